@@ -188,9 +188,17 @@ alterTableAction
     : RENAME TO qualifiedName                                           #alterRenameTable
     | SET LPAREN tableOption (COMMA tableOption)* RPAREN                #alterSetOptions
     | RESET LPAREN optionKey (COMMA optionKey)* RPAREN                  #alterResetOptions
-    | ADD (tableElement | LPAREN tableElement (COMMA tableElement)* RPAREN)   #alterAdd
+    | kind=(ADD | MODIFY) (alterTableElement | LPAREN alterTableElement (COMMA alterTableElement)* RPAREN)   #alterSchema
+    // Before DROP identifier: WATERMARK is also a name there (a column named watermark is dropped as `watermark`).
+    | DROP PRIMARY KEY                                                  #alterDropPrimaryKey
+    | DROP WATERMARK                                                    #alterDropWatermark
     | DROP (COLUMN? identifier | LPAREN identifierList RPAREN)          #alterDropColumns
     | RENAME identifier TO identifier                                   #alterRenameColumn
+    ;
+
+// ALTER TABLE ADD/MODIFY: a column may say where it goes (Flink: FIRST or AFTER another column)
+alterTableElement
+    : tableElement (FIRST | AFTER after=identifier)?
     ;
 
 // ---------------------------------------------------------------- queries
@@ -721,6 +729,7 @@ nonReserved
     | MILLISECONDS
     | MINUTE
     | MINUTES
+    | MODIFY
     | MODULES
     | MONTH
     | MONTHS

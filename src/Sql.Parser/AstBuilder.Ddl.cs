@@ -152,9 +152,25 @@ internal sealed partial class AstBuilder
                 return new SetOptionsAction(Array.ConvertAll(c.tableOption(), Option), Span(c));
             case P.AlterResetOptionsContext c:
                 return new ResetOptionsAction(Array.ConvertAll(c.optionKey(), OptionKey), Span(c));
-            case P.AlterAddContext c:
-                var elements = BuildTableElements(c.tableElement());
-                return new AddColumnsAction(elements.Columns, elements.Watermark, elements.PrimaryKey, Span(c));
+            case P.AlterSchemaContext c:
+            {
+                var items = c.alterTableElement();
+                var elements = BuildTableElements(items.Select(i => i.tableElement()));
+                var positions = new List<ColumnPosition?>();
+                foreach (var item in items)
+                {
+                    var position = item.FIRST() is { } first ? new ColumnPosition(null, Span(first))
+                        : item.after is { } after ? new ColumnPosition(Ident(after), Join(Span(item.AFTER()), Span(after)))
+                        : null;
+                    if (item.tableElement().columnDefinition() is not null) positions.Add(position);
+                    else if (position is not null) throw Error("FIRST and AFTER place a column; a watermark or primary key has no position", position.Span);
+                }
+                return new AlterSchemaAction(c.kind.Type == P.MODIFY, elements.Columns, positions, elements.Watermark, elements.PrimaryKey, Span(c));
+            }
+            case P.AlterDropPrimaryKeyContext c:
+                return new DropPrimaryKeyAction(Span(c));
+            case P.AlterDropWatermarkContext c:
+                return new DropWatermarkAction(Span(c));
             case P.AlterDropColumnsContext c:
                 return new DropColumnsAction(c.identifier() is { } single ? [Ident(single)] : Identifiers(c.identifierList()), Span(c));
             case P.AlterRenameColumnContext c:

@@ -235,12 +235,36 @@ public sealed class DdlTests
         var reset = Assert.IsType<ResetOptionsAction>(Statement<AlterTableStatement>("ALTER TABLE t RESET ('a', 'b')").Action);
         Assert.Equal(["a", "b"], reset.Keys);
 
-        var add = Assert.IsType<AddColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t ADD (c INT, d AS c + 1, WATERMARK FOR ts AS ts)").Action);
+        var add = Assert.IsType<AlterSchemaAction>(Statement<AlterTableStatement>("ALTER TABLE t ADD (c INT, d AS c + 1, WATERMARK FOR ts AS ts)").Action);
         Assert.Equal(["c", "d"], add.Columns.Select(c => c.Name.Value));
         Assert.Equal("ts", add.Watermark!.RowtimeColumn.Value);
 
-        var addOne = Assert.IsType<AddColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t ADD c STRING").Action);
+        var addOne = Assert.IsType<AlterSchemaAction>(Statement<AlterTableStatement>("ALTER TABLE t ADD c STRING").Action);
         Assert.Single(addOne.Columns);
+        Assert.False(addOne.IsModify);
+        Assert.Null(addOne.Positions[0]);
+
+        var placed = Assert.IsType<AlterSchemaAction>(Statement<AlterTableStatement>(
+            "ALTER TABLE t ADD (x INT COMMENT 'first one' FIRST, y AS x * 2 AFTER a, z STRING, PRIMARY KEY (x) NOT ENFORCED)").Action);
+        Assert.Equal(["x", "y", "z"], placed.Columns.Select(c => c.Name.Value));
+        Assert.Equal("first one", placed.Columns[0].Comment);
+        Assert.Null(placed.Positions[0]!.After);
+        Assert.Equal("a", placed.Positions[1]!.After!.Value);
+        Assert.Null(placed.Positions[2]);
+        Assert.Equal(["x"], placed.PrimaryKey!.Columns.Select(c => c.Value));
+
+        var modify = Assert.IsType<AlterSchemaAction>(Statement<AlterTableStatement>("ALTER TABLE t MODIFY (a BIGINT AFTER b, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)").Action);
+        Assert.True(modify.IsModify);
+        Assert.Equal("b", modify.Positions[0]!.After!.Value);
+        Assert.Equal("ts", modify.Watermark!.RowtimeColumn.Value);
+        Assert.IsType<AlterSchemaAction>(Statement<AlterTableStatement>("ALTER TABLE t MODIFY a STRING FIRST").Action);
+
+        Assert.IsType<DropPrimaryKeyAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP PRIMARY KEY").Action);
+        Assert.IsType<DropWatermarkAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP WATERMARK").Action);
+        Assert.Equal(["watermark"], Assert.IsType<DropColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP `watermark`").Action).Columns.Select(c => c.Value));
+        Assert.Equal(["modify"], Assert.IsType<DropColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP modify").Action).Columns.Select(c => c.Value));
+        Assert.Contains("a watermark or primary key has no position",
+            Assert.ThrowsAny<SqlException>(() => Statement<AlterTableStatement>("ALTER TABLE t ADD (WATERMARK FOR ts AS ts FIRST)")).Message);
 
         Assert.Equal(["a", "b"], Assert.IsType<DropColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP (a, b)").Action).Columns.Select(c => c.Value));
         Assert.Equal(["a"], Assert.IsType<DropColumnsAction>(Statement<AlterTableStatement>("ALTER TABLE t DROP COLUMN a").Action).Columns.Select(c => c.Value));

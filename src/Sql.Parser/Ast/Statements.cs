@@ -97,7 +97,19 @@ public abstract record AlterTableAction(SourceSpan Span) : Node(Span);
 public sealed record RenameTableAction(ObjectName NewName, SourceSpan Span) : AlterTableAction(Span);
 public sealed record SetOptionsAction(IReadOnlyList<TableOption> Options, SourceSpan Span) : AlterTableAction(Span);
 public sealed record ResetOptionsAction(IReadOnlyList<string> Keys, SourceSpan Span) : AlterTableAction(Span);
-public sealed record AddColumnsAction(IReadOnlyList<ColumnDefinition> Columns, WatermarkDefinition? Watermark, PrimaryKeyDefinition? PrimaryKey, SourceSpan Span) : AlterTableAction(Span);
+/// <summary>
+/// <c>ADD</c> or <c>MODIFY</c> (<see cref="IsModify"/>) of columns, the watermark and the primary key. <see cref="Positions"/>
+/// holds, per column, where it goes (<c>FIRST</c> / <c>AFTER c</c>), or null where the statement does not say.
+/// </summary>
+public sealed record AlterSchemaAction(
+    bool IsModify, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<ColumnPosition?> Positions,
+    WatermarkDefinition? Watermark, PrimaryKeyDefinition? PrimaryKey, SourceSpan Span) : AlterTableAction(Span);
+
+/// <summary><c>FIRST</c> (<see cref="After"/> null) or <c>AFTER column</c>.</summary>
+public sealed record ColumnPosition(Identifier? After, SourceSpan Span) : Node(Span);
+
+public sealed record DropPrimaryKeyAction(SourceSpan Span) : AlterTableAction(Span);
+public sealed record DropWatermarkAction(SourceSpan Span) : AlterTableAction(Span);
 public sealed record DropColumnsAction(IReadOnlyList<Identifier> Columns, SourceSpan Span) : AlterTableAction(Span);
 public sealed record RenameColumnAction(Identifier From, Identifier To, SourceSpan Span) : AlterTableAction(Span);
 

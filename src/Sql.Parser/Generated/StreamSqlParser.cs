@@ -58,33 +58,33 @@ internal partial class StreamSqlParser : Parser {
 		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOCALTIME=119, 
 		LOCALTIMESTAMP=120, MAP=121, MATCH=122, MATCH_RECOGNIZE=123, MEASURES=124, 
 		METADATA=125, MICROSECOND=126, MICROSECONDS=127, MILLISECOND=128, MILLISECONDS=129, 
-		MINUTE=130, MINUTES=131, MODULES=132, MONTH=133, MONTHS=134, MULTISET=135, 
-		NANOSECOND=136, NANOSECONDS=137, NATURAL=138, NEXT=139, NON=140, NOT=141, 
-		NULL=142, NULLS=143, OBJECT=144, OF=145, OFFSET=146, ON=147, ONE=148, 
-		ONLY=149, OR=150, ORDER=151, ORDINALITY=152, OUTER=153, OVER=154, OVERWRITE=155, 
-		OVERLAPS=156, OVERLAY=157, OVERWRITING=158, PARTITION=159, PARTITIONED=160, 
-		PAST=161, PATTERN=162, PER=163, PLACING=164, PLAN=165, PLAN_ADVICE=166, 
-		POSITION=167, PRECEDING=168, PRIMARY=169, QUARTER=170, QUARTERS=171, QUIT=172, 
-		RANGE=173, REMOVE=174, RENAME=175, REPLACE=176, RESET=177, RESPECT=178, 
-		RESTORED=179, RESTRICT=180, RETURNING=181, RIGHT=182, ROLLUP=183, ROW=184, 
-		ROWS=185, SAVEPOINT=186, SCALAR=187, SECOND=188, SECONDS=189, SELECT=190, 
-		SET=191, SETS=192, SHOW=193, SIMILAR=194, SKIP_=195, STATE=196, STATEMENT=197, 
-		STOP=198, SUBSET=199, SUBSTRING=200, SYMMETRIC=201, SYSTEM=202, SYSTEM_TIME=203, 
-		TABLE=204, TABLES=205, TEMPORARY=206, THEN=207, TIME=208, TIMESTAMP=209, 
-		TIMESTAMPADD=210, TIMESTAMPDIFF=211, TO=212, TRAILING=213, TRIM=214, TRUE=215, 
-		TRY_CAST=216, UNBOUNDED=217, UNCONDITIONAL=218, UNION=219, UNKNOWN=220, 
-		UNNEST=221, USE=222, USER=223, USING=224, VALUE=225, VALUES=226, VIEW=227, 
-		VIEWS=228, VIRTUAL=229, WATERMARK=230, WEEK=231, WEEKS=232, WHEN=233, 
-		WHERE=234, WINDOW=235, WITH=236, WITHIN=237, WITHOUT=238, WRAPPER=239, 
-		YEAR=240, YEARS=241, ZONE=242, EQ=243, NEQ=244, LTE=245, GTE=246, LT=247, 
-		GT=248, ARROW=249, PLUS=250, MINUS=251, ASTERISK=252, SLASH=253, PERCENT=254, 
-		QUESTION=255, PIPE=256, LBRACE=257, RBRACE=258, CONCAT=259, LPAREN=260, 
-		RPAREN=261, LBRACKET=262, RBRACKET=263, COMMA=264, DOT=265, SEMI=266, 
-		HINT_START=267, HINT_END=268, STRING=269, UNICODE_STRING=270, BINARY_STRING=271, 
-		INTEGER_VALUE=272, DECIMAL_VALUE=273, DOUBLE_VALUE=274, IDENTIFIER=275, 
-		BACKQUOTED_IDENTIFIER=276, LINE_COMMENT=277, BLOCK_COMMENT=278, WS=279, 
-		DOUBLE_QUOTED=280, UNTERMINATED_STRING=281, UNTERMINATED_IDENTIFIER=282, 
-		UNTERMINATED_COMMENT=283, ERROR_CHAR=284;
+		MINUTE=130, MINUTES=131, MODIFY=132, MODULES=133, MONTH=134, MONTHS=135, 
+		MULTISET=136, NANOSECOND=137, NANOSECONDS=138, NATURAL=139, NEXT=140, 
+		NON=141, NOT=142, NULL=143, NULLS=144, OBJECT=145, OF=146, OFFSET=147, 
+		ON=148, ONE=149, ONLY=150, OR=151, ORDER=152, ORDINALITY=153, OUTER=154, 
+		OVER=155, OVERWRITE=156, OVERLAPS=157, OVERLAY=158, OVERWRITING=159, PARTITION=160, 
+		PARTITIONED=161, PAST=162, PATTERN=163, PER=164, PLACING=165, PLAN=166, 
+		PLAN_ADVICE=167, POSITION=168, PRECEDING=169, PRIMARY=170, QUARTER=171, 
+		QUARTERS=172, QUIT=173, RANGE=174, REMOVE=175, RENAME=176, REPLACE=177, 
+		RESET=178, RESPECT=179, RESTORED=180, RESTRICT=181, RETURNING=182, RIGHT=183, 
+		ROLLUP=184, ROW=185, ROWS=186, SAVEPOINT=187, SCALAR=188, SECOND=189, 
+		SECONDS=190, SELECT=191, SET=192, SETS=193, SHOW=194, SIMILAR=195, SKIP_=196, 
+		STATE=197, STATEMENT=198, STOP=199, SUBSET=200, SUBSTRING=201, SYMMETRIC=202, 
+		SYSTEM=203, SYSTEM_TIME=204, TABLE=205, TABLES=206, TEMPORARY=207, THEN=208, 
+		TIME=209, TIMESTAMP=210, TIMESTAMPADD=211, TIMESTAMPDIFF=212, TO=213, 
+		TRAILING=214, TRIM=215, TRUE=216, TRY_CAST=217, UNBOUNDED=218, UNCONDITIONAL=219, 
+		UNION=220, UNKNOWN=221, UNNEST=222, USE=223, USER=224, USING=225, VALUE=226, 
+		VALUES=227, VIEW=228, VIEWS=229, VIRTUAL=230, WATERMARK=231, WEEK=232, 
+		WEEKS=233, WHEN=234, WHERE=235, WINDOW=236, WITH=237, WITHIN=238, WITHOUT=239, 
+		WRAPPER=240, YEAR=241, YEARS=242, ZONE=243, EQ=244, NEQ=245, LTE=246, 
+		GTE=247, LT=248, GT=249, ARROW=250, PLUS=251, MINUS=252, ASTERISK=253, 
+		SLASH=254, PERCENT=255, QUESTION=256, PIPE=257, LBRACE=258, RBRACE=259, 
+		CONCAT=260, LPAREN=261, RPAREN=262, LBRACKET=263, RBRACKET=264, COMMA=265, 
+		DOT=266, SEMI=267, HINT_START=268, HINT_END=269, STRING=270, UNICODE_STRING=271, 
+		BINARY_STRING=272, INTEGER_VALUE=273, DECIMAL_VALUE=274, DOUBLE_VALUE=275, 
+		IDENTIFIER=276, BACKQUOTED_IDENTIFIER=277, LINE_COMMENT=278, BLOCK_COMMENT=279, 
+		WS=280, DOUBLE_QUOTED=281, UNTERMINATED_STRING=282, UNTERMINATED_IDENTIFIER=283, 
+		UNTERMINATED_COMMENT=284, ERROR_CHAR=285;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -93,42 +93,43 @@ internal partial class StreamSqlParser : Parser {
 		RULE_tableElement = 15, RULE_columnDefinition = 16, RULE_columnConstraint = 17, 
 		RULE_watermarkDefinition = 18, RULE_tableConstraint = 19, RULE_withOptions = 20, 
 		RULE_tableOption = 21, RULE_optionKey = 22, RULE_optionValue = 23, RULE_likeClause = 24, 
-		RULE_likeOption = 25, RULE_alterTableAction = 26, RULE_query = 27, RULE_commonTableExpression = 28, 
-		RULE_queryNoWith = 29, RULE_queryTerm = 30, RULE_queryPrimary = 31, RULE_valuesRow = 32, 
-		RULE_querySpecification = 33, RULE_setQuantifier = 34, RULE_selectItem = 35, 
-		RULE_groupingElement = 36, RULE_groupingSet = 37, RULE_namedWindow = 38, 
-		RULE_sortItem = 39, RULE_relation = 40, RULE_joinType = 41, RULE_joinCriteria = 42, 
-		RULE_relationPrimary = 43, RULE_matchRecognize = 44, RULE_measureItem = 45, 
-		RULE_rowsPerMatch = 46, RULE_afterMatchSkip = 47, RULE_rowPattern = 48, 
-		RULE_rowPatternTerm = 49, RULE_rowPatternFactor = 50, RULE_rowPatternPrimary = 51, 
-		RULE_rowPatternQuantifier = 52, RULE_subsetItem = 53, RULE_defineItem = 54, 
-		RULE_tableAlias = 55, RULE_tableHints = 56, RULE_hintList = 57, RULE_hint = 58, 
-		RULE_hintOption = 59, RULE_hintArgument = 60, RULE_expression = 61, RULE_booleanExpression = 62, 
-		RULE_predicate = 63, RULE_comparisonOperator = 64, RULE_valueExpression = 65, 
-		RULE_primaryExpression = 66, RULE_functionCall = 67, RULE_nullTreatment = 68, 
-		RULE_functionName = 69, RULE_functionArgument = 70, RULE_functionArgumentValue = 71, 
-		RULE_windowReference = 72, RULE_windowSpecification = 73, RULE_windowFrame = 74, 
-		RULE_frameBound = 75, RULE_jsonKeyValue = 76, RULE_jsonValueBehavior = 77, 
-		RULE_jsonQueryWrapper = 78, RULE_jsonQueryBehavior = 79, RULE_whenClause = 80, 
-		RULE_literal = 81, RULE_interval = 82, RULE_intervalValue = 83, RULE_timeUnit = 84, 
-		RULE_dataType = 85, RULE_dataTypeBody = 86, RULE_rowField = 87, RULE_qualifiedName = 88, 
-		RULE_identifierList = 89, RULE_identifier = 90, RULE_nonReserved = 91;
+		RULE_likeOption = 25, RULE_alterTableAction = 26, RULE_alterTableElement = 27, 
+		RULE_query = 28, RULE_commonTableExpression = 29, RULE_queryNoWith = 30, 
+		RULE_queryTerm = 31, RULE_queryPrimary = 32, RULE_valuesRow = 33, RULE_querySpecification = 34, 
+		RULE_setQuantifier = 35, RULE_selectItem = 36, RULE_groupingElement = 37, 
+		RULE_groupingSet = 38, RULE_namedWindow = 39, RULE_sortItem = 40, RULE_relation = 41, 
+		RULE_joinType = 42, RULE_joinCriteria = 43, RULE_relationPrimary = 44, 
+		RULE_matchRecognize = 45, RULE_measureItem = 46, RULE_rowsPerMatch = 47, 
+		RULE_afterMatchSkip = 48, RULE_rowPattern = 49, RULE_rowPatternTerm = 50, 
+		RULE_rowPatternFactor = 51, RULE_rowPatternPrimary = 52, RULE_rowPatternQuantifier = 53, 
+		RULE_subsetItem = 54, RULE_defineItem = 55, RULE_tableAlias = 56, RULE_tableHints = 57, 
+		RULE_hintList = 58, RULE_hint = 59, RULE_hintOption = 60, RULE_hintArgument = 61, 
+		RULE_expression = 62, RULE_booleanExpression = 63, RULE_predicate = 64, 
+		RULE_comparisonOperator = 65, RULE_valueExpression = 66, RULE_primaryExpression = 67, 
+		RULE_functionCall = 68, RULE_nullTreatment = 69, RULE_functionName = 70, 
+		RULE_functionArgument = 71, RULE_functionArgumentValue = 72, RULE_windowReference = 73, 
+		RULE_windowSpecification = 74, RULE_windowFrame = 75, RULE_frameBound = 76, 
+		RULE_jsonKeyValue = 77, RULE_jsonValueBehavior = 78, RULE_jsonQueryWrapper = 79, 
+		RULE_jsonQueryBehavior = 80, RULE_whenClause = 81, RULE_literal = 82, 
+		RULE_interval = 83, RULE_intervalValue = 84, RULE_timeUnit = 85, RULE_dataType = 86, 
+		RULE_dataTypeBody = 87, RULE_rowField = 88, RULE_qualifiedName = 89, RULE_identifierList = 90, 
+		RULE_identifier = 91, RULE_nonReserved = 92;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
 		"setValue", "showTarget", "likePattern", "createTable", "replaceTable", 
 		"tableElement", "columnDefinition", "columnConstraint", "watermarkDefinition", 
 		"tableConstraint", "withOptions", "tableOption", "optionKey", "optionValue", 
-		"likeClause", "likeOption", "alterTableAction", "query", "commonTableExpression", 
-		"queryNoWith", "queryTerm", "queryPrimary", "valuesRow", "querySpecification", 
-		"setQuantifier", "selectItem", "groupingElement", "groupingSet", "namedWindow", 
-		"sortItem", "relation", "joinType", "joinCriteria", "relationPrimary", 
-		"matchRecognize", "measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", 
-		"rowPatternTerm", "rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", 
-		"subsetItem", "defineItem", "tableAlias", "tableHints", "hintList", "hint", 
-		"hintOption", "hintArgument", "expression", "booleanExpression", "predicate", 
-		"comparisonOperator", "valueExpression", "primaryExpression", "functionCall", 
-		"nullTreatment", "functionName", "functionArgument", "functionArgumentValue", 
+		"likeClause", "likeOption", "alterTableAction", "alterTableElement", "query", 
+		"commonTableExpression", "queryNoWith", "queryTerm", "queryPrimary", "valuesRow", 
+		"querySpecification", "setQuantifier", "selectItem", "groupingElement", 
+		"groupingSet", "namedWindow", "sortItem", "relation", "joinType", "joinCriteria", 
+		"relationPrimary", "matchRecognize", "measureItem", "rowsPerMatch", "afterMatchSkip", 
+		"rowPattern", "rowPatternTerm", "rowPatternFactor", "rowPatternPrimary", 
+		"rowPatternQuantifier", "subsetItem", "defineItem", "tableAlias", "tableHints", 
+		"hintList", "hint", "hintOption", "hintArgument", "expression", "booleanExpression", 
+		"predicate", "comparisonOperator", "valueExpression", "primaryExpression", 
+		"functionCall", "nullTreatment", "functionName", "functionArgument", "functionArgumentValue", 
 		"windowReference", "windowSpecification", "windowFrame", "frameBound", 
 		"jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", "jsonQueryBehavior", 
 		"whenClause", "literal", "interval", "intervalValue", "timeUnit", "dataType", 
@@ -159,27 +160,27 @@ internal partial class StreamSqlParser : Parser {
 		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
 		"'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
 		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
-		"'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", 
-		"'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", 
-		"'OF'", "'OFFSET'", "'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", 
-		"'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", 
-		"'PARTITION'", "'PARTITIONED'", "'PAST'", "'PATTERN'", "'PER'", "'PLACING'", 
-		"'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", 
-		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", 
-		"'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
-		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
-		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
-		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
-		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
-		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
-		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
-		"'UNION'", "'UNKNOWN'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", 
-		"'VALUES'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", 
-		"'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", 
-		"'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", 
-		"'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", 
-		"'{'", "'}'", "'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", 
-		"'/*+'", "'*/'"
+		"'MODIFY'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", 
+		"'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", 
+		"'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", 
+		"'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", 
+		"'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PAST'", "'PATTERN'", 
+		"'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", 
+		"'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", 
+		"'RENAME'", "'REPLACE'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
+		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
+		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
+		"'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", 
+		"'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
+		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
+		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
+		"'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", 
+		"'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", 
+		"'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", 
+		"'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", 
+		"'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", 
+		"'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", "'||'", 
+		"'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -201,26 +202,26 @@ internal partial class StreamSqlParser : Parser {
 		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", 
 		"LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", "METADATA", 
 		"MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", 
-		"MINUTES", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", "NANOSECONDS", 
-		"NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", "OF", "OFFSET", 
-		"ON", "ONE", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", 
-		"OVERLAPS", "OVERLAY", "OVERWRITING", "PARTITION", "PARTITIONED", "PAST", 
-		"PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", 
-		"PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", 
-		"REPLACE", "RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", 
-		"ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", 
-		"SET", "SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", 
-		"SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", 
-		"TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
-		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
-		"UNION", "UNKNOWN", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", 
-		"VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", 
-		"WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", 
-		"EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", 
-		"SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", "RBRACE", "CONCAT", 
-		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
-		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
-		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"MINUTES", "MODIFY", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
+		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
+		"OF", "OFFSET", "ON", "ONE", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", 
+		"OVER", "OVERWRITE", "OVERLAPS", "OVERLAY", "OVERWRITING", "PARTITION", 
+		"PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", 
+		"POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", 
+		"REMOVE", "RENAME", "REPLACE", "RESET", "RESPECT", "RESTORED", "RESTRICT", 
+		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
+		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "SKIP_", 
+		"STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
+		"SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", 
+		"TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", 
+		"UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", 
+		"USING", "VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
+		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
+		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
+		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
+		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
+		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
+		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
 		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
 		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
@@ -290,75 +291,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 187;
+			State = 189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 184;
+				State = 186;
 				Match(SEMI);
 				}
 				}
-				State = 189;
+				State = 191;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 208;
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 19140298519887925L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 19140298519887925L) != 0) || _la==WITH || _la==LPAREN) {
 				{
-				State = 190;
+				State = 192;
 				statement();
-				State = 199;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 192;
+						State = 194;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 191;
+							State = 193;
 							Match(SEMI);
 							}
 							}
-							State = 194;
+							State = 196;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 196;
+						State = 198;
 						statement();
 						}
 						} 
 					}
-					State = 201;
+					State = 203;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 205;
+				State = 207;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 202;
+					State = 204;
 					Match(SEMI);
 					}
 					}
-					State = 207;
+					State = 209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 210;
+			State = 212;
 			Match(Eof);
 			}
 		}
@@ -398,9 +399,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 214;
 			expression();
-			State = 213;
+			State = 215;
 			Match(Eof);
 			}
 		}
@@ -916,14 +917,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 436;
+			State = 438;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 217;
 				query();
 				}
 				break;
@@ -931,7 +932,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
+				State = 218;
 				insertStatement();
 				}
 				break;
@@ -939,7 +940,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 217;
+				State = 219;
 				statementSet();
 				}
 				break;
@@ -947,58 +948,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 218;
+				State = 220;
 				Match(EXECUTE);
-				State = 223;
+				State = 225;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 				case 1:
 					{
-					State = 219;
+					State = 221;
 					insertStatement();
 					}
 					break;
 				case 2:
 					{
-					State = 220;
+					State = 222;
 					statementSet();
 					}
 					break;
 				case 3:
 					{
-					State = 221;
+					State = 223;
 					createTable();
 					}
 					break;
 				case 4:
 					{
-					State = 222;
+					State = 224;
 					replaceTable();
 					}
 					break;
 				}
-				State = 226;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 225;
+					State = 227;
 					restoreClause();
 					}
 				}
 
-				State = 232;
+				State = 234;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 228;
-					Match(ALLOW);
-					State = 229;
-					Match(NON);
 					State = 230;
-					Match(RESTORED);
+					Match(ALLOW);
 					State = 231;
+					Match(NON);
+					State = 232;
+					Match(RESTORED);
+					State = 233;
 					Match(STATE);
 					}
 				}
@@ -1009,7 +1010,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 234;
+				State = 236;
 				createTable();
 				}
 				break;
@@ -1017,7 +1018,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ReplaceTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 235;
+				State = 237;
 				replaceTable();
 				}
 				break;
@@ -1025,65 +1026,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 236;
-				Match(CREATE);
 				State = 238;
+				Match(CREATE);
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 237;
+					State = 239;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 240;
+				State = 242;
 				Match(VIEW);
-				State = 244;
+				State = 246;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 241;
-					Match(IF);
-					State = 242;
-					Match(NOT);
 					State = 243;
+					Match(IF);
+					State = 244;
+					Match(NOT);
+					State = 245;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 246;
+				State = 248;
 				qualifiedName();
-				State = 251;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 247;
-					Match(LPAREN);
-					State = 248;
-					identifierList();
 					State = 249;
+					Match(LPAREN);
+					State = 250;
+					identifierList();
+					State = 251;
 					Match(RPAREN);
 					}
 				}
 
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 253;
+					State = 255;
 					Match(COMMENT);
-					State = 254;
+					State = 256;
 					Match(STRING);
 					}
 				}
 
-				State = 257;
+				State = 259;
 				Match(AS);
-				State = 258;
+				State = 260;
 				query();
 				}
 				break;
@@ -1091,21 +1092,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 260;
+				State = 262;
 				Match(CREATE);
-				State = 265;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 261;
-					Match(TEMPORARY);
 					State = 263;
+					Match(TEMPORARY);
+					State = 265;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 262;
+						State = 264;
 						Match(SYSTEM);
 						}
 					}
@@ -1113,66 +1114,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 267;
+				State = 269;
 				Match(FUNCTION);
-				State = 271;
+				State = 273;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 268;
-					Match(IF);
-					State = 269;
-					Match(NOT);
 					State = 270;
+					Match(IF);
+					State = 271;
+					Match(NOT);
+					State = 272;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 273;
-				qualifiedName();
-				State = 274;
-				Match(AS);
 				State = 275;
+				qualifiedName();
+				State = 276;
+				Match(AS);
+				State = 277;
 				Match(STRING);
-				State = 278;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 276;
+					State = 278;
 					Match(LANGUAGE);
-					State = 277;
+					State = 279;
 					identifier();
 					}
 				}
 
-				State = 291;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 280;
-					Match(USING);
-					State = 281;
-					Match(JAR);
 					State = 282;
+					Match(USING);
+					State = 283;
+					Match(JAR);
+					State = 284;
 					Match(STRING);
-					State = 288;
+					State = 290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 283;
-						Match(COMMA);
-						State = 284;
-						Match(JAR);
 						State = 285;
+						Match(COMMA);
+						State = 286;
+						Match(JAR);
+						State = 287;
 						Match(STRING);
 						}
 						}
-						State = 290;
+						State = 292;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1185,44 +1186,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 293;
+				State = 295;
 				Match(CREATE);
-				State = 294;
+				State = 296;
 				Match(DATABASE);
-				State = 298;
+				State = 300;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 295;
-					Match(IF);
-					State = 296;
-					Match(NOT);
 					State = 297;
+					Match(IF);
+					State = 298;
+					Match(NOT);
+					State = 299;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 300;
+				State = 302;
 				qualifiedName();
-				State = 303;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 301;
+					State = 303;
 					Match(COMMENT);
-					State = 302;
+					State = 304;
 					Match(STRING);
 					}
 				}
 
-				State = 306;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 305;
+					State = 307;
 					withOptions();
 					}
 				}
@@ -1233,44 +1234,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 308;
+				State = 310;
 				Match(CREATE);
-				State = 309;
+				State = 311;
 				Match(CATALOG);
-				State = 313;
+				State = 315;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 310;
-					Match(IF);
-					State = 311;
-					Match(NOT);
 					State = 312;
+					Match(IF);
+					State = 313;
+					Match(NOT);
+					State = 314;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 315;
+				State = 317;
 				qualifiedName();
-				State = 318;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 316;
+					State = 318;
 					Match(COMMENT);
-					State = 317;
+					State = 319;
 					Match(STRING);
 					}
 				}
 
-				State = 321;
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 320;
+					State = 322;
 					withOptions();
 					}
 				}
@@ -1281,29 +1282,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 323;
-				Match(DROP);
 				State = 325;
+				Match(DROP);
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 324;
+					State = 326;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 328;
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 327;
+					State = 329;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 330;
+				State = 332;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
@@ -1313,26 +1314,26 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 333;
+				State = 335;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 331;
+					State = 333;
 					Match(IF);
-					State = 332;
+					State = 334;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 335;
-				qualifiedName();
 				State = 337;
+				qualifiedName();
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 336;
+					State = 338;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1350,25 +1351,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 339;
+				State = 341;
 				Match(ALTER);
-				State = 340;
+				State = 342;
 				Match(TABLE);
-				State = 343;
+				State = 345;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 341;
+					State = 343;
 					Match(IF);
-					State = 342;
+					State = 344;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 345;
+				State = 347;
 				qualifiedName();
-				State = 346;
+				State = 348;
 				alterTableAction();
 				}
 				break;
@@ -1376,30 +1377,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 348;
-				Match(ALTER);
-				State = 349;
-				Match(VIEW);
 				State = 350;
+				Match(ALTER);
+				State = 351;
+				Match(VIEW);
+				State = 352;
 				qualifiedName();
-				State = 356;
+				State = 358;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 351;
-					Match(RENAME);
-					State = 352;
-					Match(TO);
 					State = 353;
+					Match(RENAME);
+					State = 354;
+					Match(TO);
+					State = 355;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 354;
+					State = 356;
 					Match(AS);
-					State = 355;
+					State = 357;
 					query();
 					}
 					break;
@@ -1412,30 +1413,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 358;
-				Match(ALTER);
-				State = 359;
-				Match(CATALOG);
 				State = 360;
+				Match(ALTER);
+				State = 361;
+				Match(CATALOG);
+				State = 362;
 				qualifiedName();
-				State = 364;
+				State = 366;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
 				case DROP:
+				case MODIFY:
 				case RENAME:
 				case RESET:
 				case SET:
 					{
-					State = 361;
+					State = 363;
 					alterTableAction();
 					}
 					break;
 				case COMMENT:
 					{
-					State = 362;
+					State = 364;
 					Match(COMMENT);
-					State = 363;
+					State = 365;
 					Match(STRING);
 					}
 					break;
@@ -1448,18 +1450,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 366;
+				State = 368;
 				Match(SET);
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 367;
-					setKey();
-					State = 368;
-					Match(EQ);
 					State = 369;
+					setKey();
+					State = 370;
+					Match(EQ);
+					State = 371;
 					setValue();
 					}
 					break;
@@ -1470,14 +1472,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 373;
-				Match(RESET);
 				State = 375;
+				Match(RESET);
+				State = 377;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 374;
+					State = 376;
 					setValue();
 					}
 					break;
@@ -1488,9 +1490,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 377;
+				State = 379;
 				Match(SHOW);
-				State = 378;
+				State = 380;
 				showTarget();
 				}
 				break;
@@ -1498,7 +1500,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 379;
+				State = 381;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1507,9 +1509,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 380;
+				State = 382;
 				Match(SAVEPOINT);
-				State = 381;
+				State = 383;
 				Match(STRING);
 				}
 				break;
@@ -1517,7 +1519,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 382;
+				State = 384;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1526,19 +1528,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 383;
-				Match(CATALOG);
 				State = 385;
+				Match(CATALOG);
+				State = 387;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 384;
+					State = 386;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 387;
+				State = 389;
 				qualifiedName();
 				}
 				break;
@@ -1546,7 +1548,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 388;
+				State = 390;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1555,17 +1557,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 390;
+				State = 392;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 389;
+					State = 391;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 392;
+				State = 394;
 				qualifiedName();
 				}
 				break;
@@ -1573,16 +1575,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 393;
+				State = 395;
 				Match(EXPLAIN);
-				State = 404;
+				State = 406;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 394;
+					State = 396;
 					Match(PLAN);
-					State = 395;
+					State = 397;
 					Match(FOR);
 					}
 					break;
@@ -1591,21 +1593,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 396;
+					State = 398;
 					explainDetail();
-					State = 401;
+					State = 403;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 397;
+						State = 399;
 						Match(COMMA);
-						State = 398;
+						State = 400;
 						explainDetail();
 						}
 						}
-						State = 403;
+						State = 405;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1642,7 +1644,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 406;
+				State = 408;
 				statement();
 				}
 				break;
@@ -1650,32 +1652,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 407;
-				Match(STOP);
-				State = 408;
-				Match(JOB);
 				State = 409;
+				Match(STOP);
+				State = 410;
+				Match(JOB);
+				State = 411;
 				Match(STRING);
-				State = 412;
+				State = 414;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 				case 1:
 					{
-					State = 410;
+					State = 412;
 					Match(WITH);
-					State = 411;
+					State = 413;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 416;
+				State = 418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 414;
+					State = 416;
 					Match(WITH);
-					State = 415;
+					State = 417;
 					Match(DRAIN);
 					}
 				}
@@ -1686,18 +1688,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 418;
+				State = 420;
 				Match(SAVEPOINT);
-				State = 419;
+				State = 421;
 				Match(STRING);
-				State = 422;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 420;
+					State = 422;
 					Match(TO);
-					State = 421;
+					State = 423;
 					Match(STRING);
 					}
 				}
@@ -1708,19 +1710,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 424;
-				Match(USE);
 				State = 426;
+				Match(USE);
+				State = 428;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 				case 1:
 					{
-					State = 425;
+					State = 427;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 428;
+				State = 430;
 				qualifiedName();
 				}
 				break;
@@ -1728,7 +1730,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 429;
+				State = 431;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
@@ -1744,11 +1746,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AddJarContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 430;
-				Match(ADD);
-				State = 431;
-				Match(JAR);
 				State = 432;
+				Match(ADD);
+				State = 433;
+				Match(JAR);
+				State = 434;
 				Match(STRING);
 				}
 				break;
@@ -1756,11 +1758,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RemoveJarContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 433;
-				Match(REMOVE);
-				State = 434;
-				Match(JAR);
 				State = 435;
+				Match(REMOVE);
+				State = 436;
+				Match(JAR);
+				State = 437;
 				Match(STRING);
 				}
 				break;
@@ -1819,9 +1821,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 438;
+			State = 440;
 			Match(INSERT);
-			State = 439;
+			State = 441;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1830,43 +1832,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 440;
-			qualifiedName();
 			State = 442;
+			qualifiedName();
+			State = 444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 441;
+				State = 443;
 				tableHints();
 				}
 			}
 
-			State = 445;
+			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 444;
+				State = 446;
 				partitionSpec();
 				}
 			}
 
-			State = 451;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 447;
-				Match(LPAREN);
-				State = 448;
-				identifierList();
 				State = 449;
+				Match(LPAREN);
+				State = 450;
+				identifierList();
+				State = 451;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 453;
+			State = 455;
 			query();
 			}
 		}
@@ -1916,29 +1918,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
-			Match(PARTITION);
-			State = 456;
-			Match(LPAREN);
 			State = 457;
+			Match(PARTITION);
+			State = 458;
+			Match(LPAREN);
+			State = 459;
 			partitionValue();
-			State = 462;
+			State = 464;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 458;
+				State = 460;
 				Match(COMMA);
-				State = 459;
+				State = 461;
 				partitionValue();
 				}
 				}
-				State = 464;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 465;
+			State = 467;
 			Match(RPAREN);
 			}
 		}
@@ -1981,11 +1983,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 467;
-			identifier();
-			State = 468;
-			Match(EQ);
 			State = 469;
+			identifier();
+			State = 470;
+			Match(EQ);
+			State = 471;
 			optionValue();
 			}
 		}
@@ -2035,152 +2037,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 528;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 471;
-				Match(STATEMENT);
-				State = 472;
-				Match(SET);
 				State = 473;
+				Match(STATEMENT);
+				State = 474;
+				Match(SET);
+				State = 475;
 				Match(BEGIN);
-				State = 477;
+				State = 479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 474;
+					State = 476;
 					Match(SEMI);
 					}
 					}
-					State = 479;
+					State = 481;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 480;
+				State = 482;
 				statement();
-				State = 489;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 482;
+						State = 484;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 481;
+							State = 483;
 							Match(SEMI);
 							}
 							}
-							State = 484;
+							State = 486;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 486;
+						State = 488;
 						statement();
 						}
 						} 
 					}
-					State = 491;
+					State = 493;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
 				}
-				State = 495;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 492;
+					State = 494;
 					Match(SEMI);
 					}
 					}
-					State = 497;
+					State = 499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 498;
+				State = 500;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 500;
-				Match(BEGIN);
-				State = 501;
-				Match(STATEMENT);
 				State = 502;
-				Match(SET);
+				Match(BEGIN);
+				State = 503;
+				Match(STATEMENT);
 				State = 504;
+				Match(SET);
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 503;
+					State = 505;
 					Match(SEMI);
 					}
 					}
-					State = 506;
+					State = 508;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 508;
+				State = 510;
 				statement();
-				State = 517;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 510;
+						State = 512;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 509;
+							State = 511;
 							Match(SEMI);
 							}
 							}
-							State = 512;
+							State = 514;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 514;
+						State = 516;
 						statement();
 						}
 						} 
 					}
-					State = 519;
+					State = 521;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				}
-				State = 523;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 520;
+					State = 522;
 					Match(SEMI);
 					}
 					}
-					State = 525;
+					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 526;
+				State = 528;
 				Match(END);
 				}
 				break;
@@ -2223,28 +2225,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 530;
-				Match(FROM);
-				State = 531;
-				Match(SAVEPOINT);
 				State = 532;
+				Match(FROM);
+				State = 533;
+				Match(SAVEPOINT);
+				State = 534;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 533;
-				Match(FROM);
-				State = 534;
-				Match(LATEST);
 				State = 535;
+				Match(FROM);
+				State = 536;
+				Match(LATEST);
+				State = 537;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2287,7 +2289,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 540;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2338,26 +2340,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 546;
+			State = 548;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 540;
+				State = 542;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 542;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 541;
+					State = 543;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2368,10 +2370,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 544;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2251799813685249L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536869887L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503599627370497L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1073739775L) != 0) );
 				}
 				break;
 			}
@@ -2414,7 +2416,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 549;
+			State = 551;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2422,7 +2424,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 548;
+					State = 550;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2437,7 +2439,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 551;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2685,21 +2687,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 619;
+			State = 621;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 553;
+				State = 555;
 				Match(TABLES);
-				State = 556;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 554;
+					State = 556;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2708,17 +2710,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 555;
+					State = 557;
 					qualifiedName();
 					}
 				}
 
-				State = 559;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 558;
+					State = 560;
 					likePattern();
 					}
 				}
@@ -2729,14 +2731,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 561;
+				State = 563;
 				Match(VIEWS);
-				State = 564;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 562;
+					State = 564;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2745,17 +2747,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 563;
+					State = 565;
 					qualifiedName();
 					}
 				}
 
-				State = 567;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 566;
+					State = 568;
 					likePattern();
 					}
 				}
@@ -2766,24 +2768,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 570;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 569;
+					State = 571;
 					Match(USER);
 					}
 				}
 
-				State = 572;
+				State = 574;
 				Match(FUNCTIONS);
-				State = 575;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 573;
+					State = 575;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2792,17 +2794,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 574;
+					State = 576;
 					qualifiedName();
 					}
 				}
 
-				State = 578;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 577;
+					State = 579;
 					likePattern();
 					}
 				}
@@ -2813,7 +2815,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 580;
+				State = 582;
 				Match(JOBS);
 				}
 				break;
@@ -2821,14 +2823,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 581;
-				Match(CATALOGS);
 				State = 583;
+				Match(CATALOGS);
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 582;
+					State = 584;
 					likePattern();
 					}
 				}
@@ -2839,14 +2841,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 585;
+				State = 587;
 				Match(DATABASES);
-				State = 588;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 586;
+					State = 588;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2855,17 +2857,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 587;
+					State = 589;
 					qualifiedName();
 					}
 				}
 
-				State = 591;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 590;
+					State = 592;
 					likePattern();
 					}
 				}
@@ -2876,7 +2878,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 593;
+				State = 595;
 				Match(MODULES);
 				}
 				break;
@@ -2884,7 +2886,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 594;
+				State = 596;
 				Match(JARS);
 				}
 				break;
@@ -2892,9 +2894,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 595;
+				State = 597;
 				Match(COLUMNS);
-				State = 596;
+				State = 598;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2903,14 +2905,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 597;
-				qualifiedName();
 				State = 599;
+				qualifiedName();
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 598;
+					State = 600;
 					likePattern();
 					}
 				}
@@ -2921,11 +2923,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 601;
-				Match(CREATE);
-				State = 602;
-				Match(TABLE);
 				State = 603;
+				Match(CREATE);
+				State = 604;
+				Match(TABLE);
+				State = 605;
 				qualifiedName();
 				}
 				break;
@@ -2933,11 +2935,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 604;
-				Match(CREATE);
-				State = 605;
-				Match(VIEW);
 				State = 606;
+				Match(CREATE);
+				State = 607;
+				Match(VIEW);
+				State = 608;
 				qualifiedName();
 				}
 				break;
@@ -2945,11 +2947,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 607;
-				Match(CREATE);
-				State = 608;
-				Match(CATALOG);
 				State = 609;
+				Match(CREATE);
+				State = 610;
+				Match(CATALOG);
+				State = 611;
 				qualifiedName();
 				}
 				break;
@@ -2957,9 +2959,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 610;
+				State = 612;
 				Match(CURRENT);
-				State = 611;
+				State = 613;
 				Match(CATALOG);
 				}
 				break;
@@ -2967,9 +2969,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 612;
+				State = 614;
 				Match(CURRENT);
-				State = 613;
+				State = 615;
 				Match(DATABASE);
 				}
 				break;
@@ -2977,16 +2979,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 614;
+				State = 616;
 				Match(CHECKPOINTS);
-				State = 615;
-				Match(STRING);
 				State = 617;
+				Match(STRING);
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 36028798092705793L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
 					{
-					State = 616;
+					State = 618;
 					likePattern();
 					}
 				}
@@ -3032,17 +3034,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 622;
+			State = 624;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 621;
+				State = 623;
 				Match(NOT);
 				}
 			}
 
-			State = 624;
+			State = 626;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3051,7 +3053,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 625;
+			State = 627;
 			Match(STRING);
 			}
 		}
@@ -3133,124 +3135,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 627;
-			Match(CREATE);
 			State = 629;
+			Match(CREATE);
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 628;
+				State = 630;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 631;
+			State = 633;
 			Match(TABLE);
-			State = 635;
+			State = 637;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
-				State = 632;
-				Match(IF);
-				State = 633;
-				Match(NOT);
 				State = 634;
+				Match(IF);
+				State = 635;
+				Match(NOT);
+				State = 636;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 637;
+			State = 639;
 			qualifiedName();
-			State = 649;
+			State = 651;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 638;
+				State = 640;
 				Match(LPAREN);
-				State = 639;
+				State = 641;
 				tableElement();
-				State = 644;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 640;
+					State = 642;
 					Match(COMMA);
-					State = 641;
+					State = 643;
 					tableElement();
 					}
 					}
-					State = 646;
+					State = 648;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 647;
+				State = 649;
 				Match(RPAREN);
 				}
 			}
 
-			State = 653;
+			State = 655;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 651;
+				State = 653;
 				Match(COMMENT);
-				State = 652;
+				State = 654;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 661;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 655;
-				Match(PARTITIONED);
-				State = 656;
-				Match(BY);
 				State = 657;
-				Match(LPAREN);
+				Match(PARTITIONED);
 				State = 658;
-				identifierList();
+				Match(BY);
 				State = 659;
+				Match(LPAREN);
+				State = 660;
+				identifierList();
+				State = 661;
 				Match(RPAREN);
 				}
 			}
 
-			State = 664;
+			State = 666;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 663;
+				State = 665;
 				withOptions();
 				}
 			}
 
-			State = 667;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 666;
+				State = 668;
 				likeClause();
 				}
 			}
 
-			State = 671;
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 669;
+				State = 671;
 				Match(AS);
-				State = 670;
+				State = 672;
 				query();
 				}
 			}
@@ -3330,97 +3332,97 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 673;
+				State = 675;
 				Match(CREATE);
-				State = 674;
+				State = 676;
 				Match(OR);
 				}
 			}
 
-			State = 677;
-			Match(REPLACE);
-			State = 678;
-			Match(TABLE);
 			State = 679;
+			Match(REPLACE);
+			State = 680;
+			Match(TABLE);
+			State = 681;
 			qualifiedName();
-			State = 691;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 680;
+				State = 682;
 				Match(LPAREN);
-				State = 681;
+				State = 683;
 				tableElement();
-				State = 686;
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 682;
+					State = 684;
 					Match(COMMA);
-					State = 683;
+					State = 685;
 					tableElement();
 					}
 					}
-					State = 688;
+					State = 690;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 689;
+				State = 691;
 				Match(RPAREN);
 				}
 			}
 
-			State = 695;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 693;
+				State = 695;
 				Match(COMMENT);
-				State = 694;
+				State = 696;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 703;
+			State = 705;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 697;
-				Match(PARTITIONED);
-				State = 698;
-				Match(BY);
 				State = 699;
-				Match(LPAREN);
+				Match(PARTITIONED);
 				State = 700;
-				identifierList();
+				Match(BY);
 				State = 701;
+				Match(LPAREN);
+				State = 702;
+				identifierList();
+				State = 703;
 				Match(RPAREN);
 				}
 			}
 
-			State = 706;
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 705;
+				State = 707;
 				withOptions();
 				}
 			}
 
-			State = 708;
+			State = 710;
 			Match(AS);
-			State = 709;
+			State = 711;
 			query();
 			}
 		}
@@ -3463,27 +3465,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 714;
+			State = 716;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 711;
+				State = 713;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 712;
+				State = 714;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 713;
+				State = 715;
 				tableConstraint();
 				}
 				break;
@@ -3582,27 +3584,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 746;
+			State = 748;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 716;
-				identifier();
-				State = 717;
-				Match(AS);
 				State = 718;
+				identifier();
+				State = 719;
+				Match(AS);
+				State = 720;
 				expression();
-				State = 721;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 719;
+					State = 721;
 					Match(COMMENT);
-					State = 720;
+					State = 722;
 					Match(STRING);
 					}
 				}
@@ -3613,42 +3615,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 723;
-				identifier();
-				State = 724;
-				dataType();
 				State = 725;
+				identifier();
+				State = 726;
+				dataType();
+				State = 727;
 				Match(METADATA);
-				State = 728;
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 726;
+					State = 728;
 					Match(FROM);
-					State = 727;
+					State = 729;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 731;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 730;
+					State = 732;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 735;
+				State = 737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 733;
+					State = 735;
 					Match(COMMENT);
-					State = 734;
+					State = 736;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3659,28 +3661,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 737;
+				State = 739;
 				identifier();
-				State = 738;
-				dataType();
 				State = 740;
+				dataType();
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 739;
+					State = 741;
 					columnConstraint();
 					}
 				}
 
-				State = 744;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 742;
+					State = 744;
 					Match(COMMENT);
-					State = 743;
+					State = 745;
 					Match(STRING);
 					}
 				}
@@ -3730,30 +3732,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 750;
+			State = 752;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 748;
+				State = 750;
 				Match(CONSTRAINT);
-				State = 749;
+				State = 751;
 				identifier();
 				}
 			}
 
-			State = 752;
+			State = 754;
 			Match(PRIMARY);
-			State = 753;
+			State = 755;
 			Match(KEY);
-			State = 756;
+			State = 758;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 754;
+				State = 756;
 				Match(NOT);
-				State = 755;
+				State = 757;
 				Match(ENFORCED);
 				}
 			}
@@ -3801,15 +3803,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
-			Match(WATERMARK);
-			State = 759;
-			Match(FOR);
 			State = 760;
-			identifier();
+			Match(WATERMARK);
 			State = 761;
-			Match(AS);
+			Match(FOR);
 			State = 762;
+			identifier();
+			State = 763;
+			Match(AS);
+			State = 764;
 			expression();
 			}
 		}
@@ -3859,36 +3861,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 766;
+			State = 768;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 764;
+				State = 766;
 				Match(CONSTRAINT);
-				State = 765;
+				State = 767;
 				identifier();
 				}
 			}
 
-			State = 768;
-			Match(PRIMARY);
-			State = 769;
-			Match(KEY);
 			State = 770;
-			Match(LPAREN);
+			Match(PRIMARY);
 			State = 771;
-			identifierList();
+			Match(KEY);
 			State = 772;
+			Match(LPAREN);
+			State = 773;
+			identifierList();
+			State = 774;
 			Match(RPAREN);
-			State = 775;
+			State = 777;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 773;
+				State = 775;
 				Match(NOT);
-				State = 774;
+				State = 776;
 				Match(ENFORCED);
 				}
 			}
@@ -3941,37 +3943,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 777;
+			State = 779;
 			Match(WITH);
-			State = 778;
+			State = 780;
 			Match(LPAREN);
-			State = 787;
+			State = 789;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 193L) != 0)) {
 				{
-				State = 779;
+				State = 781;
 				tableOption();
-				State = 784;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 780;
+					State = 782;
 					Match(COMMA);
-					State = 781;
+					State = 783;
 					tableOption();
 					}
 					}
-					State = 786;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 789;
+			State = 791;
 			Match(RPAREN);
 			}
 		}
@@ -4016,11 +4018,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 791;
-			_localctx.key = optionKey();
-			State = 792;
-			Match(EQ);
 			State = 793;
+			_localctx.key = optionKey();
+			State = 794;
+			Match(EQ);
+			State = 795;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4066,13 +4068,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 804;
+			State = 806;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 795;
+				State = 797;
 				Match(STRING);
 				}
 				break;
@@ -4167,6 +4169,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4257,21 +4260,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 796;
+				State = 798;
 				identifier();
-				State = 801;
+				State = 803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 797;
+					State = 799;
 					Match(DOT);
-					State = 798;
+					State = 800;
 					identifier();
 					}
 					}
-					State = 803;
+					State = 805;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4322,13 +4325,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 814;
+			State = 816;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 806;
+				State = 808;
 				Match(STRING);
 				}
 				break;
@@ -4338,19 +4341,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 808;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 807;
+					State = 809;
 					Match(MINUS);
 					}
 				}
 
-				State = 810;
+				State = 812;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 7L) != 0)) ) {
+				if ( !(((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4362,14 +4365,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 811;
+				State = 813;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 812;
+				State = 814;
 				Match(FALSE);
 				}
 				break;
@@ -4464,6 +4467,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4554,7 +4558,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 813;
+				State = 815;
 				identifier();
 				}
 				break;
@@ -4607,32 +4611,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 818;
 			Match(LIKE);
-			State = 817;
+			State = 819;
 			qualifiedName();
-			State = 826;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 818;
+				State = 820;
 				Match(LPAREN);
-				State = 822;
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 819;
+					State = 821;
 					likeOption();
 					}
 					}
-					State = 824;
+					State = 826;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 825;
+				State = 827;
 				Match(RPAREN);
 				}
 			}
@@ -4679,7 +4683,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 828;
+			State = 830;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4688,12 +4692,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 831;
+			State = 833;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 829;
+				State = 831;
 				Match(ALL);
 				}
 				break;
@@ -4788,6 +4792,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4877,7 +4882,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 830;
+				State = 832;
 				identifier();
 				}
 				break;
@@ -4967,13 +4972,15 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
-	public partial class AlterAddContext : AlterTableActionContext {
+	public partial class AlterSchemaContext : AlterTableActionContext {
+		public IToken kind;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADD() { return GetToken(StreamSqlParser.ADD, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public TableElementContext[] tableElement() {
-			return GetRuleContexts<TableElementContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODIFY() { return GetToken(StreamSqlParser.MODIFY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public AlterTableElementContext[] alterTableElement() {
+			return GetRuleContexts<AlterTableElementContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public TableElementContext tableElement(int i) {
-			return GetRuleContext<TableElementContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public AlterTableElementContext alterTableElement(int i) {
+			return GetRuleContext<AlterTableElementContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
@@ -4981,11 +4988,34 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(StreamSqlParser.COMMA, i);
 		}
-		public AlterAddContext(AlterTableActionContext context) { CopyFrom(context); }
+		public AlterSchemaContext(AlterTableActionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitAlterAdd(this);
+			if (typedVisitor != null) return typedVisitor.VisitAlterSchema(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AlterDropPrimaryKeyContext : AlterTableActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DROP() { return GetToken(StreamSqlParser.DROP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRIMARY() { return GetToken(StreamSqlParser.PRIMARY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
+		public AlterDropPrimaryKeyContext(AlterTableActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterDropPrimaryKey(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AlterDropWatermarkContext : AlterTableActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DROP() { return GetToken(StreamSqlParser.DROP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WATERMARK() { return GetToken(StreamSqlParser.WATERMARK, 0); }
+		public AlterDropWatermarkContext(AlterTableActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterDropWatermark(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -5032,18 +5062,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 891;
+			State = 898;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 833;
-				Match(RENAME);
-				State = 834;
-				Match(TO);
 				State = 835;
+				Match(RENAME);
+				State = 836;
+				Match(TO);
+				State = 837;
 				qualifiedName();
 				}
 				break;
@@ -5051,29 +5081,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 836;
-				Match(SET);
-				State = 837;
-				Match(LPAREN);
 				State = 838;
+				Match(SET);
+				State = 839;
+				Match(LPAREN);
+				State = 840;
 				tableOption();
-				State = 843;
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 839;
+					State = 841;
 					Match(COMMA);
-					State = 840;
+					State = 842;
 					tableOption();
 					}
 					}
-					State = 845;
+					State = 847;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 846;
+				State = 848;
 				Match(RPAREN);
 				}
 				break;
@@ -5081,39 +5111,47 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 848;
-				Match(RESET);
-				State = 849;
-				Match(LPAREN);
 				State = 850;
+				Match(RESET);
+				State = 851;
+				Match(LPAREN);
+				State = 852;
 				optionKey();
-				State = 855;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 851;
+					State = 853;
 					Match(COMMA);
-					State = 852;
+					State = 854;
 					optionKey();
 					}
 					}
-					State = 857;
+					State = 859;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 858;
+				State = 860;
 				Match(RPAREN);
 				}
 				break;
 			case 4:
-				_localctx = new AlterAddContext(_localctx);
+				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 860;
-				Match(ADD);
-				State = 873;
+				State = 862;
+				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==ADD || _la==MODIFY) ) {
+					((AlterSchemaContext)_localctx).kind = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 875;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5207,6 +5245,7 @@ internal partial class StreamSqlParser : Parser {
 				case MILLISECONDS:
 				case MINUTE:
 				case MINUTES:
+				case MODIFY:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -5296,33 +5335,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 861;
-					tableElement();
+					State = 863;
+					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 862;
+					State = 864;
 					Match(LPAREN);
-					State = 863;
-					tableElement();
-					State = 868;
+					State = 865;
+					alterTableElement();
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 864;
+						State = 866;
 						Match(COMMA);
-						State = 865;
-						tableElement();
+						State = 867;
+						alterTableElement();
 						}
 						}
-						State = 870;
+						State = 872;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 871;
+					State = 873;
 					Match(RPAREN);
 					}
 					break;
@@ -5332,12 +5371,34 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 5:
-				_localctx = new AlterDropColumnsContext(_localctx);
+				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 875;
+				State = 877;
 				Match(DROP);
-				State = 884;
+				State = 878;
+				Match(PRIMARY);
+				State = 879;
+				Match(KEY);
+				}
+				break;
+			case 6:
+				_localctx = new AlterDropWatermarkContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 880;
+				Match(DROP);
+				State = 881;
+				Match(WATERMARK);
+				}
+				break;
+			case 7:
+				_localctx = new AlterDropColumnsContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 882;
+				Match(DROP);
+				State = 891;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5431,6 +5492,7 @@ internal partial class StreamSqlParser : Parser {
 				case MILLISECONDS:
 				case MINUTE:
 				case MINUTES:
+				case MODIFY:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -5520,27 +5582,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 877;
+					State = 884;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 					case 1:
 						{
-						State = 876;
+						State = 883;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 879;
+					State = 886;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 880;
+					State = 887;
 					Match(LPAREN);
-					State = 881;
+					State = 888;
 					identifierList();
-					State = 882;
+					State = 889;
 					Match(RPAREN);
 					}
 					break;
@@ -5549,20 +5611,91 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 6:
+			case 8:
 				_localctx = new AlterRenameColumnContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 886;
+				State = 893;
 				Match(RENAME);
-				State = 887;
+				State = 894;
 				identifier();
-				State = 888;
+				State = 895;
 				Match(TO);
-				State = 889;
+				State = 896;
 				identifier();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class AlterTableElementContext : ParserRuleContext {
+		public IdentifierContext after;
+		[System.Diagnostics.DebuggerNonUserCode] public TableElementContext tableElement() {
+			return GetRuleContext<TableElementContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST() { return GetToken(StreamSqlParser.FIRST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public AlterTableElementContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_alterTableElement; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterTableElement(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public AlterTableElementContext alterTableElement() {
+		AlterTableElementContext _localctx = new AlterTableElementContext(Context, State);
+		EnterRule(_localctx, 54, RULE_alterTableElement);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 900;
+			tableElement();
+			State = 904;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case FIRST:
+				{
+				State = 901;
+				Match(FIRST);
+				}
+				break;
+			case AFTER:
+				{
+				State = 902;
+				Match(AFTER);
+				State = 903;
+				_localctx.after = identifier();
+				}
+				break;
+			case Eof:
+			case END:
+			case RPAREN:
+			case COMMA:
+			case SEMI:
+				break;
+			default:
+				break;
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -5607,40 +5740,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 54, RULE_query);
+		EnterRule(_localctx, 56, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 902;
+			State = 915;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 893;
+				State = 906;
 				Match(WITH);
-				State = 894;
+				State = 907;
 				commonTableExpression();
-				State = 899;
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 895;
+					State = 908;
 					Match(COMMA);
-					State = 896;
+					State = 909;
 					commonTableExpression();
 					}
 					}
-					State = 901;
+					State = 914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 904;
+			State = 917;
 			queryNoWith();
 			}
 		}
@@ -5690,34 +5823,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 56, RULE_commonTableExpression);
+		EnterRule(_localctx, 58, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 906;
+			State = 919;
 			identifier();
-			State = 911;
+			State = 924;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 907;
+				State = 920;
 				Match(LPAREN);
-				State = 908;
+				State = 921;
 				identifierList();
-				State = 909;
+				State = 922;
 				Match(RPAREN);
 				}
 			}
 
-			State = 913;
+			State = 926;
 			Match(AS);
-			State = 914;
+			State = 927;
 			Match(LPAREN);
-			State = 915;
+			State = 928;
 			query();
-			State = 916;
+			State = 929;
 			Match(RPAREN);
 			}
 		}
@@ -5788,51 +5921,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 58, RULE_queryNoWith);
+		EnterRule(_localctx, 60, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 918;
+			State = 931;
 			queryTerm(0);
-			State = 929;
+			State = 942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 919;
+				State = 932;
 				Match(ORDER);
-				State = 920;
+				State = 933;
 				Match(BY);
-				State = 921;
+				State = 934;
 				sortItem();
-				State = 926;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 922;
+					State = 935;
 					Match(COMMA);
-					State = 923;
+					State = 936;
 					sortItem();
 					}
 					}
-					State = 928;
+					State = 941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 936;
+			State = 949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 931;
+				State = 944;
 				Match(LIMIT);
-				State = 934;
+				State = 947;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5939,6 +6072,7 @@ internal partial class StreamSqlParser : Parser {
 				case MILLISECONDS:
 				case MINUTE:
 				case MINUTES:
+				case MODIFY:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -6042,13 +6176,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 932;
+					State = 945;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 933;
+					State = 946;
 					Match(ALL);
 					}
 					break;
@@ -6058,21 +6192,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 943;
+			State = 956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 938;
+				State = 951;
 				Match(OFFSET);
-				State = 939;
+				State = 952;
 				_localctx.offset = expression();
-				State = 941;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 940;
+					State = 953;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6087,14 +6221,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 952;
+			State = 965;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 945;
+				State = 958;
 				Match(FETCH);
-				State = 946;
+				State = 959;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6103,17 +6237,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 948;
+				State = 961;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 				case 1:
 					{
-					State = 947;
+					State = 960;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 950;
+				State = 963;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6122,7 +6256,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 951;
+				State = 964;
 				Match(ONLY);
 				}
 			}
@@ -6199,8 +6333,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 60;
-		EnterRecursionRule(_localctx, 60, RULE_queryTerm, _p);
+		int _startState = 62;
+		EnterRecursionRule(_localctx, 62, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -6211,42 +6345,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 955;
+			State = 968;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 971;
+			State = 984;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 969;
+					State = 982;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 957;
+						State = 970;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 958;
+						State = 971;
 						Match(INTERSECT);
-						State = 960;
+						State = 973;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 959;
+							State = 972;
 							setQuantifier();
 							}
 						}
 
-						State = 962;
+						State = 975;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6255,9 +6389,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 963;
+						State = 976;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 964;
+						State = 977;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6267,26 +6401,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 966;
+						State = 979;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 965;
+							State = 978;
 							setQuantifier();
 							}
 						}
 
-						State = 968;
+						State = 981;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 973;
+				State = 986;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,130,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
 			}
 			}
 		}
@@ -6363,17 +6497,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 62, RULE_queryPrimary);
+		EnterRule(_localctx, 64, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 988;
+			State = 1001;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 974;
+				State = 987;
 				querySpecification();
 				}
 				break;
@@ -6381,27 +6515,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 975;
+				State = 988;
 				Match(VALUES);
-				State = 976;
+				State = 989;
 				valuesRow();
-				State = 981;
+				State = 994;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 977;
+						State = 990;
 						Match(COMMA);
-						State = 978;
+						State = 991;
 						valuesRow();
 						}
 						} 
 					}
-					State = 983;
+					State = 996;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
 				}
 				}
 				break;
@@ -6409,11 +6543,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 997;
 				Match(LPAREN);
-				State = 985;
+				State = 998;
 				query();
-				State = 986;
+				State = 999;
 				Match(RPAREN);
 				}
 				break;
@@ -6462,53 +6596,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 64, RULE_valuesRow);
+		EnterRule(_localctx, 66, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1005;
+			State = 1018;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 991;
+				State = 1004;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 990;
+					State = 1003;
 					Match(ROW);
 					}
 				}
 
-				State = 993;
+				State = 1006;
 				Match(LPAREN);
-				State = 994;
+				State = 1007;
 				expression();
-				State = 999;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 995;
+					State = 1008;
 					Match(COMMA);
-					State = 996;
+					State = 1009;
 					expression();
 					}
 					}
-					State = 1001;
+					State = 1014;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1015;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1004;
+				State = 1017;
 				expression();
 				}
 				break;
@@ -6591,166 +6725,166 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 66, RULE_querySpecification);
+		EnterRule(_localctx, 68, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1007;
+			State = 1020;
 			Match(SELECT);
-			State = 1009;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1008;
+				State = 1021;
 				hintList();
 				}
 			}
 
-			State = 1012;
+			State = 1025;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1011;
+				State = 1024;
 				setQuantifier();
 				}
 			}
 
-			State = 1014;
+			State = 1027;
 			selectItem();
-			State = 1019;
+			State = 1032;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1015;
+					State = 1028;
 					Match(COMMA);
-					State = 1016;
+					State = 1029;
 					selectItem();
 					}
 					} 
 				}
-				State = 1021;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,138,Context);
-			}
-			State = 1031;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
-			case 1:
-				{
-				State = 1022;
-				Match(FROM);
-				State = 1023;
-				relation(0);
-				State = 1028;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1024;
-						Match(COMMA);
-						State = 1025;
-						relation(0);
-						}
-						} 
-					}
-					State = 1030;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
-				}
-				}
-				break;
 			}
-			State = 1035;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				{
-				State = 1033;
+				State = 1035;
+				Match(FROM);
+				State = 1036;
+				relation(0);
+				State = 1041;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1037;
+						Match(COMMA);
+						State = 1038;
+						relation(0);
+						}
+						} 
+					}
+					State = 1043;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
+				}
+				}
+				break;
+			}
+			State = 1048;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
+			case 1:
+				{
+				State = 1046;
 				Match(WHERE);
-				State = 1034;
+				State = 1047;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1047;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,143,Context) ) {
-			case 1:
-				{
-				State = 1037;
-				Match(GROUP);
-				State = 1038;
-				Match(BY);
-				State = 1039;
-				groupingElement();
-				State = 1044;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1040;
-						Match(COMMA);
-						State = 1041;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1046;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
-				}
-				}
-				break;
-			}
-			State = 1051;
+			State = 1060;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 1049;
-				Match(HAVING);
 				State = 1050;
-				_localctx.having = expression();
-				}
-				break;
-			}
-			State = 1062;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
-			case 1:
-				{
-				State = 1053;
-				Match(WINDOW);
-				State = 1054;
-				namedWindow();
-				State = 1059;
+				Match(GROUP);
+				State = 1051;
+				Match(BY);
+				State = 1052;
+				groupingElement();
+				State = 1057;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1055;
+						State = 1053;
 						Match(COMMA);
-						State = 1056;
+						State = 1054;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1059;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				}
+				}
+				break;
+			}
+			State = 1064;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			case 1:
+				{
+				State = 1062;
+				Match(HAVING);
+				State = 1063;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1075;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
+			case 1:
+				{
+				State = 1066;
+				Match(WINDOW);
+				State = 1067;
+				namedWindow();
+				State = 1072;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1068;
+						Match(COMMA);
+						State = 1069;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1061;
+					State = 1074;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
 				}
 				break;
@@ -6787,12 +6921,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 68, RULE_setQuantifier);
+		EnterRule(_localctx, 70, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1064;
+			State = 1077;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6870,17 +7004,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_selectItem);
+		EnterRule(_localctx, 72, RULE_selectItem);
 		int _la;
 		try {
-			State = 1078;
+			State = 1091;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1066;
+				State = 1079;
 				Match(ASTERISK);
 				}
 				break;
@@ -6888,11 +7022,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1067;
+				State = 1080;
 				qualifiedName();
-				State = 1068;
+				State = 1081;
 				Match(DOT);
-				State = 1069;
+				State = 1082;
 				Match(ASTERISK);
 				}
 				break;
@@ -6900,24 +7034,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1071;
+				State = 1084;
 				expression();
-				State = 1076;
+				State = 1089;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 				case 1:
 					{
-					State = 1073;
+					State = 1086;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1072;
+						State = 1085;
 						Match(AS);
 						}
 					}
 
-					State = 1075;
+					State = 1088;
 					identifier();
 					}
 					break;
@@ -7043,41 +7177,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 72, RULE_groupingElement);
+		EnterRule(_localctx, 74, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1120;
+			State = 1133;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1080;
+				State = 1093;
 				Match(GROUPING);
-				State = 1081;
+				State = 1094;
 				Match(SETS);
-				State = 1082;
+				State = 1095;
 				Match(LPAREN);
-				State = 1083;
+				State = 1096;
 				groupingSet();
-				State = 1088;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1084;
+					State = 1097;
 					Match(COMMA);
-					State = 1085;
+					State = 1098;
 					groupingSet();
 					}
 					}
-					State = 1090;
+					State = 1103;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1091;
+				State = 1104;
 				Match(RPAREN);
 				}
 				break;
@@ -7085,29 +7219,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1093;
+				State = 1106;
 				Match(ROLLUP);
-				State = 1094;
+				State = 1107;
 				Match(LPAREN);
-				State = 1095;
+				State = 1108;
 				groupingSet();
-				State = 1100;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1096;
+					State = 1109;
 					Match(COMMA);
-					State = 1097;
+					State = 1110;
 					groupingSet();
 					}
 					}
-					State = 1102;
+					State = 1115;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1103;
+				State = 1116;
 				Match(RPAREN);
 				}
 				break;
@@ -7115,29 +7249,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1105;
+				State = 1118;
 				Match(CUBE);
-				State = 1106;
+				State = 1119;
 				Match(LPAREN);
-				State = 1107;
+				State = 1120;
 				groupingSet();
-				State = 1112;
+				State = 1125;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1108;
+					State = 1121;
 					Match(COMMA);
-					State = 1109;
+					State = 1122;
 					groupingSet();
 					}
 					}
-					State = 1114;
+					State = 1127;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1115;
+				State = 1128;
 				Match(RPAREN);
 				}
 				break;
@@ -7145,9 +7279,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1117;
+				State = 1130;
 				Match(LPAREN);
-				State = 1118;
+				State = 1131;
 				Match(RPAREN);
 				}
 				break;
@@ -7155,7 +7289,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1119;
+				State = 1132;
 				expression();
 				}
 				break;
@@ -7201,51 +7335,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 74, RULE_groupingSet);
+		EnterRule(_localctx, 76, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1135;
+			State = 1148;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1122;
+				State = 1135;
 				Match(LPAREN);
-				State = 1131;
+				State = 1144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
 					{
-					State = 1123;
+					State = 1136;
 					expression();
-					State = 1128;
+					State = 1141;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1124;
+						State = 1137;
 						Match(COMMA);
-						State = 1125;
+						State = 1138;
 						expression();
 						}
 						}
-						State = 1130;
+						State = 1143;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1133;
+				State = 1146;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1134;
+				State = 1147;
 				expression();
 				}
 				break;
@@ -7286,15 +7420,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 76, RULE_namedWindow);
+		EnterRule(_localctx, 78, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1137;
+			State = 1150;
 			identifier();
-			State = 1138;
+			State = 1151;
 			Match(AS);
-			State = 1139;
+			State = 1152;
 			windowSpecification();
 			}
 		}
@@ -7336,19 +7470,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_sortItem);
+		EnterRule(_localctx, 80, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1154;
 			expression();
-			State = 1143;
+			State = 1156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1142;
+				State = 1155;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7361,14 +7495,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1147;
+			State = 1160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1145;
+				State = 1158;
 				Match(NULLS);
-				State = 1146;
+				State = 1159;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7494,8 +7628,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 80;
-		EnterRecursionRule(_localctx, 80, RULE_relation, _p);
+		int _startState = 82;
+		EnterRecursionRule(_localctx, 82, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -7505,34 +7639,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1150;
+			State = 1163;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1171;
+			State = 1184;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1169;
+					State = 1182;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1152;
+						State = 1165;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1153;
+						State = 1166;
 						Match(CROSS);
-						State = 1154;
+						State = 1167;
 						Match(JOIN);
-						State = 1155;
+						State = 1168;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7541,15 +7675,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1156;
+						State = 1169;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1157;
+						State = 1170;
 						Match(NATURAL);
-						State = 1158;
+						State = 1171;
 						joinType();
-						State = 1159;
+						State = 1172;
 						Match(JOIN);
-						State = 1160;
+						State = 1173;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7558,20 +7692,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1162;
+						State = 1175;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1163;
+						State = 1176;
 						joinType();
-						State = 1164;
+						State = 1177;
 						Match(JOIN);
-						State = 1165;
+						State = 1178;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1167;
+						State = 1180;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 						case 1:
 							{
-							State = 1166;
+							State = 1179;
 							joinCriteria();
 							}
 							break;
@@ -7581,9 +7715,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1173;
+				State = 1186;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 			}
 			}
 		}
@@ -7620,22 +7754,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 82, RULE_joinType);
+		EnterRule(_localctx, 84, RULE_joinType);
 		int _la;
 		try {
-			State = 1189;
+			State = 1202;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1175;
+				State = 1188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1174;
+					State = 1187;
 					Match(INNER);
 					}
 				}
@@ -7645,14 +7779,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1177;
+				State = 1190;
 				Match(LEFT);
-				State = 1179;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1178;
+					State = 1191;
 					Match(OUTER);
 					}
 				}
@@ -7662,14 +7796,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1181;
+				State = 1194;
 				Match(RIGHT);
-				State = 1183;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1182;
+					State = 1195;
 					Match(OUTER);
 					}
 				}
@@ -7679,14 +7813,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1185;
+				State = 1198;
 				Match(FULL);
-				State = 1187;
+				State = 1200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1186;
+					State = 1199;
 					Match(OUTER);
 					}
 				}
@@ -7735,30 +7869,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 84, RULE_joinCriteria);
+		EnterRule(_localctx, 86, RULE_joinCriteria);
 		try {
-			State = 1198;
+			State = 1211;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1191;
+				State = 1204;
 				Match(ON);
-				State = 1192;
+				State = 1205;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1193;
+				State = 1206;
 				Match(USING);
-				State = 1194;
+				State = 1207;
 				Match(LPAREN);
-				State = 1195;
+				State = 1208;
 				identifierList();
-				State = 1196;
+				State = 1209;
 				Match(RPAREN);
 				}
 				break;
@@ -7934,52 +8068,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 86, RULE_relationPrimary);
+		EnterRule(_localctx, 88, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1267;
+			State = 1280;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1200;
+				State = 1213;
 				qualifiedName();
-				State = 1202;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
-				case 1:
-					{
-					State = 1201;
-					tableHints();
-					}
-					break;
-				}
-				State = 1209;
+				State = 1215;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 				case 1:
 					{
-					State = 1204;
-					Match(FOR);
-					State = 1205;
-					Match(SYSTEM_TIME);
-					State = 1206;
-					Match(AS);
-					State = 1207;
-					Match(OF);
-					State = 1208;
-					valueExpression(0);
+					State = 1214;
+					tableHints();
 					}
 					break;
 				}
-				State = 1212;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 				case 1:
 					{
-					State = 1211;
+					State = 1217;
+					Match(FOR);
+					State = 1218;
+					Match(SYSTEM_TIME);
+					State = 1219;
+					Match(AS);
+					State = 1220;
+					Match(OF);
+					State = 1221;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1225;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				case 1:
+					{
+					State = 1224;
 					tableAlias();
 					}
 					break;
@@ -7990,30 +8124,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1215;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1214;
+					State = 1227;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1217;
+				State = 1230;
 				Match(TABLE);
-				State = 1218;
+				State = 1231;
 				Match(LPAREN);
-				State = 1219;
+				State = 1232;
 				functionCall();
-				State = 1220;
+				State = 1233;
 				Match(RPAREN);
-				State = 1222;
+				State = 1235;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1221;
+					State = 1234;
 					tableAlias();
 					}
 					break;
@@ -8024,28 +8158,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1225;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1224;
+					State = 1237;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1227;
+				State = 1240;
 				Match(LPAREN);
-				State = 1228;
+				State = 1241;
 				query();
-				State = 1229;
+				State = 1242;
 				Match(RPAREN);
-				State = 1231;
+				State = 1244;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 				case 1:
 					{
-					State = 1230;
+					State = 1243;
 					tableAlias();
 					}
 					break;
@@ -8056,48 +8190,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1233;
+				State = 1246;
 				Match(UNNEST);
-				State = 1234;
+				State = 1247;
 				Match(LPAREN);
-				State = 1235;
+				State = 1248;
 				expression();
-				State = 1240;
+				State = 1253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1236;
+					State = 1249;
 					Match(COMMA);
-					State = 1237;
+					State = 1250;
 					expression();
 					}
 					}
-					State = 1242;
+					State = 1255;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1243;
+				State = 1256;
 				Match(RPAREN);
-				State = 1246;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
-				case 1:
-					{
-					State = 1244;
-					Match(WITH);
-					State = 1245;
-					Match(ORDINALITY);
-					}
-					break;
-				}
-				State = 1249;
+				State = 1259;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1248;
+					State = 1257;
+					Match(WITH);
+					State = 1258;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1262;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				case 1:
+					{
+					State = 1261;
 					tableAlias();
 					}
 					break;
@@ -8108,11 +8242,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1251;
+				State = 1264;
 				Match(LPAREN);
-				State = 1252;
+				State = 1265;
 				relation(0);
-				State = 1253;
+				State = 1266;
 				Match(RPAREN);
 				}
 				break;
@@ -8120,16 +8254,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1255;
+				State = 1268;
 				qualifiedName();
-				State = 1256;
+				State = 1269;
 				matchRecognize();
-				State = 1258;
+				State = 1271;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1257;
+					State = 1270;
 					tableAlias();
 					}
 					break;
@@ -8140,20 +8274,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1260;
+				State = 1273;
 				Match(LPAREN);
-				State = 1261;
+				State = 1274;
 				query();
-				State = 1262;
+				State = 1275;
 				Match(RPAREN);
-				State = 1263;
+				State = 1276;
 				matchRecognize();
-				State = 1265;
+				State = 1278;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1264;
+					State = 1277;
 					tableAlias();
 					}
 					break;
@@ -8260,198 +8394,198 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MatchRecognizeContext matchRecognize() {
 		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
-		EnterRule(_localctx, 88, RULE_matchRecognize);
+		EnterRule(_localctx, 90, RULE_matchRecognize);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1269;
+			State = 1282;
 			Match(MATCH_RECOGNIZE);
-			State = 1270;
+			State = 1283;
 			Match(LPAREN);
-			State = 1281;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1271;
+				State = 1284;
 				Match(PARTITION);
-				State = 1272;
+				State = 1285;
 				Match(BY);
-				State = 1273;
+				State = 1286;
 				expression();
-				State = 1278;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1274;
+					State = 1287;
 					Match(COMMA);
-					State = 1275;
+					State = 1288;
 					expression();
 					}
 					}
-					State = 1280;
+					State = 1293;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1293;
+			State = 1306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1283;
+				State = 1296;
 				Match(ORDER);
-				State = 1284;
+				State = 1297;
 				Match(BY);
-				State = 1285;
+				State = 1298;
 				sortItem();
-				State = 1290;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1286;
+					State = 1299;
 					Match(COMMA);
-					State = 1287;
+					State = 1300;
 					sortItem();
 					}
 					}
-					State = 1292;
+					State = 1305;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1304;
+			State = 1317;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1295;
+				State = 1308;
 				Match(MEASURES);
-				State = 1296;
+				State = 1309;
 				measureItem();
-				State = 1301;
+				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1297;
+					State = 1310;
 					Match(COMMA);
-					State = 1298;
+					State = 1311;
 					measureItem();
 					}
 					}
-					State = 1303;
+					State = 1316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1307;
+			State = 1320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1306;
+				State = 1319;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1313;
+			State = 1326;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1309;
+				State = 1322;
 				Match(AFTER);
-				State = 1310;
+				State = 1323;
 				Match(MATCH);
-				State = 1311;
+				State = 1324;
 				Match(SKIP_);
-				State = 1312;
+				State = 1325;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1315;
+			State = 1328;
 			Match(PATTERN);
-			State = 1316;
+			State = 1329;
 			Match(LPAREN);
-			State = 1317;
+			State = 1330;
 			rowPattern();
-			State = 1318;
+			State = 1331;
 			Match(RPAREN);
-			State = 1321;
+			State = 1334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1319;
+				State = 1332;
 				Match(WITHIN);
-				State = 1320;
+				State = 1333;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1332;
+			State = 1345;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1323;
+				State = 1336;
 				Match(SUBSET);
-				State = 1324;
+				State = 1337;
 				subsetItem();
-				State = 1329;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1338;
 					Match(COMMA);
-					State = 1326;
+					State = 1339;
 					subsetItem();
 					}
 					}
-					State = 1331;
+					State = 1344;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1334;
+			State = 1347;
 			Match(DEFINE);
-			State = 1335;
+			State = 1348;
 			defineItem();
-			State = 1340;
+			State = 1353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1336;
+				State = 1349;
 				Match(COMMA);
-				State = 1337;
+				State = 1350;
 				defineItem();
 				}
 				}
-				State = 1342;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1343;
+			State = 1356;
 			Match(RPAREN);
 			}
 		}
@@ -8490,15 +8624,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MeasureItemContext measureItem() {
 		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
-		EnterRule(_localctx, 90, RULE_measureItem);
+		EnterRule(_localctx, 92, RULE_measureItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1345;
+			State = 1358;
 			expression();
-			State = 1346;
+			State = 1359;
 			Match(AS);
-			State = 1347;
+			State = 1360;
 			identifier();
 			}
 		}
@@ -8555,22 +8689,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowsPerMatchContext rowsPerMatch() {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
-		EnterRule(_localctx, 92, RULE_rowsPerMatch);
+		EnterRule(_localctx, 94, RULE_rowsPerMatch);
 		try {
-			State = 1357;
+			State = 1370;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1349;
+				State = 1362;
 				Match(ONE);
-				State = 1350;
+				State = 1363;
 				Match(ROW);
-				State = 1351;
+				State = 1364;
 				Match(PER);
-				State = 1352;
+				State = 1365;
 				Match(MATCH);
 				}
 				break;
@@ -8578,13 +8712,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1353;
+				State = 1366;
 				Match(ALL);
-				State = 1354;
+				State = 1367;
 				Match(ROWS);
-				State = 1355;
+				State = 1368;
 				Match(PER);
-				State = 1356;
+				State = 1369;
 				Match(MATCH);
 				}
 				break;
@@ -8671,20 +8805,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AfterMatchSkipContext afterMatchSkip() {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
-		EnterRule(_localctx, 94, RULE_afterMatchSkip);
+		EnterRule(_localctx, 96, RULE_afterMatchSkip);
 		try {
-			State = 1373;
+			State = 1386;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1359;
+				State = 1372;
 				Match(PAST);
-				State = 1360;
+				State = 1373;
 				Match(LAST);
-				State = 1361;
+				State = 1374;
 				Match(ROW);
 				}
 				break;
@@ -8692,11 +8826,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1362;
+				State = 1375;
 				Match(TO);
-				State = 1363;
+				State = 1376;
 				Match(NEXT);
-				State = 1364;
+				State = 1377;
 				Match(ROW);
 				}
 				break;
@@ -8704,11 +8838,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1365;
+				State = 1378;
 				Match(TO);
-				State = 1366;
+				State = 1379;
 				Match(FIRST);
-				State = 1367;
+				State = 1380;
 				identifier();
 				}
 				break;
@@ -8716,11 +8850,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1368;
+				State = 1381;
 				Match(TO);
-				State = 1369;
+				State = 1382;
 				Match(LAST);
-				State = 1370;
+				State = 1383;
 				identifier();
 				}
 				break;
@@ -8728,9 +8862,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1371;
+				State = 1384;
 				Match(TO);
-				State = 1372;
+				State = 1385;
 				identifier();
 				}
 				break;
@@ -8774,26 +8908,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternContext rowPattern() {
 		RowPatternContext _localctx = new RowPatternContext(Context, State);
-		EnterRule(_localctx, 96, RULE_rowPattern);
+		EnterRule(_localctx, 98, RULE_rowPattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1375;
+			State = 1388;
 			rowPatternTerm();
-			State = 1380;
+			State = 1393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1376;
+				State = 1389;
 				Match(PIPE);
-				State = 1377;
+				State = 1390;
 				rowPatternTerm();
 				}
 				}
-				State = 1382;
+				State = 1395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8833,25 +8967,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternTermContext rowPatternTerm() {
 		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
-		EnterRule(_localctx, 98, RULE_rowPatternTerm);
+		EnterRule(_localctx, 100, RULE_rowPatternTerm);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1384;
+			State = 1397;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1383;
+				State = 1396;
 				rowPatternFactor();
 				}
 				}
-				State = 1386;
+				State = 1399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -8888,19 +9022,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternFactorContext rowPatternFactor() {
 		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
-		EnterRule(_localctx, 100, RULE_rowPatternFactor);
+		EnterRule(_localctx, 102, RULE_rowPatternFactor);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1388;
+			State = 1401;
 			rowPatternPrimary();
-			State = 1390;
+			State = 1403;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 165L) != 0)) {
+			if (((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 165L) != 0)) {
 				{
-				State = 1389;
+				State = 1402;
 				rowPatternQuantifier();
 				}
 			}
@@ -8960,9 +9094,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternPrimaryContext rowPatternPrimary() {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
-		EnterRule(_localctx, 102, RULE_rowPatternPrimary);
+		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
 		try {
-			State = 1397;
+			State = 1410;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9056,6 +9190,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -9147,7 +9282,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1392;
+				State = 1405;
 				identifier();
 				}
 				break;
@@ -9155,11 +9290,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1393;
+				State = 1406;
 				Match(LPAREN);
-				State = 1394;
+				State = 1407;
 				rowPattern();
-				State = 1395;
+				State = 1408;
 				Match(RPAREN);
 				}
 				break;
@@ -9231,10 +9366,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternQuantifierContext rowPatternQuantifier() {
 		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
-		EnterRule(_localctx, 104, RULE_rowPatternQuantifier);
+		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1417;
+			State = 1430;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9243,21 +9378,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1399;
+				State = 1412;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 250)) & ~0x3f) == 0 && ((1L << (_la - 250)) & 37L) != 0)) ) {
+				if ( !(((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1401;
+				State = 1414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1400;
+					State = 1413;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9268,31 +9403,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1403;
+				State = 1416;
 				Match(LBRACE);
-				State = 1405;
+				State = 1418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1404;
+					State = 1417;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1411;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1407;
+					State = 1420;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1409;
+					State = 1422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1408;
+						State = 1421;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9300,14 +9435,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1413;
+				State = 1426;
 				Match(RBRACE);
-				State = 1415;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1414;
+					State = 1427;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9359,36 +9494,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SubsetItemContext subsetItem() {
 		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
-		EnterRule(_localctx, 106, RULE_subsetItem);
+		EnterRule(_localctx, 108, RULE_subsetItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1419;
+			State = 1432;
 			identifier();
-			State = 1420;
+			State = 1433;
 			Match(EQ);
-			State = 1421;
+			State = 1434;
 			Match(LPAREN);
-			State = 1422;
+			State = 1435;
 			identifier();
-			State = 1427;
+			State = 1440;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1423;
+				State = 1436;
 				Match(COMMA);
-				State = 1424;
+				State = 1437;
 				identifier();
 				}
 				}
-				State = 1429;
+				State = 1442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1430;
+			State = 1443;
 			Match(RPAREN);
 			}
 		}
@@ -9427,15 +9562,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DefineItemContext defineItem() {
 		DefineItemContext _localctx = new DefineItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_defineItem);
+		EnterRule(_localctx, 110, RULE_defineItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1432;
+			State = 1445;
 			identifier();
-			State = 1433;
+			State = 1446;
 			Match(AS);
-			State = 1434;
+			State = 1447;
 			expression();
 			}
 		}
@@ -9476,33 +9611,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 110, RULE_tableAlias);
+		EnterRule(_localctx, 112, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1437;
+			State = 1450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1436;
+				State = 1449;
 				Match(AS);
 				}
 			}
 
-			State = 1439;
+			State = 1452;
 			identifier();
-			State = 1444;
+			State = 1457;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 			case 1:
 				{
-				State = 1440;
+				State = 1453;
 				Match(LPAREN);
-				State = 1441;
+				State = 1454;
 				identifierList();
-				State = 1442;
+				State = 1455;
 				Match(RPAREN);
 				}
 				break;
@@ -9540,11 +9675,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 112, RULE_tableHints);
+		EnterRule(_localctx, 114, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1446;
+			State = 1459;
 			hintList();
 			}
 		}
@@ -9588,40 +9723,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 114, RULE_hintList);
+		EnterRule(_localctx, 116, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1448;
+			State = 1461;
 			Match(HINT_START);
-			State = 1449;
+			State = 1462;
 			hint();
-			State = 1456;
+			State = 1469;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 6145L) != 0)) {
 				{
 				{
-				State = 1451;
+				State = 1464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1450;
+					State = 1463;
 					Match(COMMA);
 					}
 				}
 
-				State = 1453;
+				State = 1466;
 				hint();
 				}
 				}
-				State = 1458;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1459;
+			State = 1472;
 			Match(HINT_END);
 			}
 		}
@@ -9674,40 +9809,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 116, RULE_hint);
+		EnterRule(_localctx, 118, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1461;
+			State = 1474;
 			identifier();
-			State = 1482;
+			State = 1495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1462;
+				State = 1475;
 				Match(LPAREN);
-				State = 1479;
+				State = 1492;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 				case 1:
 					{
-					State = 1463;
+					State = 1476;
 					hintOption();
-					State = 1468;
+					State = 1481;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1464;
+						State = 1477;
 						Match(COMMA);
-						State = 1465;
+						State = 1478;
 						hintOption();
 						}
 						}
-						State = 1470;
+						State = 1483;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9715,28 +9850,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1471;
+					State = 1484;
 					hintArgument();
-					State = 1476;
+					State = 1489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1472;
+						State = 1485;
 						Match(COMMA);
-						State = 1473;
+						State = 1486;
 						hintArgument();
 						}
 						}
-						State = 1478;
+						State = 1491;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1481;
+				State = 1494;
 				Match(RPAREN);
 				}
 			}
@@ -9778,15 +9913,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 118, RULE_hintOption);
+		EnterRule(_localctx, 120, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1484;
+			State = 1497;
 			optionKey();
-			State = 1485;
+			State = 1498;
 			Match(EQ);
-			State = 1486;
+			State = 1499;
 			optionValue();
 			}
 		}
@@ -9830,10 +9965,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 120, RULE_hintArgument);
+		EnterRule(_localctx, 122, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1498;
+			State = 1511;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9927,6 +10062,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -10017,21 +10153,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1488;
+				State = 1501;
 				identifier();
-				State = 1493;
+				State = 1506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1489;
+					State = 1502;
 					Match(DOT);
-					State = 1490;
+					State = 1503;
 					identifier();
 					}
 					}
-					State = 1495;
+					State = 1508;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10040,14 +10176,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1496;
+				State = 1509;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1497;
+				State = 1510;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10086,11 +10222,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 122, RULE_expression);
+		EnterRule(_localctx, 124, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
+			State = 1513;
 			booleanExpression(0);
 			}
 		}
@@ -10195,13 +10331,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 124;
-		EnterRecursionRule(_localctx, 124, RULE_booleanExpression, _p);
+		int _startState = 126;
+		EnterRecursionRule(_localctx, 126, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1512;
+			State = 1525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10210,9 +10346,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1503;
+				State = 1516;
 				Match(NOT);
-				State = 1504;
+				State = 1517;
 				booleanExpression(4);
 				}
 				break;
@@ -10320,6 +10456,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -10425,23 +10562,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1505;
+				State = 1518;
 				valueExpression(0);
-				State = 1509;
+				State = 1522;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1506;
+						State = 1519;
 						predicate();
 						}
 						} 
 					}
-					State = 1511;
+					State = 1524;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
 				}
 				}
 				break;
@@ -10449,28 +10586,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1522;
+			State = 1535;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1520;
+					State = 1533;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,219,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1514;
+						State = 1527;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1515;
+						State = 1528;
 						Match(AND);
-						State = 1516;
+						State = 1529;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10479,20 +10616,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1517;
+						State = 1530;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1518;
+						State = 1531;
 						Match(OR);
-						State = 1519;
+						State = 1532;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1524;
+				State = 1537;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			}
 			}
 		}
@@ -10716,19 +10853,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 126, RULE_predicate);
+		EnterRule(_localctx, 128, RULE_predicate);
 		int _la;
 		try {
-			State = 1608;
+			State = 1621;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1525;
+				State = 1538;
 				comparisonOperator();
-				State = 1526;
+				State = 1539;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10736,24 +10873,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1529;
+				State = 1542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1528;
+					State = 1541;
 					Match(NOT);
 					}
 				}
 
-				State = 1531;
+				State = 1544;
 				Match(BETWEEN);
-				State = 1533;
+				State = 1546;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 				case 1:
 					{
-					State = 1532;
+					State = 1545;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -10765,11 +10902,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1535;
+				State = 1548;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1536;
+				State = 1549;
 				Match(AND);
-				State = 1537;
+				State = 1550;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -10777,23 +10914,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1540;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1539;
+					State = 1552;
 					Match(NOT);
 					}
 				}
 
-				State = 1542;
+				State = 1555;
 				Match(IN);
-				State = 1543;
+				State = 1556;
 				Match(LPAREN);
-				State = 1544;
+				State = 1557;
 				query();
-				State = 1545;
+				State = 1558;
 				Match(RPAREN);
 				}
 				break;
@@ -10801,39 +10938,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1548;
+				State = 1561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1547;
+					State = 1560;
 					Match(NOT);
 					}
 				}
 
-				State = 1550;
+				State = 1563;
 				Match(IN);
-				State = 1551;
+				State = 1564;
 				Match(LPAREN);
-				State = 1552;
+				State = 1565;
 				expression();
-				State = 1557;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1553;
+					State = 1566;
 					Match(COMMA);
-					State = 1554;
+					State = 1567;
 					expression();
 					}
 					}
-					State = 1559;
+					State = 1572;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1560;
+				State = 1573;
 				Match(RPAREN);
 				}
 				break;
@@ -10841,28 +10978,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1563;
+				State = 1576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1562;
+					State = 1575;
 					Match(NOT);
 					}
 				}
 
-				State = 1565;
+				State = 1578;
 				Match(LIKE);
-				State = 1566;
+				State = 1579;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1569;
+				State = 1582;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
 				case 1:
 					{
-					State = 1567;
+					State = 1580;
 					Match(ESCAPE);
-					State = 1568;
+					State = 1581;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10873,30 +11010,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1572;
+				State = 1585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1571;
+					State = 1584;
 					Match(NOT);
 					}
 				}
 
-				State = 1574;
+				State = 1587;
 				Match(SIMILAR);
-				State = 1575;
+				State = 1588;
 				Match(TO);
-				State = 1576;
+				State = 1589;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1579;
+				State = 1592;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 				case 1:
 					{
-					State = 1577;
+					State = 1590;
 					Match(ESCAPE);
-					State = 1578;
+					State = 1591;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -10907,19 +11044,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1581;
+				State = 1594;
 				Match(IS);
-				State = 1583;
+				State = 1596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1582;
+					State = 1595;
 					Match(NOT);
 					}
 				}
 
-				State = 1585;
+				State = 1598;
 				Match(NULL);
 				}
 				break;
@@ -10927,19 +11064,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1586;
+				State = 1599;
 				Match(IS);
-				State = 1588;
+				State = 1601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1587;
+					State = 1600;
 					Match(NOT);
 					}
 				}
 
-				State = 1590;
+				State = 1603;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -10955,23 +11092,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1591;
+				State = 1604;
 				Match(IS);
-				State = 1593;
+				State = 1606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1592;
+					State = 1605;
 					Match(NOT);
 					}
 				}
 
-				State = 1595;
+				State = 1608;
 				Match(DISTINCT);
-				State = 1596;
+				State = 1609;
 				Match(FROM);
-				State = 1597;
+				State = 1610;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10979,26 +11116,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1598;
+				State = 1611;
 				Match(IS);
-				State = 1600;
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1599;
+					State = 1612;
 					Match(NOT);
 					}
 				}
 
-				State = 1602;
+				State = 1615;
 				Match(JSON);
-				State = 1604;
+				State = 1617;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 				case 1:
 					{
-					State = 1603;
+					State = 1616;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11017,9 +11154,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1606;
+				State = 1619;
 				Match(OVERLAPS);
-				State = 1607;
+				State = 1620;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11059,14 +11196,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 128, RULE_comparisonOperator);
+		EnterRule(_localctx, 130, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1610;
+			State = 1623;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 243)) & ~0x3f) == 0 && ((1L << (_la - 243)) & 63L) != 0)) ) {
+			if ( !(((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11178,14 +11315,14 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 130;
-		EnterRecursionRule(_localctx, 130, RULE_valueExpression, _p);
+		int _startState = 132;
+		EnterRecursionRule(_localctx, 132, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1616;
+			State = 1629;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11292,6 +11429,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -11396,7 +11534,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1613;
+				State = 1626;
 				primaryExpression(0);
 				}
 				break;
@@ -11406,7 +11544,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1614;
+				State = 1627;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11416,7 +11554,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1615;
+				State = 1628;
 				valueExpression(3);
 				}
 				break;
@@ -11424,36 +11562,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1626;
+			State = 1639;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,238,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1624;
+					State = 1637;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1618;
+						State = 1631;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1619;
+						State = 1632;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 135L) != 0)) ) {
+						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1620;
+						State = 1633;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11462,9 +11600,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1621;
+						State = 1634;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1622;
+						State = 1635;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11474,16 +11612,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1623;
+						State = 1636;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1628;
+				State = 1641;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,237,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,238,Context);
 			}
 			}
 		}
@@ -12251,23 +12389,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 132;
-		EnterRecursionRule(_localctx, 132, RULE_primaryExpression, _p);
+		int _startState = 134;
+		EnterRecursionRule(_localctx, 134, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1959;
+			State = 1972;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1630;
+				State = 1643;
 				literal();
 				}
 				break;
@@ -12276,7 +12414,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1631;
+				State = 1644;
 				interval();
 				}
 				break;
@@ -12285,37 +12423,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1632;
+				State = 1645;
 				Match(CASE);
-				State = 1633;
+				State = 1646;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1635;
+				State = 1648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1634;
+					State = 1647;
 					whenClause();
 					}
 					}
-					State = 1637;
+					State = 1650;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1641;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1639;
+					State = 1652;
 					Match(ELSE);
-					State = 1640;
+					State = 1653;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1643;
+				State = 1656;
 				Match(END);
 				}
 				break;
@@ -12324,35 +12462,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1645;
+				State = 1658;
 				Match(CASE);
-				State = 1647;
+				State = 1660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1646;
+					State = 1659;
 					whenClause();
 					}
 					}
-					State = 1649;
+					State = 1662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1653;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1651;
+					State = 1664;
 					Match(ELSE);
-					State = 1652;
+					State = 1665;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1655;
+				State = 1668;
 				Match(END);
 				}
 				break;
@@ -12361,7 +12499,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1657;
+				State = 1670;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12370,15 +12508,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1658;
+				State = 1671;
 				Match(LPAREN);
-				State = 1659;
+				State = 1672;
 				expression();
-				State = 1660;
+				State = 1673;
 				Match(AS);
-				State = 1661;
+				State = 1674;
 				dataType();
-				State = 1662;
+				State = 1675;
 				Match(RPAREN);
 				}
 				break;
@@ -12387,31 +12525,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1664;
+				State = 1677;
 				Match(EXTRACT);
-				State = 1665;
+				State = 1678;
 				Match(LPAREN);
-				State = 1668;
+				State = 1681;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 				case 1:
 					{
-					State = 1666;
+					State = 1679;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1667;
+					State = 1680;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1670;
+				State = 1683;
 				Match(FROM);
-				State = 1671;
+				State = 1684;
 				expression();
-				State = 1672;
+				State = 1685;
 				Match(RPAREN);
 				}
 				break;
@@ -12420,11 +12558,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1674;
+				State = 1687;
 				Match(TRIM);
-				State = 1675;
+				State = 1688;
 				Match(LPAREN);
-				State = 1676;
+				State = 1689;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12434,21 +12572,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1678;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
 					{
-					State = 1677;
+					State = 1690;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1680;
+				State = 1693;
 				Match(FROM);
-				State = 1681;
+				State = 1694;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1682;
+				State = 1695;
 				Match(RPAREN);
 				}
 				break;
@@ -12457,25 +12595,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1684;
+				State = 1697;
 				Match(TRIM);
-				State = 1685;
+				State = 1698;
 				Match(LPAREN);
-				State = 1689;
+				State = 1702;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 				case 1:
 					{
-					State = 1686;
+					State = 1699;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1687;
+					State = 1700;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1691;
+				State = 1704;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1692;
+				State = 1705;
 				Match(RPAREN);
 				}
 				break;
@@ -12484,29 +12622,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1694;
+				State = 1707;
 				Match(SUBSTRING);
-				State = 1695;
+				State = 1708;
 				Match(LPAREN);
-				State = 1696;
+				State = 1709;
 				expression();
-				State = 1697;
+				State = 1710;
 				Match(FROM);
-				State = 1698;
+				State = 1711;
 				expression();
-				State = 1701;
+				State = 1714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1699;
+					State = 1712;
 					Match(FOR);
-					State = 1700;
+					State = 1713;
 					expression();
 					}
 				}
 
-				State = 1703;
+				State = 1716;
 				Match(RPAREN);
 				}
 				break;
@@ -12515,17 +12653,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1705;
+				State = 1718;
 				Match(POSITION);
-				State = 1706;
+				State = 1719;
 				Match(LPAREN);
-				State = 1707;
+				State = 1720;
 				valueExpression(0);
-				State = 1708;
+				State = 1721;
 				Match(IN);
-				State = 1709;
+				State = 1722;
 				expression();
-				State = 1710;
+				State = 1723;
 				Match(RPAREN);
 				}
 				break;
@@ -12534,33 +12672,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1712;
+				State = 1725;
 				Match(OVERLAY);
-				State = 1713;
+				State = 1726;
 				Match(LPAREN);
-				State = 1714;
+				State = 1727;
 				expression();
-				State = 1715;
+				State = 1728;
 				Match(PLACING);
-				State = 1716;
+				State = 1729;
 				expression();
-				State = 1717;
+				State = 1730;
 				Match(FROM);
-				State = 1718;
+				State = 1731;
 				expression();
-				State = 1721;
+				State = 1734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1719;
+					State = 1732;
 					Match(FOR);
-					State = 1720;
+					State = 1733;
 					expression();
 					}
 				}
 
-				State = 1723;
+				State = 1736;
 				Match(RPAREN);
 				}
 				break;
@@ -12569,57 +12707,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1725;
+				State = 1738;
 				Match(JSON_VALUE);
-				State = 1726;
+				State = 1739;
 				Match(LPAREN);
-				State = 1727;
+				State = 1740;
 				expression();
-				State = 1728;
+				State = 1741;
 				Match(COMMA);
-				State = 1729;
+				State = 1742;
 				expression();
-				State = 1732;
+				State = 1745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1730;
+					State = 1743;
 					Match(RETURNING);
-					State = 1731;
+					State = 1744;
 					dataType();
 					}
 				}
 
-				State = 1738;
+				State = 1751;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 				case 1:
 					{
-					State = 1734;
+					State = 1747;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1735;
+					State = 1748;
 					Match(ON);
-					State = 1736;
+					State = 1749;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1744;
+				State = 1757;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1740;
+					State = 1753;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1741;
+					State = 1754;
 					Match(ON);
-					State = 1742;
+					State = 1755;
 					Match(ERROR);
 					}
 				}
 
-				State = 1746;
+				State = 1759;
 				Match(RPAREN);
 				}
 				break;
@@ -12628,67 +12766,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1748;
+				State = 1761;
 				Match(JSON_QUERY);
-				State = 1749;
+				State = 1762;
 				Match(LPAREN);
-				State = 1750;
+				State = 1763;
 				expression();
-				State = 1751;
+				State = 1764;
 				Match(COMMA);
-				State = 1752;
+				State = 1765;
 				expression();
-				State = 1755;
+				State = 1768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1753;
+					State = 1766;
 					Match(RETURNING);
-					State = 1754;
+					State = 1767;
 					dataType();
 					}
 				}
 
-				State = 1758;
+				State = 1771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1757;
+					State = 1770;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1764;
+				State = 1777;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1760;
+					State = 1773;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1761;
+					State = 1774;
 					Match(ON);
-					State = 1762;
+					State = 1775;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1770;
+				State = 1783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1766;
+					State = 1779;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1767;
+					State = 1780;
 					Match(ON);
-					State = 1768;
+					State = 1781;
 					Match(ERROR);
 					}
 				}
 
-				State = 1772;
+				State = 1785;
 				Match(RPAREN);
 				}
 				break;
@@ -12697,22 +12835,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1774;
+				State = 1787;
 				Match(JSON_EXISTS);
-				State = 1775;
+				State = 1788;
 				Match(LPAREN);
-				State = 1776;
+				State = 1789;
 				expression();
-				State = 1777;
+				State = 1790;
 				Match(COMMA);
-				State = 1778;
+				State = 1791;
 				expression();
-				State = 1782;
+				State = 1795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1779;
+					State = 1792;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -12722,14 +12860,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1780;
+					State = 1793;
 					Match(ON);
-					State = 1781;
+					State = 1794;
 					Match(ERROR);
 					}
 				}
 
-				State = 1784;
+				State = 1797;
 				Match(RPAREN);
 				}
 				break;
@@ -12738,42 +12876,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1799;
 				Match(JSON_OBJECT);
-				State = 1787;
+				State = 1800;
 				Match(LPAREN);
-				State = 1796;
+				State = 1809;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1788;
+					State = 1801;
 					jsonKeyValue();
-					State = 1793;
+					State = 1806;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1789;
+						State = 1802;
 						Match(COMMA);
-						State = 1790;
+						State = 1803;
 						jsonKeyValue();
 						}
 						}
-						State = 1795;
+						State = 1808;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1801;
+				State = 1814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1798;
+					State = 1811;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12783,14 +12921,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1799;
+					State = 1812;
 					Match(ON);
-					State = 1800;
+					State = 1813;
 					Match(NULL);
 					}
 				}
 
-				State = 1803;
+				State = 1816;
 				Match(RPAREN);
 				}
 				break;
@@ -12799,42 +12937,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1804;
+				State = 1817;
 				Match(JSON_ARRAY);
-				State = 1805;
+				State = 1818;
 				Match(LPAREN);
-				State = 1814;
+				State = 1827;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1806;
+					State = 1819;
 					expression();
-					State = 1811;
+					State = 1824;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1807;
+						State = 1820;
 						Match(COMMA);
-						State = 1808;
+						State = 1821;
 						expression();
 						}
 						}
-						State = 1813;
+						State = 1826;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1819;
+				State = 1832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1816;
+					State = 1829;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12844,14 +12982,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1817;
+					State = 1830;
 					Match(ON);
-					State = 1818;
+					State = 1831;
 					Match(NULL);
 					}
 				}
 
-				State = 1821;
+				State = 1834;
 				Match(RPAREN);
 				}
 				break;
@@ -12860,48 +12998,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1822;
-				Match(JSON_ARRAYAGG);
-				State = 1823;
-				Match(LPAREN);
-				State = 1824;
-				expression();
 				State = 1835;
+				Match(JSON_ARRAYAGG);
+				State = 1836;
+				Match(LPAREN);
+				State = 1837;
+				expression();
+				State = 1848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1825;
+					State = 1838;
 					Match(ORDER);
-					State = 1826;
+					State = 1839;
 					Match(BY);
-					State = 1827;
+					State = 1840;
 					sortItem();
-					State = 1832;
+					State = 1845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1828;
+						State = 1841;
 						Match(COMMA);
-						State = 1829;
+						State = 1842;
 						sortItem();
 						}
 						}
-						State = 1834;
+						State = 1847;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1840;
+				State = 1853;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1837;
+					State = 1850;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12911,41 +13049,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1838;
+					State = 1851;
 					Match(ON);
-					State = 1839;
+					State = 1852;
 					Match(NULL);
 					}
 				}
 
-				State = 1842;
+				State = 1855;
 				Match(RPAREN);
-				State = 1849;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
-				case 1:
-					{
-					State = 1843;
-					Match(FILTER);
-					State = 1844;
-					Match(LPAREN);
-					State = 1845;
-					Match(WHERE);
-					State = 1846;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1847;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1853;
+				State = 1862;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1851;
+					State = 1856;
+					Match(FILTER);
+					State = 1857;
+					Match(LPAREN);
+					State = 1858;
+					Match(WHERE);
+					State = 1859;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1860;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1866;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+				case 1:
+					{
+					State = 1864;
 					Match(OVER);
-					State = 1852;
+					State = 1865;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -12957,18 +13095,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1855;
+				State = 1868;
 				Match(JSON_OBJECTAGG);
-				State = 1856;
+				State = 1869;
 				Match(LPAREN);
-				State = 1857;
+				State = 1870;
 				jsonKeyValue();
-				State = 1861;
+				State = 1874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1858;
+					State = 1871;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12978,41 +13116,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1859;
+					State = 1872;
 					Match(ON);
-					State = 1860;
+					State = 1873;
 					Match(NULL);
 					}
 				}
 
-				State = 1863;
+				State = 1876;
 				Match(RPAREN);
-				State = 1870;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
-				case 1:
-					{
-					State = 1864;
-					Match(FILTER);
-					State = 1865;
-					Match(LPAREN);
-					State = 1866;
-					Match(WHERE);
-					State = 1867;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1868;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1874;
+				State = 1883;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 				case 1:
 					{
-					State = 1872;
+					State = 1877;
+					Match(FILTER);
+					State = 1878;
+					Match(LPAREN);
+					State = 1879;
+					Match(WHERE);
+					State = 1880;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1881;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1887;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+				case 1:
+					{
+					State = 1885;
 					Match(OVER);
-					State = 1873;
+					State = 1886;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13024,7 +13162,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1876;
+				State = 1889;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13034,15 +13172,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1877;
+				State = 1890;
 				Match(LPAREN);
-				State = 1878;
+				State = 1891;
 				expression();
-				State = 1879;
+				State = 1892;
 				Match(TO);
-				State = 1880;
+				State = 1893;
 				timeUnit();
-				State = 1881;
+				State = 1894;
 				Match(RPAREN);
 				}
 				break;
@@ -13051,7 +13189,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1883;
+				State = 1896;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13061,19 +13199,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1884;
+				State = 1897;
 				Match(LPAREN);
-				State = 1885;
+				State = 1898;
 				timeUnit();
-				State = 1886;
+				State = 1899;
 				Match(COMMA);
-				State = 1887;
+				State = 1900;
 				expression();
-				State = 1888;
+				State = 1901;
 				Match(COMMA);
-				State = 1889;
+				State = 1902;
 				expression();
-				State = 1890;
+				State = 1903;
 				Match(RPAREN);
 				}
 				break;
@@ -13082,7 +13220,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1892;
+				State = 1905;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13099,53 +13237,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
-				Match(ARRAY);
-				State = 1894;
-				Match(LBRACKET);
-				State = 1903;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
-					{
-					State = 1895;
-					expression();
-					State = 1900;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1896;
-						Match(COMMA);
-						State = 1897;
-						expression();
-						}
-						}
-						State = 1902;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 1905;
-				Match(RBRACKET);
-				}
-				break;
-			case 23:
-				{
-				_localctx = new MapConstructorContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
 				State = 1906;
-				Match(MAP);
+				Match(ARRAY);
 				State = 1907;
 				Match(LBRACKET);
 				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
 					{
 					State = 1908;
 					expression();
@@ -13172,19 +13271,19 @@ internal partial class StreamSqlParser : Parser {
 				Match(RBRACKET);
 				}
 				break;
-			case 24:
+			case 23:
 				{
-				_localctx = new RowConstructorContext(_localctx);
+				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 				State = 1919;
-				Match(ROW);
+				Match(MAP);
 				State = 1920;
-				Match(LPAREN);
+				Match(LBRACKET);
 				State = 1929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4755801206617277441L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 866909920774025211L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
 					{
 					State = 1921;
 					expression();
@@ -13208,6 +13307,45 @@ internal partial class StreamSqlParser : Parser {
 				}
 
 				State = 1931;
+				Match(RBRACKET);
+				}
+				break;
+			case 24:
+				{
+				_localctx = new RowConstructorContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 1932;
+				Match(ROW);
+				State = 1933;
+				Match(LPAREN);
+				State = 1942;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+					{
+					State = 1934;
+					expression();
+					State = 1939;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1935;
+						Match(COMMA);
+						State = 1936;
+						expression();
+						}
+						}
+						State = 1941;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 1944;
 				Match(RPAREN);
 				}
 				break;
@@ -13216,13 +13354,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1932;
+				State = 1945;
 				Match(DESCRIPTOR);
-				State = 1933;
+				State = 1946;
 				Match(LPAREN);
-				State = 1934;
+				State = 1947;
 				identifierList();
-				State = 1935;
+				State = 1948;
 				Match(RPAREN);
 				}
 				break;
@@ -13231,7 +13369,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1937;
+				State = 1950;
 				functionCall();
 				}
 				break;
@@ -13240,13 +13378,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1938;
+				State = 1951;
 				Match(EXISTS);
-				State = 1939;
+				State = 1952;
 				Match(LPAREN);
-				State = 1940;
+				State = 1953;
 				query();
-				State = 1941;
+				State = 1954;
 				Match(RPAREN);
 				}
 				break;
@@ -13255,11 +13393,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1943;
+				State = 1956;
 				Match(LPAREN);
-				State = 1944;
+				State = 1957;
 				query();
-				State = 1945;
+				State = 1958;
 				Match(RPAREN);
 				}
 				break;
@@ -13268,27 +13406,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1947;
+				State = 1960;
 				Match(LPAREN);
-				State = 1948;
+				State = 1961;
 				expression();
-				State = 1953;
+				State = 1966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1949;
+					State = 1962;
 					Match(COMMA);
-					State = 1950;
+					State = 1963;
 					expression();
 					}
 					}
-					State = 1955;
+					State = 1968;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1956;
+				State = 1969;
 				Match(RPAREN);
 				}
 				break;
@@ -13297,34 +13435,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1958;
+				State = 1971;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1971;
+			State = 1984;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1969;
+					State = 1982;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1961;
+						State = 1974;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1962;
+						State = 1975;
 						Match(DOT);
-						State = 1963;
+						State = 1976;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13333,22 +13471,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1964;
+						State = 1977;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1965;
+						State = 1978;
 						Match(LBRACKET);
-						State = 1966;
+						State = 1979;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1967;
+						State = 1980;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1973;
+				State = 1986;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,278,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
 			}
 			}
 		}
@@ -13419,21 +13557,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 134, RULE_functionCall);
+		EnterRule(_localctx, 136, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1974;
+			State = 1987;
 			functionName();
-			State = 1975;
+			State = 1988;
 			Match(LPAREN);
-			State = 1991;
+			State = 2004;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1976;
+				State = 1989;
 				Match(ASTERISK);
 				}
 				break;
@@ -13543,6 +13681,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -13648,40 +13787,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1978;
+				State = 1991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1977;
+					State = 1990;
 					setQuantifier();
 					}
 				}
 
-				State = 1980;
+				State = 1993;
 				functionArgument();
-				State = 1985;
+				State = 1998;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1981;
+					State = 1994;
 					Match(COMMA);
-					State = 1982;
+					State = 1995;
 					functionArgument();
 					}
 					}
-					State = 1987;
+					State = 2000;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1989;
+				State = 2002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 1988;
+					State = 2001;
 					nullTreatment();
 					}
 				}
@@ -13694,34 +13833,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 1993;
+			State = 2006;
 			Match(RPAREN);
-			State = 2000;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
-			case 1:
-				{
-				State = 1994;
-				Match(FILTER);
-				State = 1995;
-				Match(LPAREN);
-				State = 1996;
-				Match(WHERE);
-				State = 1997;
-				_localctx.filter = expression();
-				State = 1998;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2004;
+			State = 2013;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 			case 1:
 				{
-				State = 2002;
+				State = 2007;
+				Match(FILTER);
+				State = 2008;
+				Match(LPAREN);
+				State = 2009;
+				Match(WHERE);
+				State = 2010;
+				_localctx.filter = expression();
+				State = 2011;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2017;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+			case 1:
+				{
+				State = 2015;
 				Match(OVER);
-				State = 2003;
+				State = 2016;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -13759,12 +13898,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 136, RULE_nullTreatment);
+		EnterRule(_localctx, 138, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2006;
+			State = 2019;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13773,7 +13912,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2007;
+			State = 2020;
 			Match(NULLS);
 			}
 		}
@@ -13811,36 +13950,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 138, RULE_functionName);
+		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2013;
+			State = 2026;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2009;
+				State = 2022;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2010;
+				State = 2023;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2011;
+				State = 2024;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2012;
+				State = 2025;
 				Match(FIRST);
 				}
 				break;
@@ -13901,20 +14040,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 140, RULE_functionArgument);
+		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2020;
+			State = 2033;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2015;
+				State = 2028;
 				identifier();
-				State = 2016;
+				State = 2029;
 				Match(ARROW);
-				State = 2017;
+				State = 2030;
 				functionArgumentValue();
 				}
 				break;
@@ -13922,7 +14061,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2019;
+				State = 2032;
 				functionArgumentValue();
 				}
 				break;
@@ -14005,30 +14144,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 142, RULE_functionArgumentValue);
+		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2039;
+			State = 2052;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2022;
+				State = 2035;
 				Match(TABLE);
-				State = 2023;
+				State = 2036;
 				qualifiedName();
-				State = 2027;
+				State = 2040;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2024;
+					State = 2037;
 					Match(PARTITION);
-					State = 2025;
+					State = 2038;
 					Match(BY);
-					State = 2026;
+					State = 2039;
 					expression();
 					}
 				}
@@ -14039,24 +14178,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2029;
+				State = 2042;
 				Match(TABLE);
-				State = 2030;
+				State = 2043;
 				Match(LPAREN);
-				State = 2031;
+				State = 2044;
 				query();
-				State = 2032;
+				State = 2045;
 				Match(RPAREN);
-				State = 2036;
+				State = 2049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2033;
+					State = 2046;
 					Match(PARTITION);
-					State = 2034;
+					State = 2047;
 					Match(BY);
-					State = 2035;
+					State = 2048;
 					expression();
 					}
 				}
@@ -14067,7 +14206,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2038;
+				State = 2051;
 				expression();
 				}
 				break;
@@ -14107,9 +14246,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 144, RULE_windowReference);
+		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2043;
+			State = 2056;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14203,6 +14342,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -14293,14 +14433,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2041;
+				State = 2054;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2042;
+				State = 2055;
 				windowSpecification();
 				}
 				break;
@@ -14363,84 +14503,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 146, RULE_windowSpecification);
+		EnterRule(_localctx, 148, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2045;
+			State = 2058;
 			Match(LPAREN);
-			State = 2056;
+			State = 2069;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2046;
+				State = 2059;
 				Match(PARTITION);
-				State = 2047;
+				State = 2060;
 				Match(BY);
-				State = 2048;
+				State = 2061;
 				expression();
-				State = 2053;
+				State = 2066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2049;
+					State = 2062;
 					Match(COMMA);
-					State = 2050;
+					State = 2063;
 					expression();
 					}
 					}
-					State = 2055;
+					State = 2068;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2068;
+			State = 2081;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2058;
+				State = 2071;
 				Match(ORDER);
-				State = 2059;
+				State = 2072;
 				Match(BY);
-				State = 2060;
+				State = 2073;
 				sortItem();
-				State = 2065;
+				State = 2078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2061;
+					State = 2074;
 					Match(COMMA);
-					State = 2062;
+					State = 2075;
 					sortItem();
 					}
 					}
-					State = 2067;
+					State = 2080;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2071;
+			State = 2084;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2070;
+				State = 2083;
 				windowFrame();
 				}
 			}
 
-			State = 2073;
+			State = 2086;
 			Match(RPAREN);
 			}
 		}
@@ -14485,16 +14625,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 148, RULE_windowFrame);
+		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2083;
+			State = 2096;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2075;
+				State = 2088;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14504,14 +14644,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2076;
+				State = 2089;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2077;
+				State = 2090;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14521,13 +14661,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2078;
+				State = 2091;
 				Match(BETWEEN);
-				State = 2079;
+				State = 2092;
 				_localctx.start = frameBound();
-				State = 2080;
+				State = 2093;
 				Match(AND);
-				State = 2081;
+				State = 2094;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14608,19 +14748,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 150, RULE_frameBound);
+		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2094;
+			State = 2107;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2085;
+				State = 2098;
 				Match(UNBOUNDED);
-				State = 2086;
+				State = 2099;
 				Match(PRECEDING);
 				}
 				break;
@@ -14628,9 +14768,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2087;
+				State = 2100;
 				Match(UNBOUNDED);
-				State = 2088;
+				State = 2101;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14638,9 +14778,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2089;
+				State = 2102;
 				Match(CURRENT);
-				State = 2090;
+				State = 2103;
 				Match(ROW);
 				}
 				break;
@@ -14648,9 +14788,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2091;
+				State = 2104;
 				valueExpression(0);
-				State = 2092;
+				State = 2105;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -14702,25 +14842,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 152, RULE_jsonKeyValue);
+		EnterRule(_localctx, 154, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2097;
+			State = 2110;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				{
-				State = 2096;
+				State = 2109;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2099;
+			State = 2112;
 			_localctx.key = expression();
-			State = 2100;
+			State = 2113;
 			Match(VALUE);
-			State = 2101;
+			State = 2114;
 			_localctx.value = expression();
 			}
 		}
@@ -14758,31 +14898,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 154, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2107;
+			State = 2120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2103;
+				State = 2116;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2104;
+				State = 2117;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2105;
+				State = 2118;
 				Match(DEFAULT);
-				State = 2106;
+				State = 2119;
 				expression();
 				}
 				break;
@@ -14825,42 +14965,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 156, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2122;
+			State = 2135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2109;
+				State = 2122;
 				Match(WITHOUT);
-				State = 2111;
+				State = 2124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2110;
+					State = 2123;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2113;
+				State = 2126;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2114;
+				State = 2127;
 				Match(WITH);
-				State = 2116;
+				State = 2129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2115;
+					State = 2128;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -14873,17 +15013,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2119;
+				State = 2132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2118;
+					State = 2131;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2121;
+				State = 2134;
 				Match(WRAPPER);
 				}
 				break;
@@ -14925,32 +15065,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 158, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2128;
+			State = 2141;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2124;
+				State = 2137;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2125;
+				State = 2138;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2126;
+				State = 2139;
 				Match(EMPTY);
-				State = 2127;
+				State = 2140;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15009,36 +15149,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 160, RULE_whenClause);
+		EnterRule(_localctx, 162, RULE_whenClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2130;
+			State = 2143;
 			Match(WHEN);
-			State = 2131;
+			State = 2144;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2136;
+			State = 2149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2132;
+				State = 2145;
 				Match(COMMA);
-				State = 2133;
+				State = 2146;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2138;
+				State = 2151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2139;
+			State = 2152;
 			Match(THEN);
-			State = 2140;
+			State = 2153;
 			_localctx.result = expression();
 			}
 		}
@@ -15167,18 +15307,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 162, RULE_literal);
+		EnterRule(_localctx, 164, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 2156;
+			State = 2169;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2142;
+				State = 2155;
 				Match(NULL);
 				}
 				break;
@@ -15187,7 +15327,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2143;
+				State = 2156;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15202,7 +15342,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2144;
+				State = 2157;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15210,7 +15350,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2145;
+				State = 2158;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15218,7 +15358,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2146;
+				State = 2159;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15226,7 +15366,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2148;
+				State = 2161;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15234,7 +15374,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2147;
+						State = 2160;
 						Match(STRING);
 						}
 						}
@@ -15242,9 +15382,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2150;
+					State = 2163;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,306,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15252,7 +15392,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2152;
+				State = 2165;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15260,7 +15400,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2153;
+				State = 2166;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15270,7 +15410,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2154;
+				State = 2167;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15280,7 +15420,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2155;
+				State = 2168;
 				Match(STRING);
 				}
 				break;
@@ -15346,19 +15486,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 164, RULE_interval);
+		EnterRule(_localctx, 166, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2158;
+			State = 2171;
 			Match(INTERVAL);
-			State = 2160;
+			State = 2173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2159;
+				State = 2172;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15371,43 +15511,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2162;
+			State = 2175;
 			_localctx.value = intervalValue();
-			State = 2163;
+			State = 2176;
 			_localctx.from = timeUnit();
-			State = 2167;
+			State = 2180;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				{
-				State = 2164;
+				State = 2177;
 				Match(LPAREN);
-				State = 2165;
+				State = 2178;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2166;
+				State = 2179;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2176;
+			State = 2189;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				{
-				State = 2169;
+				State = 2182;
 				Match(TO);
-				State = 2170;
+				State = 2183;
 				_localctx.to = timeUnit();
-				State = 2174;
+				State = 2187;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 				case 1:
 					{
-					State = 2171;
+					State = 2184;
 					Match(LPAREN);
-					State = 2172;
+					State = 2185;
 					Match(INTEGER_VALUE);
-					State = 2173;
+					State = 2186;
 					Match(RPAREN);
 					}
 					break;
@@ -15448,14 +15588,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 166, RULE_intervalValue);
+		EnterRule(_localctx, 168, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2178;
+			State = 2191;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 25L) != 0)) ) {
+			if ( !(((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15514,14 +15654,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 168, RULE_timeUnit);
+		EnterRule(_localctx, 170, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2180;
+			State = 2193;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -4611633241869251137L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 1539L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -9223266483738502337L) != 0) || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 6768593580589057L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15563,26 +15703,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 170, RULE_dataType);
+		EnterRule(_localctx, 172, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2182;
+			State = 2195;
 			dataTypeBody(0);
-			State = 2186;
+			State = 2199;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				{
-				State = 2183;
+				State = 2196;
 				Match(NOT);
-				State = 2184;
+				State = 2197;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2185;
+				State = 2198;
 				Match(NULL);
 				}
 				break;
@@ -15782,29 +15922,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 172;
-		EnterRecursionRule(_localctx, 172, RULE_dataTypeBody, _p);
+		int _startState = 174;
+		EnterRecursionRule(_localctx, 174, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2270;
+			State = 2283;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2189;
+				State = 2202;
 				Match(ARRAY);
-				State = 2190;
+				State = 2203;
 				Match(LT);
-				State = 2191;
+				State = 2204;
 				dataType();
-				State = 2192;
+				State = 2205;
 				Match(GT);
 				}
 				break;
@@ -15813,13 +15953,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2194;
+				State = 2207;
 				Match(MULTISET);
-				State = 2195;
+				State = 2208;
 				Match(LT);
-				State = 2196;
+				State = 2209;
 				dataType();
-				State = 2197;
+				State = 2210;
 				Match(GT);
 				}
 				break;
@@ -15828,17 +15968,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2199;
+				State = 2212;
 				Match(MAP);
-				State = 2200;
+				State = 2213;
 				Match(LT);
-				State = 2201;
+				State = 2214;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2202;
+				State = 2215;
 				Match(COMMA);
-				State = 2203;
+				State = 2216;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2204;
+				State = 2217;
 				Match(GT);
 				}
 				break;
@@ -15847,53 +15987,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2206;
-				Match(ROW);
-				State = 2207;
-				Match(LT);
-				State = 2216;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
-					{
-					State = 2208;
-					rowField();
-					State = 2213;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 2209;
-						Match(COMMA);
-						State = 2210;
-						rowField();
-						}
-						}
-						State = 2215;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-				}
-
-				State = 2218;
-				Match(GT);
-				}
-				break;
-			case 5:
-				{
-				_localctx = new RowTypeContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
 				State = 2219;
 				Match(ROW);
 				State = 2220;
-				Match(LPAREN);
+				Match(LT);
 				State = 2229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
 					State = 2221;
 					rowField();
@@ -15917,6 +16018,45 @@ internal partial class StreamSqlParser : Parser {
 				}
 
 				State = 2231;
+				Match(GT);
+				}
+				break;
+			case 5:
+				{
+				_localctx = new RowTypeContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 2232;
+				Match(ROW);
+				State = 2233;
+				Match(LPAREN);
+				State = 2242;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+					{
+					State = 2234;
+					rowField();
+					State = 2239;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 2235;
+						Match(COMMA);
+						State = 2236;
+						rowField();
+						}
+						}
+						State = 2241;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+				}
+
+				State = 2244;
 				Match(RPAREN);
 				}
 				break;
@@ -15925,43 +16065,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2232;
+				State = 2245;
 				Match(INTERVAL);
-				State = 2233;
+				State = 2246;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2237;
+				State = 2250;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 				case 1:
 					{
-					State = 2234;
+					State = 2247;
 					Match(LPAREN);
-					State = 2235;
+					State = 2248;
 					Match(INTEGER_VALUE);
-					State = 2236;
+					State = 2249;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2246;
+				State = 2259;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
 				case 1:
 					{
-					State = 2239;
+					State = 2252;
 					Match(TO);
-					State = 2240;
+					State = 2253;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2244;
+					State = 2257;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
 					case 1:
 						{
-						State = 2241;
+						State = 2254;
 						Match(LPAREN);
-						State = 2242;
+						State = 2255;
 						Match(INTEGER_VALUE);
-						State = 2243;
+						State = 2256;
 						Match(RPAREN);
 						}
 						break;
@@ -15976,60 +16116,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2248;
+				State = 2261;
 				identifier();
-				State = 2259;
+				State = 2272;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 				case 1:
 					{
-					State = 2249;
+					State = 2262;
 					Match(LPAREN);
-					State = 2250;
+					State = 2263;
 					Match(INTEGER_VALUE);
-					State = 2255;
+					State = 2268;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2251;
+						State = 2264;
 						Match(COMMA);
-						State = 2252;
+						State = 2265;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2257;
+						State = 2270;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2258;
+					State = 2271;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2268;
+				State = 2281;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2261;
+					State = 2274;
 					Match(WITH);
-					State = 2262;
+					State = 2275;
 					Match(LOCAL);
-					State = 2263;
+					State = 2276;
 					Match(TIME);
-					State = 2264;
+					State = 2277;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2265;
+					State = 2278;
 					Match(WITHOUT);
-					State = 2266;
+					State = 2279;
 					Match(TIME);
-					State = 2267;
+					State = 2280;
 					Match(ZONE);
 					}
 					break;
@@ -16038,25 +16178,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2278;
+			State = 2291;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2276;
+					State = 2289;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2272;
+						State = 2285;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2273;
+						State = 2286;
 						Match(ARRAY);
 						}
 						break;
@@ -16064,18 +16204,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2274;
+						State = 2287;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2275;
+						State = 2288;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2280;
+				State = 2293;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,325,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
 			}
 			}
 		}
@@ -16114,21 +16254,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 174, RULE_rowField);
+		EnterRule(_localctx, 176, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2281;
+			State = 2294;
 			identifier();
-			State = 2282;
+			State = 2295;
 			dataType();
-			State = 2284;
+			State = 2297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2283;
+				State = 2296;
 				Match(STRING);
 				}
 			}
@@ -16173,30 +16313,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 176, RULE_qualifiedName);
+		EnterRule(_localctx, 178, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2286;
+			State = 2299;
 			identifier();
-			State = 2291;
+			State = 2304;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,327,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,328,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2287;
+					State = 2300;
 					Match(DOT);
-					State = 2288;
+					State = 2301;
 					identifier();
 					}
 					} 
 				}
-				State = 2293;
+				State = 2306;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,327,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,328,Context);
 			}
 			}
 		}
@@ -16238,26 +16378,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 178, RULE_identifierList);
+		EnterRule(_localctx, 180, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2294;
+			State = 2307;
 			identifier();
-			State = 2299;
+			State = 2312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2295;
+				State = 2308;
 				Match(COMMA);
-				State = 2296;
+				State = 2309;
 				identifier();
 				}
 				}
-				State = 2301;
+				State = 2314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16296,22 +16436,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 180, RULE_identifier);
+		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2305;
+			State = 2318;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2302;
+				State = 2315;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2303;
+				State = 2316;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16406,6 +16546,7 @@ internal partial class StreamSqlParser : Parser {
 			case MILLISECONDS:
 			case MINUTE:
 			case MINUTES:
+			case MODIFY:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -16494,7 +16635,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2304;
+				State = 2317;
 				nonReserved();
 				}
 				break;
@@ -16616,6 +16757,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MILLISECONDS() { return GetToken(StreamSqlParser.MILLISECONDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUTE() { return GetToken(StreamSqlParser.MINUTE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUTES() { return GetToken(StreamSqlParser.MINUTES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODIFY() { return GetToken(StreamSqlParser.MODIFY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULES() { return GetToken(StreamSqlParser.MODULES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(StreamSqlParser.MONTH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTHS() { return GetToken(StreamSqlParser.MONTHS, 0); }
@@ -16707,14 +16849,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 182, RULE_nonReserved);
+		EnterRule(_localctx, 184, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2307;
+			State = 2320;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4845873199164711937L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 2218792310501371L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16736,12 +16878,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 30: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 40: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 62: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 65: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 66: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 86: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 31: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 41: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 63: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 66: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 67: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 87: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -16790,7 +16932,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2310,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,285,2323,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16803,897 +16945,903 @@ internal partial class StreamSqlParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		1,0,5,0,186,8,0,10,0,12,0,189,9,0,1,0,1,0,4,0,193,8,0,11,0,12,0,194,1,
-		0,5,0,198,8,0,10,0,12,0,201,9,0,1,0,5,0,204,8,0,10,0,12,0,207,9,0,3,0,
-		209,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,224,8,
-		2,1,2,3,2,227,8,2,1,2,1,2,1,2,1,2,3,2,233,8,2,1,2,1,2,1,2,1,2,3,2,239,
-		8,2,1,2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,1,2,3,2,252,8,2,1,2,1,
-		2,3,2,256,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,264,8,2,3,2,266,8,2,1,2,1,2,
-		1,2,1,2,3,2,272,8,2,1,2,1,2,1,2,1,2,1,2,3,2,279,8,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,5,2,287,8,2,10,2,12,2,290,9,2,3,2,292,8,2,1,2,1,2,1,2,1,2,1,2,3,
-		2,299,8,2,1,2,1,2,1,2,3,2,304,8,2,1,2,3,2,307,8,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,314,8,2,1,2,1,2,1,2,3,2,319,8,2,1,2,3,2,322,8,2,1,2,1,2,3,2,326,8,
-		2,1,2,3,2,329,8,2,1,2,1,2,1,2,3,2,334,8,2,1,2,1,2,3,2,338,8,2,1,2,1,2,
-		1,2,1,2,3,2,344,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,357,
-		8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,365,8,2,1,2,1,2,1,2,1,2,1,2,3,2,372,8,
-		2,1,2,1,2,3,2,376,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,386,8,2,1,2,
-		1,2,1,2,3,2,391,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,400,8,2,10,2,12,2,
-		403,9,2,3,2,405,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,413,8,2,1,2,1,2,3,2,417,
-		8,2,1,2,1,2,1,2,1,2,3,2,423,8,2,1,2,1,2,3,2,427,8,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,3,2,437,8,2,1,3,1,3,1,3,1,3,3,3,443,8,3,1,3,3,3,446,8,3,
-		1,3,1,3,1,3,1,3,3,3,452,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,461,8,4,10,
-		4,12,4,464,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,476,8,6,10,
-		6,12,6,479,9,6,1,6,1,6,4,6,483,8,6,11,6,12,6,484,1,6,5,6,488,8,6,10,6,
-		12,6,491,9,6,1,6,5,6,494,8,6,10,6,12,6,497,9,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		4,6,505,8,6,11,6,12,6,506,1,6,1,6,4,6,511,8,6,11,6,12,6,512,1,6,5,6,516,
-		8,6,10,6,12,6,519,9,6,1,6,5,6,522,8,6,10,6,12,6,525,9,6,1,6,1,6,3,6,529,
-		8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,537,8,7,1,8,1,8,1,9,1,9,4,9,543,8,9,11,
-		9,12,9,544,3,9,547,8,9,1,10,4,10,550,8,10,11,10,12,10,551,1,11,1,11,1,
-		11,3,11,557,8,11,1,11,3,11,560,8,11,1,11,1,11,1,11,3,11,565,8,11,1,11,
-		3,11,568,8,11,1,11,3,11,571,8,11,1,11,1,11,1,11,3,11,576,8,11,1,11,3,11,
-		579,8,11,1,11,1,11,1,11,3,11,584,8,11,1,11,1,11,1,11,3,11,589,8,11,1,11,
-		3,11,592,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,600,8,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
-		11,618,8,11,3,11,620,8,11,1,12,3,12,623,8,12,1,12,1,12,1,12,1,13,1,13,
-		3,13,630,8,13,1,13,1,13,1,13,1,13,3,13,636,8,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,643,8,13,10,13,12,13,646,9,13,1,13,1,13,3,13,650,8,13,1,13,1,13,
-		3,13,654,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,662,8,13,1,13,3,13,665,
-		8,13,1,13,3,13,668,8,13,1,13,1,13,3,13,672,8,13,1,14,1,14,3,14,676,8,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,685,8,14,10,14,12,14,688,9,14,
-		1,14,1,14,3,14,692,8,14,1,14,1,14,3,14,696,8,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,3,14,704,8,14,1,14,3,14,707,8,14,1,14,1,14,1,14,1,15,1,15,1,15,
-		3,15,715,8,15,1,16,1,16,1,16,1,16,1,16,3,16,722,8,16,1,16,1,16,1,16,1,
-		16,1,16,3,16,729,8,16,1,16,3,16,732,8,16,1,16,1,16,3,16,736,8,16,1,16,
-		1,16,1,16,3,16,741,8,16,1,16,1,16,3,16,745,8,16,3,16,747,8,16,1,17,1,17,
-		3,17,751,8,17,1,17,1,17,1,17,1,17,3,17,757,8,17,1,18,1,18,1,18,1,18,1,
-		18,1,18,1,19,1,19,3,19,767,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
-		776,8,19,1,20,1,20,1,20,1,20,1,20,5,20,783,8,20,10,20,12,20,786,9,20,3,
-		20,788,8,20,1,20,1,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,800,
-		8,22,10,22,12,22,803,9,22,3,22,805,8,22,1,23,1,23,3,23,809,8,23,1,23,1,
-		23,1,23,1,23,3,23,815,8,23,1,24,1,24,1,24,1,24,5,24,821,8,24,10,24,12,
-		24,824,9,24,1,24,3,24,827,8,24,1,25,1,25,1,25,3,25,832,8,25,1,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,5,26,842,8,26,10,26,12,26,845,9,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,5,26,854,8,26,10,26,12,26,857,9,26,1,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,
-		1,26,1,26,3,26,874,8,26,1,26,1,26,3,26,878,8,26,1,26,1,26,1,26,1,26,1,
-		26,3,26,885,8,26,1,26,1,26,1,26,1,26,1,26,3,26,892,8,26,1,27,1,27,1,27,
-		1,27,5,27,898,8,27,10,27,12,27,901,9,27,3,27,903,8,27,1,27,1,27,1,28,1,
-		28,1,28,1,28,1,28,3,28,912,8,28,1,28,1,28,1,28,1,28,1,28,1,29,1,29,1,29,
-		1,29,1,29,1,29,5,29,925,8,29,10,29,12,29,928,9,29,3,29,930,8,29,1,29,1,
-		29,1,29,3,29,935,8,29,3,29,937,8,29,1,29,1,29,1,29,3,29,942,8,29,3,29,
-		944,8,29,1,29,1,29,1,29,3,29,949,8,29,1,29,1,29,3,29,953,8,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,3,30,961,8,30,1,30,1,30,1,30,1,30,3,30,967,8,30,1,
-		30,5,30,970,8,30,10,30,12,30,973,9,30,1,31,1,31,1,31,1,31,1,31,5,31,980,
-		8,31,10,31,12,31,983,9,31,1,31,1,31,1,31,1,31,3,31,989,8,31,1,32,3,32,
-		992,8,32,1,32,1,32,1,32,1,32,5,32,998,8,32,10,32,12,32,1001,9,32,1,32,
-		1,32,1,32,3,32,1006,8,32,1,33,1,33,3,33,1010,8,33,1,33,3,33,1013,8,33,
-		1,33,1,33,1,33,5,33,1018,8,33,10,33,12,33,1021,9,33,1,33,1,33,1,33,1,33,
-		5,33,1027,8,33,10,33,12,33,1030,9,33,3,33,1032,8,33,1,33,1,33,3,33,1036,
-		8,33,1,33,1,33,1,33,1,33,1,33,5,33,1043,8,33,10,33,12,33,1046,9,33,3,33,
-		1048,8,33,1,33,1,33,3,33,1052,8,33,1,33,1,33,1,33,1,33,5,33,1058,8,33,
-		10,33,12,33,1061,9,33,3,33,1063,8,33,1,34,1,34,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,3,35,1074,8,35,1,35,3,35,1077,8,35,3,35,1079,8,35,1,36,1,36,
-		1,36,1,36,1,36,1,36,5,36,1087,8,36,10,36,12,36,1090,9,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,5,36,1099,8,36,10,36,12,36,1102,9,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,5,36,1111,8,36,10,36,12,36,1114,9,36,1,36,1,36,1,36,
-		1,36,1,36,3,36,1121,8,36,1,37,1,37,1,37,1,37,5,37,1127,8,37,10,37,12,37,
-		1130,9,37,3,37,1132,8,37,1,37,1,37,3,37,1136,8,37,1,38,1,38,1,38,1,38,
-		1,39,1,39,3,39,1144,8,39,1,39,1,39,3,39,1148,8,39,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		3,40,1168,8,40,5,40,1170,8,40,10,40,12,40,1173,9,40,1,41,3,41,1176,8,41,
-		1,41,1,41,3,41,1180,8,41,1,41,1,41,3,41,1184,8,41,1,41,1,41,3,41,1188,
-		8,41,3,41,1190,8,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,1199,8,42,
-		1,43,1,43,3,43,1203,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1210,8,43,1,43,
-		3,43,1213,8,43,1,43,3,43,1216,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1223,
-		8,43,1,43,3,43,1226,8,43,1,43,1,43,1,43,1,43,3,43,1232,8,43,1,43,1,43,
-		1,43,1,43,1,43,5,43,1239,8,43,10,43,12,43,1242,9,43,1,43,1,43,1,43,3,43,
-		1247,8,43,1,43,3,43,1250,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,
-		1259,8,43,1,43,1,43,1,43,1,43,1,43,3,43,1266,8,43,3,43,1268,8,43,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,5,44,1277,8,44,10,44,12,44,1280,9,44,3,44,
-		1282,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1289,8,44,10,44,12,44,1292,9,44,
-		3,44,1294,8,44,1,44,1,44,1,44,1,44,5,44,1300,8,44,10,44,12,44,1303,9,44,
-		3,44,1305,8,44,1,44,3,44,1308,8,44,1,44,1,44,1,44,1,44,3,44,1314,8,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,3,44,1322,8,44,1,44,1,44,1,44,1,44,5,44,
-		1328,8,44,10,44,12,44,1331,9,44,3,44,1333,8,44,1,44,1,44,1,44,1,44,5,44,
-		1339,8,44,10,44,12,44,1342,9,44,1,44,1,44,1,45,1,45,1,45,1,45,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,3,46,1358,8,46,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1374,8,47,1,48,1,48,
-		1,48,5,48,1379,8,48,10,48,12,48,1382,9,48,1,49,4,49,1385,8,49,11,49,12,
-		49,1386,1,50,1,50,3,50,1391,8,50,1,51,1,51,1,51,1,51,1,51,3,51,1398,8,
-		51,1,52,1,52,3,52,1402,8,52,1,52,1,52,3,52,1406,8,52,1,52,1,52,3,52,1410,
-		8,52,3,52,1412,8,52,1,52,1,52,3,52,1416,8,52,3,52,1418,8,52,1,53,1,53,
-		1,53,1,53,1,53,1,53,5,53,1426,8,53,10,53,12,53,1429,9,53,1,53,1,53,1,54,
-		1,54,1,54,1,54,1,55,3,55,1438,8,55,1,55,1,55,1,55,1,55,1,55,3,55,1445,
-		8,55,1,56,1,56,1,57,1,57,1,57,3,57,1452,8,57,1,57,5,57,1455,8,57,10,57,
-		12,57,1458,9,57,1,57,1,57,1,58,1,58,1,58,1,58,1,58,5,58,1467,8,58,10,58,
-		12,58,1470,9,58,1,58,1,58,1,58,5,58,1475,8,58,10,58,12,58,1478,9,58,3,
-		58,1480,8,58,1,58,3,58,1483,8,58,1,59,1,59,1,59,1,59,1,60,1,60,1,60,5,
-		60,1492,8,60,10,60,12,60,1495,9,60,1,60,1,60,3,60,1499,8,60,1,61,1,61,
-		1,62,1,62,1,62,1,62,1,62,5,62,1508,8,62,10,62,12,62,1511,9,62,3,62,1513,
-		8,62,1,62,1,62,1,62,1,62,1,62,1,62,5,62,1521,8,62,10,62,12,62,1524,9,62,
-		1,63,1,63,1,63,1,63,3,63,1530,8,63,1,63,1,63,3,63,1534,8,63,1,63,1,63,
-		1,63,1,63,1,63,3,63,1541,8,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1549,
-		8,63,1,63,1,63,1,63,1,63,1,63,5,63,1556,8,63,10,63,12,63,1559,9,63,1,63,
-		1,63,1,63,3,63,1564,8,63,1,63,1,63,1,63,1,63,3,63,1570,8,63,1,63,3,63,
-		1573,8,63,1,63,1,63,1,63,1,63,1,63,3,63,1580,8,63,1,63,1,63,3,63,1584,
-		8,63,1,63,1,63,1,63,3,63,1589,8,63,1,63,1,63,1,63,3,63,1594,8,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1601,8,63,1,63,1,63,3,63,1605,8,63,1,63,1,63,
-		3,63,1609,8,63,1,64,1,64,1,65,1,65,1,65,1,65,3,65,1617,8,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1625,8,65,10,65,12,65,1628,9,65,1,66,1,66,1,66,
-		1,66,1,66,1,66,4,66,1636,8,66,11,66,12,66,1637,1,66,1,66,3,66,1642,8,66,
-		1,66,1,66,1,66,1,66,4,66,1648,8,66,11,66,12,66,1649,1,66,1,66,3,66,1654,
-		8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1669,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1679,8,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1690,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1702,8,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,3,66,1722,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,
-		1733,8,66,1,66,1,66,1,66,1,66,3,66,1739,8,66,1,66,1,66,1,66,1,66,3,66,
-		1745,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1756,8,66,
-		1,66,3,66,1759,8,66,1,66,1,66,1,66,1,66,3,66,1765,8,66,1,66,1,66,1,66,
-		1,66,3,66,1771,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		3,66,1783,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1792,8,66,10,66,
-		12,66,1795,9,66,3,66,1797,8,66,1,66,1,66,1,66,3,66,1802,8,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,5,66,1810,8,66,10,66,12,66,1813,9,66,3,66,1815,8,66,
-		1,66,1,66,1,66,3,66,1820,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,5,66,1831,8,66,10,66,12,66,1834,9,66,3,66,1836,8,66,1,66,1,66,1,66,
-		3,66,1841,8,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1850,8,66,1,66,
-		1,66,3,66,1854,8,66,1,66,1,66,1,66,1,66,1,66,1,66,3,66,1862,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,3,66,1871,8,66,1,66,1,66,3,66,1875,8,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1899,8,66,10,66,12,66,1902,
-		9,66,3,66,1904,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1912,8,66,10,66,
-		12,66,1915,9,66,3,66,1917,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1925,
-		8,66,10,66,12,66,1928,9,66,3,66,1930,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1952,8,66,10,66,12,66,1955,9,66,1,66,1,66,1,66,3,66,1960,8,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1970,8,66,10,66,12,66,1973,9,66,
-		1,67,1,67,1,67,1,67,3,67,1979,8,67,1,67,1,67,1,67,5,67,1984,8,67,10,67,
-		12,67,1987,9,67,1,67,3,67,1990,8,67,3,67,1992,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,2001,8,67,1,67,1,67,3,67,2005,8,67,1,68,1,68,1,68,
-		1,69,1,69,1,69,1,69,3,69,2014,8,69,1,70,1,70,1,70,1,70,1,70,3,70,2021,
-		8,70,1,71,1,71,1,71,1,71,1,71,3,71,2028,8,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,3,71,2037,8,71,1,71,3,71,2040,8,71,1,72,1,72,3,72,2044,8,72,
-		1,73,1,73,1,73,1,73,1,73,1,73,5,73,2052,8,73,10,73,12,73,2055,9,73,3,73,
-		2057,8,73,1,73,1,73,1,73,1,73,1,73,5,73,2064,8,73,10,73,12,73,2067,9,73,
-		3,73,2069,8,73,1,73,3,73,2072,8,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,3,74,2084,8,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
-		1,75,3,75,2095,8,75,1,76,3,76,2098,8,76,1,76,1,76,1,76,1,76,1,77,1,77,
-		1,77,1,77,3,77,2108,8,77,1,78,1,78,3,78,2112,8,78,1,78,1,78,1,78,3,78,
-		2117,8,78,1,78,3,78,2120,8,78,1,78,3,78,2123,8,78,1,79,1,79,1,79,1,79,
-		3,79,2129,8,79,1,80,1,80,1,80,1,80,5,80,2135,8,80,10,80,12,80,2138,9,80,
-		1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,4,81,2149,8,81,11,81,12,81,
-		2150,1,81,1,81,1,81,1,81,3,81,2157,8,81,1,82,1,82,3,82,2161,8,82,1,82,
-		1,82,1,82,1,82,1,82,3,82,2168,8,82,1,82,1,82,1,82,1,82,1,82,3,82,2175,
-		8,82,3,82,2177,8,82,1,83,1,83,1,84,1,84,1,85,1,85,1,85,1,85,3,85,2187,
-		8,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,2212,8,86,10,86,
-		12,86,2215,9,86,3,86,2217,8,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,2225,
-		8,86,10,86,12,86,2228,9,86,3,86,2230,8,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		3,86,2238,8,86,1,86,1,86,1,86,1,86,1,86,3,86,2245,8,86,3,86,2247,8,86,
-		1,86,1,86,1,86,1,86,1,86,5,86,2254,8,86,10,86,12,86,2257,9,86,1,86,3,86,
-		2260,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,3,86,2269,8,86,3,86,2271,
-		8,86,1,86,1,86,1,86,1,86,5,86,2277,8,86,10,86,12,86,2280,9,86,1,87,1,87,
-		1,87,3,87,2285,8,87,1,88,1,88,1,88,5,88,2290,8,88,10,88,12,88,2293,9,88,
-		1,89,1,89,1,89,5,89,2298,8,89,10,89,12,89,2301,9,89,1,90,1,90,1,90,3,90,
-		2306,8,90,1,91,1,91,1,91,0,6,60,80,124,130,132,172,92,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,
-		180,182,0,42,5,0,19,19,39,39,76,76,204,204,227,227,2,0,16,16,180,180,1,
-		0,46,47,4,0,26,26,63,63,81,81,172,172,2,0,93,93,155,155,4,0,23,23,58,58,
-		103,103,166,166,2,0,243,243,266,266,1,0,266,266,2,0,74,74,87,87,2,0,86,
-		86,116,116,1,0,272,274,3,0,60,60,88,88,158,158,1,0,184,185,2,0,70,70,139,
-		139,2,0,59,59,219,219,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,
-		3,0,250,250,252,252,255,255,2,0,11,11,201,201,3,0,67,67,215,215,220,220,
-		4,0,8,8,144,144,187,187,225,225,1,0,243,248,1,0,250,251,2,0,252,254,259,
-		259,2,0,18,18,216,216,3,0,14,14,114,114,213,213,4,0,56,56,67,67,215,215,
-		220,220,2,0,1,1,142,142,2,0,21,22,71,71,1,0,210,211,2,0,36,38,119,120,
-		2,0,85,85,178,178,2,0,173,173,185,185,2,0,72,72,168,168,2,0,30,30,218,
-		218,2,0,8,8,144,144,2,0,67,67,215,215,2,0,41,41,208,209,2,0,269,269,272,
-		273,9,0,42,43,82,83,126,131,133,134,136,137,170,171,188,189,231,232,240,
-		241,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,
-		60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,
-		118,118,122,122,124,137,139,140,143,145,148,149,152,152,155,181,183,183,
-		186,189,191,193,195,203,205,206,208,214,216,218,220,220,222,223,225,225,
-		227,232,237,242,2675,0,187,1,0,0,0,2,212,1,0,0,0,4,436,1,0,0,0,6,438,1,
-		0,0,0,8,455,1,0,0,0,10,467,1,0,0,0,12,528,1,0,0,0,14,536,1,0,0,0,16,538,
-		1,0,0,0,18,546,1,0,0,0,20,549,1,0,0,0,22,619,1,0,0,0,24,622,1,0,0,0,26,
-		627,1,0,0,0,28,675,1,0,0,0,30,714,1,0,0,0,32,746,1,0,0,0,34,750,1,0,0,
-		0,36,758,1,0,0,0,38,766,1,0,0,0,40,777,1,0,0,0,42,791,1,0,0,0,44,804,1,
-		0,0,0,46,814,1,0,0,0,48,816,1,0,0,0,50,828,1,0,0,0,52,891,1,0,0,0,54,902,
-		1,0,0,0,56,906,1,0,0,0,58,918,1,0,0,0,60,954,1,0,0,0,62,988,1,0,0,0,64,
-		1005,1,0,0,0,66,1007,1,0,0,0,68,1064,1,0,0,0,70,1078,1,0,0,0,72,1120,1,
-		0,0,0,74,1135,1,0,0,0,76,1137,1,0,0,0,78,1141,1,0,0,0,80,1149,1,0,0,0,
-		82,1189,1,0,0,0,84,1198,1,0,0,0,86,1267,1,0,0,0,88,1269,1,0,0,0,90,1345,
-		1,0,0,0,92,1357,1,0,0,0,94,1373,1,0,0,0,96,1375,1,0,0,0,98,1384,1,0,0,
-		0,100,1388,1,0,0,0,102,1397,1,0,0,0,104,1417,1,0,0,0,106,1419,1,0,0,0,
-		108,1432,1,0,0,0,110,1437,1,0,0,0,112,1446,1,0,0,0,114,1448,1,0,0,0,116,
-		1461,1,0,0,0,118,1484,1,0,0,0,120,1498,1,0,0,0,122,1500,1,0,0,0,124,1512,
-		1,0,0,0,126,1608,1,0,0,0,128,1610,1,0,0,0,130,1616,1,0,0,0,132,1959,1,
-		0,0,0,134,1974,1,0,0,0,136,2006,1,0,0,0,138,2013,1,0,0,0,140,2020,1,0,
-		0,0,142,2039,1,0,0,0,144,2043,1,0,0,0,146,2045,1,0,0,0,148,2083,1,0,0,
-		0,150,2094,1,0,0,0,152,2097,1,0,0,0,154,2107,1,0,0,0,156,2122,1,0,0,0,
-		158,2128,1,0,0,0,160,2130,1,0,0,0,162,2156,1,0,0,0,164,2158,1,0,0,0,166,
-		2178,1,0,0,0,168,2180,1,0,0,0,170,2182,1,0,0,0,172,2270,1,0,0,0,174,2281,
-		1,0,0,0,176,2286,1,0,0,0,178,2294,1,0,0,0,180,2305,1,0,0,0,182,2307,1,
-		0,0,0,184,186,5,266,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,
-		0,187,188,1,0,0,0,188,208,1,0,0,0,189,187,1,0,0,0,190,199,3,4,2,0,191,
-		193,5,266,0,0,192,191,1,0,0,0,193,194,1,0,0,0,194,192,1,0,0,0,194,195,
-		1,0,0,0,195,196,1,0,0,0,196,198,3,4,2,0,197,192,1,0,0,0,198,201,1,0,0,
-		0,199,197,1,0,0,0,199,200,1,0,0,0,200,205,1,0,0,0,201,199,1,0,0,0,202,
-		204,5,266,0,0,203,202,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,
-		1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,208,190,1,0,0,0,208,209,1,0,0,
-		0,209,210,1,0,0,0,210,211,5,0,0,1,211,1,1,0,0,0,212,213,3,122,61,0,213,
-		214,5,0,0,1,214,3,1,0,0,0,215,437,3,54,27,0,216,437,3,6,3,0,217,437,3,
-		12,6,0,218,223,5,61,0,0,219,224,3,6,3,0,220,224,3,12,6,0,221,224,3,26,
-		13,0,222,224,3,28,14,0,223,219,1,0,0,0,223,220,1,0,0,0,223,221,1,0,0,0,
-		223,222,1,0,0,0,224,226,1,0,0,0,225,227,3,14,7,0,226,225,1,0,0,0,226,227,
-		1,0,0,0,227,232,1,0,0,0,228,229,5,5,0,0,229,230,5,140,0,0,230,231,5,179,
-		0,0,231,233,5,196,0,0,232,228,1,0,0,0,232,233,1,0,0,0,233,437,1,0,0,0,
-		234,437,3,26,13,0,235,437,3,28,14,0,236,238,5,32,0,0,237,239,5,206,0,0,
-		238,237,1,0,0,0,238,239,1,0,0,0,239,240,1,0,0,0,240,244,5,227,0,0,241,
-		242,5,84,0,0,242,243,5,141,0,0,243,245,5,62,0,0,244,241,1,0,0,0,244,245,
-		1,0,0,0,245,246,1,0,0,0,246,251,3,176,88,0,247,248,5,260,0,0,248,249,3,
-		178,89,0,249,250,5,261,0,0,250,252,1,0,0,0,251,247,1,0,0,0,251,252,1,0,
-		0,0,252,255,1,0,0,0,253,254,5,29,0,0,254,256,5,269,0,0,255,253,1,0,0,0,
-		255,256,1,0,0,0,256,257,1,0,0,0,257,258,5,9,0,0,258,259,3,54,27,0,259,
-		437,1,0,0,0,260,265,5,32,0,0,261,263,5,206,0,0,262,264,5,202,0,0,263,262,
-		1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,261,1,0,0,0,265,266,1,0,0,
-		0,266,267,1,0,0,0,267,271,5,76,0,0,268,269,5,84,0,0,269,270,5,141,0,0,
-		270,272,5,62,0,0,271,268,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,274,
-		3,176,88,0,274,275,5,9,0,0,275,278,5,269,0,0,276,277,5,110,0,0,277,279,
-		3,180,90,0,278,276,1,0,0,0,278,279,1,0,0,0,279,291,1,0,0,0,280,281,5,224,
-		0,0,281,282,5,95,0,0,282,288,5,269,0,0,283,284,5,264,0,0,284,285,5,95,
-		0,0,285,287,5,269,0,0,286,283,1,0,0,0,287,290,1,0,0,0,288,286,1,0,0,0,
-		288,289,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,291,280,1,0,0,0,291,292,
-		1,0,0,0,292,437,1,0,0,0,293,294,5,32,0,0,294,298,5,39,0,0,295,296,5,84,
-		0,0,296,297,5,141,0,0,297,299,5,62,0,0,298,295,1,0,0,0,298,299,1,0,0,0,
-		299,300,1,0,0,0,300,303,3,176,88,0,301,302,5,29,0,0,302,304,5,269,0,0,
-		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,307,3,40,20,0,306,
-		305,1,0,0,0,306,307,1,0,0,0,307,437,1,0,0,0,308,309,5,32,0,0,309,313,5,
-		19,0,0,310,311,5,84,0,0,311,312,5,141,0,0,312,314,5,62,0,0,313,310,1,0,
-		0,0,313,314,1,0,0,0,314,315,1,0,0,0,315,318,3,176,88,0,316,317,5,29,0,
-		0,317,319,5,269,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,
-		322,3,40,20,0,321,320,1,0,0,0,321,322,1,0,0,0,322,437,1,0,0,0,323,325,
-		5,51,0,0,324,326,5,206,0,0,325,324,1,0,0,0,325,326,1,0,0,0,326,328,1,0,
-		0,0,327,329,5,202,0,0,328,327,1,0,0,0,328,329,1,0,0,0,329,330,1,0,0,0,
-		330,333,7,0,0,0,331,332,5,84,0,0,332,334,5,62,0,0,333,331,1,0,0,0,333,
-		334,1,0,0,0,334,335,1,0,0,0,335,337,3,176,88,0,336,338,7,1,0,0,337,336,
-		1,0,0,0,337,338,1,0,0,0,338,437,1,0,0,0,339,340,5,6,0,0,340,343,5,204,
-		0,0,341,342,5,84,0,0,342,344,5,62,0,0,343,341,1,0,0,0,343,344,1,0,0,0,
-		344,345,1,0,0,0,345,346,3,176,88,0,346,347,3,52,26,0,347,437,1,0,0,0,348,
-		349,5,6,0,0,349,350,5,227,0,0,350,356,3,176,88,0,351,352,5,175,0,0,352,
-		353,5,212,0,0,353,357,3,176,88,0,354,355,5,9,0,0,355,357,3,54,27,0,356,
-		351,1,0,0,0,356,354,1,0,0,0,357,437,1,0,0,0,358,359,5,6,0,0,359,360,5,
-		19,0,0,360,364,3,176,88,0,361,365,3,52,26,0,362,363,5,29,0,0,363,365,5,
-		269,0,0,364,361,1,0,0,0,364,362,1,0,0,0,365,437,1,0,0,0,366,371,5,191,
-		0,0,367,368,3,18,9,0,368,369,5,243,0,0,369,370,3,20,10,0,370,372,1,0,0,
-		0,371,367,1,0,0,0,371,372,1,0,0,0,372,437,1,0,0,0,373,375,5,177,0,0,374,
-		376,3,20,10,0,375,374,1,0,0,0,375,376,1,0,0,0,376,437,1,0,0,0,377,378,
-		5,193,0,0,378,437,3,22,11,0,379,380,7,2,0,0,380,381,5,186,0,0,381,437,
-		5,269,0,0,382,383,7,2,0,0,383,385,5,19,0,0,384,386,5,65,0,0,385,384,1,
-		0,0,0,385,386,1,0,0,0,386,387,1,0,0,0,387,437,3,176,88,0,388,390,7,2,0,
-		0,389,391,5,65,0,0,390,389,1,0,0,0,390,391,1,0,0,0,391,392,1,0,0,0,392,
-		437,3,176,88,0,393,404,5,64,0,0,394,395,5,165,0,0,395,405,5,73,0,0,396,
-		401,3,16,8,0,397,398,5,264,0,0,398,400,3,16,8,0,399,397,1,0,0,0,400,403,
-		1,0,0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,
-		0,404,394,1,0,0,0,404,396,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,
-		437,3,4,2,0,407,408,5,198,0,0,408,409,5,97,0,0,409,412,5,269,0,0,410,411,
-		5,236,0,0,411,413,5,186,0,0,412,410,1,0,0,0,412,413,1,0,0,0,413,416,1,
-		0,0,0,414,415,5,236,0,0,415,417,5,50,0,0,416,414,1,0,0,0,416,417,1,0,0,
-		0,417,437,1,0,0,0,418,419,5,186,0,0,419,422,5,269,0,0,420,421,5,212,0,
-		0,421,423,5,269,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,437,1,0,0,0,424,
-		426,5,222,0,0,425,427,5,19,0,0,426,425,1,0,0,0,426,427,1,0,0,0,427,428,
-		1,0,0,0,428,437,3,176,88,0,429,437,7,3,0,0,430,431,5,2,0,0,431,432,5,95,
-		0,0,432,437,5,269,0,0,433,434,5,174,0,0,434,435,5,95,0,0,435,437,5,269,
-		0,0,436,215,1,0,0,0,436,216,1,0,0,0,436,217,1,0,0,0,436,218,1,0,0,0,436,
-		234,1,0,0,0,436,235,1,0,0,0,436,236,1,0,0,0,436,260,1,0,0,0,436,293,1,
-		0,0,0,436,308,1,0,0,0,436,323,1,0,0,0,436,339,1,0,0,0,436,348,1,0,0,0,
-		436,358,1,0,0,0,436,366,1,0,0,0,436,373,1,0,0,0,436,377,1,0,0,0,436,379,
-		1,0,0,0,436,382,1,0,0,0,436,388,1,0,0,0,436,393,1,0,0,0,436,407,1,0,0,
-		0,436,418,1,0,0,0,436,424,1,0,0,0,436,429,1,0,0,0,436,430,1,0,0,0,436,
-		433,1,0,0,0,437,5,1,0,0,0,438,439,5,90,0,0,439,440,7,4,0,0,440,442,3,176,
-		88,0,441,443,3,112,56,0,442,441,1,0,0,0,442,443,1,0,0,0,443,445,1,0,0,
-		0,444,446,3,8,4,0,445,444,1,0,0,0,445,446,1,0,0,0,446,451,1,0,0,0,447,
-		448,5,260,0,0,448,449,3,178,89,0,449,450,5,261,0,0,450,452,1,0,0,0,451,
-		447,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,454,3,54,27,0,454,7,1,
-		0,0,0,455,456,5,159,0,0,456,457,5,260,0,0,457,462,3,10,5,0,458,459,5,264,
-		0,0,459,461,3,10,5,0,460,458,1,0,0,0,461,464,1,0,0,0,462,460,1,0,0,0,462,
-		463,1,0,0,0,463,465,1,0,0,0,464,462,1,0,0,0,465,466,5,261,0,0,466,9,1,
-		0,0,0,467,468,3,180,90,0,468,469,5,243,0,0,469,470,3,46,23,0,470,11,1,
-		0,0,0,471,472,5,197,0,0,472,473,5,191,0,0,473,477,5,12,0,0,474,476,5,266,
-		0,0,475,474,1,0,0,0,476,479,1,0,0,0,477,475,1,0,0,0,477,478,1,0,0,0,478,
-		480,1,0,0,0,479,477,1,0,0,0,480,489,3,4,2,0,481,483,5,266,0,0,482,481,
-		1,0,0,0,483,484,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,486,1,0,0,
-		0,486,488,3,4,2,0,487,482,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,
-		490,1,0,0,0,490,495,1,0,0,0,491,489,1,0,0,0,492,494,5,266,0,0,493,492,
-		1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,
-		0,497,495,1,0,0,0,498,499,5,54,0,0,499,529,1,0,0,0,500,501,5,12,0,0,501,
-		502,5,197,0,0,502,504,5,191,0,0,503,505,5,266,0,0,504,503,1,0,0,0,505,
-		506,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,508,1,0,0,0,508,517,3,
-		4,2,0,509,511,5,266,0,0,510,509,1,0,0,0,511,512,1,0,0,0,512,510,1,0,0,
-		0,512,513,1,0,0,0,513,514,1,0,0,0,514,516,3,4,2,0,515,510,1,0,0,0,516,
-		519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,523,1,0,0,0,519,517,1,
-		0,0,0,520,522,5,266,0,0,521,520,1,0,0,0,522,525,1,0,0,0,523,521,1,0,0,
-		0,523,524,1,0,0,0,524,526,1,0,0,0,525,523,1,0,0,0,526,527,5,54,0,0,527,
-		529,1,0,0,0,528,471,1,0,0,0,528,500,1,0,0,0,529,13,1,0,0,0,530,531,5,74,
-		0,0,531,532,5,186,0,0,532,537,5,269,0,0,533,534,5,74,0,0,534,535,5,113,
-		0,0,535,537,5,24,0,0,536,530,1,0,0,0,536,533,1,0,0,0,537,15,1,0,0,0,538,
-		539,7,5,0,0,539,17,1,0,0,0,540,547,5,269,0,0,541,543,8,6,0,0,542,541,1,
-		0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,
-		546,540,1,0,0,0,546,542,1,0,0,0,547,19,1,0,0,0,548,550,8,7,0,0,549,548,
-		1,0,0,0,550,551,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,21,1,0,0,0,
-		553,556,5,205,0,0,554,555,7,8,0,0,555,557,3,176,88,0,556,554,1,0,0,0,556,
-		557,1,0,0,0,557,559,1,0,0,0,558,560,3,24,12,0,559,558,1,0,0,0,559,560,
-		1,0,0,0,560,620,1,0,0,0,561,564,5,228,0,0,562,563,7,8,0,0,563,565,3,176,
-		88,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,568,3,24,12,0,
-		567,566,1,0,0,0,567,568,1,0,0,0,568,620,1,0,0,0,569,571,5,223,0,0,570,
-		569,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,575,5,77,0,0,573,574,7,
-		8,0,0,574,576,3,176,88,0,575,573,1,0,0,0,575,576,1,0,0,0,576,578,1,0,0,
-		0,577,579,3,24,12,0,578,577,1,0,0,0,578,579,1,0,0,0,579,620,1,0,0,0,580,
-		620,5,98,0,0,581,583,5,20,0,0,582,584,3,24,12,0,583,582,1,0,0,0,583,584,
-		1,0,0,0,584,620,1,0,0,0,585,588,5,40,0,0,586,587,7,8,0,0,587,589,3,176,
-		88,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,592,3,24,12,0,
-		591,590,1,0,0,0,591,592,1,0,0,0,592,620,1,0,0,0,593,620,5,132,0,0,594,
-		620,5,96,0,0,595,596,5,28,0,0,596,597,7,8,0,0,597,599,3,176,88,0,598,600,
-		3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,620,1,0,0,0,601,602,5,32,
-		0,0,602,603,5,204,0,0,603,620,3,176,88,0,604,605,5,32,0,0,605,606,5,227,
-		0,0,606,620,3,176,88,0,607,608,5,32,0,0,608,609,5,19,0,0,609,620,3,176,
-		88,0,610,611,5,35,0,0,611,620,5,19,0,0,612,613,5,35,0,0,613,620,5,39,0,
-		0,614,615,5,25,0,0,615,617,5,269,0,0,616,618,3,24,12,0,617,616,1,0,0,0,
-		617,618,1,0,0,0,618,620,1,0,0,0,619,553,1,0,0,0,619,561,1,0,0,0,619,570,
-		1,0,0,0,619,580,1,0,0,0,619,581,1,0,0,0,619,585,1,0,0,0,619,593,1,0,0,
-		0,619,594,1,0,0,0,619,595,1,0,0,0,619,601,1,0,0,0,619,604,1,0,0,0,619,
-		607,1,0,0,0,619,610,1,0,0,0,619,612,1,0,0,0,619,614,1,0,0,0,620,23,1,0,
-		0,0,621,623,5,141,0,0,622,621,1,0,0,0,622,623,1,0,0,0,623,624,1,0,0,0,
-		624,625,7,9,0,0,625,626,5,269,0,0,626,25,1,0,0,0,627,629,5,32,0,0,628,
-		630,5,206,0,0,629,628,1,0,0,0,629,630,1,0,0,0,630,631,1,0,0,0,631,635,
-		5,204,0,0,632,633,5,84,0,0,633,634,5,141,0,0,634,636,5,62,0,0,635,632,
-		1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,649,3,176,88,0,638,639,5,260,
-		0,0,639,644,3,30,15,0,640,641,5,264,0,0,641,643,3,30,15,0,642,640,1,0,
-		0,0,643,646,1,0,0,0,644,642,1,0,0,0,644,645,1,0,0,0,645,647,1,0,0,0,646,
-		644,1,0,0,0,647,648,5,261,0,0,648,650,1,0,0,0,649,638,1,0,0,0,649,650,
-		1,0,0,0,650,653,1,0,0,0,651,652,5,29,0,0,652,654,5,269,0,0,653,651,1,0,
-		0,0,653,654,1,0,0,0,654,661,1,0,0,0,655,656,5,160,0,0,656,657,5,15,0,0,
-		657,658,5,260,0,0,658,659,3,178,89,0,659,660,5,261,0,0,660,662,1,0,0,0,
-		661,655,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,665,3,40,20,0,664,
-		663,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,666,668,3,48,24,0,667,666,
-		1,0,0,0,667,668,1,0,0,0,668,671,1,0,0,0,669,670,5,9,0,0,670,672,3,54,27,
-		0,671,669,1,0,0,0,671,672,1,0,0,0,672,27,1,0,0,0,673,674,5,32,0,0,674,
-		676,5,150,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,
-		5,176,0,0,678,679,5,204,0,0,679,691,3,176,88,0,680,681,5,260,0,0,681,686,
-		3,30,15,0,682,683,5,264,0,0,683,685,3,30,15,0,684,682,1,0,0,0,685,688,
-		1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,
-		0,689,690,5,261,0,0,690,692,1,0,0,0,691,680,1,0,0,0,691,692,1,0,0,0,692,
-		695,1,0,0,0,693,694,5,29,0,0,694,696,5,269,0,0,695,693,1,0,0,0,695,696,
-		1,0,0,0,696,703,1,0,0,0,697,698,5,160,0,0,698,699,5,15,0,0,699,700,5,260,
-		0,0,700,701,3,178,89,0,701,702,5,261,0,0,702,704,1,0,0,0,703,697,1,0,0,
-		0,703,704,1,0,0,0,704,706,1,0,0,0,705,707,3,40,20,0,706,705,1,0,0,0,706,
-		707,1,0,0,0,707,708,1,0,0,0,708,709,5,9,0,0,709,710,3,54,27,0,710,29,1,
-		0,0,0,711,715,3,32,16,0,712,715,3,36,18,0,713,715,3,38,19,0,714,711,1,
-		0,0,0,714,712,1,0,0,0,714,713,1,0,0,0,715,31,1,0,0,0,716,717,3,180,90,
-		0,717,718,5,9,0,0,718,721,3,122,61,0,719,720,5,29,0,0,720,722,5,269,0,
-		0,721,719,1,0,0,0,721,722,1,0,0,0,722,747,1,0,0,0,723,724,3,180,90,0,724,
-		725,3,170,85,0,725,728,5,125,0,0,726,727,5,74,0,0,727,729,5,269,0,0,728,
-		726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,732,5,229,0,0,731,730,
-		1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,733,734,5,29,0,0,734,736,5,269,
-		0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,747,1,0,0,0,737,738,3,180,90,0,
-		738,740,3,170,85,0,739,741,3,34,17,0,740,739,1,0,0,0,740,741,1,0,0,0,741,
-		744,1,0,0,0,742,743,5,29,0,0,743,745,5,269,0,0,744,742,1,0,0,0,744,745,
-		1,0,0,0,745,747,1,0,0,0,746,716,1,0,0,0,746,723,1,0,0,0,746,737,1,0,0,
-		0,747,33,1,0,0,0,748,749,5,31,0,0,749,751,3,180,90,0,750,748,1,0,0,0,750,
-		751,1,0,0,0,751,752,1,0,0,0,752,753,5,169,0,0,753,756,5,109,0,0,754,755,
-		5,141,0,0,755,757,5,55,0,0,756,754,1,0,0,0,756,757,1,0,0,0,757,35,1,0,
-		0,0,758,759,5,230,0,0,759,760,5,73,0,0,760,761,3,180,90,0,761,762,5,9,
-		0,0,762,763,3,122,61,0,763,37,1,0,0,0,764,765,5,31,0,0,765,767,3,180,90,
-		0,766,764,1,0,0,0,766,767,1,0,0,0,767,768,1,0,0,0,768,769,5,169,0,0,769,
-		770,5,109,0,0,770,771,5,260,0,0,771,772,3,178,89,0,772,775,5,261,0,0,773,
-		774,5,141,0,0,774,776,5,55,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,39,
-		1,0,0,0,777,778,5,236,0,0,778,787,5,260,0,0,779,784,3,42,21,0,780,781,
-		5,264,0,0,781,783,3,42,21,0,782,780,1,0,0,0,783,786,1,0,0,0,784,782,1,
-		0,0,0,784,785,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,787,779,1,0,0,0,
-		787,788,1,0,0,0,788,789,1,0,0,0,789,790,5,261,0,0,790,41,1,0,0,0,791,792,
-		3,44,22,0,792,793,5,243,0,0,793,794,3,46,23,0,794,43,1,0,0,0,795,805,5,
-		269,0,0,796,801,3,180,90,0,797,798,5,265,0,0,798,800,3,180,90,0,799,797,
-		1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,0,802,805,1,0,0,
-		0,803,801,1,0,0,0,804,795,1,0,0,0,804,796,1,0,0,0,805,45,1,0,0,0,806,815,
-		5,269,0,0,807,809,5,251,0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,810,1,
-		0,0,0,810,815,7,10,0,0,811,815,5,215,0,0,812,815,5,67,0,0,813,815,3,180,
-		90,0,814,806,1,0,0,0,814,808,1,0,0,0,814,811,1,0,0,0,814,812,1,0,0,0,814,
-		813,1,0,0,0,815,47,1,0,0,0,816,817,5,116,0,0,817,826,3,176,88,0,818,822,
-		5,260,0,0,819,821,3,50,25,0,820,819,1,0,0,0,821,824,1,0,0,0,822,820,1,
-		0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,1,0,0,0,825,827,5,261,0,
-		0,826,818,1,0,0,0,826,827,1,0,0,0,827,49,1,0,0,0,828,831,7,11,0,0,829,
-		832,5,4,0,0,830,832,3,180,90,0,831,829,1,0,0,0,831,830,1,0,0,0,832,51,
-		1,0,0,0,833,834,5,175,0,0,834,835,5,212,0,0,835,892,3,176,88,0,836,837,
-		5,191,0,0,837,838,5,260,0,0,838,843,3,42,21,0,839,840,5,264,0,0,840,842,
-		3,42,21,0,841,839,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,
-		0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,847,5,261,0,0,847,892,1,0,0,0,
-		848,849,5,177,0,0,849,850,5,260,0,0,850,855,3,44,22,0,851,852,5,264,0,
-		0,852,854,3,44,22,0,853,851,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,
-		856,1,0,0,0,856,858,1,0,0,0,857,855,1,0,0,0,858,859,5,261,0,0,859,892,
-		1,0,0,0,860,873,5,2,0,0,861,874,3,30,15,0,862,863,5,260,0,0,863,868,3,
-		30,15,0,864,865,5,264,0,0,865,867,3,30,15,0,866,864,1,0,0,0,867,870,1,
-		0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,0,
-		871,872,5,261,0,0,872,874,1,0,0,0,873,861,1,0,0,0,873,862,1,0,0,0,874,
-		892,1,0,0,0,875,884,5,51,0,0,876,878,5,27,0,0,877,876,1,0,0,0,877,878,
-		1,0,0,0,878,879,1,0,0,0,879,885,3,180,90,0,880,881,5,260,0,0,881,882,3,
-		178,89,0,882,883,5,261,0,0,883,885,1,0,0,0,884,877,1,0,0,0,884,880,1,0,
-		0,0,885,892,1,0,0,0,886,887,5,175,0,0,887,888,3,180,90,0,888,889,5,212,
-		0,0,889,890,3,180,90,0,890,892,1,0,0,0,891,833,1,0,0,0,891,836,1,0,0,0,
-		891,848,1,0,0,0,891,860,1,0,0,0,891,875,1,0,0,0,891,886,1,0,0,0,892,53,
-		1,0,0,0,893,894,5,236,0,0,894,899,3,56,28,0,895,896,5,264,0,0,896,898,
-		3,56,28,0,897,895,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,
-		0,0,900,903,1,0,0,0,901,899,1,0,0,0,902,893,1,0,0,0,902,903,1,0,0,0,903,
-		904,1,0,0,0,904,905,3,58,29,0,905,55,1,0,0,0,906,911,3,180,90,0,907,908,
-		5,260,0,0,908,909,3,178,89,0,909,910,5,261,0,0,910,912,1,0,0,0,911,907,
-		1,0,0,0,911,912,1,0,0,0,912,913,1,0,0,0,913,914,5,9,0,0,914,915,5,260,
-		0,0,915,916,3,54,27,0,916,917,5,261,0,0,917,57,1,0,0,0,918,929,3,60,30,
-		0,919,920,5,151,0,0,920,921,5,15,0,0,921,926,3,78,39,0,922,923,5,264,0,
-		0,923,925,3,78,39,0,924,922,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,
-		927,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,929,919,1,0,0,0,929,930,1,
-		0,0,0,930,936,1,0,0,0,931,934,5,117,0,0,932,935,3,122,61,0,933,935,5,4,
-		0,0,934,932,1,0,0,0,934,933,1,0,0,0,935,937,1,0,0,0,936,931,1,0,0,0,936,
-		937,1,0,0,0,937,943,1,0,0,0,938,939,5,146,0,0,939,941,3,122,61,0,940,942,
-		7,12,0,0,941,940,1,0,0,0,941,942,1,0,0,0,942,944,1,0,0,0,943,938,1,0,0,
-		0,943,944,1,0,0,0,944,952,1,0,0,0,945,946,5,68,0,0,946,948,7,13,0,0,947,
-		949,3,122,61,0,948,947,1,0,0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,951,
-		7,12,0,0,951,953,5,149,0,0,952,945,1,0,0,0,952,953,1,0,0,0,953,59,1,0,
-		0,0,954,955,6,30,-1,0,955,956,3,62,31,0,956,971,1,0,0,0,957,958,10,2,0,
-		0,958,960,5,91,0,0,959,961,3,68,34,0,960,959,1,0,0,0,960,961,1,0,0,0,961,
-		962,1,0,0,0,962,970,3,60,30,3,963,964,10,1,0,0,964,966,7,14,0,0,965,967,
-		3,68,34,0,966,965,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,0,968,970,3,60,
-		30,2,969,957,1,0,0,0,969,963,1,0,0,0,970,973,1,0,0,0,971,969,1,0,0,0,971,
-		972,1,0,0,0,972,61,1,0,0,0,973,971,1,0,0,0,974,989,3,66,33,0,975,976,5,
-		226,0,0,976,981,3,64,32,0,977,978,5,264,0,0,978,980,3,64,32,0,979,977,
-		1,0,0,0,980,983,1,0,0,0,981,979,1,0,0,0,981,982,1,0,0,0,982,989,1,0,0,
-		0,983,981,1,0,0,0,984,985,5,260,0,0,985,986,3,54,27,0,986,987,5,261,0,
-		0,987,989,1,0,0,0,988,974,1,0,0,0,988,975,1,0,0,0,988,984,1,0,0,0,989,
-		63,1,0,0,0,990,992,5,184,0,0,991,990,1,0,0,0,991,992,1,0,0,0,992,993,1,
-		0,0,0,993,994,5,260,0,0,994,999,3,122,61,0,995,996,5,264,0,0,996,998,3,
-		122,61,0,997,995,1,0,0,0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,
-		0,0,1000,1002,1,0,0,0,1001,999,1,0,0,0,1002,1003,5,261,0,0,1003,1006,1,
-		0,0,0,1004,1006,3,122,61,0,1005,991,1,0,0,0,1005,1004,1,0,0,0,1006,65,
-		1,0,0,0,1007,1009,5,190,0,0,1008,1010,3,114,57,0,1009,1008,1,0,0,0,1009,
-		1010,1,0,0,0,1010,1012,1,0,0,0,1011,1013,3,68,34,0,1012,1011,1,0,0,0,1012,
-		1013,1,0,0,0,1013,1014,1,0,0,0,1014,1019,3,70,35,0,1015,1016,5,264,0,0,
-		1016,1018,3,70,35,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,
-		0,0,1019,1020,1,0,0,0,1020,1031,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,
-		74,0,0,1023,1028,3,80,40,0,1024,1025,5,264,0,0,1025,1027,3,80,40,0,1026,
-		1024,1,0,0,0,1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,
-		1032,1,0,0,0,1030,1028,1,0,0,0,1031,1022,1,0,0,0,1031,1032,1,0,0,0,1032,
-		1035,1,0,0,0,1033,1034,5,234,0,0,1034,1036,3,122,61,0,1035,1033,1,0,0,
-		0,1035,1036,1,0,0,0,1036,1047,1,0,0,0,1037,1038,5,78,0,0,1038,1039,5,15,
-		0,0,1039,1044,3,72,36,0,1040,1041,5,264,0,0,1041,1043,3,72,36,0,1042,1040,
-		1,0,0,0,1043,1046,1,0,0,0,1044,1042,1,0,0,0,1044,1045,1,0,0,0,1045,1048,
-		1,0,0,0,1046,1044,1,0,0,0,1047,1037,1,0,0,0,1047,1048,1,0,0,0,1048,1051,
-		1,0,0,0,1049,1050,5,80,0,0,1050,1052,3,122,61,0,1051,1049,1,0,0,0,1051,
-		1052,1,0,0,0,1052,1062,1,0,0,0,1053,1054,5,235,0,0,1054,1059,3,76,38,0,
-		1055,1056,5,264,0,0,1056,1058,3,76,38,0,1057,1055,1,0,0,0,1058,1061,1,
-		0,0,0,1059,1057,1,0,0,0,1059,1060,1,0,0,0,1060,1063,1,0,0,0,1061,1059,
-		1,0,0,0,1062,1053,1,0,0,0,1062,1063,1,0,0,0,1063,67,1,0,0,0,1064,1065,
-		7,15,0,0,1065,69,1,0,0,0,1066,1079,5,252,0,0,1067,1068,3,176,88,0,1068,
-		1069,5,265,0,0,1069,1070,5,252,0,0,1070,1079,1,0,0,0,1071,1076,3,122,61,
-		0,1072,1074,5,9,0,0,1073,1072,1,0,0,0,1073,1074,1,0,0,0,1074,1075,1,0,
-		0,0,1075,1077,3,180,90,0,1076,1073,1,0,0,0,1076,1077,1,0,0,0,1077,1079,
-		1,0,0,0,1078,1066,1,0,0,0,1078,1067,1,0,0,0,1078,1071,1,0,0,0,1079,71,
-		1,0,0,0,1080,1081,5,79,0,0,1081,1082,5,192,0,0,1082,1083,5,260,0,0,1083,
-		1088,3,74,37,0,1084,1085,5,264,0,0,1085,1087,3,74,37,0,1086,1084,1,0,0,
-		0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1091,1,0,
-		0,0,1090,1088,1,0,0,0,1091,1092,5,261,0,0,1092,1121,1,0,0,0,1093,1094,
-		5,183,0,0,1094,1095,5,260,0,0,1095,1100,3,74,37,0,1096,1097,5,264,0,0,
-		1097,1099,3,74,37,0,1098,1096,1,0,0,0,1099,1102,1,0,0,0,1100,1098,1,0,
-		0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1100,1,0,0,0,1103,1104,5,
-		261,0,0,1104,1121,1,0,0,0,1105,1106,5,34,0,0,1106,1107,5,260,0,0,1107,
-		1112,3,74,37,0,1108,1109,5,264,0,0,1109,1111,3,74,37,0,1110,1108,1,0,0,
-		0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1112,1113,1,0,0,0,1113,1115,1,0,
-		0,0,1114,1112,1,0,0,0,1115,1116,5,261,0,0,1116,1121,1,0,0,0,1117,1118,
-		5,260,0,0,1118,1121,5,261,0,0,1119,1121,3,122,61,0,1120,1080,1,0,0,0,1120,
-		1093,1,0,0,0,1120,1105,1,0,0,0,1120,1117,1,0,0,0,1120,1119,1,0,0,0,1121,
-		73,1,0,0,0,1122,1131,5,260,0,0,1123,1128,3,122,61,0,1124,1125,5,264,0,
-		0,1125,1127,3,122,61,0,1126,1124,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,
-		0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1131,1123,
-		1,0,0,0,1131,1132,1,0,0,0,1132,1133,1,0,0,0,1133,1136,5,261,0,0,1134,1136,
-		3,122,61,0,1135,1122,1,0,0,0,1135,1134,1,0,0,0,1136,75,1,0,0,0,1137,1138,
-		3,180,90,0,1138,1139,5,9,0,0,1139,1140,3,146,73,0,1140,77,1,0,0,0,1141,
-		1143,3,122,61,0,1142,1144,7,16,0,0,1143,1142,1,0,0,0,1143,1144,1,0,0,0,
-		1144,1147,1,0,0,0,1145,1146,5,143,0,0,1146,1148,7,17,0,0,1147,1145,1,0,
-		0,0,1147,1148,1,0,0,0,1148,79,1,0,0,0,1149,1150,6,40,-1,0,1150,1151,3,
-		86,43,0,1151,1171,1,0,0,0,1152,1153,10,4,0,0,1153,1154,5,33,0,0,1154,1155,
-		5,99,0,0,1155,1170,3,86,43,0,1156,1157,10,3,0,0,1157,1158,5,138,0,0,1158,
-		1159,3,82,41,0,1159,1160,5,99,0,0,1160,1161,3,86,43,0,1161,1170,1,0,0,
-		0,1162,1163,10,2,0,0,1163,1164,3,82,41,0,1164,1165,5,99,0,0,1165,1167,
-		3,86,43,0,1166,1168,3,84,42,0,1167,1166,1,0,0,0,1167,1168,1,0,0,0,1168,
-		1170,1,0,0,0,1169,1152,1,0,0,0,1169,1156,1,0,0,0,1169,1162,1,0,0,0,1170,
-		1173,1,0,0,0,1171,1169,1,0,0,0,1171,1172,1,0,0,0,1172,81,1,0,0,0,1173,
-		1171,1,0,0,0,1174,1176,5,89,0,0,1175,1174,1,0,0,0,1175,1176,1,0,0,0,1176,
-		1190,1,0,0,0,1177,1179,5,115,0,0,1178,1180,5,153,0,0,1179,1178,1,0,0,0,
-		1179,1180,1,0,0,0,1180,1190,1,0,0,0,1181,1183,5,182,0,0,1182,1184,5,153,
-		0,0,1183,1182,1,0,0,0,1183,1184,1,0,0,0,1184,1190,1,0,0,0,1185,1187,5,
-		75,0,0,1186,1188,5,153,0,0,1187,1186,1,0,0,0,1187,1188,1,0,0,0,1188,1190,
-		1,0,0,0,1189,1175,1,0,0,0,1189,1177,1,0,0,0,1189,1181,1,0,0,0,1189,1185,
-		1,0,0,0,1190,83,1,0,0,0,1191,1192,5,147,0,0,1192,1199,3,122,61,0,1193,
-		1194,5,224,0,0,1194,1195,5,260,0,0,1195,1196,3,178,89,0,1196,1197,5,261,
-		0,0,1197,1199,1,0,0,0,1198,1191,1,0,0,0,1198,1193,1,0,0,0,1199,85,1,0,
-		0,0,1200,1202,3,176,88,0,1201,1203,3,112,56,0,1202,1201,1,0,0,0,1202,1203,
-		1,0,0,0,1203,1209,1,0,0,0,1204,1205,5,73,0,0,1205,1206,5,203,0,0,1206,
-		1207,5,9,0,0,1207,1208,5,145,0,0,1208,1210,3,130,65,0,1209,1204,1,0,0,
-		0,1209,1210,1,0,0,0,1210,1212,1,0,0,0,1211,1213,3,110,55,0,1212,1211,1,
-		0,0,0,1212,1213,1,0,0,0,1213,1268,1,0,0,0,1214,1216,5,112,0,0,1215,1214,
-		1,0,0,0,1215,1216,1,0,0,0,1216,1217,1,0,0,0,1217,1218,5,204,0,0,1218,1219,
-		5,260,0,0,1219,1220,3,134,67,0,1220,1222,5,261,0,0,1221,1223,3,110,55,
-		0,1222,1221,1,0,0,0,1222,1223,1,0,0,0,1223,1268,1,0,0,0,1224,1226,5,112,
-		0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1227,1,0,0,0,1227,1228,5,
-		260,0,0,1228,1229,3,54,27,0,1229,1231,5,261,0,0,1230,1232,3,110,55,0,1231,
-		1230,1,0,0,0,1231,1232,1,0,0,0,1232,1268,1,0,0,0,1233,1234,5,221,0,0,1234,
-		1235,5,260,0,0,1235,1240,3,122,61,0,1236,1237,5,264,0,0,1237,1239,3,122,
-		61,0,1238,1236,1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,1240,1241,1,
-		0,0,0,1241,1243,1,0,0,0,1242,1240,1,0,0,0,1243,1246,5,261,0,0,1244,1245,
-		5,236,0,0,1245,1247,5,152,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,
-		1249,1,0,0,0,1248,1250,3,110,55,0,1249,1248,1,0,0,0,1249,1250,1,0,0,0,
-		1250,1268,1,0,0,0,1251,1252,5,260,0,0,1252,1253,3,80,40,0,1253,1254,5,
-		261,0,0,1254,1268,1,0,0,0,1255,1256,3,176,88,0,1256,1258,3,88,44,0,1257,
-		1259,3,110,55,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,1268,1,0,0,0,
-		1260,1261,5,260,0,0,1261,1262,3,54,27,0,1262,1263,5,261,0,0,1263,1265,
-		3,88,44,0,1264,1266,3,110,55,0,1265,1264,1,0,0,0,1265,1266,1,0,0,0,1266,
-		1268,1,0,0,0,1267,1200,1,0,0,0,1267,1215,1,0,0,0,1267,1225,1,0,0,0,1267,
-		1233,1,0,0,0,1267,1251,1,0,0,0,1267,1255,1,0,0,0,1267,1260,1,0,0,0,1268,
-		87,1,0,0,0,1269,1270,5,123,0,0,1270,1281,5,260,0,0,1271,1272,5,159,0,0,
-		1272,1273,5,15,0,0,1273,1278,3,122,61,0,1274,1275,5,264,0,0,1275,1277,
-		3,122,61,0,1276,1274,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,
-		1279,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,1281,1271,1,0,0,0,1281,
-		1282,1,0,0,0,1282,1293,1,0,0,0,1283,1284,5,151,0,0,1284,1285,5,15,0,0,
-		1285,1290,3,78,39,0,1286,1287,5,264,0,0,1287,1289,3,78,39,0,1288,1286,
-		1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1290,1291,1,0,0,0,1291,1294,
-		1,0,0,0,1292,1290,1,0,0,0,1293,1283,1,0,0,0,1293,1294,1,0,0,0,1294,1304,
-		1,0,0,0,1295,1296,5,124,0,0,1296,1301,3,90,45,0,1297,1298,5,264,0,0,1298,
-		1300,3,90,45,0,1299,1297,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,
-		1302,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1304,1295,1,0,0,0,1304,
-		1305,1,0,0,0,1305,1307,1,0,0,0,1306,1308,3,92,46,0,1307,1306,1,0,0,0,1307,
-		1308,1,0,0,0,1308,1313,1,0,0,0,1309,1310,5,3,0,0,1310,1311,5,122,0,0,1311,
-		1312,5,195,0,0,1312,1314,3,94,47,0,1313,1309,1,0,0,0,1313,1314,1,0,0,0,
-		1314,1315,1,0,0,0,1315,1316,5,162,0,0,1316,1317,5,260,0,0,1317,1318,3,
-		96,48,0,1318,1321,5,261,0,0,1319,1320,5,237,0,0,1320,1322,3,164,82,0,1321,
-		1319,1,0,0,0,1321,1322,1,0,0,0,1322,1332,1,0,0,0,1323,1324,5,199,0,0,1324,
-		1329,3,106,53,0,1325,1326,5,264,0,0,1326,1328,3,106,53,0,1327,1325,1,0,
-		0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,
-		0,0,0,1331,1329,1,0,0,0,1332,1323,1,0,0,0,1332,1333,1,0,0,0,1333,1334,
-		1,0,0,0,1334,1335,5,45,0,0,1335,1340,3,108,54,0,1336,1337,5,264,0,0,1337,
-		1339,3,108,54,0,1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,
-		1340,1341,1,0,0,0,1341,1343,1,0,0,0,1342,1340,1,0,0,0,1343,1344,5,261,
-		0,0,1344,89,1,0,0,0,1345,1346,3,122,61,0,1346,1347,5,9,0,0,1347,1348,3,
-		180,90,0,1348,91,1,0,0,0,1349,1350,5,148,0,0,1350,1351,5,184,0,0,1351,
-		1352,5,163,0,0,1352,1358,5,122,0,0,1353,1354,5,4,0,0,1354,1355,5,185,0,
-		0,1355,1356,5,163,0,0,1356,1358,5,122,0,0,1357,1349,1,0,0,0,1357,1353,
-		1,0,0,0,1358,93,1,0,0,0,1359,1360,5,161,0,0,1360,1361,5,111,0,0,1361,1374,
-		5,184,0,0,1362,1363,5,212,0,0,1363,1364,5,139,0,0,1364,1374,5,184,0,0,
-		1365,1366,5,212,0,0,1366,1367,5,70,0,0,1367,1374,3,180,90,0,1368,1369,
-		5,212,0,0,1369,1370,5,111,0,0,1370,1374,3,180,90,0,1371,1372,5,212,0,0,
-		1372,1374,3,180,90,0,1373,1359,1,0,0,0,1373,1362,1,0,0,0,1373,1365,1,0,
-		0,0,1373,1368,1,0,0,0,1373,1371,1,0,0,0,1374,95,1,0,0,0,1375,1380,3,98,
-		49,0,1376,1377,5,256,0,0,1377,1379,3,98,49,0,1378,1376,1,0,0,0,1379,1382,
-		1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,0,1381,97,1,0,0,0,1382,1380,
-		1,0,0,0,1383,1385,3,100,50,0,1384,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
-		1384,1,0,0,0,1386,1387,1,0,0,0,1387,99,1,0,0,0,1388,1390,3,102,51,0,1389,
-		1391,3,104,52,0,1390,1389,1,0,0,0,1390,1391,1,0,0,0,1391,101,1,0,0,0,1392,
-		1398,3,180,90,0,1393,1394,5,260,0,0,1394,1395,3,96,48,0,1395,1396,5,261,
-		0,0,1396,1398,1,0,0,0,1397,1392,1,0,0,0,1397,1393,1,0,0,0,1398,103,1,0,
-		0,0,1399,1401,7,18,0,0,1400,1402,5,255,0,0,1401,1400,1,0,0,0,1401,1402,
-		1,0,0,0,1402,1418,1,0,0,0,1403,1405,5,257,0,0,1404,1406,5,272,0,0,1405,
-		1404,1,0,0,0,1405,1406,1,0,0,0,1406,1411,1,0,0,0,1407,1409,5,264,0,0,1408,
-		1410,5,272,0,0,1409,1408,1,0,0,0,1409,1410,1,0,0,0,1410,1412,1,0,0,0,1411,
-		1407,1,0,0,0,1411,1412,1,0,0,0,1412,1413,1,0,0,0,1413,1415,5,258,0,0,1414,
-		1416,5,255,0,0,1415,1414,1,0,0,0,1415,1416,1,0,0,0,1416,1418,1,0,0,0,1417,
-		1399,1,0,0,0,1417,1403,1,0,0,0,1418,105,1,0,0,0,1419,1420,3,180,90,0,1420,
-		1421,5,243,0,0,1421,1422,5,260,0,0,1422,1427,3,180,90,0,1423,1424,5,264,
-		0,0,1424,1426,3,180,90,0,1425,1423,1,0,0,0,1426,1429,1,0,0,0,1427,1425,
-		1,0,0,0,1427,1428,1,0,0,0,1428,1430,1,0,0,0,1429,1427,1,0,0,0,1430,1431,
-		5,261,0,0,1431,107,1,0,0,0,1432,1433,3,180,90,0,1433,1434,5,9,0,0,1434,
-		1435,3,122,61,0,1435,109,1,0,0,0,1436,1438,5,9,0,0,1437,1436,1,0,0,0,1437,
-		1438,1,0,0,0,1438,1439,1,0,0,0,1439,1444,3,180,90,0,1440,1441,5,260,0,
-		0,1441,1442,3,178,89,0,1442,1443,5,261,0,0,1443,1445,1,0,0,0,1444,1440,
-		1,0,0,0,1444,1445,1,0,0,0,1445,111,1,0,0,0,1446,1447,3,114,57,0,1447,113,
-		1,0,0,0,1448,1449,5,267,0,0,1449,1456,3,116,58,0,1450,1452,5,264,0,0,1451,
-		1450,1,0,0,0,1451,1452,1,0,0,0,1452,1453,1,0,0,0,1453,1455,3,116,58,0,
-		1454,1451,1,0,0,0,1455,1458,1,0,0,0,1456,1454,1,0,0,0,1456,1457,1,0,0,
-		0,1457,1459,1,0,0,0,1458,1456,1,0,0,0,1459,1460,5,268,0,0,1460,115,1,0,
-		0,0,1461,1482,3,180,90,0,1462,1479,5,260,0,0,1463,1468,3,118,59,0,1464,
-		1465,5,264,0,0,1465,1467,3,118,59,0,1466,1464,1,0,0,0,1467,1470,1,0,0,
-		0,1468,1466,1,0,0,0,1468,1469,1,0,0,0,1469,1480,1,0,0,0,1470,1468,1,0,
-		0,0,1471,1476,3,120,60,0,1472,1473,5,264,0,0,1473,1475,3,120,60,0,1474,
-		1472,1,0,0,0,1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,
-		1480,1,0,0,0,1478,1476,1,0,0,0,1479,1463,1,0,0,0,1479,1471,1,0,0,0,1479,
-		1480,1,0,0,0,1480,1481,1,0,0,0,1481,1483,5,261,0,0,1482,1462,1,0,0,0,1482,
-		1483,1,0,0,0,1483,117,1,0,0,0,1484,1485,3,44,22,0,1485,1486,5,243,0,0,
-		1486,1487,3,46,23,0,1487,119,1,0,0,0,1488,1493,3,180,90,0,1489,1490,5,
-		265,0,0,1490,1492,3,180,90,0,1491,1489,1,0,0,0,1492,1495,1,0,0,0,1493,
-		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1499,1,0,0,0,1495,1493,1,0,0,0,1496,
-		1499,5,269,0,0,1497,1499,5,272,0,0,1498,1488,1,0,0,0,1498,1496,1,0,0,0,
-		1498,1497,1,0,0,0,1499,121,1,0,0,0,1500,1501,3,124,62,0,1501,123,1,0,0,
-		0,1502,1503,6,62,-1,0,1503,1504,5,141,0,0,1504,1513,3,124,62,4,1505,1509,
-		3,130,65,0,1506,1508,3,126,63,0,1507,1506,1,0,0,0,1508,1511,1,0,0,0,1509,
-		1507,1,0,0,0,1509,1510,1,0,0,0,1510,1513,1,0,0,0,1511,1509,1,0,0,0,1512,
-		1502,1,0,0,0,1512,1505,1,0,0,0,1513,1522,1,0,0,0,1514,1515,10,2,0,0,1515,
-		1516,5,7,0,0,1516,1521,3,124,62,3,1517,1518,10,1,0,0,1518,1519,5,150,0,
-		0,1519,1521,3,124,62,2,1520,1514,1,0,0,0,1520,1517,1,0,0,0,1521,1524,1,
-		0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,125,1,0,0,0,1524,1522,1,
-		0,0,0,1525,1526,3,128,64,0,1526,1527,3,130,65,0,1527,1609,1,0,0,0,1528,
-		1530,5,141,0,0,1529,1528,1,0,0,0,1529,1530,1,0,0,0,1530,1531,1,0,0,0,1531,
-		1533,5,13,0,0,1532,1534,7,19,0,0,1533,1532,1,0,0,0,1533,1534,1,0,0,0,1534,
-		1535,1,0,0,0,1535,1536,3,130,65,0,1536,1537,5,7,0,0,1537,1538,3,130,65,
-		0,1538,1609,1,0,0,0,1539,1541,5,141,0,0,1540,1539,1,0,0,0,1540,1541,1,
-		0,0,0,1541,1542,1,0,0,0,1542,1543,5,87,0,0,1543,1544,5,260,0,0,1544,1545,
-		3,54,27,0,1545,1546,5,261,0,0,1546,1609,1,0,0,0,1547,1549,5,141,0,0,1548,
-		1547,1,0,0,0,1548,1549,1,0,0,0,1549,1550,1,0,0,0,1550,1551,5,87,0,0,1551,
-		1552,5,260,0,0,1552,1557,3,122,61,0,1553,1554,5,264,0,0,1554,1556,3,122,
-		61,0,1555,1553,1,0,0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,
-		0,0,0,1558,1560,1,0,0,0,1559,1557,1,0,0,0,1560,1561,5,261,0,0,1561,1609,
-		1,0,0,0,1562,1564,5,141,0,0,1563,1562,1,0,0,0,1563,1564,1,0,0,0,1564,1565,
-		1,0,0,0,1565,1566,5,116,0,0,1566,1569,3,130,65,0,1567,1568,5,57,0,0,1568,
-		1570,3,130,65,0,1569,1567,1,0,0,0,1569,1570,1,0,0,0,1570,1609,1,0,0,0,
-		1571,1573,5,141,0,0,1572,1571,1,0,0,0,1572,1573,1,0,0,0,1573,1574,1,0,
-		0,0,1574,1575,5,194,0,0,1575,1576,5,212,0,0,1576,1579,3,130,65,0,1577,
-		1578,5,57,0,0,1578,1580,3,130,65,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,
-		1580,1609,1,0,0,0,1581,1583,5,94,0,0,1582,1584,5,141,0,0,1583,1582,1,0,
-		0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,1609,5,142,0,0,1586,1588,
-		5,94,0,0,1587,1589,5,141,0,0,1588,1587,1,0,0,0,1588,1589,1,0,0,0,1589,
-		1590,1,0,0,0,1590,1609,7,20,0,0,1591,1593,5,94,0,0,1592,1594,5,141,0,0,
-		1593,1592,1,0,0,0,1593,1594,1,0,0,0,1594,1595,1,0,0,0,1595,1596,5,49,0,
-		0,1596,1597,5,74,0,0,1597,1609,3,130,65,0,1598,1600,5,94,0,0,1599,1601,
-		5,141,0,0,1600,1599,1,0,0,0,1600,1601,1,0,0,0,1601,1602,1,0,0,0,1602,1604,
-		5,100,0,0,1603,1605,7,21,0,0,1604,1603,1,0,0,0,1604,1605,1,0,0,0,1605,
-		1609,1,0,0,0,1606,1607,5,156,0,0,1607,1609,3,130,65,0,1608,1525,1,0,0,
-		0,1608,1529,1,0,0,0,1608,1540,1,0,0,0,1608,1548,1,0,0,0,1608,1563,1,0,
-		0,0,1608,1572,1,0,0,0,1608,1581,1,0,0,0,1608,1586,1,0,0,0,1608,1591,1,
-		0,0,0,1608,1598,1,0,0,0,1608,1606,1,0,0,0,1609,127,1,0,0,0,1610,1611,7,
-		22,0,0,1611,129,1,0,0,0,1612,1613,6,65,-1,0,1613,1617,3,132,66,0,1614,
-		1615,7,23,0,0,1615,1617,3,130,65,3,1616,1612,1,0,0,0,1616,1614,1,0,0,0,
-		1617,1626,1,0,0,0,1618,1619,10,2,0,0,1619,1620,7,24,0,0,1620,1625,3,130,
-		65,3,1621,1622,10,1,0,0,1622,1623,7,23,0,0,1623,1625,3,130,65,2,1624,1618,
-		1,0,0,0,1624,1621,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,
-		1,0,0,0,1627,131,1,0,0,0,1628,1626,1,0,0,0,1629,1630,6,66,-1,0,1630,1960,
-		3,162,81,0,1631,1960,3,164,82,0,1632,1633,5,17,0,0,1633,1635,3,122,61,
-		0,1634,1636,3,160,80,0,1635,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1635,1,
-		0,0,0,1637,1638,1,0,0,0,1638,1641,1,0,0,0,1639,1640,5,52,0,0,1640,1642,
-		3,122,61,0,1641,1639,1,0,0,0,1641,1642,1,0,0,0,1642,1643,1,0,0,0,1643,
-		1644,5,54,0,0,1644,1960,1,0,0,0,1645,1647,5,17,0,0,1646,1648,3,160,80,
-		0,1647,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,0,
-		0,0,1650,1653,1,0,0,0,1651,1652,5,52,0,0,1652,1654,3,122,61,0,1653,1651,
-		1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,0,0,1655,1656,5,54,0,0,1656,1960,
-		1,0,0,0,1657,1658,7,25,0,0,1658,1659,5,260,0,0,1659,1660,3,122,61,0,1660,
-		1661,5,9,0,0,1661,1662,3,170,85,0,1662,1663,5,261,0,0,1663,1960,1,0,0,
-		0,1664,1665,5,66,0,0,1665,1668,5,260,0,0,1666,1669,3,168,84,0,1667,1669,
-		3,180,90,0,1668,1666,1,0,0,0,1668,1667,1,0,0,0,1669,1670,1,0,0,0,1670,
-		1671,5,74,0,0,1671,1672,3,122,61,0,1672,1673,5,261,0,0,1673,1960,1,0,0,
-		0,1674,1675,5,214,0,0,1675,1676,5,260,0,0,1676,1678,7,26,0,0,1677,1679,
-		3,122,61,0,1678,1677,1,0,0,0,1678,1679,1,0,0,0,1679,1680,1,0,0,0,1680,
-		1681,5,74,0,0,1681,1682,3,122,61,0,1682,1683,5,261,0,0,1683,1960,1,0,0,
-		0,1684,1685,5,214,0,0,1685,1689,5,260,0,0,1686,1687,3,122,61,0,1687,1688,
-		5,74,0,0,1688,1690,1,0,0,0,1689,1686,1,0,0,0,1689,1690,1,0,0,0,1690,1691,
-		1,0,0,0,1691,1692,3,122,61,0,1692,1693,5,261,0,0,1693,1960,1,0,0,0,1694,
-		1695,5,200,0,0,1695,1696,5,260,0,0,1696,1697,3,122,61,0,1697,1698,5,74,
-		0,0,1698,1701,3,122,61,0,1699,1700,5,73,0,0,1700,1702,3,122,61,0,1701,
-		1699,1,0,0,0,1701,1702,1,0,0,0,1702,1703,1,0,0,0,1703,1704,5,261,0,0,1704,
-		1960,1,0,0,0,1705,1706,5,167,0,0,1706,1707,5,260,0,0,1707,1708,3,130,65,
-		0,1708,1709,5,87,0,0,1709,1710,3,122,61,0,1710,1711,5,261,0,0,1711,1960,
-		1,0,0,0,1712,1713,5,157,0,0,1713,1714,5,260,0,0,1714,1715,3,122,61,0,1715,
-		1716,5,164,0,0,1716,1717,3,122,61,0,1717,1718,5,74,0,0,1718,1721,3,122,
-		61,0,1719,1720,5,73,0,0,1720,1722,3,122,61,0,1721,1719,1,0,0,0,1721,1722,
-		1,0,0,0,1722,1723,1,0,0,0,1723,1724,5,261,0,0,1724,1960,1,0,0,0,1725,1726,
-		5,108,0,0,1726,1727,5,260,0,0,1727,1728,3,122,61,0,1728,1729,5,264,0,0,
-		1729,1732,3,122,61,0,1730,1731,5,181,0,0,1731,1733,3,170,85,0,1732,1730,
-		1,0,0,0,1732,1733,1,0,0,0,1733,1738,1,0,0,0,1734,1735,3,154,77,0,1735,
-		1736,5,147,0,0,1736,1737,5,53,0,0,1737,1739,1,0,0,0,1738,1734,1,0,0,0,
-		1738,1739,1,0,0,0,1739,1744,1,0,0,0,1740,1741,3,154,77,0,1741,1742,5,147,
-		0,0,1742,1743,5,56,0,0,1743,1745,1,0,0,0,1744,1740,1,0,0,0,1744,1745,1,
-		0,0,0,1745,1746,1,0,0,0,1746,1747,5,261,0,0,1747,1960,1,0,0,0,1748,1749,
-		5,107,0,0,1749,1750,5,260,0,0,1750,1751,3,122,61,0,1751,1752,5,264,0,0,
-		1752,1755,3,122,61,0,1753,1754,5,181,0,0,1754,1756,3,170,85,0,1755,1753,
-		1,0,0,0,1755,1756,1,0,0,0,1756,1758,1,0,0,0,1757,1759,3,156,78,0,1758,
-		1757,1,0,0,0,1758,1759,1,0,0,0,1759,1764,1,0,0,0,1760,1761,3,158,79,0,
-		1761,1762,5,147,0,0,1762,1763,5,53,0,0,1763,1765,1,0,0,0,1764,1760,1,0,
-		0,0,1764,1765,1,0,0,0,1765,1770,1,0,0,0,1766,1767,3,158,79,0,1767,1768,
-		5,147,0,0,1768,1769,5,56,0,0,1769,1771,1,0,0,0,1770,1766,1,0,0,0,1770,
-		1771,1,0,0,0,1771,1772,1,0,0,0,1772,1773,5,261,0,0,1773,1960,1,0,0,0,1774,
-		1775,5,104,0,0,1775,1776,5,260,0,0,1776,1777,3,122,61,0,1777,1778,5,264,
-		0,0,1778,1782,3,122,61,0,1779,1780,7,27,0,0,1780,1781,5,147,0,0,1781,1783,
-		5,56,0,0,1782,1779,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,
-		5,261,0,0,1785,1960,1,0,0,0,1786,1787,5,105,0,0,1787,1796,5,260,0,0,1788,
-		1793,3,152,76,0,1789,1790,5,264,0,0,1790,1792,3,152,76,0,1791,1789,1,0,
-		0,0,1792,1795,1,0,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,1797,1,
-		0,0,0,1795,1793,1,0,0,0,1796,1788,1,0,0,0,1796,1797,1,0,0,0,1797,1801,
-		1,0,0,0,1798,1799,7,28,0,0,1799,1800,5,147,0,0,1800,1802,5,142,0,0,1801,
-		1798,1,0,0,0,1801,1802,1,0,0,0,1802,1803,1,0,0,0,1803,1960,5,261,0,0,1804,
-		1805,5,101,0,0,1805,1814,5,260,0,0,1806,1811,3,122,61,0,1807,1808,5,264,
-		0,0,1808,1810,3,122,61,0,1809,1807,1,0,0,0,1810,1813,1,0,0,0,1811,1809,
-		1,0,0,0,1811,1812,1,0,0,0,1812,1815,1,0,0,0,1813,1811,1,0,0,0,1814,1806,
-		1,0,0,0,1814,1815,1,0,0,0,1815,1819,1,0,0,0,1816,1817,7,28,0,0,1817,1818,
-		5,147,0,0,1818,1820,5,142,0,0,1819,1816,1,0,0,0,1819,1820,1,0,0,0,1820,
-		1821,1,0,0,0,1821,1960,5,261,0,0,1822,1823,5,102,0,0,1823,1824,5,260,0,
-		0,1824,1835,3,122,61,0,1825,1826,5,151,0,0,1826,1827,5,15,0,0,1827,1832,
-		3,78,39,0,1828,1829,5,264,0,0,1829,1831,3,78,39,0,1830,1828,1,0,0,0,1831,
-		1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1836,1,0,0,0,1834,
-		1832,1,0,0,0,1835,1825,1,0,0,0,1835,1836,1,0,0,0,1836,1840,1,0,0,0,1837,
-		1838,7,28,0,0,1838,1839,5,147,0,0,1839,1841,5,142,0,0,1840,1837,1,0,0,
-		0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1849,5,261,0,0,1843,1844,5,
-		69,0,0,1844,1845,5,260,0,0,1845,1846,5,234,0,0,1846,1847,3,122,61,0,1847,
-		1848,5,261,0,0,1848,1850,1,0,0,0,1849,1843,1,0,0,0,1849,1850,1,0,0,0,1850,
-		1853,1,0,0,0,1851,1852,5,154,0,0,1852,1854,3,144,72,0,1853,1851,1,0,0,
-		0,1853,1854,1,0,0,0,1854,1960,1,0,0,0,1855,1856,5,106,0,0,1856,1857,5,
-		260,0,0,1857,1861,3,152,76,0,1858,1859,7,28,0,0,1859,1860,5,147,0,0,1860,
-		1862,5,142,0,0,1861,1858,1,0,0,0,1861,1862,1,0,0,0,1862,1863,1,0,0,0,1863,
-		1870,5,261,0,0,1864,1865,5,69,0,0,1865,1866,5,260,0,0,1866,1867,5,234,
-		0,0,1867,1868,3,122,61,0,1868,1869,5,261,0,0,1869,1871,1,0,0,0,1870,1864,
-		1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,1873,5,154,0,0,1873,1875,
-		3,144,72,0,1874,1872,1,0,0,0,1874,1875,1,0,0,0,1875,1960,1,0,0,0,1876,
-		1877,7,29,0,0,1877,1878,5,260,0,0,1878,1879,3,122,61,0,1879,1880,5,212,
-		0,0,1880,1881,3,168,84,0,1881,1882,5,261,0,0,1882,1960,1,0,0,0,1883,1884,
-		7,30,0,0,1884,1885,5,260,0,0,1885,1886,3,168,84,0,1886,1887,5,264,0,0,
-		1887,1888,3,122,61,0,1888,1889,5,264,0,0,1889,1890,3,122,61,0,1890,1891,
-		5,261,0,0,1891,1960,1,0,0,0,1892,1960,7,31,0,0,1893,1894,5,8,0,0,1894,
-		1903,5,262,0,0,1895,1900,3,122,61,0,1896,1897,5,264,0,0,1897,1899,3,122,
-		61,0,1898,1896,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,
-		0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,0,0,0,1903,1904,
-		1,0,0,0,1904,1905,1,0,0,0,1905,1960,5,263,0,0,1906,1907,5,121,0,0,1907,
-		1916,5,262,0,0,1908,1913,3,122,61,0,1909,1910,5,264,0,0,1910,1912,3,122,
-		61,0,1911,1909,1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,
-		0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,0,0,1916,1908,1,0,0,0,1916,1917,
-		1,0,0,0,1917,1918,1,0,0,0,1918,1960,5,263,0,0,1919,1920,5,184,0,0,1920,
-		1929,5,260,0,0,1921,1926,3,122,61,0,1922,1923,5,264,0,0,1923,1925,3,122,
-		61,0,1924,1922,1,0,0,0,1925,1928,1,0,0,0,1926,1924,1,0,0,0,1926,1927,1,
-		0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,0,0,1929,1921,1,0,0,0,1929,1930,
-		1,0,0,0,1930,1931,1,0,0,0,1931,1960,5,261,0,0,1932,1933,5,48,0,0,1933,
-		1934,5,260,0,0,1934,1935,3,178,89,0,1935,1936,5,261,0,0,1936,1960,1,0,
-		0,0,1937,1960,3,134,67,0,1938,1939,5,62,0,0,1939,1940,5,260,0,0,1940,1941,
-		3,54,27,0,1941,1942,5,261,0,0,1942,1960,1,0,0,0,1943,1944,5,260,0,0,1944,
-		1945,3,54,27,0,1945,1946,5,261,0,0,1946,1960,1,0,0,0,1947,1948,5,260,0,
-		0,1948,1953,3,122,61,0,1949,1950,5,264,0,0,1950,1952,3,122,61,0,1951,1949,
-		1,0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1953,1954,1,0,0,0,1954,1956,
-		1,0,0,0,1955,1953,1,0,0,0,1956,1957,5,261,0,0,1957,1960,1,0,0,0,1958,1960,
-		3,180,90,0,1959,1629,1,0,0,0,1959,1631,1,0,0,0,1959,1632,1,0,0,0,1959,
-		1645,1,0,0,0,1959,1657,1,0,0,0,1959,1664,1,0,0,0,1959,1674,1,0,0,0,1959,
-		1684,1,0,0,0,1959,1694,1,0,0,0,1959,1705,1,0,0,0,1959,1712,1,0,0,0,1959,
-		1725,1,0,0,0,1959,1748,1,0,0,0,1959,1774,1,0,0,0,1959,1786,1,0,0,0,1959,
-		1804,1,0,0,0,1959,1822,1,0,0,0,1959,1855,1,0,0,0,1959,1876,1,0,0,0,1959,
-		1883,1,0,0,0,1959,1892,1,0,0,0,1959,1893,1,0,0,0,1959,1906,1,0,0,0,1959,
-		1919,1,0,0,0,1959,1932,1,0,0,0,1959,1937,1,0,0,0,1959,1938,1,0,0,0,1959,
-		1943,1,0,0,0,1959,1947,1,0,0,0,1959,1958,1,0,0,0,1960,1971,1,0,0,0,1961,
-		1962,10,2,0,0,1962,1963,5,265,0,0,1963,1970,3,180,90,0,1964,1965,10,1,
-		0,0,1965,1966,5,262,0,0,1966,1967,3,130,65,0,1967,1968,5,263,0,0,1968,
-		1970,1,0,0,0,1969,1961,1,0,0,0,1969,1964,1,0,0,0,1970,1973,1,0,0,0,1971,
-		1969,1,0,0,0,1971,1972,1,0,0,0,1972,133,1,0,0,0,1973,1971,1,0,0,0,1974,
-		1975,3,138,69,0,1975,1991,5,260,0,0,1976,1992,5,252,0,0,1977,1979,3,68,
-		34,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,1980,1,0,0,0,1980,1985,3,
-		140,70,0,1981,1982,5,264,0,0,1982,1984,3,140,70,0,1983,1981,1,0,0,0,1984,
-		1987,1,0,0,0,1985,1983,1,0,0,0,1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,
-		1985,1,0,0,0,1988,1990,3,136,68,0,1989,1988,1,0,0,0,1989,1990,1,0,0,0,
-		1990,1992,1,0,0,0,1991,1976,1,0,0,0,1991,1978,1,0,0,0,1991,1992,1,0,0,
-		0,1992,1993,1,0,0,0,1993,2000,5,261,0,0,1994,1995,5,69,0,0,1995,1996,5,
-		260,0,0,1996,1997,5,234,0,0,1997,1998,3,122,61,0,1998,1999,5,261,0,0,1999,
-		2001,1,0,0,0,2000,1994,1,0,0,0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,
-		2003,5,154,0,0,2003,2005,3,144,72,0,2004,2002,1,0,0,0,2004,2005,1,0,0,
-		0,2005,135,1,0,0,0,2006,2007,7,32,0,0,2007,2008,5,143,0,0,2008,137,1,0,
-		0,0,2009,2014,3,176,88,0,2010,2014,5,115,0,0,2011,2014,5,182,0,0,2012,
-		2014,5,70,0,0,2013,2009,1,0,0,0,2013,2010,1,0,0,0,2013,2011,1,0,0,0,2013,
-		2012,1,0,0,0,2014,139,1,0,0,0,2015,2016,3,180,90,0,2016,2017,5,249,0,0,
-		2017,2018,3,142,71,0,2018,2021,1,0,0,0,2019,2021,3,142,71,0,2020,2015,
-		1,0,0,0,2020,2019,1,0,0,0,2021,141,1,0,0,0,2022,2023,5,204,0,0,2023,2027,
-		3,176,88,0,2024,2025,5,159,0,0,2025,2026,5,15,0,0,2026,2028,3,122,61,0,
-		2027,2024,1,0,0,0,2027,2028,1,0,0,0,2028,2040,1,0,0,0,2029,2030,5,204,
-		0,0,2030,2031,5,260,0,0,2031,2032,3,54,27,0,2032,2036,5,261,0,0,2033,2034,
-		5,159,0,0,2034,2035,5,15,0,0,2035,2037,3,122,61,0,2036,2033,1,0,0,0,2036,
-		2037,1,0,0,0,2037,2040,1,0,0,0,2038,2040,3,122,61,0,2039,2022,1,0,0,0,
-		2039,2029,1,0,0,0,2039,2038,1,0,0,0,2040,143,1,0,0,0,2041,2044,3,180,90,
-		0,2042,2044,3,146,73,0,2043,2041,1,0,0,0,2043,2042,1,0,0,0,2044,145,1,
-		0,0,0,2045,2056,5,260,0,0,2046,2047,5,159,0,0,2047,2048,5,15,0,0,2048,
-		2053,3,122,61,0,2049,2050,5,264,0,0,2050,2052,3,122,61,0,2051,2049,1,0,
-		0,0,2052,2055,1,0,0,0,2053,2051,1,0,0,0,2053,2054,1,0,0,0,2054,2057,1,
-		0,0,0,2055,2053,1,0,0,0,2056,2046,1,0,0,0,2056,2057,1,0,0,0,2057,2068,
-		1,0,0,0,2058,2059,5,151,0,0,2059,2060,5,15,0,0,2060,2065,3,78,39,0,2061,
-		2062,5,264,0,0,2062,2064,3,78,39,0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,
-		2065,2063,1,0,0,0,2065,2066,1,0,0,0,2066,2069,1,0,0,0,2067,2065,1,0,0,
-		0,2068,2058,1,0,0,0,2068,2069,1,0,0,0,2069,2071,1,0,0,0,2070,2072,3,148,
-		74,0,2071,2070,1,0,0,0,2071,2072,1,0,0,0,2072,2073,1,0,0,0,2073,2074,5,
-		261,0,0,2074,147,1,0,0,0,2075,2076,7,33,0,0,2076,2084,3,150,75,0,2077,
-		2078,7,33,0,0,2078,2079,5,13,0,0,2079,2080,3,150,75,0,2080,2081,5,7,0,
-		0,2081,2082,3,150,75,0,2082,2084,1,0,0,0,2083,2075,1,0,0,0,2083,2077,1,
-		0,0,0,2084,149,1,0,0,0,2085,2086,5,217,0,0,2086,2095,5,168,0,0,2087,2088,
-		5,217,0,0,2088,2095,5,72,0,0,2089,2090,5,35,0,0,2090,2095,5,184,0,0,2091,
-		2092,3,130,65,0,2092,2093,7,34,0,0,2093,2095,1,0,0,0,2094,2085,1,0,0,0,
-		2094,2087,1,0,0,0,2094,2089,1,0,0,0,2094,2091,1,0,0,0,2095,151,1,0,0,0,
-		2096,2098,5,109,0,0,2097,2096,1,0,0,0,2097,2098,1,0,0,0,2098,2099,1,0,
-		0,0,2099,2100,3,122,61,0,2100,2101,5,225,0,0,2101,2102,3,122,61,0,2102,
-		153,1,0,0,0,2103,2108,5,142,0,0,2104,2108,5,56,0,0,2105,2106,5,44,0,0,
-		2106,2108,3,122,61,0,2107,2103,1,0,0,0,2107,2104,1,0,0,0,2107,2105,1,0,
-		0,0,2108,155,1,0,0,0,2109,2111,5,238,0,0,2110,2112,5,8,0,0,2111,2110,1,
-		0,0,0,2111,2112,1,0,0,0,2112,2113,1,0,0,0,2113,2123,5,239,0,0,2114,2116,
-		5,236,0,0,2115,2117,7,35,0,0,2116,2115,1,0,0,0,2116,2117,1,0,0,0,2117,
-		2119,1,0,0,0,2118,2120,5,8,0,0,2119,2118,1,0,0,0,2119,2120,1,0,0,0,2120,
-		2121,1,0,0,0,2121,2123,5,239,0,0,2122,2109,1,0,0,0,2122,2114,1,0,0,0,2123,
-		157,1,0,0,0,2124,2129,5,142,0,0,2125,2129,5,56,0,0,2126,2127,5,53,0,0,
-		2127,2129,7,36,0,0,2128,2124,1,0,0,0,2128,2125,1,0,0,0,2128,2126,1,0,0,
-		0,2129,159,1,0,0,0,2130,2131,5,233,0,0,2131,2136,3,122,61,0,2132,2133,
-		5,264,0,0,2133,2135,3,122,61,0,2134,2132,1,0,0,0,2135,2138,1,0,0,0,2136,
-		2134,1,0,0,0,2136,2137,1,0,0,0,2137,2139,1,0,0,0,2138,2136,1,0,0,0,2139,
-		2140,5,207,0,0,2140,2141,3,122,61,0,2141,161,1,0,0,0,2142,2157,5,142,0,
-		0,2143,2157,7,37,0,0,2144,2157,5,272,0,0,2145,2157,5,273,0,0,2146,2157,
-		5,274,0,0,2147,2149,5,269,0,0,2148,2147,1,0,0,0,2149,2150,1,0,0,0,2150,
-		2148,1,0,0,0,2150,2151,1,0,0,0,2151,2157,1,0,0,0,2152,2157,5,270,0,0,2153,
-		2157,5,271,0,0,2154,2155,7,38,0,0,2155,2157,5,269,0,0,2156,2142,1,0,0,
-		0,2156,2143,1,0,0,0,2156,2144,1,0,0,0,2156,2145,1,0,0,0,2156,2146,1,0,
-		0,0,2156,2148,1,0,0,0,2156,2152,1,0,0,0,2156,2153,1,0,0,0,2156,2154,1,
-		0,0,0,2157,163,1,0,0,0,2158,2160,5,92,0,0,2159,2161,7,23,0,0,2160,2159,
-		1,0,0,0,2160,2161,1,0,0,0,2161,2162,1,0,0,0,2162,2163,3,166,83,0,2163,
-		2167,3,168,84,0,2164,2165,5,260,0,0,2165,2166,5,272,0,0,2166,2168,5,261,
-		0,0,2167,2164,1,0,0,0,2167,2168,1,0,0,0,2168,2176,1,0,0,0,2169,2170,5,
-		212,0,0,2170,2174,3,168,84,0,2171,2172,5,260,0,0,2172,2173,5,272,0,0,2173,
-		2175,5,261,0,0,2174,2171,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,
-		2169,1,0,0,0,2176,2177,1,0,0,0,2177,165,1,0,0,0,2178,2179,7,39,0,0,2179,
-		167,1,0,0,0,2180,2181,7,40,0,0,2181,169,1,0,0,0,2182,2186,3,172,86,0,2183,
-		2184,5,141,0,0,2184,2187,5,142,0,0,2185,2187,5,142,0,0,2186,2183,1,0,0,
-		0,2186,2185,1,0,0,0,2186,2187,1,0,0,0,2187,171,1,0,0,0,2188,2189,6,86,
-		-1,0,2189,2190,5,8,0,0,2190,2191,5,247,0,0,2191,2192,3,170,85,0,2192,2193,
-		5,248,0,0,2193,2271,1,0,0,0,2194,2195,5,135,0,0,2195,2196,5,247,0,0,2196,
-		2197,3,170,85,0,2197,2198,5,248,0,0,2198,2271,1,0,0,0,2199,2200,5,121,
-		0,0,2200,2201,5,247,0,0,2201,2202,3,170,85,0,2202,2203,5,264,0,0,2203,
-		2204,3,170,85,0,2204,2205,5,248,0,0,2205,2271,1,0,0,0,2206,2207,5,184,
-		0,0,2207,2216,5,247,0,0,2208,2213,3,174,87,0,2209,2210,5,264,0,0,2210,
-		2212,3,174,87,0,2211,2209,1,0,0,0,2212,2215,1,0,0,0,2213,2211,1,0,0,0,
-		2213,2214,1,0,0,0,2214,2217,1,0,0,0,2215,2213,1,0,0,0,2216,2208,1,0,0,
-		0,2216,2217,1,0,0,0,2217,2218,1,0,0,0,2218,2271,5,248,0,0,2219,2220,5,
-		184,0,0,2220,2229,5,260,0,0,2221,2226,3,174,87,0,2222,2223,5,264,0,0,2223,
-		2225,3,174,87,0,2224,2222,1,0,0,0,2225,2228,1,0,0,0,2226,2224,1,0,0,0,
-		2226,2227,1,0,0,0,2227,2230,1,0,0,0,2228,2226,1,0,0,0,2229,2221,1,0,0,
-		0,2229,2230,1,0,0,0,2230,2231,1,0,0,0,2231,2271,5,261,0,0,2232,2233,5,
-		92,0,0,2233,2237,3,168,84,0,2234,2235,5,260,0,0,2235,2236,5,272,0,0,2236,
-		2238,5,261,0,0,2237,2234,1,0,0,0,2237,2238,1,0,0,0,2238,2246,1,0,0,0,2239,
-		2240,5,212,0,0,2240,2244,3,168,84,0,2241,2242,5,260,0,0,2242,2243,5,272,
-		0,0,2243,2245,5,261,0,0,2244,2241,1,0,0,0,2244,2245,1,0,0,0,2245,2247,
-		1,0,0,0,2246,2239,1,0,0,0,2246,2247,1,0,0,0,2247,2271,1,0,0,0,2248,2259,
-		3,180,90,0,2249,2250,5,260,0,0,2250,2255,5,272,0,0,2251,2252,5,264,0,0,
-		2252,2254,5,272,0,0,2253,2251,1,0,0,0,2254,2257,1,0,0,0,2255,2253,1,0,
-		0,0,2255,2256,1,0,0,0,2256,2258,1,0,0,0,2257,2255,1,0,0,0,2258,2260,5,
-		261,0,0,2259,2249,1,0,0,0,2259,2260,1,0,0,0,2260,2268,1,0,0,0,2261,2262,
-		5,236,0,0,2262,2263,5,118,0,0,2263,2264,5,208,0,0,2264,2269,5,242,0,0,
-		2265,2266,5,238,0,0,2266,2267,5,208,0,0,2267,2269,5,242,0,0,2268,2261,
-		1,0,0,0,2268,2265,1,0,0,0,2268,2269,1,0,0,0,2269,2271,1,0,0,0,2270,2188,
-		1,0,0,0,2270,2194,1,0,0,0,2270,2199,1,0,0,0,2270,2206,1,0,0,0,2270,2219,
-		1,0,0,0,2270,2232,1,0,0,0,2270,2248,1,0,0,0,2271,2278,1,0,0,0,2272,2273,
-		10,2,0,0,2273,2277,5,8,0,0,2274,2275,10,1,0,0,2275,2277,5,135,0,0,2276,
-		2272,1,0,0,0,2276,2274,1,0,0,0,2277,2280,1,0,0,0,2278,2276,1,0,0,0,2278,
-		2279,1,0,0,0,2279,173,1,0,0,0,2280,2278,1,0,0,0,2281,2282,3,180,90,0,2282,
-		2284,3,170,85,0,2283,2285,5,269,0,0,2284,2283,1,0,0,0,2284,2285,1,0,0,
-		0,2285,175,1,0,0,0,2286,2291,3,180,90,0,2287,2288,5,265,0,0,2288,2290,
-		3,180,90,0,2289,2287,1,0,0,0,2290,2293,1,0,0,0,2291,2289,1,0,0,0,2291,
-		2292,1,0,0,0,2292,177,1,0,0,0,2293,2291,1,0,0,0,2294,2299,3,180,90,0,2295,
-		2296,5,264,0,0,2296,2298,3,180,90,0,2297,2295,1,0,0,0,2298,2301,1,0,0,
-		0,2299,2297,1,0,0,0,2299,2300,1,0,0,0,2300,179,1,0,0,0,2301,2299,1,0,0,
-		0,2302,2306,5,275,0,0,2303,2306,5,276,0,0,2304,2306,3,182,91,0,2305,2302,
-		1,0,0,0,2305,2303,1,0,0,0,2305,2304,1,0,0,0,2306,181,1,0,0,0,2307,2308,
-		7,41,0,0,2308,183,1,0,0,0,330,187,194,199,205,208,223,226,232,238,244,
-		251,255,263,265,271,278,288,291,298,303,306,313,318,321,325,328,333,337,
-		343,356,364,371,375,385,390,401,404,412,416,422,426,436,442,445,451,462,
-		477,484,489,495,506,512,517,523,528,536,544,546,551,556,559,564,567,570,
-		575,578,583,588,591,599,617,619,622,629,635,644,649,653,661,664,667,671,
-		675,686,691,695,703,706,714,721,728,731,735,740,744,746,750,756,766,775,
-		784,787,801,804,808,814,822,826,831,843,855,868,873,877,884,891,899,902,
-		911,926,929,934,936,941,943,948,952,960,966,969,971,981,988,991,999,1005,
-		1009,1012,1019,1028,1031,1035,1044,1047,1051,1059,1062,1073,1076,1078,
-		1088,1100,1112,1120,1128,1131,1135,1143,1147,1167,1169,1171,1175,1179,
-		1183,1187,1189,1198,1202,1209,1212,1215,1222,1225,1231,1240,1246,1249,
-		1258,1265,1267,1278,1281,1290,1293,1301,1304,1307,1313,1321,1329,1332,
-		1340,1357,1373,1380,1386,1390,1397,1401,1405,1409,1411,1415,1417,1427,
-		1437,1444,1451,1456,1468,1476,1479,1482,1493,1498,1509,1512,1520,1522,
-		1529,1533,1540,1548,1557,1563,1569,1572,1579,1583,1588,1593,1600,1604,
-		1608,1616,1624,1626,1637,1641,1649,1653,1668,1678,1689,1701,1721,1732,
-		1738,1744,1755,1758,1764,1770,1782,1793,1796,1801,1811,1814,1819,1832,
-		1835,1840,1849,1853,1861,1870,1874,1900,1903,1913,1916,1926,1929,1953,
-		1959,1969,1971,1978,1985,1989,1991,2000,2004,2013,2020,2027,2036,2039,
-		2043,2053,2056,2065,2068,2071,2083,2094,2097,2107,2111,2116,2119,2122,
-		2128,2136,2150,2156,2160,2167,2174,2176,2186,2213,2216,2226,2229,2237,
-		2244,2246,2255,2259,2268,2270,2276,2278,2284,2291,2299,2305
+		2,92,7,92,1,0,5,0,188,8,0,10,0,12,0,191,9,0,1,0,1,0,4,0,195,8,0,11,0,12,
+		0,196,1,0,5,0,200,8,0,10,0,12,0,203,9,0,1,0,5,0,206,8,0,10,0,12,0,209,
+		9,0,3,0,211,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,226,8,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,3,2,235,8,2,1,2,1,2,1,2,1,2,
+		3,2,241,8,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,1,2,1,2,1,2,3,2,254,8,
+		2,1,2,1,2,3,2,258,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,266,8,2,3,2,268,8,2,
+		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,3,2,281,8,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,5,2,289,8,2,10,2,12,2,292,9,2,3,2,294,8,2,1,2,1,2,1,2,1,
+		2,1,2,3,2,301,8,2,1,2,1,2,1,2,3,2,306,8,2,1,2,3,2,309,8,2,1,2,1,2,1,2,
+		1,2,1,2,3,2,316,8,2,1,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,3,
+		2,328,8,2,1,2,3,2,331,8,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,3,2,340,8,2,
+		1,2,1,2,1,2,1,2,3,2,346,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,3,2,359,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,367,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,388,
+		8,2,1,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,402,8,2,10,
+		2,12,2,405,9,2,3,2,407,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,415,8,2,1,2,1,2,
+		3,2,419,8,2,1,2,1,2,1,2,1,2,3,2,425,8,2,1,2,1,2,3,2,429,8,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,3,2,439,8,2,1,3,1,3,1,3,1,3,3,3,445,8,3,1,3,3,3,
+		448,8,3,1,3,1,3,1,3,1,3,3,3,454,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,463,
+		8,4,10,4,12,4,466,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,478,
+		8,6,10,6,12,6,481,9,6,1,6,1,6,4,6,485,8,6,11,6,12,6,486,1,6,5,6,490,8,
+		6,10,6,12,6,493,9,6,1,6,5,6,496,8,6,10,6,12,6,499,9,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,4,6,507,8,6,11,6,12,6,508,1,6,1,6,4,6,513,8,6,11,6,12,6,514,1,
+		6,5,6,518,8,6,10,6,12,6,521,9,6,1,6,5,6,524,8,6,10,6,12,6,527,9,6,1,6,
+		1,6,3,6,531,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,539,8,7,1,8,1,8,1,9,1,9,4,
+		9,545,8,9,11,9,12,9,546,3,9,549,8,9,1,10,4,10,552,8,10,11,10,12,10,553,
+		1,11,1,11,1,11,3,11,559,8,11,1,11,3,11,562,8,11,1,11,1,11,1,11,3,11,567,
+		8,11,1,11,3,11,570,8,11,1,11,3,11,573,8,11,1,11,1,11,1,11,3,11,578,8,11,
+		1,11,3,11,581,8,11,1,11,1,11,1,11,3,11,586,8,11,1,11,1,11,1,11,3,11,591,
+		8,11,1,11,3,11,594,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,602,8,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,3,11,620,8,11,3,11,622,8,11,1,12,3,12,625,8,12,1,12,1,12,1,12,
+		1,13,1,13,3,13,632,8,13,1,13,1,13,1,13,1,13,3,13,638,8,13,1,13,1,13,1,
+		13,1,13,1,13,5,13,645,8,13,10,13,12,13,648,9,13,1,13,1,13,3,13,652,8,13,
+		1,13,1,13,3,13,656,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,664,8,13,1,
+		13,3,13,667,8,13,1,13,3,13,670,8,13,1,13,1,13,3,13,674,8,13,1,14,1,14,
+		3,14,678,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,687,8,14,10,14,12,
+		14,690,9,14,1,14,1,14,3,14,694,8,14,1,14,1,14,3,14,698,8,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,3,14,706,8,14,1,14,3,14,709,8,14,1,14,1,14,1,14,1,
+		15,1,15,1,15,3,15,717,8,15,1,16,1,16,1,16,1,16,1,16,3,16,724,8,16,1,16,
+		1,16,1,16,1,16,1,16,3,16,731,8,16,1,16,3,16,734,8,16,1,16,1,16,3,16,738,
+		8,16,1,16,1,16,1,16,3,16,743,8,16,1,16,1,16,3,16,747,8,16,3,16,749,8,16,
+		1,17,1,17,3,17,753,8,17,1,17,1,17,1,17,1,17,3,17,759,8,17,1,18,1,18,1,
+		18,1,18,1,18,1,18,1,19,1,19,3,19,769,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,3,19,778,8,19,1,20,1,20,1,20,1,20,1,20,5,20,785,8,20,10,20,12,20,
+		788,9,20,3,20,790,8,20,1,20,1,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,
+		22,5,22,802,8,22,10,22,12,22,805,9,22,3,22,807,8,22,1,23,1,23,3,23,811,
+		8,23,1,23,1,23,1,23,1,23,3,23,817,8,23,1,24,1,24,1,24,1,24,5,24,823,8,
+		24,10,24,12,24,826,9,24,1,24,3,24,829,8,24,1,25,1,25,1,25,3,25,834,8,25,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,844,8,26,10,26,12,26,847,
+		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,856,8,26,10,26,12,26,859,
+		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,869,8,26,10,26,12,26,
+		872,9,26,1,26,1,26,3,26,876,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,
+		26,885,8,26,1,26,1,26,1,26,1,26,1,26,3,26,892,8,26,1,26,1,26,1,26,1,26,
+		1,26,3,26,899,8,26,1,27,1,27,1,27,1,27,3,27,905,8,27,1,28,1,28,1,28,1,
+		28,5,28,911,8,28,10,28,12,28,914,9,28,3,28,916,8,28,1,28,1,28,1,29,1,29,
+		1,29,1,29,1,29,3,29,925,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,
+		30,1,30,1,30,5,30,938,8,30,10,30,12,30,941,9,30,3,30,943,8,30,1,30,1,30,
+		1,30,3,30,948,8,30,3,30,950,8,30,1,30,1,30,1,30,3,30,955,8,30,3,30,957,
+		8,30,1,30,1,30,1,30,3,30,962,8,30,1,30,1,30,3,30,966,8,30,1,31,1,31,1,
+		31,1,31,1,31,1,31,3,31,974,8,31,1,31,1,31,1,31,1,31,3,31,980,8,31,1,31,
+		5,31,983,8,31,10,31,12,31,986,9,31,1,32,1,32,1,32,1,32,1,32,5,32,993,8,
+		32,10,32,12,32,996,9,32,1,32,1,32,1,32,1,32,3,32,1002,8,32,1,33,3,33,1005,
+		8,33,1,33,1,33,1,33,1,33,5,33,1011,8,33,10,33,12,33,1014,9,33,1,33,1,33,
+		1,33,3,33,1019,8,33,1,34,1,34,3,34,1023,8,34,1,34,3,34,1026,8,34,1,34,
+		1,34,1,34,5,34,1031,8,34,10,34,12,34,1034,9,34,1,34,1,34,1,34,1,34,5,34,
+		1040,8,34,10,34,12,34,1043,9,34,3,34,1045,8,34,1,34,1,34,3,34,1049,8,34,
+		1,34,1,34,1,34,1,34,1,34,5,34,1056,8,34,10,34,12,34,1059,9,34,3,34,1061,
+		8,34,1,34,1,34,3,34,1065,8,34,1,34,1,34,1,34,1,34,5,34,1071,8,34,10,34,
+		12,34,1074,9,34,3,34,1076,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,3,36,1087,8,36,1,36,3,36,1090,8,36,3,36,1092,8,36,1,37,1,37,1,37,
+		1,37,1,37,1,37,5,37,1100,8,37,10,37,12,37,1103,9,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,5,37,1112,8,37,10,37,12,37,1115,9,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,5,37,1124,8,37,10,37,12,37,1127,9,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,1134,8,37,1,38,1,38,1,38,1,38,5,38,1140,8,38,10,38,12,38,1143,
+		9,38,3,38,1145,8,38,1,38,1,38,3,38,1149,8,38,1,39,1,39,1,39,1,39,1,40,
+		1,40,3,40,1157,8,40,1,40,1,40,3,40,1161,8,40,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
+		1181,8,41,5,41,1183,8,41,10,41,12,41,1186,9,41,1,42,3,42,1189,8,42,1,42,
+		1,42,3,42,1193,8,42,1,42,1,42,3,42,1197,8,42,1,42,1,42,3,42,1201,8,42,
+		3,42,1203,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1212,8,43,1,44,
+		1,44,3,44,1216,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1223,8,44,1,44,3,44,
+		1226,8,44,1,44,3,44,1229,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1236,8,44,
+		1,44,3,44,1239,8,44,1,44,1,44,1,44,1,44,3,44,1245,8,44,1,44,1,44,1,44,
+		1,44,1,44,5,44,1252,8,44,10,44,12,44,1255,9,44,1,44,1,44,1,44,3,44,1260,
+		8,44,1,44,3,44,1263,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1272,
+		8,44,1,44,1,44,1,44,1,44,1,44,3,44,1279,8,44,3,44,1281,8,44,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,5,45,1290,8,45,10,45,12,45,1293,9,45,3,45,1295,
+		8,45,1,45,1,45,1,45,1,45,1,45,5,45,1302,8,45,10,45,12,45,1305,9,45,3,45,
+		1307,8,45,1,45,1,45,1,45,1,45,5,45,1313,8,45,10,45,12,45,1316,9,45,3,45,
+		1318,8,45,1,45,3,45,1321,8,45,1,45,1,45,1,45,1,45,3,45,1327,8,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,3,45,1335,8,45,1,45,1,45,1,45,1,45,5,45,1341,
+		8,45,10,45,12,45,1344,9,45,3,45,1346,8,45,1,45,1,45,1,45,1,45,5,45,1352,
+		8,45,10,45,12,45,1355,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,3,47,1371,8,47,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1387,8,48,1,49,1,49,1,49,
+		5,49,1392,8,49,10,49,12,49,1395,9,49,1,50,4,50,1398,8,50,11,50,12,50,1399,
+		1,51,1,51,3,51,1404,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1411,8,52,1,53,
+		1,53,3,53,1415,8,53,1,53,1,53,3,53,1419,8,53,1,53,1,53,3,53,1423,8,53,
+		3,53,1425,8,53,1,53,1,53,3,53,1429,8,53,3,53,1431,8,53,1,54,1,54,1,54,
+		1,54,1,54,1,54,5,54,1439,8,54,10,54,12,54,1442,9,54,1,54,1,54,1,55,1,55,
+		1,55,1,55,1,56,3,56,1451,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1458,8,56,
+		1,57,1,57,1,58,1,58,1,58,3,58,1465,8,58,1,58,5,58,1468,8,58,10,58,12,58,
+		1471,9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1480,8,59,10,59,12,59,
+		1483,9,59,1,59,1,59,1,59,5,59,1488,8,59,10,59,12,59,1491,9,59,3,59,1493,
+		8,59,1,59,3,59,1496,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1505,
+		8,61,10,61,12,61,1508,9,61,1,61,1,61,3,61,1512,8,61,1,62,1,62,1,63,1,63,
+		1,63,1,63,1,63,5,63,1521,8,63,10,63,12,63,1524,9,63,3,63,1526,8,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,5,63,1534,8,63,10,63,12,63,1537,9,63,1,64,1,64,
+		1,64,1,64,3,64,1543,8,64,1,64,1,64,3,64,1547,8,64,1,64,1,64,1,64,1,64,
+		1,64,3,64,1554,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1562,8,64,1,64,
+		1,64,1,64,1,64,1,64,5,64,1569,8,64,10,64,12,64,1572,9,64,1,64,1,64,1,64,
+		3,64,1577,8,64,1,64,1,64,1,64,1,64,3,64,1583,8,64,1,64,3,64,1586,8,64,
+		1,64,1,64,1,64,1,64,1,64,3,64,1593,8,64,1,64,1,64,3,64,1597,8,64,1,64,
+		1,64,1,64,3,64,1602,8,64,1,64,1,64,1,64,3,64,1607,8,64,1,64,1,64,1,64,
+		1,64,1,64,3,64,1614,8,64,1,64,1,64,3,64,1618,8,64,1,64,1,64,3,64,1622,
+		8,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1630,8,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1638,8,66,10,66,12,66,1641,9,66,1,67,1,67,1,67,1,67,1,67,
+		1,67,4,67,1649,8,67,11,67,12,67,1650,1,67,1,67,3,67,1655,8,67,1,67,1,67,
+		1,67,1,67,4,67,1661,8,67,11,67,12,67,1662,1,67,1,67,3,67,1667,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1682,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1692,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1703,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1715,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
+		1735,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1746,8,67,
+		1,67,1,67,1,67,1,67,3,67,1752,8,67,1,67,1,67,1,67,1,67,3,67,1758,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1769,8,67,1,67,3,67,
+		1772,8,67,1,67,1,67,1,67,1,67,3,67,1778,8,67,1,67,1,67,1,67,1,67,3,67,
+		1784,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1796,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1805,8,67,10,67,12,67,1808,
+		9,67,3,67,1810,8,67,1,67,1,67,1,67,3,67,1815,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,1823,8,67,10,67,12,67,1826,9,67,3,67,1828,8,67,1,67,1,67,
+		1,67,3,67,1833,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		1844,8,67,10,67,12,67,1847,9,67,3,67,1849,8,67,1,67,1,67,1,67,3,67,1854,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1863,8,67,1,67,1,67,3,67,
+		1867,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1875,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1884,8,67,1,67,1,67,3,67,1888,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1912,8,67,10,67,12,67,1915,9,67,3,67,
+		1917,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1925,8,67,10,67,12,67,1928,
+		9,67,3,67,1930,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1938,8,67,10,67,
+		12,67,1941,9,67,3,67,1943,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1965,
+		8,67,10,67,12,67,1968,9,67,1,67,1,67,1,67,3,67,1973,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1983,8,67,10,67,12,67,1986,9,67,1,68,1,68,
+		1,68,1,68,3,68,1992,8,68,1,68,1,68,1,68,5,68,1997,8,68,10,68,12,68,2000,
+		9,68,1,68,3,68,2003,8,68,3,68,2005,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,2014,8,68,1,68,1,68,3,68,2018,8,68,1,69,1,69,1,69,1,70,1,70,
+		1,70,1,70,3,70,2027,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2034,8,71,1,72,
+		1,72,1,72,1,72,1,72,3,72,2041,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		3,72,2050,8,72,1,72,3,72,2053,8,72,1,73,1,73,3,73,2057,8,73,1,74,1,74,
+		1,74,1,74,1,74,1,74,5,74,2065,8,74,10,74,12,74,2068,9,74,3,74,2070,8,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,2077,8,74,10,74,12,74,2080,9,74,3,74,2082,
+		8,74,1,74,3,74,2085,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,3,75,2097,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
+		2108,8,76,1,77,3,77,2111,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,
+		3,78,2121,8,78,1,79,1,79,3,79,2125,8,79,1,79,1,79,1,79,3,79,2130,8,79,
+		1,79,3,79,2133,8,79,1,79,3,79,2136,8,79,1,80,1,80,1,80,1,80,3,80,2142,
+		8,80,1,81,1,81,1,81,1,81,5,81,2148,8,81,10,81,12,81,2151,9,81,1,81,1,81,
+		1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,2162,8,82,11,82,12,82,2163,1,82,
+		1,82,1,82,1,82,3,82,2170,8,82,1,83,1,83,3,83,2174,8,83,1,83,1,83,1,83,
+		1,83,1,83,3,83,2181,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2188,8,83,3,83,
+		2190,8,83,1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2200,8,86,1,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2225,8,87,10,87,12,87,2228,
+		9,87,3,87,2230,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2238,8,87,10,87,
+		12,87,2241,9,87,3,87,2243,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2251,
+		8,87,1,87,1,87,1,87,1,87,1,87,3,87,2258,8,87,3,87,2260,8,87,1,87,1,87,
+		1,87,1,87,1,87,5,87,2267,8,87,10,87,12,87,2270,9,87,1,87,3,87,2273,8,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2282,8,87,3,87,2284,8,87,1,87,
+		1,87,1,87,1,87,5,87,2290,8,87,10,87,12,87,2293,9,87,1,88,1,88,1,88,3,88,
+		2298,8,88,1,89,1,89,1,89,5,89,2303,8,89,10,89,12,89,2306,9,89,1,90,1,90,
+		1,90,5,90,2311,8,90,10,90,12,90,2314,9,90,1,91,1,91,1,91,3,91,2319,8,91,
+		1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
+		0,43,5,0,19,19,39,39,76,76,205,205,228,228,2,0,16,16,181,181,1,0,46,47,
+		4,0,26,26,63,63,81,81,173,173,2,0,93,93,156,156,4,0,23,23,58,58,103,103,
+		167,167,2,0,244,244,267,267,1,0,267,267,2,0,74,74,87,87,2,0,86,86,116,
+		116,1,0,273,275,3,0,60,60,88,88,159,159,2,0,2,2,132,132,1,0,185,186,2,
+		0,70,70,140,140,2,0,59,59,220,220,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,
+		70,111,111,3,0,251,251,253,253,256,256,2,0,11,11,202,202,3,0,67,67,216,
+		216,221,221,4,0,8,8,145,145,188,188,226,226,1,0,244,249,1,0,251,252,2,
+		0,253,255,260,260,2,0,18,18,217,217,3,0,14,14,114,114,214,214,4,0,56,56,
+		67,67,216,216,221,221,2,0,1,1,143,143,2,0,21,22,71,71,1,0,211,212,2,0,
+		36,38,119,120,2,0,85,85,179,179,2,0,174,174,186,186,2,0,72,72,169,169,
+		2,0,30,30,219,219,2,0,8,8,145,145,2,0,67,67,216,216,2,0,41,41,209,210,
+		2,0,270,270,273,274,9,0,42,43,82,83,126,131,134,135,137,138,171,172,189,
+		190,232,233,241,242,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,
+		51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,
+		111,113,114,118,118,122,122,124,138,140,141,144,146,149,150,153,153,156,
+		182,184,184,187,190,192,194,196,204,206,207,209,215,217,219,221,221,223,
+		224,226,226,228,233,238,243,2691,0,189,1,0,0,0,2,214,1,0,0,0,4,438,1,0,
+		0,0,6,440,1,0,0,0,8,457,1,0,0,0,10,469,1,0,0,0,12,530,1,0,0,0,14,538,1,
+		0,0,0,16,540,1,0,0,0,18,548,1,0,0,0,20,551,1,0,0,0,22,621,1,0,0,0,24,624,
+		1,0,0,0,26,629,1,0,0,0,28,677,1,0,0,0,30,716,1,0,0,0,32,748,1,0,0,0,34,
+		752,1,0,0,0,36,760,1,0,0,0,38,768,1,0,0,0,40,779,1,0,0,0,42,793,1,0,0,
+		0,44,806,1,0,0,0,46,816,1,0,0,0,48,818,1,0,0,0,50,830,1,0,0,0,52,898,1,
+		0,0,0,54,900,1,0,0,0,56,915,1,0,0,0,58,919,1,0,0,0,60,931,1,0,0,0,62,967,
+		1,0,0,0,64,1001,1,0,0,0,66,1018,1,0,0,0,68,1020,1,0,0,0,70,1077,1,0,0,
+		0,72,1091,1,0,0,0,74,1133,1,0,0,0,76,1148,1,0,0,0,78,1150,1,0,0,0,80,1154,
+		1,0,0,0,82,1162,1,0,0,0,84,1202,1,0,0,0,86,1211,1,0,0,0,88,1280,1,0,0,
+		0,90,1282,1,0,0,0,92,1358,1,0,0,0,94,1370,1,0,0,0,96,1386,1,0,0,0,98,1388,
+		1,0,0,0,100,1397,1,0,0,0,102,1401,1,0,0,0,104,1410,1,0,0,0,106,1430,1,
+		0,0,0,108,1432,1,0,0,0,110,1445,1,0,0,0,112,1450,1,0,0,0,114,1459,1,0,
+		0,0,116,1461,1,0,0,0,118,1474,1,0,0,0,120,1497,1,0,0,0,122,1511,1,0,0,
+		0,124,1513,1,0,0,0,126,1525,1,0,0,0,128,1621,1,0,0,0,130,1623,1,0,0,0,
+		132,1629,1,0,0,0,134,1972,1,0,0,0,136,1987,1,0,0,0,138,2019,1,0,0,0,140,
+		2026,1,0,0,0,142,2033,1,0,0,0,144,2052,1,0,0,0,146,2056,1,0,0,0,148,2058,
+		1,0,0,0,150,2096,1,0,0,0,152,2107,1,0,0,0,154,2110,1,0,0,0,156,2120,1,
+		0,0,0,158,2135,1,0,0,0,160,2141,1,0,0,0,162,2143,1,0,0,0,164,2169,1,0,
+		0,0,166,2171,1,0,0,0,168,2191,1,0,0,0,170,2193,1,0,0,0,172,2195,1,0,0,
+		0,174,2283,1,0,0,0,176,2294,1,0,0,0,178,2299,1,0,0,0,180,2307,1,0,0,0,
+		182,2318,1,0,0,0,184,2320,1,0,0,0,186,188,5,267,0,0,187,186,1,0,0,0,188,
+		191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,
+		0,0,0,192,201,3,4,2,0,193,195,5,267,0,0,194,193,1,0,0,0,195,196,1,0,0,
+		0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,
+		194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,
+		0,0,0,203,201,1,0,0,0,204,206,5,267,0,0,205,204,1,0,0,0,206,209,1,0,0,
+		0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,
+		192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,
+		0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,439,3,56,28,0,
+		218,439,3,6,3,0,219,439,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,
+		226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,
+		1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,
+		0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,
+		232,5,141,0,0,232,233,5,180,0,0,233,235,5,197,0,0,234,230,1,0,0,0,234,
+		235,1,0,0,0,235,439,1,0,0,0,236,439,3,26,13,0,237,439,3,28,14,0,238,240,
+		5,32,0,0,239,241,5,207,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,
+		0,0,242,246,5,228,0,0,243,244,5,84,0,0,244,245,5,142,0,0,245,247,5,62,
+		0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,
+		249,250,5,261,0,0,250,251,3,180,90,0,251,252,5,262,0,0,252,254,1,0,0,0,
+		253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,
+		5,270,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,
+		0,0,260,261,3,56,28,0,261,439,1,0,0,0,262,267,5,32,0,0,263,265,5,207,0,
+		0,264,266,5,203,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,
+		263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,
+		84,0,0,271,272,5,142,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,
+		0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,270,0,
+		0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,
+		281,293,1,0,0,0,282,283,5,225,0,0,283,284,5,95,0,0,284,290,5,270,0,0,285,
+		286,5,265,0,0,286,287,5,95,0,0,287,289,5,270,0,0,288,285,1,0,0,0,289,292,
+		1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,
+		0,293,282,1,0,0,0,293,294,1,0,0,0,294,439,1,0,0,0,295,296,5,32,0,0,296,
+		300,5,39,0,0,297,298,5,84,0,0,298,299,5,142,0,0,299,301,5,62,0,0,300,297,
+		1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,
+		0,0,304,306,5,270,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,
+		307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,439,1,0,0,0,310,
+		311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,142,0,0,314,316,
+		5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,
+		89,0,318,319,5,29,0,0,319,321,5,270,0,0,320,318,1,0,0,0,320,321,1,0,0,
+		0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,
+		439,1,0,0,0,325,327,5,51,0,0,326,328,5,207,0,0,327,326,1,0,0,0,327,328,
+		1,0,0,0,328,330,1,0,0,0,329,331,5,203,0,0,330,329,1,0,0,0,330,331,1,0,
+		0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,
+		335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,
+		340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,439,1,0,0,0,341,342,5,
+		6,0,0,342,345,5,205,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,
+		0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,
+		0,349,439,1,0,0,0,350,351,5,6,0,0,351,352,5,228,0,0,352,358,3,178,89,0,
+		353,354,5,176,0,0,354,355,5,213,0,0,355,359,3,178,89,0,356,357,5,9,0,0,
+		357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,439,1,0,0,0,360,
+		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
+		365,5,29,0,0,365,367,5,270,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,439,
+		1,0,0,0,368,373,5,192,0,0,369,370,3,18,9,0,370,371,5,244,0,0,371,372,3,
+		20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,439,1,0,0,
+		0,375,377,5,178,0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,
+		378,439,1,0,0,0,379,380,5,194,0,0,380,439,3,22,11,0,381,382,7,2,0,0,382,
+		383,5,187,0,0,383,439,5,270,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,
+		5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,439,3,178,
+		89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,
+		393,394,1,0,0,0,394,439,3,178,89,0,395,406,5,64,0,0,396,397,5,166,0,0,
+		397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,265,0,0,400,402,3,16,8,0,401,
+		399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,
+		0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,
+		407,408,1,0,0,0,408,439,3,4,2,0,409,410,5,199,0,0,410,411,5,97,0,0,411,
+		414,5,270,0,0,412,413,5,237,0,0,413,415,5,187,0,0,414,412,1,0,0,0,414,
+		415,1,0,0,0,415,418,1,0,0,0,416,417,5,237,0,0,417,419,5,50,0,0,418,416,
+		1,0,0,0,418,419,1,0,0,0,419,439,1,0,0,0,420,421,5,187,0,0,421,424,5,270,
+		0,0,422,423,5,213,0,0,423,425,5,270,0,0,424,422,1,0,0,0,424,425,1,0,0,
+		0,425,439,1,0,0,0,426,428,5,223,0,0,427,429,5,19,0,0,428,427,1,0,0,0,428,
+		429,1,0,0,0,429,430,1,0,0,0,430,439,3,178,89,0,431,439,7,3,0,0,432,433,
+		5,2,0,0,433,434,5,95,0,0,434,439,5,270,0,0,435,436,5,175,0,0,436,437,5,
+		95,0,0,437,439,5,270,0,0,438,217,1,0,0,0,438,218,1,0,0,0,438,219,1,0,0,
+		0,438,220,1,0,0,0,438,236,1,0,0,0,438,237,1,0,0,0,438,238,1,0,0,0,438,
+		262,1,0,0,0,438,295,1,0,0,0,438,310,1,0,0,0,438,325,1,0,0,0,438,341,1,
+		0,0,0,438,350,1,0,0,0,438,360,1,0,0,0,438,368,1,0,0,0,438,375,1,0,0,0,
+		438,379,1,0,0,0,438,381,1,0,0,0,438,384,1,0,0,0,438,390,1,0,0,0,438,395,
+		1,0,0,0,438,409,1,0,0,0,438,420,1,0,0,0,438,426,1,0,0,0,438,431,1,0,0,
+		0,438,432,1,0,0,0,438,435,1,0,0,0,439,5,1,0,0,0,440,441,5,90,0,0,441,442,
+		7,4,0,0,442,444,3,178,89,0,443,445,3,114,57,0,444,443,1,0,0,0,444,445,
+		1,0,0,0,445,447,1,0,0,0,446,448,3,8,4,0,447,446,1,0,0,0,447,448,1,0,0,
+		0,448,453,1,0,0,0,449,450,5,261,0,0,450,451,3,180,90,0,451,452,5,262,0,
+		0,452,454,1,0,0,0,453,449,1,0,0,0,453,454,1,0,0,0,454,455,1,0,0,0,455,
+		456,3,56,28,0,456,7,1,0,0,0,457,458,5,160,0,0,458,459,5,261,0,0,459,464,
+		3,10,5,0,460,461,5,265,0,0,461,463,3,10,5,0,462,460,1,0,0,0,463,466,1,
+		0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,467,1,0,0,0,466,464,1,0,0,0,
+		467,468,5,262,0,0,468,9,1,0,0,0,469,470,3,182,91,0,470,471,5,244,0,0,471,
+		472,3,46,23,0,472,11,1,0,0,0,473,474,5,198,0,0,474,475,5,192,0,0,475,479,
+		5,12,0,0,476,478,5,267,0,0,477,476,1,0,0,0,478,481,1,0,0,0,479,477,1,0,
+		0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,479,1,0,0,0,482,491,3,4,2,0,483,
+		485,5,267,0,0,484,483,1,0,0,0,485,486,1,0,0,0,486,484,1,0,0,0,486,487,
+		1,0,0,0,487,488,1,0,0,0,488,490,3,4,2,0,489,484,1,0,0,0,490,493,1,0,0,
+		0,491,489,1,0,0,0,491,492,1,0,0,0,492,497,1,0,0,0,493,491,1,0,0,0,494,
+		496,5,267,0,0,495,494,1,0,0,0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,
+		1,0,0,0,498,500,1,0,0,0,499,497,1,0,0,0,500,501,5,54,0,0,501,531,1,0,0,
+		0,502,503,5,12,0,0,503,504,5,198,0,0,504,506,5,192,0,0,505,507,5,267,0,
+		0,506,505,1,0,0,0,507,508,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,
+		510,1,0,0,0,510,519,3,4,2,0,511,513,5,267,0,0,512,511,1,0,0,0,513,514,
+		1,0,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,516,1,0,0,0,516,518,3,4,2,
+		0,517,512,1,0,0,0,518,521,1,0,0,0,519,517,1,0,0,0,519,520,1,0,0,0,520,
+		525,1,0,0,0,521,519,1,0,0,0,522,524,5,267,0,0,523,522,1,0,0,0,524,527,
+		1,0,0,0,525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,525,1,0,0,
+		0,528,529,5,54,0,0,529,531,1,0,0,0,530,473,1,0,0,0,530,502,1,0,0,0,531,
+		13,1,0,0,0,532,533,5,74,0,0,533,534,5,187,0,0,534,539,5,270,0,0,535,536,
+		5,74,0,0,536,537,5,113,0,0,537,539,5,24,0,0,538,532,1,0,0,0,538,535,1,
+		0,0,0,539,15,1,0,0,0,540,541,7,5,0,0,541,17,1,0,0,0,542,549,5,270,0,0,
+		543,545,8,6,0,0,544,543,1,0,0,0,545,546,1,0,0,0,546,544,1,0,0,0,546,547,
+		1,0,0,0,547,549,1,0,0,0,548,542,1,0,0,0,548,544,1,0,0,0,549,19,1,0,0,0,
+		550,552,8,7,0,0,551,550,1,0,0,0,552,553,1,0,0,0,553,551,1,0,0,0,553,554,
+		1,0,0,0,554,21,1,0,0,0,555,558,5,206,0,0,556,557,7,8,0,0,557,559,3,178,
+		89,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,562,3,24,12,0,
+		561,560,1,0,0,0,561,562,1,0,0,0,562,622,1,0,0,0,563,566,5,229,0,0,564,
+		565,7,8,0,0,565,567,3,178,89,0,566,564,1,0,0,0,566,567,1,0,0,0,567,569,
+		1,0,0,0,568,570,3,24,12,0,569,568,1,0,0,0,569,570,1,0,0,0,570,622,1,0,
+		0,0,571,573,5,224,0,0,572,571,1,0,0,0,572,573,1,0,0,0,573,574,1,0,0,0,
+		574,577,5,77,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,
+		578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,
+		1,0,0,0,581,622,1,0,0,0,582,622,5,98,0,0,583,585,5,20,0,0,584,586,3,24,
+		12,0,585,584,1,0,0,0,585,586,1,0,0,0,586,622,1,0,0,0,587,590,5,40,0,0,
+		588,589,7,8,0,0,589,591,3,178,89,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
+		593,1,0,0,0,592,594,3,24,12,0,593,592,1,0,0,0,593,594,1,0,0,0,594,622,
+		1,0,0,0,595,622,5,133,0,0,596,622,5,96,0,0,597,598,5,28,0,0,598,599,7,
+		8,0,0,599,601,3,178,89,0,600,602,3,24,12,0,601,600,1,0,0,0,601,602,1,0,
+		0,0,602,622,1,0,0,0,603,604,5,32,0,0,604,605,5,205,0,0,605,622,3,178,89,
+		0,606,607,5,32,0,0,607,608,5,228,0,0,608,622,3,178,89,0,609,610,5,32,0,
+		0,610,611,5,19,0,0,611,622,3,178,89,0,612,613,5,35,0,0,613,622,5,19,0,
+		0,614,615,5,35,0,0,615,622,5,39,0,0,616,617,5,25,0,0,617,619,5,270,0,0,
+		618,620,3,24,12,0,619,618,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,
+		555,1,0,0,0,621,563,1,0,0,0,621,572,1,0,0,0,621,582,1,0,0,0,621,583,1,
+		0,0,0,621,587,1,0,0,0,621,595,1,0,0,0,621,596,1,0,0,0,621,597,1,0,0,0,
+		621,603,1,0,0,0,621,606,1,0,0,0,621,609,1,0,0,0,621,612,1,0,0,0,621,614,
+		1,0,0,0,621,616,1,0,0,0,622,23,1,0,0,0,623,625,5,142,0,0,624,623,1,0,0,
+		0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,7,9,0,0,627,628,5,270,0,0,628,
+		25,1,0,0,0,629,631,5,32,0,0,630,632,5,207,0,0,631,630,1,0,0,0,631,632,
+		1,0,0,0,632,633,1,0,0,0,633,637,5,205,0,0,634,635,5,84,0,0,635,636,5,142,
+		0,0,636,638,5,62,0,0,637,634,1,0,0,0,637,638,1,0,0,0,638,639,1,0,0,0,639,
+		651,3,178,89,0,640,641,5,261,0,0,641,646,3,30,15,0,642,643,5,265,0,0,643,
+		645,3,30,15,0,644,642,1,0,0,0,645,648,1,0,0,0,646,644,1,0,0,0,646,647,
+		1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,262,0,0,650,652,1,0,
+		0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,0,653,654,5,29,0,0,654,
+		656,5,270,0,0,655,653,1,0,0,0,655,656,1,0,0,0,656,663,1,0,0,0,657,658,
+		5,161,0,0,658,659,5,15,0,0,659,660,5,261,0,0,660,661,3,180,90,0,661,662,
+		5,262,0,0,662,664,1,0,0,0,663,657,1,0,0,0,663,664,1,0,0,0,664,666,1,0,
+		0,0,665,667,3,40,20,0,666,665,1,0,0,0,666,667,1,0,0,0,667,669,1,0,0,0,
+		668,670,3,48,24,0,669,668,1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,
+		672,5,9,0,0,672,674,3,56,28,0,673,671,1,0,0,0,673,674,1,0,0,0,674,27,1,
+		0,0,0,675,676,5,32,0,0,676,678,5,151,0,0,677,675,1,0,0,0,677,678,1,0,0,
+		0,678,679,1,0,0,0,679,680,5,177,0,0,680,681,5,205,0,0,681,693,3,178,89,
+		0,682,683,5,261,0,0,683,688,3,30,15,0,684,685,5,265,0,0,685,687,3,30,15,
+		0,686,684,1,0,0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,1,0,0,0,689,
+		691,1,0,0,0,690,688,1,0,0,0,691,692,5,262,0,0,692,694,1,0,0,0,693,682,
+		1,0,0,0,693,694,1,0,0,0,694,697,1,0,0,0,695,696,5,29,0,0,696,698,5,270,
+		0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,705,1,0,0,0,699,700,5,161,0,0,
+		700,701,5,15,0,0,701,702,5,261,0,0,702,703,3,180,90,0,703,704,5,262,0,
+		0,704,706,1,0,0,0,705,699,1,0,0,0,705,706,1,0,0,0,706,708,1,0,0,0,707,
+		709,3,40,20,0,708,707,1,0,0,0,708,709,1,0,0,0,709,710,1,0,0,0,710,711,
+		5,9,0,0,711,712,3,56,28,0,712,29,1,0,0,0,713,717,3,32,16,0,714,717,3,36,
+		18,0,715,717,3,38,19,0,716,713,1,0,0,0,716,714,1,0,0,0,716,715,1,0,0,0,
+		717,31,1,0,0,0,718,719,3,182,91,0,719,720,5,9,0,0,720,723,3,124,62,0,721,
+		722,5,29,0,0,722,724,5,270,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,749,
+		1,0,0,0,725,726,3,182,91,0,726,727,3,172,86,0,727,730,5,125,0,0,728,729,
+		5,74,0,0,729,731,5,270,0,0,730,728,1,0,0,0,730,731,1,0,0,0,731,733,1,0,
+		0,0,732,734,5,230,0,0,733,732,1,0,0,0,733,734,1,0,0,0,734,737,1,0,0,0,
+		735,736,5,29,0,0,736,738,5,270,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
+		749,1,0,0,0,739,740,3,182,91,0,740,742,3,172,86,0,741,743,3,34,17,0,742,
+		741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,745,5,29,0,0,745,747,5,
+		270,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,718,1,0,0,
+		0,748,725,1,0,0,0,748,739,1,0,0,0,749,33,1,0,0,0,750,751,5,31,0,0,751,
+		753,3,182,91,0,752,750,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,
+		5,170,0,0,755,758,5,109,0,0,756,757,5,142,0,0,757,759,5,55,0,0,758,756,
+		1,0,0,0,758,759,1,0,0,0,759,35,1,0,0,0,760,761,5,231,0,0,761,762,5,73,
+		0,0,762,763,3,182,91,0,763,764,5,9,0,0,764,765,3,124,62,0,765,37,1,0,0,
+		0,766,767,5,31,0,0,767,769,3,182,91,0,768,766,1,0,0,0,768,769,1,0,0,0,
+		769,770,1,0,0,0,770,771,5,170,0,0,771,772,5,109,0,0,772,773,5,261,0,0,
+		773,774,3,180,90,0,774,777,5,262,0,0,775,776,5,142,0,0,776,778,5,55,0,
+		0,777,775,1,0,0,0,777,778,1,0,0,0,778,39,1,0,0,0,779,780,5,237,0,0,780,
+		789,5,261,0,0,781,786,3,42,21,0,782,783,5,265,0,0,783,785,3,42,21,0,784,
+		782,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,790,1,
+		0,0,0,788,786,1,0,0,0,789,781,1,0,0,0,789,790,1,0,0,0,790,791,1,0,0,0,
+		791,792,5,262,0,0,792,41,1,0,0,0,793,794,3,44,22,0,794,795,5,244,0,0,795,
+		796,3,46,23,0,796,43,1,0,0,0,797,807,5,270,0,0,798,803,3,182,91,0,799,
+		800,5,266,0,0,800,802,3,182,91,0,801,799,1,0,0,0,802,805,1,0,0,0,803,801,
+		1,0,0,0,803,804,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,806,797,1,0,0,
+		0,806,798,1,0,0,0,807,45,1,0,0,0,808,817,5,270,0,0,809,811,5,252,0,0,810,
+		809,1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,817,7,10,0,0,813,817,5,
+		216,0,0,814,817,5,67,0,0,815,817,3,182,91,0,816,808,1,0,0,0,816,810,1,
+		0,0,0,816,813,1,0,0,0,816,814,1,0,0,0,816,815,1,0,0,0,817,47,1,0,0,0,818,
+		819,5,116,0,0,819,828,3,178,89,0,820,824,5,261,0,0,821,823,3,50,25,0,822,
+		821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,1,
+		0,0,0,826,824,1,0,0,0,827,829,5,262,0,0,828,820,1,0,0,0,828,829,1,0,0,
+		0,829,49,1,0,0,0,830,833,7,11,0,0,831,834,5,4,0,0,832,834,3,182,91,0,833,
+		831,1,0,0,0,833,832,1,0,0,0,834,51,1,0,0,0,835,836,5,176,0,0,836,837,5,
+		213,0,0,837,899,3,178,89,0,838,839,5,192,0,0,839,840,5,261,0,0,840,845,
+		3,42,21,0,841,842,5,265,0,0,842,844,3,42,21,0,843,841,1,0,0,0,844,847,
+		1,0,0,0,845,843,1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,
+		0,848,849,5,262,0,0,849,899,1,0,0,0,850,851,5,178,0,0,851,852,5,261,0,
+		0,852,857,3,44,22,0,853,854,5,265,0,0,854,856,3,44,22,0,855,853,1,0,0,
+		0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,860,1,0,0,0,859,
+		857,1,0,0,0,860,861,5,262,0,0,861,899,1,0,0,0,862,875,7,12,0,0,863,876,
+		3,54,27,0,864,865,5,261,0,0,865,870,3,54,27,0,866,867,5,265,0,0,867,869,
+		3,54,27,0,868,866,1,0,0,0,869,872,1,0,0,0,870,868,1,0,0,0,870,871,1,0,
+		0,0,871,873,1,0,0,0,872,870,1,0,0,0,873,874,5,262,0,0,874,876,1,0,0,0,
+		875,863,1,0,0,0,875,864,1,0,0,0,876,899,1,0,0,0,877,878,5,51,0,0,878,879,
+		5,170,0,0,879,899,5,109,0,0,880,881,5,51,0,0,881,899,5,231,0,0,882,891,
+		5,51,0,0,883,885,5,27,0,0,884,883,1,0,0,0,884,885,1,0,0,0,885,886,1,0,
+		0,0,886,892,3,182,91,0,887,888,5,261,0,0,888,889,3,180,90,0,889,890,5,
+		262,0,0,890,892,1,0,0,0,891,884,1,0,0,0,891,887,1,0,0,0,892,899,1,0,0,
+		0,893,894,5,176,0,0,894,895,3,182,91,0,895,896,5,213,0,0,896,897,3,182,
+		91,0,897,899,1,0,0,0,898,835,1,0,0,0,898,838,1,0,0,0,898,850,1,0,0,0,898,
+		862,1,0,0,0,898,877,1,0,0,0,898,880,1,0,0,0,898,882,1,0,0,0,898,893,1,
+		0,0,0,899,53,1,0,0,0,900,904,3,30,15,0,901,905,5,70,0,0,902,903,5,3,0,
+		0,903,905,3,182,91,0,904,901,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,
+		55,1,0,0,0,906,907,5,237,0,0,907,912,3,58,29,0,908,909,5,265,0,0,909,911,
+		3,58,29,0,910,908,1,0,0,0,911,914,1,0,0,0,912,910,1,0,0,0,912,913,1,0,
+		0,0,913,916,1,0,0,0,914,912,1,0,0,0,915,906,1,0,0,0,915,916,1,0,0,0,916,
+		917,1,0,0,0,917,918,3,60,30,0,918,57,1,0,0,0,919,924,3,182,91,0,920,921,
+		5,261,0,0,921,922,3,180,90,0,922,923,5,262,0,0,923,925,1,0,0,0,924,920,
+		1,0,0,0,924,925,1,0,0,0,925,926,1,0,0,0,926,927,5,9,0,0,927,928,5,261,
+		0,0,928,929,3,56,28,0,929,930,5,262,0,0,930,59,1,0,0,0,931,942,3,62,31,
+		0,932,933,5,152,0,0,933,934,5,15,0,0,934,939,3,80,40,0,935,936,5,265,0,
+		0,936,938,3,80,40,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,
+		940,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,942,932,1,0,0,0,942,943,1,
+		0,0,0,943,949,1,0,0,0,944,947,5,117,0,0,945,948,3,124,62,0,946,948,5,4,
+		0,0,947,945,1,0,0,0,947,946,1,0,0,0,948,950,1,0,0,0,949,944,1,0,0,0,949,
+		950,1,0,0,0,950,956,1,0,0,0,951,952,5,147,0,0,952,954,3,124,62,0,953,955,
+		7,13,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,957,1,0,0,0,956,951,1,0,0,
+		0,956,957,1,0,0,0,957,965,1,0,0,0,958,959,5,68,0,0,959,961,7,14,0,0,960,
+		962,3,124,62,0,961,960,1,0,0,0,961,962,1,0,0,0,962,963,1,0,0,0,963,964,
+		7,13,0,0,964,966,5,150,0,0,965,958,1,0,0,0,965,966,1,0,0,0,966,61,1,0,
+		0,0,967,968,6,31,-1,0,968,969,3,64,32,0,969,984,1,0,0,0,970,971,10,2,0,
+		0,971,973,5,91,0,0,972,974,3,70,35,0,973,972,1,0,0,0,973,974,1,0,0,0,974,
+		975,1,0,0,0,975,983,3,62,31,3,976,977,10,1,0,0,977,979,7,15,0,0,978,980,
+		3,70,35,0,979,978,1,0,0,0,979,980,1,0,0,0,980,981,1,0,0,0,981,983,3,62,
+		31,2,982,970,1,0,0,0,982,976,1,0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,
+		985,1,0,0,0,985,63,1,0,0,0,986,984,1,0,0,0,987,1002,3,68,34,0,988,989,
+		5,227,0,0,989,994,3,66,33,0,990,991,5,265,0,0,991,993,3,66,33,0,992,990,
+		1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,994,995,1,0,0,0,995,1002,1,0,0,
+		0,996,994,1,0,0,0,997,998,5,261,0,0,998,999,3,56,28,0,999,1000,5,262,0,
+		0,1000,1002,1,0,0,0,1001,987,1,0,0,0,1001,988,1,0,0,0,1001,997,1,0,0,0,
+		1002,65,1,0,0,0,1003,1005,5,185,0,0,1004,1003,1,0,0,0,1004,1005,1,0,0,
+		0,1005,1006,1,0,0,0,1006,1007,5,261,0,0,1007,1012,3,124,62,0,1008,1009,
+		5,265,0,0,1009,1011,3,124,62,0,1010,1008,1,0,0,0,1011,1014,1,0,0,0,1012,
+		1010,1,0,0,0,1012,1013,1,0,0,0,1013,1015,1,0,0,0,1014,1012,1,0,0,0,1015,
+		1016,5,262,0,0,1016,1019,1,0,0,0,1017,1019,3,124,62,0,1018,1004,1,0,0,
+		0,1018,1017,1,0,0,0,1019,67,1,0,0,0,1020,1022,5,191,0,0,1021,1023,3,116,
+		58,0,1022,1021,1,0,0,0,1022,1023,1,0,0,0,1023,1025,1,0,0,0,1024,1026,3,
+		70,35,0,1025,1024,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,1032,
+		3,72,36,0,1028,1029,5,265,0,0,1029,1031,3,72,36,0,1030,1028,1,0,0,0,1031,
+		1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,
+		1032,1,0,0,0,1035,1036,5,74,0,0,1036,1041,3,82,41,0,1037,1038,5,265,0,
+		0,1038,1040,3,82,41,0,1039,1037,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,
+		0,0,0,1041,1042,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,1044,1035,
+		1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,1047,5,235,0,0,1047,1049,
+		3,124,62,0,1048,1046,1,0,0,0,1048,1049,1,0,0,0,1049,1060,1,0,0,0,1050,
+		1051,5,78,0,0,1051,1052,5,15,0,0,1052,1057,3,74,37,0,1053,1054,5,265,0,
+		0,1054,1056,3,74,37,0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,
+		0,0,0,1057,1058,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1060,1050,
+		1,0,0,0,1060,1061,1,0,0,0,1061,1064,1,0,0,0,1062,1063,5,80,0,0,1063,1065,
+		3,124,62,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1075,1,0,0,0,1066,
+		1067,5,236,0,0,1067,1072,3,78,39,0,1068,1069,5,265,0,0,1069,1071,3,78,
+		39,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
+		0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,1075,1066,1,0,0,0,1075,1076,
+		1,0,0,0,1076,69,1,0,0,0,1077,1078,7,16,0,0,1078,71,1,0,0,0,1079,1092,5,
+		253,0,0,1080,1081,3,178,89,0,1081,1082,5,266,0,0,1082,1083,5,253,0,0,1083,
+		1092,1,0,0,0,1084,1089,3,124,62,0,1085,1087,5,9,0,0,1086,1085,1,0,0,0,
+		1086,1087,1,0,0,0,1087,1088,1,0,0,0,1088,1090,3,182,91,0,1089,1086,1,0,
+		0,0,1089,1090,1,0,0,0,1090,1092,1,0,0,0,1091,1079,1,0,0,0,1091,1080,1,
+		0,0,0,1091,1084,1,0,0,0,1092,73,1,0,0,0,1093,1094,5,79,0,0,1094,1095,5,
+		193,0,0,1095,1096,5,261,0,0,1096,1101,3,76,38,0,1097,1098,5,265,0,0,1098,
+		1100,3,76,38,0,1099,1097,1,0,0,0,1100,1103,1,0,0,0,1101,1099,1,0,0,0,1101,
+		1102,1,0,0,0,1102,1104,1,0,0,0,1103,1101,1,0,0,0,1104,1105,5,262,0,0,1105,
+		1134,1,0,0,0,1106,1107,5,184,0,0,1107,1108,5,261,0,0,1108,1113,3,76,38,
+		0,1109,1110,5,265,0,0,1110,1112,3,76,38,0,1111,1109,1,0,0,0,1112,1115,
+		1,0,0,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1116,1,0,0,0,1115,1113,
+		1,0,0,0,1116,1117,5,262,0,0,1117,1134,1,0,0,0,1118,1119,5,34,0,0,1119,
+		1120,5,261,0,0,1120,1125,3,76,38,0,1121,1122,5,265,0,0,1122,1124,3,76,
+		38,0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,
+		0,0,0,1126,1128,1,0,0,0,1127,1125,1,0,0,0,1128,1129,5,262,0,0,1129,1134,
+		1,0,0,0,1130,1131,5,261,0,0,1131,1134,5,262,0,0,1132,1134,3,124,62,0,1133,
+		1093,1,0,0,0,1133,1106,1,0,0,0,1133,1118,1,0,0,0,1133,1130,1,0,0,0,1133,
+		1132,1,0,0,0,1134,75,1,0,0,0,1135,1144,5,261,0,0,1136,1141,3,124,62,0,
+		1137,1138,5,265,0,0,1138,1140,3,124,62,0,1139,1137,1,0,0,0,1140,1143,1,
+		0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,1145,1,0,0,0,1143,1141,
+		1,0,0,0,1144,1136,1,0,0,0,1144,1145,1,0,0,0,1145,1146,1,0,0,0,1146,1149,
+		5,262,0,0,1147,1149,3,124,62,0,1148,1135,1,0,0,0,1148,1147,1,0,0,0,1149,
+		77,1,0,0,0,1150,1151,3,182,91,0,1151,1152,5,9,0,0,1152,1153,3,148,74,0,
+		1153,79,1,0,0,0,1154,1156,3,124,62,0,1155,1157,7,17,0,0,1156,1155,1,0,
+		0,0,1156,1157,1,0,0,0,1157,1160,1,0,0,0,1158,1159,5,144,0,0,1159,1161,
+		7,18,0,0,1160,1158,1,0,0,0,1160,1161,1,0,0,0,1161,81,1,0,0,0,1162,1163,
+		6,41,-1,0,1163,1164,3,88,44,0,1164,1184,1,0,0,0,1165,1166,10,4,0,0,1166,
+		1167,5,33,0,0,1167,1168,5,99,0,0,1168,1183,3,88,44,0,1169,1170,10,3,0,
+		0,1170,1171,5,139,0,0,1171,1172,3,84,42,0,1172,1173,5,99,0,0,1173,1174,
+		3,88,44,0,1174,1183,1,0,0,0,1175,1176,10,2,0,0,1176,1177,3,84,42,0,1177,
+		1178,5,99,0,0,1178,1180,3,88,44,0,1179,1181,3,86,43,0,1180,1179,1,0,0,
+		0,1180,1181,1,0,0,0,1181,1183,1,0,0,0,1182,1165,1,0,0,0,1182,1169,1,0,
+		0,0,1182,1175,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,
+		0,0,0,1185,83,1,0,0,0,1186,1184,1,0,0,0,1187,1189,5,89,0,0,1188,1187,1,
+		0,0,0,1188,1189,1,0,0,0,1189,1203,1,0,0,0,1190,1192,5,115,0,0,1191,1193,
+		5,154,0,0,1192,1191,1,0,0,0,1192,1193,1,0,0,0,1193,1203,1,0,0,0,1194,1196,
+		5,183,0,0,1195,1197,5,154,0,0,1196,1195,1,0,0,0,1196,1197,1,0,0,0,1197,
+		1203,1,0,0,0,1198,1200,5,75,0,0,1199,1201,5,154,0,0,1200,1199,1,0,0,0,
+		1200,1201,1,0,0,0,1201,1203,1,0,0,0,1202,1188,1,0,0,0,1202,1190,1,0,0,
+		0,1202,1194,1,0,0,0,1202,1198,1,0,0,0,1203,85,1,0,0,0,1204,1205,5,148,
+		0,0,1205,1212,3,124,62,0,1206,1207,5,225,0,0,1207,1208,5,261,0,0,1208,
+		1209,3,180,90,0,1209,1210,5,262,0,0,1210,1212,1,0,0,0,1211,1204,1,0,0,
+		0,1211,1206,1,0,0,0,1212,87,1,0,0,0,1213,1215,3,178,89,0,1214,1216,3,114,
+		57,0,1215,1214,1,0,0,0,1215,1216,1,0,0,0,1216,1222,1,0,0,0,1217,1218,5,
+		73,0,0,1218,1219,5,204,0,0,1219,1220,5,9,0,0,1220,1221,5,146,0,0,1221,
+		1223,3,132,66,0,1222,1217,1,0,0,0,1222,1223,1,0,0,0,1223,1225,1,0,0,0,
+		1224,1226,3,112,56,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1281,1,0,
+		0,0,1227,1229,5,112,0,0,1228,1227,1,0,0,0,1228,1229,1,0,0,0,1229,1230,
+		1,0,0,0,1230,1231,5,205,0,0,1231,1232,5,261,0,0,1232,1233,3,136,68,0,1233,
+		1235,5,262,0,0,1234,1236,3,112,56,0,1235,1234,1,0,0,0,1235,1236,1,0,0,
+		0,1236,1281,1,0,0,0,1237,1239,5,112,0,0,1238,1237,1,0,0,0,1238,1239,1,
+		0,0,0,1239,1240,1,0,0,0,1240,1241,5,261,0,0,1241,1242,3,56,28,0,1242,1244,
+		5,262,0,0,1243,1245,3,112,56,0,1244,1243,1,0,0,0,1244,1245,1,0,0,0,1245,
+		1281,1,0,0,0,1246,1247,5,222,0,0,1247,1248,5,261,0,0,1248,1253,3,124,62,
+		0,1249,1250,5,265,0,0,1250,1252,3,124,62,0,1251,1249,1,0,0,0,1252,1255,
+		1,0,0,0,1253,1251,1,0,0,0,1253,1254,1,0,0,0,1254,1256,1,0,0,0,1255,1253,
+		1,0,0,0,1256,1259,5,262,0,0,1257,1258,5,237,0,0,1258,1260,5,153,0,0,1259,
+		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1263,3,112,56,0,
+		1262,1261,1,0,0,0,1262,1263,1,0,0,0,1263,1281,1,0,0,0,1264,1265,5,261,
+		0,0,1265,1266,3,82,41,0,1266,1267,5,262,0,0,1267,1281,1,0,0,0,1268,1269,
+		3,178,89,0,1269,1271,3,90,45,0,1270,1272,3,112,56,0,1271,1270,1,0,0,0,
+		1271,1272,1,0,0,0,1272,1281,1,0,0,0,1273,1274,5,261,0,0,1274,1275,3,56,
+		28,0,1275,1276,5,262,0,0,1276,1278,3,90,45,0,1277,1279,3,112,56,0,1278,
+		1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1213,1,0,0,0,1280,
+		1228,1,0,0,0,1280,1238,1,0,0,0,1280,1246,1,0,0,0,1280,1264,1,0,0,0,1280,
+		1268,1,0,0,0,1280,1273,1,0,0,0,1281,89,1,0,0,0,1282,1283,5,123,0,0,1283,
+		1294,5,261,0,0,1284,1285,5,160,0,0,1285,1286,5,15,0,0,1286,1291,3,124,
+		62,0,1287,1288,5,265,0,0,1288,1290,3,124,62,0,1289,1287,1,0,0,0,1290,1293,
+		1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,
+		1,0,0,0,1294,1284,1,0,0,0,1294,1295,1,0,0,0,1295,1306,1,0,0,0,1296,1297,
+		5,152,0,0,1297,1298,5,15,0,0,1298,1303,3,80,40,0,1299,1300,5,265,0,0,1300,
+		1302,3,80,40,0,1301,1299,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1303,
+		1304,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1306,1296,1,0,0,0,1306,
+		1307,1,0,0,0,1307,1317,1,0,0,0,1308,1309,5,124,0,0,1309,1314,3,92,46,0,
+		1310,1311,5,265,0,0,1311,1313,3,92,46,0,1312,1310,1,0,0,0,1313,1316,1,
+		0,0,0,1314,1312,1,0,0,0,1314,1315,1,0,0,0,1315,1318,1,0,0,0,1316,1314,
+		1,0,0,0,1317,1308,1,0,0,0,1317,1318,1,0,0,0,1318,1320,1,0,0,0,1319,1321,
+		3,94,47,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,1326,1,0,0,0,1322,1323,
+		5,3,0,0,1323,1324,5,122,0,0,1324,1325,5,196,0,0,1325,1327,3,96,48,0,1326,
+		1322,1,0,0,0,1326,1327,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,163,0,0,1329,
+		1330,5,261,0,0,1330,1331,3,98,49,0,1331,1334,5,262,0,0,1332,1333,5,238,
+		0,0,1333,1335,3,166,83,0,1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1345,
+		1,0,0,0,1336,1337,5,200,0,0,1337,1342,3,108,54,0,1338,1339,5,265,0,0,1339,
+		1341,3,108,54,0,1340,1338,1,0,0,0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,
+		1342,1343,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1345,1336,1,0,0,
+		0,1345,1346,1,0,0,0,1346,1347,1,0,0,0,1347,1348,5,45,0,0,1348,1353,3,110,
+		55,0,1349,1350,5,265,0,0,1350,1352,3,110,55,0,1351,1349,1,0,0,0,1352,1355,
+		1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,1353,
+		1,0,0,0,1356,1357,5,262,0,0,1357,91,1,0,0,0,1358,1359,3,124,62,0,1359,
+		1360,5,9,0,0,1360,1361,3,182,91,0,1361,93,1,0,0,0,1362,1363,5,149,0,0,
+		1363,1364,5,185,0,0,1364,1365,5,164,0,0,1365,1371,5,122,0,0,1366,1367,
+		5,4,0,0,1367,1368,5,186,0,0,1368,1369,5,164,0,0,1369,1371,5,122,0,0,1370,
+		1362,1,0,0,0,1370,1366,1,0,0,0,1371,95,1,0,0,0,1372,1373,5,162,0,0,1373,
+		1374,5,111,0,0,1374,1387,5,185,0,0,1375,1376,5,213,0,0,1376,1377,5,140,
+		0,0,1377,1387,5,185,0,0,1378,1379,5,213,0,0,1379,1380,5,70,0,0,1380,1387,
+		3,182,91,0,1381,1382,5,213,0,0,1382,1383,5,111,0,0,1383,1387,3,182,91,
+		0,1384,1385,5,213,0,0,1385,1387,3,182,91,0,1386,1372,1,0,0,0,1386,1375,
+		1,0,0,0,1386,1378,1,0,0,0,1386,1381,1,0,0,0,1386,1384,1,0,0,0,1387,97,
+		1,0,0,0,1388,1393,3,100,50,0,1389,1390,5,257,0,0,1390,1392,3,100,50,0,
+		1391,1389,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,
+		0,1394,99,1,0,0,0,1395,1393,1,0,0,0,1396,1398,3,102,51,0,1397,1396,1,0,
+		0,0,1398,1399,1,0,0,0,1399,1397,1,0,0,0,1399,1400,1,0,0,0,1400,101,1,0,
+		0,0,1401,1403,3,104,52,0,1402,1404,3,106,53,0,1403,1402,1,0,0,0,1403,1404,
+		1,0,0,0,1404,103,1,0,0,0,1405,1411,3,182,91,0,1406,1407,5,261,0,0,1407,
+		1408,3,98,49,0,1408,1409,5,262,0,0,1409,1411,1,0,0,0,1410,1405,1,0,0,0,
+		1410,1406,1,0,0,0,1411,105,1,0,0,0,1412,1414,7,19,0,0,1413,1415,5,256,
+		0,0,1414,1413,1,0,0,0,1414,1415,1,0,0,0,1415,1431,1,0,0,0,1416,1418,5,
+		258,0,0,1417,1419,5,273,0,0,1418,1417,1,0,0,0,1418,1419,1,0,0,0,1419,1424,
+		1,0,0,0,1420,1422,5,265,0,0,1421,1423,5,273,0,0,1422,1421,1,0,0,0,1422,
+		1423,1,0,0,0,1423,1425,1,0,0,0,1424,1420,1,0,0,0,1424,1425,1,0,0,0,1425,
+		1426,1,0,0,0,1426,1428,5,259,0,0,1427,1429,5,256,0,0,1428,1427,1,0,0,0,
+		1428,1429,1,0,0,0,1429,1431,1,0,0,0,1430,1412,1,0,0,0,1430,1416,1,0,0,
+		0,1431,107,1,0,0,0,1432,1433,3,182,91,0,1433,1434,5,244,0,0,1434,1435,
+		5,261,0,0,1435,1440,3,182,91,0,1436,1437,5,265,0,0,1437,1439,3,182,91,
+		0,1438,1436,1,0,0,0,1439,1442,1,0,0,0,1440,1438,1,0,0,0,1440,1441,1,0,
+		0,0,1441,1443,1,0,0,0,1442,1440,1,0,0,0,1443,1444,5,262,0,0,1444,109,1,
+		0,0,0,1445,1446,3,182,91,0,1446,1447,5,9,0,0,1447,1448,3,124,62,0,1448,
+		111,1,0,0,0,1449,1451,5,9,0,0,1450,1449,1,0,0,0,1450,1451,1,0,0,0,1451,
+		1452,1,0,0,0,1452,1457,3,182,91,0,1453,1454,5,261,0,0,1454,1455,3,180,
+		90,0,1455,1456,5,262,0,0,1456,1458,1,0,0,0,1457,1453,1,0,0,0,1457,1458,
+		1,0,0,0,1458,113,1,0,0,0,1459,1460,3,116,58,0,1460,115,1,0,0,0,1461,1462,
+		5,268,0,0,1462,1469,3,118,59,0,1463,1465,5,265,0,0,1464,1463,1,0,0,0,1464,
+		1465,1,0,0,0,1465,1466,1,0,0,0,1466,1468,3,118,59,0,1467,1464,1,0,0,0,
+		1468,1471,1,0,0,0,1469,1467,1,0,0,0,1469,1470,1,0,0,0,1470,1472,1,0,0,
+		0,1471,1469,1,0,0,0,1472,1473,5,269,0,0,1473,117,1,0,0,0,1474,1495,3,182,
+		91,0,1475,1492,5,261,0,0,1476,1481,3,120,60,0,1477,1478,5,265,0,0,1478,
+		1480,3,120,60,0,1479,1477,1,0,0,0,1480,1483,1,0,0,0,1481,1479,1,0,0,0,
+		1481,1482,1,0,0,0,1482,1493,1,0,0,0,1483,1481,1,0,0,0,1484,1489,3,122,
+		61,0,1485,1486,5,265,0,0,1486,1488,3,122,61,0,1487,1485,1,0,0,0,1488,1491,
+		1,0,0,0,1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1493,1,0,0,0,1491,1489,
+		1,0,0,0,1492,1476,1,0,0,0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,
+		1,0,0,0,1494,1496,5,262,0,0,1495,1475,1,0,0,0,1495,1496,1,0,0,0,1496,119,
+		1,0,0,0,1497,1498,3,44,22,0,1498,1499,5,244,0,0,1499,1500,3,46,23,0,1500,
+		121,1,0,0,0,1501,1506,3,182,91,0,1502,1503,5,266,0,0,1503,1505,3,182,91,
+		0,1504,1502,1,0,0,0,1505,1508,1,0,0,0,1506,1504,1,0,0,0,1506,1507,1,0,
+		0,0,1507,1512,1,0,0,0,1508,1506,1,0,0,0,1509,1512,5,270,0,0,1510,1512,
+		5,273,0,0,1511,1501,1,0,0,0,1511,1509,1,0,0,0,1511,1510,1,0,0,0,1512,123,
+		1,0,0,0,1513,1514,3,126,63,0,1514,125,1,0,0,0,1515,1516,6,63,-1,0,1516,
+		1517,5,142,0,0,1517,1526,3,126,63,4,1518,1522,3,132,66,0,1519,1521,3,128,
+		64,0,1520,1519,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,
+		0,0,0,1523,1526,1,0,0,0,1524,1522,1,0,0,0,1525,1515,1,0,0,0,1525,1518,
+		1,0,0,0,1526,1535,1,0,0,0,1527,1528,10,2,0,0,1528,1529,5,7,0,0,1529,1534,
+		3,126,63,3,1530,1531,10,1,0,0,1531,1532,5,151,0,0,1532,1534,3,126,63,2,
+		1533,1527,1,0,0,0,1533,1530,1,0,0,0,1534,1537,1,0,0,0,1535,1533,1,0,0,
+		0,1535,1536,1,0,0,0,1536,127,1,0,0,0,1537,1535,1,0,0,0,1538,1539,3,130,
+		65,0,1539,1540,3,132,66,0,1540,1622,1,0,0,0,1541,1543,5,142,0,0,1542,1541,
+		1,0,0,0,1542,1543,1,0,0,0,1543,1544,1,0,0,0,1544,1546,5,13,0,0,1545,1547,
+		7,20,0,0,1546,1545,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
+		3,132,66,0,1549,1550,5,7,0,0,1550,1551,3,132,66,0,1551,1622,1,0,0,0,1552,
+		1554,5,142,0,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
+		1556,5,87,0,0,1556,1557,5,261,0,0,1557,1558,3,56,28,0,1558,1559,5,262,
+		0,0,1559,1622,1,0,0,0,1560,1562,5,142,0,0,1561,1560,1,0,0,0,1561,1562,
+		1,0,0,0,1562,1563,1,0,0,0,1563,1564,5,87,0,0,1564,1565,5,261,0,0,1565,
+		1570,3,124,62,0,1566,1567,5,265,0,0,1567,1569,3,124,62,0,1568,1566,1,0,
+		0,0,1569,1572,1,0,0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,1571,1573,1,
+		0,0,0,1572,1570,1,0,0,0,1573,1574,5,262,0,0,1574,1622,1,0,0,0,1575,1577,
+		5,142,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,1577,1578,1,0,0,0,1578,1579,
+		5,116,0,0,1579,1582,3,132,66,0,1580,1581,5,57,0,0,1581,1583,3,132,66,0,
+		1582,1580,1,0,0,0,1582,1583,1,0,0,0,1583,1622,1,0,0,0,1584,1586,5,142,
+		0,0,1585,1584,1,0,0,0,1585,1586,1,0,0,0,1586,1587,1,0,0,0,1587,1588,5,
+		195,0,0,1588,1589,5,213,0,0,1589,1592,3,132,66,0,1590,1591,5,57,0,0,1591,
+		1593,3,132,66,0,1592,1590,1,0,0,0,1592,1593,1,0,0,0,1593,1622,1,0,0,0,
+		1594,1596,5,94,0,0,1595,1597,5,142,0,0,1596,1595,1,0,0,0,1596,1597,1,0,
+		0,0,1597,1598,1,0,0,0,1598,1622,5,143,0,0,1599,1601,5,94,0,0,1600,1602,
+		5,142,0,0,1601,1600,1,0,0,0,1601,1602,1,0,0,0,1602,1603,1,0,0,0,1603,1622,
+		7,21,0,0,1604,1606,5,94,0,0,1605,1607,5,142,0,0,1606,1605,1,0,0,0,1606,
+		1607,1,0,0,0,1607,1608,1,0,0,0,1608,1609,5,49,0,0,1609,1610,5,74,0,0,1610,
+		1622,3,132,66,0,1611,1613,5,94,0,0,1612,1614,5,142,0,0,1613,1612,1,0,0,
+		0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1617,5,100,0,0,1616,1618,7,
+		22,0,0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1622,1,0,0,0,1619,1620,
+		5,157,0,0,1620,1622,3,132,66,0,1621,1538,1,0,0,0,1621,1542,1,0,0,0,1621,
+		1553,1,0,0,0,1621,1561,1,0,0,0,1621,1576,1,0,0,0,1621,1585,1,0,0,0,1621,
+		1594,1,0,0,0,1621,1599,1,0,0,0,1621,1604,1,0,0,0,1621,1611,1,0,0,0,1621,
+		1619,1,0,0,0,1622,129,1,0,0,0,1623,1624,7,23,0,0,1624,131,1,0,0,0,1625,
+		1626,6,66,-1,0,1626,1630,3,134,67,0,1627,1628,7,24,0,0,1628,1630,3,132,
+		66,3,1629,1625,1,0,0,0,1629,1627,1,0,0,0,1630,1639,1,0,0,0,1631,1632,10,
+		2,0,0,1632,1633,7,25,0,0,1633,1638,3,132,66,3,1634,1635,10,1,0,0,1635,
+		1636,7,24,0,0,1636,1638,3,132,66,2,1637,1631,1,0,0,0,1637,1634,1,0,0,0,
+		1638,1641,1,0,0,0,1639,1637,1,0,0,0,1639,1640,1,0,0,0,1640,133,1,0,0,0,
+		1641,1639,1,0,0,0,1642,1643,6,67,-1,0,1643,1973,3,164,82,0,1644,1973,3,
+		166,83,0,1645,1646,5,17,0,0,1646,1648,3,124,62,0,1647,1649,3,162,81,0,
+		1648,1647,1,0,0,0,1649,1650,1,0,0,0,1650,1648,1,0,0,0,1650,1651,1,0,0,
+		0,1651,1654,1,0,0,0,1652,1653,5,52,0,0,1653,1655,3,124,62,0,1654,1652,
+		1,0,0,0,1654,1655,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,54,0,0,1657,1973,
+		1,0,0,0,1658,1660,5,17,0,0,1659,1661,3,162,81,0,1660,1659,1,0,0,0,1661,
+		1662,1,0,0,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1666,1,0,0,0,1664,
+		1665,5,52,0,0,1665,1667,3,124,62,0,1666,1664,1,0,0,0,1666,1667,1,0,0,0,
+		1667,1668,1,0,0,0,1668,1669,5,54,0,0,1669,1973,1,0,0,0,1670,1671,7,26,
+		0,0,1671,1672,5,261,0,0,1672,1673,3,124,62,0,1673,1674,5,9,0,0,1674,1675,
+		3,172,86,0,1675,1676,5,262,0,0,1676,1973,1,0,0,0,1677,1678,5,66,0,0,1678,
+		1681,5,261,0,0,1679,1682,3,170,85,0,1680,1682,3,182,91,0,1681,1679,1,0,
+		0,0,1681,1680,1,0,0,0,1682,1683,1,0,0,0,1683,1684,5,74,0,0,1684,1685,3,
+		124,62,0,1685,1686,5,262,0,0,1686,1973,1,0,0,0,1687,1688,5,215,0,0,1688,
+		1689,5,261,0,0,1689,1691,7,27,0,0,1690,1692,3,124,62,0,1691,1690,1,0,0,
+		0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,74,0,0,1694,1695,3,124,
+		62,0,1695,1696,5,262,0,0,1696,1973,1,0,0,0,1697,1698,5,215,0,0,1698,1702,
+		5,261,0,0,1699,1700,3,124,62,0,1700,1701,5,74,0,0,1701,1703,1,0,0,0,1702,
+		1699,1,0,0,0,1702,1703,1,0,0,0,1703,1704,1,0,0,0,1704,1705,3,124,62,0,
+		1705,1706,5,262,0,0,1706,1973,1,0,0,0,1707,1708,5,201,0,0,1708,1709,5,
+		261,0,0,1709,1710,3,124,62,0,1710,1711,5,74,0,0,1711,1714,3,124,62,0,1712,
+		1713,5,73,0,0,1713,1715,3,124,62,0,1714,1712,1,0,0,0,1714,1715,1,0,0,0,
+		1715,1716,1,0,0,0,1716,1717,5,262,0,0,1717,1973,1,0,0,0,1718,1719,5,168,
+		0,0,1719,1720,5,261,0,0,1720,1721,3,132,66,0,1721,1722,5,87,0,0,1722,1723,
+		3,124,62,0,1723,1724,5,262,0,0,1724,1973,1,0,0,0,1725,1726,5,158,0,0,1726,
+		1727,5,261,0,0,1727,1728,3,124,62,0,1728,1729,5,165,0,0,1729,1730,3,124,
+		62,0,1730,1731,5,74,0,0,1731,1734,3,124,62,0,1732,1733,5,73,0,0,1733,1735,
+		3,124,62,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1736,1,0,0,0,1736,
+		1737,5,262,0,0,1737,1973,1,0,0,0,1738,1739,5,108,0,0,1739,1740,5,261,0,
+		0,1740,1741,3,124,62,0,1741,1742,5,265,0,0,1742,1745,3,124,62,0,1743,1744,
+		5,182,0,0,1744,1746,3,172,86,0,1745,1743,1,0,0,0,1745,1746,1,0,0,0,1746,
+		1751,1,0,0,0,1747,1748,3,156,78,0,1748,1749,5,148,0,0,1749,1750,5,53,0,
+		0,1750,1752,1,0,0,0,1751,1747,1,0,0,0,1751,1752,1,0,0,0,1752,1757,1,0,
+		0,0,1753,1754,3,156,78,0,1754,1755,5,148,0,0,1755,1756,5,56,0,0,1756,1758,
+		1,0,0,0,1757,1753,1,0,0,0,1757,1758,1,0,0,0,1758,1759,1,0,0,0,1759,1760,
+		5,262,0,0,1760,1973,1,0,0,0,1761,1762,5,107,0,0,1762,1763,5,261,0,0,1763,
+		1764,3,124,62,0,1764,1765,5,265,0,0,1765,1768,3,124,62,0,1766,1767,5,182,
+		0,0,1767,1769,3,172,86,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1771,
+		1,0,0,0,1770,1772,3,158,79,0,1771,1770,1,0,0,0,1771,1772,1,0,0,0,1772,
+		1777,1,0,0,0,1773,1774,3,160,80,0,1774,1775,5,148,0,0,1775,1776,5,53,0,
+		0,1776,1778,1,0,0,0,1777,1773,1,0,0,0,1777,1778,1,0,0,0,1778,1783,1,0,
+		0,0,1779,1780,3,160,80,0,1780,1781,5,148,0,0,1781,1782,5,56,0,0,1782,1784,
+		1,0,0,0,1783,1779,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,0,0,1785,1786,
+		5,262,0,0,1786,1973,1,0,0,0,1787,1788,5,104,0,0,1788,1789,5,261,0,0,1789,
+		1790,3,124,62,0,1790,1791,5,265,0,0,1791,1795,3,124,62,0,1792,1793,7,28,
+		0,0,1793,1794,5,148,0,0,1794,1796,5,56,0,0,1795,1792,1,0,0,0,1795,1796,
+		1,0,0,0,1796,1797,1,0,0,0,1797,1798,5,262,0,0,1798,1973,1,0,0,0,1799,1800,
+		5,105,0,0,1800,1809,5,261,0,0,1801,1806,3,154,77,0,1802,1803,5,265,0,0,
+		1803,1805,3,154,77,0,1804,1802,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,
+		0,0,1806,1807,1,0,0,0,1807,1810,1,0,0,0,1808,1806,1,0,0,0,1809,1801,1,
+		0,0,0,1809,1810,1,0,0,0,1810,1814,1,0,0,0,1811,1812,7,29,0,0,1812,1813,
+		5,148,0,0,1813,1815,5,143,0,0,1814,1811,1,0,0,0,1814,1815,1,0,0,0,1815,
+		1816,1,0,0,0,1816,1973,5,262,0,0,1817,1818,5,101,0,0,1818,1827,5,261,0,
+		0,1819,1824,3,124,62,0,1820,1821,5,265,0,0,1821,1823,3,124,62,0,1822,1820,
+		1,0,0,0,1823,1826,1,0,0,0,1824,1822,1,0,0,0,1824,1825,1,0,0,0,1825,1828,
+		1,0,0,0,1826,1824,1,0,0,0,1827,1819,1,0,0,0,1827,1828,1,0,0,0,1828,1832,
+		1,0,0,0,1829,1830,7,29,0,0,1830,1831,5,148,0,0,1831,1833,5,143,0,0,1832,
+		1829,1,0,0,0,1832,1833,1,0,0,0,1833,1834,1,0,0,0,1834,1973,5,262,0,0,1835,
+		1836,5,102,0,0,1836,1837,5,261,0,0,1837,1848,3,124,62,0,1838,1839,5,152,
+		0,0,1839,1840,5,15,0,0,1840,1845,3,80,40,0,1841,1842,5,265,0,0,1842,1844,
+		3,80,40,0,1843,1841,1,0,0,0,1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,
+		1,0,0,0,1846,1849,1,0,0,0,1847,1845,1,0,0,0,1848,1838,1,0,0,0,1848,1849,
+		1,0,0,0,1849,1853,1,0,0,0,1850,1851,7,29,0,0,1851,1852,5,148,0,0,1852,
+		1854,5,143,0,0,1853,1850,1,0,0,0,1853,1854,1,0,0,0,1854,1855,1,0,0,0,1855,
+		1862,5,262,0,0,1856,1857,5,69,0,0,1857,1858,5,261,0,0,1858,1859,5,235,
+		0,0,1859,1860,3,124,62,0,1860,1861,5,262,0,0,1861,1863,1,0,0,0,1862,1856,
+		1,0,0,0,1862,1863,1,0,0,0,1863,1866,1,0,0,0,1864,1865,5,155,0,0,1865,1867,
+		3,146,73,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1973,1,0,0,0,1868,
+		1869,5,106,0,0,1869,1870,5,261,0,0,1870,1874,3,154,77,0,1871,1872,7,29,
+		0,0,1872,1873,5,148,0,0,1873,1875,5,143,0,0,1874,1871,1,0,0,0,1874,1875,
+		1,0,0,0,1875,1876,1,0,0,0,1876,1883,5,262,0,0,1877,1878,5,69,0,0,1878,
+		1879,5,261,0,0,1879,1880,5,235,0,0,1880,1881,3,124,62,0,1881,1882,5,262,
+		0,0,1882,1884,1,0,0,0,1883,1877,1,0,0,0,1883,1884,1,0,0,0,1884,1887,1,
+		0,0,0,1885,1886,5,155,0,0,1886,1888,3,146,73,0,1887,1885,1,0,0,0,1887,
+		1888,1,0,0,0,1888,1973,1,0,0,0,1889,1890,7,30,0,0,1890,1891,5,261,0,0,
+		1891,1892,3,124,62,0,1892,1893,5,213,0,0,1893,1894,3,170,85,0,1894,1895,
+		5,262,0,0,1895,1973,1,0,0,0,1896,1897,7,31,0,0,1897,1898,5,261,0,0,1898,
+		1899,3,170,85,0,1899,1900,5,265,0,0,1900,1901,3,124,62,0,1901,1902,5,265,
+		0,0,1902,1903,3,124,62,0,1903,1904,5,262,0,0,1904,1973,1,0,0,0,1905,1973,
+		7,32,0,0,1906,1907,5,8,0,0,1907,1916,5,263,0,0,1908,1913,3,124,62,0,1909,
+		1910,5,265,0,0,1910,1912,3,124,62,0,1911,1909,1,0,0,0,1912,1915,1,0,0,
+		0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,
+		0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1973,5,
+		264,0,0,1919,1920,5,121,0,0,1920,1929,5,263,0,0,1921,1926,3,124,62,0,1922,
+		1923,5,265,0,0,1923,1925,3,124,62,0,1924,1922,1,0,0,0,1925,1928,1,0,0,
+		0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,
+		0,0,1929,1921,1,0,0,0,1929,1930,1,0,0,0,1930,1931,1,0,0,0,1931,1973,5,
+		264,0,0,1932,1933,5,185,0,0,1933,1942,5,261,0,0,1934,1939,3,124,62,0,1935,
+		1936,5,265,0,0,1936,1938,3,124,62,0,1937,1935,1,0,0,0,1938,1941,1,0,0,
+		0,1939,1937,1,0,0,0,1939,1940,1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,
+		0,0,1942,1934,1,0,0,0,1942,1943,1,0,0,0,1943,1944,1,0,0,0,1944,1973,5,
+		262,0,0,1945,1946,5,48,0,0,1946,1947,5,261,0,0,1947,1948,3,180,90,0,1948,
+		1949,5,262,0,0,1949,1973,1,0,0,0,1950,1973,3,136,68,0,1951,1952,5,62,0,
+		0,1952,1953,5,261,0,0,1953,1954,3,56,28,0,1954,1955,5,262,0,0,1955,1973,
+		1,0,0,0,1956,1957,5,261,0,0,1957,1958,3,56,28,0,1958,1959,5,262,0,0,1959,
+		1973,1,0,0,0,1960,1961,5,261,0,0,1961,1966,3,124,62,0,1962,1963,5,265,
+		0,0,1963,1965,3,124,62,0,1964,1962,1,0,0,0,1965,1968,1,0,0,0,1966,1964,
+		1,0,0,0,1966,1967,1,0,0,0,1967,1969,1,0,0,0,1968,1966,1,0,0,0,1969,1970,
+		5,262,0,0,1970,1973,1,0,0,0,1971,1973,3,182,91,0,1972,1642,1,0,0,0,1972,
+		1644,1,0,0,0,1972,1645,1,0,0,0,1972,1658,1,0,0,0,1972,1670,1,0,0,0,1972,
+		1677,1,0,0,0,1972,1687,1,0,0,0,1972,1697,1,0,0,0,1972,1707,1,0,0,0,1972,
+		1718,1,0,0,0,1972,1725,1,0,0,0,1972,1738,1,0,0,0,1972,1761,1,0,0,0,1972,
+		1787,1,0,0,0,1972,1799,1,0,0,0,1972,1817,1,0,0,0,1972,1835,1,0,0,0,1972,
+		1868,1,0,0,0,1972,1889,1,0,0,0,1972,1896,1,0,0,0,1972,1905,1,0,0,0,1972,
+		1906,1,0,0,0,1972,1919,1,0,0,0,1972,1932,1,0,0,0,1972,1945,1,0,0,0,1972,
+		1950,1,0,0,0,1972,1951,1,0,0,0,1972,1956,1,0,0,0,1972,1960,1,0,0,0,1972,
+		1971,1,0,0,0,1973,1984,1,0,0,0,1974,1975,10,2,0,0,1975,1976,5,266,0,0,
+		1976,1983,3,182,91,0,1977,1978,10,1,0,0,1978,1979,5,263,0,0,1979,1980,
+		3,132,66,0,1980,1981,5,264,0,0,1981,1983,1,0,0,0,1982,1974,1,0,0,0,1982,
+		1977,1,0,0,0,1983,1986,1,0,0,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,
+		135,1,0,0,0,1986,1984,1,0,0,0,1987,1988,3,140,70,0,1988,2004,5,261,0,0,
+		1989,2005,5,253,0,0,1990,1992,3,70,35,0,1991,1990,1,0,0,0,1991,1992,1,
+		0,0,0,1992,1993,1,0,0,0,1993,1998,3,142,71,0,1994,1995,5,265,0,0,1995,
+		1997,3,142,71,0,1996,1994,1,0,0,0,1997,2000,1,0,0,0,1998,1996,1,0,0,0,
+		1998,1999,1,0,0,0,1999,2002,1,0,0,0,2000,1998,1,0,0,0,2001,2003,3,138,
+		69,0,2002,2001,1,0,0,0,2002,2003,1,0,0,0,2003,2005,1,0,0,0,2004,1989,1,
+		0,0,0,2004,1991,1,0,0,0,2004,2005,1,0,0,0,2005,2006,1,0,0,0,2006,2013,
+		5,262,0,0,2007,2008,5,69,0,0,2008,2009,5,261,0,0,2009,2010,5,235,0,0,2010,
+		2011,3,124,62,0,2011,2012,5,262,0,0,2012,2014,1,0,0,0,2013,2007,1,0,0,
+		0,2013,2014,1,0,0,0,2014,2017,1,0,0,0,2015,2016,5,155,0,0,2016,2018,3,
+		146,73,0,2017,2015,1,0,0,0,2017,2018,1,0,0,0,2018,137,1,0,0,0,2019,2020,
+		7,33,0,0,2020,2021,5,144,0,0,2021,139,1,0,0,0,2022,2027,3,178,89,0,2023,
+		2027,5,115,0,0,2024,2027,5,183,0,0,2025,2027,5,70,0,0,2026,2022,1,0,0,
+		0,2026,2023,1,0,0,0,2026,2024,1,0,0,0,2026,2025,1,0,0,0,2027,141,1,0,0,
+		0,2028,2029,3,182,91,0,2029,2030,5,250,0,0,2030,2031,3,144,72,0,2031,2034,
+		1,0,0,0,2032,2034,3,144,72,0,2033,2028,1,0,0,0,2033,2032,1,0,0,0,2034,
+		143,1,0,0,0,2035,2036,5,205,0,0,2036,2040,3,178,89,0,2037,2038,5,160,0,
+		0,2038,2039,5,15,0,0,2039,2041,3,124,62,0,2040,2037,1,0,0,0,2040,2041,
+		1,0,0,0,2041,2053,1,0,0,0,2042,2043,5,205,0,0,2043,2044,5,261,0,0,2044,
+		2045,3,56,28,0,2045,2049,5,262,0,0,2046,2047,5,160,0,0,2047,2048,5,15,
+		0,0,2048,2050,3,124,62,0,2049,2046,1,0,0,0,2049,2050,1,0,0,0,2050,2053,
+		1,0,0,0,2051,2053,3,124,62,0,2052,2035,1,0,0,0,2052,2042,1,0,0,0,2052,
+		2051,1,0,0,0,2053,145,1,0,0,0,2054,2057,3,182,91,0,2055,2057,3,148,74,
+		0,2056,2054,1,0,0,0,2056,2055,1,0,0,0,2057,147,1,0,0,0,2058,2069,5,261,
+		0,0,2059,2060,5,160,0,0,2060,2061,5,15,0,0,2061,2066,3,124,62,0,2062,2063,
+		5,265,0,0,2063,2065,3,124,62,0,2064,2062,1,0,0,0,2065,2068,1,0,0,0,2066,
+		2064,1,0,0,0,2066,2067,1,0,0,0,2067,2070,1,0,0,0,2068,2066,1,0,0,0,2069,
+		2059,1,0,0,0,2069,2070,1,0,0,0,2070,2081,1,0,0,0,2071,2072,5,152,0,0,2072,
+		2073,5,15,0,0,2073,2078,3,80,40,0,2074,2075,5,265,0,0,2075,2077,3,80,40,
+		0,2076,2074,1,0,0,0,2077,2080,1,0,0,0,2078,2076,1,0,0,0,2078,2079,1,0,
+		0,0,2079,2082,1,0,0,0,2080,2078,1,0,0,0,2081,2071,1,0,0,0,2081,2082,1,
+		0,0,0,2082,2084,1,0,0,0,2083,2085,3,150,75,0,2084,2083,1,0,0,0,2084,2085,
+		1,0,0,0,2085,2086,1,0,0,0,2086,2087,5,262,0,0,2087,149,1,0,0,0,2088,2089,
+		7,34,0,0,2089,2097,3,152,76,0,2090,2091,7,34,0,0,2091,2092,5,13,0,0,2092,
+		2093,3,152,76,0,2093,2094,5,7,0,0,2094,2095,3,152,76,0,2095,2097,1,0,0,
+		0,2096,2088,1,0,0,0,2096,2090,1,0,0,0,2097,151,1,0,0,0,2098,2099,5,218,
+		0,0,2099,2108,5,169,0,0,2100,2101,5,218,0,0,2101,2108,5,72,0,0,2102,2103,
+		5,35,0,0,2103,2108,5,185,0,0,2104,2105,3,132,66,0,2105,2106,7,35,0,0,2106,
+		2108,1,0,0,0,2107,2098,1,0,0,0,2107,2100,1,0,0,0,2107,2102,1,0,0,0,2107,
+		2104,1,0,0,0,2108,153,1,0,0,0,2109,2111,5,109,0,0,2110,2109,1,0,0,0,2110,
+		2111,1,0,0,0,2111,2112,1,0,0,0,2112,2113,3,124,62,0,2113,2114,5,226,0,
+		0,2114,2115,3,124,62,0,2115,155,1,0,0,0,2116,2121,5,143,0,0,2117,2121,
+		5,56,0,0,2118,2119,5,44,0,0,2119,2121,3,124,62,0,2120,2116,1,0,0,0,2120,
+		2117,1,0,0,0,2120,2118,1,0,0,0,2121,157,1,0,0,0,2122,2124,5,239,0,0,2123,
+		2125,5,8,0,0,2124,2123,1,0,0,0,2124,2125,1,0,0,0,2125,2126,1,0,0,0,2126,
+		2136,5,240,0,0,2127,2129,5,237,0,0,2128,2130,7,36,0,0,2129,2128,1,0,0,
+		0,2129,2130,1,0,0,0,2130,2132,1,0,0,0,2131,2133,5,8,0,0,2132,2131,1,0,
+		0,0,2132,2133,1,0,0,0,2133,2134,1,0,0,0,2134,2136,5,240,0,0,2135,2122,
+		1,0,0,0,2135,2127,1,0,0,0,2136,159,1,0,0,0,2137,2142,5,143,0,0,2138,2142,
+		5,56,0,0,2139,2140,5,53,0,0,2140,2142,7,37,0,0,2141,2137,1,0,0,0,2141,
+		2138,1,0,0,0,2141,2139,1,0,0,0,2142,161,1,0,0,0,2143,2144,5,234,0,0,2144,
+		2149,3,124,62,0,2145,2146,5,265,0,0,2146,2148,3,124,62,0,2147,2145,1,0,
+		0,0,2148,2151,1,0,0,0,2149,2147,1,0,0,0,2149,2150,1,0,0,0,2150,2152,1,
+		0,0,0,2151,2149,1,0,0,0,2152,2153,5,208,0,0,2153,2154,3,124,62,0,2154,
+		163,1,0,0,0,2155,2170,5,143,0,0,2156,2170,7,38,0,0,2157,2170,5,273,0,0,
+		2158,2170,5,274,0,0,2159,2170,5,275,0,0,2160,2162,5,270,0,0,2161,2160,
+		1,0,0,0,2162,2163,1,0,0,0,2163,2161,1,0,0,0,2163,2164,1,0,0,0,2164,2170,
+		1,0,0,0,2165,2170,5,271,0,0,2166,2170,5,272,0,0,2167,2168,7,39,0,0,2168,
+		2170,5,270,0,0,2169,2155,1,0,0,0,2169,2156,1,0,0,0,2169,2157,1,0,0,0,2169,
+		2158,1,0,0,0,2169,2159,1,0,0,0,2169,2161,1,0,0,0,2169,2165,1,0,0,0,2169,
+		2166,1,0,0,0,2169,2167,1,0,0,0,2170,165,1,0,0,0,2171,2173,5,92,0,0,2172,
+		2174,7,24,0,0,2173,2172,1,0,0,0,2173,2174,1,0,0,0,2174,2175,1,0,0,0,2175,
+		2176,3,168,84,0,2176,2180,3,170,85,0,2177,2178,5,261,0,0,2178,2179,5,273,
+		0,0,2179,2181,5,262,0,0,2180,2177,1,0,0,0,2180,2181,1,0,0,0,2181,2189,
+		1,0,0,0,2182,2183,5,213,0,0,2183,2187,3,170,85,0,2184,2185,5,261,0,0,2185,
+		2186,5,273,0,0,2186,2188,5,262,0,0,2187,2184,1,0,0,0,2187,2188,1,0,0,0,
+		2188,2190,1,0,0,0,2189,2182,1,0,0,0,2189,2190,1,0,0,0,2190,167,1,0,0,0,
+		2191,2192,7,40,0,0,2192,169,1,0,0,0,2193,2194,7,41,0,0,2194,171,1,0,0,
+		0,2195,2199,3,174,87,0,2196,2197,5,142,0,0,2197,2200,5,143,0,0,2198,2200,
+		5,143,0,0,2199,2196,1,0,0,0,2199,2198,1,0,0,0,2199,2200,1,0,0,0,2200,173,
+		1,0,0,0,2201,2202,6,87,-1,0,2202,2203,5,8,0,0,2203,2204,5,248,0,0,2204,
+		2205,3,172,86,0,2205,2206,5,249,0,0,2206,2284,1,0,0,0,2207,2208,5,136,
+		0,0,2208,2209,5,248,0,0,2209,2210,3,172,86,0,2210,2211,5,249,0,0,2211,
+		2284,1,0,0,0,2212,2213,5,121,0,0,2213,2214,5,248,0,0,2214,2215,3,172,86,
+		0,2215,2216,5,265,0,0,2216,2217,3,172,86,0,2217,2218,5,249,0,0,2218,2284,
+		1,0,0,0,2219,2220,5,185,0,0,2220,2229,5,248,0,0,2221,2226,3,176,88,0,2222,
+		2223,5,265,0,0,2223,2225,3,176,88,0,2224,2222,1,0,0,0,2225,2228,1,0,0,
+		0,2226,2224,1,0,0,0,2226,2227,1,0,0,0,2227,2230,1,0,0,0,2228,2226,1,0,
+		0,0,2229,2221,1,0,0,0,2229,2230,1,0,0,0,2230,2231,1,0,0,0,2231,2284,5,
+		249,0,0,2232,2233,5,185,0,0,2233,2242,5,261,0,0,2234,2239,3,176,88,0,2235,
+		2236,5,265,0,0,2236,2238,3,176,88,0,2237,2235,1,0,0,0,2238,2241,1,0,0,
+		0,2239,2237,1,0,0,0,2239,2240,1,0,0,0,2240,2243,1,0,0,0,2241,2239,1,0,
+		0,0,2242,2234,1,0,0,0,2242,2243,1,0,0,0,2243,2244,1,0,0,0,2244,2284,5,
+		262,0,0,2245,2246,5,92,0,0,2246,2250,3,170,85,0,2247,2248,5,261,0,0,2248,
+		2249,5,273,0,0,2249,2251,5,262,0,0,2250,2247,1,0,0,0,2250,2251,1,0,0,0,
+		2251,2259,1,0,0,0,2252,2253,5,213,0,0,2253,2257,3,170,85,0,2254,2255,5,
+		261,0,0,2255,2256,5,273,0,0,2256,2258,5,262,0,0,2257,2254,1,0,0,0,2257,
+		2258,1,0,0,0,2258,2260,1,0,0,0,2259,2252,1,0,0,0,2259,2260,1,0,0,0,2260,
+		2284,1,0,0,0,2261,2272,3,182,91,0,2262,2263,5,261,0,0,2263,2268,5,273,
+		0,0,2264,2265,5,265,0,0,2265,2267,5,273,0,0,2266,2264,1,0,0,0,2267,2270,
+		1,0,0,0,2268,2266,1,0,0,0,2268,2269,1,0,0,0,2269,2271,1,0,0,0,2270,2268,
+		1,0,0,0,2271,2273,5,262,0,0,2272,2262,1,0,0,0,2272,2273,1,0,0,0,2273,2281,
+		1,0,0,0,2274,2275,5,237,0,0,2275,2276,5,118,0,0,2276,2277,5,209,0,0,2277,
+		2282,5,243,0,0,2278,2279,5,239,0,0,2279,2280,5,209,0,0,2280,2282,5,243,
+		0,0,2281,2274,1,0,0,0,2281,2278,1,0,0,0,2281,2282,1,0,0,0,2282,2284,1,
+		0,0,0,2283,2201,1,0,0,0,2283,2207,1,0,0,0,2283,2212,1,0,0,0,2283,2219,
+		1,0,0,0,2283,2232,1,0,0,0,2283,2245,1,0,0,0,2283,2261,1,0,0,0,2284,2291,
+		1,0,0,0,2285,2286,10,2,0,0,2286,2290,5,8,0,0,2287,2288,10,1,0,0,2288,2290,
+		5,136,0,0,2289,2285,1,0,0,0,2289,2287,1,0,0,0,2290,2293,1,0,0,0,2291,2289,
+		1,0,0,0,2291,2292,1,0,0,0,2292,175,1,0,0,0,2293,2291,1,0,0,0,2294,2295,
+		3,182,91,0,2295,2297,3,172,86,0,2296,2298,5,270,0,0,2297,2296,1,0,0,0,
+		2297,2298,1,0,0,0,2298,177,1,0,0,0,2299,2304,3,182,91,0,2300,2301,5,266,
+		0,0,2301,2303,3,182,91,0,2302,2300,1,0,0,0,2303,2306,1,0,0,0,2304,2302,
+		1,0,0,0,2304,2305,1,0,0,0,2305,179,1,0,0,0,2306,2304,1,0,0,0,2307,2312,
+		3,182,91,0,2308,2309,5,265,0,0,2309,2311,3,182,91,0,2310,2308,1,0,0,0,
+		2311,2314,1,0,0,0,2312,2310,1,0,0,0,2312,2313,1,0,0,0,2313,181,1,0,0,0,
+		2314,2312,1,0,0,0,2315,2319,5,276,0,0,2316,2319,5,277,0,0,2317,2319,3,
+		184,92,0,2318,2315,1,0,0,0,2318,2316,1,0,0,0,2318,2317,1,0,0,0,2319,183,
+		1,0,0,0,2320,2321,7,42,0,0,2321,185,1,0,0,0,331,189,196,201,207,210,225,
+		228,234,240,246,253,257,265,267,273,280,290,293,300,305,308,315,320,323,
+		327,330,335,339,345,358,366,373,377,387,392,403,406,414,418,424,428,438,
+		444,447,453,464,479,486,491,497,508,514,519,525,530,538,546,548,553,558,
+		561,566,569,572,577,580,585,590,593,601,619,621,624,631,637,646,651,655,
+		663,666,669,673,677,688,693,697,705,708,716,723,730,733,737,742,746,748,
+		752,758,768,777,786,789,803,806,810,816,824,828,833,845,857,870,875,884,
+		891,898,904,912,915,924,939,942,947,949,954,956,961,965,973,979,982,984,
+		994,1001,1004,1012,1018,1022,1025,1032,1041,1044,1048,1057,1060,1064,1072,
+		1075,1086,1089,1091,1101,1113,1125,1133,1141,1144,1148,1156,1160,1180,
+		1182,1184,1188,1192,1196,1200,1202,1211,1215,1222,1225,1228,1235,1238,
+		1244,1253,1259,1262,1271,1278,1280,1291,1294,1303,1306,1314,1317,1320,
+		1326,1334,1342,1345,1353,1370,1386,1393,1399,1403,1410,1414,1418,1422,
+		1424,1428,1430,1440,1450,1457,1464,1469,1481,1489,1492,1495,1506,1511,
+		1522,1525,1533,1535,1542,1546,1553,1561,1570,1576,1582,1585,1592,1596,
+		1601,1606,1613,1617,1621,1629,1637,1639,1650,1654,1662,1666,1681,1691,
+		1702,1714,1734,1745,1751,1757,1768,1771,1777,1783,1795,1806,1809,1814,
+		1824,1827,1832,1845,1848,1853,1862,1866,1874,1883,1887,1913,1916,1926,
+		1929,1939,1942,1966,1972,1982,1984,1991,1998,2002,2004,2013,2017,2026,
+		2033,2040,2049,2052,2056,2066,2069,2078,2081,2084,2096,2107,2110,2120,
+		2124,2129,2132,2135,2141,2149,2163,2169,2173,2180,2187,2189,2199,2226,
+		2229,2239,2242,2250,2257,2259,2268,2272,2281,2283,2289,2291,2297,2304,
+		2312,2318
 	};
 
 	public static readonly ATN _ATN =

@@ -795,7 +795,7 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <return>The visitor result.</return>
 	public virtual Result VisitAlterResetOptions([NotNull] StreamSqlParser.AlterResetOptionsContext context) { return VisitChildren(context); }
 	/// <summary>
-	/// Visit a parse tree produced by the <c>alterAdd</c>
+	/// Visit a parse tree produced by the <c>alterSchema</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
 	/// <para>
 	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
@@ -804,7 +804,29 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	public virtual Result VisitAlterAdd([NotNull] StreamSqlParser.AlterAddContext context) { return VisitChildren(context); }
+	public virtual Result VisitAlterSchema([NotNull] StreamSqlParser.AlterSchemaContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropPrimaryKey</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitAlterDropPrimaryKey([NotNull] StreamSqlParser.AlterDropPrimaryKeyContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropWatermark</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitAlterDropWatermark([NotNull] StreamSqlParser.AlterDropWatermarkContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by the <c>alterDropColumns</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
@@ -827,6 +849,16 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	public virtual Result VisitAlterRenameColumn([NotNull] StreamSqlParser.AlterRenameColumnContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.alterTableElement"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitAlterTableElement([NotNull] StreamSqlParser.AlterTableElementContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.query"/>.
 	/// <para>

@@ -508,12 +508,26 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAlterResetOptions([NotNull] StreamSqlParser.AlterResetOptionsContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>alterAdd</c>
+	/// Visit a parse tree produced by the <c>alterSchema</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitAlterAdd([NotNull] StreamSqlParser.AlterAddContext context);
+	Result VisitAlterSchema([NotNull] StreamSqlParser.AlterSchemaContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropPrimaryKey</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterDropPrimaryKey([NotNull] StreamSqlParser.AlterDropPrimaryKeyContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropWatermark</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterDropWatermark([NotNull] StreamSqlParser.AlterDropWatermarkContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>alterDropColumns</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
@@ -528,6 +542,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitAlterRenameColumn([NotNull] StreamSqlParser.AlterRenameColumnContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.alterTableElement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterTableElement([NotNull] StreamSqlParser.AlterTableElementContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.query"/>.
 	/// </summary>

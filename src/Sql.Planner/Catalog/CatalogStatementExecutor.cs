@@ -230,8 +230,11 @@ internal sealed class CatalogStatementExecutor
                 _catalog.ReplaceTable(changed);
                 break;
             }
+            case var action when TableSchemaChange.Handles(action):
+                _catalog.ReplaceTable(TableSchemaChange.Apply(table, action, _options));
+                break;
             default:
-                throw Unsupported.Feature("ALTER TABLE other than RENAME TO, SET and RESET", s.Action.Span);
+                throw Unsupported.Feature("this ALTER TABLE action", s.Action.Span);
         }
         return new CatalogChanged(Succeeded);
     }
