@@ -41,6 +41,9 @@ statement
     | EXPLAIN (PLAN FOR | explainDetail (COMMA explainDetail)*)? statement   #explainStatement
     | STOP JOB STRING (WITH SAVEPOINT)? (WITH DRAIN)?                   #stopJob
     | SAVEPOINT STRING (TO STRING)?                                     #triggerSavepoint
+    | LOAD MODULE identifier withOptions?                               #loadModule
+    | UNLOAD MODULE identifier                                          #unloadModule
+    | USE MODULES identifier (COMMA identifier)*                        #useModules
     | USE CATALOG? qualifiedName                                        #useStatement
     | command=(HELP | QUIT | EXIT | CLEAR)                              #clientCommand
     | ADD JAR STRING                                                    #addJar
@@ -93,7 +96,7 @@ showTarget
     | JOBS                                                              #showJobs
     | CATALOGS likePattern?                                             #showCatalogs
     | DATABASES ((FROM | IN) qualifiedName)? likePattern?               #showDatabases
-    | MODULES                                                           #showModules
+    | FULL? MODULES                                                     #showModules
     | JARS                                                              #showJars
     | COLUMNS (FROM | IN) qualifiedName likePattern?                    #showColumns
     | CREATE TABLE qualifiedName                                        #showCreateTable
@@ -729,8 +732,11 @@ nonReserved
     | MILLISECONDS
     | MINUTE
     | MINUTES
+    | LOAD
     | MODIFY
+    | MODULE
     | MODULES
+    | UNLOAD
     | MONTH
     | MONTHS
     | MULTISET

@@ -82,6 +82,9 @@ internal sealed partial class AstBuilder
         P.UseStatementContext c => new UseStatement(Name(c.qualifiedName()), c.CATALOG() is not null, Span(c)),
         P.ClientCommandContext c => new ClientCommandStatement(c.command.Text.ToUpperInvariant(), Span(c)),
         P.AddJarContext c => new JarStatement(Unquote(c.STRING().Symbol), false, Span(c)),
+        P.LoadModuleContext c => new ModuleStatement(ModuleAction.Load, [Ident(c.identifier())], Options(c.withOptions()), Span(c)),
+        P.UnloadModuleContext c => new ModuleStatement(ModuleAction.Unload, [Ident(c.identifier())], [], Span(c)),
+        P.UseModulesContext c => new ModuleStatement(ModuleAction.Use, Array.ConvertAll(c.identifier(), Ident), [], Span(c)),
         P.RemoveJarContext c => new JarStatement(Unquote(c.STRING().Symbol), true, Span(c)),
         _ => throw Unsupported(context, "this statement"),
     };
@@ -155,7 +158,7 @@ internal sealed partial class AstBuilder
             P.ShowJobsContext => Show(ShowKind.Jobs),
             P.ShowCatalogsContext c => Show(ShowKind.Catalogs, null, c.likePattern()),
             P.ShowDatabasesContext c => Show(ShowKind.Databases, c.qualifiedName(), c.likePattern()),
-            P.ShowModulesContext => Show(ShowKind.Modules),
+            P.ShowModulesContext c => Show(c.FULL() is null ? ShowKind.Modules : ShowKind.FullModules),
             P.ShowJarsContext => Show(ShowKind.Jars),
             P.ShowColumnsContext c => Show(ShowKind.Columns, c.qualifiedName(), c.likePattern()),
             P.ShowCreateTableContext c => Show(ShowKind.CreateTable, c.qualifiedName()),

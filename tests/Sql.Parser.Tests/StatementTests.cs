@@ -128,6 +128,7 @@ public sealed class StatementTests
     [InlineData("SHOW CATALOGS", ShowKind.Catalogs, null, null, null, false)]
     [InlineData("SHOW DATABASES", ShowKind.Databases, null, null, null, false)]
     [InlineData("SHOW MODULES", ShowKind.Modules, null, null, null, false)]
+    [InlineData("SHOW FULL MODULES", ShowKind.FullModules, null, null, null, false)]
     [InlineData("SHOW COLUMNS FROM t NOT LIKE '%x'", ShowKind.Columns, "t", null, "%x", true)]
     [InlineData("SHOW CREATE TABLE db.t", ShowKind.CreateTable, "db.t", null, null, false)]
     [InlineData("SHOW CREATE VIEW v", ShowKind.CreateView, "v", null, null, false)]
@@ -138,6 +139,23 @@ public sealed class StatementTests
     {
         var s = Statement<ShowStatement>(sql);
         Assert.Equal((kind, target, stringTarget, like, notLike), (s.Kind, s.Target?.ToString(), s.StringTarget, s.LikePattern, s.NotLike));
+    }
+
+    [Fact]
+    public void Module_statements()
+    {
+        var load = Statement<ModuleStatement>("LOAD MODULE hive WITH ('hive-version' = '3.1.2')");
+        Assert.Equal((ModuleAction.Load, "hive"), (load.Action, load.Names.Single().Value));
+        Assert.Equal(("hive-version", "3.1.2"), (load.Options.Single().Key, load.Options.Single().Value));
+        Assert.Empty(Statement<ModuleStatement>("LOAD MODULE core").Options);
+        var unload = Statement<ModuleStatement>("UNLOAD MODULE core");
+        Assert.Equal((ModuleAction.Unload, "core"), (unload.Action, unload.Names.Single().Value));
+        var use = Statement<ModuleStatement>("USE MODULES hive, core");
+        Assert.Equal(ModuleAction.Use, use.Action);
+        Assert.Equal(["hive", "core"], use.Names.Select(n => n.Value));
+        // The new keywords stay usable as names.
+        Assert.Equal("modules", Statement<UseStatement>("USE modules").Name.ToString());
+        Statement<QueryStatement>("SELECT load, module, unload, modify FROM t");
     }
 
     [Theory]

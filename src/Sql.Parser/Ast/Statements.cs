@@ -157,7 +157,7 @@ public sealed record SetStatement(string? Key, string? Value, SourceSpan Span) :
 /// <summary><c>RESET</c> (all) or <c>RESET 'key'</c>.</summary>
 public sealed record ResetStatement(string? Key, SourceSpan Span) : Statement(Span);
 
-public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars, CreateCatalog }
+public enum ShowKind { Tables, Views, Functions, Jobs, Catalogs, Databases, Modules, FullModules, Columns, CreateTable, CreateView, CurrentCatalog, CurrentDatabase, Checkpoints, UserFunctions, Jars, CreateCatalog }
 
 /// <summary><c>SHOW TABLES | VIEWS | FUNCTIONS | JOBS | CREATE TABLE t | CHECKPOINTS 'job' | ...</c>, with an optional
 /// <c>[NOT] LIKE | ILIKE 'pattern'</c>.</summary>
@@ -187,6 +187,11 @@ public sealed record TriggerSavepointStatement(string JobId, string? TargetDirec
 
 /// <summary><c>USE [CATALOG] name</c>.</summary>
 public sealed record UseStatement(ObjectName Name, bool Catalog, SourceSpan Span) : Statement(Span);
+
+public enum ModuleAction { Load, Unload, Use }
+
+/// <summary><c>LOAD MODULE name [WITH (...)]</c>, <c>UNLOAD MODULE name</c> or <c>USE MODULES a, b, ...</c>.</summary>
+public sealed record ModuleStatement(ModuleAction Action, IReadOnlyList<Identifier> Names, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
 
 /// <summary><c>ADD JAR 'path'</c> (<see cref="Remove"/> false) or <c>REMOVE JAR 'path'</c>: the session's jars.</summary>
 public sealed record JarStatement(string Path, bool Remove, SourceSpan Span) : Statement(Span);

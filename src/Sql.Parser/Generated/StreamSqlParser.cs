@@ -55,36 +55,36 @@ internal partial class StreamSqlParser : Parser {
 		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_ARRAYAGG=102, 
 		JSON_EXECUTION_PLAN=103, JSON_EXISTS=104, JSON_OBJECT=105, JSON_OBJECTAGG=106, 
 		JSON_QUERY=107, JSON_VALUE=108, KEY=109, LANGUAGE=110, LAST=111, LATERAL=112, 
-		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOCALTIME=119, 
-		LOCALTIMESTAMP=120, MAP=121, MATCH=122, MATCH_RECOGNIZE=123, MEASURES=124, 
-		METADATA=125, MICROSECOND=126, MICROSECONDS=127, MILLISECOND=128, MILLISECONDS=129, 
-		MINUTE=130, MINUTES=131, MODIFY=132, MODULES=133, MONTH=134, MONTHS=135, 
-		MULTISET=136, NANOSECOND=137, NANOSECONDS=138, NATURAL=139, NEXT=140, 
-		NON=141, NOT=142, NULL=143, NULLS=144, OBJECT=145, OF=146, OFFSET=147, 
-		ON=148, ONE=149, ONLY=150, OR=151, ORDER=152, ORDINALITY=153, OUTER=154, 
-		OVER=155, OVERWRITE=156, OVERLAPS=157, OVERLAY=158, OVERWRITING=159, PARTITION=160, 
-		PARTITIONED=161, PAST=162, PATTERN=163, PER=164, PLACING=165, PLAN=166, 
-		PLAN_ADVICE=167, POSITION=168, PRECEDING=169, PRIMARY=170, QUARTER=171, 
-		QUARTERS=172, QUIT=173, RANGE=174, REMOVE=175, RENAME=176, REPLACE=177, 
-		RESET=178, RESPECT=179, RESTORED=180, RESTRICT=181, RETURNING=182, RIGHT=183, 
-		ROLLUP=184, ROW=185, ROWS=186, SAVEPOINT=187, SCALAR=188, SECOND=189, 
-		SECONDS=190, SELECT=191, SET=192, SETS=193, SHOW=194, SIMILAR=195, SKIP_=196, 
-		STATE=197, STATEMENT=198, STOP=199, SUBSET=200, SUBSTRING=201, SYMMETRIC=202, 
-		SYSTEM=203, SYSTEM_TIME=204, TABLE=205, TABLES=206, TEMPORARY=207, THEN=208, 
-		TIME=209, TIMESTAMP=210, TIMESTAMPADD=211, TIMESTAMPDIFF=212, TO=213, 
-		TRAILING=214, TRIM=215, TRUE=216, TRY_CAST=217, UNBOUNDED=218, UNCONDITIONAL=219, 
-		UNION=220, UNKNOWN=221, UNNEST=222, USE=223, USER=224, USING=225, VALUE=226, 
-		VALUES=227, VIEW=228, VIEWS=229, VIRTUAL=230, WATERMARK=231, WEEK=232, 
-		WEEKS=233, WHEN=234, WHERE=235, WINDOW=236, WITH=237, WITHIN=238, WITHOUT=239, 
-		WRAPPER=240, YEAR=241, YEARS=242, ZONE=243, EQ=244, NEQ=245, LTE=246, 
-		GTE=247, LT=248, GT=249, ARROW=250, PLUS=251, MINUS=252, ASTERISK=253, 
-		SLASH=254, PERCENT=255, QUESTION=256, PIPE=257, LBRACE=258, RBRACE=259, 
-		CONCAT=260, LPAREN=261, RPAREN=262, LBRACKET=263, RBRACKET=264, COMMA=265, 
-		DOT=266, SEMI=267, HINT_START=268, HINT_END=269, STRING=270, UNICODE_STRING=271, 
-		BINARY_STRING=272, INTEGER_VALUE=273, DECIMAL_VALUE=274, DOUBLE_VALUE=275, 
-		IDENTIFIER=276, BACKQUOTED_IDENTIFIER=277, LINE_COMMENT=278, BLOCK_COMMENT=279, 
-		WS=280, DOUBLE_QUOTED=281, UNTERMINATED_STRING=282, UNTERMINATED_IDENTIFIER=283, 
-		UNTERMINATED_COMMENT=284, ERROR_CHAR=285;
+		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOAD=119, 
+		LOCALTIME=120, LOCALTIMESTAMP=121, MAP=122, MATCH=123, MATCH_RECOGNIZE=124, 
+		MEASURES=125, METADATA=126, MICROSECOND=127, MICROSECONDS=128, MILLISECOND=129, 
+		MILLISECONDS=130, MINUTE=131, MINUTES=132, MODIFY=133, MODULE=134, MODULES=135, 
+		MONTH=136, MONTHS=137, MULTISET=138, NANOSECOND=139, NANOSECONDS=140, 
+		NATURAL=141, NEXT=142, NON=143, NOT=144, NULL=145, NULLS=146, OBJECT=147, 
+		OF=148, OFFSET=149, ON=150, ONE=151, ONLY=152, OR=153, ORDER=154, ORDINALITY=155, 
+		OUTER=156, OVER=157, OVERWRITE=158, OVERLAPS=159, OVERLAY=160, OVERWRITING=161, 
+		PARTITION=162, PARTITIONED=163, PAST=164, PATTERN=165, PER=166, PLACING=167, 
+		PLAN=168, PLAN_ADVICE=169, POSITION=170, PRECEDING=171, PRIMARY=172, QUARTER=173, 
+		QUARTERS=174, QUIT=175, RANGE=176, REMOVE=177, RENAME=178, REPLACE=179, 
+		RESET=180, RESPECT=181, RESTORED=182, RESTRICT=183, RETURNING=184, RIGHT=185, 
+		ROLLUP=186, ROW=187, ROWS=188, SAVEPOINT=189, SCALAR=190, SECOND=191, 
+		SECONDS=192, SELECT=193, SET=194, SETS=195, SHOW=196, SIMILAR=197, SKIP_=198, 
+		STATE=199, STATEMENT=200, STOP=201, SUBSET=202, SUBSTRING=203, SYMMETRIC=204, 
+		SYSTEM=205, SYSTEM_TIME=206, TABLE=207, TABLES=208, TEMPORARY=209, THEN=210, 
+		TIME=211, TIMESTAMP=212, TIMESTAMPADD=213, TIMESTAMPDIFF=214, TO=215, 
+		TRAILING=216, TRIM=217, TRUE=218, TRY_CAST=219, UNBOUNDED=220, UNCONDITIONAL=221, 
+		UNION=222, UNKNOWN=223, UNLOAD=224, UNNEST=225, USE=226, USER=227, USING=228, 
+		VALUE=229, VALUES=230, VIEW=231, VIEWS=232, VIRTUAL=233, WATERMARK=234, 
+		WEEK=235, WEEKS=236, WHEN=237, WHERE=238, WINDOW=239, WITH=240, WITHIN=241, 
+		WITHOUT=242, WRAPPER=243, YEAR=244, YEARS=245, ZONE=246, EQ=247, NEQ=248, 
+		LTE=249, GTE=250, LT=251, GT=252, ARROW=253, PLUS=254, MINUS=255, ASTERISK=256, 
+		SLASH=257, PERCENT=258, QUESTION=259, PIPE=260, LBRACE=261, RBRACE=262, 
+		CONCAT=263, LPAREN=264, RPAREN=265, LBRACKET=266, RBRACKET=267, COMMA=268, 
+		DOT=269, SEMI=270, HINT_START=271, HINT_END=272, STRING=273, UNICODE_STRING=274, 
+		BINARY_STRING=275, INTEGER_VALUE=276, DECIMAL_VALUE=277, DOUBLE_VALUE=278, 
+		IDENTIFIER=279, BACKQUOTED_IDENTIFIER=280, LINE_COMMENT=281, BLOCK_COMMENT=282, 
+		WS=283, DOUBLE_QUOTED=284, UNTERMINATED_STRING=285, UNTERMINATED_IDENTIFIER=286, 
+		UNTERMINATED_COMMENT=287, ERROR_CHAR=288;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -157,30 +157,30 @@ internal partial class StreamSqlParser : Parser {
 		"'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", 
 		"'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
 		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
-		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOCALTIME'", "'LOCALTIMESTAMP'", "'MAP'", 
-		"'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
+		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOAD'", "'LOCALTIME'", "'LOCALTIMESTAMP'", 
+		"'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
 		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
-		"'MODIFY'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", "'NANOSECOND'", 
-		"'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", 
-		"'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", 
-		"'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", 
-		"'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", "'PAST'", "'PATTERN'", 
-		"'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", 
-		"'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", 
-		"'RENAME'", "'REPLACE'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", 
-		"'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", 
-		"'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", 
-		"'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", 
-		"'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", 
-		"'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", 
-		"'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", 
-		"'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNNEST'", 
-		"'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VIEW'", "'VIEWS'", 
-		"'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", 
-		"'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", 
-		"'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", 
-		"'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", "'||'", 
-		"'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'MODIFY'", "'MODULE'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
+		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
+		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
+		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
+		"'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", 
+		"'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
+		"'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", 
+		"'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", "'RESET'", "'RESPECT'", 
+		"'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", 
+		"'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", 
+		"'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", 
+		"'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
+		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
+		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
+		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
+		"'UNLOAD'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", 
+		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
+		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", 
+		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
+		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", 
+		"'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -199,29 +199,30 @@ internal partial class StreamSqlParser : Parser {
 		"INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", 
 		"JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
 		"JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
-		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOCALTIME", 
-		"LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", "METADATA", 
-		"MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", "MINUTE", 
-		"MINUTES", "MODIFY", "MODULES", "MONTH", "MONTHS", "MULTISET", "NANOSECOND", 
-		"NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", "NULL", "NULLS", "OBJECT", 
-		"OF", "OFFSET", "ON", "ONE", "ONLY", "OR", "ORDER", "ORDINALITY", "OUTER", 
-		"OVER", "OVERWRITE", "OVERLAPS", "OVERLAY", "OVERWRITING", "PARTITION", 
-		"PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", "PLAN", "PLAN_ADVICE", 
-		"POSITION", "PRECEDING", "PRIMARY", "QUARTER", "QUARTERS", "QUIT", "RANGE", 
-		"REMOVE", "RENAME", "REPLACE", "RESET", "RESPECT", "RESTORED", "RESTRICT", 
-		"RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", "SAVEPOINT", "SCALAR", 
-		"SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", "SIMILAR", "SKIP_", 
-		"STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", "SYMMETRIC", "SYSTEM", 
-		"SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", "THEN", "TIME", "TIMESTAMP", 
-		"TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", 
-		"UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", "UNNEST", "USE", "USER", 
-		"USING", "VALUE", "VALUES", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
-		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
-		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
-		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
-		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
-		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
-		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOAD", 
+		"LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", 
+		"METADATA", "MICROSECOND", "MICROSECONDS", "MILLISECOND", "MILLISECONDS", 
+		"MINUTE", "MINUTES", "MODIFY", "MODULE", "MODULES", "MONTH", "MONTHS", 
+		"MULTISET", "NANOSECOND", "NANOSECONDS", "NATURAL", "NEXT", "NON", "NOT", 
+		"NULL", "NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONE", "ONLY", "OR", 
+		"ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAPS", "OVERLAY", 
+		"OVERWRITING", "PARTITION", "PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", 
+		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
+		"QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", "REPLACE", "RESET", "RESPECT", 
+		"RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", 
+		"SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", 
+		"SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", 
+		"SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", 
+		"THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", 
+		"TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", 
+		"UNLOAD", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", 
+		"VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", 
+		"WITH", "WITHIN", "WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", "EQ", 
+		"NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", 
+		"SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", "RBRACE", "CONCAT", 
+		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
+		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
+		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
 		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
 		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
@@ -308,7 +309,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 67239937L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 19140298519887925L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 				{
 				State = 192;
 				statement();
@@ -858,6 +859,58 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LoadModuleContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOAD() { return GetToken(StreamSqlParser.LOAD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULE() { return GetToken(StreamSqlParser.MODULE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WithOptionsContext withOptions() {
+			return GetRuleContext<WithOptionsContext>(0);
+		}
+		public LoadModuleContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoadModule(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class UnloadModuleContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLOAD() { return GetToken(StreamSqlParser.UNLOAD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULE() { return GetToken(StreamSqlParser.MODULE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public UnloadModuleContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnloadModule(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class UseModulesContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode USE() { return GetToken(StreamSqlParser.USE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULES() { return GetToken(StreamSqlParser.MODULES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
+			return GetRuleContexts<IdentifierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier(int i) {
+			return GetRuleContext<IdentifierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public UseModulesContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUseModules(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class UseStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode USE() { return GetToken(StreamSqlParser.USE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
@@ -917,9 +970,9 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 438;
+			State = 457;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -1626,6 +1679,7 @@ internal partial class StreamSqlParser : Parser {
 				case EXPLAIN:
 				case HELP:
 				case INSERT:
+				case LOAD:
 				case QUIT:
 				case REMOVE:
 				case REPLACE:
@@ -1636,6 +1690,7 @@ internal partial class StreamSqlParser : Parser {
 				case SHOW:
 				case STATEMENT:
 				case STOP:
+				case UNLOAD:
 				case USE:
 				case VALUES:
 				case WITH:
@@ -1707,30 +1762,92 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 24:
-				_localctx = new UseStatementContext(_localctx);
+				_localctx = new LoadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
 				State = 426;
-				Match(USE);
+				Match(LOAD);
+				State = 427;
+				Match(MODULE);
 				State = 428;
+				identifier();
+				State = 430;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 429;
+					withOptions();
+					}
+				}
+
+				}
+				break;
+			case 25:
+				_localctx = new UnloadModuleContext(_localctx);
+				EnterOuterAlt(_localctx, 25);
+				{
+				State = 432;
+				Match(UNLOAD);
+				State = 433;
+				Match(MODULE);
+				State = 434;
+				identifier();
+				}
+				break;
+			case 26:
+				_localctx = new UseModulesContext(_localctx);
+				EnterOuterAlt(_localctx, 26);
+				{
+				State = 435;
+				Match(USE);
+				State = 436;
+				Match(MODULES);
+				State = 437;
+				identifier();
+				State = 442;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 438;
+					Match(COMMA);
+					State = 439;
+					identifier();
+					}
+					}
+					State = 444;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+				break;
+			case 27:
+				_localctx = new UseStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 27);
+				{
+				State = 445;
+				Match(USE);
+				State = 447;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 				case 1:
 					{
-					State = 427;
+					State = 446;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 430;
+				State = 449;
 				qualifiedName();
 				}
 				break;
-			case 25:
+			case 28:
 				_localctx = new ClientCommandContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
+				EnterOuterAlt(_localctx, 28);
 				{
-				State = 431;
+				State = 450;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
@@ -1742,27 +1859,27 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 26:
+			case 29:
 				_localctx = new AddJarContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
+				EnterOuterAlt(_localctx, 29);
 				{
-				State = 432;
+				State = 451;
 				Match(ADD);
-				State = 433;
+				State = 452;
 				Match(JAR);
-				State = 434;
+				State = 453;
 				Match(STRING);
 				}
 				break;
-			case 27:
+			case 30:
 				_localctx = new RemoveJarContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
+				EnterOuterAlt(_localctx, 30);
 				{
-				State = 435;
+				State = 454;
 				Match(REMOVE);
-				State = 436;
+				State = 455;
 				Match(JAR);
-				State = 437;
+				State = 456;
 				Match(STRING);
 				}
 				break;
@@ -1821,9 +1938,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 459;
 			Match(INSERT);
-			State = 441;
+			State = 460;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1832,43 +1949,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 442;
+			State = 461;
 			qualifiedName();
-			State = 444;
+			State = 463;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 443;
+				State = 462;
 				tableHints();
 				}
 			}
 
-			State = 447;
+			State = 466;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 446;
+				State = 465;
 				partitionSpec();
 				}
 			}
 
-			State = 453;
+			State = 472;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 449;
+				State = 468;
 				Match(LPAREN);
-				State = 450;
+				State = 469;
 				identifierList();
-				State = 451;
+				State = 470;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 455;
+			State = 474;
 			query();
 			}
 		}
@@ -1918,29 +2035,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 476;
 			Match(PARTITION);
-			State = 458;
+			State = 477;
 			Match(LPAREN);
-			State = 459;
+			State = 478;
 			partitionValue();
-			State = 464;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 460;
+				State = 479;
 				Match(COMMA);
-				State = 461;
+				State = 480;
 				partitionValue();
 				}
 				}
-				State = 466;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 467;
+			State = 486;
 			Match(RPAREN);
 			}
 		}
@@ -1983,11 +2100,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 469;
+			State = 488;
 			identifier();
-			State = 470;
+			State = 489;
 			Match(EQ);
-			State = 471;
+			State = 490;
 			optionValue();
 			}
 		}
@@ -2037,152 +2154,152 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 530;
+			State = 549;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 473;
+				State = 492;
 				Match(STATEMENT);
-				State = 474;
+				State = 493;
 				Match(SET);
-				State = 475;
+				State = 494;
 				Match(BEGIN);
-				State = 479;
+				State = 498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 476;
+					State = 495;
 					Match(SEMI);
 					}
 					}
-					State = 481;
+					State = 500;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 482;
+				State = 501;
 				statement();
-				State = 491;
+				State = 510;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 484;
+						State = 503;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 483;
+							State = 502;
 							Match(SEMI);
 							}
 							}
-							State = 486;
+							State = 505;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 488;
+						State = 507;
 						statement();
 						}
 						} 
 					}
-					State = 493;
+					State = 512;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,48,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 497;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 494;
+					State = 513;
 					Match(SEMI);
 					}
 					}
-					State = 499;
+					State = 518;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 500;
+				State = 519;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 502;
+				State = 521;
 				Match(BEGIN);
-				State = 503;
+				State = 522;
 				Match(STATEMENT);
-				State = 504;
+				State = 523;
 				Match(SET);
-				State = 506;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 505;
-					Match(SEMI);
-					}
-					}
-					State = 508;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				} while ( _la==SEMI );
-				State = 510;
-				statement();
-				State = 519;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 512;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						do {
-							{
-							{
-							State = 511;
-							Match(SEMI);
-							}
-							}
-							State = 514;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-						} while ( _la==SEMI );
-						State = 516;
-						statement();
-						}
-						} 
-					}
-					State = 521;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
-				}
-				State = 525;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==SEMI) {
-					{
-					{
-					State = 522;
+					State = 524;
 					Match(SEMI);
 					}
 					}
 					State = 527;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
+				} while ( _la==SEMI );
+				State = 529;
+				statement();
+				State = 538;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 531;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						do {
+							{
+							{
+							State = 530;
+							Match(SEMI);
+							}
+							}
+							State = 533;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						} while ( _la==SEMI );
+						State = 535;
+						statement();
+						}
+						} 
+					}
+					State = 540;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
 				}
-				State = 528;
+				State = 544;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==SEMI) {
+					{
+					{
+					State = 541;
+					Match(SEMI);
+					}
+					}
+					State = 546;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 547;
 				Match(END);
 				}
 				break;
@@ -2225,28 +2342,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 538;
+			State = 557;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 532;
+				State = 551;
 				Match(FROM);
-				State = 533;
+				State = 552;
 				Match(SAVEPOINT);
-				State = 534;
+				State = 553;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 535;
+				State = 554;
 				Match(FROM);
-				State = 536;
+				State = 555;
 				Match(LATEST);
-				State = 537;
+				State = 556;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2289,7 +2406,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
+			State = 559;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2340,26 +2457,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 548;
+			State = 567;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 542;
+				State = 561;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 543;
+					State = 562;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2370,10 +2487,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 546;
+					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4503599627370497L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 1073739775L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -36028797018963969L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8589918207L) != 0) );
 				}
 				break;
 			}
@@ -2416,7 +2533,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 551;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2424,7 +2541,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 550;
+					State = 569;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2439,9 +2556,9 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 553;
+				State = 572;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
@@ -2566,6 +2683,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 	public partial class ShowModulesContext : ShowTargetContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULES() { return GetToken(StreamSqlParser.MODULES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FULL() { return GetToken(StreamSqlParser.FULL, 0); }
 		public ShowModulesContext(ShowTargetContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -2687,99 +2805,15 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 621;
+			State = 643;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 555;
-				Match(TABLES);
-				State = 558;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 556;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 557;
-					qualifiedName();
-					}
-				}
-
-				State = 561;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
-					{
-					State = 560;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 2:
-				_localctx = new ShowViewsContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 563;
-				Match(VIEWS);
-				State = 566;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FROM || _la==IN) {
-					{
-					State = 564;
-					_la = TokenStream.LA(1);
-					if ( !(_la==FROM || _la==IN) ) {
-					ErrorHandler.RecoverInline(this);
-					}
-					else {
-						ErrorHandler.ReportMatch(this);
-					    Consume();
-					}
-					State = 565;
-					qualifiedName();
-					}
-				}
-
-				State = 569;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
-					{
-					State = 568;
-					likePattern();
-					}
-				}
-
-				}
-				break;
-			case 3:
-				_localctx = new ShowFunctionsContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 572;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==USER) {
-					{
-					State = 571;
-					Match(USER);
-					}
-				}
-
 				State = 574;
-				Match(FUNCTIONS);
+				Match(TABLES);
 				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2802,9 +2836,93 @@ internal partial class StreamSqlParser : Parser {
 				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
 					State = 579;
+					likePattern();
+					}
+				}
+
+				}
+				break;
+			case 2:
+				_localctx = new ShowViewsContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 582;
+				Match(VIEWS);
+				State = 585;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 583;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 584;
+					qualifiedName();
+					}
+				}
+
+				State = 588;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+					{
+					State = 587;
+					likePattern();
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new ShowFunctionsContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 591;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==USER) {
+					{
+					State = 590;
+					Match(USER);
+					}
+				}
+
+				State = 593;
+				Match(FUNCTIONS);
+				State = 596;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM || _la==IN) {
+					{
+					State = 594;
+					_la = TokenStream.LA(1);
+					if ( !(_la==FROM || _la==IN) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					State = 595;
+					qualifiedName();
+					}
+				}
+
+				State = 599;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+					{
+					State = 598;
 					likePattern();
 					}
 				}
@@ -2815,7 +2933,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 582;
+				State = 601;
 				Match(JOBS);
 				}
 				break;
@@ -2823,14 +2941,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 583;
+				State = 602;
 				Match(CATALOGS);
-				State = 585;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 584;
+					State = 603;
 					likePattern();
 					}
 				}
@@ -2841,14 +2959,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 587;
+				State = 606;
 				Match(DATABASES);
-				State = 590;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 588;
+					State = 607;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2857,17 +2975,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 589;
+					State = 608;
 					qualifiedName();
 					}
 				}
 
-				State = 593;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 592;
+					State = 611;
 					likePattern();
 					}
 				}
@@ -2878,7 +2996,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 595;
+				State = 615;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FULL) {
+					{
+					State = 614;
+					Match(FULL);
+					}
+				}
+
+				State = 617;
 				Match(MODULES);
 				}
 				break;
@@ -2886,7 +3014,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 596;
+				State = 618;
 				Match(JARS);
 				}
 				break;
@@ -2894,9 +3022,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 597;
+				State = 619;
 				Match(COLUMNS);
-				State = 598;
+				State = 620;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -2905,14 +3033,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 599;
+				State = 621;
 				qualifiedName();
-				State = 601;
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 600;
+					State = 622;
 					likePattern();
 					}
 				}
@@ -2923,11 +3051,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 603;
+				State = 625;
 				Match(CREATE);
-				State = 604;
+				State = 626;
 				Match(TABLE);
-				State = 605;
+				State = 627;
 				qualifiedName();
 				}
 				break;
@@ -2935,11 +3063,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 606;
+				State = 628;
 				Match(CREATE);
-				State = 607;
+				State = 629;
 				Match(VIEW);
-				State = 608;
+				State = 630;
 				qualifiedName();
 				}
 				break;
@@ -2947,11 +3075,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 609;
+				State = 631;
 				Match(CREATE);
-				State = 610;
+				State = 632;
 				Match(CATALOG);
-				State = 611;
+				State = 633;
 				qualifiedName();
 				}
 				break;
@@ -2959,9 +3087,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 612;
+				State = 634;
 				Match(CURRENT);
-				State = 613;
+				State = 635;
 				Match(CATALOG);
 				}
 				break;
@@ -2969,9 +3097,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 614;
+				State = 636;
 				Match(CURRENT);
-				State = 615;
+				State = 637;
 				Match(DATABASE);
 				}
 				break;
@@ -2979,16 +3107,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 616;
+				State = 638;
 				Match(CHECKPOINTS);
-				State = 617;
+				State = 639;
 				Match(STRING);
-				State = 619;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 72057595111669761L) != 0)) {
+				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 618;
+					State = 640;
 					likePattern();
 					}
 				}
@@ -3034,17 +3162,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 624;
+			State = 646;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 623;
+				State = 645;
 				Match(NOT);
 				}
 			}
 
-			State = 626;
+			State = 648;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3053,7 +3181,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 627;
+			State = 649;
 			Match(STRING);
 			}
 		}
@@ -3135,124 +3263,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 629;
+			State = 651;
 			Match(CREATE);
-			State = 631;
+			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 630;
+				State = 652;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 633;
+			State = 655;
 			Match(TABLE);
-			State = 637;
+			State = 659;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				{
-				State = 634;
+				State = 656;
 				Match(IF);
-				State = 635;
+				State = 657;
 				Match(NOT);
-				State = 636;
+				State = 658;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 639;
+			State = 661;
 			qualifiedName();
-			State = 651;
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 640;
+				State = 662;
 				Match(LPAREN);
-				State = 641;
+				State = 663;
 				tableElement();
-				State = 646;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 642;
+					State = 664;
 					Match(COMMA);
-					State = 643;
+					State = 665;
 					tableElement();
 					}
 					}
-					State = 648;
+					State = 670;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 649;
+				State = 671;
 				Match(RPAREN);
 				}
 			}
 
-			State = 655;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 653;
+				State = 675;
 				Match(COMMENT);
-				State = 654;
+				State = 676;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 663;
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 657;
+				State = 679;
 				Match(PARTITIONED);
-				State = 658;
+				State = 680;
 				Match(BY);
-				State = 659;
+				State = 681;
 				Match(LPAREN);
-				State = 660;
+				State = 682;
 				identifierList();
-				State = 661;
+				State = 683;
 				Match(RPAREN);
 				}
 			}
 
-			State = 666;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 665;
+				State = 687;
 				withOptions();
 				}
 			}
 
-			State = 669;
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 668;
+				State = 690;
 				likeClause();
 				}
 			}
 
-			State = 673;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 671;
+				State = 693;
 				Match(AS);
-				State = 672;
+				State = 694;
 				query();
 				}
 			}
@@ -3332,97 +3460,97 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 699;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 675;
+				State = 697;
 				Match(CREATE);
-				State = 676;
+				State = 698;
 				Match(OR);
 				}
 			}
 
-			State = 679;
+			State = 701;
 			Match(REPLACE);
-			State = 680;
+			State = 702;
 			Match(TABLE);
-			State = 681;
+			State = 703;
 			qualifiedName();
-			State = 693;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 682;
+				State = 704;
 				Match(LPAREN);
-				State = 683;
+				State = 705;
 				tableElement();
-				State = 688;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 684;
+					State = 706;
 					Match(COMMA);
-					State = 685;
+					State = 707;
 					tableElement();
 					}
 					}
-					State = 690;
+					State = 712;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 691;
+				State = 713;
 				Match(RPAREN);
 				}
 			}
 
-			State = 697;
+			State = 719;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 695;
+				State = 717;
 				Match(COMMENT);
-				State = 696;
+				State = 718;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 705;
+			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 699;
+				State = 721;
 				Match(PARTITIONED);
-				State = 700;
+				State = 722;
 				Match(BY);
-				State = 701;
+				State = 723;
 				Match(LPAREN);
-				State = 702;
+				State = 724;
 				identifierList();
-				State = 703;
+				State = 725;
 				Match(RPAREN);
 				}
 			}
 
-			State = 708;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 707;
+				State = 729;
 				withOptions();
 				}
 			}
 
-			State = 710;
+			State = 732;
 			Match(AS);
-			State = 711;
+			State = 733;
 			query();
 			}
 		}
@@ -3465,27 +3593,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 716;
+			State = 738;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 713;
+				State = 735;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 714;
+				State = 736;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 715;
+				State = 737;
 				tableConstraint();
 				}
 				break;
@@ -3584,27 +3712,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 748;
+			State = 770;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 718;
+				State = 740;
 				identifier();
-				State = 719;
+				State = 741;
 				Match(AS);
-				State = 720;
+				State = 742;
 				expression();
-				State = 723;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 721;
+					State = 743;
 					Match(COMMENT);
-					State = 722;
+					State = 744;
 					Match(STRING);
 					}
 				}
@@ -3615,42 +3743,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 725;
+				State = 747;
 				identifier();
-				State = 726;
+				State = 748;
 				dataType();
-				State = 727;
+				State = 749;
 				Match(METADATA);
-				State = 730;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 728;
+					State = 750;
 					Match(FROM);
-					State = 729;
+					State = 751;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 733;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 732;
+					State = 754;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 737;
+				State = 759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 735;
+					State = 757;
 					Match(COMMENT);
-					State = 736;
+					State = 758;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3661,28 +3789,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 739;
+				State = 761;
 				identifier();
-				State = 740;
+				State = 762;
 				dataType();
-				State = 742;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 741;
+					State = 763;
 					columnConstraint();
 					}
 				}
 
-				State = 746;
+				State = 768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 744;
+					State = 766;
 					Match(COMMENT);
-					State = 745;
+					State = 767;
 					Match(STRING);
 					}
 				}
@@ -3732,30 +3860,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 752;
+			State = 774;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 750;
+				State = 772;
 				Match(CONSTRAINT);
-				State = 751;
+				State = 773;
 				identifier();
 				}
 			}
 
-			State = 754;
+			State = 776;
 			Match(PRIMARY);
-			State = 755;
+			State = 777;
 			Match(KEY);
-			State = 758;
+			State = 780;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 756;
+				State = 778;
 				Match(NOT);
-				State = 757;
+				State = 779;
 				Match(ENFORCED);
 				}
 			}
@@ -3803,15 +3931,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 760;
+			State = 782;
 			Match(WATERMARK);
-			State = 761;
+			State = 783;
 			Match(FOR);
-			State = 762;
+			State = 784;
 			identifier();
-			State = 763;
+			State = 785;
 			Match(AS);
-			State = 764;
+			State = 786;
 			expression();
 			}
 		}
@@ -3861,36 +3989,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 768;
+			State = 790;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 766;
+				State = 788;
 				Match(CONSTRAINT);
-				State = 767;
+				State = 789;
 				identifier();
 				}
 			}
 
-			State = 770;
+			State = 792;
 			Match(PRIMARY);
-			State = 771;
+			State = 793;
 			Match(KEY);
-			State = 772;
+			State = 794;
 			Match(LPAREN);
-			State = 773;
+			State = 795;
 			identifierList();
-			State = 774;
+			State = 796;
 			Match(RPAREN);
-			State = 777;
+			State = 799;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 775;
+				State = 797;
 				Match(NOT);
-				State = 776;
+				State = 798;
 				Match(ENFORCED);
 				}
 			}
@@ -3943,37 +4071,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 779;
+			State = 801;
 			Match(WITH);
-			State = 780;
+			State = 802;
 			Match(LPAREN);
-			State = 789;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 193L) != 0)) {
 				{
-				State = 781;
+				State = 803;
 				tableOption();
-				State = 786;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 782;
+					State = 804;
 					Match(COMMA);
-					State = 783;
+					State = 805;
 					tableOption();
 					}
 					}
-					State = 788;
+					State = 810;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 791;
+			State = 813;
 			Match(RPAREN);
 			}
 		}
@@ -4018,11 +4146,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 793;
+			State = 815;
 			_localctx.key = optionKey();
-			State = 794;
+			State = 816;
 			Match(EQ);
-			State = 795;
+			State = 817;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4068,13 +4196,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 806;
+			State = 828;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 797;
+				State = 819;
 				Match(STRING);
 				}
 				break;
@@ -4160,6 +4288,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -4170,6 +4299,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4241,6 +4371,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -4260,21 +4391,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 798;
+				State = 820;
 				identifier();
-				State = 803;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 799;
+					State = 821;
 					Match(DOT);
-					State = 800;
+					State = 822;
 					identifier();
 					}
 					}
-					State = 805;
+					State = 827;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4325,13 +4456,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 816;
+			State = 838;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 808;
+				State = 830;
 				Match(STRING);
 				}
 				break;
@@ -4341,19 +4472,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 810;
+				State = 832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 809;
+					State = 831;
 					Match(MINUS);
 					}
 				}
 
-				State = 812;
+				State = 834;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 7L) != 0)) ) {
+				if ( !(((((_la - 276)) & ~0x3f) == 0 && ((1L << (_la - 276)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4365,14 +4496,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 813;
+				State = 835;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 814;
+				State = 836;
 				Match(FALSE);
 				}
 				break;
@@ -4458,6 +4589,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -4468,6 +4600,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4539,6 +4672,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -4558,7 +4692,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 815;
+				State = 837;
 				identifier();
 				}
 				break;
@@ -4611,32 +4745,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 818;
+			State = 840;
 			Match(LIKE);
-			State = 819;
+			State = 841;
 			qualifiedName();
-			State = 828;
+			State = 850;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 820;
+				State = 842;
 				Match(LPAREN);
-				State = 824;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 821;
+					State = 843;
 					likeOption();
 					}
 					}
-					State = 826;
+					State = 848;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 827;
+				State = 849;
 				Match(RPAREN);
 				}
 			}
@@ -4683,7 +4817,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 852;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4692,12 +4826,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 833;
+			State = 855;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 831;
+				State = 853;
 				Match(ALL);
 				}
 				break;
@@ -4783,6 +4917,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -4793,6 +4928,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -4864,6 +5000,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -4882,7 +5019,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 832;
+				State = 854;
 				identifier();
 				}
 				break;
@@ -5062,18 +5199,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 898;
+			State = 920;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 835;
+				State = 857;
 				Match(RENAME);
-				State = 836;
+				State = 858;
 				Match(TO);
-				State = 837;
+				State = 859;
 				qualifiedName();
 				}
 				break;
@@ -5081,29 +5218,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 838;
+				State = 860;
 				Match(SET);
-				State = 839;
+				State = 861;
 				Match(LPAREN);
-				State = 840;
+				State = 862;
 				tableOption();
-				State = 845;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 841;
+					State = 863;
 					Match(COMMA);
-					State = 842;
+					State = 864;
 					tableOption();
 					}
 					}
-					State = 847;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 848;
+				State = 870;
 				Match(RPAREN);
 				}
 				break;
@@ -5111,29 +5248,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 850;
+				State = 872;
 				Match(RESET);
-				State = 851;
+				State = 873;
 				Match(LPAREN);
-				State = 852;
+				State = 874;
 				optionKey();
-				State = 857;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 853;
+					State = 875;
 					Match(COMMA);
-					State = 854;
+					State = 876;
 					optionKey();
 					}
 					}
-					State = 859;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 860;
+				State = 882;
 				Match(RPAREN);
 				}
 				break;
@@ -5141,7 +5278,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 862;
+				State = 884;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5151,7 +5288,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 875;
+				State = 897;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5236,6 +5373,7 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case LOAD:
 				case MATCH:
 				case MEASURES:
 				case METADATA:
@@ -5246,6 +5384,7 @@ internal partial class StreamSqlParser : Parser {
 				case MINUTE:
 				case MINUTES:
 				case MODIFY:
+				case MODULE:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -5317,6 +5456,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
+				case UNLOAD:
 				case USE:
 				case USER:
 				case VALUE:
@@ -5335,33 +5475,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 863;
+					State = 885;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 864;
+					State = 886;
 					Match(LPAREN);
-					State = 865;
+					State = 887;
 					alterTableElement();
-					State = 870;
+					State = 892;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 866;
+						State = 888;
 						Match(COMMA);
-						State = 867;
+						State = 889;
 						alterTableElement();
 						}
 						}
-						State = 872;
+						State = 894;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 873;
+					State = 895;
 					Match(RPAREN);
 					}
 					break;
@@ -5374,11 +5514,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 877;
+				State = 899;
 				Match(DROP);
-				State = 878;
+				State = 900;
 				Match(PRIMARY);
-				State = 879;
+				State = 901;
 				Match(KEY);
 				}
 				break;
@@ -5386,9 +5526,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 880;
+				State = 902;
 				Match(DROP);
-				State = 881;
+				State = 903;
 				Match(WATERMARK);
 				}
 				break;
@@ -5396,9 +5536,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 882;
+				State = 904;
 				Match(DROP);
-				State = 891;
+				State = 913;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5483,6 +5623,7 @@ internal partial class StreamSqlParser : Parser {
 				case LATEST:
 				case LEADING:
 				case LOCAL:
+				case LOAD:
 				case MATCH:
 				case MEASURES:
 				case METADATA:
@@ -5493,6 +5634,7 @@ internal partial class StreamSqlParser : Parser {
 				case MINUTE:
 				case MINUTES:
 				case MODIFY:
+				case MODULE:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -5564,6 +5706,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
+				case UNLOAD:
 				case USE:
 				case USER:
 				case VALUE:
@@ -5582,27 +5725,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 884;
+					State = 906;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 883;
+						State = 905;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 886;
+					State = 908;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 887;
+					State = 909;
 					Match(LPAREN);
-					State = 888;
+					State = 910;
 					identifierList();
-					State = 889;
+					State = 911;
 					Match(RPAREN);
 					}
 					break;
@@ -5615,13 +5758,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 893;
+				State = 915;
 				Match(RENAME);
-				State = 894;
+				State = 916;
 				identifier();
-				State = 895;
+				State = 917;
 				Match(TO);
-				State = 896;
+				State = 918;
 				identifier();
 				}
 				break;
@@ -5668,22 +5811,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 900;
+			State = 922;
 			tableElement();
-			State = 904;
+			State = 926;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 901;
+				State = 923;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 902;
+				State = 924;
 				Match(AFTER);
-				State = 903;
+				State = 925;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5745,35 +5888,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 915;
+			State = 937;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 906;
+				State = 928;
 				Match(WITH);
-				State = 907;
+				State = 929;
 				commonTableExpression();
-				State = 912;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 908;
+					State = 930;
 					Match(COMMA);
-					State = 909;
+					State = 931;
 					commonTableExpression();
 					}
 					}
-					State = 914;
+					State = 936;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 917;
+			State = 939;
 			queryNoWith();
 			}
 		}
@@ -5828,29 +5971,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 919;
+			State = 941;
 			identifier();
-			State = 924;
+			State = 946;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 920;
+				State = 942;
 				Match(LPAREN);
-				State = 921;
+				State = 943;
 				identifierList();
-				State = 922;
+				State = 944;
 				Match(RPAREN);
 				}
 			}
 
-			State = 926;
+			State = 948;
 			Match(AS);
-			State = 927;
+			State = 949;
 			Match(LPAREN);
-			State = 928;
+			State = 950;
 			query();
-			State = 929;
+			State = 951;
 			Match(RPAREN);
 			}
 		}
@@ -5926,46 +6069,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 931;
+			State = 953;
 			queryTerm(0);
-			State = 942;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 932;
+				State = 954;
 				Match(ORDER);
-				State = 933;
+				State = 955;
 				Match(BY);
-				State = 934;
+				State = 956;
 				sortItem();
-				State = 939;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 935;
+					State = 957;
 					Match(COMMA);
-					State = 936;
+					State = 958;
 					sortItem();
 					}
 					}
-					State = 941;
+					State = 963;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 949;
+			State = 971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 944;
+				State = 966;
 				Match(LIMIT);
-				State = 947;
+				State = 969;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6060,6 +6203,7 @@ internal partial class StreamSqlParser : Parser {
 				case LEADING:
 				case LEFT:
 				case LOCAL:
+				case LOAD:
 				case LOCALTIME:
 				case LOCALTIMESTAMP:
 				case MAP:
@@ -6073,6 +6217,7 @@ internal partial class StreamSqlParser : Parser {
 				case MINUTE:
 				case MINUTES:
 				case MODIFY:
+				case MODULE:
 				case MODULES:
 				case MONTH:
 				case MONTHS:
@@ -6149,6 +6294,7 @@ internal partial class StreamSqlParser : Parser {
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
+				case UNLOAD:
 				case USE:
 				case USER:
 				case VALUE:
@@ -6176,13 +6322,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 945;
+					State = 967;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 946;
+					State = 968;
 					Match(ALL);
 					}
 					break;
@@ -6192,21 +6338,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 956;
+			State = 978;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 951;
+				State = 973;
 				Match(OFFSET);
-				State = 952;
+				State = 974;
 				_localctx.offset = expression();
-				State = 954;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 953;
+					State = 975;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6221,14 +6367,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 965;
+			State = 987;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 958;
+				State = 980;
 				Match(FETCH);
-				State = 959;
+				State = 981;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6237,17 +6383,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 961;
+				State = 983;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 				case 1:
 					{
-					State = 960;
+					State = 982;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 963;
+				State = 985;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6256,7 +6402,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 964;
+				State = 986;
 				Match(ONLY);
 				}
 			}
@@ -6345,42 +6491,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 968;
+			State = 990;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 984;
+			State = 1006;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 982;
+					State = 1004;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 970;
+						State = 992;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 971;
+						State = 993;
 						Match(INTERSECT);
-						State = 973;
+						State = 995;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 972;
+							State = 994;
 							setQuantifier();
 							}
 						}
 
-						State = 975;
+						State = 997;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6389,9 +6535,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 976;
+						State = 998;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 977;
+						State = 999;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6401,26 +6547,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 979;
+						State = 1001;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 978;
+							State = 1000;
 							setQuantifier();
 							}
 						}
 
-						State = 981;
+						State = 1003;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 986;
+				State = 1008;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,131,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			}
 			}
 		}
@@ -6500,14 +6646,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 64, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1001;
+			State = 1023;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 987;
+				State = 1009;
 				querySpecification();
 				}
 				break;
@@ -6515,27 +6661,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 988;
+				State = 1010;
 				Match(VALUES);
-				State = 989;
+				State = 1011;
 				valuesRow();
-				State = 994;
+				State = 1016;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 990;
+						State = 1012;
 						Match(COMMA);
-						State = 991;
+						State = 1013;
 						valuesRow();
 						}
 						} 
 					}
-					State = 996;
+					State = 1018;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,132,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 				}
 				}
 				break;
@@ -6543,11 +6689,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 997;
+				State = 1019;
 				Match(LPAREN);
-				State = 998;
+				State = 1020;
 				query();
-				State = 999;
+				State = 1021;
 				Match(RPAREN);
 				}
 				break;
@@ -6599,50 +6745,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1018;
+			State = 1040;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1004;
+				State = 1026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1003;
+					State = 1025;
 					Match(ROW);
 					}
 				}
 
-				State = 1006;
+				State = 1028;
 				Match(LPAREN);
-				State = 1007;
+				State = 1029;
 				expression();
-				State = 1012;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1008;
+					State = 1030;
 					Match(COMMA);
-					State = 1009;
+					State = 1031;
 					expression();
 					}
 					}
-					State = 1014;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1015;
+				State = 1037;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1017;
+				State = 1039;
 				expression();
 				}
 				break;
@@ -6731,160 +6877,160 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1020;
+			State = 1042;
 			Match(SELECT);
-			State = 1022;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1021;
+				State = 1043;
 				hintList();
 				}
 			}
 
-			State = 1025;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1024;
+				State = 1046;
 				setQuantifier();
 				}
 			}
 
-			State = 1027;
+			State = 1049;
 			selectItem();
-			State = 1032;
+			State = 1054;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1028;
+					State = 1050;
 					Match(COMMA);
-					State = 1029;
+					State = 1051;
 					selectItem();
 					}
 					} 
 				}
-				State = 1034;
+				State = 1056;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,139,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			}
-			State = 1044;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
-			case 1:
-				{
-				State = 1035;
-				Match(FROM);
-				State = 1036;
-				relation(0);
-				State = 1041;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1037;
-						Match(COMMA);
-						State = 1038;
-						relation(0);
-						}
-						} 
-					}
-					State = 1043;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
-				}
-				}
-				break;
-			}
-			State = 1048;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,142,Context) ) {
-			case 1:
-				{
-				State = 1046;
-				Match(WHERE);
-				State = 1047;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 1060;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 1050;
-				Match(GROUP);
-				State = 1051;
-				Match(BY);
-				State = 1052;
-				groupingElement();
 				State = 1057;
+				Match(FROM);
+				State = 1058;
+				relation(0);
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1053;
+						State = 1059;
 						Match(COMMA);
-						State = 1054;
-						groupingElement();
+						State = 1060;
+						relation(0);
 						}
 						} 
 					}
-					State = 1059;
+					State = 1065;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				}
 				}
 				break;
 			}
-			State = 1064;
+			State = 1070;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
-				State = 1062;
-				Match(HAVING);
-				State = 1063;
-				_localctx.having = expression();
+				State = 1068;
+				Match(WHERE);
+				State = 1069;
+				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1075;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				{
-				State = 1066;
-				Match(WINDOW);
-				State = 1067;
-				namedWindow();
 				State = 1072;
+				Match(GROUP);
+				State = 1073;
+				Match(BY);
+				State = 1074;
+				groupingElement();
+				State = 1079;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1068;
+						State = 1075;
 						Match(COMMA);
-						State = 1069;
+						State = 1076;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1081;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+				}
+				}
+				break;
+			}
+			State = 1086;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
+			case 1:
+				{
+				State = 1084;
+				Match(HAVING);
+				State = 1085;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1097;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			case 1:
+				{
+				State = 1088;
+				Match(WINDOW);
+				State = 1089;
+				namedWindow();
+				State = 1094;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1090;
+						Match(COMMA);
+						State = 1091;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1074;
+					State = 1096;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
 				}
 				break;
@@ -6926,7 +7072,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1077;
+			State = 1099;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7007,14 +7153,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_selectItem);
 		int _la;
 		try {
-			State = 1091;
+			State = 1113;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1079;
+				State = 1101;
 				Match(ASTERISK);
 				}
 				break;
@@ -7022,11 +7168,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1080;
+				State = 1102;
 				qualifiedName();
-				State = 1081;
+				State = 1103;
 				Match(DOT);
-				State = 1082;
+				State = 1104;
 				Match(ASTERISK);
 				}
 				break;
@@ -7034,24 +7180,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1084;
+				State = 1106;
 				expression();
-				State = 1089;
+				State = 1111;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 				case 1:
 					{
-					State = 1086;
+					State = 1108;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1085;
+						State = 1107;
 						Match(AS);
 						}
 					}
 
-					State = 1088;
+					State = 1110;
 					identifier();
 					}
 					break;
@@ -7180,38 +7326,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1133;
+			State = 1155;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1093;
+				State = 1115;
 				Match(GROUPING);
-				State = 1094;
+				State = 1116;
 				Match(SETS);
-				State = 1095;
+				State = 1117;
 				Match(LPAREN);
-				State = 1096;
+				State = 1118;
 				groupingSet();
-				State = 1101;
+				State = 1123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1097;
+					State = 1119;
 					Match(COMMA);
-					State = 1098;
+					State = 1120;
 					groupingSet();
 					}
 					}
-					State = 1103;
+					State = 1125;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1104;
+				State = 1126;
 				Match(RPAREN);
 				}
 				break;
@@ -7219,29 +7365,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1106;
+				State = 1128;
 				Match(ROLLUP);
-				State = 1107;
+				State = 1129;
 				Match(LPAREN);
-				State = 1108;
+				State = 1130;
 				groupingSet();
-				State = 1113;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1109;
+					State = 1131;
 					Match(COMMA);
-					State = 1110;
+					State = 1132;
 					groupingSet();
 					}
 					}
-					State = 1115;
+					State = 1137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1116;
+				State = 1138;
 				Match(RPAREN);
 				}
 				break;
@@ -7249,29 +7395,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1118;
+				State = 1140;
 				Match(CUBE);
-				State = 1119;
+				State = 1141;
 				Match(LPAREN);
-				State = 1120;
+				State = 1142;
 				groupingSet();
-				State = 1125;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1121;
+					State = 1143;
 					Match(COMMA);
-					State = 1122;
+					State = 1144;
 					groupingSet();
 					}
 					}
-					State = 1127;
+					State = 1149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1128;
+				State = 1150;
 				Match(RPAREN);
 				}
 				break;
@@ -7279,9 +7425,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1130;
+				State = 1152;
 				Match(LPAREN);
-				State = 1131;
+				State = 1153;
 				Match(RPAREN);
 				}
 				break;
@@ -7289,7 +7435,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1132;
+				State = 1154;
 				expression();
 				}
 				break;
@@ -7338,48 +7484,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1148;
+			State = 1170;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1135;
+				State = 1157;
 				Match(LPAREN);
-				State = 1144;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1136;
+					State = 1158;
 					expression();
-					State = 1141;
+					State = 1163;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1137;
+						State = 1159;
 						Match(COMMA);
-						State = 1138;
+						State = 1160;
 						expression();
 						}
 						}
-						State = 1143;
+						State = 1165;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1146;
+				State = 1168;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1147;
+				State = 1169;
 				expression();
 				}
 				break;
@@ -7424,11 +7570,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1150;
+			State = 1172;
 			identifier();
-			State = 1151;
+			State = 1173;
 			Match(AS);
-			State = 1152;
+			State = 1174;
 			windowSpecification();
 			}
 		}
@@ -7475,14 +7621,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1154;
+			State = 1176;
 			expression();
-			State = 1156;
+			State = 1178;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1155;
+				State = 1177;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7495,14 +7641,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1160;
+			State = 1182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1158;
+				State = 1180;
 				Match(NULLS);
-				State = 1159;
+				State = 1181;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7639,34 +7785,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1163;
+			State = 1185;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1184;
+			State = 1206;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1182;
+					State = 1204;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1165;
+						State = 1187;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1166;
+						State = 1188;
 						Match(CROSS);
-						State = 1167;
+						State = 1189;
 						Match(JOIN);
-						State = 1168;
+						State = 1190;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7675,15 +7821,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1169;
+						State = 1191;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1170;
+						State = 1192;
 						Match(NATURAL);
-						State = 1171;
+						State = 1193;
 						joinType();
-						State = 1172;
+						State = 1194;
 						Match(JOIN);
-						State = 1173;
+						State = 1195;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7692,20 +7838,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1175;
+						State = 1197;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1176;
+						State = 1198;
 						joinType();
-						State = 1177;
+						State = 1199;
 						Match(JOIN);
-						State = 1178;
+						State = 1200;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1180;
+						State = 1202;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 						case 1:
 							{
-							State = 1179;
+							State = 1201;
 							joinCriteria();
 							}
 							break;
@@ -7715,9 +7861,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1186;
+				State = 1208;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			}
 			}
 		}
@@ -7757,19 +7903,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_joinType);
 		int _la;
 		try {
-			State = 1202;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1188;
+				State = 1210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1187;
+					State = 1209;
 					Match(INNER);
 					}
 				}
@@ -7779,14 +7925,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1190;
+				State = 1212;
 				Match(LEFT);
-				State = 1192;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1191;
+					State = 1213;
 					Match(OUTER);
 					}
 				}
@@ -7796,14 +7942,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1194;
+				State = 1216;
 				Match(RIGHT);
-				State = 1196;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1195;
+					State = 1217;
 					Match(OUTER);
 					}
 				}
@@ -7813,14 +7959,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1198;
+				State = 1220;
 				Match(FULL);
-				State = 1200;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1199;
+					State = 1221;
 					Match(OUTER);
 					}
 				}
@@ -7871,28 +8017,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 86, RULE_joinCriteria);
 		try {
-			State = 1211;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1204;
+				State = 1226;
 				Match(ON);
-				State = 1205;
+				State = 1227;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1206;
+				State = 1228;
 				Match(USING);
-				State = 1207;
+				State = 1229;
 				Match(LPAREN);
-				State = 1208;
+				State = 1230;
 				identifierList();
-				State = 1209;
+				State = 1231;
 				Match(RPAREN);
 				}
 				break;
@@ -8071,49 +8217,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 88, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1280;
+			State = 1302;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1213;
+				State = 1235;
 				qualifiedName();
-				State = 1215;
+				State = 1237;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1214;
+					State = 1236;
 					tableHints();
 					}
 					break;
 				}
-				State = 1222;
+				State = 1244;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1217;
+					State = 1239;
 					Match(FOR);
-					State = 1218;
+					State = 1240;
 					Match(SYSTEM_TIME);
-					State = 1219;
+					State = 1241;
 					Match(AS);
-					State = 1220;
+					State = 1242;
 					Match(OF);
-					State = 1221;
+					State = 1243;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1225;
+				State = 1247;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1224;
+					State = 1246;
 					tableAlias();
 					}
 					break;
@@ -8124,30 +8270,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1228;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1227;
+					State = 1249;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1230;
+				State = 1252;
 				Match(TABLE);
-				State = 1231;
+				State = 1253;
 				Match(LPAREN);
-				State = 1232;
+				State = 1254;
 				functionCall();
-				State = 1233;
+				State = 1255;
 				Match(RPAREN);
-				State = 1235;
+				State = 1257;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1234;
+					State = 1256;
 					tableAlias();
 					}
 					break;
@@ -8158,28 +8304,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1238;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1237;
+					State = 1259;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1240;
+				State = 1262;
 				Match(LPAREN);
-				State = 1241;
+				State = 1263;
 				query();
-				State = 1242;
+				State = 1264;
 				Match(RPAREN);
-				State = 1244;
+				State = 1266;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1243;
+					State = 1265;
 					tableAlias();
 					}
 					break;
@@ -8190,48 +8336,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1246;
+				State = 1268;
 				Match(UNNEST);
-				State = 1247;
+				State = 1269;
 				Match(LPAREN);
-				State = 1248;
+				State = 1270;
 				expression();
-				State = 1253;
+				State = 1275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1249;
+					State = 1271;
 					Match(COMMA);
-					State = 1250;
+					State = 1272;
 					expression();
 					}
 					}
-					State = 1255;
+					State = 1277;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1256;
+				State = 1278;
 				Match(RPAREN);
-				State = 1259;
+				State = 1281;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1257;
+					State = 1279;
 					Match(WITH);
-					State = 1258;
+					State = 1280;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1262;
+				State = 1284;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1261;
+					State = 1283;
 					tableAlias();
 					}
 					break;
@@ -8242,11 +8388,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1264;
+				State = 1286;
 				Match(LPAREN);
-				State = 1265;
+				State = 1287;
 				relation(0);
-				State = 1266;
+				State = 1288;
 				Match(RPAREN);
 				}
 				break;
@@ -8254,16 +8400,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1268;
+				State = 1290;
 				qualifiedName();
-				State = 1269;
+				State = 1291;
 				matchRecognize();
-				State = 1271;
+				State = 1293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 				case 1:
 					{
-					State = 1270;
+					State = 1292;
 					tableAlias();
 					}
 					break;
@@ -8274,20 +8420,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1273;
+				State = 1295;
 				Match(LPAREN);
-				State = 1274;
+				State = 1296;
 				query();
-				State = 1275;
+				State = 1297;
 				Match(RPAREN);
-				State = 1276;
+				State = 1298;
 				matchRecognize();
-				State = 1278;
+				State = 1300;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1277;
+					State = 1299;
 					tableAlias();
 					}
 					break;
@@ -8399,193 +8545,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1282;
+			State = 1304;
 			Match(MATCH_RECOGNIZE);
-			State = 1283;
+			State = 1305;
 			Match(LPAREN);
-			State = 1294;
+			State = 1316;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1284;
+				State = 1306;
 				Match(PARTITION);
-				State = 1285;
+				State = 1307;
 				Match(BY);
-				State = 1286;
+				State = 1308;
 				expression();
-				State = 1291;
+				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1287;
+					State = 1309;
 					Match(COMMA);
-					State = 1288;
+					State = 1310;
 					expression();
 					}
 					}
-					State = 1293;
+					State = 1315;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				}
-			}
-
-			State = 1306;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ORDER) {
-				{
-				State = 1296;
-				Match(ORDER);
-				State = 1297;
-				Match(BY);
-				State = 1298;
-				sortItem();
-				State = 1303;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1299;
-					Match(COMMA);
-					State = 1300;
-					sortItem();
-					}
-					}
-					State = 1305;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1317;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==MEASURES) {
-				{
-				State = 1308;
-				Match(MEASURES);
-				State = 1309;
-				measureItem();
-				State = 1314;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1310;
-					Match(COMMA);
-					State = 1311;
-					measureItem();
-					}
-					}
-					State = 1316;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1320;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
-				{
-				State = 1319;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1326;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1322;
-				Match(AFTER);
-				State = 1323;
-				Match(MATCH);
-				State = 1324;
-				Match(SKIP_);
-				State = 1325;
-				afterMatchSkip();
 				}
 			}
 
 			State = 1328;
-			Match(PATTERN);
-			State = 1329;
-			Match(LPAREN);
-			State = 1330;
-			rowPattern();
-			State = 1331;
-			Match(RPAREN);
-			State = 1334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==WITHIN) {
+			if (_la==ORDER) {
 				{
-				State = 1332;
-				Match(WITHIN);
-				State = 1333;
-				_localctx.within = interval();
-				}
-			}
-
-			State = 1345;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==SUBSET) {
-				{
-				State = 1336;
-				Match(SUBSET);
-				State = 1337;
-				subsetItem();
-				State = 1342;
+				State = 1318;
+				Match(ORDER);
+				State = 1319;
+				Match(BY);
+				State = 1320;
+				sortItem();
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1338;
+					State = 1321;
 					Match(COMMA);
-					State = 1339;
-					subsetItem();
+					State = 1322;
+					sortItem();
 					}
 					}
-					State = 1344;
+					State = 1327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1347;
-			Match(DEFINE);
+			State = 1339;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==MEASURES) {
+				{
+				State = 1330;
+				Match(MEASURES);
+				State = 1331;
+				measureItem();
+				State = 1336;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1332;
+					Match(COMMA);
+					State = 1333;
+					measureItem();
+					}
+					}
+					State = 1338;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1342;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1341;
+				rowsPerMatch();
+				}
+			}
+
 			State = 1348;
-			defineItem();
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1344;
+				Match(AFTER);
+				State = 1345;
+				Match(MATCH);
+				State = 1346;
+				Match(SKIP_);
+				State = 1347;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1350;
+			Match(PATTERN);
+			State = 1351;
+			Match(LPAREN);
+			State = 1352;
+			rowPattern();
 			State = 1353;
+			Match(RPAREN);
+			State = 1356;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1354;
+				Match(WITHIN);
+				State = 1355;
+				_localctx.within = interval();
+				}
+			}
+
+			State = 1367;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1358;
+				Match(SUBSET);
+				State = 1359;
+				subsetItem();
+				State = 1364;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1360;
+					Match(COMMA);
+					State = 1361;
+					subsetItem();
+					}
+					}
+					State = 1366;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1369;
+			Match(DEFINE);
+			State = 1370;
+			defineItem();
+			State = 1375;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1349;
+				State = 1371;
 				Match(COMMA);
-				State = 1350;
+				State = 1372;
 				defineItem();
 				}
 				}
-				State = 1355;
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1356;
+			State = 1378;
 			Match(RPAREN);
 			}
 		}
@@ -8628,11 +8774,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1358;
+			State = 1380;
 			expression();
-			State = 1359;
+			State = 1381;
 			Match(AS);
-			State = 1360;
+			State = 1382;
 			identifier();
 			}
 		}
@@ -8691,20 +8837,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 94, RULE_rowsPerMatch);
 		try {
-			State = 1370;
+			State = 1392;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1362;
+				State = 1384;
 				Match(ONE);
-				State = 1363;
+				State = 1385;
 				Match(ROW);
-				State = 1364;
+				State = 1386;
 				Match(PER);
-				State = 1365;
+				State = 1387;
 				Match(MATCH);
 				}
 				break;
@@ -8712,13 +8858,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1366;
+				State = 1388;
 				Match(ALL);
-				State = 1367;
+				State = 1389;
 				Match(ROWS);
-				State = 1368;
+				State = 1390;
 				Match(PER);
-				State = 1369;
+				State = 1391;
 				Match(MATCH);
 				}
 				break;
@@ -8807,18 +8953,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 96, RULE_afterMatchSkip);
 		try {
-			State = 1386;
+			State = 1408;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1372;
+				State = 1394;
 				Match(PAST);
-				State = 1373;
+				State = 1395;
 				Match(LAST);
-				State = 1374;
+				State = 1396;
 				Match(ROW);
 				}
 				break;
@@ -8826,11 +8972,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1375;
+				State = 1397;
 				Match(TO);
-				State = 1376;
+				State = 1398;
 				Match(NEXT);
-				State = 1377;
+				State = 1399;
 				Match(ROW);
 				}
 				break;
@@ -8838,11 +8984,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1378;
+				State = 1400;
 				Match(TO);
-				State = 1379;
+				State = 1401;
 				Match(FIRST);
-				State = 1380;
+				State = 1402;
 				identifier();
 				}
 				break;
@@ -8850,11 +8996,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1381;
+				State = 1403;
 				Match(TO);
-				State = 1382;
+				State = 1404;
 				Match(LAST);
-				State = 1383;
+				State = 1405;
 				identifier();
 				}
 				break;
@@ -8862,9 +9008,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1384;
+				State = 1406;
 				Match(TO);
-				State = 1385;
+				State = 1407;
 				identifier();
 				}
 				break;
@@ -8913,21 +9059,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1388;
+			State = 1410;
 			rowPatternTerm();
-			State = 1393;
+			State = 1415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1389;
+				State = 1411;
 				Match(PIPE);
-				State = 1390;
+				State = 1412;
 				rowPatternTerm();
 				}
 				}
-				State = 1395;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8972,20 +9118,20 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1397;
+			State = 1419;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1396;
+				State = 1418;
 				rowPatternFactor();
 				}
 				}
-				State = 1399;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -9027,14 +9173,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1401;
+			State = 1423;
 			rowPatternPrimary();
-			State = 1403;
+			State = 1425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 165L) != 0)) {
+			if (((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 165L) != 0)) {
 				{
-				State = 1402;
+				State = 1424;
 				rowPatternQuantifier();
 				}
 			}
@@ -9096,7 +9242,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
 		try {
-			State = 1410;
+			State = 1432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9181,6 +9327,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -9191,6 +9338,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -9262,6 +9410,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -9282,7 +9431,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1405;
+				State = 1427;
 				identifier();
 				}
 				break;
@@ -9290,11 +9439,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1406;
+				State = 1428;
 				Match(LPAREN);
-				State = 1407;
+				State = 1429;
 				rowPattern();
-				State = 1408;
+				State = 1430;
 				Match(RPAREN);
 				}
 				break;
@@ -9369,7 +9518,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1430;
+			State = 1452;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9378,21 +9527,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1412;
+				State = 1434;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 251)) & ~0x3f) == 0 && ((1L << (_la - 251)) & 37L) != 0)) ) {
+				if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1414;
+				State = 1436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1413;
+					State = 1435;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9403,31 +9552,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1416;
+				State = 1438;
 				Match(LBRACE);
-				State = 1418;
+				State = 1440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1417;
+					State = 1439;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1424;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1420;
+					State = 1442;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1422;
+					State = 1444;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1421;
+						State = 1443;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9435,14 +9584,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1426;
+				State = 1448;
 				Match(RBRACE);
-				State = 1428;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1427;
+					State = 1449;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9499,31 +9648,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1432;
+			State = 1454;
 			identifier();
-			State = 1433;
+			State = 1455;
 			Match(EQ);
-			State = 1434;
+			State = 1456;
 			Match(LPAREN);
-			State = 1435;
+			State = 1457;
 			identifier();
-			State = 1440;
+			State = 1462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1436;
+				State = 1458;
 				Match(COMMA);
-				State = 1437;
+				State = 1459;
 				identifier();
 				}
 				}
-				State = 1442;
+				State = 1464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1443;
+			State = 1465;
 			Match(RPAREN);
 			}
 		}
@@ -9566,11 +9715,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1445;
+			State = 1467;
 			identifier();
-			State = 1446;
+			State = 1468;
 			Match(AS);
-			State = 1447;
+			State = 1469;
 			expression();
 			}
 		}
@@ -9616,28 +9765,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1450;
+			State = 1472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1449;
+				State = 1471;
 				Match(AS);
 				}
 			}
 
-			State = 1452;
+			State = 1474;
 			identifier();
-			State = 1457;
+			State = 1479;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
 			case 1:
 				{
-				State = 1453;
+				State = 1475;
 				Match(LPAREN);
-				State = 1454;
+				State = 1476;
 				identifierList();
-				State = 1455;
+				State = 1477;
 				Match(RPAREN);
 				}
 				break;
@@ -9679,7 +9828,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1459;
+			State = 1481;
 			hintList();
 			}
 		}
@@ -9728,35 +9877,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1461;
+			State = 1483;
 			Match(HINT_START);
-			State = 1462;
+			State = 1484;
 			hint();
-			State = 1469;
+			State = 1491;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || ((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 6145L) != 0)) {
 				{
 				{
-				State = 1464;
+				State = 1486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1463;
+					State = 1485;
 					Match(COMMA);
 					}
 				}
 
-				State = 1466;
+				State = 1488;
 				hint();
 				}
 				}
-				State = 1471;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1472;
+			State = 1494;
 			Match(HINT_END);
 			}
 		}
@@ -9814,35 +9963,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1474;
+			State = 1496;
 			identifier();
-			State = 1495;
+			State = 1517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1475;
+				State = 1497;
 				Match(LPAREN);
-				State = 1492;
+				State = 1514;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 				case 1:
 					{
-					State = 1476;
+					State = 1498;
 					hintOption();
-					State = 1481;
+					State = 1503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1477;
+						State = 1499;
 						Match(COMMA);
-						State = 1478;
+						State = 1500;
 						hintOption();
 						}
 						}
-						State = 1483;
+						State = 1505;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9850,28 +9999,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1484;
+					State = 1506;
 					hintArgument();
-					State = 1489;
+					State = 1511;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1485;
+						State = 1507;
 						Match(COMMA);
-						State = 1486;
+						State = 1508;
 						hintArgument();
 						}
 						}
-						State = 1491;
+						State = 1513;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1494;
+				State = 1516;
 				Match(RPAREN);
 				}
 			}
@@ -9917,11 +10066,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1497;
+			State = 1519;
 			optionKey();
-			State = 1498;
+			State = 1520;
 			Match(EQ);
-			State = 1499;
+			State = 1521;
 			optionValue();
 			}
 		}
@@ -9968,7 +10117,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1511;
+			State = 1533;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10053,6 +10202,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -10063,6 +10213,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -10134,6 +10285,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -10153,21 +10305,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1501;
+				State = 1523;
 				identifier();
-				State = 1506;
+				State = 1528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1502;
+					State = 1524;
 					Match(DOT);
-					State = 1503;
+					State = 1525;
 					identifier();
 					}
 					}
-					State = 1508;
+					State = 1530;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10176,14 +10328,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1509;
+				State = 1531;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1510;
+				State = 1532;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10226,7 +10378,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1535;
 			booleanExpression(0);
 			}
 		}
@@ -10337,7 +10489,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1525;
+			State = 1547;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10346,9 +10498,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1516;
+				State = 1538;
 				Match(NOT);
-				State = 1517;
+				State = 1539;
 				booleanExpression(4);
 				}
 				break;
@@ -10444,6 +10596,7 @@ internal partial class StreamSqlParser : Parser {
 			case LEADING:
 			case LEFT:
 			case LOCAL:
+			case LOAD:
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
@@ -10457,6 +10610,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -10532,6 +10686,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -10562,23 +10717,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1518;
+				State = 1540;
 				valueExpression(0);
-				State = 1522;
+				State = 1544;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1519;
+						State = 1541;
 						predicate();
 						}
 						} 
 					}
-					State = 1524;
+					State = 1546;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 				}
 				}
 				break;
@@ -10586,28 +10741,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1535;
+			State = 1557;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1533;
+					State = 1555;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,219,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1527;
+						State = 1549;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1528;
+						State = 1550;
 						Match(AND);
-						State = 1529;
+						State = 1551;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10616,20 +10771,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1530;
+						State = 1552;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1531;
+						State = 1553;
 						Match(OR);
-						State = 1532;
+						State = 1554;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1537;
+				State = 1559;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			}
 			}
 		}
@@ -10856,16 +11011,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 128, RULE_predicate);
 		int _la;
 		try {
-			State = 1621;
+			State = 1643;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,235,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1538;
+				State = 1560;
 				comparisonOperator();
-				State = 1539;
+				State = 1561;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -10873,24 +11028,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1542;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1541;
+					State = 1563;
 					Match(NOT);
 					}
 				}
 
-				State = 1544;
+				State = 1566;
 				Match(BETWEEN);
-				State = 1546;
+				State = 1568;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
 				case 1:
 					{
-					State = 1545;
+					State = 1567;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -10902,11 +11057,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1548;
+				State = 1570;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1549;
+				State = 1571;
 				Match(AND);
-				State = 1550;
+				State = 1572;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -10914,23 +11069,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1553;
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1552;
+					State = 1574;
 					Match(NOT);
 					}
 				}
 
-				State = 1555;
+				State = 1577;
 				Match(IN);
-				State = 1556;
+				State = 1578;
 				Match(LPAREN);
-				State = 1557;
+				State = 1579;
 				query();
-				State = 1558;
+				State = 1580;
 				Match(RPAREN);
 				}
 				break;
@@ -10938,39 +11093,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1561;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1560;
+					State = 1582;
 					Match(NOT);
 					}
 				}
 
-				State = 1563;
+				State = 1585;
 				Match(IN);
-				State = 1564;
+				State = 1586;
 				Match(LPAREN);
-				State = 1565;
+				State = 1587;
 				expression();
-				State = 1570;
+				State = 1592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1566;
+					State = 1588;
 					Match(COMMA);
-					State = 1567;
+					State = 1589;
 					expression();
 					}
 					}
-					State = 1572;
+					State = 1594;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1573;
+				State = 1595;
 				Match(RPAREN);
 				}
 				break;
@@ -10978,28 +11133,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1576;
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1575;
+					State = 1597;
 					Match(NOT);
 					}
 				}
 
-				State = 1578;
+				State = 1600;
 				Match(LIKE);
-				State = 1579;
+				State = 1601;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1582;
+				State = 1604;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
 				case 1:
 					{
-					State = 1580;
+					State = 1602;
 					Match(ESCAPE);
-					State = 1581;
+					State = 1603;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11010,30 +11165,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1585;
+				State = 1607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1584;
+					State = 1606;
 					Match(NOT);
 					}
 				}
 
-				State = 1587;
+				State = 1609;
 				Match(SIMILAR);
-				State = 1588;
+				State = 1610;
 				Match(TO);
-				State = 1589;
+				State = 1611;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1592;
+				State = 1614;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1590;
+					State = 1612;
 					Match(ESCAPE);
-					State = 1591;
+					State = 1613;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11044,19 +11199,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1594;
+				State = 1616;
 				Match(IS);
-				State = 1596;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1595;
+					State = 1617;
 					Match(NOT);
 					}
 				}
 
-				State = 1598;
+				State = 1620;
 				Match(NULL);
 				}
 				break;
@@ -11064,19 +11219,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1599;
+				State = 1621;
 				Match(IS);
-				State = 1601;
+				State = 1623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1600;
+					State = 1622;
 					Match(NOT);
 					}
 				}
 
-				State = 1603;
+				State = 1625;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11092,23 +11247,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1604;
+				State = 1626;
 				Match(IS);
-				State = 1606;
+				State = 1628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1605;
+					State = 1627;
 					Match(NOT);
 					}
 				}
 
-				State = 1608;
+				State = 1630;
 				Match(DISTINCT);
-				State = 1609;
+				State = 1631;
 				Match(FROM);
-				State = 1610;
+				State = 1632;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11116,26 +11271,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1611;
+				State = 1633;
 				Match(IS);
-				State = 1613;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1612;
+					State = 1634;
 					Match(NOT);
 					}
 				}
 
-				State = 1615;
+				State = 1637;
 				Match(JSON);
-				State = 1617;
+				State = 1639;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 				case 1:
 					{
-					State = 1616;
+					State = 1638;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11154,9 +11309,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1619;
+				State = 1641;
 				Match(OVERLAPS);
-				State = 1620;
+				State = 1642;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11201,9 +11356,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1623;
+			State = 1645;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 244)) & ~0x3f) == 0 && ((1L << (_la - 244)) & 63L) != 0)) ) {
+			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11322,7 +11477,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1629;
+			State = 1651;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11417,6 +11572,7 @@ internal partial class StreamSqlParser : Parser {
 			case LEADING:
 			case LEFT:
 			case LOCAL:
+			case LOAD:
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
@@ -11430,6 +11586,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -11505,6 +11662,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -11534,7 +11692,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1626;
+				State = 1648;
 				primaryExpression(0);
 				}
 				break;
@@ -11544,7 +11702,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1627;
+				State = 1649;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11554,7 +11712,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1628;
+				State = 1650;
 				valueExpression(3);
 				}
 				break;
@@ -11562,36 +11720,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1639;
+			State = 1661;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,238,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1637;
+					State = 1659;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1631;
+						State = 1653;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1632;
+						State = 1654;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 135L) != 0)) ) {
+						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1633;
+						State = 1655;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11600,9 +11758,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1634;
+						State = 1656;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1635;
+						State = 1657;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11612,16 +11770,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1636;
+						State = 1658;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1641;
+				State = 1663;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,238,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
 			}
 			}
 		}
@@ -12396,16 +12554,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1972;
+			State = 1994;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1643;
+				State = 1665;
 				literal();
 				}
 				break;
@@ -12414,7 +12572,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1644;
+				State = 1666;
 				interval();
 				}
 				break;
@@ -12423,37 +12581,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1645;
+				State = 1667;
 				Match(CASE);
-				State = 1646;
+				State = 1668;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1648;
+				State = 1670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1647;
+					State = 1669;
 					whenClause();
 					}
 					}
-					State = 1650;
+					State = 1672;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1654;
+				State = 1676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1652;
+					State = 1674;
 					Match(ELSE);
-					State = 1653;
+					State = 1675;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1656;
+				State = 1678;
 				Match(END);
 				}
 				break;
@@ -12462,35 +12620,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1658;
+				State = 1680;
 				Match(CASE);
-				State = 1660;
+				State = 1682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1659;
+					State = 1681;
 					whenClause();
 					}
 					}
-					State = 1662;
+					State = 1684;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1666;
+				State = 1688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1664;
+					State = 1686;
 					Match(ELSE);
-					State = 1665;
+					State = 1687;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1668;
+				State = 1690;
 				Match(END);
 				}
 				break;
@@ -12499,7 +12657,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1692;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12508,15 +12666,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1671;
+				State = 1693;
 				Match(LPAREN);
-				State = 1672;
+				State = 1694;
 				expression();
-				State = 1673;
+				State = 1695;
 				Match(AS);
-				State = 1674;
+				State = 1696;
 				dataType();
-				State = 1675;
+				State = 1697;
 				Match(RPAREN);
 				}
 				break;
@@ -12525,31 +12683,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1677;
+				State = 1699;
 				Match(EXTRACT);
-				State = 1678;
+				State = 1700;
 				Match(LPAREN);
-				State = 1681;
+				State = 1703;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
 				case 1:
 					{
-					State = 1679;
+					State = 1701;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1680;
+					State = 1702;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1683;
+				State = 1705;
 				Match(FROM);
-				State = 1684;
+				State = 1706;
 				expression();
-				State = 1685;
+				State = 1707;
 				Match(RPAREN);
 				}
 				break;
@@ -12558,11 +12716,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1687;
+				State = 1709;
 				Match(TRIM);
-				State = 1688;
+				State = 1710;
 				Match(LPAREN);
-				State = 1689;
+				State = 1711;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12572,21 +12730,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1691;
+				State = 1713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1690;
+					State = 1712;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1693;
+				State = 1715;
 				Match(FROM);
-				State = 1694;
+				State = 1716;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1695;
+				State = 1717;
 				Match(RPAREN);
 				}
 				break;
@@ -12595,25 +12753,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1697;
+				State = 1719;
 				Match(TRIM);
-				State = 1698;
+				State = 1720;
 				Match(LPAREN);
-				State = 1702;
+				State = 1724;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1699;
+					State = 1721;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1700;
+					State = 1722;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1704;
+				State = 1726;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1705;
+				State = 1727;
 				Match(RPAREN);
 				}
 				break;
@@ -12622,29 +12780,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1707;
+				State = 1729;
 				Match(SUBSTRING);
-				State = 1708;
+				State = 1730;
 				Match(LPAREN);
-				State = 1709;
+				State = 1731;
 				expression();
-				State = 1710;
+				State = 1732;
 				Match(FROM);
-				State = 1711;
+				State = 1733;
 				expression();
-				State = 1714;
+				State = 1736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1712;
+					State = 1734;
 					Match(FOR);
-					State = 1713;
+					State = 1735;
 					expression();
 					}
 				}
 
-				State = 1716;
+				State = 1738;
 				Match(RPAREN);
 				}
 				break;
@@ -12653,17 +12811,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1718;
+				State = 1740;
 				Match(POSITION);
-				State = 1719;
+				State = 1741;
 				Match(LPAREN);
-				State = 1720;
+				State = 1742;
 				valueExpression(0);
-				State = 1721;
+				State = 1743;
 				Match(IN);
-				State = 1722;
+				State = 1744;
 				expression();
-				State = 1723;
+				State = 1745;
 				Match(RPAREN);
 				}
 				break;
@@ -12672,33 +12830,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1725;
+				State = 1747;
 				Match(OVERLAY);
-				State = 1726;
+				State = 1748;
 				Match(LPAREN);
-				State = 1727;
+				State = 1749;
 				expression();
-				State = 1728;
+				State = 1750;
 				Match(PLACING);
-				State = 1729;
+				State = 1751;
 				expression();
-				State = 1730;
+				State = 1752;
 				Match(FROM);
-				State = 1731;
+				State = 1753;
 				expression();
-				State = 1734;
+				State = 1756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1732;
+					State = 1754;
 					Match(FOR);
-					State = 1733;
+					State = 1755;
 					expression();
 					}
 				}
 
-				State = 1736;
+				State = 1758;
 				Match(RPAREN);
 				}
 				break;
@@ -12707,57 +12865,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1738;
+				State = 1760;
 				Match(JSON_VALUE);
-				State = 1739;
+				State = 1761;
 				Match(LPAREN);
-				State = 1740;
+				State = 1762;
 				expression();
-				State = 1741;
+				State = 1763;
 				Match(COMMA);
-				State = 1742;
+				State = 1764;
 				expression();
-				State = 1745;
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1743;
+					State = 1765;
 					Match(RETURNING);
-					State = 1744;
+					State = 1766;
 					dataType();
 					}
 				}
 
-				State = 1751;
+				State = 1773;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1747;
+					State = 1769;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1748;
+					State = 1770;
 					Match(ON);
-					State = 1749;
+					State = 1771;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1757;
+				State = 1779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1753;
+					State = 1775;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1754;
+					State = 1776;
 					Match(ON);
-					State = 1755;
+					State = 1777;
 					Match(ERROR);
 					}
 				}
 
-				State = 1759;
+				State = 1781;
 				Match(RPAREN);
 				}
 				break;
@@ -12766,67 +12924,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1761;
+				State = 1783;
 				Match(JSON_QUERY);
-				State = 1762;
+				State = 1784;
 				Match(LPAREN);
-				State = 1763;
+				State = 1785;
 				expression();
-				State = 1764;
+				State = 1786;
 				Match(COMMA);
-				State = 1765;
+				State = 1787;
 				expression();
-				State = 1768;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1766;
+					State = 1788;
 					Match(RETURNING);
-					State = 1767;
+					State = 1789;
 					dataType();
 					}
 				}
 
-				State = 1771;
+				State = 1793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1770;
+					State = 1792;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1777;
+				State = 1799;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1773;
+					State = 1795;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1774;
+					State = 1796;
 					Match(ON);
-					State = 1775;
+					State = 1797;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1783;
+				State = 1805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1779;
+					State = 1801;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1780;
+					State = 1802;
 					Match(ON);
-					State = 1781;
+					State = 1803;
 					Match(ERROR);
 					}
 				}
 
-				State = 1785;
+				State = 1807;
 				Match(RPAREN);
 				}
 				break;
@@ -12835,22 +12993,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1787;
+				State = 1809;
 				Match(JSON_EXISTS);
-				State = 1788;
+				State = 1810;
 				Match(LPAREN);
-				State = 1789;
+				State = 1811;
 				expression();
-				State = 1790;
+				State = 1812;
 				Match(COMMA);
-				State = 1791;
+				State = 1813;
 				expression();
-				State = 1795;
+				State = 1817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1792;
+					State = 1814;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -12860,14 +13018,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1793;
+					State = 1815;
 					Match(ON);
-					State = 1794;
+					State = 1816;
 					Match(ERROR);
 					}
 				}
 
-				State = 1797;
+				State = 1819;
 				Match(RPAREN);
 				}
 				break;
@@ -12876,42 +13034,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1799;
+				State = 1821;
 				Match(JSON_OBJECT);
-				State = 1800;
+				State = 1822;
 				Match(LPAREN);
-				State = 1809;
+				State = 1831;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1801;
+					State = 1823;
 					jsonKeyValue();
-					State = 1806;
+					State = 1828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1802;
+						State = 1824;
 						Match(COMMA);
-						State = 1803;
+						State = 1825;
 						jsonKeyValue();
 						}
 						}
-						State = 1808;
+						State = 1830;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1814;
+				State = 1836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1811;
+					State = 1833;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12921,14 +13079,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1812;
+					State = 1834;
 					Match(ON);
-					State = 1813;
+					State = 1835;
 					Match(NULL);
 					}
 				}
 
-				State = 1816;
+				State = 1838;
 				Match(RPAREN);
 				}
 				break;
@@ -12937,42 +13095,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1817;
+				State = 1839;
 				Match(JSON_ARRAY);
-				State = 1818;
+				State = 1840;
 				Match(LPAREN);
-				State = 1827;
+				State = 1849;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 				case 1:
 					{
-					State = 1819;
+					State = 1841;
 					expression();
-					State = 1824;
+					State = 1846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1820;
+						State = 1842;
 						Match(COMMA);
-						State = 1821;
+						State = 1843;
 						expression();
 						}
 						}
-						State = 1826;
+						State = 1848;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1832;
+				State = 1854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1829;
+					State = 1851;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -12982,14 +13140,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1830;
+					State = 1852;
 					Match(ON);
-					State = 1831;
+					State = 1853;
 					Match(NULL);
 					}
 				}
 
-				State = 1834;
+				State = 1856;
 				Match(RPAREN);
 				}
 				break;
@@ -12998,48 +13156,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1835;
+				State = 1857;
 				Match(JSON_ARRAYAGG);
-				State = 1836;
+				State = 1858;
 				Match(LPAREN);
-				State = 1837;
+				State = 1859;
 				expression();
-				State = 1848;
+				State = 1870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1838;
+					State = 1860;
 					Match(ORDER);
-					State = 1839;
+					State = 1861;
 					Match(BY);
-					State = 1840;
+					State = 1862;
 					sortItem();
-					State = 1845;
+					State = 1867;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1841;
+						State = 1863;
 						Match(COMMA);
-						State = 1842;
+						State = 1864;
 						sortItem();
 						}
 						}
-						State = 1847;
+						State = 1869;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1853;
+				State = 1875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1850;
+					State = 1872;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13049,41 +13207,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1851;
+					State = 1873;
 					Match(ON);
-					State = 1852;
+					State = 1874;
 					Match(NULL);
 					}
 				}
 
-				State = 1855;
+				State = 1877;
 				Match(RPAREN);
-				State = 1862;
+				State = 1884;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 				case 1:
 					{
-					State = 1856;
+					State = 1878;
 					Match(FILTER);
-					State = 1857;
+					State = 1879;
 					Match(LPAREN);
-					State = 1858;
+					State = 1880;
 					Match(WHERE);
-					State = 1859;
+					State = 1881;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1860;
+					State = 1882;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1866;
+				State = 1888;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1864;
+					State = 1886;
 					Match(OVER);
-					State = 1865;
+					State = 1887;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13095,18 +13253,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1868;
+				State = 1890;
 				Match(JSON_OBJECTAGG);
-				State = 1869;
+				State = 1891;
 				Match(LPAREN);
-				State = 1870;
+				State = 1892;
 				jsonKeyValue();
-				State = 1874;
+				State = 1896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1871;
+					State = 1893;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13116,41 +13274,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1872;
+					State = 1894;
 					Match(ON);
-					State = 1873;
+					State = 1895;
 					Match(NULL);
 					}
 				}
 
-				State = 1876;
+				State = 1898;
 				Match(RPAREN);
-				State = 1883;
+				State = 1905;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1877;
+					State = 1899;
 					Match(FILTER);
-					State = 1878;
+					State = 1900;
 					Match(LPAREN);
-					State = 1879;
+					State = 1901;
 					Match(WHERE);
-					State = 1880;
+					State = 1902;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1881;
+					State = 1903;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1887;
+				State = 1909;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1885;
+					State = 1907;
 					Match(OVER);
-					State = 1886;
+					State = 1908;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13162,7 +13320,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1889;
+				State = 1911;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13172,15 +13330,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1890;
+				State = 1912;
 				Match(LPAREN);
-				State = 1891;
+				State = 1913;
 				expression();
-				State = 1892;
+				State = 1914;
 				Match(TO);
-				State = 1893;
+				State = 1915;
 				timeUnit();
-				State = 1894;
+				State = 1916;
 				Match(RPAREN);
 				}
 				break;
@@ -13189,7 +13347,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1896;
+				State = 1918;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13199,19 +13357,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1897;
+				State = 1919;
 				Match(LPAREN);
-				State = 1898;
+				State = 1920;
 				timeUnit();
-				State = 1899;
+				State = 1921;
 				Match(COMMA);
-				State = 1900;
+				State = 1922;
 				expression();
-				State = 1901;
+				State = 1923;
 				Match(COMMA);
-				State = 1902;
+				State = 1924;
 				expression();
-				State = 1903;
+				State = 1925;
 				Match(RPAREN);
 				}
 				break;
@@ -13220,7 +13378,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1905;
+				State = 1927;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13237,37 +13395,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1906;
+				State = 1928;
 				Match(ARRAY);
-				State = 1907;
+				State = 1929;
 				Match(LBRACKET);
-				State = 1916;
+				State = 1938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1908;
+					State = 1930;
 					expression();
-					State = 1913;
+					State = 1935;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1909;
+						State = 1931;
 						Match(COMMA);
-						State = 1910;
+						State = 1932;
 						expression();
 						}
 						}
-						State = 1915;
+						State = 1937;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1918;
+				State = 1940;
 				Match(RBRACKET);
 				}
 				break;
@@ -13276,37 +13434,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1919;
+				State = 1941;
 				Match(MAP);
-				State = 1920;
+				State = 1942;
 				Match(LBRACKET);
-				State = 1929;
+				State = 1951;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1921;
+					State = 1943;
 					expression();
-					State = 1926;
+					State = 1948;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1922;
+						State = 1944;
 						Match(COMMA);
-						State = 1923;
+						State = 1945;
 						expression();
 						}
 						}
-						State = 1928;
+						State = 1950;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1931;
+				State = 1953;
 				Match(RBRACKET);
 				}
 				break;
@@ -13315,37 +13473,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1932;
+				State = 1954;
 				Match(ROW);
-				State = 1933;
+				State = 1955;
 				Match(LPAREN);
-				State = 1942;
+				State = 1964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -590253061839081009L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8935141660474996735L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 1733819841548050423L) != 0) || ((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1934;
+					State = 1956;
 					expression();
-					State = 1939;
+					State = 1961;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1935;
+						State = 1957;
 						Match(COMMA);
-						State = 1936;
+						State = 1958;
 						expression();
 						}
 						}
-						State = 1941;
+						State = 1963;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1944;
+				State = 1966;
 				Match(RPAREN);
 				}
 				break;
@@ -13354,13 +13512,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1945;
+				State = 1967;
 				Match(DESCRIPTOR);
-				State = 1946;
+				State = 1968;
 				Match(LPAREN);
-				State = 1947;
+				State = 1969;
 				identifierList();
-				State = 1948;
+				State = 1970;
 				Match(RPAREN);
 				}
 				break;
@@ -13369,7 +13527,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1950;
+				State = 1972;
 				functionCall();
 				}
 				break;
@@ -13378,13 +13536,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1973;
 				Match(EXISTS);
-				State = 1952;
+				State = 1974;
 				Match(LPAREN);
-				State = 1953;
+				State = 1975;
 				query();
-				State = 1954;
+				State = 1976;
 				Match(RPAREN);
 				}
 				break;
@@ -13393,11 +13551,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1956;
+				State = 1978;
 				Match(LPAREN);
-				State = 1957;
+				State = 1979;
 				query();
-				State = 1958;
+				State = 1980;
 				Match(RPAREN);
 				}
 				break;
@@ -13406,27 +13564,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1960;
+				State = 1982;
 				Match(LPAREN);
-				State = 1961;
+				State = 1983;
 				expression();
-				State = 1966;
+				State = 1988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1962;
+					State = 1984;
 					Match(COMMA);
-					State = 1963;
+					State = 1985;
 					expression();
 					}
 					}
-					State = 1968;
+					State = 1990;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1969;
+				State = 1991;
 				Match(RPAREN);
 				}
 				break;
@@ -13435,34 +13593,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1971;
+				State = 1993;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1984;
+			State = 2006;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1982;
+					State = 2004;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1974;
+						State = 1996;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1975;
+						State = 1997;
 						Match(DOT);
-						State = 1976;
+						State = 1998;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13471,22 +13629,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1977;
+						State = 1999;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1978;
+						State = 2000;
 						Match(LBRACKET);
-						State = 1979;
+						State = 2001;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 1980;
+						State = 2002;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1986;
+				State = 2008;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,279,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			}
 			}
 		}
@@ -13562,16 +13720,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1987;
+			State = 2009;
 			functionName();
-			State = 1988;
+			State = 2010;
 			Match(LPAREN);
-			State = 2004;
+			State = 2026;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 1989;
+				State = 2011;
 				Match(ASTERISK);
 				}
 				break;
@@ -13669,6 +13827,7 @@ internal partial class StreamSqlParser : Parser {
 			case LEADING:
 			case LEFT:
 			case LOCAL:
+			case LOAD:
 			case LOCALTIME:
 			case LOCALTIMESTAMP:
 			case MAP:
@@ -13682,6 +13841,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -13759,6 +13919,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -13787,40 +13948,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 1991;
+				State = 2013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 1990;
+					State = 2012;
 					setQuantifier();
 					}
 				}
 
-				State = 1993;
+				State = 2015;
 				functionArgument();
-				State = 1998;
+				State = 2020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1994;
+					State = 2016;
 					Match(COMMA);
-					State = 1995;
+					State = 2017;
 					functionArgument();
 					}
 					}
-					State = 2000;
+					State = 2022;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2002;
+				State = 2024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2001;
+					State = 2023;
 					nullTreatment();
 					}
 				}
@@ -13833,34 +13994,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2006;
+			State = 2028;
 			Match(RPAREN);
-			State = 2013;
+			State = 2035;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 			case 1:
 				{
-				State = 2007;
+				State = 2029;
 				Match(FILTER);
-				State = 2008;
+				State = 2030;
 				Match(LPAREN);
-				State = 2009;
+				State = 2031;
 				Match(WHERE);
-				State = 2010;
+				State = 2032;
 				_localctx.filter = expression();
-				State = 2011;
+				State = 2033;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2017;
+			State = 2039;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 			case 1:
 				{
-				State = 2015;
+				State = 2037;
 				Match(OVER);
-				State = 2016;
+				State = 2038;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -13903,7 +14064,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2019;
+			State = 2041;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13912,7 +14073,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2020;
+			State = 2042;
 			Match(NULLS);
 			}
 		}
@@ -13952,34 +14113,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2026;
+			State = 2048;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2022;
+				State = 2044;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2023;
+				State = 2045;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2024;
+				State = 2046;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2025;
+				State = 2047;
 				Match(FIRST);
 				}
 				break;
@@ -14042,18 +14203,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2033;
+			State = 2055;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2028;
+				State = 2050;
 				identifier();
-				State = 2029;
+				State = 2051;
 				Match(ARROW);
-				State = 2030;
+				State = 2052;
 				functionArgumentValue();
 				}
 				break;
@@ -14061,7 +14222,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2032;
+				State = 2054;
 				functionArgumentValue();
 				}
 				break;
@@ -14147,27 +14308,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2052;
+			State = 2074;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2035;
+				State = 2057;
 				Match(TABLE);
-				State = 2036;
+				State = 2058;
 				qualifiedName();
-				State = 2040;
+				State = 2062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2037;
+					State = 2059;
 					Match(PARTITION);
-					State = 2038;
+					State = 2060;
 					Match(BY);
-					State = 2039;
+					State = 2061;
 					expression();
 					}
 				}
@@ -14178,24 +14339,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2042;
+				State = 2064;
 				Match(TABLE);
-				State = 2043;
+				State = 2065;
 				Match(LPAREN);
-				State = 2044;
+				State = 2066;
 				query();
-				State = 2045;
+				State = 2067;
 				Match(RPAREN);
-				State = 2049;
+				State = 2071;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2046;
+					State = 2068;
 					Match(PARTITION);
-					State = 2047;
+					State = 2069;
 					Match(BY);
-					State = 2048;
+					State = 2070;
 					expression();
 					}
 				}
@@ -14206,7 +14367,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2051;
+				State = 2073;
 				expression();
 				}
 				break;
@@ -14248,7 +14409,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2056;
+			State = 2078;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14333,6 +14494,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -14343,6 +14505,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -14414,6 +14577,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -14433,14 +14597,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2054;
+				State = 2076;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2055;
+				State = 2077;
 				windowSpecification();
 				}
 				break;
@@ -14508,79 +14672,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2058;
+			State = 2080;
 			Match(LPAREN);
-			State = 2069;
+			State = 2091;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2059;
+				State = 2081;
 				Match(PARTITION);
-				State = 2060;
+				State = 2082;
 				Match(BY);
-				State = 2061;
+				State = 2083;
 				expression();
-				State = 2066;
+				State = 2088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2062;
+					State = 2084;
 					Match(COMMA);
-					State = 2063;
+					State = 2085;
 					expression();
 					}
 					}
-					State = 2068;
+					State = 2090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2081;
+			State = 2103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2071;
+				State = 2093;
 				Match(ORDER);
-				State = 2072;
+				State = 2094;
 				Match(BY);
-				State = 2073;
+				State = 2095;
 				sortItem();
-				State = 2078;
+				State = 2100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2074;
+					State = 2096;
 					Match(COMMA);
-					State = 2075;
+					State = 2097;
 					sortItem();
 					}
 					}
-					State = 2080;
+					State = 2102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2084;
+			State = 2106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2083;
+				State = 2105;
 				windowFrame();
 				}
 			}
 
-			State = 2086;
+			State = 2108;
 			Match(RPAREN);
 			}
 		}
@@ -14628,13 +14792,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2096;
+			State = 2118;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2088;
+				State = 2110;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14644,14 +14808,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2089;
+				State = 2111;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2090;
+				State = 2112;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14661,13 +14825,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2091;
+				State = 2113;
 				Match(BETWEEN);
-				State = 2092;
+				State = 2114;
 				_localctx.start = frameBound();
-				State = 2093;
+				State = 2115;
 				Match(AND);
-				State = 2094;
+				State = 2116;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14751,16 +14915,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2107;
+			State = 2129;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2098;
+				State = 2120;
 				Match(UNBOUNDED);
-				State = 2099;
+				State = 2121;
 				Match(PRECEDING);
 				}
 				break;
@@ -14768,9 +14932,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2100;
+				State = 2122;
 				Match(UNBOUNDED);
-				State = 2101;
+				State = 2123;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14778,9 +14942,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2102;
+				State = 2124;
 				Match(CURRENT);
-				State = 2103;
+				State = 2125;
 				Match(ROW);
 				}
 				break;
@@ -14788,9 +14952,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2104;
+				State = 2126;
 				valueExpression(0);
-				State = 2105;
+				State = 2127;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -14846,21 +15010,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2110;
+			State = 2132;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				{
-				State = 2109;
+				State = 2131;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2112;
+			State = 2134;
 			_localctx.key = expression();
-			State = 2113;
+			State = 2135;
 			Match(VALUE);
-			State = 2114;
+			State = 2136;
 			_localctx.value = expression();
 			}
 		}
@@ -14900,29 +15064,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2120;
+			State = 2142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2116;
+				State = 2138;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2117;
+				State = 2139;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2118;
+				State = 2140;
 				Match(DEFAULT);
-				State = 2119;
+				State = 2141;
 				expression();
 				}
 				break;
@@ -14968,39 +15132,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2135;
+			State = 2157;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2122;
+				State = 2144;
 				Match(WITHOUT);
-				State = 2124;
+				State = 2146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2123;
+					State = 2145;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2126;
+				State = 2148;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2127;
+				State = 2149;
 				Match(WITH);
-				State = 2129;
+				State = 2151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2128;
+					State = 2150;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15013,17 +15177,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2132;
+				State = 2154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2131;
+					State = 2153;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2134;
+				State = 2156;
 				Match(WRAPPER);
 				}
 				break;
@@ -15068,29 +15232,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2141;
+			State = 2163;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2137;
+				State = 2159;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2138;
+				State = 2160;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2139;
+				State = 2161;
 				Match(EMPTY);
-				State = 2140;
+				State = 2162;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15154,31 +15318,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2143;
+			State = 2165;
 			Match(WHEN);
-			State = 2144;
+			State = 2166;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2149;
+			State = 2171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2145;
+				State = 2167;
 				Match(COMMA);
-				State = 2146;
+				State = 2168;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2151;
+				State = 2173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2152;
+			State = 2174;
 			Match(THEN);
-			State = 2153;
+			State = 2175;
 			_localctx.result = expression();
 			}
 		}
@@ -15311,14 +15475,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2169;
+			State = 2191;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2155;
+				State = 2177;
 				Match(NULL);
 				}
 				break;
@@ -15327,7 +15491,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2156;
+				State = 2178;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15342,7 +15506,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2157;
+				State = 2179;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15350,7 +15514,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2158;
+				State = 2180;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15358,7 +15522,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2159;
+				State = 2181;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15366,7 +15530,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2161;
+				State = 2183;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15374,7 +15538,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2160;
+						State = 2182;
 						Match(STRING);
 						}
 						}
@@ -15382,9 +15546,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2163;
+					State = 2185;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,307,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,310,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15392,7 +15556,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2165;
+				State = 2187;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15400,7 +15564,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2166;
+				State = 2188;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15410,7 +15574,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2167;
+				State = 2189;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15420,7 +15584,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2168;
+				State = 2190;
 				Match(STRING);
 				}
 				break;
@@ -15491,14 +15655,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2171;
+			State = 2193;
 			Match(INTERVAL);
-			State = 2173;
+			State = 2195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2172;
+				State = 2194;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15511,43 +15675,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2175;
+			State = 2197;
 			_localctx.value = intervalValue();
-			State = 2176;
+			State = 2198;
 			_localctx.from = timeUnit();
-			State = 2180;
+			State = 2202;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				{
-				State = 2177;
+				State = 2199;
 				Match(LPAREN);
-				State = 2178;
+				State = 2200;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2179;
+				State = 2201;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2189;
+			State = 2211;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 			case 1:
 				{
-				State = 2182;
+				State = 2204;
 				Match(TO);
-				State = 2183;
+				State = 2205;
 				_localctx.to = timeUnit();
-				State = 2187;
+				State = 2209;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 				case 1:
 					{
-					State = 2184;
+					State = 2206;
 					Match(LPAREN);
-					State = 2185;
+					State = 2207;
 					Match(INTEGER_VALUE);
-					State = 2186;
+					State = 2208;
 					Match(RPAREN);
 					}
 					break;
@@ -15593,9 +15757,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2191;
+			State = 2213;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 25L) != 0)) ) {
+			if ( !(((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15659,9 +15823,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2193;
+			State = 2215;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & -9223266483738502337L) != 0) || ((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 6768593580589057L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 211106232546879L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 27074374322356227L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15707,22 +15871,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2195;
+			State = 2217;
 			dataTypeBody(0);
-			State = 2199;
+			State = 2221;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 			case 1:
 				{
-				State = 2196;
+				State = 2218;
 				Match(NOT);
-				State = 2197;
+				State = 2219;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2198;
+				State = 2220;
 				Match(NULL);
 				}
 				break;
@@ -15929,22 +16093,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2283;
+			State = 2305;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2202;
+				State = 2224;
 				Match(ARRAY);
-				State = 2203;
+				State = 2225;
 				Match(LT);
-				State = 2204;
+				State = 2226;
 				dataType();
-				State = 2205;
+				State = 2227;
 				Match(GT);
 				}
 				break;
@@ -15953,13 +16117,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2207;
+				State = 2229;
 				Match(MULTISET);
-				State = 2208;
+				State = 2230;
 				Match(LT);
-				State = 2209;
+				State = 2231;
 				dataType();
-				State = 2210;
+				State = 2232;
 				Match(GT);
 				}
 				break;
@@ -15968,17 +16132,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2212;
+				State = 2234;
 				Match(MAP);
-				State = 2213;
+				State = 2235;
 				Match(LT);
-				State = 2214;
+				State = 2236;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2215;
+				State = 2237;
 				Match(COMMA);
-				State = 2216;
+				State = 2238;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2217;
+				State = 2239;
 				Match(GT);
 				}
 				break;
@@ -15987,37 +16151,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2219;
+				State = 2241;
 				Match(ROW);
-				State = 2220;
+				State = 2242;
 				Match(LT);
-				State = 2229;
+				State = 2251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2221;
+					State = 2243;
 					rowField();
-					State = 2226;
+					State = 2248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2222;
+						State = 2244;
 						Match(COMMA);
-						State = 2223;
+						State = 2245;
 						rowField();
 						}
 						}
-						State = 2228;
+						State = 2250;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2231;
+				State = 2253;
 				Match(GT);
 				}
 				break;
@@ -16026,37 +16190,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2232;
+				State = 2254;
 				Match(ROW);
-				State = 2233;
+				State = 2255;
 				Match(LPAREN);
-				State = 2242;
+				State = 2264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2234;
+					State = 2256;
 					rowField();
-					State = 2239;
+					State = 2261;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2235;
+						State = 2257;
 						Match(COMMA);
-						State = 2236;
+						State = 2258;
 						rowField();
 						}
 						}
-						State = 2241;
+						State = 2263;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2244;
+				State = 2266;
 				Match(RPAREN);
 				}
 				break;
@@ -16065,43 +16229,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2245;
+				State = 2267;
 				Match(INTERVAL);
-				State = 2246;
+				State = 2268;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2250;
+				State = 2272;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 				case 1:
 					{
-					State = 2247;
+					State = 2269;
 					Match(LPAREN);
-					State = 2248;
+					State = 2270;
 					Match(INTEGER_VALUE);
-					State = 2249;
+					State = 2271;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2259;
+				State = 2281;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2252;
+					State = 2274;
 					Match(TO);
-					State = 2253;
+					State = 2275;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2257;
+					State = 2279;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 					case 1:
 						{
-						State = 2254;
+						State = 2276;
 						Match(LPAREN);
-						State = 2255;
+						State = 2277;
 						Match(INTEGER_VALUE);
-						State = 2256;
+						State = 2278;
 						Match(RPAREN);
 						}
 						break;
@@ -16116,60 +16280,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2261;
+				State = 2283;
 				identifier();
-				State = 2272;
+				State = 2294;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 				case 1:
 					{
-					State = 2262;
+					State = 2284;
 					Match(LPAREN);
-					State = 2263;
+					State = 2285;
 					Match(INTEGER_VALUE);
-					State = 2268;
+					State = 2290;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2264;
+						State = 2286;
 						Match(COMMA);
-						State = 2265;
+						State = 2287;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2270;
+						State = 2292;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2271;
+					State = 2293;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2281;
+				State = 2303;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2274;
+					State = 2296;
 					Match(WITH);
-					State = 2275;
+					State = 2297;
 					Match(LOCAL);
-					State = 2276;
+					State = 2298;
 					Match(TIME);
-					State = 2277;
+					State = 2299;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2278;
+					State = 2300;
 					Match(WITHOUT);
-					State = 2279;
+					State = 2301;
 					Match(TIME);
-					State = 2280;
+					State = 2302;
 					Match(ZONE);
 					}
 					break;
@@ -16178,25 +16342,25 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2291;
+			State = 2313;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2289;
+					State = 2311;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2285;
+						State = 2307;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2286;
+						State = 2308;
 						Match(ARRAY);
 						}
 						break;
@@ -16204,18 +16368,18 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2287;
+						State = 2309;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2288;
+						State = 2310;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2293;
+				State = 2315;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,326,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
 			}
 			}
 		}
@@ -16259,16 +16423,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2294;
+			State = 2316;
 			identifier();
-			State = 2295;
+			State = 2317;
 			dataType();
-			State = 2297;
+			State = 2319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2296;
+				State = 2318;
 				Match(STRING);
 				}
 			}
@@ -16318,25 +16482,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2299;
+			State = 2321;
 			identifier();
-			State = 2304;
+			State = 2326;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,328,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2300;
+					State = 2322;
 					Match(DOT);
-					State = 2301;
+					State = 2323;
 					identifier();
 					}
 					} 
 				}
-				State = 2306;
+				State = 2328;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,328,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
 			}
 			}
 		}
@@ -16383,21 +16547,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2307;
+			State = 2329;
 			identifier();
-			State = 2312;
+			State = 2334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2308;
+				State = 2330;
 				Match(COMMA);
-				State = 2309;
+				State = 2331;
 				identifier();
 				}
 				}
-				State = 2314;
+				State = 2336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16438,20 +16602,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2318;
+			State = 2340;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2315;
+				State = 2337;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2316;
+				State = 2338;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16537,6 +16701,7 @@ internal partial class StreamSqlParser : Parser {
 			case LATEST:
 			case LEADING:
 			case LOCAL:
+			case LOAD:
 			case MATCH:
 			case MEASURES:
 			case METADATA:
@@ -16547,6 +16712,7 @@ internal partial class StreamSqlParser : Parser {
 			case MINUTE:
 			case MINUTES:
 			case MODIFY:
+			case MODULE:
 			case MODULES:
 			case MONTH:
 			case MONTHS:
@@ -16618,6 +16784,7 @@ internal partial class StreamSqlParser : Parser {
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
+			case UNLOAD:
 			case USE:
 			case USER:
 			case VALUE:
@@ -16635,7 +16802,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2317;
+				State = 2339;
 				nonReserved();
 				}
 				break;
@@ -16757,8 +16924,11 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MILLISECONDS() { return GetToken(StreamSqlParser.MILLISECONDS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUTE() { return GetToken(StreamSqlParser.MINUTE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUTES() { return GetToken(StreamSqlParser.MINUTES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOAD() { return GetToken(StreamSqlParser.LOAD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODIFY() { return GetToken(StreamSqlParser.MODIFY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULE() { return GetToken(StreamSqlParser.MODULE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MODULES() { return GetToken(StreamSqlParser.MODULES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNLOAD() { return GetToken(StreamSqlParser.UNLOAD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(StreamSqlParser.MONTH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTHS() { return GetToken(StreamSqlParser.MONTHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MULTISET() { return GetToken(StreamSqlParser.MULTISET, 0); }
@@ -16854,9 +17024,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2320;
+			State = 2342;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -844706441053949497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8754997675380127743L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4437584621002743L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16932,7 +17102,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,285,2323,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,288,2345,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -16961,887 +17131,897 @@ internal partial class StreamSqlParser : Parser {
 		3,2,374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,388,
 		8,2,1,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,402,8,2,10,
 		2,12,2,405,9,2,3,2,407,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,415,8,2,1,2,1,2,
-		3,2,419,8,2,1,2,1,2,1,2,1,2,3,2,425,8,2,1,2,1,2,3,2,429,8,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,3,2,439,8,2,1,3,1,3,1,3,1,3,3,3,445,8,3,1,3,3,3,
-		448,8,3,1,3,1,3,1,3,1,3,3,3,454,8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,463,
-		8,4,10,4,12,4,466,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,478,
-		8,6,10,6,12,6,481,9,6,1,6,1,6,4,6,485,8,6,11,6,12,6,486,1,6,5,6,490,8,
-		6,10,6,12,6,493,9,6,1,6,5,6,496,8,6,10,6,12,6,499,9,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,4,6,507,8,6,11,6,12,6,508,1,6,1,6,4,6,513,8,6,11,6,12,6,514,1,
-		6,5,6,518,8,6,10,6,12,6,521,9,6,1,6,5,6,524,8,6,10,6,12,6,527,9,6,1,6,
-		1,6,3,6,531,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,539,8,7,1,8,1,8,1,9,1,9,4,
-		9,545,8,9,11,9,12,9,546,3,9,549,8,9,1,10,4,10,552,8,10,11,10,12,10,553,
-		1,11,1,11,1,11,3,11,559,8,11,1,11,3,11,562,8,11,1,11,1,11,1,11,3,11,567,
-		8,11,1,11,3,11,570,8,11,1,11,3,11,573,8,11,1,11,1,11,1,11,3,11,578,8,11,
-		1,11,3,11,581,8,11,1,11,1,11,1,11,3,11,586,8,11,1,11,1,11,1,11,3,11,591,
-		8,11,1,11,3,11,594,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,602,8,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,3,11,620,8,11,3,11,622,8,11,1,12,3,12,625,8,12,1,12,1,12,1,12,
-		1,13,1,13,3,13,632,8,13,1,13,1,13,1,13,1,13,3,13,638,8,13,1,13,1,13,1,
-		13,1,13,1,13,5,13,645,8,13,10,13,12,13,648,9,13,1,13,1,13,3,13,652,8,13,
-		1,13,1,13,3,13,656,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,664,8,13,1,
-		13,3,13,667,8,13,1,13,3,13,670,8,13,1,13,1,13,3,13,674,8,13,1,14,1,14,
-		3,14,678,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,687,8,14,10,14,12,
-		14,690,9,14,1,14,1,14,3,14,694,8,14,1,14,1,14,3,14,698,8,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,3,14,706,8,14,1,14,3,14,709,8,14,1,14,1,14,1,14,1,
-		15,1,15,1,15,3,15,717,8,15,1,16,1,16,1,16,1,16,1,16,3,16,724,8,16,1,16,
-		1,16,1,16,1,16,1,16,3,16,731,8,16,1,16,3,16,734,8,16,1,16,1,16,3,16,738,
-		8,16,1,16,1,16,1,16,3,16,743,8,16,1,16,1,16,3,16,747,8,16,3,16,749,8,16,
-		1,17,1,17,3,17,753,8,17,1,17,1,17,1,17,1,17,3,17,759,8,17,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,19,1,19,3,19,769,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,3,19,778,8,19,1,20,1,20,1,20,1,20,1,20,5,20,785,8,20,10,20,12,20,
-		788,9,20,3,20,790,8,20,1,20,1,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,
-		22,5,22,802,8,22,10,22,12,22,805,9,22,3,22,807,8,22,1,23,1,23,3,23,811,
-		8,23,1,23,1,23,1,23,1,23,3,23,817,8,23,1,24,1,24,1,24,1,24,5,24,823,8,
-		24,10,24,12,24,826,9,24,1,24,3,24,829,8,24,1,25,1,25,1,25,3,25,834,8,25,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,844,8,26,10,26,12,26,847,
-		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,856,8,26,10,26,12,26,859,
-		9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,26,869,8,26,10,26,12,26,
-		872,9,26,1,26,1,26,3,26,876,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,
-		26,885,8,26,1,26,1,26,1,26,1,26,1,26,3,26,892,8,26,1,26,1,26,1,26,1,26,
-		1,26,3,26,899,8,26,1,27,1,27,1,27,1,27,3,27,905,8,27,1,28,1,28,1,28,1,
-		28,5,28,911,8,28,10,28,12,28,914,9,28,3,28,916,8,28,1,28,1,28,1,29,1,29,
-		1,29,1,29,1,29,3,29,925,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,
-		30,1,30,1,30,5,30,938,8,30,10,30,12,30,941,9,30,3,30,943,8,30,1,30,1,30,
-		1,30,3,30,948,8,30,3,30,950,8,30,1,30,1,30,1,30,3,30,955,8,30,3,30,957,
-		8,30,1,30,1,30,1,30,3,30,962,8,30,1,30,1,30,3,30,966,8,30,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,974,8,31,1,31,1,31,1,31,1,31,3,31,980,8,31,1,31,
-		5,31,983,8,31,10,31,12,31,986,9,31,1,32,1,32,1,32,1,32,1,32,5,32,993,8,
-		32,10,32,12,32,996,9,32,1,32,1,32,1,32,1,32,3,32,1002,8,32,1,33,3,33,1005,
-		8,33,1,33,1,33,1,33,1,33,5,33,1011,8,33,10,33,12,33,1014,9,33,1,33,1,33,
-		1,33,3,33,1019,8,33,1,34,1,34,3,34,1023,8,34,1,34,3,34,1026,8,34,1,34,
-		1,34,1,34,5,34,1031,8,34,10,34,12,34,1034,9,34,1,34,1,34,1,34,1,34,5,34,
-		1040,8,34,10,34,12,34,1043,9,34,3,34,1045,8,34,1,34,1,34,3,34,1049,8,34,
-		1,34,1,34,1,34,1,34,1,34,5,34,1056,8,34,10,34,12,34,1059,9,34,3,34,1061,
-		8,34,1,34,1,34,3,34,1065,8,34,1,34,1,34,1,34,1,34,5,34,1071,8,34,10,34,
-		12,34,1074,9,34,3,34,1076,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,3,36,1087,8,36,1,36,3,36,1090,8,36,3,36,1092,8,36,1,37,1,37,1,37,
-		1,37,1,37,1,37,5,37,1100,8,37,10,37,12,37,1103,9,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,5,37,1112,8,37,10,37,12,37,1115,9,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,5,37,1124,8,37,10,37,12,37,1127,9,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,1134,8,37,1,38,1,38,1,38,1,38,5,38,1140,8,38,10,38,12,38,1143,
-		9,38,3,38,1145,8,38,1,38,1,38,3,38,1149,8,38,1,39,1,39,1,39,1,39,1,40,
-		1,40,3,40,1157,8,40,1,40,1,40,3,40,1161,8,40,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
-		1181,8,41,5,41,1183,8,41,10,41,12,41,1186,9,41,1,42,3,42,1189,8,42,1,42,
-		1,42,3,42,1193,8,42,1,42,1,42,3,42,1197,8,42,1,42,1,42,3,42,1201,8,42,
-		3,42,1203,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1212,8,43,1,44,
-		1,44,3,44,1216,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1223,8,44,1,44,3,44,
-		1226,8,44,1,44,3,44,1229,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1236,8,44,
-		1,44,3,44,1239,8,44,1,44,1,44,1,44,1,44,3,44,1245,8,44,1,44,1,44,1,44,
-		1,44,1,44,5,44,1252,8,44,10,44,12,44,1255,9,44,1,44,1,44,1,44,3,44,1260,
-		8,44,1,44,3,44,1263,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1272,
-		8,44,1,44,1,44,1,44,1,44,1,44,3,44,1279,8,44,3,44,1281,8,44,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,5,45,1290,8,45,10,45,12,45,1293,9,45,3,45,1295,
-		8,45,1,45,1,45,1,45,1,45,1,45,5,45,1302,8,45,10,45,12,45,1305,9,45,3,45,
-		1307,8,45,1,45,1,45,1,45,1,45,5,45,1313,8,45,10,45,12,45,1316,9,45,3,45,
-		1318,8,45,1,45,3,45,1321,8,45,1,45,1,45,1,45,1,45,3,45,1327,8,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,3,45,1335,8,45,1,45,1,45,1,45,1,45,5,45,1341,
-		8,45,10,45,12,45,1344,9,45,3,45,1346,8,45,1,45,1,45,1,45,1,45,5,45,1352,
-		8,45,10,45,12,45,1355,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,3,47,1371,8,47,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1387,8,48,1,49,1,49,1,49,
-		5,49,1392,8,49,10,49,12,49,1395,9,49,1,50,4,50,1398,8,50,11,50,12,50,1399,
-		1,51,1,51,3,51,1404,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1411,8,52,1,53,
-		1,53,3,53,1415,8,53,1,53,1,53,3,53,1419,8,53,1,53,1,53,3,53,1423,8,53,
-		3,53,1425,8,53,1,53,1,53,3,53,1429,8,53,3,53,1431,8,53,1,54,1,54,1,54,
-		1,54,1,54,1,54,5,54,1439,8,54,10,54,12,54,1442,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,56,3,56,1451,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1458,8,56,
-		1,57,1,57,1,58,1,58,1,58,3,58,1465,8,58,1,58,5,58,1468,8,58,10,58,12,58,
-		1471,9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1480,8,59,10,59,12,59,
-		1483,9,59,1,59,1,59,1,59,5,59,1488,8,59,10,59,12,59,1491,9,59,3,59,1493,
-		8,59,1,59,3,59,1496,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1505,
-		8,61,10,61,12,61,1508,9,61,1,61,1,61,3,61,1512,8,61,1,62,1,62,1,63,1,63,
-		1,63,1,63,1,63,5,63,1521,8,63,10,63,12,63,1524,9,63,3,63,1526,8,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,5,63,1534,8,63,10,63,12,63,1537,9,63,1,64,1,64,
-		1,64,1,64,3,64,1543,8,64,1,64,1,64,3,64,1547,8,64,1,64,1,64,1,64,1,64,
-		1,64,3,64,1554,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1562,8,64,1,64,
-		1,64,1,64,1,64,1,64,5,64,1569,8,64,10,64,12,64,1572,9,64,1,64,1,64,1,64,
-		3,64,1577,8,64,1,64,1,64,1,64,1,64,3,64,1583,8,64,1,64,3,64,1586,8,64,
-		1,64,1,64,1,64,1,64,1,64,3,64,1593,8,64,1,64,1,64,3,64,1597,8,64,1,64,
-		1,64,1,64,3,64,1602,8,64,1,64,1,64,1,64,3,64,1607,8,64,1,64,1,64,1,64,
-		1,64,1,64,3,64,1614,8,64,1,64,1,64,3,64,1618,8,64,1,64,1,64,3,64,1622,
-		8,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1630,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1638,8,66,10,66,12,66,1641,9,66,1,67,1,67,1,67,1,67,1,67,
-		1,67,4,67,1649,8,67,11,67,12,67,1650,1,67,1,67,3,67,1655,8,67,1,67,1,67,
-		1,67,1,67,4,67,1661,8,67,11,67,12,67,1662,1,67,1,67,3,67,1667,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1682,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1692,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1703,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1715,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
-		1735,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1746,8,67,
-		1,67,1,67,1,67,1,67,3,67,1752,8,67,1,67,1,67,1,67,1,67,3,67,1758,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1769,8,67,1,67,3,67,
-		1772,8,67,1,67,1,67,1,67,1,67,3,67,1778,8,67,1,67,1,67,1,67,1,67,3,67,
-		1784,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1796,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1805,8,67,10,67,12,67,1808,
-		9,67,3,67,1810,8,67,1,67,1,67,1,67,3,67,1815,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1823,8,67,10,67,12,67,1826,9,67,3,67,1828,8,67,1,67,1,67,
-		1,67,3,67,1833,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		1844,8,67,10,67,12,67,1847,9,67,3,67,1849,8,67,1,67,1,67,1,67,3,67,1854,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1863,8,67,1,67,1,67,3,67,
-		1867,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1875,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1884,8,67,1,67,1,67,3,67,1888,8,67,1,67,1,67,
+		3,2,419,8,2,1,2,1,2,1,2,1,2,3,2,425,8,2,1,2,1,2,1,2,1,2,3,2,431,8,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,441,8,2,10,2,12,2,444,9,2,1,2,1,2,3,
+		2,448,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,458,8,2,1,3,1,3,1,3,1,3,
+		3,3,464,8,3,1,3,3,3,467,8,3,1,3,1,3,1,3,1,3,3,3,473,8,3,1,3,1,3,1,4,1,
+		4,1,4,1,4,1,4,5,4,482,8,4,10,4,12,4,485,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
+		6,1,6,1,6,1,6,5,6,497,8,6,10,6,12,6,500,9,6,1,6,1,6,4,6,504,8,6,11,6,12,
+		6,505,1,6,5,6,509,8,6,10,6,12,6,512,9,6,1,6,5,6,515,8,6,10,6,12,6,518,
+		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,526,8,6,11,6,12,6,527,1,6,1,6,4,6,532,
+		8,6,11,6,12,6,533,1,6,5,6,537,8,6,10,6,12,6,540,9,6,1,6,5,6,543,8,6,10,
+		6,12,6,546,9,6,1,6,1,6,3,6,550,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,558,8,7,
+		1,8,1,8,1,9,1,9,4,9,564,8,9,11,9,12,9,565,3,9,568,8,9,1,10,4,10,571,8,
+		10,11,10,12,10,572,1,11,1,11,1,11,3,11,578,8,11,1,11,3,11,581,8,11,1,11,
+		1,11,1,11,3,11,586,8,11,1,11,3,11,589,8,11,1,11,3,11,592,8,11,1,11,1,11,
+		1,11,3,11,597,8,11,1,11,3,11,600,8,11,1,11,1,11,1,11,3,11,605,8,11,1,11,
+		1,11,1,11,3,11,610,8,11,1,11,3,11,613,8,11,1,11,3,11,616,8,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,3,11,624,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,642,8,11,3,11,644,8,11,
+		1,12,3,12,647,8,12,1,12,1,12,1,12,1,13,1,13,3,13,654,8,13,1,13,1,13,1,
+		13,1,13,3,13,660,8,13,1,13,1,13,1,13,1,13,1,13,5,13,667,8,13,10,13,12,
+		13,670,9,13,1,13,1,13,3,13,674,8,13,1,13,1,13,3,13,678,8,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,3,13,686,8,13,1,13,3,13,689,8,13,1,13,3,13,692,8,13,
+		1,13,1,13,3,13,696,8,13,1,14,1,14,3,14,700,8,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,5,14,709,8,14,10,14,12,14,712,9,14,1,14,1,14,3,14,716,8,14,
+		1,14,1,14,3,14,720,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,728,8,14,1,
+		14,3,14,731,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,739,8,15,1,16,1,16,
+		1,16,1,16,1,16,3,16,746,8,16,1,16,1,16,1,16,1,16,1,16,3,16,753,8,16,1,
+		16,3,16,756,8,16,1,16,1,16,3,16,760,8,16,1,16,1,16,1,16,3,16,765,8,16,
+		1,16,1,16,3,16,769,8,16,3,16,771,8,16,1,17,1,17,3,17,775,8,17,1,17,1,17,
+		1,17,1,17,3,17,781,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,19,791,
+		8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,800,8,19,1,20,1,20,1,20,1,
+		20,1,20,5,20,807,8,20,10,20,12,20,810,9,20,3,20,812,8,20,1,20,1,20,1,21,
+		1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,824,8,22,10,22,12,22,827,9,22,
+		3,22,829,8,22,1,23,1,23,3,23,833,8,23,1,23,1,23,1,23,1,23,3,23,839,8,23,
+		1,24,1,24,1,24,1,24,5,24,845,8,24,10,24,12,24,848,9,24,1,24,3,24,851,8,
+		24,1,25,1,25,1,25,3,25,856,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		5,26,866,8,26,10,26,12,26,869,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		5,26,878,8,26,10,26,12,26,881,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,5,26,891,8,26,10,26,12,26,894,9,26,1,26,1,26,3,26,898,8,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,3,26,907,8,26,1,26,1,26,1,26,1,26,1,26,3,26,
+		914,8,26,1,26,1,26,1,26,1,26,1,26,3,26,921,8,26,1,27,1,27,1,27,1,27,3,
+		27,927,8,27,1,28,1,28,1,28,1,28,5,28,933,8,28,10,28,12,28,936,9,28,3,28,
+		938,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,947,8,29,1,29,1,29,1,
+		29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,960,8,30,10,30,12,30,963,
+		9,30,3,30,965,8,30,1,30,1,30,1,30,3,30,970,8,30,3,30,972,8,30,1,30,1,30,
+		1,30,3,30,977,8,30,3,30,979,8,30,1,30,1,30,1,30,3,30,984,8,30,1,30,1,30,
+		3,30,988,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,31,996,8,31,1,31,1,31,1,
+		31,1,31,3,31,1002,8,31,1,31,5,31,1005,8,31,10,31,12,31,1008,9,31,1,32,
+		1,32,1,32,1,32,1,32,5,32,1015,8,32,10,32,12,32,1018,9,32,1,32,1,32,1,32,
+		1,32,3,32,1024,8,32,1,33,3,33,1027,8,33,1,33,1,33,1,33,1,33,5,33,1033,
+		8,33,10,33,12,33,1036,9,33,1,33,1,33,1,33,3,33,1041,8,33,1,34,1,34,3,34,
+		1045,8,34,1,34,3,34,1048,8,34,1,34,1,34,1,34,5,34,1053,8,34,10,34,12,34,
+		1056,9,34,1,34,1,34,1,34,1,34,5,34,1062,8,34,10,34,12,34,1065,9,34,3,34,
+		1067,8,34,1,34,1,34,3,34,1071,8,34,1,34,1,34,1,34,1,34,1,34,5,34,1078,
+		8,34,10,34,12,34,1081,9,34,3,34,1083,8,34,1,34,1,34,3,34,1087,8,34,1,34,
+		1,34,1,34,1,34,5,34,1093,8,34,10,34,12,34,1096,9,34,3,34,1098,8,34,1,35,
+		1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,1109,8,36,1,36,3,36,1112,
+		8,36,3,36,1114,8,36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1122,8,37,10,37,
+		12,37,1125,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1134,8,37,10,37,
+		12,37,1137,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1146,8,37,10,37,
+		12,37,1149,9,37,1,37,1,37,1,37,1,37,1,37,3,37,1156,8,37,1,38,1,38,1,38,
+		1,38,5,38,1162,8,38,10,38,12,38,1165,9,38,3,38,1167,8,38,1,38,1,38,3,38,
+		1171,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,1179,8,40,1,40,1,40,3,40,
+		1183,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,3,41,1203,8,41,5,41,1205,8,41,10,41,12,41,
+		1208,9,41,1,42,3,42,1211,8,42,1,42,1,42,3,42,1215,8,42,1,42,1,42,3,42,
+		1219,8,42,1,42,1,42,3,42,1223,8,42,3,42,1225,8,42,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,3,43,1234,8,43,1,44,1,44,3,44,1238,8,44,1,44,1,44,1,44,
+		1,44,1,44,3,44,1245,8,44,1,44,3,44,1248,8,44,1,44,3,44,1251,8,44,1,44,
+		1,44,1,44,1,44,1,44,3,44,1258,8,44,1,44,3,44,1261,8,44,1,44,1,44,1,44,
+		1,44,3,44,1267,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1274,8,44,10,44,12,44,
+		1277,9,44,1,44,1,44,1,44,3,44,1282,8,44,1,44,3,44,1285,8,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,3,44,1294,8,44,1,44,1,44,1,44,1,44,1,44,3,44,
+		1301,8,44,3,44,1303,8,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,1312,
+		8,45,10,45,12,45,1315,9,45,3,45,1317,8,45,1,45,1,45,1,45,1,45,1,45,5,45,
+		1324,8,45,10,45,12,45,1327,9,45,3,45,1329,8,45,1,45,1,45,1,45,1,45,5,45,
+		1335,8,45,10,45,12,45,1338,9,45,3,45,1340,8,45,1,45,3,45,1343,8,45,1,45,
+		1,45,1,45,1,45,3,45,1349,8,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1357,
+		8,45,1,45,1,45,1,45,1,45,5,45,1363,8,45,10,45,12,45,1366,9,45,3,45,1368,
+		8,45,1,45,1,45,1,45,1,45,5,45,1374,8,45,10,45,12,45,1377,9,45,1,45,1,45,
+		1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1393,
+		8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,3,48,1409,8,48,1,49,1,49,1,49,5,49,1414,8,49,10,49,12,49,1417,9,49,
+		1,50,4,50,1420,8,50,11,50,12,50,1421,1,51,1,51,3,51,1426,8,51,1,52,1,52,
+		1,52,1,52,1,52,3,52,1433,8,52,1,53,1,53,3,53,1437,8,53,1,53,1,53,3,53,
+		1441,8,53,1,53,1,53,3,53,1445,8,53,3,53,1447,8,53,1,53,1,53,3,53,1451,
+		8,53,3,53,1453,8,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1461,8,54,10,54,
+		12,54,1464,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,3,56,1473,8,56,1,56,
+		1,56,1,56,1,56,1,56,3,56,1480,8,56,1,57,1,57,1,58,1,58,1,58,3,58,1487,
+		8,58,1,58,5,58,1490,8,58,10,58,12,58,1493,9,58,1,58,1,58,1,59,1,59,1,59,
+		1,59,1,59,5,59,1502,8,59,10,59,12,59,1505,9,59,1,59,1,59,1,59,5,59,1510,
+		8,59,10,59,12,59,1513,9,59,3,59,1515,8,59,1,59,3,59,1518,8,59,1,60,1,60,
+		1,60,1,60,1,61,1,61,1,61,5,61,1527,8,61,10,61,12,61,1530,9,61,1,61,1,61,
+		3,61,1534,8,61,1,62,1,62,1,63,1,63,1,63,1,63,1,63,5,63,1543,8,63,10,63,
+		12,63,1546,9,63,3,63,1548,8,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1556,
+		8,63,10,63,12,63,1559,9,63,1,64,1,64,1,64,1,64,3,64,1565,8,64,1,64,1,64,
+		3,64,1569,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1576,8,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,3,64,1584,8,64,1,64,1,64,1,64,1,64,1,64,5,64,1591,8,64,
+		10,64,12,64,1594,9,64,1,64,1,64,1,64,3,64,1599,8,64,1,64,1,64,1,64,1,64,
+		3,64,1605,8,64,1,64,3,64,1608,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1615,
+		8,64,1,64,1,64,3,64,1619,8,64,1,64,1,64,1,64,3,64,1624,8,64,1,64,1,64,
+		1,64,3,64,1629,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1636,8,64,1,64,1,64,
+		3,64,1640,8,64,1,64,1,64,3,64,1644,8,64,1,65,1,65,1,66,1,66,1,66,1,66,
+		3,66,1652,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1660,8,66,10,66,12,66,
+		1663,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,1671,8,67,11,67,12,67,1672,
+		1,67,1,67,3,67,1677,8,67,1,67,1,67,1,67,1,67,4,67,1683,8,67,11,67,12,67,
+		1684,1,67,1,67,3,67,1689,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1704,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1714,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		3,67,1725,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
+		1737,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1757,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1768,8,67,1,67,1,67,1,67,1,67,3,67,1774,8,67,
+		1,67,1,67,1,67,1,67,3,67,1780,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1791,8,67,1,67,3,67,1794,8,67,1,67,1,67,1,67,1,67,3,67,
+		1800,8,67,1,67,1,67,1,67,1,67,3,67,1806,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1818,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1827,8,67,10,67,12,67,1830,9,67,3,67,1832,8,67,1,67,1,67,1,67,
+		3,67,1837,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1845,8,67,10,67,12,67,
+		1848,9,67,3,67,1850,8,67,1,67,1,67,1,67,3,67,1855,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1866,8,67,10,67,12,67,1869,9,67,3,67,
+		1871,8,67,1,67,1,67,1,67,3,67,1876,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1885,8,67,1,67,1,67,3,67,1889,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1897,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1906,8,67,
+		1,67,1,67,3,67,1910,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		1934,8,67,10,67,12,67,1937,9,67,3,67,1939,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1947,8,67,10,67,12,67,1950,9,67,3,67,1952,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,5,67,1960,8,67,10,67,12,67,1963,9,67,3,67,1965,8,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1912,8,67,10,67,12,67,1915,9,67,3,67,
-		1917,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1925,8,67,10,67,12,67,1928,
-		9,67,3,67,1930,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1938,8,67,10,67,
-		12,67,1941,9,67,3,67,1943,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1965,
-		8,67,10,67,12,67,1968,9,67,1,67,1,67,1,67,3,67,1973,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1983,8,67,10,67,12,67,1986,9,67,1,68,1,68,
-		1,68,1,68,3,68,1992,8,68,1,68,1,68,1,68,5,68,1997,8,68,10,68,12,68,2000,
-		9,68,1,68,3,68,2003,8,68,3,68,2005,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,2014,8,68,1,68,1,68,3,68,2018,8,68,1,69,1,69,1,69,1,70,1,70,
-		1,70,1,70,3,70,2027,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2034,8,71,1,72,
-		1,72,1,72,1,72,1,72,3,72,2041,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		3,72,2050,8,72,1,72,3,72,2053,8,72,1,73,1,73,3,73,2057,8,73,1,74,1,74,
-		1,74,1,74,1,74,1,74,5,74,2065,8,74,10,74,12,74,2068,9,74,3,74,2070,8,74,
-		1,74,1,74,1,74,1,74,1,74,5,74,2077,8,74,10,74,12,74,2080,9,74,3,74,2082,
-		8,74,1,74,3,74,2085,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
-		1,75,3,75,2097,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
-		2108,8,76,1,77,3,77,2111,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,
-		3,78,2121,8,78,1,79,1,79,3,79,2125,8,79,1,79,1,79,1,79,3,79,2130,8,79,
-		1,79,3,79,2133,8,79,1,79,3,79,2136,8,79,1,80,1,80,1,80,1,80,3,80,2142,
-		8,80,1,81,1,81,1,81,1,81,5,81,2148,8,81,10,81,12,81,2151,9,81,1,81,1,81,
-		1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,2162,8,82,11,82,12,82,2163,1,82,
-		1,82,1,82,1,82,3,82,2170,8,82,1,83,1,83,3,83,2174,8,83,1,83,1,83,1,83,
-		1,83,1,83,3,83,2181,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2188,8,83,3,83,
-		2190,8,83,1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2200,8,86,1,87,
+		1,67,1,67,1,67,1,67,1,67,5,67,1987,8,67,10,67,12,67,1990,9,67,1,67,1,67,
+		1,67,3,67,1995,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2005,
+		8,67,10,67,12,67,2008,9,67,1,68,1,68,1,68,1,68,3,68,2014,8,68,1,68,1,68,
+		1,68,5,68,2019,8,68,10,68,12,68,2022,9,68,1,68,3,68,2025,8,68,3,68,2027,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2036,8,68,1,68,1,68,3,68,
+		2040,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2049,8,70,1,71,1,71,
+		1,71,1,71,1,71,3,71,2056,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2063,8,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2072,8,72,1,72,3,72,2075,8,72,
+		1,73,1,73,3,73,2079,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2087,8,74,
+		10,74,12,74,2090,9,74,3,74,2092,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2099,
+		8,74,10,74,12,74,2102,9,74,3,74,2104,8,74,1,74,3,74,2107,8,74,1,74,1,74,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2119,8,75,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,3,76,2130,8,76,1,77,3,77,2133,8,77,1,77,
+		1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2143,8,78,1,79,1,79,3,79,2147,
+		8,79,1,79,1,79,1,79,3,79,2152,8,79,1,79,3,79,2155,8,79,1,79,3,79,2158,
+		8,79,1,80,1,80,1,80,1,80,3,80,2164,8,80,1,81,1,81,1,81,1,81,5,81,2170,
+		8,81,10,81,12,81,2173,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,
+		4,82,2184,8,82,11,82,12,82,2185,1,82,1,82,1,82,1,82,3,82,2192,8,82,1,83,
+		1,83,3,83,2196,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2203,8,83,1,83,1,83,
+		1,83,1,83,1,83,3,83,2210,8,83,3,83,2212,8,83,1,84,1,84,1,85,1,85,1,86,
+		1,86,1,86,1,86,3,86,2222,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2225,8,87,10,87,12,87,2228,
-		9,87,3,87,2230,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2238,8,87,10,87,
-		12,87,2241,9,87,3,87,2243,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2251,
-		8,87,1,87,1,87,1,87,1,87,1,87,3,87,2258,8,87,3,87,2260,8,87,1,87,1,87,
-		1,87,1,87,1,87,5,87,2267,8,87,10,87,12,87,2270,9,87,1,87,3,87,2273,8,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2282,8,87,3,87,2284,8,87,1,87,
-		1,87,1,87,1,87,5,87,2290,8,87,10,87,12,87,2293,9,87,1,88,1,88,1,88,3,88,
-		2298,8,88,1,89,1,89,1,89,5,89,2303,8,89,10,89,12,89,2306,9,89,1,90,1,90,
-		1,90,5,90,2311,8,90,10,90,12,90,2314,9,90,1,91,1,91,1,91,3,91,2319,8,91,
-		1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
-		0,43,5,0,19,19,39,39,76,76,205,205,228,228,2,0,16,16,181,181,1,0,46,47,
-		4,0,26,26,63,63,81,81,173,173,2,0,93,93,156,156,4,0,23,23,58,58,103,103,
-		167,167,2,0,244,244,267,267,1,0,267,267,2,0,74,74,87,87,2,0,86,86,116,
-		116,1,0,273,275,3,0,60,60,88,88,159,159,2,0,2,2,132,132,1,0,185,186,2,
-		0,70,70,140,140,2,0,59,59,220,220,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,
-		70,111,111,3,0,251,251,253,253,256,256,2,0,11,11,202,202,3,0,67,67,216,
-		216,221,221,4,0,8,8,145,145,188,188,226,226,1,0,244,249,1,0,251,252,2,
-		0,253,255,260,260,2,0,18,18,217,217,3,0,14,14,114,114,214,214,4,0,56,56,
-		67,67,216,216,221,221,2,0,1,1,143,143,2,0,21,22,71,71,1,0,211,212,2,0,
-		36,38,119,120,2,0,85,85,179,179,2,0,174,174,186,186,2,0,72,72,169,169,
-		2,0,30,30,219,219,2,0,8,8,145,145,2,0,67,67,216,216,2,0,41,41,209,210,
-		2,0,270,270,273,274,9,0,42,43,82,83,126,131,134,135,137,138,171,172,189,
-		190,232,233,241,242,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,
-		51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,
-		111,113,114,118,118,122,122,124,138,140,141,144,146,149,150,153,153,156,
-		182,184,184,187,190,192,194,196,204,206,207,209,215,217,219,221,221,223,
-		224,226,226,228,233,238,243,2691,0,189,1,0,0,0,2,214,1,0,0,0,4,438,1,0,
-		0,0,6,440,1,0,0,0,8,457,1,0,0,0,10,469,1,0,0,0,12,530,1,0,0,0,14,538,1,
-		0,0,0,16,540,1,0,0,0,18,548,1,0,0,0,20,551,1,0,0,0,22,621,1,0,0,0,24,624,
-		1,0,0,0,26,629,1,0,0,0,28,677,1,0,0,0,30,716,1,0,0,0,32,748,1,0,0,0,34,
-		752,1,0,0,0,36,760,1,0,0,0,38,768,1,0,0,0,40,779,1,0,0,0,42,793,1,0,0,
-		0,44,806,1,0,0,0,46,816,1,0,0,0,48,818,1,0,0,0,50,830,1,0,0,0,52,898,1,
-		0,0,0,54,900,1,0,0,0,56,915,1,0,0,0,58,919,1,0,0,0,60,931,1,0,0,0,62,967,
-		1,0,0,0,64,1001,1,0,0,0,66,1018,1,0,0,0,68,1020,1,0,0,0,70,1077,1,0,0,
-		0,72,1091,1,0,0,0,74,1133,1,0,0,0,76,1148,1,0,0,0,78,1150,1,0,0,0,80,1154,
-		1,0,0,0,82,1162,1,0,0,0,84,1202,1,0,0,0,86,1211,1,0,0,0,88,1280,1,0,0,
-		0,90,1282,1,0,0,0,92,1358,1,0,0,0,94,1370,1,0,0,0,96,1386,1,0,0,0,98,1388,
-		1,0,0,0,100,1397,1,0,0,0,102,1401,1,0,0,0,104,1410,1,0,0,0,106,1430,1,
-		0,0,0,108,1432,1,0,0,0,110,1445,1,0,0,0,112,1450,1,0,0,0,114,1459,1,0,
-		0,0,116,1461,1,0,0,0,118,1474,1,0,0,0,120,1497,1,0,0,0,122,1511,1,0,0,
-		0,124,1513,1,0,0,0,126,1525,1,0,0,0,128,1621,1,0,0,0,130,1623,1,0,0,0,
-		132,1629,1,0,0,0,134,1972,1,0,0,0,136,1987,1,0,0,0,138,2019,1,0,0,0,140,
-		2026,1,0,0,0,142,2033,1,0,0,0,144,2052,1,0,0,0,146,2056,1,0,0,0,148,2058,
-		1,0,0,0,150,2096,1,0,0,0,152,2107,1,0,0,0,154,2110,1,0,0,0,156,2120,1,
-		0,0,0,158,2135,1,0,0,0,160,2141,1,0,0,0,162,2143,1,0,0,0,164,2169,1,0,
-		0,0,166,2171,1,0,0,0,168,2191,1,0,0,0,170,2193,1,0,0,0,172,2195,1,0,0,
-		0,174,2283,1,0,0,0,176,2294,1,0,0,0,178,2299,1,0,0,0,180,2307,1,0,0,0,
-		182,2318,1,0,0,0,184,2320,1,0,0,0,186,188,5,267,0,0,187,186,1,0,0,0,188,
-		191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,
-		0,0,0,192,201,3,4,2,0,193,195,5,267,0,0,194,193,1,0,0,0,195,196,1,0,0,
-		0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,
-		194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,
-		0,0,0,203,201,1,0,0,0,204,206,5,267,0,0,205,204,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,
-		192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,
-		0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,439,3,56,28,0,
-		218,439,3,6,3,0,219,439,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,
-		226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,
-		1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,
-		0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,
-		232,5,141,0,0,232,233,5,180,0,0,233,235,5,197,0,0,234,230,1,0,0,0,234,
-		235,1,0,0,0,235,439,1,0,0,0,236,439,3,26,13,0,237,439,3,28,14,0,238,240,
-		5,32,0,0,239,241,5,207,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,
-		0,0,242,246,5,228,0,0,243,244,5,84,0,0,244,245,5,142,0,0,245,247,5,62,
-		0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,
-		249,250,5,261,0,0,250,251,3,180,90,0,251,252,5,262,0,0,252,254,1,0,0,0,
-		253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,
-		5,270,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,
-		0,0,260,261,3,56,28,0,261,439,1,0,0,0,262,267,5,32,0,0,263,265,5,207,0,
-		0,264,266,5,203,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,
-		263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,
-		84,0,0,271,272,5,142,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,
-		0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,270,0,
-		0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,
-		281,293,1,0,0,0,282,283,5,225,0,0,283,284,5,95,0,0,284,290,5,270,0,0,285,
-		286,5,265,0,0,286,287,5,95,0,0,287,289,5,270,0,0,288,285,1,0,0,0,289,292,
-		1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,
-		0,293,282,1,0,0,0,293,294,1,0,0,0,294,439,1,0,0,0,295,296,5,32,0,0,296,
-		300,5,39,0,0,297,298,5,84,0,0,298,299,5,142,0,0,299,301,5,62,0,0,300,297,
-		1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,
-		0,0,304,306,5,270,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,
-		307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,439,1,0,0,0,310,
-		311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,142,0,0,314,316,
-		5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,
-		89,0,318,319,5,29,0,0,319,321,5,270,0,0,320,318,1,0,0,0,320,321,1,0,0,
-		0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,
-		439,1,0,0,0,325,327,5,51,0,0,326,328,5,207,0,0,327,326,1,0,0,0,327,328,
-		1,0,0,0,328,330,1,0,0,0,329,331,5,203,0,0,330,329,1,0,0,0,330,331,1,0,
-		0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,
-		335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,
-		340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,439,1,0,0,0,341,342,5,
-		6,0,0,342,345,5,205,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,
-		0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,
-		0,349,439,1,0,0,0,350,351,5,6,0,0,351,352,5,228,0,0,352,358,3,178,89,0,
-		353,354,5,176,0,0,354,355,5,213,0,0,355,359,3,178,89,0,356,357,5,9,0,0,
-		357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,439,1,0,0,0,360,
-		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
-		365,5,29,0,0,365,367,5,270,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,439,
-		1,0,0,0,368,373,5,192,0,0,369,370,3,18,9,0,370,371,5,244,0,0,371,372,3,
-		20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,439,1,0,0,
-		0,375,377,5,178,0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,
-		378,439,1,0,0,0,379,380,5,194,0,0,380,439,3,22,11,0,381,382,7,2,0,0,382,
-		383,5,187,0,0,383,439,5,270,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,
-		5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,439,3,178,
-		89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,
-		393,394,1,0,0,0,394,439,3,178,89,0,395,406,5,64,0,0,396,397,5,166,0,0,
-		397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,265,0,0,400,402,3,16,8,0,401,
-		399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,
-		0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,
-		407,408,1,0,0,0,408,439,3,4,2,0,409,410,5,199,0,0,410,411,5,97,0,0,411,
-		414,5,270,0,0,412,413,5,237,0,0,413,415,5,187,0,0,414,412,1,0,0,0,414,
-		415,1,0,0,0,415,418,1,0,0,0,416,417,5,237,0,0,417,419,5,50,0,0,418,416,
-		1,0,0,0,418,419,1,0,0,0,419,439,1,0,0,0,420,421,5,187,0,0,421,424,5,270,
-		0,0,422,423,5,213,0,0,423,425,5,270,0,0,424,422,1,0,0,0,424,425,1,0,0,
-		0,425,439,1,0,0,0,426,428,5,223,0,0,427,429,5,19,0,0,428,427,1,0,0,0,428,
-		429,1,0,0,0,429,430,1,0,0,0,430,439,3,178,89,0,431,439,7,3,0,0,432,433,
-		5,2,0,0,433,434,5,95,0,0,434,439,5,270,0,0,435,436,5,175,0,0,436,437,5,
-		95,0,0,437,439,5,270,0,0,438,217,1,0,0,0,438,218,1,0,0,0,438,219,1,0,0,
-		0,438,220,1,0,0,0,438,236,1,0,0,0,438,237,1,0,0,0,438,238,1,0,0,0,438,
-		262,1,0,0,0,438,295,1,0,0,0,438,310,1,0,0,0,438,325,1,0,0,0,438,341,1,
-		0,0,0,438,350,1,0,0,0,438,360,1,0,0,0,438,368,1,0,0,0,438,375,1,0,0,0,
-		438,379,1,0,0,0,438,381,1,0,0,0,438,384,1,0,0,0,438,390,1,0,0,0,438,395,
-		1,0,0,0,438,409,1,0,0,0,438,420,1,0,0,0,438,426,1,0,0,0,438,431,1,0,0,
-		0,438,432,1,0,0,0,438,435,1,0,0,0,439,5,1,0,0,0,440,441,5,90,0,0,441,442,
-		7,4,0,0,442,444,3,178,89,0,443,445,3,114,57,0,444,443,1,0,0,0,444,445,
-		1,0,0,0,445,447,1,0,0,0,446,448,3,8,4,0,447,446,1,0,0,0,447,448,1,0,0,
-		0,448,453,1,0,0,0,449,450,5,261,0,0,450,451,3,180,90,0,451,452,5,262,0,
-		0,452,454,1,0,0,0,453,449,1,0,0,0,453,454,1,0,0,0,454,455,1,0,0,0,455,
-		456,3,56,28,0,456,7,1,0,0,0,457,458,5,160,0,0,458,459,5,261,0,0,459,464,
-		3,10,5,0,460,461,5,265,0,0,461,463,3,10,5,0,462,460,1,0,0,0,463,466,1,
-		0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,467,1,0,0,0,466,464,1,0,0,0,
-		467,468,5,262,0,0,468,9,1,0,0,0,469,470,3,182,91,0,470,471,5,244,0,0,471,
-		472,3,46,23,0,472,11,1,0,0,0,473,474,5,198,0,0,474,475,5,192,0,0,475,479,
-		5,12,0,0,476,478,5,267,0,0,477,476,1,0,0,0,478,481,1,0,0,0,479,477,1,0,
-		0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,479,1,0,0,0,482,491,3,4,2,0,483,
-		485,5,267,0,0,484,483,1,0,0,0,485,486,1,0,0,0,486,484,1,0,0,0,486,487,
-		1,0,0,0,487,488,1,0,0,0,488,490,3,4,2,0,489,484,1,0,0,0,490,493,1,0,0,
-		0,491,489,1,0,0,0,491,492,1,0,0,0,492,497,1,0,0,0,493,491,1,0,0,0,494,
-		496,5,267,0,0,495,494,1,0,0,0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,
-		1,0,0,0,498,500,1,0,0,0,499,497,1,0,0,0,500,501,5,54,0,0,501,531,1,0,0,
-		0,502,503,5,12,0,0,503,504,5,198,0,0,504,506,5,192,0,0,505,507,5,267,0,
-		0,506,505,1,0,0,0,507,508,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,
-		510,1,0,0,0,510,519,3,4,2,0,511,513,5,267,0,0,512,511,1,0,0,0,513,514,
-		1,0,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,516,1,0,0,0,516,518,3,4,2,
-		0,517,512,1,0,0,0,518,521,1,0,0,0,519,517,1,0,0,0,519,520,1,0,0,0,520,
-		525,1,0,0,0,521,519,1,0,0,0,522,524,5,267,0,0,523,522,1,0,0,0,524,527,
-		1,0,0,0,525,523,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,525,1,0,0,
-		0,528,529,5,54,0,0,529,531,1,0,0,0,530,473,1,0,0,0,530,502,1,0,0,0,531,
-		13,1,0,0,0,532,533,5,74,0,0,533,534,5,187,0,0,534,539,5,270,0,0,535,536,
-		5,74,0,0,536,537,5,113,0,0,537,539,5,24,0,0,538,532,1,0,0,0,538,535,1,
-		0,0,0,539,15,1,0,0,0,540,541,7,5,0,0,541,17,1,0,0,0,542,549,5,270,0,0,
-		543,545,8,6,0,0,544,543,1,0,0,0,545,546,1,0,0,0,546,544,1,0,0,0,546,547,
-		1,0,0,0,547,549,1,0,0,0,548,542,1,0,0,0,548,544,1,0,0,0,549,19,1,0,0,0,
-		550,552,8,7,0,0,551,550,1,0,0,0,552,553,1,0,0,0,553,551,1,0,0,0,553,554,
-		1,0,0,0,554,21,1,0,0,0,555,558,5,206,0,0,556,557,7,8,0,0,557,559,3,178,
-		89,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,0,0,0,560,562,3,24,12,0,
-		561,560,1,0,0,0,561,562,1,0,0,0,562,622,1,0,0,0,563,566,5,229,0,0,564,
-		565,7,8,0,0,565,567,3,178,89,0,566,564,1,0,0,0,566,567,1,0,0,0,567,569,
-		1,0,0,0,568,570,3,24,12,0,569,568,1,0,0,0,569,570,1,0,0,0,570,622,1,0,
-		0,0,571,573,5,224,0,0,572,571,1,0,0,0,572,573,1,0,0,0,573,574,1,0,0,0,
-		574,577,5,77,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,
-		578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,
-		1,0,0,0,581,622,1,0,0,0,582,622,5,98,0,0,583,585,5,20,0,0,584,586,3,24,
-		12,0,585,584,1,0,0,0,585,586,1,0,0,0,586,622,1,0,0,0,587,590,5,40,0,0,
-		588,589,7,8,0,0,589,591,3,178,89,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
-		593,1,0,0,0,592,594,3,24,12,0,593,592,1,0,0,0,593,594,1,0,0,0,594,622,
-		1,0,0,0,595,622,5,133,0,0,596,622,5,96,0,0,597,598,5,28,0,0,598,599,7,
-		8,0,0,599,601,3,178,89,0,600,602,3,24,12,0,601,600,1,0,0,0,601,602,1,0,
-		0,0,602,622,1,0,0,0,603,604,5,32,0,0,604,605,5,205,0,0,605,622,3,178,89,
-		0,606,607,5,32,0,0,607,608,5,228,0,0,608,622,3,178,89,0,609,610,5,32,0,
-		0,610,611,5,19,0,0,611,622,3,178,89,0,612,613,5,35,0,0,613,622,5,19,0,
-		0,614,615,5,35,0,0,615,622,5,39,0,0,616,617,5,25,0,0,617,619,5,270,0,0,
-		618,620,3,24,12,0,619,618,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,
-		555,1,0,0,0,621,563,1,0,0,0,621,572,1,0,0,0,621,582,1,0,0,0,621,583,1,
-		0,0,0,621,587,1,0,0,0,621,595,1,0,0,0,621,596,1,0,0,0,621,597,1,0,0,0,
-		621,603,1,0,0,0,621,606,1,0,0,0,621,609,1,0,0,0,621,612,1,0,0,0,621,614,
-		1,0,0,0,621,616,1,0,0,0,622,23,1,0,0,0,623,625,5,142,0,0,624,623,1,0,0,
-		0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,7,9,0,0,627,628,5,270,0,0,628,
-		25,1,0,0,0,629,631,5,32,0,0,630,632,5,207,0,0,631,630,1,0,0,0,631,632,
-		1,0,0,0,632,633,1,0,0,0,633,637,5,205,0,0,634,635,5,84,0,0,635,636,5,142,
-		0,0,636,638,5,62,0,0,637,634,1,0,0,0,637,638,1,0,0,0,638,639,1,0,0,0,639,
-		651,3,178,89,0,640,641,5,261,0,0,641,646,3,30,15,0,642,643,5,265,0,0,643,
-		645,3,30,15,0,644,642,1,0,0,0,645,648,1,0,0,0,646,644,1,0,0,0,646,647,
-		1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,262,0,0,650,652,1,0,
-		0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,0,653,654,5,29,0,0,654,
-		656,5,270,0,0,655,653,1,0,0,0,655,656,1,0,0,0,656,663,1,0,0,0,657,658,
-		5,161,0,0,658,659,5,15,0,0,659,660,5,261,0,0,660,661,3,180,90,0,661,662,
-		5,262,0,0,662,664,1,0,0,0,663,657,1,0,0,0,663,664,1,0,0,0,664,666,1,0,
-		0,0,665,667,3,40,20,0,666,665,1,0,0,0,666,667,1,0,0,0,667,669,1,0,0,0,
-		668,670,3,48,24,0,669,668,1,0,0,0,669,670,1,0,0,0,670,673,1,0,0,0,671,
-		672,5,9,0,0,672,674,3,56,28,0,673,671,1,0,0,0,673,674,1,0,0,0,674,27,1,
-		0,0,0,675,676,5,32,0,0,676,678,5,151,0,0,677,675,1,0,0,0,677,678,1,0,0,
-		0,678,679,1,0,0,0,679,680,5,177,0,0,680,681,5,205,0,0,681,693,3,178,89,
-		0,682,683,5,261,0,0,683,688,3,30,15,0,684,685,5,265,0,0,685,687,3,30,15,
-		0,686,684,1,0,0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,1,0,0,0,689,
-		691,1,0,0,0,690,688,1,0,0,0,691,692,5,262,0,0,692,694,1,0,0,0,693,682,
-		1,0,0,0,693,694,1,0,0,0,694,697,1,0,0,0,695,696,5,29,0,0,696,698,5,270,
-		0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,705,1,0,0,0,699,700,5,161,0,0,
-		700,701,5,15,0,0,701,702,5,261,0,0,702,703,3,180,90,0,703,704,5,262,0,
-		0,704,706,1,0,0,0,705,699,1,0,0,0,705,706,1,0,0,0,706,708,1,0,0,0,707,
-		709,3,40,20,0,708,707,1,0,0,0,708,709,1,0,0,0,709,710,1,0,0,0,710,711,
-		5,9,0,0,711,712,3,56,28,0,712,29,1,0,0,0,713,717,3,32,16,0,714,717,3,36,
-		18,0,715,717,3,38,19,0,716,713,1,0,0,0,716,714,1,0,0,0,716,715,1,0,0,0,
-		717,31,1,0,0,0,718,719,3,182,91,0,719,720,5,9,0,0,720,723,3,124,62,0,721,
-		722,5,29,0,0,722,724,5,270,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,749,
-		1,0,0,0,725,726,3,182,91,0,726,727,3,172,86,0,727,730,5,125,0,0,728,729,
-		5,74,0,0,729,731,5,270,0,0,730,728,1,0,0,0,730,731,1,0,0,0,731,733,1,0,
-		0,0,732,734,5,230,0,0,733,732,1,0,0,0,733,734,1,0,0,0,734,737,1,0,0,0,
-		735,736,5,29,0,0,736,738,5,270,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
-		749,1,0,0,0,739,740,3,182,91,0,740,742,3,172,86,0,741,743,3,34,17,0,742,
-		741,1,0,0,0,742,743,1,0,0,0,743,746,1,0,0,0,744,745,5,29,0,0,745,747,5,
-		270,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,749,1,0,0,0,748,718,1,0,0,
-		0,748,725,1,0,0,0,748,739,1,0,0,0,749,33,1,0,0,0,750,751,5,31,0,0,751,
-		753,3,182,91,0,752,750,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,
-		5,170,0,0,755,758,5,109,0,0,756,757,5,142,0,0,757,759,5,55,0,0,758,756,
-		1,0,0,0,758,759,1,0,0,0,759,35,1,0,0,0,760,761,5,231,0,0,761,762,5,73,
-		0,0,762,763,3,182,91,0,763,764,5,9,0,0,764,765,3,124,62,0,765,37,1,0,0,
-		0,766,767,5,31,0,0,767,769,3,182,91,0,768,766,1,0,0,0,768,769,1,0,0,0,
-		769,770,1,0,0,0,770,771,5,170,0,0,771,772,5,109,0,0,772,773,5,261,0,0,
-		773,774,3,180,90,0,774,777,5,262,0,0,775,776,5,142,0,0,776,778,5,55,0,
-		0,777,775,1,0,0,0,777,778,1,0,0,0,778,39,1,0,0,0,779,780,5,237,0,0,780,
-		789,5,261,0,0,781,786,3,42,21,0,782,783,5,265,0,0,783,785,3,42,21,0,784,
-		782,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,790,1,
-		0,0,0,788,786,1,0,0,0,789,781,1,0,0,0,789,790,1,0,0,0,790,791,1,0,0,0,
-		791,792,5,262,0,0,792,41,1,0,0,0,793,794,3,44,22,0,794,795,5,244,0,0,795,
-		796,3,46,23,0,796,43,1,0,0,0,797,807,5,270,0,0,798,803,3,182,91,0,799,
-		800,5,266,0,0,800,802,3,182,91,0,801,799,1,0,0,0,802,805,1,0,0,0,803,801,
-		1,0,0,0,803,804,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,806,797,1,0,0,
-		0,806,798,1,0,0,0,807,45,1,0,0,0,808,817,5,270,0,0,809,811,5,252,0,0,810,
-		809,1,0,0,0,810,811,1,0,0,0,811,812,1,0,0,0,812,817,7,10,0,0,813,817,5,
-		216,0,0,814,817,5,67,0,0,815,817,3,182,91,0,816,808,1,0,0,0,816,810,1,
-		0,0,0,816,813,1,0,0,0,816,814,1,0,0,0,816,815,1,0,0,0,817,47,1,0,0,0,818,
-		819,5,116,0,0,819,828,3,178,89,0,820,824,5,261,0,0,821,823,3,50,25,0,822,
-		821,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,1,0,0,0,825,827,1,
-		0,0,0,826,824,1,0,0,0,827,829,5,262,0,0,828,820,1,0,0,0,828,829,1,0,0,
-		0,829,49,1,0,0,0,830,833,7,11,0,0,831,834,5,4,0,0,832,834,3,182,91,0,833,
-		831,1,0,0,0,833,832,1,0,0,0,834,51,1,0,0,0,835,836,5,176,0,0,836,837,5,
-		213,0,0,837,899,3,178,89,0,838,839,5,192,0,0,839,840,5,261,0,0,840,845,
-		3,42,21,0,841,842,5,265,0,0,842,844,3,42,21,0,843,841,1,0,0,0,844,847,
-		1,0,0,0,845,843,1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,
-		0,848,849,5,262,0,0,849,899,1,0,0,0,850,851,5,178,0,0,851,852,5,261,0,
-		0,852,857,3,44,22,0,853,854,5,265,0,0,854,856,3,44,22,0,855,853,1,0,0,
-		0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,860,1,0,0,0,859,
-		857,1,0,0,0,860,861,5,262,0,0,861,899,1,0,0,0,862,875,7,12,0,0,863,876,
-		3,54,27,0,864,865,5,261,0,0,865,870,3,54,27,0,866,867,5,265,0,0,867,869,
-		3,54,27,0,868,866,1,0,0,0,869,872,1,0,0,0,870,868,1,0,0,0,870,871,1,0,
-		0,0,871,873,1,0,0,0,872,870,1,0,0,0,873,874,5,262,0,0,874,876,1,0,0,0,
-		875,863,1,0,0,0,875,864,1,0,0,0,876,899,1,0,0,0,877,878,5,51,0,0,878,879,
-		5,170,0,0,879,899,5,109,0,0,880,881,5,51,0,0,881,899,5,231,0,0,882,891,
-		5,51,0,0,883,885,5,27,0,0,884,883,1,0,0,0,884,885,1,0,0,0,885,886,1,0,
-		0,0,886,892,3,182,91,0,887,888,5,261,0,0,888,889,3,180,90,0,889,890,5,
-		262,0,0,890,892,1,0,0,0,891,884,1,0,0,0,891,887,1,0,0,0,892,899,1,0,0,
-		0,893,894,5,176,0,0,894,895,3,182,91,0,895,896,5,213,0,0,896,897,3,182,
-		91,0,897,899,1,0,0,0,898,835,1,0,0,0,898,838,1,0,0,0,898,850,1,0,0,0,898,
-		862,1,0,0,0,898,877,1,0,0,0,898,880,1,0,0,0,898,882,1,0,0,0,898,893,1,
-		0,0,0,899,53,1,0,0,0,900,904,3,30,15,0,901,905,5,70,0,0,902,903,5,3,0,
-		0,903,905,3,182,91,0,904,901,1,0,0,0,904,902,1,0,0,0,904,905,1,0,0,0,905,
-		55,1,0,0,0,906,907,5,237,0,0,907,912,3,58,29,0,908,909,5,265,0,0,909,911,
-		3,58,29,0,910,908,1,0,0,0,911,914,1,0,0,0,912,910,1,0,0,0,912,913,1,0,
-		0,0,913,916,1,0,0,0,914,912,1,0,0,0,915,906,1,0,0,0,915,916,1,0,0,0,916,
-		917,1,0,0,0,917,918,3,60,30,0,918,57,1,0,0,0,919,924,3,182,91,0,920,921,
-		5,261,0,0,921,922,3,180,90,0,922,923,5,262,0,0,923,925,1,0,0,0,924,920,
-		1,0,0,0,924,925,1,0,0,0,925,926,1,0,0,0,926,927,5,9,0,0,927,928,5,261,
-		0,0,928,929,3,56,28,0,929,930,5,262,0,0,930,59,1,0,0,0,931,942,3,62,31,
-		0,932,933,5,152,0,0,933,934,5,15,0,0,934,939,3,80,40,0,935,936,5,265,0,
-		0,936,938,3,80,40,0,937,935,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,939,
-		940,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,942,932,1,0,0,0,942,943,1,
-		0,0,0,943,949,1,0,0,0,944,947,5,117,0,0,945,948,3,124,62,0,946,948,5,4,
-		0,0,947,945,1,0,0,0,947,946,1,0,0,0,948,950,1,0,0,0,949,944,1,0,0,0,949,
-		950,1,0,0,0,950,956,1,0,0,0,951,952,5,147,0,0,952,954,3,124,62,0,953,955,
-		7,13,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,957,1,0,0,0,956,951,1,0,0,
-		0,956,957,1,0,0,0,957,965,1,0,0,0,958,959,5,68,0,0,959,961,7,14,0,0,960,
-		962,3,124,62,0,961,960,1,0,0,0,961,962,1,0,0,0,962,963,1,0,0,0,963,964,
-		7,13,0,0,964,966,5,150,0,0,965,958,1,0,0,0,965,966,1,0,0,0,966,61,1,0,
-		0,0,967,968,6,31,-1,0,968,969,3,64,32,0,969,984,1,0,0,0,970,971,10,2,0,
-		0,971,973,5,91,0,0,972,974,3,70,35,0,973,972,1,0,0,0,973,974,1,0,0,0,974,
-		975,1,0,0,0,975,983,3,62,31,3,976,977,10,1,0,0,977,979,7,15,0,0,978,980,
-		3,70,35,0,979,978,1,0,0,0,979,980,1,0,0,0,980,981,1,0,0,0,981,983,3,62,
-		31,2,982,970,1,0,0,0,982,976,1,0,0,0,983,986,1,0,0,0,984,982,1,0,0,0,984,
-		985,1,0,0,0,985,63,1,0,0,0,986,984,1,0,0,0,987,1002,3,68,34,0,988,989,
-		5,227,0,0,989,994,3,66,33,0,990,991,5,265,0,0,991,993,3,66,33,0,992,990,
-		1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,994,995,1,0,0,0,995,1002,1,0,0,
-		0,996,994,1,0,0,0,997,998,5,261,0,0,998,999,3,56,28,0,999,1000,5,262,0,
-		0,1000,1002,1,0,0,0,1001,987,1,0,0,0,1001,988,1,0,0,0,1001,997,1,0,0,0,
-		1002,65,1,0,0,0,1003,1005,5,185,0,0,1004,1003,1,0,0,0,1004,1005,1,0,0,
-		0,1005,1006,1,0,0,0,1006,1007,5,261,0,0,1007,1012,3,124,62,0,1008,1009,
-		5,265,0,0,1009,1011,3,124,62,0,1010,1008,1,0,0,0,1011,1014,1,0,0,0,1012,
-		1010,1,0,0,0,1012,1013,1,0,0,0,1013,1015,1,0,0,0,1014,1012,1,0,0,0,1015,
-		1016,5,262,0,0,1016,1019,1,0,0,0,1017,1019,3,124,62,0,1018,1004,1,0,0,
-		0,1018,1017,1,0,0,0,1019,67,1,0,0,0,1020,1022,5,191,0,0,1021,1023,3,116,
-		58,0,1022,1021,1,0,0,0,1022,1023,1,0,0,0,1023,1025,1,0,0,0,1024,1026,3,
-		70,35,0,1025,1024,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,1032,
-		3,72,36,0,1028,1029,5,265,0,0,1029,1031,3,72,36,0,1030,1028,1,0,0,0,1031,
-		1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1044,1,0,0,0,1034,
-		1032,1,0,0,0,1035,1036,5,74,0,0,1036,1041,3,82,41,0,1037,1038,5,265,0,
-		0,1038,1040,3,82,41,0,1039,1037,1,0,0,0,1040,1043,1,0,0,0,1041,1039,1,
-		0,0,0,1041,1042,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,1044,1035,
-		1,0,0,0,1044,1045,1,0,0,0,1045,1048,1,0,0,0,1046,1047,5,235,0,0,1047,1049,
-		3,124,62,0,1048,1046,1,0,0,0,1048,1049,1,0,0,0,1049,1060,1,0,0,0,1050,
-		1051,5,78,0,0,1051,1052,5,15,0,0,1052,1057,3,74,37,0,1053,1054,5,265,0,
-		0,1054,1056,3,74,37,0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,
-		0,0,0,1057,1058,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,0,0,0,1060,1050,
-		1,0,0,0,1060,1061,1,0,0,0,1061,1064,1,0,0,0,1062,1063,5,80,0,0,1063,1065,
-		3,124,62,0,1064,1062,1,0,0,0,1064,1065,1,0,0,0,1065,1075,1,0,0,0,1066,
-		1067,5,236,0,0,1067,1072,3,78,39,0,1068,1069,5,265,0,0,1069,1071,3,78,
-		39,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
-		0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,1075,1066,1,0,0,0,1075,1076,
-		1,0,0,0,1076,69,1,0,0,0,1077,1078,7,16,0,0,1078,71,1,0,0,0,1079,1092,5,
-		253,0,0,1080,1081,3,178,89,0,1081,1082,5,266,0,0,1082,1083,5,253,0,0,1083,
-		1092,1,0,0,0,1084,1089,3,124,62,0,1085,1087,5,9,0,0,1086,1085,1,0,0,0,
-		1086,1087,1,0,0,0,1087,1088,1,0,0,0,1088,1090,3,182,91,0,1089,1086,1,0,
-		0,0,1089,1090,1,0,0,0,1090,1092,1,0,0,0,1091,1079,1,0,0,0,1091,1080,1,
-		0,0,0,1091,1084,1,0,0,0,1092,73,1,0,0,0,1093,1094,5,79,0,0,1094,1095,5,
-		193,0,0,1095,1096,5,261,0,0,1096,1101,3,76,38,0,1097,1098,5,265,0,0,1098,
-		1100,3,76,38,0,1099,1097,1,0,0,0,1100,1103,1,0,0,0,1101,1099,1,0,0,0,1101,
-		1102,1,0,0,0,1102,1104,1,0,0,0,1103,1101,1,0,0,0,1104,1105,5,262,0,0,1105,
-		1134,1,0,0,0,1106,1107,5,184,0,0,1107,1108,5,261,0,0,1108,1113,3,76,38,
-		0,1109,1110,5,265,0,0,1110,1112,3,76,38,0,1111,1109,1,0,0,0,1112,1115,
-		1,0,0,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1116,1,0,0,0,1115,1113,
-		1,0,0,0,1116,1117,5,262,0,0,1117,1134,1,0,0,0,1118,1119,5,34,0,0,1119,
-		1120,5,261,0,0,1120,1125,3,76,38,0,1121,1122,5,265,0,0,1122,1124,3,76,
-		38,0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,
-		0,0,0,1126,1128,1,0,0,0,1127,1125,1,0,0,0,1128,1129,5,262,0,0,1129,1134,
-		1,0,0,0,1130,1131,5,261,0,0,1131,1134,5,262,0,0,1132,1134,3,124,62,0,1133,
-		1093,1,0,0,0,1133,1106,1,0,0,0,1133,1118,1,0,0,0,1133,1130,1,0,0,0,1133,
-		1132,1,0,0,0,1134,75,1,0,0,0,1135,1144,5,261,0,0,1136,1141,3,124,62,0,
-		1137,1138,5,265,0,0,1138,1140,3,124,62,0,1139,1137,1,0,0,0,1140,1143,1,
-		0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,1145,1,0,0,0,1143,1141,
-		1,0,0,0,1144,1136,1,0,0,0,1144,1145,1,0,0,0,1145,1146,1,0,0,0,1146,1149,
-		5,262,0,0,1147,1149,3,124,62,0,1148,1135,1,0,0,0,1148,1147,1,0,0,0,1149,
-		77,1,0,0,0,1150,1151,3,182,91,0,1151,1152,5,9,0,0,1152,1153,3,148,74,0,
-		1153,79,1,0,0,0,1154,1156,3,124,62,0,1155,1157,7,17,0,0,1156,1155,1,0,
-		0,0,1156,1157,1,0,0,0,1157,1160,1,0,0,0,1158,1159,5,144,0,0,1159,1161,
-		7,18,0,0,1160,1158,1,0,0,0,1160,1161,1,0,0,0,1161,81,1,0,0,0,1162,1163,
-		6,41,-1,0,1163,1164,3,88,44,0,1164,1184,1,0,0,0,1165,1166,10,4,0,0,1166,
-		1167,5,33,0,0,1167,1168,5,99,0,0,1168,1183,3,88,44,0,1169,1170,10,3,0,
-		0,1170,1171,5,139,0,0,1171,1172,3,84,42,0,1172,1173,5,99,0,0,1173,1174,
-		3,88,44,0,1174,1183,1,0,0,0,1175,1176,10,2,0,0,1176,1177,3,84,42,0,1177,
-		1178,5,99,0,0,1178,1180,3,88,44,0,1179,1181,3,86,43,0,1180,1179,1,0,0,
-		0,1180,1181,1,0,0,0,1181,1183,1,0,0,0,1182,1165,1,0,0,0,1182,1169,1,0,
-		0,0,1182,1175,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,
-		0,0,0,1185,83,1,0,0,0,1186,1184,1,0,0,0,1187,1189,5,89,0,0,1188,1187,1,
-		0,0,0,1188,1189,1,0,0,0,1189,1203,1,0,0,0,1190,1192,5,115,0,0,1191,1193,
-		5,154,0,0,1192,1191,1,0,0,0,1192,1193,1,0,0,0,1193,1203,1,0,0,0,1194,1196,
-		5,183,0,0,1195,1197,5,154,0,0,1196,1195,1,0,0,0,1196,1197,1,0,0,0,1197,
-		1203,1,0,0,0,1198,1200,5,75,0,0,1199,1201,5,154,0,0,1200,1199,1,0,0,0,
-		1200,1201,1,0,0,0,1201,1203,1,0,0,0,1202,1188,1,0,0,0,1202,1190,1,0,0,
-		0,1202,1194,1,0,0,0,1202,1198,1,0,0,0,1203,85,1,0,0,0,1204,1205,5,148,
-		0,0,1205,1212,3,124,62,0,1206,1207,5,225,0,0,1207,1208,5,261,0,0,1208,
-		1209,3,180,90,0,1209,1210,5,262,0,0,1210,1212,1,0,0,0,1211,1204,1,0,0,
-		0,1211,1206,1,0,0,0,1212,87,1,0,0,0,1213,1215,3,178,89,0,1214,1216,3,114,
-		57,0,1215,1214,1,0,0,0,1215,1216,1,0,0,0,1216,1222,1,0,0,0,1217,1218,5,
-		73,0,0,1218,1219,5,204,0,0,1219,1220,5,9,0,0,1220,1221,5,146,0,0,1221,
-		1223,3,132,66,0,1222,1217,1,0,0,0,1222,1223,1,0,0,0,1223,1225,1,0,0,0,
-		1224,1226,3,112,56,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1281,1,0,
-		0,0,1227,1229,5,112,0,0,1228,1227,1,0,0,0,1228,1229,1,0,0,0,1229,1230,
-		1,0,0,0,1230,1231,5,205,0,0,1231,1232,5,261,0,0,1232,1233,3,136,68,0,1233,
-		1235,5,262,0,0,1234,1236,3,112,56,0,1235,1234,1,0,0,0,1235,1236,1,0,0,
-		0,1236,1281,1,0,0,0,1237,1239,5,112,0,0,1238,1237,1,0,0,0,1238,1239,1,
-		0,0,0,1239,1240,1,0,0,0,1240,1241,5,261,0,0,1241,1242,3,56,28,0,1242,1244,
-		5,262,0,0,1243,1245,3,112,56,0,1244,1243,1,0,0,0,1244,1245,1,0,0,0,1245,
-		1281,1,0,0,0,1246,1247,5,222,0,0,1247,1248,5,261,0,0,1248,1253,3,124,62,
-		0,1249,1250,5,265,0,0,1250,1252,3,124,62,0,1251,1249,1,0,0,0,1252,1255,
-		1,0,0,0,1253,1251,1,0,0,0,1253,1254,1,0,0,0,1254,1256,1,0,0,0,1255,1253,
-		1,0,0,0,1256,1259,5,262,0,0,1257,1258,5,237,0,0,1258,1260,5,153,0,0,1259,
-		1257,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,1263,3,112,56,0,
-		1262,1261,1,0,0,0,1262,1263,1,0,0,0,1263,1281,1,0,0,0,1264,1265,5,261,
-		0,0,1265,1266,3,82,41,0,1266,1267,5,262,0,0,1267,1281,1,0,0,0,1268,1269,
-		3,178,89,0,1269,1271,3,90,45,0,1270,1272,3,112,56,0,1271,1270,1,0,0,0,
-		1271,1272,1,0,0,0,1272,1281,1,0,0,0,1273,1274,5,261,0,0,1274,1275,3,56,
-		28,0,1275,1276,5,262,0,0,1276,1278,3,90,45,0,1277,1279,3,112,56,0,1278,
-		1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1213,1,0,0,0,1280,
-		1228,1,0,0,0,1280,1238,1,0,0,0,1280,1246,1,0,0,0,1280,1264,1,0,0,0,1280,
-		1268,1,0,0,0,1280,1273,1,0,0,0,1281,89,1,0,0,0,1282,1283,5,123,0,0,1283,
-		1294,5,261,0,0,1284,1285,5,160,0,0,1285,1286,5,15,0,0,1286,1291,3,124,
-		62,0,1287,1288,5,265,0,0,1288,1290,3,124,62,0,1289,1287,1,0,0,0,1290,1293,
-		1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,0,0,0,1293,1291,
-		1,0,0,0,1294,1284,1,0,0,0,1294,1295,1,0,0,0,1295,1306,1,0,0,0,1296,1297,
-		5,152,0,0,1297,1298,5,15,0,0,1298,1303,3,80,40,0,1299,1300,5,265,0,0,1300,
-		1302,3,80,40,0,1301,1299,1,0,0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1303,
-		1304,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1306,1296,1,0,0,0,1306,
-		1307,1,0,0,0,1307,1317,1,0,0,0,1308,1309,5,124,0,0,1309,1314,3,92,46,0,
-		1310,1311,5,265,0,0,1311,1313,3,92,46,0,1312,1310,1,0,0,0,1313,1316,1,
-		0,0,0,1314,1312,1,0,0,0,1314,1315,1,0,0,0,1315,1318,1,0,0,0,1316,1314,
-		1,0,0,0,1317,1308,1,0,0,0,1317,1318,1,0,0,0,1318,1320,1,0,0,0,1319,1321,
-		3,94,47,0,1320,1319,1,0,0,0,1320,1321,1,0,0,0,1321,1326,1,0,0,0,1322,1323,
-		5,3,0,0,1323,1324,5,122,0,0,1324,1325,5,196,0,0,1325,1327,3,96,48,0,1326,
-		1322,1,0,0,0,1326,1327,1,0,0,0,1327,1328,1,0,0,0,1328,1329,5,163,0,0,1329,
-		1330,5,261,0,0,1330,1331,3,98,49,0,1331,1334,5,262,0,0,1332,1333,5,238,
-		0,0,1333,1335,3,166,83,0,1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1345,
-		1,0,0,0,1336,1337,5,200,0,0,1337,1342,3,108,54,0,1338,1339,5,265,0,0,1339,
-		1341,3,108,54,0,1340,1338,1,0,0,0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,
-		1342,1343,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1345,1336,1,0,0,
-		0,1345,1346,1,0,0,0,1346,1347,1,0,0,0,1347,1348,5,45,0,0,1348,1353,3,110,
-		55,0,1349,1350,5,265,0,0,1350,1352,3,110,55,0,1351,1349,1,0,0,0,1352,1355,
-		1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,1353,
-		1,0,0,0,1356,1357,5,262,0,0,1357,91,1,0,0,0,1358,1359,3,124,62,0,1359,
-		1360,5,9,0,0,1360,1361,3,182,91,0,1361,93,1,0,0,0,1362,1363,5,149,0,0,
-		1363,1364,5,185,0,0,1364,1365,5,164,0,0,1365,1371,5,122,0,0,1366,1367,
-		5,4,0,0,1367,1368,5,186,0,0,1368,1369,5,164,0,0,1369,1371,5,122,0,0,1370,
-		1362,1,0,0,0,1370,1366,1,0,0,0,1371,95,1,0,0,0,1372,1373,5,162,0,0,1373,
-		1374,5,111,0,0,1374,1387,5,185,0,0,1375,1376,5,213,0,0,1376,1377,5,140,
-		0,0,1377,1387,5,185,0,0,1378,1379,5,213,0,0,1379,1380,5,70,0,0,1380,1387,
-		3,182,91,0,1381,1382,5,213,0,0,1382,1383,5,111,0,0,1383,1387,3,182,91,
-		0,1384,1385,5,213,0,0,1385,1387,3,182,91,0,1386,1372,1,0,0,0,1386,1375,
-		1,0,0,0,1386,1378,1,0,0,0,1386,1381,1,0,0,0,1386,1384,1,0,0,0,1387,97,
-		1,0,0,0,1388,1393,3,100,50,0,1389,1390,5,257,0,0,1390,1392,3,100,50,0,
-		1391,1389,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,
-		0,1394,99,1,0,0,0,1395,1393,1,0,0,0,1396,1398,3,102,51,0,1397,1396,1,0,
-		0,0,1398,1399,1,0,0,0,1399,1397,1,0,0,0,1399,1400,1,0,0,0,1400,101,1,0,
-		0,0,1401,1403,3,104,52,0,1402,1404,3,106,53,0,1403,1402,1,0,0,0,1403,1404,
-		1,0,0,0,1404,103,1,0,0,0,1405,1411,3,182,91,0,1406,1407,5,261,0,0,1407,
-		1408,3,98,49,0,1408,1409,5,262,0,0,1409,1411,1,0,0,0,1410,1405,1,0,0,0,
-		1410,1406,1,0,0,0,1411,105,1,0,0,0,1412,1414,7,19,0,0,1413,1415,5,256,
-		0,0,1414,1413,1,0,0,0,1414,1415,1,0,0,0,1415,1431,1,0,0,0,1416,1418,5,
-		258,0,0,1417,1419,5,273,0,0,1418,1417,1,0,0,0,1418,1419,1,0,0,0,1419,1424,
-		1,0,0,0,1420,1422,5,265,0,0,1421,1423,5,273,0,0,1422,1421,1,0,0,0,1422,
-		1423,1,0,0,0,1423,1425,1,0,0,0,1424,1420,1,0,0,0,1424,1425,1,0,0,0,1425,
-		1426,1,0,0,0,1426,1428,5,259,0,0,1427,1429,5,256,0,0,1428,1427,1,0,0,0,
-		1428,1429,1,0,0,0,1429,1431,1,0,0,0,1430,1412,1,0,0,0,1430,1416,1,0,0,
-		0,1431,107,1,0,0,0,1432,1433,3,182,91,0,1433,1434,5,244,0,0,1434,1435,
-		5,261,0,0,1435,1440,3,182,91,0,1436,1437,5,265,0,0,1437,1439,3,182,91,
-		0,1438,1436,1,0,0,0,1439,1442,1,0,0,0,1440,1438,1,0,0,0,1440,1441,1,0,
-		0,0,1441,1443,1,0,0,0,1442,1440,1,0,0,0,1443,1444,5,262,0,0,1444,109,1,
-		0,0,0,1445,1446,3,182,91,0,1446,1447,5,9,0,0,1447,1448,3,124,62,0,1448,
-		111,1,0,0,0,1449,1451,5,9,0,0,1450,1449,1,0,0,0,1450,1451,1,0,0,0,1451,
-		1452,1,0,0,0,1452,1457,3,182,91,0,1453,1454,5,261,0,0,1454,1455,3,180,
-		90,0,1455,1456,5,262,0,0,1456,1458,1,0,0,0,1457,1453,1,0,0,0,1457,1458,
-		1,0,0,0,1458,113,1,0,0,0,1459,1460,3,116,58,0,1460,115,1,0,0,0,1461,1462,
-		5,268,0,0,1462,1469,3,118,59,0,1463,1465,5,265,0,0,1464,1463,1,0,0,0,1464,
-		1465,1,0,0,0,1465,1466,1,0,0,0,1466,1468,3,118,59,0,1467,1464,1,0,0,0,
-		1468,1471,1,0,0,0,1469,1467,1,0,0,0,1469,1470,1,0,0,0,1470,1472,1,0,0,
-		0,1471,1469,1,0,0,0,1472,1473,5,269,0,0,1473,117,1,0,0,0,1474,1495,3,182,
-		91,0,1475,1492,5,261,0,0,1476,1481,3,120,60,0,1477,1478,5,265,0,0,1478,
-		1480,3,120,60,0,1479,1477,1,0,0,0,1480,1483,1,0,0,0,1481,1479,1,0,0,0,
-		1481,1482,1,0,0,0,1482,1493,1,0,0,0,1483,1481,1,0,0,0,1484,1489,3,122,
-		61,0,1485,1486,5,265,0,0,1486,1488,3,122,61,0,1487,1485,1,0,0,0,1488,1491,
-		1,0,0,0,1489,1487,1,0,0,0,1489,1490,1,0,0,0,1490,1493,1,0,0,0,1491,1489,
-		1,0,0,0,1492,1476,1,0,0,0,1492,1484,1,0,0,0,1492,1493,1,0,0,0,1493,1494,
-		1,0,0,0,1494,1496,5,262,0,0,1495,1475,1,0,0,0,1495,1496,1,0,0,0,1496,119,
-		1,0,0,0,1497,1498,3,44,22,0,1498,1499,5,244,0,0,1499,1500,3,46,23,0,1500,
-		121,1,0,0,0,1501,1506,3,182,91,0,1502,1503,5,266,0,0,1503,1505,3,182,91,
-		0,1504,1502,1,0,0,0,1505,1508,1,0,0,0,1506,1504,1,0,0,0,1506,1507,1,0,
-		0,0,1507,1512,1,0,0,0,1508,1506,1,0,0,0,1509,1512,5,270,0,0,1510,1512,
-		5,273,0,0,1511,1501,1,0,0,0,1511,1509,1,0,0,0,1511,1510,1,0,0,0,1512,123,
-		1,0,0,0,1513,1514,3,126,63,0,1514,125,1,0,0,0,1515,1516,6,63,-1,0,1516,
-		1517,5,142,0,0,1517,1526,3,126,63,4,1518,1522,3,132,66,0,1519,1521,3,128,
-		64,0,1520,1519,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,
-		0,0,0,1523,1526,1,0,0,0,1524,1522,1,0,0,0,1525,1515,1,0,0,0,1525,1518,
-		1,0,0,0,1526,1535,1,0,0,0,1527,1528,10,2,0,0,1528,1529,5,7,0,0,1529,1534,
-		3,126,63,3,1530,1531,10,1,0,0,1531,1532,5,151,0,0,1532,1534,3,126,63,2,
-		1533,1527,1,0,0,0,1533,1530,1,0,0,0,1534,1537,1,0,0,0,1535,1533,1,0,0,
-		0,1535,1536,1,0,0,0,1536,127,1,0,0,0,1537,1535,1,0,0,0,1538,1539,3,130,
-		65,0,1539,1540,3,132,66,0,1540,1622,1,0,0,0,1541,1543,5,142,0,0,1542,1541,
-		1,0,0,0,1542,1543,1,0,0,0,1543,1544,1,0,0,0,1544,1546,5,13,0,0,1545,1547,
-		7,20,0,0,1546,1545,1,0,0,0,1546,1547,1,0,0,0,1547,1548,1,0,0,0,1548,1549,
-		3,132,66,0,1549,1550,5,7,0,0,1550,1551,3,132,66,0,1551,1622,1,0,0,0,1552,
-		1554,5,142,0,0,1553,1552,1,0,0,0,1553,1554,1,0,0,0,1554,1555,1,0,0,0,1555,
-		1556,5,87,0,0,1556,1557,5,261,0,0,1557,1558,3,56,28,0,1558,1559,5,262,
-		0,0,1559,1622,1,0,0,0,1560,1562,5,142,0,0,1561,1560,1,0,0,0,1561,1562,
-		1,0,0,0,1562,1563,1,0,0,0,1563,1564,5,87,0,0,1564,1565,5,261,0,0,1565,
-		1570,3,124,62,0,1566,1567,5,265,0,0,1567,1569,3,124,62,0,1568,1566,1,0,
-		0,0,1569,1572,1,0,0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,1571,1573,1,
-		0,0,0,1572,1570,1,0,0,0,1573,1574,5,262,0,0,1574,1622,1,0,0,0,1575,1577,
-		5,142,0,0,1576,1575,1,0,0,0,1576,1577,1,0,0,0,1577,1578,1,0,0,0,1578,1579,
-		5,116,0,0,1579,1582,3,132,66,0,1580,1581,5,57,0,0,1581,1583,3,132,66,0,
-		1582,1580,1,0,0,0,1582,1583,1,0,0,0,1583,1622,1,0,0,0,1584,1586,5,142,
-		0,0,1585,1584,1,0,0,0,1585,1586,1,0,0,0,1586,1587,1,0,0,0,1587,1588,5,
-		195,0,0,1588,1589,5,213,0,0,1589,1592,3,132,66,0,1590,1591,5,57,0,0,1591,
-		1593,3,132,66,0,1592,1590,1,0,0,0,1592,1593,1,0,0,0,1593,1622,1,0,0,0,
-		1594,1596,5,94,0,0,1595,1597,5,142,0,0,1596,1595,1,0,0,0,1596,1597,1,0,
-		0,0,1597,1598,1,0,0,0,1598,1622,5,143,0,0,1599,1601,5,94,0,0,1600,1602,
-		5,142,0,0,1601,1600,1,0,0,0,1601,1602,1,0,0,0,1602,1603,1,0,0,0,1603,1622,
-		7,21,0,0,1604,1606,5,94,0,0,1605,1607,5,142,0,0,1606,1605,1,0,0,0,1606,
-		1607,1,0,0,0,1607,1608,1,0,0,0,1608,1609,5,49,0,0,1609,1610,5,74,0,0,1610,
-		1622,3,132,66,0,1611,1613,5,94,0,0,1612,1614,5,142,0,0,1613,1612,1,0,0,
-		0,1613,1614,1,0,0,0,1614,1615,1,0,0,0,1615,1617,5,100,0,0,1616,1618,7,
-		22,0,0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1622,1,0,0,0,1619,1620,
-		5,157,0,0,1620,1622,3,132,66,0,1621,1538,1,0,0,0,1621,1542,1,0,0,0,1621,
-		1553,1,0,0,0,1621,1561,1,0,0,0,1621,1576,1,0,0,0,1621,1585,1,0,0,0,1621,
-		1594,1,0,0,0,1621,1599,1,0,0,0,1621,1604,1,0,0,0,1621,1611,1,0,0,0,1621,
-		1619,1,0,0,0,1622,129,1,0,0,0,1623,1624,7,23,0,0,1624,131,1,0,0,0,1625,
-		1626,6,66,-1,0,1626,1630,3,134,67,0,1627,1628,7,24,0,0,1628,1630,3,132,
-		66,3,1629,1625,1,0,0,0,1629,1627,1,0,0,0,1630,1639,1,0,0,0,1631,1632,10,
-		2,0,0,1632,1633,7,25,0,0,1633,1638,3,132,66,3,1634,1635,10,1,0,0,1635,
-		1636,7,24,0,0,1636,1638,3,132,66,2,1637,1631,1,0,0,0,1637,1634,1,0,0,0,
-		1638,1641,1,0,0,0,1639,1637,1,0,0,0,1639,1640,1,0,0,0,1640,133,1,0,0,0,
-		1641,1639,1,0,0,0,1642,1643,6,67,-1,0,1643,1973,3,164,82,0,1644,1973,3,
-		166,83,0,1645,1646,5,17,0,0,1646,1648,3,124,62,0,1647,1649,3,162,81,0,
-		1648,1647,1,0,0,0,1649,1650,1,0,0,0,1650,1648,1,0,0,0,1650,1651,1,0,0,
-		0,1651,1654,1,0,0,0,1652,1653,5,52,0,0,1653,1655,3,124,62,0,1654,1652,
-		1,0,0,0,1654,1655,1,0,0,0,1655,1656,1,0,0,0,1656,1657,5,54,0,0,1657,1973,
-		1,0,0,0,1658,1660,5,17,0,0,1659,1661,3,162,81,0,1660,1659,1,0,0,0,1661,
-		1662,1,0,0,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1666,1,0,0,0,1664,
-		1665,5,52,0,0,1665,1667,3,124,62,0,1666,1664,1,0,0,0,1666,1667,1,0,0,0,
-		1667,1668,1,0,0,0,1668,1669,5,54,0,0,1669,1973,1,0,0,0,1670,1671,7,26,
-		0,0,1671,1672,5,261,0,0,1672,1673,3,124,62,0,1673,1674,5,9,0,0,1674,1675,
-		3,172,86,0,1675,1676,5,262,0,0,1676,1973,1,0,0,0,1677,1678,5,66,0,0,1678,
-		1681,5,261,0,0,1679,1682,3,170,85,0,1680,1682,3,182,91,0,1681,1679,1,0,
-		0,0,1681,1680,1,0,0,0,1682,1683,1,0,0,0,1683,1684,5,74,0,0,1684,1685,3,
-		124,62,0,1685,1686,5,262,0,0,1686,1973,1,0,0,0,1687,1688,5,215,0,0,1688,
-		1689,5,261,0,0,1689,1691,7,27,0,0,1690,1692,3,124,62,0,1691,1690,1,0,0,
-		0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,74,0,0,1694,1695,3,124,
-		62,0,1695,1696,5,262,0,0,1696,1973,1,0,0,0,1697,1698,5,215,0,0,1698,1702,
-		5,261,0,0,1699,1700,3,124,62,0,1700,1701,5,74,0,0,1701,1703,1,0,0,0,1702,
-		1699,1,0,0,0,1702,1703,1,0,0,0,1703,1704,1,0,0,0,1704,1705,3,124,62,0,
-		1705,1706,5,262,0,0,1706,1973,1,0,0,0,1707,1708,5,201,0,0,1708,1709,5,
-		261,0,0,1709,1710,3,124,62,0,1710,1711,5,74,0,0,1711,1714,3,124,62,0,1712,
-		1713,5,73,0,0,1713,1715,3,124,62,0,1714,1712,1,0,0,0,1714,1715,1,0,0,0,
-		1715,1716,1,0,0,0,1716,1717,5,262,0,0,1717,1973,1,0,0,0,1718,1719,5,168,
-		0,0,1719,1720,5,261,0,0,1720,1721,3,132,66,0,1721,1722,5,87,0,0,1722,1723,
-		3,124,62,0,1723,1724,5,262,0,0,1724,1973,1,0,0,0,1725,1726,5,158,0,0,1726,
-		1727,5,261,0,0,1727,1728,3,124,62,0,1728,1729,5,165,0,0,1729,1730,3,124,
-		62,0,1730,1731,5,74,0,0,1731,1734,3,124,62,0,1732,1733,5,73,0,0,1733,1735,
-		3,124,62,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1736,1,0,0,0,1736,
-		1737,5,262,0,0,1737,1973,1,0,0,0,1738,1739,5,108,0,0,1739,1740,5,261,0,
-		0,1740,1741,3,124,62,0,1741,1742,5,265,0,0,1742,1745,3,124,62,0,1743,1744,
-		5,182,0,0,1744,1746,3,172,86,0,1745,1743,1,0,0,0,1745,1746,1,0,0,0,1746,
-		1751,1,0,0,0,1747,1748,3,156,78,0,1748,1749,5,148,0,0,1749,1750,5,53,0,
-		0,1750,1752,1,0,0,0,1751,1747,1,0,0,0,1751,1752,1,0,0,0,1752,1757,1,0,
-		0,0,1753,1754,3,156,78,0,1754,1755,5,148,0,0,1755,1756,5,56,0,0,1756,1758,
-		1,0,0,0,1757,1753,1,0,0,0,1757,1758,1,0,0,0,1758,1759,1,0,0,0,1759,1760,
-		5,262,0,0,1760,1973,1,0,0,0,1761,1762,5,107,0,0,1762,1763,5,261,0,0,1763,
-		1764,3,124,62,0,1764,1765,5,265,0,0,1765,1768,3,124,62,0,1766,1767,5,182,
-		0,0,1767,1769,3,172,86,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1771,
-		1,0,0,0,1770,1772,3,158,79,0,1771,1770,1,0,0,0,1771,1772,1,0,0,0,1772,
-		1777,1,0,0,0,1773,1774,3,160,80,0,1774,1775,5,148,0,0,1775,1776,5,53,0,
-		0,1776,1778,1,0,0,0,1777,1773,1,0,0,0,1777,1778,1,0,0,0,1778,1783,1,0,
-		0,0,1779,1780,3,160,80,0,1780,1781,5,148,0,0,1781,1782,5,56,0,0,1782,1784,
-		1,0,0,0,1783,1779,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,0,0,1785,1786,
-		5,262,0,0,1786,1973,1,0,0,0,1787,1788,5,104,0,0,1788,1789,5,261,0,0,1789,
-		1790,3,124,62,0,1790,1791,5,265,0,0,1791,1795,3,124,62,0,1792,1793,7,28,
-		0,0,1793,1794,5,148,0,0,1794,1796,5,56,0,0,1795,1792,1,0,0,0,1795,1796,
-		1,0,0,0,1796,1797,1,0,0,0,1797,1798,5,262,0,0,1798,1973,1,0,0,0,1799,1800,
-		5,105,0,0,1800,1809,5,261,0,0,1801,1806,3,154,77,0,1802,1803,5,265,0,0,
-		1803,1805,3,154,77,0,1804,1802,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,
-		0,0,1806,1807,1,0,0,0,1807,1810,1,0,0,0,1808,1806,1,0,0,0,1809,1801,1,
-		0,0,0,1809,1810,1,0,0,0,1810,1814,1,0,0,0,1811,1812,7,29,0,0,1812,1813,
-		5,148,0,0,1813,1815,5,143,0,0,1814,1811,1,0,0,0,1814,1815,1,0,0,0,1815,
-		1816,1,0,0,0,1816,1973,5,262,0,0,1817,1818,5,101,0,0,1818,1827,5,261,0,
-		0,1819,1824,3,124,62,0,1820,1821,5,265,0,0,1821,1823,3,124,62,0,1822,1820,
-		1,0,0,0,1823,1826,1,0,0,0,1824,1822,1,0,0,0,1824,1825,1,0,0,0,1825,1828,
-		1,0,0,0,1826,1824,1,0,0,0,1827,1819,1,0,0,0,1827,1828,1,0,0,0,1828,1832,
-		1,0,0,0,1829,1830,7,29,0,0,1830,1831,5,148,0,0,1831,1833,5,143,0,0,1832,
-		1829,1,0,0,0,1832,1833,1,0,0,0,1833,1834,1,0,0,0,1834,1973,5,262,0,0,1835,
-		1836,5,102,0,0,1836,1837,5,261,0,0,1837,1848,3,124,62,0,1838,1839,5,152,
-		0,0,1839,1840,5,15,0,0,1840,1845,3,80,40,0,1841,1842,5,265,0,0,1842,1844,
-		3,80,40,0,1843,1841,1,0,0,0,1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,
-		1,0,0,0,1846,1849,1,0,0,0,1847,1845,1,0,0,0,1848,1838,1,0,0,0,1848,1849,
-		1,0,0,0,1849,1853,1,0,0,0,1850,1851,7,29,0,0,1851,1852,5,148,0,0,1852,
-		1854,5,143,0,0,1853,1850,1,0,0,0,1853,1854,1,0,0,0,1854,1855,1,0,0,0,1855,
-		1862,5,262,0,0,1856,1857,5,69,0,0,1857,1858,5,261,0,0,1858,1859,5,235,
-		0,0,1859,1860,3,124,62,0,1860,1861,5,262,0,0,1861,1863,1,0,0,0,1862,1856,
-		1,0,0,0,1862,1863,1,0,0,0,1863,1866,1,0,0,0,1864,1865,5,155,0,0,1865,1867,
-		3,146,73,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1973,1,0,0,0,1868,
-		1869,5,106,0,0,1869,1870,5,261,0,0,1870,1874,3,154,77,0,1871,1872,7,29,
-		0,0,1872,1873,5,148,0,0,1873,1875,5,143,0,0,1874,1871,1,0,0,0,1874,1875,
-		1,0,0,0,1875,1876,1,0,0,0,1876,1883,5,262,0,0,1877,1878,5,69,0,0,1878,
-		1879,5,261,0,0,1879,1880,5,235,0,0,1880,1881,3,124,62,0,1881,1882,5,262,
-		0,0,1882,1884,1,0,0,0,1883,1877,1,0,0,0,1883,1884,1,0,0,0,1884,1887,1,
-		0,0,0,1885,1886,5,155,0,0,1886,1888,3,146,73,0,1887,1885,1,0,0,0,1887,
-		1888,1,0,0,0,1888,1973,1,0,0,0,1889,1890,7,30,0,0,1890,1891,5,261,0,0,
-		1891,1892,3,124,62,0,1892,1893,5,213,0,0,1893,1894,3,170,85,0,1894,1895,
-		5,262,0,0,1895,1973,1,0,0,0,1896,1897,7,31,0,0,1897,1898,5,261,0,0,1898,
-		1899,3,170,85,0,1899,1900,5,265,0,0,1900,1901,3,124,62,0,1901,1902,5,265,
-		0,0,1902,1903,3,124,62,0,1903,1904,5,262,0,0,1904,1973,1,0,0,0,1905,1973,
-		7,32,0,0,1906,1907,5,8,0,0,1907,1916,5,263,0,0,1908,1913,3,124,62,0,1909,
-		1910,5,265,0,0,1910,1912,3,124,62,0,1911,1909,1,0,0,0,1912,1915,1,0,0,
-		0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,0,1915,1913,1,0,
-		0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1973,5,
-		264,0,0,1919,1920,5,121,0,0,1920,1929,5,263,0,0,1921,1926,3,124,62,0,1922,
-		1923,5,265,0,0,1923,1925,3,124,62,0,1924,1922,1,0,0,0,1925,1928,1,0,0,
-		0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,1930,1,0,0,0,1928,1926,1,0,
-		0,0,1929,1921,1,0,0,0,1929,1930,1,0,0,0,1930,1931,1,0,0,0,1931,1973,5,
-		264,0,0,1932,1933,5,185,0,0,1933,1942,5,261,0,0,1934,1939,3,124,62,0,1935,
-		1936,5,265,0,0,1936,1938,3,124,62,0,1937,1935,1,0,0,0,1938,1941,1,0,0,
-		0,1939,1937,1,0,0,0,1939,1940,1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,
-		0,0,1942,1934,1,0,0,0,1942,1943,1,0,0,0,1943,1944,1,0,0,0,1944,1973,5,
-		262,0,0,1945,1946,5,48,0,0,1946,1947,5,261,0,0,1947,1948,3,180,90,0,1948,
-		1949,5,262,0,0,1949,1973,1,0,0,0,1950,1973,3,136,68,0,1951,1952,5,62,0,
-		0,1952,1953,5,261,0,0,1953,1954,3,56,28,0,1954,1955,5,262,0,0,1955,1973,
-		1,0,0,0,1956,1957,5,261,0,0,1957,1958,3,56,28,0,1958,1959,5,262,0,0,1959,
-		1973,1,0,0,0,1960,1961,5,261,0,0,1961,1966,3,124,62,0,1962,1963,5,265,
-		0,0,1963,1965,3,124,62,0,1964,1962,1,0,0,0,1965,1968,1,0,0,0,1966,1964,
-		1,0,0,0,1966,1967,1,0,0,0,1967,1969,1,0,0,0,1968,1966,1,0,0,0,1969,1970,
-		5,262,0,0,1970,1973,1,0,0,0,1971,1973,3,182,91,0,1972,1642,1,0,0,0,1972,
-		1644,1,0,0,0,1972,1645,1,0,0,0,1972,1658,1,0,0,0,1972,1670,1,0,0,0,1972,
-		1677,1,0,0,0,1972,1687,1,0,0,0,1972,1697,1,0,0,0,1972,1707,1,0,0,0,1972,
-		1718,1,0,0,0,1972,1725,1,0,0,0,1972,1738,1,0,0,0,1972,1761,1,0,0,0,1972,
-		1787,1,0,0,0,1972,1799,1,0,0,0,1972,1817,1,0,0,0,1972,1835,1,0,0,0,1972,
-		1868,1,0,0,0,1972,1889,1,0,0,0,1972,1896,1,0,0,0,1972,1905,1,0,0,0,1972,
-		1906,1,0,0,0,1972,1919,1,0,0,0,1972,1932,1,0,0,0,1972,1945,1,0,0,0,1972,
-		1950,1,0,0,0,1972,1951,1,0,0,0,1972,1956,1,0,0,0,1972,1960,1,0,0,0,1972,
-		1971,1,0,0,0,1973,1984,1,0,0,0,1974,1975,10,2,0,0,1975,1976,5,266,0,0,
-		1976,1983,3,182,91,0,1977,1978,10,1,0,0,1978,1979,5,263,0,0,1979,1980,
-		3,132,66,0,1980,1981,5,264,0,0,1981,1983,1,0,0,0,1982,1974,1,0,0,0,1982,
-		1977,1,0,0,0,1983,1986,1,0,0,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,
-		135,1,0,0,0,1986,1984,1,0,0,0,1987,1988,3,140,70,0,1988,2004,5,261,0,0,
-		1989,2005,5,253,0,0,1990,1992,3,70,35,0,1991,1990,1,0,0,0,1991,1992,1,
-		0,0,0,1992,1993,1,0,0,0,1993,1998,3,142,71,0,1994,1995,5,265,0,0,1995,
-		1997,3,142,71,0,1996,1994,1,0,0,0,1997,2000,1,0,0,0,1998,1996,1,0,0,0,
-		1998,1999,1,0,0,0,1999,2002,1,0,0,0,2000,1998,1,0,0,0,2001,2003,3,138,
-		69,0,2002,2001,1,0,0,0,2002,2003,1,0,0,0,2003,2005,1,0,0,0,2004,1989,1,
-		0,0,0,2004,1991,1,0,0,0,2004,2005,1,0,0,0,2005,2006,1,0,0,0,2006,2013,
-		5,262,0,0,2007,2008,5,69,0,0,2008,2009,5,261,0,0,2009,2010,5,235,0,0,2010,
-		2011,3,124,62,0,2011,2012,5,262,0,0,2012,2014,1,0,0,0,2013,2007,1,0,0,
-		0,2013,2014,1,0,0,0,2014,2017,1,0,0,0,2015,2016,5,155,0,0,2016,2018,3,
-		146,73,0,2017,2015,1,0,0,0,2017,2018,1,0,0,0,2018,137,1,0,0,0,2019,2020,
-		7,33,0,0,2020,2021,5,144,0,0,2021,139,1,0,0,0,2022,2027,3,178,89,0,2023,
-		2027,5,115,0,0,2024,2027,5,183,0,0,2025,2027,5,70,0,0,2026,2022,1,0,0,
-		0,2026,2023,1,0,0,0,2026,2024,1,0,0,0,2026,2025,1,0,0,0,2027,141,1,0,0,
-		0,2028,2029,3,182,91,0,2029,2030,5,250,0,0,2030,2031,3,144,72,0,2031,2034,
-		1,0,0,0,2032,2034,3,144,72,0,2033,2028,1,0,0,0,2033,2032,1,0,0,0,2034,
-		143,1,0,0,0,2035,2036,5,205,0,0,2036,2040,3,178,89,0,2037,2038,5,160,0,
-		0,2038,2039,5,15,0,0,2039,2041,3,124,62,0,2040,2037,1,0,0,0,2040,2041,
-		1,0,0,0,2041,2053,1,0,0,0,2042,2043,5,205,0,0,2043,2044,5,261,0,0,2044,
-		2045,3,56,28,0,2045,2049,5,262,0,0,2046,2047,5,160,0,0,2047,2048,5,15,
-		0,0,2048,2050,3,124,62,0,2049,2046,1,0,0,0,2049,2050,1,0,0,0,2050,2053,
-		1,0,0,0,2051,2053,3,124,62,0,2052,2035,1,0,0,0,2052,2042,1,0,0,0,2052,
-		2051,1,0,0,0,2053,145,1,0,0,0,2054,2057,3,182,91,0,2055,2057,3,148,74,
-		0,2056,2054,1,0,0,0,2056,2055,1,0,0,0,2057,147,1,0,0,0,2058,2069,5,261,
-		0,0,2059,2060,5,160,0,0,2060,2061,5,15,0,0,2061,2066,3,124,62,0,2062,2063,
-		5,265,0,0,2063,2065,3,124,62,0,2064,2062,1,0,0,0,2065,2068,1,0,0,0,2066,
-		2064,1,0,0,0,2066,2067,1,0,0,0,2067,2070,1,0,0,0,2068,2066,1,0,0,0,2069,
-		2059,1,0,0,0,2069,2070,1,0,0,0,2070,2081,1,0,0,0,2071,2072,5,152,0,0,2072,
-		2073,5,15,0,0,2073,2078,3,80,40,0,2074,2075,5,265,0,0,2075,2077,3,80,40,
-		0,2076,2074,1,0,0,0,2077,2080,1,0,0,0,2078,2076,1,0,0,0,2078,2079,1,0,
-		0,0,2079,2082,1,0,0,0,2080,2078,1,0,0,0,2081,2071,1,0,0,0,2081,2082,1,
-		0,0,0,2082,2084,1,0,0,0,2083,2085,3,150,75,0,2084,2083,1,0,0,0,2084,2085,
-		1,0,0,0,2085,2086,1,0,0,0,2086,2087,5,262,0,0,2087,149,1,0,0,0,2088,2089,
-		7,34,0,0,2089,2097,3,152,76,0,2090,2091,7,34,0,0,2091,2092,5,13,0,0,2092,
-		2093,3,152,76,0,2093,2094,5,7,0,0,2094,2095,3,152,76,0,2095,2097,1,0,0,
-		0,2096,2088,1,0,0,0,2096,2090,1,0,0,0,2097,151,1,0,0,0,2098,2099,5,218,
-		0,0,2099,2108,5,169,0,0,2100,2101,5,218,0,0,2101,2108,5,72,0,0,2102,2103,
-		5,35,0,0,2103,2108,5,185,0,0,2104,2105,3,132,66,0,2105,2106,7,35,0,0,2106,
-		2108,1,0,0,0,2107,2098,1,0,0,0,2107,2100,1,0,0,0,2107,2102,1,0,0,0,2107,
-		2104,1,0,0,0,2108,153,1,0,0,0,2109,2111,5,109,0,0,2110,2109,1,0,0,0,2110,
-		2111,1,0,0,0,2111,2112,1,0,0,0,2112,2113,3,124,62,0,2113,2114,5,226,0,
-		0,2114,2115,3,124,62,0,2115,155,1,0,0,0,2116,2121,5,143,0,0,2117,2121,
-		5,56,0,0,2118,2119,5,44,0,0,2119,2121,3,124,62,0,2120,2116,1,0,0,0,2120,
-		2117,1,0,0,0,2120,2118,1,0,0,0,2121,157,1,0,0,0,2122,2124,5,239,0,0,2123,
-		2125,5,8,0,0,2124,2123,1,0,0,0,2124,2125,1,0,0,0,2125,2126,1,0,0,0,2126,
-		2136,5,240,0,0,2127,2129,5,237,0,0,2128,2130,7,36,0,0,2129,2128,1,0,0,
-		0,2129,2130,1,0,0,0,2130,2132,1,0,0,0,2131,2133,5,8,0,0,2132,2131,1,0,
-		0,0,2132,2133,1,0,0,0,2133,2134,1,0,0,0,2134,2136,5,240,0,0,2135,2122,
-		1,0,0,0,2135,2127,1,0,0,0,2136,159,1,0,0,0,2137,2142,5,143,0,0,2138,2142,
-		5,56,0,0,2139,2140,5,53,0,0,2140,2142,7,37,0,0,2141,2137,1,0,0,0,2141,
-		2138,1,0,0,0,2141,2139,1,0,0,0,2142,161,1,0,0,0,2143,2144,5,234,0,0,2144,
-		2149,3,124,62,0,2145,2146,5,265,0,0,2146,2148,3,124,62,0,2147,2145,1,0,
-		0,0,2148,2151,1,0,0,0,2149,2147,1,0,0,0,2149,2150,1,0,0,0,2150,2152,1,
-		0,0,0,2151,2149,1,0,0,0,2152,2153,5,208,0,0,2153,2154,3,124,62,0,2154,
-		163,1,0,0,0,2155,2170,5,143,0,0,2156,2170,7,38,0,0,2157,2170,5,273,0,0,
-		2158,2170,5,274,0,0,2159,2170,5,275,0,0,2160,2162,5,270,0,0,2161,2160,
-		1,0,0,0,2162,2163,1,0,0,0,2163,2161,1,0,0,0,2163,2164,1,0,0,0,2164,2170,
-		1,0,0,0,2165,2170,5,271,0,0,2166,2170,5,272,0,0,2167,2168,7,39,0,0,2168,
-		2170,5,270,0,0,2169,2155,1,0,0,0,2169,2156,1,0,0,0,2169,2157,1,0,0,0,2169,
-		2158,1,0,0,0,2169,2159,1,0,0,0,2169,2161,1,0,0,0,2169,2165,1,0,0,0,2169,
-		2166,1,0,0,0,2169,2167,1,0,0,0,2170,165,1,0,0,0,2171,2173,5,92,0,0,2172,
-		2174,7,24,0,0,2173,2172,1,0,0,0,2173,2174,1,0,0,0,2174,2175,1,0,0,0,2175,
-		2176,3,168,84,0,2176,2180,3,170,85,0,2177,2178,5,261,0,0,2178,2179,5,273,
-		0,0,2179,2181,5,262,0,0,2180,2177,1,0,0,0,2180,2181,1,0,0,0,2181,2189,
-		1,0,0,0,2182,2183,5,213,0,0,2183,2187,3,170,85,0,2184,2185,5,261,0,0,2185,
-		2186,5,273,0,0,2186,2188,5,262,0,0,2187,2184,1,0,0,0,2187,2188,1,0,0,0,
-		2188,2190,1,0,0,0,2189,2182,1,0,0,0,2189,2190,1,0,0,0,2190,167,1,0,0,0,
-		2191,2192,7,40,0,0,2192,169,1,0,0,0,2193,2194,7,41,0,0,2194,171,1,0,0,
-		0,2195,2199,3,174,87,0,2196,2197,5,142,0,0,2197,2200,5,143,0,0,2198,2200,
-		5,143,0,0,2199,2196,1,0,0,0,2199,2198,1,0,0,0,2199,2200,1,0,0,0,2200,173,
-		1,0,0,0,2201,2202,6,87,-1,0,2202,2203,5,8,0,0,2203,2204,5,248,0,0,2204,
-		2205,3,172,86,0,2205,2206,5,249,0,0,2206,2284,1,0,0,0,2207,2208,5,136,
-		0,0,2208,2209,5,248,0,0,2209,2210,3,172,86,0,2210,2211,5,249,0,0,2211,
-		2284,1,0,0,0,2212,2213,5,121,0,0,2213,2214,5,248,0,0,2214,2215,3,172,86,
-		0,2215,2216,5,265,0,0,2216,2217,3,172,86,0,2217,2218,5,249,0,0,2218,2284,
-		1,0,0,0,2219,2220,5,185,0,0,2220,2229,5,248,0,0,2221,2226,3,176,88,0,2222,
-		2223,5,265,0,0,2223,2225,3,176,88,0,2224,2222,1,0,0,0,2225,2228,1,0,0,
-		0,2226,2224,1,0,0,0,2226,2227,1,0,0,0,2227,2230,1,0,0,0,2228,2226,1,0,
-		0,0,2229,2221,1,0,0,0,2229,2230,1,0,0,0,2230,2231,1,0,0,0,2231,2284,5,
-		249,0,0,2232,2233,5,185,0,0,2233,2242,5,261,0,0,2234,2239,3,176,88,0,2235,
-		2236,5,265,0,0,2236,2238,3,176,88,0,2237,2235,1,0,0,0,2238,2241,1,0,0,
-		0,2239,2237,1,0,0,0,2239,2240,1,0,0,0,2240,2243,1,0,0,0,2241,2239,1,0,
-		0,0,2242,2234,1,0,0,0,2242,2243,1,0,0,0,2243,2244,1,0,0,0,2244,2284,5,
-		262,0,0,2245,2246,5,92,0,0,2246,2250,3,170,85,0,2247,2248,5,261,0,0,2248,
-		2249,5,273,0,0,2249,2251,5,262,0,0,2250,2247,1,0,0,0,2250,2251,1,0,0,0,
-		2251,2259,1,0,0,0,2252,2253,5,213,0,0,2253,2257,3,170,85,0,2254,2255,5,
-		261,0,0,2255,2256,5,273,0,0,2256,2258,5,262,0,0,2257,2254,1,0,0,0,2257,
-		2258,1,0,0,0,2258,2260,1,0,0,0,2259,2252,1,0,0,0,2259,2260,1,0,0,0,2260,
-		2284,1,0,0,0,2261,2272,3,182,91,0,2262,2263,5,261,0,0,2263,2268,5,273,
-		0,0,2264,2265,5,265,0,0,2265,2267,5,273,0,0,2266,2264,1,0,0,0,2267,2270,
-		1,0,0,0,2268,2266,1,0,0,0,2268,2269,1,0,0,0,2269,2271,1,0,0,0,2270,2268,
-		1,0,0,0,2271,2273,5,262,0,0,2272,2262,1,0,0,0,2272,2273,1,0,0,0,2273,2281,
-		1,0,0,0,2274,2275,5,237,0,0,2275,2276,5,118,0,0,2276,2277,5,209,0,0,2277,
-		2282,5,243,0,0,2278,2279,5,239,0,0,2279,2280,5,209,0,0,2280,2282,5,243,
-		0,0,2281,2274,1,0,0,0,2281,2278,1,0,0,0,2281,2282,1,0,0,0,2282,2284,1,
-		0,0,0,2283,2201,1,0,0,0,2283,2207,1,0,0,0,2283,2212,1,0,0,0,2283,2219,
-		1,0,0,0,2283,2232,1,0,0,0,2283,2245,1,0,0,0,2283,2261,1,0,0,0,2284,2291,
-		1,0,0,0,2285,2286,10,2,0,0,2286,2290,5,8,0,0,2287,2288,10,1,0,0,2288,2290,
-		5,136,0,0,2289,2285,1,0,0,0,2289,2287,1,0,0,0,2290,2293,1,0,0,0,2291,2289,
-		1,0,0,0,2291,2292,1,0,0,0,2292,175,1,0,0,0,2293,2291,1,0,0,0,2294,2295,
-		3,182,91,0,2295,2297,3,172,86,0,2296,2298,5,270,0,0,2297,2296,1,0,0,0,
-		2297,2298,1,0,0,0,2298,177,1,0,0,0,2299,2304,3,182,91,0,2300,2301,5,266,
-		0,0,2301,2303,3,182,91,0,2302,2300,1,0,0,0,2303,2306,1,0,0,0,2304,2302,
-		1,0,0,0,2304,2305,1,0,0,0,2305,179,1,0,0,0,2306,2304,1,0,0,0,2307,2312,
-		3,182,91,0,2308,2309,5,265,0,0,2309,2311,3,182,91,0,2310,2308,1,0,0,0,
-		2311,2314,1,0,0,0,2312,2310,1,0,0,0,2312,2313,1,0,0,0,2313,181,1,0,0,0,
-		2314,2312,1,0,0,0,2315,2319,5,276,0,0,2316,2319,5,277,0,0,2317,2319,3,
-		184,92,0,2318,2315,1,0,0,0,2318,2316,1,0,0,0,2318,2317,1,0,0,0,2319,183,
-		1,0,0,0,2320,2321,7,42,0,0,2321,185,1,0,0,0,331,189,196,201,207,210,225,
-		228,234,240,246,253,257,265,267,273,280,290,293,300,305,308,315,320,323,
-		327,330,335,339,345,358,366,373,377,387,392,403,406,414,418,424,428,438,
-		444,447,453,464,479,486,491,497,508,514,519,525,530,538,546,548,553,558,
-		561,566,569,572,577,580,585,590,593,601,619,621,624,631,637,646,651,655,
-		663,666,669,673,677,688,693,697,705,708,716,723,730,733,737,742,746,748,
-		752,758,768,777,786,789,803,806,810,816,824,828,833,845,857,870,875,884,
-		891,898,904,912,915,924,939,942,947,949,954,956,961,965,973,979,982,984,
-		994,1001,1004,1012,1018,1022,1025,1032,1041,1044,1048,1057,1060,1064,1072,
-		1075,1086,1089,1091,1101,1113,1125,1133,1141,1144,1148,1156,1160,1180,
-		1182,1184,1188,1192,1196,1200,1202,1211,1215,1222,1225,1228,1235,1238,
-		1244,1253,1259,1262,1271,1278,1280,1291,1294,1303,1306,1314,1317,1320,
-		1326,1334,1342,1345,1353,1370,1386,1393,1399,1403,1410,1414,1418,1422,
-		1424,1428,1430,1440,1450,1457,1464,1469,1481,1489,1492,1495,1506,1511,
-		1522,1525,1533,1535,1542,1546,1553,1561,1570,1576,1582,1585,1592,1596,
-		1601,1606,1613,1617,1621,1629,1637,1639,1650,1654,1662,1666,1681,1691,
-		1702,1714,1734,1745,1751,1757,1768,1771,1777,1783,1795,1806,1809,1814,
-		1824,1827,1832,1845,1848,1853,1862,1866,1874,1883,1887,1913,1916,1926,
-		1929,1939,1942,1966,1972,1982,1984,1991,1998,2002,2004,2013,2017,2026,
-		2033,2040,2049,2052,2056,2066,2069,2078,2081,2084,2096,2107,2110,2120,
-		2124,2129,2132,2135,2141,2149,2163,2169,2173,2180,2187,2189,2199,2226,
-		2229,2239,2242,2250,2257,2259,2268,2272,2281,2283,2289,2291,2297,2304,
-		2312,2318
+		1,87,5,87,2247,8,87,10,87,12,87,2250,9,87,3,87,2252,8,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,5,87,2260,8,87,10,87,12,87,2263,9,87,3,87,2265,8,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,3,87,2273,8,87,1,87,1,87,1,87,1,87,1,87,3,87,
+		2280,8,87,3,87,2282,8,87,1,87,1,87,1,87,1,87,1,87,5,87,2289,8,87,10,87,
+		12,87,2292,9,87,1,87,3,87,2295,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		3,87,2304,8,87,3,87,2306,8,87,1,87,1,87,1,87,1,87,5,87,2312,8,87,10,87,
+		12,87,2315,9,87,1,88,1,88,1,88,3,88,2320,8,88,1,89,1,89,1,89,5,89,2325,
+		8,89,10,89,12,89,2328,9,89,1,90,1,90,1,90,5,90,2333,8,90,10,90,12,90,2336,
+		9,90,1,91,1,91,1,91,3,91,2341,8,91,1,92,1,92,1,92,0,6,62,82,126,132,134,
+		174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,184,0,43,5,0,19,19,39,39,76,76,207,207,
+		231,231,2,0,16,16,183,183,1,0,46,47,4,0,26,26,63,63,81,81,175,175,2,0,
+		93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,247,247,270,270,1,0,
+		270,270,2,0,74,74,87,87,2,0,86,86,116,116,1,0,276,278,3,0,60,60,88,88,
+		161,161,2,0,2,2,133,133,1,0,187,188,2,0,70,70,142,142,2,0,59,59,222,222,
+		2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,254,254,256,256,259,
+		259,2,0,11,11,204,204,3,0,67,67,218,218,223,223,4,0,8,8,147,147,190,190,
+		229,229,1,0,247,252,1,0,254,255,2,0,256,258,263,263,2,0,18,18,219,219,
+		3,0,14,14,114,114,216,216,4,0,56,56,67,67,218,218,223,223,2,0,1,1,145,
+		145,2,0,21,22,71,71,1,0,213,214,2,0,36,38,120,121,2,0,85,85,181,181,2,
+		0,176,176,188,188,2,0,72,72,171,171,2,0,30,30,221,221,2,0,8,8,147,147,
+		2,0,67,67,218,218,2,0,41,41,211,212,2,0,273,273,276,277,9,0,42,43,82,83,
+		127,132,136,137,139,140,173,174,191,192,235,236,244,245,42,0,1,3,5,6,10,
+		12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,
+		77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,
+		142,143,146,148,151,152,155,155,158,184,186,186,189,192,194,196,198,206,
+		208,209,211,217,219,221,223,224,226,227,229,229,231,236,241,246,2719,0,
+		189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,
+		488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,
+		0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,
+		0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,
+		1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,
+		840,1,0,0,0,50,852,1,0,0,0,52,920,1,0,0,0,54,922,1,0,0,0,56,937,1,0,0,
+		0,58,941,1,0,0,0,60,953,1,0,0,0,62,989,1,0,0,0,64,1023,1,0,0,0,66,1040,
+		1,0,0,0,68,1042,1,0,0,0,70,1099,1,0,0,0,72,1113,1,0,0,0,74,1155,1,0,0,
+		0,76,1170,1,0,0,0,78,1172,1,0,0,0,80,1176,1,0,0,0,82,1184,1,0,0,0,84,1224,
+		1,0,0,0,86,1233,1,0,0,0,88,1302,1,0,0,0,90,1304,1,0,0,0,92,1380,1,0,0,
+		0,94,1392,1,0,0,0,96,1408,1,0,0,0,98,1410,1,0,0,0,100,1419,1,0,0,0,102,
+		1423,1,0,0,0,104,1432,1,0,0,0,106,1452,1,0,0,0,108,1454,1,0,0,0,110,1467,
+		1,0,0,0,112,1472,1,0,0,0,114,1481,1,0,0,0,116,1483,1,0,0,0,118,1496,1,
+		0,0,0,120,1519,1,0,0,0,122,1533,1,0,0,0,124,1535,1,0,0,0,126,1547,1,0,
+		0,0,128,1643,1,0,0,0,130,1645,1,0,0,0,132,1651,1,0,0,0,134,1994,1,0,0,
+		0,136,2009,1,0,0,0,138,2041,1,0,0,0,140,2048,1,0,0,0,142,2055,1,0,0,0,
+		144,2074,1,0,0,0,146,2078,1,0,0,0,148,2080,1,0,0,0,150,2118,1,0,0,0,152,
+		2129,1,0,0,0,154,2132,1,0,0,0,156,2142,1,0,0,0,158,2157,1,0,0,0,160,2163,
+		1,0,0,0,162,2165,1,0,0,0,164,2191,1,0,0,0,166,2193,1,0,0,0,168,2213,1,
+		0,0,0,170,2215,1,0,0,0,172,2217,1,0,0,0,174,2305,1,0,0,0,176,2316,1,0,
+		0,0,178,2321,1,0,0,0,180,2329,1,0,0,0,182,2340,1,0,0,0,184,2342,1,0,0,
+		0,186,188,5,270,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,
+		190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,
+		270,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,
+		0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,
+		199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,
+		270,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,
+		0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,
+		212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,
+		0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,
+		220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,
+		226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,
+		1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,
+		0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,182,0,0,
+		233,235,5,199,0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,
+		458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,209,0,0,240,
+		239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,5,231,0,0,243,244,
+		5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,
+		0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,264,0,0,250,251,3,180,
+		90,0,251,252,5,265,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,
+		254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,273,0,0,257,255,1,0,0,0,257,
+		258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,
+		1,0,0,0,262,267,5,32,0,0,263,265,5,209,0,0,264,266,5,205,0,0,265,264,1,
+		0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,
+		268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,
+		274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,
+		178,89,0,276,277,5,9,0,0,277,280,5,273,0,0,278,279,5,110,0,0,279,281,3,
+		182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,228,
+		0,0,283,284,5,95,0,0,284,290,5,273,0,0,285,286,5,268,0,0,286,287,5,95,
+		0,0,287,289,5,273,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
+		290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,
+		1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,
+		0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,
+		301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,306,5,273,0,0,
+		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,
+		307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,
+		19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,
+		0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,
+		0,319,321,5,273,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,
+		324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,
+		5,51,0,0,326,328,5,209,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,
+		0,0,329,331,5,205,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,
+		332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,
+		336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,
+		1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,207,
+		0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,
+		346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,
+		351,5,6,0,0,351,352,5,231,0,0,352,358,3,178,89,0,353,354,5,178,0,0,354,
+		355,5,215,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,
+		353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,
+		19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,
+		273,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,194,
+		0,0,369,370,3,18,9,0,370,371,5,247,0,0,371,372,3,20,10,0,372,374,1,0,0,
+		0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,180,0,0,376,
+		378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,
+		5,196,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,189,0,0,383,458,
+		5,273,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,
+		0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,
+		0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,
+		458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,
+		403,3,16,8,0,399,400,5,268,0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,
+		1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,
+		0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,
+		458,3,4,2,0,409,410,5,201,0,0,410,411,5,97,0,0,411,414,5,273,0,0,412,413,
+		5,240,0,0,413,415,5,189,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,
+		0,0,0,416,417,5,240,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,
+		0,419,458,1,0,0,0,420,421,5,189,0,0,421,424,5,273,0,0,422,423,5,215,0,
+		0,423,425,5,273,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,
+		427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,
+		429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,224,0,0,433,434,
+		5,134,0,0,434,458,3,182,91,0,435,436,5,226,0,0,436,437,5,135,0,0,437,442,
+		3,182,91,0,438,439,5,268,0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,
+		1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,
+		0,445,447,5,226,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,
+		449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,
+		5,95,0,0,453,458,5,273,0,0,454,455,5,177,0,0,455,456,5,95,0,0,456,458,
+		5,273,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,
+		0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,
+		295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,
+		0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,
+		457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,
+		1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,
+		0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,
+		5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,
+		3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,
+		4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,264,0,0,
+		469,470,3,180,90,0,470,471,5,265,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,
+		473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,
+		162,0,0,477,478,5,264,0,0,478,483,3,10,5,0,479,480,5,268,0,0,480,482,3,
+		10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,
+		484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,265,0,0,487,9,1,0,0,0,488,489,
+		3,182,91,0,489,490,5,247,0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,
+		5,200,0,0,493,494,5,194,0,0,494,498,5,12,0,0,495,497,5,270,0,0,496,495,
+		1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,
+		0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,270,0,0,503,502,1,0,0,0,504,
+		505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,
+		4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,
+		511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,270,0,0,514,513,1,0,0,0,515,
+		518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,
+		0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,523,5,200,
+		0,0,523,525,5,194,0,0,524,526,5,270,0,0,525,524,1,0,0,0,526,527,1,0,0,
+		0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,
+		532,5,270,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,0,533,534,
+		1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,
+		0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,0,0,0,541,
+		543,5,270,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
+		1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,550,1,0,0,
+		0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,0,0,552,
+		553,5,189,0,0,553,558,5,273,0,0,554,555,5,74,0,0,555,556,5,113,0,0,556,
+		558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,560,7,
+		5,0,0,560,17,1,0,0,0,561,568,5,273,0,0,562,564,8,6,0,0,563,562,1,0,0,0,
+		564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,561,
+		1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,1,0,0,0,
+		571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,574,577,
+		5,208,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,578,1,
+		0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,1,0,0,
+		0,581,644,1,0,0,0,582,585,5,232,0,0,583,584,7,8,0,0,584,586,3,178,89,0,
+		585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,588,
+		587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,227,0,0,591,590,
+		1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,8,0,
+		0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
+		600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,644,
+		5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,1,
+		0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,89,
+		0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,612,
+		611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,1,
+		0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,0,
+		0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
+		0,623,622,1,0,0,0,623,624,1,0,0,0,624,644,1,0,0,0,625,626,5,32,0,0,626,
+		627,5,207,0,0,627,644,3,178,89,0,628,629,5,32,0,0,629,630,5,231,0,0,630,
+		644,3,178,89,0,631,632,5,32,0,0,632,633,5,19,0,0,633,644,3,178,89,0,634,
+		635,5,35,0,0,635,644,5,19,0,0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,
+		5,25,0,0,639,641,5,273,0,0,640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,
+		0,0,0,642,644,1,0,0,0,643,574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,
+		643,601,1,0,0,0,643,602,1,0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,
+		1,0,0,0,643,619,1,0,0,0,643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,
+		0,643,634,1,0,0,0,643,636,1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,
+		5,144,0,0,646,645,1,0,0,0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,
+		0,0,649,650,5,273,0,0,650,25,1,0,0,0,651,653,5,32,0,0,652,654,5,209,0,
+		0,653,652,1,0,0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,659,5,207,0,0,656,
+		657,5,84,0,0,657,658,5,144,0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,
+		1,0,0,0,660,661,1,0,0,0,661,673,3,178,89,0,662,663,5,264,0,0,663,668,3,
+		30,15,0,664,665,5,268,0,0,665,667,3,30,15,0,666,664,1,0,0,0,667,670,1,
+		0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,
+		671,672,5,265,0,0,672,674,1,0,0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,
+		677,1,0,0,0,675,676,5,29,0,0,676,678,5,273,0,0,677,675,1,0,0,0,677,678,
+		1,0,0,0,678,685,1,0,0,0,679,680,5,163,0,0,680,681,5,15,0,0,681,682,5,264,
+		0,0,682,683,3,180,90,0,683,684,5,265,0,0,684,686,1,0,0,0,685,679,1,0,0,
+		0,685,686,1,0,0,0,686,688,1,0,0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,
+		689,1,0,0,0,689,691,1,0,0,0,690,692,3,48,24,0,691,690,1,0,0,0,691,692,
+		1,0,0,0,692,695,1,0,0,0,693,694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,
+		0,0,695,696,1,0,0,0,696,27,1,0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,
+		699,697,1,0,0,0,699,700,1,0,0,0,700,701,1,0,0,0,701,702,5,179,0,0,702,
+		703,5,207,0,0,703,715,3,178,89,0,704,705,5,264,0,0,705,710,3,30,15,0,706,
+		707,5,268,0,0,707,709,3,30,15,0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,
+		1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,0,713,714,5,265,
+		0,0,714,716,1,0,0,0,715,704,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,
+		718,5,29,0,0,718,720,5,273,0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,
+		1,0,0,0,721,722,5,163,0,0,722,723,5,15,0,0,723,724,5,264,0,0,724,725,3,
+		180,90,0,725,726,5,265,0,0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,
+		0,0,728,730,1,0,0,0,729,731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,
+		731,732,1,0,0,0,732,733,5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,
+		3,32,16,0,736,739,3,36,18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,
+		1,0,0,0,738,737,1,0,0,0,739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,
+		0,0,742,745,3,124,62,0,743,744,5,29,0,0,744,746,5,273,0,0,745,743,1,0,
+		0,0,745,746,1,0,0,0,746,771,1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,
+		0,749,752,5,126,0,0,750,751,5,74,0,0,751,753,5,273,0,0,752,750,1,0,0,0,
+		752,753,1,0,0,0,753,755,1,0,0,0,754,756,5,233,0,0,755,754,1,0,0,0,755,
+		756,1,0,0,0,756,759,1,0,0,0,757,758,5,29,0,0,758,760,5,273,0,0,759,757,
+		1,0,0,0,759,760,1,0,0,0,760,771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,
+		86,0,763,765,3,34,17,0,764,763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,
+		766,767,5,29,0,0,767,769,5,273,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,
+		771,1,0,0,0,770,740,1,0,0,0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,
+		0,0,772,773,5,31,0,0,773,775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,
+		0,775,776,1,0,0,0,776,777,5,172,0,0,777,780,5,109,0,0,778,779,5,144,0,
+		0,779,781,5,55,0,0,780,778,1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,
+		783,5,234,0,0,783,784,5,73,0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,
+		787,3,124,62,0,787,37,1,0,0,0,788,789,5,31,0,0,789,791,3,182,91,0,790,
+		788,1,0,0,0,790,791,1,0,0,0,791,792,1,0,0,0,792,793,5,172,0,0,793,794,
+		5,109,0,0,794,795,5,264,0,0,795,796,3,180,90,0,796,799,5,265,0,0,797,798,
+		5,144,0,0,798,800,5,55,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,
+		0,0,801,802,5,240,0,0,802,811,5,264,0,0,803,808,3,42,21,0,804,805,5,268,
+		0,0,805,807,3,42,21,0,806,804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,
+		808,809,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,
+		1,0,0,0,812,813,1,0,0,0,813,814,5,265,0,0,814,41,1,0,0,0,815,816,3,44,
+		22,0,816,817,5,247,0,0,817,818,3,46,23,0,818,43,1,0,0,0,819,829,5,273,
+		0,0,820,825,3,182,91,0,821,822,5,269,0,0,822,824,3,182,91,0,823,821,1,
+		0,0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,
+		827,825,1,0,0,0,828,819,1,0,0,0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,
+		5,273,0,0,831,833,5,255,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,834,1,
+		0,0,0,834,839,7,10,0,0,835,839,5,218,0,0,836,839,5,67,0,0,837,839,3,182,
+		91,0,838,830,1,0,0,0,838,832,1,0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,
+		837,1,0,0,0,839,47,1,0,0,0,840,841,5,116,0,0,841,850,3,178,89,0,842,846,
+		5,264,0,0,843,845,3,50,25,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,
+		0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,851,5,265,0,
+		0,850,842,1,0,0,0,850,851,1,0,0,0,851,49,1,0,0,0,852,855,7,11,0,0,853,
+		856,5,4,0,0,854,856,3,182,91,0,855,853,1,0,0,0,855,854,1,0,0,0,856,51,
+		1,0,0,0,857,858,5,178,0,0,858,859,5,215,0,0,859,921,3,178,89,0,860,861,
+		5,194,0,0,861,862,5,264,0,0,862,867,3,42,21,0,863,864,5,268,0,0,864,866,
+		3,42,21,0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,
+		0,0,868,870,1,0,0,0,869,867,1,0,0,0,870,871,5,265,0,0,871,921,1,0,0,0,
+		872,873,5,180,0,0,873,874,5,264,0,0,874,879,3,44,22,0,875,876,5,268,0,
+		0,876,878,3,44,22,0,877,875,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,
+		880,1,0,0,0,880,882,1,0,0,0,881,879,1,0,0,0,882,883,5,265,0,0,883,921,
+		1,0,0,0,884,897,7,12,0,0,885,898,3,54,27,0,886,887,5,264,0,0,887,892,3,
+		54,27,0,888,889,5,268,0,0,889,891,3,54,27,0,890,888,1,0,0,0,891,894,1,
+		0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,
+		895,896,5,265,0,0,896,898,1,0,0,0,897,885,1,0,0,0,897,886,1,0,0,0,898,
+		921,1,0,0,0,899,900,5,51,0,0,900,901,5,172,0,0,901,921,5,109,0,0,902,903,
+		5,51,0,0,903,921,5,234,0,0,904,913,5,51,0,0,905,907,5,27,0,0,906,905,1,
+		0,0,0,906,907,1,0,0,0,907,908,1,0,0,0,908,914,3,182,91,0,909,910,5,264,
+		0,0,910,911,3,180,90,0,911,912,5,265,0,0,912,914,1,0,0,0,913,906,1,0,0,
+		0,913,909,1,0,0,0,914,921,1,0,0,0,915,916,5,178,0,0,916,917,3,182,91,0,
+		917,918,5,215,0,0,918,919,3,182,91,0,919,921,1,0,0,0,920,857,1,0,0,0,920,
+		860,1,0,0,0,920,872,1,0,0,0,920,884,1,0,0,0,920,899,1,0,0,0,920,902,1,
+		0,0,0,920,904,1,0,0,0,920,915,1,0,0,0,921,53,1,0,0,0,922,926,3,30,15,0,
+		923,927,5,70,0,0,924,925,5,3,0,0,925,927,3,182,91,0,926,923,1,0,0,0,926,
+		924,1,0,0,0,926,927,1,0,0,0,927,55,1,0,0,0,928,929,5,240,0,0,929,934,3,
+		58,29,0,930,931,5,268,0,0,931,933,3,58,29,0,932,930,1,0,0,0,933,936,1,
+		0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,
+		937,928,1,0,0,0,937,938,1,0,0,0,938,939,1,0,0,0,939,940,3,60,30,0,940,
+		57,1,0,0,0,941,946,3,182,91,0,942,943,5,264,0,0,943,944,3,180,90,0,944,
+		945,5,265,0,0,945,947,1,0,0,0,946,942,1,0,0,0,946,947,1,0,0,0,947,948,
+		1,0,0,0,948,949,5,9,0,0,949,950,5,264,0,0,950,951,3,56,28,0,951,952,5,
+		265,0,0,952,59,1,0,0,0,953,964,3,62,31,0,954,955,5,154,0,0,955,956,5,15,
+		0,0,956,961,3,80,40,0,957,958,5,268,0,0,958,960,3,80,40,0,959,957,1,0,
+		0,0,960,963,1,0,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,965,1,0,0,0,963,
+		961,1,0,0,0,964,954,1,0,0,0,964,965,1,0,0,0,965,971,1,0,0,0,966,969,5,
+		117,0,0,967,970,3,124,62,0,968,970,5,4,0,0,969,967,1,0,0,0,969,968,1,0,
+		0,0,970,972,1,0,0,0,971,966,1,0,0,0,971,972,1,0,0,0,972,978,1,0,0,0,973,
+		974,5,149,0,0,974,976,3,124,62,0,975,977,7,13,0,0,976,975,1,0,0,0,976,
+		977,1,0,0,0,977,979,1,0,0,0,978,973,1,0,0,0,978,979,1,0,0,0,979,987,1,
+		0,0,0,980,981,5,68,0,0,981,983,7,14,0,0,982,984,3,124,62,0,983,982,1,0,
+		0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,7,13,0,0,986,988,5,152,0,0,
+		987,980,1,0,0,0,987,988,1,0,0,0,988,61,1,0,0,0,989,990,6,31,-1,0,990,991,
+		3,64,32,0,991,1006,1,0,0,0,992,993,10,2,0,0,993,995,5,91,0,0,994,996,3,
+		70,35,0,995,994,1,0,0,0,995,996,1,0,0,0,996,997,1,0,0,0,997,1005,3,62,
+		31,3,998,999,10,1,0,0,999,1001,7,15,0,0,1000,1002,3,70,35,0,1001,1000,
+		1,0,0,0,1001,1002,1,0,0,0,1002,1003,1,0,0,0,1003,1005,3,62,31,2,1004,992,
+		1,0,0,0,1004,998,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,
+		1,0,0,0,1007,63,1,0,0,0,1008,1006,1,0,0,0,1009,1024,3,68,34,0,1010,1011,
+		5,230,0,0,1011,1016,3,66,33,0,1012,1013,5,268,0,0,1013,1015,3,66,33,0,
+		1014,1012,1,0,0,0,1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,
+		0,1017,1024,1,0,0,0,1018,1016,1,0,0,0,1019,1020,5,264,0,0,1020,1021,3,
+		56,28,0,1021,1022,5,265,0,0,1022,1024,1,0,0,0,1023,1009,1,0,0,0,1023,1010,
+		1,0,0,0,1023,1019,1,0,0,0,1024,65,1,0,0,0,1025,1027,5,187,0,0,1026,1025,
+		1,0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,264,0,0,1029,1034,
+		3,124,62,0,1030,1031,5,268,0,0,1031,1033,3,124,62,0,1032,1030,1,0,0,0,
+		1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,1037,1,0,0,
+		0,1036,1034,1,0,0,0,1037,1038,5,265,0,0,1038,1041,1,0,0,0,1039,1041,3,
+		124,62,0,1040,1026,1,0,0,0,1040,1039,1,0,0,0,1041,67,1,0,0,0,1042,1044,
+		5,193,0,0,1043,1045,3,116,58,0,1044,1043,1,0,0,0,1044,1045,1,0,0,0,1045,
+		1047,1,0,0,0,1046,1048,3,70,35,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,
+		1049,1,0,0,0,1049,1054,3,72,36,0,1050,1051,5,268,0,0,1051,1053,3,72,36,
+		0,1052,1050,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,
+		0,0,1055,1066,1,0,0,0,1056,1054,1,0,0,0,1057,1058,5,74,0,0,1058,1063,3,
+		82,41,0,1059,1060,5,268,0,0,1060,1062,3,82,41,0,1061,1059,1,0,0,0,1062,
+		1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1067,1,0,0,0,1065,
+		1063,1,0,0,0,1066,1057,1,0,0,0,1066,1067,1,0,0,0,1067,1070,1,0,0,0,1068,
+		1069,5,238,0,0,1069,1071,3,124,62,0,1070,1068,1,0,0,0,1070,1071,1,0,0,
+		0,1071,1082,1,0,0,0,1072,1073,5,78,0,0,1073,1074,5,15,0,0,1074,1079,3,
+		74,37,0,1075,1076,5,268,0,0,1076,1078,3,74,37,0,1077,1075,1,0,0,0,1078,
+		1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1083,1,0,0,0,1081,
+		1079,1,0,0,0,1082,1072,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,
+		1085,5,80,0,0,1085,1087,3,124,62,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,
+		1087,1097,1,0,0,0,1088,1089,5,239,0,0,1089,1094,3,78,39,0,1090,1091,5,
+		268,0,0,1091,1093,3,78,39,0,1092,1090,1,0,0,0,1093,1096,1,0,0,0,1094,1092,
+		1,0,0,0,1094,1095,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,0,0,0,1097,1088,
+		1,0,0,0,1097,1098,1,0,0,0,1098,69,1,0,0,0,1099,1100,7,16,0,0,1100,71,1,
+		0,0,0,1101,1114,5,256,0,0,1102,1103,3,178,89,0,1103,1104,5,269,0,0,1104,
+		1105,5,256,0,0,1105,1114,1,0,0,0,1106,1111,3,124,62,0,1107,1109,5,9,0,
+		0,1108,1107,1,0,0,0,1108,1109,1,0,0,0,1109,1110,1,0,0,0,1110,1112,3,182,
+		91,0,1111,1108,1,0,0,0,1111,1112,1,0,0,0,1112,1114,1,0,0,0,1113,1101,1,
+		0,0,0,1113,1102,1,0,0,0,1113,1106,1,0,0,0,1114,73,1,0,0,0,1115,1116,5,
+		79,0,0,1116,1117,5,195,0,0,1117,1118,5,264,0,0,1118,1123,3,76,38,0,1119,
+		1120,5,268,0,0,1120,1122,3,76,38,0,1121,1119,1,0,0,0,1122,1125,1,0,0,0,
+		1123,1121,1,0,0,0,1123,1124,1,0,0,0,1124,1126,1,0,0,0,1125,1123,1,0,0,
+		0,1126,1127,5,265,0,0,1127,1156,1,0,0,0,1128,1129,5,186,0,0,1129,1130,
+		5,264,0,0,1130,1135,3,76,38,0,1131,1132,5,268,0,0,1132,1134,3,76,38,0,
+		1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,0,
+		0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,1139,5,265,0,0,1139,1156,1,
+		0,0,0,1140,1141,5,34,0,0,1141,1142,5,264,0,0,1142,1147,3,76,38,0,1143,
+		1144,5,268,0,0,1144,1146,3,76,38,0,1145,1143,1,0,0,0,1146,1149,1,0,0,0,
+		1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1150,1,0,0,0,1149,1147,1,0,0,
+		0,1150,1151,5,265,0,0,1151,1156,1,0,0,0,1152,1153,5,264,0,0,1153,1156,
+		5,265,0,0,1154,1156,3,124,62,0,1155,1115,1,0,0,0,1155,1128,1,0,0,0,1155,
+		1140,1,0,0,0,1155,1152,1,0,0,0,1155,1154,1,0,0,0,1156,75,1,0,0,0,1157,
+		1166,5,264,0,0,1158,1163,3,124,62,0,1159,1160,5,268,0,0,1160,1162,3,124,
+		62,0,1161,1159,1,0,0,0,1162,1165,1,0,0,0,1163,1161,1,0,0,0,1163,1164,1,
+		0,0,0,1164,1167,1,0,0,0,1165,1163,1,0,0,0,1166,1158,1,0,0,0,1166,1167,
+		1,0,0,0,1167,1168,1,0,0,0,1168,1171,5,265,0,0,1169,1171,3,124,62,0,1170,
+		1157,1,0,0,0,1170,1169,1,0,0,0,1171,77,1,0,0,0,1172,1173,3,182,91,0,1173,
+		1174,5,9,0,0,1174,1175,3,148,74,0,1175,79,1,0,0,0,1176,1178,3,124,62,0,
+		1177,1179,7,17,0,0,1178,1177,1,0,0,0,1178,1179,1,0,0,0,1179,1182,1,0,0,
+		0,1180,1181,5,146,0,0,1181,1183,7,18,0,0,1182,1180,1,0,0,0,1182,1183,1,
+		0,0,0,1183,81,1,0,0,0,1184,1185,6,41,-1,0,1185,1186,3,88,44,0,1186,1206,
+		1,0,0,0,1187,1188,10,4,0,0,1188,1189,5,33,0,0,1189,1190,5,99,0,0,1190,
+		1205,3,88,44,0,1191,1192,10,3,0,0,1192,1193,5,141,0,0,1193,1194,3,84,42,
+		0,1194,1195,5,99,0,0,1195,1196,3,88,44,0,1196,1205,1,0,0,0,1197,1198,10,
+		2,0,0,1198,1199,3,84,42,0,1199,1200,5,99,0,0,1200,1202,3,88,44,0,1201,
+		1203,3,86,43,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,1203,1205,1,0,0,0,1204,
+		1187,1,0,0,0,1204,1191,1,0,0,0,1204,1197,1,0,0,0,1205,1208,1,0,0,0,1206,
+		1204,1,0,0,0,1206,1207,1,0,0,0,1207,83,1,0,0,0,1208,1206,1,0,0,0,1209,
+		1211,5,89,0,0,1210,1209,1,0,0,0,1210,1211,1,0,0,0,1211,1225,1,0,0,0,1212,
+		1214,5,115,0,0,1213,1215,5,156,0,0,1214,1213,1,0,0,0,1214,1215,1,0,0,0,
+		1215,1225,1,0,0,0,1216,1218,5,185,0,0,1217,1219,5,156,0,0,1218,1217,1,
+		0,0,0,1218,1219,1,0,0,0,1219,1225,1,0,0,0,1220,1222,5,75,0,0,1221,1223,
+		5,156,0,0,1222,1221,1,0,0,0,1222,1223,1,0,0,0,1223,1225,1,0,0,0,1224,1210,
+		1,0,0,0,1224,1212,1,0,0,0,1224,1216,1,0,0,0,1224,1220,1,0,0,0,1225,85,
+		1,0,0,0,1226,1227,5,150,0,0,1227,1234,3,124,62,0,1228,1229,5,228,0,0,1229,
+		1230,5,264,0,0,1230,1231,3,180,90,0,1231,1232,5,265,0,0,1232,1234,1,0,
+		0,0,1233,1226,1,0,0,0,1233,1228,1,0,0,0,1234,87,1,0,0,0,1235,1237,3,178,
+		89,0,1236,1238,3,114,57,0,1237,1236,1,0,0,0,1237,1238,1,0,0,0,1238,1244,
+		1,0,0,0,1239,1240,5,73,0,0,1240,1241,5,206,0,0,1241,1242,5,9,0,0,1242,
+		1243,5,148,0,0,1243,1245,3,132,66,0,1244,1239,1,0,0,0,1244,1245,1,0,0,
+		0,1245,1247,1,0,0,0,1246,1248,3,112,56,0,1247,1246,1,0,0,0,1247,1248,1,
+		0,0,0,1248,1303,1,0,0,0,1249,1251,5,112,0,0,1250,1249,1,0,0,0,1250,1251,
+		1,0,0,0,1251,1252,1,0,0,0,1252,1253,5,207,0,0,1253,1254,5,264,0,0,1254,
+		1255,3,136,68,0,1255,1257,5,265,0,0,1256,1258,3,112,56,0,1257,1256,1,0,
+		0,0,1257,1258,1,0,0,0,1258,1303,1,0,0,0,1259,1261,5,112,0,0,1260,1259,
+		1,0,0,0,1260,1261,1,0,0,0,1261,1262,1,0,0,0,1262,1263,5,264,0,0,1263,1264,
+		3,56,28,0,1264,1266,5,265,0,0,1265,1267,3,112,56,0,1266,1265,1,0,0,0,1266,
+		1267,1,0,0,0,1267,1303,1,0,0,0,1268,1269,5,225,0,0,1269,1270,5,264,0,0,
+		1270,1275,3,124,62,0,1271,1272,5,268,0,0,1272,1274,3,124,62,0,1273,1271,
+		1,0,0,0,1274,1277,1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,1278,
+		1,0,0,0,1277,1275,1,0,0,0,1278,1281,5,265,0,0,1279,1280,5,240,0,0,1280,
+		1282,5,155,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1284,1,0,0,0,1283,
+		1285,3,112,56,0,1284,1283,1,0,0,0,1284,1285,1,0,0,0,1285,1303,1,0,0,0,
+		1286,1287,5,264,0,0,1287,1288,3,82,41,0,1288,1289,5,265,0,0,1289,1303,
+		1,0,0,0,1290,1291,3,178,89,0,1291,1293,3,90,45,0,1292,1294,3,112,56,0,
+		1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1303,1,0,0,0,1295,1296,5,264,
+		0,0,1296,1297,3,56,28,0,1297,1298,5,265,0,0,1298,1300,3,90,45,0,1299,1301,
+		3,112,56,0,1300,1299,1,0,0,0,1300,1301,1,0,0,0,1301,1303,1,0,0,0,1302,
+		1235,1,0,0,0,1302,1250,1,0,0,0,1302,1260,1,0,0,0,1302,1268,1,0,0,0,1302,
+		1286,1,0,0,0,1302,1290,1,0,0,0,1302,1295,1,0,0,0,1303,89,1,0,0,0,1304,
+		1305,5,124,0,0,1305,1316,5,264,0,0,1306,1307,5,162,0,0,1307,1308,5,15,
+		0,0,1308,1313,3,124,62,0,1309,1310,5,268,0,0,1310,1312,3,124,62,0,1311,
+		1309,1,0,0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,
+		1317,1,0,0,0,1315,1313,1,0,0,0,1316,1306,1,0,0,0,1316,1317,1,0,0,0,1317,
+		1328,1,0,0,0,1318,1319,5,154,0,0,1319,1320,5,15,0,0,1320,1325,3,80,40,
+		0,1321,1322,5,268,0,0,1322,1324,3,80,40,0,1323,1321,1,0,0,0,1324,1327,
+		1,0,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,1329,1,0,0,0,1327,1325,
+		1,0,0,0,1328,1318,1,0,0,0,1328,1329,1,0,0,0,1329,1339,1,0,0,0,1330,1331,
+		5,125,0,0,1331,1336,3,92,46,0,1332,1333,5,268,0,0,1333,1335,3,92,46,0,
+		1334,1332,1,0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,
+		0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,
+		0,0,1340,1342,1,0,0,0,1341,1343,3,94,47,0,1342,1341,1,0,0,0,1342,1343,
+		1,0,0,0,1343,1348,1,0,0,0,1344,1345,5,3,0,0,1345,1346,5,123,0,0,1346,1347,
+		5,198,0,0,1347,1349,3,96,48,0,1348,1344,1,0,0,0,1348,1349,1,0,0,0,1349,
+		1350,1,0,0,0,1350,1351,5,165,0,0,1351,1352,5,264,0,0,1352,1353,3,98,49,
+		0,1353,1356,5,265,0,0,1354,1355,5,241,0,0,1355,1357,3,166,83,0,1356,1354,
+		1,0,0,0,1356,1357,1,0,0,0,1357,1367,1,0,0,0,1358,1359,5,202,0,0,1359,1364,
+		3,108,54,0,1360,1361,5,268,0,0,1361,1363,3,108,54,0,1362,1360,1,0,0,0,
+		1363,1366,1,0,0,0,1364,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1368,1,0,0,
+		0,1366,1364,1,0,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,
+		0,0,1369,1370,5,45,0,0,1370,1375,3,110,55,0,1371,1372,5,268,0,0,1372,1374,
+		3,110,55,0,1373,1371,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,
+		1376,1,0,0,0,1376,1378,1,0,0,0,1377,1375,1,0,0,0,1378,1379,5,265,0,0,1379,
+		91,1,0,0,0,1380,1381,3,124,62,0,1381,1382,5,9,0,0,1382,1383,3,182,91,0,
+		1383,93,1,0,0,0,1384,1385,5,151,0,0,1385,1386,5,187,0,0,1386,1387,5,166,
+		0,0,1387,1393,5,123,0,0,1388,1389,5,4,0,0,1389,1390,5,188,0,0,1390,1391,
+		5,166,0,0,1391,1393,5,123,0,0,1392,1384,1,0,0,0,1392,1388,1,0,0,0,1393,
+		95,1,0,0,0,1394,1395,5,164,0,0,1395,1396,5,111,0,0,1396,1409,5,187,0,0,
+		1397,1398,5,215,0,0,1398,1399,5,142,0,0,1399,1409,5,187,0,0,1400,1401,
+		5,215,0,0,1401,1402,5,70,0,0,1402,1409,3,182,91,0,1403,1404,5,215,0,0,
+		1404,1405,5,111,0,0,1405,1409,3,182,91,0,1406,1407,5,215,0,0,1407,1409,
+		3,182,91,0,1408,1394,1,0,0,0,1408,1397,1,0,0,0,1408,1400,1,0,0,0,1408,
+		1403,1,0,0,0,1408,1406,1,0,0,0,1409,97,1,0,0,0,1410,1415,3,100,50,0,1411,
+		1412,5,260,0,0,1412,1414,3,100,50,0,1413,1411,1,0,0,0,1414,1417,1,0,0,
+		0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,99,1,0,0,0,1417,1415,1,0,0,
+		0,1418,1420,3,102,51,0,1419,1418,1,0,0,0,1420,1421,1,0,0,0,1421,1419,1,
+		0,0,0,1421,1422,1,0,0,0,1422,101,1,0,0,0,1423,1425,3,104,52,0,1424,1426,
+		3,106,53,0,1425,1424,1,0,0,0,1425,1426,1,0,0,0,1426,103,1,0,0,0,1427,1433,
+		3,182,91,0,1428,1429,5,264,0,0,1429,1430,3,98,49,0,1430,1431,5,265,0,0,
+		1431,1433,1,0,0,0,1432,1427,1,0,0,0,1432,1428,1,0,0,0,1433,105,1,0,0,0,
+		1434,1436,7,19,0,0,1435,1437,5,259,0,0,1436,1435,1,0,0,0,1436,1437,1,0,
+		0,0,1437,1453,1,0,0,0,1438,1440,5,261,0,0,1439,1441,5,276,0,0,1440,1439,
+		1,0,0,0,1440,1441,1,0,0,0,1441,1446,1,0,0,0,1442,1444,5,268,0,0,1443,1445,
+		5,276,0,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,1447,1,0,0,0,1446,1442,
+		1,0,0,0,1446,1447,1,0,0,0,1447,1448,1,0,0,0,1448,1450,5,262,0,0,1449,1451,
+		5,259,0,0,1450,1449,1,0,0,0,1450,1451,1,0,0,0,1451,1453,1,0,0,0,1452,1434,
+		1,0,0,0,1452,1438,1,0,0,0,1453,107,1,0,0,0,1454,1455,3,182,91,0,1455,1456,
+		5,247,0,0,1456,1457,5,264,0,0,1457,1462,3,182,91,0,1458,1459,5,268,0,0,
+		1459,1461,3,182,91,0,1460,1458,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,
+		0,0,1462,1463,1,0,0,0,1463,1465,1,0,0,0,1464,1462,1,0,0,0,1465,1466,5,
+		265,0,0,1466,109,1,0,0,0,1467,1468,3,182,91,0,1468,1469,5,9,0,0,1469,1470,
+		3,124,62,0,1470,111,1,0,0,0,1471,1473,5,9,0,0,1472,1471,1,0,0,0,1472,1473,
+		1,0,0,0,1473,1474,1,0,0,0,1474,1479,3,182,91,0,1475,1476,5,264,0,0,1476,
+		1477,3,180,90,0,1477,1478,5,265,0,0,1478,1480,1,0,0,0,1479,1475,1,0,0,
+		0,1479,1480,1,0,0,0,1480,113,1,0,0,0,1481,1482,3,116,58,0,1482,115,1,0,
+		0,0,1483,1484,5,271,0,0,1484,1491,3,118,59,0,1485,1487,5,268,0,0,1486,
+		1485,1,0,0,0,1486,1487,1,0,0,0,1487,1488,1,0,0,0,1488,1490,3,118,59,0,
+		1489,1486,1,0,0,0,1490,1493,1,0,0,0,1491,1489,1,0,0,0,1491,1492,1,0,0,
+		0,1492,1494,1,0,0,0,1493,1491,1,0,0,0,1494,1495,5,272,0,0,1495,117,1,0,
+		0,0,1496,1517,3,182,91,0,1497,1514,5,264,0,0,1498,1503,3,120,60,0,1499,
+		1500,5,268,0,0,1500,1502,3,120,60,0,1501,1499,1,0,0,0,1502,1505,1,0,0,
+		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1515,1,0,0,0,1505,1503,1,0,
+		0,0,1506,1511,3,122,61,0,1507,1508,5,268,0,0,1508,1510,3,122,61,0,1509,
+		1507,1,0,0,0,1510,1513,1,0,0,0,1511,1509,1,0,0,0,1511,1512,1,0,0,0,1512,
+		1515,1,0,0,0,1513,1511,1,0,0,0,1514,1498,1,0,0,0,1514,1506,1,0,0,0,1514,
+		1515,1,0,0,0,1515,1516,1,0,0,0,1516,1518,5,265,0,0,1517,1497,1,0,0,0,1517,
+		1518,1,0,0,0,1518,119,1,0,0,0,1519,1520,3,44,22,0,1520,1521,5,247,0,0,
+		1521,1522,3,46,23,0,1522,121,1,0,0,0,1523,1528,3,182,91,0,1524,1525,5,
+		269,0,0,1525,1527,3,182,91,0,1526,1524,1,0,0,0,1527,1530,1,0,0,0,1528,
+		1526,1,0,0,0,1528,1529,1,0,0,0,1529,1534,1,0,0,0,1530,1528,1,0,0,0,1531,
+		1534,5,273,0,0,1532,1534,5,276,0,0,1533,1523,1,0,0,0,1533,1531,1,0,0,0,
+		1533,1532,1,0,0,0,1534,123,1,0,0,0,1535,1536,3,126,63,0,1536,125,1,0,0,
+		0,1537,1538,6,63,-1,0,1538,1539,5,144,0,0,1539,1548,3,126,63,4,1540,1544,
+		3,132,66,0,1541,1543,3,128,64,0,1542,1541,1,0,0,0,1543,1546,1,0,0,0,1544,
+		1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1547,
+		1537,1,0,0,0,1547,1540,1,0,0,0,1548,1557,1,0,0,0,1549,1550,10,2,0,0,1550,
+		1551,5,7,0,0,1551,1556,3,126,63,3,1552,1553,10,1,0,0,1553,1554,5,153,0,
+		0,1554,1556,3,126,63,2,1555,1549,1,0,0,0,1555,1552,1,0,0,0,1556,1559,1,
+		0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,127,1,0,0,0,1559,1557,1,
+		0,0,0,1560,1561,3,130,65,0,1561,1562,3,132,66,0,1562,1644,1,0,0,0,1563,
+		1565,5,144,0,0,1564,1563,1,0,0,0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,
+		1568,5,13,0,0,1567,1569,7,20,0,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,
+		1570,1,0,0,0,1570,1571,3,132,66,0,1571,1572,5,7,0,0,1572,1573,3,132,66,
+		0,1573,1644,1,0,0,0,1574,1576,5,144,0,0,1575,1574,1,0,0,0,1575,1576,1,
+		0,0,0,1576,1577,1,0,0,0,1577,1578,5,87,0,0,1578,1579,5,264,0,0,1579,1580,
+		3,56,28,0,1580,1581,5,265,0,0,1581,1644,1,0,0,0,1582,1584,5,144,0,0,1583,
+		1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,1586,5,87,0,0,1586,
+		1587,5,264,0,0,1587,1592,3,124,62,0,1588,1589,5,268,0,0,1589,1591,3,124,
+		62,0,1590,1588,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1592,1593,1,
+		0,0,0,1593,1595,1,0,0,0,1594,1592,1,0,0,0,1595,1596,5,265,0,0,1596,1644,
+		1,0,0,0,1597,1599,5,144,0,0,1598,1597,1,0,0,0,1598,1599,1,0,0,0,1599,1600,
+		1,0,0,0,1600,1601,5,116,0,0,1601,1604,3,132,66,0,1602,1603,5,57,0,0,1603,
+		1605,3,132,66,0,1604,1602,1,0,0,0,1604,1605,1,0,0,0,1605,1644,1,0,0,0,
+		1606,1608,5,144,0,0,1607,1606,1,0,0,0,1607,1608,1,0,0,0,1608,1609,1,0,
+		0,0,1609,1610,5,197,0,0,1610,1611,5,215,0,0,1611,1614,3,132,66,0,1612,
+		1613,5,57,0,0,1613,1615,3,132,66,0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,
+		1615,1644,1,0,0,0,1616,1618,5,94,0,0,1617,1619,5,144,0,0,1618,1617,1,0,
+		0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,1644,5,145,0,0,1621,1623,
+		5,94,0,0,1622,1624,5,144,0,0,1623,1622,1,0,0,0,1623,1624,1,0,0,0,1624,
+		1625,1,0,0,0,1625,1644,7,21,0,0,1626,1628,5,94,0,0,1627,1629,5,144,0,0,
+		1628,1627,1,0,0,0,1628,1629,1,0,0,0,1629,1630,1,0,0,0,1630,1631,5,49,0,
+		0,1631,1632,5,74,0,0,1632,1644,3,132,66,0,1633,1635,5,94,0,0,1634,1636,
+		5,144,0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1637,1,0,0,0,1637,1639,
+		5,100,0,0,1638,1640,7,22,0,0,1639,1638,1,0,0,0,1639,1640,1,0,0,0,1640,
+		1644,1,0,0,0,1641,1642,5,159,0,0,1642,1644,3,132,66,0,1643,1560,1,0,0,
+		0,1643,1564,1,0,0,0,1643,1575,1,0,0,0,1643,1583,1,0,0,0,1643,1598,1,0,
+		0,0,1643,1607,1,0,0,0,1643,1616,1,0,0,0,1643,1621,1,0,0,0,1643,1626,1,
+		0,0,0,1643,1633,1,0,0,0,1643,1641,1,0,0,0,1644,129,1,0,0,0,1645,1646,7,
+		23,0,0,1646,131,1,0,0,0,1647,1648,6,66,-1,0,1648,1652,3,134,67,0,1649,
+		1650,7,24,0,0,1650,1652,3,132,66,3,1651,1647,1,0,0,0,1651,1649,1,0,0,0,
+		1652,1661,1,0,0,0,1653,1654,10,2,0,0,1654,1655,7,25,0,0,1655,1660,3,132,
+		66,3,1656,1657,10,1,0,0,1657,1658,7,24,0,0,1658,1660,3,132,66,2,1659,1653,
+		1,0,0,0,1659,1656,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,
+		1,0,0,0,1662,133,1,0,0,0,1663,1661,1,0,0,0,1664,1665,6,67,-1,0,1665,1995,
+		3,164,82,0,1666,1995,3,166,83,0,1667,1668,5,17,0,0,1668,1670,3,124,62,
+		0,1669,1671,3,162,81,0,1670,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1670,1,
+		0,0,0,1672,1673,1,0,0,0,1673,1676,1,0,0,0,1674,1675,5,52,0,0,1675,1677,
+		3,124,62,0,1676,1674,1,0,0,0,1676,1677,1,0,0,0,1677,1678,1,0,0,0,1678,
+		1679,5,54,0,0,1679,1995,1,0,0,0,1680,1682,5,17,0,0,1681,1683,3,162,81,
+		0,1682,1681,1,0,0,0,1683,1684,1,0,0,0,1684,1682,1,0,0,0,1684,1685,1,0,
+		0,0,1685,1688,1,0,0,0,1686,1687,5,52,0,0,1687,1689,3,124,62,0,1688,1686,
+		1,0,0,0,1688,1689,1,0,0,0,1689,1690,1,0,0,0,1690,1691,5,54,0,0,1691,1995,
+		1,0,0,0,1692,1693,7,26,0,0,1693,1694,5,264,0,0,1694,1695,3,124,62,0,1695,
+		1696,5,9,0,0,1696,1697,3,172,86,0,1697,1698,5,265,0,0,1698,1995,1,0,0,
+		0,1699,1700,5,66,0,0,1700,1703,5,264,0,0,1701,1704,3,170,85,0,1702,1704,
+		3,182,91,0,1703,1701,1,0,0,0,1703,1702,1,0,0,0,1704,1705,1,0,0,0,1705,
+		1706,5,74,0,0,1706,1707,3,124,62,0,1707,1708,5,265,0,0,1708,1995,1,0,0,
+		0,1709,1710,5,217,0,0,1710,1711,5,264,0,0,1711,1713,7,27,0,0,1712,1714,
+		3,124,62,0,1713,1712,1,0,0,0,1713,1714,1,0,0,0,1714,1715,1,0,0,0,1715,
+		1716,5,74,0,0,1716,1717,3,124,62,0,1717,1718,5,265,0,0,1718,1995,1,0,0,
+		0,1719,1720,5,217,0,0,1720,1724,5,264,0,0,1721,1722,3,124,62,0,1722,1723,
+		5,74,0,0,1723,1725,1,0,0,0,1724,1721,1,0,0,0,1724,1725,1,0,0,0,1725,1726,
+		1,0,0,0,1726,1727,3,124,62,0,1727,1728,5,265,0,0,1728,1995,1,0,0,0,1729,
+		1730,5,203,0,0,1730,1731,5,264,0,0,1731,1732,3,124,62,0,1732,1733,5,74,
+		0,0,1733,1736,3,124,62,0,1734,1735,5,73,0,0,1735,1737,3,124,62,0,1736,
+		1734,1,0,0,0,1736,1737,1,0,0,0,1737,1738,1,0,0,0,1738,1739,5,265,0,0,1739,
+		1995,1,0,0,0,1740,1741,5,170,0,0,1741,1742,5,264,0,0,1742,1743,3,132,66,
+		0,1743,1744,5,87,0,0,1744,1745,3,124,62,0,1745,1746,5,265,0,0,1746,1995,
+		1,0,0,0,1747,1748,5,160,0,0,1748,1749,5,264,0,0,1749,1750,3,124,62,0,1750,
+		1751,5,167,0,0,1751,1752,3,124,62,0,1752,1753,5,74,0,0,1753,1756,3,124,
+		62,0,1754,1755,5,73,0,0,1755,1757,3,124,62,0,1756,1754,1,0,0,0,1756,1757,
+		1,0,0,0,1757,1758,1,0,0,0,1758,1759,5,265,0,0,1759,1995,1,0,0,0,1760,1761,
+		5,108,0,0,1761,1762,5,264,0,0,1762,1763,3,124,62,0,1763,1764,5,268,0,0,
+		1764,1767,3,124,62,0,1765,1766,5,184,0,0,1766,1768,3,172,86,0,1767,1765,
+		1,0,0,0,1767,1768,1,0,0,0,1768,1773,1,0,0,0,1769,1770,3,156,78,0,1770,
+		1771,5,150,0,0,1771,1772,5,53,0,0,1772,1774,1,0,0,0,1773,1769,1,0,0,0,
+		1773,1774,1,0,0,0,1774,1779,1,0,0,0,1775,1776,3,156,78,0,1776,1777,5,150,
+		0,0,1777,1778,5,56,0,0,1778,1780,1,0,0,0,1779,1775,1,0,0,0,1779,1780,1,
+		0,0,0,1780,1781,1,0,0,0,1781,1782,5,265,0,0,1782,1995,1,0,0,0,1783,1784,
+		5,107,0,0,1784,1785,5,264,0,0,1785,1786,3,124,62,0,1786,1787,5,268,0,0,
+		1787,1790,3,124,62,0,1788,1789,5,184,0,0,1789,1791,3,172,86,0,1790,1788,
+		1,0,0,0,1790,1791,1,0,0,0,1791,1793,1,0,0,0,1792,1794,3,158,79,0,1793,
+		1792,1,0,0,0,1793,1794,1,0,0,0,1794,1799,1,0,0,0,1795,1796,3,160,80,0,
+		1796,1797,5,150,0,0,1797,1798,5,53,0,0,1798,1800,1,0,0,0,1799,1795,1,0,
+		0,0,1799,1800,1,0,0,0,1800,1805,1,0,0,0,1801,1802,3,160,80,0,1802,1803,
+		5,150,0,0,1803,1804,5,56,0,0,1804,1806,1,0,0,0,1805,1801,1,0,0,0,1805,
+		1806,1,0,0,0,1806,1807,1,0,0,0,1807,1808,5,265,0,0,1808,1995,1,0,0,0,1809,
+		1810,5,104,0,0,1810,1811,5,264,0,0,1811,1812,3,124,62,0,1812,1813,5,268,
+		0,0,1813,1817,3,124,62,0,1814,1815,7,28,0,0,1815,1816,5,150,0,0,1816,1818,
+		5,56,0,0,1817,1814,1,0,0,0,1817,1818,1,0,0,0,1818,1819,1,0,0,0,1819,1820,
+		5,265,0,0,1820,1995,1,0,0,0,1821,1822,5,105,0,0,1822,1831,5,264,0,0,1823,
+		1828,3,154,77,0,1824,1825,5,268,0,0,1825,1827,3,154,77,0,1826,1824,1,0,
+		0,0,1827,1830,1,0,0,0,1828,1826,1,0,0,0,1828,1829,1,0,0,0,1829,1832,1,
+		0,0,0,1830,1828,1,0,0,0,1831,1823,1,0,0,0,1831,1832,1,0,0,0,1832,1836,
+		1,0,0,0,1833,1834,7,29,0,0,1834,1835,5,150,0,0,1835,1837,5,145,0,0,1836,
+		1833,1,0,0,0,1836,1837,1,0,0,0,1837,1838,1,0,0,0,1838,1995,5,265,0,0,1839,
+		1840,5,101,0,0,1840,1849,5,264,0,0,1841,1846,3,124,62,0,1842,1843,5,268,
+		0,0,1843,1845,3,124,62,0,1844,1842,1,0,0,0,1845,1848,1,0,0,0,1846,1844,
+		1,0,0,0,1846,1847,1,0,0,0,1847,1850,1,0,0,0,1848,1846,1,0,0,0,1849,1841,
+		1,0,0,0,1849,1850,1,0,0,0,1850,1854,1,0,0,0,1851,1852,7,29,0,0,1852,1853,
+		5,150,0,0,1853,1855,5,145,0,0,1854,1851,1,0,0,0,1854,1855,1,0,0,0,1855,
+		1856,1,0,0,0,1856,1995,5,265,0,0,1857,1858,5,102,0,0,1858,1859,5,264,0,
+		0,1859,1870,3,124,62,0,1860,1861,5,154,0,0,1861,1862,5,15,0,0,1862,1867,
+		3,80,40,0,1863,1864,5,268,0,0,1864,1866,3,80,40,0,1865,1863,1,0,0,0,1866,
+		1869,1,0,0,0,1867,1865,1,0,0,0,1867,1868,1,0,0,0,1868,1871,1,0,0,0,1869,
+		1867,1,0,0,0,1870,1860,1,0,0,0,1870,1871,1,0,0,0,1871,1875,1,0,0,0,1872,
+		1873,7,29,0,0,1873,1874,5,150,0,0,1874,1876,5,145,0,0,1875,1872,1,0,0,
+		0,1875,1876,1,0,0,0,1876,1877,1,0,0,0,1877,1884,5,265,0,0,1878,1879,5,
+		69,0,0,1879,1880,5,264,0,0,1880,1881,5,238,0,0,1881,1882,3,124,62,0,1882,
+		1883,5,265,0,0,1883,1885,1,0,0,0,1884,1878,1,0,0,0,1884,1885,1,0,0,0,1885,
+		1888,1,0,0,0,1886,1887,5,157,0,0,1887,1889,3,146,73,0,1888,1886,1,0,0,
+		0,1888,1889,1,0,0,0,1889,1995,1,0,0,0,1890,1891,5,106,0,0,1891,1892,5,
+		264,0,0,1892,1896,3,154,77,0,1893,1894,7,29,0,0,1894,1895,5,150,0,0,1895,
+		1897,5,145,0,0,1896,1893,1,0,0,0,1896,1897,1,0,0,0,1897,1898,1,0,0,0,1898,
+		1905,5,265,0,0,1899,1900,5,69,0,0,1900,1901,5,264,0,0,1901,1902,5,238,
+		0,0,1902,1903,3,124,62,0,1903,1904,5,265,0,0,1904,1906,1,0,0,0,1905,1899,
+		1,0,0,0,1905,1906,1,0,0,0,1906,1909,1,0,0,0,1907,1908,5,157,0,0,1908,1910,
+		3,146,73,0,1909,1907,1,0,0,0,1909,1910,1,0,0,0,1910,1995,1,0,0,0,1911,
+		1912,7,30,0,0,1912,1913,5,264,0,0,1913,1914,3,124,62,0,1914,1915,5,215,
+		0,0,1915,1916,3,170,85,0,1916,1917,5,265,0,0,1917,1995,1,0,0,0,1918,1919,
+		7,31,0,0,1919,1920,5,264,0,0,1920,1921,3,170,85,0,1921,1922,5,268,0,0,
+		1922,1923,3,124,62,0,1923,1924,5,268,0,0,1924,1925,3,124,62,0,1925,1926,
+		5,265,0,0,1926,1995,1,0,0,0,1927,1995,7,32,0,0,1928,1929,5,8,0,0,1929,
+		1938,5,266,0,0,1930,1935,3,124,62,0,1931,1932,5,268,0,0,1932,1934,3,124,
+		62,0,1933,1931,1,0,0,0,1934,1937,1,0,0,0,1935,1933,1,0,0,0,1935,1936,1,
+		0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,0,0,1938,1930,1,0,0,0,1938,1939,
+		1,0,0,0,1939,1940,1,0,0,0,1940,1995,5,267,0,0,1941,1942,5,122,0,0,1942,
+		1951,5,266,0,0,1943,1948,3,124,62,0,1944,1945,5,268,0,0,1945,1947,3,124,
+		62,0,1946,1944,1,0,0,0,1947,1950,1,0,0,0,1948,1946,1,0,0,0,1948,1949,1,
+		0,0,0,1949,1952,1,0,0,0,1950,1948,1,0,0,0,1951,1943,1,0,0,0,1951,1952,
+		1,0,0,0,1952,1953,1,0,0,0,1953,1995,5,267,0,0,1954,1955,5,187,0,0,1955,
+		1964,5,264,0,0,1956,1961,3,124,62,0,1957,1958,5,268,0,0,1958,1960,3,124,
+		62,0,1959,1957,1,0,0,0,1960,1963,1,0,0,0,1961,1959,1,0,0,0,1961,1962,1,
+		0,0,0,1962,1965,1,0,0,0,1963,1961,1,0,0,0,1964,1956,1,0,0,0,1964,1965,
+		1,0,0,0,1965,1966,1,0,0,0,1966,1995,5,265,0,0,1967,1968,5,48,0,0,1968,
+		1969,5,264,0,0,1969,1970,3,180,90,0,1970,1971,5,265,0,0,1971,1995,1,0,
+		0,0,1972,1995,3,136,68,0,1973,1974,5,62,0,0,1974,1975,5,264,0,0,1975,1976,
+		3,56,28,0,1976,1977,5,265,0,0,1977,1995,1,0,0,0,1978,1979,5,264,0,0,1979,
+		1980,3,56,28,0,1980,1981,5,265,0,0,1981,1995,1,0,0,0,1982,1983,5,264,0,
+		0,1983,1988,3,124,62,0,1984,1985,5,268,0,0,1985,1987,3,124,62,0,1986,1984,
+		1,0,0,0,1987,1990,1,0,0,0,1988,1986,1,0,0,0,1988,1989,1,0,0,0,1989,1991,
+		1,0,0,0,1990,1988,1,0,0,0,1991,1992,5,265,0,0,1992,1995,1,0,0,0,1993,1995,
+		3,182,91,0,1994,1664,1,0,0,0,1994,1666,1,0,0,0,1994,1667,1,0,0,0,1994,
+		1680,1,0,0,0,1994,1692,1,0,0,0,1994,1699,1,0,0,0,1994,1709,1,0,0,0,1994,
+		1719,1,0,0,0,1994,1729,1,0,0,0,1994,1740,1,0,0,0,1994,1747,1,0,0,0,1994,
+		1760,1,0,0,0,1994,1783,1,0,0,0,1994,1809,1,0,0,0,1994,1821,1,0,0,0,1994,
+		1839,1,0,0,0,1994,1857,1,0,0,0,1994,1890,1,0,0,0,1994,1911,1,0,0,0,1994,
+		1918,1,0,0,0,1994,1927,1,0,0,0,1994,1928,1,0,0,0,1994,1941,1,0,0,0,1994,
+		1954,1,0,0,0,1994,1967,1,0,0,0,1994,1972,1,0,0,0,1994,1973,1,0,0,0,1994,
+		1978,1,0,0,0,1994,1982,1,0,0,0,1994,1993,1,0,0,0,1995,2006,1,0,0,0,1996,
+		1997,10,2,0,0,1997,1998,5,269,0,0,1998,2005,3,182,91,0,1999,2000,10,1,
+		0,0,2000,2001,5,266,0,0,2001,2002,3,132,66,0,2002,2003,5,267,0,0,2003,
+		2005,1,0,0,0,2004,1996,1,0,0,0,2004,1999,1,0,0,0,2005,2008,1,0,0,0,2006,
+		2004,1,0,0,0,2006,2007,1,0,0,0,2007,135,1,0,0,0,2008,2006,1,0,0,0,2009,
+		2010,3,140,70,0,2010,2026,5,264,0,0,2011,2027,5,256,0,0,2012,2014,3,70,
+		35,0,2013,2012,1,0,0,0,2013,2014,1,0,0,0,2014,2015,1,0,0,0,2015,2020,3,
+		142,71,0,2016,2017,5,268,0,0,2017,2019,3,142,71,0,2018,2016,1,0,0,0,2019,
+		2022,1,0,0,0,2020,2018,1,0,0,0,2020,2021,1,0,0,0,2021,2024,1,0,0,0,2022,
+		2020,1,0,0,0,2023,2025,3,138,69,0,2024,2023,1,0,0,0,2024,2025,1,0,0,0,
+		2025,2027,1,0,0,0,2026,2011,1,0,0,0,2026,2013,1,0,0,0,2026,2027,1,0,0,
+		0,2027,2028,1,0,0,0,2028,2035,5,265,0,0,2029,2030,5,69,0,0,2030,2031,5,
+		264,0,0,2031,2032,5,238,0,0,2032,2033,3,124,62,0,2033,2034,5,265,0,0,2034,
+		2036,1,0,0,0,2035,2029,1,0,0,0,2035,2036,1,0,0,0,2036,2039,1,0,0,0,2037,
+		2038,5,157,0,0,2038,2040,3,146,73,0,2039,2037,1,0,0,0,2039,2040,1,0,0,
+		0,2040,137,1,0,0,0,2041,2042,7,33,0,0,2042,2043,5,146,0,0,2043,139,1,0,
+		0,0,2044,2049,3,178,89,0,2045,2049,5,115,0,0,2046,2049,5,185,0,0,2047,
+		2049,5,70,0,0,2048,2044,1,0,0,0,2048,2045,1,0,0,0,2048,2046,1,0,0,0,2048,
+		2047,1,0,0,0,2049,141,1,0,0,0,2050,2051,3,182,91,0,2051,2052,5,253,0,0,
+		2052,2053,3,144,72,0,2053,2056,1,0,0,0,2054,2056,3,144,72,0,2055,2050,
+		1,0,0,0,2055,2054,1,0,0,0,2056,143,1,0,0,0,2057,2058,5,207,0,0,2058,2062,
+		3,178,89,0,2059,2060,5,162,0,0,2060,2061,5,15,0,0,2061,2063,3,124,62,0,
+		2062,2059,1,0,0,0,2062,2063,1,0,0,0,2063,2075,1,0,0,0,2064,2065,5,207,
+		0,0,2065,2066,5,264,0,0,2066,2067,3,56,28,0,2067,2071,5,265,0,0,2068,2069,
+		5,162,0,0,2069,2070,5,15,0,0,2070,2072,3,124,62,0,2071,2068,1,0,0,0,2071,
+		2072,1,0,0,0,2072,2075,1,0,0,0,2073,2075,3,124,62,0,2074,2057,1,0,0,0,
+		2074,2064,1,0,0,0,2074,2073,1,0,0,0,2075,145,1,0,0,0,2076,2079,3,182,91,
+		0,2077,2079,3,148,74,0,2078,2076,1,0,0,0,2078,2077,1,0,0,0,2079,147,1,
+		0,0,0,2080,2091,5,264,0,0,2081,2082,5,162,0,0,2082,2083,5,15,0,0,2083,
+		2088,3,124,62,0,2084,2085,5,268,0,0,2085,2087,3,124,62,0,2086,2084,1,0,
+		0,0,2087,2090,1,0,0,0,2088,2086,1,0,0,0,2088,2089,1,0,0,0,2089,2092,1,
+		0,0,0,2090,2088,1,0,0,0,2091,2081,1,0,0,0,2091,2092,1,0,0,0,2092,2103,
+		1,0,0,0,2093,2094,5,154,0,0,2094,2095,5,15,0,0,2095,2100,3,80,40,0,2096,
+		2097,5,268,0,0,2097,2099,3,80,40,0,2098,2096,1,0,0,0,2099,2102,1,0,0,0,
+		2100,2098,1,0,0,0,2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2100,1,0,0,
+		0,2103,2093,1,0,0,0,2103,2104,1,0,0,0,2104,2106,1,0,0,0,2105,2107,3,150,
+		75,0,2106,2105,1,0,0,0,2106,2107,1,0,0,0,2107,2108,1,0,0,0,2108,2109,5,
+		265,0,0,2109,149,1,0,0,0,2110,2111,7,34,0,0,2111,2119,3,152,76,0,2112,
+		2113,7,34,0,0,2113,2114,5,13,0,0,2114,2115,3,152,76,0,2115,2116,5,7,0,
+		0,2116,2117,3,152,76,0,2117,2119,1,0,0,0,2118,2110,1,0,0,0,2118,2112,1,
+		0,0,0,2119,151,1,0,0,0,2120,2121,5,220,0,0,2121,2130,5,171,0,0,2122,2123,
+		5,220,0,0,2123,2130,5,72,0,0,2124,2125,5,35,0,0,2125,2130,5,187,0,0,2126,
+		2127,3,132,66,0,2127,2128,7,35,0,0,2128,2130,1,0,0,0,2129,2120,1,0,0,0,
+		2129,2122,1,0,0,0,2129,2124,1,0,0,0,2129,2126,1,0,0,0,2130,153,1,0,0,0,
+		2131,2133,5,109,0,0,2132,2131,1,0,0,0,2132,2133,1,0,0,0,2133,2134,1,0,
+		0,0,2134,2135,3,124,62,0,2135,2136,5,229,0,0,2136,2137,3,124,62,0,2137,
+		155,1,0,0,0,2138,2143,5,145,0,0,2139,2143,5,56,0,0,2140,2141,5,44,0,0,
+		2141,2143,3,124,62,0,2142,2138,1,0,0,0,2142,2139,1,0,0,0,2142,2140,1,0,
+		0,0,2143,157,1,0,0,0,2144,2146,5,242,0,0,2145,2147,5,8,0,0,2146,2145,1,
+		0,0,0,2146,2147,1,0,0,0,2147,2148,1,0,0,0,2148,2158,5,243,0,0,2149,2151,
+		5,240,0,0,2150,2152,7,36,0,0,2151,2150,1,0,0,0,2151,2152,1,0,0,0,2152,
+		2154,1,0,0,0,2153,2155,5,8,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
+		2156,1,0,0,0,2156,2158,5,243,0,0,2157,2144,1,0,0,0,2157,2149,1,0,0,0,2158,
+		159,1,0,0,0,2159,2164,5,145,0,0,2160,2164,5,56,0,0,2161,2162,5,53,0,0,
+		2162,2164,7,37,0,0,2163,2159,1,0,0,0,2163,2160,1,0,0,0,2163,2161,1,0,0,
+		0,2164,161,1,0,0,0,2165,2166,5,237,0,0,2166,2171,3,124,62,0,2167,2168,
+		5,268,0,0,2168,2170,3,124,62,0,2169,2167,1,0,0,0,2170,2173,1,0,0,0,2171,
+		2169,1,0,0,0,2171,2172,1,0,0,0,2172,2174,1,0,0,0,2173,2171,1,0,0,0,2174,
+		2175,5,210,0,0,2175,2176,3,124,62,0,2176,163,1,0,0,0,2177,2192,5,145,0,
+		0,2178,2192,7,38,0,0,2179,2192,5,276,0,0,2180,2192,5,277,0,0,2181,2192,
+		5,278,0,0,2182,2184,5,273,0,0,2183,2182,1,0,0,0,2184,2185,1,0,0,0,2185,
+		2183,1,0,0,0,2185,2186,1,0,0,0,2186,2192,1,0,0,0,2187,2192,5,274,0,0,2188,
+		2192,5,275,0,0,2189,2190,7,39,0,0,2190,2192,5,273,0,0,2191,2177,1,0,0,
+		0,2191,2178,1,0,0,0,2191,2179,1,0,0,0,2191,2180,1,0,0,0,2191,2181,1,0,
+		0,0,2191,2183,1,0,0,0,2191,2187,1,0,0,0,2191,2188,1,0,0,0,2191,2189,1,
+		0,0,0,2192,165,1,0,0,0,2193,2195,5,92,0,0,2194,2196,7,24,0,0,2195,2194,
+		1,0,0,0,2195,2196,1,0,0,0,2196,2197,1,0,0,0,2197,2198,3,168,84,0,2198,
+		2202,3,170,85,0,2199,2200,5,264,0,0,2200,2201,5,276,0,0,2201,2203,5,265,
+		0,0,2202,2199,1,0,0,0,2202,2203,1,0,0,0,2203,2211,1,0,0,0,2204,2205,5,
+		215,0,0,2205,2209,3,170,85,0,2206,2207,5,264,0,0,2207,2208,5,276,0,0,2208,
+		2210,5,265,0,0,2209,2206,1,0,0,0,2209,2210,1,0,0,0,2210,2212,1,0,0,0,2211,
+		2204,1,0,0,0,2211,2212,1,0,0,0,2212,167,1,0,0,0,2213,2214,7,40,0,0,2214,
+		169,1,0,0,0,2215,2216,7,41,0,0,2216,171,1,0,0,0,2217,2221,3,174,87,0,2218,
+		2219,5,144,0,0,2219,2222,5,145,0,0,2220,2222,5,145,0,0,2221,2218,1,0,0,
+		0,2221,2220,1,0,0,0,2221,2222,1,0,0,0,2222,173,1,0,0,0,2223,2224,6,87,
+		-1,0,2224,2225,5,8,0,0,2225,2226,5,251,0,0,2226,2227,3,172,86,0,2227,2228,
+		5,252,0,0,2228,2306,1,0,0,0,2229,2230,5,138,0,0,2230,2231,5,251,0,0,2231,
+		2232,3,172,86,0,2232,2233,5,252,0,0,2233,2306,1,0,0,0,2234,2235,5,122,
+		0,0,2235,2236,5,251,0,0,2236,2237,3,172,86,0,2237,2238,5,268,0,0,2238,
+		2239,3,172,86,0,2239,2240,5,252,0,0,2240,2306,1,0,0,0,2241,2242,5,187,
+		0,0,2242,2251,5,251,0,0,2243,2248,3,176,88,0,2244,2245,5,268,0,0,2245,
+		2247,3,176,88,0,2246,2244,1,0,0,0,2247,2250,1,0,0,0,2248,2246,1,0,0,0,
+		2248,2249,1,0,0,0,2249,2252,1,0,0,0,2250,2248,1,0,0,0,2251,2243,1,0,0,
+		0,2251,2252,1,0,0,0,2252,2253,1,0,0,0,2253,2306,5,252,0,0,2254,2255,5,
+		187,0,0,2255,2264,5,264,0,0,2256,2261,3,176,88,0,2257,2258,5,268,0,0,2258,
+		2260,3,176,88,0,2259,2257,1,0,0,0,2260,2263,1,0,0,0,2261,2259,1,0,0,0,
+		2261,2262,1,0,0,0,2262,2265,1,0,0,0,2263,2261,1,0,0,0,2264,2256,1,0,0,
+		0,2264,2265,1,0,0,0,2265,2266,1,0,0,0,2266,2306,5,265,0,0,2267,2268,5,
+		92,0,0,2268,2272,3,170,85,0,2269,2270,5,264,0,0,2270,2271,5,276,0,0,2271,
+		2273,5,265,0,0,2272,2269,1,0,0,0,2272,2273,1,0,0,0,2273,2281,1,0,0,0,2274,
+		2275,5,215,0,0,2275,2279,3,170,85,0,2276,2277,5,264,0,0,2277,2278,5,276,
+		0,0,2278,2280,5,265,0,0,2279,2276,1,0,0,0,2279,2280,1,0,0,0,2280,2282,
+		1,0,0,0,2281,2274,1,0,0,0,2281,2282,1,0,0,0,2282,2306,1,0,0,0,2283,2294,
+		3,182,91,0,2284,2285,5,264,0,0,2285,2290,5,276,0,0,2286,2287,5,268,0,0,
+		2287,2289,5,276,0,0,2288,2286,1,0,0,0,2289,2292,1,0,0,0,2290,2288,1,0,
+		0,0,2290,2291,1,0,0,0,2291,2293,1,0,0,0,2292,2290,1,0,0,0,2293,2295,5,
+		265,0,0,2294,2284,1,0,0,0,2294,2295,1,0,0,0,2295,2303,1,0,0,0,2296,2297,
+		5,240,0,0,2297,2298,5,118,0,0,2298,2299,5,211,0,0,2299,2304,5,246,0,0,
+		2300,2301,5,242,0,0,2301,2302,5,211,0,0,2302,2304,5,246,0,0,2303,2296,
+		1,0,0,0,2303,2300,1,0,0,0,2303,2304,1,0,0,0,2304,2306,1,0,0,0,2305,2223,
+		1,0,0,0,2305,2229,1,0,0,0,2305,2234,1,0,0,0,2305,2241,1,0,0,0,2305,2254,
+		1,0,0,0,2305,2267,1,0,0,0,2305,2283,1,0,0,0,2306,2313,1,0,0,0,2307,2308,
+		10,2,0,0,2308,2312,5,8,0,0,2309,2310,10,1,0,0,2310,2312,5,138,0,0,2311,
+		2307,1,0,0,0,2311,2309,1,0,0,0,2312,2315,1,0,0,0,2313,2311,1,0,0,0,2313,
+		2314,1,0,0,0,2314,175,1,0,0,0,2315,2313,1,0,0,0,2316,2317,3,182,91,0,2317,
+		2319,3,172,86,0,2318,2320,5,273,0,0,2319,2318,1,0,0,0,2319,2320,1,0,0,
+		0,2320,177,1,0,0,0,2321,2326,3,182,91,0,2322,2323,5,269,0,0,2323,2325,
+		3,182,91,0,2324,2322,1,0,0,0,2325,2328,1,0,0,0,2326,2324,1,0,0,0,2326,
+		2327,1,0,0,0,2327,179,1,0,0,0,2328,2326,1,0,0,0,2329,2334,3,182,91,0,2330,
+		2331,5,268,0,0,2331,2333,3,182,91,0,2332,2330,1,0,0,0,2333,2336,1,0,0,
+		0,2334,2332,1,0,0,0,2334,2335,1,0,0,0,2335,181,1,0,0,0,2336,2334,1,0,0,
+		0,2337,2341,5,279,0,0,2338,2341,5,280,0,0,2339,2341,3,184,92,0,2340,2337,
+		1,0,0,0,2340,2338,1,0,0,0,2340,2339,1,0,0,0,2341,183,1,0,0,0,2342,2343,
+		7,42,0,0,2343,185,1,0,0,0,334,189,196,201,207,210,225,228,234,240,246,
+		253,257,265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,
+		345,358,366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,
+		472,483,498,505,510,516,527,533,538,544,549,557,565,567,572,577,580,585,
+		588,591,596,599,604,609,612,615,623,641,643,646,653,659,668,673,677,685,
+		688,691,695,699,710,715,719,727,730,738,745,752,755,759,764,768,770,774,
+		780,790,799,808,811,825,828,832,838,846,850,855,867,879,892,897,906,913,
+		920,926,934,937,946,961,964,969,971,976,978,983,987,995,1001,1004,1006,
+		1016,1023,1026,1034,1040,1044,1047,1054,1063,1066,1070,1079,1082,1086,
+		1094,1097,1108,1111,1113,1123,1135,1147,1155,1163,1166,1170,1178,1182,
+		1202,1204,1206,1210,1214,1218,1222,1224,1233,1237,1244,1247,1250,1257,
+		1260,1266,1275,1281,1284,1293,1300,1302,1313,1316,1325,1328,1336,1339,
+		1342,1348,1356,1364,1367,1375,1392,1408,1415,1421,1425,1432,1436,1440,
+		1444,1446,1450,1452,1462,1472,1479,1486,1491,1503,1511,1514,1517,1528,
+		1533,1544,1547,1555,1557,1564,1568,1575,1583,1592,1598,1604,1607,1614,
+		1618,1623,1628,1635,1639,1643,1651,1659,1661,1672,1676,1684,1688,1703,
+		1713,1724,1736,1756,1767,1773,1779,1790,1793,1799,1805,1817,1828,1831,
+		1836,1846,1849,1854,1867,1870,1875,1884,1888,1896,1905,1909,1935,1938,
+		1948,1951,1961,1964,1988,1994,2004,2006,2013,2020,2024,2026,2035,2039,
+		2048,2055,2062,2071,2074,2078,2088,2091,2100,2103,2106,2118,2129,2132,
+		2142,2146,2151,2154,2157,2163,2171,2185,2191,2195,2202,2209,2211,2221,
+		2248,2251,2261,2264,2272,2279,2281,2290,2294,2303,2305,2311,2313,2319,
+		2326,2334,2340
 	};
 
 	public static readonly ATN _ATN =

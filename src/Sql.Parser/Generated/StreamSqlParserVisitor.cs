@@ -207,6 +207,27 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTriggerSavepoint([NotNull] StreamSqlParser.TriggerSavepointContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>loadModule</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoadModule([NotNull] StreamSqlParser.LoadModuleContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>unloadModule</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUnloadModule([NotNull] StreamSqlParser.UnloadModuleContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>useModules</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUseModules([NotNull] StreamSqlParser.UseModulesContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>useStatement</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
 	/// </summary>

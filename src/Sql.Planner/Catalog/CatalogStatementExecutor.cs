@@ -38,6 +38,7 @@ internal sealed class CatalogStatementExecutor
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
         JarStatement s => Jar(s),
+        ModuleStatement s => Modules.Execute(s),
         _ => null,
     };
 
@@ -277,6 +278,7 @@ internal sealed class CatalogStatementExecutor
             }
             case ShowKind.CurrentDatabase: return List("current database name", new[] { _catalog.CurrentDatabase }, s);
             case ShowKind.Modules: return List("module name", new[] { "core" }, s);
+            case ShowKind.FullModules: return Modules.ShowFull();
             case ShowKind.Jars: return new TableResult(new[] { "jars" }, _catalog.Functions.Jars.Select(j => (IReadOnlyList<string?>)new[] { j }).ToList());
             case ShowKind.CreateTable:
             {
