@@ -125,4 +125,15 @@ public sealed class AlterTableSchemaTests
         Assert.True(T.Columns[2].Type.IsRowtime);
         Assert.Contains("rowtime attribute field 'nope'", _f.Error("ALTER TABLE t MODIFY WATERMARK FOR nope AS nope").Problem);
     }
+
+    [Fact]
+    public void Computed_columns_survive_later_changes_through_their_printed_text()
+    {
+        _f.Run("ALTER TABLE t ADD band AS CASE id WHEN 1, 2 THEN 'low' ELSE 'high' END COMMENT 'by id'");
+        Assert.Equal("CASE `id` WHEN 1, 2 THEN 'low' ELSE 'high' END", T.Columns[^1] is ComputedColumn c ? c.ExpressionText : null);
+        _f.Run("ALTER TABLE t ADD other INT FIRST");
+        var band = Assert.IsType<ComputedColumn>(T.Columns[^1]);
+        Assert.Equal(("band", "by id", SqlTypeKind.VarChar), (band.Name, band.Comment, band.Type.Kind));
+        Assert.Equal("CASE `id` WHEN 1, 2 THEN 'low' ELSE 'high' END", band.ExpressionText);
+    }
 }
