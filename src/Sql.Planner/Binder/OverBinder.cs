@@ -27,12 +27,18 @@ internal sealed class OverBinder
     private BoundWindow? _window;
     private SourceSpan _firstSpan = SourceSpan.None;
     private int _inputCount;
+    private readonly bool _batchMode;
+    private bool _frameRead;
 
-    private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame);
+    /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
+    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
+    private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
+        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "");
 
-    public OverBinder(Scope scope)
+    public OverBinder(Scope scope, bool batchMode = false)
     {
         _scope = scope;
+        _batchMode = batchMode;
         _arguments = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
         _windowExpressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
     }
@@ -63,7 +69,11 @@ internal sealed class OverBinder
             var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
-        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls)) { Span = _firstSpan };
+        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls))
+        {
+            Span = _firstSpan,
+            BatchOrderKeys = _window.BatchOrderKeys,
+        };
     }
 
     /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
@@ -90,7 +100,7 @@ internal sealed class OverBinder
             BindWindowFunction(f, name);
             return;
         }
-        if (name == "LEAD") throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
+        if (name == "LEAD" && !_batchMode) throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
         if (name is "PERCENT_RANK" or "CUME_DIST" or "NTILE")
             throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
         if (AggregateFunctions.IsCollect(name)) throw Unsupported.Feature("COLLECT in an OVER window", f.Span);
@@ -146,17 +156,26 @@ internal sealed class OverBinder
         AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
     }
 
-    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation).</summary>
-    private void UseWindow(BoundWindow window, FunctionCall f)
+    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation). In batch mode the ranking
+    /// functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share the aggregates' window
+    /// whatever its frame.</summary>
+    private void UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
         if (_window is null)
         {
             _window = window;
             _firstSpan = f.Span;
+            _frameRead = readsFrame;
         }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Frame != window.Frame)
+        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Order != window.Order
+                 || (readsFrame && _frameRead && _window.Frame != window.Frame))
         {
             throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
+        }
+        else if (readsFrame && !_frameRead)
+        {
+            _window = _window with { Frame = window.Frame };
+            _frameRead = true;
         }
     }
 
@@ -186,7 +205,7 @@ internal sealed class OverBinder
         if (name == "LAG")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
-            UseWindow(window, f);
+            UseWindow(window, f, readsFrame: !_batchMode);
             AddCall(f, BindLag(f));
             return;
         }
@@ -196,12 +215,13 @@ internal sealed class OverBinder
             throw Unsupported.Feature($"{name}() OVER a window with a bounded frame (only UNBOUNDED PRECEDING)", f.Over!.Span);
         // Calcite gives ROW_NUMBER the frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW whatever is written.
         if (name == "ROW_NUMBER") window = window with { Frame = new OverFrame(true, null) };
-        UseWindow(window, f);
+        UseWindow(window, f, readsFrame: !_batchMode);
         var (kind, arguments) = name switch
         {
             "ROW_NUMBER" => (AggregateFunctionKind.RowNumber, new List<int>()),
-            "RANK" => (AggregateFunctionKind.Rank, new List<int> { window.OrderColumn }),
-            _ => (AggregateFunctionKind.DenseRank, new List<int> { window.OrderColumn }),
+            // Batch mode ranks by the window's order keys (peers), not by an argument.
+            "RANK" => (AggregateFunctionKind.Rank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
+            _ => (AggregateFunctionKind.DenseRank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
         };
         AddCall(f, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}"));
     }
@@ -254,6 +274,7 @@ internal sealed class OverBinder
         var partition = new List<int>();
         // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
         foreach (var p in over.PartitionBy) partition.Add(Argument(_windowExpressions.Bind(p)));
+        if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
         if (over.OrderBy.Count > 1)
@@ -265,6 +286,28 @@ internal sealed class OverBinder
         if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", order.Span);
         var frame = BindFrame(over.Frame, orderColumn.Type);
         return new BoundWindow(string.Join(",", partition), partition, orderColumn.Index, frame);
+    }
+
+    /// <summary>
+    /// Batch mode (Flink's BatchPhysicalOverAggregate): the ORDER BY takes any orderable columns or expressions, ascending
+    /// or descending (Flink's default null order: first ascending, last descending), or none (every row of the partition is
+    /// a peer of every other). Frames: UNBOUNDED PRECEDING (ROWS or RANGE) and ROWS n PRECEDING, up to the current row.
+    /// </summary>
+    private BoundWindow BindBatchWindow(WindowSpecification over, List<int> partition)
+    {
+        var keys = new List<RankOrderKey>();
+        var firstType = SqlType.BigInt;
+        foreach (var o in over.OrderBy)
+        {
+            var bound = _windowExpressions.Bind(o.Expression);
+            if (keys.Count == 0) firstType = bound.Type;
+            keys.Add(new RankOrderKey(Argument(bound), o.Descending, o.NullsFirst ?? !o.Descending));
+        }
+        var frame = BindFrame(over.Frame, firstType);
+        if (!frame.IsRows && !frame.IsUnbounded)
+            throw Unsupported.Feature("OVER RANGE windows with a bounded preceding offset in batch mode (ROWS n PRECEDING, or RANGE UNBOUNDED PRECEDING)", over.Frame!.Start.Span);
+        string order = string.Join(",", keys.Select(k => $"{k.Column}{(k.Descending ? "d" : "a")}{(k.NullsFirst ? "f" : "l")}"));
+        return new BoundWindow(string.Join(",", partition), partition, keys.Count > 0 ? keys[0].Column : -1, frame, keys, order);
     }
 
     private OverFrame BindFrame(WindowFrame? frame, SqlType orderType)

@@ -12,10 +12,11 @@ namespace StreamSql.Sql.Planner.Physical;
 /// </summary>
 internal static class RankPlanning
 {
-    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null)
+    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null,
+        bool batch = false)
     {
         if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
-        if (r.RankEnd is null) return PlanAsOverAggregate(r, translate);
+        if (r.RankEnd is null) return batch ? PlanAsBatchOverAggregate(r, translate) : PlanAsOverAggregate(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
         long end = r.RankEnd.Value;
@@ -66,6 +67,23 @@ internal static class RankPlanning
         var frame = new OverFrame(r.RankType == RankType.RowNumber, null);
         var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, order.Column, frame, [call],
             LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span };
+        return translate(over);
+    }
+
+    /// <summary>Batch mode: a rank function without a filter on its number is a batch OVER aggregate ordered by any keys.</summary>
+    private static PhysicalNode PlanAsBatchOverAggregate(LogicalRank r, Func<LogicalNode, PhysicalNode> translate)
+    {
+        if (!r.OutputRankNumber) return translate(r.Input);
+        var kind = r.RankType switch
+        {
+            RankType.RowNumber => AggregateFunctionKind.RowNumber,
+            RankType.Rank => AggregateFunctionKind.Rank,
+            _ => AggregateFunctionKind.DenseRank,
+        };
+        var call = new AggregateCall(kind, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), r.RankColumnName);
+        var frame = new OverFrame(r.RankType == RankType.RowNumber, null);
+        var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, r.OrderKeys.Count > 0 ? r.OrderKeys[0].Column : -1, frame, [call],
+            LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span, BatchOrderKeys = r.OrderKeys };
         return translate(over);
     }
 
