@@ -95,12 +95,13 @@ internal sealed class OverBinder
     private void BindCall(FunctionCall f)
     {
         string name = f.Name.Last.ToUpperInvariant();
-        if (f.Name.Parts.Count == 1 && name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "LAG")
+        if (f.Name.Parts.Count == 1 && (name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "LAG"
+                                        || (_batchMode && name is "LEAD" or "NTILE" or "CUME_DIST" or "PERCENT_RANK")))
         {
             BindWindowFunction(f, name);
             return;
         }
-        if (name == "LEAD" && !_batchMode) throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
+        if (name == "LEAD") throw new SqlValidationException("LEAD Function is not supported in stream mode.", f.Span);
         if (name is "PERCENT_RANK" or "CUME_DIST" or "NTILE")
             throw Unsupported.Feature($"{name}() OVER in streaming", f.Span);
         if (AggregateFunctions.IsCollect(name)) throw Unsupported.Feature("COLLECT in an OVER window", f.Span);
@@ -202,11 +203,26 @@ internal sealed class OverBinder
         if (f.Filter is not null) throw Unsupported.Feature($"FILTER (WHERE ...) in {name}", f.Filter.Span);
         if (f.Nulls is { } nulls) throw Unsupported.Feature($"IGNORE NULLS / RESPECT NULLS in {name}", nulls.Span);
         var window = BindWindow(f.Over!);
-        if (name == "LAG")
+        if (name is "LAG" or "LEAD")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
             UseWindow(window, f, readsFrame: !_batchMode);
-            AddCall(f, BindLag(f));
+            AddCall(f, BindLag(f, name));
+            return;
+        }
+        if (name == "NTILE")
+        {
+            UseWindow(window, f, readsFrame: false);
+            AddCall(f, BindNtile(f));
+            return;
+        }
+        if (name is "CUME_DIST" or "PERCENT_RANK")
+        {
+            if (f.Arguments.Count > 0)
+                throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 0 arguments", f.Span);
+            UseWindow(window, f, readsFrame: false);
+            var distribution = name == "CUME_DIST" ? AggregateFunctionKind.CumeDist : AggregateFunctionKind.PercentRank;
+            AddCall(f, new AggregateCall(distribution, new List<int>(), false, -1, SqlType.Double.WithNullable(false), $"w0$o{_calls.Count}"));
             return;
         }
         if (f.Arguments.Count > 0)
@@ -226,12 +242,12 @@ internal sealed class OverBinder
         AddCall(f, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}"));
     }
 
-    /// <summary><c>LAG(x [, offset [, default]])</c>: the offset a non-negative integer literal; the default is cast to x's
+    /// <summary><c>LAG(x [, offset [, default]])</c> and (batch mode) <c>LEAD</c>: the offset a non-negative integer literal; the default is cast to x's
     /// type, and makes the result NOT NULL when it and x are.</summary>
-    private AggregateCall BindLag(FunctionCall f)
+    private AggregateCall BindLag(FunctionCall f, string name)
     {
         if (f.Arguments.Count is < 1 or > 3)
-            throw new SqlValidationException("Invalid number of arguments to function 'LAG'. Was expecting 1 to 3 arguments", f.Span);
+            throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 1 to 3 arguments", f.Span);
         var value = _arguments.Bind(f.Arguments[0]);
         int offset = 1;
         if (f.Arguments.Count > 1)
@@ -239,7 +255,7 @@ internal sealed class OverBinder
             if (_arguments.Bind(f.Arguments[1]) is not Literal { Value: not null } l
                 || l.Type.Kind is not (SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt)
                 || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 0 or > int.MaxValue)
-                throw new SqlValidationException("The offset of LAG must be a non-negative integer literal", f.Arguments[1].Span);
+                throw new SqlValidationException($"The offset of {name} must be a non-negative integer literal", f.Arguments[1].Span);
             offset = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
         }
         var arguments = new List<int> { Argument(value) };
@@ -248,13 +264,26 @@ internal sealed class OverBinder
         {
             var fallback = _arguments.Bind(f.Arguments[2]);
             if (!CastRules.CanCast(fallback.Type, value.Type.WithoutTimeAttribute()))
-                throw new SqlValidationException($"Cannot apply 'LAG' to arguments of type 'LAG({value.Type.WithoutTimeAttribute()}, INTEGER, {fallback.Type})'", f.Span);
+                throw new SqlValidationException($"Cannot apply '{name}' to arguments of type '{name}({value.Type.WithoutTimeAttribute()}, INTEGER, {fallback.Type})'", f.Span);
             if (!fallback.Type.Equals(value.Type.WithoutTimeAttribute()))
                 fallback = new Call("CAST", new[] { fallback }, value.Type.WithoutTimeAttribute().WithNullable(fallback.Type.Nullable));
             arguments.Add(Argument(fallback));
             resultType = value.Type.WithoutTimeAttribute().WithNullable(value.Type.Nullable || fallback.Type.Nullable);
         }
-        return new AggregateCall(AggregateFunctionKind.Lag, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
+        return new AggregateCall(name == "LAG" ? AggregateFunctionKind.Lag : AggregateFunctionKind.Lead, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
+    }
+
+    /// <summary><c>NTILE(n)</c>: n a positive integer literal.</summary>
+    private AggregateCall BindNtile(FunctionCall f)
+    {
+        if (f.Arguments.Count != 1)
+            throw new SqlValidationException("Invalid number of arguments to function 'NTILE'. Was expecting 1 arguments", f.Span);
+        if (_arguments.Bind(f.Arguments[0]) is not Literal { Value: not null } l
+            || l.Type.Kind is not (SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt)
+            || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > int.MaxValue)
+            throw new SqlValidationException("The argument of NTILE must be a positive integer literal", f.Arguments[0].Span);
+        int buckets = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new AggregateCall(AggregateFunctionKind.Ntile, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}") { LagOffset = buckets };
     }
 
     private int Argument(ScalarExpr bound)

@@ -44,6 +44,13 @@ public sealed class BatchOverAggregateDifferentialTests
             "PARTITION BY k ORDER BY seq DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
         Over("k, v, seq", "ROW_NUMBER() OVER w, LAG(v) OVER w, LAG(s, 2, 'none') OVER w",
             "PARTITION BY k ORDER BY v NULLS FIRST, seq"),
+        // LEAD, NTILE, CUME_DIST and PERCENT_RANK (batch mode only), peers sharing CUME_DIST and PERCENT_RANK.
+        Over("k, v, seq", "LEAD(v) OVER w, LEAD(s, 3, 'none') OVER w, NTILE(4) OVER w, CUME_DIST() OVER w, PERCENT_RANK() OVER w",
+            "PARTITION BY k ORDER BY v NULLS FIRST, seq"),
+        Over("k, v, seq", "CUME_DIST() OVER w, PERCENT_RANK() OVER w, SUM(v) OVER w",
+            "CUME_DIST() OVER w, PERCENT_RANK() OVER w, SUM(v) OVER w",
+            "PARTITION BY b ORDER BY v DESC", "PARTITION BY b ORDER BY v DESC NULLS LAST"),
+        Over("seq", "NTILE(7) OVER w, NTILE(1000) OVER w", "ORDER BY seq DESC"),
         // ROWS n PRECEDING: the frame slides.
         Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w, MIN(d) OVER w",
             "PARTITION BY k ORDER BY d NULLS FIRST, seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"),

@@ -16,7 +16,7 @@ namespace StreamSql.Execution.Operators.Over;
 /// Batch mode's OVER aggregate (Flink's batch OverAggregate over a sort): every row is kept as it comes (its partition key
 /// and order key as <see cref="SortKeyEncoder"/> bytes, then the row, in one byte arena, as <see cref="BatchSortOperator"/>);
 /// at end of input a permutation is sorted by (partition, order keys, arrival) and the rows decoded in that order. ROW_NUMBER,
-/// RANK, DENSE_RANK and LAG are positional over the sorted arrays. The aggregates run the accumulators in rounds as the
+/// RANK, DENSE_RANK, LAG, LEAD, NTILE, CUME_DIST and PERCENT_RANK are positional over the sorted arrays. The aggregates run the accumulators in rounds as the
 /// streaming <see cref="OverAggregateOperator"/> does: round j holds step j of every partition (ROWS: its j-th row; RANGE:
 /// its j-th set of peers), and a bounded ROWS frame retracts the row leaving it. In memory: a batch job takes no
 /// checkpoints.
@@ -112,7 +112,12 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
                     AggregateFunctionKind.RowNumber => Integers(n, i => i - frames.PartitionStart[i] + 1),
                     AggregateFunctionKind.Rank => Integers(n, i => frames.PeerStart[i] - frames.PartitionStart[i] + 1),
                     AggregateFunctionKind.DenseRank => Integers(n, i => frames.PeerOrdinal[i] + 1),
-                    AggregateFunctionKind.Lag => Lag(sorted, call, frames),
+                    AggregateFunctionKind.Lag => Shifted(sorted, call, frames, -call.LagOffset),
+                    AggregateFunctionKind.Lead => Shifted(sorted, call, frames, call.LagOffset),
+                    AggregateFunctionKind.Ntile => Integers(n, i => Ntile(i - frames.PartitionStart[i], frames.PartitionEnd[i] - frames.PartitionStart[i], call.LagOffset)),
+                    AggregateFunctionKind.CumeDist => Doubles(n, i => (double)(frames.PeerEnd[i] - frames.PartitionStart[i]) / (frames.PartitionEnd[i] - frames.PartitionStart[i])),
+                    AggregateFunctionKind.PercentRank => Doubles(n, i => frames.PartitionEnd[i] - frames.PartitionStart[i] == 1 ? 0.0
+                        : (double)(frames.PeerStart[i] - frames.PartitionStart[i]) / (frames.PartitionEnd[i] - frames.PartitionStart[i] - 1)),
                     _ => null,
                 };
                 if (positional is null) aggregates.Add(c);
@@ -163,9 +168,9 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         return ResultArrays.Integers(SqlType.BigInt.AsNotNull(), values, default);
     }
 
-    /// <summary>LAG(x, k, default): x of the row k places before in the partition, else the default (NULL without one):
-    /// one gather from x's column followed by the default's.</summary>
-    private static IArrowArray Lag(RecordBatch sorted, AggregateCall call, SortedFrames frames)
+    /// <summary>LAG(x, k, default) (<paramref name="shift"/> -k) and LEAD (+k): x of the row k places before or after in
+    /// the partition, else the default (NULL without one): one gather from x's column followed by the default's.</summary>
+    private static IArrowArray Shifted(RecordBatch sorted, AggregateCall call, SortedFrames frames, long shift)
     {
         int n = sorted.Length;
         var value = sorted.Column(call.ArgIndexes[0]);
@@ -187,10 +192,27 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         var picks = new int[n];
         for (int i = 0; i < n; i++)
         {
-            long from = (long)i - call.LagOffset;
-            picks[i] = from >= frames.PartitionStart[i] ? (int)from : n + i;
+            long from = i + shift;
+            picks[i] = from >= frames.PartitionStart[i] && from < frames.PartitionEnd[i] ? (int)from : n + i;
         }
         return ArrayGather.Take(both, picks, n);
+    }
+
+    /// <summary>The bucket (1-based) of the row at <paramref name="place"/> of <paramref name="rows"/> split into
+    /// <paramref name="buckets"/> in order, the first rows % buckets buckets one row larger.</summary>
+    private static long Ntile(int place, int rows, int buckets)
+    {
+        long small = rows / buckets;
+        long larger = rows % buckets;
+        long inLarger = larger * (small + 1);
+        return place < inLarger ? place / (small + 1) + 1 : (place - inLarger) / small + larger + 1;
+    }
+
+    private static IArrowArray Doubles(int n, Func<int, double> value)
+    {
+        var builder = new DoubleArray.Builder().Reserve(n);
+        for (int i = 0; i < n; i++) builder.Append(value(i));
+        return builder.Build();
     }
 
     /// <summary>The aggregate calls' values for the sorted rows, by rounds of accumulator updates (see the class comment).</summary>
