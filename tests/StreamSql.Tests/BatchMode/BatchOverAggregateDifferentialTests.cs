@@ -61,6 +61,11 @@ public sealed class BatchOverAggregateDifferentialTests
             "SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t"),
         new("SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY s ORDER BY seq) AS rn FROM t",
             "SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY s ORDER BY seq) AS rn FROM t"),
+        // RANK and DENSE_RANK Top-N (batch mode only): ties at the last kept rank are all kept.
+        new("SELECT k, v, seq, r FROM (SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t) WHERE r <= 3",
+            "SELECT k, v, seq, r FROM (SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t) WHERE r <= 3"),
+        new("SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b, s) AS r FROM t) WHERE r BETWEEN 2 AND 4",
+            "SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b NULLS FIRST, s NULLS FIRST) AS r FROM t) WHERE r BETWEEN 2 AND 4"),
         // An ORDER BY on a time attribute still works in batch mode.
         Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
     ];
