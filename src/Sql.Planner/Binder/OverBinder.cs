@@ -332,9 +332,9 @@ internal sealed class OverBinder
             if (keys.Count == 0) firstType = bound.Type;
             keys.Add(new RankOrderKey(Argument(bound), o.Descending, o.NullsFirst ?? !o.Descending));
         }
+        if (over.Frame is { Unit: not FrameUnit.Rows, Start.Kind: FrameBoundKind.Preceding or FrameBoundKind.CurrentRow } range)
+            throw Unsupported.Feature("OVER RANGE windows with a bounded preceding offset in batch mode (ROWS n PRECEDING, or RANGE UNBOUNDED PRECEDING)", range.Start.Span);
         var frame = BindFrame(over.Frame, firstType);
-        if (!frame.IsRows && !frame.IsUnbounded)
-            throw Unsupported.Feature("OVER RANGE windows with a bounded preceding offset in batch mode (ROWS n PRECEDING, or RANGE UNBOUNDED PRECEDING)", over.Frame!.Start.Span);
         string order = string.Join(",", keys.Select(k => $"{k.Column}{(k.Descending ? "d" : "a")}{(k.NullsFirst ? "f" : "l")}"));
         return new BoundWindow(string.Join(",", partition), partition, keys.Count > 0 ? keys[0].Column : -1, frame, keys, order);
     }
