@@ -56,6 +56,9 @@ public sealed class BatchOverAggregateDifferentialTests
             "PARTITION BY k ORDER BY d NULLS FIRST, seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"),
         Over("seq", "COUNT(v) OVER w, MAX(v) OVER w",
             "ORDER BY seq DESC ROWS BETWEEN CURRENT ROW AND CURRENT ROW"),
+        // No ORDER BY: every row of the partition is a peer, so each gets the whole partition's values.
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w, RANK() OVER w, CUME_DIST() OVER w", "PARTITION BY k"),
+        Over("k, v, seq", "COUNT(DISTINCT v) OVER w, SUM(DISTINCT v) OVER w", "PARTITION BY b ORDER BY k NULLS FIRST"),
         // A ranking function alone in the select list (a rank without a filter on its number).
         new("SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t",
             "SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t"),
