@@ -277,8 +277,14 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
 
     private static IArrowArray[] Arguments(RecordBatch sorted, AggregateCallBinding binding, int[] rows)
     {
+        // A round of one partition (or of consecutive rows) reads a slice, not a copy.
+        bool consecutive = rows[^1] - rows[0] == rows.Length - 1;
         var arguments = new IArrowArray[binding.ArgumentColumns.Length];
-        for (int a = 0; a < arguments.Length; a++) arguments[a] = ArrayGather.Take(sorted.Column(binding.ArgumentColumns[a]), rows, rows.Length);
+        for (int a = 0; a < arguments.Length; a++)
+        {
+            var column = sorted.Column(binding.ArgumentColumns[a]);
+            arguments[a] = consecutive ? ArrowArrayFactory.Slice(column, rows[0], rows.Length) : ArrayGather.Take(column, rows, rows.Length);
+        }
         return arguments;
     }
 
