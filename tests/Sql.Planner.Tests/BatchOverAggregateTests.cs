@@ -45,6 +45,10 @@ public sealed class BatchOverAggregateTests
     {
         var error = _f.Error("SELECT SUM(price) OVER (ORDER BY price RANGE BETWEEN 10 PRECEDING AND CURRENT ROW) FROM bids");
         Assert.Contains("bounded preceding offset in batch mode", error.Message);
+        Assert.Contains("OVER windows cannot be ordered by a value of type ARRAY",
+            _f.Error("SELECT SUM(price) OVER (ORDER BY ARRAY[price]) FROM bids").Message);
+        Assert.Contains("OVER windows cannot be partitioned by a value of type ROW",
+            _f.Error("SELECT SUM(price) OVER (PARTITION BY ROW(price, url) ORDER BY price) FROM bids").Message);
         _f.Configuration = Configuration.Empty;
         Assert.Contains("OVER windows' ordering in stream mode must be defined on a time attribute",
             _f.Error("SELECT SUM(price) OVER (ORDER BY price) FROM bids").Message);

@@ -302,7 +302,13 @@ internal sealed class OverBinder
     {
         var partition = new List<int>();
         // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
-        foreach (var p in over.PartitionBy) partition.Add(Argument(_windowExpressions.Bind(p)));
+        foreach (var p in over.PartitionBy)
+        {
+            var bound = _windowExpressions.Bind(p);
+            if (_batchMode && !IsSortable(bound.Type))
+                throw new SqlValidationException($"OVER windows cannot be partitioned by a value of type {bound.Type} in batch mode", p.Span);
+            partition.Add(Argument(bound));
+        }
         if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
@@ -329,6 +335,8 @@ internal sealed class OverBinder
         foreach (var o in over.OrderBy)
         {
             var bound = _windowExpressions.Bind(o.Expression);
+            if (!IsSortable(bound.Type))
+                throw new SqlValidationException($"OVER windows cannot be ordered by a value of type {bound.Type} in batch mode", o.Span);
             if (keys.Count == 0) firstType = bound.Type;
             keys.Add(new RankOrderKey(Argument(bound), o.Descending, o.NullsFirst ?? !o.Descending));
         }
@@ -338,6 +346,12 @@ internal sealed class OverBinder
         string order = string.Join(",", keys.Select(k => $"{k.Column}{(k.Descending ? "d" : "a")}{(k.NullsFirst ? "f" : "l")}"));
         return new BoundWindow(string.Join(",", partition), partition, keys.Count > 0 ? keys[0].Column : -1, frame, keys, order);
     }
+
+    /// <summary>The types the batch operator's sort keys encode (the runtime's SortableEncoding.Supports).</summary>
+    private static bool IsSortable(SqlType type) => type.Kind is SqlTypeKind.Boolean or SqlTypeKind.TinyInt or SqlTypeKind.SmallInt
+        or SqlTypeKind.Int or SqlTypeKind.BigInt or SqlTypeKind.Float or SqlTypeKind.Double or SqlTypeKind.Decimal or SqlTypeKind.Char
+        or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Date or SqlTypeKind.Time
+        or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth;
 
     private OverFrame BindFrame(WindowFrame? frame, SqlType orderType)
     {
