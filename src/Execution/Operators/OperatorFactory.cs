@@ -54,6 +54,7 @@ public sealed class OperatorFactory
         Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));
         Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
         Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
+        Register<BatchOverAggregateSpec>(c => new Over.BatchOverAggregateOperator((BatchOverAggregateSpec)c.Spec, c.InputSchema));
         Register<MatchSpec>(c => new Match.MatchOperator((MatchSpec)c.Spec, c.InputSchema));
         Register<TemporalSortSpec>(c => new Rank.TemporalSortOperator((TemporalSortSpec)c.Spec, c.InputSchema));
         Register<DeduplicateSpec>(c => new Rank.DeduplicateOperator((DeduplicateSpec)c.Spec, c.InputSchema));

@@ -27,12 +27,18 @@ internal sealed class OverBinder
     private BoundWindow? _window;
     private SourceSpan _firstSpan = SourceSpan.None;
     private int _inputCount;
+    private readonly bool _batchMode;
+    private bool _frameRead;
 
-    private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame);
+    /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
+    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
+    private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
+        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "");
 
-    public OverBinder(Scope scope)
+    public OverBinder(Scope scope, bool batchMode = false)
     {
         _scope = scope;
+        _batchMode = batchMode;
         _arguments = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
         _windowExpressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
     }
@@ -63,7 +69,11 @@ internal sealed class OverBinder
             var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
-        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls)) { Span = _firstSpan };
+        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls))
+        {
+            Span = _firstSpan,
+            BatchOrderKeys = _window.BatchOrderKeys,
+        };
     }
 
     /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
@@ -85,7 +95,8 @@ internal sealed class OverBinder
     private void BindCall(FunctionCall f)
     {
         string name = f.Name.Last.ToUpperInvariant();
-        if (f.Name.Parts.Count == 1 && name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "LAG")
+        if (f.Name.Parts.Count == 1 && (name is "ROW_NUMBER" or "RANK" or "DENSE_RANK" or "LAG"
+                                        || (_batchMode && name is "LEAD" or "NTILE" or "CUME_DIST" or "PERCENT_RANK")))
         {
             BindWindowFunction(f, name);
             return;
@@ -146,17 +157,26 @@ internal sealed class OverBinder
         AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
     }
 
-    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation).</summary>
-    private void UseWindow(BoundWindow window, FunctionCall f)
+    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation). In batch mode the ranking
+    /// functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share the aggregates' window
+    /// whatever its frame.</summary>
+    private void UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
         if (_window is null)
         {
             _window = window;
             _firstSpan = f.Span;
+            _frameRead = readsFrame;
         }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Frame != window.Frame)
+        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Order != window.Order
+                 || (readsFrame && _frameRead && _window.Frame != window.Frame))
         {
             throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
+        }
+        else if (readsFrame && !_frameRead)
+        {
+            _window = _window with { Frame = window.Frame };
+            _frameRead = true;
         }
     }
 
@@ -183,11 +203,26 @@ internal sealed class OverBinder
         if (f.Filter is not null) throw Unsupported.Feature($"FILTER (WHERE ...) in {name}", f.Filter.Span);
         if (f.Nulls is { } nulls) throw Unsupported.Feature($"IGNORE NULLS / RESPECT NULLS in {name}", nulls.Span);
         var window = BindWindow(f.Over!);
-        if (name == "LAG")
+        if (name is "LAG" or "LEAD")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
-            UseWindow(window, f);
-            AddCall(f, BindLag(f));
+            UseWindow(window, f, readsFrame: !_batchMode);
+            AddCall(f, BindLag(f, name));
+            return;
+        }
+        if (name == "NTILE")
+        {
+            UseWindow(window, f, readsFrame: false);
+            AddCall(f, BindNtile(f));
+            return;
+        }
+        if (name is "CUME_DIST" or "PERCENT_RANK")
+        {
+            if (f.Arguments.Count > 0)
+                throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 0 arguments", f.Span);
+            UseWindow(window, f, readsFrame: false);
+            var distribution = name == "CUME_DIST" ? AggregateFunctionKind.CumeDist : AggregateFunctionKind.PercentRank;
+            AddCall(f, new AggregateCall(distribution, new List<int>(), false, -1, SqlType.Double.WithNullable(false), $"w0$o{_calls.Count}"));
             return;
         }
         if (f.Arguments.Count > 0)
@@ -196,22 +231,23 @@ internal sealed class OverBinder
             throw Unsupported.Feature($"{name}() OVER a window with a bounded frame (only UNBOUNDED PRECEDING)", f.Over!.Span);
         // Calcite gives ROW_NUMBER the frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW whatever is written.
         if (name == "ROW_NUMBER") window = window with { Frame = new OverFrame(true, null) };
-        UseWindow(window, f);
+        UseWindow(window, f, readsFrame: !_batchMode);
         var (kind, arguments) = name switch
         {
             "ROW_NUMBER" => (AggregateFunctionKind.RowNumber, new List<int>()),
-            "RANK" => (AggregateFunctionKind.Rank, new List<int> { window.OrderColumn }),
-            _ => (AggregateFunctionKind.DenseRank, new List<int> { window.OrderColumn }),
+            // Batch mode ranks by the window's order keys (peers), not by an argument.
+            "RANK" => (AggregateFunctionKind.Rank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
+            _ => (AggregateFunctionKind.DenseRank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
         };
         AddCall(f, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}"));
     }
 
-    /// <summary><c>LAG(x [, offset [, default]])</c>: the offset a non-negative integer literal; the default is cast to x's
+    /// <summary><c>LAG(x [, offset [, default]])</c> and (batch mode) <c>LEAD</c>: the offset a non-negative integer literal; the default is cast to x's
     /// type, and makes the result NOT NULL when it and x are.</summary>
-    private AggregateCall BindLag(FunctionCall f)
+    private AggregateCall BindLag(FunctionCall f, string name)
     {
         if (f.Arguments.Count is < 1 or > 3)
-            throw new SqlValidationException("Invalid number of arguments to function 'LAG'. Was expecting 1 to 3 arguments", f.Span);
+            throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 1 to 3 arguments", f.Span);
         var value = _arguments.Bind(f.Arguments[0]);
         int offset = 1;
         if (f.Arguments.Count > 1)
@@ -219,7 +255,7 @@ internal sealed class OverBinder
             if (_arguments.Bind(f.Arguments[1]) is not Literal { Value: not null } l
                 || l.Type.Kind is not (SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt)
                 || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 0 or > int.MaxValue)
-                throw new SqlValidationException("The offset of LAG must be a non-negative integer literal", f.Arguments[1].Span);
+                throw new SqlValidationException($"The offset of {name} must be a non-negative integer literal", f.Arguments[1].Span);
             offset = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
         }
         var arguments = new List<int> { Argument(value) };
@@ -228,13 +264,26 @@ internal sealed class OverBinder
         {
             var fallback = _arguments.Bind(f.Arguments[2]);
             if (!CastRules.CanCast(fallback.Type, value.Type.WithoutTimeAttribute()))
-                throw new SqlValidationException($"Cannot apply 'LAG' to arguments of type 'LAG({value.Type.WithoutTimeAttribute()}, INTEGER, {fallback.Type})'", f.Span);
+                throw new SqlValidationException($"Cannot apply '{name}' to arguments of type '{name}({value.Type.WithoutTimeAttribute()}, INTEGER, {fallback.Type})'", f.Span);
             if (!fallback.Type.Equals(value.Type.WithoutTimeAttribute()))
                 fallback = new Call("CAST", new[] { fallback }, value.Type.WithoutTimeAttribute().WithNullable(fallback.Type.Nullable));
             arguments.Add(Argument(fallback));
             resultType = value.Type.WithoutTimeAttribute().WithNullable(value.Type.Nullable || fallback.Type.Nullable);
         }
-        return new AggregateCall(AggregateFunctionKind.Lag, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
+        return new AggregateCall(name == "LAG" ? AggregateFunctionKind.Lag : AggregateFunctionKind.Lead, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
+    }
+
+    /// <summary><c>NTILE(n)</c>: n a positive integer literal.</summary>
+    private AggregateCall BindNtile(FunctionCall f)
+    {
+        if (f.Arguments.Count != 1)
+            throw new SqlValidationException("Invalid number of arguments to function 'NTILE'. Was expecting 1 arguments", f.Span);
+        if (_arguments.Bind(f.Arguments[0]) is not Literal { Value: not null } l
+            || l.Type.Kind is not (SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt)
+            || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > int.MaxValue)
+            throw new SqlValidationException("The argument of NTILE must be a positive integer literal", f.Arguments[0].Span);
+        int buckets = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new AggregateCall(AggregateFunctionKind.Ntile, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}") { LagOffset = buckets };
     }
 
     private int Argument(ScalarExpr bound)
@@ -253,7 +302,14 @@ internal sealed class OverBinder
     {
         var partition = new List<int>();
         // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
-        foreach (var p in over.PartitionBy) partition.Add(Argument(_windowExpressions.Bind(p)));
+        foreach (var p in over.PartitionBy)
+        {
+            var bound = _windowExpressions.Bind(p);
+            if (_batchMode && !IsSortable(bound.Type))
+                throw new SqlValidationException($"OVER windows cannot be partitioned by a value of type {bound.Type} in batch mode", p.Span);
+            partition.Add(Argument(bound));
+        }
+        if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
         if (over.OrderBy.Count > 1)
@@ -266,6 +322,36 @@ internal sealed class OverBinder
         var frame = BindFrame(over.Frame, orderColumn.Type);
         return new BoundWindow(string.Join(",", partition), partition, orderColumn.Index, frame);
     }
+
+    /// <summary>
+    /// Batch mode (Flink's BatchPhysicalOverAggregate): the ORDER BY takes any orderable columns or expressions, ascending
+    /// or descending (Flink's default null order: first ascending, last descending), or none (every row of the partition is
+    /// a peer of every other). Frames: UNBOUNDED PRECEDING (ROWS or RANGE) and ROWS n PRECEDING, up to the current row.
+    /// </summary>
+    private BoundWindow BindBatchWindow(WindowSpecification over, List<int> partition)
+    {
+        var keys = new List<RankOrderKey>();
+        var firstType = SqlType.BigInt;
+        foreach (var o in over.OrderBy)
+        {
+            var bound = _windowExpressions.Bind(o.Expression);
+            if (!IsSortable(bound.Type))
+                throw new SqlValidationException($"OVER windows cannot be ordered by a value of type {bound.Type} in batch mode", o.Span);
+            if (keys.Count == 0) firstType = bound.Type;
+            keys.Add(new RankOrderKey(Argument(bound), o.Descending, o.NullsFirst ?? !o.Descending));
+        }
+        if (over.Frame is { Unit: not FrameUnit.Rows, Start.Kind: FrameBoundKind.Preceding or FrameBoundKind.CurrentRow } range)
+            throw Unsupported.Feature("OVER RANGE windows with a bounded preceding offset in batch mode (ROWS n PRECEDING, or RANGE UNBOUNDED PRECEDING)", range.Start.Span);
+        var frame = BindFrame(over.Frame, firstType);
+        string order = string.Join(",", keys.Select(k => $"{k.Column}{(k.Descending ? "d" : "a")}{(k.NullsFirst ? "f" : "l")}"));
+        return new BoundWindow(string.Join(",", partition), partition, keys.Count > 0 ? keys[0].Column : -1, frame, keys, order);
+    }
+
+    /// <summary>The types the batch operator's sort keys encode (the runtime's SortableEncoding.Supports).</summary>
+    private static bool IsSortable(SqlType type) => type.Kind is SqlTypeKind.Boolean or SqlTypeKind.TinyInt or SqlTypeKind.SmallInt
+        or SqlTypeKind.Int or SqlTypeKind.BigInt or SqlTypeKind.Float or SqlTypeKind.Double or SqlTypeKind.Decimal or SqlTypeKind.Char
+        or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Date or SqlTypeKind.Time
+        or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth;
 
     private OverFrame BindFrame(WindowFrame? frame, SqlType orderType)
     {

@@ -156,7 +156,7 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         LogicalNode BindAggregate(SelectQuery query) =>
             new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(query, input, pinnedId);
-        var projected = !aggregates ? BindRankedProjection(s, input, scope, subqueryValues)
+        var projected = !aggregates ? BindRankedProjection(s, input, scope, _batchMode, subqueryValues)
             : HavingSubqueries.Present(s)
                 ? HavingSubqueries.Bind(s, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
                 : BindAggregate(s);
@@ -220,11 +220,11 @@ internal sealed class QueryBinder
     }
 
     /// <summary>The select list, with a rank function item (<c>ROW_NUMBER() OVER (...)</c>) read from a rank under it.</summary>
-    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, Func<Expression, ScalarExpr?>? subqueryValues = null)
+    private static LogicalNode BindRankedProjection(SelectQuery s, LogicalNode input, Scope scope, bool batchMode, Func<Expression, ScalarExpr?>? subqueryValues = null)
     {
         if (OverBinder.HasOverAggregate(s))
         {
-            var over = new OverBinder(scope);
+            var over = new OverBinder(scope, batchMode);
             var aggregated = over.Bind(s, input);
             return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
         }

@@ -33,6 +33,10 @@ public sealed record LogicalOverAggregate(
     /// <summary>The first OVER call, for errors found when it is planned.</summary>
     public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
 
+    /// <summary>Batch mode's ORDER BY (any columns, either direction; empty: no ORDER BY), planned as a sort of each
+    /// partition at end of input; null in streaming, where <see cref="OrderColumn"/> is the one ascending time attribute.</summary>
+    public IReadOnlyList<RankOrderKey>? BatchOrderKeys { get; init; }
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     public static RowSchema SchemaOf(RowSchema input, IReadOnlyList<AggregateCall> calls) =>

@@ -213,15 +213,16 @@ internal sealed class LogicalToPhysical
                 };
             }
             case LogicalRank r:
-                return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl, _timeZone);
+                return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl, _timeZone, _batch);
             case LogicalOverAggregate o:
             {
-                if (o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })
+                if (o.BatchOrderKeys is null && o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })
                     throw Unsupported.Feature("OVER RANGE windows with a bounded preceding interval on processing time (ROWS, or event time)", o.Span);
                 return new PhysicalOverAggregate(Translate(o.Input), o.PartitionKeys, o.OrderColumn, o.Frame, o.Calls, o.Schema)
                 {
                     Parallelism = o.PartitionKeys.Count == 0 ? 1 : _parallelism,
                     StateTtl = _stateTtl,
+                    BatchOrderKeys = o.BatchOrderKeys,
                 };
             }
             case LogicalMatch m:

@@ -1,4 +1,5 @@
 using StreamSql.Sql.Planner.Binder;
+using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical.Plan;
 using StreamSql.Sql.Planner.Types;
@@ -12,10 +13,12 @@ namespace StreamSql.Sql.Planner.Physical;
 /// </summary>
 internal static class RankPlanning
 {
-    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null)
+    public static PhysicalNode Plan(LogicalRank r, Func<LogicalNode, PhysicalNode> translate, int parallelism, TimeSpan stateTtl, string? timeZone = null,
+        bool batch = false)
     {
         if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
-        if (r.RankEnd is null) return PlanAsOverAggregate(r, translate);
+        if (r.RankEnd is null) return batch ? PlanAsBatchOverAggregate(r, translate) : PlanAsOverAggregate(r, translate);
+        if (batch && r.RankType != RankType.RowNumber) return PlanAsBatchRankFilter(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
         long end = r.RankEnd.Value;
@@ -67,6 +70,42 @@ internal static class RankPlanning
         var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, order.Column, frame, [call],
             LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span };
         return translate(over);
+    }
+
+    /// <summary>Batch mode: a rank function without a filter on its number is a batch OVER aggregate ordered by any keys.</summary>
+    private static PhysicalNode PlanAsBatchOverAggregate(LogicalRank r, Func<LogicalNode, PhysicalNode> translate)
+    {
+        if (!r.OutputRankNumber) return translate(r.Input);
+        var kind = r.RankType switch
+        {
+            RankType.RowNumber => AggregateFunctionKind.RowNumber,
+            RankType.Rank => AggregateFunctionKind.Rank,
+            _ => AggregateFunctionKind.DenseRank,
+        };
+        var call = new AggregateCall(kind, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), r.RankColumnName);
+        var frame = new OverFrame(r.RankType == RankType.RowNumber, null);
+        var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, r.OrderKeys.Count > 0 ? r.OrderKeys[0].Column : -1, frame, [call],
+            LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span, BatchOrderKeys = r.OrderKeys };
+        return translate(over);
+    }
+
+    /// <summary>
+    /// Batch mode's RANK / DENSE_RANK Top-N (Flink's batch Rank): the rank of every row from the batch OVER aggregate, then
+    /// a filter keeping ranks RankStart..RankEnd (all rows of the last kept rank, ties included) and, without the rank
+    /// number in the output, a projection dropping it.
+    /// </summary>
+    private static PhysicalNode PlanAsBatchRankFilter(LogicalRank r, Func<LogicalNode, PhysicalNode> translate)
+    {
+        var ranked = PlanAsBatchOverAggregate(r with { RankEnd = null, OutputRankNumber = true }, translate);
+        var rankType = SqlType.BigInt.WithNullable(false);
+        var condition = new Call("AND", new ScalarExpr[]
+        {
+            new Call(">=", new ScalarExpr[] { new InputRef(r.RankColumn, rankType), new Literal(r.RankStart, rankType) }, SqlType.Boolean.WithNullable(false)),
+            new Call("<=", new ScalarExpr[] { new InputRef(r.RankColumn, rankType), new Literal(r.RankEnd!.Value, rankType) }, SqlType.Boolean.WithNullable(false)),
+        }, SqlType.Boolean.WithNullable(false));
+        int width = r.OutputRankNumber ? r.RankColumn + 1 : r.RankColumn;
+        var projections = Enumerable.Range(0, width).Select(i => (ScalarExpr)new InputRef(i, ranked.Schema[i].Type)).ToList();
+        return new PhysicalCalc(ranked, condition, projections, r.Schema) { Parallelism = ranked.Parallelism };
     }
 
     private static bool IsDeduplication(LogicalRank r, out RankOrderKey order)

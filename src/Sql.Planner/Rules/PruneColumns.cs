@@ -136,7 +136,9 @@ internal static class PruneColumns
             {
                 // The input keeps what is read above and what the window and its calls read; every call is kept.
                 int n = o.Input.Schema.Count;
-                var used = new SortedSet<int>(required.Where(i => i < n)) { o.OrderColumn };
+                var used = new SortedSet<int>(required.Where(i => i < n));
+                if (o.OrderColumn >= 0) used.Add(o.OrderColumn);
+                if (o.BatchOrderKeys is { } batchKeys) used.UnionWith(batchKeys.Select(k => k.Column));
                 used.UnionWith(o.PartitionKeys);
                 foreach (var c in o.Calls) used.UnionWith(c.ArgIndexes);
                 var (input, map) = Prune(o.Input, used.ToList());
@@ -145,7 +147,8 @@ internal static class PruneColumns
                 {
                     Input = input,
                     PartitionKeys = o.PartitionKeys.Select(k => map[k]).ToList(),
-                    OrderColumn = map[o.OrderColumn],
+                    OrderColumn = o.OrderColumn >= 0 ? map[o.OrderColumn] : -1,
+                    BatchOrderKeys = o.BatchOrderKeys?.Select(k => k with { Column = map[k.Column] }).ToList(),
                     Calls = calls,
                     Schema = LogicalOverAggregate.SchemaOf(input.Schema, calls),
                 };

@@ -26,7 +26,11 @@ public sealed record PhysicalOverAggregate(
     /// <summary>Flink's <c>table.exec.state.ttl</c>: a partition not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
-    public bool IsRowtime => Input.Schema[OrderColumn].Type.IsRowtime;
+    public bool IsRowtime => BatchOrderKeys is null && Input.Schema[OrderColumn].Type.IsRowtime;
+
+    /// <summary>Batch mode's ORDER BY keys (see <see cref="LogicalOverAggregate.BatchOrderKeys"/>): the operator buffers its
+    /// bounded input and evaluates each partition sorted at end of input (<see cref="BatchOverAggregateSpec"/>).</summary>
+    public IReadOnlyList<RankOrderKey>? BatchOrderKeys { get; init; }
 
     public override string StateSignature =>
         $"OverAggregate|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|{(IsRowtime ? "rowtime" : "proctime")}|frame={Frame}"
@@ -39,7 +43,10 @@ public sealed record PhysicalOverAggregate(
         string partition = PartitionKeys.Count == 0 ? "" : $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], ";
         var select = Input.Schema.Fields.Select(f => f.Name)
             .Concat(Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, retract: false)} AS {c.Name}"));
-        return $"OverAggregate({partition}orderBy=[{Input.Schema[OrderColumn].Name} ASC], window=[{Frame}], select=[{string.Join(", ", select)}])";
+        string order = BatchOrderKeys is { } keys
+            ? string.Join(", ", keys.Select(k => $"{Input.Schema[k.Column].Name} {(k.Descending ? "DESC" : "ASC")}"))
+            : $"{Input.Schema[OrderColumn].Name} ASC";
+        return $"OverAggregate({partition}orderBy=[{order}], window=[{Frame}], select=[{string.Join(", ", select)}])";
     }
 
     public override Distribution Distribution => PartitionKeys.Count == 0 ? Distribution.Single : Distribution.Hash(PartitionKeys);
@@ -59,6 +66,7 @@ public sealed record PhysicalOverAggregate(
     /// <summary>Every input row comes out once, so the input's keys still identify rows.</summary>
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => inputs[0];
 
-    public OperatorSpec ToSpec(string description) =>
-        new OverAggregateSpec(PartitionKeys, OrderColumn, IsRowtime, Frame, Calls, StateTtl, description, Schema);
+    public OperatorSpec ToSpec(string description) => BatchOrderKeys is { } keys
+        ? new BatchOverAggregateSpec(PartitionKeys, keys, Frame, Calls, description, Schema)
+        : new OverAggregateSpec(PartitionKeys, OrderColumn, IsRowtime, Frame, Calls, StateTtl, description, Schema);
 }

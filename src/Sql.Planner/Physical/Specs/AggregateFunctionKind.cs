@@ -73,4 +73,14 @@ public enum AggregateFunctionKind
     /// <c>Retract</c> over retractions, fold rows into a .NET accumulator per group; the result is its <c>GetValue</c>. Called
     /// with NULL arguments too, except into a parameter of a non-nullable value type. One phase only.</summary>
     User,
+    /// <summary><c>LEAD(x [, offset [, default]])</c>, batch mode only: x of the row <see cref="AggregateCall.LagOffset"/> rows
+    /// after the current one in the partition, else the default or NULL.</summary>
+    Lead,
+    /// <summary><c>NTILE(n)</c>, batch mode only: the bucket (1..n) of the row when the partition is split in order into n
+    /// buckets whose sizes differ by at most one, the larger first (n is <see cref="AggregateCall.LagOffset"/>). BIGINT NOT NULL.</summary>
+    Ntile,
+    /// <summary><c>CUME_DIST()</c>, batch mode only: the rows up to the current row's last peer over the partition's rows. DOUBLE NOT NULL.</summary>
+    CumeDist,
+    /// <summary><c>PERCENT_RANK()</c>, batch mode only: (RANK - 1) / (rows of the partition - 1), 0 for a partition of one row. DOUBLE NOT NULL.</summary>
+    PercentRank,
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using StreamSql.Tests.Differential;
+
+namespace StreamSql.Tests.BatchMode;
+
+/// <summary>
+/// OVER windows in <c>'execution.runtime-mode' = 'batch'</c> (the batch OVER aggregate: each partition sorted at end of
+/// input): ORDER BY any columns, ascending or descending, with the default RANGE frame (peers share values), ROWS
+/// UNBOUNDED PRECEDING and ROWS n PRECEDING; ROW_NUMBER (ordered by the unique <c>seq</c>), RANK, DENSE_RANK, LAG and the
+/// aggregates. Every answer must be insert-only and equal DuckDB's.
+/// </summary>
+public sealed class BatchOverAggregateDifferentialTests
+{
+    private const string DuckAvgV = "CASE WHEN COUNT(v) OVER w = 0 THEN NULL ELSE CAST(trunc(SUM(v) OVER w / COUNT(v) OVER w) AS BIGINT) END";
+
+    private static (string, string)[] Settings(int parallelism, int batchRows) =>
+    [
+        ("execution.runtime-mode", "batch"),
+        ("parallelism.default", parallelism.ToString(CultureInfo.InvariantCulture)),
+        ("execution.batch.max-rows", batchRows.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static DualSql Over(string columns, string calls, string window) => Over(columns, calls, calls, window, window);
+
+    private static DualSql Over(string columns, string engineCalls, string duckCalls, string engineWindow, string duckWindow) => new(
+        $"SELECT {columns}, {engineCalls} FROM t WINDOW w AS ({engineWindow})",
+        $"SELECT {columns}, {duckCalls} FROM t WINDOW w AS ({duckWindow})");
+
+    private static readonly DualSql[] Queries =
+    [
+        // The default frame (RANGE UNBOUNDED PRECEDING): rows of equal v are peers and share every value.
+        Over("k, v, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(s) OVER w, MAX(d) OVER w, RANK() OVER w, DENSE_RANK() OVER w",
+            "PARTITION BY k ORDER BY v NULLS FIRST"),
+        // Flink's default null order (first ascending, last descending) against DuckDB's written out.
+        Over("k, v, seq", "COUNT(v) OVER w, SUM(d) OVER w, RANK() OVER w",
+            "COUNT(v) OVER w, SUM(d) OVER w, RANK() OVER w", "PARTITION BY k ORDER BY v DESC", "PARTITION BY k ORDER BY v DESC NULLS LAST"),
+        Over("k, v, seq", $"AVG(v) OVER w, COUNT(*) OVER w", $"{DuckAvgV}, COUNT(*) OVER w",
+            "PARTITION BY k ORDER BY s, v DESC", "PARTITION BY k ORDER BY s NULLS FIRST, v DESC NULLS LAST"),
+        // Several keys, mixed directions, an ORDER BY expression; no PARTITION BY (one partition).
+        Over("seq", "DENSE_RANK() OVER w, RANK() OVER w, MAX(v) OVER w",
+            "ORDER BY b DESC NULLS LAST, MOD(seq, 7) NULLS FIRST"),
+        // ROWS UNBOUNDED PRECEDING over a unique order: ROW_NUMBER and running aggregates.
+        Over("k, seq", "ROW_NUMBER() OVER w, SUM(v) OVER w, MIN(v) OVER w, COUNT(s) OVER w",
+            "PARTITION BY k ORDER BY seq DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
+        Over("k, v, seq", "ROW_NUMBER() OVER w, LAG(v) OVER w, LAG(s, 2, 'none') OVER w",
+            "PARTITION BY k ORDER BY v NULLS FIRST, seq"),
+        // LEAD, NTILE, CUME_DIST and PERCENT_RANK (batch mode only), peers sharing CUME_DIST and PERCENT_RANK.
+        Over("k, v, seq", "LEAD(v) OVER w, LEAD(s, 3, 'none') OVER w, NTILE(4) OVER w, CUME_DIST() OVER w, PERCENT_RANK() OVER w",
+            "PARTITION BY k ORDER BY v NULLS FIRST, seq"),
+        Over("k, v, seq", "CUME_DIST() OVER w, PERCENT_RANK() OVER w, SUM(v) OVER w",
+            "CUME_DIST() OVER w, PERCENT_RANK() OVER w, SUM(v) OVER w",
+            "PARTITION BY b ORDER BY v DESC", "PARTITION BY b ORDER BY v DESC NULLS LAST"),
+        Over("seq", "NTILE(7) OVER w, NTILE(1000) OVER w", "ORDER BY seq DESC"),
+        // ROWS n PRECEDING: the frame slides.
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w, MIN(d) OVER w",
+            "PARTITION BY k ORDER BY d NULLS FIRST, seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW"),
+        Over("seq", "COUNT(v) OVER w, MAX(v) OVER w",
+            "ORDER BY seq DESC ROWS BETWEEN CURRENT ROW AND CURRENT ROW"),
+        // No ORDER BY: every row of the partition is a peer, so each gets the whole partition's values.
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w, RANK() OVER w, CUME_DIST() OVER w", "PARTITION BY k"),
+        Over("k, v, seq", "COUNT(DISTINCT v) OVER w, SUM(DISTINCT v) OVER w", "PARTITION BY b ORDER BY k NULLS FIRST"),
+        // A ranking function alone in the select list (a rank without a filter on its number).
+        new("SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t",
+            "SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t"),
+        new("SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY s ORDER BY seq) AS rn FROM t",
+            "SELECT k, seq, ROW_NUMBER() OVER (PARTITION BY s ORDER BY seq) AS rn FROM t"),
+        // RANK and DENSE_RANK Top-N (batch mode only): ties at the last kept rank are all kept.
+        new("SELECT k, v, seq, r FROM (SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t) WHERE r <= 3",
+            "SELECT k, v, seq, r FROM (SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t) WHERE r <= 3"),
+        new("SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b, s) AS r FROM t) WHERE r BETWEEN 2 AND 4",
+            "SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b NULLS FIRST, s NULLS FIRST) AS r FROM t) WHERE r BETWEEN 2 AND 4"),
+        // An ORDER BY on a time attribute still works in batch mode.
+        Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
+    ];
+
+    [Theory]
+    [InlineData(1, 4096)]
+    [InlineData(2, 7)]
+    public async Task Over_windows_in_batch_mode_agree_with_duckdb(int parallelism, int batchRows)
+    {
+        await using var run = new DifferentialRun(20261230, Settings(parallelism, batchRows)) { RequireInsertOnly = true };
+        run.AddTable("t", rows: 300, lateRows: true, sequence: true);
+        foreach (var query in Queries) await run.CheckAsync(query);
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(Queries.Length, run.NonEmptyCases);
+    }
+}
