@@ -45,6 +45,9 @@ internal sealed class RankOutput
 
     public int Count { get; private set; }
 
+    /// <summary>The bytes of the rows appended so far.</summary>
+    public int ByteCount => _length;
+
     public void Append(RowKind kind, ReadOnlySpan<byte> row, long rank)
     {
         if (Count == _kinds.Length)
