@@ -192,18 +192,24 @@ public sealed class TopNOperatorTests
 
     /// <summary>
     /// One partition holding thousands of rows, each updated many times (a Top-10 over a GROUP BY's counts): the ranks the
-    /// changelog materializes are, after every batch, the model's top 10 (ties in arrival order), on both backends.
+    /// changelog materializes are, after every batch, the model's top 10 (ties in arrival order), on both backends; also
+    /// with output batches of a few changes each (built in the middle of an input batch, between a retraction and its
+    /// update), which must change nothing but the batch boundaries.
     /// </summary>
     [Theory]
-    [InlineData("hashmap", true)]
-    [InlineData("rocksdb", true)]
-    [InlineData("hashmap", false)]
-    public async Task A_large_partition_under_many_updates_keeps_the_models_top(string backend, bool rankNumber)
+    [InlineData("hashmap", true, TopNOperator.DefaultOutputChunkBytes)]
+    [InlineData("rocksdb", true, TopNOperator.DefaultOutputChunkBytes)]
+    [InlineData("hashmap", false, TopNOperator.DefaultOutputChunkBytes)]
+    [InlineData("hashmap", true, 40)]
+    [InlineData("hashmap", false, 40)]
+    public async Task A_large_partition_under_many_updates_keeps_the_models_top(string backend, bool rankNumber, int outputChunkBytes)
     {
         var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, 10, rankNumber,
             Retract: true, GenerateUpdateBefore: true, TimeSpan.Zero, "Rank(...)", rankNumber ? WithRank : GroupAggregates.KeyValue);
-        await using var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, GroupAggregates.KeyValue), GroupAggregateRescaleTests.Backend(backend));
+        await using var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, GroupAggregates.KeyValue, outputChunkBytes),
+            GroupAggregateRescaleTests.Backend(backend));
         var random = new Random(7);
+        int batches = 0;
         var live = new List<(long K, long V)>();
         var counts = new Dictionary<long, long>();
         var byRank = new Dictionary<long, string>();
@@ -237,6 +243,7 @@ public sealed class TopNOperatorTests
             // A retraction of a row never held is ignored.
             changes.Add((5000, 1, RowKind.Delete));
             await h.ProcessBatchAsync(TestBatches.KeyValues(changes));
+            batches += h.Emitted.Count(e => e is Batch);
             foreach (var row in h.OutputRows)
             {
                 if (rankNumber)
@@ -256,5 +263,8 @@ public sealed class TopNOperatorTests
             else Assert.Equal(top.Order(StringComparer.Ordinal), materialized.Order(StringComparer.Ordinal));
         }
         Assert.True(live.Count > 2000, "thousands of rows in the partition");
+        // One output batch per input batch with changes, or many when a few changes fill one.
+        if (outputChunkBytes < 100) Assert.True(batches > 100, $"{batches} output batches from 30 input batches");
+        else Assert.True(batches <= 30, $"{batches} output batches from 30 input batches");
     }
 }

@@ -1,9 +1,14 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
+using StreamSql.Execution.Types;
 using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Operators.Rank;
@@ -11,10 +16,14 @@ namespace StreamSql.Execution.Operators.Rank;
 /// <summary>The rows a rank or deduplication emits for one batch: serialized rows (<see cref="KeySerializer"/> over all
 /// columns), their kinds, and (when asked) the rank number as a BIGINT column after the row's. The rows' bytes are copied
 /// as they are appended (the buffers they come from change in place) and decoded a column at a time when the batch is
-/// built, into builders sized for the batch: the type is looked at once per column, not once per value.</summary>
+/// built: integer-backed and string/bytes columns straight into Arrow buffers of the exact size (a string column's bytes
+/// are counted first, so its data buffer is allocated once), the other kinds into builders sized for the batch. The type
+/// is looked at once per column, not once per value.</summary>
 internal sealed class RankOutput
 {
     private readonly SqlType[] _types;
+    private readonly IArrowType[] _arrowTypes;
+    private readonly ColumnKind[] _columnKinds;
     private readonly bool _rankNumber;
     private RowKind[] _kinds;
     private long[] _ranks;
@@ -25,6 +34,8 @@ internal sealed class RankOutput
     public RankOutput(SqlType[] types, bool rankNumber, int capacity)
     {
         _types = types;
+        _arrowTypes = types.Select(ArrowTypeMapping.ToArrow).ToArray();
+        _columnKinds = types.Select(t => ColumnKinds.Of(t)).ToArray();
         _rankNumber = rankNumber;
         capacity = Math.Max(8, capacity);
         _kinds = new RowKind[capacity];
@@ -33,6 +44,9 @@ internal sealed class RankOutput
     }
 
     public int Count { get; private set; }
+
+    /// <summary>The bytes of the rows appended so far.</summary>
+    public int ByteCount => _length;
 
     public void Append(RowKind kind, ReadOnlySpan<byte> row, long rank)
     {
@@ -56,24 +70,99 @@ internal sealed class RankOutput
     {
         int n = Count;
         var arrays = new IArrowArray[_types.Length + (_rankNumber ? 1 : 0)];
-        var bytes = _bytes.AsSpan(0, _length);
-        var cursors = _cursors.AsSpan(0, n);
         for (int c = 0; c < _types.Length; c++)
-        {
-            var builder = ColumnBuilder.Create(_types[c], n);
-            DecodeColumn(_types[c].Kind, bytes, cursors, builder);
-            arrays[c] = builder.Build();
-        }
+            arrays[c] = ColumnKinds.Accept<ColumnDecoder, IArrowArray>(_columnKinds[c], new ColumnDecoder(this, c, n));
         if (_rankNumber)
         {
-            var rank = ColumnBuilder.Create(SqlType.BigInt.WithNullable(false), n);
-            for (int i = 0; i < n; i++) rank.AppendInt64(_ranks[i]);
-            arrays[^1] = rank.Build();
+            var ranks = GC.AllocateUninitializedArray<byte>(n * sizeof(long));
+            _ranks.AsSpan(0, n).CopyTo(MemoryMarshal.Cast<byte, long>(ranks.AsSpan()));
+            arrays[^1] = ArrowArrayFactory.BuildArray(new ArrayData(Int64Type.Default, n, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(ranks)],
+                System.Array.Empty<ArrayData>()));
         }
         var kinds = _kinds.AsSpan(0, n).ToArray();
         Count = 0;
         _length = 0;
         return new Batch(new RecordBatch(schema, arrays, n), kinds);
+    }
+
+    /// <summary>Decodes column <c>c</c> of the first <c>n</c> rows (at their cursors, moved past it) into an array.</summary>
+    private readonly struct ColumnDecoder(RankOutput output, int c, int n) : IColumnVisitor<IArrowArray>
+    {
+        public IArrowArray Integer<T>(ColumnKind kind) where T : unmanaged, IBinaryInteger<T>, ISignedNumber<T>
+        {
+            ReadOnlySpan<byte> bytes = output._bytes.AsSpan(0, output._length);
+            var cursors = output._cursors.AsSpan(0, n);
+            var buffer = GC.AllocateUninitializedArray<byte>(n * Unsafe.SizeOf<T>());
+            var values = MemoryMarshal.Cast<byte, T>(buffer.AsSpan());
+            ValidityBuilder validity = default;
+            for (int i = 0; i < cursors.Length; i++)
+            {
+                int pos = cursors[i];
+                if (bytes[pos++] == 0)
+                {
+                    values[i] = T.Zero;
+                    validity.SetNull(i);
+                }
+                else
+                {
+                    ulong z = VarInt.Read(bytes, ref pos);
+                    values[i] = T.CreateTruncating((long)(z >> 1) ^ -(long)(z & 1));
+                }
+                cursors[i] = pos;
+            }
+            var (bitmap, nulls) = validity.Build(n);
+            return ArrowArrayFactory.BuildArray(new ArrayData(output._arrowTypes[c], n, nulls, 0, [bitmap, new ArrowBuffer(buffer)],
+                System.Array.Empty<ArrayData>()));
+        }
+
+        public IArrowArray Bytes(bool utf8)
+        {
+            ReadOnlySpan<byte> bytes = output._bytes.AsSpan(0, output._length);
+            var cursors = output._cursors.AsSpan(0, n);
+            int total = 0;
+            for (int i = 0; i < cursors.Length; i++)
+            {
+                int pos = cursors[i];
+                if (bytes[pos++] != 0) total += (int)VarInt.Read(bytes, ref pos);
+            }
+            var offsetBuffer = GC.AllocateUninitializedArray<byte>((n + 1) * sizeof(int));
+            var offsets = MemoryMarshal.Cast<byte, int>(offsetBuffer.AsSpan());
+            var data = GC.AllocateUninitializedArray<byte>(total);
+            ValidityBuilder validity = default;
+            int at = 0;
+            offsets[0] = 0;
+            for (int i = 0; i < cursors.Length; i++)
+            {
+                int pos = cursors[i];
+                if (bytes[pos++] == 0) validity.SetNull(i);
+                else
+                {
+                    int length = (int)VarInt.Read(bytes, ref pos);
+                    bytes.Slice(pos, length).CopyTo(data.AsSpan(at));
+                    at += length;
+                    pos += length;
+                }
+                offsets[i + 1] = at;
+                cursors[i] = pos;
+            }
+            var (bitmap, nulls) = validity.Build(n);
+            return ArrowArrayFactory.BuildArray(new ArrayData(output._arrowTypes[c], n, nulls, 0,
+                [bitmap, new ArrowBuffer(offsetBuffer), new ArrowBuffer(data)], System.Array.Empty<ArrayData>()));
+        }
+
+        public IArrowArray Null() => Built();
+        public IArrowArray Boolean() => Built();
+        public IArrowArray Floating<T>() where T : unmanaged, IFloatingPointIeee754<T> => Built();
+        public IArrowArray Decimal() => Built();
+        public IArrowArray Struct() => Built();
+        public IArrowArray List() => Built();
+
+        private IArrowArray Built()
+        {
+            var builder = ColumnBuilder.Create(output._arrowTypes[c], n);
+            DecodeColumn(output._types[c].Kind, output._bytes.AsSpan(0, output._length), output._cursors.AsSpan(0, n), builder);
+            return builder.Build();
+        }
     }
 
     /// <summary>Appends the next column of every row (at <paramref name="cursors"/>, moved past it) to

@@ -40,6 +40,13 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly Schema _outputSchema;
     private readonly RankOutput _output;
     private readonly int _limit;
+    /// <summary>The serialized bytes of changes at which an output batch is built (see OnBatchAsync): 64 KiB keeps a
+    /// batch's string columns below the large object heap's 85,000 bytes. Of 64 KiB, 192 KiB and one batch per input
+    /// batch, 64 KiB was the fastest on Nexmark q19 (docs/benchmarks.md).</summary>
+    internal const int DefaultOutputChunkBytes = 64 * 1024;
+    private readonly int _outputChunkBytes;
+    // Output batches built during this input batch, emitted in order at its end.
+    private readonly List<Batch> _built = new();
     private int[] _keyOffsets = new int[257];
     // Where each entry of the parsed group's buffer starts (and, at [count], where the last ends). Parsed once per group
     // per batch and kept up to date on insert and removal, so a partition with many rows is not re-read for every row.
@@ -56,8 +63,11 @@ public sealed class TopNOperator : StreamOperatorBase
     private GroupInPlaceBytes _buffers = null!;
     private GroupStateTtl? _ttl;
 
-    public TopNOperator(RankSpec spec, RowSchema inputSchema)
+    public TopNOperator(RankSpec spec, RowSchema inputSchema) : this(spec, inputSchema, DefaultOutputChunkBytes) { }
+
+    internal TopNOperator(RankSpec spec, RowSchema inputSchema, int outputChunkBytes)
     {
+        _outputChunkBytes = outputChunkBytes;
         _spec = spec;
         _types = inputSchema.Fields.Select(f => f.Type).ToArray();
         _rowSerializer = new KeySerializer(Enumerable.Range(0, _types.Length).ToArray());
@@ -104,6 +114,10 @@ public sealed class TopNOperator : StreamOperatorBase
         var output_ = _output;
         for (int c = 0; c < candidates; c++)
         {
+            // A batch of changes is built while its rows' bytes are still in cache and its columns stay below the large
+            // object heap's threshold: decoding one batch of every change of a large input batch (ten or more per row of a
+            // Top-10 with rank numbers) was mostly cache misses and first touches of fresh large-object pages.
+            if (output_.ByteCount >= _outputChunkBytes) _built.Add(output_.Build(_outputSchema));
             int r = _candidates[c];
             int g = rowGroups[r];
             var key = keyBytes[_keyOffsets[r].._keyOffsets[r + 1]];
@@ -157,7 +171,21 @@ public sealed class TopNOperator : StreamOperatorBase
         }
         foreach (int g in groups.Touched)
             if (!_buffers.HasValue(g)) _table.Remove(g);
-        return output_.Count == 0 ? default : output.EmitAsync(output_.Build(_outputSchema), cancellationToken);
+        if (_built.Count == 0) return output_.Count == 0 ? default : output.EmitAsync(output_.Build(_outputSchema), cancellationToken);
+        if (output_.Count > 0) _built.Add(output_.Build(_outputSchema));
+        return EmitBuiltAsync(output, cancellationToken);
+    }
+
+    private async ValueTask EmitBuiltAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var built in _built) await output.EmitAsync(built, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _built.Clear();
+        }
     }
 
     private int SelectAll(int n)
