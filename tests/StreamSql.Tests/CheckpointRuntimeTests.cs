@@ -86,6 +86,34 @@ public sealed class CheckpointRuntimeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_final_checkpoint_leaves_out_the_keyed_state_of_finished_operators_and_resuming_it_publishes_nothing_again()
+    {
+        const string join = "INSERT INTO out SELECT a.id FROM src a JOIN src b ON a.id = b.id";
+        await using (var env = Session(rows: 6000, rate: 6000))
+        {
+            var job = Start(env, join);
+            await job.Completion;
+            Assert.Equal(JobStatus.Finished, job.Status);
+        }
+        Assert.Equal(Enumerable.Range(1, 6000).Select(i => (long)i), Committed().Order());
+        // The join's every row was keyed state until its inputs ended; as in Flink (FLIP-147), the final checkpoint
+        // records the finished operators without it, and only the sources' ends and the sink's commit remain.
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_dir, "checkpoints"), "seq", null);
+        var final = Assert.Single(storage.CompletedCheckpointIds());
+        var files = Directory.GetFiles(storage.CheckpointDirectory(final), "*", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.EndsWith("_metadata", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.EndsWith(".keyed", StringComparison.Ordinal));
+        await using (var again = Session(rows: 6000, rate: 6000))
+        {
+            var resumed = Start(again, join, new JobStartOptions { RestoreFromLatestCheckpoint = true });
+            Assert.Equal(storage.CheckpointDirectory(final), resumed.RestoredFrom);
+            await resumed.Completion;
+            Assert.Equal(JobStatus.Finished, resumed.Status);
+        }
+        Assert.Equal(Enumerable.Range(1, 6000).Select(i => (long)i), Committed().Order());
+    }
+
+    [Fact]
     public async Task Stop_with_savepoint_then_resume_writes_every_row_exactly_once()
     {
         await using (var env = Session(rows: 20000, rate: 4000))

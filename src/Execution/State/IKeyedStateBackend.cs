@@ -21,9 +21,6 @@ public enum SnapshotType
     Checkpoint,
     /// <summary>A savepoint: the canonical, self-contained format any backend restores, at any parallelism.</summary>
     Savepoint,
-    /// <summary>The state a finished subtask leaves for every later checkpoint: canonical, and written as often as needed
-    /// (also concurrently) until disposed; nothing changes it any more.</summary>
-    Final,
 }
 
 /// <summary>

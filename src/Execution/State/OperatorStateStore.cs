@@ -13,7 +13,6 @@ public sealed class OperatorStateStore : IDisposable
     private readonly Configuration _configuration;
     private readonly string _jobName;
     private IKeyedStateBackend? _keyed;
-    private IKeyedStateSnapshot? _finalKeyed;
     private readonly List<Action> _beforeSnapshot = new();
     private readonly Dictionary<string, object> _helpers = new(StringComparer.Ordinal);
 
@@ -103,15 +102,16 @@ public sealed class OperatorStateStore : IDisposable
     }
 
     /// <summary>
-    /// The state a finished subtask leaves for every later checkpoint: its operator state and its keyed state (a canonical
-    /// snapshot taken once, written into each later checkpoint, released when the store is disposed), so that a restore,
-    /// at any parallelism, finds the keyed state of operators that had finished (see docs/checkpoints.md).
+    /// The state a finished subtask leaves for every later checkpoint: its operator state only (a source's end position,
+    /// a sink's pending commit). Its keyed state is not written, as Flink does not write the state of finished operators
+    /// (FLIP-147): every input of the subtask has ended, so after a restore (at any parallelism) its key groups receive
+    /// no row, and a window or timer fired at the end of input finds nothing left to emit. Writing it (a join's every
+    /// stored row) into the final checkpoint and again into each later one cost as much as the job's processing.
     /// </summary>
     internal CapturedState CaptureFinal()
     {
         BeforeSnapshot();
-        if (_keyed is not null && _finalKeyed is null) _finalKeyed = _keyed.Snapshot(0, SnapshotType.Final);
-        return new CapturedState(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), _finalKeyed, ownsKeyed: false)
+        return new CapturedState(OperatorId, SubtaskIndex, Parallelism, MaxParallelism, OperatorState.Snapshot(), keyed: null)
         {
             OperatorName = OperatorName,
         };
@@ -119,15 +119,14 @@ public sealed class OperatorStateStore : IDisposable
 
     public void Dispose()
     {
-        _finalKeyed?.Dispose();
         _keyed?.Dispose();
     }
 }
 
-/// <summary>One operator subtask's state as captured at a barrier, waiting to be written. A finished subtask's final state
-/// (<paramref name="ownsKeyed"/> false) is written into every later checkpoint; its store releases the keyed snapshot.</summary>
+/// <summary>One operator subtask's state as captured at a barrier, waiting to be written (a finished subtask's final state:
+/// into every later checkpoint).</summary>
 internal sealed class CapturedState(string operatorId, int subtaskIndex, int parallelism, int maxParallelism, OperatorStateSnapshot operatorState,
-    IKeyedStateSnapshot? keyed, bool ownsKeyed = true) : IDisposable
+    IKeyedStateSnapshot? keyed) : IDisposable
 {
     public int Parallelism { get; } = parallelism;
     public int MaxParallelism { get; } = maxParallelism;
@@ -151,7 +150,7 @@ internal sealed class CapturedState(string operatorId, int subtaskIndex, int par
 
     public void Dispose()
     {
-        if (_keyedReleased || !ownsKeyed) return;
+        if (_keyedReleased) return;
         _keyedReleased = true;
         keyed?.Dispose();
     }

@@ -129,7 +129,7 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
         foreach (var table in _groupTables.Values) groupTables.Add(table.Capture());
         Interlocked.Increment(ref _pendingSnapshots);
         _epoch++;
-        return new HashMapSnapshot(this, states, captured, groupTables, reusable: type == SnapshotType.Final);
+        return new HashMapSnapshot(this, states, captured, groupTables);
     }
 
     internal void SnapshotDone() => Interlocked.Decrement(ref _pendingSnapshots);

@@ -4,25 +4,22 @@ using StreamSql.Execution.State.Groups;
 namespace StreamSql.Execution.State.HashMap;
 
 /// <summary>The asynchronous part of a hashmap snapshot: writes the captured dictionaries and group tables in the canonical
-/// format. A reusable one (a finished subtask's final state) may be written any number of times, also concurrently, until
-/// disposed.</summary>
+/// format.</summary>
 internal sealed class HashMapSnapshot : IKeyedStateSnapshot
 {
     private readonly HashMapKeyedStateBackend _backend;
     private readonly StateInfo[] _states;
     private readonly Dictionary<byte[], object>[]?[] _captured;
     private readonly List<GroupTableSnapshot> _groupTables;
-    private readonly bool _reusable;
     private int _released;
 
     public HashMapSnapshot(HashMapKeyedStateBackend backend, StateInfo[] states, Dictionary<byte[], object>[]?[] captured,
-        List<GroupTableSnapshot> groupTables, bool reusable)
+        List<GroupTableSnapshot> groupTables)
     {
         _backend = backend;
         _states = states;
         _captured = captured;
         _groupTables = groupTables;
-        _reusable = reusable;
     }
 
     public KeyedStateHandle Write(ICheckpointWriter target, string fileName, CancellationToken cancellationToken)
@@ -67,7 +64,7 @@ internal sealed class HashMapSnapshot : IKeyedStateSnapshot
         }
         finally
         {
-            if (!_reusable) Dispose();
+            Dispose();
         }
     }
 

@@ -189,7 +189,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
         foreach (var table in _groupTables.Values) table.FlushToStore();
         var states = _states.ToArray();
         if (type != SnapshotType.Checkpoint || !_incremental)
-            return new RocksDbFullSnapshot(this, states, _db.CreateSnapshot(), reusable: type == SnapshotType.Final);
+            return new RocksDbFullSnapshot(this, states, _db.CreateSnapshot());
         var directory = Path.Combine(_workDirectory, $"chk-{checkpointId}-{Interlocked.Increment(ref _snapshotCounter)}");
         using (var checkpoint = _db.Checkpoint()) checkpoint.Save(directory, 0);
         return new RocksDbIncrementalSnapshot(this, directory);

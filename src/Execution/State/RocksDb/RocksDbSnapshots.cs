@@ -3,9 +3,8 @@ using StreamSql.Execution.Checkpointing;
 
 namespace StreamSql.Execution.State.RocksDb;
 
-/// <summary>Asynchronous part of a full rocksdb snapshot: a RocksDB snapshot written out in the canonical format. A reusable
-/// one (a finished subtask's final state) is written as often as needed until disposed.</summary>
-internal sealed class RocksDbFullSnapshot(RocksDbKeyedStateBackend backend, StateInfo[] states, Snapshot snapshot, bool reusable) : IKeyedStateSnapshot
+/// <summary>Asynchronous part of a full rocksdb snapshot: a RocksDB snapshot written out in the canonical format.</summary>
+internal sealed class RocksDbFullSnapshot(RocksDbKeyedStateBackend backend, StateInfo[] states, Snapshot snapshot) : IKeyedStateSnapshot
 {
     private int _released;
 
@@ -24,7 +23,7 @@ internal sealed class RocksDbFullSnapshot(RocksDbKeyedStateBackend backend, Stat
         }
         finally
         {
-            if (!reusable) Dispose();
+            Dispose();
         }
     }
 
