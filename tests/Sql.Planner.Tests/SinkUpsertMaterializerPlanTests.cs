@@ -53,6 +53,14 @@ public sealed class SinkUpsertMaterializerPlanTests
     }
 
     [Fact]
+    public void The_materializer_takes_the_state_ttl()
+    {
+        Assert.Equal(TimeSpan.Zero, Chain(ByOtherKey).OfType<SinkMaterializerSpec>().Single().StateTtl);
+        _f.Configuration = Configuration.Empty.With("table.exec.state.ttl", "1 h");
+        Assert.Equal(TimeSpan.FromHours(1), Chain(ByOtherKey).OfType<SinkMaterializerSpec>().Single().StateTtl);
+    }
+
+    [Fact]
     public void An_input_unique_by_the_sink_key_needs_none_unless_forced()
     {
         Assert.DoesNotContain("SinkMaterializer", PhysicalPlan(ByGroupKey));

@@ -23,7 +23,11 @@ internal static class SinkUpsertMaterialization
             var rebuilt = PhysicalGraph.Over(node, inputs);
             if (rebuilt is not PhysicalSink sink || !Materializes(sink, mode)) return rebuilt;
             inserted = true;
-            var materializer = new PhysicalSinkMaterializer(sink.Input, sink.PrimaryKeyIndexes) { Parallelism = sink.Parallelism };
+            var materializer = new PhysicalSinkMaterializer(sink.Input, sink.PrimaryKeyIndexes)
+            {
+                Parallelism = sink.Parallelism,
+                StateTtl = configuration.Get(ExecutionConfigOptions.StateTtl),
+            };
             return sink with { Input = materializer };
         });
         changed = inserted;

@@ -12,8 +12,63 @@ namespace StreamSql.Execution.Tests.Harness;
 /// </summary>
 public sealed class SinkUpsertMaterializerOperatorTests
 {
-    private static SinkUpsertMaterializerOperator Create() =>
-        new(new SinkMaterializerSpec([0], "SinkMaterializer(pk=[k])", GroupAggregates.KeyValue), GroupAggregates.KeyValue);
+    private static SinkUpsertMaterializerOperator Create(TimeSpan ttl = default) =>
+        new(new SinkMaterializerSpec([0], ttl, "SinkMaterializer(pk=[k])", GroupAggregates.KeyValue), GroupAggregates.KeyValue);
+
+    [Fact]
+    public async Task State_ttl_forgets_the_rows_of_a_key_not_written_for_that_long()
+    {
+        var clock = new ManualClock();
+        var op = Create(ttl: TimeSpan.FromSeconds(10));
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 11, RowKind.Insert), (2, 20, RowKind.Insert), (3, 30, RowKind.Insert)]));
+        Assert.Equal(["+I[1, 10]", "+U[1, 11]", "+I[2, 20]", "+I[3, 30]"], h.OutputRows);
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        // A retraction is a write too: key 1 keeps 10, written again now.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 11, RowKind.Delete)]));
+        Assert.Equal(["+U[1, 10]"], h.OutputRows);
+        h.ClearOutput();
+        clock.Micros += 6_000_000;
+        // Keys 2 and 3 were written 12 s ago: 2's next row is a new key's (+I), the retraction of 3's row finds nothing;
+        // key 1 (6 s) still holds 10.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 21, RowKind.Insert), (3, 30, RowKind.Delete), (1, 12, RowKind.Insert), (1, 12, RowKind.Delete)]));
+        Assert.Equal(["+I[2, 21]", "+U[1, 12]", "+U[1, 10]"], h.OutputRows);
+        Assert.Equal(2, op.Table.Count);
+        clock.Micros += 11_000_000;
+        // A checkpoint drops the keys that expired since.
+        await h.SnapshotAsync(1);
+        Assert.Equal(0, op.Table.Count);
+    }
+
+    [Theory]
+    [InlineData("hashmap", "rocksdb")]
+    [InlineData("rocksdb", "hashmap")]
+    public async Task State_ttl_write_times_survive_a_restore_at_another_parallelism(string first, string second)
+    {
+        var clock = new ManualClock();
+        var checkpoints = new HarnessCheckpoints();
+        var ttl = TimeSpan.FromSeconds(10);
+        var one = await OperatorTestHarness.OpenAsync(Create(ttl), GroupAggregateRescaleTests.Backend(first), clock: clock);
+        await one.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (2, 20, RowKind.Insert)]));
+        clock.Micros += 8_000_000;
+        await one.ProcessBatchAsync(TestBatches.KeyValues([(2, 21, RowKind.Insert)]));
+        var chk = await checkpoints.SnapshotAsync(1, [one]);
+        await one.DisposeAsync();
+
+        clock.Micros += 4_000_000;
+        // Key 1 was written 12 s ago (expired: a new key again), key 2 4 s ago (it still holds 20 and 21).
+        var output = new List<string>();
+        for (int s = 0; s < 2; s++)
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(Create(ttl), GroupAggregateRescaleTests.Backend(second), s, 2, restoreFrom: chk, clock: clock);
+            var part = TestBatches.Partition(TestBatches.KeyValues([(1, 12, RowKind.Insert), (2, 21, RowKind.Delete)]), 2)[s];
+            if (part.Length > 0) await h.ProcessBatchAsync(part);
+            output.AddRange(h.OutputRows);
+        }
+        output.Sort(StringComparer.Ordinal);
+        Assert.Equal(["+I[1, 12]", "+U[2, 20]"], output);
+    }
 
     [Fact]
     public async Task A_key_is_upserted_to_its_last_live_row_and_deleted_with_its_last_row()

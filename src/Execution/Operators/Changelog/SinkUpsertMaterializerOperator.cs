@@ -22,7 +22,10 @@ namespace StreamSql.Execution.Operators.Changelog;
 ///   the removed row was the last one the new last row goes out as <c>+U</c>; else nothing. A retraction of a row the key
 ///   does not hold is dropped (as Flink does, which logs it).</item>
 /// </list>
-/// So the sink holds the newest live row of a key while the key has one, although the input holds several per key.
+/// So the sink holds the newest live row of a key while the key has one, although the input holds several per key. With a
+/// state TTL (<see cref="SinkMaterializerSpec.StateTtl"/>, <see cref="GroupStateTtl"/> as the other keyed operators) a key
+/// whose rows were not written for that long starts again empty: its next row goes out as <c>+I</c> and a retraction of
+/// an expired row is dropped, as Flink's materializer does with <c>table.exec.state.ttl</c>.
 /// </summary>
 public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
 {
@@ -34,6 +37,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
     private readonly Schema _outputSchema;
     private GroupTable _table = null!;
     private GroupInPlaceBytes _lists = null!;
+    private GroupStateTtl? _ttl;
 
     public SinkUpsertMaterializerOperator(SinkMaterializerSpec spec, RowSchema inputSchema)
     {
@@ -52,6 +56,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
         var keyTypes = _spec.Keys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("sink-materializer", new GroupTableSpec(keyTypes));
         _lists = _table.AddColumn(epoch => new GroupInPlaceBytes(epoch));
+        _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -63,6 +68,12 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
         var hashes = batch.KeyHashes is { } h && h.Of(_spec.Keys) ? h.Values : default;
         var groups = _table.Resolve(data, _spec.Keys, hashes);
         _rowSerializer.SerializeBatch(data, _rows);
+        long now = _ttl is null ? 0 : Context.Clock.NowMicros();
+        if (_ttl is not null)
+        {
+            foreach (int g in groups.Touched)
+                if (_lists.HasValue(g) && _ttl.IsExpired(g, now)) _lists.Clear(g);
+        }
 
         var rowGroups = groups.Groups;
         for (int r = 0; r < n; r++)
@@ -79,6 +90,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
                 BinaryPrimitives.WriteInt32LittleEndian(grown[length..], row.Length);
                 row.CopyTo(grown[(length + 4)..]);
                 _lists.SetLength(g, length + 4 + row.Length);
+                _ttl?.Written(g, now);
                 continue;
             }
 
@@ -108,6 +120,7 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
             var bytes = _lists.Writable(g, length);
             bytes[(found + entry)..length].CopyTo(bytes[found..]);
             _lists.SetLength(g, length - entry);
+            _ttl?.Written(g, now);
             if (removedLast)
             {
                 // The new last row is the one before the removed one.
@@ -119,5 +132,11 @@ public sealed class SinkUpsertMaterializerOperator : StreamOperatorBase
             if (!_lists.HasValue(g)) _table.Remove(g);
         if (_output.Count == 0) return default;
         return output.EmitAsync(_output.Build(_outputSchema), cancellationToken);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        _ttl?.RemoveExpired(Context.Clock.NowMicros());
+        return output.EmitBarrierAsync(barrier, cancellationToken);
     }
 }

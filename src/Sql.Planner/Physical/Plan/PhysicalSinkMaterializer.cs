@@ -7,12 +7,15 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// Flink's SinkUpsertMaterializer, put before an upsert sink by <see cref="SinkUpsertMaterialization"/> when its input may
 /// hold several live rows per sink key: keyed by the sink's primary key (<paramref name="Keys"/>), it keeps every live row
 /// of a key and emits upserts by the key (<c>+I</c>, <c>+U</c>, <c>-D</c>), so a retraction of one row does not delete a
-/// key that another row still holds. Runtime contract on <see cref="SinkMaterializerSpec"/>.
+/// key that another row still holds; with <see cref="StateTtl"/> (<c>table.exec.state.ttl</c>, as Flink's) a key not
+/// written for that long is forgotten. Runtime contract on <see cref="SinkMaterializerSpec"/>.
 /// </summary>
 public sealed record PhysicalSinkMaterializer(PhysicalNode Input, IReadOnlyList<int> Keys) : PhysicalNode, IChangelogProducer, ISpecSource
 {
     public override RowSchema Schema => Input.Schema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Input];
+
+    public TimeSpan StateTtl { get; init; }
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
 
     public override bool IsStateful => true;
@@ -40,5 +43,5 @@ public sealed record PhysicalSinkMaterializer(PhysicalNode Input, IReadOnlyList<
 
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [Keys];
 
-    public OperatorSpec ToSpec(string description) => new SinkMaterializerSpec(Keys, description, Schema);
+    public OperatorSpec ToSpec(string description) => new SinkMaterializerSpec(Keys, StateTtl, description, Schema);
 }
