@@ -1,0 +1,113 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using StreamSql.Sql.Planner.Logical;
+
+namespace StreamSql.Execution.Operators.Over;
+
+/// <summary>
+/// Each sorted row's frame as positions [<see cref="Start"/>, <see cref="End"/>) of the sorted rows, both non-decreasing
+/// along the rows (so a sliding accumulator only adds rows at the end and retracts them at the start). ROWS counts
+/// positions; RANGE bounds are peers (CURRENT ROW), the partition's ends (UNBOUNDED), or the rows whose order key lies
+/// within the offset of the row's (the one integer or timestamp key; a row whose key is NULL has its NULL peers).
+/// An empty frame (<c>3 PRECEDING AND 5 PRECEDING</c>, a RANGE reaching no key) has End = Start.
+/// </summary>
+internal sealed class FrameBounds
+{
+    public required int[] Start { get; init; }
+    public required int[] End { get; init; }
+
+    /// <param name="orderKey">The sorted rows' order key column (RANGE with an offset), else null.</param>
+    public static FrameBounds Of(OverFrame frame, SortedFrames frames, int n, IArrowArray? orderKey, bool descending)
+    {
+        var start = new int[n];
+        var end = new int[n];
+        if (frame.IsRows)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                int first = frames.PartitionStart[i], last = frames.PartitionEnd[i];
+                start[i] = frame.Preceding is { } p ? Clamp(i - p, first, last) : first;
+                end[i] = frame.Following is { } f ? Clamp(i + f + 1, first, last) : last;
+            }
+        }
+        else
+        {
+            bool byValue = frame.Preceding is not (null or 0) || frame.Following is not (null or 0);
+            long unit = 1;
+            var keys = byValue ? Keys(orderKey!, descending, out unit) : null;
+            // An offset bound starts as the row's peers: a row whose key is NULL keeps them.
+            for (int i = 0; i < n; i++)
+            {
+                start[i] = frame.Preceding is null ? frames.PartitionStart[i] : frames.PeerStart[i];
+                end[i] = frame.Following is null ? frames.PartitionEnd[i] : frames.PeerEnd[i];
+            }
+            if (keys is not null) ByValue(frame, frames, n, keys, orderKey!, unit, start, end);
+        }
+        for (int i = 0; i < n; i++)
+            if (end[i] < start[i]) end[i] = start[i];
+        return new FrameBounds { Start = start, End = end };
+    }
+
+    private static int Clamp(long position, int first, int last) => (int)Math.Clamp(position, first, last);
+
+    /// <summary>The RANGE bounds with an offset over the non-NULL keys of each partition, by two cursors moving forward.</summary>
+    private static void ByValue(OverFrame frame, SortedFrames frames, int n, Int128[] keys, IArrowArray column, long unit, int[] start, int[] end)
+    {
+        for (int first = 0; first < n; first = frames.PartitionEnd[first])
+        {
+            int last = frames.PartitionEnd[first];
+            // NULL keys sort together at one end of the partition; they keep their peers.
+            int from = first, to = last;
+            while (from < to && column.IsNull(from)) from++;
+            while (to > from && column.IsNull(to - 1)) to--;
+            int low = from, high = from;
+            for (int i = from; i < to; i++)
+            {
+                if (frame.Preceding is { } p and not 0)
+                {
+                    Int128 bound = keys[i] - (Int128)p * unit;
+                    while (low < to && keys[low] < bound) low++;
+                    start[i] = low;
+                }
+                if (frame.Following is { } f and not 0)
+                {
+                    Int128 bound = keys[i] + (Int128)f * unit;
+                    while (high < to && keys[high] <= bound) high++;
+                    end[i] = high;
+                }
+            }
+        }
+    }
+
+    /// <summary>The order key's values, negated for a descending order so they ascend along the sorted rows;
+    /// <paramref name="scale"/> converts an offset into the key's units (a timestamp's milliseconds into µs or ns).</summary>
+    private static Int128[] Keys(IArrowArray column, bool descending, out long scale)
+    {
+        int n = column.Length;
+        var keys = new Int128[n];
+        scale = 1;
+        switch (column)
+        {
+            case Int8Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
+            case Int16Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
+            case Int32Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
+            case Int64Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
+            case TimestampArray a:
+                scale = ((TimestampType)a.Data.DataType).Unit switch
+                {
+                    TimeUnit.Second => throw new InvalidOperationException("a timestamp in seconds"),
+                    TimeUnit.Millisecond => 1,
+                    TimeUnit.Microsecond => 1_000,
+                    _ => 1_000_000,
+                };
+                var values = a.Values;
+                for (int i = 0; i < n; i++) keys[i] = values[i];
+                break;
+            default:
+                throw new InvalidOperationException($"a RANGE offset over a {column.Data.DataType.Name} order key");
+        }
+        if (descending)
+            for (int i = 0; i < n; i++) keys[i] = -keys[i];
+        return keys;
+    }
+}
