@@ -58,7 +58,16 @@ internal sealed partial class AggregateBinder
         node = WithGroupedColumns(node, scope);
         var operands = new Dictionary<Expression, ScalarExpr>(ReferenceEqualityComparer.Instance);
         foreach (var (subquery, operand) in _subqueryOperands) operands[subquery] = placeProperties(operand);
-        var (joined, _, values) = _subqueryValues!.Bind(_subqueries, node, scope, operands);
+        LogicalNode joined;
+        IReadOnlyDictionary<Expression, ScalarExpr> values;
+        try
+        {
+            (joined, _, values) = _subqueryValues!.Bind(_subqueries, node, scope, operands);
+        }
+        catch (SqlValidationException ex) when (ex.Problem.Contains(" not found", StringComparison.Ordinal) && !ex.Problem.Contains("grouped columns", StringComparison.Ordinal))
+        {
+            throw new SqlValidationException(ex.Problem + " (a subquery of an aggregation's select list or HAVING sees only the outer query's grouped columns)", ex.Span);
+        }
         return (joined, e => ExpressionRewriting.Transform(e, x =>
             x is InputRef { Index: >= SubqueryPlaceholder } r ? values[_subqueries[r.Index - SubqueryPlaceholder]] : x));
     }

@@ -161,17 +161,36 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         return (input, ExpressionBinder.MakeCall(e.Negated ? "=" : ">", [count, zero], e.Span));
     }
 
-    /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
-    /// correlated forms are planned.</summary>
-    /// <summary>The type of an uncorrelated scalar subquery's value (nullable: no row is NULL).</summary>
+    /// <summary>The type of a scalar subquery's value (nullable: no row is NULL).</summary>
     public Types.SqlType TypeOf(ScalarSubqueryExpression subquery)
     {
-        var right = BindUncorrelated(subquery.Subquery);
+        // A correlated subquery's WHERE reads the outer query, which is not in scope here; its value has the type of the
+        // same SELECT without it.
+        var query = subquery.Subquery is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null } select
+            && AggregateBinder.IsAggregateQuery(select) && ReadsUnknownNames(select)
+            ? select with { Where = null }
+            : subquery.Subquery;
+        var right = BindUncorrelated(query);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"A scalar subquery must return one column, but returns {right.Schema.Count}", subquery.Subquery.Span);
         return right.Schema[0].Type.WithNullable(true);
     }
 
+    private bool ReadsUnknownNames(SelectQuery select)
+    {
+        try
+        {
+            bindQuery(select);
+            return false;
+        }
+        catch (SqlValidationException ex) when (ex.Problem.Contains(" not found", StringComparison.Ordinal))
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
+    /// correlated forms are planned.</summary>
     private LogicalNode BindUncorrelated(Query query)
     {
         try

@@ -9,7 +9,8 @@ namespace StreamSql.Tests.Differential;
 /// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT,
 /// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows), IN and EXISTS
 /// in HAVING (semi and anti joins of the aggregated rows, correlated on group keys), IN and EXISTS as values of an
-/// aggregation (select list, under OR / NOT / CASE in HAVING, uncorrelated and correlated on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// aggregation (select list, under OR / NOT / CASE in HAVING, uncorrelated and correlated on group keys), correlated
+/// scalar subqueries of an aggregation (on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
 /// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
@@ -44,6 +45,8 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) NOT IN (SELECT k FROM u WHERE k IS NOT NULL)",
         "SELECT t.k, MAX(t.v) AS m FROM t GROUP BY t.k HAVING EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 800)",
         "SELECT k, COUNT(*) AS n FROM t GROUP BY k HAVING NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b)",
+        "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING SUM(t.v) > (SELECT MAX(u.v) FROM u WHERE u.k = t.k)",
+        "SELECT t.s, COUNT(*) AS n, (SELECT COUNT(*) FROM u WHERE u.s = t.s AND u.b) AS c FROM t GROUP BY t.s",
         "SELECT t.k, COUNT(*) AS n, t.k IN (SELECT k FROM u WHERE v > 300) AS i, SUM(t.v) NOT IN (SELECT v FROM u) AS ni FROM t GROUP BY t.k",
         "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) > 40 OR t.s IN (SELECT s FROM u WHERE k < 3)",
         "SELECT t.k, MAX(t.v) AS m, CASE WHEN EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) THEN 'y' ELSE 'n' END AS e FROM t GROUP BY t.k",
