@@ -45,6 +45,7 @@ public sealed class BatchOverAggregateTests
     [InlineData("ORDER BY ts RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND INTERVAL '1' MINUTE FOLLOWING", false, 3_600_000L, 60_000L,
         "RANGE BETWEEN 3600000 PRECEDING AND 60000 FOLLOWING")]
     [InlineData("ORDER BY price ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING", true, 1L, 1L, "ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING")]
+    [InlineData("ORDER BY CAST(price AS DECIMAL(10, 2)) RANGE BETWEEN CURRENT ROW AND 5 FOLLOWING", false, 0L, 5L, "RANGE BETWEEN 0 PRECEDING AND 5 FOLLOWING")]
     [InlineData("ORDER BY price ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING", true, 0L, null, "ROWS BETWEEN 0 PRECEDING AND UNBOUNDED FOLLOWING")]
     [InlineData("ORDER BY price ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING", true, -2L, 5L, "ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING")]
     [InlineData("ORDER BY price DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 3 PRECEDING", false, null, -3L, "RANGE BETWEEN UNBOUNDED PRECEDING AND 3 PRECEDING")]
@@ -60,6 +61,7 @@ public sealed class BatchOverAggregateTests
     [InlineData("ORDER BY price, bidder RANGE BETWEEN 10 PRECEDING AND CURRENT ROW", "must be ordered by one key")]
     [InlineData("RANGE BETWEEN 10 PRECEDING AND CURRENT ROW", "An OVER RANGE window with an offset needs an ORDER BY")]
     [InlineData("ORDER BY channel RANGE BETWEEN 10 PRECEDING AND CURRENT ROW", "Not supported yet: OVER RANGE windows with an offset over an ORDER BY of type STRING in batch mode")]
+    [InlineData("ORDER BY CAST(price AS DOUBLE) RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW", "ordered by DOUBLE must be a non-negative integer literal")]
     [InlineData("ORDER BY price RANGE BETWEEN INTERVAL '1' HOUR PRECEDING AND CURRENT ROW", "ordered by BIGINT must be a non-negative integer literal")]
     [InlineData("ORDER BY ts RANGE BETWEEN 10 PRECEDING AND CURRENT ROW", "must be a non-negative day-time interval literal")]
     [InlineData("ORDER BY price ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW", "Upper frame boundary cannot be PRECEDING or CURRENT ROW when lower boundary is FOLLOWING")]

@@ -348,7 +348,7 @@ internal sealed class OverBinder
     /// <summary>
     /// A batch frame (Flink's batch OverAggregate takes them all): each bound UNBOUNDED, CURRENT ROW or n PRECEDING /
     /// FOLLOWING, for ROWS a count of rows (a non-negative integer literal), for RANGE a distance from the one order key's
-    /// value: a non-negative integer literal over an integer key, a day-time interval literal over a TIMESTAMP key.
+    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a TIMESTAMP key.
     /// </summary>
     private OverFrame BindBatchFrame(WindowSpecification over, int orderKeys, SqlType orderType)
     {
@@ -379,7 +379,7 @@ internal sealed class OverBinder
                 throw new SqlValidationException(orderKeys == 0
                     ? "An OVER RANGE window with an offset needs an ORDER BY"
                     : "An OVER RANGE window with an offset must be ordered by one key (RANGE clause cannot be used with compound ORDER BY clause)", bound.Span);
-            if (IsInteger(orderType))
+            if (IsInteger(orderType) || orderType.Kind is SqlTypeKind.Decimal or SqlTypeKind.Float or SqlTypeKind.Double)
             {
                 if (offset is Literal { Value: not null } l && IsInteger(l.Type)
                     && Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is var n and >= 0)
@@ -395,7 +395,7 @@ internal sealed class OverBinder
                     bound.Offset!.Span);
             }
             throw Unsupported.Feature(
-                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (an integer or TIMESTAMP key)", bound.Span);
+                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric or TIMESTAMP key)", bound.Span);
         }
 
         long? preceding = start.Kind switch

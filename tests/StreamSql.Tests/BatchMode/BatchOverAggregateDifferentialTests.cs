@@ -74,7 +74,7 @@ public sealed class BatchOverAggregateDifferentialTests
     ];
 
     /// <summary>Frames ending after the current row, or before it, and RANGE frames bounded by a distance from the order key
-    /// (integer and timestamp keys, either direction, NULL keys: a NULL row's frame is its NULL peers).</summary>
+    /// (integer, DECIMAL, DOUBLE and timestamp keys, either direction, NULL keys: a NULL row's frame is its NULL peers).</summary>
     private static readonly DualSql[] Frames =
     [
         Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(s) OVER w, MAX(v) OVER w",
@@ -100,6 +100,13 @@ public sealed class BatchOverAggregateDifferentialTests
         Over("seq", "COUNT(*) OVER w, MIN(s) OVER w", "COUNT(*) OVER w, MIN(s) OVER w",
             "ORDER BY ts DESC RANGE BETWEEN INTERVAL '1' SECOND PRECEDING AND INTERVAL '3' SECOND FOLLOWING",
             "ORDER BY ts DESC NULLS LAST RANGE BETWEEN INTERVAL 1 SECOND PRECEDING AND INTERVAL 3 SECOND FOLLOWING"),
+        // DECIMAL and DOUBLE keys take whole-number offsets.
+        Over("k, d, seq", "COUNT(*) OVER w, SUM(v) OVER w, MAX(d) OVER w", "COUNT(*) OVER w, SUM(v) OVER w, MAX(d) OVER w",
+            "PARTITION BY b ORDER BY d DESC RANGE BETWEEN 20000 PRECEDING AND 5000 FOLLOWING",
+            "PARTITION BY b ORDER BY d DESC NULLS LAST RANGE BETWEEN 20000 PRECEDING AND 5000 FOLLOWING"),
+        Over("seq", "COUNT(*) OVER w, MIN(v) OVER w", "COUNT(*) OVER w, MIN(v) OVER w",
+            "ORDER BY CAST(v AS DOUBLE) / 4 RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING",
+            "ORDER BY CAST(v AS DOUBLE) / 4 NULLS FIRST RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING"),
         // LAG and LEAD beside a frame that reaches past the current row: they read no frame.
         Over("k, seq", "LAG(v) OVER w, LEAD(v) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING"),
     ];

@@ -1,5 +1,7 @@
 using Apache.Arrow;
+using System.Numerics;
 using Apache.Arrow.Types;
+using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Logical;
 
 namespace StreamSql.Execution.Operators.Over;
@@ -8,7 +10,7 @@ namespace StreamSql.Execution.Operators.Over;
 /// Each sorted row's frame as positions [<see cref="Start"/>, <see cref="End"/>) of the sorted rows, both non-decreasing
 /// along the rows (so a sliding accumulator only adds rows at the end and retracts them at the start). ROWS counts
 /// positions; RANGE bounds are peers (CURRENT ROW), the partition's ends (UNBOUNDED), or the rows whose order key lies
-/// within the offset of the row's (the one integer or timestamp key; a row whose key is NULL has its NULL peers).
+/// within the offset of the row's (the one numeric or timestamp key; a row whose key is NULL has its NULL peers).
 /// An empty frame (<c>3 PRECEDING AND 5 PRECEDING</c>, a RANGE reaching no key) has End = Start.
 /// </summary>
 internal sealed class FrameBounds
@@ -32,16 +34,28 @@ internal sealed class FrameBounds
         }
         else
         {
-            bool byValue = frame.Preceding is not (null or 0) || frame.Following is not (null or 0);
-            long unit = 1;
-            var keys = byValue ? Keys(orderKey!, descending, out unit) : null;
             // An offset bound starts as the row's peers: a row whose key is NULL keeps them.
             for (int i = 0; i < n; i++)
             {
                 start[i] = frame.Preceding is null ? frames.PartitionStart[i] : frames.PeerStart[i];
                 end[i] = frame.Following is null ? frames.PartitionEnd[i] : frames.PeerEnd[i];
             }
-            if (keys is not null) ByValue(frame, frames, n, keys, orderKey!, unit, start, end);
+            bool byValue = frame.Preceding is not (null or 0) || frame.Following is not (null or 0);
+            if (byValue)
+            {
+                var column = new ColumnView(orderKey!);
+                if (column.Kind is ColumnKind.Float32 or ColumnKind.Float64)
+                {
+                    var keys = new double[n];
+                    for (int i = 0; i < n; i++) keys[i] = column.IsNull(i) ? 0 : descending ? -column.GetDouble(i) : column.GetDouble(i);
+                    ByValue(frame, frames, n, keys, orderKey!, 1.0, start, end);
+                }
+                else
+                {
+                    var keys = Keys(orderKey!, descending, out var unit);
+                    ByValue(frame, frames, n, keys, orderKey!, unit, start, end);
+                }
+            }
         }
         for (int i = 0; i < n; i++)
             if (end[i] < start[i]) end[i] = start[i];
@@ -51,7 +65,8 @@ internal sealed class FrameBounds
     private static int Clamp(long position, int first, int last) => (int)Math.Clamp(position, first, last);
 
     /// <summary>The RANGE bounds with an offset over the non-NULL keys of each partition, by two cursors moving forward.</summary>
-    private static void ByValue(OverFrame frame, SortedFrames frames, int n, Int128[] keys, IArrowArray column, long unit, int[] start, int[] end)
+    private static void ByValue<T>(OverFrame frame, SortedFrames frames, int n, T[] keys, IArrowArray column, T unit, int[] start, int[] end)
+        where T : INumber<T>
     {
         for (int first = 0; first < n; first = frames.PartitionEnd[first])
         {
@@ -65,13 +80,13 @@ internal sealed class FrameBounds
             {
                 if (frame.Preceding is { } p and not 0)
                 {
-                    Int128 bound = keys[i] - (Int128)p * unit;
+                    T bound = keys[i] - T.CreateChecked(p) * unit;
                     while (low < to && keys[low] < bound) low++;
                     start[i] = low;
                 }
                 if (frame.Following is { } f and not 0)
                 {
-                    Int128 bound = keys[i] + (Int128)f * unit;
+                    T bound = keys[i] + T.CreateChecked(f) * unit;
                     while (high < to && keys[high] <= bound) high++;
                     end[i] = high;
                 }
@@ -80,12 +95,13 @@ internal sealed class FrameBounds
     }
 
     /// <summary>The order key's values, negated for a descending order so they ascend along the sorted rows;
-    /// <paramref name="scale"/> converts an offset into the key's units (a timestamp's milliseconds into µs or ns).</summary>
-    private static Int128[] Keys(IArrowArray column, bool descending, out long scale)
+    /// <paramref name="unit"/> converts an offset into the key's units (a timestamp's milliseconds into µs or ns, a
+    /// DECIMAL's whole numbers into its unscaled integers).</summary>
+    private static Int128[] Keys(IArrowArray column, bool descending, out Int128 unit)
     {
         int n = column.Length;
         var keys = new Int128[n];
-        scale = 1;
+        unit = 1;
         switch (column)
         {
             case Int8Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
@@ -93,7 +109,7 @@ internal sealed class FrameBounds
             case Int32Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case Int64Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case TimestampArray a:
-                scale = ((TimestampType)a.Data.DataType).Unit switch
+                unit = ((TimestampType)a.Data.DataType).Unit switch
                 {
                     TimeUnit.Second => throw new InvalidOperationException("a timestamp in seconds"),
                     TimeUnit.Millisecond => 1,
@@ -102,6 +118,11 @@ internal sealed class FrameBounds
                 };
                 var values = a.Values;
                 for (int i = 0; i < n; i++) keys[i] = values[i];
+                break;
+            case Decimal128Array a:
+                for (int s = 0; s < ((Decimal128Type)a.Data.DataType).Scale; s++) unit *= 10;
+                var view = new ColumnView(a);
+                for (int i = 0; i < n; i++) keys[i] = view.GetUnscaled(i);
                 break;
             default:
                 throw new InvalidOperationException($"a RANGE offset over a {column.Data.DataType.Name} order key");
