@@ -274,15 +274,14 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
             }
             if (leaving.Count > 0)
             {
-                var leavingRows = leaving.ToArray();
-                var leavingGroups = leavingRows.Select(i => frames.Partition[i]).ToArray();
+                var (leavingRows, leavingGroups) = RowsAndGroups(leaving, frames);
                 for (int c = 0; c < bindings.Length; c++)
                     accumulators[c].Retract(Arguments(sorted, bindings[c], leavingRows), leavingGroups, default);
             }
             if (entering.Count > 0)
             {
-                var enteringRows = entering.ToArray();
-                var enteringGroups = enteringRows.Select(i => frames.Partition[i]).ToArray();
+                // The usual step (a running or sliding frame ending at the row): each member brings in itself.
+                var (enteringRows, enteringGroups) = Same(entering, members) ? (members, groups) : RowsAndGroups(entering, frames);
                 for (int c = 0; c < bindings.Length; c++)
                     accumulators[c].Update(Arguments(sorted, bindings[c], enteringRows), enteringGroups, default);
             }
@@ -295,6 +294,22 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         var values = new IArrowArray[bindings.Length];
         for (int c = 0; c < bindings.Length; c++) values[c] = ArrayGather.Take(Concatenate(results[c], n), back, n);
         return values;
+    }
+
+    private static bool Same(List<int> rows, int[] members)
+    {
+        if (rows.Count != members.Length) return false;
+        for (int k = 0; k < members.Length; k++)
+            if (rows[k] != members[k]) return false;
+        return true;
+    }
+
+    private static (int[] Rows, int[] Groups) RowsAndGroups(List<int> rows, SortedFrames frames)
+    {
+        var array = rows.ToArray();
+        var groups = new int[array.Length];
+        for (int k = 0; k < array.Length; k++) groups[k] = frames.Partition[array[k]];
+        return (array, groups);
     }
 
     private static IArrowArray[] Arguments(RecordBatch sorted, AggregateCallBinding binding, int[] rows)
