@@ -45,6 +45,7 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) NOT IN (SELECT k FROM u WHERE k IS NOT NULL)",
         "SELECT t.k, MAX(t.v) AS m FROM t GROUP BY t.k HAVING EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 800)",
         "SELECT k, COUNT(*) AS n FROM t GROUP BY k HAVING NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b)",
+        "SELECT t.k, COUNT(*) AS n FROM t GROUP BY t.k HAVING t.k IN (SELECT k FROM u WHERE b) AND (COUNT(*) > 5 OR EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 900))",
         "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING SUM(t.v) > (SELECT MAX(u.v) FROM u WHERE u.k = t.k)",
         "SELECT t.s, COUNT(*) AS n, (SELECT COUNT(*) FROM u WHERE u.s = t.s AND u.b) AS c FROM t GROUP BY t.s",
         "SELECT t.k, COUNT(*) AS n, t.k IN (SELECT k FROM u WHERE v > 300) AS i, SUM(t.v) NOT IN (SELECT v FROM u) AS ni FROM t GROUP BY t.k",
