@@ -100,6 +100,10 @@ public sealed class BatchOverAggregateDifferentialTests
         Over("seq", "COUNT(*) OVER w, MIN(s) OVER w", "COUNT(*) OVER w, MIN(s) OVER w",
             "ORDER BY ts DESC RANGE BETWEEN INTERVAL '1' SECOND PRECEDING AND INTERVAL '3' SECOND FOLLOWING",
             "ORDER BY ts DESC NULLS LAST RANGE BETWEEN INTERVAL 1 SECOND PRECEDING AND INTERVAL 3 SECOND FOLLOWING"),
+        // Offsets at BIGINT's limit reach the partition's ends.
+        Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w",
+            "PARTITION BY k ORDER BY seq ROWS BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING"),
+        Over("k, d, seq", "COUNT(*) OVER w", "PARTITION BY k ORDER BY d NULLS FIRST RANGE BETWEEN CURRENT ROW AND 9223372036854775807 FOLLOWING"),
         // FIRST_VALUE and LAST_VALUE over frames before and after the row: Flink's aggregates skip NULLs (DuckDB's IGNORE NULLS).
         Over("k, seq", "FIRST_VALUE(v) OVER w, LAST_VALUE(v) OVER w, LAST_VALUE(s) OVER w",
             "FIRST_VALUE(v IGNORE NULLS) OVER w, LAST_VALUE(v IGNORE NULLS) OVER w, LAST_VALUE(s IGNORE NULLS) OVER w",

@@ -1,5 +1,5 @@
-using Apache.Arrow;
 using System.Numerics;
+using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Columns;
 using StreamSql.Sql.Planner.Logical;
@@ -28,8 +28,8 @@ internal sealed class FrameBounds
             for (int i = 0; i < n; i++)
             {
                 int first = frames.PartitionStart[i], last = frames.PartitionEnd[i];
-                start[i] = frame.Preceding is { } p ? Clamp(i - p, first, last) : first;
-                end[i] = frame.Following is { } f ? Clamp(i + f + 1, first, last) : last;
+                start[i] = frame.Preceding is { } p ? Clamp((Int128)i - p, first, last) : first;
+                end[i] = frame.Following is { } f ? Clamp((Int128)i + f + 1, first, last) : last;
             }
         }
         else
@@ -62,12 +62,16 @@ internal sealed class FrameBounds
         return new FrameBounds { Start = start, End = end };
     }
 
-    private static int Clamp(long position, int first, int last) => (int)Math.Clamp(position, first, last);
+    // Int128: an offset near long's limits must not wrap around.
+    private static int Clamp(Int128 position, int first, int last) => (int)Int128.Clamp(position, first, last);
 
     /// <summary>The RANGE bounds with an offset over the non-NULL keys of each partition, by two cursors moving forward.</summary>
     private static void ByValue<T>(OverFrame frame, SortedFrames frames, int n, T[] keys, IArrowArray column, T unit, int[] start, int[] end)
-        where T : INumber<T>
+        where T : struct, INumber<T>, IMinMaxValue<T>
     {
+        // Distances in the key's units; one beyond the type's range reaches every key.
+        T? back = frame.Preceding is { } p and not 0 ? Scaled(p, unit) : null;
+        T? ahead = frame.Following is { } f and not 0 ? Scaled(f, unit) : null;
         for (int first = 0; first < n; first = frames.PartitionEnd[first])
         {
             int last = frames.PartitionEnd[first];
@@ -78,19 +82,44 @@ internal sealed class FrameBounds
             int low = from, high = from;
             for (int i = from; i < to; i++)
             {
-                if (frame.Preceding is { } p and not 0)
+                if (back is { } b)
                 {
-                    T bound = keys[i] - T.CreateChecked(p) * unit;
+                    var bound = Shift(keys[i], b, back: true);
                     while (low < to && keys[low] < bound) low++;
                     start[i] = low;
                 }
-                if (frame.Following is { } f and not 0)
+                if (ahead is { } a)
                 {
-                    T bound = keys[i] + T.CreateChecked(f) * unit;
+                    var bound = Shift(keys[i], a, back: false);
                     while (high < to && keys[high] <= bound) high++;
                     end[i] = high;
                 }
             }
+        }
+    }
+
+    private static T Scaled<T>(long offset, T unit) where T : INumber<T>, IMinMaxValue<T>
+    {
+        try
+        {
+            return checked(T.CreateChecked(offset) * unit);
+        }
+        catch (OverflowException)
+        {
+            return offset < 0 ? T.MinValue : T.MaxValue;
+        }
+    }
+
+    /// <summary><paramref name="key"/> moved <paramref name="distance"/> back or ahead, held at the type's limits.</summary>
+    private static T Shift<T>(T key, T distance, bool back) where T : INumber<T>, IMinMaxValue<T>
+    {
+        try
+        {
+            return back ? checked(key - distance) : checked(key + distance);
+        }
+        catch (OverflowException)
+        {
+            return T.IsNegative(distance) == back ? T.MaxValue : T.MinValue;
         }
     }
 
