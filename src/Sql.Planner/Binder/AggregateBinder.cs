@@ -111,7 +111,7 @@ internal sealed partial class AggregateBinder
                 PinnedId = pinnedId,
                 Span = s.GroupBy?.Span ?? s.Span,
             };
-        var (withSubqueries, placeSubqueries) = JoinSubqueries(node);
+        var (withSubqueries, placeSubqueries) = JoinSubqueries(node, _window is null ? e => e : PlaceProperties);
         node = withSubqueries;
         projections = projections.Select(placeSubqueries).ToList();
         having = having is null ? null : placeSubqueries(having);
@@ -361,8 +361,8 @@ internal sealed partial class AggregateBinder
             if (AggregateFunctions.IsPercentile(name)) return BindPercentile(f);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }
-        if (e is ScalarSubqueryExpression subquery) return SubqueryPlaceholderOf(subquery);
-        if (ExpressionTrees.ContainsAggregate(e)) return null;
+        if (e is ScalarSubqueryExpression or InSubqueryExpression or ExistsExpression) return SubqueryPlaceholderOf(e);
+        if (ExpressionTrees.ContainsAggregate(e) || SubqueryValueBinder.Find([e]).Count > 0) return null;
         var bound = _rowBinder.Bind(e);
         int key = _keys.IndexOf(bound);
         if (key >= 0) return new InputRef(key, AggregateOutputType(key));

@@ -326,7 +326,7 @@ internal sealed class OverBinder
     /// <summary>
     /// Batch mode (Flink's BatchPhysicalOverAggregate): the ORDER BY takes any orderable columns or expressions, ascending
     /// or descending (Flink's default null order: first ascending, last descending), or none (every row of the partition is
-    /// a peer of every other). Frames: UNBOUNDED PRECEDING (ROWS or RANGE) and ROWS n PRECEDING, up to the current row.
+    /// a peer of every other). Frames: see <see cref="BindBatchFrame"/>.
     /// </summary>
     private BoundWindow BindBatchWindow(WindowSpecification over, List<int> partition)
     {
@@ -340,12 +340,82 @@ internal sealed class OverBinder
             if (keys.Count == 0) firstType = bound.Type;
             keys.Add(new RankOrderKey(Argument(bound), o.Descending, o.NullsFirst ?? !o.Descending));
         }
-        if (over.Frame is { Unit: not FrameUnit.Rows, Start.Kind: FrameBoundKind.Preceding or FrameBoundKind.CurrentRow } range)
-            throw Unsupported.Feature("OVER RANGE windows with a bounded preceding offset in batch mode (ROWS n PRECEDING, or RANGE UNBOUNDED PRECEDING)", range.Start.Span);
-        var frame = BindFrame(over.Frame, firstType);
+        var frame = BindBatchFrame(over, keys.Count, firstType);
         string order = string.Join(",", keys.Select(k => $"{k.Column}{(k.Descending ? "d" : "a")}{(k.NullsFirst ? "f" : "l")}"));
         return new BoundWindow(string.Join(",", partition), partition, keys.Count > 0 ? keys[0].Column : -1, frame, keys, order);
     }
+
+    /// <summary>
+    /// A batch frame (Flink's batch OverAggregate takes them all): each bound UNBOUNDED, CURRENT ROW or n PRECEDING /
+    /// FOLLOWING, for ROWS a count of rows (a non-negative integer literal), for RANGE a distance from the one order key's
+    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a TIMESTAMP key.
+    /// </summary>
+    private OverFrame BindBatchFrame(WindowSpecification over, int orderKeys, SqlType orderType)
+    {
+        if (over.Frame is not { } frame) return new OverFrame(false, null);
+        bool rows = frame.Unit == FrameUnit.Rows;
+        var start = frame.Start;
+        var end = frame.End ?? new FrameBound(FrameBoundKind.CurrentRow, null, frame.Span);
+        if (start.Kind == FrameBoundKind.UnboundedFollowing)
+            throw new SqlValidationException("UNBOUNDED FOLLOWING cannot be specified for the lower frame boundary", start.Span);
+        if (end.Kind == FrameBoundKind.UnboundedPreceding)
+            throw new SqlValidationException("UNBOUNDED PRECEDING cannot be specified for the upper frame boundary", end.Span);
+        if (start.Kind == FrameBoundKind.CurrentRow && end.Kind == FrameBoundKind.Preceding)
+            throw new SqlValidationException("Upper frame boundary cannot be PRECEDING when lower boundary is CURRENT ROW", end.Span);
+        if (start.Kind == FrameBoundKind.Following && end.Kind is FrameBoundKind.Preceding or FrameBoundKind.CurrentRow)
+            throw new SqlValidationException("Upper frame boundary cannot be PRECEDING or CURRENT ROW when lower boundary is FOLLOWING", end.Span);
+
+        long Offset(FrameBound bound)
+        {
+            var offset = _windowExpressions.Bind(bound.Offset!);
+            if (rows)
+            {
+                if (offset is Literal { Value: not null } l && IsInteger(l.Type)
+                    && Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is var n and >= 0)
+                    return n;
+                throw new SqlValidationException("The offset of an OVER ROWS window must be a non-negative integer literal", bound.Offset!.Span);
+            }
+            if (orderKeys != 1)
+                throw new SqlValidationException(orderKeys == 0
+                    ? "An OVER RANGE window with an offset needs an ORDER BY"
+                    : "An OVER RANGE window with an offset must be ordered by one key (RANGE clause cannot be used with compound ORDER BY clause)", bound.Span);
+            if (IsInteger(orderType) || orderType.Kind is SqlTypeKind.Decimal or SqlTypeKind.Float or SqlTypeKind.Double)
+            {
+                if (offset is Literal { Value: not null } l && IsInteger(l.Type)
+                    && Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is var n and >= 0)
+                    return n;
+                throw new SqlValidationException(
+                    $"The offset of an OVER RANGE window ordered by {orderType} must be a non-negative integer literal", bound.Offset!.Span);
+            }
+            if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz)
+            {
+                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0) return ms;
+                throw new SqlValidationException(
+                    $"The offset of an OVER RANGE window ordered by {orderType.WithoutTimeAttribute()} must be a non-negative day-time interval literal (INTERVAL '10' SECOND)",
+                    bound.Offset!.Span);
+            }
+            throw Unsupported.Feature(
+                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric or TIMESTAMP key)", bound.Span);
+        }
+
+        long? preceding = start.Kind switch
+        {
+            FrameBoundKind.UnboundedPreceding => null,
+            FrameBoundKind.CurrentRow => 0,
+            FrameBoundKind.Preceding => Offset(start),
+            _ => -Offset(start),
+        };
+        long? following = end.Kind switch
+        {
+            FrameBoundKind.UnboundedFollowing => null,
+            FrameBoundKind.CurrentRow => 0,
+            FrameBoundKind.Following => Offset(end),
+            _ => -Offset(end),
+        };
+        return new OverFrame(rows, preceding, following);
+    }
+
+    private static bool IsInteger(SqlType type) => type.Kind is SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt;
 
     /// <summary>The types the batch operator's sort keys encode (the runtime's SortableEncoding.Supports).</summary>
     private static bool IsSortable(SqlType type) => type.Kind is SqlTypeKind.Boolean or SqlTypeKind.TinyInt or SqlTypeKind.SmallInt

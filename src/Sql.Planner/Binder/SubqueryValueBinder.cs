@@ -36,8 +36,10 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
 
     /// <summary>Appends what each subquery's value is computed from to the rows of <paramref name="input"/>, as columns
     /// hidden from names and <c>*</c>; returns the new rows, their scope and each subquery's value over them.</summary>
+    /// <param name="operands">IN operands already bound over <paramref name="input"/> (an aggregation's row); others are
+    /// bound in <paramref name="scope"/>.</param>
     public (LogicalNode Input, Scope Scope, IReadOnlyDictionary<Expression, ScalarExpr> Values) Bind(
-        IReadOnlyList<Expression> subqueries, LogicalNode input, Scope scope)
+        IReadOnlyList<Expression> subqueries, LogicalNode input, Scope scope, IReadOnlyDictionary<Expression, ScalarExpr>? operands = null)
     {
         var values = new Dictionary<Expression, ScalarExpr>(ReferenceEqualityComparer.Instance);
         foreach (var subquery in subqueries)
@@ -46,7 +48,7 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
             (input, value) = subquery switch
             {
                 ScalarSubqueryExpression s => BindScalar(s, input, scope),
-                InSubqueryExpression i => BindIn(i, input, ref scope, values),
+                InSubqueryExpression i => BindIn(i, operands?.GetValueOrDefault(i), input, ref scope, values),
                 ExistsExpression e => BindExists(e, input, scope),
                 _ => throw new InvalidOperationException(subquery.GetType().Name),
             };
@@ -72,9 +74,10 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
     /// values hold <c>x</c> (joined on <c>x = y</c>); the value is FALSE when <c>c = 0</c>, NULL when <c>x</c> is NULL,
     /// TRUE on a match, NULL when the subquery has a NULL (<c>ck &lt; c</c>), else FALSE.
     /// </summary>
-    private (LogicalNode, ScalarExpr) BindIn(InSubqueryExpression e, LogicalNode input, ref Scope scope, IReadOnlyDictionary<Expression, ScalarExpr> values)
+    private (LogicalNode, ScalarExpr) BindIn(InSubqueryExpression e, ScalarExpr? boundOperand, LogicalNode input, ref Scope scope,
+        IReadOnlyDictionary<Expression, ScalarExpr> values)
     {
-        var operand = new ExpressionBinder(scope, x => values.GetValueOrDefault(x), "Aggregate expression is illegal here").Bind(e.Operand);
+        var operand = boundOperand ?? new ExpressionBinder(scope, x => values.GetValueOrDefault(x), "Aggregate expression is illegal here").Bind(e.Operand);
         if (e.Subquery is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null, Windows.Count: 0 } select && select.Hints.Count == 0
             && select.Items is [{ Expression: not StarExpression } item] && !AggregateBinder.IsAggregateQuery(select))
         {
@@ -158,17 +161,36 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         return (input, ExpressionBinder.MakeCall(e.Negated ? "=" : ">", [count, zero], e.Span));
     }
 
-    /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
-    /// correlated forms are planned.</summary>
-    /// <summary>The type of an uncorrelated scalar subquery's value (nullable: no row is NULL).</summary>
+    /// <summary>The type of a scalar subquery's value (nullable: no row is NULL).</summary>
     public Types.SqlType TypeOf(ScalarSubqueryExpression subquery)
     {
-        var right = BindUncorrelated(subquery.Subquery);
+        // A correlated subquery's WHERE reads the outer query, which is not in scope here; its value has the type of the
+        // same SELECT without it.
+        var query = subquery.Subquery is SelectQuery { From: not null, Where: not null, GroupBy: null, Having: null } select
+            && AggregateBinder.IsAggregateQuery(select) && ReadsUnknownNames(select)
+            ? select with { Where = null }
+            : subquery.Subquery;
+        var right = BindUncorrelated(query);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"A scalar subquery must return one column, but returns {right.Schema.Count}", subquery.Subquery.Span);
         return right.Schema[0].Type.WithNullable(true);
     }
 
+    private bool ReadsUnknownNames(SelectQuery select)
+    {
+        try
+        {
+            bindQuery(select);
+            return false;
+        }
+        catch (SqlValidationException ex) when (ex.Problem.Contains(" not found", StringComparison.Ordinal))
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The subquery bound on its own. A name it cannot find may be the outer query's: the error says which
+    /// correlated forms are planned.</summary>
     private LogicalNode BindUncorrelated(Query query)
     {
         try

@@ -4,17 +4,38 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Logical;
 
 /// <summary>
-/// The frame of an OVER window, from its start to the current row: <c>ROWS BETWEEN n PRECEDING AND CURRENT ROW</c>
-/// (<see cref="IsRows"/>, <see cref="Preceding"/> = n rows) or <c>RANGE BETWEEN INTERVAL 'x' PRECEDING AND CURRENT ROW</c>
-/// (<see cref="Preceding"/> = x in milliseconds); a null <see cref="Preceding"/> is UNBOUNDED PRECEDING.
+/// The frame of an OVER window: <c>ROWS BETWEEN n PRECEDING AND CURRENT ROW</c> (<see cref="IsRows"/>,
+/// <see cref="Preceding"/> = n rows) or <c>RANGE BETWEEN x PRECEDING AND CURRENT ROW</c> (<see cref="Preceding"/> = x in
+/// the order key's units: milliseconds for a TIMESTAMP key, as its day-time interval literal is); a null
+/// <see cref="Preceding"/> is UNBOUNDED PRECEDING, a negative one a start after the current row (<c>n FOLLOWING</c>).
+/// <see cref="Following"/> is the end the same way, counted forward: 0 the current row (its peers for RANGE), n
+/// <c>n FOLLOWING</c>, negative <c>n PRECEDING</c>, null UNBOUNDED FOLLOWING (batch mode only: streaming ends at the
+/// current row).
 /// </summary>
-public sealed record OverFrame(bool IsRows, long? Preceding)
+public sealed record OverFrame(bool IsRows, long? Preceding, long? Following = 0)
 {
+    /// <summary>Whether the frame starts at the partition's first row (rows never leave it).</summary>
     public bool IsUnbounded => Preceding is null;
 
     /// <summary>Flink's EXPLAIN text of the frame.</summary>
-    public override string ToString() =>
-        $"{(IsRows ? "ROWS" : "RANGE")} BETWEEN {(Preceding is { } p ? p.ToString(System.Globalization.CultureInfo.InvariantCulture) : "UNBOUNDED")} PRECEDING AND CURRENT ROW";
+    public override string ToString()
+    {
+        static string Text(long v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string start = Preceding switch
+        {
+            null => "UNBOUNDED PRECEDING",
+            < 0 and var p => $"{Text(-p)} FOLLOWING",
+            var p => $"{Text(p.Value)} PRECEDING",
+        };
+        string end = Following switch
+        {
+            null => "UNBOUNDED FOLLOWING",
+            0 => "CURRENT ROW",
+            < 0 and var f => $"{Text(-f)} PRECEDING",
+            var f => $"{Text(f.Value)} FOLLOWING",
+        };
+        return $"{(IsRows ? "ROWS" : "RANGE")} BETWEEN {start} AND {end}";
+    }
 }
 
 /// <summary>

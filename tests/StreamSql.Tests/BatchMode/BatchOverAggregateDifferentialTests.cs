@@ -73,6 +73,65 @@ public sealed class BatchOverAggregateDifferentialTests
         Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
     ];
 
+    /// <summary>Frames ending after the current row, or before it, and RANGE frames bounded by a distance from the order key
+    /// (integer, DECIMAL, DOUBLE and timestamp keys, either direction, NULL keys: a NULL row's frame is its NULL peers).</summary>
+    private static readonly DualSql[] Frames =
+    [
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(s) OVER w, MAX(v) OVER w",
+            "PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING"),
+        Over("k, seq", "SUM(v) OVER w, COUNT(v) OVER w, MAX(s) OVER w, MIN(d) OVER w",
+            "PARTITION BY k ORDER BY seq DESC ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING"),
+        Over("seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(v) OVER w", "ORDER BY seq ROWS BETWEEN 3 PRECEDING AND 1 PRECEDING"),
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(s) OVER w", "PARTITION BY k ORDER BY seq ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING"),
+        Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(s) OVER w",
+            "PARTITION BY k ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"),
+        Over("seq", "SUM(v) OVER w, MAX(v) OVER w", "ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 2 FOLLOWING"),
+        Over("k, v, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(v) OVER w, MAX(s) OVER w",
+            "PARTITION BY k ORDER BY v NULLS FIRST RANGE BETWEEN 100 PRECEDING AND CURRENT ROW"),
+        Over("b, v, seq", "SUM(v) OVER w, COUNT(*) OVER w, MAX(d) OVER w", "SUM(v) OVER w, COUNT(*) OVER w, MAX(d) OVER w",
+            "PARTITION BY b ORDER BY v DESC RANGE BETWEEN 50 PRECEDING AND 50 FOLLOWING",
+            "PARTITION BY b ORDER BY v DESC NULLS LAST RANGE BETWEEN 50 PRECEDING AND 50 FOLLOWING"),
+        Over("k, v, seq", "SUM(v) OVER w, COUNT(*) OVER w", "PARTITION BY k ORDER BY v NULLS FIRST RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING"),
+        Over("v, seq", "COUNT(*) OVER w, MIN(v) OVER w, SUM(v) OVER w", "ORDER BY v NULLS FIRST RANGE BETWEEN 20 FOLLOWING AND 100 FOLLOWING"),
+        Over("v, seq", "COUNT(*) OVER w, MAX(v) OVER w", "ORDER BY v NULLS FIRST RANGE BETWEEN 100 PRECEDING AND 10 PRECEDING"),
+        Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w, MAX(v) OVER w", "COUNT(*) OVER w, SUM(v) OVER w, MAX(v) OVER w",
+            "PARTITION BY k ORDER BY ts RANGE BETWEEN INTERVAL '2' SECOND PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY ts NULLS FIRST RANGE BETWEEN INTERVAL 2 SECOND PRECEDING AND CURRENT ROW"),
+        Over("seq", "COUNT(*) OVER w, MIN(s) OVER w", "COUNT(*) OVER w, MIN(s) OVER w",
+            "ORDER BY ts DESC RANGE BETWEEN INTERVAL '1' SECOND PRECEDING AND INTERVAL '3' SECOND FOLLOWING",
+            "ORDER BY ts DESC NULLS LAST RANGE BETWEEN INTERVAL 1 SECOND PRECEDING AND INTERVAL 3 SECOND FOLLOWING"),
+        // Offsets at BIGINT's limit reach the partition's ends.
+        Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w",
+            "PARTITION BY k ORDER BY seq ROWS BETWEEN 9223372036854775807 PRECEDING AND 9223372036854775807 FOLLOWING"),
+        Over("k, d, seq", "COUNT(*) OVER w", "PARTITION BY k ORDER BY d NULLS FIRST RANGE BETWEEN CURRENT ROW AND 9223372036854775807 FOLLOWING"),
+        // FIRST_VALUE and LAST_VALUE over frames before and after the row: Flink's aggregates skip NULLs (DuckDB's IGNORE NULLS).
+        Over("k, seq", "FIRST_VALUE(v) OVER w, LAST_VALUE(v) OVER w, LAST_VALUE(s) OVER w",
+            "FIRST_VALUE(v IGNORE NULLS) OVER w, LAST_VALUE(v IGNORE NULLS) OVER w, LAST_VALUE(s IGNORE NULLS) OVER w",
+            "PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING", "PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING"),
+        Over("v, seq", "FIRST_VALUE(seq) OVER w, LAST_VALUE(seq) OVER w", "ORDER BY v NULLS FIRST, seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING"),
+        // DECIMAL and DOUBLE keys take whole-number offsets.
+        Over("k, d, seq", "COUNT(*) OVER w, SUM(v) OVER w, MAX(d) OVER w", "COUNT(*) OVER w, SUM(v) OVER w, MAX(d) OVER w",
+            "PARTITION BY b ORDER BY d DESC RANGE BETWEEN 20000 PRECEDING AND 5000 FOLLOWING",
+            "PARTITION BY b ORDER BY d DESC NULLS LAST RANGE BETWEEN 20000 PRECEDING AND 5000 FOLLOWING"),
+        Over("seq", "COUNT(*) OVER w, MIN(v) OVER w", "COUNT(*) OVER w, MIN(v) OVER w",
+            "ORDER BY CAST(v AS DOUBLE) / 4 RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING",
+            "ORDER BY CAST(v AS DOUBLE) / 4 NULLS FIRST RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING"),
+        // LAG and LEAD beside a frame that reaches past the current row: they read no frame.
+        Over("k, seq", "LAG(v) OVER w, LEAD(v) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING"),
+    ];
+
+    [Theory]
+    [InlineData(1, 4096)]
+    [InlineData(2, 7)]
+    public async Task Frames_past_the_current_row_and_bounded_ranges_in_batch_mode_agree_with_duckdb(int parallelism, int batchRows)
+    {
+        await using var run = new DifferentialRun(20261231, Settings(parallelism, batchRows)) { RequireInsertOnly = true };
+        run.AddTable("t", rows: 300, lateRows: true, sequence: true);
+        foreach (var query in Frames) await run.CheckAsync(query);
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(Frames.Length, run.NonEmptyCases);
+    }
+
     [Theory]
     [InlineData(1, 4096)]
     [InlineData(2, 7)]

@@ -8,7 +8,9 @@ namespace StreamSql.Tests.Differential;
 /// EXISTS correlated by equalities and uncorrelated, correlated aggregations decorrelated into a grouped aggregation
 /// joined on the correlation keys (a bare COUNT reads 0 for a row without a group), several subqueries in one SELECT,
 /// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows), IN and EXISTS
-/// in HAVING (semi and anti joins of the aggregated rows, correlated on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// in HAVING (semi and anti joins of the aggregated rows, correlated on group keys), IN and EXISTS as values of an
+/// aggregation (select list, under OR / NOT / CASE in HAVING, uncorrelated and correlated on group keys), correlated
+/// scalar subqueries of an aggregation (on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
 /// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
@@ -43,6 +45,13 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) NOT IN (SELECT k FROM u WHERE k IS NOT NULL)",
         "SELECT t.k, MAX(t.v) AS m FROM t GROUP BY t.k HAVING EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 800)",
         "SELECT k, COUNT(*) AS n FROM t GROUP BY k HAVING NOT EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b)",
+        "SELECT t.k, COUNT(*) AS n FROM t GROUP BY t.k HAVING t.k IN (SELECT k FROM u WHERE b) AND (COUNT(*) > 5 OR EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.v > 900))",
+        "SELECT t.k, SUM(t.v) AS s FROM t GROUP BY t.k HAVING SUM(t.v) > (SELECT MAX(u.v) FROM u WHERE u.k = t.k)",
+        "SELECT t.s, COUNT(*) AS n, (SELECT COUNT(*) FROM u WHERE u.s = t.s AND u.b) AS c FROM t GROUP BY t.s",
+        "SELECT t.k, COUNT(*) AS n, t.k IN (SELECT k FROM u WHERE v > 300) AS i, SUM(t.v) NOT IN (SELECT v FROM u) AS ni FROM t GROUP BY t.k",
+        "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) > 40 OR t.s IN (SELECT s FROM u WHERE k < 3)",
+        "SELECT t.k, MAX(t.v) AS m, CASE WHEN EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) THEN 'y' ELSE 'n' END AS e FROM t GROUP BY t.k",
+        "SELECT t.k, COUNT(*) AS n FROM t GROUP BY t.k HAVING NOT (MAX(t.v) IN (SELECT u.v FROM u WHERE u.k = t.k)) OR NOT EXISTS (SELECT 1 FROM u WHERE v > 900)",
     };
 
     [Theory]
@@ -53,12 +62,18 @@ public sealed class ScalarSubqueryDifferentialTests
     [MemberData(nameof(Queries))]
     public async Task Scalar_subqueries_agree_with_duckdb_at_parallelism_2_in_small_batches(string query) => await CheckAsync(query, 2, 7);
 
-    private static async Task CheckAsync(string query, int parallelism, int batchRows)
+    /// <summary>Batch mode: the same plans over bounded tables, the final rows insert-only.</summary>
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task Scalar_subqueries_agree_with_duckdb_in_batch_mode_at_parallelism_2(string query) => await CheckAsync(query, 2, 13, batch: true);
+
+    private static async Task CheckAsync(string query, int parallelism, int batchRows, bool batch = false)
     {
-        await using var run = new DifferentialRun(20261207, [
+        (string, string)[] options = [
             ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ]);
+        ];
+        await using var run = new DifferentialRun(20261207, batch ? [.. options, ("execution.runtime-mode", "batch")] : options) { RequireInsertOnly = batch };
         run.AddTable("t", rows: 300);
         run.AddTable("u", rows: 200);
         await run.CheckAsync(DualSql.Same(query));

@@ -18,8 +18,9 @@ namespace StreamSql.Execution.Operators.Over;
 /// at end of input a permutation is sorted by (partition, order keys, arrival) and the rows decoded in that order. ROW_NUMBER,
 /// RANK, DENSE_RANK, LAG, LEAD, NTILE, CUME_DIST and PERCENT_RANK are positional over the sorted arrays. The aggregates run the accumulators in rounds as the
 /// streaming <see cref="OverAggregateOperator"/> does: round j holds step j of every partition (ROWS: its j-th row; RANGE:
-/// its j-th set of peers), and a bounded ROWS frame retracts the row leaving it. In memory: a batch job takes no
-/// checkpoints.
+/// its j-th set of peers); each partition's accumulated rows slide with its frame (<see cref="FrameBounds"/>: ROWS or RANGE,
+/// bounded or not on either side), the rows entering it added and those leaving it retracted. In memory: a batch job
+/// takes no checkpoints.
 /// </summary>
 public sealed class BatchOverAggregateOperator : StreamOperatorBase
 {
@@ -219,10 +220,12 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
     private IArrowArray[] Aggregate(RecordBatch sorted, SortedFrames frames, List<int> calls)
     {
         int n = sorted.Length;
-        bool rows = _spec.Frame.IsRows;
-        bool bounded = !_spec.Frame.IsUnbounded;
-        long preceding = _spec.Frame.Preceding ?? 0;
-        var bindings = calls.Select(c => AggregateCallBinding.Of(_spec.Calls[c], _inputSchema, retracting: bounded)).ToArray();
+        var frame = _spec.Frame;
+        bool rows = frame.IsRows;
+        var orderKey = _spec.OrderKeys.Count > 0 ? sorted.Column(_spec.OrderKeys[0].Column) : null;
+        var bounds = FrameBounds.Of(frame, frames, n, orderKey, _spec.OrderKeys.Count > 0 && _spec.OrderKeys[0].Descending);
+        // Rows leave the frame only when its start moves.
+        var bindings = calls.Select(c => AggregateCallBinding.Of(_spec.Calls[c], _inputSchema, retracting: !frame.IsUnbounded)).ToArray();
         var epoch = new SnapshotEpoch();
         var accumulators = bindings.Select(b => b.Accumulator.Create(epoch)).ToArray();
         foreach (var accumulator in accumulators) accumulator.EnsureCapacity(frames.Partitions);
@@ -233,6 +236,12 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         var results = new List<IArrowArray>[bindings.Length];
         for (int c = 0; c < results.Length; c++) results[c] = new List<IArrowArray>();
         var roundOrder = new int[n];
+        // Each partition's accumulated rows: sorted positions [from, to).
+        var from = new int[frames.Partitions];
+        var to = new int[frames.Partitions];
+        for (int i = 0; i < n; i++) from[frames.Partition[i]] = to[frames.Partition[i]] = frames.PartitionStart[i];
+        var entering = new List<int>();
+        var leaving = new List<int>();
         for (int start = 0; start < n;)
         {
             int end = start + 1;
@@ -240,31 +249,43 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
             int count = end - start;
             var members = new int[count];
             var groups = new int[count];
+            entering.Clear();
+            leaving.Clear();
             for (int k = 0; k < count; k++)
             {
-                members[k] = (int)steps[start + k];
-                groups[k] = frames.Partition[members[k]];
-                roundOrder[start + k] = members[k];
-            }
-            if (bounded)
-            {
-                // ROWS n PRECEDING: each partition's row n + 1 places back leaves its frame (one row per partition a round).
-                var leaving = new List<int>();
-                foreach (int i in members)
-                    if (i - preceding - 1 >= frames.PartitionStart[i]) leaving.Add((int)(i - preceding - 1));
-                if (leaving.Count > 0)
+                int i = (int)steps[start + k];
+                members[k] = i;
+                int p = frames.Partition[i];
+                groups[k] = p;
+                roundOrder[start + k] = i;
+                // A round's members of one partition are peers (RANGE) sharing one frame: move it once.
+                int low = bounds.Start[i], high = bounds.End[i];
+                if (low >= to[p])
                 {
-                    var leavingRows = leaving.ToArray();
-                    var leavingGroups = leavingRows.Select(i => frames.Partition[i]).ToArray();
-                    for (int c = 0; c < bindings.Length; c++)
-                        accumulators[c].Retract(Arguments(sorted, bindings[c], leavingRows), leavingGroups, default);
+                    for (int r = from[p]; r < to[p]; r++) leaving.Add(r);
+                    for (int r = low; r < high; r++) entering.Add(r);
                 }
+                else
+                {
+                    for (int r = from[p]; r < low; r++) leaving.Add(r);
+                    for (int r = to[p]; r < high; r++) entering.Add(r);
+                }
+                (from[p], to[p]) = (low, high);
             }
-            for (int c = 0; c < bindings.Length; c++)
+            if (leaving.Count > 0)
             {
-                accumulators[c].Update(Arguments(sorted, bindings[c], members), groups, default);
-                results[c].Add(accumulators[c].Evaluate(groups));
+                var (leavingRows, leavingGroups) = RowsAndGroups(leaving, frames);
+                for (int c = 0; c < bindings.Length; c++)
+                    accumulators[c].Retract(Arguments(sorted, bindings[c], leavingRows), leavingGroups, default);
             }
+            if (entering.Count > 0)
+            {
+                // The usual step (a running or sliding frame ending at the row): each member brings in itself.
+                var (enteringRows, enteringGroups) = Same(entering, members) ? (members, groups) : RowsAndGroups(entering, frames);
+                for (int c = 0; c < bindings.Length; c++)
+                    accumulators[c].Update(Arguments(sorted, bindings[c], enteringRows), enteringGroups, default);
+            }
+            for (int c = 0; c < bindings.Length; c++) results[c].Add(accumulators[c].Evaluate(groups));
             start = end;
         }
         // Values come in round order; put them back in sorted order.
@@ -273,6 +294,22 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         var values = new IArrowArray[bindings.Length];
         for (int c = 0; c < bindings.Length; c++) values[c] = ArrayGather.Take(Concatenate(results[c], n), back, n);
         return values;
+    }
+
+    private static bool Same(List<int> rows, int[] members)
+    {
+        if (rows.Count != members.Length) return false;
+        for (int k = 0; k < members.Length; k++)
+            if (rows[k] != members[k]) return false;
+        return true;
+    }
+
+    private static (int[] Rows, int[] Groups) RowsAndGroups(List<int> rows, SortedFrames frames)
+    {
+        var array = rows.ToArray();
+        var groups = new int[array.Length];
+        for (int k = 0; k < array.Length; k++) groups[k] = frames.Partition[array[k]];
+        return (array, groups);
     }
 
     private static IArrowArray[] Arguments(RecordBatch sorted, AggregateCallBinding binding, int[] rows)
