@@ -17,15 +17,16 @@ namespace StreamSql.Connectors.Postgres;
 /// form of the value (so <c>json</c>, <c>jsonb</c>, <c>uuid</c> read as STRING). Checkpoints hold how far the read got:
 /// the last primary key emitted (the table is read in key order), or for a table without a usable key the number of rows
 /// emitted (then read in physical order with synchronized scans off); a restore continues after it, so an unchanged table
-/// is read exactly once across restores.
+/// is read exactly once across restores. A postgres-cdc table with <c>'scan.startup.mode' = 'snapshot'</c> is read alike
+/// (<see cref="PostgresScanSettings"/>), its metadata columns filled as for rows of its snapshot.
 /// </summary>
 internal sealed class JdbcScanReader : ISourceReader
 {
     private const int DefaultFetchSize = 1024;
-    private const int ChunkSize = 8096;
+    private const int DefaultChunkSize = 8096;
 
     private SourceReaderContext _context = null!;
-    private JdbcConnection _connection = null!;
+    private PostgresScanSettings? _settings;
     private TableOptions _options = null!;
     private bool _idle;
     private bool _started;
@@ -34,13 +35,24 @@ internal sealed class JdbcScanReader : ISourceReader
     private JdbcScanPosition _position = JdbcScanPosition.NotStarted;
     private JdbcScanPosition? _restored;
 
-    private string TableLabel => _context.Table.Name;
+    /// <summary>A jdbc table's scan (settings from its options when opened).</summary>
+    public JdbcScanReader() { }
+
+    public JdbcScanReader(PostgresScanSettings settings) => _settings = settings;
+
+    private PostgresScanSettings Settings => _settings!;
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
     {
         _context = context;
         _options = new TableOptions(context.Table);
-        _connection = JdbcConnection.Of(context.Table);
+        if (_settings is null)
+        {
+            var connection = JdbcConnection.Of(context.Table);
+            _settings = new PostgresScanSettings(connection.OpenAsync, _options.Require(JdbcOptions.TableName)!, JdbcOptions.TableName.Key,
+                $"jdbc table '{context.Table.Name}'", _options.Get(JdbcOptions.ScanFetchSize) is > 0 and var f ? f : DefaultFetchSize, DefaultChunkSize,
+                null, connection.Sanitize);
+        }
         _idle = context.SubtaskIndex != 0;
         return default;
     }
@@ -48,7 +60,7 @@ internal sealed class JdbcScanReader : ISourceReader
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
         if (positions.Count == 0) return;
-        _restored = JdbcScanPosition.Decode(positions[0], TableLabel);
+        _restored = JdbcScanPosition.Decode(positions[0], Settings.Label);
         _position = _restored;
     }
 
@@ -77,14 +89,15 @@ internal sealed class JdbcScanReader : ISourceReader
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        string tableName = _options.Require(JdbcOptions.TableName)!;
+        string tableName = Settings.TableName;
+        string option = Settings.TableOption;
         var physical = _context.Table.PhysicalSchema;
         var types = _context.ProjectedColumns.Select(i => physical[i].Type).ToList();
         var fields = types.Select((t, i) => PostgresFieldReader.For(t)
             ?? throw new ConnectorOptionException("connector",
-                $"The jdbc table '{TableLabel}' cannot read column '{physical[_context.ProjectedColumns[i]].Name}' of type {t}")).ToArray();
+                $"The {Settings.Label} cannot read column '{physical[_context.ProjectedColumns[i]].Name}' of type {t}")).ToArray();
 
-        var connection = await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = await Settings.Open(cancellationToken).ConfigureAwait(false);
         try
         {
             // The order of an unkeyed read must not depend on other scans of the table (a restore skips the rows read before).
@@ -98,7 +111,7 @@ internal sealed class JdbcScanReader : ISourceReader
                 if (match.Count == 0) match = names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (match.Count != 1)
                     throw new ConnectorOptionException(what,
-                        $"The jdbc table '{TableLabel}' has column '{name}', but the PostgreSQL table {quoted} (option 'table-name') " +
+                        $"The {Settings.Label} has column '{name}', but the PostgreSQL table {quoted} (option '{option}') " +
                         (match.Count == 0 ? "has no such column" : "has several columns of that name in different case") +
                         $"; its columns are: {string.Join(", ", names)}");
                 return JdbcTargetTable.QuoteIdentifier(match[0]);
@@ -110,7 +123,7 @@ internal sealed class JdbcScanReader : ISourceReader
             var derived = new List<string> { "t.*" };
             for (int c = 0; c < types.Count; c++)
             {
-                string column = "t." + Resolve(physical[_context.ProjectedColumns[c]].Name, JdbcOptions.TableName.Key);
+                string column = "t." + Resolve(physical[_context.ProjectedColumns[c]].Name, option);
                 if (types[c].Kind is SqlTypeKind.Char or SqlTypeKind.VarChar) column += "::text";
                 string alias = $"streamsql_scan_{c}";
                 derived.Add($"{column} AS {alias}");
@@ -118,17 +131,17 @@ internal sealed class JdbcScanReader : ISourceReader
             }
             string source = $"(SELECT {string.Join(", ", derived)} FROM {quoted} AS t{PartitionFilter(Resolve)})";
 
-            (_key, _) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, null, TableLabel, cancellationToken).ConfigureAwait(false);
+            (_key, _) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, Settings.ChunkKeyColumn, _context.Table.Name, cancellationToken)
+                .ConfigureAwait(false);
             var restored = _restored ?? JdbcScanPosition.NotStarted;
             if (restored.LastKey is not null && _key is null)
                 throw new InvalidOperationException(
-                    $"The jdbc table '{TableLabel}' continues from a checkpoint taken while reading {quoted} in primary key order, but the table no longer has that key; start the job without the checkpoint");
+                    $"The {Settings.Label} continues from a checkpoint taken while reading {quoted} in primary key order, but the table no longer has that key; start the job without the checkpoint");
             if (restored.LastKey is null && restored.Rows > 0) _key = null;
 
-            int fetchSize = _options.Get(JdbcOptions.ScanFetchSize) is > 0 and var f ? f : DefaultFetchSize;
-            var metadata = new PostgresCdcMetadata([], connection.Database, schema, table);
+            var metadata = new PostgresCdcMetadata(_context.MetadataColumns, connection.Database, schema, table);
             var reader = await PostgresSnapshotReader.OpenAsync(connection, null, source, selected, types, _context.OutputSchema, fields, metadata, _key,
-                restored.LastKey, ChunkSize, fetchSize, cancellationToken).ConfigureAwait(false);
+                restored.LastKey, Settings.ChunkSize, Settings.FetchSize, cancellationToken).ConfigureAwait(false);
             connection = null;
             _reader = reader;
             await SkipAsync(restored.LastKey is null ? restored.Rows : 0, cancellationToken).ConfigureAwait(false);
@@ -136,7 +149,7 @@ internal sealed class JdbcScanReader : ISourceReader
         catch (PostgresException e)
         {
             throw new InvalidOperationException(
-                $"The jdbc table '{TableLabel}' could not read the PostgreSQL table '{tableName}' at {_connection.Server}: {_connection.Sanitize(JdbcConnection.Describe(e))}", e);
+                $"The {Settings.Label} could not read the PostgreSQL table '{tableName}': {Settings.Sanitize(JdbcConnection.Describe(e))}", e);
         }
         finally
         {
@@ -181,8 +194,8 @@ internal sealed class JdbcScanReader : ISourceReader
                 // Not a valid name in this spelling (or an unknown schema): try the other one.
             }
         }
-        throw new ConnectorOptionException(JdbcOptions.TableName.Key,
-            $"The jdbc table '{TableLabel}' names the PostgreSQL table '{tableName}' (option 'table-name'), which does not exist in database '{connection.Database}'");
+        throw new ConnectorOptionException(Settings.TableOption,
+            $"The {Settings.Label} names the PostgreSQL table '{tableName}' (option '{Settings.TableOption}'), which does not exist in database '{connection.Database}'");
     }
 
     private static async Task<List<string>> ColumnNamesAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)

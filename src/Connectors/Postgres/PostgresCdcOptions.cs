@@ -19,8 +19,10 @@ public static class PostgresCdcOptions
     public static readonly ConfigOption<string> DecodingPluginName = Options.Enum("decoding.plugin.name", "pgoutput",
         "The logical decoding plug-in; pgoutput (built into PostgreSQL 10+) is the one supported.", new[] { "pgoutput" });
     public static readonly ConfigOption<string> StartupMode = Options.Enum("scan.startup.mode", "initial",
-        "initial: a consistent snapshot of the table, then its changes from that point; latest-offset: only changes from now on " +
-        "(from the slot's position when the slot exists).", new[] { "initial", "latest-offset" });
+        "initial: a consistent snapshot of the table, then its changes from that point; snapshot: the snapshot alone, then the " +
+        "source ends (bounded; no slot is used); latest-offset: only changes from now on (from the slot's position when the slot " +
+        "exists); committed-offset: changes from the slot's committed position (created when missing).",
+        new[] { "initial", "snapshot", "latest-offset", "committed-offset" });
     public static readonly ConfigOption<string> ChangelogMode = Options.Enum("changelog-mode", "all",
         "all: updates and deletes with full before images (the table needs REPLICA IDENTITY FULL); upsert: +I/+U/-D by the " +
         "PRIMARY KEY, normalized downstream (works with the default replica identity).", new[] { "all", "upsert" });
