@@ -117,14 +117,13 @@ internal sealed class JdbcScanReader : ISourceReader
                 return JdbcTargetTable.QuoteIdentifier(match[0]);
             }
 
-            // The query reads a derived table: the projected columns (strings as PostgreSQL's text of the value) under names
-            // of their own, beside the table's own columns for the key, filtered by the partition bounds.
+            // The query reads a derived table: the projected columns under names of their own, beside the table's own
+            // columns for the key, filtered by the partition bounds.
             var selected = new List<string>();
             var derived = new List<string> { "t.*" };
             for (int c = 0; c < types.Count; c++)
             {
                 string column = "t." + Resolve(physical[_context.ProjectedColumns[c]].Name, option);
-                if (types[c].Kind is SqlTypeKind.Char or SqlTypeKind.VarChar) column += "::text";
                 string alias = $"streamsql_scan_{c}";
                 derived.Add($"{column} AS {alias}");
                 selected.Add(alias);

@@ -20,6 +20,13 @@ internal abstract class PostgresFieldReader
 
     protected abstract void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder);
 
+    /// <summary>How a query selects <paramref name="column"/> (quoted) into a column of <paramref name="type"/>: a STRING
+    /// column reads the value's text as PostgreSQL prints it (its output function, as the replication stream sends it and
+    /// PgJDBC's getString reads it), so json, jsonb, uuid, inet, xml, ... columns read as STRING and CHAR keeps its padding;
+    /// <c>concat</c> gives that text, where a cast to text would differ for some types (inet, bpchar, boolean).</summary>
+    public static string SelectText(string column, SqlType type) =>
+        type.Kind is SqlTypeKind.Char or SqlTypeKind.VarChar ? $"CASE WHEN {column} IS NULL THEN NULL ELSE concat({column}) END" : column;
+
     /// <summary>The reader for <paramref name="type"/>, or null for a type PostgreSQL columns are not read into.</summary>
     public static PostgresFieldReader? For(SqlType type) => type.Kind switch
     {

@@ -140,7 +140,8 @@ public sealed class PostgresLookupReader : ILookupReader
                     $"; its columns are: {string.Join(", ", names)}"));
             resolved[c] = QuoteIdentifier(match[0]);
         }
-        var select = $"SELECT {string.Join(", ", resolved)} FROM {quoted} WHERE ";
+        var selected = resolved.Select((c, i) => PostgresFieldReader.SelectText(c, _schema[i].Type));
+        var select = $"SELECT {string.Join(", ", selected)} FROM {quoted} WHERE ";
         var keys = _context.KeyColumns;
         return keys.Count == 1
             ? select + $"{resolved[keys[0]]} = ANY($1)"

@@ -85,7 +85,7 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
             if (snapshotName is not null)
                 await using (var set = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshotName.Replace("'", "''", StringComparison.Ordinal)}'", connection, transaction))
                     await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            string select = string.Join(", ", columns.Select(JdbcTargetTable.QuoteIdentifier));
+            string select = string.Join(", ", columns.Select((c, i) => PostgresFieldReader.SelectText(JdbcTargetTable.QuoteIdentifier(c), types[i])));
             if (key is not null) select = (select.Length > 0 ? select + ", " : "") + key.SelectText;
             if (select.Length == 0) select = "1";
             var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize,
