@@ -79,6 +79,19 @@ public sealed class HuntIJdbcScanTests
         Assert.Contains("'nosuch' (option 'table-name'), which does not exist", error);
     }
 
+    [SkippableFact]
+    public async Task A_column_of_a_type_the_postgres_column_does_not_map_to_fails_the_job_naming_both()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("huntimismatch");
+        await Pg.ExecuteAsync(db, "CREATE TABLE src (id bigint, d date); INSERT INTO src VALUES (1, '2020-01-02'); CREATE TABLE dst (id bigint, d integer)");
+        await using var env = Environment();
+        env.ExecuteSql($"CREATE TABLE src (id BIGINT, d INT) WITH ({With(db, "src")})");
+        env.ExecuteSql($"CREATE TABLE dst (id BIGINT, d INT) WITH ({With(db, "dst")})");
+        await env.ExecuteScriptAsync("INSERT INTO dst SELECT id, d FROM src");
+        var error = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(120))).FailureMessage;
+        Assert.Contains("The jdbc table 'src' reads column 'd' as INT, but column \"d\" of the PostgreSQL table public.src (option 'table-name') is of type date", error);
+    }
+
     [SkippableTheory]
     [InlineData("'scan.partition.column' = 'id'", "Either all or none of the following options should be provided: scan.partition.column, scan.partition.num")]
     [InlineData("'scan.partition.column' = 'id', 'scan.partition.num' = '2', 'scan.partition.lower-bound' = '9', 'scan.partition.upper-bound' = '1'",

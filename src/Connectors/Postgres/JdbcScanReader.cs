@@ -104,17 +104,23 @@ internal sealed class JdbcScanReader : ISourceReader
             await using (var set = new NpgsqlCommand("SET synchronize_seqscans = off", connection))
                 await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             var (schema, table, quoted) = await FindTableAsync(connection, tableName, cancellationToken).ConfigureAwait(false);
-            var names = await ColumnNamesAsync(connection, quoted, cancellationToken).ConfigureAwait(false);
-            string Resolve(string name, string what)
+            var columns = await ColumnsAsync(connection, quoted, cancellationToken).ConfigureAwait(false);
+            var names = columns.Select(c => c.Name).ToList();
+            string Resolve(string name, string what, SqlType? type = null)
             {
-                var match = names.Where(n => n == name).ToList();
-                if (match.Count == 0) match = names.Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)).ToList();
+                var match = columns.Where(c => c.Name == name).ToList();
+                if (match.Count == 0) match = columns.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
                 if (match.Count != 1)
                     throw new ConnectorOptionException(what,
                         $"The {Settings.Label} has column '{name}', but the PostgreSQL table {quoted} (option '{option}') " +
                         (match.Count == 0 ? "has no such column" : "has several columns of that name in different case") +
                         $"; its columns are: {string.Join(", ", names)}");
-                return JdbcTargetTable.QuoteIdentifier(match[0]);
+                if (type is not null && !PostgresFieldReader.Reads(type, match[0].Type))
+                    throw new ConnectorOptionException(what,
+                        $"The {Settings.Label} reads column '{name}' as {type}, but column {JdbcTargetTable.QuoteIdentifier(match[0].Name)} of the " +
+                        $"PostgreSQL table {quoted} (option '{option}') is of type {match[0].DisplayType}: declare the column with the type it maps to " +
+                        "(Flink's PostgreSQL type mapping), or as STRING to read its text");
+                return JdbcTargetTable.QuoteIdentifier(match[0].Name);
             }
 
             // The query reads a derived table: the projected columns under names of their own, beside the table's own
@@ -123,12 +129,12 @@ internal sealed class JdbcScanReader : ISourceReader
             var derived = new List<string> { "t.*" };
             for (int c = 0; c < types.Count; c++)
             {
-                string column = "t." + Resolve(physical[_context.ProjectedColumns[c]].Name, option);
+                string column = "t." + Resolve(physical[_context.ProjectedColumns[c]].Name, option, types[c]);
                 string alias = $"streamsql_scan_{c}";
                 derived.Add($"{column} AS {alias}");
                 selected.Add(alias);
             }
-            string source = $"(SELECT {string.Join(", ", derived)} FROM {quoted} AS t{PartitionFilter(Resolve)})";
+            string source = $"(SELECT {string.Join(", ", derived)} FROM {quoted} AS t{PartitionFilter((n, w) => Resolve(n, w))})";
 
             (_key, _) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, Settings.ChunkKeyColumn, _context.Table.Name, cancellationToken)
                 .ConfigureAwait(false);
@@ -197,13 +203,19 @@ internal sealed class JdbcScanReader : ISourceReader
             $"The {Settings.Label} names the PostgreSQL table '{tableName}' (option '{Settings.TableOption}'), which does not exist in database '{connection.Database}'");
     }
 
-    private static async Task<List<string>> ColumnNamesAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)
+    private sealed record Column(string Name, string Type, string DisplayType);
+
+    private static async Task<List<Column>> ColumnsAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var found = new List<Column>();
         await using var columns = new NpgsqlCommand($"SELECT * FROM {quoted} WHERE false", connection);
         await using var r = await columns.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < r.FieldCount; i++) names.Add(r.GetName(i));
-        return names;
+        for (int i = 0; i < r.FieldCount; i++)
+        {
+            var type = r.GetPostgresType(i);
+            found.Add(new Column(r.GetName(i), type.InternalName, r.GetDataTypeName(i)));
+        }
+        return found;
     }
 
     public async ValueTask DisposeAsync()
