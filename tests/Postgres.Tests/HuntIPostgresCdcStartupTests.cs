@@ -36,7 +36,10 @@ public sealed class HuntIPostgresCdcStartupTests
         env.ExecuteSql("SET 'execution.batch.max-rows' = '100'");
         env.ExecuteSql($"CREATE TABLE items (id INT, name STRING, amount DECIMAL(10, 2), tbl STRING METADATA FROM 'table_name' VIRTUAL, "
             + $"sch STRING METADATA FROM 'schema_name' VIRTUAL, rk STRING METADATA FROM 'row_kind' VIRTUAL, PRIMARY KEY (id) NOT ENFORCED) "
-            + $"WITH ({Cdc(db, "snap", ", 'scan.startup.mode' = 'snapshot', 'scan.incremental.snapshot.chunk.size' = '700'")})");
+            + $"WITH ({Cdc(db, "snap", ", 'scan.startup.mode' = 'snapshot', 'scan.incremental.snapshot.chunk.size' = '700', "
+            // Flink CDC's tuning options, as its examples set them.
+            + "'scan.incremental.snapshot.enabled' = 'true', 'heartbeat.interval.ms' = '30000', 'connect.timeout' = '30s', "
+            + "'scan.lsn-commit.checkpoints-num-delay' = '3', 'chunk-key.even-distribution.factor.upper-bound' = '1000.0'")})");
         env.ExecuteSql($"CREATE TABLE dst (id INT, name STRING, amount DECIMAL(10, 2), src STRING, kind STRING, PRIMARY KEY (id) NOT ENFORCED) WITH ({Jdbc(db, "dst")})");
         await env.ExecuteScriptAsync("INSERT INTO dst SELECT id, name, amount, CONCAT(sch, '.', tbl), rk FROM items");
         Assert.Empty(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(120)));
