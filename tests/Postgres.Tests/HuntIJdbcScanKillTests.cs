@@ -9,7 +9,7 @@ namespace StreamSql.Postgres.Tests;
 /// A jdbc scan (bounded) into a GROUP BY into a jdbc upsert table, as <c>streamsql -f job.sql</c>, killed with SIGKILL at
 /// random moments after checkpoints and restarted with <c>--from-latest-checkpoint</c> until it finishes: each row of the
 /// table is counted exactly once — read in primary key order and continued after the last key checkpointed, or for a
-/// table without a key skipping the rows checkpointed. One row per sink flush keeps the job long enough to be killed.
+/// table without a key skipping the rows checkpointed; postgres-cdc's snapshot startup mode alike. One row per sink flush keeps the job long enough to be killed.
 /// </summary>
 public sealed class HuntIJdbcScanKillTests : IDisposable
 {
@@ -27,10 +27,20 @@ public sealed class HuntIJdbcScanKillTests : IDisposable
     private string Jdbc(string table, string extra = "") =>
         $"'connector' = 'jdbc', 'url' = '{PostgresServer.JdbcUrl(_db)}', 'table-name' = '{table}', 'username' = 'postgres', 'password' = 'pw'{extra}";
 
+    /// <summary>postgres-cdc's <c>'scan.startup.mode' = 'snapshot'</c>, which reads as the jdbc scan does.</summary>
+    private string CdcSnapshot()
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(_db);
+        return $"'connector' = 'postgres-cdc', 'hostname' = '{b.Host}', 'port' = '{b.Port}', 'username' = '{b.Username}', 'password' = 'pw', "
+            + $"'database-name' = '{b.Database}', 'schema-name' = 'public', 'table-name' = 'src', 'slot.name' = 'unused', 'scan.startup.mode' = 'snapshot', "
+            + "'scan.incremental.snapshot.chunk.size' = '1000'";
+    }
+
     [SkippableTheory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_scan_into_a_group_by_killed_at_random_counts_every_row_exactly_once(bool primaryKey)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task A_scan_into_a_group_by_killed_at_random_counts_every_row_exactly_once(bool primaryKey, bool cdcSnapshot)
     {
         _db = await PostgresServer.Require().CreateDatabaseAsync("huntiscankill");
         await Pg.ExecuteAsync(_db, $"CREATE TABLE src (id bigint{(primaryKey ? " PRIMARY KEY" : "")}, v bigint); "
@@ -42,7 +52,7 @@ public sealed class HuntIJdbcScanKillTests : IDisposable
             $"SET 'pipeline.name' = '{JobName}';",
             "SET 'restart-strategy.type' = 'none';",
             "SET 'execution.batch.max-rows' = '20';",
-            $"CREATE TABLE src (id BIGINT, v BIGINT{(primaryKey ? ", PRIMARY KEY (id) NOT ENFORCED" : "")}) WITH ({Jdbc("src")});",
+            $"CREATE TABLE src (id BIGINT, v BIGINT{(primaryKey ? ", PRIMARY KEY (id) NOT ENFORCED" : "")}) WITH ({(cdcSnapshot ? CdcSnapshot() : Jdbc("src"))});",
             $"CREATE TABLE agg (k INT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ({Jdbc("agg", ", 'sink.buffer-flush.max-rows' = '1'")});",
             "INSERT INTO agg SELECT CAST(id % 97 AS INT), COUNT(*), SUM(v) FROM src GROUP BY CAST(id % 97 AS INT);"));
 
