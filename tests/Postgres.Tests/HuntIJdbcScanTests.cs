@@ -92,6 +92,15 @@ public sealed class HuntIJdbcScanTests
         Assert.Contains("The jdbc table 'src' reads column 'd' as INT, but column \"d\" of the PostgreSQL table public.src (option 'table-name') is of type date", error);
     }
 
+    [SkippableFact]
+    public async Task A_type_the_postgres_dialect_cannot_hold_is_refused_in_flinks_words()
+    {
+        var db = await PostgresServer.Require().CreateDatabaseAsync("huntimap");
+        await using var env = Environment();
+        var error = Assert.ThrowsAny<Exception>(() => env.ExecuteSql($"CREATE TABLE t (id BIGINT, m MAP<STRING, INT>) WITH ({With(db, "t")})"));
+        Assert.Contains("The PostgreSQL dialect doesn't support type: MAP<STRING, INT>. (column 'm' of the jdbc table 't'", error.Message);
+    }
+
     [SkippableTheory]
     [InlineData("'scan.partition.column' = 'id'", "Either all or none of the following options should be provided: scan.partition.column, scan.partition.num")]
     [InlineData("'scan.partition.column' = 'id', 'scan.partition.num' = '2', 'scan.partition.lower-bound' = '9', 'scan.partition.upper-bound' = '1'",

@@ -84,8 +84,8 @@ public sealed class JdbcConnector : TableConnectorBase, ILookupConnector
         foreach (var column in table.PhysicalSchema.Fields)
             if (JdbcFieldWriter.For(column.Type) is null)
                 throw new ConnectorOptionException("connector",
-                    $"The jdbc table '{table.Name}' cannot hold column '{column.Name}' of type {column.Type}: supported are BOOLEAN, TINYINT, SMALLINT, "
-                    + "INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR/STRING, BINARY, VARBINARY/BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ and INTERVAL.");
+                    $"The PostgreSQL dialect doesn't support type: {column.Type}. (column '{column.Name}' of the jdbc table '{table.Name}'; supported are BOOLEAN, TINYINT, SMALLINT, "
+                    + "INT, BIGINT, FLOAT, DOUBLE, DECIMAL, CHAR, VARCHAR/STRING, BINARY, VARBINARY/BYTES, DATE, TIME, TIMESTAMP, TIMESTAMP_LTZ, INTERVAL and ARRAYs of those but TIME and INTERVAL)");
     }
 
     public override ISinkWriter CreateWriter() => new JdbcWriter();
