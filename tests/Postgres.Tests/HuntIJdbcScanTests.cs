@@ -79,15 +79,19 @@ public sealed class HuntIJdbcScanTests
         Assert.Contains("'nosuch' (option 'table-name'), which does not exist", error);
     }
 
-    [SkippableFact]
-    public async Task A_column_of_a_type_the_postgres_column_does_not_map_to_fails_the_job_naming_both()
+    [SkippableTheory]
+    [InlineData("INSERT INTO dst SELECT id, d FROM src")]
+    [InlineData("INSERT INTO dst SELECT k.id, s.d FROM keys AS k JOIN src FOR SYSTEM_TIME AS OF k.pt AS s ON k.id = s.id")]
+    public async Task A_column_of_a_type_the_postgres_column_does_not_map_to_fails_the_job_naming_both(string insert)
     {
         var db = await PostgresServer.Require().CreateDatabaseAsync("huntimismatch");
         await Pg.ExecuteAsync(db, "CREATE TABLE src (id bigint, d date); INSERT INTO src VALUES (1, '2020-01-02'); CREATE TABLE dst (id bigint, d integer)");
         await using var env = Environment();
         env.ExecuteSql($"CREATE TABLE src (id BIGINT, d INT) WITH ({With(db, "src")})");
         env.ExecuteSql($"CREATE TABLE dst (id BIGINT, d INT) WITH ({With(db, "dst")})");
-        await env.ExecuteScriptAsync("INSERT INTO dst SELECT id, d FROM src");
+        env.ExecuteSql("CREATE TABLE keys (id BIGINT, pt AS PROCTIME()) WITH ('connector' = 'datagen', 'number-of-rows' = '1', "
+            + "'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '1')");
+        await env.ExecuteScriptAsync(insert);
         var error = Assert.Single(await env.WaitForJobsAsync().WaitAsync(TimeSpan.FromSeconds(120))).FailureMessage;
         Assert.Contains("The jdbc table 'src' reads column 'd' as INT, but column \"d\" of the PostgreSQL table public.src (option 'table-name') is of type date", error);
     }

@@ -29,13 +29,14 @@ internal abstract class PostgresFieldReader
 
     /// <summary>Whether a column of <paramref name="type"/> can be read from a PostgreSQL column whose type is
     /// <paramref name="postgresType"/> (its internal name: <c>int4</c>, <c>_text</c>, ...), as Flink's PostgreSQL type
-    /// mapping pairs them (integers of any width into any integer type; a STRING from any type, as its text).</summary>
+    /// mapping pairs them, and the widenings the client reads (integers of any width into any integer type, DECIMAL or
+    /// FLOAT/DOUBLE; numeric into FLOAT/DOUBLE; a STRING from any type, as its text).</summary>
     public static bool Reads(SqlType type, string postgresType) => type.Kind switch
     {
         SqlTypeKind.Boolean => postgresType is "bool",
         SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt => postgresType is "int2" or "int4" or "int8",
-        SqlTypeKind.Float or SqlTypeKind.Double => postgresType is "float4" or "float8",
-        SqlTypeKind.Decimal => postgresType is "numeric",
+        SqlTypeKind.Float or SqlTypeKind.Double => postgresType is "float4" or "float8" or "numeric" or "int2" or "int4" or "int8",
+        SqlTypeKind.Decimal => postgresType is "numeric" or "int2" or "int4" or "int8",
         SqlTypeKind.Char or SqlTypeKind.VarChar => true,
         SqlTypeKind.Binary or SqlTypeKind.VarBinary => postgresType is "bytea",
         SqlTypeKind.Date => postgresType is "date",
