@@ -32,11 +32,29 @@ public static class JdbcOptions
         "StreamSql's own, exactly-once: the table (created when missing) that records, in each commit's transaction, which "
         + "checkpoint of which sink subtask was written.");
 
+    public static readonly ConfigOption<string?> ScanPartitionColumn = Options.OptionalString("scan.partition.column",
+        "Scan: the numeric, date or timestamp column the table is read in partitions by; set with scan.partition.num, "
+        + "scan.partition.lower-bound and scan.partition.upper-bound, which also filter the rows read (only rows whose column lies within the bounds).");
+    public static readonly ConfigOption<int> ScanPartitionNum = Options.Int("scan.partition.num", 0,
+        "Scan: the number of partitions (with scan.partition.column).");
+    public static readonly ConfigOption<long> ScanPartitionLowerBound = Options.Long("scan.partition.lower-bound", 0,
+        "Scan: the smallest value of scan.partition.column read (with scan.partition.column).");
+    public static readonly ConfigOption<long> ScanPartitionUpperBound = Options.Long("scan.partition.upper-bound", 0,
+        "Scan: the largest value of scan.partition.column read (with scan.partition.column).");
+    public static readonly ConfigOption<int> ScanFetchSize = Options.Int("scan.fetch-size", 0,
+        "Scan: rows fetched from the database per round trip (0: 1024).");
+    public static readonly ConfigOption<bool> ScanAutoCommit = Options.Bool("scan.auto-commit", true,
+        "Scan: accepted for compatibility (the table is read in one read-only transaction).");
+
+    /// <summary>The scan.partition.* options, which are set all or none.</summary>
+    public static IReadOnlyList<ConfigOption> ScanPartition { get; } = [ScanPartitionColumn, ScanPartitionNum, ScanPartitionLowerBound, ScanPartitionUpperBound];
+
     public static IReadOnlyList<ConfigOption> Required { get; } = new ConfigOption[] { Url, TableName };
 
     public static IReadOnlyList<ConfigOption> Optional { get; } = new ConfigOption[]
     {
         Driver, Username, Password, ConnectionMaxRetryTimeout, BufferFlushMaxRows, BufferFlushInterval, MaxRetries, SinkParallelism,
-        DeliveryGuarantee, ProgressTable,
+        DeliveryGuarantee, ProgressTable, ScanPartitionColumn, ScanPartitionNum, ScanPartitionLowerBound, ScanPartitionUpperBound, ScanFetchSize,
+        ScanAutoCommit,
     };
 }

@@ -23,6 +23,9 @@ public sealed class PostgresCdcConnector : TableConnectorBase
     public override bool SupportsSource => true;
     public override IReadOnlyDictionary<string, SqlType> ReadableMetadata => PostgresCdcMetadata.Readable;
 
+    public override bool IsBounded(CatalogTable table) =>
+        table.Options.TryGetValue(PostgresCdcOptions.StartupMode.Key, out var mode) && string.Equals(mode.Trim(), "snapshot", StringComparison.OrdinalIgnoreCase);
+
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
         table.Options.TryGetValue(PostgresCdcOptions.ChangelogMode.Key, out var mode) && string.Equals(mode.Trim(), "upsert", StringComparison.OrdinalIgnoreCase)
             ? ChangelogMode.Upsert

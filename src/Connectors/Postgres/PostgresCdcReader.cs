@@ -37,6 +37,7 @@ namespace StreamSql.Connectors.Postgres;
 internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpointListener
 {
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan SlotReleaseWait = TimeSpan.FromSeconds(10);
 
     private SourceReaderContext _context = null!;
     private TableOptions _options = null!;
@@ -64,6 +65,9 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
     private ulong _streamStart;
     private bool _snapshotEmitted;
     private PostgresSnapshotCoverage? _coverage;
+
+    // 'scan.startup.mode' = 'snapshot': the table's snapshot alone, read as a jdbc scan is (bounded).
+    private JdbcScanReader? _scan;
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<(Batch? Changes, ulong EndLsn)> _committed = Channel.CreateBounded<(Batch?, ulong)>(16);
@@ -97,17 +101,29 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             IncludeErrorDetail = false,
         };
         _connectionString = builder.ConnectionString;
+        if (_options.Get(PostgresCdcOptions.StartupMode) == "snapshot")
+        {
+            string qualified = $"{Quote(_options.Require(PostgresCdcOptions.SchemaName)!)}.{Quote(_options.Require(PostgresCdcOptions.TableName)!)}";
+            _scan = new JdbcScanReader(new PostgresScanSettings(OpenAsync, qualified, PostgresCdcOptions.TableName.Key, $"postgres-cdc table '{TableLabel}'",
+                _options.Get(PostgresCdcOptions.FetchSize), _options.Get(PostgresCdcOptions.ChunkSize), _options.Get(PostgresCdcOptions.ChunkKeyColumn), Mask));
+            return _scan.OpenAsync(context, cancellationToken);
+        }
         return default;
     }
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
+        if (_scan is not null)
+        {
+            _scan.RestorePositions(positions);
+            return;
+        }
         if (positions.Count == 0 || _idle) return;
         _restored = PostgresCdcPosition.Decode(positions[0], TableLabel);
         _position = _restored;
     }
 
-    public byte[] SnapshotPosition() => _position.Encode();
+    public byte[] SnapshotPosition() => _scan?.SnapshotPosition() ?? _position.Encode();
 
     public void OnCheckpointStarting(long checkpointId)
     {
@@ -134,6 +150,8 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
 
     public async ValueTask<Batch?> ReadChangesAsync(CancellationToken cancellationToken)
     {
+        if (_scan is not null)
+            return await _scan.ReadBatchAsync(cancellationToken).ConfigureAwait(false) is { } rows ? new Batch(rows) : null;
         if (_idle)
         {
             await Task.Delay(IdleWait, cancellationToken).ConfigureAwait(false);
@@ -240,7 +258,10 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
         await _replication.Open(cancellationToken).ConfigureAwait(false);
         bool slotExists;
         await using (var connection = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
             slotExists = await ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)", cancellationToken, _slotName).ConfigureAwait(false);
+            if (slotExists) await RequireSlotFreeAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
 
         var restored = _restored ?? PostgresCdcPosition.NotStarted;
         if (restored.Phase != PostgresCdcPhase.NotStarted && !slotExists)
@@ -279,6 +300,25 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             }
             _position = PostgresCdcPosition.Streaming(start is { } s ? (ulong)s : 0, []);
             StartStream(start);
+        }
+    }
+
+    /// <summary>A slot has one reader: while another connection streams from it (another job, or another table of this
+    /// one, with the same <c>slot.name</c>), this source could only wait. The walsender of a run that was just killed may
+    /// hold the slot for a moment, so the slot is given <see cref="SlotReleaseWait"/> to be released first.</summary>
+    private async Task RequireSlotFreeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + SlotReleaseWait;
+        while (true)
+        {
+            int? pid = await ScalarAsync<int?>(connection, "SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1 AND active", cancellationToken, _slotName)
+                .ConfigureAwait(false);
+            if (pid is null) return;
+            if (DateTime.UtcNow >= deadline)
+                throw new ConnectorOptionException(PostgresCdcOptions.SlotName.Key,
+                    $"postgres-cdc table '{TableLabel}' cannot read through the replication slot '{_slotName}' (option 'slot.name'): it is in use by " +
+                    $"another connection (PID {pid}). When several jobs or tables read the same database, each needs a distinct replication slot name.");
+            await Task.Delay(IdleWait, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -472,6 +512,7 @@ internal sealed class PostgresCdcReader : IChangelogSourceReader, ISourceCheckpo
             }
         }
         if (_snapshot is not null) await _snapshot.DisposeAsync().ConfigureAwait(false);
+        if (_scan is not null) await _scan.DisposeAsync().ConfigureAwait(false);
         if (_replication is not null) await _replication.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -20,6 +20,32 @@ internal abstract class PostgresFieldReader
 
     protected abstract void AppendValue(NpgsqlDataReader reader, int ordinal, ColumnBuilder builder);
 
+    /// <summary>How a query selects <paramref name="column"/> (quoted) into a column of <paramref name="type"/>: a STRING
+    /// column reads the value's text as PostgreSQL prints it (its output function, as the replication stream sends it and
+    /// PgJDBC's getString reads it), so json, jsonb, uuid, inet, xml, ... columns read as STRING and CHAR keeps its padding;
+    /// <c>concat</c> gives that text, where a cast to text would differ for some types (inet, bpchar, boolean).</summary>
+    public static string SelectText(string column, SqlType type) =>
+        type.Kind is SqlTypeKind.Char or SqlTypeKind.VarChar ? $"CASE WHEN {column} IS NULL THEN NULL ELSE concat({column}) END" : column;
+
+    /// <summary>Whether a column of <paramref name="type"/> can be read from a PostgreSQL column whose type is
+    /// <paramref name="postgresType"/> (its internal name: <c>int4</c>, <c>_text</c>, ...), as Flink's PostgreSQL type
+    /// mapping pairs them, and the widenings the client reads (integers of any width into any integer type, DECIMAL or
+    /// FLOAT/DOUBLE; numeric into FLOAT/DOUBLE; a STRING from any type, as its text).</summary>
+    public static bool Reads(SqlType type, string postgresType) => type.Kind switch
+    {
+        SqlTypeKind.Boolean => postgresType is "bool",
+        SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt => postgresType is "int2" or "int4" or "int8",
+        SqlTypeKind.Float or SqlTypeKind.Double => postgresType is "float4" or "float8" or "numeric" or "int2" or "int4" or "int8",
+        SqlTypeKind.Decimal => postgresType is "numeric" or "int2" or "int4" or "int8",
+        SqlTypeKind.Char or SqlTypeKind.VarChar => true,
+        SqlTypeKind.Binary or SqlTypeKind.VarBinary => postgresType is "bytea",
+        SqlTypeKind.Date => postgresType is "date",
+        SqlTypeKind.Time => postgresType is "time",
+        SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => postgresType is "timestamp" or "timestamptz",
+        SqlTypeKind.Array => postgresType.StartsWith('_'),
+        _ => true,
+    };
+
     /// <summary>The reader for <paramref name="type"/>, or null for a type PostgreSQL columns are not read into.</summary>
     public static PostgresFieldReader? For(SqlType type) => type.Kind switch
     {

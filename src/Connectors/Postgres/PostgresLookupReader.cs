@@ -124,9 +124,14 @@ public sealed class PostgresLookupReader : ILookupReader
                 $"The jdbc table '{Table.Name}' names the PostgreSQL table '{_tableName}' (option 'table-name'), which does not exist in database '{connection.Database}'"));
 
         var names = new List<string>();
+        var types = new Dictionary<string, (string Internal, string Display)>(StringComparer.Ordinal);
         await using (var columns = new NpgsqlCommand($"SELECT * FROM {quoted} WHERE false", connection))
         await using (var r = await columns.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            for (int i = 0; i < r.FieldCount; i++) names.Add(r.GetName(i));
+            for (int i = 0; i < r.FieldCount; i++)
+            {
+                names.Add(r.GetName(i));
+                types[r.GetName(i)] = (r.GetPostgresType(i).InternalName, r.GetDataTypeName(i));
+            }
         var resolved = new string[_schema.Count];
         for (int c = 0; c < resolved.Length; c++)
         {
@@ -138,9 +143,15 @@ public sealed class PostgresLookupReader : ILookupReader
                     $"The jdbc table '{Table.Name}' has column '{name}', but the PostgreSQL table {quoted} (option 'table-name') " +
                     (match.Count == 0 ? "has no such column" : "has several columns of that name in different case") +
                     $"; its columns are: {string.Join(", ", names)}"));
+            if (!PostgresFieldReader.Reads(_schema[c].Type, types[match[0]].Internal))
+                throw new NotRetried(new ConnectorOptionException(JdbcOptions.TableName.Key,
+                    $"The jdbc table '{Table.Name}' reads column '{name}' as {_schema[c].Type}, but column {QuoteIdentifier(match[0])} of the PostgreSQL " +
+                    $"table {quoted} (option 'table-name') is of type {types[match[0]].Display}: declare the column with the type it maps to " +
+                    "(Flink's PostgreSQL type mapping), or as STRING to read its text"));
             resolved[c] = QuoteIdentifier(match[0]);
         }
-        var select = $"SELECT {string.Join(", ", resolved)} FROM {quoted} WHERE ";
+        var selected = resolved.Select((c, i) => PostgresFieldReader.SelectText(c, _schema[i].Type));
+        var select = $"SELECT {string.Join(", ", selected)} FROM {quoted} WHERE ";
         var keys = _context.KeyColumns;
         return keys.Count == 1
             ? select + $"{resolved[keys[0]]} = ANY($1)"

@@ -68,12 +68,12 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
     /// <summary>Every row was returned: the batch just returned was the last one.</summary>
     public bool Ended => _ended;
 
-    /// <summary>Opens the snapshot <paramref name="snapshotName"/> on <paramref name="connection"/> (which this reader then
+    /// <summary>Opens the snapshot <paramref name="snapshotName"/> (a snapshot of its own when null) on <paramref name="connection"/> (which this reader then
     /// owns) and its first chunk: <paramref name="columns"/> of <paramref name="qualifiedTable"/>, in the order of
     /// <paramref name="key"/> when there is one, after <paramref name="after"/> when given; of the chunks only those of
     /// <paramref name="share"/> (all when null; chunks are counted from <paramref name="after"/>); up to and including
     /// <paramref name="until"/> when given (a part of the table between parts read before).</summary>
-    public static async Task<PostgresSnapshotReader> OpenAsync(NpgsqlConnection connection, string snapshotName, string qualifiedTable,
+    public static async Task<PostgresSnapshotReader> OpenAsync(NpgsqlConnection connection, string? snapshotName, string qualifiedTable,
         IReadOnlyList<string> columns, IReadOnlyList<SqlType> types, Schema schema, PostgresFieldReader[] fields, PostgresCdcMetadata metadata,
         PostgresSnapshotKey? key, IReadOnlyList<string>? after, int chunkSize, int fetchSize, CancellationToken cancellationToken,
         PostgresChunkShare? share = null, IReadOnlyList<string>? until = null)
@@ -82,9 +82,10 @@ internal sealed class PostgresSnapshotReader : IAsyncDisposable
         try
         {
             transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-            await using (var set = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshotName.Replace("'", "''", StringComparison.Ordinal)}'", connection, transaction))
-                await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            string select = string.Join(", ", columns.Select(JdbcTargetTable.QuoteIdentifier));
+            if (snapshotName is not null)
+                await using (var set = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT '{snapshotName.Replace("'", "''", StringComparison.Ordinal)}'", connection, transaction))
+                    await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            string select = string.Join(", ", columns.Select((c, i) => PostgresFieldReader.SelectText(JdbcTargetTable.QuoteIdentifier(c), types[i])));
             if (key is not null) select = (select.Length > 0 ? select + ", " : "") + key.SelectText;
             if (select.Length == 0) select = "1";
             var reader = new PostgresSnapshotReader(connection, transaction, select, qualifiedTable, schema, types, fields, metadata, key, chunkSize, fetchSize,
