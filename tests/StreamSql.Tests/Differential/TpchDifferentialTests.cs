@@ -2,18 +2,28 @@ using System.Globalization;
 
 namespace StreamSql.Tests.Differential;
 
-/// <summary>The TPC-H data set, written once for the test class (scale from STREAMSQL_TPCH_SCALE, default 1).</summary>
+/// <summary>
+/// The TPC-H data set, written once for the test class: scale from STREAMSQL_TPCH_SCALE (default 1); into the directory
+/// STREAMSQL_TPCH_DIR names, and kept there (to run the queries with the shell), when it is set.
+/// </summary>
 public sealed class TpchFixture : IDisposable
 {
+    private readonly bool _keep;
+
     public TpchFixture()
     {
         int scale = int.TryParse(Environment.GetEnvironmentVariable("STREAMSQL_TPCH_SCALE"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
-        Data = TpchData.Write(StateFixtures.TempDirectory(), scale);
+        var directory = Environment.GetEnvironmentVariable("STREAMSQL_TPCH_DIR");
+        _keep = !string.IsNullOrEmpty(directory);
+        Data = TpchData.Write(_keep ? directory! : StateFixtures.TempDirectory(), scale);
     }
 
     internal TpchData Data { get; }
 
-    public void Dispose() => StateFixtures.Delete(Data.Directory);
+    public void Dispose()
+    {
+        if (!_keep) StateFixtures.Delete(Data.Directory);
+    }
 }
 
 /// <summary>
