@@ -63,4 +63,16 @@ public sealed class HunthTpchPlanTests
             """);
         Assert.Contains("Sort(orderBy=[q DESC])", plan);
     }
+
+    [Fact]
+    public void An_updating_union_branch_on_one_subtask_is_shuffled_by_its_columns_not_dealt_round_robin()
+    {
+        _f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        var plan = ExecutionPlan("SELECT 'all' AS k, COUNT(*) AS n FROM li UNION ALL SELECT l_mode, COUNT(*) FROM li GROUP BY l_mode");
+        Assert.Contains("""
+            Union(all=[true], union=[k, n])
+            :- Exchange(distribution=[hash[k, n]])
+            :  +- Calc(select=['all' AS k, n])
+            """.ReplaceLineEndings("\n"), plan);
+    }
 }
