@@ -30,7 +30,7 @@ public sealed class TpchFixture : IDisposable
 /// The 22 TPC-H queries over a small generated data set (bounded filesystem csv tables with TPC-H's DATE, DECIMAL(15, 2)
 /// and CHAR columns), each answer compared with DuckDB's for the same SQL over the same files: in batch mode (final rows
 /// only, ORDER BY kept), and in streaming mode (the changelog folded; ORDER BY without LIMIT dropped as Flink refuses it,
-/// ORDER BY ... LIMIT run as a Top-N), at parallelism 2.
+/// ORDER BY ... LIMIT run as a Top-N; also with mini-batches, two-phase and split distinct aggregation), at parallelism 2.
 /// </summary>
 public sealed class TpchDifferentialTests(TpchFixture fixture) : IClassFixture<TpchFixture>
 {
@@ -46,11 +46,21 @@ public sealed class TpchDifferentialTests(TpchFixture fixture) : IClassFixture<T
     public async Task Tpch_query_agrees_with_duckdb_in_streaming_mode(int number) =>
         await CheckAsync(number, TpchQueries.Streaming(TpchQueries.Flink[number]), batch: false);
 
-    private async Task CheckAsync(int number, string query, bool batch)
+    /// <summary>Streaming as Flink users tune it for aggregations: mini-batches, two-phase aggregation, split distinct
+    /// aggregation (q16's COUNT(DISTINCT)).</summary>
+    [Theory]
+    [MemberData(nameof(Numbers))]
+    public async Task Tpch_query_agrees_with_duckdb_in_streaming_mode_with_mini_batches_and_split_distinct(int number) =>
+        await CheckAsync(number, TpchQueries.Streaming(TpchQueries.Flink[number]), batch: false,
+            ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "100 ms"), ("table.exec.mini-batch.size", "500"),
+            ("table.optimizer.agg-phase-strategy", "TWO_PHASE"), ("table.optimizer.distinct-agg.split.enabled", "true"));
+
+    private async Task CheckAsync(int number, string query, bool batch, params (string Key, string Value)[] settings)
     {
         await using var run = new DifferentialRun(1, [
             ("execution.runtime-mode", batch ? "batch" : "streaming"),
             ("parallelism.default", "2"),
+            .. settings,
         ]) { RequireInsertOnly = batch };
         foreach (var ddl in fixture.Data.EngineDdl()) run.ExecuteEngine(ddl);
         foreach (var ddl in fixture.Data.DuckDbDdl()) run.ExecuteOracle(ddl);
