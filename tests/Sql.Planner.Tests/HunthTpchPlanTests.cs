@@ -75,4 +75,14 @@ public sealed class HunthTpchPlanTests
             :  +- Calc(select=['all' AS k, n])
             """.ReplaceLineEndings("\n"), plan);
     }
+
+    [Fact]
+    public void Drop_view_of_a_temporary_view_is_refused_with_flinks_message()
+    {
+        _f.Run("CREATE TEMPORARY VIEW revenue0 AS SELECT l_partkey FROM li");
+        Assert.Equal(
+            "Temporary view with identifier '`default_catalog`.`default_database`.`revenue0`' exists. Drop it first before removing the permanent view.",
+            _f.Error("DROP VIEW revenue0").Problem);
+        _f.Run("DROP TEMPORARY VIEW revenue0");
+    }
 }
