@@ -82,9 +82,9 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
         if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
             && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
             && (operand is null || select.Items.Count == values.Count && select.Items.All(i => i.Expression is not StarExpression))
-            // A WHERE with subqueries of its own (TPC-H q20's IN within IN) is bound on its own below, as it must then be
-            // uncorrelated: the join condition of the correlated form has no place for the nested subqueries' joins.
-            && (select.Where is null || SubqueryValueBinder.Find([select.Where]).Count == 0))
+            // Nested IN/EXISTS conditions AND-ed in its WHERE filter the subquery's own rows (semi/anti joins below); any
+            // other subquery there (TPC-H q20's scalar one) makes it bound on its own below, as it must then be uncorrelated.
+            && (select.Where is null || Split(select.Where).Plain is not { } plainTerms || SubqueryValueBinder.Find([plainTerms]).Count == 0))
         {
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
@@ -97,11 +97,14 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 subqueryValues.Add(ExpressionRewriting.Remap(item, i => i + leftWidth));
                 terms.Add(Equal(values[v], subqueryValues[v]));
             }
-            if (select.Where is not null)
+            var (whereTerms, nestedConditions) = select.Where is null ? (null, []) : Split(select.Where);
+            // A nested IN/EXISTS reads the subquery's own columns: its rows are kept or dropped before the outer join.
+            foreach (var (nested, nestedNegated) in nestedConditions) right = BindNested(nested, nestedNegated, right, inner);
+            if (whereTerms is not null)
             {
-                var where = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(select.Where);
+                var where = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(whereTerms);
                 if (where.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where.Span);
+                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where!.Span);
                 terms.Add(where);
                 correlation.AddRange(ExpressionRewriting.Conjuncts(where));
             }
@@ -135,6 +138,20 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             return NullAwareAnti.Bind(node, right, values[0], subqueryValues[0], correlation, condition.Span);
         }
         return node;
+    }
+
+    /// <summary>A subquery condition inside a correlated subquery, over that subquery's rows alone; one that reads the
+    /// outermost row is refused as such rather than with the unknown column.</summary>
+    private LogicalNode BindNested(Expression nested, bool negated, LogicalNode rows, Scope scope)
+    {
+        try
+        {
+            return Bind(nested, negated, rows, scope);
+        }
+        catch (SqlValidationException e) when (!e.Message.StartsWith("Not supported yet", StringComparison.Ordinal))
+        {
+            throw Unsupported.Feature($"a subquery inside a correlated subquery that reads the outer query's columns ({e.Message})", nested.Span);
+        }
     }
 
     /// <summary>Binds a subquery on its own (uncorrelated); one whose WHERE holds subqueries and reads the outer row is

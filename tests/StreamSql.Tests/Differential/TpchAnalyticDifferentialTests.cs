@@ -3,7 +3,8 @@ namespace StreamSql.Tests.Differential;
 /// <summary>
 /// Analytic SQL beyond the 22 queries over the same TPC-H tables (the shapes of TPC-DS-like reports): grouping sets,
 /// ROLLUP and CUBE with GROUPING(), several CTEs read twice, UNION ALL of aggregations, INTERSECT/EXCEPT, scalar subqueries
-/// in select lists, correlated EXISTS/NOT EXISTS with non-equality terms, NOT IN, CASE buckets, HAVING with COUNT
+/// in select lists, correlated EXISTS/NOT EXISTS with non-equality terms and with IN/NOT IN/EXISTS nested in them, NOT IN,
+/// CASE buckets, HAVING with COUNT
 /// DISTINCT, string and date functions; each compared with DuckDB in batch and in streaming mode.
 /// </summary>
 public sealed class TpchAnalyticDifferentialTests(TpchFixture fixture) : IClassFixture<TpchFixture>
@@ -27,6 +28,9 @@ public sealed class TpchAnalyticDifferentialTests(TpchFixture fixture) : IClassF
         { "left_join_null_counts", "SELECT s_nationkey, COUNT(ps_partkey) AS parts, COUNT(*) AS n FROM supplier LEFT JOIN partsupp ON s_suppkey = ps_suppkey AND ps_availqty > 9990 GROUP BY s_nationkey" },
         { "derived_join_aggregates", "SELECT a.o_custkey, a.n, b.q FROM (SELECT o_custkey, COUNT(*) AS n FROM orders GROUP BY o_custkey) a JOIN (SELECT o_custkey, SUM(l_quantity) AS q FROM orders JOIN lineitem ON o_orderkey = l_orderkey GROUP BY o_custkey) b ON a.o_custkey = b.o_custkey WHERE a.n > 15" },
         { "full_join", "SELECT COALESCE(x.k, y.k) AS k, x.n AS orders_n, y.n AS lines_n FROM (SELECT o_orderpriority AS k, COUNT(*) AS n FROM orders WHERE o_orderstatus = 'F' GROUP BY o_orderpriority) x FULL JOIN (SELECT l_shipmode AS k, COUNT(*) AS n FROM lineitem GROUP BY l_shipmode) y ON x.k = y.k" },
+        { "exists_with_nested_in", "SELECT o_orderkey FROM orders WHERE o_orderdate < DATE '1993-01-01' AND EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey AND l_partkey IN (SELECT p_partkey FROM part WHERE p_type LIKE 'PROMO%'))" },
+        { "not_exists_with_nested_not_in", "SELECT o_orderkey FROM orders WHERE o_orderdate < DATE '1992-06-01' AND NOT EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey AND l_suppkey NOT IN (SELECT s_suppkey FROM supplier WHERE s_nationkey < 12))" },
+        { "in_with_nested_correlated_exists", "SELECT c_custkey FROM customer WHERE c_custkey IN (SELECT o_custkey FROM orders WHERE o_orderpriority = '1-URGENT' AND EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey AND l_shipmode = 'AIR'))" },
         { "in_list_and_between", "SELECT l_shipmode, SUM(l_extendedprice * l_discount) AS r FROM lineitem WHERE l_shipmode IN ('AIR', 'REG AIR', 'FOB') AND l_discount BETWEEN 0.02 AND 0.04 GROUP BY l_shipmode" },
     };
 
