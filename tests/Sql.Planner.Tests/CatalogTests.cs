@@ -284,7 +284,7 @@ public sealed class CatalogTests
     public void Temporary_objects_are_dropped_with_drop_temporary()
     {
         _f.Run("CREATE TEMPORARY TABLE tmp (a INT) WITH ('connector' = 'datagen')");
-        Assert.Contains("DROP TEMPORARY TABLE", _f.Error("DROP TABLE tmp").Problem);
+        Assert.Contains("exists. Drop it first before removing the permanent table.", _f.Error("DROP TABLE tmp").Problem);
         _f.Run("DROP TEMPORARY TABLE tmp");
         Assert.Null(_f.Catalog.FindTable("tmp"));
         _f.Run("CREATE TABLE perm (a INT) WITH ('connector' = 'datagen')");

@@ -10,7 +10,8 @@ namespace StreamSql.Connectors.Filesystem;
 /// an optional escape character, <c>csv.null-literal</c>; an empty unquoted field is null except for strings.
 /// Fields are positional over the table's physical columns. With <c>csv.ignore-parse-errors</c> (lenient) a field that
 /// does not parse becomes NULL and a record with too few or too many fields is kept (missing fields NULL), as Flink's
-/// <c>CsvToRowDataConverters</c> do; otherwise either is an error. A record whose quoting is broken is an error either way
+/// <c>CsvToRowDataConverters</c> do; otherwise either is an error, except one empty field past the last column (a trailing
+/// delimiter, as dbgen writes TPC-H's <c>.tbl</c> files), which Jackson's reader ignores and so does this one. A record whose quoting is broken is an error either way
 /// (the reader skips it when lenient). Only the fields of projected columns are copied out and converted; the others are
 /// scanned for their end (quoting still counts) and dropped.
 /// </summary>
@@ -27,6 +28,8 @@ internal sealed class CsvRecordParser : IRecordParser
     private readonly bool _lenient;
     private readonly List<(int Start, int Length, bool Quoted)> _fields = new();
     private readonly bool[] _needed;
+    /// <summary>Whether the record's last field has no characters at all (its line ends with the delimiter).</summary>
+    private bool _lastFieldEmpty;
     private char[] _chars = new char[1024];
     private char[] _values = new char[1024];
     private int _valuesLength;
@@ -59,6 +62,9 @@ internal sealed class CsvRecordParser : IRecordParser
         int n = Encoding.UTF8.GetChars(record, _chars);
         var error = Split(_chars.AsSpan(0, n));
         if (error is not null) return error;
+        // One empty field past the last column is a trailing delimiter (TPC-H dbgen's '|' at the end of each line), which
+        // Flink's Jackson reader ignores (CsvParser.Feature.ALLOW_TRAILING_COMMA is on by default).
+        if (_fields.Count == _physicalCount + 1 && _lastFieldEmpty) _fields.RemoveAt(_fields.Count - 1);
         if (_fields.Count != _physicalCount && !_lenient)
             return $"row length mismatch: {_physicalCount} fields expected but found {_fields.Count}";
         var text = _values.AsSpan(0, _valuesLength);
@@ -153,7 +159,7 @@ internal sealed class CsvRecordParser : IRecordParser
         int i = 0;
         while (true)
         {
-            int start = _valuesLength;
+            int start = _valuesLength, from = i;
             bool keep = _fields.Count < _needed.Length && _needed[_fields.Count];
             bool quoted = false;
             if (_quote is { } q && i < line.Length && line[i] == q)
@@ -186,6 +192,7 @@ internal sealed class CsvRecordParser : IRecordParser
                 }
             }
             _fields.Add((start, _valuesLength - start, quoted));
+            _lastFieldEmpty = i == from;
             if (i >= line.Length) return null;
             i++; // delimiter
         }

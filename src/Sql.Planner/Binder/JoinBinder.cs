@@ -205,7 +205,7 @@ internal static class JoinBinder
         var rightFilters = new List<ScalarExpr>();
         var pairs = new List<(ScalarExpr Left, ScalarExpr Right)>();
         var residual = new List<ScalarExpr>();
-        foreach (var term in condition is null ? [] : ExpressionRewriting.Conjuncts(condition))
+        foreach (var term in condition is null ? [] : ExpressionRewriting.Conjuncts(condition).SelectMany(ExpressionRewriting.PullCommonFactors))
         {
             var side = SideOf(term, leftWidth);
             if (side == Side.Left && type is JoinType.Inner or JoinType.Right or JoinType.Semi) leftFilters.Add(term);

@@ -81,7 +81,10 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
         var correlation = new List<ScalarExpr>();
         if (query is SelectQuery { From: not null, GroupBy: null, Having: null, Distinct: false, Windows.Count: 0 } select
             && select.Hints.Count == 0 && !AggregateBinder.IsAggregateQuery(select)
-            && (operand is null || select.Items.Count == values.Count && select.Items.All(i => i.Expression is not StarExpression)))
+            && (operand is null || select.Items.Count == values.Count && select.Items.All(i => i.Expression is not StarExpression))
+            // Nested IN/EXISTS conditions AND-ed in its WHERE filter the subquery's own rows (semi/anti joins below); any
+            // other subquery there (TPC-H q20's scalar one) makes it bound on its own below, as it must then be uncorrelated.
+            && (select.Where is null || Split(select.Where).Plain is not { } plainTerms || SubqueryValueBinder.Find([plainTerms]).Count == 0))
         {
             // A plain SELECT: its WHERE (and select item) are part of the join condition, seeing the outer columns.
             (right, var inner) = bindRelation(select.From);
@@ -94,20 +97,21 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
                 subqueryValues.Add(ExpressionRewriting.Remap(item, i => i + leftWidth));
                 terms.Add(Equal(values[v], subqueryValues[v]));
             }
-            if (select.Where is not null)
+            var (whereTerms, nestedConditions) = select.Where is null ? (null, []) : Split(select.Where);
+            // A nested IN/EXISTS reads the subquery's own columns: its rows are kept or dropped before the outer join.
+            foreach (var (nested, nestedNegated) in nestedConditions) right = BindNested(nested, nestedNegated, right, inner);
+            if (whereTerms is not null)
             {
-                if (Split(select.Where).Subqueries is [var (nested, _), ..])
-                    throw Unsupported.Feature("a subquery condition inside a subquery", nested.Span);
-                var where = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(select.Where);
+                var where = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in WHERE clause").Bind(whereTerms);
                 if (where.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
-                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where.Span);
+                    throw new SqlValidationException($"WHERE clause must be a condition (BOOLEAN), but is {where.Type}", select.Where!.Span);
                 terms.Add(where);
                 correlation.AddRange(ExpressionRewriting.Conjuncts(where));
             }
         }
         else
         {
-            right = bindQuery(query);
+            right = BindAlone(query);
             if (values.Count > 0)
             {
                 if (right.Schema.Count != values.Count)
@@ -134,6 +138,35 @@ internal sealed class SubqueryBinder(Func<Query, LogicalNode> bindQuery, Func<Ta
             return NullAwareAnti.Bind(node, right, values[0], subqueryValues[0], correlation, condition.Span);
         }
         return node;
+    }
+
+    /// <summary>A subquery condition inside a correlated subquery, over that subquery's rows alone; one that reads the
+    /// outermost row is refused as such rather than with the unknown column.</summary>
+    private LogicalNode BindNested(Expression nested, bool negated, LogicalNode rows, Scope scope)
+    {
+        try
+        {
+            return Bind(nested, negated, rows, scope);
+        }
+        catch (SqlValidationException e) when (!e.Message.StartsWith("Not supported yet", StringComparison.Ordinal))
+        {
+            throw Unsupported.Feature($"a subquery inside a correlated subquery that reads the outer query's columns ({e.Message})", nested.Span);
+        }
+    }
+
+    /// <summary>Binds a subquery on its own (uncorrelated); one whose WHERE holds subqueries and reads the outer row is
+    /// refused as such rather than with the unknown outer column.</summary>
+    private LogicalNode BindAlone(Query query)
+    {
+        try
+        {
+            return bindQuery(query);
+        }
+        catch (SqlValidationException e) when (query is SelectQuery { Where: { } where } && SubqueryValueBinder.Find([where]) is [var nested, ..]
+            && !e.Message.StartsWith("Not supported yet", StringComparison.Ordinal))
+        {
+            throw Unsupported.Feature($"a subquery inside a correlated subquery's WHERE (bound alone, it fails: {e.Message})", nested.Span);
+        }
     }
 
     private static ScalarExpr Equal(ScalarExpr l, ScalarExpr r) =>

@@ -152,10 +152,11 @@ internal sealed class CatalogStatementExecutor
         string name = ObjectNames.Resolve(s.Name, _catalog);
         bool? temporary = s.Kind == ObjectKind.Table ? _catalog.FindTable(name)?.Temporary : _catalog.FindView(name)?.Temporary;
         string what = s.Kind == ObjectKind.Table ? "table" : "view";
-        // Flink keeps temporary and permanent objects apart: each is dropped only with its own statement.
+        // Flink keeps temporary and permanent objects apart: each is dropped only with its own statement (Flink's
+        // CatalogManager.dropTableInternal message, also when no permanent object of that name exists).
         if (temporary == true && !s.Temporary)
             throw new SqlValidationException(
-                $"Temporary {what} with identifier '{ObjectNames.FullName(name)}' exists. Drop it with DROP TEMPORARY {what.ToUpperInvariant()}", s.Name.Span);
+                $"Temporary {what} with identifier '{ObjectNames.QuotedFullName(name)}' exists. Drop it first before removing the permanent {what}.", s.Name.Span);
         if (temporary == false && s.Temporary)
         {
             if (s.IfExists) return new CatalogChanged(Succeeded);

@@ -70,6 +70,37 @@ internal static class ExpressionRewriting
         return terms;
     }
 
+    /// <summary>
+    /// The conjuncts of <paramref name="term"/> with the deterministic terms every branch of an OR shares pulled out of it
+    /// (Calcite's <c>RexUtil.pullFactors</c>): <c>(k = j AND a) OR (k = j AND b)</c> is <c>k = j AND (a OR b)</c>, so a
+    /// join finds its key in TPC-H q19's condition. Kleene's three-valued AND and OR distribute, so the value is the same;
+    /// a branch left with no terms makes the OR true (<c>a OR (a AND b)</c> is <c>a</c>).
+    /// </summary>
+    public static List<ScalarExpr> PullCommonFactors(ScalarExpr term)
+    {
+        if (term is not Call { Function: "OR" }) return [term];
+        var branches = Disjuncts(term).Select(Conjuncts).ToList();
+        var common = branches[0].Where(t => IsDeterministic(t) && branches.Skip(1).All(b => b.Contains(t))).Distinct().ToList();
+        if (common.Count == 0) return [term];
+        var rest = branches.Select(b => b.Where(t => !common.Contains(t)).ToList()).ToList();
+        if (rest.Any(b => b.Count == 0)) return common;
+        var or = rest.Select(b => And(b)!).Aggregate((a, b) =>
+            new Call("OR", [a, b], SqlType.Boolean.WithNullable(a.Type.Nullable || b.Type.Nullable)));
+        return [.. common, or];
+    }
+
+    private static List<ScalarExpr> Disjuncts(ScalarExpr condition)
+    {
+        var terms = new List<ScalarExpr>();
+        void Walk(ScalarExpr e)
+        {
+            if (e is Call { Function: "OR" } or) foreach (var o in or.Operands) Walk(o);
+            else terms.Add(e);
+        }
+        Walk(condition);
+        return terms;
+    }
+
     /// <summary>ANDs terms together (null for none), as a balanced tree: a filter of thousands of terms must not become a
     /// chain thousands of calls deep for the stages and kernels that recurse over it. Two or three terms nest left to right.</summary>
     public static ScalarExpr? And(IReadOnlyList<ScalarExpr> terms)

@@ -19,13 +19,15 @@ namespace StreamSql.Sql.Planner.Physical;
 internal static class ChangelogInference
 {
     /// <param name="rootSpans">Where each root's statement is written: a violation is reported there.</param>
+    /// <param name="checkRequirements">False for batch mode's first pass: <see cref="BatchFinalRows"/> then folds every
+    /// updating input into final rows (so a batch Sort may read an outer join), and the pass after it checks.</param>
     /// <exception cref="SqlValidationException">A consumer cannot take the changes its input produces.</exception>
-    public static IReadOnlyList<PhysicalNode> Run(IReadOnlyList<PhysicalNode> roots, IReadOnlyList<Parser.SourceSpan> rootSpans)
+    public static IReadOnlyList<PhysicalNode> Run(IReadOnlyList<PhysicalNode> roots, IReadOnlyList<Parser.SourceSpan> rootSpans, bool checkRequirements = true)
     {
         var kinds = new Dictionary<PhysicalNode, ModifyKindSet>(ReferenceEqualityComparer.Instance);
         foreach (var node in PhysicalGraph.InputsFirst(roots)) kinds[node] = Provided(node, kinds);
         var validated = new HashSet<(PhysicalNode, ModifyKindSet)>();
-        for (int i = 0; i < roots.Count; i++)
+        for (int i = 0; i < roots.Count && checkRequirements; i++)
         {
             try
             {

@@ -36,7 +36,7 @@ internal sealed class PhysicalPlanner
         IReadOnlyList<PhysicalNode> plan = roots.Select((root, i) => translator.Translate(root, rootSpans[i])).ToList();
         plan = SubplanReuse.Run(plan);
         plan = BatchModeCheck.Prepare(plan, _configuration, rootSpans);
-        plan = ChangelogInference.Run(plan, rootSpans);
+        plan = ChangelogInference.Run(plan, rootSpans, checkRequirements: !BatchModeCheck.IsBatch(_configuration));
         // Flink's batch mode writes final rows only: what would update is folded into its final rows, and no materializer.
         if (BatchModeCheck.IsBatch(_configuration)) plan = BatchFinalRows.Run(plan, p => ChangelogInference.Run(p, rootSpans));
         else
