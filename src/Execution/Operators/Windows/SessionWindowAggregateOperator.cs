@@ -314,7 +314,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         columns.AddRange(_sessions.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
         int n = groups.Length;
-        long now = _spec.Properties.Contains(WindowProperty.ProcTime) ? Context.Clock.NowMicros() : 0;
+        long now = _spec.Properties.Contains(WindowProperty.ProcTime) ? Context.Clock.NowMicros() / 1000 * 1000 : 0; // processing time is in ms, as Flink's
         foreach (var property in _spec.Properties)
         {
             var type = _spec.OutputSchema[columns.Count].Type;

@@ -293,7 +293,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 WindowProperty.Start => _assigner.WindowStart(windowEnd),
                 WindowProperty.End => windowEnd,
                 WindowProperty.RowTime => _clock.WindowTime(windowEnd),
-                WindowProperty.ProcTime => Context.Clock.NowMicros(),
+                WindowProperty.ProcTime => Context.Clock.NowMicros() / 1000 * 1000, // processing time is in ms, as Flink's
                 _ => windowEnd,
             };
             var values = new long[n];
