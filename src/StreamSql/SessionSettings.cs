@@ -56,17 +56,7 @@ internal sealed class SessionSettings
     {
         var problem = option.Validate(value);
         if (problem is not null) return problem;
-        if (option == CoreOptions.LocalTimeZone)
-        {
-            try
-            {
-                StreamSql.Execution.SessionTimeZone.Resolve(value);
-            }
-            catch (ArgumentException e)
-            {
-                return e.Message;
-            }
-        }
+        if (option == CoreOptions.LocalTimeZone) return StreamSql.Execution.SessionTimeZone.ValidateSessionZone(value);
         return null;
     }
 

@@ -31,6 +31,28 @@ public static class TemporalText
         return localMicros - (long)offset.TotalMicroseconds;
     }
 
+    /// <summary>Wall-clock microseconds in <paramref name="zone"/> as the UTC instant by Java's <c>LocalDateTime.atZone</c>
+    /// (Flink's CAST to TIMESTAMP_LTZ): a wall time that repeats takes its earlier instant, one in a gap moves later by it.</summary>
+    public static long ToUtcMicrosAtZone(long localMicros, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return localMicros;
+        var local = new DateTime(UnixEpochTicks + localMicros * 10, DateTimeKind.Unspecified);
+        if (!zone.IsAmbiguousTime(local)) return ToUtcMicros(localMicros, zone);
+        var offsets = zone.GetAmbiguousTimeOffsets(local);
+        var earliest = offsets[0];
+        foreach (var o in offsets)
+            if (o > earliest) earliest = o;
+        return localMicros - (long)earliest.TotalMicroseconds;
+    }
+
+    /// <summary><see cref="ToUtcMicrosAtZone"/> in TIMESTAMP(<paramref name="precision"/>)'s unit.</summary>
+    public static long ToUtcAtZone(long localValue, int precision, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc)) return localValue;
+        long micros = TimestampEncoding.ToMicros(localValue, precision);
+        return localValue + (ToUtcMicrosAtZone(micros, zone) - micros) * TimestampEncoding.UnitsPerMicro(precision);
+    }
+
     /// <summary>A UTC instant of TIMESTAMP_LTZ(<paramref name="precision"/>) as the wall-clock reading of
     /// <paramref name="zone"/>, in the same unit.</summary>
     public static long ToLocal(long utcValue, int precision, TimeZoneInfo zone)

@@ -13,7 +13,7 @@ public static class CoreOptions
         "Name of the job submitted by the next INSERT or statement set.");
 
     public static readonly ConfigOption<string> LocalTimeZone = Options.String("table.local-time-zone", "default",
-        "Session time zone for TIMESTAMP_LTZ conversions, CURRENT_TIMESTAMP and printing ('default' = the machine's zone, or e.g. 'UTC', 'Europe/Berlin').");
+        "Session time zone for TIMESTAMP_LTZ conversions, CURRENT_TIMESTAMP and printing ('default' = the machine's zone, or a TZDB id such as 'Europe/Berlin', 'UTC', or a fixed offset such as 'GMT+08:00').");
 
     public static readonly ConfigOption<bool> DmlSync = Options.Bool("table.dml-sync", false,
         "When true, INSERT waits for its job to finish before the next statement runs.");

@@ -204,7 +204,7 @@ internal static class CastKernels
                             var s = a[0].GetString(row);
                             if (!TextParsing.TryParseTimestamp(s, out long micros, out int nanos)) throw Failure(s, to);
                             if (!TimestampEncoding.TryFromMicros(micros, nanos, p, out long value)) throw OutOfRange(s, to);
-                            w.AppendInt64(toLtz ? TemporalText.ToUtc(value, p, zone) : value);
+                            w.AppendInt64(toLtz ? TemporalText.ToUtcAtZone(value, p, zone) : value);
                         };
                     if (from.Kind is SqlTypeKind.Date or SqlTypeKind.Time)
                     {
@@ -214,7 +214,7 @@ internal static class CastKernels
                             long micros = a[0].GetInt64(row) * microsPerUnit;
                             if (!TimestampEncoding.TryFromMicros(micros, 0, p, out long value))
                                 throw OutOfRange(from.Kind == SqlTypeKind.Date ? TemporalText.FormatDate((int)a[0].GetInt64(row)) : micros.ToString(System.Globalization.CultureInfo.InvariantCulture), to);
-                            w.AppendInt64(toLtz ? TemporalText.ToUtc(value, p, zone) : value);
+                            w.AppendInt64(toLtz ? TemporalText.ToUtcAtZone(value, p, zone) : value);
                         };
                     }
                     if (from.IsTimestamp)
@@ -225,7 +225,7 @@ internal static class CastKernels
                         {
                             long value = a[0].GetInt64(row);
                             if (fromLtz && !toLtz) value = TemporalText.ToLocal(value, fp, zone);
-                            else if (!fromLtz && toLtz) value = TemporalText.ToUtc(value, fp, zone);
+                            else if (!fromLtz && toLtz) value = TemporalText.ToUtcAtZone(value, fp, zone);
                             // Fewer digits truncate (Flink's DateTimeUtils.truncate); microseconds to nanoseconds can leave the range.
                             if (!TimestampEncoding.TryConvert(value, fp, p, out long converted)) throw OutOfRange(TemporalText.FormatTimestamp(value, fp), to);
                             w.AppendInt64(converted);

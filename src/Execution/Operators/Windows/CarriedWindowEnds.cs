@@ -41,14 +41,14 @@ internal sealed class CarriedWindowEnds(WindowClock clock)
             if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{description} takes an insert-only input, but got a {batch.KindAt(r)} row");
             long end = ends[r];
             _ends[r] = end;
-            bool valid = column.IsValid(r) && !watermark.IsLate(clock.ToRow(end) - 1);
+            bool valid = column.IsValid(r) && !watermark.IsLate(clock.LastInstantBefore(end));
             _selected[r] = valid;
             if (!valid)
             {
                 late++;
                 continue;
             }
-            if (end != lastEnd && _registered.Add(end)) timers.Register(TimeDomain.EventTime, clock.ToRow(end) - 1, end);
+            if (end != lastEnd && _registered.Add(end)) timers.Register(TimeDomain.EventTime, clock.LastInstantBefore(end), end);
             lastEnd = end;
         }
         return late;

@@ -84,7 +84,7 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
 
     public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
     {
-        while (_slices.Count > 0 && _clock.ToRow(_slices.Min) - 1 <= watermark.Timestamp)
+        while (_slices.Count > 0 && _clock.LastInstantBefore(_slices.Min) <= watermark.Timestamp)
             await FlushAsync(_slices.Min, output, cancellationToken).ConfigureAwait(false);
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }

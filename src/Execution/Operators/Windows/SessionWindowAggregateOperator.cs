@@ -35,7 +35,6 @@ namespace StreamSql.Execution.Operators.Windows;
 /// </summary>
 internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
-    private const long MillisecondMicros = 1000;
     /// <summary>Session ids are the opening row's time floored to this (or the gap when shorter): sessions opened in the
     /// same second share timers' namespaces, so firing scans few namespaces (with rocksdb each scan seeks every key group).</summary>
     private const long MaxIdWidth = 1_000_000;
@@ -215,7 +214,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         }
         if (keep < 0)
         {
-            if (_eventTime && _watermark.IsLate(_clock.ToRow(windowEnd) - 1)) return false;
+            if (_eventTime && _watermark.IsLate(_clock.LastInstantBefore(windowEnd))) return false;
             if (_key.Length < keyBytes.Length) _key = new byte[Math.Max(keyBytes.Length, _key.Length * 2)];
             keyBytes.CopyTo(_key);
             long id = ts - (ts % _idWidth + _idWidth) % _idWidth;
@@ -223,7 +222,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             _bounds.Set(created, ts, windowEnd);
             _keys.MarkUsed(key);
             _ids.Add(key, id);
-            _timers.Register(Domain, _clock.ToRow(windowEnd) - 1, id);
+            _timers.Register(Domain, _clock.LastInstantBefore(windowEnd), id);
             _groups[row] = created;
             return true;
         }
@@ -280,7 +279,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             if (!_firedIds.Add(timer.Namespace)) continue;
             foreach (int g in _sessions.GroupsOf(timer.Namespace))
             {
-                long at = _clock.ToRow(_bounds.End(g)) - 1;
+                long at = _clock.LastInstantBefore(_bounds.End(g));
                 if (at > time) _timers.Register(Domain, at, timer.Namespace);
                 else if (_bounds.Rows(g) != 0) _due.Add(g);
                 else _empty.Add(g);
@@ -315,7 +314,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         columns.AddRange(_sessions.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
         int n = groups.Length;
-        long now = _spec.Properties.Contains(WindowProperty.ProcTime) ? Context.Clock.NowMicros() : 0;
+        long now = _spec.Properties.Contains(WindowProperty.ProcTime) ? Context.Clock.NowMicros() / 1000 * 1000 : 0; // processing time is in ms, as Flink's
         foreach (var property in _spec.Properties)
         {
             var type = _spec.OutputSchema[columns.Count].Type;
@@ -325,7 +324,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
                 {
                     WindowProperty.Start => _bounds.Start(groups[i]),
                     WindowProperty.End => _bounds.End(groups[i]),
-                    WindowProperty.RowTime => _clock.ToRow(_bounds.End(groups[i])) - MillisecondMicros,
+                    WindowProperty.RowTime => _clock.WindowTime(_bounds.End(groups[i])),
                     WindowProperty.ProcTime => now,
                     _ => _bounds.End(groups[i]),
                 };

@@ -28,7 +28,6 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
 {
     /// <summary>The namespace a firing HOP/CUMULATE window merges its slices into (never a slice end).</summary>
     private const long MergeNamespace = long.MinValue;
-    private const long MillisecondMicros = 1000;
 
     private readonly WindowAggregateSpec _spec;
     private readonly RowSchema _input;
@@ -102,7 +101,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         {
             if (!_accumulate[i]) continue;
             long slice = _namespaces[i];
-            if (_eventTime && _watermark.IsLate(_clock.ToRow(_attached ? slice : _assigner.LastWindowEnd(slice)) - 1))
+            if (_eventTime && _watermark.IsLate(_clock.LastInstantBefore(_attached ? slice : _assigner.LastWindowEnd(slice))))
             {
                 _accumulate[i] = false;
                 late++;
@@ -192,7 +191,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         long last = _attached ? slice : _assigner.LastWindowEnd(slice);
         for (long end = _attached ? slice : _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
         {
-            long at = _clock.ToRow(end) - 1;
+            long at = _clock.LastInstantBefore(end);
             if (_eventTime && _watermark.IsLate(at)) continue;
             _timers.Register(domain, at, end);
         }
@@ -293,8 +292,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             {
                 WindowProperty.Start => _assigner.WindowStart(windowEnd),
                 WindowProperty.End => windowEnd,
-                WindowProperty.RowTime => _clock.ToRow(windowEnd) - MillisecondMicros,
-                WindowProperty.ProcTime => Context.Clock.NowMicros(),
+                WindowProperty.RowTime => _clock.WindowTime(windowEnd),
+                WindowProperty.ProcTime => Context.Clock.NowMicros() / 1000 * 1000, // processing time is in ms, as Flink's
                 _ => windowEnd,
             };
             var values = new long[n];

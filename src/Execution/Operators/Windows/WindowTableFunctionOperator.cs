@@ -79,7 +79,7 @@ internal sealed class WindowTableFunctionOperator : StreamOperatorBase
             // window_start and window_end are TIMESTAMP: the window clock's wall time; window_time is the end's instant - 1 ms.
             starts[r] = _assigner.WindowStart(_ends[r]);
             ends[r] = _ends[r];
-            times2[r] = _clock.ToRow(_ends[r]) - 1000;
+            times2[r] = _clock.WindowTime(_ends[r]);
         }
         int first = taken.ColumnCount;
         columns.Add(ResultArrays.Integers(_spec.OutputSchema[first].Type, starts, default));
