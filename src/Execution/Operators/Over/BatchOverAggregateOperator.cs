@@ -13,8 +13,8 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Over;
 
 /// <summary>
-/// Batch mode's OVER aggregate (Flink's batch OverAggregate over a sort): every row is kept as it comes (its partition key
-/// and order key as <see cref="SortKeyEncoder"/> bytes, then the row, in one byte arena, as <see cref="BatchSortOperator"/>);
+/// Batch mode's OVER aggregate (Flink's batch OverAggregate over a sort): every row is kept as it comes with its partition key
+/// and order key in a <see cref="SortedRowArena"/>, as <see cref="BatchSortOperator"/> keeps them;
 /// at end of input a permutation is sorted by (partition, order keys, arrival) and the rows decoded in that order. ROW_NUMBER,
 /// RANK, DENSE_RANK, LAG, LEAD, NTILE, CUME_DIST and PERCENT_RANK are positional over the sorted arrays. The aggregates run the accumulators in rounds as the
 /// streaming <see cref="OverAggregateOperator"/> does: round j holds step j of every partition (ROWS: its j-th row; RANGE:
@@ -37,14 +37,9 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
     private readonly SortKeyEncoder _orderEncoder;
     private readonly StateRowWriter _partitionBytes = new();
     private readonly StateRowWriter _orderBytes = new();
-    private readonly StateRowWriter _arena = new();
+    private readonly SortedRowArena _arena = new(keyParts: 2);
     private int[] _partitionOffsets = new int[257];
     private int[] _orderOffsets = new int[257];
-    // Entry i: partition key [_start[i], _orderStart[i]), order key [_orderStart[i], _rowStart[i]), row [_rowStart[i], _start[i + 1]).
-    private int[] _start = new int[1024];
-    private int[] _orderStart = new int[1024];
-    private int[] _rowStart = new int[1024];
-    private int _count;
 
     public BatchOverAggregateOperator(BatchOverAggregateSpec spec, RowSchema inputSchema)
     {
@@ -71,35 +66,18 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         _orderEncoder.EncodeBatch(batch.Data, _orderBytes, ref _orderOffsets);
         var partitions = _partitionBytes.Written;
         var orders = _orderBytes.Written;
-        if (_start.Length < _count + n + 1)
-        {
-            int size = Math.Max(_start.Length * 2, _count + n + 1);
-            System.Array.Resize(ref _start, size);
-            System.Array.Resize(ref _orderStart, size);
-            System.Array.Resize(ref _rowStart, size);
-        }
+        _arena.Reserve(n);
         for (int r = 0; r < n; r++)
-        {
-            _start[_count] = _arena.Length;
-            _arena.WriteRaw(partitions[_partitionOffsets[r].._partitionOffsets[r + 1]]);
-            _orderStart[_count] = _arena.Length;
-            _arena.WriteRaw(orders[_orderOffsets[r].._orderOffsets[r + 1]]);
-            _rowStart[_count] = _arena.Length;
-            _arena.WriteRaw(_rows[r]);
-            _count++;
-        }
-        _start[_count] = _arena.Length;
+            _arena.Add(partitions[_partitionOffsets[r].._partitionOffsets[r + 1]], orders[_orderOffsets[r].._orderOffsets[r + 1]], _rows[r]);
         return default;
     }
 
     public override async ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
     {
-        int n = _count;
+        int n = _arena.Count;
         if (n > 0)
         {
-            var order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            System.Array.Sort(order, Compare);
+            var order = _arena.SortedOrder();
             var sorted = Decode(order);
             var frames = SortedFrames.Of(order, n, PartitionKey, OrderKey);
             var columns = new IArrowArray[sorted.ColumnCount + _spec.Calls.Count];
@@ -137,28 +115,18 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
                 await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, slice, rows)), cancellationToken).ConfigureAwait(false);
             }
         }
-        _count = 0;
         _arena.Clear();
     }
 
-    private ReadOnlySpan<byte> PartitionKey(int e) => _arena.Written[_start[e].._orderStart[e]];
+    private ReadOnlySpan<byte> PartitionKey(int e) => _arena.Key(e, 0);
 
-    private ReadOnlySpan<byte> OrderKey(int e) => _arena.Written[_orderStart[e].._rowStart[e]];
-
-    private int Compare(int a, int b)
-    {
-        int byPartition = PartitionKey(a).SequenceCompareTo(PartitionKey(b));
-        if (byPartition != 0) return byPartition;
-        int byOrder = OrderKey(a).SequenceCompareTo(OrderKey(b));
-        return byOrder != 0 ? byOrder : a.CompareTo(b);
-    }
+    private ReadOnlySpan<byte> OrderKey(int e) => _arena.Key(e, 1);
 
     private RecordBatch Decode(int[] order)
     {
         var builders = new ColumnBuilder[_types.Length];
         for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(_types[c]);
-        var arena = _arena.Written;
-        foreach (int e in order) _rowDecoder.DecodeInto(arena[_rowStart[e].._start[e + 1]], builders);
+        foreach (int e in order) _rowDecoder.DecodeInto(_arena.Row(e), builders);
         return new RecordBatch(_inputArrowSchema, builders.Select(b => b.Build()).ToArray(), order.Length);
     }
 

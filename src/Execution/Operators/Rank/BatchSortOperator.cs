@@ -9,10 +9,9 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Execution.Operators.Rank;
 
 /// <summary>
-/// Batch mode's sort of the final rows (Flink's SortOperator / SortLimitOperator, global): every row's sort key
-/// (<see cref="SortKeyEncoder"/> bytes, so comparisons are byte comparisons) and the row itself (<see cref="KeySerializer"/>)
-/// are appended to one byte arena as they come; at end of input the row indexes are sorted by key, then arrival, and the
-/// rows ranked Offset+1 .. Offset+Fetch decoded into batches. In memory: a batch job takes no checkpoints (it reruns from
+/// Batch mode's sort of the final rows (Flink's SortOperator / SortLimitOperator, global): every row is kept with its sort
+/// key in a <see cref="SortedRowArena"/> as it comes; at end of input the rows are sorted by key, then arrival, and those
+/// ranked Offset+1 .. Offset+Fetch decoded into batches. In memory: a batch job takes no checkpoints (it reruns from
 /// the start), so there is nothing to save.
 /// </summary>
 public sealed class BatchSortOperator : StreamOperatorBase
@@ -24,12 +23,9 @@ public sealed class BatchSortOperator : StreamOperatorBase
     private readonly SerializedKeys _rows = new();
     private readonly SortKeyEncoder _sortKeys;
     private readonly StateRowWriter _keyBytes = new();
-    private readonly StateRowWriter _arena = new();
+    private readonly SortedRowArena _arena = new(keyParts: 1);
     private readonly Schema _outputSchema;
     private int[] _keyOffsets = new int[257];
-    private int[] _keyStart = new int[1024];
-    private int[] _rowStart = new int[1024];
-    private int _count;
 
     public BatchSortOperator(BatchSortSpec spec, RowSchema inputSchema)
     {
@@ -50,55 +46,27 @@ public sealed class BatchSortOperator : StreamOperatorBase
         _rowSerializer.SerializeBatch(batch.Data, _rows);
         _sortKeys.EncodeBatch(batch.Data, _keyBytes, ref _keyOffsets);
         var keys = _keyBytes.Written;
-        if (_keyStart.Length < _count + n + 1)
-        {
-            int size = Math.Max(_keyStart.Length * 2, _count + n + 1);
-            System.Array.Resize(ref _keyStart, size);
-            System.Array.Resize(ref _rowStart, size);
-        }
-        // Entry i: its key from _keyStart[i] to _rowStart[i], its row from _rowStart[i] to _keyStart[i + 1].
-        for (int r = 0; r < n; r++)
-        {
-            _keyStart[_count] = _arena.Length;
-            _arena.WriteRaw(keys[_keyOffsets[r].._keyOffsets[r + 1]]);
-            _rowStart[_count] = _arena.Length;
-            _arena.WriteRaw(_rows[r]);
-            _count++;
-        }
-        _keyStart[_count] = _arena.Length;
+        _arena.Reserve(n);
+        for (int r = 0; r < n; r++) _arena.Add(keys[_keyOffsets[r].._keyOffsets[r + 1]], _rows[r]);
         return default;
     }
 
     public override async ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
     {
-        long first = Math.Min(_spec.Offset, _count);
-        long end = _spec.Fetch is { } fetch ? Math.Min(_count, first + Math.Min(fetch, _count)) : _count;
+        int count = _arena.Count;
+        long first = Math.Min(_spec.Offset, count);
+        long end = _spec.Fetch is { } fetch ? Math.Min(count, first + Math.Min(fetch, count)) : count;
         if (end > first)
         {
-            var order = new int[_count];
-            for (int i = 0; i < _count; i++) order[i] = i;
-            System.Array.Sort(order, Compare);
+            var order = _arena.SortedOrder();
             for (long start = first; start < end; start += OutputBatchRows)
             {
                 int rows = (int)Math.Min(OutputBatchRows, end - start);
                 var batch = new RankOutput(_types, false, rows);
-                var arena = _arena.Written;
-                for (int i = 0; i < rows; i++)
-                {
-                    int e = order[start + i];
-                    batch.Append(RowKind.Insert, arena[_rowStart[e].._keyStart[e + 1]], 0);
-                }
+                for (int i = 0; i < rows; i++) batch.Append(RowKind.Insert, _arena.Row(order[start + i]), 0);
                 await output.EmitAsync(batch.Build(_outputSchema), cancellationToken).ConfigureAwait(false);
             }
         }
-        _count = 0;
         _arena.Clear();
-    }
-
-    private int Compare(int a, int b)
-    {
-        var arena = _arena.Written;
-        int byKey = arena[_keyStart[a].._rowStart[a]].SequenceCompareTo(arena[_keyStart[b].._rowStart[b]]);
-        return byKey != 0 ? byKey : a.CompareTo(b);
     }
 }
