@@ -37,6 +37,8 @@ public sealed class JdbcParallelScanTests
         for (int round = 0; round < 2000; round++)
         {
             long lower = random.NextInt64(-1_000_000, 1_000_000), upper = lower + random.NextInt64(0, round % 3 == 0 ? 50 : 5_000_000);
+            if (round % 10 == 1) (lower, upper) = (long.MinValue / 2 + random.NextInt64(1, 1000), long.MaxValue / 2 - random.NextInt64(0, 1000));
+            if (round % 10 == 2) (lower, upper) = (long.MinValue + random.NextInt64(2, 1000), -1 - random.NextInt64(0, 1000));
             int count = random.Next(1, 70);
             var splits = JdbcScanSplit.Between(lower, upper, count);
             Assert.Equal((int)Math.Min(count, upper - lower + 1), splits.Count);
