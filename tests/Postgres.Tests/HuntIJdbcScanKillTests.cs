@@ -73,6 +73,52 @@ public sealed class HuntIJdbcScanKillTests : IDisposable
         _workspace.Passed = true;
     }
 
+    /// <summary>The scan split by scan.partition.* and read in parallel, killed at random and restored at another
+    /// parallelism each time (2, 3, 1, then 2 to the end): every row within the bounds counted exactly once.</summary>
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_partitioned_scan_killed_at_random_and_restored_at_other_parallelisms_counts_every_row_exactly_once(bool primaryKey)
+    {
+        _db = await PostgresServer.Require().CreateDatabaseAsync("huntiscanpkill");
+        // g repeats and reaches beyond the bounds; rows outside [lower, upper] and NULLs are not read.
+        await Pg.ExecuteAsync(_db, $"CREATE TABLE src (id bigint{(primaryKey ? " PRIMARY KEY" : "")}, g bigint, v bigint); "
+            + $"INSERT INTO src SELECT i, CASE WHEN i % 53 = 0 THEN NULL ELSE (i * 31) % 1100 - 40 END, i * 7 FROM generate_series(1, {Rows}) i; "
+            + "CREATE TABLE agg (k integer PRIMARY KEY, n bigint NOT NULL, total bigint NOT NULL)");
+        void Job(int parallelism) => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
+            "SET 'execution.checkpointing.interval' = '300ms';",
+            $"SET 'state.checkpoints.dir' = '{_workspace.Snapshots.CheckpointRoot}';",
+            $"SET 'pipeline.name' = '{JobName}';",
+            "SET 'restart-strategy.type' = 'none';",
+            "SET 'execution.batch.max-rows' = '20';",
+            $"SET 'parallelism.default' = '{parallelism}';",
+            $"CREATE TABLE src (id BIGINT, g BIGINT, v BIGINT{(primaryKey ? ", PRIMARY KEY (id) NOT ENFORCED" : "")}) WITH ({Jdbc("src",
+                ", 'scan.partition.column' = 'g', 'scan.partition.num' = '5', 'scan.partition.lower-bound' = '0', 'scan.partition.upper-bound' = '999'")});",
+            $"CREATE TABLE agg (k INT, n BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ({Jdbc("agg", ", 'sink.buffer-flush.max-rows' = '1'")});",
+            "INSERT INTO agg SELECT CAST(id % 97 AS INT), COUNT(*), SUM(v) FROM src GROUP BY CAST(id % 97 AS INT);"));
+
+        int[] parallelisms = [2, 3, 1];
+        for (int k = 1; k <= parallelisms.Length; k++)
+        {
+            Job(parallelisms[k - 1]);
+            await KillAsync(k);
+        }
+        Job(2);
+        using (var last = Start())
+        {
+            var exit = await last.WaitForExitAsync(TimeSpan.FromSeconds(180));
+            _workspace.Log($"final run: exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"} after {last.Elapsed.TotalMilliseconds:0} ms");
+            if (exit != 0) Assert.Fail(_workspace.Report("the final run did not finish cleanly", last));
+        }
+
+        var expected = await Pg.RowsAsync(_db, "SELECT (id % 97) || '|' || count(*) || '|' || sum(v) FROM src WHERE g BETWEEN 0 AND 999 GROUP BY id % 97 ORDER BY id % 97");
+        var actual = await Pg.TextRowsAsync(_db, "agg", "k, n, total", "k");
+        if (!expected.SequenceEqual(actual))
+            Assert.Fail(_workspace.Report("the table differs from the batch result: " + string.Join(", ", expected.Except(actual).Take(5)) + " expected, "
+                + string.Join(", ", actual.Except(expected).Take(5)) + " found"));
+        _workspace.Passed = true;
+    }
+
     private ShellJobProcess Start() =>
         ShellJobProcess.Start(_workspace.ShellDll, _workspace.Scratch, new[] { "-f", "job.sql", "--from-latest-checkpoint" }, new Dictionary<string, string>());
 

@@ -111,6 +111,8 @@ public sealed class HuntIJdbcScanTests
         "'scan.partition.lower-bound'='9' must not be larger than 'scan.partition.upper-bound'='1'.")]
     [InlineData("'scan.partition.column' = 'name', 'scan.partition.num' = '2', 'scan.partition.lower-bound' = '1', 'scan.partition.upper-bound' = '9'",
         "the partition column must be numeric")]
+    [InlineData("'scan.partition.column' = 'id', 'scan.partition.num' = '2', 'scan.partition.lower-bound' = '-9223372036854775808', 'scan.partition.upper-bound' = '0'",
+        "holds more values than a BIGINT can count")]
     [InlineData("'scan.fetch-size' = '-1'", "'scan.fetch-size'")]
     public async Task Wrong_scan_options_are_refused_naming_them(string options, string message)
     {

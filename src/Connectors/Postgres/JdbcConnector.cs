@@ -66,6 +66,9 @@ public sealed class JdbcConnector : TableConnectorBase, ILookupConnector
             if (lower > upper)
                 throw options.Invalid(JdbcOptions.ScanPartitionLowerBound.Key,
                     $"'{JdbcOptions.ScanPartitionLowerBound.Key}'='{lower}' must not be larger than '{JdbcOptions.ScanPartitionUpperBound.Key}'='{upper}'.");
+            if ((Int128)upper - lower >= long.MaxValue)
+                throw options.Invalid(JdbcOptions.ScanPartitionUpperBound.Key,
+                    $"The range from '{JdbcOptions.ScanPartitionLowerBound.Key}'='{lower}' to '{JdbcOptions.ScanPartitionUpperBound.Key}'='{upper}' holds more values than a BIGINT can count.");
             if (options.Get(JdbcOptions.ScanPartitionNum) < 1)
                 throw options.Invalid(JdbcOptions.ScanPartitionNum.Key, "The number of partitions must be at least 1.");
             var column = options.Get(JdbcOptions.ScanPartitionColumn)!;

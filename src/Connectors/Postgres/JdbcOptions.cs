@@ -33,10 +33,10 @@ public static class JdbcOptions
         + "checkpoint of which sink subtask was written.");
 
     public static readonly ConfigOption<string?> ScanPartitionColumn = Options.OptionalString("scan.partition.column",
-        "Scan: the numeric, date or timestamp column the table is read in partitions by; set with scan.partition.num, "
-        + "scan.partition.lower-bound and scan.partition.upper-bound, which also filter the rows read (only rows whose column lies within the bounds).");
+        "Scan: the numeric column the table is read in partitions by (BETWEEN ranges spread over the source's subtasks); set with "
+        + "scan.partition.num, scan.partition.lower-bound and scan.partition.upper-bound, which also filter the rows read (only rows whose column lies within the bounds).");
     public static readonly ConfigOption<int> ScanPartitionNum = Options.Int("scan.partition.num", 0,
-        "Scan: the number of partitions (with scan.partition.column).");
+        "Scan: the number of partitions (with scan.partition.column): [lower-bound, upper-bound] is cut into this many ranges as Flink cuts it, partition i read by subtask i mod parallelism.");
     public static readonly ConfigOption<long> ScanPartitionLowerBound = Options.Long("scan.partition.lower-bound", 0,
         "Scan: the smallest value of scan.partition.column read (with scan.partition.column).");
     public static readonly ConfigOption<long> ScanPartitionUpperBound = Options.Long("scan.partition.upper-bound", 0,
@@ -44,7 +44,7 @@ public static class JdbcOptions
     public static readonly ConfigOption<int> ScanFetchSize = Options.Int("scan.fetch-size", 0,
         "Scan: rows fetched from the database per round trip (0: 1024).");
     public static readonly ConfigOption<bool> ScanAutoCommit = Options.Bool("scan.auto-commit", true,
-        "Scan: accepted for compatibility (the table is read in one read-only transaction).");
+        "Scan: accepted for compatibility (each partition of the table is read in a read-only transaction of its own).");
 
     /// <summary>The scan.partition.* options, which are set all or none.</summary>
     public static IReadOnlyList<ConfigOption> ScanPartition { get; } = [ScanPartitionColumn, ScanPartitionNum, ScanPartitionLowerBound, ScanPartitionUpperBound];

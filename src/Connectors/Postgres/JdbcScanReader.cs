@@ -9,16 +9,18 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Connectors.Postgres;
 
 /// <summary>
-/// Flink's JDBC scan source over PostgreSQL: reads the table once (bounded) in one read-only <c>REPEATABLE READ</c>
-/// transaction through a cursor, <c>scan.fetch-size</c> rows a round trip, batches of the runtime's size
-/// (<see cref="PostgresSnapshotReader"/>). With <c>scan.partition.*</c> only rows whose partition column lies within the
-/// bounds are read, as in Flink (which also uses them to split the read; here subtask 0 reads, the others end at once).
+/// Flink's JDBC scan source over PostgreSQL: reads the table once (bounded) through a cursor, <c>scan.fetch-size</c> rows a
+/// round trip, batches of the runtime's size (<see cref="PostgresSnapshotReader"/>). Without <c>scan.partition.*</c> the table
+/// is one split, read by subtask 0 in one read-only <c>REPEATABLE READ</c> transaction; with them [lower-bound, upper-bound]
+/// is cut into <c>scan.partition.num</c> <c>BETWEEN</c> ranges as Flink cuts them (<see cref="JdbcScanSplit"/>; rows outside
+/// the bounds are not read), split <c>i</c> read by subtask <c>i % parallelism</c>, each split in a transaction of its own.
 /// Columns are found by name (exact, else the one case-insensitive match); string columns are read as PostgreSQL's text
-/// form of the value (so <c>json</c>, <c>jsonb</c>, <c>uuid</c> read as STRING). Checkpoints hold how far the read got:
-/// the last primary key emitted (the table is read in key order), or for a table without a usable key the number of rows
-/// emitted (then read in physical order with synchronized scans off); a restore continues after it, so an unchanged table
-/// is read exactly once across restores. A postgres-cdc table with <c>'scan.startup.mode' = 'snapshot'</c> is read alike
-/// (<see cref="PostgresScanSettings"/>), its metadata columns filled as for rows of its snapshot.
+/// form of the value (so <c>json</c>, <c>jsonb</c>, <c>uuid</c> read as STRING). Checkpoints hold how far each split got
+/// (<see cref="JdbcScanCheckpoint"/>): the last primary key emitted (a split is read in key order), or for a table without a
+/// usable key the number of rows emitted (then read in physical order with synchronized scans off); a restore, at any
+/// parallelism, continues each split after it, so an unchanged table is read exactly once across restores. A postgres-cdc
+/// table with <c>'scan.startup.mode' = 'snapshot'</c> is read alike (<see cref="PostgresScanSettings"/>), its metadata
+/// columns filled as for rows of its snapshot.
 /// </summary>
 internal sealed class JdbcScanReader : ISourceReader
 {
@@ -28,12 +30,12 @@ internal sealed class JdbcScanReader : ISourceReader
     private SourceReaderContext _context = null!;
     private PostgresScanSettings? _settings;
     private TableOptions _options = null!;
-    private bool _idle;
-    private bool _started;
+    private IReadOnlyList<JdbcScanSplit> _plan = JdbcScanSplit.Whole;
+    private JdbcScanSplit[] _mine = [];
+    private JdbcScanPosition[] _positions = [];
+    private int _current;
     private PostgresSnapshotReader? _reader;
     private PostgresSnapshotKey? _key;
-    private JdbcScanPosition _position = JdbcScanPosition.NotStarted;
-    private JdbcScanPosition? _restored;
 
     /// <summary>A jdbc table's scan (settings from its options when opened).</summary>
     public JdbcScanReader() { }
@@ -53,41 +55,67 @@ internal sealed class JdbcScanReader : ISourceReader
                 $"jdbc table '{context.Table.Name}'", _options.Get(JdbcOptions.ScanFetchSize) is > 0 and var f ? f : DefaultFetchSize, DefaultChunkSize,
                 null, connection.Sanitize);
         }
-        _idle = context.SubtaskIndex != 0;
+        if (_options.Get(JdbcOptions.ScanPartitionColumn) is not null)
+            _plan = JdbcScanSplit.Between(_options.Get(JdbcOptions.ScanPartitionLowerBound), _options.Get(JdbcOptions.ScanPartitionUpperBound),
+                _options.Get(JdbcOptions.ScanPartitionNum));
+        _mine = _plan.Where(s => JdbcScanSplit.IsAssigned(s.Index, context.SubtaskIndex, context.Parallelism)).ToArray();
+        _positions = _mine.Select(_ => JdbcScanPosition.NotStarted).ToArray();
         return default;
     }
 
     public void RestorePositions(IReadOnlyList<byte[]> positions)
     {
-        if (positions.Count == 0) return;
-        _restored = JdbcScanPosition.Decode(positions[0], Settings.Label);
-        _position = _restored;
+        // Every split's progress is a fact about the split, whichever old subtask read it: gather them all, keep this subtask's.
+        var restored = new Dictionary<int, JdbcScanPosition>();
+        var checkpoints = positions.Select((bytes, i) => JdbcScanCheckpoint.Decode(bytes, Settings.Label, i)).ToList();
+        foreach (var checkpoint in checkpoints)
+        {
+            if (!checkpoint.Matches(_plan))
+                throw new InvalidOperationException(
+                    $"The {Settings.Label} continues from a checkpoint taken while reading it in {checkpoint.SplitCount} split(s)"
+                    + (checkpoint.Lower is { } l ? $" of [{l}, {checkpoint.Upper}]" : "")
+                    + $", but its scan.partition.* options now make {_plan.Count} split(s)"
+                    + (_plan[0].Lower is { } pl ? $" of [{pl}, {_plan[^1].Upper}]" : "")
+                    + ": restore with the options of the checkpoint, or start the job without it");
+            foreach (var (split, position) in checkpoint.Splits)
+                if (!restored.TryGetValue(split, out var known) || (!known.Ended && position.Started)) restored[split] = position;
+        }
+        _current = 0;
+        for (int i = 0; i < _mine.Length; i++)
+            _positions[i] = restored.GetValueOrDefault(_mine[i].Index, JdbcScanPosition.NotStarted);
     }
 
-    public byte[] SnapshotPosition() => _position.Encode();
+    public byte[] SnapshotPosition() =>
+        new JdbcScanCheckpoint(_plan.Count, _plan[0].Lower, _plan[^1].Upper, _mine.Select((s, i) => (s.Index, _positions[i])).ToList()).Encode();
 
     public async ValueTask<RecordBatch?> ReadBatchAsync(CancellationToken cancellationToken)
     {
-        if (_idle || _position.Ended) return null;
-        if (!_started)
+        // This subtask's splits one after the other, each in a transaction of its own (as Flink reads each split in a query of its own).
+        while (_current < _mine.Length)
         {
-            _started = true;
-            await StartAsync(cancellationToken).ConfigureAwait(false);
-            if (_position.Ended) return null;
+            if (_positions[_current].Ended)
+            {
+                _current++;
+                continue;
+            }
+            if (_reader is null) await StartAsync(_mine[_current], _positions[_current], cancellationToken).ConfigureAwait(false);
+            var batch = await _reader!.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
+            if (batch is null || _reader.Ended)
+            {
+                await _reader.DisposeAsync().ConfigureAwait(false);
+                _reader = null;
+                _positions[_current] = JdbcScanPosition.Finished;
+                _current++;
+                if (batch is null) continue;
+            }
+            else if (_key is not null) _positions[_current] = JdbcScanPosition.AfterKey(_reader.LastKey!);
+            else _positions[_current] = JdbcScanPosition.AfterRows(_positions[_current].Rows + batch.Length);
+            return batch.Data;
         }
-        var batch = await _reader!.ReadAsync(_context.MaxBatchRows, cancellationToken).ConfigureAwait(false);
-        if (batch is null || _reader.Ended)
-        {
-            await _reader.DisposeAsync().ConfigureAwait(false);
-            _reader = null;
-            _position = JdbcScanPosition.Finished;
-        }
-        else if (_key is not null) _position = JdbcScanPosition.AfterKey(_reader.LastKey!);
-        else _position = JdbcScanPosition.AfterRows(_position.Rows + batch.Length);
-        return batch?.Data;
+        return null;
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    private async Task StartAsync(JdbcScanSplit split, JdbcScanPosition restored, CancellationToken cancellationToken)
     {
         string tableName = Settings.TableName;
         string option = Settings.TableOption;
@@ -134,11 +162,10 @@ internal sealed class JdbcScanReader : ISourceReader
                 derived.Add($"{column} AS {alias}");
                 selected.Add(alias);
             }
-            string source = $"(SELECT {string.Join(", ", derived)} FROM {quoted} AS t{PartitionFilter((n, w) => Resolve(n, w))})";
+            string source = $"(SELECT {string.Join(", ", derived)} FROM {quoted} AS t{PartitionFilter(split, (n, w) => Resolve(n, w))})";
 
             (_key, _) = await PostgresSnapshotKey.LoadAsync(connection, schema, table, Settings.ChunkKeyColumn, _context.Table.Name, cancellationToken)
                 .ConfigureAwait(false);
-            var restored = _restored ?? JdbcScanPosition.NotStarted;
             if (restored.LastKey is not null && _key is null)
                 throw new InvalidOperationException(
                     $"The {Settings.Label} continues from a checkpoint taken while reading {quoted} in primary key order, but the table no longer has that key; start the job without the checkpoint");
@@ -165,7 +192,6 @@ internal sealed class JdbcScanReader : ISourceReader
     /// <summary>Without a key, a restore skips the rows the earlier runs emitted (the read's order is the table's physical one).</summary>
     private async Task SkipAsync(long rows, CancellationToken cancellationToken)
     {
-        _position = rows > 0 ? JdbcScanPosition.AfterRows(rows) : _position;
         while (rows > 0)
         {
             var skipped = await _reader!.ReadAsync((int)Math.Min(rows, _context.MaxBatchRows), cancellationToken).ConfigureAwait(false);
@@ -174,11 +200,10 @@ internal sealed class JdbcScanReader : ISourceReader
         }
     }
 
-    private string PartitionFilter(Func<string, string, string> resolve)
+    private string PartitionFilter(JdbcScanSplit split, Func<string, string, string> resolve)
     {
-        var column = _options.Get(JdbcOptions.ScanPartitionColumn);
-        if (column is null) return "";
-        long lower = _options.Get(JdbcOptions.ScanPartitionLowerBound), upper = _options.Get(JdbcOptions.ScanPartitionUpperBound);
+        if (split.Lower is not { } lower || split.Upper is not { } upper) return "";
+        var column = _options.Require(JdbcOptions.ScanPartitionColumn)!;
         return $" WHERE t.{resolve(column, JdbcOptions.ScanPartitionColumn.Key)} BETWEEN {lower} AND {upper}";
     }
 
