@@ -161,7 +161,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded);
 
         var result = new Output(self, other, n, decoded);
-        // An insert-only side stores the whole batch at once after the loop (its rows never match each other).
+        // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         for (int r = 0; r < n; r++)
         {

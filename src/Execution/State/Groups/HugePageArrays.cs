@@ -6,7 +6,7 @@ namespace StreamSql.Execution.State.Groups;
 /// <summary>
 /// Large byte arrays for state that is written once, front to back (arena chunks): allocated pinned and uninitialized,
 /// with the 2 MiB-aligned ranges inside them advised for transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>, Linux).
-/// The first write to fresh memory otherwise takes one page fault per 4 KiB page, which was most of the cost of appending
+/// The first write to fresh memory otherwise takes one page fault per 4 KiB page, a large share of the cost of appending
 /// a large join side's rows (docs/benchmarks.md). Advice is only a hint: where the kernel refuses it (THP off, another
 /// OS) the array is an ordinary pinned array. Pinned arrays never move, so the advised range stays the array's.
 /// </summary>
