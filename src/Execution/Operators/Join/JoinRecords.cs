@@ -79,6 +79,24 @@ public sealed class JoinRecords : IGroupColumn
         if (count != 0 && count == delta) SetNewMatches(entry, matches);
     }
 
+    /// <summary>Whether <see cref="AppendBatch"/> can store a batch (an insert-only side that is not outer).</summary>
+    public bool AppendsBatches => _listed is not null && _matches is null;
+
+    /// <summary>Adds one copy of each row with a group (not negative in <paramref name="groups"/>) — as <see cref="Add"/>
+    /// with a delta of 1 row by row, for a whole insert-only batch (<see cref="AppendsBatches"/>).</summary>
+    public void AppendBatch(ReadOnlySpan<int> groups, SerializedKeys rows)
+    {
+        var offsets = rows.Offsets.AsSpan(0, groups.Length + 1);
+        _listed!.AppendBatch(groups, rows.Bytes, offsets);
+        for (int i = 0; i < groups.Length; i++)
+        {
+            int g = groups[i];
+            if (g < 0) continue;
+            _entryCounts!.Set(g, _entryCounts.Get(g) + 1);
+            _entryBytes!.Set(g, _entryBytes.Get(g) + ListedEntryLength(offsets[i + 1] - offsets[i]));
+        }
+    }
+
     private void SetNewMatches(int entry, long matches)
     {
         if (_matches is null) return;

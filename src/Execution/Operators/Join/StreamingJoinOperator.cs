@@ -161,6 +161,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded);
 
         var result = new Output(self, other, n, decoded);
+        // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
+        bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         for (int r = 0; r < n; r++)
         {
             var kind = batch.KindAt(r);
@@ -192,7 +194,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     }
                     result.Add(joinedKind, r, e, c, copies);
                 }
-                self.Records.Add(g, row, 1, matched);
+                if (!appendBatch) self.Records.Add(g, row, 1, matched);
             }
             else
             {
@@ -215,6 +217,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
         }
 
+        if (appendBatch) self.Records.AppendBatch(myGroups, self.Serialized);
         foreach (int g in myTouched)
         {
             if (self.Records.IsEmpty(g)) self.Table.Remove(g);

@@ -3,20 +3,24 @@ namespace StreamSql.Execution.State.Groups;
 /// <summary>
 /// Append-only storage of byte strings in chunks that are never changed below their fill mark (a snapshot keeps reading
 /// the bytes it captured while new ones are appended). A string is referenced by a 64-bit handle
-/// <c>[chunk: 16 bits][offset: 20 bits][length: 28 bits]</c>; <see cref="None"/> is no string. The owner tracks which
-/// handles are live and compacts (<see cref="ShouldCompact"/>) into a fresh arena.
+/// <c>[chunk: 13 bits][offset: 23 bits][length: 28 bits]</c>; <see cref="None"/> is no string. The owner tracks which
+/// handles are live and compacts (<see cref="ShouldCompact"/>) into a fresh arena. Chunks start at 1 MiB and double up to
+/// 8 MiB as the arena grows (a small state stays small); chunks of 4 MiB and more are advised for huge pages
+/// (<see cref="HugePageArrays"/>).
 /// </summary>
 public sealed class ByteArena
 {
     public const long None = -1;
-    private const int ChunkShift = 20;
-    private const int ChunkBytes = 1 << ChunkShift;
+    private const int FirstChunkBytes = 1 << 20;
+    private const int OffsetBits = 23;
+    private const int MaxChunkBytes = 1 << OffsetBits;
     private const int MaxLength = (1 << 28) - 1;
-    private const int MaxChunks = (1 << 16) - 1;
+    // 12 of the 13 chunk bits: a handle stays non-negative (None is -1).
+    private const int MaxChunks = (1 << 12) - 1;
 
     private byte[][] _chunks = new byte[2][];
     private int _chunkCount;
-    private int _position = ChunkBytes;
+    private int _position;
 
     /// <summary>Bytes appended (live and dead).</summary>
     public long UsedBytes { get; private set; }
@@ -24,12 +28,12 @@ public sealed class ByteArena
     public long AllocatedBytes { get; private set; }
 
     /// <summary>Whether live bytes are few enough next to what was appended that a compaction pays.</summary>
-    public bool ShouldCompact(long liveBytes) => UsedBytes > 2 * liveBytes + ChunkBytes;
+    public bool ShouldCompact(long liveBytes) => UsedBytes > 2 * liveBytes + FirstChunkBytes;
 
     public long Append(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxLength) throw new InvalidOperationException($"a value of {bytes.Length} bytes is too large for grouped state (at most {MaxLength})");
-        if (_chunkCount == 0 || _position + bytes.Length > _chunks[_chunkCount - 1].Length) NewChunk(Math.Max(ChunkBytes, bytes.Length));
+        if (_chunkCount == 0 || _position + bytes.Length > _chunks[_chunkCount - 1].Length) NewChunk(Math.Max(NextChunkBytes, bytes.Length));
         int chunk = _chunkCount - 1;
         bytes.CopyTo(_chunks[chunk].AsSpan(_position));
         long handle = Handle(chunk, _position, bytes.Length);
@@ -62,7 +66,7 @@ public sealed class ByteArena
             UsedBytes += extra;
             return Handle(chunk, offset, length + extra);
         }
-        if (_chunkCount == 0 || _position + length + extra > _chunks[_chunkCount - 1].Length) NewChunk(Math.Max(ChunkBytes, length + extra));
+        if (_chunkCount == 0 || _position + length + extra > _chunks[_chunkCount - 1].Length) NewChunk(Math.Max(NextChunkBytes, length + extra));
         int c = _chunkCount - 1;
         var destination = _chunks[c].AsSpan(_position);
         _chunks[chunk].AsSpan(offset, length).CopyTo(destination);
@@ -84,15 +88,18 @@ public sealed class ByteArena
     public static ReadOnlySpan<byte> Get(byte[][] chunks, long handle) =>
         handle == None ? ReadOnlySpan<byte>.Empty : chunks[ChunkOf(handle)].AsSpan(OffsetOf(handle), LengthOf(handle));
 
-    private static int ChunkOf(long handle) => (int)((ulong)handle >> 48);
-    private static int OffsetOf(long handle) => (int)((handle >> 28) & (ChunkBytes - 1));
-    private static long Handle(int chunk, int offset, int length) => ((long)chunk << 48) | ((long)offset << 28) | (uint)length;
+    private static int ChunkOf(long handle) => (int)((ulong)handle >> (28 + OffsetBits));
+    private static int OffsetOf(long handle) => (int)((handle >> 28) & (MaxChunkBytes - 1));
+    private static long Handle(int chunk, int offset, int length) => ((long)chunk << (28 + OffsetBits)) | ((long)offset << 28) | (uint)length;
+
+    /// <summary>1 MiB for the first two chunks, then the arena's size so far (doubling it), at most 8 MiB.</summary>
+    private int NextChunkBytes => (int)Math.Clamp(AllocatedBytes, FirstChunkBytes, MaxChunkBytes);
 
     private void NewChunk(int size)
     {
-        if (_chunkCount == MaxChunks) throw new InvalidOperationException("grouped state holds at most 64 GB of values in memory; use the rocksdb state backend");
+        if (_chunkCount == MaxChunks) throw new InvalidOperationException("grouped state holds at most 32 GB of values in memory; use the rocksdb state backend");
         if (_chunkCount == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
-        _chunks[_chunkCount++] = new byte[size];
+        _chunks[_chunkCount++] = HugePageArrays.Allocate(size);
         AllocatedBytes += size;
         _position = 0;
     }

@@ -75,6 +75,48 @@ public sealed class GroupValueLists
         _tail.Set(group, entry);
     }
 
+    /// <summary>Appends row i's value (<paramref name="bytes"/>[<paramref name="offsets"/>[i]..<paramref name="offsets"/>[i + 1]])
+    /// to the list of group <paramref name="groups"/>[i], in row order, for every row with a group (not negative) — as
+    /// <see cref="Append"/> without pending retractions, for a whole batch: the entry columns grow once and the new
+    /// entries are written in place. Returns how many values it appended.</summary>
+    public int AppendBatch(ReadOnlySpan<int> groups, ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets)
+    {
+        int count = 0;
+        foreach (int g in groups) if (g >= 0) count++;
+        if (count == 0) return 0;
+        if (_freeCount > 0)
+        {
+            for (int i = 0; i < groups.Length; i++)
+                if (groups[i] >= 0) Append(groups[i], bytes[offsets[i]..offsets[i + 1]], cancelPending: false);
+            return count;
+        }
+        int first = _entryHigh;
+        _entryHigh += count;
+        _entryValue.EnsureCapacity(_entryHigh);
+        _entryNext.EnsureCapacity(_entryHigh);
+        _entryPrev.EnsureCapacity(_entryHigh);
+        _entryValue.PrepareWrite(first, _entryHigh);
+        _entryNext.PrepareWrite(first, _entryHigh);
+        _entryPrev.PrepareWrite(first, _entryHigh);
+        int e = first;
+        for (int i = 0; i < groups.Length; i++)
+        {
+            int g = groups[i];
+            if (g < 0) continue;
+            var value = bytes[offsets[i]..offsets[i + 1]];
+            _entryValue[e] = _arena.Append(value);
+            _liveBytes += value.Length;
+            _entryNext[e] = -1;
+            // The previous tail may be an older entry on a page a pending snapshot holds: Set copies it first.
+            int tail = _tail.Get(g);
+            _entryPrev[e] = tail;
+            if (tail >= 0) _entryNext.Set(tail, e); else _head.Set(g, e);
+            _tail.Set(g, e);
+            e++;
+        }
+        return count;
+    }
+
     /// <summary>Removes the earliest occurrence of a value; when there is none, remembers the retraction (when
     /// <paramref name="keepPending"/>) and returns false.</summary>
     public bool RemoveFirst(int group, ReadOnlySpan<byte> value, bool keepPending)

@@ -49,8 +49,14 @@ public sealed class PagedColumn<T> where T : unmanaged
                 Array.Resize(ref _pages, _pages.Length * 2);
                 Array.Resize(ref _pageEpochs, _pageEpochs.Length * 2);
             }
-            var page = GC.AllocateArray<T>(PageSize, pinned: true);
-            if (!EqualityComparer<T>.Default.Equals(_default, default)) page.AsSpan().Fill(_default);
+            // A page filled with a non-zero default right away need not be zeroed first.
+            T[] page;
+            if (EqualityComparer<T>.Default.Equals(_default, default)) page = GC.AllocateArray<T>(PageSize, pinned: true);
+            else
+            {
+                page = GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
+                page.AsSpan().Fill(_default);
+            }
             _pages[_pageCount] = page;
             _pageEpochs[_pageCount] = _epoch.Current;
             _pageCount++;
@@ -93,6 +99,16 @@ public sealed class PagedColumn<T> where T : unmanaged
             int p = index >> PageShift;
             if (epochs[p] != current) Own(p);
         }
+    }
+
+    /// <summary>As <see cref="PrepareWrite(ReadOnlySpan{int})"/> for the indexes from <paramref name="from"/> up to (not
+    /// including) <paramref name="to"/>.</summary>
+    public void PrepareWrite(int from, int to)
+    {
+        if (!_epoch.HasPending || from >= to) return;
+        long current = _epoch.Current;
+        for (int p = from >> PageShift, last = (to - 1) >> PageShift; p <= last; p++)
+            if (_pageEpochs[p] != current) Own(p);
     }
 
     private void Own(int page)
