@@ -48,7 +48,8 @@ internal static class StatementErrors
                 return Located(notYet.Message, notYet, origin);
             case JobFailedException failed:
                 return origin.LocateAllErrors
-                    ? new JobFailedException(failed.JobId, failed.JobName, Locate(failed.Message, origin), failed.InnerException)
+                    ? new JobFailedException(failed.JobId, failed.JobName,
+                        LocateFailingExpression(failed.Message, failed, origin) ?? Locate(failed.Message, origin), failed.InnerException)
                     { SourceName = origin.SourceName, Line = origin.Chunk.Line, Column = origin.Chunk.Column }
                     : failed;
             case StreamSqlException streamSql:
@@ -73,6 +74,21 @@ internal static class StatementErrors
             Line = origin.Chunk.Line,
             Column = origin.Chunk.Column,
         };
+
+    /// <summary>
+    /// When <paramref name="failure"/> comes from an expression whose place in the statement is known (a division by zero),
+    /// the message located there: <c>Error at name:line:col: message</c>, its line and a caret under the expression. Else null.
+    /// </summary>
+    public static string? LocateFailingExpression(string message, Exception failure, StatementOrigin origin)
+    {
+        for (Exception? e = failure; e is not null; e = e is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerExceptions[0] : e.InnerException)
+        {
+            if (e is not StreamSql.Execution.Expressions.ExpressionEvaluationException { Expression: { } source } || source.Span.Line <= 0) continue;
+            var chunk = origin.Chunk;
+            return new SqlException(message, source.Span).Relocate(origin.Script, origin.SourceName, chunk.Line - 1, chunk.StartOffset, chunk.Column - 1).Message;
+        }
+        return null;
+    }
 
     /// <summary>The message as <c>Error at name:line:col: message</c> with the statement's first line and a caret.</summary>
     public static string Locate(string message, StatementOrigin origin)
