@@ -110,8 +110,8 @@ internal static class ShellApp
         // error: those over bounded input are waited for, so their output is committed; endless ones are suspended when
         // the shell exits (their checkpoints stay for --from-latest-checkpoint).
         var failed = await env.WaitForJobsAsync(boundedOnly: outcome == ScriptOutcome.Failed, signals.Shutdown).ConfigureAwait(false);
-        foreach (var job in failed)
-            printer.Error($"Job '{job.Name}' ({job.Id}) failed: {job.FailureMessage}");
+        foreach (var job in failed.Where(j => !j.FailureReported))
+            printer.Error(job.FailureReport ?? $"Job '{job.Name}' ({job.Id}) failed");
         return failed.Count == 0 && outcome != ScriptOutcome.Failed ? Success : Failure;
     }
 

@@ -54,6 +54,12 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
             problem.AppendJoin(", ", names.Take(MaxExpected));
             if (names.Count > MaxExpected) problem.Append(", ...");
         }
+        // Where only a name can stand (a column definition, an alias after AS), a keyword there is a reserved word used as one.
+        if (names is ["identifier"] && IsKeyword(token, vocabulary))
+            problem.Append($". '{token.Text}' is a reserved keyword: quote it with backquotes (`{token.Text}`) to use it as a name");
+        // A name where a list could go on (select list, column definitions): most often the comma before it was forgotten.
+        else if (token.Type is P.IDENTIFIER or P.BACKQUOTED_IDENTIFIER && names.Contains("','"))
+            problem.Append($". Is a ',' missing before {Describe(token)}?");
         return new SqlParseException(problem.ToString(), span, text, sourceName);
     }
 
@@ -76,6 +82,10 @@ internal sealed class SyntaxErrorListener(string text, string? sourceName) : Bas
 
     private static SourceSpan First(SourceSpan span, int length = 1)
         => span with { EndOffset = Math.Min(span.EndOffset, span.StartOffset + length) };
+
+    private static bool IsKeyword(IToken token, IVocabulary vocabulary) =>
+        token.Text.Length > 0 && token.Text.All(c => char.IsAsciiLetter(c) || c == '_')
+        && string.Equals(vocabulary.GetSymbolicName(token.Type), token.Text, StringComparison.OrdinalIgnoreCase);
 
     private static string Describe(IToken token)
     {

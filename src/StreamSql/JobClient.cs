@@ -36,6 +36,25 @@ public sealed class JobClient
     /// <summary>The failure message once <see cref="Status"/> is <see cref="JobStatus.Failed"/>, else null.</summary>
     public string? FailureMessage => _handle.Failure is null ? null : JobFailures.Describe(_handle.Failure);
 
+    /// <summary>Once failed, <c>Job 'name' (id) failed: reason</c>; when the reason is an expression of the script statement
+    /// that started the job (a division by zero, a CAST), located there: <c>Error at job.sql:4:25: Job ...</c>, its line and
+    /// a caret under the expression. Else null.</summary>
+    public string? FailureReport
+    {
+        get
+        {
+            if (_handle.Failure is not { } failure) return null;
+            var report = $"Job '{Name}' ({Id}) failed: {JobFailures.Describe(failure)}";
+            return Origin is { } origin ? StatementErrors.LocateFailingExpression(report, failure, origin) ?? report : report;
+        }
+    }
+
+    /// <summary>The failure was already reported as the error of the statement that waited for the job (<c>table.dml-sync</c>).</summary>
+    public bool FailureReported { get; internal set; }
+
+    /// <summary>The script statement that started the job, so a failure in one of its expressions points at it.</summary>
+    internal StatementOrigin? Origin { get; set; }
+
     /// <summary>Whether the job has ended (finished, failed or canceled).</summary>
     public bool IsTerminal => Status is JobStatus.Finished or JobStatus.Failed or JobStatus.Canceled or JobStatus.Suspended;
 

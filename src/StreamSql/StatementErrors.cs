@@ -47,10 +47,16 @@ internal static class StatementErrors
             case NotSupportedYetException notYet:
                 return Located(notYet.Message, notYet, origin);
             case JobFailedException failed:
-                return origin.LocateAllErrors
-                    ? new JobFailedException(failed.JobId, failed.JobName, Locate(failed.Message, origin), failed.InnerException)
-                    { SourceName = origin.SourceName, Line = origin.Chunk.Line, Column = origin.Chunk.Column }
-                    : failed;
+                {
+                    if (!origin.LocateAllErrors) return failed;
+                    var at = FailingExpression(failed, origin);
+                    return new JobFailedException(failed.JobId, failed.JobName, at?.Message ?? Locate(failed.Message, origin), failed.InnerException)
+                    {
+                        SourceName = origin.SourceName,
+                        Line = at?.Span.Line ?? origin.Chunk.Line,
+                        Column = at?.Span.Column ?? origin.Chunk.Column,
+                    };
+                }
             case StreamSqlException streamSql:
                 return Located(streamSql.Message, streamSql, origin);
             case InsufficientExecutionStackException:
@@ -73,6 +79,24 @@ internal static class StatementErrors
             Line = origin.Chunk.Line,
             Column = origin.Chunk.Column,
         };
+
+    /// <summary>
+    /// When <paramref name="failure"/> comes from an expression whose place in the statement is known (a division by zero),
+    /// the message located there: <c>Error at name:line:col: message</c>, its line and a caret under the expression. Else null.
+    /// </summary>
+    public static string? LocateFailingExpression(string message, Exception failure, StatementOrigin origin) =>
+        FailingExpression(failure, origin, message)?.Message;
+
+    private static SqlException? FailingExpression(Exception failure, StatementOrigin origin, string? message = null)
+    {
+        for (Exception? e = failure; e is not null; e = e is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerExceptions[0] : e.InnerException)
+        {
+            if (e is not StreamSql.Execution.Expressions.ExpressionEvaluationException { Expression: { } source } || source.Span.Line <= 0) continue;
+            var chunk = origin.Chunk;
+            return new SqlException(message ?? failure.Message, source.Span).Relocate(origin.Script, origin.SourceName, chunk.Line - 1, chunk.StartOffset, chunk.Column - 1);
+        }
+        return null;
+    }
 
     /// <summary>The message as <c>Error at name:line:col: message</c> with the statement's first line and a caret.</summary>
     public static string Locate(string message, StatementOrigin origin)

@@ -34,7 +34,9 @@ internal sealed class StatementExecutor
             var command = ClientCommandOf(text);
             if (command is not null) return new ClientCommandResult(text, command);
             var statement = SqlParser.ParseStatement(text, origin.SourceName);
-            return await DispatchAsync(new ParsedStatement(statement, text), cancellationToken).ConfigureAwait(false);
+            var result = await DispatchAsync(new ParsedStatement(statement, text), cancellationToken).ConfigureAwait(false);
+            if (origin.LocateAllErrors && result is JobSubmittedResult submitted) submitted.Job.Origin = origin;
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -42,6 +44,7 @@ internal sealed class StatementExecutor
         }
         catch (Exception e)
         {
+            if (e is JobFailedException failed && _env.JobRegistry.Has(failed.JobId)) _env.JobRegistry.Find(failed.JobId).FailureReported = true;
             throw StatementErrors.Translate(e, origin);
         }
     }

@@ -176,8 +176,11 @@ public sealed class ShellAppTests
 
             Assert.Equal(1, code);
             Assert.Contains("Job ID: ", output);
-            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nJob 'insert-into", error);
+            // Located at the CAST that failed (line 4, column 24), with the line and a caret under the CAST.
+            Assert.StartsWith("[ERROR] Could not execute SQL statement. Reason:\nError at ", error);
+            Assert.Contains(":4:24: Job 'insert-into", error);
             Assert.Contains("Cannot cast", error);
+            Assert.Contains("\n" + new string(' ', 25) + new string('^', "CAST(name AS INT)".Length), error);
         }
         finally
         {

@@ -189,7 +189,11 @@ public sealed class BinderTests
         Assert.Contains("Incompatible types for sink column 'auction' at position 0", e.Problem);
         Assert.Contains("STRING", e.Problem);
         Assert.Contains("BIGINT", e.Problem);
-        Assert.Contains("Column count mismatch", _f.Error("INSERT INTO out_table SELECT price FROM bids").Problem);
+        var count = _f.Error("INSERT INTO out_table SELECT price FROM bids").Problem;
+        Assert.StartsWith("Column types of query result and sink for 'default_catalog.default_database.out_table' do not match.\nCause: Different number of columns: the query returns 1, the sink takes 2.", count);
+        Assert.Contains("Query schema: [price: BIGINT]", count);
+        Assert.Contains("Number of INSERT target columns (1) does not equal number of source items (2)",
+            _f.Error("INSERT INTO out_table (auction) SELECT auction, price FROM bids").Problem);
     }
 
     [Fact]

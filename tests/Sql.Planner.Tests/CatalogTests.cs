@@ -171,7 +171,7 @@ public sealed class CatalogTests
     public void Unsupported_option_points_at_its_key_and_suggests_the_closest()
     {
         var e = _f.Error("CREATE TABLE t (a INT) WITH (\n  'connector' = 'datagen',\n  'number-of-rowz' = '5')");
-        Assert.StartsWith("Unsupported option 'number-of-rowz' for connector 'datagen'; did you mean 'number-of-rows'?", e.Problem);
+        Assert.StartsWith("Unsupported options found for 'datagen'.\n\nUnsupported options:\n\nnumber-of-rowz (did you mean 'number-of-rows'?)\n\nSupported options:", e.Problem);
         Assert.Contains("fields.*", e.Problem);
         Assert.Equal((3, 3), (e.Span.Line, e.Span.Column));
     }
@@ -187,7 +187,7 @@ public sealed class CatalogTests
     [Fact]
     public void Missing_required_option_and_missing_connector_are_reported()
     {
-        Assert.Contains("Missing required option 'topic' for connector 'kafka'", _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'kafka')").Problem);
+        Assert.Contains("One or more required options are missing for connector 'kafka' of table 't'.\n\nMissing required options are:\n\ntopic", _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'kafka')").Problem);
         var e = _f.Error("CREATE TABLE t (a INT) WITH ('format' = 'json')");
         Assert.Contains("do not contain an option key 'connector'", e.Problem);
         Assert.Equal(14, e.Span.Column);

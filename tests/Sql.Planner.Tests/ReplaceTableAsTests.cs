@@ -41,7 +41,7 @@ public sealed class ReplaceTableAsTests
         _f.Run("CREATE TABLE t (x DOUBLE) WITH ('connector' = 'print')");
         Assert.Contains("nosuch", _f.Error("REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT nosuch FROM src").Problem);
         Assert.Equal(new[] { "x DOUBLE" }, Columns("t"));
-        Assert.Contains("Unsupported option 'nope'", _f.Error("REPLACE TABLE t WITH ('connector' = 'blackhole', 'nope' = '1') AS SELECT a FROM src").Problem);
+        Assert.Contains("Unsupported options:\n\nnope", _f.Error("REPLACE TABLE t WITH ('connector' = 'blackhole', 'nope' = '1') AS SELECT a FROM src").Problem);
         Assert.Equal(new[] { "x DOUBLE" }, Columns("t"));
 
         var explain = _f.Explain("CREATE OR REPLACE TABLE t WITH ('connector' = 'blackhole') AS SELECT a FROM src");

@@ -85,7 +85,7 @@ public sealed class HintTests
         Assert.Equal("3", source.Table.Options["number-of-rows"]);
         Assert.True(source.Bounded);
         Assert.False(f.Catalog.FindTable("orders")!.Options.ContainsKey("number-of-rows"));
-        Assert.Contains("Unsupported option 'numbr-of-rows'", f.Error("SELECT id FROM orders /*+ OPTIONS('numbr-of-rows'='3') */").Problem);
+        Assert.Contains("Unsupported options:\n\nnumbr-of-rows", f.Error("SELECT id FROM orders /*+ OPTIONS('numbr-of-rows'='3') */").Problem);
     }
 }
 

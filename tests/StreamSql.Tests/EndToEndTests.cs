@@ -57,9 +57,14 @@ public sealed class EndToEndTests
 
         var error = await Assert.ThrowsAsync<JobFailedException>(() => env.ExecuteScriptAsync(script, "sync.sql").WaitAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.StartsWith("Error at sync.sql:3:1: ", error.Message);
+        // Located at the CAST that failed, with a caret under it; the statement reported it, so the shell does not again.
+        Assert.StartsWith("Error at sync.sql:3:24: ", error.Message);
         Assert.Contains("Cannot cast", error.Message);
-        Assert.Equal(JobStatus.Failed, Assert.Single(env.Jobs).Status);
+        Assert.EndsWith("\n" + new string(' ', 25) + new string('^', "CAST(name AS INT)".Length), error.Message.TrimEnd());
+        Assert.Equal((3, 24), (error.Line, error.Column));
+        var job = Assert.Single(env.Jobs);
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.True(job.FailureReported);
     }
 
     [Fact]

@@ -124,5 +124,14 @@ public static class ExpressionCompiler
     }
 
     /// <summary>A short text naming the expression for runtime error messages.</summary>
-    internal static string Describe(Call? call) => call is null ? "expression" : $"'{call}'";
+    internal static string Describe(Call? call) => call switch
+    {
+        null => "expression",
+        { Source: { } source } => $"'{source.Text}'",
+        _ => $"'{call}'",
+    };
+
+    /// <summary>A runtime error in <paramref name="call"/>, pointing at where the user wrote it when that is known.</summary>
+    internal static ExpressionEvaluationException Failure(string problem, Call? call) =>
+        new($"{problem} in {Describe(call)}") { Expression = call?.Source };
 }

@@ -4,4 +4,7 @@ namespace StreamSql.Execution.Expressions;
 public sealed class ExpressionEvaluationException : Exception
 {
     public ExpressionEvaluationException(string message, Exception? inner = null) : base(message, inner) { }
+
+    /// <summary>The failing expression as the user wrote it and its place in the statement, when known.</summary>
+    public StreamSql.Sql.Planner.Expressions.ExpressionSource? Expression { get; init; }
 }

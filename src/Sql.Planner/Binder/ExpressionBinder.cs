@@ -112,7 +112,11 @@ internal sealed class ExpressionBinder
             BinaryOperator.IsNotDistinctFrom => "IS NOT DISTINCT FROM",
             _ => throw Unsupported.Feature(b.Operator.ToString(), b.Span),
         };
-        return MakeCall(op, new[] { Bind(b.Left), Bind(b.Right) }, b.Span);
+        var call = MakeCall(op, new[] { Bind(b.Left), Bind(b.Right) }, b.Span);
+        // Division and remainder can fail at runtime (by zero): remember how the user wrote them so the error names them.
+        return b.Operator is BinaryOperator.Divide or BinaryOperator.Modulo && call is Call c
+            ? c with { Source = new ExpressionSource(ExpressionSqlPrinter.Print(b), b.Span) }
+            : call;
     }
 
     private ScalarExpr BindUnary(UnaryExpression u)
@@ -223,7 +227,10 @@ internal sealed class ExpressionBinder
         if (!BuiltInFunctions.CanCast(from, target))
             throw new SqlValidationException($"Cast function cannot convert value of type {from} to type {target}", c.Span);
         bool nullable = c.IsTry || operand.Type.Nullable || target.Nullable;
-        return new Call(c.IsTry ? "TRY_CAST" : "CAST", new[] { operand }, target.WithNullable(nullable));
+        return new Call(c.IsTry ? "TRY_CAST" : "CAST", new[] { operand }, target.WithNullable(nullable))
+        {
+            Source = new ExpressionSource(ExpressionSqlPrinter.Print(c), c.Span),
+        };
     }
 
     private ScalarExpr BindFunction(FunctionCall f)

@@ -85,10 +85,16 @@ internal sealed class InsertBinder
         {
             var fed = Enumerable.Range(0, sinkColumns.Count).Where(i => !statics.ContainsKey(i)).ToList();
             if (query.Schema.Count != fed.Count)
+            {
+                // Flink's wording (DynamicSinkUtils), with the counts said outright.
+                string querySchema = string.Join(", ", query.Schema.Fields.Select(f => $"{f.Name}: {f.Type.WithoutTimeAttribute()}"));
+                string sinkSchema = string.Join(", ", fed.Select(i => $"{sinkColumns[i].Name}: {sinkColumns[i].Type}"));
                 throw new SqlValidationException(
-                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': the query returns {query.Schema.Count} columns {query.Schema}, the table has {fed.Count} {new RowSchema(fed.Select(i => new Field(sinkColumns[i].Name, sinkColumns[i].Type)).ToList())}"
-                    + (statics.Count > 0 ? " besides its static partition columns" : ""),
+                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match.\nCause: Different number of columns: " +
+                    $"the query returns {query.Schema.Count}, the sink takes {fed.Count}" + (statics.Count > 0 ? " besides its static partition columns" : "") +
+                    $".\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
                     insert.Source.Span);
+            }
             Array.Fill(feeding, -1);
             for (int q = 0; q < fed.Count; q++) feeding[fed[q]] = q;
         }
@@ -112,7 +118,7 @@ internal sealed class InsertBinder
             }
             if (query.Schema.Count != insert.TargetColumns.Count)
                 throw new SqlValidationException(
-                    $"Column count mismatch for INSERT INTO '{ObjectNames.FullName(name)}': {insert.TargetColumns.Count} target columns but the query returns {query.Schema.Count}", insert.Source.Span);
+                    $"Number of INSERT target columns ({insert.TargetColumns.Count}) does not equal number of source items ({query.Schema.Count})", insert.Source.Span);
             for (int i = 0; i < feeding.Length; i++)
                 if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
                     throw new SqlValidationException($"Column '{sinkColumns[i].Name}' of table '{name}' is NOT NULL and has no value in the INSERT column list", insert.Target.Span);

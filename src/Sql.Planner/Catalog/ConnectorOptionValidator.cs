@@ -44,18 +44,32 @@ internal sealed class ConnectorOptionValidator
             {
                 if (descriptor.OptionPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) continue;
                 var valid = declared.Select(o => o.Key).Concat(descriptor.OptionPrefixes.Select(p => p + "*")).Where(k => k != "connector").OrderBy(k => k, StringComparer.Ordinal).ToList();
+                // Flink's FactoryUtil wording, one unsupported option at a time (the one the caret is under).
+                string hint = NameSuggestion.Hint(key, declared.Select(o => o.Key));
                 throw new SqlValidationException(
-                    $"Unsupported option '{key}' for connector '{descriptor.Identifier}'{HintSentence(NameSuggestion.Hint(key, declared.Select(o => o.Key)))} Supported options: {string.Join(", ", valid)}", SpanOf(key));
+                    $"Unsupported options found for '{descriptor.Identifier}'.\n\nUnsupported options:\n\n{key}" +
+                    (hint.Length == 0 ? "" : $" ({hint.TrimStart(';', ' ')})") +
+                    $"\n\nSupported options:\n\n{string.Join(", ", valid)}", SpanOf(key));
             }
             if (option.Validate(value) is { } problem)
+            {
+                // A format name is a factory identifier in Flink: say it as Flink's factory discovery does.
+                if ((key == "format" || key.EndsWith(".format", StringComparison.Ordinal)) && option.AllowedValues.Count > 0)
+                {
+                    var formats = option.AllowedValues.OrderBy(f => f, StringComparer.Ordinal).ToList();
+                    string hint = NameSuggestion.Hint(value, formats);
+                    throw new SqlValidationException(
+                        $"Could not find any factory for identifier '{value}' of option '{key}'{(hint.Length == 0 ? "." : hint)} " +
+                        $"Available format factory identifiers are: {string.Join(", ", formats)}", SpanOf(key));
+                }
                 throw new SqlValidationException($"Invalid value for option '{key}': {problem}", SpanOf(key));
+            }
         }
-        foreach (var required in descriptor.RequiredOptions)
-        {
-            if (required.Key == "connector") continue;
-            if (!table.Options.Keys.Any(required.Matches))
-                throw new SqlValidationException($"Missing required option '{required.Key}' for connector '{descriptor.Identifier}' of table '{table.Name}'", tableSpan);
-        }
+        var missing = descriptor.RequiredOptions.Where(r => r.Key != "connector" && !table.Options.Keys.Any(r.Matches)).Select(r => r.Key).ToList();
+        if (missing.Count > 0)
+            throw new SqlValidationException(
+                $"One or more required options are missing for connector '{descriptor.Identifier}' of table '{table.Name}'.\n\n" +
+                $"Missing required options are:\n\n{string.Join("\n", missing)}", tableSpan);
         try
         {
             descriptor.Validate(table);
@@ -66,6 +80,4 @@ internal sealed class ConnectorOptionValidator
         }
     }
 
-    /// <summary>"; did you mean 'x'?" ends its own sentence; without a hint the sentence ends with a period.</summary>
-    private static string HintSentence(string hint) => hint.Length == 0 ? "." : hint;
 }

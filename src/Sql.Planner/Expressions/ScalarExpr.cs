@@ -39,6 +39,10 @@ public sealed record Call(string Function, IReadOnlyList<ScalarExpr> Operands, S
     /// (<see cref="Function"/> is then the name it was called by).</summary>
     public UserFunctionCall? UserFunction { get; init; }
 
+    /// <summary>The call as the user wrote it, for runtime errors that must name it (division by zero); null when the
+    /// planner made the call. Not part of equality: a rewritten call may lose it and runtime errors fall back to the call's form.</summary>
+    public ExpressionSource? Source { get; init; }
+
     public override string ToString() => Function + "(" + string.Join(", ", Operands) + ")";
 
     public bool Equals(Call? other)
@@ -52,3 +56,6 @@ public sealed record Call(string Function, IReadOnlyList<ScalarExpr> Operands, S
 
     public override int GetHashCode() => HashCode.Combine(Function, Operands.Count, Type);
 }
+
+/// <summary>An expression's SQL text and where it is in its statement (for runtime errors that point at it).</summary>
+public sealed record ExpressionSource(string Text, StreamSql.Sql.Parser.SourceSpan Span);

@@ -193,7 +193,7 @@ internal sealed class NumericArithmetic<T> : VectorExpression where T : unmanage
         if (_integer)
         {
             if (T.IsZero(b))
-                throw new ExpressionEvaluationException($"Division by zero in {ExpressionCompiler.Describe(_call)}");
+                throw ExpressionCompiler.Failure("Division by zero", _call);
             // Java: MIN / -1 wraps to MIN and MIN % -1 is 0, where .NET would throw.
             if (b == -T.One)
                 return _op == ArithmeticOp.Divide ? T.Zero - a : T.Zero;

@@ -54,7 +54,19 @@ internal static class CastKernels
     {
         var zone = context.TimeZone;
         RowFunction convert = Direct(from, to, zone);
-        if (!tryCast) return convert;
+        if (!tryCast)
+        {
+            if (source?.Source is not { } written) return convert;
+            // The failure names the CAST as the user wrote it, so the error can point at it in the script.
+            return (a, row, w) =>
+            {
+                try { convert(a, row, w); }
+                catch (ExpressionEvaluationException e) when (e.Expression is null)
+                {
+                    throw new ExpressionEvaluationException(e.Message, e.InnerException) { Expression = written };
+                }
+            };
+        }
         return (a, row, w) =>
         {
             try { convert(a, row, w); }

@@ -204,5 +204,5 @@ internal sealed class DecimalArithmetic : VectorExpression
         return MemoryMarshal.Cast<byte, Int128>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
     }
 
-    private ExpressionEvaluationException DivisionByZero() => new($"Division by zero in {ExpressionCompiler.Describe(_call)}");
+    private ExpressionEvaluationException DivisionByZero() => ExpressionCompiler.Failure("Division by zero", _call);
 }

@@ -41,7 +41,7 @@ internal sealed class IntegerRemainderByConstant<TFrom, TTo> : VectorExpression
         long d = _divisor;
         if (d == 0)
         {
-            if (Bitmaps.NullCount(validity, n) < n) throw new ExpressionEvaluationException($"Division by zero in {ExpressionCompiler.Describe(_call)}");
+            if (Bitmaps.NullCount(validity, n) < n) throw ExpressionCompiler.Failure("Division by zero", _call);
         }
         else if (d is -1 or 1)
         {

@@ -33,7 +33,7 @@ internal static class TemporalArithmetic
                     return;
                 }
                 long k = a[1].GetInt64(row);
-                if (op == ArithmeticOp.Divide && k == 0) throw new ExpressionEvaluationException($"Division by zero in {ExpressionCompiler.Describe(call)}");
+                if (op == ArithmeticOp.Divide && k == 0) throw ExpressionCompiler.Failure("Division by zero", call);
                 long r = op == ArithmeticOp.Divide ? v / k : unchecked(v * k);
                 w.AppendInt64(dayTime ? r : (int)r);
             });

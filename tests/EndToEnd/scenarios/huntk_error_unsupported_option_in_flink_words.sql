@@ -1,0 +1,11 @@
+-- scenario: an option the connector does not know fails with Flink's FactoryUtil wording ("Unsupported options found for 'print'." then the unsupported and the supported options), suggesting the closest and with the caret under the key
+-- sql:
+CREATE TABLE out_print (id INT) WITH ('connector' = 'print', 'standard_error' = 'true');
+-- expect error: Unsupported options found for 'print'.
+-- expect error: Unsupported options:
+-- expect error: standard_error (did you mean 'standard-error'?)
+-- expect error: Supported options:
+-- expect error: print-identifier
+-- expect error: job.sql:1:62
+-- expect caret under: 'standard_error'
+-- expect exit: non-zero
