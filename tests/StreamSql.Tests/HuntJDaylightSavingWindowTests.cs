@@ -35,7 +35,9 @@ public sealed class HuntJDaylightSavingWindowTests : IDisposable
         Assert.True(await rows.MoveNextAsync(), "the first hour's window did not fire");
         Assert.Equal("+I[2021-03-14 00:00:00.000, 2021-03-14 01:00:00.000, 2021-03-14 00:59:59.999, 1, a]", rows.Current.ToString());
 
-        File.WriteAllLines(Path.Combine(input, "b.csv"), Second);
+        // Written under a hidden name, then renamed: a monitored directory reads each file once, as soon as it sees it.
+        File.WriteAllLines(Path.Combine(input, "_b.csv"), Second);
+        File.Move(Path.Combine(input, "_b.csv"), Path.Combine(input, "b.csv"));
         Assert.True(await rows.MoveNextAsync(), "the second hour's window did not fire");
         Assert.Equal("+I[2021-03-14 01:00:00.000, 2021-03-14 02:00:00.000, 2021-03-14 01:59:59.999, 2, b2]", rows.Current.ToString());
         await result.CancelAsync();
