@@ -39,4 +39,13 @@ public sealed class Batch
     public IArrowArray Column(int index) => Data.Column(index);
 
     public RowKind KindAt(int row) => RowKinds is null ? RowKind.Insert : RowKinds[row];
+
+    /// <summary>Fails unless every row is an insert: for an operator the planner only gives insert-only input
+    /// (<paramref name="consumer"/> names it), so another kind here is a planner bug, not bad data.</summary>
+    public void RequireInsertOnly(string consumer)
+    {
+        if (RowKinds is null) return;
+        for (int r = 0; r < Length; r++)
+            if (RowKinds[r] != RowKind.Insert) throw new InvalidOperationException($"{consumer} takes an insert-only input, but got a {RowKinds[r]} row");
+    }
 }

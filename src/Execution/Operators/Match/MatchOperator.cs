@@ -96,9 +96,7 @@ public sealed class MatchOperator : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        batch.RequireInsertOnly(_spec.Description);
         if (_spec.IsRowtime)
         {
             Buffer(batch);

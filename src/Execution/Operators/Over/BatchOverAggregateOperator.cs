@@ -58,9 +58,7 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        batch.RequireInsertOnly(_spec.Description);
         _rowSerializer.SerializeBatch(batch.Data, _rows);
         _partitionEncoder.EncodeBatch(batch.Data, _partitionBytes, ref _partitionOffsets);
         _orderEncoder.EncodeBatch(batch.Data, _orderBytes, ref _orderOffsets);

@@ -40,9 +40,7 @@ public sealed class BatchSortOperator : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        batch.RequireInsertOnly(_spec.Description);
         _rowSerializer.SerializeBatch(batch.Data, _rows);
         _sortKeys.EncodeBatch(batch.Data, _keyBytes, ref _keyOffsets);
         var keys = _keyBytes.Written;

@@ -31,9 +31,7 @@ public sealed class LimitOperator(LimitSpec spec) : StreamOperatorBase
     {
         int n = batch.Length;
         if (n == 0 || _done) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        batch.RequireInsertOnly(spec.Description);
         int group = CountGroup(batch);
         long seen = _counts.Get(group);
         if (seen >= _end)

@@ -73,9 +73,7 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
     {
         int n = batch.Length;
         if (n == 0) return default;
-        if (!batch.IsInsertOnly)
-            for (int r = 0; r < n; r++)
-                if (batch.KindAt(r) != RowKind.Insert) throw new InvalidOperationException($"{_spec.Description} takes an insert-only input, but got a {batch.KindAt(r)} row");
+        batch.RequireInsertOnly(_spec.Description);
         if (!Buffers) return output.EmitAsync(batch, cancellationToken);
 
         var data = batch.Data;
