@@ -194,6 +194,7 @@ alterTableAction
     | kind=(ADD | MODIFY) (alterTableElement | LPAREN alterTableElement (COMMA alterTableElement)* RPAREN)   #alterSchema
     // Before DROP identifier: WATERMARK is also a name there (a column named watermark is dropped as `watermark`).
     | DROP PRIMARY KEY                                                  #alterDropPrimaryKey
+    | DROP CONSTRAINT identifier                                        #alterDropConstraint
     | DROP WATERMARK                                                    #alterDropWatermark
     | DROP (COLUMN? identifier | LPAREN identifierList RPAREN)          #alterDropColumns
     | RENAME identifier TO identifier                                   #alterRenameColumn

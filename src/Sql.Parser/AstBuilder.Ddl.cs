@@ -73,7 +73,7 @@ internal sealed partial class AstBuilder
 
         void SetPrimaryKey(PrimaryKeyDefinition key)
         {
-            if (primaryKey is not null) throw Error("a table can have only one primary key", key.Span);
+            if (primaryKey is not null) throw Error("Duplicate primary key definition", key.Span);
             primaryKey = key;
         }
 
@@ -168,7 +168,9 @@ internal sealed partial class AstBuilder
                 return new AlterSchemaAction(c.kind.Type == P.MODIFY, elements.Columns, positions, elements.Watermark, elements.PrimaryKey, Span(c));
             }
             case P.AlterDropPrimaryKeyContext c:
-                return new DropPrimaryKeyAction(Span(c));
+                return new DropPrimaryKeyAction(null, Span(c));
+            case P.AlterDropConstraintContext c:
+                return new DropPrimaryKeyAction(Ident(c.identifier()), Span(c));
             case P.AlterDropWatermarkContext c:
                 return new DropWatermarkAction(Span(c));
             case P.AlterDropColumnsContext c:

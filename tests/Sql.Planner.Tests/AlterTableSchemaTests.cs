@@ -109,6 +109,24 @@ public sealed class AlterTableSchemaTests
     }
 
     [Fact]
+    public void Drop_constraint_names_the_key_as_flink_named_it()
+    {
+        _f.Run("ALTER TABLE t ADD CONSTRAINT by_id PRIMARY KEY (id) NOT ENFORCED");
+        Assert.Equal("by_id", T.PrimaryKeyConstraintName);
+        Assert.Equal("The base table does not define a primary key constraint named 'other'. Available constraint name: ['by_id'].",
+            _f.Error("ALTER TABLE t DROP CONSTRAINT other").Problem);
+        _f.Run("ALTER TABLE t DROP CONSTRAINT by_id");
+        Assert.Empty(T.PrimaryKey);
+        Assert.Equal("The base table does not define any primary key.", _f.Error("ALTER TABLE t DROP CONSTRAINT by_id").Problem);
+
+        // An unnamed key is named PK_ + the Java hash code of its column list, and is dropped by that name.
+        _f.Run("ALTER TABLE t ADD PRIMARY KEY (id) NOT ENFORCED");
+        Assert.Equal("PK_3386", T.PrimaryKeyConstraintName);
+        _f.Run("ALTER TABLE t DROP CONSTRAINT PK_3386");
+        Assert.Empty(T.PrimaryKey);
+    }
+
+    [Fact]
     public void Watermark_add_drop_and_modify()
     {
         Assert.Equal("The base table has already defined the watermark strategy `ts` AS `ts` - INTERVAL '1' SECOND. You might want to drop it before adding a new one.",

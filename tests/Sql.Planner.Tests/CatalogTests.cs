@@ -302,6 +302,21 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void A_column_s_inline_primary_key_is_the_table_s_key_and_keeps_its_constraint_name()
+    {
+        _f.Run("CREATE TABLE a (id INT PRIMARY KEY NOT ENFORCED, v STRING) WITH ('connector' = 'datagen')");
+        Assert.Equal(["id"], _f.Catalog.FindTable("a")!.PrimaryKey);
+        Assert.False(_f.Catalog.FindTable("a")!.Columns[0].Type.Nullable);
+        _f.Run("CREATE TABLE b (id INT CONSTRAINT b_key PRIMARY KEY NOT ENFORCED, v STRING) WITH ('connector' = 'datagen')");
+        Assert.Contains("CONSTRAINT `b_key` PRIMARY KEY (`id`) NOT ENFORCED", _f.Run<TableResult>("SHOW CREATE TABLE b").Rows[0][0]);
+        _f.Run("CREATE TABLE c WITH ('number-of-rows' = '1') LIKE b");
+        Assert.Equal("b_key", _f.Catalog.FindTable("c")!.PrimaryKeyConstraintName);
+
+        Assert.StartsWith("Flink doesn't support ENFORCED mode for PRIMARY KEY constraint",
+            _f.Error("CREATE TABLE e (id INT PRIMARY KEY, v STRING) WITH ('connector' = 'datagen')").Problem);
+    }
+
+    [Fact]
     public void Show_create_table_prints_flink_ddl()
     {
         _f.Run("""

@@ -108,7 +108,8 @@ public sealed record AlterSchemaAction(
 /// <summary><c>FIRST</c> (<see cref="After"/> null) or <c>AFTER column</c>.</summary>
 public sealed record ColumnPosition(Identifier? After, SourceSpan Span) : Node(Span);
 
-public sealed record DropPrimaryKeyAction(SourceSpan Span) : AlterTableAction(Span);
+/// <summary><c>DROP PRIMARY KEY</c>, or <c>DROP CONSTRAINT name</c> (<paramref name="ConstraintName"/>: the key's name).</summary>
+public sealed record DropPrimaryKeyAction(Identifier? ConstraintName, SourceSpan Span) : AlterTableAction(Span);
 public sealed record DropWatermarkAction(SourceSpan Span) : AlterTableAction(Span);
 public sealed record DropColumnsAction(IReadOnlyList<Identifier> Columns, SourceSpan Span) : AlterTableAction(Span);
 public sealed record RenameColumnAction(Identifier From, Identifier To, SourceSpan Span) : AlterTableAction(Span);

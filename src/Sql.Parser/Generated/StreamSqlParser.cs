@@ -5145,6 +5145,20 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AlterDropConstraintContext : AlterTableActionContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DROP() { return GetToken(StreamSqlParser.DROP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONSTRAINT() { return GetToken(StreamSqlParser.CONSTRAINT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		public AlterDropConstraintContext(AlterTableActionContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterDropConstraint(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class AlterDropWatermarkContext : AlterTableActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DROP() { return GetToken(StreamSqlParser.DROP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WATERMARK() { return GetToken(StreamSqlParser.WATERMARK, 0); }
@@ -5199,7 +5213,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 920;
+			State = 923;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 			case 1:
@@ -5523,22 +5537,34 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 6:
-				_localctx = new AlterDropWatermarkContext(_localctx);
+				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
 				State = 902;
 				Match(DROP);
 				State = 903;
-				Match(WATERMARK);
+				Match(CONSTRAINT);
+				State = 904;
+				identifier();
 				}
 				break;
 			case 7:
-				_localctx = new AlterDropColumnsContext(_localctx);
+				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 904;
+				State = 905;
 				Match(DROP);
-				State = 913;
+				State = 906;
+				Match(WATERMARK);
+				}
+				break;
+			case 8:
+				_localctx = new AlterDropColumnsContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 907;
+				Match(DROP);
+				State = 916;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5725,27 +5751,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 906;
+					State = 909;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
 					case 1:
 						{
-						State = 905;
+						State = 908;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 908;
+					State = 911;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 909;
+					State = 912;
 					Match(LPAREN);
-					State = 910;
+					State = 913;
 					identifierList();
-					State = 911;
+					State = 914;
 					Match(RPAREN);
 					}
 					break;
@@ -5754,17 +5780,17 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 8:
+			case 9:
 				_localctx = new AlterRenameColumnContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 915;
-				Match(RENAME);
-				State = 916;
-				identifier();
-				State = 917;
-				Match(TO);
 				State = 918;
+				Match(RENAME);
+				State = 919;
+				identifier();
+				State = 920;
+				Match(TO);
+				State = 921;
 				identifier();
 				}
 				break;
@@ -5811,22 +5837,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
+			State = 925;
 			tableElement();
-			State = 926;
+			State = 929;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 923;
+				State = 926;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 924;
+				State = 927;
 				Match(AFTER);
-				State = 925;
+				State = 928;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5888,35 +5914,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 937;
+			State = 940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 928;
+				State = 931;
 				Match(WITH);
-				State = 929;
+				State = 932;
 				commonTableExpression();
-				State = 934;
+				State = 937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 930;
+					State = 933;
 					Match(COMMA);
-					State = 931;
+					State = 934;
 					commonTableExpression();
 					}
 					}
-					State = 936;
+					State = 939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 939;
+			State = 942;
 			queryNoWith();
 			}
 		}
@@ -5971,29 +5997,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
+			State = 944;
 			identifier();
-			State = 946;
+			State = 949;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 942;
+				State = 945;
 				Match(LPAREN);
-				State = 943;
+				State = 946;
 				identifierList();
-				State = 944;
+				State = 947;
 				Match(RPAREN);
 				}
 			}
 
-			State = 948;
-			Match(AS);
-			State = 949;
-			Match(LPAREN);
-			State = 950;
-			query();
 			State = 951;
+			Match(AS);
+			State = 952;
+			Match(LPAREN);
+			State = 953;
+			query();
+			State = 954;
 			Match(RPAREN);
 			}
 		}
@@ -6069,46 +6095,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 953;
+			State = 956;
 			queryTerm(0);
-			State = 964;
+			State = 967;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 954;
+				State = 957;
 				Match(ORDER);
-				State = 955;
+				State = 958;
 				Match(BY);
-				State = 956;
+				State = 959;
 				sortItem();
-				State = 961;
+				State = 964;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 957;
+					State = 960;
 					Match(COMMA);
-					State = 958;
+					State = 961;
 					sortItem();
 					}
 					}
-					State = 963;
+					State = 966;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 971;
+			State = 974;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 966;
-				Match(LIMIT);
 				State = 969;
+				Match(LIMIT);
+				State = 972;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6322,13 +6348,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 967;
+					State = 970;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 968;
+					State = 971;
 					Match(ALL);
 					}
 					break;
@@ -6338,21 +6364,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 978;
+			State = 981;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 973;
-				Match(OFFSET);
-				State = 974;
-				_localctx.offset = expression();
 				State = 976;
+				Match(OFFSET);
+				State = 977;
+				_localctx.offset = expression();
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 975;
+					State = 978;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6367,14 +6393,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 987;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 980;
+				State = 983;
 				Match(FETCH);
-				State = 981;
+				State = 984;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6383,17 +6409,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 983;
+				State = 986;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
 				case 1:
 					{
-					State = 982;
+					State = 985;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 985;
+				State = 988;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6402,7 +6428,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 986;
+				State = 989;
 				Match(ONLY);
 				}
 			}
@@ -6491,11 +6517,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 990;
+			State = 993;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1006;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6504,7 +6530,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1004;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
 					case 1:
@@ -6512,21 +6538,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 992;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 993;
-						Match(INTERSECT);
 						State = 995;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 996;
+						Match(INTERSECT);
+						State = 998;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 994;
+							State = 997;
 							setQuantifier();
 							}
 						}
 
-						State = 997;
+						State = 1000;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6535,9 +6561,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 998;
+						State = 1001;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 999;
+						State = 1002;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6547,24 +6573,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1001;
+						State = 1004;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1000;
+							State = 1003;
 							setQuantifier();
 							}
 						}
 
-						State = 1003;
+						State = 1006;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1008;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
 			}
@@ -6646,14 +6672,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 64, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1023;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1009;
+				State = 1012;
 				querySpecification();
 				}
 				break;
@@ -6661,25 +6687,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1010;
+				State = 1013;
 				Match(VALUES);
-				State = 1011;
+				State = 1014;
 				valuesRow();
-				State = 1016;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1012;
+						State = 1015;
 						Match(COMMA);
-						State = 1013;
+						State = 1016;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1018;
+					State = 1021;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 				}
@@ -6689,11 +6715,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1019;
+				State = 1022;
 				Match(LPAREN);
-				State = 1020;
+				State = 1023;
 				query();
-				State = 1021;
+				State = 1024;
 				Match(RPAREN);
 				}
 				break;
@@ -6745,50 +6771,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1040;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1026;
+				State = 1029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1025;
+					State = 1028;
 					Match(ROW);
 					}
 				}
 
-				State = 1028;
+				State = 1031;
 				Match(LPAREN);
-				State = 1029;
+				State = 1032;
 				expression();
-				State = 1034;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1030;
+					State = 1033;
 					Match(COMMA);
-					State = 1031;
+					State = 1034;
 					expression();
 					}
 					}
-					State = 1036;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1037;
+				State = 1040;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1039;
+				State = 1042;
 				expression();
 				}
 				break;
@@ -6877,158 +6903,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1042;
+			State = 1045;
 			Match(SELECT);
-			State = 1044;
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1043;
+				State = 1046;
 				hintList();
 				}
 			}
 
-			State = 1047;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1046;
+				State = 1049;
 				setQuantifier();
 				}
 			}
 
-			State = 1049;
+			State = 1052;
 			selectItem();
-			State = 1054;
+			State = 1057;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1050;
+					State = 1053;
 					Match(COMMA);
-					State = 1051;
+					State = 1054;
 					selectItem();
 					}
 					} 
 				}
-				State = 1056;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			}
-			State = 1066;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
 			case 1:
 				{
-				State = 1057;
+				State = 1060;
 				Match(FROM);
-				State = 1058;
+				State = 1061;
 				relation(0);
-				State = 1063;
+				State = 1066;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1059;
+						State = 1062;
 						Match(COMMA);
-						State = 1060;
+						State = 1063;
 						relation(0);
 						}
 						} 
 					}
-					State = 1065;
+					State = 1068;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				}
 				}
 				break;
 			}
-			State = 1070;
+			State = 1073;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
-				State = 1068;
+				State = 1071;
 				Match(WHERE);
-				State = 1069;
+				State = 1072;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1082;
+			State = 1085;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				{
-				State = 1072;
+				State = 1075;
 				Match(GROUP);
-				State = 1073;
+				State = 1076;
 				Match(BY);
-				State = 1074;
+				State = 1077;
 				groupingElement();
-				State = 1079;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1075;
+						State = 1078;
 						Match(COMMA);
-						State = 1076;
+						State = 1079;
 						groupingElement();
 						}
 						} 
 					}
-					State = 1081;
+					State = 1084;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
 				}
 				}
 				break;
 			}
-			State = 1086;
+			State = 1089;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				{
-				State = 1084;
+				State = 1087;
 				Match(HAVING);
-				State = 1085;
+				State = 1088;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 1097;
+			State = 1100;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				{
-				State = 1088;
+				State = 1091;
 				Match(WINDOW);
-				State = 1089;
+				State = 1092;
 				namedWindow();
-				State = 1094;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1090;
+						State = 1093;
 						Match(COMMA);
-						State = 1091;
+						State = 1094;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1096;
+					State = 1099;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
@@ -7072,7 +7098,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1099;
+			State = 1102;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7153,14 +7179,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_selectItem);
 		int _la;
 		try {
-			State = 1113;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1101;
+				State = 1104;
 				Match(ASTERISK);
 				}
 				break;
@@ -7168,11 +7194,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1102;
+				State = 1105;
 				qualifiedName();
-				State = 1103;
+				State = 1106;
 				Match(DOT);
-				State = 1104;
+				State = 1107;
 				Match(ASTERISK);
 				}
 				break;
@@ -7180,24 +7206,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1106;
+				State = 1109;
 				expression();
-				State = 1111;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 				case 1:
 					{
-					State = 1108;
+					State = 1111;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1107;
+						State = 1110;
 						Match(AS);
 						}
 					}
 
-					State = 1110;
+					State = 1113;
 					identifier();
 					}
 					break;
@@ -7326,38 +7352,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1155;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1115;
-				Match(GROUPING);
-				State = 1116;
-				Match(SETS);
-				State = 1117;
-				Match(LPAREN);
 				State = 1118;
+				Match(GROUPING);
+				State = 1119;
+				Match(SETS);
+				State = 1120;
+				Match(LPAREN);
+				State = 1121;
 				groupingSet();
-				State = 1123;
+				State = 1126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1119;
+					State = 1122;
 					Match(COMMA);
-					State = 1120;
+					State = 1123;
 					groupingSet();
 					}
 					}
-					State = 1125;
+					State = 1128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1126;
+				State = 1129;
 				Match(RPAREN);
 				}
 				break;
@@ -7365,29 +7391,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1128;
+				State = 1131;
 				Match(ROLLUP);
-				State = 1129;
+				State = 1132;
 				Match(LPAREN);
-				State = 1130;
+				State = 1133;
 				groupingSet();
-				State = 1135;
+				State = 1138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1131;
+					State = 1134;
 					Match(COMMA);
-					State = 1132;
+					State = 1135;
 					groupingSet();
 					}
 					}
-					State = 1137;
+					State = 1140;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1138;
+				State = 1141;
 				Match(RPAREN);
 				}
 				break;
@@ -7395,29 +7421,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1143;
 				Match(CUBE);
-				State = 1141;
+				State = 1144;
 				Match(LPAREN);
-				State = 1142;
+				State = 1145;
 				groupingSet();
-				State = 1147;
+				State = 1150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1143;
+					State = 1146;
 					Match(COMMA);
-					State = 1144;
+					State = 1147;
 					groupingSet();
 					}
 					}
-					State = 1149;
+					State = 1152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1150;
+				State = 1153;
 				Match(RPAREN);
 				}
 				break;
@@ -7425,9 +7451,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1152;
+				State = 1155;
 				Match(LPAREN);
-				State = 1153;
+				State = 1156;
 				Match(RPAREN);
 				}
 				break;
@@ -7435,7 +7461,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1154;
+				State = 1157;
 				expression();
 				}
 				break;
@@ -7484,48 +7510,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1170;
+			State = 1173;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1157;
+				State = 1160;
 				Match(LPAREN);
-				State = 1166;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1158;
+					State = 1161;
 					expression();
-					State = 1163;
+					State = 1166;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1159;
+						State = 1162;
 						Match(COMMA);
-						State = 1160;
+						State = 1163;
 						expression();
 						}
 						}
-						State = 1165;
+						State = 1168;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1168;
+				State = 1171;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1169;
+				State = 1172;
 				expression();
 				}
 				break;
@@ -7570,11 +7596,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1172;
+			State = 1175;
 			identifier();
-			State = 1173;
+			State = 1176;
 			Match(AS);
-			State = 1174;
+			State = 1177;
 			windowSpecification();
 			}
 		}
@@ -7621,14 +7647,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1179;
 			expression();
-			State = 1178;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1177;
+				State = 1180;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7641,14 +7667,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1182;
+			State = 1185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1180;
+				State = 1183;
 				Match(NULLS);
-				State = 1181;
+				State = 1184;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7785,11 +7811,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1185;
+			State = 1188;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1206;
+			State = 1209;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7798,7 +7824,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1204;
+					State = 1207;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 					case 1:
@@ -7806,13 +7832,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1187;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1188;
-						Match(CROSS);
-						State = 1189;
-						Match(JOIN);
 						State = 1190;
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
+						State = 1191;
+						Match(CROSS);
+						State = 1192;
+						Match(JOIN);
+						State = 1193;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7821,15 +7847,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1191;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1192;
-						Match(NATURAL);
-						State = 1193;
-						joinType();
 						State = 1194;
-						Match(JOIN);
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1195;
+						Match(NATURAL);
+						State = 1196;
+						joinType();
+						State = 1197;
+						Match(JOIN);
+						State = 1198;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7838,20 +7864,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1197;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1198;
-						joinType();
-						State = 1199;
-						Match(JOIN);
 						State = 1200;
-						((JoinRelationContext)_localctx).right = relationPrimary();
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1201;
+						joinType();
 						State = 1202;
+						Match(JOIN);
+						State = 1203;
+						((JoinRelationContext)_localctx).right = relationPrimary();
+						State = 1205;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 						case 1:
 							{
-							State = 1201;
+							State = 1204;
 							joinCriteria();
 							}
 							break;
@@ -7861,7 +7887,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1208;
+				State = 1211;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 			}
@@ -7903,19 +7929,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_joinType);
 		int _la;
 		try {
-			State = 1224;
+			State = 1227;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1210;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1209;
+					State = 1212;
 					Match(INNER);
 					}
 				}
@@ -7925,14 +7951,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1212;
+				State = 1215;
 				Match(LEFT);
-				State = 1214;
+				State = 1217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1213;
+					State = 1216;
 					Match(OUTER);
 					}
 				}
@@ -7942,14 +7968,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1216;
+				State = 1219;
 				Match(RIGHT);
-				State = 1218;
+				State = 1221;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1217;
+					State = 1220;
 					Match(OUTER);
 					}
 				}
@@ -7959,14 +7985,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1220;
+				State = 1223;
 				Match(FULL);
-				State = 1222;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1221;
+					State = 1224;
 					Match(OUTER);
 					}
 				}
@@ -8017,28 +8043,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 86, RULE_joinCriteria);
 		try {
-			State = 1233;
+			State = 1236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1226;
+				State = 1229;
 				Match(ON);
-				State = 1227;
+				State = 1230;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1228;
-				Match(USING);
-				State = 1229;
-				Match(LPAREN);
-				State = 1230;
-				identifierList();
 				State = 1231;
+				Match(USING);
+				State = 1232;
+				Match(LPAREN);
+				State = 1233;
+				identifierList();
+				State = 1234;
 				Match(RPAREN);
 				}
 				break;
@@ -8217,49 +8243,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 88, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1302;
+			State = 1305;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1235;
+				State = 1238;
 				qualifiedName();
-				State = 1237;
+				State = 1240;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1236;
-					tableHints();
-					}
-					break;
-				}
-				State = 1244;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
-				case 1:
-					{
 					State = 1239;
-					Match(FOR);
-					State = 1240;
-					Match(SYSTEM_TIME);
-					State = 1241;
-					Match(AS);
-					State = 1242;
-					Match(OF);
-					State = 1243;
-					valueExpression(0);
+					tableHints();
 					}
 					break;
 				}
 				State = 1247;
 				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				case 1:
+					{
+					State = 1242;
+					Match(FOR);
+					State = 1243;
+					Match(SYSTEM_TIME);
+					State = 1244;
+					Match(AS);
+					State = 1245;
+					Match(OF);
+					State = 1246;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1250;
+				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1246;
+					State = 1249;
 					tableAlias();
 					}
 					break;
@@ -8270,30 +8296,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1250;
+				State = 1253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1249;
+					State = 1252;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1252;
-				Match(TABLE);
-				State = 1253;
-				Match(LPAREN);
-				State = 1254;
-				functionCall();
 				State = 1255;
-				Match(RPAREN);
+				Match(TABLE);
+				State = 1256;
+				Match(LPAREN);
 				State = 1257;
+				functionCall();
+				State = 1258;
+				Match(RPAREN);
+				State = 1260;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 				case 1:
 					{
-					State = 1256;
+					State = 1259;
 					tableAlias();
 					}
 					break;
@@ -8304,28 +8330,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1260;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1259;
+					State = 1262;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1262;
+				State = 1265;
 				Match(LPAREN);
-				State = 1263;
-				query();
-				State = 1264;
-				Match(RPAREN);
 				State = 1266;
+				query();
+				State = 1267;
+				Match(RPAREN);
+				State = 1269;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1265;
+					State = 1268;
 					tableAlias();
 					}
 					break;
@@ -8336,48 +8362,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1268;
+				State = 1271;
 				Match(UNNEST);
-				State = 1269;
+				State = 1272;
 				Match(LPAREN);
-				State = 1270;
+				State = 1273;
 				expression();
-				State = 1275;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1271;
+					State = 1274;
 					Match(COMMA);
-					State = 1272;
+					State = 1275;
 					expression();
 					}
 					}
-					State = 1277;
+					State = 1280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1278;
-				Match(RPAREN);
 				State = 1281;
+				Match(RPAREN);
+				State = 1284;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1279;
+					State = 1282;
 					Match(WITH);
-					State = 1280;
+					State = 1283;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1284;
+				State = 1287;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1283;
+					State = 1286;
 					tableAlias();
 					}
 					break;
@@ -8388,11 +8414,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1286;
+				State = 1289;
 				Match(LPAREN);
-				State = 1287;
+				State = 1290;
 				relation(0);
-				State = 1288;
+				State = 1291;
 				Match(RPAREN);
 				}
 				break;
@@ -8400,16 +8426,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1290;
-				qualifiedName();
-				State = 1291;
-				matchRecognize();
 				State = 1293;
+				qualifiedName();
+				State = 1294;
+				matchRecognize();
+				State = 1296;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 				case 1:
 					{
-					State = 1292;
+					State = 1295;
 					tableAlias();
 					}
 					break;
@@ -8420,20 +8446,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1295;
-				Match(LPAREN);
-				State = 1296;
-				query();
-				State = 1297;
-				Match(RPAREN);
 				State = 1298;
-				matchRecognize();
+				Match(LPAREN);
+				State = 1299;
+				query();
 				State = 1300;
+				Match(RPAREN);
+				State = 1301;
+				matchRecognize();
+				State = 1303;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1299;
+					State = 1302;
 					tableAlias();
 					}
 					break;
@@ -8545,92 +8571,64 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1304;
+			State = 1307;
 			Match(MATCH_RECOGNIZE);
-			State = 1305;
+			State = 1308;
 			Match(LPAREN);
-			State = 1316;
+			State = 1319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1306;
+				State = 1309;
 				Match(PARTITION);
-				State = 1307;
+				State = 1310;
 				Match(BY);
-				State = 1308;
+				State = 1311;
 				expression();
-				State = 1313;
+				State = 1316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1309;
+					State = 1312;
 					Match(COMMA);
-					State = 1310;
+					State = 1313;
 					expression();
 					}
 					}
-					State = 1315;
+					State = 1318;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1328;
+			State = 1331;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1318;
+				State = 1321;
 				Match(ORDER);
-				State = 1319;
+				State = 1322;
 				Match(BY);
-				State = 1320;
+				State = 1323;
 				sortItem();
-				State = 1325;
+				State = 1328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1321;
+					State = 1324;
 					Match(COMMA);
-					State = 1322;
+					State = 1325;
 					sortItem();
 					}
 					}
-					State = 1327;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1339;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==MEASURES) {
-				{
-				State = 1330;
-				Match(MEASURES);
-				State = 1331;
-				measureItem();
-				State = 1336;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1332;
-					Match(COMMA);
-					State = 1333;
-					measureItem();
-					}
-					}
-					State = 1338;
+					State = 1330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8640,98 +8638,126 @@ internal partial class StreamSqlParser : Parser {
 			State = 1342;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
+			if (_la==MEASURES) {
 				{
-				State = 1341;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1348;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1344;
-				Match(AFTER);
-				State = 1345;
-				Match(MATCH);
-				State = 1346;
-				Match(SKIP_);
-				State = 1347;
-				afterMatchSkip();
-				}
-			}
-
-			State = 1350;
-			Match(PATTERN);
-			State = 1351;
-			Match(LPAREN);
-			State = 1352;
-			rowPattern();
-			State = 1353;
-			Match(RPAREN);
-			State = 1356;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==WITHIN) {
-				{
-				State = 1354;
-				Match(WITHIN);
-				State = 1355;
-				_localctx.within = interval();
-				}
-			}
-
-			State = 1367;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==SUBSET) {
-				{
-				State = 1358;
-				Match(SUBSET);
-				State = 1359;
-				subsetItem();
-				State = 1364;
+				State = 1333;
+				Match(MEASURES);
+				State = 1334;
+				measureItem();
+				State = 1339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1360;
+					State = 1335;
 					Match(COMMA);
-					State = 1361;
-					subsetItem();
+					State = 1336;
+					measureItem();
 					}
 					}
-					State = 1366;
+					State = 1341;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1369;
-			Match(DEFINE);
+			State = 1345;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1344;
+				rowsPerMatch();
+				}
+			}
+
+			State = 1351;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1347;
+				Match(AFTER);
+				State = 1348;
+				Match(MATCH);
+				State = 1349;
+				Match(SKIP_);
+				State = 1350;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1353;
+			Match(PATTERN);
+			State = 1354;
+			Match(LPAREN);
+			State = 1355;
+			rowPattern();
+			State = 1356;
+			Match(RPAREN);
+			State = 1359;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1357;
+				Match(WITHIN);
+				State = 1358;
+				_localctx.within = interval();
+				}
+			}
+
 			State = 1370;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1361;
+				Match(SUBSET);
+				State = 1362;
+				subsetItem();
+				State = 1367;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1363;
+					Match(COMMA);
+					State = 1364;
+					subsetItem();
+					}
+					}
+					State = 1369;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1372;
+			Match(DEFINE);
+			State = 1373;
 			defineItem();
-			State = 1375;
+			State = 1378;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1371;
+				State = 1374;
 				Match(COMMA);
-				State = 1372;
+				State = 1375;
 				defineItem();
 				}
 				}
-				State = 1377;
+				State = 1380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1378;
+			State = 1381;
 			Match(RPAREN);
 			}
 		}
@@ -8774,11 +8800,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1380;
+			State = 1383;
 			expression();
-			State = 1381;
+			State = 1384;
 			Match(AS);
-			State = 1382;
+			State = 1385;
 			identifier();
 			}
 		}
@@ -8837,20 +8863,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 94, RULE_rowsPerMatch);
 		try {
-			State = 1392;
+			State = 1395;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1384;
-				Match(ONE);
-				State = 1385;
-				Match(ROW);
-				State = 1386;
-				Match(PER);
 				State = 1387;
+				Match(ONE);
+				State = 1388;
+				Match(ROW);
+				State = 1389;
+				Match(PER);
+				State = 1390;
 				Match(MATCH);
 				}
 				break;
@@ -8858,13 +8884,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1388;
-				Match(ALL);
-				State = 1389;
-				Match(ROWS);
-				State = 1390;
-				Match(PER);
 				State = 1391;
+				Match(ALL);
+				State = 1392;
+				Match(ROWS);
+				State = 1393;
+				Match(PER);
+				State = 1394;
 				Match(MATCH);
 				}
 				break;
@@ -8953,18 +8979,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 96, RULE_afterMatchSkip);
 		try {
-			State = 1408;
+			State = 1411;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1394;
+				State = 1397;
 				Match(PAST);
-				State = 1395;
+				State = 1398;
 				Match(LAST);
-				State = 1396;
+				State = 1399;
 				Match(ROW);
 				}
 				break;
@@ -8972,11 +8998,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1397;
+				State = 1400;
 				Match(TO);
-				State = 1398;
+				State = 1401;
 				Match(NEXT);
-				State = 1399;
+				State = 1402;
 				Match(ROW);
 				}
 				break;
@@ -8984,11 +9010,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1400;
+				State = 1403;
 				Match(TO);
-				State = 1401;
+				State = 1404;
 				Match(FIRST);
-				State = 1402;
+				State = 1405;
 				identifier();
 				}
 				break;
@@ -8996,11 +9022,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1403;
+				State = 1406;
 				Match(TO);
-				State = 1404;
+				State = 1407;
 				Match(LAST);
-				State = 1405;
+				State = 1408;
 				identifier();
 				}
 				break;
@@ -9008,9 +9034,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1406;
+				State = 1409;
 				Match(TO);
-				State = 1407;
+				State = 1410;
 				identifier();
 				}
 				break;
@@ -9059,21 +9085,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1410;
+			State = 1413;
 			rowPatternTerm();
-			State = 1415;
+			State = 1418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1411;
+				State = 1414;
 				Match(PIPE);
-				State = 1412;
+				State = 1415;
 				rowPatternTerm();
 				}
 				}
-				State = 1417;
+				State = 1420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9118,17 +9144,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1419;
+			State = 1422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1418;
+				State = 1421;
 				rowPatternFactor();
 				}
 				}
-				State = 1421;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 98305L) != 0) );
@@ -9173,14 +9199,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1426;
 			rowPatternPrimary();
-			State = 1425;
+			State = 1428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 165L) != 0)) {
 				{
-				State = 1424;
+				State = 1427;
 				rowPatternQuantifier();
 				}
 			}
@@ -9242,7 +9268,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
 		try {
-			State = 1432;
+			State = 1435;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9431,7 +9457,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1427;
+				State = 1430;
 				identifier();
 				}
 				break;
@@ -9439,11 +9465,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1428;
+				State = 1431;
 				Match(LPAREN);
-				State = 1429;
+				State = 1432;
 				rowPattern();
-				State = 1430;
+				State = 1433;
 				Match(RPAREN);
 				}
 				break;
@@ -9518,7 +9544,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1452;
+			State = 1455;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9527,7 +9553,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1434;
+				State = 1437;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9536,12 +9562,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1436;
+				State = 1439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1435;
+					State = 1438;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9552,31 +9578,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1438;
+				State = 1441;
 				Match(LBRACE);
-				State = 1440;
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1439;
+					State = 1442;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1446;
+				State = 1449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1442;
+					State = 1445;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1444;
+					State = 1447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1443;
+						State = 1446;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9584,14 +9610,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1448;
+				State = 1451;
 				Match(RBRACE);
-				State = 1450;
+				State = 1453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1449;
+					State = 1452;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9648,31 +9674,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1454;
-			identifier();
-			State = 1455;
-			Match(EQ);
-			State = 1456;
-			Match(LPAREN);
 			State = 1457;
 			identifier();
-			State = 1462;
+			State = 1458;
+			Match(EQ);
+			State = 1459;
+			Match(LPAREN);
+			State = 1460;
+			identifier();
+			State = 1465;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1458;
+				State = 1461;
 				Match(COMMA);
-				State = 1459;
+				State = 1462;
 				identifier();
 				}
 				}
-				State = 1464;
+				State = 1467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1465;
+			State = 1468;
 			Match(RPAREN);
 			}
 		}
@@ -9715,11 +9741,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1467;
+			State = 1470;
 			identifier();
-			State = 1468;
+			State = 1471;
 			Match(AS);
-			State = 1469;
+			State = 1472;
 			expression();
 			}
 		}
@@ -9765,28 +9791,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1472;
+			State = 1475;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1471;
+				State = 1474;
 				Match(AS);
 				}
 			}
 
-			State = 1474;
+			State = 1477;
 			identifier();
-			State = 1479;
+			State = 1482;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
 			case 1:
 				{
-				State = 1475;
+				State = 1478;
 				Match(LPAREN);
-				State = 1476;
+				State = 1479;
 				identifierList();
-				State = 1477;
+				State = 1480;
 				Match(RPAREN);
 				}
 				break;
@@ -9828,7 +9854,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1481;
+			State = 1484;
 			hintList();
 			}
 		}
@@ -9877,35 +9903,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1483;
+			State = 1486;
 			Match(HINT_START);
-			State = 1484;
+			State = 1487;
 			hint();
-			State = 1491;
+			State = 1494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 6145L) != 0)) {
 				{
 				{
-				State = 1486;
+				State = 1489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1485;
+					State = 1488;
 					Match(COMMA);
 					}
 				}
 
-				State = 1488;
+				State = 1491;
 				hint();
 				}
 				}
-				State = 1493;
+				State = 1496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1494;
+			State = 1497;
 			Match(HINT_END);
 			}
 		}
@@ -9963,35 +9989,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1496;
+			State = 1499;
 			identifier();
-			State = 1517;
+			State = 1520;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1497;
+				State = 1500;
 				Match(LPAREN);
-				State = 1514;
+				State = 1517;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 				case 1:
 					{
-					State = 1498;
+					State = 1501;
 					hintOption();
-					State = 1503;
+					State = 1506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1499;
+						State = 1502;
 						Match(COMMA);
-						State = 1500;
+						State = 1503;
 						hintOption();
 						}
 						}
-						State = 1505;
+						State = 1508;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9999,28 +10025,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1506;
+					State = 1509;
 					hintArgument();
-					State = 1511;
+					State = 1514;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1507;
+						State = 1510;
 						Match(COMMA);
-						State = 1508;
+						State = 1511;
 						hintArgument();
 						}
 						}
-						State = 1513;
+						State = 1516;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1516;
+				State = 1519;
 				Match(RPAREN);
 				}
 			}
@@ -10066,11 +10092,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
+			State = 1522;
 			optionKey();
-			State = 1520;
+			State = 1523;
 			Match(EQ);
-			State = 1521;
+			State = 1524;
 			optionValue();
 			}
 		}
@@ -10117,7 +10143,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1533;
+			State = 1536;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10305,21 +10331,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1523;
+				State = 1526;
 				identifier();
-				State = 1528;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1524;
+					State = 1527;
 					Match(DOT);
-					State = 1525;
+					State = 1528;
 					identifier();
 					}
 					}
-					State = 1530;
+					State = 1533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10328,14 +10354,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1531;
+				State = 1534;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1532;
+				State = 1535;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10378,7 +10404,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1535;
+			State = 1538;
 			booleanExpression(0);
 			}
 		}
@@ -10489,7 +10515,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1547;
+			State = 1550;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10498,9 +10524,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1538;
+				State = 1541;
 				Match(NOT);
-				State = 1539;
+				State = 1542;
 				booleanExpression(4);
 				}
 				break;
@@ -10717,21 +10743,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1540;
+				State = 1543;
 				valueExpression(0);
-				State = 1544;
+				State = 1547;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1541;
+						State = 1544;
 						predicate();
 						}
 						} 
 					}
-					State = 1546;
+					State = 1549;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 				}
@@ -10741,7 +10767,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1557;
+			State = 1560;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -10750,7 +10776,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1555;
+					State = 1558;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 					case 1:
@@ -10758,11 +10784,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1549;
+						State = 1552;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1550;
+						State = 1553;
 						Match(AND);
-						State = 1551;
+						State = 1554;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10771,18 +10797,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1552;
+						State = 1555;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1553;
+						State = 1556;
 						Match(OR);
-						State = 1554;
+						State = 1557;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1559;
+				State = 1562;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			}
@@ -11011,16 +11037,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 128, RULE_predicate);
 		int _la;
 		try {
-			State = 1643;
+			State = 1646;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1560;
+				State = 1563;
 				comparisonOperator();
-				State = 1561;
+				State = 1564;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11028,24 +11054,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1564;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1563;
+					State = 1566;
 					Match(NOT);
 					}
 				}
 
-				State = 1566;
+				State = 1569;
 				Match(BETWEEN);
-				State = 1568;
+				State = 1571;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
 				case 1:
 					{
-					State = 1567;
+					State = 1570;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11057,11 +11083,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1570;
+				State = 1573;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1571;
+				State = 1574;
 				Match(AND);
-				State = 1572;
+				State = 1575;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11069,23 +11095,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1575;
+				State = 1578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1574;
+					State = 1577;
 					Match(NOT);
 					}
 				}
 
-				State = 1577;
-				Match(IN);
-				State = 1578;
-				Match(LPAREN);
-				State = 1579;
-				query();
 				State = 1580;
+				Match(IN);
+				State = 1581;
+				Match(LPAREN);
+				State = 1582;
+				query();
+				State = 1583;
 				Match(RPAREN);
 				}
 				break;
@@ -11093,39 +11119,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1583;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1582;
+					State = 1585;
 					Match(NOT);
 					}
 				}
 
-				State = 1585;
+				State = 1588;
 				Match(IN);
-				State = 1586;
+				State = 1589;
 				Match(LPAREN);
-				State = 1587;
+				State = 1590;
 				expression();
-				State = 1592;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1588;
+					State = 1591;
 					Match(COMMA);
-					State = 1589;
+					State = 1592;
 					expression();
 					}
 					}
-					State = 1594;
+					State = 1597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1595;
+				State = 1598;
 				Match(RPAREN);
 				}
 				break;
@@ -11133,28 +11159,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1598;
+				State = 1601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1597;
+					State = 1600;
 					Match(NOT);
 					}
 				}
 
-				State = 1600;
+				State = 1603;
 				Match(LIKE);
-				State = 1601;
-				((LikeContext)_localctx).pattern = valueExpression(0);
 				State = 1604;
+				((LikeContext)_localctx).pattern = valueExpression(0);
+				State = 1607;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
 				case 1:
 					{
-					State = 1602;
+					State = 1605;
 					Match(ESCAPE);
-					State = 1603;
+					State = 1606;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11165,30 +11191,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1607;
+				State = 1610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1606;
+					State = 1609;
 					Match(NOT);
 					}
 				}
 
-				State = 1609;
+				State = 1612;
 				Match(SIMILAR);
-				State = 1610;
+				State = 1613;
 				Match(TO);
-				State = 1611;
-				((SimilarToContext)_localctx).pattern = valueExpression(0);
 				State = 1614;
+				((SimilarToContext)_localctx).pattern = valueExpression(0);
+				State = 1617;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1612;
+					State = 1615;
 					Match(ESCAPE);
-					State = 1613;
+					State = 1616;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11199,19 +11225,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1616;
+				State = 1619;
 				Match(IS);
-				State = 1618;
+				State = 1621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1617;
+					State = 1620;
 					Match(NOT);
 					}
 				}
 
-				State = 1620;
+				State = 1623;
 				Match(NULL);
 				}
 				break;
@@ -11219,19 +11245,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1621;
+				State = 1624;
 				Match(IS);
-				State = 1623;
+				State = 1626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1622;
+					State = 1625;
 					Match(NOT);
 					}
 				}
 
-				State = 1625;
+				State = 1628;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11247,23 +11273,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1626;
+				State = 1629;
 				Match(IS);
-				State = 1628;
+				State = 1631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1627;
+					State = 1630;
 					Match(NOT);
 					}
 				}
 
-				State = 1630;
+				State = 1633;
 				Match(DISTINCT);
-				State = 1631;
+				State = 1634;
 				Match(FROM);
-				State = 1632;
+				State = 1635;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11271,26 +11297,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1633;
+				State = 1636;
 				Match(IS);
-				State = 1635;
+				State = 1638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1634;
+					State = 1637;
 					Match(NOT);
 					}
 				}
 
-				State = 1637;
+				State = 1640;
 				Match(JSON);
-				State = 1639;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 				case 1:
 					{
-					State = 1638;
+					State = 1641;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11309,9 +11335,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1641;
+				State = 1644;
 				Match(OVERLAPS);
-				State = 1642;
+				State = 1645;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11356,7 +11382,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1645;
+			State = 1648;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11477,7 +11503,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1651;
+			State = 1654;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11692,7 +11718,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1648;
+				State = 1651;
 				primaryExpression(0);
 				}
 				break;
@@ -11702,7 +11728,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1649;
+				State = 1652;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11712,7 +11738,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1650;
+				State = 1653;
 				valueExpression(3);
 				}
 				break;
@@ -11720,7 +11746,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1661;
+			State = 1664;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11729,7 +11755,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1659;
+					State = 1662;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 					case 1:
@@ -11737,9 +11763,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1653;
+						State = 1656;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1654;
+						State = 1657;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 135L) != 0)) ) {
@@ -11749,7 +11775,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1655;
+						State = 1658;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11758,9 +11784,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1656;
+						State = 1659;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1657;
+						State = 1660;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11770,14 +11796,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1658;
+						State = 1661;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1663;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
 			}
@@ -12554,7 +12580,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1994;
+			State = 1997;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 			case 1:
@@ -12563,7 +12589,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1665;
+				State = 1668;
 				literal();
 				}
 				break;
@@ -12572,7 +12598,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1666;
+				State = 1669;
 				interval();
 				}
 				break;
@@ -12581,37 +12607,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1667;
-				Match(CASE);
-				State = 1668;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1670;
+				Match(CASE);
+				State = 1671;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1669;
+					State = 1672;
 					whenClause();
 					}
 					}
-					State = 1672;
+					State = 1675;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1676;
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1674;
+					State = 1677;
 					Match(ELSE);
-					State = 1675;
+					State = 1678;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1678;
+				State = 1681;
 				Match(END);
 				}
 				break;
@@ -12620,35 +12646,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1680;
+				State = 1683;
 				Match(CASE);
-				State = 1682;
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1681;
+					State = 1684;
 					whenClause();
 					}
 					}
-					State = 1684;
+					State = 1687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1688;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1686;
+					State = 1689;
 					Match(ELSE);
-					State = 1687;
+					State = 1690;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1690;
+				State = 1693;
 				Match(END);
 				}
 				break;
@@ -12657,7 +12683,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1692;
+				State = 1695;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12666,15 +12692,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1693;
-				Match(LPAREN);
-				State = 1694;
-				expression();
-				State = 1695;
-				Match(AS);
 				State = 1696;
-				dataType();
+				Match(LPAREN);
 				State = 1697;
+				expression();
+				State = 1698;
+				Match(AS);
+				State = 1699;
+				dataType();
+				State = 1700;
 				Match(RPAREN);
 				}
 				break;
@@ -12683,31 +12709,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1699;
+				State = 1702;
 				Match(EXTRACT);
-				State = 1700;
-				Match(LPAREN);
 				State = 1703;
+				Match(LPAREN);
+				State = 1706;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
 				case 1:
 					{
-					State = 1701;
+					State = 1704;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1702;
+					State = 1705;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1705;
+				State = 1708;
 				Match(FROM);
-				State = 1706;
+				State = 1709;
 				expression();
-				State = 1707;
+				State = 1710;
 				Match(RPAREN);
 				}
 				break;
@@ -12716,11 +12742,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1709;
+				State = 1712;
 				Match(TRIM);
-				State = 1710;
+				State = 1713;
 				Match(LPAREN);
-				State = 1711;
+				State = 1714;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12730,21 +12756,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1713;
+				State = 1716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1712;
+					State = 1715;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1715;
+				State = 1718;
 				Match(FROM);
-				State = 1716;
+				State = 1719;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1717;
+				State = 1720;
 				Match(RPAREN);
 				}
 				break;
@@ -12753,25 +12779,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1719;
+				State = 1722;
 				Match(TRIM);
-				State = 1720;
+				State = 1723;
 				Match(LPAREN);
-				State = 1724;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1721;
+					State = 1724;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1722;
+					State = 1725;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1726;
+				State = 1729;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1727;
+				State = 1730;
 				Match(RPAREN);
 				}
 				break;
@@ -12780,29 +12806,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1729;
-				Match(SUBSTRING);
-				State = 1730;
-				Match(LPAREN);
-				State = 1731;
-				expression();
 				State = 1732;
-				Match(FROM);
+				Match(SUBSTRING);
 				State = 1733;
+				Match(LPAREN);
+				State = 1734;
 				expression();
+				State = 1735;
+				Match(FROM);
 				State = 1736;
+				expression();
+				State = 1739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1734;
+					State = 1737;
 					Match(FOR);
-					State = 1735;
+					State = 1738;
 					expression();
 					}
 				}
 
-				State = 1738;
+				State = 1741;
 				Match(RPAREN);
 				}
 				break;
@@ -12811,17 +12837,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1740;
-				Match(POSITION);
-				State = 1741;
-				Match(LPAREN);
-				State = 1742;
-				valueExpression(0);
 				State = 1743;
-				Match(IN);
+				Match(POSITION);
 				State = 1744;
-				expression();
+				Match(LPAREN);
 				State = 1745;
+				valueExpression(0);
+				State = 1746;
+				Match(IN);
+				State = 1747;
+				expression();
+				State = 1748;
 				Match(RPAREN);
 				}
 				break;
@@ -12830,33 +12856,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1747;
-				Match(OVERLAY);
-				State = 1748;
-				Match(LPAREN);
-				State = 1749;
-				expression();
 				State = 1750;
-				Match(PLACING);
+				Match(OVERLAY);
 				State = 1751;
-				expression();
+				Match(LPAREN);
 				State = 1752;
-				Match(FROM);
-				State = 1753;
 				expression();
+				State = 1753;
+				Match(PLACING);
+				State = 1754;
+				expression();
+				State = 1755;
+				Match(FROM);
 				State = 1756;
+				expression();
+				State = 1759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1754;
+					State = 1757;
 					Match(FOR);
-					State = 1755;
+					State = 1758;
 					expression();
 					}
 				}
 
-				State = 1758;
+				State = 1761;
 				Match(RPAREN);
 				}
 				break;
@@ -12865,57 +12891,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1760;
-				Match(JSON_VALUE);
-				State = 1761;
-				Match(LPAREN);
-				State = 1762;
-				expression();
 				State = 1763;
-				Match(COMMA);
+				Match(JSON_VALUE);
 				State = 1764;
+				Match(LPAREN);
+				State = 1765;
 				expression();
+				State = 1766;
+				Match(COMMA);
 				State = 1767;
+				expression();
+				State = 1770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1765;
+					State = 1768;
 					Match(RETURNING);
-					State = 1766;
+					State = 1769;
 					dataType();
 					}
 				}
 
-				State = 1773;
+				State = 1776;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1769;
+					State = 1772;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1770;
+					State = 1773;
 					Match(ON);
-					State = 1771;
+					State = 1774;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1779;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1775;
+					State = 1778;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1776;
+					State = 1779;
 					Match(ON);
-					State = 1777;
+					State = 1780;
 					Match(ERROR);
 					}
 				}
 
-				State = 1781;
+				State = 1784;
 				Match(RPAREN);
 				}
 				break;
@@ -12924,67 +12950,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1783;
-				Match(JSON_QUERY);
-				State = 1784;
-				Match(LPAREN);
-				State = 1785;
-				expression();
 				State = 1786;
-				Match(COMMA);
+				Match(JSON_QUERY);
 				State = 1787;
+				Match(LPAREN);
+				State = 1788;
 				expression();
+				State = 1789;
+				Match(COMMA);
 				State = 1790;
+				expression();
+				State = 1793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1788;
+					State = 1791;
 					Match(RETURNING);
-					State = 1789;
+					State = 1792;
 					dataType();
 					}
 				}
 
-				State = 1793;
+				State = 1796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1792;
+					State = 1795;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1799;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1795;
+					State = 1798;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1796;
+					State = 1799;
 					Match(ON);
-					State = 1797;
+					State = 1800;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1805;
+				State = 1808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1801;
+					State = 1804;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1802;
+					State = 1805;
 					Match(ON);
-					State = 1803;
+					State = 1806;
 					Match(ERROR);
 					}
 				}
 
-				State = 1807;
+				State = 1810;
 				Match(RPAREN);
 				}
 				break;
@@ -12993,22 +13019,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1809;
-				Match(JSON_EXISTS);
-				State = 1810;
-				Match(LPAREN);
-				State = 1811;
-				expression();
 				State = 1812;
-				Match(COMMA);
+				Match(JSON_EXISTS);
 				State = 1813;
+				Match(LPAREN);
+				State = 1814;
 				expression();
-				State = 1817;
+				State = 1815;
+				Match(COMMA);
+				State = 1816;
+				expression();
+				State = 1820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1814;
+					State = 1817;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13018,14 +13044,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1815;
+					State = 1818;
 					Match(ON);
-					State = 1816;
+					State = 1819;
 					Match(ERROR);
 					}
 				}
 
-				State = 1819;
+				State = 1822;
 				Match(RPAREN);
 				}
 				break;
@@ -13034,42 +13060,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1821;
+				State = 1824;
 				Match(JSON_OBJECT);
-				State = 1822;
+				State = 1825;
 				Match(LPAREN);
-				State = 1831;
+				State = 1834;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1823;
+					State = 1826;
 					jsonKeyValue();
-					State = 1828;
+					State = 1831;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1824;
+						State = 1827;
 						Match(COMMA);
-						State = 1825;
+						State = 1828;
 						jsonKeyValue();
 						}
 						}
-						State = 1830;
+						State = 1833;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1836;
+				State = 1839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1833;
+					State = 1836;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13079,14 +13105,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1834;
+					State = 1837;
 					Match(ON);
-					State = 1835;
+					State = 1838;
 					Match(NULL);
 					}
 				}
 
-				State = 1838;
+				State = 1841;
 				Match(RPAREN);
 				}
 				break;
@@ -13095,42 +13121,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1839;
+				State = 1842;
 				Match(JSON_ARRAY);
-				State = 1840;
+				State = 1843;
 				Match(LPAREN);
-				State = 1849;
+				State = 1852;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 				case 1:
 					{
-					State = 1841;
+					State = 1844;
 					expression();
-					State = 1846;
+					State = 1849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1842;
+						State = 1845;
 						Match(COMMA);
-						State = 1843;
+						State = 1846;
 						expression();
 						}
 						}
-						State = 1848;
+						State = 1851;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1854;
+				State = 1857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1851;
+					State = 1854;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13140,14 +13166,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1852;
+					State = 1855;
 					Match(ON);
-					State = 1853;
+					State = 1856;
 					Match(NULL);
 					}
 				}
 
-				State = 1856;
+				State = 1859;
 				Match(RPAREN);
 				}
 				break;
@@ -13156,48 +13182,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1857;
+				State = 1860;
 				Match(JSON_ARRAYAGG);
-				State = 1858;
+				State = 1861;
 				Match(LPAREN);
-				State = 1859;
+				State = 1862;
 				expression();
-				State = 1870;
+				State = 1873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1860;
+					State = 1863;
 					Match(ORDER);
-					State = 1861;
+					State = 1864;
 					Match(BY);
-					State = 1862;
+					State = 1865;
 					sortItem();
-					State = 1867;
+					State = 1870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1863;
+						State = 1866;
 						Match(COMMA);
-						State = 1864;
+						State = 1867;
 						sortItem();
 						}
 						}
-						State = 1869;
+						State = 1872;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1875;
+				State = 1878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1872;
+					State = 1875;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13207,41 +13233,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1873;
+					State = 1876;
 					Match(ON);
-					State = 1874;
+					State = 1877;
 					Match(NULL);
 					}
 				}
 
-				State = 1877;
+				State = 1880;
 				Match(RPAREN);
-				State = 1884;
+				State = 1887;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 				case 1:
 					{
-					State = 1878;
-					Match(FILTER);
-					State = 1879;
-					Match(LPAREN);
-					State = 1880;
-					Match(WHERE);
 					State = 1881;
-					((JsonArrayAggContext)_localctx).filter = expression();
+					Match(FILTER);
 					State = 1882;
+					Match(LPAREN);
+					State = 1883;
+					Match(WHERE);
+					State = 1884;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1885;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1888;
+				State = 1891;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1886;
+					State = 1889;
 					Match(OVER);
-					State = 1887;
+					State = 1890;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13253,18 +13279,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1890;
+				State = 1893;
 				Match(JSON_OBJECTAGG);
-				State = 1891;
+				State = 1894;
 				Match(LPAREN);
-				State = 1892;
+				State = 1895;
 				jsonKeyValue();
-				State = 1896;
+				State = 1899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1893;
+					State = 1896;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13274,41 +13300,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1894;
+					State = 1897;
 					Match(ON);
-					State = 1895;
+					State = 1898;
 					Match(NULL);
 					}
 				}
 
-				State = 1898;
+				State = 1901;
 				Match(RPAREN);
-				State = 1905;
+				State = 1908;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1899;
-					Match(FILTER);
-					State = 1900;
-					Match(LPAREN);
-					State = 1901;
-					Match(WHERE);
 					State = 1902;
-					((JsonObjectAggContext)_localctx).filter = expression();
+					Match(FILTER);
 					State = 1903;
+					Match(LPAREN);
+					State = 1904;
+					Match(WHERE);
+					State = 1905;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1906;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1909;
+				State = 1912;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1907;
+					State = 1910;
 					Match(OVER);
-					State = 1908;
+					State = 1911;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13320,7 +13346,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1911;
+				State = 1914;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13330,15 +13356,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1912;
-				Match(LPAREN);
-				State = 1913;
-				expression();
-				State = 1914;
-				Match(TO);
 				State = 1915;
-				timeUnit();
+				Match(LPAREN);
 				State = 1916;
+				expression();
+				State = 1917;
+				Match(TO);
+				State = 1918;
+				timeUnit();
+				State = 1919;
 				Match(RPAREN);
 				}
 				break;
@@ -13347,7 +13373,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1918;
+				State = 1921;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13357,19 +13383,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1919;
-				Match(LPAREN);
-				State = 1920;
-				timeUnit();
-				State = 1921;
-				Match(COMMA);
 				State = 1922;
-				expression();
+				Match(LPAREN);
 				State = 1923;
-				Match(COMMA);
+				timeUnit();
 				State = 1924;
-				expression();
+				Match(COMMA);
 				State = 1925;
+				expression();
+				State = 1926;
+				Match(COMMA);
+				State = 1927;
+				expression();
+				State = 1928;
 				Match(RPAREN);
 				}
 				break;
@@ -13378,7 +13404,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1927;
+				State = 1930;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13395,37 +13421,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1928;
+				State = 1931;
 				Match(ARRAY);
-				State = 1929;
+				State = 1932;
 				Match(LBRACKET);
-				State = 1938;
+				State = 1941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1930;
+					State = 1933;
 					expression();
-					State = 1935;
+					State = 1938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1931;
+						State = 1934;
 						Match(COMMA);
-						State = 1932;
+						State = 1935;
 						expression();
 						}
 						}
-						State = 1937;
+						State = 1940;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1940;
+				State = 1943;
 				Match(RBRACKET);
 				}
 				break;
@@ -13434,37 +13460,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1941;
+				State = 1944;
 				Match(MAP);
-				State = 1942;
+				State = 1945;
 				Match(LBRACKET);
-				State = 1951;
+				State = 1954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1943;
+					State = 1946;
 					expression();
-					State = 1948;
+					State = 1951;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1944;
+						State = 1947;
 						Match(COMMA);
-						State = 1945;
+						State = 1948;
 						expression();
 						}
 						}
-						State = 1950;
+						State = 1953;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1953;
+				State = 1956;
 				Match(RBRACKET);
 				}
 				break;
@@ -13473,37 +13499,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1954;
+				State = 1957;
 				Match(ROW);
-				State = 1955;
+				State = 1958;
 				Match(LPAREN);
-				State = 1964;
+				State = 1967;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
 					{
-					State = 1956;
+					State = 1959;
 					expression();
-					State = 1961;
+					State = 1964;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1957;
+						State = 1960;
 						Match(COMMA);
-						State = 1958;
+						State = 1961;
 						expression();
 						}
 						}
-						State = 1963;
+						State = 1966;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1966;
+				State = 1969;
 				Match(RPAREN);
 				}
 				break;
@@ -13512,13 +13538,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1967;
-				Match(DESCRIPTOR);
-				State = 1968;
-				Match(LPAREN);
-				State = 1969;
-				identifierList();
 				State = 1970;
+				Match(DESCRIPTOR);
+				State = 1971;
+				Match(LPAREN);
+				State = 1972;
+				identifierList();
+				State = 1973;
 				Match(RPAREN);
 				}
 				break;
@@ -13527,7 +13553,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1972;
+				State = 1975;
 				functionCall();
 				}
 				break;
@@ -13536,13 +13562,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1973;
-				Match(EXISTS);
-				State = 1974;
-				Match(LPAREN);
-				State = 1975;
-				query();
 				State = 1976;
+				Match(EXISTS);
+				State = 1977;
+				Match(LPAREN);
+				State = 1978;
+				query();
+				State = 1979;
 				Match(RPAREN);
 				}
 				break;
@@ -13551,11 +13577,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1978;
+				State = 1981;
 				Match(LPAREN);
-				State = 1979;
+				State = 1982;
 				query();
-				State = 1980;
+				State = 1983;
 				Match(RPAREN);
 				}
 				break;
@@ -13564,27 +13590,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1982;
+				State = 1985;
 				Match(LPAREN);
-				State = 1983;
+				State = 1986;
 				expression();
-				State = 1988;
+				State = 1991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1984;
+					State = 1987;
 					Match(COMMA);
-					State = 1985;
+					State = 1988;
 					expression();
 					}
 					}
-					State = 1990;
+					State = 1993;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1991;
+				State = 1994;
 				Match(RPAREN);
 				}
 				break;
@@ -13593,13 +13619,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1993;
+				State = 1996;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2006;
+			State = 2009;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13608,7 +13634,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2004;
+					State = 2007;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 					case 1:
@@ -13616,11 +13642,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1996;
+						State = 1999;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1997;
+						State = 2000;
 						Match(DOT);
-						State = 1998;
+						State = 2001;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13629,20 +13655,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1999;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2000;
-						Match(LBRACKET);
-						State = 2001;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
 						State = 2002;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 2003;
+						Match(LBRACKET);
+						State = 2004;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2005;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2008;
+				State = 2011;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
 			}
@@ -13720,16 +13746,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2009;
+			State = 2012;
 			functionName();
-			State = 2010;
+			State = 2013;
 			Match(LPAREN);
-			State = 2026;
+			State = 2029;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2011;
+				State = 2014;
 				Match(ASTERISK);
 				}
 				break;
@@ -13948,40 +13974,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2013;
+				State = 2016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2012;
+					State = 2015;
 					setQuantifier();
 					}
 				}
 
-				State = 2015;
+				State = 2018;
 				functionArgument();
-				State = 2020;
+				State = 2023;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2016;
+					State = 2019;
 					Match(COMMA);
-					State = 2017;
+					State = 2020;
 					functionArgument();
 					}
 					}
-					State = 2022;
+					State = 2025;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2024;
+				State = 2027;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2023;
+					State = 2026;
 					nullTreatment();
 					}
 				}
@@ -13994,34 +14020,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2028;
+			State = 2031;
 			Match(RPAREN);
-			State = 2035;
+			State = 2038;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
 			case 1:
 				{
-				State = 2029;
-				Match(FILTER);
-				State = 2030;
-				Match(LPAREN);
-				State = 2031;
-				Match(WHERE);
 				State = 2032;
-				_localctx.filter = expression();
+				Match(FILTER);
 				State = 2033;
+				Match(LPAREN);
+				State = 2034;
+				Match(WHERE);
+				State = 2035;
+				_localctx.filter = expression();
+				State = 2036;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2039;
+			State = 2042;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 			case 1:
 				{
-				State = 2037;
+				State = 2040;
 				Match(OVER);
-				State = 2038;
+				State = 2041;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14064,7 +14090,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2041;
+			State = 2044;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14073,7 +14099,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2042;
+			State = 2045;
 			Match(NULLS);
 			}
 		}
@@ -14113,34 +14139,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2048;
+			State = 2051;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2044;
+				State = 2047;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2045;
+				State = 2048;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2046;
+				State = 2049;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2047;
+				State = 2050;
 				Match(FIRST);
 				}
 				break;
@@ -14203,18 +14229,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2055;
+			State = 2058;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2050;
+				State = 2053;
 				identifier();
-				State = 2051;
+				State = 2054;
 				Match(ARROW);
-				State = 2052;
+				State = 2055;
 				functionArgumentValue();
 				}
 				break;
@@ -14222,7 +14248,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2054;
+				State = 2057;
 				functionArgumentValue();
 				}
 				break;
@@ -14308,27 +14334,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2074;
+			State = 2077;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2057;
+				State = 2060;
 				Match(TABLE);
-				State = 2058;
+				State = 2061;
 				qualifiedName();
-				State = 2062;
+				State = 2065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2059;
+					State = 2062;
 					Match(PARTITION);
-					State = 2060;
+					State = 2063;
 					Match(BY);
-					State = 2061;
+					State = 2064;
 					expression();
 					}
 				}
@@ -14339,24 +14365,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2064;
-				Match(TABLE);
-				State = 2065;
-				Match(LPAREN);
-				State = 2066;
-				query();
 				State = 2067;
+				Match(TABLE);
+				State = 2068;
+				Match(LPAREN);
+				State = 2069;
+				query();
+				State = 2070;
 				Match(RPAREN);
-				State = 2071;
+				State = 2074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2068;
+					State = 2071;
 					Match(PARTITION);
-					State = 2069;
+					State = 2072;
 					Match(BY);
-					State = 2070;
+					State = 2073;
 					expression();
 					}
 				}
@@ -14367,7 +14393,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2073;
+				State = 2076;
 				expression();
 				}
 				break;
@@ -14409,7 +14435,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2078;
+			State = 2081;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14597,14 +14623,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2076;
+				State = 2079;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2077;
+				State = 2080;
 				windowSpecification();
 				}
 				break;
@@ -14672,62 +14698,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2080;
+			State = 2083;
 			Match(LPAREN);
-			State = 2091;
+			State = 2094;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2081;
+				State = 2084;
 				Match(PARTITION);
-				State = 2082;
+				State = 2085;
 				Match(BY);
-				State = 2083;
+				State = 2086;
 				expression();
-				State = 2088;
+				State = 2091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2084;
+					State = 2087;
 					Match(COMMA);
-					State = 2085;
+					State = 2088;
 					expression();
 					}
 					}
-					State = 2090;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 2103;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ORDER) {
-				{
-				State = 2093;
-				Match(ORDER);
-				State = 2094;
-				Match(BY);
-				State = 2095;
-				sortItem();
-				State = 2100;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 2096;
-					Match(COMMA);
-					State = 2097;
-					sortItem();
-					}
-					}
-					State = 2102;
+					State = 2093;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -14737,14 +14733,44 @@ internal partial class StreamSqlParser : Parser {
 			State = 2106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 2096;
+				Match(ORDER);
+				State = 2097;
+				Match(BY);
+				State = 2098;
+				sortItem();
+				State = 2103;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 2099;
+					Match(COMMA);
+					State = 2100;
+					sortItem();
+					}
+					}
+					State = 2105;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 2109;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2105;
+				State = 2108;
 				windowFrame();
 				}
 			}
 
-			State = 2108;
+			State = 2111;
 			Match(RPAREN);
 			}
 		}
@@ -14792,13 +14818,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2118;
+			State = 2121;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2110;
+				State = 2113;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14808,14 +14834,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2111;
+				State = 2114;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2112;
+				State = 2115;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14825,13 +14851,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2113;
-				Match(BETWEEN);
-				State = 2114;
-				_localctx.start = frameBound();
-				State = 2115;
-				Match(AND);
 				State = 2116;
+				Match(BETWEEN);
+				State = 2117;
+				_localctx.start = frameBound();
+				State = 2118;
+				Match(AND);
+				State = 2119;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14915,16 +14941,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2129;
+			State = 2132;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2120;
+				State = 2123;
 				Match(UNBOUNDED);
-				State = 2121;
+				State = 2124;
 				Match(PRECEDING);
 				}
 				break;
@@ -14932,9 +14958,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2122;
+				State = 2125;
 				Match(UNBOUNDED);
-				State = 2123;
+				State = 2126;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14942,9 +14968,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2124;
+				State = 2127;
 				Match(CURRENT);
-				State = 2125;
+				State = 2128;
 				Match(ROW);
 				}
 				break;
@@ -14952,9 +14978,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2126;
+				State = 2129;
 				valueExpression(0);
-				State = 2127;
+				State = 2130;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15010,21 +15036,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2132;
+			State = 2135;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				{
-				State = 2131;
+				State = 2134;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2134;
+			State = 2137;
 			_localctx.key = expression();
-			State = 2135;
+			State = 2138;
 			Match(VALUE);
-			State = 2136;
+			State = 2139;
 			_localctx.value = expression();
 			}
 		}
@@ -15064,29 +15090,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2142;
+			State = 2145;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2138;
+				State = 2141;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2139;
+				State = 2142;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2140;
+				State = 2143;
 				Match(DEFAULT);
-				State = 2141;
+				State = 2144;
 				expression();
 				}
 				break;
@@ -15132,39 +15158,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2157;
+			State = 2160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2144;
+				State = 2147;
 				Match(WITHOUT);
-				State = 2146;
+				State = 2149;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2145;
+					State = 2148;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2148;
+				State = 2151;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2149;
+				State = 2152;
 				Match(WITH);
-				State = 2151;
+				State = 2154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2150;
+					State = 2153;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15177,17 +15203,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2154;
+				State = 2157;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2153;
+					State = 2156;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2156;
+				State = 2159;
 				Match(WRAPPER);
 				}
 				break;
@@ -15232,29 +15258,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2163;
+			State = 2166;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2159;
+				State = 2162;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2160;
+				State = 2163;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2161;
+				State = 2164;
 				Match(EMPTY);
-				State = 2162;
+				State = 2165;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15318,31 +15344,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2165;
+			State = 2168;
 			Match(WHEN);
-			State = 2166;
+			State = 2169;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2171;
+			State = 2174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2167;
+				State = 2170;
 				Match(COMMA);
-				State = 2168;
+				State = 2171;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2173;
+				State = 2176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2174;
+			State = 2177;
 			Match(THEN);
-			State = 2175;
+			State = 2178;
 			_localctx.result = expression();
 			}
 		}
@@ -15475,14 +15501,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2191;
+			State = 2194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2177;
+				State = 2180;
 				Match(NULL);
 				}
 				break;
@@ -15491,7 +15517,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2178;
+				State = 2181;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15506,7 +15532,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2179;
+				State = 2182;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15514,7 +15540,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2180;
+				State = 2183;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15522,7 +15548,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2181;
+				State = 2184;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15530,7 +15556,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2183;
+				State = 2186;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15538,7 +15564,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2182;
+						State = 2185;
 						Match(STRING);
 						}
 						}
@@ -15546,7 +15572,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2185;
+					State = 2188;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,310,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -15556,7 +15582,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2187;
+				State = 2190;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15564,7 +15590,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2188;
+				State = 2191;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15574,7 +15600,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2189;
+				State = 2192;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15584,7 +15610,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2190;
+				State = 2193;
 				Match(STRING);
 				}
 				break;
@@ -15655,14 +15681,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2193;
+			State = 2196;
 			Match(INTERVAL);
-			State = 2195;
+			State = 2198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2194;
+				State = 2197;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15675,43 +15701,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2197;
+			State = 2200;
 			_localctx.value = intervalValue();
-			State = 2198;
+			State = 2201;
 			_localctx.from = timeUnit();
-			State = 2202;
+			State = 2205;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				{
-				State = 2199;
+				State = 2202;
 				Match(LPAREN);
-				State = 2200;
+				State = 2203;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2201;
+				State = 2204;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2211;
+			State = 2214;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 			case 1:
 				{
-				State = 2204;
+				State = 2207;
 				Match(TO);
-				State = 2205;
+				State = 2208;
 				_localctx.to = timeUnit();
-				State = 2209;
+				State = 2212;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 				case 1:
 					{
-					State = 2206;
+					State = 2209;
 					Match(LPAREN);
-					State = 2207;
+					State = 2210;
 					Match(INTEGER_VALUE);
-					State = 2208;
+					State = 2211;
 					Match(RPAREN);
 					}
 					break;
@@ -15757,7 +15783,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2213;
+			State = 2216;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15823,7 +15849,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2215;
+			State = 2218;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 211106232546879L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 27074374322356227L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15871,22 +15897,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2217;
+			State = 2220;
 			dataTypeBody(0);
-			State = 2221;
+			State = 2224;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 			case 1:
 				{
-				State = 2218;
+				State = 2221;
 				Match(NOT);
-				State = 2219;
+				State = 2222;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2220;
+				State = 2223;
 				Match(NULL);
 				}
 				break;
@@ -16093,7 +16119,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2305;
+			State = 2308;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 			case 1:
@@ -16102,13 +16128,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2224;
-				Match(ARRAY);
-				State = 2225;
-				Match(LT);
-				State = 2226;
-				dataType();
 				State = 2227;
+				Match(ARRAY);
+				State = 2228;
+				Match(LT);
+				State = 2229;
+				dataType();
+				State = 2230;
 				Match(GT);
 				}
 				break;
@@ -16117,13 +16143,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2229;
-				Match(MULTISET);
-				State = 2230;
-				Match(LT);
-				State = 2231;
-				dataType();
 				State = 2232;
+				Match(MULTISET);
+				State = 2233;
+				Match(LT);
+				State = 2234;
+				dataType();
+				State = 2235;
 				Match(GT);
 				}
 				break;
@@ -16132,17 +16158,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2234;
-				Match(MAP);
-				State = 2235;
-				Match(LT);
-				State = 2236;
-				((MapTypeContext)_localctx).keyType = dataType();
 				State = 2237;
-				Match(COMMA);
+				Match(MAP);
 				State = 2238;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(LT);
 				State = 2239;
+				((MapTypeContext)_localctx).keyType = dataType();
+				State = 2240;
+				Match(COMMA);
+				State = 2241;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2242;
 				Match(GT);
 				}
 				break;
@@ -16151,37 +16177,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2241;
+				State = 2244;
 				Match(ROW);
-				State = 2242;
+				State = 2245;
 				Match(LT);
-				State = 2251;
+				State = 2254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2243;
+					State = 2246;
 					rowField();
-					State = 2248;
+					State = 2251;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2244;
+						State = 2247;
 						Match(COMMA);
-						State = 2245;
+						State = 2248;
 						rowField();
 						}
 						}
-						State = 2250;
+						State = 2253;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2253;
+				State = 2256;
 				Match(GT);
 				}
 				break;
@@ -16190,37 +16216,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2254;
+				State = 2257;
 				Match(ROW);
-				State = 2255;
+				State = 2258;
 				Match(LPAREN);
-				State = 2264;
+				State = 2267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2256;
+					State = 2259;
 					rowField();
-					State = 2261;
+					State = 2264;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2257;
+						State = 2260;
 						Match(COMMA);
-						State = 2258;
+						State = 2261;
 						rowField();
 						}
 						}
-						State = 2263;
+						State = 2266;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2266;
+				State = 2269;
 				Match(RPAREN);
 				}
 				break;
@@ -16229,43 +16255,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2267;
+				State = 2270;
 				Match(INTERVAL);
-				State = 2268;
+				State = 2271;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2272;
+				State = 2275;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 				case 1:
 					{
-					State = 2269;
+					State = 2272;
 					Match(LPAREN);
-					State = 2270;
+					State = 2273;
 					Match(INTEGER_VALUE);
-					State = 2271;
+					State = 2274;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2281;
+				State = 2284;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2274;
+					State = 2277;
 					Match(TO);
-					State = 2275;
+					State = 2278;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2279;
+					State = 2282;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 					case 1:
 						{
-						State = 2276;
+						State = 2279;
 						Match(LPAREN);
-						State = 2277;
+						State = 2280;
 						Match(INTEGER_VALUE);
-						State = 2278;
+						State = 2281;
 						Match(RPAREN);
 						}
 						break;
@@ -16280,60 +16306,60 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2283;
+				State = 2286;
 				identifier();
-				State = 2294;
+				State = 2297;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 				case 1:
 					{
-					State = 2284;
+					State = 2287;
 					Match(LPAREN);
-					State = 2285;
+					State = 2288;
 					Match(INTEGER_VALUE);
-					State = 2290;
+					State = 2293;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2286;
+						State = 2289;
 						Match(COMMA);
-						State = 2287;
+						State = 2290;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2292;
+						State = 2295;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2293;
+					State = 2296;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2303;
+				State = 2306;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2296;
-					Match(WITH);
-					State = 2297;
-					Match(LOCAL);
-					State = 2298;
-					Match(TIME);
 					State = 2299;
+					Match(WITH);
+					State = 2300;
+					Match(LOCAL);
+					State = 2301;
+					Match(TIME);
+					State = 2302;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2300;
+					State = 2303;
 					Match(WITHOUT);
-					State = 2301;
+					State = 2304;
 					Match(TIME);
-					State = 2302;
+					State = 2305;
 					Match(ZONE);
 					}
 					break;
@@ -16342,7 +16368,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2313;
+			State = 2316;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -16351,16 +16377,16 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2311;
+					State = 2314;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2307;
+						State = 2310;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2308;
+						State = 2311;
 						Match(ARRAY);
 						}
 						break;
@@ -16368,16 +16394,16 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2309;
+						State = 2312;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2310;
+						State = 2313;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2315;
+				State = 2318;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
 			}
@@ -16423,16 +16449,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2316;
-			identifier();
-			State = 2317;
-			dataType();
 			State = 2319;
+			identifier();
+			State = 2320;
+			dataType();
+			State = 2322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2318;
+				State = 2321;
 				Match(STRING);
 				}
 			}
@@ -16482,23 +16508,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2321;
+			State = 2324;
 			identifier();
-			State = 2326;
+			State = 2329;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2322;
+					State = 2325;
 					Match(DOT);
-					State = 2323;
+					State = 2326;
 					identifier();
 					}
 					} 
 				}
-				State = 2328;
+				State = 2331;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
 			}
@@ -16547,21 +16573,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2329;
+			State = 2332;
 			identifier();
-			State = 2334;
+			State = 2337;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2330;
+				State = 2333;
 				Match(COMMA);
-				State = 2331;
+				State = 2334;
 				identifier();
 				}
 				}
-				State = 2336;
+				State = 2339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16602,20 +16628,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2340;
+			State = 2343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2337;
+				State = 2340;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2338;
+				State = 2341;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16802,7 +16828,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2339;
+				State = 2342;
 				nonReserved();
 				}
 				break;
@@ -17024,7 +17050,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2342;
+			State = 2345;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17102,7 +17128,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,288,2345,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,288,2348,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17169,297 +17195,297 @@ internal partial class StreamSqlParser : Parser {
 		5,26,866,8,26,10,26,12,26,869,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
 		5,26,878,8,26,10,26,12,26,881,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
 		1,26,5,26,891,8,26,10,26,12,26,894,9,26,1,26,1,26,3,26,898,8,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,3,26,907,8,26,1,26,1,26,1,26,1,26,1,26,3,26,
-		914,8,26,1,26,1,26,1,26,1,26,1,26,3,26,921,8,26,1,27,1,27,1,27,1,27,3,
-		27,927,8,27,1,28,1,28,1,28,1,28,5,28,933,8,28,10,28,12,28,936,9,28,3,28,
-		938,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,947,8,29,1,29,1,29,1,
-		29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,960,8,30,10,30,12,30,963,
-		9,30,3,30,965,8,30,1,30,1,30,1,30,3,30,970,8,30,3,30,972,8,30,1,30,1,30,
-		1,30,3,30,977,8,30,3,30,979,8,30,1,30,1,30,1,30,3,30,984,8,30,1,30,1,30,
-		3,30,988,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,31,996,8,31,1,31,1,31,1,
-		31,1,31,3,31,1002,8,31,1,31,5,31,1005,8,31,10,31,12,31,1008,9,31,1,32,
-		1,32,1,32,1,32,1,32,5,32,1015,8,32,10,32,12,32,1018,9,32,1,32,1,32,1,32,
-		1,32,3,32,1024,8,32,1,33,3,33,1027,8,33,1,33,1,33,1,33,1,33,5,33,1033,
-		8,33,10,33,12,33,1036,9,33,1,33,1,33,1,33,3,33,1041,8,33,1,34,1,34,3,34,
-		1045,8,34,1,34,3,34,1048,8,34,1,34,1,34,1,34,5,34,1053,8,34,10,34,12,34,
-		1056,9,34,1,34,1,34,1,34,1,34,5,34,1062,8,34,10,34,12,34,1065,9,34,3,34,
-		1067,8,34,1,34,1,34,3,34,1071,8,34,1,34,1,34,1,34,1,34,1,34,5,34,1078,
-		8,34,10,34,12,34,1081,9,34,3,34,1083,8,34,1,34,1,34,3,34,1087,8,34,1,34,
-		1,34,1,34,1,34,5,34,1093,8,34,10,34,12,34,1096,9,34,3,34,1098,8,34,1,35,
-		1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,1109,8,36,1,36,3,36,1112,
-		8,36,3,36,1114,8,36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1122,8,37,10,37,
-		12,37,1125,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1134,8,37,10,37,
-		12,37,1137,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,1146,8,37,10,37,
-		12,37,1149,9,37,1,37,1,37,1,37,1,37,1,37,3,37,1156,8,37,1,38,1,38,1,38,
-		1,38,5,38,1162,8,38,10,38,12,38,1165,9,38,3,38,1167,8,38,1,38,1,38,3,38,
-		1171,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,1179,8,40,1,40,1,40,3,40,
-		1183,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,3,41,1203,8,41,5,41,1205,8,41,10,41,12,41,
-		1208,9,41,1,42,3,42,1211,8,42,1,42,1,42,3,42,1215,8,42,1,42,1,42,3,42,
-		1219,8,42,1,42,1,42,3,42,1223,8,42,3,42,1225,8,42,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,3,43,1234,8,43,1,44,1,44,3,44,1238,8,44,1,44,1,44,1,44,
-		1,44,1,44,3,44,1245,8,44,1,44,3,44,1248,8,44,1,44,3,44,1251,8,44,1,44,
-		1,44,1,44,1,44,1,44,3,44,1258,8,44,1,44,3,44,1261,8,44,1,44,1,44,1,44,
-		1,44,3,44,1267,8,44,1,44,1,44,1,44,1,44,1,44,5,44,1274,8,44,10,44,12,44,
-		1277,9,44,1,44,1,44,1,44,3,44,1282,8,44,1,44,3,44,1285,8,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,3,44,1294,8,44,1,44,1,44,1,44,1,44,1,44,3,44,
-		1301,8,44,3,44,1303,8,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,1312,
-		8,45,10,45,12,45,1315,9,45,3,45,1317,8,45,1,45,1,45,1,45,1,45,1,45,5,45,
-		1324,8,45,10,45,12,45,1327,9,45,3,45,1329,8,45,1,45,1,45,1,45,1,45,5,45,
-		1335,8,45,10,45,12,45,1338,9,45,3,45,1340,8,45,1,45,3,45,1343,8,45,1,45,
-		1,45,1,45,1,45,3,45,1349,8,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1357,
-		8,45,1,45,1,45,1,45,1,45,5,45,1363,8,45,10,45,12,45,1366,9,45,3,45,1368,
-		8,45,1,45,1,45,1,45,1,45,5,45,1374,8,45,10,45,12,45,1377,9,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1393,
-		8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,3,48,1409,8,48,1,49,1,49,1,49,5,49,1414,8,49,10,49,12,49,1417,9,49,
-		1,50,4,50,1420,8,50,11,50,12,50,1421,1,51,1,51,3,51,1426,8,51,1,52,1,52,
-		1,52,1,52,1,52,3,52,1433,8,52,1,53,1,53,3,53,1437,8,53,1,53,1,53,3,53,
-		1441,8,53,1,53,1,53,3,53,1445,8,53,3,53,1447,8,53,1,53,1,53,3,53,1451,
-		8,53,3,53,1453,8,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1461,8,54,10,54,
-		12,54,1464,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,3,56,1473,8,56,1,56,
-		1,56,1,56,1,56,1,56,3,56,1480,8,56,1,57,1,57,1,58,1,58,1,58,3,58,1487,
-		8,58,1,58,5,58,1490,8,58,10,58,12,58,1493,9,58,1,58,1,58,1,59,1,59,1,59,
-		1,59,1,59,5,59,1502,8,59,10,59,12,59,1505,9,59,1,59,1,59,1,59,5,59,1510,
-		8,59,10,59,12,59,1513,9,59,3,59,1515,8,59,1,59,3,59,1518,8,59,1,60,1,60,
-		1,60,1,60,1,61,1,61,1,61,5,61,1527,8,61,10,61,12,61,1530,9,61,1,61,1,61,
-		3,61,1534,8,61,1,62,1,62,1,63,1,63,1,63,1,63,1,63,5,63,1543,8,63,10,63,
-		12,63,1546,9,63,3,63,1548,8,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1556,
-		8,63,10,63,12,63,1559,9,63,1,64,1,64,1,64,1,64,3,64,1565,8,64,1,64,1,64,
-		3,64,1569,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1576,8,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,3,64,1584,8,64,1,64,1,64,1,64,1,64,1,64,5,64,1591,8,64,
-		10,64,12,64,1594,9,64,1,64,1,64,1,64,3,64,1599,8,64,1,64,1,64,1,64,1,64,
-		3,64,1605,8,64,1,64,3,64,1608,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1615,
-		8,64,1,64,1,64,3,64,1619,8,64,1,64,1,64,1,64,3,64,1624,8,64,1,64,1,64,
-		1,64,3,64,1629,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1636,8,64,1,64,1,64,
-		3,64,1640,8,64,1,64,1,64,3,64,1644,8,64,1,65,1,65,1,66,1,66,1,66,1,66,
-		3,66,1652,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1660,8,66,10,66,12,66,
-		1663,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,1671,8,67,11,67,12,67,1672,
-		1,67,1,67,3,67,1677,8,67,1,67,1,67,1,67,1,67,4,67,1683,8,67,11,67,12,67,
-		1684,1,67,1,67,3,67,1689,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1704,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1714,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		3,67,1725,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
-		1737,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1757,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1768,8,67,1,67,1,67,1,67,1,67,3,67,1774,8,67,
-		1,67,1,67,1,67,1,67,3,67,1780,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1791,8,67,1,67,3,67,1794,8,67,1,67,1,67,1,67,1,67,3,67,
-		1800,8,67,1,67,1,67,1,67,1,67,3,67,1806,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1818,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1827,8,67,10,67,12,67,1830,9,67,3,67,1832,8,67,1,67,1,67,1,67,
-		3,67,1837,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1845,8,67,10,67,12,67,
-		1848,9,67,3,67,1850,8,67,1,67,1,67,1,67,3,67,1855,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1866,8,67,10,67,12,67,1869,9,67,3,67,
-		1871,8,67,1,67,1,67,1,67,3,67,1876,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1885,8,67,1,67,1,67,3,67,1889,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1897,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1906,8,67,
-		1,67,1,67,3,67,1910,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		1934,8,67,10,67,12,67,1937,9,67,3,67,1939,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1947,8,67,10,67,12,67,1950,9,67,3,67,1952,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1960,8,67,10,67,12,67,1963,9,67,3,67,1965,8,67,1,67,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,910,8,26,1,26,1,26,1,26,
+		1,26,1,26,3,26,917,8,26,1,26,1,26,1,26,1,26,1,26,3,26,924,8,26,1,27,1,
+		27,1,27,1,27,3,27,930,8,27,1,28,1,28,1,28,1,28,5,28,936,8,28,10,28,12,
+		28,939,9,28,3,28,941,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,950,
+		8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,963,8,
+		30,10,30,12,30,966,9,30,3,30,968,8,30,1,30,1,30,1,30,3,30,973,8,30,3,30,
+		975,8,30,1,30,1,30,1,30,3,30,980,8,30,3,30,982,8,30,1,30,1,30,1,30,3,30,
+		987,8,30,1,30,1,30,3,30,991,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,31,999,
+		8,31,1,31,1,31,1,31,1,31,3,31,1005,8,31,1,31,5,31,1008,8,31,10,31,12,31,
+		1011,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1018,8,32,10,32,12,32,1021,9,32,
+		1,32,1,32,1,32,1,32,3,32,1027,8,32,1,33,3,33,1030,8,33,1,33,1,33,1,33,
+		1,33,5,33,1036,8,33,10,33,12,33,1039,9,33,1,33,1,33,1,33,3,33,1044,8,33,
+		1,34,1,34,3,34,1048,8,34,1,34,3,34,1051,8,34,1,34,1,34,1,34,5,34,1056,
+		8,34,10,34,12,34,1059,9,34,1,34,1,34,1,34,1,34,5,34,1065,8,34,10,34,12,
+		34,1068,9,34,3,34,1070,8,34,1,34,1,34,3,34,1074,8,34,1,34,1,34,1,34,1,
+		34,1,34,5,34,1081,8,34,10,34,12,34,1084,9,34,3,34,1086,8,34,1,34,1,34,
+		3,34,1090,8,34,1,34,1,34,1,34,1,34,5,34,1096,8,34,10,34,12,34,1099,9,34,
+		3,34,1101,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,1112,
+		8,36,1,36,3,36,1115,8,36,3,36,1117,8,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		5,37,1125,8,37,10,37,12,37,1128,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		5,37,1137,8,37,10,37,12,37,1140,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		5,37,1149,8,37,10,37,12,37,1152,9,37,1,37,1,37,1,37,1,37,1,37,3,37,1159,
+		8,37,1,38,1,38,1,38,1,38,5,38,1165,8,38,10,38,12,38,1168,9,38,3,38,1170,
+		8,38,1,38,1,38,3,38,1174,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,1182,
+		8,40,1,40,1,40,3,40,1186,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1206,8,41,5,41,
+		1208,8,41,10,41,12,41,1211,9,41,1,42,3,42,1214,8,42,1,42,1,42,3,42,1218,
+		8,42,1,42,1,42,3,42,1222,8,42,1,42,1,42,3,42,1226,8,42,3,42,1228,8,42,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1237,8,43,1,44,1,44,3,44,1241,
+		8,44,1,44,1,44,1,44,1,44,1,44,3,44,1248,8,44,1,44,3,44,1251,8,44,1,44,
+		3,44,1254,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1261,8,44,1,44,3,44,1264,
+		8,44,1,44,1,44,1,44,1,44,3,44,1270,8,44,1,44,1,44,1,44,1,44,1,44,5,44,
+		1277,8,44,10,44,12,44,1280,9,44,1,44,1,44,1,44,3,44,1285,8,44,1,44,3,44,
+		1288,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1297,8,44,1,44,1,44,
+		1,44,1,44,1,44,3,44,1304,8,44,3,44,1306,8,44,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,5,45,1315,8,45,10,45,12,45,1318,9,45,3,45,1320,8,45,1,45,1,45,
+		1,45,1,45,1,45,5,45,1327,8,45,10,45,12,45,1330,9,45,3,45,1332,8,45,1,45,
+		1,45,1,45,1,45,5,45,1338,8,45,10,45,12,45,1341,9,45,3,45,1343,8,45,1,45,
+		3,45,1346,8,45,1,45,1,45,1,45,1,45,3,45,1352,8,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,3,45,1360,8,45,1,45,1,45,1,45,1,45,5,45,1366,8,45,10,45,12,45,
+		1369,9,45,3,45,1371,8,45,1,45,1,45,1,45,1,45,5,45,1377,8,45,10,45,12,45,
+		1380,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,3,47,1396,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,3,48,1412,8,48,1,49,1,49,1,49,5,49,1417,8,49,
+		10,49,12,49,1420,9,49,1,50,4,50,1423,8,50,11,50,12,50,1424,1,51,1,51,3,
+		51,1429,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1436,8,52,1,53,1,53,3,53,1440,
+		8,53,1,53,1,53,3,53,1444,8,53,1,53,1,53,3,53,1448,8,53,3,53,1450,8,53,
+		1,53,1,53,3,53,1454,8,53,3,53,1456,8,53,1,54,1,54,1,54,1,54,1,54,1,54,
+		5,54,1464,8,54,10,54,12,54,1467,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,
+		3,56,1476,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1483,8,56,1,57,1,57,1,58,
+		1,58,1,58,3,58,1490,8,58,1,58,5,58,1493,8,58,10,58,12,58,1496,9,58,1,58,
+		1,58,1,59,1,59,1,59,1,59,1,59,5,59,1505,8,59,10,59,12,59,1508,9,59,1,59,
+		1,59,1,59,5,59,1513,8,59,10,59,12,59,1516,9,59,3,59,1518,8,59,1,59,3,59,
+		1521,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1530,8,61,10,61,12,61,
+		1533,9,61,1,61,1,61,3,61,1537,8,61,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
+		5,63,1546,8,63,10,63,12,63,1549,9,63,3,63,1551,8,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,5,63,1559,8,63,10,63,12,63,1562,9,63,1,64,1,64,1,64,1,64,3,64,
+		1568,8,64,1,64,1,64,3,64,1572,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1579,
+		8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1587,8,64,1,64,1,64,1,64,1,64,
+		1,64,5,64,1594,8,64,10,64,12,64,1597,9,64,1,64,1,64,1,64,3,64,1602,8,64,
+		1,64,1,64,1,64,1,64,3,64,1608,8,64,1,64,3,64,1611,8,64,1,64,1,64,1,64,
+		1,64,1,64,3,64,1618,8,64,1,64,1,64,3,64,1622,8,64,1,64,1,64,1,64,3,64,
+		1627,8,64,1,64,1,64,1,64,3,64,1632,8,64,1,64,1,64,1,64,1,64,1,64,3,64,
+		1639,8,64,1,64,1,64,3,64,1643,8,64,1,64,1,64,3,64,1647,8,64,1,65,1,65,
+		1,66,1,66,1,66,1,66,3,66,1655,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
+		1663,8,66,10,66,12,66,1666,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,1674,
+		8,67,11,67,12,67,1675,1,67,1,67,3,67,1680,8,67,1,67,1,67,1,67,1,67,4,67,
+		1686,8,67,11,67,12,67,1687,1,67,1,67,3,67,1692,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1707,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1717,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1728,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,3,67,1740,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1760,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1771,8,67,1,67,1,67,1,67,
+		1,67,3,67,1777,8,67,1,67,1,67,1,67,1,67,3,67,1783,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1794,8,67,1,67,3,67,1797,8,67,1,67,
+		1,67,1,67,1,67,3,67,1803,8,67,1,67,1,67,1,67,1,67,3,67,1809,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1821,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1830,8,67,10,67,12,67,1833,9,67,3,67,1835,
+		8,67,1,67,1,67,1,67,3,67,1840,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		1848,8,67,10,67,12,67,1851,9,67,3,67,1853,8,67,1,67,1,67,1,67,3,67,1858,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1869,8,67,10,67,
+		12,67,1872,9,67,3,67,1874,8,67,1,67,1,67,1,67,3,67,1879,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1888,8,67,1,67,1,67,3,67,1892,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1900,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1909,8,67,1,67,1,67,3,67,1913,8,67,1,67,1,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1987,8,67,10,67,12,67,1990,9,67,1,67,1,67,
-		1,67,3,67,1995,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2005,
-		8,67,10,67,12,67,2008,9,67,1,68,1,68,1,68,1,68,3,68,2014,8,68,1,68,1,68,
-		1,68,5,68,2019,8,68,10,68,12,68,2022,9,68,1,68,3,68,2025,8,68,3,68,2027,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2036,8,68,1,68,1,68,3,68,
-		2040,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2049,8,70,1,71,1,71,
-		1,71,1,71,1,71,3,71,2056,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2063,8,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2072,8,72,1,72,3,72,2075,8,72,
-		1,73,1,73,3,73,2079,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2087,8,74,
-		10,74,12,74,2090,9,74,3,74,2092,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2099,
-		8,74,10,74,12,74,2102,9,74,3,74,2104,8,74,1,74,3,74,2107,8,74,1,74,1,74,
-		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2119,8,75,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,3,76,2130,8,76,1,77,3,77,2133,8,77,1,77,
-		1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2143,8,78,1,79,1,79,3,79,2147,
-		8,79,1,79,1,79,1,79,3,79,2152,8,79,1,79,3,79,2155,8,79,1,79,3,79,2158,
-		8,79,1,80,1,80,1,80,1,80,3,80,2164,8,80,1,81,1,81,1,81,1,81,5,81,2170,
-		8,81,10,81,12,81,2173,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,
-		4,82,2184,8,82,11,82,12,82,2185,1,82,1,82,1,82,1,82,3,82,2192,8,82,1,83,
-		1,83,3,83,2196,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2203,8,83,1,83,1,83,
-		1,83,1,83,1,83,3,83,2210,8,83,3,83,2212,8,83,1,84,1,84,1,85,1,85,1,86,
-		1,86,1,86,1,86,3,86,2222,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		1,67,1,67,1,67,5,67,1937,8,67,10,67,12,67,1940,9,67,3,67,1942,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1950,8,67,10,67,12,67,1953,9,67,3,67,1955,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1963,8,67,10,67,12,67,1966,9,67,
+		3,67,1968,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1990,8,67,10,67,12,67,
+		1993,9,67,1,67,1,67,1,67,3,67,1998,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,2008,8,67,10,67,12,67,2011,9,67,1,68,1,68,1,68,1,68,3,68,
+		2017,8,68,1,68,1,68,1,68,5,68,2022,8,68,10,68,12,68,2025,9,68,1,68,3,68,
+		2028,8,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2039,
+		8,68,1,68,1,68,3,68,2043,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,
+		2052,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2059,8,71,1,72,1,72,1,72,1,72,
+		1,72,3,72,2066,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2075,8,72,
+		1,72,3,72,2078,8,72,1,73,1,73,3,73,2082,8,73,1,74,1,74,1,74,1,74,1,74,
+		1,74,5,74,2090,8,74,10,74,12,74,2093,9,74,3,74,2095,8,74,1,74,1,74,1,74,
+		1,74,1,74,5,74,2102,8,74,10,74,12,74,2105,9,74,3,74,2107,8,74,1,74,3,74,
+		2110,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2122,
+		8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2133,8,76,1,77,
+		3,77,2136,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2146,8,78,
+		1,79,1,79,3,79,2150,8,79,1,79,1,79,1,79,3,79,2155,8,79,1,79,3,79,2158,
+		8,79,1,79,3,79,2161,8,79,1,80,1,80,1,80,1,80,3,80,2167,8,80,1,81,1,81,
+		1,81,1,81,5,81,2173,8,81,10,81,12,81,2176,9,81,1,81,1,81,1,81,1,82,1,82,
+		1,82,1,82,1,82,1,82,4,82,2187,8,82,11,82,12,82,2188,1,82,1,82,1,82,1,82,
+		3,82,2195,8,82,1,83,1,83,3,83,2199,8,83,1,83,1,83,1,83,1,83,1,83,3,83,
+		2206,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2213,8,83,3,83,2215,8,83,1,84,
+		1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2225,8,86,1,87,1,87,1,87,1,87,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,5,87,2247,8,87,10,87,12,87,2250,9,87,3,87,2252,8,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,5,87,2260,8,87,10,87,12,87,2263,9,87,3,87,2265,8,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,3,87,2273,8,87,1,87,1,87,1,87,1,87,1,87,3,87,
-		2280,8,87,3,87,2282,8,87,1,87,1,87,1,87,1,87,1,87,5,87,2289,8,87,10,87,
-		12,87,2292,9,87,1,87,3,87,2295,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		3,87,2304,8,87,3,87,2306,8,87,1,87,1,87,1,87,1,87,5,87,2312,8,87,10,87,
-		12,87,2315,9,87,1,88,1,88,1,88,3,88,2320,8,88,1,89,1,89,1,89,5,89,2325,
-		8,89,10,89,12,89,2328,9,89,1,90,1,90,1,90,5,90,2333,8,90,10,90,12,90,2336,
-		9,90,1,91,1,91,1,91,3,91,2341,8,91,1,92,1,92,1,92,0,6,62,82,126,132,134,
-		174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,172,174,176,178,180,182,184,0,43,5,0,19,19,39,39,76,76,207,207,
-		231,231,2,0,16,16,183,183,1,0,46,47,4,0,26,26,63,63,81,81,175,175,2,0,
-		93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,247,247,270,270,1,0,
-		270,270,2,0,74,74,87,87,2,0,86,86,116,116,1,0,276,278,3,0,60,60,88,88,
-		161,161,2,0,2,2,133,133,1,0,187,188,2,0,70,70,142,142,2,0,59,59,222,222,
-		2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,254,254,256,256,259,
-		259,2,0,11,11,204,204,3,0,67,67,218,218,223,223,4,0,8,8,147,147,190,190,
-		229,229,1,0,247,252,1,0,254,255,2,0,256,258,263,263,2,0,18,18,219,219,
-		3,0,14,14,114,114,216,216,4,0,56,56,67,67,218,218,223,223,2,0,1,1,145,
-		145,2,0,21,22,71,71,1,0,213,214,2,0,36,38,120,121,2,0,85,85,181,181,2,
-		0,176,176,188,188,2,0,72,72,171,171,2,0,30,30,221,221,2,0,8,8,147,147,
-		2,0,67,67,218,218,2,0,41,41,211,212,2,0,273,273,276,277,9,0,42,43,82,83,
-		127,132,136,137,139,140,173,174,191,192,235,236,244,245,42,0,1,3,5,6,10,
-		12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,
-		77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,
-		142,143,146,148,151,152,155,155,158,184,186,186,189,192,194,196,198,206,
-		208,209,211,217,219,221,223,224,226,227,229,229,231,236,241,246,2719,0,
-		189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,
-		488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,
-		0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,
-		0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,
-		1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,
-		840,1,0,0,0,50,852,1,0,0,0,52,920,1,0,0,0,54,922,1,0,0,0,56,937,1,0,0,
-		0,58,941,1,0,0,0,60,953,1,0,0,0,62,989,1,0,0,0,64,1023,1,0,0,0,66,1040,
-		1,0,0,0,68,1042,1,0,0,0,70,1099,1,0,0,0,72,1113,1,0,0,0,74,1155,1,0,0,
-		0,76,1170,1,0,0,0,78,1172,1,0,0,0,80,1176,1,0,0,0,82,1184,1,0,0,0,84,1224,
-		1,0,0,0,86,1233,1,0,0,0,88,1302,1,0,0,0,90,1304,1,0,0,0,92,1380,1,0,0,
-		0,94,1392,1,0,0,0,96,1408,1,0,0,0,98,1410,1,0,0,0,100,1419,1,0,0,0,102,
-		1423,1,0,0,0,104,1432,1,0,0,0,106,1452,1,0,0,0,108,1454,1,0,0,0,110,1467,
-		1,0,0,0,112,1472,1,0,0,0,114,1481,1,0,0,0,116,1483,1,0,0,0,118,1496,1,
-		0,0,0,120,1519,1,0,0,0,122,1533,1,0,0,0,124,1535,1,0,0,0,126,1547,1,0,
-		0,0,128,1643,1,0,0,0,130,1645,1,0,0,0,132,1651,1,0,0,0,134,1994,1,0,0,
-		0,136,2009,1,0,0,0,138,2041,1,0,0,0,140,2048,1,0,0,0,142,2055,1,0,0,0,
-		144,2074,1,0,0,0,146,2078,1,0,0,0,148,2080,1,0,0,0,150,2118,1,0,0,0,152,
-		2129,1,0,0,0,154,2132,1,0,0,0,156,2142,1,0,0,0,158,2157,1,0,0,0,160,2163,
-		1,0,0,0,162,2165,1,0,0,0,164,2191,1,0,0,0,166,2193,1,0,0,0,168,2213,1,
-		0,0,0,170,2215,1,0,0,0,172,2217,1,0,0,0,174,2305,1,0,0,0,176,2316,1,0,
-		0,0,178,2321,1,0,0,0,180,2329,1,0,0,0,182,2340,1,0,0,0,184,2342,1,0,0,
-		0,186,188,5,270,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,
-		190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,
-		270,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,
-		0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,
-		199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,
-		270,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,
-		0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,
-		212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,
-		0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,
-		220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,
-		226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,
-		1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,
-		0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,182,0,0,
-		233,235,5,199,0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,
-		458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,209,0,0,240,
-		239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,5,231,0,0,243,244,
-		5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,
-		0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,264,0,0,250,251,3,180,
-		90,0,251,252,5,265,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,
-		254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,273,0,0,257,255,1,0,0,0,257,
-		258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,
-		1,0,0,0,262,267,5,32,0,0,263,265,5,209,0,0,264,266,5,205,0,0,265,264,1,
-		0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,
-		268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,
-		274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,
-		178,89,0,276,277,5,9,0,0,277,280,5,273,0,0,278,279,5,110,0,0,279,281,3,
-		182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,228,
-		0,0,283,284,5,95,0,0,284,290,5,273,0,0,285,286,5,268,0,0,286,287,5,95,
-		0,0,287,289,5,273,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
-		290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,
-		1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,
-		0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,
-		301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,306,5,273,0,0,
-		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,
-		307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,
-		19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,
-		0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,
-		0,319,321,5,273,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,
-		324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,
-		5,51,0,0,326,328,5,209,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,
-		0,0,329,331,5,205,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,
-		332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,
-		336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,
-		1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,207,
-		0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,
-		346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,
-		351,5,6,0,0,351,352,5,231,0,0,352,358,3,178,89,0,353,354,5,178,0,0,354,
-		355,5,215,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,
-		353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,
-		19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,
-		273,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,194,
-		0,0,369,370,3,18,9,0,370,371,5,247,0,0,371,372,3,20,10,0,372,374,1,0,0,
-		0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,180,0,0,376,
-		378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,
-		5,196,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,189,0,0,383,458,
-		5,273,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,
-		0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,
-		0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,
-		458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,
-		403,3,16,8,0,399,400,5,268,0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,
-		1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,
-		0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,
-		458,3,4,2,0,409,410,5,201,0,0,410,411,5,97,0,0,411,414,5,273,0,0,412,413,
-		5,240,0,0,413,415,5,189,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,
-		0,0,0,416,417,5,240,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,
-		0,419,458,1,0,0,0,420,421,5,189,0,0,421,424,5,273,0,0,422,423,5,215,0,
-		0,423,425,5,273,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,
-		427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,
-		429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,224,0,0,433,434,
-		5,134,0,0,434,458,3,182,91,0,435,436,5,226,0,0,436,437,5,135,0,0,437,442,
-		3,182,91,0,438,439,5,268,0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,
-		1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,
-		0,445,447,5,226,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,
-		449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,
-		5,95,0,0,453,458,5,273,0,0,454,455,5,177,0,0,455,456,5,95,0,0,456,458,
-		5,273,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,
-		0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,
-		295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,
-		0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,
-		457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,
-		1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,
-		0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,
-		5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,
-		3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,
-		4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,264,0,0,
-		469,470,3,180,90,0,470,471,5,265,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,
-		473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,
-		162,0,0,477,478,5,264,0,0,478,483,3,10,5,0,479,480,5,268,0,0,480,482,3,
-		10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,
-		484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,265,0,0,487,9,1,0,0,0,488,489,
-		3,182,91,0,489,490,5,247,0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,
-		5,200,0,0,493,494,5,194,0,0,494,498,5,12,0,0,495,497,5,270,0,0,496,495,
-		1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,
-		0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,270,0,0,503,502,1,0,0,0,504,
-		505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,
-		4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,
-		511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,270,0,0,514,513,1,0,0,0,515,
-		518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,
-		0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,523,5,200,
-		0,0,523,525,5,194,0,0,524,526,5,270,0,0,525,524,1,0,0,0,526,527,1,0,0,
-		0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,
-		532,5,270,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,0,533,534,
-		1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,
-		0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,0,0,0,541,
-		543,5,270,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
-		1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,550,1,0,0,
-		0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,0,0,552,
-		553,5,189,0,0,553,558,5,273,0,0,554,555,5,74,0,0,555,556,5,113,0,0,556,
-		558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,560,7,
-		5,0,0,560,17,1,0,0,0,561,568,5,273,0,0,562,564,8,6,0,0,563,562,1,0,0,0,
-		564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,561,
-		1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,1,0,0,0,
-		571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,574,577,
-		5,208,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,578,1,
-		0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,1,0,0,
-		0,581,644,1,0,0,0,582,585,5,232,0,0,583,584,7,8,0,0,584,586,3,178,89,0,
-		585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,588,
-		587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,227,0,0,591,590,
-		1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,8,0,
-		0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
-		600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,644,
-		5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,1,
-		0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,89,
-		0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,612,
-		611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,1,
-		0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,0,
-		0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
+		1,87,1,87,1,87,1,87,1,87,5,87,2250,8,87,10,87,12,87,2253,9,87,3,87,2255,
+		8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2263,8,87,10,87,12,87,2266,9,87,
+		3,87,2268,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2276,8,87,1,87,1,87,
+		1,87,1,87,1,87,3,87,2283,8,87,3,87,2285,8,87,1,87,1,87,1,87,1,87,1,87,
+		5,87,2292,8,87,10,87,12,87,2295,9,87,1,87,3,87,2298,8,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,3,87,2307,8,87,3,87,2309,8,87,1,87,1,87,1,87,1,87,
+		5,87,2315,8,87,10,87,12,87,2318,9,87,1,88,1,88,1,88,3,88,2323,8,88,1,89,
+		1,89,1,89,5,89,2328,8,89,10,89,12,89,2331,9,89,1,90,1,90,1,90,5,90,2336,
+		8,90,10,90,12,90,2339,9,90,1,91,1,91,1,91,3,91,2344,8,91,1,92,1,92,1,92,
+		0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
+		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
+		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
+		156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,0,43,5,0,19,
+		19,39,39,76,76,207,207,231,231,2,0,16,16,183,183,1,0,46,47,4,0,26,26,63,
+		63,81,81,175,175,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,
+		247,247,270,270,1,0,270,270,2,0,74,74,87,87,2,0,86,86,116,116,1,0,276,
+		278,3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,187,188,2,0,70,70,142,
+		142,2,0,59,59,222,222,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,
+		3,0,254,254,256,256,259,259,2,0,11,11,204,204,3,0,67,67,218,218,223,223,
+		4,0,8,8,147,147,190,190,229,229,1,0,247,252,1,0,254,255,2,0,256,258,263,
+		263,2,0,18,18,219,219,3,0,14,14,114,114,216,216,4,0,56,56,67,67,218,218,
+		223,223,2,0,1,1,145,145,2,0,21,22,71,71,1,0,213,214,2,0,36,38,120,121,
+		2,0,85,85,181,181,2,0,176,176,188,188,2,0,72,72,171,171,2,0,30,30,221,
+		221,2,0,8,8,147,147,2,0,67,67,218,218,2,0,41,41,211,212,2,0,273,273,276,
+		277,9,0,42,43,82,83,127,132,136,137,139,140,173,174,191,192,235,236,244,
+		245,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,
+		60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,
+		118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,184,186,186,
+		189,192,194,196,198,206,208,209,211,217,219,221,223,224,226,227,229,229,
+		231,236,241,246,2723,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,
+		0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,
+		1,0,0,0,18,567,1,0,0,0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,
+		651,1,0,0,0,28,699,1,0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,
+		0,36,782,1,0,0,0,38,790,1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,
+		0,0,0,46,838,1,0,0,0,48,840,1,0,0,0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,
+		1,0,0,0,56,940,1,0,0,0,58,944,1,0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,
+		1026,1,0,0,0,66,1043,1,0,0,0,68,1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,
+		0,0,0,74,1158,1,0,0,0,76,1173,1,0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,
+		82,1187,1,0,0,0,84,1227,1,0,0,0,86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,
+		1,0,0,0,92,1383,1,0,0,0,94,1395,1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,
+		0,100,1422,1,0,0,0,102,1426,1,0,0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,
+		108,1457,1,0,0,0,110,1470,1,0,0,0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,
+		1486,1,0,0,0,118,1499,1,0,0,0,120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,
+		1,0,0,0,126,1550,1,0,0,0,128,1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,
+		0,0,0,134,1997,1,0,0,0,136,2012,1,0,0,0,138,2044,1,0,0,0,140,2051,1,0,
+		0,0,142,2058,1,0,0,0,144,2077,1,0,0,0,146,2081,1,0,0,0,148,2083,1,0,0,
+		0,150,2121,1,0,0,0,152,2132,1,0,0,0,154,2135,1,0,0,0,156,2145,1,0,0,0,
+		158,2160,1,0,0,0,160,2166,1,0,0,0,162,2168,1,0,0,0,164,2194,1,0,0,0,166,
+		2196,1,0,0,0,168,2216,1,0,0,0,170,2218,1,0,0,0,172,2220,1,0,0,0,174,2308,
+		1,0,0,0,176,2319,1,0,0,0,178,2324,1,0,0,0,180,2332,1,0,0,0,182,2343,1,
+		0,0,0,184,2345,1,0,0,0,186,188,5,270,0,0,187,186,1,0,0,0,188,191,1,0,0,
+		0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,
+		201,3,4,2,0,193,195,5,270,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,
+		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,
+		0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,
+		201,1,0,0,0,204,206,5,270,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,
+		1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,
+		0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,
+		3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,
+		3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,
+		223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,
+		223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,
+		0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,
+		0,232,233,5,182,0,0,233,235,5,199,0,0,234,230,1,0,0,0,234,235,1,0,0,0,
+		235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,
+		241,5,209,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,
+		5,231,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,
+		1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,264,
+		0,0,250,251,3,180,90,0,251,252,5,265,0,0,252,254,1,0,0,0,253,249,1,0,0,
+		0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,273,0,0,257,
+		255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,
+		56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,209,0,0,264,266,5,205,
+		0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,
+		268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,
+		5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,
+		0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,273,0,0,278,279,5,110,
+		0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,
+		282,283,5,228,0,0,283,284,5,95,0,0,284,290,5,273,0,0,285,286,5,268,0,0,
+		286,287,5,95,0,0,287,289,5,273,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,
+		288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,
+		0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,
+		0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,
+		300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,
+		306,5,273,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,
+		3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,
+		0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,
+		0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,
+		319,5,29,0,0,319,321,5,273,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,
+		1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,
+		0,0,325,327,5,51,0,0,326,328,5,209,0,0,327,326,1,0,0,0,327,328,1,0,0,0,
+		328,330,1,0,0,0,329,331,5,205,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,
+		332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,
+		1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,
+		0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,
+		345,5,207,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,
+		1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,
+		0,0,0,350,351,5,6,0,0,351,352,5,231,0,0,352,358,3,178,89,0,353,354,5,178,
+		0,0,354,355,5,215,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,
+		28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,
+		362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,
+		367,5,273,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,
+		5,194,0,0,369,370,3,18,9,0,370,371,5,247,0,0,371,372,3,20,10,0,372,374,
+		1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,180,
+		0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,
+		379,380,5,196,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,189,0,0,
+		383,458,5,273,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,
+		386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,
+		7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,
+		0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,
+		0,398,403,3,16,8,0,399,400,5,268,0,0,400,402,3,16,8,0,401,399,1,0,0,0,
+		402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,
+		1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,
+		0,408,458,3,4,2,0,409,410,5,201,0,0,410,411,5,97,0,0,411,414,5,273,0,0,
+		412,413,5,240,0,0,413,415,5,189,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
+		418,1,0,0,0,416,417,5,240,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,
+		1,0,0,0,419,458,1,0,0,0,420,421,5,189,0,0,421,424,5,273,0,0,422,423,5,
+		215,0,0,423,425,5,273,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,
+		0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,
+		20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,224,0,0,
+		433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,226,0,0,436,437,5,135,0,
+		0,437,442,3,182,91,0,438,439,5,268,0,0,439,441,3,182,91,0,440,438,1,0,
+		0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,
+		442,1,0,0,0,445,447,5,226,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,
+		1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,
+		0,0,452,453,5,95,0,0,453,458,5,273,0,0,454,455,5,177,0,0,455,456,5,95,
+		0,0,456,458,5,273,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,
+		457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,
+		1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,
+		0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,
+		379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,
+		0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,
+		457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,
+		1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,
+		0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,
+		467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,
+		264,0,0,469,470,3,180,90,0,470,471,5,265,0,0,471,473,1,0,0,0,472,468,1,
+		0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,
+		476,477,5,162,0,0,477,478,5,264,0,0,478,483,3,10,5,0,479,480,5,268,0,0,
+		480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,
+		1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,265,0,0,487,9,1,0,0,
+		0,488,489,3,182,91,0,489,490,5,247,0,0,490,491,3,46,23,0,491,11,1,0,0,
+		0,492,493,5,200,0,0,493,494,5,194,0,0,494,498,5,12,0,0,495,497,5,270,0,
+		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
+		501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,270,0,0,503,502,
+		1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,
+		0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
+		511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,270,0,0,514,513,
+		1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,
+		0,518,516,1,0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,
+		523,5,200,0,0,523,525,5,194,0,0,524,526,5,270,0,0,525,524,1,0,0,0,526,
+		527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,
+		4,2,0,530,532,5,270,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,
+		0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,
+		540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,
+		0,0,0,541,543,5,270,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,
+		0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,
+		550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,
+		0,0,552,553,5,189,0,0,553,558,5,273,0,0,554,555,5,74,0,0,555,556,5,113,
+		0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,
+		560,7,5,0,0,560,17,1,0,0,0,561,568,5,273,0,0,562,564,8,6,0,0,563,562,1,
+		0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,
+		567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,
+		1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,
+		574,577,5,208,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,
+		578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,
+		1,0,0,0,581,644,1,0,0,0,582,585,5,232,0,0,583,584,7,8,0,0,584,586,3,178,
+		89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,
+		588,587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,227,0,0,591,
+		590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,
+		8,0,0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,
+		0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,
+		644,5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,
+		1,0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,
+		89,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,
+		612,611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,
+		1,0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,
+		0,0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
 		0,623,622,1,0,0,0,623,624,1,0,0,0,624,644,1,0,0,0,625,626,5,32,0,0,626,
 		627,5,207,0,0,627,644,3,178,89,0,628,629,5,32,0,0,629,630,5,231,0,0,630,
 		644,3,178,89,0,631,632,5,32,0,0,632,633,5,19,0,0,633,644,3,178,89,0,634,
@@ -17529,499 +17555,500 @@ internal partial class StreamSqlParser : Parser {
 		0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,851,5,265,0,
 		0,850,842,1,0,0,0,850,851,1,0,0,0,851,49,1,0,0,0,852,855,7,11,0,0,853,
 		856,5,4,0,0,854,856,3,182,91,0,855,853,1,0,0,0,855,854,1,0,0,0,856,51,
-		1,0,0,0,857,858,5,178,0,0,858,859,5,215,0,0,859,921,3,178,89,0,860,861,
+		1,0,0,0,857,858,5,178,0,0,858,859,5,215,0,0,859,924,3,178,89,0,860,861,
 		5,194,0,0,861,862,5,264,0,0,862,867,3,42,21,0,863,864,5,268,0,0,864,866,
 		3,42,21,0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,
-		0,0,868,870,1,0,0,0,869,867,1,0,0,0,870,871,5,265,0,0,871,921,1,0,0,0,
+		0,0,868,870,1,0,0,0,869,867,1,0,0,0,870,871,5,265,0,0,871,924,1,0,0,0,
 		872,873,5,180,0,0,873,874,5,264,0,0,874,879,3,44,22,0,875,876,5,268,0,
 		0,876,878,3,44,22,0,877,875,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,
-		880,1,0,0,0,880,882,1,0,0,0,881,879,1,0,0,0,882,883,5,265,0,0,883,921,
+		880,1,0,0,0,880,882,1,0,0,0,881,879,1,0,0,0,882,883,5,265,0,0,883,924,
 		1,0,0,0,884,897,7,12,0,0,885,898,3,54,27,0,886,887,5,264,0,0,887,892,3,
 		54,27,0,888,889,5,268,0,0,889,891,3,54,27,0,890,888,1,0,0,0,891,894,1,
 		0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,
 		895,896,5,265,0,0,896,898,1,0,0,0,897,885,1,0,0,0,897,886,1,0,0,0,898,
-		921,1,0,0,0,899,900,5,51,0,0,900,901,5,172,0,0,901,921,5,109,0,0,902,903,
-		5,51,0,0,903,921,5,234,0,0,904,913,5,51,0,0,905,907,5,27,0,0,906,905,1,
-		0,0,0,906,907,1,0,0,0,907,908,1,0,0,0,908,914,3,182,91,0,909,910,5,264,
-		0,0,910,911,3,180,90,0,911,912,5,265,0,0,912,914,1,0,0,0,913,906,1,0,0,
-		0,913,909,1,0,0,0,914,921,1,0,0,0,915,916,5,178,0,0,916,917,3,182,91,0,
-		917,918,5,215,0,0,918,919,3,182,91,0,919,921,1,0,0,0,920,857,1,0,0,0,920,
-		860,1,0,0,0,920,872,1,0,0,0,920,884,1,0,0,0,920,899,1,0,0,0,920,902,1,
-		0,0,0,920,904,1,0,0,0,920,915,1,0,0,0,921,53,1,0,0,0,922,926,3,30,15,0,
-		923,927,5,70,0,0,924,925,5,3,0,0,925,927,3,182,91,0,926,923,1,0,0,0,926,
-		924,1,0,0,0,926,927,1,0,0,0,927,55,1,0,0,0,928,929,5,240,0,0,929,934,3,
-		58,29,0,930,931,5,268,0,0,931,933,3,58,29,0,932,930,1,0,0,0,933,936,1,
-		0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,
-		937,928,1,0,0,0,937,938,1,0,0,0,938,939,1,0,0,0,939,940,3,60,30,0,940,
-		57,1,0,0,0,941,946,3,182,91,0,942,943,5,264,0,0,943,944,3,180,90,0,944,
-		945,5,265,0,0,945,947,1,0,0,0,946,942,1,0,0,0,946,947,1,0,0,0,947,948,
-		1,0,0,0,948,949,5,9,0,0,949,950,5,264,0,0,950,951,3,56,28,0,951,952,5,
-		265,0,0,952,59,1,0,0,0,953,964,3,62,31,0,954,955,5,154,0,0,955,956,5,15,
-		0,0,956,961,3,80,40,0,957,958,5,268,0,0,958,960,3,80,40,0,959,957,1,0,
-		0,0,960,963,1,0,0,0,961,959,1,0,0,0,961,962,1,0,0,0,962,965,1,0,0,0,963,
-		961,1,0,0,0,964,954,1,0,0,0,964,965,1,0,0,0,965,971,1,0,0,0,966,969,5,
-		117,0,0,967,970,3,124,62,0,968,970,5,4,0,0,969,967,1,0,0,0,969,968,1,0,
-		0,0,970,972,1,0,0,0,971,966,1,0,0,0,971,972,1,0,0,0,972,978,1,0,0,0,973,
-		974,5,149,0,0,974,976,3,124,62,0,975,977,7,13,0,0,976,975,1,0,0,0,976,
-		977,1,0,0,0,977,979,1,0,0,0,978,973,1,0,0,0,978,979,1,0,0,0,979,987,1,
-		0,0,0,980,981,5,68,0,0,981,983,7,14,0,0,982,984,3,124,62,0,983,982,1,0,
-		0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,7,13,0,0,986,988,5,152,0,0,
-		987,980,1,0,0,0,987,988,1,0,0,0,988,61,1,0,0,0,989,990,6,31,-1,0,990,991,
-		3,64,32,0,991,1006,1,0,0,0,992,993,10,2,0,0,993,995,5,91,0,0,994,996,3,
-		70,35,0,995,994,1,0,0,0,995,996,1,0,0,0,996,997,1,0,0,0,997,1005,3,62,
-		31,3,998,999,10,1,0,0,999,1001,7,15,0,0,1000,1002,3,70,35,0,1001,1000,
-		1,0,0,0,1001,1002,1,0,0,0,1002,1003,1,0,0,0,1003,1005,3,62,31,2,1004,992,
-		1,0,0,0,1004,998,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,
-		1,0,0,0,1007,63,1,0,0,0,1008,1006,1,0,0,0,1009,1024,3,68,34,0,1010,1011,
-		5,230,0,0,1011,1016,3,66,33,0,1012,1013,5,268,0,0,1013,1015,3,66,33,0,
-		1014,1012,1,0,0,0,1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,
-		0,1017,1024,1,0,0,0,1018,1016,1,0,0,0,1019,1020,5,264,0,0,1020,1021,3,
-		56,28,0,1021,1022,5,265,0,0,1022,1024,1,0,0,0,1023,1009,1,0,0,0,1023,1010,
-		1,0,0,0,1023,1019,1,0,0,0,1024,65,1,0,0,0,1025,1027,5,187,0,0,1026,1025,
-		1,0,0,0,1026,1027,1,0,0,0,1027,1028,1,0,0,0,1028,1029,5,264,0,0,1029,1034,
-		3,124,62,0,1030,1031,5,268,0,0,1031,1033,3,124,62,0,1032,1030,1,0,0,0,
-		1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,1037,1,0,0,
-		0,1036,1034,1,0,0,0,1037,1038,5,265,0,0,1038,1041,1,0,0,0,1039,1041,3,
-		124,62,0,1040,1026,1,0,0,0,1040,1039,1,0,0,0,1041,67,1,0,0,0,1042,1044,
-		5,193,0,0,1043,1045,3,116,58,0,1044,1043,1,0,0,0,1044,1045,1,0,0,0,1045,
-		1047,1,0,0,0,1046,1048,3,70,35,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,
-		1049,1,0,0,0,1049,1054,3,72,36,0,1050,1051,5,268,0,0,1051,1053,3,72,36,
-		0,1052,1050,1,0,0,0,1053,1056,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,
-		0,0,1055,1066,1,0,0,0,1056,1054,1,0,0,0,1057,1058,5,74,0,0,1058,1063,3,
-		82,41,0,1059,1060,5,268,0,0,1060,1062,3,82,41,0,1061,1059,1,0,0,0,1062,
-		1065,1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,1067,1,0,0,0,1065,
-		1063,1,0,0,0,1066,1057,1,0,0,0,1066,1067,1,0,0,0,1067,1070,1,0,0,0,1068,
-		1069,5,238,0,0,1069,1071,3,124,62,0,1070,1068,1,0,0,0,1070,1071,1,0,0,
-		0,1071,1082,1,0,0,0,1072,1073,5,78,0,0,1073,1074,5,15,0,0,1074,1079,3,
-		74,37,0,1075,1076,5,268,0,0,1076,1078,3,74,37,0,1077,1075,1,0,0,0,1078,
-		1081,1,0,0,0,1079,1077,1,0,0,0,1079,1080,1,0,0,0,1080,1083,1,0,0,0,1081,
-		1079,1,0,0,0,1082,1072,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,
-		1085,5,80,0,0,1085,1087,3,124,62,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,
-		1087,1097,1,0,0,0,1088,1089,5,239,0,0,1089,1094,3,78,39,0,1090,1091,5,
-		268,0,0,1091,1093,3,78,39,0,1092,1090,1,0,0,0,1093,1096,1,0,0,0,1094,1092,
-		1,0,0,0,1094,1095,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,0,0,0,1097,1088,
-		1,0,0,0,1097,1098,1,0,0,0,1098,69,1,0,0,0,1099,1100,7,16,0,0,1100,71,1,
-		0,0,0,1101,1114,5,256,0,0,1102,1103,3,178,89,0,1103,1104,5,269,0,0,1104,
-		1105,5,256,0,0,1105,1114,1,0,0,0,1106,1111,3,124,62,0,1107,1109,5,9,0,
-		0,1108,1107,1,0,0,0,1108,1109,1,0,0,0,1109,1110,1,0,0,0,1110,1112,3,182,
-		91,0,1111,1108,1,0,0,0,1111,1112,1,0,0,0,1112,1114,1,0,0,0,1113,1101,1,
-		0,0,0,1113,1102,1,0,0,0,1113,1106,1,0,0,0,1114,73,1,0,0,0,1115,1116,5,
-		79,0,0,1116,1117,5,195,0,0,1117,1118,5,264,0,0,1118,1123,3,76,38,0,1119,
-		1120,5,268,0,0,1120,1122,3,76,38,0,1121,1119,1,0,0,0,1122,1125,1,0,0,0,
-		1123,1121,1,0,0,0,1123,1124,1,0,0,0,1124,1126,1,0,0,0,1125,1123,1,0,0,
-		0,1126,1127,5,265,0,0,1127,1156,1,0,0,0,1128,1129,5,186,0,0,1129,1130,
-		5,264,0,0,1130,1135,3,76,38,0,1131,1132,5,268,0,0,1132,1134,3,76,38,0,
-		1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,0,
-		0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,1139,5,265,0,0,1139,1156,1,
-		0,0,0,1140,1141,5,34,0,0,1141,1142,5,264,0,0,1142,1147,3,76,38,0,1143,
-		1144,5,268,0,0,1144,1146,3,76,38,0,1145,1143,1,0,0,0,1146,1149,1,0,0,0,
-		1147,1145,1,0,0,0,1147,1148,1,0,0,0,1148,1150,1,0,0,0,1149,1147,1,0,0,
-		0,1150,1151,5,265,0,0,1151,1156,1,0,0,0,1152,1153,5,264,0,0,1153,1156,
-		5,265,0,0,1154,1156,3,124,62,0,1155,1115,1,0,0,0,1155,1128,1,0,0,0,1155,
-		1140,1,0,0,0,1155,1152,1,0,0,0,1155,1154,1,0,0,0,1156,75,1,0,0,0,1157,
-		1166,5,264,0,0,1158,1163,3,124,62,0,1159,1160,5,268,0,0,1160,1162,3,124,
-		62,0,1161,1159,1,0,0,0,1162,1165,1,0,0,0,1163,1161,1,0,0,0,1163,1164,1,
-		0,0,0,1164,1167,1,0,0,0,1165,1163,1,0,0,0,1166,1158,1,0,0,0,1166,1167,
-		1,0,0,0,1167,1168,1,0,0,0,1168,1171,5,265,0,0,1169,1171,3,124,62,0,1170,
-		1157,1,0,0,0,1170,1169,1,0,0,0,1171,77,1,0,0,0,1172,1173,3,182,91,0,1173,
-		1174,5,9,0,0,1174,1175,3,148,74,0,1175,79,1,0,0,0,1176,1178,3,124,62,0,
-		1177,1179,7,17,0,0,1178,1177,1,0,0,0,1178,1179,1,0,0,0,1179,1182,1,0,0,
-		0,1180,1181,5,146,0,0,1181,1183,7,18,0,0,1182,1180,1,0,0,0,1182,1183,1,
-		0,0,0,1183,81,1,0,0,0,1184,1185,6,41,-1,0,1185,1186,3,88,44,0,1186,1206,
-		1,0,0,0,1187,1188,10,4,0,0,1188,1189,5,33,0,0,1189,1190,5,99,0,0,1190,
-		1205,3,88,44,0,1191,1192,10,3,0,0,1192,1193,5,141,0,0,1193,1194,3,84,42,
-		0,1194,1195,5,99,0,0,1195,1196,3,88,44,0,1196,1205,1,0,0,0,1197,1198,10,
-		2,0,0,1198,1199,3,84,42,0,1199,1200,5,99,0,0,1200,1202,3,88,44,0,1201,
-		1203,3,86,43,0,1202,1201,1,0,0,0,1202,1203,1,0,0,0,1203,1205,1,0,0,0,1204,
-		1187,1,0,0,0,1204,1191,1,0,0,0,1204,1197,1,0,0,0,1205,1208,1,0,0,0,1206,
-		1204,1,0,0,0,1206,1207,1,0,0,0,1207,83,1,0,0,0,1208,1206,1,0,0,0,1209,
-		1211,5,89,0,0,1210,1209,1,0,0,0,1210,1211,1,0,0,0,1211,1225,1,0,0,0,1212,
-		1214,5,115,0,0,1213,1215,5,156,0,0,1214,1213,1,0,0,0,1214,1215,1,0,0,0,
-		1215,1225,1,0,0,0,1216,1218,5,185,0,0,1217,1219,5,156,0,0,1218,1217,1,
-		0,0,0,1218,1219,1,0,0,0,1219,1225,1,0,0,0,1220,1222,5,75,0,0,1221,1223,
-		5,156,0,0,1222,1221,1,0,0,0,1222,1223,1,0,0,0,1223,1225,1,0,0,0,1224,1210,
-		1,0,0,0,1224,1212,1,0,0,0,1224,1216,1,0,0,0,1224,1220,1,0,0,0,1225,85,
-		1,0,0,0,1226,1227,5,150,0,0,1227,1234,3,124,62,0,1228,1229,5,228,0,0,1229,
-		1230,5,264,0,0,1230,1231,3,180,90,0,1231,1232,5,265,0,0,1232,1234,1,0,
-		0,0,1233,1226,1,0,0,0,1233,1228,1,0,0,0,1234,87,1,0,0,0,1235,1237,3,178,
-		89,0,1236,1238,3,114,57,0,1237,1236,1,0,0,0,1237,1238,1,0,0,0,1238,1244,
-		1,0,0,0,1239,1240,5,73,0,0,1240,1241,5,206,0,0,1241,1242,5,9,0,0,1242,
-		1243,5,148,0,0,1243,1245,3,132,66,0,1244,1239,1,0,0,0,1244,1245,1,0,0,
-		0,1245,1247,1,0,0,0,1246,1248,3,112,56,0,1247,1246,1,0,0,0,1247,1248,1,
-		0,0,0,1248,1303,1,0,0,0,1249,1251,5,112,0,0,1250,1249,1,0,0,0,1250,1251,
-		1,0,0,0,1251,1252,1,0,0,0,1252,1253,5,207,0,0,1253,1254,5,264,0,0,1254,
-		1255,3,136,68,0,1255,1257,5,265,0,0,1256,1258,3,112,56,0,1257,1256,1,0,
-		0,0,1257,1258,1,0,0,0,1258,1303,1,0,0,0,1259,1261,5,112,0,0,1260,1259,
-		1,0,0,0,1260,1261,1,0,0,0,1261,1262,1,0,0,0,1262,1263,5,264,0,0,1263,1264,
-		3,56,28,0,1264,1266,5,265,0,0,1265,1267,3,112,56,0,1266,1265,1,0,0,0,1266,
-		1267,1,0,0,0,1267,1303,1,0,0,0,1268,1269,5,225,0,0,1269,1270,5,264,0,0,
-		1270,1275,3,124,62,0,1271,1272,5,268,0,0,1272,1274,3,124,62,0,1273,1271,
-		1,0,0,0,1274,1277,1,0,0,0,1275,1273,1,0,0,0,1275,1276,1,0,0,0,1276,1278,
-		1,0,0,0,1277,1275,1,0,0,0,1278,1281,5,265,0,0,1279,1280,5,240,0,0,1280,
-		1282,5,155,0,0,1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1284,1,0,0,0,1283,
-		1285,3,112,56,0,1284,1283,1,0,0,0,1284,1285,1,0,0,0,1285,1303,1,0,0,0,
-		1286,1287,5,264,0,0,1287,1288,3,82,41,0,1288,1289,5,265,0,0,1289,1303,
-		1,0,0,0,1290,1291,3,178,89,0,1291,1293,3,90,45,0,1292,1294,3,112,56,0,
-		1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1303,1,0,0,0,1295,1296,5,264,
-		0,0,1296,1297,3,56,28,0,1297,1298,5,265,0,0,1298,1300,3,90,45,0,1299,1301,
-		3,112,56,0,1300,1299,1,0,0,0,1300,1301,1,0,0,0,1301,1303,1,0,0,0,1302,
-		1235,1,0,0,0,1302,1250,1,0,0,0,1302,1260,1,0,0,0,1302,1268,1,0,0,0,1302,
-		1286,1,0,0,0,1302,1290,1,0,0,0,1302,1295,1,0,0,0,1303,89,1,0,0,0,1304,
-		1305,5,124,0,0,1305,1316,5,264,0,0,1306,1307,5,162,0,0,1307,1308,5,15,
-		0,0,1308,1313,3,124,62,0,1309,1310,5,268,0,0,1310,1312,3,124,62,0,1311,
-		1309,1,0,0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,1313,1314,1,0,0,0,1314,
-		1317,1,0,0,0,1315,1313,1,0,0,0,1316,1306,1,0,0,0,1316,1317,1,0,0,0,1317,
-		1328,1,0,0,0,1318,1319,5,154,0,0,1319,1320,5,15,0,0,1320,1325,3,80,40,
-		0,1321,1322,5,268,0,0,1322,1324,3,80,40,0,1323,1321,1,0,0,0,1324,1327,
-		1,0,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,1329,1,0,0,0,1327,1325,
-		1,0,0,0,1328,1318,1,0,0,0,1328,1329,1,0,0,0,1329,1339,1,0,0,0,1330,1331,
-		5,125,0,0,1331,1336,3,92,46,0,1332,1333,5,268,0,0,1333,1335,3,92,46,0,
-		1334,1332,1,0,0,0,1335,1338,1,0,0,0,1336,1334,1,0,0,0,1336,1337,1,0,0,
-		0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1339,1330,1,0,0,0,1339,1340,1,0,
-		0,0,1340,1342,1,0,0,0,1341,1343,3,94,47,0,1342,1341,1,0,0,0,1342,1343,
-		1,0,0,0,1343,1348,1,0,0,0,1344,1345,5,3,0,0,1345,1346,5,123,0,0,1346,1347,
-		5,198,0,0,1347,1349,3,96,48,0,1348,1344,1,0,0,0,1348,1349,1,0,0,0,1349,
-		1350,1,0,0,0,1350,1351,5,165,0,0,1351,1352,5,264,0,0,1352,1353,3,98,49,
-		0,1353,1356,5,265,0,0,1354,1355,5,241,0,0,1355,1357,3,166,83,0,1356,1354,
-		1,0,0,0,1356,1357,1,0,0,0,1357,1367,1,0,0,0,1358,1359,5,202,0,0,1359,1364,
-		3,108,54,0,1360,1361,5,268,0,0,1361,1363,3,108,54,0,1362,1360,1,0,0,0,
-		1363,1366,1,0,0,0,1364,1362,1,0,0,0,1364,1365,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1369,1,0,
-		0,0,1369,1370,5,45,0,0,1370,1375,3,110,55,0,1371,1372,5,268,0,0,1372,1374,
-		3,110,55,0,1373,1371,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,
-		1376,1,0,0,0,1376,1378,1,0,0,0,1377,1375,1,0,0,0,1378,1379,5,265,0,0,1379,
-		91,1,0,0,0,1380,1381,3,124,62,0,1381,1382,5,9,0,0,1382,1383,3,182,91,0,
-		1383,93,1,0,0,0,1384,1385,5,151,0,0,1385,1386,5,187,0,0,1386,1387,5,166,
-		0,0,1387,1393,5,123,0,0,1388,1389,5,4,0,0,1389,1390,5,188,0,0,1390,1391,
-		5,166,0,0,1391,1393,5,123,0,0,1392,1384,1,0,0,0,1392,1388,1,0,0,0,1393,
-		95,1,0,0,0,1394,1395,5,164,0,0,1395,1396,5,111,0,0,1396,1409,5,187,0,0,
-		1397,1398,5,215,0,0,1398,1399,5,142,0,0,1399,1409,5,187,0,0,1400,1401,
-		5,215,0,0,1401,1402,5,70,0,0,1402,1409,3,182,91,0,1403,1404,5,215,0,0,
-		1404,1405,5,111,0,0,1405,1409,3,182,91,0,1406,1407,5,215,0,0,1407,1409,
-		3,182,91,0,1408,1394,1,0,0,0,1408,1397,1,0,0,0,1408,1400,1,0,0,0,1408,
-		1403,1,0,0,0,1408,1406,1,0,0,0,1409,97,1,0,0,0,1410,1415,3,100,50,0,1411,
-		1412,5,260,0,0,1412,1414,3,100,50,0,1413,1411,1,0,0,0,1414,1417,1,0,0,
-		0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,99,1,0,0,0,1417,1415,1,0,0,
-		0,1418,1420,3,102,51,0,1419,1418,1,0,0,0,1420,1421,1,0,0,0,1421,1419,1,
-		0,0,0,1421,1422,1,0,0,0,1422,101,1,0,0,0,1423,1425,3,104,52,0,1424,1426,
-		3,106,53,0,1425,1424,1,0,0,0,1425,1426,1,0,0,0,1426,103,1,0,0,0,1427,1433,
-		3,182,91,0,1428,1429,5,264,0,0,1429,1430,3,98,49,0,1430,1431,5,265,0,0,
-		1431,1433,1,0,0,0,1432,1427,1,0,0,0,1432,1428,1,0,0,0,1433,105,1,0,0,0,
-		1434,1436,7,19,0,0,1435,1437,5,259,0,0,1436,1435,1,0,0,0,1436,1437,1,0,
-		0,0,1437,1453,1,0,0,0,1438,1440,5,261,0,0,1439,1441,5,276,0,0,1440,1439,
-		1,0,0,0,1440,1441,1,0,0,0,1441,1446,1,0,0,0,1442,1444,5,268,0,0,1443,1445,
-		5,276,0,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,1447,1,0,0,0,1446,1442,
-		1,0,0,0,1446,1447,1,0,0,0,1447,1448,1,0,0,0,1448,1450,5,262,0,0,1449,1451,
-		5,259,0,0,1450,1449,1,0,0,0,1450,1451,1,0,0,0,1451,1453,1,0,0,0,1452,1434,
-		1,0,0,0,1452,1438,1,0,0,0,1453,107,1,0,0,0,1454,1455,3,182,91,0,1455,1456,
-		5,247,0,0,1456,1457,5,264,0,0,1457,1462,3,182,91,0,1458,1459,5,268,0,0,
-		1459,1461,3,182,91,0,1460,1458,1,0,0,0,1461,1464,1,0,0,0,1462,1460,1,0,
-		0,0,1462,1463,1,0,0,0,1463,1465,1,0,0,0,1464,1462,1,0,0,0,1465,1466,5,
-		265,0,0,1466,109,1,0,0,0,1467,1468,3,182,91,0,1468,1469,5,9,0,0,1469,1470,
-		3,124,62,0,1470,111,1,0,0,0,1471,1473,5,9,0,0,1472,1471,1,0,0,0,1472,1473,
-		1,0,0,0,1473,1474,1,0,0,0,1474,1479,3,182,91,0,1475,1476,5,264,0,0,1476,
-		1477,3,180,90,0,1477,1478,5,265,0,0,1478,1480,1,0,0,0,1479,1475,1,0,0,
-		0,1479,1480,1,0,0,0,1480,113,1,0,0,0,1481,1482,3,116,58,0,1482,115,1,0,
-		0,0,1483,1484,5,271,0,0,1484,1491,3,118,59,0,1485,1487,5,268,0,0,1486,
-		1485,1,0,0,0,1486,1487,1,0,0,0,1487,1488,1,0,0,0,1488,1490,3,118,59,0,
-		1489,1486,1,0,0,0,1490,1493,1,0,0,0,1491,1489,1,0,0,0,1491,1492,1,0,0,
-		0,1492,1494,1,0,0,0,1493,1491,1,0,0,0,1494,1495,5,272,0,0,1495,117,1,0,
-		0,0,1496,1517,3,182,91,0,1497,1514,5,264,0,0,1498,1503,3,120,60,0,1499,
-		1500,5,268,0,0,1500,1502,3,120,60,0,1501,1499,1,0,0,0,1502,1505,1,0,0,
-		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1515,1,0,0,0,1505,1503,1,0,
-		0,0,1506,1511,3,122,61,0,1507,1508,5,268,0,0,1508,1510,3,122,61,0,1509,
-		1507,1,0,0,0,1510,1513,1,0,0,0,1511,1509,1,0,0,0,1511,1512,1,0,0,0,1512,
-		1515,1,0,0,0,1513,1511,1,0,0,0,1514,1498,1,0,0,0,1514,1506,1,0,0,0,1514,
-		1515,1,0,0,0,1515,1516,1,0,0,0,1516,1518,5,265,0,0,1517,1497,1,0,0,0,1517,
-		1518,1,0,0,0,1518,119,1,0,0,0,1519,1520,3,44,22,0,1520,1521,5,247,0,0,
-		1521,1522,3,46,23,0,1522,121,1,0,0,0,1523,1528,3,182,91,0,1524,1525,5,
-		269,0,0,1525,1527,3,182,91,0,1526,1524,1,0,0,0,1527,1530,1,0,0,0,1528,
-		1526,1,0,0,0,1528,1529,1,0,0,0,1529,1534,1,0,0,0,1530,1528,1,0,0,0,1531,
-		1534,5,273,0,0,1532,1534,5,276,0,0,1533,1523,1,0,0,0,1533,1531,1,0,0,0,
-		1533,1532,1,0,0,0,1534,123,1,0,0,0,1535,1536,3,126,63,0,1536,125,1,0,0,
-		0,1537,1538,6,63,-1,0,1538,1539,5,144,0,0,1539,1548,3,126,63,4,1540,1544,
-		3,132,66,0,1541,1543,3,128,64,0,1542,1541,1,0,0,0,1543,1546,1,0,0,0,1544,
-		1542,1,0,0,0,1544,1545,1,0,0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1547,
-		1537,1,0,0,0,1547,1540,1,0,0,0,1548,1557,1,0,0,0,1549,1550,10,2,0,0,1550,
-		1551,5,7,0,0,1551,1556,3,126,63,3,1552,1553,10,1,0,0,1553,1554,5,153,0,
-		0,1554,1556,3,126,63,2,1555,1549,1,0,0,0,1555,1552,1,0,0,0,1556,1559,1,
-		0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,127,1,0,0,0,1559,1557,1,
-		0,0,0,1560,1561,3,130,65,0,1561,1562,3,132,66,0,1562,1644,1,0,0,0,1563,
-		1565,5,144,0,0,1564,1563,1,0,0,0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,
-		1568,5,13,0,0,1567,1569,7,20,0,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,
-		1570,1,0,0,0,1570,1571,3,132,66,0,1571,1572,5,7,0,0,1572,1573,3,132,66,
-		0,1573,1644,1,0,0,0,1574,1576,5,144,0,0,1575,1574,1,0,0,0,1575,1576,1,
-		0,0,0,1576,1577,1,0,0,0,1577,1578,5,87,0,0,1578,1579,5,264,0,0,1579,1580,
-		3,56,28,0,1580,1581,5,265,0,0,1581,1644,1,0,0,0,1582,1584,5,144,0,0,1583,
-		1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,1586,5,87,0,0,1586,
-		1587,5,264,0,0,1587,1592,3,124,62,0,1588,1589,5,268,0,0,1589,1591,3,124,
-		62,0,1590,1588,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1592,1593,1,
-		0,0,0,1593,1595,1,0,0,0,1594,1592,1,0,0,0,1595,1596,5,265,0,0,1596,1644,
-		1,0,0,0,1597,1599,5,144,0,0,1598,1597,1,0,0,0,1598,1599,1,0,0,0,1599,1600,
-		1,0,0,0,1600,1601,5,116,0,0,1601,1604,3,132,66,0,1602,1603,5,57,0,0,1603,
-		1605,3,132,66,0,1604,1602,1,0,0,0,1604,1605,1,0,0,0,1605,1644,1,0,0,0,
-		1606,1608,5,144,0,0,1607,1606,1,0,0,0,1607,1608,1,0,0,0,1608,1609,1,0,
-		0,0,1609,1610,5,197,0,0,1610,1611,5,215,0,0,1611,1614,3,132,66,0,1612,
-		1613,5,57,0,0,1613,1615,3,132,66,0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,
-		1615,1644,1,0,0,0,1616,1618,5,94,0,0,1617,1619,5,144,0,0,1618,1617,1,0,
-		0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,1644,5,145,0,0,1621,1623,
-		5,94,0,0,1622,1624,5,144,0,0,1623,1622,1,0,0,0,1623,1624,1,0,0,0,1624,
-		1625,1,0,0,0,1625,1644,7,21,0,0,1626,1628,5,94,0,0,1627,1629,5,144,0,0,
-		1628,1627,1,0,0,0,1628,1629,1,0,0,0,1629,1630,1,0,0,0,1630,1631,5,49,0,
-		0,1631,1632,5,74,0,0,1632,1644,3,132,66,0,1633,1635,5,94,0,0,1634,1636,
-		5,144,0,0,1635,1634,1,0,0,0,1635,1636,1,0,0,0,1636,1637,1,0,0,0,1637,1639,
-		5,100,0,0,1638,1640,7,22,0,0,1639,1638,1,0,0,0,1639,1640,1,0,0,0,1640,
-		1644,1,0,0,0,1641,1642,5,159,0,0,1642,1644,3,132,66,0,1643,1560,1,0,0,
-		0,1643,1564,1,0,0,0,1643,1575,1,0,0,0,1643,1583,1,0,0,0,1643,1598,1,0,
-		0,0,1643,1607,1,0,0,0,1643,1616,1,0,0,0,1643,1621,1,0,0,0,1643,1626,1,
-		0,0,0,1643,1633,1,0,0,0,1643,1641,1,0,0,0,1644,129,1,0,0,0,1645,1646,7,
-		23,0,0,1646,131,1,0,0,0,1647,1648,6,66,-1,0,1648,1652,3,134,67,0,1649,
-		1650,7,24,0,0,1650,1652,3,132,66,3,1651,1647,1,0,0,0,1651,1649,1,0,0,0,
-		1652,1661,1,0,0,0,1653,1654,10,2,0,0,1654,1655,7,25,0,0,1655,1660,3,132,
-		66,3,1656,1657,10,1,0,0,1657,1658,7,24,0,0,1658,1660,3,132,66,2,1659,1653,
-		1,0,0,0,1659,1656,1,0,0,0,1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,
-		1,0,0,0,1662,133,1,0,0,0,1663,1661,1,0,0,0,1664,1665,6,67,-1,0,1665,1995,
-		3,164,82,0,1666,1995,3,166,83,0,1667,1668,5,17,0,0,1668,1670,3,124,62,
-		0,1669,1671,3,162,81,0,1670,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1670,1,
-		0,0,0,1672,1673,1,0,0,0,1673,1676,1,0,0,0,1674,1675,5,52,0,0,1675,1677,
-		3,124,62,0,1676,1674,1,0,0,0,1676,1677,1,0,0,0,1677,1678,1,0,0,0,1678,
-		1679,5,54,0,0,1679,1995,1,0,0,0,1680,1682,5,17,0,0,1681,1683,3,162,81,
-		0,1682,1681,1,0,0,0,1683,1684,1,0,0,0,1684,1682,1,0,0,0,1684,1685,1,0,
-		0,0,1685,1688,1,0,0,0,1686,1687,5,52,0,0,1687,1689,3,124,62,0,1688,1686,
-		1,0,0,0,1688,1689,1,0,0,0,1689,1690,1,0,0,0,1690,1691,5,54,0,0,1691,1995,
-		1,0,0,0,1692,1693,7,26,0,0,1693,1694,5,264,0,0,1694,1695,3,124,62,0,1695,
-		1696,5,9,0,0,1696,1697,3,172,86,0,1697,1698,5,265,0,0,1698,1995,1,0,0,
-		0,1699,1700,5,66,0,0,1700,1703,5,264,0,0,1701,1704,3,170,85,0,1702,1704,
-		3,182,91,0,1703,1701,1,0,0,0,1703,1702,1,0,0,0,1704,1705,1,0,0,0,1705,
-		1706,5,74,0,0,1706,1707,3,124,62,0,1707,1708,5,265,0,0,1708,1995,1,0,0,
-		0,1709,1710,5,217,0,0,1710,1711,5,264,0,0,1711,1713,7,27,0,0,1712,1714,
-		3,124,62,0,1713,1712,1,0,0,0,1713,1714,1,0,0,0,1714,1715,1,0,0,0,1715,
-		1716,5,74,0,0,1716,1717,3,124,62,0,1717,1718,5,265,0,0,1718,1995,1,0,0,
-		0,1719,1720,5,217,0,0,1720,1724,5,264,0,0,1721,1722,3,124,62,0,1722,1723,
-		5,74,0,0,1723,1725,1,0,0,0,1724,1721,1,0,0,0,1724,1725,1,0,0,0,1725,1726,
-		1,0,0,0,1726,1727,3,124,62,0,1727,1728,5,265,0,0,1728,1995,1,0,0,0,1729,
-		1730,5,203,0,0,1730,1731,5,264,0,0,1731,1732,3,124,62,0,1732,1733,5,74,
-		0,0,1733,1736,3,124,62,0,1734,1735,5,73,0,0,1735,1737,3,124,62,0,1736,
-		1734,1,0,0,0,1736,1737,1,0,0,0,1737,1738,1,0,0,0,1738,1739,5,265,0,0,1739,
-		1995,1,0,0,0,1740,1741,5,170,0,0,1741,1742,5,264,0,0,1742,1743,3,132,66,
-		0,1743,1744,5,87,0,0,1744,1745,3,124,62,0,1745,1746,5,265,0,0,1746,1995,
-		1,0,0,0,1747,1748,5,160,0,0,1748,1749,5,264,0,0,1749,1750,3,124,62,0,1750,
-		1751,5,167,0,0,1751,1752,3,124,62,0,1752,1753,5,74,0,0,1753,1756,3,124,
-		62,0,1754,1755,5,73,0,0,1755,1757,3,124,62,0,1756,1754,1,0,0,0,1756,1757,
-		1,0,0,0,1757,1758,1,0,0,0,1758,1759,5,265,0,0,1759,1995,1,0,0,0,1760,1761,
-		5,108,0,0,1761,1762,5,264,0,0,1762,1763,3,124,62,0,1763,1764,5,268,0,0,
-		1764,1767,3,124,62,0,1765,1766,5,184,0,0,1766,1768,3,172,86,0,1767,1765,
-		1,0,0,0,1767,1768,1,0,0,0,1768,1773,1,0,0,0,1769,1770,3,156,78,0,1770,
-		1771,5,150,0,0,1771,1772,5,53,0,0,1772,1774,1,0,0,0,1773,1769,1,0,0,0,
-		1773,1774,1,0,0,0,1774,1779,1,0,0,0,1775,1776,3,156,78,0,1776,1777,5,150,
-		0,0,1777,1778,5,56,0,0,1778,1780,1,0,0,0,1779,1775,1,0,0,0,1779,1780,1,
-		0,0,0,1780,1781,1,0,0,0,1781,1782,5,265,0,0,1782,1995,1,0,0,0,1783,1784,
-		5,107,0,0,1784,1785,5,264,0,0,1785,1786,3,124,62,0,1786,1787,5,268,0,0,
-		1787,1790,3,124,62,0,1788,1789,5,184,0,0,1789,1791,3,172,86,0,1790,1788,
-		1,0,0,0,1790,1791,1,0,0,0,1791,1793,1,0,0,0,1792,1794,3,158,79,0,1793,
-		1792,1,0,0,0,1793,1794,1,0,0,0,1794,1799,1,0,0,0,1795,1796,3,160,80,0,
-		1796,1797,5,150,0,0,1797,1798,5,53,0,0,1798,1800,1,0,0,0,1799,1795,1,0,
-		0,0,1799,1800,1,0,0,0,1800,1805,1,0,0,0,1801,1802,3,160,80,0,1802,1803,
-		5,150,0,0,1803,1804,5,56,0,0,1804,1806,1,0,0,0,1805,1801,1,0,0,0,1805,
-		1806,1,0,0,0,1806,1807,1,0,0,0,1807,1808,5,265,0,0,1808,1995,1,0,0,0,1809,
-		1810,5,104,0,0,1810,1811,5,264,0,0,1811,1812,3,124,62,0,1812,1813,5,268,
-		0,0,1813,1817,3,124,62,0,1814,1815,7,28,0,0,1815,1816,5,150,0,0,1816,1818,
-		5,56,0,0,1817,1814,1,0,0,0,1817,1818,1,0,0,0,1818,1819,1,0,0,0,1819,1820,
-		5,265,0,0,1820,1995,1,0,0,0,1821,1822,5,105,0,0,1822,1831,5,264,0,0,1823,
-		1828,3,154,77,0,1824,1825,5,268,0,0,1825,1827,3,154,77,0,1826,1824,1,0,
-		0,0,1827,1830,1,0,0,0,1828,1826,1,0,0,0,1828,1829,1,0,0,0,1829,1832,1,
-		0,0,0,1830,1828,1,0,0,0,1831,1823,1,0,0,0,1831,1832,1,0,0,0,1832,1836,
-		1,0,0,0,1833,1834,7,29,0,0,1834,1835,5,150,0,0,1835,1837,5,145,0,0,1836,
-		1833,1,0,0,0,1836,1837,1,0,0,0,1837,1838,1,0,0,0,1838,1995,5,265,0,0,1839,
-		1840,5,101,0,0,1840,1849,5,264,0,0,1841,1846,3,124,62,0,1842,1843,5,268,
-		0,0,1843,1845,3,124,62,0,1844,1842,1,0,0,0,1845,1848,1,0,0,0,1846,1844,
-		1,0,0,0,1846,1847,1,0,0,0,1847,1850,1,0,0,0,1848,1846,1,0,0,0,1849,1841,
-		1,0,0,0,1849,1850,1,0,0,0,1850,1854,1,0,0,0,1851,1852,7,29,0,0,1852,1853,
-		5,150,0,0,1853,1855,5,145,0,0,1854,1851,1,0,0,0,1854,1855,1,0,0,0,1855,
-		1856,1,0,0,0,1856,1995,5,265,0,0,1857,1858,5,102,0,0,1858,1859,5,264,0,
-		0,1859,1870,3,124,62,0,1860,1861,5,154,0,0,1861,1862,5,15,0,0,1862,1867,
-		3,80,40,0,1863,1864,5,268,0,0,1864,1866,3,80,40,0,1865,1863,1,0,0,0,1866,
-		1869,1,0,0,0,1867,1865,1,0,0,0,1867,1868,1,0,0,0,1868,1871,1,0,0,0,1869,
-		1867,1,0,0,0,1870,1860,1,0,0,0,1870,1871,1,0,0,0,1871,1875,1,0,0,0,1872,
-		1873,7,29,0,0,1873,1874,5,150,0,0,1874,1876,5,145,0,0,1875,1872,1,0,0,
-		0,1875,1876,1,0,0,0,1876,1877,1,0,0,0,1877,1884,5,265,0,0,1878,1879,5,
-		69,0,0,1879,1880,5,264,0,0,1880,1881,5,238,0,0,1881,1882,3,124,62,0,1882,
-		1883,5,265,0,0,1883,1885,1,0,0,0,1884,1878,1,0,0,0,1884,1885,1,0,0,0,1885,
-		1888,1,0,0,0,1886,1887,5,157,0,0,1887,1889,3,146,73,0,1888,1886,1,0,0,
-		0,1888,1889,1,0,0,0,1889,1995,1,0,0,0,1890,1891,5,106,0,0,1891,1892,5,
-		264,0,0,1892,1896,3,154,77,0,1893,1894,7,29,0,0,1894,1895,5,150,0,0,1895,
-		1897,5,145,0,0,1896,1893,1,0,0,0,1896,1897,1,0,0,0,1897,1898,1,0,0,0,1898,
-		1905,5,265,0,0,1899,1900,5,69,0,0,1900,1901,5,264,0,0,1901,1902,5,238,
-		0,0,1902,1903,3,124,62,0,1903,1904,5,265,0,0,1904,1906,1,0,0,0,1905,1899,
-		1,0,0,0,1905,1906,1,0,0,0,1906,1909,1,0,0,0,1907,1908,5,157,0,0,1908,1910,
-		3,146,73,0,1909,1907,1,0,0,0,1909,1910,1,0,0,0,1910,1995,1,0,0,0,1911,
-		1912,7,30,0,0,1912,1913,5,264,0,0,1913,1914,3,124,62,0,1914,1915,5,215,
-		0,0,1915,1916,3,170,85,0,1916,1917,5,265,0,0,1917,1995,1,0,0,0,1918,1919,
-		7,31,0,0,1919,1920,5,264,0,0,1920,1921,3,170,85,0,1921,1922,5,268,0,0,
-		1922,1923,3,124,62,0,1923,1924,5,268,0,0,1924,1925,3,124,62,0,1925,1926,
-		5,265,0,0,1926,1995,1,0,0,0,1927,1995,7,32,0,0,1928,1929,5,8,0,0,1929,
-		1938,5,266,0,0,1930,1935,3,124,62,0,1931,1932,5,268,0,0,1932,1934,3,124,
-		62,0,1933,1931,1,0,0,0,1934,1937,1,0,0,0,1935,1933,1,0,0,0,1935,1936,1,
-		0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,0,0,1938,1930,1,0,0,0,1938,1939,
-		1,0,0,0,1939,1940,1,0,0,0,1940,1995,5,267,0,0,1941,1942,5,122,0,0,1942,
-		1951,5,266,0,0,1943,1948,3,124,62,0,1944,1945,5,268,0,0,1945,1947,3,124,
-		62,0,1946,1944,1,0,0,0,1947,1950,1,0,0,0,1948,1946,1,0,0,0,1948,1949,1,
-		0,0,0,1949,1952,1,0,0,0,1950,1948,1,0,0,0,1951,1943,1,0,0,0,1951,1952,
-		1,0,0,0,1952,1953,1,0,0,0,1953,1995,5,267,0,0,1954,1955,5,187,0,0,1955,
-		1964,5,264,0,0,1956,1961,3,124,62,0,1957,1958,5,268,0,0,1958,1960,3,124,
-		62,0,1959,1957,1,0,0,0,1960,1963,1,0,0,0,1961,1959,1,0,0,0,1961,1962,1,
-		0,0,0,1962,1965,1,0,0,0,1963,1961,1,0,0,0,1964,1956,1,0,0,0,1964,1965,
-		1,0,0,0,1965,1966,1,0,0,0,1966,1995,5,265,0,0,1967,1968,5,48,0,0,1968,
-		1969,5,264,0,0,1969,1970,3,180,90,0,1970,1971,5,265,0,0,1971,1995,1,0,
-		0,0,1972,1995,3,136,68,0,1973,1974,5,62,0,0,1974,1975,5,264,0,0,1975,1976,
-		3,56,28,0,1976,1977,5,265,0,0,1977,1995,1,0,0,0,1978,1979,5,264,0,0,1979,
-		1980,3,56,28,0,1980,1981,5,265,0,0,1981,1995,1,0,0,0,1982,1983,5,264,0,
-		0,1983,1988,3,124,62,0,1984,1985,5,268,0,0,1985,1987,3,124,62,0,1986,1984,
-		1,0,0,0,1987,1990,1,0,0,0,1988,1986,1,0,0,0,1988,1989,1,0,0,0,1989,1991,
-		1,0,0,0,1990,1988,1,0,0,0,1991,1992,5,265,0,0,1992,1995,1,0,0,0,1993,1995,
-		3,182,91,0,1994,1664,1,0,0,0,1994,1666,1,0,0,0,1994,1667,1,0,0,0,1994,
-		1680,1,0,0,0,1994,1692,1,0,0,0,1994,1699,1,0,0,0,1994,1709,1,0,0,0,1994,
-		1719,1,0,0,0,1994,1729,1,0,0,0,1994,1740,1,0,0,0,1994,1747,1,0,0,0,1994,
-		1760,1,0,0,0,1994,1783,1,0,0,0,1994,1809,1,0,0,0,1994,1821,1,0,0,0,1994,
-		1839,1,0,0,0,1994,1857,1,0,0,0,1994,1890,1,0,0,0,1994,1911,1,0,0,0,1994,
-		1918,1,0,0,0,1994,1927,1,0,0,0,1994,1928,1,0,0,0,1994,1941,1,0,0,0,1994,
-		1954,1,0,0,0,1994,1967,1,0,0,0,1994,1972,1,0,0,0,1994,1973,1,0,0,0,1994,
-		1978,1,0,0,0,1994,1982,1,0,0,0,1994,1993,1,0,0,0,1995,2006,1,0,0,0,1996,
-		1997,10,2,0,0,1997,1998,5,269,0,0,1998,2005,3,182,91,0,1999,2000,10,1,
-		0,0,2000,2001,5,266,0,0,2001,2002,3,132,66,0,2002,2003,5,267,0,0,2003,
-		2005,1,0,0,0,2004,1996,1,0,0,0,2004,1999,1,0,0,0,2005,2008,1,0,0,0,2006,
-		2004,1,0,0,0,2006,2007,1,0,0,0,2007,135,1,0,0,0,2008,2006,1,0,0,0,2009,
-		2010,3,140,70,0,2010,2026,5,264,0,0,2011,2027,5,256,0,0,2012,2014,3,70,
-		35,0,2013,2012,1,0,0,0,2013,2014,1,0,0,0,2014,2015,1,0,0,0,2015,2020,3,
-		142,71,0,2016,2017,5,268,0,0,2017,2019,3,142,71,0,2018,2016,1,0,0,0,2019,
-		2022,1,0,0,0,2020,2018,1,0,0,0,2020,2021,1,0,0,0,2021,2024,1,0,0,0,2022,
-		2020,1,0,0,0,2023,2025,3,138,69,0,2024,2023,1,0,0,0,2024,2025,1,0,0,0,
-		2025,2027,1,0,0,0,2026,2011,1,0,0,0,2026,2013,1,0,0,0,2026,2027,1,0,0,
-		0,2027,2028,1,0,0,0,2028,2035,5,265,0,0,2029,2030,5,69,0,0,2030,2031,5,
-		264,0,0,2031,2032,5,238,0,0,2032,2033,3,124,62,0,2033,2034,5,265,0,0,2034,
-		2036,1,0,0,0,2035,2029,1,0,0,0,2035,2036,1,0,0,0,2036,2039,1,0,0,0,2037,
-		2038,5,157,0,0,2038,2040,3,146,73,0,2039,2037,1,0,0,0,2039,2040,1,0,0,
-		0,2040,137,1,0,0,0,2041,2042,7,33,0,0,2042,2043,5,146,0,0,2043,139,1,0,
-		0,0,2044,2049,3,178,89,0,2045,2049,5,115,0,0,2046,2049,5,185,0,0,2047,
-		2049,5,70,0,0,2048,2044,1,0,0,0,2048,2045,1,0,0,0,2048,2046,1,0,0,0,2048,
-		2047,1,0,0,0,2049,141,1,0,0,0,2050,2051,3,182,91,0,2051,2052,5,253,0,0,
-		2052,2053,3,144,72,0,2053,2056,1,0,0,0,2054,2056,3,144,72,0,2055,2050,
-		1,0,0,0,2055,2054,1,0,0,0,2056,143,1,0,0,0,2057,2058,5,207,0,0,2058,2062,
-		3,178,89,0,2059,2060,5,162,0,0,2060,2061,5,15,0,0,2061,2063,3,124,62,0,
-		2062,2059,1,0,0,0,2062,2063,1,0,0,0,2063,2075,1,0,0,0,2064,2065,5,207,
-		0,0,2065,2066,5,264,0,0,2066,2067,3,56,28,0,2067,2071,5,265,0,0,2068,2069,
-		5,162,0,0,2069,2070,5,15,0,0,2070,2072,3,124,62,0,2071,2068,1,0,0,0,2071,
-		2072,1,0,0,0,2072,2075,1,0,0,0,2073,2075,3,124,62,0,2074,2057,1,0,0,0,
-		2074,2064,1,0,0,0,2074,2073,1,0,0,0,2075,145,1,0,0,0,2076,2079,3,182,91,
-		0,2077,2079,3,148,74,0,2078,2076,1,0,0,0,2078,2077,1,0,0,0,2079,147,1,
-		0,0,0,2080,2091,5,264,0,0,2081,2082,5,162,0,0,2082,2083,5,15,0,0,2083,
-		2088,3,124,62,0,2084,2085,5,268,0,0,2085,2087,3,124,62,0,2086,2084,1,0,
-		0,0,2087,2090,1,0,0,0,2088,2086,1,0,0,0,2088,2089,1,0,0,0,2089,2092,1,
-		0,0,0,2090,2088,1,0,0,0,2091,2081,1,0,0,0,2091,2092,1,0,0,0,2092,2103,
-		1,0,0,0,2093,2094,5,154,0,0,2094,2095,5,15,0,0,2095,2100,3,80,40,0,2096,
-		2097,5,268,0,0,2097,2099,3,80,40,0,2098,2096,1,0,0,0,2099,2102,1,0,0,0,
-		2100,2098,1,0,0,0,2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2100,1,0,0,
-		0,2103,2093,1,0,0,0,2103,2104,1,0,0,0,2104,2106,1,0,0,0,2105,2107,3,150,
-		75,0,2106,2105,1,0,0,0,2106,2107,1,0,0,0,2107,2108,1,0,0,0,2108,2109,5,
-		265,0,0,2109,149,1,0,0,0,2110,2111,7,34,0,0,2111,2119,3,152,76,0,2112,
-		2113,7,34,0,0,2113,2114,5,13,0,0,2114,2115,3,152,76,0,2115,2116,5,7,0,
-		0,2116,2117,3,152,76,0,2117,2119,1,0,0,0,2118,2110,1,0,0,0,2118,2112,1,
-		0,0,0,2119,151,1,0,0,0,2120,2121,5,220,0,0,2121,2130,5,171,0,0,2122,2123,
-		5,220,0,0,2123,2130,5,72,0,0,2124,2125,5,35,0,0,2125,2130,5,187,0,0,2126,
-		2127,3,132,66,0,2127,2128,7,35,0,0,2128,2130,1,0,0,0,2129,2120,1,0,0,0,
-		2129,2122,1,0,0,0,2129,2124,1,0,0,0,2129,2126,1,0,0,0,2130,153,1,0,0,0,
-		2131,2133,5,109,0,0,2132,2131,1,0,0,0,2132,2133,1,0,0,0,2133,2134,1,0,
-		0,0,2134,2135,3,124,62,0,2135,2136,5,229,0,0,2136,2137,3,124,62,0,2137,
-		155,1,0,0,0,2138,2143,5,145,0,0,2139,2143,5,56,0,0,2140,2141,5,44,0,0,
-		2141,2143,3,124,62,0,2142,2138,1,0,0,0,2142,2139,1,0,0,0,2142,2140,1,0,
-		0,0,2143,157,1,0,0,0,2144,2146,5,242,0,0,2145,2147,5,8,0,0,2146,2145,1,
-		0,0,0,2146,2147,1,0,0,0,2147,2148,1,0,0,0,2148,2158,5,243,0,0,2149,2151,
-		5,240,0,0,2150,2152,7,36,0,0,2151,2150,1,0,0,0,2151,2152,1,0,0,0,2152,
-		2154,1,0,0,0,2153,2155,5,8,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
-		2156,1,0,0,0,2156,2158,5,243,0,0,2157,2144,1,0,0,0,2157,2149,1,0,0,0,2158,
-		159,1,0,0,0,2159,2164,5,145,0,0,2160,2164,5,56,0,0,2161,2162,5,53,0,0,
-		2162,2164,7,37,0,0,2163,2159,1,0,0,0,2163,2160,1,0,0,0,2163,2161,1,0,0,
-		0,2164,161,1,0,0,0,2165,2166,5,237,0,0,2166,2171,3,124,62,0,2167,2168,
-		5,268,0,0,2168,2170,3,124,62,0,2169,2167,1,0,0,0,2170,2173,1,0,0,0,2171,
-		2169,1,0,0,0,2171,2172,1,0,0,0,2172,2174,1,0,0,0,2173,2171,1,0,0,0,2174,
-		2175,5,210,0,0,2175,2176,3,124,62,0,2176,163,1,0,0,0,2177,2192,5,145,0,
-		0,2178,2192,7,38,0,0,2179,2192,5,276,0,0,2180,2192,5,277,0,0,2181,2192,
-		5,278,0,0,2182,2184,5,273,0,0,2183,2182,1,0,0,0,2184,2185,1,0,0,0,2185,
-		2183,1,0,0,0,2185,2186,1,0,0,0,2186,2192,1,0,0,0,2187,2192,5,274,0,0,2188,
-		2192,5,275,0,0,2189,2190,7,39,0,0,2190,2192,5,273,0,0,2191,2177,1,0,0,
-		0,2191,2178,1,0,0,0,2191,2179,1,0,0,0,2191,2180,1,0,0,0,2191,2181,1,0,
-		0,0,2191,2183,1,0,0,0,2191,2187,1,0,0,0,2191,2188,1,0,0,0,2191,2189,1,
-		0,0,0,2192,165,1,0,0,0,2193,2195,5,92,0,0,2194,2196,7,24,0,0,2195,2194,
-		1,0,0,0,2195,2196,1,0,0,0,2196,2197,1,0,0,0,2197,2198,3,168,84,0,2198,
-		2202,3,170,85,0,2199,2200,5,264,0,0,2200,2201,5,276,0,0,2201,2203,5,265,
-		0,0,2202,2199,1,0,0,0,2202,2203,1,0,0,0,2203,2211,1,0,0,0,2204,2205,5,
-		215,0,0,2205,2209,3,170,85,0,2206,2207,5,264,0,0,2207,2208,5,276,0,0,2208,
-		2210,5,265,0,0,2209,2206,1,0,0,0,2209,2210,1,0,0,0,2210,2212,1,0,0,0,2211,
-		2204,1,0,0,0,2211,2212,1,0,0,0,2212,167,1,0,0,0,2213,2214,7,40,0,0,2214,
-		169,1,0,0,0,2215,2216,7,41,0,0,2216,171,1,0,0,0,2217,2221,3,174,87,0,2218,
-		2219,5,144,0,0,2219,2222,5,145,0,0,2220,2222,5,145,0,0,2221,2218,1,0,0,
-		0,2221,2220,1,0,0,0,2221,2222,1,0,0,0,2222,173,1,0,0,0,2223,2224,6,87,
-		-1,0,2224,2225,5,8,0,0,2225,2226,5,251,0,0,2226,2227,3,172,86,0,2227,2228,
-		5,252,0,0,2228,2306,1,0,0,0,2229,2230,5,138,0,0,2230,2231,5,251,0,0,2231,
-		2232,3,172,86,0,2232,2233,5,252,0,0,2233,2306,1,0,0,0,2234,2235,5,122,
-		0,0,2235,2236,5,251,0,0,2236,2237,3,172,86,0,2237,2238,5,268,0,0,2238,
-		2239,3,172,86,0,2239,2240,5,252,0,0,2240,2306,1,0,0,0,2241,2242,5,187,
-		0,0,2242,2251,5,251,0,0,2243,2248,3,176,88,0,2244,2245,5,268,0,0,2245,
-		2247,3,176,88,0,2246,2244,1,0,0,0,2247,2250,1,0,0,0,2248,2246,1,0,0,0,
-		2248,2249,1,0,0,0,2249,2252,1,0,0,0,2250,2248,1,0,0,0,2251,2243,1,0,0,
-		0,2251,2252,1,0,0,0,2252,2253,1,0,0,0,2253,2306,5,252,0,0,2254,2255,5,
-		187,0,0,2255,2264,5,264,0,0,2256,2261,3,176,88,0,2257,2258,5,268,0,0,2258,
-		2260,3,176,88,0,2259,2257,1,0,0,0,2260,2263,1,0,0,0,2261,2259,1,0,0,0,
-		2261,2262,1,0,0,0,2262,2265,1,0,0,0,2263,2261,1,0,0,0,2264,2256,1,0,0,
-		0,2264,2265,1,0,0,0,2265,2266,1,0,0,0,2266,2306,5,265,0,0,2267,2268,5,
-		92,0,0,2268,2272,3,170,85,0,2269,2270,5,264,0,0,2270,2271,5,276,0,0,2271,
-		2273,5,265,0,0,2272,2269,1,0,0,0,2272,2273,1,0,0,0,2273,2281,1,0,0,0,2274,
-		2275,5,215,0,0,2275,2279,3,170,85,0,2276,2277,5,264,0,0,2277,2278,5,276,
-		0,0,2278,2280,5,265,0,0,2279,2276,1,0,0,0,2279,2280,1,0,0,0,2280,2282,
-		1,0,0,0,2281,2274,1,0,0,0,2281,2282,1,0,0,0,2282,2306,1,0,0,0,2283,2294,
-		3,182,91,0,2284,2285,5,264,0,0,2285,2290,5,276,0,0,2286,2287,5,268,0,0,
-		2287,2289,5,276,0,0,2288,2286,1,0,0,0,2289,2292,1,0,0,0,2290,2288,1,0,
-		0,0,2290,2291,1,0,0,0,2291,2293,1,0,0,0,2292,2290,1,0,0,0,2293,2295,5,
-		265,0,0,2294,2284,1,0,0,0,2294,2295,1,0,0,0,2295,2303,1,0,0,0,2296,2297,
-		5,240,0,0,2297,2298,5,118,0,0,2298,2299,5,211,0,0,2299,2304,5,246,0,0,
-		2300,2301,5,242,0,0,2301,2302,5,211,0,0,2302,2304,5,246,0,0,2303,2296,
-		1,0,0,0,2303,2300,1,0,0,0,2303,2304,1,0,0,0,2304,2306,1,0,0,0,2305,2223,
-		1,0,0,0,2305,2229,1,0,0,0,2305,2234,1,0,0,0,2305,2241,1,0,0,0,2305,2254,
-		1,0,0,0,2305,2267,1,0,0,0,2305,2283,1,0,0,0,2306,2313,1,0,0,0,2307,2308,
-		10,2,0,0,2308,2312,5,8,0,0,2309,2310,10,1,0,0,2310,2312,5,138,0,0,2311,
-		2307,1,0,0,0,2311,2309,1,0,0,0,2312,2315,1,0,0,0,2313,2311,1,0,0,0,2313,
-		2314,1,0,0,0,2314,175,1,0,0,0,2315,2313,1,0,0,0,2316,2317,3,182,91,0,2317,
-		2319,3,172,86,0,2318,2320,5,273,0,0,2319,2318,1,0,0,0,2319,2320,1,0,0,
-		0,2320,177,1,0,0,0,2321,2326,3,182,91,0,2322,2323,5,269,0,0,2323,2325,
-		3,182,91,0,2324,2322,1,0,0,0,2325,2328,1,0,0,0,2326,2324,1,0,0,0,2326,
-		2327,1,0,0,0,2327,179,1,0,0,0,2328,2326,1,0,0,0,2329,2334,3,182,91,0,2330,
-		2331,5,268,0,0,2331,2333,3,182,91,0,2332,2330,1,0,0,0,2333,2336,1,0,0,
-		0,2334,2332,1,0,0,0,2334,2335,1,0,0,0,2335,181,1,0,0,0,2336,2334,1,0,0,
-		0,2337,2341,5,279,0,0,2338,2341,5,280,0,0,2339,2341,3,184,92,0,2340,2337,
-		1,0,0,0,2340,2338,1,0,0,0,2340,2339,1,0,0,0,2341,183,1,0,0,0,2342,2343,
-		7,42,0,0,2343,185,1,0,0,0,334,189,196,201,207,210,225,228,234,240,246,
+		924,1,0,0,0,899,900,5,51,0,0,900,901,5,172,0,0,901,924,5,109,0,0,902,903,
+		5,51,0,0,903,904,5,31,0,0,904,924,3,182,91,0,905,906,5,51,0,0,906,924,
+		5,234,0,0,907,916,5,51,0,0,908,910,5,27,0,0,909,908,1,0,0,0,909,910,1,
+		0,0,0,910,911,1,0,0,0,911,917,3,182,91,0,912,913,5,264,0,0,913,914,3,180,
+		90,0,914,915,5,265,0,0,915,917,1,0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,
+		917,924,1,0,0,0,918,919,5,178,0,0,919,920,3,182,91,0,920,921,5,215,0,0,
+		921,922,3,182,91,0,922,924,1,0,0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,
+		872,1,0,0,0,923,884,1,0,0,0,923,899,1,0,0,0,923,902,1,0,0,0,923,905,1,
+		0,0,0,923,907,1,0,0,0,923,918,1,0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,
+		926,930,5,70,0,0,927,928,5,3,0,0,928,930,3,182,91,0,929,926,1,0,0,0,929,
+		927,1,0,0,0,929,930,1,0,0,0,930,55,1,0,0,0,931,932,5,240,0,0,932,937,3,
+		58,29,0,933,934,5,268,0,0,934,936,3,58,29,0,935,933,1,0,0,0,936,939,1,
+		0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,
+		940,931,1,0,0,0,940,941,1,0,0,0,941,942,1,0,0,0,942,943,3,60,30,0,943,
+		57,1,0,0,0,944,949,3,182,91,0,945,946,5,264,0,0,946,947,3,180,90,0,947,
+		948,5,265,0,0,948,950,1,0,0,0,949,945,1,0,0,0,949,950,1,0,0,0,950,951,
+		1,0,0,0,951,952,5,9,0,0,952,953,5,264,0,0,953,954,3,56,28,0,954,955,5,
+		265,0,0,955,59,1,0,0,0,956,967,3,62,31,0,957,958,5,154,0,0,958,959,5,15,
+		0,0,959,964,3,80,40,0,960,961,5,268,0,0,961,963,3,80,40,0,962,960,1,0,
+		0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,1,0,0,0,965,968,1,0,0,0,966,
+		964,1,0,0,0,967,957,1,0,0,0,967,968,1,0,0,0,968,974,1,0,0,0,969,972,5,
+		117,0,0,970,973,3,124,62,0,971,973,5,4,0,0,972,970,1,0,0,0,972,971,1,0,
+		0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,975,1,0,0,0,975,981,1,0,0,0,976,
+		977,5,149,0,0,977,979,3,124,62,0,978,980,7,13,0,0,979,978,1,0,0,0,979,
+		980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,0,981,982,1,0,0,0,982,990,1,
+		0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,987,3,124,62,0,986,985,1,0,
+		0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,7,13,0,0,989,991,5,152,0,0,
+		990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,0,0,992,993,6,31,-1,0,993,994,
+		3,64,32,0,994,1009,1,0,0,0,995,996,10,2,0,0,996,998,5,91,0,0,997,999,3,
+		70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,1008,3,62,
+		31,3,1001,1002,10,1,0,0,1002,1004,7,15,0,0,1003,1005,3,70,35,0,1004,1003,
+		1,0,0,0,1004,1005,1,0,0,0,1005,1006,1,0,0,0,1006,1008,3,62,31,2,1007,995,
+		1,0,0,0,1007,1001,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,
+		1,0,0,0,1010,63,1,0,0,0,1011,1009,1,0,0,0,1012,1027,3,68,34,0,1013,1014,
+		5,230,0,0,1014,1019,3,66,33,0,1015,1016,5,268,0,0,1016,1018,3,66,33,0,
+		1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,
+		0,1020,1027,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,264,0,0,1023,1024,3,
+		56,28,0,1024,1025,5,265,0,0,1025,1027,1,0,0,0,1026,1012,1,0,0,0,1026,1013,
+		1,0,0,0,1026,1022,1,0,0,0,1027,65,1,0,0,0,1028,1030,5,187,0,0,1029,1028,
+		1,0,0,0,1029,1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,5,264,0,0,1032,1037,
+		3,124,62,0,1033,1034,5,268,0,0,1034,1036,3,124,62,0,1035,1033,1,0,0,0,
+		1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,
+		0,1039,1037,1,0,0,0,1040,1041,5,265,0,0,1041,1044,1,0,0,0,1042,1044,3,
+		124,62,0,1043,1029,1,0,0,0,1043,1042,1,0,0,0,1044,67,1,0,0,0,1045,1047,
+		5,193,0,0,1046,1048,3,116,58,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,
+		1050,1,0,0,0,1049,1051,3,70,35,0,1050,1049,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1052,1,0,0,0,1052,1057,3,72,36,0,1053,1054,5,268,0,0,1054,1056,3,72,36,
+		0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1057,1058,1,0,
+		0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,0,1060,1061,5,74,0,0,1061,1066,3,
+		82,41,0,1062,1063,5,268,0,0,1063,1065,3,82,41,0,1064,1062,1,0,0,0,1065,
+		1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,1070,1,0,0,0,1068,
+		1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,0,0,0,1071,
+		1072,5,238,0,0,1072,1074,3,124,62,0,1073,1071,1,0,0,0,1073,1074,1,0,0,
+		0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,1077,5,15,0,0,1077,1082,3,
+		74,37,0,1078,1079,5,268,0,0,1079,1081,3,74,37,0,1080,1078,1,0,0,0,1081,
+		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,
+		1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,0,0,0,1086,1089,1,0,0,0,1087,
+		1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,1,0,0,0,1089,1090,1,0,0,0,
+		1090,1100,1,0,0,0,1091,1092,5,239,0,0,1092,1097,3,78,39,0,1093,1094,5,
+		268,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,1099,1,0,0,0,1097,1095,
+		1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1100,1091,
+		1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,1103,7,16,0,0,1103,71,1,
+		0,0,0,1104,1117,5,256,0,0,1105,1106,3,178,89,0,1106,1107,5,269,0,0,1107,
+		1108,5,256,0,0,1108,1117,1,0,0,0,1109,1114,3,124,62,0,1110,1112,5,9,0,
+		0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,1,0,0,0,1113,1115,3,182,
+		91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1104,1,
+		0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,73,1,0,0,0,1118,1119,5,
+		79,0,0,1119,1120,5,195,0,0,1120,1121,5,264,0,0,1121,1126,3,76,38,0,1122,
+		1123,5,268,0,0,1123,1125,3,76,38,0,1124,1122,1,0,0,0,1125,1128,1,0,0,0,
+		1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,
+		0,1129,1130,5,265,0,0,1130,1159,1,0,0,0,1131,1132,5,186,0,0,1132,1133,
+		5,264,0,0,1133,1138,3,76,38,0,1134,1135,5,268,0,0,1135,1137,3,76,38,0,
+		1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,0,0,1138,1139,1,0,0,
+		0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,265,0,0,1142,1159,1,
+		0,0,0,1143,1144,5,34,0,0,1144,1145,5,264,0,0,1145,1150,3,76,38,0,1146,
+		1147,5,268,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,
+		1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,0,0,1152,1150,1,0,0,
+		0,1153,1154,5,265,0,0,1154,1159,1,0,0,0,1155,1156,5,264,0,0,1156,1159,
+		5,265,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,1131,1,0,0,0,1158,
+		1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,75,1,0,0,0,1160,
+		1169,5,264,0,0,1161,1166,3,124,62,0,1162,1163,5,268,0,0,1163,1165,3,124,
+		62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,
+		0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,1,0,0,0,1169,1170,
+		1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,265,0,0,1172,1174,3,124,62,0,1173,
+		1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,3,182,91,0,1176,
+		1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,1181,3,124,62,0,
+		1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,
+		0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,0,0,1185,1186,1,
+		0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,88,44,0,1189,1209,
+		1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,5,99,0,0,1193,
+		1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,1197,3,84,42,
+		0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,0,1200,1201,10,
+		2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,3,88,44,0,1204,
+		1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,1208,1,0,0,0,1207,
+		1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,1211,1,0,0,0,1209,
+		1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,1209,1,0,0,0,1212,
+		1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,1228,1,0,0,0,1215,
+		1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,1217,1218,1,0,0,0,
+		1218,1228,1,0,0,0,1219,1221,5,185,0,0,1220,1222,5,156,0,0,1221,1220,1,
+		0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,75,0,0,1224,1226,
+		5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,1,0,0,0,1227,1213,
+		1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,1,0,0,0,1228,85,
+		1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,1232,5,228,0,0,1232,
+		1233,5,264,0,0,1233,1234,3,180,90,0,1234,1235,5,265,0,0,1235,1237,1,0,
+		0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,0,0,1238,1240,3,178,
+		89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,1,0,0,0,1241,1247,
+		1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,206,0,0,1244,1245,5,9,0,0,1245,
+		1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,0,1247,1248,1,0,0,
+		0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,0,0,0,1250,1251,1,
+		0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,1,0,0,0,1253,1254,
+		1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,207,0,0,1256,1257,5,264,0,0,1257,
+		1258,3,136,68,0,1258,1260,5,265,0,0,1259,1261,3,112,56,0,1260,1259,1,0,
+		0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,0,0,1263,1262,
+		1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,264,0,0,1266,1267,
+		3,56,28,0,1267,1269,5,265,0,0,1268,1270,3,112,56,0,1269,1268,1,0,0,0,1269,
+		1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,225,0,0,1272,1273,5,264,0,0,
+		1273,1278,3,124,62,0,1274,1275,5,268,0,0,1275,1277,3,124,62,0,1276,1274,
+		1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,
+		1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,265,0,0,1282,1283,5,240,0,0,1283,
+		1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,
+		1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1306,1,0,0,0,
+		1289,1290,5,264,0,0,1290,1291,3,82,41,0,1291,1292,5,265,0,0,1292,1306,
+		1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,1297,3,112,56,0,
+		1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,1298,1299,5,264,
+		0,0,1299,1300,3,56,28,0,1300,1301,5,265,0,0,1301,1303,3,90,45,0,1302,1304,
+		3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1306,1,0,0,0,1305,
+		1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,1271,1,0,0,0,1305,
+		1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,89,1,0,0,0,1307,
+		1308,5,124,0,0,1308,1319,5,264,0,0,1309,1310,5,162,0,0,1310,1311,5,15,
+		0,0,1311,1316,3,124,62,0,1312,1313,5,268,0,0,1313,1315,3,124,62,0,1314,
+		1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,
+		1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,1320,1,0,0,0,1320,
+		1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,1323,1328,3,80,40,
+		0,1324,1325,5,268,0,0,1325,1327,3,80,40,0,1326,1324,1,0,0,0,1327,1330,
+		1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,
+		1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,1,0,0,0,1333,1334,
+		5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,268,0,0,1336,1338,3,92,46,0,
+		1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,1340,1,0,0,
+		0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,1343,1,0,
+		0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,1346,
+		1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,1350,
+		5,198,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,1352,
+		1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,264,0,0,1355,1356,3,98,49,
+		0,1356,1359,5,265,0,0,1357,1358,5,241,0,0,1358,1360,3,166,83,0,1359,1357,
+		1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,202,0,0,1362,1367,
+		3,108,54,0,1363,1364,5,268,0,0,1364,1366,3,108,54,0,1365,1363,1,0,0,0,
+		1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,
+		0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,1,0,
+		0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,268,0,0,1375,1377,
+		3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,
+		1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,265,0,0,1382,
+		91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,182,91,0,
+		1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,187,0,0,1389,1390,5,166,
+		0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,188,0,0,1393,1394,
+		5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,1,0,0,0,1396,
+		95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,5,187,0,0,
+		1400,1401,5,215,0,0,1401,1402,5,142,0,0,1402,1412,5,187,0,0,1403,1404,
+		5,215,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,5,215,0,0,
+		1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,215,0,0,1410,1412,
+		3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,0,0,1411,
+		1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,50,0,1414,
+		1415,5,260,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,1,0,0,
+		0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,1,0,0,
+		0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,1422,1,
+		0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,1429,
+		3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,1436,
+		3,182,91,0,1431,1432,5,264,0,0,1432,1433,3,98,49,0,1433,1434,5,265,0,0,
+		1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,0,0,
+		1437,1439,7,19,0,0,1438,1440,5,259,0,0,1439,1438,1,0,0,0,1439,1440,1,0,
+		0,0,1440,1456,1,0,0,0,1441,1443,5,261,0,0,1442,1444,5,276,0,0,1443,1442,
+		1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,268,0,0,1446,1448,
+		5,276,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,1445,
+		1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,262,0,0,1452,1454,
+		5,259,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,1437,
+		1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,1459,
+		5,247,0,0,1459,1460,5,264,0,0,1460,1465,3,182,91,0,1461,1462,5,268,0,0,
+		1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,1,0,
+		0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,5,
+		265,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,1473,
+		3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,1476,
+		1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,264,0,0,1479,
+		1480,3,180,90,0,1480,1481,5,265,0,0,1481,1483,1,0,0,0,1482,1478,1,0,0,
+		0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,1,0,
+		0,0,1486,1487,5,271,0,0,1487,1494,3,118,59,0,1488,1490,5,268,0,0,1489,
+		1488,1,0,0,0,1489,1490,1,0,0,0,1490,1491,1,0,0,0,1491,1493,3,118,59,0,
+		1492,1489,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,
+		0,1495,1497,1,0,0,0,1496,1494,1,0,0,0,1497,1498,5,272,0,0,1498,117,1,0,
+		0,0,1499,1520,3,182,91,0,1500,1517,5,264,0,0,1501,1506,3,120,60,0,1502,
+		1503,5,268,0,0,1503,1505,3,120,60,0,1504,1502,1,0,0,0,1505,1508,1,0,0,
+		0,1506,1504,1,0,0,0,1506,1507,1,0,0,0,1507,1518,1,0,0,0,1508,1506,1,0,
+		0,0,1509,1514,3,122,61,0,1510,1511,5,268,0,0,1511,1513,3,122,61,0,1512,
+		1510,1,0,0,0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1514,1515,1,0,0,0,1515,
+		1518,1,0,0,0,1516,1514,1,0,0,0,1517,1501,1,0,0,0,1517,1509,1,0,0,0,1517,
+		1518,1,0,0,0,1518,1519,1,0,0,0,1519,1521,5,265,0,0,1520,1500,1,0,0,0,1520,
+		1521,1,0,0,0,1521,119,1,0,0,0,1522,1523,3,44,22,0,1523,1524,5,247,0,0,
+		1524,1525,3,46,23,0,1525,121,1,0,0,0,1526,1531,3,182,91,0,1527,1528,5,
+		269,0,0,1528,1530,3,182,91,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,
+		1529,1,0,0,0,1531,1532,1,0,0,0,1532,1537,1,0,0,0,1533,1531,1,0,0,0,1534,
+		1537,5,273,0,0,1535,1537,5,276,0,0,1536,1526,1,0,0,0,1536,1534,1,0,0,0,
+		1536,1535,1,0,0,0,1537,123,1,0,0,0,1538,1539,3,126,63,0,1539,125,1,0,0,
+		0,1540,1541,6,63,-1,0,1541,1542,5,144,0,0,1542,1551,3,126,63,4,1543,1547,
+		3,132,66,0,1544,1546,3,128,64,0,1545,1544,1,0,0,0,1546,1549,1,0,0,0,1547,
+		1545,1,0,0,0,1547,1548,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1550,
+		1540,1,0,0,0,1550,1543,1,0,0,0,1551,1560,1,0,0,0,1552,1553,10,2,0,0,1553,
+		1554,5,7,0,0,1554,1559,3,126,63,3,1555,1556,10,1,0,0,1556,1557,5,153,0,
+		0,1557,1559,3,126,63,2,1558,1552,1,0,0,0,1558,1555,1,0,0,0,1559,1562,1,
+		0,0,0,1560,1558,1,0,0,0,1560,1561,1,0,0,0,1561,127,1,0,0,0,1562,1560,1,
+		0,0,0,1563,1564,3,130,65,0,1564,1565,3,132,66,0,1565,1647,1,0,0,0,1566,
+		1568,5,144,0,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,
+		1571,5,13,0,0,1570,1572,7,20,0,0,1571,1570,1,0,0,0,1571,1572,1,0,0,0,1572,
+		1573,1,0,0,0,1573,1574,3,132,66,0,1574,1575,5,7,0,0,1575,1576,3,132,66,
+		0,1576,1647,1,0,0,0,1577,1579,5,144,0,0,1578,1577,1,0,0,0,1578,1579,1,
+		0,0,0,1579,1580,1,0,0,0,1580,1581,5,87,0,0,1581,1582,5,264,0,0,1582,1583,
+		3,56,28,0,1583,1584,5,265,0,0,1584,1647,1,0,0,0,1585,1587,5,144,0,0,1586,
+		1585,1,0,0,0,1586,1587,1,0,0,0,1587,1588,1,0,0,0,1588,1589,5,87,0,0,1589,
+		1590,5,264,0,0,1590,1595,3,124,62,0,1591,1592,5,268,0,0,1592,1594,3,124,
+		62,0,1593,1591,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,1,
+		0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,265,0,0,1599,1647,
+		1,0,0,0,1600,1602,5,144,0,0,1601,1600,1,0,0,0,1601,1602,1,0,0,0,1602,1603,
+		1,0,0,0,1603,1604,5,116,0,0,1604,1607,3,132,66,0,1605,1606,5,57,0,0,1606,
+		1608,3,132,66,0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1647,1,0,0,0,
+		1609,1611,5,144,0,0,1610,1609,1,0,0,0,1610,1611,1,0,0,0,1611,1612,1,0,
+		0,0,1612,1613,5,197,0,0,1613,1614,5,215,0,0,1614,1617,3,132,66,0,1615,
+		1616,5,57,0,0,1616,1618,3,132,66,0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,
+		1618,1647,1,0,0,0,1619,1621,5,94,0,0,1620,1622,5,144,0,0,1621,1620,1,0,
+		0,0,1621,1622,1,0,0,0,1622,1623,1,0,0,0,1623,1647,5,145,0,0,1624,1626,
+		5,94,0,0,1625,1627,5,144,0,0,1626,1625,1,0,0,0,1626,1627,1,0,0,0,1627,
+		1628,1,0,0,0,1628,1647,7,21,0,0,1629,1631,5,94,0,0,1630,1632,5,144,0,0,
+		1631,1630,1,0,0,0,1631,1632,1,0,0,0,1632,1633,1,0,0,0,1633,1634,5,49,0,
+		0,1634,1635,5,74,0,0,1635,1647,3,132,66,0,1636,1638,5,94,0,0,1637,1639,
+		5,144,0,0,1638,1637,1,0,0,0,1638,1639,1,0,0,0,1639,1640,1,0,0,0,1640,1642,
+		5,100,0,0,1641,1643,7,22,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
+		1647,1,0,0,0,1644,1645,5,159,0,0,1645,1647,3,132,66,0,1646,1563,1,0,0,
+		0,1646,1567,1,0,0,0,1646,1578,1,0,0,0,1646,1586,1,0,0,0,1646,1601,1,0,
+		0,0,1646,1610,1,0,0,0,1646,1619,1,0,0,0,1646,1624,1,0,0,0,1646,1629,1,
+		0,0,0,1646,1636,1,0,0,0,1646,1644,1,0,0,0,1647,129,1,0,0,0,1648,1649,7,
+		23,0,0,1649,131,1,0,0,0,1650,1651,6,66,-1,0,1651,1655,3,134,67,0,1652,
+		1653,7,24,0,0,1653,1655,3,132,66,3,1654,1650,1,0,0,0,1654,1652,1,0,0,0,
+		1655,1664,1,0,0,0,1656,1657,10,2,0,0,1657,1658,7,25,0,0,1658,1663,3,132,
+		66,3,1659,1660,10,1,0,0,1660,1661,7,24,0,0,1661,1663,3,132,66,2,1662,1656,
+		1,0,0,0,1662,1659,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
+		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,1998,
+		3,164,82,0,1669,1998,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
+		0,1672,1674,3,162,81,0,1673,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1673,1,
+		0,0,0,1675,1676,1,0,0,0,1676,1679,1,0,0,0,1677,1678,5,52,0,0,1678,1680,
+		3,124,62,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,
+		1682,5,54,0,0,1682,1998,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
+		0,1685,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,
+		0,0,1688,1691,1,0,0,0,1689,1690,5,52,0,0,1690,1692,3,124,62,0,1691,1689,
+		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,1998,
+		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,264,0,0,1697,1698,3,124,62,0,1698,
+		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,265,0,0,1701,1998,1,0,0,
+		0,1702,1703,5,66,0,0,1703,1706,5,264,0,0,1704,1707,3,170,85,0,1705,1707,
+		3,182,91,0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,
+		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,265,0,0,1711,1998,1,0,0,
+		0,1712,1713,5,217,0,0,1713,1714,5,264,0,0,1714,1716,7,27,0,0,1715,1717,
+		3,124,62,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1718,1,0,0,0,1718,
+		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,265,0,0,1721,1998,1,0,0,
+		0,1722,1723,5,217,0,0,1723,1727,5,264,0,0,1724,1725,3,124,62,0,1725,1726,
+		5,74,0,0,1726,1728,1,0,0,0,1727,1724,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
+		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,265,0,0,1731,1998,1,0,0,0,1732,
+		1733,5,203,0,0,1733,1734,5,264,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
+		0,0,1736,1739,3,124,62,0,1737,1738,5,73,0,0,1738,1740,3,124,62,0,1739,
+		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,265,0,0,1742,
+		1998,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,264,0,0,1745,1746,3,132,66,
+		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,265,0,0,1749,1998,
+		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,264,0,0,1752,1753,3,124,62,0,1753,
+		1754,5,167,0,0,1754,1755,3,124,62,0,1755,1756,5,74,0,0,1756,1759,3,124,
+		62,0,1757,1758,5,73,0,0,1758,1760,3,124,62,0,1759,1757,1,0,0,0,1759,1760,
+		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,265,0,0,1762,1998,1,0,0,0,1763,1764,
+		5,108,0,0,1764,1765,5,264,0,0,1765,1766,3,124,62,0,1766,1767,5,268,0,0,
+		1767,1770,3,124,62,0,1768,1769,5,184,0,0,1769,1771,3,172,86,0,1770,1768,
+		1,0,0,0,1770,1771,1,0,0,0,1771,1776,1,0,0,0,1772,1773,3,156,78,0,1773,
+		1774,5,150,0,0,1774,1775,5,53,0,0,1775,1777,1,0,0,0,1776,1772,1,0,0,0,
+		1776,1777,1,0,0,0,1777,1782,1,0,0,0,1778,1779,3,156,78,0,1779,1780,5,150,
+		0,0,1780,1781,5,56,0,0,1781,1783,1,0,0,0,1782,1778,1,0,0,0,1782,1783,1,
+		0,0,0,1783,1784,1,0,0,0,1784,1785,5,265,0,0,1785,1998,1,0,0,0,1786,1787,
+		5,107,0,0,1787,1788,5,264,0,0,1788,1789,3,124,62,0,1789,1790,5,268,0,0,
+		1790,1793,3,124,62,0,1791,1792,5,184,0,0,1792,1794,3,172,86,0,1793,1791,
+		1,0,0,0,1793,1794,1,0,0,0,1794,1796,1,0,0,0,1795,1797,3,158,79,0,1796,
+		1795,1,0,0,0,1796,1797,1,0,0,0,1797,1802,1,0,0,0,1798,1799,3,160,80,0,
+		1799,1800,5,150,0,0,1800,1801,5,53,0,0,1801,1803,1,0,0,0,1802,1798,1,0,
+		0,0,1802,1803,1,0,0,0,1803,1808,1,0,0,0,1804,1805,3,160,80,0,1805,1806,
+		5,150,0,0,1806,1807,5,56,0,0,1807,1809,1,0,0,0,1808,1804,1,0,0,0,1808,
+		1809,1,0,0,0,1809,1810,1,0,0,0,1810,1811,5,265,0,0,1811,1998,1,0,0,0,1812,
+		1813,5,104,0,0,1813,1814,5,264,0,0,1814,1815,3,124,62,0,1815,1816,5,268,
+		0,0,1816,1820,3,124,62,0,1817,1818,7,28,0,0,1818,1819,5,150,0,0,1819,1821,
+		5,56,0,0,1820,1817,1,0,0,0,1820,1821,1,0,0,0,1821,1822,1,0,0,0,1822,1823,
+		5,265,0,0,1823,1998,1,0,0,0,1824,1825,5,105,0,0,1825,1834,5,264,0,0,1826,
+		1831,3,154,77,0,1827,1828,5,268,0,0,1828,1830,3,154,77,0,1829,1827,1,0,
+		0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1835,1,
+		0,0,0,1833,1831,1,0,0,0,1834,1826,1,0,0,0,1834,1835,1,0,0,0,1835,1839,
+		1,0,0,0,1836,1837,7,29,0,0,1837,1838,5,150,0,0,1838,1840,5,145,0,0,1839,
+		1836,1,0,0,0,1839,1840,1,0,0,0,1840,1841,1,0,0,0,1841,1998,5,265,0,0,1842,
+		1843,5,101,0,0,1843,1852,5,264,0,0,1844,1849,3,124,62,0,1845,1846,5,268,
+		0,0,1846,1848,3,124,62,0,1847,1845,1,0,0,0,1848,1851,1,0,0,0,1849,1847,
+		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1852,1844,
+		1,0,0,0,1852,1853,1,0,0,0,1853,1857,1,0,0,0,1854,1855,7,29,0,0,1855,1856,
+		5,150,0,0,1856,1858,5,145,0,0,1857,1854,1,0,0,0,1857,1858,1,0,0,0,1858,
+		1859,1,0,0,0,1859,1998,5,265,0,0,1860,1861,5,102,0,0,1861,1862,5,264,0,
+		0,1862,1873,3,124,62,0,1863,1864,5,154,0,0,1864,1865,5,15,0,0,1865,1870,
+		3,80,40,0,1866,1867,5,268,0,0,1867,1869,3,80,40,0,1868,1866,1,0,0,0,1869,
+		1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,
+		1870,1,0,0,0,1873,1863,1,0,0,0,1873,1874,1,0,0,0,1874,1878,1,0,0,0,1875,
+		1876,7,29,0,0,1876,1877,5,150,0,0,1877,1879,5,145,0,0,1878,1875,1,0,0,
+		0,1878,1879,1,0,0,0,1879,1880,1,0,0,0,1880,1887,5,265,0,0,1881,1882,5,
+		69,0,0,1882,1883,5,264,0,0,1883,1884,5,238,0,0,1884,1885,3,124,62,0,1885,
+		1886,5,265,0,0,1886,1888,1,0,0,0,1887,1881,1,0,0,0,1887,1888,1,0,0,0,1888,
+		1891,1,0,0,0,1889,1890,5,157,0,0,1890,1892,3,146,73,0,1891,1889,1,0,0,
+		0,1891,1892,1,0,0,0,1892,1998,1,0,0,0,1893,1894,5,106,0,0,1894,1895,5,
+		264,0,0,1895,1899,3,154,77,0,1896,1897,7,29,0,0,1897,1898,5,150,0,0,1898,
+		1900,5,145,0,0,1899,1896,1,0,0,0,1899,1900,1,0,0,0,1900,1901,1,0,0,0,1901,
+		1908,5,265,0,0,1902,1903,5,69,0,0,1903,1904,5,264,0,0,1904,1905,5,238,
+		0,0,1905,1906,3,124,62,0,1906,1907,5,265,0,0,1907,1909,1,0,0,0,1908,1902,
+		1,0,0,0,1908,1909,1,0,0,0,1909,1912,1,0,0,0,1910,1911,5,157,0,0,1911,1913,
+		3,146,73,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1998,1,0,0,0,1914,
+		1915,7,30,0,0,1915,1916,5,264,0,0,1916,1917,3,124,62,0,1917,1918,5,215,
+		0,0,1918,1919,3,170,85,0,1919,1920,5,265,0,0,1920,1998,1,0,0,0,1921,1922,
+		7,31,0,0,1922,1923,5,264,0,0,1923,1924,3,170,85,0,1924,1925,5,268,0,0,
+		1925,1926,3,124,62,0,1926,1927,5,268,0,0,1927,1928,3,124,62,0,1928,1929,
+		5,265,0,0,1929,1998,1,0,0,0,1930,1998,7,32,0,0,1931,1932,5,8,0,0,1932,
+		1941,5,266,0,0,1933,1938,3,124,62,0,1934,1935,5,268,0,0,1935,1937,3,124,
+		62,0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,
+		0,0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,
+		1,0,0,0,1942,1943,1,0,0,0,1943,1998,5,267,0,0,1944,1945,5,122,0,0,1945,
+		1954,5,266,0,0,1946,1951,3,124,62,0,1947,1948,5,268,0,0,1948,1950,3,124,
+		62,0,1949,1947,1,0,0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1951,1952,1,
+		0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1954,1946,1,0,0,0,1954,1955,
+		1,0,0,0,1955,1956,1,0,0,0,1956,1998,5,267,0,0,1957,1958,5,187,0,0,1958,
+		1967,5,264,0,0,1959,1964,3,124,62,0,1960,1961,5,268,0,0,1961,1963,3,124,
+		62,0,1962,1960,1,0,0,0,1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,
+		0,0,0,1965,1968,1,0,0,0,1966,1964,1,0,0,0,1967,1959,1,0,0,0,1967,1968,
+		1,0,0,0,1968,1969,1,0,0,0,1969,1998,5,265,0,0,1970,1971,5,48,0,0,1971,
+		1972,5,264,0,0,1972,1973,3,180,90,0,1973,1974,5,265,0,0,1974,1998,1,0,
+		0,0,1975,1998,3,136,68,0,1976,1977,5,62,0,0,1977,1978,5,264,0,0,1978,1979,
+		3,56,28,0,1979,1980,5,265,0,0,1980,1998,1,0,0,0,1981,1982,5,264,0,0,1982,
+		1983,3,56,28,0,1983,1984,5,265,0,0,1984,1998,1,0,0,0,1985,1986,5,264,0,
+		0,1986,1991,3,124,62,0,1987,1988,5,268,0,0,1988,1990,3,124,62,0,1989,1987,
+		1,0,0,0,1990,1993,1,0,0,0,1991,1989,1,0,0,0,1991,1992,1,0,0,0,1992,1994,
+		1,0,0,0,1993,1991,1,0,0,0,1994,1995,5,265,0,0,1995,1998,1,0,0,0,1996,1998,
+		3,182,91,0,1997,1667,1,0,0,0,1997,1669,1,0,0,0,1997,1670,1,0,0,0,1997,
+		1683,1,0,0,0,1997,1695,1,0,0,0,1997,1702,1,0,0,0,1997,1712,1,0,0,0,1997,
+		1722,1,0,0,0,1997,1732,1,0,0,0,1997,1743,1,0,0,0,1997,1750,1,0,0,0,1997,
+		1763,1,0,0,0,1997,1786,1,0,0,0,1997,1812,1,0,0,0,1997,1824,1,0,0,0,1997,
+		1842,1,0,0,0,1997,1860,1,0,0,0,1997,1893,1,0,0,0,1997,1914,1,0,0,0,1997,
+		1921,1,0,0,0,1997,1930,1,0,0,0,1997,1931,1,0,0,0,1997,1944,1,0,0,0,1997,
+		1957,1,0,0,0,1997,1970,1,0,0,0,1997,1975,1,0,0,0,1997,1976,1,0,0,0,1997,
+		1981,1,0,0,0,1997,1985,1,0,0,0,1997,1996,1,0,0,0,1998,2009,1,0,0,0,1999,
+		2000,10,2,0,0,2000,2001,5,269,0,0,2001,2008,3,182,91,0,2002,2003,10,1,
+		0,0,2003,2004,5,266,0,0,2004,2005,3,132,66,0,2005,2006,5,267,0,0,2006,
+		2008,1,0,0,0,2007,1999,1,0,0,0,2007,2002,1,0,0,0,2008,2011,1,0,0,0,2009,
+		2007,1,0,0,0,2009,2010,1,0,0,0,2010,135,1,0,0,0,2011,2009,1,0,0,0,2012,
+		2013,3,140,70,0,2013,2029,5,264,0,0,2014,2030,5,256,0,0,2015,2017,3,70,
+		35,0,2016,2015,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2023,3,
+		142,71,0,2019,2020,5,268,0,0,2020,2022,3,142,71,0,2021,2019,1,0,0,0,2022,
+		2025,1,0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,
+		2023,1,0,0,0,2026,2028,3,138,69,0,2027,2026,1,0,0,0,2027,2028,1,0,0,0,
+		2028,2030,1,0,0,0,2029,2014,1,0,0,0,2029,2016,1,0,0,0,2029,2030,1,0,0,
+		0,2030,2031,1,0,0,0,2031,2038,5,265,0,0,2032,2033,5,69,0,0,2033,2034,5,
+		264,0,0,2034,2035,5,238,0,0,2035,2036,3,124,62,0,2036,2037,5,265,0,0,2037,
+		2039,1,0,0,0,2038,2032,1,0,0,0,2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,
+		2041,5,157,0,0,2041,2043,3,146,73,0,2042,2040,1,0,0,0,2042,2043,1,0,0,
+		0,2043,137,1,0,0,0,2044,2045,7,33,0,0,2045,2046,5,146,0,0,2046,139,1,0,
+		0,0,2047,2052,3,178,89,0,2048,2052,5,115,0,0,2049,2052,5,185,0,0,2050,
+		2052,5,70,0,0,2051,2047,1,0,0,0,2051,2048,1,0,0,0,2051,2049,1,0,0,0,2051,
+		2050,1,0,0,0,2052,141,1,0,0,0,2053,2054,3,182,91,0,2054,2055,5,253,0,0,
+		2055,2056,3,144,72,0,2056,2059,1,0,0,0,2057,2059,3,144,72,0,2058,2053,
+		1,0,0,0,2058,2057,1,0,0,0,2059,143,1,0,0,0,2060,2061,5,207,0,0,2061,2065,
+		3,178,89,0,2062,2063,5,162,0,0,2063,2064,5,15,0,0,2064,2066,3,124,62,0,
+		2065,2062,1,0,0,0,2065,2066,1,0,0,0,2066,2078,1,0,0,0,2067,2068,5,207,
+		0,0,2068,2069,5,264,0,0,2069,2070,3,56,28,0,2070,2074,5,265,0,0,2071,2072,
+		5,162,0,0,2072,2073,5,15,0,0,2073,2075,3,124,62,0,2074,2071,1,0,0,0,2074,
+		2075,1,0,0,0,2075,2078,1,0,0,0,2076,2078,3,124,62,0,2077,2060,1,0,0,0,
+		2077,2067,1,0,0,0,2077,2076,1,0,0,0,2078,145,1,0,0,0,2079,2082,3,182,91,
+		0,2080,2082,3,148,74,0,2081,2079,1,0,0,0,2081,2080,1,0,0,0,2082,147,1,
+		0,0,0,2083,2094,5,264,0,0,2084,2085,5,162,0,0,2085,2086,5,15,0,0,2086,
+		2091,3,124,62,0,2087,2088,5,268,0,0,2088,2090,3,124,62,0,2089,2087,1,0,
+		0,0,2090,2093,1,0,0,0,2091,2089,1,0,0,0,2091,2092,1,0,0,0,2092,2095,1,
+		0,0,0,2093,2091,1,0,0,0,2094,2084,1,0,0,0,2094,2095,1,0,0,0,2095,2106,
+		1,0,0,0,2096,2097,5,154,0,0,2097,2098,5,15,0,0,2098,2103,3,80,40,0,2099,
+		2100,5,268,0,0,2100,2102,3,80,40,0,2101,2099,1,0,0,0,2102,2105,1,0,0,0,
+		2103,2101,1,0,0,0,2103,2104,1,0,0,0,2104,2107,1,0,0,0,2105,2103,1,0,0,
+		0,2106,2096,1,0,0,0,2106,2107,1,0,0,0,2107,2109,1,0,0,0,2108,2110,3,150,
+		75,0,2109,2108,1,0,0,0,2109,2110,1,0,0,0,2110,2111,1,0,0,0,2111,2112,5,
+		265,0,0,2112,149,1,0,0,0,2113,2114,7,34,0,0,2114,2122,3,152,76,0,2115,
+		2116,7,34,0,0,2116,2117,5,13,0,0,2117,2118,3,152,76,0,2118,2119,5,7,0,
+		0,2119,2120,3,152,76,0,2120,2122,1,0,0,0,2121,2113,1,0,0,0,2121,2115,1,
+		0,0,0,2122,151,1,0,0,0,2123,2124,5,220,0,0,2124,2133,5,171,0,0,2125,2126,
+		5,220,0,0,2126,2133,5,72,0,0,2127,2128,5,35,0,0,2128,2133,5,187,0,0,2129,
+		2130,3,132,66,0,2130,2131,7,35,0,0,2131,2133,1,0,0,0,2132,2123,1,0,0,0,
+		2132,2125,1,0,0,0,2132,2127,1,0,0,0,2132,2129,1,0,0,0,2133,153,1,0,0,0,
+		2134,2136,5,109,0,0,2135,2134,1,0,0,0,2135,2136,1,0,0,0,2136,2137,1,0,
+		0,0,2137,2138,3,124,62,0,2138,2139,5,229,0,0,2139,2140,3,124,62,0,2140,
+		155,1,0,0,0,2141,2146,5,145,0,0,2142,2146,5,56,0,0,2143,2144,5,44,0,0,
+		2144,2146,3,124,62,0,2145,2141,1,0,0,0,2145,2142,1,0,0,0,2145,2143,1,0,
+		0,0,2146,157,1,0,0,0,2147,2149,5,242,0,0,2148,2150,5,8,0,0,2149,2148,1,
+		0,0,0,2149,2150,1,0,0,0,2150,2151,1,0,0,0,2151,2161,5,243,0,0,2152,2154,
+		5,240,0,0,2153,2155,7,36,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
+		2157,1,0,0,0,2156,2158,5,8,0,0,2157,2156,1,0,0,0,2157,2158,1,0,0,0,2158,
+		2159,1,0,0,0,2159,2161,5,243,0,0,2160,2147,1,0,0,0,2160,2152,1,0,0,0,2161,
+		159,1,0,0,0,2162,2167,5,145,0,0,2163,2167,5,56,0,0,2164,2165,5,53,0,0,
+		2165,2167,7,37,0,0,2166,2162,1,0,0,0,2166,2163,1,0,0,0,2166,2164,1,0,0,
+		0,2167,161,1,0,0,0,2168,2169,5,237,0,0,2169,2174,3,124,62,0,2170,2171,
+		5,268,0,0,2171,2173,3,124,62,0,2172,2170,1,0,0,0,2173,2176,1,0,0,0,2174,
+		2172,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2174,1,0,0,0,2177,
+		2178,5,210,0,0,2178,2179,3,124,62,0,2179,163,1,0,0,0,2180,2195,5,145,0,
+		0,2181,2195,7,38,0,0,2182,2195,5,276,0,0,2183,2195,5,277,0,0,2184,2195,
+		5,278,0,0,2185,2187,5,273,0,0,2186,2185,1,0,0,0,2187,2188,1,0,0,0,2188,
+		2186,1,0,0,0,2188,2189,1,0,0,0,2189,2195,1,0,0,0,2190,2195,5,274,0,0,2191,
+		2195,5,275,0,0,2192,2193,7,39,0,0,2193,2195,5,273,0,0,2194,2180,1,0,0,
+		0,2194,2181,1,0,0,0,2194,2182,1,0,0,0,2194,2183,1,0,0,0,2194,2184,1,0,
+		0,0,2194,2186,1,0,0,0,2194,2190,1,0,0,0,2194,2191,1,0,0,0,2194,2192,1,
+		0,0,0,2195,165,1,0,0,0,2196,2198,5,92,0,0,2197,2199,7,24,0,0,2198,2197,
+		1,0,0,0,2198,2199,1,0,0,0,2199,2200,1,0,0,0,2200,2201,3,168,84,0,2201,
+		2205,3,170,85,0,2202,2203,5,264,0,0,2203,2204,5,276,0,0,2204,2206,5,265,
+		0,0,2205,2202,1,0,0,0,2205,2206,1,0,0,0,2206,2214,1,0,0,0,2207,2208,5,
+		215,0,0,2208,2212,3,170,85,0,2209,2210,5,264,0,0,2210,2211,5,276,0,0,2211,
+		2213,5,265,0,0,2212,2209,1,0,0,0,2212,2213,1,0,0,0,2213,2215,1,0,0,0,2214,
+		2207,1,0,0,0,2214,2215,1,0,0,0,2215,167,1,0,0,0,2216,2217,7,40,0,0,2217,
+		169,1,0,0,0,2218,2219,7,41,0,0,2219,171,1,0,0,0,2220,2224,3,174,87,0,2221,
+		2222,5,144,0,0,2222,2225,5,145,0,0,2223,2225,5,145,0,0,2224,2221,1,0,0,
+		0,2224,2223,1,0,0,0,2224,2225,1,0,0,0,2225,173,1,0,0,0,2226,2227,6,87,
+		-1,0,2227,2228,5,8,0,0,2228,2229,5,251,0,0,2229,2230,3,172,86,0,2230,2231,
+		5,252,0,0,2231,2309,1,0,0,0,2232,2233,5,138,0,0,2233,2234,5,251,0,0,2234,
+		2235,3,172,86,0,2235,2236,5,252,0,0,2236,2309,1,0,0,0,2237,2238,5,122,
+		0,0,2238,2239,5,251,0,0,2239,2240,3,172,86,0,2240,2241,5,268,0,0,2241,
+		2242,3,172,86,0,2242,2243,5,252,0,0,2243,2309,1,0,0,0,2244,2245,5,187,
+		0,0,2245,2254,5,251,0,0,2246,2251,3,176,88,0,2247,2248,5,268,0,0,2248,
+		2250,3,176,88,0,2249,2247,1,0,0,0,2250,2253,1,0,0,0,2251,2249,1,0,0,0,
+		2251,2252,1,0,0,0,2252,2255,1,0,0,0,2253,2251,1,0,0,0,2254,2246,1,0,0,
+		0,2254,2255,1,0,0,0,2255,2256,1,0,0,0,2256,2309,5,252,0,0,2257,2258,5,
+		187,0,0,2258,2267,5,264,0,0,2259,2264,3,176,88,0,2260,2261,5,268,0,0,2261,
+		2263,3,176,88,0,2262,2260,1,0,0,0,2263,2266,1,0,0,0,2264,2262,1,0,0,0,
+		2264,2265,1,0,0,0,2265,2268,1,0,0,0,2266,2264,1,0,0,0,2267,2259,1,0,0,
+		0,2267,2268,1,0,0,0,2268,2269,1,0,0,0,2269,2309,5,265,0,0,2270,2271,5,
+		92,0,0,2271,2275,3,170,85,0,2272,2273,5,264,0,0,2273,2274,5,276,0,0,2274,
+		2276,5,265,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,1,0,0,0,2277,
+		2278,5,215,0,0,2278,2282,3,170,85,0,2279,2280,5,264,0,0,2280,2281,5,276,
+		0,0,2281,2283,5,265,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,2283,2285,
+		1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,2309,1,0,0,0,2286,2297,
+		3,182,91,0,2287,2288,5,264,0,0,2288,2293,5,276,0,0,2289,2290,5,268,0,0,
+		2290,2292,5,276,0,0,2291,2289,1,0,0,0,2292,2295,1,0,0,0,2293,2291,1,0,
+		0,0,2293,2294,1,0,0,0,2294,2296,1,0,0,0,2295,2293,1,0,0,0,2296,2298,5,
+		265,0,0,2297,2287,1,0,0,0,2297,2298,1,0,0,0,2298,2306,1,0,0,0,2299,2300,
+		5,240,0,0,2300,2301,5,118,0,0,2301,2302,5,211,0,0,2302,2307,5,246,0,0,
+		2303,2304,5,242,0,0,2304,2305,5,211,0,0,2305,2307,5,246,0,0,2306,2299,
+		1,0,0,0,2306,2303,1,0,0,0,2306,2307,1,0,0,0,2307,2309,1,0,0,0,2308,2226,
+		1,0,0,0,2308,2232,1,0,0,0,2308,2237,1,0,0,0,2308,2244,1,0,0,0,2308,2257,
+		1,0,0,0,2308,2270,1,0,0,0,2308,2286,1,0,0,0,2309,2316,1,0,0,0,2310,2311,
+		10,2,0,0,2311,2315,5,8,0,0,2312,2313,10,1,0,0,2313,2315,5,138,0,0,2314,
+		2310,1,0,0,0,2314,2312,1,0,0,0,2315,2318,1,0,0,0,2316,2314,1,0,0,0,2316,
+		2317,1,0,0,0,2317,175,1,0,0,0,2318,2316,1,0,0,0,2319,2320,3,182,91,0,2320,
+		2322,3,172,86,0,2321,2323,5,273,0,0,2322,2321,1,0,0,0,2322,2323,1,0,0,
+		0,2323,177,1,0,0,0,2324,2329,3,182,91,0,2325,2326,5,269,0,0,2326,2328,
+		3,182,91,0,2327,2325,1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,0,0,2329,
+		2330,1,0,0,0,2330,179,1,0,0,0,2331,2329,1,0,0,0,2332,2337,3,182,91,0,2333,
+		2334,5,268,0,0,2334,2336,3,182,91,0,2335,2333,1,0,0,0,2336,2339,1,0,0,
+		0,2337,2335,1,0,0,0,2337,2338,1,0,0,0,2338,181,1,0,0,0,2339,2337,1,0,0,
+		0,2340,2344,5,279,0,0,2341,2344,5,280,0,0,2342,2344,3,184,92,0,2343,2340,
+		1,0,0,0,2343,2341,1,0,0,0,2343,2342,1,0,0,0,2344,183,1,0,0,0,2345,2346,
+		7,42,0,0,2346,185,1,0,0,0,334,189,196,201,207,210,225,228,234,240,246,
 		253,257,265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,
 		345,358,366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,
 		472,483,498,505,510,516,527,533,538,544,549,557,565,567,572,577,580,585,
 		588,591,596,599,604,609,612,615,623,641,643,646,653,659,668,673,677,685,
 		688,691,695,699,710,715,719,727,730,738,745,752,755,759,764,768,770,774,
-		780,790,799,808,811,825,828,832,838,846,850,855,867,879,892,897,906,913,
-		920,926,934,937,946,961,964,969,971,976,978,983,987,995,1001,1004,1006,
-		1016,1023,1026,1034,1040,1044,1047,1054,1063,1066,1070,1079,1082,1086,
-		1094,1097,1108,1111,1113,1123,1135,1147,1155,1163,1166,1170,1178,1182,
-		1202,1204,1206,1210,1214,1218,1222,1224,1233,1237,1244,1247,1250,1257,
-		1260,1266,1275,1281,1284,1293,1300,1302,1313,1316,1325,1328,1336,1339,
-		1342,1348,1356,1364,1367,1375,1392,1408,1415,1421,1425,1432,1436,1440,
-		1444,1446,1450,1452,1462,1472,1479,1486,1491,1503,1511,1514,1517,1528,
-		1533,1544,1547,1555,1557,1564,1568,1575,1583,1592,1598,1604,1607,1614,
-		1618,1623,1628,1635,1639,1643,1651,1659,1661,1672,1676,1684,1688,1703,
-		1713,1724,1736,1756,1767,1773,1779,1790,1793,1799,1805,1817,1828,1831,
-		1836,1846,1849,1854,1867,1870,1875,1884,1888,1896,1905,1909,1935,1938,
-		1948,1951,1961,1964,1988,1994,2004,2006,2013,2020,2024,2026,2035,2039,
-		2048,2055,2062,2071,2074,2078,2088,2091,2100,2103,2106,2118,2129,2132,
-		2142,2146,2151,2154,2157,2163,2171,2185,2191,2195,2202,2209,2211,2221,
-		2248,2251,2261,2264,2272,2279,2281,2290,2294,2303,2305,2311,2313,2319,
-		2326,2334,2340
+		780,790,799,808,811,825,828,832,838,846,850,855,867,879,892,897,909,916,
+		923,929,937,940,949,964,967,972,974,979,981,986,990,998,1004,1007,1009,
+		1019,1026,1029,1037,1043,1047,1050,1057,1066,1069,1073,1082,1085,1089,
+		1097,1100,1111,1114,1116,1126,1138,1150,1158,1166,1169,1173,1181,1185,
+		1205,1207,1209,1213,1217,1221,1225,1227,1236,1240,1247,1250,1253,1260,
+		1263,1269,1278,1284,1287,1296,1303,1305,1316,1319,1328,1331,1339,1342,
+		1345,1351,1359,1367,1370,1378,1395,1411,1418,1424,1428,1435,1439,1443,
+		1447,1449,1453,1455,1465,1475,1482,1489,1494,1506,1514,1517,1520,1531,
+		1536,1547,1550,1558,1560,1567,1571,1578,1586,1595,1601,1607,1610,1617,
+		1621,1626,1631,1638,1642,1646,1654,1662,1664,1675,1679,1687,1691,1706,
+		1716,1727,1739,1759,1770,1776,1782,1793,1796,1802,1808,1820,1831,1834,
+		1839,1849,1852,1857,1870,1873,1878,1887,1891,1899,1908,1912,1938,1941,
+		1951,1954,1964,1967,1991,1997,2007,2009,2016,2023,2027,2029,2038,2042,
+		2051,2058,2065,2074,2077,2081,2091,2094,2103,2106,2109,2121,2132,2135,
+		2145,2149,2154,2157,2160,2166,2174,2188,2194,2198,2205,2212,2214,2224,
+		2251,2254,2264,2267,2275,2282,2284,2293,2297,2306,2308,2314,2316,2322,
+		2329,2337,2343
 	};
 
 	public static readonly ATN _ATN =

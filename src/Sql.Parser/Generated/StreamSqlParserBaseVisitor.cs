@@ -850,6 +850,17 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <return>The visitor result.</return>
 	public virtual Result VisitAlterDropPrimaryKey([NotNull] StreamSqlParser.AlterDropPrimaryKeyContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropConstraint</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitAlterDropConstraint([NotNull] StreamSqlParser.AlterDropConstraintContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>alterDropWatermark</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
 	/// <para>

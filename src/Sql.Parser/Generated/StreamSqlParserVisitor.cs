@@ -543,6 +543,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAlterDropPrimaryKey([NotNull] StreamSqlParser.AlterDropPrimaryKeyContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDropConstraint</c>
+	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterDropConstraint([NotNull] StreamSqlParser.AlterDropConstraintContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>alterDropWatermark</c>
 	/// labeled alternative in <see cref="StreamSqlParser.alterTableAction"/>.
 	/// </summary>

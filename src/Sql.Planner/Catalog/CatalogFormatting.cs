@@ -73,7 +73,7 @@ internal static class CatalogFormatting
         if (table.Watermark is { } w)
             lines.Add($"  WATERMARK FOR {ExpressionSqlPrinter.Quote(w.RowtimeColumn)} AS {w.ExpressionText}");
         if (table.PrimaryKey.Count > 0)
-            lines.Add($"  CONSTRAINT `{PrimaryKeyName(table.PrimaryKey)}` PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(ExpressionSqlPrinter.Quote))}) NOT ENFORCED");
+            lines.Add($"  CONSTRAINT `{table.PrimaryKeyConstraintName}` PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(ExpressionSqlPrinter.Quote))}) NOT ENFORCED");
         sb.Append(string.Join(",\n", lines)).Append("\n)");
         if (table.Comment is not null) sb.Append(" COMMENT '").Append(table.Comment.Replace("'", "''")).Append('\'');
         sb.Append('\n');

@@ -2,7 +2,9 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Catalog;
 
-/// <summary>A resolved table definition: columns, watermark, primary key and connector options.</summary>
+/// <summary>A resolved table definition: columns, watermark, primary key and connector options.
+/// <paramref name="PrimaryKeyConstraint"/> is the name the DDL gave the key (<c>CONSTRAINT name PRIMARY KEY ...</c>);
+/// null for an unnamed key, which Flink names by <see cref="CatalogFormatting.PrimaryKeyName"/>.</summary>
 public sealed record CatalogTable(
     string Name,
     IReadOnlyList<TableColumn> Columns,
@@ -11,8 +13,12 @@ public sealed record CatalogTable(
     IReadOnlyList<string> PartitionKeys,
     IReadOnlyDictionary<string, string> Options,
     string? Comment,
-    bool Temporary)
+    bool Temporary,
+    string? PrimaryKeyConstraint = null)
 {
+    /// <summary>The primary key constraint's name as Flink shows and matches it (<c>DROP CONSTRAINT</c>).</summary>
+    public string PrimaryKeyConstraintName => PrimaryKeyConstraint ?? CatalogFormatting.PrimaryKeyName(PrimaryKey);
+
     /// <summary>The value of the <c>connector</c> option.</summary>
     public string? Connector => Options.TryGetValue("connector", out var c) ? c : null;
 

@@ -142,12 +142,14 @@ internal sealed class TableDefinitionBinder
 
         // Primary key: physical columns only; they become NOT NULL.
         var primaryKey = PrimaryKey(s, list);
+        string? constraintName = s.PrimaryKey?.ConstraintName;
         if (like is not null && like.Constraints == LikeStrategy.Including && likeBase!.PrimaryKey.Count > 0)
         {
             if (primaryKey.Count > 0)
                 throw new SqlValidationException("The base table already has a primary key. You might want to specify EXCLUDING CONSTRAINTS.",
                     s.PrimaryKey?.Span ?? s.Like!.Span);
             primaryKey = likeBase.PrimaryKey.ToList();
+            constraintName = likeBase.PrimaryKeyConstraint;
         }
         for (int i = 0; i < list.Count; i++)
             if (primaryKey.Contains(list[i].Name) && list[i] is PhysicalColumn pc) list[i] = pc with { Type = pc.Type.AsNotNull() };
@@ -175,7 +177,7 @@ internal sealed class TableDefinitionBinder
             if (list.All(c => c.Name != p.Value))
                 throw new SqlValidationException($"Partition column '{p.Value}' not defined in the table schema{NameSuggestion.Hint(p.Value, list.Select(c => c.Name))}", p.Span);
 
-        var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary);
+        var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName);
         _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
     }
@@ -226,10 +228,7 @@ internal sealed class TableDefinitionBinder
 
     private static List<string> PrimaryKey(CreateTableStatement s, List<TableColumn> columns)
     {
-        var inline = s.Columns.OfType<PhysicalColumnDefinition>().Where(c => c.InlinePrimaryKey).ToList();
-        if (inline.Count > 0 && s.PrimaryKey is not null || inline.Count > 1)
-            throw new SqlValidationException("Duplicate primary key definition", s.PrimaryKey?.Span ?? inline[^1].Span);
-        if (inline.Count == 1) return new List<string> { inline[0].Name.Value };
+        // The parser gives a column's inline PRIMARY KEY as the table's key (and refuses a second key).
         if (s.PrimaryKey is not { } pk) return new List<string>();
         if (!pk.NotEnforced)
             throw new SqlValidationException("Flink doesn't support ENFORCED mode for PRIMARY KEY constraint. ENFORCED/NOT ENFORCED controls if the constraint checks are performed on the incoming/outgoing data. Flink does not own the data therefore the only supported mode is the NOT ENFORCED mode", pk.Span);

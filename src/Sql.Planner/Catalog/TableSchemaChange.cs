@@ -44,8 +44,11 @@ internal sealed class TableSchemaChange
             case AlterSchemaAction a: change.AddOrModify(a); break;
             case DropColumnsAction d: change.DropColumns(d); break;
             case RenameColumnAction r: change.RenameColumn(r); break;
-            case DropPrimaryKeyAction:
+            case DropPrimaryKeyAction drop:
                 if (change._primaryKey is null) throw Error("The base table does not define any primary key.", action.Span);
+                if (drop.ConstraintName is { } name && name.Value != table.PrimaryKeyConstraintName)
+                    throw Error($"The base table does not define a primary key constraint named '{name.Value}'. "
+                        + $"Available constraint name: ['{table.PrimaryKeyConstraintName}'].", name.Span);
                 change._primaryKey = null;
                 break;
             case DropWatermarkAction:
