@@ -48,7 +48,8 @@ internal sealed class OverBinder
     public static bool HasOverAggregate(SelectQuery s) =>
         s.Items.Any(i => !RankBinder.IsRankCall(i.Expression) && ContainsOver(i.Expression));
 
-    private static bool ContainsOver(Expression e)
+    /// <summary>Whether <paramref name="e"/> calls anything with OVER (outside subqueries).</summary>
+    public static bool ContainsOver(Expression e)
     {
         if (e is FunctionCall { Over: not null }) return true;
         foreach (var child in ExpressionTrees.Children(e))

@@ -156,10 +156,13 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         LogicalNode BindAggregate(SelectQuery query) =>
             new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(query, input, pinnedId);
+        LogicalNode BindAggregateQuery(SelectQuery query) => HavingSubqueries.Present(query)
+            ? HavingSubqueries.Bind(query, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
+            : BindAggregate(query);
         var projected = !aggregates ? BindRankedProjection(s, input, scope, _batchMode, subqueryValues)
-            : HavingSubqueries.Present(s)
-                ? HavingSubqueries.Bind(s, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
-                : BindAggregate(s);
+            : OverAfterGroupBy.Present(s)
+                ? OverAfterGroupBy.Bind(s, scope, BindAggregateQuery, (outer, aggregated, outerScope) => BindRankedProjection(outer, aggregated, outerScope, _batchMode))
+                : BindAggregateQuery(s);
         if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
             projected = WithAggregateStateTtl(projected, aggregateTtl);
         stateTtl?.CheckAllUsed();
