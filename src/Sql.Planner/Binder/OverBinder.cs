@@ -349,7 +349,7 @@ internal sealed class OverBinder
     /// <summary>
     /// A batch frame (Flink's batch OverAggregate takes them all): each bound UNBOUNDED, CURRENT ROW or n PRECEDING /
     /// FOLLOWING, for ROWS a count of rows (a non-negative integer literal), for RANGE a distance from the one order key's
-    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a TIMESTAMP key.
+    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a DATE, TIME or TIMESTAMP key.
     /// </summary>
     private OverFrame BindBatchFrame(WindowSpecification over, int orderKeys, SqlType orderType)
     {
@@ -388,15 +388,18 @@ internal sealed class OverBinder
                 throw new SqlValidationException(
                     $"The offset of an OVER RANGE window ordered by {orderType} must be a non-negative integer literal", bound.Offset!.Span);
             }
-            if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz)
+            if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.Date or SqlTypeKind.Time)
             {
-                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0) return ms;
+                // A DATE key counts days: Flink's RangeBoundComparatorCodeGenerator divides the interval's milliseconds by a
+                // day's, dropping the rest (INTERVAL '36' HOUR is one day). TIME and TIMESTAMP keys take milliseconds.
+                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0)
+                    return orderType.Kind == SqlTypeKind.Date ? ms / 86_400_000 : ms;
                 throw new SqlValidationException(
                     $"The offset of an OVER RANGE window ordered by {orderType.WithoutTimeAttribute()} must be a non-negative day-time interval literal (INTERVAL '10' SECOND)",
                     bound.Offset!.Span);
             }
             throw Unsupported.Feature(
-                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric or TIMESTAMP key)", bound.Span);
+                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric, DATE, TIME or TIMESTAMP key)", bound.Span);
         }
 
         long? preceding = start.Kind switch
