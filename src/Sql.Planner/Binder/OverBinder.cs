@@ -35,12 +35,14 @@ internal sealed class OverBinder
     private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
         IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "");
 
-    public OverBinder(Scope scope, bool batchMode = false)
+    /// <param name="subqueryValues">The columns of the select list's scalar, IN and EXISTS subqueries (joined to the
+    /// rows below), for the calls' arguments and windows; null when there are none.</param>
+    public OverBinder(Scope scope, bool batchMode = false, Func<Expression, ScalarExpr?>? subqueryValues = null)
     {
         _scope = scope;
         _batchMode = batchMode;
-        _arguments = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
-        _windowExpressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
+        _arguments = new ExpressionBinder(scope, subqueryValues, "Aggregate expressions cannot be nested");
+        _windowExpressions = new ExpressionBinder(scope, subqueryValues, "Aggregate expression is illegal in OVER");
     }
 
     /// <summary>Whether a select item calls an aggregate with OVER (a rank function alone at the top of an item is the
