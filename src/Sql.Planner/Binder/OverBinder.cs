@@ -33,7 +33,11 @@ internal sealed class OverBinder
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
     /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
     private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
-        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "");
+        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "")
+    {
+        /// <summary>Streaming: why the ordering cannot run, reported after the changelog check.</summary>
+        public OverOrderError? OrderError { get; init; }
+    }
 
     /// <param name="subqueryValues">The columns of the select list's scalar, IN and EXISTS subqueries (joined to the
     /// rows below), for the calls' arguments and windows; null when there are none.</param>
@@ -76,6 +80,7 @@ internal sealed class OverBinder
         {
             Span = _firstSpan,
             BatchOrderKeys = _window.BatchOrderKeys,
+            OrderError = _window.OrderError,
         };
     }
 
@@ -315,15 +320,22 @@ internal sealed class OverBinder
         if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
-        if (over.OrderBy.Count > 1)
-            throw new SqlValidationException("The window can only be ordered by a single time column.", over.OrderBy[1].Span);
         var order = over.OrderBy[0];
         var orderExpression = _windowExpressions.Bind(order.Expression);
-        if (orderExpression is not InputRef { Type.IsTimeAttribute: true } orderColumn)
-            throw new SqlValidationException("OVER windows' ordering in stream mode must be defined on a time attribute.", order.Span);
-        if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", order.Span);
-        var frame = BindFrame(over.Frame, orderColumn.Type);
-        return new BoundWindow(string.Join(",", partition), partition, orderColumn.Index, frame);
+        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, orderExpression is InputRef { Type.IsTimeAttribute: true },
+            order.Span, over.OrderBy[^1].Span);
+        // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
+        var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
+        string orderText = string.Join(",", over.OrderBy.Select(o => $"{Catalog.ExpressionSqlPrinter.Print(o.Expression)} {(o.Descending ? "DESC" : "ASC")}"));
+        return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText) { OrderError = orderError };
+    }
+
+    /// <summary>The frame of a window whose ordering is refused: its unit and bounds' kinds, the offsets unread.</summary>
+    private static OverFrame UncheckedFrame(WindowFrame? frame)
+    {
+        if (frame is { End: { Kind: not FrameBoundKind.CurrentRow } end })
+            throw Unsupported.Feature($"OVER {(frame.Unit == FrameUnit.Rows ? "ROWS" : "RANGE")} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
+        return new OverFrame(frame?.Unit == FrameUnit.Rows, frame?.Start.Kind == FrameBoundKind.CurrentRow ? 0 : null);
     }
 
     /// <summary>
@@ -392,10 +404,9 @@ internal sealed class OverBinder
             }
             if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.Date or SqlTypeKind.Time)
             {
-                // A DATE key counts days: Flink's RangeBoundComparatorCodeGenerator divides the interval's milliseconds by a
-                // day's, dropping the rest (INTERVAL '36' HOUR is one day). TIME and TIMESTAMP keys take milliseconds.
-                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0)
-                    return orderType.Kind == SqlTypeKind.Date ? ms / 86_400_000 : ms;
+                // In milliseconds, as Flink prints it; over a DATE key the runtime compares whole days, so the rest of a day
+                // counts for nothing (Flink's RangeBoundComparatorCodeGenerator divides it by a day: INTERVAL '36' HOUR is one).
+                if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0) return ms;
                 throw new SqlValidationException(
                     $"The offset of an OVER RANGE window ordered by {orderType.WithoutTimeAttribute()} must be a non-negative day-time interval literal (INTERVAL '10' SECOND)",
                     bound.Offset!.Span);

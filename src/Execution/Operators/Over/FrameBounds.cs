@@ -137,11 +137,12 @@ internal sealed class FrameBounds
             case Int16Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case Int32Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case Int64Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
-            // The planner gives a DATE key's offset in days and a TIME key's in milliseconds, the keys' own units.
+            // Offsets over DATE and TIME keys are milliseconds, as over a timestamp: days are compared in milliseconds, so
+            // the part of an offset short of a whole day reaches no further date.
             case Date32Array a:
             {
                 var days = a.Values;
-                for (int i = 0; i < n; i++) keys[i] = days[i];
+                for (int i = 0; i < n; i++) keys[i] = days[i] * (Int128)86_400_000;
                 break;
             }
             case Time32Array a:
