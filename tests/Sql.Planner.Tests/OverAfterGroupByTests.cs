@@ -92,6 +92,10 @@ public sealed class OverAfterGroupByTests
         Assert.Equal("The window can only be ordered by a single time column.", _f.Error("SELECT SUM(price) OVER (ORDER BY price, ts) FROM bids").Problem);
         Assert.Equal("The window can only be ordered in ASCENDING mode.",
             _f.Error("SELECT auction, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids").Problem);
+        // An aggregate over the whole partition has no ordering key; over a GROUP BY result its input is refused first.
+        Assert.Equal("The window can only be ordered by a single time column.", _f.Error("SELECT SUM(price) OVER (PARTITION BY auction) FROM bids").Problem);
+        Assert.StartsWith("StreamPhysicalOverAggregate doesn't support consuming update changes",
+            _f.Error("SELECT auction, SUM(COUNT(*)) OVER () FROM bids GROUP BY auction").Problem);
     }
 
     [Fact]

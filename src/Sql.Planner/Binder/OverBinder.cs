@@ -210,7 +210,7 @@ internal sealed class OverBinder
         if (f.Distinct) throw new SqlValidationException($"DISTINCT is not allowed in {name}", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature($"FILTER (WHERE ...) in {name}", f.Filter.Span);
         if (f.Nulls is { } nulls) throw Unsupported.Feature($"IGNORE NULLS / RESPECT NULLS in {name}", nulls.Span);
-        var window = BindWindow(f.Over!);
+        var window = BindWindow(f.Over!, windowFunction: true);
         if (name is "LAG" or "LEAD")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
@@ -306,7 +306,8 @@ internal sealed class OverBinder
         return _inputCount + i;
     }
 
-    private BoundWindow BindWindow(WindowSpecification over)
+    /// <param name="windowFunction">ROW_NUMBER, RANK, DENSE_RANK or LAG, which need an ORDER BY in streaming.</param>
+    private BoundWindow BindWindow(WindowSpecification over, bool windowFunction = false)
     {
         var partition = new List<int>();
         // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
@@ -319,7 +320,15 @@ internal sealed class OverBinder
         }
         if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
-            throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
+        {
+            if (windowFunction)
+                throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
+            // An aggregate over the whole partition: Flink refuses its ordering (no key) when it translates the plan.
+            return new BoundWindow(string.Join(",", partition), partition, -1, UncheckedFrame(over.Frame))
+            {
+                OrderError = OverOrderError.Of(0, false, false, over.Span, over.Span),
+            };
+        }
         var order = over.OrderBy[0];
         var orderExpression = _windowExpressions.Bind(order.Expression);
         var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, orderExpression is InputRef { Type.IsTimeAttribute: true },

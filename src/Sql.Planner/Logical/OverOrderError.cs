@@ -7,9 +7,10 @@ namespace StreamSql.Sql.Planner.Logical;
 /// </summary>
 public sealed record OverOrderError(string Message, Parser.SourceSpan Span)
 {
-    /// <summary>Flink's checks in its order: one key, ascending, a time attribute; null when the ordering runs.</summary>
+    /// <summary>Flink's checks in its order: one key (not none, not several), ascending, a time attribute; null when the
+    /// ordering runs.</summary>
     public static OverOrderError? Of(int keys, bool descending, bool timeAttribute, Parser.SourceSpan keySpan, Parser.SourceSpan secondKeySpan) =>
-        keys > 1 ? new OverOrderError("The window can only be ordered by a single time column.", secondKeySpan)
+        keys != 1 ? new OverOrderError("The window can only be ordered by a single time column.", secondKeySpan)
         : descending ? new OverOrderError("The window can only be ordered in ASCENDING mode.", keySpan)
         : !timeAttribute ? new OverOrderError("OVER windows' ordering in stream mode must be defined on a time attribute.", keySpan)
         : null;

@@ -48,7 +48,7 @@ public sealed record PhysicalOverAggregate(
             .Concat(Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, retract: false)} AS {c.Name}"));
         string order = BatchOrderKeys is { } keys
             ? string.Join(", ", keys.Select(k => $"{Input.Schema[k.Column].Name} {(k.Descending ? "DESC" : "ASC")}"))
-            : $"{Input.Schema[OrderColumn].Name} ASC";
+            : OrderColumn >= 0 ? $"{Input.Schema[OrderColumn].Name} ASC" : "";
         return $"OverAggregate({partition}orderBy=[{order}], window=[{Frame}], select=[{string.Join(", ", select)}])";
     }
 
