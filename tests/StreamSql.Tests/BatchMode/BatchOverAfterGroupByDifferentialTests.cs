@@ -40,6 +40,12 @@ public sealed class BatchOverAfterGroupByDifferentialTests
         DualSql.Same("SELECT k, MAX(k) OVER (ORDER BY COUNT(*) DESC RANGE BETWEEN CURRENT ROW AND 3 FOLLOWING) AS mk FROM t GROUP BY k"),
         new("SELECT b, s, LAG(SUM(v)) OVER (PARTITION BY b ORDER BY s) AS prev, CUME_DIST() OVER (PARTITION BY b ORDER BY s) AS cd, NTILE(3) OVER (PARTITION BY b ORDER BY s) AS tile FROM t GROUP BY b, s",
             "SELECT b, s, LAG(SUM(v)) OVER (PARTITION BY b ORDER BY s NULLS FIRST) AS prev, CUME_DIST() OVER (PARTITION BY b ORDER BY s NULLS FIRST) AS cd, NTILE(3) OVER (PARTITION BY b ORDER BY s NULLS FIRST) AS tile FROM t GROUP BY b, s"),
+        // A DATE group key (an expression) orders a RANGE frame of seven days over the grouped rows.
+        new("SELECT CAST(TIMESTAMPADD(DAY, (v + 100) / 10, ts) AS DATE) AS d, COUNT(*) AS c, "
+            + "SUM(COUNT(*)) OVER (ORDER BY CAST(TIMESTAMPADD(DAY, (v + 100) / 10, ts) AS DATE) RANGE BETWEEN INTERVAL '7' DAY PRECEDING AND CURRENT ROW) AS week "
+            + "FROM t GROUP BY CAST(TIMESTAMPADD(DAY, (v + 100) / 10, ts) AS DATE)",
+            "SELECT d, COUNT(*) AS c, SUM(COUNT(*)) OVER (ORDER BY d NULLS FIRST RANGE BETWEEN INTERVAL 7 DAY PRECEDING AND CURRENT ROW) AS week "
+            + "FROM (SELECT CAST(ts + ((v + 100) // 10) * INTERVAL 1 DAY AS DATE) AS d FROM t) GROUP BY d"),
         // An expression of group keys partitions; an aggregate computed beside its window value.
         new("SELECT k, COUNT(*) * 10 + SUM(COUNT(*)) OVER (PARTITION BY MOD(k, 3) ORDER BY k) AS mixed FROM t GROUP BY k",
             "SELECT k, COUNT(*) * 10 + SUM(COUNT(*)) OVER (PARTITION BY MOD(k, 3) ORDER BY k NULLS FIRST) AS mixed FROM t GROUP BY k"),
