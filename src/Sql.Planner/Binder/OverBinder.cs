@@ -342,9 +342,15 @@ internal sealed class OverBinder
     /// <summary>The frame of a window whose ordering is refused: its unit and bounds' kinds, the offsets unread.</summary>
     private static OverFrame UncheckedFrame(WindowFrame? frame)
     {
-        if (frame is { End: { Kind: not FrameBoundKind.CurrentRow } end })
-            throw Unsupported.Feature($"OVER {(frame.Unit == FrameUnit.Rows ? "ROWS" : "RANGE")} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
+        if (frame is not null) RefuseEndAfterCurrentRow(frame);
         return new OverFrame(frame?.Unit == FrameUnit.Rows, frame?.Start.Kind == FrameBoundKind.CurrentRow ? 0 : null);
+    }
+
+    /// <summary>Streaming frames end at the current row.</summary>
+    private static void RefuseEndAfterCurrentRow(WindowFrame frame)
+    {
+        if (frame.End is { Kind: not FrameBoundKind.CurrentRow } end)
+            throw Unsupported.Feature($"OVER {(frame.Unit == FrameUnit.Rows ? "ROWS" : "RANGE")} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
     }
 
     /// <summary>
@@ -455,8 +461,7 @@ internal sealed class OverBinder
         if (frame is null) return new OverFrame(false, null);
         bool rows = frame.Unit == FrameUnit.Rows;
         string unit = rows ? "ROWS" : "RANGE";
-        if (frame.End is { Kind: not FrameBoundKind.CurrentRow } end)
-            throw Unsupported.Feature($"OVER {unit} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
+        RefuseEndAfterCurrentRow(frame);
         var start = frame.Start;
         switch (start.Kind)
         {
