@@ -31,7 +31,8 @@ internal sealed class OverBinder
     private bool _frameRead;
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
-    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
+    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute — or, with
+    /// an <see cref="OrderError"/>, the first ORDER BY key (-1 for none) of an ordering refused after the changelog check.</summary>
     private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
         IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "")
     {
