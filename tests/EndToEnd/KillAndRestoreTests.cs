@@ -341,6 +341,43 @@ public sealed partial class KillAndRestoreTests : IDisposable
     }
 
     /// <summary>
+    /// An OVER call in a window aggregation's SELECT (a per-key sum of the last three windows' counts, ordered by
+    /// window_time) killed twice and restarted at other parallelisms and backends: the window state, the OVER state and
+    /// both operators' timers are restored and rescaled, and every window row is committed exactly once with the values of
+    /// an uninterrupted run.
+    /// </summary>
+    [Theory]
+    [InlineData("hashmap", "1,2,1")]
+    [InlineData("rocksdb", "2,1,2")]
+    public async Task Over_window_over_a_window_aggregation_killed_and_restored_commits_every_window_row_exactly_once(string backend, string parallelisms)
+    {
+        const int Rows = 8_000;
+        var perRun = ParallelismsOf(parallelisms);
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
+            // 100 rows per second of event time, in order: nothing is late.
+            "CREATE TABLE src (id BIGINT, ts AS CAST(TO_TIMESTAMP_LTZ(id * 10, 3) AS TIMESTAMP(3)), k AS id % 3, WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            "CREATE TABLE out (k BIGINT, window_start TIMESTAMP(3), n BIGINT, last3 BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + Out + "', 'format' = 'csv');",
+            "INSERT INTO out SELECT k, window_start, COUNT(*), SUM(COUNT(*)) OVER (PARTITION BY k ORDER BY window_time ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) "
+            + "FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end, window_time;");
+        var counts = new SortedDictionary<(long Key, long Second), long>();
+        for (long id = 1; id <= Rows; id++)
+            counts[(id % 3, id * 10 / 1000)] = counts.GetValueOrDefault((id % 3, id * 10 / 1000)) + 1;
+        static string Time(long seconds) => CsvTimestamp(DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        var expected = new List<string>();
+        foreach (var byKey in counts.GroupBy(c => c.Key.Key))
+        {
+            var windows = byKey.ToList();
+            for (int i = 0; i < windows.Count; i++)
+            {
+                long last3 = windows.Skip(Math.Max(0, i - 2)).Take(Math.Min(3, i + 1)).Sum(w => w.Value);
+                expected.Add(string.Create(CultureInfo.InvariantCulture, $"{byKey.Key},{Time(windows[i].Key.Second)},{windows[i].Value},{last3}"));
+            }
+        }
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true);
+    }
+
+    /// <summary>
     /// A regular inner join of two sequences arriving at different rates (the faster side's rows wait in the join's state
     /// for their partners), killed twice and restarted at other parallelisms: both sides' keyed state is restored and
     /// rescaled by key group, and every joined row is committed exactly once.

@@ -49,6 +49,11 @@ public sealed class BatchOverAggregateTests
     [InlineData("ORDER BY price ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING", true, 0L, null, "ROWS BETWEEN 0 PRECEDING AND UNBOUNDED FOLLOWING")]
     [InlineData("ORDER BY price ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING", true, -2L, 5L, "ROWS BETWEEN 2 FOLLOWING AND 5 FOLLOWING")]
     [InlineData("ORDER BY price DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 3 PRECEDING", false, null, -3L, "RANGE BETWEEN UNBOUNDED PRECEDING AND 3 PRECEDING")]
+    // DATE and TIME keys take day-time intervals, in milliseconds as Flink prints them.
+    [InlineData("ORDER BY CAST(ts AS DATE) RANGE BETWEEN INTERVAL '2' DAY PRECEDING AND INTERVAL '36' HOUR FOLLOWING", false, 172_800_000L, 129_600_000L,
+        "RANGE BETWEEN 172800000 PRECEDING AND 129600000 FOLLOWING")]
+    [InlineData("ORDER BY CAST(ts AS TIME) DESC RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW", false, 60_000L, 0L,
+        "RANGE BETWEEN 60000 PRECEDING AND CURRENT ROW")]
     public void Batch_frames_take_bounds_on_both_sides_of_the_current_row(string window, bool rows, long? preceding, long? following, string text)
     {
         var query = $"SELECT auction, SUM(price) OVER (PARTITION BY auction {window}) FROM bids";

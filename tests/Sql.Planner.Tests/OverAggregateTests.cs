@@ -67,7 +67,7 @@ public sealed class OverAggregateTests
     [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY price)", 1, 64, "OVER windows' ordering in stream mode must be defined on a time attribute.")]
     [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY ts DESC)", 1, 64, "The window can only be ordered in ASCENDING mode.")]
     [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY ts, price)", 1, 68, "The window can only be ordered by a single time column.")]
-    [InlineData("SUM(price) OVER (PARTITION BY auction)", 1, 33, "OVER windows in streaming need an ORDER BY")]
+    [InlineData("SUM(price) OVER (PARTITION BY auction)", 1, 33, "The window can only be ordered by a single time column.")]
     [InlineData("SUM(price) OVER (ORDER BY ts ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING)", 1, 75, "Not supported yet: OVER ROWS windows that end after the current row")]
     [InlineData("SUM(price) OVER (ORDER BY ts RANGE BETWEEN 5 PRECEDING AND CURRENT ROW)", 1, 60, "The preceding offset of an OVER RANGE window")]
     [InlineData("SUM(price) OVER (ORDER BY ts ROWS BETWEEN price PRECEDING AND CURRENT ROW)", 1, 59, "The preceding offset of an OVER ROWS window must be a non-negative integer literal")]

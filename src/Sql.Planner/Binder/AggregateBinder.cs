@@ -72,7 +72,8 @@ internal sealed partial class AggregateBinder
                 ColumnReference c => _scope.OutputName(c),
                 _ => $"EXPR${names.Count}",
             };
-            _currentItem = item.Expression;
+            // An aggregate call that is a whole item takes the item's name (Calcite's AggConverter); a hidden item's is $fN.
+            _currentItem = OverAfterGroupBy.IsHiddenName(name) ? null : item.Expression;
             _currentItemName = name;
             projections.Add(post.Bind(item.Expression));
             names.Add(name);

@@ -59,9 +59,9 @@ internal sealed class ExpressionBinder
         ItemAccessExpression i => MakeCall("ITEM", new[] { Bind(i.Operand), Bind(i.Index) }, i.Span),
         FieldAccessExpression f => AccessField(Bind(f.Operand), f.Field, f.Span),
         StarExpression s => throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", s.Span),
-        InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery here (it works in WHERE, in HAVING and in select lists without OVER)", s.Span),
-        ExistsExpression s => throw Unsupported.Feature("EXISTS here (it works in WHERE, in HAVING and in select lists without OVER)", s.Span),
-        ScalarSubqueryExpression s => throw Unsupported.Feature("scalar subqueries here (they work in WHERE, in HAVING and in select lists without OVER)", s.Span),
+        InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery here (it works in WHERE, in HAVING and in select lists)", s.Span),
+        ExistsExpression s => throw Unsupported.Feature("EXISTS here (it works in WHERE, in HAVING and in select lists)", s.Span),
+        ScalarSubqueryExpression s => throw Unsupported.Feature("scalar subqueries here (they work in WHERE, in HAVING and in select lists)", s.Span),
         DescriptorExpression d => throw new SqlValidationException("DESCRIPTOR is only allowed as an argument of a window table function", d.Span),
         NamedArgument n => throw Unsupported.Feature("named arguments", n.Span),
         TableArgument t => throw Unsupported.Feature("TABLE arguments outside table functions", t.Span),
@@ -237,7 +237,7 @@ internal sealed class ExpressionBinder
     {
         string name = f.Name.Last.ToUpperInvariant();
         if (f.Over is not null)
-            throw Unsupported.Feature("OVER here (OVER aggregates are planned in the select list of a SELECT without GROUP BY)", f.Span);
+            throw Unsupported.Feature("OVER here (OVER aggregates are planned in a select list)", f.Span);
         if (AggregateFunctions.IsKnown(name) || name is "GROUPING" or "GROUPING_ID" or "GROUP_ID")
             throw new SqlValidationException(_aggregateMisplaced, f.Span);
         if (BuiltInFunctions.IsAggregate(name) || IsWellKnownAggregate(name))

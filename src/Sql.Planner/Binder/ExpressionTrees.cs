@@ -47,6 +47,36 @@ internal static class ExpressionTrees
         }
     }
 
+    /// <summary><paramref name="e"/> with each of its <see cref="Children"/> replaced by <paramref name="map"/>'s result.</summary>
+    public static Expression WithChildren(Expression e, Func<Expression, Expression> map)
+    {
+        IReadOnlyList<Expression> All(IReadOnlyList<Expression> items) => items.Select(map).ToList();
+        return e switch
+        {
+            BinaryExpression b => b with { Left = map(b.Left), Right = map(b.Right) },
+            UnaryExpression u => u with { Operand = map(u.Operand) },
+            IsExpression i => i with { Operand = map(i.Operand) },
+            BetweenExpression b => b with { Operand = map(b.Operand), Low = map(b.Low), High = map(b.High) },
+            InListExpression i => i with { Operand = map(i.Operand), Values = All(i.Values) },
+            InSubqueryExpression i => i with { Operand = map(i.Operand) },
+            LikeExpression l => l with { Operand = map(l.Operand), Pattern = map(l.Pattern), Escape = l.Escape is null ? null : map(l.Escape) },
+            CaseExpression c => c with
+            {
+                Operand = c.Operand is null ? null : map(c.Operand),
+                Whens = c.Whens.Select(w => w with { Conditions = All(w.Conditions), Result = map(w.Result) }).ToList(),
+                Else = c.Else is null ? null : map(c.Else),
+            },
+            CastExpression c => c with { Operand = map(c.Operand) },
+            ExtractExpression x => x with { Operand = map(x.Operand) },
+            FunctionCall f => f with { Arguments = All(f.Arguments), Filter = f.Filter is null ? null : map(f.Filter) },
+            ConstructorExpression c => c with { Items = All(c.Items) },
+            ItemAccessExpression i => i with { Operand = map(i.Operand), Index = map(i.Index) },
+            FieldAccessExpression f => f with { Operand = map(f.Operand) },
+            NamedArgument n => n with { Value = map(n.Value) },
+            _ => e,
+        };
+    }
+
     /// <summary>Whether <paramref name="e"/> calls an aggregate function (not as an OVER window) anywhere outside subqueries.</summary>
     public static bool ContainsAggregate(Expression e)
     {

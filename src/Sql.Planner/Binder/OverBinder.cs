@@ -31,16 +31,23 @@ internal sealed class OverBinder
     private bool _frameRead;
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
-    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
+    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute — or, with
+    /// an <see cref="OrderError"/>, the first ORDER BY key (-1 for none) of an ordering refused after the changelog check.</summary>
     private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
-        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "");
+        IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "")
+    {
+        /// <summary>Streaming: why the ordering cannot run, reported after the changelog check.</summary>
+        public OverOrderError? OrderError { get; init; }
+    }
 
-    public OverBinder(Scope scope, bool batchMode = false)
+    /// <param name="subqueryValues">The columns of the select list's scalar, IN and EXISTS subqueries (joined to the
+    /// rows below), for the calls' arguments and windows; null when there are none.</param>
+    public OverBinder(Scope scope, bool batchMode = false, Func<Expression, ScalarExpr?>? subqueryValues = null)
     {
         _scope = scope;
         _batchMode = batchMode;
-        _arguments = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expressions cannot be nested");
-        _windowExpressions = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in OVER");
+        _arguments = new ExpressionBinder(scope, subqueryValues, "Aggregate expressions cannot be nested");
+        _windowExpressions = new ExpressionBinder(scope, subqueryValues, "Aggregate expression is illegal in OVER");
     }
 
     /// <summary>Whether a select item calls an aggregate with OVER (a rank function alone at the top of an item is the
@@ -48,7 +55,8 @@ internal sealed class OverBinder
     public static bool HasOverAggregate(SelectQuery s) =>
         s.Items.Any(i => !RankBinder.IsRankCall(i.Expression) && ContainsOver(i.Expression));
 
-    private static bool ContainsOver(Expression e)
+    /// <summary>Whether <paramref name="e"/> calls anything with OVER (outside subqueries).</summary>
+    public static bool ContainsOver(Expression e)
     {
         if (e is FunctionCall { Over: not null }) return true;
         foreach (var child in ExpressionTrees.Children(e))
@@ -73,6 +81,7 @@ internal sealed class OverBinder
         {
             Span = _firstSpan,
             BatchOrderKeys = _window.BatchOrderKeys,
+            OrderError = _window.OrderError,
         };
     }
 
@@ -202,7 +211,7 @@ internal sealed class OverBinder
         if (f.Distinct) throw new SqlValidationException($"DISTINCT is not allowed in {name}", f.Span);
         if (f.Filter is not null) throw Unsupported.Feature($"FILTER (WHERE ...) in {name}", f.Filter.Span);
         if (f.Nulls is { } nulls) throw Unsupported.Feature($"IGNORE NULLS / RESPECT NULLS in {name}", nulls.Span);
-        var window = BindWindow(f.Over!);
+        var window = BindWindow(f.Over!, windowFunction: true);
         if (name is "LAG" or "LEAD")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
@@ -298,7 +307,8 @@ internal sealed class OverBinder
         return _inputCount + i;
     }
 
-    private BoundWindow BindWindow(WindowSpecification over)
+    /// <param name="windowFunction">ROW_NUMBER, RANK, DENSE_RANK or LAG, which need an ORDER BY in streaming.</param>
+    private BoundWindow BindWindow(WindowSpecification over, bool windowFunction = false)
     {
         var partition = new List<int>();
         // An expression is computed below the aggregation like a computed argument (Calcite's ProjectToWindowRule).
@@ -311,16 +321,37 @@ internal sealed class OverBinder
         }
         if (_batchMode) return BindBatchWindow(over, partition);
         if (over.OrderBy.Count == 0)
-            throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
-        if (over.OrderBy.Count > 1)
-            throw new SqlValidationException("The window can only be ordered by a single time column.", over.OrderBy[1].Span);
+        {
+            if (windowFunction)
+                throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", over.Span);
+            // An aggregate over the whole partition: Flink refuses its ordering (no key) when it translates the plan.
+            return new BoundWindow(string.Join(",", partition), partition, -1, UncheckedFrame(over.Frame))
+            {
+                OrderError = OverOrderError.Of(0, false, false, over.Span, over.Span),
+            };
+        }
         var order = over.OrderBy[0];
         var orderExpression = _windowExpressions.Bind(order.Expression);
-        if (orderExpression is not InputRef { Type.IsTimeAttribute: true } orderColumn)
-            throw new SqlValidationException("OVER windows' ordering in stream mode must be defined on a time attribute.", order.Span);
-        if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", order.Span);
-        var frame = BindFrame(over.Frame, orderColumn.Type);
-        return new BoundWindow(string.Join(",", partition), partition, orderColumn.Index, frame);
+        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, orderExpression is InputRef { Type.IsTimeAttribute: true },
+            order.Span, over.OrderBy[^1].Span);
+        // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
+        var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
+        string orderText = string.Join(",", over.OrderBy.Select(o => $"{Catalog.ExpressionSqlPrinter.Print(o.Expression)} {(o.Descending ? "DESC" : "ASC")}"));
+        return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText) { OrderError = orderError };
+    }
+
+    /// <summary>The frame of a window whose ordering is refused: its unit and bounds' kinds, the offsets unread.</summary>
+    private static OverFrame UncheckedFrame(WindowFrame? frame)
+    {
+        if (frame is not null) RefuseEndAfterCurrentRow(frame);
+        return new OverFrame(frame?.Unit == FrameUnit.Rows, frame?.Start.Kind == FrameBoundKind.CurrentRow ? 0 : null);
+    }
+
+    /// <summary>Streaming frames end at the current row.</summary>
+    private static void RefuseEndAfterCurrentRow(WindowFrame frame)
+    {
+        if (frame.End is { Kind: not FrameBoundKind.CurrentRow } end)
+            throw Unsupported.Feature($"OVER {(frame.Unit == FrameUnit.Rows ? "ROWS" : "RANGE")} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
     }
 
     /// <summary>
@@ -348,7 +379,7 @@ internal sealed class OverBinder
     /// <summary>
     /// A batch frame (Flink's batch OverAggregate takes them all): each bound UNBOUNDED, CURRENT ROW or n PRECEDING /
     /// FOLLOWING, for ROWS a count of rows (a non-negative integer literal), for RANGE a distance from the one order key's
-    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a TIMESTAMP key.
+    /// value: a non-negative integer literal over a numeric key, a day-time interval literal over a DATE, TIME or TIMESTAMP key.
     /// </summary>
     private OverFrame BindBatchFrame(WindowSpecification over, int orderKeys, SqlType orderType)
     {
@@ -387,15 +418,17 @@ internal sealed class OverBinder
                 throw new SqlValidationException(
                     $"The offset of an OVER RANGE window ordered by {orderType} must be a non-negative integer literal", bound.Offset!.Span);
             }
-            if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz)
+            if (orderType.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.Date or SqlTypeKind.Time)
             {
+                // In milliseconds, as Flink prints it; over a DATE key the runtime compares whole days, so the rest of a day
+                // counts for nothing (Flink's RangeBoundComparatorCodeGenerator divides it by a day: INTERVAL '36' HOUR is one).
                 if (offset is Literal { Value: long ms, Type.Kind: SqlTypeKind.IntervalDayTime } && ms >= 0) return ms;
                 throw new SqlValidationException(
                     $"The offset of an OVER RANGE window ordered by {orderType.WithoutTimeAttribute()} must be a non-negative day-time interval literal (INTERVAL '10' SECOND)",
                     bound.Offset!.Span);
             }
             throw Unsupported.Feature(
-                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric or TIMESTAMP key)", bound.Span);
+                $"OVER RANGE windows with an offset over an ORDER BY of type {orderType.WithoutTimeAttribute()} in batch mode (a numeric, DATE, TIME or TIMESTAMP key)", bound.Span);
         }
 
         long? preceding = start.Kind switch
@@ -429,8 +462,7 @@ internal sealed class OverBinder
         if (frame is null) return new OverFrame(false, null);
         bool rows = frame.Unit == FrameUnit.Rows;
         string unit = rows ? "ROWS" : "RANGE";
-        if (frame.End is { Kind: not FrameBoundKind.CurrentRow } end)
-            throw Unsupported.Feature($"OVER {unit} windows that end after the current row (only ... AND CURRENT ROW)", end.Span);
+        RefuseEndAfterCurrentRow(frame);
         var start = frame.Start;
         switch (start.Kind)
         {

@@ -118,11 +118,11 @@ internal sealed class QueryBinder
             throw new SqlValidationException(
                 $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
         // Scalar subqueries, and IN / EXISTS other than as WHERE conjuncts, in WHERE and in a select list without
-        // aggregates or OVER: what their values are computed from is joined to the rows.
+        // aggregates (beside OVER calls too): what their values are computed from is joined to the rows.
         var (plain, subqueries) = s.Where is null ? (null, []) : SubqueryBinder.Split(s.Where);
         var roots = new List<Expression>();
         if (plain is not null) roots.Add(plain);
-        if (!AggregateBinder.IsAggregateQuery(s) && !OverBinder.HasOverAggregate(s)) roots.AddRange(s.Items.Select(i => i.Expression));
+        if (!AggregateBinder.IsAggregateQuery(s)) roots.AddRange(s.Items.Select(i => i.Expression));
         var valueSubqueries = SubqueryValueBinder.Find(roots);
         Func<Expression, ScalarExpr?>? subqueryValues = null;
         if (valueSubqueries.Count > 0)
@@ -156,10 +156,13 @@ internal sealed class QueryBinder
                 s.Hints.First(h => h.Name == "OPERATOR_ID").Span);
         LogicalNode BindAggregate(SelectQuery query) =>
             new AggregateBinder(scope, _batchMode, new SubqueryValueBinder(q => Bind(q, ctes), from => BindRelation(from, ctes))).Bind(query, input, pinnedId);
+        LogicalNode BindAggregateQuery(SelectQuery query) => HavingSubqueries.Present(query)
+            ? HavingSubqueries.Bind(query, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
+            : BindAggregate(query);
         var projected = !aggregates ? BindRankedProjection(s, input, scope, _batchMode, subqueryValues)
-            : HavingSubqueries.Present(s)
-                ? HavingSubqueries.Bind(s, scope, BindAggregate, new SubqueryBinder(q => Bind(q, ctes), from => BindRelation(from, ctes)))
-                : BindAggregate(s);
+            : OverAfterGroupBy.Present(s)
+                ? OverAfterGroupBy.Bind(s, scope, BindAggregateQuery, (outer, aggregated, outerScope) => BindRankedProjection(outer, aggregated, outerScope, _batchMode))
+                : BindAggregateQuery(s);
         if (aggregates && stateTtl?.For(SingleQualifier(scope)) is { } aggregateTtl)
             projected = WithAggregateStateTtl(projected, aggregateTtl);
         stateTtl?.CheckAllUsed();
@@ -224,9 +227,10 @@ internal sealed class QueryBinder
     {
         if (OverBinder.HasOverAggregate(s))
         {
-            var over = new OverBinder(scope, batchMode);
+            var over = new OverBinder(scope, batchMode, subqueryValues);
             var aggregated = over.Bind(s, input);
-            return BindProjection(s, aggregated, scope, new ExpressionBinder(scope, over.Intercept, "Aggregate expression is illegal here"));
+            return BindProjection(s, aggregated, scope,
+                new ExpressionBinder(scope, e => over.Intercept(e) ?? subqueryValues?.Invoke(e), "Aggregate expression is illegal here"));
         }
         var (ranked, substitutes) = RankBinder.BindItems(s, input, scope);
         return BindProjection(s, ranked, scope, new ExpressionBinder(scope, subqueryValues, "Aggregate expression is illegal here"), substitutes);

@@ -58,6 +58,9 @@ public sealed record LogicalOverAggregate(
     /// partition at end of input; null in streaming, where <see cref="OrderColumn"/> is the one ascending time attribute.</summary>
     public IReadOnlyList<RankOrderKey>? BatchOrderKeys { get; init; }
 
+    /// <summary>Streaming: why the ORDER BY cannot run, reported after the changelog check (see <see cref="OverOrderError"/>).</summary>
+    public OverOrderError? OrderError { get; init; }
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     public static RowSchema SchemaOf(RowSchema input, IReadOnlyList<AggregateCall> calls) =>

@@ -216,13 +216,14 @@ internal sealed class LogicalToPhysical
                 return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl, _timeZone, _batch);
             case LogicalOverAggregate o:
             {
-                if (o.BatchOrderKeys is null && o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })
+                if (o.BatchOrderKeys is null && o.OrderError is null && o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })
                     throw Unsupported.Feature("OVER RANGE windows with a bounded preceding interval on processing time (ROWS, or event time)", o.Span);
                 return new PhysicalOverAggregate(Translate(o.Input), o.PartitionKeys, o.OrderColumn, o.Frame, o.Calls, o.Schema)
                 {
                     Parallelism = o.PartitionKeys.Count == 0 ? 1 : _parallelism,
                     StateTtl = _stateTtl,
                     BatchOrderKeys = o.BatchOrderKeys,
+                    OrderError = o.OrderError,
                 };
             }
             case LogicalMatch m:

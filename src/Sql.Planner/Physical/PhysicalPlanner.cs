@@ -12,7 +12,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <item><see cref="SubplanReuse"/>: equal sub-plans become one (views, CTEs, statement sets read a source once).</item>
 /// <item><see cref="BatchModeCheck"/> (batch mode: bounded insert-only tables, aggregations emit final rows), then
 /// <see cref="ChangelogInference"/>: changelog traits; sinks refuse changes they cannot take; <see cref="SinkUpsertMaterialization"/> puts a
-/// SinkUpsertMaterializer before an upsert sink whose input is not unique by its key.</item>
+/// SinkUpsertMaterializer before an upsert sink whose input is not unique by its key; then <see cref="StreamOverOrderCheck"/>
+/// (an OVER ordering that cannot run in streaming, reported after the changelog check as Flink does).</item>
 /// <item><see cref="MiniBatchAssignment"/> and <see cref="TwoPhaseAggregation"/>: mini-batches, local/global aggregation.</item>
 /// <item><see cref="EnforceDistribution"/>: exchanges where a required distribution is not met.</item>
 /// <item><see cref="StableIds"/> and <see cref="JobGraphBuilder"/>.</item>
@@ -45,6 +46,7 @@ internal sealed class PhysicalPlanner
             if (materialized) plan = ChangelogInference.Run(plan, rootSpans);
         }
         BatchModeCheck.Run(plan, _configuration, rootSpans);
+        if (!BatchModeCheck.IsBatch(_configuration)) StreamOverOrderCheck.Run(plan);
         // Flink's batch mode has no mini-batches: its aggregations see all of their input before they emit.
         if (!BatchModeCheck.IsBatch(_configuration)) plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
         plan = TwoPhaseAggregation.Run(plan, _configuration);

@@ -52,12 +52,8 @@ internal static class RankPlanning
         if (!r.OutputRankNumber) return translate(r.Input);
         if (r.OrderKeys.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", r.Span);
-        if (r.OrderKeys.Count > 1)
-            throw new SqlValidationException("The window can only be ordered by a single time column.", r.Span);
         var order = r.OrderKeys[0];
-        if (!r.Input.Schema[order.Column].Type.IsTimeAttribute)
-            throw new SqlValidationException("OVER windows' ordering in stream mode must be defined on a time attribute.", r.Span);
-        if (order.Descending) throw new SqlValidationException("The window can only be ordered in ASCENDING mode.", r.Span);
+        var orderError = OverOrderError.Of(r.OrderKeys.Count, order.Descending, r.Input.Schema[order.Column].Type.IsTimeAttribute, r.Span, r.Span);
         var (kind, arguments) = r.RankType switch
         {
             RankType.RowNumber => (AggregateFunctionKind.RowNumber, new List<int>()),
@@ -68,7 +64,7 @@ internal static class RankPlanning
         // Calcite's frames for them: ROWS for ROW_NUMBER, the default RANGE for the others.
         var frame = new OverFrame(r.RankType == RankType.RowNumber, null);
         var over = new LogicalOverAggregate(r.Input, r.PartitionKeys, order.Column, frame, [call],
-            LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span };
+            LogicalOverAggregate.SchemaOf(r.Input.Schema, [call])) { Span = r.Span, OrderError = orderError };
         return translate(over);
     }
 

@@ -74,7 +74,8 @@ public sealed class BatchOverAggregateDifferentialTests
     ];
 
     /// <summary>Frames ending after the current row, or before it, and RANGE frames bounded by a distance from the order key
-    /// (integer, DECIMAL, DOUBLE and timestamp keys, either direction, NULL keys: a NULL row's frame is its NULL peers).</summary>
+    /// (integer, DECIMAL, DOUBLE, timestamp, DATE and TIME keys, either direction, NULL keys: a NULL row's frame is its NULL
+    /// peers).</summary>
     private static readonly DualSql[] Frames =
     [
         Over("k, seq", "SUM(v) OVER w, COUNT(*) OVER w, MIN(s) OVER w, MAX(v) OVER w",
@@ -116,6 +117,17 @@ public sealed class BatchOverAggregateDifferentialTests
         Over("seq", "COUNT(*) OVER w, MIN(v) OVER w", "COUNT(*) OVER w, MIN(v) OVER w",
             "ORDER BY CAST(v AS DOUBLE) / 4 RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING",
             "ORDER BY CAST(v AS DOUBLE) / 4 NULLS FIRST RANGE BETWEEN 3 PRECEDING AND 2 FOLLOWING"),
+        // DATE keys (whole days; the part of an offset short of a day reaches no further date) and TIME keys (Flink's TIME is
+        // TIME(0): the cast drops the milliseconds).
+        Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w, MIN(seq) OVER w", "COUNT(*) OVER w, SUM(v) OVER w, MIN(seq) OVER w",
+            "PARTITION BY b ORDER BY CAST(TIMESTAMPADD(DAY, (v + 100) / 10, ts) AS DATE) RANGE BETWEEN INTERVAL '3' DAY PRECEDING AND INTERVAL '36' HOUR FOLLOWING",
+            "PARTITION BY b ORDER BY CAST(ts + ((v + 100) // 10) * INTERVAL 1 DAY AS DATE) NULLS FIRST RANGE BETWEEN INTERVAL 3 DAY PRECEDING AND INTERVAL 1 DAY FOLLOWING"),
+        Over("seq", "COUNT(*) OVER w, MAX(v) OVER w", "COUNT(*) OVER w, MAX(v) OVER w",
+            "ORDER BY CAST(TIMESTAMPADD(DAY, (v + 100) / 10, ts) AS DATE) DESC RANGE BETWEEN CURRENT ROW AND INTERVAL '10' DAY FOLLOWING",
+            "ORDER BY CAST(ts + ((v + 100) // 10) * INTERVAL 1 DAY AS DATE) DESC NULLS LAST RANGE BETWEEN CURRENT ROW AND INTERVAL 10 DAY FOLLOWING"),
+        Over("seq", "COUNT(*) OVER w, MIN(v) OVER w", "COUNT(*) OVER w, MIN(v) OVER w",
+            "ORDER BY CAST(ts AS TIME) RANGE BETWEEN INTERVAL '20' SECOND PRECEDING AND INTERVAL '5' SECOND FOLLOWING",
+            "ORDER BY CAST(date_trunc('second', ts) AS TIME) NULLS FIRST RANGE BETWEEN INTERVAL 20 SECOND PRECEDING AND INTERVAL 5 SECOND FOLLOWING"),
         // LAG and LEAD beside a frame that reaches past the current row: they read no frame.
         Over("k, seq", "LAG(v) OVER w, LEAD(v) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING"),
     ];

@@ -10,7 +10,7 @@ namespace StreamSql.Execution.Operators.Over;
 /// Each sorted row's frame as positions [<see cref="Start"/>, <see cref="End"/>) of the sorted rows, both non-decreasing
 /// along the rows (so a sliding accumulator only adds rows at the end and retracts them at the start). ROWS counts
 /// positions; RANGE bounds are peers (CURRENT ROW), the partition's ends (UNBOUNDED), or the rows whose order key lies
-/// within the offset of the row's (the one numeric or timestamp key; a row whose key is NULL has its NULL peers).
+/// within the offset of the row's (the one numeric, date, time or timestamp key; a row whose key is NULL has its NULL peers).
 /// An empty frame (<c>3 PRECEDING AND 5 PRECEDING</c>, a RANGE reaching no key) has End = Start.
 /// </summary>
 internal sealed class FrameBounds
@@ -137,6 +137,20 @@ internal sealed class FrameBounds
             case Int16Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case Int32Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
             case Int64Array a: for (int i = 0; i < n; i++) keys[i] = a.GetValue(i) ?? 0; break;
+            // Offsets over DATE and TIME keys are milliseconds, as over a timestamp: days are compared in milliseconds, so
+            // the part of an offset short of a whole day reaches no further date.
+            case Date32Array a:
+            {
+                var days = a.Values;
+                for (int i = 0; i < n; i++) keys[i] = days[i] * (Int128)86_400_000;
+                break;
+            }
+            case Time32Array a:
+            {
+                var millis = a.Values;
+                for (int i = 0; i < n; i++) keys[i] = millis[i];
+                break;
+            }
             case TimestampArray a:
                 unit = ((TimestampType)a.Data.DataType).Unit switch
                 {

@@ -26,11 +26,14 @@ public sealed record PhysicalOverAggregate(
     /// <summary>Flink's <c>table.exec.state.ttl</c>: a partition not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
-    public bool IsRowtime => BatchOrderKeys is null && Input.Schema[OrderColumn].Type.IsRowtime;
+    public bool IsRowtime => BatchOrderKeys is null && OrderColumn >= 0 && Input.Schema[OrderColumn].Type.IsRowtime;
 
     /// <summary>Batch mode's ORDER BY keys (see <see cref="LogicalOverAggregate.BatchOrderKeys"/>): the operator buffers its
     /// bounded input and evaluates each partition sorted at end of input (<see cref="BatchOverAggregateSpec"/>).</summary>
     public IReadOnlyList<RankOrderKey>? BatchOrderKeys { get; init; }
+
+    /// <summary>Streaming: why the ORDER BY cannot run; <see cref="StreamOverOrderCheck"/> reports it after the changelog check.</summary>
+    public OverOrderError? OrderError { get; init; }
 
     public override string StateSignature =>
         $"OverAggregate|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|{(IsRowtime ? "rowtime" : "proctime")}|frame={Frame}"
@@ -45,7 +48,7 @@ public sealed record PhysicalOverAggregate(
             .Concat(Calls.Select(c => $"{AggregateText.Call(c, Input.Schema, retract: false)} AS {c.Name}"));
         string order = BatchOrderKeys is { } keys
             ? string.Join(", ", keys.Select(k => $"{Input.Schema[k.Column].Name} {(k.Descending ? "DESC" : "ASC")}"))
-            : $"{Input.Schema[OrderColumn].Name} ASC";
+            : OrderColumn >= 0 ? $"{Input.Schema[OrderColumn].Name} ASC" : "";
         return $"OverAggregate({partition}orderBy=[{order}], window=[{Frame}], select=[{string.Join(", ", select)}])";
     }
 
