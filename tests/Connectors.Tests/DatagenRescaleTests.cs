@@ -85,6 +85,9 @@ public sealed class DatagenRescaleTests
         // Every new subtask starts where the slowest old subtask was, not somewhere further up the sequence.
         long resumeAt = head.BatchesPerSubtask.Min(b => b.Sum(x => x.Length)) * before;
         Assert.All(firsts, f => Assert.InRange(f, 1, resumeAt + before * after + 1));
+        // And takes the values an uninterrupted run at the new parallelism would have given it: value v on subtask (v - 1) mod p.
+        for (int s = 0; s < after; s++)
+            Assert.All(Longs(tail.BatchesPerSubtask[s], 0), v => Assert.Equal(s, (v - 1) % after));
     }
 
     /// <summary>A checkpoint written before the values were dealt out (position format 1: contiguous ranges, no stride)

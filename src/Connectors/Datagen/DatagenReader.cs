@@ -190,7 +190,7 @@ internal sealed class DatagenReader : ISourceReader
             }
             var remaining = new List<DatagenSplit>();
             foreach (var splits in old) remaining.AddRange(splits!);
-            UseSplits(DatagenSplit.ShareOf(remaining, _context.SubtaskIndex, _context.Parallelism));
+            UseSplits(DatagenSplit.ShareOf(remaining, _context.SubtaskIndex, _context.Parallelism, _sequences.Count == 0 ? null : DatagenSplit.Start(_sequences[0])));
         }
         catch (OverflowException)
         {

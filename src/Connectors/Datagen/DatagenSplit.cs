@@ -42,6 +42,9 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count, long Stride)
     /// subtask holding several splits emits their rows.</summary>
     public decimal Value(long row) => Bases[0] + row * Stride;
 
+    /// <summary>The first value of <paramref name="sequence"/>.</summary>
+    public static decimal Start(DatagenFieldSpec sequence) => Range(sequence).Start;
+
     private static (decimal Start, decimal End) Range(DatagenFieldSpec sequence) =>
         (decimal.Parse(sequence.Start!, NumberStyles.Float, CultureInfo.InvariantCulture), decimal.Parse(sequence.End!, NumberStyles.Float, CultureInfo.InvariantCulture));
 
@@ -56,19 +59,45 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count, long Stride)
 
     /// <summary>
     /// The share of new subtask <paramref name="subtask"/> of <paramref name="parallelism"/> in <paramref name="remaining"/>
-    /// (the old subtasks' splits): every split is dealt out row by row, as the values were at the start, so new subtask s
-    /// takes rows s, s + P, ... of each (a split with a stride P times as large). The new subtasks together take every
-    /// remaining row once, and each emits its splits merged in value order, so the rows stay about as abreast as before.
+    /// (the old subtasks' splits): the rows an uninterrupted run at the new parallelism would have given it, i.e. those
+    /// whose index in the sequence (the first sequence column's value minus <paramref name="firstStart"/>) is
+    /// <paramref name="subtask"/> modulo <paramref name="parallelism"/>, at most one split (a larger stride) of each old
+    /// split. So every remaining row goes to exactly one new subtask, the rows of all subtasks stay abreast, and a value
+    /// lands on the subtask it would have been on without the restore (rows of one key keep coming from one subtask when
+    /// the key follows the sequence, as in an uninterrupted run). Without sequence columns (<paramref name="firstStart"/>
+    /// null: only <c>number-of-rows</c>) every split is dealt out row by row.
     /// </summary>
-    public static List<DatagenSplit> ShareOf(IReadOnlyList<DatagenSplit> remaining, int subtask, int parallelism)
+    public static List<DatagenSplit> ShareOf(IReadOnlyList<DatagenSplit> remaining, int subtask, int parallelism, decimal? firstStart)
     {
         var mine = new List<DatagenSplit>();
         foreach (var split in remaining)
         {
-            if (split.Count <= subtask) continue;
+            if (split.Count == 0) continue;
+            // The first row k of the split that is this subtask's, and the step between its rows that are.
+            long first = -1, step = parallelism;
+            if (firstStart is { } start)
+            {
+                long index = (long)((split.Bases[0] - start) % parallelism), stride = split.Stride % parallelism;
+                for (long k = 0; k < parallelism && k < split.Count; k++)
+                {
+                    if ((index + k * stride) % parallelism != subtask) continue;
+                    if (first < 0)
+                    {
+                        first = k;
+                        continue;
+                    }
+                    step = k - first;
+                    break;
+                }
+            }
+            else if (subtask < split.Count)
+            {
+                first = subtask;
+            }
+            if (first < 0) continue;
             var bases = new decimal[split.Bases.Length];
-            for (int i = 0; i < bases.Length; i++) bases[i] = split.Bases[i] + subtask * (decimal)split.Stride;
-            mine.Add(new DatagenSplit(bases, (split.Count - subtask + parallelism - 1) / parallelism, checked(split.Stride * parallelism)));
+            for (int i = 0; i < bases.Length; i++) bases[i] = split.Bases[i] + first * (decimal)split.Stride;
+            mine.Add(new DatagenSplit(bases, (split.Count - first + step - 1) / step, checked(split.Stride * step)));
         }
         return mine;
     }
