@@ -40,7 +40,7 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count, long Stride)
 
     /// <summary>The value of the first sequence column in this split's row <paramref name="row"/>: the order in which a
     /// subtask holding several splits emits their rows.</summary>
-    public decimal Value(long row) => Bases[0] + row * Stride;
+    public decimal Value(long row) => Bases[0] + row * (decimal)Stride;
 
     /// <summary>The first value of <paramref name="sequence"/>.</summary>
     public static decimal Start(DatagenFieldSpec sequence) => Range(sequence).Start;
@@ -53,7 +53,7 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count, long Stride)
     {
         if (rows == 0) return this;
         var bases = new decimal[Bases.Length];
-        for (int i = 0; i < bases.Length; i++) bases[i] = Bases[i] + rows * Stride;
+        for (int i = 0; i < bases.Length; i++) bases[i] = Bases[i] + rows * (decimal)Stride;
         return new DatagenSplit(bases, Count - rows, Stride);
     }
 
