@@ -27,6 +27,8 @@ internal sealed class DatagenReader : ISourceReader
     private List<DatagenSplit>? _splits;
     /// <summary>Rows emitted of each of <see cref="_splits"/>.</summary>
     private long[] _emitted = Array.Empty<long>();
+    /// <summary>With sequence columns: the index in the sequence of each split's next row (the order of the rows).</summary>
+    private long[] _nextIndex = Array.Empty<long>();
     private long _remaining;
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
@@ -72,8 +74,14 @@ internal sealed class DatagenReader : ISourceReader
     {
         _splits = splits;
         _emitted = new long[splits?.Count ?? 0];
+        _nextIndex = new long[_emitted.Length];
         _remaining = long.MaxValue;
         if (splits is null) return;
+        if (_sequences.Count > 0)
+        {
+            var start = DatagenSplit.Start(_sequences[0]);
+            for (int i = 0; i < splits.Count; i++) _nextIndex[i] = checked((long)(splits[i].Bases[0] - start));
+        }
         _remaining = 0;
         foreach (var split in splits) _remaining = checked(_remaining + split.Count);
     }
@@ -120,17 +128,17 @@ internal sealed class DatagenReader : ISourceReader
             if (_emitted[i] == splits[i].Count) continue;
             if (best < 0) best = i;
             if (_sequences.Count == 0) break;
-            if (splits[i].Value(_emitted[i]) < splits[best].Value(_emitted[best])) best = i;
+            if (_nextIndex[i] < _nextIndex[best]) best = i;
         }
         long rows = Math.Min(wanted, splits[best].Count - _emitted[best]);
         if (_sequences.Count == 0) return (best, (int)rows);
-        decimal next = splits[best].Value(_emitted[best]);
+        long stride = splits[best].Stride;
         for (int i = 0; i < splits.Count; i++)
         {
             if (i == best || _emitted[i] == splits[i].Count) continue;
-            // Rows of the best split whose values lie below the other split's next value (at least one: ties go to the best).
-            decimal before = Math.Max(1, decimal.Ceiling((splits[i].Value(_emitted[i]) - next) / splits[best].Stride));
-            if (before < rows) rows = (long)before;
+            // Rows of the best split whose indexes lie below the other split's next one (at least one: ties go to the best).
+            long before = Math.Max(1, (_nextIndex[i] - _nextIndex[best] + stride - 1) / stride);
+            if (before < rows) rows = before;
         }
         return (best, (int)rows);
     }
@@ -153,7 +161,9 @@ internal sealed class DatagenReader : ISourceReader
                 else generator.Append(column, _random, index);
             }
         }
-        if (split != NoSplit) _emitted[split] += count;
+        if (split == NoSplit) return;
+        _emitted[split] += count;
+        _nextIndex[split] += count * _splits![split].Stride;
     }
 
     public byte[] SnapshotPosition()

@@ -38,10 +38,6 @@ internal sealed record DatagenSplit(decimal[] Bases, long Count, long Stride)
         return new DatagenSplit(bases, count, parallelism);
     }
 
-    /// <summary>The value of the first sequence column in this split's row <paramref name="row"/>: the order in which a
-    /// subtask holding several splits emits their rows.</summary>
-    public decimal Value(long row) => Bases[0] + row * (decimal)Stride;
-
     /// <summary>The first value of <paramref name="sequence"/>.</summary>
     public static decimal Start(DatagenFieldSpec sequence) => Range(sequence).Start;
 
