@@ -55,6 +55,65 @@ public sealed class DatagenRescaleTests
         Assert.All(tail.BatchesPerSubtask, b => Assert.NotEmpty(b));
     }
 
+    /// <summary>
+    /// After a rescale every new subtask takes its turn of each old subtask's remaining values (as the values were dealt
+    /// out at the start) and emits them in value order: the subtasks' rows stay abreast, so event times computed from the
+    /// sequence do not jump ahead on one subtask while another lags (which would change what a watermark makes late).
+    /// </summary>
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(2, 3)]
+    [InlineData(3, 2)]
+    public async Task After_a_rescale_each_subtask_emits_its_values_in_order_abreast_of_the_others(int before, int after)
+    {
+        var table = Table("gen", new[] { ("id", SqlType.BigInt) },
+            ("connector", "datagen"), ("rows-per-second", "100000000"), ("fields.id.kind", "sequence"), ("fields.id.start", "1"), ("fields.id.end", "3000"));
+        // The old subtasks got unequally far: 70, 49 and 28 rows.
+        var head = await Rescale.Run(Create, Context(table), before, null, s => 10 - 3 * s);
+        var tail = await Rescale.Run(Create, Context(table), after, head.Positions, _ => Rescale.ToEnd);
+        var seen = head.All.Concat(tail.All).SelectMany(b => Enumerable.Range(0, b.Length).Select(r => ((Int64Array)b.Column(0)).GetValue(r)!.Value)).ToList();
+        Assert.Equal(Enumerable.Range(1, 3000).Select(v => (long)v), seen.Order());
+        var firsts = new List<long>();
+        foreach (var batches in tail.BatchesPerSubtask)
+        {
+            var values = batches.SelectMany(b => Enumerable.Range(0, b.Length).Select(r => ((Int64Array)b.Column(0)).GetValue(r)!.Value)).ToList();
+            Assert.Equal(values.Order(), values);
+            firsts.Add(values[0]);
+            // Each new subtask's share of the rest, within one row of the others'.
+            Assert.InRange(values.Count, (3000 - head.All.Sum(b => b.Length)) / after - before, (3000 - head.All.Sum(b => b.Length)) / after + before);
+        }
+        // Every new subtask starts where the slowest old subtask was, not somewhere further up the sequence.
+        long resumeAt = head.BatchesPerSubtask.Min(b => b.Sum(x => x.Length)) * before;
+        Assert.All(firsts, f => Assert.InRange(f, 1, resumeAt + before * after + 1));
+        // And takes the values an uninterrupted run at the new parallelism would have given it: value v on subtask (v - 1) mod p.
+        for (int s = 0; s < after; s++)
+            Assert.All(Longs(tail.BatchesPerSubtask[s], 0), v => Assert.Equal(s, (v - 1) % after));
+    }
+
+    /// <summary>A checkpoint written before the values were dealt out (position format 1: contiguous ranges, no stride)
+    /// still restores, at its parallelism and at another one.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task A_position_of_format_version_one_with_contiguous_ranges_still_restores(int parallelism)
+    {
+        var table = Table("gen", new[] { ("id", SqlType.BigInt) },
+            ("connector", "datagen"), ("rows-per-second", "100000000"), ("fields.id.kind", "sequence"), ("fields.id.start", "1"), ("fields.id.end", "100"));
+        // Two old subtasks: 41..50 and 71..100 left of 1..50 and 51..100.
+        static byte[] Version1(long count, decimal start)
+        {
+            var writer = new Common.PositionWriter(1);
+            writer.WriteByte(1);
+            writer.WriteInt(1);
+            writer.WriteInt(1);
+            writer.WriteLong(count);
+            writer.WriteDecimal(start);
+            return writer.ToArray();
+        }
+        var tail = await Rescale.Run(Create, Context(table), parallelism, [Version1(10, 41), Version1(30, 71)], _ => Rescale.ToEnd);
+        Assert.Equal(Enumerable.Range(41, 10).Concat(Enumerable.Range(71, 30)).Select(v => (long)v), Longs(tail.All, 0).Order());
+    }
+
     [Fact]
     public async Task Several_rescales_in_a_row_read_every_row_once()
     {

@@ -27,6 +27,25 @@ public sealed class DatagenTests
         Assert.Equal(Enumerable.Range(5, 100).Select(v => (long)v), all);
     }
 
+    /// <summary>Flink's SequenceGenerator deals the values out: subtask s of P emits start + s, start + s + P, ... (so the
+    /// subtasks' rows, and event times computed from them, stay abreast), each sequence column alike, and a subtask ends
+    /// with its shortest sequence.</summary>
+    [Fact]
+    public async Task Subtasks_take_every_parallelism_th_value_of_each_sequence_as_flink()
+    {
+        var table = Table("t", new[] { ("id", SqlType.BigInt), ("s", SqlType.Int) },
+            ("connector", "datagen"), ("rows-per-second", "100000000"), ("fields.id.kind", "sequence"), ("fields.id.start", "5"), ("fields.id.end", "104"),
+            ("fields.s.kind", "sequence"), ("fields.s.start", "-3"), ("fields.s.end", "7"));
+        for (int subtask = 0; subtask < 3; subtask++)
+        {
+            var batches = await Read(table, subtask, 3, maxBatchRows: 2);
+            // s has 11 values: subtasks 0 and 1 get 4 of them, subtask 2 gets 3, and each stops there.
+            int rows = subtask < 2 ? 4 : 3;
+            Assert.Equal(Enumerable.Range(0, rows).Select(i => 5L + subtask + 3 * i), Longs(batches, 0));
+            Assert.Equal(Enumerable.Range(0, rows).Select(i => -3L + subtask + 3 * i), Longs(batches, 1));
+        }
+    }
+
     [Fact]
     public async Task Uneven_sequence_split_keeps_every_value()
     {

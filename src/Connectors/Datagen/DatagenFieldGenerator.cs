@@ -180,16 +180,21 @@ internal abstract class DatagenFieldGenerator
         }
     }
 
-    /// <summary>The split's base plus the row's index: contiguous values (the split's range of the sequence).</summary>
+    /// <summary>The split's base plus the row's index times the split's stride (the split's values of the sequence).</summary>
     private sealed class SequenceGenerator(SqlType type, int slot) : DatagenFieldGenerator
     {
         private decimal _base;
+        private long _stride = 1;
 
-        public override void StartSplit(DatagenSplit split) => _base = split.Bases[slot];
+        public override void StartSplit(DatagenSplit split)
+        {
+            _base = split.Bases[slot];
+            _stride = split.Stride;
+        }
 
         public override void Append(ColumnBuilder column, Random random, long index)
         {
-            var value = _base + index;
+            var value = _base + index * (decimal)_stride;
             switch (type.Kind)
             {
                 case SqlTypeKind.Float or SqlTypeKind.Double: column.AppendDouble((double)value); break;

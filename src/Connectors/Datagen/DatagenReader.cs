@@ -10,7 +10,8 @@ namespace StreamSql.Connectors.Datagen;
 /// <summary>
 /// One subtask of a datagen source: its share of the rows, paced to its share of <c>rows-per-second</c>. A bounded
 /// source works through a list of <see cref="DatagenSplit"/>s (one at the start; after a restore at another
-/// parallelism, its part of the old subtasks' remaining splits). Position: the remaining splits.
+/// parallelism, its part of each of the old subtasks' remaining splits, emitted merged in the order of their sequence
+/// values). Position: the remaining splits.
 /// </summary>
 internal sealed class DatagenReader : ISourceReader
 {
@@ -24,8 +25,10 @@ internal sealed class DatagenReader : ISourceReader
 
     /// <summary>Null when the source is unbounded (no sequence, no number-of-rows).</summary>
     private List<DatagenSplit>? _splits;
-    private int _splitIndex;
-    private long _emittedInSplit;
+    /// <summary>Rows emitted of each of <see cref="_splits"/>.</summary>
+    private long[] _emitted = Array.Empty<long>();
+    /// <summary>With sequence columns: the index in the sequence of each split's next row (the order of the rows).</summary>
+    private long[] _nextIndex = Array.Empty<long>();
     private long _remaining;
 
     public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
@@ -70,10 +73,15 @@ internal sealed class DatagenReader : ISourceReader
     private void UseSplits(List<DatagenSplit>? splits)
     {
         _splits = splits;
-        _splitIndex = 0;
-        _emittedInSplit = 0;
+        _emitted = new long[splits?.Count ?? 0];
+        _nextIndex = new long[_emitted.Length];
         _remaining = long.MaxValue;
         if (splits is null) return;
+        if (_sequences.Count > 0)
+        {
+            var start = DatagenSplit.Start(_sequences[0]);
+            for (int i = 0; i < splits.Count; i++) _nextIndex[i] = checked((long)(splits[i].Bases[0] - start));
+        }
         _remaining = 0;
         foreach (var split in splits) _remaining = checked(_remaining + split.Count);
     }
@@ -85,24 +93,16 @@ internal sealed class DatagenReader : ISourceReader
         int count = await _pacer.AcquireAsync(wanted, cancellationToken).ConfigureAwait(false);
         if (_splits is null)
         {
-            Generate(count);
+            Generate(NoSplit, count);
         }
         else
         {
             for (int done = 0; done < count;)
             {
-                var split = _splits[_splitIndex];
-                if (_emittedInSplit == split.Count)
-                {
-                    _splitIndex++;
-                    _emittedInSplit = 0;
-                    continue;
-                }
-                if (_emittedInSplit == 0)
-                    foreach (var g in _generators) g.StartSplit(split);
-                int n = (int)Math.Min(count - done, split.Count - _emittedInSplit);
-                Generate(n);
-                done += n;
+                var (split, run) = NextRun(count - done);
+                foreach (var g in _generators) g.StartSplit(_splits[split]);
+                Generate(split, run);
+                done += run;
             }
             _remaining -= count;
         }
@@ -114,31 +114,65 @@ internal sealed class DatagenReader : ISourceReader
         return new RecordBatch(_context.OutputSchema, arrays, count);
     }
 
-    /// <summary>Appends <paramref name="count"/> rows of the current split (which has that many left).</summary>
-    private void Generate(int count)
+    /// <summary>
+    /// The split whose next row comes first (the smallest next value of the first sequence column; without sequence columns
+    /// the first split with rows left) and how many of its rows (at most <paramref name="wanted"/>) come before the next row
+    /// of any other split.
+    /// </summary>
+    private (int Split, int Rows) NextRun(int wanted)
+    {
+        var splits = _splits!;
+        int best = -1;
+        for (int i = 0; i < splits.Count; i++)
+        {
+            if (_emitted[i] == splits[i].Count) continue;
+            if (best < 0) best = i;
+            if (_sequences.Count == 0) break;
+            if (_nextIndex[i] < _nextIndex[best]) best = i;
+        }
+        long rows = Math.Min(wanted, splits[best].Count - _emitted[best]);
+        if (_sequences.Count == 0) return (best, (int)rows);
+        long stride = splits[best].Stride;
+        for (int i = 0; i < splits.Count; i++)
+        {
+            if (i == best || _emitted[i] == splits[i].Count) continue;
+            // Rows of the best split whose indexes lie below the other split's next one (at least one: ties go to the best).
+            long before = Math.Max(1, (_nextIndex[i] - _nextIndex[best] + stride - 1) / stride);
+            if (before < rows) rows = before;
+        }
+        return (best, (int)rows);
+    }
+
+    /// <summary>The "split" of an unbounded source's rows (random values: no sequence to continue).</summary>
+    private const int NoSplit = -1;
+
+    /// <summary>Appends <paramref name="count"/> rows of split <paramref name="split"/> (which has that many left).</summary>
+    private void Generate(int split, int count)
     {
         for (int c = 0; c < _generators.Length; c++)
         {
             var generator = _generators[c];
             var column = _columns[c];
             double nullRate = _nullRates[c];
-            long index = _emittedInSplit;
+            long index = split == NoSplit ? 0 : _emitted[split];
             for (int r = 0; r < count; r++, index++)
             {
                 if (nullRate > 0 && _random.NextDouble() < nullRate) column.AppendNull();
                 else generator.Append(column, _random, index);
             }
         }
-        _emittedInSplit += count;
+        if (split == NoSplit) return;
+        _emitted[split] += count;
+        _nextIndex[split] += count * _splits![split].Stride;
     }
 
     public byte[] SnapshotPosition()
     {
         if (_splits is null) return DatagenSplit.Encode(null, _sequences.Count);
-        var left = new List<DatagenSplit>(_splits.Count - _splitIndex);
-        for (int i = _splitIndex; i < _splits.Count; i++)
+        var left = new List<DatagenSplit>(_splits.Count);
+        for (int i = 0; i < _splits.Count; i++)
         {
-            var split = i == _splitIndex ? _splits[i].Skip(_emittedInSplit) : _splits[i];
+            var split = _splits[i].Skip(_emitted[i]);
             if (split.Count > 0) left.Add(split);
         }
         return DatagenSplit.Encode(left, _sequences.Count);
@@ -166,7 +200,7 @@ internal sealed class DatagenReader : ISourceReader
             }
             var remaining = new List<DatagenSplit>();
             foreach (var splits in old) remaining.AddRange(splits!);
-            UseSplits(DatagenSplit.ShareOf(remaining, _context.SubtaskIndex, _context.Parallelism));
+            UseSplits(DatagenSplit.ShareOf(remaining, _context.SubtaskIndex, _context.Parallelism, _sequences.Count == 0 ? null : DatagenSplit.Start(_sequences[0])));
         }
         catch (OverflowException)
         {
