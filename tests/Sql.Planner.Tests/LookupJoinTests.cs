@@ -111,6 +111,23 @@ public sealed class LookupJoinTests
     }
 
     [Fact]
+    public void The_input_keeps_the_columns_read_above_by_the_keys_and_by_the_condition_and_an_unread_proctime_is_not_computed()
+    {
+        var f = Fixture();
+        // As Flink's plan: k2 (key) and code (condition) stay, k and pt are dropped (ts stays for the watermark).
+        var pruned = PhysicalPlan(f.Explain("SELECT d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id AND d.name <> o.code"));
+        Assert.Contains("select=[k2, code, ts, id, code0, name]", pruned);
+        Assert.DoesNotContain("PROCTIME()", pruned);
+        Assert.Contains("fields=[k2, code, ts]", pruned);
+        // Read above, the attribute is computed and passed through.
+        var kept = PhysicalPlan(f.Explain("SELECT o.pt, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id"));
+        Assert.Contains("select=[k2, ts, pt, id, code0, name]", kept);
+        Assert.Contains("PROCTIME() AS pt", kept);
+    }
+
+    private static string PhysicalPlan(string explain) => explain[explain.IndexOf("== Optimized Physical Plan ==", StringComparison.Ordinal)..];
+
+    [Fact]
     public void The_time_must_be_the_left_sides_processing_time_attribute()
     {
         var e = Fixture().Error("SELECT * FROM o JOIN dim FOR SYSTEM_TIME AS OF PROCTIME() AS d ON o.k = d.id");

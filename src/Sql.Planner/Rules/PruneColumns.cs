@@ -132,6 +132,34 @@ internal static class PruneColumns
                     new RowSchema(kept.Select(i => j.Schema[i]).ToList()), j.Span) { NullSafeKeys = j.NullSafeKeys, LeftStateTtl = j.LeftStateTtl, RightStateTtl = j.RightStateTtl };
                 return (pruned, map);
             }
+            case LogicalLookupJoin l:
+            {
+                // The input keeps what is read above, what the keys and the residual condition read; the table's columns
+                // all stay (the connector reads whole rows). The FOR SYSTEM_TIME AS OF attribute is not read by the join
+                // itself, so a PROCTIME() nobody outputs is never computed, as Flink never materializes it.
+                int n = l.Input.Schema.Count;
+                var used = new SortedSet<int>(required.Where(i => i < n));
+                foreach (var key in l.Keys) ExpressionRewriting.CollectInputs(key.Source, used);
+                if (l.Condition is not null)
+                {
+                    var read = new SortedSet<int>();
+                    ExpressionRewriting.CollectInputs(l.Condition, read);
+                    used.UnionWith(read.Where(i => i < n));
+                }
+                var (input, map) = Prune(l.Input, used.ToList());
+                int width = input.Schema.Count;
+                var outputMap = new Dictionary<int, int>(map);
+                for (int d = n; d < l.Schema.Count; d++) outputMap[d] = width + d - n;
+                var kept = outputMap.OrderBy(e => e.Value).Select(e => l.Schema[e.Key]).ToList();
+                var pruned = l with
+                {
+                    Input = input,
+                    Keys = l.Keys.Select(k => k with { Source = ExpressionRewriting.Remap(k.Source, i => map[i]) }).ToList(),
+                    Condition = l.Condition is null ? null : ExpressionRewriting.Remap(l.Condition, i => outputMap[i]),
+                    Schema = new RowSchema(kept),
+                };
+                return (pruned, outputMap);
+            }
             case LogicalOverAggregate o:
             {
                 // The input keeps what is read above and what the window and its calls read; every call is kept.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
@@ -43,6 +44,7 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
     private readonly KeySerializer _dimKeys;
     private readonly SerializedKeys _rowKeys = new();
     private readonly SerializedKeys _fetchedKeys = new();
+    private readonly Dictionary<long, int> _integerMisses = new();
     private readonly LookupCache? _cache;
     private readonly SemaphoreSlim _inFlight;
     private readonly LookupQueue _queue;
@@ -187,14 +189,26 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
         var found = new LookupRows?[n];
         var missOf = new int[n];
         _inputKeys.SerializeBatch(keys, _rowKeys);
-        long now = Context.Clock.MonotonicMillis();
         var misses = new Dictionary<byte[], int>(ByteKeyComparer.Instance);
-        var missLookup = misses.GetAlternateLookup<ReadOnlySpan<byte>>();
         var missKeys = new List<byte[]>();
         var missRows = new List<int>();
+        if (_cache is null && keys.ColumnCount == 1 && keys.Column(0) is Int64Array integers)
+            IntegerKeyMisses(integers, found, missOf, misses, missKeys, missRows);
+        else
+            SerializedKeyMisses(keys, found, missOf, misses, missKeys, missRows);
+        var fetch = missKeys.Count == 0 ? null : FetchAsync(keys, missRows, _requests!.Token);
+        return new PendingLookup(batch, found, missOf, misses, missKeys, fetch);
+    }
+
+    /// <summary>Answers what the cache holds; the batch's distinct other keys, serialized, are its misses.</summary>
+    private void SerializedKeyMisses(RecordBatch keys, LookupRows?[] found, int[] missOf, Dictionary<byte[], int> misses, List<byte[]> missKeys,
+        List<int> missRows)
+    {
+        long now = Context.Clock.MonotonicMillis();
+        var missLookup = misses.GetAlternateLookup<ReadOnlySpan<byte>>();
         var bytes = _rowKeys.Bytes;
         var offsets = _rowKeys.Offsets;
-        for (int row = 0; row < n; row++)
+        for (int row = 0; row < keys.Length; row++)
         {
             missOf[row] = -1;
             if (HasNull(keys, row))
@@ -219,8 +233,36 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
             }
             missOf[row] = miss;
         }
-        var fetch = missKeys.Count == 0 ? null : FetchAsync(keys, missRows, _requests!.Token);
-        return new PendingLookup(batch, found, missOf, misses, missKeys, fetch);
+    }
+
+    /// <summary>Without a cache, every row of a single BIGINT key is a miss: its batch's distinct keys are found by value
+    /// (q13: 4096 bids over a few hundred auctions) and only they are copied as serialized keys.</summary>
+    private void IntegerKeyMisses(Int64Array keys, LookupRows?[] found, int[] missOf, Dictionary<byte[], int> misses, List<byte[]> missKeys,
+        List<int> missRows)
+    {
+        var values = keys.Values;
+        bool nulls = keys.NullCount > 0;
+        _integerMisses.Clear();
+        for (int row = 0; row < values.Length; row++)
+        {
+            if (nulls && keys.IsNull(row))
+            {
+                // SQL equality: a NULL key matches nothing.
+                found[row] = LookupRows.Missing;
+                missOf[row] = -1;
+                continue;
+            }
+            ref int miss = ref CollectionsMarshal.GetValueRefOrAddDefault(_integerMisses, values[row], out bool seen);
+            if (!seen)
+            {
+                miss = missKeys.Count;
+                var copy = _rowKeys[row].ToArray();
+                misses[copy] = miss;
+                missKeys.Add(copy);
+                missRows.Add(row);
+            }
+            missOf[row] = miss;
+        }
     }
 
     /// <summary>The joined rows of a batch whose lookups are done: the fetched rows answer its missing keys (and go into the

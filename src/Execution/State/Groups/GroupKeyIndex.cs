@@ -185,18 +185,14 @@ internal sealed class GroupKeyIndex
         Rehash(_slots.Length);
     }
 
-    /// <summary>Forgets every group.</summary>
+    /// <summary>Forgets every group; group indexes are handed out from 0 again.</summary>
     public void Clear()
     {
         _arena = new GroupEntryArena(_namespaced);
         for (int g = 0; g < HighWater; g++)
             if (EntryOf.Get(g) != Free) EntryOf.Set(g, Free);
         _freeCount = 0;
-        for (int g = HighWater - 1; g >= 0; g--)
-        {
-            if (_freeCount == _free.Length) Array.Resize(ref _free, _free.Length * 2);
-            _free[_freeCount++] = g;
-        }
+        HighWater = 0;
         Array.Clear(_slots);
         Count = 0;
         _liveBytes = 0;

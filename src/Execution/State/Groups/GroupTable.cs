@@ -427,13 +427,18 @@ public sealed class GroupTable
     private void Drop(int group)
     {
         _index.Remove(group);
-        foreach (var column in _columns) column.Reset(group);
+        ResetColumns(group);
         if (_store is not null)
         {
             ClearBit(_dirty, group);
             ClearBit(_referenced, group);
         }
         if (_namespaces is not null) _namespacesStale = true;
+    }
+
+    private void ResetColumns(int group)
+    {
+        foreach (var column in _columns) column.Reset(group);
     }
 
     private static void ClearBit(ulong[] bits, int index)
@@ -480,8 +485,17 @@ public sealed class GroupTable
         Seal();
         if (_namespaces.Remove(@namespace, out var list))
         {
+            // Every group in memory is filed in its namespace's list: with no other namespace left (a tumbling window's
+            // state between firings) the groups are this namespace's, and the index is emptied at once rather than
+            // shifting its slots back entry by entry.
+            bool all = _namespaces.Count == 0 && _store is null;
             foreach (int g in list.Span)
-                if (_index.IsLive(g) && _index.EntryOfGroup(g).Namespace == @namespace) Drop(g);
+            {
+                if (!_index.IsLive(g) || _index.EntryOfGroup(g).Namespace != @namespace) continue;
+                if (all) ResetColumns(g);
+                else Drop(g);
+            }
+            if (all) _index.Clear();
         }
         _store?.DeleteNamespace(@namespace);
     }
