@@ -77,8 +77,10 @@ public sealed class OverAggregateTests
     [InlineData("LAG(price, price) OVER (ORDER BY ts)", 1, 28, "The offset of LAG must be a non-negative integer literal")]
     [InlineData("ROW_NUMBER(price) OVER (ORDER BY ts)", 1, 17, "ROW_NUMBER takes no arguments")]
     [InlineData("UPPER(url) OVER (ORDER BY ts)", 1, 17, "OVER must be applied to an aggregate function, but UPPER is not one")]
-    [InlineData("SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (ORDER BY ts ROWS 2 PRECEDING)", 1, 62, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
-    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 66, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
+    [InlineData("SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (ORDER BY ts ROWS 2 PRECEDING)", 1, 62, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
+    [InlineData("SUM(price) OVER w1, COUNT(*) OVER w2 FROM bids WINDOW w1 AS (ORDER BY ts), w2 AS (PARTITION BY auction ORDER BY ts) --", 1, 98,
+        "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
+    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 66, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
     public void Refused_forms_name_the_problem_where_it_is(string items, int line, int column, string message)
     {
         var e = _f.Error($"SELECT auction, {items} FROM bids");
