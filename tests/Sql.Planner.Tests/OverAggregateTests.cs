@@ -89,6 +89,17 @@ public sealed class OverAggregateTests
     }
 
     [Fact]
+    public void Calls_over_one_window_written_differently_share_the_over_aggregate()
+    {
+        var plan = PhysicalPlan("""
+            SELECT auction, SUM(price) OVER (PARTITION BY auction ORDER BY ts) AS s,
+                   COUNT(*) OVER (PARTITION BY bids.auction ORDER BY bids.ts ASC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
+            FROM bids
+            """);
+        Assert.Contains("SUM(price) AS w0$o0, COUNT(*) AS w0$o1", plan);
+    }
+
+    [Fact]
     public void Window_functions_and_value_aggregates_share_the_over_aggregate()
     {
         var plan = PhysicalPlan("""

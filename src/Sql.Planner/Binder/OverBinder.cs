@@ -362,7 +362,9 @@ internal sealed class OverBinder
             order.Span, over.OrderBy[^1].Span);
         // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
         var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
-        string orderText = string.Join(",", over.OrderBy.Select(o => $"{Catalog.ExpressionSqlPrinter.Print(o.Expression)} {(o.Descending ? "DESC" : "ASC")}"));
+        // The keys as bound columns, so that `ts` and `bids.ts` order the same window.
+        string orderText = string.Join(",", over.OrderBy.Select((o, i) =>
+            $"{Argument(i == 0 ? orderExpression : _windowExpressions.Bind(o.Expression))}{(o.Descending ? "d" : "a")}{(o.NullsFirst is { } first ? first ? "f" : "l" : "")}"));
         return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText) { OrderError = orderError };
     }
 
