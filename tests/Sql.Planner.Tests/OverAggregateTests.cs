@@ -89,6 +89,21 @@ public sealed class OverAggregateTests
     }
 
     [Fact]
+    public void A_second_window_is_refused_after_validation_and_before_the_changelog_check()
+    {
+        // Flink refuses several window groups when it optimizes the plan: a validation error of the SELECT comes first...
+        var unknown = _f.Error("SELECT auction, SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (PARTITION BY auction ORDER BY ts), nosuch FROM bids");
+        Assert.Contains("nosuch", unknown.Problem);
+        // ...and the windows come before the updating input and the ordering.
+        var updating = _f.Error("""
+            SELECT auction, SUM(price) OVER (ORDER BY price), COUNT(*) OVER (PARTITION BY auction ORDER BY price) FROM (
+              SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn = 1)
+            """);
+        Assert.StartsWith("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", updating.Problem);
+        Assert.Equal((1, 65), (updating.Span.Line, updating.Span.Column));
+    }
+
+    [Fact]
     public void Calls_over_one_window_written_differently_share_the_over_aggregate()
     {
         var plan = PhysicalPlan("""

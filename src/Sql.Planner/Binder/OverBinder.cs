@@ -25,6 +25,7 @@ internal sealed class OverBinder
     private readonly List<ScalarExpr> _extra = new();
     private readonly List<WindowGroup> _groups = new();
     private readonly Dictionary<Expression, (int Group, int Call)> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
+    private SourceSpan? _differentWindow;
     private int _inputCount;
     private readonly bool _batchMode;
 
@@ -88,14 +89,15 @@ internal sealed class OverBinder
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
         // Each window's aggregate keeps its input's columns, so the arguments and keys read below stay where they are.
-        foreach (var group in _groups)
+        for (int g = 0; g < _groups.Count; g++)
         {
-            var w = group.Window;
-            pre = new LogicalOverAggregate(pre, w.PartitionKeys, w.OrderColumn, w.Frame, group.Calls, LogicalOverAggregate.SchemaOf(pre.Schema, group.Calls))
+            var (w, calls) = (_groups[g].Window, _groups[g].Calls);
+            pre = new LogicalOverAggregate(pre, w.PartitionKeys, w.OrderColumn, w.Frame, calls, LogicalOverAggregate.SchemaOf(pre.Schema, calls))
             {
-                Span = group.FirstSpan,
+                Span = _groups[g].FirstSpan,
                 BatchOrderKeys = w.BatchOrderKeys,
                 OrderError = w.OrderError,
+                DifferentWindow = g > 0 ? _differentWindow : null,
             };
         }
         return pre;
@@ -186,8 +188,8 @@ internal sealed class OverBinder
     }
 
     /// <summary>The window group of a call over <paramref name="window"/>: the first one with the same partitioning,
-    /// ordering and (when both read it) frame; a new one in batch mode, in streaming Flink's error when there is another
-    /// already. In batch mode the ranking functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they
+    /// ordering and (when both read it) frame, else a new one (in streaming, a second one is refused later: see
+    /// <see cref="LogicalOverAggregate.DifferentWindow"/>). In batch mode the ranking functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they
     /// share an aggregates' window whatever its frame.</summary>
     private int UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
@@ -205,10 +207,8 @@ internal sealed class OverBinder
             }
             return g;
         }
-        if (!_batchMode && _groups.Count > 0)
-            throw new SqlValidationException(
-                "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.",
-                f.Over!.Span);
+        // Streaming runs one window: the others are refused when the plan is translated (Flink's order, after validation).
+        if (!_batchMode && _groups.Count > 0) _differentWindow ??= f.Over!.Span;
         _groups.Add(new WindowGroup(window, f.Span, readsFrame));
         return _groups.Count - 1;
     }
