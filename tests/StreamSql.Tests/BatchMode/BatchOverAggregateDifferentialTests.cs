@@ -155,6 +155,11 @@ public sealed class BatchOverAggregateDifferentialTests
             + "MAX(SUM(v)) OVER (PARTITION BY MOD(k, 3)) AS best FROM t GROUP BY k",
             "SELECT k, COUNT(*) AS c, SUM(COUNT(*)) OVER (ORDER BY k NULLS FIRST) AS run, RANK() OVER (ORDER BY COUNT(*) DESC, k NULLS FIRST) AS r, "
             + "MAX(SUM(v)) OVER (PARTITION BY MOD(k, 3)) AS best FROM t GROUP BY k"),
+        // Over the rows of a ROLLUP: GROUPING of two keys partitions one window, another runs over every set.
+        new("SELECT k, b, GROUPING(k, b) AS g, COUNT(*) AS c, RANK() OVER (PARTITION BY GROUPING(k, b) ORDER BY COUNT(*) DESC, k, b) AS r, "
+            + "SUM(COUNT(*)) OVER (ORDER BY k, b) AS run FROM t GROUP BY ROLLUP (k, b)",
+            "SELECT k, b, GROUPING(k, b) AS g, COUNT(*) AS c, RANK() OVER (PARTITION BY GROUPING(k, b) ORDER BY COUNT(*) DESC, k NULLS FIRST, b NULLS FIRST) AS r, "
+            + "SUM(COUNT(*)) OVER (ORDER BY k NULLS FIRST, b NULLS FIRST) AS run FROM t GROUP BY ROLLUP (k, b)"),
     ];
 
     [Theory]
