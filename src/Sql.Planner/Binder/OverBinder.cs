@@ -189,8 +189,8 @@ internal sealed class OverBinder
 
     /// <summary>The window group of a call over <paramref name="window"/>: the first one with the same partitioning,
     /// ordering and (when both read it) frame, else a new one (in streaming, a second one is refused later: see
-    /// <see cref="LogicalOverAggregate.DifferentWindow"/>). In batch mode the ranking functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they
-    /// share an aggregates' window whatever its frame.</summary>
+    /// <see cref="LogicalOverAggregate.DifferentWindow"/>). In batch mode the ranking functions and LAG/LEAD read no
+    /// frame (<paramref name="readsFrame"/> false), so they share an aggregates' window whatever its frame.</summary>
     private int UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
         for (int g = 0; g < _groups.Count; g++)
