@@ -160,6 +160,10 @@ public sealed class AggregateBindingTests
         var explain = _f.Explain("SELECT i, s, GROUPING(i), GROUPING_ID(i, s), GROUP_ID() FROM t GROUP BY GROUPING SETS ((i, s), (s), ())");
         Assert.Contains("LogicalAggregate(group=[{0, 1}], groups=[[{0, 1}, {1}, {}]], EXPR$2=[GROUPING($0)], EXPR$3=[GROUPING_ID($0, $1)])", explain);
         Assert.Contains("CASE(=($e, 0), 0, =($e, 2), 1, 1) AS EXPR$2, CASE(=($e, 0), 0, =($e, 2), 2, 3) AS EXPR$3, 0 AS EXPR$4", explain);
+        // GROUPING with several keys is GROUPING_ID's bit vector (Calcite's GROUPING takes them too).
+        var several = _f.Explain("SELECT i, s, GROUPING(s, i) FROM t GROUP BY GROUPING SETS ((i, s), (s), ())");
+        Assert.Contains("EXPR$2=[GROUPING($1, $0)]", several);
+        Assert.Contains("CASE(=($e, 0), 0, =($e, 2), 1, 3) AS EXPR$2", several);
         var schema = Schema("SELECT i, s, COUNT(*) FROM t GROUP BY GROUPING SETS ((i, s), (s))");
         Assert.True(schema[0].Type.Nullable);   // i is NULL in the rows of set (s)
     }

@@ -33,6 +33,22 @@ public sealed class BatchOverAggregateTests
     }
 
     [Fact]
+    public void Several_windows_in_one_select_are_one_batch_over_aggregate_each()
+    {
+        const string query = "SELECT auction, SUM(price) OVER (PARTITION BY auction ORDER BY ts) AS run, RANK() OVER (ORDER BY price DESC) AS r, "
+            + "COUNT(*) OVER (PARTITION BY auction ORDER BY ts) AS c, MAX(price) OVER w1 AS m1, MIN(price) OVER w2 AS m2 FROM bids "
+            + "WINDOW w1 AS (ORDER BY price ROWS 2 PRECEDING), w2 AS (ORDER BY price ROWS 3 PRECEDING)";
+        var specs = Specs<BatchOverAggregateSpec>(query).ToList();
+        Assert.Equal(4, specs.Count);
+        var explain = _f.Explain(query);
+        // The calls of one window share its aggregate, named by window and call as Calcite names them.
+        Assert.Contains("SUM(price) AS w0$o0, COUNT(*) AS w0$o1", explain);
+        Assert.Contains("RANK(*) AS w1$o0", explain);
+        Assert.Contains("MAX(price) AS w2$o0", explain);
+        Assert.Contains("MIN(price) AS w3$o0", explain);
+    }
+
+    [Fact]
     public void A_rank_top_n_in_batch_mode_filters_the_batch_over_aggregates_rank()
     {
         const string query = "SELECT auction, price FROM (SELECT *, DENSE_RANK() OVER (PARTITION BY auction ORDER BY price DESC) AS r FROM bids) WHERE r <= 2";

@@ -77,13 +77,41 @@ public sealed class OverAggregateTests
     [InlineData("LAG(price, price) OVER (ORDER BY ts)", 1, 28, "The offset of LAG must be a non-negative integer literal")]
     [InlineData("ROW_NUMBER(price) OVER (ORDER BY ts)", 1, 17, "ROW_NUMBER takes no arguments")]
     [InlineData("UPPER(url) OVER (ORDER BY ts)", 1, 17, "OVER must be applied to an aggregate function, but UPPER is not one")]
-    [InlineData("SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (ORDER BY ts ROWS 2 PRECEDING)", 1, 62, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
-    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 66, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.")]
+    [InlineData("SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (ORDER BY ts ROWS 2 PRECEDING)", 1, 62, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
+    [InlineData("SUM(price) OVER w1, COUNT(*) OVER w2 FROM bids WINDOW w1 AS (ORDER BY ts), w2 AS (PARTITION BY auction ORDER BY ts) --", 1, 98,
+        "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
+    [InlineData("ROW_NUMBER() OVER (ORDER BY ts), SUM(price) OVER (ORDER BY ts)", 1, 66, "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.")]
     public void Refused_forms_name_the_problem_where_it_is(string items, int line, int column, string message)
     {
         var e = _f.Error($"SELECT auction, {items} FROM bids");
         Assert.StartsWith(message, e.Problem);
         Assert.Equal((line, column), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void A_second_window_is_refused_after_validation_and_before_the_changelog_check()
+    {
+        // Flink refuses several window groups when it optimizes the plan: a validation error of the SELECT comes first...
+        var unknown = _f.Error("SELECT auction, SUM(price) OVER (ORDER BY ts), COUNT(*) OVER (PARTITION BY auction ORDER BY ts), nosuch FROM bids");
+        Assert.Contains("nosuch", unknown.Problem);
+        // ...and the windows come before the updating input and the ordering.
+        var updating = _f.Error("""
+            SELECT auction, SUM(price) OVER (ORDER BY price), COUNT(*) OVER (PARTITION BY auction ORDER BY price) FROM (
+              SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn = 1)
+            """);
+        Assert.StartsWith("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", updating.Problem);
+        Assert.Equal((1, 65), (updating.Span.Line, updating.Span.Column));
+    }
+
+    [Fact]
+    public void Calls_over_one_window_written_differently_share_the_over_aggregate()
+    {
+        var plan = PhysicalPlan("""
+            SELECT auction, SUM(price) OVER (PARTITION BY auction ORDER BY ts) AS s,
+                   COUNT(*) OVER (PARTITION BY bids.auction ORDER BY bids.ts ASC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS c
+            FROM bids
+            """);
+        Assert.Contains("SUM(price) AS w0$o0, COUNT(*) AS w0$o1", plan);
     }
 
     [Fact]

@@ -488,7 +488,8 @@ internal sealed partial class AggregateBinder
         return new InputRef(output, resultType);
     }
 
-    /// <summary>GROUPING(k) / GROUPING_ID(k, ...) over group keys; GROUP_ID() is 0 (grouping sets are never repeated here).</summary>
+    /// <summary>GROUPING(k, ...) / GROUPING_ID(k, ...) over group keys, the same bit vector (Calcite's GROUPING takes
+    /// several keys too); GROUP_ID() is 0 (grouping sets are never repeated here).</summary>
     private ScalarExpr BindGroupingFunction(FunctionCall f, string name)
     {
         if (name == "GROUP_ID")
@@ -496,7 +497,7 @@ internal sealed partial class AggregateBinder
             if (f.Arguments.Count != 0) throw new SqlValidationException("Invalid number of arguments to function 'GROUP_ID'. Was expecting 0 arguments", f.Span);
             return new Literal(0L, SqlType.BigInt.AsNotNull());
         }
-        if (f.Arguments.Count == 0 || (name == "GROUPING" && f.Arguments.Count != 1))
+        if (f.Arguments.Count == 0)
             throw new SqlValidationException($"Invalid number of arguments to function '{name}'", f.Span);
         var keys = new List<int>();
         foreach (var a in f.Arguments)

@@ -11,10 +11,11 @@ namespace StreamSql.Sql.Planner.Binder;
 /// <summary>
 /// Flink's OVER aggregation in a select list: <c>agg(x) OVER (PARTITION BY k ORDER BY ts {ROWS | RANGE} BETWEEN ...
 /// PRECEDING AND CURRENT ROW)</c>, written inline or through <c>WINDOW w AS (...)</c> (the parser resolves the name).
-/// Every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
-/// <see cref="LogicalOverAggregate"/> under the projection, whose select items read the calls' columns through
-/// <see cref="Intercept"/>. Computed arguments and PARTITION BY expressions are appended to the input by a projection
-/// below it.
+/// The calls over one window become one <see cref="LogicalOverAggregate"/>; in streaming every OVER call of the SELECT
+/// must use the same window (Flink's limitation), in batch mode each distinct window is one more aggregate stacked on the
+/// one before (Calcite's window groups, which Flink's batch planner runs one after the other). The projection above
+/// reads the calls' columns through <see cref="Intercept"/>. Computed arguments and PARTITION BY expressions are
+/// appended to the input by a projection below them all.
 /// </summary>
 internal sealed class OverBinder
 {
@@ -22,13 +23,24 @@ internal sealed class OverBinder
     private readonly ExpressionBinder _arguments;
     private readonly ExpressionBinder _windowExpressions;
     private readonly List<ScalarExpr> _extra = new();
-    private readonly List<AggregateCall> _calls = new();
-    private readonly Dictionary<Expression, int> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
-    private BoundWindow? _window;
-    private SourceSpan _firstSpan = SourceSpan.None;
+    private readonly List<WindowGroup> _groups = new();
+    private readonly Dictionary<Expression, (int Group, int Call)> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
+    private SourceSpan? _differentWindow;
     private int _inputCount;
     private readonly bool _batchMode;
-    private bool _frameRead;
+
+    /// <summary>A call's name until <see cref="AddCall"/> places it in its window.</summary>
+    private const string Unnamed = "";
+
+    /// <summary>The calls over one window; <see cref="FrameRead"/> says whether one of them reads its frame (batch
+    /// mode's ranking functions and LAG/LEAD do not, and take any frame).</summary>
+    private sealed class WindowGroup(BoundWindow window, SourceSpan firstSpan, bool frameRead)
+    {
+        public BoundWindow Window { get; set; } = window;
+        public SourceSpan FirstSpan { get; } = firstSpan;
+        public bool FrameRead { get; set; } = frameRead;
+        public List<AggregateCall> Calls { get; } = new();
+    }
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
     /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute — or, with
@@ -69,7 +81,6 @@ internal sealed class OverBinder
     {
         _inputCount = input.Schema.Count;
         foreach (var item in s.Items) Collect(item.Expression);
-        var (partition, order, frame) = (_window!.PartitionKeys, _window.OrderColumn, _window.Frame);
         LogicalNode pre = input;
         if (_extra.Count > 0)
         {
@@ -77,19 +88,29 @@ internal sealed class OverBinder
             var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
-        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls))
+        // Each window's aggregate keeps its input's columns, so the arguments and keys read below stay where they are.
+        for (int g = 0; g < _groups.Count; g++)
         {
-            Span = _firstSpan,
-            BatchOrderKeys = _window.BatchOrderKeys,
-            OrderError = _window.OrderError,
-        };
+            var (w, calls) = (_groups[g].Window, _groups[g].Calls);
+            pre = new LogicalOverAggregate(pre, w.PartitionKeys, w.OrderColumn, w.Frame, calls, LogicalOverAggregate.SchemaOf(pre.Schema, calls))
+            {
+                Span = _groups[g].FirstSpan,
+                BatchOrderKeys = w.BatchOrderKeys,
+                OrderError = w.OrderError,
+                DifferentWindow = g > 0 ? _differentWindow : null,
+            };
+        }
+        return pre;
     }
 
     /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
-    public ScalarExpr? Intercept(Expression e) =>
-        e is FunctionCall { Over: not null } && _callOfSyntax.TryGetValue(e, out int call)
-            ? new InputRef(_inputCount + _extra.Count + call, _calls[call].ResultType)
-            : null;
+    public ScalarExpr? Intercept(Expression e)
+    {
+        if (e is not FunctionCall { Over: not null } || !_callOfSyntax.TryGetValue(e, out var at)) return null;
+        int column = _inputCount + _extra.Count + at.Call;
+        for (int g = 0; g < at.Group; g++) column += _groups[g].Calls.Count;
+        return new InputRef(column, _groups[at.Group].Calls[at.Call].ResultType);
+    }
 
     private void Collect(Expression e)
     {
@@ -122,7 +143,7 @@ internal sealed class OverBinder
         if (f.Filter is not null) throw Unsupported.Feature("FILTER (WHERE ...) in an OVER aggregate", f.Filter.Span);
         if (f.Nulls is { } nulls) throw new SqlValidationException($"Cannot specify IGNORE NULLS or RESPECT NULLS following '{name}'", nulls.Span);
 
-        UseWindow(BindWindow(f.Over!), f);
+        int group = UseWindow(BindWindow(f.Over!), f);
 
         var args = new List<ScalarExpr>();
         foreach (var a in f.Arguments)
@@ -141,8 +162,8 @@ internal sealed class OverBinder
         if (AggregateFunctions.FindUser(name) is { } userFunction)
         {
             var (user, coerced) = UserAggregateCalls.Resolve(userFunction, args, f.Distinct, f.Span);
-            AddCall(f, new AggregateCall(AggregateFunctionKind.User, coerced.Select(Argument).ToList(), false, -1, user.Method.ReturnType.WithNullable(true),
-                $"w0$o{_calls.Count}") { UserAggregate = user });
+            AddCall(f, group, new AggregateCall(AggregateFunctionKind.User, coerced.Select(Argument).ToList(), false, -1, user.Method.ReturnType.WithNullable(true),
+                Unnamed) { UserAggregate = user });
             return;
         }
         try
@@ -163,41 +184,47 @@ internal sealed class OverBinder
 
         var argIndexes = args.Select(Argument).ToList();
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
-        AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
+        AddCall(f, group, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, Unnamed) { Separator = separator });
     }
 
-    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation). In batch mode the ranking
-    /// functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share the aggregates' window
-    /// whatever its frame.</summary>
-    private void UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
+    /// <summary>The window group of a call over <paramref name="window"/>: the first one with the same partitioning,
+    /// ordering and (when both read it) frame, else a new one (in streaming, a second one is refused later: see
+    /// <see cref="LogicalOverAggregate.DifferentWindow"/>). In batch mode the ranking functions and LAG/LEAD read no
+    /// frame (<paramref name="readsFrame"/> false), so they share an aggregates' window whatever its frame.</summary>
+    private int UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
-        if (_window is null)
+        for (int g = 0; g < _groups.Count; g++)
         {
-            _window = window;
-            _firstSpan = f.Span;
-            _frameRead = readsFrame;
+            var group = _groups[g];
+            var w = group.Window;
+            if (w.Partition != window.Partition || w.OrderColumn != window.OrderColumn || w.Order != window.Order
+                || (readsFrame && group.FrameRead && w.Frame != window.Frame))
+                continue;
+            if (readsFrame && !group.FrameRead)
+            {
+                group.Window = w with { Frame = window.Frame };
+                group.FrameRead = true;
+            }
+            return g;
         }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Order != window.Order
-                 || (readsFrame && _frameRead && _window.Frame != window.Frame))
-        {
-            throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
-        }
-        else if (readsFrame && !_frameRead)
-        {
-            _window = _window with { Frame = window.Frame };
-            _frameRead = true;
-        }
+        // Streaming runs one window: the others are refused when the plan is translated (Flink's order, after validation).
+        if (!_batchMode && _groups.Count > 0) _differentWindow ??= f.Over!.Span;
+        _groups.Add(new WindowGroup(window, f.Span, readsFrame));
+        return _groups.Count - 1;
     }
 
-    private void AddCall(FunctionCall f, AggregateCall call)
+    /// <summary>Adds <paramref name="call"/> to its window's calls (once: a call computing the same is shared), named as
+    /// Calcite names window calls: <c>w{window}$o{call}</c>.</summary>
+    private void AddCall(FunctionCall f, int group, AggregateCall call)
     {
-        int index = _calls.FindIndex(c => c.SameComputation(call));
+        var calls = _groups[group].Calls;
+        int index = calls.FindIndex(c => c.SameComputation(call));
         if (index < 0)
         {
-            index = _calls.Count;
-            _calls.Add(call);
+            index = calls.Count;
+            calls.Add(call with { Name = $"w{group}$o{index}" });
         }
-        _callOfSyntax[f] = index;
+        _callOfSyntax[f] = (group, index);
     }
 
     /// <summary>
@@ -215,23 +242,22 @@ internal sealed class OverBinder
         if (name is "LAG" or "LEAD")
         {
             window = window with { Frame = new OverFrame(window.Frame.IsRows, null) };
-            UseWindow(window, f, readsFrame: !_batchMode);
-            AddCall(f, BindLag(f, name));
+            int lagGroup = UseWindow(window, f, readsFrame: !_batchMode);
+            AddCall(f, lagGroup, BindLag(f, name));
             return;
         }
         if (name == "NTILE")
         {
-            UseWindow(window, f, readsFrame: false);
-            AddCall(f, BindNtile(f));
+            AddCall(f, UseWindow(window, f, readsFrame: false), BindNtile(f));
             return;
         }
         if (name is "CUME_DIST" or "PERCENT_RANK")
         {
             if (f.Arguments.Count > 0)
                 throw new SqlValidationException($"Invalid number of arguments to function '{name}'. Was expecting 0 arguments", f.Span);
-            UseWindow(window, f, readsFrame: false);
+            int distributionGroup = UseWindow(window, f, readsFrame: false);
             var distribution = name == "CUME_DIST" ? AggregateFunctionKind.CumeDist : AggregateFunctionKind.PercentRank;
-            AddCall(f, new AggregateCall(distribution, new List<int>(), false, -1, SqlType.Double.WithNullable(false), $"w0$o{_calls.Count}"));
+            AddCall(f, distributionGroup, new AggregateCall(distribution, new List<int>(), false, -1, SqlType.Double.WithNullable(false), Unnamed));
             return;
         }
         if (f.Arguments.Count > 0)
@@ -240,7 +266,7 @@ internal sealed class OverBinder
             throw Unsupported.Feature($"{name}() OVER a window with a bounded frame (only UNBOUNDED PRECEDING)", f.Over!.Span);
         // Calcite gives ROW_NUMBER the frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW whatever is written.
         if (name == "ROW_NUMBER") window = window with { Frame = new OverFrame(true, null) };
-        UseWindow(window, f, readsFrame: !_batchMode);
+        int rankGroup = UseWindow(window, f, readsFrame: !_batchMode);
         var (kind, arguments) = name switch
         {
             "ROW_NUMBER" => (AggregateFunctionKind.RowNumber, new List<int>()),
@@ -248,7 +274,7 @@ internal sealed class OverBinder
             "RANK" => (AggregateFunctionKind.Rank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
             _ => (AggregateFunctionKind.DenseRank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
         };
-        AddCall(f, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}"));
+        AddCall(f, rankGroup, new AggregateCall(kind, arguments, false, -1, SqlType.BigInt.WithNullable(false), Unnamed));
     }
 
     /// <summary><c>LAG(x [, offset [, default]])</c> and (batch mode) <c>LEAD</c>: the offset a non-negative integer literal; the default is cast to x's
@@ -279,7 +305,7 @@ internal sealed class OverBinder
             arguments.Add(Argument(fallback));
             resultType = value.Type.WithoutTimeAttribute().WithNullable(value.Type.Nullable || fallback.Type.Nullable);
         }
-        return new AggregateCall(name == "LAG" ? AggregateFunctionKind.Lag : AggregateFunctionKind.Lead, arguments, false, -1, resultType, $"w0$o{_calls.Count}") { LagOffset = offset };
+        return new AggregateCall(name == "LAG" ? AggregateFunctionKind.Lag : AggregateFunctionKind.Lead, arguments, false, -1, resultType, Unnamed) { LagOffset = offset };
     }
 
     /// <summary><c>NTILE(n)</c>: n a positive integer literal.</summary>
@@ -292,7 +318,7 @@ internal sealed class OverBinder
             || Convert.ToInt64(l.Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > int.MaxValue)
             throw new SqlValidationException("The argument of NTILE must be a positive integer literal", f.Arguments[0].Span);
         int buckets = Convert.ToInt32(l.Value, System.Globalization.CultureInfo.InvariantCulture);
-        return new AggregateCall(AggregateFunctionKind.Ntile, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), $"w0$o{_calls.Count}") { LagOffset = buckets };
+        return new AggregateCall(AggregateFunctionKind.Ntile, new List<int>(), false, -1, SqlType.BigInt.WithNullable(false), Unnamed) { LagOffset = buckets };
     }
 
     private int Argument(ScalarExpr bound)
@@ -336,7 +362,9 @@ internal sealed class OverBinder
             order.Span, over.OrderBy[^1].Span);
         // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
         var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
-        string orderText = string.Join(",", over.OrderBy.Select(o => $"{Catalog.ExpressionSqlPrinter.Print(o.Expression)} {(o.Descending ? "DESC" : "ASC")}"));
+        // The keys as bound columns, so that `ts` and `bids.ts` order the same window.
+        string orderText = string.Join(",", over.OrderBy.Select((o, i) =>
+            $"{Argument(i == 0 ? orderExpression : _windowExpressions.Bind(o.Expression))}{(o.Descending ? "d" : "a")}{(o.NullsFirst is { } first ? first ? "f" : "l" : "")}"));
         return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText) { OrderError = orderError };
     }
 

@@ -61,6 +61,11 @@ public sealed record LogicalOverAggregate(
     /// <summary>Streaming: why the ORDER BY cannot run, reported after the changelog check (see <see cref="OverOrderError"/>).</summary>
     public OverOrderError? OrderError { get; init; }
 
+    /// <summary>Streaming: where the SELECT uses a window other than the first one (this aggregate is stacked on that
+    /// window's), refused when the plan is translated, as Flink's StreamPhysicalOverAggregateRule refuses several window
+    /// groups (after validation, before the changelog and ordering checks).</summary>
+    public Parser.SourceSpan? DifferentWindow { get; init; }
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     public static RowSchema SchemaOf(RowSchema input, IReadOnlyList<AggregateCall> calls) =>

@@ -216,6 +216,10 @@ internal sealed class LogicalToPhysical
                 return RankPlanning.Plan(r, Translate, _parallelism, _stateTtl, _timeZone, _batch);
             case LogicalOverAggregate o:
             {
+                if (o.DifferentWindow is { } different)
+                    throw new SqlValidationException(
+                        "Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window. please re-check the over window statement.",
+                        different);
                 if (o.BatchOrderKeys is null && o.OrderError is null && o.Input.Schema[o.OrderColumn].Type.IsProctime && o.Frame is { IsRows: false, IsUnbounded: false })
                     throw Unsupported.Feature("OVER RANGE windows with a bounded preceding interval on processing time (ROWS, or event time)", o.Span);
                 return new PhysicalOverAggregate(Translate(o.Input), o.PartitionKeys, o.OrderColumn, o.Frame, o.Calls, o.Schema)

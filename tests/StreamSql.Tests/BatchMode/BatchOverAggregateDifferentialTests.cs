@@ -132,6 +132,48 @@ public sealed class BatchOverAggregateDifferentialTests
         Over("k, seq", "LAG(v) OVER w, LEAD(v) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 2 FOLLOWING"),
     ];
 
+    /// <summary>Several different windows in one SELECT (one over aggregate per window, stacked): other partitions,
+    /// orders and frames, named windows used side by side, ranking functions beside aggregates of other frames, the same
+    /// window written twice (shared), and windows over the rows of an aggregation.</summary>
+    private static readonly DualSql[] SeveralWindows =
+    [
+        new("SELECT k, seq, SUM(v) OVER (PARTITION BY k ORDER BY seq) AS run, RANK() OVER (ORDER BY v DESC) AS r FROM t",
+            "SELECT k, seq, SUM(v) OVER (PARTITION BY k ORDER BY seq) AS run, RANK() OVER (ORDER BY v DESC NULLS LAST) AS r FROM t"),
+        new("SELECT k, seq, COUNT(*) OVER w1 AS c1, MAX(v) OVER w2 AS m2, MIN(s) OVER w1 AS s1, SUM(v) OVER w3 AS s3 FROM t "
+            + "WINDOW w1 AS (PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), w2 AS (PARTITION BY b ORDER BY v, seq), "
+            + "w3 AS (PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 3 FOLLOWING)",
+            "SELECT k, seq, COUNT(*) OVER w1 AS c1, MAX(v) OVER w2 AS m2, MIN(s) OVER w1 AS s1, SUM(v) OVER w3 AS s3 FROM t "
+            + "WINDOW w1 AS (PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), w2 AS (PARTITION BY b ORDER BY v NULLS FIRST, seq), "
+            + "w3 AS (PARTITION BY k ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 3 FOLLOWING)"),
+        // A ranking function and LAG share an aggregate's window whatever its frame; a second frame is a second window.
+        DualSql.Same("SELECT seq, ROW_NUMBER() OVER (ORDER BY seq) AS rn, SUM(v) OVER (ORDER BY seq ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS near, "
+            + "SUM(v) OVER (ORDER BY seq) AS run, LAG(v) OVER (ORDER BY seq) AS prev, COUNT(*) OVER () AS total, COUNT(*) OVER (PARTITION BY k) AS per_k FROM t"),
+        // The same window written inline twice, and an expression over calls of two windows.
+        DualSql.Same("SELECT k, seq, SUM(v) OVER (PARTITION BY k ORDER BY seq) - SUM(v) OVER (PARTITION BY k ORDER BY seq) AS zero, "
+            + "SUM(v) OVER (PARTITION BY k ORDER BY seq) * 10 + COUNT(*) OVER (PARTITION BY MOD(seq, 4) ORDER BY seq DESC) AS mixed FROM t"),
+        new("SELECT k, COUNT(*) AS c, SUM(COUNT(*)) OVER (ORDER BY k) AS run, RANK() OVER (ORDER BY COUNT(*) DESC, k) AS r, "
+            + "MAX(SUM(v)) OVER (PARTITION BY MOD(k, 3)) AS best FROM t GROUP BY k",
+            "SELECT k, COUNT(*) AS c, SUM(COUNT(*)) OVER (ORDER BY k NULLS FIRST) AS run, RANK() OVER (ORDER BY COUNT(*) DESC, k NULLS FIRST) AS r, "
+            + "MAX(SUM(v)) OVER (PARTITION BY MOD(k, 3)) AS best FROM t GROUP BY k"),
+        // Over the rows of a ROLLUP: GROUPING of two keys partitions one window, another runs over every set.
+        new("SELECT k, b, GROUPING(k, b) AS g, COUNT(*) AS c, RANK() OVER (PARTITION BY GROUPING(k, b) ORDER BY COUNT(*) DESC, k, b) AS r, "
+            + "SUM(COUNT(*)) OVER (ORDER BY k, b) AS run FROM t GROUP BY ROLLUP (k, b)",
+            "SELECT k, b, GROUPING(k, b) AS g, COUNT(*) AS c, RANK() OVER (PARTITION BY GROUPING(k, b) ORDER BY COUNT(*) DESC, k NULLS FIRST, b NULLS FIRST) AS r, "
+            + "SUM(COUNT(*)) OVER (ORDER BY k NULLS FIRST, b NULLS FIRST) AS run FROM t GROUP BY ROLLUP (k, b)"),
+    ];
+
+    [Theory]
+    [InlineData(1, 4096)]
+    [InlineData(2, 7)]
+    public async Task Several_windows_in_one_select_in_batch_mode_agree_with_duckdb(int parallelism, int batchRows)
+    {
+        await using var run = new DifferentialRun(20261205, Settings(parallelism, batchRows)) { RequireInsertOnly = true };
+        run.AddTable("t", rows: 300, lateRows: true, sequence: true);
+        foreach (var query in SeveralWindows) await run.CheckAsync(query);
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(SeveralWindows.Length, run.NonEmptyCases);
+    }
+
     [Theory]
     [InlineData(1, 4096)]
     [InlineData(2, 7)]

@@ -65,9 +65,10 @@ internal sealed class AggregateGenerator(Random random)
         var call = Call();
         var source = Source();
         // HAVING COUNT(*) > 0: over no rows a batch engine still answers the empty grouping set; a streaming one emits nothing.
+        // GROUPING(a, b) is a bit vector in both (a's bit the higher), as GROUPING_ID(a, b) is.
         return new DualSql(
-            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.Engine} AS a0 FROM {source.Engine} GROUP BY {sets} HAVING COUNT(*) > 0",
-            $"SELECT {a}, {b}, GROUPING({a}) AS g, {call.DuckDb} AS a0 FROM {source.DuckDb} GROUP BY {sets} HAVING COUNT(*) > 0");
+            $"SELECT {a}, {b}, GROUPING({a}) AS g, GROUPING({b}, {a}) AS gba, {call.Engine} AS a0 FROM {source.Engine} GROUP BY {sets} HAVING COUNT(*) > 0",
+            $"SELECT {a}, {b}, GROUPING({a}) AS g, GROUPING({b}, {a}) AS gba, {call.DuckDb} AS a0 FROM {source.DuckDb} GROUP BY {sets} HAVING COUNT(*) > 0");
     }
 
     private DualSql Distinct()
