@@ -11,10 +11,11 @@ namespace StreamSql.Sql.Planner.Binder;
 /// <summary>
 /// Flink's OVER aggregation in a select list: <c>agg(x) OVER (PARTITION BY k ORDER BY ts {ROWS | RANGE} BETWEEN ...
 /// PRECEDING AND CURRENT ROW)</c>, written inline or through <c>WINDOW w AS (...)</c> (the parser resolves the name).
-/// Every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
+/// In streaming every OVER call of the SELECT must use the same window (Flink's limitation); the calls become one
 /// <see cref="LogicalOverAggregate"/> under the projection, whose select items read the calls' columns through
-/// <see cref="Intercept"/>. Computed arguments and PARTITION BY expressions are appended to the input by a projection
-/// below it.
+/// <see cref="Intercept"/>. In batch mode calls over different windows (as TPC-DS's q47 ranks and averages over two) make
+/// one over aggregation per window, stacked, each appending its calls' columns. Computed arguments and PARTITION BY
+/// expressions are appended to the input by a projection below them.
 /// </summary>
 internal sealed class OverBinder
 {
@@ -24,11 +25,16 @@ internal sealed class OverBinder
     private readonly List<ScalarExpr> _extra = new();
     private readonly List<AggregateCall> _calls = new();
     private readonly Dictionary<Expression, int> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
-    private BoundWindow? _window;
-    private SourceSpan _firstSpan = SourceSpan.None;
+    /// <summary>The windows of the calls, in the order first used; <see cref="_callWindow"/> gives each call's.</summary>
+    private readonly List<WindowGroup> _windows = new();
+    private readonly List<int> _callWindow = new();
+    private int[] _callColumn = [];
+    private int _usedWindow;
     private int _inputCount;
     private readonly bool _batchMode;
-    private bool _frameRead;
+
+    /// <summary>A window its calls share; <paramref name="FrameRead"/>: a call reads its frame (ranking functions do not).</summary>
+    private sealed record WindowGroup(BoundWindow Window, SourceSpan Span, bool FrameRead);
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
     /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute.</summary>
@@ -61,7 +67,6 @@ internal sealed class OverBinder
     {
         _inputCount = input.Schema.Count;
         foreach (var item in s.Items) Collect(item.Expression);
-        var (partition, order, frame) = (_window!.PartitionKeys, _window.OrderColumn, _window.Frame);
         LogicalNode pre = input;
         if (_extra.Count > 0)
         {
@@ -69,17 +74,33 @@ internal sealed class OverBinder
             var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
-        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls))
+        // One over aggregation per window, each appending its calls' columns after the columns below it.
+        _callColumn = new int[_calls.Count];
+        LogicalNode node = pre;
+        int column = 0;
+        for (int w = 0; w < _windows.Count; w++)
         {
-            Span = _firstSpan,
-            BatchOrderKeys = _window.BatchOrderKeys,
-        };
+            var window = _windows[w].Window;
+            var calls = new List<AggregateCall>();
+            for (int c = 0; c < _calls.Count; c++)
+                if (_callWindow[c] == w)
+                {
+                    _callColumn[c] = column++;
+                    calls.Add(_calls[c]);
+                }
+            node = new LogicalOverAggregate(node, window.PartitionKeys, window.OrderColumn, window.Frame, calls, LogicalOverAggregate.SchemaOf(node.Schema, calls))
+            {
+                Span = _windows[w].Span,
+                BatchOrderKeys = window.BatchOrderKeys,
+            };
+        }
+        return node;
     }
 
     /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
     public ScalarExpr? Intercept(Expression e) =>
         e is FunctionCall { Over: not null } && _callOfSyntax.TryGetValue(e, out int call)
-            ? new InputRef(_inputCount + _extra.Count + call, _calls[call].ResultType)
+            ? new InputRef(_inputCount + _extra.Count + _callColumn[call], _calls[call].ResultType)
             : null;
 
     private void Collect(Expression e)
@@ -157,36 +178,39 @@ internal sealed class OverBinder
         AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
     }
 
-    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation). In batch mode the ranking
-    /// functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share the aggregates' window
-    /// whatever its frame.</summary>
+    /// <summary>Puts the call into the window group it shares (the next <see cref="AddCall"/> adds to it). Every OVER call of a
+    /// streaming SELECT shares one window (Flink streaming's limitation); batch mode starts a group per other window. In
+    /// batch mode the ranking functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share
+    /// an aggregates' window whatever its frame.</summary>
     private void UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
-        if (_window is null)
+        for (int w = 0; w < _windows.Count; w++)
         {
-            _window = window;
-            _firstSpan = f.Span;
-            _frameRead = readsFrame;
+            var group = _windows[w];
+            var used = group.Window;
+            if (used.Partition != window.Partition || used.OrderColumn != window.OrderColumn || used.Order != window.Order
+                || (readsFrame && group.FrameRead && used.Frame != window.Frame))
+                continue;
+            if (readsFrame && !group.FrameRead) _windows[w] = group with { Window = used with { Frame = window.Frame }, FrameRead = true };
+            _usedWindow = w;
+            return;
         }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Order != window.Order
-                 || (readsFrame && _frameRead && _window.Frame != window.Frame))
-        {
+        if (_windows.Count > 0 && !_batchMode)
             throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
-        }
-        else if (readsFrame && !_frameRead)
-        {
-            _window = _window with { Frame = window.Frame };
-            _frameRead = true;
-        }
+        _usedWindow = _windows.Count;
+        _windows.Add(new WindowGroup(window, f.Span, readsFrame));
     }
 
     private void AddCall(FunctionCall f, AggregateCall call)
     {
-        int index = _calls.FindIndex(c => c.SameComputation(call));
+        int index = -1;
+        for (int c = 0; c < _calls.Count && index < 0; c++)
+            if (_callWindow[c] == _usedWindow && _calls[c].SameComputation(call)) index = c;
         if (index < 0)
         {
             index = _calls.Count;
             _calls.Add(call);
+            _callWindow.Add(_usedWindow);
         }
         _callOfSyntax[f] = index;
     }
