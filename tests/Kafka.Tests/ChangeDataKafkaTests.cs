@@ -54,7 +54,9 @@ public sealed class ChangeDataKafkaTests : IDisposable
         });
         await using var env = Session(("execution.batch.max-rows", "1"));
         env.ExecuteSql(Table("orders", "id INT, customer STRING, amount INT", "orders", "'value.format' = 'debezium-json'"));
-        Assert.Equal(["+I[ann, 10]", "+I[bob, 20]", "-U[ann, 10]", "+U[ann, 15]", "-D[bob, 20]", "-U[ann, 15]", "+U[ann, 16]"],
+        // The update's -U and +U come in one message, applied one by one as Flink's GroupAggFunction does: the -U takes
+        // ann's only row away (-D), the +U starts the group again (+I).
+        Assert.Equal(["+I[ann, 10]", "+I[bob, 20]", "-D[ann, 10]", "+I[ann, 15]", "-D[bob, 20]", "-U[ann, 15]", "+U[ann, 16]"],
             await Changelog(env, "SELECT customer, SUM(amount) AS total FROM orders GROUP BY customer"));
     }
 

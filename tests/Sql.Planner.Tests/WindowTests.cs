@@ -56,6 +56,21 @@ public sealed class WindowTests
     }
 
     [Fact]
+    public void A_session_window_table_function_alone_keeps_rows_keyed_by_its_partition_columns()
+    {
+        var spec = Spec<WindowAggregateSpec>("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '5' MINUTES))");
+        Assert.True(spec.EmitsRows);
+        Assert.Empty(spec.Calls);
+        Assert.Equal(TimeSpan.FromMinutes(5), Assert.IsType<SessionWindow>(spec.Window).Gap);
+        Assert.Equal(["bidder"], spec.GroupKeys.Select(k => spec.OutputSchema[k].Name));
+        Assert.Equal(["window_start", "window_end", "window_time"], spec.OutputSchema.Fields.TakeLast(3).Select(f => f.Name));
+        // Its rows wait for their sessions, so it takes inserts only, refused when planning as Flink's.
+        var e = _f.Error("SELECT * FROM TABLE(SESSION(TABLE (SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY bidder ORDER BY ts DESC) AS rn FROM bids) WHERE rn = 1) "
+            + "PARTITION BY bidder, DESCRIPTOR(ts), INTERVAL '5' MINUTES))");
+        Assert.StartsWith("StreamPhysicalWindowTableFunction doesn't support consuming update and delete changes", e.Problem);
+    }
+
+    [Fact]
     public void Window_aggregation_merges_the_function_and_specifies_what_the_runtime_needs()
     {
         _f.Configuration = Configuration.Empty.With("table.optimizer.agg-phase-strategy", "ONE_PHASE");
@@ -164,7 +179,6 @@ public sealed class WindowTests
         "Not supported yet: GROUPING SETS, ROLLUP or CUBE with a group window", 1, 77)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(ts)))", "Invalid number of arguments to function 'TUMBLE'. Was expecting 3 arguments", 1, 21)]
     [InlineData("SELECT * FROM TABLE(TUMBLE(TABLE bids PARTITION BY auction, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Only SESSION windows take PARTITION BY", 1, 52)]
-    [InlineData("SELECT * FROM TABLE(SESSION(TABLE bids, DESCRIPTOR(ts), INTERVAL '1' MINUTE))", "Not supported yet: SESSION window table function without an aggregation", 1, 15)]
     [InlineData("SELECT COUNT(*) FROM clicks GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE)", "Window can only be defined on a time attribute column, but is type of TIMESTAMP(3). Column 'ts' has no watermark", 1, 45)]
     [InlineData("SELECT TUMBLE_END(ts, INTERVAL '2' MINUTE) FROM bids GROUP BY TUMBLE(ts, INTERVAL '1' MINUTE)",
         "Call to auxiliary group function 'TUMBLE_END' must have matching call to group function '$TUMBLE' in GROUP BY clause", 1, 8)]

@@ -141,13 +141,17 @@ public static class ValueFormatter
                 {
                     var map = (MapArray)array;
                     int start = map.ValueOffsets[index], end = map.ValueOffsets[index + 1];
+                    // Printed as Java prints the HashMap Flink converts it to; the SQL client keeps the map's order.
+                    var entries = new int[end - start];
+                    for (int i = 0; i < entries.Length; i++) entries[i] = start + i;
+                    if (java) JavaHashMapOrder.TrySort(entries, map.Keys, type.Elements![0]);
                     sb.Append('{');
-                    for (int i = start; i < end; i++)
+                    for (int e = 0; e < entries.Length; e++)
                     {
-                        if (i > start) sb.Append(", ");
-                        Append(sb, map.Keys, i, type.Elements![0], timeZone, style);
+                        if (e > 0) sb.Append(", ");
+                        Append(sb, map.Keys, entries[e], type.Elements![0], timeZone, style);
                         sb.Append('=');
-                        Append(sb, map.Values, i, type.Elements[1], timeZone, style);
+                        Append(sb, map.Values, entries[e], type.Elements[1], timeZone, style);
                     }
                     sb.Append('}');
                     break;
@@ -171,13 +175,14 @@ public static class ValueFormatter
 
     /// <summary>
     /// A MULTISET as Flink shows one: its external form is a <c>Map&lt;T, Integer&gt;</c> of each distinct element to its
-    /// count, so text, print and the SQL client all give <c>{a=2, b=1}</c>. Flink's map is a Java HashMap whose order
-    /// follows hash codes; here the elements come in the order they first appear.
+    /// count, so text, print and the SQL client all give <c>{a=2, b=1}</c>. The print connector's Java HashMap lists the
+    /// elements by hash bucket (<see cref="JavaHashMapOrder"/>); elsewhere they come in the order they first appear.
     /// </summary>
     private static void AppendMultiset(StringBuilder sb, ListArray list, int index, SqlType elementType, TimeZoneInfo timeZone, ValueFormatStyle style)
     {
         int start = list.ValueOffsets[index], end = list.ValueOffsets[index + 1];
         var texts = new List<string>(end - start);
+        var firsts = new List<int>(end - start);
         var counts = new Dictionary<string, int>(end - start, StringComparer.Ordinal);
         var element = new StringBuilder(16);
         for (int i = start; i < end; i++)
@@ -186,13 +191,21 @@ public static class ValueFormatter
             Append(element, list.Values, i, elementType, timeZone, style);
             var text = element.ToString();
             if (counts.TryGetValue(text, out int count)) counts[text] = count + 1;
-            else { counts[text] = 1; texts.Add(text); }
+            else { counts[text] = 1; texts.Add(text); firsts.Add(i); }
+        }
+        var order = new int[texts.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (style == ValueFormatStyle.JavaObject)
+        {
+            var positions = firsts.ToArray();
+            if (JavaHashMapOrder.TrySort(positions, list.Values, elementType))
+                for (int i = 0; i < order.Length; i++) order[i] = firsts.IndexOf(positions[i]);
         }
         sb.Append('{');
-        for (int i = 0; i < texts.Count; i++)
+        for (int i = 0; i < order.Length; i++)
         {
             if (i > 0) sb.Append(", ");
-            sb.Append(texts[i]).Append('=').Append(counts[texts[i]]);
+            sb.Append(texts[order[i]]).Append('=').Append(counts[texts[order[i]]]);
         }
         sb.Append('}');
     }

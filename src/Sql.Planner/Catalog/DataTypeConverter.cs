@@ -35,10 +35,12 @@ public static class DataTypeConverter
                 return SqlType.Decimal(precision, scale);
             }
             case "CHAR" or "CHARACTER": return SqlType.Char(Length(p0 ?? 1, s));
-            case "VARCHAR" or "CHARACTER VARYING": return p0 is null ? SqlType.VarChar(1) : SqlType.VarChar(Length(p0.Value, s));
+            // Without a length VARCHAR and VARBINARY are STRING and BYTES: Flink's FlinkTypeSystem gives Calcite their maximum
+            // length as the default precision (CHAR and BINARY keep the standard's 1).
+            case "VARCHAR" or "CHARACTER VARYING": return p0 is null ? SqlType.String : SqlType.VarChar(Length(p0.Value, s));
             case "STRING": return SqlType.String;
             case "BINARY": return new SqlType(SqlTypeKind.Binary, Precision: Length(p0 ?? 1, s));
-            case "VARBINARY": return p0 is null ? new SqlType(SqlTypeKind.VarBinary, Precision: 1) : new SqlType(SqlTypeKind.VarBinary, Precision: Length(p0.Value, s));
+            case "VARBINARY": return p0 is null ? SqlType.Bytes : new SqlType(SqlTypeKind.VarBinary, Precision: Length(p0.Value, s));
             case "BYTES": return SqlType.Bytes;
             case "DATE": return SqlType.Date;
             case "TIME": return SqlType.Time(FractionalPrecision(p0 ?? 0, 9, s));

@@ -111,6 +111,10 @@ internal static class ChangelogInference
                 }
                 break;
             }
+            case PhysicalWindowTableFunction { Window: SessionWindow }:
+                // A SESSION window table function keeps its rows until their session ends: it takes inserts only.
+                foreach (var input in node.Inputs) Check(input, ModifyKindSet.InsertOnly, "StreamPhysicalWindowTableFunction", kinds, validated);
+                break;
             default:
                 // Forwarding nodes pass the requirement (and who asked) on to their inputs.
                 foreach (var input in node.Inputs) Check(input, required, requester, kinds, validated);

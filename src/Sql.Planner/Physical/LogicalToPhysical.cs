@@ -193,12 +193,11 @@ internal sealed class LogicalToPhysical
             }
             case LogicalWindowTableFunction w:
             {
-                if (w.Window is SessionWindow)
-                    throw Unsupported.Feature("SESSION window table function without an aggregation over window_start and window_end", w.Span);
                 var zone = w.Input.Schema[w.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
                 return new PhysicalWindowTableFunction(Translate(w.Input), w.Window, new TimeAttributeWindowing(w.TimeColumn, w.IsEventTime, zone), w.Schema)
                 {
-                    Parallelism = _parallelism,
+                    // A SESSION window without PARTITION BY keeps every row's session in one subtask.
+                    Parallelism = w.Window is SessionWindow { PartitionKeys.Count: 0 } ? 1 : _parallelism,
                 };
             }
             case LogicalWindowAggregate g:

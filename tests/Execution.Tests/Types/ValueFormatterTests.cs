@@ -203,6 +203,43 @@ public sealed class ValueFormatterTests
         Assert.Equal("{a=1, b=2}", ValueFormatter.Format(map, 0, mapType, Utc));
     }
 
+    private static MapArray IntStringMap(params (int Key, string Value)[] entries)
+    {
+        var builder = new MapArray.Builder((MapType)ArrowTypeMapping.ToArrow(SqlType.Map(SqlType.Int, SqlType.String)));
+        builder.Append();
+        foreach (var (key, value) in entries)
+        {
+            ((Int32Array.Builder)builder.KeyBuilder).Append(key);
+            ((StringArray.Builder)builder.ValueBuilder).Append(value);
+        }
+        return builder.Build();
+    }
+
+    [Fact]
+    public void The_print_connector_lists_a_maps_entries_as_the_java_hash_map_flink_converts_it_to()
+    {
+        var type = SqlType.Map(SqlType.Int, SqlType.String);
+        // Integer.hashCode is the value: 16 buckets, 16 and 0 share bucket 0 (insertion order), 17 is in 1, 3 in 3, 100 in 4.
+        var small = IntStringMap((100, "a"), (3, "b"), (17, "c"), (16, "d"), (0, "e"));
+        Assert.Equal("{16=d, 0=e, 17=c, 3=b, 100=a}", ValueFormatter.Format(small, 0, type, Utc, ValueFormatStyle.JavaObject));
+        Assert.Equal("{100=a, 3=b, 17=c, 16=d, 0=e}", ValueFormatter.Format(small, 0, type, Utc)); // CAST and the SQL client keep the map's order
+        // 13 keys pass the 12 of 16 buckets' load factor: 32 buckets, and 16 moves after 0..11.
+        var resized = IntStringMap([(16, "x"), .. Enumerable.Range(0, 12).Reverse().Select(k => (k, "v"))]);
+        Assert.Equal("{0=v, 1=v, 2=v, 3=v, 4=v, 5=v, 6=v, 7=v, 8=v, 9=v, 10=v, 11=v, 16=x}",
+            ValueFormatter.Format(resized, 0, type, Utc, ValueFormatStyle.JavaObject));
+
+        var stringType = SqlType.Map(SqlType.String, SqlType.Int);
+        var builder = new MapArray.Builder((MapType)ArrowTypeMapping.ToArrow(stringType));
+        builder.Append();
+        foreach (var (key, value) in new[] { ("alpha", 1), ("zeta", 2), ("Java", 3) })
+        {
+            ((StringArray.Builder)builder.KeyBuilder).Append(key);
+            ((Int32Array.Builder)builder.ValueBuilder).Append(value);
+        }
+        // String.hashCode: "zeta" falls in bucket 0, "Java" in 1, "alpha" in 7.
+        Assert.Equal("{zeta=2, Java=3, alpha=1}", ValueFormatter.Format(builder.Build(), 0, stringType, Utc, ValueFormatStyle.JavaObject));
+    }
+
     [Fact]
     public void Format_column_keeps_nulls()
     {

@@ -88,6 +88,8 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
     /// <summary>The operator's keyed state (for tests and reports).</summary>
     public GroupTable Table => _table;
 
+    private bool _rowByRow;
+
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
     {
         var keyTypes = new SqlType[_spec.GroupKeys.Count];
@@ -116,13 +118,14 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         // Flink's count1 (RetractionRecordCounter): over retractions a group ends when its rows are all taken back.
         else if (_spec.NeedRetraction) _rowCount = _table.AddColumn(epoch => new CountAccumulator(epoch, retracting: true));
         _ttl = _spec.EmitFinalRowsOnly ? null : GroupStateTtl.Create(_table, _spec.StateTtl);
+        _rowByRow = !_spec.EmitFinalRowsOnly && context.Configuration.Get(CoreOptions.BatchMaxRows) == 1;
         return base.OpenAsync(context, cancellationToken);
     }
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
         if (batch.Length == 0) return default;
-        if (_miniBatch is null) return Emit(Apply(batch), output, cancellationToken);
+        if (_miniBatch is null) return _rowByRow && batch.Length > 1 ? ApplyRowByRowAsync(batch, output, cancellationToken) : Emit(Apply(batch), output, cancellationToken);
         _miniBatch.Add(batch, Context.Clock.MonotonicMillis());
         return _miniBatch.IsFull(Context.Clock.MonotonicMillis()) ? FlushAsync(output, cancellationToken) : default;
     }
@@ -192,6 +195,19 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
 
     public ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken) =>
         nowMillis >= NextDueMillis ? FlushAsync(output, cancellationToken) : default;
+
+    /// <summary>One-row batches asked for (<c>execution.batch.max-rows</c> = 1, as the planner sets it for a printed changelog):
+    /// an upstream operator that makes several rows of one (UNNEST, a join's matches) still sends them together, and Flink
+    /// applies them one at a time, each with its own change.</summary>
+    private async ValueTask ApplyRowByRowAsync(Batch batch, IEmitter output, CancellationToken cancellationToken)
+    {
+        var row = new int[1];
+        for (int r = 0; r < batch.Length; r++)
+        {
+            row[0] = r;
+            await Emit(Apply(BatchGather.Take(batch, row, 1)), output, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private ValueTask FlushAsync(IEmitter output, CancellationToken cancellationToken)
     {

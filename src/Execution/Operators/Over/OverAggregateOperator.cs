@@ -273,7 +273,32 @@ public sealed class OverAggregateOperator : StreamOperatorBase
             rounds[^1] = (rounds[^1].Start, rounds[^1].Count + 1);
         }
         var batch = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), sorted.Length);
-        return Aggregate(batch, rowGroups, rowTimes, rounds);
+        var result = Aggregate(batch, rowGroups, rowTimes, rounds);
+        return _bounded ? InTimeOrder(result, rowTimes) : result;
+    }
+
+    /// <summary>The rows of a bounded frame in time order across partitions (stable), as Flink emits them: its bounded
+    /// OVER functions register a timer per row time and the timer service fires them in time order, each timer emitting
+    /// its partition's rows of that time. (Unbounded frames fire per partition at the watermark, in rounds here.)</summary>
+    private static Batch InTimeOrder(Batch rows, long[] rowTimes)
+    {
+        int n = rows.Length;
+        bool ordered = true;
+        for (int i = 1; i < n && ordered; i++) ordered = rowTimes[i - 1] <= rowTimes[i];
+        if (ordered) return rows;
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        var keys = (long[])rowTimes.Clone();
+        System.Array.Sort(keys, order);
+        // Array.Sort is not stable: rows of one time keep their round order.
+        for (int i = 0; i < n;)
+        {
+            int j = i + 1;
+            while (j < n && keys[j] == keys[i]) j++;
+            if (j - i > 1) System.Array.Sort(order, i, j - i);
+            i = j;
+        }
+        return BatchGather.Take(rows, order, n);
     }
 
     /// <summary>The partition's group for a key of the pending table, started again when its state TTL passed.</summary>

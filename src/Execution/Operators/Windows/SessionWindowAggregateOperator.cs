@@ -3,7 +3,10 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Execution.Aggregates;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Columns;
+using StreamSql.Execution.Operators.Rank;
 using StreamSql.Execution.Runtime;
+using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Timers;
 using StreamSql.Execution.Types;
@@ -32,6 +35,11 @@ namespace StreamSql.Execution.Operators.Windows;
 /// retracts from it; a session left with no rows emits nothing when it fires (Flink's <c>RecordCounter</c>).</para>
 /// <para><b>Lateness</b>: a row whose session (after merging) would already have fired (watermark ≥ its end - 1) is
 /// dropped and counted (<see cref="JobMetrics.NumLateRecordsDropped"/>).</para>
+/// <para><b>Rows</b> (<see cref="WindowAggregateSpec.EmitsRows"/>, a SESSION window table function read without aggregation,
+/// Flink's <c>UnalignedWindowTableFunctionOperator</c>): instead of accumulators each session keeps its rows
+/// (<see cref="GroupRankBuffers"/>: every column, length-prefixed, in arrival order; a merged session's rows follow the kept
+/// one's), and when it fires emits them with its <c>window_start</c>, <c>window_end</c> and <c>window_time</c> appended.
+/// The input must be insert-only.</para>
 /// </summary>
 internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
@@ -69,6 +77,11 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     private bool[] _retract = new bool[256];
     private bool[] _late = new bool[256];
     private byte[] _key = new byte[64];
+    private readonly KeySerializer? _rowSerializer;
+    private readonly KeyDecoder? _rowDecoder;
+    private readonly SerializedKeys _serializedRows = new();
+    private readonly StateRowWriter _writer = new();
+    private GroupRankBuffers? _rows;
 
     public SessionWindowAggregateOperator(WindowAggregateSpec spec, RowSchema input, JobMetrics metrics)
     {
@@ -84,6 +97,11 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         _eventTime = spec.Windowing.IsEventTime;
         _gap = session.Gap.Ticks / TimeSpan.TicksPerMicrosecond;
         _idWidth = Math.Max(1, Math.Min(_gap, MaxIdWidth));
+        if (spec.EmitsRows)
+        {
+            _rowSerializer = new KeySerializer(Enumerable.Range(0, input.Count).ToArray());
+            _rowDecoder = new KeyDecoder(input.Fields.Select(f => f.Type).ToArray());
+        }
     }
 
     /// <summary>Late rows this subtask dropped.</summary>
@@ -95,6 +113,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         _sessions = context.State.KeyedState.GetGroupTable("session-windows", new GroupTableSpec(keyTypes, Namespaced: true));
         _accumulators = WindowAccumulators.Create(_spec, _input, _sessions, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
         _bounds = _sessions.AddColumn(epoch => new SessionBounds(epoch));
+        if (_spec.EmitsRows) _rows = _sessions.AddColumn(epoch => new GroupRankBuffers(epoch));
         _keys = context.State.KeyedState.GetGroupTable("session-keys", new GroupTableSpec(keyTypes));
         _ids = _keys.AddColumn(epoch => new SessionIds(epoch));
         _timers = context.State.NamespaceTimers("session-timers");
@@ -109,6 +128,7 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
     {
         int n = batch.Length;
         if (n == 0) return default;
+        if (_rows is not null) batch.RequireInsertOnly(_spec.Description);
         Grow(n);
         ReadTimes(batch, n);
         _sessions.TrimCache();
@@ -153,7 +173,27 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
         }
         _accumulators.Update(batch, _groups.AsSpan(0, n), _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
         if (anyRetract) _retract.AsSpan(0, n).Clear();
+        if (_rows is not null) BufferRows(batch, n);
         return default;
+    }
+
+    /// <summary>Appends the assigned rows of the batch to their sessions' row buffers, in arrival order.</summary>
+    private void BufferRows(Batch batch, int n)
+    {
+        _rowSerializer!.SerializeBatch(batch.Data, _serializedRows);
+        var order = new long[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++)
+            if (_accumulate[i]) order[kept++] = ((long)_groups[i] << 32) | (uint)i;
+        System.Array.Sort(order, 0, kept);
+        for (int k = 0; k < kept;)
+        {
+            int g = (int)(order[k] >> 32);
+            _writer.Clear();
+            if (_rows!.HasBuffer(g)) _writer.WriteRaw(_rows.Buffer(g));
+            for (; k < kept && (int)(order[k] >> 32) == g; k++) _writer.WriteBytes(_serializedRows[(int)order[k]]);
+            _rows.Set(g, _writer.Written);
+        }
     }
 
     private void Grow(int n)
@@ -246,6 +286,13 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             _one[0] = g;
             _accumulators.Merge(_one, _target);
             _bounds.Rows(keep) += _bounds.Rows(g);
+            if (_rows is not null && _rows.HasBuffer(g))
+            {
+                _writer.Clear();
+                if (_rows.HasBuffer(keep)) _writer.WriteRaw(_rows.Buffer(keep));
+                _writer.WriteRaw(_rows.Buffer(g));
+                _rows.Set(keep, _writer.Written);
+            }
             _sessions.Remove(g);
             _ids.Remove(key, id);
             for (int j = 0; j < row; j++)
@@ -285,7 +332,11 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
                 else _empty.Add(g);
             }
         }
-        if (_due.Count > 0) await output.EmitAsync(Results(CollectionsMarshal.AsSpan(_due)), cancellationToken).ConfigureAwait(false);
+        if (_due.Count > 0)
+        {
+            var due = CollectionsMarshal.AsSpan(_due);
+            await output.EmitAsync(_rows is null ? Results(due) : Rows(due), cancellationToken).ConfigureAwait(false);
+        }
         Drop(_due);
         Drop(_empty);
     }
@@ -305,6 +356,36 @@ internal sealed class SessionWindowAggregateOperator : StreamOperatorBase, IPeri
             }
             _sessions.Remove(g);
         }
+    }
+
+    /// <summary>The buffered rows of the sessions <paramref name="groups"/>, each followed by its session's
+    /// <c>window_start</c>, <c>window_end</c> and <c>window_time</c>.</summary>
+    private Batch Rows(ReadOnlySpan<int> groups)
+    {
+        var builders = new ColumnBuilder[_input.Count];
+        for (int c = 0; c < builders.Length; c++) builders[c] = ColumnBuilder.Create(_input[c].Type);
+        var starts = new List<long>();
+        var ends = new List<long>();
+        var times = new List<long>();
+        foreach (int g in groups)
+        {
+            long start = _bounds.Start(g), end = _bounds.End(g), time = _clock.WindowTime(end);
+            var reader = new StateRowReader(_rows!.Buffer(g));
+            while (!reader.AtEnd)
+            {
+                _rowDecoder!.DecodeInto(reader.ReadBytes(), builders);
+                starts.Add(start);
+                ends.Add(end);
+                times.Add(time);
+            }
+        }
+        var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
+        foreach (var builder in builders) columns.Add(builder.Build());
+        int first = builders.Length;
+        columns.Add(ResultArrays.Integers(_spec.OutputSchema[first].Type, starts.ToArray(), default));
+        columns.Add(ResultArrays.Integers(_spec.OutputSchema[first + 1].Type, ends.ToArray(), default));
+        columns.Add(ResultArrays.Integers(_spec.OutputSchema[first + 2].Type, times.ToArray(), default));
+        return new Batch(new RecordBatch(_outputSchema, columns, starts.Count));
     }
 
     /// <summary>The output rows of the sessions <paramref name="groups"/>: keys, aggregates, then window properties.</summary>

@@ -33,4 +33,10 @@ public sealed record WindowAggregateSpec(
     AccumulatorLayout Accumulators,
     ChangelogMode InputChangelog,
     string Description,
-    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary>A SESSION window table function read without aggregation (Flink's <c>UnalignedWindowTableFunctionOperator</c>):
+    /// no calls, <see cref="GroupKeys"/> are its <c>PARTITION BY</c> columns, and each session, when it fires, emits its rows
+    /// in arrival order, every input column followed by <c>window_start</c>, <c>window_end</c> and <c>window_time</c>.</summary>
+    public bool EmitsRows { get; init; }
+}
