@@ -8,8 +8,9 @@ namespace StreamSql.Execution.State.Groups;
 /// The hash index of a <see cref="GroupTable"/>: (serialized key, namespace) → dense group index. Open addressing with
 /// linear probing over <c>ulong</c> slots holding the key's hash and its entry's arena address (+1; 0 = empty), so a probe
 /// reads an entry (group, key) only when the hashes agree: a new key (most rows of a join side whose keys are mostly
-/// distinct) and a collision cost a slot read, not a cache miss on an entry, and growing rehashes from the slots alone. Group indexes of removed groups are reused (a free list); removal shifts
-/// later slots back (no tombstones); the arena is compacted when dead entries outweigh live ones.
+/// distinct) and a collision cost a slot read, not a cache miss on an entry, and growing rehashes from the slots alone.
+/// Group indexes of removed groups are reused (a free list); removal shifts later slots back (no tombstones); the arena is
+/// compacted when dead entries outweigh live ones.
 /// </summary>
 internal sealed class GroupKeyIndex
 {
