@@ -111,9 +111,13 @@ internal static class StateValueCodec
     }
 
     /// <summary>Reads one present value (after its presence byte) into <paramref name="into"/>.</summary>
-    public static void Read(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into)
+    public static void Read(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into) => Read(bytes, ref pos, into, ColumnKinds.Of(into.Type));
+
+    /// <summary>As <see cref="Read(ReadOnlySpan{byte}, ref int, ColumnBuilder)"/> with the builder's kind known (a decoder
+    /// reading many rows of the same columns works it out once, not per value).</summary>
+    public static void Read(ReadOnlySpan<byte> bytes, ref int pos, ColumnBuilder into, ColumnKind kind)
     {
-        switch (ColumnKinds.Of(into.Type))
+        switch (kind)
         {
             case ColumnKind.Null:
                 into.AppendNull();

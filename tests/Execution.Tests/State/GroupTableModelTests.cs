@@ -92,6 +92,44 @@ public sealed class GroupTableModelTests
         Assert.Equal(distinct.Length, model.Count);
     }
 
+    [Fact]
+    public void Keys_are_found_after_removals_compact_the_entries()
+    {
+        // Removing most of 200,000 keys leaves over 1 MB of dead entries: the index copies the live ones into a new
+        // arena and refiles its slots under their new addresses (more than once here).
+        using var backend = StateTestSupport.Create("hashmap", false, new(0, 127));
+        var table = backend.GetGroupTable("t", new GroupTableSpec([SqlType.BigInt]));
+        var count = table.AddColumn(new AccumulatorSpec(AggregateFunction.Count, [], SqlType.BigInt, Retracting: true).Create);
+        int[] keyColumns = [0];
+        var kept = new List<long>();
+        var removed = new List<long>();
+        for (int round = 0; round < 200; round++)
+        {
+            var rows = Enumerable.Range(0, 1000).Select(i => ((long?)(round * 1000L + i) * 7919, (long?)0, RowKind.Insert)).ToList();
+            var groups = table.Resolve(TestBatches.KeyValues(rows).Data, keyColumns);
+            Assert.All(groups.TouchedIsNew.ToArray(), Assert.True);
+            count.Update([], groups.Groups, default);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                long key = rows[i].Item1!.Value;
+                if (i % 10 == 0) kept.Add(key);
+                else
+                {
+                    table.Remove(groups.Groups[i]);
+                    removed.Add(key);
+                }
+            }
+        }
+        Assert.Equal(kept.Count, table.Count);
+        var keptGroups = table.Resolve(TestBatches.KeyValues(kept.Select(k => ((long?)k, (long?)0, RowKind.Insert)).ToList()).Data, keyColumns);
+        Assert.All(keptGroups.TouchedIsNew.ToArray(), Assert.False);
+        Assert.All(((Int64Array)count.Evaluate(keptGroups.Touched)).ToList(), c => Assert.Equal(1, c));
+        Assert.Equal(kept, ((Int64Array)table.KeyColumns(keptGroups.Touched)[0]).Select(k => k!.Value));
+        var again = table.Resolve(TestBatches.KeyValues(removed.Take(5000).Select(k => ((long?)k, (long?)0, RowKind.Insert)).ToList()).Data, keyColumns);
+        Assert.All(again.TouchedIsNew.ToArray(), Assert.True);
+        Assert.Equal(kept.Count + 5000, table.Count);
+    }
+
     private static string Name(long? key) => key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "NULL";
 
     private static int HashOf(long? key)

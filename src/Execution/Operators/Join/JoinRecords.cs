@@ -83,17 +83,21 @@ public sealed class JoinRecords : IGroupColumn
     public bool AppendsBatches => _listed is not null && _matches is null;
 
     /// <summary>Adds one copy of each row with a group (not negative in <paramref name="groups"/>) — as <see cref="Add"/>
-    /// with a delta of 1 row by row, for a whole insert-only batch (<see cref="AppendsBatches"/>).</summary>
+    /// with a delta of 1 row by row, for a whole insert-only batch (<see cref="AppendsBatches"/>). The groups are those the
+    /// table resolved for the batch (their pages prepared for writing).</summary>
     public void AppendBatch(ReadOnlySpan<int> groups, SerializedKeys rows)
     {
         var offsets = rows.Offsets.AsSpan(0, groups.Length + 1);
         _listed!.AppendBatch(groups, rows.Bytes, offsets);
+        // The groups were resolved for this batch, so the table made their pages writable (PrepareWrite): no check per row.
+        var counts = _entryCounts!;
+        var bytes = _entryBytes!;
         for (int i = 0; i < groups.Length; i++)
         {
             int g = groups[i];
             if (g < 0) continue;
-            _entryCounts!.Set(g, _entryCounts.Get(g) + 1);
-            _entryBytes!.Set(g, _entryBytes.Get(g) + ListedEntryLength(offsets[i + 1] - offsets[i]));
+            counts[g]++;
+            bytes[g] += ListedEntryLength(offsets[i + 1] - offsets[i]);
         }
     }
 

@@ -42,6 +42,35 @@ public sealed class ByteArena
         return handle;
     }
 
+    /// <summary>Appends consecutive strings, string i being <paramref name="bytes"/>[<paramref name="offsets"/>[i]..
+    /// <paramref name="offsets"/>[i + 1]], its handle written to <paramref name="handles"/>[i]: as <see cref="Append"/>
+    /// string by string, but the strings that fit in the current chunk are copied with one move.</summary>
+    public void AppendAll(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> offsets, Span<long> handles)
+    {
+        int n = offsets.Length - 1;
+        for (int i = 0; i < n;)
+        {
+            int start = offsets[i];
+            int room = _chunkCount == 0 ? 0 : _chunks[_chunkCount - 1].Length - _position;
+            int end = i;
+            while (end < n && offsets[end + 1] - start <= room && offsets[end + 1] - offsets[end] <= MaxLength) end++;
+            if (end == i)
+            {
+                // A new chunk (or a string too large, which Append refuses).
+                handles[i] = Append(bytes[start..offsets[i + 1]]);
+                i++;
+                continue;
+            }
+            int chunk = _chunkCount - 1;
+            int length = offsets[end] - start;
+            bytes.Slice(start, length).CopyTo(_chunks[chunk].AsSpan(_position));
+            for (int k = i; k < end; k++) handles[k] = Handle(chunk, _position + offsets[k] - start, offsets[k + 1] - offsets[k]);
+            _position += length;
+            UsedBytes += length;
+            i = end;
+        }
+    }
+
     /// <summary>A new string of <paramref name="first"/> followed by <paramref name="second"/> (and <paramref name="third"/>),
     /// appended in place when <paramref name="first"/> is the last string appended and the chunk has room: only bytes past
     /// every captured string are written, so snapshots are unaffected.</summary>

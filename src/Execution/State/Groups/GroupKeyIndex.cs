@@ -6,9 +6,11 @@ namespace StreamSql.Execution.State.Groups;
 
 /// <summary>
 /// The hash index of a <see cref="GroupTable"/>: (serialized key, namespace) → dense group index. Open addressing with
-/// linear probing over <c>uint</c> slots holding arena addresses (+1; 0 = empty), so a probe touches the slot and the
-/// entry (hash, group, key) and nothing else. Group indexes of removed groups are reused (a free list); removal shifts
-/// later slots back (no tombstones); the arena is compacted when dead entries outweigh live ones.
+/// linear probing over <c>ulong</c> slots holding the key's hash and its entry's arena address (+1; 0 = empty), so a probe
+/// reads an entry (group, key) only when the hashes agree: a new key (most rows of a join side whose keys are mostly
+/// distinct) and a collision cost a slot read, not a cache miss on an entry, and growing rehashes from the slots alone.
+/// Group indexes of removed groups are reused (a free list); removal shifts later slots back (no tombstones); the arena is
+/// compacted when dead entries outweigh live ones.
 /// </summary>
 internal sealed class GroupKeyIndex
 {
@@ -17,7 +19,7 @@ internal sealed class GroupKeyIndex
 
     private readonly bool _namespaced;
     private GroupEntryArena _arena;
-    private uint[] _slots = new uint[MinCapacity];
+    private ulong[] _slots = new ulong[MinCapacity];
     private int _mask = MinCapacity - 1;
     private int _growAt = MinCapacity * 3 / 4;
     private int[] _free = new int[16];
@@ -43,11 +45,17 @@ internal sealed class GroupKeyIndex
 
     public int Count { get; private set; }
 
-    public long AllocatedBytes => _slots.Length * 4L + _arena.AllocatedBytes + EntryOf.AllocatedBytes + _free.Length * 4L;
+    public long AllocatedBytes => _slots.Length * 8L + _arena.AllocatedBytes + EntryOf.AllocatedBytes + _free.Length * 4L;
 
     public bool IsLive(int group) => (uint)group < (uint)HighWater && EntryOf.Get(group) != Free;
 
     public GroupEntry EntryOfGroup(int group) => new(_arena.Entry(EntryOf.Get(group)), _namespaced);
+
+    private static ulong Slot(uint hash, uint address) => ((ulong)hash << 32) | (address + 1);
+
+    private static uint HashOf(ulong slot) => (uint)(slot >> 32);
+
+    private static uint AddressOf(ulong slot) => (uint)slot - 1;
 
     /// <summary>The group of (key, namespace), or -1.</summary>
     public int Find(ReadOnlySpan<byte> key, uint hash, long @namespace)
@@ -56,10 +64,13 @@ internal sealed class GroupKeyIndex
         int i = (int)hash & _mask;
         while (true)
         {
-            uint slot = slots[i];
+            ulong slot = slots[i];
             if (slot == 0) return -1;
-            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
-            if (entry.Hash == hash && entry.Namespace == @namespace && entry.Key.SequenceEqual(key)) return entry.Group;
+            if (HashOf(slot) == hash)
+            {
+                var entry = new GroupEntry(_arena.Entry(AddressOf(slot)), _namespaced);
+                if (entry.Namespace == @namespace && entry.Key.SequenceEqual(key)) return entry.Group;
+            }
             i = (i + 1) & _mask;
         }
     }
@@ -71,10 +82,13 @@ internal sealed class GroupKeyIndex
         int i = (int)hash & _mask;
         while (true)
         {
-            uint slot = slots[i];
+            ulong slot = slots[i];
             if (slot == 0) return -1;
-            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
-            if (entry.Hash == hash && entry.Namespace == @namespace && IntegerKeys.Matches(entry.Key, value, isNull)) return entry.Group;
+            if (HashOf(slot) == hash)
+            {
+                var entry = new GroupEntry(_arena.Entry(AddressOf(slot)), _namespaced);
+                if (entry.Namespace == @namespace && IntegerKeys.Matches(entry.Key, value, isNull)) return entry.Group;
+            }
             i = (i + 1) & _mask;
         }
     }
@@ -85,11 +99,13 @@ internal sealed class GroupKeyIndex
         if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)hash & _mask]));
     }
 
-    /// <summary>Asks the CPU to fetch the entry in the home slot of <paramref name="hash"/> (after <see cref="PrefetchSlot"/>).</summary>
+    /// <summary>Asks the CPU to fetch the entry in the home slot of <paramref name="hash"/> (after <see cref="PrefetchSlot"/>),
+    /// when that slot holds the same hash (else the probe will not read it).</summary>
     public unsafe void PrefetchEntry(uint hash)
     {
-        uint slot = _slots[(int)hash & _mask];
-        if (slot != 0 && Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(_arena.Entry(slot - 1))));
+        ulong slot = _slots[(int)hash & _mask];
+        if (slot != 0 && HashOf(slot) == hash && Sse.IsSupported)
+            Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(_arena.Entry(AddressOf(slot)))));
     }
 
     /// <summary>The group of (key, namespace), created (with <paramref name="keyGroup"/>) when absent.</summary>
@@ -99,13 +115,16 @@ internal sealed class GroupKeyIndex
         int i = (int)hash & _mask;
         while (true)
         {
-            uint slot = slots[i];
+            ulong slot = slots[i];
             if (slot == 0) break;
-            var entry = new GroupEntry(_arena.Entry(slot - 1), _namespaced);
-            if (entry.Hash == hash && entry.Namespace == @namespace && entry.Key.SequenceEqual(key))
+            if (HashOf(slot) == hash)
             {
-                inserted = false;
-                return entry.Group;
+                var entry = new GroupEntry(_arena.Entry(AddressOf(slot)), _namespaced);
+                if (entry.Namespace == @namespace && entry.Key.SequenceEqual(key))
+                {
+                    inserted = false;
+                    return entry.Group;
+                }
             }
             i = (i + 1) & _mask;
         }
@@ -115,7 +134,7 @@ internal sealed class GroupKeyIndex
         uint address = _arena.Append(hash, group, keyGroup, @namespace, key);
         _liveBytes += EntrySize(key.Length);
         EntryOf.Set(group, address);
-        slots[i] = address + 1;
+        slots[i] = Slot(hash, address);
         if (++Count > _growAt) Rehash(_slots.Length * 2);
         return group;
     }
@@ -129,16 +148,17 @@ internal sealed class GroupKeyIndex
         if (address == Free) throw new InvalidOperationException($"group {group} is not in the table");
         var entry = new GroupEntry(_arena.Entry(address), _namespaced);
         _liveBytes -= EntrySize(entry.Key.Length);
+        ulong removed = Slot(entry.Hash, address);
         int i = (int)entry.Hash & _mask;
-        while (_slots[i] != address + 1) i = (i + 1) & _mask;
+        while (_slots[i] != removed) i = (i + 1) & _mask;
         // Backward-shift deletion: move each following entry of the run into the hole when its home slot allows.
         int j = i;
         while (true)
         {
             j = (j + 1) & _mask;
-            uint slot = _slots[j];
+            ulong slot = _slots[j];
             if (slot == 0) break;
-            int home = (int)new GroupEntry(_arena.Entry(slot - 1), _namespaced).Hash & _mask;
+            int home = (int)HashOf(slot) & _mask;
             bool movable = i <= j ? home <= i || home > j : home <= i && home > j;
             if (!movable) continue;
             _slots[i] = slot;
@@ -154,35 +174,40 @@ internal sealed class GroupKeyIndex
 
     private void Rehash(int capacity)
     {
-        var slots = new uint[capacity];
+        var slots = new ulong[capacity];
         int mask = capacity - 1;
-        for (int g = 0; g < HighWater; g++)
+        foreach (ulong slot in _slots)
         {
-            uint address = EntryOf.Get(g);
-            if (address == Free) continue;
-            int i = (int)new GroupEntry(_arena.Entry(address), _namespaced).Hash & mask;
+            if (slot == 0) continue;
+            int i = (int)HashOf(slot) & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = address + 1;
+            slots[i] = slot;
         }
         _slots = slots;
         _mask = mask;
         _growAt = capacity / 4 * 3;
     }
 
-    /// <summary>Copies the live entries into a fresh arena (a pending snapshot keeps reading the old chunks).</summary>
+    /// <summary>Copies the live entries into a fresh arena (a pending snapshot keeps reading the old chunks) and refiles
+    /// the slots under their new addresses.</summary>
     private void Compact()
     {
         var old = _arena;
         _arena = new GroupEntryArena(_namespaced);
+        Array.Clear(_slots);
         for (int g = 0; g < HighWater; g++)
         {
             uint address = EntryOf.Get(g);
             if (address == Free) continue;
             var entry = new GroupEntry(old.Entry(address), _namespaced);
-            EntryOf.Set(g, _arena.Append(entry.Hash, g, entry.KeyGroup, entry.Namespace, entry.Key));
+            uint hash = entry.Hash;
+            uint moved = _arena.Append(hash, g, entry.KeyGroup, entry.Namespace, entry.Key);
+            EntryOf.Set(g, moved);
+            int i = (int)hash & _mask;
+            while (_slots[i] != 0) i = (i + 1) & _mask;
+            _slots[i] = Slot(hash, moved);
         }
         _liveBytes = _arena.UsedBytes;
-        Rehash(_slots.Length);
     }
 
     /// <summary>Forgets every group; group indexes are handed out from 0 again.</summary>

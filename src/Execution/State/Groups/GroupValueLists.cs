@@ -21,6 +21,7 @@ public sealed class GroupValueLists
     private int _entryHigh;
     private int[] _free = new int[16];
     private int _freeCount;
+    private long[] _handles = [];
 
     public GroupValueLists(SnapshotEpoch epoch)
     {
@@ -98,14 +99,26 @@ public sealed class GroupValueLists
         _entryValue.PrepareWrite(first, _entryHigh);
         _entryNext.PrepareWrite(first, _entryHigh);
         _entryPrev.PrepareWrite(first, _entryHigh);
+        // Every row has a group (the usual case): the values go into the arena with one move per chunk.
+        long[]? handles = null;
+        if (count == groups.Length)
+        {
+            handles = _handles.Length >= count ? _handles : _handles = new long[Math.Max(count, _handles.Length * 2)];
+            _arena.AppendAll(bytes, offsets, handles.AsSpan(0, count));
+            _liveBytes += offsets[count] - offsets[0];
+        }
         int e = first;
         for (int i = 0; i < groups.Length; i++)
         {
             int g = groups[i];
             if (g < 0) continue;
-            var value = bytes[offsets[i]..offsets[i + 1]];
-            _entryValue[e] = _arena.Append(value);
-            _liveBytes += value.Length;
+            if (handles is not null) _entryValue[e] = handles[i];
+            else
+            {
+                var value = bytes[offsets[i]..offsets[i + 1]];
+                _entryValue[e] = _arena.Append(value);
+                _liveBytes += value.Length;
+            }
             _entryNext[e] = -1;
             // The previous tail may be an older entry on a page a pending snapshot holds: Set copies it first.
             int tail = _tail.Get(g);

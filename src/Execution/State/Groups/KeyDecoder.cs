@@ -8,8 +8,14 @@ namespace StreamSql.Execution.State.Groups;
 public sealed class KeyDecoder
 {
     private readonly SqlType[] _types;
+    private readonly ColumnKind[] _kinds;
 
-    public KeyDecoder(IReadOnlyList<SqlType> keyTypes) => _types = keyTypes.ToArray();
+    public KeyDecoder(IReadOnlyList<SqlType> keyTypes)
+    {
+        _types = keyTypes.ToArray();
+        // The builders ColumnBuilder.Create makes for these types have these kinds (both map through ColumnKinds).
+        _kinds = _types.Select(t => ColumnKinds.Of(t)).ToArray();
+    }
 
     public IReadOnlyList<SqlType> KeyTypes => _types;
 
@@ -27,6 +33,11 @@ public sealed class KeyDecoder
     internal void DecodeInto(ReadOnlySpan<byte> key, ColumnBuilder[] writers)
     {
         int pos = 0;
-        for (int k = 0; k < _types.Length; k++) StateValueCodec.ReadWithPresence(key, ref pos, writers[k]);
+        var kinds = _kinds;
+        for (int k = 0; k < kinds.Length; k++)
+        {
+            if (key[pos++] == 0) writers[k].AppendNull();
+            else StateValueCodec.Read(key, ref pos, writers[k], kinds[k]);
+        }
     }
 }
