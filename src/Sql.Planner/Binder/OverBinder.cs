@@ -11,9 +11,10 @@ namespace StreamSql.Sql.Planner.Binder;
 /// <summary>
 /// Flink's OVER aggregation in a select list: <c>agg(x) OVER (PARTITION BY k ORDER BY ts {ROWS | RANGE} BETWEEN ...
 /// PRECEDING AND CURRENT ROW)</c>, written inline or through <c>WINDOW w AS (...)</c> (the parser resolves the name).
-/// Every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
+/// In streaming every OVER call of the SELECT must use the same window (Flink's streaming limitation); the calls become one
 /// <see cref="LogicalOverAggregate"/> under the projection, whose select items read the calls' columns through
-/// <see cref="Intercept"/>. Computed arguments and PARTITION BY expressions are appended to the input by a projection
+/// <see cref="Intercept"/>. Batch mode takes several windows, as Flink's batch over aggregation does: the calls of each
+/// window become one <see cref="LogicalOverAggregate"/>, chained in the order the windows first appear. Computed arguments and PARTITION BY expressions are appended to the input by a projection
 /// below it.
 /// </summary>
 internal sealed class OverBinder
@@ -24,11 +25,18 @@ internal sealed class OverBinder
     private readonly List<ScalarExpr> _extra = new();
     private readonly List<AggregateCall> _calls = new();
     private readonly Dictionary<Expression, int> _callOfSyntax = new(ReferenceEqualityComparer.Instance);
-    private BoundWindow? _window;
-    private SourceSpan _firstSpan = SourceSpan.None;
+    /// <summary>The windows of the calls (one in streaming), each with the span of its first call and whether a call
+    /// reading its frame has fixed the frame.</summary>
+    private readonly List<WindowGroup> _groups = new();
+    /// <summary>The window (index into <see cref="_groups"/>) of each of <see cref="_calls"/>.</summary>
+    private readonly List<int> _groupOfCall = new();
+    /// <summary>Each call's column after the input (and extra columns): the calls of the first window, then the next.</summary>
+    private int[] _columnOfCall = Array.Empty<int>();
+    private int _currentGroup;
     private int _inputCount;
     private readonly bool _batchMode;
-    private bool _frameRead;
+
+    private sealed record WindowGroup(BoundWindow Window, bool FrameRead, SourceSpan Span);
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
     /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute — or, with
@@ -69,7 +77,6 @@ internal sealed class OverBinder
     {
         _inputCount = input.Schema.Count;
         foreach (var item in s.Items) Collect(item.Expression);
-        var (partition, order, frame) = (_window!.PartitionKeys, _window.OrderColumn, _window.Frame);
         LogicalNode pre = input;
         if (_extra.Count > 0)
         {
@@ -77,18 +84,34 @@ internal sealed class OverBinder
             var names = input.Schema.Fields.Select(f => f.Name).Concat(_extra.Select((_, i) => $"$f{_inputCount + i}")).ToList();
             pre = LogicalProject.Create(input, projections, QueryBinder.Uniquify(names));
         }
-        return new LogicalOverAggregate(pre, partition, order, frame, _calls, LogicalOverAggregate.SchemaOf(pre.Schema, _calls))
+        _columnOfCall = new int[_calls.Count];
+        int column = 0;
+        LogicalNode result = pre;
+        for (int g = 0; g < _groups.Count; g++)
         {
-            Span = _firstSpan,
-            BatchOrderKeys = _window.BatchOrderKeys,
-            OrderError = _window.OrderError,
-        };
+            var calls = new List<AggregateCall>();
+            for (int c = 0; c < _calls.Count; c++)
+            {
+                if (_groupOfCall[c] != g) continue;
+                _columnOfCall[c] = column++;
+                calls.Add(_calls[c]);
+            }
+            var window = _groups[g].Window;
+            result = new LogicalOverAggregate(result, window.PartitionKeys, window.OrderColumn, window.Frame, calls,
+                LogicalOverAggregate.SchemaOf(result.Schema, calls))
+            {
+                Span = _groups[g].Span,
+                BatchOrderKeys = window.BatchOrderKeys,
+                OrderError = window.OrderError,
+            };
+        }
+        return result;
     }
 
     /// <summary>The column of an OVER call bound by <see cref="Bind"/>; null for every other node.</summary>
     public ScalarExpr? Intercept(Expression e) =>
         e is FunctionCall { Over: not null } && _callOfSyntax.TryGetValue(e, out int call)
-            ? new InputRef(_inputCount + _extra.Count + call, _calls[call].ResultType)
+            ? new InputRef(_inputCount + _extra.Count + _columnOfCall[call], _calls[call].ResultType)
             : null;
 
     private void Collect(Expression e)
@@ -166,36 +189,39 @@ internal sealed class OverBinder
         AddCall(f, new AggregateCall(kind, argIndexes, f.Distinct, -1, resultType, $"w0$o{_calls.Count}") { Separator = separator });
     }
 
-    /// <summary>Every OVER call of a SELECT shares one window (Flink streaming's limitation). In batch mode the ranking
-    /// functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share the aggregates' window
-    /// whatever its frame.</summary>
+    /// <summary>Makes the window of the next call <paramref name="window"/>. In streaming every OVER call of a SELECT shares
+    /// one window (Flink streaming's limitation); batch mode starts another window for a call that fits none so far. In
+    /// batch mode the ranking functions and LAG/LEAD read no frame (<paramref name="readsFrame"/> false), so they share an
+    /// aggregate's window whatever its frame.</summary>
     private void UseWindow(BoundWindow window, FunctionCall f, bool readsFrame = true)
     {
-        if (_window is null)
+        for (int g = 0; g < _groups.Count; g++)
         {
-            _window = window;
-            _firstSpan = f.Span;
-            _frameRead = readsFrame;
+            var group = _groups[g];
+            var shared = group.Window;
+            if (shared.Partition != window.Partition || shared.OrderColumn != window.OrderColumn || shared.Order != window.Order
+                || (readsFrame && group.FrameRead && shared.Frame != window.Frame))
+                continue;
+            if (readsFrame && !group.FrameRead) _groups[g] = group with { Window = shared with { Frame = window.Frame }, FrameRead = true };
+            _currentGroup = g;
+            return;
         }
-        else if (_window.Partition != window.Partition || _window.OrderColumn != window.OrderColumn || _window.Order != window.Order
-                 || (readsFrame && _frameRead && _window.Frame != window.Frame))
-        {
+        if (_groups.Count > 0 && !_batchMode)
             throw new SqlValidationException("Over Agg: Unsupported use of OVER windows. All aggregates must be computed on the same window.", f.Over!.Span);
-        }
-        else if (readsFrame && !_frameRead)
-        {
-            _window = _window with { Frame = window.Frame };
-            _frameRead = true;
-        }
+        _groups.Add(new WindowGroup(window, readsFrame, f.Span));
+        _currentGroup = _groups.Count - 1;
     }
 
     private void AddCall(FunctionCall f, AggregateCall call)
     {
-        int index = _calls.FindIndex(c => c.SameComputation(call));
+        int index = -1;
+        for (int c = 0; c < _calls.Count && index < 0; c++)
+            if (_groupOfCall[c] == _currentGroup && _calls[c].SameComputation(call)) index = c;
         if (index < 0)
         {
             index = _calls.Count;
             _calls.Add(call);
+            _groupOfCall.Add(_currentGroup);
         }
         _callOfSyntax[f] = index;
     }
