@@ -139,7 +139,7 @@ internal sealed class InsertBinder
                 string querySchema = string.Join(", ", query.Schema.Fields.Select(f => $"{f.Name}: {f.Type.WithoutTimeAttribute()}"));
                 string sinkSchema = string.Join(", ", sinkColumns.Select(c => $"{c.Name}: {c.Type}"));
                 throw new SqlValidationException(
-                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match. Cause: Incompatible types for sink column '{sinkColumns[i].Name}' at position {i}: the query gives {source.WithoutTimeAttribute()}, the column is {target}.\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
+                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match.\nCause: Incompatible types for sink column '{sinkColumns[i].Name}' at position {i}.\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
                     insert.Source.Span);
             }
             var input = new InputRef(feeding[i], source);
