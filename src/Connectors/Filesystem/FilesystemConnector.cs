@@ -76,8 +76,6 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
                 if (!string.Equals(kind, "success-file", StringComparison.OrdinalIgnoreCase))
                     throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key,
                         $"'{kind}' is not supported; the filesystem connector commits partitions with 'success-file' (there is no metastore)");
-            if (table.PartitionKeys.Count == 0)
-                throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key, "needs a partitioned table (PARTITIONED BY)");
         }
         if (options.Get(FilesystemOptions.PartitionCommitWatermarkTimeZone) is var zone and not ("UTC" or "Z")
             && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))

@@ -136,7 +136,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _parser = new RawRecordParser(RawFormat.Charset(options), fileFields.Count == 1 && fileFields[0].DataType is not StringType);
         else
         {
-            _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField));
+            _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField),
+                nullOnBadValue: options.Get(FilesystemOptions.JsonIgnoreParseErrors));
             _ignoreErrors = options.Get(FilesystemOptions.JsonIgnoreParseErrors);
             if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
                 (_changes, _ignoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format!, fileSchema, options);

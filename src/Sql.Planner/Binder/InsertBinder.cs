@@ -139,7 +139,7 @@ internal sealed class InsertBinder
                 string querySchema = string.Join(", ", query.Schema.Fields.Select(f => $"{f.Name}: {f.Type.WithoutTimeAttribute()}"));
                 string sinkSchema = string.Join(", ", sinkColumns.Select(c => $"{c.Name}: {c.Type}"));
                 throw new SqlValidationException(
-                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match. Cause: Incompatible types for sink column '{sinkColumns[i].Name}' at position {i}: the query gives {source.WithoutTimeAttribute()}, the column is {target}.\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
+                    $"Column types of query result and sink for '{ObjectNames.FullName(name)}' do not match.\nCause: Incompatible types for sink column '{sinkColumns[i].Name}' at position {i}.\n\nQuery schema: [{querySchema}]\nSink schema:  [{sinkSchema}]",
                     insert.Source.Span);
             }
             var input = new InputRef(feeding[i], source);
@@ -177,6 +177,18 @@ internal sealed class InsertBinder
     }
 
     /// <summary>Flink's implicit INSERT casts: within a type family, or to a wider numeric type.</summary>
+    /// <summary>Flink's implicit numeric casts by type root (LogicalTypeCasts): DECIMAL and DOUBLE take any number, of
+    /// any precision and scale (a value too wide for a DECIMAL column becomes NULL, as CAST does); FLOAT takes all but
+    /// DOUBLE; an integer type takes the narrower integer types.</summary>
+    private static bool IsImplicitNumericCast(SqlTypeKind from, SqlTypeKind to) => to switch
+    {
+        SqlTypeKind.Decimal or SqlTypeKind.Double => true,
+        SqlTypeKind.Float => from != SqlTypeKind.Double,
+        SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt =>
+            from is SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt && from <= to,
+        _ => false,
+    };
+
     public static bool IsAssignable(SqlType from, SqlType to)
     {
         from = from.WithoutTimeAttribute();
@@ -184,7 +196,9 @@ internal sealed class InsertBinder
         if (ExpressionRewriting.SameIgnoringNullability(from, to)) return true;
         if (from.IsCharacterString && to.IsCharacterString) return true;
         if (from.IsBinaryString && to.IsBinaryString) return true;
-        if (from.IsTimestamp && to.IsTimestamp) return from.Kind == to.Kind;
+        // Flink's implicit casts (LogicalTypeCasts): TIMESTAMP and TIMESTAMP_LTZ into each other, a TIMESTAMP into DATE or TIME.
+        if (from.IsTimestamp && to.IsTimestamp) return true;
+        if (from.Kind == SqlTypeKind.Timestamp && to.Kind is SqlTypeKind.Date or SqlTypeKind.Time) return true;
         if (from.Kind == SqlTypeKind.Time && to.Kind == SqlTypeKind.Time) return true;
         // Nested values are assigned element by element; ROW fields by position (names do not matter, as in Flink).
         if (from.Kind == to.Kind && from.Kind is SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)
@@ -194,11 +208,7 @@ internal sealed class InsertBinder
                 if (!IsAssignable(from.Elements[i], to.Elements[i])) return false;
             return true;
         }
-        if (from.IsNumeric && to.IsNumeric)
-        {
-            var common = BuiltInFunctions.LeastRestrictive(new[] { from.WithNullable(true), to.WithNullable(true) });
-            return common is not null && ExpressionRewriting.SameIgnoringNullability(common, to);
-        }
+        if (from.IsNumeric && to.IsNumeric) return IsImplicitNumericCast(from.Kind, to.Kind);
         return false;
     }
 }

@@ -69,6 +69,14 @@ public sealed class BatchOverAggregateDifferentialTests
             "SELECT k, v, seq, r FROM (SELECT k, v, seq, RANK() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST) AS r FROM t) WHERE r <= 3"),
         new("SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b, s) AS r FROM t) WHERE r BETWEEN 2 AND 4",
             "SELECT s, seq FROM (SELECT s, seq, DENSE_RANK() OVER (ORDER BY b NULLS FIRST, s NULLS FIRST) AS r FROM t) WHERE r BETWEEN 2 AND 4"),
+        // Several windows in one SELECT (batch mode only): one over aggregation per window, the same call on two windows
+        // computed on each, a ranking function sharing a window whatever its frame.
+        new("SELECT k, v, seq, ROW_NUMBER() OVER (PARTITION BY k ORDER BY seq DESC) AS rn, "
+            + "SUM(v) OVER (PARTITION BY k ORDER BY seq DESC ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s2, "
+            + "SUM(v) OVER (PARTITION BY k) AS total, COUNT(*) OVER (PARTITION BY b ORDER BY seq) AS c, RANK() OVER (ORDER BY v) AS r FROM t",
+            "SELECT k, v, seq, ROW_NUMBER() OVER (PARTITION BY k ORDER BY seq DESC) AS rn, "
+            + "SUM(v) OVER (PARTITION BY k ORDER BY seq DESC ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s2, "
+            + "SUM(v) OVER (PARTITION BY k) AS total, COUNT(*) OVER (PARTITION BY b ORDER BY seq) AS c, RANK() OVER (ORDER BY v NULLS FIRST) AS r FROM t"),
         // An ORDER BY on a time attribute still works in batch mode.
         Over("k, seq", "COUNT(*) OVER w, SUM(v) OVER w", "PARTITION BY k ORDER BY ts, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"),
     ];
