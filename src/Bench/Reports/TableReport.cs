@@ -11,7 +11,8 @@ internal sealed class TableReport(TextWriter output)
     {
         var checkpoints = options.CheckpointInterval is { } i ? $"exactly-once checkpoints every {i.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "no checkpoints";
         output.WriteLine($"Nexmark: {Units.Count(options.Events)} events, source {options.Source.ToString().ToLowerInvariant()}, " +
-            $"parallelism {options.Parallelism}, {checkpoints}, {Environment.ProcessorCount} cores");
+            $"parallelism {options.Parallelism}, {checkpoints}, {Environment.ProcessorCount} cores, " +
+            (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") == "0" ? "JIT optimizing at first call" : "tiered JIT"));
         output.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat, "query", "events", "seconds", "events/s", "events/s/core",
             "start-up", "peak memory", "gc 0/1/2, pause", "checkpoints", "result"));
         output.Flush();

@@ -30,7 +30,10 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
         "      --queries-dir <dir>         Query files to use instead of the built-in ones (ddl.sql, qN.sql, duckdb/qN.sql).\n" +
         "      --profile <dir>             Write a CPU profile of each query's timed run (<dir>/qN.nettrace; open it with\n" +
         "                                  'dotnet-trace convert --format speedscope', PerfView or Visual Studio).\n" +
-        "      --no-baselines              Skip the hand-written and Rx.NET baselines (DuckDB still checks every result).\n";
+        "      --no-baselines              Skip the hand-written and Rx.NET baselines (DuckDB still checks every result).\n" +
+        "      --jit full|tiered           full (default): the bench runs in a child process with tiered compilation off, so\n" +
+        "                                  the engine runs optimized code from the first event, as a long-running job does;\n" +
+        "                                  tiered: the .NET default (code run once per job stays unoptimized for many runs).\n";
 
     public static bool IsBenchCommand(IReadOnlyList<string> args) => args.Count > 0 && args[0] == "bench";
 
@@ -117,6 +120,11 @@ internal sealed record BenchCommandLine(NexmarkBenchOptions Options, bool ShowHe
                     break;
                 case "--profile":
                     options = options with { ProfileDirectory = Value() };
+                    break;
+                case "--jit":
+                    // Acted on by Program (BenchJit), before this parse: here only checked.
+                    if (Value() is not ("full" or "tiered") and var jit)
+                        throw new CommandLineException($"--jit expects 'full' or 'tiered', got '{jit}'.");
                     break;
                 case "--no-baselines":
                     options = options with { NoBaselines = true };
