@@ -30,6 +30,22 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task The_jit_option_takes_full_or_tiered_and_only_bench_runs_restart()
+    {
+        var (code, _, error) = await RunAsync("bench", "nexmark", "--jit", "quick");
+        Assert.Equal(ShellApp.UsageError, code);
+        Assert.Contains("--jit expects 'full' or 'tiered', got 'quick'.", error);
+
+        Assert.False(Bench.BenchJit.ShouldRestart(["bench", "nexmark", "--jit", "tiered"]));
+        Assert.False(Bench.BenchJit.ShouldRestart(["bench", "nexmark", "--jit=tiered"]));
+        Assert.False(Bench.BenchJit.ShouldRestart(["bench", "--help"]));
+        Assert.False(Bench.BenchJit.ShouldRestart(["-f", "job.sql"]));
+        // The child runs with the variable set, so it never restarts again.
+        Assert.Equal(Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null,
+            Bench.BenchJit.ShouldRestart(["bench", "nexmark", "--query", "q0"]));
+    }
+
+    [Fact]
     public async Task Stateless_queries_run_and_equal_duckdb_and_a_refused_query_says_why()
     {
         var (code, output, error) = await RunAsync("bench", "nexmark", "--query", "q0,q1,q2,q6", "--events", "30000",
