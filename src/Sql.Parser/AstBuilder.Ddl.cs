@@ -219,8 +219,12 @@ internal sealed partial class AstBuilder
                     : $"INTERVAL {Unit(c.from).ToString().ToUpperInvariant()} TO {Unit(c.to).ToString().ToUpperInvariant()}";
                 return new DataTypeSyntax(name, Array.ConvertAll(c.INTEGER_VALUE(), i => IntParameter(i.Symbol)), [], [], false, false, Span(c));
             case P.SimpleTypeContext c:
+                // CHARACTER VARYING, CHAR VARYING, BINARY VARYING and DOUBLE PRECISION are two-word names; the converter
+                // says which of them exist.
+                string typeName = Ident(c.identifier()).Value.ToUpperInvariant();
+                if (c.qualifier is not null) typeName += " " + c.qualifier.Text.ToUpperInvariant();
                 return new DataTypeSyntax(
-                    Ident(c.identifier()).Value.ToUpperInvariant(),
+                    typeName,
                     Array.ConvertAll(c.INTEGER_VALUE(), i => IntParameter(i.Symbol)),
                     [], [], false, c.LOCAL() is not null, Span(c));
             case P.PostfixArrayTypeContext c:

@@ -263,6 +263,39 @@ internal static class FlinkText
         return true;
     }
 
+    /// <summary>
+    /// A DATE as <c>java.sql.Date.valueOf</c> reads it (Flink's csv format): <c>yyyy-[m]m-[d]d</c>, a four-digit year, a month
+    /// of 1..12 and a day of 1..31 of one or two digits, nothing around them; a day past the month's end rolls into the next
+    /// month (<c>2023-02-30</c> is 2023-03-02), as the lenient <c>java.util.Date</c> constructor behind it does.
+    /// </summary>
+    public static bool TryParseJavaSqlDate(ReadOnlySpan<char> text, out long days)
+    {
+        days = 0;
+        int firstDash = text.IndexOf('-');
+        if (firstDash != 4) return false;
+        int secondDash = text[5..].IndexOf('-');
+        if (secondDash < 0) return false;
+        secondDash += 5;
+        int monthLength = secondDash - firstDash - 1, dayLength = text.Length - secondDash - 1;
+        if (monthLength is < 1 or > 2 || dayLength is < 1 or > 2) return false;
+        if (!Digits(text[..4], out int year) || !Digits(text.Slice(5, monthLength), out int month)
+            || !Digits(text[(secondDash + 1)..], out int day)) return false;
+        if (month is < 1 or > 12 || day is < 1 or > 31 || year < 1) return false;
+        days = new DateOnly(year, month, 1).DayNumber + day - 1 - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+
     /// <summary>HH:mm[:ss[.f{1,9}]] into microseconds of the day (digits beyond µs dropped).</summary>
     public static bool TryParseTime(ReadOnlySpan<char> text, out long micros)
     {
