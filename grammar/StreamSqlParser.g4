@@ -605,8 +605,8 @@ dataTypeBody
     | INTERVAL from=timeUnit (LPAREN INTEGER_VALUE RPAREN)? (TO to=timeUnit (LPAREN INTEGER_VALUE RPAREN)?)?   #intervalType
     | identifier qualifier=(VARYING | PRECISION)? (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
         (WITH LOCAL TIME ZONE | WITHOUT TIME ZONE)?                                     #simpleType
-    | dataTypeBody ARRAY                                                                #postfixArrayType
-    | dataTypeBody MULTISET                                                             #postfixMultisetType
+    | dataTypeBody (elementNotNull=NOT NULL | NULL)? ARRAY                              #postfixArrayType
+    | dataTypeBody (elementNotNull=NOT NULL | NULL)? MULTISET                           #postfixMultisetType
     ;
 
 rowField

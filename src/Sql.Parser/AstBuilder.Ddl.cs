@@ -227,10 +227,11 @@ internal sealed partial class AstBuilder
                     typeName,
                     Array.ConvertAll(c.INTEGER_VALUE(), i => IntParameter(i.Symbol)),
                     [], [], false, c.LOCAL() is not null, Span(c));
+            // Flink's ExtendedDataType: the element of a postfix collection may say its nullability (INT NOT NULL ARRAY).
             case P.PostfixArrayTypeContext c:
-                return Composite("ARRAY", [BuildDataTypeBody(c.dataTypeBody())], [], Span(c));
+                return Composite("ARRAY", [BuildDataTypeBody(c.dataTypeBody()) with { NotNull = c.elementNotNull is not null }], [], Span(c));
             case P.PostfixMultisetTypeContext c:
-                return Composite("MULTISET", [BuildDataTypeBody(c.dataTypeBody())], [], Span(c));
+                return Composite("MULTISET", [BuildDataTypeBody(c.dataTypeBody()) with { NotNull = c.elementNotNull is not null }], [], Span(c));
             default:
                 throw Unsupported(context, "this data type");
         }

@@ -123,6 +123,16 @@ public sealed class DdlTests
     }
 
     [Fact]
+    public void PostfixCollectionElementsMaySayTheirNullability()
+    {
+        var t = Statement<CreateTableStatement>(
+            "CREATE TABLE t (a INT NOT NULL ARRAY, b STRING NULL MULTISET NOT NULL, c INT NOT NULL ARRAY NOT NULL ARRAY, d INT NOT NULL)");
+        Assert.Equal(
+            ["ARRAY<INT NOT NULL>", "MULTISET<STRING> NOT NULL", "ARRAY<ARRAY<INT NOT NULL> NOT NULL>", "INT NOT NULL"],
+            t.Columns.Select(c => Print(((PhysicalColumnDefinition)c).Type)));
+    }
+
+    [Fact]
     public void CreateTableLikeAndAsSelect()
     {
         var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING ALL INCLUDING WATERMARKS OVERWRITING OPTIONS)");

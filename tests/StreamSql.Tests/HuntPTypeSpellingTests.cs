@@ -28,6 +28,8 @@ public sealed class HuntPTypeSpellingTests
     [InlineData("TIME WITHOUT TIME ZONE", "TIME(0)")]
     [InlineData("TIMESTAMP(3) WITH LOCAL TIME ZONE", "TIMESTAMP_LTZ(3)")]
     [InlineData("DOUBLE PRECISION ARRAY", "ARRAY<DOUBLE>")]
+    [InlineData("BIGINT NOT NULL ARRAY", "ARRAY<BIGINT NOT NULL>")]
+    [InlineData("INT NULL MULTISET", "MULTISET<INT>")]
     [InlineData("ROW(a INTEGER, b CHARACTER VARYING(5))", "ROW<`a` INT, `b` VARCHAR(5)>")]
     public async Task Standard_spellings_denote_flink_types(string spelling, string flinkType) =>
         Assert.Equal(flinkType, await Value($"TYPEOF(CAST(NULL AS {spelling}))"));
