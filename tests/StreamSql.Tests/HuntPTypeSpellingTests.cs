@@ -52,6 +52,17 @@ public sealed class HuntPTypeSpellingTests
     }
 
     [Theory]
+    // Calcite's convertCast: a numeric literal counts the qualifier's last unit; any other number is the raw milliseconds.
+    [InlineData("CAST(2 AS INTERVAL DAY) = INTERVAL '2' DAY")]
+    [InlineData("CAST(90 AS INTERVAL HOUR TO MINUTE) = INTERVAL '90' MINUTE")]
+    [InlineData("CAST(3 AS INTERVAL YEAR) = INTERVAL '36' MONTH")]
+    [InlineData("CAST(1.5 AS INTERVAL SECOND) = INTERVAL '1.5' SECOND")]
+    [InlineData("DATE '2024-01-31' + CAST(1 AS INTERVAL MONTH) = DATE '2024-02-29'")]
+    [InlineData("CAST(x AS INTERVAL DAY) = INTERVAL '0.005' SECOND FROM (VALUES (5)) AS t(x)")]
+    public async Task A_number_cast_to_an_interval(string predicate) =>
+        Assert.Equal("True", await Value(predicate));
+
+    [Theory]
     [InlineData("INTERVAL SECOND TO DAY")]
     [InlineData("INTERVAL MONTH TO YEAR")]
     [InlineData("INTERVAL WEEK")]
