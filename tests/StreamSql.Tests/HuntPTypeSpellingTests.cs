@@ -30,6 +30,10 @@ public sealed class HuntPTypeSpellingTests
     [InlineData("DOUBLE PRECISION ARRAY", "ARRAY<DOUBLE>")]
     [InlineData("BIGINT NOT NULL ARRAY", "ARRAY<BIGINT NOT NULL>")]
     [InlineData("INT NULL MULTISET", "MULTISET<INT>")]
+    // FlinkTypeFactory.toLogicalType: every day-time interval is INTERVAL SECOND(3), every year-month one INTERVAL MONTH.
+    [InlineData("INTERVAL DAY(2) TO SECOND(3)", "INTERVAL SECOND(3)")]
+    [InlineData("INTERVAL HOUR", "INTERVAL SECOND(3)")]
+    [InlineData("INTERVAL YEAR TO MONTH", "INTERVAL MONTH")]
     [InlineData("ROW(a INTEGER, b CHARACTER VARYING(5))", "ROW<`a` INT, `b` VARCHAR(5)>")]
     public async Task Standard_spellings_denote_flink_types(string spelling, string flinkType) =>
         Assert.Equal(flinkType, await Value($"TYPEOF(CAST(NULL AS {spelling}))"));
@@ -47,6 +51,8 @@ public sealed class HuntPTypeSpellingTests
     [Fact]
     public async Task Casting_an_interval_between_qualifiers_keeps_its_length()
     {
+        Assert.Equal("INTERVAL SECOND(3) NOT NULL", await Value("TYPEOF(INTERVAL '1' DAY)"));
+        Assert.Equal("INTERVAL MONTH NOT NULL", await Value("TYPEOF(INTERVAL '1' YEAR)"));
         Assert.Equal("True", await Value("CAST(INTERVAL '2' HOUR AS INTERVAL MINUTE) = INTERVAL '120' MINUTE"));
         Assert.Equal("True", await Value("CAST(INTERVAL '2' YEAR AS INTERVAL YEAR TO MONTH) = INTERVAL '24' MONTH"));
     }

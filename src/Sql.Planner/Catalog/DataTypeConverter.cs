@@ -74,7 +74,7 @@ public static class DataTypeConverter
     private static readonly string[] DayTimeUnits = ["DAY", "HOUR", "MINUTE", "SECOND"];
 
     /// <summary>An interval type as SQL writes it (<c>INTERVAL DAY</c>, <c>INTERVAL DAY(2) TO SECOND(3)</c>, <c>INTERVAL YEAR TO MONTH</c>):
-    /// year-month qualifiers are Flink's INTERVAL YEAR TO MONTH, day-time ones its INTERVAL DAY TO SECOND(3).</summary>
+    /// year-month qualifiers are Flink's INTERVAL MONTH, day-time ones its INTERVAL SECOND(3) (FlinkTypeFactory's mapping).</summary>
     private static SqlType Interval(string name, DataTypeSyntax s)
     {
         string[] words = name.Split(' ');
