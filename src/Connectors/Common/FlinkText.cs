@@ -186,9 +186,9 @@ internal static class FlinkText
         switch (type)
         {
             case BooleanType:
-                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(true);
-                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(false);
-                else return $"'{text}' is not a BOOLEAN";
+                // Java's Boolean.parseBoolean, as Flink's csv and json formats and partition values read it: any text but
+                // 'true' (in any case) is FALSE, never an error.
+                column.AppendBoolean(text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
                 return null;
             case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
             {
