@@ -206,9 +206,13 @@ internal static class FlinkText
             }
             case FloatType or DoubleType:
             {
+                // Java's Double.parseDouble / Float.parseFloat, as Flink's formats read numbers: a sign on NaN and Infinity,
+                // and a type suffix (1.5d, 2f), are allowed.
                 var t = text.Trim();
+                if (t.Length > 1 && t[^1] is 'd' or 'D' or 'f' or 'F' && (char.IsAsciiDigit(t[^2]) || t[^2] == '.')) t = t[..^1];
+                if (t.Length > 0 && t[0] == '+' && (t[1..].SequenceEqual("NaN") || t[1..].SequenceEqual("Infinity"))) t = t[1..];
                 double v;
-                if (t.SequenceEqual("NaN")) v = double.NaN;
+                if (t.SequenceEqual("NaN") || t.SequenceEqual("-NaN")) v = double.NaN;
                 else if (t.SequenceEqual("Infinity")) v = double.PositiveInfinity;
                 else if (t.SequenceEqual("-Infinity")) v = double.NegativeInfinity;
                 else if (!double.TryParse(t, NumberStyles.Float, inv, out v)) return $"'{text}' is not a number";
