@@ -603,10 +603,10 @@ dataTypeBody
     | ROW LT (rowField (COMMA rowField)*)? GT                                            #rowType
     | ROW LPAREN (rowField (COMMA rowField)*)? RPAREN                                   #rowType
     | INTERVAL from=timeUnit (LPAREN INTEGER_VALUE RPAREN)? (TO to=timeUnit (LPAREN INTEGER_VALUE RPAREN)?)?   #intervalType
-    | identifier (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
+    | identifier qualifier=(VARYING | PRECISION)? (LPAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RPAREN)?
         (WITH LOCAL TIME ZONE | WITHOUT TIME ZONE)?                                     #simpleType
-    | dataTypeBody ARRAY                                                                #postfixArrayType
-    | dataTypeBody MULTISET                                                             #postfixMultisetType
+    | dataTypeBody (elementNotNull=NOT NULL | NULL)? ARRAY                              #postfixArrayType
+    | dataTypeBody (elementNotNull=NOT NULL | NULL)? MULTISET                           #postfixMultisetType
     ;
 
 rowField
@@ -632,6 +632,8 @@ identifier
 // Keywords that Flink users commonly need as names (and that cause no ambiguity here).
 nonReserved
     : ABSENT
+    | PRECISION
+    | VARYING
     | AFTER
     | DEFINE
     | MATCH

@@ -219,14 +219,19 @@ internal sealed partial class AstBuilder
                     : $"INTERVAL {Unit(c.from).ToString().ToUpperInvariant()} TO {Unit(c.to).ToString().ToUpperInvariant()}";
                 return new DataTypeSyntax(name, Array.ConvertAll(c.INTEGER_VALUE(), i => IntParameter(i.Symbol)), [], [], false, false, Span(c));
             case P.SimpleTypeContext c:
+                // CHARACTER VARYING, CHAR VARYING, BINARY VARYING and DOUBLE PRECISION are two-word names; the converter
+                // says which of them exist.
+                string typeName = Ident(c.identifier()).Value.ToUpperInvariant();
+                if (c.qualifier is not null) typeName += " " + c.qualifier.Text.ToUpperInvariant();
                 return new DataTypeSyntax(
-                    Ident(c.identifier()).Value.ToUpperInvariant(),
+                    typeName,
                     Array.ConvertAll(c.INTEGER_VALUE(), i => IntParameter(i.Symbol)),
                     [], [], false, c.LOCAL() is not null, Span(c));
+            // Flink's ExtendedDataType: the element of a postfix collection may say its nullability (INT NOT NULL ARRAY).
             case P.PostfixArrayTypeContext c:
-                return Composite("ARRAY", [BuildDataTypeBody(c.dataTypeBody())], [], Span(c));
+                return Composite("ARRAY", [BuildDataTypeBody(c.dataTypeBody()) with { NotNull = c.elementNotNull is not null }], [], Span(c));
             case P.PostfixMultisetTypeContext c:
-                return Composite("MULTISET", [BuildDataTypeBody(c.dataTypeBody())], [], Span(c));
+                return Composite("MULTISET", [BuildDataTypeBody(c.dataTypeBody()) with { NotNull = c.elementNotNull is not null }], [], Span(c));
             default:
                 throw Unsupported(context, "this data type");
         }

@@ -112,6 +112,27 @@ public sealed class DdlTests
     }
 
     [Fact]
+    public void TwoWordTypeNamesOfTheStandard()
+    {
+        var t = Statement<CreateTableStatement>(
+            "CREATE TABLE t (a CHARACTER VARYING(10), b char varying, c DOUBLE PRECISION NOT NULL, d BINARY VARYING(4), e INT, precision INT, varying STRING)");
+        Assert.Equal(
+            ["CHARACTER VARYING(10)", "CHAR VARYING", "DOUBLE PRECISION NOT NULL", "BINARY VARYING(4)", "INT", "INT", "STRING"],
+            t.Columns.Select(c => Print(((PhysicalColumnDefinition)c).Type)));
+        Assert.Equal(["precision", "varying"], t.Columns.Skip(5).Select(c => ((PhysicalColumnDefinition)c).Name.Value));
+    }
+
+    [Fact]
+    public void PostfixCollectionElementsMaySayTheirNullability()
+    {
+        var t = Statement<CreateTableStatement>(
+            "CREATE TABLE t (a INT NOT NULL ARRAY, b STRING NULL MULTISET NOT NULL, c INT NOT NULL ARRAY NOT NULL ARRAY, d INT NOT NULL)");
+        Assert.Equal(
+            ["ARRAY<INT NOT NULL>", "MULTISET<STRING> NOT NULL", "ARRAY<ARRAY<INT NOT NULL> NOT NULL>", "INT NOT NULL"],
+            t.Columns.Select(c => Print(((PhysicalColumnDefinition)c).Type)));
+    }
+
+    [Fact]
     public void CreateTableLikeAndAsSelect()
     {
         var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING ALL INCLUDING WATERMARKS OVERWRITING OPTIONS)");

@@ -186,9 +186,9 @@ internal static class FlinkText
         switch (type)
         {
             case BooleanType:
-                if (text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(true);
-                else if (text.Trim().Equals("false", StringComparison.OrdinalIgnoreCase)) column.AppendBoolean(false);
-                else return $"'{text}' is not a BOOLEAN";
+                // Java's Boolean.parseBoolean, as Flink's csv and json formats and partition values read it: any text but
+                // 'true' (in any case) is FALSE, never an error.
+                column.AppendBoolean(text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase));
                 return null;
             case Int8Type or Int16Type or Int32Type or Int64Type or DurationType:
             {
@@ -206,9 +206,13 @@ internal static class FlinkText
             }
             case FloatType or DoubleType:
             {
+                // Java's Double.parseDouble / Float.parseFloat, as Flink's formats read numbers: a sign on NaN and Infinity,
+                // and a type suffix (1.5d, 2f), are allowed.
                 var t = text.Trim();
+                if (t.Length > 1 && t[^1] is 'd' or 'D' or 'f' or 'F' && (char.IsAsciiDigit(t[^2]) || t[^2] == '.')) t = t[..^1];
+                if (t.Length > 0 && t[0] == '+' && (t[1..].SequenceEqual("NaN") || t[1..].SequenceEqual("Infinity"))) t = t[1..];
                 double v;
-                if (t.SequenceEqual("NaN")) v = double.NaN;
+                if (t.SequenceEqual("NaN") || t.SequenceEqual("-NaN")) v = double.NaN;
                 else if (t.SequenceEqual("Infinity")) v = double.PositiveInfinity;
                 else if (t.SequenceEqual("-Infinity")) v = double.NegativeInfinity;
                 else if (!double.TryParse(t, NumberStyles.Float, inv, out v)) return $"'{text}' is not a number";
@@ -242,17 +246,21 @@ internal static class FlinkText
                 column.AppendInt64(timeMicros / 1000);
                 return null;
             case TimestampType ts:
-            {
                 if (!TryParseTimestamp(text.Trim(), out var micros, out int nanosOfMicro)) return $"'{text}' is not a TIMESTAMP (yyyy-MM-dd HH:mm:ss[.fff])";
-                if (!IsNanos(ts)) { column.AppendInt64(micros); return null; }
-                if (!TimestampEncoding.TryFromMicros(micros, nanosOfMicro, TimestampEncoding.MaxPrecision, out long nanos))
-                    return $"'{text}' is out of range: TIMESTAMP(7) to TIMESTAMP(9) hold {TimestampEncoding.NanosecondRange}";
-                column.AppendInt64(nanos);
-                return null;
-            }
+                return TryAppendTimestamp(column, ts, micros, nanosOfMicro, text);
             default:
                 return $"values of type {type.Name} cannot be read from text";
         }
+    }
+
+    /// <summary>Appends a timestamp read from <paramref name="text"/> in the column's unit; returns an error message or null.</summary>
+    public static string? TryAppendTimestamp(ColumnBuilder column, TimestampType type, long micros, int nanosOfMicro, ReadOnlySpan<char> text)
+    {
+        if (!IsNanos(type)) { column.AppendInt64(micros); return null; }
+        if (!TimestampEncoding.TryFromMicros(micros, nanosOfMicro, TimestampEncoding.MaxPrecision, out long nanos))
+            return $"'{text}' is out of range: TIMESTAMP(7) to TIMESTAMP(9) hold {TimestampEncoding.NanosecondRange}";
+        column.AppendInt64(nanos);
+        return null;
     }
 
     public static bool TryParseDate(ReadOnlySpan<char> text, out long days)
@@ -260,6 +268,72 @@ internal static class FlinkText
         days = 0;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return false;
         days = date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        return true;
+    }
+
+    /// <summary>
+    /// A DATE as <c>java.sql.Date.valueOf</c> reads it (Flink's csv format): <c>yyyy-[m]m-[d]d</c>, a four-digit year, a month
+    /// of 1..12 and a day of 1..31 of one or two digits, nothing around them; a day past the month's end rolls into the next
+    /// month (<c>2023-02-30</c> is 2023-03-02), as the lenient <c>java.util.Date</c> constructor behind it does.
+    /// </summary>
+    public static bool TryParseJavaSqlDate(ReadOnlySpan<char> text, out long days)
+    {
+        days = 0;
+        int firstDash = text.IndexOf('-');
+        if (firstDash != 4) return false;
+        int secondDash = text[5..].IndexOf('-');
+        if (secondDash < 0) return false;
+        secondDash += 5;
+        int monthLength = secondDash - firstDash - 1, dayLength = text.Length - secondDash - 1;
+        if (monthLength is < 1 or > 2 || dayLength is < 1 or > 2) return false;
+        if (!Digits(text[..4], out int year) || !Digits(text.Slice(5, monthLength), out int month)
+            || !Digits(text[(secondDash + 1)..], out int day)) return false;
+        if (month is < 1 or > 12 || day is < 1 or > 31 || year < 1) return false;
+        days = new DateOnly(year, month, 1).DayNumber + day - 1 - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        return true;
+    }
+
+    /// <summary>
+    /// A TIMESTAMP as <c>java.sql.Timestamp.valueOf</c> reads it (Flink's csv format): trimmed, <c>yyyy-[m]m-[d]d h:m:s[.f{1,9}]</c>
+    /// with a space between date and time and any number of digits in the clock fields, which roll over as the lenient
+    /// <c>java.util.Date</c> fields do (<c>2024-1-5 9:5:7</c> is 2024-01-05 09:05:07; <c>24:00:00</c> is the next midnight).
+    /// </summary>
+    public static bool TryParseJavaSqlTimestamp(ReadOnlySpan<char> text, out long micros, out int nanosOfMicro)
+    {
+        micros = 0;
+        nanosOfMicro = 0;
+        text = text.Trim();
+        int space = text.IndexOf(' ');
+        if (space <= 0 || !TryParseJavaSqlDate(text[..space], out long days)) return false;
+        var clock = text[(space + 1)..];
+        int firstColon = clock.IndexOf(':');
+        int secondColon = firstColon < 0 ? -1 : clock[(firstColon + 1)..].IndexOf(':');
+        if (firstColon <= 0 || secondColon <= 0) return false;
+        secondColon += firstColon + 1;
+        var secondsText = clock[(secondColon + 1)..];
+        int period = secondsText.IndexOf('.');
+        var fraction = period < 0 ? ReadOnlySpan<char>.Empty : secondsText[(period + 1)..];
+        if (period >= 0) secondsText = secondsText[..period];
+        if (period >= 0 && fraction.Length is 0 or > 9) return false;
+        if (clock[..firstColon].Length > 9 || clock[(firstColon + 1)..secondColon].Length > 9 || secondsText.Length is 0 or > 9
+            || !Digits(clock[..firstColon], out int hour) || !Digits(clock[(firstColon + 1)..secondColon], out int minute)
+            || !Digits(secondsText, out int second) || !Digits(fraction, out int digits)) return false;
+        long nanos = digits;
+        for (int i = fraction.Length; i < 9; i++) nanos *= 10;
+        long seconds = hour * 3600L + minute * 60L + second;
+        micros = days * MicrosPerDay + seconds * 1_000_000 + nanos / 1000;
+        nanosOfMicro = (int)(nanos % 1000);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = value * 10 + (c - '0');
+        }
         return true;
     }
 

@@ -88,7 +88,7 @@ internal sealed class CsvRecordParser : IRecordParser
             int before = columns[c].Length;
             var problem = type is Apache.Arrow.Types.StructType or Apache.Arrow.Types.ListType
                 ? TryAppendNested(columns[c], type, value)
-                : FlinkText.TryAppend(columns[c], type, value);
+                : AppendValue(columns[c], type, value);
             // A nested value may have been half appended.
             if (problem is not null) columns[c].Truncate(before);
             if (problem is not null && _lenient)
@@ -147,7 +147,28 @@ internal sealed class CsvRecordParser : IRecordParser
             builder.AppendNull();
             return null;
         }
-        return FlinkText.TryAppend(builder, type, element);
+        return AppendValue(builder, type, element);
+    }
+
+    /// <summary>A scalar field as its column's type. DATE is read with <c>java.sql.Date.valueOf</c>'s rules, as Flink's csv
+    /// format does (<c>2024-1-5</c> is a date; surrounding spaces are not allowed); a TIMESTAMP the shared reader does not
+    /// take is tried with <c>java.sql.Timestamp.valueOf</c>'s (<c>2024-1-5 9:05:00</c>).</summary>
+    private static string? AppendValue(ColumnBuilder column, Apache.Arrow.Types.IArrowType type, ReadOnlySpan<char> value)
+    {
+        switch (type)
+        {
+            case Apache.Arrow.Types.Date32Type:
+                if (!FlinkText.TryParseJavaSqlDate(value, out long days)) return $"'{value}' is not a DATE (yyyy-[m]m-[d]d)";
+                column.AppendInt64(days);
+                return null;
+            case Apache.Arrow.Types.TimestampType { Timezone: null or "" } timestamp:
+                var problem = FlinkText.TryAppend(column, type, value);
+                return problem is not null && FlinkText.TryParseJavaSqlTimestamp(value, out long micros, out int nanosOfMicro)
+                    ? FlinkText.TryAppendTimestamp(column, timestamp, micros, nanosOfMicro, value)
+                    : problem;
+            default:
+                return FlinkText.TryAppend(column, type, value);
+        }
     }
 
     /// <summary>Splits the record into fields; the unescaped values of the needed ones are concatenated in <see cref="_values"/>.</summary>

@@ -64,27 +64,28 @@ internal partial class StreamSqlParser : Parser {
 		OF=148, OFFSET=149, ON=150, ONE=151, ONLY=152, OR=153, ORDER=154, ORDINALITY=155, 
 		OUTER=156, OVER=157, OVERWRITE=158, OVERLAPS=159, OVERLAY=160, OVERWRITING=161, 
 		PARTITION=162, PARTITIONED=163, PAST=164, PATTERN=165, PER=166, PLACING=167, 
-		PLAN=168, PLAN_ADVICE=169, POSITION=170, PRECEDING=171, PRIMARY=172, QUARTER=173, 
-		QUARTERS=174, QUIT=175, RANGE=176, REMOVE=177, RENAME=178, REPLACE=179, 
-		RESET=180, RESPECT=181, RESTORED=182, RESTRICT=183, RETURNING=184, RIGHT=185, 
-		ROLLUP=186, ROW=187, ROWS=188, SAVEPOINT=189, SCALAR=190, SECOND=191, 
-		SECONDS=192, SELECT=193, SET=194, SETS=195, SHOW=196, SIMILAR=197, SKIP_=198, 
-		STATE=199, STATEMENT=200, STOP=201, SUBSET=202, SUBSTRING=203, SYMMETRIC=204, 
-		SYSTEM=205, SYSTEM_TIME=206, TABLE=207, TABLES=208, TEMPORARY=209, THEN=210, 
-		TIME=211, TIMESTAMP=212, TIMESTAMPADD=213, TIMESTAMPDIFF=214, TO=215, 
-		TRAILING=216, TRIM=217, TRUE=218, TRY_CAST=219, UNBOUNDED=220, UNCONDITIONAL=221, 
-		UNION=222, UNKNOWN=223, UNLOAD=224, UNNEST=225, USE=226, USER=227, USING=228, 
-		VALUE=229, VALUES=230, VIEW=231, VIEWS=232, VIRTUAL=233, WATERMARK=234, 
-		WEEK=235, WEEKS=236, WHEN=237, WHERE=238, WINDOW=239, WITH=240, WITHIN=241, 
-		WITHOUT=242, WRAPPER=243, YEAR=244, YEARS=245, ZONE=246, EQ=247, NEQ=248, 
-		LTE=249, GTE=250, LT=251, GT=252, ARROW=253, PLUS=254, MINUS=255, ASTERISK=256, 
-		SLASH=257, PERCENT=258, QUESTION=259, PIPE=260, LBRACE=261, RBRACE=262, 
-		CONCAT=263, LPAREN=264, RPAREN=265, LBRACKET=266, RBRACKET=267, COMMA=268, 
-		DOT=269, SEMI=270, HINT_START=271, HINT_END=272, STRING=273, UNICODE_STRING=274, 
-		BINARY_STRING=275, INTEGER_VALUE=276, DECIMAL_VALUE=277, DOUBLE_VALUE=278, 
-		IDENTIFIER=279, BACKQUOTED_IDENTIFIER=280, LINE_COMMENT=281, BLOCK_COMMENT=282, 
-		WS=283, DOUBLE_QUOTED=284, UNTERMINATED_STRING=285, UNTERMINATED_IDENTIFIER=286, 
-		UNTERMINATED_COMMENT=287, ERROR_CHAR=288;
+		PLAN=168, PLAN_ADVICE=169, POSITION=170, PRECEDING=171, PRECISION=172, 
+		PRIMARY=173, QUARTER=174, QUARTERS=175, QUIT=176, RANGE=177, REMOVE=178, 
+		RENAME=179, REPLACE=180, RESET=181, RESPECT=182, RESTORED=183, RESTRICT=184, 
+		RETURNING=185, RIGHT=186, ROLLUP=187, ROW=188, ROWS=189, SAVEPOINT=190, 
+		SCALAR=191, SECOND=192, SECONDS=193, SELECT=194, SET=195, SETS=196, SHOW=197, 
+		SIMILAR=198, SKIP_=199, STATE=200, STATEMENT=201, STOP=202, SUBSET=203, 
+		SUBSTRING=204, SYMMETRIC=205, SYSTEM=206, SYSTEM_TIME=207, TABLE=208, 
+		TABLES=209, TEMPORARY=210, THEN=211, TIME=212, TIMESTAMP=213, TIMESTAMPADD=214, 
+		TIMESTAMPDIFF=215, TO=216, TRAILING=217, TRIM=218, TRUE=219, TRY_CAST=220, 
+		UNBOUNDED=221, UNCONDITIONAL=222, UNION=223, UNKNOWN=224, UNLOAD=225, 
+		UNNEST=226, USE=227, USER=228, USING=229, VALUE=230, VALUES=231, VARYING=232, 
+		VIEW=233, VIEWS=234, VIRTUAL=235, WATERMARK=236, WEEK=237, WEEKS=238, 
+		WHEN=239, WHERE=240, WINDOW=241, WITH=242, WITHIN=243, WITHOUT=244, WRAPPER=245, 
+		YEAR=246, YEARS=247, ZONE=248, EQ=249, NEQ=250, LTE=251, GTE=252, LT=253, 
+		GT=254, ARROW=255, PLUS=256, MINUS=257, ASTERISK=258, SLASH=259, PERCENT=260, 
+		QUESTION=261, PIPE=262, LBRACE=263, RBRACE=264, CONCAT=265, LPAREN=266, 
+		RPAREN=267, LBRACKET=268, RBRACKET=269, COMMA=270, DOT=271, SEMI=272, 
+		HINT_START=273, HINT_END=274, STRING=275, UNICODE_STRING=276, BINARY_STRING=277, 
+		INTEGER_VALUE=278, DECIMAL_VALUE=279, DOUBLE_VALUE=280, IDENTIFIER=281, 
+		BACKQUOTED_IDENTIFIER=282, LINE_COMMENT=283, BLOCK_COMMENT=284, WS=285, 
+		DOUBLE_QUOTED=286, UNTERMINATED_STRING=287, UNTERMINATED_IDENTIFIER=288, 
+		UNTERMINATED_COMMENT=289, ERROR_CHAR=290;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -166,21 +167,22 @@ internal partial class StreamSqlParser : Parser {
 		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
 		"'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", 
 		"'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
-		"'POSITION'", "'PRECEDING'", "'PRIMARY'", "'QUARTER'", "'QUARTERS'", "'QUIT'", 
-		"'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", "'RESET'", "'RESPECT'", 
-		"'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", "'ROLLUP'", "'ROW'", 
-		"'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", "'SECONDS'", "'SELECT'", 
-		"'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", "'STATE'", "'STATEMENT'", 
-		"'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", "'SYSTEM'", "'SYSTEM_TIME'", 
-		"'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", "'TIME'", "'TIMESTAMP'", 
-		"'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", "'TRAILING'", "'TRIM'", "'TRUE'", 
-		"'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", 
-		"'UNLOAD'", "'UNNEST'", "'USE'", "'USER'", "'USING'", "'VALUE'", "'VALUES'", 
-		"'VIEW'", "'VIEWS'", "'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", 
-		"'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", 
-		"'YEAR'", "'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", 
-		"'=>'", "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", 
-		"'||'", "'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
+		"'POSITION'", "'PRECEDING'", "'PRECISION'", "'PRIMARY'", "'QUARTER'", 
+		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", 
+		"'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
+		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
+		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
+		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
+		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
+		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
+		"'UNION'", "'UNKNOWN'", "'UNLOAD'", "'UNNEST'", "'USE'", "'USER'", "'USING'", 
+		"'VALUE'", "'VALUES'", "'VARYING'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", 
+		"'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", 
+		"'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", 
+		null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", 
+		"'%'", "'?'", "'|'", "'{'", "'}'", "'||'", "'('", "')'", "'['", "']'", 
+		"','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -207,22 +209,22 @@ internal partial class StreamSqlParser : Parser {
 		"NULL", "NULLS", "OBJECT", "OF", "OFFSET", "ON", "ONE", "ONLY", "OR", 
 		"ORDER", "ORDINALITY", "OUTER", "OVER", "OVERWRITE", "OVERLAPS", "OVERLAY", 
 		"OVERWRITING", "PARTITION", "PARTITIONED", "PAST", "PATTERN", "PER", "PLACING", 
-		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRIMARY", "QUARTER", 
-		"QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", "REPLACE", "RESET", "RESPECT", 
-		"RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", "ROW", "ROWS", 
-		"SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", "SETS", "SHOW", 
-		"SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", "SUBSTRING", 
-		"SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", "TEMPORARY", 
-		"THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", "TO", "TRAILING", 
-		"TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", "UNION", "UNKNOWN", 
-		"UNLOAD", "UNNEST", "USE", "USER", "USING", "VALUE", "VALUES", "VIEW", 
-		"VIEWS", "VIRTUAL", "WATERMARK", "WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", 
-		"WITH", "WITHIN", "WITHOUT", "WRAPPER", "YEAR", "YEARS", "ZONE", "EQ", 
-		"NEQ", "LTE", "GTE", "LT", "GT", "ARROW", "PLUS", "MINUS", "ASTERISK", 
-		"SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", "RBRACE", "CONCAT", 
-		"LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", 
-		"HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", 
-		"DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
+		"PLAN", "PLAN_ADVICE", "POSITION", "PRECEDING", "PRECISION", "PRIMARY", 
+		"QUARTER", "QUARTERS", "QUIT", "RANGE", "REMOVE", "RENAME", "REPLACE", 
+		"RESET", "RESPECT", "RESTORED", "RESTRICT", "RETURNING", "RIGHT", "ROLLUP", 
+		"ROW", "ROWS", "SAVEPOINT", "SCALAR", "SECOND", "SECONDS", "SELECT", "SET", 
+		"SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", 
+		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
+		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
+		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
+		"UNION", "UNKNOWN", "UNLOAD", "UNNEST", "USE", "USER", "USING", "VALUE", 
+		"VALUES", "VARYING", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
+		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
+		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
+		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
+		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
+		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
+		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
 		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
 		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
@@ -309,7 +311,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 				{
 				State = 192;
 				statement();
@@ -2490,7 +2492,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -36028797018963969L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 8589918207L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 34359672831L) != 0) );
 				}
 				break;
 			}
@@ -4078,7 +4080,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 193L) != 0)) {
 				{
 				State = 803;
 				tableOption();
@@ -4328,6 +4330,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -4375,6 +4378,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -4484,7 +4488,7 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 834;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 276)) & ~0x3f) == 0 && ((1L << (_la - 276)) & 7L) != 0)) ) {
+				if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4629,6 +4633,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -4676,6 +4681,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -4957,6 +4963,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -5004,6 +5011,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -5427,6 +5435,7 @@ internal partial class StreamSqlParser : Parser {
 				case PLAN_ADVICE:
 				case POSITION:
 				case PRECEDING:
+				case PRECISION:
 				case PRIMARY:
 				case QUARTER:
 				case QUARTERS:
@@ -5474,6 +5483,7 @@ internal partial class StreamSqlParser : Parser {
 				case USE:
 				case USER:
 				case VALUE:
+				case VARYING:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -5689,6 +5699,7 @@ internal partial class StreamSqlParser : Parser {
 				case PLAN_ADVICE:
 				case POSITION:
 				case PRECEDING:
+				case PRECISION:
 				case PRIMARY:
 				case QUARTER:
 				case QUARTERS:
@@ -5736,6 +5747,7 @@ internal partial class StreamSqlParser : Parser {
 				case USE:
 				case USER:
 				case VALUE:
+				case VARYING:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -6274,6 +6286,7 @@ internal partial class StreamSqlParser : Parser {
 				case PLAN_ADVICE:
 				case POSITION:
 				case PRECEDING:
+				case PRECISION:
 				case PRIMARY:
 				case QUARTER:
 				case QUARTERS:
@@ -6324,6 +6337,7 @@ internal partial class StreamSqlParser : Parser {
 				case USE:
 				case USER:
 				case VALUE:
+				case VARYING:
 				case VIEW:
 				case VIEWS:
 				case VIRTUAL:
@@ -7521,7 +7535,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
 					State = 1161;
 					expression();
@@ -9157,7 +9171,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -9204,7 +9218,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 165L) != 0)) {
+			if (((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 165L) != 0)) {
 				{
 				State = 1427;
 				rowPatternQuantifier();
@@ -9393,6 +9407,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -9440,6 +9455,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -9555,7 +9571,7 @@ internal partial class StreamSqlParser : Parser {
 				{
 				State = 1437;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 254)) & ~0x3f) == 0 && ((1L << (_la - 254)) & 37L) != 0)) ) {
+				if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -9910,7 +9926,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || ((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 6145L) != 0)) {
 				{
 				{
 				State = 1489;
@@ -10268,6 +10284,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -10315,6 +10332,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -10666,6 +10684,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -10716,6 +10735,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -11384,7 +11404,7 @@ internal partial class StreamSqlParser : Parser {
 			{
 			State = 1648;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 247)) & ~0x3f) == 0 && ((1L << (_la - 247)) & 63L) != 0)) ) {
+			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11642,6 +11662,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -11692,6 +11713,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -11768,7 +11790,7 @@ internal partial class StreamSqlParser : Parser {
 						State = 1657;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 135L) != 0)) ) {
+						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
@@ -12759,7 +12781,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
 					State = 1715;
 					((TrimWithSideContext)_localctx).chars = expression();
@@ -13428,7 +13450,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
 					State = 1933;
 					expression();
@@ -13467,7 +13489,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
 					State = 1946;
 					expression();
@@ -13506,7 +13528,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1967;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1152921505519116289L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4576185340251111459L) != 0) || ((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 130561L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
 					State = 1959;
 					expression();
@@ -13898,6 +13920,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -13949,6 +13972,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -14560,6 +14584,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -14607,6 +14632,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -15785,7 +15811,7 @@ internal partial class StreamSqlParser : Parser {
 			{
 			State = 2216;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 25L) != 0)) ) {
+			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15851,7 +15877,7 @@ internal partial class StreamSqlParser : Parser {
 			{
 			State = 2218;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 211106232546879L) != 0) || ((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 27074374322356227L) != 0)) ) {
+			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16049,6 +16075,7 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class SimpleTypeContext : DataTypeBodyContext {
+		public IToken qualifier;
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
 			return GetRuleContext<IdentifierContext>(0);
 		}
@@ -16063,6 +16090,8 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIME() { return GetToken(StreamSqlParser.TIME, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ZONE() { return GetToken(StreamSqlParser.ZONE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITHOUT() { return GetToken(StreamSqlParser.WITHOUT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VARYING() { return GetToken(StreamSqlParser.VARYING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(StreamSqlParser.PRECISION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(StreamSqlParser.COMMA, i);
@@ -16076,10 +16105,13 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class PostfixArrayTypeContext : DataTypeBodyContext {
+		public IToken elementNotNull;
 		[System.Diagnostics.DebuggerNonUserCode] public DataTypeBodyContext dataTypeBody() {
 			return GetRuleContext<DataTypeBodyContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARRAY() { return GetToken(StreamSqlParser.ARRAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL() { return GetToken(StreamSqlParser.NULL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(StreamSqlParser.NOT, 0); }
 		public PostfixArrayTypeContext(DataTypeBodyContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -16089,10 +16121,13 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class PostfixMultisetTypeContext : DataTypeBodyContext {
+		public IToken elementNotNull;
 		[System.Diagnostics.DebuggerNonUserCode] public DataTypeBodyContext dataTypeBody() {
 			return GetRuleContext<DataTypeBodyContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MULTISET() { return GetToken(StreamSqlParser.MULTISET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NULL() { return GetToken(StreamSqlParser.NULL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(StreamSqlParser.NOT, 0); }
 		public PostfixMultisetTypeContext(DataTypeBodyContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -16119,9 +16154,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2308;
+			State = 2311;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
@@ -16184,7 +16219,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 2254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
 					State = 2246;
 					rowField();
@@ -16223,7 +16258,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 2267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
 					State = 2259;
 					rowField();
@@ -16308,58 +16343,76 @@ internal partial class StreamSqlParser : Parser {
 				_prevctx = _localctx;
 				State = 2286;
 				identifier();
-				State = 2297;
+				State = 2288;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
 					State = 2287;
+					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==PRECISION || _la==VARYING) ) {
+						((SimpleTypeContext)_localctx).qualifier = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					break;
+				}
+				State = 2300;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				case 1:
+					{
+					State = 2290;
 					Match(LPAREN);
-					State = 2288;
+					State = 2291;
 					Match(INTEGER_VALUE);
-					State = 2293;
+					State = 2296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2289;
+						State = 2292;
 						Match(COMMA);
-						State = 2290;
+						State = 2293;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2295;
+						State = 2298;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2296;
+					State = 2299;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2306;
+				State = 2309;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 				case 1:
 					{
-					State = 2299;
-					Match(WITH);
-					State = 2300;
-					Match(LOCAL);
-					State = 2301;
-					Match(TIME);
 					State = 2302;
+					Match(WITH);
+					State = 2303;
+					Match(LOCAL);
+					State = 2304;
+					Match(TIME);
+					State = 2305;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2303;
+					State = 2306;
 					Match(WITHOUT);
-					State = 2304;
+					State = 2307;
 					Match(TIME);
-					State = 2305;
+					State = 2308;
 					Match(ZONE);
 					}
 					break;
@@ -16368,25 +16421,47 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2316;
+			State = 2329;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2314;
+					State = 2327;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2310;
+						State = 2313;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2311;
+						State = 2317;
+						ErrorHandler.Sync(this);
+						switch (TokenStream.LA(1)) {
+						case NOT:
+							{
+							State = 2314;
+							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2315;
+							Match(NULL);
+							}
+							break;
+						case NULL:
+							{
+							State = 2316;
+							Match(NULL);
+							}
+							break;
+						case ARRAY:
+							break;
+						default:
+							break;
+						}
+						State = 2319;
 						Match(ARRAY);
 						}
 						break;
@@ -16394,18 +16469,40 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2312;
+						State = 2320;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2313;
+						State = 2324;
+						ErrorHandler.Sync(this);
+						switch (TokenStream.LA(1)) {
+						case NOT:
+							{
+							State = 2321;
+							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2322;
+							Match(NULL);
+							}
+							break;
+						case NULL:
+							{
+							State = 2323;
+							Match(NULL);
+							}
+							break;
+						case MULTISET:
+							break;
+						default:
+							break;
+						}
+						State = 2326;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2318;
+				State = 2331;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,329,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
 			}
 			}
 		}
@@ -16449,16 +16546,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2319;
+			State = 2332;
 			identifier();
-			State = 2320;
+			State = 2333;
 			dataType();
-			State = 2322;
+			State = 2335;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2321;
+				State = 2334;
 				Match(STRING);
 				}
 			}
@@ -16508,25 +16605,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2324;
+			State = 2337;
 			identifier();
-			State = 2329;
+			State = 2342;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2325;
+					State = 2338;
 					Match(DOT);
-					State = 2326;
+					State = 2339;
 					identifier();
 					}
 					} 
 				}
-				State = 2331;
+				State = 2344;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,331,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
 			}
 			}
 		}
@@ -16573,21 +16670,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2332;
+			State = 2345;
 			identifier();
-			State = 2337;
+			State = 2350;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2333;
+				State = 2346;
 				Match(COMMA);
-				State = 2334;
+				State = 2347;
 				identifier();
 				}
 				}
-				State = 2339;
+				State = 2352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16628,20 +16725,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2343;
+			State = 2356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2340;
+				State = 2353;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2341;
+				State = 2354;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16767,6 +16864,7 @@ internal partial class StreamSqlParser : Parser {
 			case PLAN_ADVICE:
 			case POSITION:
 			case PRECEDING:
+			case PRECISION:
 			case PRIMARY:
 			case QUARTER:
 			case QUARTERS:
@@ -16814,6 +16912,7 @@ internal partial class StreamSqlParser : Parser {
 			case USE:
 			case USER:
 			case VALUE:
+			case VARYING:
 			case VIEW:
 			case VIEWS:
 			case VIRTUAL:
@@ -16828,7 +16927,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2342;
+				State = 2355;
 				nonReserved();
 				}
 				break;
@@ -16849,6 +16948,8 @@ internal partial class StreamSqlParser : Parser {
 
 	public partial class NonReservedContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(StreamSqlParser.PRECISION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VARYING() { return GetToken(StreamSqlParser.VARYING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
@@ -17050,9 +17151,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2345;
+			State = 2358;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1873497445898592257L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 35500678109167581L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -17128,7 +17229,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,288,2348,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2361,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17311,460 +17412,461 @@ internal partial class StreamSqlParser : Parser {
 		1,87,1,87,1,87,1,87,1,87,5,87,2250,8,87,10,87,12,87,2253,9,87,3,87,2255,
 		8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2263,8,87,10,87,12,87,2266,9,87,
 		3,87,2268,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2276,8,87,1,87,1,87,
-		1,87,1,87,1,87,3,87,2283,8,87,3,87,2285,8,87,1,87,1,87,1,87,1,87,1,87,
-		5,87,2292,8,87,10,87,12,87,2295,9,87,1,87,3,87,2298,8,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,3,87,2307,8,87,3,87,2309,8,87,1,87,1,87,1,87,1,87,
-		5,87,2315,8,87,10,87,12,87,2318,9,87,1,88,1,88,1,88,3,88,2323,8,88,1,89,
-		1,89,1,89,5,89,2328,8,89,10,89,12,89,2331,9,89,1,90,1,90,1,90,5,90,2336,
-		8,90,10,90,12,90,2339,9,90,1,91,1,91,1,91,3,91,2344,8,91,1,92,1,92,1,92,
-		0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,
-		32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,
-		80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,0,43,5,0,19,
-		19,39,39,76,76,207,207,231,231,2,0,16,16,183,183,1,0,46,47,4,0,26,26,63,
-		63,81,81,175,175,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,
-		247,247,270,270,1,0,270,270,2,0,74,74,87,87,2,0,86,86,116,116,1,0,276,
-		278,3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,187,188,2,0,70,70,142,
-		142,2,0,59,59,222,222,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,
-		3,0,254,254,256,256,259,259,2,0,11,11,204,204,3,0,67,67,218,218,223,223,
-		4,0,8,8,147,147,190,190,229,229,1,0,247,252,1,0,254,255,2,0,256,258,263,
-		263,2,0,18,18,219,219,3,0,14,14,114,114,216,216,4,0,56,56,67,67,218,218,
-		223,223,2,0,1,1,145,145,2,0,21,22,71,71,1,0,213,214,2,0,36,38,120,121,
-		2,0,85,85,181,181,2,0,176,176,188,188,2,0,72,72,171,171,2,0,30,30,221,
-		221,2,0,8,8,147,147,2,0,67,67,218,218,2,0,41,41,211,212,2,0,273,273,276,
-		277,9,0,42,43,82,83,127,132,136,137,139,140,173,174,191,192,235,236,244,
-		245,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,
-		60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,
-		118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,184,186,186,
-		189,192,194,196,198,206,208,209,211,217,219,221,223,224,226,227,229,229,
-		231,236,241,246,2723,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,
-		0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,
-		1,0,0,0,18,567,1,0,0,0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,
-		651,1,0,0,0,28,699,1,0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,
-		0,36,782,1,0,0,0,38,790,1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,
-		0,0,0,46,838,1,0,0,0,48,840,1,0,0,0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,
-		1,0,0,0,56,940,1,0,0,0,58,944,1,0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,
-		1026,1,0,0,0,66,1043,1,0,0,0,68,1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,
-		0,0,0,74,1158,1,0,0,0,76,1173,1,0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,
-		82,1187,1,0,0,0,84,1227,1,0,0,0,86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,
-		1,0,0,0,92,1383,1,0,0,0,94,1395,1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,
-		0,100,1422,1,0,0,0,102,1426,1,0,0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,
-		108,1457,1,0,0,0,110,1470,1,0,0,0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,
-		1486,1,0,0,0,118,1499,1,0,0,0,120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,
-		1,0,0,0,126,1550,1,0,0,0,128,1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,
-		0,0,0,134,1997,1,0,0,0,136,2012,1,0,0,0,138,2044,1,0,0,0,140,2051,1,0,
-		0,0,142,2058,1,0,0,0,144,2077,1,0,0,0,146,2081,1,0,0,0,148,2083,1,0,0,
-		0,150,2121,1,0,0,0,152,2132,1,0,0,0,154,2135,1,0,0,0,156,2145,1,0,0,0,
-		158,2160,1,0,0,0,160,2166,1,0,0,0,162,2168,1,0,0,0,164,2194,1,0,0,0,166,
-		2196,1,0,0,0,168,2216,1,0,0,0,170,2218,1,0,0,0,172,2220,1,0,0,0,174,2308,
-		1,0,0,0,176,2319,1,0,0,0,178,2324,1,0,0,0,180,2332,1,0,0,0,182,2343,1,
-		0,0,0,184,2345,1,0,0,0,186,188,5,270,0,0,187,186,1,0,0,0,188,191,1,0,0,
-		0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,
-		201,3,4,2,0,193,195,5,270,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,
-		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,
-		0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,
-		201,1,0,0,0,204,206,5,270,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,
-		1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,
-		0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,
-		3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,
-		3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,
-		223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,
-		223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,
-		0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,
-		0,232,233,5,182,0,0,233,235,5,199,0,0,234,230,1,0,0,0,234,235,1,0,0,0,
-		235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,
-		241,5,209,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,
-		5,231,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,
-		1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,264,
-		0,0,250,251,3,180,90,0,251,252,5,265,0,0,252,254,1,0,0,0,253,249,1,0,0,
-		0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,273,0,0,257,
-		255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,
-		56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,209,0,0,264,266,5,205,
-		0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,
-		268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,
-		5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,
-		0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,273,0,0,278,279,5,110,
-		0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,
-		282,283,5,228,0,0,283,284,5,95,0,0,284,290,5,273,0,0,285,286,5,268,0,0,
-		286,287,5,95,0,0,287,289,5,273,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,
-		288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,
-		0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,
-		0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,
-		300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,
-		306,5,273,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,
-		3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,
-		0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,
-		0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,
-		319,5,29,0,0,319,321,5,273,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,
-		1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,
-		0,0,325,327,5,51,0,0,326,328,5,209,0,0,327,326,1,0,0,0,327,328,1,0,0,0,
-		328,330,1,0,0,0,329,331,5,205,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,
-		332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,
-		1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,
-		0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,
-		345,5,207,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,
-		1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,
-		0,0,0,350,351,5,6,0,0,351,352,5,231,0,0,352,358,3,178,89,0,353,354,5,178,
-		0,0,354,355,5,215,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,
-		28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,
-		362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,
-		367,5,273,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,
-		5,194,0,0,369,370,3,18,9,0,370,371,5,247,0,0,371,372,3,20,10,0,372,374,
-		1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,180,
-		0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,
-		379,380,5,196,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,189,0,0,
-		383,458,5,273,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,
-		386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,
-		7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,
-		0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,
-		0,398,403,3,16,8,0,399,400,5,268,0,0,400,402,3,16,8,0,401,399,1,0,0,0,
-		402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,
-		1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,
-		0,408,458,3,4,2,0,409,410,5,201,0,0,410,411,5,97,0,0,411,414,5,273,0,0,
-		412,413,5,240,0,0,413,415,5,189,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
-		418,1,0,0,0,416,417,5,240,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,
-		1,0,0,0,419,458,1,0,0,0,420,421,5,189,0,0,421,424,5,273,0,0,422,423,5,
-		215,0,0,423,425,5,273,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,
-		0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,
-		20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,224,0,0,
-		433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,226,0,0,436,437,5,135,0,
-		0,437,442,3,182,91,0,438,439,5,268,0,0,439,441,3,182,91,0,440,438,1,0,
-		0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,
-		442,1,0,0,0,445,447,5,226,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,
-		1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,
-		0,0,452,453,5,95,0,0,453,458,5,273,0,0,454,455,5,177,0,0,455,456,5,95,
-		0,0,456,458,5,273,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,
-		457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,
-		1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,
-		0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,
-		379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,
-		0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,
-		457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,
-		1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,
-		0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,
-		467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,
-		264,0,0,469,470,3,180,90,0,470,471,5,265,0,0,471,473,1,0,0,0,472,468,1,
-		0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,
-		476,477,5,162,0,0,477,478,5,264,0,0,478,483,3,10,5,0,479,480,5,268,0,0,
-		480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,
-		1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,265,0,0,487,9,1,0,0,
-		0,488,489,3,182,91,0,489,490,5,247,0,0,490,491,3,46,23,0,491,11,1,0,0,
-		0,492,493,5,200,0,0,493,494,5,194,0,0,494,498,5,12,0,0,495,497,5,270,0,
-		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
-		501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,270,0,0,503,502,
-		1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,
-		0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
-		511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,270,0,0,514,513,
-		1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,
-		0,518,516,1,0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,
-		523,5,200,0,0,523,525,5,194,0,0,524,526,5,270,0,0,525,524,1,0,0,0,526,
-		527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,
-		4,2,0,530,532,5,270,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,
-		0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,
-		540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,
-		0,0,0,541,543,5,270,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,
-		0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,
-		550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,
-		0,0,552,553,5,189,0,0,553,558,5,273,0,0,554,555,5,74,0,0,555,556,5,113,
-		0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,
-		560,7,5,0,0,560,17,1,0,0,0,561,568,5,273,0,0,562,564,8,6,0,0,563,562,1,
-		0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,
-		567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,
-		1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,
-		574,577,5,208,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,
-		578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,
-		1,0,0,0,581,644,1,0,0,0,582,585,5,232,0,0,583,584,7,8,0,0,584,586,3,178,
-		89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,
-		588,587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,227,0,0,591,
-		590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,
-		8,0,0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,
-		0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,
-		644,5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,
-		1,0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,
-		89,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,
-		612,611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,
-		1,0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,
-		0,0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
-		0,623,622,1,0,0,0,623,624,1,0,0,0,624,644,1,0,0,0,625,626,5,32,0,0,626,
-		627,5,207,0,0,627,644,3,178,89,0,628,629,5,32,0,0,629,630,5,231,0,0,630,
-		644,3,178,89,0,631,632,5,32,0,0,632,633,5,19,0,0,633,644,3,178,89,0,634,
-		635,5,35,0,0,635,644,5,19,0,0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,
-		5,25,0,0,639,641,5,273,0,0,640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,
-		0,0,0,642,644,1,0,0,0,643,574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,
-		643,601,1,0,0,0,643,602,1,0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,
-		1,0,0,0,643,619,1,0,0,0,643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,
-		0,643,634,1,0,0,0,643,636,1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,
-		5,144,0,0,646,645,1,0,0,0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,
-		0,0,649,650,5,273,0,0,650,25,1,0,0,0,651,653,5,32,0,0,652,654,5,209,0,
-		0,653,652,1,0,0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,659,5,207,0,0,656,
-		657,5,84,0,0,657,658,5,144,0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,
-		1,0,0,0,660,661,1,0,0,0,661,673,3,178,89,0,662,663,5,264,0,0,663,668,3,
-		30,15,0,664,665,5,268,0,0,665,667,3,30,15,0,666,664,1,0,0,0,667,670,1,
-		0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,
-		671,672,5,265,0,0,672,674,1,0,0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,
-		677,1,0,0,0,675,676,5,29,0,0,676,678,5,273,0,0,677,675,1,0,0,0,677,678,
-		1,0,0,0,678,685,1,0,0,0,679,680,5,163,0,0,680,681,5,15,0,0,681,682,5,264,
-		0,0,682,683,3,180,90,0,683,684,5,265,0,0,684,686,1,0,0,0,685,679,1,0,0,
-		0,685,686,1,0,0,0,686,688,1,0,0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,
-		689,1,0,0,0,689,691,1,0,0,0,690,692,3,48,24,0,691,690,1,0,0,0,691,692,
-		1,0,0,0,692,695,1,0,0,0,693,694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,
-		0,0,695,696,1,0,0,0,696,27,1,0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,
-		699,697,1,0,0,0,699,700,1,0,0,0,700,701,1,0,0,0,701,702,5,179,0,0,702,
-		703,5,207,0,0,703,715,3,178,89,0,704,705,5,264,0,0,705,710,3,30,15,0,706,
-		707,5,268,0,0,707,709,3,30,15,0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,
-		1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,0,713,714,5,265,
-		0,0,714,716,1,0,0,0,715,704,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,
-		718,5,29,0,0,718,720,5,273,0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,
-		1,0,0,0,721,722,5,163,0,0,722,723,5,15,0,0,723,724,5,264,0,0,724,725,3,
-		180,90,0,725,726,5,265,0,0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,
-		0,0,728,730,1,0,0,0,729,731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,
-		731,732,1,0,0,0,732,733,5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,
-		3,32,16,0,736,739,3,36,18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,
-		1,0,0,0,738,737,1,0,0,0,739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,
-		0,0,742,745,3,124,62,0,743,744,5,29,0,0,744,746,5,273,0,0,745,743,1,0,
-		0,0,745,746,1,0,0,0,746,771,1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,
-		0,749,752,5,126,0,0,750,751,5,74,0,0,751,753,5,273,0,0,752,750,1,0,0,0,
-		752,753,1,0,0,0,753,755,1,0,0,0,754,756,5,233,0,0,755,754,1,0,0,0,755,
-		756,1,0,0,0,756,759,1,0,0,0,757,758,5,29,0,0,758,760,5,273,0,0,759,757,
-		1,0,0,0,759,760,1,0,0,0,760,771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,
-		86,0,763,765,3,34,17,0,764,763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,
-		766,767,5,29,0,0,767,769,5,273,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,
-		771,1,0,0,0,770,740,1,0,0,0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,
-		0,0,772,773,5,31,0,0,773,775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,
-		0,775,776,1,0,0,0,776,777,5,172,0,0,777,780,5,109,0,0,778,779,5,144,0,
-		0,779,781,5,55,0,0,780,778,1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,
-		783,5,234,0,0,783,784,5,73,0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,
-		787,3,124,62,0,787,37,1,0,0,0,788,789,5,31,0,0,789,791,3,182,91,0,790,
-		788,1,0,0,0,790,791,1,0,0,0,791,792,1,0,0,0,792,793,5,172,0,0,793,794,
-		5,109,0,0,794,795,5,264,0,0,795,796,3,180,90,0,796,799,5,265,0,0,797,798,
-		5,144,0,0,798,800,5,55,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,
-		0,0,801,802,5,240,0,0,802,811,5,264,0,0,803,808,3,42,21,0,804,805,5,268,
-		0,0,805,807,3,42,21,0,806,804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,
-		808,809,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,
-		1,0,0,0,812,813,1,0,0,0,813,814,5,265,0,0,814,41,1,0,0,0,815,816,3,44,
-		22,0,816,817,5,247,0,0,817,818,3,46,23,0,818,43,1,0,0,0,819,829,5,273,
-		0,0,820,825,3,182,91,0,821,822,5,269,0,0,822,824,3,182,91,0,823,821,1,
-		0,0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,
-		827,825,1,0,0,0,828,819,1,0,0,0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,
-		5,273,0,0,831,833,5,255,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,834,1,
-		0,0,0,834,839,7,10,0,0,835,839,5,218,0,0,836,839,5,67,0,0,837,839,3,182,
-		91,0,838,830,1,0,0,0,838,832,1,0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,
-		837,1,0,0,0,839,47,1,0,0,0,840,841,5,116,0,0,841,850,3,178,89,0,842,846,
-		5,264,0,0,843,845,3,50,25,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,
-		0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,851,5,265,0,
-		0,850,842,1,0,0,0,850,851,1,0,0,0,851,49,1,0,0,0,852,855,7,11,0,0,853,
-		856,5,4,0,0,854,856,3,182,91,0,855,853,1,0,0,0,855,854,1,0,0,0,856,51,
-		1,0,0,0,857,858,5,178,0,0,858,859,5,215,0,0,859,924,3,178,89,0,860,861,
-		5,194,0,0,861,862,5,264,0,0,862,867,3,42,21,0,863,864,5,268,0,0,864,866,
-		3,42,21,0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,
-		0,0,868,870,1,0,0,0,869,867,1,0,0,0,870,871,5,265,0,0,871,924,1,0,0,0,
-		872,873,5,180,0,0,873,874,5,264,0,0,874,879,3,44,22,0,875,876,5,268,0,
-		0,876,878,3,44,22,0,877,875,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,
-		880,1,0,0,0,880,882,1,0,0,0,881,879,1,0,0,0,882,883,5,265,0,0,883,924,
-		1,0,0,0,884,897,7,12,0,0,885,898,3,54,27,0,886,887,5,264,0,0,887,892,3,
-		54,27,0,888,889,5,268,0,0,889,891,3,54,27,0,890,888,1,0,0,0,891,894,1,
-		0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,
-		895,896,5,265,0,0,896,898,1,0,0,0,897,885,1,0,0,0,897,886,1,0,0,0,898,
-		924,1,0,0,0,899,900,5,51,0,0,900,901,5,172,0,0,901,924,5,109,0,0,902,903,
-		5,51,0,0,903,904,5,31,0,0,904,924,3,182,91,0,905,906,5,51,0,0,906,924,
-		5,234,0,0,907,916,5,51,0,0,908,910,5,27,0,0,909,908,1,0,0,0,909,910,1,
-		0,0,0,910,911,1,0,0,0,911,917,3,182,91,0,912,913,5,264,0,0,913,914,3,180,
-		90,0,914,915,5,265,0,0,915,917,1,0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,
-		917,924,1,0,0,0,918,919,5,178,0,0,919,920,3,182,91,0,920,921,5,215,0,0,
-		921,922,3,182,91,0,922,924,1,0,0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,
-		872,1,0,0,0,923,884,1,0,0,0,923,899,1,0,0,0,923,902,1,0,0,0,923,905,1,
-		0,0,0,923,907,1,0,0,0,923,918,1,0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,
-		926,930,5,70,0,0,927,928,5,3,0,0,928,930,3,182,91,0,929,926,1,0,0,0,929,
-		927,1,0,0,0,929,930,1,0,0,0,930,55,1,0,0,0,931,932,5,240,0,0,932,937,3,
-		58,29,0,933,934,5,268,0,0,934,936,3,58,29,0,935,933,1,0,0,0,936,939,1,
-		0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,
-		940,931,1,0,0,0,940,941,1,0,0,0,941,942,1,0,0,0,942,943,3,60,30,0,943,
-		57,1,0,0,0,944,949,3,182,91,0,945,946,5,264,0,0,946,947,3,180,90,0,947,
-		948,5,265,0,0,948,950,1,0,0,0,949,945,1,0,0,0,949,950,1,0,0,0,950,951,
-		1,0,0,0,951,952,5,9,0,0,952,953,5,264,0,0,953,954,3,56,28,0,954,955,5,
-		265,0,0,955,59,1,0,0,0,956,967,3,62,31,0,957,958,5,154,0,0,958,959,5,15,
-		0,0,959,964,3,80,40,0,960,961,5,268,0,0,961,963,3,80,40,0,962,960,1,0,
-		0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,1,0,0,0,965,968,1,0,0,0,966,
-		964,1,0,0,0,967,957,1,0,0,0,967,968,1,0,0,0,968,974,1,0,0,0,969,972,5,
-		117,0,0,970,973,3,124,62,0,971,973,5,4,0,0,972,970,1,0,0,0,972,971,1,0,
-		0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,975,1,0,0,0,975,981,1,0,0,0,976,
-		977,5,149,0,0,977,979,3,124,62,0,978,980,7,13,0,0,979,978,1,0,0,0,979,
-		980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,0,981,982,1,0,0,0,982,990,1,
-		0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,987,3,124,62,0,986,985,1,0,
-		0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,7,13,0,0,989,991,5,152,0,0,
-		990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,0,0,992,993,6,31,-1,0,993,994,
-		3,64,32,0,994,1009,1,0,0,0,995,996,10,2,0,0,996,998,5,91,0,0,997,999,3,
-		70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,1008,3,62,
-		31,3,1001,1002,10,1,0,0,1002,1004,7,15,0,0,1003,1005,3,70,35,0,1004,1003,
-		1,0,0,0,1004,1005,1,0,0,0,1005,1006,1,0,0,0,1006,1008,3,62,31,2,1007,995,
-		1,0,0,0,1007,1001,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,
-		1,0,0,0,1010,63,1,0,0,0,1011,1009,1,0,0,0,1012,1027,3,68,34,0,1013,1014,
-		5,230,0,0,1014,1019,3,66,33,0,1015,1016,5,268,0,0,1016,1018,3,66,33,0,
-		1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,
-		0,1020,1027,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,264,0,0,1023,1024,3,
-		56,28,0,1024,1025,5,265,0,0,1025,1027,1,0,0,0,1026,1012,1,0,0,0,1026,1013,
-		1,0,0,0,1026,1022,1,0,0,0,1027,65,1,0,0,0,1028,1030,5,187,0,0,1029,1028,
-		1,0,0,0,1029,1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,5,264,0,0,1032,1037,
-		3,124,62,0,1033,1034,5,268,0,0,1034,1036,3,124,62,0,1035,1033,1,0,0,0,
-		1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,
-		0,1039,1037,1,0,0,0,1040,1041,5,265,0,0,1041,1044,1,0,0,0,1042,1044,3,
-		124,62,0,1043,1029,1,0,0,0,1043,1042,1,0,0,0,1044,67,1,0,0,0,1045,1047,
-		5,193,0,0,1046,1048,3,116,58,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,
-		1050,1,0,0,0,1049,1051,3,70,35,0,1050,1049,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1052,1,0,0,0,1052,1057,3,72,36,0,1053,1054,5,268,0,0,1054,1056,3,72,36,
-		0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1057,1058,1,0,
-		0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,0,1060,1061,5,74,0,0,1061,1066,3,
-		82,41,0,1062,1063,5,268,0,0,1063,1065,3,82,41,0,1064,1062,1,0,0,0,1065,
-		1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,1070,1,0,0,0,1068,
-		1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,0,0,0,1071,
-		1072,5,238,0,0,1072,1074,3,124,62,0,1073,1071,1,0,0,0,1073,1074,1,0,0,
-		0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,1077,5,15,0,0,1077,1082,3,
-		74,37,0,1078,1079,5,268,0,0,1079,1081,3,74,37,0,1080,1078,1,0,0,0,1081,
-		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,
-		1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,0,0,0,1086,1089,1,0,0,0,1087,
-		1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,1,0,0,0,1089,1090,1,0,0,0,
-		1090,1100,1,0,0,0,1091,1092,5,239,0,0,1092,1097,3,78,39,0,1093,1094,5,
-		268,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,1099,1,0,0,0,1097,1095,
-		1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1100,1091,
-		1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,1103,7,16,0,0,1103,71,1,
-		0,0,0,1104,1117,5,256,0,0,1105,1106,3,178,89,0,1106,1107,5,269,0,0,1107,
-		1108,5,256,0,0,1108,1117,1,0,0,0,1109,1114,3,124,62,0,1110,1112,5,9,0,
-		0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,1,0,0,0,1113,1115,3,182,
-		91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1104,1,
-		0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,73,1,0,0,0,1118,1119,5,
-		79,0,0,1119,1120,5,195,0,0,1120,1121,5,264,0,0,1121,1126,3,76,38,0,1122,
-		1123,5,268,0,0,1123,1125,3,76,38,0,1124,1122,1,0,0,0,1125,1128,1,0,0,0,
-		1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,
-		0,1129,1130,5,265,0,0,1130,1159,1,0,0,0,1131,1132,5,186,0,0,1132,1133,
-		5,264,0,0,1133,1138,3,76,38,0,1134,1135,5,268,0,0,1135,1137,3,76,38,0,
-		1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,0,0,1138,1139,1,0,0,
-		0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,265,0,0,1142,1159,1,
-		0,0,0,1143,1144,5,34,0,0,1144,1145,5,264,0,0,1145,1150,3,76,38,0,1146,
-		1147,5,268,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,
-		1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,0,0,1152,1150,1,0,0,
-		0,1153,1154,5,265,0,0,1154,1159,1,0,0,0,1155,1156,5,264,0,0,1156,1159,
-		5,265,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,1131,1,0,0,0,1158,
-		1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,75,1,0,0,0,1160,
-		1169,5,264,0,0,1161,1166,3,124,62,0,1162,1163,5,268,0,0,1163,1165,3,124,
-		62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,
-		0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,1,0,0,0,1169,1170,
-		1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,265,0,0,1172,1174,3,124,62,0,1173,
-		1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,3,182,91,0,1176,
-		1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,1181,3,124,62,0,
-		1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,
-		0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,0,0,1185,1186,1,
-		0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,88,44,0,1189,1209,
-		1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,5,99,0,0,1193,
-		1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,1197,3,84,42,
-		0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,0,1200,1201,10,
-		2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,3,88,44,0,1204,
-		1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,1208,1,0,0,0,1207,
-		1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,1211,1,0,0,0,1209,
-		1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,1209,1,0,0,0,1212,
-		1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,1228,1,0,0,0,1215,
-		1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,1217,1218,1,0,0,0,
-		1218,1228,1,0,0,0,1219,1221,5,185,0,0,1220,1222,5,156,0,0,1221,1220,1,
-		0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,75,0,0,1224,1226,
-		5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,1,0,0,0,1227,1213,
-		1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,1,0,0,0,1228,85,
-		1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,1232,5,228,0,0,1232,
-		1233,5,264,0,0,1233,1234,3,180,90,0,1234,1235,5,265,0,0,1235,1237,1,0,
-		0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,0,0,1238,1240,3,178,
-		89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,1,0,0,0,1241,1247,
-		1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,206,0,0,1244,1245,5,9,0,0,1245,
-		1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,0,1247,1248,1,0,0,
-		0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,0,0,0,1250,1251,1,
-		0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,1,0,0,0,1253,1254,
-		1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,207,0,0,1256,1257,5,264,0,0,1257,
-		1258,3,136,68,0,1258,1260,5,265,0,0,1259,1261,3,112,56,0,1260,1259,1,0,
-		0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,0,0,1263,1262,
-		1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,264,0,0,1266,1267,
-		3,56,28,0,1267,1269,5,265,0,0,1268,1270,3,112,56,0,1269,1268,1,0,0,0,1269,
-		1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,225,0,0,1272,1273,5,264,0,0,
-		1273,1278,3,124,62,0,1274,1275,5,268,0,0,1275,1277,3,124,62,0,1276,1274,
-		1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,
-		1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,265,0,0,1282,1283,5,240,0,0,1283,
-		1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,
-		1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1306,1,0,0,0,
-		1289,1290,5,264,0,0,1290,1291,3,82,41,0,1291,1292,5,265,0,0,1292,1306,
-		1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,1297,3,112,56,0,
-		1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,1298,1299,5,264,
-		0,0,1299,1300,3,56,28,0,1300,1301,5,265,0,0,1301,1303,3,90,45,0,1302,1304,
-		3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1306,1,0,0,0,1305,
-		1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,1271,1,0,0,0,1305,
-		1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,89,1,0,0,0,1307,
-		1308,5,124,0,0,1308,1319,5,264,0,0,1309,1310,5,162,0,0,1310,1311,5,15,
-		0,0,1311,1316,3,124,62,0,1312,1313,5,268,0,0,1313,1315,3,124,62,0,1314,
-		1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,
-		1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,1320,1,0,0,0,1320,
-		1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,1323,1328,3,80,40,
-		0,1324,1325,5,268,0,0,1325,1327,3,80,40,0,1326,1324,1,0,0,0,1327,1330,
-		1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,
-		1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,1,0,0,0,1333,1334,
-		5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,268,0,0,1336,1338,3,92,46,0,
-		1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,1340,1,0,0,
-		0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,1343,1,0,
-		0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,1346,
-		1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,1350,
-		5,198,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,1352,
-		1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,264,0,0,1355,1356,3,98,49,
-		0,1356,1359,5,265,0,0,1357,1358,5,241,0,0,1358,1360,3,166,83,0,1359,1357,
-		1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,202,0,0,1362,1367,
-		3,108,54,0,1363,1364,5,268,0,0,1364,1366,3,108,54,0,1365,1363,1,0,0,0,
-		1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,
-		0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,1,0,
-		0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,268,0,0,1375,1377,
-		3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,
-		1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,265,0,0,1382,
-		91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,182,91,0,
-		1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,187,0,0,1389,1390,5,166,
-		0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,188,0,0,1393,1394,
-		5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,1,0,0,0,1396,
-		95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,5,187,0,0,
-		1400,1401,5,215,0,0,1401,1402,5,142,0,0,1402,1412,5,187,0,0,1403,1404,
-		5,215,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,5,215,0,0,
-		1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,215,0,0,1410,1412,
-		3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,0,0,1411,
-		1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,50,0,1414,
-		1415,5,260,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,1,0,0,
-		0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,1,0,0,
-		0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,1422,1,
-		0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,1429,
-		3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,1436,
-		3,182,91,0,1431,1432,5,264,0,0,1432,1433,3,98,49,0,1433,1434,5,265,0,0,
-		1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,0,0,
-		1437,1439,7,19,0,0,1438,1440,5,259,0,0,1439,1438,1,0,0,0,1439,1440,1,0,
-		0,0,1440,1456,1,0,0,0,1441,1443,5,261,0,0,1442,1444,5,276,0,0,1443,1442,
-		1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,268,0,0,1446,1448,
-		5,276,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,1445,
-		1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,262,0,0,1452,1454,
-		5,259,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,1437,
-		1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,1459,
-		5,247,0,0,1459,1460,5,264,0,0,1460,1465,3,182,91,0,1461,1462,5,268,0,0,
-		1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,1,0,
-		0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,5,
-		265,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,1473,
-		3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,1476,
-		1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,264,0,0,1479,
-		1480,3,180,90,0,1480,1481,5,265,0,0,1481,1483,1,0,0,0,1482,1478,1,0,0,
-		0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,1,0,
-		0,0,1486,1487,5,271,0,0,1487,1494,3,118,59,0,1488,1490,5,268,0,0,1489,
+		1,87,1,87,1,87,3,87,2283,8,87,3,87,2285,8,87,1,87,1,87,3,87,2289,8,87,
+		1,87,1,87,1,87,1,87,5,87,2295,8,87,10,87,12,87,2298,9,87,1,87,3,87,2301,
+		8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2310,8,87,3,87,2312,8,87,
+		1,87,1,87,1,87,1,87,3,87,2318,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2325,
+		8,87,1,87,5,87,2328,8,87,10,87,12,87,2331,9,87,1,88,1,88,1,88,3,88,2336,
+		8,88,1,89,1,89,1,89,5,89,2341,8,89,10,89,12,89,2344,9,89,1,90,1,90,1,90,
+		5,90,2349,8,90,10,90,12,90,2352,9,90,1,91,1,91,1,91,3,91,2357,8,91,1,92,
+		1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
+		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
+		0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,
+		4,0,26,26,63,63,81,81,176,176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,
+		169,169,2,0,249,249,272,272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,
+		116,1,0,278,280,3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,
+		0,70,70,142,142,2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,
+		70,111,111,3,0,256,256,258,258,261,261,2,0,11,11,205,205,3,0,67,67,219,
+		219,224,224,4,0,8,8,147,147,191,191,230,230,1,0,249,254,1,0,256,257,2,
+		0,258,260,265,265,2,0,18,18,220,220,3,0,14,14,114,114,217,217,4,0,56,56,
+		67,67,219,219,224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,
+		36,38,120,121,2,0,85,85,182,182,2,0,177,177,189,189,2,0,72,72,171,171,
+		2,0,30,30,222,222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,41,41,212,213,
+		2,0,275,275,278,279,9,0,42,43,82,83,127,132,136,137,139,140,174,175,192,
+		193,237,238,246,247,2,0,172,172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,
+		19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,
+		88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,142,143,146,
+		148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,209,210,212,
+		218,220,222,224,225,227,228,230,230,232,238,243,248,2741,0,189,1,0,0,0,
+		2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,
+		12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,0,20,570,1,0,
+		0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,0,0,0,30,738,
+		1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,1,0,0,0,40,
+		801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,840,1,0,0,
+		0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,1,0,0,0,56,940,1,0,0,0,58,944,1,
+		0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,1026,1,0,0,0,66,1043,1,0,0,0,68,
+		1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,0,0,0,74,1158,1,0,0,0,76,1173,1,
+		0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,82,1187,1,0,0,0,84,1227,1,0,0,0,
+		86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,1,0,0,0,92,1383,1,0,0,0,94,1395,
+		1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,0,100,1422,1,0,0,0,102,1426,1,0,
+		0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,108,1457,1,0,0,0,110,1470,1,0,0,
+		0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,1486,1,0,0,0,118,1499,1,0,0,0,
+		120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,1,0,0,0,126,1550,1,0,0,0,128,
+		1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,0,0,0,134,1997,1,0,0,0,136,2012,
+		1,0,0,0,138,2044,1,0,0,0,140,2051,1,0,0,0,142,2058,1,0,0,0,144,2077,1,
+		0,0,0,146,2081,1,0,0,0,148,2083,1,0,0,0,150,2121,1,0,0,0,152,2132,1,0,
+		0,0,154,2135,1,0,0,0,156,2145,1,0,0,0,158,2160,1,0,0,0,160,2166,1,0,0,
+		0,162,2168,1,0,0,0,164,2194,1,0,0,0,166,2196,1,0,0,0,168,2216,1,0,0,0,
+		170,2218,1,0,0,0,172,2220,1,0,0,0,174,2311,1,0,0,0,176,2332,1,0,0,0,178,
+		2337,1,0,0,0,180,2345,1,0,0,0,182,2356,1,0,0,0,184,2358,1,0,0,0,186,188,
+		5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,
+		0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,
+		194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,
+		1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,
+		0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,
+		204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,
+		0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,
+		212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,
+		1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,
+		0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,
+		0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,
+		228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,
+		0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,
+		0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,
+		237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,
+		241,1,0,0,0,241,242,1,0,0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,
+		5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,
+		0,0,248,253,3,178,89,0,249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,
+		267,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,
+		0,255,256,5,29,0,0,256,258,5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,
+		259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,
+		5,32,0,0,263,265,5,210,0,0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,
+		0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,
+		269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,
+		270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,
+		5,9,0,0,277,280,5,275,0,0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,
+		1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,
+		0,0,284,290,5,275,0,0,285,286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,
+		0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,
+		294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,
+		0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,
+		0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,
+		305,3,178,89,0,303,304,5,29,0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,
+		306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,307,1,0,0,0,308,309,
+		1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,
+		0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,
+		316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,0,319,321,5,275,0,0,
+		320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,324,3,40,20,0,323,
+		322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,5,51,0,0,326,328,5,
+		210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,331,5,206,
+		0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,
+		334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,337,
+		1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,
+		0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,
+		344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,
+		3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,
+		233,0,0,352,358,3,178,89,0,353,354,5,179,0,0,354,355,5,216,0,0,355,359,
+		3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,
+		0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,
+		0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,
+		366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,
+		371,5,249,0,0,371,372,3,20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,
+		1,0,0,0,374,458,1,0,0,0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,
+		0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,
+		0,381,382,7,2,0,0,382,383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,
+		385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,
+		389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,
+		1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,
+		0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,
+		0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,
+		404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,
+		0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,
+		0,410,411,5,97,0,0,411,414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,
+		0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,
+		419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,
+		190,0,0,421,424,5,275,0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,
+		1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,
+		0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,
+		0,431,458,1,0,0,0,432,433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,
+		0,435,436,5,227,0,0,436,437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,
+		0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,
+		442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,
+		448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,
+		178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,
+		0,0,454,455,5,178,0,0,455,456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,
+		0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,
+		237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,
+		0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,
+		457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,
+		1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,
+		0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,
+		450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,
+		0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,3,114,57,0,463,462,1,0,
+		0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,
+		467,1,0,0,0,467,472,1,0,0,0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,
+		5,267,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,
+		0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,
+		0,478,483,3,10,5,0,479,480,5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,
+		482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,
+		1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,
+		0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,
+		0,494,498,5,12,0,0,495,497,5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,
+		496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,
+		4,2,0,502,504,5,272,0,0,503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,
+		0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,
+		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,
+		0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,
+		0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,
+		550,1,0,0,0,521,522,5,12,0,0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,
+		5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,
+		0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,
+		532,533,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,
+		3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,
+		0,539,544,1,0,0,0,540,538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,
+		546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,
+		0,0,0,547,548,5,54,0,0,548,550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,
+		550,13,1,0,0,0,551,552,5,74,0,0,552,553,5,190,0,0,553,558,5,275,0,0,554,
+		555,5,74,0,0,555,556,5,113,0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,
+		1,0,0,0,558,15,1,0,0,0,559,560,7,5,0,0,560,17,1,0,0,0,561,568,5,275,0,
+		0,562,564,8,6,0,0,563,562,1,0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,
+		566,1,0,0,0,566,568,1,0,0,0,567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,
+		0,0,569,571,8,7,0,0,570,569,1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,
+		573,1,0,0,0,573,21,1,0,0,0,574,577,5,209,0,0,575,576,7,8,0,0,576,578,3,
+		178,89,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,
+		12,0,580,579,1,0,0,0,580,581,1,0,0,0,581,644,1,0,0,0,582,585,5,234,0,0,
+		583,584,7,8,0,0,584,586,3,178,89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
+		588,1,0,0,0,587,589,3,24,12,0,588,587,1,0,0,0,588,589,1,0,0,0,589,644,
+		1,0,0,0,590,592,5,228,0,0,591,590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,
+		0,0,593,596,5,77,0,0,594,595,7,8,0,0,595,597,3,178,89,0,596,594,1,0,0,
+		0,596,597,1,0,0,0,597,599,1,0,0,0,598,600,3,24,12,0,599,598,1,0,0,0,599,
+		600,1,0,0,0,600,644,1,0,0,0,601,644,5,98,0,0,602,604,5,20,0,0,603,605,
+		3,24,12,0,604,603,1,0,0,0,604,605,1,0,0,0,605,644,1,0,0,0,606,609,5,40,
+		0,0,607,608,7,8,0,0,608,610,3,178,89,0,609,607,1,0,0,0,609,610,1,0,0,0,
+		610,612,1,0,0,0,611,613,3,24,12,0,612,611,1,0,0,0,612,613,1,0,0,0,613,
+		644,1,0,0,0,614,616,5,75,0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,617,1,
+		0,0,0,617,644,5,135,0,0,618,644,5,96,0,0,619,620,5,28,0,0,620,621,7,8,
+		0,0,621,623,3,178,89,0,622,624,3,24,12,0,623,622,1,0,0,0,623,624,1,0,0,
+		0,624,644,1,0,0,0,625,626,5,32,0,0,626,627,5,208,0,0,627,644,3,178,89,
+		0,628,629,5,32,0,0,629,630,5,233,0,0,630,644,3,178,89,0,631,632,5,32,0,
+		0,632,633,5,19,0,0,633,644,3,178,89,0,634,635,5,35,0,0,635,644,5,19,0,
+		0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,5,25,0,0,639,641,5,275,0,0,
+		640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,
+		574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,643,601,1,0,0,0,643,602,1,
+		0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,1,0,0,0,643,619,1,0,0,0,
+		643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,0,643,634,1,0,0,0,643,636,
+		1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,5,144,0,0,646,645,1,0,0,
+		0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,0,0,649,650,5,275,0,0,650,
+		25,1,0,0,0,651,653,5,32,0,0,652,654,5,210,0,0,653,652,1,0,0,0,653,654,
+		1,0,0,0,654,655,1,0,0,0,655,659,5,208,0,0,656,657,5,84,0,0,657,658,5,144,
+		0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
+		673,3,178,89,0,662,663,5,266,0,0,663,668,3,30,15,0,664,665,5,270,0,0,665,
+		667,3,30,15,0,666,664,1,0,0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,
+		1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,671,672,5,267,0,0,672,674,1,0,
+		0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,29,0,0,676,
+		678,5,275,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,685,1,0,0,0,679,680,
+		5,163,0,0,680,681,5,15,0,0,681,682,5,266,0,0,682,683,3,180,90,0,683,684,
+		5,267,0,0,684,686,1,0,0,0,685,679,1,0,0,0,685,686,1,0,0,0,686,688,1,0,
+		0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,
+		690,692,3,48,24,0,691,690,1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,
+		694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,0,0,695,696,1,0,0,0,696,27,1,
+		0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,699,697,1,0,0,0,699,700,1,0,0,
+		0,700,701,1,0,0,0,701,702,5,180,0,0,702,703,5,208,0,0,703,715,3,178,89,
+		0,704,705,5,266,0,0,705,710,3,30,15,0,706,707,5,270,0,0,707,709,3,30,15,
+		0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
+		713,1,0,0,0,712,710,1,0,0,0,713,714,5,267,0,0,714,716,1,0,0,0,715,704,
+		1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,718,5,29,0,0,718,720,5,275,
+		0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,1,0,0,0,721,722,5,163,0,0,
+		722,723,5,15,0,0,723,724,5,266,0,0,724,725,3,180,90,0,725,726,5,267,0,
+		0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,0,729,
+		731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,
+		5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,3,32,16,0,736,739,3,36,
+		18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,1,0,0,0,738,737,1,0,0,0,
+		739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,0,0,742,745,3,124,62,0,743,
+		744,5,29,0,0,744,746,5,275,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,771,
+		1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,0,749,752,5,126,0,0,750,751,
+		5,74,0,0,751,753,5,275,0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,
+		0,0,754,756,5,235,0,0,755,754,1,0,0,0,755,756,1,0,0,0,756,759,1,0,0,0,
+		757,758,5,29,0,0,758,760,5,275,0,0,759,757,1,0,0,0,759,760,1,0,0,0,760,
+		771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,86,0,763,765,3,34,17,0,764,
+		763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,766,767,5,29,0,0,767,769,5,
+		275,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,0,0,0,770,740,1,0,0,
+		0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,0,0,772,773,5,31,0,0,773,
+		775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,0,775,776,1,0,0,0,776,777,
+		5,173,0,0,777,780,5,109,0,0,778,779,5,144,0,0,779,781,5,55,0,0,780,778,
+		1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,783,5,236,0,0,783,784,5,73,
+		0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,787,3,124,62,0,787,37,1,0,0,
+		0,788,789,5,31,0,0,789,791,3,182,91,0,790,788,1,0,0,0,790,791,1,0,0,0,
+		791,792,1,0,0,0,792,793,5,173,0,0,793,794,5,109,0,0,794,795,5,266,0,0,
+		795,796,3,180,90,0,796,799,5,267,0,0,797,798,5,144,0,0,798,800,5,55,0,
+		0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,0,0,801,802,5,242,0,0,802,
+		811,5,266,0,0,803,808,3,42,21,0,804,805,5,270,0,0,805,807,3,42,21,0,806,
+		804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,812,1,
+		0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,0,
+		813,814,5,267,0,0,814,41,1,0,0,0,815,816,3,44,22,0,816,817,5,249,0,0,817,
+		818,3,46,23,0,818,43,1,0,0,0,819,829,5,275,0,0,820,825,3,182,91,0,821,
+		822,5,271,0,0,822,824,3,182,91,0,823,821,1,0,0,0,824,827,1,0,0,0,825,823,
+		1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,828,819,1,0,0,
+		0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,5,275,0,0,831,833,5,257,0,0,832,
+		831,1,0,0,0,832,833,1,0,0,0,833,834,1,0,0,0,834,839,7,10,0,0,835,839,5,
+		219,0,0,836,839,5,67,0,0,837,839,3,182,91,0,838,830,1,0,0,0,838,832,1,
+		0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,837,1,0,0,0,839,47,1,0,0,0,840,
+		841,5,116,0,0,841,850,3,178,89,0,842,846,5,266,0,0,843,845,3,50,25,0,844,
+		843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,
+		0,0,0,848,846,1,0,0,0,849,851,5,267,0,0,850,842,1,0,0,0,850,851,1,0,0,
+		0,851,49,1,0,0,0,852,855,7,11,0,0,853,856,5,4,0,0,854,856,3,182,91,0,855,
+		853,1,0,0,0,855,854,1,0,0,0,856,51,1,0,0,0,857,858,5,179,0,0,858,859,5,
+		216,0,0,859,924,3,178,89,0,860,861,5,195,0,0,861,862,5,266,0,0,862,867,
+		3,42,21,0,863,864,5,270,0,0,864,866,3,42,21,0,865,863,1,0,0,0,866,869,
+		1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,0,869,867,1,0,0,
+		0,870,871,5,267,0,0,871,924,1,0,0,0,872,873,5,181,0,0,873,874,5,266,0,
+		0,874,879,3,44,22,0,875,876,5,270,0,0,876,878,3,44,22,0,877,875,1,0,0,
+		0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,1,0,0,0,881,
+		879,1,0,0,0,882,883,5,267,0,0,883,924,1,0,0,0,884,897,7,12,0,0,885,898,
+		3,54,27,0,886,887,5,266,0,0,887,892,3,54,27,0,888,889,5,270,0,0,889,891,
+		3,54,27,0,890,888,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,
+		0,0,893,895,1,0,0,0,894,892,1,0,0,0,895,896,5,267,0,0,896,898,1,0,0,0,
+		897,885,1,0,0,0,897,886,1,0,0,0,898,924,1,0,0,0,899,900,5,51,0,0,900,901,
+		5,173,0,0,901,924,5,109,0,0,902,903,5,51,0,0,903,904,5,31,0,0,904,924,
+		3,182,91,0,905,906,5,51,0,0,906,924,5,236,0,0,907,916,5,51,0,0,908,910,
+		5,27,0,0,909,908,1,0,0,0,909,910,1,0,0,0,910,911,1,0,0,0,911,917,3,182,
+		91,0,912,913,5,266,0,0,913,914,3,180,90,0,914,915,5,267,0,0,915,917,1,
+		0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,917,924,1,0,0,0,918,919,5,179,0,
+		0,919,920,3,182,91,0,920,921,5,216,0,0,921,922,3,182,91,0,922,924,1,0,
+		0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,872,1,0,0,0,923,884,1,0,0,0,923,
+		899,1,0,0,0,923,902,1,0,0,0,923,905,1,0,0,0,923,907,1,0,0,0,923,918,1,
+		0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,926,930,5,70,0,0,927,928,5,3,0,
+		0,928,930,3,182,91,0,929,926,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,
+		55,1,0,0,0,931,932,5,242,0,0,932,937,3,58,29,0,933,934,5,270,0,0,934,936,
+		3,58,29,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,
+		0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,931,1,0,0,0,940,941,1,0,0,0,941,
+		942,1,0,0,0,942,943,3,60,30,0,943,57,1,0,0,0,944,949,3,182,91,0,945,946,
+		5,266,0,0,946,947,3,180,90,0,947,948,5,267,0,0,948,950,1,0,0,0,949,945,
+		1,0,0,0,949,950,1,0,0,0,950,951,1,0,0,0,951,952,5,9,0,0,952,953,5,266,
+		0,0,953,954,3,56,28,0,954,955,5,267,0,0,955,59,1,0,0,0,956,967,3,62,31,
+		0,957,958,5,154,0,0,958,959,5,15,0,0,959,964,3,80,40,0,960,961,5,270,0,
+		0,961,963,3,80,40,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,
+		965,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,967,957,1,0,0,0,967,968,1,
+		0,0,0,968,974,1,0,0,0,969,972,5,117,0,0,970,973,3,124,62,0,971,973,5,4,
+		0,0,972,970,1,0,0,0,972,971,1,0,0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,
+		975,1,0,0,0,975,981,1,0,0,0,976,977,5,149,0,0,977,979,3,124,62,0,978,980,
+		7,13,0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,
+		0,981,982,1,0,0,0,982,990,1,0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,
+		987,3,124,62,0,986,985,1,0,0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,
+		7,13,0,0,989,991,5,152,0,0,990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,
+		0,0,992,993,6,31,-1,0,993,994,3,64,32,0,994,1009,1,0,0,0,995,996,10,2,
+		0,0,996,998,5,91,0,0,997,999,3,70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,
+		999,1000,1,0,0,0,1000,1008,3,62,31,3,1001,1002,10,1,0,0,1002,1004,7,15,
+		0,0,1003,1005,3,70,35,0,1004,1003,1,0,0,0,1004,1005,1,0,0,0,1005,1006,
+		1,0,0,0,1006,1008,3,62,31,2,1007,995,1,0,0,0,1007,1001,1,0,0,0,1008,1011,
+		1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,63,1,0,0,0,1011,1009,
+		1,0,0,0,1012,1027,3,68,34,0,1013,1014,5,231,0,0,1014,1019,3,66,33,0,1015,
+		1016,5,270,0,0,1016,1018,3,66,33,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,
+		1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1027,1,0,0,0,1021,1019,1,0,0,
+		0,1022,1023,5,266,0,0,1023,1024,3,56,28,0,1024,1025,5,267,0,0,1025,1027,
+		1,0,0,0,1026,1012,1,0,0,0,1026,1013,1,0,0,0,1026,1022,1,0,0,0,1027,65,
+		1,0,0,0,1028,1030,5,188,0,0,1029,1028,1,0,0,0,1029,1030,1,0,0,0,1030,1031,
+		1,0,0,0,1031,1032,5,266,0,0,1032,1037,3,124,62,0,1033,1034,5,270,0,0,1034,
+		1036,3,124,62,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,
+		1037,1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,267,
+		0,0,1041,1044,1,0,0,0,1042,1044,3,124,62,0,1043,1029,1,0,0,0,1043,1042,
+		1,0,0,0,1044,67,1,0,0,0,1045,1047,5,194,0,0,1046,1048,3,116,58,0,1047,
+		1046,1,0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1051,3,70,35,0,1050,
+		1049,1,0,0,0,1050,1051,1,0,0,0,1051,1052,1,0,0,0,1052,1057,3,72,36,0,1053,
+		1054,5,270,0,0,1054,1056,3,72,36,0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,
+		1057,1055,1,0,0,0,1057,1058,1,0,0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,
+		0,1060,1061,5,74,0,0,1061,1066,3,82,41,0,1062,1063,5,270,0,0,1063,1065,
+		3,82,41,0,1064,1062,1,0,0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,
+		1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,
+		1,0,0,0,1070,1073,1,0,0,0,1071,1072,5,240,0,0,1072,1074,3,124,62,0,1073,
+		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,
+		1077,5,15,0,0,1077,1082,3,74,37,0,1078,1079,5,270,0,0,1079,1081,3,74,37,
+		0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
+		0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,
+		0,0,0,1086,1089,1,0,0,0,1087,1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,
+		1,0,0,0,1089,1090,1,0,0,0,1090,1100,1,0,0,0,1091,1092,5,241,0,0,1092,1097,
+		3,78,39,0,1093,1094,5,270,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,
+		1099,1,0,0,0,1097,1095,1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,
+		1097,1,0,0,0,1100,1091,1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,
+		1103,7,16,0,0,1103,71,1,0,0,0,1104,1117,5,258,0,0,1105,1106,3,178,89,0,
+		1106,1107,5,271,0,0,1107,1108,5,258,0,0,1108,1117,1,0,0,0,1109,1114,3,
+		124,62,0,1110,1112,5,9,0,0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,
+		1,0,0,0,1113,1115,3,182,91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,
+		1117,1,0,0,0,1116,1104,1,0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,
+		73,1,0,0,0,1118,1119,5,79,0,0,1119,1120,5,196,0,0,1120,1121,5,266,0,0,
+		1121,1126,3,76,38,0,1122,1123,5,270,0,0,1123,1125,3,76,38,0,1124,1122,
+		1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,
+		1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,267,0,0,1130,1159,1,0,0,0,1131,1132,
+		5,187,0,0,1132,1133,5,266,0,0,1133,1138,3,76,38,0,1134,1135,5,270,0,0,
+		1135,1137,3,76,38,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
+		0,0,1138,1139,1,0,0,0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,
+		267,0,0,1142,1159,1,0,0,0,1143,1144,5,34,0,0,1144,1145,5,266,0,0,1145,
+		1150,3,76,38,0,1146,1147,5,270,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,
+		0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,
+		0,0,1152,1150,1,0,0,0,1153,1154,5,267,0,0,1154,1159,1,0,0,0,1155,1156,
+		5,266,0,0,1156,1159,5,267,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,
+		1131,1,0,0,0,1158,1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,
+		75,1,0,0,0,1160,1169,5,266,0,0,1161,1166,3,124,62,0,1162,1163,5,270,0,
+		0,1163,1165,3,124,62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,
+		0,0,0,1166,1167,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,
+		1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,267,0,0,1172,1174,
+		3,124,62,0,1173,1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,
+		3,182,91,0,1176,1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,
+		1181,3,124,62,0,1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,
+		1182,1185,1,0,0,0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,
+		0,0,1185,1186,1,0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,
+		88,44,0,1189,1209,1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,
+		5,99,0,0,1193,1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,
+		1197,3,84,42,0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,
+		0,1200,1201,10,2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,
+		3,88,44,0,1204,1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
+		1208,1,0,0,0,1207,1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,
+		1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,
+		1209,1,0,0,0,1212,1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,
+		1228,1,0,0,0,1215,1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,
+		1217,1218,1,0,0,0,1218,1228,1,0,0,0,1219,1221,5,186,0,0,1220,1222,5,156,
+		0,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,
+		75,0,0,1224,1226,5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,
+		1,0,0,0,1227,1213,1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,
+		1,0,0,0,1228,85,1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,
+		1232,5,229,0,0,1232,1233,5,266,0,0,1233,1234,3,180,90,0,1234,1235,5,267,
+		0,0,1235,1237,1,0,0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,
+		0,0,1238,1240,3,178,89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,
+		1,0,0,0,1241,1247,1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,207,0,0,1244,
+		1245,5,9,0,0,1245,1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,
+		0,1247,1248,1,0,0,0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,
+		0,0,0,1250,1251,1,0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,
+		1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,208,0,0,1256,1257,
+		5,266,0,0,1257,1258,3,136,68,0,1258,1260,5,267,0,0,1259,1261,3,112,56,
+		0,1260,1259,1,0,0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,
+		0,0,1263,1262,1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,
+		266,0,0,1266,1267,3,56,28,0,1267,1269,5,267,0,0,1268,1270,3,112,56,0,1269,
+		1268,1,0,0,0,1269,1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,226,0,0,1272,
+		1273,5,266,0,0,1273,1278,3,124,62,0,1274,1275,5,270,0,0,1275,1277,3,124,
+		62,0,1276,1274,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,
+		0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,267,0,0,1282,1283,
+		5,242,0,0,1283,1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,
+		1287,1,0,0,0,1286,1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,
+		1288,1306,1,0,0,0,1289,1290,5,266,0,0,1290,1291,3,82,41,0,1291,1292,5,
+		267,0,0,1292,1306,1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,
+		1297,3,112,56,0,1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,
+		1298,1299,5,266,0,0,1299,1300,3,56,28,0,1300,1301,5,267,0,0,1301,1303,
+		3,90,45,0,1302,1304,3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,
+		1306,1,0,0,0,1305,1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,
+		1271,1,0,0,0,1305,1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,
+		89,1,0,0,0,1307,1308,5,124,0,0,1308,1319,5,266,0,0,1309,1310,5,162,0,0,
+		1310,1311,5,15,0,0,1311,1316,3,124,62,0,1312,1313,5,270,0,0,1313,1315,
+		3,124,62,0,1314,1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,
+		1317,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,
+		1320,1,0,0,0,1320,1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,
+		1323,1328,3,80,40,0,1324,1325,5,270,0,0,1325,1327,3,80,40,0,1326,1324,
+		1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,
+		1,0,0,0,1330,1328,1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,
+		1,0,0,0,1333,1334,5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,270,0,0,1336,
+		1338,3,92,46,0,1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,
+		1340,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,
+		1343,1,0,0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,
+		1346,1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,
+		1350,5,199,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,
+		1352,1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,266,0,0,1355,1356,3,
+		98,49,0,1356,1359,5,267,0,0,1357,1358,5,243,0,0,1358,1360,3,166,83,0,1359,
+		1357,1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,203,0,0,1362,
+		1367,3,108,54,0,1363,1364,5,270,0,0,1364,1366,3,108,54,0,1365,1363,1,0,
+		0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,
+		0,0,0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
+		1,0,0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,270,0,0,1375,
+		1377,3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,
+		1378,1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,267,
+		0,0,1382,91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,
+		182,91,0,1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,188,0,0,1389,
+		1390,5,166,0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,189,0,
+		0,1393,1394,5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,
+		1,0,0,0,1396,95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,
+		5,188,0,0,1400,1401,5,216,0,0,1401,1402,5,142,0,0,1402,1412,5,188,0,0,
+		1403,1404,5,216,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,
+		5,216,0,0,1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,216,0,0,
+		1410,1412,3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,
+		0,0,1411,1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,
+		50,0,1414,1415,5,262,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,
+		1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,
+		1,0,0,0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,
+		1422,1,0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,
+		1429,3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,
+		1436,3,182,91,0,1431,1432,5,266,0,0,1432,1433,3,98,49,0,1433,1434,5,267,
+		0,0,1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,
+		0,0,1437,1439,7,19,0,0,1438,1440,5,261,0,0,1439,1438,1,0,0,0,1439,1440,
+		1,0,0,0,1440,1456,1,0,0,0,1441,1443,5,263,0,0,1442,1444,5,278,0,0,1443,
+		1442,1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,270,0,0,1446,
+		1448,5,278,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,
+		1445,1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,264,0,0,1452,
+		1454,5,261,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,
+		1437,1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,
+		1459,5,249,0,0,1459,1460,5,266,0,0,1460,1465,3,182,91,0,1461,1462,5,270,
+		0,0,1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,
+		1,0,0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,
+		5,267,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,
+		1473,3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,
+		1476,1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,266,0,
+		0,1479,1480,3,180,90,0,1480,1481,5,267,0,0,1481,1483,1,0,0,0,1482,1478,
+		1,0,0,0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,
+		1,0,0,0,1486,1487,5,273,0,0,1487,1494,3,118,59,0,1488,1490,5,270,0,0,1489,
 		1488,1,0,0,0,1489,1490,1,0,0,0,1490,1491,1,0,0,0,1491,1493,3,118,59,0,
 		1492,1489,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,
-		0,1495,1497,1,0,0,0,1496,1494,1,0,0,0,1497,1498,5,272,0,0,1498,117,1,0,
-		0,0,1499,1520,3,182,91,0,1500,1517,5,264,0,0,1501,1506,3,120,60,0,1502,
-		1503,5,268,0,0,1503,1505,3,120,60,0,1504,1502,1,0,0,0,1505,1508,1,0,0,
+		0,1495,1497,1,0,0,0,1496,1494,1,0,0,0,1497,1498,5,274,0,0,1498,117,1,0,
+		0,0,1499,1520,3,182,91,0,1500,1517,5,266,0,0,1501,1506,3,120,60,0,1502,
+		1503,5,270,0,0,1503,1505,3,120,60,0,1504,1502,1,0,0,0,1505,1508,1,0,0,
 		0,1506,1504,1,0,0,0,1506,1507,1,0,0,0,1507,1518,1,0,0,0,1508,1506,1,0,
-		0,0,1509,1514,3,122,61,0,1510,1511,5,268,0,0,1511,1513,3,122,61,0,1512,
+		0,0,1509,1514,3,122,61,0,1510,1511,5,270,0,0,1511,1513,3,122,61,0,1512,
 		1510,1,0,0,0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1514,1515,1,0,0,0,1515,
 		1518,1,0,0,0,1516,1514,1,0,0,0,1517,1501,1,0,0,0,1517,1509,1,0,0,0,1517,
-		1518,1,0,0,0,1518,1519,1,0,0,0,1519,1521,5,265,0,0,1520,1500,1,0,0,0,1520,
-		1521,1,0,0,0,1521,119,1,0,0,0,1522,1523,3,44,22,0,1523,1524,5,247,0,0,
+		1518,1,0,0,0,1518,1519,1,0,0,0,1519,1521,5,267,0,0,1520,1500,1,0,0,0,1520,
+		1521,1,0,0,0,1521,119,1,0,0,0,1522,1523,3,44,22,0,1523,1524,5,249,0,0,
 		1524,1525,3,46,23,0,1525,121,1,0,0,0,1526,1531,3,182,91,0,1527,1528,5,
-		269,0,0,1528,1530,3,182,91,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,
+		271,0,0,1528,1530,3,182,91,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,
 		1529,1,0,0,0,1531,1532,1,0,0,0,1532,1537,1,0,0,0,1533,1531,1,0,0,0,1534,
-		1537,5,273,0,0,1535,1537,5,276,0,0,1536,1526,1,0,0,0,1536,1534,1,0,0,0,
+		1537,5,275,0,0,1535,1537,5,278,0,0,1536,1526,1,0,0,0,1536,1534,1,0,0,0,
 		1536,1535,1,0,0,0,1537,123,1,0,0,0,1538,1539,3,126,63,0,1539,125,1,0,0,
 		0,1540,1541,6,63,-1,0,1541,1542,5,144,0,0,1542,1551,3,126,63,4,1543,1547,
 		3,132,66,0,1544,1546,3,128,64,0,1545,1544,1,0,0,0,1546,1549,1,0,0,0,1547,
@@ -17778,17 +17880,17 @@ internal partial class StreamSqlParser : Parser {
 		1571,5,13,0,0,1570,1572,7,20,0,0,1571,1570,1,0,0,0,1571,1572,1,0,0,0,1572,
 		1573,1,0,0,0,1573,1574,3,132,66,0,1574,1575,5,7,0,0,1575,1576,3,132,66,
 		0,1576,1647,1,0,0,0,1577,1579,5,144,0,0,1578,1577,1,0,0,0,1578,1579,1,
-		0,0,0,1579,1580,1,0,0,0,1580,1581,5,87,0,0,1581,1582,5,264,0,0,1582,1583,
-		3,56,28,0,1583,1584,5,265,0,0,1584,1647,1,0,0,0,1585,1587,5,144,0,0,1586,
+		0,0,0,1579,1580,1,0,0,0,1580,1581,5,87,0,0,1581,1582,5,266,0,0,1582,1583,
+		3,56,28,0,1583,1584,5,267,0,0,1584,1647,1,0,0,0,1585,1587,5,144,0,0,1586,
 		1585,1,0,0,0,1586,1587,1,0,0,0,1587,1588,1,0,0,0,1588,1589,5,87,0,0,1589,
-		1590,5,264,0,0,1590,1595,3,124,62,0,1591,1592,5,268,0,0,1592,1594,3,124,
+		1590,5,266,0,0,1590,1595,3,124,62,0,1591,1592,5,270,0,0,1592,1594,3,124,
 		62,0,1593,1591,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,1,
-		0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,265,0,0,1599,1647,
+		0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,267,0,0,1599,1647,
 		1,0,0,0,1600,1602,5,144,0,0,1601,1600,1,0,0,0,1601,1602,1,0,0,0,1602,1603,
 		1,0,0,0,1603,1604,5,116,0,0,1604,1607,3,132,66,0,1605,1606,5,57,0,0,1606,
 		1608,3,132,66,0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1647,1,0,0,0,
 		1609,1611,5,144,0,0,1610,1609,1,0,0,0,1610,1611,1,0,0,0,1611,1612,1,0,
-		0,0,1612,1613,5,197,0,0,1613,1614,5,215,0,0,1614,1617,3,132,66,0,1615,
+		0,0,1612,1613,5,198,0,0,1613,1614,5,216,0,0,1614,1617,3,132,66,0,1615,
 		1616,5,57,0,0,1616,1618,3,132,66,0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,
 		1618,1647,1,0,0,0,1619,1621,5,94,0,0,1620,1622,5,144,0,0,1621,1620,1,0,
 		0,0,1621,1622,1,0,0,0,1622,1623,1,0,0,0,1623,1647,5,145,0,0,1624,1626,
@@ -17816,96 +17918,96 @@ internal partial class StreamSqlParser : Parser {
 		0,1685,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,
 		0,0,1688,1691,1,0,0,0,1689,1690,5,52,0,0,1690,1692,3,124,62,0,1691,1689,
 		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,1998,
-		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,264,0,0,1697,1698,3,124,62,0,1698,
-		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,265,0,0,1701,1998,1,0,0,
-		0,1702,1703,5,66,0,0,1703,1706,5,264,0,0,1704,1707,3,170,85,0,1705,1707,
+		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,266,0,0,1697,1698,3,124,62,0,1698,
+		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,1998,1,0,0,
+		0,1702,1703,5,66,0,0,1703,1706,5,266,0,0,1704,1707,3,170,85,0,1705,1707,
 		3,182,91,0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,
-		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,265,0,0,1711,1998,1,0,0,
-		0,1712,1713,5,217,0,0,1713,1714,5,264,0,0,1714,1716,7,27,0,0,1715,1717,
+		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,1998,1,0,0,
+		0,1712,1713,5,218,0,0,1713,1714,5,266,0,0,1714,1716,7,27,0,0,1715,1717,
 		3,124,62,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1718,1,0,0,0,1718,
-		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,265,0,0,1721,1998,1,0,0,
-		0,1722,1723,5,217,0,0,1723,1727,5,264,0,0,1724,1725,3,124,62,0,1725,1726,
+		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,1998,1,0,0,
+		0,1722,1723,5,218,0,0,1723,1727,5,266,0,0,1724,1725,3,124,62,0,1725,1726,
 		5,74,0,0,1726,1728,1,0,0,0,1727,1724,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
-		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,265,0,0,1731,1998,1,0,0,0,1732,
-		1733,5,203,0,0,1733,1734,5,264,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
+		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,1998,1,0,0,0,1732,
+		1733,5,204,0,0,1733,1734,5,266,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
 		0,0,1736,1739,3,124,62,0,1737,1738,5,73,0,0,1738,1740,3,124,62,0,1739,
-		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,265,0,0,1742,
-		1998,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,264,0,0,1745,1746,3,132,66,
-		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,265,0,0,1749,1998,
-		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,264,0,0,1752,1753,3,124,62,0,1753,
+		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,267,0,0,1742,
+		1998,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
+		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,1998,
+		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,266,0,0,1752,1753,3,124,62,0,1753,
 		1754,5,167,0,0,1754,1755,3,124,62,0,1755,1756,5,74,0,0,1756,1759,3,124,
 		62,0,1757,1758,5,73,0,0,1758,1760,3,124,62,0,1759,1757,1,0,0,0,1759,1760,
-		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,265,0,0,1762,1998,1,0,0,0,1763,1764,
-		5,108,0,0,1764,1765,5,264,0,0,1765,1766,3,124,62,0,1766,1767,5,268,0,0,
-		1767,1770,3,124,62,0,1768,1769,5,184,0,0,1769,1771,3,172,86,0,1770,1768,
+		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,1998,1,0,0,0,1763,1764,
+		5,108,0,0,1764,1765,5,266,0,0,1765,1766,3,124,62,0,1766,1767,5,270,0,0,
+		1767,1770,3,124,62,0,1768,1769,5,185,0,0,1769,1771,3,172,86,0,1770,1768,
 		1,0,0,0,1770,1771,1,0,0,0,1771,1776,1,0,0,0,1772,1773,3,156,78,0,1773,
 		1774,5,150,0,0,1774,1775,5,53,0,0,1775,1777,1,0,0,0,1776,1772,1,0,0,0,
 		1776,1777,1,0,0,0,1777,1782,1,0,0,0,1778,1779,3,156,78,0,1779,1780,5,150,
 		0,0,1780,1781,5,56,0,0,1781,1783,1,0,0,0,1782,1778,1,0,0,0,1782,1783,1,
-		0,0,0,1783,1784,1,0,0,0,1784,1785,5,265,0,0,1785,1998,1,0,0,0,1786,1787,
-		5,107,0,0,1787,1788,5,264,0,0,1788,1789,3,124,62,0,1789,1790,5,268,0,0,
-		1790,1793,3,124,62,0,1791,1792,5,184,0,0,1792,1794,3,172,86,0,1793,1791,
+		0,0,0,1783,1784,1,0,0,0,1784,1785,5,267,0,0,1785,1998,1,0,0,0,1786,1787,
+		5,107,0,0,1787,1788,5,266,0,0,1788,1789,3,124,62,0,1789,1790,5,270,0,0,
+		1790,1793,3,124,62,0,1791,1792,5,185,0,0,1792,1794,3,172,86,0,1793,1791,
 		1,0,0,0,1793,1794,1,0,0,0,1794,1796,1,0,0,0,1795,1797,3,158,79,0,1796,
 		1795,1,0,0,0,1796,1797,1,0,0,0,1797,1802,1,0,0,0,1798,1799,3,160,80,0,
 		1799,1800,5,150,0,0,1800,1801,5,53,0,0,1801,1803,1,0,0,0,1802,1798,1,0,
 		0,0,1802,1803,1,0,0,0,1803,1808,1,0,0,0,1804,1805,3,160,80,0,1805,1806,
 		5,150,0,0,1806,1807,5,56,0,0,1807,1809,1,0,0,0,1808,1804,1,0,0,0,1808,
-		1809,1,0,0,0,1809,1810,1,0,0,0,1810,1811,5,265,0,0,1811,1998,1,0,0,0,1812,
-		1813,5,104,0,0,1813,1814,5,264,0,0,1814,1815,3,124,62,0,1815,1816,5,268,
+		1809,1,0,0,0,1809,1810,1,0,0,0,1810,1811,5,267,0,0,1811,1998,1,0,0,0,1812,
+		1813,5,104,0,0,1813,1814,5,266,0,0,1814,1815,3,124,62,0,1815,1816,5,270,
 		0,0,1816,1820,3,124,62,0,1817,1818,7,28,0,0,1818,1819,5,150,0,0,1819,1821,
 		5,56,0,0,1820,1817,1,0,0,0,1820,1821,1,0,0,0,1821,1822,1,0,0,0,1822,1823,
-		5,265,0,0,1823,1998,1,0,0,0,1824,1825,5,105,0,0,1825,1834,5,264,0,0,1826,
-		1831,3,154,77,0,1827,1828,5,268,0,0,1828,1830,3,154,77,0,1829,1827,1,0,
+		5,267,0,0,1823,1998,1,0,0,0,1824,1825,5,105,0,0,1825,1834,5,266,0,0,1826,
+		1831,3,154,77,0,1827,1828,5,270,0,0,1828,1830,3,154,77,0,1829,1827,1,0,
 		0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1835,1,
 		0,0,0,1833,1831,1,0,0,0,1834,1826,1,0,0,0,1834,1835,1,0,0,0,1835,1839,
 		1,0,0,0,1836,1837,7,29,0,0,1837,1838,5,150,0,0,1838,1840,5,145,0,0,1839,
-		1836,1,0,0,0,1839,1840,1,0,0,0,1840,1841,1,0,0,0,1841,1998,5,265,0,0,1842,
-		1843,5,101,0,0,1843,1852,5,264,0,0,1844,1849,3,124,62,0,1845,1846,5,268,
+		1836,1,0,0,0,1839,1840,1,0,0,0,1840,1841,1,0,0,0,1841,1998,5,267,0,0,1842,
+		1843,5,101,0,0,1843,1852,5,266,0,0,1844,1849,3,124,62,0,1845,1846,5,270,
 		0,0,1846,1848,3,124,62,0,1847,1845,1,0,0,0,1848,1851,1,0,0,0,1849,1847,
 		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1852,1844,
 		1,0,0,0,1852,1853,1,0,0,0,1853,1857,1,0,0,0,1854,1855,7,29,0,0,1855,1856,
 		5,150,0,0,1856,1858,5,145,0,0,1857,1854,1,0,0,0,1857,1858,1,0,0,0,1858,
-		1859,1,0,0,0,1859,1998,5,265,0,0,1860,1861,5,102,0,0,1861,1862,5,264,0,
+		1859,1,0,0,0,1859,1998,5,267,0,0,1860,1861,5,102,0,0,1861,1862,5,266,0,
 		0,1862,1873,3,124,62,0,1863,1864,5,154,0,0,1864,1865,5,15,0,0,1865,1870,
-		3,80,40,0,1866,1867,5,268,0,0,1867,1869,3,80,40,0,1868,1866,1,0,0,0,1869,
+		3,80,40,0,1866,1867,5,270,0,0,1867,1869,3,80,40,0,1868,1866,1,0,0,0,1869,
 		1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,
 		1870,1,0,0,0,1873,1863,1,0,0,0,1873,1874,1,0,0,0,1874,1878,1,0,0,0,1875,
 		1876,7,29,0,0,1876,1877,5,150,0,0,1877,1879,5,145,0,0,1878,1875,1,0,0,
-		0,1878,1879,1,0,0,0,1879,1880,1,0,0,0,1880,1887,5,265,0,0,1881,1882,5,
-		69,0,0,1882,1883,5,264,0,0,1883,1884,5,238,0,0,1884,1885,3,124,62,0,1885,
-		1886,5,265,0,0,1886,1888,1,0,0,0,1887,1881,1,0,0,0,1887,1888,1,0,0,0,1888,
+		0,1878,1879,1,0,0,0,1879,1880,1,0,0,0,1880,1887,5,267,0,0,1881,1882,5,
+		69,0,0,1882,1883,5,266,0,0,1883,1884,5,240,0,0,1884,1885,3,124,62,0,1885,
+		1886,5,267,0,0,1886,1888,1,0,0,0,1887,1881,1,0,0,0,1887,1888,1,0,0,0,1888,
 		1891,1,0,0,0,1889,1890,5,157,0,0,1890,1892,3,146,73,0,1891,1889,1,0,0,
 		0,1891,1892,1,0,0,0,1892,1998,1,0,0,0,1893,1894,5,106,0,0,1894,1895,5,
-		264,0,0,1895,1899,3,154,77,0,1896,1897,7,29,0,0,1897,1898,5,150,0,0,1898,
+		266,0,0,1895,1899,3,154,77,0,1896,1897,7,29,0,0,1897,1898,5,150,0,0,1898,
 		1900,5,145,0,0,1899,1896,1,0,0,0,1899,1900,1,0,0,0,1900,1901,1,0,0,0,1901,
-		1908,5,265,0,0,1902,1903,5,69,0,0,1903,1904,5,264,0,0,1904,1905,5,238,
-		0,0,1905,1906,3,124,62,0,1906,1907,5,265,0,0,1907,1909,1,0,0,0,1908,1902,
+		1908,5,267,0,0,1902,1903,5,69,0,0,1903,1904,5,266,0,0,1904,1905,5,240,
+		0,0,1905,1906,3,124,62,0,1906,1907,5,267,0,0,1907,1909,1,0,0,0,1908,1902,
 		1,0,0,0,1908,1909,1,0,0,0,1909,1912,1,0,0,0,1910,1911,5,157,0,0,1911,1913,
 		3,146,73,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1998,1,0,0,0,1914,
-		1915,7,30,0,0,1915,1916,5,264,0,0,1916,1917,3,124,62,0,1917,1918,5,215,
-		0,0,1918,1919,3,170,85,0,1919,1920,5,265,0,0,1920,1998,1,0,0,0,1921,1922,
-		7,31,0,0,1922,1923,5,264,0,0,1923,1924,3,170,85,0,1924,1925,5,268,0,0,
-		1925,1926,3,124,62,0,1926,1927,5,268,0,0,1927,1928,3,124,62,0,1928,1929,
-		5,265,0,0,1929,1998,1,0,0,0,1930,1998,7,32,0,0,1931,1932,5,8,0,0,1932,
-		1941,5,266,0,0,1933,1938,3,124,62,0,1934,1935,5,268,0,0,1935,1937,3,124,
+		1915,7,30,0,0,1915,1916,5,266,0,0,1916,1917,3,124,62,0,1917,1918,5,216,
+		0,0,1918,1919,3,170,85,0,1919,1920,5,267,0,0,1920,1998,1,0,0,0,1921,1922,
+		7,31,0,0,1922,1923,5,266,0,0,1923,1924,3,170,85,0,1924,1925,5,270,0,0,
+		1925,1926,3,124,62,0,1926,1927,5,270,0,0,1927,1928,3,124,62,0,1928,1929,
+		5,267,0,0,1929,1998,1,0,0,0,1930,1998,7,32,0,0,1931,1932,5,8,0,0,1932,
+		1941,5,268,0,0,1933,1938,3,124,62,0,1934,1935,5,270,0,0,1935,1937,3,124,
 		62,0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,
 		0,0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,
-		1,0,0,0,1942,1943,1,0,0,0,1943,1998,5,267,0,0,1944,1945,5,122,0,0,1945,
-		1954,5,266,0,0,1946,1951,3,124,62,0,1947,1948,5,268,0,0,1948,1950,3,124,
+		1,0,0,0,1942,1943,1,0,0,0,1943,1998,5,269,0,0,1944,1945,5,122,0,0,1945,
+		1954,5,268,0,0,1946,1951,3,124,62,0,1947,1948,5,270,0,0,1948,1950,3,124,
 		62,0,1949,1947,1,0,0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1951,1952,1,
 		0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1954,1946,1,0,0,0,1954,1955,
-		1,0,0,0,1955,1956,1,0,0,0,1956,1998,5,267,0,0,1957,1958,5,187,0,0,1958,
-		1967,5,264,0,0,1959,1964,3,124,62,0,1960,1961,5,268,0,0,1961,1963,3,124,
+		1,0,0,0,1955,1956,1,0,0,0,1956,1998,5,269,0,0,1957,1958,5,188,0,0,1958,
+		1967,5,266,0,0,1959,1964,3,124,62,0,1960,1961,5,270,0,0,1961,1963,3,124,
 		62,0,1962,1960,1,0,0,0,1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,
 		0,0,0,1965,1968,1,0,0,0,1966,1964,1,0,0,0,1967,1959,1,0,0,0,1967,1968,
-		1,0,0,0,1968,1969,1,0,0,0,1969,1998,5,265,0,0,1970,1971,5,48,0,0,1971,
-		1972,5,264,0,0,1972,1973,3,180,90,0,1973,1974,5,265,0,0,1974,1998,1,0,
-		0,0,1975,1998,3,136,68,0,1976,1977,5,62,0,0,1977,1978,5,264,0,0,1978,1979,
-		3,56,28,0,1979,1980,5,265,0,0,1980,1998,1,0,0,0,1981,1982,5,264,0,0,1982,
-		1983,3,56,28,0,1983,1984,5,265,0,0,1984,1998,1,0,0,0,1985,1986,5,264,0,
-		0,1986,1991,3,124,62,0,1987,1988,5,268,0,0,1988,1990,3,124,62,0,1989,1987,
+		1,0,0,0,1968,1969,1,0,0,0,1969,1998,5,267,0,0,1970,1971,5,48,0,0,1971,
+		1972,5,266,0,0,1972,1973,3,180,90,0,1973,1974,5,267,0,0,1974,1998,1,0,
+		0,0,1975,1998,3,136,68,0,1976,1977,5,62,0,0,1977,1978,5,266,0,0,1978,1979,
+		3,56,28,0,1979,1980,5,267,0,0,1980,1998,1,0,0,0,1981,1982,5,266,0,0,1982,
+		1983,3,56,28,0,1983,1984,5,267,0,0,1984,1998,1,0,0,0,1985,1986,5,266,0,
+		0,1986,1991,3,124,62,0,1987,1988,5,270,0,0,1988,1990,3,124,62,0,1989,1987,
 		1,0,0,0,1990,1993,1,0,0,0,1991,1989,1,0,0,0,1991,1992,1,0,0,0,1992,1994,
-		1,0,0,0,1993,1991,1,0,0,0,1994,1995,5,265,0,0,1995,1998,1,0,0,0,1996,1998,
+		1,0,0,0,1993,1991,1,0,0,0,1994,1995,5,267,0,0,1995,1998,1,0,0,0,1996,1998,
 		3,182,91,0,1997,1667,1,0,0,0,1997,1669,1,0,0,0,1997,1670,1,0,0,0,1997,
 		1683,1,0,0,0,1997,1695,1,0,0,0,1997,1702,1,0,0,0,1997,1712,1,0,0,0,1997,
 		1722,1,0,0,0,1997,1732,1,0,0,0,1997,1743,1,0,0,0,1997,1750,1,0,0,0,1997,
@@ -17914,141 +18016,146 @@ internal partial class StreamSqlParser : Parser {
 		1921,1,0,0,0,1997,1930,1,0,0,0,1997,1931,1,0,0,0,1997,1944,1,0,0,0,1997,
 		1957,1,0,0,0,1997,1970,1,0,0,0,1997,1975,1,0,0,0,1997,1976,1,0,0,0,1997,
 		1981,1,0,0,0,1997,1985,1,0,0,0,1997,1996,1,0,0,0,1998,2009,1,0,0,0,1999,
-		2000,10,2,0,0,2000,2001,5,269,0,0,2001,2008,3,182,91,0,2002,2003,10,1,
-		0,0,2003,2004,5,266,0,0,2004,2005,3,132,66,0,2005,2006,5,267,0,0,2006,
+		2000,10,2,0,0,2000,2001,5,271,0,0,2001,2008,3,182,91,0,2002,2003,10,1,
+		0,0,2003,2004,5,268,0,0,2004,2005,3,132,66,0,2005,2006,5,269,0,0,2006,
 		2008,1,0,0,0,2007,1999,1,0,0,0,2007,2002,1,0,0,0,2008,2011,1,0,0,0,2009,
 		2007,1,0,0,0,2009,2010,1,0,0,0,2010,135,1,0,0,0,2011,2009,1,0,0,0,2012,
-		2013,3,140,70,0,2013,2029,5,264,0,0,2014,2030,5,256,0,0,2015,2017,3,70,
+		2013,3,140,70,0,2013,2029,5,266,0,0,2014,2030,5,258,0,0,2015,2017,3,70,
 		35,0,2016,2015,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2023,3,
-		142,71,0,2019,2020,5,268,0,0,2020,2022,3,142,71,0,2021,2019,1,0,0,0,2022,
+		142,71,0,2019,2020,5,270,0,0,2020,2022,3,142,71,0,2021,2019,1,0,0,0,2022,
 		2025,1,0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,
 		2023,1,0,0,0,2026,2028,3,138,69,0,2027,2026,1,0,0,0,2027,2028,1,0,0,0,
 		2028,2030,1,0,0,0,2029,2014,1,0,0,0,2029,2016,1,0,0,0,2029,2030,1,0,0,
-		0,2030,2031,1,0,0,0,2031,2038,5,265,0,0,2032,2033,5,69,0,0,2033,2034,5,
-		264,0,0,2034,2035,5,238,0,0,2035,2036,3,124,62,0,2036,2037,5,265,0,0,2037,
+		0,2030,2031,1,0,0,0,2031,2038,5,267,0,0,2032,2033,5,69,0,0,2033,2034,5,
+		266,0,0,2034,2035,5,240,0,0,2035,2036,3,124,62,0,2036,2037,5,267,0,0,2037,
 		2039,1,0,0,0,2038,2032,1,0,0,0,2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,
 		2041,5,157,0,0,2041,2043,3,146,73,0,2042,2040,1,0,0,0,2042,2043,1,0,0,
 		0,2043,137,1,0,0,0,2044,2045,7,33,0,0,2045,2046,5,146,0,0,2046,139,1,0,
-		0,0,2047,2052,3,178,89,0,2048,2052,5,115,0,0,2049,2052,5,185,0,0,2050,
+		0,0,2047,2052,3,178,89,0,2048,2052,5,115,0,0,2049,2052,5,186,0,0,2050,
 		2052,5,70,0,0,2051,2047,1,0,0,0,2051,2048,1,0,0,0,2051,2049,1,0,0,0,2051,
-		2050,1,0,0,0,2052,141,1,0,0,0,2053,2054,3,182,91,0,2054,2055,5,253,0,0,
+		2050,1,0,0,0,2052,141,1,0,0,0,2053,2054,3,182,91,0,2054,2055,5,255,0,0,
 		2055,2056,3,144,72,0,2056,2059,1,0,0,0,2057,2059,3,144,72,0,2058,2053,
-		1,0,0,0,2058,2057,1,0,0,0,2059,143,1,0,0,0,2060,2061,5,207,0,0,2061,2065,
+		1,0,0,0,2058,2057,1,0,0,0,2059,143,1,0,0,0,2060,2061,5,208,0,0,2061,2065,
 		3,178,89,0,2062,2063,5,162,0,0,2063,2064,5,15,0,0,2064,2066,3,124,62,0,
-		2065,2062,1,0,0,0,2065,2066,1,0,0,0,2066,2078,1,0,0,0,2067,2068,5,207,
-		0,0,2068,2069,5,264,0,0,2069,2070,3,56,28,0,2070,2074,5,265,0,0,2071,2072,
+		2065,2062,1,0,0,0,2065,2066,1,0,0,0,2066,2078,1,0,0,0,2067,2068,5,208,
+		0,0,2068,2069,5,266,0,0,2069,2070,3,56,28,0,2070,2074,5,267,0,0,2071,2072,
 		5,162,0,0,2072,2073,5,15,0,0,2073,2075,3,124,62,0,2074,2071,1,0,0,0,2074,
 		2075,1,0,0,0,2075,2078,1,0,0,0,2076,2078,3,124,62,0,2077,2060,1,0,0,0,
 		2077,2067,1,0,0,0,2077,2076,1,0,0,0,2078,145,1,0,0,0,2079,2082,3,182,91,
 		0,2080,2082,3,148,74,0,2081,2079,1,0,0,0,2081,2080,1,0,0,0,2082,147,1,
-		0,0,0,2083,2094,5,264,0,0,2084,2085,5,162,0,0,2085,2086,5,15,0,0,2086,
-		2091,3,124,62,0,2087,2088,5,268,0,0,2088,2090,3,124,62,0,2089,2087,1,0,
+		0,0,0,2083,2094,5,266,0,0,2084,2085,5,162,0,0,2085,2086,5,15,0,0,2086,
+		2091,3,124,62,0,2087,2088,5,270,0,0,2088,2090,3,124,62,0,2089,2087,1,0,
 		0,0,2090,2093,1,0,0,0,2091,2089,1,0,0,0,2091,2092,1,0,0,0,2092,2095,1,
 		0,0,0,2093,2091,1,0,0,0,2094,2084,1,0,0,0,2094,2095,1,0,0,0,2095,2106,
 		1,0,0,0,2096,2097,5,154,0,0,2097,2098,5,15,0,0,2098,2103,3,80,40,0,2099,
-		2100,5,268,0,0,2100,2102,3,80,40,0,2101,2099,1,0,0,0,2102,2105,1,0,0,0,
+		2100,5,270,0,0,2100,2102,3,80,40,0,2101,2099,1,0,0,0,2102,2105,1,0,0,0,
 		2103,2101,1,0,0,0,2103,2104,1,0,0,0,2104,2107,1,0,0,0,2105,2103,1,0,0,
 		0,2106,2096,1,0,0,0,2106,2107,1,0,0,0,2107,2109,1,0,0,0,2108,2110,3,150,
 		75,0,2109,2108,1,0,0,0,2109,2110,1,0,0,0,2110,2111,1,0,0,0,2111,2112,5,
-		265,0,0,2112,149,1,0,0,0,2113,2114,7,34,0,0,2114,2122,3,152,76,0,2115,
+		267,0,0,2112,149,1,0,0,0,2113,2114,7,34,0,0,2114,2122,3,152,76,0,2115,
 		2116,7,34,0,0,2116,2117,5,13,0,0,2117,2118,3,152,76,0,2118,2119,5,7,0,
 		0,2119,2120,3,152,76,0,2120,2122,1,0,0,0,2121,2113,1,0,0,0,2121,2115,1,
-		0,0,0,2122,151,1,0,0,0,2123,2124,5,220,0,0,2124,2133,5,171,0,0,2125,2126,
-		5,220,0,0,2126,2133,5,72,0,0,2127,2128,5,35,0,0,2128,2133,5,187,0,0,2129,
+		0,0,0,2122,151,1,0,0,0,2123,2124,5,221,0,0,2124,2133,5,171,0,0,2125,2126,
+		5,221,0,0,2126,2133,5,72,0,0,2127,2128,5,35,0,0,2128,2133,5,188,0,0,2129,
 		2130,3,132,66,0,2130,2131,7,35,0,0,2131,2133,1,0,0,0,2132,2123,1,0,0,0,
 		2132,2125,1,0,0,0,2132,2127,1,0,0,0,2132,2129,1,0,0,0,2133,153,1,0,0,0,
 		2134,2136,5,109,0,0,2135,2134,1,0,0,0,2135,2136,1,0,0,0,2136,2137,1,0,
-		0,0,2137,2138,3,124,62,0,2138,2139,5,229,0,0,2139,2140,3,124,62,0,2140,
+		0,0,2137,2138,3,124,62,0,2138,2139,5,230,0,0,2139,2140,3,124,62,0,2140,
 		155,1,0,0,0,2141,2146,5,145,0,0,2142,2146,5,56,0,0,2143,2144,5,44,0,0,
 		2144,2146,3,124,62,0,2145,2141,1,0,0,0,2145,2142,1,0,0,0,2145,2143,1,0,
-		0,0,2146,157,1,0,0,0,2147,2149,5,242,0,0,2148,2150,5,8,0,0,2149,2148,1,
-		0,0,0,2149,2150,1,0,0,0,2150,2151,1,0,0,0,2151,2161,5,243,0,0,2152,2154,
-		5,240,0,0,2153,2155,7,36,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
+		0,0,2146,157,1,0,0,0,2147,2149,5,244,0,0,2148,2150,5,8,0,0,2149,2148,1,
+		0,0,0,2149,2150,1,0,0,0,2150,2151,1,0,0,0,2151,2161,5,245,0,0,2152,2154,
+		5,242,0,0,2153,2155,7,36,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
 		2157,1,0,0,0,2156,2158,5,8,0,0,2157,2156,1,0,0,0,2157,2158,1,0,0,0,2158,
-		2159,1,0,0,0,2159,2161,5,243,0,0,2160,2147,1,0,0,0,2160,2152,1,0,0,0,2161,
+		2159,1,0,0,0,2159,2161,5,245,0,0,2160,2147,1,0,0,0,2160,2152,1,0,0,0,2161,
 		159,1,0,0,0,2162,2167,5,145,0,0,2163,2167,5,56,0,0,2164,2165,5,53,0,0,
 		2165,2167,7,37,0,0,2166,2162,1,0,0,0,2166,2163,1,0,0,0,2166,2164,1,0,0,
-		0,2167,161,1,0,0,0,2168,2169,5,237,0,0,2169,2174,3,124,62,0,2170,2171,
-		5,268,0,0,2171,2173,3,124,62,0,2172,2170,1,0,0,0,2173,2176,1,0,0,0,2174,
+		0,2167,161,1,0,0,0,2168,2169,5,239,0,0,2169,2174,3,124,62,0,2170,2171,
+		5,270,0,0,2171,2173,3,124,62,0,2172,2170,1,0,0,0,2173,2176,1,0,0,0,2174,
 		2172,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2174,1,0,0,0,2177,
-		2178,5,210,0,0,2178,2179,3,124,62,0,2179,163,1,0,0,0,2180,2195,5,145,0,
-		0,2181,2195,7,38,0,0,2182,2195,5,276,0,0,2183,2195,5,277,0,0,2184,2195,
-		5,278,0,0,2185,2187,5,273,0,0,2186,2185,1,0,0,0,2187,2188,1,0,0,0,2188,
-		2186,1,0,0,0,2188,2189,1,0,0,0,2189,2195,1,0,0,0,2190,2195,5,274,0,0,2191,
-		2195,5,275,0,0,2192,2193,7,39,0,0,2193,2195,5,273,0,0,2194,2180,1,0,0,
+		2178,5,211,0,0,2178,2179,3,124,62,0,2179,163,1,0,0,0,2180,2195,5,145,0,
+		0,2181,2195,7,38,0,0,2182,2195,5,278,0,0,2183,2195,5,279,0,0,2184,2195,
+		5,280,0,0,2185,2187,5,275,0,0,2186,2185,1,0,0,0,2187,2188,1,0,0,0,2188,
+		2186,1,0,0,0,2188,2189,1,0,0,0,2189,2195,1,0,0,0,2190,2195,5,276,0,0,2191,
+		2195,5,277,0,0,2192,2193,7,39,0,0,2193,2195,5,275,0,0,2194,2180,1,0,0,
 		0,2194,2181,1,0,0,0,2194,2182,1,0,0,0,2194,2183,1,0,0,0,2194,2184,1,0,
 		0,0,2194,2186,1,0,0,0,2194,2190,1,0,0,0,2194,2191,1,0,0,0,2194,2192,1,
 		0,0,0,2195,165,1,0,0,0,2196,2198,5,92,0,0,2197,2199,7,24,0,0,2198,2197,
 		1,0,0,0,2198,2199,1,0,0,0,2199,2200,1,0,0,0,2200,2201,3,168,84,0,2201,
-		2205,3,170,85,0,2202,2203,5,264,0,0,2203,2204,5,276,0,0,2204,2206,5,265,
+		2205,3,170,85,0,2202,2203,5,266,0,0,2203,2204,5,278,0,0,2204,2206,5,267,
 		0,0,2205,2202,1,0,0,0,2205,2206,1,0,0,0,2206,2214,1,0,0,0,2207,2208,5,
-		215,0,0,2208,2212,3,170,85,0,2209,2210,5,264,0,0,2210,2211,5,276,0,0,2211,
-		2213,5,265,0,0,2212,2209,1,0,0,0,2212,2213,1,0,0,0,2213,2215,1,0,0,0,2214,
+		216,0,0,2208,2212,3,170,85,0,2209,2210,5,266,0,0,2210,2211,5,278,0,0,2211,
+		2213,5,267,0,0,2212,2209,1,0,0,0,2212,2213,1,0,0,0,2213,2215,1,0,0,0,2214,
 		2207,1,0,0,0,2214,2215,1,0,0,0,2215,167,1,0,0,0,2216,2217,7,40,0,0,2217,
 		169,1,0,0,0,2218,2219,7,41,0,0,2219,171,1,0,0,0,2220,2224,3,174,87,0,2221,
 		2222,5,144,0,0,2222,2225,5,145,0,0,2223,2225,5,145,0,0,2224,2221,1,0,0,
 		0,2224,2223,1,0,0,0,2224,2225,1,0,0,0,2225,173,1,0,0,0,2226,2227,6,87,
-		-1,0,2227,2228,5,8,0,0,2228,2229,5,251,0,0,2229,2230,3,172,86,0,2230,2231,
-		5,252,0,0,2231,2309,1,0,0,0,2232,2233,5,138,0,0,2233,2234,5,251,0,0,2234,
-		2235,3,172,86,0,2235,2236,5,252,0,0,2236,2309,1,0,0,0,2237,2238,5,122,
-		0,0,2238,2239,5,251,0,0,2239,2240,3,172,86,0,2240,2241,5,268,0,0,2241,
-		2242,3,172,86,0,2242,2243,5,252,0,0,2243,2309,1,0,0,0,2244,2245,5,187,
-		0,0,2245,2254,5,251,0,0,2246,2251,3,176,88,0,2247,2248,5,268,0,0,2248,
+		-1,0,2227,2228,5,8,0,0,2228,2229,5,253,0,0,2229,2230,3,172,86,0,2230,2231,
+		5,254,0,0,2231,2312,1,0,0,0,2232,2233,5,138,0,0,2233,2234,5,253,0,0,2234,
+		2235,3,172,86,0,2235,2236,5,254,0,0,2236,2312,1,0,0,0,2237,2238,5,122,
+		0,0,2238,2239,5,253,0,0,2239,2240,3,172,86,0,2240,2241,5,270,0,0,2241,
+		2242,3,172,86,0,2242,2243,5,254,0,0,2243,2312,1,0,0,0,2244,2245,5,188,
+		0,0,2245,2254,5,253,0,0,2246,2251,3,176,88,0,2247,2248,5,270,0,0,2248,
 		2250,3,176,88,0,2249,2247,1,0,0,0,2250,2253,1,0,0,0,2251,2249,1,0,0,0,
 		2251,2252,1,0,0,0,2252,2255,1,0,0,0,2253,2251,1,0,0,0,2254,2246,1,0,0,
-		0,2254,2255,1,0,0,0,2255,2256,1,0,0,0,2256,2309,5,252,0,0,2257,2258,5,
-		187,0,0,2258,2267,5,264,0,0,2259,2264,3,176,88,0,2260,2261,5,268,0,0,2261,
+		0,2254,2255,1,0,0,0,2255,2256,1,0,0,0,2256,2312,5,254,0,0,2257,2258,5,
+		188,0,0,2258,2267,5,266,0,0,2259,2264,3,176,88,0,2260,2261,5,270,0,0,2261,
 		2263,3,176,88,0,2262,2260,1,0,0,0,2263,2266,1,0,0,0,2264,2262,1,0,0,0,
 		2264,2265,1,0,0,0,2265,2268,1,0,0,0,2266,2264,1,0,0,0,2267,2259,1,0,0,
-		0,2267,2268,1,0,0,0,2268,2269,1,0,0,0,2269,2309,5,265,0,0,2270,2271,5,
-		92,0,0,2271,2275,3,170,85,0,2272,2273,5,264,0,0,2273,2274,5,276,0,0,2274,
-		2276,5,265,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,1,0,0,0,2277,
-		2278,5,215,0,0,2278,2282,3,170,85,0,2279,2280,5,264,0,0,2280,2281,5,276,
-		0,0,2281,2283,5,265,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,2283,2285,
-		1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,2309,1,0,0,0,2286,2297,
-		3,182,91,0,2287,2288,5,264,0,0,2288,2293,5,276,0,0,2289,2290,5,268,0,0,
-		2290,2292,5,276,0,0,2291,2289,1,0,0,0,2292,2295,1,0,0,0,2293,2291,1,0,
-		0,0,2293,2294,1,0,0,0,2294,2296,1,0,0,0,2295,2293,1,0,0,0,2296,2298,5,
-		265,0,0,2297,2287,1,0,0,0,2297,2298,1,0,0,0,2298,2306,1,0,0,0,2299,2300,
-		5,240,0,0,2300,2301,5,118,0,0,2301,2302,5,211,0,0,2302,2307,5,246,0,0,
-		2303,2304,5,242,0,0,2304,2305,5,211,0,0,2305,2307,5,246,0,0,2306,2299,
-		1,0,0,0,2306,2303,1,0,0,0,2306,2307,1,0,0,0,2307,2309,1,0,0,0,2308,2226,
-		1,0,0,0,2308,2232,1,0,0,0,2308,2237,1,0,0,0,2308,2244,1,0,0,0,2308,2257,
-		1,0,0,0,2308,2270,1,0,0,0,2308,2286,1,0,0,0,2309,2316,1,0,0,0,2310,2311,
-		10,2,0,0,2311,2315,5,8,0,0,2312,2313,10,1,0,0,2313,2315,5,138,0,0,2314,
-		2310,1,0,0,0,2314,2312,1,0,0,0,2315,2318,1,0,0,0,2316,2314,1,0,0,0,2316,
-		2317,1,0,0,0,2317,175,1,0,0,0,2318,2316,1,0,0,0,2319,2320,3,182,91,0,2320,
-		2322,3,172,86,0,2321,2323,5,273,0,0,2322,2321,1,0,0,0,2322,2323,1,0,0,
-		0,2323,177,1,0,0,0,2324,2329,3,182,91,0,2325,2326,5,269,0,0,2326,2328,
-		3,182,91,0,2327,2325,1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,0,0,2329,
-		2330,1,0,0,0,2330,179,1,0,0,0,2331,2329,1,0,0,0,2332,2337,3,182,91,0,2333,
-		2334,5,268,0,0,2334,2336,3,182,91,0,2335,2333,1,0,0,0,2336,2339,1,0,0,
-		0,2337,2335,1,0,0,0,2337,2338,1,0,0,0,2338,181,1,0,0,0,2339,2337,1,0,0,
-		0,2340,2344,5,279,0,0,2341,2344,5,280,0,0,2342,2344,3,184,92,0,2343,2340,
-		1,0,0,0,2343,2341,1,0,0,0,2343,2342,1,0,0,0,2344,183,1,0,0,0,2345,2346,
-		7,42,0,0,2346,185,1,0,0,0,334,189,196,201,207,210,225,228,234,240,246,
-		253,257,265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,
-		345,358,366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,
-		472,483,498,505,510,516,527,533,538,544,549,557,565,567,572,577,580,585,
-		588,591,596,599,604,609,612,615,623,641,643,646,653,659,668,673,677,685,
-		688,691,695,699,710,715,719,727,730,738,745,752,755,759,764,768,770,774,
-		780,790,799,808,811,825,828,832,838,846,850,855,867,879,892,897,909,916,
-		923,929,937,940,949,964,967,972,974,979,981,986,990,998,1004,1007,1009,
-		1019,1026,1029,1037,1043,1047,1050,1057,1066,1069,1073,1082,1085,1089,
-		1097,1100,1111,1114,1116,1126,1138,1150,1158,1166,1169,1173,1181,1185,
-		1205,1207,1209,1213,1217,1221,1225,1227,1236,1240,1247,1250,1253,1260,
-		1263,1269,1278,1284,1287,1296,1303,1305,1316,1319,1328,1331,1339,1342,
-		1345,1351,1359,1367,1370,1378,1395,1411,1418,1424,1428,1435,1439,1443,
-		1447,1449,1453,1455,1465,1475,1482,1489,1494,1506,1514,1517,1520,1531,
-		1536,1547,1550,1558,1560,1567,1571,1578,1586,1595,1601,1607,1610,1617,
-		1621,1626,1631,1638,1642,1646,1654,1662,1664,1675,1679,1687,1691,1706,
-		1716,1727,1739,1759,1770,1776,1782,1793,1796,1802,1808,1820,1831,1834,
-		1839,1849,1852,1857,1870,1873,1878,1887,1891,1899,1908,1912,1938,1941,
-		1951,1954,1964,1967,1991,1997,2007,2009,2016,2023,2027,2029,2038,2042,
-		2051,2058,2065,2074,2077,2081,2091,2094,2103,2106,2109,2121,2132,2135,
-		2145,2149,2154,2157,2160,2166,2174,2188,2194,2198,2205,2212,2214,2224,
-		2251,2254,2264,2267,2275,2282,2284,2293,2297,2306,2308,2314,2316,2322,
-		2329,2337,2343
+		0,2267,2268,1,0,0,0,2268,2269,1,0,0,0,2269,2312,5,267,0,0,2270,2271,5,
+		92,0,0,2271,2275,3,170,85,0,2272,2273,5,266,0,0,2273,2274,5,278,0,0,2274,
+		2276,5,267,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,1,0,0,0,2277,
+		2278,5,216,0,0,2278,2282,3,170,85,0,2279,2280,5,266,0,0,2280,2281,5,278,
+		0,0,2281,2283,5,267,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,2283,2285,
+		1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,2312,1,0,0,0,2286,2288,
+		3,182,91,0,2287,2289,7,42,0,0,2288,2287,1,0,0,0,2288,2289,1,0,0,0,2289,
+		2300,1,0,0,0,2290,2291,5,266,0,0,2291,2296,5,278,0,0,2292,2293,5,270,0,
+		0,2293,2295,5,278,0,0,2294,2292,1,0,0,0,2295,2298,1,0,0,0,2296,2294,1,
+		0,0,0,2296,2297,1,0,0,0,2297,2299,1,0,0,0,2298,2296,1,0,0,0,2299,2301,
+		5,267,0,0,2300,2290,1,0,0,0,2300,2301,1,0,0,0,2301,2309,1,0,0,0,2302,2303,
+		5,242,0,0,2303,2304,5,118,0,0,2304,2305,5,212,0,0,2305,2310,5,248,0,0,
+		2306,2307,5,244,0,0,2307,2308,5,212,0,0,2308,2310,5,248,0,0,2309,2302,
+		1,0,0,0,2309,2306,1,0,0,0,2309,2310,1,0,0,0,2310,2312,1,0,0,0,2311,2226,
+		1,0,0,0,2311,2232,1,0,0,0,2311,2237,1,0,0,0,2311,2244,1,0,0,0,2311,2257,
+		1,0,0,0,2311,2270,1,0,0,0,2311,2286,1,0,0,0,2312,2329,1,0,0,0,2313,2317,
+		10,2,0,0,2314,2315,5,144,0,0,2315,2318,5,145,0,0,2316,2318,5,145,0,0,2317,
+		2314,1,0,0,0,2317,2316,1,0,0,0,2317,2318,1,0,0,0,2318,2319,1,0,0,0,2319,
+		2328,5,8,0,0,2320,2324,10,1,0,0,2321,2322,5,144,0,0,2322,2325,5,145,0,
+		0,2323,2325,5,145,0,0,2324,2321,1,0,0,0,2324,2323,1,0,0,0,2324,2325,1,
+		0,0,0,2325,2326,1,0,0,0,2326,2328,5,138,0,0,2327,2313,1,0,0,0,2327,2320,
+		1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,0,0,2329,2330,1,0,0,0,2330,175,
+		1,0,0,0,2331,2329,1,0,0,0,2332,2333,3,182,91,0,2333,2335,3,172,86,0,2334,
+		2336,5,275,0,0,2335,2334,1,0,0,0,2335,2336,1,0,0,0,2336,177,1,0,0,0,2337,
+		2342,3,182,91,0,2338,2339,5,271,0,0,2339,2341,3,182,91,0,2340,2338,1,0,
+		0,0,2341,2344,1,0,0,0,2342,2340,1,0,0,0,2342,2343,1,0,0,0,2343,179,1,0,
+		0,0,2344,2342,1,0,0,0,2345,2350,3,182,91,0,2346,2347,5,270,0,0,2347,2349,
+		3,182,91,0,2348,2346,1,0,0,0,2349,2352,1,0,0,0,2350,2348,1,0,0,0,2350,
+		2351,1,0,0,0,2351,181,1,0,0,0,2352,2350,1,0,0,0,2353,2357,5,281,0,0,2354,
+		2357,5,282,0,0,2355,2357,3,184,92,0,2356,2353,1,0,0,0,2356,2354,1,0,0,
+		0,2356,2355,1,0,0,0,2357,183,1,0,0,0,2358,2359,7,43,0,0,2359,185,1,0,0,
+		0,337,189,196,201,207,210,225,228,234,240,246,253,257,265,267,273,280,
+		290,293,300,305,308,315,320,323,327,330,335,339,345,358,366,373,377,387,
+		392,403,406,414,418,424,430,442,447,457,463,466,472,483,498,505,510,516,
+		527,533,538,544,549,557,565,567,572,577,580,585,588,591,596,599,604,609,
+		612,615,623,641,643,646,653,659,668,673,677,685,688,691,695,699,710,715,
+		719,727,730,738,745,752,755,759,764,768,770,774,780,790,799,808,811,825,
+		828,832,838,846,850,855,867,879,892,897,909,916,923,929,937,940,949,964,
+		967,972,974,979,981,986,990,998,1004,1007,1009,1019,1026,1029,1037,1043,
+		1047,1050,1057,1066,1069,1073,1082,1085,1089,1097,1100,1111,1114,1116,
+		1126,1138,1150,1158,1166,1169,1173,1181,1185,1205,1207,1209,1213,1217,
+		1221,1225,1227,1236,1240,1247,1250,1253,1260,1263,1269,1278,1284,1287,
+		1296,1303,1305,1316,1319,1328,1331,1339,1342,1345,1351,1359,1367,1370,
+		1378,1395,1411,1418,1424,1428,1435,1439,1443,1447,1449,1453,1455,1465,
+		1475,1482,1489,1494,1506,1514,1517,1520,1531,1536,1547,1550,1558,1560,
+		1567,1571,1578,1586,1595,1601,1607,1610,1617,1621,1626,1631,1638,1642,
+		1646,1654,1662,1664,1675,1679,1687,1691,1706,1716,1727,1739,1759,1770,
+		1776,1782,1793,1796,1802,1808,1820,1831,1834,1839,1849,1852,1857,1870,
+		1873,1878,1887,1891,1899,1908,1912,1938,1941,1951,1954,1964,1967,1991,
+		1997,2007,2009,2016,2023,2027,2029,2038,2042,2051,2058,2065,2074,2077,
+		2081,2091,2094,2103,2106,2109,2121,2132,2135,2145,2149,2154,2157,2160,
+		2166,2174,2188,2194,2198,2205,2212,2214,2224,2251,2254,2264,2267,2275,
+		2282,2284,2288,2296,2300,2309,2311,2317,2324,2327,2329,2335,2342,2350,
+		2356
 	};
 
 	public static readonly ATN _ATN =

@@ -20,10 +20,14 @@ internal static class LiteralConversion
             (long l, SqlTypeKind.Int) when l is >= int.MinValue and <= int.MaxValue => l,
             (long l, SqlTypeKind.BigInt) => l,
             (long l, SqlTypeKind.Decimal) => Exactly(DecimalValue.FromInt64(l), target),
-            (long l, SqlTypeKind.Float or SqlTypeKind.Double) => (double)l,
+            // A FLOAT holds a float's value (CAST(CAST(0.1 AS FLOAT) AS DOUBLE) is 0.10000000149011612, as in Flink).
+            (long l, SqlTypeKind.Float) => (double)(float)l,
+            (long l, SqlTypeKind.Double) => (double)l,
             (DecimalValue d, SqlTypeKind.Decimal) => Exactly(d, target),
-            (DecimalValue d, SqlTypeKind.Float or SqlTypeKind.Double) => d.ToDouble(),
-            (double d, SqlTypeKind.Float or SqlTypeKind.Double) => d,
+            (DecimalValue d, SqlTypeKind.Float) => (double)(float)d.ToDouble(),
+            (DecimalValue d, SqlTypeKind.Double) => d.ToDouble(),
+            (double d, SqlTypeKind.Float) => (double)(float)d,
+            (double d, SqlTypeKind.Double) => d,
             // CHAR(n) pads with spaces, as Flink does for VALUES ('a'), ('abc').
             (string s, SqlTypeKind.Char) when s.Length <= target.Precision => s.PadRight(target.Precision),
             (string s, SqlTypeKind.VarChar) when s.Length <= target.Precision => s,

@@ -37,10 +37,10 @@ public static class DataTypeConverter
             case "CHAR" or "CHARACTER": return SqlType.Char(Length(p0 ?? 1, s));
             // Without a length VARCHAR and VARBINARY are STRING and BYTES: Flink's FlinkTypeSystem gives Calcite their maximum
             // length as the default precision (CHAR and BINARY keep the standard's 1).
-            case "VARCHAR" or "CHARACTER VARYING": return p0 is null ? SqlType.String : SqlType.VarChar(Length(p0.Value, s));
+            case "VARCHAR" or "CHARACTER VARYING" or "CHAR VARYING": return p0 is null ? SqlType.String : SqlType.VarChar(Length(p0.Value, s));
             case "STRING": return SqlType.String;
             case "BINARY": return new SqlType(SqlTypeKind.Binary, Precision: Length(p0 ?? 1, s));
-            case "VARBINARY": return p0 is null ? SqlType.Bytes : new SqlType(SqlTypeKind.VarBinary, Precision: Length(p0.Value, s));
+            case "VARBINARY" or "BINARY VARYING": return p0 is null ? SqlType.Bytes : new SqlType(SqlTypeKind.VarBinary, Precision: Length(p0.Value, s));
             case "BYTES": return SqlType.Bytes;
             case "DATE": return SqlType.Date;
             case "TIME": return SqlType.Time(FractionalPrecision(p0 ?? 0, 9, s));
@@ -64,9 +64,26 @@ public static class DataTypeConverter
                 return SqlType.Row(names, types);
             }
             case "NULL": return SqlType.Null;
+            case var name when name.StartsWith("INTERVAL ", StringComparison.Ordinal):
+                return Interval(name, s);
             default:
                 throw Error($"Unknown data type '{s.Name}'", s);
         }
+    }
+
+    private static readonly string[] DayTimeUnits = ["DAY", "HOUR", "MINUTE", "SECOND"];
+
+    /// <summary>An interval type as SQL writes it (<c>INTERVAL DAY</c>, <c>INTERVAL DAY(2) TO SECOND(3)</c>, <c>INTERVAL YEAR TO MONTH</c>):
+    /// year-month qualifiers are Flink's INTERVAL MONTH, day-time ones its INTERVAL SECOND(3) (FlinkTypeFactory's mapping).</summary>
+    private static SqlType Interval(string name, DataTypeSyntax s)
+    {
+        string[] words = name.Split(' ');
+        string from = words[1], to = words.Length == 4 ? words[3] : from;
+        if (words.Length == 2 ? from is "YEAR" or "MONTH" : from == "YEAR" && to == "MONTH")
+            return SqlType.IntervalYearMonth;
+        int start = Array.IndexOf(DayTimeUnits, from), end = Array.IndexOf(DayTimeUnits, to);
+        if (start >= 0 && end >= start && (start < end || words.Length == 2)) return SqlType.IntervalDayTime;
+        throw Error($"Unknown data type '{s.Name}': an interval type is INTERVAL YEAR [TO MONTH], INTERVAL MONTH, or INTERVAL DAY | HOUR | MINUTE | SECOND [TO HOUR | MINUTE | SECOND] with the second unit smaller than the first", s);
     }
 
     private static DataTypeSyntax Single(DataTypeSyntax s) =>

@@ -88,8 +88,10 @@ public sealed record SqlType(
             SqlTypeKind.Time => $"TIME({Precision})",
             SqlTypeKind.Timestamp => $"TIMESTAMP({Precision})",
             SqlTypeKind.TimestampLtz => $"TIMESTAMP_LTZ({Precision})",
-            SqlTypeKind.IntervalYearMonth => "INTERVAL YEAR TO MONTH",
-            SqlTypeKind.IntervalDayTime => "INTERVAL DAY TO SECOND(3)",
+            // Flink's planner (FlinkTypeFactory.toLogicalType) makes every year-month interval INTERVAL MONTH and every
+            // day-time one INTERVAL SECOND(3), whatever qualifier the SQL wrote.
+            SqlTypeKind.IntervalYearMonth => "INTERVAL MONTH",
+            SqlTypeKind.IntervalDayTime => "INTERVAL SECOND(3)",
             SqlTypeKind.Array => $"ARRAY<{Elements![0]}>",
             SqlTypeKind.Multiset => $"MULTISET<{Elements![0]}>",
             SqlTypeKind.Map => $"MAP<{Elements![0]}, {Elements![1]}>",
