@@ -168,6 +168,22 @@ public sealed class BatchOverAggregateDifferentialTests
             + "SUM(COUNT(*)) OVER (ORDER BY k, b) AS run FROM t GROUP BY ROLLUP (k, b)",
             "SELECT k, b, GROUPING(k, b) AS g, COUNT(*) AS c, RANK() OVER (PARTITION BY GROUPING(k, b) ORDER BY COUNT(*) DESC, k NULLS FIRST, b NULLS FIRST) AS r, "
             + "SUM(COUNT(*)) OVER (ORDER BY k NULLS FIRST, b NULLS FIRST) AS run FROM t GROUP BY ROLLUP (k, b)"),
+        // Other partitions and orders: a whole-table NTILE, per-k distribution functions, per-b running sums.
+        new("SELECT k, v, seq, NTILE(4) OVER (ORDER BY seq) AS nt, CUME_DIST() OVER (PARTITION BY k ORDER BY v, seq) AS cd, "
+            + "SUM(v) OVER (PARTITION BY b ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM t",
+            "SELECT k, v, seq, NTILE(4) OVER (ORDER BY seq) AS nt, CUME_DIST() OVER (PARTITION BY k ORDER BY v NULLS FIRST, seq) AS cd, "
+            + "SUM(v) OVER (PARTITION BY b ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM t"),
+        // q47's shape: the partition's total beside a rank by another order, and one window's two frames.
+        new("SELECT k, seq, SUM(v) OVER (PARTITION BY k) AS total, RANK() OVER (PARTITION BY k ORDER BY seq DESC) AS r, "
+            + "COUNT(*) OVER (PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last3, "
+            + "COUNT(*) OVER (PARTITION BY k ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS so_far FROM t",
+            "SELECT k, seq, SUM(v) OVER (PARTITION BY k) AS total, RANK() OVER (PARTITION BY k ORDER BY seq DESC) AS r, "
+            + "COUNT(*) OVER (PARTITION BY k ORDER BY seq ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last3, "
+            + "COUNT(*) OVER (PARTITION BY k ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS so_far FROM t"),
+        // The windows' results in an expression together.
+        new("SELECT seq, v - AVG(v) OVER (PARTITION BY k) AS spread, LAG(v) OVER (PARTITION BY b ORDER BY seq) AS before_v FROM t",
+            "SELECT seq, v - CASE WHEN COUNT(v) OVER (PARTITION BY k) = 0 THEN NULL ELSE CAST(trunc(SUM(v) OVER (PARTITION BY k) / COUNT(v) OVER (PARTITION BY k)) AS BIGINT) END AS spread, "
+            + "LAG(v) OVER (PARTITION BY b ORDER BY seq) AS before_v FROM t"),
     ];
 
     [Theory]
