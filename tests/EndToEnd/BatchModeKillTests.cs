@@ -13,7 +13,9 @@ namespace StreamSql.EndToEnd;
 public sealed class BatchModeKillTests : IDisposable
 {
     private const string JobName = "batchkill";
-    private const int Rows = 12_000;
+    // Enough rows that each subtask's csv part file outgrows its 64 KiB write buffer well before the end: the test's signal
+    // that the job is mid-run is a hidden part file with bytes in it.
+    private const int Rows = 60_000;
     private const int Groups = 10;
     private readonly KillTestWorkspace _workspace;
 
@@ -34,7 +36,7 @@ public sealed class BatchModeKillTests : IDisposable
             $"SET 'pipeline.name' = '{JobName}';",
             "SET 'parallelism.default' = '2';",
             "SET 'restart-strategy.type' = 'none';",
-            "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'fields.id.kind' = 'sequence', "
+            "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '10000', 'fields.id.kind' = 'sequence', "
             + $"'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
             $"CREATE TABLE out (id BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = 'csv');",
             $"CREATE TABLE agg (g BIGINT, c BIGINT, s BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Agg}', 'format' = 'csv');",
