@@ -101,9 +101,9 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
         ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(FilesystemOptions.Format)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
-    /// <summary>debezium-json writes every change (a delete as op "d"); the other formats take inserts only.</summary>
+    /// <summary>A change-data format writes every change (a retraction as a delete message); the other formats take inserts only.</summary>
     public override ChangelogMode SinkChangelogMode(CatalogTable table) =>
-        new TableOptions(table).Get(FilesystemOptions.Format) == ChangelogFormats.ChangelogFormatOptions.Debezium ? ChangelogMode.All : ChangelogMode.InsertOnly;
+        ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(FilesystemOptions.Format)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
     public override ISourceReader CreateReader() => new FilesystemReader();
 

@@ -32,7 +32,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     private string? _ownerTag;
     private TextWriter _diagnostics = TextWriter.Null;
     private string _uuid = "";
-    /// <summary>debezium-json: every change is written (a retraction as op "d").</summary>
+    /// <summary>debezium-json, canal-json, maxwell-json: every change is written (a retraction as a delete message).</summary>
     private bool _changes;
     private Func<string, CancellationToken, ValueTask<IPartFileWriter>> _openPart = null!;
     private long _maxFileBytes;
@@ -113,12 +113,11 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             var encoder = new ParquetColumnEncoder();
             _openPart = async (path, ct) => await ParquetPartFileWriter.CreateAsync(CreateFile(path), columns, compression, blockSize, encoder, ct).ConfigureAwait(false);
         }
-        else if (format == ChangelogFormats.ChangelogFormatOptions.Debezium)
+        else if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
         {
             if (_router is not null)
-                throw new NotSupportedException($"Table '{context.Table.Name}': writing 'debezium-json' into a partitioned table (PARTITIONED BY) is not supported yet.");
-            var style = options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
-            var encoder = new ChangelogFormats.DebeziumJsonRowEncoder(new JsonRowEncoder(names, style, options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain)));
+                throw new NotSupportedException($"Table '{context.Table.Name}': writing '{format}' into a partitioned table (PARTITIONED BY) is not supported yet.");
+            var encoder = ChangelogFormats.ChangeMessageRowEncoder.Create(format, names, options);
             _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new LinePartFileWriter(CreateFile(path), encoder));
             _changes = true;
         }

@@ -79,9 +79,9 @@ public sealed class KafkaConnector : TableConnectorBase
     public override ChangelogMode SourceChangelogMode(CatalogTable table) =>
         ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(KafkaOptions.ValueFormat)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
-    /// <summary>debezium-json values take every change (a delete as op "d"); the other formats inserts only.</summary>
+    /// <summary>Change-data values take every change (a retraction as a delete message); the other formats inserts only.</summary>
     public override ChangelogMode SinkChangelogMode(CatalogTable table) =>
-        new TableOptions(table).Get(KafkaOptions.ValueFormat) == ChangelogFormats.ChangelogFormatOptions.Debezium ? ChangelogMode.All : ChangelogMode.InsertOnly;
+        ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(table).Get(KafkaOptions.ValueFormat)) ? ChangelogMode.All : ChangelogMode.InsertOnly;
 
     public override bool IsBounded(CatalogTable table) => new TableOptions(table).Get(KafkaOptions.BoundedMode) != "unbounded";
 

@@ -27,7 +27,7 @@ internal sealed class KafkaRecordEncoder
         IReadOnlyList<Sql.Planner.Types.SqlType> types, string topic, bool isKey)
     {
         var millis = types.Select(AvroBinary.Millis).ToList();
-        _lineFormat = format is "json" or "csv" or ChangelogFormats.ChangelogFormatOptions.Debezium;
+        _lineFormat = format is "json" or "csv" || ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format);
         _columns = columns.ToArray();
         _fields = _columns.Select((c, i) => new Field(names[i], input.GetFieldByIndex(c).DataType, types[i].Nullable)).ToArray();
         _encoder = format switch
@@ -40,9 +40,8 @@ internal sealed class KafkaRecordEncoder
                 options.Get(KafkaOptions.CsvEscapeCharacter), options.Get(KafkaOptions.CsvNullLiteral),
                 options.Contains(KafkaOptions.CsvWriteBigDecimalInScientificNotation) && options.Get(KafkaOptions.CsvWriteBigDecimalInScientificNotation),
                 options.Get(KafkaOptions.CsvArrayElementDelimiter)),
-            ChangelogFormats.ChangelogFormatOptions.Debezium => new ChangelogFormats.DebeziumJsonRowEncoder(new JsonRowEncoder(names,
-                options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
-                options.Get(ChangelogFormats.ChangelogFormatOptions.DebeziumDecimalPlain))),
+            ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal or ChangelogFormats.ChangelogFormatOptions.Maxwell =>
+                ChangelogFormats.ChangeMessageRowEncoder.Create(format, names, options),
             _ => new JsonRowEncoder(names, options.Get(KafkaOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
                 options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber), options.Get(KafkaOptions.JsonEncodeIgnoreNullFields),
                 options.Get(KafkaOptions.JsonMapNullKeyMode), options.Get(KafkaOptions.JsonMapNullKeyLiteral)),

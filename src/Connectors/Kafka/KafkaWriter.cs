@@ -79,8 +79,8 @@ internal sealed class KafkaWriter : ISinkWriter
         _topic = topics[0];
         _guarantee = _options.Get(KafkaOptions.DeliveryGuarantee);
         _upsert = string.Equals(table.Connector, KafkaFields.UpsertIdentifier, StringComparison.OrdinalIgnoreCase);
-        // debezium-json writes every change as a message of its own (a retraction as op "d").
-        _changes = !_upsert && _options.Get(KafkaOptions.ValueFormat) == ChangelogFormats.ChangelogFormatOptions.Debezium;
+        // A change-data format writes every change as a message of its own (a retraction as a delete message).
+        _changes = !_upsert && ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(_options.Get(KafkaOptions.ValueFormat));
         _partitioner = _upsert ? "default" : _options.Get(KafkaOptions.Partitioner); // upsert: by key, so a key's records stay in order
         CreateEncoders(context);
         var metadata = table.PersistedMetadataColumns;
