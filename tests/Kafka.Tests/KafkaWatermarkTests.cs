@@ -64,12 +64,16 @@ public sealed class KafkaWatermarkTests : IDisposable
             rows.Select(r => string.Join("|", r.Values.Select(Text))).OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task A_partition_without_records_for_the_idle_timeout_no_longer_holds_the_watermark_back()
+    /// <summary>The timeout comes from the session (<c>table.exec.source.idle-timeout</c>) or from the table's own
+    /// <c>scan.watermark.idle-timeout</c>, which Flink applies to the kafka source it pushes the watermark into.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_partition_without_records_for_the_idle_timeout_no_longer_holds_the_watermark_back(bool tableOption)
     {
         _cluster.CreateTopic("quiet", 2); // partition 0 never gets a record
-        await using var env = Session(settings: ("table.exec.source.idle-timeout", "500 ms"));
-        env.ExecuteSql(Table("quiet"));
+        await using var env = tableOption ? Session() : Session(settings: ("table.exec.source.idle-timeout", "500 ms"));
+        env.ExecuteSql(tableOption ? Table("quiet", "'scan.watermark.idle-timeout' = '500 ms'") : Table("quiet"));
 
         await using var result = env.Query(Counts("quiet"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

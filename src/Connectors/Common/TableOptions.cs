@@ -66,7 +66,7 @@ internal sealed class TableOptions
         foreach (var (key, value) in table.Options)
         {
             if (key == "connector") continue;
-            var declared = Find(descriptor, key);
+            var declared = Find(descriptor, key) ?? WatermarkTableOptions.Find(key);
             if (declared is null)
             {
                 if (HasPrefix(descriptor, key)) continue;

@@ -49,7 +49,7 @@ public sealed class WatermarkAssignerOperator(WatermarkAssignerSpec spec, RowSch
         _evaluation = new EvaluationContext(context.TimeZone, context.Clock);
         _intervalMillis = Math.Max(0, (long)context.Configuration.Get(CoreOptions.AutoWatermarkInterval).TotalMilliseconds);
         _lastEmitMillis = context.Clock.MonotonicMillis();
-        var idleTimeout = context.Configuration.Get(CoreOptions.IdleTimeout);
+        var idleTimeout = spec.IdleTimeout ?? context.Configuration.Get(CoreOptions.IdleTimeout);
         _splits = new SplitWatermarks(idleTimeout is { } t && t > TimeSpan.Zero ? (long)t.TotalMilliseconds : long.MaxValue);
         _state = context.State.OperatorState.GetUnionListState(WatermarkStateName);
         if (RestoredWatermark(_state.Get(), context.SubtaskIndex, context.Parallelism, _splits, spec.Description) is long restored && restored > long.MinValue)

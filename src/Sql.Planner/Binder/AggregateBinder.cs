@@ -104,7 +104,11 @@ internal sealed partial class AggregateBinder
             having = having is null ? null : PlaceProperties(having);
             var fields = LogicalAggregate.SchemaOf(pre, keys, null, _calls).Fields.ToList();
             fields.AddRange(properties.Select(p => LogicalWindowAggregate.PropertyField(p, _window.TimeType, PropertyName(p))));
-            node = new LogicalWindowAggregate(pre, keys, _window.Window, _window.TimeColumn, _calls, properties, new RowSchema(fields)) { PinnedId = pinnedId };
+            node = new LogicalWindowAggregate(pre, keys, _window.Window, _window.TimeColumn, _calls, properties, new RowSchema(fields))
+            {
+                PinnedId = pinnedId,
+                Span = s.GroupBy?.Span ?? s.Span,
+            };
         }
         else
             node = new LogicalAggregate(pre, keys, _sets, _calls, LogicalAggregate.SchemaOf(pre, keys, _sets, _calls, k => k == _windowTimeKey))

@@ -238,7 +238,20 @@ internal sealed class MatchRecognizeBinder
                         if (inDefine) throw new SqlValidationException("MATCH_ROWTIME() is only allowed in MEASURES", f.Span);
                         var time = _input.Schema.Fields.FirstOrDefault(x => x.Type.IsRowtime)
                             ?? throw new SqlValidationException("MATCH_ROWTIME() needs an input ordered by a rowtime attribute", f.Span);
-                        return (new MatchSlot(MatchSlotKind.MatchRowtime, -1, MatchNavigation.Last, 0, null, null, time.Type.AsNotNull()), "MATCH_ROWTIME()");
+                        if (f.Arguments.Count > 1)
+                            throw new SqlValidationException("Invalid number of arguments to function 'MATCH_ROWTIME'. Was expecting 0 or 1 arguments", f.Span);
+                        // As Flink's MatchRowTimeFunction: without an argument the match's rowtime is a TIMESTAMP(3) rowtime
+                        // (its epoch milliseconds read as UTC wall time, also over a TIMESTAMP_LTZ rowtime); with one, the
+                        // type of that rowtime attribute.
+                        if (f.Arguments.Count == 0)
+                            return (new MatchSlot(MatchSlotKind.MatchRowtime, -1, MatchNavigation.Last, 0, null, null,
+                                SqlType.Timestamp(3).AsNotNull() with { IsRowtime = true }), "MATCH_ROWTIME()");
+                        if (f.Arguments[0] is not ColumnReference argument)
+                            throw new SqlValidationException("The function MATCH_ROWTIME requires a field reference as argument, but actual argument is not a simple field reference.", f.Arguments[0].Span);
+                        var (_, field, fieldText) = RowExpression(argument);
+                        if (!field.Type.IsRowtime)
+                            throw new SqlValidationException($"The function MATCH_ROWTIME requires argument to be a row time attribute type, but is '{field.Type}'.", argument.Span);
+                        return (new MatchSlot(MatchSlotKind.MatchRowtime, -1, MatchNavigation.Last, 0, null, null, field.Type), $"MATCH_ROWTIME({fieldText})");
                     }
                     case "MATCH_PROCTIME":
                         if (inDefine) throw new SqlValidationException("MATCH_PROCTIME() is only allowed in MEASURES", f.Span);

@@ -39,7 +39,7 @@ internal sealed class ConnectorOptionValidator
         foreach (var (key, value) in table.Options)
         {
             if (key == "connector") continue;
-            var option = declared.FirstOrDefault(o => o.Matches(key));
+            var option = declared.FirstOrDefault(o => o.Matches(key)) ?? WatermarkTableOptions.Find(key);
             if (option is null)
             {
                 if (descriptor.OptionPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) continue;
@@ -65,6 +65,8 @@ internal sealed class ConnectorOptionValidator
                 throw new SqlValidationException($"Invalid value for option '{key}': {problem}", SpanOf(key));
             }
         }
+        if (WatermarkTableOptions.AlignmentProblem(table.Options, descriptor.Identifier) is { } alignment)
+            throw new SqlValidationException(alignment, SpanOf(WatermarkTableOptions.AlignmentGroup.Key));
         var missing = descriptor.RequiredOptions.Where(r => r.Key != "connector" && !table.Options.Keys.Any(r.Matches)).Select(r => r.Key).ToList();
         if (missing.Count > 0)
             throw new SqlValidationException(

@@ -53,9 +53,31 @@ public static class ExecutionConfigOptions
         "upsert key of the input lies within the primary key). FORCE: always (also for an insert-only input).",
         new[] { "NONE", "AUTO", "FORCE" });
 
+    public static readonly ConfigOption<bool> EmitEarlyFireEnabled = Options.Bool("table.exec.emit.early-fire.enabled", false,
+        "Flink's experimental early firing of a group window (GROUP BY TUMBLE/HOP) before the watermark passes its end. " +
+        "Validated as Flink validates it (refused for SESSION group windows and for window TVF aggregations); the firings " +
+        "themselves are not supported yet, so a query that would produce them is refused.");
+
+    public static readonly ConfigOption<TimeSpan?> EmitEarlyFireDelay = Options.OptionalDuration("table.exec.emit.early-fire.delay",
+        "The early-fire interval: 0 fires on every row, more fires at that processing-time interval. Required when early fire is enabled.");
+
+    public static readonly ConfigOption<bool> EmitLateFireEnabled = Options.Bool("table.exec.emit.late-fire.enabled", false,
+        "Flink's experimental late firing of a group window for rows arriving after the watermark passed its end, within " +
+        "'table.exec.emit.allow-lateness'. Validated as Flink validates it; the firings themselves are not supported yet, so " +
+        "a query that would produce them is refused.");
+
+    public static readonly ConfigOption<TimeSpan?> EmitLateFireDelay = Options.OptionalDuration("table.exec.emit.late-fire.delay",
+        "The late-fire interval: 0 fires on every late row, more fires at that processing-time interval. Required when late fire is " +
+        "enabled and not greater than the allowed lateness.");
+
+    public static readonly ConfigOption<TimeSpan?> EmitAllowLateness = Options.OptionalDuration("table.exec.emit.allow-lateness",
+        "How late a row may be for a late firing of its group window (when unset, 'table.exec.state.ttl'); ignored unless " +
+        "late fire is enabled, as in Flink.");
+
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
         MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
         AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer, SinkUpsertMaterialize,
+        EmitEarlyFireEnabled, EmitEarlyFireDelay, EmitLateFireEnabled, EmitLateFireDelay, EmitAllowLateness,
     };
 }

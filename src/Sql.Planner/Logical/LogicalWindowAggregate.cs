@@ -19,6 +19,9 @@ public sealed record LogicalWindowAggregate(
 {
     public string? PinnedId { get; init; }
 
+    /// <summary>Where the GROUP BY is written (for errors about the window's emit options).</summary>
+    public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
+
     public override LogicalNode WithInputs(IReadOnlyList<LogicalNode> inputs) => this with { Input = inputs[0] };
 
     /// <summary>Event time unless the column is processing time (in batch mode a plain TIMESTAMP column is event time).</summary>

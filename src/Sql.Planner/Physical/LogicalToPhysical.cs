@@ -26,6 +26,7 @@ internal sealed class LogicalToPhysical
     private readonly int _splitDistinctBuckets;
     private readonly string _timeZone;
     private readonly AsyncLookupSettings _asyncLookup;
+    private readonly WindowEmitStrategy _emit;
     private readonly Dictionary<LogicalNode, PhysicalNode> _done = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<PhysicalNode> _madeHere = new(ReferenceEqualityComparer.Instance);
 
@@ -41,6 +42,7 @@ internal sealed class LogicalToPhysical
         _splitDistinctBuckets = configuration.Get(OptimizerConfigOptions.DistinctAggSplitBucketNum);
         string zone = configuration.Get(CoreOptions.LocalTimeZone);
         _timeZone = string.Equals(zone, "default", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local.Id : zone;
+        _emit = WindowEmitStrategy.From(configuration);
         _asyncLookup = new AsyncLookupSettings(
             Math.Max(1, configuration.Get(ExecutionConfigOptions.AsyncLookupBufferCapacity)),
             configuration.Get(ExecutionConfigOptions.AsyncLookupTimeout),
@@ -172,6 +174,8 @@ internal sealed class LogicalToPhysical
             case LogicalAggregate a:
                 if (WindowAggregation.TryPlan(a, Translate, _parallelism, _timeZone) is { } windowed)
                 {
+                    // Flink's batch window aggregation does not look at the emit options.
+                    if (!_batch) _emit.CheckWindowTableFunctionAggregate(a.Span);
                     _madeHere.Add(windowed);
                     return windowed;
                 }
@@ -202,6 +206,7 @@ internal sealed class LogicalToPhysical
             }
             case LogicalWindowAggregate g:
             {
+                if (!_batch) _emit.CheckGroupWindowAggregate(g.Window, g.IsEventTime, g.Span);
                 var zone = g.Input.Schema[g.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
                 return new PhysicalWindowAggregate(Translate(g.Input), g.GroupKeys, g.Calls, g.Window, new TimeAttributeWindowing(g.TimeColumn, g.IsEventTime, zone),
                     g.Properties, AggregatePhase.Single, g.Schema)

@@ -41,7 +41,12 @@ public sealed record CalcSpec(ScalarExpr? Condition, IReadOnlyList<ScalarExpr> P
 /// <summary>Generates watermarks: after each batch, watermark = max over rows of <see cref="WatermarkExpression"/>
 /// (bound over the input row), emitted at most every <c>pipeline.auto-watermark-interval</c> and never going back.</summary>
 public sealed record WatermarkAssignerSpec(int RowtimeIndex, ScalarExpr WatermarkExpression, string Description, RowSchema OutputSchema)
-    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly);
+    : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
+{
+    /// <summary>The source table's own split idle timeout (<c>scan.watermark.idle-timeout</c> of a kafka table), in place of
+    /// <c>table.exec.source.idle-timeout</c>; null: the session's.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+}
 
 /// <summary>Merges its inputs (UNION ALL). Input schemas equal the output schema.</summary>
 public sealed record UnionSpec(int InputCount, string Description, RowSchema OutputSchema, ChangelogMode OutputChangelog)

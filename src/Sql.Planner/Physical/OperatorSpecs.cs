@@ -15,7 +15,7 @@ internal static class OperatorSpecs
             PhysicalTableSourceScan s => new SourceSpec(s.TableName, s.Table, s.ProjectedColumns, s.MetadataKeys, s.Bounded, description, s.Schema) { Filters = s.Filters },
             PhysicalValues v => new ValuesSpec(v.Rows, description, v.Schema),
             PhysicalCalc c => new CalcSpec(c.Condition, c.Projections, description, c.Schema, changelog),
-            PhysicalWatermarkAssigner w => new WatermarkAssignerSpec(w.RowtimeIndex, w.WatermarkExpression, description, w.Schema),
+            PhysicalWatermarkAssigner w => new WatermarkAssignerSpec(w.RowtimeIndex, w.WatermarkExpression, description, w.Schema) { IdleTimeout = w.PushedDownIdleTimeout },
             PhysicalUnion u => new UnionSpec(u.Inputs.Count, description, u.Schema, changelog),
             PhysicalSink s => new SinkSpec(s.TableName, s.Table, s.Input.Changelog.ToRuntimeMode(), description, s.Schema) { Overwrite = s.Overwrite },
             PhysicalCollect c => new CollectSinkSpec(c.Input.Changelog.ToRuntimeMode(), description, c.Schema),

@@ -14,6 +14,22 @@ public sealed record PhysicalWatermarkAssigner(PhysicalNode Input, int RowtimeIn
     public override Distribution Distribution => Input.Distribution;
     public override string StateSignature => "WatermarkAssigner";
     public override string VertexName => "WatermarkAssigner";
+    /// <summary>The <c>scan.watermark.idle-timeout</c> of the table this assigner's rows come from, when its connector takes
+    /// the watermark pushed into it as Flink's kafka source does (Flink ignores the option for other sources); null
+    /// when not set there, so <c>table.exec.source.idle-timeout</c> applies.</summary>
+    public TimeSpan? PushedDownIdleTimeout
+    {
+        get
+        {
+            PhysicalNode node = Input;
+            while (node is not PhysicalTableSourceScan && node.Inputs.Count == 1) node = node.Inputs[0];
+            if (node is not PhysicalTableSourceScan { Table: var table } || table.Connector is not ("kafka" or "upsert-kafka")) return null;
+            return table.Options.TryGetValue(Catalog.WatermarkTableOptions.IdleTimeout.Key, out var text)
+                ? Catalog.WatermarkTableOptions.IdleTimeout.Parse(text)
+                : null;
+        }
+    }
+
     public override string Explain(bool infix) =>
         $"WatermarkAssigner(rowtime=[{Schema[RowtimeIndex].Name}], watermark=[{ExpressionPrinter.Print(WatermarkExpression, Input.Schema, infix)}])";
 }
