@@ -188,9 +188,29 @@ public sealed class CatalogTests
     public void Missing_required_option_and_missing_connector_are_reported()
     {
         Assert.Contains("One or more required options are missing for connector 'kafka' of table 't'.\n\nMissing required options are:\n\ntopic", _f.Error("CREATE TABLE t (a INT) WITH ('connector' = 'kafka')").Problem);
-        var e = _f.Error("CREATE TABLE t (a INT) WITH ('format' = 'json')");
-        Assert.Contains("do not contain an option key 'connector'", e.Problem);
-        Assert.Equal(14, e.Span.Column);
+    }
+
+    [Fact]
+    public void A_table_without_a_connector_is_kept_and_fails_where_a_query_reads_or_writes_it()
+    {
+        // Flink's catalog stores such a table (a LIKE template, say); FactoryUtil fails only when a query uses it.
+        _f.Run("CREATE TABLE base (a INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
+        Assert.EndsWith(")\n", _f.Run<TableResult>("SHOW CREATE TABLE base").Rows[0][0]);
+        Assert.DoesNotContain("WITH (", _f.Run<TableResult>("SHOW CREATE TABLE base").Rows[0][0]);
+
+        var read = _f.Error("SELECT a FROM base");
+        Assert.Equal("Table options do not contain an option key 'connector' for discovering a connector.", read.Problem);
+        Assert.Equal(15, read.Span.Column);
+        _f.Run("CREATE TABLE sink (a INT) WITH ('connector' = 'blackhole')");
+        var write = _f.Error("INSERT INTO base SELECT a FROM sink");
+        Assert.Contains("do not contain an option key 'connector'", write.Problem);
+        Assert.Equal(13, write.Span.Column);
+
+        _f.Run("CREATE TABLE gen WITH ('connector' = 'datagen') LIKE base");
+        Assert.NotNull(_f.Catalog.FindTable("gen")!.Watermark);
+        _f.Run("SELECT a FROM gen");
+        _f.Run("ALTER TABLE base SET ('connector' = 'datagen')");
+        _f.Run("SELECT a FROM base");
     }
 
     [Fact]

@@ -43,7 +43,8 @@ internal sealed class InsertBinder
                 throw new SqlValidationException($"'{ObjectNames.FullName(name)}' is a view; INSERT needs a table", insert.Target.Span);
             throw new SqlValidationException($"Table '{name}' not found{NameSuggestion.Hint(name, _catalog.AllNames())}", insert.Target.Span);
         }
-        var descriptor = _connectors.Find(table.Connector ?? "");
+        if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(insert.Target.Span);
+        var descriptor = _connectors.Find(table.Connector);
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
         try

@@ -51,7 +51,8 @@ internal sealed class LookupJoinBinder
                 throw new SqlValidationException($"Temporal table join needs a table, but '{tableName}' is a view", named.Name.Span);
             throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
         }
-        if (_connectors?.Find(table.Connector ?? "") is { SupportsLookup: false } descriptor)
+        if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(named.Name.Span);
+        if (_connectors?.Find(table.Connector) is { SupportsLookup: false } descriptor)
             throw new SqlValidationException(
                 $"{described} must implement LookupTableSource interface if it is used in temporal table join. " +
                 $"(Connector '{descriptor.Identifier}' cannot look rows up by key; 'jdbc' and 'filesystem' can.)", named.Name.Span);

@@ -424,6 +424,7 @@ internal sealed class QueryBinder
         string tableName = ObjectNames.Resolve(name, _catalog);
         if (_catalog.FindTable(tableName) is { } table)
         {
+            if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(name.Span);
             if (_connectors?.Find(table.Connector ?? "") is { SupportsSource: false } descriptor)
                 throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a sink; table '{tableName}' cannot be read", name.Span);
             return TableScanExpansion.Expand(table);
@@ -448,6 +449,7 @@ internal sealed class QueryBinder
             foreach (var (key, value) in hint.Options) options[key] = value;
         }
         var hinted = table with { Options = options };
+        if (hinted.Connector is null) throw ConnectorOptionValidator.MissingConnector(named.Name.Span);
         if (_connectors is not null)
         {
             var validator = new ConnectorOptionValidator(_connectors);

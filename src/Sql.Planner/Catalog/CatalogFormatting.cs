@@ -79,6 +79,8 @@ internal static class CatalogFormatting
         sb.Append('\n');
         if (table.PartitionKeys.Count > 0)
             sb.Append("PARTITIONED BY (").Append(string.Join(", ", table.PartitionKeys.Select(ExpressionSqlPrinter.Quote))).Append(")\n");
+        // Flink's ShowCreateUtil leaves the WITH clause out when a table has no options.
+        if (table.Options.Count == 0) return sb.ToString();
         sb.Append("WITH (\n");
         // Secrets (passwords, JAAS configurations, ...) are never shown.
         sb.Append(string.Join(",\n", table.Options.Select(o => $"  '{o.Key}' = '{Config.SensitiveOptions.Shown(o.Key, o.Value).Replace("'", "''")}'")));

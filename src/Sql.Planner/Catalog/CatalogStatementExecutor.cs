@@ -214,8 +214,8 @@ internal sealed class CatalogStatementExecutor
                 foreach (var o in set.Options) options[o.Key] = o.Value;
                 var changed = table with { Options = options };
                 var connector = set.Options.LastOrDefault(o => o.Key == "connector");
-                var descriptor = _options.Find(changed.Connector!, connector?.Span ?? s.Name.Span);
-                _options.Validate(changed, descriptor, set.Options, s.Name.Span);
+                if (changed.Connector is { } identifier)
+                    _options.Validate(changed, _options.Find(identifier, connector?.Span ?? s.Name.Span), set.Options, s.Name.Span);
                 _catalog.ReplaceTable(changed);
                 break;
             }
@@ -228,7 +228,8 @@ internal sealed class CatalogStatementExecutor
                     options.Remove(key);
                 }
                 var changed = table with { Options = options };
-                _options.Validate(changed, _options.Find(changed.Connector!, s.Name.Span), Array.Empty<TableOption>(), s.Name.Span);
+                if (changed.Connector is { } identifier)
+                    _options.Validate(changed, _options.Find(identifier, s.Name.Span), Array.Empty<TableOption>(), s.Name.Span);
                 _catalog.ReplaceTable(changed);
                 break;
             }

@@ -14,13 +14,17 @@ internal sealed class ConnectorOptionValidator
 
     public ConnectorOptionValidator(IConnectorCatalog connectors) => _connectors = connectors;
 
-    public IConnectorDescriptor FindConnector(IReadOnlyList<TableOption> options, SourceSpan tableSpan)
+    /// <summary>The connector the options name, or null when they name none: Flink's catalog keeps such a table, and
+    /// only a query that reads or writes it fails (<see cref="MissingConnector"/>).</summary>
+    public IConnectorDescriptor? FindConnector(IReadOnlyList<TableOption> options)
     {
         var connector = options.LastOrDefault(o => o.Key == "connector");
-        if (connector is null)
-            throw new SqlValidationException("Table options do not contain an option key 'connector' for discovering a connector.", tableSpan);
-        return Find(connector.Value, connector.Span);
+        return connector is null ? null : Find(connector.Value, connector.Span);
     }
+
+    /// <summary>Flink's FactoryUtil error for reading or writing a table whose options name no connector.</summary>
+    public static SqlValidationException MissingConnector(SourceSpan tableReference) =>
+        new("Table options do not contain an option key 'connector' for discovering a connector.", tableReference);
 
     public IConnectorDescriptor Find(string identifier, SourceSpan span)
     {

@@ -48,7 +48,7 @@ internal sealed class TableDefinitionBinder
                 merged.Add(s.Options.FirstOrDefault(o => o.Key == k) ?? new TableOption(k, v, s.Like!.Span, s.Like.Span));
             connectorOptions = merged;
         }
-        var descriptor = _options.FindConnector(connectorOptions, s.Name.Span);
+        var descriptor = _options.FindConnector(connectorOptions);
 
         // The column list: the base table's columns first (as LIKE keeps them), then the new ones.
         var sources = new List<ColumnSource>();
@@ -111,7 +111,8 @@ internal sealed class TableDefinitionBinder
                 case MetadataColumnDefinition m:
                 {
                     string key = m.MetadataKey ?? m.Name.Value;
-                    if (!descriptor.ReadableMetadata.ContainsKey(key))
+                    // Without a connector Flink checks metadata keys only when a query reads the table.
+                    if (descriptor is not null && !descriptor.ReadableMetadata.ContainsKey(key))
                     {
                         var keys = descriptor.ReadableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
                         string available = keys.Count == 0 ? "it has no metadata" : "available metadata keys: " + string.Join(", ", keys);
@@ -178,7 +179,7 @@ internal sealed class TableDefinitionBinder
                 throw new SqlValidationException($"Partition column '{p.Value}' not defined in the table schema{NameSuggestion.Hint(p.Value, list.Select(c => c.Name))}", p.Span);
 
         var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName);
-        _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
+        if (descriptor is not null) _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
     }
 
