@@ -67,7 +67,7 @@ partitionValue
 // Any statement is accepted inside, so that AstBuilder can say clearly that only INSERTs belong there.
 statementSet
     : STATEMENT SET BEGIN SEMI* statement (SEMI+ statement)* SEMI* END
-    | BEGIN STATEMENT SET SEMI+ statement (SEMI+ statement)* SEMI* END
+    | BEGIN STATEMENT SET SEMI+ (statement (SEMI+ statement)* SEMI*)? END    // the client submits nothing for an empty set
     ;
 
 restoreClause

@@ -41,7 +41,7 @@ internal sealed class ResultPrinter
         switch (result)
         {
             case MessageResult message:
-                Info(message.Message);
+                for (int i = 0; i < message.Statements; i++) Info(message.Message);
                 break;
             case TableTextResult table:
                 foreach (var line in table.Preamble) _out.WriteLine(line);

@@ -88,6 +88,9 @@ internal sealed class StatementExecutor
                     new RestoreRequest(execute.RestoreFrom, execute.AllowNonRestoredState), cancellationToken).ConfigureAwait(false);
             case ClientCommandStatement client:
                 return new ClientCommandResult(text, client.Command.ToUpperInvariant());
+            case StatementSetStatement { Inserts.Count: 0 }:
+                // Flink's client: BEGIN STATEMENT SET; then END; with nothing in between submits no job.
+                return new MessageResult(text, MessageResult.ExecuteStatementSucceeded) { Statements = 2 };
         }
 
         var plan = _env.Planner.Plan(parsed, _env.Settings.Current);

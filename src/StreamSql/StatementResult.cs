@@ -17,6 +17,10 @@ public sealed class MessageResult : StatementResult
     /// <summary>E.g. <c>Execute statement succeeded.</c></summary>
     public string Message { get; }
 
+    /// <summary>How many of Flink's client statements this answers, each with <see cref="Message"/>: two for an empty
+    /// <c>BEGIN STATEMENT SET; END;</c>, which the shell reads as one block.</summary>
+    public int Statements { get; init; } = 1;
+
     /// <summary>What Flink's SQL client (2.x; 1.x said "succeed.") says for DDL, SET, RESET, STOP JOB and other statements
     /// without a result.</summary>
     public const string ExecuteStatementSucceeded = "Execute statement succeeded.";

@@ -166,6 +166,18 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task An_empty_statement_set_block_is_acknowledged_and_submits_nothing()
+    {
+        // Flink's client answers BEGIN STATEMENT SET; and the END; of an empty set each with a success message.
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), "BEGIN STATEMENT SET;\nEND;\nSET 'k' = 'v';\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        Assert.Equal(3, CountOf(output, "[INFO] Execute statement succeeded."));
+        Assert.Equal(0, CountOf(output, "Job ID: "));
+    }
+
+    [Fact]
     public async Task A_script_whose_job_fails_exits_non_zero_with_the_job_failure_on_stderr()
     {
         var path = Path.Combine(Path.GetTempPath(), $"streamsql-{Guid.NewGuid():N}.sql");

@@ -51,6 +51,13 @@ public sealed class StatementTests
     }
 
     [Fact]
+    public void The_clients_statement_set_may_be_empty_but_executes_one_may_not()
+    {
+        Assert.Empty(Statement<StatementSetStatement>("BEGIN STATEMENT SET;\nEND").Inserts);
+        Assert.Throws<SqlParseException>(() => Statement<StatementSetStatement>("EXECUTE STATEMENT SET BEGIN END"));
+    }
+
+    [Fact]
     public void SqlClientStatementSetIsOneStatement()
     {
         const string sql = """

@@ -2156,7 +2156,7 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 549;
+			State = 550;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
@@ -2255,53 +2255,61 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 529;
-				statement();
-				State = 538;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 531;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-						do {
-							{
-							{
-							State = 530;
-							Match(SEMI);
-							}
-							}
-							State = 533;
-							ErrorHandler.Sync(this);
-							_la = TokenStream.LA(1);
-						} while ( _la==SEMI );
-						State = 535;
-						statement();
-						}
-						} 
-					}
-					State = 540;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
-				}
-				State = 544;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==SEMI) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 					{
-					{
-					State = 541;
-					Match(SEMI);
+					State = 529;
+					statement();
+					State = 538;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 531;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+							do {
+								{
+								{
+								State = 530;
+								Match(SEMI);
+								}
+								}
+								State = 533;
+								ErrorHandler.Sync(this);
+								_la = TokenStream.LA(1);
+							} while ( _la==SEMI );
+							State = 535;
+							statement();
+							}
+							} 
+						}
+						State = 540;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
 					}
-					}
-					State = 546;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
+					while (_la==SEMI) {
+						{
+						{
+						State = 541;
+						Match(SEMI);
+						}
+						}
+						State = 546;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
 				}
-				State = 547;
+
+				State = 549;
 				Match(END);
 				}
 				break;
@@ -2344,28 +2352,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 557;
+			State = 558;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 551;
-				Match(FROM);
 				State = 552;
-				Match(SAVEPOINT);
+				Match(FROM);
 				State = 553;
+				Match(SAVEPOINT);
+				State = 554;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 554;
-				Match(FROM);
 				State = 555;
-				Match(LATEST);
+				Match(FROM);
 				State = 556;
+				Match(LATEST);
+				State = 557;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2408,7 +2416,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 559;
+			State = 560;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2459,26 +2467,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 567;
+			State = 568;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 562;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 562;
+					State = 563;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2489,7 +2497,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 565;
+					State = 566;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 34359672831L) != 0) );
@@ -2535,7 +2543,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 571;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2543,7 +2551,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 569;
+					State = 570;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2558,9 +2566,9 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 572;
+				State = 573;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,60,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
@@ -2807,21 +2815,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 643;
+			State = 644;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 574;
+				State = 575;
 				Match(TABLES);
-				State = 577;
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 575;
+					State = 576;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2830,17 +2838,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 576;
+					State = 577;
 					qualifiedName();
 					}
 				}
 
-				State = 580;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 579;
+					State = 580;
 					likePattern();
 					}
 				}
@@ -2851,14 +2859,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 582;
+				State = 583;
 				Match(VIEWS);
-				State = 585;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 583;
+					State = 584;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2867,17 +2875,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 584;
+					State = 585;
 					qualifiedName();
 					}
 				}
 
-				State = 588;
+				State = 589;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 587;
+					State = 588;
 					likePattern();
 					}
 				}
@@ -2888,24 +2896,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 591;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 590;
+					State = 591;
 					Match(USER);
 					}
 				}
 
-				State = 593;
+				State = 594;
 				Match(FUNCTIONS);
-				State = 596;
+				State = 597;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 594;
+					State = 595;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2914,17 +2922,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 595;
+					State = 596;
 					qualifiedName();
 					}
 				}
 
-				State = 599;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 598;
+					State = 599;
 					likePattern();
 					}
 				}
@@ -2935,7 +2943,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 601;
+				State = 602;
 				Match(JOBS);
 				}
 				break;
@@ -2943,14 +2951,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 602;
+				State = 603;
 				Match(CATALOGS);
-				State = 604;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 603;
+					State = 604;
 					likePattern();
 					}
 				}
@@ -2961,14 +2969,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 606;
+				State = 607;
 				Match(DATABASES);
-				State = 609;
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 607;
+					State = 608;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2977,17 +2985,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 608;
+					State = 609;
 					qualifiedName();
 					}
 				}
 
-				State = 612;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 611;
+					State = 612;
 					likePattern();
 					}
 				}
@@ -2998,17 +3006,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 615;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FULL) {
 					{
-					State = 614;
+					State = 615;
 					Match(FULL);
 					}
 				}
 
-				State = 617;
+				State = 618;
 				Match(MODULES);
 				}
 				break;
@@ -3016,7 +3024,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 618;
+				State = 619;
 				Match(JARS);
 				}
 				break;
@@ -3024,9 +3032,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 619;
-				Match(COLUMNS);
 				State = 620;
+				Match(COLUMNS);
+				State = 621;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3035,14 +3043,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 621;
+				State = 622;
 				qualifiedName();
-				State = 623;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 622;
+					State = 623;
 					likePattern();
 					}
 				}
@@ -3053,11 +3061,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 625;
-				Match(CREATE);
 				State = 626;
-				Match(TABLE);
+				Match(CREATE);
 				State = 627;
+				Match(TABLE);
+				State = 628;
 				qualifiedName();
 				}
 				break;
@@ -3065,11 +3073,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 628;
-				Match(CREATE);
 				State = 629;
-				Match(VIEW);
+				Match(CREATE);
 				State = 630;
+				Match(VIEW);
+				State = 631;
 				qualifiedName();
 				}
 				break;
@@ -3077,11 +3085,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 631;
-				Match(CREATE);
 				State = 632;
-				Match(CATALOG);
+				Match(CREATE);
 				State = 633;
+				Match(CATALOG);
+				State = 634;
 				qualifiedName();
 				}
 				break;
@@ -3089,9 +3097,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 634;
-				Match(CURRENT);
 				State = 635;
+				Match(CURRENT);
+				State = 636;
 				Match(CATALOG);
 				}
 				break;
@@ -3099,9 +3107,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 636;
-				Match(CURRENT);
 				State = 637;
+				Match(CURRENT);
+				State = 638;
 				Match(DATABASE);
 				}
 				break;
@@ -3109,16 +3117,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 638;
-				Match(CHECKPOINTS);
 				State = 639;
+				Match(CHECKPOINTS);
+				State = 640;
 				Match(STRING);
-				State = 641;
+				State = 642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 640;
+					State = 641;
 					likePattern();
 					}
 				}
@@ -3164,17 +3172,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 646;
+			State = 647;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 645;
+				State = 646;
 				Match(NOT);
 				}
 			}
 
-			State = 648;
+			State = 649;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3183,7 +3191,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 649;
+			State = 650;
 			Match(STRING);
 			}
 		}
@@ -3265,124 +3273,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 651;
+			State = 652;
 			Match(CREATE);
-			State = 653;
+			State = 654;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 652;
+				State = 653;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 655;
+			State = 656;
 			Match(TABLE);
-			State = 659;
+			State = 660;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 656;
-				Match(IF);
 				State = 657;
-				Match(NOT);
+				Match(IF);
 				State = 658;
+				Match(NOT);
+				State = 659;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 661;
+			State = 662;
 			qualifiedName();
-			State = 673;
+			State = 674;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 662;
-				Match(LPAREN);
 				State = 663;
+				Match(LPAREN);
+				State = 664;
 				tableElement();
-				State = 668;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 664;
-					Match(COMMA);
 					State = 665;
+					Match(COMMA);
+					State = 666;
 					tableElement();
 					}
 					}
-					State = 670;
+					State = 671;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 671;
+				State = 672;
 				Match(RPAREN);
 				}
 			}
 
-			State = 677;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 675;
-				Match(COMMENT);
 				State = 676;
+				Match(COMMENT);
+				State = 677;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 685;
+			State = 686;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 679;
-				Match(PARTITIONED);
 				State = 680;
-				Match(BY);
+				Match(PARTITIONED);
 				State = 681;
-				Match(LPAREN);
+				Match(BY);
 				State = 682;
-				identifierList();
+				Match(LPAREN);
 				State = 683;
+				identifierList();
+				State = 684;
 				Match(RPAREN);
 				}
 			}
 
-			State = 688;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 687;
+				State = 688;
 				withOptions();
 				}
 			}
 
-			State = 691;
+			State = 692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 690;
+				State = 691;
 				likeClause();
 				}
 			}
 
-			State = 695;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 693;
-				Match(AS);
 				State = 694;
+				Match(AS);
+				State = 695;
 				query();
 				}
 			}
@@ -3462,97 +3470,97 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 699;
+			State = 700;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 697;
-				Match(CREATE);
 				State = 698;
+				Match(CREATE);
+				State = 699;
 				Match(OR);
 				}
 			}
 
-			State = 701;
-			Match(REPLACE);
 			State = 702;
-			Match(TABLE);
+			Match(REPLACE);
 			State = 703;
+			Match(TABLE);
+			State = 704;
 			qualifiedName();
-			State = 715;
+			State = 716;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 704;
-				Match(LPAREN);
 				State = 705;
+				Match(LPAREN);
+				State = 706;
 				tableElement();
-				State = 710;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 706;
-					Match(COMMA);
 					State = 707;
+					Match(COMMA);
+					State = 708;
 					tableElement();
 					}
 					}
-					State = 712;
+					State = 713;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 713;
+				State = 714;
 				Match(RPAREN);
 				}
 			}
 
-			State = 719;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 717;
-				Match(COMMENT);
 				State = 718;
+				Match(COMMENT);
+				State = 719;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 727;
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 721;
-				Match(PARTITIONED);
 				State = 722;
-				Match(BY);
+				Match(PARTITIONED);
 				State = 723;
-				Match(LPAREN);
+				Match(BY);
 				State = 724;
-				identifierList();
+				Match(LPAREN);
 				State = 725;
+				identifierList();
+				State = 726;
 				Match(RPAREN);
 				}
 			}
 
-			State = 730;
+			State = 731;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 729;
+				State = 730;
 				withOptions();
 				}
 			}
 
-			State = 732;
-			Match(AS);
 			State = 733;
+			Match(AS);
+			State = 734;
 			query();
 			}
 		}
@@ -3595,27 +3603,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 738;
+			State = 739;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 735;
+				State = 736;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 736;
+				State = 737;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 737;
+				State = 738;
 				tableConstraint();
 				}
 				break;
@@ -3714,27 +3722,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 770;
+			State = 771;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 740;
-				identifier();
 				State = 741;
-				Match(AS);
+				identifier();
 				State = 742;
+				Match(AS);
+				State = 743;
 				expression();
-				State = 745;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 743;
-					Match(COMMENT);
 					State = 744;
+					Match(COMMENT);
+					State = 745;
 					Match(STRING);
 					}
 				}
@@ -3745,42 +3753,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
-				identifier();
 				State = 748;
-				dataType();
+				identifier();
 				State = 749;
+				dataType();
+				State = 750;
 				Match(METADATA);
-				State = 752;
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 750;
-					Match(FROM);
 					State = 751;
+					Match(FROM);
+					State = 752;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 755;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 754;
+					State = 755;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 759;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 757;
-					Match(COMMENT);
 					State = 758;
+					Match(COMMENT);
+					State = 759;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3791,28 +3799,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 761;
-				identifier();
 				State = 762;
+				identifier();
+				State = 763;
 				dataType();
-				State = 764;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 763;
+					State = 764;
 					columnConstraint();
 					}
 				}
 
-				State = 768;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 766;
-					Match(COMMENT);
 					State = 767;
+					Match(COMMENT);
+					State = 768;
 					Match(STRING);
 					}
 				}
@@ -3862,30 +3870,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 774;
+			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 772;
-				Match(CONSTRAINT);
 				State = 773;
+				Match(CONSTRAINT);
+				State = 774;
 				identifier();
 				}
 			}
 
-			State = 776;
-			Match(PRIMARY);
 			State = 777;
+			Match(PRIMARY);
+			State = 778;
 			Match(KEY);
-			State = 780;
+			State = 781;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 778;
-				Match(NOT);
 				State = 779;
+				Match(NOT);
+				State = 780;
 				Match(ENFORCED);
 				}
 			}
@@ -3933,15 +3941,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
-			Match(WATERMARK);
 			State = 783;
-			Match(FOR);
+			Match(WATERMARK);
 			State = 784;
-			identifier();
+			Match(FOR);
 			State = 785;
-			Match(AS);
+			identifier();
 			State = 786;
+			Match(AS);
+			State = 787;
 			expression();
 			}
 		}
@@ -3991,36 +3999,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 791;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 788;
-				Match(CONSTRAINT);
 				State = 789;
+				Match(CONSTRAINT);
+				State = 790;
 				identifier();
 				}
 			}
 
-			State = 792;
-			Match(PRIMARY);
 			State = 793;
-			Match(KEY);
+			Match(PRIMARY);
 			State = 794;
-			Match(LPAREN);
+			Match(KEY);
 			State = 795;
-			identifierList();
+			Match(LPAREN);
 			State = 796;
+			identifierList();
+			State = 797;
 			Match(RPAREN);
-			State = 799;
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 797;
-				Match(NOT);
 				State = 798;
+				Match(NOT);
+				State = 799;
 				Match(ENFORCED);
 				}
 			}
@@ -4073,37 +4081,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 801;
-			Match(WITH);
 			State = 802;
+			Match(WITH);
+			State = 803;
 			Match(LPAREN);
-			State = 811;
+			State = 812;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 193L) != 0)) {
 				{
-				State = 803;
+				State = 804;
 				tableOption();
-				State = 808;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 804;
-					Match(COMMA);
 					State = 805;
+					Match(COMMA);
+					State = 806;
 					tableOption();
 					}
 					}
-					State = 810;
+					State = 811;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 813;
+			State = 814;
 			Match(RPAREN);
 			}
 		}
@@ -4148,11 +4156,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
-			_localctx.key = optionKey();
 			State = 816;
-			Match(EQ);
+			_localctx.key = optionKey();
 			State = 817;
+			Match(EQ);
+			State = 818;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4198,13 +4206,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 828;
+			State = 829;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 819;
+				State = 820;
 				Match(STRING);
 				}
 				break;
@@ -4395,21 +4403,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 820;
+				State = 821;
 				identifier();
-				State = 825;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 821;
-					Match(DOT);
 					State = 822;
+					Match(DOT);
+					State = 823;
 					identifier();
 					}
 					}
-					State = 827;
+					State = 828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4460,13 +4468,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 838;
+			State = 839;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 830;
+				State = 831;
 				Match(STRING);
 				}
 				break;
@@ -4476,17 +4484,17 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 832;
+				State = 833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 831;
+					State = 832;
 					Match(MINUS);
 					}
 				}
 
-				State = 834;
+				State = 835;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4500,14 +4508,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 835;
+				State = 836;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 836;
+				State = 837;
 				Match(FALSE);
 				}
 				break;
@@ -4698,7 +4706,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 837;
+				State = 838;
 				identifier();
 				}
 				break;
@@ -4751,32 +4759,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 840;
-			Match(LIKE);
 			State = 841;
+			Match(LIKE);
+			State = 842;
 			qualifiedName();
-			State = 850;
+			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 842;
+				State = 843;
 				Match(LPAREN);
-				State = 846;
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 843;
+					State = 844;
 					likeOption();
 					}
 					}
-					State = 848;
+					State = 849;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 849;
+				State = 850;
 				Match(RPAREN);
 				}
 			}
@@ -4823,7 +4831,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 852;
+			State = 853;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4832,12 +4840,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 855;
+			State = 856;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 853;
+				State = 854;
 				Match(ALL);
 				}
 				break;
@@ -5027,7 +5035,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 854;
+				State = 855;
 				identifier();
 				}
 				break;
@@ -5221,18 +5229,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 923;
+			State = 924;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 857;
-				Match(RENAME);
 				State = 858;
-				Match(TO);
+				Match(RENAME);
 				State = 859;
+				Match(TO);
+				State = 860;
 				qualifiedName();
 				}
 				break;
@@ -5240,29 +5248,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 860;
-				Match(SET);
 				State = 861;
-				Match(LPAREN);
+				Match(SET);
 				State = 862;
+				Match(LPAREN);
+				State = 863;
 				tableOption();
-				State = 867;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 863;
-					Match(COMMA);
 					State = 864;
+					Match(COMMA);
+					State = 865;
 					tableOption();
 					}
 					}
-					State = 869;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 871;
 				Match(RPAREN);
 				}
 				break;
@@ -5270,29 +5278,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 872;
-				Match(RESET);
 				State = 873;
-				Match(LPAREN);
+				Match(RESET);
 				State = 874;
+				Match(LPAREN);
+				State = 875;
 				optionKey();
-				State = 879;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 875;
-					Match(COMMA);
 					State = 876;
+					Match(COMMA);
+					State = 877;
 					optionKey();
 					}
 					}
-					State = 881;
+					State = 882;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 882;
+				State = 883;
 				Match(RPAREN);
 				}
 				break;
@@ -5300,7 +5308,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 884;
+				State = 885;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5310,7 +5318,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 897;
+				State = 898;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5499,33 +5507,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 885;
+					State = 886;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 886;
-					Match(LPAREN);
 					State = 887;
+					Match(LPAREN);
+					State = 888;
 					alterTableElement();
-					State = 892;
+					State = 893;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 888;
-						Match(COMMA);
 						State = 889;
+						Match(COMMA);
+						State = 890;
 						alterTableElement();
 						}
 						}
-						State = 894;
+						State = 895;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 895;
+					State = 896;
 					Match(RPAREN);
 					}
 					break;
@@ -5538,11 +5546,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 899;
-				Match(DROP);
 				State = 900;
-				Match(PRIMARY);
+				Match(DROP);
 				State = 901;
+				Match(PRIMARY);
+				State = 902;
 				Match(KEY);
 				}
 				break;
@@ -5550,11 +5558,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 902;
-				Match(DROP);
 				State = 903;
-				Match(CONSTRAINT);
+				Match(DROP);
 				State = 904;
+				Match(CONSTRAINT);
+				State = 905;
 				identifier();
 				}
 				break;
@@ -5562,9 +5570,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 905;
-				Match(DROP);
 				State = 906;
+				Match(DROP);
+				State = 907;
 				Match(WATERMARK);
 				}
 				break;
@@ -5572,9 +5580,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 907;
+				State = 908;
 				Match(DROP);
-				State = 916;
+				State = 917;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5763,27 +5771,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 909;
+					State = 910;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,116,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
 					case 1:
 						{
-						State = 908;
+						State = 909;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 911;
+					State = 912;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 912;
-					Match(LPAREN);
 					State = 913;
-					identifierList();
+					Match(LPAREN);
 					State = 914;
+					identifierList();
+					State = 915;
 					Match(RPAREN);
 					}
 					break;
@@ -5796,13 +5804,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 918;
-				Match(RENAME);
 				State = 919;
-				identifier();
+				Match(RENAME);
 				State = 920;
-				Match(TO);
+				identifier();
 				State = 921;
+				Match(TO);
+				State = 922;
 				identifier();
 				}
 				break;
@@ -5849,22 +5857,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 926;
 			tableElement();
-			State = 929;
+			State = 930;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 926;
+				State = 927;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 927;
-				Match(AFTER);
 				State = 928;
+				Match(AFTER);
+				State = 929;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5926,35 +5934,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 941;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 931;
-				Match(WITH);
 				State = 932;
+				Match(WITH);
+				State = 933;
 				commonTableExpression();
-				State = 937;
+				State = 938;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 933;
-					Match(COMMA);
 					State = 934;
+					Match(COMMA);
+					State = 935;
 					commonTableExpression();
 					}
 					}
-					State = 939;
+					State = 940;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 942;
+			State = 943;
 			queryNoWith();
 			}
 		}
@@ -6009,29 +6017,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 944;
+			State = 945;
 			identifier();
-			State = 949;
+			State = 950;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 945;
-				Match(LPAREN);
 				State = 946;
-				identifierList();
+				Match(LPAREN);
 				State = 947;
+				identifierList();
+				State = 948;
 				Match(RPAREN);
 				}
 			}
 
-			State = 951;
-			Match(AS);
 			State = 952;
-			Match(LPAREN);
+			Match(AS);
 			State = 953;
-			query();
+			Match(LPAREN);
 			State = 954;
+			query();
+			State = 955;
 			Match(RPAREN);
 			}
 		}
@@ -6107,46 +6115,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
+			State = 957;
 			queryTerm(0);
-			State = 967;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 957;
-				Match(ORDER);
 				State = 958;
-				Match(BY);
+				Match(ORDER);
 				State = 959;
+				Match(BY);
+				State = 960;
 				sortItem();
-				State = 964;
+				State = 965;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 960;
-					Match(COMMA);
 					State = 961;
+					Match(COMMA);
+					State = 962;
 					sortItem();
 					}
 					}
-					State = 966;
+					State = 967;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 974;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 969;
+				State = 970;
 				Match(LIMIT);
-				State = 972;
+				State = 973;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6362,13 +6370,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 970;
+					State = 971;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 971;
+					State = 972;
 					Match(ALL);
 					}
 					break;
@@ -6378,21 +6386,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 981;
+			State = 982;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 976;
-				Match(OFFSET);
 				State = 977;
+				Match(OFFSET);
+				State = 978;
 				_localctx.offset = expression();
-				State = 979;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 978;
+					State = 979;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6407,14 +6415,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 990;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 983;
-				Match(FETCH);
 				State = 984;
+				Match(FETCH);
+				State = 985;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6423,17 +6431,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 986;
+				State = 987;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,129,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
 				case 1:
 					{
-					State = 985;
+					State = 986;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 988;
+				State = 989;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6442,7 +6450,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 989;
+				State = 990;
 				Match(ONLY);
 				}
 			}
@@ -6531,42 +6539,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 993;
+			State = 994;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1009;
+			State = 1010;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1007;
+					State = 1008;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,133,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 995;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 996;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 997;
 						Match(INTERSECT);
-						State = 998;
+						State = 999;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 997;
+							State = 998;
 							setQuantifier();
 							}
 						}
 
-						State = 1000;
+						State = 1001;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6575,9 +6583,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1001;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1002;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1003;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6587,26 +6595,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1004;
+						State = 1005;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1003;
+							State = 1004;
 							setQuantifier();
 							}
 						}
 
-						State = 1006;
+						State = 1007;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1011;
+				State = 1012;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,134,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
 			}
 			}
 		}
@@ -6686,14 +6694,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 64, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1026;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1013;
 				querySpecification();
 				}
 				break;
@@ -6701,27 +6709,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1013;
-				Match(VALUES);
 				State = 1014;
+				Match(VALUES);
+				State = 1015;
 				valuesRow();
-				State = 1019;
+				State = 1020;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1015;
-						Match(COMMA);
 						State = 1016;
+						Match(COMMA);
+						State = 1017;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1021;
+					State = 1022;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 				}
 				}
 				break;
@@ -6729,11 +6737,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1022;
-				Match(LPAREN);
 				State = 1023;
-				query();
+				Match(LPAREN);
 				State = 1024;
+				query();
+				State = 1025;
 				Match(RPAREN);
 				}
 				break;
@@ -6785,50 +6793,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1043;
+			State = 1044;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1029;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1028;
+					State = 1029;
 					Match(ROW);
 					}
 				}
 
-				State = 1031;
-				Match(LPAREN);
 				State = 1032;
+				Match(LPAREN);
+				State = 1033;
 				expression();
-				State = 1037;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1033;
-					Match(COMMA);
 					State = 1034;
+					Match(COMMA);
+					State = 1035;
 					expression();
 					}
 					}
-					State = 1039;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1041;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1043;
 				expression();
 				}
 				break;
@@ -6917,160 +6925,160 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1045;
+			State = 1046;
 			Match(SELECT);
-			State = 1047;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1046;
+				State = 1047;
 				hintList();
 				}
 			}
 
-			State = 1050;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1049;
+				State = 1050;
 				setQuantifier();
 				}
 			}
 
-			State = 1052;
+			State = 1053;
 			selectItem();
-			State = 1057;
+			State = 1058;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1053;
-					Match(COMMA);
 					State = 1054;
+					Match(COMMA);
+					State = 1055;
 					selectItem();
 					}
 					} 
 				}
-				State = 1059;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
-			}
-			State = 1069;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,144,Context) ) {
-			case 1:
-				{
 				State = 1060;
-				Match(FROM);
-				State = 1061;
-				relation(0);
-				State = 1066;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1062;
-						Match(COMMA);
-						State = 1063;
-						relation(0);
-						}
-						} 
-					}
-					State = 1068;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
-				}
-				}
-				break;
 			}
-			State = 1073;
+			State = 1070;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				{
-				State = 1071;
-				Match(WHERE);
+				State = 1061;
+				Match(FROM);
+				State = 1062;
+				relation(0);
+				State = 1067;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1063;
+						Match(COMMA);
+						State = 1064;
+						relation(0);
+						}
+						} 
+					}
+					State = 1069;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				}
+				}
+				break;
+			}
+			State = 1074;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+			case 1:
+				{
 				State = 1072;
+				Match(WHERE);
+				State = 1073;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1085;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
-			case 1:
-				{
-				State = 1075;
-				Match(GROUP);
-				State = 1076;
-				Match(BY);
-				State = 1077;
-				groupingElement();
-				State = 1082;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1078;
-						Match(COMMA);
-						State = 1079;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1084;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,146,Context);
-				}
-				}
-				break;
-			}
-			State = 1089;
+			State = 1086;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
 			case 1:
 				{
-				State = 1087;
-				Match(HAVING);
-				State = 1088;
-				_localctx.having = expression();
-				}
-				break;
-			}
-			State = 1100;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
-			case 1:
-				{
-				State = 1091;
-				Match(WINDOW);
-				State = 1092;
-				namedWindow();
-				State = 1097;
+				State = 1076;
+				Match(GROUP);
+				State = 1077;
+				Match(BY);
+				State = 1078;
+				groupingElement();
+				State = 1083;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1093;
+						State = 1079;
 						Match(COMMA);
+						State = 1080;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1085;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+				}
+				}
+				break;
+			}
+			State = 1090;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+			case 1:
+				{
+				State = 1088;
+				Match(HAVING);
+				State = 1089;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1101;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+			case 1:
+				{
+				State = 1092;
+				Match(WINDOW);
+				State = 1093;
+				namedWindow();
+				State = 1098;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
 						State = 1094;
+						Match(COMMA);
+						State = 1095;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1099;
+					State = 1100;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
@@ -7112,7 +7120,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1102;
+			State = 1103;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7193,14 +7201,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_selectItem);
 		int _la;
 		try {
-			State = 1116;
+			State = 1117;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1104;
+				State = 1105;
 				Match(ASTERISK);
 				}
 				break;
@@ -7208,11 +7216,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1105;
-				qualifiedName();
 				State = 1106;
-				Match(DOT);
+				qualifiedName();
 				State = 1107;
+				Match(DOT);
+				State = 1108;
 				Match(ASTERISK);
 				}
 				break;
@@ -7220,24 +7228,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1109;
+				State = 1110;
 				expression();
-				State = 1114;
+				State = 1115;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
 				case 1:
 					{
-					State = 1111;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1110;
+						State = 1111;
 						Match(AS);
 						}
 					}
 
-					State = 1113;
+					State = 1114;
 					identifier();
 					}
 					break;
@@ -7366,38 +7374,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1158;
+			State = 1159;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1118;
-				Match(GROUPING);
 				State = 1119;
-				Match(SETS);
+				Match(GROUPING);
 				State = 1120;
-				Match(LPAREN);
+				Match(SETS);
 				State = 1121;
+				Match(LPAREN);
+				State = 1122;
 				groupingSet();
-				State = 1126;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1122;
-					Match(COMMA);
 					State = 1123;
+					Match(COMMA);
+					State = 1124;
 					groupingSet();
 					}
 					}
-					State = 1128;
+					State = 1129;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1129;
+				State = 1130;
 				Match(RPAREN);
 				}
 				break;
@@ -7405,29 +7413,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1131;
-				Match(ROLLUP);
 				State = 1132;
-				Match(LPAREN);
+				Match(ROLLUP);
 				State = 1133;
+				Match(LPAREN);
+				State = 1134;
 				groupingSet();
-				State = 1138;
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1134;
-					Match(COMMA);
 					State = 1135;
+					Match(COMMA);
+					State = 1136;
 					groupingSet();
 					}
 					}
-					State = 1140;
+					State = 1141;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1141;
+				State = 1142;
 				Match(RPAREN);
 				}
 				break;
@@ -7435,29 +7443,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1143;
-				Match(CUBE);
 				State = 1144;
-				Match(LPAREN);
+				Match(CUBE);
 				State = 1145;
+				Match(LPAREN);
+				State = 1146;
 				groupingSet();
-				State = 1150;
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1146;
-					Match(COMMA);
 					State = 1147;
+					Match(COMMA);
+					State = 1148;
 					groupingSet();
 					}
 					}
-					State = 1152;
+					State = 1153;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1153;
+				State = 1154;
 				Match(RPAREN);
 				}
 				break;
@@ -7465,9 +7473,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1155;
-				Match(LPAREN);
 				State = 1156;
+				Match(LPAREN);
+				State = 1157;
 				Match(RPAREN);
 				}
 				break;
@@ -7475,7 +7483,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1157;
+				State = 1158;
 				expression();
 				}
 				break;
@@ -7524,48 +7532,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1173;
+			State = 1174;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1160;
+				State = 1161;
 				Match(LPAREN);
-				State = 1169;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1161;
+					State = 1162;
 					expression();
-					State = 1166;
+					State = 1167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1162;
-						Match(COMMA);
 						State = 1163;
+						Match(COMMA);
+						State = 1164;
 						expression();
 						}
 						}
-						State = 1168;
+						State = 1169;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1171;
+				State = 1172;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1172;
+				State = 1173;
 				expression();
 				}
 				break;
@@ -7610,11 +7618,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1175;
-			identifier();
 			State = 1176;
-			Match(AS);
+			identifier();
 			State = 1177;
+			Match(AS);
+			State = 1178;
 			windowSpecification();
 			}
 		}
@@ -7661,14 +7669,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1179;
+			State = 1180;
 			expression();
-			State = 1181;
+			State = 1182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1180;
+				State = 1181;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7681,14 +7689,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1185;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1183;
-				Match(NULLS);
 				State = 1184;
+				Match(NULLS);
+				State = 1185;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7825,34 +7833,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1188;
+			State = 1189;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1209;
+			State = 1210;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1207;
+					State = 1208;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1190;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1191;
-						Match(CROSS);
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1192;
-						Match(JOIN);
+						Match(CROSS);
 						State = 1193;
+						Match(JOIN);
+						State = 1194;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7861,15 +7869,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1194;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1195;
-						Match(NATURAL);
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1196;
-						joinType();
+						Match(NATURAL);
 						State = 1197;
-						Match(JOIN);
+						joinType();
 						State = 1198;
+						Match(JOIN);
+						State = 1199;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7878,20 +7886,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1200;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1201;
-						joinType();
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1202;
-						Match(JOIN);
+						joinType();
 						State = 1203;
+						Match(JOIN);
+						State = 1204;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1205;
+						State = 1206;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 						case 1:
 							{
-							State = 1204;
+							State = 1205;
 							joinCriteria();
 							}
 							break;
@@ -7901,9 +7909,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1211;
+				State = 1212;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 			}
 			}
 		}
@@ -7943,19 +7951,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_joinType);
 		int _la;
 		try {
-			State = 1227;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1213;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1212;
+					State = 1213;
 					Match(INNER);
 					}
 				}
@@ -7965,14 +7973,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1215;
+				State = 1216;
 				Match(LEFT);
-				State = 1217;
+				State = 1218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1216;
+					State = 1217;
 					Match(OUTER);
 					}
 				}
@@ -7982,14 +7990,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1219;
+				State = 1220;
 				Match(RIGHT);
-				State = 1221;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1220;
+					State = 1221;
 					Match(OUTER);
 					}
 				}
@@ -7999,14 +8007,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1223;
+				State = 1224;
 				Match(FULL);
-				State = 1225;
+				State = 1226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1224;
+					State = 1225;
 					Match(OUTER);
 					}
 				}
@@ -8057,28 +8065,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 86, RULE_joinCriteria);
 		try {
-			State = 1236;
+			State = 1237;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1229;
-				Match(ON);
 				State = 1230;
+				Match(ON);
+				State = 1231;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1231;
-				Match(USING);
 				State = 1232;
-				Match(LPAREN);
+				Match(USING);
 				State = 1233;
-				identifierList();
+				Match(LPAREN);
 				State = 1234;
+				identifierList();
+				State = 1235;
 				Match(RPAREN);
 				}
 				break;
@@ -8257,49 +8265,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 88, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1305;
+			State = 1306;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1238;
+				State = 1239;
 				qualifiedName();
-				State = 1240;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
-				case 1:
-					{
-					State = 1239;
-					tableHints();
-					}
-					break;
-				}
-				State = 1247;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1242;
-					Match(FOR);
-					State = 1243;
-					Match(SYSTEM_TIME);
-					State = 1244;
-					Match(AS);
-					State = 1245;
-					Match(OF);
-					State = 1246;
-					valueExpression(0);
+					State = 1240;
+					tableHints();
 					}
 					break;
 				}
-				State = 1250;
+				State = 1248;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1249;
+					State = 1243;
+					Match(FOR);
+					State = 1244;
+					Match(SYSTEM_TIME);
+					State = 1245;
+					Match(AS);
+					State = 1246;
+					Match(OF);
+					State = 1247;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1251;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+				case 1:
+					{
+					State = 1250;
 					tableAlias();
 					}
 					break;
@@ -8310,30 +8318,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1253;
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1252;
+					State = 1253;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1255;
-				Match(TABLE);
 				State = 1256;
-				Match(LPAREN);
+				Match(TABLE);
 				State = 1257;
-				functionCall();
+				Match(LPAREN);
 				State = 1258;
+				functionCall();
+				State = 1259;
 				Match(RPAREN);
-				State = 1260;
+				State = 1261;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 				case 1:
 					{
-					State = 1259;
+					State = 1260;
 					tableAlias();
 					}
 					break;
@@ -8344,28 +8352,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1263;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1262;
+					State = 1263;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1265;
-				Match(LPAREN);
 				State = 1266;
-				query();
+				Match(LPAREN);
 				State = 1267;
+				query();
+				State = 1268;
 				Match(RPAREN);
-				State = 1269;
+				State = 1270;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1268;
+					State = 1269;
 					tableAlias();
 					}
 					break;
@@ -8376,48 +8384,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1271;
-				Match(UNNEST);
 				State = 1272;
-				Match(LPAREN);
+				Match(UNNEST);
 				State = 1273;
+				Match(LPAREN);
+				State = 1274;
 				expression();
-				State = 1278;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1274;
-					Match(COMMA);
 					State = 1275;
+					Match(COMMA);
+					State = 1276;
 					expression();
 					}
 					}
-					State = 1280;
+					State = 1281;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1281;
+				State = 1282;
 				Match(RPAREN);
-				State = 1284;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
-				case 1:
-					{
-					State = 1282;
-					Match(WITH);
-					State = 1283;
-					Match(ORDINALITY);
-					}
-					break;
-				}
-				State = 1287;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1286;
+					State = 1283;
+					Match(WITH);
+					State = 1284;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1288;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
+				case 1:
+					{
+					State = 1287;
 					tableAlias();
 					}
 					break;
@@ -8428,11 +8436,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1289;
-				Match(LPAREN);
 				State = 1290;
-				relation(0);
+				Match(LPAREN);
 				State = 1291;
+				relation(0);
+				State = 1292;
 				Match(RPAREN);
 				}
 				break;
@@ -8440,16 +8448,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1293;
-				qualifiedName();
 				State = 1294;
+				qualifiedName();
+				State = 1295;
 				matchRecognize();
-				State = 1296;
+				State = 1297;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1295;
+					State = 1296;
 					tableAlias();
 					}
 					break;
@@ -8460,20 +8468,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1298;
-				Match(LPAREN);
 				State = 1299;
-				query();
+				Match(LPAREN);
 				State = 1300;
-				Match(RPAREN);
+				query();
 				State = 1301;
+				Match(RPAREN);
+				State = 1302;
 				matchRecognize();
-				State = 1303;
+				State = 1304;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 				case 1:
 					{
-					State = 1302;
+					State = 1303;
 					tableAlias();
 					}
 					break;
@@ -8585,193 +8593,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1307;
-			Match(MATCH_RECOGNIZE);
 			State = 1308;
+			Match(MATCH_RECOGNIZE);
+			State = 1309;
 			Match(LPAREN);
-			State = 1319;
+			State = 1320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1309;
-				Match(PARTITION);
 				State = 1310;
-				Match(BY);
+				Match(PARTITION);
 				State = 1311;
+				Match(BY);
+				State = 1312;
 				expression();
-				State = 1316;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1312;
-					Match(COMMA);
 					State = 1313;
+					Match(COMMA);
+					State = 1314;
 					expression();
 					}
 					}
-					State = 1318;
+					State = 1319;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1331;
+			State = 1332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1321;
-				Match(ORDER);
 				State = 1322;
-				Match(BY);
+				Match(ORDER);
 				State = 1323;
+				Match(BY);
+				State = 1324;
 				sortItem();
-				State = 1328;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1324;
-					Match(COMMA);
 					State = 1325;
+					Match(COMMA);
+					State = 1326;
 					sortItem();
 					}
 					}
-					State = 1330;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1342;
+			State = 1343;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1333;
-				Match(MEASURES);
 				State = 1334;
+				Match(MEASURES);
+				State = 1335;
 				measureItem();
-				State = 1339;
+				State = 1340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1335;
-					Match(COMMA);
 					State = 1336;
+					Match(COMMA);
+					State = 1337;
 					measureItem();
 					}
 					}
-					State = 1341;
+					State = 1342;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1345;
+			State = 1346;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1344;
+				State = 1345;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1351;
+			State = 1352;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1347;
-				Match(AFTER);
 				State = 1348;
-				Match(MATCH);
+				Match(AFTER);
 				State = 1349;
-				Match(SKIP_);
+				Match(MATCH);
 				State = 1350;
+				Match(SKIP_);
+				State = 1351;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1353;
-			Match(PATTERN);
 			State = 1354;
-			Match(LPAREN);
+			Match(PATTERN);
 			State = 1355;
-			rowPattern();
+			Match(LPAREN);
 			State = 1356;
+			rowPattern();
+			State = 1357;
 			Match(RPAREN);
-			State = 1359;
+			State = 1360;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1357;
-				Match(WITHIN);
 				State = 1358;
+				Match(WITHIN);
+				State = 1359;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1370;
+			State = 1371;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1361;
-				Match(SUBSET);
 				State = 1362;
+				Match(SUBSET);
+				State = 1363;
 				subsetItem();
-				State = 1367;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1363;
-					Match(COMMA);
 					State = 1364;
+					Match(COMMA);
+					State = 1365;
 					subsetItem();
 					}
 					}
-					State = 1369;
+					State = 1370;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1372;
-			Match(DEFINE);
 			State = 1373;
+			Match(DEFINE);
+			State = 1374;
 			defineItem();
-			State = 1378;
+			State = 1379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1374;
-				Match(COMMA);
 				State = 1375;
+				Match(COMMA);
+				State = 1376;
 				defineItem();
 				}
 				}
-				State = 1380;
+				State = 1381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1381;
+			State = 1382;
 			Match(RPAREN);
 			}
 		}
@@ -8814,11 +8822,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1383;
-			expression();
 			State = 1384;
-			Match(AS);
+			expression();
 			State = 1385;
+			Match(AS);
+			State = 1386;
 			identifier();
 			}
 		}
@@ -8877,20 +8885,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 94, RULE_rowsPerMatch);
 		try {
-			State = 1395;
+			State = 1396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1387;
-				Match(ONE);
 				State = 1388;
-				Match(ROW);
+				Match(ONE);
 				State = 1389;
-				Match(PER);
+				Match(ROW);
 				State = 1390;
+				Match(PER);
+				State = 1391;
 				Match(MATCH);
 				}
 				break;
@@ -8898,13 +8906,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1391;
-				Match(ALL);
 				State = 1392;
-				Match(ROWS);
+				Match(ALL);
 				State = 1393;
-				Match(PER);
+				Match(ROWS);
 				State = 1394;
+				Match(PER);
+				State = 1395;
 				Match(MATCH);
 				}
 				break;
@@ -8993,18 +9001,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 96, RULE_afterMatchSkip);
 		try {
-			State = 1411;
+			State = 1412;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1397;
-				Match(PAST);
 				State = 1398;
-				Match(LAST);
+				Match(PAST);
 				State = 1399;
+				Match(LAST);
+				State = 1400;
 				Match(ROW);
 				}
 				break;
@@ -9012,11 +9020,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1400;
-				Match(TO);
 				State = 1401;
-				Match(NEXT);
+				Match(TO);
 				State = 1402;
+				Match(NEXT);
+				State = 1403;
 				Match(ROW);
 				}
 				break;
@@ -9024,11 +9032,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1403;
-				Match(TO);
 				State = 1404;
-				Match(FIRST);
+				Match(TO);
 				State = 1405;
+				Match(FIRST);
+				State = 1406;
 				identifier();
 				}
 				break;
@@ -9036,11 +9044,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1406;
-				Match(TO);
 				State = 1407;
-				Match(LAST);
+				Match(TO);
 				State = 1408;
+				Match(LAST);
+				State = 1409;
 				identifier();
 				}
 				break;
@@ -9048,9 +9056,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1409;
-				Match(TO);
 				State = 1410;
+				Match(TO);
+				State = 1411;
 				identifier();
 				}
 				break;
@@ -9099,21 +9107,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1413;
+			State = 1414;
 			rowPatternTerm();
-			State = 1418;
+			State = 1419;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1414;
-				Match(PIPE);
 				State = 1415;
+				Match(PIPE);
+				State = 1416;
 				rowPatternTerm();
 				}
 				}
-				State = 1420;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9158,17 +9166,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1422;
+			State = 1423;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1421;
+				State = 1422;
 				rowPatternFactor();
 				}
 				}
-				State = 1424;
+				State = 1425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 98305L) != 0) );
@@ -9213,14 +9221,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1426;
+			State = 1427;
 			rowPatternPrimary();
-			State = 1428;
+			State = 1429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 165L) != 0)) {
 				{
-				State = 1427;
+				State = 1428;
 				rowPatternQuantifier();
 				}
 			}
@@ -9282,7 +9290,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
 		try {
-			State = 1435;
+			State = 1436;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9473,7 +9481,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1430;
+				State = 1431;
 				identifier();
 				}
 				break;
@@ -9481,11 +9489,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1431;
-				Match(LPAREN);
 				State = 1432;
-				rowPattern();
+				Match(LPAREN);
 				State = 1433;
+				rowPattern();
+				State = 1434;
 				Match(RPAREN);
 				}
 				break;
@@ -9560,7 +9568,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1455;
+			State = 1456;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9569,7 +9577,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1437;
+				State = 1438;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9578,12 +9586,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1439;
+				State = 1440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1438;
+					State = 1439;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9594,31 +9602,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1441;
+				State = 1442;
 				Match(LBRACE);
-				State = 1443;
+				State = 1444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1442;
+					State = 1443;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1449;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1445;
+					State = 1446;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1447;
+					State = 1448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1446;
+						State = 1447;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9626,14 +9634,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1451;
+				State = 1452;
 				Match(RBRACE);
-				State = 1453;
+				State = 1454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1452;
+					State = 1453;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9690,31 +9698,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1457;
-			identifier();
 			State = 1458;
-			Match(EQ);
-			State = 1459;
-			Match(LPAREN);
-			State = 1460;
 			identifier();
-			State = 1465;
+			State = 1459;
+			Match(EQ);
+			State = 1460;
+			Match(LPAREN);
+			State = 1461;
+			identifier();
+			State = 1466;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1461;
-				Match(COMMA);
 				State = 1462;
+				Match(COMMA);
+				State = 1463;
 				identifier();
 				}
 				}
-				State = 1467;
+				State = 1468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1468;
+			State = 1469;
 			Match(RPAREN);
 			}
 		}
@@ -9757,11 +9765,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1470;
-			identifier();
 			State = 1471;
-			Match(AS);
+			identifier();
 			State = 1472;
+			Match(AS);
+			State = 1473;
 			expression();
 			}
 		}
@@ -9807,28 +9815,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1475;
+			State = 1476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1474;
+				State = 1475;
 				Match(AS);
 				}
 			}
 
-			State = 1477;
+			State = 1478;
 			identifier();
-			State = 1482;
+			State = 1483;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 			case 1:
 				{
-				State = 1478;
-				Match(LPAREN);
 				State = 1479;
-				identifierList();
+				Match(LPAREN);
 				State = 1480;
+				identifierList();
+				State = 1481;
 				Match(RPAREN);
 				}
 				break;
@@ -9870,7 +9878,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1484;
+			State = 1485;
 			hintList();
 			}
 		}
@@ -9919,35 +9927,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1486;
-			Match(HINT_START);
 			State = 1487;
+			Match(HINT_START);
+			State = 1488;
 			hint();
-			State = 1494;
+			State = 1495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 6145L) != 0)) {
 				{
 				{
-				State = 1489;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1488;
+					State = 1489;
 					Match(COMMA);
 					}
 				}
 
-				State = 1491;
+				State = 1492;
 				hint();
 				}
 				}
-				State = 1496;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1497;
+			State = 1498;
 			Match(HINT_END);
 			}
 		}
@@ -10005,35 +10013,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1499;
+			State = 1500;
 			identifier();
-			State = 1520;
+			State = 1521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1500;
+				State = 1501;
 				Match(LPAREN);
-				State = 1517;
+				State = 1518;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 				case 1:
 					{
-					State = 1501;
+					State = 1502;
 					hintOption();
-					State = 1506;
+					State = 1507;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1502;
-						Match(COMMA);
 						State = 1503;
+						Match(COMMA);
+						State = 1504;
 						hintOption();
 						}
 						}
-						State = 1508;
+						State = 1509;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10041,28 +10049,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1509;
+					State = 1510;
 					hintArgument();
-					State = 1514;
+					State = 1515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1510;
-						Match(COMMA);
 						State = 1511;
+						Match(COMMA);
+						State = 1512;
 						hintArgument();
 						}
 						}
-						State = 1516;
+						State = 1517;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1519;
+				State = 1520;
 				Match(RPAREN);
 				}
 			}
@@ -10108,11 +10116,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1522;
-			optionKey();
 			State = 1523;
-			Match(EQ);
+			optionKey();
 			State = 1524;
+			Match(EQ);
+			State = 1525;
 			optionValue();
 			}
 		}
@@ -10159,7 +10167,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1536;
+			State = 1537;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10349,21 +10357,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1526;
+				State = 1527;
 				identifier();
-				State = 1531;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1527;
-					Match(DOT);
 					State = 1528;
+					Match(DOT);
+					State = 1529;
 					identifier();
 					}
 					}
-					State = 1533;
+					State = 1534;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10372,14 +10380,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1534;
+				State = 1535;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1535;
+				State = 1536;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10422,7 +10430,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1538;
+			State = 1539;
 			booleanExpression(0);
 			}
 		}
@@ -10533,7 +10541,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1550;
+			State = 1551;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10542,9 +10550,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1541;
-				Match(NOT);
 				State = 1542;
+				Match(NOT);
+				State = 1543;
 				booleanExpression(4);
 				}
 				break;
@@ -10763,23 +10771,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1543;
+				State = 1544;
 				valueExpression(0);
-				State = 1547;
+				State = 1548;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1544;
+						State = 1545;
 						predicate();
 						}
 						} 
 					}
-					State = 1549;
+					State = 1550;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
 				}
 				}
 				break;
@@ -10787,28 +10795,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1560;
+			State = 1561;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1558;
+					State = 1559;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1552;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1553;
-						Match(AND);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1554;
+						Match(AND);
+						State = 1555;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10817,20 +10825,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1555;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1556;
-						Match(OR);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1557;
+						Match(OR);
+						State = 1558;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1562;
+				State = 1563;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
 			}
 			}
 		}
@@ -11057,16 +11065,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 128, RULE_predicate);
 		int _la;
 		try {
-			State = 1646;
+			State = 1647;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1563;
-				comparisonOperator();
 				State = 1564;
+				comparisonOperator();
+				State = 1565;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11074,24 +11082,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1567;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1566;
+					State = 1567;
 					Match(NOT);
 					}
 				}
 
-				State = 1569;
+				State = 1570;
 				Match(BETWEEN);
-				State = 1571;
+				State = 1572;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,225,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
 				case 1:
 					{
-					State = 1570;
+					State = 1571;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11103,11 +11111,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1573;
-				((BetweenContext)_localctx).lower = valueExpression(0);
 				State = 1574;
-				Match(AND);
+				((BetweenContext)_localctx).lower = valueExpression(0);
 				State = 1575;
+				Match(AND);
+				State = 1576;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11115,23 +11123,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1578;
+				State = 1579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1577;
+					State = 1578;
 					Match(NOT);
 					}
 				}
 
-				State = 1580;
-				Match(IN);
 				State = 1581;
-				Match(LPAREN);
+				Match(IN);
 				State = 1582;
-				query();
+				Match(LPAREN);
 				State = 1583;
+				query();
+				State = 1584;
 				Match(RPAREN);
 				}
 				break;
@@ -11139,39 +11147,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1586;
+				State = 1587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1585;
+					State = 1586;
 					Match(NOT);
 					}
 				}
 
-				State = 1588;
-				Match(IN);
 				State = 1589;
-				Match(LPAREN);
+				Match(IN);
 				State = 1590;
+				Match(LPAREN);
+				State = 1591;
 				expression();
-				State = 1595;
+				State = 1596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1591;
-					Match(COMMA);
 					State = 1592;
+					Match(COMMA);
+					State = 1593;
 					expression();
 					}
 					}
-					State = 1597;
+					State = 1598;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1598;
+				State = 1599;
 				Match(RPAREN);
 				}
 				break;
@@ -11179,28 +11187,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1601;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1600;
+					State = 1601;
 					Match(NOT);
 					}
 				}
 
-				State = 1603;
-				Match(LIKE);
 				State = 1604;
+				Match(LIKE);
+				State = 1605;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1607;
+				State = 1608;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
 				case 1:
 					{
-					State = 1605;
-					Match(ESCAPE);
 					State = 1606;
+					Match(ESCAPE);
+					State = 1607;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11211,30 +11219,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1610;
+				State = 1611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1609;
+					State = 1610;
 					Match(NOT);
 					}
 				}
 
-				State = 1612;
-				Match(SIMILAR);
 				State = 1613;
-				Match(TO);
+				Match(SIMILAR);
 				State = 1614;
+				Match(TO);
+				State = 1615;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1617;
+				State = 1618;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 				case 1:
 					{
-					State = 1615;
-					Match(ESCAPE);
 					State = 1616;
+					Match(ESCAPE);
+					State = 1617;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11245,19 +11253,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1619;
+				State = 1620;
 				Match(IS);
-				State = 1621;
+				State = 1622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1620;
+					State = 1621;
 					Match(NOT);
 					}
 				}
 
-				State = 1623;
+				State = 1624;
 				Match(NULL);
 				}
 				break;
@@ -11265,19 +11273,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1624;
+				State = 1625;
 				Match(IS);
-				State = 1626;
+				State = 1627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1625;
+					State = 1626;
 					Match(NOT);
 					}
 				}
 
-				State = 1628;
+				State = 1629;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11293,23 +11301,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1629;
+				State = 1630;
 				Match(IS);
-				State = 1631;
+				State = 1632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1630;
+					State = 1631;
 					Match(NOT);
 					}
 				}
 
-				State = 1633;
-				Match(DISTINCT);
 				State = 1634;
-				Match(FROM);
+				Match(DISTINCT);
 				State = 1635;
+				Match(FROM);
+				State = 1636;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11317,26 +11325,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1636;
+				State = 1637;
 				Match(IS);
-				State = 1638;
+				State = 1639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1637;
+					State = 1638;
 					Match(NOT);
 					}
 				}
 
-				State = 1640;
+				State = 1641;
 				Match(JSON);
-				State = 1642;
+				State = 1643;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 				case 1:
 					{
-					State = 1641;
+					State = 1642;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11355,9 +11363,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1644;
-				Match(OVERLAPS);
 				State = 1645;
+				Match(OVERLAPS);
+				State = 1646;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11402,7 +11410,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1648;
+			State = 1649;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11523,7 +11531,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1654;
+			State = 1655;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11740,7 +11748,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1651;
+				State = 1652;
 				primaryExpression(0);
 				}
 				break;
@@ -11750,7 +11758,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1652;
+				State = 1653;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11760,7 +11768,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1653;
+				State = 1654;
 				valueExpression(3);
 				}
 				break;
@@ -11768,26 +11776,26 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1664;
+			State = 1665;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1662;
+					State = 1663;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1656;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1657;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1658;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 135L) != 0)) ) {
@@ -11797,7 +11805,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1658;
+						State = 1659;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11806,9 +11814,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1659;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1660;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1661;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11818,16 +11826,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1661;
+						State = 1662;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1666;
+				State = 1667;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,241,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
 			}
 			}
 		}
@@ -12602,16 +12610,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1997;
+			State = 1998;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1668;
+				State = 1669;
 				literal();
 				}
 				break;
@@ -12620,7 +12628,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1669;
+				State = 1670;
 				interval();
 				}
 				break;
@@ -12629,37 +12637,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
-				Match(CASE);
 				State = 1671;
+				Match(CASE);
+				State = 1672;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1673;
+				State = 1674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1672;
+					State = 1673;
 					whenClause();
 					}
 					}
-					State = 1675;
+					State = 1676;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1679;
+				State = 1680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1677;
-					Match(ELSE);
 					State = 1678;
+					Match(ELSE);
+					State = 1679;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1681;
+				State = 1682;
 				Match(END);
 				}
 				break;
@@ -12668,35 +12676,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1683;
+				State = 1684;
 				Match(CASE);
-				State = 1685;
+				State = 1686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1684;
+					State = 1685;
 					whenClause();
 					}
 					}
-					State = 1687;
+					State = 1688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1691;
+				State = 1692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1689;
-					Match(ELSE);
 					State = 1690;
+					Match(ELSE);
+					State = 1691;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1693;
+				State = 1694;
 				Match(END);
 				}
 				break;
@@ -12705,7 +12713,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1695;
+				State = 1696;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12714,15 +12722,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1696;
-				Match(LPAREN);
 				State = 1697;
-				expression();
+				Match(LPAREN);
 				State = 1698;
-				Match(AS);
+				expression();
 				State = 1699;
-				dataType();
+				Match(AS);
 				State = 1700;
+				dataType();
+				State = 1701;
 				Match(RPAREN);
 				}
 				break;
@@ -12731,31 +12739,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1702;
-				Match(EXTRACT);
 				State = 1703;
+				Match(EXTRACT);
+				State = 1704;
 				Match(LPAREN);
-				State = 1706;
+				State = 1707;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 				case 1:
 					{
-					State = 1704;
+					State = 1705;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1705;
+					State = 1706;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1708;
-				Match(FROM);
 				State = 1709;
-				expression();
+				Match(FROM);
 				State = 1710;
+				expression();
+				State = 1711;
 				Match(RPAREN);
 				}
 				break;
@@ -12764,11 +12772,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1712;
-				Match(TRIM);
 				State = 1713;
-				Match(LPAREN);
+				Match(TRIM);
 				State = 1714;
+				Match(LPAREN);
+				State = 1715;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12778,21 +12786,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1716;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1715;
+					State = 1716;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1718;
-				Match(FROM);
 				State = 1719;
-				((TrimWithSideContext)_localctx).source = expression();
+				Match(FROM);
 				State = 1720;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1721;
 				Match(RPAREN);
 				}
 				break;
@@ -12801,25 +12809,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1722;
-				Match(TRIM);
 				State = 1723;
+				Match(TRIM);
+				State = 1724;
 				Match(LPAREN);
-				State = 1727;
+				State = 1728;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
 				case 1:
 					{
-					State = 1724;
-					((TrimCharsContext)_localctx).chars = expression();
 					State = 1725;
+					((TrimCharsContext)_localctx).chars = expression();
+					State = 1726;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1729;
-				((TrimCharsContext)_localctx).source = expression();
 				State = 1730;
+				((TrimCharsContext)_localctx).source = expression();
+				State = 1731;
 				Match(RPAREN);
 				}
 				break;
@@ -12828,29 +12836,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1732;
-				Match(SUBSTRING);
 				State = 1733;
-				Match(LPAREN);
+				Match(SUBSTRING);
 				State = 1734;
-				expression();
+				Match(LPAREN);
 				State = 1735;
-				Match(FROM);
-				State = 1736;
 				expression();
-				State = 1739;
+				State = 1736;
+				Match(FROM);
+				State = 1737;
+				expression();
+				State = 1740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1737;
-					Match(FOR);
 					State = 1738;
+					Match(FOR);
+					State = 1739;
 					expression();
 					}
 				}
 
-				State = 1741;
+				State = 1742;
 				Match(RPAREN);
 				}
 				break;
@@ -12859,17 +12867,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1743;
-				Match(POSITION);
 				State = 1744;
-				Match(LPAREN);
+				Match(POSITION);
 				State = 1745;
-				valueExpression(0);
+				Match(LPAREN);
 				State = 1746;
-				Match(IN);
+				valueExpression(0);
 				State = 1747;
-				expression();
+				Match(IN);
 				State = 1748;
+				expression();
+				State = 1749;
 				Match(RPAREN);
 				}
 				break;
@@ -12878,33 +12886,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1750;
-				Match(OVERLAY);
 				State = 1751;
-				Match(LPAREN);
+				Match(OVERLAY);
 				State = 1752;
-				expression();
+				Match(LPAREN);
 				State = 1753;
-				Match(PLACING);
+				expression();
 				State = 1754;
-				expression();
+				Match(PLACING);
 				State = 1755;
-				Match(FROM);
-				State = 1756;
 				expression();
-				State = 1759;
+				State = 1756;
+				Match(FROM);
+				State = 1757;
+				expression();
+				State = 1760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1757;
-					Match(FOR);
 					State = 1758;
+					Match(FOR);
+					State = 1759;
 					expression();
 					}
 				}
 
-				State = 1761;
+				State = 1762;
 				Match(RPAREN);
 				}
 				break;
@@ -12913,57 +12921,57 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1763;
-				Match(JSON_VALUE);
 				State = 1764;
-				Match(LPAREN);
+				Match(JSON_VALUE);
 				State = 1765;
-				expression();
+				Match(LPAREN);
 				State = 1766;
-				Match(COMMA);
-				State = 1767;
 				expression();
-				State = 1770;
+				State = 1767;
+				Match(COMMA);
+				State = 1768;
+				expression();
+				State = 1771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1768;
-					Match(RETURNING);
 					State = 1769;
+					Match(RETURNING);
+					State = 1770;
 					dataType();
 					}
 				}
 
-				State = 1776;
+				State = 1777;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1772;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 					State = 1773;
-					Match(ON);
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 					State = 1774;
+					Match(ON);
+					State = 1775;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1782;
+				State = 1783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 					{
-					State = 1778;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
 					State = 1779;
-					Match(ON);
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
 					State = 1780;
+					Match(ON);
+					State = 1781;
 					Match(ERROR);
 					}
 				}
 
-				State = 1784;
+				State = 1785;
 				Match(RPAREN);
 				}
 				break;
@@ -12972,67 +12980,67 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
-				Match(JSON_QUERY);
 				State = 1787;
-				Match(LPAREN);
+				Match(JSON_QUERY);
 				State = 1788;
-				expression();
+				Match(LPAREN);
 				State = 1789;
-				Match(COMMA);
-				State = 1790;
 				expression();
-				State = 1793;
+				State = 1790;
+				Match(COMMA);
+				State = 1791;
+				expression();
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1791;
-					Match(RETURNING);
 					State = 1792;
+					Match(RETURNING);
+					State = 1793;
 					dataType();
 					}
 				}
 
-				State = 1796;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1795;
+					State = 1796;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1802;
+				State = 1803;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1798;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 					State = 1799;
-					Match(ON);
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 					State = 1800;
+					Match(ON);
+					State = 1801;
 					Match(EMPTY);
 					}
 					break;
 				}
-				State = 1808;
+				State = 1809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EMPTY || _la==ERROR || _la==NULL) {
 					{
-					State = 1804;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 					State = 1805;
-					Match(ON);
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 					State = 1806;
+					Match(ON);
+					State = 1807;
 					Match(ERROR);
 					}
 				}
 
-				State = 1810;
+				State = 1811;
 				Match(RPAREN);
 				}
 				break;
@@ -13041,22 +13049,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1812;
-				Match(JSON_EXISTS);
 				State = 1813;
-				Match(LPAREN);
+				Match(JSON_EXISTS);
 				State = 1814;
-				expression();
+				Match(LPAREN);
 				State = 1815;
-				Match(COMMA);
-				State = 1816;
 				expression();
-				State = 1820;
+				State = 1816;
+				Match(COMMA);
+				State = 1817;
+				expression();
+				State = 1821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1817;
+					State = 1818;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13066,14 +13074,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1818;
-					Match(ON);
 					State = 1819;
+					Match(ON);
+					State = 1820;
 					Match(ERROR);
 					}
 				}
 
-				State = 1822;
+				State = 1823;
 				Match(RPAREN);
 				}
 				break;
@@ -13082,42 +13090,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1824;
-				Match(JSON_OBJECT);
 				State = 1825;
+				Match(JSON_OBJECT);
+				State = 1826;
 				Match(LPAREN);
-				State = 1834;
+				State = 1835;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 				case 1:
 					{
-					State = 1826;
+					State = 1827;
 					jsonKeyValue();
-					State = 1831;
+					State = 1832;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1827;
-						Match(COMMA);
 						State = 1828;
+						Match(COMMA);
+						State = 1829;
 						jsonKeyValue();
 						}
 						}
-						State = 1833;
+						State = 1834;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1839;
+				State = 1840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1836;
+					State = 1837;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13127,14 +13135,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1837;
-					Match(ON);
 					State = 1838;
+					Match(ON);
+					State = 1839;
 					Match(NULL);
 					}
 				}
 
-				State = 1841;
+				State = 1842;
 				Match(RPAREN);
 				}
 				break;
@@ -13143,42 +13151,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1842;
-				Match(JSON_ARRAY);
 				State = 1843;
+				Match(JSON_ARRAY);
+				State = 1844;
 				Match(LPAREN);
-				State = 1852;
+				State = 1853;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 				case 1:
 					{
-					State = 1844;
+					State = 1845;
 					expression();
-					State = 1849;
+					State = 1850;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1845;
-						Match(COMMA);
 						State = 1846;
+						Match(COMMA);
+						State = 1847;
 						expression();
 						}
 						}
-						State = 1851;
+						State = 1852;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1857;
+				State = 1858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1854;
+					State = 1855;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13188,14 +13196,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1855;
-					Match(ON);
 					State = 1856;
+					Match(ON);
+					State = 1857;
 					Match(NULL);
 					}
 				}
 
-				State = 1859;
+				State = 1860;
 				Match(RPAREN);
 				}
 				break;
@@ -13204,48 +13212,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1860;
-				Match(JSON_ARRAYAGG);
 				State = 1861;
-				Match(LPAREN);
+				Match(JSON_ARRAYAGG);
 				State = 1862;
+				Match(LPAREN);
+				State = 1863;
 				expression();
-				State = 1873;
+				State = 1874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1863;
-					Match(ORDER);
 					State = 1864;
-					Match(BY);
+					Match(ORDER);
 					State = 1865;
+					Match(BY);
+					State = 1866;
 					sortItem();
-					State = 1870;
+					State = 1871;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1866;
-						Match(COMMA);
 						State = 1867;
+						Match(COMMA);
+						State = 1868;
 						sortItem();
 						}
 						}
-						State = 1872;
+						State = 1873;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1878;
+				State = 1879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1875;
+					State = 1876;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13255,41 +13263,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1876;
-					Match(ON);
 					State = 1877;
+					Match(ON);
+					State = 1878;
 					Match(NULL);
 					}
 				}
 
-				State = 1880;
+				State = 1881;
 				Match(RPAREN);
-				State = 1887;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
-				case 1:
-					{
-					State = 1881;
-					Match(FILTER);
-					State = 1882;
-					Match(LPAREN);
-					State = 1883;
-					Match(WHERE);
-					State = 1884;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1885;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1891;
+				State = 1888;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1889;
-					Match(OVER);
+					State = 1882;
+					Match(FILTER);
+					State = 1883;
+					Match(LPAREN);
+					State = 1884;
+					Match(WHERE);
+					State = 1885;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1886;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1892;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,270,Context) ) {
+				case 1:
+					{
 					State = 1890;
+					Match(OVER);
+					State = 1891;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13301,18 +13309,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
-				Match(JSON_OBJECTAGG);
 				State = 1894;
-				Match(LPAREN);
+				Match(JSON_OBJECTAGG);
 				State = 1895;
+				Match(LPAREN);
+				State = 1896;
 				jsonKeyValue();
-				State = 1899;
+				State = 1900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1896;
+					State = 1897;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13322,41 +13330,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1897;
-					Match(ON);
 					State = 1898;
+					Match(ON);
+					State = 1899;
 					Match(NULL);
 					}
 				}
 
-				State = 1901;
+				State = 1902;
 				Match(RPAREN);
-				State = 1908;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
-				case 1:
-					{
-					State = 1902;
-					Match(FILTER);
-					State = 1903;
-					Match(LPAREN);
-					State = 1904;
-					Match(WHERE);
-					State = 1905;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1906;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1912;
+				State = 1909;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1910;
-					Match(OVER);
+					State = 1903;
+					Match(FILTER);
+					State = 1904;
+					Match(LPAREN);
+					State = 1905;
+					Match(WHERE);
+					State = 1906;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1907;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1913;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				case 1:
+					{
 					State = 1911;
+					Match(OVER);
+					State = 1912;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13368,7 +13376,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1914;
+				State = 1915;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13378,15 +13386,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1915;
-				Match(LPAREN);
 				State = 1916;
-				expression();
+				Match(LPAREN);
 				State = 1917;
-				Match(TO);
+				expression();
 				State = 1918;
-				timeUnit();
+				Match(TO);
 				State = 1919;
+				timeUnit();
+				State = 1920;
 				Match(RPAREN);
 				}
 				break;
@@ -13395,7 +13403,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1921;
+				State = 1922;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13405,19 +13413,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1922;
-				Match(LPAREN);
 				State = 1923;
-				timeUnit();
+				Match(LPAREN);
 				State = 1924;
-				Match(COMMA);
+				timeUnit();
 				State = 1925;
-				expression();
-				State = 1926;
 				Match(COMMA);
-				State = 1927;
+				State = 1926;
 				expression();
+				State = 1927;
+				Match(COMMA);
 				State = 1928;
+				expression();
+				State = 1929;
 				Match(RPAREN);
 				}
 				break;
@@ -13426,7 +13434,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1930;
+				State = 1931;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13443,37 +13451,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
-				Match(ARRAY);
 				State = 1932;
+				Match(ARRAY);
+				State = 1933;
 				Match(LBRACKET);
-				State = 1941;
+				State = 1942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1933;
+					State = 1934;
 					expression();
-					State = 1938;
+					State = 1939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1934;
-						Match(COMMA);
 						State = 1935;
+						Match(COMMA);
+						State = 1936;
 						expression();
 						}
 						}
-						State = 1940;
+						State = 1941;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1943;
+				State = 1944;
 				Match(RBRACKET);
 				}
 				break;
@@ -13482,37 +13490,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1944;
-				Match(MAP);
 				State = 1945;
+				Match(MAP);
+				State = 1946;
 				Match(LBRACKET);
-				State = 1954;
+				State = 1955;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1946;
+					State = 1947;
 					expression();
-					State = 1951;
+					State = 1952;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1947;
-						Match(COMMA);
 						State = 1948;
+						Match(COMMA);
+						State = 1949;
 						expression();
 						}
 						}
-						State = 1953;
+						State = 1954;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1956;
+				State = 1957;
 				Match(RBRACKET);
 				}
 				break;
@@ -13521,37 +13529,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1957;
-				Match(ROW);
 				State = 1958;
+				Match(ROW);
+				State = 1959;
 				Match(LPAREN);
-				State = 1967;
+				State = 1968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1959;
+					State = 1960;
 					expression();
-					State = 1964;
+					State = 1965;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1960;
-						Match(COMMA);
 						State = 1961;
+						Match(COMMA);
+						State = 1962;
 						expression();
 						}
 						}
-						State = 1966;
+						State = 1967;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1969;
+				State = 1970;
 				Match(RPAREN);
 				}
 				break;
@@ -13560,13 +13568,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1970;
-				Match(DESCRIPTOR);
 				State = 1971;
-				Match(LPAREN);
+				Match(DESCRIPTOR);
 				State = 1972;
-				identifierList();
+				Match(LPAREN);
 				State = 1973;
+				identifierList();
+				State = 1974;
 				Match(RPAREN);
 				}
 				break;
@@ -13575,7 +13583,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 1976;
 				functionCall();
 				}
 				break;
@@ -13584,13 +13592,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
-				Match(EXISTS);
 				State = 1977;
-				Match(LPAREN);
+				Match(EXISTS);
 				State = 1978;
-				query();
+				Match(LPAREN);
 				State = 1979;
+				query();
+				State = 1980;
 				Match(RPAREN);
 				}
 				break;
@@ -13599,11 +13607,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1981;
-				Match(LPAREN);
 				State = 1982;
-				query();
+				Match(LPAREN);
 				State = 1983;
+				query();
+				State = 1984;
 				Match(RPAREN);
 				}
 				break;
@@ -13612,27 +13620,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1985;
-				Match(LPAREN);
 				State = 1986;
+				Match(LPAREN);
+				State = 1987;
 				expression();
-				State = 1991;
+				State = 1992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1987;
-					Match(COMMA);
 					State = 1988;
+					Match(COMMA);
+					State = 1989;
 					expression();
 					}
 					}
-					State = 1993;
+					State = 1994;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1994;
+				State = 1995;
 				Match(RPAREN);
 				}
 				break;
@@ -13641,34 +13649,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 1997;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2009;
+			State = 2010;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,283,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2007;
+					State = 2008;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1999;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 2000;
-						Match(DOT);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 2001;
+						Match(DOT);
+						State = 2002;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13677,22 +13685,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2002;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2003;
-						Match(LBRACKET);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2004;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						Match(LBRACKET);
 						State = 2005;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2006;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2011;
+				State = 2012;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,283,Context);
 			}
 			}
 		}
@@ -13768,16 +13776,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2012;
-			functionName();
 			State = 2013;
+			functionName();
+			State = 2014;
 			Match(LPAREN);
-			State = 2029;
+			State = 2030;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2014;
+				State = 2015;
 				Match(ASTERISK);
 				}
 				break;
@@ -13998,40 +14006,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2016;
+				State = 2017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2015;
+					State = 2016;
 					setQuantifier();
 					}
 				}
 
-				State = 2018;
+				State = 2019;
 				functionArgument();
-				State = 2023;
+				State = 2024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2019;
-					Match(COMMA);
 					State = 2020;
+					Match(COMMA);
+					State = 2021;
 					functionArgument();
 					}
 					}
-					State = 2025;
+					State = 2026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2027;
+				State = 2028;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2026;
+					State = 2027;
 					nullTreatment();
 					}
 				}
@@ -14044,34 +14052,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2031;
+			State = 2032;
 			Match(RPAREN);
-			State = 2038;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
-			case 1:
-				{
-				State = 2032;
-				Match(FILTER);
-				State = 2033;
-				Match(LPAREN);
-				State = 2034;
-				Match(WHERE);
-				State = 2035;
-				_localctx.filter = expression();
-				State = 2036;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2042;
+			State = 2039;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
 			case 1:
 				{
-				State = 2040;
-				Match(OVER);
+				State = 2033;
+				Match(FILTER);
+				State = 2034;
+				Match(LPAREN);
+				State = 2035;
+				Match(WHERE);
+				State = 2036;
+				_localctx.filter = expression();
+				State = 2037;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2043;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			case 1:
+				{
 				State = 2041;
+				Match(OVER);
+				State = 2042;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14114,7 +14122,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2044;
+			State = 2045;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14123,7 +14131,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2045;
+			State = 2046;
 			Match(NULLS);
 			}
 		}
@@ -14163,34 +14171,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2051;
+			State = 2052;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2047;
+				State = 2048;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2048;
+				State = 2049;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2049;
+				State = 2050;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2050;
+				State = 2051;
 				Match(FIRST);
 				}
 				break;
@@ -14253,18 +14261,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2058;
+			State = 2059;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2053;
-				identifier();
 				State = 2054;
-				Match(ARROW);
+				identifier();
 				State = 2055;
+				Match(ARROW);
+				State = 2056;
 				functionArgumentValue();
 				}
 				break;
@@ -14272,7 +14280,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2057;
+				State = 2058;
 				functionArgumentValue();
 				}
 				break;
@@ -14358,27 +14366,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2077;
+			State = 2078;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2060;
-				Match(TABLE);
 				State = 2061;
+				Match(TABLE);
+				State = 2062;
 				qualifiedName();
-				State = 2065;
+				State = 2066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2062;
-					Match(PARTITION);
 					State = 2063;
-					Match(BY);
+					Match(PARTITION);
 					State = 2064;
+					Match(BY);
+					State = 2065;
 					expression();
 					}
 				}
@@ -14389,24 +14397,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2067;
-				Match(TABLE);
 				State = 2068;
-				Match(LPAREN);
+				Match(TABLE);
 				State = 2069;
-				query();
+				Match(LPAREN);
 				State = 2070;
+				query();
+				State = 2071;
 				Match(RPAREN);
-				State = 2074;
+				State = 2075;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2071;
-					Match(PARTITION);
 					State = 2072;
-					Match(BY);
+					Match(PARTITION);
 					State = 2073;
+					Match(BY);
+					State = 2074;
 					expression();
 					}
 				}
@@ -14417,7 +14425,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2076;
+				State = 2077;
 				expression();
 				}
 				break;
@@ -14459,7 +14467,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2081;
+			State = 2082;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14649,14 +14657,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2079;
+				State = 2080;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2080;
+				State = 2081;
 				windowSpecification();
 				}
 				break;
@@ -14724,79 +14732,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2083;
+			State = 2084;
 			Match(LPAREN);
-			State = 2094;
+			State = 2095;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2084;
-				Match(PARTITION);
 				State = 2085;
-				Match(BY);
+				Match(PARTITION);
 				State = 2086;
+				Match(BY);
+				State = 2087;
 				expression();
-				State = 2091;
+				State = 2092;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2087;
-					Match(COMMA);
 					State = 2088;
+					Match(COMMA);
+					State = 2089;
 					expression();
 					}
 					}
-					State = 2093;
+					State = 2094;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2106;
+			State = 2107;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2096;
-				Match(ORDER);
 				State = 2097;
-				Match(BY);
+				Match(ORDER);
 				State = 2098;
+				Match(BY);
+				State = 2099;
 				sortItem();
-				State = 2103;
+				State = 2104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2099;
-					Match(COMMA);
 					State = 2100;
+					Match(COMMA);
+					State = 2101;
 					sortItem();
 					}
 					}
-					State = 2105;
+					State = 2106;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2109;
+			State = 2110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2108;
+				State = 2109;
 				windowFrame();
 				}
 			}
 
-			State = 2111;
+			State = 2112;
 			Match(RPAREN);
 			}
 		}
@@ -14844,13 +14852,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2121;
+			State = 2122;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2113;
+				State = 2114;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14860,14 +14868,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2114;
+				State = 2115;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2115;
+				State = 2116;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14877,13 +14885,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2116;
-				Match(BETWEEN);
 				State = 2117;
-				_localctx.start = frameBound();
+				Match(BETWEEN);
 				State = 2118;
-				Match(AND);
+				_localctx.start = frameBound();
 				State = 2119;
+				Match(AND);
+				State = 2120;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14967,16 +14975,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2132;
+			State = 2133;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2123;
-				Match(UNBOUNDED);
 				State = 2124;
+				Match(UNBOUNDED);
+				State = 2125;
 				Match(PRECEDING);
 				}
 				break;
@@ -14984,9 +14992,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2125;
-				Match(UNBOUNDED);
 				State = 2126;
+				Match(UNBOUNDED);
+				State = 2127;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14994,9 +15002,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2127;
-				Match(CURRENT);
 				State = 2128;
+				Match(CURRENT);
+				State = 2129;
 				Match(ROW);
 				}
 				break;
@@ -15004,9 +15012,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2129;
-				valueExpression(0);
 				State = 2130;
+				valueExpression(0);
+				State = 2131;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15062,21 +15070,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2135;
+			State = 2136;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				{
-				State = 2134;
+				State = 2135;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2137;
-			_localctx.key = expression();
 			State = 2138;
-			Match(VALUE);
+			_localctx.key = expression();
 			State = 2139;
+			Match(VALUE);
+			State = 2140;
 			_localctx.value = expression();
 			}
 		}
@@ -15116,29 +15124,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2145;
+			State = 2146;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2141;
+				State = 2142;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2142;
+				State = 2143;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2143;
-				Match(DEFAULT);
 				State = 2144;
+				Match(DEFAULT);
+				State = 2145;
 				expression();
 				}
 				break;
@@ -15184,39 +15192,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2160;
+			State = 2161;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2147;
+				State = 2148;
 				Match(WITHOUT);
-				State = 2149;
+				State = 2150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2148;
+					State = 2149;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2151;
+				State = 2152;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2152;
+				State = 2153;
 				Match(WITH);
-				State = 2154;
+				State = 2155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2153;
+					State = 2154;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15229,17 +15237,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2157;
+				State = 2158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2156;
+					State = 2157;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2159;
+				State = 2160;
 				Match(WRAPPER);
 				}
 				break;
@@ -15284,29 +15292,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2166;
+			State = 2167;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2162;
+				State = 2163;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2163;
+				State = 2164;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2164;
-				Match(EMPTY);
 				State = 2165;
+				Match(EMPTY);
+				State = 2166;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15370,31 +15378,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2168;
-			Match(WHEN);
 			State = 2169;
+			Match(WHEN);
+			State = 2170;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2174;
+			State = 2175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2170;
-				Match(COMMA);
 				State = 2171;
+				Match(COMMA);
+				State = 2172;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2176;
+				State = 2177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2177;
-			Match(THEN);
 			State = 2178;
+			Match(THEN);
+			State = 2179;
 			_localctx.result = expression();
 			}
 		}
@@ -15527,14 +15535,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2194;
+			State = 2195;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2180;
+				State = 2181;
 				Match(NULL);
 				}
 				break;
@@ -15543,7 +15551,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2181;
+				State = 2182;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15558,7 +15566,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2182;
+				State = 2183;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15566,7 +15574,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2183;
+				State = 2184;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15574,7 +15582,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2184;
+				State = 2185;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15582,7 +15590,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2186;
+				State = 2187;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15590,7 +15598,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2185;
+						State = 2186;
 						Match(STRING);
 						}
 						}
@@ -15598,9 +15606,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2188;
+					State = 2189;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,310,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,311,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15608,7 +15616,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2190;
+				State = 2191;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15616,7 +15624,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2191;
+				State = 2192;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15626,7 +15634,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2192;
+				State = 2193;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15636,7 +15644,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2193;
+				State = 2194;
 				Match(STRING);
 				}
 				break;
@@ -15707,14 +15715,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2196;
+			State = 2197;
 			Match(INTERVAL);
-			State = 2198;
+			State = 2199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2197;
+				State = 2198;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15727,43 +15735,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2200;
-			_localctx.value = intervalValue();
 			State = 2201;
+			_localctx.value = intervalValue();
+			State = 2202;
 			_localctx.from = timeUnit();
-			State = 2205;
+			State = 2206;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 			case 1:
 				{
-				State = 2202;
-				Match(LPAREN);
 				State = 2203;
-				_localctx.precision = Match(INTEGER_VALUE);
+				Match(LPAREN);
 				State = 2204;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 2205;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2214;
+			State = 2215;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 			case 1:
 				{
-				State = 2207;
-				Match(TO);
 				State = 2208;
+				Match(TO);
+				State = 2209;
 				_localctx.to = timeUnit();
-				State = 2212;
+				State = 2213;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 				case 1:
 					{
-					State = 2209;
-					Match(LPAREN);
 					State = 2210;
-					Match(INTEGER_VALUE);
+					Match(LPAREN);
 					State = 2211;
+					Match(INTEGER_VALUE);
+					State = 2212;
 					Match(RPAREN);
 					}
 					break;
@@ -15809,7 +15817,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2216;
+			State = 2217;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15875,7 +15883,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2218;
+			State = 2219;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15923,22 +15931,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2220;
+			State = 2221;
 			dataTypeBody(0);
-			State = 2224;
+			State = 2225;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 			case 1:
 				{
-				State = 2221;
-				Match(NOT);
 				State = 2222;
+				Match(NOT);
+				State = 2223;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2223;
+				State = 2224;
 				Match(NULL);
 				}
 				break;
@@ -16154,22 +16162,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2311;
+			State = 2312;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2227;
-				Match(ARRAY);
 				State = 2228;
-				Match(LT);
+				Match(ARRAY);
 				State = 2229;
-				dataType();
+				Match(LT);
 				State = 2230;
+				dataType();
+				State = 2231;
 				Match(GT);
 				}
 				break;
@@ -16178,13 +16186,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2232;
-				Match(MULTISET);
 				State = 2233;
-				Match(LT);
+				Match(MULTISET);
 				State = 2234;
-				dataType();
+				Match(LT);
 				State = 2235;
+				dataType();
+				State = 2236;
 				Match(GT);
 				}
 				break;
@@ -16193,17 +16201,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2237;
-				Match(MAP);
 				State = 2238;
-				Match(LT);
+				Match(MAP);
 				State = 2239;
-				((MapTypeContext)_localctx).keyType = dataType();
+				Match(LT);
 				State = 2240;
-				Match(COMMA);
+				((MapTypeContext)_localctx).keyType = dataType();
 				State = 2241;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(COMMA);
 				State = 2242;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2243;
 				Match(GT);
 				}
 				break;
@@ -16212,37 +16220,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2244;
-				Match(ROW);
 				State = 2245;
+				Match(ROW);
+				State = 2246;
 				Match(LT);
-				State = 2254;
+				State = 2255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2246;
+					State = 2247;
 					rowField();
-					State = 2251;
+					State = 2252;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2247;
-						Match(COMMA);
 						State = 2248;
+						Match(COMMA);
+						State = 2249;
 						rowField();
 						}
 						}
-						State = 2253;
+						State = 2254;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2256;
+				State = 2257;
 				Match(GT);
 				}
 				break;
@@ -16251,37 +16259,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2257;
-				Match(ROW);
 				State = 2258;
+				Match(ROW);
+				State = 2259;
 				Match(LPAREN);
-				State = 2267;
+				State = 2268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2259;
+					State = 2260;
 					rowField();
-					State = 2264;
+					State = 2265;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2260;
-						Match(COMMA);
 						State = 2261;
+						Match(COMMA);
+						State = 2262;
 						rowField();
 						}
 						}
-						State = 2266;
+						State = 2267;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2269;
+				State = 2270;
 				Match(RPAREN);
 				}
 				break;
@@ -16290,43 +16298,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2270;
-				Match(INTERVAL);
 				State = 2271;
+				Match(INTERVAL);
+				State = 2272;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2275;
+				State = 2276;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 				case 1:
 					{
-					State = 2272;
-					Match(LPAREN);
 					State = 2273;
-					Match(INTEGER_VALUE);
+					Match(LPAREN);
 					State = 2274;
+					Match(INTEGER_VALUE);
+					State = 2275;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2284;
+				State = 2285;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
-					State = 2277;
-					Match(TO);
 					State = 2278;
+					Match(TO);
+					State = 2279;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2282;
+					State = 2283;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 					case 1:
 						{
-						State = 2279;
-						Match(LPAREN);
 						State = 2280;
-						Match(INTEGER_VALUE);
+						Match(LPAREN);
 						State = 2281;
+						Match(INTEGER_VALUE);
+						State = 2282;
 						Match(RPAREN);
 						}
 						break;
@@ -16341,14 +16349,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2286;
+				State = 2287;
 				identifier();
-				State = 2288;
+				State = 2289;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 				case 1:
 					{
-					State = 2287;
+					State = 2288;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16361,58 +16369,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2300;
+				State = 2301;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 				case 1:
 					{
-					State = 2290;
-					Match(LPAREN);
 					State = 2291;
+					Match(LPAREN);
+					State = 2292;
 					Match(INTEGER_VALUE);
-					State = 2296;
+					State = 2297;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2292;
-						Match(COMMA);
 						State = 2293;
+						Match(COMMA);
+						State = 2294;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2298;
+						State = 2299;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2299;
+					State = 2300;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2309;
+				State = 2310;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 				case 1:
 					{
-					State = 2302;
-					Match(WITH);
 					State = 2303;
-					Match(LOCAL);
+					Match(WITH);
 					State = 2304;
-					Match(TIME);
+					Match(LOCAL);
 					State = 2305;
+					Match(TIME);
+					State = 2306;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2306;
-					Match(WITHOUT);
 					State = 2307;
-					Match(TIME);
+					Match(WITHOUT);
 					State = 2308;
+					Match(TIME);
+					State = 2309;
 					Match(ZONE);
 					}
 					break;
@@ -16421,38 +16429,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2329;
+			State = 2330;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,333,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2327;
+					State = 2328;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2313;
+						State = 2314;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2317;
+						State = 2318;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2314;
-							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
 							State = 2315;
+							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2316;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2316;
+							State = 2317;
 							Match(NULL);
 							}
 							break;
@@ -16461,7 +16469,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2319;
+						State = 2320;
 						Match(ARRAY);
 						}
 						break;
@@ -16469,22 +16477,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2320;
+						State = 2321;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2324;
+						State = 2325;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2321;
-							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
 							State = 2322;
+							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2323;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2323;
+							State = 2324;
 							Match(NULL);
 							}
 							break;
@@ -16493,16 +16501,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2326;
+						State = 2327;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2331;
+				State = 2332;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,333,Context);
 			}
 			}
 		}
@@ -16546,16 +16554,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2332;
-			identifier();
 			State = 2333;
+			identifier();
+			State = 2334;
 			dataType();
-			State = 2335;
+			State = 2336;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2334;
+				State = 2335;
 				Match(STRING);
 				}
 			}
@@ -16605,25 +16613,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2337;
+			State = 2338;
 			identifier();
-			State = 2342;
+			State = 2343;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2338;
-					Match(DOT);
 					State = 2339;
+					Match(DOT);
+					State = 2340;
 					identifier();
 					}
 					} 
 				}
-				State = 2344;
+				State = 2345;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
 			}
 			}
 		}
@@ -16670,21 +16678,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2345;
+			State = 2346;
 			identifier();
-			State = 2350;
+			State = 2351;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2346;
-				Match(COMMA);
 				State = 2347;
+				Match(COMMA);
+				State = 2348;
 				identifier();
 				}
 				}
-				State = 2352;
+				State = 2353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16725,20 +16733,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2356;
+			State = 2357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2353;
+				State = 2354;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2354;
+				State = 2355;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16927,7 +16935,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2355;
+				State = 2356;
 				nonReserved();
 				}
 				break;
@@ -17151,7 +17159,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2358;
+			State = 2359;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17229,7 +17237,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2361,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2362,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17267,161 +17275,161 @@ internal partial class StreamSqlParser : Parser {
 		6,505,1,6,5,6,509,8,6,10,6,12,6,512,9,6,1,6,5,6,515,8,6,10,6,12,6,518,
 		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,526,8,6,11,6,12,6,527,1,6,1,6,4,6,532,
 		8,6,11,6,12,6,533,1,6,5,6,537,8,6,10,6,12,6,540,9,6,1,6,5,6,543,8,6,10,
-		6,12,6,546,9,6,1,6,1,6,3,6,550,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,558,8,7,
-		1,8,1,8,1,9,1,9,4,9,564,8,9,11,9,12,9,565,3,9,568,8,9,1,10,4,10,571,8,
-		10,11,10,12,10,572,1,11,1,11,1,11,3,11,578,8,11,1,11,3,11,581,8,11,1,11,
-		1,11,1,11,3,11,586,8,11,1,11,3,11,589,8,11,1,11,3,11,592,8,11,1,11,1,11,
-		1,11,3,11,597,8,11,1,11,3,11,600,8,11,1,11,1,11,1,11,3,11,605,8,11,1,11,
-		1,11,1,11,3,11,610,8,11,1,11,3,11,613,8,11,1,11,3,11,616,8,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,3,11,624,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,642,8,11,3,11,644,8,11,
-		1,12,3,12,647,8,12,1,12,1,12,1,12,1,13,1,13,3,13,654,8,13,1,13,1,13,1,
-		13,1,13,3,13,660,8,13,1,13,1,13,1,13,1,13,1,13,5,13,667,8,13,10,13,12,
-		13,670,9,13,1,13,1,13,3,13,674,8,13,1,13,1,13,3,13,678,8,13,1,13,1,13,
-		1,13,1,13,1,13,1,13,3,13,686,8,13,1,13,3,13,689,8,13,1,13,3,13,692,8,13,
-		1,13,1,13,3,13,696,8,13,1,14,1,14,3,14,700,8,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,5,14,709,8,14,10,14,12,14,712,9,14,1,14,1,14,3,14,716,8,14,
-		1,14,1,14,3,14,720,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,728,8,14,1,
-		14,3,14,731,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,739,8,15,1,16,1,16,
-		1,16,1,16,1,16,3,16,746,8,16,1,16,1,16,1,16,1,16,1,16,3,16,753,8,16,1,
-		16,3,16,756,8,16,1,16,1,16,3,16,760,8,16,1,16,1,16,1,16,3,16,765,8,16,
-		1,16,1,16,3,16,769,8,16,3,16,771,8,16,1,17,1,17,3,17,775,8,17,1,17,1,17,
-		1,17,1,17,3,17,781,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,19,791,
-		8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,800,8,19,1,20,1,20,1,20,1,
-		20,1,20,5,20,807,8,20,10,20,12,20,810,9,20,3,20,812,8,20,1,20,1,20,1,21,
-		1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,824,8,22,10,22,12,22,827,9,22,
-		3,22,829,8,22,1,23,1,23,3,23,833,8,23,1,23,1,23,1,23,1,23,3,23,839,8,23,
-		1,24,1,24,1,24,1,24,5,24,845,8,24,10,24,12,24,848,9,24,1,24,3,24,851,8,
-		24,1,25,1,25,1,25,3,25,856,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		5,26,866,8,26,10,26,12,26,869,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		5,26,878,8,26,10,26,12,26,881,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,5,26,891,8,26,10,26,12,26,894,9,26,1,26,1,26,3,26,898,8,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,910,8,26,1,26,1,26,1,26,
-		1,26,1,26,3,26,917,8,26,1,26,1,26,1,26,1,26,1,26,3,26,924,8,26,1,27,1,
-		27,1,27,1,27,3,27,930,8,27,1,28,1,28,1,28,1,28,5,28,936,8,28,10,28,12,
-		28,939,9,28,3,28,941,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,950,
-		8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,963,8,
-		30,10,30,12,30,966,9,30,3,30,968,8,30,1,30,1,30,1,30,3,30,973,8,30,3,30,
-		975,8,30,1,30,1,30,1,30,3,30,980,8,30,3,30,982,8,30,1,30,1,30,1,30,3,30,
-		987,8,30,1,30,1,30,3,30,991,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,31,999,
-		8,31,1,31,1,31,1,31,1,31,3,31,1005,8,31,1,31,5,31,1008,8,31,10,31,12,31,
-		1011,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1018,8,32,10,32,12,32,1021,9,32,
-		1,32,1,32,1,32,1,32,3,32,1027,8,32,1,33,3,33,1030,8,33,1,33,1,33,1,33,
-		1,33,5,33,1036,8,33,10,33,12,33,1039,9,33,1,33,1,33,1,33,3,33,1044,8,33,
-		1,34,1,34,3,34,1048,8,34,1,34,3,34,1051,8,34,1,34,1,34,1,34,5,34,1056,
-		8,34,10,34,12,34,1059,9,34,1,34,1,34,1,34,1,34,5,34,1065,8,34,10,34,12,
-		34,1068,9,34,3,34,1070,8,34,1,34,1,34,3,34,1074,8,34,1,34,1,34,1,34,1,
-		34,1,34,5,34,1081,8,34,10,34,12,34,1084,9,34,3,34,1086,8,34,1,34,1,34,
-		3,34,1090,8,34,1,34,1,34,1,34,1,34,5,34,1096,8,34,10,34,12,34,1099,9,34,
-		3,34,1101,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,1112,
-		8,36,1,36,3,36,1115,8,36,3,36,1117,8,36,1,37,1,37,1,37,1,37,1,37,1,37,
-		5,37,1125,8,37,10,37,12,37,1128,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		5,37,1137,8,37,10,37,12,37,1140,9,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		5,37,1149,8,37,10,37,12,37,1152,9,37,1,37,1,37,1,37,1,37,1,37,3,37,1159,
-		8,37,1,38,1,38,1,38,1,38,5,38,1165,8,38,10,38,12,38,1168,9,38,3,38,1170,
-		8,38,1,38,1,38,3,38,1174,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,1182,
-		8,40,1,40,1,40,3,40,1186,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1206,8,41,5,41,
-		1208,8,41,10,41,12,41,1211,9,41,1,42,3,42,1214,8,42,1,42,1,42,3,42,1218,
-		8,42,1,42,1,42,3,42,1222,8,42,1,42,1,42,3,42,1226,8,42,3,42,1228,8,42,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1237,8,43,1,44,1,44,3,44,1241,
-		8,44,1,44,1,44,1,44,1,44,1,44,3,44,1248,8,44,1,44,3,44,1251,8,44,1,44,
-		3,44,1254,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1261,8,44,1,44,3,44,1264,
-		8,44,1,44,1,44,1,44,1,44,3,44,1270,8,44,1,44,1,44,1,44,1,44,1,44,5,44,
-		1277,8,44,10,44,12,44,1280,9,44,1,44,1,44,1,44,3,44,1285,8,44,1,44,3,44,
-		1288,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1297,8,44,1,44,1,44,
-		1,44,1,44,1,44,3,44,1304,8,44,3,44,1306,8,44,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,5,45,1315,8,45,10,45,12,45,1318,9,45,3,45,1320,8,45,1,45,1,45,
-		1,45,1,45,1,45,5,45,1327,8,45,10,45,12,45,1330,9,45,3,45,1332,8,45,1,45,
-		1,45,1,45,1,45,5,45,1338,8,45,10,45,12,45,1341,9,45,3,45,1343,8,45,1,45,
-		3,45,1346,8,45,1,45,1,45,1,45,1,45,3,45,1352,8,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,3,45,1360,8,45,1,45,1,45,1,45,1,45,5,45,1366,8,45,10,45,12,45,
-		1369,9,45,3,45,1371,8,45,1,45,1,45,1,45,1,45,5,45,1377,8,45,10,45,12,45,
-		1380,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,3,47,1396,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,3,48,1412,8,48,1,49,1,49,1,49,5,49,1417,8,49,
-		10,49,12,49,1420,9,49,1,50,4,50,1423,8,50,11,50,12,50,1424,1,51,1,51,3,
-		51,1429,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1436,8,52,1,53,1,53,3,53,1440,
-		8,53,1,53,1,53,3,53,1444,8,53,1,53,1,53,3,53,1448,8,53,3,53,1450,8,53,
-		1,53,1,53,3,53,1454,8,53,3,53,1456,8,53,1,54,1,54,1,54,1,54,1,54,1,54,
-		5,54,1464,8,54,10,54,12,54,1467,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,
-		3,56,1476,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1483,8,56,1,57,1,57,1,58,
-		1,58,1,58,3,58,1490,8,58,1,58,5,58,1493,8,58,10,58,12,58,1496,9,58,1,58,
-		1,58,1,59,1,59,1,59,1,59,1,59,5,59,1505,8,59,10,59,12,59,1508,9,59,1,59,
-		1,59,1,59,5,59,1513,8,59,10,59,12,59,1516,9,59,3,59,1518,8,59,1,59,3,59,
-		1521,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1530,8,61,10,61,12,61,
-		1533,9,61,1,61,1,61,3,61,1537,8,61,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
-		5,63,1546,8,63,10,63,12,63,1549,9,63,3,63,1551,8,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,5,63,1559,8,63,10,63,12,63,1562,9,63,1,64,1,64,1,64,1,64,3,64,
-		1568,8,64,1,64,1,64,3,64,1572,8,64,1,64,1,64,1,64,1,64,1,64,3,64,1579,
-		8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1587,8,64,1,64,1,64,1,64,1,64,
-		1,64,5,64,1594,8,64,10,64,12,64,1597,9,64,1,64,1,64,1,64,3,64,1602,8,64,
-		1,64,1,64,1,64,1,64,3,64,1608,8,64,1,64,3,64,1611,8,64,1,64,1,64,1,64,
-		1,64,1,64,3,64,1618,8,64,1,64,1,64,3,64,1622,8,64,1,64,1,64,1,64,3,64,
-		1627,8,64,1,64,1,64,1,64,3,64,1632,8,64,1,64,1,64,1,64,1,64,1,64,3,64,
-		1639,8,64,1,64,1,64,3,64,1643,8,64,1,64,1,64,3,64,1647,8,64,1,65,1,65,
-		1,66,1,66,1,66,1,66,3,66,1655,8,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,
-		1663,8,66,10,66,12,66,1666,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,1674,
-		8,67,11,67,12,67,1675,1,67,1,67,3,67,1680,8,67,1,67,1,67,1,67,1,67,4,67,
-		1686,8,67,11,67,12,67,1687,1,67,1,67,3,67,1692,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1707,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1717,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1728,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,1740,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1760,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1771,8,67,1,67,1,67,1,67,
-		1,67,3,67,1777,8,67,1,67,1,67,1,67,1,67,3,67,1783,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1794,8,67,1,67,3,67,1797,8,67,1,67,
-		1,67,1,67,1,67,3,67,1803,8,67,1,67,1,67,1,67,1,67,3,67,1809,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1821,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1830,8,67,10,67,12,67,1833,9,67,3,67,1835,
-		8,67,1,67,1,67,1,67,3,67,1840,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		1848,8,67,10,67,12,67,1851,9,67,3,67,1853,8,67,1,67,1,67,1,67,3,67,1858,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1869,8,67,10,67,
-		12,67,1872,9,67,3,67,1874,8,67,1,67,1,67,1,67,3,67,1879,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1888,8,67,1,67,1,67,3,67,1892,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1900,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1909,8,67,1,67,1,67,3,67,1913,8,67,1,67,1,67,1,67,1,67,1,67,
+		6,12,6,546,9,6,3,6,548,8,6,1,6,3,6,551,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
+		559,8,7,1,8,1,8,1,9,1,9,4,9,565,8,9,11,9,12,9,566,3,9,569,8,9,1,10,4,10,
+		572,8,10,11,10,12,10,573,1,11,1,11,1,11,3,11,579,8,11,1,11,3,11,582,8,
+		11,1,11,1,11,1,11,3,11,587,8,11,1,11,3,11,590,8,11,1,11,3,11,593,8,11,
+		1,11,1,11,1,11,3,11,598,8,11,1,11,3,11,601,8,11,1,11,1,11,1,11,3,11,606,
+		8,11,1,11,1,11,1,11,3,11,611,8,11,1,11,3,11,614,8,11,1,11,3,11,617,8,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,3,11,625,8,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,643,8,11,3,11,
+		645,8,11,1,12,3,12,648,8,12,1,12,1,12,1,12,1,13,1,13,3,13,655,8,13,1,13,
+		1,13,1,13,1,13,3,13,661,8,13,1,13,1,13,1,13,1,13,1,13,5,13,668,8,13,10,
+		13,12,13,671,9,13,1,13,1,13,3,13,675,8,13,1,13,1,13,3,13,679,8,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,3,13,687,8,13,1,13,3,13,690,8,13,1,13,3,13,693,
+		8,13,1,13,1,13,3,13,697,8,13,1,14,1,14,3,14,701,8,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,5,14,710,8,14,10,14,12,14,713,9,14,1,14,1,14,3,14,717,
+		8,14,1,14,1,14,3,14,721,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,729,8,
+		14,1,14,3,14,732,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,740,8,15,1,16,
+		1,16,1,16,1,16,1,16,3,16,747,8,16,1,16,1,16,1,16,1,16,1,16,3,16,754,8,
+		16,1,16,3,16,757,8,16,1,16,1,16,3,16,761,8,16,1,16,1,16,1,16,3,16,766,
+		8,16,1,16,1,16,3,16,770,8,16,3,16,772,8,16,1,17,1,17,3,17,776,8,17,1,17,
+		1,17,1,17,1,17,3,17,782,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,
+		19,792,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,801,8,19,1,20,1,20,
+		1,20,1,20,1,20,5,20,808,8,20,10,20,12,20,811,9,20,3,20,813,8,20,1,20,1,
+		20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,825,8,22,10,22,12,22,828,
+		9,22,3,22,830,8,22,1,23,1,23,3,23,834,8,23,1,23,1,23,1,23,1,23,3,23,840,
+		8,23,1,24,1,24,1,24,1,24,5,24,846,8,24,10,24,12,24,849,9,24,1,24,3,24,
+		852,8,24,1,25,1,25,1,25,3,25,857,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,5,26,879,8,26,10,26,12,26,882,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,5,26,892,8,26,10,26,12,26,895,9,26,1,26,1,26,3,26,899,8,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,911,8,26,1,26,1,
+		26,1,26,1,26,1,26,3,26,918,8,26,1,26,1,26,1,26,1,26,1,26,3,26,925,8,26,
+		1,27,1,27,1,27,1,27,3,27,931,8,27,1,28,1,28,1,28,1,28,5,28,937,8,28,10,
+		28,12,28,940,9,28,3,28,942,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,
+		951,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,964,
+		8,30,10,30,12,30,967,9,30,3,30,969,8,30,1,30,1,30,1,30,3,30,974,8,30,3,
+		30,976,8,30,1,30,1,30,1,30,3,30,981,8,30,3,30,983,8,30,1,30,1,30,1,30,
+		3,30,988,8,30,1,30,1,30,3,30,992,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,
+		31,1000,8,31,1,31,1,31,1,31,1,31,3,31,1006,8,31,1,31,5,31,1009,8,31,10,
+		31,12,31,1012,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1019,8,32,10,32,12,32,
+		1022,9,32,1,32,1,32,1,32,1,32,3,32,1028,8,32,1,33,3,33,1031,8,33,1,33,
+		1,33,1,33,1,33,5,33,1037,8,33,10,33,12,33,1040,9,33,1,33,1,33,1,33,3,33,
+		1045,8,33,1,34,1,34,3,34,1049,8,34,1,34,3,34,1052,8,34,1,34,1,34,1,34,
+		5,34,1057,8,34,10,34,12,34,1060,9,34,1,34,1,34,1,34,1,34,5,34,1066,8,34,
+		10,34,12,34,1069,9,34,3,34,1071,8,34,1,34,1,34,3,34,1075,8,34,1,34,1,34,
+		1,34,1,34,1,34,5,34,1082,8,34,10,34,12,34,1085,9,34,3,34,1087,8,34,1,34,
+		1,34,3,34,1091,8,34,1,34,1,34,1,34,1,34,5,34,1097,8,34,10,34,12,34,1100,
+		9,34,3,34,1102,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,
+		1113,8,36,1,36,3,36,1116,8,36,3,36,1118,8,36,1,37,1,37,1,37,1,37,1,37,
+		1,37,5,37,1126,8,37,10,37,12,37,1129,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,5,37,1138,8,37,10,37,12,37,1141,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,5,37,1150,8,37,10,37,12,37,1153,9,37,1,37,1,37,1,37,1,37,1,37,3,37,
+		1160,8,37,1,38,1,38,1,38,1,38,5,38,1166,8,38,10,38,12,38,1169,9,38,3,38,
+		1171,8,38,1,38,1,38,3,38,1175,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,
+		1183,8,40,1,40,1,40,3,40,1187,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1207,8,41,
+		5,41,1209,8,41,10,41,12,41,1212,9,41,1,42,3,42,1215,8,42,1,42,1,42,3,42,
+		1219,8,42,1,42,1,42,3,42,1223,8,42,1,42,1,42,3,42,1227,8,42,3,42,1229,
+		8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1238,8,43,1,44,1,44,3,44,
+		1242,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1249,8,44,1,44,3,44,1252,8,44,
+		1,44,3,44,1255,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1262,8,44,1,44,3,44,
+		1265,8,44,1,44,1,44,1,44,1,44,3,44,1271,8,44,1,44,1,44,1,44,1,44,1,44,
+		5,44,1278,8,44,10,44,12,44,1281,9,44,1,44,1,44,1,44,3,44,1286,8,44,1,44,
+		3,44,1289,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1298,8,44,1,44,
+		1,44,1,44,1,44,1,44,3,44,1305,8,44,3,44,1307,8,44,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,5,45,1316,8,45,10,45,12,45,1319,9,45,3,45,1321,8,45,1,45,
+		1,45,1,45,1,45,1,45,5,45,1328,8,45,10,45,12,45,1331,9,45,3,45,1333,8,45,
+		1,45,1,45,1,45,1,45,5,45,1339,8,45,10,45,12,45,1342,9,45,3,45,1344,8,45,
+		1,45,3,45,1347,8,45,1,45,1,45,1,45,1,45,3,45,1353,8,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,3,45,1361,8,45,1,45,1,45,1,45,1,45,5,45,1367,8,45,10,45,
+		12,45,1370,9,45,3,45,1372,8,45,1,45,1,45,1,45,1,45,5,45,1378,8,45,10,45,
+		12,45,1381,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,3,47,1397,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,3,48,1413,8,48,1,49,1,49,1,49,5,49,1418,
+		8,49,10,49,12,49,1421,9,49,1,50,4,50,1424,8,50,11,50,12,50,1425,1,51,1,
+		51,3,51,1430,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1437,8,52,1,53,1,53,3,
+		53,1441,8,53,1,53,1,53,3,53,1445,8,53,1,53,1,53,3,53,1449,8,53,3,53,1451,
+		8,53,1,53,1,53,3,53,1455,8,53,3,53,1457,8,53,1,54,1,54,1,54,1,54,1,54,
+		1,54,5,54,1465,8,54,10,54,12,54,1468,9,54,1,54,1,54,1,55,1,55,1,55,1,55,
+		1,56,3,56,1477,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1484,8,56,1,57,1,57,
+		1,58,1,58,1,58,3,58,1491,8,58,1,58,5,58,1494,8,58,10,58,12,58,1497,9,58,
+		1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1506,8,59,10,59,12,59,1509,9,59,
+		1,59,1,59,1,59,5,59,1514,8,59,10,59,12,59,1517,9,59,3,59,1519,8,59,1,59,
+		3,59,1522,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1531,8,61,10,61,
+		12,61,1534,9,61,1,61,1,61,3,61,1538,8,61,1,62,1,62,1,63,1,63,1,63,1,63,
+		1,63,5,63,1547,8,63,10,63,12,63,1550,9,63,3,63,1552,8,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,5,63,1560,8,63,10,63,12,63,1563,9,63,1,64,1,64,1,64,1,64,
+		3,64,1569,8,64,1,64,1,64,3,64,1573,8,64,1,64,1,64,1,64,1,64,1,64,3,64,
+		1580,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1588,8,64,1,64,1,64,1,64,
+		1,64,1,64,5,64,1595,8,64,10,64,12,64,1598,9,64,1,64,1,64,1,64,3,64,1603,
+		8,64,1,64,1,64,1,64,1,64,3,64,1609,8,64,1,64,3,64,1612,8,64,1,64,1,64,
+		1,64,1,64,1,64,3,64,1619,8,64,1,64,1,64,3,64,1623,8,64,1,64,1,64,1,64,
+		3,64,1628,8,64,1,64,1,64,1,64,3,64,1633,8,64,1,64,1,64,1,64,1,64,1,64,
+		3,64,1640,8,64,1,64,1,64,3,64,1644,8,64,1,64,1,64,3,64,1648,8,64,1,65,
+		1,65,1,66,1,66,1,66,1,66,3,66,1656,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		5,66,1664,8,66,10,66,12,66,1667,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,
+		1675,8,67,11,67,12,67,1676,1,67,1,67,3,67,1681,8,67,1,67,1,67,1,67,1,67,
+		4,67,1687,8,67,11,67,12,67,1688,1,67,1,67,3,67,1693,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1708,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1718,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1729,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1741,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1761,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1772,8,67,1,67,1,67,
+		1,67,1,67,3,67,1778,8,67,1,67,1,67,1,67,1,67,3,67,1784,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1795,8,67,1,67,3,67,1798,8,67,
+		1,67,1,67,1,67,1,67,3,67,1804,8,67,1,67,1,67,1,67,1,67,3,67,1810,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1822,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1831,8,67,10,67,12,67,1834,9,67,3,67,
+		1836,8,67,1,67,1,67,1,67,3,67,1841,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		5,67,1849,8,67,10,67,12,67,1852,9,67,3,67,1854,8,67,1,67,1,67,1,67,3,67,
+		1859,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1870,8,67,
+		10,67,12,67,1873,9,67,3,67,1875,8,67,1,67,1,67,1,67,3,67,1880,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1889,8,67,1,67,1,67,3,67,1893,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1901,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1910,8,67,1,67,1,67,3,67,1914,8,67,1,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1937,8,67,10,67,12,67,1940,9,67,3,67,1942,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1950,8,67,10,67,12,67,1953,9,67,3,67,1955,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1963,8,67,10,67,12,67,1966,9,67,
-		3,67,1968,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1990,8,67,10,67,12,67,
-		1993,9,67,1,67,1,67,1,67,3,67,1998,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,2008,8,67,10,67,12,67,2011,9,67,1,68,1,68,1,68,1,68,3,68,
-		2017,8,68,1,68,1,68,1,68,5,68,2022,8,68,10,68,12,68,2025,9,68,1,68,3,68,
-		2028,8,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2039,
-		8,68,1,68,1,68,3,68,2043,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,
-		2052,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2059,8,71,1,72,1,72,1,72,1,72,
-		1,72,3,72,2066,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2075,8,72,
-		1,72,3,72,2078,8,72,1,73,1,73,3,73,2082,8,73,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,2090,8,74,10,74,12,74,2093,9,74,3,74,2095,8,74,1,74,1,74,1,74,
-		1,74,1,74,5,74,2102,8,74,10,74,12,74,2105,9,74,3,74,2107,8,74,1,74,3,74,
-		2110,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2122,
-		8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2133,8,76,1,77,
-		3,77,2136,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2146,8,78,
-		1,79,1,79,3,79,2150,8,79,1,79,1,79,1,79,3,79,2155,8,79,1,79,3,79,2158,
-		8,79,1,79,3,79,2161,8,79,1,80,1,80,1,80,1,80,3,80,2167,8,80,1,81,1,81,
-		1,81,1,81,5,81,2173,8,81,10,81,12,81,2176,9,81,1,81,1,81,1,81,1,82,1,82,
-		1,82,1,82,1,82,1,82,4,82,2187,8,82,11,82,12,82,2188,1,82,1,82,1,82,1,82,
-		3,82,2195,8,82,1,83,1,83,3,83,2199,8,83,1,83,1,83,1,83,1,83,1,83,3,83,
-		2206,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2213,8,83,3,83,2215,8,83,1,84,
-		1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2225,8,86,1,87,1,87,1,87,1,87,
+		1,67,1,67,1,67,1,67,5,67,1938,8,67,10,67,12,67,1941,9,67,3,67,1943,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1951,8,67,10,67,12,67,1954,9,67,3,67,
+		1956,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1964,8,67,10,67,12,67,1967,
+		9,67,3,67,1969,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1991,8,67,10,67,
+		12,67,1994,9,67,1,67,1,67,1,67,3,67,1999,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,5,67,2009,8,67,10,67,12,67,2012,9,67,1,68,1,68,1,68,1,68,
+		3,68,2018,8,68,1,68,1,68,1,68,5,68,2023,8,68,10,68,12,68,2026,9,68,1,68,
+		3,68,2029,8,68,3,68,2031,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		2040,8,68,1,68,1,68,3,68,2044,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,
+		3,70,2053,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2060,8,71,1,72,1,72,1,72,
+		1,72,1,72,3,72,2067,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2076,
+		8,72,1,72,3,72,2079,8,72,1,73,1,73,3,73,2083,8,73,1,74,1,74,1,74,1,74,
+		1,74,1,74,5,74,2091,8,74,10,74,12,74,2094,9,74,3,74,2096,8,74,1,74,1,74,
+		1,74,1,74,1,74,5,74,2103,8,74,10,74,12,74,2106,9,74,3,74,2108,8,74,1,74,
+		3,74,2111,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,
+		2123,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2134,8,76,
+		1,77,3,77,2137,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2147,
+		8,78,1,79,1,79,3,79,2151,8,79,1,79,1,79,1,79,3,79,2156,8,79,1,79,3,79,
+		2159,8,79,1,79,3,79,2162,8,79,1,80,1,80,1,80,1,80,3,80,2168,8,80,1,81,
+		1,81,1,81,1,81,5,81,2174,8,81,10,81,12,81,2177,9,81,1,81,1,81,1,81,1,82,
+		1,82,1,82,1,82,1,82,1,82,4,82,2188,8,82,11,82,12,82,2189,1,82,1,82,1,82,
+		1,82,3,82,2196,8,82,1,83,1,83,3,83,2200,8,83,1,83,1,83,1,83,1,83,1,83,
+		3,83,2207,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2214,8,83,3,83,2216,8,83,
+		1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2226,8,86,1,87,1,87,1,87,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,5,87,2250,8,87,10,87,12,87,2253,9,87,3,87,2255,
-		8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2263,8,87,10,87,12,87,2266,9,87,
-		3,87,2268,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2276,8,87,1,87,1,87,
-		1,87,1,87,1,87,3,87,2283,8,87,3,87,2285,8,87,1,87,1,87,3,87,2289,8,87,
-		1,87,1,87,1,87,1,87,5,87,2295,8,87,10,87,12,87,2298,9,87,1,87,3,87,2301,
-		8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2310,8,87,3,87,2312,8,87,
-		1,87,1,87,1,87,1,87,3,87,2318,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2325,
-		8,87,1,87,5,87,2328,8,87,10,87,12,87,2331,9,87,1,88,1,88,1,88,3,88,2336,
-		8,88,1,89,1,89,1,89,5,89,2341,8,89,10,89,12,89,2344,9,89,1,90,1,90,1,90,
-		5,90,2349,8,90,10,90,12,90,2352,9,90,1,91,1,91,1,91,3,91,2357,8,91,1,92,
-		1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		1,87,1,87,1,87,1,87,1,87,1,87,5,87,2251,8,87,10,87,12,87,2254,9,87,3,87,
+		2256,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2264,8,87,10,87,12,87,2267,
+		9,87,3,87,2269,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2277,8,87,1,87,
+		1,87,1,87,1,87,1,87,3,87,2284,8,87,3,87,2286,8,87,1,87,1,87,3,87,2290,
+		8,87,1,87,1,87,1,87,1,87,5,87,2296,8,87,10,87,12,87,2299,9,87,1,87,3,87,
+		2302,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2311,8,87,3,87,2313,
+		8,87,1,87,1,87,1,87,1,87,3,87,2319,8,87,1,87,1,87,1,87,1,87,1,87,3,87,
+		2326,8,87,1,87,5,87,2329,8,87,10,87,12,87,2332,9,87,1,88,1,88,1,88,3,88,
+		2337,8,88,1,89,1,89,1,89,5,89,2342,8,89,10,89,12,89,2345,9,89,1,90,1,90,
+		1,90,5,90,2350,8,90,10,90,12,90,2353,9,90,1,91,1,91,1,91,3,91,2358,8,91,
+		1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
 		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
 		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
 		0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,
@@ -17440,28 +17448,28 @@ internal partial class StreamSqlParser : Parser {
 		19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,
 		88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,142,143,146,
 		148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,209,210,212,
-		218,220,222,224,225,227,228,230,230,232,238,243,248,2741,0,189,1,0,0,0,
+		218,220,222,224,225,227,228,230,230,232,238,243,248,2743,0,189,1,0,0,0,
 		2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,
-		12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,0,20,570,1,0,
-		0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,0,0,0,30,738,
-		1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,1,0,0,0,40,
-		801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,840,1,0,0,
-		0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,1,0,0,0,56,940,1,0,0,0,58,944,1,
-		0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,1026,1,0,0,0,66,1043,1,0,0,0,68,
-		1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,0,0,0,74,1158,1,0,0,0,76,1173,1,
-		0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,82,1187,1,0,0,0,84,1227,1,0,0,0,
-		86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,1,0,0,0,92,1383,1,0,0,0,94,1395,
-		1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,0,100,1422,1,0,0,0,102,1426,1,0,
-		0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,108,1457,1,0,0,0,110,1470,1,0,0,
-		0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,1486,1,0,0,0,118,1499,1,0,0,0,
-		120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,1,0,0,0,126,1550,1,0,0,0,128,
-		1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,0,0,0,134,1997,1,0,0,0,136,2012,
-		1,0,0,0,138,2044,1,0,0,0,140,2051,1,0,0,0,142,2058,1,0,0,0,144,2077,1,
-		0,0,0,146,2081,1,0,0,0,148,2083,1,0,0,0,150,2121,1,0,0,0,152,2132,1,0,
-		0,0,154,2135,1,0,0,0,156,2145,1,0,0,0,158,2160,1,0,0,0,160,2166,1,0,0,
-		0,162,2168,1,0,0,0,164,2194,1,0,0,0,166,2196,1,0,0,0,168,2216,1,0,0,0,
-		170,2218,1,0,0,0,172,2220,1,0,0,0,174,2311,1,0,0,0,176,2332,1,0,0,0,178,
-		2337,1,0,0,0,180,2345,1,0,0,0,182,2356,1,0,0,0,184,2358,1,0,0,0,186,188,
+		12,550,1,0,0,0,14,558,1,0,0,0,16,560,1,0,0,0,18,568,1,0,0,0,20,571,1,0,
+		0,0,22,644,1,0,0,0,24,647,1,0,0,0,26,652,1,0,0,0,28,700,1,0,0,0,30,739,
+		1,0,0,0,32,771,1,0,0,0,34,775,1,0,0,0,36,783,1,0,0,0,38,791,1,0,0,0,40,
+		802,1,0,0,0,42,816,1,0,0,0,44,829,1,0,0,0,46,839,1,0,0,0,48,841,1,0,0,
+		0,50,853,1,0,0,0,52,924,1,0,0,0,54,926,1,0,0,0,56,941,1,0,0,0,58,945,1,
+		0,0,0,60,957,1,0,0,0,62,993,1,0,0,0,64,1027,1,0,0,0,66,1044,1,0,0,0,68,
+		1046,1,0,0,0,70,1103,1,0,0,0,72,1117,1,0,0,0,74,1159,1,0,0,0,76,1174,1,
+		0,0,0,78,1176,1,0,0,0,80,1180,1,0,0,0,82,1188,1,0,0,0,84,1228,1,0,0,0,
+		86,1237,1,0,0,0,88,1306,1,0,0,0,90,1308,1,0,0,0,92,1384,1,0,0,0,94,1396,
+		1,0,0,0,96,1412,1,0,0,0,98,1414,1,0,0,0,100,1423,1,0,0,0,102,1427,1,0,
+		0,0,104,1436,1,0,0,0,106,1456,1,0,0,0,108,1458,1,0,0,0,110,1471,1,0,0,
+		0,112,1476,1,0,0,0,114,1485,1,0,0,0,116,1487,1,0,0,0,118,1500,1,0,0,0,
+		120,1523,1,0,0,0,122,1537,1,0,0,0,124,1539,1,0,0,0,126,1551,1,0,0,0,128,
+		1647,1,0,0,0,130,1649,1,0,0,0,132,1655,1,0,0,0,134,1998,1,0,0,0,136,2013,
+		1,0,0,0,138,2045,1,0,0,0,140,2052,1,0,0,0,142,2059,1,0,0,0,144,2078,1,
+		0,0,0,146,2082,1,0,0,0,148,2084,1,0,0,0,150,2122,1,0,0,0,152,2133,1,0,
+		0,0,154,2136,1,0,0,0,156,2146,1,0,0,0,158,2161,1,0,0,0,160,2167,1,0,0,
+		0,162,2169,1,0,0,0,164,2195,1,0,0,0,166,2197,1,0,0,0,168,2217,1,0,0,0,
+		170,2219,1,0,0,0,172,2221,1,0,0,0,174,2312,1,0,0,0,176,2333,1,0,0,0,178,
+		2338,1,0,0,0,180,2346,1,0,0,0,182,2357,1,0,0,0,184,2359,1,0,0,0,186,188,
 		5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,
 		0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,
 		194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,
@@ -17560,602 +17568,603 @@ internal partial class StreamSqlParser : Parser {
 		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,
 		0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,
 		0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,
-		550,1,0,0,0,521,522,5,12,0,0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,
+		551,1,0,0,0,521,522,5,12,0,0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,
 		5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,
-		0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,
+		0,0,528,547,1,0,0,0,529,538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,
 		532,533,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,
 		3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,
 		0,539,544,1,0,0,0,540,538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,
-		546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,
-		0,0,0,547,548,5,54,0,0,548,550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,
-		550,13,1,0,0,0,551,552,5,74,0,0,552,553,5,190,0,0,553,558,5,275,0,0,554,
-		555,5,74,0,0,555,556,5,113,0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,
-		1,0,0,0,558,15,1,0,0,0,559,560,7,5,0,0,560,17,1,0,0,0,561,568,5,275,0,
-		0,562,564,8,6,0,0,563,562,1,0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,
-		566,1,0,0,0,566,568,1,0,0,0,567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,
-		0,0,569,571,8,7,0,0,570,569,1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,
-		573,1,0,0,0,573,21,1,0,0,0,574,577,5,209,0,0,575,576,7,8,0,0,576,578,3,
-		178,89,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,
-		12,0,580,579,1,0,0,0,580,581,1,0,0,0,581,644,1,0,0,0,582,585,5,234,0,0,
-		583,584,7,8,0,0,584,586,3,178,89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		588,1,0,0,0,587,589,3,24,12,0,588,587,1,0,0,0,588,589,1,0,0,0,589,644,
-		1,0,0,0,590,592,5,228,0,0,591,590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,
-		0,0,593,596,5,77,0,0,594,595,7,8,0,0,595,597,3,178,89,0,596,594,1,0,0,
-		0,596,597,1,0,0,0,597,599,1,0,0,0,598,600,3,24,12,0,599,598,1,0,0,0,599,
-		600,1,0,0,0,600,644,1,0,0,0,601,644,5,98,0,0,602,604,5,20,0,0,603,605,
-		3,24,12,0,604,603,1,0,0,0,604,605,1,0,0,0,605,644,1,0,0,0,606,609,5,40,
-		0,0,607,608,7,8,0,0,608,610,3,178,89,0,609,607,1,0,0,0,609,610,1,0,0,0,
-		610,612,1,0,0,0,611,613,3,24,12,0,612,611,1,0,0,0,612,613,1,0,0,0,613,
-		644,1,0,0,0,614,616,5,75,0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,617,1,
-		0,0,0,617,644,5,135,0,0,618,644,5,96,0,0,619,620,5,28,0,0,620,621,7,8,
-		0,0,621,623,3,178,89,0,622,624,3,24,12,0,623,622,1,0,0,0,623,624,1,0,0,
-		0,624,644,1,0,0,0,625,626,5,32,0,0,626,627,5,208,0,0,627,644,3,178,89,
-		0,628,629,5,32,0,0,629,630,5,233,0,0,630,644,3,178,89,0,631,632,5,32,0,
-		0,632,633,5,19,0,0,633,644,3,178,89,0,634,635,5,35,0,0,635,644,5,19,0,
-		0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,5,25,0,0,639,641,5,275,0,0,
-		640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,
-		574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,643,601,1,0,0,0,643,602,1,
-		0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,1,0,0,0,643,619,1,0,0,0,
-		643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,0,643,634,1,0,0,0,643,636,
-		1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,5,144,0,0,646,645,1,0,0,
-		0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,0,0,649,650,5,275,0,0,650,
-		25,1,0,0,0,651,653,5,32,0,0,652,654,5,210,0,0,653,652,1,0,0,0,653,654,
-		1,0,0,0,654,655,1,0,0,0,655,659,5,208,0,0,656,657,5,84,0,0,657,658,5,144,
-		0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
-		673,3,178,89,0,662,663,5,266,0,0,663,668,3,30,15,0,664,665,5,270,0,0,665,
-		667,3,30,15,0,666,664,1,0,0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,
-		1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,671,672,5,267,0,0,672,674,1,0,
-		0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,29,0,0,676,
-		678,5,275,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,685,1,0,0,0,679,680,
-		5,163,0,0,680,681,5,15,0,0,681,682,5,266,0,0,682,683,3,180,90,0,683,684,
-		5,267,0,0,684,686,1,0,0,0,685,679,1,0,0,0,685,686,1,0,0,0,686,688,1,0,
-		0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,
-		690,692,3,48,24,0,691,690,1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,
-		694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,0,0,695,696,1,0,0,0,696,27,1,
-		0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,699,697,1,0,0,0,699,700,1,0,0,
-		0,700,701,1,0,0,0,701,702,5,180,0,0,702,703,5,208,0,0,703,715,3,178,89,
-		0,704,705,5,266,0,0,705,710,3,30,15,0,706,707,5,270,0,0,707,709,3,30,15,
-		0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
-		713,1,0,0,0,712,710,1,0,0,0,713,714,5,267,0,0,714,716,1,0,0,0,715,704,
-		1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,718,5,29,0,0,718,720,5,275,
-		0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,1,0,0,0,721,722,5,163,0,0,
-		722,723,5,15,0,0,723,724,5,266,0,0,724,725,3,180,90,0,725,726,5,267,0,
-		0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,0,729,
-		731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,
-		5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,3,32,16,0,736,739,3,36,
-		18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,1,0,0,0,738,737,1,0,0,0,
-		739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,0,0,742,745,3,124,62,0,743,
-		744,5,29,0,0,744,746,5,275,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,771,
-		1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,0,749,752,5,126,0,0,750,751,
-		5,74,0,0,751,753,5,275,0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,
-		0,0,754,756,5,235,0,0,755,754,1,0,0,0,755,756,1,0,0,0,756,759,1,0,0,0,
-		757,758,5,29,0,0,758,760,5,275,0,0,759,757,1,0,0,0,759,760,1,0,0,0,760,
-		771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,86,0,763,765,3,34,17,0,764,
-		763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,766,767,5,29,0,0,767,769,5,
-		275,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,0,0,0,770,740,1,0,0,
-		0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,0,0,772,773,5,31,0,0,773,
-		775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,0,775,776,1,0,0,0,776,777,
-		5,173,0,0,777,780,5,109,0,0,778,779,5,144,0,0,779,781,5,55,0,0,780,778,
-		1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,783,5,236,0,0,783,784,5,73,
-		0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,787,3,124,62,0,787,37,1,0,0,
-		0,788,789,5,31,0,0,789,791,3,182,91,0,790,788,1,0,0,0,790,791,1,0,0,0,
-		791,792,1,0,0,0,792,793,5,173,0,0,793,794,5,109,0,0,794,795,5,266,0,0,
-		795,796,3,180,90,0,796,799,5,267,0,0,797,798,5,144,0,0,798,800,5,55,0,
-		0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,0,0,801,802,5,242,0,0,802,
-		811,5,266,0,0,803,808,3,42,21,0,804,805,5,270,0,0,805,807,3,42,21,0,806,
-		804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,812,1,
-		0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,0,
-		813,814,5,267,0,0,814,41,1,0,0,0,815,816,3,44,22,0,816,817,5,249,0,0,817,
-		818,3,46,23,0,818,43,1,0,0,0,819,829,5,275,0,0,820,825,3,182,91,0,821,
-		822,5,271,0,0,822,824,3,182,91,0,823,821,1,0,0,0,824,827,1,0,0,0,825,823,
-		1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,828,819,1,0,0,
-		0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,5,275,0,0,831,833,5,257,0,0,832,
-		831,1,0,0,0,832,833,1,0,0,0,833,834,1,0,0,0,834,839,7,10,0,0,835,839,5,
-		219,0,0,836,839,5,67,0,0,837,839,3,182,91,0,838,830,1,0,0,0,838,832,1,
-		0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,837,1,0,0,0,839,47,1,0,0,0,840,
-		841,5,116,0,0,841,850,3,178,89,0,842,846,5,266,0,0,843,845,3,50,25,0,844,
-		843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,
-		0,0,0,848,846,1,0,0,0,849,851,5,267,0,0,850,842,1,0,0,0,850,851,1,0,0,
-		0,851,49,1,0,0,0,852,855,7,11,0,0,853,856,5,4,0,0,854,856,3,182,91,0,855,
-		853,1,0,0,0,855,854,1,0,0,0,856,51,1,0,0,0,857,858,5,179,0,0,858,859,5,
-		216,0,0,859,924,3,178,89,0,860,861,5,195,0,0,861,862,5,266,0,0,862,867,
-		3,42,21,0,863,864,5,270,0,0,864,866,3,42,21,0,865,863,1,0,0,0,866,869,
-		1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,0,869,867,1,0,0,
-		0,870,871,5,267,0,0,871,924,1,0,0,0,872,873,5,181,0,0,873,874,5,266,0,
-		0,874,879,3,44,22,0,875,876,5,270,0,0,876,878,3,44,22,0,877,875,1,0,0,
-		0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,1,0,0,0,881,
-		879,1,0,0,0,882,883,5,267,0,0,883,924,1,0,0,0,884,897,7,12,0,0,885,898,
-		3,54,27,0,886,887,5,266,0,0,887,892,3,54,27,0,888,889,5,270,0,0,889,891,
-		3,54,27,0,890,888,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,
-		0,0,893,895,1,0,0,0,894,892,1,0,0,0,895,896,5,267,0,0,896,898,1,0,0,0,
-		897,885,1,0,0,0,897,886,1,0,0,0,898,924,1,0,0,0,899,900,5,51,0,0,900,901,
-		5,173,0,0,901,924,5,109,0,0,902,903,5,51,0,0,903,904,5,31,0,0,904,924,
-		3,182,91,0,905,906,5,51,0,0,906,924,5,236,0,0,907,916,5,51,0,0,908,910,
-		5,27,0,0,909,908,1,0,0,0,909,910,1,0,0,0,910,911,1,0,0,0,911,917,3,182,
-		91,0,912,913,5,266,0,0,913,914,3,180,90,0,914,915,5,267,0,0,915,917,1,
-		0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,917,924,1,0,0,0,918,919,5,179,0,
-		0,919,920,3,182,91,0,920,921,5,216,0,0,921,922,3,182,91,0,922,924,1,0,
-		0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,872,1,0,0,0,923,884,1,0,0,0,923,
-		899,1,0,0,0,923,902,1,0,0,0,923,905,1,0,0,0,923,907,1,0,0,0,923,918,1,
-		0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,926,930,5,70,0,0,927,928,5,3,0,
-		0,928,930,3,182,91,0,929,926,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,
-		55,1,0,0,0,931,932,5,242,0,0,932,937,3,58,29,0,933,934,5,270,0,0,934,936,
-		3,58,29,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,
-		0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,931,1,0,0,0,940,941,1,0,0,0,941,
-		942,1,0,0,0,942,943,3,60,30,0,943,57,1,0,0,0,944,949,3,182,91,0,945,946,
-		5,266,0,0,946,947,3,180,90,0,947,948,5,267,0,0,948,950,1,0,0,0,949,945,
-		1,0,0,0,949,950,1,0,0,0,950,951,1,0,0,0,951,952,5,9,0,0,952,953,5,266,
-		0,0,953,954,3,56,28,0,954,955,5,267,0,0,955,59,1,0,0,0,956,967,3,62,31,
-		0,957,958,5,154,0,0,958,959,5,15,0,0,959,964,3,80,40,0,960,961,5,270,0,
-		0,961,963,3,80,40,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,
-		965,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,967,957,1,0,0,0,967,968,1,
-		0,0,0,968,974,1,0,0,0,969,972,5,117,0,0,970,973,3,124,62,0,971,973,5,4,
-		0,0,972,970,1,0,0,0,972,971,1,0,0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,
-		975,1,0,0,0,975,981,1,0,0,0,976,977,5,149,0,0,977,979,3,124,62,0,978,980,
-		7,13,0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,
-		0,981,982,1,0,0,0,982,990,1,0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,
-		987,3,124,62,0,986,985,1,0,0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,
-		7,13,0,0,989,991,5,152,0,0,990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,
-		0,0,992,993,6,31,-1,0,993,994,3,64,32,0,994,1009,1,0,0,0,995,996,10,2,
-		0,0,996,998,5,91,0,0,997,999,3,70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,
-		999,1000,1,0,0,0,1000,1008,3,62,31,3,1001,1002,10,1,0,0,1002,1004,7,15,
-		0,0,1003,1005,3,70,35,0,1004,1003,1,0,0,0,1004,1005,1,0,0,0,1005,1006,
-		1,0,0,0,1006,1008,3,62,31,2,1007,995,1,0,0,0,1007,1001,1,0,0,0,1008,1011,
-		1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,63,1,0,0,0,1011,1009,
-		1,0,0,0,1012,1027,3,68,34,0,1013,1014,5,231,0,0,1014,1019,3,66,33,0,1015,
-		1016,5,270,0,0,1016,1018,3,66,33,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,
-		1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1027,1,0,0,0,1021,1019,1,0,0,
-		0,1022,1023,5,266,0,0,1023,1024,3,56,28,0,1024,1025,5,267,0,0,1025,1027,
-		1,0,0,0,1026,1012,1,0,0,0,1026,1013,1,0,0,0,1026,1022,1,0,0,0,1027,65,
-		1,0,0,0,1028,1030,5,188,0,0,1029,1028,1,0,0,0,1029,1030,1,0,0,0,1030,1031,
-		1,0,0,0,1031,1032,5,266,0,0,1032,1037,3,124,62,0,1033,1034,5,270,0,0,1034,
-		1036,3,124,62,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,
-		1037,1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,267,
-		0,0,1041,1044,1,0,0,0,1042,1044,3,124,62,0,1043,1029,1,0,0,0,1043,1042,
-		1,0,0,0,1044,67,1,0,0,0,1045,1047,5,194,0,0,1046,1048,3,116,58,0,1047,
-		1046,1,0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1051,3,70,35,0,1050,
-		1049,1,0,0,0,1050,1051,1,0,0,0,1051,1052,1,0,0,0,1052,1057,3,72,36,0,1053,
-		1054,5,270,0,0,1054,1056,3,72,36,0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,
-		1057,1055,1,0,0,0,1057,1058,1,0,0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,
-		0,1060,1061,5,74,0,0,1061,1066,3,82,41,0,1062,1063,5,270,0,0,1063,1065,
-		3,82,41,0,1064,1062,1,0,0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,
-		1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,
-		1,0,0,0,1070,1073,1,0,0,0,1071,1072,5,240,0,0,1072,1074,3,124,62,0,1073,
-		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,
-		1077,5,15,0,0,1077,1082,3,74,37,0,1078,1079,5,270,0,0,1079,1081,3,74,37,
-		0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
-		0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,
-		0,0,0,1086,1089,1,0,0,0,1087,1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,
-		1,0,0,0,1089,1090,1,0,0,0,1090,1100,1,0,0,0,1091,1092,5,241,0,0,1092,1097,
-		3,78,39,0,1093,1094,5,270,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,
-		1099,1,0,0,0,1097,1095,1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,
-		1097,1,0,0,0,1100,1091,1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,
-		1103,7,16,0,0,1103,71,1,0,0,0,1104,1117,5,258,0,0,1105,1106,3,178,89,0,
-		1106,1107,5,271,0,0,1107,1108,5,258,0,0,1108,1117,1,0,0,0,1109,1114,3,
-		124,62,0,1110,1112,5,9,0,0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,
-		1,0,0,0,1113,1115,3,182,91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,
-		1117,1,0,0,0,1116,1104,1,0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,
-		73,1,0,0,0,1118,1119,5,79,0,0,1119,1120,5,196,0,0,1120,1121,5,266,0,0,
-		1121,1126,3,76,38,0,1122,1123,5,270,0,0,1123,1125,3,76,38,0,1124,1122,
-		1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,
-		1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,267,0,0,1130,1159,1,0,0,0,1131,1132,
-		5,187,0,0,1132,1133,5,266,0,0,1133,1138,3,76,38,0,1134,1135,5,270,0,0,
-		1135,1137,3,76,38,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
-		0,0,1138,1139,1,0,0,0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,
-		267,0,0,1142,1159,1,0,0,0,1143,1144,5,34,0,0,1144,1145,5,266,0,0,1145,
-		1150,3,76,38,0,1146,1147,5,270,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,
-		0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,
-		0,0,1152,1150,1,0,0,0,1153,1154,5,267,0,0,1154,1159,1,0,0,0,1155,1156,
-		5,266,0,0,1156,1159,5,267,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,
-		1131,1,0,0,0,1158,1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,
-		75,1,0,0,0,1160,1169,5,266,0,0,1161,1166,3,124,62,0,1162,1163,5,270,0,
-		0,1163,1165,3,124,62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,
-		0,0,0,1166,1167,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,
-		1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,267,0,0,1172,1174,
-		3,124,62,0,1173,1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,
-		3,182,91,0,1176,1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,
-		1181,3,124,62,0,1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,
-		1182,1185,1,0,0,0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,
-		0,0,1185,1186,1,0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,
-		88,44,0,1189,1209,1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,
-		5,99,0,0,1193,1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,
-		1197,3,84,42,0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,
-		0,1200,1201,10,2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,
-		3,88,44,0,1204,1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
-		1208,1,0,0,0,1207,1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,
-		1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,
-		1209,1,0,0,0,1212,1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,
-		1228,1,0,0,0,1215,1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,
-		1217,1218,1,0,0,0,1218,1228,1,0,0,0,1219,1221,5,186,0,0,1220,1222,5,156,
-		0,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,
-		75,0,0,1224,1226,5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,
-		1,0,0,0,1227,1213,1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,
-		1,0,0,0,1228,85,1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,
-		1232,5,229,0,0,1232,1233,5,266,0,0,1233,1234,3,180,90,0,1234,1235,5,267,
-		0,0,1235,1237,1,0,0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,
-		0,0,1238,1240,3,178,89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,
-		1,0,0,0,1241,1247,1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,207,0,0,1244,
-		1245,5,9,0,0,1245,1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,
-		0,1247,1248,1,0,0,0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,
-		0,0,0,1250,1251,1,0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,
-		1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,208,0,0,1256,1257,
-		5,266,0,0,1257,1258,3,136,68,0,1258,1260,5,267,0,0,1259,1261,3,112,56,
-		0,1260,1259,1,0,0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,
-		0,0,1263,1262,1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,
-		266,0,0,1266,1267,3,56,28,0,1267,1269,5,267,0,0,1268,1270,3,112,56,0,1269,
-		1268,1,0,0,0,1269,1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,226,0,0,1272,
-		1273,5,266,0,0,1273,1278,3,124,62,0,1274,1275,5,270,0,0,1275,1277,3,124,
-		62,0,1276,1274,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,
-		0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,267,0,0,1282,1283,
-		5,242,0,0,1283,1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,
-		1287,1,0,0,0,1286,1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,
-		1288,1306,1,0,0,0,1289,1290,5,266,0,0,1290,1291,3,82,41,0,1291,1292,5,
-		267,0,0,1292,1306,1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,
-		1297,3,112,56,0,1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,
-		1298,1299,5,266,0,0,1299,1300,3,56,28,0,1300,1301,5,267,0,0,1301,1303,
-		3,90,45,0,1302,1304,3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,
-		1306,1,0,0,0,1305,1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,
-		1271,1,0,0,0,1305,1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,
-		89,1,0,0,0,1307,1308,5,124,0,0,1308,1319,5,266,0,0,1309,1310,5,162,0,0,
-		1310,1311,5,15,0,0,1311,1316,3,124,62,0,1312,1313,5,270,0,0,1313,1315,
-		3,124,62,0,1314,1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,
-		1317,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,
-		1320,1,0,0,0,1320,1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,
-		1323,1328,3,80,40,0,1324,1325,5,270,0,0,1325,1327,3,80,40,0,1326,1324,
-		1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,
-		1,0,0,0,1330,1328,1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,
-		1,0,0,0,1333,1334,5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,270,0,0,1336,
-		1338,3,92,46,0,1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,
-		1340,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,
-		1343,1,0,0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,
-		1346,1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,
-		1350,5,199,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,
-		1352,1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,266,0,0,1355,1356,3,
-		98,49,0,1356,1359,5,267,0,0,1357,1358,5,243,0,0,1358,1360,3,166,83,0,1359,
-		1357,1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,203,0,0,1362,
-		1367,3,108,54,0,1363,1364,5,270,0,0,1364,1366,3,108,54,0,1365,1363,1,0,
-		0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,
-		0,0,0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
-		1,0,0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,270,0,0,1375,
-		1377,3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,
-		1378,1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,267,
-		0,0,1382,91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,
-		182,91,0,1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,188,0,0,1389,
-		1390,5,166,0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,189,0,
-		0,1393,1394,5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,
-		1,0,0,0,1396,95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,
-		5,188,0,0,1400,1401,5,216,0,0,1401,1402,5,142,0,0,1402,1412,5,188,0,0,
-		1403,1404,5,216,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,
-		5,216,0,0,1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,216,0,0,
-		1410,1412,3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,
-		0,0,1411,1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,
-		50,0,1414,1415,5,262,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,
-		1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,
-		1,0,0,0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,
-		1422,1,0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,
-		1429,3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,
-		1436,3,182,91,0,1431,1432,5,266,0,0,1432,1433,3,98,49,0,1433,1434,5,267,
-		0,0,1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,
-		0,0,1437,1439,7,19,0,0,1438,1440,5,261,0,0,1439,1438,1,0,0,0,1439,1440,
-		1,0,0,0,1440,1456,1,0,0,0,1441,1443,5,263,0,0,1442,1444,5,278,0,0,1443,
-		1442,1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,270,0,0,1446,
-		1448,5,278,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,
-		1445,1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,264,0,0,1452,
-		1454,5,261,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,
-		1437,1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,
-		1459,5,249,0,0,1459,1460,5,266,0,0,1460,1465,3,182,91,0,1461,1462,5,270,
-		0,0,1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,
-		1,0,0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,
-		5,267,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,
-		1473,3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,
-		1476,1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,266,0,
-		0,1479,1480,3,180,90,0,1480,1481,5,267,0,0,1481,1483,1,0,0,0,1482,1478,
-		1,0,0,0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,
-		1,0,0,0,1486,1487,5,273,0,0,1487,1494,3,118,59,0,1488,1490,5,270,0,0,1489,
-		1488,1,0,0,0,1489,1490,1,0,0,0,1490,1491,1,0,0,0,1491,1493,3,118,59,0,
-		1492,1489,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,
-		0,1495,1497,1,0,0,0,1496,1494,1,0,0,0,1497,1498,5,274,0,0,1498,117,1,0,
-		0,0,1499,1520,3,182,91,0,1500,1517,5,266,0,0,1501,1506,3,120,60,0,1502,
-		1503,5,270,0,0,1503,1505,3,120,60,0,1504,1502,1,0,0,0,1505,1508,1,0,0,
-		0,1506,1504,1,0,0,0,1506,1507,1,0,0,0,1507,1518,1,0,0,0,1508,1506,1,0,
-		0,0,1509,1514,3,122,61,0,1510,1511,5,270,0,0,1511,1513,3,122,61,0,1512,
-		1510,1,0,0,0,1513,1516,1,0,0,0,1514,1512,1,0,0,0,1514,1515,1,0,0,0,1515,
-		1518,1,0,0,0,1516,1514,1,0,0,0,1517,1501,1,0,0,0,1517,1509,1,0,0,0,1517,
-		1518,1,0,0,0,1518,1519,1,0,0,0,1519,1521,5,267,0,0,1520,1500,1,0,0,0,1520,
-		1521,1,0,0,0,1521,119,1,0,0,0,1522,1523,3,44,22,0,1523,1524,5,249,0,0,
-		1524,1525,3,46,23,0,1525,121,1,0,0,0,1526,1531,3,182,91,0,1527,1528,5,
-		271,0,0,1528,1530,3,182,91,0,1529,1527,1,0,0,0,1530,1533,1,0,0,0,1531,
-		1529,1,0,0,0,1531,1532,1,0,0,0,1532,1537,1,0,0,0,1533,1531,1,0,0,0,1534,
-		1537,5,275,0,0,1535,1537,5,278,0,0,1536,1526,1,0,0,0,1536,1534,1,0,0,0,
-		1536,1535,1,0,0,0,1537,123,1,0,0,0,1538,1539,3,126,63,0,1539,125,1,0,0,
-		0,1540,1541,6,63,-1,0,1541,1542,5,144,0,0,1542,1551,3,126,63,4,1543,1547,
-		3,132,66,0,1544,1546,3,128,64,0,1545,1544,1,0,0,0,1546,1549,1,0,0,0,1547,
-		1545,1,0,0,0,1547,1548,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1550,
-		1540,1,0,0,0,1550,1543,1,0,0,0,1551,1560,1,0,0,0,1552,1553,10,2,0,0,1553,
-		1554,5,7,0,0,1554,1559,3,126,63,3,1555,1556,10,1,0,0,1556,1557,5,153,0,
-		0,1557,1559,3,126,63,2,1558,1552,1,0,0,0,1558,1555,1,0,0,0,1559,1562,1,
-		0,0,0,1560,1558,1,0,0,0,1560,1561,1,0,0,0,1561,127,1,0,0,0,1562,1560,1,
-		0,0,0,1563,1564,3,130,65,0,1564,1565,3,132,66,0,1565,1647,1,0,0,0,1566,
-		1568,5,144,0,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,
-		1571,5,13,0,0,1570,1572,7,20,0,0,1571,1570,1,0,0,0,1571,1572,1,0,0,0,1572,
-		1573,1,0,0,0,1573,1574,3,132,66,0,1574,1575,5,7,0,0,1575,1576,3,132,66,
-		0,1576,1647,1,0,0,0,1577,1579,5,144,0,0,1578,1577,1,0,0,0,1578,1579,1,
-		0,0,0,1579,1580,1,0,0,0,1580,1581,5,87,0,0,1581,1582,5,266,0,0,1582,1583,
-		3,56,28,0,1583,1584,5,267,0,0,1584,1647,1,0,0,0,1585,1587,5,144,0,0,1586,
-		1585,1,0,0,0,1586,1587,1,0,0,0,1587,1588,1,0,0,0,1588,1589,5,87,0,0,1589,
-		1590,5,266,0,0,1590,1595,3,124,62,0,1591,1592,5,270,0,0,1592,1594,3,124,
-		62,0,1593,1591,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,1,
-		0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,267,0,0,1599,1647,
-		1,0,0,0,1600,1602,5,144,0,0,1601,1600,1,0,0,0,1601,1602,1,0,0,0,1602,1603,
-		1,0,0,0,1603,1604,5,116,0,0,1604,1607,3,132,66,0,1605,1606,5,57,0,0,1606,
-		1608,3,132,66,0,1607,1605,1,0,0,0,1607,1608,1,0,0,0,1608,1647,1,0,0,0,
-		1609,1611,5,144,0,0,1610,1609,1,0,0,0,1610,1611,1,0,0,0,1611,1612,1,0,
-		0,0,1612,1613,5,198,0,0,1613,1614,5,216,0,0,1614,1617,3,132,66,0,1615,
-		1616,5,57,0,0,1616,1618,3,132,66,0,1617,1615,1,0,0,0,1617,1618,1,0,0,0,
-		1618,1647,1,0,0,0,1619,1621,5,94,0,0,1620,1622,5,144,0,0,1621,1620,1,0,
-		0,0,1621,1622,1,0,0,0,1622,1623,1,0,0,0,1623,1647,5,145,0,0,1624,1626,
-		5,94,0,0,1625,1627,5,144,0,0,1626,1625,1,0,0,0,1626,1627,1,0,0,0,1627,
-		1628,1,0,0,0,1628,1647,7,21,0,0,1629,1631,5,94,0,0,1630,1632,5,144,0,0,
-		1631,1630,1,0,0,0,1631,1632,1,0,0,0,1632,1633,1,0,0,0,1633,1634,5,49,0,
-		0,1634,1635,5,74,0,0,1635,1647,3,132,66,0,1636,1638,5,94,0,0,1637,1639,
-		5,144,0,0,1638,1637,1,0,0,0,1638,1639,1,0,0,0,1639,1640,1,0,0,0,1640,1642,
-		5,100,0,0,1641,1643,7,22,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
-		1647,1,0,0,0,1644,1645,5,159,0,0,1645,1647,3,132,66,0,1646,1563,1,0,0,
-		0,1646,1567,1,0,0,0,1646,1578,1,0,0,0,1646,1586,1,0,0,0,1646,1601,1,0,
-		0,0,1646,1610,1,0,0,0,1646,1619,1,0,0,0,1646,1624,1,0,0,0,1646,1629,1,
-		0,0,0,1646,1636,1,0,0,0,1646,1644,1,0,0,0,1647,129,1,0,0,0,1648,1649,7,
-		23,0,0,1649,131,1,0,0,0,1650,1651,6,66,-1,0,1651,1655,3,134,67,0,1652,
-		1653,7,24,0,0,1653,1655,3,132,66,3,1654,1650,1,0,0,0,1654,1652,1,0,0,0,
-		1655,1664,1,0,0,0,1656,1657,10,2,0,0,1657,1658,7,25,0,0,1658,1663,3,132,
-		66,3,1659,1660,10,1,0,0,1660,1661,7,24,0,0,1661,1663,3,132,66,2,1662,1656,
-		1,0,0,0,1662,1659,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
-		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,1998,
-		3,164,82,0,1669,1998,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
-		0,1672,1674,3,162,81,0,1673,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1673,1,
-		0,0,0,1675,1676,1,0,0,0,1676,1679,1,0,0,0,1677,1678,5,52,0,0,1678,1680,
-		3,124,62,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,
-		1682,5,54,0,0,1682,1998,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
-		0,1685,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,
-		0,0,1688,1691,1,0,0,0,1689,1690,5,52,0,0,1690,1692,3,124,62,0,1691,1689,
-		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,1998,
-		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,266,0,0,1697,1698,3,124,62,0,1698,
-		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,1998,1,0,0,
-		0,1702,1703,5,66,0,0,1703,1706,5,266,0,0,1704,1707,3,170,85,0,1705,1707,
-		3,182,91,0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,
-		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,1998,1,0,0,
-		0,1712,1713,5,218,0,0,1713,1714,5,266,0,0,1714,1716,7,27,0,0,1715,1717,
-		3,124,62,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1718,1,0,0,0,1718,
-		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,1998,1,0,0,
-		0,1722,1723,5,218,0,0,1723,1727,5,266,0,0,1724,1725,3,124,62,0,1725,1726,
-		5,74,0,0,1726,1728,1,0,0,0,1727,1724,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
-		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,1998,1,0,0,0,1732,
-		1733,5,204,0,0,1733,1734,5,266,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
-		0,0,1736,1739,3,124,62,0,1737,1738,5,73,0,0,1738,1740,3,124,62,0,1739,
-		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,267,0,0,1742,
-		1998,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
-		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,1998,
-		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,266,0,0,1752,1753,3,124,62,0,1753,
-		1754,5,167,0,0,1754,1755,3,124,62,0,1755,1756,5,74,0,0,1756,1759,3,124,
-		62,0,1757,1758,5,73,0,0,1758,1760,3,124,62,0,1759,1757,1,0,0,0,1759,1760,
-		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,1998,1,0,0,0,1763,1764,
-		5,108,0,0,1764,1765,5,266,0,0,1765,1766,3,124,62,0,1766,1767,5,270,0,0,
-		1767,1770,3,124,62,0,1768,1769,5,185,0,0,1769,1771,3,172,86,0,1770,1768,
-		1,0,0,0,1770,1771,1,0,0,0,1771,1776,1,0,0,0,1772,1773,3,156,78,0,1773,
-		1774,5,150,0,0,1774,1775,5,53,0,0,1775,1777,1,0,0,0,1776,1772,1,0,0,0,
-		1776,1777,1,0,0,0,1777,1782,1,0,0,0,1778,1779,3,156,78,0,1779,1780,5,150,
-		0,0,1780,1781,5,56,0,0,1781,1783,1,0,0,0,1782,1778,1,0,0,0,1782,1783,1,
-		0,0,0,1783,1784,1,0,0,0,1784,1785,5,267,0,0,1785,1998,1,0,0,0,1786,1787,
-		5,107,0,0,1787,1788,5,266,0,0,1788,1789,3,124,62,0,1789,1790,5,270,0,0,
-		1790,1793,3,124,62,0,1791,1792,5,185,0,0,1792,1794,3,172,86,0,1793,1791,
-		1,0,0,0,1793,1794,1,0,0,0,1794,1796,1,0,0,0,1795,1797,3,158,79,0,1796,
-		1795,1,0,0,0,1796,1797,1,0,0,0,1797,1802,1,0,0,0,1798,1799,3,160,80,0,
-		1799,1800,5,150,0,0,1800,1801,5,53,0,0,1801,1803,1,0,0,0,1802,1798,1,0,
-		0,0,1802,1803,1,0,0,0,1803,1808,1,0,0,0,1804,1805,3,160,80,0,1805,1806,
-		5,150,0,0,1806,1807,5,56,0,0,1807,1809,1,0,0,0,1808,1804,1,0,0,0,1808,
-		1809,1,0,0,0,1809,1810,1,0,0,0,1810,1811,5,267,0,0,1811,1998,1,0,0,0,1812,
-		1813,5,104,0,0,1813,1814,5,266,0,0,1814,1815,3,124,62,0,1815,1816,5,270,
-		0,0,1816,1820,3,124,62,0,1817,1818,7,28,0,0,1818,1819,5,150,0,0,1819,1821,
-		5,56,0,0,1820,1817,1,0,0,0,1820,1821,1,0,0,0,1821,1822,1,0,0,0,1822,1823,
-		5,267,0,0,1823,1998,1,0,0,0,1824,1825,5,105,0,0,1825,1834,5,266,0,0,1826,
-		1831,3,154,77,0,1827,1828,5,270,0,0,1828,1830,3,154,77,0,1829,1827,1,0,
-		0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1835,1,
-		0,0,0,1833,1831,1,0,0,0,1834,1826,1,0,0,0,1834,1835,1,0,0,0,1835,1839,
-		1,0,0,0,1836,1837,7,29,0,0,1837,1838,5,150,0,0,1838,1840,5,145,0,0,1839,
-		1836,1,0,0,0,1839,1840,1,0,0,0,1840,1841,1,0,0,0,1841,1998,5,267,0,0,1842,
-		1843,5,101,0,0,1843,1852,5,266,0,0,1844,1849,3,124,62,0,1845,1846,5,270,
-		0,0,1846,1848,3,124,62,0,1847,1845,1,0,0,0,1848,1851,1,0,0,0,1849,1847,
-		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1852,1844,
-		1,0,0,0,1852,1853,1,0,0,0,1853,1857,1,0,0,0,1854,1855,7,29,0,0,1855,1856,
-		5,150,0,0,1856,1858,5,145,0,0,1857,1854,1,0,0,0,1857,1858,1,0,0,0,1858,
-		1859,1,0,0,0,1859,1998,5,267,0,0,1860,1861,5,102,0,0,1861,1862,5,266,0,
-		0,1862,1873,3,124,62,0,1863,1864,5,154,0,0,1864,1865,5,15,0,0,1865,1870,
-		3,80,40,0,1866,1867,5,270,0,0,1867,1869,3,80,40,0,1868,1866,1,0,0,0,1869,
-		1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,
-		1870,1,0,0,0,1873,1863,1,0,0,0,1873,1874,1,0,0,0,1874,1878,1,0,0,0,1875,
-		1876,7,29,0,0,1876,1877,5,150,0,0,1877,1879,5,145,0,0,1878,1875,1,0,0,
-		0,1878,1879,1,0,0,0,1879,1880,1,0,0,0,1880,1887,5,267,0,0,1881,1882,5,
-		69,0,0,1882,1883,5,266,0,0,1883,1884,5,240,0,0,1884,1885,3,124,62,0,1885,
-		1886,5,267,0,0,1886,1888,1,0,0,0,1887,1881,1,0,0,0,1887,1888,1,0,0,0,1888,
-		1891,1,0,0,0,1889,1890,5,157,0,0,1890,1892,3,146,73,0,1891,1889,1,0,0,
-		0,1891,1892,1,0,0,0,1892,1998,1,0,0,0,1893,1894,5,106,0,0,1894,1895,5,
-		266,0,0,1895,1899,3,154,77,0,1896,1897,7,29,0,0,1897,1898,5,150,0,0,1898,
-		1900,5,145,0,0,1899,1896,1,0,0,0,1899,1900,1,0,0,0,1900,1901,1,0,0,0,1901,
-		1908,5,267,0,0,1902,1903,5,69,0,0,1903,1904,5,266,0,0,1904,1905,5,240,
-		0,0,1905,1906,3,124,62,0,1906,1907,5,267,0,0,1907,1909,1,0,0,0,1908,1902,
-		1,0,0,0,1908,1909,1,0,0,0,1909,1912,1,0,0,0,1910,1911,5,157,0,0,1911,1913,
-		3,146,73,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1998,1,0,0,0,1914,
-		1915,7,30,0,0,1915,1916,5,266,0,0,1916,1917,3,124,62,0,1917,1918,5,216,
-		0,0,1918,1919,3,170,85,0,1919,1920,5,267,0,0,1920,1998,1,0,0,0,1921,1922,
-		7,31,0,0,1922,1923,5,266,0,0,1923,1924,3,170,85,0,1924,1925,5,270,0,0,
-		1925,1926,3,124,62,0,1926,1927,5,270,0,0,1927,1928,3,124,62,0,1928,1929,
-		5,267,0,0,1929,1998,1,0,0,0,1930,1998,7,32,0,0,1931,1932,5,8,0,0,1932,
-		1941,5,268,0,0,1933,1938,3,124,62,0,1934,1935,5,270,0,0,1935,1937,3,124,
-		62,0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,
-		0,0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,
-		1,0,0,0,1942,1943,1,0,0,0,1943,1998,5,269,0,0,1944,1945,5,122,0,0,1945,
-		1954,5,268,0,0,1946,1951,3,124,62,0,1947,1948,5,270,0,0,1948,1950,3,124,
-		62,0,1949,1947,1,0,0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1951,1952,1,
-		0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1954,1946,1,0,0,0,1954,1955,
-		1,0,0,0,1955,1956,1,0,0,0,1956,1998,5,269,0,0,1957,1958,5,188,0,0,1958,
-		1967,5,266,0,0,1959,1964,3,124,62,0,1960,1961,5,270,0,0,1961,1963,3,124,
-		62,0,1962,1960,1,0,0,0,1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,
-		0,0,0,1965,1968,1,0,0,0,1966,1964,1,0,0,0,1967,1959,1,0,0,0,1967,1968,
-		1,0,0,0,1968,1969,1,0,0,0,1969,1998,5,267,0,0,1970,1971,5,48,0,0,1971,
-		1972,5,266,0,0,1972,1973,3,180,90,0,1973,1974,5,267,0,0,1974,1998,1,0,
-		0,0,1975,1998,3,136,68,0,1976,1977,5,62,0,0,1977,1978,5,266,0,0,1978,1979,
-		3,56,28,0,1979,1980,5,267,0,0,1980,1998,1,0,0,0,1981,1982,5,266,0,0,1982,
-		1983,3,56,28,0,1983,1984,5,267,0,0,1984,1998,1,0,0,0,1985,1986,5,266,0,
-		0,1986,1991,3,124,62,0,1987,1988,5,270,0,0,1988,1990,3,124,62,0,1989,1987,
-		1,0,0,0,1990,1993,1,0,0,0,1991,1989,1,0,0,0,1991,1992,1,0,0,0,1992,1994,
-		1,0,0,0,1993,1991,1,0,0,0,1994,1995,5,267,0,0,1995,1998,1,0,0,0,1996,1998,
-		3,182,91,0,1997,1667,1,0,0,0,1997,1669,1,0,0,0,1997,1670,1,0,0,0,1997,
-		1683,1,0,0,0,1997,1695,1,0,0,0,1997,1702,1,0,0,0,1997,1712,1,0,0,0,1997,
-		1722,1,0,0,0,1997,1732,1,0,0,0,1997,1743,1,0,0,0,1997,1750,1,0,0,0,1997,
-		1763,1,0,0,0,1997,1786,1,0,0,0,1997,1812,1,0,0,0,1997,1824,1,0,0,0,1997,
-		1842,1,0,0,0,1997,1860,1,0,0,0,1997,1893,1,0,0,0,1997,1914,1,0,0,0,1997,
-		1921,1,0,0,0,1997,1930,1,0,0,0,1997,1931,1,0,0,0,1997,1944,1,0,0,0,1997,
-		1957,1,0,0,0,1997,1970,1,0,0,0,1997,1975,1,0,0,0,1997,1976,1,0,0,0,1997,
-		1981,1,0,0,0,1997,1985,1,0,0,0,1997,1996,1,0,0,0,1998,2009,1,0,0,0,1999,
-		2000,10,2,0,0,2000,2001,5,271,0,0,2001,2008,3,182,91,0,2002,2003,10,1,
-		0,0,2003,2004,5,268,0,0,2004,2005,3,132,66,0,2005,2006,5,269,0,0,2006,
-		2008,1,0,0,0,2007,1999,1,0,0,0,2007,2002,1,0,0,0,2008,2011,1,0,0,0,2009,
-		2007,1,0,0,0,2009,2010,1,0,0,0,2010,135,1,0,0,0,2011,2009,1,0,0,0,2012,
-		2013,3,140,70,0,2013,2029,5,266,0,0,2014,2030,5,258,0,0,2015,2017,3,70,
-		35,0,2016,2015,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2023,3,
-		142,71,0,2019,2020,5,270,0,0,2020,2022,3,142,71,0,2021,2019,1,0,0,0,2022,
-		2025,1,0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,
-		2023,1,0,0,0,2026,2028,3,138,69,0,2027,2026,1,0,0,0,2027,2028,1,0,0,0,
-		2028,2030,1,0,0,0,2029,2014,1,0,0,0,2029,2016,1,0,0,0,2029,2030,1,0,0,
-		0,2030,2031,1,0,0,0,2031,2038,5,267,0,0,2032,2033,5,69,0,0,2033,2034,5,
-		266,0,0,2034,2035,5,240,0,0,2035,2036,3,124,62,0,2036,2037,5,267,0,0,2037,
-		2039,1,0,0,0,2038,2032,1,0,0,0,2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,
-		2041,5,157,0,0,2041,2043,3,146,73,0,2042,2040,1,0,0,0,2042,2043,1,0,0,
-		0,2043,137,1,0,0,0,2044,2045,7,33,0,0,2045,2046,5,146,0,0,2046,139,1,0,
-		0,0,2047,2052,3,178,89,0,2048,2052,5,115,0,0,2049,2052,5,186,0,0,2050,
-		2052,5,70,0,0,2051,2047,1,0,0,0,2051,2048,1,0,0,0,2051,2049,1,0,0,0,2051,
-		2050,1,0,0,0,2052,141,1,0,0,0,2053,2054,3,182,91,0,2054,2055,5,255,0,0,
-		2055,2056,3,144,72,0,2056,2059,1,0,0,0,2057,2059,3,144,72,0,2058,2053,
-		1,0,0,0,2058,2057,1,0,0,0,2059,143,1,0,0,0,2060,2061,5,208,0,0,2061,2065,
-		3,178,89,0,2062,2063,5,162,0,0,2063,2064,5,15,0,0,2064,2066,3,124,62,0,
-		2065,2062,1,0,0,0,2065,2066,1,0,0,0,2066,2078,1,0,0,0,2067,2068,5,208,
-		0,0,2068,2069,5,266,0,0,2069,2070,3,56,28,0,2070,2074,5,267,0,0,2071,2072,
-		5,162,0,0,2072,2073,5,15,0,0,2073,2075,3,124,62,0,2074,2071,1,0,0,0,2074,
-		2075,1,0,0,0,2075,2078,1,0,0,0,2076,2078,3,124,62,0,2077,2060,1,0,0,0,
-		2077,2067,1,0,0,0,2077,2076,1,0,0,0,2078,145,1,0,0,0,2079,2082,3,182,91,
-		0,2080,2082,3,148,74,0,2081,2079,1,0,0,0,2081,2080,1,0,0,0,2082,147,1,
-		0,0,0,2083,2094,5,266,0,0,2084,2085,5,162,0,0,2085,2086,5,15,0,0,2086,
-		2091,3,124,62,0,2087,2088,5,270,0,0,2088,2090,3,124,62,0,2089,2087,1,0,
-		0,0,2090,2093,1,0,0,0,2091,2089,1,0,0,0,2091,2092,1,0,0,0,2092,2095,1,
-		0,0,0,2093,2091,1,0,0,0,2094,2084,1,0,0,0,2094,2095,1,0,0,0,2095,2106,
-		1,0,0,0,2096,2097,5,154,0,0,2097,2098,5,15,0,0,2098,2103,3,80,40,0,2099,
-		2100,5,270,0,0,2100,2102,3,80,40,0,2101,2099,1,0,0,0,2102,2105,1,0,0,0,
-		2103,2101,1,0,0,0,2103,2104,1,0,0,0,2104,2107,1,0,0,0,2105,2103,1,0,0,
-		0,2106,2096,1,0,0,0,2106,2107,1,0,0,0,2107,2109,1,0,0,0,2108,2110,3,150,
-		75,0,2109,2108,1,0,0,0,2109,2110,1,0,0,0,2110,2111,1,0,0,0,2111,2112,5,
-		267,0,0,2112,149,1,0,0,0,2113,2114,7,34,0,0,2114,2122,3,152,76,0,2115,
-		2116,7,34,0,0,2116,2117,5,13,0,0,2117,2118,3,152,76,0,2118,2119,5,7,0,
-		0,2119,2120,3,152,76,0,2120,2122,1,0,0,0,2121,2113,1,0,0,0,2121,2115,1,
-		0,0,0,2122,151,1,0,0,0,2123,2124,5,221,0,0,2124,2133,5,171,0,0,2125,2126,
-		5,221,0,0,2126,2133,5,72,0,0,2127,2128,5,35,0,0,2128,2133,5,188,0,0,2129,
-		2130,3,132,66,0,2130,2131,7,35,0,0,2131,2133,1,0,0,0,2132,2123,1,0,0,0,
-		2132,2125,1,0,0,0,2132,2127,1,0,0,0,2132,2129,1,0,0,0,2133,153,1,0,0,0,
-		2134,2136,5,109,0,0,2135,2134,1,0,0,0,2135,2136,1,0,0,0,2136,2137,1,0,
-		0,0,2137,2138,3,124,62,0,2138,2139,5,230,0,0,2139,2140,3,124,62,0,2140,
-		155,1,0,0,0,2141,2146,5,145,0,0,2142,2146,5,56,0,0,2143,2144,5,44,0,0,
-		2144,2146,3,124,62,0,2145,2141,1,0,0,0,2145,2142,1,0,0,0,2145,2143,1,0,
-		0,0,2146,157,1,0,0,0,2147,2149,5,244,0,0,2148,2150,5,8,0,0,2149,2148,1,
-		0,0,0,2149,2150,1,0,0,0,2150,2151,1,0,0,0,2151,2161,5,245,0,0,2152,2154,
-		5,242,0,0,2153,2155,7,36,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
-		2157,1,0,0,0,2156,2158,5,8,0,0,2157,2156,1,0,0,0,2157,2158,1,0,0,0,2158,
-		2159,1,0,0,0,2159,2161,5,245,0,0,2160,2147,1,0,0,0,2160,2152,1,0,0,0,2161,
-		159,1,0,0,0,2162,2167,5,145,0,0,2163,2167,5,56,0,0,2164,2165,5,53,0,0,
-		2165,2167,7,37,0,0,2166,2162,1,0,0,0,2166,2163,1,0,0,0,2166,2164,1,0,0,
-		0,2167,161,1,0,0,0,2168,2169,5,239,0,0,2169,2174,3,124,62,0,2170,2171,
-		5,270,0,0,2171,2173,3,124,62,0,2172,2170,1,0,0,0,2173,2176,1,0,0,0,2174,
-		2172,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2174,1,0,0,0,2177,
-		2178,5,211,0,0,2178,2179,3,124,62,0,2179,163,1,0,0,0,2180,2195,5,145,0,
-		0,2181,2195,7,38,0,0,2182,2195,5,278,0,0,2183,2195,5,279,0,0,2184,2195,
-		5,280,0,0,2185,2187,5,275,0,0,2186,2185,1,0,0,0,2187,2188,1,0,0,0,2188,
-		2186,1,0,0,0,2188,2189,1,0,0,0,2189,2195,1,0,0,0,2190,2195,5,276,0,0,2191,
-		2195,5,277,0,0,2192,2193,7,39,0,0,2193,2195,5,275,0,0,2194,2180,1,0,0,
-		0,2194,2181,1,0,0,0,2194,2182,1,0,0,0,2194,2183,1,0,0,0,2194,2184,1,0,
-		0,0,2194,2186,1,0,0,0,2194,2190,1,0,0,0,2194,2191,1,0,0,0,2194,2192,1,
-		0,0,0,2195,165,1,0,0,0,2196,2198,5,92,0,0,2197,2199,7,24,0,0,2198,2197,
-		1,0,0,0,2198,2199,1,0,0,0,2199,2200,1,0,0,0,2200,2201,3,168,84,0,2201,
-		2205,3,170,85,0,2202,2203,5,266,0,0,2203,2204,5,278,0,0,2204,2206,5,267,
-		0,0,2205,2202,1,0,0,0,2205,2206,1,0,0,0,2206,2214,1,0,0,0,2207,2208,5,
-		216,0,0,2208,2212,3,170,85,0,2209,2210,5,266,0,0,2210,2211,5,278,0,0,2211,
-		2213,5,267,0,0,2212,2209,1,0,0,0,2212,2213,1,0,0,0,2213,2215,1,0,0,0,2214,
-		2207,1,0,0,0,2214,2215,1,0,0,0,2215,167,1,0,0,0,2216,2217,7,40,0,0,2217,
-		169,1,0,0,0,2218,2219,7,41,0,0,2219,171,1,0,0,0,2220,2224,3,174,87,0,2221,
-		2222,5,144,0,0,2222,2225,5,145,0,0,2223,2225,5,145,0,0,2224,2221,1,0,0,
-		0,2224,2223,1,0,0,0,2224,2225,1,0,0,0,2225,173,1,0,0,0,2226,2227,6,87,
-		-1,0,2227,2228,5,8,0,0,2228,2229,5,253,0,0,2229,2230,3,172,86,0,2230,2231,
-		5,254,0,0,2231,2312,1,0,0,0,2232,2233,5,138,0,0,2233,2234,5,253,0,0,2234,
-		2235,3,172,86,0,2235,2236,5,254,0,0,2236,2312,1,0,0,0,2237,2238,5,122,
-		0,0,2238,2239,5,253,0,0,2239,2240,3,172,86,0,2240,2241,5,270,0,0,2241,
-		2242,3,172,86,0,2242,2243,5,254,0,0,2243,2312,1,0,0,0,2244,2245,5,188,
-		0,0,2245,2254,5,253,0,0,2246,2251,3,176,88,0,2247,2248,5,270,0,0,2248,
-		2250,3,176,88,0,2249,2247,1,0,0,0,2250,2253,1,0,0,0,2251,2249,1,0,0,0,
-		2251,2252,1,0,0,0,2252,2255,1,0,0,0,2253,2251,1,0,0,0,2254,2246,1,0,0,
-		0,2254,2255,1,0,0,0,2255,2256,1,0,0,0,2256,2312,5,254,0,0,2257,2258,5,
-		188,0,0,2258,2267,5,266,0,0,2259,2264,3,176,88,0,2260,2261,5,270,0,0,2261,
-		2263,3,176,88,0,2262,2260,1,0,0,0,2263,2266,1,0,0,0,2264,2262,1,0,0,0,
-		2264,2265,1,0,0,0,2265,2268,1,0,0,0,2266,2264,1,0,0,0,2267,2259,1,0,0,
-		0,2267,2268,1,0,0,0,2268,2269,1,0,0,0,2269,2312,5,267,0,0,2270,2271,5,
-		92,0,0,2271,2275,3,170,85,0,2272,2273,5,266,0,0,2273,2274,5,278,0,0,2274,
-		2276,5,267,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,1,0,0,0,2277,
-		2278,5,216,0,0,2278,2282,3,170,85,0,2279,2280,5,266,0,0,2280,2281,5,278,
-		0,0,2281,2283,5,267,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,2283,2285,
-		1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,2312,1,0,0,0,2286,2288,
-		3,182,91,0,2287,2289,7,42,0,0,2288,2287,1,0,0,0,2288,2289,1,0,0,0,2289,
-		2300,1,0,0,0,2290,2291,5,266,0,0,2291,2296,5,278,0,0,2292,2293,5,270,0,
-		0,2293,2295,5,278,0,0,2294,2292,1,0,0,0,2295,2298,1,0,0,0,2296,2294,1,
-		0,0,0,2296,2297,1,0,0,0,2297,2299,1,0,0,0,2298,2296,1,0,0,0,2299,2301,
-		5,267,0,0,2300,2290,1,0,0,0,2300,2301,1,0,0,0,2301,2309,1,0,0,0,2302,2303,
-		5,242,0,0,2303,2304,5,118,0,0,2304,2305,5,212,0,0,2305,2310,5,248,0,0,
-		2306,2307,5,244,0,0,2307,2308,5,212,0,0,2308,2310,5,248,0,0,2309,2302,
-		1,0,0,0,2309,2306,1,0,0,0,2309,2310,1,0,0,0,2310,2312,1,0,0,0,2311,2226,
-		1,0,0,0,2311,2232,1,0,0,0,2311,2237,1,0,0,0,2311,2244,1,0,0,0,2311,2257,
-		1,0,0,0,2311,2270,1,0,0,0,2311,2286,1,0,0,0,2312,2329,1,0,0,0,2313,2317,
-		10,2,0,0,2314,2315,5,144,0,0,2315,2318,5,145,0,0,2316,2318,5,145,0,0,2317,
-		2314,1,0,0,0,2317,2316,1,0,0,0,2317,2318,1,0,0,0,2318,2319,1,0,0,0,2319,
-		2328,5,8,0,0,2320,2324,10,1,0,0,2321,2322,5,144,0,0,2322,2325,5,145,0,
-		0,2323,2325,5,145,0,0,2324,2321,1,0,0,0,2324,2323,1,0,0,0,2324,2325,1,
-		0,0,0,2325,2326,1,0,0,0,2326,2328,5,138,0,0,2327,2313,1,0,0,0,2327,2320,
-		1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,0,0,2329,2330,1,0,0,0,2330,175,
-		1,0,0,0,2331,2329,1,0,0,0,2332,2333,3,182,91,0,2333,2335,3,172,86,0,2334,
-		2336,5,275,0,0,2335,2334,1,0,0,0,2335,2336,1,0,0,0,2336,177,1,0,0,0,2337,
-		2342,3,182,91,0,2338,2339,5,271,0,0,2339,2341,3,182,91,0,2340,2338,1,0,
-		0,0,2341,2344,1,0,0,0,2342,2340,1,0,0,0,2342,2343,1,0,0,0,2343,179,1,0,
-		0,0,2344,2342,1,0,0,0,2345,2350,3,182,91,0,2346,2347,5,270,0,0,2347,2349,
-		3,182,91,0,2348,2346,1,0,0,0,2349,2352,1,0,0,0,2350,2348,1,0,0,0,2350,
-		2351,1,0,0,0,2351,181,1,0,0,0,2352,2350,1,0,0,0,2353,2357,5,281,0,0,2354,
-		2357,5,282,0,0,2355,2357,3,184,92,0,2356,2353,1,0,0,0,2356,2354,1,0,0,
-		0,2356,2355,1,0,0,0,2357,183,1,0,0,0,2358,2359,7,43,0,0,2359,185,1,0,0,
-		0,337,189,196,201,207,210,225,228,234,240,246,253,257,265,267,273,280,
+		546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,
+		0,0,0,547,529,1,0,0,0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,5,54,0,0,
+		550,492,1,0,0,0,550,521,1,0,0,0,551,13,1,0,0,0,552,553,5,74,0,0,553,554,
+		5,190,0,0,554,559,5,275,0,0,555,556,5,74,0,0,556,557,5,113,0,0,557,559,
+		5,24,0,0,558,552,1,0,0,0,558,555,1,0,0,0,559,15,1,0,0,0,560,561,7,5,0,
+		0,561,17,1,0,0,0,562,569,5,275,0,0,563,565,8,6,0,0,564,563,1,0,0,0,565,
+		566,1,0,0,0,566,564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,562,1,
+		0,0,0,568,564,1,0,0,0,569,19,1,0,0,0,570,572,8,7,0,0,571,570,1,0,0,0,572,
+		573,1,0,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,21,1,0,0,0,575,578,5,209,
+		0,0,576,577,7,8,0,0,577,579,3,178,89,0,578,576,1,0,0,0,578,579,1,0,0,0,
+		579,581,1,0,0,0,580,582,3,24,12,0,581,580,1,0,0,0,581,582,1,0,0,0,582,
+		645,1,0,0,0,583,586,5,234,0,0,584,585,7,8,0,0,585,587,3,178,89,0,586,584,
+		1,0,0,0,586,587,1,0,0,0,587,589,1,0,0,0,588,590,3,24,12,0,589,588,1,0,
+		0,0,589,590,1,0,0,0,590,645,1,0,0,0,591,593,5,228,0,0,592,591,1,0,0,0,
+		592,593,1,0,0,0,593,594,1,0,0,0,594,597,5,77,0,0,595,596,7,8,0,0,596,598,
+		3,178,89,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,
+		12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,645,1,0,0,0,602,645,5,98,0,0,
+		603,605,5,20,0,0,604,606,3,24,12,0,605,604,1,0,0,0,605,606,1,0,0,0,606,
+		645,1,0,0,0,607,610,5,40,0,0,608,609,7,8,0,0,609,611,3,178,89,0,610,608,
+		1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,614,3,24,12,0,613,612,1,0,
+		0,0,613,614,1,0,0,0,614,645,1,0,0,0,615,617,5,75,0,0,616,615,1,0,0,0,616,
+		617,1,0,0,0,617,618,1,0,0,0,618,645,5,135,0,0,619,645,5,96,0,0,620,621,
+		5,28,0,0,621,622,7,8,0,0,622,624,3,178,89,0,623,625,3,24,12,0,624,623,
+		1,0,0,0,624,625,1,0,0,0,625,645,1,0,0,0,626,627,5,32,0,0,627,628,5,208,
+		0,0,628,645,3,178,89,0,629,630,5,32,0,0,630,631,5,233,0,0,631,645,3,178,
+		89,0,632,633,5,32,0,0,633,634,5,19,0,0,634,645,3,178,89,0,635,636,5,35,
+		0,0,636,645,5,19,0,0,637,638,5,35,0,0,638,645,5,39,0,0,639,640,5,25,0,
+		0,640,642,5,275,0,0,641,643,3,24,12,0,642,641,1,0,0,0,642,643,1,0,0,0,
+		643,645,1,0,0,0,644,575,1,0,0,0,644,583,1,0,0,0,644,592,1,0,0,0,644,602,
+		1,0,0,0,644,603,1,0,0,0,644,607,1,0,0,0,644,616,1,0,0,0,644,619,1,0,0,
+		0,644,620,1,0,0,0,644,626,1,0,0,0,644,629,1,0,0,0,644,632,1,0,0,0,644,
+		635,1,0,0,0,644,637,1,0,0,0,644,639,1,0,0,0,645,23,1,0,0,0,646,648,5,144,
+		0,0,647,646,1,0,0,0,647,648,1,0,0,0,648,649,1,0,0,0,649,650,7,9,0,0,650,
+		651,5,275,0,0,651,25,1,0,0,0,652,654,5,32,0,0,653,655,5,210,0,0,654,653,
+		1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,656,660,5,208,0,0,657,658,5,84,
+		0,0,658,659,5,144,0,0,659,661,5,62,0,0,660,657,1,0,0,0,660,661,1,0,0,0,
+		661,662,1,0,0,0,662,674,3,178,89,0,663,664,5,266,0,0,664,669,3,30,15,0,
+		665,666,5,270,0,0,666,668,3,30,15,0,667,665,1,0,0,0,668,671,1,0,0,0,669,
+		667,1,0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,
+		267,0,0,673,675,1,0,0,0,674,663,1,0,0,0,674,675,1,0,0,0,675,678,1,0,0,
+		0,676,677,5,29,0,0,677,679,5,275,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
+		686,1,0,0,0,680,681,5,163,0,0,681,682,5,15,0,0,682,683,5,266,0,0,683,684,
+		3,180,90,0,684,685,5,267,0,0,685,687,1,0,0,0,686,680,1,0,0,0,686,687,1,
+		0,0,0,687,689,1,0,0,0,688,690,3,40,20,0,689,688,1,0,0,0,689,690,1,0,0,
+		0,690,692,1,0,0,0,691,693,3,48,24,0,692,691,1,0,0,0,692,693,1,0,0,0,693,
+		696,1,0,0,0,694,695,5,9,0,0,695,697,3,56,28,0,696,694,1,0,0,0,696,697,
+		1,0,0,0,697,27,1,0,0,0,698,699,5,32,0,0,699,701,5,153,0,0,700,698,1,0,
+		0,0,700,701,1,0,0,0,701,702,1,0,0,0,702,703,5,180,0,0,703,704,5,208,0,
+		0,704,716,3,178,89,0,705,706,5,266,0,0,706,711,3,30,15,0,707,708,5,270,
+		0,0,708,710,3,30,15,0,709,707,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,
+		711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,715,5,267,0,0,715,
+		717,1,0,0,0,716,705,1,0,0,0,716,717,1,0,0,0,717,720,1,0,0,0,718,719,5,
+		29,0,0,719,721,5,275,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,728,1,0,0,
+		0,722,723,5,163,0,0,723,724,5,15,0,0,724,725,5,266,0,0,725,726,3,180,90,
+		0,726,727,5,267,0,0,727,729,1,0,0,0,728,722,1,0,0,0,728,729,1,0,0,0,729,
+		731,1,0,0,0,730,732,3,40,20,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,
+		1,0,0,0,733,734,5,9,0,0,734,735,3,56,28,0,735,29,1,0,0,0,736,740,3,32,
+		16,0,737,740,3,36,18,0,738,740,3,38,19,0,739,736,1,0,0,0,739,737,1,0,0,
+		0,739,738,1,0,0,0,740,31,1,0,0,0,741,742,3,182,91,0,742,743,5,9,0,0,743,
+		746,3,124,62,0,744,745,5,29,0,0,745,747,5,275,0,0,746,744,1,0,0,0,746,
+		747,1,0,0,0,747,772,1,0,0,0,748,749,3,182,91,0,749,750,3,172,86,0,750,
+		753,5,126,0,0,751,752,5,74,0,0,752,754,5,275,0,0,753,751,1,0,0,0,753,754,
+		1,0,0,0,754,756,1,0,0,0,755,757,5,235,0,0,756,755,1,0,0,0,756,757,1,0,
+		0,0,757,760,1,0,0,0,758,759,5,29,0,0,759,761,5,275,0,0,760,758,1,0,0,0,
+		760,761,1,0,0,0,761,772,1,0,0,0,762,763,3,182,91,0,763,765,3,172,86,0,
+		764,766,3,34,17,0,765,764,1,0,0,0,765,766,1,0,0,0,766,769,1,0,0,0,767,
+		768,5,29,0,0,768,770,5,275,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,
+		1,0,0,0,771,741,1,0,0,0,771,748,1,0,0,0,771,762,1,0,0,0,772,33,1,0,0,0,
+		773,774,5,31,0,0,774,776,3,182,91,0,775,773,1,0,0,0,775,776,1,0,0,0,776,
+		777,1,0,0,0,777,778,5,173,0,0,778,781,5,109,0,0,779,780,5,144,0,0,780,
+		782,5,55,0,0,781,779,1,0,0,0,781,782,1,0,0,0,782,35,1,0,0,0,783,784,5,
+		236,0,0,784,785,5,73,0,0,785,786,3,182,91,0,786,787,5,9,0,0,787,788,3,
+		124,62,0,788,37,1,0,0,0,789,790,5,31,0,0,790,792,3,182,91,0,791,789,1,
+		0,0,0,791,792,1,0,0,0,792,793,1,0,0,0,793,794,5,173,0,0,794,795,5,109,
+		0,0,795,796,5,266,0,0,796,797,3,180,90,0,797,800,5,267,0,0,798,799,5,144,
+		0,0,799,801,5,55,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,39,1,0,0,0,802,
+		803,5,242,0,0,803,812,5,266,0,0,804,809,3,42,21,0,805,806,5,270,0,0,806,
+		808,3,42,21,0,807,805,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,809,810,
+		1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,812,804,1,0,0,0,812,813,1,0,0,
+		0,813,814,1,0,0,0,814,815,5,267,0,0,815,41,1,0,0,0,816,817,3,44,22,0,817,
+		818,5,249,0,0,818,819,3,46,23,0,819,43,1,0,0,0,820,830,5,275,0,0,821,826,
+		3,182,91,0,822,823,5,271,0,0,823,825,3,182,91,0,824,822,1,0,0,0,825,828,
+		1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,
+		0,829,820,1,0,0,0,829,821,1,0,0,0,830,45,1,0,0,0,831,840,5,275,0,0,832,
+		834,5,257,0,0,833,832,1,0,0,0,833,834,1,0,0,0,834,835,1,0,0,0,835,840,
+		7,10,0,0,836,840,5,219,0,0,837,840,5,67,0,0,838,840,3,182,91,0,839,831,
+		1,0,0,0,839,833,1,0,0,0,839,836,1,0,0,0,839,837,1,0,0,0,839,838,1,0,0,
+		0,840,47,1,0,0,0,841,842,5,116,0,0,842,851,3,178,89,0,843,847,5,266,0,
+		0,844,846,3,50,25,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,
+		848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,267,0,0,851,843,
+		1,0,0,0,851,852,1,0,0,0,852,49,1,0,0,0,853,856,7,11,0,0,854,857,5,4,0,
+		0,855,857,3,182,91,0,856,854,1,0,0,0,856,855,1,0,0,0,857,51,1,0,0,0,858,
+		859,5,179,0,0,859,860,5,216,0,0,860,925,3,178,89,0,861,862,5,195,0,0,862,
+		863,5,266,0,0,863,868,3,42,21,0,864,865,5,270,0,0,865,867,3,42,21,0,866,
+		864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,
+		0,0,0,870,868,1,0,0,0,871,872,5,267,0,0,872,925,1,0,0,0,873,874,5,181,
+		0,0,874,875,5,266,0,0,875,880,3,44,22,0,876,877,5,270,0,0,877,879,3,44,
+		22,0,878,876,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,
+		883,1,0,0,0,882,880,1,0,0,0,883,884,5,267,0,0,884,925,1,0,0,0,885,898,
+		7,12,0,0,886,899,3,54,27,0,887,888,5,266,0,0,888,893,3,54,27,0,889,890,
+		5,270,0,0,890,892,3,54,27,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,
+		0,0,0,893,894,1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,267,0,
+		0,897,899,1,0,0,0,898,886,1,0,0,0,898,887,1,0,0,0,899,925,1,0,0,0,900,
+		901,5,51,0,0,901,902,5,173,0,0,902,925,5,109,0,0,903,904,5,51,0,0,904,
+		905,5,31,0,0,905,925,3,182,91,0,906,907,5,51,0,0,907,925,5,236,0,0,908,
+		917,5,51,0,0,909,911,5,27,0,0,910,909,1,0,0,0,910,911,1,0,0,0,911,912,
+		1,0,0,0,912,918,3,182,91,0,913,914,5,266,0,0,914,915,3,180,90,0,915,916,
+		5,267,0,0,916,918,1,0,0,0,917,910,1,0,0,0,917,913,1,0,0,0,918,925,1,0,
+		0,0,919,920,5,179,0,0,920,921,3,182,91,0,921,922,5,216,0,0,922,923,3,182,
+		91,0,923,925,1,0,0,0,924,858,1,0,0,0,924,861,1,0,0,0,924,873,1,0,0,0,924,
+		885,1,0,0,0,924,900,1,0,0,0,924,903,1,0,0,0,924,906,1,0,0,0,924,908,1,
+		0,0,0,924,919,1,0,0,0,925,53,1,0,0,0,926,930,3,30,15,0,927,931,5,70,0,
+		0,928,929,5,3,0,0,929,931,3,182,91,0,930,927,1,0,0,0,930,928,1,0,0,0,930,
+		931,1,0,0,0,931,55,1,0,0,0,932,933,5,242,0,0,933,938,3,58,29,0,934,935,
+		5,270,0,0,935,937,3,58,29,0,936,934,1,0,0,0,937,940,1,0,0,0,938,936,1,
+		0,0,0,938,939,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,941,932,1,0,0,0,
+		941,942,1,0,0,0,942,943,1,0,0,0,943,944,3,60,30,0,944,57,1,0,0,0,945,950,
+		3,182,91,0,946,947,5,266,0,0,947,948,3,180,90,0,948,949,5,267,0,0,949,
+		951,1,0,0,0,950,946,1,0,0,0,950,951,1,0,0,0,951,952,1,0,0,0,952,953,5,
+		9,0,0,953,954,5,266,0,0,954,955,3,56,28,0,955,956,5,267,0,0,956,59,1,0,
+		0,0,957,968,3,62,31,0,958,959,5,154,0,0,959,960,5,15,0,0,960,965,3,80,
+		40,0,961,962,5,270,0,0,962,964,3,80,40,0,963,961,1,0,0,0,964,967,1,0,0,
+		0,965,963,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,968,
+		958,1,0,0,0,968,969,1,0,0,0,969,975,1,0,0,0,970,973,5,117,0,0,971,974,
+		3,124,62,0,972,974,5,4,0,0,973,971,1,0,0,0,973,972,1,0,0,0,974,976,1,0,
+		0,0,975,970,1,0,0,0,975,976,1,0,0,0,976,982,1,0,0,0,977,978,5,149,0,0,
+		978,980,3,124,62,0,979,981,7,13,0,0,980,979,1,0,0,0,980,981,1,0,0,0,981,
+		983,1,0,0,0,982,977,1,0,0,0,982,983,1,0,0,0,983,991,1,0,0,0,984,985,5,
+		68,0,0,985,987,7,14,0,0,986,988,3,124,62,0,987,986,1,0,0,0,987,988,1,0,
+		0,0,988,989,1,0,0,0,989,990,7,13,0,0,990,992,5,152,0,0,991,984,1,0,0,0,
+		991,992,1,0,0,0,992,61,1,0,0,0,993,994,6,31,-1,0,994,995,3,64,32,0,995,
+		1010,1,0,0,0,996,997,10,2,0,0,997,999,5,91,0,0,998,1000,3,70,35,0,999,
+		998,1,0,0,0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,1009,3,62,31,3,1002,
+		1003,10,1,0,0,1003,1005,7,15,0,0,1004,1006,3,70,35,0,1005,1004,1,0,0,0,
+		1005,1006,1,0,0,0,1006,1007,1,0,0,0,1007,1009,3,62,31,2,1008,996,1,0,0,
+		0,1008,1002,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,
+		0,0,1011,63,1,0,0,0,1012,1010,1,0,0,0,1013,1028,3,68,34,0,1014,1015,5,
+		231,0,0,1015,1020,3,66,33,0,1016,1017,5,270,0,0,1017,1019,3,66,33,0,1018,
+		1016,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,
+		1028,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,266,0,0,1024,1025,3,56,28,0,
+		1025,1026,5,267,0,0,1026,1028,1,0,0,0,1027,1013,1,0,0,0,1027,1014,1,0,
+		0,0,1027,1023,1,0,0,0,1028,65,1,0,0,0,1029,1031,5,188,0,0,1030,1029,1,
+		0,0,0,1030,1031,1,0,0,0,1031,1032,1,0,0,0,1032,1033,5,266,0,0,1033,1038,
+		3,124,62,0,1034,1035,5,270,0,0,1035,1037,3,124,62,0,1036,1034,1,0,0,0,
+		1037,1040,1,0,0,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,
+		0,1040,1038,1,0,0,0,1041,1042,5,267,0,0,1042,1045,1,0,0,0,1043,1045,3,
+		124,62,0,1044,1030,1,0,0,0,1044,1043,1,0,0,0,1045,67,1,0,0,0,1046,1048,
+		5,194,0,0,1047,1049,3,116,58,0,1048,1047,1,0,0,0,1048,1049,1,0,0,0,1049,
+		1051,1,0,0,0,1050,1052,3,70,35,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
+		1053,1,0,0,0,1053,1058,3,72,36,0,1054,1055,5,270,0,0,1055,1057,3,72,36,
+		0,1056,1054,1,0,0,0,1057,1060,1,0,0,0,1058,1056,1,0,0,0,1058,1059,1,0,
+		0,0,1059,1070,1,0,0,0,1060,1058,1,0,0,0,1061,1062,5,74,0,0,1062,1067,3,
+		82,41,0,1063,1064,5,270,0,0,1064,1066,3,82,41,0,1065,1063,1,0,0,0,1066,
+		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1071,1,0,0,0,1069,
+		1067,1,0,0,0,1070,1061,1,0,0,0,1070,1071,1,0,0,0,1071,1074,1,0,0,0,1072,
+		1073,5,240,0,0,1073,1075,3,124,62,0,1074,1072,1,0,0,0,1074,1075,1,0,0,
+		0,1075,1086,1,0,0,0,1076,1077,5,78,0,0,1077,1078,5,15,0,0,1078,1083,3,
+		74,37,0,1079,1080,5,270,0,0,1080,1082,3,74,37,0,1081,1079,1,0,0,0,1082,
+		1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,1087,1,0,0,0,1085,
+		1083,1,0,0,0,1086,1076,1,0,0,0,1086,1087,1,0,0,0,1087,1090,1,0,0,0,1088,
+		1089,5,80,0,0,1089,1091,3,124,62,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,
+		1091,1101,1,0,0,0,1092,1093,5,241,0,0,1093,1098,3,78,39,0,1094,1095,5,
+		270,0,0,1095,1097,3,78,39,0,1096,1094,1,0,0,0,1097,1100,1,0,0,0,1098,1096,
+		1,0,0,0,1098,1099,1,0,0,0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1101,1092,
+		1,0,0,0,1101,1102,1,0,0,0,1102,69,1,0,0,0,1103,1104,7,16,0,0,1104,71,1,
+		0,0,0,1105,1118,5,258,0,0,1106,1107,3,178,89,0,1107,1108,5,271,0,0,1108,
+		1109,5,258,0,0,1109,1118,1,0,0,0,1110,1115,3,124,62,0,1111,1113,5,9,0,
+		0,1112,1111,1,0,0,0,1112,1113,1,0,0,0,1113,1114,1,0,0,0,1114,1116,3,182,
+		91,0,1115,1112,1,0,0,0,1115,1116,1,0,0,0,1116,1118,1,0,0,0,1117,1105,1,
+		0,0,0,1117,1106,1,0,0,0,1117,1110,1,0,0,0,1118,73,1,0,0,0,1119,1120,5,
+		79,0,0,1120,1121,5,196,0,0,1121,1122,5,266,0,0,1122,1127,3,76,38,0,1123,
+		1124,5,270,0,0,1124,1126,3,76,38,0,1125,1123,1,0,0,0,1126,1129,1,0,0,0,
+		1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1130,1,0,0,0,1129,1127,1,0,0,
+		0,1130,1131,5,267,0,0,1131,1160,1,0,0,0,1132,1133,5,187,0,0,1133,1134,
+		5,266,0,0,1134,1139,3,76,38,0,1135,1136,5,270,0,0,1136,1138,3,76,38,0,
+		1137,1135,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,
+		0,1140,1142,1,0,0,0,1141,1139,1,0,0,0,1142,1143,5,267,0,0,1143,1160,1,
+		0,0,0,1144,1145,5,34,0,0,1145,1146,5,266,0,0,1146,1151,3,76,38,0,1147,
+		1148,5,270,0,0,1148,1150,3,76,38,0,1149,1147,1,0,0,0,1150,1153,1,0,0,0,
+		1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,
+		0,1154,1155,5,267,0,0,1155,1160,1,0,0,0,1156,1157,5,266,0,0,1157,1160,
+		5,267,0,0,1158,1160,3,124,62,0,1159,1119,1,0,0,0,1159,1132,1,0,0,0,1159,
+		1144,1,0,0,0,1159,1156,1,0,0,0,1159,1158,1,0,0,0,1160,75,1,0,0,0,1161,
+		1170,5,266,0,0,1162,1167,3,124,62,0,1163,1164,5,270,0,0,1164,1166,3,124,
+		62,0,1165,1163,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,
+		0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1170,1162,1,0,0,0,1170,1171,
+		1,0,0,0,1171,1172,1,0,0,0,1172,1175,5,267,0,0,1173,1175,3,124,62,0,1174,
+		1161,1,0,0,0,1174,1173,1,0,0,0,1175,77,1,0,0,0,1176,1177,3,182,91,0,1177,
+		1178,5,9,0,0,1178,1179,3,148,74,0,1179,79,1,0,0,0,1180,1182,3,124,62,0,
+		1181,1183,7,17,0,0,1182,1181,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,
+		0,1184,1185,5,146,0,0,1185,1187,7,18,0,0,1186,1184,1,0,0,0,1186,1187,1,
+		0,0,0,1187,81,1,0,0,0,1188,1189,6,41,-1,0,1189,1190,3,88,44,0,1190,1210,
+		1,0,0,0,1191,1192,10,4,0,0,1192,1193,5,33,0,0,1193,1194,5,99,0,0,1194,
+		1209,3,88,44,0,1195,1196,10,3,0,0,1196,1197,5,141,0,0,1197,1198,3,84,42,
+		0,1198,1199,5,99,0,0,1199,1200,3,88,44,0,1200,1209,1,0,0,0,1201,1202,10,
+		2,0,0,1202,1203,3,84,42,0,1203,1204,5,99,0,0,1204,1206,3,88,44,0,1205,
+		1207,3,86,43,0,1206,1205,1,0,0,0,1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,
+		1191,1,0,0,0,1208,1195,1,0,0,0,1208,1201,1,0,0,0,1209,1212,1,0,0,0,1210,
+		1208,1,0,0,0,1210,1211,1,0,0,0,1211,83,1,0,0,0,1212,1210,1,0,0,0,1213,
+		1215,5,89,0,0,1214,1213,1,0,0,0,1214,1215,1,0,0,0,1215,1229,1,0,0,0,1216,
+		1218,5,115,0,0,1217,1219,5,156,0,0,1218,1217,1,0,0,0,1218,1219,1,0,0,0,
+		1219,1229,1,0,0,0,1220,1222,5,186,0,0,1221,1223,5,156,0,0,1222,1221,1,
+		0,0,0,1222,1223,1,0,0,0,1223,1229,1,0,0,0,1224,1226,5,75,0,0,1225,1227,
+		5,156,0,0,1226,1225,1,0,0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1214,
+		1,0,0,0,1228,1216,1,0,0,0,1228,1220,1,0,0,0,1228,1224,1,0,0,0,1229,85,
+		1,0,0,0,1230,1231,5,150,0,0,1231,1238,3,124,62,0,1232,1233,5,229,0,0,1233,
+		1234,5,266,0,0,1234,1235,3,180,90,0,1235,1236,5,267,0,0,1236,1238,1,0,
+		0,0,1237,1230,1,0,0,0,1237,1232,1,0,0,0,1238,87,1,0,0,0,1239,1241,3,178,
+		89,0,1240,1242,3,114,57,0,1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1248,
+		1,0,0,0,1243,1244,5,73,0,0,1244,1245,5,207,0,0,1245,1246,5,9,0,0,1246,
+		1247,5,148,0,0,1247,1249,3,132,66,0,1248,1243,1,0,0,0,1248,1249,1,0,0,
+		0,1249,1251,1,0,0,0,1250,1252,3,112,56,0,1251,1250,1,0,0,0,1251,1252,1,
+		0,0,0,1252,1307,1,0,0,0,1253,1255,5,112,0,0,1254,1253,1,0,0,0,1254,1255,
+		1,0,0,0,1255,1256,1,0,0,0,1256,1257,5,208,0,0,1257,1258,5,266,0,0,1258,
+		1259,3,136,68,0,1259,1261,5,267,0,0,1260,1262,3,112,56,0,1261,1260,1,0,
+		0,0,1261,1262,1,0,0,0,1262,1307,1,0,0,0,1263,1265,5,112,0,0,1264,1263,
+		1,0,0,0,1264,1265,1,0,0,0,1265,1266,1,0,0,0,1266,1267,5,266,0,0,1267,1268,
+		3,56,28,0,1268,1270,5,267,0,0,1269,1271,3,112,56,0,1270,1269,1,0,0,0,1270,
+		1271,1,0,0,0,1271,1307,1,0,0,0,1272,1273,5,226,0,0,1273,1274,5,266,0,0,
+		1274,1279,3,124,62,0,1275,1276,5,270,0,0,1276,1278,3,124,62,0,1277,1275,
+		1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1279,1280,1,0,0,0,1280,1282,
+		1,0,0,0,1281,1279,1,0,0,0,1282,1285,5,267,0,0,1283,1284,5,242,0,0,1284,
+		1286,5,155,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1288,1,0,0,0,1287,
+		1289,3,112,56,0,1288,1287,1,0,0,0,1288,1289,1,0,0,0,1289,1307,1,0,0,0,
+		1290,1291,5,266,0,0,1291,1292,3,82,41,0,1292,1293,5,267,0,0,1293,1307,
+		1,0,0,0,1294,1295,3,178,89,0,1295,1297,3,90,45,0,1296,1298,3,112,56,0,
+		1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,1307,1,0,0,0,1299,1300,5,266,
+		0,0,1300,1301,3,56,28,0,1301,1302,5,267,0,0,1302,1304,3,90,45,0,1303,1305,
+		3,112,56,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,
+		1239,1,0,0,0,1306,1254,1,0,0,0,1306,1264,1,0,0,0,1306,1272,1,0,0,0,1306,
+		1290,1,0,0,0,1306,1294,1,0,0,0,1306,1299,1,0,0,0,1307,89,1,0,0,0,1308,
+		1309,5,124,0,0,1309,1320,5,266,0,0,1310,1311,5,162,0,0,1311,1312,5,15,
+		0,0,1312,1317,3,124,62,0,1313,1314,5,270,0,0,1314,1316,3,124,62,0,1315,
+		1313,1,0,0,0,1316,1319,1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,
+		1321,1,0,0,0,1319,1317,1,0,0,0,1320,1310,1,0,0,0,1320,1321,1,0,0,0,1321,
+		1332,1,0,0,0,1322,1323,5,154,0,0,1323,1324,5,15,0,0,1324,1329,3,80,40,
+		0,1325,1326,5,270,0,0,1326,1328,3,80,40,0,1327,1325,1,0,0,0,1328,1331,
+		1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,
+		1,0,0,0,1332,1322,1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,
+		5,125,0,0,1335,1340,3,92,46,0,1336,1337,5,270,0,0,1337,1339,3,92,46,0,
+		1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,
+		0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1343,1334,1,0,0,0,1343,1344,1,0,
+		0,0,1344,1346,1,0,0,0,1345,1347,3,94,47,0,1346,1345,1,0,0,0,1346,1347,
+		1,0,0,0,1347,1352,1,0,0,0,1348,1349,5,3,0,0,1349,1350,5,123,0,0,1350,1351,
+		5,199,0,0,1351,1353,3,96,48,0,1352,1348,1,0,0,0,1352,1353,1,0,0,0,1353,
+		1354,1,0,0,0,1354,1355,5,165,0,0,1355,1356,5,266,0,0,1356,1357,3,98,49,
+		0,1357,1360,5,267,0,0,1358,1359,5,243,0,0,1359,1361,3,166,83,0,1360,1358,
+		1,0,0,0,1360,1361,1,0,0,0,1361,1371,1,0,0,0,1362,1363,5,203,0,0,1363,1368,
+		3,108,54,0,1364,1365,5,270,0,0,1365,1367,3,108,54,0,1366,1364,1,0,0,0,
+		1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1372,1,0,0,
+		0,1370,1368,1,0,0,0,1371,1362,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,
+		0,0,1373,1374,5,45,0,0,1374,1379,3,110,55,0,1375,1376,5,270,0,0,1376,1378,
+		3,110,55,0,1377,1375,1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,
+		1380,1,0,0,0,1380,1382,1,0,0,0,1381,1379,1,0,0,0,1382,1383,5,267,0,0,1383,
+		91,1,0,0,0,1384,1385,3,124,62,0,1385,1386,5,9,0,0,1386,1387,3,182,91,0,
+		1387,93,1,0,0,0,1388,1389,5,151,0,0,1389,1390,5,188,0,0,1390,1391,5,166,
+		0,0,1391,1397,5,123,0,0,1392,1393,5,4,0,0,1393,1394,5,189,0,0,1394,1395,
+		5,166,0,0,1395,1397,5,123,0,0,1396,1388,1,0,0,0,1396,1392,1,0,0,0,1397,
+		95,1,0,0,0,1398,1399,5,164,0,0,1399,1400,5,111,0,0,1400,1413,5,188,0,0,
+		1401,1402,5,216,0,0,1402,1403,5,142,0,0,1403,1413,5,188,0,0,1404,1405,
+		5,216,0,0,1405,1406,5,70,0,0,1406,1413,3,182,91,0,1407,1408,5,216,0,0,
+		1408,1409,5,111,0,0,1409,1413,3,182,91,0,1410,1411,5,216,0,0,1411,1413,
+		3,182,91,0,1412,1398,1,0,0,0,1412,1401,1,0,0,0,1412,1404,1,0,0,0,1412,
+		1407,1,0,0,0,1412,1410,1,0,0,0,1413,97,1,0,0,0,1414,1419,3,100,50,0,1415,
+		1416,5,262,0,0,1416,1418,3,100,50,0,1417,1415,1,0,0,0,1418,1421,1,0,0,
+		0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,99,1,0,0,0,1421,1419,1,0,0,
+		0,1422,1424,3,102,51,0,1423,1422,1,0,0,0,1424,1425,1,0,0,0,1425,1423,1,
+		0,0,0,1425,1426,1,0,0,0,1426,101,1,0,0,0,1427,1429,3,104,52,0,1428,1430,
+		3,106,53,0,1429,1428,1,0,0,0,1429,1430,1,0,0,0,1430,103,1,0,0,0,1431,1437,
+		3,182,91,0,1432,1433,5,266,0,0,1433,1434,3,98,49,0,1434,1435,5,267,0,0,
+		1435,1437,1,0,0,0,1436,1431,1,0,0,0,1436,1432,1,0,0,0,1437,105,1,0,0,0,
+		1438,1440,7,19,0,0,1439,1441,5,261,0,0,1440,1439,1,0,0,0,1440,1441,1,0,
+		0,0,1441,1457,1,0,0,0,1442,1444,5,263,0,0,1443,1445,5,278,0,0,1444,1443,
+		1,0,0,0,1444,1445,1,0,0,0,1445,1450,1,0,0,0,1446,1448,5,270,0,0,1447,1449,
+		5,278,0,0,1448,1447,1,0,0,0,1448,1449,1,0,0,0,1449,1451,1,0,0,0,1450,1446,
+		1,0,0,0,1450,1451,1,0,0,0,1451,1452,1,0,0,0,1452,1454,5,264,0,0,1453,1455,
+		5,261,0,0,1454,1453,1,0,0,0,1454,1455,1,0,0,0,1455,1457,1,0,0,0,1456,1438,
+		1,0,0,0,1456,1442,1,0,0,0,1457,107,1,0,0,0,1458,1459,3,182,91,0,1459,1460,
+		5,249,0,0,1460,1461,5,266,0,0,1461,1466,3,182,91,0,1462,1463,5,270,0,0,
+		1463,1465,3,182,91,0,1464,1462,1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,
+		0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1466,1,0,0,0,1469,1470,5,
+		267,0,0,1470,109,1,0,0,0,1471,1472,3,182,91,0,1472,1473,5,9,0,0,1473,1474,
+		3,124,62,0,1474,111,1,0,0,0,1475,1477,5,9,0,0,1476,1475,1,0,0,0,1476,1477,
+		1,0,0,0,1477,1478,1,0,0,0,1478,1483,3,182,91,0,1479,1480,5,266,0,0,1480,
+		1481,3,180,90,0,1481,1482,5,267,0,0,1482,1484,1,0,0,0,1483,1479,1,0,0,
+		0,1483,1484,1,0,0,0,1484,113,1,0,0,0,1485,1486,3,116,58,0,1486,115,1,0,
+		0,0,1487,1488,5,273,0,0,1488,1495,3,118,59,0,1489,1491,5,270,0,0,1490,
+		1489,1,0,0,0,1490,1491,1,0,0,0,1491,1492,1,0,0,0,1492,1494,3,118,59,0,
+		1493,1490,1,0,0,0,1494,1497,1,0,0,0,1495,1493,1,0,0,0,1495,1496,1,0,0,
+		0,1496,1498,1,0,0,0,1497,1495,1,0,0,0,1498,1499,5,274,0,0,1499,117,1,0,
+		0,0,1500,1521,3,182,91,0,1501,1518,5,266,0,0,1502,1507,3,120,60,0,1503,
+		1504,5,270,0,0,1504,1506,3,120,60,0,1505,1503,1,0,0,0,1506,1509,1,0,0,
+		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1519,1,0,0,0,1509,1507,1,0,
+		0,0,1510,1515,3,122,61,0,1511,1512,5,270,0,0,1512,1514,3,122,61,0,1513,
+		1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1515,1516,1,0,0,0,1516,
+		1519,1,0,0,0,1517,1515,1,0,0,0,1518,1502,1,0,0,0,1518,1510,1,0,0,0,1518,
+		1519,1,0,0,0,1519,1520,1,0,0,0,1520,1522,5,267,0,0,1521,1501,1,0,0,0,1521,
+		1522,1,0,0,0,1522,119,1,0,0,0,1523,1524,3,44,22,0,1524,1525,5,249,0,0,
+		1525,1526,3,46,23,0,1526,121,1,0,0,0,1527,1532,3,182,91,0,1528,1529,5,
+		271,0,0,1529,1531,3,182,91,0,1530,1528,1,0,0,0,1531,1534,1,0,0,0,1532,
+		1530,1,0,0,0,1532,1533,1,0,0,0,1533,1538,1,0,0,0,1534,1532,1,0,0,0,1535,
+		1538,5,275,0,0,1536,1538,5,278,0,0,1537,1527,1,0,0,0,1537,1535,1,0,0,0,
+		1537,1536,1,0,0,0,1538,123,1,0,0,0,1539,1540,3,126,63,0,1540,125,1,0,0,
+		0,1541,1542,6,63,-1,0,1542,1543,5,144,0,0,1543,1552,3,126,63,4,1544,1548,
+		3,132,66,0,1545,1547,3,128,64,0,1546,1545,1,0,0,0,1547,1550,1,0,0,0,1548,
+		1546,1,0,0,0,1548,1549,1,0,0,0,1549,1552,1,0,0,0,1550,1548,1,0,0,0,1551,
+		1541,1,0,0,0,1551,1544,1,0,0,0,1552,1561,1,0,0,0,1553,1554,10,2,0,0,1554,
+		1555,5,7,0,0,1555,1560,3,126,63,3,1556,1557,10,1,0,0,1557,1558,5,153,0,
+		0,1558,1560,3,126,63,2,1559,1553,1,0,0,0,1559,1556,1,0,0,0,1560,1563,1,
+		0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,127,1,0,0,0,1563,1561,1,
+		0,0,0,1564,1565,3,130,65,0,1565,1566,3,132,66,0,1566,1648,1,0,0,0,1567,
+		1569,5,144,0,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,
+		1572,5,13,0,0,1571,1573,7,20,0,0,1572,1571,1,0,0,0,1572,1573,1,0,0,0,1573,
+		1574,1,0,0,0,1574,1575,3,132,66,0,1575,1576,5,7,0,0,1576,1577,3,132,66,
+		0,1577,1648,1,0,0,0,1578,1580,5,144,0,0,1579,1578,1,0,0,0,1579,1580,1,
+		0,0,0,1580,1581,1,0,0,0,1581,1582,5,87,0,0,1582,1583,5,266,0,0,1583,1584,
+		3,56,28,0,1584,1585,5,267,0,0,1585,1648,1,0,0,0,1586,1588,5,144,0,0,1587,
+		1586,1,0,0,0,1587,1588,1,0,0,0,1588,1589,1,0,0,0,1589,1590,5,87,0,0,1590,
+		1591,5,266,0,0,1591,1596,3,124,62,0,1592,1593,5,270,0,0,1593,1595,3,124,
+		62,0,1594,1592,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,
+		0,0,0,1597,1599,1,0,0,0,1598,1596,1,0,0,0,1599,1600,5,267,0,0,1600,1648,
+		1,0,0,0,1601,1603,5,144,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,1603,1604,
+		1,0,0,0,1604,1605,5,116,0,0,1605,1608,3,132,66,0,1606,1607,5,57,0,0,1607,
+		1609,3,132,66,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1648,1,0,0,0,
+		1610,1612,5,144,0,0,1611,1610,1,0,0,0,1611,1612,1,0,0,0,1612,1613,1,0,
+		0,0,1613,1614,5,198,0,0,1614,1615,5,216,0,0,1615,1618,3,132,66,0,1616,
+		1617,5,57,0,0,1617,1619,3,132,66,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,
+		1619,1648,1,0,0,0,1620,1622,5,94,0,0,1621,1623,5,144,0,0,1622,1621,1,0,
+		0,0,1622,1623,1,0,0,0,1623,1624,1,0,0,0,1624,1648,5,145,0,0,1625,1627,
+		5,94,0,0,1626,1628,5,144,0,0,1627,1626,1,0,0,0,1627,1628,1,0,0,0,1628,
+		1629,1,0,0,0,1629,1648,7,21,0,0,1630,1632,5,94,0,0,1631,1633,5,144,0,0,
+		1632,1631,1,0,0,0,1632,1633,1,0,0,0,1633,1634,1,0,0,0,1634,1635,5,49,0,
+		0,1635,1636,5,74,0,0,1636,1648,3,132,66,0,1637,1639,5,94,0,0,1638,1640,
+		5,144,0,0,1639,1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1643,
+		5,100,0,0,1642,1644,7,22,0,0,1643,1642,1,0,0,0,1643,1644,1,0,0,0,1644,
+		1648,1,0,0,0,1645,1646,5,159,0,0,1646,1648,3,132,66,0,1647,1564,1,0,0,
+		0,1647,1568,1,0,0,0,1647,1579,1,0,0,0,1647,1587,1,0,0,0,1647,1602,1,0,
+		0,0,1647,1611,1,0,0,0,1647,1620,1,0,0,0,1647,1625,1,0,0,0,1647,1630,1,
+		0,0,0,1647,1637,1,0,0,0,1647,1645,1,0,0,0,1648,129,1,0,0,0,1649,1650,7,
+		23,0,0,1650,131,1,0,0,0,1651,1652,6,66,-1,0,1652,1656,3,134,67,0,1653,
+		1654,7,24,0,0,1654,1656,3,132,66,3,1655,1651,1,0,0,0,1655,1653,1,0,0,0,
+		1656,1665,1,0,0,0,1657,1658,10,2,0,0,1658,1659,7,25,0,0,1659,1664,3,132,
+		66,3,1660,1661,10,1,0,0,1661,1662,7,24,0,0,1662,1664,3,132,66,2,1663,1657,
+		1,0,0,0,1663,1660,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,
+		1,0,0,0,1666,133,1,0,0,0,1667,1665,1,0,0,0,1668,1669,6,67,-1,0,1669,1999,
+		3,164,82,0,1670,1999,3,166,83,0,1671,1672,5,17,0,0,1672,1674,3,124,62,
+		0,1673,1675,3,162,81,0,1674,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1674,1,
+		0,0,0,1676,1677,1,0,0,0,1677,1680,1,0,0,0,1678,1679,5,52,0,0,1679,1681,
+		3,124,62,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1682,1,0,0,0,1682,
+		1683,5,54,0,0,1683,1999,1,0,0,0,1684,1686,5,17,0,0,1685,1687,3,162,81,
+		0,1686,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,
+		0,0,1689,1692,1,0,0,0,1690,1691,5,52,0,0,1691,1693,3,124,62,0,1692,1690,
+		1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1695,5,54,0,0,1695,1999,
+		1,0,0,0,1696,1697,7,26,0,0,1697,1698,5,266,0,0,1698,1699,3,124,62,0,1699,
+		1700,5,9,0,0,1700,1701,3,172,86,0,1701,1702,5,267,0,0,1702,1999,1,0,0,
+		0,1703,1704,5,66,0,0,1704,1707,5,266,0,0,1705,1708,3,170,85,0,1706,1708,
+		3,182,91,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,1709,1,0,0,0,1709,
+		1710,5,74,0,0,1710,1711,3,124,62,0,1711,1712,5,267,0,0,1712,1999,1,0,0,
+		0,1713,1714,5,218,0,0,1714,1715,5,266,0,0,1715,1717,7,27,0,0,1716,1718,
+		3,124,62,0,1717,1716,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,0,0,0,1719,
+		1720,5,74,0,0,1720,1721,3,124,62,0,1721,1722,5,267,0,0,1722,1999,1,0,0,
+		0,1723,1724,5,218,0,0,1724,1728,5,266,0,0,1725,1726,3,124,62,0,1726,1727,
+		5,74,0,0,1727,1729,1,0,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1730,
+		1,0,0,0,1730,1731,3,124,62,0,1731,1732,5,267,0,0,1732,1999,1,0,0,0,1733,
+		1734,5,204,0,0,1734,1735,5,266,0,0,1735,1736,3,124,62,0,1736,1737,5,74,
+		0,0,1737,1740,3,124,62,0,1738,1739,5,73,0,0,1739,1741,3,124,62,0,1740,
+		1738,1,0,0,0,1740,1741,1,0,0,0,1741,1742,1,0,0,0,1742,1743,5,267,0,0,1743,
+		1999,1,0,0,0,1744,1745,5,170,0,0,1745,1746,5,266,0,0,1746,1747,3,132,66,
+		0,1747,1748,5,87,0,0,1748,1749,3,124,62,0,1749,1750,5,267,0,0,1750,1999,
+		1,0,0,0,1751,1752,5,160,0,0,1752,1753,5,266,0,0,1753,1754,3,124,62,0,1754,
+		1755,5,167,0,0,1755,1756,3,124,62,0,1756,1757,5,74,0,0,1757,1760,3,124,
+		62,0,1758,1759,5,73,0,0,1759,1761,3,124,62,0,1760,1758,1,0,0,0,1760,1761,
+		1,0,0,0,1761,1762,1,0,0,0,1762,1763,5,267,0,0,1763,1999,1,0,0,0,1764,1765,
+		5,108,0,0,1765,1766,5,266,0,0,1766,1767,3,124,62,0,1767,1768,5,270,0,0,
+		1768,1771,3,124,62,0,1769,1770,5,185,0,0,1770,1772,3,172,86,0,1771,1769,
+		1,0,0,0,1771,1772,1,0,0,0,1772,1777,1,0,0,0,1773,1774,3,156,78,0,1774,
+		1775,5,150,0,0,1775,1776,5,53,0,0,1776,1778,1,0,0,0,1777,1773,1,0,0,0,
+		1777,1778,1,0,0,0,1778,1783,1,0,0,0,1779,1780,3,156,78,0,1780,1781,5,150,
+		0,0,1781,1782,5,56,0,0,1782,1784,1,0,0,0,1783,1779,1,0,0,0,1783,1784,1,
+		0,0,0,1784,1785,1,0,0,0,1785,1786,5,267,0,0,1786,1999,1,0,0,0,1787,1788,
+		5,107,0,0,1788,1789,5,266,0,0,1789,1790,3,124,62,0,1790,1791,5,270,0,0,
+		1791,1794,3,124,62,0,1792,1793,5,185,0,0,1793,1795,3,172,86,0,1794,1792,
+		1,0,0,0,1794,1795,1,0,0,0,1795,1797,1,0,0,0,1796,1798,3,158,79,0,1797,
+		1796,1,0,0,0,1797,1798,1,0,0,0,1798,1803,1,0,0,0,1799,1800,3,160,80,0,
+		1800,1801,5,150,0,0,1801,1802,5,53,0,0,1802,1804,1,0,0,0,1803,1799,1,0,
+		0,0,1803,1804,1,0,0,0,1804,1809,1,0,0,0,1805,1806,3,160,80,0,1806,1807,
+		5,150,0,0,1807,1808,5,56,0,0,1808,1810,1,0,0,0,1809,1805,1,0,0,0,1809,
+		1810,1,0,0,0,1810,1811,1,0,0,0,1811,1812,5,267,0,0,1812,1999,1,0,0,0,1813,
+		1814,5,104,0,0,1814,1815,5,266,0,0,1815,1816,3,124,62,0,1816,1817,5,270,
+		0,0,1817,1821,3,124,62,0,1818,1819,7,28,0,0,1819,1820,5,150,0,0,1820,1822,
+		5,56,0,0,1821,1818,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,0,0,1823,1824,
+		5,267,0,0,1824,1999,1,0,0,0,1825,1826,5,105,0,0,1826,1835,5,266,0,0,1827,
+		1832,3,154,77,0,1828,1829,5,270,0,0,1829,1831,3,154,77,0,1830,1828,1,0,
+		0,0,1831,1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1836,1,
+		0,0,0,1834,1832,1,0,0,0,1835,1827,1,0,0,0,1835,1836,1,0,0,0,1836,1840,
+		1,0,0,0,1837,1838,7,29,0,0,1838,1839,5,150,0,0,1839,1841,5,145,0,0,1840,
+		1837,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1999,5,267,0,0,1843,
+		1844,5,101,0,0,1844,1853,5,266,0,0,1845,1850,3,124,62,0,1846,1847,5,270,
+		0,0,1847,1849,3,124,62,0,1848,1846,1,0,0,0,1849,1852,1,0,0,0,1850,1848,
+		1,0,0,0,1850,1851,1,0,0,0,1851,1854,1,0,0,0,1852,1850,1,0,0,0,1853,1845,
+		1,0,0,0,1853,1854,1,0,0,0,1854,1858,1,0,0,0,1855,1856,7,29,0,0,1856,1857,
+		5,150,0,0,1857,1859,5,145,0,0,1858,1855,1,0,0,0,1858,1859,1,0,0,0,1859,
+		1860,1,0,0,0,1860,1999,5,267,0,0,1861,1862,5,102,0,0,1862,1863,5,266,0,
+		0,1863,1874,3,124,62,0,1864,1865,5,154,0,0,1865,1866,5,15,0,0,1866,1871,
+		3,80,40,0,1867,1868,5,270,0,0,1868,1870,3,80,40,0,1869,1867,1,0,0,0,1870,
+		1873,1,0,0,0,1871,1869,1,0,0,0,1871,1872,1,0,0,0,1872,1875,1,0,0,0,1873,
+		1871,1,0,0,0,1874,1864,1,0,0,0,1874,1875,1,0,0,0,1875,1879,1,0,0,0,1876,
+		1877,7,29,0,0,1877,1878,5,150,0,0,1878,1880,5,145,0,0,1879,1876,1,0,0,
+		0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1888,5,267,0,0,1882,1883,5,
+		69,0,0,1883,1884,5,266,0,0,1884,1885,5,240,0,0,1885,1886,3,124,62,0,1886,
+		1887,5,267,0,0,1887,1889,1,0,0,0,1888,1882,1,0,0,0,1888,1889,1,0,0,0,1889,
+		1892,1,0,0,0,1890,1891,5,157,0,0,1891,1893,3,146,73,0,1892,1890,1,0,0,
+		0,1892,1893,1,0,0,0,1893,1999,1,0,0,0,1894,1895,5,106,0,0,1895,1896,5,
+		266,0,0,1896,1900,3,154,77,0,1897,1898,7,29,0,0,1898,1899,5,150,0,0,1899,
+		1901,5,145,0,0,1900,1897,1,0,0,0,1900,1901,1,0,0,0,1901,1902,1,0,0,0,1902,
+		1909,5,267,0,0,1903,1904,5,69,0,0,1904,1905,5,266,0,0,1905,1906,5,240,
+		0,0,1906,1907,3,124,62,0,1907,1908,5,267,0,0,1908,1910,1,0,0,0,1909,1903,
+		1,0,0,0,1909,1910,1,0,0,0,1910,1913,1,0,0,0,1911,1912,5,157,0,0,1912,1914,
+		3,146,73,0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1999,1,0,0,0,1915,
+		1916,7,30,0,0,1916,1917,5,266,0,0,1917,1918,3,124,62,0,1918,1919,5,216,
+		0,0,1919,1920,3,170,85,0,1920,1921,5,267,0,0,1921,1999,1,0,0,0,1922,1923,
+		7,31,0,0,1923,1924,5,266,0,0,1924,1925,3,170,85,0,1925,1926,5,270,0,0,
+		1926,1927,3,124,62,0,1927,1928,5,270,0,0,1928,1929,3,124,62,0,1929,1930,
+		5,267,0,0,1930,1999,1,0,0,0,1931,1999,7,32,0,0,1932,1933,5,8,0,0,1933,
+		1942,5,268,0,0,1934,1939,3,124,62,0,1935,1936,5,270,0,0,1936,1938,3,124,
+		62,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1939,1940,1,
+		0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1942,1934,1,0,0,0,1942,1943,
+		1,0,0,0,1943,1944,1,0,0,0,1944,1999,5,269,0,0,1945,1946,5,122,0,0,1946,
+		1955,5,268,0,0,1947,1952,3,124,62,0,1948,1949,5,270,0,0,1949,1951,3,124,
+		62,0,1950,1948,1,0,0,0,1951,1954,1,0,0,0,1952,1950,1,0,0,0,1952,1953,1,
+		0,0,0,1953,1956,1,0,0,0,1954,1952,1,0,0,0,1955,1947,1,0,0,0,1955,1956,
+		1,0,0,0,1956,1957,1,0,0,0,1957,1999,5,269,0,0,1958,1959,5,188,0,0,1959,
+		1968,5,266,0,0,1960,1965,3,124,62,0,1961,1962,5,270,0,0,1962,1964,3,124,
+		62,0,1963,1961,1,0,0,0,1964,1967,1,0,0,0,1965,1963,1,0,0,0,1965,1966,1,
+		0,0,0,1966,1969,1,0,0,0,1967,1965,1,0,0,0,1968,1960,1,0,0,0,1968,1969,
+		1,0,0,0,1969,1970,1,0,0,0,1970,1999,5,267,0,0,1971,1972,5,48,0,0,1972,
+		1973,5,266,0,0,1973,1974,3,180,90,0,1974,1975,5,267,0,0,1975,1999,1,0,
+		0,0,1976,1999,3,136,68,0,1977,1978,5,62,0,0,1978,1979,5,266,0,0,1979,1980,
+		3,56,28,0,1980,1981,5,267,0,0,1981,1999,1,0,0,0,1982,1983,5,266,0,0,1983,
+		1984,3,56,28,0,1984,1985,5,267,0,0,1985,1999,1,0,0,0,1986,1987,5,266,0,
+		0,1987,1992,3,124,62,0,1988,1989,5,270,0,0,1989,1991,3,124,62,0,1990,1988,
+		1,0,0,0,1991,1994,1,0,0,0,1992,1990,1,0,0,0,1992,1993,1,0,0,0,1993,1995,
+		1,0,0,0,1994,1992,1,0,0,0,1995,1996,5,267,0,0,1996,1999,1,0,0,0,1997,1999,
+		3,182,91,0,1998,1668,1,0,0,0,1998,1670,1,0,0,0,1998,1671,1,0,0,0,1998,
+		1684,1,0,0,0,1998,1696,1,0,0,0,1998,1703,1,0,0,0,1998,1713,1,0,0,0,1998,
+		1723,1,0,0,0,1998,1733,1,0,0,0,1998,1744,1,0,0,0,1998,1751,1,0,0,0,1998,
+		1764,1,0,0,0,1998,1787,1,0,0,0,1998,1813,1,0,0,0,1998,1825,1,0,0,0,1998,
+		1843,1,0,0,0,1998,1861,1,0,0,0,1998,1894,1,0,0,0,1998,1915,1,0,0,0,1998,
+		1922,1,0,0,0,1998,1931,1,0,0,0,1998,1932,1,0,0,0,1998,1945,1,0,0,0,1998,
+		1958,1,0,0,0,1998,1971,1,0,0,0,1998,1976,1,0,0,0,1998,1977,1,0,0,0,1998,
+		1982,1,0,0,0,1998,1986,1,0,0,0,1998,1997,1,0,0,0,1999,2010,1,0,0,0,2000,
+		2001,10,2,0,0,2001,2002,5,271,0,0,2002,2009,3,182,91,0,2003,2004,10,1,
+		0,0,2004,2005,5,268,0,0,2005,2006,3,132,66,0,2006,2007,5,269,0,0,2007,
+		2009,1,0,0,0,2008,2000,1,0,0,0,2008,2003,1,0,0,0,2009,2012,1,0,0,0,2010,
+		2008,1,0,0,0,2010,2011,1,0,0,0,2011,135,1,0,0,0,2012,2010,1,0,0,0,2013,
+		2014,3,140,70,0,2014,2030,5,266,0,0,2015,2031,5,258,0,0,2016,2018,3,70,
+		35,0,2017,2016,1,0,0,0,2017,2018,1,0,0,0,2018,2019,1,0,0,0,2019,2024,3,
+		142,71,0,2020,2021,5,270,0,0,2021,2023,3,142,71,0,2022,2020,1,0,0,0,2023,
+		2026,1,0,0,0,2024,2022,1,0,0,0,2024,2025,1,0,0,0,2025,2028,1,0,0,0,2026,
+		2024,1,0,0,0,2027,2029,3,138,69,0,2028,2027,1,0,0,0,2028,2029,1,0,0,0,
+		2029,2031,1,0,0,0,2030,2015,1,0,0,0,2030,2017,1,0,0,0,2030,2031,1,0,0,
+		0,2031,2032,1,0,0,0,2032,2039,5,267,0,0,2033,2034,5,69,0,0,2034,2035,5,
+		266,0,0,2035,2036,5,240,0,0,2036,2037,3,124,62,0,2037,2038,5,267,0,0,2038,
+		2040,1,0,0,0,2039,2033,1,0,0,0,2039,2040,1,0,0,0,2040,2043,1,0,0,0,2041,
+		2042,5,157,0,0,2042,2044,3,146,73,0,2043,2041,1,0,0,0,2043,2044,1,0,0,
+		0,2044,137,1,0,0,0,2045,2046,7,33,0,0,2046,2047,5,146,0,0,2047,139,1,0,
+		0,0,2048,2053,3,178,89,0,2049,2053,5,115,0,0,2050,2053,5,186,0,0,2051,
+		2053,5,70,0,0,2052,2048,1,0,0,0,2052,2049,1,0,0,0,2052,2050,1,0,0,0,2052,
+		2051,1,0,0,0,2053,141,1,0,0,0,2054,2055,3,182,91,0,2055,2056,5,255,0,0,
+		2056,2057,3,144,72,0,2057,2060,1,0,0,0,2058,2060,3,144,72,0,2059,2054,
+		1,0,0,0,2059,2058,1,0,0,0,2060,143,1,0,0,0,2061,2062,5,208,0,0,2062,2066,
+		3,178,89,0,2063,2064,5,162,0,0,2064,2065,5,15,0,0,2065,2067,3,124,62,0,
+		2066,2063,1,0,0,0,2066,2067,1,0,0,0,2067,2079,1,0,0,0,2068,2069,5,208,
+		0,0,2069,2070,5,266,0,0,2070,2071,3,56,28,0,2071,2075,5,267,0,0,2072,2073,
+		5,162,0,0,2073,2074,5,15,0,0,2074,2076,3,124,62,0,2075,2072,1,0,0,0,2075,
+		2076,1,0,0,0,2076,2079,1,0,0,0,2077,2079,3,124,62,0,2078,2061,1,0,0,0,
+		2078,2068,1,0,0,0,2078,2077,1,0,0,0,2079,145,1,0,0,0,2080,2083,3,182,91,
+		0,2081,2083,3,148,74,0,2082,2080,1,0,0,0,2082,2081,1,0,0,0,2083,147,1,
+		0,0,0,2084,2095,5,266,0,0,2085,2086,5,162,0,0,2086,2087,5,15,0,0,2087,
+		2092,3,124,62,0,2088,2089,5,270,0,0,2089,2091,3,124,62,0,2090,2088,1,0,
+		0,0,2091,2094,1,0,0,0,2092,2090,1,0,0,0,2092,2093,1,0,0,0,2093,2096,1,
+		0,0,0,2094,2092,1,0,0,0,2095,2085,1,0,0,0,2095,2096,1,0,0,0,2096,2107,
+		1,0,0,0,2097,2098,5,154,0,0,2098,2099,5,15,0,0,2099,2104,3,80,40,0,2100,
+		2101,5,270,0,0,2101,2103,3,80,40,0,2102,2100,1,0,0,0,2103,2106,1,0,0,0,
+		2104,2102,1,0,0,0,2104,2105,1,0,0,0,2105,2108,1,0,0,0,2106,2104,1,0,0,
+		0,2107,2097,1,0,0,0,2107,2108,1,0,0,0,2108,2110,1,0,0,0,2109,2111,3,150,
+		75,0,2110,2109,1,0,0,0,2110,2111,1,0,0,0,2111,2112,1,0,0,0,2112,2113,5,
+		267,0,0,2113,149,1,0,0,0,2114,2115,7,34,0,0,2115,2123,3,152,76,0,2116,
+		2117,7,34,0,0,2117,2118,5,13,0,0,2118,2119,3,152,76,0,2119,2120,5,7,0,
+		0,2120,2121,3,152,76,0,2121,2123,1,0,0,0,2122,2114,1,0,0,0,2122,2116,1,
+		0,0,0,2123,151,1,0,0,0,2124,2125,5,221,0,0,2125,2134,5,171,0,0,2126,2127,
+		5,221,0,0,2127,2134,5,72,0,0,2128,2129,5,35,0,0,2129,2134,5,188,0,0,2130,
+		2131,3,132,66,0,2131,2132,7,35,0,0,2132,2134,1,0,0,0,2133,2124,1,0,0,0,
+		2133,2126,1,0,0,0,2133,2128,1,0,0,0,2133,2130,1,0,0,0,2134,153,1,0,0,0,
+		2135,2137,5,109,0,0,2136,2135,1,0,0,0,2136,2137,1,0,0,0,2137,2138,1,0,
+		0,0,2138,2139,3,124,62,0,2139,2140,5,230,0,0,2140,2141,3,124,62,0,2141,
+		155,1,0,0,0,2142,2147,5,145,0,0,2143,2147,5,56,0,0,2144,2145,5,44,0,0,
+		2145,2147,3,124,62,0,2146,2142,1,0,0,0,2146,2143,1,0,0,0,2146,2144,1,0,
+		0,0,2147,157,1,0,0,0,2148,2150,5,244,0,0,2149,2151,5,8,0,0,2150,2149,1,
+		0,0,0,2150,2151,1,0,0,0,2151,2152,1,0,0,0,2152,2162,5,245,0,0,2153,2155,
+		5,242,0,0,2154,2156,7,36,0,0,2155,2154,1,0,0,0,2155,2156,1,0,0,0,2156,
+		2158,1,0,0,0,2157,2159,5,8,0,0,2158,2157,1,0,0,0,2158,2159,1,0,0,0,2159,
+		2160,1,0,0,0,2160,2162,5,245,0,0,2161,2148,1,0,0,0,2161,2153,1,0,0,0,2162,
+		159,1,0,0,0,2163,2168,5,145,0,0,2164,2168,5,56,0,0,2165,2166,5,53,0,0,
+		2166,2168,7,37,0,0,2167,2163,1,0,0,0,2167,2164,1,0,0,0,2167,2165,1,0,0,
+		0,2168,161,1,0,0,0,2169,2170,5,239,0,0,2170,2175,3,124,62,0,2171,2172,
+		5,270,0,0,2172,2174,3,124,62,0,2173,2171,1,0,0,0,2174,2177,1,0,0,0,2175,
+		2173,1,0,0,0,2175,2176,1,0,0,0,2176,2178,1,0,0,0,2177,2175,1,0,0,0,2178,
+		2179,5,211,0,0,2179,2180,3,124,62,0,2180,163,1,0,0,0,2181,2196,5,145,0,
+		0,2182,2196,7,38,0,0,2183,2196,5,278,0,0,2184,2196,5,279,0,0,2185,2196,
+		5,280,0,0,2186,2188,5,275,0,0,2187,2186,1,0,0,0,2188,2189,1,0,0,0,2189,
+		2187,1,0,0,0,2189,2190,1,0,0,0,2190,2196,1,0,0,0,2191,2196,5,276,0,0,2192,
+		2196,5,277,0,0,2193,2194,7,39,0,0,2194,2196,5,275,0,0,2195,2181,1,0,0,
+		0,2195,2182,1,0,0,0,2195,2183,1,0,0,0,2195,2184,1,0,0,0,2195,2185,1,0,
+		0,0,2195,2187,1,0,0,0,2195,2191,1,0,0,0,2195,2192,1,0,0,0,2195,2193,1,
+		0,0,0,2196,165,1,0,0,0,2197,2199,5,92,0,0,2198,2200,7,24,0,0,2199,2198,
+		1,0,0,0,2199,2200,1,0,0,0,2200,2201,1,0,0,0,2201,2202,3,168,84,0,2202,
+		2206,3,170,85,0,2203,2204,5,266,0,0,2204,2205,5,278,0,0,2205,2207,5,267,
+		0,0,2206,2203,1,0,0,0,2206,2207,1,0,0,0,2207,2215,1,0,0,0,2208,2209,5,
+		216,0,0,2209,2213,3,170,85,0,2210,2211,5,266,0,0,2211,2212,5,278,0,0,2212,
+		2214,5,267,0,0,2213,2210,1,0,0,0,2213,2214,1,0,0,0,2214,2216,1,0,0,0,2215,
+		2208,1,0,0,0,2215,2216,1,0,0,0,2216,167,1,0,0,0,2217,2218,7,40,0,0,2218,
+		169,1,0,0,0,2219,2220,7,41,0,0,2220,171,1,0,0,0,2221,2225,3,174,87,0,2222,
+		2223,5,144,0,0,2223,2226,5,145,0,0,2224,2226,5,145,0,0,2225,2222,1,0,0,
+		0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,173,1,0,0,0,2227,2228,6,87,
+		-1,0,2228,2229,5,8,0,0,2229,2230,5,253,0,0,2230,2231,3,172,86,0,2231,2232,
+		5,254,0,0,2232,2313,1,0,0,0,2233,2234,5,138,0,0,2234,2235,5,253,0,0,2235,
+		2236,3,172,86,0,2236,2237,5,254,0,0,2237,2313,1,0,0,0,2238,2239,5,122,
+		0,0,2239,2240,5,253,0,0,2240,2241,3,172,86,0,2241,2242,5,270,0,0,2242,
+		2243,3,172,86,0,2243,2244,5,254,0,0,2244,2313,1,0,0,0,2245,2246,5,188,
+		0,0,2246,2255,5,253,0,0,2247,2252,3,176,88,0,2248,2249,5,270,0,0,2249,
+		2251,3,176,88,0,2250,2248,1,0,0,0,2251,2254,1,0,0,0,2252,2250,1,0,0,0,
+		2252,2253,1,0,0,0,2253,2256,1,0,0,0,2254,2252,1,0,0,0,2255,2247,1,0,0,
+		0,2255,2256,1,0,0,0,2256,2257,1,0,0,0,2257,2313,5,254,0,0,2258,2259,5,
+		188,0,0,2259,2268,5,266,0,0,2260,2265,3,176,88,0,2261,2262,5,270,0,0,2262,
+		2264,3,176,88,0,2263,2261,1,0,0,0,2264,2267,1,0,0,0,2265,2263,1,0,0,0,
+		2265,2266,1,0,0,0,2266,2269,1,0,0,0,2267,2265,1,0,0,0,2268,2260,1,0,0,
+		0,2268,2269,1,0,0,0,2269,2270,1,0,0,0,2270,2313,5,267,0,0,2271,2272,5,
+		92,0,0,2272,2276,3,170,85,0,2273,2274,5,266,0,0,2274,2275,5,278,0,0,2275,
+		2277,5,267,0,0,2276,2273,1,0,0,0,2276,2277,1,0,0,0,2277,2285,1,0,0,0,2278,
+		2279,5,216,0,0,2279,2283,3,170,85,0,2280,2281,5,266,0,0,2281,2282,5,278,
+		0,0,2282,2284,5,267,0,0,2283,2280,1,0,0,0,2283,2284,1,0,0,0,2284,2286,
+		1,0,0,0,2285,2278,1,0,0,0,2285,2286,1,0,0,0,2286,2313,1,0,0,0,2287,2289,
+		3,182,91,0,2288,2290,7,42,0,0,2289,2288,1,0,0,0,2289,2290,1,0,0,0,2290,
+		2301,1,0,0,0,2291,2292,5,266,0,0,2292,2297,5,278,0,0,2293,2294,5,270,0,
+		0,2294,2296,5,278,0,0,2295,2293,1,0,0,0,2296,2299,1,0,0,0,2297,2295,1,
+		0,0,0,2297,2298,1,0,0,0,2298,2300,1,0,0,0,2299,2297,1,0,0,0,2300,2302,
+		5,267,0,0,2301,2291,1,0,0,0,2301,2302,1,0,0,0,2302,2310,1,0,0,0,2303,2304,
+		5,242,0,0,2304,2305,5,118,0,0,2305,2306,5,212,0,0,2306,2311,5,248,0,0,
+		2307,2308,5,244,0,0,2308,2309,5,212,0,0,2309,2311,5,248,0,0,2310,2303,
+		1,0,0,0,2310,2307,1,0,0,0,2310,2311,1,0,0,0,2311,2313,1,0,0,0,2312,2227,
+		1,0,0,0,2312,2233,1,0,0,0,2312,2238,1,0,0,0,2312,2245,1,0,0,0,2312,2258,
+		1,0,0,0,2312,2271,1,0,0,0,2312,2287,1,0,0,0,2313,2330,1,0,0,0,2314,2318,
+		10,2,0,0,2315,2316,5,144,0,0,2316,2319,5,145,0,0,2317,2319,5,145,0,0,2318,
+		2315,1,0,0,0,2318,2317,1,0,0,0,2318,2319,1,0,0,0,2319,2320,1,0,0,0,2320,
+		2329,5,8,0,0,2321,2325,10,1,0,0,2322,2323,5,144,0,0,2323,2326,5,145,0,
+		0,2324,2326,5,145,0,0,2325,2322,1,0,0,0,2325,2324,1,0,0,0,2325,2326,1,
+		0,0,0,2326,2327,1,0,0,0,2327,2329,5,138,0,0,2328,2314,1,0,0,0,2328,2321,
+		1,0,0,0,2329,2332,1,0,0,0,2330,2328,1,0,0,0,2330,2331,1,0,0,0,2331,175,
+		1,0,0,0,2332,2330,1,0,0,0,2333,2334,3,182,91,0,2334,2336,3,172,86,0,2335,
+		2337,5,275,0,0,2336,2335,1,0,0,0,2336,2337,1,0,0,0,2337,177,1,0,0,0,2338,
+		2343,3,182,91,0,2339,2340,5,271,0,0,2340,2342,3,182,91,0,2341,2339,1,0,
+		0,0,2342,2345,1,0,0,0,2343,2341,1,0,0,0,2343,2344,1,0,0,0,2344,179,1,0,
+		0,0,2345,2343,1,0,0,0,2346,2351,3,182,91,0,2347,2348,5,270,0,0,2348,2350,
+		3,182,91,0,2349,2347,1,0,0,0,2350,2353,1,0,0,0,2351,2349,1,0,0,0,2351,
+		2352,1,0,0,0,2352,181,1,0,0,0,2353,2351,1,0,0,0,2354,2358,5,281,0,0,2355,
+		2358,5,282,0,0,2356,2358,3,184,92,0,2357,2354,1,0,0,0,2357,2355,1,0,0,
+		0,2357,2356,1,0,0,0,2358,183,1,0,0,0,2359,2360,7,43,0,0,2360,185,1,0,0,
+		0,338,189,196,201,207,210,225,228,234,240,246,253,257,265,267,273,280,
 		290,293,300,305,308,315,320,323,327,330,335,339,345,358,366,373,377,387,
 		392,403,406,414,418,424,430,442,447,457,463,466,472,483,498,505,510,516,
-		527,533,538,544,549,557,565,567,572,577,580,585,588,591,596,599,604,609,
-		612,615,623,641,643,646,653,659,668,673,677,685,688,691,695,699,710,715,
-		719,727,730,738,745,752,755,759,764,768,770,774,780,790,799,808,811,825,
-		828,832,838,846,850,855,867,879,892,897,909,916,923,929,937,940,949,964,
-		967,972,974,979,981,986,990,998,1004,1007,1009,1019,1026,1029,1037,1043,
-		1047,1050,1057,1066,1069,1073,1082,1085,1089,1097,1100,1111,1114,1116,
-		1126,1138,1150,1158,1166,1169,1173,1181,1185,1205,1207,1209,1213,1217,
-		1221,1225,1227,1236,1240,1247,1250,1253,1260,1263,1269,1278,1284,1287,
-		1296,1303,1305,1316,1319,1328,1331,1339,1342,1345,1351,1359,1367,1370,
-		1378,1395,1411,1418,1424,1428,1435,1439,1443,1447,1449,1453,1455,1465,
-		1475,1482,1489,1494,1506,1514,1517,1520,1531,1536,1547,1550,1558,1560,
-		1567,1571,1578,1586,1595,1601,1607,1610,1617,1621,1626,1631,1638,1642,
-		1646,1654,1662,1664,1675,1679,1687,1691,1706,1716,1727,1739,1759,1770,
-		1776,1782,1793,1796,1802,1808,1820,1831,1834,1839,1849,1852,1857,1870,
-		1873,1878,1887,1891,1899,1908,1912,1938,1941,1951,1954,1964,1967,1991,
-		1997,2007,2009,2016,2023,2027,2029,2038,2042,2051,2058,2065,2074,2077,
-		2081,2091,2094,2103,2106,2109,2121,2132,2135,2145,2149,2154,2157,2160,
-		2166,2174,2188,2194,2198,2205,2212,2214,2224,2251,2254,2264,2267,2275,
-		2282,2284,2288,2296,2300,2309,2311,2317,2324,2327,2329,2335,2342,2350,
-		2356
+		527,533,538,544,547,550,558,566,568,573,578,581,586,589,592,597,600,605,
+		610,613,616,624,642,644,647,654,660,669,674,678,686,689,692,696,700,711,
+		716,720,728,731,739,746,753,756,760,765,769,771,775,781,791,800,809,812,
+		826,829,833,839,847,851,856,868,880,893,898,910,917,924,930,938,941,950,
+		965,968,973,975,980,982,987,991,999,1005,1008,1010,1020,1027,1030,1038,
+		1044,1048,1051,1058,1067,1070,1074,1083,1086,1090,1098,1101,1112,1115,
+		1117,1127,1139,1151,1159,1167,1170,1174,1182,1186,1206,1208,1210,1214,
+		1218,1222,1226,1228,1237,1241,1248,1251,1254,1261,1264,1270,1279,1285,
+		1288,1297,1304,1306,1317,1320,1329,1332,1340,1343,1346,1352,1360,1368,
+		1371,1379,1396,1412,1419,1425,1429,1436,1440,1444,1448,1450,1454,1456,
+		1466,1476,1483,1490,1495,1507,1515,1518,1521,1532,1537,1548,1551,1559,
+		1561,1568,1572,1579,1587,1596,1602,1608,1611,1618,1622,1627,1632,1639,
+		1643,1647,1655,1663,1665,1676,1680,1688,1692,1707,1717,1728,1740,1760,
+		1771,1777,1783,1794,1797,1803,1809,1821,1832,1835,1840,1850,1853,1858,
+		1871,1874,1879,1888,1892,1900,1909,1913,1939,1942,1952,1955,1965,1968,
+		1992,1998,2008,2010,2017,2024,2028,2030,2039,2043,2052,2059,2066,2075,
+		2078,2082,2092,2095,2104,2107,2110,2122,2133,2136,2146,2150,2155,2158,
+		2161,2167,2175,2189,2195,2199,2206,2213,2215,2225,2252,2255,2265,2268,
+		2276,2283,2285,2289,2297,2301,2310,2312,2318,2325,2328,2330,2336,2343,
+		2351,2357
 	};
 
 	public static readonly ATN _ATN =
