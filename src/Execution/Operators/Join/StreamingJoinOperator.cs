@@ -196,7 +196,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         var result = new Output(self, other, n, decoded);
         // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
-        for (int r = 0; r < n; r++)
+        // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
+        int applied = candidates.Count == 0 && appendBatch && !self.Outer ? 0 : n;
+        for (int r = 0; r < applied; r++)
         {
             var kind = batch.KindAt(r);
             bool accumulate = kind is RowKind.Insert or RowKind.UpdateAfter;
