@@ -209,8 +209,8 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
     /// <summary>
     /// One window's pending rows of a side, grouped by key as <see cref="Decode"/> groups a table's: groups in the order of
     /// their first row, each group's rows in arrival order. A group is its key's id in <paramref name="keyIds"/> (shared by
-    /// both sides, so equal keys have equal groups); a row with a NULL key is a group of its own with an id below -1, from
-    /// <paramref name="nullIds"/>, which matches nothing.
+    /// both sides, so equal keys have equal groups); the rows with a NULL key are one group, as in the table, with an id
+    /// below -1 from <paramref name="nullIds"/>, which matches nothing.
     /// </summary>
     private static WindowRows Group(Side side, RecordBatch? data, Dictionary<long, int> keyIds, ref int nullIds)
     {
@@ -228,10 +228,11 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         var positionOf = new Dictionary<int, int>();
         var rowPosition = new int[n];
         var ids = new List<int>();
+        int nullId = anyNull ? --nullIds : 0;
         for (int i = 0; i < n; i++)
         {
             int id;
-            if (anyNull && nulls[i]) id = --nullIds;
+            if (anyNull && nulls[i]) id = nullId;
             else
             {
                 ref int known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keyIds, values[i], out bool exists);
