@@ -50,6 +50,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public GroupTable Table = null!;
         public JoinRecords Records = null!;
         public GroupStateTtl? Ttl;
+        /// <summary>Rows not in <see cref="Table"/> yet (an insert-only inner side; null: rows are stored as they come).</summary>
+        public PendingJoinRows? Pending;
     }
 
     public StreamingJoinOperator(JoinSpec spec)
@@ -97,11 +99,32 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             side.Records = side.Table.AddColumn(epoch => new JoinRecords(epoch, outer, appendOnly));
             side.Ttl = GroupStateTtl.Create(side.Table, _spec.StateTtlOf(s));
         }
+        for (int s = 0; s < 2; s++)
+        {
+            var side = _sides[s];
+            if (side.Records.AppendsBatches && side.Ttl is null && !side.Table.Spills && KeysHashAlike(side, _sides[1 - s]))
+                side.Pending = new PendingJoinRows(side.Table, side.Records, side.Keys, side.Rows);
+        }
         return base.OpenAsync(context, cancellationToken);
+    }
+
+    /// <summary>Whether equal keys of the two sides have equal key hashes (<see cref="Runtime.KeyGroups.HashKeys"/>), as
+    /// finding a side's pending rows by the other side's hashes needs: the same types, or integers of any width.</summary>
+    private static bool KeysHashAlike(Side side, Side other)
+    {
+        for (int k = 0; k < side.Keys.Count; k++)
+        {
+            var a = side.Types[side.Keys[k]].WithoutTimeAttribute().WithNullable(true);
+            var b = other.Types[other.Keys[k]].WithoutTimeAttribute().WithNullable(true);
+            if (a != b && !(a.IsExactInteger && b.IsExactInteger)) return false;
+        }
+        return true;
     }
 
     public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
     {
+        // The snapshot is taken from the tables once the barrier has passed.
+        foreach (var side in _sides) side.Pending?.MoveAll();
         long now = Context.Clock.NowMicros();
         foreach (var side in _sides) side.Ttl?.RemoveExpired(now);
         return output.EmitBarrierAsync(barrier, cancellationToken);
@@ -128,11 +151,21 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
             for (int r = 0; r < n; r++) if (column.IsNull(r)) selection[r] = false;
         }
-        var hashes = batch.KeyHashes is { } h && h.Of(self.Keys) ? h.Values : default;
-        var mine = self.Table.Resolve(data, self.Keys, hashes, selection);
+        int[]? keyHashes = batch.KeyHashes is { } h && h.Of(self.Keys) ? h.Values : null;
+        // An insert-only batch of a side with pending rows joins them (it reads only the other side's table).
+        bool defer = self.Pending is not null && batch.IsInsertOnly;
+        if (!defer) self.Pending?.MoveAll();
+        if (keyHashes is null && (defer || other.Pending is { Rows: > 0 }))
+        {
+            keyHashes = new int[n];
+            Runtime.KeyGroups.HashKeys(data, self.Keys, keyHashes);
+        }
+        ReadOnlySpan<int> hashes = keyHashes is null ? default : keyHashes.AsSpan(0, n);
+        other.Pending?.MoveMatches(hashes, selection);
+        var mine = defer ? null : self.Table.Resolve(data, self.Keys, hashes, selection);
         // Spans into the tables' group batches: each table is resolved once per batch, so they stay valid through it.
-        var myGroups = mine.Groups;
-        var myTouched = mine.Touched;
+        var myGroups = mine is null ? default : mine.Groups;
+        var myTouched = mine is null ? default : mine.Touched;
         var theirs = other.Table.Probe(data, self.Keys, hashes, selection);
         var theirGroups = theirs.Groups;
         var theirTouched = theirs.Touched;
@@ -143,7 +176,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             ExpireTouched(self, myTouched, now);
             ExpireTouched(other, theirTouched, now);
         }
-        self.Rows.SerializeBatch(data, self.Serialized);
+        if (!defer) self.Rows.SerializeBatch(data, self.Serialized);
 
         // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
         var candidates = new JoinCandidates(n);
@@ -163,11 +196,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         var result = new Output(self, other, n, decoded);
         // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
-        for (int r = 0; r < n; r++)
+        // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
+        int applied = candidates.Count == 0 && appendBatch && !self.Outer ? 0 : n;
+        for (int r = 0; r < applied; r++)
         {
             var kind = batch.KindAt(r);
             bool accumulate = kind is RowKind.Insert or RowKind.UpdateAfter;
-            int g = myGroups[r];
+            int g = defer ? (selection is null || selection[r] ? 0 : -1) : myGroups[r];
             if (g < 0)
             {
                 if (self.Outer) result.Add(accumulate ? RowKind.Insert : RowKind.Delete, r, -1, -1, 1);
@@ -176,7 +211,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             long matched = 0;
             for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
                 if (passed is null || passed[c]) matched += other.Records.Count(candidates.Entries[c]);
-            var row = self.Serialized[r];
             if (accumulate)
             {
                 if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, -1, -1, 1);
@@ -194,11 +228,11 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     }
                     result.Add(joinedKind, r, e, c, copies);
                 }
-                if (!appendBatch) self.Records.Add(g, row, 1, matched);
+                if (!appendBatch) self.Records.Add(g, self.Serialized[r], 1, matched);
             }
             else
             {
-                self.Records.Add(g, row, -1, 0);
+                self.Records.Add(g, self.Serialized[r], -1, 0);
                 if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, -1, -1, 1);
                 var joinedKind = _inner ? kind : RowKind.Delete;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
@@ -217,7 +251,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
         }
 
-        if (appendBatch) self.Records.AppendBatch(myGroups, self.Serialized);
+        if (defer) self.Pending!.Add(data, keyHashes!, selection);
+        else if (appendBatch) self.Records.AppendBatch(myGroups, self.Serialized);
         foreach (int g in myTouched)
         {
             if (self.Records.IsEmpty(g)) self.Table.Remove(g);

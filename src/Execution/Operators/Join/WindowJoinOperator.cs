@@ -59,6 +59,10 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         public required bool KeepsUnmatched;
         public GroupTable Table = null!;
         public WindowJoinRows Records = null!;
+        /// <summary>Rows not in <see cref="Table"/> yet (null: rows are stored as they come). Kept when the join key is one
+        /// integer column on both sides, whose windows are joined from these columns when they fire.</summary>
+        public WindowJoinPendingRows? Pending;
+        public Schema ArrowSchema = null!;
     }
 
     public WindowJoinOperator(WindowJoinSpec spec, JobMetrics metrics, int pairChunk = 1 << 16)
@@ -102,7 +106,11 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             var keyTypes = side.Keys.Select(k => side.Types[k].WithoutTimeAttribute().WithNullable(true)).ToArray();
             side.Table = context.State.KeyedState.GetGroupTable(side.Name + "-window-rows", new GroupTableSpec(keyTypes, Namespaced: true));
             side.Records = side.Table.AddColumn(epoch => new WindowJoinRows(epoch));
+            side.ArrowSchema = ArrowTypeMapping.ToArrowSchema(side == _sides[0] ? _spec.LeftSchema : _spec.RightSchema);
         }
+        bool integerKeys = _sides.All(side => side.Keys.Count == 1 && side.Types[side.Keys[0]].IsExactInteger);
+        if (integerKeys && !_sides[0].Table.Spills)
+            foreach (var side in _sides) side.Pending = new WindowJoinPendingRows();
         _timers = context.State.NamespaceTimers("window-join-timers");
         // window_end is the window clock's wall time; over a TIMESTAMP_LTZ its instant is in the session time zone.
         _windowEnds = new CarriedWindowEnds(new WindowClock(_spec.AlignmentZone is { } zone ? SessionTimeZone.Resolve(zone) : null));
@@ -130,12 +138,31 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
                 if (column.NullCount == 0) continue;
                 for (int r = 0; r < n; r++) _windowEnds.Selected[r] &= column.IsValid(r);
             }
+        if (side.Pending is not null)
+        {
+            side.Pending.Add(data, _windowEnds.Ends[..n], _windowEnds.Selected[..n]);
+            return default;
+        }
         var hashes = batch.KeyHashes is { } h && h.Of(side.Keys) ? h.Values : default;
-        var groups = side.Table.Resolve(data, side.Keys, _windowEnds.Ends[..n], hashes, _windowEnds.Selected[..n]).Groups;
-        side.Rows.SerializeBatch(data, _serialized);
-        for (int r = 0; r < n; r++)
-            if (_windowEnds.Selected[r]) side.Records.Append(groups[r], _serialized[r]);
+        Store(side, data, _windowEnds.Ends[..n], _windowEnds.Selected[..n], hashes);
         return default;
+    }
+
+    /// <summary>Appends the rows <paramref name="kept"/> flags to their groups, each in the window ending at
+    /// <paramref name="ends"/>[row].</summary>
+    private void Store(Side side, RecordBatch data, ReadOnlySpan<long> ends, ReadOnlySpan<bool> kept, ReadOnlySpan<int> hashes = default)
+    {
+        var groups = side.Table.Resolve(data, side.Keys, ends, hashes, kept).Groups;
+        side.Rows.SerializeBatch(data, _serialized);
+        for (int r = 0; r < data.Length; r++)
+            if (kept[r]) side.Records.Append(groups[r], _serialized[r]);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        // The snapshot is taken from the tables once the barrier has passed.
+        foreach (var side in _sides) side.Pending?.TakeAll((data, ends, kept) => Store(side, data, ends, kept));
+        return base.OnBarrierAsync(barrier, output, cancellationToken);
     }
 
     public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
@@ -179,28 +206,95 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         return new WindowRows(groups, start, columns);
     }
 
+    /// <summary>
+    /// One window's pending rows of a side, grouped by key as <see cref="Decode"/> groups a table's: groups in the order of
+    /// their first row, each group's rows in arrival order. A group is its key's id in <paramref name="keyIds"/> (shared by
+    /// both sides, so equal keys have equal groups); the rows with a NULL key are one group, as in the table, with an id
+    /// below -1 from <paramref name="nullIds"/>, which matches nothing.
+    /// </summary>
+    private static WindowRows Group(Side side, RecordBatch? data, Dictionary<long, int> keyIds, ref int nullIds)
+    {
+        int n = data?.Length ?? 0;
+        if (data is null)
+        {
+            var empty = new IArrowArray[side.Types.Length];
+            for (int c = 0; c < empty.Length; c++) empty[c] = ColumnBuilder.Create(side.Types[c]).Build();
+            return new WindowRows([], [0], empty);
+        }
+        var values = new long[n];
+        var nulls = new bool[n];
+        bool anyNull = IntegerKeys.Widen(data.Column(side.Keys[0]), n, values, nulls);
+        // Each row's group position (groups numbered in order of their first row) and each position's id.
+        var positionOf = new Dictionary<int, int>();
+        var rowPosition = new int[n];
+        var ids = new List<int>();
+        int nullId = anyNull ? --nullIds : 0;
+        for (int i = 0; i < n; i++)
+        {
+            int id;
+            if (anyNull && nulls[i]) id = nullId;
+            else
+            {
+                ref int known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keyIds, values[i], out bool exists);
+                if (!exists) known = keyIds.Count - 1;
+                id = known;
+            }
+            ref int position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(positionOf, id, out bool seen);
+            if (!seen)
+            {
+                position = ids.Count;
+                ids.Add(id);
+            }
+            rowPosition[i] = position;
+        }
+        var start = new int[ids.Count + 1];
+        foreach (int p in rowPosition) start[p + 1]++;
+        for (int p = 0; p < ids.Count; p++) start[p + 1] += start[p];
+        var order = new int[n];
+        var cursor = start[..^1].ToArray();
+        for (int i = 0; i < n; i++) order[cursor[rowPosition[i]]++] = i;
+        var columns = new IArrowArray[side.Types.Length];
+        for (int c = 0; c < columns.Length; c++) columns[c] = JoinGather.Take(data.Column(c), order, n);
+        return new WindowRows(ids.ToArray(), start, columns);
+    }
+
     /// <summary>Joins the window ending at <paramref name="windowEnd"/> and drops its state.</summary>
     private List<Batch> Fire(long windowEnd)
     {
         var left = _sides[0];
         var right = _sides[1];
-        var l = Decode(left, windowEnd);
-        var r = Decode(right, windowEnd);
+        WindowRows l, r;
+        // The window's rows are all pending (no snapshot moved any of them into the tables): joined from their columns.
+        bool pending = left.Pending is not null && left.Table.GroupsOf(windowEnd).IsEmpty && right.Table.GroupsOf(windowEnd).IsEmpty;
+        if (pending)
+        {
+            var keyIds = new Dictionary<long, int>();
+            int nullIds = -1;
+            l = Group(left, left.Pending!.Take(windowEnd, left.ArrowSchema), keyIds, ref nullIds);
+            r = Group(right, right.Pending!.Take(windowEnd, right.ArrowSchema), keyIds, ref nullIds);
+        }
+        else
+        {
+            foreach (var side in _sides) side.Pending?.TakeWindow(windowEnd, (data, ends, kept) => Store(side, data, ends, kept));
+            l = Decode(left, windowEnd);
+            r = Decode(right, windowEnd);
+        }
         var batches = new List<Batch>(3);
-        if (l.Count + r.Count > 0) Join(windowEnd, l, r, batches);
+        if (l.Count + r.Count > 0) Join(windowEnd, l, r, pending, batches);
         left.Table.RemoveNamespace(windowEnd);
         right.Table.RemoveNamespace(windowEnd);
         return batches;
     }
 
-    private void Join(long windowEnd, WindowRows l, WindowRows r, List<Batch> batches)
+    /// <param name="byKeyId">The rows' groups are key ids (<see cref="Group"/>) rather than the tables' groups.</param>
+    private void Join(long windowEnd, WindowRows l, WindowRows r, bool byKeyId, List<Batch> batches)
     {
         var left = _sides[0];
         var right = _sides[1];
         var rightPosition = new Dictionary<int, int>(r.Groups.Length);
         for (int i = 0; i < r.Groups.Length; i++) rightPosition[r.Groups[i]] = i;
         // Only a FULL join keeps NULL-keyed rows on both sides, whose equal key bytes must still not match.
-        bool[]? nullKey = left.KeepsUnmatched && right.KeepsUnmatched && left.Keys.Count > 0 ? NullKeys(left.Table, l.Groups) : null;
+        bool[]? nullKey = !byKeyId && left.KeepsUnmatched && right.KeepsUnmatched && left.Keys.Count > 0 ? NullKeys(left.Table, l.Groups) : null;
         // A semi or anti join without a residual condition needs only whether a left key has right rows.
         bool groupsOnly = _semiOrAnti && _condition is null;
 
@@ -213,7 +307,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         {
             if (nullKey is not null && nullKey[i]) continue;
             int g = l.Groups[i];
-            int h = right.Table.Find(left.Table.KeyOf(g), left.Table.KeyGroupOf(g), windowEnd);
+            int h = byKeyId ? g : right.Table.Find(left.Table.KeyOf(g), left.Table.KeyGroupOf(g), windowEnd);
             if (h < 0 || !rightPosition.TryGetValue(h, out int j) || r.Start[j] == r.Start[j + 1]) continue;
             if (groupsOnly)
             {

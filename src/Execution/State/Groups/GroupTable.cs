@@ -167,6 +167,7 @@ public sealed class GroupTable
                 throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
             ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
         }
+        else if (keyColumns.Count == 0 && Spec.KeyTypes.Count == 0) ResolveNamespaces(n, namespaces, singleNamespace, selection, create, result);
         else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         var touched = result.Touched;
         foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
@@ -234,6 +235,42 @@ public sealed class GroupTable
             groups[i] = g;
             if (TestAndSet(ref _scratchBits, g)) continue;
             result.AddTouched(g, inserted, i);
+        }
+    }
+
+    /// <summary>As <see cref="ResolveSerialized"/> for a table without key columns (a window aggregation by window only): a
+    /// row's group is its namespace's, looked up once per run of rows in one namespace.</summary>
+    private void ResolveNamespaces(int n, ReadOnlySpan<long> namespaces, long singleNamespace, ReadOnlySpan<bool> selection, bool create,
+        GroupBatch result)
+    {
+        var groups = result.GroupsForWrite;
+        bool hasSelection = !selection.IsEmpty;
+        int g = -1;
+        long current = 0;
+        bool looked = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (hasSelection && !selection[i])
+            {
+                groups[i] = -1;
+                continue;
+            }
+            long ns = namespaces.IsEmpty ? singleNamespace : namespaces[i];
+            if (!looked || ns != current)
+            {
+                looked = true;
+                current = ns;
+                uint hash = KeyHash.Of(default, ns);
+                g = _index.Find(default, hash, ns);
+                bool inserted = false;
+                if (g < 0 && create)
+                {
+                    g = Insert(default, hash, ns, OwnedKeyGroup(0));
+                    inserted = true;
+                }
+                if (g >= 0 && !TestAndSet(ref _scratchBits, g)) result.AddTouched(g, inserted, i);
+            }
+            groups[i] = g;
         }
     }
 
