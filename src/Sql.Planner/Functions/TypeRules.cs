@@ -175,6 +175,12 @@ internal static class TypeRules
             return other.WithoutTimeAttribute().WithNullable(true);
         }
         if (ordered && (a.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset || b.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset)) return null;
+        // Calcite's binary comparison coercion (Flink's ImplicitConversionEqualsFunctionITCase): a DATE, TIME or TIMESTAMP
+        // against text compares with the text cast to the temporal type.
+        if (IsComparableTemporal(a) && b.IsCharacterString) return a.WithoutTimeAttribute().WithNullable(a.Nullable || b.Nullable);
+        if (IsComparableTemporal(b) && a.IsCharacterString) return b.WithoutTimeAttribute().WithNullable(a.Nullable || b.Nullable);
         return LeastRestrictive(new[] { a, b });
     }
+
+    internal static bool IsComparableTemporal(SqlType t) => t.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp;
 }
