@@ -142,7 +142,9 @@ internal static class TypeRules
         return AdjustDecimal(precision, scale);
     }
 
-    public static SqlType DecimalMultiply(SqlType a, SqlType b) => AdjustDecimal(a.Precision + b.Precision, a.Scale + b.Scale);
+    /// <summary>Flink's <c>findMultiplicationDecimalType</c> (FLINK-22586, Flink ≥ 1.14): precision p1 + p2 + 1, scale
+    /// s1 + s2, then adjusted (DECIMAL(19, 0) * INT is DECIMAL(30, 0); DECIMAL(38, 18) * INT is DECIMAL(38, 7)).</summary>
+    public static SqlType DecimalMultiply(SqlType a, SqlType b) => AdjustDecimal(a.Precision + b.Precision + 1, a.Scale + b.Scale);
 
     public static SqlType DecimalDivide(SqlType a, SqlType b)
     {
