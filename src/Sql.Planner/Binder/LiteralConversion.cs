@@ -31,7 +31,9 @@ internal static class LiteralConversion
             // CHAR(n) pads with spaces, as Flink does for VALUES ('a'), ('abc').
             (string s, SqlTypeKind.Char) when s.Length <= target.Precision => s.PadRight(target.Precision),
             (string s, SqlTypeKind.VarChar) when s.Length <= target.Precision => s,
-            (byte[] b, SqlTypeKind.Binary or SqlTypeKind.VarBinary) => b,
+            // BINARY(n) pads with zero bytes (Flink's BinaryToBinaryCastRule); a longer value is left to the runtime's CAST.
+            (byte[] b, SqlTypeKind.Binary) when b.Length <= target.Precision => b.Length == target.Precision ? b : PadBytes(b, target.Precision),
+            (byte[] b, SqlTypeKind.VarBinary) when b.Length <= target.Precision => b,
             (bool b, SqlTypeKind.Boolean) => b,
             (int i, SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.IntervalYearMonth) when literal.Type.Kind == target.Kind => i,
             (long l, SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz) when literal.Type.Kind == target.Kind => TimestampExactly(l, literal.Type.Precision, target.Precision),
@@ -39,6 +41,13 @@ internal static class LiteralConversion
             _ => null,
         };
         return converted is null ? null : new Literal(converted, type);
+    }
+
+    private static byte[] PadBytes(byte[] bytes, int length)
+    {
+        var padded = new byte[length];
+        bytes.CopyTo(padded, 0);
+        return padded;
     }
 
     /// <summary>A timestamp value in the other precision's unit when no digit is lost, else null (left to the runtime's CAST).</summary>

@@ -49,6 +49,9 @@ internal static class ComparisonFunctions
     {
         if (a.Count < 2) return null;
         var common = TypeRules.LeastRestrictive(a.Types);
+        // A DATE, TIME or TIMESTAMP in a list of texts (or of its own kind) compares with the texts cast to it, as `=` does.
+        if (common is null && TypeRules.IsComparableTemporal(a[0]) && a.Types.All(t => t.Kind == a[0].Kind || t.IsCharacterString || IsNull(t)))
+            common = TypeRules.LeastRestrictive(a.Types.Where(t => t.Kind == a[0].Kind).ToArray())?.WithNullable(Nullable(a));
         if (common is null) return null;
         if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
         return new ResolvedFunction(a.Name, AllAs(a, common), SqlType.Boolean.WithNullable(Nullable(a)));

@@ -77,6 +77,11 @@ internal static class StringFunctions
             : null);
         yield return new("BIN", FunctionKind.Scalar, "'BIN(<INTEGER>)'", a =>
             a.Count == 1 && IsInteger(a[0]) ? new ResolvedFunction(a.Name, new[] { As(SqlType.BigInt, a[0]) }, StringType.WithNullable(Nullable(a))) : null);
+        // Flink 2.0's CONV (ConvFunction over Hive's UDFConv): an integer or its text between bases 2..36; NULL for bad digits or bases.
+        yield return new("CONV", FunctionKind.Scalar, "'CONV(<INTEGER>, <INTEGER>, <INTEGER>)', 'CONV(<STRING>, <INTEGER>, <INTEGER>)'", a =>
+            a.Count == 3 && (IsInteger(a[0]) || IsString(a[0])) && IsInteger(a[1]) && IsInteger(a[2])
+                ? new ResolvedFunction(a.Name, [IsString(a[0]) ? As(StringType, a[0]) : As(SqlType.BigInt, a[0]), As(SqlType.BigInt, a[1]), As(SqlType.BigInt, a[2])], StringType.WithNullable(true))
+                : null);
         // The operand's type as Flink's summary string (INT NOT NULL, STRING, TIMESTAMP(3) *ROWTIME*); known when planning.
         yield return new("TYPEOF", FunctionKind.Scalar, "'TYPEOF(<ANY>)', 'TYPEOF(<ANY>, <BOOLEAN>)'", a =>
             a.Count == 1 || a.Count == 2 && IsBoolean(a[1]) ? new ResolvedFunction(a.Name, a.Types.ToArray(), StringType.AsNotNull()) : null);

@@ -142,7 +142,9 @@ internal static class TypeRules
         return AdjustDecimal(precision, scale);
     }
 
-    public static SqlType DecimalMultiply(SqlType a, SqlType b) => AdjustDecimal(a.Precision + b.Precision, a.Scale + b.Scale);
+    /// <summary>Flink's <c>findMultiplicationDecimalType</c> (FLINK-22586, Flink ≥ 1.14): precision p1 + p2 + 1, scale
+    /// s1 + s2, then adjusted (DECIMAL(19, 0) * INT is DECIMAL(30, 0); DECIMAL(38, 18) * INT is DECIMAL(38, 7)).</summary>
+    public static SqlType DecimalMultiply(SqlType a, SqlType b) => AdjustDecimal(a.Precision + b.Precision + 1, a.Scale + b.Scale);
 
     public static SqlType DecimalDivide(SqlType a, SqlType b)
     {
@@ -175,6 +177,12 @@ internal static class TypeRules
             return other.WithoutTimeAttribute().WithNullable(true);
         }
         if (ordered && (a.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset || b.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset)) return null;
+        // Calcite's binary comparison coercion (Flink's ImplicitConversionEqualsFunctionITCase): a DATE, TIME or TIMESTAMP
+        // against text compares with the text cast to the temporal type.
+        if (IsComparableTemporal(a) && b.IsCharacterString) return a.WithoutTimeAttribute().WithNullable(a.Nullable || b.Nullable);
+        if (IsComparableTemporal(b) && a.IsCharacterString) return b.WithoutTimeAttribute().WithNullable(a.Nullable || b.Nullable);
         return LeastRestrictive(new[] { a, b });
     }
+
+    internal static bool IsComparableTemporal(SqlType t) => t.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp;
 }

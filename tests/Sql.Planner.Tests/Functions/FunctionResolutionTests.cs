@@ -34,7 +34,10 @@ public sealed class FunctionResolutionTests
 
     [Theory]
     [InlineData("+", 10, 2, 5, 1, 11, 2)]    // max int digits 8 + scale 2 + 1 carry
-    [InlineData("*", 10, 2, 5, 1, 15, 3)]
+    [InlineData("*", 10, 2, 5, 1, 16, 3)]
+    [InlineData("*", 19, 0, 10, 0, 30, 0)]
+    [InlineData("*", 19, 0, 19, 0, 38, 0)]
+    [InlineData("*", 38, 18, 10, 0, 38, 7)]
     [InlineData("/", 10, 2, 5, 1, 17, 8)]    // scale = max(6, 2 + 5 + 1), precision 10 - 2 + 1 + 8
     [InlineData("%", 10, 2, 5, 1, 6, 2)]
     [InlineData("+", 38, 10, 38, 10, 38, 9)] // adjusted: int digits 29, keep 9 fractional

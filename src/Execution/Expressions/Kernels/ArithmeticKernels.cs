@@ -40,6 +40,16 @@ internal static class ArithmeticKernels
             return Numeric(op, call, ExpressionCompiler.Coerce(left, AsComputation(type)), ExpressionCompiler.Coerce(right, AsComputation(type)), type);
         if (type.Kind == SqlTypeKind.Decimal)
             return new DecimalArithmetic(op, call, AsDecimalOperand(left), AsDecimalOperand(right));
+        if (op == ArithmeticOp.Remainder && type.IsExactInteger && (left.Type.Kind == SqlTypeKind.Decimal || right.Type.Kind == SqlTypeKind.Decimal))
+        {
+            // MOD(DECIMAL, INT) is typed as the divisor, but the dividend may not fit it: take the remainder in DECIMAL.
+            var l = AsDecimalOperand(left);
+            var r = AsDecimalOperand(right);
+            int scale = Math.Max(l.Type.Scale, r.Type.Scale);
+            int precision = Math.Min(l.Type.Precision - l.Type.Scale, r.Type.Precision - r.Type.Scale) + scale;
+            var remainder = new DecimalArithmetic(op, call with { Type = SqlType.Decimal(precision, scale).WithNullable(type.Nullable) }, l, r);
+            return ExpressionCompiler.Coerce(remainder, type);
+        }
         // MOD's result type is its second operand's: compute in the wider type, then narrow.
         var computeType = type;
         if (op == ArithmeticOp.Remainder && left.Type.IsExactInteger && right.Type.IsExactInteger)

@@ -19,7 +19,8 @@ internal static class CastKernels
         var from = operand.Type;
         if (from.Kind == SqlTypeKind.Null || operand is ConstantExpression { IsNull: true })
             return new ConstantExpression(null, target.WithNullable(true));
-        if (ExpressionCompiler.SameRepresentation(from, target) && !(target.Kind == SqlTypeKind.Char && from.Kind != SqlTypeKind.Char))
+        if (ExpressionCompiler.SameRepresentation(from, target) && !(target.Kind == SqlTypeKind.Char && from.Kind != SqlTypeKind.Char)
+            && !(target.Kind == SqlTypeKind.Binary && !(from.Kind == SqlTypeKind.Binary && from.Precision == target.Precision)))
         {
             if (operand.Type.Equals(target)) return operand;
             return operand is ConstantExpression k ? new ConstantExpression(k.Value, target) : new RetypedExpression(operand, target);
@@ -152,7 +153,8 @@ internal static class CastKernels
                         switch (DecimalMath.TryParse(text, to.Precision, to.Scale, out var u))
                         {
                             case DecimalParseStatus.Ok: w.AppendUnscaled(u); break;
-                            case DecimalParseStatus.Overflow: w.AppendNull(); break; // Flink: fromBigDecimal gives null
+                            // Flink's StringToDecimalCastRule fails on text that does not fit as on text that is no
+                            // number (BinaryStringDataUtil.toDecimal gives null for both); TRY_CAST gives NULL.
                             default: throw Failure(new string(text), to);
                         }
                     };
@@ -184,6 +186,11 @@ internal static class CastKernels
                 }
                 break;
             case SqlTypeKind.Time:
+                if (from.Kind == SqlTypeKind.Time)
+                {
+                    int digits = Math.Min(to.Precision, 3);
+                    return (a, row, w) => w.AppendInt64(TruncateMicros(a[0].GetInt64(row) * 1000, digits) / 1000);
+                }
                 if (from.IsCharacterString)
                     return (a, row, w) =>
                     {
@@ -247,7 +254,26 @@ internal static class CastKernels
                 }
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
                 if (from.IsCharacterString || from.IsBinaryString)
-                    return (a, row, w) => w.AppendBytes(from.IsCharacterString ? a[0].GetUtf8(row) : a[0].GetBytes(row));
+                {
+                    // Flink's StringToBinaryCastRule / BinaryToBinaryCastRule: BINARY(n) pads with zero bytes and trims to n,
+                    // VARBINARY(n) trims.
+                    int length = to.Precision;
+                    bool pad = to.Kind == SqlTypeKind.Binary;
+                    if (length >= SqlType.MaxVarCharLength)
+                        return (a, row, w) => w.AppendBytes(from.IsCharacterString ? a[0].GetUtf8(row) : a[0].GetBytes(row));
+                    return (a, row, w) =>
+                    {
+                        ReadOnlySpan<byte> bytes = from.IsCharacterString ? a[0].GetUtf8(row) : a[0].GetBytes(row);
+                        if (bytes.Length > length) bytes = bytes[..length];
+                        if (pad && bytes.Length < length)
+                        {
+                            var padded = new byte[length];
+                            bytes.CopyTo(padded);
+                            bytes = padded;
+                        }
+                        w.AppendBytes(bytes);
+                    };
+                }
                 break;
             case SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth:
                 if (from.IsExactInteger || from.IsInterval) return (a, row, w) => w.AppendInt64(a[0].GetInt64(row));

@@ -59,9 +59,11 @@ internal static class LikeKernels
 
         public static LikeMatcher Create(string pattern, string? escape)
         {
-            if (escape is { Length: not 1 }) throw new ExpressionEvaluationException($"Invalid escape character '{escape}' in LIKE: it must be one character");
-            char? esc = escape?[0];
-            bool simpleInner(string s) => s.IndexOfAny(new[] { '%', '_' }) < 0 && (esc is null || s.IndexOf(esc.Value) < 0);
+            // An empty ESCAPE escapes nothing (Flink's LikeFunctionITCase: `f0 LIKE '' ESCAPE ''` is FALSE).
+            if (escape is { Length: > 1 }) throw new ExpressionEvaluationException($"Invalid escape character '{escape}' in LIKE: it must be one character");
+            char? esc = escape is { Length: 1 } ? escape[0] : null;
+            if (esc is { } e && pattern.Contains(e)) return new LikeMatcher(Shape.Regex, "", new Regex(ToRegex(pattern, esc), RegexOptions.Singleline | RegexOptions.CultureInvariant));
+            bool simpleInner(string s) => s.IndexOfAny(new[] { '%', '_' }) < 0;
             if (simpleInner(pattern)) return new LikeMatcher(Shape.Exact, pattern, null);
             if (pattern.Length >= 1 && pattern[^1] == '%' && simpleInner(pattern[..^1])) return new LikeMatcher(Shape.Prefix, pattern[..^1], null);
             if (pattern.Length >= 1 && pattern[0] == '%' && simpleInner(pattern[1..])) return new LikeMatcher(Shape.Suffix, pattern[1..], null);
@@ -86,7 +88,9 @@ internal static class LikeKernels
                 char c = pattern[i];
                 if (escape is not null && c == escape)
                 {
-                    if (i + 1 >= pattern.Length) throw new ExpressionEvaluationException($"Invalid escape sequence in LIKE pattern '{pattern}'");
+                    // Calcite's SqlLikeUtils: the escape may only precede '_', '%' or itself; the message names its offset.
+                    if (i + 1 >= pattern.Length || pattern[i + 1] is not ('_' or '%') && pattern[i + 1] != escape)
+                        throw new ExpressionEvaluationException($"Invalid escape sequence '{pattern}', {i}");
                     sb.Append(Regex.Escape(pattern[++i].ToString()));
                 }
                 else if (c == '%') sb.Append(".*");

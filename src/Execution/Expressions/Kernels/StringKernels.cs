@@ -172,6 +172,16 @@ internal static partial class StringKernels
                 return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToHexString(a[0].GetUtf8(row))));
             case "BIN":
                 return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToString(a[0].GetInt64(row), 2)));
+            case "CONV":
+                bool text = call.Operands[0].Type.IsCharacterString;
+                return Row(t, ops, (a, row, w) =>
+                {
+                    var converted = BaseConversion.Convert(
+                        text ? a[0].GetString(row).Trim(' ') : a[0].GetInt64(row).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        a[1].GetInt64(row), a[2].GetInt64(row));
+                    if (converted is null) w.AppendNull();
+                    else w.AppendString(converted);
+                });
             case "OVERLAY":
                 return Row(t, ops, (a, row, w) =>
                 {
