@@ -12602,9 +12602,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1997;
+			State = 2013;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -12935,9 +12935,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1776;
+				State = 1790;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 				case 1:
 					{
 					State = 1772;
@@ -12946,24 +12946,48 @@ internal partial class StreamSqlParser : Parser {
 					Match(ON);
 					State = 1774;
 					Match(EMPTY);
+					State = 1779;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
+						{
+						State = 1775;
+						((JsonValueContext)_localctx).onError = jsonValueBehavior();
+						State = 1776;
+						Match(ON);
+						State = 1777;
+						Match(ERROR);
+						}
+					}
+
+					}
+					break;
+				case 2:
+					{
+					State = 1781;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1782;
+					Match(ON);
+					State = 1783;
+					Match(ERROR);
+					State = 1788;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
+						{
+						State = 1784;
+						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+						State = 1785;
+						Match(ON);
+						State = 1786;
+						Match(EMPTY);
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1782;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
-					{
-					State = 1778;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1779;
-					Match(ON);
-					State = 1780;
-					Match(ERROR);
-					}
-				}
-
-				State = 1784;
+				State = 1792;
 				Match(RPAREN);
 				}
 				break;
@@ -12972,67 +12996,91 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1794;
 				Match(JSON_QUERY);
-				State = 1787;
+				State = 1795;
 				Match(LPAREN);
-				State = 1788;
+				State = 1796;
 				expression();
-				State = 1789;
+				State = 1797;
 				Match(COMMA);
-				State = 1790;
+				State = 1798;
 				expression();
-				State = 1793;
+				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1791;
+					State = 1799;
 					Match(RETURNING);
-					State = 1792;
+					State = 1800;
 					dataType();
 					}
 				}
 
-				State = 1796;
+				State = 1804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1795;
+					State = 1803;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1802;
+				State = 1824;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,259,Context) ) {
 				case 1:
 					{
-					State = 1798;
+					State = 1806;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1799;
+					State = 1807;
 					Match(ON);
-					State = 1800;
+					State = 1808;
 					Match(EMPTY);
+					State = 1813;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==EMPTY || _la==ERROR || _la==NULL) {
+						{
+						State = 1809;
+						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+						State = 1810;
+						Match(ON);
+						State = 1811;
+						Match(ERROR);
+						}
+					}
+
+					}
+					break;
+				case 2:
+					{
+					State = 1815;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1816;
+					Match(ON);
+					State = 1817;
+					Match(ERROR);
+					State = 1822;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==EMPTY || _la==ERROR || _la==NULL) {
+						{
+						State = 1818;
+						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+						State = 1819;
+						Match(ON);
+						State = 1820;
+						Match(EMPTY);
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1808;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==EMPTY || _la==ERROR || _la==NULL) {
-					{
-					State = 1804;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1805;
-					Match(ON);
-					State = 1806;
-					Match(ERROR);
-					}
-				}
-
-				State = 1810;
+				State = 1826;
 				Match(RPAREN);
 				}
 				break;
@@ -13041,22 +13089,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1812;
+				State = 1828;
 				Match(JSON_EXISTS);
-				State = 1813;
+				State = 1829;
 				Match(LPAREN);
-				State = 1814;
+				State = 1830;
 				expression();
-				State = 1815;
+				State = 1831;
 				Match(COMMA);
-				State = 1816;
+				State = 1832;
 				expression();
-				State = 1820;
+				State = 1836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1817;
+					State = 1833;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13066,14 +13114,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1818;
+					State = 1834;
 					Match(ON);
-					State = 1819;
+					State = 1835;
 					Match(ERROR);
 					}
 				}
 
-				State = 1822;
+				State = 1838;
 				Match(RPAREN);
 				}
 				break;
@@ -13082,42 +13130,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1824;
+				State = 1840;
 				Match(JSON_OBJECT);
-				State = 1825;
+				State = 1841;
 				Match(LPAREN);
-				State = 1834;
+				State = 1850;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 				case 1:
 					{
-					State = 1826;
+					State = 1842;
 					jsonKeyValue();
-					State = 1831;
+					State = 1847;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1827;
+						State = 1843;
 						Match(COMMA);
-						State = 1828;
+						State = 1844;
 						jsonKeyValue();
 						}
 						}
-						State = 1833;
+						State = 1849;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1839;
+				State = 1855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1836;
+					State = 1852;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13127,14 +13175,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1837;
+					State = 1853;
 					Match(ON);
-					State = 1838;
+					State = 1854;
 					Match(NULL);
 					}
 				}
 
-				State = 1841;
+				State = 1857;
 				Match(RPAREN);
 				}
 				break;
@@ -13143,42 +13191,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1842;
+				State = 1858;
 				Match(JSON_ARRAY);
-				State = 1843;
+				State = 1859;
 				Match(LPAREN);
-				State = 1852;
+				State = 1868;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1844;
+					State = 1860;
 					expression();
-					State = 1849;
+					State = 1865;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1845;
+						State = 1861;
 						Match(COMMA);
-						State = 1846;
+						State = 1862;
 						expression();
 						}
 						}
-						State = 1851;
+						State = 1867;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1857;
+				State = 1873;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1854;
+					State = 1870;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13188,14 +13236,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1855;
+					State = 1871;
 					Match(ON);
-					State = 1856;
+					State = 1872;
 					Match(NULL);
 					}
 				}
 
-				State = 1859;
+				State = 1875;
 				Match(RPAREN);
 				}
 				break;
@@ -13204,48 +13252,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1860;
+				State = 1876;
 				Match(JSON_ARRAYAGG);
-				State = 1861;
+				State = 1877;
 				Match(LPAREN);
-				State = 1862;
+				State = 1878;
 				expression();
-				State = 1873;
+				State = 1889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1863;
+					State = 1879;
 					Match(ORDER);
-					State = 1864;
+					State = 1880;
 					Match(BY);
-					State = 1865;
+					State = 1881;
 					sortItem();
-					State = 1870;
+					State = 1886;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1866;
+						State = 1882;
 						Match(COMMA);
-						State = 1867;
+						State = 1883;
 						sortItem();
 						}
 						}
-						State = 1872;
+						State = 1888;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1878;
+				State = 1894;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1875;
+					State = 1891;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13255,41 +13303,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1876;
+					State = 1892;
 					Match(ON);
-					State = 1877;
+					State = 1893;
 					Match(NULL);
 					}
 				}
 
-				State = 1880;
+				State = 1896;
 				Match(RPAREN);
-				State = 1887;
+				State = 1903;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,270,Context) ) {
 				case 1:
 					{
-					State = 1881;
+					State = 1897;
 					Match(FILTER);
-					State = 1882;
+					State = 1898;
 					Match(LPAREN);
-					State = 1883;
+					State = 1899;
 					Match(WHERE);
-					State = 1884;
+					State = 1900;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1885;
+					State = 1901;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1891;
+				State = 1907;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1889;
+					State = 1905;
 					Match(OVER);
-					State = 1890;
+					State = 1906;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13301,18 +13349,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
+				State = 1909;
 				Match(JSON_OBJECTAGG);
-				State = 1894;
+				State = 1910;
 				Match(LPAREN);
-				State = 1895;
+				State = 1911;
 				jsonKeyValue();
-				State = 1899;
+				State = 1915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1896;
+					State = 1912;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13322,41 +13370,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1897;
+					State = 1913;
 					Match(ON);
-					State = 1898;
+					State = 1914;
 					Match(NULL);
 					}
 				}
 
-				State = 1901;
+				State = 1917;
 				Match(RPAREN);
-				State = 1908;
+				State = 1924;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 				case 1:
 					{
-					State = 1902;
+					State = 1918;
 					Match(FILTER);
-					State = 1903;
+					State = 1919;
 					Match(LPAREN);
-					State = 1904;
+					State = 1920;
 					Match(WHERE);
-					State = 1905;
+					State = 1921;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1906;
+					State = 1922;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1912;
+				State = 1928;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1910;
+					State = 1926;
 					Match(OVER);
-					State = 1911;
+					State = 1927;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13368,7 +13416,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1914;
+				State = 1930;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13378,15 +13426,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1915;
+				State = 1931;
 				Match(LPAREN);
-				State = 1916;
+				State = 1932;
 				expression();
-				State = 1917;
+				State = 1933;
 				Match(TO);
-				State = 1918;
+				State = 1934;
 				timeUnit();
-				State = 1919;
+				State = 1935;
 				Match(RPAREN);
 				}
 				break;
@@ -13395,7 +13443,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1921;
+				State = 1937;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13405,19 +13453,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1922;
+				State = 1938;
 				Match(LPAREN);
-				State = 1923;
+				State = 1939;
 				timeUnit();
-				State = 1924;
+				State = 1940;
 				Match(COMMA);
-				State = 1925;
+				State = 1941;
 				expression();
-				State = 1926;
+				State = 1942;
 				Match(COMMA);
-				State = 1927;
+				State = 1943;
 				expression();
-				State = 1928;
+				State = 1944;
 				Match(RPAREN);
 				}
 				break;
@@ -13426,7 +13474,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1930;
+				State = 1946;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13443,37 +13491,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1947;
 				Match(ARRAY);
-				State = 1932;
+				State = 1948;
 				Match(LBRACKET);
-				State = 1941;
+				State = 1957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1933;
+					State = 1949;
 					expression();
-					State = 1938;
+					State = 1954;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1934;
+						State = 1950;
 						Match(COMMA);
-						State = 1935;
+						State = 1951;
 						expression();
 						}
 						}
-						State = 1940;
+						State = 1956;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1943;
+				State = 1959;
 				Match(RBRACKET);
 				}
 				break;
@@ -13482,37 +13530,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1944;
+				State = 1960;
 				Match(MAP);
-				State = 1945;
+				State = 1961;
 				Match(LBRACKET);
-				State = 1954;
+				State = 1970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1946;
+					State = 1962;
 					expression();
-					State = 1951;
+					State = 1967;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1947;
+						State = 1963;
 						Match(COMMA);
-						State = 1948;
+						State = 1964;
 						expression();
 						}
 						}
-						State = 1953;
+						State = 1969;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1956;
+				State = 1972;
 				Match(RBRACKET);
 				}
 				break;
@@ -13521,37 +13569,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1957;
+				State = 1973;
 				Match(ROW);
-				State = 1958;
+				State = 1974;
 				Match(LPAREN);
-				State = 1967;
+				State = 1983;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1959;
+					State = 1975;
 					expression();
-					State = 1964;
+					State = 1980;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1960;
+						State = 1976;
 						Match(COMMA);
-						State = 1961;
+						State = 1977;
 						expression();
 						}
 						}
-						State = 1966;
+						State = 1982;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1969;
+				State = 1985;
 				Match(RPAREN);
 				}
 				break;
@@ -13560,13 +13608,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1970;
+				State = 1986;
 				Match(DESCRIPTOR);
-				State = 1971;
+				State = 1987;
 				Match(LPAREN);
-				State = 1972;
+				State = 1988;
 				identifierList();
-				State = 1973;
+				State = 1989;
 				Match(RPAREN);
 				}
 				break;
@@ -13575,7 +13623,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 1991;
 				functionCall();
 				}
 				break;
@@ -13584,13 +13632,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
+				State = 1992;
 				Match(EXISTS);
-				State = 1977;
+				State = 1993;
 				Match(LPAREN);
-				State = 1978;
+				State = 1994;
 				query();
-				State = 1979;
+				State = 1995;
 				Match(RPAREN);
 				}
 				break;
@@ -13599,11 +13647,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1981;
+				State = 1997;
 				Match(LPAREN);
-				State = 1982;
+				State = 1998;
 				query();
-				State = 1983;
+				State = 1999;
 				Match(RPAREN);
 				}
 				break;
@@ -13612,27 +13660,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1985;
+				State = 2001;
 				Match(LPAREN);
-				State = 1986;
+				State = 2002;
 				expression();
-				State = 1991;
+				State = 2007;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1987;
+					State = 2003;
 					Match(COMMA);
-					State = 1988;
+					State = 2004;
 					expression();
 					}
 					}
-					State = 1993;
+					State = 2009;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1994;
+				State = 2010;
 				Match(RPAREN);
 				}
 				break;
@@ -13641,34 +13689,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 2012;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2009;
+			State = 2025;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,284,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2007;
+					State = 2023;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 1999;
+						State = 2015;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2000;
+						State = 2016;
 						Match(DOT);
-						State = 2001;
+						State = 2017;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13677,22 +13725,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2002;
+						State = 2018;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2003;
+						State = 2019;
 						Match(LBRACKET);
-						State = 2004;
+						State = 2020;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2005;
+						State = 2021;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2011;
+				State = 2027;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,282,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,284,Context);
 			}
 			}
 		}
@@ -13768,16 +13816,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2012;
+			State = 2028;
 			functionName();
-			State = 2013;
-			Match(LPAREN);
 			State = 2029;
+			Match(LPAREN);
+			State = 2045;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2014;
+				State = 2030;
 				Match(ASTERISK);
 				}
 				break;
@@ -13998,40 +14046,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2016;
+				State = 2032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2015;
+					State = 2031;
 					setQuantifier();
 					}
 				}
 
-				State = 2018;
+				State = 2034;
 				functionArgument();
-				State = 2023;
+				State = 2039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2019;
+					State = 2035;
 					Match(COMMA);
-					State = 2020;
+					State = 2036;
 					functionArgument();
 					}
 					}
-					State = 2025;
+					State = 2041;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2027;
+				State = 2043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2026;
+					State = 2042;
 					nullTreatment();
 					}
 				}
@@ -14044,34 +14092,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2031;
+			State = 2047;
 			Match(RPAREN);
-			State = 2038;
+			State = 2054;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,287,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				{
-				State = 2032;
+				State = 2048;
 				Match(FILTER);
-				State = 2033;
+				State = 2049;
 				Match(LPAREN);
-				State = 2034;
+				State = 2050;
 				Match(WHERE);
-				State = 2035;
+				State = 2051;
 				_localctx.filter = expression();
-				State = 2036;
+				State = 2052;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2042;
+			State = 2058;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				{
-				State = 2040;
+				State = 2056;
 				Match(OVER);
-				State = 2041;
+				State = 2057;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14114,7 +14162,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2044;
+			State = 2060;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14123,7 +14171,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2045;
+			State = 2061;
 			Match(NULLS);
 			}
 		}
@@ -14163,34 +14211,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2051;
+			State = 2067;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2047;
+				State = 2063;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2048;
+				State = 2064;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2049;
+				State = 2065;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2050;
+				State = 2066;
 				Match(FIRST);
 				}
 				break;
@@ -14253,18 +14301,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2058;
+			State = 2074;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2053;
+				State = 2069;
 				identifier();
-				State = 2054;
+				State = 2070;
 				Match(ARROW);
-				State = 2055;
+				State = 2071;
 				functionArgumentValue();
 				}
 				break;
@@ -14272,7 +14320,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2057;
+				State = 2073;
 				functionArgumentValue();
 				}
 				break;
@@ -14358,27 +14406,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2077;
+			State = 2093;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,295,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2060;
+				State = 2076;
 				Match(TABLE);
-				State = 2061;
+				State = 2077;
 				qualifiedName();
-				State = 2065;
+				State = 2081;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2062;
+					State = 2078;
 					Match(PARTITION);
-					State = 2063;
+					State = 2079;
 					Match(BY);
-					State = 2064;
+					State = 2080;
 					expression();
 					}
 				}
@@ -14389,24 +14437,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2067;
+				State = 2083;
 				Match(TABLE);
-				State = 2068;
+				State = 2084;
 				Match(LPAREN);
-				State = 2069;
+				State = 2085;
 				query();
-				State = 2070;
+				State = 2086;
 				Match(RPAREN);
-				State = 2074;
+				State = 2090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2071;
+					State = 2087;
 					Match(PARTITION);
-					State = 2072;
+					State = 2088;
 					Match(BY);
-					State = 2073;
+					State = 2089;
 					expression();
 					}
 				}
@@ -14417,7 +14465,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2076;
+				State = 2092;
 				expression();
 				}
 				break;
@@ -14459,7 +14507,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2081;
+			State = 2097;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14649,14 +14697,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2079;
+				State = 2095;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2080;
+				State = 2096;
 				windowSpecification();
 				}
 				break;
@@ -14724,79 +14772,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2083;
+			State = 2099;
 			Match(LPAREN);
-			State = 2094;
+			State = 2110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2084;
+				State = 2100;
 				Match(PARTITION);
-				State = 2085;
+				State = 2101;
 				Match(BY);
-				State = 2086;
+				State = 2102;
 				expression();
-				State = 2091;
+				State = 2107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2087;
+					State = 2103;
 					Match(COMMA);
-					State = 2088;
+					State = 2104;
 					expression();
 					}
 					}
-					State = 2093;
+					State = 2109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2106;
+			State = 2122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2096;
+				State = 2112;
 				Match(ORDER);
-				State = 2097;
+				State = 2113;
 				Match(BY);
-				State = 2098;
+				State = 2114;
 				sortItem();
-				State = 2103;
+				State = 2119;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2099;
+					State = 2115;
 					Match(COMMA);
-					State = 2100;
+					State = 2116;
 					sortItem();
 					}
 					}
-					State = 2105;
+					State = 2121;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2109;
+			State = 2125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2108;
+				State = 2124;
 				windowFrame();
 				}
 			}
 
-			State = 2111;
+			State = 2127;
 			Match(RPAREN);
 			}
 		}
@@ -14844,13 +14892,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2121;
+			State = 2137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2113;
+				State = 2129;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14860,14 +14908,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2114;
+				State = 2130;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2115;
+				State = 2131;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14877,13 +14925,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2116;
+				State = 2132;
 				Match(BETWEEN);
-				State = 2117;
+				State = 2133;
 				_localctx.start = frameBound();
-				State = 2118;
+				State = 2134;
 				Match(AND);
-				State = 2119;
+				State = 2135;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14967,16 +15015,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2132;
+			State = 2148;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2123;
+				State = 2139;
 				Match(UNBOUNDED);
-				State = 2124;
+				State = 2140;
 				Match(PRECEDING);
 				}
 				break;
@@ -14984,9 +15032,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2125;
+				State = 2141;
 				Match(UNBOUNDED);
-				State = 2126;
+				State = 2142;
 				Match(FOLLOWING);
 				}
 				break;
@@ -14994,9 +15042,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2127;
+				State = 2143;
 				Match(CURRENT);
-				State = 2128;
+				State = 2144;
 				Match(ROW);
 				}
 				break;
@@ -15004,9 +15052,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2129;
+				State = 2145;
 				valueExpression(0);
-				State = 2130;
+				State = 2146;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15062,21 +15110,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2135;
+			State = 2151;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
 			case 1:
 				{
-				State = 2134;
+				State = 2150;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2137;
+			State = 2153;
 			_localctx.key = expression();
-			State = 2138;
+			State = 2154;
 			Match(VALUE);
-			State = 2139;
+			State = 2155;
 			_localctx.value = expression();
 			}
 		}
@@ -15116,29 +15164,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2145;
+			State = 2161;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2141;
+				State = 2157;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2142;
+				State = 2158;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2143;
+				State = 2159;
 				Match(DEFAULT);
-				State = 2144;
+				State = 2160;
 				expression();
 				}
 				break;
@@ -15184,39 +15232,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2160;
+			State = 2176;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2147;
+				State = 2163;
 				Match(WITHOUT);
-				State = 2149;
+				State = 2165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2148;
+					State = 2164;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2151;
+				State = 2167;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2152;
+				State = 2168;
 				Match(WITH);
-				State = 2154;
+				State = 2170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2153;
+					State = 2169;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15229,17 +15277,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2157;
+				State = 2173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2156;
+					State = 2172;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2159;
+				State = 2175;
 				Match(WRAPPER);
 				}
 				break;
@@ -15284,29 +15332,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2166;
+			State = 2182;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2162;
+				State = 2178;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2163;
+				State = 2179;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2164;
+				State = 2180;
 				Match(EMPTY);
-				State = 2165;
+				State = 2181;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15370,31 +15418,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2168;
+			State = 2184;
 			Match(WHEN);
-			State = 2169;
+			State = 2185;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2174;
+			State = 2190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2170;
+				State = 2186;
 				Match(COMMA);
-				State = 2171;
+				State = 2187;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2176;
+				State = 2192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2177;
+			State = 2193;
 			Match(THEN);
-			State = 2178;
+			State = 2194;
 			_localctx.result = expression();
 			}
 		}
@@ -15527,14 +15575,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2194;
+			State = 2210;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2180;
+				State = 2196;
 				Match(NULL);
 				}
 				break;
@@ -15543,7 +15591,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2181;
+				State = 2197;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15558,7 +15606,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2182;
+				State = 2198;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15566,7 +15614,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2183;
+				State = 2199;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15574,7 +15622,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2184;
+				State = 2200;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15582,7 +15630,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2186;
+				State = 2202;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15590,7 +15638,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2185;
+						State = 2201;
 						Match(STRING);
 						}
 						}
@@ -15598,9 +15646,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2188;
+					State = 2204;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,310,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,312,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15608,7 +15656,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2190;
+				State = 2206;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15616,7 +15664,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2191;
+				State = 2207;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15626,7 +15674,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2192;
+				State = 2208;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15636,7 +15684,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2193;
+				State = 2209;
 				Match(STRING);
 				}
 				break;
@@ -15707,14 +15755,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2196;
+			State = 2212;
 			Match(INTERVAL);
-			State = 2198;
+			State = 2214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2197;
+				State = 2213;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15727,43 +15775,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2200;
+			State = 2216;
 			_localctx.value = intervalValue();
-			State = 2201;
+			State = 2217;
 			_localctx.from = timeUnit();
-			State = 2205;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
-			case 1:
-				{
-				State = 2202;
-				Match(LPAREN);
-				State = 2203;
-				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2204;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2214;
+			State = 2221;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 			case 1:
 				{
-				State = 2207;
+				State = 2218;
+				Match(LPAREN);
+				State = 2219;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 2220;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2230;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+			case 1:
+				{
+				State = 2223;
 				Match(TO);
-				State = 2208;
+				State = 2224;
 				_localctx.to = timeUnit();
-				State = 2212;
+				State = 2228;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 				case 1:
 					{
-					State = 2209;
+					State = 2225;
 					Match(LPAREN);
-					State = 2210;
+					State = 2226;
 					Match(INTEGER_VALUE);
-					State = 2211;
+					State = 2227;
 					Match(RPAREN);
 					}
 					break;
@@ -15809,7 +15857,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2216;
+			State = 2232;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15875,7 +15923,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2218;
+			State = 2234;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15923,22 +15971,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2220;
+			State = 2236;
 			dataTypeBody(0);
-			State = 2224;
+			State = 2240;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 			case 1:
 				{
-				State = 2221;
+				State = 2237;
 				Match(NOT);
-				State = 2222;
+				State = 2238;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2223;
+				State = 2239;
 				Match(NULL);
 				}
 				break;
@@ -16154,22 +16202,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2311;
+			State = 2327;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2227;
+				State = 2243;
 				Match(ARRAY);
-				State = 2228;
+				State = 2244;
 				Match(LT);
-				State = 2229;
+				State = 2245;
 				dataType();
-				State = 2230;
+				State = 2246;
 				Match(GT);
 				}
 				break;
@@ -16178,13 +16226,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2232;
+				State = 2248;
 				Match(MULTISET);
-				State = 2233;
+				State = 2249;
 				Match(LT);
-				State = 2234;
+				State = 2250;
 				dataType();
-				State = 2235;
+				State = 2251;
 				Match(GT);
 				}
 				break;
@@ -16193,17 +16241,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2237;
+				State = 2253;
 				Match(MAP);
-				State = 2238;
+				State = 2254;
 				Match(LT);
-				State = 2239;
+				State = 2255;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2240;
+				State = 2256;
 				Match(COMMA);
-				State = 2241;
+				State = 2257;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2242;
+				State = 2258;
 				Match(GT);
 				}
 				break;
@@ -16212,37 +16260,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2244;
+				State = 2260;
 				Match(ROW);
-				State = 2245;
+				State = 2261;
 				Match(LT);
-				State = 2254;
+				State = 2270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2246;
+					State = 2262;
 					rowField();
-					State = 2251;
+					State = 2267;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2247;
+						State = 2263;
 						Match(COMMA);
-						State = 2248;
+						State = 2264;
 						rowField();
 						}
 						}
-						State = 2253;
+						State = 2269;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2256;
+				State = 2272;
 				Match(GT);
 				}
 				break;
@@ -16251,37 +16299,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2257;
+				State = 2273;
 				Match(ROW);
-				State = 2258;
+				State = 2274;
 				Match(LPAREN);
-				State = 2267;
+				State = 2283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2259;
+					State = 2275;
 					rowField();
-					State = 2264;
+					State = 2280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2260;
+						State = 2276;
 						Match(COMMA);
-						State = 2261;
+						State = 2277;
 						rowField();
 						}
 						}
-						State = 2266;
+						State = 2282;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2269;
+				State = 2285;
 				Match(RPAREN);
 				}
 				break;
@@ -16290,43 +16338,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2270;
+				State = 2286;
 				Match(INTERVAL);
-				State = 2271;
+				State = 2287;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2275;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
-				case 1:
-					{
-					State = 2272;
-					Match(LPAREN);
-					State = 2273;
-					Match(INTEGER_VALUE);
-					State = 2274;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 2284;
+				State = 2291;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2277;
+					State = 2288;
+					Match(LPAREN);
+					State = 2289;
+					Match(INTEGER_VALUE);
+					State = 2290;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 2300;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				case 1:
+					{
+					State = 2293;
 					Match(TO);
-					State = 2278;
+					State = 2294;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2282;
+					State = 2298;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 					case 1:
 						{
-						State = 2279;
+						State = 2295;
 						Match(LPAREN);
-						State = 2280;
+						State = 2296;
 						Match(INTEGER_VALUE);
-						State = 2281;
+						State = 2297;
 						Match(RPAREN);
 						}
 						break;
@@ -16341,14 +16389,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2286;
+				State = 2302;
 				identifier();
-				State = 2288;
+				State = 2304;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2287;
+					State = 2303;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16361,58 +16409,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2300;
+				State = 2316;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 				case 1:
 					{
-					State = 2290;
+					State = 2306;
 					Match(LPAREN);
-					State = 2291;
+					State = 2307;
 					Match(INTEGER_VALUE);
-					State = 2296;
+					State = 2312;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2292;
+						State = 2308;
 						Match(COMMA);
-						State = 2293;
+						State = 2309;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2298;
+						State = 2314;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2299;
+					State = 2315;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2309;
+				State = 2325;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 				case 1:
 					{
-					State = 2302;
+					State = 2318;
 					Match(WITH);
-					State = 2303;
+					State = 2319;
 					Match(LOCAL);
-					State = 2304;
+					State = 2320;
 					Match(TIME);
-					State = 2305;
+					State = 2321;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2306;
+					State = 2322;
 					Match(WITHOUT);
-					State = 2307;
+					State = 2323;
 					Match(TIME);
-					State = 2308;
+					State = 2324;
 					Match(ZONE);
 					}
 					break;
@@ -16421,38 +16469,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2329;
+			State = 2345;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2327;
+					State = 2343;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2313;
+						State = 2329;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2317;
+						State = 2333;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2314;
+							State = 2330;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2315;
+							State = 2331;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2316;
+							State = 2332;
 							Match(NULL);
 							}
 							break;
@@ -16461,7 +16509,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2319;
+						State = 2335;
 						Match(ARRAY);
 						}
 						break;
@@ -16469,22 +16517,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2320;
+						State = 2336;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2324;
+						State = 2340;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2321;
+							State = 2337;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2322;
+							State = 2338;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2323;
+							State = 2339;
 							Match(NULL);
 							}
 							break;
@@ -16493,16 +16541,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2326;
+						State = 2342;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2331;
+				State = 2347;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,332,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
 			}
 			}
 		}
@@ -16546,16 +16594,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2332;
+			State = 2348;
 			identifier();
-			State = 2333;
+			State = 2349;
 			dataType();
-			State = 2335;
+			State = 2351;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2334;
+				State = 2350;
 				Match(STRING);
 				}
 			}
@@ -16605,25 +16653,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2337;
+			State = 2353;
 			identifier();
-			State = 2342;
+			State = 2358;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2338;
+					State = 2354;
 					Match(DOT);
-					State = 2339;
+					State = 2355;
 					identifier();
 					}
 					} 
 				}
-				State = 2344;
+				State = 2360;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
 			}
 			}
 		}
@@ -16670,21 +16718,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2345;
+			State = 2361;
 			identifier();
-			State = 2350;
+			State = 2366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2346;
+				State = 2362;
 				Match(COMMA);
-				State = 2347;
+				State = 2363;
 				identifier();
 				}
 				}
-				State = 2352;
+				State = 2368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16725,20 +16773,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2356;
+			State = 2372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2353;
+				State = 2369;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2354;
+				State = 2370;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16927,7 +16975,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2355;
+				State = 2371;
 				nonReserved();
 				}
 				break;
@@ -17151,7 +17199,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2358;
+			State = 2374;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17229,7 +17277,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2361,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2377,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17370,488 +17418,490 @@ internal partial class StreamSqlParser : Parser {
 		1,67,1,67,1,67,3,67,1740,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1760,8,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1771,8,67,1,67,1,67,1,67,
-		1,67,3,67,1777,8,67,1,67,1,67,1,67,1,67,3,67,1783,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1794,8,67,1,67,3,67,1797,8,67,1,67,
-		1,67,1,67,1,67,3,67,1803,8,67,1,67,1,67,1,67,1,67,3,67,1809,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1821,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1830,8,67,10,67,12,67,1833,9,67,3,67,1835,
-		8,67,1,67,1,67,1,67,3,67,1840,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		1848,8,67,10,67,12,67,1851,9,67,3,67,1853,8,67,1,67,1,67,1,67,3,67,1858,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1869,8,67,10,67,
-		12,67,1872,9,67,3,67,1874,8,67,1,67,1,67,1,67,3,67,1879,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1888,8,67,1,67,1,67,3,67,1892,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1900,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1909,8,67,1,67,1,67,3,67,1913,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1780,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		3,67,1789,8,67,3,67,1791,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1802,8,67,1,67,3,67,1805,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1814,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1823,8,67,
+		3,67,1825,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
+		1837,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1846,8,67,10,67,12,67,
+		1849,9,67,3,67,1851,8,67,1,67,1,67,1,67,3,67,1856,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,5,67,1864,8,67,10,67,12,67,1867,9,67,3,67,1869,8,67,1,67,
+		1,67,1,67,3,67,1874,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		5,67,1885,8,67,10,67,12,67,1888,9,67,3,67,1890,8,67,1,67,1,67,1,67,3,67,
+		1895,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1904,8,67,1,67,1,67,
+		3,67,1908,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1916,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1925,8,67,1,67,1,67,3,67,1929,8,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1937,8,67,10,67,12,67,1940,9,67,3,67,1942,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,5,67,1950,8,67,10,67,12,67,1953,9,67,3,67,1955,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1963,8,67,10,67,12,67,1966,9,67,
-		3,67,1968,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1990,8,67,10,67,12,67,
-		1993,9,67,1,67,1,67,1,67,3,67,1998,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,2008,8,67,10,67,12,67,2011,9,67,1,68,1,68,1,68,1,68,3,68,
-		2017,8,68,1,68,1,68,1,68,5,68,2022,8,68,10,68,12,68,2025,9,68,1,68,3,68,
-		2028,8,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2039,
-		8,68,1,68,1,68,3,68,2043,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,
-		2052,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2059,8,71,1,72,1,72,1,72,1,72,
-		1,72,3,72,2066,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2075,8,72,
-		1,72,3,72,2078,8,72,1,73,1,73,3,73,2082,8,73,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,2090,8,74,10,74,12,74,2093,9,74,3,74,2095,8,74,1,74,1,74,1,74,
-		1,74,1,74,5,74,2102,8,74,10,74,12,74,2105,9,74,3,74,2107,8,74,1,74,3,74,
-		2110,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2122,
-		8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2133,8,76,1,77,
-		3,77,2136,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2146,8,78,
-		1,79,1,79,3,79,2150,8,79,1,79,1,79,1,79,3,79,2155,8,79,1,79,3,79,2158,
-		8,79,1,79,3,79,2161,8,79,1,80,1,80,1,80,1,80,3,80,2167,8,80,1,81,1,81,
-		1,81,1,81,5,81,2173,8,81,10,81,12,81,2176,9,81,1,81,1,81,1,81,1,82,1,82,
-		1,82,1,82,1,82,1,82,4,82,2187,8,82,11,82,12,82,2188,1,82,1,82,1,82,1,82,
-		3,82,2195,8,82,1,83,1,83,3,83,2199,8,83,1,83,1,83,1,83,1,83,1,83,3,83,
-		2206,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2213,8,83,3,83,2215,8,83,1,84,
-		1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2225,8,86,1,87,1,87,1,87,1,87,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1953,8,67,10,67,12,67,1956,9,67,
+		3,67,1958,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1966,8,67,10,67,12,67,
+		1969,9,67,3,67,1971,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1979,8,67,
+		10,67,12,67,1982,9,67,3,67,1984,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		2006,8,67,10,67,12,67,2009,9,67,1,67,1,67,1,67,3,67,2014,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,2024,8,67,10,67,12,67,2027,9,67,1,68,
+		1,68,1,68,1,68,3,68,2033,8,68,1,68,1,68,1,68,5,68,2038,8,68,10,68,12,68,
+		2041,9,68,1,68,3,68,2044,8,68,3,68,2046,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,3,68,2055,8,68,1,68,1,68,3,68,2059,8,68,1,69,1,69,1,69,1,70,
+		1,70,1,70,1,70,3,70,2068,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2075,8,71,
+		1,72,1,72,1,72,1,72,1,72,3,72,2082,8,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,2091,8,72,1,72,3,72,2094,8,72,1,73,1,73,3,73,2098,8,73,1,74,
+		1,74,1,74,1,74,1,74,1,74,5,74,2106,8,74,10,74,12,74,2109,9,74,3,74,2111,
+		8,74,1,74,1,74,1,74,1,74,1,74,5,74,2118,8,74,10,74,12,74,2121,9,74,3,74,
+		2123,8,74,1,74,3,74,2126,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,3,75,2138,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		3,76,2149,8,76,1,77,3,77,2152,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,
+		1,78,3,78,2162,8,78,1,79,1,79,3,79,2166,8,79,1,79,1,79,1,79,3,79,2171,
+		8,79,1,79,3,79,2174,8,79,1,79,3,79,2177,8,79,1,80,1,80,1,80,1,80,3,80,
+		2183,8,80,1,81,1,81,1,81,1,81,5,81,2189,8,81,10,81,12,81,2192,9,81,1,81,
+		1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,2203,8,82,11,82,12,82,2204,
+		1,82,1,82,1,82,1,82,3,82,2211,8,82,1,83,1,83,3,83,2215,8,83,1,83,1,83,
+		1,83,1,83,1,83,3,83,2222,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2229,8,83,
+		3,83,2231,8,83,1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2241,8,86,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,5,87,2250,8,87,10,87,12,87,2253,9,87,3,87,2255,
-		8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2263,8,87,10,87,12,87,2266,9,87,
-		3,87,2268,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2276,8,87,1,87,1,87,
-		1,87,1,87,1,87,3,87,2283,8,87,3,87,2285,8,87,1,87,1,87,3,87,2289,8,87,
-		1,87,1,87,1,87,1,87,5,87,2295,8,87,10,87,12,87,2298,9,87,1,87,3,87,2301,
-		8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2310,8,87,3,87,2312,8,87,
-		1,87,1,87,1,87,1,87,3,87,2318,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2325,
-		8,87,1,87,5,87,2328,8,87,10,87,12,87,2331,9,87,1,88,1,88,1,88,3,88,2336,
-		8,88,1,89,1,89,1,89,5,89,2341,8,89,10,89,12,89,2344,9,89,1,90,1,90,1,90,
-		5,90,2349,8,90,10,90,12,90,2352,9,90,1,91,1,91,1,91,3,91,2357,8,91,1,92,
-		1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
-		0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,
-		4,0,26,26,63,63,81,81,176,176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,
-		169,169,2,0,249,249,272,272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,
-		116,1,0,278,280,3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,
-		0,70,70,142,142,2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,
-		70,111,111,3,0,256,256,258,258,261,261,2,0,11,11,205,205,3,0,67,67,219,
-		219,224,224,4,0,8,8,147,147,191,191,230,230,1,0,249,254,1,0,256,257,2,
-		0,258,260,265,265,2,0,18,18,220,220,3,0,14,14,114,114,217,217,4,0,56,56,
-		67,67,219,219,224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,
-		36,38,120,121,2,0,85,85,182,182,2,0,177,177,189,189,2,0,72,72,171,171,
-		2,0,30,30,222,222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,41,41,212,213,
-		2,0,275,275,278,279,9,0,42,43,82,83,127,132,136,137,139,140,174,175,192,
-		193,237,238,246,247,2,0,172,172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,
-		19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,
-		88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,142,143,146,
-		148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,209,210,212,
-		218,220,222,224,225,227,228,230,230,232,238,243,248,2741,0,189,1,0,0,0,
-		2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,
-		12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,0,20,570,1,0,
-		0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,0,0,0,30,738,
-		1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,1,0,0,0,40,
-		801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,840,1,0,0,
-		0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,1,0,0,0,56,940,1,0,0,0,58,944,1,
-		0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,1026,1,0,0,0,66,1043,1,0,0,0,68,
-		1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,0,0,0,74,1158,1,0,0,0,76,1173,1,
-		0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,82,1187,1,0,0,0,84,1227,1,0,0,0,
-		86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,1,0,0,0,92,1383,1,0,0,0,94,1395,
-		1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,0,100,1422,1,0,0,0,102,1426,1,0,
-		0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,108,1457,1,0,0,0,110,1470,1,0,0,
-		0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,1486,1,0,0,0,118,1499,1,0,0,0,
-		120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,1,0,0,0,126,1550,1,0,0,0,128,
-		1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,0,0,0,134,1997,1,0,0,0,136,2012,
-		1,0,0,0,138,2044,1,0,0,0,140,2051,1,0,0,0,142,2058,1,0,0,0,144,2077,1,
-		0,0,0,146,2081,1,0,0,0,148,2083,1,0,0,0,150,2121,1,0,0,0,152,2132,1,0,
-		0,0,154,2135,1,0,0,0,156,2145,1,0,0,0,158,2160,1,0,0,0,160,2166,1,0,0,
-		0,162,2168,1,0,0,0,164,2194,1,0,0,0,166,2196,1,0,0,0,168,2216,1,0,0,0,
-		170,2218,1,0,0,0,172,2220,1,0,0,0,174,2311,1,0,0,0,176,2332,1,0,0,0,178,
-		2337,1,0,0,0,180,2345,1,0,0,0,182,2356,1,0,0,0,184,2358,1,0,0,0,186,188,
-		5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,
-		0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,
-		194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,
-		1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,
-		0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,
-		204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,
-		0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,
-		212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,
-		1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,
-		0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,
-		0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,
-		228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,
-		0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,
-		0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,
-		237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,
-		241,1,0,0,0,241,242,1,0,0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,
-		5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,
-		0,0,248,253,3,178,89,0,249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,
-		267,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,
-		0,255,256,5,29,0,0,256,258,5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,
-		259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,
-		5,32,0,0,263,265,5,210,0,0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,
-		0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,
-		269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,
-		270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,
-		5,9,0,0,277,280,5,275,0,0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,
-		1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,
-		0,0,284,290,5,275,0,0,285,286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,
-		0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,
-		294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,
-		0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,
-		0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,
-		305,3,178,89,0,303,304,5,29,0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,
-		306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,307,1,0,0,0,308,309,
-		1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,
-		0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,
-		316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,0,319,321,5,275,0,0,
-		320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,324,3,40,20,0,323,
-		322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,5,51,0,0,326,328,5,
-		210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,331,5,206,
-		0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,
-		334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,337,
-		1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,
-		0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,
-		344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,
-		3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,
-		233,0,0,352,358,3,178,89,0,353,354,5,179,0,0,354,355,5,216,0,0,355,359,
-		3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,
-		0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,
-		0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,
-		366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,
-		371,5,249,0,0,371,372,3,20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,
-		1,0,0,0,374,458,1,0,0,0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,
-		0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,
-		0,381,382,7,2,0,0,382,383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,
-		385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,
-		389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,
-		1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,
-		0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,
-		0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,
-		404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,
-		0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,
-		0,410,411,5,97,0,0,411,414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,
-		0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,
-		419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,
-		190,0,0,421,424,5,275,0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,
-		1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,
-		0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,
-		0,431,458,1,0,0,0,432,433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,
-		0,435,436,5,227,0,0,436,437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,
-		0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,
-		442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,
-		448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,
-		178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,
-		0,0,454,455,5,178,0,0,455,456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,
-		0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,
-		237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,
-		0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,
-		457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,
-		1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,
-		0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,
-		450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,
-		0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,3,114,57,0,463,462,1,0,
-		0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,
-		467,1,0,0,0,467,472,1,0,0,0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,
-		5,267,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,
-		0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,
-		0,478,483,3,10,5,0,479,480,5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,
-		482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,
-		1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,
-		0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,
-		0,494,498,5,12,0,0,495,497,5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,
-		496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,
-		4,2,0,502,504,5,272,0,0,503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,
-		0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,
-		0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,
-		0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,
-		550,1,0,0,0,521,522,5,12,0,0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,
-		5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,
-		0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,
-		532,533,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,
-		3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,
-		0,539,544,1,0,0,0,540,538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,
-		546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,
-		0,0,0,547,548,5,54,0,0,548,550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,
-		550,13,1,0,0,0,551,552,5,74,0,0,552,553,5,190,0,0,553,558,5,275,0,0,554,
-		555,5,74,0,0,555,556,5,113,0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,
-		1,0,0,0,558,15,1,0,0,0,559,560,7,5,0,0,560,17,1,0,0,0,561,568,5,275,0,
-		0,562,564,8,6,0,0,563,562,1,0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,
-		566,1,0,0,0,566,568,1,0,0,0,567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,
-		0,0,569,571,8,7,0,0,570,569,1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,
-		573,1,0,0,0,573,21,1,0,0,0,574,577,5,209,0,0,575,576,7,8,0,0,576,578,3,
-		178,89,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,
-		12,0,580,579,1,0,0,0,580,581,1,0,0,0,581,644,1,0,0,0,582,585,5,234,0,0,
-		583,584,7,8,0,0,584,586,3,178,89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		588,1,0,0,0,587,589,3,24,12,0,588,587,1,0,0,0,588,589,1,0,0,0,589,644,
-		1,0,0,0,590,592,5,228,0,0,591,590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,
-		0,0,593,596,5,77,0,0,594,595,7,8,0,0,595,597,3,178,89,0,596,594,1,0,0,
-		0,596,597,1,0,0,0,597,599,1,0,0,0,598,600,3,24,12,0,599,598,1,0,0,0,599,
-		600,1,0,0,0,600,644,1,0,0,0,601,644,5,98,0,0,602,604,5,20,0,0,603,605,
-		3,24,12,0,604,603,1,0,0,0,604,605,1,0,0,0,605,644,1,0,0,0,606,609,5,40,
-		0,0,607,608,7,8,0,0,608,610,3,178,89,0,609,607,1,0,0,0,609,610,1,0,0,0,
-		610,612,1,0,0,0,611,613,3,24,12,0,612,611,1,0,0,0,612,613,1,0,0,0,613,
-		644,1,0,0,0,614,616,5,75,0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,617,1,
-		0,0,0,617,644,5,135,0,0,618,644,5,96,0,0,619,620,5,28,0,0,620,621,7,8,
-		0,0,621,623,3,178,89,0,622,624,3,24,12,0,623,622,1,0,0,0,623,624,1,0,0,
-		0,624,644,1,0,0,0,625,626,5,32,0,0,626,627,5,208,0,0,627,644,3,178,89,
-		0,628,629,5,32,0,0,629,630,5,233,0,0,630,644,3,178,89,0,631,632,5,32,0,
-		0,632,633,5,19,0,0,633,644,3,178,89,0,634,635,5,35,0,0,635,644,5,19,0,
-		0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,5,25,0,0,639,641,5,275,0,0,
-		640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,
-		574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,643,601,1,0,0,0,643,602,1,
-		0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,1,0,0,0,643,619,1,0,0,0,
-		643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,0,643,634,1,0,0,0,643,636,
-		1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,5,144,0,0,646,645,1,0,0,
-		0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,0,0,649,650,5,275,0,0,650,
-		25,1,0,0,0,651,653,5,32,0,0,652,654,5,210,0,0,653,652,1,0,0,0,653,654,
-		1,0,0,0,654,655,1,0,0,0,655,659,5,208,0,0,656,657,5,84,0,0,657,658,5,144,
-		0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
-		673,3,178,89,0,662,663,5,266,0,0,663,668,3,30,15,0,664,665,5,270,0,0,665,
-		667,3,30,15,0,666,664,1,0,0,0,667,670,1,0,0,0,668,666,1,0,0,0,668,669,
-		1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,671,672,5,267,0,0,672,674,1,0,
-		0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,29,0,0,676,
-		678,5,275,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,685,1,0,0,0,679,680,
-		5,163,0,0,680,681,5,15,0,0,681,682,5,266,0,0,682,683,3,180,90,0,683,684,
-		5,267,0,0,684,686,1,0,0,0,685,679,1,0,0,0,685,686,1,0,0,0,686,688,1,0,
-		0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,
-		690,692,3,48,24,0,691,690,1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,0,693,
-		694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,0,0,695,696,1,0,0,0,696,27,1,
-		0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,699,697,1,0,0,0,699,700,1,0,0,
-		0,700,701,1,0,0,0,701,702,5,180,0,0,702,703,5,208,0,0,703,715,3,178,89,
-		0,704,705,5,266,0,0,705,710,3,30,15,0,706,707,5,270,0,0,707,709,3,30,15,
-		0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
-		713,1,0,0,0,712,710,1,0,0,0,713,714,5,267,0,0,714,716,1,0,0,0,715,704,
-		1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,718,5,29,0,0,718,720,5,275,
-		0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,1,0,0,0,721,722,5,163,0,0,
-		722,723,5,15,0,0,723,724,5,266,0,0,724,725,3,180,90,0,725,726,5,267,0,
-		0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,0,0,728,730,1,0,0,0,729,
-		731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,
-		5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,3,32,16,0,736,739,3,36,
-		18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,1,0,0,0,738,737,1,0,0,0,
-		739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,0,0,742,745,3,124,62,0,743,
-		744,5,29,0,0,744,746,5,275,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,771,
-		1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,0,749,752,5,126,0,0,750,751,
-		5,74,0,0,751,753,5,275,0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,
-		0,0,754,756,5,235,0,0,755,754,1,0,0,0,755,756,1,0,0,0,756,759,1,0,0,0,
-		757,758,5,29,0,0,758,760,5,275,0,0,759,757,1,0,0,0,759,760,1,0,0,0,760,
-		771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,86,0,763,765,3,34,17,0,764,
-		763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,766,767,5,29,0,0,767,769,5,
-		275,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,0,0,0,770,740,1,0,0,
-		0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,0,0,772,773,5,31,0,0,773,
-		775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,0,775,776,1,0,0,0,776,777,
-		5,173,0,0,777,780,5,109,0,0,778,779,5,144,0,0,779,781,5,55,0,0,780,778,
-		1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,783,5,236,0,0,783,784,5,73,
-		0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,787,3,124,62,0,787,37,1,0,0,
-		0,788,789,5,31,0,0,789,791,3,182,91,0,790,788,1,0,0,0,790,791,1,0,0,0,
-		791,792,1,0,0,0,792,793,5,173,0,0,793,794,5,109,0,0,794,795,5,266,0,0,
-		795,796,3,180,90,0,796,799,5,267,0,0,797,798,5,144,0,0,798,800,5,55,0,
-		0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,0,0,801,802,5,242,0,0,802,
-		811,5,266,0,0,803,808,3,42,21,0,804,805,5,270,0,0,805,807,3,42,21,0,806,
-		804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,812,1,
-		0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,1,0,0,0,812,813,1,0,0,0,
-		813,814,5,267,0,0,814,41,1,0,0,0,815,816,3,44,22,0,816,817,5,249,0,0,817,
-		818,3,46,23,0,818,43,1,0,0,0,819,829,5,275,0,0,820,825,3,182,91,0,821,
-		822,5,271,0,0,822,824,3,182,91,0,823,821,1,0,0,0,824,827,1,0,0,0,825,823,
-		1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,828,819,1,0,0,
-		0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,5,275,0,0,831,833,5,257,0,0,832,
-		831,1,0,0,0,832,833,1,0,0,0,833,834,1,0,0,0,834,839,7,10,0,0,835,839,5,
-		219,0,0,836,839,5,67,0,0,837,839,3,182,91,0,838,830,1,0,0,0,838,832,1,
-		0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,837,1,0,0,0,839,47,1,0,0,0,840,
-		841,5,116,0,0,841,850,3,178,89,0,842,846,5,266,0,0,843,845,3,50,25,0,844,
-		843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,
-		0,0,0,848,846,1,0,0,0,849,851,5,267,0,0,850,842,1,0,0,0,850,851,1,0,0,
-		0,851,49,1,0,0,0,852,855,7,11,0,0,853,856,5,4,0,0,854,856,3,182,91,0,855,
-		853,1,0,0,0,855,854,1,0,0,0,856,51,1,0,0,0,857,858,5,179,0,0,858,859,5,
-		216,0,0,859,924,3,178,89,0,860,861,5,195,0,0,861,862,5,266,0,0,862,867,
-		3,42,21,0,863,864,5,270,0,0,864,866,3,42,21,0,865,863,1,0,0,0,866,869,
-		1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,0,869,867,1,0,0,
-		0,870,871,5,267,0,0,871,924,1,0,0,0,872,873,5,181,0,0,873,874,5,266,0,
-		0,874,879,3,44,22,0,875,876,5,270,0,0,876,878,3,44,22,0,877,875,1,0,0,
-		0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,882,1,0,0,0,881,
-		879,1,0,0,0,882,883,5,267,0,0,883,924,1,0,0,0,884,897,7,12,0,0,885,898,
-		3,54,27,0,886,887,5,266,0,0,887,892,3,54,27,0,888,889,5,270,0,0,889,891,
-		3,54,27,0,890,888,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,
-		0,0,893,895,1,0,0,0,894,892,1,0,0,0,895,896,5,267,0,0,896,898,1,0,0,0,
-		897,885,1,0,0,0,897,886,1,0,0,0,898,924,1,0,0,0,899,900,5,51,0,0,900,901,
-		5,173,0,0,901,924,5,109,0,0,902,903,5,51,0,0,903,904,5,31,0,0,904,924,
-		3,182,91,0,905,906,5,51,0,0,906,924,5,236,0,0,907,916,5,51,0,0,908,910,
-		5,27,0,0,909,908,1,0,0,0,909,910,1,0,0,0,910,911,1,0,0,0,911,917,3,182,
-		91,0,912,913,5,266,0,0,913,914,3,180,90,0,914,915,5,267,0,0,915,917,1,
-		0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,917,924,1,0,0,0,918,919,5,179,0,
-		0,919,920,3,182,91,0,920,921,5,216,0,0,921,922,3,182,91,0,922,924,1,0,
-		0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,872,1,0,0,0,923,884,1,0,0,0,923,
-		899,1,0,0,0,923,902,1,0,0,0,923,905,1,0,0,0,923,907,1,0,0,0,923,918,1,
-		0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,926,930,5,70,0,0,927,928,5,3,0,
-		0,928,930,3,182,91,0,929,926,1,0,0,0,929,927,1,0,0,0,929,930,1,0,0,0,930,
-		55,1,0,0,0,931,932,5,242,0,0,932,937,3,58,29,0,933,934,5,270,0,0,934,936,
-		3,58,29,0,935,933,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,0,937,938,1,0,
-		0,0,938,941,1,0,0,0,939,937,1,0,0,0,940,931,1,0,0,0,940,941,1,0,0,0,941,
-		942,1,0,0,0,942,943,3,60,30,0,943,57,1,0,0,0,944,949,3,182,91,0,945,946,
-		5,266,0,0,946,947,3,180,90,0,947,948,5,267,0,0,948,950,1,0,0,0,949,945,
-		1,0,0,0,949,950,1,0,0,0,950,951,1,0,0,0,951,952,5,9,0,0,952,953,5,266,
-		0,0,953,954,3,56,28,0,954,955,5,267,0,0,955,59,1,0,0,0,956,967,3,62,31,
-		0,957,958,5,154,0,0,958,959,5,15,0,0,959,964,3,80,40,0,960,961,5,270,0,
-		0,961,963,3,80,40,0,962,960,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,
-		965,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,967,957,1,0,0,0,967,968,1,
-		0,0,0,968,974,1,0,0,0,969,972,5,117,0,0,970,973,3,124,62,0,971,973,5,4,
-		0,0,972,970,1,0,0,0,972,971,1,0,0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,
-		975,1,0,0,0,975,981,1,0,0,0,976,977,5,149,0,0,977,979,3,124,62,0,978,980,
-		7,13,0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,
-		0,981,982,1,0,0,0,982,990,1,0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,
-		987,3,124,62,0,986,985,1,0,0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,
-		7,13,0,0,989,991,5,152,0,0,990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,
-		0,0,992,993,6,31,-1,0,993,994,3,64,32,0,994,1009,1,0,0,0,995,996,10,2,
-		0,0,996,998,5,91,0,0,997,999,3,70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,
-		999,1000,1,0,0,0,1000,1008,3,62,31,3,1001,1002,10,1,0,0,1002,1004,7,15,
-		0,0,1003,1005,3,70,35,0,1004,1003,1,0,0,0,1004,1005,1,0,0,0,1005,1006,
-		1,0,0,0,1006,1008,3,62,31,2,1007,995,1,0,0,0,1007,1001,1,0,0,0,1008,1011,
-		1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,63,1,0,0,0,1011,1009,
-		1,0,0,0,1012,1027,3,68,34,0,1013,1014,5,231,0,0,1014,1019,3,66,33,0,1015,
-		1016,5,270,0,0,1016,1018,3,66,33,0,1017,1015,1,0,0,0,1018,1021,1,0,0,0,
-		1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1027,1,0,0,0,1021,1019,1,0,0,
-		0,1022,1023,5,266,0,0,1023,1024,3,56,28,0,1024,1025,5,267,0,0,1025,1027,
-		1,0,0,0,1026,1012,1,0,0,0,1026,1013,1,0,0,0,1026,1022,1,0,0,0,1027,65,
-		1,0,0,0,1028,1030,5,188,0,0,1029,1028,1,0,0,0,1029,1030,1,0,0,0,1030,1031,
-		1,0,0,0,1031,1032,5,266,0,0,1032,1037,3,124,62,0,1033,1034,5,270,0,0,1034,
-		1036,3,124,62,0,1035,1033,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,
-		1037,1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,267,
-		0,0,1041,1044,1,0,0,0,1042,1044,3,124,62,0,1043,1029,1,0,0,0,1043,1042,
-		1,0,0,0,1044,67,1,0,0,0,1045,1047,5,194,0,0,1046,1048,3,116,58,0,1047,
-		1046,1,0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1051,3,70,35,0,1050,
-		1049,1,0,0,0,1050,1051,1,0,0,0,1051,1052,1,0,0,0,1052,1057,3,72,36,0,1053,
-		1054,5,270,0,0,1054,1056,3,72,36,0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,
-		1057,1055,1,0,0,0,1057,1058,1,0,0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,
-		0,1060,1061,5,74,0,0,1061,1066,3,82,41,0,1062,1063,5,270,0,0,1063,1065,
-		3,82,41,0,1064,1062,1,0,0,0,1065,1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,
-		1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,
-		1,0,0,0,1070,1073,1,0,0,0,1071,1072,5,240,0,0,1072,1074,3,124,62,0,1073,
-		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,
-		1077,5,15,0,0,1077,1082,3,74,37,0,1078,1079,5,270,0,0,1079,1081,3,74,37,
-		0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
-		0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,
-		0,0,0,1086,1089,1,0,0,0,1087,1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,
-		1,0,0,0,1089,1090,1,0,0,0,1090,1100,1,0,0,0,1091,1092,5,241,0,0,1092,1097,
-		3,78,39,0,1093,1094,5,270,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,
-		1099,1,0,0,0,1097,1095,1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,
-		1097,1,0,0,0,1100,1091,1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,
-		1103,7,16,0,0,1103,71,1,0,0,0,1104,1117,5,258,0,0,1105,1106,3,178,89,0,
-		1106,1107,5,271,0,0,1107,1108,5,258,0,0,1108,1117,1,0,0,0,1109,1114,3,
-		124,62,0,1110,1112,5,9,0,0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,
-		1,0,0,0,1113,1115,3,182,91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,
-		1117,1,0,0,0,1116,1104,1,0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,
-		73,1,0,0,0,1118,1119,5,79,0,0,1119,1120,5,196,0,0,1120,1121,5,266,0,0,
-		1121,1126,3,76,38,0,1122,1123,5,270,0,0,1123,1125,3,76,38,0,1124,1122,
-		1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,
-		1,0,0,0,1128,1126,1,0,0,0,1129,1130,5,267,0,0,1130,1159,1,0,0,0,1131,1132,
-		5,187,0,0,1132,1133,5,266,0,0,1133,1138,3,76,38,0,1134,1135,5,270,0,0,
-		1135,1137,3,76,38,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
-		0,0,1138,1139,1,0,0,0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,
-		267,0,0,1142,1159,1,0,0,0,1143,1144,5,34,0,0,1144,1145,5,266,0,0,1145,
-		1150,3,76,38,0,1146,1147,5,270,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,
-		0,1149,1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,
-		0,0,1152,1150,1,0,0,0,1153,1154,5,267,0,0,1154,1159,1,0,0,0,1155,1156,
-		5,266,0,0,1156,1159,5,267,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,
-		1131,1,0,0,0,1158,1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,
-		75,1,0,0,0,1160,1169,5,266,0,0,1161,1166,3,124,62,0,1162,1163,5,270,0,
-		0,1163,1165,3,124,62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,
-		0,0,0,1166,1167,1,0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,
-		1,0,0,0,1169,1170,1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,267,0,0,1172,1174,
-		3,124,62,0,1173,1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,
-		3,182,91,0,1176,1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,
-		1181,3,124,62,0,1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,
-		1182,1185,1,0,0,0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,
-		0,0,1185,1186,1,0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,
-		88,44,0,1189,1209,1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,
-		5,99,0,0,1193,1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,
-		1197,3,84,42,0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,
-		0,1200,1201,10,2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,
-		3,88,44,0,1204,1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,
-		1208,1,0,0,0,1207,1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,
-		1211,1,0,0,0,1209,1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,
-		1209,1,0,0,0,1212,1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,
-		1228,1,0,0,0,1215,1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,
-		1217,1218,1,0,0,0,1218,1228,1,0,0,0,1219,1221,5,186,0,0,1220,1222,5,156,
-		0,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,
-		75,0,0,1224,1226,5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,
-		1,0,0,0,1227,1213,1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,
-		1,0,0,0,1228,85,1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,
-		1232,5,229,0,0,1232,1233,5,266,0,0,1233,1234,3,180,90,0,1234,1235,5,267,
-		0,0,1235,1237,1,0,0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,
-		0,0,1238,1240,3,178,89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,
-		1,0,0,0,1241,1247,1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,207,0,0,1244,
-		1245,5,9,0,0,1245,1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,
-		0,1247,1248,1,0,0,0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,
-		0,0,0,1250,1251,1,0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,
-		1,0,0,0,1253,1254,1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,208,0,0,1256,1257,
-		5,266,0,0,1257,1258,3,136,68,0,1258,1260,5,267,0,0,1259,1261,3,112,56,
-		0,1260,1259,1,0,0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,
-		0,0,1263,1262,1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,
-		266,0,0,1266,1267,3,56,28,0,1267,1269,5,267,0,0,1268,1270,3,112,56,0,1269,
-		1268,1,0,0,0,1269,1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,226,0,0,1272,
-		1273,5,266,0,0,1273,1278,3,124,62,0,1274,1275,5,270,0,0,1275,1277,3,124,
-		62,0,1276,1274,1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,
-		0,0,0,1279,1281,1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,267,0,0,1282,1283,
-		5,242,0,0,1283,1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,
-		1287,1,0,0,0,1286,1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,
-		1288,1306,1,0,0,0,1289,1290,5,266,0,0,1290,1291,3,82,41,0,1291,1292,5,
-		267,0,0,1292,1306,1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,
-		1297,3,112,56,0,1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,
-		1298,1299,5,266,0,0,1299,1300,3,56,28,0,1300,1301,5,267,0,0,1301,1303,
-		3,90,45,0,1302,1304,3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,
-		1306,1,0,0,0,1305,1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,
-		1271,1,0,0,0,1305,1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,
-		89,1,0,0,0,1307,1308,5,124,0,0,1308,1319,5,266,0,0,1309,1310,5,162,0,0,
-		1310,1311,5,15,0,0,1311,1316,3,124,62,0,1312,1313,5,270,0,0,1313,1315,
-		3,124,62,0,1314,1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,
-		1317,1,0,0,0,1317,1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,
-		1320,1,0,0,0,1320,1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,
-		1323,1328,3,80,40,0,1324,1325,5,270,0,0,1325,1327,3,80,40,0,1326,1324,
-		1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,
-		1,0,0,0,1330,1328,1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,
-		1,0,0,0,1333,1334,5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,270,0,0,1336,
-		1338,3,92,46,0,1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,
-		1340,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,
-		1343,1,0,0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,
-		1346,1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,
-		1350,5,199,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,
-		1352,1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,266,0,0,1355,1356,3,
-		98,49,0,1356,1359,5,267,0,0,1357,1358,5,243,0,0,1358,1360,3,166,83,0,1359,
-		1357,1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,203,0,0,1362,
-		1367,3,108,54,0,1363,1364,5,270,0,0,1364,1366,3,108,54,0,1365,1363,1,0,
-		0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,
-		0,0,0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
-		1,0,0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,270,0,0,1375,
-		1377,3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,
-		1378,1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,267,
-		0,0,1382,91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,
-		182,91,0,1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,188,0,0,1389,
-		1390,5,166,0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,189,0,
-		0,1393,1394,5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,
-		1,0,0,0,1396,95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,
-		5,188,0,0,1400,1401,5,216,0,0,1401,1402,5,142,0,0,1402,1412,5,188,0,0,
-		1403,1404,5,216,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,
-		5,216,0,0,1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,216,0,0,
-		1410,1412,3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,
-		0,0,1411,1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,
-		50,0,1414,1415,5,262,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,
-		1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,
-		1,0,0,0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,
-		1422,1,0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,
-		1429,3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,
-		1436,3,182,91,0,1431,1432,5,266,0,0,1432,1433,3,98,49,0,1433,1434,5,267,
-		0,0,1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,
-		0,0,1437,1439,7,19,0,0,1438,1440,5,261,0,0,1439,1438,1,0,0,0,1439,1440,
-		1,0,0,0,1440,1456,1,0,0,0,1441,1443,5,263,0,0,1442,1444,5,278,0,0,1443,
-		1442,1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,270,0,0,1446,
-		1448,5,278,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,
-		1445,1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,264,0,0,1452,
-		1454,5,261,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,
-		1437,1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,
-		1459,5,249,0,0,1459,1460,5,266,0,0,1460,1465,3,182,91,0,1461,1462,5,270,
-		0,0,1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,
-		1,0,0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,
-		5,267,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,
-		1473,3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,
-		1476,1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,266,0,
-		0,1479,1480,3,180,90,0,1480,1481,5,267,0,0,1481,1483,1,0,0,0,1482,1478,
-		1,0,0,0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,
-		1,0,0,0,1486,1487,5,273,0,0,1487,1494,3,118,59,0,1488,1490,5,270,0,0,1489,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2266,8,87,10,87,12,87,
+		2269,9,87,3,87,2271,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2279,8,87,
+		10,87,12,87,2282,9,87,3,87,2284,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,
+		2292,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2299,8,87,3,87,2301,8,87,1,87,
+		1,87,3,87,2305,8,87,1,87,1,87,1,87,1,87,5,87,2311,8,87,10,87,12,87,2314,
+		9,87,1,87,3,87,2317,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2326,
+		8,87,3,87,2328,8,87,1,87,1,87,1,87,1,87,3,87,2334,8,87,1,87,1,87,1,87,
+		1,87,1,87,3,87,2341,8,87,1,87,5,87,2344,8,87,10,87,12,87,2347,9,87,1,88,
+		1,88,1,88,3,88,2352,8,88,1,89,1,89,1,89,5,89,2357,8,89,10,89,12,89,2360,
+		9,89,1,90,1,90,1,90,5,90,2365,8,90,10,90,12,90,2368,9,90,1,91,1,91,1,91,
+		3,91,2373,8,91,1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
+		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
+		142,144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,
+		178,180,182,184,0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,
+		184,1,0,46,47,4,0,26,26,63,63,81,81,176,176,2,0,93,93,158,158,4,0,23,23,
+		58,58,103,103,169,169,2,0,249,249,272,272,1,0,272,272,2,0,74,74,87,87,
+		2,0,86,86,116,116,1,0,278,280,3,0,60,60,88,88,161,161,2,0,2,2,133,133,
+		1,0,188,189,2,0,70,70,142,142,2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,
+		46,46,2,0,70,70,111,111,3,0,256,256,258,258,261,261,2,0,11,11,205,205,
+		3,0,67,67,219,219,224,224,4,0,8,8,147,147,191,191,230,230,1,0,249,254,
+		1,0,256,257,2,0,258,260,265,265,2,0,18,18,220,220,3,0,14,14,114,114,217,
+		217,4,0,56,56,67,67,219,219,224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,
+		0,214,215,2,0,36,38,120,121,2,0,85,85,182,182,2,0,177,177,189,189,2,0,
+		72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,
+		41,41,212,213,2,0,275,275,278,279,9,0,42,43,82,83,127,132,136,137,139,
+		140,174,175,192,193,237,238,246,247,2,0,172,172,232,232,42,0,1,3,5,6,10,
+		12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,
+		77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,
+		142,143,146,148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,
+		209,210,212,218,220,222,224,225,227,228,230,230,232,238,243,248,2761,0,
+		189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,
+		488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,
+		0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,
+		0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,
+		1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,
+		840,1,0,0,0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,1,0,0,0,56,940,1,0,0,
+		0,58,944,1,0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,1026,1,0,0,0,66,1043,
+		1,0,0,0,68,1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,0,0,0,74,1158,1,0,0,
+		0,76,1173,1,0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,82,1187,1,0,0,0,84,1227,
+		1,0,0,0,86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,1,0,0,0,92,1383,1,0,0,
+		0,94,1395,1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,0,100,1422,1,0,0,0,102,
+		1426,1,0,0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,108,1457,1,0,0,0,110,1470,
+		1,0,0,0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,1486,1,0,0,0,118,1499,1,
+		0,0,0,120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,1,0,0,0,126,1550,1,0,
+		0,0,128,1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,0,0,0,134,2013,1,0,0,
+		0,136,2028,1,0,0,0,138,2060,1,0,0,0,140,2067,1,0,0,0,142,2074,1,0,0,0,
+		144,2093,1,0,0,0,146,2097,1,0,0,0,148,2099,1,0,0,0,150,2137,1,0,0,0,152,
+		2148,1,0,0,0,154,2151,1,0,0,0,156,2161,1,0,0,0,158,2176,1,0,0,0,160,2182,
+		1,0,0,0,162,2184,1,0,0,0,164,2210,1,0,0,0,166,2212,1,0,0,0,168,2232,1,
+		0,0,0,170,2234,1,0,0,0,172,2236,1,0,0,0,174,2327,1,0,0,0,176,2348,1,0,
+		0,0,178,2353,1,0,0,0,180,2361,1,0,0,0,182,2372,1,0,0,0,184,2374,1,0,0,
+		0,186,188,5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,
+		190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,
+		272,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,
+		0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,
+		199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,
+		272,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,
+		0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,
+		212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,
+		0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,
+		220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,
+		226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,
+		1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,
+		0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,
+		233,235,5,200,0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,
+		458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,210,0,0,240,
+		239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,5,233,0,0,243,244,
+		5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,
+		0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,266,0,0,250,251,3,180,
+		90,0,251,252,5,267,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,
+		254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,275,0,0,257,255,1,0,0,0,257,
+		258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,
+		1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,0,264,266,5,206,0,0,265,264,1,
+		0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,
+		268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,
+		274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,
+		178,89,0,276,277,5,9,0,0,277,280,5,275,0,0,278,279,5,110,0,0,279,281,3,
+		182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,229,
+		0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,286,5,270,0,0,286,287,5,95,
+		0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
+		290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,
+		1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,
+		0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,
+		301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,306,5,275,0,0,
+		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,
+		307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,
+		19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,
+		0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,
+		0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,
+		324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,
+		5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,
+		0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,
+		332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,
+		336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,
+		1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,208,
+		0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,
+		346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,
+		351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,353,354,5,179,0,0,354,
+		355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,
+		353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,
+		19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,
+		275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,195,
+		0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,20,10,0,372,374,1,0,0,
+		0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,181,0,0,376,
+		378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,
+		5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,190,0,0,383,458,
+		5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,
+		0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,
+		0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,
+		458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,
+		403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,
+		1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,
+		0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,
+		458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,414,5,275,0,0,412,413,
+		5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,
+		0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,
+		0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,0,0,422,423,5,216,0,
+		0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,
+		427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,
+		429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,225,0,0,433,434,
+		5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,437,5,135,0,0,437,442,
+		3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,
+		1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,
+		0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,
+		449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,
+		5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,456,5,95,0,0,456,458,
+		5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,
+		0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,
+		295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,
+		0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,
+		457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,
+		1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,
+		0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,
+		5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,
+		3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,
+		4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,266,0,0,
+		469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,
+		473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,
+		162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,5,270,0,0,480,482,3,
+		10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,
+		484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,0,488,489,
+		3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,
+		5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,5,272,0,0,496,495,
+		1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,
+		0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,503,502,1,0,0,0,504,
+		505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,
+		4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,
+		511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,
+		518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,
+		0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,523,5,201,
+		0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,
+		0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,
+		532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,0,533,534,
+		1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,
+		0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,0,0,0,541,
+		543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
+		1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,550,1,0,0,
+		0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,0,0,552,
+		553,5,190,0,0,553,558,5,275,0,0,554,555,5,74,0,0,555,556,5,113,0,0,556,
+		558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,560,7,
+		5,0,0,560,17,1,0,0,0,561,568,5,275,0,0,562,564,8,6,0,0,563,562,1,0,0,0,
+		564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,561,
+		1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,1,0,0,0,
+		571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,574,577,
+		5,209,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,578,1,
+		0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,1,0,0,
+		0,581,644,1,0,0,0,582,585,5,234,0,0,583,584,7,8,0,0,584,586,3,178,89,0,
+		585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,588,
+		587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,228,0,0,591,590,
+		1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,8,0,
+		0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
+		600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,644,
+		5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,1,
+		0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,89,
+		0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,612,
+		611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,1,
+		0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,0,
+		0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
+		0,623,622,1,0,0,0,623,624,1,0,0,0,624,644,1,0,0,0,625,626,5,32,0,0,626,
+		627,5,208,0,0,627,644,3,178,89,0,628,629,5,32,0,0,629,630,5,233,0,0,630,
+		644,3,178,89,0,631,632,5,32,0,0,632,633,5,19,0,0,633,644,3,178,89,0,634,
+		635,5,35,0,0,635,644,5,19,0,0,636,637,5,35,0,0,637,644,5,39,0,0,638,639,
+		5,25,0,0,639,641,5,275,0,0,640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,
+		0,0,0,642,644,1,0,0,0,643,574,1,0,0,0,643,582,1,0,0,0,643,591,1,0,0,0,
+		643,601,1,0,0,0,643,602,1,0,0,0,643,606,1,0,0,0,643,615,1,0,0,0,643,618,
+		1,0,0,0,643,619,1,0,0,0,643,625,1,0,0,0,643,628,1,0,0,0,643,631,1,0,0,
+		0,643,634,1,0,0,0,643,636,1,0,0,0,643,638,1,0,0,0,644,23,1,0,0,0,645,647,
+		5,144,0,0,646,645,1,0,0,0,646,647,1,0,0,0,647,648,1,0,0,0,648,649,7,9,
+		0,0,649,650,5,275,0,0,650,25,1,0,0,0,651,653,5,32,0,0,652,654,5,210,0,
+		0,653,652,1,0,0,0,653,654,1,0,0,0,654,655,1,0,0,0,655,659,5,208,0,0,656,
+		657,5,84,0,0,657,658,5,144,0,0,658,660,5,62,0,0,659,656,1,0,0,0,659,660,
+		1,0,0,0,660,661,1,0,0,0,661,673,3,178,89,0,662,663,5,266,0,0,663,668,3,
+		30,15,0,664,665,5,270,0,0,665,667,3,30,15,0,666,664,1,0,0,0,667,670,1,
+		0,0,0,668,666,1,0,0,0,668,669,1,0,0,0,669,671,1,0,0,0,670,668,1,0,0,0,
+		671,672,5,267,0,0,672,674,1,0,0,0,673,662,1,0,0,0,673,674,1,0,0,0,674,
+		677,1,0,0,0,675,676,5,29,0,0,676,678,5,275,0,0,677,675,1,0,0,0,677,678,
+		1,0,0,0,678,685,1,0,0,0,679,680,5,163,0,0,680,681,5,15,0,0,681,682,5,266,
+		0,0,682,683,3,180,90,0,683,684,5,267,0,0,684,686,1,0,0,0,685,679,1,0,0,
+		0,685,686,1,0,0,0,686,688,1,0,0,0,687,689,3,40,20,0,688,687,1,0,0,0,688,
+		689,1,0,0,0,689,691,1,0,0,0,690,692,3,48,24,0,691,690,1,0,0,0,691,692,
+		1,0,0,0,692,695,1,0,0,0,693,694,5,9,0,0,694,696,3,56,28,0,695,693,1,0,
+		0,0,695,696,1,0,0,0,696,27,1,0,0,0,697,698,5,32,0,0,698,700,5,153,0,0,
+		699,697,1,0,0,0,699,700,1,0,0,0,700,701,1,0,0,0,701,702,5,180,0,0,702,
+		703,5,208,0,0,703,715,3,178,89,0,704,705,5,266,0,0,705,710,3,30,15,0,706,
+		707,5,270,0,0,707,709,3,30,15,0,708,706,1,0,0,0,709,712,1,0,0,0,710,708,
+		1,0,0,0,710,711,1,0,0,0,711,713,1,0,0,0,712,710,1,0,0,0,713,714,5,267,
+		0,0,714,716,1,0,0,0,715,704,1,0,0,0,715,716,1,0,0,0,716,719,1,0,0,0,717,
+		718,5,29,0,0,718,720,5,275,0,0,719,717,1,0,0,0,719,720,1,0,0,0,720,727,
+		1,0,0,0,721,722,5,163,0,0,722,723,5,15,0,0,723,724,5,266,0,0,724,725,3,
+		180,90,0,725,726,5,267,0,0,726,728,1,0,0,0,727,721,1,0,0,0,727,728,1,0,
+		0,0,728,730,1,0,0,0,729,731,3,40,20,0,730,729,1,0,0,0,730,731,1,0,0,0,
+		731,732,1,0,0,0,732,733,5,9,0,0,733,734,3,56,28,0,734,29,1,0,0,0,735,739,
+		3,32,16,0,736,739,3,36,18,0,737,739,3,38,19,0,738,735,1,0,0,0,738,736,
+		1,0,0,0,738,737,1,0,0,0,739,31,1,0,0,0,740,741,3,182,91,0,741,742,5,9,
+		0,0,742,745,3,124,62,0,743,744,5,29,0,0,744,746,5,275,0,0,745,743,1,0,
+		0,0,745,746,1,0,0,0,746,771,1,0,0,0,747,748,3,182,91,0,748,749,3,172,86,
+		0,749,752,5,126,0,0,750,751,5,74,0,0,751,753,5,275,0,0,752,750,1,0,0,0,
+		752,753,1,0,0,0,753,755,1,0,0,0,754,756,5,235,0,0,755,754,1,0,0,0,755,
+		756,1,0,0,0,756,759,1,0,0,0,757,758,5,29,0,0,758,760,5,275,0,0,759,757,
+		1,0,0,0,759,760,1,0,0,0,760,771,1,0,0,0,761,762,3,182,91,0,762,764,3,172,
+		86,0,763,765,3,34,17,0,764,763,1,0,0,0,764,765,1,0,0,0,765,768,1,0,0,0,
+		766,767,5,29,0,0,767,769,5,275,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,
+		771,1,0,0,0,770,740,1,0,0,0,770,747,1,0,0,0,770,761,1,0,0,0,771,33,1,0,
+		0,0,772,773,5,31,0,0,773,775,3,182,91,0,774,772,1,0,0,0,774,775,1,0,0,
+		0,775,776,1,0,0,0,776,777,5,173,0,0,777,780,5,109,0,0,778,779,5,144,0,
+		0,779,781,5,55,0,0,780,778,1,0,0,0,780,781,1,0,0,0,781,35,1,0,0,0,782,
+		783,5,236,0,0,783,784,5,73,0,0,784,785,3,182,91,0,785,786,5,9,0,0,786,
+		787,3,124,62,0,787,37,1,0,0,0,788,789,5,31,0,0,789,791,3,182,91,0,790,
+		788,1,0,0,0,790,791,1,0,0,0,791,792,1,0,0,0,792,793,5,173,0,0,793,794,
+		5,109,0,0,794,795,5,266,0,0,795,796,3,180,90,0,796,799,5,267,0,0,797,798,
+		5,144,0,0,798,800,5,55,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,39,1,0,
+		0,0,801,802,5,242,0,0,802,811,5,266,0,0,803,808,3,42,21,0,804,805,5,270,
+		0,0,805,807,3,42,21,0,806,804,1,0,0,0,807,810,1,0,0,0,808,806,1,0,0,0,
+		808,809,1,0,0,0,809,812,1,0,0,0,810,808,1,0,0,0,811,803,1,0,0,0,811,812,
+		1,0,0,0,812,813,1,0,0,0,813,814,5,267,0,0,814,41,1,0,0,0,815,816,3,44,
+		22,0,816,817,5,249,0,0,817,818,3,46,23,0,818,43,1,0,0,0,819,829,5,275,
+		0,0,820,825,3,182,91,0,821,822,5,271,0,0,822,824,3,182,91,0,823,821,1,
+		0,0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,829,1,0,0,0,
+		827,825,1,0,0,0,828,819,1,0,0,0,828,820,1,0,0,0,829,45,1,0,0,0,830,839,
+		5,275,0,0,831,833,5,257,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,834,1,
+		0,0,0,834,839,7,10,0,0,835,839,5,219,0,0,836,839,5,67,0,0,837,839,3,182,
+		91,0,838,830,1,0,0,0,838,832,1,0,0,0,838,835,1,0,0,0,838,836,1,0,0,0,838,
+		837,1,0,0,0,839,47,1,0,0,0,840,841,5,116,0,0,841,850,3,178,89,0,842,846,
+		5,266,0,0,843,845,3,50,25,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,
+		0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,851,5,267,0,
+		0,850,842,1,0,0,0,850,851,1,0,0,0,851,49,1,0,0,0,852,855,7,11,0,0,853,
+		856,5,4,0,0,854,856,3,182,91,0,855,853,1,0,0,0,855,854,1,0,0,0,856,51,
+		1,0,0,0,857,858,5,179,0,0,858,859,5,216,0,0,859,924,3,178,89,0,860,861,
+		5,195,0,0,861,862,5,266,0,0,862,867,3,42,21,0,863,864,5,270,0,0,864,866,
+		3,42,21,0,865,863,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,
+		0,0,868,870,1,0,0,0,869,867,1,0,0,0,870,871,5,267,0,0,871,924,1,0,0,0,
+		872,873,5,181,0,0,873,874,5,266,0,0,874,879,3,44,22,0,875,876,5,270,0,
+		0,876,878,3,44,22,0,877,875,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,
+		880,1,0,0,0,880,882,1,0,0,0,881,879,1,0,0,0,882,883,5,267,0,0,883,924,
+		1,0,0,0,884,897,7,12,0,0,885,898,3,54,27,0,886,887,5,266,0,0,887,892,3,
+		54,27,0,888,889,5,270,0,0,889,891,3,54,27,0,890,888,1,0,0,0,891,894,1,
+		0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,895,1,0,0,0,894,892,1,0,0,0,
+		895,896,5,267,0,0,896,898,1,0,0,0,897,885,1,0,0,0,897,886,1,0,0,0,898,
+		924,1,0,0,0,899,900,5,51,0,0,900,901,5,173,0,0,901,924,5,109,0,0,902,903,
+		5,51,0,0,903,904,5,31,0,0,904,924,3,182,91,0,905,906,5,51,0,0,906,924,
+		5,236,0,0,907,916,5,51,0,0,908,910,5,27,0,0,909,908,1,0,0,0,909,910,1,
+		0,0,0,910,911,1,0,0,0,911,917,3,182,91,0,912,913,5,266,0,0,913,914,3,180,
+		90,0,914,915,5,267,0,0,915,917,1,0,0,0,916,909,1,0,0,0,916,912,1,0,0,0,
+		917,924,1,0,0,0,918,919,5,179,0,0,919,920,3,182,91,0,920,921,5,216,0,0,
+		921,922,3,182,91,0,922,924,1,0,0,0,923,857,1,0,0,0,923,860,1,0,0,0,923,
+		872,1,0,0,0,923,884,1,0,0,0,923,899,1,0,0,0,923,902,1,0,0,0,923,905,1,
+		0,0,0,923,907,1,0,0,0,923,918,1,0,0,0,924,53,1,0,0,0,925,929,3,30,15,0,
+		926,930,5,70,0,0,927,928,5,3,0,0,928,930,3,182,91,0,929,926,1,0,0,0,929,
+		927,1,0,0,0,929,930,1,0,0,0,930,55,1,0,0,0,931,932,5,242,0,0,932,937,3,
+		58,29,0,933,934,5,270,0,0,934,936,3,58,29,0,935,933,1,0,0,0,936,939,1,
+		0,0,0,937,935,1,0,0,0,937,938,1,0,0,0,938,941,1,0,0,0,939,937,1,0,0,0,
+		940,931,1,0,0,0,940,941,1,0,0,0,941,942,1,0,0,0,942,943,3,60,30,0,943,
+		57,1,0,0,0,944,949,3,182,91,0,945,946,5,266,0,0,946,947,3,180,90,0,947,
+		948,5,267,0,0,948,950,1,0,0,0,949,945,1,0,0,0,949,950,1,0,0,0,950,951,
+		1,0,0,0,951,952,5,9,0,0,952,953,5,266,0,0,953,954,3,56,28,0,954,955,5,
+		267,0,0,955,59,1,0,0,0,956,967,3,62,31,0,957,958,5,154,0,0,958,959,5,15,
+		0,0,959,964,3,80,40,0,960,961,5,270,0,0,961,963,3,80,40,0,962,960,1,0,
+		0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,1,0,0,0,965,968,1,0,0,0,966,
+		964,1,0,0,0,967,957,1,0,0,0,967,968,1,0,0,0,968,974,1,0,0,0,969,972,5,
+		117,0,0,970,973,3,124,62,0,971,973,5,4,0,0,972,970,1,0,0,0,972,971,1,0,
+		0,0,973,975,1,0,0,0,974,969,1,0,0,0,974,975,1,0,0,0,975,981,1,0,0,0,976,
+		977,5,149,0,0,977,979,3,124,62,0,978,980,7,13,0,0,979,978,1,0,0,0,979,
+		980,1,0,0,0,980,982,1,0,0,0,981,976,1,0,0,0,981,982,1,0,0,0,982,990,1,
+		0,0,0,983,984,5,68,0,0,984,986,7,14,0,0,985,987,3,124,62,0,986,985,1,0,
+		0,0,986,987,1,0,0,0,987,988,1,0,0,0,988,989,7,13,0,0,989,991,5,152,0,0,
+		990,983,1,0,0,0,990,991,1,0,0,0,991,61,1,0,0,0,992,993,6,31,-1,0,993,994,
+		3,64,32,0,994,1009,1,0,0,0,995,996,10,2,0,0,996,998,5,91,0,0,997,999,3,
+		70,35,0,998,997,1,0,0,0,998,999,1,0,0,0,999,1000,1,0,0,0,1000,1008,3,62,
+		31,3,1001,1002,10,1,0,0,1002,1004,7,15,0,0,1003,1005,3,70,35,0,1004,1003,
+		1,0,0,0,1004,1005,1,0,0,0,1005,1006,1,0,0,0,1006,1008,3,62,31,2,1007,995,
+		1,0,0,0,1007,1001,1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,
+		1,0,0,0,1010,63,1,0,0,0,1011,1009,1,0,0,0,1012,1027,3,68,34,0,1013,1014,
+		5,231,0,0,1014,1019,3,66,33,0,1015,1016,5,270,0,0,1016,1018,3,66,33,0,
+		1017,1015,1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1019,1020,1,0,0,
+		0,1020,1027,1,0,0,0,1021,1019,1,0,0,0,1022,1023,5,266,0,0,1023,1024,3,
+		56,28,0,1024,1025,5,267,0,0,1025,1027,1,0,0,0,1026,1012,1,0,0,0,1026,1013,
+		1,0,0,0,1026,1022,1,0,0,0,1027,65,1,0,0,0,1028,1030,5,188,0,0,1029,1028,
+		1,0,0,0,1029,1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,5,266,0,0,1032,1037,
+		3,124,62,0,1033,1034,5,270,0,0,1034,1036,3,124,62,0,1035,1033,1,0,0,0,
+		1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,1040,1,0,0,
+		0,1039,1037,1,0,0,0,1040,1041,5,267,0,0,1041,1044,1,0,0,0,1042,1044,3,
+		124,62,0,1043,1029,1,0,0,0,1043,1042,1,0,0,0,1044,67,1,0,0,0,1045,1047,
+		5,194,0,0,1046,1048,3,116,58,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,
+		1050,1,0,0,0,1049,1051,3,70,35,0,1050,1049,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1052,1,0,0,0,1052,1057,3,72,36,0,1053,1054,5,270,0,0,1054,1056,3,72,36,
+		0,1055,1053,1,0,0,0,1056,1059,1,0,0,0,1057,1055,1,0,0,0,1057,1058,1,0,
+		0,0,1058,1069,1,0,0,0,1059,1057,1,0,0,0,1060,1061,5,74,0,0,1061,1066,3,
+		82,41,0,1062,1063,5,270,0,0,1063,1065,3,82,41,0,1064,1062,1,0,0,0,1065,
+		1068,1,0,0,0,1066,1064,1,0,0,0,1066,1067,1,0,0,0,1067,1070,1,0,0,0,1068,
+		1066,1,0,0,0,1069,1060,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,0,0,0,1071,
+		1072,5,240,0,0,1072,1074,3,124,62,0,1073,1071,1,0,0,0,1073,1074,1,0,0,
+		0,1074,1085,1,0,0,0,1075,1076,5,78,0,0,1076,1077,5,15,0,0,1077,1082,3,
+		74,37,0,1078,1079,5,270,0,0,1079,1081,3,74,37,0,1080,1078,1,0,0,0,1081,
+		1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1086,1,0,0,0,1084,
+		1082,1,0,0,0,1085,1075,1,0,0,0,1085,1086,1,0,0,0,1086,1089,1,0,0,0,1087,
+		1088,5,80,0,0,1088,1090,3,124,62,0,1089,1087,1,0,0,0,1089,1090,1,0,0,0,
+		1090,1100,1,0,0,0,1091,1092,5,241,0,0,1092,1097,3,78,39,0,1093,1094,5,
+		270,0,0,1094,1096,3,78,39,0,1095,1093,1,0,0,0,1096,1099,1,0,0,0,1097,1095,
+		1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1100,1091,
+		1,0,0,0,1100,1101,1,0,0,0,1101,69,1,0,0,0,1102,1103,7,16,0,0,1103,71,1,
+		0,0,0,1104,1117,5,258,0,0,1105,1106,3,178,89,0,1106,1107,5,271,0,0,1107,
+		1108,5,258,0,0,1108,1117,1,0,0,0,1109,1114,3,124,62,0,1110,1112,5,9,0,
+		0,1111,1110,1,0,0,0,1111,1112,1,0,0,0,1112,1113,1,0,0,0,1113,1115,3,182,
+		91,0,1114,1111,1,0,0,0,1114,1115,1,0,0,0,1115,1117,1,0,0,0,1116,1104,1,
+		0,0,0,1116,1105,1,0,0,0,1116,1109,1,0,0,0,1117,73,1,0,0,0,1118,1119,5,
+		79,0,0,1119,1120,5,196,0,0,1120,1121,5,266,0,0,1121,1126,3,76,38,0,1122,
+		1123,5,270,0,0,1123,1125,3,76,38,0,1124,1122,1,0,0,0,1125,1128,1,0,0,0,
+		1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,
+		0,1129,1130,5,267,0,0,1130,1159,1,0,0,0,1131,1132,5,187,0,0,1132,1133,
+		5,266,0,0,1133,1138,3,76,38,0,1134,1135,5,270,0,0,1135,1137,3,76,38,0,
+		1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,0,0,1138,1139,1,0,0,
+		0,1139,1141,1,0,0,0,1140,1138,1,0,0,0,1141,1142,5,267,0,0,1142,1159,1,
+		0,0,0,1143,1144,5,34,0,0,1144,1145,5,266,0,0,1145,1150,3,76,38,0,1146,
+		1147,5,270,0,0,1147,1149,3,76,38,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,
+		1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1153,1,0,0,0,1152,1150,1,0,0,
+		0,1153,1154,5,267,0,0,1154,1159,1,0,0,0,1155,1156,5,266,0,0,1156,1159,
+		5,267,0,0,1157,1159,3,124,62,0,1158,1118,1,0,0,0,1158,1131,1,0,0,0,1158,
+		1143,1,0,0,0,1158,1155,1,0,0,0,1158,1157,1,0,0,0,1159,75,1,0,0,0,1160,
+		1169,5,266,0,0,1161,1166,3,124,62,0,1162,1163,5,270,0,0,1163,1165,3,124,
+		62,0,1164,1162,1,0,0,0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,
+		0,0,0,1167,1170,1,0,0,0,1168,1166,1,0,0,0,1169,1161,1,0,0,0,1169,1170,
+		1,0,0,0,1170,1171,1,0,0,0,1171,1174,5,267,0,0,1172,1174,3,124,62,0,1173,
+		1160,1,0,0,0,1173,1172,1,0,0,0,1174,77,1,0,0,0,1175,1176,3,182,91,0,1176,
+		1177,5,9,0,0,1177,1178,3,148,74,0,1178,79,1,0,0,0,1179,1181,3,124,62,0,
+		1180,1182,7,17,0,0,1181,1180,1,0,0,0,1181,1182,1,0,0,0,1182,1185,1,0,0,
+		0,1183,1184,5,146,0,0,1184,1186,7,18,0,0,1185,1183,1,0,0,0,1185,1186,1,
+		0,0,0,1186,81,1,0,0,0,1187,1188,6,41,-1,0,1188,1189,3,88,44,0,1189,1209,
+		1,0,0,0,1190,1191,10,4,0,0,1191,1192,5,33,0,0,1192,1193,5,99,0,0,1193,
+		1208,3,88,44,0,1194,1195,10,3,0,0,1195,1196,5,141,0,0,1196,1197,3,84,42,
+		0,1197,1198,5,99,0,0,1198,1199,3,88,44,0,1199,1208,1,0,0,0,1200,1201,10,
+		2,0,0,1201,1202,3,84,42,0,1202,1203,5,99,0,0,1203,1205,3,88,44,0,1204,
+		1206,3,86,43,0,1205,1204,1,0,0,0,1205,1206,1,0,0,0,1206,1208,1,0,0,0,1207,
+		1190,1,0,0,0,1207,1194,1,0,0,0,1207,1200,1,0,0,0,1208,1211,1,0,0,0,1209,
+		1207,1,0,0,0,1209,1210,1,0,0,0,1210,83,1,0,0,0,1211,1209,1,0,0,0,1212,
+		1214,5,89,0,0,1213,1212,1,0,0,0,1213,1214,1,0,0,0,1214,1228,1,0,0,0,1215,
+		1217,5,115,0,0,1216,1218,5,156,0,0,1217,1216,1,0,0,0,1217,1218,1,0,0,0,
+		1218,1228,1,0,0,0,1219,1221,5,186,0,0,1220,1222,5,156,0,0,1221,1220,1,
+		0,0,0,1221,1222,1,0,0,0,1222,1228,1,0,0,0,1223,1225,5,75,0,0,1224,1226,
+		5,156,0,0,1225,1224,1,0,0,0,1225,1226,1,0,0,0,1226,1228,1,0,0,0,1227,1213,
+		1,0,0,0,1227,1215,1,0,0,0,1227,1219,1,0,0,0,1227,1223,1,0,0,0,1228,85,
+		1,0,0,0,1229,1230,5,150,0,0,1230,1237,3,124,62,0,1231,1232,5,229,0,0,1232,
+		1233,5,266,0,0,1233,1234,3,180,90,0,1234,1235,5,267,0,0,1235,1237,1,0,
+		0,0,1236,1229,1,0,0,0,1236,1231,1,0,0,0,1237,87,1,0,0,0,1238,1240,3,178,
+		89,0,1239,1241,3,114,57,0,1240,1239,1,0,0,0,1240,1241,1,0,0,0,1241,1247,
+		1,0,0,0,1242,1243,5,73,0,0,1243,1244,5,207,0,0,1244,1245,5,9,0,0,1245,
+		1246,5,148,0,0,1246,1248,3,132,66,0,1247,1242,1,0,0,0,1247,1248,1,0,0,
+		0,1248,1250,1,0,0,0,1249,1251,3,112,56,0,1250,1249,1,0,0,0,1250,1251,1,
+		0,0,0,1251,1306,1,0,0,0,1252,1254,5,112,0,0,1253,1252,1,0,0,0,1253,1254,
+		1,0,0,0,1254,1255,1,0,0,0,1255,1256,5,208,0,0,1256,1257,5,266,0,0,1257,
+		1258,3,136,68,0,1258,1260,5,267,0,0,1259,1261,3,112,56,0,1260,1259,1,0,
+		0,0,1260,1261,1,0,0,0,1261,1306,1,0,0,0,1262,1264,5,112,0,0,1263,1262,
+		1,0,0,0,1263,1264,1,0,0,0,1264,1265,1,0,0,0,1265,1266,5,266,0,0,1266,1267,
+		3,56,28,0,1267,1269,5,267,0,0,1268,1270,3,112,56,0,1269,1268,1,0,0,0,1269,
+		1270,1,0,0,0,1270,1306,1,0,0,0,1271,1272,5,226,0,0,1272,1273,5,266,0,0,
+		1273,1278,3,124,62,0,1274,1275,5,270,0,0,1275,1277,3,124,62,0,1276,1274,
+		1,0,0,0,1277,1280,1,0,0,0,1278,1276,1,0,0,0,1278,1279,1,0,0,0,1279,1281,
+		1,0,0,0,1280,1278,1,0,0,0,1281,1284,5,267,0,0,1282,1283,5,242,0,0,1283,
+		1285,5,155,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,
+		1288,3,112,56,0,1287,1286,1,0,0,0,1287,1288,1,0,0,0,1288,1306,1,0,0,0,
+		1289,1290,5,266,0,0,1290,1291,3,82,41,0,1291,1292,5,267,0,0,1292,1306,
+		1,0,0,0,1293,1294,3,178,89,0,1294,1296,3,90,45,0,1295,1297,3,112,56,0,
+		1296,1295,1,0,0,0,1296,1297,1,0,0,0,1297,1306,1,0,0,0,1298,1299,5,266,
+		0,0,1299,1300,3,56,28,0,1300,1301,5,267,0,0,1301,1303,3,90,45,0,1302,1304,
+		3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1306,1,0,0,0,1305,
+		1238,1,0,0,0,1305,1253,1,0,0,0,1305,1263,1,0,0,0,1305,1271,1,0,0,0,1305,
+		1289,1,0,0,0,1305,1293,1,0,0,0,1305,1298,1,0,0,0,1306,89,1,0,0,0,1307,
+		1308,5,124,0,0,1308,1319,5,266,0,0,1309,1310,5,162,0,0,1310,1311,5,15,
+		0,0,1311,1316,3,124,62,0,1312,1313,5,270,0,0,1313,1315,3,124,62,0,1314,
+		1312,1,0,0,0,1315,1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,
+		1320,1,0,0,0,1318,1316,1,0,0,0,1319,1309,1,0,0,0,1319,1320,1,0,0,0,1320,
+		1331,1,0,0,0,1321,1322,5,154,0,0,1322,1323,5,15,0,0,1323,1328,3,80,40,
+		0,1324,1325,5,270,0,0,1325,1327,3,80,40,0,1326,1324,1,0,0,0,1327,1330,
+		1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,
+		1,0,0,0,1331,1321,1,0,0,0,1331,1332,1,0,0,0,1332,1342,1,0,0,0,1333,1334,
+		5,125,0,0,1334,1339,3,92,46,0,1335,1336,5,270,0,0,1336,1338,3,92,46,0,
+		1337,1335,1,0,0,0,1338,1341,1,0,0,0,1339,1337,1,0,0,0,1339,1340,1,0,0,
+		0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1342,1333,1,0,0,0,1342,1343,1,0,
+		0,0,1343,1345,1,0,0,0,1344,1346,3,94,47,0,1345,1344,1,0,0,0,1345,1346,
+		1,0,0,0,1346,1351,1,0,0,0,1347,1348,5,3,0,0,1348,1349,5,123,0,0,1349,1350,
+		5,199,0,0,1350,1352,3,96,48,0,1351,1347,1,0,0,0,1351,1352,1,0,0,0,1352,
+		1353,1,0,0,0,1353,1354,5,165,0,0,1354,1355,5,266,0,0,1355,1356,3,98,49,
+		0,1356,1359,5,267,0,0,1357,1358,5,243,0,0,1358,1360,3,166,83,0,1359,1357,
+		1,0,0,0,1359,1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,203,0,0,1362,1367,
+		3,108,54,0,1363,1364,5,270,0,0,1364,1366,3,108,54,0,1365,1363,1,0,0,0,
+		1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,
+		0,1369,1367,1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1372,1,0,
+		0,0,1372,1373,5,45,0,0,1373,1378,3,110,55,0,1374,1375,5,270,0,0,1375,1377,
+		3,110,55,0,1376,1374,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,
+		1379,1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1382,5,267,0,0,1382,
+		91,1,0,0,0,1383,1384,3,124,62,0,1384,1385,5,9,0,0,1385,1386,3,182,91,0,
+		1386,93,1,0,0,0,1387,1388,5,151,0,0,1388,1389,5,188,0,0,1389,1390,5,166,
+		0,0,1390,1396,5,123,0,0,1391,1392,5,4,0,0,1392,1393,5,189,0,0,1393,1394,
+		5,166,0,0,1394,1396,5,123,0,0,1395,1387,1,0,0,0,1395,1391,1,0,0,0,1396,
+		95,1,0,0,0,1397,1398,5,164,0,0,1398,1399,5,111,0,0,1399,1412,5,188,0,0,
+		1400,1401,5,216,0,0,1401,1402,5,142,0,0,1402,1412,5,188,0,0,1403,1404,
+		5,216,0,0,1404,1405,5,70,0,0,1405,1412,3,182,91,0,1406,1407,5,216,0,0,
+		1407,1408,5,111,0,0,1408,1412,3,182,91,0,1409,1410,5,216,0,0,1410,1412,
+		3,182,91,0,1411,1397,1,0,0,0,1411,1400,1,0,0,0,1411,1403,1,0,0,0,1411,
+		1406,1,0,0,0,1411,1409,1,0,0,0,1412,97,1,0,0,0,1413,1418,3,100,50,0,1414,
+		1415,5,262,0,0,1415,1417,3,100,50,0,1416,1414,1,0,0,0,1417,1420,1,0,0,
+		0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,99,1,0,0,0,1420,1418,1,0,0,
+		0,1421,1423,3,102,51,0,1422,1421,1,0,0,0,1423,1424,1,0,0,0,1424,1422,1,
+		0,0,0,1424,1425,1,0,0,0,1425,101,1,0,0,0,1426,1428,3,104,52,0,1427,1429,
+		3,106,53,0,1428,1427,1,0,0,0,1428,1429,1,0,0,0,1429,103,1,0,0,0,1430,1436,
+		3,182,91,0,1431,1432,5,266,0,0,1432,1433,3,98,49,0,1433,1434,5,267,0,0,
+		1434,1436,1,0,0,0,1435,1430,1,0,0,0,1435,1431,1,0,0,0,1436,105,1,0,0,0,
+		1437,1439,7,19,0,0,1438,1440,5,261,0,0,1439,1438,1,0,0,0,1439,1440,1,0,
+		0,0,1440,1456,1,0,0,0,1441,1443,5,263,0,0,1442,1444,5,278,0,0,1443,1442,
+		1,0,0,0,1443,1444,1,0,0,0,1444,1449,1,0,0,0,1445,1447,5,270,0,0,1446,1448,
+		5,278,0,0,1447,1446,1,0,0,0,1447,1448,1,0,0,0,1448,1450,1,0,0,0,1449,1445,
+		1,0,0,0,1449,1450,1,0,0,0,1450,1451,1,0,0,0,1451,1453,5,264,0,0,1452,1454,
+		5,261,0,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1456,1,0,0,0,1455,1437,
+		1,0,0,0,1455,1441,1,0,0,0,1456,107,1,0,0,0,1457,1458,3,182,91,0,1458,1459,
+		5,249,0,0,1459,1460,5,266,0,0,1460,1465,3,182,91,0,1461,1462,5,270,0,0,
+		1462,1464,3,182,91,0,1463,1461,1,0,0,0,1464,1467,1,0,0,0,1465,1463,1,0,
+		0,0,1465,1466,1,0,0,0,1466,1468,1,0,0,0,1467,1465,1,0,0,0,1468,1469,5,
+		267,0,0,1469,109,1,0,0,0,1470,1471,3,182,91,0,1471,1472,5,9,0,0,1472,1473,
+		3,124,62,0,1473,111,1,0,0,0,1474,1476,5,9,0,0,1475,1474,1,0,0,0,1475,1476,
+		1,0,0,0,1476,1477,1,0,0,0,1477,1482,3,182,91,0,1478,1479,5,266,0,0,1479,
+		1480,3,180,90,0,1480,1481,5,267,0,0,1481,1483,1,0,0,0,1482,1478,1,0,0,
+		0,1482,1483,1,0,0,0,1483,113,1,0,0,0,1484,1485,3,116,58,0,1485,115,1,0,
+		0,0,1486,1487,5,273,0,0,1487,1494,3,118,59,0,1488,1490,5,270,0,0,1489,
 		1488,1,0,0,0,1489,1490,1,0,0,0,1490,1491,1,0,0,0,1491,1493,3,118,59,0,
 		1492,1489,1,0,0,0,1493,1496,1,0,0,0,1494,1492,1,0,0,0,1494,1495,1,0,0,
 		0,1495,1497,1,0,0,0,1496,1494,1,0,0,0,1497,1498,5,274,0,0,1498,117,1,0,
@@ -17909,253 +17959,258 @@ internal partial class StreamSqlParser : Parser {
 		1655,1664,1,0,0,0,1656,1657,10,2,0,0,1657,1658,7,25,0,0,1658,1663,3,132,
 		66,3,1659,1660,10,1,0,0,1660,1661,7,24,0,0,1661,1663,3,132,66,2,1662,1656,
 		1,0,0,0,1662,1659,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
-		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,1998,
-		3,164,82,0,1669,1998,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
+		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,2014,
+		3,164,82,0,1669,2014,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
 		0,1672,1674,3,162,81,0,1673,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1673,1,
 		0,0,0,1675,1676,1,0,0,0,1676,1679,1,0,0,0,1677,1678,5,52,0,0,1678,1680,
 		3,124,62,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,
-		1682,5,54,0,0,1682,1998,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
+		1682,5,54,0,0,1682,2014,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
 		0,1685,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,
 		0,0,1688,1691,1,0,0,0,1689,1690,5,52,0,0,1690,1692,3,124,62,0,1691,1689,
-		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,1998,
+		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,2014,
 		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,266,0,0,1697,1698,3,124,62,0,1698,
-		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,1998,1,0,0,
+		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,2014,1,0,0,
 		0,1702,1703,5,66,0,0,1703,1706,5,266,0,0,1704,1707,3,170,85,0,1705,1707,
 		3,182,91,0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,
-		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,1998,1,0,0,
+		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,2014,1,0,0,
 		0,1712,1713,5,218,0,0,1713,1714,5,266,0,0,1714,1716,7,27,0,0,1715,1717,
 		3,124,62,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1718,1,0,0,0,1718,
-		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,1998,1,0,0,
+		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,2014,1,0,0,
 		0,1722,1723,5,218,0,0,1723,1727,5,266,0,0,1724,1725,3,124,62,0,1725,1726,
 		5,74,0,0,1726,1728,1,0,0,0,1727,1724,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
-		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,1998,1,0,0,0,1732,
+		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,2014,1,0,0,0,1732,
 		1733,5,204,0,0,1733,1734,5,266,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
 		0,0,1736,1739,3,124,62,0,1737,1738,5,73,0,0,1738,1740,3,124,62,0,1739,
 		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,267,0,0,1742,
-		1998,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
-		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,1998,
+		2014,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
+		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,2014,
 		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,266,0,0,1752,1753,3,124,62,0,1753,
 		1754,5,167,0,0,1754,1755,3,124,62,0,1755,1756,5,74,0,0,1756,1759,3,124,
 		62,0,1757,1758,5,73,0,0,1758,1760,3,124,62,0,1759,1757,1,0,0,0,1759,1760,
-		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,1998,1,0,0,0,1763,1764,
+		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,2014,1,0,0,0,1763,1764,
 		5,108,0,0,1764,1765,5,266,0,0,1765,1766,3,124,62,0,1766,1767,5,270,0,0,
 		1767,1770,3,124,62,0,1768,1769,5,185,0,0,1769,1771,3,172,86,0,1770,1768,
-		1,0,0,0,1770,1771,1,0,0,0,1771,1776,1,0,0,0,1772,1773,3,156,78,0,1773,
-		1774,5,150,0,0,1774,1775,5,53,0,0,1775,1777,1,0,0,0,1776,1772,1,0,0,0,
-		1776,1777,1,0,0,0,1777,1782,1,0,0,0,1778,1779,3,156,78,0,1779,1780,5,150,
-		0,0,1780,1781,5,56,0,0,1781,1783,1,0,0,0,1782,1778,1,0,0,0,1782,1783,1,
-		0,0,0,1783,1784,1,0,0,0,1784,1785,5,267,0,0,1785,1998,1,0,0,0,1786,1787,
-		5,107,0,0,1787,1788,5,266,0,0,1788,1789,3,124,62,0,1789,1790,5,270,0,0,
-		1790,1793,3,124,62,0,1791,1792,5,185,0,0,1792,1794,3,172,86,0,1793,1791,
-		1,0,0,0,1793,1794,1,0,0,0,1794,1796,1,0,0,0,1795,1797,3,158,79,0,1796,
-		1795,1,0,0,0,1796,1797,1,0,0,0,1797,1802,1,0,0,0,1798,1799,3,160,80,0,
-		1799,1800,5,150,0,0,1800,1801,5,53,0,0,1801,1803,1,0,0,0,1802,1798,1,0,
-		0,0,1802,1803,1,0,0,0,1803,1808,1,0,0,0,1804,1805,3,160,80,0,1805,1806,
-		5,150,0,0,1806,1807,5,56,0,0,1807,1809,1,0,0,0,1808,1804,1,0,0,0,1808,
-		1809,1,0,0,0,1809,1810,1,0,0,0,1810,1811,5,267,0,0,1811,1998,1,0,0,0,1812,
-		1813,5,104,0,0,1813,1814,5,266,0,0,1814,1815,3,124,62,0,1815,1816,5,270,
-		0,0,1816,1820,3,124,62,0,1817,1818,7,28,0,0,1818,1819,5,150,0,0,1819,1821,
-		5,56,0,0,1820,1817,1,0,0,0,1820,1821,1,0,0,0,1821,1822,1,0,0,0,1822,1823,
-		5,267,0,0,1823,1998,1,0,0,0,1824,1825,5,105,0,0,1825,1834,5,266,0,0,1826,
-		1831,3,154,77,0,1827,1828,5,270,0,0,1828,1830,3,154,77,0,1829,1827,1,0,
-		0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1835,1,
-		0,0,0,1833,1831,1,0,0,0,1834,1826,1,0,0,0,1834,1835,1,0,0,0,1835,1839,
-		1,0,0,0,1836,1837,7,29,0,0,1837,1838,5,150,0,0,1838,1840,5,145,0,0,1839,
-		1836,1,0,0,0,1839,1840,1,0,0,0,1840,1841,1,0,0,0,1841,1998,5,267,0,0,1842,
-		1843,5,101,0,0,1843,1852,5,266,0,0,1844,1849,3,124,62,0,1845,1846,5,270,
-		0,0,1846,1848,3,124,62,0,1847,1845,1,0,0,0,1848,1851,1,0,0,0,1849,1847,
-		1,0,0,0,1849,1850,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1852,1844,
-		1,0,0,0,1852,1853,1,0,0,0,1853,1857,1,0,0,0,1854,1855,7,29,0,0,1855,1856,
-		5,150,0,0,1856,1858,5,145,0,0,1857,1854,1,0,0,0,1857,1858,1,0,0,0,1858,
-		1859,1,0,0,0,1859,1998,5,267,0,0,1860,1861,5,102,0,0,1861,1862,5,266,0,
-		0,1862,1873,3,124,62,0,1863,1864,5,154,0,0,1864,1865,5,15,0,0,1865,1870,
-		3,80,40,0,1866,1867,5,270,0,0,1867,1869,3,80,40,0,1868,1866,1,0,0,0,1869,
-		1872,1,0,0,0,1870,1868,1,0,0,0,1870,1871,1,0,0,0,1871,1874,1,0,0,0,1872,
-		1870,1,0,0,0,1873,1863,1,0,0,0,1873,1874,1,0,0,0,1874,1878,1,0,0,0,1875,
-		1876,7,29,0,0,1876,1877,5,150,0,0,1877,1879,5,145,0,0,1878,1875,1,0,0,
-		0,1878,1879,1,0,0,0,1879,1880,1,0,0,0,1880,1887,5,267,0,0,1881,1882,5,
-		69,0,0,1882,1883,5,266,0,0,1883,1884,5,240,0,0,1884,1885,3,124,62,0,1885,
-		1886,5,267,0,0,1886,1888,1,0,0,0,1887,1881,1,0,0,0,1887,1888,1,0,0,0,1888,
-		1891,1,0,0,0,1889,1890,5,157,0,0,1890,1892,3,146,73,0,1891,1889,1,0,0,
-		0,1891,1892,1,0,0,0,1892,1998,1,0,0,0,1893,1894,5,106,0,0,1894,1895,5,
-		266,0,0,1895,1899,3,154,77,0,1896,1897,7,29,0,0,1897,1898,5,150,0,0,1898,
-		1900,5,145,0,0,1899,1896,1,0,0,0,1899,1900,1,0,0,0,1900,1901,1,0,0,0,1901,
-		1908,5,267,0,0,1902,1903,5,69,0,0,1903,1904,5,266,0,0,1904,1905,5,240,
-		0,0,1905,1906,3,124,62,0,1906,1907,5,267,0,0,1907,1909,1,0,0,0,1908,1902,
-		1,0,0,0,1908,1909,1,0,0,0,1909,1912,1,0,0,0,1910,1911,5,157,0,0,1911,1913,
-		3,146,73,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1998,1,0,0,0,1914,
-		1915,7,30,0,0,1915,1916,5,266,0,0,1916,1917,3,124,62,0,1917,1918,5,216,
-		0,0,1918,1919,3,170,85,0,1919,1920,5,267,0,0,1920,1998,1,0,0,0,1921,1922,
-		7,31,0,0,1922,1923,5,266,0,0,1923,1924,3,170,85,0,1924,1925,5,270,0,0,
-		1925,1926,3,124,62,0,1926,1927,5,270,0,0,1927,1928,3,124,62,0,1928,1929,
-		5,267,0,0,1929,1998,1,0,0,0,1930,1998,7,32,0,0,1931,1932,5,8,0,0,1932,
-		1941,5,268,0,0,1933,1938,3,124,62,0,1934,1935,5,270,0,0,1935,1937,3,124,
-		62,0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,
-		0,0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,
-		1,0,0,0,1942,1943,1,0,0,0,1943,1998,5,269,0,0,1944,1945,5,122,0,0,1945,
-		1954,5,268,0,0,1946,1951,3,124,62,0,1947,1948,5,270,0,0,1948,1950,3,124,
-		62,0,1949,1947,1,0,0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1951,1952,1,
-		0,0,0,1952,1955,1,0,0,0,1953,1951,1,0,0,0,1954,1946,1,0,0,0,1954,1955,
-		1,0,0,0,1955,1956,1,0,0,0,1956,1998,5,269,0,0,1957,1958,5,188,0,0,1958,
-		1967,5,266,0,0,1959,1964,3,124,62,0,1960,1961,5,270,0,0,1961,1963,3,124,
-		62,0,1962,1960,1,0,0,0,1963,1966,1,0,0,0,1964,1962,1,0,0,0,1964,1965,1,
-		0,0,0,1965,1968,1,0,0,0,1966,1964,1,0,0,0,1967,1959,1,0,0,0,1967,1968,
-		1,0,0,0,1968,1969,1,0,0,0,1969,1998,5,267,0,0,1970,1971,5,48,0,0,1971,
-		1972,5,266,0,0,1972,1973,3,180,90,0,1973,1974,5,267,0,0,1974,1998,1,0,
-		0,0,1975,1998,3,136,68,0,1976,1977,5,62,0,0,1977,1978,5,266,0,0,1978,1979,
-		3,56,28,0,1979,1980,5,267,0,0,1980,1998,1,0,0,0,1981,1982,5,266,0,0,1982,
-		1983,3,56,28,0,1983,1984,5,267,0,0,1984,1998,1,0,0,0,1985,1986,5,266,0,
-		0,1986,1991,3,124,62,0,1987,1988,5,270,0,0,1988,1990,3,124,62,0,1989,1987,
-		1,0,0,0,1990,1993,1,0,0,0,1991,1989,1,0,0,0,1991,1992,1,0,0,0,1992,1994,
-		1,0,0,0,1993,1991,1,0,0,0,1994,1995,5,267,0,0,1995,1998,1,0,0,0,1996,1998,
-		3,182,91,0,1997,1667,1,0,0,0,1997,1669,1,0,0,0,1997,1670,1,0,0,0,1997,
-		1683,1,0,0,0,1997,1695,1,0,0,0,1997,1702,1,0,0,0,1997,1712,1,0,0,0,1997,
-		1722,1,0,0,0,1997,1732,1,0,0,0,1997,1743,1,0,0,0,1997,1750,1,0,0,0,1997,
-		1763,1,0,0,0,1997,1786,1,0,0,0,1997,1812,1,0,0,0,1997,1824,1,0,0,0,1997,
-		1842,1,0,0,0,1997,1860,1,0,0,0,1997,1893,1,0,0,0,1997,1914,1,0,0,0,1997,
-		1921,1,0,0,0,1997,1930,1,0,0,0,1997,1931,1,0,0,0,1997,1944,1,0,0,0,1997,
-		1957,1,0,0,0,1997,1970,1,0,0,0,1997,1975,1,0,0,0,1997,1976,1,0,0,0,1997,
-		1981,1,0,0,0,1997,1985,1,0,0,0,1997,1996,1,0,0,0,1998,2009,1,0,0,0,1999,
-		2000,10,2,0,0,2000,2001,5,271,0,0,2001,2008,3,182,91,0,2002,2003,10,1,
-		0,0,2003,2004,5,268,0,0,2004,2005,3,132,66,0,2005,2006,5,269,0,0,2006,
-		2008,1,0,0,0,2007,1999,1,0,0,0,2007,2002,1,0,0,0,2008,2011,1,0,0,0,2009,
-		2007,1,0,0,0,2009,2010,1,0,0,0,2010,135,1,0,0,0,2011,2009,1,0,0,0,2012,
-		2013,3,140,70,0,2013,2029,5,266,0,0,2014,2030,5,258,0,0,2015,2017,3,70,
-		35,0,2016,2015,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2023,3,
-		142,71,0,2019,2020,5,270,0,0,2020,2022,3,142,71,0,2021,2019,1,0,0,0,2022,
-		2025,1,0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,
-		2023,1,0,0,0,2026,2028,3,138,69,0,2027,2026,1,0,0,0,2027,2028,1,0,0,0,
-		2028,2030,1,0,0,0,2029,2014,1,0,0,0,2029,2016,1,0,0,0,2029,2030,1,0,0,
-		0,2030,2031,1,0,0,0,2031,2038,5,267,0,0,2032,2033,5,69,0,0,2033,2034,5,
-		266,0,0,2034,2035,5,240,0,0,2035,2036,3,124,62,0,2036,2037,5,267,0,0,2037,
-		2039,1,0,0,0,2038,2032,1,0,0,0,2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,
-		2041,5,157,0,0,2041,2043,3,146,73,0,2042,2040,1,0,0,0,2042,2043,1,0,0,
-		0,2043,137,1,0,0,0,2044,2045,7,33,0,0,2045,2046,5,146,0,0,2046,139,1,0,
-		0,0,2047,2052,3,178,89,0,2048,2052,5,115,0,0,2049,2052,5,186,0,0,2050,
-		2052,5,70,0,0,2051,2047,1,0,0,0,2051,2048,1,0,0,0,2051,2049,1,0,0,0,2051,
-		2050,1,0,0,0,2052,141,1,0,0,0,2053,2054,3,182,91,0,2054,2055,5,255,0,0,
-		2055,2056,3,144,72,0,2056,2059,1,0,0,0,2057,2059,3,144,72,0,2058,2053,
-		1,0,0,0,2058,2057,1,0,0,0,2059,143,1,0,0,0,2060,2061,5,208,0,0,2061,2065,
-		3,178,89,0,2062,2063,5,162,0,0,2063,2064,5,15,0,0,2064,2066,3,124,62,0,
-		2065,2062,1,0,0,0,2065,2066,1,0,0,0,2066,2078,1,0,0,0,2067,2068,5,208,
-		0,0,2068,2069,5,266,0,0,2069,2070,3,56,28,0,2070,2074,5,267,0,0,2071,2072,
-		5,162,0,0,2072,2073,5,15,0,0,2073,2075,3,124,62,0,2074,2071,1,0,0,0,2074,
-		2075,1,0,0,0,2075,2078,1,0,0,0,2076,2078,3,124,62,0,2077,2060,1,0,0,0,
-		2077,2067,1,0,0,0,2077,2076,1,0,0,0,2078,145,1,0,0,0,2079,2082,3,182,91,
-		0,2080,2082,3,148,74,0,2081,2079,1,0,0,0,2081,2080,1,0,0,0,2082,147,1,
-		0,0,0,2083,2094,5,266,0,0,2084,2085,5,162,0,0,2085,2086,5,15,0,0,2086,
-		2091,3,124,62,0,2087,2088,5,270,0,0,2088,2090,3,124,62,0,2089,2087,1,0,
-		0,0,2090,2093,1,0,0,0,2091,2089,1,0,0,0,2091,2092,1,0,0,0,2092,2095,1,
-		0,0,0,2093,2091,1,0,0,0,2094,2084,1,0,0,0,2094,2095,1,0,0,0,2095,2106,
-		1,0,0,0,2096,2097,5,154,0,0,2097,2098,5,15,0,0,2098,2103,3,80,40,0,2099,
-		2100,5,270,0,0,2100,2102,3,80,40,0,2101,2099,1,0,0,0,2102,2105,1,0,0,0,
-		2103,2101,1,0,0,0,2103,2104,1,0,0,0,2104,2107,1,0,0,0,2105,2103,1,0,0,
-		0,2106,2096,1,0,0,0,2106,2107,1,0,0,0,2107,2109,1,0,0,0,2108,2110,3,150,
-		75,0,2109,2108,1,0,0,0,2109,2110,1,0,0,0,2110,2111,1,0,0,0,2111,2112,5,
-		267,0,0,2112,149,1,0,0,0,2113,2114,7,34,0,0,2114,2122,3,152,76,0,2115,
-		2116,7,34,0,0,2116,2117,5,13,0,0,2117,2118,3,152,76,0,2118,2119,5,7,0,
-		0,2119,2120,3,152,76,0,2120,2122,1,0,0,0,2121,2113,1,0,0,0,2121,2115,1,
-		0,0,0,2122,151,1,0,0,0,2123,2124,5,221,0,0,2124,2133,5,171,0,0,2125,2126,
-		5,221,0,0,2126,2133,5,72,0,0,2127,2128,5,35,0,0,2128,2133,5,188,0,0,2129,
-		2130,3,132,66,0,2130,2131,7,35,0,0,2131,2133,1,0,0,0,2132,2123,1,0,0,0,
-		2132,2125,1,0,0,0,2132,2127,1,0,0,0,2132,2129,1,0,0,0,2133,153,1,0,0,0,
-		2134,2136,5,109,0,0,2135,2134,1,0,0,0,2135,2136,1,0,0,0,2136,2137,1,0,
-		0,0,2137,2138,3,124,62,0,2138,2139,5,230,0,0,2139,2140,3,124,62,0,2140,
-		155,1,0,0,0,2141,2146,5,145,0,0,2142,2146,5,56,0,0,2143,2144,5,44,0,0,
-		2144,2146,3,124,62,0,2145,2141,1,0,0,0,2145,2142,1,0,0,0,2145,2143,1,0,
-		0,0,2146,157,1,0,0,0,2147,2149,5,244,0,0,2148,2150,5,8,0,0,2149,2148,1,
-		0,0,0,2149,2150,1,0,0,0,2150,2151,1,0,0,0,2151,2161,5,245,0,0,2152,2154,
-		5,242,0,0,2153,2155,7,36,0,0,2154,2153,1,0,0,0,2154,2155,1,0,0,0,2155,
-		2157,1,0,0,0,2156,2158,5,8,0,0,2157,2156,1,0,0,0,2157,2158,1,0,0,0,2158,
-		2159,1,0,0,0,2159,2161,5,245,0,0,2160,2147,1,0,0,0,2160,2152,1,0,0,0,2161,
-		159,1,0,0,0,2162,2167,5,145,0,0,2163,2167,5,56,0,0,2164,2165,5,53,0,0,
-		2165,2167,7,37,0,0,2166,2162,1,0,0,0,2166,2163,1,0,0,0,2166,2164,1,0,0,
-		0,2167,161,1,0,0,0,2168,2169,5,239,0,0,2169,2174,3,124,62,0,2170,2171,
-		5,270,0,0,2171,2173,3,124,62,0,2172,2170,1,0,0,0,2173,2176,1,0,0,0,2174,
-		2172,1,0,0,0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2174,1,0,0,0,2177,
-		2178,5,211,0,0,2178,2179,3,124,62,0,2179,163,1,0,0,0,2180,2195,5,145,0,
-		0,2181,2195,7,38,0,0,2182,2195,5,278,0,0,2183,2195,5,279,0,0,2184,2195,
-		5,280,0,0,2185,2187,5,275,0,0,2186,2185,1,0,0,0,2187,2188,1,0,0,0,2188,
-		2186,1,0,0,0,2188,2189,1,0,0,0,2189,2195,1,0,0,0,2190,2195,5,276,0,0,2191,
-		2195,5,277,0,0,2192,2193,7,39,0,0,2193,2195,5,275,0,0,2194,2180,1,0,0,
-		0,2194,2181,1,0,0,0,2194,2182,1,0,0,0,2194,2183,1,0,0,0,2194,2184,1,0,
-		0,0,2194,2186,1,0,0,0,2194,2190,1,0,0,0,2194,2191,1,0,0,0,2194,2192,1,
-		0,0,0,2195,165,1,0,0,0,2196,2198,5,92,0,0,2197,2199,7,24,0,0,2198,2197,
-		1,0,0,0,2198,2199,1,0,0,0,2199,2200,1,0,0,0,2200,2201,3,168,84,0,2201,
-		2205,3,170,85,0,2202,2203,5,266,0,0,2203,2204,5,278,0,0,2204,2206,5,267,
-		0,0,2205,2202,1,0,0,0,2205,2206,1,0,0,0,2206,2214,1,0,0,0,2207,2208,5,
-		216,0,0,2208,2212,3,170,85,0,2209,2210,5,266,0,0,2210,2211,5,278,0,0,2211,
-		2213,5,267,0,0,2212,2209,1,0,0,0,2212,2213,1,0,0,0,2213,2215,1,0,0,0,2214,
-		2207,1,0,0,0,2214,2215,1,0,0,0,2215,167,1,0,0,0,2216,2217,7,40,0,0,2217,
-		169,1,0,0,0,2218,2219,7,41,0,0,2219,171,1,0,0,0,2220,2224,3,174,87,0,2221,
-		2222,5,144,0,0,2222,2225,5,145,0,0,2223,2225,5,145,0,0,2224,2221,1,0,0,
-		0,2224,2223,1,0,0,0,2224,2225,1,0,0,0,2225,173,1,0,0,0,2226,2227,6,87,
-		-1,0,2227,2228,5,8,0,0,2228,2229,5,253,0,0,2229,2230,3,172,86,0,2230,2231,
-		5,254,0,0,2231,2312,1,0,0,0,2232,2233,5,138,0,0,2233,2234,5,253,0,0,2234,
-		2235,3,172,86,0,2235,2236,5,254,0,0,2236,2312,1,0,0,0,2237,2238,5,122,
-		0,0,2238,2239,5,253,0,0,2239,2240,3,172,86,0,2240,2241,5,270,0,0,2241,
-		2242,3,172,86,0,2242,2243,5,254,0,0,2243,2312,1,0,0,0,2244,2245,5,188,
-		0,0,2245,2254,5,253,0,0,2246,2251,3,176,88,0,2247,2248,5,270,0,0,2248,
-		2250,3,176,88,0,2249,2247,1,0,0,0,2250,2253,1,0,0,0,2251,2249,1,0,0,0,
-		2251,2252,1,0,0,0,2252,2255,1,0,0,0,2253,2251,1,0,0,0,2254,2246,1,0,0,
-		0,2254,2255,1,0,0,0,2255,2256,1,0,0,0,2256,2312,5,254,0,0,2257,2258,5,
-		188,0,0,2258,2267,5,266,0,0,2259,2264,3,176,88,0,2260,2261,5,270,0,0,2261,
-		2263,3,176,88,0,2262,2260,1,0,0,0,2263,2266,1,0,0,0,2264,2262,1,0,0,0,
-		2264,2265,1,0,0,0,2265,2268,1,0,0,0,2266,2264,1,0,0,0,2267,2259,1,0,0,
-		0,2267,2268,1,0,0,0,2268,2269,1,0,0,0,2269,2312,5,267,0,0,2270,2271,5,
-		92,0,0,2271,2275,3,170,85,0,2272,2273,5,266,0,0,2273,2274,5,278,0,0,2274,
-		2276,5,267,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,1,0,0,0,2277,
-		2278,5,216,0,0,2278,2282,3,170,85,0,2279,2280,5,266,0,0,2280,2281,5,278,
-		0,0,2281,2283,5,267,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,2283,2285,
-		1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,2312,1,0,0,0,2286,2288,
-		3,182,91,0,2287,2289,7,42,0,0,2288,2287,1,0,0,0,2288,2289,1,0,0,0,2289,
-		2300,1,0,0,0,2290,2291,5,266,0,0,2291,2296,5,278,0,0,2292,2293,5,270,0,
-		0,2293,2295,5,278,0,0,2294,2292,1,0,0,0,2295,2298,1,0,0,0,2296,2294,1,
-		0,0,0,2296,2297,1,0,0,0,2297,2299,1,0,0,0,2298,2296,1,0,0,0,2299,2301,
-		5,267,0,0,2300,2290,1,0,0,0,2300,2301,1,0,0,0,2301,2309,1,0,0,0,2302,2303,
-		5,242,0,0,2303,2304,5,118,0,0,2304,2305,5,212,0,0,2305,2310,5,248,0,0,
-		2306,2307,5,244,0,0,2307,2308,5,212,0,0,2308,2310,5,248,0,0,2309,2302,
-		1,0,0,0,2309,2306,1,0,0,0,2309,2310,1,0,0,0,2310,2312,1,0,0,0,2311,2226,
-		1,0,0,0,2311,2232,1,0,0,0,2311,2237,1,0,0,0,2311,2244,1,0,0,0,2311,2257,
-		1,0,0,0,2311,2270,1,0,0,0,2311,2286,1,0,0,0,2312,2329,1,0,0,0,2313,2317,
-		10,2,0,0,2314,2315,5,144,0,0,2315,2318,5,145,0,0,2316,2318,5,145,0,0,2317,
-		2314,1,0,0,0,2317,2316,1,0,0,0,2317,2318,1,0,0,0,2318,2319,1,0,0,0,2319,
-		2328,5,8,0,0,2320,2324,10,1,0,0,2321,2322,5,144,0,0,2322,2325,5,145,0,
-		0,2323,2325,5,145,0,0,2324,2321,1,0,0,0,2324,2323,1,0,0,0,2324,2325,1,
-		0,0,0,2325,2326,1,0,0,0,2326,2328,5,138,0,0,2327,2313,1,0,0,0,2327,2320,
-		1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,0,0,2329,2330,1,0,0,0,2330,175,
-		1,0,0,0,2331,2329,1,0,0,0,2332,2333,3,182,91,0,2333,2335,3,172,86,0,2334,
-		2336,5,275,0,0,2335,2334,1,0,0,0,2335,2336,1,0,0,0,2336,177,1,0,0,0,2337,
-		2342,3,182,91,0,2338,2339,5,271,0,0,2339,2341,3,182,91,0,2340,2338,1,0,
-		0,0,2341,2344,1,0,0,0,2342,2340,1,0,0,0,2342,2343,1,0,0,0,2343,179,1,0,
-		0,0,2344,2342,1,0,0,0,2345,2350,3,182,91,0,2346,2347,5,270,0,0,2347,2349,
-		3,182,91,0,2348,2346,1,0,0,0,2349,2352,1,0,0,0,2350,2348,1,0,0,0,2350,
-		2351,1,0,0,0,2351,181,1,0,0,0,2352,2350,1,0,0,0,2353,2357,5,281,0,0,2354,
-		2357,5,282,0,0,2355,2357,3,184,92,0,2356,2353,1,0,0,0,2356,2354,1,0,0,
-		0,2356,2355,1,0,0,0,2357,183,1,0,0,0,2358,2359,7,43,0,0,2359,185,1,0,0,
-		0,337,189,196,201,207,210,225,228,234,240,246,253,257,265,267,273,280,
-		290,293,300,305,308,315,320,323,327,330,335,339,345,358,366,373,377,387,
-		392,403,406,414,418,424,430,442,447,457,463,466,472,483,498,505,510,516,
-		527,533,538,544,549,557,565,567,572,577,580,585,588,591,596,599,604,609,
-		612,615,623,641,643,646,653,659,668,673,677,685,688,691,695,699,710,715,
-		719,727,730,738,745,752,755,759,764,768,770,774,780,790,799,808,811,825,
-		828,832,838,846,850,855,867,879,892,897,909,916,923,929,937,940,949,964,
-		967,972,974,979,981,986,990,998,1004,1007,1009,1019,1026,1029,1037,1043,
-		1047,1050,1057,1066,1069,1073,1082,1085,1089,1097,1100,1111,1114,1116,
-		1126,1138,1150,1158,1166,1169,1173,1181,1185,1205,1207,1209,1213,1217,
-		1221,1225,1227,1236,1240,1247,1250,1253,1260,1263,1269,1278,1284,1287,
-		1296,1303,1305,1316,1319,1328,1331,1339,1342,1345,1351,1359,1367,1370,
-		1378,1395,1411,1418,1424,1428,1435,1439,1443,1447,1449,1453,1455,1465,
-		1475,1482,1489,1494,1506,1514,1517,1520,1531,1536,1547,1550,1558,1560,
-		1567,1571,1578,1586,1595,1601,1607,1610,1617,1621,1626,1631,1638,1642,
-		1646,1654,1662,1664,1675,1679,1687,1691,1706,1716,1727,1739,1759,1770,
-		1776,1782,1793,1796,1802,1808,1820,1831,1834,1839,1849,1852,1857,1870,
-		1873,1878,1887,1891,1899,1908,1912,1938,1941,1951,1954,1964,1967,1991,
-		1997,2007,2009,2016,2023,2027,2029,2038,2042,2051,2058,2065,2074,2077,
-		2081,2091,2094,2103,2106,2109,2121,2132,2135,2145,2149,2154,2157,2160,
-		2166,2174,2188,2194,2198,2205,2212,2214,2224,2251,2254,2264,2267,2275,
-		2282,2284,2288,2296,2300,2309,2311,2317,2324,2327,2329,2335,2342,2350,
-		2356
+		1,0,0,0,1770,1771,1,0,0,0,1771,1790,1,0,0,0,1772,1773,3,156,78,0,1773,
+		1774,5,150,0,0,1774,1779,5,53,0,0,1775,1776,3,156,78,0,1776,1777,5,150,
+		0,0,1777,1778,5,56,0,0,1778,1780,1,0,0,0,1779,1775,1,0,0,0,1779,1780,1,
+		0,0,0,1780,1791,1,0,0,0,1781,1782,3,156,78,0,1782,1783,5,150,0,0,1783,
+		1788,5,56,0,0,1784,1785,3,156,78,0,1785,1786,5,150,0,0,1786,1787,5,53,
+		0,0,1787,1789,1,0,0,0,1788,1784,1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,
+		0,0,0,1790,1772,1,0,0,0,1790,1781,1,0,0,0,1790,1791,1,0,0,0,1791,1792,
+		1,0,0,0,1792,1793,5,267,0,0,1793,2014,1,0,0,0,1794,1795,5,107,0,0,1795,
+		1796,5,266,0,0,1796,1797,3,124,62,0,1797,1798,5,270,0,0,1798,1801,3,124,
+		62,0,1799,1800,5,185,0,0,1800,1802,3,172,86,0,1801,1799,1,0,0,0,1801,1802,
+		1,0,0,0,1802,1804,1,0,0,0,1803,1805,3,158,79,0,1804,1803,1,0,0,0,1804,
+		1805,1,0,0,0,1805,1824,1,0,0,0,1806,1807,3,160,80,0,1807,1808,5,150,0,
+		0,1808,1813,5,53,0,0,1809,1810,3,160,80,0,1810,1811,5,150,0,0,1811,1812,
+		5,56,0,0,1812,1814,1,0,0,0,1813,1809,1,0,0,0,1813,1814,1,0,0,0,1814,1825,
+		1,0,0,0,1815,1816,3,160,80,0,1816,1817,5,150,0,0,1817,1822,5,56,0,0,1818,
+		1819,3,160,80,0,1819,1820,5,150,0,0,1820,1821,5,53,0,0,1821,1823,1,0,0,
+		0,1822,1818,1,0,0,0,1822,1823,1,0,0,0,1823,1825,1,0,0,0,1824,1806,1,0,
+		0,0,1824,1815,1,0,0,0,1824,1825,1,0,0,0,1825,1826,1,0,0,0,1826,1827,5,
+		267,0,0,1827,2014,1,0,0,0,1828,1829,5,104,0,0,1829,1830,5,266,0,0,1830,
+		1831,3,124,62,0,1831,1832,5,270,0,0,1832,1836,3,124,62,0,1833,1834,7,28,
+		0,0,1834,1835,5,150,0,0,1835,1837,5,56,0,0,1836,1833,1,0,0,0,1836,1837,
+		1,0,0,0,1837,1838,1,0,0,0,1838,1839,5,267,0,0,1839,2014,1,0,0,0,1840,1841,
+		5,105,0,0,1841,1850,5,266,0,0,1842,1847,3,154,77,0,1843,1844,5,270,0,0,
+		1844,1846,3,154,77,0,1845,1843,1,0,0,0,1846,1849,1,0,0,0,1847,1845,1,0,
+		0,0,1847,1848,1,0,0,0,1848,1851,1,0,0,0,1849,1847,1,0,0,0,1850,1842,1,
+		0,0,0,1850,1851,1,0,0,0,1851,1855,1,0,0,0,1852,1853,7,29,0,0,1853,1854,
+		5,150,0,0,1854,1856,5,145,0,0,1855,1852,1,0,0,0,1855,1856,1,0,0,0,1856,
+		1857,1,0,0,0,1857,2014,5,267,0,0,1858,1859,5,101,0,0,1859,1868,5,266,0,
+		0,1860,1865,3,124,62,0,1861,1862,5,270,0,0,1862,1864,3,124,62,0,1863,1861,
+		1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1865,1866,1,0,0,0,1866,1869,
+		1,0,0,0,1867,1865,1,0,0,0,1868,1860,1,0,0,0,1868,1869,1,0,0,0,1869,1873,
+		1,0,0,0,1870,1871,7,29,0,0,1871,1872,5,150,0,0,1872,1874,5,145,0,0,1873,
+		1870,1,0,0,0,1873,1874,1,0,0,0,1874,1875,1,0,0,0,1875,2014,5,267,0,0,1876,
+		1877,5,102,0,0,1877,1878,5,266,0,0,1878,1889,3,124,62,0,1879,1880,5,154,
+		0,0,1880,1881,5,15,0,0,1881,1886,3,80,40,0,1882,1883,5,270,0,0,1883,1885,
+		3,80,40,0,1884,1882,1,0,0,0,1885,1888,1,0,0,0,1886,1884,1,0,0,0,1886,1887,
+		1,0,0,0,1887,1890,1,0,0,0,1888,1886,1,0,0,0,1889,1879,1,0,0,0,1889,1890,
+		1,0,0,0,1890,1894,1,0,0,0,1891,1892,7,29,0,0,1892,1893,5,150,0,0,1893,
+		1895,5,145,0,0,1894,1891,1,0,0,0,1894,1895,1,0,0,0,1895,1896,1,0,0,0,1896,
+		1903,5,267,0,0,1897,1898,5,69,0,0,1898,1899,5,266,0,0,1899,1900,5,240,
+		0,0,1900,1901,3,124,62,0,1901,1902,5,267,0,0,1902,1904,1,0,0,0,1903,1897,
+		1,0,0,0,1903,1904,1,0,0,0,1904,1907,1,0,0,0,1905,1906,5,157,0,0,1906,1908,
+		3,146,73,0,1907,1905,1,0,0,0,1907,1908,1,0,0,0,1908,2014,1,0,0,0,1909,
+		1910,5,106,0,0,1910,1911,5,266,0,0,1911,1915,3,154,77,0,1912,1913,7,29,
+		0,0,1913,1914,5,150,0,0,1914,1916,5,145,0,0,1915,1912,1,0,0,0,1915,1916,
+		1,0,0,0,1916,1917,1,0,0,0,1917,1924,5,267,0,0,1918,1919,5,69,0,0,1919,
+		1920,5,266,0,0,1920,1921,5,240,0,0,1921,1922,3,124,62,0,1922,1923,5,267,
+		0,0,1923,1925,1,0,0,0,1924,1918,1,0,0,0,1924,1925,1,0,0,0,1925,1928,1,
+		0,0,0,1926,1927,5,157,0,0,1927,1929,3,146,73,0,1928,1926,1,0,0,0,1928,
+		1929,1,0,0,0,1929,2014,1,0,0,0,1930,1931,7,30,0,0,1931,1932,5,266,0,0,
+		1932,1933,3,124,62,0,1933,1934,5,216,0,0,1934,1935,3,170,85,0,1935,1936,
+		5,267,0,0,1936,2014,1,0,0,0,1937,1938,7,31,0,0,1938,1939,5,266,0,0,1939,
+		1940,3,170,85,0,1940,1941,5,270,0,0,1941,1942,3,124,62,0,1942,1943,5,270,
+		0,0,1943,1944,3,124,62,0,1944,1945,5,267,0,0,1945,2014,1,0,0,0,1946,2014,
+		7,32,0,0,1947,1948,5,8,0,0,1948,1957,5,268,0,0,1949,1954,3,124,62,0,1950,
+		1951,5,270,0,0,1951,1953,3,124,62,0,1952,1950,1,0,0,0,1953,1956,1,0,0,
+		0,1954,1952,1,0,0,0,1954,1955,1,0,0,0,1955,1958,1,0,0,0,1956,1954,1,0,
+		0,0,1957,1949,1,0,0,0,1957,1958,1,0,0,0,1958,1959,1,0,0,0,1959,2014,5,
+		269,0,0,1960,1961,5,122,0,0,1961,1970,5,268,0,0,1962,1967,3,124,62,0,1963,
+		1964,5,270,0,0,1964,1966,3,124,62,0,1965,1963,1,0,0,0,1966,1969,1,0,0,
+		0,1967,1965,1,0,0,0,1967,1968,1,0,0,0,1968,1971,1,0,0,0,1969,1967,1,0,
+		0,0,1970,1962,1,0,0,0,1970,1971,1,0,0,0,1971,1972,1,0,0,0,1972,2014,5,
+		269,0,0,1973,1974,5,188,0,0,1974,1983,5,266,0,0,1975,1980,3,124,62,0,1976,
+		1977,5,270,0,0,1977,1979,3,124,62,0,1978,1976,1,0,0,0,1979,1982,1,0,0,
+		0,1980,1978,1,0,0,0,1980,1981,1,0,0,0,1981,1984,1,0,0,0,1982,1980,1,0,
+		0,0,1983,1975,1,0,0,0,1983,1984,1,0,0,0,1984,1985,1,0,0,0,1985,2014,5,
+		267,0,0,1986,1987,5,48,0,0,1987,1988,5,266,0,0,1988,1989,3,180,90,0,1989,
+		1990,5,267,0,0,1990,2014,1,0,0,0,1991,2014,3,136,68,0,1992,1993,5,62,0,
+		0,1993,1994,5,266,0,0,1994,1995,3,56,28,0,1995,1996,5,267,0,0,1996,2014,
+		1,0,0,0,1997,1998,5,266,0,0,1998,1999,3,56,28,0,1999,2000,5,267,0,0,2000,
+		2014,1,0,0,0,2001,2002,5,266,0,0,2002,2007,3,124,62,0,2003,2004,5,270,
+		0,0,2004,2006,3,124,62,0,2005,2003,1,0,0,0,2006,2009,1,0,0,0,2007,2005,
+		1,0,0,0,2007,2008,1,0,0,0,2008,2010,1,0,0,0,2009,2007,1,0,0,0,2010,2011,
+		5,267,0,0,2011,2014,1,0,0,0,2012,2014,3,182,91,0,2013,1667,1,0,0,0,2013,
+		1669,1,0,0,0,2013,1670,1,0,0,0,2013,1683,1,0,0,0,2013,1695,1,0,0,0,2013,
+		1702,1,0,0,0,2013,1712,1,0,0,0,2013,1722,1,0,0,0,2013,1732,1,0,0,0,2013,
+		1743,1,0,0,0,2013,1750,1,0,0,0,2013,1763,1,0,0,0,2013,1794,1,0,0,0,2013,
+		1828,1,0,0,0,2013,1840,1,0,0,0,2013,1858,1,0,0,0,2013,1876,1,0,0,0,2013,
+		1909,1,0,0,0,2013,1930,1,0,0,0,2013,1937,1,0,0,0,2013,1946,1,0,0,0,2013,
+		1947,1,0,0,0,2013,1960,1,0,0,0,2013,1973,1,0,0,0,2013,1986,1,0,0,0,2013,
+		1991,1,0,0,0,2013,1992,1,0,0,0,2013,1997,1,0,0,0,2013,2001,1,0,0,0,2013,
+		2012,1,0,0,0,2014,2025,1,0,0,0,2015,2016,10,2,0,0,2016,2017,5,271,0,0,
+		2017,2024,3,182,91,0,2018,2019,10,1,0,0,2019,2020,5,268,0,0,2020,2021,
+		3,132,66,0,2021,2022,5,269,0,0,2022,2024,1,0,0,0,2023,2015,1,0,0,0,2023,
+		2018,1,0,0,0,2024,2027,1,0,0,0,2025,2023,1,0,0,0,2025,2026,1,0,0,0,2026,
+		135,1,0,0,0,2027,2025,1,0,0,0,2028,2029,3,140,70,0,2029,2045,5,266,0,0,
+		2030,2046,5,258,0,0,2031,2033,3,70,35,0,2032,2031,1,0,0,0,2032,2033,1,
+		0,0,0,2033,2034,1,0,0,0,2034,2039,3,142,71,0,2035,2036,5,270,0,0,2036,
+		2038,3,142,71,0,2037,2035,1,0,0,0,2038,2041,1,0,0,0,2039,2037,1,0,0,0,
+		2039,2040,1,0,0,0,2040,2043,1,0,0,0,2041,2039,1,0,0,0,2042,2044,3,138,
+		69,0,2043,2042,1,0,0,0,2043,2044,1,0,0,0,2044,2046,1,0,0,0,2045,2030,1,
+		0,0,0,2045,2032,1,0,0,0,2045,2046,1,0,0,0,2046,2047,1,0,0,0,2047,2054,
+		5,267,0,0,2048,2049,5,69,0,0,2049,2050,5,266,0,0,2050,2051,5,240,0,0,2051,
+		2052,3,124,62,0,2052,2053,5,267,0,0,2053,2055,1,0,0,0,2054,2048,1,0,0,
+		0,2054,2055,1,0,0,0,2055,2058,1,0,0,0,2056,2057,5,157,0,0,2057,2059,3,
+		146,73,0,2058,2056,1,0,0,0,2058,2059,1,0,0,0,2059,137,1,0,0,0,2060,2061,
+		7,33,0,0,2061,2062,5,146,0,0,2062,139,1,0,0,0,2063,2068,3,178,89,0,2064,
+		2068,5,115,0,0,2065,2068,5,186,0,0,2066,2068,5,70,0,0,2067,2063,1,0,0,
+		0,2067,2064,1,0,0,0,2067,2065,1,0,0,0,2067,2066,1,0,0,0,2068,141,1,0,0,
+		0,2069,2070,3,182,91,0,2070,2071,5,255,0,0,2071,2072,3,144,72,0,2072,2075,
+		1,0,0,0,2073,2075,3,144,72,0,2074,2069,1,0,0,0,2074,2073,1,0,0,0,2075,
+		143,1,0,0,0,2076,2077,5,208,0,0,2077,2081,3,178,89,0,2078,2079,5,162,0,
+		0,2079,2080,5,15,0,0,2080,2082,3,124,62,0,2081,2078,1,0,0,0,2081,2082,
+		1,0,0,0,2082,2094,1,0,0,0,2083,2084,5,208,0,0,2084,2085,5,266,0,0,2085,
+		2086,3,56,28,0,2086,2090,5,267,0,0,2087,2088,5,162,0,0,2088,2089,5,15,
+		0,0,2089,2091,3,124,62,0,2090,2087,1,0,0,0,2090,2091,1,0,0,0,2091,2094,
+		1,0,0,0,2092,2094,3,124,62,0,2093,2076,1,0,0,0,2093,2083,1,0,0,0,2093,
+		2092,1,0,0,0,2094,145,1,0,0,0,2095,2098,3,182,91,0,2096,2098,3,148,74,
+		0,2097,2095,1,0,0,0,2097,2096,1,0,0,0,2098,147,1,0,0,0,2099,2110,5,266,
+		0,0,2100,2101,5,162,0,0,2101,2102,5,15,0,0,2102,2107,3,124,62,0,2103,2104,
+		5,270,0,0,2104,2106,3,124,62,0,2105,2103,1,0,0,0,2106,2109,1,0,0,0,2107,
+		2105,1,0,0,0,2107,2108,1,0,0,0,2108,2111,1,0,0,0,2109,2107,1,0,0,0,2110,
+		2100,1,0,0,0,2110,2111,1,0,0,0,2111,2122,1,0,0,0,2112,2113,5,154,0,0,2113,
+		2114,5,15,0,0,2114,2119,3,80,40,0,2115,2116,5,270,0,0,2116,2118,3,80,40,
+		0,2117,2115,1,0,0,0,2118,2121,1,0,0,0,2119,2117,1,0,0,0,2119,2120,1,0,
+		0,0,2120,2123,1,0,0,0,2121,2119,1,0,0,0,2122,2112,1,0,0,0,2122,2123,1,
+		0,0,0,2123,2125,1,0,0,0,2124,2126,3,150,75,0,2125,2124,1,0,0,0,2125,2126,
+		1,0,0,0,2126,2127,1,0,0,0,2127,2128,5,267,0,0,2128,149,1,0,0,0,2129,2130,
+		7,34,0,0,2130,2138,3,152,76,0,2131,2132,7,34,0,0,2132,2133,5,13,0,0,2133,
+		2134,3,152,76,0,2134,2135,5,7,0,0,2135,2136,3,152,76,0,2136,2138,1,0,0,
+		0,2137,2129,1,0,0,0,2137,2131,1,0,0,0,2138,151,1,0,0,0,2139,2140,5,221,
+		0,0,2140,2149,5,171,0,0,2141,2142,5,221,0,0,2142,2149,5,72,0,0,2143,2144,
+		5,35,0,0,2144,2149,5,188,0,0,2145,2146,3,132,66,0,2146,2147,7,35,0,0,2147,
+		2149,1,0,0,0,2148,2139,1,0,0,0,2148,2141,1,0,0,0,2148,2143,1,0,0,0,2148,
+		2145,1,0,0,0,2149,153,1,0,0,0,2150,2152,5,109,0,0,2151,2150,1,0,0,0,2151,
+		2152,1,0,0,0,2152,2153,1,0,0,0,2153,2154,3,124,62,0,2154,2155,5,230,0,
+		0,2155,2156,3,124,62,0,2156,155,1,0,0,0,2157,2162,5,145,0,0,2158,2162,
+		5,56,0,0,2159,2160,5,44,0,0,2160,2162,3,124,62,0,2161,2157,1,0,0,0,2161,
+		2158,1,0,0,0,2161,2159,1,0,0,0,2162,157,1,0,0,0,2163,2165,5,244,0,0,2164,
+		2166,5,8,0,0,2165,2164,1,0,0,0,2165,2166,1,0,0,0,2166,2167,1,0,0,0,2167,
+		2177,5,245,0,0,2168,2170,5,242,0,0,2169,2171,7,36,0,0,2170,2169,1,0,0,
+		0,2170,2171,1,0,0,0,2171,2173,1,0,0,0,2172,2174,5,8,0,0,2173,2172,1,0,
+		0,0,2173,2174,1,0,0,0,2174,2175,1,0,0,0,2175,2177,5,245,0,0,2176,2163,
+		1,0,0,0,2176,2168,1,0,0,0,2177,159,1,0,0,0,2178,2183,5,145,0,0,2179,2183,
+		5,56,0,0,2180,2181,5,53,0,0,2181,2183,7,37,0,0,2182,2178,1,0,0,0,2182,
+		2179,1,0,0,0,2182,2180,1,0,0,0,2183,161,1,0,0,0,2184,2185,5,239,0,0,2185,
+		2190,3,124,62,0,2186,2187,5,270,0,0,2187,2189,3,124,62,0,2188,2186,1,0,
+		0,0,2189,2192,1,0,0,0,2190,2188,1,0,0,0,2190,2191,1,0,0,0,2191,2193,1,
+		0,0,0,2192,2190,1,0,0,0,2193,2194,5,211,0,0,2194,2195,3,124,62,0,2195,
+		163,1,0,0,0,2196,2211,5,145,0,0,2197,2211,7,38,0,0,2198,2211,5,278,0,0,
+		2199,2211,5,279,0,0,2200,2211,5,280,0,0,2201,2203,5,275,0,0,2202,2201,
+		1,0,0,0,2203,2204,1,0,0,0,2204,2202,1,0,0,0,2204,2205,1,0,0,0,2205,2211,
+		1,0,0,0,2206,2211,5,276,0,0,2207,2211,5,277,0,0,2208,2209,7,39,0,0,2209,
+		2211,5,275,0,0,2210,2196,1,0,0,0,2210,2197,1,0,0,0,2210,2198,1,0,0,0,2210,
+		2199,1,0,0,0,2210,2200,1,0,0,0,2210,2202,1,0,0,0,2210,2206,1,0,0,0,2210,
+		2207,1,0,0,0,2210,2208,1,0,0,0,2211,165,1,0,0,0,2212,2214,5,92,0,0,2213,
+		2215,7,24,0,0,2214,2213,1,0,0,0,2214,2215,1,0,0,0,2215,2216,1,0,0,0,2216,
+		2217,3,168,84,0,2217,2221,3,170,85,0,2218,2219,5,266,0,0,2219,2220,5,278,
+		0,0,2220,2222,5,267,0,0,2221,2218,1,0,0,0,2221,2222,1,0,0,0,2222,2230,
+		1,0,0,0,2223,2224,5,216,0,0,2224,2228,3,170,85,0,2225,2226,5,266,0,0,2226,
+		2227,5,278,0,0,2227,2229,5,267,0,0,2228,2225,1,0,0,0,2228,2229,1,0,0,0,
+		2229,2231,1,0,0,0,2230,2223,1,0,0,0,2230,2231,1,0,0,0,2231,167,1,0,0,0,
+		2232,2233,7,40,0,0,2233,169,1,0,0,0,2234,2235,7,41,0,0,2235,171,1,0,0,
+		0,2236,2240,3,174,87,0,2237,2238,5,144,0,0,2238,2241,5,145,0,0,2239,2241,
+		5,145,0,0,2240,2237,1,0,0,0,2240,2239,1,0,0,0,2240,2241,1,0,0,0,2241,173,
+		1,0,0,0,2242,2243,6,87,-1,0,2243,2244,5,8,0,0,2244,2245,5,253,0,0,2245,
+		2246,3,172,86,0,2246,2247,5,254,0,0,2247,2328,1,0,0,0,2248,2249,5,138,
+		0,0,2249,2250,5,253,0,0,2250,2251,3,172,86,0,2251,2252,5,254,0,0,2252,
+		2328,1,0,0,0,2253,2254,5,122,0,0,2254,2255,5,253,0,0,2255,2256,3,172,86,
+		0,2256,2257,5,270,0,0,2257,2258,3,172,86,0,2258,2259,5,254,0,0,2259,2328,
+		1,0,0,0,2260,2261,5,188,0,0,2261,2270,5,253,0,0,2262,2267,3,176,88,0,2263,
+		2264,5,270,0,0,2264,2266,3,176,88,0,2265,2263,1,0,0,0,2266,2269,1,0,0,
+		0,2267,2265,1,0,0,0,2267,2268,1,0,0,0,2268,2271,1,0,0,0,2269,2267,1,0,
+		0,0,2270,2262,1,0,0,0,2270,2271,1,0,0,0,2271,2272,1,0,0,0,2272,2328,5,
+		254,0,0,2273,2274,5,188,0,0,2274,2283,5,266,0,0,2275,2280,3,176,88,0,2276,
+		2277,5,270,0,0,2277,2279,3,176,88,0,2278,2276,1,0,0,0,2279,2282,1,0,0,
+		0,2280,2278,1,0,0,0,2280,2281,1,0,0,0,2281,2284,1,0,0,0,2282,2280,1,0,
+		0,0,2283,2275,1,0,0,0,2283,2284,1,0,0,0,2284,2285,1,0,0,0,2285,2328,5,
+		267,0,0,2286,2287,5,92,0,0,2287,2291,3,170,85,0,2288,2289,5,266,0,0,2289,
+		2290,5,278,0,0,2290,2292,5,267,0,0,2291,2288,1,0,0,0,2291,2292,1,0,0,0,
+		2292,2300,1,0,0,0,2293,2294,5,216,0,0,2294,2298,3,170,85,0,2295,2296,5,
+		266,0,0,2296,2297,5,278,0,0,2297,2299,5,267,0,0,2298,2295,1,0,0,0,2298,
+		2299,1,0,0,0,2299,2301,1,0,0,0,2300,2293,1,0,0,0,2300,2301,1,0,0,0,2301,
+		2328,1,0,0,0,2302,2304,3,182,91,0,2303,2305,7,42,0,0,2304,2303,1,0,0,0,
+		2304,2305,1,0,0,0,2305,2316,1,0,0,0,2306,2307,5,266,0,0,2307,2312,5,278,
+		0,0,2308,2309,5,270,0,0,2309,2311,5,278,0,0,2310,2308,1,0,0,0,2311,2314,
+		1,0,0,0,2312,2310,1,0,0,0,2312,2313,1,0,0,0,2313,2315,1,0,0,0,2314,2312,
+		1,0,0,0,2315,2317,5,267,0,0,2316,2306,1,0,0,0,2316,2317,1,0,0,0,2317,2325,
+		1,0,0,0,2318,2319,5,242,0,0,2319,2320,5,118,0,0,2320,2321,5,212,0,0,2321,
+		2326,5,248,0,0,2322,2323,5,244,0,0,2323,2324,5,212,0,0,2324,2326,5,248,
+		0,0,2325,2318,1,0,0,0,2325,2322,1,0,0,0,2325,2326,1,0,0,0,2326,2328,1,
+		0,0,0,2327,2242,1,0,0,0,2327,2248,1,0,0,0,2327,2253,1,0,0,0,2327,2260,
+		1,0,0,0,2327,2273,1,0,0,0,2327,2286,1,0,0,0,2327,2302,1,0,0,0,2328,2345,
+		1,0,0,0,2329,2333,10,2,0,0,2330,2331,5,144,0,0,2331,2334,5,145,0,0,2332,
+		2334,5,145,0,0,2333,2330,1,0,0,0,2333,2332,1,0,0,0,2333,2334,1,0,0,0,2334,
+		2335,1,0,0,0,2335,2344,5,8,0,0,2336,2340,10,1,0,0,2337,2338,5,144,0,0,
+		2338,2341,5,145,0,0,2339,2341,5,145,0,0,2340,2337,1,0,0,0,2340,2339,1,
+		0,0,0,2340,2341,1,0,0,0,2341,2342,1,0,0,0,2342,2344,5,138,0,0,2343,2329,
+		1,0,0,0,2343,2336,1,0,0,0,2344,2347,1,0,0,0,2345,2343,1,0,0,0,2345,2346,
+		1,0,0,0,2346,175,1,0,0,0,2347,2345,1,0,0,0,2348,2349,3,182,91,0,2349,2351,
+		3,172,86,0,2350,2352,5,275,0,0,2351,2350,1,0,0,0,2351,2352,1,0,0,0,2352,
+		177,1,0,0,0,2353,2358,3,182,91,0,2354,2355,5,271,0,0,2355,2357,3,182,91,
+		0,2356,2354,1,0,0,0,2357,2360,1,0,0,0,2358,2356,1,0,0,0,2358,2359,1,0,
+		0,0,2359,179,1,0,0,0,2360,2358,1,0,0,0,2361,2366,3,182,91,0,2362,2363,
+		5,270,0,0,2363,2365,3,182,91,0,2364,2362,1,0,0,0,2365,2368,1,0,0,0,2366,
+		2364,1,0,0,0,2366,2367,1,0,0,0,2367,181,1,0,0,0,2368,2366,1,0,0,0,2369,
+		2373,5,281,0,0,2370,2373,5,282,0,0,2371,2373,3,184,92,0,2372,2369,1,0,
+		0,0,2372,2370,1,0,0,0,2372,2371,1,0,0,0,2373,183,1,0,0,0,2374,2375,7,43,
+		0,0,2375,185,1,0,0,0,339,189,196,201,207,210,225,228,234,240,246,253,257,
+		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
+		366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,472,483,
+		498,505,510,516,527,533,538,544,549,557,565,567,572,577,580,585,588,591,
+		596,599,604,609,612,615,623,641,643,646,653,659,668,673,677,685,688,691,
+		695,699,710,715,719,727,730,738,745,752,755,759,764,768,770,774,780,790,
+		799,808,811,825,828,832,838,846,850,855,867,879,892,897,909,916,923,929,
+		937,940,949,964,967,972,974,979,981,986,990,998,1004,1007,1009,1019,1026,
+		1029,1037,1043,1047,1050,1057,1066,1069,1073,1082,1085,1089,1097,1100,
+		1111,1114,1116,1126,1138,1150,1158,1166,1169,1173,1181,1185,1205,1207,
+		1209,1213,1217,1221,1225,1227,1236,1240,1247,1250,1253,1260,1263,1269,
+		1278,1284,1287,1296,1303,1305,1316,1319,1328,1331,1339,1342,1345,1351,
+		1359,1367,1370,1378,1395,1411,1418,1424,1428,1435,1439,1443,1447,1449,
+		1453,1455,1465,1475,1482,1489,1494,1506,1514,1517,1520,1531,1536,1547,
+		1550,1558,1560,1567,1571,1578,1586,1595,1601,1607,1610,1617,1621,1626,
+		1631,1638,1642,1646,1654,1662,1664,1675,1679,1687,1691,1706,1716,1727,
+		1739,1759,1770,1779,1788,1790,1801,1804,1813,1822,1824,1836,1847,1850,
+		1855,1865,1868,1873,1886,1889,1894,1903,1907,1915,1924,1928,1954,1957,
+		1967,1970,1980,1983,2007,2013,2023,2025,2032,2039,2043,2045,2054,2058,
+		2067,2074,2081,2090,2093,2097,2107,2110,2119,2122,2125,2137,2148,2151,
+		2161,2165,2170,2173,2176,2182,2190,2204,2210,2214,2221,2228,2230,2240,
+		2267,2270,2280,2283,2291,2298,2300,2304,2312,2316,2325,2327,2333,2340,
+		2343,2345,2351,2358,2366,2372
 	};
 
 	public static readonly ATN _ATN =
