@@ -40,7 +40,11 @@ internal static class NestedFunctions
     private static bool ComparableElement(SqlType element, SqlType value) =>
         IsNull(value) || element.Kind == value.Kind && element.Kind is not (SqlTypeKind.Decimal or SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
         || element.IsExactInteger && value.IsExactInteger || element.IsApproximate && value.IsApproximate
-        || element.IsCharacterString && value.IsCharacterString || element.Kind == SqlTypeKind.Boolean && value.Kind == SqlTypeKind.Boolean;
+        || element.IsCharacterString && value.IsCharacterString || element.Kind == SqlTypeKind.Boolean && value.Kind == SqlTypeKind.Boolean
+        // The needle is cast to the element type (Flink's implicit cast), so 1.55 is found among DECIMAL(2, 1) as 1.6.
+        || element.Kind == SqlTypeKind.Decimal && (value.Kind == SqlTypeKind.Decimal || value.IsExactInteger)
+        || element.Kind == value.Kind && element.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset
+            && TypeRules.LeastRestrictive([element, value]) is not null;
 
     private static ResolvedFunction? Row(CallArguments a)
     {
