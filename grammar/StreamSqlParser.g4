@@ -464,7 +464,8 @@ primaryExpression
         (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonArrayAgg
     | JSON_OBJECTAGG LPAREN jsonKeyValue (onNull=(NULL | ABSENT) ON NULL)? RPAREN
         (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonObjectAgg
-    | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
+    // Calcite's time frames also take DECADE, CENTURY and MILLENNIUM here (as EXTRACT takes its fields).
+    | name=(FLOOR | CEIL | CEILING) LPAREN expression TO (timeUnit | field=identifier) RPAREN   #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
     | ARRAY LBRACKET (expression (COMMA expression)*)? RBRACKET                         #arrayConstructor

@@ -12330,18 +12330,22 @@ internal partial class StreamSqlParser : Parser {
 	}
 	public partial class FloorCeilToContext : PrimaryExpressionContext {
 		public IToken name;
+		public IdentifierContext field;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
-			return GetRuleContext<TimeUnitContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(StreamSqlParser.FLOOR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CEIL() { return GetToken(StreamSqlParser.CEIL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CEILING() { return GetToken(StreamSqlParser.CEILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
+			return GetRuleContext<TimeUnitContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public FloorCeilToContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -12602,9 +12606,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2013;
+			State = 2016;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -13432,9 +13436,23 @@ internal partial class StreamSqlParser : Parser {
 				expression();
 				State = 1933;
 				Match(TO);
-				State = 1934;
-				timeUnit();
-				State = 1935;
+				State = 1936;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+				case 1:
+					{
+					State = 1934;
+					timeUnit();
+					}
+					break;
+				case 2:
+					{
+					State = 1935;
+					((FloorCeilToContext)_localctx).field = identifier();
+					}
+					break;
+				}
+				State = 1938;
 				Match(RPAREN);
 				}
 				break;
@@ -13443,7 +13461,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1937;
+				State = 1940;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13453,19 +13471,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1938;
-				Match(LPAREN);
-				State = 1939;
-				timeUnit();
-				State = 1940;
-				Match(COMMA);
 				State = 1941;
-				expression();
+				Match(LPAREN);
 				State = 1942;
-				Match(COMMA);
+				timeUnit();
 				State = 1943;
-				expression();
+				Match(COMMA);
 				State = 1944;
+				expression();
+				State = 1945;
+				Match(COMMA);
+				State = 1946;
+				expression();
+				State = 1947;
 				Match(RPAREN);
 				}
 				break;
@@ -13474,7 +13492,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1946;
+				State = 1949;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13491,37 +13509,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1947;
+				State = 1950;
 				Match(ARRAY);
-				State = 1948;
+				State = 1951;
 				Match(LBRACKET);
-				State = 1957;
+				State = 1960;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1949;
+					State = 1952;
 					expression();
-					State = 1954;
+					State = 1957;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1950;
+						State = 1953;
 						Match(COMMA);
-						State = 1951;
+						State = 1954;
 						expression();
 						}
 						}
-						State = 1956;
+						State = 1959;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1959;
+				State = 1962;
 				Match(RBRACKET);
 				}
 				break;
@@ -13530,37 +13548,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1960;
+				State = 1963;
 				Match(MAP);
-				State = 1961;
+				State = 1964;
 				Match(LBRACKET);
-				State = 1970;
+				State = 1973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1962;
+					State = 1965;
 					expression();
-					State = 1967;
+					State = 1970;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1963;
+						State = 1966;
 						Match(COMMA);
-						State = 1964;
+						State = 1967;
 						expression();
 						}
 						}
-						State = 1969;
+						State = 1972;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1972;
+				State = 1975;
 				Match(RBRACKET);
 				}
 				break;
@@ -13569,37 +13587,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1973;
+				State = 1976;
 				Match(ROW);
-				State = 1974;
+				State = 1977;
 				Match(LPAREN);
-				State = 1983;
+				State = 1986;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1975;
+					State = 1978;
 					expression();
-					State = 1980;
+					State = 1983;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1976;
+						State = 1979;
 						Match(COMMA);
-						State = 1977;
+						State = 1980;
 						expression();
 						}
 						}
-						State = 1982;
+						State = 1985;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1985;
+				State = 1988;
 				Match(RPAREN);
 				}
 				break;
@@ -13608,13 +13626,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1986;
-				Match(DESCRIPTOR);
-				State = 1987;
-				Match(LPAREN);
-				State = 1988;
-				identifierList();
 				State = 1989;
+				Match(DESCRIPTOR);
+				State = 1990;
+				Match(LPAREN);
+				State = 1991;
+				identifierList();
+				State = 1992;
 				Match(RPAREN);
 				}
 				break;
@@ -13623,7 +13641,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1991;
+				State = 1994;
 				functionCall();
 				}
 				break;
@@ -13632,13 +13650,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1992;
-				Match(EXISTS);
-				State = 1993;
-				Match(LPAREN);
-				State = 1994;
-				query();
 				State = 1995;
+				Match(EXISTS);
+				State = 1996;
+				Match(LPAREN);
+				State = 1997;
+				query();
+				State = 1998;
 				Match(RPAREN);
 				}
 				break;
@@ -13647,11 +13665,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1997;
+				State = 2000;
 				Match(LPAREN);
-				State = 1998;
+				State = 2001;
 				query();
-				State = 1999;
+				State = 2002;
 				Match(RPAREN);
 				}
 				break;
@@ -13660,27 +13678,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2001;
+				State = 2004;
 				Match(LPAREN);
-				State = 2002;
+				State = 2005;
 				expression();
-				State = 2007;
+				State = 2010;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2003;
+					State = 2006;
 					Match(COMMA);
-					State = 2004;
+					State = 2007;
 					expression();
 					}
 					}
-					State = 2009;
+					State = 2012;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2010;
+				State = 2013;
 				Match(RPAREN);
 				}
 				break;
@@ -13689,34 +13707,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2012;
+				State = 2015;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2025;
+			State = 2028;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,284,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,285,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2023;
+					State = 2026;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2015;
+						State = 2018;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2016;
+						State = 2019;
 						Match(DOT);
-						State = 2017;
+						State = 2020;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13725,22 +13743,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2018;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2019;
-						Match(LBRACKET);
-						State = 2020;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
 						State = 2021;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 2022;
+						Match(LBRACKET);
+						State = 2023;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2024;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2027;
+				State = 2030;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,284,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,285,Context);
 			}
 			}
 		}
@@ -13816,16 +13834,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2028;
+			State = 2031;
 			functionName();
-			State = 2029;
+			State = 2032;
 			Match(LPAREN);
-			State = 2045;
+			State = 2048;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2030;
+				State = 2033;
 				Match(ASTERISK);
 				}
 				break;
@@ -14046,40 +14064,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2032;
+				State = 2035;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2031;
+					State = 2034;
 					setQuantifier();
 					}
 				}
 
-				State = 2034;
+				State = 2037;
 				functionArgument();
-				State = 2039;
+				State = 2042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2035;
+					State = 2038;
 					Match(COMMA);
-					State = 2036;
+					State = 2039;
 					functionArgument();
 					}
 					}
-					State = 2041;
+					State = 2044;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2043;
+				State = 2046;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2042;
+					State = 2045;
 					nullTreatment();
 					}
 				}
@@ -14092,34 +14110,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2047;
+			State = 2050;
 			Match(RPAREN);
-			State = 2054;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
-			case 1:
-				{
-				State = 2048;
-				Match(FILTER);
-				State = 2049;
-				Match(LPAREN);
-				State = 2050;
-				Match(WHERE);
-				State = 2051;
-				_localctx.filter = expression();
-				State = 2052;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2058;
+			State = 2057;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				{
-				State = 2056;
+				State = 2051;
+				Match(FILTER);
+				State = 2052;
+				Match(LPAREN);
+				State = 2053;
+				Match(WHERE);
+				State = 2054;
+				_localctx.filter = expression();
+				State = 2055;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2061;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			case 1:
+				{
+				State = 2059;
 				Match(OVER);
-				State = 2057;
+				State = 2060;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14162,7 +14180,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2060;
+			State = 2063;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14171,7 +14189,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2061;
+			State = 2064;
 			Match(NULLS);
 			}
 		}
@@ -14211,34 +14229,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2067;
+			State = 2070;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2063;
+				State = 2066;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2064;
+				State = 2067;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2065;
+				State = 2068;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2066;
+				State = 2069;
 				Match(FIRST);
 				}
 				break;
@@ -14301,18 +14319,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2074;
+			State = 2077;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2069;
+				State = 2072;
 				identifier();
-				State = 2070;
+				State = 2073;
 				Match(ARROW);
-				State = 2071;
+				State = 2074;
 				functionArgumentValue();
 				}
 				break;
@@ -14320,7 +14338,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2073;
+				State = 2076;
 				functionArgumentValue();
 				}
 				break;
@@ -14406,27 +14424,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2093;
+			State = 2096;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,295,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2076;
+				State = 2079;
 				Match(TABLE);
-				State = 2077;
+				State = 2080;
 				qualifiedName();
-				State = 2081;
+				State = 2084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2078;
+					State = 2081;
 					Match(PARTITION);
-					State = 2079;
+					State = 2082;
 					Match(BY);
-					State = 2080;
+					State = 2083;
 					expression();
 					}
 				}
@@ -14437,24 +14455,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2083;
-				Match(TABLE);
-				State = 2084;
-				Match(LPAREN);
-				State = 2085;
-				query();
 				State = 2086;
+				Match(TABLE);
+				State = 2087;
+				Match(LPAREN);
+				State = 2088;
+				query();
+				State = 2089;
 				Match(RPAREN);
-				State = 2090;
+				State = 2093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2087;
+					State = 2090;
 					Match(PARTITION);
-					State = 2088;
+					State = 2091;
 					Match(BY);
-					State = 2089;
+					State = 2092;
 					expression();
 					}
 				}
@@ -14465,7 +14483,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2092;
+				State = 2095;
 				expression();
 				}
 				break;
@@ -14507,7 +14525,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2097;
+			State = 2100;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14697,14 +14715,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2095;
+				State = 2098;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2096;
+				State = 2099;
 				windowSpecification();
 				}
 				break;
@@ -14772,62 +14790,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2099;
+			State = 2102;
 			Match(LPAREN);
-			State = 2110;
+			State = 2113;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2100;
+				State = 2103;
 				Match(PARTITION);
-				State = 2101;
+				State = 2104;
 				Match(BY);
-				State = 2102;
+				State = 2105;
 				expression();
-				State = 2107;
+				State = 2110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2103;
+					State = 2106;
 					Match(COMMA);
-					State = 2104;
+					State = 2107;
 					expression();
 					}
 					}
-					State = 2109;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 2122;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ORDER) {
-				{
-				State = 2112;
-				Match(ORDER);
-				State = 2113;
-				Match(BY);
-				State = 2114;
-				sortItem();
-				State = 2119;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 2115;
-					Match(COMMA);
-					State = 2116;
-					sortItem();
-					}
-					}
-					State = 2121;
+					State = 2112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -14837,14 +14825,44 @@ internal partial class StreamSqlParser : Parser {
 			State = 2125;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==ORDER) {
+				{
+				State = 2115;
+				Match(ORDER);
+				State = 2116;
+				Match(BY);
+				State = 2117;
+				sortItem();
+				State = 2122;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 2118;
+					Match(COMMA);
+					State = 2119;
+					sortItem();
+					}
+					}
+					State = 2124;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 2128;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2124;
+				State = 2127;
 				windowFrame();
 				}
 			}
 
-			State = 2127;
+			State = 2130;
 			Match(RPAREN);
 			}
 		}
@@ -14892,13 +14910,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2137;
+			State = 2140;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2129;
+				State = 2132;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14908,14 +14926,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2130;
+				State = 2133;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2131;
+				State = 2134;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14925,13 +14943,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2132;
-				Match(BETWEEN);
-				State = 2133;
-				_localctx.start = frameBound();
-				State = 2134;
-				Match(AND);
 				State = 2135;
+				Match(BETWEEN);
+				State = 2136;
+				_localctx.start = frameBound();
+				State = 2137;
+				Match(AND);
+				State = 2138;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15015,16 +15033,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2148;
+			State = 2151;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2139;
+				State = 2142;
 				Match(UNBOUNDED);
-				State = 2140;
+				State = 2143;
 				Match(PRECEDING);
 				}
 				break;
@@ -15032,9 +15050,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2141;
+				State = 2144;
 				Match(UNBOUNDED);
-				State = 2142;
+				State = 2145;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15042,9 +15060,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2143;
+				State = 2146;
 				Match(CURRENT);
-				State = 2144;
+				State = 2147;
 				Match(ROW);
 				}
 				break;
@@ -15052,9 +15070,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2145;
+				State = 2148;
 				valueExpression(0);
-				State = 2146;
+				State = 2149;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15110,21 +15128,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2151;
+			State = 2154;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				{
-				State = 2150;
+				State = 2153;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2153;
+			State = 2156;
 			_localctx.key = expression();
-			State = 2154;
+			State = 2157;
 			Match(VALUE);
-			State = 2155;
+			State = 2158;
 			_localctx.value = expression();
 			}
 		}
@@ -15164,29 +15182,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2161;
+			State = 2164;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2157;
+				State = 2160;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2158;
+				State = 2161;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2159;
+				State = 2162;
 				Match(DEFAULT);
-				State = 2160;
+				State = 2163;
 				expression();
 				}
 				break;
@@ -15232,39 +15250,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2176;
+			State = 2179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2163;
+				State = 2166;
 				Match(WITHOUT);
-				State = 2165;
+				State = 2168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2164;
+					State = 2167;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2167;
+				State = 2170;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2168;
+				State = 2171;
 				Match(WITH);
-				State = 2170;
+				State = 2173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2169;
+					State = 2172;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15277,17 +15295,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2173;
+				State = 2176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2172;
+					State = 2175;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2175;
+				State = 2178;
 				Match(WRAPPER);
 				}
 				break;
@@ -15332,29 +15350,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2182;
+			State = 2185;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2178;
+				State = 2181;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2179;
+				State = 2182;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2180;
+				State = 2183;
 				Match(EMPTY);
-				State = 2181;
+				State = 2184;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15418,31 +15436,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2184;
+			State = 2187;
 			Match(WHEN);
-			State = 2185;
+			State = 2188;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2190;
+			State = 2193;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2186;
+				State = 2189;
 				Match(COMMA);
-				State = 2187;
+				State = 2190;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2192;
+				State = 2195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2193;
+			State = 2196;
 			Match(THEN);
-			State = 2194;
+			State = 2197;
 			_localctx.result = expression();
 			}
 		}
@@ -15575,14 +15593,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2210;
+			State = 2213;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2196;
+				State = 2199;
 				Match(NULL);
 				}
 				break;
@@ -15591,7 +15609,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2197;
+				State = 2200;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15606,7 +15624,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2198;
+				State = 2201;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15614,7 +15632,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2199;
+				State = 2202;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15622,7 +15640,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2200;
+				State = 2203;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15630,7 +15648,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2202;
+				State = 2205;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15638,7 +15656,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2201;
+						State = 2204;
 						Match(STRING);
 						}
 						}
@@ -15646,9 +15664,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2204;
+					State = 2207;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,312,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,313,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15656,7 +15674,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2206;
+				State = 2209;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15664,7 +15682,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2207;
+				State = 2210;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15674,7 +15692,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2208;
+				State = 2211;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15684,7 +15702,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2209;
+				State = 2212;
 				Match(STRING);
 				}
 				break;
@@ -15755,14 +15773,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2212;
+			State = 2215;
 			Match(INTERVAL);
-			State = 2214;
+			State = 2217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2213;
+				State = 2216;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15775,43 +15793,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2216;
+			State = 2219;
 			_localctx.value = intervalValue();
-			State = 2217;
+			State = 2220;
 			_localctx.from = timeUnit();
-			State = 2221;
+			State = 2224;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
 			case 1:
 				{
-				State = 2218;
+				State = 2221;
 				Match(LPAREN);
-				State = 2219;
+				State = 2222;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2220;
+				State = 2223;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2230;
+			State = 2233;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 			case 1:
 				{
-				State = 2223;
+				State = 2226;
 				Match(TO);
-				State = 2224;
+				State = 2227;
 				_localctx.to = timeUnit();
-				State = 2228;
+				State = 2231;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 				case 1:
 					{
-					State = 2225;
+					State = 2228;
 					Match(LPAREN);
-					State = 2226;
+					State = 2229;
 					Match(INTEGER_VALUE);
-					State = 2227;
+					State = 2230;
 					Match(RPAREN);
 					}
 					break;
@@ -15857,7 +15875,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2232;
+			State = 2235;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15923,7 +15941,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2234;
+			State = 2237;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15971,22 +15989,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2236;
+			State = 2239;
 			dataTypeBody(0);
-			State = 2240;
+			State = 2243;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
 			case 1:
 				{
-				State = 2237;
+				State = 2240;
 				Match(NOT);
-				State = 2238;
+				State = 2241;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2239;
+				State = 2242;
 				Match(NULL);
 				}
 				break;
@@ -16202,22 +16220,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2327;
+			State = 2330;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2243;
-				Match(ARRAY);
-				State = 2244;
-				Match(LT);
-				State = 2245;
-				dataType();
 				State = 2246;
+				Match(ARRAY);
+				State = 2247;
+				Match(LT);
+				State = 2248;
+				dataType();
+				State = 2249;
 				Match(GT);
 				}
 				break;
@@ -16226,13 +16244,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2248;
-				Match(MULTISET);
-				State = 2249;
-				Match(LT);
-				State = 2250;
-				dataType();
 				State = 2251;
+				Match(MULTISET);
+				State = 2252;
+				Match(LT);
+				State = 2253;
+				dataType();
+				State = 2254;
 				Match(GT);
 				}
 				break;
@@ -16241,17 +16259,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2253;
-				Match(MAP);
-				State = 2254;
-				Match(LT);
-				State = 2255;
-				((MapTypeContext)_localctx).keyType = dataType();
 				State = 2256;
-				Match(COMMA);
+				Match(MAP);
 				State = 2257;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(LT);
 				State = 2258;
+				((MapTypeContext)_localctx).keyType = dataType();
+				State = 2259;
+				Match(COMMA);
+				State = 2260;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2261;
 				Match(GT);
 				}
 				break;
@@ -16260,37 +16278,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2260;
+				State = 2263;
 				Match(ROW);
-				State = 2261;
+				State = 2264;
 				Match(LT);
-				State = 2270;
+				State = 2273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2262;
+					State = 2265;
 					rowField();
-					State = 2267;
+					State = 2270;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2263;
+						State = 2266;
 						Match(COMMA);
-						State = 2264;
+						State = 2267;
 						rowField();
 						}
 						}
-						State = 2269;
+						State = 2272;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2272;
+				State = 2275;
 				Match(GT);
 				}
 				break;
@@ -16299,37 +16317,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2273;
+				State = 2276;
 				Match(ROW);
-				State = 2274;
+				State = 2277;
 				Match(LPAREN);
-				State = 2283;
+				State = 2286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2275;
+					State = 2278;
 					rowField();
-					State = 2280;
+					State = 2283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2276;
+						State = 2279;
 						Match(COMMA);
-						State = 2277;
+						State = 2280;
 						rowField();
 						}
 						}
-						State = 2282;
+						State = 2285;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2285;
+				State = 2288;
 				Match(RPAREN);
 				}
 				break;
@@ -16338,43 +16356,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2286;
+				State = 2289;
 				Match(INTERVAL);
-				State = 2287;
+				State = 2290;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2291;
+				State = 2294;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
-					State = 2288;
+					State = 2291;
 					Match(LPAREN);
-					State = 2289;
+					State = 2292;
 					Match(INTEGER_VALUE);
-					State = 2290;
+					State = 2293;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2300;
+				State = 2303;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2293;
+					State = 2296;
 					Match(TO);
-					State = 2294;
+					State = 2297;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2298;
+					State = 2301;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 					case 1:
 						{
-						State = 2295;
+						State = 2298;
 						Match(LPAREN);
-						State = 2296;
+						State = 2299;
 						Match(INTEGER_VALUE);
-						State = 2297;
+						State = 2300;
 						Match(RPAREN);
 						}
 						break;
@@ -16389,14 +16407,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2302;
+				State = 2305;
 				identifier();
-				State = 2304;
+				State = 2307;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 				case 1:
 					{
-					State = 2303;
+					State = 2306;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16409,58 +16427,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2316;
+				State = 2319;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 				case 1:
 					{
-					State = 2306;
+					State = 2309;
 					Match(LPAREN);
-					State = 2307;
+					State = 2310;
 					Match(INTEGER_VALUE);
-					State = 2312;
+					State = 2315;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2308;
+						State = 2311;
 						Match(COMMA);
-						State = 2309;
+						State = 2312;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2314;
+						State = 2317;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2315;
+					State = 2318;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2325;
+				State = 2328;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
 				case 1:
 					{
-					State = 2318;
-					Match(WITH);
-					State = 2319;
-					Match(LOCAL);
-					State = 2320;
-					Match(TIME);
 					State = 2321;
+					Match(WITH);
+					State = 2322;
+					Match(LOCAL);
+					State = 2323;
+					Match(TIME);
+					State = 2324;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2322;
+					State = 2325;
 					Match(WITHOUT);
-					State = 2323;
+					State = 2326;
 					Match(TIME);
-					State = 2324;
+					State = 2327;
 					Match(ZONE);
 					}
 					break;
@@ -16469,38 +16487,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2345;
+			State = 2348;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2343;
+					State = 2346;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2329;
+						State = 2332;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2333;
+						State = 2336;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2330;
+							State = 2333;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2331;
+							State = 2334;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2332;
+							State = 2335;
 							Match(NULL);
 							}
 							break;
@@ -16509,7 +16527,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2335;
+						State = 2338;
 						Match(ARRAY);
 						}
 						break;
@@ -16517,22 +16535,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2336;
+						State = 2339;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2340;
+						State = 2343;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2337;
+							State = 2340;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2338;
+							State = 2341;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2339;
+							State = 2342;
 							Match(NULL);
 							}
 							break;
@@ -16541,16 +16559,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2342;
+						State = 2345;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2347;
+				State = 2350;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,334,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
 			}
 			}
 		}
@@ -16594,16 +16612,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2348;
-			identifier();
-			State = 2349;
-			dataType();
 			State = 2351;
+			identifier();
+			State = 2352;
+			dataType();
+			State = 2354;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2350;
+				State = 2353;
 				Match(STRING);
 				}
 			}
@@ -16653,25 +16671,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2353;
+			State = 2356;
 			identifier();
-			State = 2358;
+			State = 2361;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2354;
+					State = 2357;
 					Match(DOT);
-					State = 2355;
+					State = 2358;
 					identifier();
 					}
 					} 
 				}
-				State = 2360;
+				State = 2363;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
 			}
 			}
 		}
@@ -16718,21 +16736,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2361;
+			State = 2364;
 			identifier();
-			State = 2366;
+			State = 2369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2362;
+				State = 2365;
 				Match(COMMA);
-				State = 2363;
+				State = 2366;
 				identifier();
 				}
 				}
-				State = 2368;
+				State = 2371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16773,20 +16791,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2372;
+			State = 2375;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2369;
+				State = 2372;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2370;
+				State = 2373;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16975,7 +16993,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2371;
+				State = 2374;
 				nonReserved();
 				}
 				break;
@@ -17199,7 +17217,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2374;
+			State = 2377;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17277,7 +17295,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2377,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2380,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17431,213 +17449,213 @@ internal partial class StreamSqlParser : Parser {
 		1895,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1904,8,67,1,67,1,67,
 		3,67,1908,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1916,8,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,3,67,1925,8,67,1,67,1,67,3,67,1929,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1937,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1956,8,67,
+		10,67,12,67,1959,9,67,3,67,1961,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		1969,8,67,10,67,12,67,1972,9,67,3,67,1974,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1982,8,67,10,67,12,67,1985,9,67,3,67,1987,8,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1953,8,67,10,67,12,67,1956,9,67,
-		3,67,1958,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1966,8,67,10,67,12,67,
-		1969,9,67,3,67,1971,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1979,8,67,
-		10,67,12,67,1982,9,67,3,67,1984,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		2006,8,67,10,67,12,67,2009,9,67,1,67,1,67,1,67,3,67,2014,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,2024,8,67,10,67,12,67,2027,9,67,1,68,
-		1,68,1,68,1,68,3,68,2033,8,68,1,68,1,68,1,68,5,68,2038,8,68,10,68,12,68,
-		2041,9,68,1,68,3,68,2044,8,68,3,68,2046,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,3,68,2055,8,68,1,68,1,68,3,68,2059,8,68,1,69,1,69,1,69,1,70,
-		1,70,1,70,1,70,3,70,2068,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2075,8,71,
-		1,72,1,72,1,72,1,72,1,72,3,72,2082,8,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,2091,8,72,1,72,3,72,2094,8,72,1,73,1,73,3,73,2098,8,73,1,74,
-		1,74,1,74,1,74,1,74,1,74,5,74,2106,8,74,10,74,12,74,2109,9,74,3,74,2111,
-		8,74,1,74,1,74,1,74,1,74,1,74,5,74,2118,8,74,10,74,12,74,2121,9,74,3,74,
-		2123,8,74,1,74,3,74,2126,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,
-		1,75,1,75,3,75,2138,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		3,76,2149,8,76,1,77,3,77,2152,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,
-		1,78,3,78,2162,8,78,1,79,1,79,3,79,2166,8,79,1,79,1,79,1,79,3,79,2171,
-		8,79,1,79,3,79,2174,8,79,1,79,3,79,2177,8,79,1,80,1,80,1,80,1,80,3,80,
-		2183,8,80,1,81,1,81,1,81,1,81,5,81,2189,8,81,10,81,12,81,2192,9,81,1,81,
-		1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,2203,8,82,11,82,12,82,2204,
-		1,82,1,82,1,82,1,82,3,82,2211,8,82,1,83,1,83,3,83,2215,8,83,1,83,1,83,
-		1,83,1,83,1,83,3,83,2222,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2229,8,83,
-		3,83,2231,8,83,1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2241,8,86,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2266,8,87,10,87,12,87,
-		2269,9,87,3,87,2271,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2279,8,87,
-		10,87,12,87,2282,9,87,3,87,2284,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,
-		2292,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2299,8,87,3,87,2301,8,87,1,87,
-		1,87,3,87,2305,8,87,1,87,1,87,1,87,1,87,5,87,2311,8,87,10,87,12,87,2314,
-		9,87,1,87,3,87,2317,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2326,
-		8,87,3,87,2328,8,87,1,87,1,87,1,87,1,87,3,87,2334,8,87,1,87,1,87,1,87,
-		1,87,1,87,3,87,2341,8,87,1,87,5,87,2344,8,87,10,87,12,87,2347,9,87,1,88,
-		1,88,1,88,3,88,2352,8,88,1,89,1,89,1,89,5,89,2357,8,89,10,89,12,89,2360,
-		9,89,1,90,1,90,1,90,5,90,2365,8,90,10,90,12,90,2368,9,90,1,91,1,91,1,91,
-		3,91,2373,8,91,1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,
-		106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,
-		142,144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,
-		178,180,182,184,0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,
-		184,1,0,46,47,4,0,26,26,63,63,81,81,176,176,2,0,93,93,158,158,4,0,23,23,
-		58,58,103,103,169,169,2,0,249,249,272,272,1,0,272,272,2,0,74,74,87,87,
-		2,0,86,86,116,116,1,0,278,280,3,0,60,60,88,88,161,161,2,0,2,2,133,133,
-		1,0,188,189,2,0,70,70,142,142,2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,
-		46,46,2,0,70,70,111,111,3,0,256,256,258,258,261,261,2,0,11,11,205,205,
-		3,0,67,67,219,219,224,224,4,0,8,8,147,147,191,191,230,230,1,0,249,254,
-		1,0,256,257,2,0,258,260,265,265,2,0,18,18,220,220,3,0,14,14,114,114,217,
-		217,4,0,56,56,67,67,219,219,224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,
-		0,214,215,2,0,36,38,120,121,2,0,85,85,182,182,2,0,177,177,189,189,2,0,
-		72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,
-		41,41,212,213,2,0,275,275,278,279,9,0,42,43,82,83,127,132,136,137,139,
-		140,174,175,192,193,237,238,246,247,2,0,172,172,232,232,42,0,1,3,5,6,10,
-		12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,
-		77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,
-		142,143,146,148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,
-		209,210,212,218,220,222,224,225,227,228,230,230,232,238,243,248,2761,0,
-		189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,
-		488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,1,0,0,0,18,567,1,0,0,
-		0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,651,1,0,0,0,28,699,1,
-		0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,0,36,782,1,0,0,0,38,790,
-		1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,0,0,0,46,838,1,0,0,0,48,
-		840,1,0,0,0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,1,0,0,0,56,940,1,0,0,
-		0,58,944,1,0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,1026,1,0,0,0,66,1043,
-		1,0,0,0,68,1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,0,0,0,74,1158,1,0,0,
-		0,76,1173,1,0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,82,1187,1,0,0,0,84,1227,
-		1,0,0,0,86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,1,0,0,0,92,1383,1,0,0,
-		0,94,1395,1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,0,100,1422,1,0,0,0,102,
-		1426,1,0,0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,108,1457,1,0,0,0,110,1470,
-		1,0,0,0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,1486,1,0,0,0,118,1499,1,
-		0,0,0,120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,1,0,0,0,126,1550,1,0,
-		0,0,128,1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,0,0,0,134,2013,1,0,0,
-		0,136,2028,1,0,0,0,138,2060,1,0,0,0,140,2067,1,0,0,0,142,2074,1,0,0,0,
-		144,2093,1,0,0,0,146,2097,1,0,0,0,148,2099,1,0,0,0,150,2137,1,0,0,0,152,
-		2148,1,0,0,0,154,2151,1,0,0,0,156,2161,1,0,0,0,158,2176,1,0,0,0,160,2182,
-		1,0,0,0,162,2184,1,0,0,0,164,2210,1,0,0,0,166,2212,1,0,0,0,168,2232,1,
-		0,0,0,170,2234,1,0,0,0,172,2236,1,0,0,0,174,2327,1,0,0,0,176,2348,1,0,
-		0,0,178,2353,1,0,0,0,180,2361,1,0,0,0,182,2372,1,0,0,0,184,2374,1,0,0,
-		0,186,188,5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,
-		190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,
-		272,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,
-		0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,
-		199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,
-		272,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,
-		0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,
-		212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,
-		0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,
-		220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,
-		226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,
-		1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,
-		0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,
-		233,235,5,200,0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,
-		458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,210,0,0,240,
-		239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,5,233,0,0,243,244,
-		5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,
-		0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,266,0,0,250,251,3,180,
-		90,0,251,252,5,267,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,
-		254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,275,0,0,257,255,1,0,0,0,257,
-		258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,
-		1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,0,264,266,5,206,0,0,265,264,1,
-		0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,
-		268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,
-		274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,
-		178,89,0,276,277,5,9,0,0,277,280,5,275,0,0,278,279,5,110,0,0,279,281,3,
-		182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,229,
-		0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,286,5,270,0,0,286,287,5,95,
-		0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
-		290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,
-		1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,
-		0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,
-		301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,306,5,275,0,0,
-		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,
-		307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,
-		19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,
-		0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,
-		0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,
-		324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,
-		5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,
-		0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,
-		332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,
-		336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,
-		1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,208,
-		0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,
-		346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,
-		351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,353,354,5,179,0,0,354,
-		355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,
-		353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,
-		19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,
-		275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,195,
-		0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,20,10,0,372,374,1,0,0,
-		0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,181,0,0,376,
-		378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,
-		5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,190,0,0,383,458,
-		5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,
-		0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,
-		0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,
-		458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,
-		403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,
-		1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,
-		0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,
-		458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,414,5,275,0,0,412,413,
-		5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,
-		0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,
-		0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,0,0,422,423,5,216,0,
-		0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,
-		427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,
-		429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,225,0,0,433,434,
-		5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,437,5,135,0,0,437,442,
-		3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,
-		1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,
-		0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,
-		449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,
-		5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,456,5,95,0,0,456,458,
-		5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,
-		0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,
-		295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,
-		0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,
-		457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,
-		1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,
-		0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,
-		5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,
-		3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,
-		4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,266,0,0,
-		469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,
-		473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,
-		162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,5,270,0,0,480,482,3,
-		10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,
-		484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,0,488,489,
-		3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,
-		5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,5,272,0,0,496,495,
-		1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,
-		0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,503,502,1,0,0,0,504,
-		505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,
-		4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,
-		511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,
-		518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,
-		0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,523,5,201,
-		0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,
-		0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,4,2,0,530,
-		532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,0,533,534,
-		1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,
-		0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,0,0,0,541,
-		543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,
-		1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,550,1,0,0,
-		0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,0,0,552,
-		553,5,190,0,0,553,558,5,275,0,0,554,555,5,74,0,0,555,556,5,113,0,0,556,
-		558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,560,7,
-		5,0,0,560,17,1,0,0,0,561,568,5,275,0,0,562,564,8,6,0,0,563,562,1,0,0,0,
-		564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,561,
-		1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,1,0,0,0,
-		571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,574,577,
-		5,209,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,578,1,
-		0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,1,0,0,
-		0,581,644,1,0,0,0,582,585,5,234,0,0,583,584,7,8,0,0,584,586,3,178,89,0,
-		585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,588,
-		587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,228,0,0,591,590,
-		1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,8,0,
-		0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,0,598,
-		600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,644,
-		5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,1,
-		0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,89,
-		0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,612,
-		611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,1,
-		0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,0,
-		0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
+		1,67,1,67,1,67,5,67,2009,8,67,10,67,12,67,2012,9,67,1,67,1,67,1,67,3,67,
+		2017,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2027,8,67,10,67,
+		12,67,2030,9,67,1,68,1,68,1,68,1,68,3,68,2036,8,68,1,68,1,68,1,68,5,68,
+		2041,8,68,10,68,12,68,2044,9,68,1,68,3,68,2047,8,68,3,68,2049,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,2058,8,68,1,68,1,68,3,68,2062,8,68,
+		1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2071,8,70,1,71,1,71,1,71,1,71,
+		1,71,3,71,2078,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2085,8,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,3,72,2094,8,72,1,72,3,72,2097,8,72,1,73,1,73,
+		3,73,2101,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2109,8,74,10,74,12,74,
+		2112,9,74,3,74,2114,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2121,8,74,10,74,
+		12,74,2124,9,74,3,74,2126,8,74,1,74,3,74,2129,8,74,1,74,1,74,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,3,75,2141,8,75,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,3,76,2152,8,76,1,77,3,77,2155,8,77,1,77,1,77,1,77,
+		1,77,1,78,1,78,1,78,1,78,3,78,2165,8,78,1,79,1,79,3,79,2169,8,79,1,79,
+		1,79,1,79,3,79,2174,8,79,1,79,3,79,2177,8,79,1,79,3,79,2180,8,79,1,80,
+		1,80,1,80,1,80,3,80,2186,8,80,1,81,1,81,1,81,1,81,5,81,2192,8,81,10,81,
+		12,81,2195,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,2206,
+		8,82,11,82,12,82,2207,1,82,1,82,1,82,1,82,3,82,2214,8,82,1,83,1,83,3,83,
+		2218,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2225,8,83,1,83,1,83,1,83,1,83,
+		1,83,3,83,2232,8,83,3,83,2234,8,83,1,84,1,84,1,85,1,85,1,86,1,86,1,86,
+		1,86,3,86,2244,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,
+		2269,8,87,10,87,12,87,2272,9,87,3,87,2274,8,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,5,87,2282,8,87,10,87,12,87,2285,9,87,3,87,2287,8,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,3,87,2295,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2302,8,87,
+		3,87,2304,8,87,1,87,1,87,3,87,2308,8,87,1,87,1,87,1,87,1,87,5,87,2314,
+		8,87,10,87,12,87,2317,9,87,1,87,3,87,2320,8,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,3,87,2329,8,87,3,87,2331,8,87,1,87,1,87,1,87,1,87,3,87,2337,
+		8,87,1,87,1,87,1,87,1,87,1,87,3,87,2344,8,87,1,87,5,87,2347,8,87,10,87,
+		12,87,2350,9,87,1,88,1,88,1,88,3,88,2355,8,88,1,89,1,89,1,89,5,89,2360,
+		8,89,10,89,12,89,2363,9,89,1,90,1,90,1,90,5,90,2368,8,90,10,90,12,90,2371,
+		9,90,1,91,1,91,1,91,3,91,2376,8,91,1,92,1,92,1,92,0,6,62,82,126,132,134,
+		174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,39,39,76,76,208,208,
+		233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,81,81,176,176,2,0,
+		93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,249,272,272,1,0,
+		272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,3,0,60,60,88,88,
+		161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,2,0,59,59,223,223,
+		2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,256,256,258,258,261,
+		261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,0,8,8,147,147,191,191,
+		230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,265,2,0,18,18,220,220,
+		3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,224,224,2,0,1,1,145,
+		145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,2,0,85,85,182,182,2,
+		0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,147,
+		2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,279,9,0,42,43,82,83,
+		127,132,136,137,139,140,174,175,192,193,237,238,246,247,2,0,172,172,232,
+		232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,53,55,58,
+		60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,113,114,
+		118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,185,187,187,
+		190,193,195,197,199,207,209,210,212,218,220,222,224,225,227,228,230,230,
+		232,238,243,248,2765,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,
+		0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,549,1,0,0,0,14,557,1,0,0,0,16,559,
+		1,0,0,0,18,567,1,0,0,0,20,570,1,0,0,0,22,643,1,0,0,0,24,646,1,0,0,0,26,
+		651,1,0,0,0,28,699,1,0,0,0,30,738,1,0,0,0,32,770,1,0,0,0,34,774,1,0,0,
+		0,36,782,1,0,0,0,38,790,1,0,0,0,40,801,1,0,0,0,42,815,1,0,0,0,44,828,1,
+		0,0,0,46,838,1,0,0,0,48,840,1,0,0,0,50,852,1,0,0,0,52,923,1,0,0,0,54,925,
+		1,0,0,0,56,940,1,0,0,0,58,944,1,0,0,0,60,956,1,0,0,0,62,992,1,0,0,0,64,
+		1026,1,0,0,0,66,1043,1,0,0,0,68,1045,1,0,0,0,70,1102,1,0,0,0,72,1116,1,
+		0,0,0,74,1158,1,0,0,0,76,1173,1,0,0,0,78,1175,1,0,0,0,80,1179,1,0,0,0,
+		82,1187,1,0,0,0,84,1227,1,0,0,0,86,1236,1,0,0,0,88,1305,1,0,0,0,90,1307,
+		1,0,0,0,92,1383,1,0,0,0,94,1395,1,0,0,0,96,1411,1,0,0,0,98,1413,1,0,0,
+		0,100,1422,1,0,0,0,102,1426,1,0,0,0,104,1435,1,0,0,0,106,1455,1,0,0,0,
+		108,1457,1,0,0,0,110,1470,1,0,0,0,112,1475,1,0,0,0,114,1484,1,0,0,0,116,
+		1486,1,0,0,0,118,1499,1,0,0,0,120,1522,1,0,0,0,122,1536,1,0,0,0,124,1538,
+		1,0,0,0,126,1550,1,0,0,0,128,1646,1,0,0,0,130,1648,1,0,0,0,132,1654,1,
+		0,0,0,134,2016,1,0,0,0,136,2031,1,0,0,0,138,2063,1,0,0,0,140,2070,1,0,
+		0,0,142,2077,1,0,0,0,144,2096,1,0,0,0,146,2100,1,0,0,0,148,2102,1,0,0,
+		0,150,2140,1,0,0,0,152,2151,1,0,0,0,154,2154,1,0,0,0,156,2164,1,0,0,0,
+		158,2179,1,0,0,0,160,2185,1,0,0,0,162,2187,1,0,0,0,164,2213,1,0,0,0,166,
+		2215,1,0,0,0,168,2235,1,0,0,0,170,2237,1,0,0,0,172,2239,1,0,0,0,174,2330,
+		1,0,0,0,176,2351,1,0,0,0,178,2356,1,0,0,0,180,2364,1,0,0,0,182,2375,1,
+		0,0,0,184,2377,1,0,0,0,186,188,5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,
+		0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,
+		201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,196,1,0,0,0,196,194,
+		1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,
+		0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,0,0,0,203,
+		201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,209,1,0,0,0,207,205,
+		1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,192,1,0,0,
+		0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,0,0,214,215,
+		3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,218,458,3,6,
+		3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,226,3,12,6,0,
+		223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,1,0,0,0,225,
+		223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,0,228,227,1,
+		0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,232,5,143,0,
+		0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,0,0,0,234,235,1,0,0,0,
+		235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,5,32,0,0,239,
+		241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,0,0,242,246,
+		5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,0,0,246,243,
+		1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,249,250,5,266,
+		0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,0,0,0,253,249,1,0,0,
+		0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,5,275,0,0,257,
+		255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,0,0,260,261,3,
+		56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,0,264,266,5,206,
+		0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,
+		268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,84,0,0,271,272,
+		5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,
+		0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,275,0,0,278,279,5,110,
+		0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,
+		282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,286,5,270,0,0,
+		286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,
+		288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,293,282,1,
+		0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,300,5,39,0,
+		0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,1,0,0,0,
+		300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,0,0,304,
+		306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,309,
+		3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,311,5,32,
+		0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,5,62,0,
+		0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,89,0,318,
+		319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,
+		1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,
+		0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,
+		328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,
+		332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,335,333,
+		1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,340,7,1,
+		0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,
+		345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,0,0,345,346,
+		1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,0,349,458,1,
+		0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,353,354,5,179,
+		0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,357,359,3,56,
+		28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,
+		362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,365,5,29,0,0,365,
+		367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,1,0,0,0,368,373,
+		5,195,0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,20,10,0,372,374,
+		1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,0,375,377,5,181,
+		0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,
+		379,380,5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,383,5,190,0,0,
+		383,458,5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,5,65,0,0,387,
+		386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,89,0,390,392,
+		7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,
+		0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,397,407,5,73,0,
+		0,398,403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,399,1,0,0,0,
+		402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,
+		1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,
+		0,408,458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,414,5,275,0,0,
+		412,413,5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,
+		418,1,0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,1,0,0,0,418,419,
+		1,0,0,0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,0,0,422,423,5,
+		216,0,0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,458,1,0,
+		0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,0,429,431,3,40,
+		20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,433,5,225,0,0,
+		433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,437,5,135,0,
+		0,437,442,3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,440,438,1,0,
+		0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,1,0,0,0,444,
+		442,1,0,0,0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,0,0,447,448,
+		1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,451,452,5,2,
+		0,0,452,453,5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,456,5,95,
+		0,0,456,458,5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,1,0,0,0,
+		457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,0,457,262,
+		1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,341,1,0,0,
+		0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,0,0,0,457,
+		379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,457,395,1,
+		0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,1,0,0,0,
+		457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,0,457,454,
+		1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,3,178,89,
+		0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,
+		467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,0,468,469,5,
+		266,0,0,469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,0,472,468,1,
+		0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,7,1,0,0,0,
+		476,477,5,162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,5,270,0,0,
+		480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,
+		1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,
+		0,488,489,3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,11,1,0,0,
+		0,492,493,5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,5,272,0,
+		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
+		501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,503,502,
+		1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,1,0,0,
+		0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
+		511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,513,
+		1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,0,0,
+		0,518,516,1,0,0,0,519,520,5,54,0,0,520,550,1,0,0,0,521,522,5,12,0,0,522,
+		523,5,201,0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,0,526,
+		527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,529,1,0,0,0,529,538,3,
+		4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,1,0,0,
+		0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,0,537,
+		540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,538,1,
+		0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,
+		0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,548,5,54,0,0,548,
+		550,1,0,0,0,549,492,1,0,0,0,549,521,1,0,0,0,550,13,1,0,0,0,551,552,5,74,
+		0,0,552,553,5,190,0,0,553,558,5,275,0,0,554,555,5,74,0,0,555,556,5,113,
+		0,0,556,558,5,24,0,0,557,551,1,0,0,0,557,554,1,0,0,0,558,15,1,0,0,0,559,
+		560,7,5,0,0,560,17,1,0,0,0,561,568,5,275,0,0,562,564,8,6,0,0,563,562,1,
+		0,0,0,564,565,1,0,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,
+		567,561,1,0,0,0,567,563,1,0,0,0,568,19,1,0,0,0,569,571,8,7,0,0,570,569,
+		1,0,0,0,571,572,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,21,1,0,0,0,
+		574,577,5,209,0,0,575,576,7,8,0,0,576,578,3,178,89,0,577,575,1,0,0,0,577,
+		578,1,0,0,0,578,580,1,0,0,0,579,581,3,24,12,0,580,579,1,0,0,0,580,581,
+		1,0,0,0,581,644,1,0,0,0,582,585,5,234,0,0,583,584,7,8,0,0,584,586,3,178,
+		89,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,589,3,24,12,0,
+		588,587,1,0,0,0,588,589,1,0,0,0,589,644,1,0,0,0,590,592,5,228,0,0,591,
+		590,1,0,0,0,591,592,1,0,0,0,592,593,1,0,0,0,593,596,5,77,0,0,594,595,7,
+		8,0,0,595,597,3,178,89,0,596,594,1,0,0,0,596,597,1,0,0,0,597,599,1,0,0,
+		0,598,600,3,24,12,0,599,598,1,0,0,0,599,600,1,0,0,0,600,644,1,0,0,0,601,
+		644,5,98,0,0,602,604,5,20,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,605,
+		1,0,0,0,605,644,1,0,0,0,606,609,5,40,0,0,607,608,7,8,0,0,608,610,3,178,
+		89,0,609,607,1,0,0,0,609,610,1,0,0,0,610,612,1,0,0,0,611,613,3,24,12,0,
+		612,611,1,0,0,0,612,613,1,0,0,0,613,644,1,0,0,0,614,616,5,75,0,0,615,614,
+		1,0,0,0,615,616,1,0,0,0,616,617,1,0,0,0,617,644,5,135,0,0,618,644,5,96,
+		0,0,619,620,5,28,0,0,620,621,7,8,0,0,621,623,3,178,89,0,622,624,3,24,12,
 		0,623,622,1,0,0,0,623,624,1,0,0,0,624,644,1,0,0,0,625,626,5,32,0,0,626,
 		627,5,208,0,0,627,644,3,178,89,0,628,629,5,32,0,0,629,630,5,233,0,0,630,
 		644,3,178,89,0,631,632,5,32,0,0,632,633,5,19,0,0,633,644,3,178,89,0,634,
@@ -17959,35 +17977,35 @@ internal partial class StreamSqlParser : Parser {
 		1655,1664,1,0,0,0,1656,1657,10,2,0,0,1657,1658,7,25,0,0,1658,1663,3,132,
 		66,3,1659,1660,10,1,0,0,1660,1661,7,24,0,0,1661,1663,3,132,66,2,1662,1656,
 		1,0,0,0,1662,1659,1,0,0,0,1663,1666,1,0,0,0,1664,1662,1,0,0,0,1664,1665,
-		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,2014,
-		3,164,82,0,1669,2014,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
+		1,0,0,0,1665,133,1,0,0,0,1666,1664,1,0,0,0,1667,1668,6,67,-1,0,1668,2017,
+		3,164,82,0,1669,2017,3,166,83,0,1670,1671,5,17,0,0,1671,1673,3,124,62,
 		0,1672,1674,3,162,81,0,1673,1672,1,0,0,0,1674,1675,1,0,0,0,1675,1673,1,
 		0,0,0,1675,1676,1,0,0,0,1676,1679,1,0,0,0,1677,1678,5,52,0,0,1678,1680,
 		3,124,62,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1681,1,0,0,0,1681,
-		1682,5,54,0,0,1682,2014,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
+		1682,5,54,0,0,1682,2017,1,0,0,0,1683,1685,5,17,0,0,1684,1686,3,162,81,
 		0,1685,1684,1,0,0,0,1686,1687,1,0,0,0,1687,1685,1,0,0,0,1687,1688,1,0,
 		0,0,1688,1691,1,0,0,0,1689,1690,5,52,0,0,1690,1692,3,124,62,0,1691,1689,
-		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,2014,
+		1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1694,5,54,0,0,1694,2017,
 		1,0,0,0,1695,1696,7,26,0,0,1696,1697,5,266,0,0,1697,1698,3,124,62,0,1698,
-		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,2014,1,0,0,
+		1699,5,9,0,0,1699,1700,3,172,86,0,1700,1701,5,267,0,0,1701,2017,1,0,0,
 		0,1702,1703,5,66,0,0,1703,1706,5,266,0,0,1704,1707,3,170,85,0,1705,1707,
 		3,182,91,0,1706,1704,1,0,0,0,1706,1705,1,0,0,0,1707,1708,1,0,0,0,1708,
-		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,2014,1,0,0,
+		1709,5,74,0,0,1709,1710,3,124,62,0,1710,1711,5,267,0,0,1711,2017,1,0,0,
 		0,1712,1713,5,218,0,0,1713,1714,5,266,0,0,1714,1716,7,27,0,0,1715,1717,
 		3,124,62,0,1716,1715,1,0,0,0,1716,1717,1,0,0,0,1717,1718,1,0,0,0,1718,
-		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,2014,1,0,0,
+		1719,5,74,0,0,1719,1720,3,124,62,0,1720,1721,5,267,0,0,1721,2017,1,0,0,
 		0,1722,1723,5,218,0,0,1723,1727,5,266,0,0,1724,1725,3,124,62,0,1725,1726,
 		5,74,0,0,1726,1728,1,0,0,0,1727,1724,1,0,0,0,1727,1728,1,0,0,0,1728,1729,
-		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,2014,1,0,0,0,1732,
+		1,0,0,0,1729,1730,3,124,62,0,1730,1731,5,267,0,0,1731,2017,1,0,0,0,1732,
 		1733,5,204,0,0,1733,1734,5,266,0,0,1734,1735,3,124,62,0,1735,1736,5,74,
 		0,0,1736,1739,3,124,62,0,1737,1738,5,73,0,0,1738,1740,3,124,62,0,1739,
 		1737,1,0,0,0,1739,1740,1,0,0,0,1740,1741,1,0,0,0,1741,1742,5,267,0,0,1742,
-		2014,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
-		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,2014,
+		2017,1,0,0,0,1743,1744,5,170,0,0,1744,1745,5,266,0,0,1745,1746,3,132,66,
+		0,1746,1747,5,87,0,0,1747,1748,3,124,62,0,1748,1749,5,267,0,0,1749,2017,
 		1,0,0,0,1750,1751,5,160,0,0,1751,1752,5,266,0,0,1752,1753,3,124,62,0,1753,
 		1754,5,167,0,0,1754,1755,3,124,62,0,1755,1756,5,74,0,0,1756,1759,3,124,
 		62,0,1757,1758,5,73,0,0,1758,1760,3,124,62,0,1759,1757,1,0,0,0,1759,1760,
-		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,2014,1,0,0,0,1763,1764,
+		1,0,0,0,1760,1761,1,0,0,0,1761,1762,5,267,0,0,1762,2017,1,0,0,0,1763,1764,
 		5,108,0,0,1764,1765,5,266,0,0,1765,1766,3,124,62,0,1766,1767,5,270,0,0,
 		1767,1770,3,124,62,0,1768,1769,5,185,0,0,1769,1771,3,172,86,0,1770,1768,
 		1,0,0,0,1770,1771,1,0,0,0,1771,1790,1,0,0,0,1772,1773,3,156,78,0,1773,
@@ -17997,7 +18015,7 @@ internal partial class StreamSqlParser : Parser {
 		1788,5,56,0,0,1784,1785,3,156,78,0,1785,1786,5,150,0,0,1786,1787,5,53,
 		0,0,1787,1789,1,0,0,0,1788,1784,1,0,0,0,1788,1789,1,0,0,0,1789,1791,1,
 		0,0,0,1790,1772,1,0,0,0,1790,1781,1,0,0,0,1790,1791,1,0,0,0,1791,1792,
-		1,0,0,0,1792,1793,5,267,0,0,1793,2014,1,0,0,0,1794,1795,5,107,0,0,1795,
+		1,0,0,0,1792,1793,5,267,0,0,1793,2017,1,0,0,0,1794,1795,5,107,0,0,1795,
 		1796,5,266,0,0,1796,1797,3,124,62,0,1797,1798,5,270,0,0,1798,1801,3,124,
 		62,0,1799,1800,5,185,0,0,1800,1802,3,172,86,0,1801,1799,1,0,0,0,1801,1802,
 		1,0,0,0,1802,1804,1,0,0,0,1803,1805,3,158,79,0,1804,1803,1,0,0,0,1804,
@@ -18008,21 +18026,21 @@ internal partial class StreamSqlParser : Parser {
 		1819,3,160,80,0,1819,1820,5,150,0,0,1820,1821,5,53,0,0,1821,1823,1,0,0,
 		0,1822,1818,1,0,0,0,1822,1823,1,0,0,0,1823,1825,1,0,0,0,1824,1806,1,0,
 		0,0,1824,1815,1,0,0,0,1824,1825,1,0,0,0,1825,1826,1,0,0,0,1826,1827,5,
-		267,0,0,1827,2014,1,0,0,0,1828,1829,5,104,0,0,1829,1830,5,266,0,0,1830,
+		267,0,0,1827,2017,1,0,0,0,1828,1829,5,104,0,0,1829,1830,5,266,0,0,1830,
 		1831,3,124,62,0,1831,1832,5,270,0,0,1832,1836,3,124,62,0,1833,1834,7,28,
 		0,0,1834,1835,5,150,0,0,1835,1837,5,56,0,0,1836,1833,1,0,0,0,1836,1837,
-		1,0,0,0,1837,1838,1,0,0,0,1838,1839,5,267,0,0,1839,2014,1,0,0,0,1840,1841,
+		1,0,0,0,1837,1838,1,0,0,0,1838,1839,5,267,0,0,1839,2017,1,0,0,0,1840,1841,
 		5,105,0,0,1841,1850,5,266,0,0,1842,1847,3,154,77,0,1843,1844,5,270,0,0,
 		1844,1846,3,154,77,0,1845,1843,1,0,0,0,1846,1849,1,0,0,0,1847,1845,1,0,
 		0,0,1847,1848,1,0,0,0,1848,1851,1,0,0,0,1849,1847,1,0,0,0,1850,1842,1,
 		0,0,0,1850,1851,1,0,0,0,1851,1855,1,0,0,0,1852,1853,7,29,0,0,1853,1854,
 		5,150,0,0,1854,1856,5,145,0,0,1855,1852,1,0,0,0,1855,1856,1,0,0,0,1856,
-		1857,1,0,0,0,1857,2014,5,267,0,0,1858,1859,5,101,0,0,1859,1868,5,266,0,
+		1857,1,0,0,0,1857,2017,5,267,0,0,1858,1859,5,101,0,0,1859,1868,5,266,0,
 		0,1860,1865,3,124,62,0,1861,1862,5,270,0,0,1862,1864,3,124,62,0,1863,1861,
 		1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1865,1866,1,0,0,0,1866,1869,
 		1,0,0,0,1867,1865,1,0,0,0,1868,1860,1,0,0,0,1868,1869,1,0,0,0,1869,1873,
 		1,0,0,0,1870,1871,7,29,0,0,1871,1872,5,150,0,0,1872,1874,5,145,0,0,1873,
-		1870,1,0,0,0,1873,1874,1,0,0,0,1874,1875,1,0,0,0,1875,2014,5,267,0,0,1876,
+		1870,1,0,0,0,1873,1874,1,0,0,0,1874,1875,1,0,0,0,1875,2017,5,267,0,0,1876,
 		1877,5,102,0,0,1877,1878,5,266,0,0,1878,1889,3,124,62,0,1879,1880,5,154,
 		0,0,1880,1881,5,15,0,0,1881,1886,3,80,40,0,1882,1883,5,270,0,0,1883,1885,
 		3,80,40,0,1884,1882,1,0,0,0,1885,1888,1,0,0,0,1886,1884,1,0,0,0,1886,1887,
@@ -18032,163 +18050,164 @@ internal partial class StreamSqlParser : Parser {
 		1903,5,267,0,0,1897,1898,5,69,0,0,1898,1899,5,266,0,0,1899,1900,5,240,
 		0,0,1900,1901,3,124,62,0,1901,1902,5,267,0,0,1902,1904,1,0,0,0,1903,1897,
 		1,0,0,0,1903,1904,1,0,0,0,1904,1907,1,0,0,0,1905,1906,5,157,0,0,1906,1908,
-		3,146,73,0,1907,1905,1,0,0,0,1907,1908,1,0,0,0,1908,2014,1,0,0,0,1909,
+		3,146,73,0,1907,1905,1,0,0,0,1907,1908,1,0,0,0,1908,2017,1,0,0,0,1909,
 		1910,5,106,0,0,1910,1911,5,266,0,0,1911,1915,3,154,77,0,1912,1913,7,29,
 		0,0,1913,1914,5,150,0,0,1914,1916,5,145,0,0,1915,1912,1,0,0,0,1915,1916,
 		1,0,0,0,1916,1917,1,0,0,0,1917,1924,5,267,0,0,1918,1919,5,69,0,0,1919,
 		1920,5,266,0,0,1920,1921,5,240,0,0,1921,1922,3,124,62,0,1922,1923,5,267,
 		0,0,1923,1925,1,0,0,0,1924,1918,1,0,0,0,1924,1925,1,0,0,0,1925,1928,1,
 		0,0,0,1926,1927,5,157,0,0,1927,1929,3,146,73,0,1928,1926,1,0,0,0,1928,
-		1929,1,0,0,0,1929,2014,1,0,0,0,1930,1931,7,30,0,0,1931,1932,5,266,0,0,
-		1932,1933,3,124,62,0,1933,1934,5,216,0,0,1934,1935,3,170,85,0,1935,1936,
-		5,267,0,0,1936,2014,1,0,0,0,1937,1938,7,31,0,0,1938,1939,5,266,0,0,1939,
-		1940,3,170,85,0,1940,1941,5,270,0,0,1941,1942,3,124,62,0,1942,1943,5,270,
-		0,0,1943,1944,3,124,62,0,1944,1945,5,267,0,0,1945,2014,1,0,0,0,1946,2014,
-		7,32,0,0,1947,1948,5,8,0,0,1948,1957,5,268,0,0,1949,1954,3,124,62,0,1950,
-		1951,5,270,0,0,1951,1953,3,124,62,0,1952,1950,1,0,0,0,1953,1956,1,0,0,
-		0,1954,1952,1,0,0,0,1954,1955,1,0,0,0,1955,1958,1,0,0,0,1956,1954,1,0,
-		0,0,1957,1949,1,0,0,0,1957,1958,1,0,0,0,1958,1959,1,0,0,0,1959,2014,5,
-		269,0,0,1960,1961,5,122,0,0,1961,1970,5,268,0,0,1962,1967,3,124,62,0,1963,
-		1964,5,270,0,0,1964,1966,3,124,62,0,1965,1963,1,0,0,0,1966,1969,1,0,0,
-		0,1967,1965,1,0,0,0,1967,1968,1,0,0,0,1968,1971,1,0,0,0,1969,1967,1,0,
-		0,0,1970,1962,1,0,0,0,1970,1971,1,0,0,0,1971,1972,1,0,0,0,1972,2014,5,
-		269,0,0,1973,1974,5,188,0,0,1974,1983,5,266,0,0,1975,1980,3,124,62,0,1976,
-		1977,5,270,0,0,1977,1979,3,124,62,0,1978,1976,1,0,0,0,1979,1982,1,0,0,
-		0,1980,1978,1,0,0,0,1980,1981,1,0,0,0,1981,1984,1,0,0,0,1982,1980,1,0,
-		0,0,1983,1975,1,0,0,0,1983,1984,1,0,0,0,1984,1985,1,0,0,0,1985,2014,5,
-		267,0,0,1986,1987,5,48,0,0,1987,1988,5,266,0,0,1988,1989,3,180,90,0,1989,
-		1990,5,267,0,0,1990,2014,1,0,0,0,1991,2014,3,136,68,0,1992,1993,5,62,0,
-		0,1993,1994,5,266,0,0,1994,1995,3,56,28,0,1995,1996,5,267,0,0,1996,2014,
-		1,0,0,0,1997,1998,5,266,0,0,1998,1999,3,56,28,0,1999,2000,5,267,0,0,2000,
-		2014,1,0,0,0,2001,2002,5,266,0,0,2002,2007,3,124,62,0,2003,2004,5,270,
-		0,0,2004,2006,3,124,62,0,2005,2003,1,0,0,0,2006,2009,1,0,0,0,2007,2005,
-		1,0,0,0,2007,2008,1,0,0,0,2008,2010,1,0,0,0,2009,2007,1,0,0,0,2010,2011,
-		5,267,0,0,2011,2014,1,0,0,0,2012,2014,3,182,91,0,2013,1667,1,0,0,0,2013,
-		1669,1,0,0,0,2013,1670,1,0,0,0,2013,1683,1,0,0,0,2013,1695,1,0,0,0,2013,
-		1702,1,0,0,0,2013,1712,1,0,0,0,2013,1722,1,0,0,0,2013,1732,1,0,0,0,2013,
-		1743,1,0,0,0,2013,1750,1,0,0,0,2013,1763,1,0,0,0,2013,1794,1,0,0,0,2013,
-		1828,1,0,0,0,2013,1840,1,0,0,0,2013,1858,1,0,0,0,2013,1876,1,0,0,0,2013,
-		1909,1,0,0,0,2013,1930,1,0,0,0,2013,1937,1,0,0,0,2013,1946,1,0,0,0,2013,
-		1947,1,0,0,0,2013,1960,1,0,0,0,2013,1973,1,0,0,0,2013,1986,1,0,0,0,2013,
-		1991,1,0,0,0,2013,1992,1,0,0,0,2013,1997,1,0,0,0,2013,2001,1,0,0,0,2013,
-		2012,1,0,0,0,2014,2025,1,0,0,0,2015,2016,10,2,0,0,2016,2017,5,271,0,0,
-		2017,2024,3,182,91,0,2018,2019,10,1,0,0,2019,2020,5,268,0,0,2020,2021,
-		3,132,66,0,2021,2022,5,269,0,0,2022,2024,1,0,0,0,2023,2015,1,0,0,0,2023,
-		2018,1,0,0,0,2024,2027,1,0,0,0,2025,2023,1,0,0,0,2025,2026,1,0,0,0,2026,
-		135,1,0,0,0,2027,2025,1,0,0,0,2028,2029,3,140,70,0,2029,2045,5,266,0,0,
-		2030,2046,5,258,0,0,2031,2033,3,70,35,0,2032,2031,1,0,0,0,2032,2033,1,
-		0,0,0,2033,2034,1,0,0,0,2034,2039,3,142,71,0,2035,2036,5,270,0,0,2036,
-		2038,3,142,71,0,2037,2035,1,0,0,0,2038,2041,1,0,0,0,2039,2037,1,0,0,0,
-		2039,2040,1,0,0,0,2040,2043,1,0,0,0,2041,2039,1,0,0,0,2042,2044,3,138,
-		69,0,2043,2042,1,0,0,0,2043,2044,1,0,0,0,2044,2046,1,0,0,0,2045,2030,1,
-		0,0,0,2045,2032,1,0,0,0,2045,2046,1,0,0,0,2046,2047,1,0,0,0,2047,2054,
-		5,267,0,0,2048,2049,5,69,0,0,2049,2050,5,266,0,0,2050,2051,5,240,0,0,2051,
-		2052,3,124,62,0,2052,2053,5,267,0,0,2053,2055,1,0,0,0,2054,2048,1,0,0,
-		0,2054,2055,1,0,0,0,2055,2058,1,0,0,0,2056,2057,5,157,0,0,2057,2059,3,
-		146,73,0,2058,2056,1,0,0,0,2058,2059,1,0,0,0,2059,137,1,0,0,0,2060,2061,
-		7,33,0,0,2061,2062,5,146,0,0,2062,139,1,0,0,0,2063,2068,3,178,89,0,2064,
-		2068,5,115,0,0,2065,2068,5,186,0,0,2066,2068,5,70,0,0,2067,2063,1,0,0,
-		0,2067,2064,1,0,0,0,2067,2065,1,0,0,0,2067,2066,1,0,0,0,2068,141,1,0,0,
-		0,2069,2070,3,182,91,0,2070,2071,5,255,0,0,2071,2072,3,144,72,0,2072,2075,
-		1,0,0,0,2073,2075,3,144,72,0,2074,2069,1,0,0,0,2074,2073,1,0,0,0,2075,
-		143,1,0,0,0,2076,2077,5,208,0,0,2077,2081,3,178,89,0,2078,2079,5,162,0,
-		0,2079,2080,5,15,0,0,2080,2082,3,124,62,0,2081,2078,1,0,0,0,2081,2082,
-		1,0,0,0,2082,2094,1,0,0,0,2083,2084,5,208,0,0,2084,2085,5,266,0,0,2085,
-		2086,3,56,28,0,2086,2090,5,267,0,0,2087,2088,5,162,0,0,2088,2089,5,15,
-		0,0,2089,2091,3,124,62,0,2090,2087,1,0,0,0,2090,2091,1,0,0,0,2091,2094,
-		1,0,0,0,2092,2094,3,124,62,0,2093,2076,1,0,0,0,2093,2083,1,0,0,0,2093,
-		2092,1,0,0,0,2094,145,1,0,0,0,2095,2098,3,182,91,0,2096,2098,3,148,74,
-		0,2097,2095,1,0,0,0,2097,2096,1,0,0,0,2098,147,1,0,0,0,2099,2110,5,266,
-		0,0,2100,2101,5,162,0,0,2101,2102,5,15,0,0,2102,2107,3,124,62,0,2103,2104,
-		5,270,0,0,2104,2106,3,124,62,0,2105,2103,1,0,0,0,2106,2109,1,0,0,0,2107,
-		2105,1,0,0,0,2107,2108,1,0,0,0,2108,2111,1,0,0,0,2109,2107,1,0,0,0,2110,
-		2100,1,0,0,0,2110,2111,1,0,0,0,2111,2122,1,0,0,0,2112,2113,5,154,0,0,2113,
-		2114,5,15,0,0,2114,2119,3,80,40,0,2115,2116,5,270,0,0,2116,2118,3,80,40,
-		0,2117,2115,1,0,0,0,2118,2121,1,0,0,0,2119,2117,1,0,0,0,2119,2120,1,0,
-		0,0,2120,2123,1,0,0,0,2121,2119,1,0,0,0,2122,2112,1,0,0,0,2122,2123,1,
-		0,0,0,2123,2125,1,0,0,0,2124,2126,3,150,75,0,2125,2124,1,0,0,0,2125,2126,
-		1,0,0,0,2126,2127,1,0,0,0,2127,2128,5,267,0,0,2128,149,1,0,0,0,2129,2130,
-		7,34,0,0,2130,2138,3,152,76,0,2131,2132,7,34,0,0,2132,2133,5,13,0,0,2133,
-		2134,3,152,76,0,2134,2135,5,7,0,0,2135,2136,3,152,76,0,2136,2138,1,0,0,
-		0,2137,2129,1,0,0,0,2137,2131,1,0,0,0,2138,151,1,0,0,0,2139,2140,5,221,
-		0,0,2140,2149,5,171,0,0,2141,2142,5,221,0,0,2142,2149,5,72,0,0,2143,2144,
-		5,35,0,0,2144,2149,5,188,0,0,2145,2146,3,132,66,0,2146,2147,7,35,0,0,2147,
-		2149,1,0,0,0,2148,2139,1,0,0,0,2148,2141,1,0,0,0,2148,2143,1,0,0,0,2148,
-		2145,1,0,0,0,2149,153,1,0,0,0,2150,2152,5,109,0,0,2151,2150,1,0,0,0,2151,
-		2152,1,0,0,0,2152,2153,1,0,0,0,2153,2154,3,124,62,0,2154,2155,5,230,0,
-		0,2155,2156,3,124,62,0,2156,155,1,0,0,0,2157,2162,5,145,0,0,2158,2162,
-		5,56,0,0,2159,2160,5,44,0,0,2160,2162,3,124,62,0,2161,2157,1,0,0,0,2161,
-		2158,1,0,0,0,2161,2159,1,0,0,0,2162,157,1,0,0,0,2163,2165,5,244,0,0,2164,
-		2166,5,8,0,0,2165,2164,1,0,0,0,2165,2166,1,0,0,0,2166,2167,1,0,0,0,2167,
-		2177,5,245,0,0,2168,2170,5,242,0,0,2169,2171,7,36,0,0,2170,2169,1,0,0,
-		0,2170,2171,1,0,0,0,2171,2173,1,0,0,0,2172,2174,5,8,0,0,2173,2172,1,0,
-		0,0,2173,2174,1,0,0,0,2174,2175,1,0,0,0,2175,2177,5,245,0,0,2176,2163,
-		1,0,0,0,2176,2168,1,0,0,0,2177,159,1,0,0,0,2178,2183,5,145,0,0,2179,2183,
-		5,56,0,0,2180,2181,5,53,0,0,2181,2183,7,37,0,0,2182,2178,1,0,0,0,2182,
-		2179,1,0,0,0,2182,2180,1,0,0,0,2183,161,1,0,0,0,2184,2185,5,239,0,0,2185,
-		2190,3,124,62,0,2186,2187,5,270,0,0,2187,2189,3,124,62,0,2188,2186,1,0,
-		0,0,2189,2192,1,0,0,0,2190,2188,1,0,0,0,2190,2191,1,0,0,0,2191,2193,1,
-		0,0,0,2192,2190,1,0,0,0,2193,2194,5,211,0,0,2194,2195,3,124,62,0,2195,
-		163,1,0,0,0,2196,2211,5,145,0,0,2197,2211,7,38,0,0,2198,2211,5,278,0,0,
-		2199,2211,5,279,0,0,2200,2211,5,280,0,0,2201,2203,5,275,0,0,2202,2201,
-		1,0,0,0,2203,2204,1,0,0,0,2204,2202,1,0,0,0,2204,2205,1,0,0,0,2205,2211,
-		1,0,0,0,2206,2211,5,276,0,0,2207,2211,5,277,0,0,2208,2209,7,39,0,0,2209,
-		2211,5,275,0,0,2210,2196,1,0,0,0,2210,2197,1,0,0,0,2210,2198,1,0,0,0,2210,
-		2199,1,0,0,0,2210,2200,1,0,0,0,2210,2202,1,0,0,0,2210,2206,1,0,0,0,2210,
-		2207,1,0,0,0,2210,2208,1,0,0,0,2211,165,1,0,0,0,2212,2214,5,92,0,0,2213,
-		2215,7,24,0,0,2214,2213,1,0,0,0,2214,2215,1,0,0,0,2215,2216,1,0,0,0,2216,
-		2217,3,168,84,0,2217,2221,3,170,85,0,2218,2219,5,266,0,0,2219,2220,5,278,
-		0,0,2220,2222,5,267,0,0,2221,2218,1,0,0,0,2221,2222,1,0,0,0,2222,2230,
-		1,0,0,0,2223,2224,5,216,0,0,2224,2228,3,170,85,0,2225,2226,5,266,0,0,2226,
-		2227,5,278,0,0,2227,2229,5,267,0,0,2228,2225,1,0,0,0,2228,2229,1,0,0,0,
-		2229,2231,1,0,0,0,2230,2223,1,0,0,0,2230,2231,1,0,0,0,2231,167,1,0,0,0,
-		2232,2233,7,40,0,0,2233,169,1,0,0,0,2234,2235,7,41,0,0,2235,171,1,0,0,
-		0,2236,2240,3,174,87,0,2237,2238,5,144,0,0,2238,2241,5,145,0,0,2239,2241,
-		5,145,0,0,2240,2237,1,0,0,0,2240,2239,1,0,0,0,2240,2241,1,0,0,0,2241,173,
-		1,0,0,0,2242,2243,6,87,-1,0,2243,2244,5,8,0,0,2244,2245,5,253,0,0,2245,
-		2246,3,172,86,0,2246,2247,5,254,0,0,2247,2328,1,0,0,0,2248,2249,5,138,
-		0,0,2249,2250,5,253,0,0,2250,2251,3,172,86,0,2251,2252,5,254,0,0,2252,
-		2328,1,0,0,0,2253,2254,5,122,0,0,2254,2255,5,253,0,0,2255,2256,3,172,86,
-		0,2256,2257,5,270,0,0,2257,2258,3,172,86,0,2258,2259,5,254,0,0,2259,2328,
-		1,0,0,0,2260,2261,5,188,0,0,2261,2270,5,253,0,0,2262,2267,3,176,88,0,2263,
-		2264,5,270,0,0,2264,2266,3,176,88,0,2265,2263,1,0,0,0,2266,2269,1,0,0,
-		0,2267,2265,1,0,0,0,2267,2268,1,0,0,0,2268,2271,1,0,0,0,2269,2267,1,0,
-		0,0,2270,2262,1,0,0,0,2270,2271,1,0,0,0,2271,2272,1,0,0,0,2272,2328,5,
-		254,0,0,2273,2274,5,188,0,0,2274,2283,5,266,0,0,2275,2280,3,176,88,0,2276,
-		2277,5,270,0,0,2277,2279,3,176,88,0,2278,2276,1,0,0,0,2279,2282,1,0,0,
-		0,2280,2278,1,0,0,0,2280,2281,1,0,0,0,2281,2284,1,0,0,0,2282,2280,1,0,
-		0,0,2283,2275,1,0,0,0,2283,2284,1,0,0,0,2284,2285,1,0,0,0,2285,2328,5,
-		267,0,0,2286,2287,5,92,0,0,2287,2291,3,170,85,0,2288,2289,5,266,0,0,2289,
-		2290,5,278,0,0,2290,2292,5,267,0,0,2291,2288,1,0,0,0,2291,2292,1,0,0,0,
-		2292,2300,1,0,0,0,2293,2294,5,216,0,0,2294,2298,3,170,85,0,2295,2296,5,
-		266,0,0,2296,2297,5,278,0,0,2297,2299,5,267,0,0,2298,2295,1,0,0,0,2298,
-		2299,1,0,0,0,2299,2301,1,0,0,0,2300,2293,1,0,0,0,2300,2301,1,0,0,0,2301,
-		2328,1,0,0,0,2302,2304,3,182,91,0,2303,2305,7,42,0,0,2304,2303,1,0,0,0,
-		2304,2305,1,0,0,0,2305,2316,1,0,0,0,2306,2307,5,266,0,0,2307,2312,5,278,
-		0,0,2308,2309,5,270,0,0,2309,2311,5,278,0,0,2310,2308,1,0,0,0,2311,2314,
-		1,0,0,0,2312,2310,1,0,0,0,2312,2313,1,0,0,0,2313,2315,1,0,0,0,2314,2312,
-		1,0,0,0,2315,2317,5,267,0,0,2316,2306,1,0,0,0,2316,2317,1,0,0,0,2317,2325,
-		1,0,0,0,2318,2319,5,242,0,0,2319,2320,5,118,0,0,2320,2321,5,212,0,0,2321,
-		2326,5,248,0,0,2322,2323,5,244,0,0,2323,2324,5,212,0,0,2324,2326,5,248,
-		0,0,2325,2318,1,0,0,0,2325,2322,1,0,0,0,2325,2326,1,0,0,0,2326,2328,1,
-		0,0,0,2327,2242,1,0,0,0,2327,2248,1,0,0,0,2327,2253,1,0,0,0,2327,2260,
-		1,0,0,0,2327,2273,1,0,0,0,2327,2286,1,0,0,0,2327,2302,1,0,0,0,2328,2345,
-		1,0,0,0,2329,2333,10,2,0,0,2330,2331,5,144,0,0,2331,2334,5,145,0,0,2332,
-		2334,5,145,0,0,2333,2330,1,0,0,0,2333,2332,1,0,0,0,2333,2334,1,0,0,0,2334,
-		2335,1,0,0,0,2335,2344,5,8,0,0,2336,2340,10,1,0,0,2337,2338,5,144,0,0,
-		2338,2341,5,145,0,0,2339,2341,5,145,0,0,2340,2337,1,0,0,0,2340,2339,1,
-		0,0,0,2340,2341,1,0,0,0,2341,2342,1,0,0,0,2342,2344,5,138,0,0,2343,2329,
-		1,0,0,0,2343,2336,1,0,0,0,2344,2347,1,0,0,0,2345,2343,1,0,0,0,2345,2346,
-		1,0,0,0,2346,175,1,0,0,0,2347,2345,1,0,0,0,2348,2349,3,182,91,0,2349,2351,
-		3,172,86,0,2350,2352,5,275,0,0,2351,2350,1,0,0,0,2351,2352,1,0,0,0,2352,
-		177,1,0,0,0,2353,2358,3,182,91,0,2354,2355,5,271,0,0,2355,2357,3,182,91,
-		0,2356,2354,1,0,0,0,2357,2360,1,0,0,0,2358,2356,1,0,0,0,2358,2359,1,0,
-		0,0,2359,179,1,0,0,0,2360,2358,1,0,0,0,2361,2366,3,182,91,0,2362,2363,
-		5,270,0,0,2363,2365,3,182,91,0,2364,2362,1,0,0,0,2365,2368,1,0,0,0,2366,
-		2364,1,0,0,0,2366,2367,1,0,0,0,2367,181,1,0,0,0,2368,2366,1,0,0,0,2369,
-		2373,5,281,0,0,2370,2373,5,282,0,0,2371,2373,3,184,92,0,2372,2369,1,0,
-		0,0,2372,2370,1,0,0,0,2372,2371,1,0,0,0,2373,183,1,0,0,0,2374,2375,7,43,
-		0,0,2375,185,1,0,0,0,339,189,196,201,207,210,225,228,234,240,246,253,257,
+		1929,1,0,0,0,1929,2017,1,0,0,0,1930,1931,7,30,0,0,1931,1932,5,266,0,0,
+		1932,1933,3,124,62,0,1933,1936,5,216,0,0,1934,1937,3,170,85,0,1935,1937,
+		3,182,91,0,1936,1934,1,0,0,0,1936,1935,1,0,0,0,1937,1938,1,0,0,0,1938,
+		1939,5,267,0,0,1939,2017,1,0,0,0,1940,1941,7,31,0,0,1941,1942,5,266,0,
+		0,1942,1943,3,170,85,0,1943,1944,5,270,0,0,1944,1945,3,124,62,0,1945,1946,
+		5,270,0,0,1946,1947,3,124,62,0,1947,1948,5,267,0,0,1948,2017,1,0,0,0,1949,
+		2017,7,32,0,0,1950,1951,5,8,0,0,1951,1960,5,268,0,0,1952,1957,3,124,62,
+		0,1953,1954,5,270,0,0,1954,1956,3,124,62,0,1955,1953,1,0,0,0,1956,1959,
+		1,0,0,0,1957,1955,1,0,0,0,1957,1958,1,0,0,0,1958,1961,1,0,0,0,1959,1957,
+		1,0,0,0,1960,1952,1,0,0,0,1960,1961,1,0,0,0,1961,1962,1,0,0,0,1962,2017,
+		5,269,0,0,1963,1964,5,122,0,0,1964,1973,5,268,0,0,1965,1970,3,124,62,0,
+		1966,1967,5,270,0,0,1967,1969,3,124,62,0,1968,1966,1,0,0,0,1969,1972,1,
+		0,0,0,1970,1968,1,0,0,0,1970,1971,1,0,0,0,1971,1974,1,0,0,0,1972,1970,
+		1,0,0,0,1973,1965,1,0,0,0,1973,1974,1,0,0,0,1974,1975,1,0,0,0,1975,2017,
+		5,269,0,0,1976,1977,5,188,0,0,1977,1986,5,266,0,0,1978,1983,3,124,62,0,
+		1979,1980,5,270,0,0,1980,1982,3,124,62,0,1981,1979,1,0,0,0,1982,1985,1,
+		0,0,0,1983,1981,1,0,0,0,1983,1984,1,0,0,0,1984,1987,1,0,0,0,1985,1983,
+		1,0,0,0,1986,1978,1,0,0,0,1986,1987,1,0,0,0,1987,1988,1,0,0,0,1988,2017,
+		5,267,0,0,1989,1990,5,48,0,0,1990,1991,5,266,0,0,1991,1992,3,180,90,0,
+		1992,1993,5,267,0,0,1993,2017,1,0,0,0,1994,2017,3,136,68,0,1995,1996,5,
+		62,0,0,1996,1997,5,266,0,0,1997,1998,3,56,28,0,1998,1999,5,267,0,0,1999,
+		2017,1,0,0,0,2000,2001,5,266,0,0,2001,2002,3,56,28,0,2002,2003,5,267,0,
+		0,2003,2017,1,0,0,0,2004,2005,5,266,0,0,2005,2010,3,124,62,0,2006,2007,
+		5,270,0,0,2007,2009,3,124,62,0,2008,2006,1,0,0,0,2009,2012,1,0,0,0,2010,
+		2008,1,0,0,0,2010,2011,1,0,0,0,2011,2013,1,0,0,0,2012,2010,1,0,0,0,2013,
+		2014,5,267,0,0,2014,2017,1,0,0,0,2015,2017,3,182,91,0,2016,1667,1,0,0,
+		0,2016,1669,1,0,0,0,2016,1670,1,0,0,0,2016,1683,1,0,0,0,2016,1695,1,0,
+		0,0,2016,1702,1,0,0,0,2016,1712,1,0,0,0,2016,1722,1,0,0,0,2016,1732,1,
+		0,0,0,2016,1743,1,0,0,0,2016,1750,1,0,0,0,2016,1763,1,0,0,0,2016,1794,
+		1,0,0,0,2016,1828,1,0,0,0,2016,1840,1,0,0,0,2016,1858,1,0,0,0,2016,1876,
+		1,0,0,0,2016,1909,1,0,0,0,2016,1930,1,0,0,0,2016,1940,1,0,0,0,2016,1949,
+		1,0,0,0,2016,1950,1,0,0,0,2016,1963,1,0,0,0,2016,1976,1,0,0,0,2016,1989,
+		1,0,0,0,2016,1994,1,0,0,0,2016,1995,1,0,0,0,2016,2000,1,0,0,0,2016,2004,
+		1,0,0,0,2016,2015,1,0,0,0,2017,2028,1,0,0,0,2018,2019,10,2,0,0,2019,2020,
+		5,271,0,0,2020,2027,3,182,91,0,2021,2022,10,1,0,0,2022,2023,5,268,0,0,
+		2023,2024,3,132,66,0,2024,2025,5,269,0,0,2025,2027,1,0,0,0,2026,2018,1,
+		0,0,0,2026,2021,1,0,0,0,2027,2030,1,0,0,0,2028,2026,1,0,0,0,2028,2029,
+		1,0,0,0,2029,135,1,0,0,0,2030,2028,1,0,0,0,2031,2032,3,140,70,0,2032,2048,
+		5,266,0,0,2033,2049,5,258,0,0,2034,2036,3,70,35,0,2035,2034,1,0,0,0,2035,
+		2036,1,0,0,0,2036,2037,1,0,0,0,2037,2042,3,142,71,0,2038,2039,5,270,0,
+		0,2039,2041,3,142,71,0,2040,2038,1,0,0,0,2041,2044,1,0,0,0,2042,2040,1,
+		0,0,0,2042,2043,1,0,0,0,2043,2046,1,0,0,0,2044,2042,1,0,0,0,2045,2047,
+		3,138,69,0,2046,2045,1,0,0,0,2046,2047,1,0,0,0,2047,2049,1,0,0,0,2048,
+		2033,1,0,0,0,2048,2035,1,0,0,0,2048,2049,1,0,0,0,2049,2050,1,0,0,0,2050,
+		2057,5,267,0,0,2051,2052,5,69,0,0,2052,2053,5,266,0,0,2053,2054,5,240,
+		0,0,2054,2055,3,124,62,0,2055,2056,5,267,0,0,2056,2058,1,0,0,0,2057,2051,
+		1,0,0,0,2057,2058,1,0,0,0,2058,2061,1,0,0,0,2059,2060,5,157,0,0,2060,2062,
+		3,146,73,0,2061,2059,1,0,0,0,2061,2062,1,0,0,0,2062,137,1,0,0,0,2063,2064,
+		7,33,0,0,2064,2065,5,146,0,0,2065,139,1,0,0,0,2066,2071,3,178,89,0,2067,
+		2071,5,115,0,0,2068,2071,5,186,0,0,2069,2071,5,70,0,0,2070,2066,1,0,0,
+		0,2070,2067,1,0,0,0,2070,2068,1,0,0,0,2070,2069,1,0,0,0,2071,141,1,0,0,
+		0,2072,2073,3,182,91,0,2073,2074,5,255,0,0,2074,2075,3,144,72,0,2075,2078,
+		1,0,0,0,2076,2078,3,144,72,0,2077,2072,1,0,0,0,2077,2076,1,0,0,0,2078,
+		143,1,0,0,0,2079,2080,5,208,0,0,2080,2084,3,178,89,0,2081,2082,5,162,0,
+		0,2082,2083,5,15,0,0,2083,2085,3,124,62,0,2084,2081,1,0,0,0,2084,2085,
+		1,0,0,0,2085,2097,1,0,0,0,2086,2087,5,208,0,0,2087,2088,5,266,0,0,2088,
+		2089,3,56,28,0,2089,2093,5,267,0,0,2090,2091,5,162,0,0,2091,2092,5,15,
+		0,0,2092,2094,3,124,62,0,2093,2090,1,0,0,0,2093,2094,1,0,0,0,2094,2097,
+		1,0,0,0,2095,2097,3,124,62,0,2096,2079,1,0,0,0,2096,2086,1,0,0,0,2096,
+		2095,1,0,0,0,2097,145,1,0,0,0,2098,2101,3,182,91,0,2099,2101,3,148,74,
+		0,2100,2098,1,0,0,0,2100,2099,1,0,0,0,2101,147,1,0,0,0,2102,2113,5,266,
+		0,0,2103,2104,5,162,0,0,2104,2105,5,15,0,0,2105,2110,3,124,62,0,2106,2107,
+		5,270,0,0,2107,2109,3,124,62,0,2108,2106,1,0,0,0,2109,2112,1,0,0,0,2110,
+		2108,1,0,0,0,2110,2111,1,0,0,0,2111,2114,1,0,0,0,2112,2110,1,0,0,0,2113,
+		2103,1,0,0,0,2113,2114,1,0,0,0,2114,2125,1,0,0,0,2115,2116,5,154,0,0,2116,
+		2117,5,15,0,0,2117,2122,3,80,40,0,2118,2119,5,270,0,0,2119,2121,3,80,40,
+		0,2120,2118,1,0,0,0,2121,2124,1,0,0,0,2122,2120,1,0,0,0,2122,2123,1,0,
+		0,0,2123,2126,1,0,0,0,2124,2122,1,0,0,0,2125,2115,1,0,0,0,2125,2126,1,
+		0,0,0,2126,2128,1,0,0,0,2127,2129,3,150,75,0,2128,2127,1,0,0,0,2128,2129,
+		1,0,0,0,2129,2130,1,0,0,0,2130,2131,5,267,0,0,2131,149,1,0,0,0,2132,2133,
+		7,34,0,0,2133,2141,3,152,76,0,2134,2135,7,34,0,0,2135,2136,5,13,0,0,2136,
+		2137,3,152,76,0,2137,2138,5,7,0,0,2138,2139,3,152,76,0,2139,2141,1,0,0,
+		0,2140,2132,1,0,0,0,2140,2134,1,0,0,0,2141,151,1,0,0,0,2142,2143,5,221,
+		0,0,2143,2152,5,171,0,0,2144,2145,5,221,0,0,2145,2152,5,72,0,0,2146,2147,
+		5,35,0,0,2147,2152,5,188,0,0,2148,2149,3,132,66,0,2149,2150,7,35,0,0,2150,
+		2152,1,0,0,0,2151,2142,1,0,0,0,2151,2144,1,0,0,0,2151,2146,1,0,0,0,2151,
+		2148,1,0,0,0,2152,153,1,0,0,0,2153,2155,5,109,0,0,2154,2153,1,0,0,0,2154,
+		2155,1,0,0,0,2155,2156,1,0,0,0,2156,2157,3,124,62,0,2157,2158,5,230,0,
+		0,2158,2159,3,124,62,0,2159,155,1,0,0,0,2160,2165,5,145,0,0,2161,2165,
+		5,56,0,0,2162,2163,5,44,0,0,2163,2165,3,124,62,0,2164,2160,1,0,0,0,2164,
+		2161,1,0,0,0,2164,2162,1,0,0,0,2165,157,1,0,0,0,2166,2168,5,244,0,0,2167,
+		2169,5,8,0,0,2168,2167,1,0,0,0,2168,2169,1,0,0,0,2169,2170,1,0,0,0,2170,
+		2180,5,245,0,0,2171,2173,5,242,0,0,2172,2174,7,36,0,0,2173,2172,1,0,0,
+		0,2173,2174,1,0,0,0,2174,2176,1,0,0,0,2175,2177,5,8,0,0,2176,2175,1,0,
+		0,0,2176,2177,1,0,0,0,2177,2178,1,0,0,0,2178,2180,5,245,0,0,2179,2166,
+		1,0,0,0,2179,2171,1,0,0,0,2180,159,1,0,0,0,2181,2186,5,145,0,0,2182,2186,
+		5,56,0,0,2183,2184,5,53,0,0,2184,2186,7,37,0,0,2185,2181,1,0,0,0,2185,
+		2182,1,0,0,0,2185,2183,1,0,0,0,2186,161,1,0,0,0,2187,2188,5,239,0,0,2188,
+		2193,3,124,62,0,2189,2190,5,270,0,0,2190,2192,3,124,62,0,2191,2189,1,0,
+		0,0,2192,2195,1,0,0,0,2193,2191,1,0,0,0,2193,2194,1,0,0,0,2194,2196,1,
+		0,0,0,2195,2193,1,0,0,0,2196,2197,5,211,0,0,2197,2198,3,124,62,0,2198,
+		163,1,0,0,0,2199,2214,5,145,0,0,2200,2214,7,38,0,0,2201,2214,5,278,0,0,
+		2202,2214,5,279,0,0,2203,2214,5,280,0,0,2204,2206,5,275,0,0,2205,2204,
+		1,0,0,0,2206,2207,1,0,0,0,2207,2205,1,0,0,0,2207,2208,1,0,0,0,2208,2214,
+		1,0,0,0,2209,2214,5,276,0,0,2210,2214,5,277,0,0,2211,2212,7,39,0,0,2212,
+		2214,5,275,0,0,2213,2199,1,0,0,0,2213,2200,1,0,0,0,2213,2201,1,0,0,0,2213,
+		2202,1,0,0,0,2213,2203,1,0,0,0,2213,2205,1,0,0,0,2213,2209,1,0,0,0,2213,
+		2210,1,0,0,0,2213,2211,1,0,0,0,2214,165,1,0,0,0,2215,2217,5,92,0,0,2216,
+		2218,7,24,0,0,2217,2216,1,0,0,0,2217,2218,1,0,0,0,2218,2219,1,0,0,0,2219,
+		2220,3,168,84,0,2220,2224,3,170,85,0,2221,2222,5,266,0,0,2222,2223,5,278,
+		0,0,2223,2225,5,267,0,0,2224,2221,1,0,0,0,2224,2225,1,0,0,0,2225,2233,
+		1,0,0,0,2226,2227,5,216,0,0,2227,2231,3,170,85,0,2228,2229,5,266,0,0,2229,
+		2230,5,278,0,0,2230,2232,5,267,0,0,2231,2228,1,0,0,0,2231,2232,1,0,0,0,
+		2232,2234,1,0,0,0,2233,2226,1,0,0,0,2233,2234,1,0,0,0,2234,167,1,0,0,0,
+		2235,2236,7,40,0,0,2236,169,1,0,0,0,2237,2238,7,41,0,0,2238,171,1,0,0,
+		0,2239,2243,3,174,87,0,2240,2241,5,144,0,0,2241,2244,5,145,0,0,2242,2244,
+		5,145,0,0,2243,2240,1,0,0,0,2243,2242,1,0,0,0,2243,2244,1,0,0,0,2244,173,
+		1,0,0,0,2245,2246,6,87,-1,0,2246,2247,5,8,0,0,2247,2248,5,253,0,0,2248,
+		2249,3,172,86,0,2249,2250,5,254,0,0,2250,2331,1,0,0,0,2251,2252,5,138,
+		0,0,2252,2253,5,253,0,0,2253,2254,3,172,86,0,2254,2255,5,254,0,0,2255,
+		2331,1,0,0,0,2256,2257,5,122,0,0,2257,2258,5,253,0,0,2258,2259,3,172,86,
+		0,2259,2260,5,270,0,0,2260,2261,3,172,86,0,2261,2262,5,254,0,0,2262,2331,
+		1,0,0,0,2263,2264,5,188,0,0,2264,2273,5,253,0,0,2265,2270,3,176,88,0,2266,
+		2267,5,270,0,0,2267,2269,3,176,88,0,2268,2266,1,0,0,0,2269,2272,1,0,0,
+		0,2270,2268,1,0,0,0,2270,2271,1,0,0,0,2271,2274,1,0,0,0,2272,2270,1,0,
+		0,0,2273,2265,1,0,0,0,2273,2274,1,0,0,0,2274,2275,1,0,0,0,2275,2331,5,
+		254,0,0,2276,2277,5,188,0,0,2277,2286,5,266,0,0,2278,2283,3,176,88,0,2279,
+		2280,5,270,0,0,2280,2282,3,176,88,0,2281,2279,1,0,0,0,2282,2285,1,0,0,
+		0,2283,2281,1,0,0,0,2283,2284,1,0,0,0,2284,2287,1,0,0,0,2285,2283,1,0,
+		0,0,2286,2278,1,0,0,0,2286,2287,1,0,0,0,2287,2288,1,0,0,0,2288,2331,5,
+		267,0,0,2289,2290,5,92,0,0,2290,2294,3,170,85,0,2291,2292,5,266,0,0,2292,
+		2293,5,278,0,0,2293,2295,5,267,0,0,2294,2291,1,0,0,0,2294,2295,1,0,0,0,
+		2295,2303,1,0,0,0,2296,2297,5,216,0,0,2297,2301,3,170,85,0,2298,2299,5,
+		266,0,0,2299,2300,5,278,0,0,2300,2302,5,267,0,0,2301,2298,1,0,0,0,2301,
+		2302,1,0,0,0,2302,2304,1,0,0,0,2303,2296,1,0,0,0,2303,2304,1,0,0,0,2304,
+		2331,1,0,0,0,2305,2307,3,182,91,0,2306,2308,7,42,0,0,2307,2306,1,0,0,0,
+		2307,2308,1,0,0,0,2308,2319,1,0,0,0,2309,2310,5,266,0,0,2310,2315,5,278,
+		0,0,2311,2312,5,270,0,0,2312,2314,5,278,0,0,2313,2311,1,0,0,0,2314,2317,
+		1,0,0,0,2315,2313,1,0,0,0,2315,2316,1,0,0,0,2316,2318,1,0,0,0,2317,2315,
+		1,0,0,0,2318,2320,5,267,0,0,2319,2309,1,0,0,0,2319,2320,1,0,0,0,2320,2328,
+		1,0,0,0,2321,2322,5,242,0,0,2322,2323,5,118,0,0,2323,2324,5,212,0,0,2324,
+		2329,5,248,0,0,2325,2326,5,244,0,0,2326,2327,5,212,0,0,2327,2329,5,248,
+		0,0,2328,2321,1,0,0,0,2328,2325,1,0,0,0,2328,2329,1,0,0,0,2329,2331,1,
+		0,0,0,2330,2245,1,0,0,0,2330,2251,1,0,0,0,2330,2256,1,0,0,0,2330,2263,
+		1,0,0,0,2330,2276,1,0,0,0,2330,2289,1,0,0,0,2330,2305,1,0,0,0,2331,2348,
+		1,0,0,0,2332,2336,10,2,0,0,2333,2334,5,144,0,0,2334,2337,5,145,0,0,2335,
+		2337,5,145,0,0,2336,2333,1,0,0,0,2336,2335,1,0,0,0,2336,2337,1,0,0,0,2337,
+		2338,1,0,0,0,2338,2347,5,8,0,0,2339,2343,10,1,0,0,2340,2341,5,144,0,0,
+		2341,2344,5,145,0,0,2342,2344,5,145,0,0,2343,2340,1,0,0,0,2343,2342,1,
+		0,0,0,2343,2344,1,0,0,0,2344,2345,1,0,0,0,2345,2347,5,138,0,0,2346,2332,
+		1,0,0,0,2346,2339,1,0,0,0,2347,2350,1,0,0,0,2348,2346,1,0,0,0,2348,2349,
+		1,0,0,0,2349,175,1,0,0,0,2350,2348,1,0,0,0,2351,2352,3,182,91,0,2352,2354,
+		3,172,86,0,2353,2355,5,275,0,0,2354,2353,1,0,0,0,2354,2355,1,0,0,0,2355,
+		177,1,0,0,0,2356,2361,3,182,91,0,2357,2358,5,271,0,0,2358,2360,3,182,91,
+		0,2359,2357,1,0,0,0,2360,2363,1,0,0,0,2361,2359,1,0,0,0,2361,2362,1,0,
+		0,0,2362,179,1,0,0,0,2363,2361,1,0,0,0,2364,2369,3,182,91,0,2365,2366,
+		5,270,0,0,2366,2368,3,182,91,0,2367,2365,1,0,0,0,2368,2371,1,0,0,0,2369,
+		2367,1,0,0,0,2369,2370,1,0,0,0,2370,181,1,0,0,0,2371,2369,1,0,0,0,2372,
+		2376,5,281,0,0,2373,2376,5,282,0,0,2374,2376,3,184,92,0,2375,2372,1,0,
+		0,0,2375,2373,1,0,0,0,2375,2374,1,0,0,0,2376,183,1,0,0,0,2377,2378,7,43,
+		0,0,2378,185,1,0,0,0,340,189,196,201,207,210,225,228,234,240,246,253,257,
 		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
 		366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,472,483,
 		498,505,510,516,527,533,538,544,549,557,565,567,572,577,580,585,588,591,
@@ -18205,12 +18224,12 @@ internal partial class StreamSqlParser : Parser {
 		1550,1558,1560,1567,1571,1578,1586,1595,1601,1607,1610,1617,1621,1626,
 		1631,1638,1642,1646,1654,1662,1664,1675,1679,1687,1691,1706,1716,1727,
 		1739,1759,1770,1779,1788,1790,1801,1804,1813,1822,1824,1836,1847,1850,
-		1855,1865,1868,1873,1886,1889,1894,1903,1907,1915,1924,1928,1954,1957,
-		1967,1970,1980,1983,2007,2013,2023,2025,2032,2039,2043,2045,2054,2058,
-		2067,2074,2081,2090,2093,2097,2107,2110,2119,2122,2125,2137,2148,2151,
-		2161,2165,2170,2173,2176,2182,2190,2204,2210,2214,2221,2228,2230,2240,
-		2267,2270,2280,2283,2291,2298,2300,2304,2312,2316,2325,2327,2333,2340,
-		2343,2345,2351,2358,2366,2372
+		1855,1865,1868,1873,1886,1889,1894,1903,1907,1915,1924,1928,1936,1957,
+		1960,1970,1973,1983,1986,2010,2016,2026,2028,2035,2042,2046,2048,2057,
+		2061,2070,2077,2084,2093,2096,2100,2110,2113,2122,2125,2128,2140,2151,
+		2154,2164,2168,2173,2176,2179,2185,2193,2207,2213,2217,2224,2231,2233,
+		2243,2270,2273,2283,2286,2294,2301,2303,2307,2315,2319,2328,2330,2336,
+		2343,2346,2348,2354,2361,2369,2375
 	};
 
 	public static readonly ATN _ATN =
