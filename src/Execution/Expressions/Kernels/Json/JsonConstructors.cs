@@ -22,8 +22,9 @@ internal static class JsonValueWriting
             case SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt:
                 writer.WriteNumberValue(new ColumnView(array).GetInt64(row));
                 break;
+            // Jackson writes a DOUBLE as Double.toString and a DECIMAL as BigDecimal.toString (0.00000010 is 1.0E-7).
             case SqlTypeKind.Float or SqlTypeKind.Double or SqlTypeKind.Decimal:
-                var number = ValueFormatter.Format(array, row, type, zone);
+                var number = ValueFormatter.Format(array, row, type, zone, ValueFormatStyle.JavaObject);
                 if (number.Contains("Infinity") || number.Contains("NaN")) writer.WriteStringValue(number);
                 else writer.WriteRawValue(number, skipInputValidation: true);
                 break;
