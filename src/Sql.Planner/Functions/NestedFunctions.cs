@@ -106,7 +106,7 @@ internal static class NestedFunctions
                     throw new FunctionResolutionException($"A MAP with keys of type {Describe(key)} cannot be looked up with a key of type {Describe(a[1])}");
                 return new ResolvedFunction(a.Name, [container, As(key, a[1])], container.Elements[1].WithNullable(true));
             case SqlTypeKind.Row:
-                throw new FunctionResolutionException($"A ROW is not indexed by position: use its field names (r.field), fields of {Describe(container)}");
+                throw new FunctionResolutionException($"A ROW is indexed only by a literal field name or position (r.field, r['field'], r[1]), fields of {Describe(container)}");
             default:
                 throw new FunctionResolutionException($"Only an ARRAY or a MAP can be indexed with [...], not a value of type {Describe(container)}");
         }
