@@ -45,6 +45,9 @@ internal static class CollectionFunctions
             a.Count == 1 && IsArray(a[0])
                 ? new ResolvedFunction(a.Name, [a[0]], new SqlType(SqlTypeKind.Multiset, Elements: [a[0].Elements![0]]).AsNotNull())
                 : null);
+        // SINGLE_VALUE's result from the ARRAY_AGG of its values (see AggregateBinder): the one element, NULL for none.
+        yield return new("$SINGLE_VALUE", FunctionKind.Scalar, "'$SINGLE_VALUE(<ARRAY>)'", a =>
+            a.Count == 1 && IsArray(a[0]) ? new ResolvedFunction(a.Name, [a[0]], a[0].Elements![0].WithNullable(true)) : null);
         // PERCENTILE's result from the ARRAY_AGG of its values (see AggregateBinder): the list, then the percentages as
         // DOUBLE literals; NULL for an empty list.
         yield return new("$PERCENTILE", FunctionKind.Scalar, "'$PERCENTILE(<ARRAY<DOUBLE>>, <DOUBLE>)'", a =>
