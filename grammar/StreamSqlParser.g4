@@ -450,9 +450,12 @@ primaryExpression
     | POSITION LPAREN valueExpression IN expression RPAREN                              #position
     | OVERLAY LPAREN expression PLACING expression FROM expression (FOR expression)? RPAREN   #overlay
     | JSON_VALUE LPAREN expression COMMA expression (RETURNING dataType)?
-        (onEmpty=jsonValueBehavior ON EMPTY)? (onError=jsonValueBehavior ON ERROR)? RPAREN  #jsonValue
+        // Calcite reads the ON EMPTY and ON ERROR clauses in either order.
+        (onEmpty=jsonValueBehavior ON EMPTY (onError=jsonValueBehavior ON ERROR)?
+        | onError=jsonValueBehavior ON ERROR (onEmpty=jsonValueBehavior ON EMPTY)?)? RPAREN  #jsonValue
     | JSON_QUERY LPAREN expression COMMA expression (RETURNING dataType)? jsonQueryWrapper?
-        (onEmpty=jsonQueryBehavior ON EMPTY)? (onError=jsonQueryBehavior ON ERROR)? RPAREN  #jsonQuery
+        (onEmpty=jsonQueryBehavior ON EMPTY (onError=jsonQueryBehavior ON ERROR)?
+        | onError=jsonQueryBehavior ON ERROR (onEmpty=jsonQueryBehavior ON EMPTY)?)? RPAREN  #jsonQuery
     | JSON_EXISTS LPAREN expression COMMA expression (onError=(TRUE | FALSE | UNKNOWN | ERROR) ON ERROR)? RPAREN   #jsonExists
     | JSON_OBJECT LPAREN (jsonKeyValue (COMMA jsonKeyValue)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonObject
     | JSON_ARRAY LPAREN (expression (COMMA expression)*)? (onNull=(NULL | ABSENT) ON NULL)? RPAREN   #jsonArray
@@ -461,7 +464,8 @@ primaryExpression
         (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonArrayAgg
     | JSON_OBJECTAGG LPAREN jsonKeyValue (onNull=(NULL | ABSENT) ON NULL)? RPAREN
         (FILTER LPAREN WHERE filter=expression RPAREN)? (OVER over=windowReference)?   #jsonObjectAgg
-    | name=(FLOOR | CEIL | CEILING) LPAREN expression TO timeUnit RPAREN                #floorCeilTo
+    // Calcite's time frames also take DECADE, CENTURY and MILLENNIUM here (as EXTRACT takes its fields).
+    | name=(FLOOR | CEIL | CEILING) LPAREN expression TO (timeUnit | field=identifier) RPAREN   #floorCeilTo
     | name=(TIMESTAMPADD | TIMESTAMPDIFF) LPAREN timeUnit COMMA expression COMMA expression RPAREN   #timestampArith
     | name=(CURRENT_TIMESTAMP | CURRENT_DATE | CURRENT_TIME | LOCALTIMESTAMP | LOCALTIME) #niladicFunction
     | ARRAY LBRACKET (expression (COMMA expression)*)? RBRACKET                         #arrayConstructor

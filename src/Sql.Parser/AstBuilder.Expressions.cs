@@ -272,7 +272,9 @@ internal sealed partial class AstBuilder
             case P.FloorCeilToContext c:
             {
                 string name = c.name.Type == P.FLOOR ? "FLOOR" : "CEIL";
-                var unit = new TimeUnitExpression(Unit(c.timeUnit().Start), Span(c.timeUnit()));
+                var unit = c.timeUnit() is { } frame
+                    ? new TimeUnitExpression(Unit(frame.Start), Span(frame))
+                    : new TimeUnitExpression(FloorCeilFrame(c.field), Span(c.field));
                 return new FunctionCall(new ObjectName([name], Span(c.name)), [BuildExpression(c.expression()), unit], false, null, null, span);
             }
             case P.TimestampArithContext c:
@@ -491,6 +493,13 @@ internal sealed partial class AstBuilder
         "CENTURY" => TimeUnit.Century,
         "MILLENNIUM" => TimeUnit.Millennium,
         var other => throw Error($"'{other}' is not a valid time frame", Span(c)),
+    };
+
+    /// <summary>A time frame of FLOOR/CEIL that is no interval unit: DECADE, CENTURY or MILLENNIUM.</summary>
+    private TimeUnit FloorCeilFrame(P.IdentifierContext c) => ExtractField(c) switch
+    {
+        var frame and (TimeUnit.Decade or TimeUnit.Century or TimeUnit.Millennium) => frame,
+        _ => throw Error($"'{Ident(c).Value}' is not a valid time frame", Span(c)),
     };
 
     /// <summary><c>PARTITION BY k</c> or <c>PARTITION BY (k1, k2)</c> (a parenthesized list parses as an implicit row).</summary>

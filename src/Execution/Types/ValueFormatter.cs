@@ -277,6 +277,23 @@ public static class ValueFormatter
         AppendJavaTime(sb, micros - days * TemporalText.MicrosPerDay, Sql.Planner.Types.TimestampEncoding.NanosOfMicro(value, precision), alwaysSeconds: instant);
     }
 
+    /// <summary>Java's <c>DateTimeFormatter.ISO_LOCAL_DATE_TIME</c> of a TIMESTAMP(p) value in its unit (how Flink's JSON
+    /// functions write timestamps): seconds always, the fraction with as many digits as it needs
+    /// (<c>1990-06-02T13:37:00</c>, <c>1990-06-02T13:37:42.1</c>, <c>1990-06-02T13:37:42.001</c>).</summary>
+    public static void AppendIsoLocalDateTime(StringBuilder sb, long value, int precision)
+    {
+        long micros = Sql.Planner.Types.TimestampEncoding.ToMicros(value, precision);
+        long days = TemporalText.FloorDiv(micros, TemporalText.MicrosPerDay);
+        TemporalText.AppendDate(sb, (int)days);
+        sb.Append('T');
+        long microsOfDay = micros - days * TemporalText.MicrosPerDay;
+        long seconds = microsOfDay / TemporalText.MicrosPerSecond;
+        long nanos = microsOfDay % TemporalText.MicrosPerSecond * 1000 + Sql.Planner.Types.TimestampEncoding.NanosOfMicro(value, precision);
+        sb.Append((seconds / 3600).ToString("00")).Append(':').Append((seconds / 60 % 60).ToString("00"))
+            .Append(':').Append((seconds % 60).ToString("00"));
+        if (nanos != 0) sb.Append('.').Append(nanos.ToString("000000000").TrimEnd('0'));
+    }
+
     private static void AppendJavaTime(StringBuilder sb, long microsOfDay, int nanosOfMicro = 0, bool alwaysSeconds = false)
     {
         long seconds = microsOfDay / TemporalText.MicrosPerSecond;

@@ -12338,18 +12338,22 @@ internal partial class StreamSqlParser : Parser {
 	}
 	public partial class FloorCeilToContext : PrimaryExpressionContext {
 		public IToken name;
+		public IdentifierContext field;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
 			return GetRuleContext<ExpressionContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(StreamSqlParser.TO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
-			return GetRuleContext<TimeUnitContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(StreamSqlParser.FLOOR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CEIL() { return GetToken(StreamSqlParser.CEIL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CEILING() { return GetToken(StreamSqlParser.CEILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TimeUnitContext timeUnit() {
+			return GetRuleContext<TimeUnitContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
 		public FloorCeilToContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -12610,9 +12614,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1998;
+			State = 2017;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -12943,9 +12947,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1777;
+				State = 1791;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
 					State = 1773;
@@ -12954,24 +12958,48 @@ internal partial class StreamSqlParser : Parser {
 					Match(ON);
 					State = 1775;
 					Match(EMPTY);
+					State = 1780;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
+						{
+						State = 1776;
+						((JsonValueContext)_localctx).onError = jsonValueBehavior();
+						State = 1777;
+						Match(ON);
+						State = 1778;
+						Match(ERROR);
+						}
+					}
+
+					}
+					break;
+				case 2:
+					{
+					State = 1782;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1783;
+					Match(ON);
+					State = 1784;
+					Match(ERROR);
+					State = 1789;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
+						{
+						State = 1785;
+						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+						State = 1786;
+						Match(ON);
+						State = 1787;
+						Match(EMPTY);
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1783;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==DEFAULT || _la==ERROR || _la==NULL) {
-					{
-					State = 1779;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1780;
-					Match(ON);
-					State = 1781;
-					Match(ERROR);
-					}
-				}
-
-				State = 1785;
+				State = 1793;
 				Match(RPAREN);
 				}
 				break;
@@ -12980,67 +13008,91 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1787;
+				State = 1795;
 				Match(JSON_QUERY);
-				State = 1788;
+				State = 1796;
 				Match(LPAREN);
-				State = 1789;
+				State = 1797;
 				expression();
-				State = 1790;
+				State = 1798;
 				Match(COMMA);
-				State = 1791;
+				State = 1799;
 				expression();
-				State = 1794;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1792;
+					State = 1800;
 					Match(RETURNING);
-					State = 1793;
+					State = 1801;
 					dataType();
 					}
 				}
 
-				State = 1797;
+				State = 1805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1796;
+					State = 1804;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1803;
+				State = 1825;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1799;
+					State = 1807;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1800;
+					State = 1808;
 					Match(ON);
-					State = 1801;
+					State = 1809;
 					Match(EMPTY);
+					State = 1814;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==EMPTY || _la==ERROR || _la==NULL) {
+						{
+						State = 1810;
+						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+						State = 1811;
+						Match(ON);
+						State = 1812;
+						Match(ERROR);
+						}
+					}
+
+					}
+					break;
+				case 2:
+					{
+					State = 1816;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1817;
+					Match(ON);
+					State = 1818;
+					Match(ERROR);
+					State = 1823;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==EMPTY || _la==ERROR || _la==NULL) {
+						{
+						State = 1819;
+						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+						State = 1820;
+						Match(ON);
+						State = 1821;
+						Match(EMPTY);
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1809;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==EMPTY || _la==ERROR || _la==NULL) {
-					{
-					State = 1805;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1806;
-					Match(ON);
-					State = 1807;
-					Match(ERROR);
-					}
-				}
-
-				State = 1811;
+				State = 1827;
 				Match(RPAREN);
 				}
 				break;
@@ -13049,22 +13101,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1813;
+				State = 1829;
 				Match(JSON_EXISTS);
-				State = 1814;
+				State = 1830;
 				Match(LPAREN);
-				State = 1815;
+				State = 1831;
 				expression();
-				State = 1816;
+				State = 1832;
 				Match(COMMA);
-				State = 1817;
+				State = 1833;
 				expression();
-				State = 1821;
+				State = 1837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1818;
+					State = 1834;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13074,14 +13126,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1819;
+					State = 1835;
 					Match(ON);
-					State = 1820;
+					State = 1836;
 					Match(ERROR);
 					}
 				}
 
-				State = 1823;
+				State = 1839;
 				Match(RPAREN);
 				}
 				break;
@@ -13090,42 +13142,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1825;
+				State = 1841;
 				Match(JSON_OBJECT);
-				State = 1826;
+				State = 1842;
 				Match(LPAREN);
-				State = 1835;
+				State = 1851;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 				case 1:
 					{
-					State = 1827;
+					State = 1843;
 					jsonKeyValue();
-					State = 1832;
+					State = 1848;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1828;
+						State = 1844;
 						Match(COMMA);
-						State = 1829;
+						State = 1845;
 						jsonKeyValue();
 						}
 						}
-						State = 1834;
+						State = 1850;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1840;
+				State = 1856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1837;
+					State = 1853;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13135,14 +13187,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1838;
+					State = 1854;
 					Match(ON);
-					State = 1839;
+					State = 1855;
 					Match(NULL);
 					}
 				}
 
-				State = 1842;
+				State = 1858;
 				Match(RPAREN);
 				}
 				break;
@@ -13151,42 +13203,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1843;
+				State = 1859;
 				Match(JSON_ARRAY);
-				State = 1844;
+				State = 1860;
 				Match(LPAREN);
-				State = 1853;
+				State = 1869;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 				case 1:
 					{
-					State = 1845;
+					State = 1861;
 					expression();
-					State = 1850;
+					State = 1866;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1846;
+						State = 1862;
 						Match(COMMA);
-						State = 1847;
+						State = 1863;
 						expression();
 						}
 						}
-						State = 1852;
+						State = 1868;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1858;
+				State = 1874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1855;
+					State = 1871;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13196,14 +13248,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1856;
+					State = 1872;
 					Match(ON);
-					State = 1857;
+					State = 1873;
 					Match(NULL);
 					}
 				}
 
-				State = 1860;
+				State = 1876;
 				Match(RPAREN);
 				}
 				break;
@@ -13212,48 +13264,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1861;
+				State = 1877;
 				Match(JSON_ARRAYAGG);
-				State = 1862;
+				State = 1878;
 				Match(LPAREN);
-				State = 1863;
+				State = 1879;
 				expression();
-				State = 1874;
+				State = 1890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1864;
+					State = 1880;
 					Match(ORDER);
-					State = 1865;
+					State = 1881;
 					Match(BY);
-					State = 1866;
+					State = 1882;
 					sortItem();
-					State = 1871;
+					State = 1887;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1867;
+						State = 1883;
 						Match(COMMA);
-						State = 1868;
+						State = 1884;
 						sortItem();
 						}
 						}
-						State = 1873;
+						State = 1889;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1879;
+				State = 1895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1876;
+					State = 1892;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13263,41 +13315,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1877;
+					State = 1893;
 					Match(ON);
-					State = 1878;
+					State = 1894;
 					Match(NULL);
 					}
 				}
 
-				State = 1881;
+				State = 1897;
 				Match(RPAREN);
-				State = 1888;
+				State = 1904;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1882;
+					State = 1898;
 					Match(FILTER);
-					State = 1883;
+					State = 1899;
 					Match(LPAREN);
-					State = 1884;
+					State = 1900;
 					Match(WHERE);
-					State = 1885;
+					State = 1901;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1886;
+					State = 1902;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1892;
+				State = 1908;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,270,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1890;
+					State = 1906;
 					Match(OVER);
-					State = 1891;
+					State = 1907;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13309,18 +13361,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1894;
+				State = 1910;
 				Match(JSON_OBJECTAGG);
-				State = 1895;
+				State = 1911;
 				Match(LPAREN);
-				State = 1896;
+				State = 1912;
 				jsonKeyValue();
-				State = 1900;
+				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1897;
+					State = 1913;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13330,41 +13382,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1898;
+					State = 1914;
 					Match(ON);
-					State = 1899;
+					State = 1915;
 					Match(NULL);
 					}
 				}
 
-				State = 1902;
+				State = 1918;
 				Match(RPAREN);
-				State = 1909;
+				State = 1925;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1903;
+					State = 1919;
 					Match(FILTER);
-					State = 1904;
+					State = 1920;
 					Match(LPAREN);
-					State = 1905;
+					State = 1921;
 					Match(WHERE);
-					State = 1906;
+					State = 1922;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1907;
+					State = 1923;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1913;
+				State = 1929;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 				case 1:
 					{
-					State = 1911;
+					State = 1927;
 					Match(OVER);
-					State = 1912;
+					State = 1928;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13376,7 +13428,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1915;
+				State = 1931;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13386,15 +13438,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1916;
+				State = 1932;
 				Match(LPAREN);
-				State = 1917;
+				State = 1933;
 				expression();
-				State = 1918;
+				State = 1934;
 				Match(TO);
-				State = 1919;
-				timeUnit();
-				State = 1920;
+				State = 1937;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				case 1:
+					{
+					State = 1935;
+					timeUnit();
+					}
+					break;
+				case 2:
+					{
+					State = 1936;
+					((FloorCeilToContext)_localctx).field = identifier();
+					}
+					break;
+				}
+				State = 1939;
 				Match(RPAREN);
 				}
 				break;
@@ -13403,7 +13469,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1922;
+				State = 1941;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13413,19 +13479,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1923;
+				State = 1942;
 				Match(LPAREN);
-				State = 1924;
+				State = 1943;
 				timeUnit();
-				State = 1925;
+				State = 1944;
 				Match(COMMA);
-				State = 1926;
+				State = 1945;
 				expression();
-				State = 1927;
+				State = 1946;
 				Match(COMMA);
-				State = 1928;
+				State = 1947;
 				expression();
-				State = 1929;
+				State = 1948;
 				Match(RPAREN);
 				}
 				break;
@@ -13434,7 +13500,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1950;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13451,37 +13517,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1932;
+				State = 1951;
 				Match(ARRAY);
-				State = 1933;
+				State = 1952;
 				Match(LBRACKET);
-				State = 1942;
+				State = 1961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1934;
+					State = 1953;
 					expression();
-					State = 1939;
+					State = 1958;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1935;
+						State = 1954;
 						Match(COMMA);
-						State = 1936;
+						State = 1955;
 						expression();
 						}
 						}
-						State = 1941;
+						State = 1960;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1944;
+				State = 1963;
 				Match(RBRACKET);
 				}
 				break;
@@ -13490,37 +13556,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1945;
+				State = 1964;
 				Match(MAP);
-				State = 1946;
+				State = 1965;
 				Match(LBRACKET);
-				State = 1955;
+				State = 1974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1947;
+					State = 1966;
 					expression();
-					State = 1952;
+					State = 1971;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1948;
+						State = 1967;
 						Match(COMMA);
-						State = 1949;
+						State = 1968;
 						expression();
 						}
 						}
-						State = 1954;
+						State = 1973;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1957;
+				State = 1976;
 				Match(RBRACKET);
 				}
 				break;
@@ -13529,37 +13595,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1958;
+				State = 1977;
 				Match(ROW);
-				State = 1959;
+				State = 1978;
 				Match(LPAREN);
-				State = 1968;
+				State = 1987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1960;
+					State = 1979;
 					expression();
-					State = 1965;
+					State = 1984;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1961;
+						State = 1980;
 						Match(COMMA);
-						State = 1962;
+						State = 1981;
 						expression();
 						}
 						}
-						State = 1967;
+						State = 1986;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1970;
+				State = 1989;
 				Match(RPAREN);
 				}
 				break;
@@ -13568,13 +13634,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1971;
+				State = 1990;
 				Match(DESCRIPTOR);
-				State = 1972;
+				State = 1991;
 				Match(LPAREN);
-				State = 1973;
+				State = 1992;
 				identifierList();
-				State = 1974;
+				State = 1993;
 				Match(RPAREN);
 				}
 				break;
@@ -13583,7 +13649,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
+				State = 1995;
 				functionCall();
 				}
 				break;
@@ -13592,13 +13658,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1977;
+				State = 1996;
 				Match(EXISTS);
-				State = 1978;
+				State = 1997;
 				Match(LPAREN);
-				State = 1979;
+				State = 1998;
 				query();
-				State = 1980;
+				State = 1999;
 				Match(RPAREN);
 				}
 				break;
@@ -13607,11 +13673,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1982;
+				State = 2001;
 				Match(LPAREN);
-				State = 1983;
+				State = 2002;
 				query();
-				State = 1984;
+				State = 2003;
 				Match(RPAREN);
 				}
 				break;
@@ -13620,27 +13686,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1986;
+				State = 2005;
 				Match(LPAREN);
-				State = 1987;
+				State = 2006;
 				expression();
-				State = 1992;
+				State = 2011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1988;
+					State = 2007;
 					Match(COMMA);
-					State = 1989;
+					State = 2008;
 					expression();
 					}
 					}
-					State = 1994;
+					State = 2013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1995;
+				State = 2014;
 				Match(RPAREN);
 				}
 				break;
@@ -13649,34 +13715,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1997;
+				State = 2016;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2010;
+			State = 2029;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,283,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2008;
+					State = 2027;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2000;
+						State = 2019;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2001;
+						State = 2020;
 						Match(DOT);
-						State = 2002;
+						State = 2021;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13685,22 +13751,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2003;
+						State = 2022;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2004;
+						State = 2023;
 						Match(LBRACKET);
-						State = 2005;
+						State = 2024;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2006;
+						State = 2025;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2012;
+				State = 2031;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,283,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
 			}
 			}
 		}
@@ -13776,16 +13842,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2013;
+			State = 2032;
 			functionName();
-			State = 2014;
+			State = 2033;
 			Match(LPAREN);
-			State = 2030;
+			State = 2049;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2015;
+				State = 2034;
 				Match(ASTERISK);
 				}
 				break;
@@ -14006,40 +14072,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2017;
+				State = 2036;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2016;
+					State = 2035;
 					setQuantifier();
 					}
 				}
 
-				State = 2019;
+				State = 2038;
 				functionArgument();
-				State = 2024;
+				State = 2043;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2020;
+					State = 2039;
 					Match(COMMA);
-					State = 2021;
+					State = 2040;
 					functionArgument();
 					}
 					}
-					State = 2026;
+					State = 2045;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2028;
+				State = 2047;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2027;
+					State = 2046;
 					nullTreatment();
 					}
 				}
@@ -14052,34 +14118,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2032;
+			State = 2051;
 			Match(RPAREN);
-			State = 2039;
+			State = 2058;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,288,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				{
-				State = 2033;
+				State = 2052;
 				Match(FILTER);
-				State = 2034;
+				State = 2053;
 				Match(LPAREN);
-				State = 2035;
+				State = 2054;
 				Match(WHERE);
-				State = 2036;
+				State = 2055;
 				_localctx.filter = expression();
-				State = 2037;
+				State = 2056;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2043;
+			State = 2062;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 			case 1:
 				{
-				State = 2041;
+				State = 2060;
 				Match(OVER);
-				State = 2042;
+				State = 2061;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14122,7 +14188,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2045;
+			State = 2064;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14131,7 +14197,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2046;
+			State = 2065;
 			Match(NULLS);
 			}
 		}
@@ -14171,34 +14237,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2052;
+			State = 2071;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2048;
+				State = 2067;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2049;
+				State = 2068;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2050;
+				State = 2069;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2051;
+				State = 2070;
 				Match(FIRST);
 				}
 				break;
@@ -14261,18 +14327,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2059;
+			State = 2078;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2054;
+				State = 2073;
 				identifier();
-				State = 2055;
+				State = 2074;
 				Match(ARROW);
-				State = 2056;
+				State = 2075;
 				functionArgumentValue();
 				}
 				break;
@@ -14280,7 +14346,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2058;
+				State = 2077;
 				functionArgumentValue();
 				}
 				break;
@@ -14366,27 +14432,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2078;
+			State = 2097;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2061;
+				State = 2080;
 				Match(TABLE);
-				State = 2062;
+				State = 2081;
 				qualifiedName();
-				State = 2066;
+				State = 2085;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2063;
+					State = 2082;
 					Match(PARTITION);
-					State = 2064;
+					State = 2083;
 					Match(BY);
-					State = 2065;
+					State = 2084;
 					expression();
 					}
 				}
@@ -14397,24 +14463,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2068;
+				State = 2087;
 				Match(TABLE);
-				State = 2069;
+				State = 2088;
 				Match(LPAREN);
-				State = 2070;
+				State = 2089;
 				query();
-				State = 2071;
+				State = 2090;
 				Match(RPAREN);
-				State = 2075;
+				State = 2094;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2072;
+					State = 2091;
 					Match(PARTITION);
-					State = 2073;
+					State = 2092;
 					Match(BY);
-					State = 2074;
+					State = 2093;
 					expression();
 					}
 				}
@@ -14425,7 +14491,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2077;
+				State = 2096;
 				expression();
 				}
 				break;
@@ -14467,7 +14533,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2082;
+			State = 2101;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14657,14 +14723,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2080;
+				State = 2099;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2081;
+				State = 2100;
 				windowSpecification();
 				}
 				break;
@@ -14732,79 +14798,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2084;
+			State = 2103;
 			Match(LPAREN);
-			State = 2095;
+			State = 2114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2085;
+				State = 2104;
 				Match(PARTITION);
-				State = 2086;
+				State = 2105;
 				Match(BY);
-				State = 2087;
+				State = 2106;
 				expression();
-				State = 2092;
+				State = 2111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2088;
+					State = 2107;
 					Match(COMMA);
-					State = 2089;
+					State = 2108;
 					expression();
 					}
 					}
-					State = 2094;
+					State = 2113;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2107;
+			State = 2126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2097;
+				State = 2116;
 				Match(ORDER);
-				State = 2098;
+				State = 2117;
 				Match(BY);
-				State = 2099;
+				State = 2118;
 				sortItem();
-				State = 2104;
+				State = 2123;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2100;
+					State = 2119;
 					Match(COMMA);
-					State = 2101;
+					State = 2120;
 					sortItem();
 					}
 					}
-					State = 2106;
+					State = 2125;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2110;
+			State = 2129;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2109;
+				State = 2128;
 				windowFrame();
 				}
 			}
 
-			State = 2112;
+			State = 2131;
 			Match(RPAREN);
 			}
 		}
@@ -14852,13 +14918,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2122;
+			State = 2141;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2114;
+				State = 2133;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14868,14 +14934,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2115;
+				State = 2134;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2116;
+				State = 2135;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14885,13 +14951,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2117;
+				State = 2136;
 				Match(BETWEEN);
-				State = 2118;
+				State = 2137;
 				_localctx.start = frameBound();
-				State = 2119;
+				State = 2138;
 				Match(AND);
-				State = 2120;
+				State = 2139;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -14975,16 +15041,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2133;
+			State = 2152;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2124;
+				State = 2143;
 				Match(UNBOUNDED);
-				State = 2125;
+				State = 2144;
 				Match(PRECEDING);
 				}
 				break;
@@ -14992,9 +15058,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2126;
+				State = 2145;
 				Match(UNBOUNDED);
-				State = 2127;
+				State = 2146;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15002,9 +15068,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2128;
+				State = 2147;
 				Match(CURRENT);
-				State = 2129;
+				State = 2148;
 				Match(ROW);
 				}
 				break;
@@ -15012,9 +15078,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2130;
+				State = 2149;
 				valueExpression(0);
-				State = 2131;
+				State = 2150;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15070,21 +15136,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2136;
+			State = 2155;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
 			case 1:
 				{
-				State = 2135;
+				State = 2154;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2138;
+			State = 2157;
 			_localctx.key = expression();
-			State = 2139;
+			State = 2158;
 			Match(VALUE);
-			State = 2140;
+			State = 2159;
 			_localctx.value = expression();
 			}
 		}
@@ -15124,29 +15190,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2146;
+			State = 2165;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2142;
+				State = 2161;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2143;
+				State = 2162;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2144;
+				State = 2163;
 				Match(DEFAULT);
-				State = 2145;
+				State = 2164;
 				expression();
 				}
 				break;
@@ -15192,39 +15258,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2161;
+			State = 2180;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2148;
+				State = 2167;
 				Match(WITHOUT);
-				State = 2150;
+				State = 2169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2149;
+					State = 2168;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2152;
+				State = 2171;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2153;
+				State = 2172;
 				Match(WITH);
-				State = 2155;
+				State = 2174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2154;
+					State = 2173;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15237,17 +15303,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2158;
+				State = 2177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2157;
+					State = 2176;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2160;
+				State = 2179;
 				Match(WRAPPER);
 				}
 				break;
@@ -15292,29 +15358,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2167;
+			State = 2186;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2163;
+				State = 2182;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2164;
+				State = 2183;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2165;
+				State = 2184;
 				Match(EMPTY);
-				State = 2166;
+				State = 2185;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15378,31 +15444,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2169;
+			State = 2188;
 			Match(WHEN);
-			State = 2170;
+			State = 2189;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2175;
+			State = 2194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2171;
+				State = 2190;
 				Match(COMMA);
-				State = 2172;
+				State = 2191;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2177;
+				State = 2196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2178;
+			State = 2197;
 			Match(THEN);
-			State = 2179;
+			State = 2198;
 			_localctx.result = expression();
 			}
 		}
@@ -15535,14 +15601,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2195;
+			State = 2214;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2181;
+				State = 2200;
 				Match(NULL);
 				}
 				break;
@@ -15551,7 +15617,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2182;
+				State = 2201;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15566,7 +15632,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2183;
+				State = 2202;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15574,7 +15640,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2184;
+				State = 2203;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15582,7 +15648,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2185;
+				State = 2204;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15590,7 +15656,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2187;
+				State = 2206;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15598,7 +15664,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2186;
+						State = 2205;
 						Match(STRING);
 						}
 						}
@@ -15606,9 +15672,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2189;
+					State = 2208;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,311,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,314,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15616,7 +15682,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2191;
+				State = 2210;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15624,7 +15690,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2192;
+				State = 2211;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15634,7 +15700,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2193;
+				State = 2212;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15644,7 +15710,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2194;
+				State = 2213;
 				Match(STRING);
 				}
 				break;
@@ -15715,14 +15781,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2197;
+			State = 2216;
 			Match(INTERVAL);
-			State = 2199;
+			State = 2218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2198;
+				State = 2217;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15735,43 +15801,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2201;
+			State = 2220;
 			_localctx.value = intervalValue();
-			State = 2202;
+			State = 2221;
 			_localctx.from = timeUnit();
-			State = 2206;
+			State = 2225;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
 			case 1:
 				{
-				State = 2203;
+				State = 2222;
 				Match(LPAREN);
-				State = 2204;
+				State = 2223;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2205;
+				State = 2224;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2215;
+			State = 2234;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,316,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
 			case 1:
 				{
-				State = 2208;
+				State = 2227;
 				Match(TO);
-				State = 2209;
+				State = 2228;
 				_localctx.to = timeUnit();
-				State = 2213;
+				State = 2232;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 				case 1:
 					{
-					State = 2210;
+					State = 2229;
 					Match(LPAREN);
-					State = 2211;
+					State = 2230;
 					Match(INTEGER_VALUE);
-					State = 2212;
+					State = 2231;
 					Match(RPAREN);
 					}
 					break;
@@ -15817,7 +15883,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2217;
+			State = 2236;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15883,7 +15949,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2219;
+			State = 2238;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15931,22 +15997,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2221;
+			State = 2240;
 			dataTypeBody(0);
-			State = 2225;
+			State = 2244;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
 			case 1:
 				{
-				State = 2222;
+				State = 2241;
 				Match(NOT);
-				State = 2223;
+				State = 2242;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2224;
+				State = 2243;
 				Match(NULL);
 				}
 				break;
@@ -16162,22 +16228,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2312;
+			State = 2331;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2228;
+				State = 2247;
 				Match(ARRAY);
-				State = 2229;
+				State = 2248;
 				Match(LT);
-				State = 2230;
+				State = 2249;
 				dataType();
-				State = 2231;
+				State = 2250;
 				Match(GT);
 				}
 				break;
@@ -16186,13 +16252,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2233;
+				State = 2252;
 				Match(MULTISET);
-				State = 2234;
+				State = 2253;
 				Match(LT);
-				State = 2235;
+				State = 2254;
 				dataType();
-				State = 2236;
+				State = 2255;
 				Match(GT);
 				}
 				break;
@@ -16201,17 +16267,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2238;
+				State = 2257;
 				Match(MAP);
-				State = 2239;
+				State = 2258;
 				Match(LT);
-				State = 2240;
+				State = 2259;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2241;
+				State = 2260;
 				Match(COMMA);
-				State = 2242;
+				State = 2261;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2243;
+				State = 2262;
 				Match(GT);
 				}
 				break;
@@ -16220,37 +16286,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2245;
+				State = 2264;
 				Match(ROW);
-				State = 2246;
+				State = 2265;
 				Match(LT);
-				State = 2255;
+				State = 2274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2247;
+					State = 2266;
 					rowField();
-					State = 2252;
+					State = 2271;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2248;
+						State = 2267;
 						Match(COMMA);
-						State = 2249;
+						State = 2268;
 						rowField();
 						}
 						}
-						State = 2254;
+						State = 2273;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2257;
+				State = 2276;
 				Match(GT);
 				}
 				break;
@@ -16259,37 +16325,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2258;
+				State = 2277;
 				Match(ROW);
-				State = 2259;
+				State = 2278;
 				Match(LPAREN);
-				State = 2268;
+				State = 2287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2260;
+					State = 2279;
 					rowField();
-					State = 2265;
+					State = 2284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2261;
+						State = 2280;
 						Match(COMMA);
-						State = 2262;
+						State = 2281;
 						rowField();
 						}
 						}
-						State = 2267;
+						State = 2286;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2270;
+				State = 2289;
 				Match(RPAREN);
 				}
 				break;
@@ -16298,43 +16364,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2271;
+				State = 2290;
 				Match(INTERVAL);
-				State = 2272;
+				State = 2291;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2276;
+				State = 2295;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 				case 1:
 					{
-					State = 2273;
+					State = 2292;
 					Match(LPAREN);
-					State = 2274;
+					State = 2293;
 					Match(INTEGER_VALUE);
-					State = 2275;
+					State = 2294;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2285;
+				State = 2304;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 				case 1:
 					{
-					State = 2278;
+					State = 2297;
 					Match(TO);
-					State = 2279;
+					State = 2298;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2283;
+					State = 2302;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 					case 1:
 						{
-						State = 2280;
+						State = 2299;
 						Match(LPAREN);
-						State = 2281;
+						State = 2300;
 						Match(INTEGER_VALUE);
-						State = 2282;
+						State = 2301;
 						Match(RPAREN);
 						}
 						break;
@@ -16349,14 +16415,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2287;
+				State = 2306;
 				identifier();
-				State = 2289;
+				State = 2308;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 				case 1:
 					{
-					State = 2288;
+					State = 2307;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16369,58 +16435,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2301;
+				State = 2320;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
 				case 1:
 					{
-					State = 2291;
+					State = 2310;
 					Match(LPAREN);
-					State = 2292;
+					State = 2311;
 					Match(INTEGER_VALUE);
-					State = 2297;
+					State = 2316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2293;
+						State = 2312;
 						Match(COMMA);
-						State = 2294;
+						State = 2313;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2299;
+						State = 2318;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2300;
+					State = 2319;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2310;
+				State = 2329;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 				case 1:
 					{
-					State = 2303;
+					State = 2322;
 					Match(WITH);
-					State = 2304;
+					State = 2323;
 					Match(LOCAL);
-					State = 2305;
+					State = 2324;
 					Match(TIME);
-					State = 2306;
+					State = 2325;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2307;
+					State = 2326;
 					Match(WITHOUT);
-					State = 2308;
+					State = 2327;
 					Match(TIME);
-					State = 2309;
+					State = 2328;
 					Match(ZONE);
 					}
 					break;
@@ -16429,38 +16495,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2330;
+			State = 2349;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,333,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2328;
+					State = 2347;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2314;
+						State = 2333;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2318;
+						State = 2337;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2315;
+							State = 2334;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2316;
+							State = 2335;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2317;
+							State = 2336;
 							Match(NULL);
 							}
 							break;
@@ -16469,7 +16535,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2320;
+						State = 2339;
 						Match(ARRAY);
 						}
 						break;
@@ -16477,22 +16543,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2321;
+						State = 2340;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2325;
+						State = 2344;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2322;
+							State = 2341;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2323;
+							State = 2342;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2324;
+							State = 2343;
 							Match(NULL);
 							}
 							break;
@@ -16501,16 +16567,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2327;
+						State = 2346;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2332;
+				State = 2351;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,333,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
 			}
 			}
 		}
@@ -16554,16 +16620,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2333;
+			State = 2352;
 			identifier();
-			State = 2334;
+			State = 2353;
 			dataType();
-			State = 2336;
+			State = 2355;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2335;
+				State = 2354;
 				Match(STRING);
 				}
 			}
@@ -16613,25 +16679,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2338;
+			State = 2357;
 			identifier();
-			State = 2343;
+			State = 2362;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2339;
+					State = 2358;
 					Match(DOT);
-					State = 2340;
+					State = 2359;
 					identifier();
 					}
 					} 
 				}
-				State = 2345;
+				State = 2364;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,335,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
 			}
 			}
 		}
@@ -16678,21 +16744,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2346;
+			State = 2365;
 			identifier();
-			State = 2351;
+			State = 2370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2347;
+				State = 2366;
 				Match(COMMA);
-				State = 2348;
+				State = 2367;
 				identifier();
 				}
 				}
-				State = 2353;
+				State = 2372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16733,20 +16799,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2357;
+			State = 2376;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2354;
+				State = 2373;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2355;
+				State = 2374;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16935,7 +17001,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2356;
+				State = 2375;
 				nonReserved();
 				}
 				break;
@@ -17159,7 +17225,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2359;
+			State = 2378;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17237,7 +17303,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2362,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2381,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17378,247 +17444,249 @@ internal partial class StreamSqlParser : Parser {
 		1,67,1,67,1,67,1,67,3,67,1741,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1761,8,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1772,8,67,1,67,1,67,
-		1,67,1,67,3,67,1778,8,67,1,67,1,67,1,67,1,67,3,67,1784,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1795,8,67,1,67,3,67,1798,8,67,
-		1,67,1,67,1,67,1,67,3,67,1804,8,67,1,67,1,67,1,67,1,67,3,67,1810,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1822,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1831,8,67,10,67,12,67,1834,9,67,3,67,
-		1836,8,67,1,67,1,67,1,67,3,67,1841,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1849,8,67,10,67,12,67,1852,9,67,3,67,1854,8,67,1,67,1,67,1,67,3,67,
-		1859,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1870,8,67,
-		10,67,12,67,1873,9,67,3,67,1875,8,67,1,67,1,67,1,67,3,67,1880,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1889,8,67,1,67,1,67,3,67,1893,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1901,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1910,8,67,1,67,1,67,3,67,1914,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,3,67,1781,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,3,67,1790,8,67,3,67,1792,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1803,8,67,1,67,3,67,1806,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1815,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1824,
+		8,67,3,67,1826,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		3,67,1838,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1847,8,67,10,67,
+		12,67,1850,9,67,3,67,1852,8,67,1,67,1,67,1,67,3,67,1857,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,5,67,1865,8,67,10,67,12,67,1868,9,67,3,67,1870,8,67,
+		1,67,1,67,1,67,3,67,1875,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,5,67,1886,8,67,10,67,12,67,1889,9,67,3,67,1891,8,67,1,67,1,67,1,67,
+		3,67,1896,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1905,8,67,1,67,
+		1,67,3,67,1909,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1917,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1926,8,67,1,67,1,67,3,67,1930,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1938,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1957,
+		8,67,10,67,12,67,1960,9,67,3,67,1962,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		5,67,1970,8,67,10,67,12,67,1973,9,67,3,67,1975,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,1983,8,67,10,67,12,67,1986,9,67,3,67,1988,8,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,1938,8,67,10,67,12,67,1941,9,67,3,67,1943,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1951,8,67,10,67,12,67,1954,9,67,3,67,
-		1956,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1964,8,67,10,67,12,67,1967,
-		9,67,3,67,1969,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1991,8,67,10,67,
-		12,67,1994,9,67,1,67,1,67,1,67,3,67,1999,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,2009,8,67,10,67,12,67,2012,9,67,1,68,1,68,1,68,1,68,
-		3,68,2018,8,68,1,68,1,68,1,68,5,68,2023,8,68,10,68,12,68,2026,9,68,1,68,
-		3,68,2029,8,68,3,68,2031,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		2040,8,68,1,68,1,68,3,68,2044,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,
-		3,70,2053,8,70,1,71,1,71,1,71,1,71,1,71,3,71,2060,8,71,1,72,1,72,1,72,
-		1,72,1,72,3,72,2067,8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2076,
-		8,72,1,72,3,72,2079,8,72,1,73,1,73,3,73,2083,8,73,1,74,1,74,1,74,1,74,
-		1,74,1,74,5,74,2091,8,74,10,74,12,74,2094,9,74,3,74,2096,8,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,2103,8,74,10,74,12,74,2106,9,74,3,74,2108,8,74,1,74,
-		3,74,2111,8,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,
-		2123,8,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2134,8,76,
-		1,77,3,77,2137,8,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2147,
-		8,78,1,79,1,79,3,79,2151,8,79,1,79,1,79,1,79,3,79,2156,8,79,1,79,3,79,
-		2159,8,79,1,79,3,79,2162,8,79,1,80,1,80,1,80,1,80,3,80,2168,8,80,1,81,
-		1,81,1,81,1,81,5,81,2174,8,81,10,81,12,81,2177,9,81,1,81,1,81,1,81,1,82,
-		1,82,1,82,1,82,1,82,1,82,4,82,2188,8,82,11,82,12,82,2189,1,82,1,82,1,82,
-		1,82,3,82,2196,8,82,1,83,1,83,3,83,2200,8,83,1,83,1,83,1,83,1,83,1,83,
-		3,83,2207,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2214,8,83,3,83,2216,8,83,
-		1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,3,86,2226,8,86,1,87,1,87,1,87,
+		1,67,1,67,1,67,1,67,5,67,2010,8,67,10,67,12,67,2013,9,67,1,67,1,67,1,67,
+		3,67,2018,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2028,8,67,
+		10,67,12,67,2031,9,67,1,68,1,68,1,68,1,68,3,68,2037,8,68,1,68,1,68,1,68,
+		5,68,2042,8,68,10,68,12,68,2045,9,68,1,68,3,68,2048,8,68,3,68,2050,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2059,8,68,1,68,1,68,3,68,2063,
+		8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2072,8,70,1,71,1,71,1,71,
+		1,71,1,71,3,71,2079,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2086,8,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,3,72,2095,8,72,1,72,3,72,2098,8,72,1,73,
+		1,73,3,73,2102,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2110,8,74,10,74,
+		12,74,2113,9,74,3,74,2115,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2122,8,74,
+		10,74,12,74,2125,9,74,3,74,2127,8,74,1,74,3,74,2130,8,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2142,8,75,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,3,76,2153,8,76,1,77,3,77,2156,8,77,1,77,1,77,
+		1,77,1,77,1,78,1,78,1,78,1,78,3,78,2166,8,78,1,79,1,79,3,79,2170,8,79,
+		1,79,1,79,1,79,3,79,2175,8,79,1,79,3,79,2178,8,79,1,79,3,79,2181,8,79,
+		1,80,1,80,1,80,1,80,3,80,2187,8,80,1,81,1,81,1,81,1,81,5,81,2193,8,81,
+		10,81,12,81,2196,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,
+		2207,8,82,11,82,12,82,2208,1,82,1,82,1,82,1,82,3,82,2215,8,82,1,83,1,83,
+		3,83,2219,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2226,8,83,1,83,1,83,1,83,
+		1,83,1,83,3,83,2233,8,83,3,83,2235,8,83,1,84,1,84,1,85,1,85,1,86,1,86,
+		1,86,1,86,3,86,2245,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,5,87,2251,8,87,10,87,12,87,2254,9,87,3,87,
-		2256,8,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,2264,8,87,10,87,12,87,2267,
-		9,87,3,87,2269,8,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2277,8,87,1,87,
-		1,87,1,87,1,87,1,87,3,87,2284,8,87,3,87,2286,8,87,1,87,1,87,3,87,2290,
-		8,87,1,87,1,87,1,87,1,87,5,87,2296,8,87,10,87,12,87,2299,9,87,1,87,3,87,
-		2302,8,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,3,87,2311,8,87,3,87,2313,
-		8,87,1,87,1,87,1,87,1,87,3,87,2319,8,87,1,87,1,87,1,87,1,87,1,87,3,87,
-		2326,8,87,1,87,5,87,2329,8,87,10,87,12,87,2332,9,87,1,88,1,88,1,88,3,88,
-		2337,8,88,1,89,1,89,1,89,5,89,2342,8,89,10,89,12,89,2345,9,89,1,90,1,90,
-		1,90,5,90,2350,8,90,10,90,12,90,2353,9,90,1,91,1,91,1,91,3,91,2358,8,91,
-		1,92,1,92,1,92,0,6,62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,
-		150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,
-		0,44,5,0,19,19,39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,
-		4,0,26,26,63,63,81,81,176,176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,
-		169,169,2,0,249,249,272,272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,
-		116,1,0,278,280,3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,
-		0,70,70,142,142,2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,
-		70,111,111,3,0,256,256,258,258,261,261,2,0,11,11,205,205,3,0,67,67,219,
-		219,224,224,4,0,8,8,147,147,191,191,230,230,1,0,249,254,1,0,256,257,2,
-		0,258,260,265,265,2,0,18,18,220,220,3,0,14,14,114,114,217,217,4,0,56,56,
-		67,67,219,219,224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,
-		36,38,120,121,2,0,85,85,182,182,2,0,177,177,189,189,2,0,72,72,171,171,
-		2,0,30,30,222,222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,41,41,212,213,
-		2,0,275,275,278,279,9,0,42,43,82,83,127,132,136,137,139,140,174,175,192,
-		193,237,238,246,247,2,0,172,172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,
-		19,32,34,35,39,48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,
-		88,88,93,93,95,98,100,111,113,114,118,119,123,123,125,140,142,143,146,
-		148,151,152,155,155,158,185,187,187,190,193,195,197,199,207,209,210,212,
-		218,220,222,224,225,227,228,230,230,232,238,243,248,2743,0,189,1,0,0,0,
-		2,214,1,0,0,0,4,457,1,0,0,0,6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,
-		12,550,1,0,0,0,14,558,1,0,0,0,16,560,1,0,0,0,18,568,1,0,0,0,20,571,1,0,
-		0,0,22,644,1,0,0,0,24,647,1,0,0,0,26,652,1,0,0,0,28,700,1,0,0,0,30,739,
-		1,0,0,0,32,771,1,0,0,0,34,775,1,0,0,0,36,783,1,0,0,0,38,791,1,0,0,0,40,
-		802,1,0,0,0,42,816,1,0,0,0,44,829,1,0,0,0,46,839,1,0,0,0,48,841,1,0,0,
-		0,50,853,1,0,0,0,52,924,1,0,0,0,54,926,1,0,0,0,56,941,1,0,0,0,58,945,1,
-		0,0,0,60,957,1,0,0,0,62,993,1,0,0,0,64,1027,1,0,0,0,66,1044,1,0,0,0,68,
-		1046,1,0,0,0,70,1103,1,0,0,0,72,1117,1,0,0,0,74,1159,1,0,0,0,76,1174,1,
-		0,0,0,78,1176,1,0,0,0,80,1180,1,0,0,0,82,1188,1,0,0,0,84,1228,1,0,0,0,
-		86,1237,1,0,0,0,88,1306,1,0,0,0,90,1308,1,0,0,0,92,1384,1,0,0,0,94,1396,
-		1,0,0,0,96,1412,1,0,0,0,98,1414,1,0,0,0,100,1423,1,0,0,0,102,1427,1,0,
-		0,0,104,1436,1,0,0,0,106,1456,1,0,0,0,108,1458,1,0,0,0,110,1471,1,0,0,
-		0,112,1476,1,0,0,0,114,1485,1,0,0,0,116,1487,1,0,0,0,118,1500,1,0,0,0,
-		120,1523,1,0,0,0,122,1537,1,0,0,0,124,1539,1,0,0,0,126,1551,1,0,0,0,128,
-		1647,1,0,0,0,130,1649,1,0,0,0,132,1655,1,0,0,0,134,1998,1,0,0,0,136,2013,
-		1,0,0,0,138,2045,1,0,0,0,140,2052,1,0,0,0,142,2059,1,0,0,0,144,2078,1,
-		0,0,0,146,2082,1,0,0,0,148,2084,1,0,0,0,150,2122,1,0,0,0,152,2133,1,0,
-		0,0,154,2136,1,0,0,0,156,2146,1,0,0,0,158,2161,1,0,0,0,160,2167,1,0,0,
-		0,162,2169,1,0,0,0,164,2195,1,0,0,0,166,2197,1,0,0,0,168,2217,1,0,0,0,
-		170,2219,1,0,0,0,172,2221,1,0,0,0,174,2312,1,0,0,0,176,2333,1,0,0,0,178,
-		2338,1,0,0,0,180,2346,1,0,0,0,182,2357,1,0,0,0,184,2359,1,0,0,0,186,188,
-		5,272,0,0,187,186,1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,
-		0,0,190,210,1,0,0,0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,
-		194,193,1,0,0,0,195,196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,
-		1,0,0,0,198,200,3,4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,
-		0,201,202,1,0,0,0,202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,
-		204,1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,
-		0,0,0,209,207,1,0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,
-		212,213,5,0,0,1,213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,
-		1,0,0,0,217,458,3,56,28,0,218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,
-		0,0,221,226,3,6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,
-		0,225,221,1,0,0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,
-		228,1,0,0,0,227,229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,
-		0,0,0,230,231,5,5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,
-		0,0,234,230,1,0,0,0,234,235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,
-		237,458,3,28,14,0,238,240,5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,
-		241,1,0,0,0,241,242,1,0,0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,
-		5,144,0,0,245,247,5,62,0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,
-		0,0,248,253,3,178,89,0,249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,
-		267,0,0,252,254,1,0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,
-		0,255,256,5,29,0,0,256,258,5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,
-		259,1,0,0,0,259,260,5,9,0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,
-		5,32,0,0,263,265,5,210,0,0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,
-		0,0,0,266,268,1,0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,
-		269,273,5,76,0,0,270,271,5,84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,
-		270,1,0,0,0,273,274,1,0,0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,
-		5,9,0,0,277,280,5,275,0,0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,
-		1,0,0,0,280,281,1,0,0,0,281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,
-		0,0,284,290,5,275,0,0,285,286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,
-		0,0,288,285,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,
-		294,1,0,0,0,292,290,1,0,0,0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,
-		0,0,0,295,296,5,32,0,0,296,300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,
-		0,0,299,301,5,62,0,0,300,297,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,
-		305,3,178,89,0,303,304,5,29,0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,
-		306,1,0,0,0,306,308,1,0,0,0,307,309,3,40,20,0,308,307,1,0,0,0,308,309,
-		1,0,0,0,309,458,1,0,0,0,310,311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,
-		0,0,313,314,5,144,0,0,314,316,5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,
-		316,317,1,0,0,0,317,320,3,178,89,0,318,319,5,29,0,0,319,321,5,275,0,0,
-		320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,324,3,40,20,0,323,
-		322,1,0,0,0,323,324,1,0,0,0,324,458,1,0,0,0,325,327,5,51,0,0,326,328,5,
-		210,0,0,327,326,1,0,0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,331,5,206,
-		0,0,330,329,1,0,0,0,330,331,1,0,0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,
-		334,5,84,0,0,334,336,5,62,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,337,
-		1,0,0,0,337,339,3,178,89,0,338,340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,
-		0,0,340,458,1,0,0,0,341,342,5,6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,
-		344,346,5,62,0,0,345,343,1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,
-		3,178,89,0,348,349,3,52,26,0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,
-		233,0,0,352,358,3,178,89,0,353,354,5,179,0,0,354,355,5,216,0,0,355,359,
-		3,178,89,0,356,357,5,9,0,0,357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,
-		0,0,0,359,458,1,0,0,0,360,361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,
-		0,363,367,3,52,26,0,364,365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,
-		366,364,1,0,0,0,367,458,1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,
-		371,5,249,0,0,371,372,3,20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,
-		1,0,0,0,374,458,1,0,0,0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,
-		0,0,0,377,378,1,0,0,0,378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,
-		0,381,382,7,2,0,0,382,383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,
-		385,387,5,19,0,0,386,388,5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,
-		389,1,0,0,0,389,458,3,178,89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,
-		1,0,0,0,392,393,1,0,0,0,393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,
-		0,0,396,397,5,168,0,0,397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,
-		0,0,400,402,3,16,8,0,401,399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,
-		404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,
-		0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,
-		0,410,411,5,97,0,0,411,414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,
-		0,414,412,1,0,0,0,414,415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,
-		419,5,50,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,
-		190,0,0,421,424,5,275,0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,
-		1,0,0,0,424,425,1,0,0,0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,
-		0,0,428,430,3,182,91,0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,
-		0,431,458,1,0,0,0,432,433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,
-		0,435,436,5,227,0,0,436,437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,
-		0,0,439,441,3,182,91,0,440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,
-		442,443,1,0,0,0,443,458,1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,
-		448,5,19,0,0,447,446,1,0,0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,
-		178,89,0,450,458,7,3,0,0,451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,
-		0,0,454,455,5,178,0,0,455,456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,
-		0,457,218,1,0,0,0,457,219,1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,
-		237,1,0,0,0,457,238,1,0,0,0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,
-		0,0,0,457,325,1,0,0,0,457,341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,
-		457,368,1,0,0,0,457,375,1,0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,
-		1,0,0,0,457,390,1,0,0,0,457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,
-		0,457,426,1,0,0,0,457,432,1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,
-		450,1,0,0,0,457,451,1,0,0,0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,
-		0,0,460,461,7,4,0,0,461,463,3,178,89,0,462,464,3,114,57,0,463,462,1,0,
-		0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,
-		467,1,0,0,0,467,472,1,0,0,0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,
-		5,267,0,0,471,473,1,0,0,0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,
-		0,0,474,475,3,56,28,0,475,7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,
-		0,478,483,3,10,5,0,479,480,5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,
-		482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,
-		1,0,0,0,486,487,5,267,0,0,487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,
-		0,0,490,491,3,46,23,0,491,11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,
-		0,494,498,5,12,0,0,495,497,5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,
-		496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,
-		4,2,0,502,504,5,272,0,0,503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,
-		0,505,506,1,0,0,0,506,507,1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,
-		512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,
-		0,0,0,513,515,5,272,0,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,
-		0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,
-		551,1,0,0,0,521,522,5,12,0,0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,
-		5,272,0,0,525,524,1,0,0,0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,
-		0,0,528,547,1,0,0,0,529,538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,
-		532,533,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,
-		3,4,2,0,536,531,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,
-		0,539,544,1,0,0,0,540,538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,
-		546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,
-		0,0,0,547,529,1,0,0,0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,5,54,0,0,
-		550,492,1,0,0,0,550,521,1,0,0,0,551,13,1,0,0,0,552,553,5,74,0,0,553,554,
-		5,190,0,0,554,559,5,275,0,0,555,556,5,74,0,0,556,557,5,113,0,0,557,559,
-		5,24,0,0,558,552,1,0,0,0,558,555,1,0,0,0,559,15,1,0,0,0,560,561,7,5,0,
-		0,561,17,1,0,0,0,562,569,5,275,0,0,563,565,8,6,0,0,564,563,1,0,0,0,565,
-		566,1,0,0,0,566,564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,562,1,
-		0,0,0,568,564,1,0,0,0,569,19,1,0,0,0,570,572,8,7,0,0,571,570,1,0,0,0,572,
-		573,1,0,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,21,1,0,0,0,575,578,5,209,
-		0,0,576,577,7,8,0,0,577,579,3,178,89,0,578,576,1,0,0,0,578,579,1,0,0,0,
-		579,581,1,0,0,0,580,582,3,24,12,0,581,580,1,0,0,0,581,582,1,0,0,0,582,
-		645,1,0,0,0,583,586,5,234,0,0,584,585,7,8,0,0,585,587,3,178,89,0,586,584,
-		1,0,0,0,586,587,1,0,0,0,587,589,1,0,0,0,588,590,3,24,12,0,589,588,1,0,
-		0,0,589,590,1,0,0,0,590,645,1,0,0,0,591,593,5,228,0,0,592,591,1,0,0,0,
-		592,593,1,0,0,0,593,594,1,0,0,0,594,597,5,77,0,0,595,596,7,8,0,0,596,598,
-		3,178,89,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,
-		12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,645,1,0,0,0,602,645,5,98,0,0,
-		603,605,5,20,0,0,604,606,3,24,12,0,605,604,1,0,0,0,605,606,1,0,0,0,606,
-		645,1,0,0,0,607,610,5,40,0,0,608,609,7,8,0,0,609,611,3,178,89,0,610,608,
-		1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,614,3,24,12,0,613,612,1,0,
-		0,0,613,614,1,0,0,0,614,645,1,0,0,0,615,617,5,75,0,0,616,615,1,0,0,0,616,
-		617,1,0,0,0,617,618,1,0,0,0,618,645,5,135,0,0,619,645,5,96,0,0,620,621,
-		5,28,0,0,621,622,7,8,0,0,622,624,3,178,89,0,623,625,3,24,12,0,624,623,
-		1,0,0,0,624,625,1,0,0,0,625,645,1,0,0,0,626,627,5,32,0,0,627,628,5,208,
-		0,0,628,645,3,178,89,0,629,630,5,32,0,0,630,631,5,233,0,0,631,645,3,178,
-		89,0,632,633,5,32,0,0,633,634,5,19,0,0,634,645,3,178,89,0,635,636,5,35,
-		0,0,636,645,5,19,0,0,637,638,5,35,0,0,638,645,5,39,0,0,639,640,5,25,0,
-		0,640,642,5,275,0,0,641,643,3,24,12,0,642,641,1,0,0,0,642,643,1,0,0,0,
-		643,645,1,0,0,0,644,575,1,0,0,0,644,583,1,0,0,0,644,592,1,0,0,0,644,602,
-		1,0,0,0,644,603,1,0,0,0,644,607,1,0,0,0,644,616,1,0,0,0,644,619,1,0,0,
-		0,644,620,1,0,0,0,644,626,1,0,0,0,644,629,1,0,0,0,644,632,1,0,0,0,644,
-		635,1,0,0,0,644,637,1,0,0,0,644,639,1,0,0,0,645,23,1,0,0,0,646,648,5,144,
-		0,0,647,646,1,0,0,0,647,648,1,0,0,0,648,649,1,0,0,0,649,650,7,9,0,0,650,
-		651,5,275,0,0,651,25,1,0,0,0,652,654,5,32,0,0,653,655,5,210,0,0,654,653,
-		1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,656,660,5,208,0,0,657,658,5,84,
-		0,0,658,659,5,144,0,0,659,661,5,62,0,0,660,657,1,0,0,0,660,661,1,0,0,0,
-		661,662,1,0,0,0,662,674,3,178,89,0,663,664,5,266,0,0,664,669,3,30,15,0,
-		665,666,5,270,0,0,666,668,3,30,15,0,667,665,1,0,0,0,668,671,1,0,0,0,669,
-		667,1,0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,
-		267,0,0,673,675,1,0,0,0,674,663,1,0,0,0,674,675,1,0,0,0,675,678,1,0,0,
-		0,676,677,5,29,0,0,677,679,5,275,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
-		686,1,0,0,0,680,681,5,163,0,0,681,682,5,15,0,0,682,683,5,266,0,0,683,684,
-		3,180,90,0,684,685,5,267,0,0,685,687,1,0,0,0,686,680,1,0,0,0,686,687,1,
-		0,0,0,687,689,1,0,0,0,688,690,3,40,20,0,689,688,1,0,0,0,689,690,1,0,0,
-		0,690,692,1,0,0,0,691,693,3,48,24,0,692,691,1,0,0,0,692,693,1,0,0,0,693,
+		5,87,2270,8,87,10,87,12,87,2273,9,87,3,87,2275,8,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,5,87,2283,8,87,10,87,12,87,2286,9,87,3,87,2288,8,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,3,87,2296,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2303,
+		8,87,3,87,2305,8,87,1,87,1,87,3,87,2309,8,87,1,87,1,87,1,87,1,87,5,87,
+		2315,8,87,10,87,12,87,2318,9,87,1,87,3,87,2321,8,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,3,87,2330,8,87,3,87,2332,8,87,1,87,1,87,1,87,1,87,3,87,
+		2338,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2345,8,87,1,87,5,87,2348,8,87,
+		10,87,12,87,2351,9,87,1,88,1,88,1,88,3,88,2356,8,88,1,89,1,89,1,89,5,89,
+		2361,8,89,10,89,12,89,2364,9,89,1,90,1,90,1,90,5,90,2369,8,90,10,90,12,
+		90,2372,9,90,1,91,1,91,1,91,3,91,2377,8,91,1,92,1,92,1,92,0,6,62,82,126,
+		132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
+		162,164,166,168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,39,39,76,
+		76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,81,81,176,
+		176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,249,272,
+		272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,3,0,60,60,
+		88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,2,0,59,59,
+		223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,256,256,258,
+		258,261,261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,0,8,8,147,147,
+		191,191,230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,265,2,0,18,18,
+		220,220,3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,224,224,2,0,
+		1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,2,0,85,85,182,
+		182,2,0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,
+		147,2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,279,9,0,42,43,
+		82,83,127,132,136,137,139,140,174,175,192,193,237,238,246,247,2,0,172,
+		172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,
+		53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,
+		113,114,118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,185,
+		187,187,190,193,195,197,199,207,209,210,212,218,220,222,224,225,227,228,
+		230,230,232,238,243,248,2767,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,
+		6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,550,1,0,0,0,14,558,1,0,0,
+		0,16,560,1,0,0,0,18,568,1,0,0,0,20,571,1,0,0,0,22,644,1,0,0,0,24,647,1,
+		0,0,0,26,652,1,0,0,0,28,700,1,0,0,0,30,739,1,0,0,0,32,771,1,0,0,0,34,775,
+		1,0,0,0,36,783,1,0,0,0,38,791,1,0,0,0,40,802,1,0,0,0,42,816,1,0,0,0,44,
+		829,1,0,0,0,46,839,1,0,0,0,48,841,1,0,0,0,50,853,1,0,0,0,52,924,1,0,0,
+		0,54,926,1,0,0,0,56,941,1,0,0,0,58,945,1,0,0,0,60,957,1,0,0,0,62,993,1,
+		0,0,0,64,1027,1,0,0,0,66,1044,1,0,0,0,68,1046,1,0,0,0,70,1103,1,0,0,0,
+		72,1117,1,0,0,0,74,1159,1,0,0,0,76,1174,1,0,0,0,78,1176,1,0,0,0,80,1180,
+		1,0,0,0,82,1188,1,0,0,0,84,1228,1,0,0,0,86,1237,1,0,0,0,88,1306,1,0,0,
+		0,90,1308,1,0,0,0,92,1384,1,0,0,0,94,1396,1,0,0,0,96,1412,1,0,0,0,98,1414,
+		1,0,0,0,100,1423,1,0,0,0,102,1427,1,0,0,0,104,1436,1,0,0,0,106,1456,1,
+		0,0,0,108,1458,1,0,0,0,110,1471,1,0,0,0,112,1476,1,0,0,0,114,1485,1,0,
+		0,0,116,1487,1,0,0,0,118,1500,1,0,0,0,120,1523,1,0,0,0,122,1537,1,0,0,
+		0,124,1539,1,0,0,0,126,1551,1,0,0,0,128,1647,1,0,0,0,130,1649,1,0,0,0,
+		132,1655,1,0,0,0,134,2017,1,0,0,0,136,2032,1,0,0,0,138,2064,1,0,0,0,140,
+		2071,1,0,0,0,142,2078,1,0,0,0,144,2097,1,0,0,0,146,2101,1,0,0,0,148,2103,
+		1,0,0,0,150,2141,1,0,0,0,152,2152,1,0,0,0,154,2155,1,0,0,0,156,2165,1,
+		0,0,0,158,2180,1,0,0,0,160,2186,1,0,0,0,162,2188,1,0,0,0,164,2214,1,0,
+		0,0,166,2216,1,0,0,0,168,2236,1,0,0,0,170,2238,1,0,0,0,172,2240,1,0,0,
+		0,174,2331,1,0,0,0,176,2352,1,0,0,0,178,2357,1,0,0,0,180,2365,1,0,0,0,
+		182,2376,1,0,0,0,184,2378,1,0,0,0,186,188,5,272,0,0,187,186,1,0,0,0,188,
+		191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,
+		0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,196,1,0,0,
+		0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,
+		194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,
+		0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,209,1,0,0,
+		0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,
+		192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,
+		0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,
+		218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,
+		226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,
+		1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,
+		0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,
+		232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,0,0,0,234,
+		235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,
+		5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,
+		0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,
+		0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,
+		249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,0,0,0,
+		253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,
+		5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,
+		0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,
+		0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,
+		263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,
+		84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,
+		0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,275,0,
+		0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,
+		281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,
+		286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,
+		1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,
+		0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,
+		300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,
+		1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,
+		0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,
+		307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,
+		311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,
+		5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,
+		89,0,318,319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,
+		0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,
+		458,1,0,0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,
+		1,0,0,0,328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,
+		0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,
+		335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,
+		340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,
+		6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,
+		0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,
+		0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,
+		353,354,5,179,0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,
+		357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,
+		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
+		365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,
+		1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,
+		20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,
+		0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,
+		378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,
+		383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,
+		5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,
+		89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,
+		393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,
+		397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,
+		399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,
+		0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,
+		407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,
+		414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,
+		415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,
+		1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,
+		0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,
+		0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,
+		0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,
+		433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,
+		437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,
+		440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,
+		1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,
+		0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,
+		451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,
+		456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,
+		1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,
+		0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,
+		341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,
+		0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,
+		457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,
+		1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,
+		0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,
+		3,178,89,0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,
+		1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,
+		0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,
+		0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,
+		7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,
+		5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,
+		0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,
+		487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,
+		11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,
+		5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,
+		0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,
+		503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,
+		1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,
+		0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,
+		513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,
+		0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,551,1,0,0,0,521,522,5,12,0,
+		0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,
+		0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,547,1,0,0,0,529,
+		538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,
+		1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,
+		0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,
+		538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,
+		1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,0,547,529,1,0,0,
+		0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,5,54,0,0,550,492,1,0,0,0,550,
+		521,1,0,0,0,551,13,1,0,0,0,552,553,5,74,0,0,553,554,5,190,0,0,554,559,
+		5,275,0,0,555,556,5,74,0,0,556,557,5,113,0,0,557,559,5,24,0,0,558,552,
+		1,0,0,0,558,555,1,0,0,0,559,15,1,0,0,0,560,561,7,5,0,0,561,17,1,0,0,0,
+		562,569,5,275,0,0,563,565,8,6,0,0,564,563,1,0,0,0,565,566,1,0,0,0,566,
+		564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,562,1,0,0,0,568,564,1,
+		0,0,0,569,19,1,0,0,0,570,572,8,7,0,0,571,570,1,0,0,0,572,573,1,0,0,0,573,
+		571,1,0,0,0,573,574,1,0,0,0,574,21,1,0,0,0,575,578,5,209,0,0,576,577,7,
+		8,0,0,577,579,3,178,89,0,578,576,1,0,0,0,578,579,1,0,0,0,579,581,1,0,0,
+		0,580,582,3,24,12,0,581,580,1,0,0,0,581,582,1,0,0,0,582,645,1,0,0,0,583,
+		586,5,234,0,0,584,585,7,8,0,0,585,587,3,178,89,0,586,584,1,0,0,0,586,587,
+		1,0,0,0,587,589,1,0,0,0,588,590,3,24,12,0,589,588,1,0,0,0,589,590,1,0,
+		0,0,590,645,1,0,0,0,591,593,5,228,0,0,592,591,1,0,0,0,592,593,1,0,0,0,
+		593,594,1,0,0,0,594,597,5,77,0,0,595,596,7,8,0,0,596,598,3,178,89,0,597,
+		595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,12,0,600,599,
+		1,0,0,0,600,601,1,0,0,0,601,645,1,0,0,0,602,645,5,98,0,0,603,605,5,20,
+		0,0,604,606,3,24,12,0,605,604,1,0,0,0,605,606,1,0,0,0,606,645,1,0,0,0,
+		607,610,5,40,0,0,608,609,7,8,0,0,609,611,3,178,89,0,610,608,1,0,0,0,610,
+		611,1,0,0,0,611,613,1,0,0,0,612,614,3,24,12,0,613,612,1,0,0,0,613,614,
+		1,0,0,0,614,645,1,0,0,0,615,617,5,75,0,0,616,615,1,0,0,0,616,617,1,0,0,
+		0,617,618,1,0,0,0,618,645,5,135,0,0,619,645,5,96,0,0,620,621,5,28,0,0,
+		621,622,7,8,0,0,622,624,3,178,89,0,623,625,3,24,12,0,624,623,1,0,0,0,624,
+		625,1,0,0,0,625,645,1,0,0,0,626,627,5,32,0,0,627,628,5,208,0,0,628,645,
+		3,178,89,0,629,630,5,32,0,0,630,631,5,233,0,0,631,645,3,178,89,0,632,633,
+		5,32,0,0,633,634,5,19,0,0,634,645,3,178,89,0,635,636,5,35,0,0,636,645,
+		5,19,0,0,637,638,5,35,0,0,638,645,5,39,0,0,639,640,5,25,0,0,640,642,5,
+		275,0,0,641,643,3,24,12,0,642,641,1,0,0,0,642,643,1,0,0,0,643,645,1,0,
+		0,0,644,575,1,0,0,0,644,583,1,0,0,0,644,592,1,0,0,0,644,602,1,0,0,0,644,
+		603,1,0,0,0,644,607,1,0,0,0,644,616,1,0,0,0,644,619,1,0,0,0,644,620,1,
+		0,0,0,644,626,1,0,0,0,644,629,1,0,0,0,644,632,1,0,0,0,644,635,1,0,0,0,
+		644,637,1,0,0,0,644,639,1,0,0,0,645,23,1,0,0,0,646,648,5,144,0,0,647,646,
+		1,0,0,0,647,648,1,0,0,0,648,649,1,0,0,0,649,650,7,9,0,0,650,651,5,275,
+		0,0,651,25,1,0,0,0,652,654,5,32,0,0,653,655,5,210,0,0,654,653,1,0,0,0,
+		654,655,1,0,0,0,655,656,1,0,0,0,656,660,5,208,0,0,657,658,5,84,0,0,658,
+		659,5,144,0,0,659,661,5,62,0,0,660,657,1,0,0,0,660,661,1,0,0,0,661,662,
+		1,0,0,0,662,674,3,178,89,0,663,664,5,266,0,0,664,669,3,30,15,0,665,666,
+		5,270,0,0,666,668,3,30,15,0,667,665,1,0,0,0,668,671,1,0,0,0,669,667,1,
+		0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,267,0,
+		0,673,675,1,0,0,0,674,663,1,0,0,0,674,675,1,0,0,0,675,678,1,0,0,0,676,
+		677,5,29,0,0,677,679,5,275,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,686,
+		1,0,0,0,680,681,5,163,0,0,681,682,5,15,0,0,682,683,5,266,0,0,683,684,3,
+		180,90,0,684,685,5,267,0,0,685,687,1,0,0,0,686,680,1,0,0,0,686,687,1,0,
+		0,0,687,689,1,0,0,0,688,690,3,40,20,0,689,688,1,0,0,0,689,690,1,0,0,0,
+		690,692,1,0,0,0,691,693,3,48,24,0,692,691,1,0,0,0,692,693,1,0,0,0,693,
 		696,1,0,0,0,694,695,5,9,0,0,695,697,3,56,28,0,696,694,1,0,0,0,696,697,
 		1,0,0,0,697,27,1,0,0,0,698,699,5,32,0,0,699,701,5,153,0,0,700,698,1,0,
 		0,0,700,701,1,0,0,0,701,702,1,0,0,0,702,703,5,180,0,0,703,704,5,208,0,
@@ -17918,253 +17986,259 @@ internal partial class StreamSqlParser : Parser {
 		1656,1665,1,0,0,0,1657,1658,10,2,0,0,1658,1659,7,25,0,0,1659,1664,3,132,
 		66,3,1660,1661,10,1,0,0,1661,1662,7,24,0,0,1662,1664,3,132,66,2,1663,1657,
 		1,0,0,0,1663,1660,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,
-		1,0,0,0,1666,133,1,0,0,0,1667,1665,1,0,0,0,1668,1669,6,67,-1,0,1669,1999,
-		3,164,82,0,1670,1999,3,166,83,0,1671,1672,5,17,0,0,1672,1674,3,124,62,
+		1,0,0,0,1666,133,1,0,0,0,1667,1665,1,0,0,0,1668,1669,6,67,-1,0,1669,2018,
+		3,164,82,0,1670,2018,3,166,83,0,1671,1672,5,17,0,0,1672,1674,3,124,62,
 		0,1673,1675,3,162,81,0,1674,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1674,1,
 		0,0,0,1676,1677,1,0,0,0,1677,1680,1,0,0,0,1678,1679,5,52,0,0,1679,1681,
 		3,124,62,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1682,1,0,0,0,1682,
-		1683,5,54,0,0,1683,1999,1,0,0,0,1684,1686,5,17,0,0,1685,1687,3,162,81,
+		1683,5,54,0,0,1683,2018,1,0,0,0,1684,1686,5,17,0,0,1685,1687,3,162,81,
 		0,1686,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,
 		0,0,1689,1692,1,0,0,0,1690,1691,5,52,0,0,1691,1693,3,124,62,0,1692,1690,
-		1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1695,5,54,0,0,1695,1999,
+		1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1695,5,54,0,0,1695,2018,
 		1,0,0,0,1696,1697,7,26,0,0,1697,1698,5,266,0,0,1698,1699,3,124,62,0,1699,
-		1700,5,9,0,0,1700,1701,3,172,86,0,1701,1702,5,267,0,0,1702,1999,1,0,0,
+		1700,5,9,0,0,1700,1701,3,172,86,0,1701,1702,5,267,0,0,1702,2018,1,0,0,
 		0,1703,1704,5,66,0,0,1704,1707,5,266,0,0,1705,1708,3,170,85,0,1706,1708,
 		3,182,91,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,1709,1,0,0,0,1709,
-		1710,5,74,0,0,1710,1711,3,124,62,0,1711,1712,5,267,0,0,1712,1999,1,0,0,
+		1710,5,74,0,0,1710,1711,3,124,62,0,1711,1712,5,267,0,0,1712,2018,1,0,0,
 		0,1713,1714,5,218,0,0,1714,1715,5,266,0,0,1715,1717,7,27,0,0,1716,1718,
 		3,124,62,0,1717,1716,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,0,0,0,1719,
-		1720,5,74,0,0,1720,1721,3,124,62,0,1721,1722,5,267,0,0,1722,1999,1,0,0,
+		1720,5,74,0,0,1720,1721,3,124,62,0,1721,1722,5,267,0,0,1722,2018,1,0,0,
 		0,1723,1724,5,218,0,0,1724,1728,5,266,0,0,1725,1726,3,124,62,0,1726,1727,
 		5,74,0,0,1727,1729,1,0,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1730,
-		1,0,0,0,1730,1731,3,124,62,0,1731,1732,5,267,0,0,1732,1999,1,0,0,0,1733,
+		1,0,0,0,1730,1731,3,124,62,0,1731,1732,5,267,0,0,1732,2018,1,0,0,0,1733,
 		1734,5,204,0,0,1734,1735,5,266,0,0,1735,1736,3,124,62,0,1736,1737,5,74,
 		0,0,1737,1740,3,124,62,0,1738,1739,5,73,0,0,1739,1741,3,124,62,0,1740,
 		1738,1,0,0,0,1740,1741,1,0,0,0,1741,1742,1,0,0,0,1742,1743,5,267,0,0,1743,
-		1999,1,0,0,0,1744,1745,5,170,0,0,1745,1746,5,266,0,0,1746,1747,3,132,66,
-		0,1747,1748,5,87,0,0,1748,1749,3,124,62,0,1749,1750,5,267,0,0,1750,1999,
+		2018,1,0,0,0,1744,1745,5,170,0,0,1745,1746,5,266,0,0,1746,1747,3,132,66,
+		0,1747,1748,5,87,0,0,1748,1749,3,124,62,0,1749,1750,5,267,0,0,1750,2018,
 		1,0,0,0,1751,1752,5,160,0,0,1752,1753,5,266,0,0,1753,1754,3,124,62,0,1754,
 		1755,5,167,0,0,1755,1756,3,124,62,0,1756,1757,5,74,0,0,1757,1760,3,124,
 		62,0,1758,1759,5,73,0,0,1759,1761,3,124,62,0,1760,1758,1,0,0,0,1760,1761,
-		1,0,0,0,1761,1762,1,0,0,0,1762,1763,5,267,0,0,1763,1999,1,0,0,0,1764,1765,
+		1,0,0,0,1761,1762,1,0,0,0,1762,1763,5,267,0,0,1763,2018,1,0,0,0,1764,1765,
 		5,108,0,0,1765,1766,5,266,0,0,1766,1767,3,124,62,0,1767,1768,5,270,0,0,
 		1768,1771,3,124,62,0,1769,1770,5,185,0,0,1770,1772,3,172,86,0,1771,1769,
-		1,0,0,0,1771,1772,1,0,0,0,1772,1777,1,0,0,0,1773,1774,3,156,78,0,1774,
-		1775,5,150,0,0,1775,1776,5,53,0,0,1776,1778,1,0,0,0,1777,1773,1,0,0,0,
-		1777,1778,1,0,0,0,1778,1783,1,0,0,0,1779,1780,3,156,78,0,1780,1781,5,150,
-		0,0,1781,1782,5,56,0,0,1782,1784,1,0,0,0,1783,1779,1,0,0,0,1783,1784,1,
-		0,0,0,1784,1785,1,0,0,0,1785,1786,5,267,0,0,1786,1999,1,0,0,0,1787,1788,
-		5,107,0,0,1788,1789,5,266,0,0,1789,1790,3,124,62,0,1790,1791,5,270,0,0,
-		1791,1794,3,124,62,0,1792,1793,5,185,0,0,1793,1795,3,172,86,0,1794,1792,
-		1,0,0,0,1794,1795,1,0,0,0,1795,1797,1,0,0,0,1796,1798,3,158,79,0,1797,
-		1796,1,0,0,0,1797,1798,1,0,0,0,1798,1803,1,0,0,0,1799,1800,3,160,80,0,
-		1800,1801,5,150,0,0,1801,1802,5,53,0,0,1802,1804,1,0,0,0,1803,1799,1,0,
-		0,0,1803,1804,1,0,0,0,1804,1809,1,0,0,0,1805,1806,3,160,80,0,1806,1807,
-		5,150,0,0,1807,1808,5,56,0,0,1808,1810,1,0,0,0,1809,1805,1,0,0,0,1809,
-		1810,1,0,0,0,1810,1811,1,0,0,0,1811,1812,5,267,0,0,1812,1999,1,0,0,0,1813,
-		1814,5,104,0,0,1814,1815,5,266,0,0,1815,1816,3,124,62,0,1816,1817,5,270,
-		0,0,1817,1821,3,124,62,0,1818,1819,7,28,0,0,1819,1820,5,150,0,0,1820,1822,
-		5,56,0,0,1821,1818,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,0,0,1823,1824,
-		5,267,0,0,1824,1999,1,0,0,0,1825,1826,5,105,0,0,1826,1835,5,266,0,0,1827,
-		1832,3,154,77,0,1828,1829,5,270,0,0,1829,1831,3,154,77,0,1830,1828,1,0,
-		0,0,1831,1834,1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1836,1,
-		0,0,0,1834,1832,1,0,0,0,1835,1827,1,0,0,0,1835,1836,1,0,0,0,1836,1840,
-		1,0,0,0,1837,1838,7,29,0,0,1838,1839,5,150,0,0,1839,1841,5,145,0,0,1840,
-		1837,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1999,5,267,0,0,1843,
-		1844,5,101,0,0,1844,1853,5,266,0,0,1845,1850,3,124,62,0,1846,1847,5,270,
-		0,0,1847,1849,3,124,62,0,1848,1846,1,0,0,0,1849,1852,1,0,0,0,1850,1848,
-		1,0,0,0,1850,1851,1,0,0,0,1851,1854,1,0,0,0,1852,1850,1,0,0,0,1853,1845,
-		1,0,0,0,1853,1854,1,0,0,0,1854,1858,1,0,0,0,1855,1856,7,29,0,0,1856,1857,
-		5,150,0,0,1857,1859,5,145,0,0,1858,1855,1,0,0,0,1858,1859,1,0,0,0,1859,
-		1860,1,0,0,0,1860,1999,5,267,0,0,1861,1862,5,102,0,0,1862,1863,5,266,0,
-		0,1863,1874,3,124,62,0,1864,1865,5,154,0,0,1865,1866,5,15,0,0,1866,1871,
-		3,80,40,0,1867,1868,5,270,0,0,1868,1870,3,80,40,0,1869,1867,1,0,0,0,1870,
-		1873,1,0,0,0,1871,1869,1,0,0,0,1871,1872,1,0,0,0,1872,1875,1,0,0,0,1873,
-		1871,1,0,0,0,1874,1864,1,0,0,0,1874,1875,1,0,0,0,1875,1879,1,0,0,0,1876,
-		1877,7,29,0,0,1877,1878,5,150,0,0,1878,1880,5,145,0,0,1879,1876,1,0,0,
-		0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1888,5,267,0,0,1882,1883,5,
-		69,0,0,1883,1884,5,266,0,0,1884,1885,5,240,0,0,1885,1886,3,124,62,0,1886,
-		1887,5,267,0,0,1887,1889,1,0,0,0,1888,1882,1,0,0,0,1888,1889,1,0,0,0,1889,
-		1892,1,0,0,0,1890,1891,5,157,0,0,1891,1893,3,146,73,0,1892,1890,1,0,0,
-		0,1892,1893,1,0,0,0,1893,1999,1,0,0,0,1894,1895,5,106,0,0,1895,1896,5,
-		266,0,0,1896,1900,3,154,77,0,1897,1898,7,29,0,0,1898,1899,5,150,0,0,1899,
-		1901,5,145,0,0,1900,1897,1,0,0,0,1900,1901,1,0,0,0,1901,1902,1,0,0,0,1902,
-		1909,5,267,0,0,1903,1904,5,69,0,0,1904,1905,5,266,0,0,1905,1906,5,240,
-		0,0,1906,1907,3,124,62,0,1907,1908,5,267,0,0,1908,1910,1,0,0,0,1909,1903,
-		1,0,0,0,1909,1910,1,0,0,0,1910,1913,1,0,0,0,1911,1912,5,157,0,0,1912,1914,
-		3,146,73,0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1999,1,0,0,0,1915,
-		1916,7,30,0,0,1916,1917,5,266,0,0,1917,1918,3,124,62,0,1918,1919,5,216,
-		0,0,1919,1920,3,170,85,0,1920,1921,5,267,0,0,1921,1999,1,0,0,0,1922,1923,
-		7,31,0,0,1923,1924,5,266,0,0,1924,1925,3,170,85,0,1925,1926,5,270,0,0,
-		1926,1927,3,124,62,0,1927,1928,5,270,0,0,1928,1929,3,124,62,0,1929,1930,
-		5,267,0,0,1930,1999,1,0,0,0,1931,1999,7,32,0,0,1932,1933,5,8,0,0,1933,
-		1942,5,268,0,0,1934,1939,3,124,62,0,1935,1936,5,270,0,0,1936,1938,3,124,
-		62,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1939,1940,1,
-		0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1942,1934,1,0,0,0,1942,1943,
-		1,0,0,0,1943,1944,1,0,0,0,1944,1999,5,269,0,0,1945,1946,5,122,0,0,1946,
-		1955,5,268,0,0,1947,1952,3,124,62,0,1948,1949,5,270,0,0,1949,1951,3,124,
-		62,0,1950,1948,1,0,0,0,1951,1954,1,0,0,0,1952,1950,1,0,0,0,1952,1953,1,
-		0,0,0,1953,1956,1,0,0,0,1954,1952,1,0,0,0,1955,1947,1,0,0,0,1955,1956,
-		1,0,0,0,1956,1957,1,0,0,0,1957,1999,5,269,0,0,1958,1959,5,188,0,0,1959,
-		1968,5,266,0,0,1960,1965,3,124,62,0,1961,1962,5,270,0,0,1962,1964,3,124,
-		62,0,1963,1961,1,0,0,0,1964,1967,1,0,0,0,1965,1963,1,0,0,0,1965,1966,1,
-		0,0,0,1966,1969,1,0,0,0,1967,1965,1,0,0,0,1968,1960,1,0,0,0,1968,1969,
-		1,0,0,0,1969,1970,1,0,0,0,1970,1999,5,267,0,0,1971,1972,5,48,0,0,1972,
-		1973,5,266,0,0,1973,1974,3,180,90,0,1974,1975,5,267,0,0,1975,1999,1,0,
-		0,0,1976,1999,3,136,68,0,1977,1978,5,62,0,0,1978,1979,5,266,0,0,1979,1980,
-		3,56,28,0,1980,1981,5,267,0,0,1981,1999,1,0,0,0,1982,1983,5,266,0,0,1983,
-		1984,3,56,28,0,1984,1985,5,267,0,0,1985,1999,1,0,0,0,1986,1987,5,266,0,
-		0,1987,1992,3,124,62,0,1988,1989,5,270,0,0,1989,1991,3,124,62,0,1990,1988,
-		1,0,0,0,1991,1994,1,0,0,0,1992,1990,1,0,0,0,1992,1993,1,0,0,0,1993,1995,
-		1,0,0,0,1994,1992,1,0,0,0,1995,1996,5,267,0,0,1996,1999,1,0,0,0,1997,1999,
-		3,182,91,0,1998,1668,1,0,0,0,1998,1670,1,0,0,0,1998,1671,1,0,0,0,1998,
-		1684,1,0,0,0,1998,1696,1,0,0,0,1998,1703,1,0,0,0,1998,1713,1,0,0,0,1998,
-		1723,1,0,0,0,1998,1733,1,0,0,0,1998,1744,1,0,0,0,1998,1751,1,0,0,0,1998,
-		1764,1,0,0,0,1998,1787,1,0,0,0,1998,1813,1,0,0,0,1998,1825,1,0,0,0,1998,
-		1843,1,0,0,0,1998,1861,1,0,0,0,1998,1894,1,0,0,0,1998,1915,1,0,0,0,1998,
-		1922,1,0,0,0,1998,1931,1,0,0,0,1998,1932,1,0,0,0,1998,1945,1,0,0,0,1998,
-		1958,1,0,0,0,1998,1971,1,0,0,0,1998,1976,1,0,0,0,1998,1977,1,0,0,0,1998,
-		1982,1,0,0,0,1998,1986,1,0,0,0,1998,1997,1,0,0,0,1999,2010,1,0,0,0,2000,
-		2001,10,2,0,0,2001,2002,5,271,0,0,2002,2009,3,182,91,0,2003,2004,10,1,
-		0,0,2004,2005,5,268,0,0,2005,2006,3,132,66,0,2006,2007,5,269,0,0,2007,
-		2009,1,0,0,0,2008,2000,1,0,0,0,2008,2003,1,0,0,0,2009,2012,1,0,0,0,2010,
-		2008,1,0,0,0,2010,2011,1,0,0,0,2011,135,1,0,0,0,2012,2010,1,0,0,0,2013,
-		2014,3,140,70,0,2014,2030,5,266,0,0,2015,2031,5,258,0,0,2016,2018,3,70,
-		35,0,2017,2016,1,0,0,0,2017,2018,1,0,0,0,2018,2019,1,0,0,0,2019,2024,3,
-		142,71,0,2020,2021,5,270,0,0,2021,2023,3,142,71,0,2022,2020,1,0,0,0,2023,
-		2026,1,0,0,0,2024,2022,1,0,0,0,2024,2025,1,0,0,0,2025,2028,1,0,0,0,2026,
-		2024,1,0,0,0,2027,2029,3,138,69,0,2028,2027,1,0,0,0,2028,2029,1,0,0,0,
-		2029,2031,1,0,0,0,2030,2015,1,0,0,0,2030,2017,1,0,0,0,2030,2031,1,0,0,
-		0,2031,2032,1,0,0,0,2032,2039,5,267,0,0,2033,2034,5,69,0,0,2034,2035,5,
-		266,0,0,2035,2036,5,240,0,0,2036,2037,3,124,62,0,2037,2038,5,267,0,0,2038,
-		2040,1,0,0,0,2039,2033,1,0,0,0,2039,2040,1,0,0,0,2040,2043,1,0,0,0,2041,
-		2042,5,157,0,0,2042,2044,3,146,73,0,2043,2041,1,0,0,0,2043,2044,1,0,0,
-		0,2044,137,1,0,0,0,2045,2046,7,33,0,0,2046,2047,5,146,0,0,2047,139,1,0,
-		0,0,2048,2053,3,178,89,0,2049,2053,5,115,0,0,2050,2053,5,186,0,0,2051,
-		2053,5,70,0,0,2052,2048,1,0,0,0,2052,2049,1,0,0,0,2052,2050,1,0,0,0,2052,
-		2051,1,0,0,0,2053,141,1,0,0,0,2054,2055,3,182,91,0,2055,2056,5,255,0,0,
-		2056,2057,3,144,72,0,2057,2060,1,0,0,0,2058,2060,3,144,72,0,2059,2054,
-		1,0,0,0,2059,2058,1,0,0,0,2060,143,1,0,0,0,2061,2062,5,208,0,0,2062,2066,
-		3,178,89,0,2063,2064,5,162,0,0,2064,2065,5,15,0,0,2065,2067,3,124,62,0,
-		2066,2063,1,0,0,0,2066,2067,1,0,0,0,2067,2079,1,0,0,0,2068,2069,5,208,
-		0,0,2069,2070,5,266,0,0,2070,2071,3,56,28,0,2071,2075,5,267,0,0,2072,2073,
-		5,162,0,0,2073,2074,5,15,0,0,2074,2076,3,124,62,0,2075,2072,1,0,0,0,2075,
-		2076,1,0,0,0,2076,2079,1,0,0,0,2077,2079,3,124,62,0,2078,2061,1,0,0,0,
-		2078,2068,1,0,0,0,2078,2077,1,0,0,0,2079,145,1,0,0,0,2080,2083,3,182,91,
-		0,2081,2083,3,148,74,0,2082,2080,1,0,0,0,2082,2081,1,0,0,0,2083,147,1,
-		0,0,0,2084,2095,5,266,0,0,2085,2086,5,162,0,0,2086,2087,5,15,0,0,2087,
-		2092,3,124,62,0,2088,2089,5,270,0,0,2089,2091,3,124,62,0,2090,2088,1,0,
-		0,0,2091,2094,1,0,0,0,2092,2090,1,0,0,0,2092,2093,1,0,0,0,2093,2096,1,
-		0,0,0,2094,2092,1,0,0,0,2095,2085,1,0,0,0,2095,2096,1,0,0,0,2096,2107,
-		1,0,0,0,2097,2098,5,154,0,0,2098,2099,5,15,0,0,2099,2104,3,80,40,0,2100,
-		2101,5,270,0,0,2101,2103,3,80,40,0,2102,2100,1,0,0,0,2103,2106,1,0,0,0,
-		2104,2102,1,0,0,0,2104,2105,1,0,0,0,2105,2108,1,0,0,0,2106,2104,1,0,0,
-		0,2107,2097,1,0,0,0,2107,2108,1,0,0,0,2108,2110,1,0,0,0,2109,2111,3,150,
-		75,0,2110,2109,1,0,0,0,2110,2111,1,0,0,0,2111,2112,1,0,0,0,2112,2113,5,
-		267,0,0,2113,149,1,0,0,0,2114,2115,7,34,0,0,2115,2123,3,152,76,0,2116,
-		2117,7,34,0,0,2117,2118,5,13,0,0,2118,2119,3,152,76,0,2119,2120,5,7,0,
-		0,2120,2121,3,152,76,0,2121,2123,1,0,0,0,2122,2114,1,0,0,0,2122,2116,1,
-		0,0,0,2123,151,1,0,0,0,2124,2125,5,221,0,0,2125,2134,5,171,0,0,2126,2127,
-		5,221,0,0,2127,2134,5,72,0,0,2128,2129,5,35,0,0,2129,2134,5,188,0,0,2130,
-		2131,3,132,66,0,2131,2132,7,35,0,0,2132,2134,1,0,0,0,2133,2124,1,0,0,0,
-		2133,2126,1,0,0,0,2133,2128,1,0,0,0,2133,2130,1,0,0,0,2134,153,1,0,0,0,
-		2135,2137,5,109,0,0,2136,2135,1,0,0,0,2136,2137,1,0,0,0,2137,2138,1,0,
-		0,0,2138,2139,3,124,62,0,2139,2140,5,230,0,0,2140,2141,3,124,62,0,2141,
-		155,1,0,0,0,2142,2147,5,145,0,0,2143,2147,5,56,0,0,2144,2145,5,44,0,0,
-		2145,2147,3,124,62,0,2146,2142,1,0,0,0,2146,2143,1,0,0,0,2146,2144,1,0,
-		0,0,2147,157,1,0,0,0,2148,2150,5,244,0,0,2149,2151,5,8,0,0,2150,2149,1,
-		0,0,0,2150,2151,1,0,0,0,2151,2152,1,0,0,0,2152,2162,5,245,0,0,2153,2155,
-		5,242,0,0,2154,2156,7,36,0,0,2155,2154,1,0,0,0,2155,2156,1,0,0,0,2156,
-		2158,1,0,0,0,2157,2159,5,8,0,0,2158,2157,1,0,0,0,2158,2159,1,0,0,0,2159,
-		2160,1,0,0,0,2160,2162,5,245,0,0,2161,2148,1,0,0,0,2161,2153,1,0,0,0,2162,
-		159,1,0,0,0,2163,2168,5,145,0,0,2164,2168,5,56,0,0,2165,2166,5,53,0,0,
-		2166,2168,7,37,0,0,2167,2163,1,0,0,0,2167,2164,1,0,0,0,2167,2165,1,0,0,
-		0,2168,161,1,0,0,0,2169,2170,5,239,0,0,2170,2175,3,124,62,0,2171,2172,
-		5,270,0,0,2172,2174,3,124,62,0,2173,2171,1,0,0,0,2174,2177,1,0,0,0,2175,
-		2173,1,0,0,0,2175,2176,1,0,0,0,2176,2178,1,0,0,0,2177,2175,1,0,0,0,2178,
-		2179,5,211,0,0,2179,2180,3,124,62,0,2180,163,1,0,0,0,2181,2196,5,145,0,
-		0,2182,2196,7,38,0,0,2183,2196,5,278,0,0,2184,2196,5,279,0,0,2185,2196,
-		5,280,0,0,2186,2188,5,275,0,0,2187,2186,1,0,0,0,2188,2189,1,0,0,0,2189,
-		2187,1,0,0,0,2189,2190,1,0,0,0,2190,2196,1,0,0,0,2191,2196,5,276,0,0,2192,
-		2196,5,277,0,0,2193,2194,7,39,0,0,2194,2196,5,275,0,0,2195,2181,1,0,0,
-		0,2195,2182,1,0,0,0,2195,2183,1,0,0,0,2195,2184,1,0,0,0,2195,2185,1,0,
-		0,0,2195,2187,1,0,0,0,2195,2191,1,0,0,0,2195,2192,1,0,0,0,2195,2193,1,
-		0,0,0,2196,165,1,0,0,0,2197,2199,5,92,0,0,2198,2200,7,24,0,0,2199,2198,
-		1,0,0,0,2199,2200,1,0,0,0,2200,2201,1,0,0,0,2201,2202,3,168,84,0,2202,
-		2206,3,170,85,0,2203,2204,5,266,0,0,2204,2205,5,278,0,0,2205,2207,5,267,
-		0,0,2206,2203,1,0,0,0,2206,2207,1,0,0,0,2207,2215,1,0,0,0,2208,2209,5,
-		216,0,0,2209,2213,3,170,85,0,2210,2211,5,266,0,0,2211,2212,5,278,0,0,2212,
-		2214,5,267,0,0,2213,2210,1,0,0,0,2213,2214,1,0,0,0,2214,2216,1,0,0,0,2215,
-		2208,1,0,0,0,2215,2216,1,0,0,0,2216,167,1,0,0,0,2217,2218,7,40,0,0,2218,
-		169,1,0,0,0,2219,2220,7,41,0,0,2220,171,1,0,0,0,2221,2225,3,174,87,0,2222,
-		2223,5,144,0,0,2223,2226,5,145,0,0,2224,2226,5,145,0,0,2225,2222,1,0,0,
-		0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,173,1,0,0,0,2227,2228,6,87,
-		-1,0,2228,2229,5,8,0,0,2229,2230,5,253,0,0,2230,2231,3,172,86,0,2231,2232,
-		5,254,0,0,2232,2313,1,0,0,0,2233,2234,5,138,0,0,2234,2235,5,253,0,0,2235,
-		2236,3,172,86,0,2236,2237,5,254,0,0,2237,2313,1,0,0,0,2238,2239,5,122,
-		0,0,2239,2240,5,253,0,0,2240,2241,3,172,86,0,2241,2242,5,270,0,0,2242,
-		2243,3,172,86,0,2243,2244,5,254,0,0,2244,2313,1,0,0,0,2245,2246,5,188,
-		0,0,2246,2255,5,253,0,0,2247,2252,3,176,88,0,2248,2249,5,270,0,0,2249,
-		2251,3,176,88,0,2250,2248,1,0,0,0,2251,2254,1,0,0,0,2252,2250,1,0,0,0,
-		2252,2253,1,0,0,0,2253,2256,1,0,0,0,2254,2252,1,0,0,0,2255,2247,1,0,0,
-		0,2255,2256,1,0,0,0,2256,2257,1,0,0,0,2257,2313,5,254,0,0,2258,2259,5,
-		188,0,0,2259,2268,5,266,0,0,2260,2265,3,176,88,0,2261,2262,5,270,0,0,2262,
-		2264,3,176,88,0,2263,2261,1,0,0,0,2264,2267,1,0,0,0,2265,2263,1,0,0,0,
-		2265,2266,1,0,0,0,2266,2269,1,0,0,0,2267,2265,1,0,0,0,2268,2260,1,0,0,
-		0,2268,2269,1,0,0,0,2269,2270,1,0,0,0,2270,2313,5,267,0,0,2271,2272,5,
-		92,0,0,2272,2276,3,170,85,0,2273,2274,5,266,0,0,2274,2275,5,278,0,0,2275,
-		2277,5,267,0,0,2276,2273,1,0,0,0,2276,2277,1,0,0,0,2277,2285,1,0,0,0,2278,
-		2279,5,216,0,0,2279,2283,3,170,85,0,2280,2281,5,266,0,0,2281,2282,5,278,
-		0,0,2282,2284,5,267,0,0,2283,2280,1,0,0,0,2283,2284,1,0,0,0,2284,2286,
-		1,0,0,0,2285,2278,1,0,0,0,2285,2286,1,0,0,0,2286,2313,1,0,0,0,2287,2289,
-		3,182,91,0,2288,2290,7,42,0,0,2289,2288,1,0,0,0,2289,2290,1,0,0,0,2290,
-		2301,1,0,0,0,2291,2292,5,266,0,0,2292,2297,5,278,0,0,2293,2294,5,270,0,
-		0,2294,2296,5,278,0,0,2295,2293,1,0,0,0,2296,2299,1,0,0,0,2297,2295,1,
-		0,0,0,2297,2298,1,0,0,0,2298,2300,1,0,0,0,2299,2297,1,0,0,0,2300,2302,
-		5,267,0,0,2301,2291,1,0,0,0,2301,2302,1,0,0,0,2302,2310,1,0,0,0,2303,2304,
-		5,242,0,0,2304,2305,5,118,0,0,2305,2306,5,212,0,0,2306,2311,5,248,0,0,
-		2307,2308,5,244,0,0,2308,2309,5,212,0,0,2309,2311,5,248,0,0,2310,2303,
-		1,0,0,0,2310,2307,1,0,0,0,2310,2311,1,0,0,0,2311,2313,1,0,0,0,2312,2227,
-		1,0,0,0,2312,2233,1,0,0,0,2312,2238,1,0,0,0,2312,2245,1,0,0,0,2312,2258,
-		1,0,0,0,2312,2271,1,0,0,0,2312,2287,1,0,0,0,2313,2330,1,0,0,0,2314,2318,
-		10,2,0,0,2315,2316,5,144,0,0,2316,2319,5,145,0,0,2317,2319,5,145,0,0,2318,
-		2315,1,0,0,0,2318,2317,1,0,0,0,2318,2319,1,0,0,0,2319,2320,1,0,0,0,2320,
-		2329,5,8,0,0,2321,2325,10,1,0,0,2322,2323,5,144,0,0,2323,2326,5,145,0,
-		0,2324,2326,5,145,0,0,2325,2322,1,0,0,0,2325,2324,1,0,0,0,2325,2326,1,
-		0,0,0,2326,2327,1,0,0,0,2327,2329,5,138,0,0,2328,2314,1,0,0,0,2328,2321,
-		1,0,0,0,2329,2332,1,0,0,0,2330,2328,1,0,0,0,2330,2331,1,0,0,0,2331,175,
-		1,0,0,0,2332,2330,1,0,0,0,2333,2334,3,182,91,0,2334,2336,3,172,86,0,2335,
-		2337,5,275,0,0,2336,2335,1,0,0,0,2336,2337,1,0,0,0,2337,177,1,0,0,0,2338,
-		2343,3,182,91,0,2339,2340,5,271,0,0,2340,2342,3,182,91,0,2341,2339,1,0,
-		0,0,2342,2345,1,0,0,0,2343,2341,1,0,0,0,2343,2344,1,0,0,0,2344,179,1,0,
-		0,0,2345,2343,1,0,0,0,2346,2351,3,182,91,0,2347,2348,5,270,0,0,2348,2350,
-		3,182,91,0,2349,2347,1,0,0,0,2350,2353,1,0,0,0,2351,2349,1,0,0,0,2351,
-		2352,1,0,0,0,2352,181,1,0,0,0,2353,2351,1,0,0,0,2354,2358,5,281,0,0,2355,
-		2358,5,282,0,0,2356,2358,3,184,92,0,2357,2354,1,0,0,0,2357,2355,1,0,0,
-		0,2357,2356,1,0,0,0,2358,183,1,0,0,0,2359,2360,7,43,0,0,2360,185,1,0,0,
-		0,338,189,196,201,207,210,225,228,234,240,246,253,257,265,267,273,280,
-		290,293,300,305,308,315,320,323,327,330,335,339,345,358,366,373,377,387,
-		392,403,406,414,418,424,430,442,447,457,463,466,472,483,498,505,510,516,
-		527,533,538,544,547,550,558,566,568,573,578,581,586,589,592,597,600,605,
-		610,613,616,624,642,644,647,654,660,669,674,678,686,689,692,696,700,711,
-		716,720,728,731,739,746,753,756,760,765,769,771,775,781,791,800,809,812,
-		826,829,833,839,847,851,856,868,880,893,898,910,917,924,930,938,941,950,
-		965,968,973,975,980,982,987,991,999,1005,1008,1010,1020,1027,1030,1038,
-		1044,1048,1051,1058,1067,1070,1074,1083,1086,1090,1098,1101,1112,1115,
-		1117,1127,1139,1151,1159,1167,1170,1174,1182,1186,1206,1208,1210,1214,
-		1218,1222,1226,1228,1237,1241,1248,1251,1254,1261,1264,1270,1279,1285,
-		1288,1297,1304,1306,1317,1320,1329,1332,1340,1343,1346,1352,1360,1368,
-		1371,1379,1396,1412,1419,1425,1429,1436,1440,1444,1448,1450,1454,1456,
-		1466,1476,1483,1490,1495,1507,1515,1518,1521,1532,1537,1548,1551,1559,
-		1561,1568,1572,1579,1587,1596,1602,1608,1611,1618,1622,1627,1632,1639,
-		1643,1647,1655,1663,1665,1676,1680,1688,1692,1707,1717,1728,1740,1760,
-		1771,1777,1783,1794,1797,1803,1809,1821,1832,1835,1840,1850,1853,1858,
-		1871,1874,1879,1888,1892,1900,1909,1913,1939,1942,1952,1955,1965,1968,
-		1992,1998,2008,2010,2017,2024,2028,2030,2039,2043,2052,2059,2066,2075,
-		2078,2082,2092,2095,2104,2107,2110,2122,2133,2136,2146,2150,2155,2158,
-		2161,2167,2175,2189,2195,2199,2206,2213,2215,2225,2252,2255,2265,2268,
-		2276,2283,2285,2289,2297,2301,2310,2312,2318,2325,2328,2330,2336,2343,
-		2351,2357
+		1,0,0,0,1771,1772,1,0,0,0,1772,1791,1,0,0,0,1773,1774,3,156,78,0,1774,
+		1775,5,150,0,0,1775,1780,5,53,0,0,1776,1777,3,156,78,0,1777,1778,5,150,
+		0,0,1778,1779,5,56,0,0,1779,1781,1,0,0,0,1780,1776,1,0,0,0,1780,1781,1,
+		0,0,0,1781,1792,1,0,0,0,1782,1783,3,156,78,0,1783,1784,5,150,0,0,1784,
+		1789,5,56,0,0,1785,1786,3,156,78,0,1786,1787,5,150,0,0,1787,1788,5,53,
+		0,0,1788,1790,1,0,0,0,1789,1785,1,0,0,0,1789,1790,1,0,0,0,1790,1792,1,
+		0,0,0,1791,1773,1,0,0,0,1791,1782,1,0,0,0,1791,1792,1,0,0,0,1792,1793,
+		1,0,0,0,1793,1794,5,267,0,0,1794,2018,1,0,0,0,1795,1796,5,107,0,0,1796,
+		1797,5,266,0,0,1797,1798,3,124,62,0,1798,1799,5,270,0,0,1799,1802,3,124,
+		62,0,1800,1801,5,185,0,0,1801,1803,3,172,86,0,1802,1800,1,0,0,0,1802,1803,
+		1,0,0,0,1803,1805,1,0,0,0,1804,1806,3,158,79,0,1805,1804,1,0,0,0,1805,
+		1806,1,0,0,0,1806,1825,1,0,0,0,1807,1808,3,160,80,0,1808,1809,5,150,0,
+		0,1809,1814,5,53,0,0,1810,1811,3,160,80,0,1811,1812,5,150,0,0,1812,1813,
+		5,56,0,0,1813,1815,1,0,0,0,1814,1810,1,0,0,0,1814,1815,1,0,0,0,1815,1826,
+		1,0,0,0,1816,1817,3,160,80,0,1817,1818,5,150,0,0,1818,1823,5,56,0,0,1819,
+		1820,3,160,80,0,1820,1821,5,150,0,0,1821,1822,5,53,0,0,1822,1824,1,0,0,
+		0,1823,1819,1,0,0,0,1823,1824,1,0,0,0,1824,1826,1,0,0,0,1825,1807,1,0,
+		0,0,1825,1816,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,5,
+		267,0,0,1828,2018,1,0,0,0,1829,1830,5,104,0,0,1830,1831,5,266,0,0,1831,
+		1832,3,124,62,0,1832,1833,5,270,0,0,1833,1837,3,124,62,0,1834,1835,7,28,
+		0,0,1835,1836,5,150,0,0,1836,1838,5,56,0,0,1837,1834,1,0,0,0,1837,1838,
+		1,0,0,0,1838,1839,1,0,0,0,1839,1840,5,267,0,0,1840,2018,1,0,0,0,1841,1842,
+		5,105,0,0,1842,1851,5,266,0,0,1843,1848,3,154,77,0,1844,1845,5,270,0,0,
+		1845,1847,3,154,77,0,1846,1844,1,0,0,0,1847,1850,1,0,0,0,1848,1846,1,0,
+		0,0,1848,1849,1,0,0,0,1849,1852,1,0,0,0,1850,1848,1,0,0,0,1851,1843,1,
+		0,0,0,1851,1852,1,0,0,0,1852,1856,1,0,0,0,1853,1854,7,29,0,0,1854,1855,
+		5,150,0,0,1855,1857,5,145,0,0,1856,1853,1,0,0,0,1856,1857,1,0,0,0,1857,
+		1858,1,0,0,0,1858,2018,5,267,0,0,1859,1860,5,101,0,0,1860,1869,5,266,0,
+		0,1861,1866,3,124,62,0,1862,1863,5,270,0,0,1863,1865,3,124,62,0,1864,1862,
+		1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1870,
+		1,0,0,0,1868,1866,1,0,0,0,1869,1861,1,0,0,0,1869,1870,1,0,0,0,1870,1874,
+		1,0,0,0,1871,1872,7,29,0,0,1872,1873,5,150,0,0,1873,1875,5,145,0,0,1874,
+		1871,1,0,0,0,1874,1875,1,0,0,0,1875,1876,1,0,0,0,1876,2018,5,267,0,0,1877,
+		1878,5,102,0,0,1878,1879,5,266,0,0,1879,1890,3,124,62,0,1880,1881,5,154,
+		0,0,1881,1882,5,15,0,0,1882,1887,3,80,40,0,1883,1884,5,270,0,0,1884,1886,
+		3,80,40,0,1885,1883,1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,0,0,1887,1888,
+		1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,1890,1880,1,0,0,0,1890,1891,
+		1,0,0,0,1891,1895,1,0,0,0,1892,1893,7,29,0,0,1893,1894,5,150,0,0,1894,
+		1896,5,145,0,0,1895,1892,1,0,0,0,1895,1896,1,0,0,0,1896,1897,1,0,0,0,1897,
+		1904,5,267,0,0,1898,1899,5,69,0,0,1899,1900,5,266,0,0,1900,1901,5,240,
+		0,0,1901,1902,3,124,62,0,1902,1903,5,267,0,0,1903,1905,1,0,0,0,1904,1898,
+		1,0,0,0,1904,1905,1,0,0,0,1905,1908,1,0,0,0,1906,1907,5,157,0,0,1907,1909,
+		3,146,73,0,1908,1906,1,0,0,0,1908,1909,1,0,0,0,1909,2018,1,0,0,0,1910,
+		1911,5,106,0,0,1911,1912,5,266,0,0,1912,1916,3,154,77,0,1913,1914,7,29,
+		0,0,1914,1915,5,150,0,0,1915,1917,5,145,0,0,1916,1913,1,0,0,0,1916,1917,
+		1,0,0,0,1917,1918,1,0,0,0,1918,1925,5,267,0,0,1919,1920,5,69,0,0,1920,
+		1921,5,266,0,0,1921,1922,5,240,0,0,1922,1923,3,124,62,0,1923,1924,5,267,
+		0,0,1924,1926,1,0,0,0,1925,1919,1,0,0,0,1925,1926,1,0,0,0,1926,1929,1,
+		0,0,0,1927,1928,5,157,0,0,1928,1930,3,146,73,0,1929,1927,1,0,0,0,1929,
+		1930,1,0,0,0,1930,2018,1,0,0,0,1931,1932,7,30,0,0,1932,1933,5,266,0,0,
+		1933,1934,3,124,62,0,1934,1937,5,216,0,0,1935,1938,3,170,85,0,1936,1938,
+		3,182,91,0,1937,1935,1,0,0,0,1937,1936,1,0,0,0,1938,1939,1,0,0,0,1939,
+		1940,5,267,0,0,1940,2018,1,0,0,0,1941,1942,7,31,0,0,1942,1943,5,266,0,
+		0,1943,1944,3,170,85,0,1944,1945,5,270,0,0,1945,1946,3,124,62,0,1946,1947,
+		5,270,0,0,1947,1948,3,124,62,0,1948,1949,5,267,0,0,1949,2018,1,0,0,0,1950,
+		2018,7,32,0,0,1951,1952,5,8,0,0,1952,1961,5,268,0,0,1953,1958,3,124,62,
+		0,1954,1955,5,270,0,0,1955,1957,3,124,62,0,1956,1954,1,0,0,0,1957,1960,
+		1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,0,0,1959,1962,1,0,0,0,1960,1958,
+		1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,0,0,0,1962,1963,1,0,0,0,1963,2018,
+		5,269,0,0,1964,1965,5,122,0,0,1965,1974,5,268,0,0,1966,1971,3,124,62,0,
+		1967,1968,5,270,0,0,1968,1970,3,124,62,0,1969,1967,1,0,0,0,1970,1973,1,
+		0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,1975,1,0,0,0,1973,1971,
+		1,0,0,0,1974,1966,1,0,0,0,1974,1975,1,0,0,0,1975,1976,1,0,0,0,1976,2018,
+		5,269,0,0,1977,1978,5,188,0,0,1978,1987,5,266,0,0,1979,1984,3,124,62,0,
+		1980,1981,5,270,0,0,1981,1983,3,124,62,0,1982,1980,1,0,0,0,1983,1986,1,
+		0,0,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,1988,1,0,0,0,1986,1984,
+		1,0,0,0,1987,1979,1,0,0,0,1987,1988,1,0,0,0,1988,1989,1,0,0,0,1989,2018,
+		5,267,0,0,1990,1991,5,48,0,0,1991,1992,5,266,0,0,1992,1993,3,180,90,0,
+		1993,1994,5,267,0,0,1994,2018,1,0,0,0,1995,2018,3,136,68,0,1996,1997,5,
+		62,0,0,1997,1998,5,266,0,0,1998,1999,3,56,28,0,1999,2000,5,267,0,0,2000,
+		2018,1,0,0,0,2001,2002,5,266,0,0,2002,2003,3,56,28,0,2003,2004,5,267,0,
+		0,2004,2018,1,0,0,0,2005,2006,5,266,0,0,2006,2011,3,124,62,0,2007,2008,
+		5,270,0,0,2008,2010,3,124,62,0,2009,2007,1,0,0,0,2010,2013,1,0,0,0,2011,
+		2009,1,0,0,0,2011,2012,1,0,0,0,2012,2014,1,0,0,0,2013,2011,1,0,0,0,2014,
+		2015,5,267,0,0,2015,2018,1,0,0,0,2016,2018,3,182,91,0,2017,1668,1,0,0,
+		0,2017,1670,1,0,0,0,2017,1671,1,0,0,0,2017,1684,1,0,0,0,2017,1696,1,0,
+		0,0,2017,1703,1,0,0,0,2017,1713,1,0,0,0,2017,1723,1,0,0,0,2017,1733,1,
+		0,0,0,2017,1744,1,0,0,0,2017,1751,1,0,0,0,2017,1764,1,0,0,0,2017,1795,
+		1,0,0,0,2017,1829,1,0,0,0,2017,1841,1,0,0,0,2017,1859,1,0,0,0,2017,1877,
+		1,0,0,0,2017,1910,1,0,0,0,2017,1931,1,0,0,0,2017,1941,1,0,0,0,2017,1950,
+		1,0,0,0,2017,1951,1,0,0,0,2017,1964,1,0,0,0,2017,1977,1,0,0,0,2017,1990,
+		1,0,0,0,2017,1995,1,0,0,0,2017,1996,1,0,0,0,2017,2001,1,0,0,0,2017,2005,
+		1,0,0,0,2017,2016,1,0,0,0,2018,2029,1,0,0,0,2019,2020,10,2,0,0,2020,2021,
+		5,271,0,0,2021,2028,3,182,91,0,2022,2023,10,1,0,0,2023,2024,5,268,0,0,
+		2024,2025,3,132,66,0,2025,2026,5,269,0,0,2026,2028,1,0,0,0,2027,2019,1,
+		0,0,0,2027,2022,1,0,0,0,2028,2031,1,0,0,0,2029,2027,1,0,0,0,2029,2030,
+		1,0,0,0,2030,135,1,0,0,0,2031,2029,1,0,0,0,2032,2033,3,140,70,0,2033,2049,
+		5,266,0,0,2034,2050,5,258,0,0,2035,2037,3,70,35,0,2036,2035,1,0,0,0,2036,
+		2037,1,0,0,0,2037,2038,1,0,0,0,2038,2043,3,142,71,0,2039,2040,5,270,0,
+		0,2040,2042,3,142,71,0,2041,2039,1,0,0,0,2042,2045,1,0,0,0,2043,2041,1,
+		0,0,0,2043,2044,1,0,0,0,2044,2047,1,0,0,0,2045,2043,1,0,0,0,2046,2048,
+		3,138,69,0,2047,2046,1,0,0,0,2047,2048,1,0,0,0,2048,2050,1,0,0,0,2049,
+		2034,1,0,0,0,2049,2036,1,0,0,0,2049,2050,1,0,0,0,2050,2051,1,0,0,0,2051,
+		2058,5,267,0,0,2052,2053,5,69,0,0,2053,2054,5,266,0,0,2054,2055,5,240,
+		0,0,2055,2056,3,124,62,0,2056,2057,5,267,0,0,2057,2059,1,0,0,0,2058,2052,
+		1,0,0,0,2058,2059,1,0,0,0,2059,2062,1,0,0,0,2060,2061,5,157,0,0,2061,2063,
+		3,146,73,0,2062,2060,1,0,0,0,2062,2063,1,0,0,0,2063,137,1,0,0,0,2064,2065,
+		7,33,0,0,2065,2066,5,146,0,0,2066,139,1,0,0,0,2067,2072,3,178,89,0,2068,
+		2072,5,115,0,0,2069,2072,5,186,0,0,2070,2072,5,70,0,0,2071,2067,1,0,0,
+		0,2071,2068,1,0,0,0,2071,2069,1,0,0,0,2071,2070,1,0,0,0,2072,141,1,0,0,
+		0,2073,2074,3,182,91,0,2074,2075,5,255,0,0,2075,2076,3,144,72,0,2076,2079,
+		1,0,0,0,2077,2079,3,144,72,0,2078,2073,1,0,0,0,2078,2077,1,0,0,0,2079,
+		143,1,0,0,0,2080,2081,5,208,0,0,2081,2085,3,178,89,0,2082,2083,5,162,0,
+		0,2083,2084,5,15,0,0,2084,2086,3,124,62,0,2085,2082,1,0,0,0,2085,2086,
+		1,0,0,0,2086,2098,1,0,0,0,2087,2088,5,208,0,0,2088,2089,5,266,0,0,2089,
+		2090,3,56,28,0,2090,2094,5,267,0,0,2091,2092,5,162,0,0,2092,2093,5,15,
+		0,0,2093,2095,3,124,62,0,2094,2091,1,0,0,0,2094,2095,1,0,0,0,2095,2098,
+		1,0,0,0,2096,2098,3,124,62,0,2097,2080,1,0,0,0,2097,2087,1,0,0,0,2097,
+		2096,1,0,0,0,2098,145,1,0,0,0,2099,2102,3,182,91,0,2100,2102,3,148,74,
+		0,2101,2099,1,0,0,0,2101,2100,1,0,0,0,2102,147,1,0,0,0,2103,2114,5,266,
+		0,0,2104,2105,5,162,0,0,2105,2106,5,15,0,0,2106,2111,3,124,62,0,2107,2108,
+		5,270,0,0,2108,2110,3,124,62,0,2109,2107,1,0,0,0,2110,2113,1,0,0,0,2111,
+		2109,1,0,0,0,2111,2112,1,0,0,0,2112,2115,1,0,0,0,2113,2111,1,0,0,0,2114,
+		2104,1,0,0,0,2114,2115,1,0,0,0,2115,2126,1,0,0,0,2116,2117,5,154,0,0,2117,
+		2118,5,15,0,0,2118,2123,3,80,40,0,2119,2120,5,270,0,0,2120,2122,3,80,40,
+		0,2121,2119,1,0,0,0,2122,2125,1,0,0,0,2123,2121,1,0,0,0,2123,2124,1,0,
+		0,0,2124,2127,1,0,0,0,2125,2123,1,0,0,0,2126,2116,1,0,0,0,2126,2127,1,
+		0,0,0,2127,2129,1,0,0,0,2128,2130,3,150,75,0,2129,2128,1,0,0,0,2129,2130,
+		1,0,0,0,2130,2131,1,0,0,0,2131,2132,5,267,0,0,2132,149,1,0,0,0,2133,2134,
+		7,34,0,0,2134,2142,3,152,76,0,2135,2136,7,34,0,0,2136,2137,5,13,0,0,2137,
+		2138,3,152,76,0,2138,2139,5,7,0,0,2139,2140,3,152,76,0,2140,2142,1,0,0,
+		0,2141,2133,1,0,0,0,2141,2135,1,0,0,0,2142,151,1,0,0,0,2143,2144,5,221,
+		0,0,2144,2153,5,171,0,0,2145,2146,5,221,0,0,2146,2153,5,72,0,0,2147,2148,
+		5,35,0,0,2148,2153,5,188,0,0,2149,2150,3,132,66,0,2150,2151,7,35,0,0,2151,
+		2153,1,0,0,0,2152,2143,1,0,0,0,2152,2145,1,0,0,0,2152,2147,1,0,0,0,2152,
+		2149,1,0,0,0,2153,153,1,0,0,0,2154,2156,5,109,0,0,2155,2154,1,0,0,0,2155,
+		2156,1,0,0,0,2156,2157,1,0,0,0,2157,2158,3,124,62,0,2158,2159,5,230,0,
+		0,2159,2160,3,124,62,0,2160,155,1,0,0,0,2161,2166,5,145,0,0,2162,2166,
+		5,56,0,0,2163,2164,5,44,0,0,2164,2166,3,124,62,0,2165,2161,1,0,0,0,2165,
+		2162,1,0,0,0,2165,2163,1,0,0,0,2166,157,1,0,0,0,2167,2169,5,244,0,0,2168,
+		2170,5,8,0,0,2169,2168,1,0,0,0,2169,2170,1,0,0,0,2170,2171,1,0,0,0,2171,
+		2181,5,245,0,0,2172,2174,5,242,0,0,2173,2175,7,36,0,0,2174,2173,1,0,0,
+		0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2178,5,8,0,0,2177,2176,1,0,
+		0,0,2177,2178,1,0,0,0,2178,2179,1,0,0,0,2179,2181,5,245,0,0,2180,2167,
+		1,0,0,0,2180,2172,1,0,0,0,2181,159,1,0,0,0,2182,2187,5,145,0,0,2183,2187,
+		5,56,0,0,2184,2185,5,53,0,0,2185,2187,7,37,0,0,2186,2182,1,0,0,0,2186,
+		2183,1,0,0,0,2186,2184,1,0,0,0,2187,161,1,0,0,0,2188,2189,5,239,0,0,2189,
+		2194,3,124,62,0,2190,2191,5,270,0,0,2191,2193,3,124,62,0,2192,2190,1,0,
+		0,0,2193,2196,1,0,0,0,2194,2192,1,0,0,0,2194,2195,1,0,0,0,2195,2197,1,
+		0,0,0,2196,2194,1,0,0,0,2197,2198,5,211,0,0,2198,2199,3,124,62,0,2199,
+		163,1,0,0,0,2200,2215,5,145,0,0,2201,2215,7,38,0,0,2202,2215,5,278,0,0,
+		2203,2215,5,279,0,0,2204,2215,5,280,0,0,2205,2207,5,275,0,0,2206,2205,
+		1,0,0,0,2207,2208,1,0,0,0,2208,2206,1,0,0,0,2208,2209,1,0,0,0,2209,2215,
+		1,0,0,0,2210,2215,5,276,0,0,2211,2215,5,277,0,0,2212,2213,7,39,0,0,2213,
+		2215,5,275,0,0,2214,2200,1,0,0,0,2214,2201,1,0,0,0,2214,2202,1,0,0,0,2214,
+		2203,1,0,0,0,2214,2204,1,0,0,0,2214,2206,1,0,0,0,2214,2210,1,0,0,0,2214,
+		2211,1,0,0,0,2214,2212,1,0,0,0,2215,165,1,0,0,0,2216,2218,5,92,0,0,2217,
+		2219,7,24,0,0,2218,2217,1,0,0,0,2218,2219,1,0,0,0,2219,2220,1,0,0,0,2220,
+		2221,3,168,84,0,2221,2225,3,170,85,0,2222,2223,5,266,0,0,2223,2224,5,278,
+		0,0,2224,2226,5,267,0,0,2225,2222,1,0,0,0,2225,2226,1,0,0,0,2226,2234,
+		1,0,0,0,2227,2228,5,216,0,0,2228,2232,3,170,85,0,2229,2230,5,266,0,0,2230,
+		2231,5,278,0,0,2231,2233,5,267,0,0,2232,2229,1,0,0,0,2232,2233,1,0,0,0,
+		2233,2235,1,0,0,0,2234,2227,1,0,0,0,2234,2235,1,0,0,0,2235,167,1,0,0,0,
+		2236,2237,7,40,0,0,2237,169,1,0,0,0,2238,2239,7,41,0,0,2239,171,1,0,0,
+		0,2240,2244,3,174,87,0,2241,2242,5,144,0,0,2242,2245,5,145,0,0,2243,2245,
+		5,145,0,0,2244,2241,1,0,0,0,2244,2243,1,0,0,0,2244,2245,1,0,0,0,2245,173,
+		1,0,0,0,2246,2247,6,87,-1,0,2247,2248,5,8,0,0,2248,2249,5,253,0,0,2249,
+		2250,3,172,86,0,2250,2251,5,254,0,0,2251,2332,1,0,0,0,2252,2253,5,138,
+		0,0,2253,2254,5,253,0,0,2254,2255,3,172,86,0,2255,2256,5,254,0,0,2256,
+		2332,1,0,0,0,2257,2258,5,122,0,0,2258,2259,5,253,0,0,2259,2260,3,172,86,
+		0,2260,2261,5,270,0,0,2261,2262,3,172,86,0,2262,2263,5,254,0,0,2263,2332,
+		1,0,0,0,2264,2265,5,188,0,0,2265,2274,5,253,0,0,2266,2271,3,176,88,0,2267,
+		2268,5,270,0,0,2268,2270,3,176,88,0,2269,2267,1,0,0,0,2270,2273,1,0,0,
+		0,2271,2269,1,0,0,0,2271,2272,1,0,0,0,2272,2275,1,0,0,0,2273,2271,1,0,
+		0,0,2274,2266,1,0,0,0,2274,2275,1,0,0,0,2275,2276,1,0,0,0,2276,2332,5,
+		254,0,0,2277,2278,5,188,0,0,2278,2287,5,266,0,0,2279,2284,3,176,88,0,2280,
+		2281,5,270,0,0,2281,2283,3,176,88,0,2282,2280,1,0,0,0,2283,2286,1,0,0,
+		0,2284,2282,1,0,0,0,2284,2285,1,0,0,0,2285,2288,1,0,0,0,2286,2284,1,0,
+		0,0,2287,2279,1,0,0,0,2287,2288,1,0,0,0,2288,2289,1,0,0,0,2289,2332,5,
+		267,0,0,2290,2291,5,92,0,0,2291,2295,3,170,85,0,2292,2293,5,266,0,0,2293,
+		2294,5,278,0,0,2294,2296,5,267,0,0,2295,2292,1,0,0,0,2295,2296,1,0,0,0,
+		2296,2304,1,0,0,0,2297,2298,5,216,0,0,2298,2302,3,170,85,0,2299,2300,5,
+		266,0,0,2300,2301,5,278,0,0,2301,2303,5,267,0,0,2302,2299,1,0,0,0,2302,
+		2303,1,0,0,0,2303,2305,1,0,0,0,2304,2297,1,0,0,0,2304,2305,1,0,0,0,2305,
+		2332,1,0,0,0,2306,2308,3,182,91,0,2307,2309,7,42,0,0,2308,2307,1,0,0,0,
+		2308,2309,1,0,0,0,2309,2320,1,0,0,0,2310,2311,5,266,0,0,2311,2316,5,278,
+		0,0,2312,2313,5,270,0,0,2313,2315,5,278,0,0,2314,2312,1,0,0,0,2315,2318,
+		1,0,0,0,2316,2314,1,0,0,0,2316,2317,1,0,0,0,2317,2319,1,0,0,0,2318,2316,
+		1,0,0,0,2319,2321,5,267,0,0,2320,2310,1,0,0,0,2320,2321,1,0,0,0,2321,2329,
+		1,0,0,0,2322,2323,5,242,0,0,2323,2324,5,118,0,0,2324,2325,5,212,0,0,2325,
+		2330,5,248,0,0,2326,2327,5,244,0,0,2327,2328,5,212,0,0,2328,2330,5,248,
+		0,0,2329,2322,1,0,0,0,2329,2326,1,0,0,0,2329,2330,1,0,0,0,2330,2332,1,
+		0,0,0,2331,2246,1,0,0,0,2331,2252,1,0,0,0,2331,2257,1,0,0,0,2331,2264,
+		1,0,0,0,2331,2277,1,0,0,0,2331,2290,1,0,0,0,2331,2306,1,0,0,0,2332,2349,
+		1,0,0,0,2333,2337,10,2,0,0,2334,2335,5,144,0,0,2335,2338,5,145,0,0,2336,
+		2338,5,145,0,0,2337,2334,1,0,0,0,2337,2336,1,0,0,0,2337,2338,1,0,0,0,2338,
+		2339,1,0,0,0,2339,2348,5,8,0,0,2340,2344,10,1,0,0,2341,2342,5,144,0,0,
+		2342,2345,5,145,0,0,2343,2345,5,145,0,0,2344,2341,1,0,0,0,2344,2343,1,
+		0,0,0,2344,2345,1,0,0,0,2345,2346,1,0,0,0,2346,2348,5,138,0,0,2347,2333,
+		1,0,0,0,2347,2340,1,0,0,0,2348,2351,1,0,0,0,2349,2347,1,0,0,0,2349,2350,
+		1,0,0,0,2350,175,1,0,0,0,2351,2349,1,0,0,0,2352,2353,3,182,91,0,2353,2355,
+		3,172,86,0,2354,2356,5,275,0,0,2355,2354,1,0,0,0,2355,2356,1,0,0,0,2356,
+		177,1,0,0,0,2357,2362,3,182,91,0,2358,2359,5,271,0,0,2359,2361,3,182,91,
+		0,2360,2358,1,0,0,0,2361,2364,1,0,0,0,2362,2360,1,0,0,0,2362,2363,1,0,
+		0,0,2363,179,1,0,0,0,2364,2362,1,0,0,0,2365,2370,3,182,91,0,2366,2367,
+		5,270,0,0,2367,2369,3,182,91,0,2368,2366,1,0,0,0,2369,2372,1,0,0,0,2370,
+		2368,1,0,0,0,2370,2371,1,0,0,0,2371,181,1,0,0,0,2372,2370,1,0,0,0,2373,
+		2377,5,281,0,0,2374,2377,5,282,0,0,2375,2377,3,184,92,0,2376,2373,1,0,
+		0,0,2376,2374,1,0,0,0,2376,2375,1,0,0,0,2377,183,1,0,0,0,2378,2379,7,43,
+		0,0,2379,185,1,0,0,0,341,189,196,201,207,210,225,228,234,240,246,253,257,
+		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
+		366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,472,483,
+		498,505,510,516,527,533,538,544,547,550,558,566,568,573,578,581,586,589,
+		592,597,600,605,610,613,616,624,642,644,647,654,660,669,674,678,686,689,
+		692,696,700,711,716,720,728,731,739,746,753,756,760,765,769,771,775,781,
+		791,800,809,812,826,829,833,839,847,851,856,868,880,893,898,910,917,924,
+		930,938,941,950,965,968,973,975,980,982,987,991,999,1005,1008,1010,1020,
+		1027,1030,1038,1044,1048,1051,1058,1067,1070,1074,1083,1086,1090,1098,
+		1101,1112,1115,1117,1127,1139,1151,1159,1167,1170,1174,1182,1186,1206,
+		1208,1210,1214,1218,1222,1226,1228,1237,1241,1248,1251,1254,1261,1264,
+		1270,1279,1285,1288,1297,1304,1306,1317,1320,1329,1332,1340,1343,1346,
+		1352,1360,1368,1371,1379,1396,1412,1419,1425,1429,1436,1440,1444,1448,
+		1450,1454,1456,1466,1476,1483,1490,1495,1507,1515,1518,1521,1532,1537,
+		1548,1551,1559,1561,1568,1572,1579,1587,1596,1602,1608,1611,1618,1622,
+		1627,1632,1639,1643,1647,1655,1663,1665,1676,1680,1688,1692,1707,1717,
+		1728,1740,1760,1771,1780,1789,1791,1802,1805,1814,1823,1825,1837,1848,
+		1851,1856,1866,1869,1874,1887,1890,1895,1904,1908,1916,1925,1929,1937,
+		1958,1961,1971,1974,1984,1987,2011,2017,2027,2029,2036,2043,2047,2049,
+		2058,2062,2071,2078,2085,2094,2097,2101,2111,2114,2123,2126,2129,2141,
+		2152,2155,2165,2169,2174,2177,2180,2186,2194,2208,2214,2218,2225,2232,
+		2234,2244,2271,2274,2284,2287,2295,2302,2304,2308,2316,2320,2329,2331,
+		2337,2344,2347,2349,2355,2362,2370,2376
 	};
 
 	public static readonly ATN _ATN =

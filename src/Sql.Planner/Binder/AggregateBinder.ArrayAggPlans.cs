@@ -54,6 +54,20 @@ internal sealed partial class AggregateBinder
         return ExpressionBinder.MakeCall("$COLLECT_MULTISET", [list], f.Span);
     }
 
+    /// <summary>
+    /// <c>SINGLE_VALUE(x)</c>, Flink's SingleValueAggFunction: the group's one value (a NULL counts as a value), NULL for a
+    /// group without rows, and the job fails with Flink's message when a group gets a second row. Planned as the ARRAY_AGG
+    /// of the values (NULLs kept; a retraction removes one) under <c>$SINGLE_VALUE(list)</c>.
+    /// </summary>
+    private ScalarExpr BindSingleValue(FunctionCall f)
+    {
+        if (f.Arguments.Count != 1 || f.Arguments[0] is StarExpression)
+            throw new SqlValidationException("Invalid number of arguments to function 'SINGLE_VALUE'. Was expecting 1 arguments", f.Span);
+        var value = _argumentBinder.Bind(f.Arguments[0]);
+        var list = AddListCall(f, value, false, FilterCondition(f), SqlType.Array(value.Type.WithoutTimeAttribute()).WithNullable(true));
+        return ExpressionBinder.MakeCall("$SINGLE_VALUE", [list], f.Span);
+    }
+
     /// <summary>The call's <c>FILTER (WHERE c)</c> as <c>c IS TRUE</c>; null without one.</summary>
     private ScalarExpr? FilterCondition(FunctionCall f)
     {

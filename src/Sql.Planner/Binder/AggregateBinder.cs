@@ -363,6 +363,7 @@ internal sealed partial class AggregateBinder
             if (IsWindowAuxiliary(name)) return BindWindowAuxiliary(f, name);
             if (AggregateFunctions.IsJsonAggregate(name)) return BindJsonAggregate(f, name);
             if (AggregateFunctions.IsCollect(name)) return BindCollect(f);
+            if (AggregateFunctions.IsSingleValue(name)) return BindSingleValue(f);
             if (AggregateFunctions.IsPercentile(name)) return BindPercentile(f);
             if (AggregateFunctions.IsKnown(name)) return BindAggregateCall(f, name);
         }

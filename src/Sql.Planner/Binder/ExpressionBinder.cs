@@ -56,7 +56,7 @@ internal sealed class ExpressionBinder
         FunctionCall f => BindFunction(f),
         TimeUnitExpression t => UnitLiteral(t.Unit),
         ConstructorExpression c => MakeCall(c.Kind.ToUpperInvariant(), c.Items.Select(Bind).ToList(), c.Span),
-        ItemAccessExpression i => MakeCall("ITEM", new[] { Bind(i.Operand), Bind(i.Index) }, i.Span),
+        ItemAccessExpression i => BindItem(Bind(i.Operand), Bind(i.Index), i.Span),
         FieldAccessExpression f => AccessField(Bind(f.Operand), f.Field, f.Span),
         StarExpression s => throw new SqlValidationException("'*' is only allowed in a select list or COUNT(*)", s.Span),
         InSubqueryExpression s => throw Unsupported.Feature("IN with a subquery here (it works in WHERE, in HAVING and in select lists)", s.Span),
@@ -79,6 +79,25 @@ internal sealed class ExpressionBinder
         ScalarExpr result = new InputRef(at, start.Type);
         foreach (var name in fields) result = AccessField(result, name, column.Span);
         return result;
+    }
+
+    /// <summary><c>x[i]</c>: an ARRAY element or MAP value (ITEM); of a ROW, Calcite's ITEM takes a field by its name as
+    /// a string literal (<c>r['name']</c>, as Flink's ConstructedAccessFunctionsITCase) or by its 1-based position.</summary>
+    private static ScalarExpr BindItem(ScalarExpr operand, ScalarExpr index, SourceSpan span)
+    {
+        if (operand.Type.Kind == SqlTypeKind.Row && index is Literal { Value: not null } literal)
+        {
+            if (literal.Value is string name) return AccessField(operand, name, span);
+            if (index.Type.IsExactInteger && literal.Value is long or int)
+            {
+                long position = Convert.ToInt64(literal.Value, System.Globalization.CultureInfo.InvariantCulture);
+                var names = operand.Type.FieldNames!;
+                if (position < 1 || position > names.Count)
+                    throw new SqlValidationException($"Field position {position} is out of range for {operand.Type}: it has {names.Count} fields", span);
+                return AccessField(operand, names[(int)position - 1], span);
+            }
+        }
+        return MakeCall("ITEM", new[] { operand, index }, span);
     }
 
     private static ScalarExpr AccessField(ScalarExpr row, string name, SourceSpan span) =>

@@ -38,19 +38,23 @@ internal static class AggregateFunctions
     };
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
-    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) || IsPercentile(name) || FindUser(name) is not null;
+    public static bool IsKnown(string name) => Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) || IsPercentile(name) || IsSingleValue(name) || FindUser(name) is not null;
 
     /// <summary>The user-defined aggregate function a call of <paramref name="name"/> means, found as Flink finds functions:
     /// a temporary system function first, then (unless a built-in aggregate has the name) a temporary or catalog one.</summary>
     public static UserDefined.UserDefinedFunction? FindUser(string name)
     {
         if (Binder.FunctionScope.Current is not { } functions) return null;
-        var user = functions.FindSystem(name) ?? (Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) || IsPercentile(name) ? null : functions.FindCatalog(name));
+        var user = functions.FindSystem(name) ?? (Kinds.ContainsKey(name) || IsJsonAggregate(name) || IsCollect(name) || IsPercentile(name) || IsSingleValue(name) ? null : functions.FindCatalog(name));
         return user is { IsAggregateFunction: true } ? user : null;
     }
 
     /// <summary>COLLECT (Flink's CollectAggFunction): the binder plans it over ARRAY_AGG.</summary>
     public static bool IsCollect(string name) => name.Equals("COLLECT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>SINGLE_VALUE (Flink's SingleValueAggFunction, which its planner uses for scalar subqueries and SQL may
+    /// call): the binder plans it over ARRAY_AGG.</summary>
+    public static bool IsSingleValue(string name) => name.Equals("SINGLE_VALUE", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>PERCENTILE (Flink 2.0's PercentileAggFunction): the binder plans it over ARRAY_AGG.</summary>
     public static bool IsPercentile(string name) => name.Equals("PERCENTILE", StringComparison.OrdinalIgnoreCase);

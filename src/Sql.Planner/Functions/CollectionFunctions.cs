@@ -16,10 +16,11 @@ internal static class CollectionFunctions
     {
         yield return Unary("ARRAY_DISTINCT", a => a[0].WithoutTimeAttribute());
         yield return Unary("ARRAY_REVERSE", a => a[0].WithoutTimeAttribute());
-        yield return Unary("ARRAY_MAX", a => a[0].Elements![0].WithNullable(true));
-        yield return Unary("ARRAY_MIN", a => a[0].Elements![0].WithNullable(true));
+        // Flink refuses ARRAY_MAX/ARRAY_MIN over BOOLEAN, ROW, ARRAY, MAP and MULTISET elements ("Invalid function call").
+        yield return Unary("ARRAY_MAX", a => a[0].Elements![0].WithNullable(true), OrderableElements);
+        yield return Unary("ARRAY_MIN", a => a[0].Elements![0].WithNullable(true), OrderableElements);
         yield return new("ARRAY_SORT", FunctionKind.Scalar, "'ARRAY_SORT(<ARRAY>)', 'ARRAY_SORT(<ARRAY>, <BOOLEAN>)', 'ARRAY_SORT(<ARRAY>, <BOOLEAN>, <BOOLEAN>)'", a =>
-            a.Count is >= 1 and <= 3 && IsArray(a[0]) && (a.Count < 2 || IsBoolean(a[1])) && (a.Count < 3 || IsBoolean(a[2]))
+            a.Count is >= 1 and <= 3 && IsArray(a[0]) && !IsNested(a[0].Elements![0]) && (a.Count < 2 || IsBoolean(a[1])) && (a.Count < 3 || IsBoolean(a[2]))
                 ? Operands(a, a[0].WithoutTimeAttribute(), i => i == 0 ? a[0] : As(SqlType.Boolean, a[i]))
                 : null);
         yield return new("ARRAY_POSITION", FunctionKind.Scalar, "'ARRAY_POSITION(<ARRAY>, <ANY>)'", a =>
@@ -44,6 +45,9 @@ internal static class CollectionFunctions
             a.Count == 1 && IsArray(a[0])
                 ? new ResolvedFunction(a.Name, [a[0]], new SqlType(SqlTypeKind.Multiset, Elements: [a[0].Elements![0]]).AsNotNull())
                 : null);
+        // SINGLE_VALUE's result from the ARRAY_AGG of its values (see AggregateBinder): the one element, NULL for none.
+        yield return new("$SINGLE_VALUE", FunctionKind.Scalar, "'$SINGLE_VALUE(<ARRAY>)'", a =>
+            a.Count == 1 && IsArray(a[0]) ? new ResolvedFunction(a.Name, [a[0]], a[0].Elements![0].WithNullable(true)) : null);
         // PERCENTILE's result from the ARRAY_AGG of its values (see AggregateBinder): the list, then the percentages as
         // DOUBLE literals; NULL for an empty list.
         yield return new("$PERCENTILE", FunctionKind.Scalar, "'$PERCENTILE(<ARRAY<DOUBLE>>, <DOUBLE>)'", a =>
@@ -85,9 +89,13 @@ internal static class CollectionFunctions
     private static bool ElementLike(SqlType array, SqlType value) =>
         IsNull(value) || TypeRules.LeastRestrictive([array.Elements![0], value]) is not null;
 
-    private static FunctionDefinition Unary(string name, Func<CallArguments, SqlType> result) =>
+    private static FunctionDefinition Unary(string name, Func<CallArguments, SqlType> result, Func<SqlType, bool>? accepts = null) =>
         new(name, FunctionKind.Scalar, $"'{name}(<ARRAY>)'", a =>
-            a.Count == 1 && IsArray(a[0]) ? Operands(a, result(a), _ => a[0].WithoutTimeAttribute()) : null);
+            a.Count == 1 && IsArray(a[0]) && (accepts is null || accepts(a[0])) ? Operands(a, result(a), _ => a[0].WithoutTimeAttribute()) : null);
+
+    private static bool OrderableElements(SqlType array) => array.Elements![0].Kind != SqlTypeKind.Boolean && !IsNested(array.Elements[0]);
+
+    private static bool IsNested(SqlType type) => type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset;
 
     /// <summary>Operands of the given types; the result nullable when any operand is.</summary>
     private static ResolvedFunction Operands(CallArguments a, SqlType result, Func<int, SqlType> operand)

@@ -49,10 +49,12 @@ internal static class JsonFunctions
             yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
                 a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], StringType.WithNullable(a[0].Nullable || IsNull(a[0]))) : null);
         // The results of JSON_ARRAYAGG and JSON_OBJECTAGG from the ARRAY_AGG of each row's JSON_ARRAY / JSON_OBJECT text
-        // (see AggregateBinder): '[]' / '{}' when there is none.
+        // (see AggregateBinder): '[]' / '{}' when there is none. Typed VARCHAR(2000) NOT NULL as Calcite's
+        // SqlJsonArrayAggAggFunction / SqlJsonObjectAggAggFunction type them in Flink SQL (JsonAggregationFunctionsITCase);
+        // the text is not cut to that length.
         foreach (var name in new[] { "$JSON_ARRAYAGG_TEXT", "$JSON_OBJECTAGG_TEXT" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<ARRAY<STRING>>)'", a =>
-                a.Count == 1 && a[0].Kind == SqlTypeKind.Array && a[0].Elements![0].IsCharacterString ? new ResolvedFunction(a.Name, [a[0]], StringType.AsNotNull()) : null);
+                a.Count == 1 && a[0].Kind == SqlTypeKind.Array && a[0].Elements![0].IsCharacterString ? new ResolvedFunction(a.Name, [a[0]], SqlType.VarChar(2000).AsNotNull()) : null);
         foreach (var kind in new[] { "VALUE", "SCALAR", "ARRAY", "OBJECT" })
             yield return new("IS JSON " + kind, FunctionKind.Scalar, $"'<STRING> IS JSON {kind}'",
                 a => a.Count == 1 && IsString(a[0]) ? new ResolvedFunction(a.Name, [As(StringType, a[0])], SqlType.Boolean.AsNotNull()) : null);

@@ -40,7 +40,11 @@ internal static class NestedFunctions
     private static bool ComparableElement(SqlType element, SqlType value) =>
         IsNull(value) || element.Kind == value.Kind && element.Kind is not (SqlTypeKind.Decimal or SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset)
         || element.IsExactInteger && value.IsExactInteger || element.IsApproximate && value.IsApproximate
-        || element.IsCharacterString && value.IsCharacterString || element.Kind == SqlTypeKind.Boolean && value.Kind == SqlTypeKind.Boolean;
+        || element.IsCharacterString && value.IsCharacterString || element.Kind == SqlTypeKind.Boolean && value.Kind == SqlTypeKind.Boolean
+        // The needle is cast to the element type (Flink's implicit cast), so 1.55 is found among DECIMAL(2, 1) as 1.6.
+        || element.Kind == SqlTypeKind.Decimal && (value.Kind == SqlTypeKind.Decimal || value.IsExactInteger)
+        || element.Kind == value.Kind && element.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset
+            && TypeRules.LeastRestrictive([element, value]) is not null;
 
     private static ResolvedFunction? Row(CallArguments a)
     {
@@ -102,7 +106,7 @@ internal static class NestedFunctions
                     throw new FunctionResolutionException($"A MAP with keys of type {Describe(key)} cannot be looked up with a key of type {Describe(a[1])}");
                 return new ResolvedFunction(a.Name, [container, As(key, a[1])], container.Elements[1].WithNullable(true));
             case SqlTypeKind.Row:
-                throw new FunctionResolutionException($"A ROW is not indexed by position: use its field names (r.field), fields of {Describe(container)}");
+                throw new FunctionResolutionException($"A ROW is indexed only by a literal field name or position (r.field, r['field'], r[1]), fields of {Describe(container)}");
             default:
                 throw new FunctionResolutionException($"Only an ARRAY or a MAP can be indexed with [...], not a value of type {Describe(container)}");
         }

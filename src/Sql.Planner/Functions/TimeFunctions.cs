@@ -13,8 +13,11 @@ internal static class TimeFunctions
     public static IEnumerable<FunctionDefinition> All()
     {
         yield return new("EXTRACT", FunctionKind.Scalar, "'EXTRACT(<TIME_UNIT> FROM <DATETIME>)', 'EXTRACT(<TIME_UNIT> FROM <INTERVAL>)'", a =>
-            // The day-of and year-derived fields (DOW, EPOCH, ...) do not apply to an interval.
-            a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval && !IsDateField(a.LiteralValue(0)))
+            // The day-of and year-derived fields (DOW, EPOCH, ...) do not apply to an interval; NANOSECOND not to a DATE
+            // (Flink's ExtractFunctionITCase: "NANOSECOND can not be applied").
+            a.Count == 2 && a[1].Kind == SqlTypeKind.Date && a.LiteralValue(0) is "NANOSECOND"
+                ? throw new FunctionResolutionException("NANOSECOND can not be applied to a DATE value")
+                : a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval && !IsDateField(a.LiteralValue(0)))
                 ? new ResolvedFunction(a.Name, new[] { a[0], Own(a[1], SqlType.Timestamp(3)) }, SqlType.BigInt.WithNullable(Nullable(a)))
                 : null);
         foreach (var name in new[] { "YEAR", "QUARTER", "MONTH", "WEEK", "DAYOFYEAR", "DAYOFMONTH", "DAYOFWEEK" })

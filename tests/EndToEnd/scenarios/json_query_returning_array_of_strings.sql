@@ -1,4 +1,4 @@
--- scenario: JSON_QUERY ... RETURNING ARRAY<STRING> (Flink 2.x) gives the found array's elements: a string's value, a number's or boolean's text, an object or array as compact JSON, a JSON null as NULL; a wildcard path gives what it found, WITH WRAPPER wraps a scalar; an object found is an error (NULL) and a missing value empty (NULL, or [] with EMPTY ARRAY ON EMPTY)
+-- scenario: JSON_QUERY ... RETURNING ARRAY<STRING> (Flink 2.x) gives the found array's elements: a string's value, a number's or boolean's text, an object or array as compact JSON, a JSON null as NULL; a wildcard path gives what it found, WITH WRAPPER wraps a scalar; an object found is an error (NULL) and so is a missing value on a path without lax/strict (strict: EMPTY ARRAY ON EMPTY does not apply)
 -- file: input/events.csv
 --| 1|{"a":["x",1,1.50,true,null,{"k":"v"},[1]],"o":{"k":1},"s":"str"}
 --| 2|{"a":[{"k":"p"},{"k":"q"}]}
@@ -16,6 +16,6 @@ INSERT INTO print_sink SELECT id,
   CARDINALITY(JSON_QUERY(payload, '$.a' RETURNING ARRAY<STRING>))
 FROM events;
 -- expect stdout (unordered):
---| +I[1, [x, 1, 1.50, true, null, {"k":"v"}, [1]], null, [], [v], [str], 7]
---| +I[2, [{"k":"p"}, {"k":"q"}], null, [], [p, q], null, 2]
+--| +I[1, [x, 1, 1.50, true, null, {"k":"v"}, [1]], null, null, [v], [str], 7]
+--| +I[2, [{"k":"p"}, {"k":"q"}], null, null, [p, q], null, 2]
 --| +I[3, null, null, null, null, null, null]

@@ -39,6 +39,16 @@ public sealed class CastTests
     }
 
     [Fact]
+    public void Time_column_to_a_smaller_precision_truncates()
+    {
+        // A TIME(3) column into a TIME sink column (LAST_VALUE of TIME '12:34:56.123'): was "CAST from TIME(3) to TIME(0) is not supported".
+        var k = new ExpressionTestKit();
+        var times = k.Column("t", SqlType.Time(3), new Apache.Arrow.Int32Array.Builder().Append(45_296_123).AppendNull().Append(1).Build());
+        Assert.Equal(new[] { "12:34:56", null, "00:00:00" }, k.Eval(Cast(times, SqlType.Time(0))));
+        Assert.Equal(new[] { "12:34:56.1", null, "00:00:00.0" }, k.Eval(Cast(times, SqlType.Time(1))));
+    }
+
+    [Fact]
     public void Numeric_narrowing_and_rounding_like_java()
     {
         var k = new ExpressionTestKit();

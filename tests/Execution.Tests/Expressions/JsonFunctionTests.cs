@@ -19,7 +19,9 @@ public sealed class JsonFunctionTests
         var k = new ExpressionTestKit();
         var json = k.Strings("{\"a\":{\"b\":\"x\\u00e9\"},\"n\":1.50,\"t\":true}", "{\"a\":null}", "{\"a\":[1,2]}", "oops", null);
         Assert.Equal(new[] { "xé", null, null, null, null }, k.Eval(JsonValue(json, "$.a.b")));
-        Assert.Equal(new[] { "1.50", "none", "none", "bad", null }, k.Eval(JsonValue(json, "$.n", "DEFAULT", "none", "DEFAULT", "bad")));
+        // Without lax/strict a path is strict (Flink's SqlJsonUtils): a missing value is an error, not empty.
+        Assert.Equal(new[] { "1.50", "bad", "bad", "bad", null }, k.Eval(JsonValue(json, "$.n", "DEFAULT", "none", "DEFAULT", "bad")));
+        Assert.Equal(new[] { "1.50", "none", "none", "bad", null }, k.Eval(JsonValue(json, "lax $.n", "DEFAULT", "none", "DEFAULT", "bad")));
         Assert.Equal(new[] { "true", null, null, null, null }, k.Eval(JsonValue(json, "lax $.t")));
         Assert.Equal(new[] { "2", null, null, null, null }, k.Eval(JsonValue(k.Strings("[1,2]", "[]", "{}", "1", null), "$[1]")));
     }
@@ -29,7 +31,7 @@ public sealed class JsonFunctionTests
     {
         var k = new ExpressionTestKit();
         var json = k.Strings("{\"a\":{\"b\":1}}");
-        var empty = Assert.Throws<ExpressionEvaluationException>(() => k.Eval(JsonValue(json, "$.z", onEmpty: "ERROR")));
+        var empty = Assert.Throws<ExpressionEvaluationException>(() => k.Eval(JsonValue(json, "lax $.z", onEmpty: "ERROR")));
         Assert.Contains("Empty result of JSON_VALUE function is not allowed", empty.Message);
         var strict = Assert.Throws<ExpressionEvaluationException>(() => k.Eval(JsonValue(json, "strict $.a", onError: "ERROR")));
         Assert.Contains("Strict jsonpath mode requires scalar value", strict.Message);
@@ -50,7 +52,10 @@ public sealed class JsonFunctionTests
         Assert.Equal("[[1,2]]", k.EvalOne(Query("$.a.b", "UNCONDITIONAL")));
         Assert.Equal("[1,2]", k.EvalOne(Query("$.a.b", "CONDITIONAL")));
         Assert.Equal("[1,2]", k.EvalOne(Query("$.l[*].v")));
-        Assert.Equal("{}", k.EvalOne(Query("$.missing", onEmpty: "EMPTY OBJECT")));
+        Assert.Equal("{}", k.EvalOne(Query("lax $.missing", onEmpty: "EMPTY OBJECT")));
+        Assert.Null(k.EvalOne(Query("$.missing", onEmpty: "EMPTY OBJECT")));
+        Assert.Equal("{\"a\":2,\"b\":{\"c\":1,\"d\":[{\"e\":1,\"f\":2}]}}",
+            new ExpressionTestKit().EvalOne(Fn("JSON_QUERY", Lit("{\"b\":{\"d\":[{\"f\":2,\"e\":1}],\"c\":1},\"a\":2}"), Lit("$"), Lit("WITHOUT"), Lit("NULL"), Lit("NULL"))));
     }
 
     [Fact]
@@ -58,8 +63,12 @@ public sealed class JsonFunctionTests
     {
         var k = new ExpressionTestKit();
         var json = k.Strings("{\"a\":null}", "[1]", "\"s\"", "{bad", null);
-        Assert.Equal(new[] { "TRUE", "FALSE", "FALSE", "FALSE", null }, k.Eval(Fn("JSON_EXISTS", json, Lit("$.a"), Lit("FALSE"))));
-        Assert.Equal(new[] { "FALSE", "FALSE", "FALSE", null, null }, k.Eval(Fn("JSON_EXISTS", json, Lit("$.b"), Lit("UNKNOWN"))));
+        // Flink's JSON_EXISTS asks whether the path read a non-null value: a JSON null does not count.
+        Assert.Equal(new[] { "FALSE", "FALSE", "FALSE", "FALSE", null }, k.Eval(Fn("JSON_EXISTS", json, Lit("$.a"), Lit("FALSE"))));
+        Assert.Equal(new[] { "TRUE", "TRUE", "TRUE", "FALSE", null }, k.Eval(Fn("JSON_EXISTS", json, Lit("lax $.a[*]"), Lit("FALSE"))));
+        Assert.Equal(new[] { "FALSE", "FALSE", "FALSE", null, null }, k.Eval(Fn("JSON_EXISTS", json, Lit("lax $.b"), Lit("UNKNOWN"))));
+        // Strict (no mode given): a missing member is an error, so UNKNOWN ON ERROR.
+        Assert.Equal(new string?[] { null, null, null, null, null }, k.Eval(Fn("JSON_EXISTS", json, Lit("$.b"), Lit("UNKNOWN"))));
         Assert.Equal(new[] { "TRUE", "TRUE", "TRUE", "FALSE", "FALSE" }, k.Eval(Fn("IS JSON VALUE", json)));
         Assert.Equal(new[] { "TRUE", "FALSE", "FALSE", "FALSE", "FALSE" }, k.Eval(Fn("IS JSON OBJECT", json)));
         Assert.Equal(new[] { "FALSE", "TRUE", "FALSE", "FALSE", "FALSE" }, k.Eval(Fn("IS JSON ARRAY", json)));
@@ -73,7 +82,8 @@ public sealed class JsonFunctionTests
         var names = k.Strings("ann", null);
         var ages = k.Ints(31, null);
         var inner = Fn("JSON_ARRAY", Lit("ABSENT"), ages, Lit(true));
-        Assert.Equal(new[] { "{\"name\":\"ann\",\"age\":31,\"more\":[31,true]}", "{\"name\":null,\"age\":null,\"more\":[true]}" },
+        // Members sorted by key, as Flink's ORDER_MAP_ENTRIES_BY_KEYS mapper writes them.
+        Assert.Equal(new[] { "{\"age\":31,\"more\":[31,true],\"name\":\"ann\"}", "{\"age\":null,\"more\":[true],\"name\":null}" },
             k.Eval(Fn("JSON_OBJECT", Lit("NULL"), Lit("name"), names, Lit("age"), ages, Lit("more"), inner)));
         Assert.Equal(new[] { "{\"name\":\"ann\"}", "{}" }, k.Eval(Fn("JSON_OBJECT", Lit("ABSENT"), Lit("name"), names)));
         Assert.Equal(new[] { "[\"ann\",31]", "[null,null]" }, k.Eval(Fn("JSON_ARRAY", Lit("NULL"), names, ages)));

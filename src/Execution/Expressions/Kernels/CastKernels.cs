@@ -210,6 +210,13 @@ internal static class CastKernels
                         w.AppendInt64(TruncateMicros(ofDay, Math.Min(to.Precision, 3)) / 1000);
                     };
                 }
+                // TIME(p) to another precision (a sink column TIME taking a TIME(3)): fewer digits truncate, as the
+                // constant cast does.
+                if (from.Kind == SqlTypeKind.Time)
+                {
+                    int tp = Math.Min(to.Precision, 3);
+                    return (a, row, w) => w.AppendInt64(TruncateMicros(a[0].GetInt64(row) * 1000, tp) / 1000);
+                }
                 break;
             case SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz:
                 {

@@ -168,16 +168,51 @@ internal static class TextCodecKernels
         return sb.Append('"').ToString();
     }
 
-    /// <summary>A JSON string literal's value; any other text (other JSON values, invalid JSON) as it is.</summary>
+    /// <summary>As Flink's JsonUnquoteFunction: text that starts with a JSON value (Jackson reads the first value and
+    /// ignores what follows) and is enclosed in double quotes loses them and has its escapes undone
+    /// (<c>"["abc"]"</c> is <c>["abc"]</c>); other JSON, invalid JSON, or an escape it cannot undo stays as it is.</summary>
     internal static string JsonUnquote(string text)
     {
-        if (text.Length < 2 || text[0] != '"' || text[^1] != '"') return text;
+        if (!StartsWithJsonValue(text) || text.Length < 2 || text[0] != '"' || text[^1] != '"') return text;
+        var inner = text.AsSpan(1, text.Length - 2);
+        var sb = new StringBuilder(inner.Length);
+        for (int i = 0; i < inner.Length; i++)
+        {
+            char c = inner[i];
+            if (c != '\\' || i + 1 >= inner.Length) { sb.Append(c); continue; }
+            char e = inner[++i];
+            switch (e)
+            {
+                case '"' or '\\' or '/': sb.Append(e); break;
+                case 'b': sb.Append('\b'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 't': sb.Append('\t'); break;
+                case 'u':
+                    if (i + 4 >= inner.Length || !int.TryParse(inner.Slice(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out int code))
+                        return text;
+                    sb.Append((char)code);
+                    i += 4;
+                    break;
+                default: return text;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Whether the text begins with one whole JSON value (what follows it is not looked at).</summary>
+    private static bool StartsWithJsonValue(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = 1000 });
         try
         {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.ValueKind == JsonValueKind.String ? document.RootElement.GetString()! : text;
+            return reader.Read() && reader.TrySkip();
         }
-        catch (JsonException) { return text; }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }
 

@@ -218,14 +218,13 @@ internal static class TimeKernels
         if (source.Type.IsInterval)
             return new RowwiseExpression(type, new[] { source }, (a, r, w) => w.AppendInt64(ExtractInterval(unit, a[0].GetInt64(r), a[0].Type.Kind == SqlTypeKind.IntervalYearMonth)));
         if (unit == "NANOSECOND")
-            // Flink's: the nanoseconds within the minute (the millisecond of the minute times 10^6 plus the nanoseconds of
-            // the millisecond), every digit of a TIMESTAMP(7..9) kept.
+            // Flink's (ExtractFunctionITCase): the nanoseconds within the second, every digit of a TIMESTAMP(7..9) kept.
             return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
             {
                 long local = LocalValue(a[0], r, context, out long perMicro);
                 long micros = TemporalText.FloorDiv(local, perMicro);
-                long ofMinute = micros - TemporalText.FloorDiv(micros, 60_000_000) * 60_000_000;
-                w.AppendInt64(ofMinute * 1000 + (local - micros * perMicro) * (1000 / perMicro));
+                long ofSecond = micros - TemporalText.FloorDiv(micros, 1_000_000) * 1_000_000;
+                w.AppendInt64(ofSecond * 1000 + (local - micros * perMicro) * (1000 / perMicro));
             });
         return new RowwiseExpression(type, new[] { source }, context => (a, r, w) =>
         {
@@ -253,8 +252,9 @@ internal static class TimeKernels
             "HOUR" => ofDay / 3_600_000_000,
             "MINUTE" => ofDay / 60_000_000 % 60,
             "SECOND" => ofDay / 1_000_000 % 60,
-            "MILLISECOND" => ofDay / 1000 % 60_000,
-            "MICROSECOND" => ofDay % 60_000_000,
+            // Within the second, as Flink's ExtractFunctionITCase has them (not Calcite's within the minute).
+            "MILLISECOND" => ofDay / 1000 % 1000,
+            "MICROSECOND" => ofDay % 1_000_000,
             // Flink's utcTs / 1000: toward zero, so a moment before 1970 with a fraction rounds up.
             "EPOCH" => micros / TemporalText.MicrosPerSecond,
             "DECADE" => date.Year / 10,
@@ -398,7 +398,11 @@ internal static class TimeKernels
             };
             // Every unit is at least a millisecond, so the floor is whole microseconds even for TIMESTAMP(7..9).
             long down = FloorTo(unit, TemporalText.FloorDiv(local, perMicro)) * perMicro;
-            long result = floor || down == local ? down : Next(unit, down / perMicro) * perMicro;
+            // Calcite's julianDateFloor, which Flink's CEIL of a DATE (and of a timestamp to DECADE, CENTURY or MILLENNIUM)
+            // uses, moves up even a value already on the boundary for DAY (of a DATE) and those three frames
+            // (TimeFunctionsITCase: CEIL(DATE '1990-10-14' TO DAY) is 1990-10-15).
+            bool alwaysUp = unit is "DECADE" or "CENTURY" or "MILLENNIUM" || unit == "DAY" && type.Kind == SqlTypeKind.Date;
+            long result = floor || down == local && !alwaysUp ? down : Next(unit, down / perMicro) * perMicro;
             w.AppendInt64(type.Kind switch
             {
                 SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
@@ -415,6 +419,11 @@ internal static class TimeKernels
         long Day(DateOnly d) => (d.DayNumber - 719_162L) * TemporalText.MicrosPerDay;
         return unit switch
         {
+            // Calcite's frames: a decade starts in a year divisible by 10, a century in 1901, 2001, ..., a millennium in
+            // 1001, 2001, ...
+            "MILLENNIUM" => Day(new DateOnly((date.Year + 999) / 1000 * 1000 - 999, 1, 1)),
+            "CENTURY" => Day(new DateOnly((date.Year + 99) / 100 * 100 - 99, 1, 1)),
+            "DECADE" => Day(new DateOnly(date.Year / 10 * 10, 1, 1)),
             "YEAR" => Day(new DateOnly(date.Year, 1, 1)),
             "QUARTER" => Day(new DateOnly(date.Year, (date.Month - 1) / 3 * 3 + 1, 1)),
             "MONTH" => Day(new DateOnly(date.Year, date.Month, 1)),
@@ -430,6 +439,9 @@ internal static class TimeKernels
 
     private static long Next(string unit, long floored) => unit switch
     {
+        "MILLENNIUM" => TemporalArithmetic.AddMonths(floored, 12_000),
+        "CENTURY" => TemporalArithmetic.AddMonths(floored, 1200),
+        "DECADE" => TemporalArithmetic.AddMonths(floored, 120),
         "YEAR" => TemporalArithmetic.AddMonths(floored, 12),
         "QUARTER" => TemporalArithmetic.AddMonths(floored, 3),
         "MONTH" => TemporalArithmetic.AddMonths(floored, 1),

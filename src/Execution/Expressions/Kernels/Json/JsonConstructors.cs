@@ -22,8 +22,9 @@ internal static class JsonValueWriting
             case SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt:
                 writer.WriteNumberValue(new ColumnView(array).GetInt64(row));
                 break;
+            // Jackson writes a DOUBLE as Double.toString and a DECIMAL as BigDecimal.toString (0.00000010 is 1.0E-7).
             case SqlTypeKind.Float or SqlTypeKind.Double or SqlTypeKind.Decimal:
-                var number = ValueFormatter.Format(array, row, type, zone);
+                var number = ValueFormatter.Format(array, row, type, zone, ValueFormatStyle.JavaObject);
                 if (number.Contains("Infinity") || number.Contains("NaN")) writer.WriteStringValue(number);
                 else writer.WriteRawValue(number, skipInputValidation: true);
                 break;
@@ -32,13 +33,24 @@ internal static class JsonValueWriting
                 if (raw) writer.WriteRawValue(text, skipInputValidation: true);
                 else writer.WriteStringValue(text);
                 break;
+            // Flink's JsonGenerateUtils: ISO_LOCAL_DATE_TIME, and for TIMESTAMP_LTZ the UTC date-time with a Z.
+            case SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz:
+                var iso = new System.Text.StringBuilder(32);
+                ValueFormatter.AppendIsoLocalDateTime(iso, new ColumnView(array).GetInt64(row), type.Precision);
+                if (type.Kind == SqlTypeKind.TimestampLtz) iso.Append('Z');
+                writer.WriteStringValue(iso.ToString());
+                break;
+            // A binary node: Base64 text.
+            case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
+                writer.WriteBase64StringValue(((BinaryArray)array).GetBytes(row));
+                break;
             case SqlTypeKind.Row:
                 var s = (StructArray)array;
                 writer.WriteStartObject();
-                for (int f = 0; f < type.Elements!.Count; f++)
+                foreach (int f in FieldsByName(type))
                 {
                     writer.WritePropertyName(type.FieldNames![f]);
-                    Write(writer, s.Fields[f], row, type.Elements[f], false, zone);
+                    Write(writer, s.Fields[f], row, type.Elements![f], false, zone);
                 }
                 writer.WriteEndObject();
                 break;
@@ -51,11 +63,15 @@ internal static class JsonValueWriting
             case SqlTypeKind.Map:
                 var map = (MapArray)array;
                 var entries = map.KeyValues;
+                int first = map.ValueOffsets[row], count = map.ValueOffsets[row + 1] - first;
+                var keys = new (string Key, int Entry)[count];
+                for (int e = 0; e < count; e++) keys[e] = (ValueFormatter.Format(entries.Fields[0], first + e, type.Elements![0], zone), first + e);
+                System.Array.Sort(keys, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
                 writer.WriteStartObject();
-                for (int e = map.ValueOffsets[row]; e < map.ValueOffsets[row + 1]; e++)
+                foreach (var (key, entry) in keys)
                 {
-                    writer.WritePropertyName(ValueFormatter.Format(entries.Fields[0], e, type.Elements![0], zone));
-                    Write(writer, entries.Fields[1], e, type.Elements[1], false, zone);
+                    writer.WritePropertyName(key);
+                    Write(writer, entries.Fields[1], entry, type.Elements![1], false, zone);
                 }
                 writer.WriteEndObject();
                 break;
@@ -65,8 +81,21 @@ internal static class JsonValueWriting
         }
     }
 
-    /// <summary>Whether an operand's text is JSON made by a JSON constructor (inserted as JSON, not as a string).</summary>
-    public static bool IsJsonConstructor(ScalarExpr operand) => operand is Call { Function: "JSON_OBJECT" or "JSON_ARRAY" or "JSON_QUERY" or "JSON" };
+    /// <summary>Whether an operand's text is JSON made by a JSON constructor (inserted as JSON, not as a string). As
+    /// Flink's JsonGenerateUtils.isJsonFunctionOperand: JSON_OBJECT, JSON_ARRAY (and JSON) only; a JSON_QUERY result is
+    /// a string like any other.</summary>
+    public static bool IsJsonConstructor(ScalarExpr operand) => operand is Call { Function: "JSON_OBJECT" or "JSON_ARRAY" or "JSON" };
+
+    /// <summary>A ROW's field positions in the order Flink writes them: by name (Jackson's ORDER_MAP_ENTRIES_BY_KEYS).</summary>
+    private static int[] FieldsByName(SqlType row) => SortedFields.GetValue(row, static r =>
+    {
+        var order = new int[r.FieldNames!.Count];
+        for (int f = 0; f < order.Length; f++) order[f] = f;
+        System.Array.Sort(order, (a, b) => string.CompareOrdinal(r.FieldNames[a], r.FieldNames[b]));
+        return order;
+    });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqlType, int[]> SortedFields = new();
 }
 
 /// <summary><c>JSON_STRING(value)</c>: the value as JSON text; NULL stays NULL.</summary>
@@ -100,6 +129,7 @@ internal sealed class JsonConstructorKernel : VectorExpression
     private readonly bool _object;
     private readonly bool _absentOnNull;
     private readonly ArrayBufferWriter<byte> _output = new();
+    private (string Key, int Column)[] _keys = [];
 
     public JsonConstructorKernel(Call call, VectorExpression[] operands, bool isObject) : base(call.Type)
     {
@@ -116,25 +146,60 @@ internal sealed class JsonConstructorKernel : VectorExpression
         var columns = new IArrowArray[_operands.Length];
         for (int k = 1; k < columns.Length; k++) columns[k] = _operands[k].Evaluate(input, context);
         var builder = ColumnBuilder.Create(Type, n);
-        int step = _object ? 2 : 1;
         for (int i = 0; i < n; i++)
         {
             _output.ResetWrittenCount();
             using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options))
             {
-                if (_object) writer.WriteStartObject(); else writer.WriteStartArray();
-                for (int k = 1; k < columns.Length; k += step)
+                if (_object) WriteObject(writer, columns, i, context.TimeZone);
+                else
                 {
-                    int v = _object ? k + 1 : k;
-                    if (_absentOnNull && columns[v].IsNull(i)) continue;
-                    if (_object) writer.WritePropertyName(((StringArray)columns[k]).GetString(i));
-                    JsonValueWriting.Write(writer, columns[v], i, _operands[v].Type, _raw[v], context.TimeZone);
+                    writer.WriteStartArray();
+                    for (int k = 1; k < columns.Length; k++)
+                    {
+                        if (_absentOnNull && columns[k].IsNull(i)) continue;
+                        JsonValueWriting.Write(writer, columns[k], i, _operands[k].Type, _raw[k], context.TimeZone);
+                    }
+                    writer.WriteEndArray();
                 }
-                if (_object) writer.WriteEndObject(); else writer.WriteEndArray();
             }
             builder.AppendUtf8(_output.WrittenSpan);
         }
         return builder.Build();
+    }
+
+    /// <summary>One row's object: members sorted by key, as Flink serializes its ObjectNode with
+    /// ORDER_MAP_ENTRIES_BY_KEYS (<c>JSON_OBJECT('b' VALUE 1, 'a' VALUE 2)</c> is <c>{"a":2,"b":1}</c>); of a key given
+    /// twice the last value is kept (ObjectNode.set).</summary>
+    private void WriteObject(Utf8JsonWriter writer, IArrowArray[] columns, int row, TimeZoneInfo zone)
+    {
+        int pairs = (columns.Length - 1) / 2;
+        if (_keys.Length < pairs) _keys = new (string, int)[pairs];
+        for (int p = 0; p < pairs; p++) _keys[p] = (((StringArray)columns[1 + 2 * p]).GetString(row), 1 + 2 * p);
+        var keys = _keys.AsSpan(0, pairs);
+        keys.Sort(static (a, b) =>
+        {
+            int byKey = string.CompareOrdinal(a.Key, b.Key);
+            return byKey != 0 ? byKey : a.Column.CompareTo(b.Column);
+        });
+        writer.WriteStartObject();
+        for (int p = 0; p < keys.Length; p++)
+        {
+            int v = keys[p].Column + 1;
+            if (_absentOnNull && columns[v].IsNull(row)) continue;
+            if (WrittenLater(keys, p, columns, row)) continue;
+            writer.WritePropertyName(keys[p].Key);
+            JsonValueWriting.Write(writer, columns[v], row, _operands[v].Type, _raw[v], zone);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether a later pair with the same key replaces pair <paramref name="p"/>.</summary>
+    private bool WrittenLater(ReadOnlySpan<(string Key, int Column)> keys, int p, IArrowArray[] columns, int row)
+    {
+        for (int q = p + 1; q < keys.Length && keys[q].Key == keys[p].Key; q++)
+            if (!_absentOnNull || !columns[keys[q].Column + 1].IsNull(row)) return true;
+        return false;
     }
 }
 

@@ -34,7 +34,14 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
             if (document is null) { Error(builder, errorDefaults, i, $"The input value is not a valid JSON: {JsonInput.Text(json[i])}"); continue; }
             _found.Clear();
             if (!path.Select(document.RootElement, _found, out var selectError)) { Error(builder, errorDefaults, i, selectError!); continue; }
-            if (_found.Count != 1 || _found[0].ValueKind == JsonValueKind.Null) { Empty(builder, emptyDefaults, i); continue; }
+            if (path.IsIndefinite)
+            {
+                // A wildcard path reads a list: not a scalar.
+                if (path.Strict) Error(builder, errorDefaults, i, $"Strict jsonpath mode requires scalar value, and the actual value is: '{ListText()}'");
+                else Empty(builder, emptyDefaults, i);
+                continue;
+            }
+            if (_found.Count == 0 || _found[0].ValueKind == JsonValueKind.Null) { Empty(builder, emptyDefaults, i); continue; }
             var value = _found[0];
             switch (value.ValueKind)
             {
@@ -48,6 +55,13 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
         }
         GC.KeepAlive(keepAlive);
         return builder.Build();
+    }
+
+    private string ListText()
+    {
+        var parts = new string[_found.Count];
+        for (int k = 0; k < parts.Length; k++) parts[k] = Compact(_found[k]);
+        return "[" + string.Join(",", parts) + "]";
     }
 
     private void Empty(ColumnBuilder builder, Vectors.ColumnReader defaults, int row)
@@ -73,7 +87,7 @@ internal sealed class JsonValueKernel(VectorExpression[] operands, SqlType type)
     internal static string Compact(JsonElement value)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options)) value.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(buffer, JsonWriting.Options)) JsonWriting.WriteSorted(writer, value);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
@@ -107,7 +121,8 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
             if (document is null) { Behave(builder, _onError, $"The input value is not a valid JSON: {JsonInput.Text(json[i])}", "ON ERROR"); continue; }
             _found.Clear();
             if (!path.Select(document.RootElement, _found, out var selectError)) { Behave(builder, _onError, selectError!, "ON ERROR"); continue; }
-            if (_found.Count == 0 && !path.IsIndefinite) { Behave(builder, _onEmpty, "Empty result of JSON_QUERY function is not allowed", "ON EMPTY"); continue; }
+            // Nothing found, or a JSON null, is empty whatever the wrapper (Flink's jsonQuery: context.obj == null).
+            if (!path.IsIndefinite && (_found.Count == 0 || _found[0].ValueKind == JsonValueKind.Null)) { Behave(builder, _onEmpty, "Empty result of JSON_QUERY function is not allowed", "ON EMPTY"); continue; }
             // A path with a wildcard selects a list: an array of what it found.
             bool list = path.IsIndefinite;
             bool isArray = list || _found[0].ValueKind == JsonValueKind.Array;
@@ -132,10 +147,10 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
                 if (list)
                 {
                     writer.WriteStartArray();
-                    foreach (var v in _found) v.WriteTo(writer);
+                    foreach (var v in _found) JsonWriting.WriteSorted(writer, v);
                     writer.WriteEndArray();
                 }
-                else _found[0].WriteTo(writer);
+                else JsonWriting.WriteSorted(writer, _found[0]);
                 if (wrap) writer.WriteEndArray();
             }
             builder.AppendUtf8(_output.WrittenSpan);
@@ -157,7 +172,7 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
                 using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options))
                 {
                     writer.WriteStartArray();
-                    foreach (var v in _found) v.WriteTo(writer);
+                    foreach (var v in _found) JsonWriting.WriteSorted(writer, v);
                     writer.WriteEndArray();
                 }
                 values.AppendUtf8(_output.WrittenSpan);
@@ -215,7 +230,7 @@ internal sealed class JsonQueryKernel(VectorExpression[] operands, SqlType type)
     }
 }
 
-/// <summary><c>JSON_EXISTS</c>: whether the path selects a value (a JSON null counts); malformed JSON or a strict path
+/// <summary><c>JSON_EXISTS</c>: whether the path selects a value (a JSON null does not); malformed JSON or a strict path
 /// that does not apply goes to the ON ERROR behaviour (FALSE by default).</summary>
 internal sealed class JsonExistsKernel(VectorExpression[] operands, SqlType type) : VectorExpression(type)
 {
@@ -238,7 +253,8 @@ internal sealed class JsonExistsKernel(VectorExpression[] operands, SqlType type
             _found.Clear();
             if (document is not null && path!.Select(document.RootElement, _found, out error))
             {
-                builder.AppendBoolean(_found.Count > 0);
+                // Flink: whether the path read a non-null value; a wildcard path reads a list, even an empty one.
+                builder.AppendBoolean(path!.IsIndefinite || _found.Count > 0 && _found[0].ValueKind != JsonValueKind.Null);
                 continue;
             }
             switch (_onError)
@@ -290,10 +306,4 @@ internal sealed class IsJsonKernel(VectorExpression operand, string kind, SqlTyp
             return false;
         }
     }
-}
-
-/// <summary>How the JSON functions write JSON: compact, non-ASCII text as it is (as Jackson writes it).</summary>
-internal static class JsonWriting
-{
-    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

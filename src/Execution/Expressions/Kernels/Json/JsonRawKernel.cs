@@ -28,7 +28,7 @@ internal sealed class JsonRawKernel(VectorExpression operand, SqlType type) : Ve
             using var document = _input.Parse(texts[i])
                 ?? throw new ExpressionEvaluationException($"Invalid JSON string in JSON(value) function: {JsonInput.Text(texts[i])}");
             _output.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options)) document.RootElement.WriteTo(writer);
+            using (var writer = new Utf8JsonWriter(_output, JsonWriting.Options)) JsonWriting.WriteSorted(writer, document.RootElement);
             builder.AppendUtf8(_output.WrittenSpan);
         }
         GC.KeepAlive(keepAlive);

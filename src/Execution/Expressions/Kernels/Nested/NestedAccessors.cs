@@ -116,8 +116,9 @@ internal sealed class CardinalityKernel(VectorExpression operand, SqlType type) 
     }
 }
 
-/// <summary><c>ELEMENT(array)</c>: NULL for an empty array, its element for one of one, an error beyond (Flink).</summary>
-internal sealed class ElementKernel(VectorExpression operand, SqlType type) : VectorExpression(type)
+/// <summary><c>ELEMENT(array)</c>: NULL for an empty array, its element for one of one, an error beyond (Flink); also
+/// SINGLE_VALUE's result from the list of a group's values, with that function's message.</summary>
+internal sealed class ElementKernel(VectorExpression operand, SqlType type, string tooMany) : VectorExpression(type)
 {
     public override IArrowArray Evaluate(RecordBatch input, EvaluationContext context)
     {
@@ -127,7 +128,7 @@ internal sealed class ElementKernel(VectorExpression operand, SqlType type) : Ve
         for (int i = 0; i < n; i++)
         {
             int count = list.IsNull(i) ? 0 : list.Count(i);
-            if (count > 1) throw new ExpressionEvaluationException("Array has more than one element.");
+            if (count > 1) throw new ExpressionEvaluationException(tooMany);
             if (count == 0) builder.AppendNull();
             else builder.AppendRange(list.Child, list.Start(i), 1);
         }

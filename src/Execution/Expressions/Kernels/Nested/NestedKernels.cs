@@ -15,7 +15,8 @@ internal static class NestedKernels
         "ITEM" when operands[0].Type.Kind == SqlTypeKind.Map => new MapItemKernel(operands[0], operands[1], call.Type),
         "." => new FieldAccessKernel(operands[0], FieldIndex(call), call.Type),
         "CARDINALITY" => new CardinalityKernel(operands[0], call.Type),
-        "ELEMENT" => new ElementKernel(operands[0], call.Type),
+        "ELEMENT" => new ElementKernel(operands[0], call.Type, "Array has more than one element."),
+        "$SINGLE_VALUE" => new ElementKernel(operands[0], call.Type, "SingleValueAggFunction received more than one element."),
         "ARRAY_CONTAINS" => new ArrayContainsKernel(operands[0], operands[1], call.Type),
         _ => null,
     };
