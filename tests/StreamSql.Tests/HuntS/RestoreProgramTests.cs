@@ -1,0 +1,21 @@
+namespace StreamSql.Tests.HuntS;
+
+/// <summary>
+/// Flink's restore-test programs (flink-table-planner's <c>*TestPrograms</c> under <c>plan/nodes/exec/stream</c>): the
+/// same rows before a savepoint and after the restore, the same SQL and options, and the same changelog in each phase.
+/// </summary>
+public sealed class RestoreProgramTests
+{
+    private static readonly Dictionary<string, RestoreProgram> Programs =
+        new IEnumerable<RestoreProgram>[]
+        {
+            GroupAggregateRestorePrograms.All,
+        }.SelectMany(p => p).ToDictionary(p => p.Id);
+
+    public static TheoryData<string> Ids => new(Programs.Keys);
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public Task Program_gives_flinks_changelog_before_the_savepoint_and_after_the_restore(string id) =>
+        RestoreProgramRunner.RunAsync(Programs[id]);
+}
