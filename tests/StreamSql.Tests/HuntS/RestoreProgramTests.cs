@@ -10,6 +10,7 @@ public sealed class RestoreProgramTests
         new IEnumerable<RestoreProgram>[]
         {
             GroupAggregateRestorePrograms.All,
+            RankRestorePrograms.All,
         }.SelectMany(p => p).ToDictionary(p => p.Id);
 
     public static TheoryData<string> Ids => new(Programs.Keys);
