@@ -237,7 +237,7 @@ internal static class ChangelogInference
     private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds) => node switch
     {
         _ when !kinds[node].Update => true,
-        IChangelogProducer => true,
+        IChangelogProducer or PhysicalDropUpdateBefore => true,
         PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
         PhysicalCalc { Condition: not null } => false,
         _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds)),
@@ -249,6 +249,7 @@ internal static class ChangelogInference
         if (!kinds.Update) return UpdateKind.None;
         // SinkUpsertMaterializer emits upserts by the sink key only, as Flink's.
         if (node is PhysicalSinkMaterializer) return UpdateKind.OnlyUpdateAfter;
+        if (node is PhysicalDropUpdateBefore) return UpdateKind.OnlyUpdateAfter;
         if (node is IChangelogProducer) return required == UpdateKind.None ? UpdateKind.BeforeAndAfter : required;
         // A source emits what its connector says: upserts carry no -U.
         if (node is PhysicalTableSourceScan scan)

@@ -282,7 +282,10 @@ internal sealed class LogicalToPhysical
             SourceChangelog = mode,
         };
         var keys = scan.PrimaryKeyColumns ?? throw new InvalidOperationException($"the key columns of '{s.TableName}' are not read");
-        PhysicalNode result = new PhysicalChangelogNormalize(scan, keys) { Parallelism = _parallelism, StateTtl = _stateTtl };
+        // A full changelog reaches the ChangelogNormalize as upserts: Flink drops its -U rows first (DropUpdateBefore), so
+        // an update is normalized against the stored row (-U stored, +U new) rather than as a delete and an insert.
+        PhysicalNode changes = mode == ChangelogMode.All ? new PhysicalDropUpdateBefore(scan) { Parallelism = parallelism } : scan;
+        PhysicalNode result = new PhysicalChangelogNormalize(changes, keys) { Parallelism = _parallelism, StateTtl = _stateTtl };
         if (projected.Count == s.ProjectedColumns.Count) return result;
         var back = new List<Expressions.ScalarExpr>(s.Schema.Count);
         for (int i = 0; i < s.ProjectedColumns.Count; i++) back.Add(new Expressions.InputRef(i, s.Schema[i].Type));
