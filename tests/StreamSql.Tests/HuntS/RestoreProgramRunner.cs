@@ -52,9 +52,17 @@ internal static partial class RestoreProgramRunner
         foreach (var (k, v) in program.Config) options.Settings[k] = v;
         await using var env = StreamSqlEnvironment.Create(options);
 
-        foreach (var s in program.Sources) env.ExecuteSql(SourceDdl(program, s, "before", bounded: false));
+        foreach (var s in program.Sources) env.ExecuteSql(SourceDdl(program, s, "before", bounded: !program.Restore));
         foreach (var sink in program.Sinks)
-            env.ExecuteSql($"CREATE TABLE {sink.Name} ({sink.Schema}) WITH ('connector' = 'hunt-sink')");
+            env.ExecuteSql($"CREATE TABLE {sink.Name} ({sink.Schema}) {sink.Clauses} WITH ('connector' = 'hunt-sink')");
+        if (!program.Restore)
+        {
+            env.ExecuteSql("SET 'table.dml-sync' = 'true'");
+            Assert.IsType<JobSubmittedResult>(await env.ExecuteSqlAsync(program.Sql).WaitAsync(PhaseTimeout));
+            foreach (var sink in program.Sinks)
+                Fail(program, sink, "at the end", Mismatch(program, sink, Lines(Printed(0), sink.Name), sink.Before, [], []), Printed(0));
+            return;
+        }
         Assert.IsType<JobSubmittedResult>(await env.ExecuteSqlAsync(program.Sql));
 
         var deadline = DateTime.UtcNow + PhaseTimeout;

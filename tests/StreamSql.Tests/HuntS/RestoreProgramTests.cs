@@ -12,6 +12,7 @@ public sealed class RestoreProgramTests
             GroupAggregateRestorePrograms.All,
             RankRestorePrograms.All,
             ChangelogRestorePrograms.All,
+            SourceSinkRestorePrograms.All,
         }.SelectMany(p => p).ToDictionary(p => p.Id);
 
     public static TheoryData<string> Ids => new(Programs.Keys);
