@@ -2,7 +2,8 @@ using static StreamSql.Tests.HuntS.RestoreProgram;
 
 namespace StreamSql.Tests.HuntS;
 
-/// <summary>Flink's ExpandTestPrograms, IncrementalGroupAggregateTestPrograms and ChangelogNormalizeTestPrograms.</summary>
+/// <summary>Flink's ExpandTestPrograms, IncrementalGroupAggregateTestPrograms, ChangelogNormalizeTestPrograms and
+/// ChangelogNormalizeSemanticTestPrograms.</summary>
 internal static class ChangelogRestorePrograms
 {
     private static readonly RestoreSource IncrementalSource = new("source_t", "a INT, b BIGINT, c VARCHAR",
@@ -31,6 +32,28 @@ internal static class ChangelogRestorePrograms
 
     private static readonly string[] NormalizeAfterOutput =
         ["+I[four, 4, d]", "+I[five, 5, e]", "-U[four, 4, d]", "+U[four, 4, dd]", "+I[six, 6, f]", "-D[six, 6, f]"];
+
+    private const string SemanticSchema = "a STRING, b INT, c STRING, PRIMARY KEY(a) NOT ENFORCED";
+    private const string RetractSink = ", 'sink-changelog-mode-enforced' = 'I,UB,UA,D'";
+
+    private static readonly (Execution.Batches.RowKind, object?[])[] SemanticRows =
+    [
+        I("one", 1, "a"), UA("one", 2, "bb"), UA("three", 3, "ccc"), UA("three", 3, "ccc"), I("one", 4, "aaaa"), UA("one", 4, "aaaa"),
+        D("three", 3, "cc"),
+    ];
+
+    private static readonly (Execution.Batches.RowKind, object?[])[] SemanticKeyFilterRows =
+    [
+        I("one", 1, "a"), UA("one", 2, "bb"), UA("three", 3, "ccc"), UA("three", 3, "ccc"), I("one", 4, "aaaa"), UA("one", 4, "aaaa"),
+        I("two", 1, "d"), UA("two", 1, "d"), D("three", 3, "ccc"), D("two", 1, "d"),
+    ];
+
+    private static RestoreProgram Semantic(string id, string mode, (Execution.Batches.RowKind, object?[])[] rows, string sinkOptions,
+        string[] expected, string where, bool cdcDuplicates, Comparison comparison = Comparison.Changelog) =>
+        new(id, [new("source_t", SemanticSchema, rows, [], mode)],
+            [new("sink_t", SemanticSchema, expected, [], Options: sinkOptions)],
+            "INSERT INTO sink_t SELECT a, b, c FROM source_t" + where,
+            cdcDuplicates ? [("table.exec.source.cdc-events-duplicate", "true")] : [], comparison, Restore: false);
 
     public static readonly RestoreProgram[] All =
     [
@@ -74,5 +97,30 @@ internal static class ChangelogRestorePrograms
             [new("sink_t", NormalizeSink, NormalizeBeforeOutput,
                 ["+I[four, 4, d]", "+I[five, 5, e]", "+I[six, 6, f]", "-U[five, 5, e]", "+U[five, 5, ee]", "-D[six, 6, f]", "-U[four, 4, d]", "+U[four, 4, dd]"])],
             "INSERT INTO sink_t SELECT a, b, c FROM source_t", [("table.exec.source.cdc-events-duplicate", "true")]),
+        // Flink 2.x pushes the filter into the ChangelogNormalize, which then emits -D when an update leaves the
+        // filter; 1.20 (and this engine) filters the -U/+U pair after it, so the row leaves as -U. The tables match.
+        Semantic("upsert-with-filter", "UA,D",
+            [I("one", 1, "a"), UA("one", 2, "bb"), UA("three", 3, "ccc"), UA("three", 3, "ccc"), I("one", 4, "aaaa"), UA("one", 4, "aaaa"), D("three", 5, "ccc")],
+            RetractSink, ["+I[one, 1, a]", "-U[one, 1, a]", "+U[one, 2, bb]", "-D[one, 2, bb]"], " WHERE b < 3", false, Comparison.Materialized),
+        Semantic("upsert-key-filter", "UA,D", SemanticKeyFilterRows, RetractSink,
+            ["+I[one, 1, a]", "-U[one, 1, a]", "+U[one, 2, bb]", "-U[one, 2, bb]", "+U[one, 4, aaaa]", "+I[two, 1, d]", "-D[two, 1, d]"],
+            " WHERE a <> 'three'", false),
+        Semantic("upsert-with-retract-sink", "UA,D",
+            [I("one", 1, "a"), UA("one", 2, "bb"), I("three", 3, "ccc"), UA("three", 3, "ccc"), I("one", 4, "aaaa"), UA("one", 4, "aaaa"), D("three", 3, "cc")],
+            RetractSink, ["+I[one, 1, a]", "-U[one, 1, a]", "+U[one, 2, bb]", "-U[one, 2, bb]", "+U[one, 4, aaaa]", "+I[three, 3, ccc]", "-D[three, 3, ccc]"],
+            "", false),
+        // With the filter in the ChangelogNormalize (Flink 2.1, FLINK-37390) the upsert sink gets +U only; with a Calc
+        // above it (Flink 1.20, this engine) the filter could drop a +U whose -U passed, so the sink is sent both
+        // (FLINK-9528's rule) and writes the -U as a delete of its key. The tables match.
+        Semantic("changelog-normalize-filter", "I,UB,UA,D", SemanticRows, "",
+            ["+I[one, 1, a]", "+U[one, 2, bb]", "+I[three, 3, ccc]", "+U[one, 4, aaaa]", "-D[three, 3, ccc]"], " WHERE b < 10", true,
+            Comparison.Materialized),
+        Semantic("changelog-normalize-key-filter", "I,UB,UA,D",
+            [I("one", 1, "a"), UA("one", 2, "bb"), UA("three", 3, "ccc"), UA("three", 3, "ccc"), I("one", 4, "aaaa"), UA("one", 4, "aaaa"),
+                I("two", 1, "d"), UA("two", 1, "d"), D("three", 3, "cc"), D("two", 1, "d")], "",
+            ["+I[one, 1, a]", "+U[one, 2, bb]", "+U[one, 4, aaaa]", "+I[two, 1, d]", "-D[two, 1, d]"], " WHERE a <> 'three'", true,
+            Comparison.Materialized),
+        Semantic("changelog-normalize", "I,UB,UA,D", SemanticRows, "",
+            ["+I[one, 1, a]", "+U[one, 2, bb]", "+I[three, 3, ccc]", "+U[one, 4, aaaa]", "-D[three, 3, ccc]"], "", true),
     ];
 }

@@ -12,9 +12,10 @@ internal sealed record RestoreSource(
     string ChangelogMode = "I");
 
 /// <summary>A sink of a restore program: its columns (DDL, with the primary key if any), what follows them in its
-/// <c>CREATE TABLE</c> (<c>PARTITIONED BY (b)</c>), and the changelog Flink's sink consumed before the savepoint and after
+/// <c>CREATE TABLE</c> (<c>PARTITIONED BY (b)</c>), options for its connector, and the changelog Flink's sink consumed before the savepoint and after
 /// the restore.</summary>
-internal sealed record RestoreSink(string Name, string Schema, IReadOnlyList<string> Before, IReadOnlyList<string> After, string Clauses = "")
+internal sealed record RestoreSink(string Name, string Schema, IReadOnlyList<string> Before, IReadOnlyList<string> After, string Clauses = "",
+    string Options = "")
 {
     /// <summary>The positions of the primary key columns in the sink's rows, from <c>PRIMARY KEY (a, b)</c> or a column's
     /// inline <c>PRIMARY KEY</c> in the schema; empty without one.</summary>

@@ -54,7 +54,7 @@ internal static partial class RestoreProgramRunner
 
         foreach (var s in program.Sources) env.ExecuteSql(SourceDdl(program, s, "before", bounded: !program.Restore));
         foreach (var sink in program.Sinks)
-            env.ExecuteSql($"CREATE TABLE {sink.Name} ({sink.Schema}) {sink.Clauses} WITH ('connector' = 'hunt-sink')");
+            env.ExecuteSql($"CREATE TABLE {sink.Name} ({sink.Schema}) {sink.Clauses} WITH ('connector' = 'hunt-sink'{sink.Options})");
         if (!program.Restore)
         {
             env.ExecuteSql("SET 'table.dml-sync' = 'true'");

@@ -11,20 +11,24 @@ namespace StreamSql.Tests.HuntS;
 /// <summary>
 /// The sink of Flink's restore-test programs (its <c>values</c> sink with <c>'sink-insert-only' = 'false'</c>): a table
 /// with <c>'connector' = 'hunt-sink'</c> takes upserts (<c>+I</c>, <c>+U</c>, <c>-D</c>, no <c>-U</c>) when it has a
-/// primary key and every change otherwise, and writes each row as the print sink does, behind its table name
-/// (<c>sink_t&gt; +U[1, 2]</c>), to the session's output.
+/// primary key and every change otherwise (or every change with <c>'sink-changelog-mode-enforced' = 'I,UB,UA,D'</c>, as
+/// Flink's), and writes each row as the print sink does, behind its table name (<c>sink_t&gt; +U[1, 2]</c>), to the
+/// session's output.
 /// </summary>
 internal sealed class RestoreSinkConnector : ITableConnector
 {
     public string Identifier => "hunt-sink";
     public IReadOnlyList<ConfigOption> RequiredOptions => [];
-    public IReadOnlyList<ConfigOption> OptionalOptions => [];
+    public IReadOnlyList<ConfigOption> OptionalOptions { get; } =
+        [Options.String("sink-changelog-mode-enforced", "", "I,UB,UA,D: take every change, also with a primary key")];
     public IReadOnlyList<string> OptionPrefixes => [];
     public bool SupportsSource => false;
     public bool SupportsSink => true;
     public IReadOnlyDictionary<string, SqlType> ReadableMetadata => new Dictionary<string, SqlType>();
     public bool IsBounded(CatalogTable table) => true;
-    public ChangelogMode SinkChangelogMode(CatalogTable table) => table.PrimaryKey.Count > 0 ? ChangelogMode.Upsert : ChangelogMode.All;
+    public ChangelogMode SinkChangelogMode(CatalogTable table) =>
+        table.PrimaryKey.Count > 0 && !table.Options.GetValueOrDefault("sink-changelog-mode-enforced", "").Contains("UB")
+            ? ChangelogMode.Upsert : ChangelogMode.All;
     public ChangelogMode SourceChangelogMode(CatalogTable table) => ChangelogMode.InsertOnly;
     public void Validate(CatalogTable table) { }
     public ISourceReader CreateReader() => throw new NotSupportedException();

@@ -28,7 +28,7 @@ internal sealed class RestoreValuesConnector : ITableConnector
 
     public IReadOnlyList<ConfigOption> OptionalOptions { get; } =
     [
-        Options.String("changelog-mode", "I", "I, I,UB,UA,D or I,UA,D"),
+        Options.String("changelog-mode", "I", "the row kinds: I, I,UB,UA,D, I,UA,D ..."),
         Options.String("bounded", "true", "false: stay open after the rows"),
     ];
 
@@ -39,12 +39,14 @@ internal sealed class RestoreValuesConnector : ITableConnector
     public bool IsBounded(CatalogTable table) => table.Options.GetValueOrDefault("bounded", "true") == "true";
     public ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.All;
 
-    public ChangelogMode SourceChangelogMode(CatalogTable table) => table.Options.GetValueOrDefault("changelog-mode", "I") switch
+    // Flink's values source: a mode with UPDATE_BEFORE is a full changelog, one with updates or deletes without it upserts.
+    public ChangelogMode SourceChangelogMode(CatalogTable table)
     {
-        "I" => ChangelogMode.InsertOnly,
-        "I,UA,D" => ChangelogMode.Upsert,
-        _ => ChangelogMode.All,
-    };
+        var kinds = table.Options.GetValueOrDefault("changelog-mode", "I").Split(',', StringSplitOptions.TrimEntries);
+        return kinds.Contains("UB") ? ChangelogMode.All
+            : kinds.Contains("UA") || kinds.Contains("D") ? ChangelogMode.Upsert
+            : ChangelogMode.InsertOnly;
+    }
 
     public void Validate(CatalogTable table) { }
     public ISourceReader CreateReader() => new Reader(this);
