@@ -26,7 +26,7 @@ internal static class GroupAggregateRestorePrograms
     private const string SimpleSql =
         "INSERT INTO sink_t SELECT b, COUNT(*) AS cnt, AVG(a) FILTER (WHERE a > 1) AS avg_a, MIN(c) AS min_c FROM source_t GROUP BY b";
 
-    // Flink sets 10 s; the latency only decides when a quiet mini-batch is flushed, and 1 s keeps the test short.
+    // Flink sets 10 s: the latency decides when the quiet first phase's mini-batch comes out, and 1 s keeps the test short.
     private static readonly (string, string)[] MiniBatch =
     [
         ("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 s"), ("table.exec.mini-batch.size", "5"),
