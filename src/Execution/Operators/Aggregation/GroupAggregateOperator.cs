@@ -82,12 +82,7 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         for (int i = 0; i < _calls.Length; i++) _arguments[i] = new IArrowArray[_calls[i].ArgumentColumns.Length];
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _changelog = new GroupChangelog(spec.GenerateUpdateBefore, _outputSchema);
-        // The Global phase's input already comes in mini-batches (one batch per Local flush): in Flink both phases end
-        // their bundles at the same MiniBatchAssigner boundary, so the Global phase waits no latency of its own (which
-        // would double the time a row takes to come out); it merges each Local flush as it arrives.
-        if (spec.MiniBatch is { } miniBatch && !spec.EmitFinalRowsOnly)
-            _miniBatch = new MiniBatchBuffer(spec.Phase == AggregatePhase.Global ? miniBatch with { AllowLatency = TimeSpan.Zero } : miniBatch,
-                ArrowTypeMapping.ToArrowSchema(inputSchema));
+        if (spec.MiniBatch is { } miniBatch && !spec.EmitFinalRowsOnly) _miniBatch = new MiniBatchBuffer(miniBatch, ArrowTypeMapping.ToArrowSchema(inputSchema));
     }
 
     /// <summary>The operator's keyed state (for tests and reports).</summary>
