@@ -12,12 +12,14 @@ internal static partial class RestoreProgramRunner
 {
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task RunAsync(RestoreProgram program)
+    /// <param name="restoreParallelism">The parallelism of the resumed job (the first runs at 1), as the savepoint's key
+    /// groups are spread over more subtasks.</param>
+    public static async Task RunAsync(RestoreProgram program, int restoreParallelism = 1)
     {
         string dir = StateFixtures.TempDirectory();
         try
         {
-            await RunAsync(program, dir);
+            await RunAsync(program, dir, restoreParallelism);
         }
         finally
         {
@@ -25,7 +27,7 @@ internal static partial class RestoreProgramRunner
         }
     }
 
-    private static async Task RunAsync(RestoreProgram program, string dir)
+    private static async Task RunAsync(RestoreProgram program, string dir, int restoreParallelism)
     {
         var connector = new RestoreValuesConnector();
         foreach (var s in program.Sources)
@@ -86,6 +88,7 @@ internal static partial class RestoreProgramRunner
         }
         env.ExecuteSql("SET 'table.dml-sync' = 'true'");
         env.ExecuteSql($"SET 'execution.savepoint.path' = '{savepoint}'");
+        env.ExecuteSql($"SET 'parallelism.default' = '{restoreParallelism}'");
         var resumed = Assert.IsType<JobSubmittedResult>(await env.ExecuteSqlAsync(program.Sql).WaitAsync(PhaseTimeout));
         Assert.Equal(savepoint, resumed.Job.RestoredFrom);
         string after = Printed(before.Length);
