@@ -96,8 +96,9 @@ internal static class ChangelogInference
                 if (sink.Table.Connector == "jdbc" && sink.Table.PrimaryKey.Count == 0 && !kinds[sink.Input].IsInsertOnly)
                     throw new ChangelogMismatchException("please declare primary key for sink table when query contains update/delete record.");
                 Check(sink.Input, AcceptedKinds(sink.Accepted), name, kinds, validated);
-                // Flink's CommonExecSink: changes reach a sink of another parallelism in an order only a key keeps.
-                if (!kinds[sink.Input].IsInsertOnly && sink.Parallelism != sink.Input.Parallelism && sink.Table.PrimaryKey.Count == 0)
+                // Flink's CommonExecSink: changes reach a sink of another (configured) parallelism in an order only a key keeps.
+                if (!kinds[sink.Input].IsInsertOnly && sink.ParallelismConfigured && sink.Parallelism != sink.Input.Parallelism
+                    && sink.Table.PrimaryKey.Count == 0)
                     throw new ChangelogMismatchException(
                         $"The sink for table '{Binder.ObjectNames.FullName(sink.TableName)}' has a configured parallelism of {sink.Parallelism}, "
                         + $"while the input parallelism is {sink.Input.Parallelism}. Since the configured parallelism is different from the input's "

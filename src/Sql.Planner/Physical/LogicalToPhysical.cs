@@ -72,14 +72,24 @@ internal sealed class LogicalToPhysical
     /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
     public PhysicalNode Translate(LogicalNode root, Parser.SourceSpan statementSpan) => root switch
     {
-        LogicalSink s => new PhysicalSink(Translate(s.Input), s.TableName, s.Table, SinkMode(s), statementSpan)
-        {
-            Parallelism = TableParallelism(s.Table, "sink.parallelism"),
-            Overwrite = s.Overwrite,
-        },
+        LogicalSink s => TranslateSink(s, statementSpan),
         LogicalCollect c => new PhysicalCollect(Translate(c.Input)) { Parallelism = 1 },
         _ => Translate(root),
     };
+
+    /// <summary>A sink runs at its table's <c>sink.parallelism</c>, or else at its input's (Flink's
+    /// <c>CommonExecSink.deriveSinkParallelism</c>: a global aggregation's result is written by one subtask).</summary>
+    private PhysicalSink TranslateSink(LogicalSink s, Parser.SourceSpan statementSpan)
+    {
+        var input = Translate(s.Input);
+        bool configured = s.Table.Options.ContainsKey("sink.parallelism");
+        return new PhysicalSink(input, s.TableName, s.Table, SinkMode(s), statementSpan)
+        {
+            Parallelism = configured ? TableParallelism(s.Table, "sink.parallelism") : input.Parallelism,
+            ParallelismConfigured = configured,
+            Overwrite = s.Overwrite,
+        };
+    }
 
     private ChangelogMode SinkMode(LogicalSink sink) =>
         _connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? ChangelogMode.All;

@@ -2,7 +2,7 @@ using static StreamSql.Tests.HuntS.RestoreProgram;
 
 namespace StreamSql.Tests.HuntS;
 
-/// <summary>Flink's LimitTestPrograms, UnionTestPrograms, ValuesTestPrograms, DeletesByKeyPrograms (those into a sink
+/// <summary>Flink's LimitTestPrograms, SortTestPrograms, UnionTestPrograms, ValuesTestPrograms, DeletesByKeyPrograms (those into a sink
 /// that takes full deletes), TableSinkTestPrograms and TableSourceScanTestPrograms (those not about the values connector's
 /// own options).</summary>
 internal static class SourceSinkRestorePrograms
@@ -29,6 +29,17 @@ internal static class SourceSinkRestorePrograms
         new("limit", [LimitSource],
             [new("sink_t", "a INT, b VARCHAR, c BIGINT", ["+I[2, a, 6]", "+I[4, b, 8]", "+I[6, c, 10]"], [])],
             "INSERT INTO sink_t SELECT * from source_t LIMIT 3", []),
+        // Flink's heap of the top 3: after the restore an equal (2, a, 6) still pushes out (3, b, 7).
+        new("sort-limit-asc", [LimitSource with { After = [I(2, "a", 6), I(4, "b", 8), I(1, "a", 5)] }],
+            [new("sink_t", "a INT, b VARCHAR, c BIGINT",
+                ["+I[2, a, 6]", "+I[4, b, 8]", "+I[6, c, 10]", "-D[6, c, 10]", "+I[1, a, 5]", "-D[4, b, 8]", "+I[3, b, 7]"],
+                ["-D[3, b, 7]", "+I[2, a, 6]", "-D[2, a, 6]", "+I[1, a, 5]"])],
+            "INSERT INTO sink_t SELECT * from source_t ORDER BY a LIMIT 3", []),
+        new("sort-limit-desc", [LimitSource with { After = [I(2, "a", 6), I(6, "c", 10), I(5, "c", 9)] }],
+            [new("sink_t", "a INT, b VARCHAR, c BIGINT",
+                ["+I[2, a, 6]", "+I[4, b, 8]", "+I[6, c, 10]", "-D[2, a, 6]", "+I[3, b, 7]", "-D[3, b, 7]", "+I[5, c, 9]"],
+                ["-D[4, b, 8]", "+I[6, c, 10]"])],
+            "INSERT INTO sink_t SELECT * from source_t ORDER BY a DESC LIMIT 3", []),
         new("union-two-sources",
             [UnionT1([I(420L, 1, "hello", new DateTime(2023, 12, 16, 1, 1, 1)), I(600L, 6, "hello there", new DateTime(2023, 12, 19, 1, 1, 1))]),
                 new("source_t2", "d BIGINT, e INT NOT NULL", [I(420L, 1), I(421L, 2)], [I(500L, 3), I(420L, 1)])],
