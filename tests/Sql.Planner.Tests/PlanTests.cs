@@ -153,11 +153,27 @@ public sealed class PlanTests
     {
         var f = Fixture();
         f.Configuration = Configuration.Empty.With("parallelism.default", "2");
-        var plan = f.Run<InsertPlan>("INSERT INTO out_table VALUES (1, 2), (3, 4)");
+        f.Run("CREATE TABLE wide_out (auction BIGINT, price BIGINT) WITH ('connector' = 'print', 'sink.parallelism' = '2')");
+        var plan = f.Run<InsertPlan>("INSERT INTO wide_out VALUES (1, 2), (3, 4)");
         var values = plan.Job.Vertices.First(v => v.Head is ValuesSpec);
         Assert.Equal(1, values.Parallelism);
         Assert.Equal(2, ((ValuesSpec)values.Head).Rows.Count);
         Assert.Contains(plan.Job.Edges, e => e.SourceVertex == values.Id && e.Kind == ExchangeKind.Rebalance);
+    }
+
+    /// <summary>Flink's CommonExecSink: a sink without <c>sink.parallelism</c> runs at its input's parallelism, so the
+    /// rows of VALUES or of a global aggregation are written by one subtask (chained, no exchange).</summary>
+    [Fact]
+    public void A_sink_without_sink_parallelism_runs_at_its_inputs_parallelism()
+    {
+        var f = Fixture();
+        f.Configuration = Configuration.Empty.With("parallelism.default", "2");
+        var values = f.Run<InsertPlan>("INSERT INTO out_table VALUES (1, 2), (3, 4)").Job;
+        Assert.Equal(1, values.Vertices.Single(v => v.Chain.Any(op => op is SinkSpec)).Parallelism);
+        Assert.Empty(values.Edges);
+        f.Run("CREATE TABLE total (n BIGINT) WITH ('connector' = 'print')");
+        var global = f.Run<InsertPlan>("INSERT INTO total SELECT COUNT(*) FROM bids").Job;
+        Assert.Equal(1, global.Vertices.Single(v => v.Chain.Any(op => op is SinkSpec)).Parallelism);
     }
 
     [Fact]

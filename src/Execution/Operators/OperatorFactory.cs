@@ -36,6 +36,7 @@ public sealed class OperatorFactory
         Register<TableFunctionCorrelateSpec>(c => new TableFunctionCorrelateOperator((TableFunctionCorrelateSpec)c.Spec, c.InputSchema));
         Register<ReplicateRowsSpec>(c => new ReplicateRowsOperator((ReplicateRowsSpec)c.Spec));
         Register<MiniBatchAssignerSpec>(_ => new MiniBatchAssignerOperator());
+        Register<DropUpdateBeforeSpec>(_ => new DropUpdateBeforeOperator());
         Register<SinkSpec>(c => new SinkOperator((SinkSpec)c.Spec, c.InputSchema, c.Services));
         Register<WindowAggregateSpec>(c => ((WindowAggregateSpec)c.Spec).Window is SessionWindow
             ? new Windows.SessionWindowAggregateOperator((WindowAggregateSpec)c.Spec, c.InputSchema, c.Services.Metrics)

@@ -96,8 +96,9 @@ internal static class ChangelogInference
                 if (sink.Table.Connector == "jdbc" && sink.Table.PrimaryKey.Count == 0 && !kinds[sink.Input].IsInsertOnly)
                     throw new ChangelogMismatchException("please declare primary key for sink table when query contains update/delete record.");
                 Check(sink.Input, AcceptedKinds(sink.Accepted), name, kinds, validated);
-                // Flink's CommonExecSink: changes reach a sink of another parallelism in an order only a key keeps.
-                if (!kinds[sink.Input].IsInsertOnly && sink.Parallelism != sink.Input.Parallelism && sink.Table.PrimaryKey.Count == 0)
+                // Flink's CommonExecSink: changes reach a sink of another (configured) parallelism in an order only a key keeps.
+                if (!kinds[sink.Input].IsInsertOnly && sink.ParallelismConfigured && sink.Parallelism != sink.Input.Parallelism
+                    && sink.Table.PrimaryKey.Count == 0)
                     throw new ChangelogMismatchException(
                         $"The sink for table '{Binder.ObjectNames.FullName(sink.TableName)}' has a configured parallelism of {sink.Parallelism}, "
                         + $"while the input parallelism is {sink.Input.Parallelism}. Since the configured parallelism is different from the input's "
@@ -237,7 +238,7 @@ internal static class ChangelogInference
     private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds) => node switch
     {
         _ when !kinds[node].Update => true,
-        IChangelogProducer => true,
+        IChangelogProducer or PhysicalDropUpdateBefore => true,
         PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
         PhysicalCalc { Condition: not null } => false,
         _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds)),
@@ -249,6 +250,7 @@ internal static class ChangelogInference
         if (!kinds.Update) return UpdateKind.None;
         // SinkUpsertMaterializer emits upserts by the sink key only, as Flink's.
         if (node is PhysicalSinkMaterializer) return UpdateKind.OnlyUpdateAfter;
+        if (node is PhysicalDropUpdateBefore) return UpdateKind.OnlyUpdateAfter;
         if (node is IChangelogProducer) return required == UpdateKind.None ? UpdateKind.BeforeAndAfter : required;
         // A source emits what its connector says: upserts carry no -U.
         if (node is PhysicalTableSourceScan scan)

@@ -72,14 +72,24 @@ internal sealed class LogicalToPhysical
     /// <summary>Translates one root; <paramref name="statementSpan"/> is where its INSERT is written (for sink errors).</summary>
     public PhysicalNode Translate(LogicalNode root, Parser.SourceSpan statementSpan) => root switch
     {
-        LogicalSink s => new PhysicalSink(Translate(s.Input), s.TableName, s.Table, SinkMode(s), statementSpan)
-        {
-            Parallelism = TableParallelism(s.Table, "sink.parallelism"),
-            Overwrite = s.Overwrite,
-        },
+        LogicalSink s => TranslateSink(s, statementSpan),
         LogicalCollect c => new PhysicalCollect(Translate(c.Input)) { Parallelism = 1 },
         _ => Translate(root),
     };
+
+    /// <summary>A sink runs at its table's <c>sink.parallelism</c>, or else at its input's (Flink's
+    /// <c>CommonExecSink.deriveSinkParallelism</c>: a global aggregation's result is written by one subtask).</summary>
+    private PhysicalSink TranslateSink(LogicalSink s, Parser.SourceSpan statementSpan)
+    {
+        var input = Translate(s.Input);
+        bool configured = s.Table.Options.ContainsKey("sink.parallelism");
+        return new PhysicalSink(input, s.TableName, s.Table, SinkMode(s), statementSpan)
+        {
+            Parallelism = configured ? TableParallelism(s.Table, "sink.parallelism") : input.Parallelism,
+            ParallelismConfigured = configured,
+            Overwrite = s.Overwrite,
+        };
+    }
 
     private ChangelogMode SinkMode(LogicalSink sink) =>
         _connectors.Find(sink.Table.Connector ?? "")?.SinkChangelogMode(sink.Table) ?? ChangelogMode.All;
@@ -282,7 +292,10 @@ internal sealed class LogicalToPhysical
             SourceChangelog = mode,
         };
         var keys = scan.PrimaryKeyColumns ?? throw new InvalidOperationException($"the key columns of '{s.TableName}' are not read");
-        PhysicalNode result = new PhysicalChangelogNormalize(scan, keys) { Parallelism = _parallelism, StateTtl = _stateTtl };
+        // A full changelog reaches the ChangelogNormalize as upserts: Flink drops its -U rows first (DropUpdateBefore), so
+        // an update is normalized against the stored row (-U stored, +U new) rather than as a delete and an insert.
+        PhysicalNode changes = mode == ChangelogMode.All ? new PhysicalDropUpdateBefore(scan) { Parallelism = parallelism } : scan;
+        PhysicalNode result = new PhysicalChangelogNormalize(changes, keys) { Parallelism = _parallelism, StateTtl = _stateTtl };
         if (projected.Count == s.ProjectedColumns.Count) return result;
         var back = new List<Expressions.ScalarExpr>(s.Schema.Count);
         for (int i = 0; i < s.ProjectedColumns.Count; i++) back.Add(new Expressions.InputRef(i, s.Schema[i].Type));

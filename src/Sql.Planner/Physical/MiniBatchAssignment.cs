@@ -32,11 +32,18 @@ internal static class MiniBatchAssignment
         foreach (var node in nodes)
             if (node is PhysicalWatermarkAssigner w) MarkBelow(w.Input, belowWatermarks);
 
+        // Nodes with an aggregation upstream: an aggregation there gets its rows in mini-batches already, flushed at the
+        // boundary that ends them in Flink too, so it takes each as it comes instead of waiting the latency again.
+        var afterAggregate = new HashSet<PhysicalNode>(ReferenceEqualityComparer.Instance);
+        foreach (var node in nodes)
+            if (node.Inputs.Any(i => i is PhysicalGroupAggregate || afterAggregate.Contains(i))) afterAggregate.Add(node);
+
         var miniBatch = new MiniBatch(latency, size);
+        var atOnce = miniBatch with { AllowLatency = TimeSpan.Zero };
         return PhysicalGraph.Rewrite(roots, (node, inputs) =>
         {
             var rebuilt = PhysicalGraph.Over(node, inputs);
-            if (rebuilt is PhysicalGroupAggregate aggregate) return aggregate with { MiniBatch = miniBatch };
+            if (rebuilt is PhysicalGroupAggregate aggregate) return aggregate with { MiniBatch = afterAggregate.Contains(node) ? atOnce : miniBatch };
             bool leaf = rebuilt is PhysicalWatermarkAssigner || rebuilt.Inputs.Count == 0 && !belowWatermarks.Contains(node);
             return leaf && feedsAggregate.Contains(node)
                 ? new PhysicalMiniBatchAssigner(rebuilt, latency, EventTime: false)

@@ -95,6 +95,9 @@ internal static class TwoPhaseAggregation
             Phase = AggregatePhase.Global,
             Accumulators = layout,
             SplitInputRetracts = retracts,
+            // Its input comes in mini-batches already (one per Local flush, at the boundary both phases end at in Flink):
+            // it merges each as it arrives rather than waiting a latency of its own.
+            MiniBatch = single.MiniBatch is { } m ? m with { AllowLatency = TimeSpan.Zero } : null,
         };
     }
 }

@@ -27,8 +27,10 @@ internal static class WatermarkBelowNormalize
         }
         if (node is not PhysicalChangelogNormalize normalize) return null;
 
-        // The assigner's input columns as expressions over the ChangelogNormalize's (= the scan's) columns.
-        var scan = normalize.Input;
+        // The assigner's input columns as expressions over the ChangelogNormalize's (= the scan's) columns. Below a
+        // DropUpdateBefore too, where the batches still carry their splits.
+        var drop = normalize.Input as PhysicalDropUpdateBefore;
+        var scan = drop?.Input ?? normalize.Input;
         IReadOnlyList<ScalarExpr> columns = Identity(scan.Schema);
         for (int i = calcs.Count - 1; i >= 0; i--)
         {
@@ -51,7 +53,7 @@ internal static class WatermarkBelowNormalize
             generated = new PhysicalCalc(assigner, null, Identity(scan.Schema), scan.Schema) { Parallelism = scan.Parallelism };
         }
 
-        PhysicalNode result = normalize with { Input = generated };
+        PhysicalNode result = normalize with { Input = drop is null ? generated : drop with { Input = generated } };
         for (int i = calcs.Count - 1; i >= 0; i--) result = calcs[i] with { Input = result };
         return result;
     }

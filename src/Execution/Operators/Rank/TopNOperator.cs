@@ -40,6 +40,10 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly Schema _outputSchema;
     private readonly RankOutput _output;
     private readonly int _limit;
+    // Whether changes are emitted rank by rank (-U/+U per shifted rank) rather than as the row leaving the range and the
+    // one entering it (-D/+I); and the rank number the latter writes when the output has one.
+    private readonly bool _byRank;
+    private readonly long _singleRank;
     /// <summary>The serialized bytes of changes at which an output batch is built (see OnBatchAsync): 64 KiB keeps a
     /// batch's string columns below the large object heap's 85,000 bytes. Of 64 KiB, 192 KiB and one batch per input
     /// batch, 64 KiB was the fastest on Nexmark q19 (docs/benchmarks.md).</summary>
@@ -75,6 +79,14 @@ public sealed class TopNOperator : StreamOperatorBase
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
         _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
+        // Flink drops a rank number that can only take one value (RankNumberColumnRemoveRule: rankStart == rankEnd, the
+        // number becomes a constant above the rank), so such a rank emits as one without the number: RetractableTopNFunction
+        // -D/+I. A top-1 over an insert-only input is Flink's FastTop1Function, with or without the number: -U the old
+        // first row, +U the new one.
+        bool singleRank = spec.RankStart == spec.RankEnd;
+        bool fastTop1 = !spec.Retract && spec.RankStart == 1 && spec.RankEnd == 1;
+        _byRank = fastTop1 || (spec.OutputRankNumber && !singleRank);
+        _singleRank = spec.OutputRankNumber && singleRank ? spec.RankStart : 0;
     }
 
     /// <summary>The operator's keyed state (tests).</summary>
@@ -342,7 +354,7 @@ public sealed class TopNOperator : StreamOperatorBase
     private void Emit(RankOutput output, ReadOnlySpan<byte> buffer, int count, int position, ReadOnlySpan<byte> row)
     {
         long start = _spec.RankStart;
-        if (_spec.OutputRankNumber)
+        if (_byRank)
         {
             int last = Math.Min(count, _limit - 1);
             for (int i = Math.Max(position, (int)Math.Min(start - 1, int.MaxValue)); i <= last; i++)
@@ -363,9 +375,9 @@ public sealed class TopNOperator : StreamOperatorBase
         // The row pushed out first, then the one entering (Flink's order: a sink keyed by the partition alone must end with
         // the new row). Rank position + 1 for the new row; the row at rank start - 1 moves into the range when the new row
         // lands above it.
-        if (count >= _limit) output.Append(RowKind.Delete, EntryRow(buffer, _limit - 1), 0);
-        if (position + 1 >= start) output.Append(RowKind.Insert, row, 0);
-        else if (start - 2 < count) output.Append(RowKind.Insert, EntryRow(buffer, (int)(start - 2)), 0);
+        if (count >= _limit) output.Append(RowKind.Delete, EntryRow(buffer, _limit - 1), _singleRank);
+        if (position + 1 >= start) output.Append(RowKind.Insert, row, _singleRank);
+        else if (start - 2 < count) output.Append(RowKind.Insert, EntryRow(buffer, (int)(start - 2)), _singleRank);
     }
 
     /// <summary>The entry holding <paramref name="row"/> under <paramref name="key"/>, or -1.</summary>
@@ -396,7 +408,7 @@ public sealed class TopNOperator : StreamOperatorBase
     {
         if (position >= _limit) return;
         long start = _spec.RankStart;
-        if (_spec.OutputRankNumber)
+        if (_byRank)
         {
             int last = Math.Min(count - 1, _limit - 1);
             for (int i = Math.Max(position, (int)Math.Min(start - 1, int.MaxValue)); i <= last; i++)
@@ -415,9 +427,9 @@ public sealed class TopNOperator : StreamOperatorBase
             return;
         }
         // The removed row leaves the range, or (above the range) the row at rank start leaves it upwards.
-        if (position + 1 >= start) output.Append(RowKind.Delete, EntryRow(buffer, position), 0);
-        else if (start - 1 < count) output.Append(RowKind.Delete, EntryRow(buffer, (int)(start - 1)), 0);
-        if (count > _limit) output.Append(RowKind.Insert, EntryRow(buffer, _limit), 0);
+        if (position + 1 >= start) output.Append(RowKind.Delete, EntryRow(buffer, position), _singleRank);
+        else if (start - 1 < count) output.Append(RowKind.Delete, EntryRow(buffer, (int)(start - 1)), _singleRank);
+        if (count > _limit) output.Append(RowKind.Insert, EntryRow(buffer, _limit), _singleRank);
     }
 
     /// <summary>The sort key of entry <paramref name="i"/> (as parsed).</summary>

@@ -13,6 +13,10 @@ public sealed record PhysicalSink(PhysicalNode Input, string TableName, CatalogT
     /// <summary><c>INSERT OVERWRITE</c> (see <see cref="Logical.LogicalSink.Overwrite"/>).</summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>Whether the table sets <c>sink.parallelism</c>; without it the sink runs at its input's parallelism, as
+    /// Flink's CommonExecSink derives it.</summary>
+    public bool ParallelismConfigured { get; init; }
+
     public override RowSchema Schema => Table.SinkSchema;
     public override IReadOnlyList<PhysicalNode> Inputs => [Input];
     public override PhysicalNode WithInputs(IReadOnlyList<PhysicalNode> inputs) => this with { Input = inputs[0] };
