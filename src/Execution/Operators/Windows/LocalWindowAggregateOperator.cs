@@ -77,7 +77,7 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
             if (!_valid[i]) continue;
             long slice = _assigner.SliceEnd(_clock.ToWindow(times[i]));
             _namespaces[i] = slice;
-            if (slice == last) continue;
+            if (slice == last || _forwardsRows) continue;
             _slices.Add(slice);
             last = slice;
         }
