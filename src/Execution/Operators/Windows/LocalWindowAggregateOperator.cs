@@ -23,6 +23,7 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
     private readonly int[] _keyColumns;
     private readonly Schema _outputSchema;
     private readonly int _timeColumn;
+    private readonly bool _forwardsRows;
     private GroupTable _table = null!;
     private WindowAccumulators _accumulators = null!;
     private WindowClock _clock = null!;
@@ -40,6 +41,10 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
         _timeColumn = spec.Windowing is TimeAttributeWindowing t
             ? t.TimeColumn
             : throw new ArgumentException("a Local window aggregation assigns slices by a time attribute", nameof(spec));
+        // Without accumulators (a DISTINCT per window, as q8's) pre-aggregating a tumbling window only resolves each row in
+        // a table of its own before the Global phase resolves it again: forwarding the rows with their slice ends gives the
+        // Global phase the same keys in the same first-arrival order per window, before the same watermarks.
+        _forwardsRows = spec.Accumulators.Fields.Count == 0 && spec.Window is TumbleWindow;
     }
 
     public override ValueTask OpenAsync(OperatorContext context, CancellationToken cancellationToken)
@@ -72,11 +77,12 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
             if (!_valid[i]) continue;
             long slice = _assigner.SliceEnd(_clock.ToWindow(times[i]));
             _namespaces[i] = slice;
-            if (slice == last) continue;
+            if (slice == last || _forwardsRows) continue;
             _slices.Add(slice);
             last = slice;
         }
         var selection = allValid ? default : _valid.AsSpan(0, n);
+        if (_forwardsRows) return output.EmitAsync(Forwarded(batch, n, allValid), cancellationToken);
         var groups = _table.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
         _accumulators.Update(batch, groups.Groups, selection, default);
         return default;
@@ -98,6 +104,21 @@ internal sealed class LocalWindowAggregateOperator : StreamOperatorBase
     public override async ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
     {
         while (_slices.Count > 0) await FlushAsync(_slices.Min, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The batch's key columns and slice ends, without its rows whose time attribute is NULL.</summary>
+    private Batch Forwarded(Batch batch, int n, bool allValid)
+    {
+        var columns = new IArrowArray[_keyColumns.Length + 1];
+        for (int k = 0; k < _keyColumns.Length; k++) columns[k] = batch.Column(_keyColumns[k]);
+        columns[^1] = Aggregates.ResultArrays.Integers(SqlType.BigInt.AsNotNull(), _namespaces.AsSpan(0, n).ToArray(), default);
+        var keysAndSlices = new Batch(new RecordBatch(_outputSchema, columns, n));
+        if (allValid) return keysAndSlices;
+        var rows = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++)
+            if (_valid[i]) rows[count++] = i;
+        return BatchGather.Take(keysAndSlices, rows, count);
     }
 
     private async ValueTask FlushAsync(long slice, IEmitter output, CancellationToken cancellationToken)
