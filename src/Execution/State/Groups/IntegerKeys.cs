@@ -21,7 +21,10 @@ internal static class IntegerKeys
     private const ulong NamespaceMultiplier = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Whether a table keyed by <paramref name="keyTypes"/> files its groups by integer value.</summary>
-    public static bool Applies(IReadOnlyList<SqlType> keyTypes) => keyTypes.Count == 1 && ColumnKinds.Of(keyTypes[0]) switch
+    public static bool Applies(IReadOnlyList<SqlType> keyTypes) => keyTypes.Count == 1 && IsIntegerBacked(keyTypes[0]);
+
+    /// <summary>Whether values of <paramref name="type"/> are integers in Arrow (keys of such columns widen to 64 bits).</summary>
+    public static bool IsIntegerBacked(SqlType type) => ColumnKinds.Of(type) switch
     {
         ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Date32 or ColumnKind.Time32Millis
             or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos or ColumnKind.DurationMillis => true,
