@@ -57,10 +57,16 @@ internal sealed class DistinctIntegerKeys
         return length;
     }
 
+    /// <summary>Rows looked at before deciding whether the batch repeats its keys enough to be worth it.</summary>
+    public const int SampleRows = 64;
+
     /// <summary>Finds the distinct keys of the first <paramref name="n"/> rows of <paramref name="batch"/> (those
-    /// <paramref name="selection"/> keeps, when given) in <paramref name="keyColumns"/>; returns how many there are.</summary>
+    /// <paramref name="selection"/> keeps, when given) in <paramref name="keyColumns"/>; returns how many there are, or -1
+    /// when the first <see cref="SampleRows"/> rows have (nearly) as many keys as rows: such a batch (a join side keyed by
+    /// a unique id, a lookup among many keys) is resolved row by row, having cost only the sample.</summary>
     public int Collect(RecordBatch batch, IReadOnlyList<int> keyColumns, int n, ReadOnlySpan<bool> selection)
     {
+        const int MostlyDistinct = SampleRows * 7 / 8;
         Grow(n);
         for (int c = 0; c < _columnCount; c++) _anyNull[c] = IntegerKeys.Widen(batch.Column(keyColumns[c]), n, _values[c], _nulls[c]);
         // At most half full: a probe ends after a slot or two.
@@ -80,6 +86,7 @@ internal sealed class DistinctIntegerKeys
             var values = _values[0];
             for (int i = 0; i < n; i++)
             {
+                if (i == SampleRows && count > MostlyDistinct) return Abandon(count);
                 if (hasSelection && !selection[i])
                 {
                     keyOf[i] = -1;
@@ -111,6 +118,7 @@ internal sealed class DistinctIntegerKeys
         {
             for (int i = 0; i < n; i++)
             {
+                if (i == SampleRows && count > MostlyDistinct) return Abandon(count);
                 if (hasSelection && !selection[i])
                 {
                     keyOf[i] = -1;
@@ -137,9 +145,15 @@ internal sealed class DistinctIntegerKeys
                 }
             }
         }
-        // Only the slots this batch filled are cleared for the next.
-        for (int k = 0; k < count; k++) slots[slotOf[k]] = 0;
+        Abandon(count);
         return count;
+    }
+
+    /// <summary>Clears the slots the batch filled (only those: the table is reused batch after batch); returns -1.</summary>
+    private int Abandon(int count)
+    {
+        for (int k = 0; k < count; k++) _slots[_slotOf[k]] = 0;
+        return -1;
     }
 
     private ulong LocalHash(int row)

@@ -37,8 +37,6 @@ public sealed class GroupTable
     private int[] _keyGroups = [];
     private byte[] _encodedKeys = [];
     private int[] _encodedOffsets = [];
-    // Batches to resolve row by row before trying the distinct keys again (their last batch's keys were mostly distinct).
-    private int _rowByRowBatches;
     private SnapshotEntryBuffers? _spareSnapshotBuffers;
     private long[] _values = [];
     private bool[] _nulls = [];
@@ -168,15 +166,16 @@ public sealed class GroupTable
         if (!keyHashes.IsEmpty && keyHashes.Length < n) throw new ArgumentException("one key hash per row is needed", nameof(keyHashes));
         var result = _batch;
         result.Reset(n);
-        if (ResolvesDistinct(keyColumns, namespaces, n))
-            ResolveDistinct(batch, keyColumns, singleNamespace, keyHashes, selection, create, result);
-        else if (_integerKeys)
+        if (!ResolvesDistinct(keyColumns, namespaces, n) || !ResolveDistinct(batch, keyColumns, singleNamespace, keyHashes, selection, create, result))
         {
-            if (keyColumns.Count != 1)
-                throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
-            ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
+            if (_integerKeys)
+            {
+                if (keyColumns.Count != 1)
+                    throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
+                ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
+            }
+            else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         }
-        else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         var touched = result.Touched;
         foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
         result.TotalGroups = _index.HighWater;
@@ -187,31 +186,28 @@ public sealed class GroupTable
         return result;
     }
 
-    /// <summary>Whether a batch resolves through its distinct keys (<see cref="ResolveDistinct"/>): keys of integer-backed
-    /// columns in one namespace, and a batch large enough to repay the batch's own hash table. When a batch's keys are mostly
-    /// distinct (a join side keyed by a unique id), the next batches go row by row for a while.</summary>
+    /// <summary>Whether a batch may resolve through its distinct keys (<see cref="ResolveDistinct"/>): keys of integer-backed
+    /// columns in one namespace, and a batch large enough to repay the batch's own hash table.</summary>
     private bool ResolvesDistinct(IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, int n)
     {
-        const int MinRows = 64;
-        if (_distinctKeys is null || !namespaces.IsEmpty || n < MinRows) return false;
+        if (_distinctKeys is null || !namespaces.IsEmpty || n < 2 * DistinctIntegerKeys.SampleRows) return false;
         if (keyColumns.Count != Spec.KeyTypes.Count)
             throw new ArgumentException($"grouped state '{Name}' has {Spec.KeyTypes.Count} key column(s), not {keyColumns.Count}", nameof(keyColumns));
-        if (_rowByRowBatches == 0) return true;
-        _rowByRowBatches--;
-        return false;
+        return true;
     }
 
     /// <summary>Resolves each distinct key of the batch once (<see cref="DistinctIntegerKeys"/>), its first row standing for
     /// it: hashed as the index files it, probed behind prefetches, serialized only when new; its rows then take its group.
-    /// The touched groups come out in order of their first rows, as row-by-row resolution gives them.</summary>
-    private void ResolveDistinct(RecordBatch batch, IReadOnlyList<int> keyColumns, long ns, ReadOnlySpan<int> keyHashes,
+    /// The touched groups come out in order of their first rows, as row-by-row resolution gives them. Returns false, having
+    /// resolved nothing, when the batch's keys are mostly distinct (<see cref="DistinctIntegerKeys.Collect"/>).</summary>
+    private bool ResolveDistinct(RecordBatch batch, IReadOnlyList<int> keyColumns, long ns, ReadOnlySpan<int> keyHashes,
         ReadOnlySpan<bool> selection, bool create, GroupBatch result)
     {
-        const int SlotsAhead = 16, EntriesAhead = 8, RowByRowBatches = 32;
+        const int SlotsAhead = 16, EntriesAhead = 8;
         var distinct = _distinctKeys!;
         int n = batch.Length;
         int count = distinct.Collect(batch, keyColumns, n, selection);
-        if (count > n / 2) _rowByRowBatches = RowByRowBatches;
+        if (count < 0) return false;
         var representatives = distinct.Representatives(count);
         if (_valueHashes.Length < count) _valueHashes = new uint[Math.Max(count, _valueHashes.Length * 2)];
         if (_keyGroups.Length < count) _keyGroups = new int[Math.Max(count, _keyGroups.Length * 2)];
@@ -286,6 +282,7 @@ public sealed class GroupTable
             int k = keyOf[i];
             groups[i] = k < 0 ? -1 : keyGroups[k];
         }
+        return true;
     }
 
     /// <summary>Serializes the batch's keys, hashes them all, then probes a few rows behind prefetches of their slots and
