@@ -66,94 +66,99 @@ internal sealed class DistinctIntegerKeys
     /// a unique id, a lookup among many keys) is resolved row by row, having cost only the sample.</summary>
     public int Collect(RecordBatch batch, IReadOnlyList<int> keyColumns, int n, ReadOnlySpan<bool> selection)
     {
-        const int MostlyDistinct = SampleRows * 7 / 8;
         Grow(n);
         for (int c = 0; c < _columnCount; c++) _anyNull[c] = IntegerKeys.Widen(batch.Column(keyColumns[c]), n, _values[c], _nulls[c]);
         // At most half full: a probe ends after a slot or two.
         int capacity = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2));
         if (_slots.Length < capacity) _slots = new int[capacity];
         int shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
-        int mask = capacity - 1;
-        var slots = _slots.AsSpan(0, capacity);
+        int count = _columnCount switch
+        {
+            1 when !_anyNull[0] => Collect(new OneColumn(_values[0]), n, selection, shift, capacity - 1),
+            2 when !_anyNull[0] && !_anyNull[1] => Collect(new TwoColumns(_values[0], _values[1]), n, selection, shift, capacity - 1),
+            _ => Collect(new AnyColumns(this), n, selection, shift, capacity - 1),
+        };
+        if (count >= 0) ClearSlots(count);
+        return count;
+    }
+
+    /// <summary>The probe loop, specialized per key shape (a struct: its hash and comparison are inlined).</summary>
+    private int Collect<TKeys>(TKeys keys, int n, ReadOnlySpan<bool> selection, int shift, int mask) where TKeys : struct, IRowKeys
+    {
+        const int MostlyDistinct = SampleRows * 7 / 8;
+        var slots = _slots;
         var keyOf = _keyOf;
         var representatives = _representatives;
         var slotOf = _slotOf;
         bool hasSelection = !selection.IsEmpty;
         int count = 0;
-        if (_columnCount == 1 && !_anyNull[0])
+        for (int i = 0; i < n; i++)
         {
-            // The common case (one integer column without NULLs) compares values only.
-            var values = _values[0];
-            for (int i = 0; i < n; i++)
+            if (i == SampleRows && count > MostlyDistinct)
             {
-                if (i == SampleRows && count > MostlyDistinct) return Abandon(count);
-                if (hasSelection && !selection[i])
+                ClearSlots(count);
+                return -1;
+            }
+            if (hasSelection && !selection[i])
+            {
+                keyOf[i] = -1;
+                continue;
+            }
+            int s = (int)(keys.Hash(i) >> shift);
+            while (true)
+            {
+                int k = slots[s] - 1;
+                if (k < 0)
                 {
-                    keyOf[i] = -1;
-                    continue;
+                    slots[s] = count + 1;
+                    slotOf[count] = s;
+                    representatives[count] = i;
+                    keyOf[i] = count++;
+                    break;
                 }
-                long value = values[i];
-                int s = (int)(((ulong)value * Multiplier1) >> shift);
-                while (true)
+                if (keys.Same(representatives[k], i))
                 {
-                    int k = slots[s] - 1;
-                    if (k < 0)
-                    {
-                        slots[s] = count + 1;
-                        slotOf[count] = s;
-                        representatives[count] = i;
-                        keyOf[i] = count++;
-                        break;
-                    }
-                    if (values[representatives[k]] == value)
-                    {
-                        keyOf[i] = k;
-                        break;
-                    }
-                    s = (s + 1) & mask;
+                    keyOf[i] = k;
+                    break;
                 }
+                s = (s + 1) & mask;
             }
         }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                if (i == SampleRows && count > MostlyDistinct) return Abandon(count);
-                if (hasSelection && !selection[i])
-                {
-                    keyOf[i] = -1;
-                    continue;
-                }
-                int s = (int)(LocalHash(i) >> shift);
-                while (true)
-                {
-                    int k = slots[s] - 1;
-                    if (k < 0)
-                    {
-                        slots[s] = count + 1;
-                        slotOf[count] = s;
-                        representatives[count] = i;
-                        keyOf[i] = count++;
-                        break;
-                    }
-                    if (SameKey(representatives[k], i))
-                    {
-                        keyOf[i] = k;
-                        break;
-                    }
-                    s = (s + 1) & mask;
-                }
-            }
-        }
-        Abandon(count);
         return count;
     }
 
-    /// <summary>Clears the slots the batch filled (only those: the table is reused batch after batch); returns -1.</summary>
-    private int Abandon(int count)
+    private interface IRowKeys
+    {
+        /// <summary>A 64-bit hash of the row's key; its top bits pick the slot.</summary>
+        ulong Hash(int row);
+
+        bool Same(int a, int b);
+    }
+
+    /// <summary>One integer column without NULLs, the commonest key.</summary>
+    private readonly struct OneColumn(long[] values) : IRowKeys
+    {
+        public ulong Hash(int row) => (ulong)values[row] * Multiplier1;
+        public bool Same(int a, int b) => values[a] == values[b];
+    }
+
+    /// <summary>Two integer columns without NULLs (q4's auction id and category).</summary>
+    private readonly struct TwoColumns(long[] first, long[] second) : IRowKeys
+    {
+        public ulong Hash(int row) => ((ulong)first[row] * Multiplier1 ^ (ulong)second[row]) * Multiplier2;
+        public bool Same(int a, int b) => first[a] == first[b] && second[a] == second[b];
+    }
+
+    private readonly struct AnyColumns(DistinctIntegerKeys keys) : IRowKeys
+    {
+        public ulong Hash(int row) => keys.LocalHash(row);
+        public bool Same(int a, int b) => keys.SameKey(a, b);
+    }
+
+    /// <summary>Clears the slots the batch filled (only those: the table is reused batch after batch).</summary>
+    private void ClearSlots(int count)
     {
         for (int k = 0; k < count; k++) _slots[_slotOf[k]] = 0;
-        return -1;
     }
 
     private ulong LocalHash(int row)
