@@ -177,7 +177,6 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             long matched = 0;
             for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
                 if (passed is null || passed[c]) matched += other.Records.Count(candidates.Entries[c]);
-            var row = self.Serialized[r];
             if (accumulate)
             {
                 if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, -1, -1, 1);
@@ -195,11 +194,11 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     }
                     result.Add(joinedKind, r, e, c, copies);
                 }
-                if (!appendBatch) self.Records.Add(g, row, 1, matched);
+                if (!appendBatch) self.Records.Add(g, self.Serialized[r], 1, matched);
             }
             else
             {
-                self.Records.Add(g, row, -1, 0);
+                self.Records.Add(g, self.Serialized[r], -1, 0);
                 if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, -1, -1, 1);
                 var joinedKind = _inner ? kind : RowKind.Delete;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
