@@ -81,7 +81,12 @@ public sealed class GroupTableDistinctKeyTests
             KeyGroups.HashKeys(batch, keyColumns, hashes);
             var resolved = groups.Groups.ToArray();
             for (int i = 0; i < rows; i += 7)
-                Assert.Equal(resolved[i], table.Find(serializer.Serialize(batch, i), KeyGroups.KeyGroupOf(hashes[i], 128)));
+            {
+                int keyGroup = KeyGroups.KeyGroupOf(hashes[i], 128);
+                Assert.Equal(resolved[i], table.Find(serializer.Serialize(batch, i), keyGroup));
+                // Filed in the key group the exchange sends the key to (snapshots and restores at other parallelisms rely on it).
+                Assert.Equal(keyGroup, table.KeyGroupOf(resolved[i]));
+            }
 
             // Forget a few keys, so later batches create them again.
             foreach (var (key, g) in groupOf)

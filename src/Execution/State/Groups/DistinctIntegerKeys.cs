@@ -48,6 +48,15 @@ internal sealed class DistinctIntegerKeys
 
     public bool IsNull(int column, int row) => _anyNull[column] && _nulls[column][row];
 
+    /// <summary>Row <paramref name="row"/>'s key-group hash, as <see cref="Runtime.KeyGroups.HashKeys"/> gives it for the key
+    /// columns (<see cref="Batches.ColumnHasher"/>: per column <c>31 * h + Long.hashCode</c>, 0 for NULL).</summary>
+    public int KeyHash(int row)
+    {
+        int h = 0;
+        for (int c = 0; c < _columnCount; c++) h = 31 * h + (IsNull(c, row) ? 0 : Batches.ColumnHasher.LongHash(_values[c][row]));
+        return h;
+    }
+
     /// <summary>Row <paramref name="row"/>'s serialized key (<see cref="KeySerializer"/>'s bytes: per column
     /// <see cref="IntegerKeys.Encode"/>) into <paramref name="destination"/> (11 bytes per column suffice); returns its length.</summary>
     public int Encode(int row, Span<byte> destination)

@@ -254,16 +254,7 @@ public sealed class GroupTable
             }
             if (g < 0)
             {
-                int keyHash;
-                if (!keyHashes.IsEmpty) keyHash = keyHashes[row];
-                else if (single) keyHash = IntegerKeys.KeyHash(value, isNull);
-                else
-                {
-                    EnsureHashes(n);
-                    KeyGroups.HashKeys(batch, keyColumns, _hashes);
-                    keyHashes = _hashes;
-                    keyHash = keyHashes[row];
-                }
+                int keyHash = keyHashes.IsEmpty ? distinct.KeyHash(row) : keyHashes[row];
                 if (single) key = encoded[..IntegerKeys.Encode(value, isNull, encoded)];
                 g = Insert(key, hashes[k], ns, OwnedKeyGroup(keyHash));
                 inserted = true;
