@@ -52,6 +52,7 @@ public sealed class KeySerializer
     {
         int n = batch.Length;
         keys.Reset(n);
+        if (SerializeIntegers(batch, keys)) return;
         var offsets = keys.Offsets;
         for (int k = 0; k < _keyColumns.Length; k++) AddSizes(batch.Column(_keyColumns[k]).Data, offsets, n);
         // Offsets now hold each row's size in [i + 1]; turn them into starts.
@@ -68,6 +69,38 @@ public sealed class KeySerializer
         var cursor = keys.Cursor;
         System.Array.Copy(offsets, cursor, n);
         for (int k = 0; k < _keyColumns.Length; k++) WriteColumn(batch.Column(_keyColumns[k]).Data, keys.Bytes, cursor, n);
+    }
+
+    /// <summary>When every key column is integer-backed and has no NULLs (a join side of ids, prices and times, Nexmark
+    /// q4's bids): the columns widened to 64 bits, then each row written in one pass, its varints sized as they are written
+    /// (the general path sizes every column, then writes each column through a per-row cursor). Same bytes.</summary>
+    private bool SerializeIntegers(RecordBatch batch, SerializedKeys keys)
+    {
+        const int MaxBytesPerValue = 11;
+        int n = batch.Length;
+        if (_keyColumns.Length == 0) return false;
+        for (int k = 0; k < _keyColumns.Length; k++)
+        {
+            var column = batch.Column(_keyColumns[k]);
+            if (column.NullCount != 0 || !Groups.IntegerKeys.IsIntegerKind(ColumnKinds.Of(column.Data.DataType))) return false;
+        }
+        var widened = keys.Widened(_keyColumns.Length, n);
+        for (int k = 0; k < _keyColumns.Length; k++) Groups.IntegerKeys.Widen(batch.Column(_keyColumns[k]), n, widened[k], keys.NoNulls);
+        keys.EnsureBytes(n * _keyColumns.Length * MaxBytesPerValue);
+        var bytes = keys.Bytes;
+        var offsets = keys.Offsets;
+        int pos = 0;
+        for (int i = 0; i < n; i++)
+        {
+            offsets[i] = pos;
+            foreach (var values in widened)
+            {
+                bytes[pos] = 1;
+                pos = VarInt.Write(bytes, pos + 1, ZigZag(values[i]));
+            }
+        }
+        offsets[n] = pos;
+        return true;
     }
 
     private static void AddSizes(ArrayData data, int[] sizes, int n) =>
@@ -376,4 +409,22 @@ public sealed class SerializedKeys
     {
         if (Bytes.Length < size) Bytes = new byte[Math.Max(size, Bytes.Length * 2)];
     }
+
+    private long[][] _widened = [];
+
+    /// <summary>Scratch for integer key columns widened to 64 bits: <paramref name="columns"/> arrays of at least
+    /// <paramref name="rows"/> values.</summary>
+    internal long[][] Widened(int columns, int rows)
+    {
+        if (_widened.Length != columns || _widened[0].Length < rows)
+        {
+            _widened = new long[columns][];
+            for (int c = 0; c < columns; c++) _widened[c] = new long[Math.Max(rows, 256)];
+        }
+        if (NoNulls.Length < rows) NoNulls = new bool[Math.Max(rows, 256)];
+        return _widened;
+    }
+
+    /// <summary>The NULL flags <see cref="Groups.IntegerKeys.Widen"/> writes, unused for columns without NULLs.</summary>
+    internal bool[] NoNulls { get; private set; } = [];
 }

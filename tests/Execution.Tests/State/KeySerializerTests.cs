@@ -85,6 +85,35 @@ public sealed class KeySerializerTests
     }
 
     [Fact]
+    public void A_batch_serializes_each_row_as_its_row_key()
+    {
+        // Integer columns without NULLs take the one-pass path, a column with NULLs or of another kind the general one:
+        // both must give every row the bytes Serialize gives it.
+        long[] extremes = [0, -1, 1, 63, -64, 64, 8191, -8192, long.MinValue, long.MaxValue, 1L << 40, -(1L << 40)];
+        var longs = new Int64Array.Builder().AppendRange(extremes).Build();
+        var ints = new Int32Array.Builder().AppendRange(extremes.Select(v => (int)v)).Build();
+        var bytes = new Int8Array.Builder().AppendRange(extremes.Select(v => (sbyte)v)).Build();
+        var dates = new Date32Array.Builder().AppendRange(extremes.Select(v => DateTime.UnixEpoch.AddDays(v % 10000))).Build();
+        var times = new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, (string?)null))
+            .AppendRange(extremes.Select(v => DateTimeOffset.UnixEpoch.AddTicks(v % (1L << 50)))).Build();
+        var withNulls = new Int64Array.Builder().Append(5).AppendNull().AppendRange(extremes.Skip(2)).Build();
+        var strings = new StringArray.Builder().AppendRange(extremes.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))).Build();
+        var batch = Batch(longs, ints, bytes, dates, times, withNulls, strings, (Int64Array)longs.Slice(0, longs.Length));
+        int[][] keySets = [[0], [0, 1, 2, 3, 4], [4, 0], [7, 1], [0, 5], [6, 0], [5]];
+        foreach (var keyColumns in keySets)
+        {
+            var keys = new SerializedKeys();
+            new KeySerializer(keyColumns).SerializeBatch(batch, keys);
+            var rows = Enumerable.Range(0, batch.Length).Select(i => Convert.ToHexString(keys[i])).ToArray();
+            Assert.Equal(Encoded(batch, keyColumns), rows);
+        }
+        var sliced = Batch((Int64Array)longs.Slice(3, 6), (Int32Array)ints.Slice(3, 6));
+        var slicedKeys = new SerializedKeys();
+        new KeySerializer([0, 1]).SerializeBatch(sliced, slicedKeys);
+        Assert.Equal(Encoded(sliced, 0, 1), Enumerable.Range(0, 6).Select(i => Convert.ToHexString(slicedKeys[i])).ToArray());
+    }
+
+    [Fact]
     public void Key_groups_follow_the_exchange_assignment()
     {
         var batch = Batch(new Int64Array.Builder().Append(0).Append(1).Append(42).Build(), new BooleanArray.Builder().Append(true).Append(false).Append(true).Build());

@@ -68,7 +68,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         _sides[0] = MakeSide(0, spec.LeftSchema, spec.LeftKeys, spec.Bounds.LeftTimeIndex, LogicalJoin.PadsRight(spec.JoinType));
         _sides[1] = MakeSide(1, spec.RightSchema, spec.RightKeys, spec.Bounds.RightTimeIndex, LogicalJoin.PadsLeft(spec.JoinType));
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema), _outputSchema);
+        _residual = spec.Condition is null ? null : new JoinResidual(spec.Condition, spec.OutputSchema, spec.LeftSchema.Count);
     }
 
     /// <summary>How far the forwarded watermark trails the input watermark (µs).</summary>
@@ -198,7 +198,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         }
         candidates.Start[n] = candidates.Count;
         bool[]? passed = _residual is null || candidates.Count == 0 ? null
-            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _);
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _, out _);
 
         var result = new Output(self, other, n);
         for (int r = 0; r < n; r++)

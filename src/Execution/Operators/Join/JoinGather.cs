@@ -6,6 +6,31 @@ namespace StreamSql.Execution.Operators.Join;
 /// <summary>A join's output and residual columns gathered from a column by row index, where -1 stands for NULL.</summary>
 internal static class JoinGather
 {
+    /// <summary>Row indexes (-1: NULL) that several columns are gathered by: whether there are NULLs and whether they are
+    /// 0, 1, 2 ... is worked out once for all of them.</summary>
+    public readonly struct Rows
+    {
+        public Rows(int[] indices, int count)
+        {
+            Indices = indices;
+            Count = count;
+            bool inOrder = true, anyNull = false;
+            for (int i = 0; i < count; i++)
+            {
+                int index = indices[i];
+                anyNull |= index < 0;
+                inOrder &= index == i;
+            }
+            AnyNull = anyNull;
+            InOrder = inOrder;
+        }
+
+        public int[] Indices { get; }
+        public int Count { get; }
+        public bool AnyNull { get; }
+        public bool InOrder { get; }
+    }
+
     /// <summary>Rows <paramref name="indices"/>[0..count) of <paramref name="column"/>; the column itself when they are all of
     /// its rows in order (an inner join's batch whose every row matched once: arrays are immutable, so it is shared).</summary>
     public static IArrowArray Take(IArrowArray column, int[] indices, int count)
@@ -14,13 +39,13 @@ internal static class JoinGather
         return ArrayGather.Take(column, indices, count);
     }
 
-    /// <summary>Rows <paramref name="indices"/>[0..count) of <paramref name="column"/>, -1 taking the one-row
-    /// <paramref name="nulls"/> column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
-    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, int[] indices, int count)
+    /// <summary>Rows <paramref name="rows"/> of <paramref name="column"/>, -1 taking the one-row <paramref name="nulls"/>
+    /// column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
+    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows)
     {
-        bool anyNull = false;
-        for (int i = 0; i < count && !anyNull; i++) anyNull = indices[i] < 0;
-        if (!anyNull) return Take(column, indices, count);
+        var indices = rows.Indices;
+        int count = rows.Count;
+        if (!rows.AnyNull) return rows.InOrder && count == column.Length ? column : ArrayGather.Take(column, indices, count);
         var zeros = new int[count];
         var segments = new List<GatherSegment>();
         int start = 0;

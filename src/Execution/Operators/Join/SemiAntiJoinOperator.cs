@@ -52,7 +52,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, spec.RightInsertOnly);
         var joined = LogicalJoin.SchemaOf(spec.LeftSchema, spec.RightSchema, JoinType.Inner);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, joined), ArrowTypeMapping.ToArrowSchema(joined));
+        _residual = spec.Condition is null ? null : new JoinResidual(spec.Condition, joined, spec.LeftSchema.Count);
     }
 
     private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool insertOnly)
@@ -139,7 +139,7 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
         start[n] = candidates.Count;
         var entries = candidates.Entries;
         bool[]? passed = _residual is null || candidates.Count == 0 ? null
-            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _);
+            : _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out _, out _);
 
         var kinds = new List<RowKind>();
         var emitted = new List<int>();

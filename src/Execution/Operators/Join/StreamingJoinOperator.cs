@@ -62,7 +62,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly);
         _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
-        _residual = spec.Condition is null ? null : new JoinResidual(ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema), _outputSchema);
+        _residual = spec.Condition is null ? null : new JoinResidual(spec.Condition, spec.OutputSchema, spec.LeftSchema.Count);
     }
 
     private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly)
@@ -190,10 +190,11 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         candidates.Start[n] = candidates.Count;
         bool[]? passed = null;
         IArrowArray[]? decoded = null;
+        int[]? decodedPositions = null;
         if (_residual is not null && candidates.Count > 0)
-            passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded);
+            passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded, out decodedPositions);
 
-        var result = new Output(self, other, n, decoded);
+        var result = new Output(self, other, n, decoded, decodedPositions);
         // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
@@ -272,28 +273,32 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     }
 
     /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row, with
-    /// their kinds. The other side's row is taken from the residual condition's decoded columns by candidate pair when the
-    /// batch had them (its stored rows are decoded once), else decoded into builders as it is added (or NULLs).</summary>
+    /// their kinds. The other side's row is taken from the stored rows the residual condition decoded when the batch had
+    /// them (each decoded once), else decoded into builders as it is added (or NULLs).</summary>
     private sealed class Output
     {
         private readonly Side _self;
         private readonly Side _other;
         private readonly int _capacity;
         private readonly IArrowArray[]? _decoded;
+        private readonly int[]? _decodedPositions;
         private ColumnBuilder[] _theirs;
         private int[] _mine;
-        private int[] _candidates;
+        private int[] _decodedRows;
         private RowKind[] _kinds;
 
-        /// <param name="decoded">The other side's columns, one row per candidate pair (from the residual condition), or null.</param>
-        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded)
+        /// <param name="decoded">The other side's columns, one row per distinct stored row among the candidate pairs (from the
+        /// residual condition), or null.</param>
+        /// <param name="decodedPositions">Per candidate pair, its stored row's row in <paramref name="decoded"/>.</param>
+        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded, int[]? decodedPositions)
         {
             _self = self;
             _other = other;
             _decoded = decoded;
+            _decodedPositions = decodedPositions;
             _capacity = Math.Max(16, capacity);
             _mine = System.Array.Empty<int>();
-            _candidates = System.Array.Empty<int>();
+            _decodedRows = System.Array.Empty<int>();
             _kinds = System.Array.Empty<RowKind>();
             _theirs = System.Array.Empty<ColumnBuilder>();
         }
@@ -303,7 +308,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             _mine = new int[_capacity];
             _kinds = new RowKind[_capacity];
-            if (_decoded is not null) _candidates = new int[_capacity];
+            if (_decoded is not null) _decodedRows = new int[_capacity];
             else _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
@@ -320,11 +325,11 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                 {
                     System.Array.Resize(ref _mine, Count * 2);
                     System.Array.Resize(ref _kinds, Count * 2);
-                    if (_decoded is not null) System.Array.Resize(ref _candidates, Count * 2);
+                    if (_decoded is not null) System.Array.Resize(ref _decodedRows, Count * 2);
                 }
                 _mine[Count] = row;
                 _kinds[Count] = kind;
-                if (_decoded is not null) _candidates[Count] = entry < 0 ? -1 : candidate;
+                if (_decoded is not null) _decodedRows[Count] = entry < 0 ? -1 : _decodedPositions![candidate];
                 else if (entry < 0)
                     foreach (var b in _theirs) b.AppendNull();
                 else
@@ -337,11 +342,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         {
             int count = Count;
             var mine = new IArrowArray[data.ColumnCount];
-            for (int c = 0; c < mine.Length; c++) mine[c] = JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), _mine, count);
+            var mineRows = new JoinGather.Rows(_mine, count);
+            for (int c = 0; c < mine.Length; c++) mine[c] = JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), mineRows);
             var theirs = new IArrowArray[_other.Types.Length];
+            var decodedRows = _decoded is null ? default : new JoinGather.Rows(_decodedRows, count);
             for (int c = 0; c < theirs.Length; c++)
                 theirs[c] = _decoded is not null
-                    ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), _candidates, count)
+                    ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows)
                     : _theirs[c].Build();
             var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;

@@ -33,6 +33,10 @@ public sealed class GroupTable
     private readonly StateRowWriter _row = new();
     private int[] _hashes = new int[256];
     private readonly bool _integerKeys;
+    private readonly DistinctIntegerKeys? _distinctKeys;
+    private int[] _keyGroups = [];
+    private byte[] _encodedKeys = [];
+    private int[] _encodedOffsets = [];
     private SnapshotEntryBuffers? _spareSnapshotBuffers;
     private long[] _values = [];
     private bool[] _nulls = [];
@@ -61,6 +65,7 @@ public sealed class GroupTable
         _index = new GroupKeyIndex(spec.Namespaced, Epoch);
         _decoder = new KeyDecoder(spec.KeyTypes);
         _integerKeys = IntegerKeys.Applies(spec.KeyTypes);
+        if (spec.KeyTypes.Count > 0 && spec.KeyTypes.All(IntegerKeys.IsIntegerBacked)) _distinctKeys = new DistinctIntegerKeys(spec.KeyTypes.Count);
         if (spec.Namespaced) _namespaces = new Dictionary<long, IntList>();
     }
 
@@ -161,14 +166,17 @@ public sealed class GroupTable
         if (!keyHashes.IsEmpty && keyHashes.Length < n) throw new ArgumentException("one key hash per row is needed", nameof(keyHashes));
         var result = _batch;
         result.Reset(n);
-        if (_integerKeys)
+        if (!ResolvesDistinct(keyColumns, namespaces, n) || !ResolveDistinct(batch, keyColumns, singleNamespace, keyHashes, selection, create, result))
         {
-            if (keyColumns.Count != 1)
-                throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
-            ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
+            if (_integerKeys)
+            {
+                if (keyColumns.Count != 1)
+                    throw new ArgumentException($"grouped state '{Name}' has 1 key column, not {keyColumns.Count}", nameof(keyColumns));
+                ResolveIntegers(batch.Column(keyColumns[0]), n, namespaces, singleNamespace, keyHashes, selection, create, result);
+            }
+            else if (keyColumns.Count == 0 && Spec.KeyTypes.Count == 0) ResolveNamespaces(n, namespaces, singleNamespace, selection, create, result);
+            else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         }
-        else if (keyColumns.Count == 0 && Spec.KeyTypes.Count == 0) ResolveNamespaces(n, namespaces, singleNamespace, selection, create, result);
-        else ResolveSerialized(batch, keyColumns, namespaces, singleNamespace, keyHashes, selection, create, result);
         var touched = result.Touched;
         foreach (int g in touched) _scratchBits[g >> 6] &= ~(1UL << (g & 63));
         result.TotalGroups = _index.HighWater;
@@ -177,6 +185,96 @@ public sealed class GroupTable
         if (Epoch.HasPending)
             foreach (var column in _columns) column.PrepareWrite(touched);
         return result;
+    }
+
+    /// <summary>Whether a batch may resolve through its distinct keys (<see cref="ResolveDistinct"/>): keys of integer-backed
+    /// columns in one namespace, and a batch large enough to repay the batch's own hash table.</summary>
+    private bool ResolvesDistinct(IReadOnlyList<int> keyColumns, ReadOnlySpan<long> namespaces, int n)
+    {
+        if (_distinctKeys is null || !namespaces.IsEmpty || n < 2 * DistinctIntegerKeys.SampleRows) return false;
+        if (keyColumns.Count != Spec.KeyTypes.Count)
+            throw new ArgumentException($"grouped state '{Name}' has {Spec.KeyTypes.Count} key column(s), not {keyColumns.Count}", nameof(keyColumns));
+        return true;
+    }
+
+    /// <summary>Resolves each distinct key of the batch once (<see cref="DistinctIntegerKeys"/>), its first row standing for
+    /// it: hashed as the index files it, probed behind prefetches, serialized only when new; its rows then take its group.
+    /// The touched groups come out in order of their first rows, as row-by-row resolution gives them. Returns false, having
+    /// resolved nothing, when the batch's keys are mostly distinct (<see cref="DistinctIntegerKeys.Collect"/>).</summary>
+    private bool ResolveDistinct(RecordBatch batch, IReadOnlyList<int> keyColumns, long ns, ReadOnlySpan<int> keyHashes,
+        ReadOnlySpan<bool> selection, bool create, GroupBatch result)
+    {
+        const int SlotsAhead = 16, EntriesAhead = 8;
+        var distinct = _distinctKeys!;
+        int n = batch.Length;
+        int count = distinct.Collect(batch, keyColumns, n, selection);
+        if (count < 0) return false;
+        var representatives = distinct.Representatives(count);
+        if (_valueHashes.Length < count) _valueHashes = new uint[Math.Max(count, _valueHashes.Length * 2)];
+        if (_keyGroups.Length < count) _keyGroups = new int[Math.Max(count, _keyGroups.Length * 2)];
+        var hashes = _valueHashes;
+        bool single = _integerKeys;
+        if (single)
+        {
+            for (int k = 0; k < count; k++)
+                hashes[k] = IntegerKeys.Hash(distinct.Value(0, representatives[k]), distinct.IsNull(0, representatives[k]), ns);
+        }
+        else
+        {
+            // Several columns: the keys are serialized (KeySerializer's bytes) and filed under the serialized-key hash.
+            int width = 11 * keyColumns.Count;
+            if (_encodedOffsets.Length < count + 1) _encodedOffsets = new int[Math.Max(count + 1, _encodedOffsets.Length * 2)];
+            if (_encodedKeys.Length < count * width) _encodedKeys = new byte[Math.Max(count * width, _encodedKeys.Length * 2)];
+            int end = 0;
+            for (int k = 0; k < count; k++)
+            {
+                _encodedOffsets[k] = end;
+                int length = distinct.Encode(representatives[k], _encodedKeys.AsSpan(end));
+                hashes[k] = KeyHash.Of(_encodedKeys.AsSpan(end, length), ns);
+                end += length;
+            }
+            _encodedOffsets[count] = end;
+        }
+        Span<byte> encoded = stackalloc byte[11];
+        var keyGroups = _keyGroups;
+        for (int k = 0; k < Math.Min(SlotsAhead, count); k++) _index.PrefetchSlot(hashes[k]);
+        for (int k = 0; k < count; k++)
+        {
+            if (k + SlotsAhead < count) _index.PrefetchSlot(hashes[k + SlotsAhead]);
+            if (k + EntriesAhead < count) _index.PrefetchEntry(hashes[k + EntriesAhead]);
+            int row = representatives[k];
+            long value = single ? distinct.Value(0, row) : 0;
+            bool isNull = single && distinct.IsNull(0, row);
+            scoped ReadOnlySpan<byte> key = single ? default : _encodedKeys.AsSpan(_encodedOffsets[k], _encodedOffsets[k + 1] - _encodedOffsets[k]);
+            int g = single ? _index.FindInteger(value, isNull, hashes[k], ns) : _index.Find(key, hashes[k], ns);
+            bool inserted = false;
+            if (g < 0 && !create)
+            {
+                keyGroups[k] = -1;
+                continue;
+            }
+            if (g < 0)
+            {
+                int keyHash = keyHashes.IsEmpty ? distinct.KeyHash(row) : keyHashes[row];
+                if (single) key = encoded[..IntegerKeys.Encode(value, isNull, encoded)];
+                g = Insert(key, hashes[k], ns, OwnedKeyGroup(keyHash));
+                inserted = true;
+            }
+            keyGroups[k] = g;
+            // Distinct keys have distinct groups: no group is touched twice.
+            result.AddTouched(g, inserted, row);
+        }
+        // The caller clears the touched groups' scratch bits, which row-by-row resolution sets (and grows).
+        int words = (_index.HighWater >> 6) + 1;
+        if (_scratchBits.Length < words) System.Array.Resize(ref _scratchBits, Math.Max(_scratchBits.Length * 2, words));
+        var groups = result.GroupsForWrite;
+        var keyOf = distinct.KeyOf(n);
+        for (int i = 0; i < n; i++)
+        {
+            int k = keyOf[i];
+            groups[i] = k < 0 ? -1 : keyGroups[k];
+        }
+        return true;
     }
 
     /// <summary>Serializes the batch's keys, hashes them all, then probes a few rows behind prefetches of their slots and

@@ -21,12 +21,14 @@ internal static class IntegerKeys
     private const ulong NamespaceMultiplier = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Whether a table keyed by <paramref name="keyTypes"/> files its groups by integer value.</summary>
-    public static bool Applies(IReadOnlyList<SqlType> keyTypes) => keyTypes.Count == 1 && ColumnKinds.Of(keyTypes[0]) switch
-    {
-        ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64 or ColumnKind.Date32 or ColumnKind.Time32Millis
-            or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos or ColumnKind.DurationMillis => true,
-        _ => false,
-    };
+    public static bool Applies(IReadOnlyList<SqlType> keyTypes) => keyTypes.Count == 1 && IsIntegerBacked(keyTypes[0]);
+
+    /// <summary>Whether values of <paramref name="type"/> are integers in Arrow (keys of such columns widen to 64 bits).</summary>
+    public static bool IsIntegerBacked(SqlType type) => IsIntegerKind(ColumnKinds.Of(type));
+
+    /// <summary>Whether a column of <paramref name="kind"/> holds integers (<see cref="Widen"/> reads it).</summary>
+    public static bool IsIntegerKind(ColumnKind kind) => kind is ColumnKind.Int8 or ColumnKind.Int16 or ColumnKind.Int32 or ColumnKind.Int64
+        or ColumnKind.Date32 or ColumnKind.Time32Millis or ColumnKind.TimestampMicros or ColumnKind.TimestampNanos or ColumnKind.DurationMillis;
 
     /// <summary>MurmurHash3's 64-bit finalizer over the value (NULL: a value of its own) and namespace, truncated to 32 bits.</summary>
     public static uint Hash(long value, bool isNull, long @namespace)
