@@ -1,0 +1,34 @@
+namespace StreamSql.Tests.HuntT;
+
+/// <summary>
+/// One of Flink's restore-test programs (a <c>TableTestProgram</c> of the planner's <c>*TestPrograms.java</c>): its
+/// sources' rows before and after a savepoint, the SQL, and the sink's changelog before the savepoint and after the
+/// restore. Rows are JSON lines of the sources' physical columns.
+/// </summary>
+internal sealed record RestoreProgram(
+    string Name,
+    IReadOnlyList<RestoreSource> Sources,
+    string SinkSchema,
+    string Sql,
+    IReadOnlyList<string> ExpectedBefore,
+    IReadOnlyList<string> ExpectedAfter)
+{
+    /// <summary>Session settings the program sets (<c>setupConfig</c>).</summary>
+    public IReadOnlyList<(string Key, string Value)> Config { get; init; } = [];
+
+    /// <summary>Statements run before the query (views, functions).</summary>
+    public IReadOnlyList<string> Setup { get; init; } = [];
+
+    /// <summary>The sink table's name in <see cref="Sql"/>.</summary>
+    public string SinkName { get; init; } = "sink_t";
+}
+
+/// <summary>A source table: its column list (as in <c>CREATE TABLE name (...)</c>) and its rows, as JSON objects of
+/// the physical columns, produced before the savepoint and after the restore.</summary>
+internal sealed record RestoreSource(string Name, string Schema, IReadOnlyList<string> Before, IReadOnlyList<string> After)
+{
+    /// <summary>JSON lines of <paramref name="rows"/>, each value under the column of its position (as Flink's <c>Row.of</c>).</summary>
+    public static IReadOnlyList<string> Rows(string[] columns, params object?[][] rows) =>
+        rows.Select(row => System.Text.Json.JsonSerializer.Serialize(
+            columns.Select((c, i) => (c, v: row[i])).ToDictionary(p => p.c, p => p.v))).ToList();
+}
