@@ -25,11 +25,12 @@ internal static partial class RestoreProgramRunner
             {
                 var path = Path.Combine(directory, "input", source.Name);
                 Directory.CreateDirectory(path);
-                await File.WriteAllLinesAsync(Path.Combine(path, "p1.json"), source.Before);
+                if (program.Sources.Count == 1) await File.WriteAllLinesAsync(Path.Combine(path, "p1.json"), source.Before);
                 before.ExecuteSql(SourceDdl(source, path, monitored: true));
             }
             Declare(before, program);
             Assert.IsType<JobSubmittedResult>(before.ExecuteSql(program.Sql));
+            if (program.Sources.Count > 1) await FeedInLockstepAsync(program.Sources, directory);
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (Changes(Printed(synced, output)).Count < program.ExpectedBefore.Count && DateTime.UtcNow < deadline)
                 await Task.Delay(20);
@@ -58,6 +59,29 @@ internal static partial class RestoreProgramRunner
         AssertSameChanges(program.ExpectedAfter, Changes(afterOutput.ToString()), "after the restore");
     }
 
+    /// <summary>Several sources get their rows abreast: row i of every source, then a pause, then row i + 1, as
+    /// Flink's values sources emit at the same pace. Otherwise one source could run ahead and which rows are late
+    /// (behind the smaller of the two watermarks) would be a race.</summary>
+    private static async Task FeedInLockstepAsync(IReadOnlyList<RestoreSource> sources, string directory)
+    {
+        int rows = sources.Max(s => s.Before.Count);
+        for (int i = 0; i < rows; i++)
+        {
+            foreach (var source in sources)
+            {
+                if (i >= source.Before.Count) continue;
+                var path = Path.Combine(directory, "input", source.Name);
+                var hidden = Path.Combine(path, $".p1-{i:D4}.json"); // written whole before the source can see it
+                await File.WriteAllTextAsync(hidden, source.Before[i] + "\n");
+                File.Move(hidden, Path.Combine(path, $"p1-{i:D4}.json"));
+            }
+            await Task.Delay(FeedPause);
+        }
+    }
+
+    /// <summary>Long enough for the monitored sources (<c>source.monitor-interval</c> 10 ms) to read a row and pass it on.</summary>
+    private static readonly TimeSpan FeedPause = TimeSpan.FromMilliseconds(60);
+
     private static StreamSqlEnvironment Session(RestoreProgram program, TextWriter output, string directory, int parallelism)
     {
         var settings = new List<(string, string)>
@@ -82,7 +106,7 @@ internal static partial class RestoreProgramRunner
 
     private static string SourceDdl(RestoreSource source, string path, bool monitored) =>
         $"CREATE TABLE {source.Name} ({source.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'json'" +
-        (monitored ? ", 'source.monitor-interval' = '50ms')" : ")");
+        (monitored ? ", 'source.monitor-interval' = '10ms')" : ")");
 
     private static string Printed(TextWriter synced, StringWriter output)
     {
