@@ -19,6 +19,11 @@ internal sealed record RestoreProgram(
     /// <summary>Statements run before the query (views, functions).</summary>
     public IReadOnlyList<string> Setup { get; init; } = [];
 
+    /// <summary>Flink's <c>testMaterializedData()</c>: each phase's changelog is compared as the rows it leaves (a
+    /// retraction takes back an equal row that phase inserted; retracting a row it did not insert fails, as Flink's
+    /// values sink does), not change by change.</summary>
+    public bool Materialized { get; init; }
+
     /// <summary>The sink table's name in <see cref="Sql"/>.</summary>
     public string SinkName { get; init; } = "sink_t";
 }
