@@ -24,6 +24,9 @@ internal sealed record RestoreProgram(
     /// values sink does), not change by change.</summary>
     public bool Materialized { get; init; }
 
+    /// <summary>The changes must come in the order listed (a sort), not merely as the same multiset.</summary>
+    public bool Ordered { get; init; }
+
     /// <summary>The sink table's name in <see cref="Sql"/>.</summary>
     public string SinkName { get; init; } = "sink_t";
 }

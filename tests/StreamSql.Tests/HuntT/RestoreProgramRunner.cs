@@ -134,6 +134,7 @@ internal static partial class RestoreProgramRunner
     {
         var printed = actual;
         if (program.Materialized) actual = Materialize(printed, when);
+        if (program.Ordered) Assert.Equal(expected, actual);
         var missing = expected.ToList();
         var unexpected = new List<string>();
         foreach (var row in actual)
