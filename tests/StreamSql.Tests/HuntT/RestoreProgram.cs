@@ -16,6 +16,11 @@ internal sealed record RestoreProgram(
     /// <summary>Session settings the program sets (<c>setupConfig</c>).</summary>
     public IReadOnlyList<(string Key, string Value)> Config { get; init; } = [];
 
+    /// <summary>Tables joined by lookup (<c>FOR SYSTEM_TIME AS OF</c> a processing time): their rows are the table's whole
+    /// content, <see cref="RestoreSource.Before"/> before the savepoint and <see cref="RestoreSource.After"/> after the
+    /// restore (Flink's values lookup table is set up with the after rows alone; lookups keep no state).</summary>
+    public IReadOnlyList<RestoreSource> Lookups { get; init; } = [];
+
     /// <summary>Statements run before the query (views, functions).</summary>
     public IReadOnlyList<string> Setup { get; init; } = [];
 

@@ -28,7 +28,7 @@ internal static partial class RestoreProgramRunner
                 if (program.Sources.Count == 1) await File.WriteAllLinesAsync(Path.Combine(path, "p1.json"), source.Before);
                 before.ExecuteSql(SourceDdl(source, path, monitored: true));
             }
-            Declare(before, program);
+            Declare(before, program, directory, before: true);
             Assert.IsType<JobSubmittedResult>(before.ExecuteSql(program.Sql));
             if (program.Sources.Count > 1) await FeedInLockstepAsync(program.Sources, directory);
             var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -50,7 +50,7 @@ internal static partial class RestoreProgramRunner
                 await File.WriteAllLinesAsync(Path.Combine(path, "p2.json"), source.After);
                 after.ExecuteSql(SourceDdl(source, path, monitored: false));
             }
-            Declare(after, program);
+            Declare(after, program, directory, before: false);
             after.ExecuteSql("SET 'table.dml-sync' = 'true'");
             var resumed = Assert.IsType<JobSubmittedResult>(
                 await after.ExecuteSqlAsync($"EXECUTE {program.Sql} FROM SAVEPOINT '{savepoint}'").WaitAsync(TimeSpan.FromSeconds(30)));
@@ -98,8 +98,15 @@ internal static partial class RestoreProgramRunner
         return Sessions.Create(output, settings.ToArray());
     }
 
-    private static void Declare(StreamSqlEnvironment env, RestoreProgram program)
+    private static void Declare(StreamSqlEnvironment env, RestoreProgram program, string directory, bool before)
     {
+        foreach (var lookup in program.Lookups)
+        {
+            var path = Path.Combine(directory, "lookup", lookup.Name, before ? "p1" : "p2");
+            Directory.CreateDirectory(path);
+            File.WriteAllLines(Path.Combine(path, "rows.json"), before ? lookup.Before : lookup.After);
+            env.ExecuteSql(SourceDdl(lookup, path, monitored: false));
+        }
         env.ExecuteSql($"CREATE TABLE {program.SinkName} ({program.SinkSchema}) WITH ('connector' = 'print')");
         foreach (var statement in program.Setup) env.ExecuteSql(statement);
     }
