@@ -78,7 +78,7 @@ public sealed class OverAggregateRestoreTests : IDisposable
         "+I[Hello World, 202, 1970-01-01T00:03:22, 20, 2, 2, 40]",
     ];
 
-    private Task Run(string name, string window, string[] before, string[] after) =>
+    private Task Run(string name, string window, string[] before, string[] after, int parallelismAfter = 1) =>
         RestoreProgramRunner.RunAsync(new RestoreProgram(name, [Source], "a string, ts bigint, rowtime TIMESTAMP(3), b int, c bigint, d bigint, e bigint",
             "insert into MySink SELECT   c, ts, rowtime, b,  COUNT(CASE WHEN a > CAST('4' AS BIGINT) THEN 1 END) OVER w,  COUNT(a) OVER w,  SUM(a) OVER w"
             + $" FROM MyTable WINDOW w as ({window})",
@@ -86,11 +86,14 @@ public sealed class OverAggregateRestoreTests : IDisposable
         {
             SinkName = "MySink",
             Config = [("table.local-time-zone", "UTC")],
-        }, _dir);
+        }, _dir, parallelismAfter: parallelismAfter);
 
-    [Fact]
-    public Task Over_aggregate_bounded_partitioned_rows() => Run("over-aggregate-bounded-partitioned-rows",
-        "PARTITION BY c ORDER BY rowtime RANGE BETWEEN INTERVAL '10' SECOND PRECEDING AND CURRENT ROW", BoundedRangeBefore, BoundedRangeAfter);
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public Task Over_aggregate_bounded_partitioned_rows(int parallelismAfter) => Run("over-aggregate-bounded-partitioned-rows",
+        "PARTITION BY c ORDER BY rowtime RANGE BETWEEN INTERVAL '10' SECOND PRECEDING AND CURRENT ROW", BoundedRangeBefore, BoundedRangeAfter,
+        parallelismAfter);
 
     /// <summary>After the restore this differs from Flink's program on purpose: Flink does not restore watermarks, so its
     /// restored job takes the first rows again (150 and 151 of 'Hello World', below the 200 it had reached) before a

@@ -193,9 +193,20 @@ public sealed class WindowAggregateRestoreTests : IDisposable
         return data;
     }
 
+    /// <summary>The same programs restored at parallelism 3 (the windows' state split over the new subtasks by key group).</summary>
+    [Theory]
+    [InlineData("tumble", "TWO_PHASE")]
+    [InlineData("hop", "ONE_PHASE")]
+    [InlineData("cumulate-with-offset", "TWO_PHASE")]
+    public Task Window_aggregate_event_time_restored_at_parallelism_three(string window, string phases) =>
+        RunWindowAggregate(window, phases, distinctSplit: false, parallelismAfter: 3);
+
     [Theory]
     [MemberData(nameof(Programs))]
-    public async Task Window_aggregate_event_time(string window, string phases, bool distinctSplit)
+    public Task Window_aggregate_event_time(string window, string phases, bool distinctSplit) =>
+        RunWindowAggregate(window, phases, distinctSplit, parallelismAfter: 1);
+
+    private async Task RunWindowAggregate(string window, string phases, bool distinctSplit, int parallelismAfter)
     {
         var (windowSql, before, after) = Windows[window];
         var config = new List<(string, string)> { ("table.optimizer.agg-phase-strategy", phases) };
@@ -205,6 +216,6 @@ public sealed class WindowAggregateRestoreTests : IDisposable
             "INSERT INTO sink_t SELECT name, window_start, window_end, COUNT(*), SUM(a_int), COUNT(DISTINCT `comment`) "
             + $"FROM TABLE({windowSql})\nGROUP BY name, window_start, window_end",
             before, after) { Config = config };
-        await RestoreProgramRunner.RunAsync(program, _dir);
+        await RestoreProgramRunner.RunAsync(program, _dir, parallelismAfter: parallelismAfter);
     }
 }
