@@ -85,6 +85,9 @@ public sealed class LookupJoinTests
         // By the table's name; 'async' = 'false' is a synchronous lookup: one batch's lookups at a time.
         var sync = LookupSpec(f, "SELECT /*+ LOOKUP('table'='dim', 'async'='false') */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
         Assert.Equal(new AsyncLookupSettings(1, TimeSpan.FromMinutes(3), Ordered: true), sync.Async);
+        var retry = LookupSpec(f, "SELECT /*+ LOOKUP('table'='d', 'retry-predicate'='lookup_miss', 'retry-strategy'='fixed_delay', 'fixed-delay'='10s', " +
+            "'max-attempts'='3') */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");
+        Assert.Equal(new LookupMissRetry(TimeSpan.FromSeconds(10), 3), retry.Async.RetryOnMiss);
     }
 
     [Theory]
@@ -92,8 +95,10 @@ public sealed class LookupJoinTests
     [InlineData("'table'='d', 'capacity'='0'", "Invalid LOOKUP hint option 'capacity' = '0': expected a positive integer")]
     [InlineData("'table'='d', 'timeout'='soon'", "Invalid LOOKUP hint option 'timeout' = 'soon': expected a duration such as '180s'")]
     [InlineData("'output-mode'='ordered'", "Invalid LOOKUP hint: the 'table' option (the lookup table's name or alias) is required")]
-    [InlineData("'table'='d', 'colour'='red'", "Invalid LOOKUP hint option 'colour'; the options are 'table', 'async', 'output-mode', 'capacity' and 'timeout'")]
-    [InlineData("'table'='d', 'retry-predicate'='lookup_miss'", "Not supported yet: LOOKUP hint option 'retry-predicate' (delayed retries of a lookup; 'lookup.max-retries' retries failures)")]
+    [InlineData("'table'='d', 'colour'='red'", "Invalid LOOKUP hint option 'colour'; the options are 'table', 'async', 'output-mode', 'capacity', 'timeout', 'retry-predicate', 'retry-strategy', 'fixed-delay' and 'max-attempts'")]
+    [InlineData("'table'='d', 'retry-predicate'='lookup_miss'", "Invalid LOOKUP hint: a retry needs all of 'retry-predicate'='lookup_miss', 'retry-strategy'='fixed_delay', 'fixed-delay' and 'max-attempts'")]
+    [InlineData("'table'='d', 'retry-predicate'='lookup_miss', 'retry-strategy'='exponential', 'fixed-delay'='1s', 'max-attempts'='3'", "Invalid LOOKUP hint option 'retry-strategy' = 'exponential': expected 'fixed_delay'")]
+    [InlineData("'table'='d', 'retry-predicate'='lookup_miss', 'retry-strategy'='fixed_delay', 'fixed-delay'='1s', 'max-attempts'='0'", "Invalid LOOKUP hint option 'max-attempts' = '0': expected a positive integer")]
     public void A_bad_lookup_hint_is_an_error_at_the_hint(string options, string problem)
     {
         var e = Fixture().Error($"SELECT /*+ LOOKUP({options}) */ o.k, d.name FROM o JOIN dim FOR SYSTEM_TIME AS OF o.pt AS d ON o.k2 = d.id");

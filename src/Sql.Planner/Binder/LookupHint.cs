@@ -24,6 +24,9 @@ internal sealed class LookupHint(string table, LookupJoinHint settings, SourceSp
         bool? async = null, ordered = null;
         int? capacity = null;
         TimeSpan? timeout = null;
+        string? retryPredicate = null, retryStrategy = null;
+        TimeSpan? fixedDelay = null;
+        int? maxAttempts = null;
         foreach (var (key, value) in hint.Options)
         {
             switch (key)
@@ -56,16 +59,44 @@ internal sealed class LookupHint(string table, LookupJoinHint settings, SourceSp
                     }
                     if (timeout <= TimeSpan.Zero) throw Invalid(hint, key, value, "a positive duration");
                     break;
-                case "retry-predicate" or "retry-strategy" or "fixed-delay" or "max-attempts":
-                    throw Unsupported.Feature($"LOOKUP hint option '{key}' (delayed retries of a lookup; 'lookup.max-retries' retries failures)", hint.Span);
+                case "retry-predicate":
+                    retryPredicate = value.Equals("lookup_miss", StringComparison.OrdinalIgnoreCase) ? value : throw Invalid(hint, key, value, "'lookup_miss'");
+                    break;
+                case "retry-strategy":
+                    retryStrategy = value.Equals("fixed_delay", StringComparison.OrdinalIgnoreCase) ? value : throw Invalid(hint, key, value, "'fixed_delay'");
+                    break;
+                case "fixed-delay":
+                    try
+                    {
+                        fixedDelay = ConfigParsers.ParseDuration(value);
+                    }
+                    catch (FormatException)
+                    {
+                        throw Invalid(hint, key, value, "a duration such as '10s'");
+                    }
+                    if (fixedDelay <= TimeSpan.Zero) throw Invalid(hint, key, value, "a positive duration");
+                    break;
+                case "max-attempts":
+                    maxAttempts = int.TryParse(value, out var m) && m > 0 ? m : throw Invalid(hint, key, value, "a positive integer");
+                    break;
                 default:
                     throw new SqlValidationException(
-                        $"Invalid LOOKUP hint option '{key}'; the options are 'table', 'async', 'output-mode', 'capacity' and 'timeout'", hint.Span);
+                        $"Invalid LOOKUP hint option '{key}'; the options are 'table', 'async', 'output-mode', 'capacity', 'timeout', "
+                        + "'retry-predicate', 'retry-strategy', 'fixed-delay' and 'max-attempts'", hint.Span);
             }
         }
         if (string.IsNullOrEmpty(table))
             throw new SqlValidationException("Invalid LOOKUP hint: the 'table' option (the lookup table's name or alias) is required", hint.Span);
-        return new LookupHint(table, new LookupJoinHint(async, ordered, capacity, timeout), hint.Span);
+        LookupMissRetry? retry = null;
+        if (retryPredicate is not null || retryStrategy is not null || fixedDelay is not null || maxAttempts is not null)
+        {
+            if (retryPredicate is null || retryStrategy is null || fixedDelay is null || maxAttempts is null)
+                throw new SqlValidationException(
+                    "Invalid LOOKUP hint: a retry needs all of 'retry-predicate'='lookup_miss', 'retry-strategy'='fixed_delay', "
+                    + "'fixed-delay' and 'max-attempts'", hint.Span);
+            retry = new LookupMissRetry(fixedDelay.Value, maxAttempts.Value);
+        }
+        return new LookupHint(table, new LookupJoinHint(async, ordered, capacity, timeout) { RetryOnMiss = retry }, hint.Span);
     }
 
     private static SqlValidationException Invalid(TableHint hint, string key, string value, string expected) =>

@@ -54,7 +54,7 @@ internal sealed class LogicalToPhysical
     private AsyncLookupSettings AsyncLookup(LookupJoinHint? hint) => hint is null ? _asyncLookup : new AsyncLookupSettings(
         hint.Async == false ? 1 : hint.Capacity ?? _asyncLookup.Capacity,
         hint.Timeout ?? _asyncLookup.Timeout,
-        hint.Ordered ?? _asyncLookup.Ordered);
+        hint.Ordered ?? _asyncLookup.Ordered) { RetryOnMiss = hint.RetryOnMiss };
 
     /// <summary>The cache a lookup join's table asks for; a bad cache option is an error at the query.</summary>
     private static LookupCacheSettings LookupCache(Catalog.CatalogTable table)

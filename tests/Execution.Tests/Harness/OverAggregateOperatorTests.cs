@@ -12,10 +12,12 @@ namespace StreamSql.Execution.Tests.Harness;
 /// <summary>
 /// The event-time OVER aggregate (<see cref="OverAggregateOperator"/>, <c>COUNT(*), SUM(v), MIN(v), MAX(v) OVER (PARTITION BY k
 /// ORDER BY ts ...)</c>) through the operator harness, against a model computed here over the same rows: random rows with
-/// many equal times and some late ones (at or below the watermark when they arrive: never emitted), checkpoints restored
-/// at another parallelism and on another backend in between. Every row that is not late comes out exactly once, with the
-/// aggregates of its frame (ROWS: it and the n rows before it in time then arrival order; RANGE: every row of its
-/// partition within the interval before its time, peers included).
+/// many equal times and some late ones (never emitted), checkpoints restored at another parallelism and on another backend
+/// in between. Late is Flink's: at or below the watermark on arrival for an unbounded frame; at or below the partition's
+/// last fired time for a bounded one, whose RANGE frame also clears an idle partition (its cleanup at the last row's time
+/// plus 1.5 intervals plus 1 ms), after which the partition starts over (an epoch of its own here). Every row that is not
+/// late comes out exactly once, with the aggregates of its frame (ROWS: it and the n rows before it in time then arrival
+/// order; RANGE: every row of its partition and epoch within the interval before its time, peers included).
 /// </summary>
 public sealed class OverAggregateOperatorTests
 {
@@ -37,7 +39,19 @@ public sealed class OverAggregateOperatorTests
         return new OverAggregateSpec([0], 2, true, frame, calls, TimeSpan.Zero, "OverAggregate", LogicalOverAggregate.SchemaOf(Input, calls));
     }
 
-    private sealed record Row(long K, long V, long Millis);
+    private sealed record Row(long K, long V, long Millis, int Epoch = 0);
+
+    /// <summary>Flink's bounded event-time OVER bookkeeping per partition (RowTimeRowsBoundedPrecedingFunction,
+    /// RowTimeRangeBoundedPrecedingFunction): the last fired time, the pending cleanup, the rows and cleanups waiting for
+    /// the watermark, and how many times the partition was cleared.</summary>
+    private sealed class PartitionClock
+    {
+        public long LastTriggered;
+        public long CleanupAt;
+        public int Epoch;
+        public readonly List<long> Pending = new();
+        public readonly List<long> Cleanups = new();
+    }
 
     [Theory]
     [InlineData(true, 2L, "hashmap", "rocksdb")]
@@ -52,6 +66,7 @@ public sealed class OverAggregateOperatorTests
         var accepted = new List<Row>();
         var late = new HashSet<long>();
         var emitted = new Dictionary<long, (long Count, long Sum, long Min, long Max)>();
+        var clocks = new Dictionary<long, PartitionClock>();
         long watermark = long.MinValue;
         long clock = 0;
         long v = 0;
@@ -68,13 +83,31 @@ public sealed class OverAggregateOperatorTests
                     long millis = (random.Next(10) == 0 ? clock - random.Next(0, 8000) : clock) / 1000 * 1000;
                     var row = new Row(random.Next(6), v++, Math.Max(0, millis));
                     batch.Add(row);
-                    if (row.Millis * 1000 <= watermark) late.Add(row.V);
-                    else accepted.Add(row);
+                    if (preceding is null)
+                    {
+                        if (row.Millis * 1000 <= watermark) late.Add(row.V);
+                        else accepted.Add(row);
+                        continue;
+                    }
+                    var partition = clocks.TryGetValue(row.K, out var c) ? c : clocks[row.K] = new PartitionClock();
+                    if (row.Millis <= partition.LastTriggered)
+                    {
+                        late.Add(row.V);
+                        continue;
+                    }
+                    accepted.Add(row with { Epoch = partition.Epoch });
+                    partition.Pending.Add(row.Millis);
+                    if (!rows && (partition.CleanupAt == 0 || partition.CleanupAt < row.Millis + preceding.Value + 1))
+                    {
+                        partition.CleanupAt = row.Millis + (long)(preceding.Value * 1.5) + 1;
+                        partition.Cleanups.Add(partition.CleanupAt);
+                    }
                 }
                 var parts = TestBatches.Partition(Build(batch), harnesses.Length);
                 for (int s = 0; s < harnesses.Length; s++)
                     if (parts[s].Length > 0) await harnesses[s].ProcessBatchAsync(parts[s]);
                 watermark = (clock - 2000) * 1000;
+                foreach (var partition in clocks.Values) Fire(partition, clock - 2000);
                 foreach (var h in harnesses) await h.ProcessWatermarkAsync(watermark);
                 Collect(harnesses, emitted);
             }
@@ -98,6 +131,7 @@ public sealed class OverAggregateOperatorTests
         await GroupAggregateRescaleTests.DisposeAll(phase3);
 
         Assert.NotEmpty(late);
+        if (!rows && preceding is not null) Assert.Contains(clocks.Values, c => c.Epoch > 0); // some partition was cleared
         Assert.DoesNotContain(late, emitted.ContainsKey);
         var expected = Model(accepted, frame);
         Assert.Equal(expected.Count, emitted.Count);
@@ -178,10 +212,33 @@ public sealed class OverAggregateOperatorTests
         }
     }
 
+    /// <summary>The watermark reaches <paramref name="millis"/>: the partition's due rows and cleanups fire, the last fired
+    /// time moves to the latest of them, and a cleanup no later row superseded clears the partition.</summary>
+    private static void Fire(PartitionClock partition, long millis)
+    {
+        foreach (long t in partition.Pending)
+            if (t <= millis) partition.LastTriggered = Math.Max(partition.LastTriggered, t);
+        partition.Pending.RemoveAll(t => t <= millis);
+        foreach (long at in partition.Cleanups.Where(at => at <= millis).Order().ToList())
+        {
+            if (partition.CleanupAt != 0 && partition.CleanupAt <= at)
+            {
+                partition.LastTriggered = 0;
+                partition.CleanupAt = 0;
+                partition.Epoch++;
+            }
+            else
+            {
+                partition.LastTriggered = Math.Max(partition.LastTriggered, at);
+            }
+        }
+        partition.Cleanups.RemoveAll(at => at <= millis);
+    }
+
     private static Dictionary<long, (long, long, long, long)> Model(List<Row> rows, OverFrame frame)
     {
         var result = new Dictionary<long, (long, long, long, long)>();
-        foreach (var partition in rows.GroupBy(r => r.K))
+        foreach (var partition in rows.GroupBy(r => (r.K, r.Epoch)))
         {
             var ordered = partition.OrderBy(r => r.Millis).ThenBy(r => r.V).ToList();
             for (int i = 0; i < ordered.Count; i++)

@@ -297,6 +297,50 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
     {
         try
         {
+            var fetched = await FetchOnceAsync(keys, missRows, cancellationToken).ConfigureAwait(false);
+            return _spec.Async.RetryOnMiss is { } retry ? await RetryMissesAsync(keys, missRows, fetched, retry, cancellationToken).ConfigureAwait(false) : fetched;
+        }
+        finally
+        {
+            Context.Wakeup.Request();
+        }
+    }
+
+    /// <summary>The LOOKUP hint's <c>lookup_miss</c> retry (Flink's RetryableLookupFunctionDelegator with a fixed delay): the
+    /// keys no row was found for are looked up again after the delay, at most <see cref="LookupMissRetry.MaxAttempts"/> more
+    /// times; what a retry finds is added to the batch's fetched rows. It waits off the subtask's thread, so other batches
+    /// go on meanwhile (as Flink's async retry; its sync one sleeps), and a barrier waits for it as for any lookup.</summary>
+    private async Task<RecordBatch[]> RetryMissesAsync(RecordBatch keys, List<int> missRows, RecordBatch[] fetched, LookupMissRetry retry,
+        CancellationToken cancellationToken)
+    {
+        // Serializers of their own: this runs beside the subtask's thread, which uses the operator's.
+        var requested = new SerializedKeys();
+        new KeySerializer(Enumerable.Range(0, _spec.Keys.Count).ToList()).SerializeBatch(keys, requested);
+        var dimKeys = new KeySerializer(_spec.Keys.Select(k => k.DimColumn).ToList());
+        var fetchedKeys = new SerializedKeys();
+        var found = new HashSet<byte[]>(ByteKeyComparer.Instance);
+        var all = new List<RecordBatch>(fetched);
+        var latest = fetched;
+        var rows = missRows;
+        for (int attempt = 1; attempt <= retry.MaxAttempts; attempt++)
+        {
+            foreach (var segment in latest)
+            {
+                dimKeys.SerializeBatch(segment, fetchedKeys);
+                for (int row = 0; row < segment.Length; row++) found.Add(fetchedKeys[row].ToArray());
+            }
+            rows = rows.Where(row => !found.Contains(requested[row].ToArray())).ToList();
+            if (rows.Count == 0) break;
+            await Task.Delay(retry.FixedDelay, cancellationToken).ConfigureAwait(false);
+            latest = await FetchOnceAsync(keys, rows, cancellationToken).ConfigureAwait(false);
+            all.AddRange(latest);
+        }
+        return all.ToArray();
+    }
+
+    private async Task<RecordBatch[]> FetchOnceAsync(RecordBatch keys, List<int> missRows, CancellationToken cancellationToken)
+    {
+        {
             int requests = (missRows.Count + KeysPerRequest - 1) / KeysPerRequest;
             var tasks = new Task<RecordBatch>[requests];
             for (int r = 0; r < requests; r++)
@@ -307,10 +351,6 @@ public sealed class LookupJoinOperator : StreamOperatorBase, IPeriodicOperator
                 tasks[r] = RequestAsync(ArrayGather.Take(keys, rows, count), cancellationToken);
             }
             return await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-        finally
-        {
-            Context.Wakeup.Request();
         }
     }
 

@@ -20,9 +20,15 @@ namespace StreamSql.Execution.Operators.Over;
 /// groups and rescales) one accumulator per call holds the frame's aggregate; a bounded frame also keeps the frame's rows
 /// (time and argument values, <see cref="GroupRankBuffers"/>) to retract them when they leave it.
 /// <para>Event time: a row is buffered in a second table namespaced by the second of its rowtime (time and row per
-/// entry), with an event-time timer at its rowtime; a row at or below the watermark on arrival is late and dropped. When
-/// the watermark passes timers, the buckets of the due timers are read once each, their rows at or below the watermark are
-/// processed in time order and leave as one batch. Processing time: a batch's rows are processed on arrival.</para>
+/// entry), with an event-time timer at its rowtime. An unbounded frame drops a row at or below the watermark on arrival
+/// (Flink's AbstractRowTimeUnboundedPrecedingOver); a bounded one drops a row at or below its partition's last fired time
+/// (<see cref="OverTriggerTimes"/>, Flink's <c>lastTriggeringTsState</c>), so a row behind the watermark but after every
+/// row its partition has emitted is kept and fires with the next watermark. A bounded RANGE frame also clears a partition
+/// whose rows are all older than 1.5 times the interval (Flink's event-time cleanup timer at the last row's time plus 1.5
+/// intervals plus 1 ms), after which the partition starts over, late rows included: the cleanup is a marker entry (an
+/// empty row) in the buffer of its time. When the watermark passes timers, the buckets of the due timers are read once
+/// each, their rows at or below the watermark are processed in time order and leave as one batch. Processing time: a
+/// batch's rows are processed on arrival.</para>
 /// <para>The accumulators work on whole arrays in rounds: round j holds step j of every partition with due rows, a step
 /// being one row (ROWS: each row sees the rows before it) or all rows of one time (RANGE: peers get the same value).
 /// Each round retracts the rows leaving the frames, folds its rows in and evaluates its partitions once. Rows leave in
@@ -58,6 +64,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
     private GroupRankBuffers? _pendingRows;
     private NamespaceTimerService? _timers;
     private WatermarkTracker? _watermark;
+    private OverTriggerTimes? _triggers;
 
     public OverAggregateOperator(OverAggregateSpec spec, RowSchema inputSchema)
     {
@@ -87,6 +94,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         _partitions = context.State.KeyedState.GetGroupTable("over-partitions", new GroupTableSpec(keyTypes));
         _accumulators = _bindings.Select(b => _partitions.AddColumn<IGroupsAccumulator>(b.Accumulator.Create)).ToArray();
         if (_bounded) _history = _partitions.AddColumn(epoch => new GroupRankBuffers(epoch));
+        if (_bounded && _spec.IsRowtime) _triggers = _partitions.AddColumn(epoch => new OverTriggerTimes(epoch));
         _ttl = GroupStateTtl.Create(_partitions, _spec.StateTtl);
         if (_spec.IsRowtime)
         {
@@ -144,15 +152,27 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         var namespaces = new long[n];
         int kept = 0;
         long watermark = _watermark!.Current;
+        var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
+        int[]? partitionOfRow = null;
+        if (_triggers is not null)
+        {
+            _partitions.TrimCache();
+            var partitions = _partitions.Resolve(data, _spec.PartitionKeys, hashes);
+            var isNew = partitions.TouchedIsNew;
+            var touched = partitions.Touched;
+            for (int t = 0; t < touched.Length; t++) Touch(touched[t], isNew[t]);
+            partitionOfRow = partitions.Groups.ToArray();
+        }
         for (int r = 0; r < n; r++)
         {
-            if (timeColumn.IsNull(r) || times[r] <= watermark) continue;
+            if (timeColumn.IsNull(r)) continue;
+            long lateAtOrBelow = partitionOfRow is null ? watermark : _triggers!.LastTriggered(partitionOfRow[r]);
+            if (times[r] <= lateAtOrBelow) continue;
             selection[r] = true;
             namespaces[r] = Bucket(times[r]);
             kept++;
         }
         if (kept == 0) return;
-        var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
         var groups = _pending!.Resolve(data, _spec.PartitionKeys, namespaces, hashes, kept == n ? default : selection);
         _rowSerializer.SerializeBatch(data, _rows);
 
@@ -179,6 +199,30 @@ public sealed class OverAggregateOperator : StreamOperatorBase
             }
             _pendingRows.Set(g, _writer.Written);
         }
+        if (partitionOfRow is not null && !_spec.Frame.IsRows)
+            for (int r = 0; r < n; r++)
+                if (selection[r]) ScheduleCleanup(partitionOfRow[r], times[r]);
+    }
+
+    /// <summary>Flink's RowTimeRangeBoundedPrecedingFunction.registerCleanupTimer for a row at <paramref name="time"/>: when
+    /// the partition's cleanup would come before the row's frame could have ended, a cleanup at the row's time plus 1.5
+    /// intervals plus 1 ms replaces it (the earlier marker stays and, firing, finds it superseded).</summary>
+    private void ScheduleCleanup(int partition, long time)
+    {
+        long rangeMillis = _spec.Frame.Preceding ?? 0;
+        long earliest = time + rangeMillis * 1000 + 1000;
+        long at = time + (long)(rangeMillis * 1.5) * 1000 + 1000;
+        ref long cleanupAt = ref _triggers!.CleanupAt(partition);
+        if (cleanupAt != 0 && cleanupAt >= earliest) return;
+        cleanupAt = at;
+        int g = _pending!.FindOrAdd(_partitions.KeyOf(partition), _partitions.KeyGroupOf(partition), Bucket(at), out bool added);
+        if (!added) _pending.MarkUsed(g);
+        _writer.Clear();
+        if (_pendingRows!.HasBuffer(g)) _writer.WriteRaw(_pendingRows.Buffer(g));
+        _writer.WriteVarLong(at);
+        _writer.WriteBytes(ReadOnlySpan<byte>.Empty);
+        _pendingRows.Set(g, _writer.Written);
+        _timers!.Register(TimeDomain.EventTime, at, Bucket(at));
     }
 
     /// <summary>The pending table's namespace of a rowtime: its second. Rows wait per (second, partition), so a firing reads
@@ -196,6 +240,7 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         // Partition groups are reached by FindOrAdd: make room in a spilling table's cache first, not while indexes are held.
         _partitions.TrimCache();
         var due = new List<DueRow>();
+        var cleanups = new List<(long Time, int Partition)>();
         var bytes = new StateRowWriter();
         var places = new Dictionary<long, int>();
         long lastBucket = long.MinValue;
@@ -221,6 +266,12 @@ public sealed class OverAggregateOperator : StreamOperatorBase
                     {
                         _writer.WriteRaw(buffer[entry..(pos + length)]);
                     }
+                    else if (length == 0)
+                    {
+                        // A cleanup marker (a row is never empty).
+                        if (partition < 0) partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
+                        cleanups.Add((time, partition));
+                    }
                     else
                     {
                         if (partition < 0) partition = PartitionOf(_pending.KeyOf(pg), _pending.KeyGroupOf(pg));
@@ -242,7 +293,11 @@ public sealed class OverAggregateOperator : StreamOperatorBase
                 }
             }
         }
-        if (due.Count == 0) return null;
+        if (due.Count == 0)
+        {
+            Fired(due, cleanups);
+            return null;
+        }
 
         // A partition's due rows in time, then arrival, order; its j-th step is its j-th row (ROWS) or its j-th time with all
         // its rows (RANGE, peers). Round j is step j of every partition: partitions are independent, so a round can mix times.
@@ -274,7 +329,33 @@ public sealed class OverAggregateOperator : StreamOperatorBase
         }
         var batch = new RecordBatch(_inputArrowSchema, columns.Select(c => c.Build()).ToArray(), sorted.Length);
         var result = Aggregate(batch, rowGroups, rowTimes, rounds);
+        Fired(due, cleanups);
         return _bounded ? InTimeOrder(result, rowTimes) : result;
+    }
+
+    /// <summary>After a firing of a bounded frame: each partition's last fired time moves to its latest due row or marker,
+    /// and a partition whose cleanup marker fired and was not superseded (no row since pushed the cleanup later) is cleared,
+    /// as Flink's onTimer clears its states. A clearing marker is its partition's latest due entry: a later row would have
+    /// pushed the cleanup past it.</summary>
+    private void Fired(List<DueRow> due, List<(long Time, int Partition)> cleanups)
+    {
+        if (_triggers is null) return;
+        foreach (var row in due)
+        {
+            ref long last = ref _triggers.LastTriggered(row.Partition);
+            if (row.Time > last) last = row.Time;
+        }
+        foreach (var (time, partition) in cleanups)
+        {
+            long cleanupAt = _triggers.CleanupAt(partition);
+            if (cleanupAt != 0 && cleanupAt <= time)
+            {
+                foreach (var column in _partitions.Columns) column.Reset(partition);
+                continue;
+            }
+            ref long last = ref _triggers.LastTriggered(partition);
+            if (time > last) last = time;
+        }
     }
 
     /// <summary>The rows of a bounded frame in time order across partitions (stable), as Flink emits them: its bounded

@@ -17,10 +17,13 @@ namespace StreamSql.Execution.Operators.Rank;
 /// namespaced <see cref="GroupTable"/>, one group per rowtime (the namespace; the key is empty), each group's rows kept in
 /// order of the other keys (<see cref="SortKeyEncoder"/> bytes; a later row goes after rows of equal order) in a
 /// <see cref="GroupRankBuffers"/> byte string, with an event-time timer per rowtime. When the watermark passes a rowtime its
-/// rows are emitted and the group removed. A row not above the current watermark is late and dropped. On processing time
+/// rows are emitted and the group removed. A row is late and dropped when its rowtime is not above the last rowtime emitted
+/// (Flink's <c>lastTriggeringTsState</c>), not the watermark: a row behind the watermark but after every row already
+/// sorted out is held and comes out at the next watermark, as Flink's timers fire then. On processing time
 /// the namespace is the row's processing-time millisecond and its timer a processing-time one at the next millisecond:
 /// once the clock has left a millisecond its rows are emitted in the order of the other keys; the end of input emits the
-/// rows still held. Timers and watermark are operator state, so all of it is checkpointed and restored.
+/// rows still held. Timers and the last rowtime emitted are operator state, so all of it is checkpointed and
+/// restored.
 /// </summary>
 public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
 {
@@ -41,7 +44,9 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
     private GroupTable _table = null!;
     private GroupRankBuffers _buffers = null!;
     private NamespaceTimerService _timers = null!;
-    private WatermarkTracker _watermark = null!;
+    private State.IOperatorListState _lastEmittedState = null!;
+    /// <summary>The latest rowtime whose rows were emitted (µs); null before the first.</summary>
+    private long? _lastEmitted;
 
     public TemporalSortOperator(TemporalSortSpec spec, RowSchema inputSchema)
     {
@@ -59,7 +64,13 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
             _table = context.State.KeyedState.GetGroupTable("temporal-sort", new GroupTableSpec([], Namespaced: true));
             _buffers = _table.AddColumn(epoch => new GroupRankBuffers(epoch));
             _timers = context.State.NamespaceTimers("temporal-sort-timers");
-            if (_spec.IsRowtime) _watermark = context.State.Watermark();
+            if (_spec.IsRowtime)
+            {
+                _lastEmittedState = context.State.OperatorState.GetUnionListState("temporal-sort-last-emitted");
+                foreach (var entry in _lastEmittedState.Get())
+                    if (entry.Length == 8 && System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(entry) is var time)
+                        _lastEmitted = _lastEmitted is { } last ? Math.Max(last, time) : time;
+            }
         }
         return base.OpenAsync(context, cancellationToken);
     }
@@ -89,7 +100,7 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
             if (_spec.IsRowtime)
             {
                 _namespaces[r] = times[r];
-                _onTime[r] = !_watermark.IsLate(times[r]);
+                _onTime[r] = _lastEmitted is not { } last || times[r] > last;
             }
             else
             {
@@ -159,12 +170,19 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
 
     public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
     {
-        if (_spec.IsRowtime)
-        {
-            _watermark.Advance(watermark.Timestamp);
-            await FireAsync(watermark.Timestamp, output, cancellationToken).ConfigureAwait(false);
-        }
+        if (_spec.IsRowtime) await FireAsync(watermark.Timestamp, output, cancellationToken).ConfigureAwait(false);
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_spec.IsRowtime && _lastEmitted is { } last)
+        {
+            var entry = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(entry, last);
+            _lastEmittedState.Update([entry]);
+        }
+        return base.OnBarrierAsync(barrier, output, cancellationToken);
     }
 
     public long NextDueMillis => _spec.IsRowtime || !Buffers ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
@@ -188,6 +206,7 @@ public sealed class TemporalSortOperator : StreamOperatorBase, IPeriodicOperator
             foreach (int g in _table.GroupsOf(timer.Namespace))
             {
                 if (!_buffers.HasBuffer(g)) continue;
+                if (_spec.IsRowtime) _lastEmitted = timer.Namespace;
                 var buffer = _buffers.Buffer(g);
                 int pos = 0;
                 while (pos < buffer.Length)

@@ -9,7 +9,11 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>How a lookup join keeps its requests in flight (<c>table.exec.async-lookup.*</c>): at most
 /// <see cref="Capacity"/> requests at once, each failing the job after <see cref="Timeout"/>, results in input order
 /// unless <see cref="Ordered"/> is false (only for an insert-only input).</summary>
-public sealed record AsyncLookupSettings(int Capacity, TimeSpan Timeout, bool Ordered);
+public sealed record AsyncLookupSettings(int Capacity, TimeSpan Timeout, bool Ordered)
+{
+    /// <summary>The LOOKUP hint's retry of keys without a row (null: none).</summary>
+    public LookupMissRetry? RetryOnMiss { get; init; }
+}
 
 /// <summary>
 /// A lookup join (<see cref="LogicalLookupJoin"/>): for every input row, the rows of <see cref="Table"/> whose
