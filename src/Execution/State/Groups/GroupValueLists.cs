@@ -7,6 +7,8 @@ namespace StreamSql.Execution.State.Groups;
 /// value yet (Flink's LISTAGG <c>retractList</c>): a later equal value cancels one instead of being added.
 /// Copy-on-write through the owner's <see cref="SnapshotEpoch"/>; in a state row a group is its value count and values,
 /// then its pending-retraction count and values.
+/// <para>Entries link forward only: every removal walks its list from the head, so it knows the entry before the one it
+/// unlinks (an insert-only list, a join side, never removes and so never paid for a back link).</para>
 /// </summary>
 public sealed class GroupValueLists
 {
@@ -15,7 +17,6 @@ public sealed class GroupValueLists
     private readonly PagedColumn<int> _pending;
     private readonly PagedColumn<long> _entryValue;
     private readonly PagedColumn<int> _entryNext;
-    private readonly PagedColumn<int> _entryPrev;
     private ByteArena _arena = new();
     private long _liveBytes;
     private int _entryHigh;
@@ -28,12 +29,12 @@ public sealed class GroupValueLists
         _head = new PagedColumn<int>(epoch, -1);
         _tail = new PagedColumn<int>(epoch, -1);
         _pending = new PagedColumn<int>(epoch, -1);
-        _entryValue = new PagedColumn<long>(epoch, ByteArena.None);
-        _entryNext = new PagedColumn<int>(epoch, -1);
-        _entryPrev = new PagedColumn<int>(epoch, -1);
+        // Entry pages are not filled: an entry is written whole when it is taken (below the high mark, all are).
+        _entryValue = new PagedColumn<long>(epoch, ByteArena.None, fillNewPages: false);
+        _entryNext = new PagedColumn<int>(epoch, -1, fillNewPages: false);
     }
 
-    public long AllocatedBytes => _head.AllocatedBytes * 3 + _entryValue.AllocatedBytes + _entryNext.AllocatedBytes * 2 + _arena.AllocatedBytes;
+    public long AllocatedBytes => _head.AllocatedBytes * 3 + _entryValue.AllocatedBytes + _entryNext.AllocatedBytes + _arena.AllocatedBytes;
 
     public void EnsureCapacity(int groups)
     {
@@ -62,16 +63,15 @@ public sealed class GroupValueLists
     {
         if (cancelPending)
         {
-            for (int e = _pending.Get(group); e >= 0; e = _entryNext.Get(e))
+            for (int e = _pending.Get(group), prev = -1; e >= 0; prev = e, e = _entryNext.Get(e))
                 if (Value(e).SequenceEqual(value))
                 {
-                    Unlink(e, group, pendingList: true);
+                    Unlink(e, prev, group, pendingList: true);
                     return;
                 }
         }
         int entry = NewEntry(value);
         int tail = _tail.Get(group);
-        _entryPrev.Set(entry, tail);
         if (tail >= 0) _entryNext.Set(tail, entry); else _head.Set(group, entry);
         _tail.Set(group, entry);
     }
@@ -95,10 +95,8 @@ public sealed class GroupValueLists
         _entryHigh += count;
         _entryValue.EnsureCapacity(_entryHigh);
         _entryNext.EnsureCapacity(_entryHigh);
-        _entryPrev.EnsureCapacity(_entryHigh);
         _entryValue.PrepareWrite(first, _entryHigh);
         _entryNext.PrepareWrite(first, _entryHigh);
-        _entryPrev.PrepareWrite(first, _entryHigh);
         // Every row has a group (the usual case): the values go into the arena with one move per chunk.
         long[]? handles = null;
         if (count == groups.Length)
@@ -122,7 +120,6 @@ public sealed class GroupValueLists
             _entryNext[e] = -1;
             // The previous tail may be an older entry on a page a pending snapshot holds: Set copies it first.
             int tail = _tail.Get(g);
-            _entryPrev[e] = tail;
             if (tail >= 0) _entryNext.Set(tail, e); else _head.Set(g, e);
             _tail.Set(g, e);
             e++;
@@ -134,18 +131,16 @@ public sealed class GroupValueLists
     /// <paramref name="keepPending"/>) and returns false.</summary>
     public bool RemoveFirst(int group, ReadOnlySpan<byte> value, bool keepPending)
     {
-        for (int e = _head.Get(group); e >= 0; e = _entryNext.Get(e))
+        for (int e = _head.Get(group), prev = -1; e >= 0; prev = e, e = _entryNext.Get(e))
             if (Value(e).SequenceEqual(value))
             {
-                Unlink(e, group, pendingList: false);
+                Unlink(e, prev, group, pendingList: false);
                 return true;
             }
         if (keepPending)
         {
             int entry = NewEntry(value);
-            int head = _pending.Get(group);
-            _entryNext.Set(entry, head);
-            if (head >= 0) _entryPrev.Set(head, entry);
+            _entryNext.Set(entry, _pending.Get(group));
             _pending.Set(group, entry);
         }
         return false;
@@ -156,7 +151,7 @@ public sealed class GroupValueLists
     {
         int head = _head.Get(group);
         if (head < 0) return false;
-        Unlink(head, group, pendingList: false);
+        Unlink(head, -1, group, pendingList: false);
         return true;
     }
 
@@ -165,22 +160,21 @@ public sealed class GroupValueLists
         int e = _freeCount > 0 ? _free[--_freeCount] : _entryHigh++;
         _entryValue.EnsureCapacity(_entryHigh);
         _entryNext.EnsureCapacity(_entryHigh);
-        _entryPrev.EnsureCapacity(_entryHigh);
         _entryValue.Set(e, _arena.Append(value));
         _liveBytes += value.Length;
         _entryNext.Set(e, -1);
-        _entryPrev.Set(e, -1);
         return e;
     }
 
-    private void Unlink(int e, int group, bool pendingList)
+    /// <summary>Takes entry <paramref name="e"/> out of the group's list (or pending list); <paramref name="prev"/> is the
+    /// entry before it there (-1: it is the first).</summary>
+    private void Unlink(int e, int prev, int group, bool pendingList)
     {
-        int next = _entryNext.Get(e), prev = _entryPrev.Get(e);
+        int next = _entryNext.Get(e);
         if (prev >= 0) _entryNext.Set(prev, next);
         else if (pendingList) _pending.Set(group, next);
         else _head.Set(group, next);
-        if (next >= 0) _entryPrev.Set(next, prev);
-        else if (!pendingList) _tail.Set(group, prev);
+        if (next < 0 && !pendingList) _tail.Set(group, prev);
         Free(e);
     }
 

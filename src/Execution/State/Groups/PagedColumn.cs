@@ -16,6 +16,7 @@ public sealed class PagedColumn<T> where T : unmanaged
 
     private readonly SnapshotEpoch _epoch;
     private readonly T _default;
+    private readonly bool _fillNewPages;
     private T[][] _pages = new T[4][];
     private long[] _pageEpochs = new long[4];
     private int _pageCount;
@@ -25,10 +26,14 @@ public sealed class PagedColumn<T> where T : unmanaged
     // the GC then collects in full (blocking) collections that stop the subtask.
     private readonly Queue<(T[] Page, long Epoch)> _retired = new();
 
-    public PagedColumn(SnapshotEpoch epoch, T defaultValue = default)
+    /// <param name="fillNewPages">False for a column whose owner writes every entry before it reads it (entries taken
+    /// below a high mark): new pages are then left as allocated, unfilled, and <see cref="EnsureCapacity"/>'s entries hold
+    /// no particular value.</param>
+    public PagedColumn(SnapshotEpoch epoch, T defaultValue = default, bool fillNewPages = true)
     {
         _epoch = epoch;
         _default = defaultValue;
+        _fillNewPages = fillNewPages;
     }
 
     /// <summary>The value new and reset entries have.</summary>
@@ -39,7 +44,8 @@ public sealed class PagedColumn<T> where T : unmanaged
     /// <summary>Bytes held by the pages (for memory accounting).</summary>
     public long AllocatedBytes => (long)_pageCount * PageSize * Unsafe.SizeOf<T>();
 
-    /// <summary>Makes room for indexes below <paramref name="count"/> (new entries hold the default).</summary>
+    /// <summary>Makes room for indexes below <paramref name="count"/> (new entries hold the default, unless the column
+    /// does not fill new pages).</summary>
     public void EnsureCapacity(int count)
     {
         while (Capacity < count)
@@ -51,7 +57,8 @@ public sealed class PagedColumn<T> where T : unmanaged
             }
             // A page filled with a non-zero default right away need not be zeroed first.
             T[] page;
-            if (EqualityComparer<T>.Default.Equals(_default, default)) page = GC.AllocateArray<T>(PageSize, pinned: true);
+            if (!_fillNewPages) page = GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
+            else if (EqualityComparer<T>.Default.Equals(_default, default)) page = GC.AllocateArray<T>(PageSize, pinned: true);
             else
             {
                 page = GC.AllocateUninitializedArray<T>(PageSize, pinned: true);
