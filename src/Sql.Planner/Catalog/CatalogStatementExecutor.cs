@@ -511,7 +511,7 @@ internal sealed class CatalogStatementExecutor
             throw new SqlValidationException(
                 $"{unable} Unsupported options found for '{SessionCatalog.InMemoryType}'.\n\nUnsupported options:\n\n{string.Join("\n", unsupported)}\n\nSupported options:\n\n{string.Join("\n", supported)}",
                 KeySpan(unsupported[0]));
-        string defaultDatabase = options.GetValueOrDefault("default-database", TableCatalog.DefaultDatabase);
+        string defaultDatabase = options.GetValueOrDefault("default-database", SessionCatalog.InMemoryDefaultDatabase);
         if (string.IsNullOrWhiteSpace(defaultDatabase))
             throw new SqlValidationException($"{unable} The option 'default-database' cannot be empty.", KeySpan("default-database"));
         return defaultDatabase;
