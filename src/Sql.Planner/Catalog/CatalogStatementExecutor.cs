@@ -37,6 +37,7 @@ internal sealed class CatalogStatementExecutor
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
+        AlterDatabaseStatement s => AlterDatabase(s),
         JarStatement s => Jar(s),
         ModuleStatement s => Modules.Execute(s),
         _ => null,
@@ -439,6 +440,18 @@ internal sealed class CatalogStatementExecutor
         var (catalog, database) = DatabaseName(s.Name);
         if (!_catalog.AddDatabase(catalog, database) && !s.IfNotExists)
             throw new SqlValidationException($"Could not execute CREATE DATABASE: Database {database} already exists in Catalog {catalog}.", s.Name.Span);
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary><c>ALTER DATABASE [catalog.]db SET (...)</c>: accepted for an existing database with Flink's errors
+    /// (<c>AlterDatabaseConverter</c>); StreamSql keeps no database properties (nothing shows them), so nothing else changes.</summary>
+    private PlanResult AlterDatabase(AlterDatabaseStatement s)
+    {
+        var parts = s.Name.Parts;
+        if (parts.Count > 2) throw new SqlValidationException($"Database identifier '{s.Name}' has too many parts (catalog.database at most)", s.Name.Span);
+        string catalog = parts.Count == 2 ? parts[0] : _catalog.CurrentCatalog;
+        if (_catalog.FindCatalog(catalog) is null) throw new SqlValidationException($"Catalog {catalog} not exists", s.Name.Span);
+        if (!_catalog.HasDatabase(catalog, parts[^1])) throw new SqlValidationException($"Database {parts[^1]} not exists", s.Name.Span);
         return new CatalogChanged(Succeeded);
     }
 
