@@ -198,7 +198,7 @@ internal sealed class CatalogStatementExecutor
         if (table is null)
         {
             if (s.IfExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Tables.Keys)}", s.Name.Span);
+            throw new SqlValidationException(Sentence($"Table {ObjectNames.QuotedFullName(name)} doesn't exist or is a temporary table", NameSuggestion.Hint(name, _catalog.Tables.Keys)), s.Name.Span);
         }
         switch (s.Action)
         {
@@ -381,7 +381,7 @@ internal sealed class CatalogStatementExecutor
         string name = ObjectNames.Resolve(tableName, _catalog);
         if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table, columns);
         if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view, columns);
-        throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", tableName.Span);
+        throw new SqlValidationException(Sentence($"Tables or views with the identifier '{ObjectNames.FullName(name)}' doesn't exist", NameSuggestion.Hint(name, _catalog.AllNames())), tableName.Span);
     }
 
     private PlanResult Use(UseStatement s)
