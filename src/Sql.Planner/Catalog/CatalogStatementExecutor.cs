@@ -46,10 +46,10 @@ internal sealed class CatalogStatementExecutor
     private PlanResult CreateTable(CreateTableStatement s)
     {
         string name = ObjectNames.Resolve(s.Name, _catalog);
-        if (_catalog.Contains(name))
+        if (_catalog.Conflicts(name, s.Temporary))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw AlreadyExists(name, s.Name.Span);
+            throw AlreadyExists(name, s.Temporary, s.Name.Span);
         }
         CatalogTable? likeBase = null;
         if (s.Like is { } like)
@@ -64,9 +64,13 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    /// <summary>"Table (or view) 't' already exists in catalog.database".</summary>
-    internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span)
+    /// <summary>"Table (or view) 't' already exists in catalog.database"; for a temporary one Flink's
+    /// "Temporary table '`c`.`d`.`t`' already exists".</summary>
+    internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span) => AlreadyExists(key, false, span);
+
+    internal SqlValidationException AlreadyExists(string key, bool temporary, Parser.SourceSpan span)
     {
+        if (temporary) return new SqlValidationException($"Temporary table '{ObjectNames.QuotedFullName(key)}' already exists", span);
         var (catalog, database, name) = _catalog.Locate(key);
         return new SqlValidationException($"Table (or view) '{name}' already exists in {catalog}.{database}", span);
     }
@@ -74,10 +78,10 @@ internal sealed class CatalogStatementExecutor
     private PlanResult CreateView(CreateViewStatement s, bool batchMode)
     {
         string name = ObjectNames.Resolve(s.Name, _catalog);
-        if (_catalog.Contains(name))
+        if (_catalog.Conflicts(name, s.Temporary))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw AlreadyExists(name, s.Name.Span);
+            throw AlreadyExists(name, s.Temporary, s.Name.Span);
         }
         var node = new QueryBinder(_catalog, _connectors, batchMode).Bind(s.Query);
         var schema = node.Schema;
