@@ -32,6 +32,7 @@ statement
     | ALTER TABLE (IF EXISTS)? qualifiedName alterTableAction           #alterTable
     | ALTER VIEW qualifiedName (RENAME TO qualifiedName | AS query)     #alterView
     | ALTER CATALOG qualifiedName (alterTableAction | COMMENT STRING)   #alterCatalog
+    | ALTER DATABASE qualifiedName SET LPAREN tableOption (COMMA tableOption)* RPAREN   #alterDatabase
     | SET (setKey EQ setValue)?                                         #setStatement
     | RESET setValue?                                                   #resetStatement
     | SHOW showTarget                                                   #showStatement

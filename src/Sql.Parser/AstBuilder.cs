@@ -66,6 +66,7 @@ internal sealed partial class AstBuilder
         P.AlterCatalogContext c => new AlterCatalogStatement(Name(c.qualifiedName()),
             c.alterTableAction() is { } action ? BuildAlterAction(action) : null,
             c.STRING() is { } comment ? Unquote(comment.Symbol) : null, Span(c)),
+        P.AlterDatabaseContext c => new AlterDatabaseStatement(Name(c.qualifiedName()), Array.ConvertAll(c.tableOption(), Option), Span(c)),
         P.SetStatementContext c => c.setKey() is null
             ? new SetStatement(null, null, Span(c))
             : new SetStatement(RawOrUnquoted(c.setKey()), RawOrUnquoted(c.setValue()), Span(c)),

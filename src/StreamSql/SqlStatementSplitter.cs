@@ -5,7 +5,12 @@ namespace StreamSql;
 /// <param name="StartOffset">0-based character offset of <paramref name="Text"/> in the script.</param>
 /// <param name="Line">1-based line of the first character.</param>
 /// <param name="Column">1-based column of the first character.</param>
-public sealed record SqlStatementChunk(string Text, int StartOffset, int Line, int Column);
+public sealed record SqlStatementChunk(string Text, int StartOffset, int Line, int Column)
+{
+    /// <summary>Why the statement is refused without being parsed (a statement inside <c>BEGIN STATEMENT SET; ... END;</c>
+    /// that is not an INSERT or CREATE/REPLACE TABLE ... AS), or null.</summary>
+    public string? Rejection { get; init; }
+}
 
 /// <summary>The statements of a text that are complete, and what is left after the last complete one.</summary>
 /// <param name="Statements">Complete statements (ended by a <c>;</c> outside strings and comments), in order.</param>
@@ -40,7 +45,7 @@ public static class SqlStatementSplitter
                 var chunk = start < 0 ? null : MakeChunk(text, start, end);
                 return new SqlSplitResult(statements, text[lastEnd..], lastEnd, chunk is null) { TrailingStatement = chunk };
             }
-            if (start >= 0) statements.Add(MakeChunk(text, start, end));
+            if (start >= 0) AddStatement(statements, text, start, end);
             lastEnd = end + 1;
         }
         return new SqlSplitResult(statements, text[lastEnd..], lastEnd, true);
@@ -62,6 +67,47 @@ public static class SqlStatementSplitter
         var all = new List<SqlStatementChunk>(result.Statements) { result.TrailingStatement };
         return all;
     }
+
+    /// <summary>Flink's SQL client answers each statement of a <c>BEGIN STATEMENT SET;</c> block as it reads it: one that
+    /// is not an INSERT (or CREATE TABLE AS) fails alone and the set goes on without it. The block is read whole here,
+    /// so such statements become chunks of their own (with a <see cref="SqlStatementChunk.Rejection"/>), placed before
+    /// the block, and are blanked out of the block's text (positions in it stay where they were).</summary>
+    private static void AddStatement(List<SqlStatementChunk> statements, string text, int start, int end)
+    {
+        var chunk = MakeChunk(text, start, end);
+        var begin = ClientStatementSetBegin.Match(chunk.Text);
+        int bodyEnd = chunk.Text.Length - 3;
+        if (!begin.Success || bodyEnd < begin.Length || !chunk.Text.EndsWith("END", StringComparison.OrdinalIgnoreCase))
+        {
+            statements.Add(chunk);
+            return;
+        }
+        char[]? blanked = null;
+        var scanner = new StatementScanner(text, start + begin.Length, start + bodyEnd, statementSetBlocks: false);
+        while (scanner.NextStatement(out int innerStart, out int innerEnd, out _))
+        {
+            if (innerStart < 0) continue;
+            var inner = MakeChunk(text, innerStart, innerEnd);
+            if (AllowedInStatementSet.IsMatch(inner.Text)) continue;
+            statements.Add(inner with { Rejection = StatementSetRejection });
+            blanked ??= chunk.Text.ToCharArray();
+            for (int i = innerStart; i <= Math.Min(innerEnd, start + bodyEnd - 1); i++)
+                if (!char.IsWhiteSpace(blanked[i - start])) blanked[i - start] = ' ';
+        }
+        statements.Add(blanked is null ? chunk : chunk with { Text = new string(blanked) });
+    }
+
+    /// <summary>Flink's <c>SqlExecutionException</c> for a statement a statement set does not take.</summary>
+    public const string StatementSetRejection =
+        "Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to submit Statement Set.";
+
+    private static readonly System.Text.RegularExpressions.Regex ClientStatementSetBegin = new(
+        @"\ABEGIN\s+STATEMENT\s+SET\s*;", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // An INSERT, or a CREATE [OR REPLACE] / REPLACE TABLE with an AS query (a computed column's AS never starts one).
+    private static readonly System.Text.RegularExpressions.Regex AllowedInStatementSet = new(
+        @"\A(INSERT\b|(CREATE\s+(OR\s+REPLACE\s+)?|REPLACE\s+)TABLE\b.*\bAS\s+(\(\s*)*(SELECT|WITH|VALUES)\b)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Singleline);
 
     private static SqlStatementChunk MakeChunk(string text, int start, int end)
     {
@@ -86,12 +132,20 @@ public static class SqlStatementSplitter
     private ref struct StatementScanner
     {
         private readonly string _text;
+        private readonly int _limit;
+        private readonly bool _statementSetBlocks;
         private int _pos;
 
-        public StatementScanner(string text)
+        public StatementScanner(string text) : this(text, 0, text.Length, statementSetBlocks: true) { }
+
+        /// <summary>Scans <paramref name="text"/> from <paramref name="from"/> up to <paramref name="to"/>;
+        /// <paramref name="statementSetBlocks"/>: whether a statement-set block is one statement.</summary>
+        public StatementScanner(string text, int from, int to, bool statementSetBlocks)
         {
             _text = text;
-            _pos = 0;
+            _pos = from;
+            _limit = to;
+            _statementSetBlocks = statementSetBlocks;
         }
 
         /// <summary>Finds the next statement. <paramref name="start"/> is its first significant character (-1 when it
@@ -99,15 +153,15 @@ public static class SqlStatementSplitter
         public bool NextStatement(out int start, out int end, out bool complete)
         {
             start = -1;
-            end = _text.Length;
+            end = _limit;
             complete = false;
-            if (_pos >= _text.Length) return false;
+            if (_pos >= _limit) return false;
 
             // Leading words decide whether inner semicolons end the statement (statement-set blocks).
             var leading = new List<string>(8);
             string? lastWord = null;
             bool block = false;
-            while (_pos < _text.Length)
+            while (_pos < _limit)
             {
                 char c = _text[_pos];
                 if (char.IsWhiteSpace(c)) { _pos++; continue; }
@@ -132,12 +186,12 @@ public static class SqlStatementSplitter
                 if (char.IsLetter(c) || c == '_')
                 {
                     int wordStart = _pos;
-                    while (_pos < _text.Length && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
+                    while (_pos < _limit && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
                     lastWord = _text[wordStart.._pos];
                     if (leading.Count < 8)
                     {
                         leading.Add(lastWord.ToUpperInvariant());
-                        block = block || IsStatementSetBlock(leading);
+                        block = block || (_statementSetBlocks && IsStatementSetBlock(leading));
                     }
                     continue;
                 }
@@ -167,24 +221,24 @@ public static class SqlStatementSplitter
                 || Starts(words, "STATEMENT", "SET", "BEGIN");
         }
 
-        private readonly char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
+        private readonly char Peek(int ahead) => _pos + ahead < _limit ? _text[_pos + ahead] : '\0';
 
         private void SkipLineComment()
         {
-            while (_pos < _text.Length && _text[_pos] != '\n') _pos++;
+            while (_pos < _limit && _text[_pos] != '\n') _pos++;
         }
 
         private void SkipBlockComment()
         {
             _pos += 2;
-            while (_pos < _text.Length && !(_text[_pos] == '*' && Peek(1) == '/')) _pos++;
-            _pos = Math.Min(_text.Length, _pos + 2);
+            while (_pos < _limit && !(_text[_pos] == '*' && Peek(1) == '/')) _pos++;
+            _pos = Math.Min(_limit, _pos + 2);
         }
 
         private void SkipQuoted(char quote)
         {
             _pos++;
-            while (_pos < _text.Length)
+            while (_pos < _limit)
             {
                 if (_text[_pos] == quote)
                 {

@@ -33,6 +33,10 @@ internal sealed class StatementExecutor
             if (string.IsNullOrWhiteSpace(text)) throw new StreamSqlException("The statement is empty.");
             var command = ClientCommandOf(text);
             if (command is not null) return new ClientCommandResult(text, command);
+            if (origin.Chunk.Rejection is { } rejection) throw new StreamSqlException(rejection);
+            // A statement set's END is read with its BEGIN (SqlStatementSplitter); one alone ends nothing.
+            if (text.Trim().Equals("END", StringComparison.OrdinalIgnoreCase))
+                throw new StreamSqlException("No Statement Set to submit. 'END' statement should be used after 'BEGIN STATEMENT SET'.");
             var statement = SqlParser.ParseStatement(text, origin.SourceName);
             var result = await DispatchAsync(new ParsedStatement(statement, text), cancellationToken).ConfigureAwait(false);
             if (origin.LocateAllErrors && result is JobSubmittedResult submitted) submitted.Job.Origin = origin;

@@ -178,6 +178,39 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Statements_a_statement_set_does_not_take_fail_alone_and_the_set_runs_its_inserts()
+    {
+        // Flink's statement_set.q, read from stdin (the shell goes on after an error): BEGIN again, a CREATE TABLE and a
+        // SELECT inside the block each fail with Flink's message; the INSERT runs when END comes; an END alone fails.
+        using var process = Start();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync("""
+            SET 'table.dml-sync' = 'true';
+            CREATE TABLE out_t (id INT, str STRING) WITH ('connector' = 'print');
+            BEGIN STATEMENT SET;
+            BEGIN STATEMENT SET;
+            CREATE TABLE src (id INT, str STRING) WITH ('connector' = 'datagen');
+            SELECT id, str FROM (VALUES (1, 'Hello World'), (2, 'Hi')) AS T(id, str);
+            INSERT INTO out_t SELECT * FROM (VALUES (1, 'Hello World'), (2, 'Hi'));
+            END;
+            END;
+            SHOW TABLES;
+
+            """);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        string output = await stdout, errors = await stderr;
+        Assert.Contains("+I[1, Hello World]", output);
+        Assert.Contains("+I[2, Hi]", output);
+        Assert.Contains("|      out_t |", output); // the CREATE TABLE inside the set did not run
+        Assert.DoesNotContain("src", output);
+        Assert.Equal(3, errors.Split("Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to submit Statement Set.").Length - 1);
+        Assert.Contains("No Statement Set to submit. 'END' statement should be used after 'BEGIN STATEMENT SET'.", errors);
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_a_running_query_and_the_interactive_shell_goes_on()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -313,6 +313,31 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void A_temporary_object_hides_the_permanent_one_of_its_name_until_it_is_dropped()
+    {
+        // Flink's view.q: a permanent view may be created under a temporary one of its name, a second of either kind is
+        // refused, the temporary one is resolved first, and dropping it brings the permanent one back.
+        _f.Run("CREATE TABLE orders (a INT, b STRING) WITH ('connector' = 'datagen')");
+        _f.Run("CREATE TEMPORARY VIEW v1 AS SELECT a, b FROM orders");
+        Assert.Equal("Temporary table '`default_catalog`.`default_database`.`v1`' already exists", _f.Error("CREATE TEMPORARY VIEW v1 AS SELECT a FROM orders").Problem);
+        _f.Run("CREATE VIEW v1 AS SELECT a FROM orders");
+        Assert.Equal("Table (or view) 'v1' already exists in default_catalog.default_database", _f.Error("CREATE VIEW v1 AS SELECT b FROM orders").Problem);
+        Assert.IsType<CatalogChanged>(_f.Run("CREATE VIEW IF NOT EXISTS v1 AS SELECT b FROM orders"));
+        Assert.Equal(2, _f.Run<QueryPlan>("SELECT * FROM v1").ResultSchema.Count);
+        Assert.Contains("Drop it first before removing the permanent view.", _f.Error("DROP VIEW v1").Problem);
+        _f.Run("DROP TEMPORARY VIEW v1");
+        Assert.Equal(1, _f.Run<QueryPlan>("SELECT * FROM v1").ResultSchema.Count);
+        _f.Run("DROP VIEW v1");
+        Assert.Null(_f.Catalog.FindView("v1"));
+
+        // A temporary table over a permanent one, the other way round.
+        _f.Run("CREATE TEMPORARY TABLE orders (c DOUBLE) WITH ('connector' = 'datagen')");
+        Assert.Equal("c", _f.Run<QueryPlan>("SELECT * FROM orders").ResultSchema[0].Name);
+        _f.Run("DROP TEMPORARY TABLE orders");
+        Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM orders").ResultSchema[0].Name);
+    }
+
+    [Fact]
     public void Qualified_names_in_the_default_catalog_are_accepted_others_refused()
     {
         _f.Run("CREATE TABLE default_catalog.default_database.t (a INT) WITH ('connector' = 'datagen')");

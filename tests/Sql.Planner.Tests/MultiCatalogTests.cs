@@ -23,17 +23,17 @@ public sealed class MultiCatalogTests
         Assert.Equal(new[] { "default_catalog" }, Column("SHOW CATALOGS NOT LIKE 'c_'"));
         Assert.Equal(new[] { "default_catalog" }, Column("SHOW CURRENT CATALOG"));
 
-        // USE CATALOG moves to the catalog's default database ('default-database', else default_database).
+        // USE CATALOG moves to the catalog's default database ('default-database', else Flink's in-memory catalog's `default`).
         _f.Run("USE CATALOG c2");
         Assert.Equal(new[] { "c2" }, Column("SHOW CURRENT CATALOG"));
         Assert.Equal(new[] { "mydb" }, Column("SHOW CURRENT DATABASE"));
         Assert.Equal(new[] { "mydb" }, Column("SHOW DATABASES"));
         _f.Run("USE CATALOG c1");
-        Assert.Equal(new[] { "default_database" }, Column("SHOW CURRENT DATABASE"));
+        Assert.Equal(new[] { "default" }, Column("SHOW CURRENT DATABASE"));
 
         _f.Run("CREATE DATABASE c2.extra");
         Assert.Equal(new[] { "extra", "mydb" }, Column("SHOW DATABASES FROM c2"));
-        Assert.Equal(new[] { "default_database" }, Column("SHOW DATABASES"));
+        Assert.Equal(new[] { "default" }, Column("SHOW DATABASES"));
         _f.Run("USE c2.extra");
         Assert.Equal(new[] { "c2" }, Column("SHOW CURRENT CATALOG"));
         Assert.Equal(new[] { "extra" }, Column("SHOW CURRENT DATABASE"));
@@ -72,7 +72,7 @@ public sealed class MultiCatalogTests
     public void Drop_catalog_removes_its_objects_but_not_the_current_catalog()
     {
         _f.Run($"CREATE CATALOG c1 {InMemory}");
-        _f.Run("CREATE TABLE c1.default_database.t (a INT) WITH ('connector' = 'datagen')");
+        _f.Run("CREATE TABLE c1.`default`.t (a INT) WITH ('connector' = 'datagen')");
         _f.Run("USE CATALOG c1");
         Assert.Equal("Cannot drop a catalog which is currently in use.", _f.Error("DROP CATALOG c1").Problem);
         _f.Run("USE CATALOG default_catalog");
@@ -80,11 +80,11 @@ public sealed class MultiCatalogTests
         Assert.Empty(_f.Catalog.Tables);
         Assert.Equal("Catalog c1 does not exist.", _f.Error("DROP CATALOG c1").Problem);
         _f.Run("DROP CATALOG IF EXISTS c1");
-        Assert.Equal("Catalog c1 does not exist", _f.Error("SELECT * FROM c1.default_database.t").Problem);
+        Assert.Equal("Catalog c1 does not exist", _f.Error("SELECT * FROM c1.`default`.t").Problem);
         Assert.Equal("A catalog with name [c1] does not exist.", _f.Error("USE CATALOG c1").Problem);
         // A catalog of the same name starts empty.
         _f.Run($"CREATE CATALOG c1 {InMemory}");
-        Assert.Empty(_f.Run<TableResult>("SHOW TABLES FROM c1.default_database").Rows);
+        Assert.Empty(_f.Run<TableResult>("SHOW TABLES FROM c1.`default`").Rows);
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public sealed class MultiCatalogTests
     public void Alter_catalog_changes_options_and_comment_and_keeps_the_catalogs_objects()
     {
         _f.Run($"CREATE CATALOG c1 {InMemory}");
-        _f.Run("CREATE TABLE c1.default_database.t (a INT) WITH ('connector' = 'datagen')");
+        _f.Run("CREATE TABLE c1.`default`.t (a INT) WITH ('connector' = 'datagen')");
         _f.Run("ALTER CATALOG c1 SET ('default-database' = 'db2')");
         _f.Run("ALTER CATALOG c1 COMMENT 'now commented'");
         Assert.Equal(new[] { "name|c1", "type|generic_in_memory", "comment|now commented", "option:default-database|db2", "option:type|generic_in_memory" },
             _f.Run<TableResult>("DESCRIBE CATALOG EXTENDED c1").Rows.Select(r => r[0] + "|" + r[1]));
-        Assert.Equal(new[] { "db2", "default_database" }, Column("SHOW DATABASES FROM c1"));
-        Assert.Equal(new[] { "t" }, Column("SHOW TABLES FROM c1.default_database"));
+        Assert.Equal(new[] { "db2", "default" }, Column("SHOW DATABASES FROM c1"));
+        Assert.Equal(new[] { "t" }, Column("SHOW TABLES FROM c1.`default`"));
         _f.Run("USE CATALOG c1");
         Assert.Equal(new[] { "db2" }, Column("SHOW CURRENT DATABASE"));
         _f.Run("ALTER CATALOG c1 RESET ('default-database')");
@@ -145,7 +145,7 @@ public sealed class MultiCatalogTests
             CREATE CATALOG c1 {InMemory};
             CREATE DATABASE c1.db;
             CREATE TABLE c1.db.t (b STRING) WITH ('connector' = 'datagen');
-            CREATE TABLE c1.default_database.t (c BIGINT) WITH ('connector' = 'datagen');
+            CREATE TABLE c1.`default`.t (c BIGINT) WITH ('connector' = 'datagen');
             """);
         Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM t").ResultSchema[0].Name);
         Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM c1.db.t").ResultSchema[0].Name);
@@ -174,25 +174,25 @@ public sealed class MultiCatalogTests
     {
         _f.Run($"""
             CREATE CATALOG c1 {InMemory};
-            CREATE TABLE c1.default_database.base (a INT, b STRING) WITH ('connector' = 'datagen');
-            CREATE TABLE copy WITH ('connector' = 'datagen') LIKE c1.default_database.base;
-            CREATE VIEW c1.default_database.v AS SELECT a FROM c1.default_database.base;
-            ALTER TABLE c1.default_database.base RENAME TO c1.default_database.renamed;
+            CREATE TABLE c1.`default`.base (a INT, b STRING) WITH ('connector' = 'datagen');
+            CREATE TABLE copy WITH ('connector' = 'datagen') LIKE c1.`default`.base;
+            CREATE VIEW c1.`default`.v AS SELECT a FROM c1.`default`.base;
+            ALTER TABLE c1.`default`.base RENAME TO c1.`default`.renamed;
             """);
         Assert.Equal(new[] { "a", "b" }, Column("DESCRIBE copy"));
-        Assert.Equal(new[] { "renamed", "v" }, Column("SHOW TABLES FROM c1.default_database"));
+        Assert.Equal(new[] { "renamed", "v" }, Column("SHOW TABLES FROM c1.`default`"));
         // An unqualified new name stays in the object's catalog and database, whatever the current ones.
-        _f.Run("ALTER TABLE c1.default_database.renamed RENAME TO again");
-        _f.Run("ALTER VIEW c1.default_database.v RENAME TO v2");
-        Assert.Equal(new[] { "again", "v2" }, Column("SHOW TABLES FROM c1.default_database"));
-        _f.Run("ALTER TABLE c1.default_database.again RENAME TO c1.default_database.renamed");
-        _f.Run("ALTER VIEW c1.default_database.v2 RENAME TO v");
-        Assert.Equal(new[] { "v" }, Column("SHOW VIEWS FROM c1.default_database"));
-        Assert.Equal("Table (or view) 'v' already exists in c1.default_database",
-            _f.Error("CREATE TABLE c1.default_database.v (a INT) WITH ('connector' = 'datagen')").Problem);
-        _f.Run("DROP VIEW c1.default_database.v");
-        _f.Run("DROP TABLE c1.default_database.renamed");
-        Assert.Empty(_f.Run<TableResult>("SHOW TABLES FROM c1.default_database").Rows);
+        _f.Run("ALTER TABLE c1.`default`.renamed RENAME TO again");
+        _f.Run("ALTER VIEW c1.`default`.v RENAME TO v2");
+        Assert.Equal(new[] { "again", "v2" }, Column("SHOW TABLES FROM c1.`default`"));
+        _f.Run("ALTER TABLE c1.`default`.again RENAME TO c1.`default`.renamed");
+        _f.Run("ALTER VIEW c1.`default`.v2 RENAME TO v");
+        Assert.Equal(new[] { "v" }, Column("SHOW VIEWS FROM c1.`default`"));
+        Assert.Equal("Table (or view) 'v' already exists in c1.default",
+            _f.Error("CREATE TABLE c1.`default`.v (a INT) WITH ('connector' = 'datagen')").Problem);
+        _f.Run("DROP VIEW c1.`default`.v");
+        _f.Run("DROP TABLE c1.`default`.renamed");
+        Assert.Empty(_f.Run<TableResult>("SHOW TABLES FROM c1.`default`").Rows);
         Assert.Equal(new[] { "copy" }, Column("SHOW TABLES"));
     }
 
@@ -202,12 +202,12 @@ public sealed class MultiCatalogTests
         _f.Run($"""
             CREATE TABLE src (a INT, b STRING) WITH ('connector' = 'datagen');
             CREATE CATALOG c1 {InMemory};
-            CREATE TABLE c1.default_database.out (a INT, b STRING) WITH ('connector' = 'blackhole');
+            CREATE TABLE c1.`default`.out (a INT, b STRING) WITH ('connector' = 'blackhole');
             CREATE TABLE out (a INT) WITH ('connector' = 'blackhole');
             """);
-        var insert = _f.Run<InsertPlan>("INSERT INTO c1.default_database.out SELECT a, b FROM src");
-        Assert.Equal(new[] { "c1.default_database.out" }, insert.TargetTables);
-        Assert.Equal("insert-into_c1.default_database.out", insert.Job.Name);
+        var insert = _f.Run<InsertPlan>("INSERT INTO c1.`default`.out SELECT a, b FROM src");
+        Assert.Equal(new[] { "c1.default.out" }, insert.TargetTables);
+        Assert.Equal("insert-into_c1.default.out", insert.Job.Name);
 
         _f.Run("USE CATALOG c1");
         var set = _f.Run<InsertPlan>("""
@@ -216,8 +216,8 @@ public sealed class MultiCatalogTests
               INSERT INTO default_catalog.default_database.out SELECT a FROM default_catalog.default_database.src;
             END
             """);
-        Assert.Equal(new[] { "c1.default_database.out", "default_catalog.default_database.out" }, set.TargetTables);
-        Assert.Contains("Sink(table=[c1.default_database.out]", _f.Explain("INSERT INTO out SELECT a, b FROM default_catalog.default_database.src"));
+        Assert.Equal(new[] { "c1.default.out", "default_catalog.default_database.out" }, set.TargetTables);
+        Assert.Contains("Sink(table=[c1.default.out]", _f.Explain("INSERT INTO out SELECT a, b FROM default_catalog.default_database.src"));
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class MultiCatalogTests
 
         _f.Run(Ddl);
         _f.Run($"CREATE CATALOG c1 {InMemory}");
-        _f.Run("CREATE TABLE c1.default_database.src (k INT, v BIGINT) WITH ('connector' = 'datagen')");
+        _f.Run("CREATE TABLE c1.`default`.src (k INT, v BIGINT) WITH ('connector' = 'datagen')");
         _f.Run("USE CATALOG c1");
         _f.Run("USE CATALOG default_catalog");
         var after = _f.Run<InsertPlan>(Insert).Job;
@@ -243,13 +243,13 @@ public sealed class MultiCatalogTests
         // The keys the ids and state names derive from are those of a session with one catalog.
         Assert.NotNull(_f.Catalog.FindTable("src"));
         Assert.NotNull(_f.Catalog.FindTable("shop.out"));
-        Assert.NotNull(_f.Catalog.FindTable("c1.default_database.src"));
+        Assert.NotNull(_f.Catalog.FindTable("c1.default.src"));
         Assert.Equal("insert-into_default_catalog.shop.out", after.Name);
         Assert.Equal(before.Name, after.Name);
         Assert.Equal(Ids(before), Ids(after));
         Assert.Equal(before.Vertices.Select(v => v.Name), after.Vertices.Select(v => v.Name));
         // The source of another catalog's table of the same name is another operator (its state is not the same).
-        var other = _f.Run<InsertPlan>("INSERT INTO shop.out SELECT k, SUM(v) FROM c1.default_database.src GROUP BY k").Job;
+        var other = _f.Run<InsertPlan>("INSERT INTO shop.out SELECT k, SUM(v) FROM c1.`default`.src GROUP BY k").Job;
         Assert.NotEqual(Ids(before), Ids(other));
     }
 
@@ -265,7 +265,7 @@ public sealed class MultiCatalogTests
             USE CATALOG default_catalog;
             CREATE VIEW v AS SELECT * FROM base;
             """);
-        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM c1.default_database.v").ResultSchema[0].Name);
+        Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM c1.`default`.v").ResultSchema[0].Name);
         Assert.Equal("a", _f.Run<QueryPlan>("SELECT * FROM v").ResultSchema[0].Name);
         _f.Run("USE CATALOG c1");
         Assert.Equal("b", _f.Run<QueryPlan>("SELECT * FROM v").ResultSchema[0].Name);
@@ -305,6 +305,6 @@ public sealed class MultiCatalogTests
         Assert.Equal("Could not execute DROP DATABASE: Database db in catalog c1 is not empty.", _f.Error("DROP DATABASE c1.db").Problem);
         _f.Run("DROP DATABASE c1.db CASCADE");
         Assert.Empty(_f.Catalog.Tables);
-        Assert.Equal(new[] { "default_database" }, Column("SHOW DATABASES FROM c1"));
+        Assert.Equal(new[] { "default" }, Column("SHOW DATABASES FROM c1"));
     }
 }

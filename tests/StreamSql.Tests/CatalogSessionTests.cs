@@ -72,12 +72,12 @@ public sealed class CatalogSessionTests : IDisposable
         env.ExecuteSql("CREATE CATALOG c1 WITH ('type' = 'generic_in_memory')");
 
         var created = Assert.IsType<JobSubmittedResult>(env.ExecuteSql(
-            $"EXECUTE CREATE TABLE c1.default_database.t WITH ('connector' = 'blackhole') AS SELECT id FROM src FROM SAVEPOINT '{savepoint}'"));
+            $"EXECUTE CREATE TABLE c1.`default`.t WITH ('connector' = 'blackhole') AS SELECT id FROM src FROM SAVEPOINT '{savepoint}'"));
         Assert.Equal(savepoint, created.Job.RestoredFrom);
         var replaced = Assert.IsType<JobSubmittedResult>(env.ExecuteSql(
-            $"EXECUTE CREATE OR REPLACE TABLE c1.default_database.t WITH ('connector' = 'blackhole') AS SELECT name FROM src FROM SAVEPOINT '{savepoint}'"));
+            $"EXECUTE CREATE OR REPLACE TABLE c1.`default`.t WITH ('connector' = 'blackhole') AS SELECT name FROM src FROM SAVEPOINT '{savepoint}'"));
         Assert.Equal(savepoint, replaced.Job.RestoredFrom);
-        var describe = Assert.IsType<TableTextResult>(env.ExecuteSql("DESCRIBE c1.default_database.t"));
+        var describe = Assert.IsType<TableTextResult>(env.ExecuteSql("DESCRIBE c1.`default`.t"));
         Assert.Equal("name", Assert.Single(describe.Rows)[0]);
     }
 

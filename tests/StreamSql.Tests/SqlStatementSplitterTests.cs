@@ -93,4 +93,37 @@ public sealed class SqlStatementSplitterTests
         var statements = SqlStatementSplitter.SplitScript(";;SELECT 1;; SELECT 2");
         Assert.Equal(new[] { "SELECT 1", "SELECT 2" }, statements.Select(s => s.Text));
     }
+
+    [Fact]
+    public void Statements_a_statement_set_block_does_not_take_are_refused_alone_and_blanked_out_of_the_block()
+    {
+        // Flink's statement_set.q: BEGIN again, a CREATE TABLE and a SELECT inside the block fail one by one; the INSERT and
+        // a CREATE TABLE AS stay in the set.
+        var script = "BEGIN STATEMENT SET;\nBEGIN STATEMENT SET;\nCREATE TABLE src (id INT, b AS id + 1) WITH ('connector' = 'datagen');\n" +
+                     "SELECT 1;\nINSERT INTO t SELECT 1;\nCREATE TABLE c WITH ('connector' = 'blackhole') AS SELECT 2;\nEND;\nSHOW JOBS;";
+        var statements = SqlStatementSplitter.Split(script).Statements;
+
+        Assert.Equal(new[] { "BEGIN STATEMENT SET", "CREATE TABLE src (id INT, b AS id + 1) WITH ('connector' = 'datagen')", "SELECT 1" },
+            statements.Take(3).Select(s => s.Text));
+        Assert.All(statements.Take(3), s => Assert.Equal(SqlStatementSplitter.StatementSetRejection, s.Rejection));
+        Assert.Equal((3, 1), (statements[1].Line, statements[1].Column));
+
+        var block = statements[3];
+        Assert.Null(block.Rejection);
+        Assert.Equal(0, block.StartOffset);
+        Assert.Equal(script.IndexOf("\nEND;", StringComparison.Ordinal) + 4, block.Text.Length);
+        Assert.StartsWith("BEGIN STATEMENT SET;\n", block.Text);
+        Assert.Equal(new[] { "BEGIN STATEMENT SET;", "", "", "", "INSERT INTO t SELECT 1;", "CREATE TABLE c WITH ('connector' = 'blackhole') AS SELECT 2;", "END" },
+            block.Text.Split('\n').Select(l => l.Trim()));
+        Assert.Equal("SHOW JOBS", statements[4].Text);
+    }
+
+    [Fact]
+    public void A_statement_set_block_of_inserts_only_is_kept_as_written()
+    {
+        var script = "BEGIN STATEMENT SET;\nINSERT INTO a SELECT 1;\nINSERT INTO b SELECT 2;\nEND;";
+        var statement = Assert.Single(SqlStatementSplitter.Split(script).Statements);
+        Assert.Equal(script[..^1], statement.Text);
+        Assert.Null(statement.Rejection);
+    }
 }

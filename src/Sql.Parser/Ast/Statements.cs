@@ -125,6 +125,9 @@ public sealed record AlterTableStatement(ObjectName Name, bool IsView, bool IfEx
 /// <see cref="Comment"/>.</summary>
 public sealed record AlterCatalogStatement(ObjectName Name, AlterTableAction? Action, string? Comment, SourceSpan Span) : Statement(Span);
 
+/// <summary><c>ALTER DATABASE [catalog.]db SET ('k' = 'v', ...)</c> (Flink's <c>SqlAlterDatabase</c>: options only).</summary>
+public sealed record AlterDatabaseStatement(ObjectName Name, IReadOnlyList<TableOption> Options, SourceSpan Span) : Statement(Span);
+
 /// <summary><c>INSERT INTO|OVERWRITE target [(cols)] query</c>.</summary>
 public sealed record InsertStatement(
     ObjectName Target,

@@ -716,6 +716,33 @@ internal partial class StreamSqlParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class AlterDatabaseContext : StatementContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALTER() { return GetToken(StreamSqlParser.ALTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATABASE() { return GetToken(StreamSqlParser.DATABASE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TableOptionContext[] tableOption() {
+			return GetRuleContexts<TableOptionContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TableOptionContext tableOption(int i) {
+			return GetRuleContext<TableOptionContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(StreamSqlParser.COMMA, i);
+		}
+		public AlterDatabaseContext(StatementContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAlterDatabase(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class SetStatementContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SET() { return GetToken(StreamSqlParser.SET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public SetKeyContext setKey() {
@@ -972,9 +999,9 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 457;
+			State = 472;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -1502,39 +1529,57 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 15:
-				_localctx = new SetStatementContext(_localctx);
+				_localctx = new AlterDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
 				State = 368;
+				Match(ALTER);
+				State = 369;
+				Match(DATABASE);
+				State = 370;
+				qualifiedName();
+				State = 371;
 				Match(SET);
+				State = 372;
+				Match(LPAREN);
 				State = 373;
+				tableOption();
+				State = 378;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
-				case 1:
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
 					{
-					State = 369;
-					setKey();
-					State = 370;
-					Match(EQ);
-					State = 371;
-					setValue();
+					{
+					State = 374;
+					Match(COMMA);
+					State = 375;
+					tableOption();
 					}
-					break;
+					}
+					State = 380;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
 				}
+				State = 381;
+				Match(RPAREN);
 				}
 				break;
 			case 16:
-				_localctx = new ResetStatementContext(_localctx);
+				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 375;
-				Match(RESET);
-				State = 377;
+				State = 383;
+				Match(SET);
+				State = 388;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 376;
+					State = 384;
+					setKey();
+					State = 385;
+					Match(EQ);
+					State = 386;
 					setValue();
 					}
 					break;
@@ -1542,68 +1587,38 @@ internal partial class StreamSqlParser : Parser {
 				}
 				break;
 			case 17:
-				_localctx = new ShowStatementContext(_localctx);
+				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 379;
-				Match(SHOW);
-				State = 380;
-				showTarget();
-				}
-				break;
-			case 18:
-				_localctx = new DescribeSavepointContext(_localctx);
-				EnterOuterAlt(_localctx, 18);
-				{
-				State = 381;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 382;
-				Match(SAVEPOINT);
-				State = 383;
-				Match(STRING);
-				}
-				break;
-			case 19:
-				_localctx = new DescribeCatalogContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
-				State = 384;
-				_la = TokenStream.LA(1);
-				if ( !(_la==DESC || _la==DESCRIBE) ) {
-				ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 385;
-				Match(CATALOG);
-				State = 387;
+				State = 390;
+				Match(RESET);
+				State = 392;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 386;
-					Match(EXTENDED);
+					State = 391;
+					setValue();
 					}
 					break;
 				}
-				State = 389;
-				qualifiedName();
 				}
 				break;
-			case 20:
-				_localctx = new DescribeStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
+			case 18:
+				_localctx = new ShowStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 390;
+				State = 394;
+				Match(SHOW);
+				State = 395;
+				showTarget();
+				}
+				break;
+			case 19:
+				_localctx = new DescribeSavepointContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 396;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1612,34 +1627,82 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 392;
+				State = 397;
+				Match(SAVEPOINT);
+				State = 398;
+				Match(STRING);
+				}
+				break;
+			case 20:
+				_localctx = new DescribeCatalogContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 399;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 400;
+				Match(CATALOG);
+				State = 402;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 391;
+					State = 401;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 394;
+				State = 404;
 				qualifiedName();
 				}
 				break;
 			case 21:
-				_localctx = new ExplainStatementContext(_localctx);
+				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 395;
+				State = 405;
+				_la = TokenStream.LA(1);
+				if ( !(_la==DESC || _la==DESCRIBE) ) {
+				ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 407;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+				case 1:
+					{
+					State = 406;
+					Match(EXTENDED);
+					}
+					break;
+				}
+				State = 409;
+				qualifiedName();
+				}
+				break;
+			case 22:
+				_localctx = new ExplainStatementContext(_localctx);
+				EnterOuterAlt(_localctx, 22);
+				{
+				State = 410;
 				Match(EXPLAIN);
-				State = 406;
+				State = 421;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 396;
+					State = 411;
 					Match(PLAN);
-					State = 397;
+					State = 412;
 					Match(FOR);
 					}
 					break;
@@ -1648,21 +1711,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 398;
+					State = 413;
 					explainDetail();
-					State = 403;
+					State = 418;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 399;
+						State = 414;
 						Match(COMMA);
-						State = 400;
+						State = 415;
 						explainDetail();
 						}
 						}
-						State = 405;
+						State = 420;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1701,155 +1764,155 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 408;
+				State = 423;
 				statement();
 				}
 				break;
-			case 22:
+			case 23:
 				_localctx = new StopJobContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
+				EnterOuterAlt(_localctx, 23);
 				{
-				State = 409;
+				State = 424;
 				Match(STOP);
-				State = 410;
+				State = 425;
 				Match(JOB);
-				State = 411;
+				State = 426;
 				Match(STRING);
-				State = 414;
+				State = 429;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 412;
+					State = 427;
 					Match(WITH);
-					State = 413;
+					State = 428;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 418;
+				State = 433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 416;
+					State = 431;
 					Match(WITH);
-					State = 417;
+					State = 432;
 					Match(DRAIN);
 					}
 				}
 
 				}
 				break;
-			case 23:
+			case 24:
 				_localctx = new TriggerSavepointContext(_localctx);
-				EnterOuterAlt(_localctx, 23);
+				EnterOuterAlt(_localctx, 24);
 				{
-				State = 420;
+				State = 435;
 				Match(SAVEPOINT);
-				State = 421;
+				State = 436;
 				Match(STRING);
-				State = 424;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 422;
+					State = 437;
 					Match(TO);
-					State = 423;
+					State = 438;
 					Match(STRING);
 					}
 				}
 
 				}
 				break;
-			case 24:
+			case 25:
 				_localctx = new LoadModuleContext(_localctx);
-				EnterOuterAlt(_localctx, 24);
+				EnterOuterAlt(_localctx, 25);
 				{
-				State = 426;
+				State = 441;
 				Match(LOAD);
-				State = 427;
+				State = 442;
 				Match(MODULE);
-				State = 428;
+				State = 443;
 				identifier();
-				State = 430;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 429;
+					State = 444;
 					withOptions();
 					}
 				}
 
 				}
 				break;
-			case 25:
+			case 26:
 				_localctx = new UnloadModuleContext(_localctx);
-				EnterOuterAlt(_localctx, 25);
+				EnterOuterAlt(_localctx, 26);
 				{
-				State = 432;
+				State = 447;
 				Match(UNLOAD);
-				State = 433;
+				State = 448;
 				Match(MODULE);
-				State = 434;
+				State = 449;
 				identifier();
 				}
 				break;
-			case 26:
+			case 27:
 				_localctx = new UseModulesContext(_localctx);
-				EnterOuterAlt(_localctx, 26);
+				EnterOuterAlt(_localctx, 27);
 				{
-				State = 435;
+				State = 450;
 				Match(USE);
-				State = 436;
+				State = 451;
 				Match(MODULES);
-				State = 437;
+				State = 452;
 				identifier();
-				State = 442;
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 438;
+					State = 453;
 					Match(COMMA);
-					State = 439;
+					State = 454;
 					identifier();
 					}
 					}
-					State = 444;
+					State = 459;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 				break;
-			case 27:
+			case 28:
 				_localctx = new UseStatementContext(_localctx);
-				EnterOuterAlt(_localctx, 27);
+				EnterOuterAlt(_localctx, 28);
 				{
-				State = 445;
+				State = 460;
 				Match(USE);
-				State = 447;
+				State = 462;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 				case 1:
 					{
-					State = 446;
+					State = 461;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 449;
+				State = 464;
 				qualifiedName();
 				}
 				break;
-			case 28:
+			case 29:
 				_localctx = new ClientCommandContext(_localctx);
-				EnterOuterAlt(_localctx, 28);
+				EnterOuterAlt(_localctx, 29);
 				{
-				State = 450;
+				State = 465;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
@@ -1861,27 +1924,27 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
-			case 29:
+			case 30:
 				_localctx = new AddJarContext(_localctx);
-				EnterOuterAlt(_localctx, 29);
+				EnterOuterAlt(_localctx, 30);
 				{
-				State = 451;
+				State = 466;
 				Match(ADD);
-				State = 452;
+				State = 467;
 				Match(JAR);
-				State = 453;
+				State = 468;
 				Match(STRING);
 				}
 				break;
-			case 30:
+			case 31:
 				_localctx = new RemoveJarContext(_localctx);
-				EnterOuterAlt(_localctx, 30);
+				EnterOuterAlt(_localctx, 31);
 				{
-				State = 454;
+				State = 469;
 				Match(REMOVE);
-				State = 455;
+				State = 470;
 				Match(JAR);
-				State = 456;
+				State = 471;
 				Match(STRING);
 				}
 				break;
@@ -1940,9 +2003,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 474;
 			Match(INSERT);
-			State = 460;
+			State = 475;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1951,43 +2014,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 461;
+			State = 476;
 			qualifiedName();
-			State = 463;
+			State = 478;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 462;
+				State = 477;
 				tableHints();
 				}
 			}
 
-			State = 466;
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 465;
+				State = 480;
 				partitionSpec();
 				}
 			}
 
-			State = 472;
+			State = 487;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				{
-				State = 468;
+				State = 483;
 				Match(LPAREN);
-				State = 469;
+				State = 484;
 				identifierList();
-				State = 470;
+				State = 485;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 474;
+			State = 489;
 			query();
 			}
 		}
@@ -2037,29 +2100,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 491;
 			Match(PARTITION);
-			State = 477;
+			State = 492;
 			Match(LPAREN);
-			State = 478;
+			State = 493;
 			partitionValue();
-			State = 483;
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 479;
+				State = 494;
 				Match(COMMA);
-				State = 480;
+				State = 495;
 				partitionValue();
 				}
 				}
-				State = 485;
+				State = 500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 486;
+			State = 501;
 			Match(RPAREN);
 			}
 		}
@@ -2102,11 +2165,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 503;
 			identifier();
-			State = 489;
+			State = 504;
 			Match(EQ);
-			State = 490;
+			State = 505;
 			optionValue();
 			}
 		}
@@ -2156,160 +2219,160 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 550;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 492;
+				State = 507;
 				Match(STATEMENT);
-				State = 493;
+				State = 508;
 				Match(SET);
-				State = 494;
+				State = 509;
 				Match(BEGIN);
-				State = 498;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 495;
+					State = 510;
 					Match(SEMI);
 					}
 					}
-					State = 500;
+					State = 515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 501;
+				State = 516;
 				statement();
-				State = 510;
+				State = 525;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 503;
+						State = 518;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 502;
+							State = 517;
 							Match(SEMI);
 							}
 							}
-							State = 505;
+							State = 520;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 507;
+						State = 522;
 						statement();
 						}
 						} 
 					}
-					State = 512;
+					State = 527;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				}
-				State = 516;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 513;
+					State = 528;
 					Match(SEMI);
 					}
 					}
-					State = 518;
+					State = 533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 519;
+				State = 534;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
+				State = 536;
 				Match(BEGIN);
-				State = 522;
+				State = 537;
 				Match(STATEMENT);
-				State = 523;
+				State = 538;
 				Match(SET);
-				State = 525;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 524;
+					State = 539;
 					Match(SEMI);
 					}
 					}
-					State = 527;
+					State = 542;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 547;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 					{
-					State = 529;
+					State = 544;
 					statement();
-					State = 538;
+					State = 553;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 531;
+							State = 546;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 530;
+								State = 545;
 								Match(SEMI);
 								}
 								}
-								State = 533;
+								State = 548;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 535;
+							State = 550;
 							statement();
 							}
 							} 
 						}
-						State = 540;
+						State = 555;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					}
-					State = 544;
+					State = 559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 541;
+						State = 556;
 						Match(SEMI);
 						}
 						}
-						State = 546;
+						State = 561;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 549;
+				State = 564;
 				Match(END);
 				}
 				break;
@@ -2352,28 +2415,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 558;
+			State = 573;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 552;
+				State = 567;
 				Match(FROM);
-				State = 553;
+				State = 568;
 				Match(SAVEPOINT);
-				State = 554;
+				State = 569;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 555;
+				State = 570;
 				Match(FROM);
-				State = 556;
+				State = 571;
 				Match(LATEST);
-				State = 557;
+				State = 572;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2416,7 +2479,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 560;
+			State = 575;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2467,26 +2530,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 568;
+			State = 583;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 577;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 563;
+					State = 578;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2497,7 +2560,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 566;
+					State = 581;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 34359672831L) != 0) );
@@ -2543,7 +2606,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 586;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2551,7 +2614,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 570;
+					State = 585;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2566,9 +2629,9 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 573;
+				State = 588;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 			}
 		}
@@ -2815,21 +2878,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 644;
+			State = 659;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 590;
 				Match(TABLES);
-				State = 578;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 576;
+					State = 591;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2838,17 +2901,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 577;
+					State = 592;
 					qualifiedName();
 					}
 				}
 
-				State = 581;
+				State = 596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 580;
+					State = 595;
 					likePattern();
 					}
 				}
@@ -2859,14 +2922,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 583;
+				State = 598;
 				Match(VIEWS);
-				State = 586;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 584;
+					State = 599;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2875,17 +2938,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 585;
+					State = 600;
 					qualifiedName();
 					}
 				}
 
-				State = 589;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 588;
+					State = 603;
 					likePattern();
 					}
 				}
@@ -2896,24 +2959,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 592;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 591;
+					State = 606;
 					Match(USER);
 					}
 				}
 
-				State = 594;
+				State = 609;
 				Match(FUNCTIONS);
-				State = 597;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 595;
+					State = 610;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2922,17 +2985,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 596;
+					State = 611;
 					qualifiedName();
 					}
 				}
 
-				State = 600;
+				State = 615;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 599;
+					State = 614;
 					likePattern();
 					}
 				}
@@ -2943,7 +3006,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 602;
+				State = 617;
 				Match(JOBS);
 				}
 				break;
@@ -2951,14 +3014,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 603;
+				State = 618;
 				Match(CATALOGS);
-				State = 605;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 604;
+					State = 619;
 					likePattern();
 					}
 				}
@@ -2969,14 +3032,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 607;
+				State = 622;
 				Match(DATABASES);
-				State = 610;
+				State = 625;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 608;
+					State = 623;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2985,17 +3048,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 609;
+					State = 624;
 					qualifiedName();
 					}
 				}
 
-				State = 613;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 612;
+					State = 627;
 					likePattern();
 					}
 				}
@@ -3006,17 +3069,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 616;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FULL) {
 					{
-					State = 615;
+					State = 630;
 					Match(FULL);
 					}
 				}
 
-				State = 618;
+				State = 633;
 				Match(MODULES);
 				}
 				break;
@@ -3024,7 +3087,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 619;
+				State = 634;
 				Match(JARS);
 				}
 				break;
@@ -3032,9 +3095,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 620;
+				State = 635;
 				Match(COLUMNS);
-				State = 621;
+				State = 636;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3043,14 +3106,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 622;
+				State = 637;
 				qualifiedName();
-				State = 624;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 623;
+					State = 638;
 					likePattern();
 					}
 				}
@@ -3061,11 +3124,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 626;
+				State = 641;
 				Match(CREATE);
-				State = 627;
+				State = 642;
 				Match(TABLE);
-				State = 628;
+				State = 643;
 				qualifiedName();
 				}
 				break;
@@ -3073,11 +3136,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 629;
+				State = 644;
 				Match(CREATE);
-				State = 630;
+				State = 645;
 				Match(VIEW);
-				State = 631;
+				State = 646;
 				qualifiedName();
 				}
 				break;
@@ -3085,11 +3148,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 632;
+				State = 647;
 				Match(CREATE);
-				State = 633;
+				State = 648;
 				Match(CATALOG);
-				State = 634;
+				State = 649;
 				qualifiedName();
 				}
 				break;
@@ -3097,9 +3160,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 635;
+				State = 650;
 				Match(CURRENT);
-				State = 636;
+				State = 651;
 				Match(CATALOG);
 				}
 				break;
@@ -3107,9 +3170,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 637;
+				State = 652;
 				Match(CURRENT);
-				State = 638;
+				State = 653;
 				Match(DATABASE);
 				}
 				break;
@@ -3117,16 +3180,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 639;
+				State = 654;
 				Match(CHECKPOINTS);
-				State = 640;
+				State = 655;
 				Match(STRING);
-				State = 642;
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
 					{
-					State = 641;
+					State = 656;
 					likePattern();
 					}
 				}
@@ -3172,17 +3235,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 647;
+			State = 662;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 646;
+				State = 661;
 				Match(NOT);
 				}
 			}
 
-			State = 649;
+			State = 664;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3191,7 +3254,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 650;
+			State = 665;
 			Match(STRING);
 			}
 		}
@@ -3273,124 +3336,124 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 667;
 			Match(CREATE);
-			State = 654;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 653;
+				State = 668;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 656;
+			State = 671;
 			Match(TABLE);
-			State = 660;
+			State = 675;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 657;
+				State = 672;
 				Match(IF);
-				State = 658;
+				State = 673;
 				Match(NOT);
-				State = 659;
+				State = 674;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 662;
+			State = 677;
 			qualifiedName();
-			State = 674;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 663;
+				State = 678;
 				Match(LPAREN);
-				State = 664;
+				State = 679;
 				tableElement();
-				State = 669;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 665;
+					State = 680;
 					Match(COMMA);
-					State = 666;
+					State = 681;
 					tableElement();
 					}
 					}
-					State = 671;
+					State = 686;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 672;
+				State = 687;
 				Match(RPAREN);
 				}
 			}
 
-			State = 678;
+			State = 693;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 676;
+				State = 691;
 				Match(COMMENT);
-				State = 677;
+				State = 692;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 686;
+			State = 701;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 680;
+				State = 695;
 				Match(PARTITIONED);
-				State = 681;
+				State = 696;
 				Match(BY);
-				State = 682;
+				State = 697;
 				Match(LPAREN);
-				State = 683;
+				State = 698;
 				identifierList();
-				State = 684;
+				State = 699;
 				Match(RPAREN);
 				}
 			}
 
-			State = 689;
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 688;
+				State = 703;
 				withOptions();
 				}
 			}
 
-			State = 692;
+			State = 707;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 691;
+				State = 706;
 				likeClause();
 				}
 			}
 
-			State = 696;
+			State = 711;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 694;
+				State = 709;
 				Match(AS);
-				State = 695;
+				State = 710;
 				query();
 				}
 			}
@@ -3470,97 +3533,97 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 698;
+				State = 713;
 				Match(CREATE);
-				State = 699;
+				State = 714;
 				Match(OR);
 				}
 			}
 
-			State = 702;
+			State = 717;
 			Match(REPLACE);
-			State = 703;
+			State = 718;
 			Match(TABLE);
-			State = 704;
+			State = 719;
 			qualifiedName();
-			State = 716;
+			State = 731;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 705;
+				State = 720;
 				Match(LPAREN);
-				State = 706;
+				State = 721;
 				tableElement();
-				State = 711;
+				State = 726;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 707;
+					State = 722;
 					Match(COMMA);
-					State = 708;
+					State = 723;
 					tableElement();
 					}
 					}
-					State = 713;
+					State = 728;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 714;
+				State = 729;
 				Match(RPAREN);
 				}
 			}
 
-			State = 720;
+			State = 735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 718;
+				State = 733;
 				Match(COMMENT);
-				State = 719;
+				State = 734;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 728;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 722;
+				State = 737;
 				Match(PARTITIONED);
-				State = 723;
+				State = 738;
 				Match(BY);
-				State = 724;
+				State = 739;
 				Match(LPAREN);
-				State = 725;
+				State = 740;
 				identifierList();
-				State = 726;
+				State = 741;
 				Match(RPAREN);
 				}
 			}
 
-			State = 731;
+			State = 746;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 730;
+				State = 745;
 				withOptions();
 				}
 			}
 
-			State = 733;
+			State = 748;
 			Match(AS);
-			State = 734;
+			State = 749;
 			query();
 			}
 		}
@@ -3603,27 +3666,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 30, RULE_tableElement);
 		try {
-			State = 739;
+			State = 754;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 751;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 737;
+				State = 752;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 753;
 				tableConstraint();
 				}
 				break;
@@ -3722,27 +3785,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 32, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 771;
+			State = 786;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 756;
 				identifier();
-				State = 742;
+				State = 757;
 				Match(AS);
-				State = 743;
+				State = 758;
 				expression();
-				State = 746;
+				State = 761;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 744;
+					State = 759;
 					Match(COMMENT);
-					State = 745;
+					State = 760;
 					Match(STRING);
 					}
 				}
@@ -3753,42 +3816,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 748;
+				State = 763;
 				identifier();
-				State = 749;
+				State = 764;
 				dataType();
-				State = 750;
+				State = 765;
 				Match(METADATA);
-				State = 753;
+				State = 768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 751;
+					State = 766;
 					Match(FROM);
-					State = 752;
+					State = 767;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 756;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 755;
+					State = 770;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 760;
+				State = 775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 758;
+					State = 773;
 					Match(COMMENT);
-					State = 759;
+					State = 774;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3799,28 +3862,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 762;
+				State = 777;
 				identifier();
-				State = 763;
+				State = 778;
 				dataType();
-				State = 765;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 764;
+					State = 779;
 					columnConstraint();
 					}
 				}
 
-				State = 769;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 767;
+					State = 782;
 					Match(COMMENT);
-					State = 768;
+					State = 783;
 					Match(STRING);
 					}
 				}
@@ -3870,30 +3933,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 775;
+			State = 790;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 773;
+				State = 788;
 				Match(CONSTRAINT);
-				State = 774;
+				State = 789;
 				identifier();
 				}
 			}
 
-			State = 777;
+			State = 792;
 			Match(PRIMARY);
-			State = 778;
+			State = 793;
 			Match(KEY);
-			State = 781;
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 779;
+				State = 794;
 				Match(NOT);
-				State = 780;
+				State = 795;
 				Match(ENFORCED);
 				}
 			}
@@ -3941,15 +4004,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 798;
 			Match(WATERMARK);
-			State = 784;
+			State = 799;
 			Match(FOR);
-			State = 785;
+			State = 800;
 			identifier();
-			State = 786;
+			State = 801;
 			Match(AS);
-			State = 787;
+			State = 802;
 			expression();
 			}
 		}
@@ -3999,36 +4062,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 791;
+			State = 806;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 789;
+				State = 804;
 				Match(CONSTRAINT);
-				State = 790;
+				State = 805;
 				identifier();
 				}
 			}
 
-			State = 793;
+			State = 808;
 			Match(PRIMARY);
-			State = 794;
+			State = 809;
 			Match(KEY);
-			State = 795;
+			State = 810;
 			Match(LPAREN);
-			State = 796;
+			State = 811;
 			identifierList();
-			State = 797;
+			State = 812;
 			Match(RPAREN);
-			State = 800;
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 798;
+				State = 813;
 				Match(NOT);
-				State = 799;
+				State = 814;
 				Match(ENFORCED);
 				}
 			}
@@ -4081,37 +4144,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 802;
+			State = 817;
 			Match(WITH);
-			State = 803;
+			State = 818;
 			Match(LPAREN);
-			State = 812;
+			State = 827;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 193L) != 0)) {
 				{
-				State = 804;
+				State = 819;
 				tableOption();
-				State = 809;
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 805;
+					State = 820;
 					Match(COMMA);
-					State = 806;
+					State = 821;
 					tableOption();
 					}
 					}
-					State = 811;
+					State = 826;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 814;
+			State = 829;
 			Match(RPAREN);
 			}
 		}
@@ -4156,11 +4219,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 831;
 			_localctx.key = optionKey();
-			State = 817;
+			State = 832;
 			Match(EQ);
-			State = 818;
+			State = 833;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4206,13 +4269,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 44, RULE_optionKey);
 		int _la;
 		try {
-			State = 829;
+			State = 844;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 820;
+				State = 835;
 				Match(STRING);
 				}
 				break;
@@ -4403,21 +4466,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 821;
+				State = 836;
 				identifier();
-				State = 826;
+				State = 841;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 822;
+					State = 837;
 					Match(DOT);
-					State = 823;
+					State = 838;
 					identifier();
 					}
 					}
-					State = 828;
+					State = 843;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4468,13 +4531,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionValue);
 		int _la;
 		try {
-			State = 839;
+			State = 854;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 831;
+				State = 846;
 				Match(STRING);
 				}
 				break;
@@ -4484,17 +4547,17 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 833;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 832;
+					State = 847;
 					Match(MINUS);
 					}
 				}
 
-				State = 835;
+				State = 850;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4508,14 +4571,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 836;
+				State = 851;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 837;
+				State = 852;
 				Match(FALSE);
 				}
 				break;
@@ -4706,7 +4769,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 838;
+				State = 853;
 				identifier();
 				}
 				break;
@@ -4759,32 +4822,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 856;
 			Match(LIKE);
-			State = 842;
+			State = 857;
 			qualifiedName();
-			State = 851;
+			State = 866;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 843;
+				State = 858;
 				Match(LPAREN);
-				State = 847;
+				State = 862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 844;
+					State = 859;
 					likeOption();
 					}
 					}
-					State = 849;
+					State = 864;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 865;
 				Match(RPAREN);
 				}
 			}
@@ -4831,7 +4894,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 868;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4840,12 +4903,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 856;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 854;
+				State = 869;
 				Match(ALL);
 				}
 				break;
@@ -5035,7 +5098,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 855;
+				State = 870;
 				identifier();
 				}
 				break;
@@ -5229,18 +5292,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 52, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 924;
+			State = 939;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 873;
 				Match(RENAME);
-				State = 859;
+				State = 874;
 				Match(TO);
-				State = 860;
+				State = 875;
 				qualifiedName();
 				}
 				break;
@@ -5248,29 +5311,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 861;
+				State = 876;
 				Match(SET);
-				State = 862;
+				State = 877;
 				Match(LPAREN);
-				State = 863;
+				State = 878;
 				tableOption();
-				State = 868;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 864;
+					State = 879;
 					Match(COMMA);
-					State = 865;
+					State = 880;
 					tableOption();
 					}
 					}
-					State = 870;
+					State = 885;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 871;
+				State = 886;
 				Match(RPAREN);
 				}
 				break;
@@ -5278,29 +5341,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 873;
+				State = 888;
 				Match(RESET);
-				State = 874;
+				State = 889;
 				Match(LPAREN);
-				State = 875;
+				State = 890;
 				optionKey();
-				State = 880;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 876;
+					State = 891;
 					Match(COMMA);
-					State = 877;
+					State = 892;
 					optionKey();
 					}
 					}
-					State = 882;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 883;
+				State = 898;
 				Match(RPAREN);
 				}
 				break;
@@ -5308,7 +5371,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 885;
+				State = 900;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5318,7 +5381,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 898;
+				State = 913;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5507,33 +5570,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 886;
+					State = 901;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 887;
+					State = 902;
 					Match(LPAREN);
-					State = 888;
+					State = 903;
 					alterTableElement();
-					State = 893;
+					State = 908;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 889;
+						State = 904;
 						Match(COMMA);
-						State = 890;
+						State = 905;
 						alterTableElement();
 						}
 						}
-						State = 895;
+						State = 910;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 896;
+					State = 911;
 					Match(RPAREN);
 					}
 					break;
@@ -5546,11 +5609,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 900;
+				State = 915;
 				Match(DROP);
-				State = 901;
+				State = 916;
 				Match(PRIMARY);
-				State = 902;
+				State = 917;
 				Match(KEY);
 				}
 				break;
@@ -5558,11 +5621,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 903;
+				State = 918;
 				Match(DROP);
-				State = 904;
+				State = 919;
 				Match(CONSTRAINT);
-				State = 905;
+				State = 920;
 				identifier();
 				}
 				break;
@@ -5570,9 +5633,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 906;
+				State = 921;
 				Match(DROP);
-				State = 907;
+				State = 922;
 				Match(WATERMARK);
 				}
 				break;
@@ -5580,9 +5643,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 908;
+				State = 923;
 				Match(DROP);
-				State = 917;
+				State = 932;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5771,27 +5834,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 910;
+					State = 925;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
 					case 1:
 						{
-						State = 909;
+						State = 924;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 912;
+					State = 927;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 913;
+					State = 928;
 					Match(LPAREN);
-					State = 914;
+					State = 929;
 					identifierList();
-					State = 915;
+					State = 930;
 					Match(RPAREN);
 					}
 					break;
@@ -5804,13 +5867,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 919;
+				State = 934;
 				Match(RENAME);
-				State = 920;
+				State = 935;
 				identifier();
-				State = 921;
+				State = 936;
 				Match(TO);
-				State = 922;
+				State = 937;
 				identifier();
 				}
 				break;
@@ -5857,22 +5920,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 926;
+			State = 941;
 			tableElement();
-			State = 930;
+			State = 945;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 927;
+				State = 942;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 928;
+				State = 943;
 				Match(AFTER);
-				State = 929;
+				State = 944;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5934,35 +5997,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
+			State = 956;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 932;
+				State = 947;
 				Match(WITH);
-				State = 933;
+				State = 948;
 				commonTableExpression();
-				State = 938;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 934;
+					State = 949;
 					Match(COMMA);
-					State = 935;
+					State = 950;
 					commonTableExpression();
 					}
 					}
-					State = 940;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 943;
+			State = 958;
 			queryNoWith();
 			}
 		}
@@ -6017,29 +6080,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 945;
+			State = 960;
 			identifier();
-			State = 950;
+			State = 965;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 946;
+				State = 961;
 				Match(LPAREN);
-				State = 947;
+				State = 962;
 				identifierList();
-				State = 948;
+				State = 963;
 				Match(RPAREN);
 				}
 			}
 
-			State = 952;
+			State = 967;
 			Match(AS);
-			State = 953;
+			State = 968;
 			Match(LPAREN);
-			State = 954;
+			State = 969;
 			query();
-			State = 955;
+			State = 970;
 			Match(RPAREN);
 			}
 		}
@@ -6115,46 +6178,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
+			State = 972;
 			queryTerm(0);
-			State = 968;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 958;
+				State = 973;
 				Match(ORDER);
-				State = 959;
+				State = 974;
 				Match(BY);
-				State = 960;
+				State = 975;
 				sortItem();
-				State = 965;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 961;
+					State = 976;
 					Match(COMMA);
-					State = 962;
+					State = 977;
 					sortItem();
 					}
 					}
-					State = 967;
+					State = 982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 975;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 970;
+				State = 985;
 				Match(LIMIT);
-				State = 973;
+				State = 988;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6370,13 +6433,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 971;
+					State = 986;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 972;
+					State = 987;
 					Match(ALL);
 					}
 					break;
@@ -6386,21 +6449,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 982;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 977;
+				State = 992;
 				Match(OFFSET);
-				State = 978;
+				State = 993;
 				_localctx.offset = expression();
-				State = 980;
+				State = 995;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 979;
+					State = 994;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6415,14 +6478,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 991;
+			State = 1006;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 984;
+				State = 999;
 				Match(FETCH);
-				State = 985;
+				State = 1000;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6431,17 +6494,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 987;
+				State = 1002;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 				case 1:
 					{
-					State = 986;
+					State = 1001;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 989;
+				State = 1004;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6450,7 +6513,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 990;
+				State = 1005;
 				Match(ONLY);
 				}
 			}
@@ -6539,42 +6602,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 994;
+			State = 1009;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1010;
+			State = 1025;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1008;
+					State = 1023;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 996;
+						State = 1011;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 997;
+						State = 1012;
 						Match(INTERSECT);
-						State = 999;
+						State = 1014;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 998;
+							State = 1013;
 							setQuantifier();
 							}
 						}
 
-						State = 1001;
+						State = 1016;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6583,9 +6646,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1002;
+						State = 1017;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1003;
+						State = 1018;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6595,26 +6658,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1005;
+						State = 1020;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1004;
+							State = 1019;
 							setQuantifier();
 							}
 						}
 
-						State = 1007;
+						State = 1022;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1012;
+				State = 1027;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
 			}
 			}
 		}
@@ -6694,14 +6757,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 64, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1027;
+			State = 1042;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1028;
 				querySpecification();
 				}
 				break;
@@ -6709,27 +6772,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1014;
+				State = 1029;
 				Match(VALUES);
-				State = 1015;
+				State = 1030;
 				valuesRow();
-				State = 1020;
+				State = 1035;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1016;
+						State = 1031;
 						Match(COMMA);
-						State = 1017;
+						State = 1032;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1022;
+					State = 1037;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
 				}
 				}
 				break;
@@ -6737,11 +6800,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1023;
+				State = 1038;
 				Match(LPAREN);
-				State = 1024;
+				State = 1039;
 				query();
-				State = 1025;
+				State = 1040;
 				Match(RPAREN);
 				}
 				break;
@@ -6793,50 +6856,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1044;
+			State = 1059;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1030;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1029;
+					State = 1044;
 					Match(ROW);
 					}
 				}
 
-				State = 1032;
+				State = 1047;
 				Match(LPAREN);
-				State = 1033;
+				State = 1048;
 				expression();
-				State = 1038;
+				State = 1053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1034;
+					State = 1049;
 					Match(COMMA);
-					State = 1035;
+					State = 1050;
 					expression();
 					}
 					}
-					State = 1040;
+					State = 1055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1041;
+				State = 1056;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1043;
+				State = 1058;
 				expression();
 				}
 				break;
@@ -6925,146 +6988,104 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1046;
+			State = 1061;
 			Match(SELECT);
-			State = 1048;
+			State = 1063;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1047;
+				State = 1062;
 				hintList();
 				}
 			}
 
-			State = 1051;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1050;
+				State = 1065;
 				setQuantifier();
 				}
 			}
 
-			State = 1053;
+			State = 1068;
 			selectItem();
-			State = 1058;
+			State = 1073;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1054;
+					State = 1069;
 					Match(COMMA);
-					State = 1055;
+					State = 1070;
 					selectItem();
 					}
 					} 
 				}
-				State = 1060;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
-			}
-			State = 1070;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
-			case 1:
-				{
-				State = 1061;
-				Match(FROM);
-				State = 1062;
-				relation(0);
-				State = 1067;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1063;
-						Match(COMMA);
-						State = 1064;
-						relation(0);
-						}
-						} 
-					}
-					State = 1069;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
-				}
-				}
-				break;
 			}
-			State = 1074;
+			State = 1085;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				{
-				State = 1072;
-				Match(WHERE);
-				State = 1073;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 1086;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
-			case 1:
-				{
 				State = 1076;
-				Match(GROUP);
+				Match(FROM);
 				State = 1077;
-				Match(BY);
-				State = 1078;
-				groupingElement();
-				State = 1083;
+				relation(0);
+				State = 1082;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1079;
+						State = 1078;
 						Match(COMMA);
-						State = 1080;
-						groupingElement();
+						State = 1079;
+						relation(0);
 						}
 						} 
 					}
-					State = 1085;
+					State = 1084;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
 				}
 				}
 				break;
 			}
-			State = 1090;
+			State = 1089;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				{
+				State = 1087;
+				Match(WHERE);
 				State = 1088;
-				Match(HAVING);
-				State = 1089;
-				_localctx.having = expression();
+				_localctx.where = expression();
 				}
 				break;
 			}
 			State = 1101;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
 			case 1:
 				{
+				State = 1091;
+				Match(GROUP);
 				State = 1092;
-				Match(WINDOW);
+				Match(BY);
 				State = 1093;
-				namedWindow();
+				groupingElement();
 				State = 1098;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
@@ -7072,13 +7093,55 @@ internal partial class StreamSqlParser : Parser {
 						State = 1094;
 						Match(COMMA);
 						State = 1095;
-						namedWindow();
+						groupingElement();
 						}
 						} 
 					}
 					State = 1100;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
+				}
+				}
+				break;
+			}
+			State = 1105;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+			case 1:
+				{
+				State = 1103;
+				Match(HAVING);
+				State = 1104;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1116;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
+			case 1:
+				{
+				State = 1107;
+				Match(WINDOW);
+				State = 1108;
+				namedWindow();
+				State = 1113;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1109;
+						Match(COMMA);
+						State = 1110;
+						namedWindow();
+						}
+						} 
+					}
+					State = 1115;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
 				}
 				}
 				break;
@@ -7120,7 +7183,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1103;
+			State = 1118;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7201,14 +7264,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 72, RULE_selectItem);
 		int _la;
 		try {
-			State = 1117;
+			State = 1132;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1105;
+				State = 1120;
 				Match(ASTERISK);
 				}
 				break;
@@ -7216,11 +7279,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1106;
+				State = 1121;
 				qualifiedName();
-				State = 1107;
+				State = 1122;
 				Match(DOT);
-				State = 1108;
+				State = 1123;
 				Match(ASTERISK);
 				}
 				break;
@@ -7228,24 +7291,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1110;
+				State = 1125;
 				expression();
-				State = 1115;
+				State = 1130;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1127;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1111;
+						State = 1126;
 						Match(AS);
 						}
 					}
 
-					State = 1114;
+					State = 1129;
 					identifier();
 					}
 					break;
@@ -7374,38 +7437,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1159;
+			State = 1174;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1119;
+				State = 1134;
 				Match(GROUPING);
-				State = 1120;
+				State = 1135;
 				Match(SETS);
-				State = 1121;
+				State = 1136;
 				Match(LPAREN);
-				State = 1122;
+				State = 1137;
 				groupingSet();
-				State = 1127;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1123;
+					State = 1138;
 					Match(COMMA);
-					State = 1124;
+					State = 1139;
 					groupingSet();
 					}
 					}
-					State = 1129;
+					State = 1144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1130;
+				State = 1145;
 				Match(RPAREN);
 				}
 				break;
@@ -7413,29 +7476,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1132;
+				State = 1147;
 				Match(ROLLUP);
-				State = 1133;
+				State = 1148;
 				Match(LPAREN);
-				State = 1134;
+				State = 1149;
 				groupingSet();
-				State = 1139;
+				State = 1154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1135;
+					State = 1150;
 					Match(COMMA);
-					State = 1136;
+					State = 1151;
 					groupingSet();
 					}
 					}
-					State = 1141;
+					State = 1156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1142;
+				State = 1157;
 				Match(RPAREN);
 				}
 				break;
@@ -7443,29 +7506,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1144;
+				State = 1159;
 				Match(CUBE);
-				State = 1145;
+				State = 1160;
 				Match(LPAREN);
-				State = 1146;
+				State = 1161;
 				groupingSet();
-				State = 1151;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1147;
+					State = 1162;
 					Match(COMMA);
-					State = 1148;
+					State = 1163;
 					groupingSet();
 					}
 					}
-					State = 1153;
+					State = 1168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1169;
 				Match(RPAREN);
 				}
 				break;
@@ -7473,9 +7536,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1156;
+				State = 1171;
 				Match(LPAREN);
-				State = 1157;
+				State = 1172;
 				Match(RPAREN);
 				}
 				break;
@@ -7483,7 +7546,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1158;
+				State = 1173;
 				expression();
 				}
 				break;
@@ -7532,48 +7595,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1174;
+			State = 1189;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1161;
+				State = 1176;
 				Match(LPAREN);
-				State = 1170;
+				State = 1185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1162;
+					State = 1177;
 					expression();
-					State = 1167;
+					State = 1182;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1163;
+						State = 1178;
 						Match(COMMA);
-						State = 1164;
+						State = 1179;
 						expression();
 						}
 						}
-						State = 1169;
+						State = 1184;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1172;
+				State = 1187;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1173;
+				State = 1188;
 				expression();
 				}
 				break;
@@ -7618,11 +7681,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1191;
 			identifier();
-			State = 1177;
+			State = 1192;
 			Match(AS);
-			State = 1178;
+			State = 1193;
 			windowSpecification();
 			}
 		}
@@ -7669,14 +7732,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1180;
+			State = 1195;
 			expression();
-			State = 1182;
+			State = 1197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1181;
+				State = 1196;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7689,14 +7752,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1186;
+			State = 1201;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1184;
+				State = 1199;
 				Match(NULLS);
-				State = 1185;
+				State = 1200;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7833,34 +7896,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1189;
+			State = 1204;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1210;
+			State = 1225;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1208;
+					State = 1223;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1191;
+						State = 1206;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1192;
+						State = 1207;
 						Match(CROSS);
-						State = 1193;
+						State = 1208;
 						Match(JOIN);
-						State = 1194;
+						State = 1209;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7869,15 +7932,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1195;
+						State = 1210;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1196;
+						State = 1211;
 						Match(NATURAL);
-						State = 1197;
+						State = 1212;
 						joinType();
-						State = 1198;
+						State = 1213;
 						Match(JOIN);
-						State = 1199;
+						State = 1214;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7886,20 +7949,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1201;
+						State = 1216;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1202;
+						State = 1217;
 						joinType();
-						State = 1203;
+						State = 1218;
 						Match(JOIN);
-						State = 1204;
+						State = 1219;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1206;
+						State = 1221;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 						case 1:
 							{
-							State = 1205;
+							State = 1220;
 							joinCriteria();
 							}
 							break;
@@ -7909,9 +7972,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1212;
+				State = 1227;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 			}
 			}
 		}
@@ -7951,19 +8014,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 84, RULE_joinType);
 		int _la;
 		try {
-			State = 1228;
+			State = 1243;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1214;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1213;
+					State = 1228;
 					Match(INNER);
 					}
 				}
@@ -7973,14 +8036,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1216;
+				State = 1231;
 				Match(LEFT);
-				State = 1218;
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1217;
+					State = 1232;
 					Match(OUTER);
 					}
 				}
@@ -7990,14 +8053,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1220;
+				State = 1235;
 				Match(RIGHT);
-				State = 1222;
+				State = 1237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1221;
+					State = 1236;
 					Match(OUTER);
 					}
 				}
@@ -8007,14 +8070,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1224;
+				State = 1239;
 				Match(FULL);
-				State = 1226;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1225;
+					State = 1240;
 					Match(OUTER);
 					}
 				}
@@ -8065,28 +8128,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 86, RULE_joinCriteria);
 		try {
-			State = 1237;
+			State = 1252;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1230;
+				State = 1245;
 				Match(ON);
-				State = 1231;
+				State = 1246;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1232;
+				State = 1247;
 				Match(USING);
-				State = 1233;
+				State = 1248;
 				Match(LPAREN);
-				State = 1234;
+				State = 1249;
 				identifierList();
-				State = 1235;
+				State = 1250;
 				Match(RPAREN);
 				}
 				break;
@@ -8265,49 +8328,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 88, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1306;
+			State = 1321;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1239;
+				State = 1254;
 				qualifiedName();
-				State = 1241;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
-				case 1:
-					{
-					State = 1240;
-					tableHints();
-					}
-					break;
-				}
-				State = 1248;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1243;
-					Match(FOR);
-					State = 1244;
-					Match(SYSTEM_TIME);
-					State = 1245;
-					Match(AS);
-					State = 1246;
-					Match(OF);
-					State = 1247;
-					valueExpression(0);
+					State = 1255;
+					tableHints();
 					}
 					break;
 				}
-				State = 1251;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 				case 1:
 					{
-					State = 1250;
+					State = 1258;
+					Match(FOR);
+					State = 1259;
+					Match(SYSTEM_TIME);
+					State = 1260;
+					Match(AS);
+					State = 1261;
+					Match(OF);
+					State = 1262;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1266;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+				case 1:
+					{
+					State = 1265;
 					tableAlias();
 					}
 					break;
@@ -8318,30 +8381,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1254;
+				State = 1269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1253;
+					State = 1268;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1256;
+				State = 1271;
 				Match(TABLE);
-				State = 1257;
+				State = 1272;
 				Match(LPAREN);
-				State = 1258;
+				State = 1273;
 				functionCall();
-				State = 1259;
+				State = 1274;
 				Match(RPAREN);
-				State = 1261;
+				State = 1276;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1260;
+					State = 1275;
 					tableAlias();
 					}
 					break;
@@ -8352,28 +8415,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1264;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1263;
+					State = 1278;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1266;
+				State = 1281;
 				Match(LPAREN);
-				State = 1267;
+				State = 1282;
 				query();
-				State = 1268;
+				State = 1283;
 				Match(RPAREN);
-				State = 1270;
+				State = 1285;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1269;
+					State = 1284;
 					tableAlias();
 					}
 					break;
@@ -8384,48 +8447,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1272;
+				State = 1287;
 				Match(UNNEST);
-				State = 1273;
+				State = 1288;
 				Match(LPAREN);
-				State = 1274;
+				State = 1289;
 				expression();
-				State = 1279;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1275;
+					State = 1290;
 					Match(COMMA);
-					State = 1276;
+					State = 1291;
 					expression();
 					}
 					}
-					State = 1281;
+					State = 1296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1282;
+				State = 1297;
 				Match(RPAREN);
-				State = 1285;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
-				case 1:
-					{
-					State = 1283;
-					Match(WITH);
-					State = 1284;
-					Match(ORDINALITY);
-					}
-					break;
-				}
-				State = 1288;
+				State = 1300;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
 				case 1:
 					{
-					State = 1287;
+					State = 1298;
+					Match(WITH);
+					State = 1299;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1303;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				case 1:
+					{
+					State = 1302;
 					tableAlias();
 					}
 					break;
@@ -8436,11 +8499,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1290;
+				State = 1305;
 				Match(LPAREN);
-				State = 1291;
+				State = 1306;
 				relation(0);
-				State = 1292;
+				State = 1307;
 				Match(RPAREN);
 				}
 				break;
@@ -8448,16 +8511,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1294;
+				State = 1309;
 				qualifiedName();
-				State = 1295;
+				State = 1310;
 				matchRecognize();
-				State = 1297;
+				State = 1312;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 				case 1:
 					{
-					State = 1296;
+					State = 1311;
 					tableAlias();
 					}
 					break;
@@ -8468,20 +8531,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1299;
+				State = 1314;
 				Match(LPAREN);
-				State = 1300;
+				State = 1315;
 				query();
-				State = 1301;
+				State = 1316;
 				Match(RPAREN);
-				State = 1302;
+				State = 1317;
 				matchRecognize();
-				State = 1304;
+				State = 1319;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1303;
+					State = 1318;
 					tableAlias();
 					}
 					break;
@@ -8593,193 +8656,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1308;
+			State = 1323;
 			Match(MATCH_RECOGNIZE);
-			State = 1309;
+			State = 1324;
 			Match(LPAREN);
-			State = 1320;
+			State = 1335;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1310;
+				State = 1325;
 				Match(PARTITION);
-				State = 1311;
+				State = 1326;
 				Match(BY);
-				State = 1312;
+				State = 1327;
 				expression();
-				State = 1317;
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1313;
+					State = 1328;
 					Match(COMMA);
-					State = 1314;
+					State = 1329;
 					expression();
 					}
 					}
-					State = 1319;
+					State = 1334;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1332;
+			State = 1347;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1322;
+				State = 1337;
 				Match(ORDER);
-				State = 1323;
+				State = 1338;
 				Match(BY);
-				State = 1324;
+				State = 1339;
 				sortItem();
-				State = 1329;
+				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1340;
 					Match(COMMA);
-					State = 1326;
+					State = 1341;
 					sortItem();
 					}
 					}
-					State = 1331;
+					State = 1346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1343;
+			State = 1358;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1334;
+				State = 1349;
 				Match(MEASURES);
-				State = 1335;
+				State = 1350;
 				measureItem();
-				State = 1340;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1336;
+					State = 1351;
 					Match(COMMA);
-					State = 1337;
+					State = 1352;
 					measureItem();
 					}
 					}
-					State = 1342;
+					State = 1357;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1346;
+			State = 1361;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1345;
+				State = 1360;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1352;
+			State = 1367;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1348;
+				State = 1363;
 				Match(AFTER);
-				State = 1349;
+				State = 1364;
 				Match(MATCH);
-				State = 1350;
+				State = 1365;
 				Match(SKIP_);
-				State = 1351;
+				State = 1366;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1354;
+			State = 1369;
 			Match(PATTERN);
-			State = 1355;
+			State = 1370;
 			Match(LPAREN);
-			State = 1356;
+			State = 1371;
 			rowPattern();
-			State = 1357;
+			State = 1372;
 			Match(RPAREN);
-			State = 1360;
+			State = 1375;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1358;
+				State = 1373;
 				Match(WITHIN);
-				State = 1359;
+				State = 1374;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1371;
+			State = 1386;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1362;
+				State = 1377;
 				Match(SUBSET);
-				State = 1363;
+				State = 1378;
 				subsetItem();
-				State = 1368;
+				State = 1383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1364;
+					State = 1379;
 					Match(COMMA);
-					State = 1365;
+					State = 1380;
 					subsetItem();
 					}
 					}
-					State = 1370;
+					State = 1385;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1373;
+			State = 1388;
 			Match(DEFINE);
-			State = 1374;
+			State = 1389;
 			defineItem();
-			State = 1379;
+			State = 1394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1375;
+				State = 1390;
 				Match(COMMA);
-				State = 1376;
+				State = 1391;
 				defineItem();
 				}
 				}
-				State = 1381;
+				State = 1396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1382;
+			State = 1397;
 			Match(RPAREN);
 			}
 		}
@@ -8822,11 +8885,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1384;
+			State = 1399;
 			expression();
-			State = 1385;
+			State = 1400;
 			Match(AS);
-			State = 1386;
+			State = 1401;
 			identifier();
 			}
 		}
@@ -8885,20 +8948,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 94, RULE_rowsPerMatch);
 		try {
-			State = 1396;
+			State = 1411;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1388;
+				State = 1403;
 				Match(ONE);
-				State = 1389;
+				State = 1404;
 				Match(ROW);
-				State = 1390;
+				State = 1405;
 				Match(PER);
-				State = 1391;
+				State = 1406;
 				Match(MATCH);
 				}
 				break;
@@ -8906,13 +8969,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1392;
+				State = 1407;
 				Match(ALL);
-				State = 1393;
+				State = 1408;
 				Match(ROWS);
-				State = 1394;
+				State = 1409;
 				Match(PER);
-				State = 1395;
+				State = 1410;
 				Match(MATCH);
 				}
 				break;
@@ -9001,18 +9064,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 96, RULE_afterMatchSkip);
 		try {
-			State = 1412;
+			State = 1427;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1398;
+				State = 1413;
 				Match(PAST);
-				State = 1399;
+				State = 1414;
 				Match(LAST);
-				State = 1400;
+				State = 1415;
 				Match(ROW);
 				}
 				break;
@@ -9020,11 +9083,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1416;
 				Match(TO);
-				State = 1402;
+				State = 1417;
 				Match(NEXT);
-				State = 1403;
+				State = 1418;
 				Match(ROW);
 				}
 				break;
@@ -9032,11 +9095,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1404;
+				State = 1419;
 				Match(TO);
-				State = 1405;
+				State = 1420;
 				Match(FIRST);
-				State = 1406;
+				State = 1421;
 				identifier();
 				}
 				break;
@@ -9044,11 +9107,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1407;
+				State = 1422;
 				Match(TO);
-				State = 1408;
+				State = 1423;
 				Match(LAST);
-				State = 1409;
+				State = 1424;
 				identifier();
 				}
 				break;
@@ -9056,9 +9119,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1410;
+				State = 1425;
 				Match(TO);
-				State = 1411;
+				State = 1426;
 				identifier();
 				}
 				break;
@@ -9107,21 +9170,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1414;
+			State = 1429;
 			rowPatternTerm();
-			State = 1419;
+			State = 1434;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1415;
+				State = 1430;
 				Match(PIPE);
-				State = 1416;
+				State = 1431;
 				rowPatternTerm();
 				}
 				}
-				State = 1421;
+				State = 1436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9166,17 +9229,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1438;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1422;
+				State = 1437;
 				rowPatternFactor();
 				}
 				}
-				State = 1425;
+				State = 1440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 98305L) != 0) );
@@ -9221,14 +9284,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1427;
+			State = 1442;
 			rowPatternPrimary();
-			State = 1429;
+			State = 1444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 165L) != 0)) {
 				{
-				State = 1428;
+				State = 1443;
 				rowPatternQuantifier();
 				}
 			}
@@ -9290,7 +9353,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
 		try {
-			State = 1436;
+			State = 1451;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9481,7 +9544,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1431;
+				State = 1446;
 				identifier();
 				}
 				break;
@@ -9489,11 +9552,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1432;
+				State = 1447;
 				Match(LPAREN);
-				State = 1433;
+				State = 1448;
 				rowPattern();
-				State = 1434;
+				State = 1449;
 				Match(RPAREN);
 				}
 				break;
@@ -9568,7 +9631,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1456;
+			State = 1471;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9577,7 +9640,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1438;
+				State = 1453;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9586,12 +9649,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1440;
+				State = 1455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1439;
+					State = 1454;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9602,31 +9665,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1442;
+				State = 1457;
 				Match(LBRACE);
-				State = 1444;
+				State = 1459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1443;
+					State = 1458;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1450;
+				State = 1465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1446;
+					State = 1461;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1448;
+					State = 1463;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1447;
+						State = 1462;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9634,14 +9697,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1452;
+				State = 1467;
 				Match(RBRACE);
-				State = 1454;
+				State = 1469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1453;
+					State = 1468;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9698,31 +9761,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1458;
+			State = 1473;
 			identifier();
-			State = 1459;
+			State = 1474;
 			Match(EQ);
-			State = 1460;
+			State = 1475;
 			Match(LPAREN);
-			State = 1461;
+			State = 1476;
 			identifier();
-			State = 1466;
+			State = 1481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1462;
+				State = 1477;
 				Match(COMMA);
-				State = 1463;
+				State = 1478;
 				identifier();
 				}
 				}
-				State = 1468;
+				State = 1483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1469;
+			State = 1484;
 			Match(RPAREN);
 			}
 		}
@@ -9765,11 +9828,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1471;
+			State = 1486;
 			identifier();
-			State = 1472;
+			State = 1487;
 			Match(AS);
-			State = 1473;
+			State = 1488;
 			expression();
 			}
 		}
@@ -9815,28 +9878,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1476;
+			State = 1491;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1475;
+				State = 1490;
 				Match(AS);
 				}
 			}
 
-			State = 1478;
+			State = 1493;
 			identifier();
-			State = 1483;
+			State = 1498;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 			case 1:
 				{
-				State = 1479;
+				State = 1494;
 				Match(LPAREN);
-				State = 1480;
+				State = 1495;
 				identifierList();
-				State = 1481;
+				State = 1496;
 				Match(RPAREN);
 				}
 				break;
@@ -9878,7 +9941,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1500;
 			hintList();
 			}
 		}
@@ -9927,35 +9990,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1487;
+			State = 1502;
 			Match(HINT_START);
-			State = 1488;
+			State = 1503;
 			hint();
-			State = 1495;
+			State = 1510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 6145L) != 0)) {
 				{
 				{
-				State = 1490;
+				State = 1505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1489;
+					State = 1504;
 					Match(COMMA);
 					}
 				}
 
-				State = 1492;
+				State = 1507;
 				hint();
 				}
 				}
-				State = 1497;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1498;
+			State = 1513;
 			Match(HINT_END);
 			}
 		}
@@ -10013,35 +10076,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
+			State = 1515;
 			identifier();
-			State = 1521;
+			State = 1536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1501;
+				State = 1516;
 				Match(LPAREN);
-				State = 1518;
+				State = 1533;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 				case 1:
 					{
-					State = 1502;
+					State = 1517;
 					hintOption();
-					State = 1507;
+					State = 1522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1503;
+						State = 1518;
 						Match(COMMA);
-						State = 1504;
+						State = 1519;
 						hintOption();
 						}
 						}
-						State = 1509;
+						State = 1524;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10049,28 +10112,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1510;
+					State = 1525;
 					hintArgument();
-					State = 1515;
+					State = 1530;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1511;
+						State = 1526;
 						Match(COMMA);
-						State = 1512;
+						State = 1527;
 						hintArgument();
 						}
 						}
-						State = 1517;
+						State = 1532;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1520;
+				State = 1535;
 				Match(RPAREN);
 				}
 			}
@@ -10116,11 +10179,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
+			State = 1538;
 			optionKey();
-			State = 1524;
+			State = 1539;
 			Match(EQ);
-			State = 1525;
+			State = 1540;
 			optionValue();
 			}
 		}
@@ -10167,7 +10230,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 122, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1537;
+			State = 1552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10357,21 +10420,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1527;
+				State = 1542;
 				identifier();
-				State = 1532;
+				State = 1547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1528;
+					State = 1543;
 					Match(DOT);
-					State = 1529;
+					State = 1544;
 					identifier();
 					}
 					}
-					State = 1534;
+					State = 1549;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10380,14 +10443,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1535;
+				State = 1550;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1536;
+				State = 1551;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10430,7 +10493,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1539;
+			State = 1554;
 			booleanExpression(0);
 			}
 		}
@@ -10541,7 +10604,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1551;
+			State = 1566;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10550,9 +10613,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1542;
+				State = 1557;
 				Match(NOT);
-				State = 1543;
+				State = 1558;
 				booleanExpression(4);
 				}
 				break;
@@ -10771,23 +10834,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
+				State = 1559;
 				valueExpression(0);
-				State = 1548;
+				State = 1563;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1545;
+						State = 1560;
 						predicate();
 						}
 						} 
 					}
-					State = 1550;
+					State = 1565;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 				}
 				}
 				break;
@@ -10795,28 +10858,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1561;
+			State = 1576;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,225,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1559;
+					State = 1574;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1553;
+						State = 1568;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1554;
+						State = 1569;
 						Match(AND);
-						State = 1555;
+						State = 1570;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10825,20 +10888,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1556;
+						State = 1571;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1557;
+						State = 1572;
 						Match(OR);
-						State = 1558;
+						State = 1573;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1563;
+				State = 1578;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,225,Context);
 			}
 			}
 		}
@@ -11065,16 +11128,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 128, RULE_predicate);
 		int _la;
 		try {
-			State = 1647;
+			State = 1662;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1564;
+				State = 1579;
 				comparisonOperator();
-				State = 1565;
+				State = 1580;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11082,24 +11145,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1568;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1567;
+					State = 1582;
 					Match(NOT);
 					}
 				}
 
-				State = 1570;
+				State = 1585;
 				Match(BETWEEN);
-				State = 1572;
+				State = 1587;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
 				case 1:
 					{
-					State = 1571;
+					State = 1586;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11111,11 +11174,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1574;
+				State = 1589;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1575;
+				State = 1590;
 				Match(AND);
-				State = 1576;
+				State = 1591;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11123,69 +11186,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1579;
+				State = 1594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1578;
+					State = 1593;
 					Match(NOT);
 					}
 				}
 
-				State = 1581;
+				State = 1596;
 				Match(IN);
-				State = 1582;
+				State = 1597;
 				Match(LPAREN);
-				State = 1583;
+				State = 1598;
 				query();
-				State = 1584;
+				State = 1599;
 				Match(RPAREN);
 				}
 				break;
 			case 4:
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
-				{
-				State = 1587;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1586;
-					Match(NOT);
-					}
-				}
-
-				State = 1589;
-				Match(IN);
-				State = 1590;
-				Match(LPAREN);
-				State = 1591;
-				expression();
-				State = 1596;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1592;
-					Match(COMMA);
-					State = 1593;
-					expression();
-					}
-					}
-					State = 1598;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1599;
-				Match(RPAREN);
-				}
-				break;
-			case 5:
-				_localctx = new LikeContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
 				{
 				State = 1602;
 				ErrorHandler.Sync(this);
@@ -11198,17 +11221,57 @@ internal partial class StreamSqlParser : Parser {
 				}
 
 				State = 1604;
-				Match(LIKE);
+				Match(IN);
 				State = 1605;
-				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1608;
+				Match(LPAREN);
+				State = 1606;
+				expression();
+				State = 1611;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1607;
+					Match(COMMA);
+					State = 1608;
+					expression();
+					}
+					}
+					State = 1613;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1614;
+				Match(RPAREN);
+				}
+				break;
+			case 5:
+				_localctx = new LikeContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 1617;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1616;
+					Match(NOT);
+					}
+				}
+
+				State = 1619;
+				Match(LIKE);
+				State = 1620;
+				((LikeContext)_localctx).pattern = valueExpression(0);
+				State = 1623;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1606;
+					State = 1621;
 					Match(ESCAPE);
-					State = 1607;
+					State = 1622;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11219,30 +11282,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1611;
+				State = 1626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1610;
+					State = 1625;
 					Match(NOT);
 					}
 				}
 
-				State = 1613;
+				State = 1628;
 				Match(SIMILAR);
-				State = 1614;
+				State = 1629;
 				Match(TO);
-				State = 1615;
+				State = 1630;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1618;
+				State = 1633;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
 				case 1:
 					{
-					State = 1616;
+					State = 1631;
 					Match(ESCAPE);
-					State = 1617;
+					State = 1632;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11253,19 +11316,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1620;
+				State = 1635;
 				Match(IS);
-				State = 1622;
+				State = 1637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1621;
+					State = 1636;
 					Match(NOT);
 					}
 				}
 
-				State = 1624;
+				State = 1639;
 				Match(NULL);
 				}
 				break;
@@ -11273,19 +11336,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1625;
+				State = 1640;
 				Match(IS);
-				State = 1627;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1626;
+					State = 1641;
 					Match(NOT);
 					}
 				}
 
-				State = 1629;
+				State = 1644;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11301,23 +11364,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1630;
+				State = 1645;
 				Match(IS);
-				State = 1632;
+				State = 1647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1631;
+					State = 1646;
 					Match(NOT);
 					}
 				}
 
-				State = 1634;
+				State = 1649;
 				Match(DISTINCT);
-				State = 1635;
+				State = 1650;
 				Match(FROM);
-				State = 1636;
+				State = 1651;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11325,26 +11388,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1637;
+				State = 1652;
 				Match(IS);
-				State = 1639;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1638;
+					State = 1653;
 					Match(NOT);
 					}
 				}
 
-				State = 1641;
+				State = 1656;
 				Match(JSON);
-				State = 1643;
+				State = 1658;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1642;
+					State = 1657;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11363,9 +11426,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1645;
+				State = 1660;
 				Match(OVERLAPS);
-				State = 1646;
+				State = 1661;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11410,7 +11473,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1649;
+			State = 1664;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11531,7 +11594,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
+			State = 1670;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11748,7 +11811,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1652;
+				State = 1667;
 				primaryExpression(0);
 				}
 				break;
@@ -11758,7 +11821,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1653;
+				State = 1668;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11768,7 +11831,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1654;
+				State = 1669;
 				valueExpression(3);
 				}
 				break;
@@ -11776,26 +11839,26 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1665;
+			State = 1680;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1663;
+					State = 1678;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1657;
+						State = 1672;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1658;
+						State = 1673;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 135L) != 0)) ) {
@@ -11805,7 +11868,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1659;
+						State = 1674;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11814,9 +11877,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1660;
+						State = 1675;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1661;
+						State = 1676;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11826,16 +11889,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1662;
+						State = 1677;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1667;
+				State = 1682;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
 			}
 			}
 		}
@@ -12614,16 +12677,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2017;
+			State = 2032;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1669;
+				State = 1684;
 				literal();
 				}
 				break;
@@ -12632,7 +12695,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1685;
 				interval();
 				}
 				break;
@@ -12641,37 +12704,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1671;
+				State = 1686;
 				Match(CASE);
-				State = 1672;
+				State = 1687;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1674;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1673;
+					State = 1688;
 					whenClause();
 					}
 					}
-					State = 1676;
+					State = 1691;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1680;
+				State = 1695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1678;
+					State = 1693;
 					Match(ELSE);
-					State = 1679;
+					State = 1694;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1682;
+				State = 1697;
 				Match(END);
 				}
 				break;
@@ -12680,35 +12743,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1684;
+				State = 1699;
 				Match(CASE);
-				State = 1686;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1685;
+					State = 1700;
 					whenClause();
 					}
 					}
-					State = 1688;
+					State = 1703;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1692;
+				State = 1707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1690;
+					State = 1705;
 					Match(ELSE);
-					State = 1691;
+					State = 1706;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1694;
+				State = 1709;
 				Match(END);
 				}
 				break;
@@ -12717,7 +12780,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1696;
+				State = 1711;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12726,15 +12789,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1697;
+				State = 1712;
 				Match(LPAREN);
-				State = 1698;
+				State = 1713;
 				expression();
-				State = 1699;
+				State = 1714;
 				Match(AS);
-				State = 1700;
+				State = 1715;
 				dataType();
-				State = 1701;
+				State = 1716;
 				Match(RPAREN);
 				}
 				break;
@@ -12743,31 +12806,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1718;
 				Match(EXTRACT);
-				State = 1704;
+				State = 1719;
 				Match(LPAREN);
-				State = 1707;
+				State = 1722;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 				case 1:
 					{
-					State = 1705;
+					State = 1720;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1706;
+					State = 1721;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1709;
+				State = 1724;
 				Match(FROM);
-				State = 1710;
+				State = 1725;
 				expression();
-				State = 1711;
+				State = 1726;
 				Match(RPAREN);
 				}
 				break;
@@ -12776,11 +12839,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1713;
+				State = 1728;
 				Match(TRIM);
-				State = 1714;
+				State = 1729;
 				Match(LPAREN);
-				State = 1715;
+				State = 1730;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12790,21 +12853,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1717;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1716;
+					State = 1731;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1719;
+				State = 1734;
 				Match(FROM);
-				State = 1720;
+				State = 1735;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1721;
+				State = 1736;
 				Match(RPAREN);
 				}
 				break;
@@ -12813,25 +12876,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1738;
 				Match(TRIM);
-				State = 1724;
+				State = 1739;
 				Match(LPAREN);
-				State = 1728;
+				State = 1743;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
 				case 1:
 					{
-					State = 1725;
+					State = 1740;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1726;
+					State = 1741;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1730;
+				State = 1745;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1731;
+				State = 1746;
 				Match(RPAREN);
 				}
 				break;
@@ -12840,29 +12903,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1733;
+				State = 1748;
 				Match(SUBSTRING);
-				State = 1734;
+				State = 1749;
 				Match(LPAREN);
-				State = 1735;
+				State = 1750;
 				expression();
-				State = 1736;
+				State = 1751;
 				Match(FROM);
-				State = 1737;
+				State = 1752;
 				expression();
-				State = 1740;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1738;
+					State = 1753;
 					Match(FOR);
-					State = 1739;
+					State = 1754;
 					expression();
 					}
 				}
 
-				State = 1742;
+				State = 1757;
 				Match(RPAREN);
 				}
 				break;
@@ -12871,17 +12934,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1744;
+				State = 1759;
 				Match(POSITION);
-				State = 1745;
+				State = 1760;
 				Match(LPAREN);
-				State = 1746;
+				State = 1761;
 				valueExpression(0);
-				State = 1747;
+				State = 1762;
 				Match(IN);
-				State = 1748;
+				State = 1763;
 				expression();
-				State = 1749;
+				State = 1764;
 				Match(RPAREN);
 				}
 				break;
@@ -12890,33 +12953,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1751;
+				State = 1766;
 				Match(OVERLAY);
-				State = 1752;
+				State = 1767;
 				Match(LPAREN);
-				State = 1753;
+				State = 1768;
 				expression();
-				State = 1754;
+				State = 1769;
 				Match(PLACING);
-				State = 1755;
+				State = 1770;
 				expression();
-				State = 1756;
+				State = 1771;
 				Match(FROM);
-				State = 1757;
+				State = 1772;
 				expression();
-				State = 1760;
+				State = 1775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1758;
+					State = 1773;
 					Match(FOR);
-					State = 1759;
+					State = 1774;
 					expression();
 					}
 				}
 
-				State = 1762;
+				State = 1777;
 				Match(RPAREN);
 				}
 				break;
@@ -12925,49 +12988,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1764;
+				State = 1779;
 				Match(JSON_VALUE);
-				State = 1765;
+				State = 1780;
 				Match(LPAREN);
-				State = 1766;
+				State = 1781;
 				expression();
-				State = 1767;
+				State = 1782;
 				Match(COMMA);
-				State = 1768;
+				State = 1783;
 				expression();
-				State = 1771;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1769;
+					State = 1784;
 					Match(RETURNING);
-					State = 1770;
+					State = 1785;
 					dataType();
 					}
 				}
 
-				State = 1791;
+				State = 1806;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1773;
+					State = 1788;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1774;
+					State = 1789;
 					Match(ON);
-					State = 1775;
+					State = 1790;
 					Match(EMPTY);
-					State = 1780;
+					State = 1795;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1776;
+						State = 1791;
 						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1777;
+						State = 1792;
 						Match(ON);
-						State = 1778;
+						State = 1793;
 						Match(ERROR);
 						}
 					}
@@ -12976,22 +13039,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1782;
+					State = 1797;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1783;
+					State = 1798;
 					Match(ON);
-					State = 1784;
+					State = 1799;
 					Match(ERROR);
-					State = 1789;
+					State = 1804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1785;
+						State = 1800;
 						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1786;
+						State = 1801;
 						Match(ON);
-						State = 1787;
+						State = 1802;
 						Match(EMPTY);
 						}
 					}
@@ -12999,7 +13062,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1793;
+				State = 1808;
 				Match(RPAREN);
 				}
 				break;
@@ -13008,59 +13071,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1795;
+				State = 1810;
 				Match(JSON_QUERY);
-				State = 1796;
+				State = 1811;
 				Match(LPAREN);
-				State = 1797;
+				State = 1812;
 				expression();
-				State = 1798;
+				State = 1813;
 				Match(COMMA);
-				State = 1799;
+				State = 1814;
 				expression();
-				State = 1802;
+				State = 1817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1800;
+					State = 1815;
 					Match(RETURNING);
-					State = 1801;
+					State = 1816;
 					dataType();
 					}
 				}
 
-				State = 1805;
+				State = 1820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1804;
+					State = 1819;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1825;
+				State = 1840;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 				case 1:
 					{
-					State = 1807;
+					State = 1822;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1808;
+					State = 1823;
 					Match(ON);
-					State = 1809;
+					State = 1824;
 					Match(EMPTY);
-					State = 1814;
+					State = 1829;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1810;
+						State = 1825;
 						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1811;
+						State = 1826;
 						Match(ON);
-						State = 1812;
+						State = 1827;
 						Match(ERROR);
 						}
 					}
@@ -13069,22 +13132,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1816;
+					State = 1831;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1817;
+					State = 1832;
 					Match(ON);
-					State = 1818;
+					State = 1833;
 					Match(ERROR);
-					State = 1823;
+					State = 1838;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1819;
+						State = 1834;
 						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1820;
+						State = 1835;
 						Match(ON);
-						State = 1821;
+						State = 1836;
 						Match(EMPTY);
 						}
 					}
@@ -13092,7 +13155,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1827;
+				State = 1842;
 				Match(RPAREN);
 				}
 				break;
@@ -13101,22 +13164,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1829;
+				State = 1844;
 				Match(JSON_EXISTS);
-				State = 1830;
+				State = 1845;
 				Match(LPAREN);
-				State = 1831;
+				State = 1846;
 				expression();
-				State = 1832;
+				State = 1847;
 				Match(COMMA);
-				State = 1833;
+				State = 1848;
 				expression();
-				State = 1837;
+				State = 1852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1834;
+					State = 1849;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13126,14 +13189,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1835;
+					State = 1850;
 					Match(ON);
-					State = 1836;
+					State = 1851;
 					Match(ERROR);
 					}
 				}
 
-				State = 1839;
+				State = 1854;
 				Match(RPAREN);
 				}
 				break;
@@ -13142,42 +13205,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1841;
+				State = 1856;
 				Match(JSON_OBJECT);
-				State = 1842;
+				State = 1857;
 				Match(LPAREN);
-				State = 1851;
+				State = 1866;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
 				case 1:
 					{
-					State = 1843;
+					State = 1858;
 					jsonKeyValue();
-					State = 1848;
+					State = 1863;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1844;
+						State = 1859;
 						Match(COMMA);
-						State = 1845;
+						State = 1860;
 						jsonKeyValue();
 						}
 						}
-						State = 1850;
+						State = 1865;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1856;
+				State = 1871;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1853;
+					State = 1868;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13187,14 +13250,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1854;
+					State = 1869;
 					Match(ON);
-					State = 1855;
+					State = 1870;
 					Match(NULL);
 					}
 				}
 
-				State = 1858;
+				State = 1873;
 				Match(RPAREN);
 				}
 				break;
@@ -13203,42 +13266,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1874;
 				Match(JSON_ARRAY);
-				State = 1860;
+				State = 1875;
 				Match(LPAREN);
-				State = 1869;
+				State = 1884;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 				case 1:
 					{
-					State = 1861;
+					State = 1876;
 					expression();
-					State = 1866;
+					State = 1881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1862;
+						State = 1877;
 						Match(COMMA);
-						State = 1863;
+						State = 1878;
 						expression();
 						}
 						}
-						State = 1868;
+						State = 1883;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1874;
+				State = 1889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1871;
+					State = 1886;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13248,14 +13311,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1872;
+					State = 1887;
 					Match(ON);
-					State = 1873;
+					State = 1888;
 					Match(NULL);
 					}
 				}
 
-				State = 1876;
+				State = 1891;
 				Match(RPAREN);
 				}
 				break;
@@ -13264,48 +13327,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1877;
+				State = 1892;
 				Match(JSON_ARRAYAGG);
-				State = 1878;
+				State = 1893;
 				Match(LPAREN);
-				State = 1879;
+				State = 1894;
 				expression();
-				State = 1890;
+				State = 1905;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1880;
+					State = 1895;
 					Match(ORDER);
-					State = 1881;
+					State = 1896;
 					Match(BY);
-					State = 1882;
+					State = 1897;
 					sortItem();
-					State = 1887;
+					State = 1902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1883;
+						State = 1898;
 						Match(COMMA);
-						State = 1884;
+						State = 1899;
 						sortItem();
 						}
 						}
-						State = 1889;
+						State = 1904;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1895;
+				State = 1910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1892;
+					State = 1907;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13315,41 +13378,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1893;
+					State = 1908;
 					Match(ON);
-					State = 1894;
+					State = 1909;
 					Match(NULL);
 					}
 				}
 
-				State = 1897;
+				State = 1912;
 				Match(RPAREN);
-				State = 1904;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
-				case 1:
-					{
-					State = 1898;
-					Match(FILTER);
-					State = 1899;
-					Match(LPAREN);
-					State = 1900;
-					Match(WHERE);
-					State = 1901;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1902;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1908;
+				State = 1919;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1906;
+					State = 1913;
+					Match(FILTER);
+					State = 1914;
+					Match(LPAREN);
+					State = 1915;
+					Match(WHERE);
+					State = 1916;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1917;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1923;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				case 1:
+					{
+					State = 1921;
 					Match(OVER);
-					State = 1907;
+					State = 1922;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13361,18 +13424,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1910;
+				State = 1925;
 				Match(JSON_OBJECTAGG);
-				State = 1911;
+				State = 1926;
 				Match(LPAREN);
-				State = 1912;
+				State = 1927;
 				jsonKeyValue();
-				State = 1916;
+				State = 1931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1913;
+					State = 1928;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13382,41 +13445,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1914;
+					State = 1929;
 					Match(ON);
-					State = 1915;
+					State = 1930;
 					Match(NULL);
 					}
 				}
 
-				State = 1918;
+				State = 1933;
 				Match(RPAREN);
-				State = 1925;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
-				case 1:
-					{
-					State = 1919;
-					Match(FILTER);
-					State = 1920;
-					Match(LPAREN);
-					State = 1921;
-					Match(WHERE);
-					State = 1922;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1923;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1929;
+				State = 1940;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
 				case 1:
 					{
-					State = 1927;
+					State = 1934;
+					Match(FILTER);
+					State = 1935;
+					Match(LPAREN);
+					State = 1936;
+					Match(WHERE);
+					State = 1937;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1938;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1944;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				case 1:
+					{
+					State = 1942;
 					Match(OVER);
-					State = 1928;
+					State = 1943;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13428,7 +13491,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1946;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
@@ -13438,29 +13501,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1932;
+				State = 1947;
 				Match(LPAREN);
-				State = 1933;
+				State = 1948;
 				expression();
-				State = 1934;
+				State = 1949;
 				Match(TO);
-				State = 1937;
+				State = 1952;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1935;
+					State = 1950;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1936;
+					State = 1951;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1939;
+				State = 1954;
 				Match(RPAREN);
 				}
 				break;
@@ -13469,7 +13532,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1941;
+				State = 1956;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13479,19 +13542,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1942;
+				State = 1957;
 				Match(LPAREN);
-				State = 1943;
+				State = 1958;
 				timeUnit();
-				State = 1944;
+				State = 1959;
 				Match(COMMA);
-				State = 1945;
+				State = 1960;
 				expression();
-				State = 1946;
+				State = 1961;
 				Match(COMMA);
-				State = 1947;
+				State = 1962;
 				expression();
-				State = 1948;
+				State = 1963;
 				Match(RPAREN);
 				}
 				break;
@@ -13500,7 +13563,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1950;
+				State = 1965;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13517,37 +13580,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1966;
 				Match(ARRAY);
-				State = 1952;
+				State = 1967;
 				Match(LBRACKET);
-				State = 1961;
+				State = 1976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1953;
+					State = 1968;
 					expression();
-					State = 1958;
+					State = 1973;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1954;
+						State = 1969;
 						Match(COMMA);
-						State = 1955;
+						State = 1970;
 						expression();
 						}
 						}
-						State = 1960;
+						State = 1975;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1963;
+				State = 1978;
 				Match(RBRACKET);
 				}
 				break;
@@ -13556,37 +13619,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1964;
+				State = 1979;
 				Match(MAP);
-				State = 1965;
+				State = 1980;
 				Match(LBRACKET);
-				State = 1974;
+				State = 1989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1966;
+					State = 1981;
 					expression();
-					State = 1971;
+					State = 1986;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1967;
+						State = 1982;
 						Match(COMMA);
-						State = 1968;
+						State = 1983;
 						expression();
 						}
 						}
-						State = 1973;
+						State = 1988;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1976;
+				State = 1991;
 				Match(RBRACKET);
 				}
 				break;
@@ -13595,37 +13658,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1977;
+				State = 1992;
 				Match(ROW);
-				State = 1978;
+				State = 1993;
 				Match(LPAREN);
-				State = 1987;
+				State = 2002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
 					{
-					State = 1979;
+					State = 1994;
 					expression();
-					State = 1984;
+					State = 1999;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1980;
+						State = 1995;
 						Match(COMMA);
-						State = 1981;
+						State = 1996;
 						expression();
 						}
 						}
-						State = 1986;
+						State = 2001;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1989;
+				State = 2004;
 				Match(RPAREN);
 				}
 				break;
@@ -13634,13 +13697,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1990;
+				State = 2005;
 				Match(DESCRIPTOR);
-				State = 1991;
+				State = 2006;
 				Match(LPAREN);
-				State = 1992;
+				State = 2007;
 				identifierList();
-				State = 1993;
+				State = 2008;
 				Match(RPAREN);
 				}
 				break;
@@ -13649,7 +13712,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1995;
+				State = 2010;
 				functionCall();
 				}
 				break;
@@ -13658,13 +13721,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 2011;
 				Match(EXISTS);
-				State = 1997;
+				State = 2012;
 				Match(LPAREN);
-				State = 1998;
+				State = 2013;
 				query();
-				State = 1999;
+				State = 2014;
 				Match(RPAREN);
 				}
 				break;
@@ -13673,11 +13736,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2001;
+				State = 2016;
 				Match(LPAREN);
-				State = 2002;
+				State = 2017;
 				query();
-				State = 2003;
+				State = 2018;
 				Match(RPAREN);
 				}
 				break;
@@ -13686,27 +13749,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2005;
+				State = 2020;
 				Match(LPAREN);
-				State = 2006;
+				State = 2021;
 				expression();
-				State = 2011;
+				State = 2026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2007;
+					State = 2022;
 					Match(COMMA);
-					State = 2008;
+					State = 2023;
 					expression();
 					}
 					}
-					State = 2013;
+					State = 2028;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2014;
+				State = 2029;
 				Match(RPAREN);
 				}
 				break;
@@ -13715,34 +13778,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2016;
+				State = 2031;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2029;
+			State = 2044;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,287,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2027;
+					State = 2042;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2019;
+						State = 2034;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2020;
+						State = 2035;
 						Match(DOT);
-						State = 2021;
+						State = 2036;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13751,22 +13814,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2022;
+						State = 2037;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2023;
+						State = 2038;
 						Match(LBRACKET);
-						State = 2024;
+						State = 2039;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2025;
+						State = 2040;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2031;
+				State = 2046;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,287,Context);
 			}
 			}
 		}
@@ -13842,16 +13905,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2032;
+			State = 2047;
 			functionName();
-			State = 2033;
+			State = 2048;
 			Match(LPAREN);
-			State = 2049;
+			State = 2064;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2034;
+				State = 2049;
 				Match(ASTERISK);
 				}
 				break;
@@ -14072,40 +14135,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2036;
+				State = 2051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2035;
+					State = 2050;
 					setQuantifier();
 					}
 				}
 
-				State = 2038;
+				State = 2053;
 				functionArgument();
-				State = 2043;
+				State = 2058;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2039;
+					State = 2054;
 					Match(COMMA);
-					State = 2040;
+					State = 2055;
 					functionArgument();
 					}
 					}
-					State = 2045;
+					State = 2060;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2047;
+				State = 2062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2046;
+					State = 2061;
 					nullTreatment();
 					}
 				}
@@ -14118,34 +14181,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2051;
+			State = 2066;
 			Match(RPAREN);
-			State = 2058;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
-			case 1:
-				{
-				State = 2052;
-				Match(FILTER);
-				State = 2053;
-				Match(LPAREN);
-				State = 2054;
-				Match(WHERE);
-				State = 2055;
-				_localctx.filter = expression();
-				State = 2056;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2062;
+			State = 2073;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 			case 1:
 				{
-				State = 2060;
+				State = 2067;
+				Match(FILTER);
+				State = 2068;
+				Match(LPAREN);
+				State = 2069;
+				Match(WHERE);
+				State = 2070;
+				_localctx.filter = expression();
+				State = 2071;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2077;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			case 1:
+				{
+				State = 2075;
 				Match(OVER);
-				State = 2061;
+				State = 2076;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14188,7 +14251,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2064;
+			State = 2079;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14197,7 +14260,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2065;
+			State = 2080;
 			Match(NULLS);
 			}
 		}
@@ -14237,34 +14300,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 140, RULE_functionName);
 		try {
-			State = 2071;
+			State = 2086;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2067;
+				State = 2082;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2068;
+				State = 2083;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2069;
+				State = 2084;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2070;
+				State = 2085;
 				Match(FIRST);
 				}
 				break;
@@ -14327,18 +14390,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionArgument);
 		try {
-			State = 2078;
+			State = 2093;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,295,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2073;
+				State = 2088;
 				identifier();
-				State = 2074;
+				State = 2089;
 				Match(ARROW);
-				State = 2075;
+				State = 2090;
 				functionArgumentValue();
 				}
 				break;
@@ -14346,7 +14409,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2077;
+				State = 2092;
 				functionArgumentValue();
 				}
 				break;
@@ -14432,27 +14495,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 144, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2097;
+			State = 2112;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2080;
+				State = 2095;
 				Match(TABLE);
-				State = 2081;
+				State = 2096;
 				qualifiedName();
-				State = 2085;
+				State = 2100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2082;
+					State = 2097;
 					Match(PARTITION);
-					State = 2083;
+					State = 2098;
 					Match(BY);
-					State = 2084;
+					State = 2099;
 					expression();
 					}
 				}
@@ -14463,24 +14526,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2087;
+				State = 2102;
 				Match(TABLE);
-				State = 2088;
+				State = 2103;
 				Match(LPAREN);
-				State = 2089;
+				State = 2104;
 				query();
-				State = 2090;
+				State = 2105;
 				Match(RPAREN);
-				State = 2094;
+				State = 2109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2091;
+					State = 2106;
 					Match(PARTITION);
-					State = 2092;
+					State = 2107;
 					Match(BY);
-					State = 2093;
+					State = 2108;
 					expression();
 					}
 				}
@@ -14491,7 +14554,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2096;
+				State = 2111;
 				expression();
 				}
 				break;
@@ -14533,7 +14596,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 146, RULE_windowReference);
 		try {
-			State = 2101;
+			State = 2116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14723,14 +14786,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2099;
+				State = 2114;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2100;
+				State = 2115;
 				windowSpecification();
 				}
 				break;
@@ -14798,79 +14861,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2103;
+			State = 2118;
 			Match(LPAREN);
-			State = 2114;
+			State = 2129;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2104;
+				State = 2119;
 				Match(PARTITION);
-				State = 2105;
+				State = 2120;
 				Match(BY);
-				State = 2106;
+				State = 2121;
 				expression();
-				State = 2111;
+				State = 2126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2107;
+					State = 2122;
 					Match(COMMA);
-					State = 2108;
+					State = 2123;
 					expression();
 					}
 					}
-					State = 2113;
+					State = 2128;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2126;
+			State = 2141;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2116;
+				State = 2131;
 				Match(ORDER);
-				State = 2117;
+				State = 2132;
 				Match(BY);
-				State = 2118;
+				State = 2133;
 				sortItem();
-				State = 2123;
+				State = 2138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2119;
+					State = 2134;
 					Match(COMMA);
-					State = 2120;
+					State = 2135;
 					sortItem();
 					}
 					}
-					State = 2125;
+					State = 2140;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2129;
+			State = 2144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2128;
+				State = 2143;
 				windowFrame();
 				}
 			}
 
-			State = 2131;
+			State = 2146;
 			Match(RPAREN);
 			}
 		}
@@ -14918,13 +14981,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 150, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2141;
+			State = 2156;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2133;
+				State = 2148;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14934,14 +14997,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2134;
+				State = 2149;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2135;
+				State = 2150;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14951,13 +15014,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2136;
+				State = 2151;
 				Match(BETWEEN);
-				State = 2137;
+				State = 2152;
 				_localctx.start = frameBound();
-				State = 2138;
+				State = 2153;
 				Match(AND);
-				State = 2139;
+				State = 2154;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15041,16 +15104,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_frameBound);
 		int _la;
 		try {
-			State = 2152;
+			State = 2167;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2143;
+				State = 2158;
 				Match(UNBOUNDED);
-				State = 2144;
+				State = 2159;
 				Match(PRECEDING);
 				}
 				break;
@@ -15058,9 +15121,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2145;
+				State = 2160;
 				Match(UNBOUNDED);
-				State = 2146;
+				State = 2161;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15068,9 +15131,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2147;
+				State = 2162;
 				Match(CURRENT);
-				State = 2148;
+				State = 2163;
 				Match(ROW);
 				}
 				break;
@@ -15078,9 +15141,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2149;
+				State = 2164;
 				valueExpression(0);
-				State = 2150;
+				State = 2165;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15136,21 +15199,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2155;
+			State = 2170;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,307,Context) ) {
 			case 1:
 				{
-				State = 2154;
+				State = 2169;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2157;
+			State = 2172;
 			_localctx.key = expression();
-			State = 2158;
+			State = 2173;
 			Match(VALUE);
-			State = 2159;
+			State = 2174;
 			_localctx.value = expression();
 			}
 		}
@@ -15190,29 +15253,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
 		try {
-			State = 2165;
+			State = 2180;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2161;
+				State = 2176;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2162;
+				State = 2177;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2163;
+				State = 2178;
 				Match(DEFAULT);
-				State = 2164;
+				State = 2179;
 				expression();
 				}
 				break;
@@ -15258,39 +15321,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2180;
+			State = 2195;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2167;
+				State = 2182;
 				Match(WITHOUT);
-				State = 2169;
+				State = 2184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2168;
+					State = 2183;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2171;
+				State = 2186;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2172;
+				State = 2187;
 				Match(WITH);
-				State = 2174;
+				State = 2189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2173;
+					State = 2188;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15303,17 +15366,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2177;
+				State = 2192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2176;
+					State = 2191;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2179;
+				State = 2194;
 				Match(WRAPPER);
 				}
 				break;
@@ -15358,29 +15421,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2186;
+			State = 2201;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2182;
+				State = 2197;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2183;
+				State = 2198;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2184;
+				State = 2199;
 				Match(EMPTY);
-				State = 2185;
+				State = 2200;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15444,31 +15507,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2188;
+			State = 2203;
 			Match(WHEN);
-			State = 2189;
+			State = 2204;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2194;
+			State = 2209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2190;
+				State = 2205;
 				Match(COMMA);
-				State = 2191;
+				State = 2206;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2196;
+				State = 2211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2197;
+			State = 2212;
 			Match(THEN);
-			State = 2198;
+			State = 2213;
 			_localctx.result = expression();
 			}
 		}
@@ -15601,14 +15664,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2214;
+			State = 2229;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2200;
+				State = 2215;
 				Match(NULL);
 				}
 				break;
@@ -15617,7 +15680,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2201;
+				State = 2216;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15632,7 +15695,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2202;
+				State = 2217;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15640,7 +15703,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2203;
+				State = 2218;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15648,7 +15711,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2204;
+				State = 2219;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15656,7 +15719,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2206;
+				State = 2221;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15664,7 +15727,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2205;
+						State = 2220;
 						Match(STRING);
 						}
 						}
@@ -15672,9 +15735,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2208;
+					State = 2223;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,314,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,315,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15682,7 +15745,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2210;
+				State = 2225;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15690,7 +15753,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2211;
+				State = 2226;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15700,7 +15763,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2212;
+				State = 2227;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15710,7 +15773,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2213;
+				State = 2228;
 				Match(STRING);
 				}
 				break;
@@ -15781,14 +15844,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2216;
+			State = 2231;
 			Match(INTERVAL);
-			State = 2218;
+			State = 2233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2217;
+				State = 2232;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15801,43 +15864,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2220;
+			State = 2235;
 			_localctx.value = intervalValue();
-			State = 2221;
+			State = 2236;
 			_localctx.from = timeUnit();
-			State = 2225;
+			State = 2240;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
 			case 1:
 				{
-				State = 2222;
+				State = 2237;
 				Match(LPAREN);
-				State = 2223;
+				State = 2238;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2224;
+				State = 2239;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2234;
+			State = 2249;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
 			case 1:
 				{
-				State = 2227;
+				State = 2242;
 				Match(TO);
-				State = 2228;
+				State = 2243;
 				_localctx.to = timeUnit();
-				State = 2232;
+				State = 2247;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
 				case 1:
 					{
-					State = 2229;
+					State = 2244;
 					Match(LPAREN);
-					State = 2230;
+					State = 2245;
 					Match(INTEGER_VALUE);
-					State = 2231;
+					State = 2246;
 					Match(RPAREN);
 					}
 					break;
@@ -15883,7 +15946,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2236;
+			State = 2251;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15949,7 +16012,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2238;
+			State = 2253;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -15997,22 +16060,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2240;
+			State = 2255;
 			dataTypeBody(0);
-			State = 2244;
+			State = 2259;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
 			case 1:
 				{
-				State = 2241;
+				State = 2256;
 				Match(NOT);
-				State = 2242;
+				State = 2257;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2243;
+				State = 2258;
 				Match(NULL);
 				}
 				break;
@@ -16228,22 +16291,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2331;
+			State = 2346;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2247;
+				State = 2262;
 				Match(ARRAY);
-				State = 2248;
+				State = 2263;
 				Match(LT);
-				State = 2249;
+				State = 2264;
 				dataType();
-				State = 2250;
+				State = 2265;
 				Match(GT);
 				}
 				break;
@@ -16252,13 +16315,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2252;
+				State = 2267;
 				Match(MULTISET);
-				State = 2253;
+				State = 2268;
 				Match(LT);
-				State = 2254;
+				State = 2269;
 				dataType();
-				State = 2255;
+				State = 2270;
 				Match(GT);
 				}
 				break;
@@ -16267,17 +16330,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2257;
+				State = 2272;
 				Match(MAP);
-				State = 2258;
+				State = 2273;
 				Match(LT);
-				State = 2259;
+				State = 2274;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2260;
+				State = 2275;
 				Match(COMMA);
-				State = 2261;
+				State = 2276;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2262;
+				State = 2277;
 				Match(GT);
 				}
 				break;
@@ -16286,37 +16349,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2264;
+				State = 2279;
 				Match(ROW);
-				State = 2265;
+				State = 2280;
 				Match(LT);
-				State = 2274;
+				State = 2289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2266;
+					State = 2281;
 					rowField();
-					State = 2271;
+					State = 2286;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2267;
+						State = 2282;
 						Match(COMMA);
-						State = 2268;
+						State = 2283;
 						rowField();
 						}
 						}
-						State = 2273;
+						State = 2288;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2276;
+				State = 2291;
 				Match(GT);
 				}
 				break;
@@ -16325,37 +16388,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2277;
+				State = 2292;
 				Match(ROW);
-				State = 2278;
+				State = 2293;
 				Match(LPAREN);
-				State = 2287;
+				State = 2302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2279;
+					State = 2294;
 					rowField();
-					State = 2284;
+					State = 2299;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2280;
+						State = 2295;
 						Match(COMMA);
-						State = 2281;
+						State = 2296;
 						rowField();
 						}
 						}
-						State = 2286;
+						State = 2301;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2289;
+				State = 2304;
 				Match(RPAREN);
 				}
 				break;
@@ -16364,43 +16427,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2290;
+				State = 2305;
 				Match(INTERVAL);
-				State = 2291;
+				State = 2306;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2295;
+				State = 2310;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2292;
+					State = 2307;
 					Match(LPAREN);
-					State = 2293;
+					State = 2308;
 					Match(INTEGER_VALUE);
-					State = 2294;
+					State = 2309;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2304;
+				State = 2319;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 				case 1:
 					{
-					State = 2297;
+					State = 2312;
 					Match(TO);
-					State = 2298;
+					State = 2313;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2302;
+					State = 2317;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 					case 1:
 						{
-						State = 2299;
+						State = 2314;
 						Match(LPAREN);
-						State = 2300;
+						State = 2315;
 						Match(INTEGER_VALUE);
-						State = 2301;
+						State = 2316;
 						Match(RPAREN);
 						}
 						break;
@@ -16415,14 +16478,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2306;
+				State = 2321;
 				identifier();
-				State = 2308;
+				State = 2323;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 				case 1:
 					{
-					State = 2307;
+					State = 2322;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16435,58 +16498,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2320;
+				State = 2335;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 				case 1:
 					{
-					State = 2310;
+					State = 2325;
 					Match(LPAREN);
-					State = 2311;
+					State = 2326;
 					Match(INTEGER_VALUE);
-					State = 2316;
+					State = 2331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2312;
+						State = 2327;
 						Match(COMMA);
-						State = 2313;
+						State = 2328;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2318;
+						State = 2333;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2319;
+					State = 2334;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2329;
+				State = 2344;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 				case 1:
 					{
-					State = 2322;
+					State = 2337;
 					Match(WITH);
-					State = 2323;
+					State = 2338;
 					Match(LOCAL);
-					State = 2324;
+					State = 2339;
 					Match(TIME);
-					State = 2325;
+					State = 2340;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2326;
+					State = 2341;
 					Match(WITHOUT);
-					State = 2327;
+					State = 2342;
 					Match(TIME);
-					State = 2328;
+					State = 2343;
 					Match(ZONE);
 					}
 					break;
@@ -16495,38 +16558,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2349;
+			State = 2364;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2347;
+					State = 2362;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2333;
+						State = 2348;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2337;
+						State = 2352;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2334;
+							State = 2349;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2335;
+							State = 2350;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2336;
+							State = 2351;
 							Match(NULL);
 							}
 							break;
@@ -16535,7 +16598,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2339;
+						State = 2354;
 						Match(ARRAY);
 						}
 						break;
@@ -16543,22 +16606,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2340;
+						State = 2355;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2344;
+						State = 2359;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2341;
+							State = 2356;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2342;
+							State = 2357;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2343;
+							State = 2358;
 							Match(NULL);
 							}
 							break;
@@ -16567,16 +16630,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2346;
+						State = 2361;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2351;
+				State = 2366;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
 			}
 			}
 		}
@@ -16620,16 +16683,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2352;
+			State = 2367;
 			identifier();
-			State = 2353;
+			State = 2368;
 			dataType();
-			State = 2355;
+			State = 2370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2354;
+				State = 2369;
 				Match(STRING);
 				}
 			}
@@ -16679,25 +16742,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2357;
+			State = 2372;
 			identifier();
-			State = 2362;
+			State = 2377;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,339,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2358;
+					State = 2373;
 					Match(DOT);
-					State = 2359;
+					State = 2374;
 					identifier();
 					}
 					} 
 				}
-				State = 2364;
+				State = 2379;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,339,Context);
 			}
 			}
 		}
@@ -16744,21 +16807,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2365;
+			State = 2380;
 			identifier();
-			State = 2370;
+			State = 2385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2366;
+				State = 2381;
 				Match(COMMA);
-				State = 2367;
+				State = 2382;
 				identifier();
 				}
 				}
-				State = 2372;
+				State = 2387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16799,20 +16862,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 182, RULE_identifier);
 		try {
-			State = 2376;
+			State = 2391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2373;
+				State = 2388;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2374;
+				State = 2389;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17001,7 +17064,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2375;
+				State = 2390;
 				nonReserved();
 				}
 				break;
@@ -17225,7 +17288,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2378;
+			State = 2393;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17303,7 +17366,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2381,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,290,2396,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17329,916 +17392,921 @@ internal partial class StreamSqlParser : Parser {
 		2,328,8,2,1,2,3,2,331,8,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,3,2,340,8,2,
 		1,2,1,2,1,2,1,2,3,2,346,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
 		2,3,2,359,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,367,8,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,388,
-		8,2,1,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,402,8,2,10,
-		2,12,2,405,9,2,3,2,407,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,415,8,2,1,2,1,2,
-		3,2,419,8,2,1,2,1,2,1,2,1,2,3,2,425,8,2,1,2,1,2,1,2,1,2,3,2,431,8,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,441,8,2,10,2,12,2,444,9,2,1,2,1,2,3,
-		2,448,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,458,8,2,1,3,1,3,1,3,1,3,
-		3,3,464,8,3,1,3,3,3,467,8,3,1,3,1,3,1,3,1,3,3,3,473,8,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,4,5,4,482,8,4,10,4,12,4,485,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
-		6,1,6,1,6,1,6,5,6,497,8,6,10,6,12,6,500,9,6,1,6,1,6,4,6,504,8,6,11,6,12,
-		6,505,1,6,5,6,509,8,6,10,6,12,6,512,9,6,1,6,5,6,515,8,6,10,6,12,6,518,
-		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,526,8,6,11,6,12,6,527,1,6,1,6,4,6,532,
-		8,6,11,6,12,6,533,1,6,5,6,537,8,6,10,6,12,6,540,9,6,1,6,5,6,543,8,6,10,
-		6,12,6,546,9,6,3,6,548,8,6,1,6,3,6,551,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
-		559,8,7,1,8,1,8,1,9,1,9,4,9,565,8,9,11,9,12,9,566,3,9,569,8,9,1,10,4,10,
-		572,8,10,11,10,12,10,573,1,11,1,11,1,11,3,11,579,8,11,1,11,3,11,582,8,
-		11,1,11,1,11,1,11,3,11,587,8,11,1,11,3,11,590,8,11,1,11,3,11,593,8,11,
-		1,11,1,11,1,11,3,11,598,8,11,1,11,3,11,601,8,11,1,11,1,11,1,11,3,11,606,
-		8,11,1,11,1,11,1,11,3,11,611,8,11,1,11,3,11,614,8,11,1,11,3,11,617,8,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,3,11,625,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,643,8,11,3,11,
-		645,8,11,1,12,3,12,648,8,12,1,12,1,12,1,12,1,13,1,13,3,13,655,8,13,1,13,
-		1,13,1,13,1,13,3,13,661,8,13,1,13,1,13,1,13,1,13,1,13,5,13,668,8,13,10,
-		13,12,13,671,9,13,1,13,1,13,3,13,675,8,13,1,13,1,13,3,13,679,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,3,13,687,8,13,1,13,3,13,690,8,13,1,13,3,13,693,
-		8,13,1,13,1,13,3,13,697,8,13,1,14,1,14,3,14,701,8,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,5,14,710,8,14,10,14,12,14,713,9,14,1,14,1,14,3,14,717,
-		8,14,1,14,1,14,3,14,721,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,729,8,
-		14,1,14,3,14,732,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,740,8,15,1,16,
-		1,16,1,16,1,16,1,16,3,16,747,8,16,1,16,1,16,1,16,1,16,1,16,3,16,754,8,
-		16,1,16,3,16,757,8,16,1,16,1,16,3,16,761,8,16,1,16,1,16,1,16,3,16,766,
-		8,16,1,16,1,16,3,16,770,8,16,3,16,772,8,16,1,17,1,17,3,17,776,8,17,1,17,
-		1,17,1,17,1,17,3,17,782,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,
-		19,792,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,801,8,19,1,20,1,20,
-		1,20,1,20,1,20,5,20,808,8,20,10,20,12,20,811,9,20,3,20,813,8,20,1,20,1,
-		20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,825,8,22,10,22,12,22,828,
-		9,22,3,22,830,8,22,1,23,1,23,3,23,834,8,23,1,23,1,23,1,23,1,23,3,23,840,
-		8,23,1,24,1,24,1,24,1,24,5,24,846,8,24,10,24,12,24,849,9,24,1,24,3,24,
-		852,8,24,1,25,1,25,1,25,3,25,857,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,879,8,26,10,26,12,26,882,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,5,26,892,8,26,10,26,12,26,895,9,26,1,26,1,26,3,26,899,8,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,911,8,26,1,26,1,
-		26,1,26,1,26,1,26,3,26,918,8,26,1,26,1,26,1,26,1,26,1,26,3,26,925,8,26,
-		1,27,1,27,1,27,1,27,3,27,931,8,27,1,28,1,28,1,28,1,28,5,28,937,8,28,10,
-		28,12,28,940,9,28,3,28,942,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,
-		951,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,964,
-		8,30,10,30,12,30,967,9,30,3,30,969,8,30,1,30,1,30,1,30,3,30,974,8,30,3,
-		30,976,8,30,1,30,1,30,1,30,3,30,981,8,30,3,30,983,8,30,1,30,1,30,1,30,
-		3,30,988,8,30,1,30,1,30,3,30,992,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,
-		31,1000,8,31,1,31,1,31,1,31,1,31,3,31,1006,8,31,1,31,5,31,1009,8,31,10,
-		31,12,31,1012,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1019,8,32,10,32,12,32,
-		1022,9,32,1,32,1,32,1,32,1,32,3,32,1028,8,32,1,33,3,33,1031,8,33,1,33,
-		1,33,1,33,1,33,5,33,1037,8,33,10,33,12,33,1040,9,33,1,33,1,33,1,33,3,33,
-		1045,8,33,1,34,1,34,3,34,1049,8,34,1,34,3,34,1052,8,34,1,34,1,34,1,34,
-		5,34,1057,8,34,10,34,12,34,1060,9,34,1,34,1,34,1,34,1,34,5,34,1066,8,34,
-		10,34,12,34,1069,9,34,3,34,1071,8,34,1,34,1,34,3,34,1075,8,34,1,34,1,34,
-		1,34,1,34,1,34,5,34,1082,8,34,10,34,12,34,1085,9,34,3,34,1087,8,34,1,34,
-		1,34,3,34,1091,8,34,1,34,1,34,1,34,1,34,5,34,1097,8,34,10,34,12,34,1100,
-		9,34,3,34,1102,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,
-		1113,8,36,1,36,3,36,1116,8,36,3,36,1118,8,36,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1126,8,37,10,37,12,37,1129,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1138,8,37,10,37,12,37,1141,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1150,8,37,10,37,12,37,1153,9,37,1,37,1,37,1,37,1,37,1,37,3,37,
-		1160,8,37,1,38,1,38,1,38,1,38,5,38,1166,8,38,10,38,12,38,1169,9,38,3,38,
-		1171,8,38,1,38,1,38,3,38,1175,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,
-		1183,8,40,1,40,1,40,3,40,1187,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1207,8,41,
-		5,41,1209,8,41,10,41,12,41,1212,9,41,1,42,3,42,1215,8,42,1,42,1,42,3,42,
-		1219,8,42,1,42,1,42,3,42,1223,8,42,1,42,1,42,3,42,1227,8,42,3,42,1229,
-		8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1238,8,43,1,44,1,44,3,44,
-		1242,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1249,8,44,1,44,3,44,1252,8,44,
-		1,44,3,44,1255,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1262,8,44,1,44,3,44,
-		1265,8,44,1,44,1,44,1,44,1,44,3,44,1271,8,44,1,44,1,44,1,44,1,44,1,44,
-		5,44,1278,8,44,10,44,12,44,1281,9,44,1,44,1,44,1,44,3,44,1286,8,44,1,44,
-		3,44,1289,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1298,8,44,1,44,
-		1,44,1,44,1,44,1,44,3,44,1305,8,44,3,44,1307,8,44,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,5,45,1316,8,45,10,45,12,45,1319,9,45,3,45,1321,8,45,1,45,
-		1,45,1,45,1,45,1,45,5,45,1328,8,45,10,45,12,45,1331,9,45,3,45,1333,8,45,
-		1,45,1,45,1,45,1,45,5,45,1339,8,45,10,45,12,45,1342,9,45,3,45,1344,8,45,
-		1,45,3,45,1347,8,45,1,45,1,45,1,45,1,45,3,45,1353,8,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,3,45,1361,8,45,1,45,1,45,1,45,1,45,5,45,1367,8,45,10,45,
-		12,45,1370,9,45,3,45,1372,8,45,1,45,1,45,1,45,1,45,5,45,1378,8,45,10,45,
-		12,45,1381,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,3,47,1397,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,3,48,1413,8,48,1,49,1,49,1,49,5,49,1418,
-		8,49,10,49,12,49,1421,9,49,1,50,4,50,1424,8,50,11,50,12,50,1425,1,51,1,
-		51,3,51,1430,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1437,8,52,1,53,1,53,3,
-		53,1441,8,53,1,53,1,53,3,53,1445,8,53,1,53,1,53,3,53,1449,8,53,3,53,1451,
-		8,53,1,53,1,53,3,53,1455,8,53,3,53,1457,8,53,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1465,8,54,10,54,12,54,1468,9,54,1,54,1,54,1,55,1,55,1,55,1,55,
-		1,56,3,56,1477,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1484,8,56,1,57,1,57,
-		1,58,1,58,1,58,3,58,1491,8,58,1,58,5,58,1494,8,58,10,58,12,58,1497,9,58,
-		1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1506,8,59,10,59,12,59,1509,9,59,
-		1,59,1,59,1,59,5,59,1514,8,59,10,59,12,59,1517,9,59,3,59,1519,8,59,1,59,
-		3,59,1522,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1531,8,61,10,61,
-		12,61,1534,9,61,1,61,1,61,3,61,1538,8,61,1,62,1,62,1,63,1,63,1,63,1,63,
-		1,63,5,63,1547,8,63,10,63,12,63,1550,9,63,3,63,1552,8,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,5,63,1560,8,63,10,63,12,63,1563,9,63,1,64,1,64,1,64,1,64,
-		3,64,1569,8,64,1,64,1,64,3,64,1573,8,64,1,64,1,64,1,64,1,64,1,64,3,64,
-		1580,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1588,8,64,1,64,1,64,1,64,
-		1,64,1,64,5,64,1595,8,64,10,64,12,64,1598,9,64,1,64,1,64,1,64,3,64,1603,
-		8,64,1,64,1,64,1,64,1,64,3,64,1609,8,64,1,64,3,64,1612,8,64,1,64,1,64,
-		1,64,1,64,1,64,3,64,1619,8,64,1,64,1,64,3,64,1623,8,64,1,64,1,64,1,64,
-		3,64,1628,8,64,1,64,1,64,1,64,3,64,1633,8,64,1,64,1,64,1,64,1,64,1,64,
-		3,64,1640,8,64,1,64,1,64,3,64,1644,8,64,1,64,1,64,3,64,1648,8,64,1,65,
-		1,65,1,66,1,66,1,66,1,66,3,66,1656,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1664,8,66,10,66,12,66,1667,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,
-		1675,8,67,11,67,12,67,1676,1,67,1,67,3,67,1681,8,67,1,67,1,67,1,67,1,67,
-		4,67,1687,8,67,11,67,12,67,1688,1,67,1,67,3,67,1693,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1708,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1718,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1729,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1741,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1761,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1772,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1781,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1790,8,67,3,67,1792,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1803,8,67,1,67,3,67,1806,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1815,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1824,
-		8,67,3,67,1826,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		3,67,1838,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1847,8,67,10,67,
-		12,67,1850,9,67,3,67,1852,8,67,1,67,1,67,1,67,3,67,1857,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,1865,8,67,10,67,12,67,1868,9,67,3,67,1870,8,67,
-		1,67,1,67,1,67,3,67,1875,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1886,8,67,10,67,12,67,1889,9,67,3,67,1891,8,67,1,67,1,67,1,67,
-		3,67,1896,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1905,8,67,1,67,
-		1,67,3,67,1909,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1917,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1926,8,67,1,67,1,67,3,67,1930,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1938,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1957,
-		8,67,10,67,12,67,1960,9,67,3,67,1962,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1970,8,67,10,67,12,67,1973,9,67,3,67,1975,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1983,8,67,10,67,12,67,1986,9,67,3,67,1988,8,67,1,67,1,67,
+		1,2,1,2,1,2,5,2,377,8,2,10,2,12,2,380,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,389,8,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,403,
+		8,2,1,2,1,2,1,2,3,2,408,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,417,8,2,10,
+		2,12,2,420,9,2,3,2,422,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,430,8,2,1,2,1,2,
+		3,2,434,8,2,1,2,1,2,1,2,1,2,3,2,440,8,2,1,2,1,2,1,2,1,2,3,2,446,8,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,456,8,2,10,2,12,2,459,9,2,1,2,1,2,3,
+		2,463,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,473,8,2,1,3,1,3,1,3,1,3,
+		3,3,479,8,3,1,3,3,3,482,8,3,1,3,1,3,1,3,1,3,3,3,488,8,3,1,3,1,3,1,4,1,
+		4,1,4,1,4,1,4,5,4,497,8,4,10,4,12,4,500,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
+		6,1,6,1,6,1,6,5,6,512,8,6,10,6,12,6,515,9,6,1,6,1,6,4,6,519,8,6,11,6,12,
+		6,520,1,6,5,6,524,8,6,10,6,12,6,527,9,6,1,6,5,6,530,8,6,10,6,12,6,533,
+		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,541,8,6,11,6,12,6,542,1,6,1,6,4,6,547,
+		8,6,11,6,12,6,548,1,6,5,6,552,8,6,10,6,12,6,555,9,6,1,6,5,6,558,8,6,10,
+		6,12,6,561,9,6,3,6,563,8,6,1,6,3,6,566,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
+		574,8,7,1,8,1,8,1,9,1,9,4,9,580,8,9,11,9,12,9,581,3,9,584,8,9,1,10,4,10,
+		587,8,10,11,10,12,10,588,1,11,1,11,1,11,3,11,594,8,11,1,11,3,11,597,8,
+		11,1,11,1,11,1,11,3,11,602,8,11,1,11,3,11,605,8,11,1,11,3,11,608,8,11,
+		1,11,1,11,1,11,3,11,613,8,11,1,11,3,11,616,8,11,1,11,1,11,1,11,3,11,621,
+		8,11,1,11,1,11,1,11,3,11,626,8,11,1,11,3,11,629,8,11,1,11,3,11,632,8,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,3,11,640,8,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,658,8,11,3,11,
+		660,8,11,1,12,3,12,663,8,12,1,12,1,12,1,12,1,13,1,13,3,13,670,8,13,1,13,
+		1,13,1,13,1,13,3,13,676,8,13,1,13,1,13,1,13,1,13,1,13,5,13,683,8,13,10,
+		13,12,13,686,9,13,1,13,1,13,3,13,690,8,13,1,13,1,13,3,13,694,8,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,3,13,702,8,13,1,13,3,13,705,8,13,1,13,3,13,708,
+		8,13,1,13,1,13,3,13,712,8,13,1,14,1,14,3,14,716,8,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,5,14,725,8,14,10,14,12,14,728,9,14,1,14,1,14,3,14,732,
+		8,14,1,14,1,14,3,14,736,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,744,8,
+		14,1,14,3,14,747,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,755,8,15,1,16,
+		1,16,1,16,1,16,1,16,3,16,762,8,16,1,16,1,16,1,16,1,16,1,16,3,16,769,8,
+		16,1,16,3,16,772,8,16,1,16,1,16,3,16,776,8,16,1,16,1,16,1,16,3,16,781,
+		8,16,1,16,1,16,3,16,785,8,16,3,16,787,8,16,1,17,1,17,3,17,791,8,17,1,17,
+		1,17,1,17,1,17,3,17,797,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,
+		19,807,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,816,8,19,1,20,1,20,
+		1,20,1,20,1,20,5,20,823,8,20,10,20,12,20,826,9,20,3,20,828,8,20,1,20,1,
+		20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,840,8,22,10,22,12,22,843,
+		9,22,3,22,845,8,22,1,23,1,23,3,23,849,8,23,1,23,1,23,1,23,1,23,3,23,855,
+		8,23,1,24,1,24,1,24,1,24,5,24,861,8,24,10,24,12,24,864,9,24,1,24,3,24,
+		867,8,24,1,25,1,25,1,25,3,25,872,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,5,26,882,8,26,10,26,12,26,885,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,5,26,894,8,26,10,26,12,26,897,9,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,5,26,907,8,26,10,26,12,26,910,9,26,1,26,1,26,3,26,914,8,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,926,8,26,1,26,1,
+		26,1,26,1,26,1,26,3,26,933,8,26,1,26,1,26,1,26,1,26,1,26,3,26,940,8,26,
+		1,27,1,27,1,27,1,27,3,27,946,8,27,1,28,1,28,1,28,1,28,5,28,952,8,28,10,
+		28,12,28,955,9,28,3,28,957,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,
+		966,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,979,
+		8,30,10,30,12,30,982,9,30,3,30,984,8,30,1,30,1,30,1,30,3,30,989,8,30,3,
+		30,991,8,30,1,30,1,30,1,30,3,30,996,8,30,3,30,998,8,30,1,30,1,30,1,30,
+		3,30,1003,8,30,1,30,1,30,3,30,1007,8,30,1,31,1,31,1,31,1,31,1,31,1,31,
+		3,31,1015,8,31,1,31,1,31,1,31,1,31,3,31,1021,8,31,1,31,5,31,1024,8,31,
+		10,31,12,31,1027,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1034,8,32,10,32,12,
+		32,1037,9,32,1,32,1,32,1,32,1,32,3,32,1043,8,32,1,33,3,33,1046,8,33,1,
+		33,1,33,1,33,1,33,5,33,1052,8,33,10,33,12,33,1055,9,33,1,33,1,33,1,33,
+		3,33,1060,8,33,1,34,1,34,3,34,1064,8,34,1,34,3,34,1067,8,34,1,34,1,34,
+		1,34,5,34,1072,8,34,10,34,12,34,1075,9,34,1,34,1,34,1,34,1,34,5,34,1081,
+		8,34,10,34,12,34,1084,9,34,3,34,1086,8,34,1,34,1,34,3,34,1090,8,34,1,34,
+		1,34,1,34,1,34,1,34,5,34,1097,8,34,10,34,12,34,1100,9,34,3,34,1102,8,34,
+		1,34,1,34,3,34,1106,8,34,1,34,1,34,1,34,1,34,5,34,1112,8,34,10,34,12,34,
+		1115,9,34,3,34,1117,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		3,36,1128,8,36,1,36,3,36,1131,8,36,3,36,1133,8,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,5,37,1141,8,37,10,37,12,37,1144,9,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,5,37,1153,8,37,10,37,12,37,1156,9,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,5,37,1165,8,37,10,37,12,37,1168,9,37,1,37,1,37,1,37,1,37,1,37,
+		3,37,1175,8,37,1,38,1,38,1,38,1,38,5,38,1181,8,38,10,38,12,38,1184,9,38,
+		3,38,1186,8,38,1,38,1,38,3,38,1190,8,38,1,39,1,39,1,39,1,39,1,40,1,40,
+		3,40,1198,8,40,1,40,1,40,3,40,1202,8,40,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1222,
+		8,41,5,41,1224,8,41,10,41,12,41,1227,9,41,1,42,3,42,1230,8,42,1,42,1,42,
+		3,42,1234,8,42,1,42,1,42,3,42,1238,8,42,1,42,1,42,3,42,1242,8,42,3,42,
+		1244,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1253,8,43,1,44,1,44,
+		3,44,1257,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1264,8,44,1,44,3,44,1267,
+		8,44,1,44,3,44,1270,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1277,8,44,1,44,
+		3,44,1280,8,44,1,44,1,44,1,44,1,44,3,44,1286,8,44,1,44,1,44,1,44,1,44,
+		1,44,5,44,1293,8,44,10,44,12,44,1296,9,44,1,44,1,44,1,44,3,44,1301,8,44,
+		1,44,3,44,1304,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1313,8,44,
+		1,44,1,44,1,44,1,44,1,44,3,44,1320,8,44,3,44,1322,8,44,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,5,45,1331,8,45,10,45,12,45,1334,9,45,3,45,1336,8,45,
+		1,45,1,45,1,45,1,45,1,45,5,45,1343,8,45,10,45,12,45,1346,9,45,3,45,1348,
+		8,45,1,45,1,45,1,45,1,45,5,45,1354,8,45,10,45,12,45,1357,9,45,3,45,1359,
+		8,45,1,45,3,45,1362,8,45,1,45,1,45,1,45,1,45,3,45,1368,8,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,3,45,1376,8,45,1,45,1,45,1,45,1,45,5,45,1382,8,45,
+		10,45,12,45,1385,9,45,3,45,1387,8,45,1,45,1,45,1,45,1,45,5,45,1393,8,45,
+		10,45,12,45,1396,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,3,47,1412,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1428,8,48,1,49,1,49,1,49,5,49,
+		1433,8,49,10,49,12,49,1436,9,49,1,50,4,50,1439,8,50,11,50,12,50,1440,1,
+		51,1,51,3,51,1445,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1452,8,52,1,53,1,
+		53,3,53,1456,8,53,1,53,1,53,3,53,1460,8,53,1,53,1,53,3,53,1464,8,53,3,
+		53,1466,8,53,1,53,1,53,3,53,1470,8,53,3,53,1472,8,53,1,54,1,54,1,54,1,
+		54,1,54,1,54,5,54,1480,8,54,10,54,12,54,1483,9,54,1,54,1,54,1,55,1,55,
+		1,55,1,55,1,56,3,56,1492,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1499,8,56,
+		1,57,1,57,1,58,1,58,1,58,3,58,1506,8,58,1,58,5,58,1509,8,58,10,58,12,58,
+		1512,9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1521,8,59,10,59,12,59,
+		1524,9,59,1,59,1,59,1,59,5,59,1529,8,59,10,59,12,59,1532,9,59,3,59,1534,
+		8,59,1,59,3,59,1537,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1546,
+		8,61,10,61,12,61,1549,9,61,1,61,1,61,3,61,1553,8,61,1,62,1,62,1,63,1,63,
+		1,63,1,63,1,63,5,63,1562,8,63,10,63,12,63,1565,9,63,3,63,1567,8,63,1,63,
+		1,63,1,63,1,63,1,63,1,63,5,63,1575,8,63,10,63,12,63,1578,9,63,1,64,1,64,
+		1,64,1,64,3,64,1584,8,64,1,64,1,64,3,64,1588,8,64,1,64,1,64,1,64,1,64,
+		1,64,3,64,1595,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1603,8,64,1,64,
+		1,64,1,64,1,64,1,64,5,64,1610,8,64,10,64,12,64,1613,9,64,1,64,1,64,1,64,
+		3,64,1618,8,64,1,64,1,64,1,64,1,64,3,64,1624,8,64,1,64,3,64,1627,8,64,
+		1,64,1,64,1,64,1,64,1,64,3,64,1634,8,64,1,64,1,64,3,64,1638,8,64,1,64,
+		1,64,1,64,3,64,1643,8,64,1,64,1,64,1,64,3,64,1648,8,64,1,64,1,64,1,64,
+		1,64,1,64,3,64,1655,8,64,1,64,1,64,3,64,1659,8,64,1,64,1,64,3,64,1663,
+		8,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1671,8,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,5,66,1679,8,66,10,66,12,66,1682,9,66,1,67,1,67,1,67,1,67,1,67,
+		1,67,4,67,1690,8,67,11,67,12,67,1691,1,67,1,67,3,67,1696,8,67,1,67,1,67,
+		1,67,1,67,4,67,1702,8,67,11,67,12,67,1703,1,67,1,67,3,67,1708,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1723,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1733,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1744,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1756,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
+		1776,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1787,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1796,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,3,67,1805,8,67,3,67,1807,8,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1818,8,67,1,67,3,67,1821,8,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,3,67,1830,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		3,67,1839,8,67,3,67,1841,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,3,67,1853,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1862,
+		8,67,10,67,12,67,1865,9,67,3,67,1867,8,67,1,67,1,67,1,67,3,67,1872,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1880,8,67,10,67,12,67,1883,9,67,3,67,
+		1885,8,67,1,67,1,67,1,67,3,67,1890,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,5,67,1901,8,67,10,67,12,67,1904,9,67,3,67,1906,8,67,1,67,
+		1,67,1,67,3,67,1911,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1920,
+		8,67,1,67,1,67,3,67,1924,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1932,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1941,8,67,1,67,1,67,3,67,
+		1945,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1953,8,67,1,67,1,67,1,67,
 		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,2010,8,67,10,67,12,67,2013,9,67,1,67,1,67,1,67,
-		3,67,2018,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2028,8,67,
-		10,67,12,67,2031,9,67,1,68,1,68,1,68,1,68,3,68,2037,8,68,1,68,1,68,1,68,
-		5,68,2042,8,68,10,68,12,68,2045,9,68,1,68,3,68,2048,8,68,3,68,2050,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2059,8,68,1,68,1,68,3,68,2063,
-		8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2072,8,70,1,71,1,71,1,71,
-		1,71,1,71,3,71,2079,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2086,8,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,2095,8,72,1,72,3,72,2098,8,72,1,73,
-		1,73,3,73,2102,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2110,8,74,10,74,
-		12,74,2113,9,74,3,74,2115,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2122,8,74,
-		10,74,12,74,2125,9,74,3,74,2127,8,74,1,74,3,74,2130,8,74,1,74,1,74,1,75,
-		1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2142,8,75,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,3,76,2153,8,76,1,77,3,77,2156,8,77,1,77,1,77,
-		1,77,1,77,1,78,1,78,1,78,1,78,3,78,2166,8,78,1,79,1,79,3,79,2170,8,79,
-		1,79,1,79,1,79,3,79,2175,8,79,1,79,3,79,2178,8,79,1,79,3,79,2181,8,79,
-		1,80,1,80,1,80,1,80,3,80,2187,8,80,1,81,1,81,1,81,1,81,5,81,2193,8,81,
-		10,81,12,81,2196,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,
-		2207,8,82,11,82,12,82,2208,1,82,1,82,1,82,1,82,3,82,2215,8,82,1,83,1,83,
-		3,83,2219,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2226,8,83,1,83,1,83,1,83,
-		1,83,1,83,3,83,2233,8,83,3,83,2235,8,83,1,84,1,84,1,85,1,85,1,86,1,86,
-		1,86,1,86,3,86,2245,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		5,67,1972,8,67,10,67,12,67,1975,9,67,3,67,1977,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,1985,8,67,10,67,12,67,1988,9,67,3,67,1990,8,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,5,67,1998,8,67,10,67,12,67,2001,9,67,3,67,2003,8,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,1,67,5,67,2025,8,67,10,67,12,67,2028,9,67,1,67,
+		1,67,1,67,3,67,2033,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
+		2043,8,67,10,67,12,67,2046,9,67,1,68,1,68,1,68,1,68,3,68,2052,8,68,1,68,
+		1,68,1,68,5,68,2057,8,68,10,68,12,68,2060,9,68,1,68,3,68,2063,8,68,3,68,
+		2065,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2074,8,68,1,68,1,68,
+		3,68,2078,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2087,8,70,1,71,
+		1,71,1,71,1,71,1,71,3,71,2094,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2101,
+		8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2110,8,72,1,72,3,72,2113,
+		8,72,1,73,1,73,3,73,2117,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2125,
+		8,74,10,74,12,74,2128,9,74,3,74,2130,8,74,1,74,1,74,1,74,1,74,1,74,5,74,
+		2137,8,74,10,74,12,74,2140,9,74,3,74,2142,8,74,1,74,3,74,2145,8,74,1,74,
+		1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2157,8,75,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2168,8,76,1,77,3,77,2171,8,77,
+		1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2181,8,78,1,79,1,79,3,79,
+		2185,8,79,1,79,1,79,1,79,3,79,2190,8,79,1,79,3,79,2193,8,79,1,79,3,79,
+		2196,8,79,1,80,1,80,1,80,1,80,3,80,2202,8,80,1,81,1,81,1,81,1,81,5,81,
+		2208,8,81,10,81,12,81,2211,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,
+		1,82,4,82,2222,8,82,11,82,12,82,2223,1,82,1,82,1,82,1,82,3,82,2230,8,82,
+		1,83,1,83,3,83,2234,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2241,8,83,1,83,
+		1,83,1,83,1,83,1,83,3,83,2248,8,83,3,83,2250,8,83,1,84,1,84,1,85,1,85,
+		1,86,1,86,1,86,1,86,3,86,2260,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
 		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		5,87,2270,8,87,10,87,12,87,2273,9,87,3,87,2275,8,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,5,87,2283,8,87,10,87,12,87,2286,9,87,3,87,2288,8,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,3,87,2296,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2303,
-		8,87,3,87,2305,8,87,1,87,1,87,3,87,2309,8,87,1,87,1,87,1,87,1,87,5,87,
-		2315,8,87,10,87,12,87,2318,9,87,1,87,3,87,2321,8,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,3,87,2330,8,87,3,87,2332,8,87,1,87,1,87,1,87,1,87,3,87,
-		2338,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2345,8,87,1,87,5,87,2348,8,87,
-		10,87,12,87,2351,9,87,1,88,1,88,1,88,3,88,2356,8,88,1,89,1,89,1,89,5,89,
-		2361,8,89,10,89,12,89,2364,9,89,1,90,1,90,1,90,5,90,2369,8,90,10,90,12,
-		90,2372,9,90,1,91,1,91,1,91,3,91,2377,8,91,1,92,1,92,1,92,0,6,62,82,126,
-		132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
-		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
-		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
-		162,164,166,168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,39,39,76,
-		76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,81,81,176,
-		176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,249,272,
-		272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,3,0,60,60,
-		88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,2,0,59,59,
-		223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,256,256,258,
-		258,261,261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,0,8,8,147,147,
-		191,191,230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,265,2,0,18,18,
-		220,220,3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,224,224,2,0,
-		1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,2,0,85,85,182,
-		182,2,0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,
-		147,2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,279,9,0,42,43,
-		82,83,127,132,136,137,139,140,174,175,192,193,237,238,246,247,2,0,172,
-		172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,
-		53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,
-		113,114,118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,185,
-		187,187,190,193,195,197,199,207,209,210,212,218,220,222,224,225,227,228,
-		230,230,232,238,243,248,2767,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,
-		6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,550,1,0,0,0,14,558,1,0,0,
-		0,16,560,1,0,0,0,18,568,1,0,0,0,20,571,1,0,0,0,22,644,1,0,0,0,24,647,1,
-		0,0,0,26,652,1,0,0,0,28,700,1,0,0,0,30,739,1,0,0,0,32,771,1,0,0,0,34,775,
-		1,0,0,0,36,783,1,0,0,0,38,791,1,0,0,0,40,802,1,0,0,0,42,816,1,0,0,0,44,
-		829,1,0,0,0,46,839,1,0,0,0,48,841,1,0,0,0,50,853,1,0,0,0,52,924,1,0,0,
-		0,54,926,1,0,0,0,56,941,1,0,0,0,58,945,1,0,0,0,60,957,1,0,0,0,62,993,1,
-		0,0,0,64,1027,1,0,0,0,66,1044,1,0,0,0,68,1046,1,0,0,0,70,1103,1,0,0,0,
-		72,1117,1,0,0,0,74,1159,1,0,0,0,76,1174,1,0,0,0,78,1176,1,0,0,0,80,1180,
-		1,0,0,0,82,1188,1,0,0,0,84,1228,1,0,0,0,86,1237,1,0,0,0,88,1306,1,0,0,
-		0,90,1308,1,0,0,0,92,1384,1,0,0,0,94,1396,1,0,0,0,96,1412,1,0,0,0,98,1414,
-		1,0,0,0,100,1423,1,0,0,0,102,1427,1,0,0,0,104,1436,1,0,0,0,106,1456,1,
-		0,0,0,108,1458,1,0,0,0,110,1471,1,0,0,0,112,1476,1,0,0,0,114,1485,1,0,
-		0,0,116,1487,1,0,0,0,118,1500,1,0,0,0,120,1523,1,0,0,0,122,1537,1,0,0,
-		0,124,1539,1,0,0,0,126,1551,1,0,0,0,128,1647,1,0,0,0,130,1649,1,0,0,0,
-		132,1655,1,0,0,0,134,2017,1,0,0,0,136,2032,1,0,0,0,138,2064,1,0,0,0,140,
-		2071,1,0,0,0,142,2078,1,0,0,0,144,2097,1,0,0,0,146,2101,1,0,0,0,148,2103,
-		1,0,0,0,150,2141,1,0,0,0,152,2152,1,0,0,0,154,2155,1,0,0,0,156,2165,1,
-		0,0,0,158,2180,1,0,0,0,160,2186,1,0,0,0,162,2188,1,0,0,0,164,2214,1,0,
-		0,0,166,2216,1,0,0,0,168,2236,1,0,0,0,170,2238,1,0,0,0,172,2240,1,0,0,
-		0,174,2331,1,0,0,0,176,2352,1,0,0,0,178,2357,1,0,0,0,180,2365,1,0,0,0,
-		182,2376,1,0,0,0,184,2378,1,0,0,0,186,188,5,272,0,0,187,186,1,0,0,0,188,
-		191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,
-		0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,196,1,0,0,
-		0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,
-		194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,
-		0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,
-		192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,
-		0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,
-		218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,
-		226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,
-		1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,
-		0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,
-		232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,0,0,0,234,
-		235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,
-		5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,
-		0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,
-		0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,
-		249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,0,0,0,
-		253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,
-		5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,
-		0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,
-		0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,
-		263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,
-		84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,
-		0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,275,0,
-		0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,
-		281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,
-		286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,
-		1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,
-		0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,
-		300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,
-		1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,
-		0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,
-		307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,
-		311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,
-		5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,
-		89,0,318,319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,
-		0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,
-		458,1,0,0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,
-		1,0,0,0,328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,
-		0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,
-		335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,
-		340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,
-		6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,
-		0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,
-		0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,
-		353,354,5,179,0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,
-		357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,
+		1,87,1,87,5,87,2285,8,87,10,87,12,87,2288,9,87,3,87,2290,8,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,5,87,2298,8,87,10,87,12,87,2301,9,87,3,87,2303,8,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,3,87,2311,8,87,1,87,1,87,1,87,1,87,1,87,
+		3,87,2318,8,87,3,87,2320,8,87,1,87,1,87,3,87,2324,8,87,1,87,1,87,1,87,
+		1,87,5,87,2330,8,87,10,87,12,87,2333,9,87,1,87,3,87,2336,8,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,3,87,2345,8,87,3,87,2347,8,87,1,87,1,87,1,87,
+		1,87,3,87,2353,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2360,8,87,1,87,5,87,
+		2363,8,87,10,87,12,87,2366,9,87,1,88,1,88,1,88,3,88,2371,8,88,1,89,1,89,
+		1,89,5,89,2376,8,89,10,89,12,89,2379,9,89,1,90,1,90,1,90,5,90,2384,8,90,
+		10,90,12,90,2387,9,90,1,91,1,91,1,91,3,91,2392,8,91,1,92,1,92,1,92,0,6,
+		62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
+		158,160,162,164,166,168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,
+		39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,
+		81,81,176,176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,
+		249,272,272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,
+		3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,
+		2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,
+		256,256,258,258,261,261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,
+		0,8,8,147,147,191,191,230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,
+		265,2,0,18,18,220,220,3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,
+		224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,
+		2,0,85,85,182,182,2,0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,
+		222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,
+		279,9,0,42,43,82,83,127,132,136,137,139,140,174,175,192,193,237,238,246,
+		247,2,0,172,172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,
+		48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,
+		98,100,111,113,114,118,119,123,123,125,140,142,143,146,148,151,152,155,
+		155,158,185,187,187,190,193,195,197,199,207,209,210,212,218,220,222,224,
+		225,227,228,230,230,232,238,243,248,2784,0,189,1,0,0,0,2,214,1,0,0,0,4,
+		472,1,0,0,0,6,474,1,0,0,0,8,491,1,0,0,0,10,503,1,0,0,0,12,565,1,0,0,0,
+		14,573,1,0,0,0,16,575,1,0,0,0,18,583,1,0,0,0,20,586,1,0,0,0,22,659,1,0,
+		0,0,24,662,1,0,0,0,26,667,1,0,0,0,28,715,1,0,0,0,30,754,1,0,0,0,32,786,
+		1,0,0,0,34,790,1,0,0,0,36,798,1,0,0,0,38,806,1,0,0,0,40,817,1,0,0,0,42,
+		831,1,0,0,0,44,844,1,0,0,0,46,854,1,0,0,0,48,856,1,0,0,0,50,868,1,0,0,
+		0,52,939,1,0,0,0,54,941,1,0,0,0,56,956,1,0,0,0,58,960,1,0,0,0,60,972,1,
+		0,0,0,62,1008,1,0,0,0,64,1042,1,0,0,0,66,1059,1,0,0,0,68,1061,1,0,0,0,
+		70,1118,1,0,0,0,72,1132,1,0,0,0,74,1174,1,0,0,0,76,1189,1,0,0,0,78,1191,
+		1,0,0,0,80,1195,1,0,0,0,82,1203,1,0,0,0,84,1243,1,0,0,0,86,1252,1,0,0,
+		0,88,1321,1,0,0,0,90,1323,1,0,0,0,92,1399,1,0,0,0,94,1411,1,0,0,0,96,1427,
+		1,0,0,0,98,1429,1,0,0,0,100,1438,1,0,0,0,102,1442,1,0,0,0,104,1451,1,0,
+		0,0,106,1471,1,0,0,0,108,1473,1,0,0,0,110,1486,1,0,0,0,112,1491,1,0,0,
+		0,114,1500,1,0,0,0,116,1502,1,0,0,0,118,1515,1,0,0,0,120,1538,1,0,0,0,
+		122,1552,1,0,0,0,124,1554,1,0,0,0,126,1566,1,0,0,0,128,1662,1,0,0,0,130,
+		1664,1,0,0,0,132,1670,1,0,0,0,134,2032,1,0,0,0,136,2047,1,0,0,0,138,2079,
+		1,0,0,0,140,2086,1,0,0,0,142,2093,1,0,0,0,144,2112,1,0,0,0,146,2116,1,
+		0,0,0,148,2118,1,0,0,0,150,2156,1,0,0,0,152,2167,1,0,0,0,154,2170,1,0,
+		0,0,156,2180,1,0,0,0,158,2195,1,0,0,0,160,2201,1,0,0,0,162,2203,1,0,0,
+		0,164,2229,1,0,0,0,166,2231,1,0,0,0,168,2251,1,0,0,0,170,2253,1,0,0,0,
+		172,2255,1,0,0,0,174,2346,1,0,0,0,176,2367,1,0,0,0,178,2372,1,0,0,0,180,
+		2380,1,0,0,0,182,2391,1,0,0,0,184,2393,1,0,0,0,186,188,5,272,0,0,187,186,
+		1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,
+		0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,
+		196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,
+		4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,
+		202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,
+		209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,
+		0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,
+		213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,473,
+		3,56,28,0,218,473,3,6,3,0,219,473,3,12,6,0,220,225,5,61,0,0,221,226,3,
+		6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,
+		0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,
+		229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,
+		5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,
+		0,0,0,234,235,1,0,0,0,235,473,1,0,0,0,236,473,3,26,13,0,237,473,3,28,14,
+		0,238,240,5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,
+		242,1,0,0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,
+		5,62,0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,
+		89,0,249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,
+		0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,
+		256,258,5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,
+		260,5,9,0,0,260,261,3,56,28,0,261,473,1,0,0,0,262,267,5,32,0,0,263,265,
+		5,210,0,0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,
+		0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,
+		270,271,5,84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,
+		274,1,0,0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,
+		5,275,0,0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,
+		1,0,0,0,281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,
+		0,0,285,286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,
+		0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,
+		290,1,0,0,0,293,282,1,0,0,0,293,294,1,0,0,0,294,473,1,0,0,0,295,296,5,
+		32,0,0,296,300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,
+		0,0,300,297,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,
+		303,304,5,29,0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		308,1,0,0,0,307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,473,
+		1,0,0,0,310,311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,
+		0,0,314,316,5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,
+		320,3,178,89,0,318,319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,
+		321,1,0,0,0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,
+		1,0,0,0,324,473,1,0,0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,
+		0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,
+		330,331,1,0,0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,
+		5,62,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,
+		89,0,338,340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,473,1,0,0,0,341,
+		342,5,6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,
+		1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,
+		26,0,349,473,1,0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,
+		0,353,354,5,179,0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,
+		0,357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,473,1,0,0,0,360,
 		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
-		365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,
-		1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,
-		20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,
-		0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,
-		378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,
-		383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,
-		5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,
-		89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,
-		393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,
-		397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,
-		399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,
-		0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,
-		407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,
-		414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,
-		415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,
-		1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,
-		0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,
-		0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,
-		0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,
-		433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,
-		437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,
-		440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,
-		1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,
-		0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,
-		451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,
-		456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,
-		1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,
-		0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,
-		341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,
-		0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,
-		457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,
-		1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,
-		0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,
-		3,178,89,0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,
-		1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,
-		0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,
-		0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,
-		7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,
-		5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,
-		0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,
-		487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,
-		11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,
-		5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,
-		0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,
-		503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,
-		1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,
-		0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,
-		513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,
-		0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,551,1,0,0,0,521,522,5,12,0,
-		0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,
-		0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,547,1,0,0,0,529,
-		538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,
-		1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,
-		0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,
-		538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,
-		1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,0,547,529,1,0,0,
-		0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,5,54,0,0,550,492,1,0,0,0,550,
-		521,1,0,0,0,551,13,1,0,0,0,552,553,5,74,0,0,553,554,5,190,0,0,554,559,
-		5,275,0,0,555,556,5,74,0,0,556,557,5,113,0,0,557,559,5,24,0,0,558,552,
-		1,0,0,0,558,555,1,0,0,0,559,15,1,0,0,0,560,561,7,5,0,0,561,17,1,0,0,0,
-		562,569,5,275,0,0,563,565,8,6,0,0,564,563,1,0,0,0,565,566,1,0,0,0,566,
-		564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,562,1,0,0,0,568,564,1,
-		0,0,0,569,19,1,0,0,0,570,572,8,7,0,0,571,570,1,0,0,0,572,573,1,0,0,0,573,
-		571,1,0,0,0,573,574,1,0,0,0,574,21,1,0,0,0,575,578,5,209,0,0,576,577,7,
-		8,0,0,577,579,3,178,89,0,578,576,1,0,0,0,578,579,1,0,0,0,579,581,1,0,0,
-		0,580,582,3,24,12,0,581,580,1,0,0,0,581,582,1,0,0,0,582,645,1,0,0,0,583,
-		586,5,234,0,0,584,585,7,8,0,0,585,587,3,178,89,0,586,584,1,0,0,0,586,587,
-		1,0,0,0,587,589,1,0,0,0,588,590,3,24,12,0,589,588,1,0,0,0,589,590,1,0,
-		0,0,590,645,1,0,0,0,591,593,5,228,0,0,592,591,1,0,0,0,592,593,1,0,0,0,
-		593,594,1,0,0,0,594,597,5,77,0,0,595,596,7,8,0,0,596,598,3,178,89,0,597,
-		595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,12,0,600,599,
-		1,0,0,0,600,601,1,0,0,0,601,645,1,0,0,0,602,645,5,98,0,0,603,605,5,20,
-		0,0,604,606,3,24,12,0,605,604,1,0,0,0,605,606,1,0,0,0,606,645,1,0,0,0,
-		607,610,5,40,0,0,608,609,7,8,0,0,609,611,3,178,89,0,610,608,1,0,0,0,610,
-		611,1,0,0,0,611,613,1,0,0,0,612,614,3,24,12,0,613,612,1,0,0,0,613,614,
-		1,0,0,0,614,645,1,0,0,0,615,617,5,75,0,0,616,615,1,0,0,0,616,617,1,0,0,
-		0,617,618,1,0,0,0,618,645,5,135,0,0,619,645,5,96,0,0,620,621,5,28,0,0,
-		621,622,7,8,0,0,622,624,3,178,89,0,623,625,3,24,12,0,624,623,1,0,0,0,624,
-		625,1,0,0,0,625,645,1,0,0,0,626,627,5,32,0,0,627,628,5,208,0,0,628,645,
-		3,178,89,0,629,630,5,32,0,0,630,631,5,233,0,0,631,645,3,178,89,0,632,633,
-		5,32,0,0,633,634,5,19,0,0,634,645,3,178,89,0,635,636,5,35,0,0,636,645,
-		5,19,0,0,637,638,5,35,0,0,638,645,5,39,0,0,639,640,5,25,0,0,640,642,5,
-		275,0,0,641,643,3,24,12,0,642,641,1,0,0,0,642,643,1,0,0,0,643,645,1,0,
-		0,0,644,575,1,0,0,0,644,583,1,0,0,0,644,592,1,0,0,0,644,602,1,0,0,0,644,
-		603,1,0,0,0,644,607,1,0,0,0,644,616,1,0,0,0,644,619,1,0,0,0,644,620,1,
-		0,0,0,644,626,1,0,0,0,644,629,1,0,0,0,644,632,1,0,0,0,644,635,1,0,0,0,
-		644,637,1,0,0,0,644,639,1,0,0,0,645,23,1,0,0,0,646,648,5,144,0,0,647,646,
-		1,0,0,0,647,648,1,0,0,0,648,649,1,0,0,0,649,650,7,9,0,0,650,651,5,275,
-		0,0,651,25,1,0,0,0,652,654,5,32,0,0,653,655,5,210,0,0,654,653,1,0,0,0,
-		654,655,1,0,0,0,655,656,1,0,0,0,656,660,5,208,0,0,657,658,5,84,0,0,658,
-		659,5,144,0,0,659,661,5,62,0,0,660,657,1,0,0,0,660,661,1,0,0,0,661,662,
-		1,0,0,0,662,674,3,178,89,0,663,664,5,266,0,0,664,669,3,30,15,0,665,666,
-		5,270,0,0,666,668,3,30,15,0,667,665,1,0,0,0,668,671,1,0,0,0,669,667,1,
-		0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,267,0,
-		0,673,675,1,0,0,0,674,663,1,0,0,0,674,675,1,0,0,0,675,678,1,0,0,0,676,
-		677,5,29,0,0,677,679,5,275,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,686,
-		1,0,0,0,680,681,5,163,0,0,681,682,5,15,0,0,682,683,5,266,0,0,683,684,3,
-		180,90,0,684,685,5,267,0,0,685,687,1,0,0,0,686,680,1,0,0,0,686,687,1,0,
-		0,0,687,689,1,0,0,0,688,690,3,40,20,0,689,688,1,0,0,0,689,690,1,0,0,0,
-		690,692,1,0,0,0,691,693,3,48,24,0,692,691,1,0,0,0,692,693,1,0,0,0,693,
-		696,1,0,0,0,694,695,5,9,0,0,695,697,3,56,28,0,696,694,1,0,0,0,696,697,
-		1,0,0,0,697,27,1,0,0,0,698,699,5,32,0,0,699,701,5,153,0,0,700,698,1,0,
-		0,0,700,701,1,0,0,0,701,702,1,0,0,0,702,703,5,180,0,0,703,704,5,208,0,
-		0,704,716,3,178,89,0,705,706,5,266,0,0,706,711,3,30,15,0,707,708,5,270,
-		0,0,708,710,3,30,15,0,709,707,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,
-		711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,715,5,267,0,0,715,
-		717,1,0,0,0,716,705,1,0,0,0,716,717,1,0,0,0,717,720,1,0,0,0,718,719,5,
-		29,0,0,719,721,5,275,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,728,1,0,0,
-		0,722,723,5,163,0,0,723,724,5,15,0,0,724,725,5,266,0,0,725,726,3,180,90,
-		0,726,727,5,267,0,0,727,729,1,0,0,0,728,722,1,0,0,0,728,729,1,0,0,0,729,
-		731,1,0,0,0,730,732,3,40,20,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,
-		1,0,0,0,733,734,5,9,0,0,734,735,3,56,28,0,735,29,1,0,0,0,736,740,3,32,
-		16,0,737,740,3,36,18,0,738,740,3,38,19,0,739,736,1,0,0,0,739,737,1,0,0,
-		0,739,738,1,0,0,0,740,31,1,0,0,0,741,742,3,182,91,0,742,743,5,9,0,0,743,
-		746,3,124,62,0,744,745,5,29,0,0,745,747,5,275,0,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,772,1,0,0,0,748,749,3,182,91,0,749,750,3,172,86,0,750,
-		753,5,126,0,0,751,752,5,74,0,0,752,754,5,275,0,0,753,751,1,0,0,0,753,754,
-		1,0,0,0,754,756,1,0,0,0,755,757,5,235,0,0,756,755,1,0,0,0,756,757,1,0,
-		0,0,757,760,1,0,0,0,758,759,5,29,0,0,759,761,5,275,0,0,760,758,1,0,0,0,
-		760,761,1,0,0,0,761,772,1,0,0,0,762,763,3,182,91,0,763,765,3,172,86,0,
-		764,766,3,34,17,0,765,764,1,0,0,0,765,766,1,0,0,0,766,769,1,0,0,0,767,
-		768,5,29,0,0,768,770,5,275,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,
-		1,0,0,0,771,741,1,0,0,0,771,748,1,0,0,0,771,762,1,0,0,0,772,33,1,0,0,0,
-		773,774,5,31,0,0,774,776,3,182,91,0,775,773,1,0,0,0,775,776,1,0,0,0,776,
-		777,1,0,0,0,777,778,5,173,0,0,778,781,5,109,0,0,779,780,5,144,0,0,780,
-		782,5,55,0,0,781,779,1,0,0,0,781,782,1,0,0,0,782,35,1,0,0,0,783,784,5,
-		236,0,0,784,785,5,73,0,0,785,786,3,182,91,0,786,787,5,9,0,0,787,788,3,
-		124,62,0,788,37,1,0,0,0,789,790,5,31,0,0,790,792,3,182,91,0,791,789,1,
-		0,0,0,791,792,1,0,0,0,792,793,1,0,0,0,793,794,5,173,0,0,794,795,5,109,
-		0,0,795,796,5,266,0,0,796,797,3,180,90,0,797,800,5,267,0,0,798,799,5,144,
-		0,0,799,801,5,55,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,39,1,0,0,0,802,
-		803,5,242,0,0,803,812,5,266,0,0,804,809,3,42,21,0,805,806,5,270,0,0,806,
-		808,3,42,21,0,807,805,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,809,810,
-		1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,812,804,1,0,0,0,812,813,1,0,0,
-		0,813,814,1,0,0,0,814,815,5,267,0,0,815,41,1,0,0,0,816,817,3,44,22,0,817,
-		818,5,249,0,0,818,819,3,46,23,0,819,43,1,0,0,0,820,830,5,275,0,0,821,826,
-		3,182,91,0,822,823,5,271,0,0,823,825,3,182,91,0,824,822,1,0,0,0,825,828,
-		1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,
-		0,829,820,1,0,0,0,829,821,1,0,0,0,830,45,1,0,0,0,831,840,5,275,0,0,832,
-		834,5,257,0,0,833,832,1,0,0,0,833,834,1,0,0,0,834,835,1,0,0,0,835,840,
-		7,10,0,0,836,840,5,219,0,0,837,840,5,67,0,0,838,840,3,182,91,0,839,831,
-		1,0,0,0,839,833,1,0,0,0,839,836,1,0,0,0,839,837,1,0,0,0,839,838,1,0,0,
-		0,840,47,1,0,0,0,841,842,5,116,0,0,842,851,3,178,89,0,843,847,5,266,0,
-		0,844,846,3,50,25,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,
-		848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,267,0,0,851,843,
-		1,0,0,0,851,852,1,0,0,0,852,49,1,0,0,0,853,856,7,11,0,0,854,857,5,4,0,
-		0,855,857,3,182,91,0,856,854,1,0,0,0,856,855,1,0,0,0,857,51,1,0,0,0,858,
-		859,5,179,0,0,859,860,5,216,0,0,860,925,3,178,89,0,861,862,5,195,0,0,862,
-		863,5,266,0,0,863,868,3,42,21,0,864,865,5,270,0,0,865,867,3,42,21,0,866,
-		864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,
-		0,0,0,870,868,1,0,0,0,871,872,5,267,0,0,872,925,1,0,0,0,873,874,5,181,
-		0,0,874,875,5,266,0,0,875,880,3,44,22,0,876,877,5,270,0,0,877,879,3,44,
-		22,0,878,876,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,
-		883,1,0,0,0,882,880,1,0,0,0,883,884,5,267,0,0,884,925,1,0,0,0,885,898,
-		7,12,0,0,886,899,3,54,27,0,887,888,5,266,0,0,888,893,3,54,27,0,889,890,
-		5,270,0,0,890,892,3,54,27,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,
-		0,0,0,893,894,1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,267,0,
-		0,897,899,1,0,0,0,898,886,1,0,0,0,898,887,1,0,0,0,899,925,1,0,0,0,900,
-		901,5,51,0,0,901,902,5,173,0,0,902,925,5,109,0,0,903,904,5,51,0,0,904,
-		905,5,31,0,0,905,925,3,182,91,0,906,907,5,51,0,0,907,925,5,236,0,0,908,
-		917,5,51,0,0,909,911,5,27,0,0,910,909,1,0,0,0,910,911,1,0,0,0,911,912,
-		1,0,0,0,912,918,3,182,91,0,913,914,5,266,0,0,914,915,3,180,90,0,915,916,
-		5,267,0,0,916,918,1,0,0,0,917,910,1,0,0,0,917,913,1,0,0,0,918,925,1,0,
-		0,0,919,920,5,179,0,0,920,921,3,182,91,0,921,922,5,216,0,0,922,923,3,182,
-		91,0,923,925,1,0,0,0,924,858,1,0,0,0,924,861,1,0,0,0,924,873,1,0,0,0,924,
-		885,1,0,0,0,924,900,1,0,0,0,924,903,1,0,0,0,924,906,1,0,0,0,924,908,1,
-		0,0,0,924,919,1,0,0,0,925,53,1,0,0,0,926,930,3,30,15,0,927,931,5,70,0,
-		0,928,929,5,3,0,0,929,931,3,182,91,0,930,927,1,0,0,0,930,928,1,0,0,0,930,
-		931,1,0,0,0,931,55,1,0,0,0,932,933,5,242,0,0,933,938,3,58,29,0,934,935,
-		5,270,0,0,935,937,3,58,29,0,936,934,1,0,0,0,937,940,1,0,0,0,938,936,1,
-		0,0,0,938,939,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,941,932,1,0,0,0,
-		941,942,1,0,0,0,942,943,1,0,0,0,943,944,3,60,30,0,944,57,1,0,0,0,945,950,
-		3,182,91,0,946,947,5,266,0,0,947,948,3,180,90,0,948,949,5,267,0,0,949,
-		951,1,0,0,0,950,946,1,0,0,0,950,951,1,0,0,0,951,952,1,0,0,0,952,953,5,
-		9,0,0,953,954,5,266,0,0,954,955,3,56,28,0,955,956,5,267,0,0,956,59,1,0,
-		0,0,957,968,3,62,31,0,958,959,5,154,0,0,959,960,5,15,0,0,960,965,3,80,
-		40,0,961,962,5,270,0,0,962,964,3,80,40,0,963,961,1,0,0,0,964,967,1,0,0,
-		0,965,963,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,968,
-		958,1,0,0,0,968,969,1,0,0,0,969,975,1,0,0,0,970,973,5,117,0,0,971,974,
-		3,124,62,0,972,974,5,4,0,0,973,971,1,0,0,0,973,972,1,0,0,0,974,976,1,0,
-		0,0,975,970,1,0,0,0,975,976,1,0,0,0,976,982,1,0,0,0,977,978,5,149,0,0,
-		978,980,3,124,62,0,979,981,7,13,0,0,980,979,1,0,0,0,980,981,1,0,0,0,981,
-		983,1,0,0,0,982,977,1,0,0,0,982,983,1,0,0,0,983,991,1,0,0,0,984,985,5,
-		68,0,0,985,987,7,14,0,0,986,988,3,124,62,0,987,986,1,0,0,0,987,988,1,0,
-		0,0,988,989,1,0,0,0,989,990,7,13,0,0,990,992,5,152,0,0,991,984,1,0,0,0,
-		991,992,1,0,0,0,992,61,1,0,0,0,993,994,6,31,-1,0,994,995,3,64,32,0,995,
-		1010,1,0,0,0,996,997,10,2,0,0,997,999,5,91,0,0,998,1000,3,70,35,0,999,
-		998,1,0,0,0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,1009,3,62,31,3,1002,
-		1003,10,1,0,0,1003,1005,7,15,0,0,1004,1006,3,70,35,0,1005,1004,1,0,0,0,
-		1005,1006,1,0,0,0,1006,1007,1,0,0,0,1007,1009,3,62,31,2,1008,996,1,0,0,
-		0,1008,1002,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,
-		0,0,1011,63,1,0,0,0,1012,1010,1,0,0,0,1013,1028,3,68,34,0,1014,1015,5,
-		231,0,0,1015,1020,3,66,33,0,1016,1017,5,270,0,0,1017,1019,3,66,33,0,1018,
-		1016,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,
-		1028,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,266,0,0,1024,1025,3,56,28,0,
-		1025,1026,5,267,0,0,1026,1028,1,0,0,0,1027,1013,1,0,0,0,1027,1014,1,0,
-		0,0,1027,1023,1,0,0,0,1028,65,1,0,0,0,1029,1031,5,188,0,0,1030,1029,1,
-		0,0,0,1030,1031,1,0,0,0,1031,1032,1,0,0,0,1032,1033,5,266,0,0,1033,1038,
-		3,124,62,0,1034,1035,5,270,0,0,1035,1037,3,124,62,0,1036,1034,1,0,0,0,
-		1037,1040,1,0,0,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,
-		0,1040,1038,1,0,0,0,1041,1042,5,267,0,0,1042,1045,1,0,0,0,1043,1045,3,
-		124,62,0,1044,1030,1,0,0,0,1044,1043,1,0,0,0,1045,67,1,0,0,0,1046,1048,
-		5,194,0,0,1047,1049,3,116,58,0,1048,1047,1,0,0,0,1048,1049,1,0,0,0,1049,
-		1051,1,0,0,0,1050,1052,3,70,35,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
-		1053,1,0,0,0,1053,1058,3,72,36,0,1054,1055,5,270,0,0,1055,1057,3,72,36,
-		0,1056,1054,1,0,0,0,1057,1060,1,0,0,0,1058,1056,1,0,0,0,1058,1059,1,0,
-		0,0,1059,1070,1,0,0,0,1060,1058,1,0,0,0,1061,1062,5,74,0,0,1062,1067,3,
-		82,41,0,1063,1064,5,270,0,0,1064,1066,3,82,41,0,1065,1063,1,0,0,0,1066,
-		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1071,1,0,0,0,1069,
-		1067,1,0,0,0,1070,1061,1,0,0,0,1070,1071,1,0,0,0,1071,1074,1,0,0,0,1072,
-		1073,5,240,0,0,1073,1075,3,124,62,0,1074,1072,1,0,0,0,1074,1075,1,0,0,
-		0,1075,1086,1,0,0,0,1076,1077,5,78,0,0,1077,1078,5,15,0,0,1078,1083,3,
-		74,37,0,1079,1080,5,270,0,0,1080,1082,3,74,37,0,1081,1079,1,0,0,0,1082,
-		1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,1087,1,0,0,0,1085,
-		1083,1,0,0,0,1086,1076,1,0,0,0,1086,1087,1,0,0,0,1087,1090,1,0,0,0,1088,
-		1089,5,80,0,0,1089,1091,3,124,62,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,
-		1091,1101,1,0,0,0,1092,1093,5,241,0,0,1093,1098,3,78,39,0,1094,1095,5,
-		270,0,0,1095,1097,3,78,39,0,1096,1094,1,0,0,0,1097,1100,1,0,0,0,1098,1096,
-		1,0,0,0,1098,1099,1,0,0,0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1101,1092,
-		1,0,0,0,1101,1102,1,0,0,0,1102,69,1,0,0,0,1103,1104,7,16,0,0,1104,71,1,
-		0,0,0,1105,1118,5,258,0,0,1106,1107,3,178,89,0,1107,1108,5,271,0,0,1108,
-		1109,5,258,0,0,1109,1118,1,0,0,0,1110,1115,3,124,62,0,1111,1113,5,9,0,
-		0,1112,1111,1,0,0,0,1112,1113,1,0,0,0,1113,1114,1,0,0,0,1114,1116,3,182,
-		91,0,1115,1112,1,0,0,0,1115,1116,1,0,0,0,1116,1118,1,0,0,0,1117,1105,1,
-		0,0,0,1117,1106,1,0,0,0,1117,1110,1,0,0,0,1118,73,1,0,0,0,1119,1120,5,
-		79,0,0,1120,1121,5,196,0,0,1121,1122,5,266,0,0,1122,1127,3,76,38,0,1123,
-		1124,5,270,0,0,1124,1126,3,76,38,0,1125,1123,1,0,0,0,1126,1129,1,0,0,0,
-		1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1130,1,0,0,0,1129,1127,1,0,0,
-		0,1130,1131,5,267,0,0,1131,1160,1,0,0,0,1132,1133,5,187,0,0,1133,1134,
-		5,266,0,0,1134,1139,3,76,38,0,1135,1136,5,270,0,0,1136,1138,3,76,38,0,
-		1137,1135,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,
-		0,1140,1142,1,0,0,0,1141,1139,1,0,0,0,1142,1143,5,267,0,0,1143,1160,1,
-		0,0,0,1144,1145,5,34,0,0,1145,1146,5,266,0,0,1146,1151,3,76,38,0,1147,
-		1148,5,270,0,0,1148,1150,3,76,38,0,1149,1147,1,0,0,0,1150,1153,1,0,0,0,
-		1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,
-		0,1154,1155,5,267,0,0,1155,1160,1,0,0,0,1156,1157,5,266,0,0,1157,1160,
-		5,267,0,0,1158,1160,3,124,62,0,1159,1119,1,0,0,0,1159,1132,1,0,0,0,1159,
-		1144,1,0,0,0,1159,1156,1,0,0,0,1159,1158,1,0,0,0,1160,75,1,0,0,0,1161,
-		1170,5,266,0,0,1162,1167,3,124,62,0,1163,1164,5,270,0,0,1164,1166,3,124,
-		62,0,1165,1163,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,
-		0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1170,1162,1,0,0,0,1170,1171,
-		1,0,0,0,1171,1172,1,0,0,0,1172,1175,5,267,0,0,1173,1175,3,124,62,0,1174,
-		1161,1,0,0,0,1174,1173,1,0,0,0,1175,77,1,0,0,0,1176,1177,3,182,91,0,1177,
-		1178,5,9,0,0,1178,1179,3,148,74,0,1179,79,1,0,0,0,1180,1182,3,124,62,0,
-		1181,1183,7,17,0,0,1182,1181,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,
-		0,1184,1185,5,146,0,0,1185,1187,7,18,0,0,1186,1184,1,0,0,0,1186,1187,1,
-		0,0,0,1187,81,1,0,0,0,1188,1189,6,41,-1,0,1189,1190,3,88,44,0,1190,1210,
-		1,0,0,0,1191,1192,10,4,0,0,1192,1193,5,33,0,0,1193,1194,5,99,0,0,1194,
-		1209,3,88,44,0,1195,1196,10,3,0,0,1196,1197,5,141,0,0,1197,1198,3,84,42,
-		0,1198,1199,5,99,0,0,1199,1200,3,88,44,0,1200,1209,1,0,0,0,1201,1202,10,
-		2,0,0,1202,1203,3,84,42,0,1203,1204,5,99,0,0,1204,1206,3,88,44,0,1205,
-		1207,3,86,43,0,1206,1205,1,0,0,0,1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,
-		1191,1,0,0,0,1208,1195,1,0,0,0,1208,1201,1,0,0,0,1209,1212,1,0,0,0,1210,
-		1208,1,0,0,0,1210,1211,1,0,0,0,1211,83,1,0,0,0,1212,1210,1,0,0,0,1213,
-		1215,5,89,0,0,1214,1213,1,0,0,0,1214,1215,1,0,0,0,1215,1229,1,0,0,0,1216,
-		1218,5,115,0,0,1217,1219,5,156,0,0,1218,1217,1,0,0,0,1218,1219,1,0,0,0,
-		1219,1229,1,0,0,0,1220,1222,5,186,0,0,1221,1223,5,156,0,0,1222,1221,1,
-		0,0,0,1222,1223,1,0,0,0,1223,1229,1,0,0,0,1224,1226,5,75,0,0,1225,1227,
-		5,156,0,0,1226,1225,1,0,0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1214,
-		1,0,0,0,1228,1216,1,0,0,0,1228,1220,1,0,0,0,1228,1224,1,0,0,0,1229,85,
-		1,0,0,0,1230,1231,5,150,0,0,1231,1238,3,124,62,0,1232,1233,5,229,0,0,1233,
-		1234,5,266,0,0,1234,1235,3,180,90,0,1235,1236,5,267,0,0,1236,1238,1,0,
-		0,0,1237,1230,1,0,0,0,1237,1232,1,0,0,0,1238,87,1,0,0,0,1239,1241,3,178,
-		89,0,1240,1242,3,114,57,0,1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1248,
-		1,0,0,0,1243,1244,5,73,0,0,1244,1245,5,207,0,0,1245,1246,5,9,0,0,1246,
-		1247,5,148,0,0,1247,1249,3,132,66,0,1248,1243,1,0,0,0,1248,1249,1,0,0,
-		0,1249,1251,1,0,0,0,1250,1252,3,112,56,0,1251,1250,1,0,0,0,1251,1252,1,
-		0,0,0,1252,1307,1,0,0,0,1253,1255,5,112,0,0,1254,1253,1,0,0,0,1254,1255,
-		1,0,0,0,1255,1256,1,0,0,0,1256,1257,5,208,0,0,1257,1258,5,266,0,0,1258,
-		1259,3,136,68,0,1259,1261,5,267,0,0,1260,1262,3,112,56,0,1261,1260,1,0,
-		0,0,1261,1262,1,0,0,0,1262,1307,1,0,0,0,1263,1265,5,112,0,0,1264,1263,
-		1,0,0,0,1264,1265,1,0,0,0,1265,1266,1,0,0,0,1266,1267,5,266,0,0,1267,1268,
-		3,56,28,0,1268,1270,5,267,0,0,1269,1271,3,112,56,0,1270,1269,1,0,0,0,1270,
-		1271,1,0,0,0,1271,1307,1,0,0,0,1272,1273,5,226,0,0,1273,1274,5,266,0,0,
-		1274,1279,3,124,62,0,1275,1276,5,270,0,0,1276,1278,3,124,62,0,1277,1275,
-		1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1279,1280,1,0,0,0,1280,1282,
-		1,0,0,0,1281,1279,1,0,0,0,1282,1285,5,267,0,0,1283,1284,5,242,0,0,1284,
-		1286,5,155,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1288,1,0,0,0,1287,
-		1289,3,112,56,0,1288,1287,1,0,0,0,1288,1289,1,0,0,0,1289,1307,1,0,0,0,
-		1290,1291,5,266,0,0,1291,1292,3,82,41,0,1292,1293,5,267,0,0,1293,1307,
-		1,0,0,0,1294,1295,3,178,89,0,1295,1297,3,90,45,0,1296,1298,3,112,56,0,
-		1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,1307,1,0,0,0,1299,1300,5,266,
-		0,0,1300,1301,3,56,28,0,1301,1302,5,267,0,0,1302,1304,3,90,45,0,1303,1305,
-		3,112,56,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,
-		1239,1,0,0,0,1306,1254,1,0,0,0,1306,1264,1,0,0,0,1306,1272,1,0,0,0,1306,
-		1290,1,0,0,0,1306,1294,1,0,0,0,1306,1299,1,0,0,0,1307,89,1,0,0,0,1308,
-		1309,5,124,0,0,1309,1320,5,266,0,0,1310,1311,5,162,0,0,1311,1312,5,15,
-		0,0,1312,1317,3,124,62,0,1313,1314,5,270,0,0,1314,1316,3,124,62,0,1315,
-		1313,1,0,0,0,1316,1319,1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,
-		1321,1,0,0,0,1319,1317,1,0,0,0,1320,1310,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1332,1,0,0,0,1322,1323,5,154,0,0,1323,1324,5,15,0,0,1324,1329,3,80,40,
-		0,1325,1326,5,270,0,0,1326,1328,3,80,40,0,1327,1325,1,0,0,0,1328,1331,
-		1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,
-		1,0,0,0,1332,1322,1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,
-		5,125,0,0,1335,1340,3,92,46,0,1336,1337,5,270,0,0,1337,1339,3,92,46,0,
-		1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,
-		0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1343,1334,1,0,0,0,1343,1344,1,0,
-		0,0,1344,1346,1,0,0,0,1345,1347,3,94,47,0,1346,1345,1,0,0,0,1346,1347,
-		1,0,0,0,1347,1352,1,0,0,0,1348,1349,5,3,0,0,1349,1350,5,123,0,0,1350,1351,
-		5,199,0,0,1351,1353,3,96,48,0,1352,1348,1,0,0,0,1352,1353,1,0,0,0,1353,
-		1354,1,0,0,0,1354,1355,5,165,0,0,1355,1356,5,266,0,0,1356,1357,3,98,49,
-		0,1357,1360,5,267,0,0,1358,1359,5,243,0,0,1359,1361,3,166,83,0,1360,1358,
-		1,0,0,0,1360,1361,1,0,0,0,1361,1371,1,0,0,0,1362,1363,5,203,0,0,1363,1368,
-		3,108,54,0,1364,1365,5,270,0,0,1365,1367,3,108,54,0,1366,1364,1,0,0,0,
-		1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1372,1,0,0,
-		0,1370,1368,1,0,0,0,1371,1362,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,
-		0,0,1373,1374,5,45,0,0,1374,1379,3,110,55,0,1375,1376,5,270,0,0,1376,1378,
-		3,110,55,0,1377,1375,1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,
-		1380,1,0,0,0,1380,1382,1,0,0,0,1381,1379,1,0,0,0,1382,1383,5,267,0,0,1383,
-		91,1,0,0,0,1384,1385,3,124,62,0,1385,1386,5,9,0,0,1386,1387,3,182,91,0,
-		1387,93,1,0,0,0,1388,1389,5,151,0,0,1389,1390,5,188,0,0,1390,1391,5,166,
-		0,0,1391,1397,5,123,0,0,1392,1393,5,4,0,0,1393,1394,5,189,0,0,1394,1395,
-		5,166,0,0,1395,1397,5,123,0,0,1396,1388,1,0,0,0,1396,1392,1,0,0,0,1397,
-		95,1,0,0,0,1398,1399,5,164,0,0,1399,1400,5,111,0,0,1400,1413,5,188,0,0,
-		1401,1402,5,216,0,0,1402,1403,5,142,0,0,1403,1413,5,188,0,0,1404,1405,
-		5,216,0,0,1405,1406,5,70,0,0,1406,1413,3,182,91,0,1407,1408,5,216,0,0,
-		1408,1409,5,111,0,0,1409,1413,3,182,91,0,1410,1411,5,216,0,0,1411,1413,
-		3,182,91,0,1412,1398,1,0,0,0,1412,1401,1,0,0,0,1412,1404,1,0,0,0,1412,
-		1407,1,0,0,0,1412,1410,1,0,0,0,1413,97,1,0,0,0,1414,1419,3,100,50,0,1415,
-		1416,5,262,0,0,1416,1418,3,100,50,0,1417,1415,1,0,0,0,1418,1421,1,0,0,
-		0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,99,1,0,0,0,1421,1419,1,0,0,
-		0,1422,1424,3,102,51,0,1423,1422,1,0,0,0,1424,1425,1,0,0,0,1425,1423,1,
-		0,0,0,1425,1426,1,0,0,0,1426,101,1,0,0,0,1427,1429,3,104,52,0,1428,1430,
-		3,106,53,0,1429,1428,1,0,0,0,1429,1430,1,0,0,0,1430,103,1,0,0,0,1431,1437,
-		3,182,91,0,1432,1433,5,266,0,0,1433,1434,3,98,49,0,1434,1435,5,267,0,0,
-		1435,1437,1,0,0,0,1436,1431,1,0,0,0,1436,1432,1,0,0,0,1437,105,1,0,0,0,
-		1438,1440,7,19,0,0,1439,1441,5,261,0,0,1440,1439,1,0,0,0,1440,1441,1,0,
-		0,0,1441,1457,1,0,0,0,1442,1444,5,263,0,0,1443,1445,5,278,0,0,1444,1443,
-		1,0,0,0,1444,1445,1,0,0,0,1445,1450,1,0,0,0,1446,1448,5,270,0,0,1447,1449,
-		5,278,0,0,1448,1447,1,0,0,0,1448,1449,1,0,0,0,1449,1451,1,0,0,0,1450,1446,
-		1,0,0,0,1450,1451,1,0,0,0,1451,1452,1,0,0,0,1452,1454,5,264,0,0,1453,1455,
-		5,261,0,0,1454,1453,1,0,0,0,1454,1455,1,0,0,0,1455,1457,1,0,0,0,1456,1438,
-		1,0,0,0,1456,1442,1,0,0,0,1457,107,1,0,0,0,1458,1459,3,182,91,0,1459,1460,
-		5,249,0,0,1460,1461,5,266,0,0,1461,1466,3,182,91,0,1462,1463,5,270,0,0,
-		1463,1465,3,182,91,0,1464,1462,1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,
-		0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1466,1,0,0,0,1469,1470,5,
-		267,0,0,1470,109,1,0,0,0,1471,1472,3,182,91,0,1472,1473,5,9,0,0,1473,1474,
-		3,124,62,0,1474,111,1,0,0,0,1475,1477,5,9,0,0,1476,1475,1,0,0,0,1476,1477,
-		1,0,0,0,1477,1478,1,0,0,0,1478,1483,3,182,91,0,1479,1480,5,266,0,0,1480,
-		1481,3,180,90,0,1481,1482,5,267,0,0,1482,1484,1,0,0,0,1483,1479,1,0,0,
-		0,1483,1484,1,0,0,0,1484,113,1,0,0,0,1485,1486,3,116,58,0,1486,115,1,0,
-		0,0,1487,1488,5,273,0,0,1488,1495,3,118,59,0,1489,1491,5,270,0,0,1490,
-		1489,1,0,0,0,1490,1491,1,0,0,0,1491,1492,1,0,0,0,1492,1494,3,118,59,0,
-		1493,1490,1,0,0,0,1494,1497,1,0,0,0,1495,1493,1,0,0,0,1495,1496,1,0,0,
-		0,1496,1498,1,0,0,0,1497,1495,1,0,0,0,1498,1499,5,274,0,0,1499,117,1,0,
-		0,0,1500,1521,3,182,91,0,1501,1518,5,266,0,0,1502,1507,3,120,60,0,1503,
-		1504,5,270,0,0,1504,1506,3,120,60,0,1505,1503,1,0,0,0,1506,1509,1,0,0,
-		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1519,1,0,0,0,1509,1507,1,0,
-		0,0,1510,1515,3,122,61,0,1511,1512,5,270,0,0,1512,1514,3,122,61,0,1513,
-		1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1515,1516,1,0,0,0,1516,
-		1519,1,0,0,0,1517,1515,1,0,0,0,1518,1502,1,0,0,0,1518,1510,1,0,0,0,1518,
-		1519,1,0,0,0,1519,1520,1,0,0,0,1520,1522,5,267,0,0,1521,1501,1,0,0,0,1521,
-		1522,1,0,0,0,1522,119,1,0,0,0,1523,1524,3,44,22,0,1524,1525,5,249,0,0,
-		1525,1526,3,46,23,0,1526,121,1,0,0,0,1527,1532,3,182,91,0,1528,1529,5,
-		271,0,0,1529,1531,3,182,91,0,1530,1528,1,0,0,0,1531,1534,1,0,0,0,1532,
-		1530,1,0,0,0,1532,1533,1,0,0,0,1533,1538,1,0,0,0,1534,1532,1,0,0,0,1535,
-		1538,5,275,0,0,1536,1538,5,278,0,0,1537,1527,1,0,0,0,1537,1535,1,0,0,0,
-		1537,1536,1,0,0,0,1538,123,1,0,0,0,1539,1540,3,126,63,0,1540,125,1,0,0,
-		0,1541,1542,6,63,-1,0,1542,1543,5,144,0,0,1543,1552,3,126,63,4,1544,1548,
-		3,132,66,0,1545,1547,3,128,64,0,1546,1545,1,0,0,0,1547,1550,1,0,0,0,1548,
-		1546,1,0,0,0,1548,1549,1,0,0,0,1549,1552,1,0,0,0,1550,1548,1,0,0,0,1551,
-		1541,1,0,0,0,1551,1544,1,0,0,0,1552,1561,1,0,0,0,1553,1554,10,2,0,0,1554,
-		1555,5,7,0,0,1555,1560,3,126,63,3,1556,1557,10,1,0,0,1557,1558,5,153,0,
-		0,1558,1560,3,126,63,2,1559,1553,1,0,0,0,1559,1556,1,0,0,0,1560,1563,1,
-		0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,127,1,0,0,0,1563,1561,1,
-		0,0,0,1564,1565,3,130,65,0,1565,1566,3,132,66,0,1566,1648,1,0,0,0,1567,
-		1569,5,144,0,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,
-		1572,5,13,0,0,1571,1573,7,20,0,0,1572,1571,1,0,0,0,1572,1573,1,0,0,0,1573,
-		1574,1,0,0,0,1574,1575,3,132,66,0,1575,1576,5,7,0,0,1576,1577,3,132,66,
-		0,1577,1648,1,0,0,0,1578,1580,5,144,0,0,1579,1578,1,0,0,0,1579,1580,1,
-		0,0,0,1580,1581,1,0,0,0,1581,1582,5,87,0,0,1582,1583,5,266,0,0,1583,1584,
-		3,56,28,0,1584,1585,5,267,0,0,1585,1648,1,0,0,0,1586,1588,5,144,0,0,1587,
-		1586,1,0,0,0,1587,1588,1,0,0,0,1588,1589,1,0,0,0,1589,1590,5,87,0,0,1590,
-		1591,5,266,0,0,1591,1596,3,124,62,0,1592,1593,5,270,0,0,1593,1595,3,124,
-		62,0,1594,1592,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,
-		0,0,0,1597,1599,1,0,0,0,1598,1596,1,0,0,0,1599,1600,5,267,0,0,1600,1648,
-		1,0,0,0,1601,1603,5,144,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,1603,1604,
-		1,0,0,0,1604,1605,5,116,0,0,1605,1608,3,132,66,0,1606,1607,5,57,0,0,1607,
-		1609,3,132,66,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1648,1,0,0,0,
-		1610,1612,5,144,0,0,1611,1610,1,0,0,0,1611,1612,1,0,0,0,1612,1613,1,0,
-		0,0,1613,1614,5,198,0,0,1614,1615,5,216,0,0,1615,1618,3,132,66,0,1616,
-		1617,5,57,0,0,1617,1619,3,132,66,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,
-		1619,1648,1,0,0,0,1620,1622,5,94,0,0,1621,1623,5,144,0,0,1622,1621,1,0,
-		0,0,1622,1623,1,0,0,0,1623,1624,1,0,0,0,1624,1648,5,145,0,0,1625,1627,
-		5,94,0,0,1626,1628,5,144,0,0,1627,1626,1,0,0,0,1627,1628,1,0,0,0,1628,
-		1629,1,0,0,0,1629,1648,7,21,0,0,1630,1632,5,94,0,0,1631,1633,5,144,0,0,
-		1632,1631,1,0,0,0,1632,1633,1,0,0,0,1633,1634,1,0,0,0,1634,1635,5,49,0,
-		0,1635,1636,5,74,0,0,1636,1648,3,132,66,0,1637,1639,5,94,0,0,1638,1640,
-		5,144,0,0,1639,1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1643,
-		5,100,0,0,1642,1644,7,22,0,0,1643,1642,1,0,0,0,1643,1644,1,0,0,0,1644,
-		1648,1,0,0,0,1645,1646,5,159,0,0,1646,1648,3,132,66,0,1647,1564,1,0,0,
-		0,1647,1568,1,0,0,0,1647,1579,1,0,0,0,1647,1587,1,0,0,0,1647,1602,1,0,
-		0,0,1647,1611,1,0,0,0,1647,1620,1,0,0,0,1647,1625,1,0,0,0,1647,1630,1,
-		0,0,0,1647,1637,1,0,0,0,1647,1645,1,0,0,0,1648,129,1,0,0,0,1649,1650,7,
-		23,0,0,1650,131,1,0,0,0,1651,1652,6,66,-1,0,1652,1656,3,134,67,0,1653,
-		1654,7,24,0,0,1654,1656,3,132,66,3,1655,1651,1,0,0,0,1655,1653,1,0,0,0,
-		1656,1665,1,0,0,0,1657,1658,10,2,0,0,1658,1659,7,25,0,0,1659,1664,3,132,
-		66,3,1660,1661,10,1,0,0,1661,1662,7,24,0,0,1662,1664,3,132,66,2,1663,1657,
-		1,0,0,0,1663,1660,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,
-		1,0,0,0,1666,133,1,0,0,0,1667,1665,1,0,0,0,1668,1669,6,67,-1,0,1669,2018,
-		3,164,82,0,1670,2018,3,166,83,0,1671,1672,5,17,0,0,1672,1674,3,124,62,
-		0,1673,1675,3,162,81,0,1674,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1674,1,
-		0,0,0,1676,1677,1,0,0,0,1677,1680,1,0,0,0,1678,1679,5,52,0,0,1679,1681,
-		3,124,62,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1682,1,0,0,0,1682,
-		1683,5,54,0,0,1683,2018,1,0,0,0,1684,1686,5,17,0,0,1685,1687,3,162,81,
-		0,1686,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,
-		0,0,1689,1692,1,0,0,0,1690,1691,5,52,0,0,1691,1693,3,124,62,0,1692,1690,
-		1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1695,5,54,0,0,1695,2018,
-		1,0,0,0,1696,1697,7,26,0,0,1697,1698,5,266,0,0,1698,1699,3,124,62,0,1699,
-		1700,5,9,0,0,1700,1701,3,172,86,0,1701,1702,5,267,0,0,1702,2018,1,0,0,
-		0,1703,1704,5,66,0,0,1704,1707,5,266,0,0,1705,1708,3,170,85,0,1706,1708,
-		3,182,91,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,1709,1,0,0,0,1709,
-		1710,5,74,0,0,1710,1711,3,124,62,0,1711,1712,5,267,0,0,1712,2018,1,0,0,
-		0,1713,1714,5,218,0,0,1714,1715,5,266,0,0,1715,1717,7,27,0,0,1716,1718,
-		3,124,62,0,1717,1716,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,0,0,0,1719,
-		1720,5,74,0,0,1720,1721,3,124,62,0,1721,1722,5,267,0,0,1722,2018,1,0,0,
-		0,1723,1724,5,218,0,0,1724,1728,5,266,0,0,1725,1726,3,124,62,0,1726,1727,
-		5,74,0,0,1727,1729,1,0,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1730,
-		1,0,0,0,1730,1731,3,124,62,0,1731,1732,5,267,0,0,1732,2018,1,0,0,0,1733,
-		1734,5,204,0,0,1734,1735,5,266,0,0,1735,1736,3,124,62,0,1736,1737,5,74,
-		0,0,1737,1740,3,124,62,0,1738,1739,5,73,0,0,1739,1741,3,124,62,0,1740,
-		1738,1,0,0,0,1740,1741,1,0,0,0,1741,1742,1,0,0,0,1742,1743,5,267,0,0,1743,
-		2018,1,0,0,0,1744,1745,5,170,0,0,1745,1746,5,266,0,0,1746,1747,3,132,66,
-		0,1747,1748,5,87,0,0,1748,1749,3,124,62,0,1749,1750,5,267,0,0,1750,2018,
-		1,0,0,0,1751,1752,5,160,0,0,1752,1753,5,266,0,0,1753,1754,3,124,62,0,1754,
-		1755,5,167,0,0,1755,1756,3,124,62,0,1756,1757,5,74,0,0,1757,1760,3,124,
-		62,0,1758,1759,5,73,0,0,1759,1761,3,124,62,0,1760,1758,1,0,0,0,1760,1761,
-		1,0,0,0,1761,1762,1,0,0,0,1762,1763,5,267,0,0,1763,2018,1,0,0,0,1764,1765,
-		5,108,0,0,1765,1766,5,266,0,0,1766,1767,3,124,62,0,1767,1768,5,270,0,0,
-		1768,1771,3,124,62,0,1769,1770,5,185,0,0,1770,1772,3,172,86,0,1771,1769,
-		1,0,0,0,1771,1772,1,0,0,0,1772,1791,1,0,0,0,1773,1774,3,156,78,0,1774,
-		1775,5,150,0,0,1775,1780,5,53,0,0,1776,1777,3,156,78,0,1777,1778,5,150,
-		0,0,1778,1779,5,56,0,0,1779,1781,1,0,0,0,1780,1776,1,0,0,0,1780,1781,1,
-		0,0,0,1781,1792,1,0,0,0,1782,1783,3,156,78,0,1783,1784,5,150,0,0,1784,
-		1789,5,56,0,0,1785,1786,3,156,78,0,1786,1787,5,150,0,0,1787,1788,5,53,
-		0,0,1788,1790,1,0,0,0,1789,1785,1,0,0,0,1789,1790,1,0,0,0,1790,1792,1,
-		0,0,0,1791,1773,1,0,0,0,1791,1782,1,0,0,0,1791,1792,1,0,0,0,1792,1793,
-		1,0,0,0,1793,1794,5,267,0,0,1794,2018,1,0,0,0,1795,1796,5,107,0,0,1796,
-		1797,5,266,0,0,1797,1798,3,124,62,0,1798,1799,5,270,0,0,1799,1802,3,124,
-		62,0,1800,1801,5,185,0,0,1801,1803,3,172,86,0,1802,1800,1,0,0,0,1802,1803,
-		1,0,0,0,1803,1805,1,0,0,0,1804,1806,3,158,79,0,1805,1804,1,0,0,0,1805,
-		1806,1,0,0,0,1806,1825,1,0,0,0,1807,1808,3,160,80,0,1808,1809,5,150,0,
-		0,1809,1814,5,53,0,0,1810,1811,3,160,80,0,1811,1812,5,150,0,0,1812,1813,
-		5,56,0,0,1813,1815,1,0,0,0,1814,1810,1,0,0,0,1814,1815,1,0,0,0,1815,1826,
-		1,0,0,0,1816,1817,3,160,80,0,1817,1818,5,150,0,0,1818,1823,5,56,0,0,1819,
-		1820,3,160,80,0,1820,1821,5,150,0,0,1821,1822,5,53,0,0,1822,1824,1,0,0,
-		0,1823,1819,1,0,0,0,1823,1824,1,0,0,0,1824,1826,1,0,0,0,1825,1807,1,0,
-		0,0,1825,1816,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,5,
-		267,0,0,1828,2018,1,0,0,0,1829,1830,5,104,0,0,1830,1831,5,266,0,0,1831,
-		1832,3,124,62,0,1832,1833,5,270,0,0,1833,1837,3,124,62,0,1834,1835,7,28,
-		0,0,1835,1836,5,150,0,0,1836,1838,5,56,0,0,1837,1834,1,0,0,0,1837,1838,
-		1,0,0,0,1838,1839,1,0,0,0,1839,1840,5,267,0,0,1840,2018,1,0,0,0,1841,1842,
-		5,105,0,0,1842,1851,5,266,0,0,1843,1848,3,154,77,0,1844,1845,5,270,0,0,
-		1845,1847,3,154,77,0,1846,1844,1,0,0,0,1847,1850,1,0,0,0,1848,1846,1,0,
-		0,0,1848,1849,1,0,0,0,1849,1852,1,0,0,0,1850,1848,1,0,0,0,1851,1843,1,
-		0,0,0,1851,1852,1,0,0,0,1852,1856,1,0,0,0,1853,1854,7,29,0,0,1854,1855,
-		5,150,0,0,1855,1857,5,145,0,0,1856,1853,1,0,0,0,1856,1857,1,0,0,0,1857,
-		1858,1,0,0,0,1858,2018,5,267,0,0,1859,1860,5,101,0,0,1860,1869,5,266,0,
-		0,1861,1866,3,124,62,0,1862,1863,5,270,0,0,1863,1865,3,124,62,0,1864,1862,
-		1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1870,
-		1,0,0,0,1868,1866,1,0,0,0,1869,1861,1,0,0,0,1869,1870,1,0,0,0,1870,1874,
-		1,0,0,0,1871,1872,7,29,0,0,1872,1873,5,150,0,0,1873,1875,5,145,0,0,1874,
-		1871,1,0,0,0,1874,1875,1,0,0,0,1875,1876,1,0,0,0,1876,2018,5,267,0,0,1877,
-		1878,5,102,0,0,1878,1879,5,266,0,0,1879,1890,3,124,62,0,1880,1881,5,154,
-		0,0,1881,1882,5,15,0,0,1882,1887,3,80,40,0,1883,1884,5,270,0,0,1884,1886,
-		3,80,40,0,1885,1883,1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,0,0,1887,1888,
-		1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,1890,1880,1,0,0,0,1890,1891,
-		1,0,0,0,1891,1895,1,0,0,0,1892,1893,7,29,0,0,1893,1894,5,150,0,0,1894,
-		1896,5,145,0,0,1895,1892,1,0,0,0,1895,1896,1,0,0,0,1896,1897,1,0,0,0,1897,
-		1904,5,267,0,0,1898,1899,5,69,0,0,1899,1900,5,266,0,0,1900,1901,5,240,
-		0,0,1901,1902,3,124,62,0,1902,1903,5,267,0,0,1903,1905,1,0,0,0,1904,1898,
-		1,0,0,0,1904,1905,1,0,0,0,1905,1908,1,0,0,0,1906,1907,5,157,0,0,1907,1909,
-		3,146,73,0,1908,1906,1,0,0,0,1908,1909,1,0,0,0,1909,2018,1,0,0,0,1910,
-		1911,5,106,0,0,1911,1912,5,266,0,0,1912,1916,3,154,77,0,1913,1914,7,29,
-		0,0,1914,1915,5,150,0,0,1915,1917,5,145,0,0,1916,1913,1,0,0,0,1916,1917,
-		1,0,0,0,1917,1918,1,0,0,0,1918,1925,5,267,0,0,1919,1920,5,69,0,0,1920,
-		1921,5,266,0,0,1921,1922,5,240,0,0,1922,1923,3,124,62,0,1923,1924,5,267,
-		0,0,1924,1926,1,0,0,0,1925,1919,1,0,0,0,1925,1926,1,0,0,0,1926,1929,1,
-		0,0,0,1927,1928,5,157,0,0,1928,1930,3,146,73,0,1929,1927,1,0,0,0,1929,
-		1930,1,0,0,0,1930,2018,1,0,0,0,1931,1932,7,30,0,0,1932,1933,5,266,0,0,
-		1933,1934,3,124,62,0,1934,1937,5,216,0,0,1935,1938,3,170,85,0,1936,1938,
-		3,182,91,0,1937,1935,1,0,0,0,1937,1936,1,0,0,0,1938,1939,1,0,0,0,1939,
-		1940,5,267,0,0,1940,2018,1,0,0,0,1941,1942,7,31,0,0,1942,1943,5,266,0,
-		0,1943,1944,3,170,85,0,1944,1945,5,270,0,0,1945,1946,3,124,62,0,1946,1947,
-		5,270,0,0,1947,1948,3,124,62,0,1948,1949,5,267,0,0,1949,2018,1,0,0,0,1950,
-		2018,7,32,0,0,1951,1952,5,8,0,0,1952,1961,5,268,0,0,1953,1958,3,124,62,
-		0,1954,1955,5,270,0,0,1955,1957,3,124,62,0,1956,1954,1,0,0,0,1957,1960,
-		1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,0,0,1959,1962,1,0,0,0,1960,1958,
-		1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,0,0,0,1962,1963,1,0,0,0,1963,2018,
-		5,269,0,0,1964,1965,5,122,0,0,1965,1974,5,268,0,0,1966,1971,3,124,62,0,
-		1967,1968,5,270,0,0,1968,1970,3,124,62,0,1969,1967,1,0,0,0,1970,1973,1,
-		0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,1975,1,0,0,0,1973,1971,
-		1,0,0,0,1974,1966,1,0,0,0,1974,1975,1,0,0,0,1975,1976,1,0,0,0,1976,2018,
-		5,269,0,0,1977,1978,5,188,0,0,1978,1987,5,266,0,0,1979,1984,3,124,62,0,
-		1980,1981,5,270,0,0,1981,1983,3,124,62,0,1982,1980,1,0,0,0,1983,1986,1,
-		0,0,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,1988,1,0,0,0,1986,1984,
-		1,0,0,0,1987,1979,1,0,0,0,1987,1988,1,0,0,0,1988,1989,1,0,0,0,1989,2018,
-		5,267,0,0,1990,1991,5,48,0,0,1991,1992,5,266,0,0,1992,1993,3,180,90,0,
-		1993,1994,5,267,0,0,1994,2018,1,0,0,0,1995,2018,3,136,68,0,1996,1997,5,
-		62,0,0,1997,1998,5,266,0,0,1998,1999,3,56,28,0,1999,2000,5,267,0,0,2000,
-		2018,1,0,0,0,2001,2002,5,266,0,0,2002,2003,3,56,28,0,2003,2004,5,267,0,
-		0,2004,2018,1,0,0,0,2005,2006,5,266,0,0,2006,2011,3,124,62,0,2007,2008,
-		5,270,0,0,2008,2010,3,124,62,0,2009,2007,1,0,0,0,2010,2013,1,0,0,0,2011,
-		2009,1,0,0,0,2011,2012,1,0,0,0,2012,2014,1,0,0,0,2013,2011,1,0,0,0,2014,
-		2015,5,267,0,0,2015,2018,1,0,0,0,2016,2018,3,182,91,0,2017,1668,1,0,0,
-		0,2017,1670,1,0,0,0,2017,1671,1,0,0,0,2017,1684,1,0,0,0,2017,1696,1,0,
-		0,0,2017,1703,1,0,0,0,2017,1713,1,0,0,0,2017,1723,1,0,0,0,2017,1733,1,
-		0,0,0,2017,1744,1,0,0,0,2017,1751,1,0,0,0,2017,1764,1,0,0,0,2017,1795,
-		1,0,0,0,2017,1829,1,0,0,0,2017,1841,1,0,0,0,2017,1859,1,0,0,0,2017,1877,
-		1,0,0,0,2017,1910,1,0,0,0,2017,1931,1,0,0,0,2017,1941,1,0,0,0,2017,1950,
-		1,0,0,0,2017,1951,1,0,0,0,2017,1964,1,0,0,0,2017,1977,1,0,0,0,2017,1990,
-		1,0,0,0,2017,1995,1,0,0,0,2017,1996,1,0,0,0,2017,2001,1,0,0,0,2017,2005,
-		1,0,0,0,2017,2016,1,0,0,0,2018,2029,1,0,0,0,2019,2020,10,2,0,0,2020,2021,
-		5,271,0,0,2021,2028,3,182,91,0,2022,2023,10,1,0,0,2023,2024,5,268,0,0,
-		2024,2025,3,132,66,0,2025,2026,5,269,0,0,2026,2028,1,0,0,0,2027,2019,1,
-		0,0,0,2027,2022,1,0,0,0,2028,2031,1,0,0,0,2029,2027,1,0,0,0,2029,2030,
-		1,0,0,0,2030,135,1,0,0,0,2031,2029,1,0,0,0,2032,2033,3,140,70,0,2033,2049,
-		5,266,0,0,2034,2050,5,258,0,0,2035,2037,3,70,35,0,2036,2035,1,0,0,0,2036,
-		2037,1,0,0,0,2037,2038,1,0,0,0,2038,2043,3,142,71,0,2039,2040,5,270,0,
-		0,2040,2042,3,142,71,0,2041,2039,1,0,0,0,2042,2045,1,0,0,0,2043,2041,1,
-		0,0,0,2043,2044,1,0,0,0,2044,2047,1,0,0,0,2045,2043,1,0,0,0,2046,2048,
-		3,138,69,0,2047,2046,1,0,0,0,2047,2048,1,0,0,0,2048,2050,1,0,0,0,2049,
-		2034,1,0,0,0,2049,2036,1,0,0,0,2049,2050,1,0,0,0,2050,2051,1,0,0,0,2051,
-		2058,5,267,0,0,2052,2053,5,69,0,0,2053,2054,5,266,0,0,2054,2055,5,240,
-		0,0,2055,2056,3,124,62,0,2056,2057,5,267,0,0,2057,2059,1,0,0,0,2058,2052,
-		1,0,0,0,2058,2059,1,0,0,0,2059,2062,1,0,0,0,2060,2061,5,157,0,0,2061,2063,
-		3,146,73,0,2062,2060,1,0,0,0,2062,2063,1,0,0,0,2063,137,1,0,0,0,2064,2065,
-		7,33,0,0,2065,2066,5,146,0,0,2066,139,1,0,0,0,2067,2072,3,178,89,0,2068,
-		2072,5,115,0,0,2069,2072,5,186,0,0,2070,2072,5,70,0,0,2071,2067,1,0,0,
-		0,2071,2068,1,0,0,0,2071,2069,1,0,0,0,2071,2070,1,0,0,0,2072,141,1,0,0,
-		0,2073,2074,3,182,91,0,2074,2075,5,255,0,0,2075,2076,3,144,72,0,2076,2079,
-		1,0,0,0,2077,2079,3,144,72,0,2078,2073,1,0,0,0,2078,2077,1,0,0,0,2079,
-		143,1,0,0,0,2080,2081,5,208,0,0,2081,2085,3,178,89,0,2082,2083,5,162,0,
-		0,2083,2084,5,15,0,0,2084,2086,3,124,62,0,2085,2082,1,0,0,0,2085,2086,
-		1,0,0,0,2086,2098,1,0,0,0,2087,2088,5,208,0,0,2088,2089,5,266,0,0,2089,
-		2090,3,56,28,0,2090,2094,5,267,0,0,2091,2092,5,162,0,0,2092,2093,5,15,
-		0,0,2093,2095,3,124,62,0,2094,2091,1,0,0,0,2094,2095,1,0,0,0,2095,2098,
-		1,0,0,0,2096,2098,3,124,62,0,2097,2080,1,0,0,0,2097,2087,1,0,0,0,2097,
-		2096,1,0,0,0,2098,145,1,0,0,0,2099,2102,3,182,91,0,2100,2102,3,148,74,
-		0,2101,2099,1,0,0,0,2101,2100,1,0,0,0,2102,147,1,0,0,0,2103,2114,5,266,
-		0,0,2104,2105,5,162,0,0,2105,2106,5,15,0,0,2106,2111,3,124,62,0,2107,2108,
-		5,270,0,0,2108,2110,3,124,62,0,2109,2107,1,0,0,0,2110,2113,1,0,0,0,2111,
-		2109,1,0,0,0,2111,2112,1,0,0,0,2112,2115,1,0,0,0,2113,2111,1,0,0,0,2114,
-		2104,1,0,0,0,2114,2115,1,0,0,0,2115,2126,1,0,0,0,2116,2117,5,154,0,0,2117,
-		2118,5,15,0,0,2118,2123,3,80,40,0,2119,2120,5,270,0,0,2120,2122,3,80,40,
-		0,2121,2119,1,0,0,0,2122,2125,1,0,0,0,2123,2121,1,0,0,0,2123,2124,1,0,
-		0,0,2124,2127,1,0,0,0,2125,2123,1,0,0,0,2126,2116,1,0,0,0,2126,2127,1,
-		0,0,0,2127,2129,1,0,0,0,2128,2130,3,150,75,0,2129,2128,1,0,0,0,2129,2130,
-		1,0,0,0,2130,2131,1,0,0,0,2131,2132,5,267,0,0,2132,149,1,0,0,0,2133,2134,
-		7,34,0,0,2134,2142,3,152,76,0,2135,2136,7,34,0,0,2136,2137,5,13,0,0,2137,
-		2138,3,152,76,0,2138,2139,5,7,0,0,2139,2140,3,152,76,0,2140,2142,1,0,0,
-		0,2141,2133,1,0,0,0,2141,2135,1,0,0,0,2142,151,1,0,0,0,2143,2144,5,221,
-		0,0,2144,2153,5,171,0,0,2145,2146,5,221,0,0,2146,2153,5,72,0,0,2147,2148,
-		5,35,0,0,2148,2153,5,188,0,0,2149,2150,3,132,66,0,2150,2151,7,35,0,0,2151,
-		2153,1,0,0,0,2152,2143,1,0,0,0,2152,2145,1,0,0,0,2152,2147,1,0,0,0,2152,
-		2149,1,0,0,0,2153,153,1,0,0,0,2154,2156,5,109,0,0,2155,2154,1,0,0,0,2155,
-		2156,1,0,0,0,2156,2157,1,0,0,0,2157,2158,3,124,62,0,2158,2159,5,230,0,
-		0,2159,2160,3,124,62,0,2160,155,1,0,0,0,2161,2166,5,145,0,0,2162,2166,
-		5,56,0,0,2163,2164,5,44,0,0,2164,2166,3,124,62,0,2165,2161,1,0,0,0,2165,
-		2162,1,0,0,0,2165,2163,1,0,0,0,2166,157,1,0,0,0,2167,2169,5,244,0,0,2168,
-		2170,5,8,0,0,2169,2168,1,0,0,0,2169,2170,1,0,0,0,2170,2171,1,0,0,0,2171,
-		2181,5,245,0,0,2172,2174,5,242,0,0,2173,2175,7,36,0,0,2174,2173,1,0,0,
-		0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2178,5,8,0,0,2177,2176,1,0,
-		0,0,2177,2178,1,0,0,0,2178,2179,1,0,0,0,2179,2181,5,245,0,0,2180,2167,
-		1,0,0,0,2180,2172,1,0,0,0,2181,159,1,0,0,0,2182,2187,5,145,0,0,2183,2187,
-		5,56,0,0,2184,2185,5,53,0,0,2185,2187,7,37,0,0,2186,2182,1,0,0,0,2186,
-		2183,1,0,0,0,2186,2184,1,0,0,0,2187,161,1,0,0,0,2188,2189,5,239,0,0,2189,
-		2194,3,124,62,0,2190,2191,5,270,0,0,2191,2193,3,124,62,0,2192,2190,1,0,
-		0,0,2193,2196,1,0,0,0,2194,2192,1,0,0,0,2194,2195,1,0,0,0,2195,2197,1,
-		0,0,0,2196,2194,1,0,0,0,2197,2198,5,211,0,0,2198,2199,3,124,62,0,2199,
-		163,1,0,0,0,2200,2215,5,145,0,0,2201,2215,7,38,0,0,2202,2215,5,278,0,0,
-		2203,2215,5,279,0,0,2204,2215,5,280,0,0,2205,2207,5,275,0,0,2206,2205,
-		1,0,0,0,2207,2208,1,0,0,0,2208,2206,1,0,0,0,2208,2209,1,0,0,0,2209,2215,
-		1,0,0,0,2210,2215,5,276,0,0,2211,2215,5,277,0,0,2212,2213,7,39,0,0,2213,
-		2215,5,275,0,0,2214,2200,1,0,0,0,2214,2201,1,0,0,0,2214,2202,1,0,0,0,2214,
-		2203,1,0,0,0,2214,2204,1,0,0,0,2214,2206,1,0,0,0,2214,2210,1,0,0,0,2214,
-		2211,1,0,0,0,2214,2212,1,0,0,0,2215,165,1,0,0,0,2216,2218,5,92,0,0,2217,
-		2219,7,24,0,0,2218,2217,1,0,0,0,2218,2219,1,0,0,0,2219,2220,1,0,0,0,2220,
-		2221,3,168,84,0,2221,2225,3,170,85,0,2222,2223,5,266,0,0,2223,2224,5,278,
-		0,0,2224,2226,5,267,0,0,2225,2222,1,0,0,0,2225,2226,1,0,0,0,2226,2234,
-		1,0,0,0,2227,2228,5,216,0,0,2228,2232,3,170,85,0,2229,2230,5,266,0,0,2230,
-		2231,5,278,0,0,2231,2233,5,267,0,0,2232,2229,1,0,0,0,2232,2233,1,0,0,0,
-		2233,2235,1,0,0,0,2234,2227,1,0,0,0,2234,2235,1,0,0,0,2235,167,1,0,0,0,
-		2236,2237,7,40,0,0,2237,169,1,0,0,0,2238,2239,7,41,0,0,2239,171,1,0,0,
-		0,2240,2244,3,174,87,0,2241,2242,5,144,0,0,2242,2245,5,145,0,0,2243,2245,
-		5,145,0,0,2244,2241,1,0,0,0,2244,2243,1,0,0,0,2244,2245,1,0,0,0,2245,173,
-		1,0,0,0,2246,2247,6,87,-1,0,2247,2248,5,8,0,0,2248,2249,5,253,0,0,2249,
-		2250,3,172,86,0,2250,2251,5,254,0,0,2251,2332,1,0,0,0,2252,2253,5,138,
-		0,0,2253,2254,5,253,0,0,2254,2255,3,172,86,0,2255,2256,5,254,0,0,2256,
-		2332,1,0,0,0,2257,2258,5,122,0,0,2258,2259,5,253,0,0,2259,2260,3,172,86,
-		0,2260,2261,5,270,0,0,2261,2262,3,172,86,0,2262,2263,5,254,0,0,2263,2332,
-		1,0,0,0,2264,2265,5,188,0,0,2265,2274,5,253,0,0,2266,2271,3,176,88,0,2267,
-		2268,5,270,0,0,2268,2270,3,176,88,0,2269,2267,1,0,0,0,2270,2273,1,0,0,
-		0,2271,2269,1,0,0,0,2271,2272,1,0,0,0,2272,2275,1,0,0,0,2273,2271,1,0,
-		0,0,2274,2266,1,0,0,0,2274,2275,1,0,0,0,2275,2276,1,0,0,0,2276,2332,5,
-		254,0,0,2277,2278,5,188,0,0,2278,2287,5,266,0,0,2279,2284,3,176,88,0,2280,
-		2281,5,270,0,0,2281,2283,3,176,88,0,2282,2280,1,0,0,0,2283,2286,1,0,0,
-		0,2284,2282,1,0,0,0,2284,2285,1,0,0,0,2285,2288,1,0,0,0,2286,2284,1,0,
-		0,0,2287,2279,1,0,0,0,2287,2288,1,0,0,0,2288,2289,1,0,0,0,2289,2332,5,
-		267,0,0,2290,2291,5,92,0,0,2291,2295,3,170,85,0,2292,2293,5,266,0,0,2293,
-		2294,5,278,0,0,2294,2296,5,267,0,0,2295,2292,1,0,0,0,2295,2296,1,0,0,0,
-		2296,2304,1,0,0,0,2297,2298,5,216,0,0,2298,2302,3,170,85,0,2299,2300,5,
-		266,0,0,2300,2301,5,278,0,0,2301,2303,5,267,0,0,2302,2299,1,0,0,0,2302,
-		2303,1,0,0,0,2303,2305,1,0,0,0,2304,2297,1,0,0,0,2304,2305,1,0,0,0,2305,
-		2332,1,0,0,0,2306,2308,3,182,91,0,2307,2309,7,42,0,0,2308,2307,1,0,0,0,
-		2308,2309,1,0,0,0,2309,2320,1,0,0,0,2310,2311,5,266,0,0,2311,2316,5,278,
-		0,0,2312,2313,5,270,0,0,2313,2315,5,278,0,0,2314,2312,1,0,0,0,2315,2318,
-		1,0,0,0,2316,2314,1,0,0,0,2316,2317,1,0,0,0,2317,2319,1,0,0,0,2318,2316,
-		1,0,0,0,2319,2321,5,267,0,0,2320,2310,1,0,0,0,2320,2321,1,0,0,0,2321,2329,
-		1,0,0,0,2322,2323,5,242,0,0,2323,2324,5,118,0,0,2324,2325,5,212,0,0,2325,
-		2330,5,248,0,0,2326,2327,5,244,0,0,2327,2328,5,212,0,0,2328,2330,5,248,
-		0,0,2329,2322,1,0,0,0,2329,2326,1,0,0,0,2329,2330,1,0,0,0,2330,2332,1,
-		0,0,0,2331,2246,1,0,0,0,2331,2252,1,0,0,0,2331,2257,1,0,0,0,2331,2264,
-		1,0,0,0,2331,2277,1,0,0,0,2331,2290,1,0,0,0,2331,2306,1,0,0,0,2332,2349,
-		1,0,0,0,2333,2337,10,2,0,0,2334,2335,5,144,0,0,2335,2338,5,145,0,0,2336,
-		2338,5,145,0,0,2337,2334,1,0,0,0,2337,2336,1,0,0,0,2337,2338,1,0,0,0,2338,
-		2339,1,0,0,0,2339,2348,5,8,0,0,2340,2344,10,1,0,0,2341,2342,5,144,0,0,
-		2342,2345,5,145,0,0,2343,2345,5,145,0,0,2344,2341,1,0,0,0,2344,2343,1,
-		0,0,0,2344,2345,1,0,0,0,2345,2346,1,0,0,0,2346,2348,5,138,0,0,2347,2333,
-		1,0,0,0,2347,2340,1,0,0,0,2348,2351,1,0,0,0,2349,2347,1,0,0,0,2349,2350,
-		1,0,0,0,2350,175,1,0,0,0,2351,2349,1,0,0,0,2352,2353,3,182,91,0,2353,2355,
-		3,172,86,0,2354,2356,5,275,0,0,2355,2354,1,0,0,0,2355,2356,1,0,0,0,2356,
-		177,1,0,0,0,2357,2362,3,182,91,0,2358,2359,5,271,0,0,2359,2361,3,182,91,
-		0,2360,2358,1,0,0,0,2361,2364,1,0,0,0,2362,2360,1,0,0,0,2362,2363,1,0,
-		0,0,2363,179,1,0,0,0,2364,2362,1,0,0,0,2365,2370,3,182,91,0,2366,2367,
-		5,270,0,0,2367,2369,3,182,91,0,2368,2366,1,0,0,0,2369,2372,1,0,0,0,2370,
-		2368,1,0,0,0,2370,2371,1,0,0,0,2371,181,1,0,0,0,2372,2370,1,0,0,0,2373,
-		2377,5,281,0,0,2374,2377,5,282,0,0,2375,2377,3,184,92,0,2376,2373,1,0,
-		0,0,2376,2374,1,0,0,0,2376,2375,1,0,0,0,2377,183,1,0,0,0,2378,2379,7,43,
-		0,0,2379,185,1,0,0,0,341,189,196,201,207,210,225,228,234,240,246,253,257,
+		365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,473,
+		1,0,0,0,368,369,5,6,0,0,369,370,5,39,0,0,370,371,3,178,89,0,371,372,5,
+		195,0,0,372,373,5,266,0,0,373,378,3,42,21,0,374,375,5,270,0,0,375,377,
+		3,42,21,0,376,374,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,378,379,1,0,
+		0,0,379,381,1,0,0,0,380,378,1,0,0,0,381,382,5,267,0,0,382,473,1,0,0,0,
+		383,388,5,195,0,0,384,385,3,18,9,0,385,386,5,249,0,0,386,387,3,20,10,0,
+		387,389,1,0,0,0,388,384,1,0,0,0,388,389,1,0,0,0,389,473,1,0,0,0,390,392,
+		5,181,0,0,391,393,3,20,10,0,392,391,1,0,0,0,392,393,1,0,0,0,393,473,1,
+		0,0,0,394,395,5,197,0,0,395,473,3,22,11,0,396,397,7,2,0,0,397,398,5,190,
+		0,0,398,473,5,275,0,0,399,400,7,2,0,0,400,402,5,19,0,0,401,403,5,65,0,
+		0,402,401,1,0,0,0,402,403,1,0,0,0,403,404,1,0,0,0,404,473,3,178,89,0,405,
+		407,7,2,0,0,406,408,5,65,0,0,407,406,1,0,0,0,407,408,1,0,0,0,408,409,1,
+		0,0,0,409,473,3,178,89,0,410,421,5,64,0,0,411,412,5,168,0,0,412,422,5,
+		73,0,0,413,418,3,16,8,0,414,415,5,270,0,0,415,417,3,16,8,0,416,414,1,0,
+		0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,422,1,0,0,0,420,
+		418,1,0,0,0,421,411,1,0,0,0,421,413,1,0,0,0,421,422,1,0,0,0,422,423,1,
+		0,0,0,423,473,3,4,2,0,424,425,5,202,0,0,425,426,5,97,0,0,426,429,5,275,
+		0,0,427,428,5,242,0,0,428,430,5,190,0,0,429,427,1,0,0,0,429,430,1,0,0,
+		0,430,433,1,0,0,0,431,432,5,242,0,0,432,434,5,50,0,0,433,431,1,0,0,0,433,
+		434,1,0,0,0,434,473,1,0,0,0,435,436,5,190,0,0,436,439,5,275,0,0,437,438,
+		5,216,0,0,438,440,5,275,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,473,1,
+		0,0,0,441,442,5,119,0,0,442,443,5,134,0,0,443,445,3,182,91,0,444,446,3,
+		40,20,0,445,444,1,0,0,0,445,446,1,0,0,0,446,473,1,0,0,0,447,448,5,225,
+		0,0,448,449,5,134,0,0,449,473,3,182,91,0,450,451,5,227,0,0,451,452,5,135,
+		0,0,452,457,3,182,91,0,453,454,5,270,0,0,454,456,3,182,91,0,455,453,1,
+		0,0,0,456,459,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,473,1,0,0,0,
+		459,457,1,0,0,0,460,462,5,227,0,0,461,463,5,19,0,0,462,461,1,0,0,0,462,
+		463,1,0,0,0,463,464,1,0,0,0,464,473,3,178,89,0,465,473,7,3,0,0,466,467,
+		5,2,0,0,467,468,5,95,0,0,468,473,5,275,0,0,469,470,5,178,0,0,470,471,5,
+		95,0,0,471,473,5,275,0,0,472,217,1,0,0,0,472,218,1,0,0,0,472,219,1,0,0,
+		0,472,220,1,0,0,0,472,236,1,0,0,0,472,237,1,0,0,0,472,238,1,0,0,0,472,
+		262,1,0,0,0,472,295,1,0,0,0,472,310,1,0,0,0,472,325,1,0,0,0,472,341,1,
+		0,0,0,472,350,1,0,0,0,472,360,1,0,0,0,472,368,1,0,0,0,472,383,1,0,0,0,
+		472,390,1,0,0,0,472,394,1,0,0,0,472,396,1,0,0,0,472,399,1,0,0,0,472,405,
+		1,0,0,0,472,410,1,0,0,0,472,424,1,0,0,0,472,435,1,0,0,0,472,441,1,0,0,
+		0,472,447,1,0,0,0,472,450,1,0,0,0,472,460,1,0,0,0,472,465,1,0,0,0,472,
+		466,1,0,0,0,472,469,1,0,0,0,473,5,1,0,0,0,474,475,5,90,0,0,475,476,7,4,
+		0,0,476,478,3,178,89,0,477,479,3,114,57,0,478,477,1,0,0,0,478,479,1,0,
+		0,0,479,481,1,0,0,0,480,482,3,8,4,0,481,480,1,0,0,0,481,482,1,0,0,0,482,
+		487,1,0,0,0,483,484,5,266,0,0,484,485,3,180,90,0,485,486,5,267,0,0,486,
+		488,1,0,0,0,487,483,1,0,0,0,487,488,1,0,0,0,488,489,1,0,0,0,489,490,3,
+		56,28,0,490,7,1,0,0,0,491,492,5,162,0,0,492,493,5,266,0,0,493,498,3,10,
+		5,0,494,495,5,270,0,0,495,497,3,10,5,0,496,494,1,0,0,0,497,500,1,0,0,0,
+		498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,502,
+		5,267,0,0,502,9,1,0,0,0,503,504,3,182,91,0,504,505,5,249,0,0,505,506,3,
+		46,23,0,506,11,1,0,0,0,507,508,5,201,0,0,508,509,5,195,0,0,509,513,5,12,
+		0,0,510,512,5,272,0,0,511,510,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,
+		513,514,1,0,0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,525,3,4,2,0,517,519,
+		5,272,0,0,518,517,1,0,0,0,519,520,1,0,0,0,520,518,1,0,0,0,520,521,1,0,
+		0,0,521,522,1,0,0,0,522,524,3,4,2,0,523,518,1,0,0,0,524,527,1,0,0,0,525,
+		523,1,0,0,0,525,526,1,0,0,0,526,531,1,0,0,0,527,525,1,0,0,0,528,530,5,
+		272,0,0,529,528,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,531,532,1,0,0,
+		0,532,534,1,0,0,0,533,531,1,0,0,0,534,535,5,54,0,0,535,566,1,0,0,0,536,
+		537,5,12,0,0,537,538,5,201,0,0,538,540,5,195,0,0,539,541,5,272,0,0,540,
+		539,1,0,0,0,541,542,1,0,0,0,542,540,1,0,0,0,542,543,1,0,0,0,543,562,1,
+		0,0,0,544,553,3,4,2,0,545,547,5,272,0,0,546,545,1,0,0,0,547,548,1,0,0,
+		0,548,546,1,0,0,0,548,549,1,0,0,0,549,550,1,0,0,0,550,552,3,4,2,0,551,
+		546,1,0,0,0,552,555,1,0,0,0,553,551,1,0,0,0,553,554,1,0,0,0,554,559,1,
+		0,0,0,555,553,1,0,0,0,556,558,5,272,0,0,557,556,1,0,0,0,558,561,1,0,0,
+		0,559,557,1,0,0,0,559,560,1,0,0,0,560,563,1,0,0,0,561,559,1,0,0,0,562,
+		544,1,0,0,0,562,563,1,0,0,0,563,564,1,0,0,0,564,566,5,54,0,0,565,507,1,
+		0,0,0,565,536,1,0,0,0,566,13,1,0,0,0,567,568,5,74,0,0,568,569,5,190,0,
+		0,569,574,5,275,0,0,570,571,5,74,0,0,571,572,5,113,0,0,572,574,5,24,0,
+		0,573,567,1,0,0,0,573,570,1,0,0,0,574,15,1,0,0,0,575,576,7,5,0,0,576,17,
+		1,0,0,0,577,584,5,275,0,0,578,580,8,6,0,0,579,578,1,0,0,0,580,581,1,0,
+		0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,577,1,0,0,0,583,
+		579,1,0,0,0,584,19,1,0,0,0,585,587,8,7,0,0,586,585,1,0,0,0,587,588,1,0,
+		0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,21,1,0,0,0,590,593,5,209,0,0,591,
+		592,7,8,0,0,592,594,3,178,89,0,593,591,1,0,0,0,593,594,1,0,0,0,594,596,
+		1,0,0,0,595,597,3,24,12,0,596,595,1,0,0,0,596,597,1,0,0,0,597,660,1,0,
+		0,0,598,601,5,234,0,0,599,600,7,8,0,0,600,602,3,178,89,0,601,599,1,0,0,
+		0,601,602,1,0,0,0,602,604,1,0,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,
+		605,1,0,0,0,605,660,1,0,0,0,606,608,5,228,0,0,607,606,1,0,0,0,607,608,
+		1,0,0,0,608,609,1,0,0,0,609,612,5,77,0,0,610,611,7,8,0,0,611,613,3,178,
+		89,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,616,3,24,12,0,
+		615,614,1,0,0,0,615,616,1,0,0,0,616,660,1,0,0,0,617,660,5,98,0,0,618,620,
+		5,20,0,0,619,621,3,24,12,0,620,619,1,0,0,0,620,621,1,0,0,0,621,660,1,0,
+		0,0,622,625,5,40,0,0,623,624,7,8,0,0,624,626,3,178,89,0,625,623,1,0,0,
+		0,625,626,1,0,0,0,626,628,1,0,0,0,627,629,3,24,12,0,628,627,1,0,0,0,628,
+		629,1,0,0,0,629,660,1,0,0,0,630,632,5,75,0,0,631,630,1,0,0,0,631,632,1,
+		0,0,0,632,633,1,0,0,0,633,660,5,135,0,0,634,660,5,96,0,0,635,636,5,28,
+		0,0,636,637,7,8,0,0,637,639,3,178,89,0,638,640,3,24,12,0,639,638,1,0,0,
+		0,639,640,1,0,0,0,640,660,1,0,0,0,641,642,5,32,0,0,642,643,5,208,0,0,643,
+		660,3,178,89,0,644,645,5,32,0,0,645,646,5,233,0,0,646,660,3,178,89,0,647,
+		648,5,32,0,0,648,649,5,19,0,0,649,660,3,178,89,0,650,651,5,35,0,0,651,
+		660,5,19,0,0,652,653,5,35,0,0,653,660,5,39,0,0,654,655,5,25,0,0,655,657,
+		5,275,0,0,656,658,3,24,12,0,657,656,1,0,0,0,657,658,1,0,0,0,658,660,1,
+		0,0,0,659,590,1,0,0,0,659,598,1,0,0,0,659,607,1,0,0,0,659,617,1,0,0,0,
+		659,618,1,0,0,0,659,622,1,0,0,0,659,631,1,0,0,0,659,634,1,0,0,0,659,635,
+		1,0,0,0,659,641,1,0,0,0,659,644,1,0,0,0,659,647,1,0,0,0,659,650,1,0,0,
+		0,659,652,1,0,0,0,659,654,1,0,0,0,660,23,1,0,0,0,661,663,5,144,0,0,662,
+		661,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,665,7,9,0,0,665,666,5,
+		275,0,0,666,25,1,0,0,0,667,669,5,32,0,0,668,670,5,210,0,0,669,668,1,0,
+		0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,675,5,208,0,0,672,673,5,84,0,0,
+		673,674,5,144,0,0,674,676,5,62,0,0,675,672,1,0,0,0,675,676,1,0,0,0,676,
+		677,1,0,0,0,677,689,3,178,89,0,678,679,5,266,0,0,679,684,3,30,15,0,680,
+		681,5,270,0,0,681,683,3,30,15,0,682,680,1,0,0,0,683,686,1,0,0,0,684,682,
+		1,0,0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,684,1,0,0,0,687,688,5,267,
+		0,0,688,690,1,0,0,0,689,678,1,0,0,0,689,690,1,0,0,0,690,693,1,0,0,0,691,
+		692,5,29,0,0,692,694,5,275,0,0,693,691,1,0,0,0,693,694,1,0,0,0,694,701,
+		1,0,0,0,695,696,5,163,0,0,696,697,5,15,0,0,697,698,5,266,0,0,698,699,3,
+		180,90,0,699,700,5,267,0,0,700,702,1,0,0,0,701,695,1,0,0,0,701,702,1,0,
+		0,0,702,704,1,0,0,0,703,705,3,40,20,0,704,703,1,0,0,0,704,705,1,0,0,0,
+		705,707,1,0,0,0,706,708,3,48,24,0,707,706,1,0,0,0,707,708,1,0,0,0,708,
+		711,1,0,0,0,709,710,5,9,0,0,710,712,3,56,28,0,711,709,1,0,0,0,711,712,
+		1,0,0,0,712,27,1,0,0,0,713,714,5,32,0,0,714,716,5,153,0,0,715,713,1,0,
+		0,0,715,716,1,0,0,0,716,717,1,0,0,0,717,718,5,180,0,0,718,719,5,208,0,
+		0,719,731,3,178,89,0,720,721,5,266,0,0,721,726,3,30,15,0,722,723,5,270,
+		0,0,723,725,3,30,15,0,724,722,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,
+		726,727,1,0,0,0,727,729,1,0,0,0,728,726,1,0,0,0,729,730,5,267,0,0,730,
+		732,1,0,0,0,731,720,1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,733,734,5,
+		29,0,0,734,736,5,275,0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,743,1,0,0,
+		0,737,738,5,163,0,0,738,739,5,15,0,0,739,740,5,266,0,0,740,741,3,180,90,
+		0,741,742,5,267,0,0,742,744,1,0,0,0,743,737,1,0,0,0,743,744,1,0,0,0,744,
+		746,1,0,0,0,745,747,3,40,20,0,746,745,1,0,0,0,746,747,1,0,0,0,747,748,
+		1,0,0,0,748,749,5,9,0,0,749,750,3,56,28,0,750,29,1,0,0,0,751,755,3,32,
+		16,0,752,755,3,36,18,0,753,755,3,38,19,0,754,751,1,0,0,0,754,752,1,0,0,
+		0,754,753,1,0,0,0,755,31,1,0,0,0,756,757,3,182,91,0,757,758,5,9,0,0,758,
+		761,3,124,62,0,759,760,5,29,0,0,760,762,5,275,0,0,761,759,1,0,0,0,761,
+		762,1,0,0,0,762,787,1,0,0,0,763,764,3,182,91,0,764,765,3,172,86,0,765,
+		768,5,126,0,0,766,767,5,74,0,0,767,769,5,275,0,0,768,766,1,0,0,0,768,769,
+		1,0,0,0,769,771,1,0,0,0,770,772,5,235,0,0,771,770,1,0,0,0,771,772,1,0,
+		0,0,772,775,1,0,0,0,773,774,5,29,0,0,774,776,5,275,0,0,775,773,1,0,0,0,
+		775,776,1,0,0,0,776,787,1,0,0,0,777,778,3,182,91,0,778,780,3,172,86,0,
+		779,781,3,34,17,0,780,779,1,0,0,0,780,781,1,0,0,0,781,784,1,0,0,0,782,
+		783,5,29,0,0,783,785,5,275,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,787,
+		1,0,0,0,786,756,1,0,0,0,786,763,1,0,0,0,786,777,1,0,0,0,787,33,1,0,0,0,
+		788,789,5,31,0,0,789,791,3,182,91,0,790,788,1,0,0,0,790,791,1,0,0,0,791,
+		792,1,0,0,0,792,793,5,173,0,0,793,796,5,109,0,0,794,795,5,144,0,0,795,
+		797,5,55,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,35,1,0,0,0,798,799,5,
+		236,0,0,799,800,5,73,0,0,800,801,3,182,91,0,801,802,5,9,0,0,802,803,3,
+		124,62,0,803,37,1,0,0,0,804,805,5,31,0,0,805,807,3,182,91,0,806,804,1,
+		0,0,0,806,807,1,0,0,0,807,808,1,0,0,0,808,809,5,173,0,0,809,810,5,109,
+		0,0,810,811,5,266,0,0,811,812,3,180,90,0,812,815,5,267,0,0,813,814,5,144,
+		0,0,814,816,5,55,0,0,815,813,1,0,0,0,815,816,1,0,0,0,816,39,1,0,0,0,817,
+		818,5,242,0,0,818,827,5,266,0,0,819,824,3,42,21,0,820,821,5,270,0,0,821,
+		823,3,42,21,0,822,820,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,
+		1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,827,819,1,0,0,0,827,828,1,0,0,
+		0,828,829,1,0,0,0,829,830,5,267,0,0,830,41,1,0,0,0,831,832,3,44,22,0,832,
+		833,5,249,0,0,833,834,3,46,23,0,834,43,1,0,0,0,835,845,5,275,0,0,836,841,
+		3,182,91,0,837,838,5,271,0,0,838,840,3,182,91,0,839,837,1,0,0,0,840,843,
+		1,0,0,0,841,839,1,0,0,0,841,842,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,
+		0,844,835,1,0,0,0,844,836,1,0,0,0,845,45,1,0,0,0,846,855,5,275,0,0,847,
+		849,5,257,0,0,848,847,1,0,0,0,848,849,1,0,0,0,849,850,1,0,0,0,850,855,
+		7,10,0,0,851,855,5,219,0,0,852,855,5,67,0,0,853,855,3,182,91,0,854,846,
+		1,0,0,0,854,848,1,0,0,0,854,851,1,0,0,0,854,852,1,0,0,0,854,853,1,0,0,
+		0,855,47,1,0,0,0,856,857,5,116,0,0,857,866,3,178,89,0,858,862,5,266,0,
+		0,859,861,3,50,25,0,860,859,1,0,0,0,861,864,1,0,0,0,862,860,1,0,0,0,862,
+		863,1,0,0,0,863,865,1,0,0,0,864,862,1,0,0,0,865,867,5,267,0,0,866,858,
+		1,0,0,0,866,867,1,0,0,0,867,49,1,0,0,0,868,871,7,11,0,0,869,872,5,4,0,
+		0,870,872,3,182,91,0,871,869,1,0,0,0,871,870,1,0,0,0,872,51,1,0,0,0,873,
+		874,5,179,0,0,874,875,5,216,0,0,875,940,3,178,89,0,876,877,5,195,0,0,877,
+		878,5,266,0,0,878,883,3,42,21,0,879,880,5,270,0,0,880,882,3,42,21,0,881,
+		879,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,886,1,
+		0,0,0,885,883,1,0,0,0,886,887,5,267,0,0,887,940,1,0,0,0,888,889,5,181,
+		0,0,889,890,5,266,0,0,890,895,3,44,22,0,891,892,5,270,0,0,892,894,3,44,
+		22,0,893,891,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,
+		898,1,0,0,0,897,895,1,0,0,0,898,899,5,267,0,0,899,940,1,0,0,0,900,913,
+		7,12,0,0,901,914,3,54,27,0,902,903,5,266,0,0,903,908,3,54,27,0,904,905,
+		5,270,0,0,905,907,3,54,27,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,
+		0,0,0,908,909,1,0,0,0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,267,0,
+		0,912,914,1,0,0,0,913,901,1,0,0,0,913,902,1,0,0,0,914,940,1,0,0,0,915,
+		916,5,51,0,0,916,917,5,173,0,0,917,940,5,109,0,0,918,919,5,51,0,0,919,
+		920,5,31,0,0,920,940,3,182,91,0,921,922,5,51,0,0,922,940,5,236,0,0,923,
+		932,5,51,0,0,924,926,5,27,0,0,925,924,1,0,0,0,925,926,1,0,0,0,926,927,
+		1,0,0,0,927,933,3,182,91,0,928,929,5,266,0,0,929,930,3,180,90,0,930,931,
+		5,267,0,0,931,933,1,0,0,0,932,925,1,0,0,0,932,928,1,0,0,0,933,940,1,0,
+		0,0,934,935,5,179,0,0,935,936,3,182,91,0,936,937,5,216,0,0,937,938,3,182,
+		91,0,938,940,1,0,0,0,939,873,1,0,0,0,939,876,1,0,0,0,939,888,1,0,0,0,939,
+		900,1,0,0,0,939,915,1,0,0,0,939,918,1,0,0,0,939,921,1,0,0,0,939,923,1,
+		0,0,0,939,934,1,0,0,0,940,53,1,0,0,0,941,945,3,30,15,0,942,946,5,70,0,
+		0,943,944,5,3,0,0,944,946,3,182,91,0,945,942,1,0,0,0,945,943,1,0,0,0,945,
+		946,1,0,0,0,946,55,1,0,0,0,947,948,5,242,0,0,948,953,3,58,29,0,949,950,
+		5,270,0,0,950,952,3,58,29,0,951,949,1,0,0,0,952,955,1,0,0,0,953,951,1,
+		0,0,0,953,954,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,956,947,1,0,0,0,
+		956,957,1,0,0,0,957,958,1,0,0,0,958,959,3,60,30,0,959,57,1,0,0,0,960,965,
+		3,182,91,0,961,962,5,266,0,0,962,963,3,180,90,0,963,964,5,267,0,0,964,
+		966,1,0,0,0,965,961,1,0,0,0,965,966,1,0,0,0,966,967,1,0,0,0,967,968,5,
+		9,0,0,968,969,5,266,0,0,969,970,3,56,28,0,970,971,5,267,0,0,971,59,1,0,
+		0,0,972,983,3,62,31,0,973,974,5,154,0,0,974,975,5,15,0,0,975,980,3,80,
+		40,0,976,977,5,270,0,0,977,979,3,80,40,0,978,976,1,0,0,0,979,982,1,0,0,
+		0,980,978,1,0,0,0,980,981,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,983,
+		973,1,0,0,0,983,984,1,0,0,0,984,990,1,0,0,0,985,988,5,117,0,0,986,989,
+		3,124,62,0,987,989,5,4,0,0,988,986,1,0,0,0,988,987,1,0,0,0,989,991,1,0,
+		0,0,990,985,1,0,0,0,990,991,1,0,0,0,991,997,1,0,0,0,992,993,5,149,0,0,
+		993,995,3,124,62,0,994,996,7,13,0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,
+		998,1,0,0,0,997,992,1,0,0,0,997,998,1,0,0,0,998,1006,1,0,0,0,999,1000,
+		5,68,0,0,1000,1002,7,14,0,0,1001,1003,3,124,62,0,1002,1001,1,0,0,0,1002,
+		1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,7,13,0,0,1005,1007,5,152,0,0,
+		1006,999,1,0,0,0,1006,1007,1,0,0,0,1007,61,1,0,0,0,1008,1009,6,31,-1,0,
+		1009,1010,3,64,32,0,1010,1025,1,0,0,0,1011,1012,10,2,0,0,1012,1014,5,91,
+		0,0,1013,1015,3,70,35,0,1014,1013,1,0,0,0,1014,1015,1,0,0,0,1015,1016,
+		1,0,0,0,1016,1024,3,62,31,3,1017,1018,10,1,0,0,1018,1020,7,15,0,0,1019,
+		1021,3,70,35,0,1020,1019,1,0,0,0,1020,1021,1,0,0,0,1021,1022,1,0,0,0,1022,
+		1024,3,62,31,2,1023,1011,1,0,0,0,1023,1017,1,0,0,0,1024,1027,1,0,0,0,1025,
+		1023,1,0,0,0,1025,1026,1,0,0,0,1026,63,1,0,0,0,1027,1025,1,0,0,0,1028,
+		1043,3,68,34,0,1029,1030,5,231,0,0,1030,1035,3,66,33,0,1031,1032,5,270,
+		0,0,1032,1034,3,66,33,0,1033,1031,1,0,0,0,1034,1037,1,0,0,0,1035,1033,
+		1,0,0,0,1035,1036,1,0,0,0,1036,1043,1,0,0,0,1037,1035,1,0,0,0,1038,1039,
+		5,266,0,0,1039,1040,3,56,28,0,1040,1041,5,267,0,0,1041,1043,1,0,0,0,1042,
+		1028,1,0,0,0,1042,1029,1,0,0,0,1042,1038,1,0,0,0,1043,65,1,0,0,0,1044,
+		1046,5,188,0,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,
+		1048,5,266,0,0,1048,1053,3,124,62,0,1049,1050,5,270,0,0,1050,1052,3,124,
+		62,0,1051,1049,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,0,0,0,1053,1054,1,
+		0,0,0,1054,1056,1,0,0,0,1055,1053,1,0,0,0,1056,1057,5,267,0,0,1057,1060,
+		1,0,0,0,1058,1060,3,124,62,0,1059,1045,1,0,0,0,1059,1058,1,0,0,0,1060,
+		67,1,0,0,0,1061,1063,5,194,0,0,1062,1064,3,116,58,0,1063,1062,1,0,0,0,
+		1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1067,3,70,35,0,1066,1065,1,0,
+		0,0,1066,1067,1,0,0,0,1067,1068,1,0,0,0,1068,1073,3,72,36,0,1069,1070,
+		5,270,0,0,1070,1072,3,72,36,0,1071,1069,1,0,0,0,1072,1075,1,0,0,0,1073,
+		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1085,1,0,0,0,1075,1073,1,0,0,0,1076,
+		1077,5,74,0,0,1077,1082,3,82,41,0,1078,1079,5,270,0,0,1079,1081,3,82,41,
+		0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
+		0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1085,1076,1,0,0,0,1085,1086,1,
+		0,0,0,1086,1089,1,0,0,0,1087,1088,5,240,0,0,1088,1090,3,124,62,0,1089,
+		1087,1,0,0,0,1089,1090,1,0,0,0,1090,1101,1,0,0,0,1091,1092,5,78,0,0,1092,
+		1093,5,15,0,0,1093,1098,3,74,37,0,1094,1095,5,270,0,0,1095,1097,3,74,37,
+		0,1096,1094,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,1098,1099,1,0,
+		0,0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1101,1091,1,0,0,0,1101,1102,1,
+		0,0,0,1102,1105,1,0,0,0,1103,1104,5,80,0,0,1104,1106,3,124,62,0,1105,1103,
+		1,0,0,0,1105,1106,1,0,0,0,1106,1116,1,0,0,0,1107,1108,5,241,0,0,1108,1113,
+		3,78,39,0,1109,1110,5,270,0,0,1110,1112,3,78,39,0,1111,1109,1,0,0,0,1112,
+		1115,1,0,0,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,
+		1113,1,0,0,0,1116,1107,1,0,0,0,1116,1117,1,0,0,0,1117,69,1,0,0,0,1118,
+		1119,7,16,0,0,1119,71,1,0,0,0,1120,1133,5,258,0,0,1121,1122,3,178,89,0,
+		1122,1123,5,271,0,0,1123,1124,5,258,0,0,1124,1133,1,0,0,0,1125,1130,3,
+		124,62,0,1126,1128,5,9,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1129,
+		1,0,0,0,1129,1131,3,182,91,0,1130,1127,1,0,0,0,1130,1131,1,0,0,0,1131,
+		1133,1,0,0,0,1132,1120,1,0,0,0,1132,1121,1,0,0,0,1132,1125,1,0,0,0,1133,
+		73,1,0,0,0,1134,1135,5,79,0,0,1135,1136,5,196,0,0,1136,1137,5,266,0,0,
+		1137,1142,3,76,38,0,1138,1139,5,270,0,0,1139,1141,3,76,38,0,1140,1138,
+		1,0,0,0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,
+		1,0,0,0,1144,1142,1,0,0,0,1145,1146,5,267,0,0,1146,1175,1,0,0,0,1147,1148,
+		5,187,0,0,1148,1149,5,266,0,0,1149,1154,3,76,38,0,1150,1151,5,270,0,0,
+		1151,1153,3,76,38,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,
+		0,0,1154,1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,
+		267,0,0,1158,1175,1,0,0,0,1159,1160,5,34,0,0,1160,1161,5,266,0,0,1161,
+		1166,3,76,38,0,1162,1163,5,270,0,0,1163,1165,3,76,38,0,1164,1162,1,0,0,
+		0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,
+		0,0,1168,1166,1,0,0,0,1169,1170,5,267,0,0,1170,1175,1,0,0,0,1171,1172,
+		5,266,0,0,1172,1175,5,267,0,0,1173,1175,3,124,62,0,1174,1134,1,0,0,0,1174,
+		1147,1,0,0,0,1174,1159,1,0,0,0,1174,1171,1,0,0,0,1174,1173,1,0,0,0,1175,
+		75,1,0,0,0,1176,1185,5,266,0,0,1177,1182,3,124,62,0,1178,1179,5,270,0,
+		0,1179,1181,3,124,62,0,1180,1178,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,
+		0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1185,1177,
+		1,0,0,0,1185,1186,1,0,0,0,1186,1187,1,0,0,0,1187,1190,5,267,0,0,1188,1190,
+		3,124,62,0,1189,1176,1,0,0,0,1189,1188,1,0,0,0,1190,77,1,0,0,0,1191,1192,
+		3,182,91,0,1192,1193,5,9,0,0,1193,1194,3,148,74,0,1194,79,1,0,0,0,1195,
+		1197,3,124,62,0,1196,1198,7,17,0,0,1197,1196,1,0,0,0,1197,1198,1,0,0,0,
+		1198,1201,1,0,0,0,1199,1200,5,146,0,0,1200,1202,7,18,0,0,1201,1199,1,0,
+		0,0,1201,1202,1,0,0,0,1202,81,1,0,0,0,1203,1204,6,41,-1,0,1204,1205,3,
+		88,44,0,1205,1225,1,0,0,0,1206,1207,10,4,0,0,1207,1208,5,33,0,0,1208,1209,
+		5,99,0,0,1209,1224,3,88,44,0,1210,1211,10,3,0,0,1211,1212,5,141,0,0,1212,
+		1213,3,84,42,0,1213,1214,5,99,0,0,1214,1215,3,88,44,0,1215,1224,1,0,0,
+		0,1216,1217,10,2,0,0,1217,1218,3,84,42,0,1218,1219,5,99,0,0,1219,1221,
+		3,88,44,0,1220,1222,3,86,43,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,1222,
+		1224,1,0,0,0,1223,1206,1,0,0,0,1223,1210,1,0,0,0,1223,1216,1,0,0,0,1224,
+		1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,0,0,1226,83,1,0,0,0,1227,
+		1225,1,0,0,0,1228,1230,5,89,0,0,1229,1228,1,0,0,0,1229,1230,1,0,0,0,1230,
+		1244,1,0,0,0,1231,1233,5,115,0,0,1232,1234,5,156,0,0,1233,1232,1,0,0,0,
+		1233,1234,1,0,0,0,1234,1244,1,0,0,0,1235,1237,5,186,0,0,1236,1238,5,156,
+		0,0,1237,1236,1,0,0,0,1237,1238,1,0,0,0,1238,1244,1,0,0,0,1239,1241,5,
+		75,0,0,1240,1242,5,156,0,0,1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1244,
+		1,0,0,0,1243,1229,1,0,0,0,1243,1231,1,0,0,0,1243,1235,1,0,0,0,1243,1239,
+		1,0,0,0,1244,85,1,0,0,0,1245,1246,5,150,0,0,1246,1253,3,124,62,0,1247,
+		1248,5,229,0,0,1248,1249,5,266,0,0,1249,1250,3,180,90,0,1250,1251,5,267,
+		0,0,1251,1253,1,0,0,0,1252,1245,1,0,0,0,1252,1247,1,0,0,0,1253,87,1,0,
+		0,0,1254,1256,3,178,89,0,1255,1257,3,114,57,0,1256,1255,1,0,0,0,1256,1257,
+		1,0,0,0,1257,1263,1,0,0,0,1258,1259,5,73,0,0,1259,1260,5,207,0,0,1260,
+		1261,5,9,0,0,1261,1262,5,148,0,0,1262,1264,3,132,66,0,1263,1258,1,0,0,
+		0,1263,1264,1,0,0,0,1264,1266,1,0,0,0,1265,1267,3,112,56,0,1266,1265,1,
+		0,0,0,1266,1267,1,0,0,0,1267,1322,1,0,0,0,1268,1270,5,112,0,0,1269,1268,
+		1,0,0,0,1269,1270,1,0,0,0,1270,1271,1,0,0,0,1271,1272,5,208,0,0,1272,1273,
+		5,266,0,0,1273,1274,3,136,68,0,1274,1276,5,267,0,0,1275,1277,3,112,56,
+		0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,1277,1322,1,0,0,0,1278,1280,5,112,
+		0,0,1279,1278,1,0,0,0,1279,1280,1,0,0,0,1280,1281,1,0,0,0,1281,1282,5,
+		266,0,0,1282,1283,3,56,28,0,1283,1285,5,267,0,0,1284,1286,3,112,56,0,1285,
+		1284,1,0,0,0,1285,1286,1,0,0,0,1286,1322,1,0,0,0,1287,1288,5,226,0,0,1288,
+		1289,5,266,0,0,1289,1294,3,124,62,0,1290,1291,5,270,0,0,1291,1293,3,124,
+		62,0,1292,1290,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,
+		0,0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1300,5,267,0,0,1298,1299,
+		5,242,0,0,1299,1301,5,155,0,0,1300,1298,1,0,0,0,1300,1301,1,0,0,0,1301,
+		1303,1,0,0,0,1302,1304,3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,
+		1304,1322,1,0,0,0,1305,1306,5,266,0,0,1306,1307,3,82,41,0,1307,1308,5,
+		267,0,0,1308,1322,1,0,0,0,1309,1310,3,178,89,0,1310,1312,3,90,45,0,1311,
+		1313,3,112,56,0,1312,1311,1,0,0,0,1312,1313,1,0,0,0,1313,1322,1,0,0,0,
+		1314,1315,5,266,0,0,1315,1316,3,56,28,0,1316,1317,5,267,0,0,1317,1319,
+		3,90,45,0,1318,1320,3,112,56,0,1319,1318,1,0,0,0,1319,1320,1,0,0,0,1320,
+		1322,1,0,0,0,1321,1254,1,0,0,0,1321,1269,1,0,0,0,1321,1279,1,0,0,0,1321,
+		1287,1,0,0,0,1321,1305,1,0,0,0,1321,1309,1,0,0,0,1321,1314,1,0,0,0,1322,
+		89,1,0,0,0,1323,1324,5,124,0,0,1324,1335,5,266,0,0,1325,1326,5,162,0,0,
+		1326,1327,5,15,0,0,1327,1332,3,124,62,0,1328,1329,5,270,0,0,1329,1331,
+		3,124,62,0,1330,1328,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,
+		1333,1,0,0,0,1333,1336,1,0,0,0,1334,1332,1,0,0,0,1335,1325,1,0,0,0,1335,
+		1336,1,0,0,0,1336,1347,1,0,0,0,1337,1338,5,154,0,0,1338,1339,5,15,0,0,
+		1339,1344,3,80,40,0,1340,1341,5,270,0,0,1341,1343,3,80,40,0,1342,1340,
+		1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,
+		1,0,0,0,1346,1344,1,0,0,0,1347,1337,1,0,0,0,1347,1348,1,0,0,0,1348,1358,
+		1,0,0,0,1349,1350,5,125,0,0,1350,1355,3,92,46,0,1351,1352,5,270,0,0,1352,
+		1354,3,92,46,0,1353,1351,1,0,0,0,1354,1357,1,0,0,0,1355,1353,1,0,0,0,1355,
+		1356,1,0,0,0,1356,1359,1,0,0,0,1357,1355,1,0,0,0,1358,1349,1,0,0,0,1358,
+		1359,1,0,0,0,1359,1361,1,0,0,0,1360,1362,3,94,47,0,1361,1360,1,0,0,0,1361,
+		1362,1,0,0,0,1362,1367,1,0,0,0,1363,1364,5,3,0,0,1364,1365,5,123,0,0,1365,
+		1366,5,199,0,0,1366,1368,3,96,48,0,1367,1363,1,0,0,0,1367,1368,1,0,0,0,
+		1368,1369,1,0,0,0,1369,1370,5,165,0,0,1370,1371,5,266,0,0,1371,1372,3,
+		98,49,0,1372,1375,5,267,0,0,1373,1374,5,243,0,0,1374,1376,3,166,83,0,1375,
+		1373,1,0,0,0,1375,1376,1,0,0,0,1376,1386,1,0,0,0,1377,1378,5,203,0,0,1378,
+		1383,3,108,54,0,1379,1380,5,270,0,0,1380,1382,3,108,54,0,1381,1379,1,0,
+		0,0,1382,1385,1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,
+		0,0,0,1385,1383,1,0,0,0,1386,1377,1,0,0,0,1386,1387,1,0,0,0,1387,1388,
+		1,0,0,0,1388,1389,5,45,0,0,1389,1394,3,110,55,0,1390,1391,5,270,0,0,1391,
+		1393,3,110,55,0,1392,1390,1,0,0,0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,
+		1394,1395,1,0,0,0,1395,1397,1,0,0,0,1396,1394,1,0,0,0,1397,1398,5,267,
+		0,0,1398,91,1,0,0,0,1399,1400,3,124,62,0,1400,1401,5,9,0,0,1401,1402,3,
+		182,91,0,1402,93,1,0,0,0,1403,1404,5,151,0,0,1404,1405,5,188,0,0,1405,
+		1406,5,166,0,0,1406,1412,5,123,0,0,1407,1408,5,4,0,0,1408,1409,5,189,0,
+		0,1409,1410,5,166,0,0,1410,1412,5,123,0,0,1411,1403,1,0,0,0,1411,1407,
+		1,0,0,0,1412,95,1,0,0,0,1413,1414,5,164,0,0,1414,1415,5,111,0,0,1415,1428,
+		5,188,0,0,1416,1417,5,216,0,0,1417,1418,5,142,0,0,1418,1428,5,188,0,0,
+		1419,1420,5,216,0,0,1420,1421,5,70,0,0,1421,1428,3,182,91,0,1422,1423,
+		5,216,0,0,1423,1424,5,111,0,0,1424,1428,3,182,91,0,1425,1426,5,216,0,0,
+		1426,1428,3,182,91,0,1427,1413,1,0,0,0,1427,1416,1,0,0,0,1427,1419,1,0,
+		0,0,1427,1422,1,0,0,0,1427,1425,1,0,0,0,1428,97,1,0,0,0,1429,1434,3,100,
+		50,0,1430,1431,5,262,0,0,1431,1433,3,100,50,0,1432,1430,1,0,0,0,1433,1436,
+		1,0,0,0,1434,1432,1,0,0,0,1434,1435,1,0,0,0,1435,99,1,0,0,0,1436,1434,
+		1,0,0,0,1437,1439,3,102,51,0,1438,1437,1,0,0,0,1439,1440,1,0,0,0,1440,
+		1438,1,0,0,0,1440,1441,1,0,0,0,1441,101,1,0,0,0,1442,1444,3,104,52,0,1443,
+		1445,3,106,53,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,103,1,0,0,0,1446,
+		1452,3,182,91,0,1447,1448,5,266,0,0,1448,1449,3,98,49,0,1449,1450,5,267,
+		0,0,1450,1452,1,0,0,0,1451,1446,1,0,0,0,1451,1447,1,0,0,0,1452,105,1,0,
+		0,0,1453,1455,7,19,0,0,1454,1456,5,261,0,0,1455,1454,1,0,0,0,1455,1456,
+		1,0,0,0,1456,1472,1,0,0,0,1457,1459,5,263,0,0,1458,1460,5,278,0,0,1459,
+		1458,1,0,0,0,1459,1460,1,0,0,0,1460,1465,1,0,0,0,1461,1463,5,270,0,0,1462,
+		1464,5,278,0,0,1463,1462,1,0,0,0,1463,1464,1,0,0,0,1464,1466,1,0,0,0,1465,
+		1461,1,0,0,0,1465,1466,1,0,0,0,1466,1467,1,0,0,0,1467,1469,5,264,0,0,1468,
+		1470,5,261,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1472,1,0,0,0,1471,
+		1453,1,0,0,0,1471,1457,1,0,0,0,1472,107,1,0,0,0,1473,1474,3,182,91,0,1474,
+		1475,5,249,0,0,1475,1476,5,266,0,0,1476,1481,3,182,91,0,1477,1478,5,270,
+		0,0,1478,1480,3,182,91,0,1479,1477,1,0,0,0,1480,1483,1,0,0,0,1481,1479,
+		1,0,0,0,1481,1482,1,0,0,0,1482,1484,1,0,0,0,1483,1481,1,0,0,0,1484,1485,
+		5,267,0,0,1485,109,1,0,0,0,1486,1487,3,182,91,0,1487,1488,5,9,0,0,1488,
+		1489,3,124,62,0,1489,111,1,0,0,0,1490,1492,5,9,0,0,1491,1490,1,0,0,0,1491,
+		1492,1,0,0,0,1492,1493,1,0,0,0,1493,1498,3,182,91,0,1494,1495,5,266,0,
+		0,1495,1496,3,180,90,0,1496,1497,5,267,0,0,1497,1499,1,0,0,0,1498,1494,
+		1,0,0,0,1498,1499,1,0,0,0,1499,113,1,0,0,0,1500,1501,3,116,58,0,1501,115,
+		1,0,0,0,1502,1503,5,273,0,0,1503,1510,3,118,59,0,1504,1506,5,270,0,0,1505,
+		1504,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1509,3,118,59,0,
+		1508,1505,1,0,0,0,1509,1512,1,0,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,
+		0,1511,1513,1,0,0,0,1512,1510,1,0,0,0,1513,1514,5,274,0,0,1514,117,1,0,
+		0,0,1515,1536,3,182,91,0,1516,1533,5,266,0,0,1517,1522,3,120,60,0,1518,
+		1519,5,270,0,0,1519,1521,3,120,60,0,1520,1518,1,0,0,0,1521,1524,1,0,0,
+		0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1534,1,0,0,0,1524,1522,1,0,
+		0,0,1525,1530,3,122,61,0,1526,1527,5,270,0,0,1527,1529,3,122,61,0,1528,
+		1526,1,0,0,0,1529,1532,1,0,0,0,1530,1528,1,0,0,0,1530,1531,1,0,0,0,1531,
+		1534,1,0,0,0,1532,1530,1,0,0,0,1533,1517,1,0,0,0,1533,1525,1,0,0,0,1533,
+		1534,1,0,0,0,1534,1535,1,0,0,0,1535,1537,5,267,0,0,1536,1516,1,0,0,0,1536,
+		1537,1,0,0,0,1537,119,1,0,0,0,1538,1539,3,44,22,0,1539,1540,5,249,0,0,
+		1540,1541,3,46,23,0,1541,121,1,0,0,0,1542,1547,3,182,91,0,1543,1544,5,
+		271,0,0,1544,1546,3,182,91,0,1545,1543,1,0,0,0,1546,1549,1,0,0,0,1547,
+		1545,1,0,0,0,1547,1548,1,0,0,0,1548,1553,1,0,0,0,1549,1547,1,0,0,0,1550,
+		1553,5,275,0,0,1551,1553,5,278,0,0,1552,1542,1,0,0,0,1552,1550,1,0,0,0,
+		1552,1551,1,0,0,0,1553,123,1,0,0,0,1554,1555,3,126,63,0,1555,125,1,0,0,
+		0,1556,1557,6,63,-1,0,1557,1558,5,144,0,0,1558,1567,3,126,63,4,1559,1563,
+		3,132,66,0,1560,1562,3,128,64,0,1561,1560,1,0,0,0,1562,1565,1,0,0,0,1563,
+		1561,1,0,0,0,1563,1564,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1566,
+		1556,1,0,0,0,1566,1559,1,0,0,0,1567,1576,1,0,0,0,1568,1569,10,2,0,0,1569,
+		1570,5,7,0,0,1570,1575,3,126,63,3,1571,1572,10,1,0,0,1572,1573,5,153,0,
+		0,1573,1575,3,126,63,2,1574,1568,1,0,0,0,1574,1571,1,0,0,0,1575,1578,1,
+		0,0,0,1576,1574,1,0,0,0,1576,1577,1,0,0,0,1577,127,1,0,0,0,1578,1576,1,
+		0,0,0,1579,1580,3,130,65,0,1580,1581,3,132,66,0,1581,1663,1,0,0,0,1582,
+		1584,5,144,0,0,1583,1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,
+		1587,5,13,0,0,1586,1588,7,20,0,0,1587,1586,1,0,0,0,1587,1588,1,0,0,0,1588,
+		1589,1,0,0,0,1589,1590,3,132,66,0,1590,1591,5,7,0,0,1591,1592,3,132,66,
+		0,1592,1663,1,0,0,0,1593,1595,5,144,0,0,1594,1593,1,0,0,0,1594,1595,1,
+		0,0,0,1595,1596,1,0,0,0,1596,1597,5,87,0,0,1597,1598,5,266,0,0,1598,1599,
+		3,56,28,0,1599,1600,5,267,0,0,1600,1663,1,0,0,0,1601,1603,5,144,0,0,1602,
+		1601,1,0,0,0,1602,1603,1,0,0,0,1603,1604,1,0,0,0,1604,1605,5,87,0,0,1605,
+		1606,5,266,0,0,1606,1611,3,124,62,0,1607,1608,5,270,0,0,1608,1610,3,124,
+		62,0,1609,1607,1,0,0,0,1610,1613,1,0,0,0,1611,1609,1,0,0,0,1611,1612,1,
+		0,0,0,1612,1614,1,0,0,0,1613,1611,1,0,0,0,1614,1615,5,267,0,0,1615,1663,
+		1,0,0,0,1616,1618,5,144,0,0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1619,
+		1,0,0,0,1619,1620,5,116,0,0,1620,1623,3,132,66,0,1621,1622,5,57,0,0,1622,
+		1624,3,132,66,0,1623,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1663,1,0,0,0,
+		1625,1627,5,144,0,0,1626,1625,1,0,0,0,1626,1627,1,0,0,0,1627,1628,1,0,
+		0,0,1628,1629,5,198,0,0,1629,1630,5,216,0,0,1630,1633,3,132,66,0,1631,
+		1632,5,57,0,0,1632,1634,3,132,66,0,1633,1631,1,0,0,0,1633,1634,1,0,0,0,
+		1634,1663,1,0,0,0,1635,1637,5,94,0,0,1636,1638,5,144,0,0,1637,1636,1,0,
+		0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1663,5,145,0,0,1640,1642,
+		5,94,0,0,1641,1643,5,144,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
+		1644,1,0,0,0,1644,1663,7,21,0,0,1645,1647,5,94,0,0,1646,1648,5,144,0,0,
+		1647,1646,1,0,0,0,1647,1648,1,0,0,0,1648,1649,1,0,0,0,1649,1650,5,49,0,
+		0,1650,1651,5,74,0,0,1651,1663,3,132,66,0,1652,1654,5,94,0,0,1653,1655,
+		5,144,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,1,0,0,0,1656,1658,
+		5,100,0,0,1657,1659,7,22,0,0,1658,1657,1,0,0,0,1658,1659,1,0,0,0,1659,
+		1663,1,0,0,0,1660,1661,5,159,0,0,1661,1663,3,132,66,0,1662,1579,1,0,0,
+		0,1662,1583,1,0,0,0,1662,1594,1,0,0,0,1662,1602,1,0,0,0,1662,1617,1,0,
+		0,0,1662,1626,1,0,0,0,1662,1635,1,0,0,0,1662,1640,1,0,0,0,1662,1645,1,
+		0,0,0,1662,1652,1,0,0,0,1662,1660,1,0,0,0,1663,129,1,0,0,0,1664,1665,7,
+		23,0,0,1665,131,1,0,0,0,1666,1667,6,66,-1,0,1667,1671,3,134,67,0,1668,
+		1669,7,24,0,0,1669,1671,3,132,66,3,1670,1666,1,0,0,0,1670,1668,1,0,0,0,
+		1671,1680,1,0,0,0,1672,1673,10,2,0,0,1673,1674,7,25,0,0,1674,1679,3,132,
+		66,3,1675,1676,10,1,0,0,1676,1677,7,24,0,0,1677,1679,3,132,66,2,1678,1672,
+		1,0,0,0,1678,1675,1,0,0,0,1679,1682,1,0,0,0,1680,1678,1,0,0,0,1680,1681,
+		1,0,0,0,1681,133,1,0,0,0,1682,1680,1,0,0,0,1683,1684,6,67,-1,0,1684,2033,
+		3,164,82,0,1685,2033,3,166,83,0,1686,1687,5,17,0,0,1687,1689,3,124,62,
+		0,1688,1690,3,162,81,0,1689,1688,1,0,0,0,1690,1691,1,0,0,0,1691,1689,1,
+		0,0,0,1691,1692,1,0,0,0,1692,1695,1,0,0,0,1693,1694,5,52,0,0,1694,1696,
+		3,124,62,0,1695,1693,1,0,0,0,1695,1696,1,0,0,0,1696,1697,1,0,0,0,1697,
+		1698,5,54,0,0,1698,2033,1,0,0,0,1699,1701,5,17,0,0,1700,1702,3,162,81,
+		0,1701,1700,1,0,0,0,1702,1703,1,0,0,0,1703,1701,1,0,0,0,1703,1704,1,0,
+		0,0,1704,1707,1,0,0,0,1705,1706,5,52,0,0,1706,1708,3,124,62,0,1707,1705,
+		1,0,0,0,1707,1708,1,0,0,0,1708,1709,1,0,0,0,1709,1710,5,54,0,0,1710,2033,
+		1,0,0,0,1711,1712,7,26,0,0,1712,1713,5,266,0,0,1713,1714,3,124,62,0,1714,
+		1715,5,9,0,0,1715,1716,3,172,86,0,1716,1717,5,267,0,0,1717,2033,1,0,0,
+		0,1718,1719,5,66,0,0,1719,1722,5,266,0,0,1720,1723,3,170,85,0,1721,1723,
+		3,182,91,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,1724,1,0,0,0,1724,
+		1725,5,74,0,0,1725,1726,3,124,62,0,1726,1727,5,267,0,0,1727,2033,1,0,0,
+		0,1728,1729,5,218,0,0,1729,1730,5,266,0,0,1730,1732,7,27,0,0,1731,1733,
+		3,124,62,0,1732,1731,1,0,0,0,1732,1733,1,0,0,0,1733,1734,1,0,0,0,1734,
+		1735,5,74,0,0,1735,1736,3,124,62,0,1736,1737,5,267,0,0,1737,2033,1,0,0,
+		0,1738,1739,5,218,0,0,1739,1743,5,266,0,0,1740,1741,3,124,62,0,1741,1742,
+		5,74,0,0,1742,1744,1,0,0,0,1743,1740,1,0,0,0,1743,1744,1,0,0,0,1744,1745,
+		1,0,0,0,1745,1746,3,124,62,0,1746,1747,5,267,0,0,1747,2033,1,0,0,0,1748,
+		1749,5,204,0,0,1749,1750,5,266,0,0,1750,1751,3,124,62,0,1751,1752,5,74,
+		0,0,1752,1755,3,124,62,0,1753,1754,5,73,0,0,1754,1756,3,124,62,0,1755,
+		1753,1,0,0,0,1755,1756,1,0,0,0,1756,1757,1,0,0,0,1757,1758,5,267,0,0,1758,
+		2033,1,0,0,0,1759,1760,5,170,0,0,1760,1761,5,266,0,0,1761,1762,3,132,66,
+		0,1762,1763,5,87,0,0,1763,1764,3,124,62,0,1764,1765,5,267,0,0,1765,2033,
+		1,0,0,0,1766,1767,5,160,0,0,1767,1768,5,266,0,0,1768,1769,3,124,62,0,1769,
+		1770,5,167,0,0,1770,1771,3,124,62,0,1771,1772,5,74,0,0,1772,1775,3,124,
+		62,0,1773,1774,5,73,0,0,1774,1776,3,124,62,0,1775,1773,1,0,0,0,1775,1776,
+		1,0,0,0,1776,1777,1,0,0,0,1777,1778,5,267,0,0,1778,2033,1,0,0,0,1779,1780,
+		5,108,0,0,1780,1781,5,266,0,0,1781,1782,3,124,62,0,1782,1783,5,270,0,0,
+		1783,1786,3,124,62,0,1784,1785,5,185,0,0,1785,1787,3,172,86,0,1786,1784,
+		1,0,0,0,1786,1787,1,0,0,0,1787,1806,1,0,0,0,1788,1789,3,156,78,0,1789,
+		1790,5,150,0,0,1790,1795,5,53,0,0,1791,1792,3,156,78,0,1792,1793,5,150,
+		0,0,1793,1794,5,56,0,0,1794,1796,1,0,0,0,1795,1791,1,0,0,0,1795,1796,1,
+		0,0,0,1796,1807,1,0,0,0,1797,1798,3,156,78,0,1798,1799,5,150,0,0,1799,
+		1804,5,56,0,0,1800,1801,3,156,78,0,1801,1802,5,150,0,0,1802,1803,5,53,
+		0,0,1803,1805,1,0,0,0,1804,1800,1,0,0,0,1804,1805,1,0,0,0,1805,1807,1,
+		0,0,0,1806,1788,1,0,0,0,1806,1797,1,0,0,0,1806,1807,1,0,0,0,1807,1808,
+		1,0,0,0,1808,1809,5,267,0,0,1809,2033,1,0,0,0,1810,1811,5,107,0,0,1811,
+		1812,5,266,0,0,1812,1813,3,124,62,0,1813,1814,5,270,0,0,1814,1817,3,124,
+		62,0,1815,1816,5,185,0,0,1816,1818,3,172,86,0,1817,1815,1,0,0,0,1817,1818,
+		1,0,0,0,1818,1820,1,0,0,0,1819,1821,3,158,79,0,1820,1819,1,0,0,0,1820,
+		1821,1,0,0,0,1821,1840,1,0,0,0,1822,1823,3,160,80,0,1823,1824,5,150,0,
+		0,1824,1829,5,53,0,0,1825,1826,3,160,80,0,1826,1827,5,150,0,0,1827,1828,
+		5,56,0,0,1828,1830,1,0,0,0,1829,1825,1,0,0,0,1829,1830,1,0,0,0,1830,1841,
+		1,0,0,0,1831,1832,3,160,80,0,1832,1833,5,150,0,0,1833,1838,5,56,0,0,1834,
+		1835,3,160,80,0,1835,1836,5,150,0,0,1836,1837,5,53,0,0,1837,1839,1,0,0,
+		0,1838,1834,1,0,0,0,1838,1839,1,0,0,0,1839,1841,1,0,0,0,1840,1822,1,0,
+		0,0,1840,1831,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1843,5,
+		267,0,0,1843,2033,1,0,0,0,1844,1845,5,104,0,0,1845,1846,5,266,0,0,1846,
+		1847,3,124,62,0,1847,1848,5,270,0,0,1848,1852,3,124,62,0,1849,1850,7,28,
+		0,0,1850,1851,5,150,0,0,1851,1853,5,56,0,0,1852,1849,1,0,0,0,1852,1853,
+		1,0,0,0,1853,1854,1,0,0,0,1854,1855,5,267,0,0,1855,2033,1,0,0,0,1856,1857,
+		5,105,0,0,1857,1866,5,266,0,0,1858,1863,3,154,77,0,1859,1860,5,270,0,0,
+		1860,1862,3,154,77,0,1861,1859,1,0,0,0,1862,1865,1,0,0,0,1863,1861,1,0,
+		0,0,1863,1864,1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1866,1858,1,
+		0,0,0,1866,1867,1,0,0,0,1867,1871,1,0,0,0,1868,1869,7,29,0,0,1869,1870,
+		5,150,0,0,1870,1872,5,145,0,0,1871,1868,1,0,0,0,1871,1872,1,0,0,0,1872,
+		1873,1,0,0,0,1873,2033,5,267,0,0,1874,1875,5,101,0,0,1875,1884,5,266,0,
+		0,1876,1881,3,124,62,0,1877,1878,5,270,0,0,1878,1880,3,124,62,0,1879,1877,
+		1,0,0,0,1880,1883,1,0,0,0,1881,1879,1,0,0,0,1881,1882,1,0,0,0,1882,1885,
+		1,0,0,0,1883,1881,1,0,0,0,1884,1876,1,0,0,0,1884,1885,1,0,0,0,1885,1889,
+		1,0,0,0,1886,1887,7,29,0,0,1887,1888,5,150,0,0,1888,1890,5,145,0,0,1889,
+		1886,1,0,0,0,1889,1890,1,0,0,0,1890,1891,1,0,0,0,1891,2033,5,267,0,0,1892,
+		1893,5,102,0,0,1893,1894,5,266,0,0,1894,1905,3,124,62,0,1895,1896,5,154,
+		0,0,1896,1897,5,15,0,0,1897,1902,3,80,40,0,1898,1899,5,270,0,0,1899,1901,
+		3,80,40,0,1900,1898,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1902,1903,
+		1,0,0,0,1903,1906,1,0,0,0,1904,1902,1,0,0,0,1905,1895,1,0,0,0,1905,1906,
+		1,0,0,0,1906,1910,1,0,0,0,1907,1908,7,29,0,0,1908,1909,5,150,0,0,1909,
+		1911,5,145,0,0,1910,1907,1,0,0,0,1910,1911,1,0,0,0,1911,1912,1,0,0,0,1912,
+		1919,5,267,0,0,1913,1914,5,69,0,0,1914,1915,5,266,0,0,1915,1916,5,240,
+		0,0,1916,1917,3,124,62,0,1917,1918,5,267,0,0,1918,1920,1,0,0,0,1919,1913,
+		1,0,0,0,1919,1920,1,0,0,0,1920,1923,1,0,0,0,1921,1922,5,157,0,0,1922,1924,
+		3,146,73,0,1923,1921,1,0,0,0,1923,1924,1,0,0,0,1924,2033,1,0,0,0,1925,
+		1926,5,106,0,0,1926,1927,5,266,0,0,1927,1931,3,154,77,0,1928,1929,7,29,
+		0,0,1929,1930,5,150,0,0,1930,1932,5,145,0,0,1931,1928,1,0,0,0,1931,1932,
+		1,0,0,0,1932,1933,1,0,0,0,1933,1940,5,267,0,0,1934,1935,5,69,0,0,1935,
+		1936,5,266,0,0,1936,1937,5,240,0,0,1937,1938,3,124,62,0,1938,1939,5,267,
+		0,0,1939,1941,1,0,0,0,1940,1934,1,0,0,0,1940,1941,1,0,0,0,1941,1944,1,
+		0,0,0,1942,1943,5,157,0,0,1943,1945,3,146,73,0,1944,1942,1,0,0,0,1944,
+		1945,1,0,0,0,1945,2033,1,0,0,0,1946,1947,7,30,0,0,1947,1948,5,266,0,0,
+		1948,1949,3,124,62,0,1949,1952,5,216,0,0,1950,1953,3,170,85,0,1951,1953,
+		3,182,91,0,1952,1950,1,0,0,0,1952,1951,1,0,0,0,1953,1954,1,0,0,0,1954,
+		1955,5,267,0,0,1955,2033,1,0,0,0,1956,1957,7,31,0,0,1957,1958,5,266,0,
+		0,1958,1959,3,170,85,0,1959,1960,5,270,0,0,1960,1961,3,124,62,0,1961,1962,
+		5,270,0,0,1962,1963,3,124,62,0,1963,1964,5,267,0,0,1964,2033,1,0,0,0,1965,
+		2033,7,32,0,0,1966,1967,5,8,0,0,1967,1976,5,268,0,0,1968,1973,3,124,62,
+		0,1969,1970,5,270,0,0,1970,1972,3,124,62,0,1971,1969,1,0,0,0,1972,1975,
+		1,0,0,0,1973,1971,1,0,0,0,1973,1974,1,0,0,0,1974,1977,1,0,0,0,1975,1973,
+		1,0,0,0,1976,1968,1,0,0,0,1976,1977,1,0,0,0,1977,1978,1,0,0,0,1978,2033,
+		5,269,0,0,1979,1980,5,122,0,0,1980,1989,5,268,0,0,1981,1986,3,124,62,0,
+		1982,1983,5,270,0,0,1983,1985,3,124,62,0,1984,1982,1,0,0,0,1985,1988,1,
+		0,0,0,1986,1984,1,0,0,0,1986,1987,1,0,0,0,1987,1990,1,0,0,0,1988,1986,
+		1,0,0,0,1989,1981,1,0,0,0,1989,1990,1,0,0,0,1990,1991,1,0,0,0,1991,2033,
+		5,269,0,0,1992,1993,5,188,0,0,1993,2002,5,266,0,0,1994,1999,3,124,62,0,
+		1995,1996,5,270,0,0,1996,1998,3,124,62,0,1997,1995,1,0,0,0,1998,2001,1,
+		0,0,0,1999,1997,1,0,0,0,1999,2000,1,0,0,0,2000,2003,1,0,0,0,2001,1999,
+		1,0,0,0,2002,1994,1,0,0,0,2002,2003,1,0,0,0,2003,2004,1,0,0,0,2004,2033,
+		5,267,0,0,2005,2006,5,48,0,0,2006,2007,5,266,0,0,2007,2008,3,180,90,0,
+		2008,2009,5,267,0,0,2009,2033,1,0,0,0,2010,2033,3,136,68,0,2011,2012,5,
+		62,0,0,2012,2013,5,266,0,0,2013,2014,3,56,28,0,2014,2015,5,267,0,0,2015,
+		2033,1,0,0,0,2016,2017,5,266,0,0,2017,2018,3,56,28,0,2018,2019,5,267,0,
+		0,2019,2033,1,0,0,0,2020,2021,5,266,0,0,2021,2026,3,124,62,0,2022,2023,
+		5,270,0,0,2023,2025,3,124,62,0,2024,2022,1,0,0,0,2025,2028,1,0,0,0,2026,
+		2024,1,0,0,0,2026,2027,1,0,0,0,2027,2029,1,0,0,0,2028,2026,1,0,0,0,2029,
+		2030,5,267,0,0,2030,2033,1,0,0,0,2031,2033,3,182,91,0,2032,1683,1,0,0,
+		0,2032,1685,1,0,0,0,2032,1686,1,0,0,0,2032,1699,1,0,0,0,2032,1711,1,0,
+		0,0,2032,1718,1,0,0,0,2032,1728,1,0,0,0,2032,1738,1,0,0,0,2032,1748,1,
+		0,0,0,2032,1759,1,0,0,0,2032,1766,1,0,0,0,2032,1779,1,0,0,0,2032,1810,
+		1,0,0,0,2032,1844,1,0,0,0,2032,1856,1,0,0,0,2032,1874,1,0,0,0,2032,1892,
+		1,0,0,0,2032,1925,1,0,0,0,2032,1946,1,0,0,0,2032,1956,1,0,0,0,2032,1965,
+		1,0,0,0,2032,1966,1,0,0,0,2032,1979,1,0,0,0,2032,1992,1,0,0,0,2032,2005,
+		1,0,0,0,2032,2010,1,0,0,0,2032,2011,1,0,0,0,2032,2016,1,0,0,0,2032,2020,
+		1,0,0,0,2032,2031,1,0,0,0,2033,2044,1,0,0,0,2034,2035,10,2,0,0,2035,2036,
+		5,271,0,0,2036,2043,3,182,91,0,2037,2038,10,1,0,0,2038,2039,5,268,0,0,
+		2039,2040,3,132,66,0,2040,2041,5,269,0,0,2041,2043,1,0,0,0,2042,2034,1,
+		0,0,0,2042,2037,1,0,0,0,2043,2046,1,0,0,0,2044,2042,1,0,0,0,2044,2045,
+		1,0,0,0,2045,135,1,0,0,0,2046,2044,1,0,0,0,2047,2048,3,140,70,0,2048,2064,
+		5,266,0,0,2049,2065,5,258,0,0,2050,2052,3,70,35,0,2051,2050,1,0,0,0,2051,
+		2052,1,0,0,0,2052,2053,1,0,0,0,2053,2058,3,142,71,0,2054,2055,5,270,0,
+		0,2055,2057,3,142,71,0,2056,2054,1,0,0,0,2057,2060,1,0,0,0,2058,2056,1,
+		0,0,0,2058,2059,1,0,0,0,2059,2062,1,0,0,0,2060,2058,1,0,0,0,2061,2063,
+		3,138,69,0,2062,2061,1,0,0,0,2062,2063,1,0,0,0,2063,2065,1,0,0,0,2064,
+		2049,1,0,0,0,2064,2051,1,0,0,0,2064,2065,1,0,0,0,2065,2066,1,0,0,0,2066,
+		2073,5,267,0,0,2067,2068,5,69,0,0,2068,2069,5,266,0,0,2069,2070,5,240,
+		0,0,2070,2071,3,124,62,0,2071,2072,5,267,0,0,2072,2074,1,0,0,0,2073,2067,
+		1,0,0,0,2073,2074,1,0,0,0,2074,2077,1,0,0,0,2075,2076,5,157,0,0,2076,2078,
+		3,146,73,0,2077,2075,1,0,0,0,2077,2078,1,0,0,0,2078,137,1,0,0,0,2079,2080,
+		7,33,0,0,2080,2081,5,146,0,0,2081,139,1,0,0,0,2082,2087,3,178,89,0,2083,
+		2087,5,115,0,0,2084,2087,5,186,0,0,2085,2087,5,70,0,0,2086,2082,1,0,0,
+		0,2086,2083,1,0,0,0,2086,2084,1,0,0,0,2086,2085,1,0,0,0,2087,141,1,0,0,
+		0,2088,2089,3,182,91,0,2089,2090,5,255,0,0,2090,2091,3,144,72,0,2091,2094,
+		1,0,0,0,2092,2094,3,144,72,0,2093,2088,1,0,0,0,2093,2092,1,0,0,0,2094,
+		143,1,0,0,0,2095,2096,5,208,0,0,2096,2100,3,178,89,0,2097,2098,5,162,0,
+		0,2098,2099,5,15,0,0,2099,2101,3,124,62,0,2100,2097,1,0,0,0,2100,2101,
+		1,0,0,0,2101,2113,1,0,0,0,2102,2103,5,208,0,0,2103,2104,5,266,0,0,2104,
+		2105,3,56,28,0,2105,2109,5,267,0,0,2106,2107,5,162,0,0,2107,2108,5,15,
+		0,0,2108,2110,3,124,62,0,2109,2106,1,0,0,0,2109,2110,1,0,0,0,2110,2113,
+		1,0,0,0,2111,2113,3,124,62,0,2112,2095,1,0,0,0,2112,2102,1,0,0,0,2112,
+		2111,1,0,0,0,2113,145,1,0,0,0,2114,2117,3,182,91,0,2115,2117,3,148,74,
+		0,2116,2114,1,0,0,0,2116,2115,1,0,0,0,2117,147,1,0,0,0,2118,2129,5,266,
+		0,0,2119,2120,5,162,0,0,2120,2121,5,15,0,0,2121,2126,3,124,62,0,2122,2123,
+		5,270,0,0,2123,2125,3,124,62,0,2124,2122,1,0,0,0,2125,2128,1,0,0,0,2126,
+		2124,1,0,0,0,2126,2127,1,0,0,0,2127,2130,1,0,0,0,2128,2126,1,0,0,0,2129,
+		2119,1,0,0,0,2129,2130,1,0,0,0,2130,2141,1,0,0,0,2131,2132,5,154,0,0,2132,
+		2133,5,15,0,0,2133,2138,3,80,40,0,2134,2135,5,270,0,0,2135,2137,3,80,40,
+		0,2136,2134,1,0,0,0,2137,2140,1,0,0,0,2138,2136,1,0,0,0,2138,2139,1,0,
+		0,0,2139,2142,1,0,0,0,2140,2138,1,0,0,0,2141,2131,1,0,0,0,2141,2142,1,
+		0,0,0,2142,2144,1,0,0,0,2143,2145,3,150,75,0,2144,2143,1,0,0,0,2144,2145,
+		1,0,0,0,2145,2146,1,0,0,0,2146,2147,5,267,0,0,2147,149,1,0,0,0,2148,2149,
+		7,34,0,0,2149,2157,3,152,76,0,2150,2151,7,34,0,0,2151,2152,5,13,0,0,2152,
+		2153,3,152,76,0,2153,2154,5,7,0,0,2154,2155,3,152,76,0,2155,2157,1,0,0,
+		0,2156,2148,1,0,0,0,2156,2150,1,0,0,0,2157,151,1,0,0,0,2158,2159,5,221,
+		0,0,2159,2168,5,171,0,0,2160,2161,5,221,0,0,2161,2168,5,72,0,0,2162,2163,
+		5,35,0,0,2163,2168,5,188,0,0,2164,2165,3,132,66,0,2165,2166,7,35,0,0,2166,
+		2168,1,0,0,0,2167,2158,1,0,0,0,2167,2160,1,0,0,0,2167,2162,1,0,0,0,2167,
+		2164,1,0,0,0,2168,153,1,0,0,0,2169,2171,5,109,0,0,2170,2169,1,0,0,0,2170,
+		2171,1,0,0,0,2171,2172,1,0,0,0,2172,2173,3,124,62,0,2173,2174,5,230,0,
+		0,2174,2175,3,124,62,0,2175,155,1,0,0,0,2176,2181,5,145,0,0,2177,2181,
+		5,56,0,0,2178,2179,5,44,0,0,2179,2181,3,124,62,0,2180,2176,1,0,0,0,2180,
+		2177,1,0,0,0,2180,2178,1,0,0,0,2181,157,1,0,0,0,2182,2184,5,244,0,0,2183,
+		2185,5,8,0,0,2184,2183,1,0,0,0,2184,2185,1,0,0,0,2185,2186,1,0,0,0,2186,
+		2196,5,245,0,0,2187,2189,5,242,0,0,2188,2190,7,36,0,0,2189,2188,1,0,0,
+		0,2189,2190,1,0,0,0,2190,2192,1,0,0,0,2191,2193,5,8,0,0,2192,2191,1,0,
+		0,0,2192,2193,1,0,0,0,2193,2194,1,0,0,0,2194,2196,5,245,0,0,2195,2182,
+		1,0,0,0,2195,2187,1,0,0,0,2196,159,1,0,0,0,2197,2202,5,145,0,0,2198,2202,
+		5,56,0,0,2199,2200,5,53,0,0,2200,2202,7,37,0,0,2201,2197,1,0,0,0,2201,
+		2198,1,0,0,0,2201,2199,1,0,0,0,2202,161,1,0,0,0,2203,2204,5,239,0,0,2204,
+		2209,3,124,62,0,2205,2206,5,270,0,0,2206,2208,3,124,62,0,2207,2205,1,0,
+		0,0,2208,2211,1,0,0,0,2209,2207,1,0,0,0,2209,2210,1,0,0,0,2210,2212,1,
+		0,0,0,2211,2209,1,0,0,0,2212,2213,5,211,0,0,2213,2214,3,124,62,0,2214,
+		163,1,0,0,0,2215,2230,5,145,0,0,2216,2230,7,38,0,0,2217,2230,5,278,0,0,
+		2218,2230,5,279,0,0,2219,2230,5,280,0,0,2220,2222,5,275,0,0,2221,2220,
+		1,0,0,0,2222,2223,1,0,0,0,2223,2221,1,0,0,0,2223,2224,1,0,0,0,2224,2230,
+		1,0,0,0,2225,2230,5,276,0,0,2226,2230,5,277,0,0,2227,2228,7,39,0,0,2228,
+		2230,5,275,0,0,2229,2215,1,0,0,0,2229,2216,1,0,0,0,2229,2217,1,0,0,0,2229,
+		2218,1,0,0,0,2229,2219,1,0,0,0,2229,2221,1,0,0,0,2229,2225,1,0,0,0,2229,
+		2226,1,0,0,0,2229,2227,1,0,0,0,2230,165,1,0,0,0,2231,2233,5,92,0,0,2232,
+		2234,7,24,0,0,2233,2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,
+		2236,3,168,84,0,2236,2240,3,170,85,0,2237,2238,5,266,0,0,2238,2239,5,278,
+		0,0,2239,2241,5,267,0,0,2240,2237,1,0,0,0,2240,2241,1,0,0,0,2241,2249,
+		1,0,0,0,2242,2243,5,216,0,0,2243,2247,3,170,85,0,2244,2245,5,266,0,0,2245,
+		2246,5,278,0,0,2246,2248,5,267,0,0,2247,2244,1,0,0,0,2247,2248,1,0,0,0,
+		2248,2250,1,0,0,0,2249,2242,1,0,0,0,2249,2250,1,0,0,0,2250,167,1,0,0,0,
+		2251,2252,7,40,0,0,2252,169,1,0,0,0,2253,2254,7,41,0,0,2254,171,1,0,0,
+		0,2255,2259,3,174,87,0,2256,2257,5,144,0,0,2257,2260,5,145,0,0,2258,2260,
+		5,145,0,0,2259,2256,1,0,0,0,2259,2258,1,0,0,0,2259,2260,1,0,0,0,2260,173,
+		1,0,0,0,2261,2262,6,87,-1,0,2262,2263,5,8,0,0,2263,2264,5,253,0,0,2264,
+		2265,3,172,86,0,2265,2266,5,254,0,0,2266,2347,1,0,0,0,2267,2268,5,138,
+		0,0,2268,2269,5,253,0,0,2269,2270,3,172,86,0,2270,2271,5,254,0,0,2271,
+		2347,1,0,0,0,2272,2273,5,122,0,0,2273,2274,5,253,0,0,2274,2275,3,172,86,
+		0,2275,2276,5,270,0,0,2276,2277,3,172,86,0,2277,2278,5,254,0,0,2278,2347,
+		1,0,0,0,2279,2280,5,188,0,0,2280,2289,5,253,0,0,2281,2286,3,176,88,0,2282,
+		2283,5,270,0,0,2283,2285,3,176,88,0,2284,2282,1,0,0,0,2285,2288,1,0,0,
+		0,2286,2284,1,0,0,0,2286,2287,1,0,0,0,2287,2290,1,0,0,0,2288,2286,1,0,
+		0,0,2289,2281,1,0,0,0,2289,2290,1,0,0,0,2290,2291,1,0,0,0,2291,2347,5,
+		254,0,0,2292,2293,5,188,0,0,2293,2302,5,266,0,0,2294,2299,3,176,88,0,2295,
+		2296,5,270,0,0,2296,2298,3,176,88,0,2297,2295,1,0,0,0,2298,2301,1,0,0,
+		0,2299,2297,1,0,0,0,2299,2300,1,0,0,0,2300,2303,1,0,0,0,2301,2299,1,0,
+		0,0,2302,2294,1,0,0,0,2302,2303,1,0,0,0,2303,2304,1,0,0,0,2304,2347,5,
+		267,0,0,2305,2306,5,92,0,0,2306,2310,3,170,85,0,2307,2308,5,266,0,0,2308,
+		2309,5,278,0,0,2309,2311,5,267,0,0,2310,2307,1,0,0,0,2310,2311,1,0,0,0,
+		2311,2319,1,0,0,0,2312,2313,5,216,0,0,2313,2317,3,170,85,0,2314,2315,5,
+		266,0,0,2315,2316,5,278,0,0,2316,2318,5,267,0,0,2317,2314,1,0,0,0,2317,
+		2318,1,0,0,0,2318,2320,1,0,0,0,2319,2312,1,0,0,0,2319,2320,1,0,0,0,2320,
+		2347,1,0,0,0,2321,2323,3,182,91,0,2322,2324,7,42,0,0,2323,2322,1,0,0,0,
+		2323,2324,1,0,0,0,2324,2335,1,0,0,0,2325,2326,5,266,0,0,2326,2331,5,278,
+		0,0,2327,2328,5,270,0,0,2328,2330,5,278,0,0,2329,2327,1,0,0,0,2330,2333,
+		1,0,0,0,2331,2329,1,0,0,0,2331,2332,1,0,0,0,2332,2334,1,0,0,0,2333,2331,
+		1,0,0,0,2334,2336,5,267,0,0,2335,2325,1,0,0,0,2335,2336,1,0,0,0,2336,2344,
+		1,0,0,0,2337,2338,5,242,0,0,2338,2339,5,118,0,0,2339,2340,5,212,0,0,2340,
+		2345,5,248,0,0,2341,2342,5,244,0,0,2342,2343,5,212,0,0,2343,2345,5,248,
+		0,0,2344,2337,1,0,0,0,2344,2341,1,0,0,0,2344,2345,1,0,0,0,2345,2347,1,
+		0,0,0,2346,2261,1,0,0,0,2346,2267,1,0,0,0,2346,2272,1,0,0,0,2346,2279,
+		1,0,0,0,2346,2292,1,0,0,0,2346,2305,1,0,0,0,2346,2321,1,0,0,0,2347,2364,
+		1,0,0,0,2348,2352,10,2,0,0,2349,2350,5,144,0,0,2350,2353,5,145,0,0,2351,
+		2353,5,145,0,0,2352,2349,1,0,0,0,2352,2351,1,0,0,0,2352,2353,1,0,0,0,2353,
+		2354,1,0,0,0,2354,2363,5,8,0,0,2355,2359,10,1,0,0,2356,2357,5,144,0,0,
+		2357,2360,5,145,0,0,2358,2360,5,145,0,0,2359,2356,1,0,0,0,2359,2358,1,
+		0,0,0,2359,2360,1,0,0,0,2360,2361,1,0,0,0,2361,2363,5,138,0,0,2362,2348,
+		1,0,0,0,2362,2355,1,0,0,0,2363,2366,1,0,0,0,2364,2362,1,0,0,0,2364,2365,
+		1,0,0,0,2365,175,1,0,0,0,2366,2364,1,0,0,0,2367,2368,3,182,91,0,2368,2370,
+		3,172,86,0,2369,2371,5,275,0,0,2370,2369,1,0,0,0,2370,2371,1,0,0,0,2371,
+		177,1,0,0,0,2372,2377,3,182,91,0,2373,2374,5,271,0,0,2374,2376,3,182,91,
+		0,2375,2373,1,0,0,0,2376,2379,1,0,0,0,2377,2375,1,0,0,0,2377,2378,1,0,
+		0,0,2378,179,1,0,0,0,2379,2377,1,0,0,0,2380,2385,3,182,91,0,2381,2382,
+		5,270,0,0,2382,2384,3,182,91,0,2383,2381,1,0,0,0,2384,2387,1,0,0,0,2385,
+		2383,1,0,0,0,2385,2386,1,0,0,0,2386,181,1,0,0,0,2387,2385,1,0,0,0,2388,
+		2392,5,281,0,0,2389,2392,5,282,0,0,2390,2392,3,184,92,0,2391,2388,1,0,
+		0,0,2391,2389,1,0,0,0,2391,2390,1,0,0,0,2392,183,1,0,0,0,2393,2394,7,43,
+		0,0,2394,185,1,0,0,0,342,189,196,201,207,210,225,228,234,240,246,253,257,
 		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
-		366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,472,483,
-		498,505,510,516,527,533,538,544,547,550,558,566,568,573,578,581,586,589,
-		592,597,600,605,610,613,616,624,642,644,647,654,660,669,674,678,686,689,
-		692,696,700,711,716,720,728,731,739,746,753,756,760,765,769,771,775,781,
-		791,800,809,812,826,829,833,839,847,851,856,868,880,893,898,910,917,924,
-		930,938,941,950,965,968,973,975,980,982,987,991,999,1005,1008,1010,1020,
-		1027,1030,1038,1044,1048,1051,1058,1067,1070,1074,1083,1086,1090,1098,
-		1101,1112,1115,1117,1127,1139,1151,1159,1167,1170,1174,1182,1186,1206,
-		1208,1210,1214,1218,1222,1226,1228,1237,1241,1248,1251,1254,1261,1264,
-		1270,1279,1285,1288,1297,1304,1306,1317,1320,1329,1332,1340,1343,1346,
-		1352,1360,1368,1371,1379,1396,1412,1419,1425,1429,1436,1440,1444,1448,
-		1450,1454,1456,1466,1476,1483,1490,1495,1507,1515,1518,1521,1532,1537,
-		1548,1551,1559,1561,1568,1572,1579,1587,1596,1602,1608,1611,1618,1622,
-		1627,1632,1639,1643,1647,1655,1663,1665,1676,1680,1688,1692,1707,1717,
-		1728,1740,1760,1771,1780,1789,1791,1802,1805,1814,1823,1825,1837,1848,
-		1851,1856,1866,1869,1874,1887,1890,1895,1904,1908,1916,1925,1929,1937,
-		1958,1961,1971,1974,1984,1987,2011,2017,2027,2029,2036,2043,2047,2049,
-		2058,2062,2071,2078,2085,2094,2097,2101,2111,2114,2123,2126,2129,2141,
-		2152,2155,2165,2169,2174,2177,2180,2186,2194,2208,2214,2218,2225,2232,
-		2234,2244,2271,2274,2284,2287,2295,2302,2304,2308,2316,2320,2329,2331,
-		2337,2344,2347,2349,2355,2362,2370,2376
+		366,378,388,392,402,407,418,421,429,433,439,445,457,462,472,478,481,487,
+		498,513,520,525,531,542,548,553,559,562,565,573,581,583,588,593,596,601,
+		604,607,612,615,620,625,628,631,639,657,659,662,669,675,684,689,693,701,
+		704,707,711,715,726,731,735,743,746,754,761,768,771,775,780,784,786,790,
+		796,806,815,824,827,841,844,848,854,862,866,871,883,895,908,913,925,932,
+		939,945,953,956,965,980,983,988,990,995,997,1002,1006,1014,1020,1023,1025,
+		1035,1042,1045,1053,1059,1063,1066,1073,1082,1085,1089,1098,1101,1105,
+		1113,1116,1127,1130,1132,1142,1154,1166,1174,1182,1185,1189,1197,1201,
+		1221,1223,1225,1229,1233,1237,1241,1243,1252,1256,1263,1266,1269,1276,
+		1279,1285,1294,1300,1303,1312,1319,1321,1332,1335,1344,1347,1355,1358,
+		1361,1367,1375,1383,1386,1394,1411,1427,1434,1440,1444,1451,1455,1459,
+		1463,1465,1469,1471,1481,1491,1498,1505,1510,1522,1530,1533,1536,1547,
+		1552,1563,1566,1574,1576,1583,1587,1594,1602,1611,1617,1623,1626,1633,
+		1637,1642,1647,1654,1658,1662,1670,1678,1680,1691,1695,1703,1707,1722,
+		1732,1743,1755,1775,1786,1795,1804,1806,1817,1820,1829,1838,1840,1852,
+		1863,1866,1871,1881,1884,1889,1902,1905,1910,1919,1923,1931,1940,1944,
+		1952,1973,1976,1986,1989,1999,2002,2026,2032,2042,2044,2051,2058,2062,
+		2064,2073,2077,2086,2093,2100,2109,2112,2116,2126,2129,2138,2141,2144,
+		2156,2167,2170,2180,2184,2189,2192,2195,2201,2209,2223,2229,2233,2240,
+		2247,2249,2259,2286,2289,2299,2302,2310,2317,2319,2323,2331,2335,2344,
+		2346,2352,2359,2362,2364,2370,2377,2385,2391
 	};
 
 	public static readonly ATN _ATN =

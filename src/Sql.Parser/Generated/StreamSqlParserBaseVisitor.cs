@@ -211,6 +211,17 @@ internal partial class StreamSqlParserBaseVisitor<Result> : AbstractParseTreeVis
 	/// <return>The visitor result.</return>
 	public virtual Result VisitAlterCatalog([NotNull] StreamSqlParser.AlterCatalogContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDatabase</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitAlterDatabase([NotNull] StreamSqlParser.AlterDatabaseContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>setStatement</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
 	/// <para>

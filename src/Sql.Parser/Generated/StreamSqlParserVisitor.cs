@@ -144,6 +144,13 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAlterCatalog([NotNull] StreamSqlParser.AlterCatalogContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>alterDatabase</c>
+	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAlterDatabase([NotNull] StreamSqlParser.AlterDatabaseContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>setStatement</c>
 	/// labeled alternative in <see cref="StreamSqlParser.statement"/>.
 	/// </summary>

@@ -37,6 +37,7 @@ internal sealed class CatalogStatementExecutor
         UseStatement s => Use(s),
         CreateFunctionStatement s => CreateFunction(s),
         CreateDatabaseStatement s => CreateDatabase(s),
+        AlterDatabaseStatement s => AlterDatabase(s),
         JarStatement s => Jar(s),
         ModuleStatement s => Modules.Execute(s),
         _ => null,
@@ -45,10 +46,10 @@ internal sealed class CatalogStatementExecutor
     private PlanResult CreateTable(CreateTableStatement s)
     {
         string name = ObjectNames.Resolve(s.Name, _catalog);
-        if (_catalog.Contains(name))
+        if (_catalog.Conflicts(name, s.Temporary))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw AlreadyExists(name, s.Name.Span);
+            throw AlreadyExists(name, s.Temporary, s.Name.Span);
         }
         CatalogTable? likeBase = null;
         if (s.Like is { } like)
@@ -63,9 +64,13 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    /// <summary>"Table (or view) 't' already exists in catalog.database".</summary>
-    internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span)
+    /// <summary>"Table (or view) 't' already exists in catalog.database"; for a temporary one Flink's
+    /// "Temporary table '`c`.`d`.`t`' already exists".</summary>
+    internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span) => AlreadyExists(key, false, span);
+
+    internal SqlValidationException AlreadyExists(string key, bool temporary, Parser.SourceSpan span)
     {
+        if (temporary) return new SqlValidationException($"Temporary table '{ObjectNames.QuotedFullName(key)}' already exists", span);
         var (catalog, database, name) = _catalog.Locate(key);
         return new SqlValidationException($"Table (or view) '{name}' already exists in {catalog}.{database}", span);
     }
@@ -73,10 +78,10 @@ internal sealed class CatalogStatementExecutor
     private PlanResult CreateView(CreateViewStatement s, bool batchMode)
     {
         string name = ObjectNames.Resolve(s.Name, _catalog);
-        if (_catalog.Contains(name))
+        if (_catalog.Conflicts(name, s.Temporary))
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            throw AlreadyExists(name, s.Name.Span);
+            throw AlreadyExists(name, s.Temporary, s.Name.Span);
         }
         var node = new QueryBinder(_catalog, _connectors, batchMode).Bind(s.Query);
         var schema = node.Schema;
@@ -197,7 +202,7 @@ internal sealed class CatalogStatementExecutor
         if (table is null)
         {
             if (s.IfExists) return new CatalogChanged(Succeeded);
-            throw new SqlValidationException($"Table '{ObjectNames.FullName(name)}' does not exist{NameSuggestion.Hint(name, _catalog.Tables.Keys)}", s.Name.Span);
+            throw new SqlValidationException(Sentence($"Table {ObjectNames.QuotedFullName(name)} doesn't exist or is a temporary table", NameSuggestion.Hint(name, _catalog.Tables.Keys)), s.Name.Span);
         }
         switch (s.Action)
         {
@@ -288,7 +293,7 @@ internal sealed class CatalogStatementExecutor
                 string n = ObjectNames.Resolve(name, _catalog);
                 if (_catalog.FindTable(n) is { } table) return Single("result", CatalogFormatting.ShowCreateTable(table));
                 if (_catalog.FindView(n) is not null)
-                    throw new SqlValidationException($"SHOW CREATE TABLE is only supported for tables, but '{ObjectNames.FullName(n)}' is a view. Please use SHOW CREATE VIEW instead.", name.Span);
+                    throw new SqlValidationException($"SHOW CREATE TABLE is only supported for tables, but {ObjectNames.QuotedFullName(n)} is a view. Please use SHOW CREATE VIEW instead.", name.Span);
                 throw new SqlValidationException($"Could not execute SHOW CREATE TABLE. Table with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.AllNames())}", name.Span);
             }
             case ShowKind.CreateView:
@@ -296,6 +301,8 @@ internal sealed class CatalogStatementExecutor
                 var name = s.Target ?? throw new SqlValidationException("SHOW CREATE VIEW needs a view name", s.Span);
                 string n = ObjectNames.Resolve(name, _catalog);
                 if (_catalog.FindView(n) is { } view) return Single("result", CatalogFormatting.ShowCreateView(view));
+                if (_catalog.FindTable(n) is not null)
+                    throw new SqlValidationException($"SHOW CREATE VIEW is only supported for views, but {ObjectNames.QuotedFullName(n)} is a table. Please use SHOW CREATE TABLE instead.", name.Span);
                 throw new SqlValidationException($"Could not execute SHOW CREATE VIEW. View with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.Views.Keys)}", name.Span);
             }
             case ShowKind.Columns:
@@ -380,7 +387,7 @@ internal sealed class CatalogStatementExecutor
         string name = ObjectNames.Resolve(tableName, _catalog);
         if (_catalog.FindTable(name) is { } table) return CatalogFormatting.Describe(table, columns);
         if (_catalog.FindView(name) is { } view) return CatalogFormatting.Describe(view, columns);
-        throw new SqlValidationException($"Table or view with identifier '{ObjectNames.FullName(name)}' doesn't exist{NameSuggestion.Hint(name, _catalog.AllNames())}", tableName.Span);
+        throw new SqlValidationException(Sentence($"Tables or views with the identifier '{ObjectNames.FullName(name)}' doesn't exist", NameSuggestion.Hint(name, _catalog.AllNames())), tableName.Span);
     }
 
     private PlanResult Use(UseStatement s)
@@ -439,6 +446,18 @@ internal sealed class CatalogStatementExecutor
         var (catalog, database) = DatabaseName(s.Name);
         if (!_catalog.AddDatabase(catalog, database) && !s.IfNotExists)
             throw new SqlValidationException($"Could not execute CREATE DATABASE: Database {database} already exists in Catalog {catalog}.", s.Name.Span);
+        return new CatalogChanged(Succeeded);
+    }
+
+    /// <summary><c>ALTER DATABASE [catalog.]db SET (...)</c>: accepted for an existing database with Flink's errors
+    /// (<c>AlterDatabaseConverter</c>); StreamSql keeps no database properties (nothing shows them), so nothing else changes.</summary>
+    private PlanResult AlterDatabase(AlterDatabaseStatement s)
+    {
+        var parts = s.Name.Parts;
+        if (parts.Count > 2) throw new SqlValidationException($"Database identifier '{s.Name}' has too many parts (catalog.database at most)", s.Name.Span);
+        string catalog = parts.Count == 2 ? parts[0] : _catalog.CurrentCatalog;
+        if (_catalog.FindCatalog(catalog) is null) throw new SqlValidationException($"Catalog {catalog} not exists", s.Name.Span);
+        if (!_catalog.HasDatabase(catalog, parts[^1])) throw new SqlValidationException($"Database {parts[^1]} not exists", s.Name.Span);
         return new CatalogChanged(Succeeded);
     }
 
@@ -511,7 +530,7 @@ internal sealed class CatalogStatementExecutor
             throw new SqlValidationException(
                 $"{unable} Unsupported options found for '{SessionCatalog.InMemoryType}'.\n\nUnsupported options:\n\n{string.Join("\n", unsupported)}\n\nSupported options:\n\n{string.Join("\n", supported)}",
                 KeySpan(unsupported[0]));
-        string defaultDatabase = options.GetValueOrDefault("default-database", TableCatalog.DefaultDatabase);
+        string defaultDatabase = options.GetValueOrDefault("default-database", SessionCatalog.InMemoryDefaultDatabase);
         if (string.IsNullOrWhiteSpace(defaultDatabase))
             throw new SqlValidationException($"{unable} The option 'default-database' cannot be empty.", KeySpan("default-database"));
         return defaultDatabase;

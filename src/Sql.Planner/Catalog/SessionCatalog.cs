@@ -7,6 +7,11 @@ public sealed class SessionCatalog
     /// <summary>The one catalog type StreamSql has: Flink's <c>GenericInMemoryCatalog</c>.</summary>
     public const string InMemoryType = "generic_in_memory";
 
+    /// <summary>The database a catalog of <c>CREATE CATALOG</c> starts with when no <c>'default-database'</c> is given:
+    /// Flink's <c>GenericInMemoryCatalog.DEFAULT_DB</c>, <c>default</c> (only <c>default_catalog</c> has
+    /// <c>default_database</c>, the session's <c>table.builtin-database-name</c>).</summary>
+    public const string InMemoryDefaultDatabase = "default";
+
     private readonly SortedSet<string> _databases = new(StringComparer.Ordinal);
 
     public SessionCatalog(string name, string defaultDatabase, string? comment, IReadOnlyDictionary<string, string>? options)

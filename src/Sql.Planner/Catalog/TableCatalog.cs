@@ -12,6 +12,10 @@ public sealed class TableCatalog
 
     private readonly Dictionary<string, CatalogTable> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CatalogView> _views = new(StringComparer.Ordinal);
+
+    // Permanent tables and views hidden by a temporary one of the same key: Flink keeps the two kinds apart and resolves
+    // the temporary one first; the permanent one comes back when the temporary one is dropped.
+    private readonly Dictionary<string, object> _shadowed = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SessionCatalog> _catalogs = new(StringComparer.Ordinal)
     {
         [DefaultCatalog] = new SessionCatalog(DefaultCatalog, DefaultDatabase, null, null),
@@ -74,7 +78,7 @@ public sealed class TableCatalog
 
     public void RemoveDatabase(string catalog, string database)
     {
-        foreach (var key in ObjectsIn(catalog, database)) { _tables.Remove(key); _views.Remove(key); }
+        foreach (var key in ObjectsIn(catalog, database)) { _tables.Remove(key); _views.Remove(key); _shadowed.Remove(key); }
         _catalogs[catalog].RemoveDatabase(database);
     }
 
@@ -163,10 +167,43 @@ public sealed class TableCatalog
         return names;
     }
 
+    /// <summary>Whether a new table or view (<paramref name="temporary"/> or not) cannot take <paramref name="name"/>:
+    /// one of the same kind holds it (a temporary one may hide a permanent one, and a permanent one may be created under
+    /// a temporary one, as in Flink).</summary>
+    public bool Conflicts(string name, bool temporary)
+    {
+        bool? visibleTemporary = FindTable(name)?.Temporary ?? FindView(name)?.Temporary;
+        if (visibleTemporary is null) return false;
+        return visibleTemporary == temporary || (!temporary && _shadowed.ContainsKey(name));
+    }
+
     public void AddTable(CatalogTable table)
     {
-        if (Contains(table.Name)) throw new InvalidOperationException($"'{table.Name}' already exists");
-        _tables[table.Name] = table;
+        if (!PlacedUnderTemporary(table.Name, table, table.Temporary)) _tables[table.Name] = table;
+    }
+
+    /// <summary>Makes room for a new object: a temporary one hides the permanent one of its name; a permanent one under a
+    /// temporary one is kept hidden (true).</summary>
+    private bool PlacedUnderTemporary(string name, object added, bool temporary)
+    {
+        if (!Contains(name)) return false;
+        if (Conflicts(name, temporary)) throw new InvalidOperationException($"'{name}' already exists");
+        if (!temporary)
+        {
+            _shadowed[name] = added;
+            return true;
+        }
+        _shadowed[name] = (object?)FindTable(name) ?? FindView(name)!;
+        _tables.Remove(name);
+        _views.Remove(name);
+        return false;
+    }
+
+    private void Unshadow(string name)
+    {
+        if (!_shadowed.Remove(name, out var hidden)) return;
+        if (hidden is CatalogTable table) _tables[name] = table;
+        else _views[name] = (CatalogView)hidden;
     }
 
     /// <summary>Replaces an existing table (ALTER TABLE SET/RESET).</summary>
@@ -174,10 +211,22 @@ public sealed class TableCatalog
 
     public void AddView(CatalogView view)
     {
-        if (Contains(view.Name)) throw new InvalidOperationException($"'{view.Name}' already exists");
-        _views[view.Name] = view;
+        if (!PlacedUnderTemporary(view.Name, view, view.Temporary)) _views[view.Name] = view;
     }
 
-    public bool RemoveTable(string name) => _tables.Remove(name);
-    public bool RemoveView(string name) => _views.Remove(name);
+    /// <summary>Removes the table seen under <paramref name="name"/>; a permanent object it hid is seen again.</summary>
+    public bool RemoveTable(string name)
+    {
+        if (!_tables.Remove(name)) return false;
+        Unshadow(name);
+        return true;
+    }
+
+    /// <summary>Removes the view seen under <paramref name="name"/>; a permanent object it hid is seen again.</summary>
+    public bool RemoveView(string name)
+    {
+        if (!_views.Remove(name)) return false;
+        Unshadow(name);
+        return true;
+    }
 }

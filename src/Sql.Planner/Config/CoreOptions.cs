@@ -43,7 +43,7 @@ public static class CoreOptions
         "Rows kept by the shell for a materialised result.");
 
     public static readonly ConfigOption<string> DisplayMaxColumnWidth = Options.String("sql-client.display.max-column-width", "30",
-        "Widest column the tableau result shows before cutting values.");
+        "Widest column the tableau result shows before cutting values.", "table.display.max-column-width");
 
     /// <summary>Every option declared here, for SET validation and generated docs.</summary>
     public static IReadOnlyList<ConfigOption> All { get; } =
