@@ -39,138 +39,138 @@ internal partial class StreamSqlParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		ABSENT=1, ADD=2, AFTER=3, ALL=4, ALLOW=5, ALTER=6, AND=7, ARRAY=8, AS=9, 
-		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BY=15, CASCADE=16, 
-		CASE=17, CAST=18, CATALOG=19, CATALOGS=20, CEIL=21, CEILING=22, CHANGELOG_MODE=23, 
-		CHECKPOINT=24, CHECKPOINTS=25, CLEAR=26, COLUMN=27, COLUMNS=28, COMMENT=29, 
-		CONDITIONAL=30, CONSTRAINT=31, CREATE=32, CROSS=33, CUBE=34, CURRENT=35, 
-		CURRENT_DATE=36, CURRENT_TIME=37, CURRENT_TIMESTAMP=38, DATABASE=39, DATABASES=40, 
-		DATE=41, DAY=42, DAYS=43, DEFAULT=44, DEFINE=45, DESC=46, DESCRIBE=47, 
-		DESCRIPTOR=48, DISTINCT=49, DRAIN=50, DROP=51, ELSE=52, EMPTY=53, END=54, 
-		ENFORCED=55, ERROR=56, ESCAPE=57, ESTIMATED_COST=58, EXCEPT=59, EXCLUDING=60, 
-		EXECUTE=61, EXISTS=62, EXIT=63, EXPLAIN=64, EXTENDED=65, EXTRACT=66, FALSE=67, 
-		FETCH=68, FILTER=69, FIRST=70, FLOOR=71, FOLLOWING=72, FOR=73, FROM=74, 
-		FULL=75, FUNCTION=76, FUNCTIONS=77, GROUP=78, GROUPING=79, HAVING=80, 
-		HELP=81, HOUR=82, HOURS=83, IF=84, IGNORE=85, ILIKE=86, IN=87, INCLUDING=88, 
-		INNER=89, INSERT=90, INTERSECT=91, INTERVAL=92, INTO=93, IS=94, JAR=95, 
-		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_ARRAYAGG=102, 
-		JSON_EXECUTION_PLAN=103, JSON_EXISTS=104, JSON_OBJECT=105, JSON_OBJECTAGG=106, 
-		JSON_QUERY=107, JSON_VALUE=108, KEY=109, LANGUAGE=110, LAST=111, LATERAL=112, 
-		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOAD=119, 
-		LOCALTIME=120, LOCALTIMESTAMP=121, MAP=122, MATCH=123, MATCH_RECOGNIZE=124, 
-		MEASURES=125, METADATA=126, MICROSECOND=127, MICROSECONDS=128, MILLISECOND=129, 
-		MILLISECONDS=130, MINUTE=131, MINUTES=132, MODIFY=133, MODULE=134, MODULES=135, 
-		MONTH=136, MONTHS=137, MULTISET=138, NANOSECOND=139, NANOSECONDS=140, 
-		NATURAL=141, NEXT=142, NON=143, NOT=144, NULL=145, NULLS=146, OBJECT=147, 
-		OF=148, OFFSET=149, ON=150, ONE=151, ONLY=152, OR=153, ORDER=154, ORDINALITY=155, 
-		OUTER=156, OVER=157, OVERWRITE=158, OVERLAPS=159, OVERLAY=160, OVERWRITING=161, 
-		PARTITION=162, PARTITIONED=163, PAST=164, PATTERN=165, PER=166, PLACING=167, 
-		PLAN=168, PLAN_ADVICE=169, POSITION=170, PRECEDING=171, PRECISION=172, 
-		PRIMARY=173, QUARTER=174, QUARTERS=175, QUIT=176, RANGE=177, REMOVE=178, 
-		RENAME=179, REPLACE=180, RESET=181, RESPECT=182, RESTORED=183, RESTRICT=184, 
-		RETURNING=185, RIGHT=186, ROLLUP=187, ROW=188, ROWS=189, SAVEPOINT=190, 
-		SCALAR=191, SECOND=192, SECONDS=193, SELECT=194, SET=195, SETS=196, SHOW=197, 
-		SIMILAR=198, SKIP_=199, STATE=200, STATEMENT=201, STOP=202, SUBSET=203, 
-		SUBSTRING=204, SYMMETRIC=205, SYSTEM=206, SYSTEM_TIME=207, TABLE=208, 
-		TABLES=209, TEMPORARY=210, THEN=211, TIME=212, TIMESTAMP=213, TIMESTAMPADD=214, 
-		TIMESTAMPDIFF=215, TO=216, TRAILING=217, TRIM=218, TRUE=219, TRY_CAST=220, 
-		UNBOUNDED=221, UNCONDITIONAL=222, UNION=223, UNKNOWN=224, UNLOAD=225, 
-		UNNEST=226, USE=227, USER=228, USING=229, VALUE=230, VALUES=231, VARYING=232, 
-		VIEW=233, VIEWS=234, VIRTUAL=235, WATERMARK=236, WEEK=237, WEEKS=238, 
-		WHEN=239, WHERE=240, WINDOW=241, WITH=242, WITHIN=243, WITHOUT=244, WRAPPER=245, 
-		YEAR=246, YEARS=247, ZONE=248, EQ=249, NEQ=250, LTE=251, GTE=252, LT=253, 
-		GT=254, ARROW=255, PLUS=256, MINUS=257, ASTERISK=258, SLASH=259, PERCENT=260, 
-		QUESTION=261, PIPE=262, LBRACE=263, RBRACE=264, CONCAT=265, LPAREN=266, 
-		RPAREN=267, LBRACKET=268, RBRACKET=269, COMMA=270, DOT=271, SEMI=272, 
-		HINT_START=273, HINT_END=274, STRING=275, UNICODE_STRING=276, BINARY_STRING=277, 
-		INTEGER_VALUE=278, DECIMAL_VALUE=279, DOUBLE_VALUE=280, IDENTIFIER=281, 
-		BACKQUOTED_IDENTIFIER=282, LINE_COMMENT=283, BLOCK_COMMENT=284, WS=285, 
-		DOUBLE_QUOTED=286, UNTERMINATED_STRING=287, UNTERMINATED_IDENTIFIER=288, 
-		UNTERMINATED_COMMENT=289, ERROR_CHAR=290;
+		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BUCKETS=15, BY=16, 
+		CASCADE=17, CASE=18, CAST=19, CATALOG=20, CATALOGS=21, CEIL=22, CEILING=23, 
+		CHANGELOG_MODE=24, CHECKPOINT=25, CHECKPOINTS=26, CLEAR=27, COLUMN=28, 
+		COLUMNS=29, COMMENT=30, CONDITIONAL=31, CONSTRAINT=32, CREATE=33, CROSS=34, 
+		CUBE=35, CURRENT=36, CURRENT_DATE=37, CURRENT_TIME=38, CURRENT_TIMESTAMP=39, 
+		DATABASE=40, DATABASES=41, DATE=42, DAY=43, DAYS=44, DEFAULT=45, DEFINE=46, 
+		DESC=47, DESCRIBE=48, DESCRIPTOR=49, DISTINCT=50, DISTRIBUTED=51, DRAIN=52, 
+		DROP=53, ELSE=54, EMPTY=55, END=56, ENFORCED=57, ERROR=58, ESCAPE=59, 
+		ESTIMATED_COST=60, EXCEPT=61, EXCLUDING=62, EXECUTE=63, EXISTS=64, EXIT=65, 
+		EXPLAIN=66, EXTENDED=67, EXTRACT=68, FALSE=69, FETCH=70, FILTER=71, FIRST=72, 
+		FLOOR=73, FOLLOWING=74, FOR=75, FROM=76, FULL=77, FUNCTION=78, FUNCTIONS=79, 
+		GROUP=80, GROUPING=81, HASH=82, HAVING=83, HELP=84, HOUR=85, HOURS=86, 
+		IF=87, IGNORE=88, ILIKE=89, IN=90, INCLUDING=91, INNER=92, INSERT=93, 
+		INTERSECT=94, INTERVAL=95, INTO=96, IS=97, JAR=98, JARS=99, JOB=100, JOBS=101, 
+		JOIN=102, JSON=103, JSON_ARRAY=104, JSON_ARRAYAGG=105, JSON_EXECUTION_PLAN=106, 
+		JSON_EXISTS=107, JSON_OBJECT=108, JSON_OBJECTAGG=109, JSON_QUERY=110, 
+		JSON_VALUE=111, KEY=112, LANGUAGE=113, LAST=114, LATERAL=115, LATEST=116, 
+		LEADING=117, LEFT=118, LIKE=119, LIMIT=120, LOCAL=121, LOAD=122, LOCALTIME=123, 
+		LOCALTIMESTAMP=124, MAP=125, MATCH=126, MATCH_RECOGNIZE=127, MEASURES=128, 
+		METADATA=129, MICROSECOND=130, MICROSECONDS=131, MILLISECOND=132, MILLISECONDS=133, 
+		MINUTE=134, MINUTES=135, MODIFY=136, MODULE=137, MODULES=138, MONTH=139, 
+		MONTHS=140, MULTISET=141, NANOSECOND=142, NANOSECONDS=143, NATURAL=144, 
+		NEXT=145, NON=146, NOT=147, NULL=148, NULLS=149, OBJECT=150, OF=151, OFFSET=152, 
+		ON=153, ONE=154, ONLY=155, OR=156, ORDER=157, ORDINALITY=158, OUTER=159, 
+		OVER=160, OVERWRITE=161, OVERLAPS=162, OVERLAY=163, OVERWRITING=164, PARTITION=165, 
+		PARTITIONED=166, PAST=167, PATTERN=168, PER=169, PLACING=170, PLAN=171, 
+		PLAN_ADVICE=172, POSITION=173, PRECEDING=174, PRECISION=175, PRIMARY=176, 
+		QUARTER=177, QUARTERS=178, QUIT=179, RANGE=180, REMOVE=181, RENAME=182, 
+		REPLACE=183, RESET=184, RESPECT=185, RESTORED=186, RESTRICT=187, RETURNING=188, 
+		RIGHT=189, ROLLUP=190, ROW=191, ROWS=192, SAVEPOINT=193, SCALAR=194, SECOND=195, 
+		SECONDS=196, SELECT=197, SET=198, SETS=199, SHOW=200, SIMILAR=201, SKIP_=202, 
+		STATE=203, STATEMENT=204, STOP=205, SUBSET=206, SUBSTRING=207, SYMMETRIC=208, 
+		SYSTEM=209, SYSTEM_TIME=210, TABLE=211, TABLES=212, TEMPORARY=213, THEN=214, 
+		TIME=215, TIMESTAMP=216, TIMESTAMPADD=217, TIMESTAMPDIFF=218, TO=219, 
+		TRAILING=220, TRIM=221, TRUE=222, TRY_CAST=223, UNBOUNDED=224, UNCONDITIONAL=225, 
+		UNION=226, UNKNOWN=227, UNLOAD=228, UNNEST=229, USE=230, USER=231, USING=232, 
+		VALUE=233, VALUES=234, VARYING=235, VIEW=236, VIEWS=237, VIRTUAL=238, 
+		WATERMARK=239, WEEK=240, WEEKS=241, WHEN=242, WHERE=243, WINDOW=244, WITH=245, 
+		WITHIN=246, WITHOUT=247, WRAPPER=248, YEAR=249, YEARS=250, ZONE=251, EQ=252, 
+		NEQ=253, LTE=254, GTE=255, LT=256, GT=257, ARROW=258, PLUS=259, MINUS=260, 
+		ASTERISK=261, SLASH=262, PERCENT=263, QUESTION=264, PIPE=265, LBRACE=266, 
+		RBRACE=267, CONCAT=268, LPAREN=269, RPAREN=270, LBRACKET=271, RBRACKET=272, 
+		COMMA=273, DOT=274, SEMI=275, HINT_START=276, HINT_END=277, STRING=278, 
+		UNICODE_STRING=279, BINARY_STRING=280, INTEGER_VALUE=281, DECIMAL_VALUE=282, 
+		DOUBLE_VALUE=283, IDENTIFIER=284, BACKQUOTED_IDENTIFIER=285, LINE_COMMENT=286, 
+		BLOCK_COMMENT=287, WS=288, DOUBLE_QUOTED=289, UNTERMINATED_STRING=290, 
+		UNTERMINATED_IDENTIFIER=291, UNTERMINATED_COMMENT=292, ERROR_CHAR=293;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
 		RULE_restoreClause = 7, RULE_explainDetail = 8, RULE_setKey = 9, RULE_setValue = 10, 
 		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_replaceTable = 14, 
-		RULE_tableElement = 15, RULE_columnDefinition = 16, RULE_columnConstraint = 17, 
-		RULE_watermarkDefinition = 18, RULE_tableConstraint = 19, RULE_withOptions = 20, 
-		RULE_tableOption = 21, RULE_optionKey = 22, RULE_optionValue = 23, RULE_likeClause = 24, 
-		RULE_likeOption = 25, RULE_alterTableAction = 26, RULE_alterTableElement = 27, 
-		RULE_query = 28, RULE_commonTableExpression = 29, RULE_queryNoWith = 30, 
-		RULE_queryTerm = 31, RULE_queryPrimary = 32, RULE_valuesRow = 33, RULE_querySpecification = 34, 
-		RULE_setQuantifier = 35, RULE_selectItem = 36, RULE_groupingElement = 37, 
-		RULE_groupingSet = 38, RULE_namedWindow = 39, RULE_sortItem = 40, RULE_relation = 41, 
-		RULE_joinType = 42, RULE_joinCriteria = 43, RULE_relationPrimary = 44, 
-		RULE_matchRecognize = 45, RULE_measureItem = 46, RULE_rowsPerMatch = 47, 
-		RULE_afterMatchSkip = 48, RULE_rowPattern = 49, RULE_rowPatternTerm = 50, 
-		RULE_rowPatternFactor = 51, RULE_rowPatternPrimary = 52, RULE_rowPatternQuantifier = 53, 
-		RULE_subsetItem = 54, RULE_defineItem = 55, RULE_tableAlias = 56, RULE_tableHints = 57, 
-		RULE_hintList = 58, RULE_hint = 59, RULE_hintOption = 60, RULE_hintArgument = 61, 
-		RULE_expression = 62, RULE_booleanExpression = 63, RULE_predicate = 64, 
-		RULE_comparisonOperator = 65, RULE_valueExpression = 66, RULE_primaryExpression = 67, 
-		RULE_functionCall = 68, RULE_nullTreatment = 69, RULE_functionName = 70, 
-		RULE_functionArgument = 71, RULE_functionArgumentValue = 72, RULE_windowReference = 73, 
-		RULE_windowSpecification = 74, RULE_windowFrame = 75, RULE_frameBound = 76, 
-		RULE_jsonKeyValue = 77, RULE_jsonValueBehavior = 78, RULE_jsonQueryWrapper = 79, 
-		RULE_jsonQueryBehavior = 80, RULE_whenClause = 81, RULE_literal = 82, 
-		RULE_interval = 83, RULE_intervalValue = 84, RULE_timeUnit = 85, RULE_dataType = 86, 
-		RULE_dataTypeBody = 87, RULE_rowField = 88, RULE_qualifiedName = 89, RULE_identifierList = 90, 
-		RULE_identifier = 91, RULE_nonReserved = 92;
+		RULE_distribution = 15, RULE_tableElement = 16, RULE_columnDefinition = 17, 
+		RULE_columnConstraint = 18, RULE_watermarkDefinition = 19, RULE_tableConstraint = 20, 
+		RULE_withOptions = 21, RULE_tableOption = 22, RULE_optionKey = 23, RULE_optionValue = 24, 
+		RULE_likeClause = 25, RULE_likeOption = 26, RULE_alterTableAction = 27, 
+		RULE_alterTableElement = 28, RULE_query = 29, RULE_commonTableExpression = 30, 
+		RULE_queryNoWith = 31, RULE_queryTerm = 32, RULE_queryPrimary = 33, RULE_valuesRow = 34, 
+		RULE_querySpecification = 35, RULE_setQuantifier = 36, RULE_selectItem = 37, 
+		RULE_groupingElement = 38, RULE_groupingSet = 39, RULE_namedWindow = 40, 
+		RULE_sortItem = 41, RULE_relation = 42, RULE_joinType = 43, RULE_joinCriteria = 44, 
+		RULE_relationPrimary = 45, RULE_matchRecognize = 46, RULE_measureItem = 47, 
+		RULE_rowsPerMatch = 48, RULE_afterMatchSkip = 49, RULE_rowPattern = 50, 
+		RULE_rowPatternTerm = 51, RULE_rowPatternFactor = 52, RULE_rowPatternPrimary = 53, 
+		RULE_rowPatternQuantifier = 54, RULE_subsetItem = 55, RULE_defineItem = 56, 
+		RULE_tableAlias = 57, RULE_tableHints = 58, RULE_hintList = 59, RULE_hint = 60, 
+		RULE_hintOption = 61, RULE_hintArgument = 62, RULE_expression = 63, RULE_booleanExpression = 64, 
+		RULE_predicate = 65, RULE_comparisonOperator = 66, RULE_valueExpression = 67, 
+		RULE_primaryExpression = 68, RULE_functionCall = 69, RULE_nullTreatment = 70, 
+		RULE_functionName = 71, RULE_functionArgument = 72, RULE_functionArgumentValue = 73, 
+		RULE_windowReference = 74, RULE_windowSpecification = 75, RULE_windowFrame = 76, 
+		RULE_frameBound = 77, RULE_jsonKeyValue = 78, RULE_jsonValueBehavior = 79, 
+		RULE_jsonQueryWrapper = 80, RULE_jsonQueryBehavior = 81, RULE_whenClause = 82, 
+		RULE_literal = 83, RULE_interval = 84, RULE_intervalValue = 85, RULE_timeUnit = 86, 
+		RULE_dataType = 87, RULE_dataTypeBody = 88, RULE_rowField = 89, RULE_qualifiedName = 90, 
+		RULE_identifierList = 91, RULE_identifier = 92, RULE_nonReserved = 93;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
 		"setValue", "showTarget", "likePattern", "createTable", "replaceTable", 
-		"tableElement", "columnDefinition", "columnConstraint", "watermarkDefinition", 
-		"tableConstraint", "withOptions", "tableOption", "optionKey", "optionValue", 
-		"likeClause", "likeOption", "alterTableAction", "alterTableElement", "query", 
-		"commonTableExpression", "queryNoWith", "queryTerm", "queryPrimary", "valuesRow", 
-		"querySpecification", "setQuantifier", "selectItem", "groupingElement", 
-		"groupingSet", "namedWindow", "sortItem", "relation", "joinType", "joinCriteria", 
-		"relationPrimary", "matchRecognize", "measureItem", "rowsPerMatch", "afterMatchSkip", 
-		"rowPattern", "rowPatternTerm", "rowPatternFactor", "rowPatternPrimary", 
-		"rowPatternQuantifier", "subsetItem", "defineItem", "tableAlias", "tableHints", 
-		"hintList", "hint", "hintOption", "hintArgument", "expression", "booleanExpression", 
-		"predicate", "comparisonOperator", "valueExpression", "primaryExpression", 
-		"functionCall", "nullTreatment", "functionName", "functionArgument", "functionArgumentValue", 
-		"windowReference", "windowSpecification", "windowFrame", "frameBound", 
-		"jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", "jsonQueryBehavior", 
-		"whenClause", "literal", "interval", "intervalValue", "timeUnit", "dataType", 
-		"dataTypeBody", "rowField", "qualifiedName", "identifierList", "identifier", 
-		"nonReserved"
+		"distribution", "tableElement", "columnDefinition", "columnConstraint", 
+		"watermarkDefinition", "tableConstraint", "withOptions", "tableOption", 
+		"optionKey", "optionValue", "likeClause", "likeOption", "alterTableAction", 
+		"alterTableElement", "query", "commonTableExpression", "queryNoWith", 
+		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
+		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
+		"relation", "joinType", "joinCriteria", "relationPrimary", "matchRecognize", 
+		"measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", "rowPatternTerm", 
+		"rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", "subsetItem", 
+		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
+		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
+		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
+		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
+		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
+		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
+		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
+		"identifierList", "identifier", "nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'ABSENT'", "'ADD'", "'AFTER'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", 
 		"'ARRAY'", "'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", 
-		"'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
-		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
-		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
+		"'BUCKETS'", "'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", 
+		"'CEIL'", "'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", 
+		"'CLEAR'", "'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
 		"'CREATE'", "'CROSS'", "'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", 
 		"'CURRENT_TIMESTAMP'", "'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", 
 		"'DAYS'", "'DEFAULT'", "'DEFINE'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", 
-		"'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", 
-		"'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
-		"'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", 
-		"'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
+		"'DISTINCT'", "'DISTRIBUTED'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", 
+		"'END'", "'ENFORCED'", "'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", 
+		"'EXCLUDING'", "'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", 
+		"'EXTRACT'", "'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
 		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
-		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", 
-		"'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", 
-		"'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", 
-		"'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", 
-		"'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
-		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
-		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOAD'", "'LOCALTIME'", "'LOCALTIMESTAMP'", 
-		"'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
-		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
-		"'MODIFY'", "'MODULE'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
-		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
-		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
-		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
-		"'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", 
-		"'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
-		"'POSITION'", "'PRECEDING'", "'PRECISION'", "'PRIMARY'", "'QUARTER'", 
-		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", 
-		"'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
-		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
+		"'HASH'", "'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", 
+		"'ILIKE'", "'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", 
+		"'INTERVAL'", "'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", 
+		"'JOIN'", "'JSON'", "'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", 
+		"'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", 
+		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
+		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOAD'", "'LOCALTIME'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", 
+		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
+		"'MINUTE'", "'MINUTES'", "'MODIFY'", "'MODULE'", "'MODULES'", "'MONTH'", 
+		"'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", 
+		"'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", 
+		"'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", 
+		"'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
+		"'PARTITIONED'", "'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", 
+		"'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRECISION'", "'PRIMARY'", 
+		"'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", 
+		"'REPLACE'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
+		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
 		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
 		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
 		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
@@ -186,20 +186,20 @@ internal partial class StreamSqlParser : Parser {
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
-		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", 
-		"CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
+		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BUCKETS", "BY", 
+		"CASCADE", "CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
 		"CHECKPOINT", "CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", 
 		"CONDITIONAL", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", 
 		"CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", 
 		"DAY", "DAYS", "DEFAULT", "DEFINE", "DESC", "DESCRIBE", "DESCRIPTOR", 
-		"DISTINCT", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", "ERROR", 
-		"ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", "EXISTS", 
-		"EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", "FILTER", 
-		"FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", "FUNCTIONS", 
-		"GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", "IGNORE", 
-		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
-		"INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", 
-		"JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
+		"DISTINCT", "DISTRIBUTED", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", 
+		"ERROR", "ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", 
+		"EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", 
+		"FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", 
+		"FUNCTIONS", "GROUP", "GROUPING", "HASH", "HAVING", "HELP", "HOUR", "HOURS", 
+		"IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", 
+		"INTERVAL", "INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", 
+		"JSON_ARRAY", "JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
 		"JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
 		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOAD", 
 		"LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", 
@@ -294,75 +294,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 189;
+			State = 191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 186;
+				State = 188;
 				Match(SEMI);
 				}
 				}
-				State = 191;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 				{
-				State = 192;
+				State = 194;
 				statement();
-				State = 201;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 194;
+						State = 196;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 193;
+							State = 195;
 							Match(SEMI);
 							}
 							}
-							State = 196;
+							State = 198;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 198;
+						State = 200;
 						statement();
 						}
 						} 
 					}
-					State = 203;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 204;
+					State = 206;
 					Match(SEMI);
 					}
 					}
-					State = 209;
+					State = 211;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 212;
+			State = 214;
 			Match(Eof);
 			}
 		}
@@ -402,9 +402,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 216;
 			expression();
-			State = 215;
+			State = 217;
 			Match(Eof);
 			}
 		}
@@ -972,14 +972,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 457;
+			State = 459;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 219;
 				query();
 				}
 				break;
@@ -987,7 +987,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 218;
+				State = 220;
 				insertStatement();
 				}
 				break;
@@ -995,7 +995,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 219;
+				State = 221;
 				statementSet();
 				}
 				break;
@@ -1003,58 +1003,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 220;
+				State = 222;
 				Match(EXECUTE);
-				State = 225;
+				State = 227;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 				case 1:
 					{
-					State = 221;
+					State = 223;
 					insertStatement();
 					}
 					break;
 				case 2:
 					{
-					State = 222;
+					State = 224;
 					statementSet();
 					}
 					break;
 				case 3:
 					{
-					State = 223;
+					State = 225;
 					createTable();
 					}
 					break;
 				case 4:
 					{
-					State = 224;
+					State = 226;
 					replaceTable();
 					}
 					break;
 				}
-				State = 228;
+				State = 230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 227;
+					State = 229;
 					restoreClause();
 					}
 				}
 
-				State = 234;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 230;
-					Match(ALLOW);
-					State = 231;
-					Match(NON);
 					State = 232;
-					Match(RESTORED);
+					Match(ALLOW);
 					State = 233;
+					Match(NON);
+					State = 234;
+					Match(RESTORED);
+					State = 235;
 					Match(STATE);
 					}
 				}
@@ -1065,7 +1065,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 236;
+				State = 238;
 				createTable();
 				}
 				break;
@@ -1073,7 +1073,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ReplaceTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 237;
+				State = 239;
 				replaceTable();
 				}
 				break;
@@ -1081,65 +1081,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 238;
-				Match(CREATE);
 				State = 240;
+				Match(CREATE);
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 239;
+					State = 241;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 242;
+				State = 244;
 				Match(VIEW);
-				State = 246;
+				State = 248;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 243;
-					Match(IF);
-					State = 244;
-					Match(NOT);
 					State = 245;
+					Match(IF);
+					State = 246;
+					Match(NOT);
+					State = 247;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 248;
+				State = 250;
 				qualifiedName();
-				State = 253;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 249;
-					Match(LPAREN);
-					State = 250;
-					identifierList();
 					State = 251;
+					Match(LPAREN);
+					State = 252;
+					identifierList();
+					State = 253;
 					Match(RPAREN);
 					}
 				}
 
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 255;
+					State = 257;
 					Match(COMMENT);
-					State = 256;
+					State = 258;
 					Match(STRING);
 					}
 				}
 
-				State = 259;
+				State = 261;
 				Match(AS);
-				State = 260;
+				State = 262;
 				query();
 				}
 				break;
@@ -1147,21 +1147,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 262;
+				State = 264;
 				Match(CREATE);
-				State = 267;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 263;
-					Match(TEMPORARY);
 					State = 265;
+					Match(TEMPORARY);
+					State = 267;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 264;
+						State = 266;
 						Match(SYSTEM);
 						}
 					}
@@ -1169,66 +1169,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 269;
+				State = 271;
 				Match(FUNCTION);
-				State = 273;
+				State = 275;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 270;
-					Match(IF);
-					State = 271;
-					Match(NOT);
 					State = 272;
+					Match(IF);
+					State = 273;
+					Match(NOT);
+					State = 274;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 275;
-				qualifiedName();
-				State = 276;
-				Match(AS);
 				State = 277;
+				qualifiedName();
+				State = 278;
+				Match(AS);
+				State = 279;
 				Match(STRING);
-				State = 280;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 278;
+					State = 280;
 					Match(LANGUAGE);
-					State = 279;
+					State = 281;
 					identifier();
 					}
 				}
 
-				State = 293;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 282;
-					Match(USING);
-					State = 283;
-					Match(JAR);
 					State = 284;
+					Match(USING);
+					State = 285;
+					Match(JAR);
+					State = 286;
 					Match(STRING);
-					State = 290;
+					State = 292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 285;
-						Match(COMMA);
-						State = 286;
-						Match(JAR);
 						State = 287;
+						Match(COMMA);
+						State = 288;
+						Match(JAR);
+						State = 289;
 						Match(STRING);
 						}
 						}
-						State = 292;
+						State = 294;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1241,44 +1241,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 295;
+				State = 297;
 				Match(CREATE);
-				State = 296;
+				State = 298;
 				Match(DATABASE);
-				State = 300;
+				State = 302;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 297;
-					Match(IF);
-					State = 298;
-					Match(NOT);
 					State = 299;
+					Match(IF);
+					State = 300;
+					Match(NOT);
+					State = 301;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 302;
+				State = 304;
 				qualifiedName();
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 303;
+					State = 305;
 					Match(COMMENT);
-					State = 304;
+					State = 306;
 					Match(STRING);
 					}
 				}
 
-				State = 308;
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 307;
+					State = 309;
 					withOptions();
 					}
 				}
@@ -1289,44 +1289,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 310;
+				State = 312;
 				Match(CREATE);
-				State = 311;
+				State = 313;
 				Match(CATALOG);
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 312;
-					Match(IF);
-					State = 313;
-					Match(NOT);
 					State = 314;
+					Match(IF);
+					State = 315;
+					Match(NOT);
+					State = 316;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 317;
+				State = 319;
 				qualifiedName();
-				State = 320;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 318;
+					State = 320;
 					Match(COMMENT);
-					State = 319;
+					State = 321;
 					Match(STRING);
 					}
 				}
 
-				State = 323;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 322;
+					State = 324;
 					withOptions();
 					}
 				}
@@ -1337,58 +1337,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 325;
-				Match(DROP);
 				State = 327;
+				Match(DROP);
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 326;
+					State = 328;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 330;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 329;
+					State = 331;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 332;
+				State = 334;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 288230376152760321L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 335;
+				State = 337;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 333;
+					State = 335;
 					Match(IF);
-					State = 334;
+					State = 336;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 337;
-				qualifiedName();
 				State = 339;
+				qualifiedName();
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 338;
+					State = 340;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1406,25 +1406,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 341;
+				State = 343;
 				Match(ALTER);
-				State = 342;
+				State = 344;
 				Match(TABLE);
-				State = 345;
+				State = 347;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 343;
+					State = 345;
 					Match(IF);
-					State = 344;
+					State = 346;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 347;
+				State = 349;
 				qualifiedName();
-				State = 348;
+				State = 350;
 				alterTableAction();
 				}
 				break;
@@ -1432,30 +1432,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 350;
-				Match(ALTER);
-				State = 351;
-				Match(VIEW);
 				State = 352;
+				Match(ALTER);
+				State = 353;
+				Match(VIEW);
+				State = 354;
 				qualifiedName();
-				State = 358;
+				State = 360;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 353;
-					Match(RENAME);
-					State = 354;
-					Match(TO);
 					State = 355;
+					Match(RENAME);
+					State = 356;
+					Match(TO);
+					State = 357;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 356;
+					State = 358;
 					Match(AS);
-					State = 357;
+					State = 359;
 					query();
 					}
 					break;
@@ -1468,13 +1468,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 360;
-				Match(ALTER);
-				State = 361;
-				Match(CATALOG);
 				State = 362;
+				Match(ALTER);
+				State = 363;
+				Match(CATALOG);
+				State = 364;
 				qualifiedName();
-				State = 366;
+				State = 368;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -1484,15 +1484,15 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case SET:
 					{
-					State = 363;
+					State = 365;
 					alterTableAction();
 					}
 					break;
 				case COMMENT:
 					{
-					State = 364;
+					State = 366;
 					Match(COMMENT);
-					State = 365;
+					State = 367;
 					Match(STRING);
 					}
 					break;
@@ -1505,18 +1505,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 368;
+				State = 370;
 				Match(SET);
-				State = 373;
+				State = 375;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 369;
-					setKey();
-					State = 370;
-					Match(EQ);
 					State = 371;
+					setKey();
+					State = 372;
+					Match(EQ);
+					State = 373;
 					setValue();
 					}
 					break;
@@ -1527,14 +1527,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 375;
-				Match(RESET);
 				State = 377;
+				Match(RESET);
+				State = 379;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 376;
+					State = 378;
 					setValue();
 					}
 					break;
@@ -1545,9 +1545,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 379;
+				State = 381;
 				Match(SHOW);
-				State = 380;
+				State = 382;
 				showTarget();
 				}
 				break;
@@ -1555,7 +1555,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 381;
+				State = 383;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1564,9 +1564,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 382;
+				State = 384;
 				Match(SAVEPOINT);
-				State = 383;
+				State = 385;
 				Match(STRING);
 				}
 				break;
@@ -1574,7 +1574,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 384;
+				State = 386;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1583,19 +1583,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 385;
-				Match(CATALOG);
 				State = 387;
+				Match(CATALOG);
+				State = 389;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 386;
+					State = 388;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 389;
+				State = 391;
 				qualifiedName();
 				}
 				break;
@@ -1603,7 +1603,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 390;
+				State = 392;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1612,17 +1612,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 392;
+				State = 394;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 391;
+					State = 393;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 394;
+				State = 396;
 				qualifiedName();
 				}
 				break;
@@ -1630,16 +1630,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 395;
+				State = 397;
 				Match(EXPLAIN);
-				State = 406;
+				State = 408;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 396;
+					State = 398;
 					Match(PLAN);
-					State = 397;
+					State = 399;
 					Match(FOR);
 					}
 					break;
@@ -1648,21 +1648,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 398;
+					State = 400;
 					explainDetail();
-					State = 403;
+					State = 405;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 399;
+						State = 401;
 						Match(COMMA);
-						State = 400;
+						State = 402;
 						explainDetail();
 						}
 						}
-						State = 405;
+						State = 407;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1701,7 +1701,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 408;
+				State = 410;
 				statement();
 				}
 				break;
@@ -1709,32 +1709,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 409;
-				Match(STOP);
-				State = 410;
-				Match(JOB);
 				State = 411;
+				Match(STOP);
+				State = 412;
+				Match(JOB);
+				State = 413;
 				Match(STRING);
-				State = 414;
+				State = 416;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,37,Context) ) {
 				case 1:
 					{
-					State = 412;
+					State = 414;
 					Match(WITH);
-					State = 413;
+					State = 415;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 418;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 416;
+					State = 418;
 					Match(WITH);
-					State = 417;
+					State = 419;
 					Match(DRAIN);
 					}
 				}
@@ -1745,18 +1745,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 420;
+				State = 422;
 				Match(SAVEPOINT);
-				State = 421;
+				State = 423;
 				Match(STRING);
-				State = 424;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 422;
+					State = 424;
 					Match(TO);
-					State = 423;
+					State = 425;
 					Match(STRING);
 					}
 				}
@@ -1767,18 +1767,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LoadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 426;
-				Match(LOAD);
-				State = 427;
-				Match(MODULE);
 				State = 428;
-				identifier();
+				Match(LOAD);
+				State = 429;
+				Match(MODULE);
 				State = 430;
+				identifier();
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 429;
+					State = 431;
 					withOptions();
 					}
 				}
@@ -1789,11 +1789,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnloadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 432;
-				Match(UNLOAD);
-				State = 433;
-				Match(MODULE);
 				State = 434;
+				Match(UNLOAD);
+				State = 435;
+				Match(MODULE);
+				State = 436;
 				identifier();
 				}
 				break;
@@ -1801,25 +1801,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 435;
-				Match(USE);
-				State = 436;
-				Match(MODULES);
 				State = 437;
+				Match(USE);
+				State = 438;
+				Match(MODULES);
+				State = 439;
 				identifier();
-				State = 442;
+				State = 444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 438;
+					State = 440;
 					Match(COMMA);
-					State = 439;
+					State = 441;
 					identifier();
 					}
 					}
-					State = 444;
+					State = 446;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1829,19 +1829,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 445;
-				Match(USE);
 				State = 447;
+				Match(USE);
+				State = 449;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,42,Context) ) {
 				case 1:
 					{
-					State = 446;
+					State = 448;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 449;
+				State = 451;
 				qualifiedName();
 				}
 				break;
@@ -1849,10 +1849,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 450;
+				State = 452;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 144115462953762817L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1865,11 +1865,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AddJarContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 451;
-				Match(ADD);
-				State = 452;
-				Match(JAR);
 				State = 453;
+				Match(ADD);
+				State = 454;
+				Match(JAR);
+				State = 455;
 				Match(STRING);
 				}
 				break;
@@ -1877,11 +1877,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RemoveJarContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 454;
-				Match(REMOVE);
-				State = 455;
-				Match(JAR);
 				State = 456;
+				Match(REMOVE);
+				State = 457;
+				Match(JAR);
+				State = 458;
 				Match(STRING);
 				}
 				break;
@@ -1940,9 +1940,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 461;
 			Match(INSERT);
-			State = 460;
+			State = 462;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1951,43 +1951,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 461;
-			qualifiedName();
 			State = 463;
+			qualifiedName();
+			State = 465;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 462;
+				State = 464;
 				tableHints();
 				}
 			}
 
-			State = 466;
+			State = 468;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 465;
+				State = 467;
 				partitionSpec();
 				}
 			}
 
-			State = 472;
+			State = 474;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 468;
-				Match(LPAREN);
-				State = 469;
-				identifierList();
 				State = 470;
+				Match(LPAREN);
+				State = 471;
+				identifierList();
+				State = 472;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 474;
+			State = 476;
 			query();
 			}
 		}
@@ -2037,29 +2037,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
-			Match(PARTITION);
-			State = 477;
-			Match(LPAREN);
 			State = 478;
+			Match(PARTITION);
+			State = 479;
+			Match(LPAREN);
+			State = 480;
 			partitionValue();
-			State = 483;
+			State = 485;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 479;
+				State = 481;
 				Match(COMMA);
-				State = 480;
+				State = 482;
 				partitionValue();
 				}
 				}
-				State = 485;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 486;
+			State = 488;
 			Match(RPAREN);
 			}
 		}
@@ -2102,11 +2102,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
-			identifier();
-			State = 489;
-			Match(EQ);
 			State = 490;
+			identifier();
+			State = 491;
+			Match(EQ);
+			State = 492;
 			optionValue();
 			}
 		}
@@ -2156,160 +2156,160 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 550;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 492;
-				Match(STATEMENT);
-				State = 493;
-				Match(SET);
 				State = 494;
+				Match(STATEMENT);
+				State = 495;
+				Match(SET);
+				State = 496;
 				Match(BEGIN);
-				State = 498;
+				State = 500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 495;
+					State = 497;
 					Match(SEMI);
 					}
 					}
-					State = 500;
+					State = 502;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 501;
+				State = 503;
 				statement();
-				State = 510;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 503;
+						State = 505;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 502;
+							State = 504;
 							Match(SEMI);
 							}
 							}
-							State = 505;
+							State = 507;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 507;
+						State = 509;
 						statement();
 						}
 						} 
 					}
-					State = 512;
+					State = 514;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 				}
-				State = 516;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 513;
+					State = 515;
 					Match(SEMI);
 					}
 					}
-					State = 518;
+					State = 520;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 519;
+				State = 521;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
-				Match(BEGIN);
-				State = 522;
-				Match(STATEMENT);
 				State = 523;
-				Match(SET);
+				Match(BEGIN);
+				State = 524;
+				Match(STATEMENT);
 				State = 525;
+				Match(SET);
+				State = 527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 524;
+					State = 526;
 					Match(SEMI);
 					}
 					}
-					State = 527;
+					State = 529;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 547;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 					{
-					State = 529;
+					State = 531;
 					statement();
-					State = 538;
+					State = 540;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 531;
+							State = 533;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 530;
+								State = 532;
 								Match(SEMI);
 								}
 								}
-								State = 533;
+								State = 535;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 535;
+							State = 537;
 							statement();
 							}
 							} 
 						}
-						State = 540;
+						State = 542;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,54,Context);
 					}
-					State = 544;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 541;
+						State = 543;
 						Match(SEMI);
 						}
 						}
-						State = 546;
+						State = 548;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 549;
+				State = 551;
 				Match(END);
 				}
 				break;
@@ -2352,28 +2352,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 558;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 552;
-				Match(FROM);
-				State = 553;
-				Match(SAVEPOINT);
 				State = 554;
+				Match(FROM);
+				State = 555;
+				Match(SAVEPOINT);
+				State = 556;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 555;
-				Match(FROM);
-				State = 556;
-				Match(LATEST);
 				State = 557;
+				Match(FROM);
+				State = 558;
+				Match(LATEST);
+				State = 559;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2416,7 +2416,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 560;
+			State = 562;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2467,26 +2467,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 568;
+			State = 570;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 564;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 563;
+					State = 565;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2497,10 +2497,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 566;
+					State = 568;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 34359672831L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1152921504606846977L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 274877382655L) != 0) );
 				}
 				break;
 			}
@@ -2543,7 +2543,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 573;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2551,7 +2551,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 570;
+					State = 572;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2566,7 +2566,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 573;
+				State = 575;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2815,21 +2815,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 644;
+			State = 646;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 577;
 				Match(TABLES);
-				State = 578;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 576;
+					State = 578;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2838,17 +2838,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 577;
+					State = 579;
 					qualifiedName();
 					}
 				}
 
-				State = 581;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 580;
+					State = 582;
 					likePattern();
 					}
 				}
@@ -2859,14 +2859,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 583;
+				State = 585;
 				Match(VIEWS);
-				State = 586;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 584;
+					State = 586;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2875,17 +2875,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 585;
+					State = 587;
 					qualifiedName();
 					}
 				}
 
-				State = 589;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 588;
+					State = 590;
 					likePattern();
 					}
 				}
@@ -2896,24 +2896,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 592;
+				State = 594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 591;
+					State = 593;
 					Match(USER);
 					}
 				}
 
-				State = 594;
+				State = 596;
 				Match(FUNCTIONS);
-				State = 597;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 595;
+					State = 597;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2922,17 +2922,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 596;
+					State = 598;
 					qualifiedName();
 					}
 				}
 
-				State = 600;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 599;
+					State = 601;
 					likePattern();
 					}
 				}
@@ -2943,7 +2943,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 602;
+				State = 604;
 				Match(JOBS);
 				}
 				break;
@@ -2951,14 +2951,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 603;
-				Match(CATALOGS);
 				State = 605;
+				Match(CATALOGS);
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 604;
+					State = 606;
 					likePattern();
 					}
 				}
@@ -2969,14 +2969,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 607;
+				State = 609;
 				Match(DATABASES);
-				State = 610;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 608;
+					State = 610;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2985,17 +2985,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 609;
+					State = 611;
 					qualifiedName();
 					}
 				}
 
-				State = 613;
+				State = 615;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 612;
+					State = 614;
 					likePattern();
 					}
 				}
@@ -3006,17 +3006,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 616;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FULL) {
 					{
-					State = 615;
+					State = 617;
 					Match(FULL);
 					}
 				}
 
-				State = 618;
+				State = 620;
 				Match(MODULES);
 				}
 				break;
@@ -3024,7 +3024,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 619;
+				State = 621;
 				Match(JARS);
 				}
 				break;
@@ -3032,9 +3032,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 620;
+				State = 622;
 				Match(COLUMNS);
-				State = 621;
+				State = 623;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3043,14 +3043,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 622;
-				qualifiedName();
 				State = 624;
+				qualifiedName();
+				State = 626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 623;
+					State = 625;
 					likePattern();
 					}
 				}
@@ -3061,11 +3061,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 626;
-				Match(CREATE);
-				State = 627;
-				Match(TABLE);
 				State = 628;
+				Match(CREATE);
+				State = 629;
+				Match(TABLE);
+				State = 630;
 				qualifiedName();
 				}
 				break;
@@ -3073,11 +3073,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 629;
-				Match(CREATE);
-				State = 630;
-				Match(VIEW);
 				State = 631;
+				Match(CREATE);
+				State = 632;
+				Match(VIEW);
+				State = 633;
 				qualifiedName();
 				}
 				break;
@@ -3085,11 +3085,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 632;
-				Match(CREATE);
-				State = 633;
-				Match(CATALOG);
 				State = 634;
+				Match(CREATE);
+				State = 635;
+				Match(CATALOG);
+				State = 636;
 				qualifiedName();
 				}
 				break;
@@ -3097,9 +3097,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 635;
+				State = 637;
 				Match(CURRENT);
-				State = 636;
+				State = 638;
 				Match(CATALOG);
 				}
 				break;
@@ -3107,9 +3107,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 637;
+				State = 639;
 				Match(CURRENT);
-				State = 638;
+				State = 640;
 				Match(DATABASE);
 				}
 				break;
@@ -3117,16 +3117,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 639;
+				State = 641;
 				Match(CHECKPOINTS);
-				State = 640;
-				Match(STRING);
 				State = 642;
+				Match(STRING);
+				State = 644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 641;
+					State = 643;
 					likePattern();
 					}
 				}
@@ -3172,17 +3172,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 647;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 646;
+				State = 648;
 				Match(NOT);
 				}
 			}
 
-			State = 649;
+			State = 651;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3191,7 +3191,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 650;
+			State = 652;
 			Match(STRING);
 			}
 		}
@@ -3232,6 +3232,9 @@ internal partial class StreamSqlParser : Parser {
 			return GetToken(StreamSqlParser.RPAREN, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DistributionContext distribution() {
+			return GetRuleContext<DistributionContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
@@ -3273,124 +3276,134 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
-			Match(CREATE);
 			State = 654;
+			Match(CREATE);
+			State = 656;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 653;
+				State = 655;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 656;
+			State = 658;
 			Match(TABLE);
-			State = 660;
+			State = 662;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 657;
-				Match(IF);
-				State = 658;
-				Match(NOT);
 				State = 659;
+				Match(IF);
+				State = 660;
+				Match(NOT);
+				State = 661;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 662;
+			State = 664;
 			qualifiedName();
-			State = 674;
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 663;
+				State = 665;
 				Match(LPAREN);
-				State = 664;
+				State = 666;
 				tableElement();
-				State = 669;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 665;
+					State = 667;
 					Match(COMMA);
-					State = 666;
+					State = 668;
 					tableElement();
 					}
 					}
-					State = 671;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 672;
+				State = 674;
 				Match(RPAREN);
 				}
 			}
 
-			State = 678;
+			State = 680;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 676;
+				State = 678;
 				Match(COMMENT);
-				State = 677;
+				State = 679;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 686;
+			State = 683;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==DISTRIBUTED) {
+				{
+				State = 682;
+				distribution();
+				}
+			}
+
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 680;
+				State = 685;
 				Match(PARTITIONED);
-				State = 681;
+				State = 686;
 				Match(BY);
-				State = 682;
+				State = 687;
 				Match(LPAREN);
-				State = 683;
+				State = 688;
 				identifierList();
-				State = 684;
+				State = 689;
 				Match(RPAREN);
 				}
 			}
 
-			State = 689;
+			State = 694;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 688;
+				State = 693;
 				withOptions();
 				}
 			}
 
-			State = 692;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 691;
+				State = 696;
 				likeClause();
 				}
 			}
 
-			State = 696;
+			State = 701;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 694;
+				State = 699;
 				Match(AS);
-				State = 695;
+				State = 700;
 				query();
 				}
 			}
@@ -3436,6 +3449,9 @@ internal partial class StreamSqlParser : Parser {
 			return GetToken(StreamSqlParser.RPAREN, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DistributionContext distribution() {
+			return GetRuleContext<DistributionContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
@@ -3470,62 +3486,62 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 705;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 698;
+				State = 703;
 				Match(CREATE);
-				State = 699;
+				State = 704;
 				Match(OR);
 				}
 			}
 
-			State = 702;
+			State = 707;
 			Match(REPLACE);
-			State = 703;
+			State = 708;
 			Match(TABLE);
-			State = 704;
+			State = 709;
 			qualifiedName();
-			State = 716;
+			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 705;
+				State = 710;
 				Match(LPAREN);
-				State = 706;
-				tableElement();
 				State = 711;
+				tableElement();
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 707;
+					State = 712;
 					Match(COMMA);
-					State = 708;
+					State = 713;
 					tableElement();
 					}
 					}
-					State = 713;
+					State = 718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 714;
+				State = 719;
 				Match(RPAREN);
 				}
 			}
 
-			State = 720;
+			State = 725;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 718;
+				State = 723;
 				Match(COMMENT);
-				State = 719;
+				State = 724;
 				_localctx.comment = Match(STRING);
 				}
 			}
@@ -3533,35 +3549,155 @@ internal partial class StreamSqlParser : Parser {
 			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==DISTRIBUTED) {
+				{
+				State = 727;
+				distribution();
+				}
+			}
+
+			State = 736;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 722;
+				State = 730;
 				Match(PARTITIONED);
-				State = 723;
+				State = 731;
 				Match(BY);
-				State = 724;
+				State = 732;
 				Match(LPAREN);
-				State = 725;
+				State = 733;
 				identifierList();
-				State = 726;
+				State = 734;
 				Match(RPAREN);
 				}
 			}
 
-			State = 731;
+			State = 739;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 730;
+				State = 738;
 				withOptions();
 				}
 			}
 
-			State = 733;
+			State = 741;
 			Match(AS);
-			State = 734;
+			State = 742;
 			query();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DistributionContext : ParserRuleContext {
+		public IToken kind;
+		public IToken buckets;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTED() { return GetToken(StreamSqlParser.DISTRIBUTED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
+			return GetRuleContext<IdentifierListContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(StreamSqlParser.INTO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUCKETS() { return GetToken(StreamSqlParser.BUCKETS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_VALUE() { return GetToken(StreamSqlParser.INTEGER_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASH() { return GetToken(StreamSqlParser.HASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(StreamSqlParser.RANGE, 0); }
+		public DistributionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_distribution; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDistribution(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DistributionContext distribution() {
+		DistributionContext _localctx = new DistributionContext(Context, State);
+		EnterRule(_localctx, 30, RULE_distribution);
+		int _la;
+		try {
+			State = 761;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 744;
+				Match(DISTRIBUTED);
+				State = 745;
+				Match(BY);
+				State = 747;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==HASH || _la==RANGE) {
+					{
+					State = 746;
+					_localctx.kind = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==HASH || _la==RANGE) ) {
+						_localctx.kind = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+				}
+
+				State = 749;
+				Match(LPAREN);
+				State = 750;
+				identifierList();
+				State = 751;
+				Match(RPAREN);
+				State = 755;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INTO) {
+					{
+					State = 752;
+					Match(INTO);
+					State = 753;
+					_localctx.buckets = Match(INTEGER_VALUE);
+					State = 754;
+					Match(BUCKETS);
+					}
+				}
+
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 757;
+				Match(DISTRIBUTED);
+				State = 758;
+				Match(INTO);
+				State = 759;
+				_localctx.buckets = Match(INTEGER_VALUE);
+				State = 760;
+				Match(BUCKETS);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3601,29 +3737,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableElementContext tableElement() {
 		TableElementContext _localctx = new TableElementContext(Context, State);
-		EnterRule(_localctx, 30, RULE_tableElement);
+		EnterRule(_localctx, 32, RULE_tableElement);
 		try {
-			State = 739;
+			State = 766;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 763;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 737;
+				State = 764;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 738;
+				State = 765;
 				tableConstraint();
 				}
 				break;
@@ -3719,30 +3855,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnDefinitionContext columnDefinition() {
 		ColumnDefinitionContext _localctx = new ColumnDefinitionContext(Context, State);
-		EnterRule(_localctx, 32, RULE_columnDefinition);
+		EnterRule(_localctx, 34, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 771;
+			State = 798;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 768;
 				identifier();
-				State = 742;
+				State = 769;
 				Match(AS);
-				State = 743;
+				State = 770;
 				expression();
-				State = 746;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 744;
+					State = 771;
 					Match(COMMENT);
-					State = 745;
+					State = 772;
 					Match(STRING);
 					}
 				}
@@ -3753,42 +3889,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 748;
+				State = 775;
 				identifier();
-				State = 749;
+				State = 776;
 				dataType();
-				State = 750;
+				State = 777;
 				Match(METADATA);
-				State = 753;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 751;
+					State = 778;
 					Match(FROM);
-					State = 752;
+					State = 779;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 756;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 755;
+					State = 782;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 760;
+				State = 787;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 758;
+					State = 785;
 					Match(COMMENT);
-					State = 759;
+					State = 786;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3799,28 +3935,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 762;
+				State = 789;
 				identifier();
-				State = 763;
+				State = 790;
 				dataType();
-				State = 765;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 764;
+					State = 791;
 					columnConstraint();
 					}
 				}
 
-				State = 769;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 767;
+					State = 794;
 					Match(COMMENT);
-					State = 768;
+					State = 795;
 					Match(STRING);
 					}
 				}
@@ -3865,35 +4001,35 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnConstraintContext columnConstraint() {
 		ColumnConstraintContext _localctx = new ColumnConstraintContext(Context, State);
-		EnterRule(_localctx, 34, RULE_columnConstraint);
+		EnterRule(_localctx, 36, RULE_columnConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 775;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 773;
+				State = 800;
 				Match(CONSTRAINT);
-				State = 774;
+				State = 801;
 				identifier();
 				}
 			}
 
-			State = 777;
+			State = 804;
 			Match(PRIMARY);
-			State = 778;
+			State = 805;
 			Match(KEY);
-			State = 781;
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 779;
+				State = 806;
 				Match(NOT);
-				State = 780;
+				State = 807;
 				Match(ENFORCED);
 				}
 			}
@@ -3937,19 +4073,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WatermarkDefinitionContext watermarkDefinition() {
 		WatermarkDefinitionContext _localctx = new WatermarkDefinitionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_watermarkDefinition);
+		EnterRule(_localctx, 38, RULE_watermarkDefinition);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 810;
 			Match(WATERMARK);
-			State = 784;
+			State = 811;
 			Match(FOR);
-			State = 785;
+			State = 812;
 			identifier();
-			State = 786;
+			State = 813;
 			Match(AS);
-			State = 787;
+			State = 814;
 			expression();
 			}
 		}
@@ -3994,41 +4130,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableConstraintContext tableConstraint() {
 		TableConstraintContext _localctx = new TableConstraintContext(Context, State);
-		EnterRule(_localctx, 38, RULE_tableConstraint);
+		EnterRule(_localctx, 40, RULE_tableConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 791;
+			State = 818;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 789;
+				State = 816;
 				Match(CONSTRAINT);
-				State = 790;
+				State = 817;
 				identifier();
 				}
 			}
 
-			State = 793;
+			State = 820;
 			Match(PRIMARY);
-			State = 794;
+			State = 821;
 			Match(KEY);
-			State = 795;
+			State = 822;
 			Match(LPAREN);
-			State = 796;
+			State = 823;
 			identifierList();
-			State = 797;
+			State = 824;
 			Match(RPAREN);
-			State = 800;
+			State = 827;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 798;
+				State = 825;
 				Match(NOT);
-				State = 799;
+				State = 826;
 				Match(ENFORCED);
 				}
 			}
@@ -4076,42 +4212,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WithOptionsContext withOptions() {
 		WithOptionsContext _localctx = new WithOptionsContext(Context, State);
-		EnterRule(_localctx, 40, RULE_withOptions);
+		EnterRule(_localctx, 42, RULE_withOptions);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 802;
+			State = 829;
 			Match(WITH);
-			State = 803;
+			State = 830;
 			Match(LPAREN);
-			State = 812;
+			State = 839;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 193L) != 0)) {
 				{
-				State = 804;
+				State = 831;
 				tableOption();
-				State = 809;
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 805;
+					State = 832;
 					Match(COMMA);
-					State = 806;
+					State = 833;
 					tableOption();
 					}
 					}
-					State = 811;
+					State = 838;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 814;
+			State = 841;
 			Match(RPAREN);
 			}
 		}
@@ -4152,15 +4288,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableOptionContext tableOption() {
 		TableOptionContext _localctx = new TableOptionContext(Context, State);
-		EnterRule(_localctx, 42, RULE_tableOption);
+		EnterRule(_localctx, 44, RULE_tableOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 843;
 			_localctx.key = optionKey();
-			State = 817;
+			State = 844;
 			Match(EQ);
-			State = 818;
+			State = 845;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4203,16 +4339,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionKeyContext optionKey() {
 		OptionKeyContext _localctx = new OptionKeyContext(Context, State);
-		EnterRule(_localctx, 44, RULE_optionKey);
+		EnterRule(_localctx, 46, RULE_optionKey);
 		int _la;
 		try {
-			State = 829;
+			State = 856;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 820;
+				State = 847;
 				Match(STRING);
 				}
 				break;
@@ -4225,6 +4361,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4252,6 +4389,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4271,6 +4409,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -4403,21 +4542,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 821;
+				State = 848;
 				identifier();
-				State = 826;
+				State = 853;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 822;
+					State = 849;
 					Match(DOT);
-					State = 823;
+					State = 850;
 					identifier();
 					}
 					}
-					State = 828;
+					State = 855;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4465,16 +4604,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 46, RULE_optionValue);
+		EnterRule(_localctx, 48, RULE_optionValue);
 		int _la;
 		try {
-			State = 839;
+			State = 866;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 831;
+				State = 858;
 				Match(STRING);
 				}
 				break;
@@ -4484,19 +4623,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 833;
+				State = 860;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 832;
+					State = 859;
 					Match(MINUS);
 					}
 				}
 
-				State = 835;
+				State = 862;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 7L) != 0)) ) {
+				if ( !(((((_la - 281)) & ~0x3f) == 0 && ((1L << (_la - 281)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4508,14 +4647,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 836;
+				State = 863;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 837;
+				State = 864;
 				Match(FALSE);
 				}
 				break;
@@ -4528,6 +4667,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4555,6 +4695,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4574,6 +4715,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -4706,7 +4848,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 838;
+				State = 865;
 				identifier();
 				}
 				break;
@@ -4754,37 +4896,37 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeClauseContext likeClause() {
 		LikeClauseContext _localctx = new LikeClauseContext(Context, State);
-		EnterRule(_localctx, 48, RULE_likeClause);
+		EnterRule(_localctx, 50, RULE_likeClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 868;
 			Match(LIKE);
-			State = 842;
+			State = 869;
 			qualifiedName();
-			State = 851;
+			State = 878;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 843;
+				State = 870;
 				Match(LPAREN);
-				State = 847;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 844;
+					State = 871;
 					likeOption();
 					}
 					}
-					State = 849;
+					State = 876;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 877;
 				Match(RPAREN);
 				}
 			}
@@ -4826,12 +4968,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeOptionContext likeOption() {
 		LikeOptionContext _localctx = new LikeOptionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_likeOption);
+		EnterRule(_localctx, 52, RULE_likeOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 880;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4840,12 +4982,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 856;
+			State = 883;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 854;
+				State = 881;
 				Match(ALL);
 				}
 				break;
@@ -4858,6 +5000,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4885,6 +5028,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4904,6 +5048,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -5035,7 +5180,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 855;
+				State = 882;
 				identifier();
 				}
 				break;
@@ -5226,21 +5371,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableActionContext alterTableAction() {
 		AlterTableActionContext _localctx = new AlterTableActionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_alterTableAction);
+		EnterRule(_localctx, 54, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 924;
+			State = 951;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,119,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 885;
 				Match(RENAME);
-				State = 859;
+				State = 886;
 				Match(TO);
-				State = 860;
+				State = 887;
 				qualifiedName();
 				}
 				break;
@@ -5248,29 +5393,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 861;
+				State = 888;
 				Match(SET);
-				State = 862;
+				State = 889;
 				Match(LPAREN);
-				State = 863;
+				State = 890;
 				tableOption();
-				State = 868;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 864;
+					State = 891;
 					Match(COMMA);
-					State = 865;
+					State = 892;
 					tableOption();
 					}
 					}
-					State = 870;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 871;
+				State = 898;
 				Match(RPAREN);
 				}
 				break;
@@ -5278,29 +5423,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 873;
+				State = 900;
 				Match(RESET);
-				State = 874;
+				State = 901;
 				Match(LPAREN);
-				State = 875;
+				State = 902;
 				optionKey();
-				State = 880;
+				State = 907;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 876;
+					State = 903;
 					Match(COMMA);
-					State = 877;
+					State = 904;
 					optionKey();
 					}
 					}
-					State = 882;
+					State = 909;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 883;
+				State = 910;
 				Match(RPAREN);
 				}
 				break;
@@ -5308,7 +5453,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 885;
+				State = 912;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5318,7 +5463,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 898;
+				State = 925;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5330,6 +5475,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CATALOG:
 				case CATALOGS:
@@ -5357,6 +5503,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -5376,6 +5523,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -5507,33 +5655,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 886;
+					State = 913;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 887;
+					State = 914;
 					Match(LPAREN);
-					State = 888;
+					State = 915;
 					alterTableElement();
-					State = 893;
+					State = 920;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 889;
+						State = 916;
 						Match(COMMA);
-						State = 890;
+						State = 917;
 						alterTableElement();
 						}
 						}
-						State = 895;
+						State = 922;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 896;
+					State = 923;
 					Match(RPAREN);
 					}
 					break;
@@ -5546,11 +5694,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 900;
+				State = 927;
 				Match(DROP);
-				State = 901;
+				State = 928;
 				Match(PRIMARY);
-				State = 902;
+				State = 929;
 				Match(KEY);
 				}
 				break;
@@ -5558,11 +5706,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 903;
+				State = 930;
 				Match(DROP);
-				State = 904;
+				State = 931;
 				Match(CONSTRAINT);
-				State = 905;
+				State = 932;
 				identifier();
 				}
 				break;
@@ -5570,9 +5718,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 906;
+				State = 933;
 				Match(DROP);
-				State = 907;
+				State = 934;
 				Match(WATERMARK);
 				}
 				break;
@@ -5580,9 +5728,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 908;
+				State = 935;
 				Match(DROP);
-				State = 917;
+				State = 944;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5594,6 +5742,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CATALOG:
 				case CATALOGS:
@@ -5621,6 +5770,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -5640,6 +5790,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -5771,27 +5922,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 910;
+					State = 937;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,117,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,122,Context) ) {
 					case 1:
 						{
-						State = 909;
+						State = 936;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 912;
+					State = 939;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 913;
+					State = 940;
 					Match(LPAREN);
-					State = 914;
+					State = 941;
 					identifierList();
-					State = 915;
+					State = 942;
 					Match(RPAREN);
 					}
 					break;
@@ -5804,13 +5955,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 919;
+				State = 946;
 				Match(RENAME);
-				State = 920;
+				State = 947;
 				identifier();
-				State = 921;
+				State = 948;
 				Match(TO);
-				State = 922;
+				State = 949;
 				identifier();
 				}
 				break;
@@ -5853,26 +6004,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableElementContext alterTableElement() {
 		AlterTableElementContext _localctx = new AlterTableElementContext(Context, State);
-		EnterRule(_localctx, 54, RULE_alterTableElement);
+		EnterRule(_localctx, 56, RULE_alterTableElement);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 926;
+			State = 953;
 			tableElement();
-			State = 930;
+			State = 957;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 927;
+				State = 954;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 928;
+				State = 955;
 				Match(AFTER);
-				State = 929;
+				State = 956;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5929,40 +6080,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 56, RULE_query);
+		EnterRule(_localctx, 58, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 932;
+				State = 959;
 				Match(WITH);
-				State = 933;
+				State = 960;
 				commonTableExpression();
-				State = 938;
+				State = 965;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 934;
+					State = 961;
 					Match(COMMA);
-					State = 935;
+					State = 962;
 					commonTableExpression();
 					}
 					}
-					State = 940;
+					State = 967;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 943;
+			State = 970;
 			queryNoWith();
 			}
 		}
@@ -6012,34 +6163,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 58, RULE_commonTableExpression);
+		EnterRule(_localctx, 60, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 945;
+			State = 972;
 			identifier();
-			State = 950;
+			State = 977;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 946;
+				State = 973;
 				Match(LPAREN);
-				State = 947;
+				State = 974;
 				identifierList();
-				State = 948;
+				State = 975;
 				Match(RPAREN);
 				}
 			}
 
-			State = 952;
+			State = 979;
 			Match(AS);
-			State = 953;
+			State = 980;
 			Match(LPAREN);
-			State = 954;
+			State = 981;
 			query();
-			State = 955;
+			State = 982;
 			Match(RPAREN);
 			}
 		}
@@ -6110,51 +6261,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 60, RULE_queryNoWith);
+		EnterRule(_localctx, 62, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
+			State = 984;
 			queryTerm(0);
-			State = 968;
+			State = 995;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 958;
+				State = 985;
 				Match(ORDER);
-				State = 959;
+				State = 986;
 				Match(BY);
-				State = 960;
+				State = 987;
 				sortItem();
-				State = 965;
+				State = 992;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 961;
+					State = 988;
 					Match(COMMA);
-					State = 962;
+					State = 989;
 					sortItem();
 					}
 					}
-					State = 967;
+					State = 994;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 975;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 970;
+				State = 997;
 				Match(LIMIT);
-				State = 973;
+				State = 1000;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6167,6 +6318,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CASE:
 				case CAST:
@@ -6199,6 +6351,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -6220,6 +6373,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -6370,13 +6524,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 971;
+					State = 998;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 972;
+					State = 999;
 					Match(ALL);
 					}
 					break;
@@ -6386,21 +6540,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 982;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 977;
+				State = 1004;
 				Match(OFFSET);
-				State = 978;
+				State = 1005;
 				_localctx.offset = expression();
-				State = 980;
+				State = 1007;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 979;
+					State = 1006;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6415,14 +6569,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 991;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 984;
+				State = 1011;
 				Match(FETCH);
-				State = 985;
+				State = 1012;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6431,17 +6585,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 987;
+				State = 1014;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,130,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 				case 1:
 					{
-					State = 986;
+					State = 1013;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 989;
+				State = 1016;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6450,7 +6604,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 990;
+				State = 1017;
 				Match(ONLY);
 				}
 			}
@@ -6527,8 +6681,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 62;
-		EnterRecursionRule(_localctx, 62, RULE_queryTerm, _p);
+		int _startState = 64;
+		EnterRecursionRule(_localctx, 64, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -6539,42 +6693,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 994;
+			State = 1021;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1010;
+			State = 1037;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1008;
+					State = 1035;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,139,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 996;
+						State = 1023;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 997;
+						State = 1024;
 						Match(INTERSECT);
-						State = 999;
+						State = 1026;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 998;
+							State = 1025;
 							setQuantifier();
 							}
 						}
 
-						State = 1001;
+						State = 1028;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6583,9 +6737,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1002;
+						State = 1029;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1003;
+						State = 1030;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6595,26 +6749,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1005;
+						State = 1032;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1004;
+							State = 1031;
 							setQuantifier();
 							}
 						}
 
-						State = 1007;
+						State = 1034;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1012;
+				State = 1039;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,135,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,140,Context);
 			}
 			}
 		}
@@ -6691,17 +6845,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 64, RULE_queryPrimary);
+		EnterRule(_localctx, 66, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1027;
+			State = 1054;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1013;
+				State = 1040;
 				querySpecification();
 				}
 				break;
@@ -6709,27 +6863,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1014;
+				State = 1041;
 				Match(VALUES);
-				State = 1015;
+				State = 1042;
 				valuesRow();
-				State = 1020;
+				State = 1047;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1016;
+						State = 1043;
 						Match(COMMA);
-						State = 1017;
+						State = 1044;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1022;
+					State = 1049;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 				}
 				}
 				break;
@@ -6737,11 +6891,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1023;
+				State = 1050;
 				Match(LPAREN);
-				State = 1024;
+				State = 1051;
 				query();
-				State = 1025;
+				State = 1052;
 				Match(RPAREN);
 				}
 				break;
@@ -6790,53 +6944,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 66, RULE_valuesRow);
+		EnterRule(_localctx, 68, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1044;
+			State = 1071;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1030;
+				State = 1057;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1029;
+					State = 1056;
 					Match(ROW);
 					}
 				}
 
-				State = 1032;
+				State = 1059;
 				Match(LPAREN);
-				State = 1033;
+				State = 1060;
 				expression();
-				State = 1038;
+				State = 1065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1034;
+					State = 1061;
 					Match(COMMA);
-					State = 1035;
+					State = 1062;
 					expression();
 					}
 					}
-					State = 1040;
+					State = 1067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1041;
+				State = 1068;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1043;
+				State = 1070;
 				expression();
 				}
 				break;
@@ -6919,137 +7073,81 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 68, RULE_querySpecification);
+		EnterRule(_localctx, 70, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1046;
+			State = 1073;
 			Match(SELECT);
-			State = 1048;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1047;
+				State = 1074;
 				hintList();
 				}
 			}
 
-			State = 1051;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1050;
+				State = 1077;
 				setQuantifier();
 				}
 			}
 
-			State = 1053;
+			State = 1080;
 			selectItem();
-			State = 1058;
+			State = 1085;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1054;
+					State = 1081;
 					Match(COMMA);
-					State = 1055;
+					State = 1082;
 					selectItem();
 					}
 					} 
 				}
-				State = 1060;
+				State = 1087;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
 			}
-			State = 1070;
+			State = 1097;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,145,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
 			case 1:
 				{
-				State = 1061;
+				State = 1088;
 				Match(FROM);
-				State = 1062;
+				State = 1089;
 				relation(0);
-				State = 1067;
+				State = 1094;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1063;
+						State = 1090;
 						Match(COMMA);
-						State = 1064;
+						State = 1091;
 						relation(0);
 						}
 						} 
 					}
-					State = 1069;
+					State = 1096;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 				}
-				}
-				break;
-			}
-			State = 1074;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
-			case 1:
-				{
-				State = 1072;
-				Match(WHERE);
-				State = 1073;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 1086;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,148,Context) ) {
-			case 1:
-				{
-				State = 1076;
-				Match(GROUP);
-				State = 1077;
-				Match(BY);
-				State = 1078;
-				groupingElement();
-				State = 1083;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1079;
-						Match(COMMA);
-						State = 1080;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1085;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,147,Context);
-				}
-				}
-				break;
-			}
-			State = 1090;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
-			case 1:
-				{
-				State = 1088;
-				Match(HAVING);
-				State = 1089;
-				_localctx.having = expression();
 				}
 				break;
 			}
@@ -7058,27 +7156,83 @@ internal partial class StreamSqlParser : Parser {
 			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				{
-				State = 1092;
-				Match(WINDOW);
-				State = 1093;
-				namedWindow();
-				State = 1098;
+				State = 1099;
+				Match(WHERE);
+				State = 1100;
+				_localctx.where = expression();
+				}
+				break;
+			}
+			State = 1113;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			case 1:
+				{
+				State = 1103;
+				Match(GROUP);
+				State = 1104;
+				Match(BY);
+				State = 1105;
+				groupingElement();
+				State = 1110;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1094;
+						State = 1106;
 						Match(COMMA);
-						State = 1095;
+						State = 1107;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1112;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,152,Context);
+				}
+				}
+				break;
+			}
+			State = 1117;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			case 1:
+				{
+				State = 1115;
+				Match(HAVING);
+				State = 1116;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1128;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			case 1:
+				{
+				State = 1119;
+				Match(WINDOW);
+				State = 1120;
+				namedWindow();
+				State = 1125;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1121;
+						Match(COMMA);
+						State = 1122;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1100;
+					State = 1127;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,155,Context);
 				}
 				}
 				break;
@@ -7115,12 +7269,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 70, RULE_setQuantifier);
+		EnterRule(_localctx, 72, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1103;
+			State = 1130;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7198,17 +7352,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_selectItem);
+		EnterRule(_localctx, 74, RULE_selectItem);
 		int _la;
 		try {
-			State = 1117;
+			State = 1144;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1105;
+				State = 1132;
 				Match(ASTERISK);
 				}
 				break;
@@ -7216,11 +7370,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1106;
+				State = 1133;
 				qualifiedName();
-				State = 1107;
+				State = 1134;
 				Match(DOT);
-				State = 1108;
+				State = 1135;
 				Match(ASTERISK);
 				}
 				break;
@@ -7228,24 +7382,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1110;
+				State = 1137;
 				expression();
-				State = 1115;
+				State = 1142;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1112;
+					State = 1139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1111;
+						State = 1138;
 						Match(AS);
 						}
 					}
 
-					State = 1114;
+					State = 1141;
 					identifier();
 					}
 					break;
@@ -7371,41 +7525,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 74, RULE_groupingElement);
+		EnterRule(_localctx, 76, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1159;
+			State = 1186;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1119;
+				State = 1146;
 				Match(GROUPING);
-				State = 1120;
+				State = 1147;
 				Match(SETS);
-				State = 1121;
+				State = 1148;
 				Match(LPAREN);
-				State = 1122;
+				State = 1149;
 				groupingSet();
-				State = 1127;
+				State = 1154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1123;
+					State = 1150;
 					Match(COMMA);
-					State = 1124;
+					State = 1151;
 					groupingSet();
 					}
 					}
-					State = 1129;
+					State = 1156;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1130;
+				State = 1157;
 				Match(RPAREN);
 				}
 				break;
@@ -7413,29 +7567,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1132;
+				State = 1159;
 				Match(ROLLUP);
-				State = 1133;
+				State = 1160;
 				Match(LPAREN);
-				State = 1134;
+				State = 1161;
 				groupingSet();
-				State = 1139;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1135;
+					State = 1162;
 					Match(COMMA);
-					State = 1136;
+					State = 1163;
 					groupingSet();
 					}
 					}
-					State = 1141;
+					State = 1168;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1142;
+				State = 1169;
 				Match(RPAREN);
 				}
 				break;
@@ -7443,29 +7597,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1144;
+				State = 1171;
 				Match(CUBE);
-				State = 1145;
+				State = 1172;
 				Match(LPAREN);
-				State = 1146;
+				State = 1173;
 				groupingSet();
-				State = 1151;
+				State = 1178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1147;
+					State = 1174;
 					Match(COMMA);
-					State = 1148;
+					State = 1175;
 					groupingSet();
 					}
 					}
-					State = 1153;
+					State = 1180;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1154;
+				State = 1181;
 				Match(RPAREN);
 				}
 				break;
@@ -7473,9 +7627,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1156;
+				State = 1183;
 				Match(LPAREN);
-				State = 1157;
+				State = 1184;
 				Match(RPAREN);
 				}
 				break;
@@ -7483,7 +7637,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1158;
+				State = 1185;
 				expression();
 				}
 				break;
@@ -7529,51 +7683,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 76, RULE_groupingSet);
+		EnterRule(_localctx, 78, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1174;
+			State = 1201;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1161;
+				State = 1188;
 				Match(LPAREN);
-				State = 1170;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1162;
+					State = 1189;
 					expression();
-					State = 1167;
+					State = 1194;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1163;
+						State = 1190;
 						Match(COMMA);
-						State = 1164;
+						State = 1191;
 						expression();
 						}
 						}
-						State = 1169;
+						State = 1196;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1172;
+				State = 1199;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1173;
+				State = 1200;
 				expression();
 				}
 				break;
@@ -7614,15 +7768,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 78, RULE_namedWindow);
+		EnterRule(_localctx, 80, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
+			State = 1203;
 			identifier();
-			State = 1177;
+			State = 1204;
 			Match(AS);
-			State = 1178;
+			State = 1205;
 			windowSpecification();
 			}
 		}
@@ -7664,19 +7818,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_sortItem);
+		EnterRule(_localctx, 82, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1180;
+			State = 1207;
 			expression();
-			State = 1182;
+			State = 1209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1181;
+				State = 1208;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7689,14 +7843,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1186;
+			State = 1213;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1184;
+				State = 1211;
 				Match(NULLS);
-				State = 1185;
+				State = 1212;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7822,8 +7976,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 82;
-		EnterRecursionRule(_localctx, 82, RULE_relation, _p);
+		int _startState = 84;
+		EnterRecursionRule(_localctx, 84, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -7833,34 +7987,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1189;
+			State = 1216;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1210;
+			State = 1237;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1208;
+					State = 1235;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1191;
+						State = 1218;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1192;
+						State = 1219;
 						Match(CROSS);
-						State = 1193;
+						State = 1220;
 						Match(JOIN);
-						State = 1194;
+						State = 1221;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7869,15 +8023,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1195;
+						State = 1222;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1196;
+						State = 1223;
 						Match(NATURAL);
-						State = 1197;
+						State = 1224;
 						joinType();
-						State = 1198;
+						State = 1225;
 						Match(JOIN);
-						State = 1199;
+						State = 1226;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7886,20 +8040,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1201;
+						State = 1228;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1202;
+						State = 1229;
 						joinType();
-						State = 1203;
+						State = 1230;
 						Match(JOIN);
-						State = 1204;
+						State = 1231;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1206;
+						State = 1233;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 						case 1:
 							{
-							State = 1205;
+							State = 1232;
 							joinCriteria();
 							}
 							break;
@@ -7909,9 +8063,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1212;
+				State = 1239;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 			}
 			}
 		}
@@ -7948,22 +8102,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 84, RULE_joinType);
+		EnterRule(_localctx, 86, RULE_joinType);
 		int _la;
 		try {
-			State = 1228;
+			State = 1255;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1214;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1213;
+					State = 1240;
 					Match(INNER);
 					}
 				}
@@ -7973,14 +8127,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1216;
+				State = 1243;
 				Match(LEFT);
-				State = 1218;
+				State = 1245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1217;
+					State = 1244;
 					Match(OUTER);
 					}
 				}
@@ -7990,14 +8144,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1220;
+				State = 1247;
 				Match(RIGHT);
-				State = 1222;
+				State = 1249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1221;
+					State = 1248;
 					Match(OUTER);
 					}
 				}
@@ -8007,14 +8161,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1224;
+				State = 1251;
 				Match(FULL);
-				State = 1226;
+				State = 1253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1225;
+					State = 1252;
 					Match(OUTER);
 					}
 				}
@@ -8063,30 +8217,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 86, RULE_joinCriteria);
+		EnterRule(_localctx, 88, RULE_joinCriteria);
 		try {
-			State = 1237;
+			State = 1264;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1230;
+				State = 1257;
 				Match(ON);
-				State = 1231;
+				State = 1258;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1232;
+				State = 1259;
 				Match(USING);
-				State = 1233;
+				State = 1260;
 				Match(LPAREN);
-				State = 1234;
+				State = 1261;
 				identifierList();
-				State = 1235;
+				State = 1262;
 				Match(RPAREN);
 				}
 				break;
@@ -8262,52 +8416,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 88, RULE_relationPrimary);
+		EnterRule(_localctx, 90, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1306;
+			State = 1333;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1239;
+				State = 1266;
 				qualifiedName();
-				State = 1241;
+				State = 1268;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 				case 1:
 					{
-					State = 1240;
+					State = 1267;
 					tableHints();
 					}
 					break;
 				}
-				State = 1248;
+				State = 1275;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1243;
+					State = 1270;
 					Match(FOR);
-					State = 1244;
+					State = 1271;
 					Match(SYSTEM_TIME);
-					State = 1245;
+					State = 1272;
 					Match(AS);
-					State = 1246;
+					State = 1273;
 					Match(OF);
-					State = 1247;
+					State = 1274;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1251;
+				State = 1278;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1250;
+					State = 1277;
 					tableAlias();
 					}
 					break;
@@ -8318,108 +8472,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1254;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1253;
+					State = 1280;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1256;
+				State = 1283;
 				Match(TABLE);
-				State = 1257;
+				State = 1284;
 				Match(LPAREN);
-				State = 1258;
-				functionCall();
-				State = 1259;
-				Match(RPAREN);
-				State = 1261;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
-				case 1:
-					{
-					State = 1260;
-					tableAlias();
-					}
-					break;
-				}
-				}
-				break;
-			case 3:
-				_localctx = new SubqueryRelationContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 1264;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==LATERAL) {
-					{
-					State = 1263;
-					Match(LATERAL);
-					}
-				}
-
-				State = 1266;
-				Match(LPAREN);
-				State = 1267;
-				query();
-				State = 1268;
-				Match(RPAREN);
-				State = 1270;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
-				case 1:
-					{
-					State = 1269;
-					tableAlias();
-					}
-					break;
-				}
-				}
-				break;
-			case 4:
-				_localctx = new UnnestContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 1272;
-				Match(UNNEST);
-				State = 1273;
-				Match(LPAREN);
-				State = 1274;
-				expression();
-				State = 1279;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1275;
-					Match(COMMA);
-					State = 1276;
-					expression();
-					}
-					}
-					State = 1281;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1282;
-				Match(RPAREN);
 				State = 1285;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
-				case 1:
-					{
-					State = 1283;
-					Match(WITH);
-					State = 1284;
-					Match(ORDINALITY);
-					}
-					break;
-				}
+				functionCall();
+				State = 1286;
+				Match(RPAREN);
 				State = 1288;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
@@ -8432,15 +8502,99 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			case 3:
+				_localctx = new SubqueryRelationContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1291;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LATERAL) {
+					{
+					State = 1290;
+					Match(LATERAL);
+					}
+				}
+
+				State = 1293;
+				Match(LPAREN);
+				State = 1294;
+				query();
+				State = 1295;
+				Match(RPAREN);
+				State = 1297;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				case 1:
+					{
+					State = 1296;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			case 4:
+				_localctx = new UnnestContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1299;
+				Match(UNNEST);
+				State = 1300;
+				Match(LPAREN);
+				State = 1301;
+				expression();
+				State = 1306;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1302;
+					Match(COMMA);
+					State = 1303;
+					expression();
+					}
+					}
+					State = 1308;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1309;
+				Match(RPAREN);
+				State = 1312;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+				case 1:
+					{
+					State = 1310;
+					Match(WITH);
+					State = 1311;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1315;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				case 1:
+					{
+					State = 1314;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
 			case 5:
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1290;
+				State = 1317;
 				Match(LPAREN);
-				State = 1291;
+				State = 1318;
 				relation(0);
-				State = 1292;
+				State = 1319;
 				Match(RPAREN);
 				}
 				break;
@@ -8448,16 +8602,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1294;
+				State = 1321;
 				qualifiedName();
-				State = 1295;
+				State = 1322;
 				matchRecognize();
-				State = 1297;
+				State = 1324;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1296;
+					State = 1323;
 					tableAlias();
 					}
 					break;
@@ -8468,20 +8622,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1299;
+				State = 1326;
 				Match(LPAREN);
-				State = 1300;
+				State = 1327;
 				query();
-				State = 1301;
+				State = 1328;
 				Match(RPAREN);
-				State = 1302;
+				State = 1329;
 				matchRecognize();
-				State = 1304;
+				State = 1331;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1303;
+					State = 1330;
 					tableAlias();
 					}
 					break;
@@ -8588,171 +8742,97 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MatchRecognizeContext matchRecognize() {
 		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
-		EnterRule(_localctx, 90, RULE_matchRecognize);
+		EnterRule(_localctx, 92, RULE_matchRecognize);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1308;
+			State = 1335;
 			Match(MATCH_RECOGNIZE);
-			State = 1309;
+			State = 1336;
 			Match(LPAREN);
-			State = 1320;
+			State = 1347;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1310;
+				State = 1337;
 				Match(PARTITION);
-				State = 1311;
+				State = 1338;
 				Match(BY);
-				State = 1312;
+				State = 1339;
 				expression();
-				State = 1317;
+				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1313;
+					State = 1340;
 					Match(COMMA);
-					State = 1314;
+					State = 1341;
 					expression();
 					}
 					}
-					State = 1319;
+					State = 1346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1332;
+			State = 1359;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1322;
+				State = 1349;
 				Match(ORDER);
-				State = 1323;
+				State = 1350;
 				Match(BY);
-				State = 1324;
+				State = 1351;
 				sortItem();
-				State = 1329;
+				State = 1356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1352;
 					Match(COMMA);
-					State = 1326;
+					State = 1353;
 					sortItem();
 					}
 					}
-					State = 1331;
+					State = 1358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1343;
+			State = 1370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1334;
+				State = 1361;
 				Match(MEASURES);
-				State = 1335;
+				State = 1362;
 				measureItem();
-				State = 1340;
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1336;
+					State = 1363;
 					Match(COMMA);
-					State = 1337;
+					State = 1364;
 					measureItem();
 					}
 					}
-					State = 1342;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1346;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
-				{
-				State = 1345;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1352;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1348;
-				Match(AFTER);
-				State = 1349;
-				Match(MATCH);
-				State = 1350;
-				Match(SKIP_);
-				State = 1351;
-				afterMatchSkip();
-				}
-			}
-
-			State = 1354;
-			Match(PATTERN);
-			State = 1355;
-			Match(LPAREN);
-			State = 1356;
-			rowPattern();
-			State = 1357;
-			Match(RPAREN);
-			State = 1360;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==WITHIN) {
-				{
-				State = 1358;
-				Match(WITHIN);
-				State = 1359;
-				_localctx.within = interval();
-				}
-			}
-
-			State = 1371;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==SUBSET) {
-				{
-				State = 1362;
-				Match(SUBSET);
-				State = 1363;
-				subsetItem();
-				State = 1368;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1364;
-					Match(COMMA);
-					State = 1365;
-					subsetItem();
-					}
-					}
-					State = 1370;
+					State = 1369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8760,26 +8840,100 @@ internal partial class StreamSqlParser : Parser {
 			}
 
 			State = 1373;
-			Match(DEFINE);
-			State = 1374;
-			defineItem();
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1372;
+				rowsPerMatch();
+				}
+			}
+
 			State = 1379;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1375;
+				Match(AFTER);
+				State = 1376;
+				Match(MATCH);
+				State = 1377;
+				Match(SKIP_);
+				State = 1378;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1381;
+			Match(PATTERN);
+			State = 1382;
+			Match(LPAREN);
+			State = 1383;
+			rowPattern();
+			State = 1384;
+			Match(RPAREN);
+			State = 1387;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1385;
+				Match(WITHIN);
+				State = 1386;
+				_localctx.within = interval();
+				}
+			}
+
+			State = 1398;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1389;
+				Match(SUBSET);
+				State = 1390;
+				subsetItem();
+				State = 1395;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1391;
+					Match(COMMA);
+					State = 1392;
+					subsetItem();
+					}
+					}
+					State = 1397;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1400;
+			Match(DEFINE);
+			State = 1401;
+			defineItem();
+			State = 1406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1375;
+				State = 1402;
 				Match(COMMA);
-				State = 1376;
+				State = 1403;
 				defineItem();
 				}
 				}
-				State = 1381;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1382;
+			State = 1409;
 			Match(RPAREN);
 			}
 		}
@@ -8818,15 +8972,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MeasureItemContext measureItem() {
 		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_measureItem);
+		EnterRule(_localctx, 94, RULE_measureItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1384;
+			State = 1411;
 			expression();
-			State = 1385;
+			State = 1412;
 			Match(AS);
-			State = 1386;
+			State = 1413;
 			identifier();
 			}
 		}
@@ -8883,22 +9037,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowsPerMatchContext rowsPerMatch() {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
-		EnterRule(_localctx, 94, RULE_rowsPerMatch);
+		EnterRule(_localctx, 96, RULE_rowsPerMatch);
 		try {
-			State = 1396;
+			State = 1423;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1388;
+				State = 1415;
 				Match(ONE);
-				State = 1389;
+				State = 1416;
 				Match(ROW);
-				State = 1390;
+				State = 1417;
 				Match(PER);
-				State = 1391;
+				State = 1418;
 				Match(MATCH);
 				}
 				break;
@@ -8906,13 +9060,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1392;
+				State = 1419;
 				Match(ALL);
-				State = 1393;
+				State = 1420;
 				Match(ROWS);
-				State = 1394;
+				State = 1421;
 				Match(PER);
-				State = 1395;
+				State = 1422;
 				Match(MATCH);
 				}
 				break;
@@ -8999,20 +9153,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AfterMatchSkipContext afterMatchSkip() {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
-		EnterRule(_localctx, 96, RULE_afterMatchSkip);
+		EnterRule(_localctx, 98, RULE_afterMatchSkip);
 		try {
-			State = 1412;
+			State = 1439;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1398;
+				State = 1425;
 				Match(PAST);
-				State = 1399;
+				State = 1426;
 				Match(LAST);
-				State = 1400;
+				State = 1427;
 				Match(ROW);
 				}
 				break;
@@ -9020,11 +9174,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1428;
 				Match(TO);
-				State = 1402;
+				State = 1429;
 				Match(NEXT);
-				State = 1403;
+				State = 1430;
 				Match(ROW);
 				}
 				break;
@@ -9032,11 +9186,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1404;
+				State = 1431;
 				Match(TO);
-				State = 1405;
+				State = 1432;
 				Match(FIRST);
-				State = 1406;
+				State = 1433;
 				identifier();
 				}
 				break;
@@ -9044,11 +9198,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1407;
+				State = 1434;
 				Match(TO);
-				State = 1408;
+				State = 1435;
 				Match(LAST);
-				State = 1409;
+				State = 1436;
 				identifier();
 				}
 				break;
@@ -9056,9 +9210,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1410;
+				State = 1437;
 				Match(TO);
-				State = 1411;
+				State = 1438;
 				identifier();
 				}
 				break;
@@ -9102,26 +9256,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternContext rowPattern() {
 		RowPatternContext _localctx = new RowPatternContext(Context, State);
-		EnterRule(_localctx, 98, RULE_rowPattern);
+		EnterRule(_localctx, 100, RULE_rowPattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1414;
+			State = 1441;
 			rowPatternTerm();
-			State = 1419;
+			State = 1446;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1415;
+				State = 1442;
 				Match(PIPE);
-				State = 1416;
+				State = 1443;
 				rowPatternTerm();
 				}
 				}
-				State = 1421;
+				State = 1448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9161,25 +9315,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternTermContext rowPatternTerm() {
 		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
-		EnterRule(_localctx, 100, RULE_rowPatternTerm);
+		EnterRule(_localctx, 102, RULE_rowPatternTerm);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1423;
+			State = 1450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1422;
+				State = 1449;
 				rowPatternFactor();
 				}
 				}
-				State = 1425;
+				State = 1452;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -9216,19 +9370,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternFactorContext rowPatternFactor() {
 		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
-		EnterRule(_localctx, 102, RULE_rowPatternFactor);
+		EnterRule(_localctx, 104, RULE_rowPatternFactor);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1427;
+			State = 1454;
 			rowPatternPrimary();
-			State = 1429;
+			State = 1456;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 165L) != 0)) {
+			if (((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 165L) != 0)) {
 				{
-				State = 1428;
+				State = 1455;
 				rowPatternQuantifier();
 				}
 			}
@@ -9288,9 +9442,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternPrimaryContext rowPatternPrimary() {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
-		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
+		EnterRule(_localctx, 106, RULE_rowPatternPrimary);
 		try {
-			State = 1436;
+			State = 1463;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9302,6 +9456,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -9329,6 +9484,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -9348,6 +9504,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -9481,7 +9638,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1431;
+				State = 1458;
 				identifier();
 				}
 				break;
@@ -9489,11 +9646,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1432;
+				State = 1459;
 				Match(LPAREN);
-				State = 1433;
+				State = 1460;
 				rowPattern();
-				State = 1434;
+				State = 1461;
 				Match(RPAREN);
 				}
 				break;
@@ -9565,10 +9722,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternQuantifierContext rowPatternQuantifier() {
 		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
-		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
+		EnterRule(_localctx, 108, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1456;
+			State = 1483;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9577,21 +9734,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1438;
+				State = 1465;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 37L) != 0)) ) {
+				if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1440;
+				State = 1467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1439;
+					State = 1466;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9602,31 +9759,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1442;
+				State = 1469;
 				Match(LBRACE);
-				State = 1444;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1443;
+					State = 1470;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1450;
+				State = 1477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1446;
+					State = 1473;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1448;
+					State = 1475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1447;
+						State = 1474;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9634,14 +9791,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1452;
+				State = 1479;
 				Match(RBRACE);
-				State = 1454;
+				State = 1481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1453;
+					State = 1480;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9693,36 +9850,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SubsetItemContext subsetItem() {
 		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_subsetItem);
+		EnterRule(_localctx, 110, RULE_subsetItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1458;
+			State = 1485;
 			identifier();
-			State = 1459;
+			State = 1486;
 			Match(EQ);
-			State = 1460;
+			State = 1487;
 			Match(LPAREN);
-			State = 1461;
+			State = 1488;
 			identifier();
-			State = 1466;
+			State = 1493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1462;
+				State = 1489;
 				Match(COMMA);
-				State = 1463;
+				State = 1490;
 				identifier();
 				}
 				}
-				State = 1468;
+				State = 1495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1469;
+			State = 1496;
 			Match(RPAREN);
 			}
 		}
@@ -9761,15 +9918,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DefineItemContext defineItem() {
 		DefineItemContext _localctx = new DefineItemContext(Context, State);
-		EnterRule(_localctx, 110, RULE_defineItem);
+		EnterRule(_localctx, 112, RULE_defineItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1471;
+			State = 1498;
 			identifier();
-			State = 1472;
+			State = 1499;
 			Match(AS);
-			State = 1473;
+			State = 1500;
 			expression();
 			}
 		}
@@ -9810,33 +9967,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 112, RULE_tableAlias);
+		EnterRule(_localctx, 114, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1476;
+			State = 1503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1475;
+				State = 1502;
 				Match(AS);
 				}
 			}
 
-			State = 1478;
+			State = 1505;
 			identifier();
-			State = 1483;
+			State = 1510;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 			case 1:
 				{
-				State = 1479;
+				State = 1506;
 				Match(LPAREN);
-				State = 1480;
+				State = 1507;
 				identifierList();
-				State = 1481;
+				State = 1508;
 				Match(RPAREN);
 				}
 				break;
@@ -9874,11 +10031,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 114, RULE_tableHints);
+		EnterRule(_localctx, 116, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1512;
 			hintList();
 			}
 		}
@@ -9922,40 +10079,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 116, RULE_hintList);
+		EnterRule(_localctx, 118, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1487;
+			State = 1514;
 			Match(HINT_START);
-			State = 1488;
+			State = 1515;
 			hint();
-			State = 1495;
+			State = 1522;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 6145L) != 0)) {
 				{
 				{
-				State = 1490;
+				State = 1517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1489;
+					State = 1516;
 					Match(COMMA);
 					}
 				}
 
-				State = 1492;
+				State = 1519;
 				hint();
 				}
 				}
-				State = 1497;
+				State = 1524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1498;
+			State = 1525;
 			Match(HINT_END);
 			}
 		}
@@ -10008,40 +10165,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 118, RULE_hint);
+		EnterRule(_localctx, 120, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
+			State = 1527;
 			identifier();
-			State = 1521;
+			State = 1548;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1501;
+				State = 1528;
 				Match(LPAREN);
-				State = 1518;
+				State = 1545;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 				case 1:
 					{
-					State = 1502;
+					State = 1529;
 					hintOption();
-					State = 1507;
+					State = 1534;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1503;
+						State = 1530;
 						Match(COMMA);
-						State = 1504;
+						State = 1531;
 						hintOption();
 						}
 						}
-						State = 1509;
+						State = 1536;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10049,28 +10206,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1510;
+					State = 1537;
 					hintArgument();
-					State = 1515;
+					State = 1542;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1511;
+						State = 1538;
 						Match(COMMA);
-						State = 1512;
+						State = 1539;
 						hintArgument();
 						}
 						}
-						State = 1517;
+						State = 1544;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1520;
+				State = 1547;
 				Match(RPAREN);
 				}
 			}
@@ -10112,15 +10269,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 120, RULE_hintOption);
+		EnterRule(_localctx, 122, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
+			State = 1550;
 			optionKey();
-			State = 1524;
+			State = 1551;
 			Match(EQ);
-			State = 1525;
+			State = 1552;
 			optionValue();
 			}
 		}
@@ -10164,10 +10321,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 122, RULE_hintArgument);
+		EnterRule(_localctx, 124, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1537;
+			State = 1564;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10179,6 +10336,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -10206,6 +10364,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -10225,6 +10384,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -10357,21 +10517,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1527;
+				State = 1554;
 				identifier();
-				State = 1532;
+				State = 1559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1528;
+					State = 1555;
 					Match(DOT);
-					State = 1529;
+					State = 1556;
 					identifier();
 					}
 					}
-					State = 1534;
+					State = 1561;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10380,14 +10540,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1535;
+				State = 1562;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1536;
+				State = 1563;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10426,11 +10586,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 124, RULE_expression);
+		EnterRule(_localctx, 126, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1539;
+			State = 1566;
 			booleanExpression(0);
 			}
 		}
@@ -10535,13 +10695,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 126;
-		EnterRecursionRule(_localctx, 126, RULE_booleanExpression, _p);
+		int _startState = 128;
+		EnterRecursionRule(_localctx, 128, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1551;
+			State = 1578;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10550,9 +10710,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1542;
+				State = 1569;
 				Match(NOT);
-				State = 1543;
+				State = 1570;
 				booleanExpression(4);
 				}
 				break;
@@ -10566,6 +10726,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -10598,6 +10759,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -10619,6 +10781,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -10771,23 +10934,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1544;
+				State = 1571;
 				valueExpression(0);
-				State = 1548;
+				State = 1575;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,226,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1545;
+						State = 1572;
 						predicate();
 						}
 						} 
 					}
-					State = 1550;
+					State = 1577;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,221,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,226,Context);
 				}
 				}
 				break;
@@ -10795,28 +10958,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1561;
+			State = 1588;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1559;
+					State = 1586;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,228,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1553;
+						State = 1580;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1554;
+						State = 1581;
 						Match(AND);
-						State = 1555;
+						State = 1582;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10825,20 +10988,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1556;
+						State = 1583;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1557;
+						State = 1584;
 						Match(OR);
-						State = 1558;
+						State = 1585;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1563;
+				State = 1590;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,224,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,229,Context);
 			}
 			}
 		}
@@ -11062,19 +11225,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 128, RULE_predicate);
+		EnterRule(_localctx, 130, RULE_predicate);
 		int _la;
 		try {
-			State = 1647;
+			State = 1674;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1564;
+				State = 1591;
 				comparisonOperator();
-				State = 1565;
+				State = 1592;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11082,24 +11245,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1568;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1567;
+					State = 1594;
 					Match(NOT);
 					}
 				}
 
-				State = 1570;
+				State = 1597;
 				Match(BETWEEN);
-				State = 1572;
+				State = 1599;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,226,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
 				case 1:
 					{
-					State = 1571;
+					State = 1598;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11111,11 +11274,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1574;
+				State = 1601;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1575;
+				State = 1602;
 				Match(AND);
-				State = 1576;
+				State = 1603;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11123,23 +11286,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1579;
+				State = 1606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1578;
+					State = 1605;
 					Match(NOT);
 					}
 				}
 
-				State = 1581;
+				State = 1608;
 				Match(IN);
-				State = 1582;
+				State = 1609;
 				Match(LPAREN);
-				State = 1583;
+				State = 1610;
 				query();
-				State = 1584;
+				State = 1611;
 				Match(RPAREN);
 				}
 				break;
@@ -11147,39 +11310,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1587;
+				State = 1614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1586;
+					State = 1613;
 					Match(NOT);
 					}
 				}
 
-				State = 1589;
+				State = 1616;
 				Match(IN);
-				State = 1590;
+				State = 1617;
 				Match(LPAREN);
-				State = 1591;
+				State = 1618;
 				expression();
-				State = 1596;
+				State = 1623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1592;
+					State = 1619;
 					Match(COMMA);
-					State = 1593;
+					State = 1620;
 					expression();
 					}
 					}
-					State = 1598;
+					State = 1625;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1599;
+				State = 1626;
 				Match(RPAREN);
 				}
 				break;
@@ -11187,28 +11350,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1602;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1601;
+					State = 1628;
 					Match(NOT);
 					}
 				}
 
-				State = 1604;
+				State = 1631;
 				Match(LIKE);
-				State = 1605;
+				State = 1632;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1608;
+				State = 1635;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,231,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,236,Context) ) {
 				case 1:
 					{
-					State = 1606;
+					State = 1633;
 					Match(ESCAPE);
-					State = 1607;
+					State = 1634;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11219,30 +11382,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1611;
+				State = 1638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1610;
+					State = 1637;
 					Match(NOT);
 					}
 				}
 
-				State = 1613;
+				State = 1640;
 				Match(SIMILAR);
-				State = 1614;
+				State = 1641;
 				Match(TO);
-				State = 1615;
+				State = 1642;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1618;
+				State = 1645;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 				case 1:
 					{
-					State = 1616;
+					State = 1643;
 					Match(ESCAPE);
-					State = 1617;
+					State = 1644;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11253,19 +11416,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1620;
+				State = 1647;
 				Match(IS);
-				State = 1622;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1621;
+					State = 1648;
 					Match(NOT);
 					}
 				}
 
-				State = 1624;
+				State = 1651;
 				Match(NULL);
 				}
 				break;
@@ -11273,19 +11436,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1625;
+				State = 1652;
 				Match(IS);
-				State = 1627;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1626;
+					State = 1653;
 					Match(NOT);
 					}
 				}
 
-				State = 1629;
+				State = 1656;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11301,23 +11464,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1630;
+				State = 1657;
 				Match(IS);
-				State = 1632;
+				State = 1659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1631;
+					State = 1658;
 					Match(NOT);
 					}
 				}
 
-				State = 1634;
+				State = 1661;
 				Match(DISTINCT);
-				State = 1635;
+				State = 1662;
 				Match(FROM);
-				State = 1636;
+				State = 1663;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11325,26 +11488,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1637;
+				State = 1664;
 				Match(IS);
-				State = 1639;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1638;
+					State = 1665;
 					Match(NOT);
 					}
 				}
 
-				State = 1641;
+				State = 1668;
 				Match(JSON);
-				State = 1643;
+				State = 1670;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,243,Context) ) {
 				case 1:
 					{
-					State = 1642;
+					State = 1669;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11363,9 +11526,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1645;
+				State = 1672;
 				Match(OVERLAPS);
-				State = 1646;
+				State = 1673;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11405,14 +11568,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 130, RULE_comparisonOperator);
+		EnterRule(_localctx, 132, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1649;
+			State = 1676;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
+			if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11524,14 +11687,14 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 132;
-		EnterRecursionRule(_localctx, 132, RULE_valueExpression, _p);
+		int _startState = 134;
+		EnterRecursionRule(_localctx, 134, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1655;
+			State = 1682;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11544,6 +11707,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -11576,6 +11740,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -11597,6 +11762,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -11748,7 +11914,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1652;
+				State = 1679;
 				primaryExpression(0);
 				}
 				break;
@@ -11758,7 +11924,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1653;
+				State = 1680;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11768,7 +11934,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1654;
+				State = 1681;
 				valueExpression(3);
 				}
 				break;
@@ -11776,36 +11942,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1665;
+			State = 1692;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,247,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1663;
+					State = 1690;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,241,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1657;
+						State = 1684;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1658;
+						State = 1685;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 135L) != 0)) ) {
+						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1659;
+						State = 1686;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11814,9 +11980,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1660;
+						State = 1687;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1661;
+						State = 1688;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11826,16 +11992,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1662;
+						State = 1689;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1667;
+				State = 1694;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,242,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,247,Context);
 			}
 			}
 		}
@@ -12607,23 +12773,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_primaryExpression, _p);
+		int _startState = 136;
+		EnterRecursionRule(_localctx, 136, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2017;
+			State = 2044;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,289,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1669;
+				State = 1696;
 				literal();
 				}
 				break;
@@ -12632,7 +12798,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1670;
+				State = 1697;
 				interval();
 				}
 				break;
@@ -12641,37 +12807,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1671;
+				State = 1698;
 				Match(CASE);
-				State = 1672;
+				State = 1699;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1674;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1673;
+					State = 1700;
 					whenClause();
 					}
 					}
-					State = 1676;
+					State = 1703;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1680;
+				State = 1707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1678;
+					State = 1705;
 					Match(ELSE);
-					State = 1679;
+					State = 1706;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1682;
+				State = 1709;
 				Match(END);
 				}
 				break;
@@ -12680,35 +12846,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1684;
+				State = 1711;
 				Match(CASE);
-				State = 1686;
+				State = 1713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1685;
+					State = 1712;
 					whenClause();
 					}
 					}
-					State = 1688;
+					State = 1715;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1692;
+				State = 1719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1690;
+					State = 1717;
 					Match(ELSE);
-					State = 1691;
+					State = 1718;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1694;
+				State = 1721;
 				Match(END);
 				}
 				break;
@@ -12717,7 +12883,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1696;
+				State = 1723;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12726,15 +12892,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1697;
+				State = 1724;
 				Match(LPAREN);
-				State = 1698;
+				State = 1725;
 				expression();
-				State = 1699;
+				State = 1726;
 				Match(AS);
-				State = 1700;
+				State = 1727;
 				dataType();
-				State = 1701;
+				State = 1728;
 				Match(RPAREN);
 				}
 				break;
@@ -12743,31 +12909,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1730;
 				Match(EXTRACT);
-				State = 1704;
+				State = 1731;
 				Match(LPAREN);
-				State = 1707;
+				State = 1734;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,252,Context) ) {
 				case 1:
 					{
-					State = 1705;
+					State = 1732;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1706;
+					State = 1733;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1709;
+				State = 1736;
 				Match(FROM);
-				State = 1710;
+				State = 1737;
 				expression();
-				State = 1711;
+				State = 1738;
 				Match(RPAREN);
 				}
 				break;
@@ -12776,11 +12942,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1713;
+				State = 1740;
 				Match(TRIM);
-				State = 1714;
+				State = 1741;
 				Match(LPAREN);
-				State = 1715;
+				State = 1742;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12790,21 +12956,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1717;
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1716;
+					State = 1743;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1719;
+				State = 1746;
 				Match(FROM);
-				State = 1720;
+				State = 1747;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1721;
+				State = 1748;
 				Match(RPAREN);
 				}
 				break;
@@ -12813,25 +12979,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
+				State = 1750;
 				Match(TRIM);
-				State = 1724;
+				State = 1751;
 				Match(LPAREN);
-				State = 1728;
+				State = 1755;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,249,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 				case 1:
 					{
-					State = 1725;
+					State = 1752;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1726;
+					State = 1753;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1730;
+				State = 1757;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1731;
+				State = 1758;
 				Match(RPAREN);
 				}
 				break;
@@ -12840,29 +13006,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1733;
+				State = 1760;
 				Match(SUBSTRING);
-				State = 1734;
+				State = 1761;
 				Match(LPAREN);
-				State = 1735;
+				State = 1762;
 				expression();
-				State = 1736;
+				State = 1763;
 				Match(FROM);
-				State = 1737;
+				State = 1764;
 				expression();
-				State = 1740;
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1738;
+					State = 1765;
 					Match(FOR);
-					State = 1739;
+					State = 1766;
 					expression();
 					}
 				}
 
-				State = 1742;
+				State = 1769;
 				Match(RPAREN);
 				}
 				break;
@@ -12871,17 +13037,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1744;
+				State = 1771;
 				Match(POSITION);
-				State = 1745;
+				State = 1772;
 				Match(LPAREN);
-				State = 1746;
+				State = 1773;
 				valueExpression(0);
-				State = 1747;
+				State = 1774;
 				Match(IN);
-				State = 1748;
+				State = 1775;
 				expression();
-				State = 1749;
+				State = 1776;
 				Match(RPAREN);
 				}
 				break;
@@ -12890,33 +13056,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1751;
+				State = 1778;
 				Match(OVERLAY);
-				State = 1752;
+				State = 1779;
 				Match(LPAREN);
-				State = 1753;
+				State = 1780;
 				expression();
-				State = 1754;
+				State = 1781;
 				Match(PLACING);
-				State = 1755;
+				State = 1782;
 				expression();
-				State = 1756;
+				State = 1783;
 				Match(FROM);
-				State = 1757;
+				State = 1784;
 				expression();
-				State = 1760;
+				State = 1787;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1758;
+					State = 1785;
 					Match(FOR);
-					State = 1759;
+					State = 1786;
 					expression();
 					}
 				}
 
-				State = 1762;
+				State = 1789;
 				Match(RPAREN);
 				}
 				break;
@@ -12925,49 +13091,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1764;
+				State = 1791;
 				Match(JSON_VALUE);
-				State = 1765;
+				State = 1792;
 				Match(LPAREN);
-				State = 1766;
+				State = 1793;
 				expression();
-				State = 1767;
+				State = 1794;
 				Match(COMMA);
-				State = 1768;
+				State = 1795;
 				expression();
-				State = 1771;
+				State = 1798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1769;
+					State = 1796;
 					Match(RETURNING);
-					State = 1770;
+					State = 1797;
 					dataType();
 					}
 				}
 
-				State = 1791;
+				State = 1818;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
 				case 1:
 					{
-					State = 1773;
+					State = 1800;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1774;
+					State = 1801;
 					Match(ON);
-					State = 1775;
+					State = 1802;
 					Match(EMPTY);
-					State = 1780;
+					State = 1807;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1776;
+						State = 1803;
 						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1777;
+						State = 1804;
 						Match(ON);
-						State = 1778;
+						State = 1805;
 						Match(ERROR);
 						}
 					}
@@ -12976,22 +13142,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1782;
+					State = 1809;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1783;
+					State = 1810;
 					Match(ON);
-					State = 1784;
+					State = 1811;
 					Match(ERROR);
-					State = 1789;
+					State = 1816;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1785;
+						State = 1812;
 						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1786;
+						State = 1813;
 						Match(ON);
-						State = 1787;
+						State = 1814;
 						Match(EMPTY);
 						}
 					}
@@ -12999,7 +13165,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1793;
+				State = 1820;
 				Match(RPAREN);
 				}
 				break;
@@ -13008,59 +13174,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1795;
+				State = 1822;
 				Match(JSON_QUERY);
-				State = 1796;
+				State = 1823;
 				Match(LPAREN);
-				State = 1797;
+				State = 1824;
 				expression();
-				State = 1798;
+				State = 1825;
 				Match(COMMA);
-				State = 1799;
+				State = 1826;
 				expression();
-				State = 1802;
+				State = 1829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1800;
+					State = 1827;
 					Match(RETURNING);
-					State = 1801;
+					State = 1828;
 					dataType();
 					}
 				}
 
-				State = 1805;
+				State = 1832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1804;
+					State = 1831;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1825;
+				State = 1852;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,260,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,265,Context) ) {
 				case 1:
 					{
-					State = 1807;
+					State = 1834;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1808;
+					State = 1835;
 					Match(ON);
-					State = 1809;
+					State = 1836;
 					Match(EMPTY);
-					State = 1814;
+					State = 1841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1810;
+						State = 1837;
 						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1811;
+						State = 1838;
 						Match(ON);
-						State = 1812;
+						State = 1839;
 						Match(ERROR);
 						}
 					}
@@ -13069,22 +13235,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1816;
+					State = 1843;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1817;
+					State = 1844;
 					Match(ON);
-					State = 1818;
+					State = 1845;
 					Match(ERROR);
-					State = 1823;
+					State = 1850;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1819;
+						State = 1846;
 						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1820;
+						State = 1847;
 						Match(ON);
-						State = 1821;
+						State = 1848;
 						Match(EMPTY);
 						}
 					}
@@ -13092,7 +13258,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1827;
+				State = 1854;
 				Match(RPAREN);
 				}
 				break;
@@ -13101,22 +13267,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1829;
+				State = 1856;
 				Match(JSON_EXISTS);
-				State = 1830;
+				State = 1857;
 				Match(LPAREN);
-				State = 1831;
+				State = 1858;
 				expression();
-				State = 1832;
+				State = 1859;
 				Match(COMMA);
-				State = 1833;
+				State = 1860;
 				expression();
-				State = 1837;
+				State = 1864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1834;
+					State = 1861;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13126,14 +13292,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1835;
+					State = 1862;
 					Match(ON);
-					State = 1836;
+					State = 1863;
 					Match(ERROR);
 					}
 				}
 
-				State = 1839;
+				State = 1866;
 				Match(RPAREN);
 				}
 				break;
@@ -13142,42 +13308,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1841;
+				State = 1868;
 				Match(JSON_OBJECT);
-				State = 1842;
+				State = 1869;
 				Match(LPAREN);
-				State = 1851;
+				State = 1878;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 				case 1:
 					{
-					State = 1843;
+					State = 1870;
 					jsonKeyValue();
-					State = 1848;
+					State = 1875;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1844;
+						State = 1871;
 						Match(COMMA);
-						State = 1845;
+						State = 1872;
 						jsonKeyValue();
 						}
 						}
-						State = 1850;
+						State = 1877;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1856;
+				State = 1883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1853;
+					State = 1880;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13187,14 +13353,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1854;
+					State = 1881;
 					Match(ON);
-					State = 1855;
+					State = 1882;
 					Match(NULL);
 					}
 				}
 
-				State = 1858;
+				State = 1885;
 				Match(RPAREN);
 				}
 				break;
@@ -13203,42 +13369,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1886;
 				Match(JSON_ARRAY);
-				State = 1860;
+				State = 1887;
 				Match(LPAREN);
-				State = 1869;
+				State = 1896;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1861;
+					State = 1888;
 					expression();
-					State = 1866;
+					State = 1893;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1862;
+						State = 1889;
 						Match(COMMA);
-						State = 1863;
+						State = 1890;
 						expression();
 						}
 						}
-						State = 1868;
+						State = 1895;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1874;
+				State = 1901;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1871;
+					State = 1898;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13248,14 +13414,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1872;
+					State = 1899;
 					Match(ON);
-					State = 1873;
+					State = 1900;
 					Match(NULL);
 					}
 				}
 
-				State = 1876;
+				State = 1903;
 				Match(RPAREN);
 				}
 				break;
@@ -13264,48 +13430,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1877;
+				State = 1904;
 				Match(JSON_ARRAYAGG);
-				State = 1878;
+				State = 1905;
 				Match(LPAREN);
-				State = 1879;
+				State = 1906;
 				expression();
-				State = 1890;
+				State = 1917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1880;
+					State = 1907;
 					Match(ORDER);
-					State = 1881;
+					State = 1908;
 					Match(BY);
-					State = 1882;
+					State = 1909;
 					sortItem();
-					State = 1887;
+					State = 1914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1883;
+						State = 1910;
 						Match(COMMA);
-						State = 1884;
+						State = 1911;
 						sortItem();
 						}
 						}
-						State = 1889;
+						State = 1916;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1895;
+				State = 1922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1892;
+					State = 1919;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13315,41 +13481,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1893;
+					State = 1920;
 					Match(ON);
-					State = 1894;
+					State = 1921;
 					Match(NULL);
 					}
 				}
 
-				State = 1897;
+				State = 1924;
 				Match(RPAREN);
-				State = 1904;
+				State = 1931;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
 				case 1:
 					{
-					State = 1898;
+					State = 1925;
 					Match(FILTER);
-					State = 1899;
+					State = 1926;
 					Match(LPAREN);
-					State = 1900;
+					State = 1927;
 					Match(WHERE);
-					State = 1901;
+					State = 1928;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1902;
+					State = 1929;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1908;
+				State = 1935;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1906;
+					State = 1933;
 					Match(OVER);
-					State = 1907;
+					State = 1934;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13361,18 +13527,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1910;
+				State = 1937;
 				Match(JSON_OBJECTAGG);
-				State = 1911;
+				State = 1938;
 				Match(LPAREN);
-				State = 1912;
+				State = 1939;
 				jsonKeyValue();
-				State = 1916;
+				State = 1943;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1913;
+					State = 1940;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13382,41 +13548,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1914;
+					State = 1941;
 					Match(ON);
-					State = 1915;
+					State = 1942;
 					Match(NULL);
 					}
 				}
 
-				State = 1918;
+				State = 1945;
 				Match(RPAREN);
-				State = 1925;
+				State = 1952;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 				case 1:
 					{
-					State = 1919;
+					State = 1946;
 					Match(FILTER);
-					State = 1920;
+					State = 1947;
 					Match(LPAREN);
-					State = 1921;
+					State = 1948;
 					Match(WHERE);
-					State = 1922;
+					State = 1949;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1923;
+					State = 1950;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1929;
+				State = 1956;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 				case 1:
 					{
-					State = 1927;
+					State = 1954;
 					Match(OVER);
-					State = 1928;
+					State = 1955;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13428,39 +13594,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1958;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
+				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1932;
+				State = 1959;
 				Match(LPAREN);
-				State = 1933;
+				State = 1960;
 				expression();
-				State = 1934;
+				State = 1961;
 				Match(TO);
-				State = 1937;
+				State = 1964;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1935;
+					State = 1962;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1936;
+					State = 1963;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1939;
+				State = 1966;
 				Match(RPAREN);
 				}
 				break;
@@ -13469,7 +13635,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1941;
+				State = 1968;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13479,19 +13645,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1942;
+				State = 1969;
 				Match(LPAREN);
-				State = 1943;
+				State = 1970;
 				timeUnit();
-				State = 1944;
+				State = 1971;
 				Match(COMMA);
-				State = 1945;
+				State = 1972;
 				expression();
-				State = 1946;
+				State = 1973;
 				Match(COMMA);
-				State = 1947;
+				State = 1974;
 				expression();
-				State = 1948;
+				State = 1975;
 				Match(RPAREN);
 				}
 				break;
@@ -13500,10 +13666,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1950;
+				State = 1977;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -13517,37 +13683,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1978;
 				Match(ARRAY);
-				State = 1952;
+				State = 1979;
 				Match(LBRACKET);
-				State = 1961;
+				State = 1988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1953;
+					State = 1980;
 					expression();
-					State = 1958;
+					State = 1985;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1954;
+						State = 1981;
 						Match(COMMA);
-						State = 1955;
+						State = 1982;
 						expression();
 						}
 						}
-						State = 1960;
+						State = 1987;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1963;
+				State = 1990;
 				Match(RBRACKET);
 				}
 				break;
@@ -13556,37 +13722,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1964;
+				State = 1991;
 				Match(MAP);
-				State = 1965;
+				State = 1992;
 				Match(LBRACKET);
-				State = 1974;
+				State = 2001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1966;
+					State = 1993;
 					expression();
-					State = 1971;
+					State = 1998;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1967;
+						State = 1994;
 						Match(COMMA);
-						State = 1968;
+						State = 1995;
 						expression();
 						}
 						}
-						State = 1973;
+						State = 2000;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1976;
+				State = 2003;
 				Match(RBRACKET);
 				}
 				break;
@@ -13595,37 +13761,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1977;
+				State = 2004;
 				Match(ROW);
-				State = 1978;
+				State = 2005;
 				Match(LPAREN);
-				State = 1987;
+				State = 2014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1979;
+					State = 2006;
 					expression();
-					State = 1984;
+					State = 2011;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1980;
+						State = 2007;
 						Match(COMMA);
-						State = 1981;
+						State = 2008;
 						expression();
 						}
 						}
-						State = 1986;
+						State = 2013;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1989;
+				State = 2016;
 				Match(RPAREN);
 				}
 				break;
@@ -13634,13 +13800,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1990;
+				State = 2017;
 				Match(DESCRIPTOR);
-				State = 1991;
+				State = 2018;
 				Match(LPAREN);
-				State = 1992;
+				State = 2019;
 				identifierList();
-				State = 1993;
+				State = 2020;
 				Match(RPAREN);
 				}
 				break;
@@ -13649,7 +13815,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1995;
+				State = 2022;
 				functionCall();
 				}
 				break;
@@ -13658,13 +13824,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 2023;
 				Match(EXISTS);
-				State = 1997;
+				State = 2024;
 				Match(LPAREN);
-				State = 1998;
+				State = 2025;
 				query();
-				State = 1999;
+				State = 2026;
 				Match(RPAREN);
 				}
 				break;
@@ -13673,11 +13839,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2001;
+				State = 2028;
 				Match(LPAREN);
-				State = 2002;
+				State = 2029;
 				query();
-				State = 2003;
+				State = 2030;
 				Match(RPAREN);
 				}
 				break;
@@ -13686,27 +13852,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2005;
+				State = 2032;
 				Match(LPAREN);
-				State = 2006;
+				State = 2033;
 				expression();
-				State = 2011;
+				State = 2038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2007;
+					State = 2034;
 					Match(COMMA);
-					State = 2008;
+					State = 2035;
 					expression();
 					}
 					}
-					State = 2013;
+					State = 2040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2014;
+				State = 2041;
 				Match(RPAREN);
 				}
 				break;
@@ -13715,34 +13881,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2016;
+				State = 2043;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2029;
+			State = 2056;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2027;
+					State = 2054;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2019;
+						State = 2046;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2020;
+						State = 2047;
 						Match(DOT);
-						State = 2021;
+						State = 2048;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13751,22 +13917,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2022;
+						State = 2049;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2023;
+						State = 2050;
 						Match(LBRACKET);
-						State = 2024;
+						State = 2051;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2025;
+						State = 2052;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2031;
+				State = 2058;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,286,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,291,Context);
 			}
 			}
 		}
@@ -13837,21 +14003,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 136, RULE_functionCall);
+		EnterRule(_localctx, 138, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2032;
+			State = 2059;
 			functionName();
-			State = 2033;
+			State = 2060;
 			Match(LPAREN);
-			State = 2049;
+			State = 2076;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2034;
+				State = 2061;
 				Match(ASTERISK);
 				}
 				break;
@@ -13866,6 +14032,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -13899,6 +14066,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DISTINCT:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -13920,6 +14088,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -14072,40 +14241,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2036;
+				State = 2063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2035;
+					State = 2062;
 					setQuantifier();
 					}
 				}
 
-				State = 2038;
+				State = 2065;
 				functionArgument();
-				State = 2043;
+				State = 2070;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2039;
+					State = 2066;
 					Match(COMMA);
-					State = 2040;
+					State = 2067;
 					functionArgument();
 					}
 					}
-					State = 2045;
+					State = 2072;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2047;
+				State = 2074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2046;
+					State = 2073;
 					nullTreatment();
 					}
 				}
@@ -14118,34 +14287,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2051;
+			State = 2078;
 			Match(RPAREN);
-			State = 2058;
+			State = 2085;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,296,Context) ) {
 			case 1:
 				{
-				State = 2052;
+				State = 2079;
 				Match(FILTER);
-				State = 2053;
+				State = 2080;
 				Match(LPAREN);
-				State = 2054;
+				State = 2081;
 				Match(WHERE);
-				State = 2055;
+				State = 2082;
 				_localctx.filter = expression();
-				State = 2056;
+				State = 2083;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2062;
+			State = 2089;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				{
-				State = 2060;
+				State = 2087;
 				Match(OVER);
-				State = 2061;
+				State = 2088;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14183,12 +14352,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 138, RULE_nullTreatment);
+		EnterRule(_localctx, 140, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2064;
+			State = 2091;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14197,7 +14366,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2065;
+			State = 2092;
 			Match(NULLS);
 			}
 		}
@@ -14235,36 +14404,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 140, RULE_functionName);
+		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2071;
+			State = 2098;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2067;
+				State = 2094;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2068;
+				State = 2095;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2069;
+				State = 2096;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2070;
+				State = 2097;
 				Match(FIRST);
 				}
 				break;
@@ -14325,20 +14494,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 142, RULE_functionArgument);
+		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2078;
+			State = 2105;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2073;
+				State = 2100;
 				identifier();
-				State = 2074;
+				State = 2101;
 				Match(ARROW);
-				State = 2075;
+				State = 2102;
 				functionArgumentValue();
 				}
 				break;
@@ -14346,7 +14515,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2077;
+				State = 2104;
 				functionArgumentValue();
 				}
 				break;
@@ -14429,30 +14598,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 144, RULE_functionArgumentValue);
+		EnterRule(_localctx, 146, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2097;
+			State = 2124;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2080;
+				State = 2107;
 				Match(TABLE);
-				State = 2081;
+				State = 2108;
 				qualifiedName();
-				State = 2085;
+				State = 2112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2082;
+					State = 2109;
 					Match(PARTITION);
-					State = 2083;
+					State = 2110;
 					Match(BY);
-					State = 2084;
+					State = 2111;
 					expression();
 					}
 				}
@@ -14463,24 +14632,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2087;
+				State = 2114;
 				Match(TABLE);
-				State = 2088;
+				State = 2115;
 				Match(LPAREN);
-				State = 2089;
+				State = 2116;
 				query();
-				State = 2090;
+				State = 2117;
 				Match(RPAREN);
-				State = 2094;
+				State = 2121;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2091;
+					State = 2118;
 					Match(PARTITION);
-					State = 2092;
+					State = 2119;
 					Match(BY);
-					State = 2093;
+					State = 2120;
 					expression();
 					}
 				}
@@ -14491,7 +14660,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2096;
+				State = 2123;
 				expression();
 				}
 				break;
@@ -14531,9 +14700,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 146, RULE_windowReference);
+		EnterRule(_localctx, 148, RULE_windowReference);
 		try {
-			State = 2101;
+			State = 2128;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14545,6 +14714,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -14572,6 +14742,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -14591,6 +14762,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -14723,14 +14895,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2099;
+				State = 2126;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2100;
+				State = 2127;
 				windowSpecification();
 				}
 				break;
@@ -14793,84 +14965,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 148, RULE_windowSpecification);
+		EnterRule(_localctx, 150, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2103;
+			State = 2130;
 			Match(LPAREN);
-			State = 2114;
+			State = 2141;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2104;
+				State = 2131;
 				Match(PARTITION);
-				State = 2105;
+				State = 2132;
 				Match(BY);
-				State = 2106;
+				State = 2133;
 				expression();
-				State = 2111;
+				State = 2138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2107;
+					State = 2134;
 					Match(COMMA);
-					State = 2108;
+					State = 2135;
 					expression();
 					}
 					}
-					State = 2113;
+					State = 2140;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2126;
+			State = 2153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2116;
+				State = 2143;
 				Match(ORDER);
-				State = 2117;
+				State = 2144;
 				Match(BY);
-				State = 2118;
+				State = 2145;
 				sortItem();
-				State = 2123;
+				State = 2150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2119;
+					State = 2146;
 					Match(COMMA);
-					State = 2120;
+					State = 2147;
 					sortItem();
 					}
 					}
-					State = 2125;
+					State = 2152;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2129;
+			State = 2156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2128;
+				State = 2155;
 				windowFrame();
 				}
 			}
 
-			State = 2131;
+			State = 2158;
 			Match(RPAREN);
 			}
 		}
@@ -14915,16 +15087,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 150, RULE_windowFrame);
+		EnterRule(_localctx, 152, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2141;
+			State = 2168;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,309,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2133;
+				State = 2160;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14934,14 +15106,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2134;
+				State = 2161;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2135;
+				State = 2162;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14951,13 +15123,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2136;
+				State = 2163;
 				Match(BETWEEN);
-				State = 2137;
+				State = 2164;
 				_localctx.start = frameBound();
-				State = 2138;
+				State = 2165;
 				Match(AND);
-				State = 2139;
+				State = 2166;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15038,19 +15210,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 152, RULE_frameBound);
+		EnterRule(_localctx, 154, RULE_frameBound);
 		int _la;
 		try {
-			State = 2152;
+			State = 2179;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2143;
+				State = 2170;
 				Match(UNBOUNDED);
-				State = 2144;
+				State = 2171;
 				Match(PRECEDING);
 				}
 				break;
@@ -15058,9 +15230,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2145;
+				State = 2172;
 				Match(UNBOUNDED);
-				State = 2146;
+				State = 2173;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15068,9 +15240,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2147;
+				State = 2174;
 				Match(CURRENT);
-				State = 2148;
+				State = 2175;
 				Match(ROW);
 				}
 				break;
@@ -15078,9 +15250,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2149;
+				State = 2176;
 				valueExpression(0);
-				State = 2150;
+				State = 2177;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15132,25 +15304,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 154, RULE_jsonKeyValue);
+		EnterRule(_localctx, 156, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2155;
+			State = 2182;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				{
-				State = 2154;
+				State = 2181;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2157;
+			State = 2184;
 			_localctx.key = expression();
-			State = 2158;
+			State = 2185;
 			Match(VALUE);
-			State = 2159;
+			State = 2186;
 			_localctx.value = expression();
 			}
 		}
@@ -15188,31 +15360,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 158, RULE_jsonValueBehavior);
 		try {
-			State = 2165;
+			State = 2192;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2161;
+				State = 2188;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2162;
+				State = 2189;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2163;
+				State = 2190;
 				Match(DEFAULT);
-				State = 2164;
+				State = 2191;
 				expression();
 				}
 				break;
@@ -15255,42 +15427,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 160, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2180;
+			State = 2207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2167;
+				State = 2194;
 				Match(WITHOUT);
-				State = 2169;
+				State = 2196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2168;
+					State = 2195;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2171;
+				State = 2198;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2172;
+				State = 2199;
 				Match(WITH);
-				State = 2174;
+				State = 2201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2173;
+					State = 2200;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15303,17 +15475,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2177;
+				State = 2204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2176;
+					State = 2203;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2179;
+				State = 2206;
 				Match(WRAPPER);
 				}
 				break;
@@ -15355,32 +15527,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 162, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2186;
+			State = 2213;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2182;
+				State = 2209;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2183;
+				State = 2210;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2184;
+				State = 2211;
 				Match(EMPTY);
-				State = 2185;
+				State = 2212;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15439,36 +15611,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 162, RULE_whenClause);
+		EnterRule(_localctx, 164, RULE_whenClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2188;
+			State = 2215;
 			Match(WHEN);
-			State = 2189;
+			State = 2216;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2194;
+			State = 2221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2190;
+				State = 2217;
 				Match(COMMA);
-				State = 2191;
+				State = 2218;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2196;
+				State = 2223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2197;
+			State = 2224;
 			Match(THEN);
-			State = 2198;
+			State = 2225;
 			_localctx.result = expression();
 			}
 		}
@@ -15597,18 +15769,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 164, RULE_literal);
+		EnterRule(_localctx, 166, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 2214;
+			State = 2241;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2200;
+				State = 2227;
 				Match(NULL);
 				}
 				break;
@@ -15617,7 +15789,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2201;
+				State = 2228;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15632,7 +15804,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2202;
+				State = 2229;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15640,7 +15812,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2203;
+				State = 2230;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15648,7 +15820,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2204;
+				State = 2231;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15656,7 +15828,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2206;
+				State = 2233;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15664,7 +15836,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2205;
+						State = 2232;
 						Match(STRING);
 						}
 						}
@@ -15672,9 +15844,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2208;
+					State = 2235;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,314,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,319,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15682,7 +15854,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2210;
+				State = 2237;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15690,7 +15862,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2211;
+				State = 2238;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15700,7 +15872,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2212;
+				State = 2239;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15710,7 +15882,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2213;
+				State = 2240;
 				Match(STRING);
 				}
 				break;
@@ -15776,19 +15948,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 166, RULE_interval);
+		EnterRule(_localctx, 168, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2216;
+			State = 2243;
 			Match(INTERVAL);
-			State = 2218;
+			State = 2245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2217;
+				State = 2244;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15801,43 +15973,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2220;
+			State = 2247;
 			_localctx.value = intervalValue();
-			State = 2221;
+			State = 2248;
 			_localctx.from = timeUnit();
-			State = 2225;
+			State = 2252;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,317,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
 			case 1:
 				{
-				State = 2222;
+				State = 2249;
 				Match(LPAREN);
-				State = 2223;
+				State = 2250;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2224;
+				State = 2251;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2234;
+			State = 2261;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 			case 1:
 				{
-				State = 2227;
+				State = 2254;
 				Match(TO);
-				State = 2228;
+				State = 2255;
 				_localctx.to = timeUnit();
-				State = 2232;
+				State = 2259;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2229;
+					State = 2256;
 					Match(LPAREN);
-					State = 2230;
+					State = 2257;
 					Match(INTEGER_VALUE);
-					State = 2231;
+					State = 2258;
 					Match(RPAREN);
 					}
 					break;
@@ -15878,14 +16050,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 168, RULE_intervalValue);
+		EnterRule(_localctx, 170, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2236;
+			State = 2263;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
+			if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15944,14 +16116,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 170, RULE_timeUnit);
+		EnterRule(_localctx, 172, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2238;
+			State = 2265;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
+			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15993,26 +16165,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 172, RULE_dataType);
+		EnterRule(_localctx, 174, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2240;
+			State = 2267;
 			dataTypeBody(0);
-			State = 2244;
+			State = 2271;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 			case 1:
 				{
-				State = 2241;
+				State = 2268;
 				Match(NOT);
-				State = 2242;
+				State = 2269;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2243;
+				State = 2270;
 				Match(NULL);
 				}
 				break;
@@ -16221,29 +16393,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 174;
-		EnterRecursionRule(_localctx, 174, RULE_dataTypeBody, _p);
+		int _startState = 176;
+		EnterRecursionRule(_localctx, 176, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2331;
+			State = 2358;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2247;
+				State = 2274;
 				Match(ARRAY);
-				State = 2248;
+				State = 2275;
 				Match(LT);
-				State = 2249;
+				State = 2276;
 				dataType();
-				State = 2250;
+				State = 2277;
 				Match(GT);
 				}
 				break;
@@ -16252,13 +16424,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2252;
+				State = 2279;
 				Match(MULTISET);
-				State = 2253;
+				State = 2280;
 				Match(LT);
-				State = 2254;
+				State = 2281;
 				dataType();
-				State = 2255;
+				State = 2282;
 				Match(GT);
 				}
 				break;
@@ -16267,17 +16439,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2257;
+				State = 2284;
 				Match(MAP);
-				State = 2258;
+				State = 2285;
 				Match(LT);
-				State = 2259;
+				State = 2286;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2260;
+				State = 2287;
 				Match(COMMA);
-				State = 2261;
+				State = 2288;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2262;
+				State = 2289;
 				Match(GT);
 				}
 				break;
@@ -16286,37 +16458,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2264;
+				State = 2291;
 				Match(ROW);
-				State = 2265;
+				State = 2292;
 				Match(LT);
-				State = 2274;
+				State = 2301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2266;
+					State = 2293;
 					rowField();
-					State = 2271;
+					State = 2298;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2267;
+						State = 2294;
 						Match(COMMA);
-						State = 2268;
+						State = 2295;
 						rowField();
 						}
 						}
-						State = 2273;
+						State = 2300;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2276;
+				State = 2303;
 				Match(GT);
 				}
 				break;
@@ -16325,37 +16497,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2277;
+				State = 2304;
 				Match(ROW);
-				State = 2278;
+				State = 2305;
 				Match(LPAREN);
-				State = 2287;
+				State = 2314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2279;
+					State = 2306;
 					rowField();
-					State = 2284;
+					State = 2311;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2280;
+						State = 2307;
 						Match(COMMA);
-						State = 2281;
+						State = 2308;
 						rowField();
 						}
 						}
-						State = 2286;
+						State = 2313;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2289;
+				State = 2316;
 				Match(RPAREN);
 				}
 				break;
@@ -16364,43 +16536,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2290;
+				State = 2317;
 				Match(INTERVAL);
-				State = 2291;
+				State = 2318;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2295;
+				State = 2322;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
 				case 1:
 					{
-					State = 2292;
+					State = 2319;
 					Match(LPAREN);
-					State = 2293;
+					State = 2320;
 					Match(INTEGER_VALUE);
-					State = 2294;
+					State = 2321;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2304;
+				State = 2331;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 				case 1:
 					{
-					State = 2297;
+					State = 2324;
 					Match(TO);
-					State = 2298;
+					State = 2325;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2302;
+					State = 2329;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 					case 1:
 						{
-						State = 2299;
+						State = 2326;
 						Match(LPAREN);
-						State = 2300;
+						State = 2327;
 						Match(INTEGER_VALUE);
-						State = 2301;
+						State = 2328;
 						Match(RPAREN);
 						}
 						break;
@@ -16415,14 +16587,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2306;
+				State = 2333;
 				identifier();
-				State = 2308;
+				State = 2335;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 				case 1:
 					{
-					State = 2307;
+					State = 2334;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16435,58 +16607,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2320;
+				State = 2347;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 				case 1:
 					{
-					State = 2310;
+					State = 2337;
 					Match(LPAREN);
-					State = 2311;
+					State = 2338;
 					Match(INTEGER_VALUE);
-					State = 2316;
+					State = 2343;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2312;
+						State = 2339;
 						Match(COMMA);
-						State = 2313;
+						State = 2340;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2318;
+						State = 2345;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2319;
+					State = 2346;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2329;
+				State = 2356;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 				case 1:
 					{
-					State = 2322;
+					State = 2349;
 					Match(WITH);
-					State = 2323;
+					State = 2350;
 					Match(LOCAL);
-					State = 2324;
+					State = 2351;
 					Match(TIME);
-					State = 2325;
+					State = 2352;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2326;
+					State = 2353;
 					Match(WITHOUT);
-					State = 2327;
+					State = 2354;
 					Match(TIME);
-					State = 2328;
+					State = 2355;
 					Match(ZONE);
 					}
 					break;
@@ -16495,38 +16667,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2349;
+			State = 2376;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,341,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2347;
+					State = 2374;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2333;
+						State = 2360;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2337;
+						State = 2364;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2334;
+							State = 2361;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2335;
+							State = 2362;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2336;
+							State = 2363;
 							Match(NULL);
 							}
 							break;
@@ -16535,7 +16707,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2339;
+						State = 2366;
 						Match(ARRAY);
 						}
 						break;
@@ -16543,22 +16715,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2340;
+						State = 2367;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2344;
+						State = 2371;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2341;
+							State = 2368;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2342;
+							State = 2369;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2343;
+							State = 2370;
 							Match(NULL);
 							}
 							break;
@@ -16567,16 +16739,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2346;
+						State = 2373;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2351;
+				State = 2378;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,336,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,341,Context);
 			}
 			}
 		}
@@ -16615,21 +16787,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 176, RULE_rowField);
+		EnterRule(_localctx, 178, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2352;
+			State = 2379;
 			identifier();
-			State = 2353;
+			State = 2380;
 			dataType();
-			State = 2355;
+			State = 2382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2354;
+				State = 2381;
 				Match(STRING);
 				}
 			}
@@ -16674,30 +16846,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 178, RULE_qualifiedName);
+		EnterRule(_localctx, 180, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2357;
+			State = 2384;
 			identifier();
-			State = 2362;
+			State = 2389;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2358;
+					State = 2385;
 					Match(DOT);
-					State = 2359;
+					State = 2386;
 					identifier();
 					}
 					} 
 				}
-				State = 2364;
+				State = 2391;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,338,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
 			}
 			}
 		}
@@ -16739,26 +16911,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 180, RULE_identifierList);
+		EnterRule(_localctx, 182, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2365;
+			State = 2392;
 			identifier();
-			State = 2370;
+			State = 2397;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2366;
+				State = 2393;
 				Match(COMMA);
-				State = 2367;
+				State = 2394;
 				identifier();
 				}
 				}
-				State = 2372;
+				State = 2399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16797,22 +16969,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 182, RULE_identifier);
+		EnterRule(_localctx, 184, RULE_identifier);
 		try {
-			State = 2376;
+			State = 2403;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2373;
+				State = 2400;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2374;
+				State = 2401;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16825,6 +16997,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -16852,6 +17025,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -16871,6 +17045,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -17001,7 +17176,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2375;
+				State = 2402;
 				nonReserved();
 				}
 				break;
@@ -17042,6 +17217,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASYMMETRIC() { return GetToken(StreamSqlParser.ASYMMETRIC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEGIN() { return GetToken(StreamSqlParser.BEGIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOTH() { return GetToken(StreamSqlParser.BOTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUCKETS() { return GetToken(StreamSqlParser.BUCKETS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CASCADE() { return GetToken(StreamSqlParser.CASCADE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOGS() { return GetToken(StreamSqlParser.CATALOGS, 0); }
@@ -17083,6 +17259,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FUNCTION() { return GetToken(StreamSqlParser.FUNCTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FUNCTIONS() { return GetToken(StreamSqlParser.FUNCTIONS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUPING() { return GetToken(StreamSqlParser.GROUPING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASH() { return GetToken(StreamSqlParser.HASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HELP() { return GetToken(StreamSqlParser.HELP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(StreamSqlParser.HOUR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOURS() { return GetToken(StreamSqlParser.HOURS, 0); }
@@ -17112,6 +17289,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(StreamSqlParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTED() { return GetToken(StreamSqlParser.DISTRIBUTED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGUAGE() { return GetToken(StreamSqlParser.LANGUAGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
@@ -17220,14 +17398,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 184, RULE_nonReserved);
+		EnterRule(_localctx, 186, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2378;
+			State = 2405;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -17249,12 +17427,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 31: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 41: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 63: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 66: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 67: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 87: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 32: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 42: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 64: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 67: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 68: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 88: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -17303,7 +17481,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2381,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,293,2408,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17316,929 +17494,940 @@ internal partial class StreamSqlParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		2,92,7,92,1,0,5,0,188,8,0,10,0,12,0,191,9,0,1,0,1,0,4,0,195,8,0,11,0,12,
-		0,196,1,0,5,0,200,8,0,10,0,12,0,203,9,0,1,0,5,0,206,8,0,10,0,12,0,209,
-		9,0,3,0,211,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
-		2,226,8,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,3,2,235,8,2,1,2,1,2,1,2,1,2,
-		3,2,241,8,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,1,2,1,2,1,2,3,2,254,8,
-		2,1,2,1,2,3,2,258,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,266,8,2,3,2,268,8,2,
-		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,3,2,281,8,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,5,2,289,8,2,10,2,12,2,292,9,2,3,2,294,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,301,8,2,1,2,1,2,1,2,3,2,306,8,2,1,2,3,2,309,8,2,1,2,1,2,1,2,
-		1,2,1,2,3,2,316,8,2,1,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,3,
-		2,328,8,2,1,2,3,2,331,8,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,3,2,340,8,2,
-		1,2,1,2,1,2,1,2,3,2,346,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,3,2,359,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,367,8,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,374,8,2,1,2,1,2,3,2,378,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,388,
-		8,2,1,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,402,8,2,10,
-		2,12,2,405,9,2,3,2,407,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,415,8,2,1,2,1,2,
-		3,2,419,8,2,1,2,1,2,1,2,1,2,3,2,425,8,2,1,2,1,2,1,2,1,2,3,2,431,8,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,441,8,2,10,2,12,2,444,9,2,1,2,1,2,3,
-		2,448,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,458,8,2,1,3,1,3,1,3,1,3,
-		3,3,464,8,3,1,3,3,3,467,8,3,1,3,1,3,1,3,1,3,3,3,473,8,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,4,5,4,482,8,4,10,4,12,4,485,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
-		6,1,6,1,6,1,6,5,6,497,8,6,10,6,12,6,500,9,6,1,6,1,6,4,6,504,8,6,11,6,12,
-		6,505,1,6,5,6,509,8,6,10,6,12,6,512,9,6,1,6,5,6,515,8,6,10,6,12,6,518,
-		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,526,8,6,11,6,12,6,527,1,6,1,6,4,6,532,
-		8,6,11,6,12,6,533,1,6,5,6,537,8,6,10,6,12,6,540,9,6,1,6,5,6,543,8,6,10,
-		6,12,6,546,9,6,3,6,548,8,6,1,6,3,6,551,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
-		559,8,7,1,8,1,8,1,9,1,9,4,9,565,8,9,11,9,12,9,566,3,9,569,8,9,1,10,4,10,
-		572,8,10,11,10,12,10,573,1,11,1,11,1,11,3,11,579,8,11,1,11,3,11,582,8,
-		11,1,11,1,11,1,11,3,11,587,8,11,1,11,3,11,590,8,11,1,11,3,11,593,8,11,
-		1,11,1,11,1,11,3,11,598,8,11,1,11,3,11,601,8,11,1,11,1,11,1,11,3,11,606,
-		8,11,1,11,1,11,1,11,3,11,611,8,11,1,11,3,11,614,8,11,1,11,3,11,617,8,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,3,11,625,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,643,8,11,3,11,
-		645,8,11,1,12,3,12,648,8,12,1,12,1,12,1,12,1,13,1,13,3,13,655,8,13,1,13,
-		1,13,1,13,1,13,3,13,661,8,13,1,13,1,13,1,13,1,13,1,13,5,13,668,8,13,10,
-		13,12,13,671,9,13,1,13,1,13,3,13,675,8,13,1,13,1,13,3,13,679,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,3,13,687,8,13,1,13,3,13,690,8,13,1,13,3,13,693,
-		8,13,1,13,1,13,3,13,697,8,13,1,14,1,14,3,14,701,8,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,5,14,710,8,14,10,14,12,14,713,9,14,1,14,1,14,3,14,717,
-		8,14,1,14,1,14,3,14,721,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,729,8,
-		14,1,14,3,14,732,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,740,8,15,1,16,
-		1,16,1,16,1,16,1,16,3,16,747,8,16,1,16,1,16,1,16,1,16,1,16,3,16,754,8,
-		16,1,16,3,16,757,8,16,1,16,1,16,3,16,761,8,16,1,16,1,16,1,16,3,16,766,
-		8,16,1,16,1,16,3,16,770,8,16,3,16,772,8,16,1,17,1,17,3,17,776,8,17,1,17,
-		1,17,1,17,1,17,3,17,782,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,
-		19,792,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,801,8,19,1,20,1,20,
-		1,20,1,20,1,20,5,20,808,8,20,10,20,12,20,811,9,20,3,20,813,8,20,1,20,1,
-		20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,825,8,22,10,22,12,22,828,
-		9,22,3,22,830,8,22,1,23,1,23,3,23,834,8,23,1,23,1,23,1,23,1,23,3,23,840,
-		8,23,1,24,1,24,1,24,1,24,5,24,846,8,24,10,24,12,24,849,9,24,1,24,3,24,
-		852,8,24,1,25,1,25,1,25,3,25,857,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,867,8,26,10,26,12,26,870,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,879,8,26,10,26,12,26,882,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,5,26,892,8,26,10,26,12,26,895,9,26,1,26,1,26,3,26,899,8,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,911,8,26,1,26,1,
-		26,1,26,1,26,1,26,3,26,918,8,26,1,26,1,26,1,26,1,26,1,26,3,26,925,8,26,
-		1,27,1,27,1,27,1,27,3,27,931,8,27,1,28,1,28,1,28,1,28,5,28,937,8,28,10,
-		28,12,28,940,9,28,3,28,942,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,
-		951,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,964,
-		8,30,10,30,12,30,967,9,30,3,30,969,8,30,1,30,1,30,1,30,3,30,974,8,30,3,
-		30,976,8,30,1,30,1,30,1,30,3,30,981,8,30,3,30,983,8,30,1,30,1,30,1,30,
-		3,30,988,8,30,1,30,1,30,3,30,992,8,30,1,31,1,31,1,31,1,31,1,31,1,31,3,
-		31,1000,8,31,1,31,1,31,1,31,1,31,3,31,1006,8,31,1,31,5,31,1009,8,31,10,
-		31,12,31,1012,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1019,8,32,10,32,12,32,
-		1022,9,32,1,32,1,32,1,32,1,32,3,32,1028,8,32,1,33,3,33,1031,8,33,1,33,
-		1,33,1,33,1,33,5,33,1037,8,33,10,33,12,33,1040,9,33,1,33,1,33,1,33,3,33,
-		1045,8,33,1,34,1,34,3,34,1049,8,34,1,34,3,34,1052,8,34,1,34,1,34,1,34,
-		5,34,1057,8,34,10,34,12,34,1060,9,34,1,34,1,34,1,34,1,34,5,34,1066,8,34,
-		10,34,12,34,1069,9,34,3,34,1071,8,34,1,34,1,34,3,34,1075,8,34,1,34,1,34,
-		1,34,1,34,1,34,5,34,1082,8,34,10,34,12,34,1085,9,34,3,34,1087,8,34,1,34,
-		1,34,3,34,1091,8,34,1,34,1,34,1,34,1,34,5,34,1097,8,34,10,34,12,34,1100,
-		9,34,3,34,1102,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,
-		1113,8,36,1,36,3,36,1116,8,36,3,36,1118,8,36,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1126,8,37,10,37,12,37,1129,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1138,8,37,10,37,12,37,1141,9,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,5,37,1150,8,37,10,37,12,37,1153,9,37,1,37,1,37,1,37,1,37,1,37,3,37,
-		1160,8,37,1,38,1,38,1,38,1,38,5,38,1166,8,38,10,38,12,38,1169,9,38,3,38,
-		1171,8,38,1,38,1,38,3,38,1175,8,38,1,39,1,39,1,39,1,39,1,40,1,40,3,40,
-		1183,8,40,1,40,1,40,3,40,1187,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1207,8,41,
-		5,41,1209,8,41,10,41,12,41,1212,9,41,1,42,3,42,1215,8,42,1,42,1,42,3,42,
-		1219,8,42,1,42,1,42,3,42,1223,8,42,1,42,1,42,3,42,1227,8,42,3,42,1229,
-		8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1238,8,43,1,44,1,44,3,44,
-		1242,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1249,8,44,1,44,3,44,1252,8,44,
-		1,44,3,44,1255,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1262,8,44,1,44,3,44,
-		1265,8,44,1,44,1,44,1,44,1,44,3,44,1271,8,44,1,44,1,44,1,44,1,44,1,44,
-		5,44,1278,8,44,10,44,12,44,1281,9,44,1,44,1,44,1,44,3,44,1286,8,44,1,44,
-		3,44,1289,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1298,8,44,1,44,
-		1,44,1,44,1,44,1,44,3,44,1305,8,44,3,44,1307,8,44,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,5,45,1316,8,45,10,45,12,45,1319,9,45,3,45,1321,8,45,1,45,
-		1,45,1,45,1,45,1,45,5,45,1328,8,45,10,45,12,45,1331,9,45,3,45,1333,8,45,
-		1,45,1,45,1,45,1,45,5,45,1339,8,45,10,45,12,45,1342,9,45,3,45,1344,8,45,
-		1,45,3,45,1347,8,45,1,45,1,45,1,45,1,45,3,45,1353,8,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,3,45,1361,8,45,1,45,1,45,1,45,1,45,5,45,1367,8,45,10,45,
-		12,45,1370,9,45,3,45,1372,8,45,1,45,1,45,1,45,1,45,5,45,1378,8,45,10,45,
-		12,45,1381,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,3,47,1397,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,3,48,1413,8,48,1,49,1,49,1,49,5,49,1418,
-		8,49,10,49,12,49,1421,9,49,1,50,4,50,1424,8,50,11,50,12,50,1425,1,51,1,
-		51,3,51,1430,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1437,8,52,1,53,1,53,3,
-		53,1441,8,53,1,53,1,53,3,53,1445,8,53,1,53,1,53,3,53,1449,8,53,3,53,1451,
-		8,53,1,53,1,53,3,53,1455,8,53,3,53,1457,8,53,1,54,1,54,1,54,1,54,1,54,
-		1,54,5,54,1465,8,54,10,54,12,54,1468,9,54,1,54,1,54,1,55,1,55,1,55,1,55,
-		1,56,3,56,1477,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1484,8,56,1,57,1,57,
-		1,58,1,58,1,58,3,58,1491,8,58,1,58,5,58,1494,8,58,10,58,12,58,1497,9,58,
-		1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1506,8,59,10,59,12,59,1509,9,59,
-		1,59,1,59,1,59,5,59,1514,8,59,10,59,12,59,1517,9,59,3,59,1519,8,59,1,59,
-		3,59,1522,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1531,8,61,10,61,
-		12,61,1534,9,61,1,61,1,61,3,61,1538,8,61,1,62,1,62,1,63,1,63,1,63,1,63,
-		1,63,5,63,1547,8,63,10,63,12,63,1550,9,63,3,63,1552,8,63,1,63,1,63,1,63,
-		1,63,1,63,1,63,5,63,1560,8,63,10,63,12,63,1563,9,63,1,64,1,64,1,64,1,64,
-		3,64,1569,8,64,1,64,1,64,3,64,1573,8,64,1,64,1,64,1,64,1,64,1,64,3,64,
-		1580,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1588,8,64,1,64,1,64,1,64,
-		1,64,1,64,5,64,1595,8,64,10,64,12,64,1598,9,64,1,64,1,64,1,64,3,64,1603,
-		8,64,1,64,1,64,1,64,1,64,3,64,1609,8,64,1,64,3,64,1612,8,64,1,64,1,64,
-		1,64,1,64,1,64,3,64,1619,8,64,1,64,1,64,3,64,1623,8,64,1,64,1,64,1,64,
-		3,64,1628,8,64,1,64,1,64,1,64,3,64,1633,8,64,1,64,1,64,1,64,1,64,1,64,
-		3,64,1640,8,64,1,64,1,64,3,64,1644,8,64,1,64,1,64,3,64,1648,8,64,1,65,
-		1,65,1,66,1,66,1,66,1,66,3,66,1656,8,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1664,8,66,10,66,12,66,1667,9,66,1,67,1,67,1,67,1,67,1,67,1,67,4,67,
-		1675,8,67,11,67,12,67,1676,1,67,1,67,3,67,1681,8,67,1,67,1,67,1,67,1,67,
-		4,67,1687,8,67,11,67,12,67,1688,1,67,1,67,3,67,1693,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1708,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1718,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1729,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1741,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1761,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1772,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,3,67,1781,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,3,67,1790,8,67,3,67,1792,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1803,8,67,1,67,3,67,1806,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1815,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1824,
-		8,67,3,67,1826,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		3,67,1838,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1847,8,67,10,67,
-		12,67,1850,9,67,3,67,1852,8,67,1,67,1,67,1,67,3,67,1857,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,1865,8,67,10,67,12,67,1868,9,67,3,67,1870,8,67,
-		1,67,1,67,1,67,3,67,1875,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,5,67,1886,8,67,10,67,12,67,1889,9,67,3,67,1891,8,67,1,67,1,67,1,67,
-		3,67,1896,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1905,8,67,1,67,
-		1,67,3,67,1909,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1917,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1926,8,67,1,67,1,67,3,67,1930,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1938,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1957,
-		8,67,10,67,12,67,1960,9,67,3,67,1962,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1970,8,67,10,67,12,67,1973,9,67,3,67,1975,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1983,8,67,10,67,12,67,1986,9,67,3,67,1988,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,2010,8,67,10,67,12,67,2013,9,67,1,67,1,67,1,67,
-		3,67,2018,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,2028,8,67,
-		10,67,12,67,2031,9,67,1,68,1,68,1,68,1,68,3,68,2037,8,68,1,68,1,68,1,68,
-		5,68,2042,8,68,10,68,12,68,2045,9,68,1,68,3,68,2048,8,68,3,68,2050,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2059,8,68,1,68,1,68,3,68,2063,
-		8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2072,8,70,1,71,1,71,1,71,
-		1,71,1,71,3,71,2079,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2086,8,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,3,72,2095,8,72,1,72,3,72,2098,8,72,1,73,
-		1,73,3,73,2102,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2110,8,74,10,74,
-		12,74,2113,9,74,3,74,2115,8,74,1,74,1,74,1,74,1,74,1,74,5,74,2122,8,74,
-		10,74,12,74,2125,9,74,3,74,2127,8,74,1,74,3,74,2130,8,74,1,74,1,74,1,75,
-		1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2142,8,75,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,3,76,2153,8,76,1,77,3,77,2156,8,77,1,77,1,77,
-		1,77,1,77,1,78,1,78,1,78,1,78,3,78,2166,8,78,1,79,1,79,3,79,2170,8,79,
-		1,79,1,79,1,79,3,79,2175,8,79,1,79,3,79,2178,8,79,1,79,3,79,2181,8,79,
-		1,80,1,80,1,80,1,80,3,80,2187,8,80,1,81,1,81,1,81,1,81,5,81,2193,8,81,
-		10,81,12,81,2196,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,4,82,
-		2207,8,82,11,82,12,82,2208,1,82,1,82,1,82,1,82,3,82,2215,8,82,1,83,1,83,
-		3,83,2219,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2226,8,83,1,83,1,83,1,83,
-		1,83,1,83,3,83,2233,8,83,3,83,2235,8,83,1,84,1,84,1,85,1,85,1,86,1,86,
-		1,86,1,86,3,86,2245,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		5,87,2270,8,87,10,87,12,87,2273,9,87,3,87,2275,8,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,5,87,2283,8,87,10,87,12,87,2286,9,87,3,87,2288,8,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,3,87,2296,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2303,
-		8,87,3,87,2305,8,87,1,87,1,87,3,87,2309,8,87,1,87,1,87,1,87,1,87,5,87,
-		2315,8,87,10,87,12,87,2318,9,87,1,87,3,87,2321,8,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,3,87,2330,8,87,3,87,2332,8,87,1,87,1,87,1,87,1,87,3,87,
-		2338,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2345,8,87,1,87,5,87,2348,8,87,
-		10,87,12,87,2351,9,87,1,88,1,88,1,88,3,88,2356,8,88,1,89,1,89,1,89,5,89,
-		2361,8,89,10,89,12,89,2364,9,89,1,90,1,90,1,90,5,90,2369,8,90,10,90,12,
-		90,2372,9,90,1,91,1,91,1,91,3,91,2377,8,91,1,92,1,92,1,92,0,6,62,82,126,
-		132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
-		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
-		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
-		162,164,166,168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,39,39,76,
-		76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,81,81,176,
-		176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,249,272,
-		272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,3,0,60,60,
-		88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,2,0,59,59,
-		223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,256,256,258,
-		258,261,261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,0,8,8,147,147,
-		191,191,230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,265,2,0,18,18,
-		220,220,3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,224,224,2,0,
-		1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,2,0,85,85,182,
-		182,2,0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,222,2,0,8,8,147,
-		147,2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,279,9,0,42,43,
-		82,83,127,132,136,137,139,140,174,175,192,193,237,238,246,247,2,0,172,
-		172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,48,50,51,53,
-		53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,98,100,111,
-		113,114,118,119,123,123,125,140,142,143,146,148,151,152,155,155,158,185,
-		187,187,190,193,195,197,199,207,209,210,212,218,220,222,224,225,227,228,
-		230,230,232,238,243,248,2767,0,189,1,0,0,0,2,214,1,0,0,0,4,457,1,0,0,0,
-		6,459,1,0,0,0,8,476,1,0,0,0,10,488,1,0,0,0,12,550,1,0,0,0,14,558,1,0,0,
-		0,16,560,1,0,0,0,18,568,1,0,0,0,20,571,1,0,0,0,22,644,1,0,0,0,24,647,1,
-		0,0,0,26,652,1,0,0,0,28,700,1,0,0,0,30,739,1,0,0,0,32,771,1,0,0,0,34,775,
-		1,0,0,0,36,783,1,0,0,0,38,791,1,0,0,0,40,802,1,0,0,0,42,816,1,0,0,0,44,
-		829,1,0,0,0,46,839,1,0,0,0,48,841,1,0,0,0,50,853,1,0,0,0,52,924,1,0,0,
-		0,54,926,1,0,0,0,56,941,1,0,0,0,58,945,1,0,0,0,60,957,1,0,0,0,62,993,1,
-		0,0,0,64,1027,1,0,0,0,66,1044,1,0,0,0,68,1046,1,0,0,0,70,1103,1,0,0,0,
-		72,1117,1,0,0,0,74,1159,1,0,0,0,76,1174,1,0,0,0,78,1176,1,0,0,0,80,1180,
-		1,0,0,0,82,1188,1,0,0,0,84,1228,1,0,0,0,86,1237,1,0,0,0,88,1306,1,0,0,
-		0,90,1308,1,0,0,0,92,1384,1,0,0,0,94,1396,1,0,0,0,96,1412,1,0,0,0,98,1414,
-		1,0,0,0,100,1423,1,0,0,0,102,1427,1,0,0,0,104,1436,1,0,0,0,106,1456,1,
-		0,0,0,108,1458,1,0,0,0,110,1471,1,0,0,0,112,1476,1,0,0,0,114,1485,1,0,
-		0,0,116,1487,1,0,0,0,118,1500,1,0,0,0,120,1523,1,0,0,0,122,1537,1,0,0,
-		0,124,1539,1,0,0,0,126,1551,1,0,0,0,128,1647,1,0,0,0,130,1649,1,0,0,0,
-		132,1655,1,0,0,0,134,2017,1,0,0,0,136,2032,1,0,0,0,138,2064,1,0,0,0,140,
-		2071,1,0,0,0,142,2078,1,0,0,0,144,2097,1,0,0,0,146,2101,1,0,0,0,148,2103,
-		1,0,0,0,150,2141,1,0,0,0,152,2152,1,0,0,0,154,2155,1,0,0,0,156,2165,1,
-		0,0,0,158,2180,1,0,0,0,160,2186,1,0,0,0,162,2188,1,0,0,0,164,2214,1,0,
-		0,0,166,2216,1,0,0,0,168,2236,1,0,0,0,170,2238,1,0,0,0,172,2240,1,0,0,
-		0,174,2331,1,0,0,0,176,2352,1,0,0,0,178,2357,1,0,0,0,180,2365,1,0,0,0,
-		182,2376,1,0,0,0,184,2378,1,0,0,0,186,188,5,272,0,0,187,186,1,0,0,0,188,
-		191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,0,191,189,1,
-		0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,196,1,0,0,
-		0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,4,2,0,199,
-		194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,202,207,1,
-		0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,209,1,0,0,
-		0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,210,
-		192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,213,1,1,0,
-		0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,458,3,56,28,0,
-		218,458,3,6,3,0,219,458,3,12,6,0,220,225,5,61,0,0,221,226,3,6,3,0,222,
-		226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,0,0,225,222,
-		1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,229,3,14,7,
-		0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,5,0,0,231,
-		232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,0,0,0,234,
-		235,1,0,0,0,235,458,1,0,0,0,236,458,3,26,13,0,237,458,3,28,14,0,238,240,
-		5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,242,1,0,
-		0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,5,62,
-		0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,89,0,
-		249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,0,0,0,
-		253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,256,258,
-		5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,260,5,9,
-		0,0,260,261,3,56,28,0,261,458,1,0,0,0,262,267,5,32,0,0,263,265,5,210,0,
-		0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,0,0,0,267,
-		263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,270,271,5,
-		84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,274,1,0,
-		0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,5,275,0,
-		0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,1,0,0,0,
-		281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,0,0,285,
-		286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,0,289,292,
-		1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,
-		0,293,282,1,0,0,0,293,294,1,0,0,0,294,458,1,0,0,0,295,296,5,32,0,0,296,
-		300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,0,0,300,297,
-		1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,303,304,5,29,
-		0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,
-		307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,458,1,0,0,0,310,
-		311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,0,0,314,316,
-		5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,320,3,178,
-		89,0,318,319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,321,1,0,0,
-		0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,1,0,0,0,324,
-		458,1,0,0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,0,0,327,328,
-		1,0,0,0,328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,330,331,1,0,
-		0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,5,62,0,0,
-		335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,89,0,338,
-		340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,458,1,0,0,0,341,342,5,
-		6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,1,0,
-		0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,26,
-		0,349,458,1,0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,0,
-		353,354,5,179,0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,0,
-		357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,458,1,0,0,0,360,
-		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
-		365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,458,
-		1,0,0,0,368,373,5,195,0,0,369,370,3,18,9,0,370,371,5,249,0,0,371,372,3,
-		20,10,0,372,374,1,0,0,0,373,369,1,0,0,0,373,374,1,0,0,0,374,458,1,0,0,
-		0,375,377,5,181,0,0,376,378,3,20,10,0,377,376,1,0,0,0,377,378,1,0,0,0,
-		378,458,1,0,0,0,379,380,5,197,0,0,380,458,3,22,11,0,381,382,7,2,0,0,382,
-		383,5,190,0,0,383,458,5,275,0,0,384,385,7,2,0,0,385,387,5,19,0,0,386,388,
-		5,65,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,389,1,0,0,0,389,458,3,178,
-		89,0,390,392,7,2,0,0,391,393,5,65,0,0,392,391,1,0,0,0,392,393,1,0,0,0,
-		393,394,1,0,0,0,394,458,3,178,89,0,395,406,5,64,0,0,396,397,5,168,0,0,
-		397,407,5,73,0,0,398,403,3,16,8,0,399,400,5,270,0,0,400,402,3,16,8,0,401,
-		399,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,407,1,
-		0,0,0,405,403,1,0,0,0,406,396,1,0,0,0,406,398,1,0,0,0,406,407,1,0,0,0,
-		407,408,1,0,0,0,408,458,3,4,2,0,409,410,5,202,0,0,410,411,5,97,0,0,411,
-		414,5,275,0,0,412,413,5,242,0,0,413,415,5,190,0,0,414,412,1,0,0,0,414,
-		415,1,0,0,0,415,418,1,0,0,0,416,417,5,242,0,0,417,419,5,50,0,0,418,416,
-		1,0,0,0,418,419,1,0,0,0,419,458,1,0,0,0,420,421,5,190,0,0,421,424,5,275,
-		0,0,422,423,5,216,0,0,423,425,5,275,0,0,424,422,1,0,0,0,424,425,1,0,0,
-		0,425,458,1,0,0,0,426,427,5,119,0,0,427,428,5,134,0,0,428,430,3,182,91,
-		0,429,431,3,40,20,0,430,429,1,0,0,0,430,431,1,0,0,0,431,458,1,0,0,0,432,
-		433,5,225,0,0,433,434,5,134,0,0,434,458,3,182,91,0,435,436,5,227,0,0,436,
-		437,5,135,0,0,437,442,3,182,91,0,438,439,5,270,0,0,439,441,3,182,91,0,
-		440,438,1,0,0,0,441,444,1,0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,458,
-		1,0,0,0,444,442,1,0,0,0,445,447,5,227,0,0,446,448,5,19,0,0,447,446,1,0,
-		0,0,447,448,1,0,0,0,448,449,1,0,0,0,449,458,3,178,89,0,450,458,7,3,0,0,
-		451,452,5,2,0,0,452,453,5,95,0,0,453,458,5,275,0,0,454,455,5,178,0,0,455,
-		456,5,95,0,0,456,458,5,275,0,0,457,217,1,0,0,0,457,218,1,0,0,0,457,219,
-		1,0,0,0,457,220,1,0,0,0,457,236,1,0,0,0,457,237,1,0,0,0,457,238,1,0,0,
-		0,457,262,1,0,0,0,457,295,1,0,0,0,457,310,1,0,0,0,457,325,1,0,0,0,457,
-		341,1,0,0,0,457,350,1,0,0,0,457,360,1,0,0,0,457,368,1,0,0,0,457,375,1,
-		0,0,0,457,379,1,0,0,0,457,381,1,0,0,0,457,384,1,0,0,0,457,390,1,0,0,0,
-		457,395,1,0,0,0,457,409,1,0,0,0,457,420,1,0,0,0,457,426,1,0,0,0,457,432,
-		1,0,0,0,457,435,1,0,0,0,457,445,1,0,0,0,457,450,1,0,0,0,457,451,1,0,0,
-		0,457,454,1,0,0,0,458,5,1,0,0,0,459,460,5,90,0,0,460,461,7,4,0,0,461,463,
-		3,178,89,0,462,464,3,114,57,0,463,462,1,0,0,0,463,464,1,0,0,0,464,466,
-		1,0,0,0,465,467,3,8,4,0,466,465,1,0,0,0,466,467,1,0,0,0,467,472,1,0,0,
-		0,468,469,5,266,0,0,469,470,3,180,90,0,470,471,5,267,0,0,471,473,1,0,0,
-		0,472,468,1,0,0,0,472,473,1,0,0,0,473,474,1,0,0,0,474,475,3,56,28,0,475,
-		7,1,0,0,0,476,477,5,162,0,0,477,478,5,266,0,0,478,483,3,10,5,0,479,480,
-		5,270,0,0,480,482,3,10,5,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,0,
-		0,0,483,484,1,0,0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,267,0,0,
-		487,9,1,0,0,0,488,489,3,182,91,0,489,490,5,249,0,0,490,491,3,46,23,0,491,
-		11,1,0,0,0,492,493,5,201,0,0,493,494,5,195,0,0,494,498,5,12,0,0,495,497,
-		5,272,0,0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,
-		0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,510,3,4,2,0,502,504,5,272,0,0,
-		503,502,1,0,0,0,504,505,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,507,
-		1,0,0,0,507,509,3,4,2,0,508,503,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,
-		0,510,511,1,0,0,0,511,516,1,0,0,0,512,510,1,0,0,0,513,515,5,272,0,0,514,
-		513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,519,1,
-		0,0,0,518,516,1,0,0,0,519,520,5,54,0,0,520,551,1,0,0,0,521,522,5,12,0,
-		0,522,523,5,201,0,0,523,525,5,195,0,0,524,526,5,272,0,0,525,524,1,0,0,
-		0,526,527,1,0,0,0,527,525,1,0,0,0,527,528,1,0,0,0,528,547,1,0,0,0,529,
-		538,3,4,2,0,530,532,5,272,0,0,531,530,1,0,0,0,532,533,1,0,0,0,533,531,
-		1,0,0,0,533,534,1,0,0,0,534,535,1,0,0,0,535,537,3,4,2,0,536,531,1,0,0,
-		0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,544,1,0,0,0,540,
-		538,1,0,0,0,541,543,5,272,0,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,
-		1,0,0,0,544,545,1,0,0,0,545,548,1,0,0,0,546,544,1,0,0,0,547,529,1,0,0,
-		0,547,548,1,0,0,0,548,549,1,0,0,0,549,551,5,54,0,0,550,492,1,0,0,0,550,
-		521,1,0,0,0,551,13,1,0,0,0,552,553,5,74,0,0,553,554,5,190,0,0,554,559,
-		5,275,0,0,555,556,5,74,0,0,556,557,5,113,0,0,557,559,5,24,0,0,558,552,
-		1,0,0,0,558,555,1,0,0,0,559,15,1,0,0,0,560,561,7,5,0,0,561,17,1,0,0,0,
-		562,569,5,275,0,0,563,565,8,6,0,0,564,563,1,0,0,0,565,566,1,0,0,0,566,
-		564,1,0,0,0,566,567,1,0,0,0,567,569,1,0,0,0,568,562,1,0,0,0,568,564,1,
-		0,0,0,569,19,1,0,0,0,570,572,8,7,0,0,571,570,1,0,0,0,572,573,1,0,0,0,573,
-		571,1,0,0,0,573,574,1,0,0,0,574,21,1,0,0,0,575,578,5,209,0,0,576,577,7,
-		8,0,0,577,579,3,178,89,0,578,576,1,0,0,0,578,579,1,0,0,0,579,581,1,0,0,
-		0,580,582,3,24,12,0,581,580,1,0,0,0,581,582,1,0,0,0,582,645,1,0,0,0,583,
-		586,5,234,0,0,584,585,7,8,0,0,585,587,3,178,89,0,586,584,1,0,0,0,586,587,
-		1,0,0,0,587,589,1,0,0,0,588,590,3,24,12,0,589,588,1,0,0,0,589,590,1,0,
-		0,0,590,645,1,0,0,0,591,593,5,228,0,0,592,591,1,0,0,0,592,593,1,0,0,0,
-		593,594,1,0,0,0,594,597,5,77,0,0,595,596,7,8,0,0,596,598,3,178,89,0,597,
-		595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,12,0,600,599,
-		1,0,0,0,600,601,1,0,0,0,601,645,1,0,0,0,602,645,5,98,0,0,603,605,5,20,
-		0,0,604,606,3,24,12,0,605,604,1,0,0,0,605,606,1,0,0,0,606,645,1,0,0,0,
-		607,610,5,40,0,0,608,609,7,8,0,0,609,611,3,178,89,0,610,608,1,0,0,0,610,
-		611,1,0,0,0,611,613,1,0,0,0,612,614,3,24,12,0,613,612,1,0,0,0,613,614,
-		1,0,0,0,614,645,1,0,0,0,615,617,5,75,0,0,616,615,1,0,0,0,616,617,1,0,0,
-		0,617,618,1,0,0,0,618,645,5,135,0,0,619,645,5,96,0,0,620,621,5,28,0,0,
-		621,622,7,8,0,0,622,624,3,178,89,0,623,625,3,24,12,0,624,623,1,0,0,0,624,
-		625,1,0,0,0,625,645,1,0,0,0,626,627,5,32,0,0,627,628,5,208,0,0,628,645,
-		3,178,89,0,629,630,5,32,0,0,630,631,5,233,0,0,631,645,3,178,89,0,632,633,
-		5,32,0,0,633,634,5,19,0,0,634,645,3,178,89,0,635,636,5,35,0,0,636,645,
-		5,19,0,0,637,638,5,35,0,0,638,645,5,39,0,0,639,640,5,25,0,0,640,642,5,
-		275,0,0,641,643,3,24,12,0,642,641,1,0,0,0,642,643,1,0,0,0,643,645,1,0,
-		0,0,644,575,1,0,0,0,644,583,1,0,0,0,644,592,1,0,0,0,644,602,1,0,0,0,644,
-		603,1,0,0,0,644,607,1,0,0,0,644,616,1,0,0,0,644,619,1,0,0,0,644,620,1,
-		0,0,0,644,626,1,0,0,0,644,629,1,0,0,0,644,632,1,0,0,0,644,635,1,0,0,0,
-		644,637,1,0,0,0,644,639,1,0,0,0,645,23,1,0,0,0,646,648,5,144,0,0,647,646,
-		1,0,0,0,647,648,1,0,0,0,648,649,1,0,0,0,649,650,7,9,0,0,650,651,5,275,
-		0,0,651,25,1,0,0,0,652,654,5,32,0,0,653,655,5,210,0,0,654,653,1,0,0,0,
-		654,655,1,0,0,0,655,656,1,0,0,0,656,660,5,208,0,0,657,658,5,84,0,0,658,
-		659,5,144,0,0,659,661,5,62,0,0,660,657,1,0,0,0,660,661,1,0,0,0,661,662,
-		1,0,0,0,662,674,3,178,89,0,663,664,5,266,0,0,664,669,3,30,15,0,665,666,
-		5,270,0,0,666,668,3,30,15,0,667,665,1,0,0,0,668,671,1,0,0,0,669,667,1,
-		0,0,0,669,670,1,0,0,0,670,672,1,0,0,0,671,669,1,0,0,0,672,673,5,267,0,
-		0,673,675,1,0,0,0,674,663,1,0,0,0,674,675,1,0,0,0,675,678,1,0,0,0,676,
-		677,5,29,0,0,677,679,5,275,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,686,
-		1,0,0,0,680,681,5,163,0,0,681,682,5,15,0,0,682,683,5,266,0,0,683,684,3,
-		180,90,0,684,685,5,267,0,0,685,687,1,0,0,0,686,680,1,0,0,0,686,687,1,0,
-		0,0,687,689,1,0,0,0,688,690,3,40,20,0,689,688,1,0,0,0,689,690,1,0,0,0,
-		690,692,1,0,0,0,691,693,3,48,24,0,692,691,1,0,0,0,692,693,1,0,0,0,693,
-		696,1,0,0,0,694,695,5,9,0,0,695,697,3,56,28,0,696,694,1,0,0,0,696,697,
-		1,0,0,0,697,27,1,0,0,0,698,699,5,32,0,0,699,701,5,153,0,0,700,698,1,0,
-		0,0,700,701,1,0,0,0,701,702,1,0,0,0,702,703,5,180,0,0,703,704,5,208,0,
-		0,704,716,3,178,89,0,705,706,5,266,0,0,706,711,3,30,15,0,707,708,5,270,
-		0,0,708,710,3,30,15,0,709,707,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,
-		711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,715,5,267,0,0,715,
-		717,1,0,0,0,716,705,1,0,0,0,716,717,1,0,0,0,717,720,1,0,0,0,718,719,5,
-		29,0,0,719,721,5,275,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,728,1,0,0,
-		0,722,723,5,163,0,0,723,724,5,15,0,0,724,725,5,266,0,0,725,726,3,180,90,
-		0,726,727,5,267,0,0,727,729,1,0,0,0,728,722,1,0,0,0,728,729,1,0,0,0,729,
-		731,1,0,0,0,730,732,3,40,20,0,731,730,1,0,0,0,731,732,1,0,0,0,732,733,
-		1,0,0,0,733,734,5,9,0,0,734,735,3,56,28,0,735,29,1,0,0,0,736,740,3,32,
-		16,0,737,740,3,36,18,0,738,740,3,38,19,0,739,736,1,0,0,0,739,737,1,0,0,
-		0,739,738,1,0,0,0,740,31,1,0,0,0,741,742,3,182,91,0,742,743,5,9,0,0,743,
-		746,3,124,62,0,744,745,5,29,0,0,745,747,5,275,0,0,746,744,1,0,0,0,746,
-		747,1,0,0,0,747,772,1,0,0,0,748,749,3,182,91,0,749,750,3,172,86,0,750,
-		753,5,126,0,0,751,752,5,74,0,0,752,754,5,275,0,0,753,751,1,0,0,0,753,754,
-		1,0,0,0,754,756,1,0,0,0,755,757,5,235,0,0,756,755,1,0,0,0,756,757,1,0,
-		0,0,757,760,1,0,0,0,758,759,5,29,0,0,759,761,5,275,0,0,760,758,1,0,0,0,
-		760,761,1,0,0,0,761,772,1,0,0,0,762,763,3,182,91,0,763,765,3,172,86,0,
-		764,766,3,34,17,0,765,764,1,0,0,0,765,766,1,0,0,0,766,769,1,0,0,0,767,
-		768,5,29,0,0,768,770,5,275,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,
-		1,0,0,0,771,741,1,0,0,0,771,748,1,0,0,0,771,762,1,0,0,0,772,33,1,0,0,0,
-		773,774,5,31,0,0,774,776,3,182,91,0,775,773,1,0,0,0,775,776,1,0,0,0,776,
-		777,1,0,0,0,777,778,5,173,0,0,778,781,5,109,0,0,779,780,5,144,0,0,780,
-		782,5,55,0,0,781,779,1,0,0,0,781,782,1,0,0,0,782,35,1,0,0,0,783,784,5,
-		236,0,0,784,785,5,73,0,0,785,786,3,182,91,0,786,787,5,9,0,0,787,788,3,
-		124,62,0,788,37,1,0,0,0,789,790,5,31,0,0,790,792,3,182,91,0,791,789,1,
-		0,0,0,791,792,1,0,0,0,792,793,1,0,0,0,793,794,5,173,0,0,794,795,5,109,
-		0,0,795,796,5,266,0,0,796,797,3,180,90,0,797,800,5,267,0,0,798,799,5,144,
-		0,0,799,801,5,55,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,39,1,0,0,0,802,
-		803,5,242,0,0,803,812,5,266,0,0,804,809,3,42,21,0,805,806,5,270,0,0,806,
-		808,3,42,21,0,807,805,1,0,0,0,808,811,1,0,0,0,809,807,1,0,0,0,809,810,
-		1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,812,804,1,0,0,0,812,813,1,0,0,
-		0,813,814,1,0,0,0,814,815,5,267,0,0,815,41,1,0,0,0,816,817,3,44,22,0,817,
-		818,5,249,0,0,818,819,3,46,23,0,819,43,1,0,0,0,820,830,5,275,0,0,821,826,
-		3,182,91,0,822,823,5,271,0,0,823,825,3,182,91,0,824,822,1,0,0,0,825,828,
-		1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,
-		0,829,820,1,0,0,0,829,821,1,0,0,0,830,45,1,0,0,0,831,840,5,275,0,0,832,
-		834,5,257,0,0,833,832,1,0,0,0,833,834,1,0,0,0,834,835,1,0,0,0,835,840,
-		7,10,0,0,836,840,5,219,0,0,837,840,5,67,0,0,838,840,3,182,91,0,839,831,
-		1,0,0,0,839,833,1,0,0,0,839,836,1,0,0,0,839,837,1,0,0,0,839,838,1,0,0,
-		0,840,47,1,0,0,0,841,842,5,116,0,0,842,851,3,178,89,0,843,847,5,266,0,
-		0,844,846,3,50,25,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,
-		848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,852,5,267,0,0,851,843,
-		1,0,0,0,851,852,1,0,0,0,852,49,1,0,0,0,853,856,7,11,0,0,854,857,5,4,0,
-		0,855,857,3,182,91,0,856,854,1,0,0,0,856,855,1,0,0,0,857,51,1,0,0,0,858,
-		859,5,179,0,0,859,860,5,216,0,0,860,925,3,178,89,0,861,862,5,195,0,0,862,
-		863,5,266,0,0,863,868,3,42,21,0,864,865,5,270,0,0,865,867,3,42,21,0,866,
-		864,1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,
-		0,0,0,870,868,1,0,0,0,871,872,5,267,0,0,872,925,1,0,0,0,873,874,5,181,
-		0,0,874,875,5,266,0,0,875,880,3,44,22,0,876,877,5,270,0,0,877,879,3,44,
-		22,0,878,876,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,
-		883,1,0,0,0,882,880,1,0,0,0,883,884,5,267,0,0,884,925,1,0,0,0,885,898,
-		7,12,0,0,886,899,3,54,27,0,887,888,5,266,0,0,888,893,3,54,27,0,889,890,
-		5,270,0,0,890,892,3,54,27,0,891,889,1,0,0,0,892,895,1,0,0,0,893,891,1,
-		0,0,0,893,894,1,0,0,0,894,896,1,0,0,0,895,893,1,0,0,0,896,897,5,267,0,
-		0,897,899,1,0,0,0,898,886,1,0,0,0,898,887,1,0,0,0,899,925,1,0,0,0,900,
-		901,5,51,0,0,901,902,5,173,0,0,902,925,5,109,0,0,903,904,5,51,0,0,904,
-		905,5,31,0,0,905,925,3,182,91,0,906,907,5,51,0,0,907,925,5,236,0,0,908,
-		917,5,51,0,0,909,911,5,27,0,0,910,909,1,0,0,0,910,911,1,0,0,0,911,912,
-		1,0,0,0,912,918,3,182,91,0,913,914,5,266,0,0,914,915,3,180,90,0,915,916,
-		5,267,0,0,916,918,1,0,0,0,917,910,1,0,0,0,917,913,1,0,0,0,918,925,1,0,
-		0,0,919,920,5,179,0,0,920,921,3,182,91,0,921,922,5,216,0,0,922,923,3,182,
-		91,0,923,925,1,0,0,0,924,858,1,0,0,0,924,861,1,0,0,0,924,873,1,0,0,0,924,
-		885,1,0,0,0,924,900,1,0,0,0,924,903,1,0,0,0,924,906,1,0,0,0,924,908,1,
-		0,0,0,924,919,1,0,0,0,925,53,1,0,0,0,926,930,3,30,15,0,927,931,5,70,0,
-		0,928,929,5,3,0,0,929,931,3,182,91,0,930,927,1,0,0,0,930,928,1,0,0,0,930,
-		931,1,0,0,0,931,55,1,0,0,0,932,933,5,242,0,0,933,938,3,58,29,0,934,935,
-		5,270,0,0,935,937,3,58,29,0,936,934,1,0,0,0,937,940,1,0,0,0,938,936,1,
-		0,0,0,938,939,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,941,932,1,0,0,0,
-		941,942,1,0,0,0,942,943,1,0,0,0,943,944,3,60,30,0,944,57,1,0,0,0,945,950,
-		3,182,91,0,946,947,5,266,0,0,947,948,3,180,90,0,948,949,5,267,0,0,949,
-		951,1,0,0,0,950,946,1,0,0,0,950,951,1,0,0,0,951,952,1,0,0,0,952,953,5,
-		9,0,0,953,954,5,266,0,0,954,955,3,56,28,0,955,956,5,267,0,0,956,59,1,0,
-		0,0,957,968,3,62,31,0,958,959,5,154,0,0,959,960,5,15,0,0,960,965,3,80,
-		40,0,961,962,5,270,0,0,962,964,3,80,40,0,963,961,1,0,0,0,964,967,1,0,0,
-		0,965,963,1,0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,968,
-		958,1,0,0,0,968,969,1,0,0,0,969,975,1,0,0,0,970,973,5,117,0,0,971,974,
-		3,124,62,0,972,974,5,4,0,0,973,971,1,0,0,0,973,972,1,0,0,0,974,976,1,0,
-		0,0,975,970,1,0,0,0,975,976,1,0,0,0,976,982,1,0,0,0,977,978,5,149,0,0,
-		978,980,3,124,62,0,979,981,7,13,0,0,980,979,1,0,0,0,980,981,1,0,0,0,981,
-		983,1,0,0,0,982,977,1,0,0,0,982,983,1,0,0,0,983,991,1,0,0,0,984,985,5,
-		68,0,0,985,987,7,14,0,0,986,988,3,124,62,0,987,986,1,0,0,0,987,988,1,0,
-		0,0,988,989,1,0,0,0,989,990,7,13,0,0,990,992,5,152,0,0,991,984,1,0,0,0,
-		991,992,1,0,0,0,992,61,1,0,0,0,993,994,6,31,-1,0,994,995,3,64,32,0,995,
-		1010,1,0,0,0,996,997,10,2,0,0,997,999,5,91,0,0,998,1000,3,70,35,0,999,
-		998,1,0,0,0,999,1000,1,0,0,0,1000,1001,1,0,0,0,1001,1009,3,62,31,3,1002,
-		1003,10,1,0,0,1003,1005,7,15,0,0,1004,1006,3,70,35,0,1005,1004,1,0,0,0,
-		1005,1006,1,0,0,0,1006,1007,1,0,0,0,1007,1009,3,62,31,2,1008,996,1,0,0,
-		0,1008,1002,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,
-		0,0,1011,63,1,0,0,0,1012,1010,1,0,0,0,1013,1028,3,68,34,0,1014,1015,5,
-		231,0,0,1015,1020,3,66,33,0,1016,1017,5,270,0,0,1017,1019,3,66,33,0,1018,
-		1016,1,0,0,0,1019,1022,1,0,0,0,1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,
-		1028,1,0,0,0,1022,1020,1,0,0,0,1023,1024,5,266,0,0,1024,1025,3,56,28,0,
-		1025,1026,5,267,0,0,1026,1028,1,0,0,0,1027,1013,1,0,0,0,1027,1014,1,0,
-		0,0,1027,1023,1,0,0,0,1028,65,1,0,0,0,1029,1031,5,188,0,0,1030,1029,1,
-		0,0,0,1030,1031,1,0,0,0,1031,1032,1,0,0,0,1032,1033,5,266,0,0,1033,1038,
-		3,124,62,0,1034,1035,5,270,0,0,1035,1037,3,124,62,0,1036,1034,1,0,0,0,
-		1037,1040,1,0,0,0,1038,1036,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,
-		0,1040,1038,1,0,0,0,1041,1042,5,267,0,0,1042,1045,1,0,0,0,1043,1045,3,
-		124,62,0,1044,1030,1,0,0,0,1044,1043,1,0,0,0,1045,67,1,0,0,0,1046,1048,
-		5,194,0,0,1047,1049,3,116,58,0,1048,1047,1,0,0,0,1048,1049,1,0,0,0,1049,
-		1051,1,0,0,0,1050,1052,3,70,35,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
-		1053,1,0,0,0,1053,1058,3,72,36,0,1054,1055,5,270,0,0,1055,1057,3,72,36,
-		0,1056,1054,1,0,0,0,1057,1060,1,0,0,0,1058,1056,1,0,0,0,1058,1059,1,0,
-		0,0,1059,1070,1,0,0,0,1060,1058,1,0,0,0,1061,1062,5,74,0,0,1062,1067,3,
-		82,41,0,1063,1064,5,270,0,0,1064,1066,3,82,41,0,1065,1063,1,0,0,0,1066,
-		1069,1,0,0,0,1067,1065,1,0,0,0,1067,1068,1,0,0,0,1068,1071,1,0,0,0,1069,
-		1067,1,0,0,0,1070,1061,1,0,0,0,1070,1071,1,0,0,0,1071,1074,1,0,0,0,1072,
-		1073,5,240,0,0,1073,1075,3,124,62,0,1074,1072,1,0,0,0,1074,1075,1,0,0,
-		0,1075,1086,1,0,0,0,1076,1077,5,78,0,0,1077,1078,5,15,0,0,1078,1083,3,
-		74,37,0,1079,1080,5,270,0,0,1080,1082,3,74,37,0,1081,1079,1,0,0,0,1082,
-		1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,1087,1,0,0,0,1085,
-		1083,1,0,0,0,1086,1076,1,0,0,0,1086,1087,1,0,0,0,1087,1090,1,0,0,0,1088,
-		1089,5,80,0,0,1089,1091,3,124,62,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,
-		1091,1101,1,0,0,0,1092,1093,5,241,0,0,1093,1098,3,78,39,0,1094,1095,5,
-		270,0,0,1095,1097,3,78,39,0,1096,1094,1,0,0,0,1097,1100,1,0,0,0,1098,1096,
-		1,0,0,0,1098,1099,1,0,0,0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1101,1092,
-		1,0,0,0,1101,1102,1,0,0,0,1102,69,1,0,0,0,1103,1104,7,16,0,0,1104,71,1,
-		0,0,0,1105,1118,5,258,0,0,1106,1107,3,178,89,0,1107,1108,5,271,0,0,1108,
-		1109,5,258,0,0,1109,1118,1,0,0,0,1110,1115,3,124,62,0,1111,1113,5,9,0,
-		0,1112,1111,1,0,0,0,1112,1113,1,0,0,0,1113,1114,1,0,0,0,1114,1116,3,182,
-		91,0,1115,1112,1,0,0,0,1115,1116,1,0,0,0,1116,1118,1,0,0,0,1117,1105,1,
-		0,0,0,1117,1106,1,0,0,0,1117,1110,1,0,0,0,1118,73,1,0,0,0,1119,1120,5,
-		79,0,0,1120,1121,5,196,0,0,1121,1122,5,266,0,0,1122,1127,3,76,38,0,1123,
-		1124,5,270,0,0,1124,1126,3,76,38,0,1125,1123,1,0,0,0,1126,1129,1,0,0,0,
-		1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1130,1,0,0,0,1129,1127,1,0,0,
-		0,1130,1131,5,267,0,0,1131,1160,1,0,0,0,1132,1133,5,187,0,0,1133,1134,
-		5,266,0,0,1134,1139,3,76,38,0,1135,1136,5,270,0,0,1136,1138,3,76,38,0,
-		1137,1135,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,
-		0,1140,1142,1,0,0,0,1141,1139,1,0,0,0,1142,1143,5,267,0,0,1143,1160,1,
-		0,0,0,1144,1145,5,34,0,0,1145,1146,5,266,0,0,1146,1151,3,76,38,0,1147,
-		1148,5,270,0,0,1148,1150,3,76,38,0,1149,1147,1,0,0,0,1150,1153,1,0,0,0,
-		1151,1149,1,0,0,0,1151,1152,1,0,0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,
-		0,1154,1155,5,267,0,0,1155,1160,1,0,0,0,1156,1157,5,266,0,0,1157,1160,
-		5,267,0,0,1158,1160,3,124,62,0,1159,1119,1,0,0,0,1159,1132,1,0,0,0,1159,
-		1144,1,0,0,0,1159,1156,1,0,0,0,1159,1158,1,0,0,0,1160,75,1,0,0,0,1161,
-		1170,5,266,0,0,1162,1167,3,124,62,0,1163,1164,5,270,0,0,1164,1166,3,124,
-		62,0,1165,1163,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,
-		0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1170,1162,1,0,0,0,1170,1171,
-		1,0,0,0,1171,1172,1,0,0,0,1172,1175,5,267,0,0,1173,1175,3,124,62,0,1174,
-		1161,1,0,0,0,1174,1173,1,0,0,0,1175,77,1,0,0,0,1176,1177,3,182,91,0,1177,
-		1178,5,9,0,0,1178,1179,3,148,74,0,1179,79,1,0,0,0,1180,1182,3,124,62,0,
-		1181,1183,7,17,0,0,1182,1181,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,
-		0,1184,1185,5,146,0,0,1185,1187,7,18,0,0,1186,1184,1,0,0,0,1186,1187,1,
-		0,0,0,1187,81,1,0,0,0,1188,1189,6,41,-1,0,1189,1190,3,88,44,0,1190,1210,
-		1,0,0,0,1191,1192,10,4,0,0,1192,1193,5,33,0,0,1193,1194,5,99,0,0,1194,
-		1209,3,88,44,0,1195,1196,10,3,0,0,1196,1197,5,141,0,0,1197,1198,3,84,42,
-		0,1198,1199,5,99,0,0,1199,1200,3,88,44,0,1200,1209,1,0,0,0,1201,1202,10,
-		2,0,0,1202,1203,3,84,42,0,1203,1204,5,99,0,0,1204,1206,3,88,44,0,1205,
-		1207,3,86,43,0,1206,1205,1,0,0,0,1206,1207,1,0,0,0,1207,1209,1,0,0,0,1208,
-		1191,1,0,0,0,1208,1195,1,0,0,0,1208,1201,1,0,0,0,1209,1212,1,0,0,0,1210,
-		1208,1,0,0,0,1210,1211,1,0,0,0,1211,83,1,0,0,0,1212,1210,1,0,0,0,1213,
-		1215,5,89,0,0,1214,1213,1,0,0,0,1214,1215,1,0,0,0,1215,1229,1,0,0,0,1216,
-		1218,5,115,0,0,1217,1219,5,156,0,0,1218,1217,1,0,0,0,1218,1219,1,0,0,0,
-		1219,1229,1,0,0,0,1220,1222,5,186,0,0,1221,1223,5,156,0,0,1222,1221,1,
-		0,0,0,1222,1223,1,0,0,0,1223,1229,1,0,0,0,1224,1226,5,75,0,0,1225,1227,
-		5,156,0,0,1226,1225,1,0,0,0,1226,1227,1,0,0,0,1227,1229,1,0,0,0,1228,1214,
-		1,0,0,0,1228,1216,1,0,0,0,1228,1220,1,0,0,0,1228,1224,1,0,0,0,1229,85,
-		1,0,0,0,1230,1231,5,150,0,0,1231,1238,3,124,62,0,1232,1233,5,229,0,0,1233,
-		1234,5,266,0,0,1234,1235,3,180,90,0,1235,1236,5,267,0,0,1236,1238,1,0,
-		0,0,1237,1230,1,0,0,0,1237,1232,1,0,0,0,1238,87,1,0,0,0,1239,1241,3,178,
-		89,0,1240,1242,3,114,57,0,1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1248,
-		1,0,0,0,1243,1244,5,73,0,0,1244,1245,5,207,0,0,1245,1246,5,9,0,0,1246,
-		1247,5,148,0,0,1247,1249,3,132,66,0,1248,1243,1,0,0,0,1248,1249,1,0,0,
-		0,1249,1251,1,0,0,0,1250,1252,3,112,56,0,1251,1250,1,0,0,0,1251,1252,1,
-		0,0,0,1252,1307,1,0,0,0,1253,1255,5,112,0,0,1254,1253,1,0,0,0,1254,1255,
-		1,0,0,0,1255,1256,1,0,0,0,1256,1257,5,208,0,0,1257,1258,5,266,0,0,1258,
-		1259,3,136,68,0,1259,1261,5,267,0,0,1260,1262,3,112,56,0,1261,1260,1,0,
-		0,0,1261,1262,1,0,0,0,1262,1307,1,0,0,0,1263,1265,5,112,0,0,1264,1263,
-		1,0,0,0,1264,1265,1,0,0,0,1265,1266,1,0,0,0,1266,1267,5,266,0,0,1267,1268,
-		3,56,28,0,1268,1270,5,267,0,0,1269,1271,3,112,56,0,1270,1269,1,0,0,0,1270,
-		1271,1,0,0,0,1271,1307,1,0,0,0,1272,1273,5,226,0,0,1273,1274,5,266,0,0,
-		1274,1279,3,124,62,0,1275,1276,5,270,0,0,1276,1278,3,124,62,0,1277,1275,
-		1,0,0,0,1278,1281,1,0,0,0,1279,1277,1,0,0,0,1279,1280,1,0,0,0,1280,1282,
-		1,0,0,0,1281,1279,1,0,0,0,1282,1285,5,267,0,0,1283,1284,5,242,0,0,1284,
-		1286,5,155,0,0,1285,1283,1,0,0,0,1285,1286,1,0,0,0,1286,1288,1,0,0,0,1287,
-		1289,3,112,56,0,1288,1287,1,0,0,0,1288,1289,1,0,0,0,1289,1307,1,0,0,0,
-		1290,1291,5,266,0,0,1291,1292,3,82,41,0,1292,1293,5,267,0,0,1293,1307,
-		1,0,0,0,1294,1295,3,178,89,0,1295,1297,3,90,45,0,1296,1298,3,112,56,0,
-		1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,1307,1,0,0,0,1299,1300,5,266,
-		0,0,1300,1301,3,56,28,0,1301,1302,5,267,0,0,1302,1304,3,90,45,0,1303,1305,
-		3,112,56,0,1304,1303,1,0,0,0,1304,1305,1,0,0,0,1305,1307,1,0,0,0,1306,
-		1239,1,0,0,0,1306,1254,1,0,0,0,1306,1264,1,0,0,0,1306,1272,1,0,0,0,1306,
-		1290,1,0,0,0,1306,1294,1,0,0,0,1306,1299,1,0,0,0,1307,89,1,0,0,0,1308,
-		1309,5,124,0,0,1309,1320,5,266,0,0,1310,1311,5,162,0,0,1311,1312,5,15,
-		0,0,1312,1317,3,124,62,0,1313,1314,5,270,0,0,1314,1316,3,124,62,0,1315,
-		1313,1,0,0,0,1316,1319,1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,
-		1321,1,0,0,0,1319,1317,1,0,0,0,1320,1310,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1332,1,0,0,0,1322,1323,5,154,0,0,1323,1324,5,15,0,0,1324,1329,3,80,40,
-		0,1325,1326,5,270,0,0,1326,1328,3,80,40,0,1327,1325,1,0,0,0,1328,1331,
-		1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,
-		1,0,0,0,1332,1322,1,0,0,0,1332,1333,1,0,0,0,1333,1343,1,0,0,0,1334,1335,
-		5,125,0,0,1335,1340,3,92,46,0,1336,1337,5,270,0,0,1337,1339,3,92,46,0,
-		1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,
-		0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1343,1334,1,0,0,0,1343,1344,1,0,
-		0,0,1344,1346,1,0,0,0,1345,1347,3,94,47,0,1346,1345,1,0,0,0,1346,1347,
-		1,0,0,0,1347,1352,1,0,0,0,1348,1349,5,3,0,0,1349,1350,5,123,0,0,1350,1351,
-		5,199,0,0,1351,1353,3,96,48,0,1352,1348,1,0,0,0,1352,1353,1,0,0,0,1353,
-		1354,1,0,0,0,1354,1355,5,165,0,0,1355,1356,5,266,0,0,1356,1357,3,98,49,
-		0,1357,1360,5,267,0,0,1358,1359,5,243,0,0,1359,1361,3,166,83,0,1360,1358,
-		1,0,0,0,1360,1361,1,0,0,0,1361,1371,1,0,0,0,1362,1363,5,203,0,0,1363,1368,
-		3,108,54,0,1364,1365,5,270,0,0,1365,1367,3,108,54,0,1366,1364,1,0,0,0,
-		1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1372,1,0,0,
-		0,1370,1368,1,0,0,0,1371,1362,1,0,0,0,1371,1372,1,0,0,0,1372,1373,1,0,
-		0,0,1373,1374,5,45,0,0,1374,1379,3,110,55,0,1375,1376,5,270,0,0,1376,1378,
-		3,110,55,0,1377,1375,1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,
-		1380,1,0,0,0,1380,1382,1,0,0,0,1381,1379,1,0,0,0,1382,1383,5,267,0,0,1383,
-		91,1,0,0,0,1384,1385,3,124,62,0,1385,1386,5,9,0,0,1386,1387,3,182,91,0,
-		1387,93,1,0,0,0,1388,1389,5,151,0,0,1389,1390,5,188,0,0,1390,1391,5,166,
-		0,0,1391,1397,5,123,0,0,1392,1393,5,4,0,0,1393,1394,5,189,0,0,1394,1395,
-		5,166,0,0,1395,1397,5,123,0,0,1396,1388,1,0,0,0,1396,1392,1,0,0,0,1397,
-		95,1,0,0,0,1398,1399,5,164,0,0,1399,1400,5,111,0,0,1400,1413,5,188,0,0,
-		1401,1402,5,216,0,0,1402,1403,5,142,0,0,1403,1413,5,188,0,0,1404,1405,
-		5,216,0,0,1405,1406,5,70,0,0,1406,1413,3,182,91,0,1407,1408,5,216,0,0,
-		1408,1409,5,111,0,0,1409,1413,3,182,91,0,1410,1411,5,216,0,0,1411,1413,
-		3,182,91,0,1412,1398,1,0,0,0,1412,1401,1,0,0,0,1412,1404,1,0,0,0,1412,
-		1407,1,0,0,0,1412,1410,1,0,0,0,1413,97,1,0,0,0,1414,1419,3,100,50,0,1415,
-		1416,5,262,0,0,1416,1418,3,100,50,0,1417,1415,1,0,0,0,1418,1421,1,0,0,
-		0,1419,1417,1,0,0,0,1419,1420,1,0,0,0,1420,99,1,0,0,0,1421,1419,1,0,0,
-		0,1422,1424,3,102,51,0,1423,1422,1,0,0,0,1424,1425,1,0,0,0,1425,1423,1,
-		0,0,0,1425,1426,1,0,0,0,1426,101,1,0,0,0,1427,1429,3,104,52,0,1428,1430,
-		3,106,53,0,1429,1428,1,0,0,0,1429,1430,1,0,0,0,1430,103,1,0,0,0,1431,1437,
-		3,182,91,0,1432,1433,5,266,0,0,1433,1434,3,98,49,0,1434,1435,5,267,0,0,
-		1435,1437,1,0,0,0,1436,1431,1,0,0,0,1436,1432,1,0,0,0,1437,105,1,0,0,0,
-		1438,1440,7,19,0,0,1439,1441,5,261,0,0,1440,1439,1,0,0,0,1440,1441,1,0,
-		0,0,1441,1457,1,0,0,0,1442,1444,5,263,0,0,1443,1445,5,278,0,0,1444,1443,
-		1,0,0,0,1444,1445,1,0,0,0,1445,1450,1,0,0,0,1446,1448,5,270,0,0,1447,1449,
-		5,278,0,0,1448,1447,1,0,0,0,1448,1449,1,0,0,0,1449,1451,1,0,0,0,1450,1446,
-		1,0,0,0,1450,1451,1,0,0,0,1451,1452,1,0,0,0,1452,1454,5,264,0,0,1453,1455,
-		5,261,0,0,1454,1453,1,0,0,0,1454,1455,1,0,0,0,1455,1457,1,0,0,0,1456,1438,
-		1,0,0,0,1456,1442,1,0,0,0,1457,107,1,0,0,0,1458,1459,3,182,91,0,1459,1460,
-		5,249,0,0,1460,1461,5,266,0,0,1461,1466,3,182,91,0,1462,1463,5,270,0,0,
-		1463,1465,3,182,91,0,1464,1462,1,0,0,0,1465,1468,1,0,0,0,1466,1464,1,0,
-		0,0,1466,1467,1,0,0,0,1467,1469,1,0,0,0,1468,1466,1,0,0,0,1469,1470,5,
-		267,0,0,1470,109,1,0,0,0,1471,1472,3,182,91,0,1472,1473,5,9,0,0,1473,1474,
-		3,124,62,0,1474,111,1,0,0,0,1475,1477,5,9,0,0,1476,1475,1,0,0,0,1476,1477,
-		1,0,0,0,1477,1478,1,0,0,0,1478,1483,3,182,91,0,1479,1480,5,266,0,0,1480,
-		1481,3,180,90,0,1481,1482,5,267,0,0,1482,1484,1,0,0,0,1483,1479,1,0,0,
-		0,1483,1484,1,0,0,0,1484,113,1,0,0,0,1485,1486,3,116,58,0,1486,115,1,0,
-		0,0,1487,1488,5,273,0,0,1488,1495,3,118,59,0,1489,1491,5,270,0,0,1490,
-		1489,1,0,0,0,1490,1491,1,0,0,0,1491,1492,1,0,0,0,1492,1494,3,118,59,0,
-		1493,1490,1,0,0,0,1494,1497,1,0,0,0,1495,1493,1,0,0,0,1495,1496,1,0,0,
-		0,1496,1498,1,0,0,0,1497,1495,1,0,0,0,1498,1499,5,274,0,0,1499,117,1,0,
-		0,0,1500,1521,3,182,91,0,1501,1518,5,266,0,0,1502,1507,3,120,60,0,1503,
-		1504,5,270,0,0,1504,1506,3,120,60,0,1505,1503,1,0,0,0,1506,1509,1,0,0,
-		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1519,1,0,0,0,1509,1507,1,0,
-		0,0,1510,1515,3,122,61,0,1511,1512,5,270,0,0,1512,1514,3,122,61,0,1513,
-		1511,1,0,0,0,1514,1517,1,0,0,0,1515,1513,1,0,0,0,1515,1516,1,0,0,0,1516,
-		1519,1,0,0,0,1517,1515,1,0,0,0,1518,1502,1,0,0,0,1518,1510,1,0,0,0,1518,
-		1519,1,0,0,0,1519,1520,1,0,0,0,1520,1522,5,267,0,0,1521,1501,1,0,0,0,1521,
-		1522,1,0,0,0,1522,119,1,0,0,0,1523,1524,3,44,22,0,1524,1525,5,249,0,0,
-		1525,1526,3,46,23,0,1526,121,1,0,0,0,1527,1532,3,182,91,0,1528,1529,5,
-		271,0,0,1529,1531,3,182,91,0,1530,1528,1,0,0,0,1531,1534,1,0,0,0,1532,
-		1530,1,0,0,0,1532,1533,1,0,0,0,1533,1538,1,0,0,0,1534,1532,1,0,0,0,1535,
-		1538,5,275,0,0,1536,1538,5,278,0,0,1537,1527,1,0,0,0,1537,1535,1,0,0,0,
-		1537,1536,1,0,0,0,1538,123,1,0,0,0,1539,1540,3,126,63,0,1540,125,1,0,0,
-		0,1541,1542,6,63,-1,0,1542,1543,5,144,0,0,1543,1552,3,126,63,4,1544,1548,
-		3,132,66,0,1545,1547,3,128,64,0,1546,1545,1,0,0,0,1547,1550,1,0,0,0,1548,
-		1546,1,0,0,0,1548,1549,1,0,0,0,1549,1552,1,0,0,0,1550,1548,1,0,0,0,1551,
-		1541,1,0,0,0,1551,1544,1,0,0,0,1552,1561,1,0,0,0,1553,1554,10,2,0,0,1554,
-		1555,5,7,0,0,1555,1560,3,126,63,3,1556,1557,10,1,0,0,1557,1558,5,153,0,
-		0,1558,1560,3,126,63,2,1559,1553,1,0,0,0,1559,1556,1,0,0,0,1560,1563,1,
-		0,0,0,1561,1559,1,0,0,0,1561,1562,1,0,0,0,1562,127,1,0,0,0,1563,1561,1,
-		0,0,0,1564,1565,3,130,65,0,1565,1566,3,132,66,0,1566,1648,1,0,0,0,1567,
-		1569,5,144,0,0,1568,1567,1,0,0,0,1568,1569,1,0,0,0,1569,1570,1,0,0,0,1570,
-		1572,5,13,0,0,1571,1573,7,20,0,0,1572,1571,1,0,0,0,1572,1573,1,0,0,0,1573,
-		1574,1,0,0,0,1574,1575,3,132,66,0,1575,1576,5,7,0,0,1576,1577,3,132,66,
-		0,1577,1648,1,0,0,0,1578,1580,5,144,0,0,1579,1578,1,0,0,0,1579,1580,1,
-		0,0,0,1580,1581,1,0,0,0,1581,1582,5,87,0,0,1582,1583,5,266,0,0,1583,1584,
-		3,56,28,0,1584,1585,5,267,0,0,1585,1648,1,0,0,0,1586,1588,5,144,0,0,1587,
-		1586,1,0,0,0,1587,1588,1,0,0,0,1588,1589,1,0,0,0,1589,1590,5,87,0,0,1590,
-		1591,5,266,0,0,1591,1596,3,124,62,0,1592,1593,5,270,0,0,1593,1595,3,124,
-		62,0,1594,1592,1,0,0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,
-		0,0,0,1597,1599,1,0,0,0,1598,1596,1,0,0,0,1599,1600,5,267,0,0,1600,1648,
-		1,0,0,0,1601,1603,5,144,0,0,1602,1601,1,0,0,0,1602,1603,1,0,0,0,1603,1604,
-		1,0,0,0,1604,1605,5,116,0,0,1605,1608,3,132,66,0,1606,1607,5,57,0,0,1607,
-		1609,3,132,66,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1648,1,0,0,0,
-		1610,1612,5,144,0,0,1611,1610,1,0,0,0,1611,1612,1,0,0,0,1612,1613,1,0,
-		0,0,1613,1614,5,198,0,0,1614,1615,5,216,0,0,1615,1618,3,132,66,0,1616,
-		1617,5,57,0,0,1617,1619,3,132,66,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,
-		1619,1648,1,0,0,0,1620,1622,5,94,0,0,1621,1623,5,144,0,0,1622,1621,1,0,
-		0,0,1622,1623,1,0,0,0,1623,1624,1,0,0,0,1624,1648,5,145,0,0,1625,1627,
-		5,94,0,0,1626,1628,5,144,0,0,1627,1626,1,0,0,0,1627,1628,1,0,0,0,1628,
-		1629,1,0,0,0,1629,1648,7,21,0,0,1630,1632,5,94,0,0,1631,1633,5,144,0,0,
-		1632,1631,1,0,0,0,1632,1633,1,0,0,0,1633,1634,1,0,0,0,1634,1635,5,49,0,
-		0,1635,1636,5,74,0,0,1636,1648,3,132,66,0,1637,1639,5,94,0,0,1638,1640,
-		5,144,0,0,1639,1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1643,
-		5,100,0,0,1642,1644,7,22,0,0,1643,1642,1,0,0,0,1643,1644,1,0,0,0,1644,
-		1648,1,0,0,0,1645,1646,5,159,0,0,1646,1648,3,132,66,0,1647,1564,1,0,0,
-		0,1647,1568,1,0,0,0,1647,1579,1,0,0,0,1647,1587,1,0,0,0,1647,1602,1,0,
-		0,0,1647,1611,1,0,0,0,1647,1620,1,0,0,0,1647,1625,1,0,0,0,1647,1630,1,
-		0,0,0,1647,1637,1,0,0,0,1647,1645,1,0,0,0,1648,129,1,0,0,0,1649,1650,7,
-		23,0,0,1650,131,1,0,0,0,1651,1652,6,66,-1,0,1652,1656,3,134,67,0,1653,
-		1654,7,24,0,0,1654,1656,3,132,66,3,1655,1651,1,0,0,0,1655,1653,1,0,0,0,
-		1656,1665,1,0,0,0,1657,1658,10,2,0,0,1658,1659,7,25,0,0,1659,1664,3,132,
-		66,3,1660,1661,10,1,0,0,1661,1662,7,24,0,0,1662,1664,3,132,66,2,1663,1657,
-		1,0,0,0,1663,1660,1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,
-		1,0,0,0,1666,133,1,0,0,0,1667,1665,1,0,0,0,1668,1669,6,67,-1,0,1669,2018,
-		3,164,82,0,1670,2018,3,166,83,0,1671,1672,5,17,0,0,1672,1674,3,124,62,
-		0,1673,1675,3,162,81,0,1674,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1674,1,
-		0,0,0,1676,1677,1,0,0,0,1677,1680,1,0,0,0,1678,1679,5,52,0,0,1679,1681,
-		3,124,62,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1682,1,0,0,0,1682,
-		1683,5,54,0,0,1683,2018,1,0,0,0,1684,1686,5,17,0,0,1685,1687,3,162,81,
-		0,1686,1685,1,0,0,0,1687,1688,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,
-		0,0,1689,1692,1,0,0,0,1690,1691,5,52,0,0,1691,1693,3,124,62,0,1692,1690,
-		1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1695,5,54,0,0,1695,2018,
-		1,0,0,0,1696,1697,7,26,0,0,1697,1698,5,266,0,0,1698,1699,3,124,62,0,1699,
-		1700,5,9,0,0,1700,1701,3,172,86,0,1701,1702,5,267,0,0,1702,2018,1,0,0,
-		0,1703,1704,5,66,0,0,1704,1707,5,266,0,0,1705,1708,3,170,85,0,1706,1708,
-		3,182,91,0,1707,1705,1,0,0,0,1707,1706,1,0,0,0,1708,1709,1,0,0,0,1709,
-		1710,5,74,0,0,1710,1711,3,124,62,0,1711,1712,5,267,0,0,1712,2018,1,0,0,
-		0,1713,1714,5,218,0,0,1714,1715,5,266,0,0,1715,1717,7,27,0,0,1716,1718,
-		3,124,62,0,1717,1716,1,0,0,0,1717,1718,1,0,0,0,1718,1719,1,0,0,0,1719,
-		1720,5,74,0,0,1720,1721,3,124,62,0,1721,1722,5,267,0,0,1722,2018,1,0,0,
-		0,1723,1724,5,218,0,0,1724,1728,5,266,0,0,1725,1726,3,124,62,0,1726,1727,
-		5,74,0,0,1727,1729,1,0,0,0,1728,1725,1,0,0,0,1728,1729,1,0,0,0,1729,1730,
-		1,0,0,0,1730,1731,3,124,62,0,1731,1732,5,267,0,0,1732,2018,1,0,0,0,1733,
-		1734,5,204,0,0,1734,1735,5,266,0,0,1735,1736,3,124,62,0,1736,1737,5,74,
-		0,0,1737,1740,3,124,62,0,1738,1739,5,73,0,0,1739,1741,3,124,62,0,1740,
-		1738,1,0,0,0,1740,1741,1,0,0,0,1741,1742,1,0,0,0,1742,1743,5,267,0,0,1743,
-		2018,1,0,0,0,1744,1745,5,170,0,0,1745,1746,5,266,0,0,1746,1747,3,132,66,
-		0,1747,1748,5,87,0,0,1748,1749,3,124,62,0,1749,1750,5,267,0,0,1750,2018,
-		1,0,0,0,1751,1752,5,160,0,0,1752,1753,5,266,0,0,1753,1754,3,124,62,0,1754,
-		1755,5,167,0,0,1755,1756,3,124,62,0,1756,1757,5,74,0,0,1757,1760,3,124,
-		62,0,1758,1759,5,73,0,0,1759,1761,3,124,62,0,1760,1758,1,0,0,0,1760,1761,
-		1,0,0,0,1761,1762,1,0,0,0,1762,1763,5,267,0,0,1763,2018,1,0,0,0,1764,1765,
-		5,108,0,0,1765,1766,5,266,0,0,1766,1767,3,124,62,0,1767,1768,5,270,0,0,
-		1768,1771,3,124,62,0,1769,1770,5,185,0,0,1770,1772,3,172,86,0,1771,1769,
-		1,0,0,0,1771,1772,1,0,0,0,1772,1791,1,0,0,0,1773,1774,3,156,78,0,1774,
-		1775,5,150,0,0,1775,1780,5,53,0,0,1776,1777,3,156,78,0,1777,1778,5,150,
-		0,0,1778,1779,5,56,0,0,1779,1781,1,0,0,0,1780,1776,1,0,0,0,1780,1781,1,
-		0,0,0,1781,1792,1,0,0,0,1782,1783,3,156,78,0,1783,1784,5,150,0,0,1784,
-		1789,5,56,0,0,1785,1786,3,156,78,0,1786,1787,5,150,0,0,1787,1788,5,53,
-		0,0,1788,1790,1,0,0,0,1789,1785,1,0,0,0,1789,1790,1,0,0,0,1790,1792,1,
-		0,0,0,1791,1773,1,0,0,0,1791,1782,1,0,0,0,1791,1792,1,0,0,0,1792,1793,
-		1,0,0,0,1793,1794,5,267,0,0,1794,2018,1,0,0,0,1795,1796,5,107,0,0,1796,
-		1797,5,266,0,0,1797,1798,3,124,62,0,1798,1799,5,270,0,0,1799,1802,3,124,
-		62,0,1800,1801,5,185,0,0,1801,1803,3,172,86,0,1802,1800,1,0,0,0,1802,1803,
-		1,0,0,0,1803,1805,1,0,0,0,1804,1806,3,158,79,0,1805,1804,1,0,0,0,1805,
-		1806,1,0,0,0,1806,1825,1,0,0,0,1807,1808,3,160,80,0,1808,1809,5,150,0,
-		0,1809,1814,5,53,0,0,1810,1811,3,160,80,0,1811,1812,5,150,0,0,1812,1813,
-		5,56,0,0,1813,1815,1,0,0,0,1814,1810,1,0,0,0,1814,1815,1,0,0,0,1815,1826,
-		1,0,0,0,1816,1817,3,160,80,0,1817,1818,5,150,0,0,1818,1823,5,56,0,0,1819,
-		1820,3,160,80,0,1820,1821,5,150,0,0,1821,1822,5,53,0,0,1822,1824,1,0,0,
-		0,1823,1819,1,0,0,0,1823,1824,1,0,0,0,1824,1826,1,0,0,0,1825,1807,1,0,
-		0,0,1825,1816,1,0,0,0,1825,1826,1,0,0,0,1826,1827,1,0,0,0,1827,1828,5,
-		267,0,0,1828,2018,1,0,0,0,1829,1830,5,104,0,0,1830,1831,5,266,0,0,1831,
-		1832,3,124,62,0,1832,1833,5,270,0,0,1833,1837,3,124,62,0,1834,1835,7,28,
-		0,0,1835,1836,5,150,0,0,1836,1838,5,56,0,0,1837,1834,1,0,0,0,1837,1838,
-		1,0,0,0,1838,1839,1,0,0,0,1839,1840,5,267,0,0,1840,2018,1,0,0,0,1841,1842,
-		5,105,0,0,1842,1851,5,266,0,0,1843,1848,3,154,77,0,1844,1845,5,270,0,0,
-		1845,1847,3,154,77,0,1846,1844,1,0,0,0,1847,1850,1,0,0,0,1848,1846,1,0,
-		0,0,1848,1849,1,0,0,0,1849,1852,1,0,0,0,1850,1848,1,0,0,0,1851,1843,1,
-		0,0,0,1851,1852,1,0,0,0,1852,1856,1,0,0,0,1853,1854,7,29,0,0,1854,1855,
-		5,150,0,0,1855,1857,5,145,0,0,1856,1853,1,0,0,0,1856,1857,1,0,0,0,1857,
-		1858,1,0,0,0,1858,2018,5,267,0,0,1859,1860,5,101,0,0,1860,1869,5,266,0,
-		0,1861,1866,3,124,62,0,1862,1863,5,270,0,0,1863,1865,3,124,62,0,1864,1862,
-		1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1866,1867,1,0,0,0,1867,1870,
-		1,0,0,0,1868,1866,1,0,0,0,1869,1861,1,0,0,0,1869,1870,1,0,0,0,1870,1874,
-		1,0,0,0,1871,1872,7,29,0,0,1872,1873,5,150,0,0,1873,1875,5,145,0,0,1874,
-		1871,1,0,0,0,1874,1875,1,0,0,0,1875,1876,1,0,0,0,1876,2018,5,267,0,0,1877,
-		1878,5,102,0,0,1878,1879,5,266,0,0,1879,1890,3,124,62,0,1880,1881,5,154,
-		0,0,1881,1882,5,15,0,0,1882,1887,3,80,40,0,1883,1884,5,270,0,0,1884,1886,
-		3,80,40,0,1885,1883,1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,0,0,1887,1888,
-		1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,1890,1880,1,0,0,0,1890,1891,
-		1,0,0,0,1891,1895,1,0,0,0,1892,1893,7,29,0,0,1893,1894,5,150,0,0,1894,
-		1896,5,145,0,0,1895,1892,1,0,0,0,1895,1896,1,0,0,0,1896,1897,1,0,0,0,1897,
-		1904,5,267,0,0,1898,1899,5,69,0,0,1899,1900,5,266,0,0,1900,1901,5,240,
-		0,0,1901,1902,3,124,62,0,1902,1903,5,267,0,0,1903,1905,1,0,0,0,1904,1898,
-		1,0,0,0,1904,1905,1,0,0,0,1905,1908,1,0,0,0,1906,1907,5,157,0,0,1907,1909,
-		3,146,73,0,1908,1906,1,0,0,0,1908,1909,1,0,0,0,1909,2018,1,0,0,0,1910,
-		1911,5,106,0,0,1911,1912,5,266,0,0,1912,1916,3,154,77,0,1913,1914,7,29,
-		0,0,1914,1915,5,150,0,0,1915,1917,5,145,0,0,1916,1913,1,0,0,0,1916,1917,
-		1,0,0,0,1917,1918,1,0,0,0,1918,1925,5,267,0,0,1919,1920,5,69,0,0,1920,
-		1921,5,266,0,0,1921,1922,5,240,0,0,1922,1923,3,124,62,0,1923,1924,5,267,
-		0,0,1924,1926,1,0,0,0,1925,1919,1,0,0,0,1925,1926,1,0,0,0,1926,1929,1,
-		0,0,0,1927,1928,5,157,0,0,1928,1930,3,146,73,0,1929,1927,1,0,0,0,1929,
-		1930,1,0,0,0,1930,2018,1,0,0,0,1931,1932,7,30,0,0,1932,1933,5,266,0,0,
-		1933,1934,3,124,62,0,1934,1937,5,216,0,0,1935,1938,3,170,85,0,1936,1938,
-		3,182,91,0,1937,1935,1,0,0,0,1937,1936,1,0,0,0,1938,1939,1,0,0,0,1939,
-		1940,5,267,0,0,1940,2018,1,0,0,0,1941,1942,7,31,0,0,1942,1943,5,266,0,
-		0,1943,1944,3,170,85,0,1944,1945,5,270,0,0,1945,1946,3,124,62,0,1946,1947,
-		5,270,0,0,1947,1948,3,124,62,0,1948,1949,5,267,0,0,1949,2018,1,0,0,0,1950,
-		2018,7,32,0,0,1951,1952,5,8,0,0,1952,1961,5,268,0,0,1953,1958,3,124,62,
-		0,1954,1955,5,270,0,0,1955,1957,3,124,62,0,1956,1954,1,0,0,0,1957,1960,
-		1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,0,0,1959,1962,1,0,0,0,1960,1958,
-		1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,0,0,0,1962,1963,1,0,0,0,1963,2018,
-		5,269,0,0,1964,1965,5,122,0,0,1965,1974,5,268,0,0,1966,1971,3,124,62,0,
-		1967,1968,5,270,0,0,1968,1970,3,124,62,0,1969,1967,1,0,0,0,1970,1973,1,
-		0,0,0,1971,1969,1,0,0,0,1971,1972,1,0,0,0,1972,1975,1,0,0,0,1973,1971,
-		1,0,0,0,1974,1966,1,0,0,0,1974,1975,1,0,0,0,1975,1976,1,0,0,0,1976,2018,
-		5,269,0,0,1977,1978,5,188,0,0,1978,1987,5,266,0,0,1979,1984,3,124,62,0,
-		1980,1981,5,270,0,0,1981,1983,3,124,62,0,1982,1980,1,0,0,0,1983,1986,1,
-		0,0,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,1988,1,0,0,0,1986,1984,
-		1,0,0,0,1987,1979,1,0,0,0,1987,1988,1,0,0,0,1988,1989,1,0,0,0,1989,2018,
-		5,267,0,0,1990,1991,5,48,0,0,1991,1992,5,266,0,0,1992,1993,3,180,90,0,
-		1993,1994,5,267,0,0,1994,2018,1,0,0,0,1995,2018,3,136,68,0,1996,1997,5,
-		62,0,0,1997,1998,5,266,0,0,1998,1999,3,56,28,0,1999,2000,5,267,0,0,2000,
-		2018,1,0,0,0,2001,2002,5,266,0,0,2002,2003,3,56,28,0,2003,2004,5,267,0,
-		0,2004,2018,1,0,0,0,2005,2006,5,266,0,0,2006,2011,3,124,62,0,2007,2008,
-		5,270,0,0,2008,2010,3,124,62,0,2009,2007,1,0,0,0,2010,2013,1,0,0,0,2011,
-		2009,1,0,0,0,2011,2012,1,0,0,0,2012,2014,1,0,0,0,2013,2011,1,0,0,0,2014,
-		2015,5,267,0,0,2015,2018,1,0,0,0,2016,2018,3,182,91,0,2017,1668,1,0,0,
-		0,2017,1670,1,0,0,0,2017,1671,1,0,0,0,2017,1684,1,0,0,0,2017,1696,1,0,
-		0,0,2017,1703,1,0,0,0,2017,1713,1,0,0,0,2017,1723,1,0,0,0,2017,1733,1,
-		0,0,0,2017,1744,1,0,0,0,2017,1751,1,0,0,0,2017,1764,1,0,0,0,2017,1795,
-		1,0,0,0,2017,1829,1,0,0,0,2017,1841,1,0,0,0,2017,1859,1,0,0,0,2017,1877,
-		1,0,0,0,2017,1910,1,0,0,0,2017,1931,1,0,0,0,2017,1941,1,0,0,0,2017,1950,
-		1,0,0,0,2017,1951,1,0,0,0,2017,1964,1,0,0,0,2017,1977,1,0,0,0,2017,1990,
-		1,0,0,0,2017,1995,1,0,0,0,2017,1996,1,0,0,0,2017,2001,1,0,0,0,2017,2005,
-		1,0,0,0,2017,2016,1,0,0,0,2018,2029,1,0,0,0,2019,2020,10,2,0,0,2020,2021,
-		5,271,0,0,2021,2028,3,182,91,0,2022,2023,10,1,0,0,2023,2024,5,268,0,0,
-		2024,2025,3,132,66,0,2025,2026,5,269,0,0,2026,2028,1,0,0,0,2027,2019,1,
-		0,0,0,2027,2022,1,0,0,0,2028,2031,1,0,0,0,2029,2027,1,0,0,0,2029,2030,
-		1,0,0,0,2030,135,1,0,0,0,2031,2029,1,0,0,0,2032,2033,3,140,70,0,2033,2049,
-		5,266,0,0,2034,2050,5,258,0,0,2035,2037,3,70,35,0,2036,2035,1,0,0,0,2036,
-		2037,1,0,0,0,2037,2038,1,0,0,0,2038,2043,3,142,71,0,2039,2040,5,270,0,
-		0,2040,2042,3,142,71,0,2041,2039,1,0,0,0,2042,2045,1,0,0,0,2043,2041,1,
-		0,0,0,2043,2044,1,0,0,0,2044,2047,1,0,0,0,2045,2043,1,0,0,0,2046,2048,
-		3,138,69,0,2047,2046,1,0,0,0,2047,2048,1,0,0,0,2048,2050,1,0,0,0,2049,
-		2034,1,0,0,0,2049,2036,1,0,0,0,2049,2050,1,0,0,0,2050,2051,1,0,0,0,2051,
-		2058,5,267,0,0,2052,2053,5,69,0,0,2053,2054,5,266,0,0,2054,2055,5,240,
-		0,0,2055,2056,3,124,62,0,2056,2057,5,267,0,0,2057,2059,1,0,0,0,2058,2052,
-		1,0,0,0,2058,2059,1,0,0,0,2059,2062,1,0,0,0,2060,2061,5,157,0,0,2061,2063,
-		3,146,73,0,2062,2060,1,0,0,0,2062,2063,1,0,0,0,2063,137,1,0,0,0,2064,2065,
-		7,33,0,0,2065,2066,5,146,0,0,2066,139,1,0,0,0,2067,2072,3,178,89,0,2068,
-		2072,5,115,0,0,2069,2072,5,186,0,0,2070,2072,5,70,0,0,2071,2067,1,0,0,
-		0,2071,2068,1,0,0,0,2071,2069,1,0,0,0,2071,2070,1,0,0,0,2072,141,1,0,0,
-		0,2073,2074,3,182,91,0,2074,2075,5,255,0,0,2075,2076,3,144,72,0,2076,2079,
-		1,0,0,0,2077,2079,3,144,72,0,2078,2073,1,0,0,0,2078,2077,1,0,0,0,2079,
-		143,1,0,0,0,2080,2081,5,208,0,0,2081,2085,3,178,89,0,2082,2083,5,162,0,
-		0,2083,2084,5,15,0,0,2084,2086,3,124,62,0,2085,2082,1,0,0,0,2085,2086,
-		1,0,0,0,2086,2098,1,0,0,0,2087,2088,5,208,0,0,2088,2089,5,266,0,0,2089,
-		2090,3,56,28,0,2090,2094,5,267,0,0,2091,2092,5,162,0,0,2092,2093,5,15,
-		0,0,2093,2095,3,124,62,0,2094,2091,1,0,0,0,2094,2095,1,0,0,0,2095,2098,
-		1,0,0,0,2096,2098,3,124,62,0,2097,2080,1,0,0,0,2097,2087,1,0,0,0,2097,
-		2096,1,0,0,0,2098,145,1,0,0,0,2099,2102,3,182,91,0,2100,2102,3,148,74,
-		0,2101,2099,1,0,0,0,2101,2100,1,0,0,0,2102,147,1,0,0,0,2103,2114,5,266,
-		0,0,2104,2105,5,162,0,0,2105,2106,5,15,0,0,2106,2111,3,124,62,0,2107,2108,
-		5,270,0,0,2108,2110,3,124,62,0,2109,2107,1,0,0,0,2110,2113,1,0,0,0,2111,
-		2109,1,0,0,0,2111,2112,1,0,0,0,2112,2115,1,0,0,0,2113,2111,1,0,0,0,2114,
-		2104,1,0,0,0,2114,2115,1,0,0,0,2115,2126,1,0,0,0,2116,2117,5,154,0,0,2117,
-		2118,5,15,0,0,2118,2123,3,80,40,0,2119,2120,5,270,0,0,2120,2122,3,80,40,
-		0,2121,2119,1,0,0,0,2122,2125,1,0,0,0,2123,2121,1,0,0,0,2123,2124,1,0,
-		0,0,2124,2127,1,0,0,0,2125,2123,1,0,0,0,2126,2116,1,0,0,0,2126,2127,1,
-		0,0,0,2127,2129,1,0,0,0,2128,2130,3,150,75,0,2129,2128,1,0,0,0,2129,2130,
-		1,0,0,0,2130,2131,1,0,0,0,2131,2132,5,267,0,0,2132,149,1,0,0,0,2133,2134,
-		7,34,0,0,2134,2142,3,152,76,0,2135,2136,7,34,0,0,2136,2137,5,13,0,0,2137,
-		2138,3,152,76,0,2138,2139,5,7,0,0,2139,2140,3,152,76,0,2140,2142,1,0,0,
-		0,2141,2133,1,0,0,0,2141,2135,1,0,0,0,2142,151,1,0,0,0,2143,2144,5,221,
-		0,0,2144,2153,5,171,0,0,2145,2146,5,221,0,0,2146,2153,5,72,0,0,2147,2148,
-		5,35,0,0,2148,2153,5,188,0,0,2149,2150,3,132,66,0,2150,2151,7,35,0,0,2151,
-		2153,1,0,0,0,2152,2143,1,0,0,0,2152,2145,1,0,0,0,2152,2147,1,0,0,0,2152,
-		2149,1,0,0,0,2153,153,1,0,0,0,2154,2156,5,109,0,0,2155,2154,1,0,0,0,2155,
-		2156,1,0,0,0,2156,2157,1,0,0,0,2157,2158,3,124,62,0,2158,2159,5,230,0,
-		0,2159,2160,3,124,62,0,2160,155,1,0,0,0,2161,2166,5,145,0,0,2162,2166,
-		5,56,0,0,2163,2164,5,44,0,0,2164,2166,3,124,62,0,2165,2161,1,0,0,0,2165,
-		2162,1,0,0,0,2165,2163,1,0,0,0,2166,157,1,0,0,0,2167,2169,5,244,0,0,2168,
-		2170,5,8,0,0,2169,2168,1,0,0,0,2169,2170,1,0,0,0,2170,2171,1,0,0,0,2171,
-		2181,5,245,0,0,2172,2174,5,242,0,0,2173,2175,7,36,0,0,2174,2173,1,0,0,
-		0,2174,2175,1,0,0,0,2175,2177,1,0,0,0,2176,2178,5,8,0,0,2177,2176,1,0,
-		0,0,2177,2178,1,0,0,0,2178,2179,1,0,0,0,2179,2181,5,245,0,0,2180,2167,
-		1,0,0,0,2180,2172,1,0,0,0,2181,159,1,0,0,0,2182,2187,5,145,0,0,2183,2187,
-		5,56,0,0,2184,2185,5,53,0,0,2185,2187,7,37,0,0,2186,2182,1,0,0,0,2186,
-		2183,1,0,0,0,2186,2184,1,0,0,0,2187,161,1,0,0,0,2188,2189,5,239,0,0,2189,
-		2194,3,124,62,0,2190,2191,5,270,0,0,2191,2193,3,124,62,0,2192,2190,1,0,
-		0,0,2193,2196,1,0,0,0,2194,2192,1,0,0,0,2194,2195,1,0,0,0,2195,2197,1,
-		0,0,0,2196,2194,1,0,0,0,2197,2198,5,211,0,0,2198,2199,3,124,62,0,2199,
-		163,1,0,0,0,2200,2215,5,145,0,0,2201,2215,7,38,0,0,2202,2215,5,278,0,0,
-		2203,2215,5,279,0,0,2204,2215,5,280,0,0,2205,2207,5,275,0,0,2206,2205,
-		1,0,0,0,2207,2208,1,0,0,0,2208,2206,1,0,0,0,2208,2209,1,0,0,0,2209,2215,
-		1,0,0,0,2210,2215,5,276,0,0,2211,2215,5,277,0,0,2212,2213,7,39,0,0,2213,
-		2215,5,275,0,0,2214,2200,1,0,0,0,2214,2201,1,0,0,0,2214,2202,1,0,0,0,2214,
-		2203,1,0,0,0,2214,2204,1,0,0,0,2214,2206,1,0,0,0,2214,2210,1,0,0,0,2214,
-		2211,1,0,0,0,2214,2212,1,0,0,0,2215,165,1,0,0,0,2216,2218,5,92,0,0,2217,
-		2219,7,24,0,0,2218,2217,1,0,0,0,2218,2219,1,0,0,0,2219,2220,1,0,0,0,2220,
-		2221,3,168,84,0,2221,2225,3,170,85,0,2222,2223,5,266,0,0,2223,2224,5,278,
-		0,0,2224,2226,5,267,0,0,2225,2222,1,0,0,0,2225,2226,1,0,0,0,2226,2234,
-		1,0,0,0,2227,2228,5,216,0,0,2228,2232,3,170,85,0,2229,2230,5,266,0,0,2230,
-		2231,5,278,0,0,2231,2233,5,267,0,0,2232,2229,1,0,0,0,2232,2233,1,0,0,0,
-		2233,2235,1,0,0,0,2234,2227,1,0,0,0,2234,2235,1,0,0,0,2235,167,1,0,0,0,
-		2236,2237,7,40,0,0,2237,169,1,0,0,0,2238,2239,7,41,0,0,2239,171,1,0,0,
-		0,2240,2244,3,174,87,0,2241,2242,5,144,0,0,2242,2245,5,145,0,0,2243,2245,
-		5,145,0,0,2244,2241,1,0,0,0,2244,2243,1,0,0,0,2244,2245,1,0,0,0,2245,173,
-		1,0,0,0,2246,2247,6,87,-1,0,2247,2248,5,8,0,0,2248,2249,5,253,0,0,2249,
-		2250,3,172,86,0,2250,2251,5,254,0,0,2251,2332,1,0,0,0,2252,2253,5,138,
-		0,0,2253,2254,5,253,0,0,2254,2255,3,172,86,0,2255,2256,5,254,0,0,2256,
-		2332,1,0,0,0,2257,2258,5,122,0,0,2258,2259,5,253,0,0,2259,2260,3,172,86,
-		0,2260,2261,5,270,0,0,2261,2262,3,172,86,0,2262,2263,5,254,0,0,2263,2332,
-		1,0,0,0,2264,2265,5,188,0,0,2265,2274,5,253,0,0,2266,2271,3,176,88,0,2267,
-		2268,5,270,0,0,2268,2270,3,176,88,0,2269,2267,1,0,0,0,2270,2273,1,0,0,
-		0,2271,2269,1,0,0,0,2271,2272,1,0,0,0,2272,2275,1,0,0,0,2273,2271,1,0,
-		0,0,2274,2266,1,0,0,0,2274,2275,1,0,0,0,2275,2276,1,0,0,0,2276,2332,5,
-		254,0,0,2277,2278,5,188,0,0,2278,2287,5,266,0,0,2279,2284,3,176,88,0,2280,
-		2281,5,270,0,0,2281,2283,3,176,88,0,2282,2280,1,0,0,0,2283,2286,1,0,0,
-		0,2284,2282,1,0,0,0,2284,2285,1,0,0,0,2285,2288,1,0,0,0,2286,2284,1,0,
-		0,0,2287,2279,1,0,0,0,2287,2288,1,0,0,0,2288,2289,1,0,0,0,2289,2332,5,
-		267,0,0,2290,2291,5,92,0,0,2291,2295,3,170,85,0,2292,2293,5,266,0,0,2293,
-		2294,5,278,0,0,2294,2296,5,267,0,0,2295,2292,1,0,0,0,2295,2296,1,0,0,0,
-		2296,2304,1,0,0,0,2297,2298,5,216,0,0,2298,2302,3,170,85,0,2299,2300,5,
-		266,0,0,2300,2301,5,278,0,0,2301,2303,5,267,0,0,2302,2299,1,0,0,0,2302,
-		2303,1,0,0,0,2303,2305,1,0,0,0,2304,2297,1,0,0,0,2304,2305,1,0,0,0,2305,
-		2332,1,0,0,0,2306,2308,3,182,91,0,2307,2309,7,42,0,0,2308,2307,1,0,0,0,
-		2308,2309,1,0,0,0,2309,2320,1,0,0,0,2310,2311,5,266,0,0,2311,2316,5,278,
-		0,0,2312,2313,5,270,0,0,2313,2315,5,278,0,0,2314,2312,1,0,0,0,2315,2318,
-		1,0,0,0,2316,2314,1,0,0,0,2316,2317,1,0,0,0,2317,2319,1,0,0,0,2318,2316,
-		1,0,0,0,2319,2321,5,267,0,0,2320,2310,1,0,0,0,2320,2321,1,0,0,0,2321,2329,
-		1,0,0,0,2322,2323,5,242,0,0,2323,2324,5,118,0,0,2324,2325,5,212,0,0,2325,
-		2330,5,248,0,0,2326,2327,5,244,0,0,2327,2328,5,212,0,0,2328,2330,5,248,
-		0,0,2329,2322,1,0,0,0,2329,2326,1,0,0,0,2329,2330,1,0,0,0,2330,2332,1,
-		0,0,0,2331,2246,1,0,0,0,2331,2252,1,0,0,0,2331,2257,1,0,0,0,2331,2264,
-		1,0,0,0,2331,2277,1,0,0,0,2331,2290,1,0,0,0,2331,2306,1,0,0,0,2332,2349,
-		1,0,0,0,2333,2337,10,2,0,0,2334,2335,5,144,0,0,2335,2338,5,145,0,0,2336,
-		2338,5,145,0,0,2337,2334,1,0,0,0,2337,2336,1,0,0,0,2337,2338,1,0,0,0,2338,
-		2339,1,0,0,0,2339,2348,5,8,0,0,2340,2344,10,1,0,0,2341,2342,5,144,0,0,
-		2342,2345,5,145,0,0,2343,2345,5,145,0,0,2344,2341,1,0,0,0,2344,2343,1,
-		0,0,0,2344,2345,1,0,0,0,2345,2346,1,0,0,0,2346,2348,5,138,0,0,2347,2333,
-		1,0,0,0,2347,2340,1,0,0,0,2348,2351,1,0,0,0,2349,2347,1,0,0,0,2349,2350,
-		1,0,0,0,2350,175,1,0,0,0,2351,2349,1,0,0,0,2352,2353,3,182,91,0,2353,2355,
-		3,172,86,0,2354,2356,5,275,0,0,2355,2354,1,0,0,0,2355,2356,1,0,0,0,2356,
-		177,1,0,0,0,2357,2362,3,182,91,0,2358,2359,5,271,0,0,2359,2361,3,182,91,
-		0,2360,2358,1,0,0,0,2361,2364,1,0,0,0,2362,2360,1,0,0,0,2362,2363,1,0,
-		0,0,2363,179,1,0,0,0,2364,2362,1,0,0,0,2365,2370,3,182,91,0,2366,2367,
-		5,270,0,0,2367,2369,3,182,91,0,2368,2366,1,0,0,0,2369,2372,1,0,0,0,2370,
-		2368,1,0,0,0,2370,2371,1,0,0,0,2371,181,1,0,0,0,2372,2370,1,0,0,0,2373,
-		2377,5,281,0,0,2374,2377,5,282,0,0,2375,2377,3,184,92,0,2376,2373,1,0,
-		0,0,2376,2374,1,0,0,0,2376,2375,1,0,0,0,2377,183,1,0,0,0,2378,2379,7,43,
-		0,0,2379,185,1,0,0,0,341,189,196,201,207,210,225,228,234,240,246,253,257,
-		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
-		366,373,377,387,392,403,406,414,418,424,430,442,447,457,463,466,472,483,
-		498,505,510,516,527,533,538,544,547,550,558,566,568,573,578,581,586,589,
-		592,597,600,605,610,613,616,624,642,644,647,654,660,669,674,678,686,689,
-		692,696,700,711,716,720,728,731,739,746,753,756,760,765,769,771,775,781,
-		791,800,809,812,826,829,833,839,847,851,856,868,880,893,898,910,917,924,
-		930,938,941,950,965,968,973,975,980,982,987,991,999,1005,1008,1010,1020,
-		1027,1030,1038,1044,1048,1051,1058,1067,1070,1074,1083,1086,1090,1098,
-		1101,1112,1115,1117,1127,1139,1151,1159,1167,1170,1174,1182,1186,1206,
-		1208,1210,1214,1218,1222,1226,1228,1237,1241,1248,1251,1254,1261,1264,
-		1270,1279,1285,1288,1297,1304,1306,1317,1320,1329,1332,1340,1343,1346,
-		1352,1360,1368,1371,1379,1396,1412,1419,1425,1429,1436,1440,1444,1448,
-		1450,1454,1456,1466,1476,1483,1490,1495,1507,1515,1518,1521,1532,1537,
-		1548,1551,1559,1561,1568,1572,1579,1587,1596,1602,1608,1611,1618,1622,
-		1627,1632,1639,1643,1647,1655,1663,1665,1676,1680,1688,1692,1707,1717,
-		1728,1740,1760,1771,1780,1789,1791,1802,1805,1814,1823,1825,1837,1848,
-		1851,1856,1866,1869,1874,1887,1890,1895,1904,1908,1916,1925,1929,1937,
-		1958,1961,1971,1974,1984,1987,2011,2017,2027,2029,2036,2043,2047,2049,
-		2058,2062,2071,2078,2085,2094,2097,2101,2111,2114,2123,2126,2129,2141,
-		2152,2155,2165,2169,2174,2177,2180,2186,2194,2208,2214,2218,2225,2232,
-		2234,2244,2271,2274,2284,2287,2295,2302,2304,2308,2316,2320,2329,2331,
-		2337,2344,2347,2349,2355,2362,2370,2376
+		2,92,7,92,2,93,7,93,1,0,5,0,190,8,0,10,0,12,0,193,9,0,1,0,1,0,4,0,197,
+		8,0,11,0,12,0,198,1,0,5,0,202,8,0,10,0,12,0,205,9,0,1,0,5,0,208,8,0,10,
+		0,12,0,211,9,0,3,0,213,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,3,2,228,8,2,1,2,3,2,231,8,2,1,2,1,2,1,2,1,2,3,2,237,8,2,1,2,1,
+		2,1,2,1,2,3,2,243,8,2,1,2,1,2,1,2,1,2,3,2,249,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,256,8,2,1,2,1,2,3,2,260,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,268,8,2,3,
+		2,270,8,2,1,2,1,2,1,2,1,2,3,2,276,8,2,1,2,1,2,1,2,1,2,1,2,3,2,283,8,2,
+		1,2,1,2,1,2,1,2,1,2,1,2,5,2,291,8,2,10,2,12,2,294,9,2,3,2,296,8,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,3,2,308,8,2,1,2,3,2,311,8,2,1,
+		2,1,2,1,2,1,2,1,2,3,2,318,8,2,1,2,1,2,1,2,3,2,323,8,2,1,2,3,2,326,8,2,
+		1,2,1,2,3,2,330,8,2,1,2,3,2,333,8,2,1,2,1,2,1,2,3,2,338,8,2,1,2,1,2,3,
+		2,342,8,2,1,2,1,2,1,2,1,2,3,2,348,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,3,2,361,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,369,8,2,1,2,1,2,1,
+		2,1,2,1,2,3,2,376,8,2,1,2,1,2,3,2,380,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,3,2,390,8,2,1,2,1,2,1,2,3,2,395,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,
+		2,404,8,2,10,2,12,2,407,9,2,3,2,409,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,417,
+		8,2,1,2,1,2,3,2,421,8,2,1,2,1,2,1,2,1,2,3,2,427,8,2,1,2,1,2,1,2,1,2,3,
+		2,433,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,443,8,2,10,2,12,2,446,9,
+		2,1,2,1,2,3,2,450,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,460,8,2,1,3,
+		1,3,1,3,1,3,3,3,466,8,3,1,3,3,3,469,8,3,1,3,1,3,1,3,1,3,3,3,475,8,3,1,
+		3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,484,8,4,10,4,12,4,487,9,4,1,4,1,4,1,5,1,
+		5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,499,8,6,10,6,12,6,502,9,6,1,6,1,6,4,6,506,
+		8,6,11,6,12,6,507,1,6,5,6,511,8,6,10,6,12,6,514,9,6,1,6,5,6,517,8,6,10,
+		6,12,6,520,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,528,8,6,11,6,12,6,529,1,6,1,
+		6,4,6,534,8,6,11,6,12,6,535,1,6,5,6,539,8,6,10,6,12,6,542,9,6,1,6,5,6,
+		545,8,6,10,6,12,6,548,9,6,3,6,550,8,6,1,6,3,6,553,8,6,1,7,1,7,1,7,1,7,
+		1,7,1,7,3,7,561,8,7,1,8,1,8,1,9,1,9,4,9,567,8,9,11,9,12,9,568,3,9,571,
+		8,9,1,10,4,10,574,8,10,11,10,12,10,575,1,11,1,11,1,11,3,11,581,8,11,1,
+		11,3,11,584,8,11,1,11,1,11,1,11,3,11,589,8,11,1,11,3,11,592,8,11,1,11,
+		3,11,595,8,11,1,11,1,11,1,11,3,11,600,8,11,1,11,3,11,603,8,11,1,11,1,11,
+		1,11,3,11,608,8,11,1,11,1,11,1,11,3,11,613,8,11,1,11,3,11,616,8,11,1,11,
+		3,11,619,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,627,8,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,645,8,11,3,11,647,8,11,1,12,3,12,650,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,657,8,13,1,13,1,13,1,13,1,13,3,13,663,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,670,8,13,10,13,12,13,673,9,13,1,13,1,13,3,13,677,8,13,1,13,1,13,
+		3,13,681,8,13,1,13,3,13,684,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,692,
+		8,13,1,13,3,13,695,8,13,1,13,3,13,698,8,13,1,13,1,13,3,13,702,8,13,1,14,
+		1,14,3,14,706,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,715,8,14,10,
+		14,12,14,718,9,14,1,14,1,14,3,14,722,8,14,1,14,1,14,3,14,726,8,14,1,14,
+		3,14,729,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,737,8,14,1,14,3,14,740,
+		8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,748,8,15,1,15,1,15,1,15,1,15,1,
+		15,1,15,3,15,756,8,15,1,15,1,15,1,15,1,15,3,15,762,8,15,1,16,1,16,1,16,
+		3,16,767,8,16,1,17,1,17,1,17,1,17,1,17,3,17,774,8,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,781,8,17,1,17,3,17,784,8,17,1,17,1,17,3,17,788,8,17,1,17,
+		1,17,1,17,3,17,793,8,17,1,17,1,17,3,17,797,8,17,3,17,799,8,17,1,18,1,18,
+		3,18,803,8,18,1,18,1,18,1,18,1,18,3,18,809,8,18,1,19,1,19,1,19,1,19,1,
+		19,1,19,1,20,1,20,3,20,819,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,
+		828,8,20,1,21,1,21,1,21,1,21,1,21,5,21,835,8,21,10,21,12,21,838,9,21,3,
+		21,840,8,21,1,21,1,21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,852,
+		8,23,10,23,12,23,855,9,23,3,23,857,8,23,1,24,1,24,3,24,861,8,24,1,24,1,
+		24,1,24,1,24,3,24,867,8,24,1,25,1,25,1,25,1,25,5,25,873,8,25,10,25,12,
+		25,876,9,25,1,25,3,25,879,8,25,1,26,1,26,1,26,3,26,884,8,26,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,894,8,27,10,27,12,27,897,9,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,906,8,27,10,27,12,27,909,9,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,919,8,27,10,27,12,27,922,9,27,
+		1,27,1,27,3,27,926,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,3,27,938,8,27,1,27,1,27,1,27,1,27,1,27,3,27,945,8,27,1,27,1,27,1,27,
+		1,27,1,27,3,27,952,8,27,1,28,1,28,1,28,1,28,3,28,958,8,28,1,29,1,29,1,
+		29,1,29,5,29,964,8,29,10,29,12,29,967,9,29,3,29,969,8,29,1,29,1,29,1,30,
+		1,30,1,30,1,30,1,30,3,30,978,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,
+		31,1,31,1,31,1,31,5,31,991,8,31,10,31,12,31,994,9,31,3,31,996,8,31,1,31,
+		1,31,1,31,3,31,1001,8,31,3,31,1003,8,31,1,31,1,31,1,31,3,31,1008,8,31,
+		3,31,1010,8,31,1,31,1,31,1,31,3,31,1015,8,31,1,31,1,31,3,31,1019,8,31,
+		1,32,1,32,1,32,1,32,1,32,1,32,3,32,1027,8,32,1,32,1,32,1,32,1,32,3,32,
+		1033,8,32,1,32,5,32,1036,8,32,10,32,12,32,1039,9,32,1,33,1,33,1,33,1,33,
+		1,33,5,33,1046,8,33,10,33,12,33,1049,9,33,1,33,1,33,1,33,1,33,3,33,1055,
+		8,33,1,34,3,34,1058,8,34,1,34,1,34,1,34,1,34,5,34,1064,8,34,10,34,12,34,
+		1067,9,34,1,34,1,34,1,34,3,34,1072,8,34,1,35,1,35,3,35,1076,8,35,1,35,
+		3,35,1079,8,35,1,35,1,35,1,35,5,35,1084,8,35,10,35,12,35,1087,9,35,1,35,
+		1,35,1,35,1,35,5,35,1093,8,35,10,35,12,35,1096,9,35,3,35,1098,8,35,1,35,
+		1,35,3,35,1102,8,35,1,35,1,35,1,35,1,35,1,35,5,35,1109,8,35,10,35,12,35,
+		1112,9,35,3,35,1114,8,35,1,35,1,35,3,35,1118,8,35,1,35,1,35,1,35,1,35,
+		5,35,1124,8,35,10,35,12,35,1127,9,35,3,35,1129,8,35,1,36,1,36,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,3,37,1140,8,37,1,37,3,37,1143,8,37,3,37,1145,
+		8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1153,8,38,10,38,12,38,1156,9,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1165,8,38,10,38,12,38,1168,9,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1177,8,38,10,38,12,38,1180,9,38,
+		1,38,1,38,1,38,1,38,1,38,3,38,1187,8,38,1,39,1,39,1,39,1,39,5,39,1193,
+		8,39,10,39,12,39,1196,9,39,3,39,1198,8,39,1,39,1,39,3,39,1202,8,39,1,40,
+		1,40,1,40,1,40,1,41,1,41,3,41,1210,8,41,1,41,1,41,3,41,1214,8,41,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,3,42,1234,8,42,5,42,1236,8,42,10,42,12,42,1239,9,42,1,43,
+		3,43,1242,8,43,1,43,1,43,3,43,1246,8,43,1,43,1,43,3,43,1250,8,43,1,43,
+		1,43,3,43,1254,8,43,3,43,1256,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		3,44,1265,8,44,1,45,1,45,3,45,1269,8,45,1,45,1,45,1,45,1,45,1,45,3,45,
+		1276,8,45,1,45,3,45,1279,8,45,1,45,3,45,1282,8,45,1,45,1,45,1,45,1,45,
+		1,45,3,45,1289,8,45,1,45,3,45,1292,8,45,1,45,1,45,1,45,1,45,3,45,1298,
+		8,45,1,45,1,45,1,45,1,45,1,45,5,45,1305,8,45,10,45,12,45,1308,9,45,1,45,
+		1,45,1,45,3,45,1313,8,45,1,45,3,45,1316,8,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,3,45,1325,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1332,8,45,3,45,
+		1334,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,1343,8,46,10,46,12,46,
+		1346,9,46,3,46,1348,8,46,1,46,1,46,1,46,1,46,1,46,5,46,1355,8,46,10,46,
+		12,46,1358,9,46,3,46,1360,8,46,1,46,1,46,1,46,1,46,5,46,1366,8,46,10,46,
+		12,46,1369,9,46,3,46,1371,8,46,1,46,3,46,1374,8,46,1,46,1,46,1,46,1,46,
+		3,46,1380,8,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1388,8,46,1,46,1,46,
+		1,46,1,46,5,46,1394,8,46,10,46,12,46,1397,9,46,3,46,1399,8,46,1,46,1,46,
+		1,46,1,46,5,46,1405,8,46,10,46,12,46,1408,9,46,1,46,1,46,1,47,1,47,1,47,
+		1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1424,8,48,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1440,
+		8,49,1,50,1,50,1,50,5,50,1445,8,50,10,50,12,50,1448,9,50,1,51,4,51,1451,
+		8,51,11,51,12,51,1452,1,52,1,52,3,52,1457,8,52,1,53,1,53,1,53,1,53,1,53,
+		3,53,1464,8,53,1,54,1,54,3,54,1468,8,54,1,54,1,54,3,54,1472,8,54,1,54,
+		1,54,3,54,1476,8,54,3,54,1478,8,54,1,54,1,54,3,54,1482,8,54,3,54,1484,
+		8,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1492,8,55,10,55,12,55,1495,9,55,
+		1,55,1,55,1,56,1,56,1,56,1,56,1,57,3,57,1504,8,57,1,57,1,57,1,57,1,57,
+		1,57,3,57,1511,8,57,1,58,1,58,1,59,1,59,1,59,3,59,1518,8,59,1,59,5,59,
+		1521,8,59,10,59,12,59,1524,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,
+		1533,8,60,10,60,12,60,1536,9,60,1,60,1,60,1,60,5,60,1541,8,60,10,60,12,
+		60,1544,9,60,3,60,1546,8,60,1,60,3,60,1549,8,60,1,61,1,61,1,61,1,61,1,
+		62,1,62,1,62,5,62,1558,8,62,10,62,12,62,1561,9,62,1,62,1,62,3,62,1565,
+		8,62,1,63,1,63,1,64,1,64,1,64,1,64,1,64,5,64,1574,8,64,10,64,12,64,1577,
+		9,64,3,64,1579,8,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1587,8,64,10,64,
+		12,64,1590,9,64,1,65,1,65,1,65,1,65,3,65,1596,8,65,1,65,1,65,3,65,1600,
+		8,65,1,65,1,65,1,65,1,65,1,65,3,65,1607,8,65,1,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1615,8,65,1,65,1,65,1,65,1,65,1,65,5,65,1622,8,65,10,65,12,65,
+		1625,9,65,1,65,1,65,1,65,3,65,1630,8,65,1,65,1,65,1,65,1,65,3,65,1636,
+		8,65,1,65,3,65,1639,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1646,8,65,1,65,
+		1,65,3,65,1650,8,65,1,65,1,65,1,65,3,65,1655,8,65,1,65,1,65,1,65,3,65,
+		1660,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1667,8,65,1,65,1,65,3,65,1671,
+		8,65,1,65,1,65,3,65,1675,8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1683,
+		8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1691,8,67,10,67,12,67,1694,9,67,
+		1,68,1,68,1,68,1,68,1,68,1,68,4,68,1702,8,68,11,68,12,68,1703,1,68,1,68,
+		3,68,1708,8,68,1,68,1,68,1,68,1,68,4,68,1714,8,68,11,68,12,68,1715,1,68,
+		1,68,3,68,1720,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1735,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1745,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1756,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1768,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1788,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,3,68,1799,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1808,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1817,8,68,3,68,1819,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1830,8,68,1,68,3,68,
+		1833,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1842,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,3,68,1851,8,68,3,68,1853,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1865,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1874,8,68,10,68,12,68,1877,9,68,3,68,1879,8,68,1,68,
+		1,68,1,68,3,68,1884,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1892,8,68,
+		10,68,12,68,1895,9,68,3,68,1897,8,68,1,68,1,68,1,68,3,68,1902,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1913,8,68,10,68,12,68,1916,
+		9,68,3,68,1918,8,68,1,68,1,68,1,68,3,68,1923,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1932,8,68,1,68,1,68,3,68,1936,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1944,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1953,8,68,1,68,1,68,3,68,1957,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1965,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,1984,8,68,10,68,12,68,1987,9,68,3,68,1989,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1997,8,68,10,68,12,68,2000,9,68,
+		3,68,2002,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2010,8,68,10,68,12,68,
+		2013,9,68,3,68,2015,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2037,8,68,
+		10,68,12,68,2040,9,68,1,68,1,68,1,68,3,68,2045,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,2055,8,68,10,68,12,68,2058,9,68,1,69,1,69,1,69,
+		1,69,3,69,2064,8,69,1,69,1,69,1,69,5,69,2069,8,69,10,69,12,69,2072,9,69,
+		1,69,3,69,2075,8,69,3,69,2077,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		3,69,2086,8,69,1,69,1,69,3,69,2090,8,69,1,70,1,70,1,70,1,71,1,71,1,71,
+		1,71,3,71,2099,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2106,8,72,1,73,1,73,
+		1,73,1,73,1,73,3,73,2113,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
+		2122,8,73,1,73,3,73,2125,8,73,1,74,1,74,3,74,2129,8,74,1,75,1,75,1,75,
+		1,75,1,75,1,75,5,75,2137,8,75,10,75,12,75,2140,9,75,3,75,2142,8,75,1,75,
+		1,75,1,75,1,75,1,75,5,75,2149,8,75,10,75,12,75,2152,9,75,3,75,2154,8,75,
+		1,75,3,75,2157,8,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		3,76,2169,8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,2180,
+		8,77,1,78,3,78,2183,8,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,3,79,
+		2193,8,79,1,80,1,80,3,80,2197,8,80,1,80,1,80,1,80,3,80,2202,8,80,1,80,
+		3,80,2205,8,80,1,80,3,80,2208,8,80,1,81,1,81,1,81,1,81,3,81,2214,8,81,
+		1,82,1,82,1,82,1,82,5,82,2220,8,82,10,82,12,82,2223,9,82,1,82,1,82,1,82,
+		1,83,1,83,1,83,1,83,1,83,1,83,4,83,2234,8,83,11,83,12,83,2235,1,83,1,83,
+		1,83,1,83,3,83,2242,8,83,1,84,1,84,3,84,2246,8,84,1,84,1,84,1,84,1,84,
+		1,84,3,84,2253,8,84,1,84,1,84,1,84,1,84,1,84,3,84,2260,8,84,3,84,2262,
+		8,84,1,85,1,85,1,86,1,86,1,87,1,87,1,87,1,87,3,87,2272,8,87,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2297,8,88,10,88,12,88,2300,9,88,
+		3,88,2302,8,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2310,8,88,10,88,12,88,
+		2313,9,88,3,88,2315,8,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2323,8,88,
+		1,88,1,88,1,88,1,88,1,88,3,88,2330,8,88,3,88,2332,8,88,1,88,1,88,3,88,
+		2336,8,88,1,88,1,88,1,88,1,88,5,88,2342,8,88,10,88,12,88,2345,9,88,1,88,
+		3,88,2348,8,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2357,8,88,3,88,
+		2359,8,88,1,88,1,88,1,88,1,88,3,88,2365,8,88,1,88,1,88,1,88,1,88,1,88,
+		3,88,2372,8,88,1,88,5,88,2375,8,88,10,88,12,88,2378,9,88,1,89,1,89,1,89,
+		3,89,2383,8,89,1,90,1,90,1,90,5,90,2388,8,90,10,90,12,90,2391,9,90,1,91,
+		1,91,1,91,5,91,2396,8,91,10,91,12,91,2399,9,91,1,92,1,92,1,92,3,92,2404,
+		8,92,1,93,1,93,1,93,0,6,64,84,128,134,136,176,94,0,2,4,6,8,10,12,14,16,
+		18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,
+		66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,
+		110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,
+		146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,
+		182,184,186,0,45,5,0,20,20,40,40,78,78,211,211,236,236,2,0,17,17,187,187,
+		1,0,47,48,4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,
+		60,106,106,172,172,2,0,252,252,275,275,1,0,275,275,2,0,76,76,90,90,2,0,
+		89,89,119,119,2,0,82,82,180,180,1,0,281,283,3,0,62,62,91,91,164,164,2,
+		0,2,2,136,136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,4,
+		50,50,2,0,10,10,47,47,2,0,72,72,114,114,3,0,259,259,261,261,264,264,2,
+		0,11,11,208,208,3,0,69,69,222,222,227,227,4,0,8,8,150,150,194,194,233,
+		233,1,0,252,257,1,0,259,260,2,0,261,263,268,268,2,0,19,19,223,223,3,0,
+		14,14,117,117,220,220,4,0,58,58,69,69,222,222,227,227,2,0,1,1,148,148,
+		2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,
+		180,192,192,2,0,74,74,174,174,2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,
+		69,222,222,2,0,42,42,215,216,2,0,278,278,281,282,9,0,43,44,85,86,130,135,
+		139,140,142,143,177,178,195,196,240,241,249,250,2,0,175,175,235,235,42,
+		0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,
+		65,68,72,74,78,79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,
+		126,126,128,143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,
+		198,200,202,210,212,213,215,221,223,225,227,228,230,231,233,233,235,241,
+		246,251,2798,0,191,1,0,0,0,2,216,1,0,0,0,4,459,1,0,0,0,6,461,1,0,0,0,8,
+		478,1,0,0,0,10,490,1,0,0,0,12,552,1,0,0,0,14,560,1,0,0,0,16,562,1,0,0,
+		0,18,570,1,0,0,0,20,573,1,0,0,0,22,646,1,0,0,0,24,649,1,0,0,0,26,654,1,
+		0,0,0,28,705,1,0,0,0,30,761,1,0,0,0,32,766,1,0,0,0,34,798,1,0,0,0,36,802,
+		1,0,0,0,38,810,1,0,0,0,40,818,1,0,0,0,42,829,1,0,0,0,44,843,1,0,0,0,46,
+		856,1,0,0,0,48,866,1,0,0,0,50,868,1,0,0,0,52,880,1,0,0,0,54,951,1,0,0,
+		0,56,953,1,0,0,0,58,968,1,0,0,0,60,972,1,0,0,0,62,984,1,0,0,0,64,1020,
+		1,0,0,0,66,1054,1,0,0,0,68,1071,1,0,0,0,70,1073,1,0,0,0,72,1130,1,0,0,
+		0,74,1144,1,0,0,0,76,1186,1,0,0,0,78,1201,1,0,0,0,80,1203,1,0,0,0,82,1207,
+		1,0,0,0,84,1215,1,0,0,0,86,1255,1,0,0,0,88,1264,1,0,0,0,90,1333,1,0,0,
+		0,92,1335,1,0,0,0,94,1411,1,0,0,0,96,1423,1,0,0,0,98,1439,1,0,0,0,100,
+		1441,1,0,0,0,102,1450,1,0,0,0,104,1454,1,0,0,0,106,1463,1,0,0,0,108,1483,
+		1,0,0,0,110,1485,1,0,0,0,112,1498,1,0,0,0,114,1503,1,0,0,0,116,1512,1,
+		0,0,0,118,1514,1,0,0,0,120,1527,1,0,0,0,122,1550,1,0,0,0,124,1564,1,0,
+		0,0,126,1566,1,0,0,0,128,1578,1,0,0,0,130,1674,1,0,0,0,132,1676,1,0,0,
+		0,134,1682,1,0,0,0,136,2044,1,0,0,0,138,2059,1,0,0,0,140,2091,1,0,0,0,
+		142,2098,1,0,0,0,144,2105,1,0,0,0,146,2124,1,0,0,0,148,2128,1,0,0,0,150,
+		2130,1,0,0,0,152,2168,1,0,0,0,154,2179,1,0,0,0,156,2182,1,0,0,0,158,2192,
+		1,0,0,0,160,2207,1,0,0,0,162,2213,1,0,0,0,164,2215,1,0,0,0,166,2241,1,
+		0,0,0,168,2243,1,0,0,0,170,2263,1,0,0,0,172,2265,1,0,0,0,174,2267,1,0,
+		0,0,176,2358,1,0,0,0,178,2379,1,0,0,0,180,2384,1,0,0,0,182,2392,1,0,0,
+		0,184,2403,1,0,0,0,186,2405,1,0,0,0,188,190,5,275,0,0,189,188,1,0,0,0,
+		190,193,1,0,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,212,1,0,0,0,193,191,
+		1,0,0,0,194,203,3,4,2,0,195,197,5,275,0,0,196,195,1,0,0,0,197,198,1,0,
+		0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,202,3,4,2,0,201,
+		196,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,209,1,
+		0,0,0,205,203,1,0,0,0,206,208,5,275,0,0,207,206,1,0,0,0,208,211,1,0,0,
+		0,209,207,1,0,0,0,209,210,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,212,
+		194,1,0,0,0,212,213,1,0,0,0,213,214,1,0,0,0,214,215,5,0,0,1,215,1,1,0,
+		0,0,216,217,3,126,63,0,217,218,5,0,0,1,218,3,1,0,0,0,219,460,3,58,29,0,
+		220,460,3,6,3,0,221,460,3,12,6,0,222,227,5,63,0,0,223,228,3,6,3,0,224,
+		228,3,12,6,0,225,228,3,26,13,0,226,228,3,28,14,0,227,223,1,0,0,0,227,224,
+		1,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,230,1,0,0,0,229,231,3,14,7,
+		0,230,229,1,0,0,0,230,231,1,0,0,0,231,236,1,0,0,0,232,233,5,5,0,0,233,
+		234,5,146,0,0,234,235,5,186,0,0,235,237,5,203,0,0,236,232,1,0,0,0,236,
+		237,1,0,0,0,237,460,1,0,0,0,238,460,3,26,13,0,239,460,3,28,14,0,240,242,
+		5,33,0,0,241,243,5,213,0,0,242,241,1,0,0,0,242,243,1,0,0,0,243,244,1,0,
+		0,0,244,248,5,236,0,0,245,246,5,87,0,0,246,247,5,147,0,0,247,249,5,64,
+		0,0,248,245,1,0,0,0,248,249,1,0,0,0,249,250,1,0,0,0,250,255,3,180,90,0,
+		251,252,5,269,0,0,252,253,3,182,91,0,253,254,5,270,0,0,254,256,1,0,0,0,
+		255,251,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,30,0,0,258,260,
+		5,278,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,9,
+		0,0,262,263,3,58,29,0,263,460,1,0,0,0,264,269,5,33,0,0,265,267,5,213,0,
+		0,266,268,5,209,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,
+		265,1,0,0,0,269,270,1,0,0,0,270,271,1,0,0,0,271,275,5,78,0,0,272,273,5,
+		87,0,0,273,274,5,147,0,0,274,276,5,64,0,0,275,272,1,0,0,0,275,276,1,0,
+		0,0,276,277,1,0,0,0,277,278,3,180,90,0,278,279,5,9,0,0,279,282,5,278,0,
+		0,280,281,5,113,0,0,281,283,3,184,92,0,282,280,1,0,0,0,282,283,1,0,0,0,
+		283,295,1,0,0,0,284,285,5,232,0,0,285,286,5,98,0,0,286,292,5,278,0,0,287,
+		288,5,273,0,0,288,289,5,98,0,0,289,291,5,278,0,0,290,287,1,0,0,0,291,294,
+		1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,
+		0,295,284,1,0,0,0,295,296,1,0,0,0,296,460,1,0,0,0,297,298,5,33,0,0,298,
+		302,5,40,0,0,299,300,5,87,0,0,300,301,5,147,0,0,301,303,5,64,0,0,302,299,
+		1,0,0,0,302,303,1,0,0,0,303,304,1,0,0,0,304,307,3,180,90,0,305,306,5,30,
+		0,0,306,308,5,278,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,
+		309,311,3,42,21,0,310,309,1,0,0,0,310,311,1,0,0,0,311,460,1,0,0,0,312,
+		313,5,33,0,0,313,317,5,20,0,0,314,315,5,87,0,0,315,316,5,147,0,0,316,318,
+		5,64,0,0,317,314,1,0,0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,322,3,180,
+		90,0,320,321,5,30,0,0,321,323,5,278,0,0,322,320,1,0,0,0,322,323,1,0,0,
+		0,323,325,1,0,0,0,324,326,3,42,21,0,325,324,1,0,0,0,325,326,1,0,0,0,326,
+		460,1,0,0,0,327,329,5,53,0,0,328,330,5,213,0,0,329,328,1,0,0,0,329,330,
+		1,0,0,0,330,332,1,0,0,0,331,333,5,209,0,0,332,331,1,0,0,0,332,333,1,0,
+		0,0,333,334,1,0,0,0,334,337,7,0,0,0,335,336,5,87,0,0,336,338,5,64,0,0,
+		337,335,1,0,0,0,337,338,1,0,0,0,338,339,1,0,0,0,339,341,3,180,90,0,340,
+		342,7,1,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,460,1,0,0,0,343,344,5,
+		6,0,0,344,347,5,211,0,0,345,346,5,87,0,0,346,348,5,64,0,0,347,345,1,0,
+		0,0,347,348,1,0,0,0,348,349,1,0,0,0,349,350,3,180,90,0,350,351,3,54,27,
+		0,351,460,1,0,0,0,352,353,5,6,0,0,353,354,5,236,0,0,354,360,3,180,90,0,
+		355,356,5,182,0,0,356,357,5,219,0,0,357,361,3,180,90,0,358,359,5,9,0,0,
+		359,361,3,58,29,0,360,355,1,0,0,0,360,358,1,0,0,0,361,460,1,0,0,0,362,
+		363,5,6,0,0,363,364,5,20,0,0,364,368,3,180,90,0,365,369,3,54,27,0,366,
+		367,5,30,0,0,367,369,5,278,0,0,368,365,1,0,0,0,368,366,1,0,0,0,369,460,
+		1,0,0,0,370,375,5,198,0,0,371,372,3,18,9,0,372,373,5,252,0,0,373,374,3,
+		20,10,0,374,376,1,0,0,0,375,371,1,0,0,0,375,376,1,0,0,0,376,460,1,0,0,
+		0,377,379,5,184,0,0,378,380,3,20,10,0,379,378,1,0,0,0,379,380,1,0,0,0,
+		380,460,1,0,0,0,381,382,5,200,0,0,382,460,3,22,11,0,383,384,7,2,0,0,384,
+		385,5,193,0,0,385,460,5,278,0,0,386,387,7,2,0,0,387,389,5,20,0,0,388,390,
+		5,67,0,0,389,388,1,0,0,0,389,390,1,0,0,0,390,391,1,0,0,0,391,460,3,180,
+		90,0,392,394,7,2,0,0,393,395,5,67,0,0,394,393,1,0,0,0,394,395,1,0,0,0,
+		395,396,1,0,0,0,396,460,3,180,90,0,397,408,5,66,0,0,398,399,5,171,0,0,
+		399,409,5,75,0,0,400,405,3,16,8,0,401,402,5,273,0,0,402,404,3,16,8,0,403,
+		401,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,409,1,
+		0,0,0,407,405,1,0,0,0,408,398,1,0,0,0,408,400,1,0,0,0,408,409,1,0,0,0,
+		409,410,1,0,0,0,410,460,3,4,2,0,411,412,5,205,0,0,412,413,5,100,0,0,413,
+		416,5,278,0,0,414,415,5,245,0,0,415,417,5,193,0,0,416,414,1,0,0,0,416,
+		417,1,0,0,0,417,420,1,0,0,0,418,419,5,245,0,0,419,421,5,52,0,0,420,418,
+		1,0,0,0,420,421,1,0,0,0,421,460,1,0,0,0,422,423,5,193,0,0,423,426,5,278,
+		0,0,424,425,5,219,0,0,425,427,5,278,0,0,426,424,1,0,0,0,426,427,1,0,0,
+		0,427,460,1,0,0,0,428,429,5,122,0,0,429,430,5,137,0,0,430,432,3,184,92,
+		0,431,433,3,42,21,0,432,431,1,0,0,0,432,433,1,0,0,0,433,460,1,0,0,0,434,
+		435,5,228,0,0,435,436,5,137,0,0,436,460,3,184,92,0,437,438,5,230,0,0,438,
+		439,5,138,0,0,439,444,3,184,92,0,440,441,5,273,0,0,441,443,3,184,92,0,
+		442,440,1,0,0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,460,
+		1,0,0,0,446,444,1,0,0,0,447,449,5,230,0,0,448,450,5,20,0,0,449,448,1,0,
+		0,0,449,450,1,0,0,0,450,451,1,0,0,0,451,460,3,180,90,0,452,460,7,3,0,0,
+		453,454,5,2,0,0,454,455,5,98,0,0,455,460,5,278,0,0,456,457,5,181,0,0,457,
+		458,5,98,0,0,458,460,5,278,0,0,459,219,1,0,0,0,459,220,1,0,0,0,459,221,
+		1,0,0,0,459,222,1,0,0,0,459,238,1,0,0,0,459,239,1,0,0,0,459,240,1,0,0,
+		0,459,264,1,0,0,0,459,297,1,0,0,0,459,312,1,0,0,0,459,327,1,0,0,0,459,
+		343,1,0,0,0,459,352,1,0,0,0,459,362,1,0,0,0,459,370,1,0,0,0,459,377,1,
+		0,0,0,459,381,1,0,0,0,459,383,1,0,0,0,459,386,1,0,0,0,459,392,1,0,0,0,
+		459,397,1,0,0,0,459,411,1,0,0,0,459,422,1,0,0,0,459,428,1,0,0,0,459,434,
+		1,0,0,0,459,437,1,0,0,0,459,447,1,0,0,0,459,452,1,0,0,0,459,453,1,0,0,
+		0,459,456,1,0,0,0,460,5,1,0,0,0,461,462,5,93,0,0,462,463,7,4,0,0,463,465,
+		3,180,90,0,464,466,3,116,58,0,465,464,1,0,0,0,465,466,1,0,0,0,466,468,
+		1,0,0,0,467,469,3,8,4,0,468,467,1,0,0,0,468,469,1,0,0,0,469,474,1,0,0,
+		0,470,471,5,269,0,0,471,472,3,182,91,0,472,473,5,270,0,0,473,475,1,0,0,
+		0,474,470,1,0,0,0,474,475,1,0,0,0,475,476,1,0,0,0,476,477,3,58,29,0,477,
+		7,1,0,0,0,478,479,5,165,0,0,479,480,5,269,0,0,480,485,3,10,5,0,481,482,
+		5,273,0,0,482,484,3,10,5,0,483,481,1,0,0,0,484,487,1,0,0,0,485,483,1,0,
+		0,0,485,486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,489,5,270,0,0,
+		489,9,1,0,0,0,490,491,3,184,92,0,491,492,5,252,0,0,492,493,3,48,24,0,493,
+		11,1,0,0,0,494,495,5,204,0,0,495,496,5,198,0,0,496,500,5,12,0,0,497,499,
+		5,275,0,0,498,497,1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,0,
+		0,0,501,503,1,0,0,0,502,500,1,0,0,0,503,512,3,4,2,0,504,506,5,275,0,0,
+		505,504,1,0,0,0,506,507,1,0,0,0,507,505,1,0,0,0,507,508,1,0,0,0,508,509,
+		1,0,0,0,509,511,3,4,2,0,510,505,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,
+		0,512,513,1,0,0,0,513,518,1,0,0,0,514,512,1,0,0,0,515,517,5,275,0,0,516,
+		515,1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,521,1,
+		0,0,0,520,518,1,0,0,0,521,522,5,56,0,0,522,553,1,0,0,0,523,524,5,12,0,
+		0,524,525,5,204,0,0,525,527,5,198,0,0,526,528,5,275,0,0,527,526,1,0,0,
+		0,528,529,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,549,1,0,0,0,531,
+		540,3,4,2,0,532,534,5,275,0,0,533,532,1,0,0,0,534,535,1,0,0,0,535,533,
+		1,0,0,0,535,536,1,0,0,0,536,537,1,0,0,0,537,539,3,4,2,0,538,533,1,0,0,
+		0,539,542,1,0,0,0,540,538,1,0,0,0,540,541,1,0,0,0,541,546,1,0,0,0,542,
+		540,1,0,0,0,543,545,5,275,0,0,544,543,1,0,0,0,545,548,1,0,0,0,546,544,
+		1,0,0,0,546,547,1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,549,531,1,0,0,
+		0,549,550,1,0,0,0,550,551,1,0,0,0,551,553,5,56,0,0,552,494,1,0,0,0,552,
+		523,1,0,0,0,553,13,1,0,0,0,554,555,5,76,0,0,555,556,5,193,0,0,556,561,
+		5,278,0,0,557,558,5,76,0,0,558,559,5,116,0,0,559,561,5,25,0,0,560,554,
+		1,0,0,0,560,557,1,0,0,0,561,15,1,0,0,0,562,563,7,5,0,0,563,17,1,0,0,0,
+		564,571,5,278,0,0,565,567,8,6,0,0,566,565,1,0,0,0,567,568,1,0,0,0,568,
+		566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,564,1,0,0,0,570,566,1,
+		0,0,0,571,19,1,0,0,0,572,574,8,7,0,0,573,572,1,0,0,0,574,575,1,0,0,0,575,
+		573,1,0,0,0,575,576,1,0,0,0,576,21,1,0,0,0,577,580,5,212,0,0,578,579,7,
+		8,0,0,579,581,3,180,90,0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,1,0,0,
+		0,582,584,3,24,12,0,583,582,1,0,0,0,583,584,1,0,0,0,584,647,1,0,0,0,585,
+		588,5,237,0,0,586,587,7,8,0,0,587,589,3,180,90,0,588,586,1,0,0,0,588,589,
+		1,0,0,0,589,591,1,0,0,0,590,592,3,24,12,0,591,590,1,0,0,0,591,592,1,0,
+		0,0,592,647,1,0,0,0,593,595,5,231,0,0,594,593,1,0,0,0,594,595,1,0,0,0,
+		595,596,1,0,0,0,596,599,5,79,0,0,597,598,7,8,0,0,598,600,3,180,90,0,599,
+		597,1,0,0,0,599,600,1,0,0,0,600,602,1,0,0,0,601,603,3,24,12,0,602,601,
+		1,0,0,0,602,603,1,0,0,0,603,647,1,0,0,0,604,647,5,101,0,0,605,607,5,21,
+		0,0,606,608,3,24,12,0,607,606,1,0,0,0,607,608,1,0,0,0,608,647,1,0,0,0,
+		609,612,5,41,0,0,610,611,7,8,0,0,611,613,3,180,90,0,612,610,1,0,0,0,612,
+		613,1,0,0,0,613,615,1,0,0,0,614,616,3,24,12,0,615,614,1,0,0,0,615,616,
+		1,0,0,0,616,647,1,0,0,0,617,619,5,77,0,0,618,617,1,0,0,0,618,619,1,0,0,
+		0,619,620,1,0,0,0,620,647,5,138,0,0,621,647,5,99,0,0,622,623,5,29,0,0,
+		623,624,7,8,0,0,624,626,3,180,90,0,625,627,3,24,12,0,626,625,1,0,0,0,626,
+		627,1,0,0,0,627,647,1,0,0,0,628,629,5,33,0,0,629,630,5,211,0,0,630,647,
+		3,180,90,0,631,632,5,33,0,0,632,633,5,236,0,0,633,647,3,180,90,0,634,635,
+		5,33,0,0,635,636,5,20,0,0,636,647,3,180,90,0,637,638,5,36,0,0,638,647,
+		5,20,0,0,639,640,5,36,0,0,640,647,5,40,0,0,641,642,5,26,0,0,642,644,5,
+		278,0,0,643,645,3,24,12,0,644,643,1,0,0,0,644,645,1,0,0,0,645,647,1,0,
+		0,0,646,577,1,0,0,0,646,585,1,0,0,0,646,594,1,0,0,0,646,604,1,0,0,0,646,
+		605,1,0,0,0,646,609,1,0,0,0,646,618,1,0,0,0,646,621,1,0,0,0,646,622,1,
+		0,0,0,646,628,1,0,0,0,646,631,1,0,0,0,646,634,1,0,0,0,646,637,1,0,0,0,
+		646,639,1,0,0,0,646,641,1,0,0,0,647,23,1,0,0,0,648,650,5,147,0,0,649,648,
+		1,0,0,0,649,650,1,0,0,0,650,651,1,0,0,0,651,652,7,9,0,0,652,653,5,278,
+		0,0,653,25,1,0,0,0,654,656,5,33,0,0,655,657,5,213,0,0,656,655,1,0,0,0,
+		656,657,1,0,0,0,657,658,1,0,0,0,658,662,5,211,0,0,659,660,5,87,0,0,660,
+		661,5,147,0,0,661,663,5,64,0,0,662,659,1,0,0,0,662,663,1,0,0,0,663,664,
+		1,0,0,0,664,676,3,180,90,0,665,666,5,269,0,0,666,671,3,32,16,0,667,668,
+		5,273,0,0,668,670,3,32,16,0,669,667,1,0,0,0,670,673,1,0,0,0,671,669,1,
+		0,0,0,671,672,1,0,0,0,672,674,1,0,0,0,673,671,1,0,0,0,674,675,5,270,0,
+		0,675,677,1,0,0,0,676,665,1,0,0,0,676,677,1,0,0,0,677,680,1,0,0,0,678,
+		679,5,30,0,0,679,681,5,278,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,683,
+		1,0,0,0,682,684,3,30,15,0,683,682,1,0,0,0,683,684,1,0,0,0,684,691,1,0,
+		0,0,685,686,5,166,0,0,686,687,5,16,0,0,687,688,5,269,0,0,688,689,3,182,
+		91,0,689,690,5,270,0,0,690,692,1,0,0,0,691,685,1,0,0,0,691,692,1,0,0,0,
+		692,694,1,0,0,0,693,695,3,42,21,0,694,693,1,0,0,0,694,695,1,0,0,0,695,
+		697,1,0,0,0,696,698,3,50,25,0,697,696,1,0,0,0,697,698,1,0,0,0,698,701,
+		1,0,0,0,699,700,5,9,0,0,700,702,3,58,29,0,701,699,1,0,0,0,701,702,1,0,
+		0,0,702,27,1,0,0,0,703,704,5,33,0,0,704,706,5,156,0,0,705,703,1,0,0,0,
+		705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,183,0,0,708,709,5,211,0,0,709,
+		721,3,180,90,0,710,711,5,269,0,0,711,716,3,32,16,0,712,713,5,273,0,0,713,
+		715,3,32,16,0,714,712,1,0,0,0,715,718,1,0,0,0,716,714,1,0,0,0,716,717,
+		1,0,0,0,717,719,1,0,0,0,718,716,1,0,0,0,719,720,5,270,0,0,720,722,1,0,
+		0,0,721,710,1,0,0,0,721,722,1,0,0,0,722,725,1,0,0,0,723,724,5,30,0,0,724,
+		726,5,278,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,0,727,729,
+		3,30,15,0,728,727,1,0,0,0,728,729,1,0,0,0,729,736,1,0,0,0,730,731,5,166,
+		0,0,731,732,5,16,0,0,732,733,5,269,0,0,733,734,3,182,91,0,734,735,5,270,
+		0,0,735,737,1,0,0,0,736,730,1,0,0,0,736,737,1,0,0,0,737,739,1,0,0,0,738,
+		740,3,42,21,0,739,738,1,0,0,0,739,740,1,0,0,0,740,741,1,0,0,0,741,742,
+		5,9,0,0,742,743,3,58,29,0,743,29,1,0,0,0,744,745,5,51,0,0,745,747,5,16,
+		0,0,746,748,7,10,0,0,747,746,1,0,0,0,747,748,1,0,0,0,748,749,1,0,0,0,749,
+		750,5,269,0,0,750,751,3,182,91,0,751,755,5,270,0,0,752,753,5,96,0,0,753,
+		754,5,281,0,0,754,756,5,15,0,0,755,752,1,0,0,0,755,756,1,0,0,0,756,762,
+		1,0,0,0,757,758,5,51,0,0,758,759,5,96,0,0,759,760,5,281,0,0,760,762,5,
+		15,0,0,761,744,1,0,0,0,761,757,1,0,0,0,762,31,1,0,0,0,763,767,3,34,17,
+		0,764,767,3,38,19,0,765,767,3,40,20,0,766,763,1,0,0,0,766,764,1,0,0,0,
+		766,765,1,0,0,0,767,33,1,0,0,0,768,769,3,184,92,0,769,770,5,9,0,0,770,
+		773,3,126,63,0,771,772,5,30,0,0,772,774,5,278,0,0,773,771,1,0,0,0,773,
+		774,1,0,0,0,774,799,1,0,0,0,775,776,3,184,92,0,776,777,3,174,87,0,777,
+		780,5,129,0,0,778,779,5,76,0,0,779,781,5,278,0,0,780,778,1,0,0,0,780,781,
+		1,0,0,0,781,783,1,0,0,0,782,784,5,238,0,0,783,782,1,0,0,0,783,784,1,0,
+		0,0,784,787,1,0,0,0,785,786,5,30,0,0,786,788,5,278,0,0,787,785,1,0,0,0,
+		787,788,1,0,0,0,788,799,1,0,0,0,789,790,3,184,92,0,790,792,3,174,87,0,
+		791,793,3,36,18,0,792,791,1,0,0,0,792,793,1,0,0,0,793,796,1,0,0,0,794,
+		795,5,30,0,0,795,797,5,278,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,799,
+		1,0,0,0,798,768,1,0,0,0,798,775,1,0,0,0,798,789,1,0,0,0,799,35,1,0,0,0,
+		800,801,5,32,0,0,801,803,3,184,92,0,802,800,1,0,0,0,802,803,1,0,0,0,803,
+		804,1,0,0,0,804,805,5,176,0,0,805,808,5,112,0,0,806,807,5,147,0,0,807,
+		809,5,57,0,0,808,806,1,0,0,0,808,809,1,0,0,0,809,37,1,0,0,0,810,811,5,
+		239,0,0,811,812,5,75,0,0,812,813,3,184,92,0,813,814,5,9,0,0,814,815,3,
+		126,63,0,815,39,1,0,0,0,816,817,5,32,0,0,817,819,3,184,92,0,818,816,1,
+		0,0,0,818,819,1,0,0,0,819,820,1,0,0,0,820,821,5,176,0,0,821,822,5,112,
+		0,0,822,823,5,269,0,0,823,824,3,182,91,0,824,827,5,270,0,0,825,826,5,147,
+		0,0,826,828,5,57,0,0,827,825,1,0,0,0,827,828,1,0,0,0,828,41,1,0,0,0,829,
+		830,5,245,0,0,830,839,5,269,0,0,831,836,3,44,22,0,832,833,5,273,0,0,833,
+		835,3,44,22,0,834,832,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,837,
+		1,0,0,0,837,840,1,0,0,0,838,836,1,0,0,0,839,831,1,0,0,0,839,840,1,0,0,
+		0,840,841,1,0,0,0,841,842,5,270,0,0,842,43,1,0,0,0,843,844,3,46,23,0,844,
+		845,5,252,0,0,845,846,3,48,24,0,846,45,1,0,0,0,847,857,5,278,0,0,848,853,
+		3,184,92,0,849,850,5,274,0,0,850,852,3,184,92,0,851,849,1,0,0,0,852,855,
+		1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,
+		0,856,847,1,0,0,0,856,848,1,0,0,0,857,47,1,0,0,0,858,867,5,278,0,0,859,
+		861,5,260,0,0,860,859,1,0,0,0,860,861,1,0,0,0,861,862,1,0,0,0,862,867,
+		7,11,0,0,863,867,5,222,0,0,864,867,5,69,0,0,865,867,3,184,92,0,866,858,
+		1,0,0,0,866,860,1,0,0,0,866,863,1,0,0,0,866,864,1,0,0,0,866,865,1,0,0,
+		0,867,49,1,0,0,0,868,869,5,119,0,0,869,878,3,180,90,0,870,874,5,269,0,
+		0,871,873,3,52,26,0,872,871,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
+		875,1,0,0,0,875,877,1,0,0,0,876,874,1,0,0,0,877,879,5,270,0,0,878,870,
+		1,0,0,0,878,879,1,0,0,0,879,51,1,0,0,0,880,883,7,12,0,0,881,884,5,4,0,
+		0,882,884,3,184,92,0,883,881,1,0,0,0,883,882,1,0,0,0,884,53,1,0,0,0,885,
+		886,5,182,0,0,886,887,5,219,0,0,887,952,3,180,90,0,888,889,5,198,0,0,889,
+		890,5,269,0,0,890,895,3,44,22,0,891,892,5,273,0,0,892,894,3,44,22,0,893,
+		891,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,898,1,
+		0,0,0,897,895,1,0,0,0,898,899,5,270,0,0,899,952,1,0,0,0,900,901,5,184,
+		0,0,901,902,5,269,0,0,902,907,3,46,23,0,903,904,5,273,0,0,904,906,3,46,
+		23,0,905,903,1,0,0,0,906,909,1,0,0,0,907,905,1,0,0,0,907,908,1,0,0,0,908,
+		910,1,0,0,0,909,907,1,0,0,0,910,911,5,270,0,0,911,952,1,0,0,0,912,925,
+		7,13,0,0,913,926,3,56,28,0,914,915,5,269,0,0,915,920,3,56,28,0,916,917,
+		5,273,0,0,917,919,3,56,28,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,
+		0,0,0,920,921,1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,270,0,
+		0,924,926,1,0,0,0,925,913,1,0,0,0,925,914,1,0,0,0,926,952,1,0,0,0,927,
+		928,5,53,0,0,928,929,5,176,0,0,929,952,5,112,0,0,930,931,5,53,0,0,931,
+		932,5,32,0,0,932,952,3,184,92,0,933,934,5,53,0,0,934,952,5,239,0,0,935,
+		944,5,53,0,0,936,938,5,28,0,0,937,936,1,0,0,0,937,938,1,0,0,0,938,939,
+		1,0,0,0,939,945,3,184,92,0,940,941,5,269,0,0,941,942,3,182,91,0,942,943,
+		5,270,0,0,943,945,1,0,0,0,944,937,1,0,0,0,944,940,1,0,0,0,945,952,1,0,
+		0,0,946,947,5,182,0,0,947,948,3,184,92,0,948,949,5,219,0,0,949,950,3,184,
+		92,0,950,952,1,0,0,0,951,885,1,0,0,0,951,888,1,0,0,0,951,900,1,0,0,0,951,
+		912,1,0,0,0,951,927,1,0,0,0,951,930,1,0,0,0,951,933,1,0,0,0,951,935,1,
+		0,0,0,951,946,1,0,0,0,952,55,1,0,0,0,953,957,3,32,16,0,954,958,5,72,0,
+		0,955,956,5,3,0,0,956,958,3,184,92,0,957,954,1,0,0,0,957,955,1,0,0,0,957,
+		958,1,0,0,0,958,57,1,0,0,0,959,960,5,245,0,0,960,965,3,60,30,0,961,962,
+		5,273,0,0,962,964,3,60,30,0,963,961,1,0,0,0,964,967,1,0,0,0,965,963,1,
+		0,0,0,965,966,1,0,0,0,966,969,1,0,0,0,967,965,1,0,0,0,968,959,1,0,0,0,
+		968,969,1,0,0,0,969,970,1,0,0,0,970,971,3,62,31,0,971,59,1,0,0,0,972,977,
+		3,184,92,0,973,974,5,269,0,0,974,975,3,182,91,0,975,976,5,270,0,0,976,
+		978,1,0,0,0,977,973,1,0,0,0,977,978,1,0,0,0,978,979,1,0,0,0,979,980,5,
+		9,0,0,980,981,5,269,0,0,981,982,3,58,29,0,982,983,5,270,0,0,983,61,1,0,
+		0,0,984,995,3,64,32,0,985,986,5,157,0,0,986,987,5,16,0,0,987,992,3,82,
+		41,0,988,989,5,273,0,0,989,991,3,82,41,0,990,988,1,0,0,0,991,994,1,0,0,
+		0,992,990,1,0,0,0,992,993,1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,995,
+		985,1,0,0,0,995,996,1,0,0,0,996,1002,1,0,0,0,997,1000,5,120,0,0,998,1001,
+		3,126,63,0,999,1001,5,4,0,0,1000,998,1,0,0,0,1000,999,1,0,0,0,1001,1003,
+		1,0,0,0,1002,997,1,0,0,0,1002,1003,1,0,0,0,1003,1009,1,0,0,0,1004,1005,
+		5,152,0,0,1005,1007,3,126,63,0,1006,1008,7,14,0,0,1007,1006,1,0,0,0,1007,
+		1008,1,0,0,0,1008,1010,1,0,0,0,1009,1004,1,0,0,0,1009,1010,1,0,0,0,1010,
+		1018,1,0,0,0,1011,1012,5,70,0,0,1012,1014,7,15,0,0,1013,1015,3,126,63,
+		0,1014,1013,1,0,0,0,1014,1015,1,0,0,0,1015,1016,1,0,0,0,1016,1017,7,14,
+		0,0,1017,1019,5,155,0,0,1018,1011,1,0,0,0,1018,1019,1,0,0,0,1019,63,1,
+		0,0,0,1020,1021,6,32,-1,0,1021,1022,3,66,33,0,1022,1037,1,0,0,0,1023,1024,
+		10,2,0,0,1024,1026,5,94,0,0,1025,1027,3,72,36,0,1026,1025,1,0,0,0,1026,
+		1027,1,0,0,0,1027,1028,1,0,0,0,1028,1036,3,64,32,3,1029,1030,10,1,0,0,
+		1030,1032,7,16,0,0,1031,1033,3,72,36,0,1032,1031,1,0,0,0,1032,1033,1,0,
+		0,0,1033,1034,1,0,0,0,1034,1036,3,64,32,2,1035,1023,1,0,0,0,1035,1029,
+		1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,65,
+		1,0,0,0,1039,1037,1,0,0,0,1040,1055,3,70,35,0,1041,1042,5,234,0,0,1042,
+		1047,3,68,34,0,1043,1044,5,273,0,0,1044,1046,3,68,34,0,1045,1043,1,0,0,
+		0,1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,1048,1,0,0,0,1048,1055,1,0,
+		0,0,1049,1047,1,0,0,0,1050,1051,5,269,0,0,1051,1052,3,58,29,0,1052,1053,
+		5,270,0,0,1053,1055,1,0,0,0,1054,1040,1,0,0,0,1054,1041,1,0,0,0,1054,1050,
+		1,0,0,0,1055,67,1,0,0,0,1056,1058,5,191,0,0,1057,1056,1,0,0,0,1057,1058,
+		1,0,0,0,1058,1059,1,0,0,0,1059,1060,5,269,0,0,1060,1065,3,126,63,0,1061,
+		1062,5,273,0,0,1062,1064,3,126,63,0,1063,1061,1,0,0,0,1064,1067,1,0,0,
+		0,1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,1068,1,0,0,0,1067,1065,1,0,
+		0,0,1068,1069,5,270,0,0,1069,1072,1,0,0,0,1070,1072,3,126,63,0,1071,1057,
+		1,0,0,0,1071,1070,1,0,0,0,1072,69,1,0,0,0,1073,1075,5,197,0,0,1074,1076,
+		3,118,59,0,1075,1074,1,0,0,0,1075,1076,1,0,0,0,1076,1078,1,0,0,0,1077,
+		1079,3,72,36,0,1078,1077,1,0,0,0,1078,1079,1,0,0,0,1079,1080,1,0,0,0,1080,
+		1085,3,74,37,0,1081,1082,5,273,0,0,1082,1084,3,74,37,0,1083,1081,1,0,0,
+		0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,0,0,0,1086,1097,1,0,
+		0,0,1087,1085,1,0,0,0,1088,1089,5,76,0,0,1089,1094,3,84,42,0,1090,1091,
+		5,273,0,0,1091,1093,3,84,42,0,1092,1090,1,0,0,0,1093,1096,1,0,0,0,1094,
+		1092,1,0,0,0,1094,1095,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,0,0,0,1097,
+		1088,1,0,0,0,1097,1098,1,0,0,0,1098,1101,1,0,0,0,1099,1100,5,243,0,0,1100,
+		1102,3,126,63,0,1101,1099,1,0,0,0,1101,1102,1,0,0,0,1102,1113,1,0,0,0,
+		1103,1104,5,80,0,0,1104,1105,5,16,0,0,1105,1110,3,76,38,0,1106,1107,5,
+		273,0,0,1107,1109,3,76,38,0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,
+		1,0,0,0,1110,1111,1,0,0,0,1111,1114,1,0,0,0,1112,1110,1,0,0,0,1113,1103,
+		1,0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,1116,5,83,0,0,1116,1118,
+		3,126,63,0,1117,1115,1,0,0,0,1117,1118,1,0,0,0,1118,1128,1,0,0,0,1119,
+		1120,5,244,0,0,1120,1125,3,80,40,0,1121,1122,5,273,0,0,1122,1124,3,80,
+		40,0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,
+		0,0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1128,1119,1,0,0,0,1128,1129,
+		1,0,0,0,1129,71,1,0,0,0,1130,1131,7,17,0,0,1131,73,1,0,0,0,1132,1145,5,
+		261,0,0,1133,1134,3,180,90,0,1134,1135,5,274,0,0,1135,1136,5,261,0,0,1136,
+		1145,1,0,0,0,1137,1142,3,126,63,0,1138,1140,5,9,0,0,1139,1138,1,0,0,0,
+		1139,1140,1,0,0,0,1140,1141,1,0,0,0,1141,1143,3,184,92,0,1142,1139,1,0,
+		0,0,1142,1143,1,0,0,0,1143,1145,1,0,0,0,1144,1132,1,0,0,0,1144,1133,1,
+		0,0,0,1144,1137,1,0,0,0,1145,75,1,0,0,0,1146,1147,5,81,0,0,1147,1148,5,
+		199,0,0,1148,1149,5,269,0,0,1149,1154,3,78,39,0,1150,1151,5,273,0,0,1151,
+		1153,3,78,39,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,0,0,1154,
+		1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,270,0,0,1158,
+		1187,1,0,0,0,1159,1160,5,190,0,0,1160,1161,5,269,0,0,1161,1166,3,78,39,
+		0,1162,1163,5,273,0,0,1163,1165,3,78,39,0,1164,1162,1,0,0,0,1165,1168,
+		1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1166,
+		1,0,0,0,1169,1170,5,270,0,0,1170,1187,1,0,0,0,1171,1172,5,35,0,0,1172,
+		1173,5,269,0,0,1173,1178,3,78,39,0,1174,1175,5,273,0,0,1175,1177,3,78,
+		39,0,1176,1174,1,0,0,0,1177,1180,1,0,0,0,1178,1176,1,0,0,0,1178,1179,1,
+		0,0,0,1179,1181,1,0,0,0,1180,1178,1,0,0,0,1181,1182,5,270,0,0,1182,1187,
+		1,0,0,0,1183,1184,5,269,0,0,1184,1187,5,270,0,0,1185,1187,3,126,63,0,1186,
+		1146,1,0,0,0,1186,1159,1,0,0,0,1186,1171,1,0,0,0,1186,1183,1,0,0,0,1186,
+		1185,1,0,0,0,1187,77,1,0,0,0,1188,1197,5,269,0,0,1189,1194,3,126,63,0,
+		1190,1191,5,273,0,0,1191,1193,3,126,63,0,1192,1190,1,0,0,0,1193,1196,1,
+		0,0,0,1194,1192,1,0,0,0,1194,1195,1,0,0,0,1195,1198,1,0,0,0,1196,1194,
+		1,0,0,0,1197,1189,1,0,0,0,1197,1198,1,0,0,0,1198,1199,1,0,0,0,1199,1202,
+		5,270,0,0,1200,1202,3,126,63,0,1201,1188,1,0,0,0,1201,1200,1,0,0,0,1202,
+		79,1,0,0,0,1203,1204,3,184,92,0,1204,1205,5,9,0,0,1205,1206,3,150,75,0,
+		1206,81,1,0,0,0,1207,1209,3,126,63,0,1208,1210,7,18,0,0,1209,1208,1,0,
+		0,0,1209,1210,1,0,0,0,1210,1213,1,0,0,0,1211,1212,5,149,0,0,1212,1214,
+		7,19,0,0,1213,1211,1,0,0,0,1213,1214,1,0,0,0,1214,83,1,0,0,0,1215,1216,
+		6,42,-1,0,1216,1217,3,90,45,0,1217,1237,1,0,0,0,1218,1219,10,4,0,0,1219,
+		1220,5,34,0,0,1220,1221,5,102,0,0,1221,1236,3,90,45,0,1222,1223,10,3,0,
+		0,1223,1224,5,144,0,0,1224,1225,3,86,43,0,1225,1226,5,102,0,0,1226,1227,
+		3,90,45,0,1227,1236,1,0,0,0,1228,1229,10,2,0,0,1229,1230,3,86,43,0,1230,
+		1231,5,102,0,0,1231,1233,3,90,45,0,1232,1234,3,88,44,0,1233,1232,1,0,0,
+		0,1233,1234,1,0,0,0,1234,1236,1,0,0,0,1235,1218,1,0,0,0,1235,1222,1,0,
+		0,0,1235,1228,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,
+		0,0,0,1238,85,1,0,0,0,1239,1237,1,0,0,0,1240,1242,5,92,0,0,1241,1240,1,
+		0,0,0,1241,1242,1,0,0,0,1242,1256,1,0,0,0,1243,1245,5,118,0,0,1244,1246,
+		5,159,0,0,1245,1244,1,0,0,0,1245,1246,1,0,0,0,1246,1256,1,0,0,0,1247,1249,
+		5,189,0,0,1248,1250,5,159,0,0,1249,1248,1,0,0,0,1249,1250,1,0,0,0,1250,
+		1256,1,0,0,0,1251,1253,5,77,0,0,1252,1254,5,159,0,0,1253,1252,1,0,0,0,
+		1253,1254,1,0,0,0,1254,1256,1,0,0,0,1255,1241,1,0,0,0,1255,1243,1,0,0,
+		0,1255,1247,1,0,0,0,1255,1251,1,0,0,0,1256,87,1,0,0,0,1257,1258,5,153,
+		0,0,1258,1265,3,126,63,0,1259,1260,5,232,0,0,1260,1261,5,269,0,0,1261,
+		1262,3,182,91,0,1262,1263,5,270,0,0,1263,1265,1,0,0,0,1264,1257,1,0,0,
+		0,1264,1259,1,0,0,0,1265,89,1,0,0,0,1266,1268,3,180,90,0,1267,1269,3,116,
+		58,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,1275,1,0,0,0,1270,1271,5,
+		75,0,0,1271,1272,5,210,0,0,1272,1273,5,9,0,0,1273,1274,5,151,0,0,1274,
+		1276,3,134,67,0,1275,1270,1,0,0,0,1275,1276,1,0,0,0,1276,1278,1,0,0,0,
+		1277,1279,3,114,57,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1334,1,0,
+		0,0,1280,1282,5,115,0,0,1281,1280,1,0,0,0,1281,1282,1,0,0,0,1282,1283,
+		1,0,0,0,1283,1284,5,211,0,0,1284,1285,5,269,0,0,1285,1286,3,138,69,0,1286,
+		1288,5,270,0,0,1287,1289,3,114,57,0,1288,1287,1,0,0,0,1288,1289,1,0,0,
+		0,1289,1334,1,0,0,0,1290,1292,5,115,0,0,1291,1290,1,0,0,0,1291,1292,1,
+		0,0,0,1292,1293,1,0,0,0,1293,1294,5,269,0,0,1294,1295,3,58,29,0,1295,1297,
+		5,270,0,0,1296,1298,3,114,57,0,1297,1296,1,0,0,0,1297,1298,1,0,0,0,1298,
+		1334,1,0,0,0,1299,1300,5,229,0,0,1300,1301,5,269,0,0,1301,1306,3,126,63,
+		0,1302,1303,5,273,0,0,1303,1305,3,126,63,0,1304,1302,1,0,0,0,1305,1308,
+		1,0,0,0,1306,1304,1,0,0,0,1306,1307,1,0,0,0,1307,1309,1,0,0,0,1308,1306,
+		1,0,0,0,1309,1312,5,270,0,0,1310,1311,5,245,0,0,1311,1313,5,158,0,0,1312,
+		1310,1,0,0,0,1312,1313,1,0,0,0,1313,1315,1,0,0,0,1314,1316,3,114,57,0,
+		1315,1314,1,0,0,0,1315,1316,1,0,0,0,1316,1334,1,0,0,0,1317,1318,5,269,
+		0,0,1318,1319,3,84,42,0,1319,1320,5,270,0,0,1320,1334,1,0,0,0,1321,1322,
+		3,180,90,0,1322,1324,3,92,46,0,1323,1325,3,114,57,0,1324,1323,1,0,0,0,
+		1324,1325,1,0,0,0,1325,1334,1,0,0,0,1326,1327,5,269,0,0,1327,1328,3,58,
+		29,0,1328,1329,5,270,0,0,1329,1331,3,92,46,0,1330,1332,3,114,57,0,1331,
+		1330,1,0,0,0,1331,1332,1,0,0,0,1332,1334,1,0,0,0,1333,1266,1,0,0,0,1333,
+		1281,1,0,0,0,1333,1291,1,0,0,0,1333,1299,1,0,0,0,1333,1317,1,0,0,0,1333,
+		1321,1,0,0,0,1333,1326,1,0,0,0,1334,91,1,0,0,0,1335,1336,5,127,0,0,1336,
+		1347,5,269,0,0,1337,1338,5,165,0,0,1338,1339,5,16,0,0,1339,1344,3,126,
+		63,0,1340,1341,5,273,0,0,1341,1343,3,126,63,0,1342,1340,1,0,0,0,1343,1346,
+		1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,1,0,0,0,1346,1344,
+		1,0,0,0,1347,1337,1,0,0,0,1347,1348,1,0,0,0,1348,1359,1,0,0,0,1349,1350,
+		5,157,0,0,1350,1351,5,16,0,0,1351,1356,3,82,41,0,1352,1353,5,273,0,0,1353,
+		1355,3,82,41,0,1354,1352,1,0,0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,
+		1357,1,0,0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1359,1349,1,0,0,0,1359,
+		1360,1,0,0,0,1360,1370,1,0,0,0,1361,1362,5,128,0,0,1362,1367,3,94,47,0,
+		1363,1364,5,273,0,0,1364,1366,3,94,47,0,1365,1363,1,0,0,0,1366,1369,1,
+		0,0,0,1367,1365,1,0,0,0,1367,1368,1,0,0,0,1368,1371,1,0,0,0,1369,1367,
+		1,0,0,0,1370,1361,1,0,0,0,1370,1371,1,0,0,0,1371,1373,1,0,0,0,1372,1374,
+		3,96,48,0,1373,1372,1,0,0,0,1373,1374,1,0,0,0,1374,1379,1,0,0,0,1375,1376,
+		5,3,0,0,1376,1377,5,126,0,0,1377,1378,5,202,0,0,1378,1380,3,98,49,0,1379,
+		1375,1,0,0,0,1379,1380,1,0,0,0,1380,1381,1,0,0,0,1381,1382,5,168,0,0,1382,
+		1383,5,269,0,0,1383,1384,3,100,50,0,1384,1387,5,270,0,0,1385,1386,5,246,
+		0,0,1386,1388,3,168,84,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1398,
+		1,0,0,0,1389,1390,5,206,0,0,1390,1395,3,110,55,0,1391,1392,5,273,0,0,1392,
+		1394,3,110,55,0,1393,1391,1,0,0,0,1394,1397,1,0,0,0,1395,1393,1,0,0,0,
+		1395,1396,1,0,0,0,1396,1399,1,0,0,0,1397,1395,1,0,0,0,1398,1389,1,0,0,
+		0,1398,1399,1,0,0,0,1399,1400,1,0,0,0,1400,1401,5,46,0,0,1401,1406,3,112,
+		56,0,1402,1403,5,273,0,0,1403,1405,3,112,56,0,1404,1402,1,0,0,0,1405,1408,
+		1,0,0,0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1409,1,0,0,0,1408,1406,
+		1,0,0,0,1409,1410,5,270,0,0,1410,93,1,0,0,0,1411,1412,3,126,63,0,1412,
+		1413,5,9,0,0,1413,1414,3,184,92,0,1414,95,1,0,0,0,1415,1416,5,154,0,0,
+		1416,1417,5,191,0,0,1417,1418,5,169,0,0,1418,1424,5,126,0,0,1419,1420,
+		5,4,0,0,1420,1421,5,192,0,0,1421,1422,5,169,0,0,1422,1424,5,126,0,0,1423,
+		1415,1,0,0,0,1423,1419,1,0,0,0,1424,97,1,0,0,0,1425,1426,5,167,0,0,1426,
+		1427,5,114,0,0,1427,1440,5,191,0,0,1428,1429,5,219,0,0,1429,1430,5,145,
+		0,0,1430,1440,5,191,0,0,1431,1432,5,219,0,0,1432,1433,5,72,0,0,1433,1440,
+		3,184,92,0,1434,1435,5,219,0,0,1435,1436,5,114,0,0,1436,1440,3,184,92,
+		0,1437,1438,5,219,0,0,1438,1440,3,184,92,0,1439,1425,1,0,0,0,1439,1428,
+		1,0,0,0,1439,1431,1,0,0,0,1439,1434,1,0,0,0,1439,1437,1,0,0,0,1440,99,
+		1,0,0,0,1441,1446,3,102,51,0,1442,1443,5,265,0,0,1443,1445,3,102,51,0,
+		1444,1442,1,0,0,0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1446,1447,1,0,0,
+		0,1447,101,1,0,0,0,1448,1446,1,0,0,0,1449,1451,3,104,52,0,1450,1449,1,
+		0,0,0,1451,1452,1,0,0,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,103,1,
+		0,0,0,1454,1456,3,106,53,0,1455,1457,3,108,54,0,1456,1455,1,0,0,0,1456,
+		1457,1,0,0,0,1457,105,1,0,0,0,1458,1464,3,184,92,0,1459,1460,5,269,0,0,
+		1460,1461,3,100,50,0,1461,1462,5,270,0,0,1462,1464,1,0,0,0,1463,1458,1,
+		0,0,0,1463,1459,1,0,0,0,1464,107,1,0,0,0,1465,1467,7,20,0,0,1466,1468,
+		5,264,0,0,1467,1466,1,0,0,0,1467,1468,1,0,0,0,1468,1484,1,0,0,0,1469,1471,
+		5,266,0,0,1470,1472,5,281,0,0,1471,1470,1,0,0,0,1471,1472,1,0,0,0,1472,
+		1477,1,0,0,0,1473,1475,5,273,0,0,1474,1476,5,281,0,0,1475,1474,1,0,0,0,
+		1475,1476,1,0,0,0,1476,1478,1,0,0,0,1477,1473,1,0,0,0,1477,1478,1,0,0,
+		0,1478,1479,1,0,0,0,1479,1481,5,267,0,0,1480,1482,5,264,0,0,1481,1480,
+		1,0,0,0,1481,1482,1,0,0,0,1482,1484,1,0,0,0,1483,1465,1,0,0,0,1483,1469,
+		1,0,0,0,1484,109,1,0,0,0,1485,1486,3,184,92,0,1486,1487,5,252,0,0,1487,
+		1488,5,269,0,0,1488,1493,3,184,92,0,1489,1490,5,273,0,0,1490,1492,3,184,
+		92,0,1491,1489,1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,
+		0,0,0,1494,1496,1,0,0,0,1495,1493,1,0,0,0,1496,1497,5,270,0,0,1497,111,
+		1,0,0,0,1498,1499,3,184,92,0,1499,1500,5,9,0,0,1500,1501,3,126,63,0,1501,
+		113,1,0,0,0,1502,1504,5,9,0,0,1503,1502,1,0,0,0,1503,1504,1,0,0,0,1504,
+		1505,1,0,0,0,1505,1510,3,184,92,0,1506,1507,5,269,0,0,1507,1508,3,182,
+		91,0,1508,1509,5,270,0,0,1509,1511,1,0,0,0,1510,1506,1,0,0,0,1510,1511,
+		1,0,0,0,1511,115,1,0,0,0,1512,1513,3,118,59,0,1513,117,1,0,0,0,1514,1515,
+		5,276,0,0,1515,1522,3,120,60,0,1516,1518,5,273,0,0,1517,1516,1,0,0,0,1517,
+		1518,1,0,0,0,1518,1519,1,0,0,0,1519,1521,3,120,60,0,1520,1517,1,0,0,0,
+		1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1525,1,0,0,
+		0,1524,1522,1,0,0,0,1525,1526,5,277,0,0,1526,119,1,0,0,0,1527,1548,3,184,
+		92,0,1528,1545,5,269,0,0,1529,1534,3,122,61,0,1530,1531,5,273,0,0,1531,
+		1533,3,122,61,0,1532,1530,1,0,0,0,1533,1536,1,0,0,0,1534,1532,1,0,0,0,
+		1534,1535,1,0,0,0,1535,1546,1,0,0,0,1536,1534,1,0,0,0,1537,1542,3,124,
+		62,0,1538,1539,5,273,0,0,1539,1541,3,124,62,0,1540,1538,1,0,0,0,1541,1544,
+		1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,0,0,1543,1546,1,0,0,0,1544,1542,
+		1,0,0,0,1545,1529,1,0,0,0,1545,1537,1,0,0,0,1545,1546,1,0,0,0,1546,1547,
+		1,0,0,0,1547,1549,5,270,0,0,1548,1528,1,0,0,0,1548,1549,1,0,0,0,1549,121,
+		1,0,0,0,1550,1551,3,46,23,0,1551,1552,5,252,0,0,1552,1553,3,48,24,0,1553,
+		123,1,0,0,0,1554,1559,3,184,92,0,1555,1556,5,274,0,0,1556,1558,3,184,92,
+		0,1557,1555,1,0,0,0,1558,1561,1,0,0,0,1559,1557,1,0,0,0,1559,1560,1,0,
+		0,0,1560,1565,1,0,0,0,1561,1559,1,0,0,0,1562,1565,5,278,0,0,1563,1565,
+		5,281,0,0,1564,1554,1,0,0,0,1564,1562,1,0,0,0,1564,1563,1,0,0,0,1565,125,
+		1,0,0,0,1566,1567,3,128,64,0,1567,127,1,0,0,0,1568,1569,6,64,-1,0,1569,
+		1570,5,147,0,0,1570,1579,3,128,64,4,1571,1575,3,134,67,0,1572,1574,3,130,
+		65,0,1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,
+		0,0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1578,1568,1,0,0,0,1578,1571,
+		1,0,0,0,1579,1588,1,0,0,0,1580,1581,10,2,0,0,1581,1582,5,7,0,0,1582,1587,
+		3,128,64,3,1583,1584,10,1,0,0,1584,1585,5,156,0,0,1585,1587,3,128,64,2,
+		1586,1580,1,0,0,0,1586,1583,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,
+		0,1588,1589,1,0,0,0,1589,129,1,0,0,0,1590,1588,1,0,0,0,1591,1592,3,132,
+		66,0,1592,1593,3,134,67,0,1593,1675,1,0,0,0,1594,1596,5,147,0,0,1595,1594,
+		1,0,0,0,1595,1596,1,0,0,0,1596,1597,1,0,0,0,1597,1599,5,13,0,0,1598,1600,
+		7,21,0,0,1599,1598,1,0,0,0,1599,1600,1,0,0,0,1600,1601,1,0,0,0,1601,1602,
+		3,134,67,0,1602,1603,5,7,0,0,1603,1604,3,134,67,0,1604,1675,1,0,0,0,1605,
+		1607,5,147,0,0,1606,1605,1,0,0,0,1606,1607,1,0,0,0,1607,1608,1,0,0,0,1608,
+		1609,5,90,0,0,1609,1610,5,269,0,0,1610,1611,3,58,29,0,1611,1612,5,270,
+		0,0,1612,1675,1,0,0,0,1613,1615,5,147,0,0,1614,1613,1,0,0,0,1614,1615,
+		1,0,0,0,1615,1616,1,0,0,0,1616,1617,5,90,0,0,1617,1618,5,269,0,0,1618,
+		1623,3,126,63,0,1619,1620,5,273,0,0,1620,1622,3,126,63,0,1621,1619,1,0,
+		0,0,1622,1625,1,0,0,0,1623,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1626,1,
+		0,0,0,1625,1623,1,0,0,0,1626,1627,5,270,0,0,1627,1675,1,0,0,0,1628,1630,
+		5,147,0,0,1629,1628,1,0,0,0,1629,1630,1,0,0,0,1630,1631,1,0,0,0,1631,1632,
+		5,119,0,0,1632,1635,3,134,67,0,1633,1634,5,59,0,0,1634,1636,3,134,67,0,
+		1635,1633,1,0,0,0,1635,1636,1,0,0,0,1636,1675,1,0,0,0,1637,1639,5,147,
+		0,0,1638,1637,1,0,0,0,1638,1639,1,0,0,0,1639,1640,1,0,0,0,1640,1641,5,
+		201,0,0,1641,1642,5,219,0,0,1642,1645,3,134,67,0,1643,1644,5,59,0,0,1644,
+		1646,3,134,67,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1675,1,0,0,0,
+		1647,1649,5,97,0,0,1648,1650,5,147,0,0,1649,1648,1,0,0,0,1649,1650,1,0,
+		0,0,1650,1651,1,0,0,0,1651,1675,5,148,0,0,1652,1654,5,97,0,0,1653,1655,
+		5,147,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,1,0,0,0,1656,1675,
+		7,22,0,0,1657,1659,5,97,0,0,1658,1660,5,147,0,0,1659,1658,1,0,0,0,1659,
+		1660,1,0,0,0,1660,1661,1,0,0,0,1661,1662,5,50,0,0,1662,1663,5,76,0,0,1663,
+		1675,3,134,67,0,1664,1666,5,97,0,0,1665,1667,5,147,0,0,1666,1665,1,0,0,
+		0,1666,1667,1,0,0,0,1667,1668,1,0,0,0,1668,1670,5,103,0,0,1669,1671,7,
+		23,0,0,1670,1669,1,0,0,0,1670,1671,1,0,0,0,1671,1675,1,0,0,0,1672,1673,
+		5,162,0,0,1673,1675,3,134,67,0,1674,1591,1,0,0,0,1674,1595,1,0,0,0,1674,
+		1606,1,0,0,0,1674,1614,1,0,0,0,1674,1629,1,0,0,0,1674,1638,1,0,0,0,1674,
+		1647,1,0,0,0,1674,1652,1,0,0,0,1674,1657,1,0,0,0,1674,1664,1,0,0,0,1674,
+		1672,1,0,0,0,1675,131,1,0,0,0,1676,1677,7,24,0,0,1677,133,1,0,0,0,1678,
+		1679,6,67,-1,0,1679,1683,3,136,68,0,1680,1681,7,25,0,0,1681,1683,3,134,
+		67,3,1682,1678,1,0,0,0,1682,1680,1,0,0,0,1683,1692,1,0,0,0,1684,1685,10,
+		2,0,0,1685,1686,7,26,0,0,1686,1691,3,134,67,3,1687,1688,10,1,0,0,1688,
+		1689,7,25,0,0,1689,1691,3,134,67,2,1690,1684,1,0,0,0,1690,1687,1,0,0,0,
+		1691,1694,1,0,0,0,1692,1690,1,0,0,0,1692,1693,1,0,0,0,1693,135,1,0,0,0,
+		1694,1692,1,0,0,0,1695,1696,6,68,-1,0,1696,2045,3,166,83,0,1697,2045,3,
+		168,84,0,1698,1699,5,18,0,0,1699,1701,3,126,63,0,1700,1702,3,164,82,0,
+		1701,1700,1,0,0,0,1702,1703,1,0,0,0,1703,1701,1,0,0,0,1703,1704,1,0,0,
+		0,1704,1707,1,0,0,0,1705,1706,5,54,0,0,1706,1708,3,126,63,0,1707,1705,
+		1,0,0,0,1707,1708,1,0,0,0,1708,1709,1,0,0,0,1709,1710,5,56,0,0,1710,2045,
+		1,0,0,0,1711,1713,5,18,0,0,1712,1714,3,164,82,0,1713,1712,1,0,0,0,1714,
+		1715,1,0,0,0,1715,1713,1,0,0,0,1715,1716,1,0,0,0,1716,1719,1,0,0,0,1717,
+		1718,5,54,0,0,1718,1720,3,126,63,0,1719,1717,1,0,0,0,1719,1720,1,0,0,0,
+		1720,1721,1,0,0,0,1721,1722,5,56,0,0,1722,2045,1,0,0,0,1723,1724,7,27,
+		0,0,1724,1725,5,269,0,0,1725,1726,3,126,63,0,1726,1727,5,9,0,0,1727,1728,
+		3,174,87,0,1728,1729,5,270,0,0,1729,2045,1,0,0,0,1730,1731,5,68,0,0,1731,
+		1734,5,269,0,0,1732,1735,3,172,86,0,1733,1735,3,184,92,0,1734,1732,1,0,
+		0,0,1734,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1737,5,76,0,0,1737,1738,3,
+		126,63,0,1738,1739,5,270,0,0,1739,2045,1,0,0,0,1740,1741,5,221,0,0,1741,
+		1742,5,269,0,0,1742,1744,7,28,0,0,1743,1745,3,126,63,0,1744,1743,1,0,0,
+		0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,76,0,0,1747,1748,3,126,
+		63,0,1748,1749,5,270,0,0,1749,2045,1,0,0,0,1750,1751,5,221,0,0,1751,1755,
+		5,269,0,0,1752,1753,3,126,63,0,1753,1754,5,76,0,0,1754,1756,1,0,0,0,1755,
+		1752,1,0,0,0,1755,1756,1,0,0,0,1756,1757,1,0,0,0,1757,1758,3,126,63,0,
+		1758,1759,5,270,0,0,1759,2045,1,0,0,0,1760,1761,5,207,0,0,1761,1762,5,
+		269,0,0,1762,1763,3,126,63,0,1763,1764,5,76,0,0,1764,1767,3,126,63,0,1765,
+		1766,5,75,0,0,1766,1768,3,126,63,0,1767,1765,1,0,0,0,1767,1768,1,0,0,0,
+		1768,1769,1,0,0,0,1769,1770,5,270,0,0,1770,2045,1,0,0,0,1771,1772,5,173,
+		0,0,1772,1773,5,269,0,0,1773,1774,3,134,67,0,1774,1775,5,90,0,0,1775,1776,
+		3,126,63,0,1776,1777,5,270,0,0,1777,2045,1,0,0,0,1778,1779,5,163,0,0,1779,
+		1780,5,269,0,0,1780,1781,3,126,63,0,1781,1782,5,170,0,0,1782,1783,3,126,
+		63,0,1783,1784,5,76,0,0,1784,1787,3,126,63,0,1785,1786,5,75,0,0,1786,1788,
+		3,126,63,0,1787,1785,1,0,0,0,1787,1788,1,0,0,0,1788,1789,1,0,0,0,1789,
+		1790,5,270,0,0,1790,2045,1,0,0,0,1791,1792,5,111,0,0,1792,1793,5,269,0,
+		0,1793,1794,3,126,63,0,1794,1795,5,273,0,0,1795,1798,3,126,63,0,1796,1797,
+		5,188,0,0,1797,1799,3,174,87,0,1798,1796,1,0,0,0,1798,1799,1,0,0,0,1799,
+		1818,1,0,0,0,1800,1801,3,158,79,0,1801,1802,5,153,0,0,1802,1807,5,55,0,
+		0,1803,1804,3,158,79,0,1804,1805,5,153,0,0,1805,1806,5,58,0,0,1806,1808,
+		1,0,0,0,1807,1803,1,0,0,0,1807,1808,1,0,0,0,1808,1819,1,0,0,0,1809,1810,
+		3,158,79,0,1810,1811,5,153,0,0,1811,1816,5,58,0,0,1812,1813,3,158,79,0,
+		1813,1814,5,153,0,0,1814,1815,5,55,0,0,1815,1817,1,0,0,0,1816,1812,1,0,
+		0,0,1816,1817,1,0,0,0,1817,1819,1,0,0,0,1818,1800,1,0,0,0,1818,1809,1,
+		0,0,0,1818,1819,1,0,0,0,1819,1820,1,0,0,0,1820,1821,5,270,0,0,1821,2045,
+		1,0,0,0,1822,1823,5,110,0,0,1823,1824,5,269,0,0,1824,1825,3,126,63,0,1825,
+		1826,5,273,0,0,1826,1829,3,126,63,0,1827,1828,5,188,0,0,1828,1830,3,174,
+		87,0,1829,1827,1,0,0,0,1829,1830,1,0,0,0,1830,1832,1,0,0,0,1831,1833,3,
+		160,80,0,1832,1831,1,0,0,0,1832,1833,1,0,0,0,1833,1852,1,0,0,0,1834,1835,
+		3,162,81,0,1835,1836,5,153,0,0,1836,1841,5,55,0,0,1837,1838,3,162,81,0,
+		1838,1839,5,153,0,0,1839,1840,5,58,0,0,1840,1842,1,0,0,0,1841,1837,1,0,
+		0,0,1841,1842,1,0,0,0,1842,1853,1,0,0,0,1843,1844,3,162,81,0,1844,1845,
+		5,153,0,0,1845,1850,5,58,0,0,1846,1847,3,162,81,0,1847,1848,5,153,0,0,
+		1848,1849,5,55,0,0,1849,1851,1,0,0,0,1850,1846,1,0,0,0,1850,1851,1,0,0,
+		0,1851,1853,1,0,0,0,1852,1834,1,0,0,0,1852,1843,1,0,0,0,1852,1853,1,0,
+		0,0,1853,1854,1,0,0,0,1854,1855,5,270,0,0,1855,2045,1,0,0,0,1856,1857,
+		5,107,0,0,1857,1858,5,269,0,0,1858,1859,3,126,63,0,1859,1860,5,273,0,0,
+		1860,1864,3,126,63,0,1861,1862,7,29,0,0,1862,1863,5,153,0,0,1863,1865,
+		5,58,0,0,1864,1861,1,0,0,0,1864,1865,1,0,0,0,1865,1866,1,0,0,0,1866,1867,
+		5,270,0,0,1867,2045,1,0,0,0,1868,1869,5,108,0,0,1869,1878,5,269,0,0,1870,
+		1875,3,156,78,0,1871,1872,5,273,0,0,1872,1874,3,156,78,0,1873,1871,1,0,
+		0,0,1874,1877,1,0,0,0,1875,1873,1,0,0,0,1875,1876,1,0,0,0,1876,1879,1,
+		0,0,0,1877,1875,1,0,0,0,1878,1870,1,0,0,0,1878,1879,1,0,0,0,1879,1883,
+		1,0,0,0,1880,1881,7,30,0,0,1881,1882,5,153,0,0,1882,1884,5,148,0,0,1883,
+		1880,1,0,0,0,1883,1884,1,0,0,0,1884,1885,1,0,0,0,1885,2045,5,270,0,0,1886,
+		1887,5,104,0,0,1887,1896,5,269,0,0,1888,1893,3,126,63,0,1889,1890,5,273,
+		0,0,1890,1892,3,126,63,0,1891,1889,1,0,0,0,1892,1895,1,0,0,0,1893,1891,
+		1,0,0,0,1893,1894,1,0,0,0,1894,1897,1,0,0,0,1895,1893,1,0,0,0,1896,1888,
+		1,0,0,0,1896,1897,1,0,0,0,1897,1901,1,0,0,0,1898,1899,7,30,0,0,1899,1900,
+		5,153,0,0,1900,1902,5,148,0,0,1901,1898,1,0,0,0,1901,1902,1,0,0,0,1902,
+		1903,1,0,0,0,1903,2045,5,270,0,0,1904,1905,5,105,0,0,1905,1906,5,269,0,
+		0,1906,1917,3,126,63,0,1907,1908,5,157,0,0,1908,1909,5,16,0,0,1909,1914,
+		3,82,41,0,1910,1911,5,273,0,0,1911,1913,3,82,41,0,1912,1910,1,0,0,0,1913,
+		1916,1,0,0,0,1914,1912,1,0,0,0,1914,1915,1,0,0,0,1915,1918,1,0,0,0,1916,
+		1914,1,0,0,0,1917,1907,1,0,0,0,1917,1918,1,0,0,0,1918,1922,1,0,0,0,1919,
+		1920,7,30,0,0,1920,1921,5,153,0,0,1921,1923,5,148,0,0,1922,1919,1,0,0,
+		0,1922,1923,1,0,0,0,1923,1924,1,0,0,0,1924,1931,5,270,0,0,1925,1926,5,
+		71,0,0,1926,1927,5,269,0,0,1927,1928,5,243,0,0,1928,1929,3,126,63,0,1929,
+		1930,5,270,0,0,1930,1932,1,0,0,0,1931,1925,1,0,0,0,1931,1932,1,0,0,0,1932,
+		1935,1,0,0,0,1933,1934,5,160,0,0,1934,1936,3,148,74,0,1935,1933,1,0,0,
+		0,1935,1936,1,0,0,0,1936,2045,1,0,0,0,1937,1938,5,109,0,0,1938,1939,5,
+		269,0,0,1939,1943,3,156,78,0,1940,1941,7,30,0,0,1941,1942,5,153,0,0,1942,
+		1944,5,148,0,0,1943,1940,1,0,0,0,1943,1944,1,0,0,0,1944,1945,1,0,0,0,1945,
+		1952,5,270,0,0,1946,1947,5,71,0,0,1947,1948,5,269,0,0,1948,1949,5,243,
+		0,0,1949,1950,3,126,63,0,1950,1951,5,270,0,0,1951,1953,1,0,0,0,1952,1946,
+		1,0,0,0,1952,1953,1,0,0,0,1953,1956,1,0,0,0,1954,1955,5,160,0,0,1955,1957,
+		3,148,74,0,1956,1954,1,0,0,0,1956,1957,1,0,0,0,1957,2045,1,0,0,0,1958,
+		1959,7,31,0,0,1959,1960,5,269,0,0,1960,1961,3,126,63,0,1961,1964,5,219,
+		0,0,1962,1965,3,172,86,0,1963,1965,3,184,92,0,1964,1962,1,0,0,0,1964,1963,
+		1,0,0,0,1965,1966,1,0,0,0,1966,1967,5,270,0,0,1967,2045,1,0,0,0,1968,1969,
+		7,32,0,0,1969,1970,5,269,0,0,1970,1971,3,172,86,0,1971,1972,5,273,0,0,
+		1972,1973,3,126,63,0,1973,1974,5,273,0,0,1974,1975,3,126,63,0,1975,1976,
+		5,270,0,0,1976,2045,1,0,0,0,1977,2045,7,33,0,0,1978,1979,5,8,0,0,1979,
+		1988,5,271,0,0,1980,1985,3,126,63,0,1981,1982,5,273,0,0,1982,1984,3,126,
+		63,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,1983,1,0,0,0,1985,1986,1,
+		0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,1980,1,0,0,0,1988,1989,
+		1,0,0,0,1989,1990,1,0,0,0,1990,2045,5,272,0,0,1991,1992,5,125,0,0,1992,
+		2001,5,271,0,0,1993,1998,3,126,63,0,1994,1995,5,273,0,0,1995,1997,3,126,
+		63,0,1996,1994,1,0,0,0,1997,2000,1,0,0,0,1998,1996,1,0,0,0,1998,1999,1,
+		0,0,0,1999,2002,1,0,0,0,2000,1998,1,0,0,0,2001,1993,1,0,0,0,2001,2002,
+		1,0,0,0,2002,2003,1,0,0,0,2003,2045,5,272,0,0,2004,2005,5,191,0,0,2005,
+		2014,5,269,0,0,2006,2011,3,126,63,0,2007,2008,5,273,0,0,2008,2010,3,126,
+		63,0,2009,2007,1,0,0,0,2010,2013,1,0,0,0,2011,2009,1,0,0,0,2011,2012,1,
+		0,0,0,2012,2015,1,0,0,0,2013,2011,1,0,0,0,2014,2006,1,0,0,0,2014,2015,
+		1,0,0,0,2015,2016,1,0,0,0,2016,2045,5,270,0,0,2017,2018,5,49,0,0,2018,
+		2019,5,269,0,0,2019,2020,3,182,91,0,2020,2021,5,270,0,0,2021,2045,1,0,
+		0,0,2022,2045,3,138,69,0,2023,2024,5,64,0,0,2024,2025,5,269,0,0,2025,2026,
+		3,58,29,0,2026,2027,5,270,0,0,2027,2045,1,0,0,0,2028,2029,5,269,0,0,2029,
+		2030,3,58,29,0,2030,2031,5,270,0,0,2031,2045,1,0,0,0,2032,2033,5,269,0,
+		0,2033,2038,3,126,63,0,2034,2035,5,273,0,0,2035,2037,3,126,63,0,2036,2034,
+		1,0,0,0,2037,2040,1,0,0,0,2038,2036,1,0,0,0,2038,2039,1,0,0,0,2039,2041,
+		1,0,0,0,2040,2038,1,0,0,0,2041,2042,5,270,0,0,2042,2045,1,0,0,0,2043,2045,
+		3,184,92,0,2044,1695,1,0,0,0,2044,1697,1,0,0,0,2044,1698,1,0,0,0,2044,
+		1711,1,0,0,0,2044,1723,1,0,0,0,2044,1730,1,0,0,0,2044,1740,1,0,0,0,2044,
+		1750,1,0,0,0,2044,1760,1,0,0,0,2044,1771,1,0,0,0,2044,1778,1,0,0,0,2044,
+		1791,1,0,0,0,2044,1822,1,0,0,0,2044,1856,1,0,0,0,2044,1868,1,0,0,0,2044,
+		1886,1,0,0,0,2044,1904,1,0,0,0,2044,1937,1,0,0,0,2044,1958,1,0,0,0,2044,
+		1968,1,0,0,0,2044,1977,1,0,0,0,2044,1978,1,0,0,0,2044,1991,1,0,0,0,2044,
+		2004,1,0,0,0,2044,2017,1,0,0,0,2044,2022,1,0,0,0,2044,2023,1,0,0,0,2044,
+		2028,1,0,0,0,2044,2032,1,0,0,0,2044,2043,1,0,0,0,2045,2056,1,0,0,0,2046,
+		2047,10,2,0,0,2047,2048,5,274,0,0,2048,2055,3,184,92,0,2049,2050,10,1,
+		0,0,2050,2051,5,271,0,0,2051,2052,3,134,67,0,2052,2053,5,272,0,0,2053,
+		2055,1,0,0,0,2054,2046,1,0,0,0,2054,2049,1,0,0,0,2055,2058,1,0,0,0,2056,
+		2054,1,0,0,0,2056,2057,1,0,0,0,2057,137,1,0,0,0,2058,2056,1,0,0,0,2059,
+		2060,3,142,71,0,2060,2076,5,269,0,0,2061,2077,5,261,0,0,2062,2064,3,72,
+		36,0,2063,2062,1,0,0,0,2063,2064,1,0,0,0,2064,2065,1,0,0,0,2065,2070,3,
+		144,72,0,2066,2067,5,273,0,0,2067,2069,3,144,72,0,2068,2066,1,0,0,0,2069,
+		2072,1,0,0,0,2070,2068,1,0,0,0,2070,2071,1,0,0,0,2071,2074,1,0,0,0,2072,
+		2070,1,0,0,0,2073,2075,3,140,70,0,2074,2073,1,0,0,0,2074,2075,1,0,0,0,
+		2075,2077,1,0,0,0,2076,2061,1,0,0,0,2076,2063,1,0,0,0,2076,2077,1,0,0,
+		0,2077,2078,1,0,0,0,2078,2085,5,270,0,0,2079,2080,5,71,0,0,2080,2081,5,
+		269,0,0,2081,2082,5,243,0,0,2082,2083,3,126,63,0,2083,2084,5,270,0,0,2084,
+		2086,1,0,0,0,2085,2079,1,0,0,0,2085,2086,1,0,0,0,2086,2089,1,0,0,0,2087,
+		2088,5,160,0,0,2088,2090,3,148,74,0,2089,2087,1,0,0,0,2089,2090,1,0,0,
+		0,2090,139,1,0,0,0,2091,2092,7,34,0,0,2092,2093,5,149,0,0,2093,141,1,0,
+		0,0,2094,2099,3,180,90,0,2095,2099,5,118,0,0,2096,2099,5,189,0,0,2097,
+		2099,5,72,0,0,2098,2094,1,0,0,0,2098,2095,1,0,0,0,2098,2096,1,0,0,0,2098,
+		2097,1,0,0,0,2099,143,1,0,0,0,2100,2101,3,184,92,0,2101,2102,5,258,0,0,
+		2102,2103,3,146,73,0,2103,2106,1,0,0,0,2104,2106,3,146,73,0,2105,2100,
+		1,0,0,0,2105,2104,1,0,0,0,2106,145,1,0,0,0,2107,2108,5,211,0,0,2108,2112,
+		3,180,90,0,2109,2110,5,165,0,0,2110,2111,5,16,0,0,2111,2113,3,126,63,0,
+		2112,2109,1,0,0,0,2112,2113,1,0,0,0,2113,2125,1,0,0,0,2114,2115,5,211,
+		0,0,2115,2116,5,269,0,0,2116,2117,3,58,29,0,2117,2121,5,270,0,0,2118,2119,
+		5,165,0,0,2119,2120,5,16,0,0,2120,2122,3,126,63,0,2121,2118,1,0,0,0,2121,
+		2122,1,0,0,0,2122,2125,1,0,0,0,2123,2125,3,126,63,0,2124,2107,1,0,0,0,
+		2124,2114,1,0,0,0,2124,2123,1,0,0,0,2125,147,1,0,0,0,2126,2129,3,184,92,
+		0,2127,2129,3,150,75,0,2128,2126,1,0,0,0,2128,2127,1,0,0,0,2129,149,1,
+		0,0,0,2130,2141,5,269,0,0,2131,2132,5,165,0,0,2132,2133,5,16,0,0,2133,
+		2138,3,126,63,0,2134,2135,5,273,0,0,2135,2137,3,126,63,0,2136,2134,1,0,
+		0,0,2137,2140,1,0,0,0,2138,2136,1,0,0,0,2138,2139,1,0,0,0,2139,2142,1,
+		0,0,0,2140,2138,1,0,0,0,2141,2131,1,0,0,0,2141,2142,1,0,0,0,2142,2153,
+		1,0,0,0,2143,2144,5,157,0,0,2144,2145,5,16,0,0,2145,2150,3,82,41,0,2146,
+		2147,5,273,0,0,2147,2149,3,82,41,0,2148,2146,1,0,0,0,2149,2152,1,0,0,0,
+		2150,2148,1,0,0,0,2150,2151,1,0,0,0,2151,2154,1,0,0,0,2152,2150,1,0,0,
+		0,2153,2143,1,0,0,0,2153,2154,1,0,0,0,2154,2156,1,0,0,0,2155,2157,3,152,
+		76,0,2156,2155,1,0,0,0,2156,2157,1,0,0,0,2157,2158,1,0,0,0,2158,2159,5,
+		270,0,0,2159,151,1,0,0,0,2160,2161,7,35,0,0,2161,2169,3,154,77,0,2162,
+		2163,7,35,0,0,2163,2164,5,13,0,0,2164,2165,3,154,77,0,2165,2166,5,7,0,
+		0,2166,2167,3,154,77,0,2167,2169,1,0,0,0,2168,2160,1,0,0,0,2168,2162,1,
+		0,0,0,2169,153,1,0,0,0,2170,2171,5,224,0,0,2171,2180,5,174,0,0,2172,2173,
+		5,224,0,0,2173,2180,5,74,0,0,2174,2175,5,36,0,0,2175,2180,5,191,0,0,2176,
+		2177,3,134,67,0,2177,2178,7,36,0,0,2178,2180,1,0,0,0,2179,2170,1,0,0,0,
+		2179,2172,1,0,0,0,2179,2174,1,0,0,0,2179,2176,1,0,0,0,2180,155,1,0,0,0,
+		2181,2183,5,112,0,0,2182,2181,1,0,0,0,2182,2183,1,0,0,0,2183,2184,1,0,
+		0,0,2184,2185,3,126,63,0,2185,2186,5,233,0,0,2186,2187,3,126,63,0,2187,
+		157,1,0,0,0,2188,2193,5,148,0,0,2189,2193,5,58,0,0,2190,2191,5,45,0,0,
+		2191,2193,3,126,63,0,2192,2188,1,0,0,0,2192,2189,1,0,0,0,2192,2190,1,0,
+		0,0,2193,159,1,0,0,0,2194,2196,5,247,0,0,2195,2197,5,8,0,0,2196,2195,1,
+		0,0,0,2196,2197,1,0,0,0,2197,2198,1,0,0,0,2198,2208,5,248,0,0,2199,2201,
+		5,245,0,0,2200,2202,7,37,0,0,2201,2200,1,0,0,0,2201,2202,1,0,0,0,2202,
+		2204,1,0,0,0,2203,2205,5,8,0,0,2204,2203,1,0,0,0,2204,2205,1,0,0,0,2205,
+		2206,1,0,0,0,2206,2208,5,248,0,0,2207,2194,1,0,0,0,2207,2199,1,0,0,0,2208,
+		161,1,0,0,0,2209,2214,5,148,0,0,2210,2214,5,58,0,0,2211,2212,5,55,0,0,
+		2212,2214,7,38,0,0,2213,2209,1,0,0,0,2213,2210,1,0,0,0,2213,2211,1,0,0,
+		0,2214,163,1,0,0,0,2215,2216,5,242,0,0,2216,2221,3,126,63,0,2217,2218,
+		5,273,0,0,2218,2220,3,126,63,0,2219,2217,1,0,0,0,2220,2223,1,0,0,0,2221,
+		2219,1,0,0,0,2221,2222,1,0,0,0,2222,2224,1,0,0,0,2223,2221,1,0,0,0,2224,
+		2225,5,214,0,0,2225,2226,3,126,63,0,2226,165,1,0,0,0,2227,2242,5,148,0,
+		0,2228,2242,7,39,0,0,2229,2242,5,281,0,0,2230,2242,5,282,0,0,2231,2242,
+		5,283,0,0,2232,2234,5,278,0,0,2233,2232,1,0,0,0,2234,2235,1,0,0,0,2235,
+		2233,1,0,0,0,2235,2236,1,0,0,0,2236,2242,1,0,0,0,2237,2242,5,279,0,0,2238,
+		2242,5,280,0,0,2239,2240,7,40,0,0,2240,2242,5,278,0,0,2241,2227,1,0,0,
+		0,2241,2228,1,0,0,0,2241,2229,1,0,0,0,2241,2230,1,0,0,0,2241,2231,1,0,
+		0,0,2241,2233,1,0,0,0,2241,2237,1,0,0,0,2241,2238,1,0,0,0,2241,2239,1,
+		0,0,0,2242,167,1,0,0,0,2243,2245,5,95,0,0,2244,2246,7,25,0,0,2245,2244,
+		1,0,0,0,2245,2246,1,0,0,0,2246,2247,1,0,0,0,2247,2248,3,170,85,0,2248,
+		2252,3,172,86,0,2249,2250,5,269,0,0,2250,2251,5,281,0,0,2251,2253,5,270,
+		0,0,2252,2249,1,0,0,0,2252,2253,1,0,0,0,2253,2261,1,0,0,0,2254,2255,5,
+		219,0,0,2255,2259,3,172,86,0,2256,2257,5,269,0,0,2257,2258,5,281,0,0,2258,
+		2260,5,270,0,0,2259,2256,1,0,0,0,2259,2260,1,0,0,0,2260,2262,1,0,0,0,2261,
+		2254,1,0,0,0,2261,2262,1,0,0,0,2262,169,1,0,0,0,2263,2264,7,41,0,0,2264,
+		171,1,0,0,0,2265,2266,7,42,0,0,2266,173,1,0,0,0,2267,2271,3,176,88,0,2268,
+		2269,5,147,0,0,2269,2272,5,148,0,0,2270,2272,5,148,0,0,2271,2268,1,0,0,
+		0,2271,2270,1,0,0,0,2271,2272,1,0,0,0,2272,175,1,0,0,0,2273,2274,6,88,
+		-1,0,2274,2275,5,8,0,0,2275,2276,5,256,0,0,2276,2277,3,174,87,0,2277,2278,
+		5,257,0,0,2278,2359,1,0,0,0,2279,2280,5,141,0,0,2280,2281,5,256,0,0,2281,
+		2282,3,174,87,0,2282,2283,5,257,0,0,2283,2359,1,0,0,0,2284,2285,5,125,
+		0,0,2285,2286,5,256,0,0,2286,2287,3,174,87,0,2287,2288,5,273,0,0,2288,
+		2289,3,174,87,0,2289,2290,5,257,0,0,2290,2359,1,0,0,0,2291,2292,5,191,
+		0,0,2292,2301,5,256,0,0,2293,2298,3,178,89,0,2294,2295,5,273,0,0,2295,
+		2297,3,178,89,0,2296,2294,1,0,0,0,2297,2300,1,0,0,0,2298,2296,1,0,0,0,
+		2298,2299,1,0,0,0,2299,2302,1,0,0,0,2300,2298,1,0,0,0,2301,2293,1,0,0,
+		0,2301,2302,1,0,0,0,2302,2303,1,0,0,0,2303,2359,5,257,0,0,2304,2305,5,
+		191,0,0,2305,2314,5,269,0,0,2306,2311,3,178,89,0,2307,2308,5,273,0,0,2308,
+		2310,3,178,89,0,2309,2307,1,0,0,0,2310,2313,1,0,0,0,2311,2309,1,0,0,0,
+		2311,2312,1,0,0,0,2312,2315,1,0,0,0,2313,2311,1,0,0,0,2314,2306,1,0,0,
+		0,2314,2315,1,0,0,0,2315,2316,1,0,0,0,2316,2359,5,270,0,0,2317,2318,5,
+		95,0,0,2318,2322,3,172,86,0,2319,2320,5,269,0,0,2320,2321,5,281,0,0,2321,
+		2323,5,270,0,0,2322,2319,1,0,0,0,2322,2323,1,0,0,0,2323,2331,1,0,0,0,2324,
+		2325,5,219,0,0,2325,2329,3,172,86,0,2326,2327,5,269,0,0,2327,2328,5,281,
+		0,0,2328,2330,5,270,0,0,2329,2326,1,0,0,0,2329,2330,1,0,0,0,2330,2332,
+		1,0,0,0,2331,2324,1,0,0,0,2331,2332,1,0,0,0,2332,2359,1,0,0,0,2333,2335,
+		3,184,92,0,2334,2336,7,43,0,0,2335,2334,1,0,0,0,2335,2336,1,0,0,0,2336,
+		2347,1,0,0,0,2337,2338,5,269,0,0,2338,2343,5,281,0,0,2339,2340,5,273,0,
+		0,2340,2342,5,281,0,0,2341,2339,1,0,0,0,2342,2345,1,0,0,0,2343,2341,1,
+		0,0,0,2343,2344,1,0,0,0,2344,2346,1,0,0,0,2345,2343,1,0,0,0,2346,2348,
+		5,270,0,0,2347,2337,1,0,0,0,2347,2348,1,0,0,0,2348,2356,1,0,0,0,2349,2350,
+		5,245,0,0,2350,2351,5,121,0,0,2351,2352,5,215,0,0,2352,2357,5,251,0,0,
+		2353,2354,5,247,0,0,2354,2355,5,215,0,0,2355,2357,5,251,0,0,2356,2349,
+		1,0,0,0,2356,2353,1,0,0,0,2356,2357,1,0,0,0,2357,2359,1,0,0,0,2358,2273,
+		1,0,0,0,2358,2279,1,0,0,0,2358,2284,1,0,0,0,2358,2291,1,0,0,0,2358,2304,
+		1,0,0,0,2358,2317,1,0,0,0,2358,2333,1,0,0,0,2359,2376,1,0,0,0,2360,2364,
+		10,2,0,0,2361,2362,5,147,0,0,2362,2365,5,148,0,0,2363,2365,5,148,0,0,2364,
+		2361,1,0,0,0,2364,2363,1,0,0,0,2364,2365,1,0,0,0,2365,2366,1,0,0,0,2366,
+		2375,5,8,0,0,2367,2371,10,1,0,0,2368,2369,5,147,0,0,2369,2372,5,148,0,
+		0,2370,2372,5,148,0,0,2371,2368,1,0,0,0,2371,2370,1,0,0,0,2371,2372,1,
+		0,0,0,2372,2373,1,0,0,0,2373,2375,5,141,0,0,2374,2360,1,0,0,0,2374,2367,
+		1,0,0,0,2375,2378,1,0,0,0,2376,2374,1,0,0,0,2376,2377,1,0,0,0,2377,177,
+		1,0,0,0,2378,2376,1,0,0,0,2379,2380,3,184,92,0,2380,2382,3,174,87,0,2381,
+		2383,5,278,0,0,2382,2381,1,0,0,0,2382,2383,1,0,0,0,2383,179,1,0,0,0,2384,
+		2389,3,184,92,0,2385,2386,5,274,0,0,2386,2388,3,184,92,0,2387,2385,1,0,
+		0,0,2388,2391,1,0,0,0,2389,2387,1,0,0,0,2389,2390,1,0,0,0,2390,181,1,0,
+		0,0,2391,2389,1,0,0,0,2392,2397,3,184,92,0,2393,2394,5,273,0,0,2394,2396,
+		3,184,92,0,2395,2393,1,0,0,0,2396,2399,1,0,0,0,2397,2395,1,0,0,0,2397,
+		2398,1,0,0,0,2398,183,1,0,0,0,2399,2397,1,0,0,0,2400,2404,5,284,0,0,2401,
+		2404,5,285,0,0,2402,2404,3,186,93,0,2403,2400,1,0,0,0,2403,2401,1,0,0,
+		0,2403,2402,1,0,0,0,2404,185,1,0,0,0,2405,2406,7,44,0,0,2406,187,1,0,0,
+		0,346,191,198,203,209,212,227,230,236,242,248,255,259,267,269,275,282,
+		292,295,302,307,310,317,322,325,329,332,337,341,347,360,368,375,379,389,
+		394,405,408,416,420,426,432,444,449,459,465,468,474,485,500,507,512,518,
+		529,535,540,546,549,552,560,568,570,575,580,583,588,591,594,599,602,607,
+		612,615,618,626,644,646,649,656,662,671,676,680,683,691,694,697,701,705,
+		716,721,725,728,736,739,747,755,761,766,773,780,783,787,792,796,798,802,
+		808,818,827,836,839,853,856,860,866,874,878,883,895,907,920,925,937,944,
+		951,957,965,968,977,992,995,1000,1002,1007,1009,1014,1018,1026,1032,1035,
+		1037,1047,1054,1057,1065,1071,1075,1078,1085,1094,1097,1101,1110,1113,
+		1117,1125,1128,1139,1142,1144,1154,1166,1178,1186,1194,1197,1201,1209,
+		1213,1233,1235,1237,1241,1245,1249,1253,1255,1264,1268,1275,1278,1281,
+		1288,1291,1297,1306,1312,1315,1324,1331,1333,1344,1347,1356,1359,1367,
+		1370,1373,1379,1387,1395,1398,1406,1423,1439,1446,1452,1456,1463,1467,
+		1471,1475,1477,1481,1483,1493,1503,1510,1517,1522,1534,1542,1545,1548,
+		1559,1564,1575,1578,1586,1588,1595,1599,1606,1614,1623,1629,1635,1638,
+		1645,1649,1654,1659,1666,1670,1674,1682,1690,1692,1703,1707,1715,1719,
+		1734,1744,1755,1767,1787,1798,1807,1816,1818,1829,1832,1841,1850,1852,
+		1864,1875,1878,1883,1893,1896,1901,1914,1917,1922,1931,1935,1943,1952,
+		1956,1964,1985,1988,1998,2001,2011,2014,2038,2044,2054,2056,2063,2070,
+		2074,2076,2085,2089,2098,2105,2112,2121,2124,2128,2138,2141,2150,2153,
+		2156,2168,2179,2182,2192,2196,2201,2204,2207,2213,2221,2235,2241,2245,
+		2252,2259,2261,2271,2298,2301,2311,2314,2322,2329,2331,2335,2343,2347,
+		2356,2358,2364,2371,2374,2376,2382,2389,2397,2403
 	};
 
 	public static readonly ATN _ATN =
