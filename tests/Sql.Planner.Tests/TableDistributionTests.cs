@@ -79,6 +79,17 @@ public sealed class TableDistributionTests
         Assert.Contains("\nDISTRIBUTED INTO 3 BUCKETS\n", ShowCreate("t"));
     }
 
+    [Theory]
+    [InlineData("ALTER TABLE t DROP a")]
+    [InlineData("ALTER TABLE t RENAME a TO z")]
+    public void A_bucket_key_cannot_be_dropped_or_renamed(string alter)
+    {
+        _f.Run("CREATE TABLE t (a INT, b INT) DISTRIBUTED BY HASH(a) WITH ('connector' = 'blackhole')");
+        Assert.EndsWith("The column `a` is used as a distribution key.", _f.Error(alter).Problem);
+        _f.Run("ALTER TABLE t DROP b");
+        Assert.Equal(["a"], _f.Catalog.FindTable("t")!.Columns.Select(c => c.Name));
+    }
+
     [Fact]
     public void Writing_a_bucketed_table_is_refused_with_flink_s_message()
     {
