@@ -99,6 +99,11 @@ public sealed class TableDistributionTests
         Assert.Equal("Table 'default_catalog.default_database.sink' is a bucketed table, but the underlying DynamicTableSink doesn't implement the SupportsBucketing interface.", e.Problem);
         Assert.Equal(13, e.Span.Column);
 
+        // CTAS too, and the table is not left behind.
+        var ctas = _f.Error("CREATE TABLE made DISTRIBUTED INTO 2 BUCKETS WITH ('connector' = 'blackhole') AS SELECT a FROM src");
+        Assert.StartsWith("Table 'default_catalog.default_database.made' is a bucketed table", ctas.Problem);
+        Assert.Null(_f.Catalog.FindTable("made"));
+
         // Reading it is fine: a source ignores the distribution.
         _f.Run("CREATE TABLE bucketed_src (a INT) DISTRIBUTED INTO 2 BUCKETS WITH ('connector' = 'datagen')");
         _f.Run("CREATE TABLE out_ (a INT) WITH ('connector' = 'blackhole')");
