@@ -119,6 +119,7 @@ createTable
     : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? qualifiedName
       (LPAREN tableElement (COMMA tableElement)* RPAREN)?
       (COMMENT comment=STRING)?
+      distribution?
       (PARTITIONED BY LPAREN identifierList RPAREN)?
       withOptions?
       likeClause?
@@ -130,9 +131,16 @@ replaceTable
     : (CREATE OR)? REPLACE TABLE qualifiedName
       (LPAREN tableElement (COMMA tableElement)* RPAREN)?
       (COMMENT comment=STRING)?
+      distribution?
       (PARTITIONED BY LPAREN identifierList RPAREN)?
       withOptions?
       AS query
+    ;
+
+// Flink 1.20 (FLIP-376): DISTRIBUTED BY [HASH | RANGE] (a, b) [INTO n BUCKETS] | DISTRIBUTED INTO n BUCKETS
+distribution
+    : DISTRIBUTED BY kind=(HASH | RANGE)? LPAREN identifierList RPAREN (INTO buckets=INTEGER_VALUE BUCKETS)?
+    | DISTRIBUTED INTO buckets=INTEGER_VALUE BUCKETS
     ;
 
 tableElement
@@ -657,6 +665,7 @@ nonReserved
     | ASYMMETRIC
     | BEGIN
     | BOTH
+    | BUCKETS
     | CASCADE
     | CATALOG
     | CATALOGS
@@ -698,6 +707,7 @@ nonReserved
     | FUNCTION
     | FUNCTIONS
     | GROUPING
+    | HASH
     | HELP
     | HOUR
     | HOURS
@@ -727,6 +737,7 @@ nonReserved
     | EMPTY
     | ERROR
     | DEFAULT
+    | DISTRIBUTED
     | KEY
     | LANGUAGE
     | LAST

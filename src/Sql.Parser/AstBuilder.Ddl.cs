@@ -26,6 +26,7 @@ internal sealed partial class AstBuilder
             Span(c))
         {
             LikeOptions = c.likeClause() is { } likeClause ? likeClause.likeOption().Select(BuildLikeOption).ToList() : Array.Empty<LikeOption>(),
+            Distribution = c.distribution() is { } distribution ? BuildDistribution(distribution) : null,
         };
     }
 
@@ -48,15 +49,34 @@ internal sealed partial class AstBuilder
             Span(c))
         {
             Replace = c.OR() is not null ? TableReplace.CreateOrReplace : TableReplace.Replace,
+            Distribution = c.distribution() is { } distribution ? BuildDistribution(distribution) : null,
         };
+    }
+
+    private DistributionDefinition BuildDistribution(P.DistributionContext d)
+    {
+        var kind = d.kind?.Type switch
+        {
+            P.HASH => DistributionKind.Hash,
+            P.RANGE => DistributionKind.Range,
+            _ => DistributionKind.Unknown,
+        };
+        int? buckets = null;
+        if (d.buckets is { } count)
+        {
+            if (!int.TryParse(count.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) || n <= 0)
+                throw Error($"Bucket count must be a positive integer, but was {count.Text}", Span(count));
+            buckets = n;
+        }
+        return new DistributionDefinition(kind, Identifiers(d.identifierList()), buckets, Span(d));
     }
 
     private LikeOption BuildLikeOption(P.LikeOptionContext o)
     {
         var strategy = o.INCLUDING() is not null ? LikeStrategy.Including : o.EXCLUDING() is not null ? LikeStrategy.Excluding : LikeStrategy.Overwriting;
         var feature = o.ALL() is not null ? "ALL" : Ident(o.identifier()).Value.ToUpperInvariant();
-        if (feature is not ("ALL" or "CONSTRAINTS" or "GENERATED" or "METADATA" or "OPTIONS" or "PARTITIONS" or "WATERMARKS"))
-            throw Error($"unknown LIKE option '{feature}'; expected one of ALL, CONSTRAINTS, GENERATED, METADATA, OPTIONS, PARTITIONS, WATERMARKS", Span(o));
+        if (feature is not ("ALL" or "CONSTRAINTS" or "DISTRIBUTION" or "GENERATED" or "METADATA" or "OPTIONS" or "PARTITIONS" or "WATERMARKS"))
+            throw Error($"unknown LIKE option '{feature}'; expected one of ALL, CONSTRAINTS, DISTRIBUTION, GENERATED, METADATA, OPTIONS, PARTITIONS, WATERMARKS", Span(o));
         if (strategy == LikeStrategy.Overwriting && feature is "CONSTRAINTS" or "PARTITIONS")
             throw Error($"Illegal merging strategy 'OVERWRITING' for '{feature}' option.", Span(o));
         return new LikeOption(strategy, feature, Span(o));

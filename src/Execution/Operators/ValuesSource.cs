@@ -11,7 +11,8 @@ namespace StreamSql.Execution.Operators;
 /// The rows of a <c>VALUES</c> clause: subtask 0 emits them in batches of at most <c>execution.batch.max-rows</c> rows,
 /// other subtasks emit nothing. Flink's values source hands its operators one row at a time, so an updating result of
 /// VALUES printed with the one-row batches the planner sets for a printed changelog shows Flink's row-by-row
-/// changelog. The rows emitted so far are checkpointed, so a restored job goes on after them.
+/// changelog. The rows emitted so far are checkpointed (also when it finishes before a barrier: Flink does not run a
+/// finished source again after a restore), so a restored job goes on after them.
 /// </summary>
 public sealed class ValuesSource(ValuesSpec spec) : StreamOperatorBase, ISourceOperator
 {
@@ -59,15 +60,25 @@ public sealed class ValuesSource(ValuesSpec spec) : StreamOperatorBase, ISourceO
 
     public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
     {
+        SavePosition();
+        return output.EmitBarrierAsync(barrier, cancellationToken);
+    }
+
+    private void SavePosition()
+    {
         var entry = new byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(entry, _next);
         _position.Update([entry]);
-        return output.EmitBarrierAsync(barrier, cancellationToken);
     }
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("VALUES has no inputs");
 
-    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken) =>
-        output.EmitWatermarkAsync(Watermark.Max, cancellationToken);
+    /// <summary>The finished subtask's final state stands in for it in later checkpoints: it must say every row was
+    /// emitted, or a job restored from one (VALUES finished before its first barrier) would emit them all again.</summary>
+    public override ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        SavePosition();
+        return output.EmitWatermarkAsync(Watermark.Max, cancellationToken);
+    }
 }

@@ -45,10 +45,20 @@ public sealed record CreateTableStatement(
     /// <summary>The <c>LIKE base (INCLUDING ALL EXCLUDING OPTIONS ...)</c> options, in the order written.</summary>
     public IReadOnlyList<LikeOption> LikeOptions { get; init; } = Array.Empty<LikeOption>();
 
+    /// <summary>The <c>DISTRIBUTED BY ... / DISTRIBUTED INTO n BUCKETS</c> clause; null when the statement has none.</summary>
+    public DistributionDefinition? Distribution { get; init; }
+
     /// <summary><c>REPLACE TABLE ... AS</c> or <c>CREATE OR REPLACE TABLE ... AS</c> (Flink's RTAS); <see cref="TableReplace.None"/>
     /// for <c>CREATE TABLE</c>.</summary>
     public TableReplace Replace { get; init; }
 }
+
+/// <summary>The bucketing algorithm a <c>DISTRIBUTED BY</c> names; <see cref="Unknown"/> leaves it to the connector.</summary>
+public enum DistributionKind { Unknown, Hash, Range }
+
+/// <summary>Flink 1.20's <c>DISTRIBUTED BY [HASH | RANGE] (a, b) [INTO n BUCKETS]</c> or <c>DISTRIBUTED INTO n BUCKETS</c>
+/// (no keys).</summary>
+public sealed record DistributionDefinition(DistributionKind Kind, IReadOnlyList<Identifier> BucketKeys, int? BucketCount, SourceSpan Span) : Node(Span);
 
 /// <summary>Whether a <c>CREATE TABLE ... AS</c> replaces the table: <c>REPLACE TABLE</c> needs it to exist, <c>CREATE OR
 /// REPLACE TABLE</c> creates it when it does not.</summary>

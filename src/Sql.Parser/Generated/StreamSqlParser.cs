@@ -39,138 +39,138 @@ internal partial class StreamSqlParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		ABSENT=1, ADD=2, AFTER=3, ALL=4, ALLOW=5, ALTER=6, AND=7, ARRAY=8, AS=9, 
-		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BY=15, CASCADE=16, 
-		CASE=17, CAST=18, CATALOG=19, CATALOGS=20, CEIL=21, CEILING=22, CHANGELOG_MODE=23, 
-		CHECKPOINT=24, CHECKPOINTS=25, CLEAR=26, COLUMN=27, COLUMNS=28, COMMENT=29, 
-		CONDITIONAL=30, CONSTRAINT=31, CREATE=32, CROSS=33, CUBE=34, CURRENT=35, 
-		CURRENT_DATE=36, CURRENT_TIME=37, CURRENT_TIMESTAMP=38, DATABASE=39, DATABASES=40, 
-		DATE=41, DAY=42, DAYS=43, DEFAULT=44, DEFINE=45, DESC=46, DESCRIBE=47, 
-		DESCRIPTOR=48, DISTINCT=49, DRAIN=50, DROP=51, ELSE=52, EMPTY=53, END=54, 
-		ENFORCED=55, ERROR=56, ESCAPE=57, ESTIMATED_COST=58, EXCEPT=59, EXCLUDING=60, 
-		EXECUTE=61, EXISTS=62, EXIT=63, EXPLAIN=64, EXTENDED=65, EXTRACT=66, FALSE=67, 
-		FETCH=68, FILTER=69, FIRST=70, FLOOR=71, FOLLOWING=72, FOR=73, FROM=74, 
-		FULL=75, FUNCTION=76, FUNCTIONS=77, GROUP=78, GROUPING=79, HAVING=80, 
-		HELP=81, HOUR=82, HOURS=83, IF=84, IGNORE=85, ILIKE=86, IN=87, INCLUDING=88, 
-		INNER=89, INSERT=90, INTERSECT=91, INTERVAL=92, INTO=93, IS=94, JAR=95, 
-		JARS=96, JOB=97, JOBS=98, JOIN=99, JSON=100, JSON_ARRAY=101, JSON_ARRAYAGG=102, 
-		JSON_EXECUTION_PLAN=103, JSON_EXISTS=104, JSON_OBJECT=105, JSON_OBJECTAGG=106, 
-		JSON_QUERY=107, JSON_VALUE=108, KEY=109, LANGUAGE=110, LAST=111, LATERAL=112, 
-		LATEST=113, LEADING=114, LEFT=115, LIKE=116, LIMIT=117, LOCAL=118, LOAD=119, 
-		LOCALTIME=120, LOCALTIMESTAMP=121, MAP=122, MATCH=123, MATCH_RECOGNIZE=124, 
-		MEASURES=125, METADATA=126, MICROSECOND=127, MICROSECONDS=128, MILLISECOND=129, 
-		MILLISECONDS=130, MINUTE=131, MINUTES=132, MODIFY=133, MODULE=134, MODULES=135, 
-		MONTH=136, MONTHS=137, MULTISET=138, NANOSECOND=139, NANOSECONDS=140, 
-		NATURAL=141, NEXT=142, NON=143, NOT=144, NULL=145, NULLS=146, OBJECT=147, 
-		OF=148, OFFSET=149, ON=150, ONE=151, ONLY=152, OR=153, ORDER=154, ORDINALITY=155, 
-		OUTER=156, OVER=157, OVERWRITE=158, OVERLAPS=159, OVERLAY=160, OVERWRITING=161, 
-		PARTITION=162, PARTITIONED=163, PAST=164, PATTERN=165, PER=166, PLACING=167, 
-		PLAN=168, PLAN_ADVICE=169, POSITION=170, PRECEDING=171, PRECISION=172, 
-		PRIMARY=173, QUARTER=174, QUARTERS=175, QUIT=176, RANGE=177, REMOVE=178, 
-		RENAME=179, REPLACE=180, RESET=181, RESPECT=182, RESTORED=183, RESTRICT=184, 
-		RETURNING=185, RIGHT=186, ROLLUP=187, ROW=188, ROWS=189, SAVEPOINT=190, 
-		SCALAR=191, SECOND=192, SECONDS=193, SELECT=194, SET=195, SETS=196, SHOW=197, 
-		SIMILAR=198, SKIP_=199, STATE=200, STATEMENT=201, STOP=202, SUBSET=203, 
-		SUBSTRING=204, SYMMETRIC=205, SYSTEM=206, SYSTEM_TIME=207, TABLE=208, 
-		TABLES=209, TEMPORARY=210, THEN=211, TIME=212, TIMESTAMP=213, TIMESTAMPADD=214, 
-		TIMESTAMPDIFF=215, TO=216, TRAILING=217, TRIM=218, TRUE=219, TRY_CAST=220, 
-		UNBOUNDED=221, UNCONDITIONAL=222, UNION=223, UNKNOWN=224, UNLOAD=225, 
-		UNNEST=226, USE=227, USER=228, USING=229, VALUE=230, VALUES=231, VARYING=232, 
-		VIEW=233, VIEWS=234, VIRTUAL=235, WATERMARK=236, WEEK=237, WEEKS=238, 
-		WHEN=239, WHERE=240, WINDOW=241, WITH=242, WITHIN=243, WITHOUT=244, WRAPPER=245, 
-		YEAR=246, YEARS=247, ZONE=248, EQ=249, NEQ=250, LTE=251, GTE=252, LT=253, 
-		GT=254, ARROW=255, PLUS=256, MINUS=257, ASTERISK=258, SLASH=259, PERCENT=260, 
-		QUESTION=261, PIPE=262, LBRACE=263, RBRACE=264, CONCAT=265, LPAREN=266, 
-		RPAREN=267, LBRACKET=268, RBRACKET=269, COMMA=270, DOT=271, SEMI=272, 
-		HINT_START=273, HINT_END=274, STRING=275, UNICODE_STRING=276, BINARY_STRING=277, 
-		INTEGER_VALUE=278, DECIMAL_VALUE=279, DOUBLE_VALUE=280, IDENTIFIER=281, 
-		BACKQUOTED_IDENTIFIER=282, LINE_COMMENT=283, BLOCK_COMMENT=284, WS=285, 
-		DOUBLE_QUOTED=286, UNTERMINATED_STRING=287, UNTERMINATED_IDENTIFIER=288, 
-		UNTERMINATED_COMMENT=289, ERROR_CHAR=290;
+		ASC=10, ASYMMETRIC=11, BEGIN=12, BETWEEN=13, BOTH=14, BUCKETS=15, BY=16, 
+		CASCADE=17, CASE=18, CAST=19, CATALOG=20, CATALOGS=21, CEIL=22, CEILING=23, 
+		CHANGELOG_MODE=24, CHECKPOINT=25, CHECKPOINTS=26, CLEAR=27, COLUMN=28, 
+		COLUMNS=29, COMMENT=30, CONDITIONAL=31, CONSTRAINT=32, CREATE=33, CROSS=34, 
+		CUBE=35, CURRENT=36, CURRENT_DATE=37, CURRENT_TIME=38, CURRENT_TIMESTAMP=39, 
+		DATABASE=40, DATABASES=41, DATE=42, DAY=43, DAYS=44, DEFAULT=45, DEFINE=46, 
+		DESC=47, DESCRIBE=48, DESCRIPTOR=49, DISTINCT=50, DISTRIBUTED=51, DRAIN=52, 
+		DROP=53, ELSE=54, EMPTY=55, END=56, ENFORCED=57, ERROR=58, ESCAPE=59, 
+		ESTIMATED_COST=60, EXCEPT=61, EXCLUDING=62, EXECUTE=63, EXISTS=64, EXIT=65, 
+		EXPLAIN=66, EXTENDED=67, EXTRACT=68, FALSE=69, FETCH=70, FILTER=71, FIRST=72, 
+		FLOOR=73, FOLLOWING=74, FOR=75, FROM=76, FULL=77, FUNCTION=78, FUNCTIONS=79, 
+		GROUP=80, GROUPING=81, HASH=82, HAVING=83, HELP=84, HOUR=85, HOURS=86, 
+		IF=87, IGNORE=88, ILIKE=89, IN=90, INCLUDING=91, INNER=92, INSERT=93, 
+		INTERSECT=94, INTERVAL=95, INTO=96, IS=97, JAR=98, JARS=99, JOB=100, JOBS=101, 
+		JOIN=102, JSON=103, JSON_ARRAY=104, JSON_ARRAYAGG=105, JSON_EXECUTION_PLAN=106, 
+		JSON_EXISTS=107, JSON_OBJECT=108, JSON_OBJECTAGG=109, JSON_QUERY=110, 
+		JSON_VALUE=111, KEY=112, LANGUAGE=113, LAST=114, LATERAL=115, LATEST=116, 
+		LEADING=117, LEFT=118, LIKE=119, LIMIT=120, LOCAL=121, LOAD=122, LOCALTIME=123, 
+		LOCALTIMESTAMP=124, MAP=125, MATCH=126, MATCH_RECOGNIZE=127, MEASURES=128, 
+		METADATA=129, MICROSECOND=130, MICROSECONDS=131, MILLISECOND=132, MILLISECONDS=133, 
+		MINUTE=134, MINUTES=135, MODIFY=136, MODULE=137, MODULES=138, MONTH=139, 
+		MONTHS=140, MULTISET=141, NANOSECOND=142, NANOSECONDS=143, NATURAL=144, 
+		NEXT=145, NON=146, NOT=147, NULL=148, NULLS=149, OBJECT=150, OF=151, OFFSET=152, 
+		ON=153, ONE=154, ONLY=155, OR=156, ORDER=157, ORDINALITY=158, OUTER=159, 
+		OVER=160, OVERWRITE=161, OVERLAPS=162, OVERLAY=163, OVERWRITING=164, PARTITION=165, 
+		PARTITIONED=166, PAST=167, PATTERN=168, PER=169, PLACING=170, PLAN=171, 
+		PLAN_ADVICE=172, POSITION=173, PRECEDING=174, PRECISION=175, PRIMARY=176, 
+		QUARTER=177, QUARTERS=178, QUIT=179, RANGE=180, REMOVE=181, RENAME=182, 
+		REPLACE=183, RESET=184, RESPECT=185, RESTORED=186, RESTRICT=187, RETURNING=188, 
+		RIGHT=189, ROLLUP=190, ROW=191, ROWS=192, SAVEPOINT=193, SCALAR=194, SECOND=195, 
+		SECONDS=196, SELECT=197, SET=198, SETS=199, SHOW=200, SIMILAR=201, SKIP_=202, 
+		STATE=203, STATEMENT=204, STOP=205, SUBSET=206, SUBSTRING=207, SYMMETRIC=208, 
+		SYSTEM=209, SYSTEM_TIME=210, TABLE=211, TABLES=212, TEMPORARY=213, THEN=214, 
+		TIME=215, TIMESTAMP=216, TIMESTAMPADD=217, TIMESTAMPDIFF=218, TO=219, 
+		TRAILING=220, TRIM=221, TRUE=222, TRY_CAST=223, UNBOUNDED=224, UNCONDITIONAL=225, 
+		UNION=226, UNKNOWN=227, UNLOAD=228, UNNEST=229, USE=230, USER=231, USING=232, 
+		VALUE=233, VALUES=234, VARYING=235, VIEW=236, VIEWS=237, VIRTUAL=238, 
+		WATERMARK=239, WEEK=240, WEEKS=241, WHEN=242, WHERE=243, WINDOW=244, WITH=245, 
+		WITHIN=246, WITHOUT=247, WRAPPER=248, YEAR=249, YEARS=250, ZONE=251, EQ=252, 
+		NEQ=253, LTE=254, GTE=255, LT=256, GT=257, ARROW=258, PLUS=259, MINUS=260, 
+		ASTERISK=261, SLASH=262, PERCENT=263, QUESTION=264, PIPE=265, LBRACE=266, 
+		RBRACE=267, CONCAT=268, LPAREN=269, RPAREN=270, LBRACKET=271, RBRACKET=272, 
+		COMMA=273, DOT=274, SEMI=275, HINT_START=276, HINT_END=277, STRING=278, 
+		UNICODE_STRING=279, BINARY_STRING=280, INTEGER_VALUE=281, DECIMAL_VALUE=282, 
+		DOUBLE_VALUE=283, IDENTIFIER=284, BACKQUOTED_IDENTIFIER=285, LINE_COMMENT=286, 
+		BLOCK_COMMENT=287, WS=288, DOUBLE_QUOTED=289, UNTERMINATED_STRING=290, 
+		UNTERMINATED_IDENTIFIER=291, UNTERMINATED_COMMENT=292, ERROR_CHAR=293;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
 		RULE_restoreClause = 7, RULE_explainDetail = 8, RULE_setKey = 9, RULE_setValue = 10, 
 		RULE_showTarget = 11, RULE_likePattern = 12, RULE_createTable = 13, RULE_replaceTable = 14, 
-		RULE_tableElement = 15, RULE_columnDefinition = 16, RULE_columnConstraint = 17, 
-		RULE_watermarkDefinition = 18, RULE_tableConstraint = 19, RULE_withOptions = 20, 
-		RULE_tableOption = 21, RULE_optionKey = 22, RULE_optionValue = 23, RULE_likeClause = 24, 
-		RULE_likeOption = 25, RULE_alterTableAction = 26, RULE_alterTableElement = 27, 
-		RULE_query = 28, RULE_commonTableExpression = 29, RULE_queryNoWith = 30, 
-		RULE_queryTerm = 31, RULE_queryPrimary = 32, RULE_valuesRow = 33, RULE_querySpecification = 34, 
-		RULE_setQuantifier = 35, RULE_selectItem = 36, RULE_groupingElement = 37, 
-		RULE_groupingSet = 38, RULE_namedWindow = 39, RULE_sortItem = 40, RULE_relation = 41, 
-		RULE_joinType = 42, RULE_joinCriteria = 43, RULE_relationPrimary = 44, 
-		RULE_matchRecognize = 45, RULE_measureItem = 46, RULE_rowsPerMatch = 47, 
-		RULE_afterMatchSkip = 48, RULE_rowPattern = 49, RULE_rowPatternTerm = 50, 
-		RULE_rowPatternFactor = 51, RULE_rowPatternPrimary = 52, RULE_rowPatternQuantifier = 53, 
-		RULE_subsetItem = 54, RULE_defineItem = 55, RULE_tableAlias = 56, RULE_tableHints = 57, 
-		RULE_hintList = 58, RULE_hint = 59, RULE_hintOption = 60, RULE_hintArgument = 61, 
-		RULE_expression = 62, RULE_booleanExpression = 63, RULE_predicate = 64, 
-		RULE_comparisonOperator = 65, RULE_valueExpression = 66, RULE_primaryExpression = 67, 
-		RULE_functionCall = 68, RULE_nullTreatment = 69, RULE_functionName = 70, 
-		RULE_functionArgument = 71, RULE_functionArgumentValue = 72, RULE_windowReference = 73, 
-		RULE_windowSpecification = 74, RULE_windowFrame = 75, RULE_frameBound = 76, 
-		RULE_jsonKeyValue = 77, RULE_jsonValueBehavior = 78, RULE_jsonQueryWrapper = 79, 
-		RULE_jsonQueryBehavior = 80, RULE_whenClause = 81, RULE_literal = 82, 
-		RULE_interval = 83, RULE_intervalValue = 84, RULE_timeUnit = 85, RULE_dataType = 86, 
-		RULE_dataTypeBody = 87, RULE_rowField = 88, RULE_qualifiedName = 89, RULE_identifierList = 90, 
-		RULE_identifier = 91, RULE_nonReserved = 92;
+		RULE_distribution = 15, RULE_tableElement = 16, RULE_columnDefinition = 17, 
+		RULE_columnConstraint = 18, RULE_watermarkDefinition = 19, RULE_tableConstraint = 20, 
+		RULE_withOptions = 21, RULE_tableOption = 22, RULE_optionKey = 23, RULE_optionValue = 24, 
+		RULE_likeClause = 25, RULE_likeOption = 26, RULE_alterTableAction = 27, 
+		RULE_alterTableElement = 28, RULE_query = 29, RULE_commonTableExpression = 30, 
+		RULE_queryNoWith = 31, RULE_queryTerm = 32, RULE_queryPrimary = 33, RULE_valuesRow = 34, 
+		RULE_querySpecification = 35, RULE_setQuantifier = 36, RULE_selectItem = 37, 
+		RULE_groupingElement = 38, RULE_groupingSet = 39, RULE_namedWindow = 40, 
+		RULE_sortItem = 41, RULE_relation = 42, RULE_joinType = 43, RULE_joinCriteria = 44, 
+		RULE_relationPrimary = 45, RULE_matchRecognize = 46, RULE_measureItem = 47, 
+		RULE_rowsPerMatch = 48, RULE_afterMatchSkip = 49, RULE_rowPattern = 50, 
+		RULE_rowPatternTerm = 51, RULE_rowPatternFactor = 52, RULE_rowPatternPrimary = 53, 
+		RULE_rowPatternQuantifier = 54, RULE_subsetItem = 55, RULE_defineItem = 56, 
+		RULE_tableAlias = 57, RULE_tableHints = 58, RULE_hintList = 59, RULE_hint = 60, 
+		RULE_hintOption = 61, RULE_hintArgument = 62, RULE_expression = 63, RULE_booleanExpression = 64, 
+		RULE_predicate = 65, RULE_comparisonOperator = 66, RULE_valueExpression = 67, 
+		RULE_primaryExpression = 68, RULE_functionCall = 69, RULE_nullTreatment = 70, 
+		RULE_functionName = 71, RULE_functionArgument = 72, RULE_functionArgumentValue = 73, 
+		RULE_windowReference = 74, RULE_windowSpecification = 75, RULE_windowFrame = 76, 
+		RULE_frameBound = 77, RULE_jsonKeyValue = 78, RULE_jsonValueBehavior = 79, 
+		RULE_jsonQueryWrapper = 80, RULE_jsonQueryBehavior = 81, RULE_whenClause = 82, 
+		RULE_literal = 83, RULE_interval = 84, RULE_intervalValue = 85, RULE_timeUnit = 86, 
+		RULE_dataType = 87, RULE_dataTypeBody = 88, RULE_rowField = 89, RULE_qualifiedName = 90, 
+		RULE_identifierList = 91, RULE_identifier = 92, RULE_nonReserved = 93;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
 		"setValue", "showTarget", "likePattern", "createTable", "replaceTable", 
-		"tableElement", "columnDefinition", "columnConstraint", "watermarkDefinition", 
-		"tableConstraint", "withOptions", "tableOption", "optionKey", "optionValue", 
-		"likeClause", "likeOption", "alterTableAction", "alterTableElement", "query", 
-		"commonTableExpression", "queryNoWith", "queryTerm", "queryPrimary", "valuesRow", 
-		"querySpecification", "setQuantifier", "selectItem", "groupingElement", 
-		"groupingSet", "namedWindow", "sortItem", "relation", "joinType", "joinCriteria", 
-		"relationPrimary", "matchRecognize", "measureItem", "rowsPerMatch", "afterMatchSkip", 
-		"rowPattern", "rowPatternTerm", "rowPatternFactor", "rowPatternPrimary", 
-		"rowPatternQuantifier", "subsetItem", "defineItem", "tableAlias", "tableHints", 
-		"hintList", "hint", "hintOption", "hintArgument", "expression", "booleanExpression", 
-		"predicate", "comparisonOperator", "valueExpression", "primaryExpression", 
-		"functionCall", "nullTreatment", "functionName", "functionArgument", "functionArgumentValue", 
-		"windowReference", "windowSpecification", "windowFrame", "frameBound", 
-		"jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", "jsonQueryBehavior", 
-		"whenClause", "literal", "interval", "intervalValue", "timeUnit", "dataType", 
-		"dataTypeBody", "rowField", "qualifiedName", "identifierList", "identifier", 
-		"nonReserved"
+		"distribution", "tableElement", "columnDefinition", "columnConstraint", 
+		"watermarkDefinition", "tableConstraint", "withOptions", "tableOption", 
+		"optionKey", "optionValue", "likeClause", "likeOption", "alterTableAction", 
+		"alterTableElement", "query", "commonTableExpression", "queryNoWith", 
+		"queryTerm", "queryPrimary", "valuesRow", "querySpecification", "setQuantifier", 
+		"selectItem", "groupingElement", "groupingSet", "namedWindow", "sortItem", 
+		"relation", "joinType", "joinCriteria", "relationPrimary", "matchRecognize", 
+		"measureItem", "rowsPerMatch", "afterMatchSkip", "rowPattern", "rowPatternTerm", 
+		"rowPatternFactor", "rowPatternPrimary", "rowPatternQuantifier", "subsetItem", 
+		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
+		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
+		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
+		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
+		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
+		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
+		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
+		"identifierList", "identifier", "nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'ABSENT'", "'ADD'", "'AFTER'", "'ALL'", "'ALLOW'", "'ALTER'", "'AND'", 
 		"'ARRAY'", "'AS'", "'ASC'", "'ASYMMETRIC'", "'BEGIN'", "'BETWEEN'", "'BOTH'", 
-		"'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", "'CEIL'", 
-		"'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", "'CLEAR'", 
-		"'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
+		"'BUCKETS'", "'BY'", "'CASCADE'", "'CASE'", "'CAST'", "'CATALOG'", "'CATALOGS'", 
+		"'CEIL'", "'CEILING'", "'CHANGELOG_MODE'", "'CHECKPOINT'", "'CHECKPOINTS'", 
+		"'CLEAR'", "'COLUMN'", "'COLUMNS'", "'COMMENT'", "'CONDITIONAL'", "'CONSTRAINT'", 
 		"'CREATE'", "'CROSS'", "'CUBE'", "'CURRENT'", "'CURRENT_DATE'", "'CURRENT_TIME'", 
 		"'CURRENT_TIMESTAMP'", "'DATABASE'", "'DATABASES'", "'DATE'", "'DAY'", 
 		"'DAYS'", "'DEFAULT'", "'DEFINE'", "'DESC'", "'DESCRIBE'", "'DESCRIPTOR'", 
-		"'DISTINCT'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", "'END'", "'ENFORCED'", 
-		"'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", "'EXCLUDING'", 
-		"'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", "'EXTRACT'", 
-		"'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
+		"'DISTINCT'", "'DISTRIBUTED'", "'DRAIN'", "'DROP'", "'ELSE'", "'EMPTY'", 
+		"'END'", "'ENFORCED'", "'ERROR'", "'ESCAPE'", "'ESTIMATED_COST'", "'EXCEPT'", 
+		"'EXCLUDING'", "'EXECUTE'", "'EXISTS'", "'EXIT'", "'EXPLAIN'", "'EXTENDED'", 
+		"'EXTRACT'", "'FALSE'", "'FETCH'", "'FILTER'", "'FIRST'", "'FLOOR'", "'FOLLOWING'", 
 		"'FOR'", "'FROM'", "'FULL'", "'FUNCTION'", "'FUNCTIONS'", "'GROUP'", "'GROUPING'", 
-		"'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", "'ILIKE'", 
-		"'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", "'INTERVAL'", 
-		"'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", "'JOIN'", "'JSON'", 
-		"'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", "'JSON_EXISTS'", 
-		"'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", "'JSON_VALUE'", "'KEY'", 
-		"'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", "'LEADING'", "'LEFT'", 
-		"'LIKE'", "'LIMIT'", "'LOCAL'", "'LOAD'", "'LOCALTIME'", "'LOCALTIMESTAMP'", 
-		"'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", "'METADATA'", "'MICROSECOND'", 
-		"'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", "'MINUTE'", "'MINUTES'", 
-		"'MODIFY'", "'MODULE'", "'MODULES'", "'MONTH'", "'MONTHS'", "'MULTISET'", 
-		"'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", "'NEXT'", "'NON'", "'NOT'", 
-		"'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", "'ON'", "'ONE'", 
-		"'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", "'OVER'", "'OVERWRITE'", 
-		"'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", "'PARTITIONED'", 
-		"'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", "'PLAN_ADVICE'", 
-		"'POSITION'", "'PRECEDING'", "'PRECISION'", "'PRIMARY'", "'QUARTER'", 
-		"'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", "'REPLACE'", 
-		"'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", "'RIGHT'", 
-		"'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
+		"'HASH'", "'HAVING'", "'HELP'", "'HOUR'", "'HOURS'", "'IF'", "'IGNORE'", 
+		"'ILIKE'", "'IN'", "'INCLUDING'", "'INNER'", "'INSERT'", "'INTERSECT'", 
+		"'INTERVAL'", "'INTO'", "'IS'", "'JAR'", "'JARS'", "'JOB'", "'JOBS'", 
+		"'JOIN'", "'JSON'", "'JSON_ARRAY'", "'JSON_ARRAYAGG'", "'JSON_EXECUTION_PLAN'", 
+		"'JSON_EXISTS'", "'JSON_OBJECT'", "'JSON_OBJECTAGG'", "'JSON_QUERY'", 
+		"'JSON_VALUE'", "'KEY'", "'LANGUAGE'", "'LAST'", "'LATERAL'", "'LATEST'", 
+		"'LEADING'", "'LEFT'", "'LIKE'", "'LIMIT'", "'LOCAL'", "'LOAD'", "'LOCALTIME'", 
+		"'LOCALTIMESTAMP'", "'MAP'", "'MATCH'", "'MATCH_RECOGNIZE'", "'MEASURES'", 
+		"'METADATA'", "'MICROSECOND'", "'MICROSECONDS'", "'MILLISECOND'", "'MILLISECONDS'", 
+		"'MINUTE'", "'MINUTES'", "'MODIFY'", "'MODULE'", "'MODULES'", "'MONTH'", 
+		"'MONTHS'", "'MULTISET'", "'NANOSECOND'", "'NANOSECONDS'", "'NATURAL'", 
+		"'NEXT'", "'NON'", "'NOT'", "'NULL'", "'NULLS'", "'OBJECT'", "'OF'", "'OFFSET'", 
+		"'ON'", "'ONE'", "'ONLY'", "'OR'", "'ORDER'", "'ORDINALITY'", "'OUTER'", 
+		"'OVER'", "'OVERWRITE'", "'OVERLAPS'", "'OVERLAY'", "'OVERWRITING'", "'PARTITION'", 
+		"'PARTITIONED'", "'PAST'", "'PATTERN'", "'PER'", "'PLACING'", "'PLAN'", 
+		"'PLAN_ADVICE'", "'POSITION'", "'PRECEDING'", "'PRECISION'", "'PRIMARY'", 
+		"'QUARTER'", "'QUARTERS'", "'QUIT'", "'RANGE'", "'REMOVE'", "'RENAME'", 
+		"'REPLACE'", "'RESET'", "'RESPECT'", "'RESTORED'", "'RESTRICT'", "'RETURNING'", 
+		"'RIGHT'", "'ROLLUP'", "'ROW'", "'ROWS'", "'SAVEPOINT'", "'SCALAR'", "'SECOND'", 
 		"'SECONDS'", "'SELECT'", "'SET'", "'SETS'", "'SHOW'", "'SIMILAR'", "'SKIP'", 
 		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
 		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
@@ -186,20 +186,20 @@ internal partial class StreamSqlParser : Parser {
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
-		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BY", "CASCADE", 
-		"CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
+		"AS", "ASC", "ASYMMETRIC", "BEGIN", "BETWEEN", "BOTH", "BUCKETS", "BY", 
+		"CASCADE", "CASE", "CAST", "CATALOG", "CATALOGS", "CEIL", "CEILING", "CHANGELOG_MODE", 
 		"CHECKPOINT", "CHECKPOINTS", "CLEAR", "COLUMN", "COLUMNS", "COMMENT", 
 		"CONDITIONAL", "CONSTRAINT", "CREATE", "CROSS", "CUBE", "CURRENT", "CURRENT_DATE", 
 		"CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE", "DATABASES", "DATE", 
 		"DAY", "DAYS", "DEFAULT", "DEFINE", "DESC", "DESCRIBE", "DESCRIPTOR", 
-		"DISTINCT", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", "ERROR", 
-		"ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", "EXISTS", 
-		"EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", "FILTER", 
-		"FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", "FUNCTIONS", 
-		"GROUP", "GROUPING", "HAVING", "HELP", "HOUR", "HOURS", "IF", "IGNORE", 
-		"ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", "INTERVAL", 
-		"INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", "JSON_ARRAY", 
-		"JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
+		"DISTINCT", "DISTRIBUTED", "DRAIN", "DROP", "ELSE", "EMPTY", "END", "ENFORCED", 
+		"ERROR", "ESCAPE", "ESTIMATED_COST", "EXCEPT", "EXCLUDING", "EXECUTE", 
+		"EXISTS", "EXIT", "EXPLAIN", "EXTENDED", "EXTRACT", "FALSE", "FETCH", 
+		"FILTER", "FIRST", "FLOOR", "FOLLOWING", "FOR", "FROM", "FULL", "FUNCTION", 
+		"FUNCTIONS", "GROUP", "GROUPING", "HASH", "HAVING", "HELP", "HOUR", "HOURS", 
+		"IF", "IGNORE", "ILIKE", "IN", "INCLUDING", "INNER", "INSERT", "INTERSECT", 
+		"INTERVAL", "INTO", "IS", "JAR", "JARS", "JOB", "JOBS", "JOIN", "JSON", 
+		"JSON_ARRAY", "JSON_ARRAYAGG", "JSON_EXECUTION_PLAN", "JSON_EXISTS", "JSON_OBJECT", 
 		"JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", "KEY", "LANGUAGE", "LAST", 
 		"LATERAL", "LATEST", "LEADING", "LEFT", "LIKE", "LIMIT", "LOCAL", "LOAD", 
 		"LOCALTIME", "LOCALTIMESTAMP", "MAP", "MATCH", "MATCH_RECOGNIZE", "MEASURES", 
@@ -294,75 +294,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 189;
+			State = 191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 186;
+				State = 188;
 				Match(SEMI);
 				}
 				}
-				State = 191;
+				State = 193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 				{
-				State = 192;
+				State = 194;
 				statement();
-				State = 201;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 194;
+						State = 196;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 193;
+							State = 195;
 							Match(SEMI);
 							}
 							}
-							State = 196;
+							State = 198;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 198;
+						State = 200;
 						statement();
 						}
 						} 
 					}
-					State = 203;
+					State = 205;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 207;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 204;
+					State = 206;
 					Match(SEMI);
 					}
 					}
-					State = 209;
+					State = 211;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 212;
+			State = 214;
 			Match(Eof);
 			}
 		}
@@ -402,9 +402,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 214;
+			State = 216;
 			expression();
-			State = 215;
+			State = 217;
 			Match(Eof);
 			}
 		}
@@ -999,14 +999,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 472;
+			State = 474;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 217;
+				State = 219;
 				query();
 				}
 				break;
@@ -1014,7 +1014,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 218;
+				State = 220;
 				insertStatement();
 				}
 				break;
@@ -1022,7 +1022,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 219;
+				State = 221;
 				statementSet();
 				}
 				break;
@@ -1030,58 +1030,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 220;
+				State = 222;
 				Match(EXECUTE);
-				State = 225;
+				State = 227;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 				case 1:
 					{
-					State = 221;
+					State = 223;
 					insertStatement();
 					}
 					break;
 				case 2:
 					{
-					State = 222;
+					State = 224;
 					statementSet();
 					}
 					break;
 				case 3:
 					{
-					State = 223;
+					State = 225;
 					createTable();
 					}
 					break;
 				case 4:
 					{
-					State = 224;
+					State = 226;
 					replaceTable();
 					}
 					break;
 				}
-				State = 228;
+				State = 230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 227;
+					State = 229;
 					restoreClause();
 					}
 				}
 
-				State = 234;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 230;
-					Match(ALLOW);
-					State = 231;
-					Match(NON);
 					State = 232;
-					Match(RESTORED);
+					Match(ALLOW);
 					State = 233;
+					Match(NON);
+					State = 234;
+					Match(RESTORED);
+					State = 235;
 					Match(STATE);
 					}
 				}
@@ -1092,7 +1092,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 236;
+				State = 238;
 				createTable();
 				}
 				break;
@@ -1100,7 +1100,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ReplaceTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 237;
+				State = 239;
 				replaceTable();
 				}
 				break;
@@ -1108,65 +1108,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 238;
-				Match(CREATE);
 				State = 240;
+				Match(CREATE);
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 239;
+					State = 241;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 242;
+				State = 244;
 				Match(VIEW);
-				State = 246;
+				State = 248;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 243;
-					Match(IF);
-					State = 244;
-					Match(NOT);
 					State = 245;
+					Match(IF);
+					State = 246;
+					Match(NOT);
+					State = 247;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 248;
+				State = 250;
 				qualifiedName();
-				State = 253;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 249;
-					Match(LPAREN);
-					State = 250;
-					identifierList();
 					State = 251;
+					Match(LPAREN);
+					State = 252;
+					identifierList();
+					State = 253;
 					Match(RPAREN);
 					}
 				}
 
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 255;
+					State = 257;
 					Match(COMMENT);
-					State = 256;
+					State = 258;
 					Match(STRING);
 					}
 				}
 
-				State = 259;
+				State = 261;
 				Match(AS);
-				State = 260;
+				State = 262;
 				query();
 				}
 				break;
@@ -1174,21 +1174,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 262;
+				State = 264;
 				Match(CREATE);
-				State = 267;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 263;
-					Match(TEMPORARY);
 					State = 265;
+					Match(TEMPORARY);
+					State = 267;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 264;
+						State = 266;
 						Match(SYSTEM);
 						}
 					}
@@ -1196,66 +1196,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 269;
+				State = 271;
 				Match(FUNCTION);
-				State = 273;
+				State = 275;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 270;
-					Match(IF);
-					State = 271;
-					Match(NOT);
 					State = 272;
+					Match(IF);
+					State = 273;
+					Match(NOT);
+					State = 274;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 275;
-				qualifiedName();
-				State = 276;
-				Match(AS);
 				State = 277;
+				qualifiedName();
+				State = 278;
+				Match(AS);
+				State = 279;
 				Match(STRING);
-				State = 280;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 278;
+					State = 280;
 					Match(LANGUAGE);
-					State = 279;
+					State = 281;
 					identifier();
 					}
 				}
 
-				State = 293;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 282;
-					Match(USING);
-					State = 283;
-					Match(JAR);
 					State = 284;
+					Match(USING);
+					State = 285;
+					Match(JAR);
+					State = 286;
 					Match(STRING);
-					State = 290;
+					State = 292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 285;
-						Match(COMMA);
-						State = 286;
-						Match(JAR);
 						State = 287;
+						Match(COMMA);
+						State = 288;
+						Match(JAR);
+						State = 289;
 						Match(STRING);
 						}
 						}
-						State = 292;
+						State = 294;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1268,44 +1268,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 295;
+				State = 297;
 				Match(CREATE);
-				State = 296;
+				State = 298;
 				Match(DATABASE);
-				State = 300;
+				State = 302;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 297;
-					Match(IF);
-					State = 298;
-					Match(NOT);
 					State = 299;
+					Match(IF);
+					State = 300;
+					Match(NOT);
+					State = 301;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 302;
+				State = 304;
 				qualifiedName();
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 303;
+					State = 305;
 					Match(COMMENT);
-					State = 304;
+					State = 306;
 					Match(STRING);
 					}
 				}
 
-				State = 308;
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 307;
+					State = 309;
 					withOptions();
 					}
 				}
@@ -1316,44 +1316,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 310;
+				State = 312;
 				Match(CREATE);
-				State = 311;
+				State = 313;
 				Match(CATALOG);
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 312;
-					Match(IF);
-					State = 313;
-					Match(NOT);
 					State = 314;
+					Match(IF);
+					State = 315;
+					Match(NOT);
+					State = 316;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 317;
+				State = 319;
 				qualifiedName();
-				State = 320;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 318;
+					State = 320;
 					Match(COMMENT);
-					State = 319;
+					State = 321;
 					Match(STRING);
 					}
 				}
 
-				State = 323;
+				State = 325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 322;
+					State = 324;
 					withOptions();
 					}
 				}
@@ -1364,58 +1364,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 325;
-				Match(DROP);
 				State = 327;
+				Match(DROP);
+				State = 329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 326;
+					State = 328;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 330;
+				State = 332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 329;
+					State = 331;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 332;
+				State = 334;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 19)) & ~0x3f) == 0 && ((1L << (_la - 19)) & 144115188076904449L) != 0) || _la==TABLE || _la==VIEW) ) {
+				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 288230376152760321L) != 0) || _la==TABLE || _la==VIEW) ) {
 					((DropStatementContext)_localctx).kind = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 335;
+				State = 337;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 333;
+					State = 335;
 					Match(IF);
-					State = 334;
+					State = 336;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 337;
-				qualifiedName();
 				State = 339;
+				qualifiedName();
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 338;
+					State = 340;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1433,25 +1433,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 341;
+				State = 343;
 				Match(ALTER);
-				State = 342;
+				State = 344;
 				Match(TABLE);
-				State = 345;
+				State = 347;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 343;
+					State = 345;
 					Match(IF);
-					State = 344;
+					State = 346;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 347;
+				State = 349;
 				qualifiedName();
-				State = 348;
+				State = 350;
 				alterTableAction();
 				}
 				break;
@@ -1459,30 +1459,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 350;
-				Match(ALTER);
-				State = 351;
-				Match(VIEW);
 				State = 352;
+				Match(ALTER);
+				State = 353;
+				Match(VIEW);
+				State = 354;
 				qualifiedName();
-				State = 358;
+				State = 360;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 353;
-					Match(RENAME);
-					State = 354;
-					Match(TO);
 					State = 355;
+					Match(RENAME);
+					State = 356;
+					Match(TO);
+					State = 357;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 356;
+					State = 358;
 					Match(AS);
-					State = 357;
+					State = 359;
 					query();
 					}
 					break;
@@ -1495,13 +1495,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 360;
-				Match(ALTER);
-				State = 361;
-				Match(CATALOG);
 				State = 362;
+				Match(ALTER);
+				State = 363;
+				Match(CATALOG);
+				State = 364;
 				qualifiedName();
-				State = 366;
+				State = 368;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -1511,15 +1511,15 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case SET:
 					{
-					State = 363;
+					State = 365;
 					alterTableAction();
 					}
 					break;
 				case COMMENT:
 					{
-					State = 364;
+					State = 366;
 					Match(COMMENT);
-					State = 365;
+					State = 367;
 					Match(STRING);
 					}
 					break;
@@ -1532,35 +1532,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 368;
-				Match(ALTER);
-				State = 369;
-				Match(DATABASE);
 				State = 370;
-				qualifiedName();
+				Match(ALTER);
 				State = 371;
-				Match(SET);
+				Match(DATABASE);
 				State = 372;
-				Match(LPAREN);
+				qualifiedName();
 				State = 373;
+				Match(SET);
+				State = 374;
+				Match(LPAREN);
+				State = 375;
 				tableOption();
-				State = 378;
+				State = 380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 374;
+					State = 376;
 					Match(COMMA);
-					State = 375;
+					State = 377;
 					tableOption();
 					}
 					}
-					State = 380;
+					State = 382;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 381;
+				State = 383;
 				Match(RPAREN);
 				}
 				break;
@@ -1568,18 +1568,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 383;
+				State = 385;
 				Match(SET);
-				State = 388;
+				State = 390;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 384;
-					setKey();
-					State = 385;
-					Match(EQ);
 					State = 386;
+					setKey();
+					State = 387;
+					Match(EQ);
+					State = 388;
 					setValue();
 					}
 					break;
@@ -1590,14 +1590,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 390;
-				Match(RESET);
 				State = 392;
+				Match(RESET);
+				State = 394;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 391;
+					State = 393;
 					setValue();
 					}
 					break;
@@ -1608,9 +1608,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 394;
+				State = 396;
 				Match(SHOW);
-				State = 395;
+				State = 397;
 				showTarget();
 				}
 				break;
@@ -1618,7 +1618,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 396;
+				State = 398;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1627,9 +1627,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 397;
+				State = 399;
 				Match(SAVEPOINT);
-				State = 398;
+				State = 400;
 				Match(STRING);
 				}
 				break;
@@ -1637,7 +1637,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 399;
+				State = 401;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1646,19 +1646,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 400;
-				Match(CATALOG);
 				State = 402;
+				Match(CATALOG);
+				State = 404;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 401;
+					State = 403;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 404;
+				State = 406;
 				qualifiedName();
 				}
 				break;
@@ -1666,7 +1666,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 405;
+				State = 407;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1675,17 +1675,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 407;
+				State = 409;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 406;
+					State = 408;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 409;
+				State = 411;
 				qualifiedName();
 				}
 				break;
@@ -1693,16 +1693,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 410;
+				State = 412;
 				Match(EXPLAIN);
-				State = 421;
+				State = 423;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 411;
+					State = 413;
 					Match(PLAN);
-					State = 412;
+					State = 414;
 					Match(FOR);
 					}
 					break;
@@ -1711,21 +1711,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 413;
+					State = 415;
 					explainDetail();
-					State = 418;
+					State = 420;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 414;
+						State = 416;
 						Match(COMMA);
-						State = 415;
+						State = 417;
 						explainDetail();
 						}
 						}
-						State = 420;
+						State = 422;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1764,7 +1764,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 423;
+				State = 425;
 				statement();
 				}
 				break;
@@ -1772,32 +1772,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 424;
-				Match(STOP);
-				State = 425;
-				Match(JOB);
 				State = 426;
+				Match(STOP);
+				State = 427;
+				Match(JOB);
+				State = 428;
 				Match(STRING);
-				State = 429;
+				State = 431;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 427;
+					State = 429;
 					Match(WITH);
-					State = 428;
+					State = 430;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 433;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 431;
+					State = 433;
 					Match(WITH);
-					State = 432;
+					State = 434;
 					Match(DRAIN);
 					}
 				}
@@ -1808,18 +1808,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 435;
+				State = 437;
 				Match(SAVEPOINT);
-				State = 436;
+				State = 438;
 				Match(STRING);
-				State = 439;
+				State = 441;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 437;
+					State = 439;
 					Match(TO);
-					State = 438;
+					State = 440;
 					Match(STRING);
 					}
 				}
@@ -1830,18 +1830,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LoadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 441;
-				Match(LOAD);
-				State = 442;
-				Match(MODULE);
 				State = 443;
-				identifier();
+				Match(LOAD);
+				State = 444;
+				Match(MODULE);
 				State = 445;
+				identifier();
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 444;
+					State = 446;
 					withOptions();
 					}
 				}
@@ -1852,11 +1852,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnloadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 447;
-				Match(UNLOAD);
-				State = 448;
-				Match(MODULE);
 				State = 449;
+				Match(UNLOAD);
+				State = 450;
+				Match(MODULE);
+				State = 451;
 				identifier();
 				}
 				break;
@@ -1864,25 +1864,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 450;
-				Match(USE);
-				State = 451;
-				Match(MODULES);
 				State = 452;
+				Match(USE);
+				State = 453;
+				Match(MODULES);
+				State = 454;
 				identifier();
-				State = 457;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 453;
+					State = 455;
 					Match(COMMA);
-					State = 454;
+					State = 456;
 					identifier();
 					}
 					}
-					State = 459;
+					State = 461;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1892,19 +1892,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 460;
-				Match(USE);
 				State = 462;
+				Match(USE);
+				State = 464;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 				case 1:
 					{
-					State = 461;
+					State = 463;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 464;
+				State = 466;
 				qualifiedName();
 				}
 				break;
@@ -1912,10 +1912,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 465;
+				State = 467;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 26)) & ~0x3f) == 0 && ((1L << (_la - 26)) & 36028934457917441L) != 0) || _la==QUIT) ) {
+				if ( !(((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 144115462953762817L) != 0) || _la==QUIT) ) {
 					((ClientCommandContext)_localctx).command = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -1928,11 +1928,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AddJarContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 466;
-				Match(ADD);
-				State = 467;
-				Match(JAR);
 				State = 468;
+				Match(ADD);
+				State = 469;
+				Match(JAR);
+				State = 470;
 				Match(STRING);
 				}
 				break;
@@ -1940,11 +1940,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RemoveJarContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 469;
-				Match(REMOVE);
-				State = 470;
-				Match(JAR);
 				State = 471;
+				Match(REMOVE);
+				State = 472;
+				Match(JAR);
+				State = 473;
 				Match(STRING);
 				}
 				break;
@@ -2003,9 +2003,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 476;
 			Match(INSERT);
-			State = 475;
+			State = 477;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2014,43 +2014,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 476;
-			qualifiedName();
 			State = 478;
+			qualifiedName();
+			State = 480;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 477;
+				State = 479;
 				tableHints();
 				}
 			}
 
-			State = 481;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 480;
+				State = 482;
 				partitionSpec();
 				}
 			}
 
-			State = 487;
+			State = 489;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				{
-				State = 483;
-				Match(LPAREN);
-				State = 484;
-				identifierList();
 				State = 485;
+				Match(LPAREN);
+				State = 486;
+				identifierList();
+				State = 487;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 489;
+			State = 491;
 			query();
 			}
 		}
@@ -2100,29 +2100,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 491;
-			Match(PARTITION);
-			State = 492;
-			Match(LPAREN);
 			State = 493;
+			Match(PARTITION);
+			State = 494;
+			Match(LPAREN);
+			State = 495;
 			partitionValue();
-			State = 498;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 494;
+				State = 496;
 				Match(COMMA);
-				State = 495;
+				State = 497;
 				partitionValue();
 				}
 				}
-				State = 500;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 501;
+			State = 503;
 			Match(RPAREN);
 			}
 		}
@@ -2165,11 +2165,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
-			identifier();
-			State = 504;
-			Match(EQ);
 			State = 505;
+			identifier();
+			State = 506;
+			Match(EQ);
+			State = 507;
 			optionValue();
 			}
 		}
@@ -2219,160 +2219,160 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 565;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 507;
-				Match(STATEMENT);
-				State = 508;
-				Match(SET);
 				State = 509;
+				Match(STATEMENT);
+				State = 510;
+				Match(SET);
+				State = 511;
 				Match(BEGIN);
-				State = 513;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 510;
+					State = 512;
 					Match(SEMI);
 					}
 					}
-					State = 515;
+					State = 517;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 516;
+				State = 518;
 				statement();
-				State = 525;
+				State = 527;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 518;
+						State = 520;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 517;
+							State = 519;
 							Match(SEMI);
 							}
 							}
-							State = 520;
+							State = 522;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 522;
+						State = 524;
 						statement();
 						}
 						} 
 					}
-					State = 527;
+					State = 529;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				}
-				State = 531;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 528;
+					State = 530;
 					Match(SEMI);
 					}
 					}
-					State = 533;
+					State = 535;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 534;
+				State = 536;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 536;
-				Match(BEGIN);
-				State = 537;
-				Match(STATEMENT);
 				State = 538;
-				Match(SET);
+				Match(BEGIN);
+				State = 539;
+				Match(STATEMENT);
 				State = 540;
+				Match(SET);
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 539;
+					State = 541;
 					Match(SEMI);
 					}
 					}
-					State = 542;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 562;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6915066117232783292L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797086203905L) != 0) || ((((_la - 176)) & ~0x3f) == 0 && ((1L << (_la - 176)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 					{
-					State = 544;
+					State = 546;
 					statement();
-					State = 553;
+					State = 555;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 546;
+							State = 548;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 545;
+								State = 547;
 								Match(SEMI);
 								}
 								}
-								State = 548;
+								State = 550;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 550;
+							State = 552;
 							statement();
 							}
 							} 
 						}
-						State = 555;
+						State = 557;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					}
-					State = 559;
+					State = 561;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 556;
+						State = 558;
 						Match(SEMI);
 						}
 						}
-						State = 561;
+						State = 563;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 564;
+				State = 566;
 				Match(END);
 				}
 				break;
@@ -2415,28 +2415,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 573;
+			State = 575;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 567;
-				Match(FROM);
-				State = 568;
-				Match(SAVEPOINT);
 				State = 569;
+				Match(FROM);
+				State = 570;
+				Match(SAVEPOINT);
+				State = 571;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 570;
-				Match(FROM);
-				State = 571;
-				Match(LATEST);
 				State = 572;
+				Match(FROM);
+				State = 573;
+				Match(LATEST);
+				State = 574;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2479,7 +2479,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 575;
+			State = 577;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2530,26 +2530,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 583;
+			State = 585;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 577;
+				State = 579;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 579;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 578;
+					State = 580;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2560,10 +2560,10 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 581;
+					State = 583;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -144115188075855873L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 34359672831L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1152921504606846977L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 274877382655L) != 0) );
 				}
 				break;
 			}
@@ -2606,7 +2606,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 586;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2614,7 +2614,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 585;
+					State = 587;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2629,7 +2629,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 588;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2878,21 +2878,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 659;
+			State = 661;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 590;
+				State = 592;
 				Match(TABLES);
-				State = 593;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 591;
+					State = 593;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2901,17 +2901,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 592;
+					State = 594;
 					qualifiedName();
 					}
 				}
 
-				State = 596;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 595;
+					State = 597;
 					likePattern();
 					}
 				}
@@ -2922,14 +2922,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 598;
+				State = 600;
 				Match(VIEWS);
-				State = 601;
+				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 599;
+					State = 601;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2938,17 +2938,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 600;
+					State = 602;
 					qualifiedName();
 					}
 				}
 
-				State = 604;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 603;
+					State = 605;
 					likePattern();
 					}
 				}
@@ -2959,24 +2959,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 607;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 606;
+					State = 608;
 					Match(USER);
 					}
 				}
 
-				State = 609;
+				State = 611;
 				Match(FUNCTIONS);
-				State = 612;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 610;
+					State = 612;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2985,17 +2985,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 611;
+					State = 613;
 					qualifiedName();
 					}
 				}
 
-				State = 615;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 614;
+					State = 616;
 					likePattern();
 					}
 				}
@@ -3006,7 +3006,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 617;
+				State = 619;
 				Match(JOBS);
 				}
 				break;
@@ -3014,14 +3014,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 618;
-				Match(CATALOGS);
 				State = 620;
+				Match(CATALOGS);
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 619;
+					State = 621;
 					likePattern();
 					}
 				}
@@ -3032,14 +3032,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 622;
+				State = 624;
 				Match(DATABASES);
-				State = 625;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 623;
+					State = 625;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -3048,17 +3048,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 624;
+					State = 626;
 					qualifiedName();
 					}
 				}
 
-				State = 628;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 627;
+					State = 629;
 					likePattern();
 					}
 				}
@@ -3069,17 +3069,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 631;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FULL) {
 					{
-					State = 630;
+					State = 632;
 					Match(FULL);
 					}
 				}
 
-				State = 633;
+				State = 635;
 				Match(MODULES);
 				}
 				break;
@@ -3087,7 +3087,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 634;
+				State = 636;
 				Match(JARS);
 				}
 				break;
@@ -3095,9 +3095,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 635;
+				State = 637;
 				Match(COLUMNS);
-				State = 636;
+				State = 638;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3106,14 +3106,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 637;
-				qualifiedName();
 				State = 639;
+				qualifiedName();
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 638;
+					State = 640;
 					likePattern();
 					}
 				}
@@ -3124,11 +3124,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 641;
-				Match(CREATE);
-				State = 642;
-				Match(TABLE);
 				State = 643;
+				Match(CREATE);
+				State = 644;
+				Match(TABLE);
+				State = 645;
 				qualifiedName();
 				}
 				break;
@@ -3136,11 +3136,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 644;
-				Match(CREATE);
-				State = 645;
-				Match(VIEW);
 				State = 646;
+				Match(CREATE);
+				State = 647;
+				Match(VIEW);
+				State = 648;
 				qualifiedName();
 				}
 				break;
@@ -3148,11 +3148,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 647;
-				Match(CREATE);
-				State = 648;
-				Match(CATALOG);
 				State = 649;
+				Match(CREATE);
+				State = 650;
+				Match(CATALOG);
+				State = 651;
 				qualifiedName();
 				}
 				break;
@@ -3160,9 +3160,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 650;
+				State = 652;
 				Match(CURRENT);
-				State = 651;
+				State = 653;
 				Match(CATALOG);
 				}
 				break;
@@ -3170,9 +3170,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 652;
+				State = 654;
 				Match(CURRENT);
-				State = 653;
+				State = 655;
 				Match(DATABASE);
 				}
 				break;
@@ -3180,16 +3180,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 654;
+				State = 656;
 				Match(CHECKPOINTS);
-				State = 655;
-				Match(STRING);
 				State = 657;
+				Match(STRING);
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 288230377225453569L) != 0)) {
+				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 656;
+					State = 658;
 					likePattern();
 					}
 				}
@@ -3235,17 +3235,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 662;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 661;
+				State = 663;
 				Match(NOT);
 				}
 			}
 
-			State = 664;
+			State = 666;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3254,7 +3254,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 665;
+			State = 667;
 			Match(STRING);
 			}
 		}
@@ -3295,6 +3295,9 @@ internal partial class StreamSqlParser : Parser {
 			return GetToken(StreamSqlParser.RPAREN, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DistributionContext distribution() {
+			return GetRuleContext<DistributionContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
@@ -3336,124 +3339,134 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
-			Match(CREATE);
 			State = 669;
+			Match(CREATE);
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 668;
+				State = 670;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 671;
+			State = 673;
 			Match(TABLE);
-			State = 675;
+			State = 677;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 672;
-				Match(IF);
-				State = 673;
-				Match(NOT);
 				State = 674;
+				Match(IF);
+				State = 675;
+				Match(NOT);
+				State = 676;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 677;
+			State = 679;
 			qualifiedName();
-			State = 689;
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 678;
+				State = 680;
 				Match(LPAREN);
-				State = 679;
+				State = 681;
 				tableElement();
-				State = 684;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 680;
+					State = 682;
 					Match(COMMA);
-					State = 681;
+					State = 683;
 					tableElement();
 					}
 					}
-					State = 686;
+					State = 688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 687;
+				State = 689;
 				Match(RPAREN);
 				}
 			}
 
-			State = 693;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 691;
+				State = 693;
 				Match(COMMENT);
-				State = 692;
+				State = 694;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 701;
+			State = 698;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==DISTRIBUTED) {
+				{
+				State = 697;
+				distribution();
+				}
+			}
+
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 695;
+				State = 700;
 				Match(PARTITIONED);
-				State = 696;
+				State = 701;
 				Match(BY);
-				State = 697;
+				State = 702;
 				Match(LPAREN);
-				State = 698;
+				State = 703;
 				identifierList();
-				State = 699;
+				State = 704;
 				Match(RPAREN);
 				}
 			}
 
-			State = 704;
+			State = 709;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 703;
+				State = 708;
 				withOptions();
 				}
 			}
 
-			State = 707;
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 706;
+				State = 711;
 				likeClause();
 				}
 			}
 
-			State = 711;
+			State = 716;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 709;
+				State = 714;
 				Match(AS);
-				State = 710;
+				State = 715;
 				query();
 				}
 			}
@@ -3499,6 +3512,9 @@ internal partial class StreamSqlParser : Parser {
 			return GetToken(StreamSqlParser.RPAREN, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMENT() { return GetToken(StreamSqlParser.COMMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DistributionContext distribution() {
+			return GetRuleContext<DistributionContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
@@ -3533,62 +3549,62 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 715;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 713;
+				State = 718;
 				Match(CREATE);
-				State = 714;
+				State = 719;
 				Match(OR);
 				}
 			}
 
-			State = 717;
+			State = 722;
 			Match(REPLACE);
-			State = 718;
+			State = 723;
 			Match(TABLE);
-			State = 719;
+			State = 724;
 			qualifiedName();
-			State = 731;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 720;
+				State = 725;
 				Match(LPAREN);
-				State = 721;
-				tableElement();
 				State = 726;
+				tableElement();
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 722;
+					State = 727;
 					Match(COMMA);
-					State = 723;
+					State = 728;
 					tableElement();
 					}
 					}
-					State = 728;
+					State = 733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 729;
+				State = 734;
 				Match(RPAREN);
 				}
 			}
 
-			State = 735;
+			State = 740;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 733;
+				State = 738;
 				Match(COMMENT);
-				State = 734;
+				State = 739;
 				_localctx.comment = Match(STRING);
 				}
 			}
@@ -3596,35 +3612,155 @@ internal partial class StreamSqlParser : Parser {
 			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==DISTRIBUTED) {
+				{
+				State = 742;
+				distribution();
+				}
+			}
+
+			State = 751;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 737;
+				State = 745;
 				Match(PARTITIONED);
-				State = 738;
+				State = 746;
 				Match(BY);
-				State = 739;
+				State = 747;
 				Match(LPAREN);
-				State = 740;
+				State = 748;
 				identifierList();
-				State = 741;
+				State = 749;
 				Match(RPAREN);
 				}
 			}
 
-			State = 746;
+			State = 754;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 745;
+				State = 753;
 				withOptions();
 				}
 			}
 
-			State = 748;
+			State = 756;
 			Match(AS);
-			State = 749;
+			State = 757;
 			query();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DistributionContext : ParserRuleContext {
+		public IToken kind;
+		public IToken buckets;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTED() { return GetToken(StreamSqlParser.DISTRIBUTED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
+			return GetRuleContext<IdentifierListContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTO() { return GetToken(StreamSqlParser.INTO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUCKETS() { return GetToken(StreamSqlParser.BUCKETS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEGER_VALUE() { return GetToken(StreamSqlParser.INTEGER_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASH() { return GetToken(StreamSqlParser.HASH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RANGE() { return GetToken(StreamSqlParser.RANGE, 0); }
+		public DistributionContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_distribution; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDistribution(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DistributionContext distribution() {
+		DistributionContext _localctx = new DistributionContext(Context, State);
+		EnterRule(_localctx, 30, RULE_distribution);
+		int _la;
+		try {
+			State = 776;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+			case 1:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 759;
+				Match(DISTRIBUTED);
+				State = 760;
+				Match(BY);
+				State = 762;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==HASH || _la==RANGE) {
+					{
+					State = 761;
+					_localctx.kind = TokenStream.LT(1);
+					_la = TokenStream.LA(1);
+					if ( !(_la==HASH || _la==RANGE) ) {
+						_localctx.kind = ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+				}
+
+				State = 764;
+				Match(LPAREN);
+				State = 765;
+				identifierList();
+				State = 766;
+				Match(RPAREN);
+				State = 770;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==INTO) {
+					{
+					State = 767;
+					Match(INTO);
+					State = 768;
+					_localctx.buckets = Match(INTEGER_VALUE);
+					State = 769;
+					Match(BUCKETS);
+					}
+				}
+
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 772;
+				Match(DISTRIBUTED);
+				State = 773;
+				Match(INTO);
+				State = 774;
+				_localctx.buckets = Match(INTEGER_VALUE);
+				State = 775;
+				Match(BUCKETS);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3664,29 +3800,29 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableElementContext tableElement() {
 		TableElementContext _localctx = new TableElementContext(Context, State);
-		EnterRule(_localctx, 30, RULE_tableElement);
+		EnterRule(_localctx, 32, RULE_tableElement);
 		try {
-			State = 754;
+			State = 781;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 751;
+				State = 778;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 752;
+				State = 779;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 753;
+				State = 780;
 				tableConstraint();
 				}
 				break;
@@ -3782,30 +3918,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnDefinitionContext columnDefinition() {
 		ColumnDefinitionContext _localctx = new ColumnDefinitionContext(Context, State);
-		EnterRule(_localctx, 32, RULE_columnDefinition);
+		EnterRule(_localctx, 34, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 786;
+			State = 813;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 756;
+				State = 783;
 				identifier();
-				State = 757;
+				State = 784;
 				Match(AS);
-				State = 758;
+				State = 785;
 				expression();
-				State = 761;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 759;
+					State = 786;
 					Match(COMMENT);
-					State = 760;
+					State = 787;
 					Match(STRING);
 					}
 				}
@@ -3816,42 +3952,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 763;
+				State = 790;
 				identifier();
-				State = 764;
+				State = 791;
 				dataType();
-				State = 765;
+				State = 792;
 				Match(METADATA);
-				State = 768;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 766;
+					State = 793;
 					Match(FROM);
-					State = 767;
+					State = 794;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 771;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 770;
+					State = 797;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 775;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 773;
+					State = 800;
 					Match(COMMENT);
-					State = 774;
+					State = 801;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3862,28 +3998,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 777;
+				State = 804;
 				identifier();
-				State = 778;
+				State = 805;
 				dataType();
-				State = 780;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 779;
+					State = 806;
 					columnConstraint();
 					}
 				}
 
-				State = 784;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 782;
+					State = 809;
 					Match(COMMENT);
-					State = 783;
+					State = 810;
 					Match(STRING);
 					}
 				}
@@ -3928,35 +4064,35 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ColumnConstraintContext columnConstraint() {
 		ColumnConstraintContext _localctx = new ColumnConstraintContext(Context, State);
-		EnterRule(_localctx, 34, RULE_columnConstraint);
+		EnterRule(_localctx, 36, RULE_columnConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 817;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 788;
+				State = 815;
 				Match(CONSTRAINT);
-				State = 789;
+				State = 816;
 				identifier();
 				}
 			}
 
-			State = 792;
+			State = 819;
 			Match(PRIMARY);
-			State = 793;
+			State = 820;
 			Match(KEY);
-			State = 796;
+			State = 823;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 794;
+				State = 821;
 				Match(NOT);
-				State = 795;
+				State = 822;
 				Match(ENFORCED);
 				}
 			}
@@ -4000,19 +4136,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WatermarkDefinitionContext watermarkDefinition() {
 		WatermarkDefinitionContext _localctx = new WatermarkDefinitionContext(Context, State);
-		EnterRule(_localctx, 36, RULE_watermarkDefinition);
+		EnterRule(_localctx, 38, RULE_watermarkDefinition);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 825;
 			Match(WATERMARK);
-			State = 799;
+			State = 826;
 			Match(FOR);
-			State = 800;
+			State = 827;
 			identifier();
-			State = 801;
+			State = 828;
 			Match(AS);
-			State = 802;
+			State = 829;
 			expression();
 			}
 		}
@@ -4057,41 +4193,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableConstraintContext tableConstraint() {
 		TableConstraintContext _localctx = new TableConstraintContext(Context, State);
-		EnterRule(_localctx, 38, RULE_tableConstraint);
+		EnterRule(_localctx, 40, RULE_tableConstraint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 806;
+			State = 833;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 804;
+				State = 831;
 				Match(CONSTRAINT);
-				State = 805;
+				State = 832;
 				identifier();
 				}
 			}
 
-			State = 808;
+			State = 835;
 			Match(PRIMARY);
-			State = 809;
+			State = 836;
 			Match(KEY);
-			State = 810;
+			State = 837;
 			Match(LPAREN);
-			State = 811;
+			State = 838;
 			identifierList();
-			State = 812;
+			State = 839;
 			Match(RPAREN);
-			State = 815;
+			State = 842;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 813;
+				State = 840;
 				Match(NOT);
-				State = 814;
+				State = 841;
 				Match(ENFORCED);
 				}
 			}
@@ -4139,42 +4275,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WithOptionsContext withOptions() {
 		WithOptionsContext _localctx = new WithOptionsContext(Context, State);
-		EnterRule(_localctx, 40, RULE_withOptions);
+		EnterRule(_localctx, 42, RULE_withOptions);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
+			State = 844;
 			Match(WITH);
-			State = 818;
+			State = 845;
 			Match(LPAREN);
-			State = 827;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 193L) != 0)) {
 				{
-				State = 819;
+				State = 846;
 				tableOption();
-				State = 824;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 820;
+					State = 847;
 					Match(COMMA);
-					State = 821;
+					State = 848;
 					tableOption();
 					}
 					}
-					State = 826;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 829;
+			State = 856;
 			Match(RPAREN);
 			}
 		}
@@ -4215,15 +4351,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableOptionContext tableOption() {
 		TableOptionContext _localctx = new TableOptionContext(Context, State);
-		EnterRule(_localctx, 42, RULE_tableOption);
+		EnterRule(_localctx, 44, RULE_tableOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 831;
+			State = 858;
 			_localctx.key = optionKey();
-			State = 832;
+			State = 859;
 			Match(EQ);
-			State = 833;
+			State = 860;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4266,16 +4402,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionKeyContext optionKey() {
 		OptionKeyContext _localctx = new OptionKeyContext(Context, State);
-		EnterRule(_localctx, 44, RULE_optionKey);
+		EnterRule(_localctx, 46, RULE_optionKey);
 		int _la;
 		try {
-			State = 844;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 835;
+				State = 862;
 				Match(STRING);
 				}
 				break;
@@ -4288,6 +4424,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4315,6 +4452,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4334,6 +4472,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -4466,21 +4605,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 836;
+				State = 863;
 				identifier();
-				State = 841;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 837;
+					State = 864;
 					Match(DOT);
-					State = 838;
+					State = 865;
 					identifier();
 					}
 					}
-					State = 843;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4528,16 +4667,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public OptionValueContext optionValue() {
 		OptionValueContext _localctx = new OptionValueContext(Context, State);
-		EnterRule(_localctx, 46, RULE_optionValue);
+		EnterRule(_localctx, 48, RULE_optionValue);
 		int _la;
 		try {
-			State = 854;
+			State = 881;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 846;
+				State = 873;
 				Match(STRING);
 				}
 				break;
@@ -4547,19 +4686,19 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 848;
+				State = 875;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 847;
+					State = 874;
 					Match(MINUS);
 					}
 				}
 
-				State = 850;
+				State = 877;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 7L) != 0)) ) {
+				if ( !(((((_la - 281)) & ~0x3f) == 0 && ((1L << (_la - 281)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4571,14 +4710,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 851;
+				State = 878;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 852;
+				State = 879;
 				Match(FALSE);
 				}
 				break;
@@ -4591,6 +4730,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4618,6 +4758,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4637,6 +4778,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -4769,7 +4911,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 853;
+				State = 880;
 				identifier();
 				}
 				break;
@@ -4817,37 +4959,37 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeClauseContext likeClause() {
 		LikeClauseContext _localctx = new LikeClauseContext(Context, State);
-		EnterRule(_localctx, 48, RULE_likeClause);
+		EnterRule(_localctx, 50, RULE_likeClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 856;
+			State = 883;
 			Match(LIKE);
-			State = 857;
+			State = 884;
 			qualifiedName();
-			State = 866;
+			State = 893;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 858;
+				State = 885;
 				Match(LPAREN);
-				State = 862;
+				State = 889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 859;
+					State = 886;
 					likeOption();
 					}
 					}
-					State = 864;
+					State = 891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 865;
+				State = 892;
 				Match(RPAREN);
 				}
 			}
@@ -4889,12 +5031,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LikeOptionContext likeOption() {
 		LikeOptionContext _localctx = new LikeOptionContext(Context, State);
-		EnterRule(_localctx, 50, RULE_likeOption);
+		EnterRule(_localctx, 52, RULE_likeOption);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 868;
+			State = 895;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4903,12 +5045,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 871;
+			State = 898;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 869;
+				State = 896;
 				Match(ALL);
 				}
 				break;
@@ -4921,6 +5063,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -4948,6 +5091,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -4967,6 +5111,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -5098,7 +5243,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 870;
+				State = 897;
 				identifier();
 				}
 				break;
@@ -5289,21 +5434,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableActionContext alterTableAction() {
 		AlterTableActionContext _localctx = new AlterTableActionContext(Context, State);
-		EnterRule(_localctx, 52, RULE_alterTableAction);
+		EnterRule(_localctx, 54, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 939;
+			State = 966;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,120,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 873;
+				State = 900;
 				Match(RENAME);
-				State = 874;
+				State = 901;
 				Match(TO);
-				State = 875;
+				State = 902;
 				qualifiedName();
 				}
 				break;
@@ -5311,29 +5456,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 876;
+				State = 903;
 				Match(SET);
-				State = 877;
+				State = 904;
 				Match(LPAREN);
-				State = 878;
+				State = 905;
 				tableOption();
-				State = 883;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 879;
+					State = 906;
 					Match(COMMA);
-					State = 880;
+					State = 907;
 					tableOption();
 					}
 					}
-					State = 885;
+					State = 912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 886;
+				State = 913;
 				Match(RPAREN);
 				}
 				break;
@@ -5341,29 +5486,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 888;
+				State = 915;
 				Match(RESET);
-				State = 889;
+				State = 916;
 				Match(LPAREN);
-				State = 890;
+				State = 917;
 				optionKey();
-				State = 895;
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 891;
+					State = 918;
 					Match(COMMA);
-					State = 892;
+					State = 919;
 					optionKey();
 					}
 					}
-					State = 897;
+					State = 924;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 898;
+				State = 925;
 				Match(RPAREN);
 				}
 				break;
@@ -5371,7 +5516,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 900;
+				State = 927;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5381,7 +5526,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 913;
+				State = 940;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5393,6 +5538,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CATALOG:
 				case CATALOGS:
@@ -5420,6 +5566,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -5439,6 +5586,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -5570,33 +5718,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 901;
+					State = 928;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 902;
+					State = 929;
 					Match(LPAREN);
-					State = 903;
+					State = 930;
 					alterTableElement();
-					State = 908;
+					State = 935;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 904;
+						State = 931;
 						Match(COMMA);
-						State = 905;
+						State = 932;
 						alterTableElement();
 						}
 						}
-						State = 910;
+						State = 937;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 911;
+					State = 938;
 					Match(RPAREN);
 					}
 					break;
@@ -5609,11 +5757,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 915;
+				State = 942;
 				Match(DROP);
-				State = 916;
+				State = 943;
 				Match(PRIMARY);
-				State = 917;
+				State = 944;
 				Match(KEY);
 				}
 				break;
@@ -5621,11 +5769,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 918;
+				State = 945;
 				Match(DROP);
-				State = 919;
+				State = 946;
 				Match(CONSTRAINT);
-				State = 920;
+				State = 947;
 				identifier();
 				}
 				break;
@@ -5633,9 +5781,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 921;
+				State = 948;
 				Match(DROP);
-				State = 922;
+				State = 949;
 				Match(WATERMARK);
 				}
 				break;
@@ -5643,9 +5791,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 923;
+				State = 950;
 				Match(DROP);
-				State = 932;
+				State = 959;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5657,6 +5805,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CATALOG:
 				case CATALOGS:
@@ -5684,6 +5833,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -5703,6 +5853,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -5834,27 +5985,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 925;
+					State = 952;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,118,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 924;
+						State = 951;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 927;
+					State = 954;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 928;
+					State = 955;
 					Match(LPAREN);
-					State = 929;
+					State = 956;
 					identifierList();
-					State = 930;
+					State = 957;
 					Match(RPAREN);
 					}
 					break;
@@ -5867,13 +6018,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 934;
+				State = 961;
 				Match(RENAME);
-				State = 935;
+				State = 962;
 				identifier();
-				State = 936;
+				State = 963;
 				Match(TO);
-				State = 937;
+				State = 964;
 				identifier();
 				}
 				break;
@@ -5916,26 +6067,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AlterTableElementContext alterTableElement() {
 		AlterTableElementContext _localctx = new AlterTableElementContext(Context, State);
-		EnterRule(_localctx, 54, RULE_alterTableElement);
+		EnterRule(_localctx, 56, RULE_alterTableElement);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 941;
+			State = 968;
 			tableElement();
-			State = 945;
+			State = 972;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 942;
+				State = 969;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 943;
+				State = 970;
 				Match(AFTER);
-				State = 944;
+				State = 971;
 				_localctx.after = identifier();
 				}
 				break;
@@ -5992,40 +6143,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryContext query() {
 		QueryContext _localctx = new QueryContext(Context, State);
-		EnterRule(_localctx, 56, RULE_query);
+		EnterRule(_localctx, 58, RULE_query);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
+			State = 983;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 947;
+				State = 974;
 				Match(WITH);
-				State = 948;
+				State = 975;
 				commonTableExpression();
-				State = 953;
+				State = 980;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 949;
+					State = 976;
 					Match(COMMA);
-					State = 950;
+					State = 977;
 					commonTableExpression();
 					}
 					}
-					State = 955;
+					State = 982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 958;
+			State = 985;
 			queryNoWith();
 			}
 		}
@@ -6075,34 +6226,34 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public CommonTableExpressionContext commonTableExpression() {
 		CommonTableExpressionContext _localctx = new CommonTableExpressionContext(Context, State);
-		EnterRule(_localctx, 58, RULE_commonTableExpression);
+		EnterRule(_localctx, 60, RULE_commonTableExpression);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
+			State = 987;
 			identifier();
-			State = 965;
+			State = 992;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 961;
+				State = 988;
 				Match(LPAREN);
-				State = 962;
+				State = 989;
 				identifierList();
-				State = 963;
+				State = 990;
 				Match(RPAREN);
 				}
 			}
 
-			State = 967;
+			State = 994;
 			Match(AS);
-			State = 968;
+			State = 995;
 			Match(LPAREN);
-			State = 969;
+			State = 996;
 			query();
-			State = 970;
+			State = 997;
 			Match(RPAREN);
 			}
 		}
@@ -6173,51 +6324,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryNoWithContext queryNoWith() {
 		QueryNoWithContext _localctx = new QueryNoWithContext(Context, State);
-		EnterRule(_localctx, 60, RULE_queryNoWith);
+		EnterRule(_localctx, 62, RULE_queryNoWith);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 999;
 			queryTerm(0);
-			State = 983;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 973;
+				State = 1000;
 				Match(ORDER);
-				State = 974;
+				State = 1001;
 				Match(BY);
-				State = 975;
+				State = 1002;
 				sortItem();
-				State = 980;
+				State = 1007;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 976;
+					State = 1003;
 					Match(COMMA);
-					State = 977;
+					State = 1004;
 					sortItem();
 					}
 					}
-					State = 982;
+					State = 1009;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 990;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 985;
+				State = 1012;
 				Match(LIMIT);
-				State = 988;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6230,6 +6381,7 @@ internal partial class StreamSqlParser : Parser {
 				case ASYMMETRIC:
 				case BEGIN:
 				case BOTH:
+				case BUCKETS:
 				case CASCADE:
 				case CASE:
 				case CAST:
@@ -6262,6 +6414,7 @@ internal partial class StreamSqlParser : Parser {
 				case DESC:
 				case DESCRIBE:
 				case DESCRIPTOR:
+				case DISTRIBUTED:
 				case DRAIN:
 				case DROP:
 				case EMPTY:
@@ -6283,6 +6436,7 @@ internal partial class StreamSqlParser : Parser {
 				case FUNCTION:
 				case FUNCTIONS:
 				case GROUPING:
+				case HASH:
 				case HELP:
 				case HOUR:
 				case HOURS:
@@ -6433,13 +6587,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 986;
+					State = 1013;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 987;
+					State = 1014;
 					Match(ALL);
 					}
 					break;
@@ -6449,21 +6603,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 997;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 992;
+				State = 1019;
 				Match(OFFSET);
-				State = 993;
+				State = 1020;
 				_localctx.offset = expression();
-				State = 995;
+				State = 1022;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 994;
+					State = 1021;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6478,14 +6632,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1006;
+			State = 1033;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 999;
+				State = 1026;
 				Match(FETCH);
-				State = 1000;
+				State = 1027;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6494,17 +6648,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1002;
+				State = 1029;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 				case 1:
 					{
-					State = 1001;
+					State = 1028;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 1004;
+				State = 1031;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6513,7 +6667,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1005;
+				State = 1032;
 				Match(ONLY);
 				}
 			}
@@ -6590,8 +6744,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		QueryTermContext _localctx = new QueryTermContext(Context, _parentState);
 		QueryTermContext _prevctx = _localctx;
-		int _startState = 62;
-		EnterRecursionRule(_localctx, 62, RULE_queryTerm, _p);
+		int _startState = 64;
+		EnterRecursionRule(_localctx, 64, RULE_queryTerm, _p);
 		int _la;
 		try {
 			int _alt;
@@ -6602,42 +6756,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1009;
+			State = 1036;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1025;
+			State = 1052;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1023;
+					State = 1050;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1011;
+						State = 1038;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1012;
+						State = 1039;
 						Match(INTERSECT);
-						State = 1014;
+						State = 1041;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1013;
+							State = 1040;
 							setQuantifier();
 							}
 						}
 
-						State = 1016;
+						State = 1043;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6646,9 +6800,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1017;
+						State = 1044;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1018;
+						State = 1045;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6658,26 +6812,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1020;
+						State = 1047;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1019;
+							State = 1046;
 							setQuantifier();
 							}
 						}
 
-						State = 1022;
+						State = 1049;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1027;
+				State = 1054;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,136,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			}
 			}
 		}
@@ -6754,17 +6908,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QueryPrimaryContext queryPrimary() {
 		QueryPrimaryContext _localctx = new QueryPrimaryContext(Context, State);
-		EnterRule(_localctx, 64, RULE_queryPrimary);
+		EnterRule(_localctx, 66, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1042;
+			State = 1069;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1028;
+				State = 1055;
 				querySpecification();
 				}
 				break;
@@ -6772,27 +6926,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1029;
+				State = 1056;
 				Match(VALUES);
-				State = 1030;
+				State = 1057;
 				valuesRow();
-				State = 1035;
+				State = 1062;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1031;
+						State = 1058;
 						Match(COMMA);
-						State = 1032;
+						State = 1059;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1037;
+					State = 1064;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,137,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
 				}
 				break;
@@ -6800,11 +6954,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1038;
+				State = 1065;
 				Match(LPAREN);
-				State = 1039;
+				State = 1066;
 				query();
-				State = 1040;
+				State = 1067;
 				Match(RPAREN);
 				}
 				break;
@@ -6853,53 +7007,53 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ValuesRowContext valuesRow() {
 		ValuesRowContext _localctx = new ValuesRowContext(Context, State);
-		EnterRule(_localctx, 66, RULE_valuesRow);
+		EnterRule(_localctx, 68, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1059;
+			State = 1086;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1045;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1044;
+					State = 1071;
 					Match(ROW);
 					}
 				}
 
-				State = 1047;
+				State = 1074;
 				Match(LPAREN);
-				State = 1048;
+				State = 1075;
 				expression();
-				State = 1053;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1049;
+					State = 1076;
 					Match(COMMA);
-					State = 1050;
+					State = 1077;
 					expression();
 					}
 					}
-					State = 1055;
+					State = 1082;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1056;
+				State = 1083;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1058;
+				State = 1085;
 				expression();
 				}
 				break;
@@ -6982,137 +7136,81 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QuerySpecificationContext querySpecification() {
 		QuerySpecificationContext _localctx = new QuerySpecificationContext(Context, State);
-		EnterRule(_localctx, 68, RULE_querySpecification);
+		EnterRule(_localctx, 70, RULE_querySpecification);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1061;
+			State = 1088;
 			Match(SELECT);
-			State = 1063;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1062;
+				State = 1089;
 				hintList();
 				}
 			}
 
-			State = 1066;
+			State = 1093;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1065;
+				State = 1092;
 				setQuantifier();
 				}
 			}
 
-			State = 1068;
+			State = 1095;
 			selectItem();
-			State = 1073;
+			State = 1100;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1069;
+					State = 1096;
 					Match(COMMA);
-					State = 1070;
+					State = 1097;
 					selectItem();
 					}
 					} 
 				}
-				State = 1075;
+				State = 1102;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,144,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			}
-			State = 1085;
+			State = 1112;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				{
-				State = 1076;
+				State = 1103;
 				Match(FROM);
-				State = 1077;
+				State = 1104;
 				relation(0);
-				State = 1082;
+				State = 1109;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1078;
+						State = 1105;
 						Match(COMMA);
-						State = 1079;
+						State = 1106;
 						relation(0);
 						}
 						} 
 					}
-					State = 1084;
+					State = 1111;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,145,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
-				}
-				break;
-			}
-			State = 1089;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
-			case 1:
-				{
-				State = 1087;
-				Match(WHERE);
-				State = 1088;
-				_localctx.where = expression();
-				}
-				break;
-			}
-			State = 1101;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,149,Context) ) {
-			case 1:
-				{
-				State = 1091;
-				Match(GROUP);
-				State = 1092;
-				Match(BY);
-				State = 1093;
-				groupingElement();
-				State = 1098;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1094;
-						Match(COMMA);
-						State = 1095;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1100;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,148,Context);
-				}
-				}
-				break;
-			}
-			State = 1105;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
-			case 1:
-				{
-				State = 1103;
-				Match(HAVING);
-				State = 1104;
-				_localctx.having = expression();
 				}
 				break;
 			}
@@ -7121,27 +7219,83 @@ internal partial class StreamSqlParser : Parser {
 			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
-				State = 1107;
-				Match(WINDOW);
-				State = 1108;
-				namedWindow();
-				State = 1113;
+				State = 1114;
+				Match(WHERE);
+				State = 1115;
+				_localctx.where = expression();
+				}
+				break;
+			}
+			State = 1128;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+			case 1:
+				{
+				State = 1118;
+				Match(GROUP);
+				State = 1119;
+				Match(BY);
+				State = 1120;
+				groupingElement();
+				State = 1125;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1109;
+						State = 1121;
 						Match(COMMA);
-						State = 1110;
+						State = 1122;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1127;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+				}
+				}
+				break;
+			}
+			State = 1132;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			case 1:
+				{
+				State = 1130;
+				Match(HAVING);
+				State = 1131;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1143;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+			case 1:
+				{
+				State = 1134;
+				Match(WINDOW);
+				State = 1135;
+				namedWindow();
+				State = 1140;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1136;
+						Match(COMMA);
+						State = 1137;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1115;
+					State = 1142;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				}
 				}
 				break;
@@ -7178,12 +7332,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SetQuantifierContext setQuantifier() {
 		SetQuantifierContext _localctx = new SetQuantifierContext(Context, State);
-		EnterRule(_localctx, 70, RULE_setQuantifier);
+		EnterRule(_localctx, 72, RULE_setQuantifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1118;
+			State = 1145;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7261,17 +7415,17 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SelectItemContext selectItem() {
 		SelectItemContext _localctx = new SelectItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_selectItem);
+		EnterRule(_localctx, 74, RULE_selectItem);
 		int _la;
 		try {
-			State = 1132;
+			State = 1159;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1120;
+				State = 1147;
 				Match(ASTERISK);
 				}
 				break;
@@ -7279,11 +7433,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1121;
+				State = 1148;
 				qualifiedName();
-				State = 1122;
+				State = 1149;
 				Match(DOT);
-				State = 1123;
+				State = 1150;
 				Match(ASTERISK);
 				}
 				break;
@@ -7291,24 +7445,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1125;
+				State = 1152;
 				expression();
-				State = 1130;
+				State = 1157;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1127;
+					State = 1154;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1126;
+						State = 1153;
 						Match(AS);
 						}
 					}
 
-					State = 1129;
+					State = 1156;
 					identifier();
 					}
 					break;
@@ -7434,41 +7588,41 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingElementContext groupingElement() {
 		GroupingElementContext _localctx = new GroupingElementContext(Context, State);
-		EnterRule(_localctx, 74, RULE_groupingElement);
+		EnterRule(_localctx, 76, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1174;
+			State = 1201;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1134;
+				State = 1161;
 				Match(GROUPING);
-				State = 1135;
+				State = 1162;
 				Match(SETS);
-				State = 1136;
+				State = 1163;
 				Match(LPAREN);
-				State = 1137;
+				State = 1164;
 				groupingSet();
-				State = 1142;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1138;
+					State = 1165;
 					Match(COMMA);
-					State = 1139;
+					State = 1166;
 					groupingSet();
 					}
 					}
-					State = 1144;
+					State = 1171;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1145;
+				State = 1172;
 				Match(RPAREN);
 				}
 				break;
@@ -7476,29 +7630,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1147;
+				State = 1174;
 				Match(ROLLUP);
-				State = 1148;
+				State = 1175;
 				Match(LPAREN);
-				State = 1149;
+				State = 1176;
 				groupingSet();
-				State = 1154;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1150;
+					State = 1177;
 					Match(COMMA);
-					State = 1151;
+					State = 1178;
 					groupingSet();
 					}
 					}
-					State = 1156;
+					State = 1183;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1157;
+				State = 1184;
 				Match(RPAREN);
 				}
 				break;
@@ -7506,29 +7660,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1159;
+				State = 1186;
 				Match(CUBE);
-				State = 1160;
+				State = 1187;
 				Match(LPAREN);
-				State = 1161;
+				State = 1188;
 				groupingSet();
-				State = 1166;
+				State = 1193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1162;
+					State = 1189;
 					Match(COMMA);
-					State = 1163;
+					State = 1190;
 					groupingSet();
 					}
 					}
-					State = 1168;
+					State = 1195;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1169;
+				State = 1196;
 				Match(RPAREN);
 				}
 				break;
@@ -7536,9 +7690,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1171;
+				State = 1198;
 				Match(LPAREN);
-				State = 1172;
+				State = 1199;
 				Match(RPAREN);
 				}
 				break;
@@ -7546,7 +7700,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1173;
+				State = 1200;
 				expression();
 				}
 				break;
@@ -7592,51 +7746,51 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public GroupingSetContext groupingSet() {
 		GroupingSetContext _localctx = new GroupingSetContext(Context, State);
-		EnterRule(_localctx, 76, RULE_groupingSet);
+		EnterRule(_localctx, 78, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1189;
+			State = 1216;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1176;
+				State = 1203;
 				Match(LPAREN);
-				State = 1185;
+				State = 1212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1177;
+					State = 1204;
 					expression();
-					State = 1182;
+					State = 1209;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1178;
+						State = 1205;
 						Match(COMMA);
-						State = 1179;
+						State = 1206;
 						expression();
 						}
 						}
-						State = 1184;
+						State = 1211;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1187;
+				State = 1214;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1188;
+				State = 1215;
 				expression();
 				}
 				break;
@@ -7677,15 +7831,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NamedWindowContext namedWindow() {
 		NamedWindowContext _localctx = new NamedWindowContext(Context, State);
-		EnterRule(_localctx, 78, RULE_namedWindow);
+		EnterRule(_localctx, 80, RULE_namedWindow);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1191;
+			State = 1218;
 			identifier();
-			State = 1192;
+			State = 1219;
 			Match(AS);
-			State = 1193;
+			State = 1220;
 			windowSpecification();
 			}
 		}
@@ -7727,19 +7881,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SortItemContext sortItem() {
 		SortItemContext _localctx = new SortItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_sortItem);
+		EnterRule(_localctx, 82, RULE_sortItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1195;
+			State = 1222;
 			expression();
-			State = 1197;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1196;
+				State = 1223;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7752,14 +7906,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1201;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1199;
+				State = 1226;
 				Match(NULLS);
-				State = 1200;
+				State = 1227;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -7885,8 +8039,8 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		RelationContext _localctx = new RelationContext(Context, _parentState);
 		RelationContext _prevctx = _localctx;
-		int _startState = 82;
-		EnterRecursionRule(_localctx, 82, RULE_relation, _p);
+		int _startState = 84;
+		EnterRecursionRule(_localctx, 84, RULE_relation, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
@@ -7896,34 +8050,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1204;
+			State = 1231;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1225;
+			State = 1252;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1223;
+					State = 1250;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1206;
+						State = 1233;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1207;
+						State = 1234;
 						Match(CROSS);
-						State = 1208;
+						State = 1235;
 						Match(JOIN);
-						State = 1209;
+						State = 1236;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7932,15 +8086,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1210;
+						State = 1237;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1211;
+						State = 1238;
 						Match(NATURAL);
-						State = 1212;
+						State = 1239;
 						joinType();
-						State = 1213;
+						State = 1240;
 						Match(JOIN);
-						State = 1214;
+						State = 1241;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -7949,20 +8103,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1216;
+						State = 1243;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1217;
+						State = 1244;
 						joinType();
-						State = 1218;
+						State = 1245;
 						Match(JOIN);
-						State = 1219;
+						State = 1246;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1221;
+						State = 1248;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 						case 1:
 							{
-							State = 1220;
+							State = 1247;
 							joinCriteria();
 							}
 							break;
@@ -7972,9 +8126,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1227;
+				State = 1254;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
 			}
 		}
@@ -8011,22 +8165,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinTypeContext joinType() {
 		JoinTypeContext _localctx = new JoinTypeContext(Context, State);
-		EnterRule(_localctx, 84, RULE_joinType);
+		EnterRule(_localctx, 86, RULE_joinType);
 		int _la;
 		try {
-			State = 1243;
+			State = 1270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1229;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1228;
+					State = 1255;
 					Match(INNER);
 					}
 				}
@@ -8036,14 +8190,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1231;
+				State = 1258;
 				Match(LEFT);
-				State = 1233;
+				State = 1260;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1232;
+					State = 1259;
 					Match(OUTER);
 					}
 				}
@@ -8053,14 +8207,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1235;
+				State = 1262;
 				Match(RIGHT);
-				State = 1237;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1236;
+					State = 1263;
 					Match(OUTER);
 					}
 				}
@@ -8070,14 +8224,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1239;
+				State = 1266;
 				Match(FULL);
-				State = 1241;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1240;
+					State = 1267;
 					Match(OUTER);
 					}
 				}
@@ -8126,30 +8280,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JoinCriteriaContext joinCriteria() {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
-		EnterRule(_localctx, 86, RULE_joinCriteria);
+		EnterRule(_localctx, 88, RULE_joinCriteria);
 		try {
-			State = 1252;
+			State = 1279;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1245;
+				State = 1272;
 				Match(ON);
-				State = 1246;
+				State = 1273;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1247;
+				State = 1274;
 				Match(USING);
-				State = 1248;
+				State = 1275;
 				Match(LPAREN);
-				State = 1249;
+				State = 1276;
 				identifierList();
-				State = 1250;
+				State = 1277;
 				Match(RPAREN);
 				}
 				break;
@@ -8325,52 +8479,52 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RelationPrimaryContext relationPrimary() {
 		RelationPrimaryContext _localctx = new RelationPrimaryContext(Context, State);
-		EnterRule(_localctx, 88, RULE_relationPrimary);
+		EnterRule(_localctx, 90, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1321;
+			State = 1348;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1254;
+				State = 1281;
 				qualifiedName();
-				State = 1256;
+				State = 1283;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1255;
+					State = 1282;
 					tableHints();
 					}
 					break;
 				}
-				State = 1263;
+				State = 1290;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1258;
+					State = 1285;
 					Match(FOR);
-					State = 1259;
+					State = 1286;
 					Match(SYSTEM_TIME);
-					State = 1260;
+					State = 1287;
 					Match(AS);
-					State = 1261;
+					State = 1288;
 					Match(OF);
-					State = 1262;
+					State = 1289;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1266;
+				State = 1293;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1265;
+					State = 1292;
 					tableAlias();
 					}
 					break;
@@ -8381,108 +8535,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1269;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1268;
+					State = 1295;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1271;
+				State = 1298;
 				Match(TABLE);
-				State = 1272;
+				State = 1299;
 				Match(LPAREN);
-				State = 1273;
-				functionCall();
-				State = 1274;
-				Match(RPAREN);
-				State = 1276;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
-				case 1:
-					{
-					State = 1275;
-					tableAlias();
-					}
-					break;
-				}
-				}
-				break;
-			case 3:
-				_localctx = new SubqueryRelationContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 1279;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==LATERAL) {
-					{
-					State = 1278;
-					Match(LATERAL);
-					}
-				}
-
-				State = 1281;
-				Match(LPAREN);
-				State = 1282;
-				query();
-				State = 1283;
-				Match(RPAREN);
-				State = 1285;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
-				case 1:
-					{
-					State = 1284;
-					tableAlias();
-					}
-					break;
-				}
-				}
-				break;
-			case 4:
-				_localctx = new UnnestContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 1287;
-				Match(UNNEST);
-				State = 1288;
-				Match(LPAREN);
-				State = 1289;
-				expression();
-				State = 1294;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1290;
-					Match(COMMA);
-					State = 1291;
-					expression();
-					}
-					}
-					State = 1296;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 1297;
-				Match(RPAREN);
 				State = 1300;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
-				case 1:
-					{
-					State = 1298;
-					Match(WITH);
-					State = 1299;
-					Match(ORDINALITY);
-					}
-					break;
-				}
+				functionCall();
+				State = 1301;
+				Match(RPAREN);
 				State = 1303;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
@@ -8495,15 +8565,99 @@ internal partial class StreamSqlParser : Parser {
 				}
 				}
 				break;
+			case 3:
+				_localctx = new SubqueryRelationContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 1306;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LATERAL) {
+					{
+					State = 1305;
+					Match(LATERAL);
+					}
+				}
+
+				State = 1308;
+				Match(LPAREN);
+				State = 1309;
+				query();
+				State = 1310;
+				Match(RPAREN);
+				State = 1312;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				case 1:
+					{
+					State = 1311;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
+			case 4:
+				_localctx = new UnnestContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1314;
+				Match(UNNEST);
+				State = 1315;
+				Match(LPAREN);
+				State = 1316;
+				expression();
+				State = 1321;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1317;
+					Match(COMMA);
+					State = 1318;
+					expression();
+					}
+					}
+					State = 1323;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 1324;
+				Match(RPAREN);
+				State = 1327;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				case 1:
+					{
+					State = 1325;
+					Match(WITH);
+					State = 1326;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1330;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
+				case 1:
+					{
+					State = 1329;
+					tableAlias();
+					}
+					break;
+				}
+				}
+				break;
 			case 5:
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1305;
+				State = 1332;
 				Match(LPAREN);
-				State = 1306;
+				State = 1333;
 				relation(0);
-				State = 1307;
+				State = 1334;
 				Match(RPAREN);
 				}
 				break;
@@ -8511,16 +8665,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1309;
+				State = 1336;
 				qualifiedName();
-				State = 1310;
+				State = 1337;
 				matchRecognize();
-				State = 1312;
+				State = 1339;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1311;
+					State = 1338;
 					tableAlias();
 					}
 					break;
@@ -8531,20 +8685,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1314;
+				State = 1341;
 				Match(LPAREN);
-				State = 1315;
+				State = 1342;
 				query();
-				State = 1316;
+				State = 1343;
 				Match(RPAREN);
-				State = 1317;
+				State = 1344;
 				matchRecognize();
-				State = 1319;
+				State = 1346;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1318;
+					State = 1345;
 					tableAlias();
 					}
 					break;
@@ -8651,171 +8805,97 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MatchRecognizeContext matchRecognize() {
 		MatchRecognizeContext _localctx = new MatchRecognizeContext(Context, State);
-		EnterRule(_localctx, 90, RULE_matchRecognize);
+		EnterRule(_localctx, 92, RULE_matchRecognize);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1323;
+			State = 1350;
 			Match(MATCH_RECOGNIZE);
-			State = 1324;
+			State = 1351;
 			Match(LPAREN);
-			State = 1335;
+			State = 1362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1325;
+				State = 1352;
 				Match(PARTITION);
-				State = 1326;
+				State = 1353;
 				Match(BY);
-				State = 1327;
+				State = 1354;
 				expression();
-				State = 1332;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1328;
+					State = 1355;
 					Match(COMMA);
-					State = 1329;
+					State = 1356;
 					expression();
 					}
 					}
-					State = 1334;
+					State = 1361;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1347;
+			State = 1374;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1337;
+				State = 1364;
 				Match(ORDER);
-				State = 1338;
+				State = 1365;
 				Match(BY);
-				State = 1339;
+				State = 1366;
 				sortItem();
-				State = 1344;
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1340;
+					State = 1367;
 					Match(COMMA);
-					State = 1341;
+					State = 1368;
 					sortItem();
 					}
 					}
-					State = 1346;
+					State = 1373;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1358;
+			State = 1385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1349;
+				State = 1376;
 				Match(MEASURES);
-				State = 1350;
+				State = 1377;
 				measureItem();
-				State = 1355;
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1351;
+					State = 1378;
 					Match(COMMA);
-					State = 1352;
+					State = 1379;
 					measureItem();
 					}
 					}
-					State = 1357;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				}
-			}
-
-			State = 1361;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
-				{
-				State = 1360;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1367;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1363;
-				Match(AFTER);
-				State = 1364;
-				Match(MATCH);
-				State = 1365;
-				Match(SKIP_);
-				State = 1366;
-				afterMatchSkip();
-				}
-			}
-
-			State = 1369;
-			Match(PATTERN);
-			State = 1370;
-			Match(LPAREN);
-			State = 1371;
-			rowPattern();
-			State = 1372;
-			Match(RPAREN);
-			State = 1375;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==WITHIN) {
-				{
-				State = 1373;
-				Match(WITHIN);
-				State = 1374;
-				_localctx.within = interval();
-				}
-			}
-
-			State = 1386;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==SUBSET) {
-				{
-				State = 1377;
-				Match(SUBSET);
-				State = 1378;
-				subsetItem();
-				State = 1383;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
-					{
-					{
-					State = 1379;
-					Match(COMMA);
-					State = 1380;
-					subsetItem();
-					}
-					}
-					State = 1385;
+					State = 1384;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8823,26 +8903,100 @@ internal partial class StreamSqlParser : Parser {
 			}
 
 			State = 1388;
-			Match(DEFINE);
-			State = 1389;
-			defineItem();
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1387;
+				rowsPerMatch();
+				}
+			}
+
 			State = 1394;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1390;
+				Match(AFTER);
+				State = 1391;
+				Match(MATCH);
+				State = 1392;
+				Match(SKIP_);
+				State = 1393;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1396;
+			Match(PATTERN);
+			State = 1397;
+			Match(LPAREN);
+			State = 1398;
+			rowPattern();
+			State = 1399;
+			Match(RPAREN);
+			State = 1402;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==WITHIN) {
+				{
+				State = 1400;
+				Match(WITHIN);
+				State = 1401;
+				_localctx.within = interval();
+				}
+			}
+
+			State = 1413;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==SUBSET) {
+				{
+				State = 1404;
+				Match(SUBSET);
+				State = 1405;
+				subsetItem();
+				State = 1410;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==COMMA) {
+					{
+					{
+					State = 1406;
+					Match(COMMA);
+					State = 1407;
+					subsetItem();
+					}
+					}
+					State = 1412;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				}
+			}
+
+			State = 1415;
+			Match(DEFINE);
+			State = 1416;
+			defineItem();
+			State = 1421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1390;
+				State = 1417;
 				Match(COMMA);
-				State = 1391;
+				State = 1418;
 				defineItem();
 				}
 				}
-				State = 1396;
+				State = 1423;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1397;
+			State = 1424;
 			Match(RPAREN);
 			}
 		}
@@ -8881,15 +9035,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public MeasureItemContext measureItem() {
 		MeasureItemContext _localctx = new MeasureItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_measureItem);
+		EnterRule(_localctx, 94, RULE_measureItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1399;
+			State = 1426;
 			expression();
-			State = 1400;
+			State = 1427;
 			Match(AS);
-			State = 1401;
+			State = 1428;
 			identifier();
 			}
 		}
@@ -8946,22 +9100,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowsPerMatchContext rowsPerMatch() {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
-		EnterRule(_localctx, 94, RULE_rowsPerMatch);
+		EnterRule(_localctx, 96, RULE_rowsPerMatch);
 		try {
-			State = 1411;
+			State = 1438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1403;
+				State = 1430;
 				Match(ONE);
-				State = 1404;
+				State = 1431;
 				Match(ROW);
-				State = 1405;
+				State = 1432;
 				Match(PER);
-				State = 1406;
+				State = 1433;
 				Match(MATCH);
 				}
 				break;
@@ -8969,13 +9123,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1407;
+				State = 1434;
 				Match(ALL);
-				State = 1408;
+				State = 1435;
 				Match(ROWS);
-				State = 1409;
+				State = 1436;
 				Match(PER);
-				State = 1410;
+				State = 1437;
 				Match(MATCH);
 				}
 				break;
@@ -9062,20 +9216,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public AfterMatchSkipContext afterMatchSkip() {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
-		EnterRule(_localctx, 96, RULE_afterMatchSkip);
+		EnterRule(_localctx, 98, RULE_afterMatchSkip);
 		try {
-			State = 1427;
+			State = 1454;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1413;
+				State = 1440;
 				Match(PAST);
-				State = 1414;
+				State = 1441;
 				Match(LAST);
-				State = 1415;
+				State = 1442;
 				Match(ROW);
 				}
 				break;
@@ -9083,11 +9237,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1416;
+				State = 1443;
 				Match(TO);
-				State = 1417;
+				State = 1444;
 				Match(NEXT);
-				State = 1418;
+				State = 1445;
 				Match(ROW);
 				}
 				break;
@@ -9095,11 +9249,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1419;
+				State = 1446;
 				Match(TO);
-				State = 1420;
+				State = 1447;
 				Match(FIRST);
-				State = 1421;
+				State = 1448;
 				identifier();
 				}
 				break;
@@ -9107,11 +9261,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1422;
+				State = 1449;
 				Match(TO);
-				State = 1423;
+				State = 1450;
 				Match(LAST);
-				State = 1424;
+				State = 1451;
 				identifier();
 				}
 				break;
@@ -9119,9 +9273,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1425;
+				State = 1452;
 				Match(TO);
-				State = 1426;
+				State = 1453;
 				identifier();
 				}
 				break;
@@ -9165,26 +9319,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternContext rowPattern() {
 		RowPatternContext _localctx = new RowPatternContext(Context, State);
-		EnterRule(_localctx, 98, RULE_rowPattern);
+		EnterRule(_localctx, 100, RULE_rowPattern);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1429;
+			State = 1456;
 			rowPatternTerm();
-			State = 1434;
+			State = 1461;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1430;
+				State = 1457;
 				Match(PIPE);
-				State = 1431;
+				State = 1458;
 				rowPatternTerm();
 				}
 				}
-				State = 1436;
+				State = 1463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9224,25 +9378,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternTermContext rowPatternTerm() {
 		RowPatternTermContext _localctx = new RowPatternTermContext(Context, State);
-		EnterRule(_localctx, 100, RULE_rowPatternTerm);
+		EnterRule(_localctx, 102, RULE_rowPatternTerm);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1438;
+			State = 1465;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1437;
+				State = 1464;
 				rowPatternFactor();
 				}
 				}
-				State = 1440;
+				State = 1467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -9279,19 +9433,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternFactorContext rowPatternFactor() {
 		RowPatternFactorContext _localctx = new RowPatternFactorContext(Context, State);
-		EnterRule(_localctx, 102, RULE_rowPatternFactor);
+		EnterRule(_localctx, 104, RULE_rowPatternFactor);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1442;
+			State = 1469;
 			rowPatternPrimary();
-			State = 1444;
+			State = 1471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 165L) != 0)) {
+			if (((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 165L) != 0)) {
 				{
-				State = 1443;
+				State = 1470;
 				rowPatternQuantifier();
 				}
 			}
@@ -9351,9 +9505,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternPrimaryContext rowPatternPrimary() {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
-		EnterRule(_localctx, 104, RULE_rowPatternPrimary);
+		EnterRule(_localctx, 106, RULE_rowPatternPrimary);
 		try {
-			State = 1451;
+			State = 1478;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9365,6 +9519,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -9392,6 +9547,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -9411,6 +9567,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -9544,7 +9701,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1446;
+				State = 1473;
 				identifier();
 				}
 				break;
@@ -9552,11 +9709,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1447;
+				State = 1474;
 				Match(LPAREN);
-				State = 1448;
+				State = 1475;
 				rowPattern();
-				State = 1449;
+				State = 1476;
 				Match(RPAREN);
 				}
 				break;
@@ -9628,10 +9785,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowPatternQuantifierContext rowPatternQuantifier() {
 		RowPatternQuantifierContext _localctx = new RowPatternQuantifierContext(Context, State);
-		EnterRule(_localctx, 106, RULE_rowPatternQuantifier);
+		EnterRule(_localctx, 108, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1471;
+			State = 1498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9640,21 +9797,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1453;
+				State = 1480;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 37L) != 0)) ) {
+				if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1455;
+				State = 1482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1454;
+					State = 1481;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9665,31 +9822,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1457;
+				State = 1484;
 				Match(LBRACE);
-				State = 1459;
+				State = 1486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1458;
+					State = 1485;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1465;
+				State = 1492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1461;
+					State = 1488;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1463;
+					State = 1490;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1462;
+						State = 1489;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9697,14 +9854,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1467;
+				State = 1494;
 				Match(RBRACE);
-				State = 1469;
+				State = 1496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1468;
+					State = 1495;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9756,36 +9913,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public SubsetItemContext subsetItem() {
 		SubsetItemContext _localctx = new SubsetItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_subsetItem);
+		EnterRule(_localctx, 110, RULE_subsetItem);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1473;
+			State = 1500;
 			identifier();
-			State = 1474;
+			State = 1501;
 			Match(EQ);
-			State = 1475;
+			State = 1502;
 			Match(LPAREN);
-			State = 1476;
+			State = 1503;
 			identifier();
-			State = 1481;
+			State = 1508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1477;
+				State = 1504;
 				Match(COMMA);
-				State = 1478;
+				State = 1505;
 				identifier();
 				}
 				}
-				State = 1483;
+				State = 1510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1484;
+			State = 1511;
 			Match(RPAREN);
 			}
 		}
@@ -9824,15 +9981,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DefineItemContext defineItem() {
 		DefineItemContext _localctx = new DefineItemContext(Context, State);
-		EnterRule(_localctx, 110, RULE_defineItem);
+		EnterRule(_localctx, 112, RULE_defineItem);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1486;
+			State = 1513;
 			identifier();
-			State = 1487;
+			State = 1514;
 			Match(AS);
-			State = 1488;
+			State = 1515;
 			expression();
 			}
 		}
@@ -9873,33 +10030,33 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableAliasContext tableAlias() {
 		TableAliasContext _localctx = new TableAliasContext(Context, State);
-		EnterRule(_localctx, 112, RULE_tableAlias);
+		EnterRule(_localctx, 114, RULE_tableAlias);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1491;
+			State = 1518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1490;
+				State = 1517;
 				Match(AS);
 				}
 			}
 
-			State = 1493;
+			State = 1520;
 			identifier();
-			State = 1498;
+			State = 1525;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
 				{
-				State = 1494;
+				State = 1521;
 				Match(LPAREN);
-				State = 1495;
+				State = 1522;
 				identifierList();
-				State = 1496;
+				State = 1523;
 				Match(RPAREN);
 				}
 				break;
@@ -9937,11 +10094,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TableHintsContext tableHints() {
 		TableHintsContext _localctx = new TableHintsContext(Context, State);
-		EnterRule(_localctx, 114, RULE_tableHints);
+		EnterRule(_localctx, 116, RULE_tableHints);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
+			State = 1527;
 			hintList();
 			}
 		}
@@ -9985,40 +10142,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintListContext hintList() {
 		HintListContext _localctx = new HintListContext(Context, State);
-		EnterRule(_localctx, 116, RULE_hintList);
+		EnterRule(_localctx, 118, RULE_hintList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1502;
+			State = 1529;
 			Match(HINT_START);
-			State = 1503;
+			State = 1530;
 			hint();
-			State = 1510;
+			State = 1537;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 6145L) != 0)) {
 				{
 				{
-				State = 1505;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1504;
+					State = 1531;
 					Match(COMMA);
 					}
 				}
 
-				State = 1507;
+				State = 1534;
 				hint();
 				}
 				}
-				State = 1512;
+				State = 1539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1513;
+			State = 1540;
 			Match(HINT_END);
 			}
 		}
@@ -10071,40 +10228,40 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintContext hint() {
 		HintContext _localctx = new HintContext(Context, State);
-		EnterRule(_localctx, 118, RULE_hint);
+		EnterRule(_localctx, 120, RULE_hint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1515;
+			State = 1542;
 			identifier();
-			State = 1536;
+			State = 1563;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1516;
+				State = 1543;
 				Match(LPAREN);
-				State = 1533;
+				State = 1560;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 				case 1:
 					{
-					State = 1517;
+					State = 1544;
 					hintOption();
-					State = 1522;
+					State = 1549;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1518;
+						State = 1545;
 						Match(COMMA);
-						State = 1519;
+						State = 1546;
 						hintOption();
 						}
 						}
-						State = 1524;
+						State = 1551;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10112,28 +10269,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1525;
+					State = 1552;
 					hintArgument();
-					State = 1530;
+					State = 1557;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1526;
+						State = 1553;
 						Match(COMMA);
-						State = 1527;
+						State = 1554;
 						hintArgument();
 						}
 						}
-						State = 1532;
+						State = 1559;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1535;
+				State = 1562;
 				Match(RPAREN);
 				}
 			}
@@ -10175,15 +10332,15 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintOptionContext hintOption() {
 		HintOptionContext _localctx = new HintOptionContext(Context, State);
-		EnterRule(_localctx, 120, RULE_hintOption);
+		EnterRule(_localctx, 122, RULE_hintOption);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1538;
+			State = 1565;
 			optionKey();
-			State = 1539;
+			State = 1566;
 			Match(EQ);
-			State = 1540;
+			State = 1567;
 			optionValue();
 			}
 		}
@@ -10227,10 +10384,10 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public HintArgumentContext hintArgument() {
 		HintArgumentContext _localctx = new HintArgumentContext(Context, State);
-		EnterRule(_localctx, 122, RULE_hintArgument);
+		EnterRule(_localctx, 124, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1552;
+			State = 1579;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10242,6 +10399,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -10269,6 +10427,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -10288,6 +10447,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -10420,21 +10580,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1542;
+				State = 1569;
 				identifier();
-				State = 1547;
+				State = 1574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1543;
+					State = 1570;
 					Match(DOT);
-					State = 1544;
+					State = 1571;
 					identifier();
 					}
 					}
-					State = 1549;
+					State = 1576;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10443,14 +10603,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1550;
+				State = 1577;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1551;
+				State = 1578;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10489,11 +10649,11 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ExpressionContext expression() {
 		ExpressionContext _localctx = new ExpressionContext(Context, State);
-		EnterRule(_localctx, 124, RULE_expression);
+		EnterRule(_localctx, 126, RULE_expression);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1554;
+			State = 1581;
 			booleanExpression(0);
 			}
 		}
@@ -10598,13 +10758,13 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		BooleanExpressionContext _localctx = new BooleanExpressionContext(Context, _parentState);
 		BooleanExpressionContext _prevctx = _localctx;
-		int _startState = 126;
-		EnterRecursionRule(_localctx, 126, RULE_booleanExpression, _p);
+		int _startState = 128;
+		EnterRecursionRule(_localctx, 128, RULE_booleanExpression, _p);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1566;
+			State = 1593;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10613,9 +10773,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1557;
+				State = 1584;
 				Match(NOT);
-				State = 1558;
+				State = 1585;
 				booleanExpression(4);
 				}
 				break;
@@ -10629,6 +10789,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -10661,6 +10822,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -10682,6 +10844,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -10834,23 +10997,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1559;
+				State = 1586;
 				valueExpression(0);
-				State = 1563;
+				State = 1590;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1560;
+						State = 1587;
 						predicate();
 						}
 						} 
 					}
-					State = 1565;
+					State = 1592;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				}
 				}
 				break;
@@ -10858,28 +11021,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1576;
+			State = 1603;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,225,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1574;
+					State = 1601;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1568;
+						State = 1595;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1569;
+						State = 1596;
 						Match(AND);
-						State = 1570;
+						State = 1597;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -10888,20 +11051,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1571;
+						State = 1598;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1572;
+						State = 1599;
 						Match(OR);
-						State = 1573;
+						State = 1600;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1578;
+				State = 1605;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,225,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			}
 			}
 		}
@@ -11125,19 +11288,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public PredicateContext predicate() {
 		PredicateContext _localctx = new PredicateContext(Context, State);
-		EnterRule(_localctx, 128, RULE_predicate);
+		EnterRule(_localctx, 130, RULE_predicate);
 		int _la;
 		try {
-			State = 1662;
+			State = 1689;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1579;
+				State = 1606;
 				comparisonOperator();
-				State = 1580;
+				State = 1607;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11145,24 +11308,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1583;
+				State = 1610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1582;
+					State = 1609;
 					Match(NOT);
 					}
 				}
 
-				State = 1585;
+				State = 1612;
 				Match(BETWEEN);
-				State = 1587;
+				State = 1614;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,227,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1586;
+					State = 1613;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11174,11 +11337,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1589;
+				State = 1616;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1590;
+				State = 1617;
 				Match(AND);
-				State = 1591;
+				State = 1618;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11186,23 +11349,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1594;
+				State = 1621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1593;
+					State = 1620;
 					Match(NOT);
 					}
 				}
 
-				State = 1596;
+				State = 1623;
 				Match(IN);
-				State = 1597;
+				State = 1624;
 				Match(LPAREN);
-				State = 1598;
+				State = 1625;
 				query();
-				State = 1599;
+				State = 1626;
 				Match(RPAREN);
 				}
 				break;
@@ -11210,39 +11373,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1602;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1601;
+					State = 1628;
 					Match(NOT);
 					}
 				}
 
-				State = 1604;
+				State = 1631;
 				Match(IN);
-				State = 1605;
+				State = 1632;
 				Match(LPAREN);
-				State = 1606;
+				State = 1633;
 				expression();
-				State = 1611;
+				State = 1638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1607;
+					State = 1634;
 					Match(COMMA);
-					State = 1608;
+					State = 1635;
 					expression();
 					}
 					}
-					State = 1613;
+					State = 1640;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1614;
+				State = 1641;
 				Match(RPAREN);
 				}
 				break;
@@ -11250,28 +11413,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1617;
+				State = 1644;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1616;
+					State = 1643;
 					Match(NOT);
 					}
 				}
 
-				State = 1619;
+				State = 1646;
 				Match(LIKE);
-				State = 1620;
+				State = 1647;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1623;
+				State = 1650;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 				case 1:
 					{
-					State = 1621;
+					State = 1648;
 					Match(ESCAPE);
-					State = 1622;
+					State = 1649;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11282,30 +11445,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1626;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1625;
+					State = 1652;
 					Match(NOT);
 					}
 				}
 
-				State = 1628;
+				State = 1655;
 				Match(SIMILAR);
-				State = 1629;
+				State = 1656;
 				Match(TO);
-				State = 1630;
+				State = 1657;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1633;
+				State = 1660;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,234,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1631;
+					State = 1658;
 					Match(ESCAPE);
-					State = 1632;
+					State = 1659;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11316,19 +11479,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1635;
+				State = 1662;
 				Match(IS);
-				State = 1637;
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1636;
+					State = 1663;
 					Match(NOT);
 					}
 				}
 
-				State = 1639;
+				State = 1666;
 				Match(NULL);
 				}
 				break;
@@ -11336,19 +11499,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1640;
+				State = 1667;
 				Match(IS);
-				State = 1642;
+				State = 1669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1641;
+					State = 1668;
 					Match(NOT);
 					}
 				}
 
-				State = 1644;
+				State = 1671;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11364,23 +11527,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1645;
+				State = 1672;
 				Match(IS);
-				State = 1647;
+				State = 1674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1646;
+					State = 1673;
 					Match(NOT);
 					}
 				}
 
-				State = 1649;
+				State = 1676;
 				Match(DISTINCT);
-				State = 1650;
+				State = 1677;
 				Match(FROM);
-				State = 1651;
+				State = 1678;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11388,26 +11551,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1652;
+				State = 1679;
 				Match(IS);
-				State = 1654;
+				State = 1681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1653;
+					State = 1680;
 					Match(NOT);
 					}
 				}
 
-				State = 1656;
+				State = 1683;
 				Match(JSON);
-				State = 1658;
+				State = 1685;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1657;
+					State = 1684;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11426,9 +11589,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1660;
+				State = 1687;
 				Match(OVERLAPS);
-				State = 1661;
+				State = 1688;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11468,14 +11631,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public ComparisonOperatorContext comparisonOperator() {
 		ComparisonOperatorContext _localctx = new ComparisonOperatorContext(Context, State);
-		EnterRule(_localctx, 130, RULE_comparisonOperator);
+		EnterRule(_localctx, 132, RULE_comparisonOperator);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1664;
+			State = 1691;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 249)) & ~0x3f) == 0 && ((1L << (_la - 249)) & 63L) != 0)) ) {
+			if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11587,14 +11750,14 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		ValueExpressionContext _localctx = new ValueExpressionContext(Context, _parentState);
 		ValueExpressionContext _prevctx = _localctx;
-		int _startState = 132;
-		EnterRecursionRule(_localctx, 132, RULE_valueExpression, _p);
+		int _startState = 134;
+		EnterRecursionRule(_localctx, 134, RULE_valueExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1670;
+			State = 1697;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11607,6 +11770,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -11639,6 +11803,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -11660,6 +11825,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -11811,7 +11977,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1667;
+				State = 1694;
 				primaryExpression(0);
 				}
 				break;
@@ -11821,7 +11987,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1668;
+				State = 1695;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11831,7 +11997,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1669;
+				State = 1696;
 				valueExpression(3);
 				}
 				break;
@@ -11839,36 +12005,36 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1680;
+			State = 1707;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1678;
+					State = 1705;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,242,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1672;
+						State = 1699;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1673;
+						State = 1700;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 258)) & ~0x3f) == 0 && ((1L << (_la - 258)) & 135L) != 0)) ) {
+						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1674;
+						State = 1701;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -11877,9 +12043,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1675;
+						State = 1702;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1676;
+						State = 1703;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11889,16 +12055,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1677;
+						State = 1704;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1682;
+				State = 1709;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,243,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			}
 			}
 		}
@@ -12670,23 +12836,23 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		PrimaryExpressionContext _localctx = new PrimaryExpressionContext(Context, _parentState);
 		PrimaryExpressionContext _prevctx = _localctx;
-		int _startState = 134;
-		EnterRecursionRule(_localctx, 134, RULE_primaryExpression, _p);
+		int _startState = 136;
+		EnterRecursionRule(_localctx, 136, RULE_primaryExpression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2032;
+			State = 2059;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,285,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1684;
+				State = 1711;
 				literal();
 				}
 				break;
@@ -12695,7 +12861,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1685;
+				State = 1712;
 				interval();
 				}
 				break;
@@ -12704,37 +12870,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1686;
+				State = 1713;
 				Match(CASE);
-				State = 1687;
+				State = 1714;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1689;
+				State = 1716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1688;
+					State = 1715;
 					whenClause();
 					}
 					}
-					State = 1691;
+					State = 1718;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1695;
+				State = 1722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1693;
+					State = 1720;
 					Match(ELSE);
-					State = 1694;
+					State = 1721;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1697;
+				State = 1724;
 				Match(END);
 				}
 				break;
@@ -12743,35 +12909,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1699;
+				State = 1726;
 				Match(CASE);
-				State = 1701;
+				State = 1728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1700;
+					State = 1727;
 					whenClause();
 					}
 					}
-					State = 1703;
+					State = 1730;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1707;
+				State = 1734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1705;
+					State = 1732;
 					Match(ELSE);
-					State = 1706;
+					State = 1733;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1709;
+				State = 1736;
 				Match(END);
 				}
 				break;
@@ -12780,7 +12946,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1711;
+				State = 1738;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12789,15 +12955,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1712;
+				State = 1739;
 				Match(LPAREN);
-				State = 1713;
+				State = 1740;
 				expression();
-				State = 1714;
+				State = 1741;
 				Match(AS);
-				State = 1715;
+				State = 1742;
 				dataType();
-				State = 1716;
+				State = 1743;
 				Match(RPAREN);
 				}
 				break;
@@ -12806,31 +12972,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1718;
+				State = 1745;
 				Match(EXTRACT);
-				State = 1719;
+				State = 1746;
 				Match(LPAREN);
-				State = 1722;
+				State = 1749;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1720;
+					State = 1747;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1721;
+					State = 1748;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1724;
+				State = 1751;
 				Match(FROM);
-				State = 1725;
+				State = 1752;
 				expression();
-				State = 1726;
+				State = 1753;
 				Match(RPAREN);
 				}
 				break;
@@ -12839,11 +13005,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1728;
+				State = 1755;
 				Match(TRIM);
-				State = 1729;
+				State = 1756;
 				Match(LPAREN);
-				State = 1730;
+				State = 1757;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -12853,21 +13019,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1732;
+				State = 1759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1731;
+					State = 1758;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1734;
+				State = 1761;
 				Match(FROM);
-				State = 1735;
+				State = 1762;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1736;
+				State = 1763;
 				Match(RPAREN);
 				}
 				break;
@@ -12876,25 +13042,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1738;
+				State = 1765;
 				Match(TRIM);
-				State = 1739;
+				State = 1766;
 				Match(LPAREN);
-				State = 1743;
+				State = 1770;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,250,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1740;
+					State = 1767;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1741;
+					State = 1768;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1745;
+				State = 1772;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1746;
+				State = 1773;
 				Match(RPAREN);
 				}
 				break;
@@ -12903,29 +13069,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1748;
+				State = 1775;
 				Match(SUBSTRING);
-				State = 1749;
+				State = 1776;
 				Match(LPAREN);
-				State = 1750;
+				State = 1777;
 				expression();
-				State = 1751;
+				State = 1778;
 				Match(FROM);
-				State = 1752;
+				State = 1779;
 				expression();
-				State = 1755;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1753;
+					State = 1780;
 					Match(FOR);
-					State = 1754;
+					State = 1781;
 					expression();
 					}
 				}
 
-				State = 1757;
+				State = 1784;
 				Match(RPAREN);
 				}
 				break;
@@ -12934,17 +13100,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1759;
+				State = 1786;
 				Match(POSITION);
-				State = 1760;
+				State = 1787;
 				Match(LPAREN);
-				State = 1761;
+				State = 1788;
 				valueExpression(0);
-				State = 1762;
+				State = 1789;
 				Match(IN);
-				State = 1763;
+				State = 1790;
 				expression();
-				State = 1764;
+				State = 1791;
 				Match(RPAREN);
 				}
 				break;
@@ -12953,33 +13119,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1766;
+				State = 1793;
 				Match(OVERLAY);
-				State = 1767;
+				State = 1794;
 				Match(LPAREN);
-				State = 1768;
+				State = 1795;
 				expression();
-				State = 1769;
+				State = 1796;
 				Match(PLACING);
-				State = 1770;
+				State = 1797;
 				expression();
-				State = 1771;
+				State = 1798;
 				Match(FROM);
-				State = 1772;
+				State = 1799;
 				expression();
-				State = 1775;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1773;
+					State = 1800;
 					Match(FOR);
-					State = 1774;
+					State = 1801;
 					expression();
 					}
 				}
 
-				State = 1777;
+				State = 1804;
 				Match(RPAREN);
 				}
 				break;
@@ -12988,49 +13154,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1779;
+				State = 1806;
 				Match(JSON_VALUE);
-				State = 1780;
+				State = 1807;
 				Match(LPAREN);
-				State = 1781;
+				State = 1808;
 				expression();
-				State = 1782;
+				State = 1809;
 				Match(COMMA);
-				State = 1783;
+				State = 1810;
 				expression();
-				State = 1786;
+				State = 1813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1784;
+					State = 1811;
 					Match(RETURNING);
-					State = 1785;
+					State = 1812;
 					dataType();
 					}
 				}
 
-				State = 1806;
+				State = 1833;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 				case 1:
 					{
-					State = 1788;
+					State = 1815;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1789;
+					State = 1816;
 					Match(ON);
-					State = 1790;
+					State = 1817;
 					Match(EMPTY);
-					State = 1795;
+					State = 1822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1791;
+						State = 1818;
 						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1792;
+						State = 1819;
 						Match(ON);
-						State = 1793;
+						State = 1820;
 						Match(ERROR);
 						}
 					}
@@ -13039,22 +13205,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1797;
+					State = 1824;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1798;
+					State = 1825;
 					Match(ON);
-					State = 1799;
+					State = 1826;
 					Match(ERROR);
-					State = 1804;
+					State = 1831;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1800;
+						State = 1827;
 						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1801;
+						State = 1828;
 						Match(ON);
-						State = 1802;
+						State = 1829;
 						Match(EMPTY);
 						}
 					}
@@ -13062,7 +13228,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1808;
+				State = 1835;
 				Match(RPAREN);
 				}
 				break;
@@ -13071,59 +13237,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1810;
+				State = 1837;
 				Match(JSON_QUERY);
-				State = 1811;
+				State = 1838;
 				Match(LPAREN);
-				State = 1812;
+				State = 1839;
 				expression();
-				State = 1813;
+				State = 1840;
 				Match(COMMA);
-				State = 1814;
+				State = 1841;
 				expression();
-				State = 1817;
+				State = 1844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1815;
+					State = 1842;
 					Match(RETURNING);
-					State = 1816;
+					State = 1843;
 					dataType();
 					}
 				}
 
-				State = 1820;
+				State = 1847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1819;
+					State = 1846;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1840;
+				State = 1867;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 				case 1:
 					{
-					State = 1822;
+					State = 1849;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1823;
+					State = 1850;
 					Match(ON);
-					State = 1824;
+					State = 1851;
 					Match(EMPTY);
-					State = 1829;
+					State = 1856;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1825;
+						State = 1852;
 						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1826;
+						State = 1853;
 						Match(ON);
-						State = 1827;
+						State = 1854;
 						Match(ERROR);
 						}
 					}
@@ -13132,22 +13298,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1831;
+					State = 1858;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1832;
+					State = 1859;
 					Match(ON);
-					State = 1833;
+					State = 1860;
 					Match(ERROR);
-					State = 1838;
+					State = 1865;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1834;
+						State = 1861;
 						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1835;
+						State = 1862;
 						Match(ON);
-						State = 1836;
+						State = 1863;
 						Match(EMPTY);
 						}
 					}
@@ -13155,7 +13321,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1842;
+				State = 1869;
 				Match(RPAREN);
 				}
 				break;
@@ -13164,22 +13330,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1844;
+				State = 1871;
 				Match(JSON_EXISTS);
-				State = 1845;
+				State = 1872;
 				Match(LPAREN);
-				State = 1846;
+				State = 1873;
 				expression();
-				State = 1847;
+				State = 1874;
 				Match(COMMA);
-				State = 1848;
+				State = 1875;
 				expression();
-				State = 1852;
+				State = 1879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1849;
+					State = 1876;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13189,14 +13355,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1850;
+					State = 1877;
 					Match(ON);
-					State = 1851;
+					State = 1878;
 					Match(ERROR);
 					}
 				}
 
-				State = 1854;
+				State = 1881;
 				Match(RPAREN);
 				}
 				break;
@@ -13205,42 +13371,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1856;
+				State = 1883;
 				Match(JSON_OBJECT);
-				State = 1857;
+				State = 1884;
 				Match(LPAREN);
-				State = 1866;
+				State = 1893;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,264,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1858;
+					State = 1885;
 					jsonKeyValue();
-					State = 1863;
+					State = 1890;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1859;
+						State = 1886;
 						Match(COMMA);
-						State = 1860;
+						State = 1887;
 						jsonKeyValue();
 						}
 						}
-						State = 1865;
+						State = 1892;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1871;
+				State = 1898;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1868;
+					State = 1895;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13250,14 +13416,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1869;
+					State = 1896;
 					Match(ON);
-					State = 1870;
+					State = 1897;
 					Match(NULL);
 					}
 				}
 
-				State = 1873;
+				State = 1900;
 				Match(RPAREN);
 				}
 				break;
@@ -13266,42 +13432,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1874;
+				State = 1901;
 				Match(JSON_ARRAY);
-				State = 1875;
+				State = 1902;
 				Match(LPAREN);
-				State = 1884;
+				State = 1911;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1876;
+					State = 1903;
 					expression();
-					State = 1881;
+					State = 1908;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1877;
+						State = 1904;
 						Match(COMMA);
-						State = 1878;
+						State = 1905;
 						expression();
 						}
 						}
-						State = 1883;
+						State = 1910;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1889;
+				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1886;
+					State = 1913;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13311,14 +13477,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1887;
+					State = 1914;
 					Match(ON);
-					State = 1888;
+					State = 1915;
 					Match(NULL);
 					}
 				}
 
-				State = 1891;
+				State = 1918;
 				Match(RPAREN);
 				}
 				break;
@@ -13327,48 +13493,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1892;
+				State = 1919;
 				Match(JSON_ARRAYAGG);
-				State = 1893;
+				State = 1920;
 				Match(LPAREN);
-				State = 1894;
+				State = 1921;
 				expression();
-				State = 1905;
+				State = 1932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1895;
+					State = 1922;
 					Match(ORDER);
-					State = 1896;
+					State = 1923;
 					Match(BY);
-					State = 1897;
+					State = 1924;
 					sortItem();
-					State = 1902;
+					State = 1929;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1898;
+						State = 1925;
 						Match(COMMA);
-						State = 1899;
+						State = 1926;
 						sortItem();
 						}
 						}
-						State = 1904;
+						State = 1931;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1910;
+				State = 1937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1907;
+					State = 1934;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13378,41 +13544,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1908;
+					State = 1935;
 					Match(ON);
-					State = 1909;
+					State = 1936;
 					Match(NULL);
 					}
 				}
 
-				State = 1912;
+				State = 1939;
 				Match(RPAREN);
-				State = 1919;
+				State = 1946;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1913;
+					State = 1940;
 					Match(FILTER);
-					State = 1914;
+					State = 1941;
 					Match(LPAREN);
-					State = 1915;
+					State = 1942;
 					Match(WHERE);
-					State = 1916;
+					State = 1943;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1917;
+					State = 1944;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1923;
+				State = 1950;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 				case 1:
 					{
-					State = 1921;
+					State = 1948;
 					Match(OVER);
-					State = 1922;
+					State = 1949;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13424,18 +13590,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1925;
+				State = 1952;
 				Match(JSON_OBJECTAGG);
-				State = 1926;
+				State = 1953;
 				Match(LPAREN);
-				State = 1927;
+				State = 1954;
 				jsonKeyValue();
-				State = 1931;
+				State = 1958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1928;
+					State = 1955;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13445,41 +13611,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1929;
+					State = 1956;
 					Match(ON);
-					State = 1930;
+					State = 1957;
 					Match(NULL);
 					}
 				}
 
-				State = 1933;
+				State = 1960;
 				Match(RPAREN);
-				State = 1940;
+				State = 1967;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,275,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 				case 1:
 					{
-					State = 1934;
+					State = 1961;
 					Match(FILTER);
-					State = 1935;
+					State = 1962;
 					Match(LPAREN);
-					State = 1936;
+					State = 1963;
 					Match(WHERE);
-					State = 1937;
+					State = 1964;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1938;
+					State = 1965;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1944;
+				State = 1971;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,276,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1942;
+					State = 1969;
 					Match(OVER);
-					State = 1943;
+					State = 1970;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13491,39 +13657,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1946;
+				State = 1973;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 21)) & ~0x3f) == 0 && ((1L << (_la - 21)) & 1125899906842627L) != 0)) ) {
+				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
 					((FloorCeilToContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1947;
+				State = 1974;
 				Match(LPAREN);
-				State = 1948;
+				State = 1975;
 				expression();
-				State = 1949;
+				State = 1976;
 				Match(TO);
-				State = 1952;
+				State = 1979;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 				case 1:
 					{
-					State = 1950;
+					State = 1977;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1951;
+					State = 1978;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1954;
+				State = 1981;
 				Match(RPAREN);
 				}
 				break;
@@ -13532,7 +13698,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1956;
+				State = 1983;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13542,19 +13708,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1957;
+				State = 1984;
 				Match(LPAREN);
-				State = 1958;
+				State = 1985;
 				timeUnit();
-				State = 1959;
+				State = 1986;
 				Match(COMMA);
-				State = 1960;
+				State = 1987;
 				expression();
-				State = 1961;
+				State = 1988;
 				Match(COMMA);
-				State = 1962;
+				State = 1989;
 				expression();
-				State = 1963;
+				State = 1990;
 				Match(RPAREN);
 				}
 				break;
@@ -13563,10 +13729,10 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1965;
+				State = 1992;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
-				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
+				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
 					((NiladicFunctionContext)_localctx).name = ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -13580,37 +13746,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1966;
+				State = 1993;
 				Match(ARRAY);
-				State = 1967;
+				State = 1994;
 				Match(LBRACKET);
-				State = 1976;
+				State = 2003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1968;
+					State = 1995;
 					expression();
-					State = 1973;
+					State = 2000;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1969;
+						State = 1996;
 						Match(COMMA);
-						State = 1970;
+						State = 1997;
 						expression();
 						}
 						}
-						State = 1975;
+						State = 2002;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1978;
+				State = 2005;
 				Match(RBRACKET);
 				}
 				break;
@@ -13619,37 +13785,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1979;
+				State = 2006;
 				Match(MAP);
-				State = 1980;
+				State = 2007;
 				Match(LBRACKET);
-				State = 1989;
+				State = 2016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1981;
+					State = 2008;
 					expression();
-					State = 1986;
+					State = 2013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1982;
+						State = 2009;
 						Match(COMMA);
-						State = 1983;
+						State = 2010;
 						expression();
 						}
 						}
-						State = 1988;
+						State = 2015;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1991;
+				State = 2018;
 				Match(RBRACKET);
 				}
 				break;
@@ -13658,37 +13824,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1992;
+				State = 2019;
 				Match(ROW);
-				State = 1993;
+				State = 2020;
 				Match(LPAREN);
-				State = 2002;
+				State = 2029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -599541708983673490L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1166713814142504497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -2305843010125963265L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419227815867L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1994;
+					State = 2021;
 					expression();
-					State = 1999;
+					State = 2026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1995;
+						State = 2022;
 						Match(COMMA);
-						State = 1996;
+						State = 2023;
 						expression();
 						}
 						}
-						State = 2001;
+						State = 2028;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2004;
+				State = 2031;
 				Match(RPAREN);
 				}
 				break;
@@ -13697,13 +13863,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2005;
+				State = 2032;
 				Match(DESCRIPTOR);
-				State = 2006;
+				State = 2033;
 				Match(LPAREN);
-				State = 2007;
+				State = 2034;
 				identifierList();
-				State = 2008;
+				State = 2035;
 				Match(RPAREN);
 				}
 				break;
@@ -13712,7 +13878,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2010;
+				State = 2037;
 				functionCall();
 				}
 				break;
@@ -13721,13 +13887,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2011;
+				State = 2038;
 				Match(EXISTS);
-				State = 2012;
+				State = 2039;
 				Match(LPAREN);
-				State = 2013;
+				State = 2040;
 				query();
-				State = 2014;
+				State = 2041;
 				Match(RPAREN);
 				}
 				break;
@@ -13736,11 +13902,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2016;
+				State = 2043;
 				Match(LPAREN);
-				State = 2017;
+				State = 2044;
 				query();
-				State = 2018;
+				State = 2045;
 				Match(RPAREN);
 				}
 				break;
@@ -13749,27 +13915,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2020;
+				State = 2047;
 				Match(LPAREN);
-				State = 2021;
+				State = 2048;
 				expression();
-				State = 2026;
+				State = 2053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2022;
+					State = 2049;
 					Match(COMMA);
-					State = 2023;
+					State = 2050;
 					expression();
 					}
 					}
-					State = 2028;
+					State = 2055;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2029;
+				State = 2056;
 				Match(RPAREN);
 				}
 				break;
@@ -13778,34 +13944,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2031;
+				State = 2058;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2044;
+			State = 2071;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,287,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2042;
+					State = 2069;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,286,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2034;
+						State = 2061;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2035;
+						State = 2062;
 						Match(DOT);
-						State = 2036;
+						State = 2063;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13814,22 +13980,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2037;
+						State = 2064;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2038;
+						State = 2065;
 						Match(LBRACKET);
-						State = 2039;
+						State = 2066;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2040;
+						State = 2067;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2046;
+				State = 2073;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,287,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			}
 			}
 		}
@@ -13900,21 +14066,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionCallContext functionCall() {
 		FunctionCallContext _localctx = new FunctionCallContext(Context, State);
-		EnterRule(_localctx, 136, RULE_functionCall);
+		EnterRule(_localctx, 138, RULE_functionCall);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2047;
+			State = 2074;
 			functionName();
-			State = 2048;
+			State = 2075;
 			Match(LPAREN);
-			State = 2064;
+			State = 2091;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2049;
+				State = 2076;
 				Match(ASTERISK);
 				}
 				break;
@@ -13929,6 +14095,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CASE:
 			case CAST:
@@ -13962,6 +14129,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESCRIBE:
 			case DESCRIPTOR:
 			case DISTINCT:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -13983,6 +14151,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -14135,40 +14304,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2051;
+				State = 2078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2050;
+					State = 2077;
 					setQuantifier();
 					}
 				}
 
-				State = 2053;
+				State = 2080;
 				functionArgument();
-				State = 2058;
+				State = 2085;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2054;
+					State = 2081;
 					Match(COMMA);
-					State = 2055;
+					State = 2082;
 					functionArgument();
 					}
 					}
-					State = 2060;
+					State = 2087;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2062;
+				State = 2089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2061;
+					State = 2088;
 					nullTreatment();
 					}
 				}
@@ -14181,34 +14350,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2066;
+			State = 2093;
 			Match(RPAREN);
-			State = 2073;
+			State = 2100;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				{
-				State = 2067;
+				State = 2094;
 				Match(FILTER);
-				State = 2068;
+				State = 2095;
 				Match(LPAREN);
-				State = 2069;
+				State = 2096;
 				Match(WHERE);
-				State = 2070;
+				State = 2097;
 				_localctx.filter = expression();
-				State = 2071;
+				State = 2098;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2077;
+			State = 2104;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2075;
+				State = 2102;
 				Match(OVER);
-				State = 2076;
+				State = 2103;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14246,12 +14415,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NullTreatmentContext nullTreatment() {
 		NullTreatmentContext _localctx = new NullTreatmentContext(Context, State);
-		EnterRule(_localctx, 138, RULE_nullTreatment);
+		EnterRule(_localctx, 140, RULE_nullTreatment);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2079;
+			State = 2106;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14260,7 +14429,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2080;
+			State = 2107;
 			Match(NULLS);
 			}
 		}
@@ -14298,36 +14467,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionNameContext functionName() {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
-		EnterRule(_localctx, 140, RULE_functionName);
+		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2086;
+			State = 2113;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,294,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2082;
+				State = 2109;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2083;
+				State = 2110;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2084;
+				State = 2111;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2085;
+				State = 2112;
 				Match(FIRST);
 				}
 				break;
@@ -14388,20 +14557,20 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentContext functionArgument() {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
-		EnterRule(_localctx, 142, RULE_functionArgument);
+		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2093;
+			State = 2120;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,295,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2088;
+				State = 2115;
 				identifier();
-				State = 2089;
+				State = 2116;
 				Match(ARROW);
-				State = 2090;
+				State = 2117;
 				functionArgumentValue();
 				}
 				break;
@@ -14409,7 +14578,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2092;
+				State = 2119;
 				functionArgumentValue();
 				}
 				break;
@@ -14492,30 +14661,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FunctionArgumentValueContext functionArgumentValue() {
 		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 144, RULE_functionArgumentValue);
+		EnterRule(_localctx, 146, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2112;
+			State = 2139;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2095;
+				State = 2122;
 				Match(TABLE);
-				State = 2096;
+				State = 2123;
 				qualifiedName();
-				State = 2100;
+				State = 2127;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2097;
+					State = 2124;
 					Match(PARTITION);
-					State = 2098;
+					State = 2125;
 					Match(BY);
-					State = 2099;
+					State = 2126;
 					expression();
 					}
 				}
@@ -14526,24 +14695,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2102;
+				State = 2129;
 				Match(TABLE);
-				State = 2103;
+				State = 2130;
 				Match(LPAREN);
-				State = 2104;
+				State = 2131;
 				query();
-				State = 2105;
+				State = 2132;
 				Match(RPAREN);
-				State = 2109;
+				State = 2136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2106;
+					State = 2133;
 					Match(PARTITION);
-					State = 2107;
+					State = 2134;
 					Match(BY);
-					State = 2108;
+					State = 2135;
 					expression();
 					}
 				}
@@ -14554,7 +14723,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2111;
+				State = 2138;
 				expression();
 				}
 				break;
@@ -14594,9 +14763,9 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowReferenceContext windowReference() {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 146, RULE_windowReference);
+		EnterRule(_localctx, 148, RULE_windowReference);
 		try {
-			State = 2116;
+			State = 2143;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14608,6 +14777,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -14635,6 +14805,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -14654,6 +14825,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -14786,14 +14958,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2114;
+				State = 2141;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2115;
+				State = 2142;
 				windowSpecification();
 				}
 				break;
@@ -14856,84 +15028,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 148, RULE_windowSpecification);
+		EnterRule(_localctx, 150, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2118;
+			State = 2145;
 			Match(LPAREN);
-			State = 2129;
+			State = 2156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2119;
+				State = 2146;
 				Match(PARTITION);
-				State = 2120;
+				State = 2147;
 				Match(BY);
-				State = 2121;
+				State = 2148;
 				expression();
-				State = 2126;
+				State = 2153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2122;
+					State = 2149;
 					Match(COMMA);
-					State = 2123;
+					State = 2150;
 					expression();
 					}
 					}
-					State = 2128;
+					State = 2155;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2141;
+			State = 2168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2131;
+				State = 2158;
 				Match(ORDER);
-				State = 2132;
+				State = 2159;
 				Match(BY);
-				State = 2133;
+				State = 2160;
 				sortItem();
-				State = 2138;
+				State = 2165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2134;
+					State = 2161;
 					Match(COMMA);
-					State = 2135;
+					State = 2162;
 					sortItem();
 					}
 					}
-					State = 2140;
+					State = 2167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2144;
+			State = 2171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2143;
+				State = 2170;
 				windowFrame();
 				}
 			}
 
-			State = 2146;
+			State = 2173;
 			Match(RPAREN);
 			}
 		}
@@ -14978,16 +15150,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 150, RULE_windowFrame);
+		EnterRule(_localctx, 152, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2156;
+			State = 2183;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2148;
+				State = 2175;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -14997,14 +15169,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2149;
+				State = 2176;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2150;
+				State = 2177;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15014,13 +15186,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2151;
+				State = 2178;
 				Match(BETWEEN);
-				State = 2152;
+				State = 2179;
 				_localctx.start = frameBound();
-				State = 2153;
+				State = 2180;
 				Match(AND);
-				State = 2154;
+				State = 2181;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15101,19 +15273,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 152, RULE_frameBound);
+		EnterRule(_localctx, 154, RULE_frameBound);
 		int _la;
 		try {
-			State = 2167;
+			State = 2194;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2158;
+				State = 2185;
 				Match(UNBOUNDED);
-				State = 2159;
+				State = 2186;
 				Match(PRECEDING);
 				}
 				break;
@@ -15121,9 +15293,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2160;
+				State = 2187;
 				Match(UNBOUNDED);
-				State = 2161;
+				State = 2188;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15131,9 +15303,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2162;
+				State = 2189;
 				Match(CURRENT);
-				State = 2163;
+				State = 2190;
 				Match(ROW);
 				}
 				break;
@@ -15141,9 +15313,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2164;
+				State = 2191;
 				valueExpression(0);
-				State = 2165;
+				State = 2192;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15195,25 +15367,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 154, RULE_jsonKeyValue);
+		EnterRule(_localctx, 156, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2170;
+			State = 2197;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,307,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				{
-				State = 2169;
+				State = 2196;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2172;
+			State = 2199;
 			_localctx.key = expression();
-			State = 2173;
+			State = 2200;
 			Match(VALUE);
-			State = 2174;
+			State = 2201;
 			_localctx.value = expression();
 			}
 		}
@@ -15251,31 +15423,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 156, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 158, RULE_jsonValueBehavior);
 		try {
-			State = 2180;
+			State = 2207;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2176;
+				State = 2203;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2177;
+				State = 2204;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2178;
+				State = 2205;
 				Match(DEFAULT);
-				State = 2179;
+				State = 2206;
 				expression();
 				}
 				break;
@@ -15318,42 +15490,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 158, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 160, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2195;
+			State = 2222;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2182;
+				State = 2209;
 				Match(WITHOUT);
-				State = 2184;
+				State = 2211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2183;
+					State = 2210;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2186;
+				State = 2213;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2187;
+				State = 2214;
 				Match(WITH);
-				State = 2189;
+				State = 2216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2188;
+					State = 2215;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15366,17 +15538,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2192;
+				State = 2219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2191;
+					State = 2218;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2194;
+				State = 2221;
 				Match(WRAPPER);
 				}
 				break;
@@ -15418,32 +15590,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 160, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 162, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2201;
+			State = 2228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2197;
+				State = 2224;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2198;
+				State = 2225;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2199;
+				State = 2226;
 				Match(EMPTY);
-				State = 2200;
+				State = 2227;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15502,36 +15674,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 162, RULE_whenClause);
+		EnterRule(_localctx, 164, RULE_whenClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2203;
+			State = 2230;
 			Match(WHEN);
-			State = 2204;
+			State = 2231;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2209;
+			State = 2236;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2205;
+				State = 2232;
 				Match(COMMA);
-				State = 2206;
+				State = 2233;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2211;
+				State = 2238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2212;
+			State = 2239;
 			Match(THEN);
-			State = 2213;
+			State = 2240;
 			_localctx.result = expression();
 			}
 		}
@@ -15660,18 +15832,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 164, RULE_literal);
+		EnterRule(_localctx, 166, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 2229;
+			State = 2256;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2215;
+				State = 2242;
 				Match(NULL);
 				}
 				break;
@@ -15680,7 +15852,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2216;
+				State = 2243;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15695,7 +15867,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2217;
+				State = 2244;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15703,7 +15875,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2218;
+				State = 2245;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15711,7 +15883,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2219;
+				State = 2246;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15719,7 +15891,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2221;
+				State = 2248;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15727,7 +15899,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2220;
+						State = 2247;
 						Match(STRING);
 						}
 						}
@@ -15735,9 +15907,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2223;
+					State = 2250;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,315,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,320,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15745,7 +15917,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2225;
+				State = 2252;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15753,7 +15925,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2226;
+				State = 2253;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15763,7 +15935,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2227;
+				State = 2254;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15773,7 +15945,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2228;
+				State = 2255;
 				Match(STRING);
 				}
 				break;
@@ -15839,19 +16011,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 166, RULE_interval);
+		EnterRule(_localctx, 168, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2231;
+			State = 2258;
 			Match(INTERVAL);
-			State = 2233;
+			State = 2260;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2232;
+				State = 2259;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -15864,43 +16036,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2235;
+			State = 2262;
 			_localctx.value = intervalValue();
-			State = 2236;
+			State = 2263;
 			_localctx.from = timeUnit();
-			State = 2240;
+			State = 2267;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,318,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 			case 1:
 				{
-				State = 2237;
+				State = 2264;
 				Match(LPAREN);
-				State = 2238;
+				State = 2265;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2239;
+				State = 2266;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2249;
+			State = 2276;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,320,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 			case 1:
 				{
-				State = 2242;
+				State = 2269;
 				Match(TO);
-				State = 2243;
+				State = 2270;
 				_localctx.to = timeUnit();
-				State = 2247;
+				State = 2274;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,319,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
-					State = 2244;
+					State = 2271;
 					Match(LPAREN);
-					State = 2245;
+					State = 2272;
 					Match(INTEGER_VALUE);
-					State = 2246;
+					State = 2273;
 					Match(RPAREN);
 					}
 					break;
@@ -15941,14 +16113,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 168, RULE_intervalValue);
+		EnterRule(_localctx, 170, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2251;
+			State = 2278;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 25L) != 0)) ) {
+			if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16007,14 +16179,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 170, RULE_timeUnit);
+		EnterRule(_localctx, 172, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2253;
+			State = 2280;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 42)) & ~0x3f) == 0 && ((1L << (_la - 42)) & 3298534883331L) != 0) || ((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 422212465079871L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 54148748644712451L) != 0)) ) {
+			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16056,26 +16228,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 172, RULE_dataType);
+		EnterRule(_localctx, 174, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2255;
+			State = 2282;
 			dataTypeBody(0);
-			State = 2259;
+			State = 2286;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,321,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 			case 1:
 				{
-				State = 2256;
+				State = 2283;
 				Match(NOT);
-				State = 2257;
+				State = 2284;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2258;
+				State = 2285;
 				Match(NULL);
 				}
 				break;
@@ -16284,29 +16456,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 174;
-		EnterRecursionRule(_localctx, 174, RULE_dataTypeBody, _p);
+		int _startState = 176;
+		EnterRecursionRule(_localctx, 176, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2346;
+			State = 2373;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2262;
+				State = 2289;
 				Match(ARRAY);
-				State = 2263;
+				State = 2290;
 				Match(LT);
-				State = 2264;
+				State = 2291;
 				dataType();
-				State = 2265;
+				State = 2292;
 				Match(GT);
 				}
 				break;
@@ -16315,13 +16487,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2267;
+				State = 2294;
 				Match(MULTISET);
-				State = 2268;
+				State = 2295;
 				Match(LT);
-				State = 2269;
+				State = 2296;
 				dataType();
-				State = 2270;
+				State = 2297;
 				Match(GT);
 				}
 				break;
@@ -16330,17 +16502,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2272;
+				State = 2299;
 				Match(MAP);
-				State = 2273;
+				State = 2300;
 				Match(LT);
-				State = 2274;
+				State = 2301;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2275;
+				State = 2302;
 				Match(COMMA);
-				State = 2276;
+				State = 2303;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2277;
+				State = 2304;
 				Match(GT);
 				}
 				break;
@@ -16349,37 +16521,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2279;
+				State = 2306;
 				Match(ROW);
-				State = 2280;
+				State = 2307;
 				Match(LT);
-				State = 2289;
+				State = 2316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2281;
+					State = 2308;
 					rowField();
-					State = 2286;
+					State = 2313;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2282;
+						State = 2309;
 						Match(COMMA);
-						State = 2283;
+						State = 2310;
 						rowField();
 						}
 						}
-						State = 2288;
+						State = 2315;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2291;
+				State = 2318;
 				Match(GT);
 				}
 				break;
@@ -16388,37 +16560,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2292;
+				State = 2319;
 				Match(ROW);
-				State = 2293;
+				State = 2320;
 				Match(LPAREN);
-				State = 2302;
+				State = 2329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2294;
+					State = 2321;
 					rowField();
-					State = 2299;
+					State = 2326;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2295;
+						State = 2322;
 						Match(COMMA);
-						State = 2296;
+						State = 2323;
 						rowField();
 						}
 						}
-						State = 2301;
+						State = 2328;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2304;
+				State = 2331;
 				Match(RPAREN);
 				}
 				break;
@@ -16427,43 +16599,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2305;
+				State = 2332;
 				Match(INTERVAL);
-				State = 2306;
+				State = 2333;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2310;
+				State = 2337;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 				case 1:
 					{
-					State = 2307;
+					State = 2334;
 					Match(LPAREN);
-					State = 2308;
+					State = 2335;
 					Match(INTEGER_VALUE);
-					State = 2309;
+					State = 2336;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2319;
+				State = 2346;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 				case 1:
 					{
-					State = 2312;
+					State = 2339;
 					Match(TO);
-					State = 2313;
+					State = 2340;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2317;
+					State = 2344;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 					case 1:
 						{
-						State = 2314;
+						State = 2341;
 						Match(LPAREN);
-						State = 2315;
+						State = 2342;
 						Match(INTEGER_VALUE);
-						State = 2316;
+						State = 2343;
 						Match(RPAREN);
 						}
 						break;
@@ -16478,14 +16650,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2321;
+				State = 2348;
 				identifier();
-				State = 2323;
+				State = 2350;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 				case 1:
 					{
-					State = 2322;
+					State = 2349;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16498,58 +16670,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2335;
+				State = 2362;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 				case 1:
 					{
-					State = 2325;
+					State = 2352;
 					Match(LPAREN);
-					State = 2326;
+					State = 2353;
 					Match(INTEGER_VALUE);
-					State = 2331;
+					State = 2358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2327;
+						State = 2354;
 						Match(COMMA);
-						State = 2328;
+						State = 2355;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2333;
+						State = 2360;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2334;
+					State = 2361;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2344;
+				State = 2371;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 				case 1:
 					{
-					State = 2337;
+					State = 2364;
 					Match(WITH);
-					State = 2338;
+					State = 2365;
 					Match(LOCAL);
-					State = 2339;
+					State = 2366;
 					Match(TIME);
-					State = 2340;
+					State = 2367;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2341;
+					State = 2368;
 					Match(WITHOUT);
-					State = 2342;
+					State = 2369;
 					Match(TIME);
-					State = 2343;
+					State = 2370;
 					Match(ZONE);
 					}
 					break;
@@ -16558,38 +16730,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2364;
+			State = 2391;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2362;
+					State = 2389;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2348;
+						State = 2375;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2352;
+						State = 2379;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2349;
+							State = 2376;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2350;
+							State = 2377;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2351;
+							State = 2378;
 							Match(NULL);
 							}
 							break;
@@ -16598,7 +16770,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2354;
+						State = 2381;
 						Match(ARRAY);
 						}
 						break;
@@ -16606,22 +16778,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2355;
+						State = 2382;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2359;
+						State = 2386;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2356;
+							State = 2383;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2357;
+							State = 2384;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2358;
+							State = 2385;
 							Match(NULL);
 							}
 							break;
@@ -16630,16 +16802,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2361;
+						State = 2388;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2366;
+				State = 2393;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,337,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
 			}
 			}
 		}
@@ -16678,21 +16850,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 176, RULE_rowField);
+		EnterRule(_localctx, 178, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2367;
+			State = 2394;
 			identifier();
-			State = 2368;
+			State = 2395;
 			dataType();
-			State = 2370;
+			State = 2397;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2369;
+				State = 2396;
 				Match(STRING);
 				}
 			}
@@ -16737,30 +16909,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 178, RULE_qualifiedName);
+		EnterRule(_localctx, 180, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2372;
+			State = 2399;
 			identifier();
-			State = 2377;
+			State = 2404;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,339,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2373;
+					State = 2400;
 					Match(DOT);
-					State = 2374;
+					State = 2401;
 					identifier();
 					}
 					} 
 				}
-				State = 2379;
+				State = 2406;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,339,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			}
 			}
 		}
@@ -16802,26 +16974,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 180, RULE_identifierList);
+		EnterRule(_localctx, 182, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2380;
+			State = 2407;
 			identifier();
-			State = 2385;
+			State = 2412;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2381;
+				State = 2408;
 				Match(COMMA);
-				State = 2382;
+				State = 2409;
 				identifier();
 				}
 				}
-				State = 2387;
+				State = 2414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -16860,22 +17032,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 182, RULE_identifier);
+		EnterRule(_localctx, 184, RULE_identifier);
 		try {
-			State = 2391;
+			State = 2418;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2388;
+				State = 2415;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2389;
+				State = 2416;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -16888,6 +17060,7 @@ internal partial class StreamSqlParser : Parser {
 			case ASYMMETRIC:
 			case BEGIN:
 			case BOTH:
+			case BUCKETS:
 			case CASCADE:
 			case CATALOG:
 			case CATALOGS:
@@ -16915,6 +17088,7 @@ internal partial class StreamSqlParser : Parser {
 			case DESC:
 			case DESCRIBE:
 			case DESCRIPTOR:
+			case DISTRIBUTED:
 			case DRAIN:
 			case DROP:
 			case EMPTY:
@@ -16934,6 +17108,7 @@ internal partial class StreamSqlParser : Parser {
 			case FUNCTION:
 			case FUNCTIONS:
 			case GROUPING:
+			case HASH:
 			case HELP:
 			case HOUR:
 			case HOURS:
@@ -17064,7 +17239,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2390;
+				State = 2417;
 				nonReserved();
 				}
 				break;
@@ -17105,6 +17280,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASYMMETRIC() { return GetToken(StreamSqlParser.ASYMMETRIC, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BEGIN() { return GetToken(StreamSqlParser.BEGIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOTH() { return GetToken(StreamSqlParser.BOTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BUCKETS() { return GetToken(StreamSqlParser.BUCKETS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CASCADE() { return GetToken(StreamSqlParser.CASCADE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOGS() { return GetToken(StreamSqlParser.CATALOGS, 0); }
@@ -17146,6 +17322,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FUNCTION() { return GetToken(StreamSqlParser.FUNCTION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FUNCTIONS() { return GetToken(StreamSqlParser.FUNCTIONS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GROUPING() { return GetToken(StreamSqlParser.GROUPING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HASH() { return GetToken(StreamSqlParser.HASH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HELP() { return GetToken(StreamSqlParser.HELP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(StreamSqlParser.HOUR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOURS() { return GetToken(StreamSqlParser.HOURS, 0); }
@@ -17175,6 +17352,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode EMPTY() { return GetToken(StreamSqlParser.EMPTY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ERROR() { return GetToken(StreamSqlParser.ERROR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULT() { return GetToken(StreamSqlParser.DEFAULT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISTRIBUTED() { return GetToken(StreamSqlParser.DISTRIBUTED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEY() { return GetToken(StreamSqlParser.KEY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LANGUAGE() { return GetToken(StreamSqlParser.LANGUAGE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAST() { return GetToken(StreamSqlParser.LAST, 0); }
@@ -17283,14 +17461,14 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 184, RULE_nonReserved);
+		EnterRule(_localctx, 186, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2393;
+			State = 2420;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5211228208447792018L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1673368772490120761L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -3746994890884718593L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 142003419093598139L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -17312,12 +17490,12 @@ internal partial class StreamSqlParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 31: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
-		case 41: return relation_sempred((RelationContext)_localctx, predIndex);
-		case 63: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
-		case 66: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
-		case 67: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 87: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 32: return queryTerm_sempred((QueryTermContext)_localctx, predIndex);
+		case 42: return relation_sempred((RelationContext)_localctx, predIndex);
+		case 64: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
+		case 67: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
+		case 68: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
+		case 88: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -17366,7 +17544,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,290,2396,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,293,2423,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17379,934 +17557,946 @@ internal partial class StreamSqlParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		2,92,7,92,1,0,5,0,188,8,0,10,0,12,0,191,9,0,1,0,1,0,4,0,195,8,0,11,0,12,
-		0,196,1,0,5,0,200,8,0,10,0,12,0,203,9,0,1,0,5,0,206,8,0,10,0,12,0,209,
-		9,0,3,0,211,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
-		2,226,8,2,1,2,3,2,229,8,2,1,2,1,2,1,2,1,2,3,2,235,8,2,1,2,1,2,1,2,1,2,
-		3,2,241,8,2,1,2,1,2,1,2,1,2,3,2,247,8,2,1,2,1,2,1,2,1,2,1,2,3,2,254,8,
-		2,1,2,1,2,3,2,258,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,266,8,2,3,2,268,8,2,
-		1,2,1,2,1,2,1,2,3,2,274,8,2,1,2,1,2,1,2,1,2,1,2,3,2,281,8,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,5,2,289,8,2,10,2,12,2,292,9,2,3,2,294,8,2,1,2,1,2,1,2,1,
-		2,1,2,3,2,301,8,2,1,2,1,2,1,2,3,2,306,8,2,1,2,3,2,309,8,2,1,2,1,2,1,2,
-		1,2,1,2,3,2,316,8,2,1,2,1,2,1,2,3,2,321,8,2,1,2,3,2,324,8,2,1,2,1,2,3,
-		2,328,8,2,1,2,3,2,331,8,2,1,2,1,2,1,2,3,2,336,8,2,1,2,1,2,3,2,340,8,2,
-		1,2,1,2,1,2,1,2,3,2,346,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,3,2,359,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,367,8,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,5,2,377,8,2,10,2,12,2,380,9,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,389,8,2,1,2,1,2,3,2,393,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,403,
-		8,2,1,2,1,2,1,2,3,2,408,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,417,8,2,10,
-		2,12,2,420,9,2,3,2,422,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,430,8,2,1,2,1,2,
-		3,2,434,8,2,1,2,1,2,1,2,1,2,3,2,440,8,2,1,2,1,2,1,2,1,2,3,2,446,8,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,456,8,2,10,2,12,2,459,9,2,1,2,1,2,3,
-		2,463,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,473,8,2,1,3,1,3,1,3,1,3,
-		3,3,479,8,3,1,3,3,3,482,8,3,1,3,1,3,1,3,1,3,3,3,488,8,3,1,3,1,3,1,4,1,
-		4,1,4,1,4,1,4,5,4,497,8,4,10,4,12,4,500,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,
-		6,1,6,1,6,1,6,5,6,512,8,6,10,6,12,6,515,9,6,1,6,1,6,4,6,519,8,6,11,6,12,
-		6,520,1,6,5,6,524,8,6,10,6,12,6,527,9,6,1,6,5,6,530,8,6,10,6,12,6,533,
-		9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,541,8,6,11,6,12,6,542,1,6,1,6,4,6,547,
-		8,6,11,6,12,6,548,1,6,5,6,552,8,6,10,6,12,6,555,9,6,1,6,5,6,558,8,6,10,
-		6,12,6,561,9,6,3,6,563,8,6,1,6,3,6,566,8,6,1,7,1,7,1,7,1,7,1,7,1,7,3,7,
-		574,8,7,1,8,1,8,1,9,1,9,4,9,580,8,9,11,9,12,9,581,3,9,584,8,9,1,10,4,10,
-		587,8,10,11,10,12,10,588,1,11,1,11,1,11,3,11,594,8,11,1,11,3,11,597,8,
-		11,1,11,1,11,1,11,3,11,602,8,11,1,11,3,11,605,8,11,1,11,3,11,608,8,11,
-		1,11,1,11,1,11,3,11,613,8,11,1,11,3,11,616,8,11,1,11,1,11,1,11,3,11,621,
-		8,11,1,11,1,11,1,11,3,11,626,8,11,1,11,3,11,629,8,11,1,11,3,11,632,8,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,3,11,640,8,11,1,11,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,658,8,11,3,11,
-		660,8,11,1,12,3,12,663,8,12,1,12,1,12,1,12,1,13,1,13,3,13,670,8,13,1,13,
-		1,13,1,13,1,13,3,13,676,8,13,1,13,1,13,1,13,1,13,1,13,5,13,683,8,13,10,
-		13,12,13,686,9,13,1,13,1,13,3,13,690,8,13,1,13,1,13,3,13,694,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,3,13,702,8,13,1,13,3,13,705,8,13,1,13,3,13,708,
-		8,13,1,13,1,13,3,13,712,8,13,1,14,1,14,3,14,716,8,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,5,14,725,8,14,10,14,12,14,728,9,14,1,14,1,14,3,14,732,
-		8,14,1,14,1,14,3,14,736,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,744,8,
-		14,1,14,3,14,747,8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,755,8,15,1,16,
-		1,16,1,16,1,16,1,16,3,16,762,8,16,1,16,1,16,1,16,1,16,1,16,3,16,769,8,
-		16,1,16,3,16,772,8,16,1,16,1,16,3,16,776,8,16,1,16,1,16,1,16,3,16,781,
-		8,16,1,16,1,16,3,16,785,8,16,3,16,787,8,16,1,17,1,17,3,17,791,8,17,1,17,
-		1,17,1,17,1,17,3,17,797,8,17,1,18,1,18,1,18,1,18,1,18,1,18,1,19,1,19,3,
-		19,807,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,816,8,19,1,20,1,20,
-		1,20,1,20,1,20,5,20,823,8,20,10,20,12,20,826,9,20,3,20,828,8,20,1,20,1,
-		20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,840,8,22,10,22,12,22,843,
-		9,22,3,22,845,8,22,1,23,1,23,3,23,849,8,23,1,23,1,23,1,23,1,23,3,23,855,
-		8,23,1,24,1,24,1,24,1,24,5,24,861,8,24,10,24,12,24,864,9,24,1,24,3,24,
-		867,8,24,1,25,1,25,1,25,3,25,872,8,25,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,882,8,26,10,26,12,26,885,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,5,26,894,8,26,10,26,12,26,897,9,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,5,26,907,8,26,10,26,12,26,910,9,26,1,26,1,26,3,26,914,8,26,
-		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,926,8,26,1,26,1,
-		26,1,26,1,26,1,26,3,26,933,8,26,1,26,1,26,1,26,1,26,1,26,3,26,940,8,26,
-		1,27,1,27,1,27,1,27,3,27,946,8,27,1,28,1,28,1,28,1,28,5,28,952,8,28,10,
-		28,12,28,955,9,28,3,28,957,8,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,3,29,
-		966,8,29,1,29,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,979,
-		8,30,10,30,12,30,982,9,30,3,30,984,8,30,1,30,1,30,1,30,3,30,989,8,30,3,
-		30,991,8,30,1,30,1,30,1,30,3,30,996,8,30,3,30,998,8,30,1,30,1,30,1,30,
-		3,30,1003,8,30,1,30,1,30,3,30,1007,8,30,1,31,1,31,1,31,1,31,1,31,1,31,
-		3,31,1015,8,31,1,31,1,31,1,31,1,31,3,31,1021,8,31,1,31,5,31,1024,8,31,
-		10,31,12,31,1027,9,31,1,32,1,32,1,32,1,32,1,32,5,32,1034,8,32,10,32,12,
-		32,1037,9,32,1,32,1,32,1,32,1,32,3,32,1043,8,32,1,33,3,33,1046,8,33,1,
-		33,1,33,1,33,1,33,5,33,1052,8,33,10,33,12,33,1055,9,33,1,33,1,33,1,33,
-		3,33,1060,8,33,1,34,1,34,3,34,1064,8,34,1,34,3,34,1067,8,34,1,34,1,34,
-		1,34,5,34,1072,8,34,10,34,12,34,1075,9,34,1,34,1,34,1,34,1,34,5,34,1081,
-		8,34,10,34,12,34,1084,9,34,3,34,1086,8,34,1,34,1,34,3,34,1090,8,34,1,34,
-		1,34,1,34,1,34,1,34,5,34,1097,8,34,10,34,12,34,1100,9,34,3,34,1102,8,34,
-		1,34,1,34,3,34,1106,8,34,1,34,1,34,1,34,1,34,5,34,1112,8,34,10,34,12,34,
-		1115,9,34,3,34,1117,8,34,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,1128,8,36,1,36,3,36,1131,8,36,3,36,1133,8,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,5,37,1141,8,37,10,37,12,37,1144,9,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,5,37,1153,8,37,10,37,12,37,1156,9,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,5,37,1165,8,37,10,37,12,37,1168,9,37,1,37,1,37,1,37,1,37,1,37,
-		3,37,1175,8,37,1,38,1,38,1,38,1,38,5,38,1181,8,38,10,38,12,38,1184,9,38,
-		3,38,1186,8,38,1,38,1,38,3,38,1190,8,38,1,39,1,39,1,39,1,39,1,40,1,40,
-		3,40,1198,8,40,1,40,1,40,3,40,1202,8,40,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,1222,
-		8,41,5,41,1224,8,41,10,41,12,41,1227,9,41,1,42,3,42,1230,8,42,1,42,1,42,
-		3,42,1234,8,42,1,42,1,42,3,42,1238,8,42,1,42,1,42,3,42,1242,8,42,3,42,
-		1244,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,1253,8,43,1,44,1,44,
-		3,44,1257,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1264,8,44,1,44,3,44,1267,
-		8,44,1,44,3,44,1270,8,44,1,44,1,44,1,44,1,44,1,44,3,44,1277,8,44,1,44,
-		3,44,1280,8,44,1,44,1,44,1,44,1,44,3,44,1286,8,44,1,44,1,44,1,44,1,44,
-		1,44,5,44,1293,8,44,10,44,12,44,1296,9,44,1,44,1,44,1,44,3,44,1301,8,44,
-		1,44,3,44,1304,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1313,8,44,
-		1,44,1,44,1,44,1,44,1,44,3,44,1320,8,44,3,44,1322,8,44,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,5,45,1331,8,45,10,45,12,45,1334,9,45,3,45,1336,8,45,
-		1,45,1,45,1,45,1,45,1,45,5,45,1343,8,45,10,45,12,45,1346,9,45,3,45,1348,
-		8,45,1,45,1,45,1,45,1,45,5,45,1354,8,45,10,45,12,45,1357,9,45,3,45,1359,
-		8,45,1,45,3,45,1362,8,45,1,45,1,45,1,45,1,45,3,45,1368,8,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,3,45,1376,8,45,1,45,1,45,1,45,1,45,5,45,1382,8,45,
-		10,45,12,45,1385,9,45,3,45,1387,8,45,1,45,1,45,1,45,1,45,5,45,1393,8,45,
-		10,45,12,45,1396,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,1412,8,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1428,8,48,1,49,1,49,1,49,5,49,
-		1433,8,49,10,49,12,49,1436,9,49,1,50,4,50,1439,8,50,11,50,12,50,1440,1,
-		51,1,51,3,51,1445,8,51,1,52,1,52,1,52,1,52,1,52,3,52,1452,8,52,1,53,1,
-		53,3,53,1456,8,53,1,53,1,53,3,53,1460,8,53,1,53,1,53,3,53,1464,8,53,3,
-		53,1466,8,53,1,53,1,53,3,53,1470,8,53,3,53,1472,8,53,1,54,1,54,1,54,1,
-		54,1,54,1,54,5,54,1480,8,54,10,54,12,54,1483,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,56,3,56,1492,8,56,1,56,1,56,1,56,1,56,1,56,3,56,1499,8,56,
-		1,57,1,57,1,58,1,58,1,58,3,58,1506,8,58,1,58,5,58,1509,8,58,10,58,12,58,
-		1512,9,58,1,58,1,58,1,59,1,59,1,59,1,59,1,59,5,59,1521,8,59,10,59,12,59,
-		1524,9,59,1,59,1,59,1,59,5,59,1529,8,59,10,59,12,59,1532,9,59,3,59,1534,
-		8,59,1,59,3,59,1537,8,59,1,60,1,60,1,60,1,60,1,61,1,61,1,61,5,61,1546,
-		8,61,10,61,12,61,1549,9,61,1,61,1,61,3,61,1553,8,61,1,62,1,62,1,63,1,63,
-		1,63,1,63,1,63,5,63,1562,8,63,10,63,12,63,1565,9,63,3,63,1567,8,63,1,63,
-		1,63,1,63,1,63,1,63,1,63,5,63,1575,8,63,10,63,12,63,1578,9,63,1,64,1,64,
-		1,64,1,64,3,64,1584,8,64,1,64,1,64,3,64,1588,8,64,1,64,1,64,1,64,1,64,
-		1,64,3,64,1595,8,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1603,8,64,1,64,
-		1,64,1,64,1,64,1,64,5,64,1610,8,64,10,64,12,64,1613,9,64,1,64,1,64,1,64,
-		3,64,1618,8,64,1,64,1,64,1,64,1,64,3,64,1624,8,64,1,64,3,64,1627,8,64,
-		1,64,1,64,1,64,1,64,1,64,3,64,1634,8,64,1,64,1,64,3,64,1638,8,64,1,64,
-		1,64,1,64,3,64,1643,8,64,1,64,1,64,1,64,3,64,1648,8,64,1,64,1,64,1,64,
-		1,64,1,64,3,64,1655,8,64,1,64,1,64,3,64,1659,8,64,1,64,1,64,3,64,1663,
-		8,64,1,65,1,65,1,66,1,66,1,66,1,66,3,66,1671,8,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,5,66,1679,8,66,10,66,12,66,1682,9,66,1,67,1,67,1,67,1,67,1,67,
-		1,67,4,67,1690,8,67,11,67,12,67,1691,1,67,1,67,3,67,1696,8,67,1,67,1,67,
-		1,67,1,67,4,67,1702,8,67,11,67,12,67,1703,1,67,1,67,3,67,1708,8,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1723,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1733,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1744,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,3,67,1756,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,
-		1776,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1787,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1796,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,3,67,1805,8,67,3,67,1807,8,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1818,8,67,1,67,3,67,1821,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,3,67,1830,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		3,67,1839,8,67,3,67,1841,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,3,67,1853,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1862,
-		8,67,10,67,12,67,1865,9,67,3,67,1867,8,67,1,67,1,67,1,67,3,67,1872,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,1880,8,67,10,67,12,67,1883,9,67,3,67,
-		1885,8,67,1,67,1,67,1,67,3,67,1890,8,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,5,67,1901,8,67,10,67,12,67,1904,9,67,3,67,1906,8,67,1,67,
-		1,67,1,67,3,67,1911,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1920,
-		8,67,1,67,1,67,3,67,1924,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1932,
-		8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1941,8,67,1,67,1,67,3,67,
-		1945,8,67,1,67,1,67,1,67,1,67,1,67,1,67,3,67,1953,8,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		5,67,1972,8,67,10,67,12,67,1975,9,67,3,67,1977,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1985,8,67,10,67,12,67,1988,9,67,3,67,1990,8,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,5,67,1998,8,67,10,67,12,67,2001,9,67,3,67,2003,8,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,1,67,1,67,1,67,1,67,5,67,2025,8,67,10,67,12,67,2028,9,67,1,67,
-		1,67,1,67,3,67,2033,8,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,
-		2043,8,67,10,67,12,67,2046,9,67,1,68,1,68,1,68,1,68,3,68,2052,8,68,1,68,
-		1,68,1,68,5,68,2057,8,68,10,68,12,68,2060,9,68,1,68,3,68,2063,8,68,3,68,
-		2065,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,2074,8,68,1,68,1,68,
-		3,68,2078,8,68,1,69,1,69,1,69,1,70,1,70,1,70,1,70,3,70,2087,8,70,1,71,
-		1,71,1,71,1,71,1,71,3,71,2094,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2101,
-		8,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,3,72,2110,8,72,1,72,3,72,2113,
-		8,72,1,73,1,73,3,73,2117,8,73,1,74,1,74,1,74,1,74,1,74,1,74,5,74,2125,
-		8,74,10,74,12,74,2128,9,74,3,74,2130,8,74,1,74,1,74,1,74,1,74,1,74,5,74,
-		2137,8,74,10,74,12,74,2140,9,74,3,74,2142,8,74,1,74,3,74,2145,8,74,1,74,
-		1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,3,75,2157,8,75,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2168,8,76,1,77,3,77,2171,8,77,
-		1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,3,78,2181,8,78,1,79,1,79,3,79,
-		2185,8,79,1,79,1,79,1,79,3,79,2190,8,79,1,79,3,79,2193,8,79,1,79,3,79,
-		2196,8,79,1,80,1,80,1,80,1,80,3,80,2202,8,80,1,81,1,81,1,81,1,81,5,81,
-		2208,8,81,10,81,12,81,2211,9,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,
-		1,82,4,82,2222,8,82,11,82,12,82,2223,1,82,1,82,1,82,1,82,3,82,2230,8,82,
-		1,83,1,83,3,83,2234,8,83,1,83,1,83,1,83,1,83,1,83,3,83,2241,8,83,1,83,
-		1,83,1,83,1,83,1,83,3,83,2248,8,83,3,83,2250,8,83,1,84,1,84,1,85,1,85,
-		1,86,1,86,1,86,1,86,3,86,2260,8,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,5,87,2285,8,87,10,87,12,87,2288,9,87,3,87,2290,8,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,5,87,2298,8,87,10,87,12,87,2301,9,87,3,87,2303,8,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,3,87,2311,8,87,1,87,1,87,1,87,1,87,1,87,
-		3,87,2318,8,87,3,87,2320,8,87,1,87,1,87,3,87,2324,8,87,1,87,1,87,1,87,
-		1,87,5,87,2330,8,87,10,87,12,87,2333,9,87,1,87,3,87,2336,8,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,3,87,2345,8,87,3,87,2347,8,87,1,87,1,87,1,87,
-		1,87,3,87,2353,8,87,1,87,1,87,1,87,1,87,1,87,3,87,2360,8,87,1,87,5,87,
-		2363,8,87,10,87,12,87,2366,9,87,1,88,1,88,1,88,3,88,2371,8,88,1,89,1,89,
-		1,89,5,89,2376,8,89,10,89,12,89,2379,9,89,1,90,1,90,1,90,5,90,2384,8,90,
-		10,90,12,90,2387,9,90,1,91,1,91,1,91,3,91,2392,8,91,1,92,1,92,1,92,0,6,
-		62,82,126,132,134,174,93,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
-		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
-		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
-		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
-		158,160,162,164,166,168,170,172,174,176,178,180,182,184,0,44,5,0,19,19,
-		39,39,76,76,208,208,233,233,2,0,16,16,184,184,1,0,46,47,4,0,26,26,63,63,
-		81,81,176,176,2,0,93,93,158,158,4,0,23,23,58,58,103,103,169,169,2,0,249,
-		249,272,272,1,0,272,272,2,0,74,74,87,87,2,0,86,86,116,116,1,0,278,280,
-		3,0,60,60,88,88,161,161,2,0,2,2,133,133,1,0,188,189,2,0,70,70,142,142,
-		2,0,59,59,223,223,2,0,4,4,49,49,2,0,10,10,46,46,2,0,70,70,111,111,3,0,
-		256,256,258,258,261,261,2,0,11,11,205,205,3,0,67,67,219,219,224,224,4,
-		0,8,8,147,147,191,191,230,230,1,0,249,254,1,0,256,257,2,0,258,260,265,
-		265,2,0,18,18,220,220,3,0,14,14,114,114,217,217,4,0,56,56,67,67,219,219,
-		224,224,2,0,1,1,145,145,2,0,21,22,71,71,1,0,214,215,2,0,36,38,120,121,
-		2,0,85,85,182,182,2,0,177,177,189,189,2,0,72,72,171,171,2,0,30,30,222,
-		222,2,0,8,8,147,147,2,0,67,67,219,219,2,0,41,41,212,213,2,0,275,275,278,
-		279,9,0,42,43,82,83,127,132,136,137,139,140,174,175,192,193,237,238,246,
-		247,2,0,172,172,232,232,42,0,1,3,5,6,10,12,14,14,16,16,19,32,34,35,39,
-		48,50,51,53,53,55,58,60,61,63,66,70,72,76,77,79,79,81,86,88,88,93,93,95,
-		98,100,111,113,114,118,119,123,123,125,140,142,143,146,148,151,152,155,
-		155,158,185,187,187,190,193,195,197,199,207,209,210,212,218,220,222,224,
-		225,227,228,230,230,232,238,243,248,2784,0,189,1,0,0,0,2,214,1,0,0,0,4,
-		472,1,0,0,0,6,474,1,0,0,0,8,491,1,0,0,0,10,503,1,0,0,0,12,565,1,0,0,0,
-		14,573,1,0,0,0,16,575,1,0,0,0,18,583,1,0,0,0,20,586,1,0,0,0,22,659,1,0,
-		0,0,24,662,1,0,0,0,26,667,1,0,0,0,28,715,1,0,0,0,30,754,1,0,0,0,32,786,
-		1,0,0,0,34,790,1,0,0,0,36,798,1,0,0,0,38,806,1,0,0,0,40,817,1,0,0,0,42,
-		831,1,0,0,0,44,844,1,0,0,0,46,854,1,0,0,0,48,856,1,0,0,0,50,868,1,0,0,
-		0,52,939,1,0,0,0,54,941,1,0,0,0,56,956,1,0,0,0,58,960,1,0,0,0,60,972,1,
-		0,0,0,62,1008,1,0,0,0,64,1042,1,0,0,0,66,1059,1,0,0,0,68,1061,1,0,0,0,
-		70,1118,1,0,0,0,72,1132,1,0,0,0,74,1174,1,0,0,0,76,1189,1,0,0,0,78,1191,
-		1,0,0,0,80,1195,1,0,0,0,82,1203,1,0,0,0,84,1243,1,0,0,0,86,1252,1,0,0,
-		0,88,1321,1,0,0,0,90,1323,1,0,0,0,92,1399,1,0,0,0,94,1411,1,0,0,0,96,1427,
-		1,0,0,0,98,1429,1,0,0,0,100,1438,1,0,0,0,102,1442,1,0,0,0,104,1451,1,0,
-		0,0,106,1471,1,0,0,0,108,1473,1,0,0,0,110,1486,1,0,0,0,112,1491,1,0,0,
-		0,114,1500,1,0,0,0,116,1502,1,0,0,0,118,1515,1,0,0,0,120,1538,1,0,0,0,
-		122,1552,1,0,0,0,124,1554,1,0,0,0,126,1566,1,0,0,0,128,1662,1,0,0,0,130,
-		1664,1,0,0,0,132,1670,1,0,0,0,134,2032,1,0,0,0,136,2047,1,0,0,0,138,2079,
-		1,0,0,0,140,2086,1,0,0,0,142,2093,1,0,0,0,144,2112,1,0,0,0,146,2116,1,
-		0,0,0,148,2118,1,0,0,0,150,2156,1,0,0,0,152,2167,1,0,0,0,154,2170,1,0,
-		0,0,156,2180,1,0,0,0,158,2195,1,0,0,0,160,2201,1,0,0,0,162,2203,1,0,0,
-		0,164,2229,1,0,0,0,166,2231,1,0,0,0,168,2251,1,0,0,0,170,2253,1,0,0,0,
-		172,2255,1,0,0,0,174,2346,1,0,0,0,176,2367,1,0,0,0,178,2372,1,0,0,0,180,
-		2380,1,0,0,0,182,2391,1,0,0,0,184,2393,1,0,0,0,186,188,5,272,0,0,187,186,
-		1,0,0,0,188,191,1,0,0,0,189,187,1,0,0,0,189,190,1,0,0,0,190,210,1,0,0,
-		0,191,189,1,0,0,0,192,201,3,4,2,0,193,195,5,272,0,0,194,193,1,0,0,0,195,
-		196,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,198,1,0,0,0,198,200,3,
-		4,2,0,199,194,1,0,0,0,200,203,1,0,0,0,201,199,1,0,0,0,201,202,1,0,0,0,
-		202,207,1,0,0,0,203,201,1,0,0,0,204,206,5,272,0,0,205,204,1,0,0,0,206,
-		209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,211,1,0,0,0,209,207,1,
-		0,0,0,210,192,1,0,0,0,210,211,1,0,0,0,211,212,1,0,0,0,212,213,5,0,0,1,
-		213,1,1,0,0,0,214,215,3,124,62,0,215,216,5,0,0,1,216,3,1,0,0,0,217,473,
-		3,56,28,0,218,473,3,6,3,0,219,473,3,12,6,0,220,225,5,61,0,0,221,226,3,
-		6,3,0,222,226,3,12,6,0,223,226,3,26,13,0,224,226,3,28,14,0,225,221,1,0,
-		0,0,225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,228,1,0,0,0,227,
-		229,3,14,7,0,228,227,1,0,0,0,228,229,1,0,0,0,229,234,1,0,0,0,230,231,5,
-		5,0,0,231,232,5,143,0,0,232,233,5,183,0,0,233,235,5,200,0,0,234,230,1,
-		0,0,0,234,235,1,0,0,0,235,473,1,0,0,0,236,473,3,26,13,0,237,473,3,28,14,
-		0,238,240,5,32,0,0,239,241,5,210,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,
-		242,1,0,0,0,242,246,5,233,0,0,243,244,5,84,0,0,244,245,5,144,0,0,245,247,
-		5,62,0,0,246,243,1,0,0,0,246,247,1,0,0,0,247,248,1,0,0,0,248,253,3,178,
-		89,0,249,250,5,266,0,0,250,251,3,180,90,0,251,252,5,267,0,0,252,254,1,
-		0,0,0,253,249,1,0,0,0,253,254,1,0,0,0,254,257,1,0,0,0,255,256,5,29,0,0,
-		256,258,5,275,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,259,1,0,0,0,259,
-		260,5,9,0,0,260,261,3,56,28,0,261,473,1,0,0,0,262,267,5,32,0,0,263,265,
-		5,210,0,0,264,266,5,206,0,0,265,264,1,0,0,0,265,266,1,0,0,0,266,268,1,
-		0,0,0,267,263,1,0,0,0,267,268,1,0,0,0,268,269,1,0,0,0,269,273,5,76,0,0,
-		270,271,5,84,0,0,271,272,5,144,0,0,272,274,5,62,0,0,273,270,1,0,0,0,273,
-		274,1,0,0,0,274,275,1,0,0,0,275,276,3,178,89,0,276,277,5,9,0,0,277,280,
-		5,275,0,0,278,279,5,110,0,0,279,281,3,182,91,0,280,278,1,0,0,0,280,281,
-		1,0,0,0,281,293,1,0,0,0,282,283,5,229,0,0,283,284,5,95,0,0,284,290,5,275,
-		0,0,285,286,5,270,0,0,286,287,5,95,0,0,287,289,5,275,0,0,288,285,1,0,0,
-		0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,294,1,0,0,0,292,
-		290,1,0,0,0,293,282,1,0,0,0,293,294,1,0,0,0,294,473,1,0,0,0,295,296,5,
-		32,0,0,296,300,5,39,0,0,297,298,5,84,0,0,298,299,5,144,0,0,299,301,5,62,
-		0,0,300,297,1,0,0,0,300,301,1,0,0,0,301,302,1,0,0,0,302,305,3,178,89,0,
-		303,304,5,29,0,0,304,306,5,275,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
-		308,1,0,0,0,307,309,3,40,20,0,308,307,1,0,0,0,308,309,1,0,0,0,309,473,
-		1,0,0,0,310,311,5,32,0,0,311,315,5,19,0,0,312,313,5,84,0,0,313,314,5,144,
-		0,0,314,316,5,62,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,317,1,0,0,0,317,
-		320,3,178,89,0,318,319,5,29,0,0,319,321,5,275,0,0,320,318,1,0,0,0,320,
-		321,1,0,0,0,321,323,1,0,0,0,322,324,3,40,20,0,323,322,1,0,0,0,323,324,
-		1,0,0,0,324,473,1,0,0,0,325,327,5,51,0,0,326,328,5,210,0,0,327,326,1,0,
-		0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,331,5,206,0,0,330,329,1,0,0,0,
-		330,331,1,0,0,0,331,332,1,0,0,0,332,335,7,0,0,0,333,334,5,84,0,0,334,336,
-		5,62,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,337,1,0,0,0,337,339,3,178,
-		89,0,338,340,7,1,0,0,339,338,1,0,0,0,339,340,1,0,0,0,340,473,1,0,0,0,341,
-		342,5,6,0,0,342,345,5,208,0,0,343,344,5,84,0,0,344,346,5,62,0,0,345,343,
-		1,0,0,0,345,346,1,0,0,0,346,347,1,0,0,0,347,348,3,178,89,0,348,349,3,52,
-		26,0,349,473,1,0,0,0,350,351,5,6,0,0,351,352,5,233,0,0,352,358,3,178,89,
-		0,353,354,5,179,0,0,354,355,5,216,0,0,355,359,3,178,89,0,356,357,5,9,0,
-		0,357,359,3,56,28,0,358,353,1,0,0,0,358,356,1,0,0,0,359,473,1,0,0,0,360,
-		361,5,6,0,0,361,362,5,19,0,0,362,366,3,178,89,0,363,367,3,52,26,0,364,
-		365,5,29,0,0,365,367,5,275,0,0,366,363,1,0,0,0,366,364,1,0,0,0,367,473,
-		1,0,0,0,368,369,5,6,0,0,369,370,5,39,0,0,370,371,3,178,89,0,371,372,5,
-		195,0,0,372,373,5,266,0,0,373,378,3,42,21,0,374,375,5,270,0,0,375,377,
-		3,42,21,0,376,374,1,0,0,0,377,380,1,0,0,0,378,376,1,0,0,0,378,379,1,0,
-		0,0,379,381,1,0,0,0,380,378,1,0,0,0,381,382,5,267,0,0,382,473,1,0,0,0,
-		383,388,5,195,0,0,384,385,3,18,9,0,385,386,5,249,0,0,386,387,3,20,10,0,
-		387,389,1,0,0,0,388,384,1,0,0,0,388,389,1,0,0,0,389,473,1,0,0,0,390,392,
-		5,181,0,0,391,393,3,20,10,0,392,391,1,0,0,0,392,393,1,0,0,0,393,473,1,
-		0,0,0,394,395,5,197,0,0,395,473,3,22,11,0,396,397,7,2,0,0,397,398,5,190,
-		0,0,398,473,5,275,0,0,399,400,7,2,0,0,400,402,5,19,0,0,401,403,5,65,0,
-		0,402,401,1,0,0,0,402,403,1,0,0,0,403,404,1,0,0,0,404,473,3,178,89,0,405,
-		407,7,2,0,0,406,408,5,65,0,0,407,406,1,0,0,0,407,408,1,0,0,0,408,409,1,
-		0,0,0,409,473,3,178,89,0,410,421,5,64,0,0,411,412,5,168,0,0,412,422,5,
-		73,0,0,413,418,3,16,8,0,414,415,5,270,0,0,415,417,3,16,8,0,416,414,1,0,
-		0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,422,1,0,0,0,420,
-		418,1,0,0,0,421,411,1,0,0,0,421,413,1,0,0,0,421,422,1,0,0,0,422,423,1,
-		0,0,0,423,473,3,4,2,0,424,425,5,202,0,0,425,426,5,97,0,0,426,429,5,275,
-		0,0,427,428,5,242,0,0,428,430,5,190,0,0,429,427,1,0,0,0,429,430,1,0,0,
-		0,430,433,1,0,0,0,431,432,5,242,0,0,432,434,5,50,0,0,433,431,1,0,0,0,433,
-		434,1,0,0,0,434,473,1,0,0,0,435,436,5,190,0,0,436,439,5,275,0,0,437,438,
-		5,216,0,0,438,440,5,275,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,473,1,
-		0,0,0,441,442,5,119,0,0,442,443,5,134,0,0,443,445,3,182,91,0,444,446,3,
-		40,20,0,445,444,1,0,0,0,445,446,1,0,0,0,446,473,1,0,0,0,447,448,5,225,
-		0,0,448,449,5,134,0,0,449,473,3,182,91,0,450,451,5,227,0,0,451,452,5,135,
-		0,0,452,457,3,182,91,0,453,454,5,270,0,0,454,456,3,182,91,0,455,453,1,
-		0,0,0,456,459,1,0,0,0,457,455,1,0,0,0,457,458,1,0,0,0,458,473,1,0,0,0,
-		459,457,1,0,0,0,460,462,5,227,0,0,461,463,5,19,0,0,462,461,1,0,0,0,462,
-		463,1,0,0,0,463,464,1,0,0,0,464,473,3,178,89,0,465,473,7,3,0,0,466,467,
-		5,2,0,0,467,468,5,95,0,0,468,473,5,275,0,0,469,470,5,178,0,0,470,471,5,
-		95,0,0,471,473,5,275,0,0,472,217,1,0,0,0,472,218,1,0,0,0,472,219,1,0,0,
-		0,472,220,1,0,0,0,472,236,1,0,0,0,472,237,1,0,0,0,472,238,1,0,0,0,472,
-		262,1,0,0,0,472,295,1,0,0,0,472,310,1,0,0,0,472,325,1,0,0,0,472,341,1,
-		0,0,0,472,350,1,0,0,0,472,360,1,0,0,0,472,368,1,0,0,0,472,383,1,0,0,0,
-		472,390,1,0,0,0,472,394,1,0,0,0,472,396,1,0,0,0,472,399,1,0,0,0,472,405,
-		1,0,0,0,472,410,1,0,0,0,472,424,1,0,0,0,472,435,1,0,0,0,472,441,1,0,0,
-		0,472,447,1,0,0,0,472,450,1,0,0,0,472,460,1,0,0,0,472,465,1,0,0,0,472,
-		466,1,0,0,0,472,469,1,0,0,0,473,5,1,0,0,0,474,475,5,90,0,0,475,476,7,4,
-		0,0,476,478,3,178,89,0,477,479,3,114,57,0,478,477,1,0,0,0,478,479,1,0,
-		0,0,479,481,1,0,0,0,480,482,3,8,4,0,481,480,1,0,0,0,481,482,1,0,0,0,482,
-		487,1,0,0,0,483,484,5,266,0,0,484,485,3,180,90,0,485,486,5,267,0,0,486,
-		488,1,0,0,0,487,483,1,0,0,0,487,488,1,0,0,0,488,489,1,0,0,0,489,490,3,
-		56,28,0,490,7,1,0,0,0,491,492,5,162,0,0,492,493,5,266,0,0,493,498,3,10,
-		5,0,494,495,5,270,0,0,495,497,3,10,5,0,496,494,1,0,0,0,497,500,1,0,0,0,
-		498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,502,
-		5,267,0,0,502,9,1,0,0,0,503,504,3,182,91,0,504,505,5,249,0,0,505,506,3,
-		46,23,0,506,11,1,0,0,0,507,508,5,201,0,0,508,509,5,195,0,0,509,513,5,12,
-		0,0,510,512,5,272,0,0,511,510,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,
-		513,514,1,0,0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,525,3,4,2,0,517,519,
-		5,272,0,0,518,517,1,0,0,0,519,520,1,0,0,0,520,518,1,0,0,0,520,521,1,0,
-		0,0,521,522,1,0,0,0,522,524,3,4,2,0,523,518,1,0,0,0,524,527,1,0,0,0,525,
-		523,1,0,0,0,525,526,1,0,0,0,526,531,1,0,0,0,527,525,1,0,0,0,528,530,5,
-		272,0,0,529,528,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,531,532,1,0,0,
-		0,532,534,1,0,0,0,533,531,1,0,0,0,534,535,5,54,0,0,535,566,1,0,0,0,536,
-		537,5,12,0,0,537,538,5,201,0,0,538,540,5,195,0,0,539,541,5,272,0,0,540,
-		539,1,0,0,0,541,542,1,0,0,0,542,540,1,0,0,0,542,543,1,0,0,0,543,562,1,
-		0,0,0,544,553,3,4,2,0,545,547,5,272,0,0,546,545,1,0,0,0,547,548,1,0,0,
-		0,548,546,1,0,0,0,548,549,1,0,0,0,549,550,1,0,0,0,550,552,3,4,2,0,551,
-		546,1,0,0,0,552,555,1,0,0,0,553,551,1,0,0,0,553,554,1,0,0,0,554,559,1,
-		0,0,0,555,553,1,0,0,0,556,558,5,272,0,0,557,556,1,0,0,0,558,561,1,0,0,
-		0,559,557,1,0,0,0,559,560,1,0,0,0,560,563,1,0,0,0,561,559,1,0,0,0,562,
-		544,1,0,0,0,562,563,1,0,0,0,563,564,1,0,0,0,564,566,5,54,0,0,565,507,1,
-		0,0,0,565,536,1,0,0,0,566,13,1,0,0,0,567,568,5,74,0,0,568,569,5,190,0,
-		0,569,574,5,275,0,0,570,571,5,74,0,0,571,572,5,113,0,0,572,574,5,24,0,
-		0,573,567,1,0,0,0,573,570,1,0,0,0,574,15,1,0,0,0,575,576,7,5,0,0,576,17,
-		1,0,0,0,577,584,5,275,0,0,578,580,8,6,0,0,579,578,1,0,0,0,580,581,1,0,
-		0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,577,1,0,0,0,583,
-		579,1,0,0,0,584,19,1,0,0,0,585,587,8,7,0,0,586,585,1,0,0,0,587,588,1,0,
-		0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,21,1,0,0,0,590,593,5,209,0,0,591,
-		592,7,8,0,0,592,594,3,178,89,0,593,591,1,0,0,0,593,594,1,0,0,0,594,596,
-		1,0,0,0,595,597,3,24,12,0,596,595,1,0,0,0,596,597,1,0,0,0,597,660,1,0,
-		0,0,598,601,5,234,0,0,599,600,7,8,0,0,600,602,3,178,89,0,601,599,1,0,0,
-		0,601,602,1,0,0,0,602,604,1,0,0,0,603,605,3,24,12,0,604,603,1,0,0,0,604,
-		605,1,0,0,0,605,660,1,0,0,0,606,608,5,228,0,0,607,606,1,0,0,0,607,608,
-		1,0,0,0,608,609,1,0,0,0,609,612,5,77,0,0,610,611,7,8,0,0,611,613,3,178,
-		89,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,0,614,616,3,24,12,0,
-		615,614,1,0,0,0,615,616,1,0,0,0,616,660,1,0,0,0,617,660,5,98,0,0,618,620,
-		5,20,0,0,619,621,3,24,12,0,620,619,1,0,0,0,620,621,1,0,0,0,621,660,1,0,
-		0,0,622,625,5,40,0,0,623,624,7,8,0,0,624,626,3,178,89,0,625,623,1,0,0,
-		0,625,626,1,0,0,0,626,628,1,0,0,0,627,629,3,24,12,0,628,627,1,0,0,0,628,
-		629,1,0,0,0,629,660,1,0,0,0,630,632,5,75,0,0,631,630,1,0,0,0,631,632,1,
-		0,0,0,632,633,1,0,0,0,633,660,5,135,0,0,634,660,5,96,0,0,635,636,5,28,
-		0,0,636,637,7,8,0,0,637,639,3,178,89,0,638,640,3,24,12,0,639,638,1,0,0,
-		0,639,640,1,0,0,0,640,660,1,0,0,0,641,642,5,32,0,0,642,643,5,208,0,0,643,
-		660,3,178,89,0,644,645,5,32,0,0,645,646,5,233,0,0,646,660,3,178,89,0,647,
-		648,5,32,0,0,648,649,5,19,0,0,649,660,3,178,89,0,650,651,5,35,0,0,651,
-		660,5,19,0,0,652,653,5,35,0,0,653,660,5,39,0,0,654,655,5,25,0,0,655,657,
-		5,275,0,0,656,658,3,24,12,0,657,656,1,0,0,0,657,658,1,0,0,0,658,660,1,
-		0,0,0,659,590,1,0,0,0,659,598,1,0,0,0,659,607,1,0,0,0,659,617,1,0,0,0,
-		659,618,1,0,0,0,659,622,1,0,0,0,659,631,1,0,0,0,659,634,1,0,0,0,659,635,
-		1,0,0,0,659,641,1,0,0,0,659,644,1,0,0,0,659,647,1,0,0,0,659,650,1,0,0,
-		0,659,652,1,0,0,0,659,654,1,0,0,0,660,23,1,0,0,0,661,663,5,144,0,0,662,
-		661,1,0,0,0,662,663,1,0,0,0,663,664,1,0,0,0,664,665,7,9,0,0,665,666,5,
-		275,0,0,666,25,1,0,0,0,667,669,5,32,0,0,668,670,5,210,0,0,669,668,1,0,
-		0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,675,5,208,0,0,672,673,5,84,0,0,
-		673,674,5,144,0,0,674,676,5,62,0,0,675,672,1,0,0,0,675,676,1,0,0,0,676,
-		677,1,0,0,0,677,689,3,178,89,0,678,679,5,266,0,0,679,684,3,30,15,0,680,
-		681,5,270,0,0,681,683,3,30,15,0,682,680,1,0,0,0,683,686,1,0,0,0,684,682,
-		1,0,0,0,684,685,1,0,0,0,685,687,1,0,0,0,686,684,1,0,0,0,687,688,5,267,
-		0,0,688,690,1,0,0,0,689,678,1,0,0,0,689,690,1,0,0,0,690,693,1,0,0,0,691,
-		692,5,29,0,0,692,694,5,275,0,0,693,691,1,0,0,0,693,694,1,0,0,0,694,701,
-		1,0,0,0,695,696,5,163,0,0,696,697,5,15,0,0,697,698,5,266,0,0,698,699,3,
-		180,90,0,699,700,5,267,0,0,700,702,1,0,0,0,701,695,1,0,0,0,701,702,1,0,
-		0,0,702,704,1,0,0,0,703,705,3,40,20,0,704,703,1,0,0,0,704,705,1,0,0,0,
-		705,707,1,0,0,0,706,708,3,48,24,0,707,706,1,0,0,0,707,708,1,0,0,0,708,
-		711,1,0,0,0,709,710,5,9,0,0,710,712,3,56,28,0,711,709,1,0,0,0,711,712,
-		1,0,0,0,712,27,1,0,0,0,713,714,5,32,0,0,714,716,5,153,0,0,715,713,1,0,
-		0,0,715,716,1,0,0,0,716,717,1,0,0,0,717,718,5,180,0,0,718,719,5,208,0,
-		0,719,731,3,178,89,0,720,721,5,266,0,0,721,726,3,30,15,0,722,723,5,270,
-		0,0,723,725,3,30,15,0,724,722,1,0,0,0,725,728,1,0,0,0,726,724,1,0,0,0,
-		726,727,1,0,0,0,727,729,1,0,0,0,728,726,1,0,0,0,729,730,5,267,0,0,730,
-		732,1,0,0,0,731,720,1,0,0,0,731,732,1,0,0,0,732,735,1,0,0,0,733,734,5,
-		29,0,0,734,736,5,275,0,0,735,733,1,0,0,0,735,736,1,0,0,0,736,743,1,0,0,
-		0,737,738,5,163,0,0,738,739,5,15,0,0,739,740,5,266,0,0,740,741,3,180,90,
-		0,741,742,5,267,0,0,742,744,1,0,0,0,743,737,1,0,0,0,743,744,1,0,0,0,744,
-		746,1,0,0,0,745,747,3,40,20,0,746,745,1,0,0,0,746,747,1,0,0,0,747,748,
-		1,0,0,0,748,749,5,9,0,0,749,750,3,56,28,0,750,29,1,0,0,0,751,755,3,32,
-		16,0,752,755,3,36,18,0,753,755,3,38,19,0,754,751,1,0,0,0,754,752,1,0,0,
-		0,754,753,1,0,0,0,755,31,1,0,0,0,756,757,3,182,91,0,757,758,5,9,0,0,758,
-		761,3,124,62,0,759,760,5,29,0,0,760,762,5,275,0,0,761,759,1,0,0,0,761,
-		762,1,0,0,0,762,787,1,0,0,0,763,764,3,182,91,0,764,765,3,172,86,0,765,
-		768,5,126,0,0,766,767,5,74,0,0,767,769,5,275,0,0,768,766,1,0,0,0,768,769,
-		1,0,0,0,769,771,1,0,0,0,770,772,5,235,0,0,771,770,1,0,0,0,771,772,1,0,
-		0,0,772,775,1,0,0,0,773,774,5,29,0,0,774,776,5,275,0,0,775,773,1,0,0,0,
-		775,776,1,0,0,0,776,787,1,0,0,0,777,778,3,182,91,0,778,780,3,172,86,0,
-		779,781,3,34,17,0,780,779,1,0,0,0,780,781,1,0,0,0,781,784,1,0,0,0,782,
-		783,5,29,0,0,783,785,5,275,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,787,
-		1,0,0,0,786,756,1,0,0,0,786,763,1,0,0,0,786,777,1,0,0,0,787,33,1,0,0,0,
-		788,789,5,31,0,0,789,791,3,182,91,0,790,788,1,0,0,0,790,791,1,0,0,0,791,
-		792,1,0,0,0,792,793,5,173,0,0,793,796,5,109,0,0,794,795,5,144,0,0,795,
-		797,5,55,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,35,1,0,0,0,798,799,5,
-		236,0,0,799,800,5,73,0,0,800,801,3,182,91,0,801,802,5,9,0,0,802,803,3,
-		124,62,0,803,37,1,0,0,0,804,805,5,31,0,0,805,807,3,182,91,0,806,804,1,
-		0,0,0,806,807,1,0,0,0,807,808,1,0,0,0,808,809,5,173,0,0,809,810,5,109,
-		0,0,810,811,5,266,0,0,811,812,3,180,90,0,812,815,5,267,0,0,813,814,5,144,
-		0,0,814,816,5,55,0,0,815,813,1,0,0,0,815,816,1,0,0,0,816,39,1,0,0,0,817,
-		818,5,242,0,0,818,827,5,266,0,0,819,824,3,42,21,0,820,821,5,270,0,0,821,
-		823,3,42,21,0,822,820,1,0,0,0,823,826,1,0,0,0,824,822,1,0,0,0,824,825,
-		1,0,0,0,825,828,1,0,0,0,826,824,1,0,0,0,827,819,1,0,0,0,827,828,1,0,0,
-		0,828,829,1,0,0,0,829,830,5,267,0,0,830,41,1,0,0,0,831,832,3,44,22,0,832,
-		833,5,249,0,0,833,834,3,46,23,0,834,43,1,0,0,0,835,845,5,275,0,0,836,841,
-		3,182,91,0,837,838,5,271,0,0,838,840,3,182,91,0,839,837,1,0,0,0,840,843,
-		1,0,0,0,841,839,1,0,0,0,841,842,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,
-		0,844,835,1,0,0,0,844,836,1,0,0,0,845,45,1,0,0,0,846,855,5,275,0,0,847,
-		849,5,257,0,0,848,847,1,0,0,0,848,849,1,0,0,0,849,850,1,0,0,0,850,855,
-		7,10,0,0,851,855,5,219,0,0,852,855,5,67,0,0,853,855,3,182,91,0,854,846,
-		1,0,0,0,854,848,1,0,0,0,854,851,1,0,0,0,854,852,1,0,0,0,854,853,1,0,0,
-		0,855,47,1,0,0,0,856,857,5,116,0,0,857,866,3,178,89,0,858,862,5,266,0,
-		0,859,861,3,50,25,0,860,859,1,0,0,0,861,864,1,0,0,0,862,860,1,0,0,0,862,
-		863,1,0,0,0,863,865,1,0,0,0,864,862,1,0,0,0,865,867,5,267,0,0,866,858,
-		1,0,0,0,866,867,1,0,0,0,867,49,1,0,0,0,868,871,7,11,0,0,869,872,5,4,0,
-		0,870,872,3,182,91,0,871,869,1,0,0,0,871,870,1,0,0,0,872,51,1,0,0,0,873,
-		874,5,179,0,0,874,875,5,216,0,0,875,940,3,178,89,0,876,877,5,195,0,0,877,
-		878,5,266,0,0,878,883,3,42,21,0,879,880,5,270,0,0,880,882,3,42,21,0,881,
-		879,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,886,1,
-		0,0,0,885,883,1,0,0,0,886,887,5,267,0,0,887,940,1,0,0,0,888,889,5,181,
-		0,0,889,890,5,266,0,0,890,895,3,44,22,0,891,892,5,270,0,0,892,894,3,44,
-		22,0,893,891,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,
-		898,1,0,0,0,897,895,1,0,0,0,898,899,5,267,0,0,899,940,1,0,0,0,900,913,
-		7,12,0,0,901,914,3,54,27,0,902,903,5,266,0,0,903,908,3,54,27,0,904,905,
-		5,270,0,0,905,907,3,54,27,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,
-		0,0,0,908,909,1,0,0,0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,267,0,
-		0,912,914,1,0,0,0,913,901,1,0,0,0,913,902,1,0,0,0,914,940,1,0,0,0,915,
-		916,5,51,0,0,916,917,5,173,0,0,917,940,5,109,0,0,918,919,5,51,0,0,919,
-		920,5,31,0,0,920,940,3,182,91,0,921,922,5,51,0,0,922,940,5,236,0,0,923,
-		932,5,51,0,0,924,926,5,27,0,0,925,924,1,0,0,0,925,926,1,0,0,0,926,927,
-		1,0,0,0,927,933,3,182,91,0,928,929,5,266,0,0,929,930,3,180,90,0,930,931,
-		5,267,0,0,931,933,1,0,0,0,932,925,1,0,0,0,932,928,1,0,0,0,933,940,1,0,
-		0,0,934,935,5,179,0,0,935,936,3,182,91,0,936,937,5,216,0,0,937,938,3,182,
-		91,0,938,940,1,0,0,0,939,873,1,0,0,0,939,876,1,0,0,0,939,888,1,0,0,0,939,
-		900,1,0,0,0,939,915,1,0,0,0,939,918,1,0,0,0,939,921,1,0,0,0,939,923,1,
-		0,0,0,939,934,1,0,0,0,940,53,1,0,0,0,941,945,3,30,15,0,942,946,5,70,0,
-		0,943,944,5,3,0,0,944,946,3,182,91,0,945,942,1,0,0,0,945,943,1,0,0,0,945,
-		946,1,0,0,0,946,55,1,0,0,0,947,948,5,242,0,0,948,953,3,58,29,0,949,950,
-		5,270,0,0,950,952,3,58,29,0,951,949,1,0,0,0,952,955,1,0,0,0,953,951,1,
-		0,0,0,953,954,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,956,947,1,0,0,0,
-		956,957,1,0,0,0,957,958,1,0,0,0,958,959,3,60,30,0,959,57,1,0,0,0,960,965,
-		3,182,91,0,961,962,5,266,0,0,962,963,3,180,90,0,963,964,5,267,0,0,964,
-		966,1,0,0,0,965,961,1,0,0,0,965,966,1,0,0,0,966,967,1,0,0,0,967,968,5,
-		9,0,0,968,969,5,266,0,0,969,970,3,56,28,0,970,971,5,267,0,0,971,59,1,0,
-		0,0,972,983,3,62,31,0,973,974,5,154,0,0,974,975,5,15,0,0,975,980,3,80,
-		40,0,976,977,5,270,0,0,977,979,3,80,40,0,978,976,1,0,0,0,979,982,1,0,0,
-		0,980,978,1,0,0,0,980,981,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,983,
-		973,1,0,0,0,983,984,1,0,0,0,984,990,1,0,0,0,985,988,5,117,0,0,986,989,
-		3,124,62,0,987,989,5,4,0,0,988,986,1,0,0,0,988,987,1,0,0,0,989,991,1,0,
-		0,0,990,985,1,0,0,0,990,991,1,0,0,0,991,997,1,0,0,0,992,993,5,149,0,0,
-		993,995,3,124,62,0,994,996,7,13,0,0,995,994,1,0,0,0,995,996,1,0,0,0,996,
-		998,1,0,0,0,997,992,1,0,0,0,997,998,1,0,0,0,998,1006,1,0,0,0,999,1000,
-		5,68,0,0,1000,1002,7,14,0,0,1001,1003,3,124,62,0,1002,1001,1,0,0,0,1002,
-		1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,7,13,0,0,1005,1007,5,152,0,0,
-		1006,999,1,0,0,0,1006,1007,1,0,0,0,1007,61,1,0,0,0,1008,1009,6,31,-1,0,
-		1009,1010,3,64,32,0,1010,1025,1,0,0,0,1011,1012,10,2,0,0,1012,1014,5,91,
-		0,0,1013,1015,3,70,35,0,1014,1013,1,0,0,0,1014,1015,1,0,0,0,1015,1016,
-		1,0,0,0,1016,1024,3,62,31,3,1017,1018,10,1,0,0,1018,1020,7,15,0,0,1019,
-		1021,3,70,35,0,1020,1019,1,0,0,0,1020,1021,1,0,0,0,1021,1022,1,0,0,0,1022,
-		1024,3,62,31,2,1023,1011,1,0,0,0,1023,1017,1,0,0,0,1024,1027,1,0,0,0,1025,
-		1023,1,0,0,0,1025,1026,1,0,0,0,1026,63,1,0,0,0,1027,1025,1,0,0,0,1028,
-		1043,3,68,34,0,1029,1030,5,231,0,0,1030,1035,3,66,33,0,1031,1032,5,270,
-		0,0,1032,1034,3,66,33,0,1033,1031,1,0,0,0,1034,1037,1,0,0,0,1035,1033,
-		1,0,0,0,1035,1036,1,0,0,0,1036,1043,1,0,0,0,1037,1035,1,0,0,0,1038,1039,
-		5,266,0,0,1039,1040,3,56,28,0,1040,1041,5,267,0,0,1041,1043,1,0,0,0,1042,
-		1028,1,0,0,0,1042,1029,1,0,0,0,1042,1038,1,0,0,0,1043,65,1,0,0,0,1044,
-		1046,5,188,0,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,
-		1048,5,266,0,0,1048,1053,3,124,62,0,1049,1050,5,270,0,0,1050,1052,3,124,
-		62,0,1051,1049,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,0,0,0,1053,1054,1,
-		0,0,0,1054,1056,1,0,0,0,1055,1053,1,0,0,0,1056,1057,5,267,0,0,1057,1060,
-		1,0,0,0,1058,1060,3,124,62,0,1059,1045,1,0,0,0,1059,1058,1,0,0,0,1060,
-		67,1,0,0,0,1061,1063,5,194,0,0,1062,1064,3,116,58,0,1063,1062,1,0,0,0,
-		1063,1064,1,0,0,0,1064,1066,1,0,0,0,1065,1067,3,70,35,0,1066,1065,1,0,
-		0,0,1066,1067,1,0,0,0,1067,1068,1,0,0,0,1068,1073,3,72,36,0,1069,1070,
-		5,270,0,0,1070,1072,3,72,36,0,1071,1069,1,0,0,0,1072,1075,1,0,0,0,1073,
-		1071,1,0,0,0,1073,1074,1,0,0,0,1074,1085,1,0,0,0,1075,1073,1,0,0,0,1076,
-		1077,5,74,0,0,1077,1082,3,82,41,0,1078,1079,5,270,0,0,1079,1081,3,82,41,
-		0,1080,1078,1,0,0,0,1081,1084,1,0,0,0,1082,1080,1,0,0,0,1082,1083,1,0,
-		0,0,1083,1086,1,0,0,0,1084,1082,1,0,0,0,1085,1076,1,0,0,0,1085,1086,1,
-		0,0,0,1086,1089,1,0,0,0,1087,1088,5,240,0,0,1088,1090,3,124,62,0,1089,
-		1087,1,0,0,0,1089,1090,1,0,0,0,1090,1101,1,0,0,0,1091,1092,5,78,0,0,1092,
-		1093,5,15,0,0,1093,1098,3,74,37,0,1094,1095,5,270,0,0,1095,1097,3,74,37,
-		0,1096,1094,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,1098,1099,1,0,
-		0,0,1099,1102,1,0,0,0,1100,1098,1,0,0,0,1101,1091,1,0,0,0,1101,1102,1,
-		0,0,0,1102,1105,1,0,0,0,1103,1104,5,80,0,0,1104,1106,3,124,62,0,1105,1103,
-		1,0,0,0,1105,1106,1,0,0,0,1106,1116,1,0,0,0,1107,1108,5,241,0,0,1108,1113,
-		3,78,39,0,1109,1110,5,270,0,0,1110,1112,3,78,39,0,1111,1109,1,0,0,0,1112,
-		1115,1,0,0,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,
-		1113,1,0,0,0,1116,1107,1,0,0,0,1116,1117,1,0,0,0,1117,69,1,0,0,0,1118,
-		1119,7,16,0,0,1119,71,1,0,0,0,1120,1133,5,258,0,0,1121,1122,3,178,89,0,
-		1122,1123,5,271,0,0,1123,1124,5,258,0,0,1124,1133,1,0,0,0,1125,1130,3,
-		124,62,0,1126,1128,5,9,0,0,1127,1126,1,0,0,0,1127,1128,1,0,0,0,1128,1129,
-		1,0,0,0,1129,1131,3,182,91,0,1130,1127,1,0,0,0,1130,1131,1,0,0,0,1131,
-		1133,1,0,0,0,1132,1120,1,0,0,0,1132,1121,1,0,0,0,1132,1125,1,0,0,0,1133,
-		73,1,0,0,0,1134,1135,5,79,0,0,1135,1136,5,196,0,0,1136,1137,5,266,0,0,
-		1137,1142,3,76,38,0,1138,1139,5,270,0,0,1139,1141,3,76,38,0,1140,1138,
-		1,0,0,0,1141,1144,1,0,0,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,1143,1145,
-		1,0,0,0,1144,1142,1,0,0,0,1145,1146,5,267,0,0,1146,1175,1,0,0,0,1147,1148,
-		5,187,0,0,1148,1149,5,266,0,0,1149,1154,3,76,38,0,1150,1151,5,270,0,0,
-		1151,1153,3,76,38,0,1152,1150,1,0,0,0,1153,1156,1,0,0,0,1154,1152,1,0,
-		0,0,1154,1155,1,0,0,0,1155,1157,1,0,0,0,1156,1154,1,0,0,0,1157,1158,5,
-		267,0,0,1158,1175,1,0,0,0,1159,1160,5,34,0,0,1160,1161,5,266,0,0,1161,
-		1166,3,76,38,0,1162,1163,5,270,0,0,1163,1165,3,76,38,0,1164,1162,1,0,0,
-		0,1165,1168,1,0,0,0,1166,1164,1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,
-		0,0,1168,1166,1,0,0,0,1169,1170,5,267,0,0,1170,1175,1,0,0,0,1171,1172,
-		5,266,0,0,1172,1175,5,267,0,0,1173,1175,3,124,62,0,1174,1134,1,0,0,0,1174,
-		1147,1,0,0,0,1174,1159,1,0,0,0,1174,1171,1,0,0,0,1174,1173,1,0,0,0,1175,
-		75,1,0,0,0,1176,1185,5,266,0,0,1177,1182,3,124,62,0,1178,1179,5,270,0,
-		0,1179,1181,3,124,62,0,1180,1178,1,0,0,0,1181,1184,1,0,0,0,1182,1180,1,
-		0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1185,1177,
-		1,0,0,0,1185,1186,1,0,0,0,1186,1187,1,0,0,0,1187,1190,5,267,0,0,1188,1190,
-		3,124,62,0,1189,1176,1,0,0,0,1189,1188,1,0,0,0,1190,77,1,0,0,0,1191,1192,
-		3,182,91,0,1192,1193,5,9,0,0,1193,1194,3,148,74,0,1194,79,1,0,0,0,1195,
-		1197,3,124,62,0,1196,1198,7,17,0,0,1197,1196,1,0,0,0,1197,1198,1,0,0,0,
-		1198,1201,1,0,0,0,1199,1200,5,146,0,0,1200,1202,7,18,0,0,1201,1199,1,0,
-		0,0,1201,1202,1,0,0,0,1202,81,1,0,0,0,1203,1204,6,41,-1,0,1204,1205,3,
-		88,44,0,1205,1225,1,0,0,0,1206,1207,10,4,0,0,1207,1208,5,33,0,0,1208,1209,
-		5,99,0,0,1209,1224,3,88,44,0,1210,1211,10,3,0,0,1211,1212,5,141,0,0,1212,
-		1213,3,84,42,0,1213,1214,5,99,0,0,1214,1215,3,88,44,0,1215,1224,1,0,0,
-		0,1216,1217,10,2,0,0,1217,1218,3,84,42,0,1218,1219,5,99,0,0,1219,1221,
-		3,88,44,0,1220,1222,3,86,43,0,1221,1220,1,0,0,0,1221,1222,1,0,0,0,1222,
-		1224,1,0,0,0,1223,1206,1,0,0,0,1223,1210,1,0,0,0,1223,1216,1,0,0,0,1224,
-		1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,0,0,1226,83,1,0,0,0,1227,
-		1225,1,0,0,0,1228,1230,5,89,0,0,1229,1228,1,0,0,0,1229,1230,1,0,0,0,1230,
-		1244,1,0,0,0,1231,1233,5,115,0,0,1232,1234,5,156,0,0,1233,1232,1,0,0,0,
-		1233,1234,1,0,0,0,1234,1244,1,0,0,0,1235,1237,5,186,0,0,1236,1238,5,156,
-		0,0,1237,1236,1,0,0,0,1237,1238,1,0,0,0,1238,1244,1,0,0,0,1239,1241,5,
-		75,0,0,1240,1242,5,156,0,0,1241,1240,1,0,0,0,1241,1242,1,0,0,0,1242,1244,
-		1,0,0,0,1243,1229,1,0,0,0,1243,1231,1,0,0,0,1243,1235,1,0,0,0,1243,1239,
-		1,0,0,0,1244,85,1,0,0,0,1245,1246,5,150,0,0,1246,1253,3,124,62,0,1247,
-		1248,5,229,0,0,1248,1249,5,266,0,0,1249,1250,3,180,90,0,1250,1251,5,267,
-		0,0,1251,1253,1,0,0,0,1252,1245,1,0,0,0,1252,1247,1,0,0,0,1253,87,1,0,
-		0,0,1254,1256,3,178,89,0,1255,1257,3,114,57,0,1256,1255,1,0,0,0,1256,1257,
-		1,0,0,0,1257,1263,1,0,0,0,1258,1259,5,73,0,0,1259,1260,5,207,0,0,1260,
-		1261,5,9,0,0,1261,1262,5,148,0,0,1262,1264,3,132,66,0,1263,1258,1,0,0,
-		0,1263,1264,1,0,0,0,1264,1266,1,0,0,0,1265,1267,3,112,56,0,1266,1265,1,
-		0,0,0,1266,1267,1,0,0,0,1267,1322,1,0,0,0,1268,1270,5,112,0,0,1269,1268,
-		1,0,0,0,1269,1270,1,0,0,0,1270,1271,1,0,0,0,1271,1272,5,208,0,0,1272,1273,
-		5,266,0,0,1273,1274,3,136,68,0,1274,1276,5,267,0,0,1275,1277,3,112,56,
-		0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,1277,1322,1,0,0,0,1278,1280,5,112,
-		0,0,1279,1278,1,0,0,0,1279,1280,1,0,0,0,1280,1281,1,0,0,0,1281,1282,5,
-		266,0,0,1282,1283,3,56,28,0,1283,1285,5,267,0,0,1284,1286,3,112,56,0,1285,
-		1284,1,0,0,0,1285,1286,1,0,0,0,1286,1322,1,0,0,0,1287,1288,5,226,0,0,1288,
-		1289,5,266,0,0,1289,1294,3,124,62,0,1290,1291,5,270,0,0,1291,1293,3,124,
-		62,0,1292,1290,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1294,1295,1,
-		0,0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,1300,5,267,0,0,1298,1299,
-		5,242,0,0,1299,1301,5,155,0,0,1300,1298,1,0,0,0,1300,1301,1,0,0,0,1301,
-		1303,1,0,0,0,1302,1304,3,112,56,0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,
-		1304,1322,1,0,0,0,1305,1306,5,266,0,0,1306,1307,3,82,41,0,1307,1308,5,
-		267,0,0,1308,1322,1,0,0,0,1309,1310,3,178,89,0,1310,1312,3,90,45,0,1311,
-		1313,3,112,56,0,1312,1311,1,0,0,0,1312,1313,1,0,0,0,1313,1322,1,0,0,0,
-		1314,1315,5,266,0,0,1315,1316,3,56,28,0,1316,1317,5,267,0,0,1317,1319,
-		3,90,45,0,1318,1320,3,112,56,0,1319,1318,1,0,0,0,1319,1320,1,0,0,0,1320,
-		1322,1,0,0,0,1321,1254,1,0,0,0,1321,1269,1,0,0,0,1321,1279,1,0,0,0,1321,
-		1287,1,0,0,0,1321,1305,1,0,0,0,1321,1309,1,0,0,0,1321,1314,1,0,0,0,1322,
-		89,1,0,0,0,1323,1324,5,124,0,0,1324,1335,5,266,0,0,1325,1326,5,162,0,0,
-		1326,1327,5,15,0,0,1327,1332,3,124,62,0,1328,1329,5,270,0,0,1329,1331,
-		3,124,62,0,1330,1328,1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,
-		1333,1,0,0,0,1333,1336,1,0,0,0,1334,1332,1,0,0,0,1335,1325,1,0,0,0,1335,
-		1336,1,0,0,0,1336,1347,1,0,0,0,1337,1338,5,154,0,0,1338,1339,5,15,0,0,
-		1339,1344,3,80,40,0,1340,1341,5,270,0,0,1341,1343,3,80,40,0,1342,1340,
-		1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,1348,
-		1,0,0,0,1346,1344,1,0,0,0,1347,1337,1,0,0,0,1347,1348,1,0,0,0,1348,1358,
-		1,0,0,0,1349,1350,5,125,0,0,1350,1355,3,92,46,0,1351,1352,5,270,0,0,1352,
-		1354,3,92,46,0,1353,1351,1,0,0,0,1354,1357,1,0,0,0,1355,1353,1,0,0,0,1355,
-		1356,1,0,0,0,1356,1359,1,0,0,0,1357,1355,1,0,0,0,1358,1349,1,0,0,0,1358,
-		1359,1,0,0,0,1359,1361,1,0,0,0,1360,1362,3,94,47,0,1361,1360,1,0,0,0,1361,
-		1362,1,0,0,0,1362,1367,1,0,0,0,1363,1364,5,3,0,0,1364,1365,5,123,0,0,1365,
-		1366,5,199,0,0,1366,1368,3,96,48,0,1367,1363,1,0,0,0,1367,1368,1,0,0,0,
-		1368,1369,1,0,0,0,1369,1370,5,165,0,0,1370,1371,5,266,0,0,1371,1372,3,
-		98,49,0,1372,1375,5,267,0,0,1373,1374,5,243,0,0,1374,1376,3,166,83,0,1375,
-		1373,1,0,0,0,1375,1376,1,0,0,0,1376,1386,1,0,0,0,1377,1378,5,203,0,0,1378,
-		1383,3,108,54,0,1379,1380,5,270,0,0,1380,1382,3,108,54,0,1381,1379,1,0,
-		0,0,1382,1385,1,0,0,0,1383,1381,1,0,0,0,1383,1384,1,0,0,0,1384,1387,1,
-		0,0,0,1385,1383,1,0,0,0,1386,1377,1,0,0,0,1386,1387,1,0,0,0,1387,1388,
-		1,0,0,0,1388,1389,5,45,0,0,1389,1394,3,110,55,0,1390,1391,5,270,0,0,1391,
-		1393,3,110,55,0,1392,1390,1,0,0,0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,
-		1394,1395,1,0,0,0,1395,1397,1,0,0,0,1396,1394,1,0,0,0,1397,1398,5,267,
-		0,0,1398,91,1,0,0,0,1399,1400,3,124,62,0,1400,1401,5,9,0,0,1401,1402,3,
-		182,91,0,1402,93,1,0,0,0,1403,1404,5,151,0,0,1404,1405,5,188,0,0,1405,
-		1406,5,166,0,0,1406,1412,5,123,0,0,1407,1408,5,4,0,0,1408,1409,5,189,0,
-		0,1409,1410,5,166,0,0,1410,1412,5,123,0,0,1411,1403,1,0,0,0,1411,1407,
-		1,0,0,0,1412,95,1,0,0,0,1413,1414,5,164,0,0,1414,1415,5,111,0,0,1415,1428,
-		5,188,0,0,1416,1417,5,216,0,0,1417,1418,5,142,0,0,1418,1428,5,188,0,0,
-		1419,1420,5,216,0,0,1420,1421,5,70,0,0,1421,1428,3,182,91,0,1422,1423,
-		5,216,0,0,1423,1424,5,111,0,0,1424,1428,3,182,91,0,1425,1426,5,216,0,0,
-		1426,1428,3,182,91,0,1427,1413,1,0,0,0,1427,1416,1,0,0,0,1427,1419,1,0,
-		0,0,1427,1422,1,0,0,0,1427,1425,1,0,0,0,1428,97,1,0,0,0,1429,1434,3,100,
-		50,0,1430,1431,5,262,0,0,1431,1433,3,100,50,0,1432,1430,1,0,0,0,1433,1436,
-		1,0,0,0,1434,1432,1,0,0,0,1434,1435,1,0,0,0,1435,99,1,0,0,0,1436,1434,
-		1,0,0,0,1437,1439,3,102,51,0,1438,1437,1,0,0,0,1439,1440,1,0,0,0,1440,
-		1438,1,0,0,0,1440,1441,1,0,0,0,1441,101,1,0,0,0,1442,1444,3,104,52,0,1443,
-		1445,3,106,53,0,1444,1443,1,0,0,0,1444,1445,1,0,0,0,1445,103,1,0,0,0,1446,
-		1452,3,182,91,0,1447,1448,5,266,0,0,1448,1449,3,98,49,0,1449,1450,5,267,
-		0,0,1450,1452,1,0,0,0,1451,1446,1,0,0,0,1451,1447,1,0,0,0,1452,105,1,0,
-		0,0,1453,1455,7,19,0,0,1454,1456,5,261,0,0,1455,1454,1,0,0,0,1455,1456,
-		1,0,0,0,1456,1472,1,0,0,0,1457,1459,5,263,0,0,1458,1460,5,278,0,0,1459,
-		1458,1,0,0,0,1459,1460,1,0,0,0,1460,1465,1,0,0,0,1461,1463,5,270,0,0,1462,
-		1464,5,278,0,0,1463,1462,1,0,0,0,1463,1464,1,0,0,0,1464,1466,1,0,0,0,1465,
-		1461,1,0,0,0,1465,1466,1,0,0,0,1466,1467,1,0,0,0,1467,1469,5,264,0,0,1468,
-		1470,5,261,0,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1472,1,0,0,0,1471,
-		1453,1,0,0,0,1471,1457,1,0,0,0,1472,107,1,0,0,0,1473,1474,3,182,91,0,1474,
-		1475,5,249,0,0,1475,1476,5,266,0,0,1476,1481,3,182,91,0,1477,1478,5,270,
-		0,0,1478,1480,3,182,91,0,1479,1477,1,0,0,0,1480,1483,1,0,0,0,1481,1479,
-		1,0,0,0,1481,1482,1,0,0,0,1482,1484,1,0,0,0,1483,1481,1,0,0,0,1484,1485,
-		5,267,0,0,1485,109,1,0,0,0,1486,1487,3,182,91,0,1487,1488,5,9,0,0,1488,
-		1489,3,124,62,0,1489,111,1,0,0,0,1490,1492,5,9,0,0,1491,1490,1,0,0,0,1491,
-		1492,1,0,0,0,1492,1493,1,0,0,0,1493,1498,3,182,91,0,1494,1495,5,266,0,
-		0,1495,1496,3,180,90,0,1496,1497,5,267,0,0,1497,1499,1,0,0,0,1498,1494,
-		1,0,0,0,1498,1499,1,0,0,0,1499,113,1,0,0,0,1500,1501,3,116,58,0,1501,115,
-		1,0,0,0,1502,1503,5,273,0,0,1503,1510,3,118,59,0,1504,1506,5,270,0,0,1505,
-		1504,1,0,0,0,1505,1506,1,0,0,0,1506,1507,1,0,0,0,1507,1509,3,118,59,0,
-		1508,1505,1,0,0,0,1509,1512,1,0,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,
-		0,1511,1513,1,0,0,0,1512,1510,1,0,0,0,1513,1514,5,274,0,0,1514,117,1,0,
-		0,0,1515,1536,3,182,91,0,1516,1533,5,266,0,0,1517,1522,3,120,60,0,1518,
-		1519,5,270,0,0,1519,1521,3,120,60,0,1520,1518,1,0,0,0,1521,1524,1,0,0,
-		0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1534,1,0,0,0,1524,1522,1,0,
-		0,0,1525,1530,3,122,61,0,1526,1527,5,270,0,0,1527,1529,3,122,61,0,1528,
-		1526,1,0,0,0,1529,1532,1,0,0,0,1530,1528,1,0,0,0,1530,1531,1,0,0,0,1531,
-		1534,1,0,0,0,1532,1530,1,0,0,0,1533,1517,1,0,0,0,1533,1525,1,0,0,0,1533,
-		1534,1,0,0,0,1534,1535,1,0,0,0,1535,1537,5,267,0,0,1536,1516,1,0,0,0,1536,
-		1537,1,0,0,0,1537,119,1,0,0,0,1538,1539,3,44,22,0,1539,1540,5,249,0,0,
-		1540,1541,3,46,23,0,1541,121,1,0,0,0,1542,1547,3,182,91,0,1543,1544,5,
-		271,0,0,1544,1546,3,182,91,0,1545,1543,1,0,0,0,1546,1549,1,0,0,0,1547,
-		1545,1,0,0,0,1547,1548,1,0,0,0,1548,1553,1,0,0,0,1549,1547,1,0,0,0,1550,
-		1553,5,275,0,0,1551,1553,5,278,0,0,1552,1542,1,0,0,0,1552,1550,1,0,0,0,
-		1552,1551,1,0,0,0,1553,123,1,0,0,0,1554,1555,3,126,63,0,1555,125,1,0,0,
-		0,1556,1557,6,63,-1,0,1557,1558,5,144,0,0,1558,1567,3,126,63,4,1559,1563,
-		3,132,66,0,1560,1562,3,128,64,0,1561,1560,1,0,0,0,1562,1565,1,0,0,0,1563,
-		1561,1,0,0,0,1563,1564,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1566,
-		1556,1,0,0,0,1566,1559,1,0,0,0,1567,1576,1,0,0,0,1568,1569,10,2,0,0,1569,
-		1570,5,7,0,0,1570,1575,3,126,63,3,1571,1572,10,1,0,0,1572,1573,5,153,0,
-		0,1573,1575,3,126,63,2,1574,1568,1,0,0,0,1574,1571,1,0,0,0,1575,1578,1,
-		0,0,0,1576,1574,1,0,0,0,1576,1577,1,0,0,0,1577,127,1,0,0,0,1578,1576,1,
-		0,0,0,1579,1580,3,130,65,0,1580,1581,3,132,66,0,1581,1663,1,0,0,0,1582,
-		1584,5,144,0,0,1583,1582,1,0,0,0,1583,1584,1,0,0,0,1584,1585,1,0,0,0,1585,
-		1587,5,13,0,0,1586,1588,7,20,0,0,1587,1586,1,0,0,0,1587,1588,1,0,0,0,1588,
-		1589,1,0,0,0,1589,1590,3,132,66,0,1590,1591,5,7,0,0,1591,1592,3,132,66,
-		0,1592,1663,1,0,0,0,1593,1595,5,144,0,0,1594,1593,1,0,0,0,1594,1595,1,
-		0,0,0,1595,1596,1,0,0,0,1596,1597,5,87,0,0,1597,1598,5,266,0,0,1598,1599,
-		3,56,28,0,1599,1600,5,267,0,0,1600,1663,1,0,0,0,1601,1603,5,144,0,0,1602,
-		1601,1,0,0,0,1602,1603,1,0,0,0,1603,1604,1,0,0,0,1604,1605,5,87,0,0,1605,
-		1606,5,266,0,0,1606,1611,3,124,62,0,1607,1608,5,270,0,0,1608,1610,3,124,
-		62,0,1609,1607,1,0,0,0,1610,1613,1,0,0,0,1611,1609,1,0,0,0,1611,1612,1,
-		0,0,0,1612,1614,1,0,0,0,1613,1611,1,0,0,0,1614,1615,5,267,0,0,1615,1663,
-		1,0,0,0,1616,1618,5,144,0,0,1617,1616,1,0,0,0,1617,1618,1,0,0,0,1618,1619,
-		1,0,0,0,1619,1620,5,116,0,0,1620,1623,3,132,66,0,1621,1622,5,57,0,0,1622,
-		1624,3,132,66,0,1623,1621,1,0,0,0,1623,1624,1,0,0,0,1624,1663,1,0,0,0,
-		1625,1627,5,144,0,0,1626,1625,1,0,0,0,1626,1627,1,0,0,0,1627,1628,1,0,
-		0,0,1628,1629,5,198,0,0,1629,1630,5,216,0,0,1630,1633,3,132,66,0,1631,
-		1632,5,57,0,0,1632,1634,3,132,66,0,1633,1631,1,0,0,0,1633,1634,1,0,0,0,
-		1634,1663,1,0,0,0,1635,1637,5,94,0,0,1636,1638,5,144,0,0,1637,1636,1,0,
-		0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1663,5,145,0,0,1640,1642,
-		5,94,0,0,1641,1643,5,144,0,0,1642,1641,1,0,0,0,1642,1643,1,0,0,0,1643,
-		1644,1,0,0,0,1644,1663,7,21,0,0,1645,1647,5,94,0,0,1646,1648,5,144,0,0,
-		1647,1646,1,0,0,0,1647,1648,1,0,0,0,1648,1649,1,0,0,0,1649,1650,5,49,0,
-		0,1650,1651,5,74,0,0,1651,1663,3,132,66,0,1652,1654,5,94,0,0,1653,1655,
-		5,144,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,1,0,0,0,1656,1658,
-		5,100,0,0,1657,1659,7,22,0,0,1658,1657,1,0,0,0,1658,1659,1,0,0,0,1659,
-		1663,1,0,0,0,1660,1661,5,159,0,0,1661,1663,3,132,66,0,1662,1579,1,0,0,
-		0,1662,1583,1,0,0,0,1662,1594,1,0,0,0,1662,1602,1,0,0,0,1662,1617,1,0,
-		0,0,1662,1626,1,0,0,0,1662,1635,1,0,0,0,1662,1640,1,0,0,0,1662,1645,1,
-		0,0,0,1662,1652,1,0,0,0,1662,1660,1,0,0,0,1663,129,1,0,0,0,1664,1665,7,
-		23,0,0,1665,131,1,0,0,0,1666,1667,6,66,-1,0,1667,1671,3,134,67,0,1668,
-		1669,7,24,0,0,1669,1671,3,132,66,3,1670,1666,1,0,0,0,1670,1668,1,0,0,0,
-		1671,1680,1,0,0,0,1672,1673,10,2,0,0,1673,1674,7,25,0,0,1674,1679,3,132,
-		66,3,1675,1676,10,1,0,0,1676,1677,7,24,0,0,1677,1679,3,132,66,2,1678,1672,
-		1,0,0,0,1678,1675,1,0,0,0,1679,1682,1,0,0,0,1680,1678,1,0,0,0,1680,1681,
-		1,0,0,0,1681,133,1,0,0,0,1682,1680,1,0,0,0,1683,1684,6,67,-1,0,1684,2033,
-		3,164,82,0,1685,2033,3,166,83,0,1686,1687,5,17,0,0,1687,1689,3,124,62,
-		0,1688,1690,3,162,81,0,1689,1688,1,0,0,0,1690,1691,1,0,0,0,1691,1689,1,
-		0,0,0,1691,1692,1,0,0,0,1692,1695,1,0,0,0,1693,1694,5,52,0,0,1694,1696,
-		3,124,62,0,1695,1693,1,0,0,0,1695,1696,1,0,0,0,1696,1697,1,0,0,0,1697,
-		1698,5,54,0,0,1698,2033,1,0,0,0,1699,1701,5,17,0,0,1700,1702,3,162,81,
-		0,1701,1700,1,0,0,0,1702,1703,1,0,0,0,1703,1701,1,0,0,0,1703,1704,1,0,
-		0,0,1704,1707,1,0,0,0,1705,1706,5,52,0,0,1706,1708,3,124,62,0,1707,1705,
-		1,0,0,0,1707,1708,1,0,0,0,1708,1709,1,0,0,0,1709,1710,5,54,0,0,1710,2033,
-		1,0,0,0,1711,1712,7,26,0,0,1712,1713,5,266,0,0,1713,1714,3,124,62,0,1714,
-		1715,5,9,0,0,1715,1716,3,172,86,0,1716,1717,5,267,0,0,1717,2033,1,0,0,
-		0,1718,1719,5,66,0,0,1719,1722,5,266,0,0,1720,1723,3,170,85,0,1721,1723,
-		3,182,91,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,1724,1,0,0,0,1724,
-		1725,5,74,0,0,1725,1726,3,124,62,0,1726,1727,5,267,0,0,1727,2033,1,0,0,
-		0,1728,1729,5,218,0,0,1729,1730,5,266,0,0,1730,1732,7,27,0,0,1731,1733,
-		3,124,62,0,1732,1731,1,0,0,0,1732,1733,1,0,0,0,1733,1734,1,0,0,0,1734,
-		1735,5,74,0,0,1735,1736,3,124,62,0,1736,1737,5,267,0,0,1737,2033,1,0,0,
-		0,1738,1739,5,218,0,0,1739,1743,5,266,0,0,1740,1741,3,124,62,0,1741,1742,
-		5,74,0,0,1742,1744,1,0,0,0,1743,1740,1,0,0,0,1743,1744,1,0,0,0,1744,1745,
-		1,0,0,0,1745,1746,3,124,62,0,1746,1747,5,267,0,0,1747,2033,1,0,0,0,1748,
-		1749,5,204,0,0,1749,1750,5,266,0,0,1750,1751,3,124,62,0,1751,1752,5,74,
-		0,0,1752,1755,3,124,62,0,1753,1754,5,73,0,0,1754,1756,3,124,62,0,1755,
-		1753,1,0,0,0,1755,1756,1,0,0,0,1756,1757,1,0,0,0,1757,1758,5,267,0,0,1758,
-		2033,1,0,0,0,1759,1760,5,170,0,0,1760,1761,5,266,0,0,1761,1762,3,132,66,
-		0,1762,1763,5,87,0,0,1763,1764,3,124,62,0,1764,1765,5,267,0,0,1765,2033,
-		1,0,0,0,1766,1767,5,160,0,0,1767,1768,5,266,0,0,1768,1769,3,124,62,0,1769,
-		1770,5,167,0,0,1770,1771,3,124,62,0,1771,1772,5,74,0,0,1772,1775,3,124,
-		62,0,1773,1774,5,73,0,0,1774,1776,3,124,62,0,1775,1773,1,0,0,0,1775,1776,
-		1,0,0,0,1776,1777,1,0,0,0,1777,1778,5,267,0,0,1778,2033,1,0,0,0,1779,1780,
-		5,108,0,0,1780,1781,5,266,0,0,1781,1782,3,124,62,0,1782,1783,5,270,0,0,
-		1783,1786,3,124,62,0,1784,1785,5,185,0,0,1785,1787,3,172,86,0,1786,1784,
-		1,0,0,0,1786,1787,1,0,0,0,1787,1806,1,0,0,0,1788,1789,3,156,78,0,1789,
-		1790,5,150,0,0,1790,1795,5,53,0,0,1791,1792,3,156,78,0,1792,1793,5,150,
-		0,0,1793,1794,5,56,0,0,1794,1796,1,0,0,0,1795,1791,1,0,0,0,1795,1796,1,
-		0,0,0,1796,1807,1,0,0,0,1797,1798,3,156,78,0,1798,1799,5,150,0,0,1799,
-		1804,5,56,0,0,1800,1801,3,156,78,0,1801,1802,5,150,0,0,1802,1803,5,53,
-		0,0,1803,1805,1,0,0,0,1804,1800,1,0,0,0,1804,1805,1,0,0,0,1805,1807,1,
-		0,0,0,1806,1788,1,0,0,0,1806,1797,1,0,0,0,1806,1807,1,0,0,0,1807,1808,
-		1,0,0,0,1808,1809,5,267,0,0,1809,2033,1,0,0,0,1810,1811,5,107,0,0,1811,
-		1812,5,266,0,0,1812,1813,3,124,62,0,1813,1814,5,270,0,0,1814,1817,3,124,
-		62,0,1815,1816,5,185,0,0,1816,1818,3,172,86,0,1817,1815,1,0,0,0,1817,1818,
-		1,0,0,0,1818,1820,1,0,0,0,1819,1821,3,158,79,0,1820,1819,1,0,0,0,1820,
-		1821,1,0,0,0,1821,1840,1,0,0,0,1822,1823,3,160,80,0,1823,1824,5,150,0,
-		0,1824,1829,5,53,0,0,1825,1826,3,160,80,0,1826,1827,5,150,0,0,1827,1828,
-		5,56,0,0,1828,1830,1,0,0,0,1829,1825,1,0,0,0,1829,1830,1,0,0,0,1830,1841,
-		1,0,0,0,1831,1832,3,160,80,0,1832,1833,5,150,0,0,1833,1838,5,56,0,0,1834,
-		1835,3,160,80,0,1835,1836,5,150,0,0,1836,1837,5,53,0,0,1837,1839,1,0,0,
-		0,1838,1834,1,0,0,0,1838,1839,1,0,0,0,1839,1841,1,0,0,0,1840,1822,1,0,
-		0,0,1840,1831,1,0,0,0,1840,1841,1,0,0,0,1841,1842,1,0,0,0,1842,1843,5,
-		267,0,0,1843,2033,1,0,0,0,1844,1845,5,104,0,0,1845,1846,5,266,0,0,1846,
-		1847,3,124,62,0,1847,1848,5,270,0,0,1848,1852,3,124,62,0,1849,1850,7,28,
-		0,0,1850,1851,5,150,0,0,1851,1853,5,56,0,0,1852,1849,1,0,0,0,1852,1853,
-		1,0,0,0,1853,1854,1,0,0,0,1854,1855,5,267,0,0,1855,2033,1,0,0,0,1856,1857,
-		5,105,0,0,1857,1866,5,266,0,0,1858,1863,3,154,77,0,1859,1860,5,270,0,0,
-		1860,1862,3,154,77,0,1861,1859,1,0,0,0,1862,1865,1,0,0,0,1863,1861,1,0,
-		0,0,1863,1864,1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1866,1858,1,
-		0,0,0,1866,1867,1,0,0,0,1867,1871,1,0,0,0,1868,1869,7,29,0,0,1869,1870,
-		5,150,0,0,1870,1872,5,145,0,0,1871,1868,1,0,0,0,1871,1872,1,0,0,0,1872,
-		1873,1,0,0,0,1873,2033,5,267,0,0,1874,1875,5,101,0,0,1875,1884,5,266,0,
-		0,1876,1881,3,124,62,0,1877,1878,5,270,0,0,1878,1880,3,124,62,0,1879,1877,
-		1,0,0,0,1880,1883,1,0,0,0,1881,1879,1,0,0,0,1881,1882,1,0,0,0,1882,1885,
-		1,0,0,0,1883,1881,1,0,0,0,1884,1876,1,0,0,0,1884,1885,1,0,0,0,1885,1889,
-		1,0,0,0,1886,1887,7,29,0,0,1887,1888,5,150,0,0,1888,1890,5,145,0,0,1889,
-		1886,1,0,0,0,1889,1890,1,0,0,0,1890,1891,1,0,0,0,1891,2033,5,267,0,0,1892,
-		1893,5,102,0,0,1893,1894,5,266,0,0,1894,1905,3,124,62,0,1895,1896,5,154,
-		0,0,1896,1897,5,15,0,0,1897,1902,3,80,40,0,1898,1899,5,270,0,0,1899,1901,
-		3,80,40,0,1900,1898,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1902,1903,
-		1,0,0,0,1903,1906,1,0,0,0,1904,1902,1,0,0,0,1905,1895,1,0,0,0,1905,1906,
-		1,0,0,0,1906,1910,1,0,0,0,1907,1908,7,29,0,0,1908,1909,5,150,0,0,1909,
-		1911,5,145,0,0,1910,1907,1,0,0,0,1910,1911,1,0,0,0,1911,1912,1,0,0,0,1912,
-		1919,5,267,0,0,1913,1914,5,69,0,0,1914,1915,5,266,0,0,1915,1916,5,240,
-		0,0,1916,1917,3,124,62,0,1917,1918,5,267,0,0,1918,1920,1,0,0,0,1919,1913,
-		1,0,0,0,1919,1920,1,0,0,0,1920,1923,1,0,0,0,1921,1922,5,157,0,0,1922,1924,
-		3,146,73,0,1923,1921,1,0,0,0,1923,1924,1,0,0,0,1924,2033,1,0,0,0,1925,
-		1926,5,106,0,0,1926,1927,5,266,0,0,1927,1931,3,154,77,0,1928,1929,7,29,
-		0,0,1929,1930,5,150,0,0,1930,1932,5,145,0,0,1931,1928,1,0,0,0,1931,1932,
-		1,0,0,0,1932,1933,1,0,0,0,1933,1940,5,267,0,0,1934,1935,5,69,0,0,1935,
-		1936,5,266,0,0,1936,1937,5,240,0,0,1937,1938,3,124,62,0,1938,1939,5,267,
-		0,0,1939,1941,1,0,0,0,1940,1934,1,0,0,0,1940,1941,1,0,0,0,1941,1944,1,
-		0,0,0,1942,1943,5,157,0,0,1943,1945,3,146,73,0,1944,1942,1,0,0,0,1944,
-		1945,1,0,0,0,1945,2033,1,0,0,0,1946,1947,7,30,0,0,1947,1948,5,266,0,0,
-		1948,1949,3,124,62,0,1949,1952,5,216,0,0,1950,1953,3,170,85,0,1951,1953,
-		3,182,91,0,1952,1950,1,0,0,0,1952,1951,1,0,0,0,1953,1954,1,0,0,0,1954,
-		1955,5,267,0,0,1955,2033,1,0,0,0,1956,1957,7,31,0,0,1957,1958,5,266,0,
-		0,1958,1959,3,170,85,0,1959,1960,5,270,0,0,1960,1961,3,124,62,0,1961,1962,
-		5,270,0,0,1962,1963,3,124,62,0,1963,1964,5,267,0,0,1964,2033,1,0,0,0,1965,
-		2033,7,32,0,0,1966,1967,5,8,0,0,1967,1976,5,268,0,0,1968,1973,3,124,62,
-		0,1969,1970,5,270,0,0,1970,1972,3,124,62,0,1971,1969,1,0,0,0,1972,1975,
-		1,0,0,0,1973,1971,1,0,0,0,1973,1974,1,0,0,0,1974,1977,1,0,0,0,1975,1973,
-		1,0,0,0,1976,1968,1,0,0,0,1976,1977,1,0,0,0,1977,1978,1,0,0,0,1978,2033,
-		5,269,0,0,1979,1980,5,122,0,0,1980,1989,5,268,0,0,1981,1986,3,124,62,0,
-		1982,1983,5,270,0,0,1983,1985,3,124,62,0,1984,1982,1,0,0,0,1985,1988,1,
-		0,0,0,1986,1984,1,0,0,0,1986,1987,1,0,0,0,1987,1990,1,0,0,0,1988,1986,
-		1,0,0,0,1989,1981,1,0,0,0,1989,1990,1,0,0,0,1990,1991,1,0,0,0,1991,2033,
-		5,269,0,0,1992,1993,5,188,0,0,1993,2002,5,266,0,0,1994,1999,3,124,62,0,
-		1995,1996,5,270,0,0,1996,1998,3,124,62,0,1997,1995,1,0,0,0,1998,2001,1,
-		0,0,0,1999,1997,1,0,0,0,1999,2000,1,0,0,0,2000,2003,1,0,0,0,2001,1999,
-		1,0,0,0,2002,1994,1,0,0,0,2002,2003,1,0,0,0,2003,2004,1,0,0,0,2004,2033,
-		5,267,0,0,2005,2006,5,48,0,0,2006,2007,5,266,0,0,2007,2008,3,180,90,0,
-		2008,2009,5,267,0,0,2009,2033,1,0,0,0,2010,2033,3,136,68,0,2011,2012,5,
-		62,0,0,2012,2013,5,266,0,0,2013,2014,3,56,28,0,2014,2015,5,267,0,0,2015,
-		2033,1,0,0,0,2016,2017,5,266,0,0,2017,2018,3,56,28,0,2018,2019,5,267,0,
-		0,2019,2033,1,0,0,0,2020,2021,5,266,0,0,2021,2026,3,124,62,0,2022,2023,
-		5,270,0,0,2023,2025,3,124,62,0,2024,2022,1,0,0,0,2025,2028,1,0,0,0,2026,
-		2024,1,0,0,0,2026,2027,1,0,0,0,2027,2029,1,0,0,0,2028,2026,1,0,0,0,2029,
-		2030,5,267,0,0,2030,2033,1,0,0,0,2031,2033,3,182,91,0,2032,1683,1,0,0,
-		0,2032,1685,1,0,0,0,2032,1686,1,0,0,0,2032,1699,1,0,0,0,2032,1711,1,0,
-		0,0,2032,1718,1,0,0,0,2032,1728,1,0,0,0,2032,1738,1,0,0,0,2032,1748,1,
-		0,0,0,2032,1759,1,0,0,0,2032,1766,1,0,0,0,2032,1779,1,0,0,0,2032,1810,
-		1,0,0,0,2032,1844,1,0,0,0,2032,1856,1,0,0,0,2032,1874,1,0,0,0,2032,1892,
-		1,0,0,0,2032,1925,1,0,0,0,2032,1946,1,0,0,0,2032,1956,1,0,0,0,2032,1965,
-		1,0,0,0,2032,1966,1,0,0,0,2032,1979,1,0,0,0,2032,1992,1,0,0,0,2032,2005,
-		1,0,0,0,2032,2010,1,0,0,0,2032,2011,1,0,0,0,2032,2016,1,0,0,0,2032,2020,
-		1,0,0,0,2032,2031,1,0,0,0,2033,2044,1,0,0,0,2034,2035,10,2,0,0,2035,2036,
-		5,271,0,0,2036,2043,3,182,91,0,2037,2038,10,1,0,0,2038,2039,5,268,0,0,
-		2039,2040,3,132,66,0,2040,2041,5,269,0,0,2041,2043,1,0,0,0,2042,2034,1,
-		0,0,0,2042,2037,1,0,0,0,2043,2046,1,0,0,0,2044,2042,1,0,0,0,2044,2045,
-		1,0,0,0,2045,135,1,0,0,0,2046,2044,1,0,0,0,2047,2048,3,140,70,0,2048,2064,
-		5,266,0,0,2049,2065,5,258,0,0,2050,2052,3,70,35,0,2051,2050,1,0,0,0,2051,
-		2052,1,0,0,0,2052,2053,1,0,0,0,2053,2058,3,142,71,0,2054,2055,5,270,0,
-		0,2055,2057,3,142,71,0,2056,2054,1,0,0,0,2057,2060,1,0,0,0,2058,2056,1,
-		0,0,0,2058,2059,1,0,0,0,2059,2062,1,0,0,0,2060,2058,1,0,0,0,2061,2063,
-		3,138,69,0,2062,2061,1,0,0,0,2062,2063,1,0,0,0,2063,2065,1,0,0,0,2064,
-		2049,1,0,0,0,2064,2051,1,0,0,0,2064,2065,1,0,0,0,2065,2066,1,0,0,0,2066,
-		2073,5,267,0,0,2067,2068,5,69,0,0,2068,2069,5,266,0,0,2069,2070,5,240,
-		0,0,2070,2071,3,124,62,0,2071,2072,5,267,0,0,2072,2074,1,0,0,0,2073,2067,
-		1,0,0,0,2073,2074,1,0,0,0,2074,2077,1,0,0,0,2075,2076,5,157,0,0,2076,2078,
-		3,146,73,0,2077,2075,1,0,0,0,2077,2078,1,0,0,0,2078,137,1,0,0,0,2079,2080,
-		7,33,0,0,2080,2081,5,146,0,0,2081,139,1,0,0,0,2082,2087,3,178,89,0,2083,
-		2087,5,115,0,0,2084,2087,5,186,0,0,2085,2087,5,70,0,0,2086,2082,1,0,0,
-		0,2086,2083,1,0,0,0,2086,2084,1,0,0,0,2086,2085,1,0,0,0,2087,141,1,0,0,
-		0,2088,2089,3,182,91,0,2089,2090,5,255,0,0,2090,2091,3,144,72,0,2091,2094,
-		1,0,0,0,2092,2094,3,144,72,0,2093,2088,1,0,0,0,2093,2092,1,0,0,0,2094,
-		143,1,0,0,0,2095,2096,5,208,0,0,2096,2100,3,178,89,0,2097,2098,5,162,0,
-		0,2098,2099,5,15,0,0,2099,2101,3,124,62,0,2100,2097,1,0,0,0,2100,2101,
-		1,0,0,0,2101,2113,1,0,0,0,2102,2103,5,208,0,0,2103,2104,5,266,0,0,2104,
-		2105,3,56,28,0,2105,2109,5,267,0,0,2106,2107,5,162,0,0,2107,2108,5,15,
-		0,0,2108,2110,3,124,62,0,2109,2106,1,0,0,0,2109,2110,1,0,0,0,2110,2113,
-		1,0,0,0,2111,2113,3,124,62,0,2112,2095,1,0,0,0,2112,2102,1,0,0,0,2112,
-		2111,1,0,0,0,2113,145,1,0,0,0,2114,2117,3,182,91,0,2115,2117,3,148,74,
-		0,2116,2114,1,0,0,0,2116,2115,1,0,0,0,2117,147,1,0,0,0,2118,2129,5,266,
-		0,0,2119,2120,5,162,0,0,2120,2121,5,15,0,0,2121,2126,3,124,62,0,2122,2123,
-		5,270,0,0,2123,2125,3,124,62,0,2124,2122,1,0,0,0,2125,2128,1,0,0,0,2126,
-		2124,1,0,0,0,2126,2127,1,0,0,0,2127,2130,1,0,0,0,2128,2126,1,0,0,0,2129,
-		2119,1,0,0,0,2129,2130,1,0,0,0,2130,2141,1,0,0,0,2131,2132,5,154,0,0,2132,
-		2133,5,15,0,0,2133,2138,3,80,40,0,2134,2135,5,270,0,0,2135,2137,3,80,40,
-		0,2136,2134,1,0,0,0,2137,2140,1,0,0,0,2138,2136,1,0,0,0,2138,2139,1,0,
-		0,0,2139,2142,1,0,0,0,2140,2138,1,0,0,0,2141,2131,1,0,0,0,2141,2142,1,
-		0,0,0,2142,2144,1,0,0,0,2143,2145,3,150,75,0,2144,2143,1,0,0,0,2144,2145,
-		1,0,0,0,2145,2146,1,0,0,0,2146,2147,5,267,0,0,2147,149,1,0,0,0,2148,2149,
-		7,34,0,0,2149,2157,3,152,76,0,2150,2151,7,34,0,0,2151,2152,5,13,0,0,2152,
-		2153,3,152,76,0,2153,2154,5,7,0,0,2154,2155,3,152,76,0,2155,2157,1,0,0,
-		0,2156,2148,1,0,0,0,2156,2150,1,0,0,0,2157,151,1,0,0,0,2158,2159,5,221,
-		0,0,2159,2168,5,171,0,0,2160,2161,5,221,0,0,2161,2168,5,72,0,0,2162,2163,
-		5,35,0,0,2163,2168,5,188,0,0,2164,2165,3,132,66,0,2165,2166,7,35,0,0,2166,
-		2168,1,0,0,0,2167,2158,1,0,0,0,2167,2160,1,0,0,0,2167,2162,1,0,0,0,2167,
-		2164,1,0,0,0,2168,153,1,0,0,0,2169,2171,5,109,0,0,2170,2169,1,0,0,0,2170,
-		2171,1,0,0,0,2171,2172,1,0,0,0,2172,2173,3,124,62,0,2173,2174,5,230,0,
-		0,2174,2175,3,124,62,0,2175,155,1,0,0,0,2176,2181,5,145,0,0,2177,2181,
-		5,56,0,0,2178,2179,5,44,0,0,2179,2181,3,124,62,0,2180,2176,1,0,0,0,2180,
-		2177,1,0,0,0,2180,2178,1,0,0,0,2181,157,1,0,0,0,2182,2184,5,244,0,0,2183,
-		2185,5,8,0,0,2184,2183,1,0,0,0,2184,2185,1,0,0,0,2185,2186,1,0,0,0,2186,
-		2196,5,245,0,0,2187,2189,5,242,0,0,2188,2190,7,36,0,0,2189,2188,1,0,0,
-		0,2189,2190,1,0,0,0,2190,2192,1,0,0,0,2191,2193,5,8,0,0,2192,2191,1,0,
-		0,0,2192,2193,1,0,0,0,2193,2194,1,0,0,0,2194,2196,5,245,0,0,2195,2182,
-		1,0,0,0,2195,2187,1,0,0,0,2196,159,1,0,0,0,2197,2202,5,145,0,0,2198,2202,
-		5,56,0,0,2199,2200,5,53,0,0,2200,2202,7,37,0,0,2201,2197,1,0,0,0,2201,
-		2198,1,0,0,0,2201,2199,1,0,0,0,2202,161,1,0,0,0,2203,2204,5,239,0,0,2204,
-		2209,3,124,62,0,2205,2206,5,270,0,0,2206,2208,3,124,62,0,2207,2205,1,0,
-		0,0,2208,2211,1,0,0,0,2209,2207,1,0,0,0,2209,2210,1,0,0,0,2210,2212,1,
-		0,0,0,2211,2209,1,0,0,0,2212,2213,5,211,0,0,2213,2214,3,124,62,0,2214,
-		163,1,0,0,0,2215,2230,5,145,0,0,2216,2230,7,38,0,0,2217,2230,5,278,0,0,
-		2218,2230,5,279,0,0,2219,2230,5,280,0,0,2220,2222,5,275,0,0,2221,2220,
-		1,0,0,0,2222,2223,1,0,0,0,2223,2221,1,0,0,0,2223,2224,1,0,0,0,2224,2230,
-		1,0,0,0,2225,2230,5,276,0,0,2226,2230,5,277,0,0,2227,2228,7,39,0,0,2228,
-		2230,5,275,0,0,2229,2215,1,0,0,0,2229,2216,1,0,0,0,2229,2217,1,0,0,0,2229,
-		2218,1,0,0,0,2229,2219,1,0,0,0,2229,2221,1,0,0,0,2229,2225,1,0,0,0,2229,
-		2226,1,0,0,0,2229,2227,1,0,0,0,2230,165,1,0,0,0,2231,2233,5,92,0,0,2232,
-		2234,7,24,0,0,2233,2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,
-		2236,3,168,84,0,2236,2240,3,170,85,0,2237,2238,5,266,0,0,2238,2239,5,278,
-		0,0,2239,2241,5,267,0,0,2240,2237,1,0,0,0,2240,2241,1,0,0,0,2241,2249,
-		1,0,0,0,2242,2243,5,216,0,0,2243,2247,3,170,85,0,2244,2245,5,266,0,0,2245,
-		2246,5,278,0,0,2246,2248,5,267,0,0,2247,2244,1,0,0,0,2247,2248,1,0,0,0,
-		2248,2250,1,0,0,0,2249,2242,1,0,0,0,2249,2250,1,0,0,0,2250,167,1,0,0,0,
-		2251,2252,7,40,0,0,2252,169,1,0,0,0,2253,2254,7,41,0,0,2254,171,1,0,0,
-		0,2255,2259,3,174,87,0,2256,2257,5,144,0,0,2257,2260,5,145,0,0,2258,2260,
-		5,145,0,0,2259,2256,1,0,0,0,2259,2258,1,0,0,0,2259,2260,1,0,0,0,2260,173,
-		1,0,0,0,2261,2262,6,87,-1,0,2262,2263,5,8,0,0,2263,2264,5,253,0,0,2264,
-		2265,3,172,86,0,2265,2266,5,254,0,0,2266,2347,1,0,0,0,2267,2268,5,138,
-		0,0,2268,2269,5,253,0,0,2269,2270,3,172,86,0,2270,2271,5,254,0,0,2271,
-		2347,1,0,0,0,2272,2273,5,122,0,0,2273,2274,5,253,0,0,2274,2275,3,172,86,
-		0,2275,2276,5,270,0,0,2276,2277,3,172,86,0,2277,2278,5,254,0,0,2278,2347,
-		1,0,0,0,2279,2280,5,188,0,0,2280,2289,5,253,0,0,2281,2286,3,176,88,0,2282,
-		2283,5,270,0,0,2283,2285,3,176,88,0,2284,2282,1,0,0,0,2285,2288,1,0,0,
-		0,2286,2284,1,0,0,0,2286,2287,1,0,0,0,2287,2290,1,0,0,0,2288,2286,1,0,
-		0,0,2289,2281,1,0,0,0,2289,2290,1,0,0,0,2290,2291,1,0,0,0,2291,2347,5,
-		254,0,0,2292,2293,5,188,0,0,2293,2302,5,266,0,0,2294,2299,3,176,88,0,2295,
-		2296,5,270,0,0,2296,2298,3,176,88,0,2297,2295,1,0,0,0,2298,2301,1,0,0,
-		0,2299,2297,1,0,0,0,2299,2300,1,0,0,0,2300,2303,1,0,0,0,2301,2299,1,0,
-		0,0,2302,2294,1,0,0,0,2302,2303,1,0,0,0,2303,2304,1,0,0,0,2304,2347,5,
-		267,0,0,2305,2306,5,92,0,0,2306,2310,3,170,85,0,2307,2308,5,266,0,0,2308,
-		2309,5,278,0,0,2309,2311,5,267,0,0,2310,2307,1,0,0,0,2310,2311,1,0,0,0,
-		2311,2319,1,0,0,0,2312,2313,5,216,0,0,2313,2317,3,170,85,0,2314,2315,5,
-		266,0,0,2315,2316,5,278,0,0,2316,2318,5,267,0,0,2317,2314,1,0,0,0,2317,
-		2318,1,0,0,0,2318,2320,1,0,0,0,2319,2312,1,0,0,0,2319,2320,1,0,0,0,2320,
-		2347,1,0,0,0,2321,2323,3,182,91,0,2322,2324,7,42,0,0,2323,2322,1,0,0,0,
-		2323,2324,1,0,0,0,2324,2335,1,0,0,0,2325,2326,5,266,0,0,2326,2331,5,278,
-		0,0,2327,2328,5,270,0,0,2328,2330,5,278,0,0,2329,2327,1,0,0,0,2330,2333,
-		1,0,0,0,2331,2329,1,0,0,0,2331,2332,1,0,0,0,2332,2334,1,0,0,0,2333,2331,
-		1,0,0,0,2334,2336,5,267,0,0,2335,2325,1,0,0,0,2335,2336,1,0,0,0,2336,2344,
-		1,0,0,0,2337,2338,5,242,0,0,2338,2339,5,118,0,0,2339,2340,5,212,0,0,2340,
-		2345,5,248,0,0,2341,2342,5,244,0,0,2342,2343,5,212,0,0,2343,2345,5,248,
-		0,0,2344,2337,1,0,0,0,2344,2341,1,0,0,0,2344,2345,1,0,0,0,2345,2347,1,
-		0,0,0,2346,2261,1,0,0,0,2346,2267,1,0,0,0,2346,2272,1,0,0,0,2346,2279,
-		1,0,0,0,2346,2292,1,0,0,0,2346,2305,1,0,0,0,2346,2321,1,0,0,0,2347,2364,
-		1,0,0,0,2348,2352,10,2,0,0,2349,2350,5,144,0,0,2350,2353,5,145,0,0,2351,
-		2353,5,145,0,0,2352,2349,1,0,0,0,2352,2351,1,0,0,0,2352,2353,1,0,0,0,2353,
-		2354,1,0,0,0,2354,2363,5,8,0,0,2355,2359,10,1,0,0,2356,2357,5,144,0,0,
-		2357,2360,5,145,0,0,2358,2360,5,145,0,0,2359,2356,1,0,0,0,2359,2358,1,
-		0,0,0,2359,2360,1,0,0,0,2360,2361,1,0,0,0,2361,2363,5,138,0,0,2362,2348,
-		1,0,0,0,2362,2355,1,0,0,0,2363,2366,1,0,0,0,2364,2362,1,0,0,0,2364,2365,
-		1,0,0,0,2365,175,1,0,0,0,2366,2364,1,0,0,0,2367,2368,3,182,91,0,2368,2370,
-		3,172,86,0,2369,2371,5,275,0,0,2370,2369,1,0,0,0,2370,2371,1,0,0,0,2371,
-		177,1,0,0,0,2372,2377,3,182,91,0,2373,2374,5,271,0,0,2374,2376,3,182,91,
-		0,2375,2373,1,0,0,0,2376,2379,1,0,0,0,2377,2375,1,0,0,0,2377,2378,1,0,
-		0,0,2378,179,1,0,0,0,2379,2377,1,0,0,0,2380,2385,3,182,91,0,2381,2382,
-		5,270,0,0,2382,2384,3,182,91,0,2383,2381,1,0,0,0,2384,2387,1,0,0,0,2385,
-		2383,1,0,0,0,2385,2386,1,0,0,0,2386,181,1,0,0,0,2387,2385,1,0,0,0,2388,
-		2392,5,281,0,0,2389,2392,5,282,0,0,2390,2392,3,184,92,0,2391,2388,1,0,
-		0,0,2391,2389,1,0,0,0,2391,2390,1,0,0,0,2392,183,1,0,0,0,2393,2394,7,43,
-		0,0,2394,185,1,0,0,0,342,189,196,201,207,210,225,228,234,240,246,253,257,
-		265,267,273,280,290,293,300,305,308,315,320,323,327,330,335,339,345,358,
-		366,378,388,392,402,407,418,421,429,433,439,445,457,462,472,478,481,487,
-		498,513,520,525,531,542,548,553,559,562,565,573,581,583,588,593,596,601,
-		604,607,612,615,620,625,628,631,639,657,659,662,669,675,684,689,693,701,
-		704,707,711,715,726,731,735,743,746,754,761,768,771,775,780,784,786,790,
-		796,806,815,824,827,841,844,848,854,862,866,871,883,895,908,913,925,932,
-		939,945,953,956,965,980,983,988,990,995,997,1002,1006,1014,1020,1023,1025,
-		1035,1042,1045,1053,1059,1063,1066,1073,1082,1085,1089,1098,1101,1105,
-		1113,1116,1127,1130,1132,1142,1154,1166,1174,1182,1185,1189,1197,1201,
-		1221,1223,1225,1229,1233,1237,1241,1243,1252,1256,1263,1266,1269,1276,
-		1279,1285,1294,1300,1303,1312,1319,1321,1332,1335,1344,1347,1355,1358,
-		1361,1367,1375,1383,1386,1394,1411,1427,1434,1440,1444,1451,1455,1459,
-		1463,1465,1469,1471,1481,1491,1498,1505,1510,1522,1530,1533,1536,1547,
-		1552,1563,1566,1574,1576,1583,1587,1594,1602,1611,1617,1623,1626,1633,
-		1637,1642,1647,1654,1658,1662,1670,1678,1680,1691,1695,1703,1707,1722,
-		1732,1743,1755,1775,1786,1795,1804,1806,1817,1820,1829,1838,1840,1852,
-		1863,1866,1871,1881,1884,1889,1902,1905,1910,1919,1923,1931,1940,1944,
-		1952,1973,1976,1986,1989,1999,2002,2026,2032,2042,2044,2051,2058,2062,
-		2064,2073,2077,2086,2093,2100,2109,2112,2116,2126,2129,2138,2141,2144,
-		2156,2167,2170,2180,2184,2189,2192,2195,2201,2209,2223,2229,2233,2240,
-		2247,2249,2259,2286,2289,2299,2302,2310,2317,2319,2323,2331,2335,2344,
-		2346,2352,2359,2362,2364,2370,2377,2385,2391
+		2,92,7,92,2,93,7,93,1,0,5,0,190,8,0,10,0,12,0,193,9,0,1,0,1,0,4,0,197,
+		8,0,11,0,12,0,198,1,0,5,0,202,8,0,10,0,12,0,205,9,0,1,0,5,0,208,8,0,10,
+		0,12,0,211,9,0,3,0,213,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,3,2,228,8,2,1,2,3,2,231,8,2,1,2,1,2,1,2,1,2,3,2,237,8,2,1,2,1,
+		2,1,2,1,2,3,2,243,8,2,1,2,1,2,1,2,1,2,3,2,249,8,2,1,2,1,2,1,2,1,2,1,2,
+		3,2,256,8,2,1,2,1,2,3,2,260,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,268,8,2,3,
+		2,270,8,2,1,2,1,2,1,2,1,2,3,2,276,8,2,1,2,1,2,1,2,1,2,1,2,3,2,283,8,2,
+		1,2,1,2,1,2,1,2,1,2,1,2,5,2,291,8,2,10,2,12,2,294,9,2,3,2,296,8,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,3,2,308,8,2,1,2,3,2,311,8,2,1,
+		2,1,2,1,2,1,2,1,2,3,2,318,8,2,1,2,1,2,1,2,3,2,323,8,2,1,2,3,2,326,8,2,
+		1,2,1,2,3,2,330,8,2,1,2,3,2,333,8,2,1,2,1,2,1,2,3,2,338,8,2,1,2,1,2,3,
+		2,342,8,2,1,2,1,2,1,2,1,2,3,2,348,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,3,2,361,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,369,8,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,5,2,379,8,2,10,2,12,2,382,9,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,3,2,391,8,2,1,2,1,2,3,2,395,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,3,2,405,8,2,1,2,1,2,1,2,3,2,410,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,
+		2,419,8,2,10,2,12,2,422,9,2,3,2,424,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,432,
+		8,2,1,2,1,2,3,2,436,8,2,1,2,1,2,1,2,1,2,3,2,442,8,2,1,2,1,2,1,2,1,2,3,
+		2,448,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,458,8,2,10,2,12,2,461,9,
+		2,1,2,1,2,3,2,465,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,475,8,2,1,3,
+		1,3,1,3,1,3,3,3,481,8,3,1,3,3,3,484,8,3,1,3,1,3,1,3,1,3,3,3,490,8,3,1,
+		3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,499,8,4,10,4,12,4,502,9,4,1,4,1,4,1,5,1,
+		5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,514,8,6,10,6,12,6,517,9,6,1,6,1,6,4,6,521,
+		8,6,11,6,12,6,522,1,6,5,6,526,8,6,10,6,12,6,529,9,6,1,6,5,6,532,8,6,10,
+		6,12,6,535,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,543,8,6,11,6,12,6,544,1,6,1,
+		6,4,6,549,8,6,11,6,12,6,550,1,6,5,6,554,8,6,10,6,12,6,557,9,6,1,6,5,6,
+		560,8,6,10,6,12,6,563,9,6,3,6,565,8,6,1,6,3,6,568,8,6,1,7,1,7,1,7,1,7,
+		1,7,1,7,3,7,576,8,7,1,8,1,8,1,9,1,9,4,9,582,8,9,11,9,12,9,583,3,9,586,
+		8,9,1,10,4,10,589,8,10,11,10,12,10,590,1,11,1,11,1,11,3,11,596,8,11,1,
+		11,3,11,599,8,11,1,11,1,11,1,11,3,11,604,8,11,1,11,3,11,607,8,11,1,11,
+		3,11,610,8,11,1,11,1,11,1,11,3,11,615,8,11,1,11,3,11,618,8,11,1,11,1,11,
+		1,11,3,11,623,8,11,1,11,1,11,1,11,3,11,628,8,11,1,11,3,11,631,8,11,1,11,
+		3,11,634,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,642,8,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
+		11,660,8,11,3,11,662,8,11,1,12,3,12,665,8,12,1,12,1,12,1,12,1,13,1,13,
+		3,13,672,8,13,1,13,1,13,1,13,1,13,3,13,678,8,13,1,13,1,13,1,13,1,13,1,
+		13,5,13,685,8,13,10,13,12,13,688,9,13,1,13,1,13,3,13,692,8,13,1,13,1,13,
+		3,13,696,8,13,1,13,3,13,699,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,707,
+		8,13,1,13,3,13,710,8,13,1,13,3,13,713,8,13,1,13,1,13,3,13,717,8,13,1,14,
+		1,14,3,14,721,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,730,8,14,10,
+		14,12,14,733,9,14,1,14,1,14,3,14,737,8,14,1,14,1,14,3,14,741,8,14,1,14,
+		3,14,744,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,752,8,14,1,14,3,14,755,
+		8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,763,8,15,1,15,1,15,1,15,1,15,1,
+		15,1,15,3,15,771,8,15,1,15,1,15,1,15,1,15,3,15,777,8,15,1,16,1,16,1,16,
+		3,16,782,8,16,1,17,1,17,1,17,1,17,1,17,3,17,789,8,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,796,8,17,1,17,3,17,799,8,17,1,17,1,17,3,17,803,8,17,1,17,
+		1,17,1,17,3,17,808,8,17,1,17,1,17,3,17,812,8,17,3,17,814,8,17,1,18,1,18,
+		3,18,818,8,18,1,18,1,18,1,18,1,18,3,18,824,8,18,1,19,1,19,1,19,1,19,1,
+		19,1,19,1,20,1,20,3,20,834,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,
+		843,8,20,1,21,1,21,1,21,1,21,1,21,5,21,850,8,21,10,21,12,21,853,9,21,3,
+		21,855,8,21,1,21,1,21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,867,
+		8,23,10,23,12,23,870,9,23,3,23,872,8,23,1,24,1,24,3,24,876,8,24,1,24,1,
+		24,1,24,1,24,3,24,882,8,24,1,25,1,25,1,25,1,25,5,25,888,8,25,10,25,12,
+		25,891,9,25,1,25,3,25,894,8,25,1,26,1,26,1,26,3,26,899,8,26,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,909,8,27,10,27,12,27,912,9,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,921,8,27,10,27,12,27,924,9,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,934,8,27,10,27,12,27,937,9,27,
+		1,27,1,27,3,27,941,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,3,27,953,8,27,1,27,1,27,1,27,1,27,1,27,3,27,960,8,27,1,27,1,27,1,27,
+		1,27,1,27,3,27,967,8,27,1,28,1,28,1,28,1,28,3,28,973,8,28,1,29,1,29,1,
+		29,1,29,5,29,979,8,29,10,29,12,29,982,9,29,3,29,984,8,29,1,29,1,29,1,30,
+		1,30,1,30,1,30,1,30,3,30,993,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,
+		31,1,31,1,31,1,31,5,31,1006,8,31,10,31,12,31,1009,9,31,3,31,1011,8,31,
+		1,31,1,31,1,31,3,31,1016,8,31,3,31,1018,8,31,1,31,1,31,1,31,3,31,1023,
+		8,31,3,31,1025,8,31,1,31,1,31,1,31,3,31,1030,8,31,1,31,1,31,3,31,1034,
+		8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,1042,8,32,1,32,1,32,1,32,1,32,
+		3,32,1048,8,32,1,32,5,32,1051,8,32,10,32,12,32,1054,9,32,1,33,1,33,1,33,
+		1,33,1,33,5,33,1061,8,33,10,33,12,33,1064,9,33,1,33,1,33,1,33,1,33,3,33,
+		1070,8,33,1,34,3,34,1073,8,34,1,34,1,34,1,34,1,34,5,34,1079,8,34,10,34,
+		12,34,1082,9,34,1,34,1,34,1,34,3,34,1087,8,34,1,35,1,35,3,35,1091,8,35,
+		1,35,3,35,1094,8,35,1,35,1,35,1,35,5,35,1099,8,35,10,35,12,35,1102,9,35,
+		1,35,1,35,1,35,1,35,5,35,1108,8,35,10,35,12,35,1111,9,35,3,35,1113,8,35,
+		1,35,1,35,3,35,1117,8,35,1,35,1,35,1,35,1,35,1,35,5,35,1124,8,35,10,35,
+		12,35,1127,9,35,3,35,1129,8,35,1,35,1,35,3,35,1133,8,35,1,35,1,35,1,35,
+		1,35,5,35,1139,8,35,10,35,12,35,1142,9,35,3,35,1144,8,35,1,36,1,36,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,3,37,1155,8,37,1,37,3,37,1158,8,37,3,37,
+		1160,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1168,8,38,10,38,12,38,1171,
+		9,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1180,8,38,10,38,12,38,1183,
+		9,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1192,8,38,10,38,12,38,1195,
+		9,38,1,38,1,38,1,38,1,38,1,38,3,38,1202,8,38,1,39,1,39,1,39,1,39,5,39,
+		1208,8,39,10,39,12,39,1211,9,39,3,39,1213,8,39,1,39,1,39,3,39,1217,8,39,
+		1,40,1,40,1,40,1,40,1,41,1,41,3,41,1225,8,41,1,41,1,41,3,41,1229,8,41,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,1249,8,42,5,42,1251,8,42,10,42,12,42,1254,9,42,
+		1,43,3,43,1257,8,43,1,43,1,43,3,43,1261,8,43,1,43,1,43,3,43,1265,8,43,
+		1,43,1,43,3,43,1269,8,43,3,43,1271,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,3,44,1280,8,44,1,45,1,45,3,45,1284,8,45,1,45,1,45,1,45,1,45,1,45,
+		3,45,1291,8,45,1,45,3,45,1294,8,45,1,45,3,45,1297,8,45,1,45,1,45,1,45,
+		1,45,1,45,3,45,1304,8,45,1,45,3,45,1307,8,45,1,45,1,45,1,45,1,45,3,45,
+		1313,8,45,1,45,1,45,1,45,1,45,1,45,5,45,1320,8,45,10,45,12,45,1323,9,45,
+		1,45,1,45,1,45,3,45,1328,8,45,1,45,3,45,1331,8,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,3,45,1340,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1347,8,45,
+		3,45,1349,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,1358,8,46,10,46,
+		12,46,1361,9,46,3,46,1363,8,46,1,46,1,46,1,46,1,46,1,46,5,46,1370,8,46,
+		10,46,12,46,1373,9,46,3,46,1375,8,46,1,46,1,46,1,46,1,46,5,46,1381,8,46,
+		10,46,12,46,1384,9,46,3,46,1386,8,46,1,46,3,46,1389,8,46,1,46,1,46,1,46,
+		1,46,3,46,1395,8,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1403,8,46,1,46,
+		1,46,1,46,1,46,5,46,1409,8,46,10,46,12,46,1412,9,46,3,46,1414,8,46,1,46,
+		1,46,1,46,1,46,5,46,1420,8,46,10,46,12,46,1423,9,46,1,46,1,46,1,47,1,47,
+		1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1439,8,48,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
+		1455,8,49,1,50,1,50,1,50,5,50,1460,8,50,10,50,12,50,1463,9,50,1,51,4,51,
+		1466,8,51,11,51,12,51,1467,1,52,1,52,3,52,1472,8,52,1,53,1,53,1,53,1,53,
+		1,53,3,53,1479,8,53,1,54,1,54,3,54,1483,8,54,1,54,1,54,3,54,1487,8,54,
+		1,54,1,54,3,54,1491,8,54,3,54,1493,8,54,1,54,1,54,3,54,1497,8,54,3,54,
+		1499,8,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1507,8,55,10,55,12,55,1510,
+		9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,57,3,57,1519,8,57,1,57,1,57,1,57,
+		1,57,1,57,3,57,1526,8,57,1,58,1,58,1,59,1,59,1,59,3,59,1533,8,59,1,59,
+		5,59,1536,8,59,10,59,12,59,1539,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,
+		5,60,1548,8,60,10,60,12,60,1551,9,60,1,60,1,60,1,60,5,60,1556,8,60,10,
+		60,12,60,1559,9,60,3,60,1561,8,60,1,60,3,60,1564,8,60,1,61,1,61,1,61,1,
+		61,1,62,1,62,1,62,5,62,1573,8,62,10,62,12,62,1576,9,62,1,62,1,62,3,62,
+		1580,8,62,1,63,1,63,1,64,1,64,1,64,1,64,1,64,5,64,1589,8,64,10,64,12,64,
+		1592,9,64,3,64,1594,8,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1602,8,64,
+		10,64,12,64,1605,9,64,1,65,1,65,1,65,1,65,3,65,1611,8,65,1,65,1,65,3,65,
+		1615,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1622,8,65,1,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1630,8,65,1,65,1,65,1,65,1,65,1,65,5,65,1637,8,65,10,65,
+		12,65,1640,9,65,1,65,1,65,1,65,3,65,1645,8,65,1,65,1,65,1,65,1,65,3,65,
+		1651,8,65,1,65,3,65,1654,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1661,8,65,
+		1,65,1,65,3,65,1665,8,65,1,65,1,65,1,65,3,65,1670,8,65,1,65,1,65,1,65,
+		3,65,1675,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1682,8,65,1,65,1,65,3,65,
+		1686,8,65,1,65,1,65,3,65,1690,8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,
+		1698,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1706,8,67,10,67,12,67,1709,
+		9,67,1,68,1,68,1,68,1,68,1,68,1,68,4,68,1717,8,68,11,68,12,68,1718,1,68,
+		1,68,3,68,1723,8,68,1,68,1,68,1,68,1,68,4,68,1729,8,68,11,68,12,68,1730,
+		1,68,1,68,3,68,1735,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1750,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1760,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1771,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1783,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,3,68,1803,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1814,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1823,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1832,8,68,3,68,1834,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1845,8,68,1,68,
+		3,68,1848,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1857,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1866,8,68,3,68,1868,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1880,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,1889,8,68,10,68,12,68,1892,9,68,3,68,1894,8,68,
+		1,68,1,68,1,68,3,68,1899,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1907,
+		8,68,10,68,12,68,1910,9,68,3,68,1912,8,68,1,68,1,68,1,68,3,68,1917,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1928,8,68,10,68,12,68,
+		1931,9,68,3,68,1933,8,68,1,68,1,68,1,68,3,68,1938,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1947,8,68,1,68,1,68,3,68,1951,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1959,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1968,8,68,1,68,1,68,3,68,1972,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1980,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1999,8,68,10,68,12,68,2002,9,68,3,68,
+		2004,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2012,8,68,10,68,12,68,2015,
+		9,68,3,68,2017,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2025,8,68,10,68,
+		12,68,2028,9,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2052,
+		8,68,10,68,12,68,2055,9,68,1,68,1,68,1,68,3,68,2060,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,2070,8,68,10,68,12,68,2073,9,68,1,69,1,69,
+		1,69,1,69,3,69,2079,8,69,1,69,1,69,1,69,5,69,2084,8,69,10,69,12,69,2087,
+		9,69,1,69,3,69,2090,8,69,3,69,2092,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,3,69,2101,8,69,1,69,1,69,3,69,2105,8,69,1,70,1,70,1,70,1,71,1,71,
+		1,71,1,71,3,71,2114,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2121,8,72,1,73,
+		1,73,1,73,1,73,1,73,3,73,2128,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		3,73,2137,8,73,1,73,3,73,2140,8,73,1,74,1,74,3,74,2144,8,74,1,75,1,75,
+		1,75,1,75,1,75,1,75,5,75,2152,8,75,10,75,12,75,2155,9,75,3,75,2157,8,75,
+		1,75,1,75,1,75,1,75,1,75,5,75,2164,8,75,10,75,12,75,2167,9,75,3,75,2169,
+		8,75,1,75,3,75,2172,8,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,3,76,2184,8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		2195,8,77,1,78,3,78,2198,8,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,
+		3,79,2208,8,79,1,80,1,80,3,80,2212,8,80,1,80,1,80,1,80,3,80,2217,8,80,
+		1,80,3,80,2220,8,80,1,80,3,80,2223,8,80,1,81,1,81,1,81,1,81,3,81,2229,
+		8,81,1,82,1,82,1,82,1,82,5,82,2235,8,82,10,82,12,82,2238,9,82,1,82,1,82,
+		1,82,1,83,1,83,1,83,1,83,1,83,1,83,4,83,2249,8,83,11,83,12,83,2250,1,83,
+		1,83,1,83,1,83,3,83,2257,8,83,1,84,1,84,3,84,2261,8,84,1,84,1,84,1,84,
+		1,84,1,84,3,84,2268,8,84,1,84,1,84,1,84,1,84,1,84,3,84,2275,8,84,3,84,
+		2277,8,84,1,85,1,85,1,86,1,86,1,87,1,87,1,87,1,87,3,87,2287,8,87,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2312,8,88,10,88,12,88,2315,
+		9,88,3,88,2317,8,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2325,8,88,10,88,
+		12,88,2328,9,88,3,88,2330,8,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2338,
+		8,88,1,88,1,88,1,88,1,88,1,88,3,88,2345,8,88,3,88,2347,8,88,1,88,1,88,
+		3,88,2351,8,88,1,88,1,88,1,88,1,88,5,88,2357,8,88,10,88,12,88,2360,9,88,
+		1,88,3,88,2363,8,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2372,8,88,
+		3,88,2374,8,88,1,88,1,88,1,88,1,88,3,88,2380,8,88,1,88,1,88,1,88,1,88,
+		1,88,3,88,2387,8,88,1,88,5,88,2390,8,88,10,88,12,88,2393,9,88,1,89,1,89,
+		1,89,3,89,2398,8,89,1,90,1,90,1,90,5,90,2403,8,90,10,90,12,90,2406,9,90,
+		1,91,1,91,1,91,5,91,2411,8,91,10,91,12,91,2414,9,91,1,92,1,92,1,92,3,92,
+		2419,8,92,1,93,1,93,1,93,0,6,64,84,128,134,136,176,94,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
+		144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,
+		180,182,184,186,0,45,5,0,20,20,40,40,78,78,211,211,236,236,2,0,17,17,187,
+		187,1,0,47,48,4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,
+		60,60,106,106,172,172,2,0,252,252,275,275,1,0,275,275,2,0,76,76,90,90,
+		2,0,89,89,119,119,2,0,82,82,180,180,1,0,281,283,3,0,62,62,91,91,164,164,
+		2,0,2,2,136,136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,
+		4,50,50,2,0,10,10,47,47,2,0,72,72,114,114,3,0,259,259,261,261,264,264,
+		2,0,11,11,208,208,3,0,69,69,222,222,227,227,4,0,8,8,150,150,194,194,233,
+		233,1,0,252,257,1,0,259,260,2,0,261,263,268,268,2,0,19,19,223,223,3,0,
+		14,14,117,117,220,220,4,0,58,58,69,69,222,222,227,227,2,0,1,1,148,148,
+		2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,
+		180,192,192,2,0,74,74,174,174,2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,
+		69,222,222,2,0,42,42,215,216,2,0,278,278,281,282,9,0,43,44,85,86,130,135,
+		139,140,142,143,177,178,195,196,240,241,249,250,2,0,175,175,235,235,42,
+		0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,
+		65,68,72,74,78,79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,
+		126,126,128,143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,
+		198,200,202,210,212,213,215,221,223,225,227,228,230,231,233,233,235,241,
+		246,251,2815,0,191,1,0,0,0,2,216,1,0,0,0,4,474,1,0,0,0,6,476,1,0,0,0,8,
+		493,1,0,0,0,10,505,1,0,0,0,12,567,1,0,0,0,14,575,1,0,0,0,16,577,1,0,0,
+		0,18,585,1,0,0,0,20,588,1,0,0,0,22,661,1,0,0,0,24,664,1,0,0,0,26,669,1,
+		0,0,0,28,720,1,0,0,0,30,776,1,0,0,0,32,781,1,0,0,0,34,813,1,0,0,0,36,817,
+		1,0,0,0,38,825,1,0,0,0,40,833,1,0,0,0,42,844,1,0,0,0,44,858,1,0,0,0,46,
+		871,1,0,0,0,48,881,1,0,0,0,50,883,1,0,0,0,52,895,1,0,0,0,54,966,1,0,0,
+		0,56,968,1,0,0,0,58,983,1,0,0,0,60,987,1,0,0,0,62,999,1,0,0,0,64,1035,
+		1,0,0,0,66,1069,1,0,0,0,68,1086,1,0,0,0,70,1088,1,0,0,0,72,1145,1,0,0,
+		0,74,1159,1,0,0,0,76,1201,1,0,0,0,78,1216,1,0,0,0,80,1218,1,0,0,0,82,1222,
+		1,0,0,0,84,1230,1,0,0,0,86,1270,1,0,0,0,88,1279,1,0,0,0,90,1348,1,0,0,
+		0,92,1350,1,0,0,0,94,1426,1,0,0,0,96,1438,1,0,0,0,98,1454,1,0,0,0,100,
+		1456,1,0,0,0,102,1465,1,0,0,0,104,1469,1,0,0,0,106,1478,1,0,0,0,108,1498,
+		1,0,0,0,110,1500,1,0,0,0,112,1513,1,0,0,0,114,1518,1,0,0,0,116,1527,1,
+		0,0,0,118,1529,1,0,0,0,120,1542,1,0,0,0,122,1565,1,0,0,0,124,1579,1,0,
+		0,0,126,1581,1,0,0,0,128,1593,1,0,0,0,130,1689,1,0,0,0,132,1691,1,0,0,
+		0,134,1697,1,0,0,0,136,2059,1,0,0,0,138,2074,1,0,0,0,140,2106,1,0,0,0,
+		142,2113,1,0,0,0,144,2120,1,0,0,0,146,2139,1,0,0,0,148,2143,1,0,0,0,150,
+		2145,1,0,0,0,152,2183,1,0,0,0,154,2194,1,0,0,0,156,2197,1,0,0,0,158,2207,
+		1,0,0,0,160,2222,1,0,0,0,162,2228,1,0,0,0,164,2230,1,0,0,0,166,2256,1,
+		0,0,0,168,2258,1,0,0,0,170,2278,1,0,0,0,172,2280,1,0,0,0,174,2282,1,0,
+		0,0,176,2373,1,0,0,0,178,2394,1,0,0,0,180,2399,1,0,0,0,182,2407,1,0,0,
+		0,184,2418,1,0,0,0,186,2420,1,0,0,0,188,190,5,275,0,0,189,188,1,0,0,0,
+		190,193,1,0,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,212,1,0,0,0,193,191,
+		1,0,0,0,194,203,3,4,2,0,195,197,5,275,0,0,196,195,1,0,0,0,197,198,1,0,
+		0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,202,3,4,2,0,201,
+		196,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,209,1,
+		0,0,0,205,203,1,0,0,0,206,208,5,275,0,0,207,206,1,0,0,0,208,211,1,0,0,
+		0,209,207,1,0,0,0,209,210,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,212,
+		194,1,0,0,0,212,213,1,0,0,0,213,214,1,0,0,0,214,215,5,0,0,1,215,1,1,0,
+		0,0,216,217,3,126,63,0,217,218,5,0,0,1,218,3,1,0,0,0,219,475,3,58,29,0,
+		220,475,3,6,3,0,221,475,3,12,6,0,222,227,5,63,0,0,223,228,3,6,3,0,224,
+		228,3,12,6,0,225,228,3,26,13,0,226,228,3,28,14,0,227,223,1,0,0,0,227,224,
+		1,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,230,1,0,0,0,229,231,3,14,7,
+		0,230,229,1,0,0,0,230,231,1,0,0,0,231,236,1,0,0,0,232,233,5,5,0,0,233,
+		234,5,146,0,0,234,235,5,186,0,0,235,237,5,203,0,0,236,232,1,0,0,0,236,
+		237,1,0,0,0,237,475,1,0,0,0,238,475,3,26,13,0,239,475,3,28,14,0,240,242,
+		5,33,0,0,241,243,5,213,0,0,242,241,1,0,0,0,242,243,1,0,0,0,243,244,1,0,
+		0,0,244,248,5,236,0,0,245,246,5,87,0,0,246,247,5,147,0,0,247,249,5,64,
+		0,0,248,245,1,0,0,0,248,249,1,0,0,0,249,250,1,0,0,0,250,255,3,180,90,0,
+		251,252,5,269,0,0,252,253,3,182,91,0,253,254,5,270,0,0,254,256,1,0,0,0,
+		255,251,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,30,0,0,258,260,
+		5,278,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,9,
+		0,0,262,263,3,58,29,0,263,475,1,0,0,0,264,269,5,33,0,0,265,267,5,213,0,
+		0,266,268,5,209,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,
+		265,1,0,0,0,269,270,1,0,0,0,270,271,1,0,0,0,271,275,5,78,0,0,272,273,5,
+		87,0,0,273,274,5,147,0,0,274,276,5,64,0,0,275,272,1,0,0,0,275,276,1,0,
+		0,0,276,277,1,0,0,0,277,278,3,180,90,0,278,279,5,9,0,0,279,282,5,278,0,
+		0,280,281,5,113,0,0,281,283,3,184,92,0,282,280,1,0,0,0,282,283,1,0,0,0,
+		283,295,1,0,0,0,284,285,5,232,0,0,285,286,5,98,0,0,286,292,5,278,0,0,287,
+		288,5,273,0,0,288,289,5,98,0,0,289,291,5,278,0,0,290,287,1,0,0,0,291,294,
+		1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,
+		0,295,284,1,0,0,0,295,296,1,0,0,0,296,475,1,0,0,0,297,298,5,33,0,0,298,
+		302,5,40,0,0,299,300,5,87,0,0,300,301,5,147,0,0,301,303,5,64,0,0,302,299,
+		1,0,0,0,302,303,1,0,0,0,303,304,1,0,0,0,304,307,3,180,90,0,305,306,5,30,
+		0,0,306,308,5,278,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,
+		309,311,3,42,21,0,310,309,1,0,0,0,310,311,1,0,0,0,311,475,1,0,0,0,312,
+		313,5,33,0,0,313,317,5,20,0,0,314,315,5,87,0,0,315,316,5,147,0,0,316,318,
+		5,64,0,0,317,314,1,0,0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,322,3,180,
+		90,0,320,321,5,30,0,0,321,323,5,278,0,0,322,320,1,0,0,0,322,323,1,0,0,
+		0,323,325,1,0,0,0,324,326,3,42,21,0,325,324,1,0,0,0,325,326,1,0,0,0,326,
+		475,1,0,0,0,327,329,5,53,0,0,328,330,5,213,0,0,329,328,1,0,0,0,329,330,
+		1,0,0,0,330,332,1,0,0,0,331,333,5,209,0,0,332,331,1,0,0,0,332,333,1,0,
+		0,0,333,334,1,0,0,0,334,337,7,0,0,0,335,336,5,87,0,0,336,338,5,64,0,0,
+		337,335,1,0,0,0,337,338,1,0,0,0,338,339,1,0,0,0,339,341,3,180,90,0,340,
+		342,7,1,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,475,1,0,0,0,343,344,5,
+		6,0,0,344,347,5,211,0,0,345,346,5,87,0,0,346,348,5,64,0,0,347,345,1,0,
+		0,0,347,348,1,0,0,0,348,349,1,0,0,0,349,350,3,180,90,0,350,351,3,54,27,
+		0,351,475,1,0,0,0,352,353,5,6,0,0,353,354,5,236,0,0,354,360,3,180,90,0,
+		355,356,5,182,0,0,356,357,5,219,0,0,357,361,3,180,90,0,358,359,5,9,0,0,
+		359,361,3,58,29,0,360,355,1,0,0,0,360,358,1,0,0,0,361,475,1,0,0,0,362,
+		363,5,6,0,0,363,364,5,20,0,0,364,368,3,180,90,0,365,369,3,54,27,0,366,
+		367,5,30,0,0,367,369,5,278,0,0,368,365,1,0,0,0,368,366,1,0,0,0,369,475,
+		1,0,0,0,370,371,5,6,0,0,371,372,5,40,0,0,372,373,3,180,90,0,373,374,5,
+		198,0,0,374,375,5,269,0,0,375,380,3,44,22,0,376,377,5,273,0,0,377,379,
+		3,44,22,0,378,376,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,
+		0,0,381,383,1,0,0,0,382,380,1,0,0,0,383,384,5,270,0,0,384,475,1,0,0,0,
+		385,390,5,198,0,0,386,387,3,18,9,0,387,388,5,252,0,0,388,389,3,20,10,0,
+		389,391,1,0,0,0,390,386,1,0,0,0,390,391,1,0,0,0,391,475,1,0,0,0,392,394,
+		5,184,0,0,393,395,3,20,10,0,394,393,1,0,0,0,394,395,1,0,0,0,395,475,1,
+		0,0,0,396,397,5,200,0,0,397,475,3,22,11,0,398,399,7,2,0,0,399,400,5,193,
+		0,0,400,475,5,278,0,0,401,402,7,2,0,0,402,404,5,20,0,0,403,405,5,67,0,
+		0,404,403,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,475,3,180,90,0,407,
+		409,7,2,0,0,408,410,5,67,0,0,409,408,1,0,0,0,409,410,1,0,0,0,410,411,1,
+		0,0,0,411,475,3,180,90,0,412,423,5,66,0,0,413,414,5,171,0,0,414,424,5,
+		75,0,0,415,420,3,16,8,0,416,417,5,273,0,0,417,419,3,16,8,0,418,416,1,0,
+		0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,424,1,0,0,0,422,
+		420,1,0,0,0,423,413,1,0,0,0,423,415,1,0,0,0,423,424,1,0,0,0,424,425,1,
+		0,0,0,425,475,3,4,2,0,426,427,5,205,0,0,427,428,5,100,0,0,428,431,5,278,
+		0,0,429,430,5,245,0,0,430,432,5,193,0,0,431,429,1,0,0,0,431,432,1,0,0,
+		0,432,435,1,0,0,0,433,434,5,245,0,0,434,436,5,52,0,0,435,433,1,0,0,0,435,
+		436,1,0,0,0,436,475,1,0,0,0,437,438,5,193,0,0,438,441,5,278,0,0,439,440,
+		5,219,0,0,440,442,5,278,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,475,1,
+		0,0,0,443,444,5,122,0,0,444,445,5,137,0,0,445,447,3,184,92,0,446,448,3,
+		42,21,0,447,446,1,0,0,0,447,448,1,0,0,0,448,475,1,0,0,0,449,450,5,228,
+		0,0,450,451,5,137,0,0,451,475,3,184,92,0,452,453,5,230,0,0,453,454,5,138,
+		0,0,454,459,3,184,92,0,455,456,5,273,0,0,456,458,3,184,92,0,457,455,1,
+		0,0,0,458,461,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,475,1,0,0,0,
+		461,459,1,0,0,0,462,464,5,230,0,0,463,465,5,20,0,0,464,463,1,0,0,0,464,
+		465,1,0,0,0,465,466,1,0,0,0,466,475,3,180,90,0,467,475,7,3,0,0,468,469,
+		5,2,0,0,469,470,5,98,0,0,470,475,5,278,0,0,471,472,5,181,0,0,472,473,5,
+		98,0,0,473,475,5,278,0,0,474,219,1,0,0,0,474,220,1,0,0,0,474,221,1,0,0,
+		0,474,222,1,0,0,0,474,238,1,0,0,0,474,239,1,0,0,0,474,240,1,0,0,0,474,
+		264,1,0,0,0,474,297,1,0,0,0,474,312,1,0,0,0,474,327,1,0,0,0,474,343,1,
+		0,0,0,474,352,1,0,0,0,474,362,1,0,0,0,474,370,1,0,0,0,474,385,1,0,0,0,
+		474,392,1,0,0,0,474,396,1,0,0,0,474,398,1,0,0,0,474,401,1,0,0,0,474,407,
+		1,0,0,0,474,412,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,
+		0,474,449,1,0,0,0,474,452,1,0,0,0,474,462,1,0,0,0,474,467,1,0,0,0,474,
+		468,1,0,0,0,474,471,1,0,0,0,475,5,1,0,0,0,476,477,5,93,0,0,477,478,7,4,
+		0,0,478,480,3,180,90,0,479,481,3,116,58,0,480,479,1,0,0,0,480,481,1,0,
+		0,0,481,483,1,0,0,0,482,484,3,8,4,0,483,482,1,0,0,0,483,484,1,0,0,0,484,
+		489,1,0,0,0,485,486,5,269,0,0,486,487,3,182,91,0,487,488,5,270,0,0,488,
+		490,1,0,0,0,489,485,1,0,0,0,489,490,1,0,0,0,490,491,1,0,0,0,491,492,3,
+		58,29,0,492,7,1,0,0,0,493,494,5,165,0,0,494,495,5,269,0,0,495,500,3,10,
+		5,0,496,497,5,273,0,0,497,499,3,10,5,0,498,496,1,0,0,0,499,502,1,0,0,0,
+		500,498,1,0,0,0,500,501,1,0,0,0,501,503,1,0,0,0,502,500,1,0,0,0,503,504,
+		5,270,0,0,504,9,1,0,0,0,505,506,3,184,92,0,506,507,5,252,0,0,507,508,3,
+		48,24,0,508,11,1,0,0,0,509,510,5,204,0,0,510,511,5,198,0,0,511,515,5,12,
+		0,0,512,514,5,275,0,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,
+		515,516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,527,3,4,2,0,519,521,
+		5,275,0,0,520,519,1,0,0,0,521,522,1,0,0,0,522,520,1,0,0,0,522,523,1,0,
+		0,0,523,524,1,0,0,0,524,526,3,4,2,0,525,520,1,0,0,0,526,529,1,0,0,0,527,
+		525,1,0,0,0,527,528,1,0,0,0,528,533,1,0,0,0,529,527,1,0,0,0,530,532,5,
+		275,0,0,531,530,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,
+		0,534,536,1,0,0,0,535,533,1,0,0,0,536,537,5,56,0,0,537,568,1,0,0,0,538,
+		539,5,12,0,0,539,540,5,204,0,0,540,542,5,198,0,0,541,543,5,275,0,0,542,
+		541,1,0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,564,1,
+		0,0,0,546,555,3,4,2,0,547,549,5,275,0,0,548,547,1,0,0,0,549,550,1,0,0,
+		0,550,548,1,0,0,0,550,551,1,0,0,0,551,552,1,0,0,0,552,554,3,4,2,0,553,
+		548,1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,561,1,
+		0,0,0,557,555,1,0,0,0,558,560,5,275,0,0,559,558,1,0,0,0,560,563,1,0,0,
+		0,561,559,1,0,0,0,561,562,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,564,
+		546,1,0,0,0,564,565,1,0,0,0,565,566,1,0,0,0,566,568,5,56,0,0,567,509,1,
+		0,0,0,567,538,1,0,0,0,568,13,1,0,0,0,569,570,5,76,0,0,570,571,5,193,0,
+		0,571,576,5,278,0,0,572,573,5,76,0,0,573,574,5,116,0,0,574,576,5,25,0,
+		0,575,569,1,0,0,0,575,572,1,0,0,0,576,15,1,0,0,0,577,578,7,5,0,0,578,17,
+		1,0,0,0,579,586,5,278,0,0,580,582,8,6,0,0,581,580,1,0,0,0,582,583,1,0,
+		0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,579,1,0,0,0,585,
+		581,1,0,0,0,586,19,1,0,0,0,587,589,8,7,0,0,588,587,1,0,0,0,589,590,1,0,
+		0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,21,1,0,0,0,592,595,5,212,0,0,593,
+		594,7,8,0,0,594,596,3,180,90,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,
+		1,0,0,0,597,599,3,24,12,0,598,597,1,0,0,0,598,599,1,0,0,0,599,662,1,0,
+		0,0,600,603,5,237,0,0,601,602,7,8,0,0,602,604,3,180,90,0,603,601,1,0,0,
+		0,603,604,1,0,0,0,604,606,1,0,0,0,605,607,3,24,12,0,606,605,1,0,0,0,606,
+		607,1,0,0,0,607,662,1,0,0,0,608,610,5,231,0,0,609,608,1,0,0,0,609,610,
+		1,0,0,0,610,611,1,0,0,0,611,614,5,79,0,0,612,613,7,8,0,0,613,615,3,180,
+		90,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,618,3,24,12,0,
+		617,616,1,0,0,0,617,618,1,0,0,0,618,662,1,0,0,0,619,662,5,101,0,0,620,
+		622,5,21,0,0,621,623,3,24,12,0,622,621,1,0,0,0,622,623,1,0,0,0,623,662,
+		1,0,0,0,624,627,5,41,0,0,625,626,7,8,0,0,626,628,3,180,90,0,627,625,1,
+		0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,631,3,24,12,0,630,629,1,0,0,
+		0,630,631,1,0,0,0,631,662,1,0,0,0,632,634,5,77,0,0,633,632,1,0,0,0,633,
+		634,1,0,0,0,634,635,1,0,0,0,635,662,5,138,0,0,636,662,5,99,0,0,637,638,
+		5,29,0,0,638,639,7,8,0,0,639,641,3,180,90,0,640,642,3,24,12,0,641,640,
+		1,0,0,0,641,642,1,0,0,0,642,662,1,0,0,0,643,644,5,33,0,0,644,645,5,211,
+		0,0,645,662,3,180,90,0,646,647,5,33,0,0,647,648,5,236,0,0,648,662,3,180,
+		90,0,649,650,5,33,0,0,650,651,5,20,0,0,651,662,3,180,90,0,652,653,5,36,
+		0,0,653,662,5,20,0,0,654,655,5,36,0,0,655,662,5,40,0,0,656,657,5,26,0,
+		0,657,659,5,278,0,0,658,660,3,24,12,0,659,658,1,0,0,0,659,660,1,0,0,0,
+		660,662,1,0,0,0,661,592,1,0,0,0,661,600,1,0,0,0,661,609,1,0,0,0,661,619,
+		1,0,0,0,661,620,1,0,0,0,661,624,1,0,0,0,661,633,1,0,0,0,661,636,1,0,0,
+		0,661,637,1,0,0,0,661,643,1,0,0,0,661,646,1,0,0,0,661,649,1,0,0,0,661,
+		652,1,0,0,0,661,654,1,0,0,0,661,656,1,0,0,0,662,23,1,0,0,0,663,665,5,147,
+		0,0,664,663,1,0,0,0,664,665,1,0,0,0,665,666,1,0,0,0,666,667,7,9,0,0,667,
+		668,5,278,0,0,668,25,1,0,0,0,669,671,5,33,0,0,670,672,5,213,0,0,671,670,
+		1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,677,5,211,0,0,674,675,5,87,
+		0,0,675,676,5,147,0,0,676,678,5,64,0,0,677,674,1,0,0,0,677,678,1,0,0,0,
+		678,679,1,0,0,0,679,691,3,180,90,0,680,681,5,269,0,0,681,686,3,32,16,0,
+		682,683,5,273,0,0,683,685,3,32,16,0,684,682,1,0,0,0,685,688,1,0,0,0,686,
+		684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,690,5,
+		270,0,0,690,692,1,0,0,0,691,680,1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,
+		0,693,694,5,30,0,0,694,696,5,278,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,
+		698,1,0,0,0,697,699,3,30,15,0,698,697,1,0,0,0,698,699,1,0,0,0,699,706,
+		1,0,0,0,700,701,5,166,0,0,701,702,5,16,0,0,702,703,5,269,0,0,703,704,3,
+		182,91,0,704,705,5,270,0,0,705,707,1,0,0,0,706,700,1,0,0,0,706,707,1,0,
+		0,0,707,709,1,0,0,0,708,710,3,42,21,0,709,708,1,0,0,0,709,710,1,0,0,0,
+		710,712,1,0,0,0,711,713,3,50,25,0,712,711,1,0,0,0,712,713,1,0,0,0,713,
+		716,1,0,0,0,714,715,5,9,0,0,715,717,3,58,29,0,716,714,1,0,0,0,716,717,
+		1,0,0,0,717,27,1,0,0,0,718,719,5,33,0,0,719,721,5,156,0,0,720,718,1,0,
+		0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,723,5,183,0,0,723,724,5,211,0,
+		0,724,736,3,180,90,0,725,726,5,269,0,0,726,731,3,32,16,0,727,728,5,273,
+		0,0,728,730,3,32,16,0,729,727,1,0,0,0,730,733,1,0,0,0,731,729,1,0,0,0,
+		731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,5,270,0,0,735,
+		737,1,0,0,0,736,725,1,0,0,0,736,737,1,0,0,0,737,740,1,0,0,0,738,739,5,
+		30,0,0,739,741,5,278,0,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,
+		0,742,744,3,30,15,0,743,742,1,0,0,0,743,744,1,0,0,0,744,751,1,0,0,0,745,
+		746,5,166,0,0,746,747,5,16,0,0,747,748,5,269,0,0,748,749,3,182,91,0,749,
+		750,5,270,0,0,750,752,1,0,0,0,751,745,1,0,0,0,751,752,1,0,0,0,752,754,
+		1,0,0,0,753,755,3,42,21,0,754,753,1,0,0,0,754,755,1,0,0,0,755,756,1,0,
+		0,0,756,757,5,9,0,0,757,758,3,58,29,0,758,29,1,0,0,0,759,760,5,51,0,0,
+		760,762,5,16,0,0,761,763,7,10,0,0,762,761,1,0,0,0,762,763,1,0,0,0,763,
+		764,1,0,0,0,764,765,5,269,0,0,765,766,3,182,91,0,766,770,5,270,0,0,767,
+		768,5,96,0,0,768,769,5,281,0,0,769,771,5,15,0,0,770,767,1,0,0,0,770,771,
+		1,0,0,0,771,777,1,0,0,0,772,773,5,51,0,0,773,774,5,96,0,0,774,775,5,281,
+		0,0,775,777,5,15,0,0,776,759,1,0,0,0,776,772,1,0,0,0,777,31,1,0,0,0,778,
+		782,3,34,17,0,779,782,3,38,19,0,780,782,3,40,20,0,781,778,1,0,0,0,781,
+		779,1,0,0,0,781,780,1,0,0,0,782,33,1,0,0,0,783,784,3,184,92,0,784,785,
+		5,9,0,0,785,788,3,126,63,0,786,787,5,30,0,0,787,789,5,278,0,0,788,786,
+		1,0,0,0,788,789,1,0,0,0,789,814,1,0,0,0,790,791,3,184,92,0,791,792,3,174,
+		87,0,792,795,5,129,0,0,793,794,5,76,0,0,794,796,5,278,0,0,795,793,1,0,
+		0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,799,5,238,0,0,798,797,1,0,0,0,
+		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,30,0,0,801,803,5,278,0,0,802,
+		800,1,0,0,0,802,803,1,0,0,0,803,814,1,0,0,0,804,805,3,184,92,0,805,807,
+		3,174,87,0,806,808,3,36,18,0,807,806,1,0,0,0,807,808,1,0,0,0,808,811,1,
+		0,0,0,809,810,5,30,0,0,810,812,5,278,0,0,811,809,1,0,0,0,811,812,1,0,0,
+		0,812,814,1,0,0,0,813,783,1,0,0,0,813,790,1,0,0,0,813,804,1,0,0,0,814,
+		35,1,0,0,0,815,816,5,32,0,0,816,818,3,184,92,0,817,815,1,0,0,0,817,818,
+		1,0,0,0,818,819,1,0,0,0,819,820,5,176,0,0,820,823,5,112,0,0,821,822,5,
+		147,0,0,822,824,5,57,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,37,1,0,0,
+		0,825,826,5,239,0,0,826,827,5,75,0,0,827,828,3,184,92,0,828,829,5,9,0,
+		0,829,830,3,126,63,0,830,39,1,0,0,0,831,832,5,32,0,0,832,834,3,184,92,
+		0,833,831,1,0,0,0,833,834,1,0,0,0,834,835,1,0,0,0,835,836,5,176,0,0,836,
+		837,5,112,0,0,837,838,5,269,0,0,838,839,3,182,91,0,839,842,5,270,0,0,840,
+		841,5,147,0,0,841,843,5,57,0,0,842,840,1,0,0,0,842,843,1,0,0,0,843,41,
+		1,0,0,0,844,845,5,245,0,0,845,854,5,269,0,0,846,851,3,44,22,0,847,848,
+		5,273,0,0,848,850,3,44,22,0,849,847,1,0,0,0,850,853,1,0,0,0,851,849,1,
+		0,0,0,851,852,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,854,846,1,0,0,0,
+		854,855,1,0,0,0,855,856,1,0,0,0,856,857,5,270,0,0,857,43,1,0,0,0,858,859,
+		3,46,23,0,859,860,5,252,0,0,860,861,3,48,24,0,861,45,1,0,0,0,862,872,5,
+		278,0,0,863,868,3,184,92,0,864,865,5,274,0,0,865,867,3,184,92,0,866,864,
+		1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,872,1,0,0,
+		0,870,868,1,0,0,0,871,862,1,0,0,0,871,863,1,0,0,0,872,47,1,0,0,0,873,882,
+		5,278,0,0,874,876,5,260,0,0,875,874,1,0,0,0,875,876,1,0,0,0,876,877,1,
+		0,0,0,877,882,7,11,0,0,878,882,5,222,0,0,879,882,5,69,0,0,880,882,3,184,
+		92,0,881,873,1,0,0,0,881,875,1,0,0,0,881,878,1,0,0,0,881,879,1,0,0,0,881,
+		880,1,0,0,0,882,49,1,0,0,0,883,884,5,119,0,0,884,893,3,180,90,0,885,889,
+		5,269,0,0,886,888,3,52,26,0,887,886,1,0,0,0,888,891,1,0,0,0,889,887,1,
+		0,0,0,889,890,1,0,0,0,890,892,1,0,0,0,891,889,1,0,0,0,892,894,5,270,0,
+		0,893,885,1,0,0,0,893,894,1,0,0,0,894,51,1,0,0,0,895,898,7,12,0,0,896,
+		899,5,4,0,0,897,899,3,184,92,0,898,896,1,0,0,0,898,897,1,0,0,0,899,53,
+		1,0,0,0,900,901,5,182,0,0,901,902,5,219,0,0,902,967,3,180,90,0,903,904,
+		5,198,0,0,904,905,5,269,0,0,905,910,3,44,22,0,906,907,5,273,0,0,907,909,
+		3,44,22,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,
+		0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,270,0,0,914,967,1,0,0,0,
+		915,916,5,184,0,0,916,917,5,269,0,0,917,922,3,46,23,0,918,919,5,273,0,
+		0,919,921,3,46,23,0,920,918,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,
+		923,1,0,0,0,923,925,1,0,0,0,924,922,1,0,0,0,925,926,5,270,0,0,926,967,
+		1,0,0,0,927,940,7,13,0,0,928,941,3,56,28,0,929,930,5,269,0,0,930,935,3,
+		56,28,0,931,932,5,273,0,0,932,934,3,56,28,0,933,931,1,0,0,0,934,937,1,
+		0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,1,0,0,0,937,935,1,0,0,0,
+		938,939,5,270,0,0,939,941,1,0,0,0,940,928,1,0,0,0,940,929,1,0,0,0,941,
+		967,1,0,0,0,942,943,5,53,0,0,943,944,5,176,0,0,944,967,5,112,0,0,945,946,
+		5,53,0,0,946,947,5,32,0,0,947,967,3,184,92,0,948,949,5,53,0,0,949,967,
+		5,239,0,0,950,959,5,53,0,0,951,953,5,28,0,0,952,951,1,0,0,0,952,953,1,
+		0,0,0,953,954,1,0,0,0,954,960,3,184,92,0,955,956,5,269,0,0,956,957,3,182,
+		91,0,957,958,5,270,0,0,958,960,1,0,0,0,959,952,1,0,0,0,959,955,1,0,0,0,
+		960,967,1,0,0,0,961,962,5,182,0,0,962,963,3,184,92,0,963,964,5,219,0,0,
+		964,965,3,184,92,0,965,967,1,0,0,0,966,900,1,0,0,0,966,903,1,0,0,0,966,
+		915,1,0,0,0,966,927,1,0,0,0,966,942,1,0,0,0,966,945,1,0,0,0,966,948,1,
+		0,0,0,966,950,1,0,0,0,966,961,1,0,0,0,967,55,1,0,0,0,968,972,3,32,16,0,
+		969,973,5,72,0,0,970,971,5,3,0,0,971,973,3,184,92,0,972,969,1,0,0,0,972,
+		970,1,0,0,0,972,973,1,0,0,0,973,57,1,0,0,0,974,975,5,245,0,0,975,980,3,
+		60,30,0,976,977,5,273,0,0,977,979,3,60,30,0,978,976,1,0,0,0,979,982,1,
+		0,0,0,980,978,1,0,0,0,980,981,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,
+		983,974,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,3,62,31,0,986,
+		59,1,0,0,0,987,992,3,184,92,0,988,989,5,269,0,0,989,990,3,182,91,0,990,
+		991,5,270,0,0,991,993,1,0,0,0,992,988,1,0,0,0,992,993,1,0,0,0,993,994,
+		1,0,0,0,994,995,5,9,0,0,995,996,5,269,0,0,996,997,3,58,29,0,997,998,5,
+		270,0,0,998,61,1,0,0,0,999,1010,3,64,32,0,1000,1001,5,157,0,0,1001,1002,
+		5,16,0,0,1002,1007,3,82,41,0,1003,1004,5,273,0,0,1004,1006,3,82,41,0,1005,
+		1003,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1007,1008,1,0,0,0,1008,
+		1011,1,0,0,0,1009,1007,1,0,0,0,1010,1000,1,0,0,0,1010,1011,1,0,0,0,1011,
+		1017,1,0,0,0,1012,1015,5,120,0,0,1013,1016,3,126,63,0,1014,1016,5,4,0,
+		0,1015,1013,1,0,0,0,1015,1014,1,0,0,0,1016,1018,1,0,0,0,1017,1012,1,0,
+		0,0,1017,1018,1,0,0,0,1018,1024,1,0,0,0,1019,1020,5,152,0,0,1020,1022,
+		3,126,63,0,1021,1023,7,14,0,0,1022,1021,1,0,0,0,1022,1023,1,0,0,0,1023,
+		1025,1,0,0,0,1024,1019,1,0,0,0,1024,1025,1,0,0,0,1025,1033,1,0,0,0,1026,
+		1027,5,70,0,0,1027,1029,7,15,0,0,1028,1030,3,126,63,0,1029,1028,1,0,0,
+		0,1029,1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,7,14,0,0,1032,1034,5,155,
+		0,0,1033,1026,1,0,0,0,1033,1034,1,0,0,0,1034,63,1,0,0,0,1035,1036,6,32,
+		-1,0,1036,1037,3,66,33,0,1037,1052,1,0,0,0,1038,1039,10,2,0,0,1039,1041,
+		5,94,0,0,1040,1042,3,72,36,0,1041,1040,1,0,0,0,1041,1042,1,0,0,0,1042,
+		1043,1,0,0,0,1043,1051,3,64,32,3,1044,1045,10,1,0,0,1045,1047,7,16,0,0,
+		1046,1048,3,72,36,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,
+		0,0,1049,1051,3,64,32,2,1050,1038,1,0,0,0,1050,1044,1,0,0,0,1051,1054,
+		1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,65,1,0,0,0,1054,1052,
+		1,0,0,0,1055,1070,3,70,35,0,1056,1057,5,234,0,0,1057,1062,3,68,34,0,1058,
+		1059,5,273,0,0,1059,1061,3,68,34,0,1060,1058,1,0,0,0,1061,1064,1,0,0,0,
+		1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1070,1,0,0,0,1064,1062,1,0,0,
+		0,1065,1066,5,269,0,0,1066,1067,3,58,29,0,1067,1068,5,270,0,0,1068,1070,
+		1,0,0,0,1069,1055,1,0,0,0,1069,1056,1,0,0,0,1069,1065,1,0,0,0,1070,67,
+		1,0,0,0,1071,1073,5,191,0,0,1072,1071,1,0,0,0,1072,1073,1,0,0,0,1073,1074,
+		1,0,0,0,1074,1075,5,269,0,0,1075,1080,3,126,63,0,1076,1077,5,273,0,0,1077,
+		1079,3,126,63,0,1078,1076,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,0,0,
+		1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1084,5,270,
+		0,0,1084,1087,1,0,0,0,1085,1087,3,126,63,0,1086,1072,1,0,0,0,1086,1085,
+		1,0,0,0,1087,69,1,0,0,0,1088,1090,5,197,0,0,1089,1091,3,118,59,0,1090,
+		1089,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1094,3,72,36,0,1093,
+		1092,1,0,0,0,1093,1094,1,0,0,0,1094,1095,1,0,0,0,1095,1100,3,74,37,0,1096,
+		1097,5,273,0,0,1097,1099,3,74,37,0,1098,1096,1,0,0,0,1099,1102,1,0,0,0,
+		1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1100,1,0,0,
+		0,1103,1104,5,76,0,0,1104,1109,3,84,42,0,1105,1106,5,273,0,0,1106,1108,
+		3,84,42,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,0,0,0,1109,1110,
+		1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1112,1103,1,0,0,0,1112,1113,
+		1,0,0,0,1113,1116,1,0,0,0,1114,1115,5,243,0,0,1115,1117,3,126,63,0,1116,
+		1114,1,0,0,0,1116,1117,1,0,0,0,1117,1128,1,0,0,0,1118,1119,5,80,0,0,1119,
+		1120,5,16,0,0,1120,1125,3,76,38,0,1121,1122,5,273,0,0,1122,1124,3,76,38,
+		0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,0,
+		0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1128,1118,1,0,0,0,1128,1129,1,
+		0,0,0,1129,1132,1,0,0,0,1130,1131,5,83,0,0,1131,1133,3,126,63,0,1132,1130,
+		1,0,0,0,1132,1133,1,0,0,0,1133,1143,1,0,0,0,1134,1135,5,244,0,0,1135,1140,
+		3,80,40,0,1136,1137,5,273,0,0,1137,1139,3,80,40,0,1138,1136,1,0,0,0,1139,
+		1142,1,0,0,0,1140,1138,1,0,0,0,1140,1141,1,0,0,0,1141,1144,1,0,0,0,1142,
+		1140,1,0,0,0,1143,1134,1,0,0,0,1143,1144,1,0,0,0,1144,71,1,0,0,0,1145,
+		1146,7,17,0,0,1146,73,1,0,0,0,1147,1160,5,261,0,0,1148,1149,3,180,90,0,
+		1149,1150,5,274,0,0,1150,1151,5,261,0,0,1151,1160,1,0,0,0,1152,1157,3,
+		126,63,0,1153,1155,5,9,0,0,1154,1153,1,0,0,0,1154,1155,1,0,0,0,1155,1156,
+		1,0,0,0,1156,1158,3,184,92,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,
+		1160,1,0,0,0,1159,1147,1,0,0,0,1159,1148,1,0,0,0,1159,1152,1,0,0,0,1160,
+		75,1,0,0,0,1161,1162,5,81,0,0,1162,1163,5,199,0,0,1163,1164,5,269,0,0,
+		1164,1169,3,78,39,0,1165,1166,5,273,0,0,1166,1168,3,78,39,0,1167,1165,
+		1,0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1169,1170,1,0,0,0,1170,1172,
+		1,0,0,0,1171,1169,1,0,0,0,1172,1173,5,270,0,0,1173,1202,1,0,0,0,1174,1175,
+		5,190,0,0,1175,1176,5,269,0,0,1176,1181,3,78,39,0,1177,1178,5,273,0,0,
+		1178,1180,3,78,39,0,1179,1177,1,0,0,0,1180,1183,1,0,0,0,1181,1179,1,0,
+		0,0,1181,1182,1,0,0,0,1182,1184,1,0,0,0,1183,1181,1,0,0,0,1184,1185,5,
+		270,0,0,1185,1202,1,0,0,0,1186,1187,5,35,0,0,1187,1188,5,269,0,0,1188,
+		1193,3,78,39,0,1189,1190,5,273,0,0,1190,1192,3,78,39,0,1191,1189,1,0,0,
+		0,1192,1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1196,1,0,
+		0,0,1195,1193,1,0,0,0,1196,1197,5,270,0,0,1197,1202,1,0,0,0,1198,1199,
+		5,269,0,0,1199,1202,5,270,0,0,1200,1202,3,126,63,0,1201,1161,1,0,0,0,1201,
+		1174,1,0,0,0,1201,1186,1,0,0,0,1201,1198,1,0,0,0,1201,1200,1,0,0,0,1202,
+		77,1,0,0,0,1203,1212,5,269,0,0,1204,1209,3,126,63,0,1205,1206,5,273,0,
+		0,1206,1208,3,126,63,0,1207,1205,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,
+		0,0,0,1209,1210,1,0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1212,1204,
+		1,0,0,0,1212,1213,1,0,0,0,1213,1214,1,0,0,0,1214,1217,5,270,0,0,1215,1217,
+		3,126,63,0,1216,1203,1,0,0,0,1216,1215,1,0,0,0,1217,79,1,0,0,0,1218,1219,
+		3,184,92,0,1219,1220,5,9,0,0,1220,1221,3,150,75,0,1221,81,1,0,0,0,1222,
+		1224,3,126,63,0,1223,1225,7,18,0,0,1224,1223,1,0,0,0,1224,1225,1,0,0,0,
+		1225,1228,1,0,0,0,1226,1227,5,149,0,0,1227,1229,7,19,0,0,1228,1226,1,0,
+		0,0,1228,1229,1,0,0,0,1229,83,1,0,0,0,1230,1231,6,42,-1,0,1231,1232,3,
+		90,45,0,1232,1252,1,0,0,0,1233,1234,10,4,0,0,1234,1235,5,34,0,0,1235,1236,
+		5,102,0,0,1236,1251,3,90,45,0,1237,1238,10,3,0,0,1238,1239,5,144,0,0,1239,
+		1240,3,86,43,0,1240,1241,5,102,0,0,1241,1242,3,90,45,0,1242,1251,1,0,0,
+		0,1243,1244,10,2,0,0,1244,1245,3,86,43,0,1245,1246,5,102,0,0,1246,1248,
+		3,90,45,0,1247,1249,3,88,44,0,1248,1247,1,0,0,0,1248,1249,1,0,0,0,1249,
+		1251,1,0,0,0,1250,1233,1,0,0,0,1250,1237,1,0,0,0,1250,1243,1,0,0,0,1251,
+		1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,85,1,0,0,0,1254,
+		1252,1,0,0,0,1255,1257,5,92,0,0,1256,1255,1,0,0,0,1256,1257,1,0,0,0,1257,
+		1271,1,0,0,0,1258,1260,5,118,0,0,1259,1261,5,159,0,0,1260,1259,1,0,0,0,
+		1260,1261,1,0,0,0,1261,1271,1,0,0,0,1262,1264,5,189,0,0,1263,1265,5,159,
+		0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,1271,1,0,0,0,1266,1268,5,
+		77,0,0,1267,1269,5,159,0,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,1271,
+		1,0,0,0,1270,1256,1,0,0,0,1270,1258,1,0,0,0,1270,1262,1,0,0,0,1270,1266,
+		1,0,0,0,1271,87,1,0,0,0,1272,1273,5,153,0,0,1273,1280,3,126,63,0,1274,
+		1275,5,232,0,0,1275,1276,5,269,0,0,1276,1277,3,182,91,0,1277,1278,5,270,
+		0,0,1278,1280,1,0,0,0,1279,1272,1,0,0,0,1279,1274,1,0,0,0,1280,89,1,0,
+		0,0,1281,1283,3,180,90,0,1282,1284,3,116,58,0,1283,1282,1,0,0,0,1283,1284,
+		1,0,0,0,1284,1290,1,0,0,0,1285,1286,5,75,0,0,1286,1287,5,210,0,0,1287,
+		1288,5,9,0,0,1288,1289,5,151,0,0,1289,1291,3,134,67,0,1290,1285,1,0,0,
+		0,1290,1291,1,0,0,0,1291,1293,1,0,0,0,1292,1294,3,114,57,0,1293,1292,1,
+		0,0,0,1293,1294,1,0,0,0,1294,1349,1,0,0,0,1295,1297,5,115,0,0,1296,1295,
+		1,0,0,0,1296,1297,1,0,0,0,1297,1298,1,0,0,0,1298,1299,5,211,0,0,1299,1300,
+		5,269,0,0,1300,1301,3,138,69,0,1301,1303,5,270,0,0,1302,1304,3,114,57,
+		0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1349,1,0,0,0,1305,1307,5,115,
+		0,0,1306,1305,1,0,0,0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,
+		269,0,0,1309,1310,3,58,29,0,1310,1312,5,270,0,0,1311,1313,3,114,57,0,1312,
+		1311,1,0,0,0,1312,1313,1,0,0,0,1313,1349,1,0,0,0,1314,1315,5,229,0,0,1315,
+		1316,5,269,0,0,1316,1321,3,126,63,0,1317,1318,5,273,0,0,1318,1320,3,126,
+		63,0,1319,1317,1,0,0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,
+		0,0,0,1322,1324,1,0,0,0,1323,1321,1,0,0,0,1324,1327,5,270,0,0,1325,1326,
+		5,245,0,0,1326,1328,5,158,0,0,1327,1325,1,0,0,0,1327,1328,1,0,0,0,1328,
+		1330,1,0,0,0,1329,1331,3,114,57,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,
+		1331,1349,1,0,0,0,1332,1333,5,269,0,0,1333,1334,3,84,42,0,1334,1335,5,
+		270,0,0,1335,1349,1,0,0,0,1336,1337,3,180,90,0,1337,1339,3,92,46,0,1338,
+		1340,3,114,57,0,1339,1338,1,0,0,0,1339,1340,1,0,0,0,1340,1349,1,0,0,0,
+		1341,1342,5,269,0,0,1342,1343,3,58,29,0,1343,1344,5,270,0,0,1344,1346,
+		3,92,46,0,1345,1347,3,114,57,0,1346,1345,1,0,0,0,1346,1347,1,0,0,0,1347,
+		1349,1,0,0,0,1348,1281,1,0,0,0,1348,1296,1,0,0,0,1348,1306,1,0,0,0,1348,
+		1314,1,0,0,0,1348,1332,1,0,0,0,1348,1336,1,0,0,0,1348,1341,1,0,0,0,1349,
+		91,1,0,0,0,1350,1351,5,127,0,0,1351,1362,5,269,0,0,1352,1353,5,165,0,0,
+		1353,1354,5,16,0,0,1354,1359,3,126,63,0,1355,1356,5,273,0,0,1356,1358,
+		3,126,63,0,1357,1355,1,0,0,0,1358,1361,1,0,0,0,1359,1357,1,0,0,0,1359,
+		1360,1,0,0,0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1362,1352,1,0,0,0,1362,
+		1363,1,0,0,0,1363,1374,1,0,0,0,1364,1365,5,157,0,0,1365,1366,5,16,0,0,
+		1366,1371,3,82,41,0,1367,1368,5,273,0,0,1368,1370,3,82,41,0,1369,1367,
+		1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1375,
+		1,0,0,0,1373,1371,1,0,0,0,1374,1364,1,0,0,0,1374,1375,1,0,0,0,1375,1385,
+		1,0,0,0,1376,1377,5,128,0,0,1377,1382,3,94,47,0,1378,1379,5,273,0,0,1379,
+		1381,3,94,47,0,1380,1378,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,
+		1383,1,0,0,0,1383,1386,1,0,0,0,1384,1382,1,0,0,0,1385,1376,1,0,0,0,1385,
+		1386,1,0,0,0,1386,1388,1,0,0,0,1387,1389,3,96,48,0,1388,1387,1,0,0,0,1388,
+		1389,1,0,0,0,1389,1394,1,0,0,0,1390,1391,5,3,0,0,1391,1392,5,126,0,0,1392,
+		1393,5,202,0,0,1393,1395,3,98,49,0,1394,1390,1,0,0,0,1394,1395,1,0,0,0,
+		1395,1396,1,0,0,0,1396,1397,5,168,0,0,1397,1398,5,269,0,0,1398,1399,3,
+		100,50,0,1399,1402,5,270,0,0,1400,1401,5,246,0,0,1401,1403,3,168,84,0,
+		1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1413,1,0,0,0,1404,1405,5,206,
+		0,0,1405,1410,3,110,55,0,1406,1407,5,273,0,0,1407,1409,3,110,55,0,1408,
+		1406,1,0,0,0,1409,1412,1,0,0,0,1410,1408,1,0,0,0,1410,1411,1,0,0,0,1411,
+		1414,1,0,0,0,1412,1410,1,0,0,0,1413,1404,1,0,0,0,1413,1414,1,0,0,0,1414,
+		1415,1,0,0,0,1415,1416,5,46,0,0,1416,1421,3,112,56,0,1417,1418,5,273,0,
+		0,1418,1420,3,112,56,0,1419,1417,1,0,0,0,1420,1423,1,0,0,0,1421,1419,1,
+		0,0,0,1421,1422,1,0,0,0,1422,1424,1,0,0,0,1423,1421,1,0,0,0,1424,1425,
+		5,270,0,0,1425,93,1,0,0,0,1426,1427,3,126,63,0,1427,1428,5,9,0,0,1428,
+		1429,3,184,92,0,1429,95,1,0,0,0,1430,1431,5,154,0,0,1431,1432,5,191,0,
+		0,1432,1433,5,169,0,0,1433,1439,5,126,0,0,1434,1435,5,4,0,0,1435,1436,
+		5,192,0,0,1436,1437,5,169,0,0,1437,1439,5,126,0,0,1438,1430,1,0,0,0,1438,
+		1434,1,0,0,0,1439,97,1,0,0,0,1440,1441,5,167,0,0,1441,1442,5,114,0,0,1442,
+		1455,5,191,0,0,1443,1444,5,219,0,0,1444,1445,5,145,0,0,1445,1455,5,191,
+		0,0,1446,1447,5,219,0,0,1447,1448,5,72,0,0,1448,1455,3,184,92,0,1449,1450,
+		5,219,0,0,1450,1451,5,114,0,0,1451,1455,3,184,92,0,1452,1453,5,219,0,0,
+		1453,1455,3,184,92,0,1454,1440,1,0,0,0,1454,1443,1,0,0,0,1454,1446,1,0,
+		0,0,1454,1449,1,0,0,0,1454,1452,1,0,0,0,1455,99,1,0,0,0,1456,1461,3,102,
+		51,0,1457,1458,5,265,0,0,1458,1460,3,102,51,0,1459,1457,1,0,0,0,1460,1463,
+		1,0,0,0,1461,1459,1,0,0,0,1461,1462,1,0,0,0,1462,101,1,0,0,0,1463,1461,
+		1,0,0,0,1464,1466,3,104,52,0,1465,1464,1,0,0,0,1466,1467,1,0,0,0,1467,
+		1465,1,0,0,0,1467,1468,1,0,0,0,1468,103,1,0,0,0,1469,1471,3,106,53,0,1470,
+		1472,3,108,54,0,1471,1470,1,0,0,0,1471,1472,1,0,0,0,1472,105,1,0,0,0,1473,
+		1479,3,184,92,0,1474,1475,5,269,0,0,1475,1476,3,100,50,0,1476,1477,5,270,
+		0,0,1477,1479,1,0,0,0,1478,1473,1,0,0,0,1478,1474,1,0,0,0,1479,107,1,0,
+		0,0,1480,1482,7,20,0,0,1481,1483,5,264,0,0,1482,1481,1,0,0,0,1482,1483,
+		1,0,0,0,1483,1499,1,0,0,0,1484,1486,5,266,0,0,1485,1487,5,281,0,0,1486,
+		1485,1,0,0,0,1486,1487,1,0,0,0,1487,1492,1,0,0,0,1488,1490,5,273,0,0,1489,
+		1491,5,281,0,0,1490,1489,1,0,0,0,1490,1491,1,0,0,0,1491,1493,1,0,0,0,1492,
+		1488,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1496,5,267,0,0,1495,
+		1497,5,264,0,0,1496,1495,1,0,0,0,1496,1497,1,0,0,0,1497,1499,1,0,0,0,1498,
+		1480,1,0,0,0,1498,1484,1,0,0,0,1499,109,1,0,0,0,1500,1501,3,184,92,0,1501,
+		1502,5,252,0,0,1502,1503,5,269,0,0,1503,1508,3,184,92,0,1504,1505,5,273,
+		0,0,1505,1507,3,184,92,0,1506,1504,1,0,0,0,1507,1510,1,0,0,0,1508,1506,
+		1,0,0,0,1508,1509,1,0,0,0,1509,1511,1,0,0,0,1510,1508,1,0,0,0,1511,1512,
+		5,270,0,0,1512,111,1,0,0,0,1513,1514,3,184,92,0,1514,1515,5,9,0,0,1515,
+		1516,3,126,63,0,1516,113,1,0,0,0,1517,1519,5,9,0,0,1518,1517,1,0,0,0,1518,
+		1519,1,0,0,0,1519,1520,1,0,0,0,1520,1525,3,184,92,0,1521,1522,5,269,0,
+		0,1522,1523,3,182,91,0,1523,1524,5,270,0,0,1524,1526,1,0,0,0,1525,1521,
+		1,0,0,0,1525,1526,1,0,0,0,1526,115,1,0,0,0,1527,1528,3,118,59,0,1528,117,
+		1,0,0,0,1529,1530,5,276,0,0,1530,1537,3,120,60,0,1531,1533,5,273,0,0,1532,
+		1531,1,0,0,0,1532,1533,1,0,0,0,1533,1534,1,0,0,0,1534,1536,3,120,60,0,
+		1535,1532,1,0,0,0,1536,1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,
+		0,1538,1540,1,0,0,0,1539,1537,1,0,0,0,1540,1541,5,277,0,0,1541,119,1,0,
+		0,0,1542,1563,3,184,92,0,1543,1560,5,269,0,0,1544,1549,3,122,61,0,1545,
+		1546,5,273,0,0,1546,1548,3,122,61,0,1547,1545,1,0,0,0,1548,1551,1,0,0,
+		0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1561,1,0,0,0,1551,1549,1,0,
+		0,0,1552,1557,3,124,62,0,1553,1554,5,273,0,0,1554,1556,3,124,62,0,1555,
+		1553,1,0,0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,
+		1561,1,0,0,0,1559,1557,1,0,0,0,1560,1544,1,0,0,0,1560,1552,1,0,0,0,1560,
+		1561,1,0,0,0,1561,1562,1,0,0,0,1562,1564,5,270,0,0,1563,1543,1,0,0,0,1563,
+		1564,1,0,0,0,1564,121,1,0,0,0,1565,1566,3,46,23,0,1566,1567,5,252,0,0,
+		1567,1568,3,48,24,0,1568,123,1,0,0,0,1569,1574,3,184,92,0,1570,1571,5,
+		274,0,0,1571,1573,3,184,92,0,1572,1570,1,0,0,0,1573,1576,1,0,0,0,1574,
+		1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,1,0,0,0,1576,1574,1,0,0,0,1577,
+		1580,5,278,0,0,1578,1580,5,281,0,0,1579,1569,1,0,0,0,1579,1577,1,0,0,0,
+		1579,1578,1,0,0,0,1580,125,1,0,0,0,1581,1582,3,128,64,0,1582,127,1,0,0,
+		0,1583,1584,6,64,-1,0,1584,1585,5,147,0,0,1585,1594,3,128,64,4,1586,1590,
+		3,134,67,0,1587,1589,3,130,65,0,1588,1587,1,0,0,0,1589,1592,1,0,0,0,1590,
+		1588,1,0,0,0,1590,1591,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1593,
+		1583,1,0,0,0,1593,1586,1,0,0,0,1594,1603,1,0,0,0,1595,1596,10,2,0,0,1596,
+		1597,5,7,0,0,1597,1602,3,128,64,3,1598,1599,10,1,0,0,1599,1600,5,156,0,
+		0,1600,1602,3,128,64,2,1601,1595,1,0,0,0,1601,1598,1,0,0,0,1602,1605,1,
+		0,0,0,1603,1601,1,0,0,0,1603,1604,1,0,0,0,1604,129,1,0,0,0,1605,1603,1,
+		0,0,0,1606,1607,3,132,66,0,1607,1608,3,134,67,0,1608,1690,1,0,0,0,1609,
+		1611,5,147,0,0,1610,1609,1,0,0,0,1610,1611,1,0,0,0,1611,1612,1,0,0,0,1612,
+		1614,5,13,0,0,1613,1615,7,21,0,0,1614,1613,1,0,0,0,1614,1615,1,0,0,0,1615,
+		1616,1,0,0,0,1616,1617,3,134,67,0,1617,1618,5,7,0,0,1618,1619,3,134,67,
+		0,1619,1690,1,0,0,0,1620,1622,5,147,0,0,1621,1620,1,0,0,0,1621,1622,1,
+		0,0,0,1622,1623,1,0,0,0,1623,1624,5,90,0,0,1624,1625,5,269,0,0,1625,1626,
+		3,58,29,0,1626,1627,5,270,0,0,1627,1690,1,0,0,0,1628,1630,5,147,0,0,1629,
+		1628,1,0,0,0,1629,1630,1,0,0,0,1630,1631,1,0,0,0,1631,1632,5,90,0,0,1632,
+		1633,5,269,0,0,1633,1638,3,126,63,0,1634,1635,5,273,0,0,1635,1637,3,126,
+		63,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,
+		0,0,0,1639,1641,1,0,0,0,1640,1638,1,0,0,0,1641,1642,5,270,0,0,1642,1690,
+		1,0,0,0,1643,1645,5,147,0,0,1644,1643,1,0,0,0,1644,1645,1,0,0,0,1645,1646,
+		1,0,0,0,1646,1647,5,119,0,0,1647,1650,3,134,67,0,1648,1649,5,59,0,0,1649,
+		1651,3,134,67,0,1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1690,1,0,0,0,
+		1652,1654,5,147,0,0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,
+		0,0,1655,1656,5,201,0,0,1656,1657,5,219,0,0,1657,1660,3,134,67,0,1658,
+		1659,5,59,0,0,1659,1661,3,134,67,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,
+		1661,1690,1,0,0,0,1662,1664,5,97,0,0,1663,1665,5,147,0,0,1664,1663,1,0,
+		0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1690,5,148,0,0,1667,1669,
+		5,97,0,0,1668,1670,5,147,0,0,1669,1668,1,0,0,0,1669,1670,1,0,0,0,1670,
+		1671,1,0,0,0,1671,1690,7,22,0,0,1672,1674,5,97,0,0,1673,1675,5,147,0,0,
+		1674,1673,1,0,0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1677,5,50,0,
+		0,1677,1678,5,76,0,0,1678,1690,3,134,67,0,1679,1681,5,97,0,0,1680,1682,
+		5,147,0,0,1681,1680,1,0,0,0,1681,1682,1,0,0,0,1682,1683,1,0,0,0,1683,1685,
+		5,103,0,0,1684,1686,7,23,0,0,1685,1684,1,0,0,0,1685,1686,1,0,0,0,1686,
+		1690,1,0,0,0,1687,1688,5,162,0,0,1688,1690,3,134,67,0,1689,1606,1,0,0,
+		0,1689,1610,1,0,0,0,1689,1621,1,0,0,0,1689,1629,1,0,0,0,1689,1644,1,0,
+		0,0,1689,1653,1,0,0,0,1689,1662,1,0,0,0,1689,1667,1,0,0,0,1689,1672,1,
+		0,0,0,1689,1679,1,0,0,0,1689,1687,1,0,0,0,1690,131,1,0,0,0,1691,1692,7,
+		24,0,0,1692,133,1,0,0,0,1693,1694,6,67,-1,0,1694,1698,3,136,68,0,1695,
+		1696,7,25,0,0,1696,1698,3,134,67,3,1697,1693,1,0,0,0,1697,1695,1,0,0,0,
+		1698,1707,1,0,0,0,1699,1700,10,2,0,0,1700,1701,7,26,0,0,1701,1706,3,134,
+		67,3,1702,1703,10,1,0,0,1703,1704,7,25,0,0,1704,1706,3,134,67,2,1705,1699,
+		1,0,0,0,1705,1702,1,0,0,0,1706,1709,1,0,0,0,1707,1705,1,0,0,0,1707,1708,
+		1,0,0,0,1708,135,1,0,0,0,1709,1707,1,0,0,0,1710,1711,6,68,-1,0,1711,2060,
+		3,166,83,0,1712,2060,3,168,84,0,1713,1714,5,18,0,0,1714,1716,3,126,63,
+		0,1715,1717,3,164,82,0,1716,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1716,1,
+		0,0,0,1718,1719,1,0,0,0,1719,1722,1,0,0,0,1720,1721,5,54,0,0,1721,1723,
+		3,126,63,0,1722,1720,1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,
+		1725,5,56,0,0,1725,2060,1,0,0,0,1726,1728,5,18,0,0,1727,1729,3,164,82,
+		0,1728,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1728,1,0,0,0,1730,1731,1,0,
+		0,0,1731,1734,1,0,0,0,1732,1733,5,54,0,0,1733,1735,3,126,63,0,1734,1732,
+		1,0,0,0,1734,1735,1,0,0,0,1735,1736,1,0,0,0,1736,1737,5,56,0,0,1737,2060,
+		1,0,0,0,1738,1739,7,27,0,0,1739,1740,5,269,0,0,1740,1741,3,126,63,0,1741,
+		1742,5,9,0,0,1742,1743,3,174,87,0,1743,1744,5,270,0,0,1744,2060,1,0,0,
+		0,1745,1746,5,68,0,0,1746,1749,5,269,0,0,1747,1750,3,172,86,0,1748,1750,
+		3,184,92,0,1749,1747,1,0,0,0,1749,1748,1,0,0,0,1750,1751,1,0,0,0,1751,
+		1752,5,76,0,0,1752,1753,3,126,63,0,1753,1754,5,270,0,0,1754,2060,1,0,0,
+		0,1755,1756,5,221,0,0,1756,1757,5,269,0,0,1757,1759,7,28,0,0,1758,1760,
+		3,126,63,0,1759,1758,1,0,0,0,1759,1760,1,0,0,0,1760,1761,1,0,0,0,1761,
+		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,270,0,0,1764,2060,1,0,0,
+		0,1765,1766,5,221,0,0,1766,1770,5,269,0,0,1767,1768,3,126,63,0,1768,1769,
+		5,76,0,0,1769,1771,1,0,0,0,1770,1767,1,0,0,0,1770,1771,1,0,0,0,1771,1772,
+		1,0,0,0,1772,1773,3,126,63,0,1773,1774,5,270,0,0,1774,2060,1,0,0,0,1775,
+		1776,5,207,0,0,1776,1777,5,269,0,0,1777,1778,3,126,63,0,1778,1779,5,76,
+		0,0,1779,1782,3,126,63,0,1780,1781,5,75,0,0,1781,1783,3,126,63,0,1782,
+		1780,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,5,270,0,0,1785,
+		2060,1,0,0,0,1786,1787,5,173,0,0,1787,1788,5,269,0,0,1788,1789,3,134,67,
+		0,1789,1790,5,90,0,0,1790,1791,3,126,63,0,1791,1792,5,270,0,0,1792,2060,
+		1,0,0,0,1793,1794,5,163,0,0,1794,1795,5,269,0,0,1795,1796,3,126,63,0,1796,
+		1797,5,170,0,0,1797,1798,3,126,63,0,1798,1799,5,76,0,0,1799,1802,3,126,
+		63,0,1800,1801,5,75,0,0,1801,1803,3,126,63,0,1802,1800,1,0,0,0,1802,1803,
+		1,0,0,0,1803,1804,1,0,0,0,1804,1805,5,270,0,0,1805,2060,1,0,0,0,1806,1807,
+		5,111,0,0,1807,1808,5,269,0,0,1808,1809,3,126,63,0,1809,1810,5,273,0,0,
+		1810,1813,3,126,63,0,1811,1812,5,188,0,0,1812,1814,3,174,87,0,1813,1811,
+		1,0,0,0,1813,1814,1,0,0,0,1814,1833,1,0,0,0,1815,1816,3,158,79,0,1816,
+		1817,5,153,0,0,1817,1822,5,55,0,0,1818,1819,3,158,79,0,1819,1820,5,153,
+		0,0,1820,1821,5,58,0,0,1821,1823,1,0,0,0,1822,1818,1,0,0,0,1822,1823,1,
+		0,0,0,1823,1834,1,0,0,0,1824,1825,3,158,79,0,1825,1826,5,153,0,0,1826,
+		1831,5,58,0,0,1827,1828,3,158,79,0,1828,1829,5,153,0,0,1829,1830,5,55,
+		0,0,1830,1832,1,0,0,0,1831,1827,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,
+		0,0,0,1833,1815,1,0,0,0,1833,1824,1,0,0,0,1833,1834,1,0,0,0,1834,1835,
+		1,0,0,0,1835,1836,5,270,0,0,1836,2060,1,0,0,0,1837,1838,5,110,0,0,1838,
+		1839,5,269,0,0,1839,1840,3,126,63,0,1840,1841,5,273,0,0,1841,1844,3,126,
+		63,0,1842,1843,5,188,0,0,1843,1845,3,174,87,0,1844,1842,1,0,0,0,1844,1845,
+		1,0,0,0,1845,1847,1,0,0,0,1846,1848,3,160,80,0,1847,1846,1,0,0,0,1847,
+		1848,1,0,0,0,1848,1867,1,0,0,0,1849,1850,3,162,81,0,1850,1851,5,153,0,
+		0,1851,1856,5,55,0,0,1852,1853,3,162,81,0,1853,1854,5,153,0,0,1854,1855,
+		5,58,0,0,1855,1857,1,0,0,0,1856,1852,1,0,0,0,1856,1857,1,0,0,0,1857,1868,
+		1,0,0,0,1858,1859,3,162,81,0,1859,1860,5,153,0,0,1860,1865,5,58,0,0,1861,
+		1862,3,162,81,0,1862,1863,5,153,0,0,1863,1864,5,55,0,0,1864,1866,1,0,0,
+		0,1865,1861,1,0,0,0,1865,1866,1,0,0,0,1866,1868,1,0,0,0,1867,1849,1,0,
+		0,0,1867,1858,1,0,0,0,1867,1868,1,0,0,0,1868,1869,1,0,0,0,1869,1870,5,
+		270,0,0,1870,2060,1,0,0,0,1871,1872,5,107,0,0,1872,1873,5,269,0,0,1873,
+		1874,3,126,63,0,1874,1875,5,273,0,0,1875,1879,3,126,63,0,1876,1877,7,29,
+		0,0,1877,1878,5,153,0,0,1878,1880,5,58,0,0,1879,1876,1,0,0,0,1879,1880,
+		1,0,0,0,1880,1881,1,0,0,0,1881,1882,5,270,0,0,1882,2060,1,0,0,0,1883,1884,
+		5,108,0,0,1884,1893,5,269,0,0,1885,1890,3,156,78,0,1886,1887,5,273,0,0,
+		1887,1889,3,156,78,0,1888,1886,1,0,0,0,1889,1892,1,0,0,0,1890,1888,1,0,
+		0,0,1890,1891,1,0,0,0,1891,1894,1,0,0,0,1892,1890,1,0,0,0,1893,1885,1,
+		0,0,0,1893,1894,1,0,0,0,1894,1898,1,0,0,0,1895,1896,7,30,0,0,1896,1897,
+		5,153,0,0,1897,1899,5,148,0,0,1898,1895,1,0,0,0,1898,1899,1,0,0,0,1899,
+		1900,1,0,0,0,1900,2060,5,270,0,0,1901,1902,5,104,0,0,1902,1911,5,269,0,
+		0,1903,1908,3,126,63,0,1904,1905,5,273,0,0,1905,1907,3,126,63,0,1906,1904,
+		1,0,0,0,1907,1910,1,0,0,0,1908,1906,1,0,0,0,1908,1909,1,0,0,0,1909,1912,
+		1,0,0,0,1910,1908,1,0,0,0,1911,1903,1,0,0,0,1911,1912,1,0,0,0,1912,1916,
+		1,0,0,0,1913,1914,7,30,0,0,1914,1915,5,153,0,0,1915,1917,5,148,0,0,1916,
+		1913,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,2060,5,270,0,0,1919,
+		1920,5,105,0,0,1920,1921,5,269,0,0,1921,1932,3,126,63,0,1922,1923,5,157,
+		0,0,1923,1924,5,16,0,0,1924,1929,3,82,41,0,1925,1926,5,273,0,0,1926,1928,
+		3,82,41,0,1927,1925,1,0,0,0,1928,1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,
+		1,0,0,0,1930,1933,1,0,0,0,1931,1929,1,0,0,0,1932,1922,1,0,0,0,1932,1933,
+		1,0,0,0,1933,1937,1,0,0,0,1934,1935,7,30,0,0,1935,1936,5,153,0,0,1936,
+		1938,5,148,0,0,1937,1934,1,0,0,0,1937,1938,1,0,0,0,1938,1939,1,0,0,0,1939,
+		1946,5,270,0,0,1940,1941,5,71,0,0,1941,1942,5,269,0,0,1942,1943,5,243,
+		0,0,1943,1944,3,126,63,0,1944,1945,5,270,0,0,1945,1947,1,0,0,0,1946,1940,
+		1,0,0,0,1946,1947,1,0,0,0,1947,1950,1,0,0,0,1948,1949,5,160,0,0,1949,1951,
+		3,148,74,0,1950,1948,1,0,0,0,1950,1951,1,0,0,0,1951,2060,1,0,0,0,1952,
+		1953,5,109,0,0,1953,1954,5,269,0,0,1954,1958,3,156,78,0,1955,1956,7,30,
+		0,0,1956,1957,5,153,0,0,1957,1959,5,148,0,0,1958,1955,1,0,0,0,1958,1959,
+		1,0,0,0,1959,1960,1,0,0,0,1960,1967,5,270,0,0,1961,1962,5,71,0,0,1962,
+		1963,5,269,0,0,1963,1964,5,243,0,0,1964,1965,3,126,63,0,1965,1966,5,270,
+		0,0,1966,1968,1,0,0,0,1967,1961,1,0,0,0,1967,1968,1,0,0,0,1968,1971,1,
+		0,0,0,1969,1970,5,160,0,0,1970,1972,3,148,74,0,1971,1969,1,0,0,0,1971,
+		1972,1,0,0,0,1972,2060,1,0,0,0,1973,1974,7,31,0,0,1974,1975,5,269,0,0,
+		1975,1976,3,126,63,0,1976,1979,5,219,0,0,1977,1980,3,172,86,0,1978,1980,
+		3,184,92,0,1979,1977,1,0,0,0,1979,1978,1,0,0,0,1980,1981,1,0,0,0,1981,
+		1982,5,270,0,0,1982,2060,1,0,0,0,1983,1984,7,32,0,0,1984,1985,5,269,0,
+		0,1985,1986,3,172,86,0,1986,1987,5,273,0,0,1987,1988,3,126,63,0,1988,1989,
+		5,273,0,0,1989,1990,3,126,63,0,1990,1991,5,270,0,0,1991,2060,1,0,0,0,1992,
+		2060,7,33,0,0,1993,1994,5,8,0,0,1994,2003,5,271,0,0,1995,2000,3,126,63,
+		0,1996,1997,5,273,0,0,1997,1999,3,126,63,0,1998,1996,1,0,0,0,1999,2002,
+		1,0,0,0,2000,1998,1,0,0,0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2000,
+		1,0,0,0,2003,1995,1,0,0,0,2003,2004,1,0,0,0,2004,2005,1,0,0,0,2005,2060,
+		5,272,0,0,2006,2007,5,125,0,0,2007,2016,5,271,0,0,2008,2013,3,126,63,0,
+		2009,2010,5,273,0,0,2010,2012,3,126,63,0,2011,2009,1,0,0,0,2012,2015,1,
+		0,0,0,2013,2011,1,0,0,0,2013,2014,1,0,0,0,2014,2017,1,0,0,0,2015,2013,
+		1,0,0,0,2016,2008,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2060,
+		5,272,0,0,2019,2020,5,191,0,0,2020,2029,5,269,0,0,2021,2026,3,126,63,0,
+		2022,2023,5,273,0,0,2023,2025,3,126,63,0,2024,2022,1,0,0,0,2025,2028,1,
+		0,0,0,2026,2024,1,0,0,0,2026,2027,1,0,0,0,2027,2030,1,0,0,0,2028,2026,
+		1,0,0,0,2029,2021,1,0,0,0,2029,2030,1,0,0,0,2030,2031,1,0,0,0,2031,2060,
+		5,270,0,0,2032,2033,5,49,0,0,2033,2034,5,269,0,0,2034,2035,3,182,91,0,
+		2035,2036,5,270,0,0,2036,2060,1,0,0,0,2037,2060,3,138,69,0,2038,2039,5,
+		64,0,0,2039,2040,5,269,0,0,2040,2041,3,58,29,0,2041,2042,5,270,0,0,2042,
+		2060,1,0,0,0,2043,2044,5,269,0,0,2044,2045,3,58,29,0,2045,2046,5,270,0,
+		0,2046,2060,1,0,0,0,2047,2048,5,269,0,0,2048,2053,3,126,63,0,2049,2050,
+		5,273,0,0,2050,2052,3,126,63,0,2051,2049,1,0,0,0,2052,2055,1,0,0,0,2053,
+		2051,1,0,0,0,2053,2054,1,0,0,0,2054,2056,1,0,0,0,2055,2053,1,0,0,0,2056,
+		2057,5,270,0,0,2057,2060,1,0,0,0,2058,2060,3,184,92,0,2059,1710,1,0,0,
+		0,2059,1712,1,0,0,0,2059,1713,1,0,0,0,2059,1726,1,0,0,0,2059,1738,1,0,
+		0,0,2059,1745,1,0,0,0,2059,1755,1,0,0,0,2059,1765,1,0,0,0,2059,1775,1,
+		0,0,0,2059,1786,1,0,0,0,2059,1793,1,0,0,0,2059,1806,1,0,0,0,2059,1837,
+		1,0,0,0,2059,1871,1,0,0,0,2059,1883,1,0,0,0,2059,1901,1,0,0,0,2059,1919,
+		1,0,0,0,2059,1952,1,0,0,0,2059,1973,1,0,0,0,2059,1983,1,0,0,0,2059,1992,
+		1,0,0,0,2059,1993,1,0,0,0,2059,2006,1,0,0,0,2059,2019,1,0,0,0,2059,2032,
+		1,0,0,0,2059,2037,1,0,0,0,2059,2038,1,0,0,0,2059,2043,1,0,0,0,2059,2047,
+		1,0,0,0,2059,2058,1,0,0,0,2060,2071,1,0,0,0,2061,2062,10,2,0,0,2062,2063,
+		5,274,0,0,2063,2070,3,184,92,0,2064,2065,10,1,0,0,2065,2066,5,271,0,0,
+		2066,2067,3,134,67,0,2067,2068,5,272,0,0,2068,2070,1,0,0,0,2069,2061,1,
+		0,0,0,2069,2064,1,0,0,0,2070,2073,1,0,0,0,2071,2069,1,0,0,0,2071,2072,
+		1,0,0,0,2072,137,1,0,0,0,2073,2071,1,0,0,0,2074,2075,3,142,71,0,2075,2091,
+		5,269,0,0,2076,2092,5,261,0,0,2077,2079,3,72,36,0,2078,2077,1,0,0,0,2078,
+		2079,1,0,0,0,2079,2080,1,0,0,0,2080,2085,3,144,72,0,2081,2082,5,273,0,
+		0,2082,2084,3,144,72,0,2083,2081,1,0,0,0,2084,2087,1,0,0,0,2085,2083,1,
+		0,0,0,2085,2086,1,0,0,0,2086,2089,1,0,0,0,2087,2085,1,0,0,0,2088,2090,
+		3,140,70,0,2089,2088,1,0,0,0,2089,2090,1,0,0,0,2090,2092,1,0,0,0,2091,
+		2076,1,0,0,0,2091,2078,1,0,0,0,2091,2092,1,0,0,0,2092,2093,1,0,0,0,2093,
+		2100,5,270,0,0,2094,2095,5,71,0,0,2095,2096,5,269,0,0,2096,2097,5,243,
+		0,0,2097,2098,3,126,63,0,2098,2099,5,270,0,0,2099,2101,1,0,0,0,2100,2094,
+		1,0,0,0,2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2103,5,160,0,0,2103,2105,
+		3,148,74,0,2104,2102,1,0,0,0,2104,2105,1,0,0,0,2105,139,1,0,0,0,2106,2107,
+		7,34,0,0,2107,2108,5,149,0,0,2108,141,1,0,0,0,2109,2114,3,180,90,0,2110,
+		2114,5,118,0,0,2111,2114,5,189,0,0,2112,2114,5,72,0,0,2113,2109,1,0,0,
+		0,2113,2110,1,0,0,0,2113,2111,1,0,0,0,2113,2112,1,0,0,0,2114,143,1,0,0,
+		0,2115,2116,3,184,92,0,2116,2117,5,258,0,0,2117,2118,3,146,73,0,2118,2121,
+		1,0,0,0,2119,2121,3,146,73,0,2120,2115,1,0,0,0,2120,2119,1,0,0,0,2121,
+		145,1,0,0,0,2122,2123,5,211,0,0,2123,2127,3,180,90,0,2124,2125,5,165,0,
+		0,2125,2126,5,16,0,0,2126,2128,3,126,63,0,2127,2124,1,0,0,0,2127,2128,
+		1,0,0,0,2128,2140,1,0,0,0,2129,2130,5,211,0,0,2130,2131,5,269,0,0,2131,
+		2132,3,58,29,0,2132,2136,5,270,0,0,2133,2134,5,165,0,0,2134,2135,5,16,
+		0,0,2135,2137,3,126,63,0,2136,2133,1,0,0,0,2136,2137,1,0,0,0,2137,2140,
+		1,0,0,0,2138,2140,3,126,63,0,2139,2122,1,0,0,0,2139,2129,1,0,0,0,2139,
+		2138,1,0,0,0,2140,147,1,0,0,0,2141,2144,3,184,92,0,2142,2144,3,150,75,
+		0,2143,2141,1,0,0,0,2143,2142,1,0,0,0,2144,149,1,0,0,0,2145,2156,5,269,
+		0,0,2146,2147,5,165,0,0,2147,2148,5,16,0,0,2148,2153,3,126,63,0,2149,2150,
+		5,273,0,0,2150,2152,3,126,63,0,2151,2149,1,0,0,0,2152,2155,1,0,0,0,2153,
+		2151,1,0,0,0,2153,2154,1,0,0,0,2154,2157,1,0,0,0,2155,2153,1,0,0,0,2156,
+		2146,1,0,0,0,2156,2157,1,0,0,0,2157,2168,1,0,0,0,2158,2159,5,157,0,0,2159,
+		2160,5,16,0,0,2160,2165,3,82,41,0,2161,2162,5,273,0,0,2162,2164,3,82,41,
+		0,2163,2161,1,0,0,0,2164,2167,1,0,0,0,2165,2163,1,0,0,0,2165,2166,1,0,
+		0,0,2166,2169,1,0,0,0,2167,2165,1,0,0,0,2168,2158,1,0,0,0,2168,2169,1,
+		0,0,0,2169,2171,1,0,0,0,2170,2172,3,152,76,0,2171,2170,1,0,0,0,2171,2172,
+		1,0,0,0,2172,2173,1,0,0,0,2173,2174,5,270,0,0,2174,151,1,0,0,0,2175,2176,
+		7,35,0,0,2176,2184,3,154,77,0,2177,2178,7,35,0,0,2178,2179,5,13,0,0,2179,
+		2180,3,154,77,0,2180,2181,5,7,0,0,2181,2182,3,154,77,0,2182,2184,1,0,0,
+		0,2183,2175,1,0,0,0,2183,2177,1,0,0,0,2184,153,1,0,0,0,2185,2186,5,224,
+		0,0,2186,2195,5,174,0,0,2187,2188,5,224,0,0,2188,2195,5,74,0,0,2189,2190,
+		5,36,0,0,2190,2195,5,191,0,0,2191,2192,3,134,67,0,2192,2193,7,36,0,0,2193,
+		2195,1,0,0,0,2194,2185,1,0,0,0,2194,2187,1,0,0,0,2194,2189,1,0,0,0,2194,
+		2191,1,0,0,0,2195,155,1,0,0,0,2196,2198,5,112,0,0,2197,2196,1,0,0,0,2197,
+		2198,1,0,0,0,2198,2199,1,0,0,0,2199,2200,3,126,63,0,2200,2201,5,233,0,
+		0,2201,2202,3,126,63,0,2202,157,1,0,0,0,2203,2208,5,148,0,0,2204,2208,
+		5,58,0,0,2205,2206,5,45,0,0,2206,2208,3,126,63,0,2207,2203,1,0,0,0,2207,
+		2204,1,0,0,0,2207,2205,1,0,0,0,2208,159,1,0,0,0,2209,2211,5,247,0,0,2210,
+		2212,5,8,0,0,2211,2210,1,0,0,0,2211,2212,1,0,0,0,2212,2213,1,0,0,0,2213,
+		2223,5,248,0,0,2214,2216,5,245,0,0,2215,2217,7,37,0,0,2216,2215,1,0,0,
+		0,2216,2217,1,0,0,0,2217,2219,1,0,0,0,2218,2220,5,8,0,0,2219,2218,1,0,
+		0,0,2219,2220,1,0,0,0,2220,2221,1,0,0,0,2221,2223,5,248,0,0,2222,2209,
+		1,0,0,0,2222,2214,1,0,0,0,2223,161,1,0,0,0,2224,2229,5,148,0,0,2225,2229,
+		5,58,0,0,2226,2227,5,55,0,0,2227,2229,7,38,0,0,2228,2224,1,0,0,0,2228,
+		2225,1,0,0,0,2228,2226,1,0,0,0,2229,163,1,0,0,0,2230,2231,5,242,0,0,2231,
+		2236,3,126,63,0,2232,2233,5,273,0,0,2233,2235,3,126,63,0,2234,2232,1,0,
+		0,0,2235,2238,1,0,0,0,2236,2234,1,0,0,0,2236,2237,1,0,0,0,2237,2239,1,
+		0,0,0,2238,2236,1,0,0,0,2239,2240,5,214,0,0,2240,2241,3,126,63,0,2241,
+		165,1,0,0,0,2242,2257,5,148,0,0,2243,2257,7,39,0,0,2244,2257,5,281,0,0,
+		2245,2257,5,282,0,0,2246,2257,5,283,0,0,2247,2249,5,278,0,0,2248,2247,
+		1,0,0,0,2249,2250,1,0,0,0,2250,2248,1,0,0,0,2250,2251,1,0,0,0,2251,2257,
+		1,0,0,0,2252,2257,5,279,0,0,2253,2257,5,280,0,0,2254,2255,7,40,0,0,2255,
+		2257,5,278,0,0,2256,2242,1,0,0,0,2256,2243,1,0,0,0,2256,2244,1,0,0,0,2256,
+		2245,1,0,0,0,2256,2246,1,0,0,0,2256,2248,1,0,0,0,2256,2252,1,0,0,0,2256,
+		2253,1,0,0,0,2256,2254,1,0,0,0,2257,167,1,0,0,0,2258,2260,5,95,0,0,2259,
+		2261,7,25,0,0,2260,2259,1,0,0,0,2260,2261,1,0,0,0,2261,2262,1,0,0,0,2262,
+		2263,3,170,85,0,2263,2267,3,172,86,0,2264,2265,5,269,0,0,2265,2266,5,281,
+		0,0,2266,2268,5,270,0,0,2267,2264,1,0,0,0,2267,2268,1,0,0,0,2268,2276,
+		1,0,0,0,2269,2270,5,219,0,0,2270,2274,3,172,86,0,2271,2272,5,269,0,0,2272,
+		2273,5,281,0,0,2273,2275,5,270,0,0,2274,2271,1,0,0,0,2274,2275,1,0,0,0,
+		2275,2277,1,0,0,0,2276,2269,1,0,0,0,2276,2277,1,0,0,0,2277,169,1,0,0,0,
+		2278,2279,7,41,0,0,2279,171,1,0,0,0,2280,2281,7,42,0,0,2281,173,1,0,0,
+		0,2282,2286,3,176,88,0,2283,2284,5,147,0,0,2284,2287,5,148,0,0,2285,2287,
+		5,148,0,0,2286,2283,1,0,0,0,2286,2285,1,0,0,0,2286,2287,1,0,0,0,2287,175,
+		1,0,0,0,2288,2289,6,88,-1,0,2289,2290,5,8,0,0,2290,2291,5,256,0,0,2291,
+		2292,3,174,87,0,2292,2293,5,257,0,0,2293,2374,1,0,0,0,2294,2295,5,141,
+		0,0,2295,2296,5,256,0,0,2296,2297,3,174,87,0,2297,2298,5,257,0,0,2298,
+		2374,1,0,0,0,2299,2300,5,125,0,0,2300,2301,5,256,0,0,2301,2302,3,174,87,
+		0,2302,2303,5,273,0,0,2303,2304,3,174,87,0,2304,2305,5,257,0,0,2305,2374,
+		1,0,0,0,2306,2307,5,191,0,0,2307,2316,5,256,0,0,2308,2313,3,178,89,0,2309,
+		2310,5,273,0,0,2310,2312,3,178,89,0,2311,2309,1,0,0,0,2312,2315,1,0,0,
+		0,2313,2311,1,0,0,0,2313,2314,1,0,0,0,2314,2317,1,0,0,0,2315,2313,1,0,
+		0,0,2316,2308,1,0,0,0,2316,2317,1,0,0,0,2317,2318,1,0,0,0,2318,2374,5,
+		257,0,0,2319,2320,5,191,0,0,2320,2329,5,269,0,0,2321,2326,3,178,89,0,2322,
+		2323,5,273,0,0,2323,2325,3,178,89,0,2324,2322,1,0,0,0,2325,2328,1,0,0,
+		0,2326,2324,1,0,0,0,2326,2327,1,0,0,0,2327,2330,1,0,0,0,2328,2326,1,0,
+		0,0,2329,2321,1,0,0,0,2329,2330,1,0,0,0,2330,2331,1,0,0,0,2331,2374,5,
+		270,0,0,2332,2333,5,95,0,0,2333,2337,3,172,86,0,2334,2335,5,269,0,0,2335,
+		2336,5,281,0,0,2336,2338,5,270,0,0,2337,2334,1,0,0,0,2337,2338,1,0,0,0,
+		2338,2346,1,0,0,0,2339,2340,5,219,0,0,2340,2344,3,172,86,0,2341,2342,5,
+		269,0,0,2342,2343,5,281,0,0,2343,2345,5,270,0,0,2344,2341,1,0,0,0,2344,
+		2345,1,0,0,0,2345,2347,1,0,0,0,2346,2339,1,0,0,0,2346,2347,1,0,0,0,2347,
+		2374,1,0,0,0,2348,2350,3,184,92,0,2349,2351,7,43,0,0,2350,2349,1,0,0,0,
+		2350,2351,1,0,0,0,2351,2362,1,0,0,0,2352,2353,5,269,0,0,2353,2358,5,281,
+		0,0,2354,2355,5,273,0,0,2355,2357,5,281,0,0,2356,2354,1,0,0,0,2357,2360,
+		1,0,0,0,2358,2356,1,0,0,0,2358,2359,1,0,0,0,2359,2361,1,0,0,0,2360,2358,
+		1,0,0,0,2361,2363,5,270,0,0,2362,2352,1,0,0,0,2362,2363,1,0,0,0,2363,2371,
+		1,0,0,0,2364,2365,5,245,0,0,2365,2366,5,121,0,0,2366,2367,5,215,0,0,2367,
+		2372,5,251,0,0,2368,2369,5,247,0,0,2369,2370,5,215,0,0,2370,2372,5,251,
+		0,0,2371,2364,1,0,0,0,2371,2368,1,0,0,0,2371,2372,1,0,0,0,2372,2374,1,
+		0,0,0,2373,2288,1,0,0,0,2373,2294,1,0,0,0,2373,2299,1,0,0,0,2373,2306,
+		1,0,0,0,2373,2319,1,0,0,0,2373,2332,1,0,0,0,2373,2348,1,0,0,0,2374,2391,
+		1,0,0,0,2375,2379,10,2,0,0,2376,2377,5,147,0,0,2377,2380,5,148,0,0,2378,
+		2380,5,148,0,0,2379,2376,1,0,0,0,2379,2378,1,0,0,0,2379,2380,1,0,0,0,2380,
+		2381,1,0,0,0,2381,2390,5,8,0,0,2382,2386,10,1,0,0,2383,2384,5,147,0,0,
+		2384,2387,5,148,0,0,2385,2387,5,148,0,0,2386,2383,1,0,0,0,2386,2385,1,
+		0,0,0,2386,2387,1,0,0,0,2387,2388,1,0,0,0,2388,2390,5,141,0,0,2389,2375,
+		1,0,0,0,2389,2382,1,0,0,0,2390,2393,1,0,0,0,2391,2389,1,0,0,0,2391,2392,
+		1,0,0,0,2392,177,1,0,0,0,2393,2391,1,0,0,0,2394,2395,3,184,92,0,2395,2397,
+		3,174,87,0,2396,2398,5,278,0,0,2397,2396,1,0,0,0,2397,2398,1,0,0,0,2398,
+		179,1,0,0,0,2399,2404,3,184,92,0,2400,2401,5,274,0,0,2401,2403,3,184,92,
+		0,2402,2400,1,0,0,0,2403,2406,1,0,0,0,2404,2402,1,0,0,0,2404,2405,1,0,
+		0,0,2405,181,1,0,0,0,2406,2404,1,0,0,0,2407,2412,3,184,92,0,2408,2409,
+		5,273,0,0,2409,2411,3,184,92,0,2410,2408,1,0,0,0,2411,2414,1,0,0,0,2412,
+		2410,1,0,0,0,2412,2413,1,0,0,0,2413,183,1,0,0,0,2414,2412,1,0,0,0,2415,
+		2419,5,284,0,0,2416,2419,5,285,0,0,2417,2419,3,186,93,0,2418,2415,1,0,
+		0,0,2418,2416,1,0,0,0,2418,2417,1,0,0,0,2419,185,1,0,0,0,2420,2421,7,44,
+		0,0,2421,187,1,0,0,0,347,191,198,203,209,212,227,230,236,242,248,255,259,
+		267,269,275,282,292,295,302,307,310,317,322,325,329,332,337,341,347,360,
+		368,380,390,394,404,409,420,423,431,435,441,447,459,464,474,480,483,489,
+		500,515,522,527,533,544,550,555,561,564,567,575,583,585,590,595,598,603,
+		606,609,614,617,622,627,630,633,641,659,661,664,671,677,686,691,695,698,
+		706,709,712,716,720,731,736,740,743,751,754,762,770,776,781,788,795,798,
+		802,807,811,813,817,823,833,842,851,854,868,871,875,881,889,893,898,910,
+		922,935,940,952,959,966,972,980,983,992,1007,1010,1015,1017,1022,1024,
+		1029,1033,1041,1047,1050,1052,1062,1069,1072,1080,1086,1090,1093,1100,
+		1109,1112,1116,1125,1128,1132,1140,1143,1154,1157,1159,1169,1181,1193,
+		1201,1209,1212,1216,1224,1228,1248,1250,1252,1256,1260,1264,1268,1270,
+		1279,1283,1290,1293,1296,1303,1306,1312,1321,1327,1330,1339,1346,1348,
+		1359,1362,1371,1374,1382,1385,1388,1394,1402,1410,1413,1421,1438,1454,
+		1461,1467,1471,1478,1482,1486,1490,1492,1496,1498,1508,1518,1525,1532,
+		1537,1549,1557,1560,1563,1574,1579,1590,1593,1601,1603,1610,1614,1621,
+		1629,1638,1644,1650,1653,1660,1664,1669,1674,1681,1685,1689,1697,1705,
+		1707,1718,1722,1730,1734,1749,1759,1770,1782,1802,1813,1822,1831,1833,
+		1844,1847,1856,1865,1867,1879,1890,1893,1898,1908,1911,1916,1929,1932,
+		1937,1946,1950,1958,1967,1971,1979,2000,2003,2013,2016,2026,2029,2053,
+		2059,2069,2071,2078,2085,2089,2091,2100,2104,2113,2120,2127,2136,2139,
+		2143,2153,2156,2165,2168,2171,2183,2194,2197,2207,2211,2216,2219,2222,
+		2228,2236,2250,2256,2260,2267,2274,2276,2286,2313,2316,2326,2329,2337,
+		2344,2346,2350,2358,2362,2371,2373,2379,2386,2389,2391,2397,2404,2412,
+		2418
 	};
 
 	public static readonly ATN _ATN =

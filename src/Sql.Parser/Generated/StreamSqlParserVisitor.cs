@@ -434,6 +434,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitReplaceTable([NotNull] StreamSqlParser.ReplaceTableContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.distribution"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDistribution([NotNull] StreamSqlParser.DistributionContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="StreamSqlParser.tableElement"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

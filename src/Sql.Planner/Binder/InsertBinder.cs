@@ -66,6 +66,11 @@ internal sealed class InsertBinder
                     $"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{ObjectNames.FullName(name)}' implements the SupportsOverwrite interface (the filesystem connector does; '{table.Connector}' does not)", insert.Span);
         }
 
+        // Flink's DynamicSinkUtils: a bucketed table needs a sink that implements SupportsBucketing; no connector here does.
+        if (table.Distribution is not null)
+            throw new SqlValidationException(
+                $"Table '{ObjectNames.FullName(name)}' is a bucketed table, but the underlying DynamicTableSink doesn't implement the SupportsBucketing interface.", insert.Target.Span);
+
         var query = new QueryBinder(_catalog, _connectors, _batchMode).Bind(insert.Source);
         // Declaration order, as the query (or the column list) gives them.
         var sinkColumns = table.Columns.Where(c => c is PhysicalColumn or MetadataColumn { IsVirtual: false }).ToList();

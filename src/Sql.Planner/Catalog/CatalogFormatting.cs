@@ -77,6 +77,7 @@ internal static class CatalogFormatting
         sb.Append(string.Join(",\n", lines)).Append("\n)");
         if (table.Comment is not null) sb.Append(" COMMENT '").Append(table.Comment.Replace("'", "''")).Append('\'');
         sb.Append('\n');
+        if (table.Distribution is { } distribution) sb.Append(distribution).Append('\n');
         if (table.PartitionKeys.Count > 0)
             sb.Append("PARTITIONED BY (").Append(string.Join(", ", table.PartitionKeys.Select(ExpressionSqlPrinter.Quote))).Append(")\n");
         // Flink's ShowCreateUtil leaves the WITH clause out when a table has no options.

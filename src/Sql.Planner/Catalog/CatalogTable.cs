@@ -4,7 +4,8 @@ namespace StreamSql.Sql.Planner.Catalog;
 
 /// <summary>A resolved table definition: columns, watermark, primary key and connector options.
 /// <paramref name="PrimaryKeyConstraint"/> is the name the DDL gave the key (<c>CONSTRAINT name PRIMARY KEY ...</c>);
-/// null for an unnamed key, which Flink names by <see cref="CatalogFormatting.PrimaryKeyName"/>.</summary>
+/// null for an unnamed key, which Flink names by <see cref="CatalogFormatting.PrimaryKeyName"/>. <paramref name="Distribution"/> is
+/// the <c>DISTRIBUTED BY</c> bucketing, null when the table declares none.</summary>
 public sealed record CatalogTable(
     string Name,
     IReadOnlyList<TableColumn> Columns,
@@ -14,7 +15,8 @@ public sealed record CatalogTable(
     IReadOnlyDictionary<string, string> Options,
     string? Comment,
     bool Temporary,
-    string? PrimaryKeyConstraint = null)
+    string? PrimaryKeyConstraint = null,
+    TableDistribution? Distribution = null)
 {
     /// <summary>The primary key constraint's name as Flink shows and matches it (<c>DROP CONSTRAINT</c>).</summary>
     public string PrimaryKeyConstraintName => PrimaryKeyConstraint ?? CatalogFormatting.PrimaryKeyName(PrimaryKey);

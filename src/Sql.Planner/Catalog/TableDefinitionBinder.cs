@@ -178,7 +178,8 @@ internal sealed class TableDefinitionBinder
             if (list.All(c => c.Name != p.Value))
                 throw new SqlValidationException($"Partition column '{p.Value}' not defined in the table schema{NameSuggestion.Hint(p.Value, list.Select(c => c.Name))}", p.Span);
 
-        var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName);
+        var distribution = Distribution(s, like, likeBase, list);
+        var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName, distribution);
         if (descriptor is not null) _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
     }
@@ -198,6 +199,7 @@ internal sealed class TableDefinitionBinder
     private sealed class LikeMerging
     {
         public LikeStrategy Constraints = LikeStrategy.Including;
+        public LikeStrategy Distribution = LikeStrategy.Including;
         public LikeStrategy Generated = LikeStrategy.Including;
         public LikeStrategy Metadata = LikeStrategy.Including;
         public LikeStrategy Options = LikeStrategy.Overwriting;
@@ -214,9 +216,11 @@ internal sealed class TableDefinitionBinder
                         // OVERWRITING ALL cannot apply to constraints and partitions: those stay INCLUDING.
                         var forKeys = o.Strategy == LikeStrategy.Overwriting ? LikeStrategy.Including : o.Strategy;
                         Constraints = Partitions = forKeys;
+                        Distribution = o.Strategy;
                         Generated = Metadata = Options = Watermarks = o.Strategy;
                         break;
                     case "CONSTRAINTS": Constraints = o.Strategy; break;
+                    case "DISTRIBUTION": Distribution = o.Strategy; break;
                     case "GENERATED": Generated = o.Strategy; break;
                     case "METADATA": Metadata = o.Strategy; break;
                     case "OPTIONS": Options = o.Strategy; break;
@@ -225,6 +229,27 @@ internal sealed class TableDefinitionBinder
                 }
             }
         }
+    }
+
+    /// <summary>The statement's <c>DISTRIBUTED BY</c>, or the LIKE base table's unless EXCLUDING DISTRIBUTION (Flink's
+    /// <c>MergeTableLikeUtil.mergeDistribution</c>: both at once is refused unless the base's is excluded).</summary>
+    private static TableDistribution? Distribution(CreateTableStatement s, LikeMerging? like, CatalogTable? likeBase, List<TableColumn> columns)
+    {
+        if (like is not null && like.Distribution != LikeStrategy.Excluding && likeBase!.Distribution is { } inherited)
+        {
+            if (s.Distribution is not null)
+                throw new SqlValidationException("The base table already has a distribution defined. You might want to specify EXCLUDING DISTRIBUTION.", s.Distribution.Span);
+            return inherited;
+        }
+        if (s.Distribution is not { } d) return null;
+        var keys = new List<string>();
+        foreach (var k in d.BucketKeys)
+        {
+            if (columns.All(c => c.Name != k.Value))
+                throw new SqlValidationException($"Bucket key column '{k.Value}' not defined in the table schema{NameSuggestion.Hint(k.Value, columns.Select(c => c.Name))}", k.Span);
+            keys.Add(k.Value);
+        }
+        return new TableDistribution(d.Kind, keys, d.BucketCount);
     }
 
     private static List<string> PrimaryKey(CreateTableStatement s, List<TableColumn> columns)

@@ -142,8 +142,8 @@ internal sealed class TableSchemaChange
             _primaryKey = key with { Columns = key.Columns.Select(k => k.Value == r.From.Value ? r.To : k).ToList() };
     }
 
-    /// <summary>Flink's checks before a column is dropped or renamed: it exists, and no computed column, partition key or
-    /// watermark refers to it.</summary>
+    /// <summary>Flink's checks before a column is dropped or renamed: it exists, and no computed column, partition key,
+    /// watermark or distribution (bucket) key refers to it.</summary>
     private void CheckReferences(Identifier column, IReadOnlySet<string>? ignoredComputed)
     {
         string name = column.Value;
@@ -156,6 +156,7 @@ internal sealed class TableSchemaChange
         if (_table.PartitionKeys.Contains(name)) throw Error($"The column `{name}` is used as the partition keys.", column.Span);
         if (_watermark is { } w && (w.RowtimeColumn.Value == name || ReferencedColumns(w.Expression).Contains(name)))
             throw Error($"The column `{name}` is referenced by watermark expression.", column.Span);
+        if (_table.Distribution?.BucketKeys.Contains(name) == true) throw Error($"The column `{name}` is used as a distribution key.", column.Span);
     }
 
     private static HashSet<string> ReferencedColumns(Expression expression)

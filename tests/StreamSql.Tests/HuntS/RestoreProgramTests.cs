@@ -13,6 +13,7 @@ public sealed class RestoreProgramTests
             RankRestorePrograms.All,
             ChangelogRestorePrograms.All,
             SourceSinkRestorePrograms.All,
+            JoinSemanticRestorePrograms.All,
         }.SelectMany(p => p).ToDictionary(p => p.Id);
 
     public static TheoryData<string> Ids => new(Programs.Keys);

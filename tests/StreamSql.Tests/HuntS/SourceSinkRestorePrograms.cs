@@ -102,5 +102,11 @@ internal static class SourceSinkRestorePrograms
                 new("sink_two_t", "a INT, b BIGINT", ["+I[1, 1]", "+I[2, 2]", "+I[3, 2]"], ["+I[4, 4]", "+I[5, 2]"]),
             ],
             "EXECUTE STATEMENT SET BEGIN INSERT INTO sink_one_t SELECT a, c FROM source_t; INSERT INTO sink_two_t SELECT a, b FROM source_t; END", []),
+        // Not one of Flink's programs: VALUES finishes before the first barrier, and a finished source is not run again
+        // after a restore (Flink's FLIP-147 checkpoints record it as finished), so its rows are not emitted twice.
+        new("values-finished-before-the-savepoint-is-not-replayed",
+            [new("source_t", "a INT", [I(10)], [I(20)])],
+            [new("sink_t", "a INT", ["+I[1]", "+I[2]", "+I[10]"], ["+I[20]"])],
+            "INSERT INTO sink_t SELECT a FROM (VALUES (1), (2)) AS v(a) UNION ALL SELECT a FROM source_t", []),
     ];
 }
