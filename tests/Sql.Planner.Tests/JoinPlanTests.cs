@@ -22,6 +22,20 @@ public sealed class JoinPlanTests
     private static string Describe(RowSchema s) => string.Join(", ", s.Fields.Select(f => $"{f.Name} {f.Type}"));
 
     [Fact]
+    public void A_join_is_told_which_columns_the_Calc_chained_after_it_reads()
+    {
+        // The residual reads price and category, the Calc above keeps price and seller: the join stores and compares
+        // all four columns but needs to gather only the two the Calc reads (and the key, read by nobody above, not at all).
+        var spec = Spec("SELECT b.price, a.seller FROM bids AS b JOIN auctions AS a ON b.auction = a.id AND b.price > a.category");
+        Assert.NotNull(spec.ReadColumns);
+        var read = spec.OutputSchema.Fields.Where((_, i) => spec.ReadColumns![i]).Select(f => f.Name);
+        Assert.Equal(["price", "seller"], read);
+
+        // Every column read above (no Calc, or a Calc reading all): nothing to leave out.
+        Assert.Null(Spec("SELECT * FROM bids AS b JOIN auctions AS a ON b.auction = a.id").ReadColumns);
+    }
+
+    [Fact]
     public void Equalities_become_keys_cast_to_a_common_type_and_the_rest_a_residual_condition()
     {
         var spec = Spec("SELECT b.price, a.seller FROM bids AS b JOIN auctions AS a ON b.auction = a.id AND b.price > a.category AND a.category = 10");

@@ -57,7 +57,10 @@ internal sealed class JobGraphBuilder
 
         VertexBuilder target;
         if (node.Inputs.Count == 1 && node is not PhysicalCollect && Chainable(node, node.Inputs[0]) is { } chained)
+        {
             target = chained;
+            if (node is PhysicalCalc calc) TellJoinItsReadColumns(target, calc);
+        }
         else
         {
             // Inputs first, so every vertex's inputs have smaller ids.
@@ -69,6 +72,26 @@ internal sealed class JobGraphBuilder
         target.Names.Add(node.VertexName);
         _emitted[node] = target;
         return target;
+    }
+
+    /// <summary>A join whose only consumer is a Calc chained after it emits the columns the Calc reads, the others as
+    /// all-null placeholders: the join's output is gathered from its inputs and stored rows, the Calc's only copied.</summary>
+    private static void TellJoinItsReadColumns(VertexBuilder vertex, PhysicalCalc calc)
+    {
+        int last = vertex.Chain.Count - 1;
+        if (last < 0 || vertex.Chain[last] is not (JoinSpec or IntervalJoinSpec)) return;
+        var used = new SortedSet<int>();
+        foreach (var p in calc.Projections) Logical.ExpressionRewriting.CollectInputs(p, used);
+        if (calc.Condition is not null) Logical.ExpressionRewriting.CollectInputs(calc.Condition, used);
+        var read = new bool[calc.Input.Schema.Count];
+        foreach (int c in used) read[c] = true;
+        if (used.Count == read.Length) return;
+        vertex.Chain[last] = vertex.Chain[last] switch
+        {
+            JoinSpec j => j with { ReadColumns = read },
+            IntervalJoinSpec j => j with { ReadColumns = read },
+            var spec => spec,
+        };
     }
 
     /// <summary>The input's vertex when <paramref name="node"/> can run in it, else null.</summary>

@@ -15,6 +15,7 @@ public sealed class IntervalJoinDifferentialTests
         "SELECT t.v, u.k, u.v AS uv FROM t RIGHT JOIN u ON t.k = u.k AND t.ts > u.ts AND t.ts <= u.ts + INTERVAL '3' SECOND AND t.v < u.v",
         "SELECT t.k, t.v, u.k AS uk, u.v AS uv FROM t FULL JOIN u ON t.k = u.k AND t.ts BETWEEN u.ts - INTERVAL '2' SECOND AND u.ts + INTERVAL '2' SECOND",
         "SELECT t.v, u.v AS uv FROM t, u WHERE t.k = u.k AND t.ts BETWEEN u.ts - INTERVAL '1' SECOND AND u.ts + INTERVAL '1' SECOND",
+        "SELECT u.v FROM t LEFT JOIN u ON t.k = u.k AND t.ts BETWEEN u.ts - INTERVAL '2' SECOND AND u.ts + INTERVAL '2' SECOND",
         "SELECT x.k, x.v, y.v AS yv FROM t AS x LEFT JOIN t AS y ON x.k = y.k AND y.ts > x.ts AND y.ts < x.ts + INTERVAL '6' SECOND",
     };
 

@@ -31,6 +31,9 @@ public sealed class JoinDifferentialTests
         "SELECT k, t.v, u.v AS uv FROM t FULL JOIN u USING (k)",
         "SELECT k, t.k AS tk, u.v FROM t RIGHT JOIN u USING (k)",
         "SELECT k, x, y FROM (SELECT k, v AS x FROM t) NATURAL JOIN (SELECT k, v AS y FROM u)",
+        // The Calc above reads neither the keys nor the residual's columns (the join gathers only what it reads).
+        "SELECT u.s FROM t LEFT JOIN u ON t.k = u.k AND t.v > u.v",
+        "SELECT t.s FROM t FULL JOIN u ON t.k = u.k AND t.v < u.v WHERE u.d IS NULL OR u.d > 0",
     };
 
     [Theory]

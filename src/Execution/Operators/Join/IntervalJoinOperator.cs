@@ -224,7 +224,7 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
         foreach (int g in theirTouched)
             if (other.Records.IsEmpty(g)) other.Table.Remove(g);
         if (result.Count == 0) return default;
-        return output.EmitAsync(result.Build(input, data, _outputSchema), cancellationToken);
+        return output.EmitAsync(result.Build(input, data, _outputSchema, _spec.ReadColumns), cancellationToken);
     }
 
     private void RegisterCleanup(Side side, long bucket)
@@ -313,10 +313,13 @@ public sealed class IntervalJoinOperator : StreamOperatorBase
             }
         }
 
-        public Batch Build(int input, RecordBatch data, Schema schema)
+        /// <param name="read">Per output column, whether the next operator reads it (null: all); the others are all-null placeholders.</param>
+        public Batch Build(int input, RecordBatch data, Schema schema, IReadOnlyList<bool>? read)
         {
+            int mineOffset = input == 0 ? 0 : _theirs.Length;
             var mine = new IArrowArray[data.ColumnCount];
-            for (int c = 0; c < mine.Length; c++) mine[c] = ArrayGather.Take(data.Column(c), _mine, Count);
+            for (int c = 0; c < mine.Length; c++)
+                mine[c] = read is null || read[mineOffset + c] ? ArrayGather.Take(data.Column(c), _mine, Count) : new NullArray(Count);
             var theirs = new IArrowArray[_theirs.Length];
             for (int c = 0; c < theirs.Length; c++) theirs[c] = _theirs[c].Build();
             var columns = input == 0 ? mine.Concat(theirs) : theirs.Concat(mine);

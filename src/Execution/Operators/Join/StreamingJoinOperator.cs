@@ -262,7 +262,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         foreach (int g in theirTouched)
             if (other.Records.IsEmpty(g)) other.Table.Remove(g);
         if (result.Count == 0) return default;
-        return output.EmitAsync(result.Build(input, data, _outputSchema), cancellationToken);
+        return output.EmitAsync(result.Build(input, data, _outputSchema, _spec.ReadColumns), cancellationToken);
     }
 
     private static void ExpireTouched(Side side, ReadOnlySpan<int> touched, long now)
@@ -338,18 +338,21 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
         }
 
-        public Batch Build(int input, RecordBatch data, Schema schema)
+        /// <param name="read">Per output column, whether the next operator reads it (null: all); the others are all-null placeholders.</param>
+        public Batch Build(int input, RecordBatch data, Schema schema, IReadOnlyList<bool>? read)
         {
             int count = Count;
+            int mineOffset = input == 0 ? 0 : _other.Types.Length, theirOffset = input == 0 ? data.ColumnCount : 0;
             var mine = new IArrowArray[data.ColumnCount];
             var mineRows = new JoinGather.Rows(_mine, count);
-            for (int c = 0; c < mine.Length; c++) mine[c] = JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), mineRows);
+            for (int c = 0; c < mine.Length; c++)
+                mine[c] = Reads(read, mineOffset + c) ? JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), mineRows) : new NullArray(count);
             var theirs = new IArrowArray[_other.Types.Length];
             var decodedRows = _decoded is null ? default : new JoinGather.Rows(_decodedRows, count);
             for (int c = 0; c < theirs.Length; c++)
-                theirs[c] = _decoded is not null
-                    ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows)
-                    : _theirs[c].Build();
+                theirs[c] = _decoded is null ? _theirs[c].Build()
+                    : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows)
+                    : new NullArray(count);
             var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
             for (int i = 0; i < count; i++)
@@ -361,5 +364,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);
         }
+
+        private static bool Reads(IReadOnlyList<bool>? read, int column) => read is null || read[column];
     }
 }

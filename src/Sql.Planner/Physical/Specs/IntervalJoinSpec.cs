@@ -24,4 +24,8 @@ public sealed record IntervalJoinSpec(
     RowSchema RightSchema,
     string Description,
     RowSchema OutputSchema,
-    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog);
+    ChangelogMode OutputChangelog) : OperatorSpec(Description, OutputSchema, OutputChangelog)
+{
+    /// <inheritdoc cref="JoinSpec.ReadColumns"/>
+    public IReadOnlyList<bool>? ReadColumns { get; init; }
+}

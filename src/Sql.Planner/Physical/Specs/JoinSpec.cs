@@ -43,6 +43,10 @@ public sealed record JoinSpec(
     /// <summary>The retention of the right side's rows when a <c>STATE_TTL</c> hint names it (else <see cref="StateTtl"/>).</summary>
     public TimeSpan? RightStateTtl { get; init; }
 
+    /// <summary>Per output column, whether the next operator of the join's chain reads it (null: all are read). An unread
+    /// column is emitted as an all-null placeholder instead of being gathered (q4's Calc keeps three of seven).</summary>
+    public IReadOnlyList<bool>? ReadColumns { get; init; }
+
     /// <summary>The retention of side 0 (left) or 1 (right).</summary>
     public TimeSpan StateTtlOf(int side) => (side == 0 ? LeftStateTtl : RightStateTtl) ?? StateTtl;
 }
