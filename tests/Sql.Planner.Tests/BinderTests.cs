@@ -71,6 +71,23 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Cast_takes_its_operands_nullability_and_try_cast_is_always_nullable()
+    {
+        // Flink's SqlCastFunction.deriveType: the target made nullable exactly when the operand is.
+        var s = Schema("SELECT CAST(x AS STRING), CAST(x AS DECIMAL(3, 1)), CAST(z AS BIGINT), TRY_CAST(x AS BIGINT), CAST(CAST(x AS SMALLINT) AS INT) " +
+                       "FROM (VALUES (1, CAST(NULL AS INT)), (2, 3)) AS v(x, z)");
+        Assert.Equal("EXPR$0 STRING NOT NULL, EXPR$1 DECIMAL(3, 1) NOT NULL, EXPR$2 BIGINT, EXPR$3 BIGINT, EXPR$4 INT NOT NULL", Describe(s));
+    }
+
+    [Fact]
+    public void Functions_flink_types_force_nullable_are_nullable_over_not_null_operands()
+    {
+        var s = Schema("SELECT REVERSE(y), CHR(x), DATE_FORMAT(TIMESTAMP '2024-01-02 03:04:05', 'yyyy'), FROM_UNIXTIME(x), LPAD(y, 3, 'x'), UPPER(y) " +
+                       "FROM (VALUES (1, 'a'), (2, 'b')) AS v(x, y)");
+        Assert.Equal("EXPR$0 STRING, EXPR$1 STRING, EXPR$2 STRING, EXPR$3 STRING, EXPR$4 STRING NOT NULL, EXPR$5 CHAR(1) NOT NULL", Describe(s));
+    }
+
+    [Fact]
     public void Interval_literals_become_milliseconds_or_months()
     {
         var plan = _f.Run<QueryPlan>("SELECT INTERVAL '1 02:03:04.5' DAY TO SECOND, INTERVAL '2-3' YEAR TO MONTH, INTERVAL '90' MINUTE");

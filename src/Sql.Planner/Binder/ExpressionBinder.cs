@@ -246,7 +246,9 @@ internal sealed class ExpressionBinder
         var from = operand.Type.WithoutTimeAttribute();
         if (!BuiltInFunctions.CanCast(from, target))
             throw new SqlValidationException($"Cast function cannot convert value of type {from} to type {target}", c.Span);
-        bool nullable = c.IsTry || operand.Type.Nullable || target.Nullable;
+        // Calcite's (and Flink's) CAST takes its nullability from the operand, whatever the target spelled: a cast that
+        // fails at run time fails the job rather than give NULL, so NOT NULL survives it. TRY_CAST is always nullable.
+        bool nullable = c.IsTry || operand.Type.Nullable;
         return new Call(c.IsTry ? "TRY_CAST" : "CAST", new[] { operand }, target.WithNullable(nullable))
         {
             Source = new ExpressionSource(ExpressionSqlPrinter.Print(c), c.Span),

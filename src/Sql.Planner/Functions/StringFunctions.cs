@@ -18,7 +18,9 @@ internal static class StringFunctions
         foreach (var name in new[] { "UPPER", "LOWER", "INITCAP" })
             yield return new(name, FunctionKind.Scalar, $"'{name}(<STRING>)'", a =>
                 a.Count == 1 && IsString(a[0]) ? Keep(a, IsNull(a[0]) ? StringType : a[0].WithoutTimeAttribute()) : null);
-        yield return Str("REVERSE", "'REVERSE(<STRING>)'", 1, 1, _ => 's');
+        // Flink's REVERSE, LEFT, RIGHT, CHR, ENCODE and DECODE (FlinkSqlOperatorTable) are typed FORCE_NULLABLE: nullable
+        // whatever their operands.
+        yield return Str("REVERSE", "'REVERSE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);
         yield return new("TRIM", FunctionKind.Scalar, "'TRIM([BOTH | LEADING | TRAILING] [<STRING>] FROM <STRING>)'", a =>
             a.Count == 3 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(a[1].Nullable || a[2].Nullable || IsNull(a[2]))) : null);
         yield return Str("LTRIM", "'LTRIM(<STRING>)', 'LTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
@@ -39,11 +41,12 @@ internal static class StringFunctions
         yield return Str("REGEXP_EXTRACT_ALL", "'REGEXP_EXTRACT_ALL(<STRING>, <STRING>)', 'REGEXP_EXTRACT_ALL(<STRING>, <STRING>, <INTEGER>)'",
             2, 3, i => i < 2 ? 's' : 'i', SqlType.Array(StringType));
         yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
-        yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
-        yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's', alwaysNullable: true);
+        // LPAD/RPAD are TO_NULLABLE in Flink (NOT NULL over NOT NULL operands), though a negative length gives NULL.
+        yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
+        yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("REPEAT", "'REPEAT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
-        yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
-        yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
+        yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
         yield return Str("MD5", "'MD5(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA1", "'SHA1(<STRING>)'", 1, 1, _ => 's');
         yield return Str("SHA256", "'SHA256(<STRING>)'", 1, 1, _ => 's');
@@ -68,7 +71,7 @@ internal static class StringFunctions
         yield return Str("TO_BASE64", "'TO_BASE64(<STRING>)'", 1, 1, _ => 's');
         yield return Str("FROM_BASE64", "'FROM_BASE64(<STRING>)'", 1, 1, _ => 's');
         yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
-        yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i');
+        yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i', alwaysNullable: true);
         yield return Str("HASH_CODE", "'HASH_CODE(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
         yield return new("HEX", FunctionKind.Scalar, "'HEX(<INTEGER>)', 'HEX(<STRING>)'", a =>
             a.Count != 1 ? null
@@ -87,10 +90,10 @@ internal static class StringFunctions
             a.Count == 1 || a.Count == 2 && IsBoolean(a[1]) ? new ResolvedFunction(a.Name, a.Types.ToArray(), StringType.AsNotNull()) : null);
         yield return Str("PARSE_URL", "'PARSE_URL(<STRING>, <STRING>)', 'PARSE_URL(<STRING>, <STRING>, <STRING>)'", 2, 3, _ => 's', alwaysNullable: true);
         yield return new("ENCODE", FunctionKind.Scalar, "'ENCODE(<STRING>, <STRING>)'", a =>
-            a.Count == 2 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Bytes.WithNullable(Nullable(a))) : null);
+            a.Count == 2 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Bytes.WithNullable(true)) : null);
         yield return new("DECODE", FunctionKind.Scalar, "'DECODE(<BYTES>, <STRING>)'", a =>
             a.Count == 2 && IsBinary(a[0]) && IsString(a[1])
-                ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(StringType, a[1])], StringType.WithNullable(Nullable(a)))
+                ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(StringType, a[1])], StringType.WithNullable(true))
                 : null);
         yield return Str("URL_ENCODE", "'URL_ENCODE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);
         yield return Str("URL_DECODE", "'URL_DECODE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);

@@ -28,7 +28,7 @@ internal static class TimeFunctions
                 a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
         yield return new("DATE_FORMAT", FunctionKind.Scalar, "'DATE_FORMAT(<TIMESTAMP>, <STRING>)', 'DATE_FORMAT(<STRING>, <STRING>)'", a =>
             a.Count == 2 && (IsTimestamp(a[0]) || a[0].IsCharacterString || a[0].Kind == SqlTypeKind.Date) && IsString(a[1])
-                ? Keep(a, StringType) : null);
+                ? Keep(a, StringType, alwaysNullable: true) : null);
         yield return new("TO_TIMESTAMP", FunctionKind.Scalar, "'TO_TIMESTAMP(<STRING>)', 'TO_TIMESTAMP(<STRING>, <STRING>)'", a =>
             a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Timestamp(3), alwaysNullable: true) : null);
         yield return new("TO_TIMESTAMP_LTZ", FunctionKind.Scalar,
@@ -37,7 +37,7 @@ internal static class TimeFunctions
             a.Count is 1 or 2 && AllMatch(a, IsString) ? Keep(a, SqlType.Date, alwaysNullable: true) : null);
         yield return new("FROM_UNIXTIME", FunctionKind.Scalar, "'FROM_UNIXTIME(<INTEGER>)', 'FROM_UNIXTIME(<INTEGER>, <STRING>)'", a =>
             a.Count is 1 or 2 && IsNumeric(a[0]) && (a.Count == 1 || IsString(a[1]))
-                ? (a.Count == 1 ? Coerce(a, StringType.WithNullable(Nullable(a)), SqlType.BigInt) : Coerce(a, StringType.WithNullable(Nullable(a)), SqlType.BigInt, StringType))
+                ? (a.Count == 1 ? Coerce(a, StringType.WithNullable(true), SqlType.BigInt) : Coerce(a, StringType.WithNullable(true), SqlType.BigInt, StringType))
                 : null);
         yield return new("UNIX_TIMESTAMP", FunctionKind.Scalar, "'UNIX_TIMESTAMP()', 'UNIX_TIMESTAMP(<STRING>)', 'UNIX_TIMESTAMP(<STRING>, <STRING>)'", a =>
             a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.BigInt.AsNotNull())
@@ -65,7 +65,7 @@ internal static class TimeFunctions
                 : null);
         yield return new("TIMESTAMPDIFF", FunctionKind.Scalar, "'TIMESTAMPDIFF(<TIME_UNIT>, <DATETIME>, <DATETIME>)'", TimestampDiff);
         yield return new("CONVERT_TZ", FunctionKind.Scalar, "'CONVERT_TZ(<STRING>, <STRING>, <STRING>)'", a =>
-            a.Count == 3 && AllMatch(a, IsString) ? Keep(a, StringType) : null);
+            a.Count == 3 && AllMatch(a, IsString) ? Keep(a, StringType, alwaysNullable: true) : null);
     }
 
     private static FunctionDefinition Niladic(string name, SqlType type) =>
