@@ -95,28 +95,61 @@ public sealed class ValueAccumulator : GroupsAccumulator
     private void Fold<T>(ReadOnlySpan<T> values, ReadOnlySpan<byte> validity, int offset, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter,
         PagedColumn<T> slots) where T : unmanaged, IComparisonOperators<T, T, bool>
     {
+        switch (_choice)
+        {
+            case ValueChoice.Min: Fold<T, Smaller<T>>(values, validity, offset, groups, filter, slots); break;
+            case ValueChoice.Max: Fold<T, Larger<T>>(values, validity, offset, groups, filter, slots); break;
+            case ValueChoice.Last: Fold<T, Later<T>>(values, validity, offset, groups, filter, slots); break;
+            default: Fold<T, Earlier<T>>(values, validity, offset, groups, filter, slots); break;
+        }
+    }
+
+    /// <summary>The fold specialized per choice (its comparison inlined, not switched on per row), each group's slot and
+    /// flag addressed once per row; a batch without filter or NULLs skips their tests.</summary>
+    private void Fold<T, TChoice>(ReadOnlySpan<T> values, ReadOnlySpan<byte> validity, int offset, ReadOnlySpan<int> groups,
+        ReadOnlySpan<bool> filter, PagedColumn<T> slots) where T : unmanaged, IComparisonOperators<T, T, bool> where TChoice : IChoice<T>
+    {
         var has = _has!.Values;
-        var choice = _choice;
+        bool everyRow = filter.IsEmpty && validity.IsEmpty;
         for (int i = 0; i < groups.Length; i++)
         {
-            if (!Selected(filter, i) || !ArgumentValues.IsValid(validity, offset, i)) continue;
+            if (!everyRow && (!Selected(filter, i) || !ArgumentValues.IsValid(validity, offset, i))) continue;
             int g = groups[i];
             T x = values[i];
-            if (has[g] == 0)
+            ref T slot = ref slots[g];
+            ref byte seen = ref has[g];
+            if (seen == 0)
             {
-                slots[g] = x;
-                has[g] = 1;
-                continue;
+                slot = x;
+                seen = 1;
             }
-            bool take = choice switch
-            {
-                ValueChoice.Min => x < slots[g],
-                ValueChoice.Max => x > slots[g],
-                ValueChoice.Last => true,
-                _ => false,
-            };
-            if (take) slots[g] = x;
+            else if (TChoice.Takes(x, slot)) slot = x;
         }
+    }
+
+    private interface IChoice<T> where T : IComparisonOperators<T, T, bool>
+    {
+        static abstract bool Takes(T candidate, T current);
+    }
+
+    private readonly struct Smaller<T> : IChoice<T> where T : IComparisonOperators<T, T, bool>
+    {
+        public static bool Takes(T candidate, T current) => candidate < current;
+    }
+
+    private readonly struct Larger<T> : IChoice<T> where T : IComparisonOperators<T, T, bool>
+    {
+        public static bool Takes(T candidate, T current) => candidate > current;
+    }
+
+    private readonly struct Later<T> : IChoice<T> where T : IComparisonOperators<T, T, bool>
+    {
+        public static bool Takes(T candidate, T current) => true;
+    }
+
+    private readonly struct Earlier<T> : IChoice<T> where T : IComparisonOperators<T, T, bool>
+    {
+        public static bool Takes(T candidate, T current) => false;
     }
 
     private void FoldBytes(IArrowArray column, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
