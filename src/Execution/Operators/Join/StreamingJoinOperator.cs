@@ -199,6 +199,17 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
         int applied = candidates.Count == 0 && appendBatch && !self.Outer ? 0 : n;
+        if (appendBatch && _inner && !self.Outer && !other.Outer)
+        {
+            // Nor row by row when neither side is outer (q4's bids): each passing pair is its output rows, in row order.
+            for (int c = 0; c < candidates.Count; c++)
+            {
+                if (passed is not null && !passed[c]) continue;
+                int r = candidates.Rows[c], e = candidates.Entries[c];
+                result.Add(batch.KindAt(r), r, e, c, other.Records.Count(e));
+            }
+            applied = 0;
+        }
         for (int r = 0; r < applied; r++)
         {
             var kind = batch.KindAt(r);
