@@ -1,0 +1,35 @@
+namespace StreamSql.Tests.ItcC;
+
+/// <summary>Data sets of Flink's <c>runtime/utils/TestData.scala</c> the cases read.</summary>
+internal static class ItcData
+{
+    /// <summary><c>TestData.tupleData3</c>: (Int, Long, String), 21 rows.</summary>
+    public static readonly object?[][] TupleData3 =
+    [
+        [1, 1L, "Hi"], [2, 2L, "Hello"], [3, 2L, "Hello world"], [4, 3L, "Hello world, how are you?"],
+        [5, 3L, "I am fine."], [6, 3L, "Luke Skywalker"], [7, 4L, "Comment#1"], [8, 4L, "Comment#2"],
+        [9, 4L, "Comment#3"], [10, 4L, "Comment#4"], [11, 5L, "Comment#5"], [12, 5L, "Comment#6"],
+        [13, 5L, "Comment#7"], [14, 5L, "Comment#8"], [15, 5L, "Comment#9"], [16, 6L, "Comment#10"],
+        [17, 6L, "Comment#11"], [18, 6L, "Comment#12"], [19, 6L, "Comment#13"], [20, 6L, "Comment#14"],
+        [21, 6L, "Comment#15"],
+    ];
+
+    /// <summary><c>TestData.smallTupleData3</c>: the first three rows of <see cref="TupleData3"/>.</summary>
+    public static readonly object?[][] SmallTupleData3 = TupleData3[..3];
+
+    /// <summary>A table of (Int, Long, String) tuples under the given column names.</summary>
+    public static ItcTable Tuple3(string name, object?[][] rows, string a = "a", string b = "b", string c = "c", string extra = "") =>
+        new(name, $"{a} INT, {b} BIGINT, {c} STRING{extra}", [a, b, c], rows);
+
+    /// <summary>A table of one INT column.</summary>
+    public static ItcTable Ints(string name, string column, params int[] values) =>
+        new(name, $"{column} INT", [column], values.Select(v => new object?[] { v }).ToArray());
+
+    /// <summary>Flink's <c>'rowtime.rowtime()</c> over a millisecond timestamp column with ascending-timestamp
+    /// watermarks (<c>AscendingTimestampsWatermarks</c>: the largest timestamp seen minus 1 ms).</summary>
+    public static string RowtimeFrom(string millis) =>
+        $", rowtime AS CAST(TO_TIMESTAMP_LTZ({millis}, 3) AS TIMESTAMP(3)), WATERMARK FOR rowtime AS rowtime - INTERVAL '0.001' SECOND";
+
+    /// <summary>Flink's <c>'proctime.proctime</c>.</summary>
+    public const string Proctime = ", proctime AS PROCTIME()";
+}
