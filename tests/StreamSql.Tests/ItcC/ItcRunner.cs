@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StreamSql.Execution.Batches;
+using StreamSql.Execution.Types;
 
 namespace StreamSql.Tests.ItcC;
 
@@ -57,6 +58,8 @@ internal static class ItcRunner
     {
         null => "null",
         bool b => b ? "true" : "false",
+        double d => JavaNumberFormat.Double(d),
+        float f => JavaNumberFormat.Float(f),
         // java.time.LocalDateTime.toString: seconds and fraction only when not zero, the fraction in groups of three.
         DateTime dt => dt.ToString(dt.Ticks % TimeSpan.TicksPerMinute == 0 ? "yyyy-MM-dd'T'HH:mm"
             : dt.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss"
