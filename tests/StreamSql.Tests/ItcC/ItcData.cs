@@ -17,6 +17,19 @@ internal static class ItcData
     /// <summary><c>TestData.smallTupleData3</c>: the first three rows of <see cref="TupleData3"/>.</summary>
     public static readonly object?[][] SmallTupleData3 = TupleData3[..3];
 
+    /// <summary><c>TestData.tupleData5</c>: (Int, Long, Int, String, Long), 15 rows.</summary>
+    public static readonly object?[][] TupleData5 =
+    [
+        [1, 1L, 0, "Hallo", 1L], [2, 2L, 1, "Hallo Welt", 2L], [2, 3L, 2, "Hallo Welt wie", 1L],
+        [3, 4L, 3, "Hallo Welt wie gehts?", 2L], [3, 5L, 4, "ABC", 2L], [3, 6L, 5, "BCD", 3L], [4, 7L, 6, "CDE", 2L],
+        [4, 8L, 7, "DEF", 1L], [4, 9L, 8, "EFG", 1L], [4, 10L, 9, "FGH", 2L], [5, 11L, 10, "GHI", 1L],
+        [5, 12L, 11, "HIJ", 3L], [5, 13L, 12, "IJK", 3L], [5, 14L, 13, "JKL", 2L], [5, 15L, 14, "KLM", 2L],
+    ];
+
+    /// <summary>A table of <see cref="TupleData5"/>-shaped rows as (a, b, c, d, e).</summary>
+    public static ItcTable Tuple5(string name, object?[][] rows, string extra = "") =>
+        new(name, $"a INT, b BIGINT, c INT, d STRING, e BIGINT{extra}", ["a", "b", "c", "d", "e"], rows);
+
     /// <summary>A table of (Int, Long, String) tuples under the given column names.</summary>
     public static ItcTable Tuple3(string name, object?[][] rows, string a = "a", string b = "b", string c = "c", string extra = "") =>
         new(name, $"{a} INT, {b} BIGINT, {c} STRING{extra}", [a, b, c], rows);
