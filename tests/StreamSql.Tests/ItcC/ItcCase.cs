@@ -12,6 +12,9 @@ internal sealed record ItcCase(string Name, IReadOnlyList<ItcTable> Tables, stri
     /// <summary>Run with whole batches too (Flink's mini-batch variants), not only row by row.</summary>
     public bool AlsoInBatches { get; init; } = true;
 
+    /// <summary>Flink refuses the query: its message, which the engine's error must contain.</summary>
+    public string? ExpectedError { get; init; }
+
     public override string ToString() => Name;
 }
 

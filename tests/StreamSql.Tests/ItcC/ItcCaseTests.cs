@@ -9,7 +9,7 @@ public sealed class ItcCaseTests : IDisposable
     public void Dispose() => StateFixtures.Delete(_dir);
 
     private static readonly Dictionary<string, ItcCase> Cases =
-        SetOperatorsCases.All().Concat(DeduplicateCases.All()).Concat(RankCases.All()).Concat(OverAggregateCases.All()).ToDictionary(c => c.Name);
+        SetOperatorsCases.All().Concat(DeduplicateCases.All()).Concat(RankCases.All()).Concat(OverAggregateCases.All()).Concat(LimitCases.All()).ToDictionary(c => c.Name);
 
     public static TheoryData<string, int> Runs()
     {
@@ -27,6 +27,12 @@ public sealed class ItcCaseTests : IDisposable
     public async Task Gives_the_rows_Flink_asserts(string name, int batchRows)
     {
         var @case = Cases[name];
+        if (@case.ExpectedError is { } error)
+        {
+            var e = await Assert.ThrowsAsync<StreamSqlException>(() => ItcRunner.RunAsync(@case, _dir, batchRows));
+            Assert.Contains(error, e.Message);
+            return;
+        }
         var expected = @case.Expected.Order(StringComparer.Ordinal).ToList();
         var actual = await ItcRunner.RunAsync(@case, _dir, batchRows);
         Assert.True(expected.SequenceEqual(actual),
