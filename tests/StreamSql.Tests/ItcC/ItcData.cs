@@ -30,6 +30,26 @@ internal static class ItcData
     public static ItcTable Tuple5(string name, object?[][] rows, string extra = "") =>
         new(name, $"a INT, b BIGINT, c INT, d STRING, e BIGINT{extra}", ["a", "b", "c", "d", "e"], rows);
 
+    /// <summary><c>TestData.windowDataWithTimestamp</c> as the window ITCases declare it (table T1, rowtime
+    /// <c>TO_TIMESTAMP(ts)</c>, watermark 1 s behind); the 00:00:04 row after 00:00:08 is late.</summary>
+    public static ItcTable WindowT1 => new("T1",
+        "`ts` STRING, `int` INT, `double` DOUBLE, `float` FLOAT, `bigdec` DECIMAL(10, 2), `string` STRING, `name` STRING, " +
+        "`rowtime` AS TO_TIMESTAMP(`ts`), WATERMARK for `rowtime` AS `rowtime` - INTERVAL '1' SECOND",
+        ["ts", "int", "double", "float", "bigdec", "string", "name"],
+        [
+            ["2020-10-10 00:00:01", 1, 1d, 1f, 1.11m, "Hi", "a"],
+            ["2020-10-10 00:00:02", 2, 2d, 2f, 2.22m, "Comment#1", "a"],
+            ["2020-10-10 00:00:03", 2, 2d, 2f, 2.22m, "Comment#1", "a"],
+            ["2020-10-10 00:00:04", 5, 5d, 5f, 5.55m, null, "a"],
+            ["2020-10-10 00:00:07", 3, 3d, 3f, null, "Hello", "b"],
+            ["2020-10-10 00:00:06", 6, 6d, 6f, 6.66m, "Hi", "b"],
+            ["2020-10-10 00:00:08", 3, null, 3f, 3.33m, "Comment#2", "a"],
+            ["2020-10-10 00:00:04", 5, 5d, null, 5.55m, "Hi", "a"],
+            ["2020-10-10 00:00:16", 4, 4d, 4f, 4.44m, "Hi", "b"],
+            ["2020-10-10 00:00:32", 7, 7d, 7f, 7.77m, null, null],
+            ["2020-10-10 00:00:34", 1, 3d, 3f, 3.33m, "Comment#3", "b"],
+        ]);
+
     /// <summary>A table of (Int, Long, String) tuples under the given column names.</summary>
     public static ItcTable Tuple3(string name, object?[][] rows, string a = "a", string b = "b", string c = "c", string extra = "") =>
         new(name, $"{a} INT, {b} BIGINT, {c} STRING{extra}", [a, b, c], rows);

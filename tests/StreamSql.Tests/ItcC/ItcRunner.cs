@@ -20,6 +20,8 @@ internal static class ItcRunner
             ("parallelism.default", "1"),
             ("execution.batch.max-rows", batchRows.ToString(CultureInfo.InvariantCulture)),
             ("table.local-time-zone", "UTC"),
+            // A watermark after every batch, as Flink's values source emits one after every row.
+            ("pipeline.auto-watermark-interval", "0"),
         ]);
         foreach (var table in @case.Tables)
         {
