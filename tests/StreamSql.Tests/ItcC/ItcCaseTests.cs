@@ -9,7 +9,7 @@ public sealed class ItcCaseTests : IDisposable
     public void Dispose() => StateFixtures.Delete(_dir);
 
     private static readonly Dictionary<string, ItcCase> Cases =
-        SetOperatorsCases.All().Concat(DeduplicateCases.All()).Concat(RankCases.All()).Concat(OverAggregateCases.All()).Concat(LimitCases.All()).Concat(WindowDeduplicateCases.All()).Concat(WindowRankCases.All()).Concat(MatchRecognizeCases.All()).ToDictionary(c => c.Name);
+        SetOperatorsCases.All().Concat(DeduplicateCases.All()).Concat(RankCases.All()).Concat(OverAggregateCases.All()).Concat(LimitCases.All()).Concat(WindowDeduplicateCases.All()).Concat(WindowRankCases.All()).Concat(MatchRecognizeCases.All()).Concat(ValuesCases.All()).ToDictionary(c => c.Name);
 
     public static TheoryData<string, int> Runs()
     {
