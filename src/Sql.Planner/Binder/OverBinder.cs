@@ -50,6 +50,9 @@ internal sealed class OverBinder
     {
         /// <summary>Streaming: why the ordering cannot run, reported after the changelog check.</summary>
         public OverOrderError? OrderError { get; init; }
+
+        /// <summary>Streaming: ordered by processing time, where every row comes at a time of its own.</summary>
+        public bool OrderIsProctime { get; init; }
     }
 
     /// <param name="subqueryValues">The columns of the select list's scalar, IN and EXISTS subqueries (joined to the
@@ -267,8 +270,11 @@ internal sealed class OverBinder
         // Calcite gives ROW_NUMBER the frame ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW whatever is written.
         if (name == "ROW_NUMBER") window = window with { Frame = new OverFrame(true, null) };
         int rankGroup = UseWindow(window, f, readsFrame: !_batchMode);
+        // Flink processes each row of a processing-time window at its own time, so no two rows are peers: RANK and
+        // DENSE_RANK count the rows as ROW_NUMBER does (OverAggregateITCase.testRankOnOver).
         var (kind, arguments) = name switch
         {
+            _ when window.OrderIsProctime => (AggregateFunctionKind.RowNumber, new List<int>()),
             "ROW_NUMBER" => (AggregateFunctionKind.RowNumber, new List<int>()),
             // Batch mode ranks by the window's order keys (peers), not by an argument.
             "RANK" => (AggregateFunctionKind.Rank, _batchMode ? new List<int>() : new List<int> { window.OrderColumn }),
@@ -358,14 +364,20 @@ internal sealed class OverBinder
         }
         var order = over.OrderBy[0];
         var orderExpression = _windowExpressions.Bind(order.Expression);
-        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, orderExpression is InputRef { Type.IsTimeAttribute: true },
+        // PROCTIME() itself orders as a processing-time attribute does (Flink's ORDER BY proctime()).
+        bool timeAttribute = orderExpression is InputRef { Type.IsTimeAttribute: true } || orderExpression.Type.IsProctime;
+        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, timeAttribute,
             order.Span, over.OrderBy[^1].Span);
         // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
         var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
         // The keys as bound columns, so that `ts` and `bids.ts` order the same window.
         string orderText = string.Join(",", over.OrderBy.Select((o, i) =>
             $"{Argument(i == 0 ? orderExpression : _windowExpressions.Bind(o.Expression))}{(o.Descending ? "d" : "a")}{(o.NullsFirst is { } first ? first ? "f" : "l" : "")}"));
-        return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText) { OrderError = orderError };
+        return new BoundWindow(string.Join(",", partition), partition, Argument(orderExpression), frame, Order: orderText)
+        {
+            OrderError = orderError,
+            OrderIsProctime = orderExpression.Type.IsProctime,
+        };
     }
 
     /// <summary>The frame of a window whose ordering is refused: its unit and bounds' kinds, the offsets unread.</summary>

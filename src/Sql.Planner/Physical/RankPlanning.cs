@@ -54,8 +54,11 @@ internal static class RankPlanning
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", r.Span);
         var order = r.OrderKeys[0];
         var orderError = OverOrderError.Of(r.OrderKeys.Count, order.Descending, r.Input.Schema[order.Column].Type.IsTimeAttribute, r.Span, r.Span);
+        // Flink processes each row of a processing-time window at its own time, so no two rows are peers: RANK and
+        // DENSE_RANK count the rows as ROW_NUMBER does (OverAggregateITCase.testRankOnOver).
         var (kind, arguments) = r.RankType switch
         {
+            _ when r.Input.Schema[order.Column].Type.IsProctime => (AggregateFunctionKind.RowNumber, new List<int>()),
             RankType.RowNumber => (AggregateFunctionKind.RowNumber, new List<int>()),
             RankType.Rank => (AggregateFunctionKind.Rank, new List<int> { order.Column }),
             _ => (AggregateFunctionKind.DenseRank, new List<int> { order.Column }),
