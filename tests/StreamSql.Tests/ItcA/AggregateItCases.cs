@@ -1,0 +1,97 @@
+using static StreamSql.Tests.ItcA.ItcAData;
+
+namespace StreamSql.Tests.ItcA;
+
+/// <summary>The SQL cases of Flink's <c>AggregateITCase</c> (runtime/stream/sql) that need no UDF, Table API or test-only
+/// connector option, with Flink's data and expected rows.</summary>
+internal static class AggregateItCases
+{
+    private static ItCase Case(string name, ItTable[] tables, string query, params string[] expected) => new(name, tables, query, expected);
+
+    private static ItTable Ab(params object?[][] rows) => Table("T", "a INT, b INT", rows);
+
+    public static IEnumerable<ItCase> All()
+    {
+        yield return Case("testEmptyInputAggregation", [Ab([1, 1], [2, 2], [3, 3])],
+            "select sum(a), avg(a), min(a), count(a), count(1) from T where a > 9999 group by b");
+        yield return Case("testMaxAggRetractWithCondition", [Table("T", "id INT, price INT", [1, 10], [1, 10], [2, 5], [1, 10])],
+            "SELECT MAX(price) FROM( SELECT id, count(*) as c, price FROM T GROUP BY id, price) WHERE c > 0 and c < 3", "5");
+        yield return Case("testMinAggRetractWithCondition", [Table("T", "id INT, price INT", [1, 5], [2, 6], [1, 5])],
+            "SELECT MIN(price) FROM( SELECT id, count(*) as c, price FROM T GROUP BY id, price) WHERE c < 2", "6");
+        yield return Case("testAggregationWithoutWatermark", [Ab([1, 1], [2, 2], [3, 3])],
+            "select sum(a), avg(a), min(a), count(a), count(1) from T", "6,2,1,3,3");
+        yield return Case("testDistinctGroupBy", [TupleData3()],
+            "SELECT b, SUM(DISTINCT (a * 3)), COUNT(DISTINCT SUBSTRING(c FROM 1 FOR 2)), COUNT(DISTINCT c) FROM MyTable GROUP BY b",
+            "1,3,1,1", "2,15,1,2", "3,45,3,3", "4,102,1,4", "5,195,1,5", "6,333,1,6");
+        yield return CountDistinct();
+        yield return Case("testDistinctWithRetract", [Table("T", "a INT, b BIGINT, c STRING",
+                [1, 1L, "A"], [1, 1L, "A"], [1, 1L, "A"], [2, 2L, "B"], [3, 2L, "B"], [4, 3L, "C"], [5, 3L, "C"], [6, 3L, "C"],
+                [7, 4L, "B"], [8, 4L, "A"], [9, 4L, "D"], [10, 4L, "E"], [11, 5L, "A"], [12, 5L, "B"])],
+            "SELECT count(distinct cnt), sum(distinct cnt), max(distinct cnt), min(distinct cnt), avg(distinct cnt), count(distinct max_a) " +
+            "FROM ( SELECT b, count(a) as cnt, max(a) as max_a FROM T GROUP BY b)", "3,9,4,2,3,5");
+        yield return DistinctAggregateMoreThan64();
+        yield return Case("testPrecisionForSumAggregationOnDecimal_literals", [],
+            "select sum(cast(1.03520274 as DECIMAL(32, 8))), sum(cast(12345.035202748654 AS DECIMAL(30, 20))), " +
+            "sum(cast(12.345678901234567 AS DECIMAL(25, 22)))", "1.03520274,12345.03520274865400000000,12.3456789012345670000000");
+        yield return Case("testPrecisionForSumAggregationOnDecimal", [Table("T", "a DOUBLE", [1.11111111], [1.11111111])],
+            "select sum(cast(a as decimal(32, 8))) from T", "2.22222222");
+        yield return Case("testPrecisionForAvgAggregationOnDecimal_literals", [],
+            "select avg(cast(1.03520274 as DECIMAL(32, 8))), avg(cast(12345.035202748654 AS DECIMAL(30, 20))), " +
+            "avg(cast(12.345678901234567 AS DECIMAL(25, 22)))", "1.03520274,12345.03520274865400000000,12.3456789012345670000000");
+        yield return Case("testPrecisionForAvgAggregationOnDecimal", [Table("T", "a DOUBLE", [2.22222222], [3.33333333])],
+            "select avg(cast(a as decimal(32, 8))) from T", "2.77777778");
+        yield return Case("testGroupByAgg", [Abc()], "SELECT b, count(c), sum(a) FROM T GROUP BY b",
+            "1,1,1", "2,2,5", "3,3,15", "4,4,34", "5,2,23");
+        yield return Case("testCountWithNullableIfCall", [Abc()],
+            "select b ,count(1) ,count(if(c in ('A', 'B'), cast(null as integer), 1)) as cnt " +
+            ",count(if(c not in ('A', 'B'), 1, cast(null as integer))) as cnt1 from T group by b",
+            "1,1,0,0", "2,2,0,0", "3,3,3,3", "4,4,2,2", "5,2,0,0");
+        yield return Case("testNestedGroupByAgg", [Abc()],
+            "SELECT sum(b), count(a), max(a), min(a), c FROM ( SELECT b, count(c) as c, sum(a) as a FROM T GROUP BY b) GROUP BY c",
+            "1,1,1,1,1", "3,1,15,15,3", "4,1,34,34,4", "7,2,23,5,2");
+        yield return Case("testUnboundedGroupBy", [TupleData3()], "SELECT b, COUNT(a) FROM MyTable GROUP BY b",
+            "1,1", "2,2", "3,3", "4,4", "5,5", "6,6");
+        yield return Case("testListAggWithRetraction",
+            [Table("T", "x STRING, y STRING", ["1", "a"], ["1", "b"], ["1", null], ["1", "a"])],
+            "select x, '[' || LISTAGG(CONCAT_WS('=', y, ct), ';') || ']' AS list1, '[' || LISTAGG(CONCAT_WS('=', y, ct)) || ']' AS list2 " +
+            "FROM (SELECT x, y, CAST(COUNT(1) AS VARCHAR) AS ct FROM T GROUP BY x, y) GROUP BY x",
+            "1,[b=1;1;a=2],[b=1,1,a=2]");
+        yield return Case("testListAggWithNullData", [Table("T", "id INT, len INT, content STRING", [1, 1, null], [2, 1, null], [3, 1, null])],
+            "SELECT len, listagg(content, '#') FROM T GROUP BY len", "1,null");
+        yield return Case("testListAggWithoutDelimiterTreatNull", [Table("T", "id INT, len INT, content STRING", [1, 1, null], [2, 1, null], [3, 1, null])],
+            "SELECT len, listagg(content) FROM T GROUP BY len", "1,null");
+        yield return Case("testListAggWithDistinct", [Table("MyTable", "a INT, b BIGINT, c STRING",
+                [1, 1L, "A"], [2, 2L, "B"], [3, 2L, "B"], [4, 3L, "C"], [5, 3L, "C"], [6, 3L, "A"], [7, 4L, "EF"], [1, 1L, "A"], [8, 4L, "EF"], [8, 4L, null])],
+            "SELECT b, LISTAGG(DISTINCT c, '#') FROM MyTable GROUP BY b", "1,A", "2,B", "3,C#A", "4,EF");
+        yield return Case("testGroupBySingleValue", [Table("T", "a INT, b BIGINT, c STRING",
+                [1, 1L, "A"], [2, 2L, "B"], [3, 2L, "B"], [4, 3L, "C"], [5, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"],
+                [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [7, 4L, "B"], [8, 4L, "A"], [9, 4L, "D"], [10, 4L, "E"], [11, 5L, "A"], [12, 5L, "B"])],
+            "SELECT * FROM T T2 WHERE T2.a < (SELECT count(*) * 0.3 FROM T T1)", "1,1,A", "2,2,B", "3,2,B", "4,3,C", "5,3,C");
+        yield return Case("testGroupBySingleValue_char", [Table("tc", "a CHAR(3)", ["AA"])],
+            "SELECT * FROM tc WHERE tc.a = (SELECT a FROM tc)", "AA ");
+    }
+
+    private static ItCase CountDistinct()
+    {
+        int[] ids = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5];
+        int?[] values = [1, 2, null, 4, 5, 6, 7, null, null, 10, 11, 11, 13, 14, 15];
+        string?[] chars = ["A", "B", null, "D", "E", "F", "H", null, null, "K", "L", "L", "N", "O", "P"];
+        var rows = ids.Select((id, i) => values[i] is { } v
+            ? new object?[] { id, $"1970-01-01 00:00:{v:00}", $"1970-01-{v:00}", $"00:00:{v:00}", v, v, (long)v, chars[i] }
+            : [id, null, null, null, null, null, null, null]).ToArray();
+        return Case("testCountDistinct", [Table("T", "id INT, a TIMESTAMP(3), b DATE, c TIME, d DECIMAL(38, 18), e INT, f BIGINT, g STRING", rows)],
+            "SELECT id, count(distinct a), count(distinct b), count(distinct c), count(distinct d), count(distinct e), count(distinct f), " +
+            "count(distinct g) FROM T GROUP BY id",
+            "1,1,1,1,1,1,1,1", "2,1,1,1,1,1,1,1", "3,3,3,3,3,3,3,3", "4,2,2,2,2,2,2,2", "5,4,4,4,4,4,4,4");
+    }
+
+    private static ItCase DistinctAggregateMoreThan64()
+    {
+        var rows = new List<object?[]>();
+        for (int i = 0; i < 100; i++)
+            for (int j = 0; j < 100 - i; j++) rows.Add([j, i]);
+        var distincts = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"count(distinct a) filter (where b = {i})"));
+        return Case("testDistinctAggregateMoreThan64", [Ab([.. rows])], $"SELECT {distincts} FROM T",
+            string.Join(",", Enumerable.Range(1, 100).Reverse()));
+    }
+}
