@@ -40,7 +40,7 @@ internal static class ItCaseRunner
             }
             await using var result = await env.QueryAsync(test.Query);
             var rows = await result.MaterializeAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            var printed = rows.Rows.Select(r => string.Join(",", r.Values.Select(FlinkString))).ToList();
+            var printed = rows.Rows.Select(r => string.Join(",", r.Values.Select(FlinkString))).Where(test.Compared ?? (_ => true)).ToList();
             printed.Sort(StringComparer.Ordinal);
             return printed;
         }
