@@ -122,6 +122,19 @@ internal static class WindowAggregateItCases
                 yield return Case($"testEventTime{name}Window_{suffix}", $"SELECT GROUPING_ID(`name`), `name`, window_start, window_end, {Aggregates} " +
                     $"FROM TABLE({tvf}) GROUP BY {grouping}, window_start, window_end", groupSets);
         }
+        yield return Case("WindowDistinct.testTumbleWindow", $"SELECT window_start, window_end, {Aggregates} FROM TABLE(" +
+            "TUMBLE(TABLE T1, DESCRIPTOR(rowtime), INTERVAL '5' SECOND)) GROUP BY window_start, window_end",
+            ["2020-10-10T00:00,2020-10-10T00:00:05,4,11.10,5.0,1.0,2", "2020-10-10T00:00:05,2020-10-10T00:00:10,3,9.99,6.0,3.0,3",
+             "2020-10-10T00:00:15,2020-10-10T00:00:20,1,4.44,4.0,4.0,1", "2020-10-10T00:00:30,2020-10-10T00:00:35,2,11.10,7.0,3.0,1"]);
+        // The outer 10 s window over [00:00, 00:00:05) inner results: the late row's (see Compared) is not compared either.
+        yield return Case("WindowDistinct.testCascadingTumbleWindow", "SELECT `name`, window_start, window_end, SUM(cnt), SUM(sum_bigdec), " +
+            "MAX(max_double), MIN(min_float), SUM(uv) FROM TABLE( TUMBLE(TABLE (SELECT `name`, window_time as rowtime, COUNT(*) as cnt, " +
+            "SUM(`bigdec`) as sum_bigdec, MAX(`double`) as max_double, MIN(`float`) as min_float, COUNT(DISTINCT `string`) as uv FROM TABLE(" +
+            "TUMBLE(TABLE T1, DESCRIPTOR(rowtime), INTERVAL '5' SECOND)) GROUP BY `name`, window_start, window_end, window_time), " +
+            "DESCRIPTOR(rowtime), INTERVAL '10' SECOND)) GROUP BY `name`, window_start, window_end",
+            ["a,2020-10-10T00:00,2020-10-10T00:00:10,5,14.43,5.0,1.0,3", "b,2020-10-10T00:00,2020-10-10T00:00:10,2,6.66,6.0,3.0,2",
+             "b,2020-10-10T00:00:10,2020-10-10T00:00:20,1,4.44,4.0,4.0,1", "b,2020-10-10T00:00:30,2020-10-10T00:00:40,1,3.33,3.0,3.0,1",
+             "null,2020-10-10T00:00:30,2020-10-10T00:00:40,1,7.77,7.0,7.0,0"]) with { Compared = r => !r.StartsWith("a,2020-10-10T00:00,", StringComparison.Ordinal) };
         yield return Case("testEventTimeTumbleWindowWithOffset", $"SELECT `name`, window_start, window_end, {Aggregates} FROM TABLE(" +
             "TUMBLE(TABLE T1, DESCRIPTOR(rowtime), INTERVAL '1' DAY, INTERVAL '8' HOUR)) GROUP BY `name`, window_start, window_end",
             ["a,2020-10-09T08:00,2020-10-10T08:00,6,19.98,5.0,1.0,3", "b,2020-10-09T08:00,2020-10-10T08:00,4,14.43,6.0,3.0,3",
