@@ -12,8 +12,8 @@ internal sealed record ItCase(string Name, IReadOnlyList<ItTable> Tables, string
     /// (LISTAGG's order after a retraction: Flink's own mini-batch bundles are hash maps keyed by the group).</summary>
     public bool DefaultOnly { get; init; }
 
-    /// <summary>Which rows (of both sides) are compared; all when null.</summary>
-    public Func<string, bool>? Compared { get; init; }
+    /// <summary>Session options the case needs (besides the variant's).</summary>
+    public IReadOnlyList<(string Key, string Value)> Settings { get; init; } = [];
 
     public override string ToString() => Name;
 }
