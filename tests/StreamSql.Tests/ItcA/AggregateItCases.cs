@@ -67,6 +67,32 @@ internal static class AggregateItCases
                 [1, 1L, "A"], [2, 2L, "B"], [3, 2L, "B"], [4, 3L, "C"], [5, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"],
                 [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [6, 3L, "C"], [7, 4L, "B"], [8, 4L, "A"], [9, 4L, "D"], [10, 4L, "E"], [11, 5L, "A"], [12, 5L, "B"])],
             "SELECT * FROM T T2 WHERE T2.a < (SELECT count(*) * 0.3 FROM T T1)", "1,1,A", "2,2,B", "3,2,B", "4,3,C", "5,3,C");
+        yield return Case("testDecimalSum", [Table("T", "d DECIMAL(7, 2)", ["1"], ["2"], ["2"], ["3"])],
+            "select c, sum(d) from ( select d, count(d) c from T group by d ) group by c", "1,4.00", "2,2.00");
+        ItTable Union(string name) => Table(name, "a BIGINT, b INT, c STRING", [1L, 1, "Hello"], [2L, 2, "Hello"], [2L, 3, "Hello"], [3L, 4, "Hello"],
+            [3L, 5, "Hello"], [7L, 6, "Hello"], [7L, 7, "Hello World"], [7L, 8, "Hello World"], [10L, 20, "Hello World"]);
+        yield return Case("testAggAfterUnion", [Union("T1"), Union("T2")],
+            "SELECT a, sum(b), count(distinct c) FROM ( SELECT * FROM T1 UNION ALL SELECT * FROM T2 ) GROUP BY a",
+            "1,2,1", "2,10,1", "3,18,1", "7,42,2", "10,40,1");
+        yield return Case("testMinMaxWithBinaryString", [Table("T", "a INT, b BIGINT, c STRING", [1, 1L, "A"], [2, 2L, "B"], [3, 2L, "BC"],
+                [4, 3L, "C"], [5, 3L, "CD"], [6, 3L, "DE"], [7, 4L, "EF"], [8, 4L, "FG"], [9, 4L, "HI"], [10, 4L, "IJ"])],
+            "SELECT b, min(c), max(c) FROM ( SELECT a, b, listagg(c) as c FROM T GROUP BY a, b) GROUP BY b", "1,A,A", "2,B,BC", "3,C,DE", "4,EF,IJ");
+        yield return Case("testBigDataOfMinMaxWithBinaryString",
+            [Table("T", "a INT, b BIGINT, c STRING", [.. Enumerable.Range(0, 100).Select(i => new object?[] { i % 10, (long)i, $"{i}" })])],
+            "SELECT a, min(b), max(c), min(c) FROM T GROUP BY a",
+            "0,0,90,0", "1,1,91,1", "2,2,92,12", "3,3,93,13", "4,4,94,14", "5,5,95,15", "6,6,96,16", "7,7,97,17", "8,8,98,18", "9,9,99,19");
+        yield return Case("testAggWithFilterClause", [Table("T", "a INT, b BIGINT, c STRING, d BOOLEAN", [1, 5L, "B", true], [1, 4L, "C", false],
+                [1, 2L, "A", true], [2, 1L, "A", true], [2, 2L, "B", false], [1, 6L, "A", true], [2, 2L, "B", false], [3, 5L, "B", true],
+                [2, 3L, "C", true], [2, 3L, "D", true])],
+            "SELECT a, sum(b) filter (where c = 'A'), count(distinct c) filter (where d is true), max(b) FROM T GROUP BY a",
+            "1,8,2,6", "2,1,3,3", "3,null,1,5");
+        yield return Case("testMinMaxWithDecimal", [Table("T", "a DECIMAL(7, 2)", ["1"], ["2"], ["2"], ["4"], ["3"])],
+            "select cnt, min(a), max(a) from ( select a, count(a) as cnt from T group by a ) group by cnt", "1,1.00,4.00", "2,2.00,2.00");
+        yield return Case("testMinMaxWithChar", [Table("src", "`id` INT, `char` CHAR(1)", [1, "a"], [1, "b"], [2, "d"], [2, "c"])],
+            "select `id`, count(*), min(`char`), max(`char`) from src group by `id`", "1,2,a,b", "2,2,c,d");
+        // testListAgg without its two Java retracting UDAF columns.
+        yield return Case("testListAgg", [Table("MyTable", "a INT, b BIGINT, c STRING", [.. Enumerable.Range(0, 10).Select(i => new object?[] { i, 1L, "Hi" })])],
+            "SELECT listagg(c), listagg(c, '-') FROM MyTable GROUP BY c", "Hi,Hi,Hi,Hi,Hi,Hi,Hi,Hi,Hi,Hi,Hi-Hi-Hi-Hi-Hi-Hi-Hi-Hi-Hi-Hi");
         // testGroupBySingleValue's second part, SELECT * FROM tc WHERE tc.a = (SELECT a FROM tc), is not run: an uncorrelated
         // scalar subquery without aggregation needs Flink's run-time SINGLE_VALUE check, which the planner refuses
         // ("Not supported yet: a scalar subquery that may return more than one row ...").
