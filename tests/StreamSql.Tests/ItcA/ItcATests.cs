@@ -13,7 +13,7 @@ public sealed class ItcATests
         return data;
     }
 
-    private static IEnumerable<ItCase> AllCases() => AggregateItCases.All().Concat(SplitAggregateItCases.All()).Concat(WindowAggregateItCases.All()).Concat(GroupWindowItCases.All()).Concat(PruneAggregateCallItCases.All());
+    private static IEnumerable<ItCase> AllCases() => AggregateItCases.All().Concat(SplitAggregateItCases.All()).Concat(WindowAggregateItCases.All()).Concat(GroupWindowItCases.All()).Concat(PruneAggregateCallItCases.All()).Concat(AggregateRemoveItCases.All());
 
     [Theory]
     [MemberData(nameof(Cases))]
