@@ -67,11 +67,24 @@ public sealed class MaterializedRows
         public override int GetHashCode()
         {
             var hash = new HashCode();
-            foreach (var v in _values) hash.Add(v is byte[] bytes ? bytes.Length : v);
+            foreach (var v in _values) hash.Add(v switch { byte[] bytes => bytes.Length, object?[] items => items.Length, _ => v });
             return hash.ToHashCode();
         }
 
-        private static bool ValueEquals(object? a, object? b) =>
-            a is byte[] x && b is byte[] y ? x.AsSpan().SequenceEqual(y) : Equals(a, b);
+        // ARRAY, MULTISET and ROW values come as object?[]: equal element by element, as Flink's GenericArrayData is.
+        private static bool ValueEquals(object? a, object? b) => (a, b) switch
+        {
+            (byte[] x, byte[] y) => x.AsSpan().SequenceEqual(y),
+            (object?[] x, object?[] y) => ElementsEqual(x, y),
+            _ => Equals(a, b),
+        };
+
+        private static bool ElementsEqual(object?[] x, object?[] y)
+        {
+            if (x.Length != y.Length) return false;
+            for (int i = 0; i < x.Length; i++)
+                if (!ValueEquals(x[i], y[i])) return false;
+            return true;
+        }
     }
 }

@@ -22,6 +22,16 @@ public sealed class MaterializedRowsTests
     }
 
     [Fact]
+    public void Rows_with_array_values_are_retracted_by_their_elements()
+    {
+        var table = new MaterializedRows();
+        table.Apply(Row(RowKind.Insert, new object?[] { 1, 2 }, 1));
+        table.Apply(Row(RowKind.UpdateBefore, new object?[] { 1, 2 }, 1));
+        table.Apply(Row(RowKind.UpdateAfter, new object?[] { 1, 2 }, 3));
+        Assert.Equal(["+I[[1, 2], 3]"], table.Rows.Select(r => r.ToString()));
+    }
+
+    [Fact]
     public void Retracting_a_row_the_result_does_not_have_is_an_error()
     {
         var table = new MaterializedRows();
