@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace StreamSql.Tests.ItcB;
+
+/// <summary>
+/// Runs an <see cref="ItcCase"/> as a bounded job (<c>CREATE TABLE ... AS</c> the query into a print sink, synchronously)
+/// and compares the rows its changelog leaves with Flink's expected rows, with mini-batch off and on (Flink's
+/// <c>MiniBatchMode</c> parameter: it changes only how changes are batched, never the final rows).
+/// </summary>
+internal static partial class ItcCaseRunner
+{
+    [GeneratedRegex(@"^([+-][IUD])\[(.*)\]\s*$", RegexOptions.Multiline)]
+    private static partial Regex ChangelogLine();
+
+    public static async Task RunAsync(ItcCase test, bool miniBatch)
+    {
+        var output = new StringWriter();
+        var settings = new List<(string, string)> { ("table.dml-sync", "true") };
+        if (miniBatch)
+        {
+            settings.Add(("table.exec.mini-batch.enabled", "true"));
+            settings.Add(("table.exec.mini-batch.allow-latency", "1 s"));
+            settings.Add(("table.exec.mini-batch.size", "3"));
+        }
+        await using (var env = Sessions.Create(TextWriter.Synchronized(output), settings.ToArray()))
+        {
+            foreach (var view in test.Views) env.ExecuteSql(view);
+            Assert.IsType<JobSubmittedResult>(await env.ExecuteSqlAsync($"CREATE TABLE sink_t WITH ('connector' = 'print') AS {test.Query}")
+                .WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+        var printed = output.ToString();
+        var actual = Materialize(test.Name, printed);
+        var expected = test.Expected.Select(r => string.Join(", ", r.Split(','))).Order(StringComparer.Ordinal).ToList();
+        actual.Sort(StringComparer.Ordinal);
+        Assert.True(expected.SequenceEqual(actual),
+            $"{test.Name} (mini-batch {(miniBatch ? "on" : "off")}):\n expected: {string.Join(" | ", expected)}\n actual:   {string.Join(" | ", actual)}\n printed:\n{printed}");
+    }
+
+    /// <summary>The rows a changelog leaves (as Flink's <c>TestingRetractSink.getRetractResults</c>): a retraction takes
+    /// back an equal row; retracting a row never inserted fails.</summary>
+    private static List<string> Materialize(string name, string printed)
+    {
+        var rows = new List<string>();
+        foreach (Match m in ChangelogLine().Matches(printed))
+        {
+            var kind = m.Groups[1].Value;
+            var row = m.Groups[2].Value;
+            if (kind is "+I" or "+U") rows.Add(row);
+            else Assert.True(rows.Remove(row), $"{name}: {kind}[{row}] retracts a row never inserted; printed:\n{printed}");
+        }
+        return rows;
+    }
+}
