@@ -16,6 +16,9 @@ internal static class ItcData
     public static string SmallTupleData3(string name, string columns) => View(name, columns, ["INT", "BIGINT", "STRING"],
         "1, 1, 'Hi'", "2, 2, 'Hello'", "3, 2, 'Hello world'");
 
+    public static string TupleData3(string name, string columns) => View(name, columns, ["INT", "BIGINT", "STRING"],
+        "1, 1, 'Hi'", "2, 2, 'Hello'", "3, 2, 'Hello world'", "4, 3, 'Hello world, how are you?'", "5, 3, 'I am fine.'", "6, 3, 'Luke Skywalker'", "7, 4, 'Comment#1'", "8, 4, 'Comment#2'", "9, 4, 'Comment#3'", "10, 4, 'Comment#4'", "11, 5, 'Comment#5'", "12, 5, 'Comment#6'", "13, 5, 'Comment#7'", "14, 5, 'Comment#8'", "15, 5, 'Comment#9'", "16, 6, 'Comment#10'", "17, 6, 'Comment#11'", "18, 6, 'Comment#12'", "19, 6, 'Comment#13'", "20, 6, 'Comment#14'", "21, 6, 'Comment#15'");
+
     public static string TupleData5(string name, string columns) => View(name, columns, ["INT", "BIGINT", "INT", "STRING", "BIGINT"],
         "1, 1, 0, 'Hallo', 1", "2, 2, 1, 'Hallo Welt', 2", "2, 3, 2, 'Hallo Welt wie', 1",
         "3, 4, 3, 'Hallo Welt wie gehts?', 2", "3, 5, 4, 'ABC', 2", "3, 6, 5, 'BCD', 3",
