@@ -12,6 +12,16 @@ internal static partial class ItcCaseRunner
     [GeneratedRegex(@"^([+-][IUD])\[(.*)\]\s*$", RegexOptions.Multiline)]
     private static partial Regex ChangelogLine();
 
+    /// <summary>Each case by name, mini-batch off and on.</summary>
+    public static TheoryData<string, bool> Variants(IEnumerable<ItcCase> cases)
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var c in cases) { data.Add(c.Name, false); data.Add(c.Name, true); }
+        return data;
+    }
+
+    public static Task RunAsync(IEnumerable<ItcCase> cases, string name, bool miniBatch) => RunAsync(cases.Single(c => c.Name == name), miniBatch);
+
     public static async Task RunAsync(ItcCase test, bool miniBatch)
     {
         var output = new StringWriter();

@@ -172,14 +172,9 @@ public sealed class JoinCases
             "SELECT COUNT(DISTINCT b) FROM (SELECT b FROM T1, T2 WHERE b = e)", ["500"]),
     ];
 
-    public static TheoryData<string, bool> Cases()
-    {
-        var data = new TheoryData<string, bool>();
-        foreach (var c in All) { data.Add(c.Name, false); data.Add(c.Name, true); }
-        return data;
-    }
+    public static TheoryData<string, bool> Cases() => ItcCaseRunner.Variants(All);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task Flink_expected_rows(string name, bool miniBatch) => ItcCaseRunner.RunAsync(All.Single(c => c.Name == name), miniBatch);
+    public Task Flink_expected_rows(string name, bool miniBatch) => ItcCaseRunner.RunAsync(All, name, miniBatch);
 }
