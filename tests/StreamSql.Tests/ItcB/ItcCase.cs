@@ -7,5 +7,13 @@ namespace StreamSql.Tests.ItcB;
 /// </summary>
 internal sealed record ItcCase(string Name, IReadOnlyList<string> Views, string Query, IReadOnlyList<string> Expected)
 {
+    /// <summary>Tables with a time attribute (a watermark needs <c>CREATE TABLE</c>): bounded json files, created before
+    /// the <see cref="Views"/>.</summary>
+    public IReadOnlyList<ItcTable> Tables { get; init; } = [];
+
     public override string ToString() => Name;
 }
+
+/// <summary>A bounded filesystem table of json rows: <paramref name="Schema"/> is its column list (computed columns and
+/// the watermark included), <paramref name="Rows"/> its rows in order (see <c>RestoreSource.Rows</c>).</summary>
+internal sealed record ItcTable(string Name, string Schema, IReadOnlyList<string> Rows);

@@ -24,8 +24,30 @@ internal static partial class ItcCaseRunner
 
     public static async Task RunAsync(ItcCase test, bool miniBatch)
     {
+        var directory = StateFixtures.TempDirectory();
+        try { await RunAsync(test, miniBatch, directory); }
+        finally { StateFixtures.Delete(directory); }
+    }
+
+    private static string TableDdl(ItcTable table, string directory)
+    {
+        var path = Path.Combine(directory, table.Name);
+        Directory.CreateDirectory(path);
+        File.WriteAllLines(Path.Combine(path, "rows.json"), table.Rows);
+        return $"CREATE TABLE {table.Name} ({table.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'json')";
+    }
+
+    private static async Task RunAsync(ItcCase test, bool miniBatch, string directory)
+    {
         var output = new StringWriter();
-        var settings = new List<(string, string)> { ("table.dml-sync", "true") };
+        var settings = new List<(string, string)>
+        {
+            ("table.dml-sync", "true"),
+            ("table.local-time-zone", "UTC"),
+            // Each row a batch followed by its watermark, as the ITCases' per-record watermark assigners.
+            ("execution.batch.max-rows", "1"),
+            ("pipeline.auto-watermark-interval", "0"),
+        };
         if (miniBatch)
         {
             settings.Add(("table.exec.mini-batch.enabled", "true"));
@@ -34,6 +56,7 @@ internal static partial class ItcCaseRunner
         }
         await using (var env = Sessions.Create(TextWriter.Synchronized(output), settings.ToArray()))
         {
+            foreach (var table in test.Tables) env.ExecuteSql(TableDdl(table, directory));
             foreach (var view in test.Views) env.ExecuteSql(view);
             Assert.IsType<JobSubmittedResult>(await env.ExecuteSqlAsync($"CREATE TABLE sink_t WITH ('connector' = 'print') AS {test.Query}")
                 .WaitAsync(TimeSpan.FromSeconds(30)));
