@@ -63,8 +63,12 @@ internal static partial class ItcCaseRunner
         }
         var printed = output.ToString();
         var actual = Materialize(test.Name, printed).Select(Unspaced).ToList();
-        var expected = test.Expected.Select(Unspaced).Order(StringComparer.Ordinal).ToList();
-        actual.Sort(StringComparer.Ordinal);
+        var expected = test.Expected.Select(Unspaced).ToList();
+        if (!test.Ordered)
+        {
+            expected.Sort(StringComparer.Ordinal);
+            actual.Sort(StringComparer.Ordinal);
+        }
         Assert.True(expected.SequenceEqual(actual),
             $"{test.Name} (mini-batch {(miniBatch ? "on" : "off")}):\n expected: {string.Join(" | ", expected)}\n actual:   {string.Join(" | ", actual)}\n printed:\n{printed}");
     }
