@@ -11,6 +11,9 @@ internal sealed record ItcCase(string Name, IReadOnlyList<string> Views, string 
     /// the <see cref="Views"/>.</summary>
     public IReadOnlyList<ItcTable> Tables { get; init; } = [];
 
+    /// <summary>Session settings the case sets (a local time zone).</summary>
+    public IReadOnlyList<(string Key, string Value)> Config { get; init; } = [];
+
     /// <summary>The rows must come in the order listed (a temporal sort), not merely as the same multiset.</summary>
     public bool Ordered { get; init; }
 

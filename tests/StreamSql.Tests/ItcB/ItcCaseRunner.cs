@@ -48,6 +48,7 @@ internal static partial class ItcCaseRunner
             ("execution.batch.max-rows", "1"),
             ("pipeline.auto-watermark-interval", "0"),
         };
+        settings.AddRange(test.Config);
         if (miniBatch)
         {
             settings.Add(("table.exec.mini-batch.enabled", "true"));
