@@ -67,6 +67,25 @@ public sealed class WindowJoinCases
     private static readonly string[] UvB = ["b,2020-10-10T00:00:05,2020-10-10T00:00:10", "b,2020-10-10T00:00:15,2020-10-10T00:00:20",
         "b,2020-10-10T00:00:30,2020-10-10T00:00:35"];
 
+    private static string UvJoin(string join, string nameCondition, string windowSide = "L") =>
+        $"SELECT L.`name`, {windowSide}.window_start, {windowSide}.window_end, uv1, uv2 FROM ({Uv("T1", "uv1")}) L {join} ({Uv("T2", "uv2")}) R"
+        + $" ON L.window_start = R.window_start AND L.window_end = R.window_end AND {nameCondition}";
+
+    private static string OuterJoin(string nameCondition) =>
+        "SELECT L.`name`, L.window_start, L.window_end, R.`name`, R.window_start, R.window_end, uv1, uv2"
+        + $" FROM ({Uv("T1", "uv1")}) L FULL OUTER JOIN ({Uv("T2", "uv2")}) R"
+        + $" ON L.window_start = R.window_start AND L.window_end = R.window_end AND {nameCondition}";
+
+    /// <summary>The left rows of a with a non-NULL <c>float</c> (the late row has none), with their windows.</summary>
+    private static readonly string[] LeftA =
+    [
+        "2020-10-10T00:00:01,1,1.0,1.0,1.11,Hi,a,2020-10-10 00:00:01.000,2020-10-10T00:00,2020-10-10T00:00:05,2020-10-10T00:00:04.999",
+        "2020-10-10T00:00:02,2,2.0,2.0,2.22,Comment#1,a,2020-10-10 00:00:02.000,2020-10-10T00:00,2020-10-10T00:00:05,2020-10-10T00:00:04.999",
+        "2020-10-10T00:00:03,2,2.0,2.0,2.22,Comment#1,a,2020-10-10 00:00:03.000,2020-10-10T00:00,2020-10-10T00:00:05,2020-10-10T00:00:04.999",
+        "2020-10-10T00:00:04,5,5.0,5.0,5.55,null,a,2020-10-10 00:00:04.000,2020-10-10T00:00,2020-10-10T00:00:05,2020-10-10T00:00:04.999",
+        "2020-10-10T00:00:08,3,null,3.0,3.33,Comment#2,a,2020-10-10 00:00:08.000,2020-10-10T00:00:05,2020-10-10T00:00:10,2020-10-10T00:00:09.999",
+    ];
+
     private static readonly ItcCase[] All =
     [
         Case("testInnerJoin",
@@ -109,6 +128,45 @@ public sealed class WindowJoinCases
             + " WHERE L.window_start = R.window_start AND L.window_end = R.window_end AND L.`name` = R.`name`)",
             "a,2020-10-10T00:00,2020-10-10T00:00:05,2", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,1",
             "null,2020-10-10T00:00:30,2020-10-10T00:00:35,0"),
+        Case("testAntiJoinNotExistsWTF",
+            $"SELECT {LeftColumns} FROM ({Tvf("T1")}) L WHERE NOT EXISTS (SELECT * FROM TABLE(TUMBLE(TABLE T2, DESCRIPTOR(rowtime), INTERVAL '5' SECOND)) R"
+            + " WHERE L.window_start = R.window_start AND L.window_end = R.window_end AND L.`name` = R.`name`) AND L.`float` IS NOT NULL",
+            [.. LeftA, $"2020-10-10T00:00:32,7,7.0,7.0,7.77,null,null,2020-10-10 00:00:32.000,{Windows5[2]}"]),
+        Case("testAntiJoinNotIN",
+            $"SELECT * FROM ({Uv("T1", "uv1")}) L WHERE L.`name` NOT IN (SELECT `name` FROM ({Uv("T2", "uv2")}) R"
+            + " WHERE L.window_start = R.window_start AND L.window_end = R.window_end)",
+            "a,2020-10-10T00:00,2020-10-10T00:00:05,2", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,1"),
+        Case("testAntiJoinNotIN_WTF",
+            $"SELECT {LeftColumns} FROM ({Tvf("T1")}) L WHERE L.`name` NOT IN (SELECT `name` FROM TABLE(TUMBLE(TABLE T2, DESCRIPTOR(rowtime), INTERVAL '5' SECOND)) R"
+            + " WHERE L.window_start = R.window_start AND L.window_end = R.window_end) AND L.`float` IS NOT NULL",
+            LeftA),
+        Case("testLeftJoin", UvJoin("LEFT JOIN", "L.`name` = R.`name`"),
+            "a,2020-10-10T00:00,2020-10-10T00:00:05,2,null", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,1,null",
+            $"{UvB[0]},2,2", $"{UvB[1]},1,1", $"{UvB[2]},1,1", "null,2020-10-10T00:00:30,2020-10-10T00:00:35,0,null"),
+        Case("testLeftJoinWithIsNotDistinctFrom", UvJoin("LEFT JOIN", "L.`name` IS NOT DISTINCT from R.`name`"),
+            "a,2020-10-10T00:00,2020-10-10T00:00:05,2,null", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,1,null",
+            $"{UvB[0]},2,2", $"{UvB[1]},1,1", $"{UvB[2]},1,1", "null,2020-10-10T00:00:30,2020-10-10T00:00:35,0,0"),
+        Case("testRightJoin", UvJoin("RIGHT JOIN", "L.`name` = R.`name`", "R"),
+            "null,2020-10-10T00:00,2020-10-10T00:00:05,null,2", "null,2020-10-10T00:00:05,2020-10-10T00:00:10,null,1",
+            $"{UvB[0]},2,2", $"{UvB[1]},1,1", $"{UvB[2]},1,1", "null,2020-10-10T00:00:30,2020-10-10T00:00:35,null,0"),
+        Case("testRightJoinWithIsNotDistinctFrom", UvJoin("RIGHT JOIN", "L.`name` IS NOT DISTINCT from R.`name`", "R"),
+            "null,2020-10-10T00:00,2020-10-10T00:00:05,null,2", "null,2020-10-10T00:00:05,2020-10-10T00:00:10,null,1",
+            $"{UvB[0]},2,2", $"{UvB[1]},1,1", $"{UvB[2]},1,1", "null,2020-10-10T00:00:30,2020-10-10T00:00:35,0,0"),
+        Case("testOuterJoin", OuterJoin("L.`name` = R.`name`"),
+            "a,2020-10-10T00:00,2020-10-10T00:00:05,null,null,null,2,null", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,null,null,null,1,null",
+            "b,2020-10-10T00:00:05,2020-10-10T00:00:10,b,2020-10-10T00:00:05,2020-10-10T00:00:10,2,2",
+            "b,2020-10-10T00:00:15,2020-10-10T00:00:20,b,2020-10-10T00:00:15,2020-10-10T00:00:20,1,1",
+            "b,2020-10-10T00:00:30,2020-10-10T00:00:35,b,2020-10-10T00:00:30,2020-10-10T00:00:35,1,1",
+            "null,2020-10-10T00:00:30,2020-10-10T00:00:35,null,null,null,0,null",
+            "null,null,null,a1,2020-10-10T00:00,2020-10-10T00:00:05,null,2", "null,null,null,a1,2020-10-10T00:00:05,2020-10-10T00:00:10,null,1",
+            "null,null,null,null,2020-10-10T00:00:30,2020-10-10T00:00:35,null,0"),
+        Case("testOuterJoinWithIsNotDistinctFrom", OuterJoin("L.`name` IS NOT DISTINCT from R.`name`"),
+            "a,2020-10-10T00:00,2020-10-10T00:00:05,null,null,null,2,null", "a,2020-10-10T00:00:05,2020-10-10T00:00:10,null,null,null,1,null",
+            "b,2020-10-10T00:00:05,2020-10-10T00:00:10,b,2020-10-10T00:00:05,2020-10-10T00:00:10,2,2",
+            "b,2020-10-10T00:00:15,2020-10-10T00:00:20,b,2020-10-10T00:00:15,2020-10-10T00:00:20,1,1",
+            "b,2020-10-10T00:00:30,2020-10-10T00:00:35,b,2020-10-10T00:00:30,2020-10-10T00:00:35,1,1",
+            "null,2020-10-10T00:00:30,2020-10-10T00:00:35,null,2020-10-10T00:00:30,2020-10-10T00:00:35,0,0",
+            "null,null,null,a1,2020-10-10T00:00,2020-10-10T00:00:05,null,2", "null,null,null,a1,2020-10-10T00:00:05,2020-10-10T00:00:10,null,1"),
     ];
 
     public static TheoryData<string, bool> Cases() => ItcCaseRunner.Variants(All);
