@@ -5,7 +5,8 @@ namespace StreamSql.Tests.ItcB;
 /// <summary>Flink's <c>UnnestITCase</c>: UNNEST of arrays, arrays of rows, multisets (COLLECT) and maps, cross and
 /// left joined. Scala tuples are <c>ROW&lt;_1, _2&gt;</c>. Where Flink's test sink prints a whole array of tuples
 /// (a legacy-row spelling, <c>[12,45.6, 2,45.612]</c>, that no SQL sink has) the array column is left out of the
-/// projection; the unnested fields are compared as Flink expects them.</summary>
+/// projection; the unnested fields are compared as Flink expects them. The window case reads the first six rows of
+/// <c>tupleData3</c> (the rest have b &gt; 3, which the query filters out).</summary>
 public sealed class UnnestCases
 {
     private const string TupleArray = "ARRAY<ROW<_1 INT, _2 STRING>>";
@@ -55,6 +56,19 @@ public sealed class UnnestCases
             "SELECT * FROM (SELECT a, b1, b2 FROM (SELECT a, b FROM MyTable) T CROSS JOIN UNNEST(T.b) as S(b1, b2) WHERE S.b1 >= 12) tmp"
             + " WHERE b2 <> '42.6'",
             ["1,12,45.612", "1,12,45.6", "2,13,41.6", "2,14,45.2136"]),
+        new("testTumbleWindowAggregateWithCollectUnnest", [],
+            "WITH T1 AS (SELECT b, COLLECT(b) as `set` FROM T GROUP BY b, TUMBLE(rowtime, INTERVAL '3' SECOND))"
+            + " SELECT b, s FROM T1, UNNEST(T1.`set`) AS A(s) where b < 3",
+            ["1,1", "2,2", "2,2"])
+        {
+            // TestData.tupleData3 as (b, a, c), its b the event time in milliseconds, the watermark at each row's time.
+            Tables =
+            [
+                new("T", "b BIGINT, a INT, c STRING, rowtime AS CAST(TO_TIMESTAMP_LTZ(b, 3) AS TIMESTAMP(3)), WATERMARK FOR rowtime AS rowtime",
+                    HuntT.RestoreSource.Rows(["b", "a", "c"], [1L, 1, "Hi"], [2L, 2, "Hello"], [2L, 3, "Hello world"],
+                        [3L, 4, "Hello world, how are you?"], [3L, 5, "I am fine."], [3L, 6, "Luke Skywalker"])),
+            ],
+        },
     ];
 
     public static TheoryData<string, bool> Cases() => ItcCaseRunner.Variants(All);
