@@ -4,7 +4,8 @@ namespace StreamSql.Tests.ItcB;
 
 /// <summary>Flink's <c>JoinITCase</c> (regular streaming joins: inner, outer, non-equi, over append-only and
 /// aggregated inputs), its SQL cases with the same data and expected rows, mini-batch off and on as Flink's parameters.
-/// Not here: <c>testJoinWithUDFFilter</c> (a Scala UDF), <c>testLeftJoinOnRowKey*</c> (a DataStream changelog source
+/// The filter/condition push-down cases run one query each (<c>#n</c>). Not here: <c>testJoinWithUDFFilter</c> (a Scala
+/// UDF), <c>testLeftJoinOnRowKey*</c> (a DataStream changelog source
 /// gated on the sink).</summary>
 public sealed class JoinCases
 {
@@ -46,6 +47,17 @@ public sealed class JoinCases
     private static readonly string[] OuterA3B4 = ["Hi,Hallo", "Hello,Hallo Welt", "Hello world,Hallo Welt", "null,Hallo Welt wie",
         "null,Hallo Welt wie gehts?", "null,ABC", "null,BCD", "null,CDE", "null,DEF", "null,EFG", "null,FGH", "null,GHI", "null,HIJ",
         "null,IJK", "null,JKL", "null,KLM"];
+
+    private static readonly string[] LR =
+    [
+        View("l", "a, b", ["INT", "DOUBLE"], "1, 2.0", "1, 2.0", "2, 1.0", "2, 1.0", "3, 3.0", "null, null", "null, 5.0", "6, null"),
+        View("r", "c, d", ["INT", "DOUBLE"], "2, 3.0", "2, 3.0", "3, 2.0", "4, 1.0", "null, null", "null, 5.0", "6, null"),
+    ];
+
+    private static string Grouped(string join, string on) =>
+        $"select * from (select a, max(b) b, count(*) c1 from l group by a) {join} (select c, max(d) d, count(*) c2 from r group by c) on {on}";
+
+    private static readonly string[] Matched = ["2,1.0,2,2,3.0,2", "3,3.0,1,3,2.0,1", "6,null,1,6,null,1"];
 
     private static readonly ItcCase[] All =
     [
@@ -170,6 +182,29 @@ public sealed class JoinCases
                 "CREATE TEMPORARY VIEW T2 AS SELECT a AS d, b AS e, c AS f FROM T1",
             ],
             "SELECT COUNT(DISTINCT b) FROM (SELECT b FROM T1, T2 WHERE b = e)", ["500"]),
+        new("testJoinWithFilterPushDown#1", LR, Grouped("join", "a = c and c1 = c2 where a >= 2"), Matched),
+        new("testJoinWithFilterPushDown#2", LR, Grouped("left join", "a = c and c1 = c2 where a >= 2"), Matched),
+        new("testJoinWithFilterPushDown#3", LR, Grouped("left join", "a = c and c1 = c2 where c >= 2"), Matched),
+        new("testJoinWithFilterPushDown#4", LR, Grouped("right join", "a = c and c1 = c2 where a >= 2"), Matched),
+        new("testJoinWithFilterPushDown#5", LR, Grouped("right join", "a = c and c1 = c2 where c >= 2"), [.. Matched, "null,null,null,4,1.0,1"]),
+        new("testJoinWithFilterPushDown#6", LR, "select * from l left join r on a = c where c = 3", ["3,3.0,3,2.0"]),
+        new("testJoinWithFilterPushDown#7", LR, "select * from l left join r on a = c where c IS NULL",
+            ["1,2.0,null,null", "1,2.0,null,null", "null,5.0,null,null", "null,null,null,null"]),
+        new("testJoinWithFilterPushDown#8", LR, "select * from l left join r on a = c where c IS NULL AND a <= 1",
+            ["1,2.0,null,null", "1,2.0,null,null"]),
+        new("testJoinWithFilterPushDown#9", LR, "select * from l left join r on a = c where c < 3 AND a <= 3",
+            ["2,1.0,2,3.0", "2,1.0,2,3.0", "2,1.0,2,3.0", "2,1.0,2,3.0"]),
+        new("testJoinWithFilterPushDown#10", LR, "select * from l left join r on a = c where c <> 3 AND a <= 3",
+            ["2,1.0,2,3.0", "2,1.0,2,3.0", "2,1.0,2,3.0", "2,1.0,2,3.0"]),
+        new("testJoinWithJoinConditionPushDown#1", LR, Grouped("join", "a = c and c1 = c2 and a >= 2"), Matched),
+        new("testJoinWithJoinConditionPushDown#2", LR, Grouped("left join", "a = c and c1 = c2 and a >= 2"),
+            ["1,2.0,2,null,null,null", .. Matched, "null,5.0,2,null,null,null"]),
+        new("testJoinWithJoinConditionPushDown#3", LR, Grouped("left join", "a = c and c1 = c2 and c >= 2"),
+            ["1,2.0,2,null,null,null", .. Matched, "null,5.0,2,null,null,null"]),
+        new("testJoinWithJoinConditionPushDown#4", LR, Grouped("right join", "a = c and c1 = c2 and a >= 2"),
+            [.. Matched, "null,null,null,4,1.0,1", "null,null,null,null,5.0,2"]),
+        new("testJoinWithJoinConditionPushDown#5", LR, Grouped("right join", "a = c and c1 = c2 and c >= 2"),
+            [.. Matched, "null,null,null,4,1.0,1", "null,null,null,null,5.0,2"]),
     ];
 
     public static TheoryData<string, bool> Cases() => ItcCaseRunner.Variants(All);
