@@ -205,6 +205,17 @@ public sealed class JoinCases
             [.. Matched, "null,null,null,4,1.0,1", "null,null,null,null,5.0,2"]),
         new("testJoinWithJoinConditionPushDown#5", LR, Grouped("right join", "a = c and c1 = c2 and c >= 2"),
             [.. Matched, "null,null,null,4,1.0,1", "null,null,null,null,5.0,2"]),
+        new("testInnerMultiJoinWithEqualPk", AB, $"SELECT a1, b1 FROM ({SumA}) JOIN ({SumB}) ON a1 = b1", ["1,1", "2,2", "3,3"])
+            { Config = [("table.optimizer.multi-join.enabled", "true")] },
+        new("testThreeWayMultiJoinWithoutPk",
+            [
+                View("Atable", "a1, a2", ["INT", "BIGINT"], "1, 1", "1, 2", "1, 2", "1, 5", "2, 7", "1, 9", "1, 8", "3, 8"),
+                View("Btable", "b1, b2", ["INT", "BIGINT"], "1, 1", "2, 2", "3, 2", "1, 4"),
+                View("Ctable", "c1, c2", ["INT", "BIGINT"], "1, 1", "2, 2", "3, 2", "2, 1"),
+            ],
+            "SELECT a1, b1, c1 FROM (SELECT SUM(a2) AS a2, a1 FROM Atable group by a1) JOIN (SELECT SUM(b2) AS b2, b1 FROM Btable group by b1)"
+            + " ON a1 = b1 JOIN (SELECT SUM(c2) AS c2, c1 FROM Ctable group by c1) ON c2 = b2",
+            ["2,2,3", "3,3,3"]) { Config = [("table.optimizer.multi-join.enabled", "true")] },
     ];
 
     public static TheoryData<string, bool> Cases() => ItcCaseRunner.Variants(All);
