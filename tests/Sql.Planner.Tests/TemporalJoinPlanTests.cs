@@ -95,9 +95,10 @@ public sealed class TemporalJoinPlanTests
         Assert.Equal("Temporal table join currently only support INNER JOIN and LEFT JOIN, but was RIGHT JOIN.", right.Problem);
         Assert.Equal((1, 15), (right.Span.Line, right.Span.Column));
 
-        // A proctime AS OF on a table no connector can look rows up in keeps the lookup join's error.
+        // A proctime AS OF on a table no connector can look rows up in is Flink's processing-time temporal join, which it rejects.
         var proctime = Fixture().Error("SELECT * FROM orders AS o JOIN no_key FOR SYSTEM_TIME AS OF o.pt AS r ON o.currency = r.currency");
-        Assert.StartsWith("table [default_catalog.default_database.no_key] must implement LookupTableSource interface", proctime.Problem);
+        Assert.StartsWith("Processing-time temporal join is not supported yet.", proctime.Problem);
+        Assert.Contains("table [default_catalog.default_database.no_key]", proctime.Problem);
 
         var f = Fixture();
         var updating = Assert.ThrowsAny<Exception>(() => f.Run("SELECT * FROM currency_rates AS c JOIN currency_rates FOR SYSTEM_TIME AS OF c.update_time AS r ON c.currency = r.currency"));

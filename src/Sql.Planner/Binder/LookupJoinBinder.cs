@@ -48,14 +48,19 @@ internal sealed class LookupJoinBinder
         if (table is null)
         {
             if (_catalog.FindView(tableName) is not null)
-                throw new SqlValidationException($"Temporal table join needs a table, but '{tableName}' is a view", named.Name.Span);
+                throw new SqlValidationException(
+                    $"Processing-time temporal join is not supported yet. ('{tableName}' is a view; a lookup join needs a table whose connector can look rows up by key.)",
+                    named.Name.Span);
             throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
         }
         if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(named.Name.Span);
         if (_connectors?.Find(table.Connector) is { SupportsLookup: false } descriptor)
             throw new SqlValidationException(
-                $"{described} must implement LookupTableSource interface if it is used in temporal table join. " +
-                $"(Connector '{descriptor.Identifier}' cannot look rows up by key; 'jdbc' and 'filesystem' can.)", named.Name.Span);
+                // Flink plans a processing-time AS OF on a table without a LookupTableSource as a temporal join, whose
+                // translation fails with this (TemporalJoinITCase.testProcTimeTemporalJoin).
+                "Processing-time temporal join is not supported yet. " +
+                $"(Connector '{descriptor.Identifier}' cannot look rows up by key, so {described} cannot be joined as of a processing time; " +
+                "'jdbc' and 'filesystem' can.)", named.Name.Span);
         try
         {
             LookupCacheSettings.From(table);
