@@ -14,7 +14,7 @@ namespace StreamSql.Postgres.Tests;
 public sealed class HuntIJdbcScanKillTests : IDisposable
 {
     private const string JobName = "huntiscankill";
-    private const int Rows = 50_000;
+    private const int Rows = 100_000;
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(40);
 
     private readonly KillTestWorkspace _workspace;
