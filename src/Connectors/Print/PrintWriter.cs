@@ -46,7 +46,7 @@ internal sealed class PrintWriter : ISinkWriter
         return prefix.Length > 0 ? prefix + "> " : "";
     }
 
-    public async ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(Batch batch, CancellationToken cancellationToken)
     {
         _text.Clear();
         int columns = batch.ColumnCount;
@@ -62,8 +62,14 @@ internal sealed class PrintWriter : ISinkWriter
             _text.Append(']').Append('\n');
         }
         RowsWritten += batch.Length;
-        await _out.WriteAsync(_text, cancellationToken).ConfigureAwait(false);
-        await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // One lock per batch: the subtasks of a parallel sink share the writer, and a synchronized writer's
+        // WriteAsync(StringBuilder) takes its lock once per chunk, so batches could interleave in the middle of a line.
+        lock (_out)
+        {
+            _out.Write(_text);
+            _out.Flush();
+        }
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<byte[]?> PrepareCommitAsync(long checkpointId, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);

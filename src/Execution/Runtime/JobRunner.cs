@@ -19,8 +19,9 @@ public sealed class JobRunner
     {
         Connectors = connectors;
         Clock = clock ?? SystemClock.Instance;
-        StandardOutput = standardOutput ?? Console.Out;
-        Diagnostics = diagnostics ?? Console.Error;
+        // Subtasks of a parallel print sink write at once; a caller's StringWriter is not safe for that (Console's is).
+        StandardOutput = TextWriter.Synchronized(standardOutput ?? Console.Out);
+        Diagnostics = TextWriter.Synchronized(diagnostics ?? Console.Error);
     }
 
     public ConnectorRegistry Connectors { get; }
