@@ -52,7 +52,7 @@ public sealed class SoakHarnessTests : IDisposable
     public async Task A_kafka_sink_has_committed_what_its_commit_markers_commit_and_its_input_ended_with_this_runs_open_transaction()
     {
         using var host = new PipelineHost();
-        var pipeline = new KafkaExactlyOncePipeline("k", host.KafkaCluster, _dir, partitions: 1, rows: 3);
+        var pipeline = new KafkaExactlyOncePipeline("k", host.KafkaCluster, partitions: 1, rows: 3);
         using var producer = new Confluent.Kafka.ProducerBuilder<Confluent.Kafka.Null, string>(new Confluent.Kafka.ProducerConfig
         {
             BootstrapServers = host.KafkaCluster.BootstrapServers,

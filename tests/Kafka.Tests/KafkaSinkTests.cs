@@ -162,11 +162,12 @@ public sealed class KafkaSinkTests : IDisposable
             ["sink.delivery-guarantee"] = "exactly-once", ["sink.transactional-id-prefix"] = "restore-test",
         }, null, false);
 
-    private static async Task<ISinkWriter> Open(CatalogTable table, int subtask = 0, int parallelism = 1, ISinkWriter? writer = null)
+    private static async Task<ISinkWriter> Open(CatalogTable table, int subtask = 0, int parallelism = 1, ISinkWriter? writer = null,
+        TextWriter? diagnostics = null)
     {
         writer ??= new KafkaConnector().CreateWriter();
         await writer.OpenAsync(new SinkWriterContext(table, ArrowTypeMapping.ToArrowSchema(table.PhysicalSchema), ChangelogMode.InsertOnly, "job",
-            subtask, parallelism, Configuration.Empty, new SystemClock(), TextWriter.Null), CancellationToken.None);
+            subtask, parallelism, Configuration.Empty, new SystemClock(), TextWriter.Null) { Diagnostics = diagnostics ?? TextWriter.Null }, CancellationToken.None);
         return writer;
     }
 
@@ -233,6 +234,45 @@ public sealed class KafkaSinkTests : IDisposable
         Assert.Equal(5, log.Aborted().Count + log.Open().Count);
         Assert.Equal(10, log.Records.Count);
         Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(log.Committed().Select(r => r.ValueText!)));
+    }
+
+    [Fact]
+    public async Task A_restored_epoch_whose_marker_a_killed_commit_left_in_an_unfinished_transaction_is_written_again()
+    {
+        _cluster.CreateTopic("eo-marker", 1);
+        var table = Table("eo-marker");
+        byte[] epoch1;
+        await using (var first = await Open(table))
+        {
+            await first.WriteAsync(Rows(1, 5), CancellationToken.None);
+            epoch1 = (await first.PrepareCommitAsync(1, CancellationToken.None))!;
+        }
+        // What a run killed inside its commit left: the epoch's records and its marker, in a transaction never committed.
+        // The mock cluster shows that marker to a read_committed reader (and never aborts the transaction).
+        var committable = KafkaCommittable.Deserialize(epoch1, "out");
+        using var dead = new ProducerBuilder<string?, string>(new ProducerConfig { BootstrapServers = _cluster.BootstrapServers, TransactionalId = committable.TransactionalId }).Build();
+        dead.InitTransactions(TimeSpan.FromSeconds(30));
+        dead.BeginTransaction();
+        for (int i = 1; i <= 5; i++) dead.Produce("eo-marker", new Message<string?, string> { Value = $"{{\"id\":{i}}}" });
+        dead.Produce(new TopicPartition("streamsql-sink-progress", 0), new Message<string?, string> { Key = committable.MarkerKey, Value = committable.MarkerValue });
+        dead.Flush(TimeSpan.FromSeconds(30));
+        Assert.Single(_cluster.ReadLog("streamsql-sink-progress", 0).Open());
+
+        var said = new StringWriter();
+        await using (var restored = await Open(table, diagnostics: said))
+            await restored.CommitAsync(1, new[] { epoch1 }, CancellationToken.None);
+
+        var log = _cluster.ReadLog("eo-marker", 0);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(log.Committed().Select(r => r.ValueText!)));
+        Assert.Equal(5, log.Open().Count + log.Aborted().Count);
+        Assert.Contains("checkpoint 1 of 'restore-test-0' (restored) was not committed before the restore: writing its 5 records.", said.ToString());
+
+        // Restored once more (the same checkpoint): now its committed marker is found and nothing is written twice.
+        said = new StringWriter();
+        await using (var again = await Open(table, diagnostics: said))
+            await again.CommitAsync(1, new[] { epoch1 }, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(_cluster.ReadLog("eo-marker", 0).Committed().Select(r => r.ValueText!)));
+        Assert.Contains("was committed before the restore", said.ToString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamSql.Connectors.Common;
+using StreamSql.Connectors.Kafka.Log;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Connectors;
 
@@ -15,7 +16,8 @@ namespace StreamSql.Connectors.Kafka;
 /// in one Kafka transaction (transactional id <c>&lt;prefix&gt;-&lt;subtask&gt;</c>) together with a marker record
 /// (key: the preparing subtask's transactional id, value: the checkpoint id) in partition 0 of <c>sink.progress-topic</c>.
 /// After a restore the committables of the restored checkpoint are committed again unless their marker is found committed
-/// (read_committed, from the progress offset the committable recorded) — so an epoch whose checkpoint completed is
+/// (read_committed, from the progress offset the committable recorded, and the marker's transaction's commit record in the
+/// partition's log: <see cref="MarkerTransactionCommitted"/>) — so an epoch whose checkpoint completed is
 /// written exactly once even when the process died between the checkpoint and its Kafka commit, the window a sink that
 /// keeps the records only in an open transaction cannot close with librdkafka (a new producer aborts the old
 /// transaction). Opening the producer (InitTransactions) fences an earlier run's producer of the same id and aborts its
@@ -258,7 +260,17 @@ internal sealed class KafkaWriter : ISinkWriter
         {
             bool mine;
             lock (_preparedHere) mine = c.TransactionalId == _transactionalId && _preparedHere.Contains(c.Epoch);
-            if (!mine && AlreadyCommitted(c)) continue;
+            if (!mine)
+            {
+                // Flink's committer logs its recovered transactions too: the one line a crash's aftermath can be read from.
+                var prefix = $"[INFO] Kafka sink of table '{_context.Table.Name}': checkpoint {c.Epoch} of '{c.TransactionalId}' (restored) ";
+                if (CommittedMarkerOffset(c) is { } offset)
+                {
+                    _context.Diagnostics.WriteLine(prefix + $"was committed before the restore (its marker is at offset {offset} of '{_progressTopic}'); not written again.");
+                    continue;
+                }
+                _context.Diagnostics.WriteLine(prefix + $"was not committed before the restore: writing its {c.Records.Count} records.");
+            }
             Commit(c, cancellationToken);
             if (mine) lock (_preparedHere) _preparedHere.Remove(c.Epoch);
         }
@@ -287,12 +299,12 @@ internal sealed class KafkaWriter : ISinkWriter
     }
 
     /// <summary>
-    /// Whether an epoch restored from a checkpoint was committed before the restore: its marker is in the progress
+    /// Where the marker of an epoch restored from a checkpoint is, if the epoch was committed before the restore: in the progress
     /// partition, read with read_committed from the offset the committable recorded up to the end as it is now. The
     /// transaction that may hold the marker is resolved first — this producer's own id was fenced on open; another id (a
     /// subtask beyond today's parallelism) is fenced here — so an open transaction cannot hide a marker that commits later.
     /// </summary>
-    private bool AlreadyCommitted(KafkaCommittable c)
+    private long? CommittedMarkerOffset(KafkaCommittable c)
     {
         if (c.TransactionalId != _transactionalId && c.Subtask >= _context.Parallelism) Fence(c.TransactionalId);
         var config = new ConsumerConfig(KafkaClientProperties.Of(_context.Table))
@@ -306,7 +318,7 @@ internal sealed class KafkaWriter : ISinkWriter
             .SetKeyDeserializer(Deserializers.ByteArray).SetValueDeserializer(Deserializers.ByteArray).SetLogHandler((_, _) => { }).Build());
         var partition = new TopicPartition(_progressTopic, 0);
         long end = Kafka(() => consumer.QueryWatermarkOffsets(partition, Timeout), $"read the end of topic '{_progressTopic}'").High.Value;
-        if (end <= c.MarkerSearchFrom) return false;
+        if (end <= c.MarkerSearchFrom) return null;
         consumer.Assign(new TopicPartitionOffset(partition, c.MarkerSearchFrom));
         var deadline = DateTime.UtcNow + Timeout;
         while (DateTime.UtcNow < deadline)
@@ -315,16 +327,43 @@ internal sealed class KafkaWriter : ISinkWriter
             if (result is null) continue;
             if (result.IsPartitionEOF)
             {
-                if (result.Offset.Value >= end) return false;
+                if (result.Offset.Value >= end) return null;
                 continue;
             }
             if (result.Message.Key is { } key && result.Message.Value is { } value
-                && System.Text.Encoding.UTF8.GetString(key) == c.MarkerKey && System.Text.Encoding.UTF8.GetString(value) == c.MarkerValue)
-                return true;
-            if (result.Offset.Value + 1 >= end) return false;
+                && System.Text.Encoding.UTF8.GetString(key) == c.MarkerKey && System.Text.Encoding.UTF8.GetString(value) == c.MarkerValue
+                && MarkerTransactionCommitted(result.Offset.Value))
+                return result.Offset.Value;
+            if (result.Offset.Value + 1 >= end) return null;
         }
         throw new InvalidOperationException($"Table '{_context.Table.Name}': could not read topic '{_progressTopic}' to offset {end} within "
             + $"{Timeout.TotalSeconds:0} s to learn whether checkpoint {c.Epoch} of '{c.TransactionalId}' was committed.");
+    }
+
+    /// <summary>
+    /// Whether the transaction that wrote the marker at <paramref name="offset"/> committed, as the progress partition's
+    /// control records say. A read_committed view is not proof: librdkafka's mock cluster shows it the records of open and
+    /// aborted transactions (and never aborts a fenced one), so a marker a killed run left in an unfinished transaction read
+    /// as committed and its epoch was never written. Over TLS or SASL the log cannot be read here, and the broker's
+    /// read_committed filtering is trusted, as it is when reading the log fails.
+    /// </summary>
+    private bool MarkerTransactionCommitted(long offset)
+    {
+        var config = KafkaClientProperties.Of(_context.Table);
+        if (config.TryGetValue("security.protocol", out var protocol) && !protocol.Equals("plaintext", StringComparison.OrdinalIgnoreCase))
+            return true;
+        try
+        {
+            var (host, port) = KafkaLogReader.Leader(config, _progressTopic, 0, Timeout);
+            var batches = new List<KafkaLogBatch>();
+            KafkaLogReader.Read(host, port, _progressTopic, 0, offset, batches, "streamsql-progress-check");
+            return KafkaTransactionOutcomes.Of(batches, offset) == KafkaTransactionOutcome.Committed;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or KafkaException
+            or KafkaLogFetchException or InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private void Fence(string transactionalId)

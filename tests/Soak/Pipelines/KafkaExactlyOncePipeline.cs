@@ -10,13 +10,12 @@ namespace StreamSql.Soak.Pipelines;
 /// topic into an exactly-once kafka sink. The round's topics (input, output, the sink's progress topic) and its
 /// transactional-id prefix are its own. What is committed is decided from the output log's commit/abort control records,
 /// as the kafka kill tests do: the mock cluster does not hide aborted or open transactions from a read_committed reader.
-/// <para>A SIGKILL waits outside the sub-window between an epoch's progress marker and its commit acknowledgement (the
-/// sink's marker lock): that window's outcome only a real broker's read_committed filtering can tell; every other moment
-/// is open to the kills.</para>
+/// <para>Every moment is open to the kills, the sub-window between an epoch's progress marker and its commit
+/// acknowledgement included: the sink decides whether a restored epoch was committed from the progress partition's
+/// control records too.</para>
 /// </summary>
 public sealed class KafkaExactlyOncePipeline : ISoakPipeline
 {
-    private const string MarkerLockVariable = "STREAMSQL_KAFKA_SINK_MARKER_LOCK";
     private static readonly TimeSpan EndOfInputCheckInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly string _name;
@@ -25,11 +24,10 @@ public sealed class KafkaExactlyOncePipeline : ISoakPipeline
     private readonly string _inputTopic;
     private readonly string _outputTopic;
     private readonly string _progressTopic;
-    private readonly string _markerLock;
     private readonly List<PartitionLogTail> _tails;
     private DateTime _lastEndOfInputCheck = DateTime.MinValue;
 
-    public KafkaExactlyOncePipeline(string name, MockKafkaCluster cluster, string scratch, int partitions, int rows)
+    public KafkaExactlyOncePipeline(string name, MockKafkaCluster cluster, int partitions, int rows)
     {
         _name = name;
         _cluster = cluster;
@@ -39,7 +37,6 @@ public sealed class KafkaExactlyOncePipeline : ISoakPipeline
         _inputTopic = round + "-in";
         _outputTopic = round + "-out";
         _progressTopic = round + "-progress";
-        _markerLock = Path.Combine(scratch, name + "-marker.lock");
         _tails = Enumerable.Range(0, partitions).Select(p => new PartitionLogTail(cluster.BootstrapServers, _outputTopic, p)).ToList();
         cluster.CreateTopic(_inputTopic, partitions);
         cluster.CreateTopic(_outputTopic, partitions);
@@ -64,8 +61,6 @@ public sealed class KafkaExactlyOncePipeline : ISoakPipeline
 
     public string Insert => $"INSERT INTO {_name}_out SELECT id, UPPER(tag) FROM {_name}_src WHERE id % 7 <> 0";
 
-    public IReadOnlyDictionary<string, string> ShellEnvironment => new Dictionary<string, string> { [MarkerLockVariable] = _markerLock };
-
     public IReadOnlyList<string> ExpectedRows()
     {
         var expected = new List<string>(_rows);
@@ -84,23 +79,6 @@ public sealed class KafkaExactlyOncePipeline : ISoakPipeline
                 $" [partition {log.Partition}: {log.Records.Count} records, {log.Committed().Count} committed, {log.Aborted().Count} aborted, "
                 + $"{log.Open().Count} in open transactions, {log.Markers.Count(m => m.Commit)} commit and {log.Markers.Count(m => !m.Commit)} abort markers]");
         return text.ToString();
-    }
-
-    public async Task<IDisposable> HoldKillAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                // Created exclusively, deleted on close: the sink waits while it exists before writing an epoch's marker.
-                return new FileStream(_markerLock, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(1);
-            }
-        }
     }
 
     public void StartFeeding()

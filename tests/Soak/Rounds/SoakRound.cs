@@ -396,10 +396,10 @@ public sealed class SoakRound(SoakScenario scenario, int round, IReadOnlyList<Ki
         var lines = all
             .Where((l, i) => l.Contains("Restoring", StringComparison.Ordinal) || l.Contains("[WARNING]", StringComparison.Ordinal)
                 || l.Contains("[ERROR]", StringComparison.Ordinal) || l.Contains("Savepoint", StringComparison.Ordinal)
-                || l.Contains("savepoint", StringComparison.Ordinal)
+                || l.Contains("savepoint", StringComparison.Ordinal) || l.Contains("Kafka sink", StringComparison.Ordinal)
                 || (i > 0 && all[i - 1].Contains("[ERROR]", StringComparison.Ordinal)))
             .Select(l => l.TrimEnd())
-            .Take(8)
+            .Take(16)
             .ToList();
         return lines.Count == 0 ? "" : "\n      said: " + string.Join("\n      said: ", lines);
     }
