@@ -87,4 +87,31 @@ public sealed class ValuesRowOrderTests
         var job = f.Run<QueryPlan>("SELECT * FROM arrays_in UNION ALL SELECT * FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2])) AS t(a, b)").Job;
         Assert.Single(Operators(job).OfType<UnionSpec>());
     }
+
+    [Theory]
+    [InlineData("SELECT ARRAY[1] AS a UNION ALL SELECT ARRAY[2] UNION ALL SELECT ARRAY[3]")]
+    [InlineData("SELECT a, b FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2, 3]), (3, ARRAY[4])) AS t(a, b) WHERE a > 1")]
+    [InlineData("SELECT a, b FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2, 3]), (3, ARRAY[4])) AS t(a, b) WHERE CARDINALITY(b) > 1")]
+    [InlineData("SELECT a, b FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2, 3]), (3, ARRAY[4])) AS t(a, b) WHERE RAND() > 0.5")]
+    [InlineData("SELECT a, m['k'] FROM (VALUES (1, MAP['k', 1]), (2, MAP['k', 2])) AS t(a, m)")]
+    [InlineData("SELECT a, r FROM (VALUES (1, ROW(1, 'x')), (2, ROW(2, 'y'))) AS t(a, r)")]
+    public void Other_shapes_of_values_with_expression_rows_run_without_a_union(string query)
+    {
+        var job = Fixture().Run<QueryPlan>(query).Job;
+        Assert.DoesNotContain(Operators(job), op => op is UnionSpec);
+    }
+
+    [Fact]
+    public void A_where_pushed_into_the_rows_is_kept_as_a_column_a_calc_after_the_expand_filters_by()
+    {
+        var job = Fixture().Run<QueryPlan>("SELECT a, b FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2, 3])) AS t(a, b) WHERE RAND() > 0.5").Job;
+        var vertex = Assert.Single(job.Vertices, v => v.Chain.Any(op => op is ExpandSpec));
+        int at = vertex.Chain.ToList().FindIndex(op => op is ExpandSpec);
+        var expand = (ExpandSpec)vertex.Chain[at];
+        Assert.Equal("$keep", expand.OutputSchema[^1].Name);
+        Assert.All(expand.Projects, p => Assert.Equal(">", Assert.IsType<Call>(p[^1]).Function));
+        var filter = Assert.IsType<CalcSpec>(vertex.Chain[at + 1]);
+        Assert.Equal(new InputRef(2, expand.OutputSchema[2].Type), filter.Condition);
+        Assert.Equal(2, filter.OutputSchema.Count);
+    }
 }

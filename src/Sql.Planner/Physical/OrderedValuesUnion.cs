@@ -1,5 +1,6 @@
 using StreamSql.Sql.Planner.Expressions;
 using StreamSql.Sql.Planner.Physical.Plan;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Sql.Planner.Physical;
 
@@ -21,25 +22,39 @@ internal static class OrderedValuesUnion
         });
 
     /// <summary>
-    /// The union as an Expand over the one-row VALUES its Calcs read, when every branch is a Calc without condition over
-    /// that VALUES or a VALUES of its own (a row folded to literals), else null.
+    /// The union as an Expand over the one-row VALUES its Calcs read, when every branch is a Calc over that VALUES or a
+    /// VALUES of its own (a row folded to literals), else null. When a Calc has a condition (a WHERE pushed into the
+    /// branches), each row carries its condition in an extra column that a Calc above the Expand keeps rows by.
     /// </summary>
-    private static PhysicalExpand? AsExpand(PhysicalUnion union)
+    private static PhysicalNode? AsExpand(PhysicalUnion union)
     {
         PhysicalNode? shared = null;
         foreach (var branch in union.Branches)
             if (branch is PhysicalCalc calc) { shared = calc.Input; break; }
         if (shared is null || Values(shared) is not { Rows.Count: 1 }) return null;
-        var rows = new List<IReadOnlyList<ScalarExpr>>();
+        var rows = new List<(IReadOnlyList<ScalarExpr> Columns, ScalarExpr? Condition)>();
         foreach (var branch in union.Branches)
         {
-            if (branch is PhysicalCalc { Condition: null } calc && ReferenceEquals(calc.Input, shared)) rows.Add(calc.Projections);
-            else if (Values(branch) is { } literals) rows.AddRange(literals.Rows);
+            if (branch is PhysicalCalc calc && ReferenceEquals(calc.Input, shared)) rows.Add((calc.Projections, calc.Condition));
+            else if (Values(branch) is { } literals) rows.AddRange(literals.Rows.Select(r => ((IReadOnlyList<ScalarExpr>)r, (ScalarExpr?)null)));
             else return null;
         }
+        bool filtered = rows.Any(r => r.Condition is not null);
+        var keep = new Field("$keep", SqlType.Boolean);
+        var projects = rows.Select(r => filtered ? r.Columns.Append(r.Condition ?? new Literal(true, SqlType.Boolean.AsNotNull())).ToList() : r.Columns).ToList();
+        var schema = filtered ? new RowSchema(union.Schema.Fields.Append(keep).ToList()) : union.Schema;
         // At the union's parallelism: with more than one subtask the VALUES row reaches one of them, which emits every
         // row in order, so a keyed consumer gets each key's rows in order as Flink's chained Calcs send them.
-        return new PhysicalExpand(shared, rows, ExpandIdIndex: -1, union.Schema)
+        var expand = new PhysicalExpand(shared, projects, ExpandIdIndex: -1, schema)
+        {
+            Parallelism = union.Parallelism,
+            Changelog = union.Changelog,
+            UpsertKeys = union.UpsertKeys,
+            PinnedId = filtered ? null : union.PinnedId,
+        };
+        if (!filtered) return expand;
+        var columns = union.Schema.Fields.Select((f, i) => (ScalarExpr)new InputRef(i, f.Type)).ToList();
+        return new PhysicalCalc(expand, new InputRef(union.Schema.Count, keep.Type), columns, union.Schema)
         {
             Parallelism = union.Parallelism,
             Changelog = union.Changelog,
