@@ -1,3 +1,5 @@
+using StreamSql.Sql.Planner.Expressions;
+
 namespace StreamSql.Sql.Planner.Tests;
 
 public sealed class ViewAndScopeTests
@@ -103,10 +105,13 @@ public sealed class ValuesTests
     }
 
     [Fact]
-    public void Values_with_expressions_stay_a_union_of_projections_without_an_evaluator()
+    public void Values_with_expressions_stay_projections_of_the_one_row_values_without_an_evaluator()
     {
         var f = new PlannerFixture();
+        Assert.Contains("Union(all=[true]", f.Explain("VALUES (1 + 1), (5)"));
         var plan = f.Run<QueryPlan>("VALUES (1 + 1), (5)");
-        Assert.Single(plan.Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.UnionSpec>());
+        var expand = Assert.Single(plan.Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.ExpandSpec>());
+        Assert.Equal("+", Assert.IsType<Call>(expand.Projects[0][0]).Function);
+        Assert.Equal(5L, Assert.IsType<Literal>(expand.Projects[1][0]).Value);
     }
 }

@@ -15,6 +15,14 @@ public static class BatchGather
         return Gather(batch.Schema, one, count);
     }
 
+    /// <summary>Rows <c>[offset, offset + count)</c> of <paramref name="rows"/>, sharing its buffers.</summary>
+    public static RecordBatch Slice(RecordBatch rows, int offset, int count)
+    {
+        var columns = new IArrowArray[rows.ColumnCount];
+        for (int c = 0; c < columns.Length; c++) columns[c] = ArrowArrayFactory.Slice(rows.Column(c), offset, count);
+        return new RecordBatch(rows.Schema, columns, count);
+    }
+
     /// <summary>One batch holding the rows of all <paramref name="pieces"/> in order (<paramref name="total"/> = sum of counts).</summary>
     public static Batch Gather(Schema schema, ReadOnlySpan<BatchPiece> pieces, int total)
     {

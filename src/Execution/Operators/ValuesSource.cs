@@ -37,7 +37,7 @@ public sealed class ValuesSource(ValuesSpec spec) : StreamOperatorBase, ISourceO
         if (Context.SubtaskIndex != 0 || _next >= spec.Rows.Count) return new ValueTask<Batch?>((Batch?)null);
         _rows ??= Build();
         int count = Math.Min(_maxRows, _rows.Length - _next);
-        var rows = count == _rows.Length ? _rows : Slice(_rows, _next, count);
+        var rows = count == _rows.Length ? _rows : BatchGather.Slice(_rows, _next, count);
         _next += count;
         return new ValueTask<Batch?>(new Batch(rows));
     }
@@ -49,13 +49,6 @@ public sealed class ValuesSource(ValuesSpec spec) : StreamOperatorBase, ISourceO
         for (int c = 0; c < columns.Length; c++)
             columns[c] = LiteralColumnBuilder.Build(spec.OutputSchema[c].Type, spec.Rows, c);
         return new RecordBatch(schema, columns, spec.Rows.Count);
-    }
-
-    private static RecordBatch Slice(RecordBatch rows, int offset, int count)
-    {
-        var columns = new IArrowArray[rows.ColumnCount];
-        for (int c = 0; c < columns.Length; c++) columns[c] = ArrowArrayFactory.Slice(rows.Column(c), offset, count);
-        return new RecordBatch(rows.Schema, columns, count);
     }
 
     public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ namespace StreamSql.Sql.Planner.Physical;
 /// (an OVER ordering that cannot run in streaming, reported after the changelog check as Flink does).</item>
 /// <item><see cref="MiniBatchAssignment"/> and <see cref="TwoPhaseAggregation"/>: mini-batches, local/global aggregation.</item>
 /// <item><see cref="EnforceDistribution"/>: exchanges where a required distribution is not met.</item>
-/// <item><see cref="StableIds"/> and <see cref="JobGraphBuilder"/>.</item>
+/// <item><see cref="OrderedValuesUnion"/> (not shown by EXPLAIN), <see cref="StableIds"/> and <see cref="JobGraphBuilder"/>.</item>
 /// </list>
 /// </summary>
 internal sealed class PhysicalPlanner
@@ -55,6 +55,11 @@ internal sealed class PhysicalPlanner
         return SubplanReuse.Run(plan);
     }
 
-    public JobGraph Build(string name, IReadOnlyList<PhysicalNode> plan) =>
-        JobGraphBuilder.Build(name, plan, StableIds.Assign(plan), PrintChangelogBatching.Apply(plan, _configuration));
+    /// <summary>The job graph of <paramref name="plan"/> (as <see cref="Optimize"/> made it, which EXPLAIN prints), after
+    /// the rewrites that change how the plan runs but not what EXPLAIN shows (<see cref="OrderedValuesUnion"/>).</summary>
+    public JobGraph Build(string name, IReadOnlyList<PhysicalNode> plan)
+    {
+        plan = OrderedValuesUnion.Run(plan);
+        return JobGraphBuilder.Build(name, plan, StableIds.Assign(plan), PrintChangelogBatching.Apply(plan, _configuration));
+    }
 }

@@ -33,10 +33,6 @@
 --| {"before":null,"after":{"f0":"D","f1":0.28},"op":"c"}
 --| {"before":null,"after":{"f0":"D","f1":0.29},"op":"c"}
 --| {"before":{"f0":"D","f1":0.28},"after":null,"op":"d"}
--- file: input/values.json
---| {"f0":"A","f1":"12:00:00","f2":"1970-01-01","f3":"1970-01-01 12:00:00","m":2,"mi":123,"f7":[1,2,3]}
---| {"f0":"A","f1":"12:34:56.123","f2":"2021-09-24","f3":"2021-09-24 12:34:56.123456","m":5,"mi":321,"f7":[4,5,6]}
---| {"f0":"B","f1":"12:00:00","f2":"1970-01-01","f3":"1970-01-01 00:00:00","m":3,"mi":123,"f7":[7,8,9]}
 -- sql:
 SET 'table.dml-sync' = 'true';
 CREATE TABLE arrays (f0 STRING, f1 INT) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/arrays.json', 'format' = 'debezium-json');
@@ -46,15 +42,10 @@ INSERT INTO array_print SELECT f0, ARRAY_AGG(f1), ARRAY_AGG(DISTINCT f1 IGNORE N
 CREATE TABLE var_print (k STRING, stddev_pop DOUBLE, stddev_samp DOUBLE, var_pop DOUBLE, var_samp DOUBLE) WITH ('connector' = 'print', 'print-identifier' = 'var');
 INSERT INTO var_print SELECT f0, ROUND(STDDEV_POP(f1), 6), ROUND(STDDEV_SAMP(f1), 6), ROUND(VAR_POP(f1), 6), ROUND(VAR_SAMP(f1), 6) FROM doubles GROUP BY f0;
 CREATE TABLE value_print (k STRING, first_time TIME(3), last_time TIME(3), first_date DATE, last_ts TIMESTAMP(6), first_months INTERVAL MONTH, last_seconds INTERVAL SECOND(3), last_array ARRAY<INT>) WITH ('connector' = 'print', 'print-identifier' = 'value');
--- The rows come from a file, not VALUES: VALUES with ARRAY and CAST values is planned (as Calcite plans it) as a union of
--- one-row projections, whose inputs this engine merges in no fixed order (Flink's chained union keeps theirs), and
--- FIRST_VALUE/LAST_VALUE depend on the order.
-CREATE TABLE typed_values (f0 STRING, f1 TIME(3), f2 DATE, f3 TIMESTAMP(6), m INT, mi INT, f7 ARRAY<INT>) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/values.json', 'format' = 'json');
-INSERT INTO value_print SELECT f0, FIRST_VALUE(f1), LAST_VALUE(f1), FIRST_VALUE(f2), LAST_VALUE(f3), FIRST_VALUE(f5), LAST_VALUE(f6), LAST_VALUE(f7) FROM (
-  SELECT f0, f1, f2, f3,
-    CASE m WHEN 2 THEN INTERVAL '2' MONTH WHEN 5 THEN INTERVAL '5' MONTH ELSE INTERVAL '3' MONTH END AS f5,
-    CASE mi WHEN 123 THEN INTERVAL '123' MINUTE ELSE INTERVAL '321' MINUTE END AS f6, f7
-  FROM typed_values)
+INSERT INTO value_print SELECT f0, FIRST_VALUE(f1), LAST_VALUE(f1), FIRST_VALUE(f2), LAST_VALUE(f3), FIRST_VALUE(f5), LAST_VALUE(f6), LAST_VALUE(f7) FROM (VALUES
+  ('A', TIME '12:00:00', DATE '1970-01-01', CAST(TIMESTAMP '1970-01-01 12:00:00' AS TIMESTAMP(6)), INTERVAL '2' MONTH, INTERVAL '123' MINUTE, ARRAY[1, 2, 3]),
+  ('A', TIME '12:34:56.123', DATE '2021-09-24', CAST(TIMESTAMP '2021-09-24 12:34:56.1234567' AS TIMESTAMP(6)), INTERVAL '5' MONTH, INTERVAL '321' MINUTE, ARRAY[4, 5, 6]),
+  ('B', TIME '12:00:00', DATE '1970-01-01', CAST(TIMESTAMP '1970-01-01 00:00:00' AS TIMESTAMP(6)), INTERVAL '3' MONTH, INTERVAL '123' MINUTE, ARRAY[7, 8, 9])) AS t(f0, f1, f2, f3, f5, f6, f7)
 GROUP BY f0;
 -- expect stdout (unordered, contains):
 --| array> +I[A, [1], [1]]

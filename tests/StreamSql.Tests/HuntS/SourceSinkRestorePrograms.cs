@@ -108,5 +108,10 @@ internal static class SourceSinkRestorePrograms
             [new("source_t", "a INT", [I(10)], [I(20)])],
             [new("sink_t", "a INT", ["+I[1]", "+I[2]", "+I[10]"], ["+I[20]"])],
             "INSERT INTO sink_t SELECT a FROM (VALUES (1), (2)) AS v(a) UNION ALL SELECT a FROM source_t", []),
+        // The same for a VALUES with ARRAY rows, which runs as an Expand of projections chained to the one-row VALUES.
+        new("values-with-expressions-finished-before-the-savepoint-is-not-replayed",
+            [new("source_t", "a INT", [I(10)], [I(20)])],
+            [new("sink_t", "a INT, b ARRAY<INT>", ["+I[1, [1]]", "+I[2, [2, 3]]", "+I[10, [10]]"], ["+I[20, [20]]"])],
+            "INSERT INTO sink_t SELECT a, b FROM (VALUES (1, ARRAY[1]), (2, ARRAY[2, 3])) AS v(a, b) UNION ALL SELECT a, ARRAY[a] FROM source_t", []),
     ];
 }
