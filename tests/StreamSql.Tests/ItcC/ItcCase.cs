@@ -15,6 +15,16 @@ internal sealed record ItcCase(string Name, IReadOnlyList<ItcTable> Tables, stri
     /// <summary>Flink refuses the query: its message, which the engine's error must contain.</summary>
     public string? ExpectedError { get; init; }
 
+    /// <summary>Session settings the case sets (<c>table.local-time-zone</c>, ...), after the runner's own.</summary>
+    public IReadOnlyList<(string Key, string Value)> Config { get; init; } = [];
+
+    /// <summary>Statements run after the tables are created and before the query (<c>CREATE DATABASE</c>, <c>USE</c>).</summary>
+    public IReadOnlyList<string> Setup { get; init; } = [];
+
+    /// <summary>A top-level ROW field prints as Flink's legacy <c>Row.toString</c> (<c>LegacyRowExtension</c>): its
+    /// fields joined by commas, no row kind.</summary>
+    public bool LegacyRows { get; init; }
+
     public override string ToString() => Name;
 }
 

@@ -1,0 +1,20 @@
+using StreamSql.Tests.ItcC;
+
+namespace StreamSql.Tests.ItcD;
+
+/// <summary>Flink's streaming <c>CalcITCase</c>, <c>TimestampITCase</c>, <c>SortITCase</c> and <c>TableScanITCase</c> (see
+/// <see cref="ItcCase"/>) run through the engine, row by row and, where the case allows, in whole batches.</summary>
+public sealed class ItcDTests : IDisposable
+{
+    private readonly string _dir = StateFixtures.TempDirectory();
+
+    public void Dispose() => StateFixtures.Delete(_dir);
+
+    private static readonly Dictionary<string, ItcCase> Cases = CalcCases.All().ToDictionary(c => c.Name);
+
+    public static TheoryData<string, int> Runs() => ItcRunner.Runs(Cases.Values);
+
+    [Theory]
+    [MemberData(nameof(Runs))]
+    public Task Gives_the_rows_Flink_asserts(string name, int batchRows) => ItcRunner.AssertAsync(Cases[name], _dir, batchRows);
+}
