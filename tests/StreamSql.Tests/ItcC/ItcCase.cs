@@ -37,6 +37,10 @@ internal enum ItcResult
 
     /// <summary>Every change, sorted, printed <c>+I(a,b)</c> (a values sink's <c>getRawResultsAsStrings</c>).</summary>
     Raw,
+
+    /// <summary>As <see cref="Raw"/>, each field as <c>TestingAppendRowDataSink</c> prints Flink's internal data: a DATE as
+    /// its epoch day, a TIME as its millisecond of the day.</summary>
+    RowData,
 }
 
 /// <summary>An input table: the columns of <c>CREATE TABLE name (...)</c> (physical ones first, then computed columns

@@ -64,8 +64,8 @@ internal static class ItcRunner
         foreach (var (key, value) in @case.Config) env.ExecuteSql($"SET '{key}' = '{value}'");
         foreach (var statement in @case.Setup) env.ExecuteSql(statement);
         await using var result = env.Query(@case.Sql);
-        var changes = await ReadAsync(result, @case.LegacyRows).WaitAsync(TimeSpan.FromSeconds(30));
-        var rows = @case.Result == ItcResult.Raw
+        var changes = await ReadAsync(result, @case.LegacyRows, internalData: @case.Result == ItcResult.RowData).WaitAsync(TimeSpan.FromSeconds(30));
+        var rows = @case.Result is ItcResult.Raw or ItcResult.RowData
             ? changes.Select(c => c.Kind.ShortString() + "(" + c.Row + ")").ToList()
             : Retract(changes);
         rows.Sort(StringComparer.Ordinal);
@@ -74,7 +74,7 @@ internal static class ItcRunner
 
     /// <summary>Every change of the result, each row as Flink's test sinks print it: fields joined by commas, each as
     /// Java's <c>toString</c> of its external object (the print connector's form, <see cref="ValueFormatStyle.JavaObject"/>).</summary>
-    private static async Task<List<(RowKind Kind, string Row)>> ReadAsync(QueryResult result, bool legacyRows)
+    private static async Task<List<(RowKind Kind, string Row)>> ReadAsync(QueryResult result, bool legacyRows, bool internalData)
     {
         var changes = new List<(RowKind, string)>();
         var text = new StringBuilder();
@@ -87,7 +87,10 @@ internal static class ItcRunner
                 {
                     if (c > 0) text.Append(',');
                     var type = result.ColumnTypes[c];
-                    if (legacyRows && type.Kind == SqlTypeKind.Row && !batch.Column(c).IsNull(row))
+                    if (internalData && type.Kind is SqlTypeKind.Date or SqlTypeKind.Time
+                        && ArrowValueReader.Read(batch.Column(c), row, type) is { } temporal)
+                        text.Append(temporal is DateOnly date ? date.DayNumber - UnixEpochDay : (long)((TimeOnly)temporal).ToTimeSpan().TotalMilliseconds);
+                    else if (legacyRows && type.Kind == SqlTypeKind.Row && !batch.Column(c).IsNull(row))
                     {
                         var fields = ((StructArray)batch.Column(c)).Fields;
                         for (int f = 0; f < fields.Count; f++)
@@ -103,6 +106,8 @@ internal static class ItcRunner
         }
         return changes;
     }
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>The rows a changelog leaves: an update-before or delete takes back an equal row.</summary>
     private static List<string> Retract(List<(RowKind Kind, string Row)> changes)

@@ -30,10 +30,10 @@ internal static class CalcCases
         yield return new("Calc.testCastNumericToBooleanInCondition",
             [new("MyTableRow", "a INT, b BOOLEAN", ["a", "b"], [[1, true], [2, false]])],
             "SELECT * FROM MyTableRow WHERE b = CAST(1 AS BOOLEAN) UNION ALL SELECT * FROM MyTableRow WHERE b = CAST(0 AS BOOLEAN)",
-            ["+I(1,true)", "+I(2,false)"]) { Result = ItcResult.Raw };
-        yield return new("Calc.testGenericRowAndRowData", [IntsIntLong], "SELECT * FROM MyTableRow", ["+I(1,1,1)"]) { Result = ItcResult.Raw };
+            ["+I(1,true)", "+I(2,false)"]) { Result = ItcResult.RowData };
+        yield return new("Calc.testGenericRowAndRowData", [IntsIntLong], "SELECT * FROM MyTableRow", ["+I(1,1,1)"]) { Result = ItcResult.RowData };
         yield return new("Calc.testRowAndRowData", [Strings3], "SELECT * FROM MyTableRow WHERE c < 3",
-            ["+I(Hello,Worlds,1)", "+I(Hello again,Worlds,2)"]) { Result = ItcResult.Raw };
+            ["+I(Hello,Worlds,1)", "+I(Hello again,Worlds,2)"]) { Result = ItcResult.RowData };
         yield return new("Calc.testGenericRowAndRow", [IntsIntLong], "SELECT * FROM MyTableRow", ["1,1,1"]);
         yield return new("Calc.testRowAndRow", [Strings3], "SELECT * FROM MyTableRow WHERE c < 3", ["Hello,Worlds,1", "Hello again,Worlds,2"]);
         yield return new("Calc.testPrimitiveMapType", [Tuple3("MyTableRow", SmallTupleData3)], "SELECT MAP[b, 30, 10, a] FROM MyTableRow",
