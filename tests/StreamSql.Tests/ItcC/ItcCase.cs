@@ -45,4 +45,9 @@ internal enum ItcResult
 
 /// <summary>An input table: the columns of <c>CREATE TABLE name (...)</c> (physical ones first, then computed columns
 /// and a watermark) and its rows in order, values of the physical columns.</summary>
-internal sealed record ItcTable(string Name, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+internal sealed record ItcTable(string Name, string Schema, IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>A changelog source (Flink's values source with a <c>changelog-mode</c>): the kind of each row
+    /// (<c>+I</c>, <c>-U</c> followed by its <c>+U</c>, <c>-D</c>), read through <c>debezium-json</c>.</summary>
+    public IReadOnlyList<string>? Kinds { get; init; }
+}

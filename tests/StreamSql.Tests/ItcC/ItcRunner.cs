@@ -57,9 +57,9 @@ internal static class ItcRunner
         {
             var path = Path.Combine(directory, table.Name);
             Directory.CreateDirectory(path);
-            File.WriteAllLines(Path.Combine(path, "rows.json"), table.Rows.Select(row => JsonSerializer.Serialize(
-                table.Columns.Select((c, i) => (c, v: row[i])).ToDictionary(p => p.c, p => p.v))));
-            env.ExecuteSql($"CREATE TABLE {table.Name} ({table.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'json')");
+            File.WriteAllLines(Path.Combine(path, "rows.json"), Lines(table));
+            var format = table.Kinds is null ? "json" : "debezium-json";
+            env.ExecuteSql($"CREATE TABLE {table.Name} ({table.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = '{format}')");
         }
         foreach (var (key, value) in @case.Config) env.ExecuteSql($"SET '{key}' = '{value}'");
         foreach (var statement in @case.Setup) env.ExecuteSql(statement);
@@ -70,6 +70,27 @@ internal static class ItcRunner
             : Retract(changes);
         rows.Sort(StringComparer.Ordinal);
         return rows;
+    }
+
+    /// <summary>The table's rows as json lines, or as debezium-json change messages when it has row kinds.</summary>
+    private static IEnumerable<string> Lines(ItcTable table)
+    {
+        Dictionary<string, object?> Row(int r) => table.Columns.Select((c, i) => (c, v: table.Rows[r][i])).ToDictionary(p => p.c, p => p.v);
+        if (table.Kinds is not { } kinds)
+        {
+            for (int r = 0; r < table.Rows.Count; r++) yield return JsonSerializer.Serialize(Row(r));
+            yield break;
+        }
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            yield return JsonSerializer.Serialize(kinds[r] switch
+            {
+                "+I" => new { before = (object?)null, after = (object?)Row(r), op = "c" },
+                "-D" => new { before = (object?)Row(r), after = (object?)null, op = "d" },
+                "-U" when r + 1 < kinds.Count && kinds[r + 1] == "+U" => new { before = (object?)Row(r), after = (object?)Row(++r), op = "u" },
+                var kind => throw new InvalidOperationException($"{table.Name} row {r}: {kind} cannot be written as a debezium-json message"),
+            });
+        }
     }
 
     /// <summary>Every change of the result, each row as Flink's test sinks print it: fields joined by commas, each as
