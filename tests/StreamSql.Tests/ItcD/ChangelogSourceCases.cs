@@ -6,7 +6,8 @@ namespace StreamSql.Tests.ItcD;
 /// a full changelog (<c>I,UA,UB,D</c>), inserts and deletes only (<c>I,D</c>), and a keyed changelog with duplicated events
 /// (<c>table.exec.source.cdc-events-duplicate</c>). The sources are debezium-json files of the same changes. Its
 /// <c>UPSERT_SOURCE</c> mode (+U without -U, <c>changelog-mode</c> <c>UA,D</c>) has no file format here and is not
-/// run. Flink 2.x's cases insert into an upsert sink <c>ON CONFLICT DO DEDUPLICATE</c>; their rows are the query's rows.</summary>
+/// run. Flink 2.x's cases insert into an upsert sink <c>ON CONFLICT DO DEDUPLICATE</c>; their rows are the query's rows.
+/// Also <c>MiniBatchAggregateITCase</c>'s one case, over a changelog source too.</summary>
 internal static class ChangelogSourceCases
 {
     private const string UserColumns = "user_id STRING, user_name STRING, email STRING, balance DECIMAL(18,2), balance2 AS balance * 2";
@@ -107,5 +108,13 @@ internal static class ChangelogSourceCases
             [new("t1", keyed, ["pk", "val"], [[1, 10]]),
                 Changelog("t2", keyed, ["pk", "val"], [("+I", [1, 100]), ("-U", [1, 100]), ("+U", [1, 200])])],
             "select * from t1 join t2 on t1.pk = t2.pk and t2.val < 150", []);
+
+        // MiniBatchAggregateITCase.testLagFunction: an update whose update-before retracts a row the aggregate never saw.
+        yield return new("MiniBatchAggregate.testLagFunction",
+            [Changelog("Table1", "`a` INT, `b` BIGINT, `c` STRING", ["a", "b", "c"], [("-U", [1, 1L, "HI"]), ("+U", [1, 2L, "Hello world"])])],
+            "SELECT `a`, max(`b`), max(`c`) FROM Table1 GROUP BY `a`", ["1,2,Hello world"])
+        {
+            Config = [("table.exec.mini-batch.enabled", "true"), ("table.exec.mini-batch.allow-latency", "1 ms"), ("table.exec.mini-batch.size", "10")],
+        };
     }
 }
