@@ -2,15 +2,16 @@ using StreamSql.Tests.ItcC;
 
 namespace StreamSql.Tests.ItcD;
 
-/// <summary>Flink's streaming <c>CalcITCase</c>, <c>TimestampITCase</c>, <c>SortITCase</c> and <c>TableScanITCase</c> (see
-/// <see cref="ItcCase"/>) run through the engine, row by row and, where the case allows, in whole batches.</summary>
+/// <summary>More of Flink's streaming SQL ITCases (<c>CalcITCase</c>, <c>TimestampITCase</c>, <c>TableScanITCase</c>,
+/// <c>SortITCase</c>, <c>ImplicitTypeConversionITCase</c>, <c>ChangelogSourceITCase</c>, ...; see <see cref="ItcCase"/>)
+/// run through the engine, row by row and, where the case allows, in whole batches.</summary>
 public sealed class ItcDTests : IDisposable
 {
     private readonly string _dir = StateFixtures.TempDirectory();
 
     public void Dispose() => StateFixtures.Delete(_dir);
 
-    private static readonly Dictionary<string, ItcCase> Cases = CalcCases.All().Concat(TimestampCases.All()).Concat(TableScanCases.All()).Concat(SortCases.All()).Concat(ImplicitTypeConversionCases.All()).Concat(Limit0RemoveCases.All()).Concat(WindowTableFunctionCases.All()).Concat(TimeAttributeCases.All()).Concat(ChangelogSourceCases.All()).Concat(SourceWatermarkCases.All()).Concat(WindowDistinctAggregateCases.All()).ToDictionary(c => c.Name);
+    private static readonly Dictionary<string, ItcCase> Cases = CalcCases.All().Concat(TimestampCases.All()).Concat(TableScanCases.All()).Concat(SortCases.All()).Concat(ImplicitTypeConversionCases.All()).Concat(Limit0RemoveCases.All()).Concat(WindowTableFunctionCases.All()).Concat(TimeAttributeCases.All()).Concat(ChangelogSourceCases.All()).Concat(SourceWatermarkCases.All()).Concat(WindowDistinctAggregateCases.All()).Concat(RemoveShuffleCases.All()).ToDictionary(c => c.Name);
 
     public static TheoryData<string, int> Runs() => ItcRunner.Runs(Cases.Values);
 
