@@ -11,7 +11,7 @@ public sealed class ItcDTests : IDisposable
 
     public void Dispose() => StateFixtures.Delete(_dir);
 
-    private static readonly Dictionary<string, ItcCase> Cases = CalcCases.All().Concat(TimestampCases.All()).Concat(TableScanCases.All()).Concat(SortCases.All()).Concat(ImplicitTypeConversionCases.All()).Concat(Limit0RemoveCases.All()).Concat(WindowTableFunctionCases.All()).Concat(TimeAttributeCases.All()).Concat(ChangelogSourceCases.All()).Concat(SourceWatermarkCases.All()).Concat(WindowDistinctAggregateCases.All()).Concat(RemoveShuffleCases.All()).ToDictionary(c => c.Name);
+    private static readonly Dictionary<string, ItcCase> Cases = CalcCases.All().Concat(TimestampCases.All()).Concat(TableScanCases.All()).Concat(SortCases.All()).Concat(ImplicitTypeConversionCases.All()).Concat(Limit0RemoveCases.All()).Concat(WindowTableFunctionCases.All()).Concat(TimeAttributeCases.All()).Concat(ChangelogSourceCases.All()).Concat(SourceWatermarkCases.All()).Concat(WindowDistinctAggregateCases.All()).Concat(RemoveShuffleCases.All()).Concat(TableSourceCases.All()).ToDictionary(c => c.Name);
 
     public static TheoryData<string, int> Runs() => ItcRunner.Runs(Cases.Values);
 
