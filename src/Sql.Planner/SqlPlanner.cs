@@ -83,17 +83,19 @@ public sealed class SqlPlanner
             {
                 var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query));
                 var planner = new PhysicalPlanner(Connectors, configuration);
-                var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList()), [query.Span]);
+                var optimized = optimizer.Optimize(bound);
+                if (!explainOnly && !BatchModeCheck.IsBatch(configuration)) MissingFetch.Refuse([optimized]);
+                var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run([optimized]).Select(optimizer.Fuse).ToList()), [query.Span]);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";
                 var job = planner.Build(name, physical);
                 var changelog = physical[0].Inputs[0].Changelog.ToRuntimeMode();
                 return new Compilation(new[] { bound }, physical, new QueryPlan(job, bound.Schema, changelog));
             }
             case InsertStatement insert:
-                return CompileInserts(new[] { insert }, configuration, optimizer);
+                return CompileInserts(new[] { insert }, configuration, optimizer, explainOnly);
             case StatementSetStatement set:
                 if (set.Inserts.Count == 0) throw new SqlValidationException("A statement set needs at least one INSERT", set.Span);
-                return CompileInserts(set.Inserts, configuration, optimizer);
+                return CompileInserts(set.Inserts, configuration, optimizer, explainOnly);
             case CreateTableStatement { AsQuery: not null } ctas:
                 return CompileCreateTableAs(ctas, configuration, optimizer, explainOnly);
             default:
@@ -101,7 +103,7 @@ public sealed class SqlPlanner
         }
     }
 
-    private Compilation CompileInserts(IReadOnlyList<InsertStatement> inserts, Configuration configuration, LogicalOptimizer optimizer)
+    private Compilation CompileInserts(IReadOnlyList<InsertStatement> inserts, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
     {
         var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration))
         {
@@ -117,6 +119,7 @@ public sealed class SqlPlanner
             optimized.Add(optimizer.Optimize(sink));
             targets.Add(ObjectNames.FullName(sink.TableName));
         }
+        if (!explainOnly && !BatchModeCheck.IsBatch(configuration)) MissingFetch.Refuse(optimized);
         var planner = new PhysicalPlanner(Connectors, configuration);
         var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run(optimized).Select(optimizer.Fuse).ToList()), inserts.Select(i => i.Span).ToList());
         string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "insert-into_" + string.Join(",", targets);
@@ -164,7 +167,7 @@ public sealed class SqlPlanner
         {
             var columns = query.Schema.Fields.Select(f => new Identifier(f.Name, s.AsQuery!.Span)).ToList();
             var insert = new InsertStatement(s.Name, columns, [], false, s.AsQuery!, s.Span);
-            var compilation = CompileInserts([insert], configuration, optimizer);
+            var compilation = CompileInserts([insert], configuration, optimizer, explainOnly);
             keep = !explainOnly;
             return compilation;
         }

@@ -185,8 +185,9 @@ public sealed class BinderTests
     [Fact]
     public void Simple_case_values_must_be_comparable_with_the_operand()
     {
+        // Calcite rewrites the simple CASE into equalities, which Flink's code generator refuses for a number and a string.
         var e = _f.Error("SELECT CASE auction WHEN 1, 'x' THEN 'a' END FROM bids");
-        Assert.Contains("=", e.Problem);
+        Assert.Contains("implicit type conversion between BIGINT and CHAR is not supported now", e.Problem);
     }
 
     [Fact]

@@ -21,6 +21,23 @@ public sealed class JoinPlanTests
 
     private static string Describe(RowSchema s) => string.Join(", ", s.Fields.Select(f => $"{f.Name} {f.Type}"));
 
+    [Theory]
+    [InlineData("SELECT * FROM bids AS b JOIN auctions AS a ON b.channel = a.category", "VARCHAR(2147483647) and INTEGER")]
+    [InlineData("SELECT * FROM bids AS b JOIN auctions AS a ON b.auction = a.id AND a.ts = b.url", "TIMESTAMP(3) and VARCHAR(2147483647)")]
+    public void Equating_a_string_column_with_another_type_in_a_join_is_refused_in_flinks_words(string sql, string types)
+    {
+        // Flink's JoinConditionTypeCoerceRule: Calcite's leastRestrictive of a string and a non-string is null.
+        var e = _f.Error(sql);
+        Assert.Equal($"implicit type conversion between {types} is not supported on join's condition now", e.Problem);
+    }
+
+    [Fact]
+    public void Join_keys_of_one_family_are_cast_to_their_common_type()
+    {
+        var spec = Spec("SELECT * FROM bids AS b JOIN auctions AS a ON b.auction = a.category");
+        Assert.Single(spec.LeftKeys);
+    }
+
     [Fact]
     public void A_join_is_told_which_columns_the_Calc_chained_after_it_reads()
     {

@@ -30,6 +30,7 @@ internal static class JoinBinder
         ScalarExpr? condition = null;
         if (join.Condition is not null)
         {
+            JoinConditionTypes.Check(join.Condition, scope);
             condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition);
             if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
                 throw new SqlValidationException($"JOIN ON must be a condition (BOOLEAN), but is {condition.Type}", join.Condition.Span);

@@ -93,6 +93,7 @@ internal sealed class LookupJoinBinder
 
         if (join.Condition is null)
             throw new SqlValidationException($"Temporal table join requires an equality condition on fields of {described}.", join.Span);
+        JoinConditionTypes.Check(join.Condition, scope);
         var condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition);
         if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
             throw new SqlValidationException($"JOIN ON must be a condition (BOOLEAN), but is {condition.Type}", join.Condition.Span);

@@ -81,6 +81,7 @@ internal static class TemporalJoinBinder
 
         if (join.Condition is null)
             throw new SqlValidationException($"Temporal table join requires an equality condition on fields of table [{ObjectNames.FullName(tableName)}].", join.Span);
+        JoinConditionTypes.Check(join.Condition, scope);
         var condition = new ExpressionBinder(scope, aggregateMisplaced: "Aggregate expression is illegal in JOIN ON").Bind(join.Condition);
         if (condition.Type.Kind is not (SqlTypeKind.Boolean or SqlTypeKind.Null))
             throw new SqlValidationException($"JOIN ON must be a condition (BOOLEAN), but is {condition.Type}", join.Condition.Span);

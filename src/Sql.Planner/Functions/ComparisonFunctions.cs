@@ -16,7 +16,7 @@ internal static class ComparisonFunctions
     public static IEnumerable<FunctionDefinition> All()
     {
         foreach (var op in new[] { "=", "<>" })
-            yield return new(op, FunctionKind.Scalar, string.Format(ComparableForms, op), a => Compare(a, ordered: false, nullSafe: false));
+            yield return new(op, FunctionKind.Scalar, string.Format(ComparableForms, op), a => Equality(a));
         foreach (var op in new[] { "<", "<=", ">", ">=" })
             yield return new(op, FunctionKind.Scalar, string.Format(ComparableForms, op), a => Compare(a, ordered: true, nullSafe: false));
         yield return new("IS DISTINCT FROM", FunctionKind.Scalar, string.Format(ComparableForms, "IS DISTINCT FROM"), a => Compare(a, false, true));
@@ -42,6 +42,23 @@ internal static class ComparisonFunctions
         if (common.Kind == SqlTypeKind.Null) common = SqlType.Boolean;
         return new ResolvedFunction(a.Name, AllAs(a, common), SqlType.Boolean.WithNullable(nullable));
     }
+
+    /// <summary><c>=</c> and <c>&lt;&gt;</c>: a number against a string is refused in the words of Flink's code generator
+    /// (ScalarOperatorGens.checkImplicitConversionValidity), which names the two type roots.</summary>
+    private static ResolvedFunction? Equality(CallArguments a)
+    {
+        if (a.Count == 2 && (a[0].IsNumeric && a[1].IsCharacterString || a[0].IsCharacterString && a[1].IsNumeric))
+            throw new FunctionResolutionException(
+                $"implicit type conversion between {TypeRoot(a[0])} and {TypeRoot(a[1])} is not supported now");
+        return Compare(a, ordered: false, nullSafe: false);
+    }
+
+    /// <summary>Flink's <c>LogicalTypeRoot</c> name of a number or string type.</summary>
+    private static string TypeRoot(SqlType t) => t.Kind switch
+    {
+        SqlTypeKind.Int => "INTEGER",
+        _ => t.Kind.ToString().ToUpperInvariant(),
+    };
 
     private static bool IsExact(SqlType t) => t.IsExactInteger || t.Kind == SqlTypeKind.Decimal;
 

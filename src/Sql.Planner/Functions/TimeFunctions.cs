@@ -43,11 +43,17 @@ internal static class TimeFunctions
             a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.BigInt.AsNotNull())
             : a.Count <= 2 && AllMatch(a, IsString) ? Keep(a, SqlType.BigInt) : null, Deterministic: false);
         // The watermark the evaluating operator last received (NULL before the first), in the rowtime's type.
+        // Flink's wording (Calcite's for a wrong operand count, its type inference's for any other operand), then why.
         yield return new("CURRENT_WATERMARK", FunctionKind.Scalar, "'CURRENT_WATERMARK(<ROWTIME_ATTRIBUTE>)'", a =>
         {
-            if (a.Count != 1 || !a[0].IsTimestamp) return null;
-            if (!a[0].IsRowtime)
-                throw new FunctionResolutionException("The argument of CURRENT_WATERMARK must be a rowtime attribute (a column with a WATERMARK declared on it).");
+            if (a.Count != 1)
+                throw new FunctionResolutionException(
+                    $"No match found for function signature CURRENT_WATERMARK({string.Join(", ", a.Types.Select(Signatures.Describe))}).\n" +
+                    "Supported signatures are:\nCURRENT_WATERMARK(<TIMESTAMP_WITHOUT_TIME_ZONE *ROWTIME*>)\n" +
+                    "CURRENT_WATERMARK(<TIMESTAMP_WITH_LOCAL_TIME_ZONE *ROWTIME*>)");
+            if (!a[0].IsTimestamp || !a[0].IsRowtime)
+                throw new FunctionResolutionException($"Invalid function call:\nCURRENT_WATERMARK({a[0]})\n" +
+                    "The argument of CURRENT_WATERMARK must be a rowtime attribute (a column with a WATERMARK declared on it).");
             return new ResolvedFunction(a.Name, new[] { a[0] }, a[0].WithoutTimeAttribute().WithNullable(true));
         }, Deterministic: false);
         yield return Niladic("CURRENT_TIMESTAMP", SqlType.TimestampLtz(3));

@@ -97,11 +97,21 @@ public sealed class FunctionResolutionTests
     }
 
     [Fact]
-    public void Comparing_a_string_with_a_number_is_an_error_naming_the_types_and_forms()
+    public void Equating_a_string_with_a_number_is_an_error_in_flinks_words()
     {
+        // ScalarOperatorGens.checkImplicitConversionValidity: the type roots, left first.
         var e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("=", new[] { SqlType.String, SqlType.Int }));
-        Assert.Contains("'<STRING> = <INT>'", e.Message);
-        Assert.Contains("Supported form(s): '<COMPARABLE_TYPE> = <COMPARABLE_TYPE>'", e.Message);
+        Assert.Equal("implicit type conversion between VARCHAR and INTEGER is not supported now", e.Message);
+        e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("<>", new[] { SqlType.Decimal(10, 2), SqlType.Char(3) }));
+        Assert.Equal("implicit type conversion between DECIMAL and CHAR is not supported now", e.Message);
+    }
+
+    [Fact]
+    public void Ordering_a_string_against_a_number_is_an_error_naming_the_types_and_forms()
+    {
+        var e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("<", new[] { SqlType.String, SqlType.Int }));
+        Assert.Contains("'<STRING> < <INT>'", e.Message);
+        Assert.Contains("Supported form(s): '<COMPARABLE_TYPE> < <COMPARABLE_TYPE>'", e.Message);
     }
 
     [Fact]
