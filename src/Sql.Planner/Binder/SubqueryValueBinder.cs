@@ -10,8 +10,8 @@ namespace StreamSql.Sql.Planner.Binder;
 /// Scalar subqueries (<c>(SELECT MAX(x) FROM u)</c> used as a value) in WHERE and in a plain select list, as Calcite and
 /// Flink plan them: a LEFT join of the rows with the subquery's one row, whose value (NULL when the subquery has no row)
 /// becomes a column the expression reads. An uncorrelated subquery must return at most one row by its form (a global
-/// aggregation, a SELECT without FROM, one-row VALUES, LIMIT 1; Flink checks other subqueries at run time with
-/// SINGLE_VALUE, which is not built) and is joined on a constant key, so both sides meet on one subtask as in Flink's
+/// aggregation, a SELECT without FROM, one-row VALUES, LIMIT 1) or is the SINGLE_VALUE of its rows (which fails at run
+/// time on a second row, as Flink's), and is joined on a constant key, so both sides meet on one subtask as in Flink's
 /// singleton join. A correlated one, <c>(SELECT agg(...) FROM u WHERE u.k = t.k AND ...)</c>, is decorrelated as
 /// Calcite does: the aggregation grouped by the subquery's sides of the equalities, joined on them; a bare COUNT becomes
 /// 0 rather than NULL for a row without a group (Calcite's count-bug rule). <c>IN</c> and <c>EXISTS</c> used as values
@@ -230,10 +230,9 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         var right = BindUncorrelated(query);
         if (right.Schema.Count != 1)
             throw new SqlValidationException($"A scalar subquery must return one column, but returns {right.Schema.Count}", query.Span);
-        if (!AtMostOneRow(query))
-            throw Unsupported.Feature(
-                "a scalar subquery that may return more than one row (Flink checks it at run time with SINGLE_VALUE); " +
-                "write it as a global aggregation (e.g. MAX(...)), add LIMIT 1, or correlate it by equalities with an aggregation", subquery.Span);
+        // As Calcite plans it: a subquery that may return more rows is the SINGLE_VALUE of its rows, which fails the job
+        // when a second row arrives.
+        if (!AtMostOneRow(query)) right = BindUncorrelated(SingleValueOf(query));
         int width = input.Schema.Count;
         var (join, at) = ConstantKeyJoin(input, right, subquery.Span);
         var joined = Appended(join, width, [new InputRef(at, join.Schema[at].Type)]);
@@ -242,6 +241,15 @@ internal sealed class SubqueryValueBinder(Func<Query, LogicalNode> bindQuery, Fu
         if (query is SelectQuery { GroupBy: null, Having: null, Items: [{ Expression: var item }] } && IsBareCount(item))
             value = ExpressionBinder.MakeCall("COALESCE", [value, new Literal(0L, SqlType.BigInt.AsNotNull())], subquery.Span);
         return (joined, value);
+    }
+
+    /// <summary><c>SELECT SINGLE_VALUE(v) FROM (query) AS $sv(v)</c>.</summary>
+    private static SelectQuery SingleValueOf(Query query)
+    {
+        var span = query.Span;
+        var value = new FunctionCall(new ObjectName(["SINGLE_VALUE"], span), [new ColumnReference(["$sv", "v"], span)], false, null, null, span);
+        var rows = new SubqueryTableReference(query, new Identifier("$sv", span), [new Identifier("v", span)], span);
+        return new SelectQuery(false, [new SelectItem(value, null, span)], rows, null, null, null, [], span);
     }
 
     private static bool IsBareCount(Expression e) =>

@@ -10,7 +10,7 @@ namespace StreamSql.Tests.Differential;
 /// one under a GROUP BY, and in the select list and HAVING of an aggregation (joined to the aggregated rows), IN and EXISTS
 /// in HAVING (semi and anti joins of the aggregated rows, correlated on group keys), IN and EXISTS as values of an
 /// aggregation (select list, under OR / NOT / CASE in HAVING, uncorrelated and correlated on group keys), correlated
-/// scalar subqueries of an aggregation (on group keys); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
+/// scalar subqueries of an aggregation (on group keys), subqueries whose one row only the data guarantees (SINGLE_VALUE); at parallelism 1 with large batches and at parallelism 2 with 7-row batches. The
 /// subqueries' values change while the rows stream, so the outer rows are retracted and emitted again.
 /// </summary>
 public sealed class ScalarSubqueryDifferentialTests
@@ -50,6 +50,8 @@ public sealed class ScalarSubqueryDifferentialTests
         "SELECT t.s, COUNT(*) AS n, (SELECT COUNT(*) FROM u WHERE u.s = t.s AND u.b) AS c FROM t GROUP BY t.s",
         "SELECT t.k, COUNT(*) AS n, t.k IN (SELECT k FROM u WHERE v > 300) AS i, SUM(t.v) NOT IN (SELECT v FROM u) AS ni FROM t GROUP BY t.k",
         "SELECT t.s, COUNT(*) AS n FROM t GROUP BY t.s HAVING COUNT(*) > 40 OR t.s IN (SELECT s FROM u WHERE k < 3)",
+        "SELECT t.k, t.v FROM t WHERE t.v < (SELECT m FROM (SELECT MAX(v) AS m FROM u) x WHERE m > 0)",
+        "SELECT t.k, (SELECT s FROM (SELECT MIN(s) AS s FROM u) x) AS s, (SELECT v FROM u WHERE k = -12345) AS none FROM t",
         "SELECT t.k, MAX(t.v) AS m, CASE WHEN EXISTS (SELECT 1 FROM u WHERE u.k = t.k AND u.b) THEN 'y' ELSE 'n' END AS e FROM t GROUP BY t.k",
         "SELECT t.k, COUNT(*) AS n FROM t GROUP BY t.k HAVING NOT (MAX(t.v) IN (SELECT u.v FROM u WHERE u.k = t.k)) OR NOT EXISTS (SELECT 1 FROM u WHERE v > 900)",
     };
@@ -66,6 +68,16 @@ public sealed class ScalarSubqueryDifferentialTests
     [Theory]
     [MemberData(nameof(Queries))]
     public async Task Scalar_subqueries_agree_with_duckdb_in_batch_mode_at_parallelism_2(string query) => await CheckAsync(query, 2, 13, batch: true);
+
+    [Fact]
+    public async Task A_scalar_subquery_that_returns_a_second_row_fails_the_query_as_flinks_single_value_does()
+    {
+        await using var env = Sessions.Create();
+        env.ExecuteSql("CREATE TABLE n (a INT) WITH ('connector' = 'datagen', 'number-of-rows' = '5', 'fields.a.kind' = 'sequence', 'fields.a.start' = '1', 'fields.a.end' = '5')");
+        var result = Assert.IsType<QueryResult>(env.ExecuteSql("SELECT a FROM n WHERE a = (SELECT a FROM n WHERE a > 3)"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => result.ToListAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("SingleValueAggFunction received more than one element.", error.Message);
+    }
 
     private static async Task CheckAsync(string query, int parallelism, int batchRows, bool batch = false)
     {
