@@ -36,6 +36,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private System.Text.RegularExpressions.Regex? _pathPattern;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
+    private int _escapeByte = -1;
     /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
     private int[] _outputFileColumn = Array.Empty<int>();
     /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
@@ -126,6 +127,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
             _quoteByte = quote ?? -1;
+            if (options.Get(FilesystemOptions.CsvEscapeCharacter) is { } escape && escape < 128) _escapeByte = escape;
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
                 fileCount, fileProjected, fileSchema,
@@ -407,7 +409,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _currentLine = line;
             if (_partitioned) _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
             if (_perFileColumns) _partitionValueCache.Clear();
-            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
+            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte, _escapeByte);
             return true;
         }
         return false;

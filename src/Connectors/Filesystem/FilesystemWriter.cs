@@ -224,7 +224,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             }
             next = await part.Writer.WriteAsync(rows, next, _maxFileBytes, cancellationToken).ConfigureAwait(false);
             part.LastWriteAt = now;
-            if (part.Writer.Length >= _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
+            if (part.Writer.Length > _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
                 await ClosePartAsync(partition, cancellationToken).ConfigureAwait(false);
         }
     }
