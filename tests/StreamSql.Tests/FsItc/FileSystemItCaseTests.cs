@@ -57,12 +57,14 @@ public sealed class FileSystemItCaseTests : IDisposable
 
     /// <summary>Flink's <c>formatProperties()</c> of the subclasses: <c>CsvFilesystemStreamITCase</c>,
     /// <c>GeneralCsvFilesystemBatchITCase</c> (another delimiter and quote), <c>JsonFilesystemStreamITCase</c>,
+    /// <c>JsonBatchFileSystemITCase</c> (ignore-parse-errors),
     /// <c>ParquetFileSystemITCase</c>.</summary>
     private static readonly Dictionary<string, string> FormatProperties = new()
     {
         ["csv"] = "'format' = 'csv'",
         ["csv;#"] = "'format' = 'csv', 'csv.field-delimiter' = ';', 'csv.quote-character' = '#'",
         ["json"] = "'format' = 'json'",
+        ["json-lenient"] = "'format' = 'json', 'json.ignore-parse-errors' = 'true'",
         ["parquet"] = "'format' = 'parquet'",
     };
 
@@ -70,7 +72,7 @@ public sealed class FileSystemItCaseTests : IDisposable
 
     /// <summary>Flink's csv subclasses say <c>supportsReadingMetadata() = false</c>: a table of fewer columns than the
     /// file's rows cannot read a csv file (too many fields), so <c>testReadAllMetadata</c> runs for the others only.</summary>
-    public static TheoryData<string> FormatsReadingMetadata() => new("json", "parquet");
+    public static TheoryData<string> FormatsReadingMetadata() => new("json", "json-lenient", "parquet");
 
     [Theory, MemberData(nameof(Formats))]
     public async Task SelectDecimalWithPrecisionTenAndZeroFromFileSystem(string format)
@@ -248,5 +250,30 @@ public sealed class FileSystemItCaseTests : IDisposable
         env.ExecuteSql("insert into partitionedTable select x, y, a, b from originalT");
         await Check(env, "select y, b, x from partitionedTable where a=3",
             "select y, b, x from originalT where a=3 union all select y, b, x from originalT where a=3", 6);
+    }
+
+    /// <summary><c>JsonBatchFileSystemITCase.testParseError</c>: with <c>json.ignore-parse-errors</c> a line that is not
+    /// JSON is skipped.</summary>
+    [Fact]
+    public async Task JsonParseError()
+    {
+        await using var env = Open("json-lenient");
+        File.WriteAllText(Path.Combine(_resultPath, "temp_file"),
+            "{\"x\":\"x5\",\"y\":5,\"a\":1,\"b\":1}\n" + "{I am a wrong json.}\n" + "{\"x\":\"x5\",\"y\":5,\"a\":1,\"b\":1}");
+        Assert.Equal(new[] { "x5 | 5 | 1 | 1", "x5 | 5 | 1 | 1" }, await FsItcData.Rows(env, "select * from nonPartitionedTable"));
+    }
+
+    /// <summary><c>JsonBatchFileSystemITCase.bigDataTest</c>: 1000 json rows in one file of partition <c>id=0</c>, read
+    /// through a table partitioned by id at parallelism 1.</summary>
+    [Fact]
+    public async Task JsonBigData()
+    {
+        var root = Path.Combine(_dir, "bigdata");
+        Directory.CreateDirectory(Path.Combine(root, "id=0"));
+        File.WriteAllLines(Path.Combine(root, "id=0", "testdata"), Enumerable.Range(0, 1000).Select(i => $"{{\"content\":\"{i}\"}}"));
+        await using var env = Sessions.Create(null, ("parallelism.default", "1"));
+        env.ExecuteSql($"CREATE TABLE bigdata_source (id INT, content STRING) PARTITIONED by (id) WITH ('connector' = 'filesystem', 'path' = '{root}', 'format' = 'json')");
+        var rows = await FsItcData.Rows(env, "select * from bigdata_source");
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"0 | {i}").Order(StringComparer.Ordinal), rows);
     }
 }

@@ -3,7 +3,8 @@ using StreamSql.Tests.Differential;
 namespace StreamSql.Tests.FsItc;
 
 /// <summary>
-/// Flink's <c>FsStreamingSinkITCaseBase</c> (run by <c>FsStreamingSinkTestCsvITCase</c>): a streaming INSERT with
+/// Flink's <c>FsStreamingSinkITCaseBase</c> (run by <c>FsStreamingSinkTestCsvITCase</c>, <c>JsonFsStreamSinkITCase</c> with
+/// <c>'sink.rolling-policy.file-size' = '1b'</c>: a part file a row, and the parquet one): a streaming INSERT with
 /// checkpoints every 100 ms into a filesystem table with a partition commit policy. Flink's <c>FiniteTestSource</c> emits a
 /// watermark after every row (the row's time); here the rows come from a csv file with that time as rowtime, a batch a
 /// row and a watermark after every batch. At the end of input every partition is committed whatever the trigger's delay,
@@ -23,7 +24,17 @@ public sealed class FsStreamingSinkTests : IDisposable
     /// <summary>Flink's <c>getData2</c>: basic iso dates.</summary>
     private static readonly string[] Data2 = ["1,a,b,20200503,07", "2,p,q,20200503,08", "3,x,y,20200503,09", "4,x,y,20200504,10", "5,x,y,20200504,11"];
 
-    private async Task Test(string[] data, string rowtime, string timeExtractorKind, string formatterPattern, string timeExtractorPattern,
+    /// <summary>Flink's <c>additionalProperties()</c> of the subclasses.</summary>
+    private static readonly Dictionary<string, string> AdditionalProperties = new()
+    {
+        ["csv"] = "'format' = 'csv'",
+        ["json-1b"] = "'format' = 'json', 'sink.rolling-policy.file-size' = '1b'",
+        ["parquet"] = "'format' = 'parquet'",
+    };
+
+    public static TheoryData<string> Formats() => new(AdditionalProperties.Keys);
+
+    private async Task Test(string format, string[] data, string rowtime, string timeExtractorKind, string formatterPattern, string timeExtractorPattern,
         string partition, string commitTrigger, string commitDelay, string policy = "success-file", string successFileName = "_MY_SUCCESS")
     {
         var input = Path.Combine(_dir, "input", "data.csv");
@@ -47,7 +58,7 @@ public sealed class FsStreamingSinkTests : IDisposable
               'sink.partition-commit.delay' = '{commitDelay}',
               'sink.partition-commit.policy.kind' = '{policy}',
               'sink.partition-commit.success-file.name' = '{successFileName}',
-              'format' = 'csv'
+              {AdditionalProperties[format]}
             )
             """);
         env.ExecuteSql("insert into sink_table select a, b, c, d, e from my_table");
@@ -60,40 +71,40 @@ public sealed class FsStreamingSinkTests : IDisposable
         Assert.Equal(expected, await FsItcData.Rows(env, "select * from sink_table"));
     }
 
-    private Task TestPartitionCustomFormatDate(bool partition, string policy = "success-file") =>
-        Test(Data, "TO_TIMESTAMP(d || ' ' || e || ':00:00', 'MM-dd-yyyy HH:mm:ss')", "default", "MM-dd-yyyy HH:mm:ss", "$d $e:00:00",
+    private Task TestPartitionCustomFormatDate(string format, bool partition, string policy = "success-file") =>
+        Test(format, Data, "TO_TIMESTAMP(d || ' ' || e || ':00:00', 'MM-dd-yyyy HH:mm:ss')", "default", "MM-dd-yyyy HH:mm:ss", "$d $e:00:00",
             partition ? "d,e" : "", "process-time", "1h", policy);
 
-    [Fact]
-    public async Task NonPart()
+    [Theory, MemberData(nameof(Formats))]
+    public async Task NonPart(string format)
     {
-        await TestPartitionCustomFormatDate(partition: false);
+        await TestPartitionCustomFormatDate(format, partition: false);
         Assert.Empty(Directory.GetDirectories(ResultPath));
         Assert.Empty(Directory.GetFiles(ResultPath, "_MY_SUCCESS"));
     }
 
-    [Fact]
-    public async Task Part()
+    [Theory, MemberData(nameof(Formats))]
+    public async Task Part(string format)
     {
-        await TestPartitionCustomFormatDate(partition: true);
+        await TestPartitionCustomFormatDate(format, partition: true);
         var basePath = Path.Combine(ResultPath, "d=05-03-2020");
         Assert.Equal(5, Directory.GetFileSystemEntries(basePath).Length);
         foreach (var e in new[] { "07", "08", "09", "10", "11" })
             Assert.True(File.Exists(Path.Combine(basePath, "e=" + e, "_MY_SUCCESS")), "e=" + e);
     }
 
-    [Fact]
-    public async Task MetastorePolicy()
+    [Theory, MemberData(nameof(Formats))]
+    public async Task MetastorePolicy(string format)
     {
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => TestPartitionCustomFormatDate(partition: true, "metastore"));
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => TestPartitionCustomFormatDate(format, partition: true, "metastore"));
         Assert.Contains("Can not configure a 'metastore' partition commit policy for a file system table."
             + " You can only configure 'metastore' partition commit policy for a hive table.", e.Message);
     }
 
-    [Fact]
-    public async Task PartitionWithBasicDate()
+    [Theory, MemberData(nameof(Formats))]
+    public async Task PartitionWithBasicDate(string format)
     {
-        await Test(Data2, "TO_TIMESTAMP(d, 'yyyyMMdd')", "default", "yyyyMMdd", "$d", "d", "partition-time", "1d");
+        await Test(format, Data2, "TO_TIMESTAMP(d, 'yyyyMMdd')", "default", "yyyyMMdd", "$d", "d", "partition-time", "1d");
         Assert.Equal(2, Directory.GetFileSystemEntries(ResultPath).Length);
         Assert.True(File.Exists(Path.Combine(ResultPath, "d=20200503", "_MY_SUCCESS")));
         Assert.True(File.Exists(Path.Combine(ResultPath, "d=20200504", "_MY_SUCCESS")));
