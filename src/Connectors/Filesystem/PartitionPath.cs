@@ -4,24 +4,13 @@ namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
 /// Partition directories as Flink's <c>PartitionPathUtils</c> names them: <c>k1=v1/k2=v2</c>, with the characters a path
-/// cannot hold (and <c>%</c>, <c>=</c>, <c>/</c>, <c>:</c> ...) escaped as <c>%XX</c>; a null, empty or blank value is
+/// cannot hold (and <c>%</c>, <c>=</c>, <c>/</c>, <c>:</c> ...) escaped as <c>%XX</c>; a null or empty value is
 /// <c>partition.default-name</c>.
 /// </summary>
 internal static class PartitionPath
 {
     private static bool NeedsEscape(char c) =>
         c < ' ' || c is '"' or '#' or '%' or '\'' or '*' or '/' or ':' or '=' or '?' or '\\' or '\u007F' or '{' or '[' or ']' or '^';
-
-    /// <summary>Empty or whitespace only, as Java's <c>Character.isWhitespace</c> sees it (Flink's
-    /// <c>RowDataPartitionComputer</c> writes such a value, like NULL, as <c>partition.default-name</c>).</summary>
-    public static bool IsBlank(string value)
-    {
-        foreach (char c in value)
-            if (!(c is >= '\t' and <= '\r' or >= '\u001C' and <= '\u001F'
-                  || char.IsWhiteSpace(c) && c is not ('\u0085' or '\u00A0' or '\u2007' or '\u202F')))
-                return false;
-        return true;
-    }
 
     public static string Escape(string value)
     {

@@ -78,7 +78,7 @@ internal sealed class PartitionRouter(int[] columns, string[] keys, string defau
         {
             var array = batch.Column(columns[i]);
             var text = array.IsNull(row) ? "" : FlinkText.Format(array, row, TimestampStyle.Sql);
-            parts[i] = PartitionPath.Escape(keys[i]) + "=" + (PartitionPath.IsBlank(text) ? defaultName : PartitionPath.Escape(text));
+            parts[i] = PartitionPath.Escape(keys[i]) + "=" + (text.Length == 0 ? defaultName : PartitionPath.Escape(text));
         }
         return string.Join('/', parts);
     }
