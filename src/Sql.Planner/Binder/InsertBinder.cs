@@ -58,12 +58,14 @@ internal sealed class InsertBinder
 
         if (insert.Overwrite)
         {
-            // Flink: only sinks that implement SupportsOverwrite (the filesystem), and only over bounded input.
-            if (!_batchMode)
-                throw new SqlValidationException("INSERT OVERWRITE is not supported in streaming mode (set 'execution.runtime-mode' = 'batch')", insert.Span);
+            // Flink: only sinks that implement SupportsOverwrite (the filesystem; the planner checks this first), and only
+            // over bounded input (FileSystemTableSink's own IllegalStateException, quoted first).
             if (!string.Equals(table.Connector, "filesystem", StringComparison.OrdinalIgnoreCase))
                 throw new SqlValidationException(
                     $"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{ObjectNames.FullName(name)}' implements the SupportsOverwrite interface (the filesystem connector does; '{table.Connector}' does not)", insert.Span);
+            if (!_batchMode)
+                throw new SqlValidationException(
+                    "Streaming mode not support overwrite. (INSERT OVERWRITE is not supported in streaming mode; set 'execution.runtime-mode' = 'batch')", insert.Span);
         }
 
         // Flink's DynamicSinkUtils: a bucketed table needs a sink that implements SupportsBucketing; no connector here does.

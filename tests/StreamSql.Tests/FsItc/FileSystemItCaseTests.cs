@@ -252,6 +252,28 @@ public sealed class FileSystemItCaseTests : IDisposable
             "select y, b, x from originalT where a=3 union all select y, b, x from originalT where a=3", 6);
     }
 
+    /// <summary><c>testInsertOverwrite</c> is a no-op in <c>StreamFileSystemITCaseBase</c>: the filesystem sink refuses it
+    /// in streaming mode with <c>FileSystemTableSink</c>'s message.</summary>
+    [Theory, MemberData(nameof(Formats))]
+    public async Task InsertOverwriteIsRefusedInStreamingMode(string format)
+    {
+        await using var env = Open(format);
+        var e = Assert.ThrowsAny<Exception>(() => env.ExecuteSql("insert overwrite partitionedTable select x, y, a, b from originalT"));
+        Assert.Contains("Streaming mode not support overwrite.", e.Message);
+    }
+
+    /// <summary><c>testInsertOverwrite</c> as <c>BatchFileSystemITCaseBase</c> runs it: the second overwrite replaces each
+    /// partition the first wrote.</summary>
+    [Theory, MemberData(nameof(Formats))]
+    public async Task InsertOverwriteInBatchMode(string format)
+    {
+        await using var env = Open(format, ("execution.runtime-mode", "batch"));
+        env.ExecuteSql("insert overwrite partitionedTable select x, y, a, b from originalT");
+        env.ExecuteSql("insert overwrite partitionedTable select x, y, a, b from originalT");
+        await Check(env, "select y, b, x from partitionedTable where a=3", "select y, b, x from originalT where a=3", 3);
+        await Check(env, "select x, y from partitionedTable", "select x, y from originalT", 27);
+    }
+
     /// <summary><c>JsonBatchFileSystemITCase.testParseError</c>: with <c>json.ignore-parse-errors</c> a line that is not
     /// JSON is skipped.</summary>
     [Fact]
