@@ -1,3 +1,4 @@
+using System.Globalization;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
@@ -264,6 +265,9 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private void AppendPartitionValue(ColumnBuilder builder, IArrowType type, string key)
     {
         if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+        // A DATE or TIME directory as the sink names it (PartitionValueText: Flink's int of days or of milliseconds).
+        else if (type is Date32Type or Time32Type && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            builder.AppendInt64(number);
         else if (FlinkText.TryAppend(builder, type, text) is { } problem)
             throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
     }
@@ -340,7 +344,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
                 {
                     string value when type.IsCharacterString => string.CompareOrdinal(text, value),
                     long value when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(value),
-                    int value when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(value),
+                    int value when type.Kind == SqlTypeKind.Date && (FlinkText.TryParseDate(text, out var days)
+                        || long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out days)) => days.CompareTo(value),
                     _ => null,
                 };
                 pass = cmp is not { } c || filter.Op switch { "=" or "IN" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
