@@ -9,8 +9,9 @@ namespace StreamSql.Connectors.Filesystem;
 /// Flink's CSV format, reading: RFC 4180 fields (quoted fields may hold delimiters, doubled quotes and line ends),
 /// an optional escape character, <c>csv.null-literal</c>; an empty unquoted field is null except for strings.
 /// Fields are positional over the table's physical columns. With <c>csv.ignore-parse-errors</c> (lenient) a field that
-/// does not parse becomes NULL and a record with too few or too many fields is kept (missing fields NULL), as Flink's
-/// <c>CsvToRowDataConverters</c> do; otherwise either is an error, except one empty field past the last column (a trailing
+/// does not parse becomes NULL and a record with too few fields is kept (missing fields NULL), as Flink's
+/// <c>CsvToRowDataConverters</c> do, while one with too many is skipped (Jackson's parser fails on it before any
+/// converter runs); without it either is an error, except one empty field past the last column (a trailing
 /// delimiter, as dbgen writes TPC-H's <c>.tbl</c> files), which Jackson's reader ignores and so does this one. A record whose quoting is broken is an error either way
 /// (the reader skips it when lenient). Only the fields of projected columns are copied out and converted; the others are
 /// scanned for their end (quoting still counts) and dropped.
@@ -65,7 +66,9 @@ internal sealed class CsvRecordParser : IRecordParser
         // One empty field past the last column is a trailing delimiter (TPC-H dbgen's '|' at the end of each line), which
         // Flink's Jackson reader ignores (CsvParser.Feature.ALLOW_TRAILING_COMMA is on by default).
         if (_fields.Count == _physicalCount + 1 && _lastFieldEmpty) _fields.RemoveAt(_fields.Count - 1);
-        if (_fields.Count != _physicalCount && !_lenient)
+        // Too many fields fail Jackson's parser itself ("Too many entries"), so ignore-parse-errors skips the whole record
+        // (Flink's EnrichedCsvFilesystemBatchITCase.testParseError); too few are NULLs when lenient (CsvToRowDataConverters).
+        if (_fields.Count > _physicalCount || (_fields.Count < _physicalCount && !_lenient))
             return $"row length mismatch: {_physicalCount} fields expected but found {_fields.Count}";
         var text = _values.AsSpan(0, _valuesLength);
         for (int c = 0; c < _outputToField.Length; c++)

@@ -73,9 +73,16 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (options.Get(FilesystemOptions.PartitionCommitPolicyKind) is { } policy)
         {
             foreach (var kind in policy.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                if (!string.Equals(kind, "success-file", StringComparison.OrdinalIgnoreCase))
-                    throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key,
-                        $"'{kind}' is not supported; the filesystem connector commits partitions with 'success-file' (there is no metastore)");
+            {
+                if (string.Equals(kind, "success-file", StringComparison.OrdinalIgnoreCase)) continue;
+                // Flink's PartitionCommitPolicyFactory.validatePolicyChain, word for word.
+                if (string.Equals(kind, "metastore", StringComparison.OrdinalIgnoreCase))
+                    throw new Sql.Planner.Connectors.ConnectorOptionException(FilesystemOptions.PartitionCommitPolicyKind.Key,
+                        "Can not configure a 'metastore' partition commit policy for a file system table. "
+                        + "You can only configure 'metastore' partition commit policy for a hive table.");
+                throw options.Invalid(FilesystemOptions.PartitionCommitPolicyKind.Key,
+                    $"'{kind}' is not supported; the filesystem connector commits partitions with 'success-file' (no custom policy classes)");
+            }
         }
         if (options.Get(FilesystemOptions.PartitionCommitWatermarkTimeZone) is var zone and not ("UTC" or "Z")
             && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))

@@ -76,8 +76,8 @@ public static class FilesystemOptions
     public static readonly ConfigOption<bool> SinkShuffleByPartition = Options.Bool("sink.shuffle-by-partition.enable", false,
         "Accepted: rows are not shuffled by their partition values before the sink; each subtask writes the partitions its rows belong to.");
     public static readonly ConfigOption<bool> AutoCompaction = Options.Bool("auto-compaction", false,
-        "Accepted: the part files a checkpoint commits are not merged afterwards (they hold the same rows; committed files are visible, "
-        + "in-progress ones hidden, as with Flink's compaction).");
+        "Committed part files are named as Flink's compactor names its output (compacted-part-<uuid>-<subtask>-<n>) but are not merged "
+        + "(they hold the same rows; committed files are visible, in-progress ones hidden, as with Flink's compaction).");
     public static readonly ConfigOption<long?> CompactionFileSize = new("compaction.file-size", null,
         "Accepted with 'auto-compaction' (the target size of merged files; no files are merged).",
         s => Common.MemorySize.Parse(s), v => v is null ? "" : v + " bytes", hasDefault: false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Apache.Arrow;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
@@ -36,6 +37,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private System.Text.RegularExpressions.Regex? _pathPattern;
     private ColumnBuilder[] _columns = Array.Empty<ColumnBuilder>();
     private int _quoteByte = -1;
+    private int _escapeByte = -1;
     /// <summary>Per output column: the index among the columns read from the files, or -1 for a partition column.</summary>
     private int[] _outputFileColumn = Array.Empty<int>();
     /// <summary>Per output column: the partition key it comes from (null for a file column).</summary>
@@ -126,6 +128,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
             _quoteByte = quote ?? -1;
+            if (options.Get(FilesystemOptions.CsvEscapeCharacter) is { } escape && escape < 128) _escapeByte = escape;
             _parser = new CsvRecordParser(options.Get(FilesystemOptions.CsvFieldDelimiter), quote, options.Get(FilesystemOptions.CsvEscapeCharacter),
                 options.Get(FilesystemOptions.CsvAllowComments), options.Get(FilesystemOptions.CsvNullLiteral),
                 fileCount, fileProjected, fileSchema,
@@ -262,6 +265,9 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private void AppendPartitionValue(ColumnBuilder builder, IArrowType type, string key)
     {
         if (!_fileValues.TryGetValue(key, out var text) || text == _partitionDefaultName) builder.AppendNull();
+        // A DATE or TIME directory as the sink names it (PartitionValueText: Flink's int of days or of milliseconds).
+        else if (type is Date32Type or Time32Type && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            builder.AppendInt64(number);
         else if (FlinkText.TryAppend(builder, type, text) is { } problem)
             throw new InvalidDataException($"Partition directory '{key}={text}' of file '{_currentFile ?? _lastFile}' is not a valid value of partition column '{key}': {problem}.");
     }
@@ -338,7 +344,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
                 {
                     string value when type.IsCharacterString => string.CompareOrdinal(text, value),
                     long value when type.IsExactInteger && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var v) => v.CompareTo(value),
-                    int value when type.Kind == SqlTypeKind.Date && FlinkText.TryParseDate(text, out var days) => days.CompareTo(value),
+                    int value when type.Kind == SqlTypeKind.Date && (FlinkText.TryParseDate(text, out var days)
+                        || long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out days)) => days.CompareTo(value),
                     _ => null,
                 };
                 pass = cmp is not { } c || filter.Op switch { "=" or "IN" => c == 0, "<" => c < 0, "<=" => c <= 0, ">" => c > 0, _ => c >= 0 };
@@ -407,7 +414,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _currentLine = line;
             if (_partitioned) _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
             if (_perFileColumns) _partitionValueCache.Clear();
-            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte);
+            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte, _escapeByte);
             return true;
         }
         return false;

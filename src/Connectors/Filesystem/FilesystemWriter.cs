@@ -32,6 +32,9 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     private string? _ownerTag;
     private TextWriter _diagnostics = TextWriter.Null;
     private string _uuid = "";
+    /// <summary><c>part-</c>, or with <c>auto-compaction</c> Flink's <c>compacted-part-</c> (the name its compactor gives
+    /// the files it publishes).</summary>
+    private string _namePrefix = "part-";
     /// <summary>debezium-json, canal-json, maxwell-json: every change is written (a retraction as a delete message).</summary>
     private bool _changes;
     private Func<string, CancellationToken, ValueTask<IPartFileWriter>> _openPart = null!;
@@ -72,6 +75,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         _diagnostics = context.Diagnostics;
         _clock = context.Clock;
         _uuid = Guid.NewGuid().ToString();
+        if (options.Get(FilesystemOptions.AutoCompaction)) _namePrefix = "compacted-part-";
         if (context.Overwrite) _overwrite = context.Shared.GetOrAdd("overwrite", () => new OverwriteCleaner());
         _maxFileBytes = options.Get(FilesystemOptions.RollingFileSize);
         _rolloverMillis = (long)options.Get(FilesystemOptions.RollingInterval).TotalMilliseconds;
@@ -165,9 +169,10 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
     {
         if (_ownerTag is null) return;
         var search = _router is null ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories;
-        foreach (var path in Directory.EnumerateFiles(_directory, ".part-*.inprogress." + _ownerTag, search))
+        foreach (var path in Directory.EnumerateFiles(_directory, ".*part-*.inprogress." + _ownerTag, search))
         {
             var name = Path.GetFileName(path);
+            if (!name.StartsWith(".part-", StringComparison.Ordinal) && !name.StartsWith(".compacted-part-", StringComparison.Ordinal)) continue;
             var part = name[1..name.IndexOf(".inprogress", StringComparison.Ordinal)];
             if (SubtaskOf(part) is int subtask && subtask % _parallelism == _subtask && (subtask == _subtask || subtask >= _parallelism))
                 File.Delete(path);
@@ -214,7 +219,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         {
             if (!_open.TryGetValue(partition, out var part))
             {
-                var name = $"part-{_uuid}-{_subtask}-{_counter++}";
+                var name = $"{_namePrefix}{_uuid}-{_subtask}-{_counter++}";
                 var directory = Path.Combine(_directory, partition);
                 if (partition.Length > 0) Directory.CreateDirectory(directory);
                 var writer = await _openPart(InProgressPath(directory, name), cancellationToken).ConfigureAwait(false);
@@ -224,7 +229,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             }
             next = await part.Writer.WriteAsync(rows, next, _maxFileBytes, cancellationToken).ConfigureAwait(false);
             part.LastWriteAt = now;
-            if (part.Writer.Length >= _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
+            if (part.Writer.Length > _maxFileBytes || now - part.OpenedAt >= _rolloverMillis)
                 await ClosePartAsync(partition, cancellationToken).ConfigureAwait(false);
         }
     }

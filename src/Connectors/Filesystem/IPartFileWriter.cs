@@ -6,7 +6,7 @@ namespace StreamSql.Connectors.Filesystem;
 internal interface IPartFileWriter : IAsyncDisposable
 {
     /// <summary>Appends rows of <paramref name="batch"/> (the file's columns, in the file's order; row kinds for a changelog format) from row
-    /// <paramref name="start"/> on, stopping early once the file reaches <paramref name="maxBytes"/> when the format can
+    /// <paramref name="start"/> on, stopping early once the file is larger than <paramref name="maxBytes"/> when the format can
     /// (a line format checks after every row, as Flink's row formats roll per record); returns the next row not written.</summary>
     ValueTask<int> WriteAsync(Batch batch, int start, long maxBytes, CancellationToken cancellationToken);
 

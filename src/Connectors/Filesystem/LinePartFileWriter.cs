@@ -11,7 +11,7 @@ internal sealed class LinePartFileWriter(FileStream output, IRowEncoder encoder)
         while (row < rows.Length)
         {
             encoder.Write(rows, row++, output);
-            if (output.Position >= maxBytes) break;
+            if (output.Position > maxBytes) break;
         }
         return ValueTask.FromResult(row);
     }

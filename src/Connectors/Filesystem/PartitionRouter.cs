@@ -77,7 +77,7 @@ internal sealed class PartitionRouter(int[] columns, string[] keys, string defau
         for (int i = 0; i < columns.Length; i++)
         {
             var array = batch.Column(columns[i]);
-            var text = array.IsNull(row) ? "" : FlinkText.Format(array, row, TimestampStyle.Sql);
+            var text = array.IsNull(row) ? "" : PartitionValueText.Format(array, row);
             parts[i] = PartitionPath.Escape(keys[i]) + "=" + (text.Length == 0 ? defaultName : PartitionPath.Escape(text));
         }
         return string.Join('/', parts);

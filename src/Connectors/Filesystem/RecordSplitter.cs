@@ -2,24 +2,28 @@ namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
 /// Splits a file into records at line ends (LF or CRLF), reading bytes in chunks so the byte offset of every record is
-/// known (a checkpoint stores it). With a quote character, a line end inside quotes belongs to the record (RFC 4180).
+/// known (a checkpoint stores it). With a quote character, a line end inside quotes belongs to the record (RFC 4180);
+/// with an escape character (<c>csv.escape-character</c>), so does an escaped one, and an escaped quote does not open or
+/// close quotes (Jackson's CSV parser, which Flink's csv format reads with, takes the escaped character literally).
 /// All delimiters are ASCII, so scanning UTF-8 bytes is safe.
 /// </summary>
 internal sealed class RecordSplitter : IDisposable
 {
     private readonly Stream _stream;
     private readonly int _quote;
+    private readonly int _escape;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start, _end;
     private bool _eof;
 
-    public RecordSplitter(string path, long offset, long lineNumber, int quoteByte)
+    public RecordSplitter(string path, long offset, long lineNumber, int quoteByte, int escapeByte = -1)
     {
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         _stream.Seek(offset, SeekOrigin.Begin);
         Offset = offset;
         NextLine = lineNumber;
         _quote = quoteByte;
+        _escape = escapeByte;
     }
 
     /// <summary>Byte offset of the next record.</summary>
@@ -33,14 +37,20 @@ internal sealed class RecordSplitter : IDisposable
     {
         line = NextLine;
         int scan = _start;
-        bool inQuotes = false;
+        bool inQuotes = false, escaped = false;
         int newlines = 0;
         while (true)
         {
             for (; scan < _end; scan++)
             {
                 byte b = _buffer[scan];
-                if (b == _quote) inQuotes = !inQuotes;
+                if (escaped)
+                {
+                    escaped = false;
+                    if (b == (byte)'\n') newlines++;
+                }
+                else if (b == _escape) escaped = true;
+                else if (b == _quote) inQuotes = !inQuotes;
                 else if (b == (byte)'\n')
                 {
                     if (!inQuotes) return Emit(scan, scan + 1, newlines + 1, out record);

@@ -34,7 +34,6 @@ internal sealed class InsertBinder
 
     public LogicalSink Bind(InsertStatement insert)
     {
-        if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
         string name = ObjectNames.Resolve(insert.Target, _catalog);
         var table = _catalog.FindTable(name);
         if (table is null)
@@ -43,6 +42,7 @@ internal sealed class InsertBinder
                 throw new SqlValidationException($"'{ObjectNames.FullName(name)}' is a view; INSERT needs a table", insert.Target.Span);
             throw new SqlValidationException($"Table '{name}' not found{NameSuggestion.Hint(name, _catalog.AllNames())}", insert.Target.Span);
         }
+        if (insert.Hints.Count > 0) table = OptionsHint.Apply(table, insert.Hints, _connectors, insert.Target.Span);
         if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(insert.Target.Span);
         var descriptor = _connectors.Find(table.Connector);
         if (descriptor is not null && !descriptor.SupportsSink)
@@ -58,12 +58,14 @@ internal sealed class InsertBinder
 
         if (insert.Overwrite)
         {
-            // Flink: only sinks that implement SupportsOverwrite (the filesystem), and only over bounded input.
-            if (!_batchMode)
-                throw new SqlValidationException("INSERT OVERWRITE is not supported in streaming mode (set 'execution.runtime-mode' = 'batch')", insert.Span);
+            // Flink: only sinks that implement SupportsOverwrite (the filesystem; the planner checks this first), and only
+            // over bounded input (FileSystemTableSink's own IllegalStateException, quoted first).
             if (!string.Equals(table.Connector, "filesystem", StringComparison.OrdinalIgnoreCase))
                 throw new SqlValidationException(
                     $"INSERT OVERWRITE requires that the underlying DynamicTableSink of table '{ObjectNames.FullName(name)}' implements the SupportsOverwrite interface (the filesystem connector does; '{table.Connector}' does not)", insert.Span);
+            if (!_batchMode)
+                throw new SqlValidationException(
+                    "Streaming mode not support overwrite. (INSERT OVERWRITE is not supported in streaming mode; set 'execution.runtime-mode' = 'batch')", insert.Span);
         }
 
         // Flink's DynamicSinkUtils: a bucketed table needs a sink that implements SupportsBucketing; no connector here does.

@@ -441,22 +441,7 @@ internal sealed class QueryBinder
         string tableName = ObjectNames.Resolve(named.Name, _catalog);
         var table = _catalog.FindTable(tableName)
             ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
-        var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
-        foreach (var hint in named.Hints)
-        {
-            if (!string.Equals(hint.Name, "OPTIONS", StringComparison.OrdinalIgnoreCase))
-                throw Unsupported.Feature($"table hint {hint.Name} (only OPTIONS is supported)", hint.Span);
-            foreach (var (key, value) in hint.Options) options[key] = value;
-        }
-        var hinted = table with { Options = options };
-        if (hinted.Connector is null) throw ConnectorOptionValidator.MissingConnector(named.Name.Span);
-        if (_connectors is not null)
-        {
-            var validator = new ConnectorOptionValidator(_connectors);
-            var span = named.Hints[0].Span;
-            validator.Validate(hinted, validator.Find(hinted.Connector ?? "", span), Array.Empty<TableOption>(), span);
-        }
-        return TableScanExpansion.Expand(hinted);
+        return TableScanExpansion.Expand(OptionsHint.Apply(table, named.Hints, _connectors, named.Name.Span));
     }
 
     private LogicalNode BindView(CatalogView view, SourceSpan referenceSpan)
