@@ -106,6 +106,7 @@ public sealed class SqlPlanner
         var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration))
         {
             TrimPadToSinkLength = configuration.Get(Config.ExecutionConfigOptions.SinkTypeLengthEnforcer) == "TRIM_PAD",
+            RowtimeInserter = configuration.Get(Config.ExecutionConfigOptions.SinkRowtimeInserter) == "ENABLED",
         };
         var bound = new List<LogicalNode>();
         var optimized = new List<LogicalNode>();

@@ -32,6 +32,10 @@ internal sealed class InsertBinder
     /// to n (CHAR(n) columns are always trimmed and padded by their cast).</summary>
     public bool TrimPadToSinkLength { get; init; }
 
+    /// <summary>'table.exec.sink.rowtime-inserter' = ENABLED: the sink takes its rows' event time from the one rowtime
+    /// attribute column the query writes, so a query writing more than one is refused (Flink's CommonExecSink).</summary>
+    public bool RowtimeInserter { get; init; } = true;
+
     public LogicalSink Bind(InsertStatement insert)
     {
         if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
@@ -157,6 +161,15 @@ internal sealed class InsertBinder
             projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)
                 ? input
                 : new Call("CAST", new ScalarExpr[] { input }, castTo.WithNullable(source.Nullable)));
+        }
+        if (RowtimeInserter)
+        {
+            var rowtimes = projections.OfType<InputRef>().Where(r => r.Type.IsRowtime).Select(r => query.Schema[r.Index].Name).ToList();
+            if (rowtimes.Count > 1)
+                throw new SqlValidationException(
+                    $"The query contains more than one rowtime attribute column [{string.Join(", ", rowtimes)}] for writing into table '{ObjectNames.FullName(name)}'.\n" +
+                    "Please select the column that should be used as the event-time timestamp for the table sink by casting all other columns to regular TIMESTAMP or TIMESTAMP_LTZ.",
+                    insert.Source.Span);
         }
         var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
