@@ -81,7 +81,10 @@ public sealed class SqlPlanner
         {
             case QueryStatement query:
             {
-                var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query));
+                var result = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query);
+                // Flink's collect sink is a sink: TRIM_PAD fits its CHAR(n)/VARCHAR(n) columns to their lengths too.
+                if (configuration.Get(Config.ExecutionConfigOptions.SinkTypeLengthEnforcer) == "TRIM_PAD") result = InsertBinder.TrimPadResult(result);
+                var bound = new LogicalCollect(result);
                 var planner = new PhysicalPlanner(Connectors, configuration);
                 var physical = planner.Optimize(PushFiltersIntoScans.Run(ScanReuse.Run([optimizer.Optimize(bound)]).Select(optimizer.Fuse).ToList()), [query.Span]);
                 string name = configuration.Get(CoreOptions.PipelineName) is { Length: > 0 } n ? n : "collect";

@@ -126,12 +126,15 @@ internal sealed class InsertBinder
                     throw new SqlValidationException($"Target column '{target.Value}' is assigned more than once", target.Span);
                 feeding[index] = q;
             }
+            // Flink's validator checks the columns left out before it counts the query's columns.
+            for (int i = 0; i < feeding.Length; i++)
+                if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
+                    throw new SqlValidationException(
+                        $"Column '{sinkColumns[i].Name}' has no default value and does not allow NULLs (it is NOT NULL in table '{name}' and the INSERT column list leaves it out)",
+                        insert.Target.Span);
             if (query.Schema.Count != insert.TargetColumns.Count)
                 throw new SqlValidationException(
                     $"Number of INSERT target columns ({insert.TargetColumns.Count}) does not equal number of source items ({query.Schema.Count})", insert.Source.Span);
-            for (int i = 0; i < feeding.Length; i++)
-                if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
-                    throw new SqlValidationException($"Column '{sinkColumns[i].Name}' of table '{name}' is NOT NULL and has no value in the INSERT column list", insert.Target.Span);
         }
 
         var projections = new List<ScalarExpr>(sinkColumns.Count);
@@ -158,7 +161,9 @@ internal sealed class InsertBinder
             var castTo = !TrimPadToSinkLength && source.IsCharacterString && target.Kind == SqlTypeKind.VarChar && source.Precision > target.Precision
                 ? target with { Precision = source.Precision }
                 : target;
-            projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)
+            projections.Add(TrimPadToSinkLength && HasLength(target) && source.IsCharacterString
+                ? TrimPad(input, target.WithNullable(source.Nullable))
+                : ExpressionRewriting.SameIgnoringNullability(source, target)
                 ? input
                 : new Call("CAST", new ScalarExpr[] { input }, castTo.WithNullable(source.Nullable)));
         }
@@ -174,6 +179,30 @@ internal sealed class InsertBinder
         var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
         return new LogicalSink(passThrough ? query : project, name, table) { Overwrite = insert.Overwrite };
+    }
+
+    /// <summary>A CHAR(n) or VARCHAR(n) type short of the longest string.</summary>
+    internal static bool HasLength(SqlType type) =>
+        type.Kind == SqlTypeKind.Char || type.Kind == SqlTypeKind.VarChar && type.Precision < SqlType.MaxVarCharLength;
+
+    /// <summary>
+    /// 'table.exec.sink.type-length-enforcer' = TRIM_PAD (Flink's ConstraintEnforcer): the value trimmed to the length of
+    /// <paramref name="target"/> and, for CHAR(n), padded to it — also when its type already says CHAR(n), as a source may
+    /// deliver longer strings than it declares. Cast through STRING, so the cast to the length is never elided.
+    /// </summary>
+    internal static ScalarExpr TrimPad(ScalarExpr value, SqlType target) =>
+        new Call("CAST", [new Call("CAST", [value], SqlType.String.WithNullable(value.Type.Nullable))], target);
+
+    /// <summary>The rows of a query's result (its collect sink) under TRIM_PAD: every CHAR(n)/VARCHAR(n) column trimmed and
+    /// padded to its length; <paramref name="query"/> itself when it has none.</summary>
+    internal static LogicalNode TrimPadResult(LogicalNode query)
+    {
+        var fields = query.Schema.Fields;
+        if (!fields.Any(f => HasLength(f.Type))) return query;
+        var projections = fields.Select((f, i) => HasLength(f.Type)
+            ? TrimPad(new InputRef(i, f.Type), f.Type.WithoutTimeAttribute())
+            : (ScalarExpr)new InputRef(i, f.Type)).ToList();
+        return LogicalProject.Create(query, projections, fields.Select(f => f.Name).ToList());
     }
 
     /// <summary>The values of <c>PARTITION (k = 'v', ...)</c> by sink column: each a partition column of the table, given
