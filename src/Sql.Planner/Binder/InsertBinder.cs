@@ -169,7 +169,8 @@ internal sealed class InsertBinder
         }
         if (RowtimeInserter)
         {
-            var rowtimes = projections.OfType<InputRef>().Where(r => r.Type.IsRowtime).Select(r => query.Schema[r.Index].Name).ToList();
+            var rowtimes = projections.OfType<InputRef>().Where(r => r.Type.IsRowtime && !IsWindowTableFunctionInput(query, r.Index))
+                .Select(r => query.Schema[r.Index].Name).ToList();
             if (rowtimes.Count > 1)
                 throw new SqlValidationException(
                     $"The query contains more than one rowtime attribute column [{string.Join(", ", rowtimes)}] for writing into table '{ObjectNames.FullName(name)}'.\n" +
@@ -179,6 +180,32 @@ internal sealed class InsertBinder
         var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
         return new LogicalSink(passThrough ? query : project, name, table) { Overwrite = insert.Overwrite };
+    }
+
+    /// <summary>
+    /// Whether column <paramref name="index"/> of <paramref name="node"/> is, through projections and filters, an input
+    /// column of a window table function: "the original time attribute will be a regular timestamp column after window
+    /// TVF" (Flink's docs), so it is not one of the rowtime attributes a sink may take only one of.
+    /// </summary>
+    private static bool IsWindowTableFunctionInput(LogicalNode node, int index)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case LogicalProject { Projections: var projections } project when projections[index] is InputRef r:
+                    node = project.Input;
+                    index = r.Index;
+                    continue;
+                case LogicalFilter filter:
+                    node = filter.Input;
+                    continue;
+                case LogicalWindowTableFunction tvf:
+                    return index < tvf.WindowStart;
+                default:
+                    return false;
+            }
+        }
     }
 
     /// <summary>A CHAR(n) or VARCHAR(n) type short of the longest string.</summary>
