@@ -43,7 +43,8 @@ public static class ExecutionConfigOptions
 
     public static readonly ConfigOption<string> SinkTypeLengthEnforcer = Options.Enum("table.exec.sink.type-length-enforcer", "IGNORE",
         "What an INSERT does with a string longer than its VARCHAR(n) sink column: IGNORE writes it whole, TRIM_PAD trims it to n " +
-        "(a CHAR(n) column's value is trimmed or padded to n either way).", new[] { "IGNORE", "TRIM_PAD" });
+        "(a CHAR(n) column's value is trimmed or padded to n either way). TRIM_PAD also fits values a source delivers longer than " +
+        "their declared CHAR(n)/VARCHAR(n) type, and the columns of a SELECT's result (Flink's collect sink).", new[] { "IGNORE", "TRIM_PAD" });
 
     public static readonly ConfigOption<string> SinkRowtimeInserter = Options.Enum("table.exec.sink.rowtime-inserter", "ENABLED",
         "Whether an INSERT's rowtime attribute column becomes the event time of the rows the sink writes. ENABLED: a query " +
