@@ -4,7 +4,7 @@ namespace StreamSql.Tests.ItcE;
 /// without and with mini-batch (Flink's <c>MiniBatchOff</c> / <c>MiniBatchOn</c>); the rows must equal Flink's.</summary>
 public sealed class ItceTests
 {
-    private static readonly Dictionary<string, ItceCase> Cases = ChangelogSourceCases.All().Concat(TableSinkCases.All()).Concat(SinkConstraintCases.All()).Concat(TableSourceCases.All()).Concat(MiniBatchAggregateCases.All()).ToDictionary(c => c.Name);
+    private static readonly Dictionary<string, ItceCase> Cases = ChangelogSourceCases.All().Concat(TableSinkCases.All()).Concat(SinkConstraintCases.All()).Concat(TableSourceCases.All()).Concat(MiniBatchAggregateCases.All()).Concat(TimeAttributeCases.All()).ToDictionary(c => c.Name);
 
     /// <summary>Runs Flink does not make: mini-batch with repeated CDC events and a filter on a non-key column, which
     /// Flink refuses ("Can't generate a valid execution plan").</summary>
