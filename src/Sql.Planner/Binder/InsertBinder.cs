@@ -38,7 +38,6 @@ internal sealed class InsertBinder
 
     public LogicalSink Bind(InsertStatement insert)
     {
-        if (insert.Hints.Count > 0) throw Unsupported.Feature("table hints on INSERT targets", insert.Hints[0].Span);
         string name = ObjectNames.Resolve(insert.Target, _catalog);
         var table = _catalog.FindTable(name);
         if (table is null)
@@ -48,7 +47,8 @@ internal sealed class InsertBinder
             throw new SqlValidationException($"Table '{name}' not found{NameSuggestion.Hint(name, _catalog.AllNames())}", insert.Target.Span);
         }
         if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(insert.Target.Span);
-        var descriptor = _connectors.Find(table.Connector);
+        if (insert.Hints.Count > 0) table = WithHintedOptions(table, insert.Hints);
+        var descriptor = _connectors.Find(table.Connector!);
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
         try
@@ -206,6 +206,24 @@ internal sealed class InsertBinder
                     return false;
             }
         }
+    }
+
+    /// <summary><c>INSERT INTO t /*+ OPTIONS('k'='v') */</c> (Flink's dynamic table options): the table with its options
+    /// overridden for this statement, re-validated.</summary>
+    private CatalogTable WithHintedOptions(CatalogTable table, IReadOnlyList<TableHint> hints)
+    {
+        var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
+        foreach (var hint in hints)
+        {
+            if (!string.Equals(hint.Name, "OPTIONS", StringComparison.OrdinalIgnoreCase))
+                throw Unsupported.Feature($"table hint {hint.Name} on an INSERT target (only OPTIONS is supported)", hint.Span);
+            foreach (var (key, value) in hint.Options) options[key] = value;
+        }
+        var hinted = table with { Options = options };
+        var validator = new ConnectorOptionValidator(_connectors);
+        var span = hints[0].Span;
+        validator.Validate(hinted, validator.Find(hinted.Connector ?? "", span), Array.Empty<TableOption>(), span);
+        return hinted;
     }
 
     /// <summary>A CHAR(n) or VARCHAR(n) type short of the longest string.</summary>

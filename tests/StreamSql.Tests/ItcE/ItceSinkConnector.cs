@@ -26,6 +26,7 @@ internal sealed class ItceSinkConnector : ITableConnector
     [
         Options.String("sink-insert-only", "true", "true: inserts only"),
         Options.String("sink-changelog-mode-enforced", "", "the row kinds the sink takes, e.g. I,UA,D"),
+        Options.String("sink.parallelism", "", "the sink's parallelism"),
     ];
 
     public IReadOnlyList<string> OptionPrefixes => [];

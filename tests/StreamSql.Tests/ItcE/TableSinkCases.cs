@@ -58,9 +58,10 @@ internal static class TableSinkCases
             [Sink("appendSink", "`t` TIMESTAMP(3), `icnt` BIGINT, `nsum` BIGINT", insertOnly: true)],
             [$"INSERT INTO appendSink SELECT TUMBLE_END(rowtime, INTERVAL '0.005' SECOND), COUNT(id), SUM(num) FROM src GROUP BY {Tumble}"],
             "appendSink", Windows);
-        yield return Case("testInsertWithTargetColumns", [TupleData3("src", count: 3)],
+        yield return Case("testInsertWithTargetColumnsAndSqlHint", [TupleData3("src", count: 3)],
             [Sink("appendSink", "`t` INT, `num` BIGINT, `text` STRING", insertOnly: true)],
-            ["INSERT INTO appendSink (t, num, text) SELECT id, num, text FROM src"], "appendSink", "1,1,Hi", "2,2,Hello", "3,2,Hello world");
+            ["INSERT INTO appendSink /*+ OPTIONS('sink.parallelism' = '1') */(t, num, text) SELECT id, num, text FROM src"], "appendSink",
+            "1,1,Hi", "2,2,Hello", "3,2,Hello world");
         yield return Case("testAppendSinkWithNestedRow", [TupleData3("src", count: 3)],
             [Sink("appendSink", "`t` INT, `item` ROW<`num` BIGINT, `text` STRING>", insertOnly: true)],
             ["INSERT INTO appendSink SELECT id, ROW(num, text) FROM src"], "appendSink", "1,+I[1, Hi]", "2,+I[2, Hello]", "3,+I[2, Hello world]");
