@@ -117,10 +117,10 @@ likePattern
 
 createTable
     : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? qualifiedName
-      (LPAREN tableElement (COMMA tableElement)* RPAREN)?
+      (LPAREN tableElement (COMMA tableElement)* RPAREN | LPAREN columnNames=identifierList RPAREN)?
       (COMMENT comment=STRING)?
       distribution?
-      (PARTITIONED BY LPAREN identifierList RPAREN)?
+      (PARTITIONED BY LPAREN partitionKeys=identifierList RPAREN)?
       withOptions?
       likeClause?
       (AS query)?
@@ -129,10 +129,10 @@ createTable
 // [CREATE OR] REPLACE TABLE t [(columns ...)] [COMMENT] [PARTITIONED BY (...)] WITH (...) AS query (Flink's RTAS)
 replaceTable
     : (CREATE OR)? REPLACE TABLE qualifiedName
-      (LPAREN tableElement (COMMA tableElement)* RPAREN)?
+      (LPAREN tableElement (COMMA tableElement)* RPAREN | LPAREN columnNames=identifierList RPAREN)?
       (COMMENT comment=STRING)?
       distribution?
-      (PARTITIONED BY LPAREN identifierList RPAREN)?
+      (PARTITIONED BY LPAREN partitionKeys=identifierList RPAREN)?
       withOptions?
       AS query
     ;

@@ -19,7 +19,7 @@ internal sealed partial class AstBuilder
             elements.Watermark,
             elements.PrimaryKey,
             c.comment is null ? null : Unquote(c.comment),
-            Identifiers(c.identifierList()),
+            c.partitionKeys is { } partitionKeys ? Identifiers(partitionKeys) : [],
             Options(c.withOptions()),
             c.likeClause() is { } like ? Name(like.qualifiedName()) : null,
             c.query() is { } query ? BuildQuery(query) : null,
@@ -27,6 +27,7 @@ internal sealed partial class AstBuilder
         {
             LikeOptions = c.likeClause() is { } likeClause ? likeClause.likeOption().Select(BuildLikeOption).ToList() : Array.Empty<LikeOption>(),
             Distribution = c.distribution() is { } distribution ? BuildDistribution(distribution) : null,
+            ColumnNames = ColumnNames(c.columnNames, c.query()),
         };
     }
 
@@ -42,7 +43,7 @@ internal sealed partial class AstBuilder
             elements.Watermark,
             elements.PrimaryKey,
             c.comment is null ? null : Unquote(c.comment),
-            Identifiers(c.identifierList()),
+            c.partitionKeys is { } partitionKeys ? Identifiers(partitionKeys) : [],
             Options(c.withOptions()),
             null,
             BuildQuery(c.query()),
@@ -50,7 +51,16 @@ internal sealed partial class AstBuilder
         {
             Replace = c.OR() is not null ? TableReplace.CreateOrReplace : TableReplace.Replace,
             Distribution = c.distribution() is { } distribution ? BuildDistribution(distribution) : null,
+            ColumnNames = ColumnNames(c.columnNames, c.query()),
         };
+    }
+
+    /// <summary><c>CREATE TABLE t (b, a) ... AS query</c> (Flink 2.x): names without types only reorder a query's columns.</summary>
+    private IReadOnlyList<Identifier> ColumnNames(P.IdentifierListContext? names, P.QueryContext? query)
+    {
+        if (names is null) return [];
+        if (query is null) throw Error("a column list without types is only allowed in CREATE TABLE ... AS SELECT (it orders the query's columns)", Span(names));
+        return Identifiers(names);
     }
 
     private DistributionDefinition BuildDistribution(P.DistributionContext d)

@@ -105,14 +105,16 @@ internal sealed partial class AstBuilder
 
     private StatementSetStatement BuildStatementSet(P.StatementSetContext c)
     {
-        var inserts = new List<InsertStatement>();
+        // Flink's statement sets hold INSERTs and, since 1.16, CREATE TABLE ... AS SELECT (FLINK-29219).
+        var members = new List<Statement>();
         foreach (var statement in c.statement())
         {
-            if (BuildStatement(statement) is not InsertStatement insert)
-                throw Error("a statement set can only contain INSERT INTO statements", Span(statement));
-            inserts.Add(insert);
+            var member = BuildStatement(statement);
+            if (member is not (InsertStatement or CreateTableStatement { AsQuery: not null }))
+                throw Error("a statement set can only contain INSERT INTO and CREATE TABLE ... AS SELECT statements", Span(statement));
+            members.Add(member);
         }
-        return new StatementSetStatement(inserts, Span(c));
+        return new StatementSetStatement(members, Span(c));
     }
 
     /// <summary>EXECUTE without restore options is the inner statement itself (spanning the EXECUTE keyword too).</summary>

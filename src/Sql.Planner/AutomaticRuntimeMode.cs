@@ -37,7 +37,9 @@ internal static class AutomaticRuntimeMode
             {
                 QueryStatement q => [new QueryBinder(catalog, connectors, batchMode: true).Bind(q.Query)],
                 InsertStatement i => [new InsertBinder(catalog, connectors, batchMode: true).Bind(i)],
-                StatementSetStatement set => set.Inserts.Select(i => (LogicalNode)new InsertBinder(catalog, connectors, batchMode: true).Bind(i)).ToList(),
+                StatementSetStatement set => set.Members.Select(m => m is CreateTableStatement { AsQuery: { } q }
+                    ? new QueryBinder(catalog, connectors, batchMode: true).Bind(q)
+                    : (LogicalNode)new InsertBinder(catalog, connectors, batchMode: true).Bind((InsertStatement)m)).ToList(),
                 CreateTableStatement { AsQuery: { } query } => [new QueryBinder(catalog, connectors, batchMode: true).Bind(query)],
                 _ => [],
             };

@@ -81,7 +81,10 @@ public sealed class SqlPlanner
         {
             case QueryStatement query:
             {
-                var bound = new LogicalCollect(new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query));
+                var result = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(query.Query);
+                // Flink's collect sink is a sink: TRIM_PAD fits its CHAR(n)/VARCHAR(n) columns to their lengths too.
+                if (configuration.Get(Config.ExecutionConfigOptions.SinkTypeLengthEnforcer) == "TRIM_PAD") result = InsertBinder.TrimPadResult(result);
+                var bound = new LogicalCollect(result);
                 var planner = new PhysicalPlanner(Connectors, configuration);
                 var optimized = optimizer.Optimize(bound);
                 if (!explainOnly && !BatchModeCheck.IsBatch(configuration)) MissingFetch.Refuse([optimized]);
@@ -94,8 +97,8 @@ public sealed class SqlPlanner
             case InsertStatement insert:
                 return CompileInserts(new[] { insert }, configuration, optimizer, explainOnly);
             case StatementSetStatement set:
-                if (set.Inserts.Count == 0) throw new SqlValidationException("A statement set needs at least one INSERT", set.Span);
-                return CompileInserts(set.Inserts, configuration, optimizer, explainOnly);
+                if (set.Members.Count == 0) throw new SqlValidationException("A statement set needs at least one INSERT", set.Span);
+                return CompileStatementSet(set, configuration, optimizer, explainOnly);
             case CreateTableStatement { AsQuery: not null } ctas:
                 return CompileCreateTableAs(ctas, configuration, optimizer, explainOnly);
             default:
@@ -108,6 +111,7 @@ public sealed class SqlPlanner
         var binder = new InsertBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration))
         {
             TrimPadToSinkLength = configuration.Get(Config.ExecutionConfigOptions.SinkTypeLengthEnforcer) == "TRIM_PAD",
+            RowtimeInserter = configuration.Get(Config.ExecutionConfigOptions.SinkRowtimeInserter) == "ENABLED",
         };
         var bound = new List<LogicalNode>();
         var optimized = new List<LogicalNode>();
@@ -128,14 +132,49 @@ public sealed class SqlPlanner
     }
 
     /// <summary>
-    /// <c>CREATE TABLE t WITH (...) AS SELECT ...</c> (Flink's CTAS): the table is created with the query's columns (after
-    /// the ones the statement declares), then the query is inserted into it by column name as one INSERT job. When the
+    /// <c>CREATE TABLE t WITH (...) AS SELECT ...</c> (Flink's CTAS): the table is created with the query's columns merged
+    /// with the ones the statement declares (<see cref="TableDefinitionBinder"/>), or the query's columns in the order of a
+    /// column name list (<c>CREATE TABLE t (b, a) ...</c>), then the query is inserted into it by column name as one INSERT job. When the
     /// table exists and <c>IF NOT EXISTS</c> is given, the query goes into the existing table. The table is not kept
     /// when the INSERT cannot be planned, nor for EXPLAIN.
     /// <c>[CREATE OR] REPLACE TABLE ... AS</c> (Flink's RTAS) is the same with the existing table dropped first; when the
     /// INSERT cannot be planned (or for EXPLAIN) the old table is put back, so the replacement is all or nothing.
     /// </summary>
-    private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
+    private Compilation CompileCreateTableAs(CreateTableStatement s, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly) =>
+        CompileWithTablesAs([s], configuration, optimizer, explainOnly);
+
+    /// <summary>A statement set: its INSERTs and its <c>CREATE TABLE ... AS SELECT</c>s (each creating its table first, as
+    /// <see cref="CompileCreateTableAs"/>) as one job, the sinks in the order written.</summary>
+    private Compilation CompileStatementSet(StatementSetStatement set, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly) =>
+        set.Members.All(m => m is InsertStatement)
+            ? CompileInserts(set.Inserts, configuration, optimizer, explainOnly)
+            : CompileWithTablesAs(set.Members, configuration, optimizer, explainOnly);
+
+    /// <summary>Creates the tables of the <c>CREATE TABLE ... AS</c> members and compiles every member as an INSERT; the
+    /// tables are not kept (and replaced ones come back) when the job cannot be planned, or for EXPLAIN.</summary>
+    private Compilation CompileWithTablesAs(IReadOnlyList<Statement> members, Configuration configuration, LogicalOptimizer optimizer, bool explainOnly)
+    {
+        var undo = new List<Action>();
+        bool keep = false;
+        try
+        {
+            var inserts = new List<InsertStatement>();
+            foreach (var member in members)
+                inserts.Add(member is CreateTableStatement ctas ? PrepareCreateTableAs(ctas, configuration, undo) : (InsertStatement)member);
+            var compilation = CompileInserts(inserts, configuration, optimizer, explainOnly);
+            keep = !explainOnly;
+            return compilation;
+        }
+        finally
+        {
+            if (!keep)
+                for (int i = undo.Count - 1; i >= 0; i--) undo[i]();
+        }
+    }
+
+    /// <summary>Creates (or replaces) the table of a <c>CREATE TABLE ... AS</c> and returns the INSERT of its query by
+    /// column name; <paramref name="undo"/> gets what puts the catalog back.</summary>
+    private InsertStatement PrepareCreateTableAs(CreateTableStatement s, Configuration configuration, List<Action> undo)
     {
         string name = ObjectNames.Resolve(s.Name, Catalog);
         var query = new QueryBinder(Catalog, Connectors, BatchModeCheck.IsBatch(configuration)).Bind(s.AsQuery!);
@@ -158,27 +197,33 @@ public sealed class SqlPlanner
         }
         if (create)
         {
-            var table = new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: query.Schema);
+            var table = new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: OrderedQueryColumns(s, query.Schema));
             if (replaced is not null) Catalog.RemoveTable(name);
             Catalog.AddTable(table);
-        }
-        bool keep = false;
-        try
-        {
-            var columns = query.Schema.Fields.Select(f => new Identifier(f.Name, s.AsQuery!.Span)).ToList();
-            var insert = new InsertStatement(s.Name, columns, [], false, s.AsQuery!, s.Span);
-            var compilation = CompileInserts([insert], configuration, optimizer, explainOnly);
-            keep = !explainOnly;
-            return compilation;
-        }
-        finally
-        {
-            if (create && !keep)
+            undo.Add(() =>
             {
                 Catalog.RemoveTable(name);
                 if (replaced is not null) Catalog.AddTable(replaced);
-            }
+            });
         }
+        var columns = query.Schema.Fields.Select(f => new Identifier(f.Name, s.AsQuery!.Span)).ToList();
+        return new InsertStatement(s.Name, columns, [], false, s.AsQuery!, s.Span);
+    }
+
+    /// <summary>The query's columns in the order of the statement's column name list, if any (Flink's MergeTableAsUtil.reorderSchema).</summary>
+    private static Types.RowSchema OrderedQueryColumns(CreateTableStatement s, Types.RowSchema query)
+    {
+        if (s.ColumnNames.Count == 0) return query;
+        if (s.ColumnNames.Count != query.Count)
+            throw new SqlValidationException("The number of columns in the column list must match the number of columns in the source schema.", s.ColumnNames[0].Span);
+        var fields = new List<Types.Field>(query.Count);
+        foreach (var name in s.ColumnNames)
+        {
+            var field = query.Fields.FirstOrDefault(f => f.Name == name.Value)
+                ?? throw new SqlValidationException($"Column '{name.Value}' not found in the source schema. ", name.Span);
+            fields.Add(field);
+        }
+        return new Types.RowSchema(fields);
     }
 
     private ExplainResult Explain(ExplainStatement explain, Configuration configuration)

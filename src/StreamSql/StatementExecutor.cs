@@ -92,7 +92,7 @@ internal sealed class StatementExecutor
                     new RestoreRequest(execute.RestoreFrom, execute.AllowNonRestoredState), cancellationToken).ConfigureAwait(false);
             case ClientCommandStatement client:
                 return new ClientCommandResult(text, client.Command.ToUpperInvariant());
-            case StatementSetStatement { Inserts.Count: 0 }:
+            case StatementSetStatement { Members.Count: 0 }:
                 // Flink's client: BEGIN STATEMENT SET; then END; with nothing in between submits no job.
                 return new MessageResult(text, MessageResult.ExecuteStatementSucceeded) { Statements = 2 };
         }
@@ -135,7 +135,7 @@ internal sealed class StatementExecutor
     private static int StatementSetBlockSize(ParsedStatement parsed)
     {
         if (parsed.Statement is not StatementSetStatement set) return 0;
-        return parsed.Text.TrimStart().StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase) ? 1 + set.Inserts.Count : 0;
+        return parsed.Text.TrimStart().StartsWith("BEGIN", StringComparison.OrdinalIgnoreCase) ? 1 + set.Members.Count : 0;
     }
 
     /// <summary>Starts the job under its name (<c>pipeline.name</c>, else Flink's default name). INSERTs and statement

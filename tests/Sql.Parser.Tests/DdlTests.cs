@@ -133,6 +133,16 @@ public sealed class DdlTests
     }
 
     [Fact]
+    public void A_create_table_as_may_name_its_columns_without_types_to_order_them()
+    {
+        var ctas = Statement<CreateTableStatement>("CREATE TABLE t (b, a) PARTITIONED BY (a) WITH ('connector' = 'print') AS SELECT a, b FROM s");
+        Assert.Equal(["b", "a"], ctas.ColumnNames.Select(c => c.Value));
+        Assert.Equal(["a"], ctas.PartitionedBy.Select(c => c.Value));
+        Assert.Empty(ctas.Columns);
+        Assert.Contains("only allowed in CREATE TABLE ... AS SELECT", Assert.Throws<SqlParseException>(() => Statement<CreateTableStatement>("CREATE TABLE t (b, a) WITH ('connector' = 'print')")).Message);
+    }
+
+    [Fact]
     public void CreateTableLikeAndAsSelect()
     {
         var like = Statement<CreateTableStatement>("CREATE TABLE t2 WITH ('topic' = 'b') LIKE t1 (EXCLUDING ALL INCLUDING WATERMARKS OVERWRITING OPTIONS)");

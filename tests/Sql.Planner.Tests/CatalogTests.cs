@@ -421,6 +421,43 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Create_table_as_select_puts_a_declared_column_the_query_returns_at_the_querys_position()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run<InsertPlan>("CREATE TABLE mixed (p1 INT, price DOUBLE, twice AS price * 2) WITH ('connector' = 'print') AS SELECT auction, price FROM bids");
+        var table = _f.Catalog.FindTable("mixed")!;
+        Assert.Equal(["p1", "twice", "auction", "price"], table.Columns.Select(c => c.Name));
+        Assert.Equal("DOUBLE", table.Columns[3].Type.ToString());
+    }
+
+    [Fact]
+    public void Create_table_as_select_with_a_column_name_list_orders_the_querys_columns()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run<InsertPlan>("CREATE TABLE reordered (price, auction) WITH ('connector' = 'print') AS SELECT auction, price FROM bids");
+        Assert.Equal(["price", "auction"], _f.Catalog.FindTable("reordered")!.Columns.Select(c => c.Name));
+        Assert.Equal("The number of columns in the column list must match the number of columns in the source schema.",
+            _f.Error("CREATE TABLE r2 (price) WITH ('connector' = 'print') AS SELECT auction, price FROM bids").Problem);
+        Assert.StartsWith("Column 'nope' not found in the source schema.",
+            _f.Error("CREATE TABLE r3 (price, nope) WITH ('connector' = 'print') AS SELECT auction, price FROM bids").Problem);
+        Assert.Null(_f.Catalog.FindTable("r3"));
+    }
+
+    [Fact]
+    public void A_statement_set_creates_the_tables_of_its_create_table_as_members_and_inserts_into_them_in_one_job()
+    {
+        _f.Run(PlannerFixture.Bids);
+        _f.Run("CREATE TABLE other (auction BIGINT) WITH ('connector' = 'print')");
+        var plan = _f.Run<InsertPlan>("EXECUTE STATEMENT SET BEGIN INSERT INTO other SELECT auction FROM bids; " +
+            "CREATE TABLE made WITH ('connector' = 'print') AS SELECT auction, price FROM bids; END");
+        Assert.Equal(["default_catalog.default_database.other", "default_catalog.default_database.made"], plan.TargetTables);
+        Assert.Equal(["auction", "price"], _f.Catalog.FindTable("made")!.Columns.Select(c => c.Name));
+        _f.Error("EXECUTE STATEMENT SET BEGIN CREATE TABLE kept WITH ('connector' = 'print') AS SELECT auction FROM bids; " +
+            "INSERT INTO other SELECT nope FROM bids; END");
+        Assert.Null(_f.Catalog.FindTable("kept"));
+    }
+
+    [Fact]
     public void Create_table_as_select_keeps_no_table_for_explain_or_a_query_that_fails()
     {
         _f.Run(PlannerFixture.Bids);

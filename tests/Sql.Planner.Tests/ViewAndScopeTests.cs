@@ -89,6 +89,19 @@ public sealed class HintTests
         Assert.False(f.Catalog.FindTable("orders")!.Options.ContainsKey("number-of-rows"));
         Assert.Contains("Unsupported options:\n\nnumbr-of-rows", f.Error("SELECT id FROM orders /*+ OPTIONS('numbr-of-rows'='3') */").Problem);
     }
+
+    [Fact]
+    public void Options_hint_on_an_insert_target_overrides_the_sinks_options_for_that_insert_and_is_validated()
+    {
+        var f = new PlannerFixture();
+        f.Run(PlannerFixture.Bids);
+        f.Run("CREATE TABLE out1 (id INT) WITH ('connector' = 'print')");
+        var plan = f.Run<InsertPlan>("INSERT INTO out1 /*+ OPTIONS('sink.parallelism' = '3') */ SELECT id FROM orders");
+        var sink = plan.Job.Vertices.Single(v => v.Chain.OfType<Physical.SinkSpec>().Any());
+        Assert.Equal(3, sink.Parallelism);
+        Assert.False(f.Catalog.FindTable("out1")!.Options.ContainsKey("sink.parallelism"));
+        Assert.Contains("Unsupported options:\n\nsink.paralelism", f.Error("INSERT INTO out1 /*+ OPTIONS('sink.paralelism' = '3') */ SELECT id FROM orders").Problem);
+    }
 }
 
 public sealed class ValuesTests

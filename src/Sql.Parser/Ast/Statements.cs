@@ -48,6 +48,10 @@ public sealed record CreateTableStatement(
     /// <summary>The <c>DISTRIBUTED BY ... / DISTRIBUTED INTO n BUCKETS</c> clause; null when the statement has none.</summary>
     public DistributionDefinition? Distribution { get; init; }
 
+    /// <summary><c>CREATE TABLE t (b, a) ... AS query</c>: the query's columns in this order (Flink 2.x); empty when the
+    /// statement declares columns with types, or none.</summary>
+    public IReadOnlyList<Identifier> ColumnNames { get; init; } = [];
+
     /// <summary><c>REPLACE TABLE ... AS</c> or <c>CREATE OR REPLACE TABLE ... AS</c> (Flink's RTAS); <see cref="TableReplace.None"/>
     /// for <c>CREATE TABLE</c>.</summary>
     public TableReplace Replace { get; init; }
@@ -152,7 +156,11 @@ public sealed record InsertStatement(
 }
 
 /// <summary><c>[EXECUTE] STATEMENT SET BEGIN insert; insert; END</c> (or <c>BEGIN STATEMENT SET; ... END;</c>).</summary>
-public sealed record StatementSetStatement(IReadOnlyList<InsertStatement> Inserts, SourceSpan Span) : Statement(Span);
+public sealed record StatementSetStatement(IReadOnlyList<Statement> Members, SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The INSERT INTO members (the others are <c>CREATE TABLE ... AS SELECT</c>s, whose tables the set creates).</summary>
+    public IReadOnlyList<InsertStatement> Inserts => Members.OfType<InsertStatement>().ToList();
+}
 
 /// <summary>A query run for its result.</summary>
 public sealed record QueryStatement(Query Query, SourceSpan Span) : Statement(Span);

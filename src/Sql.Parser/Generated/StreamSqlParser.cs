@@ -3270,7 +3270,9 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class CreateTableContext : ParserRuleContext {
+		public IdentifierListContext columnNames;
 		public IToken comment;
+		public IdentifierListContext partitionKeys;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CREATE() { return GetToken(StreamSqlParser.CREATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
@@ -3300,9 +3302,6 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
-			return GetRuleContext<IdentifierListContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public WithOptionsContext withOptions() {
 			return GetRuleContext<WithOptionsContext>(0);
 		}
@@ -3312,6 +3311,12 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AS() { return GetToken(StreamSqlParser.AS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
 			return GetRuleContext<QueryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext[] identifierList() {
+			return GetRuleContexts<IdentifierListContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList(int i) {
+			return GetRuleContext<IdentifierListContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
@@ -3369,10 +3374,10 @@ internal partial class StreamSqlParser : Parser {
 			}
 			State = 679;
 			qualifiedName();
-			State = 691;
+			State = 695;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==LPAREN) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			case 1:
 				{
 				State = 680;
 				Match(LPAREN);
@@ -3397,76 +3402,86 @@ internal partial class StreamSqlParser : Parser {
 				State = 689;
 				Match(RPAREN);
 				}
+				break;
+			case 2:
+				{
+				State = 691;
+				Match(LPAREN);
+				State = 692;
+				_localctx.columnNames = identifierList();
+				State = 693;
+				Match(RPAREN);
+				}
+				break;
 			}
-
-			State = 695;
+			State = 699;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 693;
+				State = 697;
 				Match(COMMENT);
-				State = 694;
+				State = 698;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 698;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DISTRIBUTED) {
 				{
-				State = 697;
+				State = 701;
 				distribution();
 				}
 			}
 
-			State = 706;
+			State = 710;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 700;
-				Match(PARTITIONED);
-				State = 701;
-				Match(BY);
-				State = 702;
-				Match(LPAREN);
-				State = 703;
-				identifierList();
 				State = 704;
+				Match(PARTITIONED);
+				State = 705;
+				Match(BY);
+				State = 706;
+				Match(LPAREN);
+				State = 707;
+				_localctx.partitionKeys = identifierList();
+				State = 708;
 				Match(RPAREN);
 				}
 			}
 
-			State = 709;
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 708;
+				State = 712;
 				withOptions();
-				}
-			}
-
-			State = 712;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==LIKE) {
-				{
-				State = 711;
-				likeClause();
 				}
 			}
 
 			State = 716;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==LIKE) {
+				{
+				State = 715;
+				likeClause();
+				}
+			}
+
+			State = 720;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 714;
+				State = 718;
 				Match(AS);
-				State = 715;
+				State = 719;
 				query();
 				}
 			}
@@ -3485,7 +3500,9 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	public partial class ReplaceTableContext : ParserRuleContext {
+		public IdentifierListContext columnNames;
 		public IToken comment;
+		public IdentifierListContext partitionKeys;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPLACE() { return GetToken(StreamSqlParser.REPLACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
@@ -3517,11 +3534,14 @@ internal partial class StreamSqlParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITIONED() { return GetToken(StreamSqlParser.PARTITIONED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList() {
-			return GetRuleContext<IdentifierListContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public WithOptionsContext withOptions() {
 			return GetRuleContext<WithOptionsContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext[] identifierList() {
+			return GetRuleContexts<IdentifierListContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierListContext identifierList(int i) {
+			return GetRuleContext<IdentifierListContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
@@ -3549,107 +3569,117 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
+			State = 724;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 718;
+				State = 722;
 				Match(CREATE);
-				State = 719;
+				State = 723;
 				Match(OR);
 				}
 			}
 
-			State = 722;
+			State = 726;
 			Match(REPLACE);
-			State = 723;
+			State = 727;
 			Match(TABLE);
-			State = 724;
+			State = 728;
 			qualifiedName();
-			State = 736;
+			State = 744;
 			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==LPAREN) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+			case 1:
 				{
-				State = 725;
+				State = 729;
 				Match(LPAREN);
-				State = 726;
+				State = 730;
 				tableElement();
-				State = 731;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 727;
+					State = 731;
 					Match(COMMA);
-					State = 728;
+					State = 732;
 					tableElement();
 					}
 					}
-					State = 733;
+					State = 737;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 734;
+				State = 738;
 				Match(RPAREN);
 				}
+				break;
+			case 2:
+				{
+				State = 740;
+				Match(LPAREN);
+				State = 741;
+				_localctx.columnNames = identifierList();
+				State = 742;
+				Match(RPAREN);
+				}
+				break;
 			}
-
-			State = 740;
+			State = 748;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 738;
+				State = 746;
 				Match(COMMENT);
-				State = 739;
+				State = 747;
 				_localctx.comment = Match(STRING);
-				}
-			}
-
-			State = 743;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==DISTRIBUTED) {
-				{
-				State = 742;
-				distribution();
 				}
 			}
 
 			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
+			if (_la==DISTRIBUTED) {
+				{
+				State = 750;
+				distribution();
+				}
+			}
+
+			State = 759;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 745;
+				State = 753;
 				Match(PARTITIONED);
-				State = 746;
+				State = 754;
 				Match(BY);
-				State = 747;
+				State = 755;
 				Match(LPAREN);
-				State = 748;
-				identifierList();
-				State = 749;
+				State = 756;
+				_localctx.partitionKeys = identifierList();
+				State = 757;
 				Match(RPAREN);
 				}
 			}
 
-			State = 754;
+			State = 762;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 753;
+				State = 761;
 				withOptions();
 				}
 			}
 
-			State = 756;
+			State = 764;
 			Match(AS);
-			State = 757;
+			State = 765;
 			query();
 			}
 		}
@@ -3698,22 +3728,22 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_distribution);
 		int _la;
 		try {
-			State = 776;
+			State = 784;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 759;
+				State = 767;
 				Match(DISTRIBUTED);
-				State = 760;
+				State = 768;
 				Match(BY);
-				State = 762;
+				State = 770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HASH || _la==RANGE) {
 					{
-					State = 761;
+					State = 769;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==HASH || _la==RANGE) ) {
@@ -3726,22 +3756,22 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 764;
+				State = 772;
 				Match(LPAREN);
-				State = 765;
+				State = 773;
 				identifierList();
-				State = 766;
+				State = 774;
 				Match(RPAREN);
-				State = 770;
+				State = 778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTO) {
 					{
-					State = 767;
+					State = 775;
 					Match(INTO);
-					State = 768;
+					State = 776;
 					_localctx.buckets = Match(INTEGER_VALUE);
-					State = 769;
+					State = 777;
 					Match(BUCKETS);
 					}
 				}
@@ -3751,13 +3781,13 @@ internal partial class StreamSqlParser : Parser {
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 772;
+				State = 780;
 				Match(DISTRIBUTED);
-				State = 773;
+				State = 781;
 				Match(INTO);
-				State = 774;
+				State = 782;
 				_localctx.buckets = Match(INTEGER_VALUE);
-				State = 775;
+				State = 783;
 				Match(BUCKETS);
 				}
 				break;
@@ -3802,27 +3832,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 32, RULE_tableElement);
 		try {
-			State = 781;
+			State = 789;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 778;
+				State = 786;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 779;
+				State = 787;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 780;
+				State = 788;
 				tableConstraint();
 				}
 				break;
@@ -3921,27 +3951,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 34, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 813;
+			State = 821;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 783;
+				State = 791;
 				identifier();
-				State = 784;
+				State = 792;
 				Match(AS);
-				State = 785;
+				State = 793;
 				expression();
-				State = 788;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 786;
+					State = 794;
 					Match(COMMENT);
-					State = 787;
+					State = 795;
 					Match(STRING);
 					}
 				}
@@ -3952,42 +3982,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 790;
+				State = 798;
 				identifier();
-				State = 791;
+				State = 799;
 				dataType();
-				State = 792;
+				State = 800;
 				Match(METADATA);
-				State = 795;
+				State = 803;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 793;
+					State = 801;
 					Match(FROM);
-					State = 794;
+					State = 802;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 798;
+				State = 806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 797;
+					State = 805;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 802;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 800;
+					State = 808;
 					Match(COMMENT);
-					State = 801;
+					State = 809;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -3998,28 +4028,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 804;
+				State = 812;
 				identifier();
-				State = 805;
+				State = 813;
 				dataType();
-				State = 807;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 806;
+					State = 814;
 					columnConstraint();
 					}
 				}
 
-				State = 811;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 809;
+					State = 817;
 					Match(COMMENT);
-					State = 810;
+					State = 818;
 					Match(STRING);
 					}
 				}
@@ -4069,30 +4099,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
+			State = 825;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 815;
+				State = 823;
 				Match(CONSTRAINT);
-				State = 816;
+				State = 824;
 				identifier();
 				}
 			}
 
-			State = 819;
+			State = 827;
 			Match(PRIMARY);
-			State = 820;
+			State = 828;
 			Match(KEY);
-			State = 823;
+			State = 831;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 821;
+				State = 829;
 				Match(NOT);
-				State = 822;
+				State = 830;
 				Match(ENFORCED);
 				}
 			}
@@ -4140,15 +4170,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 825;
+			State = 833;
 			Match(WATERMARK);
-			State = 826;
+			State = 834;
 			Match(FOR);
-			State = 827;
+			State = 835;
 			identifier();
-			State = 828;
+			State = 836;
 			Match(AS);
-			State = 829;
+			State = 837;
 			expression();
 			}
 		}
@@ -4198,36 +4228,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
+			State = 841;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 831;
+				State = 839;
 				Match(CONSTRAINT);
-				State = 832;
+				State = 840;
 				identifier();
 				}
 			}
 
-			State = 835;
+			State = 843;
 			Match(PRIMARY);
-			State = 836;
+			State = 844;
 			Match(KEY);
-			State = 837;
+			State = 845;
 			Match(LPAREN);
-			State = 838;
+			State = 846;
 			identifierList();
-			State = 839;
+			State = 847;
 			Match(RPAREN);
-			State = 842;
+			State = 850;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 840;
+				State = 848;
 				Match(NOT);
-				State = 841;
+				State = 849;
 				Match(ENFORCED);
 				}
 			}
@@ -4280,37 +4310,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 844;
+			State = 852;
 			Match(WITH);
-			State = 845;
+			State = 853;
 			Match(LPAREN);
-			State = 854;
+			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 193L) != 0)) {
 				{
-				State = 846;
+				State = 854;
 				tableOption();
-				State = 851;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 847;
+					State = 855;
 					Match(COMMA);
-					State = 848;
+					State = 856;
 					tableOption();
 					}
 					}
-					State = 853;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 856;
+			State = 864;
 			Match(RPAREN);
 			}
 		}
@@ -4355,11 +4385,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 858;
+			State = 866;
 			_localctx.key = optionKey();
-			State = 859;
+			State = 867;
 			Match(EQ);
-			State = 860;
+			State = 868;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4405,13 +4435,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionKey);
 		int _la;
 		try {
-			State = 871;
+			State = 879;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 862;
+				State = 870;
 				Match(STRING);
 				}
 				break;
@@ -4605,21 +4635,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 863;
+				State = 871;
 				identifier();
-				State = 868;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 864;
+					State = 872;
 					Match(DOT);
-					State = 865;
+					State = 873;
 					identifier();
 					}
 					}
-					State = 870;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4670,13 +4700,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 48, RULE_optionValue);
 		int _la;
 		try {
-			State = 881;
+			State = 889;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 873;
+				State = 881;
 				Match(STRING);
 				}
 				break;
@@ -4686,17 +4716,17 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 875;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 874;
+					State = 882;
 					Match(MINUS);
 					}
 				}
 
-				State = 877;
+				State = 885;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 281)) & ~0x3f) == 0 && ((1L << (_la - 281)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4710,14 +4740,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 878;
+				State = 886;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 879;
+				State = 887;
 				Match(FALSE);
 				}
 				break;
@@ -4911,7 +4941,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 880;
+				State = 888;
 				identifier();
 				}
 				break;
@@ -4964,32 +4994,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 883;
+			State = 891;
 			Match(LIKE);
-			State = 884;
+			State = 892;
 			qualifiedName();
-			State = 893;
+			State = 901;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 885;
+				State = 893;
 				Match(LPAREN);
-				State = 889;
+				State = 897;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 886;
+					State = 894;
 					likeOption();
 					}
 					}
-					State = 891;
+					State = 899;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 892;
+				State = 900;
 				Match(RPAREN);
 				}
 			}
@@ -5036,7 +5066,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 895;
+			State = 903;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5045,12 +5075,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 898;
+			State = 906;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 896;
+				State = 904;
 				Match(ALL);
 				}
 				break;
@@ -5243,7 +5273,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 897;
+				State = 905;
 				identifier();
 				}
 				break;
@@ -5437,18 +5467,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 54, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 966;
+			State = 974;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 900;
+				State = 908;
 				Match(RENAME);
-				State = 901;
+				State = 909;
 				Match(TO);
-				State = 902;
+				State = 910;
 				qualifiedName();
 				}
 				break;
@@ -5456,29 +5486,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 903;
+				State = 911;
 				Match(SET);
-				State = 904;
+				State = 912;
 				Match(LPAREN);
-				State = 905;
+				State = 913;
 				tableOption();
-				State = 910;
+				State = 918;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 906;
+					State = 914;
 					Match(COMMA);
-					State = 907;
+					State = 915;
 					tableOption();
 					}
 					}
-					State = 912;
+					State = 920;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 921;
 				Match(RPAREN);
 				}
 				break;
@@ -5486,29 +5516,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 915;
+				State = 923;
 				Match(RESET);
-				State = 916;
+				State = 924;
 				Match(LPAREN);
-				State = 917;
+				State = 925;
 				optionKey();
-				State = 922;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 918;
+					State = 926;
 					Match(COMMA);
-					State = 919;
+					State = 927;
 					optionKey();
 					}
 					}
-					State = 924;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 925;
+				State = 933;
 				Match(RPAREN);
 				}
 				break;
@@ -5516,7 +5546,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 927;
+				State = 935;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5526,7 +5556,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 940;
+				State = 948;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5718,33 +5748,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 928;
+					State = 936;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 929;
+					State = 937;
 					Match(LPAREN);
-					State = 930;
+					State = 938;
 					alterTableElement();
-					State = 935;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 931;
+						State = 939;
 						Match(COMMA);
-						State = 932;
+						State = 940;
 						alterTableElement();
 						}
 						}
-						State = 937;
+						State = 945;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 938;
+					State = 946;
 					Match(RPAREN);
 					}
 					break;
@@ -5757,11 +5787,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 942;
+				State = 950;
 				Match(DROP);
-				State = 943;
+				State = 951;
 				Match(PRIMARY);
-				State = 944;
+				State = 952;
 				Match(KEY);
 				}
 				break;
@@ -5769,11 +5799,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 945;
+				State = 953;
 				Match(DROP);
-				State = 946;
+				State = 954;
 				Match(CONSTRAINT);
-				State = 947;
+				State = 955;
 				identifier();
 				}
 				break;
@@ -5781,9 +5811,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 948;
+				State = 956;
 				Match(DROP);
-				State = 949;
+				State = 957;
 				Match(WATERMARK);
 				}
 				break;
@@ -5791,9 +5821,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 950;
+				State = 958;
 				Match(DROP);
-				State = 959;
+				State = 967;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5985,27 +6015,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 952;
+					State = 960;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 951;
+						State = 959;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 954;
+					State = 962;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 955;
+					State = 963;
 					Match(LPAREN);
-					State = 956;
+					State = 964;
 					identifierList();
-					State = 957;
+					State = 965;
 					Match(RPAREN);
 					}
 					break;
@@ -6018,13 +6048,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 961;
+				State = 969;
 				Match(RENAME);
-				State = 962;
+				State = 970;
 				identifier();
-				State = 963;
+				State = 971;
 				Match(TO);
-				State = 964;
+				State = 972;
 				identifier();
 				}
 				break;
@@ -6071,22 +6101,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 968;
+			State = 976;
 			tableElement();
-			State = 972;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 969;
+				State = 977;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 970;
+				State = 978;
 				Match(AFTER);
-				State = 971;
+				State = 979;
 				_localctx.after = identifier();
 				}
 				break;
@@ -6148,35 +6178,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 983;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 974;
+				State = 982;
 				Match(WITH);
-				State = 975;
+				State = 983;
 				commonTableExpression();
-				State = 980;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 976;
+					State = 984;
 					Match(COMMA);
-					State = 977;
+					State = 985;
 					commonTableExpression();
 					}
 					}
-					State = 982;
+					State = 990;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 985;
+			State = 993;
 			queryNoWith();
 			}
 		}
@@ -6231,29 +6261,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
+			State = 995;
 			identifier();
-			State = 992;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 988;
+				State = 996;
 				Match(LPAREN);
-				State = 989;
+				State = 997;
 				identifierList();
-				State = 990;
+				State = 998;
 				Match(RPAREN);
 				}
 			}
 
-			State = 994;
+			State = 1002;
 			Match(AS);
-			State = 995;
+			State = 1003;
 			Match(LPAREN);
-			State = 996;
+			State = 1004;
 			query();
-			State = 997;
+			State = 1005;
 			Match(RPAREN);
 			}
 		}
@@ -6329,46 +6359,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1007;
 			queryTerm(0);
-			State = 1010;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1000;
+				State = 1008;
 				Match(ORDER);
-				State = 1001;
+				State = 1009;
 				Match(BY);
-				State = 1002;
+				State = 1010;
 				sortItem();
-				State = 1007;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1003;
+					State = 1011;
 					Match(COMMA);
-					State = 1004;
+					State = 1012;
 					sortItem();
 					}
 					}
-					State = 1009;
+					State = 1017;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1017;
+			State = 1025;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 1012;
+				State = 1020;
 				Match(LIMIT);
-				State = 1015;
+				State = 1023;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6587,13 +6617,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 1013;
+					State = 1021;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 1014;
+					State = 1022;
 					Match(ALL);
 					}
 					break;
@@ -6603,21 +6633,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1024;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 1019;
+				State = 1027;
 				Match(OFFSET);
-				State = 1020;
+				State = 1028;
 				_localctx.offset = expression();
-				State = 1022;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 1021;
+					State = 1029;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6632,14 +6662,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1033;
+			State = 1041;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 1026;
+				State = 1034;
 				Match(FETCH);
-				State = 1027;
+				State = 1035;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6648,17 +6678,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1029;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 				case 1:
 					{
-					State = 1028;
+					State = 1036;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 1031;
+				State = 1039;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6667,7 +6697,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1032;
+				State = 1040;
 				Match(ONLY);
 				}
 			}
@@ -6756,11 +6786,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1036;
+			State = 1044;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1052;
+			State = 1060;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6769,7 +6799,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1050;
+					State = 1058;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
@@ -6777,21 +6807,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1038;
+						State = 1046;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1039;
+						State = 1047;
 						Match(INTERSECT);
-						State = 1041;
+						State = 1049;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1040;
+							State = 1048;
 							setQuantifier();
 							}
 						}
 
-						State = 1043;
+						State = 1051;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6800,9 +6830,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1044;
+						State = 1052;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1045;
+						State = 1053;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6812,24 +6842,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1047;
+						State = 1055;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1046;
+							State = 1054;
 							setQuantifier();
 							}
 						}
 
-						State = 1049;
+						State = 1057;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1054;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			}
@@ -6911,14 +6941,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1069;
+			State = 1077;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1055;
+				State = 1063;
 				querySpecification();
 				}
 				break;
@@ -6926,25 +6956,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1056;
+				State = 1064;
 				Match(VALUES);
-				State = 1057;
+				State = 1065;
 				valuesRow();
-				State = 1062;
+				State = 1070;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1058;
+						State = 1066;
 						Match(COMMA);
-						State = 1059;
+						State = 1067;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1064;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
@@ -6954,11 +6984,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1065;
+				State = 1073;
 				Match(LPAREN);
-				State = 1066;
+				State = 1074;
 				query();
-				State = 1067;
+				State = 1075;
 				Match(RPAREN);
 				}
 				break;
@@ -7010,50 +7040,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1086;
+			State = 1094;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1072;
+				State = 1080;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1071;
+					State = 1079;
 					Match(ROW);
 					}
 				}
 
-				State = 1074;
+				State = 1082;
 				Match(LPAREN);
-				State = 1075;
+				State = 1083;
 				expression();
-				State = 1080;
+				State = 1088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1076;
+					State = 1084;
 					Match(COMMA);
-					State = 1077;
+					State = 1085;
 					expression();
 					}
 					}
-					State = 1082;
+					State = 1090;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1083;
+				State = 1091;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1085;
+				State = 1093;
 				expression();
 				}
 				break;
@@ -7142,158 +7172,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1088;
+			State = 1096;
 			Match(SELECT);
-			State = 1090;
+			State = 1098;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1089;
+				State = 1097;
 				hintList();
 				}
 			}
 
-			State = 1093;
+			State = 1101;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1092;
+				State = 1100;
 				setQuantifier();
 				}
 			}
 
-			State = 1095;
+			State = 1103;
 			selectItem();
-			State = 1100;
+			State = 1108;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1096;
+					State = 1104;
 					Match(COMMA);
-					State = 1097;
+					State = 1105;
 					selectItem();
 					}
 					} 
 				}
-				State = 1102;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			}
-			State = 1112;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				{
-				State = 1103;
+				State = 1111;
 				Match(FROM);
-				State = 1104;
+				State = 1112;
 				relation(0);
-				State = 1109;
+				State = 1117;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1105;
+						State = 1113;
 						Match(COMMA);
-						State = 1106;
+						State = 1114;
 						relation(0);
 						}
 						} 
 					}
-					State = 1111;
+					State = 1119;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
 			}
-			State = 1116;
+			State = 1124;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
-				State = 1114;
+				State = 1122;
 				Match(WHERE);
-				State = 1115;
+				State = 1123;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1128;
+			State = 1136;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 			case 1:
 				{
-				State = 1118;
+				State = 1126;
 				Match(GROUP);
-				State = 1119;
+				State = 1127;
 				Match(BY);
-				State = 1120;
+				State = 1128;
 				groupingElement();
-				State = 1125;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1121;
+						State = 1129;
 						Match(COMMA);
-						State = 1122;
+						State = 1130;
 						groupingElement();
 						}
 						} 
 					}
-					State = 1127;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				}
 				}
 				break;
 			}
-			State = 1132;
+			State = 1140;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
-				State = 1130;
+				State = 1138;
 				Match(HAVING);
-				State = 1131;
+				State = 1139;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 1143;
+			State = 1151;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				{
-				State = 1134;
+				State = 1142;
 				Match(WINDOW);
-				State = 1135;
+				State = 1143;
 				namedWindow();
-				State = 1140;
+				State = 1148;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1136;
+						State = 1144;
 						Match(COMMA);
-						State = 1137;
+						State = 1145;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1142;
+					State = 1150;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				}
@@ -7337,7 +7367,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1145;
+			State = 1153;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7418,14 +7448,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_selectItem);
 		int _la;
 		try {
-			State = 1159;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1147;
+				State = 1155;
 				Match(ASTERISK);
 				}
 				break;
@@ -7433,11 +7463,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1148;
+				State = 1156;
 				qualifiedName();
-				State = 1149;
+				State = 1157;
 				Match(DOT);
-				State = 1150;
+				State = 1158;
 				Match(ASTERISK);
 				}
 				break;
@@ -7445,24 +7475,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1152;
+				State = 1160;
 				expression();
-				State = 1157;
+				State = 1165;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1154;
+					State = 1162;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1153;
+						State = 1161;
 						Match(AS);
 						}
 					}
 
-					State = 1156;
+					State = 1164;
 					identifier();
 					}
 					break;
@@ -7591,38 +7621,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1201;
+			State = 1209;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1161;
-				Match(GROUPING);
-				State = 1162;
-				Match(SETS);
-				State = 1163;
-				Match(LPAREN);
-				State = 1164;
-				groupingSet();
 				State = 1169;
+				Match(GROUPING);
+				State = 1170;
+				Match(SETS);
+				State = 1171;
+				Match(LPAREN);
+				State = 1172;
+				groupingSet();
+				State = 1177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1165;
+					State = 1173;
 					Match(COMMA);
-					State = 1166;
+					State = 1174;
 					groupingSet();
 					}
 					}
-					State = 1171;
+					State = 1179;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1172;
+				State = 1180;
 				Match(RPAREN);
 				}
 				break;
@@ -7630,29 +7660,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1174;
+				State = 1182;
 				Match(ROLLUP);
-				State = 1175;
+				State = 1183;
 				Match(LPAREN);
-				State = 1176;
+				State = 1184;
 				groupingSet();
-				State = 1181;
+				State = 1189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1177;
+					State = 1185;
 					Match(COMMA);
-					State = 1178;
+					State = 1186;
 					groupingSet();
 					}
 					}
-					State = 1183;
+					State = 1191;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1184;
+				State = 1192;
 				Match(RPAREN);
 				}
 				break;
@@ -7660,29 +7690,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1186;
+				State = 1194;
 				Match(CUBE);
-				State = 1187;
+				State = 1195;
 				Match(LPAREN);
-				State = 1188;
+				State = 1196;
 				groupingSet();
-				State = 1193;
+				State = 1201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1189;
+					State = 1197;
 					Match(COMMA);
-					State = 1190;
+					State = 1198;
 					groupingSet();
 					}
 					}
-					State = 1195;
+					State = 1203;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1196;
+				State = 1204;
 				Match(RPAREN);
 				}
 				break;
@@ -7690,9 +7720,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1198;
+				State = 1206;
 				Match(LPAREN);
-				State = 1199;
+				State = 1207;
 				Match(RPAREN);
 				}
 				break;
@@ -7700,7 +7730,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1200;
+				State = 1208;
 				expression();
 				}
 				break;
@@ -7749,48 +7779,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 78, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1216;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1203;
+				State = 1211;
 				Match(LPAREN);
-				State = 1212;
+				State = 1220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1204;
+					State = 1212;
 					expression();
-					State = 1209;
+					State = 1217;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1205;
+						State = 1213;
 						Match(COMMA);
-						State = 1206;
+						State = 1214;
 						expression();
 						}
 						}
-						State = 1211;
+						State = 1219;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1214;
+				State = 1222;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1215;
+				State = 1223;
 				expression();
 				}
 				break;
@@ -7835,11 +7865,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1218;
+			State = 1226;
 			identifier();
-			State = 1219;
+			State = 1227;
 			Match(AS);
-			State = 1220;
+			State = 1228;
 			windowSpecification();
 			}
 		}
@@ -7886,14 +7916,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1222;
+			State = 1230;
 			expression();
-			State = 1224;
+			State = 1232;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1223;
+				State = 1231;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7906,14 +7936,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1228;
+			State = 1236;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1226;
+				State = 1234;
 				Match(NULLS);
-				State = 1227;
+				State = 1235;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -8050,11 +8080,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1231;
+			State = 1239;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1252;
+			State = 1260;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8063,7 +8093,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1250;
+					State = 1258;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
@@ -8071,13 +8101,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1233;
+						State = 1241;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1234;
+						State = 1242;
 						Match(CROSS);
-						State = 1235;
+						State = 1243;
 						Match(JOIN);
-						State = 1236;
+						State = 1244;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8086,15 +8116,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1237;
+						State = 1245;
 						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1238;
+						State = 1246;
 						Match(NATURAL);
-						State = 1239;
+						State = 1247;
 						joinType();
-						State = 1240;
+						State = 1248;
 						Match(JOIN);
-						State = 1241;
+						State = 1249;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8103,20 +8133,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1243;
+						State = 1251;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1244;
+						State = 1252;
 						joinType();
-						State = 1245;
+						State = 1253;
 						Match(JOIN);
-						State = 1246;
+						State = 1254;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1248;
+						State = 1256;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 						case 1:
 							{
-							State = 1247;
+							State = 1255;
 							joinCriteria();
 							}
 							break;
@@ -8126,7 +8156,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1254;
+				State = 1262;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
@@ -8168,19 +8198,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 86, RULE_joinType);
 		int _la;
 		try {
-			State = 1270;
+			State = 1278;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1256;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1255;
+					State = 1263;
 					Match(INNER);
 					}
 				}
@@ -8190,14 +8220,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1258;
+				State = 1266;
 				Match(LEFT);
-				State = 1260;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1259;
+					State = 1267;
 					Match(OUTER);
 					}
 				}
@@ -8207,14 +8237,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1262;
+				State = 1270;
 				Match(RIGHT);
-				State = 1264;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1263;
+					State = 1271;
 					Match(OUTER);
 					}
 				}
@@ -8224,14 +8254,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1266;
+				State = 1274;
 				Match(FULL);
-				State = 1268;
+				State = 1276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1267;
+					State = 1275;
 					Match(OUTER);
 					}
 				}
@@ -8282,28 +8312,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 88, RULE_joinCriteria);
 		try {
-			State = 1279;
+			State = 1287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1272;
+				State = 1280;
 				Match(ON);
-				State = 1273;
+				State = 1281;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1274;
+				State = 1282;
 				Match(USING);
-				State = 1275;
+				State = 1283;
 				Match(LPAREN);
-				State = 1276;
+				State = 1284;
 				identifierList();
-				State = 1277;
+				State = 1285;
 				Match(RPAREN);
 				}
 				break;
@@ -8482,49 +8512,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 90, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1348;
+			State = 1356;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1281;
+				State = 1289;
 				qualifiedName();
-				State = 1283;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1282;
+					State = 1290;
 					tableHints();
 					}
 					break;
 				}
-				State = 1290;
+				State = 1298;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1285;
+					State = 1293;
 					Match(FOR);
-					State = 1286;
+					State = 1294;
 					Match(SYSTEM_TIME);
-					State = 1287;
+					State = 1295;
 					Match(AS);
-					State = 1288;
+					State = 1296;
 					Match(OF);
-					State = 1289;
+					State = 1297;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1293;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1292;
+					State = 1300;
 					tableAlias();
 					}
 					break;
@@ -8535,30 +8565,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1296;
+				State = 1304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1295;
+					State = 1303;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1298;
+				State = 1306;
 				Match(TABLE);
-				State = 1299;
+				State = 1307;
 				Match(LPAREN);
-				State = 1300;
+				State = 1308;
 				functionCall();
-				State = 1301;
+				State = 1309;
 				Match(RPAREN);
-				State = 1303;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1302;
+					State = 1310;
 					tableAlias();
 					}
 					break;
@@ -8569,28 +8599,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1306;
+				State = 1314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1305;
+					State = 1313;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1308;
+				State = 1316;
 				Match(LPAREN);
-				State = 1309;
+				State = 1317;
 				query();
-				State = 1310;
+				State = 1318;
 				Match(RPAREN);
-				State = 1312;
+				State = 1320;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1311;
+					State = 1319;
 					tableAlias();
 					}
 					break;
@@ -8601,48 +8631,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1314;
+				State = 1322;
 				Match(UNNEST);
-				State = 1315;
+				State = 1323;
 				Match(LPAREN);
-				State = 1316;
+				State = 1324;
 				expression();
-				State = 1321;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1317;
+					State = 1325;
 					Match(COMMA);
-					State = 1318;
+					State = 1326;
 					expression();
 					}
 					}
-					State = 1323;
+					State = 1331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1324;
+				State = 1332;
 				Match(RPAREN);
-				State = 1327;
+				State = 1335;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 				case 1:
 					{
-					State = 1325;
+					State = 1333;
 					Match(WITH);
-					State = 1326;
+					State = 1334;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1330;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1329;
+					State = 1337;
 					tableAlias();
 					}
 					break;
@@ -8653,11 +8683,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1332;
+				State = 1340;
 				Match(LPAREN);
-				State = 1333;
+				State = 1341;
 				relation(0);
-				State = 1334;
+				State = 1342;
 				Match(RPAREN);
 				}
 				break;
@@ -8665,16 +8695,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1336;
+				State = 1344;
 				qualifiedName();
-				State = 1337;
+				State = 1345;
 				matchRecognize();
-				State = 1339;
+				State = 1347;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1338;
+					State = 1346;
 					tableAlias();
 					}
 					break;
@@ -8685,20 +8715,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1341;
+				State = 1349;
 				Match(LPAREN);
-				State = 1342;
+				State = 1350;
 				query();
-				State = 1343;
+				State = 1351;
 				Match(RPAREN);
-				State = 1344;
+				State = 1352;
 				matchRecognize();
-				State = 1346;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1345;
+					State = 1353;
 					tableAlias();
 					}
 					break;
@@ -8810,193 +8840,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1350;
+			State = 1358;
 			Match(MATCH_RECOGNIZE);
-			State = 1351;
+			State = 1359;
 			Match(LPAREN);
-			State = 1362;
+			State = 1370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1352;
+				State = 1360;
 				Match(PARTITION);
-				State = 1353;
+				State = 1361;
 				Match(BY);
-				State = 1354;
+				State = 1362;
 				expression();
-				State = 1359;
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1355;
+					State = 1363;
 					Match(COMMA);
-					State = 1356;
+					State = 1364;
 					expression();
 					}
 					}
-					State = 1361;
+					State = 1369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1374;
+			State = 1382;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1364;
+				State = 1372;
 				Match(ORDER);
-				State = 1365;
+				State = 1373;
 				Match(BY);
-				State = 1366;
+				State = 1374;
 				sortItem();
-				State = 1371;
+				State = 1379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1367;
+					State = 1375;
 					Match(COMMA);
-					State = 1368;
+					State = 1376;
 					sortItem();
 					}
 					}
-					State = 1373;
+					State = 1381;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1385;
+			State = 1393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1376;
+				State = 1384;
 				Match(MEASURES);
-				State = 1377;
+				State = 1385;
 				measureItem();
-				State = 1382;
+				State = 1390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1378;
+					State = 1386;
 					Match(COMMA);
-					State = 1379;
+					State = 1387;
 					measureItem();
 					}
 					}
-					State = 1384;
+					State = 1392;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				}
-			}
-
-			State = 1388;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==ALL || _la==ONE) {
-				{
-				State = 1387;
-				rowsPerMatch();
-				}
-			}
-
-			State = 1394;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==AFTER) {
-				{
-				State = 1390;
-				Match(AFTER);
-				State = 1391;
-				Match(MATCH);
-				State = 1392;
-				Match(SKIP_);
-				State = 1393;
-				afterMatchSkip();
 				}
 			}
 
 			State = 1396;
-			Match(PATTERN);
-			State = 1397;
-			Match(LPAREN);
-			State = 1398;
-			rowPattern();
-			State = 1399;
-			Match(RPAREN);
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==ALL || _la==ONE) {
+				{
+				State = 1395;
+				rowsPerMatch();
+				}
+			}
+
 			State = 1402;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==AFTER) {
+				{
+				State = 1398;
+				Match(AFTER);
+				State = 1399;
+				Match(MATCH);
+				State = 1400;
+				Match(SKIP_);
+				State = 1401;
+				afterMatchSkip();
+				}
+			}
+
+			State = 1404;
+			Match(PATTERN);
+			State = 1405;
+			Match(LPAREN);
+			State = 1406;
+			rowPattern();
+			State = 1407;
+			Match(RPAREN);
+			State = 1410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1400;
+				State = 1408;
 				Match(WITHIN);
-				State = 1401;
+				State = 1409;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1413;
+			State = 1421;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1404;
+				State = 1412;
 				Match(SUBSET);
-				State = 1405;
+				State = 1413;
 				subsetItem();
-				State = 1410;
+				State = 1418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1406;
+					State = 1414;
 					Match(COMMA);
-					State = 1407;
+					State = 1415;
 					subsetItem();
 					}
 					}
-					State = 1412;
+					State = 1420;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1415;
+			State = 1423;
 			Match(DEFINE);
-			State = 1416;
+			State = 1424;
 			defineItem();
-			State = 1421;
+			State = 1429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1417;
+				State = 1425;
 				Match(COMMA);
-				State = 1418;
+				State = 1426;
 				defineItem();
 				}
 				}
-				State = 1423;
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1424;
+			State = 1432;
 			Match(RPAREN);
 			}
 		}
@@ -9039,11 +9069,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1426;
+			State = 1434;
 			expression();
-			State = 1427;
+			State = 1435;
 			Match(AS);
-			State = 1428;
+			State = 1436;
 			identifier();
 			}
 		}
@@ -9102,20 +9132,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 96, RULE_rowsPerMatch);
 		try {
-			State = 1438;
+			State = 1446;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1430;
+				State = 1438;
 				Match(ONE);
-				State = 1431;
+				State = 1439;
 				Match(ROW);
-				State = 1432;
+				State = 1440;
 				Match(PER);
-				State = 1433;
+				State = 1441;
 				Match(MATCH);
 				}
 				break;
@@ -9123,13 +9153,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1434;
+				State = 1442;
 				Match(ALL);
-				State = 1435;
+				State = 1443;
 				Match(ROWS);
-				State = 1436;
+				State = 1444;
 				Match(PER);
-				State = 1437;
+				State = 1445;
 				Match(MATCH);
 				}
 				break;
@@ -9218,18 +9248,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 98, RULE_afterMatchSkip);
 		try {
-			State = 1454;
+			State = 1462;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1440;
+				State = 1448;
 				Match(PAST);
-				State = 1441;
+				State = 1449;
 				Match(LAST);
-				State = 1442;
+				State = 1450;
 				Match(ROW);
 				}
 				break;
@@ -9237,11 +9267,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1443;
+				State = 1451;
 				Match(TO);
-				State = 1444;
+				State = 1452;
 				Match(NEXT);
-				State = 1445;
+				State = 1453;
 				Match(ROW);
 				}
 				break;
@@ -9249,11 +9279,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1446;
+				State = 1454;
 				Match(TO);
-				State = 1447;
+				State = 1455;
 				Match(FIRST);
-				State = 1448;
+				State = 1456;
 				identifier();
 				}
 				break;
@@ -9261,11 +9291,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1449;
+				State = 1457;
 				Match(TO);
-				State = 1450;
+				State = 1458;
 				Match(LAST);
-				State = 1451;
+				State = 1459;
 				identifier();
 				}
 				break;
@@ -9273,9 +9303,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1452;
+				State = 1460;
 				Match(TO);
-				State = 1453;
+				State = 1461;
 				identifier();
 				}
 				break;
@@ -9324,21 +9354,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1456;
+			State = 1464;
 			rowPatternTerm();
-			State = 1461;
+			State = 1469;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1457;
+				State = 1465;
 				Match(PIPE);
-				State = 1458;
+				State = 1466;
 				rowPatternTerm();
 				}
 				}
-				State = 1463;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9383,17 +9413,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1465;
+			State = 1473;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1464;
+				State = 1472;
 				rowPatternFactor();
 				}
 				}
-				State = 1467;
+				State = 1475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 98305L) != 0) );
@@ -9438,14 +9468,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1469;
+			State = 1477;
 			rowPatternPrimary();
-			State = 1471;
+			State = 1479;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 165L) != 0)) {
 				{
-				State = 1470;
+				State = 1478;
 				rowPatternQuantifier();
 				}
 			}
@@ -9507,7 +9537,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 106, RULE_rowPatternPrimary);
 		try {
-			State = 1478;
+			State = 1486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9701,7 +9731,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1473;
+				State = 1481;
 				identifier();
 				}
 				break;
@@ -9709,11 +9739,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1474;
+				State = 1482;
 				Match(LPAREN);
-				State = 1475;
+				State = 1483;
 				rowPattern();
-				State = 1476;
+				State = 1484;
 				Match(RPAREN);
 				}
 				break;
@@ -9788,7 +9818,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 108, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1498;
+			State = 1506;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9797,7 +9827,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1480;
+				State = 1488;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9806,12 +9836,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1482;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1481;
+					State = 1489;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9822,31 +9852,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1484;
+				State = 1492;
 				Match(LBRACE);
-				State = 1486;
+				State = 1494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1485;
+					State = 1493;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1492;
+				State = 1500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1488;
+					State = 1496;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1490;
+					State = 1498;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1489;
+						State = 1497;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9854,14 +9884,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1494;
+				State = 1502;
 				Match(RBRACE);
-				State = 1496;
+				State = 1504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1495;
+					State = 1503;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9918,31 +9948,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1500;
-			identifier();
-			State = 1501;
-			Match(EQ);
-			State = 1502;
-			Match(LPAREN);
-			State = 1503;
-			identifier();
 			State = 1508;
+			identifier();
+			State = 1509;
+			Match(EQ);
+			State = 1510;
+			Match(LPAREN);
+			State = 1511;
+			identifier();
+			State = 1516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1504;
+				State = 1512;
 				Match(COMMA);
-				State = 1505;
+				State = 1513;
 				identifier();
 				}
 				}
-				State = 1510;
+				State = 1518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1511;
+			State = 1519;
 			Match(RPAREN);
 			}
 		}
@@ -9985,11 +10015,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1521;
 			identifier();
-			State = 1514;
+			State = 1522;
 			Match(AS);
-			State = 1515;
+			State = 1523;
 			expression();
 			}
 		}
@@ -10035,28 +10065,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1518;
+			State = 1526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1517;
+				State = 1525;
 				Match(AS);
 				}
 			}
 
-			State = 1520;
+			State = 1528;
 			identifier();
-			State = 1525;
+			State = 1533;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
 				{
-				State = 1521;
+				State = 1529;
 				Match(LPAREN);
-				State = 1522;
+				State = 1530;
 				identifierList();
-				State = 1523;
+				State = 1531;
 				Match(RPAREN);
 				}
 				break;
@@ -10098,7 +10128,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1527;
+			State = 1535;
 			hintList();
 			}
 		}
@@ -10147,35 +10177,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1529;
-			Match(HINT_START);
-			State = 1530;
-			hint();
 			State = 1537;
+			Match(HINT_START);
+			State = 1538;
+			hint();
+			State = 1545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 6145L) != 0)) {
 				{
 				{
-				State = 1532;
+				State = 1540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1531;
+					State = 1539;
 					Match(COMMA);
 					}
 				}
 
-				State = 1534;
+				State = 1542;
 				hint();
 				}
 				}
-				State = 1539;
+				State = 1547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1540;
+			State = 1548;
 			Match(HINT_END);
 			}
 		}
@@ -10233,44 +10263,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1542;
+			State = 1550;
 			identifier();
-			State = 1563;
+			State = 1571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1543;
+				State = 1551;
 				Match(LPAREN);
-				State = 1560;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 				case 1:
 					{
-					State = 1544;
-					hintOption();
-					State = 1549;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==COMMA) {
-						{
-						{
-						State = 1545;
-						Match(COMMA);
-						State = 1546;
-						hintOption();
-						}
-						}
-						State = 1551;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					}
-					break;
-				case 2:
-					{
 					State = 1552;
-					hintArgument();
+					hintOption();
 					State = 1557;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
@@ -10280,7 +10288,7 @@ internal partial class StreamSqlParser : Parser {
 						State = 1553;
 						Match(COMMA);
 						State = 1554;
-						hintArgument();
+						hintOption();
 						}
 						}
 						State = 1559;
@@ -10289,8 +10297,30 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					break;
+				case 2:
+					{
+					State = 1560;
+					hintArgument();
+					State = 1565;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 1561;
+						Match(COMMA);
+						State = 1562;
+						hintArgument();
+						}
+						}
+						State = 1567;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
+					break;
 				}
-				State = 1562;
+				State = 1570;
 				Match(RPAREN);
 				}
 			}
@@ -10336,11 +10366,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1565;
+			State = 1573;
 			optionKey();
-			State = 1566;
+			State = 1574;
 			Match(EQ);
-			State = 1567;
+			State = 1575;
 			optionValue();
 			}
 		}
@@ -10387,7 +10417,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1579;
+			State = 1587;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10580,21 +10610,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1569;
+				State = 1577;
 				identifier();
-				State = 1574;
+				State = 1582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1570;
+					State = 1578;
 					Match(DOT);
-					State = 1571;
+					State = 1579;
 					identifier();
 					}
 					}
-					State = 1576;
+					State = 1584;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10603,14 +10633,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1577;
+				State = 1585;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1578;
+				State = 1586;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10653,7 +10683,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1581;
+			State = 1589;
 			booleanExpression(0);
 			}
 		}
@@ -10764,7 +10794,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1593;
+			State = 1601;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10773,9 +10803,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1584;
+				State = 1592;
 				Match(NOT);
-				State = 1585;
+				State = 1593;
 				booleanExpression(4);
 				}
 				break;
@@ -10997,21 +11027,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1586;
+				State = 1594;
 				valueExpression(0);
-				State = 1590;
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1587;
+						State = 1595;
 						predicate();
 						}
 						} 
 					}
-					State = 1592;
+					State = 1600;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				}
@@ -11021,7 +11051,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1603;
+			State = 1611;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11030,7 +11060,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1601;
+					State = 1609;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 					case 1:
@@ -11038,11 +11068,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1595;
+						State = 1603;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1596;
+						State = 1604;
 						Match(AND);
-						State = 1597;
+						State = 1605;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -11051,18 +11081,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1598;
+						State = 1606;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1599;
+						State = 1607;
 						Match(OR);
-						State = 1600;
+						State = 1608;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1605;
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			}
@@ -11291,16 +11321,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 130, RULE_predicate);
 		int _la;
 		try {
-			State = 1689;
+			State = 1697;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1606;
+				State = 1614;
 				comparisonOperator();
-				State = 1607;
+				State = 1615;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11308,24 +11338,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1610;
+				State = 1618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1609;
+					State = 1617;
 					Match(NOT);
 					}
 				}
 
-				State = 1612;
+				State = 1620;
 				Match(BETWEEN);
-				State = 1614;
+				State = 1622;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1613;
+					State = 1621;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11337,41 +11367,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1616;
+				State = 1624;
 				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1617;
+				State = 1625;
 				Match(AND);
-				State = 1618;
+				State = 1626;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
 			case 3:
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
-				{
-				State = 1621;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==NOT) {
-					{
-					State = 1620;
-					Match(NOT);
-					}
-				}
-
-				State = 1623;
-				Match(IN);
-				State = 1624;
-				Match(LPAREN);
-				State = 1625;
-				query();
-				State = 1626;
-				Match(RPAREN);
-				}
-				break;
-			case 4:
-				_localctx = new InListContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
 				{
 				State = 1629;
 				ErrorHandler.Sync(this);
@@ -11388,24 +11394,48 @@ internal partial class StreamSqlParser : Parser {
 				State = 1632;
 				Match(LPAREN);
 				State = 1633;
+				query();
+				State = 1634;
+				Match(RPAREN);
+				}
+				break;
+			case 4:
+				_localctx = new InListContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1637;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==NOT) {
+					{
+					State = 1636;
+					Match(NOT);
+					}
+				}
+
+				State = 1639;
+				Match(IN);
+				State = 1640;
+				Match(LPAREN);
+				State = 1641;
 				expression();
-				State = 1638;
+				State = 1646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1634;
+					State = 1642;
 					Match(COMMA);
-					State = 1635;
+					State = 1643;
 					expression();
 					}
 					}
-					State = 1640;
+					State = 1648;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1641;
+				State = 1649;
 				Match(RPAREN);
 				}
 				break;
@@ -11413,28 +11443,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1644;
+				State = 1652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1643;
+					State = 1651;
 					Match(NOT);
 					}
 				}
 
-				State = 1646;
+				State = 1654;
 				Match(LIKE);
-				State = 1647;
+				State = 1655;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1650;
+				State = 1658;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 				case 1:
 					{
-					State = 1648;
+					State = 1656;
 					Match(ESCAPE);
-					State = 1649;
+					State = 1657;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11445,30 +11475,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1653;
+				State = 1661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1652;
+					State = 1660;
 					Match(NOT);
 					}
 				}
 
-				State = 1655;
+				State = 1663;
 				Match(SIMILAR);
-				State = 1656;
+				State = 1664;
 				Match(TO);
-				State = 1657;
+				State = 1665;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1660;
+				State = 1668;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1658;
+					State = 1666;
 					Match(ESCAPE);
-					State = 1659;
+					State = 1667;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11479,19 +11509,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1662;
+				State = 1670;
 				Match(IS);
-				State = 1664;
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1663;
+					State = 1671;
 					Match(NOT);
 					}
 				}
 
-				State = 1666;
+				State = 1674;
 				Match(NULL);
 				}
 				break;
@@ -11499,19 +11529,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1667;
+				State = 1675;
 				Match(IS);
-				State = 1669;
+				State = 1677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1668;
+					State = 1676;
 					Match(NOT);
 					}
 				}
 
-				State = 1671;
+				State = 1679;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11527,23 +11557,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1672;
+				State = 1680;
 				Match(IS);
-				State = 1674;
+				State = 1682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1673;
+					State = 1681;
 					Match(NOT);
 					}
 				}
 
-				State = 1676;
+				State = 1684;
 				Match(DISTINCT);
-				State = 1677;
+				State = 1685;
 				Match(FROM);
-				State = 1678;
+				State = 1686;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11551,26 +11581,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1679;
+				State = 1687;
 				Match(IS);
-				State = 1681;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1680;
+					State = 1688;
 					Match(NOT);
 					}
 				}
 
-				State = 1683;
+				State = 1691;
 				Match(JSON);
-				State = 1685;
+				State = 1693;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1684;
+					State = 1692;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11589,9 +11619,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1687;
+				State = 1695;
 				Match(OVERLAPS);
-				State = 1688;
+				State = 1696;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11636,7 +11666,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1691;
+			State = 1699;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11757,7 +11787,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1697;
+			State = 1705;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -11977,7 +12007,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1694;
+				State = 1702;
 				primaryExpression(0);
 				}
 				break;
@@ -11987,7 +12017,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1695;
+				State = 1703;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -11997,7 +12027,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1696;
+				State = 1704;
 				valueExpression(3);
 				}
 				break;
@@ -12005,7 +12035,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1707;
+			State = 1715;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -12014,7 +12044,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1705;
+					State = 1713;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 					case 1:
@@ -12022,9 +12052,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1699;
+						State = 1707;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1700;
+						State = 1708;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 135L) != 0)) ) {
@@ -12034,7 +12064,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1701;
+						State = 1709;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -12043,9 +12073,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1702;
+						State = 1710;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1703;
+						State = 1711;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12055,14 +12085,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1704;
+						State = 1712;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1709;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			}
@@ -12843,7 +12873,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2059;
+			State = 2067;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
@@ -12852,7 +12882,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1711;
+				State = 1719;
 				literal();
 				}
 				break;
@@ -12861,7 +12891,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1712;
+				State = 1720;
 				interval();
 				}
 				break;
@@ -12870,37 +12900,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1713;
+				State = 1721;
 				Match(CASE);
-				State = 1714;
+				State = 1722;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1716;
+				State = 1724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1715;
+					State = 1723;
 					whenClause();
 					}
 					}
-					State = 1718;
+					State = 1726;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1722;
+				State = 1730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1720;
+					State = 1728;
 					Match(ELSE);
-					State = 1721;
+					State = 1729;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1724;
+				State = 1732;
 				Match(END);
 				}
 				break;
@@ -12909,35 +12939,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1726;
+				State = 1734;
 				Match(CASE);
-				State = 1728;
+				State = 1736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1727;
+					State = 1735;
 					whenClause();
 					}
 					}
-					State = 1730;
+					State = 1738;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1734;
+				State = 1742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1732;
+					State = 1740;
 					Match(ELSE);
-					State = 1733;
+					State = 1741;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1736;
+				State = 1744;
 				Match(END);
 				}
 				break;
@@ -12946,7 +12976,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1738;
+				State = 1746;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12955,15 +12985,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1739;
+				State = 1747;
 				Match(LPAREN);
-				State = 1740;
+				State = 1748;
 				expression();
-				State = 1741;
+				State = 1749;
 				Match(AS);
-				State = 1742;
+				State = 1750;
 				dataType();
-				State = 1743;
+				State = 1751;
 				Match(RPAREN);
 				}
 				break;
@@ -12972,31 +13002,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1745;
+				State = 1753;
 				Match(EXTRACT);
-				State = 1746;
+				State = 1754;
 				Match(LPAREN);
-				State = 1749;
+				State = 1757;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1747;
+					State = 1755;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1748;
+					State = 1756;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1751;
+				State = 1759;
 				Match(FROM);
-				State = 1752;
+				State = 1760;
 				expression();
-				State = 1753;
+				State = 1761;
 				Match(RPAREN);
 				}
 				break;
@@ -13005,11 +13035,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1755;
+				State = 1763;
 				Match(TRIM);
-				State = 1756;
+				State = 1764;
 				Match(LPAREN);
-				State = 1757;
+				State = 1765;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -13019,21 +13049,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1759;
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1758;
+					State = 1766;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1761;
+				State = 1769;
 				Match(FROM);
-				State = 1762;
+				State = 1770;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1763;
+				State = 1771;
 				Match(RPAREN);
 				}
 				break;
@@ -13042,25 +13072,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1765;
+				State = 1773;
 				Match(TRIM);
-				State = 1766;
+				State = 1774;
 				Match(LPAREN);
-				State = 1770;
+				State = 1778;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1767;
+					State = 1775;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1768;
+					State = 1776;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1772;
+				State = 1780;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1773;
+				State = 1781;
 				Match(RPAREN);
 				}
 				break;
@@ -13069,29 +13099,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1775;
+				State = 1783;
 				Match(SUBSTRING);
-				State = 1776;
+				State = 1784;
 				Match(LPAREN);
-				State = 1777;
+				State = 1785;
 				expression();
-				State = 1778;
+				State = 1786;
 				Match(FROM);
-				State = 1779;
+				State = 1787;
 				expression();
-				State = 1782;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1780;
+					State = 1788;
 					Match(FOR);
-					State = 1781;
+					State = 1789;
 					expression();
 					}
 				}
 
-				State = 1784;
+				State = 1792;
 				Match(RPAREN);
 				}
 				break;
@@ -13100,17 +13130,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1786;
+				State = 1794;
 				Match(POSITION);
-				State = 1787;
+				State = 1795;
 				Match(LPAREN);
-				State = 1788;
+				State = 1796;
 				valueExpression(0);
-				State = 1789;
+				State = 1797;
 				Match(IN);
-				State = 1790;
+				State = 1798;
 				expression();
-				State = 1791;
+				State = 1799;
 				Match(RPAREN);
 				}
 				break;
@@ -13119,33 +13149,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1793;
+				State = 1801;
 				Match(OVERLAY);
-				State = 1794;
-				Match(LPAREN);
-				State = 1795;
-				expression();
-				State = 1796;
-				Match(PLACING);
-				State = 1797;
-				expression();
-				State = 1798;
-				Match(FROM);
-				State = 1799;
-				expression();
 				State = 1802;
+				Match(LPAREN);
+				State = 1803;
+				expression();
+				State = 1804;
+				Match(PLACING);
+				State = 1805;
+				expression();
+				State = 1806;
+				Match(FROM);
+				State = 1807;
+				expression();
+				State = 1810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1800;
+					State = 1808;
 					Match(FOR);
-					State = 1801;
+					State = 1809;
 					expression();
 					}
 				}
 
-				State = 1804;
+				State = 1812;
 				Match(RPAREN);
 				}
 				break;
@@ -13154,49 +13184,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1806;
+				State = 1814;
 				Match(JSON_VALUE);
-				State = 1807;
+				State = 1815;
 				Match(LPAREN);
-				State = 1808;
+				State = 1816;
 				expression();
-				State = 1809;
+				State = 1817;
 				Match(COMMA);
-				State = 1810;
+				State = 1818;
 				expression();
-				State = 1813;
+				State = 1821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1811;
+					State = 1819;
 					Match(RETURNING);
-					State = 1812;
+					State = 1820;
 					dataType();
 					}
 				}
 
-				State = 1833;
+				State = 1841;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 				case 1:
 					{
-					State = 1815;
+					State = 1823;
 					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1816;
+					State = 1824;
 					Match(ON);
-					State = 1817;
+					State = 1825;
 					Match(EMPTY);
-					State = 1822;
+					State = 1830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1818;
+						State = 1826;
 						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1819;
+						State = 1827;
 						Match(ON);
-						State = 1820;
+						State = 1828;
 						Match(ERROR);
 						}
 					}
@@ -13205,22 +13235,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1824;
+					State = 1832;
 					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1825;
+					State = 1833;
 					Match(ON);
-					State = 1826;
+					State = 1834;
 					Match(ERROR);
-					State = 1831;
+					State = 1839;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1827;
+						State = 1835;
 						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1828;
+						State = 1836;
 						Match(ON);
-						State = 1829;
+						State = 1837;
 						Match(EMPTY);
 						}
 					}
@@ -13228,7 +13258,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1835;
+				State = 1843;
 				Match(RPAREN);
 				}
 				break;
@@ -13237,59 +13267,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1837;
+				State = 1845;
 				Match(JSON_QUERY);
-				State = 1838;
+				State = 1846;
 				Match(LPAREN);
-				State = 1839;
+				State = 1847;
 				expression();
-				State = 1840;
+				State = 1848;
 				Match(COMMA);
-				State = 1841;
+				State = 1849;
 				expression();
-				State = 1844;
+				State = 1852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1842;
+					State = 1850;
 					Match(RETURNING);
-					State = 1843;
+					State = 1851;
 					dataType();
 					}
 				}
 
-				State = 1847;
+				State = 1855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1846;
+					State = 1854;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1867;
+				State = 1875;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 				case 1:
 					{
-					State = 1849;
+					State = 1857;
 					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1850;
+					State = 1858;
 					Match(ON);
-					State = 1851;
+					State = 1859;
 					Match(EMPTY);
-					State = 1856;
+					State = 1864;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1852;
+						State = 1860;
 						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1853;
+						State = 1861;
 						Match(ON);
-						State = 1854;
+						State = 1862;
 						Match(ERROR);
 						}
 					}
@@ -13298,22 +13328,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1858;
+					State = 1866;
 					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1859;
+					State = 1867;
 					Match(ON);
-					State = 1860;
+					State = 1868;
 					Match(ERROR);
-					State = 1865;
+					State = 1873;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1861;
+						State = 1869;
 						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1862;
+						State = 1870;
 						Match(ON);
-						State = 1863;
+						State = 1871;
 						Match(EMPTY);
 						}
 					}
@@ -13321,7 +13351,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1869;
+				State = 1877;
 				Match(RPAREN);
 				}
 				break;
@@ -13330,22 +13360,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1871;
-				Match(JSON_EXISTS);
-				State = 1872;
-				Match(LPAREN);
-				State = 1873;
-				expression();
-				State = 1874;
-				Match(COMMA);
-				State = 1875;
-				expression();
 				State = 1879;
+				Match(JSON_EXISTS);
+				State = 1880;
+				Match(LPAREN);
+				State = 1881;
+				expression();
+				State = 1882;
+				Match(COMMA);
+				State = 1883;
+				expression();
+				State = 1887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1876;
+					State = 1884;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13355,14 +13385,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1877;
+					State = 1885;
 					Match(ON);
-					State = 1878;
+					State = 1886;
 					Match(ERROR);
 					}
 				}
 
-				State = 1881;
+				State = 1889;
 				Match(RPAREN);
 				}
 				break;
@@ -13371,42 +13401,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1883;
+				State = 1891;
 				Match(JSON_OBJECT);
-				State = 1884;
+				State = 1892;
 				Match(LPAREN);
-				State = 1893;
+				State = 1901;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1885;
+					State = 1893;
 					jsonKeyValue();
-					State = 1890;
+					State = 1898;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1886;
+						State = 1894;
 						Match(COMMA);
-						State = 1887;
+						State = 1895;
 						jsonKeyValue();
 						}
 						}
-						State = 1892;
+						State = 1900;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1898;
+				State = 1906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1895;
+					State = 1903;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13416,14 +13446,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1896;
+					State = 1904;
 					Match(ON);
-					State = 1897;
+					State = 1905;
 					Match(NULL);
 					}
 				}
 
-				State = 1900;
+				State = 1908;
 				Match(RPAREN);
 				}
 				break;
@@ -13432,42 +13462,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1901;
+				State = 1909;
 				Match(JSON_ARRAY);
-				State = 1902;
+				State = 1910;
 				Match(LPAREN);
-				State = 1911;
+				State = 1919;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1903;
+					State = 1911;
 					expression();
-					State = 1908;
+					State = 1916;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1904;
+						State = 1912;
 						Match(COMMA);
-						State = 1905;
+						State = 1913;
 						expression();
 						}
 						}
-						State = 1910;
+						State = 1918;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1916;
+				State = 1924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1913;
+					State = 1921;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13477,14 +13507,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1914;
+					State = 1922;
 					Match(ON);
-					State = 1915;
+					State = 1923;
 					Match(NULL);
 					}
 				}
 
-				State = 1918;
+				State = 1926;
 				Match(RPAREN);
 				}
 				break;
@@ -13493,48 +13523,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1919;
+				State = 1927;
 				Match(JSON_ARRAYAGG);
-				State = 1920;
+				State = 1928;
 				Match(LPAREN);
-				State = 1921;
+				State = 1929;
 				expression();
-				State = 1932;
+				State = 1940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1922;
+					State = 1930;
 					Match(ORDER);
-					State = 1923;
+					State = 1931;
 					Match(BY);
-					State = 1924;
+					State = 1932;
 					sortItem();
-					State = 1929;
+					State = 1937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1925;
+						State = 1933;
 						Match(COMMA);
-						State = 1926;
+						State = 1934;
 						sortItem();
 						}
 						}
-						State = 1931;
+						State = 1939;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1937;
+				State = 1945;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1934;
+					State = 1942;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13544,41 +13574,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1935;
+					State = 1943;
 					Match(ON);
-					State = 1936;
+					State = 1944;
 					Match(NULL);
 					}
 				}
 
-				State = 1939;
+				State = 1947;
 				Match(RPAREN);
-				State = 1946;
+				State = 1954;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1940;
+					State = 1948;
 					Match(FILTER);
-					State = 1941;
+					State = 1949;
 					Match(LPAREN);
-					State = 1942;
+					State = 1950;
 					Match(WHERE);
-					State = 1943;
+					State = 1951;
 					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1944;
+					State = 1952;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1950;
+				State = 1958;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 				case 1:
 					{
-					State = 1948;
+					State = 1956;
 					Match(OVER);
-					State = 1949;
+					State = 1957;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13590,18 +13620,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1952;
+				State = 1960;
 				Match(JSON_OBJECTAGG);
-				State = 1953;
+				State = 1961;
 				Match(LPAREN);
-				State = 1954;
+				State = 1962;
 				jsonKeyValue();
-				State = 1958;
+				State = 1966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1955;
+					State = 1963;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13611,41 +13641,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1956;
+					State = 1964;
 					Match(ON);
-					State = 1957;
+					State = 1965;
 					Match(NULL);
 					}
 				}
 
-				State = 1960;
+				State = 1968;
 				Match(RPAREN);
-				State = 1967;
+				State = 1975;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 				case 1:
 					{
-					State = 1961;
+					State = 1969;
 					Match(FILTER);
-					State = 1962;
+					State = 1970;
 					Match(LPAREN);
-					State = 1963;
+					State = 1971;
 					Match(WHERE);
-					State = 1964;
+					State = 1972;
 					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1965;
+					State = 1973;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1971;
+				State = 1979;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1969;
+					State = 1977;
 					Match(OVER);
-					State = 1970;
+					State = 1978;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13657,7 +13687,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1973;
+				State = 1981;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
@@ -13667,29 +13697,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1974;
+				State = 1982;
 				Match(LPAREN);
-				State = 1975;
+				State = 1983;
 				expression();
-				State = 1976;
+				State = 1984;
 				Match(TO);
-				State = 1979;
+				State = 1987;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 				case 1:
 					{
-					State = 1977;
+					State = 1985;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1978;
+					State = 1986;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1981;
+				State = 1989;
 				Match(RPAREN);
 				}
 				break;
@@ -13698,7 +13728,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1983;
+				State = 1991;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13708,19 +13738,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1984;
+				State = 1992;
 				Match(LPAREN);
-				State = 1985;
+				State = 1993;
 				timeUnit();
-				State = 1986;
+				State = 1994;
 				Match(COMMA);
-				State = 1987;
+				State = 1995;
 				expression();
-				State = 1988;
+				State = 1996;
 				Match(COMMA);
-				State = 1989;
+				State = 1997;
 				expression();
-				State = 1990;
+				State = 1998;
 				Match(RPAREN);
 				}
 				break;
@@ -13729,7 +13759,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1992;
+				State = 2000;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13746,37 +13776,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1993;
+				State = 2001;
 				Match(ARRAY);
-				State = 1994;
+				State = 2002;
 				Match(LBRACKET);
-				State = 2003;
+				State = 2011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1995;
+					State = 2003;
 					expression();
-					State = 2000;
+					State = 2008;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1996;
+						State = 2004;
 						Match(COMMA);
-						State = 1997;
+						State = 2005;
 						expression();
 						}
 						}
-						State = 2002;
+						State = 2010;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2005;
+				State = 2013;
 				Match(RBRACKET);
 				}
 				break;
@@ -13785,37 +13815,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2006;
+				State = 2014;
 				Match(MAP);
-				State = 2007;
+				State = 2015;
 				Match(LBRACKET);
-				State = 2016;
+				State = 2024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 2008;
+					State = 2016;
 					expression();
-					State = 2013;
+					State = 2021;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2009;
+						State = 2017;
 						Match(COMMA);
-						State = 2010;
+						State = 2018;
 						expression();
 						}
 						}
-						State = 2015;
+						State = 2023;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2018;
+				State = 2026;
 				Match(RBRACKET);
 				}
 				break;
@@ -13824,37 +13854,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2019;
+				State = 2027;
 				Match(ROW);
-				State = 2020;
+				State = 2028;
 				Match(LPAREN);
-				State = 2029;
+				State = 2037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 2021;
+					State = 2029;
 					expression();
-					State = 2026;
+					State = 2034;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2022;
+						State = 2030;
 						Match(COMMA);
-						State = 2023;
+						State = 2031;
 						expression();
 						}
 						}
-						State = 2028;
+						State = 2036;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2031;
+				State = 2039;
 				Match(RPAREN);
 				}
 				break;
@@ -13863,13 +13893,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2032;
+				State = 2040;
 				Match(DESCRIPTOR);
-				State = 2033;
+				State = 2041;
 				Match(LPAREN);
-				State = 2034;
+				State = 2042;
 				identifierList();
-				State = 2035;
+				State = 2043;
 				Match(RPAREN);
 				}
 				break;
@@ -13878,7 +13908,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2037;
+				State = 2045;
 				functionCall();
 				}
 				break;
@@ -13887,13 +13917,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2038;
+				State = 2046;
 				Match(EXISTS);
-				State = 2039;
+				State = 2047;
 				Match(LPAREN);
-				State = 2040;
+				State = 2048;
 				query();
-				State = 2041;
+				State = 2049;
 				Match(RPAREN);
 				}
 				break;
@@ -13902,11 +13932,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2043;
+				State = 2051;
 				Match(LPAREN);
-				State = 2044;
+				State = 2052;
 				query();
-				State = 2045;
+				State = 2053;
 				Match(RPAREN);
 				}
 				break;
@@ -13915,27 +13945,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2047;
+				State = 2055;
 				Match(LPAREN);
-				State = 2048;
+				State = 2056;
 				expression();
-				State = 2053;
+				State = 2061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2049;
+					State = 2057;
 					Match(COMMA);
-					State = 2050;
+					State = 2058;
 					expression();
 					}
 					}
-					State = 2055;
+					State = 2063;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2056;
+				State = 2064;
 				Match(RPAREN);
 				}
 				break;
@@ -13944,13 +13974,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2058;
+				State = 2066;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2071;
+			State = 2079;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13959,7 +13989,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2069;
+					State = 2077;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 					case 1:
@@ -13967,11 +13997,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2061;
+						State = 2069;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2062;
+						State = 2070;
 						Match(DOT);
-						State = 2063;
+						State = 2071;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -13980,20 +14010,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2064;
+						State = 2072;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2065;
+						State = 2073;
 						Match(LBRACKET);
-						State = 2066;
+						State = 2074;
 						((ItemAccessContext)_localctx).index = valueExpression(0);
-						State = 2067;
+						State = 2075;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2073;
+				State = 2081;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			}
@@ -14071,16 +14101,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2074;
+			State = 2082;
 			functionName();
-			State = 2075;
+			State = 2083;
 			Match(LPAREN);
-			State = 2091;
+			State = 2099;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2076;
+				State = 2084;
 				Match(ASTERISK);
 				}
 				break;
@@ -14304,40 +14334,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2078;
+				State = 2086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2077;
+					State = 2085;
 					setQuantifier();
 					}
 				}
 
-				State = 2080;
+				State = 2088;
 				functionArgument();
-				State = 2085;
+				State = 2093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2081;
+					State = 2089;
 					Match(COMMA);
-					State = 2082;
+					State = 2090;
 					functionArgument();
 					}
 					}
-					State = 2087;
+					State = 2095;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2089;
+				State = 2097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2088;
+					State = 2096;
 					nullTreatment();
 					}
 				}
@@ -14350,34 +14380,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2093;
+			State = 2101;
 			Match(RPAREN);
-			State = 2100;
+			State = 2108;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				{
-				State = 2094;
+				State = 2102;
 				Match(FILTER);
-				State = 2095;
+				State = 2103;
 				Match(LPAREN);
-				State = 2096;
+				State = 2104;
 				Match(WHERE);
-				State = 2097;
+				State = 2105;
 				_localctx.filter = expression();
-				State = 2098;
+				State = 2106;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2104;
+			State = 2112;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2102;
+				State = 2110;
 				Match(OVER);
-				State = 2103;
+				State = 2111;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14420,7 +14450,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2106;
+			State = 2114;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14429,7 +14459,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2107;
+			State = 2115;
 			Match(NULLS);
 			}
 		}
@@ -14469,34 +14499,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2113;
+			State = 2121;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2109;
+				State = 2117;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2110;
+				State = 2118;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2111;
+				State = 2119;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2112;
+				State = 2120;
 				Match(FIRST);
 				}
 				break;
@@ -14559,18 +14589,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2120;
+			State = 2128;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2115;
+				State = 2123;
 				identifier();
-				State = 2116;
+				State = 2124;
 				Match(ARROW);
-				State = 2117;
+				State = 2125;
 				functionArgumentValue();
 				}
 				break;
@@ -14578,7 +14608,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2119;
+				State = 2127;
 				functionArgumentValue();
 				}
 				break;
@@ -14664,27 +14694,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 146, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2139;
+			State = 2147;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2122;
+				State = 2130;
 				Match(TABLE);
-				State = 2123;
+				State = 2131;
 				qualifiedName();
-				State = 2127;
+				State = 2135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2124;
+					State = 2132;
 					Match(PARTITION);
-					State = 2125;
+					State = 2133;
 					Match(BY);
-					State = 2126;
+					State = 2134;
 					expression();
 					}
 				}
@@ -14695,24 +14725,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2129;
+				State = 2137;
 				Match(TABLE);
-				State = 2130;
+				State = 2138;
 				Match(LPAREN);
-				State = 2131;
+				State = 2139;
 				query();
-				State = 2132;
+				State = 2140;
 				Match(RPAREN);
-				State = 2136;
+				State = 2144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2133;
+					State = 2141;
 					Match(PARTITION);
-					State = 2134;
+					State = 2142;
 					Match(BY);
-					State = 2135;
+					State = 2143;
 					expression();
 					}
 				}
@@ -14723,7 +14753,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2138;
+				State = 2146;
 				expression();
 				}
 				break;
@@ -14765,7 +14795,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 148, RULE_windowReference);
 		try {
-			State = 2143;
+			State = 2151;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14958,14 +14988,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2141;
+				State = 2149;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2142;
+				State = 2150;
 				windowSpecification();
 				}
 				break;
@@ -15033,79 +15063,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2145;
+			State = 2153;
 			Match(LPAREN);
-			State = 2156;
+			State = 2164;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2146;
+				State = 2154;
 				Match(PARTITION);
-				State = 2147;
+				State = 2155;
 				Match(BY);
-				State = 2148;
+				State = 2156;
 				expression();
-				State = 2153;
+				State = 2161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2149;
+					State = 2157;
 					Match(COMMA);
-					State = 2150;
+					State = 2158;
 					expression();
 					}
 					}
-					State = 2155;
+					State = 2163;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2168;
+			State = 2176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2158;
+				State = 2166;
 				Match(ORDER);
-				State = 2159;
+				State = 2167;
 				Match(BY);
-				State = 2160;
+				State = 2168;
 				sortItem();
-				State = 2165;
+				State = 2173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2161;
+					State = 2169;
 					Match(COMMA);
-					State = 2162;
+					State = 2170;
 					sortItem();
 					}
 					}
-					State = 2167;
+					State = 2175;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2171;
+			State = 2179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2170;
+				State = 2178;
 				windowFrame();
 				}
 			}
 
-			State = 2173;
+			State = 2181;
 			Match(RPAREN);
 			}
 		}
@@ -15153,13 +15183,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 152, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2183;
+			State = 2191;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2175;
+				State = 2183;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15169,14 +15199,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2176;
+				State = 2184;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2177;
+				State = 2185;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15186,13 +15216,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2178;
+				State = 2186;
 				Match(BETWEEN);
-				State = 2179;
+				State = 2187;
 				_localctx.start = frameBound();
-				State = 2180;
+				State = 2188;
 				Match(AND);
-				State = 2181;
+				State = 2189;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15276,16 +15306,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 154, RULE_frameBound);
 		int _la;
 		try {
-			State = 2194;
+			State = 2202;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2185;
+				State = 2193;
 				Match(UNBOUNDED);
-				State = 2186;
+				State = 2194;
 				Match(PRECEDING);
 				}
 				break;
@@ -15293,9 +15323,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2187;
+				State = 2195;
 				Match(UNBOUNDED);
-				State = 2188;
+				State = 2196;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15303,9 +15333,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2189;
+				State = 2197;
 				Match(CURRENT);
-				State = 2190;
+				State = 2198;
 				Match(ROW);
 				}
 				break;
@@ -15313,9 +15343,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2191;
+				State = 2199;
 				valueExpression(0);
-				State = 2192;
+				State = 2200;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15371,21 +15401,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2197;
+			State = 2205;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				{
-				State = 2196;
+				State = 2204;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2199;
+			State = 2207;
 			_localctx.key = expression();
-			State = 2200;
+			State = 2208;
 			Match(VALUE);
-			State = 2201;
+			State = 2209;
 			_localctx.value = expression();
 			}
 		}
@@ -15425,29 +15455,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 158, RULE_jsonValueBehavior);
 		try {
-			State = 2207;
+			State = 2215;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2203;
+				State = 2211;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2204;
+				State = 2212;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2205;
+				State = 2213;
 				Match(DEFAULT);
-				State = 2206;
+				State = 2214;
 				expression();
 				}
 				break;
@@ -15493,39 +15523,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 160, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2222;
+			State = 2230;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2209;
+				State = 2217;
 				Match(WITHOUT);
-				State = 2211;
+				State = 2219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2210;
+					State = 2218;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2213;
+				State = 2221;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2214;
+				State = 2222;
 				Match(WITH);
-				State = 2216;
+				State = 2224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2215;
+					State = 2223;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15538,17 +15568,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2219;
+				State = 2227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2218;
+					State = 2226;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2221;
+				State = 2229;
 				Match(WRAPPER);
 				}
 				break;
@@ -15593,29 +15623,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 162, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2228;
+			State = 2236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2224;
+				State = 2232;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2225;
+				State = 2233;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2226;
+				State = 2234;
 				Match(EMPTY);
-				State = 2227;
+				State = 2235;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15679,31 +15709,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2230;
+			State = 2238;
 			Match(WHEN);
-			State = 2231;
+			State = 2239;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2236;
+			State = 2244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2232;
+				State = 2240;
 				Match(COMMA);
-				State = 2233;
+				State = 2241;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2238;
+				State = 2246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2239;
+			State = 2247;
 			Match(THEN);
-			State = 2240;
+			State = 2248;
 			_localctx.result = expression();
 			}
 		}
@@ -15836,14 +15866,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2256;
+			State = 2264;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2242;
+				State = 2250;
 				Match(NULL);
 				}
 				break;
@@ -15852,7 +15882,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2243;
+				State = 2251;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15867,7 +15897,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2244;
+				State = 2252;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15875,7 +15905,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2245;
+				State = 2253;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15883,7 +15913,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2246;
+				State = 2254;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15891,7 +15921,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2248;
+				State = 2256;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15899,7 +15929,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2247;
+						State = 2255;
 						Match(STRING);
 						}
 						}
@@ -15907,7 +15937,7 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2250;
+					State = 2258;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,320,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -15917,7 +15947,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2252;
+				State = 2260;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15925,7 +15955,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2253;
+				State = 2261;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15935,7 +15965,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2254;
+				State = 2262;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15945,7 +15975,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2255;
+				State = 2263;
 				Match(STRING);
 				}
 				break;
@@ -16016,14 +16046,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2258;
+			State = 2266;
 			Match(INTERVAL);
-			State = 2260;
+			State = 2268;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2259;
+				State = 2267;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -16036,43 +16066,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2262;
+			State = 2270;
 			_localctx.value = intervalValue();
-			State = 2263;
+			State = 2271;
 			_localctx.from = timeUnit();
-			State = 2267;
+			State = 2275;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 			case 1:
 				{
-				State = 2264;
+				State = 2272;
 				Match(LPAREN);
-				State = 2265;
+				State = 2273;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2266;
+				State = 2274;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2276;
+			State = 2284;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 			case 1:
 				{
-				State = 2269;
+				State = 2277;
 				Match(TO);
-				State = 2270;
+				State = 2278;
 				_localctx.to = timeUnit();
-				State = 2274;
+				State = 2282;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
-					State = 2271;
+					State = 2279;
 					Match(LPAREN);
-					State = 2272;
+					State = 2280;
 					Match(INTEGER_VALUE);
-					State = 2273;
+					State = 2281;
 					Match(RPAREN);
 					}
 					break;
@@ -16118,7 +16148,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2278;
+			State = 2286;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16184,7 +16214,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2280;
+			State = 2288;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16232,22 +16262,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2282;
+			State = 2290;
 			dataTypeBody(0);
-			State = 2286;
+			State = 2294;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 			case 1:
 				{
-				State = 2283;
+				State = 2291;
 				Match(NOT);
-				State = 2284;
+				State = 2292;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2285;
+				State = 2293;
 				Match(NULL);
 				}
 				break;
@@ -16463,7 +16493,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2373;
+			State = 2381;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
 			case 1:
@@ -16472,13 +16502,13 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2289;
+				State = 2297;
 				Match(ARRAY);
-				State = 2290;
+				State = 2298;
 				Match(LT);
-				State = 2291;
+				State = 2299;
 				dataType();
-				State = 2292;
+				State = 2300;
 				Match(GT);
 				}
 				break;
@@ -16487,13 +16517,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2294;
+				State = 2302;
 				Match(MULTISET);
-				State = 2295;
+				State = 2303;
 				Match(LT);
-				State = 2296;
+				State = 2304;
 				dataType();
-				State = 2297;
+				State = 2305;
 				Match(GT);
 				}
 				break;
@@ -16502,17 +16532,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2299;
+				State = 2307;
 				Match(MAP);
-				State = 2300;
+				State = 2308;
 				Match(LT);
-				State = 2301;
+				State = 2309;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2302;
+				State = 2310;
 				Match(COMMA);
-				State = 2303;
+				State = 2311;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2304;
+				State = 2312;
 				Match(GT);
 				}
 				break;
@@ -16521,37 +16551,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2306;
+				State = 2314;
 				Match(ROW);
-				State = 2307;
+				State = 2315;
 				Match(LT);
-				State = 2316;
+				State = 2324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2308;
+					State = 2316;
 					rowField();
-					State = 2313;
+					State = 2321;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2309;
+						State = 2317;
 						Match(COMMA);
-						State = 2310;
+						State = 2318;
 						rowField();
 						}
 						}
-						State = 2315;
+						State = 2323;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2318;
+				State = 2326;
 				Match(GT);
 				}
 				break;
@@ -16560,37 +16590,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2319;
+				State = 2327;
 				Match(ROW);
-				State = 2320;
+				State = 2328;
 				Match(LPAREN);
-				State = 2329;
+				State = 2337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2321;
+					State = 2329;
 					rowField();
-					State = 2326;
+					State = 2334;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2322;
+						State = 2330;
 						Match(COMMA);
-						State = 2323;
+						State = 2331;
 						rowField();
 						}
 						}
-						State = 2328;
+						State = 2336;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2331;
+				State = 2339;
 				Match(RPAREN);
 				}
 				break;
@@ -16599,43 +16629,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2332;
+				State = 2340;
 				Match(INTERVAL);
-				State = 2333;
+				State = 2341;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2337;
+				State = 2345;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
 				case 1:
 					{
-					State = 2334;
+					State = 2342;
 					Match(LPAREN);
-					State = 2335;
+					State = 2343;
 					Match(INTEGER_VALUE);
-					State = 2336;
+					State = 2344;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2346;
+				State = 2354;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 				case 1:
 					{
-					State = 2339;
+					State = 2347;
 					Match(TO);
-					State = 2340;
+					State = 2348;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2344;
+					State = 2352;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 					case 1:
 						{
-						State = 2341;
+						State = 2349;
 						Match(LPAREN);
-						State = 2342;
+						State = 2350;
 						Match(INTEGER_VALUE);
-						State = 2343;
+						State = 2351;
 						Match(RPAREN);
 						}
 						break;
@@ -16650,14 +16680,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2348;
+				State = 2356;
 				identifier();
-				State = 2350;
+				State = 2358;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 				case 1:
 					{
-					State = 2349;
+					State = 2357;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16670,58 +16700,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2362;
+				State = 2370;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 				case 1:
 					{
-					State = 2352;
+					State = 2360;
 					Match(LPAREN);
-					State = 2353;
+					State = 2361;
 					Match(INTEGER_VALUE);
-					State = 2358;
+					State = 2366;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2354;
+						State = 2362;
 						Match(COMMA);
-						State = 2355;
+						State = 2363;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2360;
+						State = 2368;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2361;
+					State = 2369;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2371;
+				State = 2379;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 				case 1:
 					{
-					State = 2364;
+					State = 2372;
 					Match(WITH);
-					State = 2365;
+					State = 2373;
 					Match(LOCAL);
-					State = 2366;
+					State = 2374;
 					Match(TIME);
-					State = 2367;
+					State = 2375;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2368;
+					State = 2376;
 					Match(WITHOUT);
-					State = 2369;
+					State = 2377;
 					Match(TIME);
-					State = 2370;
+					State = 2378;
 					Match(ZONE);
 					}
 					break;
@@ -16730,7 +16760,7 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2391;
+			State = 2399;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -16739,29 +16769,29 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2389;
+					State = 2397;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2375;
+						State = 2383;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2379;
+						State = 2387;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2376;
+							State = 2384;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2377;
+							State = 2385;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2378;
+							State = 2386;
 							Match(NULL);
 							}
 							break;
@@ -16770,7 +16800,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2381;
+						State = 2389;
 						Match(ARRAY);
 						}
 						break;
@@ -16778,22 +16808,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2382;
+						State = 2390;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2386;
+						State = 2394;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2383;
+							State = 2391;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2384;
+							State = 2392;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2385;
+							State = 2393;
 							Match(NULL);
 							}
 							break;
@@ -16802,14 +16832,14 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2388;
+						State = 2396;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2393;
+				State = 2401;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
 			}
@@ -16855,16 +16885,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2394;
+			State = 2402;
 			identifier();
-			State = 2395;
+			State = 2403;
 			dataType();
-			State = 2397;
+			State = 2405;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2396;
+				State = 2404;
 				Match(STRING);
 				}
 			}
@@ -16914,23 +16944,23 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2399;
+			State = 2407;
 			identifier();
-			State = 2404;
+			State = 2412;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2400;
+					State = 2408;
 					Match(DOT);
-					State = 2401;
+					State = 2409;
 					identifier();
 					}
 					} 
 				}
-				State = 2406;
+				State = 2414;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			}
@@ -16979,21 +17009,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2407;
+			State = 2415;
 			identifier();
-			State = 2412;
+			State = 2420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2408;
+				State = 2416;
 				Match(COMMA);
-				State = 2409;
+				State = 2417;
 				identifier();
 				}
 				}
-				State = 2414;
+				State = 2422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -17034,20 +17064,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 184, RULE_identifier);
 		try {
-			State = 2418;
+			State = 2426;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2415;
+				State = 2423;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2416;
+				State = 2424;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17239,7 +17269,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2417;
+				State = 2425;
 				nonReserved();
 				}
 				break;
@@ -17466,7 +17496,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2420;
+			State = 2428;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17544,7 +17574,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,293,2423,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,293,2431,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17593,910 +17623,913 @@ internal partial class StreamSqlParser : Parser {
 		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
 		11,660,8,11,3,11,662,8,11,1,12,3,12,665,8,12,1,12,1,12,1,12,1,13,1,13,
 		3,13,672,8,13,1,13,1,13,1,13,1,13,3,13,678,8,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,685,8,13,10,13,12,13,688,9,13,1,13,1,13,3,13,692,8,13,1,13,1,13,
-		3,13,696,8,13,1,13,3,13,699,8,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,707,
-		8,13,1,13,3,13,710,8,13,1,13,3,13,713,8,13,1,13,1,13,3,13,717,8,13,1,14,
-		1,14,3,14,721,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,5,14,730,8,14,10,
-		14,12,14,733,9,14,1,14,1,14,3,14,737,8,14,1,14,1,14,3,14,741,8,14,1,14,
-		3,14,744,8,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,752,8,14,1,14,3,14,755,
-		8,14,1,14,1,14,1,14,1,15,1,15,1,15,3,15,763,8,15,1,15,1,15,1,15,1,15,1,
-		15,1,15,3,15,771,8,15,1,15,1,15,1,15,1,15,3,15,777,8,15,1,16,1,16,1,16,
-		3,16,782,8,16,1,17,1,17,1,17,1,17,1,17,3,17,789,8,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,796,8,17,1,17,3,17,799,8,17,1,17,1,17,3,17,803,8,17,1,17,
-		1,17,1,17,3,17,808,8,17,1,17,1,17,3,17,812,8,17,3,17,814,8,17,1,18,1,18,
-		3,18,818,8,18,1,18,1,18,1,18,1,18,3,18,824,8,18,1,19,1,19,1,19,1,19,1,
-		19,1,19,1,20,1,20,3,20,834,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,
-		843,8,20,1,21,1,21,1,21,1,21,1,21,5,21,850,8,21,10,21,12,21,853,9,21,3,
-		21,855,8,21,1,21,1,21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,867,
-		8,23,10,23,12,23,870,9,23,3,23,872,8,23,1,24,1,24,3,24,876,8,24,1,24,1,
-		24,1,24,1,24,3,24,882,8,24,1,25,1,25,1,25,1,25,5,25,888,8,25,10,25,12,
-		25,891,9,25,1,25,3,25,894,8,25,1,26,1,26,1,26,3,26,899,8,26,1,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,5,27,909,8,27,10,27,12,27,912,9,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,5,27,921,8,27,10,27,12,27,924,9,27,1,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,5,27,934,8,27,10,27,12,27,937,9,27,
-		1,27,1,27,3,27,941,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,3,27,953,8,27,1,27,1,27,1,27,1,27,1,27,3,27,960,8,27,1,27,1,27,1,27,
-		1,27,1,27,3,27,967,8,27,1,28,1,28,1,28,1,28,3,28,973,8,28,1,29,1,29,1,
-		29,1,29,5,29,979,8,29,10,29,12,29,982,9,29,3,29,984,8,29,1,29,1,29,1,30,
-		1,30,1,30,1,30,1,30,3,30,993,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,
-		31,1,31,1,31,1,31,5,31,1006,8,31,10,31,12,31,1009,9,31,3,31,1011,8,31,
-		1,31,1,31,1,31,3,31,1016,8,31,3,31,1018,8,31,1,31,1,31,1,31,3,31,1023,
-		8,31,3,31,1025,8,31,1,31,1,31,1,31,3,31,1030,8,31,1,31,1,31,3,31,1034,
-		8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,1042,8,32,1,32,1,32,1,32,1,32,
-		3,32,1048,8,32,1,32,5,32,1051,8,32,10,32,12,32,1054,9,32,1,33,1,33,1,33,
-		1,33,1,33,5,33,1061,8,33,10,33,12,33,1064,9,33,1,33,1,33,1,33,1,33,3,33,
-		1070,8,33,1,34,3,34,1073,8,34,1,34,1,34,1,34,1,34,5,34,1079,8,34,10,34,
-		12,34,1082,9,34,1,34,1,34,1,34,3,34,1087,8,34,1,35,1,35,3,35,1091,8,35,
-		1,35,3,35,1094,8,35,1,35,1,35,1,35,5,35,1099,8,35,10,35,12,35,1102,9,35,
-		1,35,1,35,1,35,1,35,5,35,1108,8,35,10,35,12,35,1111,9,35,3,35,1113,8,35,
-		1,35,1,35,3,35,1117,8,35,1,35,1,35,1,35,1,35,1,35,5,35,1124,8,35,10,35,
-		12,35,1127,9,35,3,35,1129,8,35,1,35,1,35,3,35,1133,8,35,1,35,1,35,1,35,
-		1,35,5,35,1139,8,35,10,35,12,35,1142,9,35,3,35,1144,8,35,1,36,1,36,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,3,37,1155,8,37,1,37,3,37,1158,8,37,3,37,
-		1160,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1168,8,38,10,38,12,38,1171,
-		9,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1180,8,38,10,38,12,38,1183,
-		9,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,1192,8,38,10,38,12,38,1195,
-		9,38,1,38,1,38,1,38,1,38,1,38,3,38,1202,8,38,1,39,1,39,1,39,1,39,5,39,
-		1208,8,39,10,39,12,39,1211,9,39,3,39,1213,8,39,1,39,1,39,3,39,1217,8,39,
-		1,40,1,40,1,40,1,40,1,41,1,41,3,41,1225,8,41,1,41,1,41,3,41,1229,8,41,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,1249,8,42,5,42,1251,8,42,10,42,12,42,1254,9,42,
-		1,43,3,43,1257,8,43,1,43,1,43,3,43,1261,8,43,1,43,1,43,3,43,1265,8,43,
-		1,43,1,43,3,43,1269,8,43,3,43,1271,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,3,44,1280,8,44,1,45,1,45,3,45,1284,8,45,1,45,1,45,1,45,1,45,1,45,
-		3,45,1291,8,45,1,45,3,45,1294,8,45,1,45,3,45,1297,8,45,1,45,1,45,1,45,
-		1,45,1,45,3,45,1304,8,45,1,45,3,45,1307,8,45,1,45,1,45,1,45,1,45,3,45,
-		1313,8,45,1,45,1,45,1,45,1,45,1,45,5,45,1320,8,45,10,45,12,45,1323,9,45,
-		1,45,1,45,1,45,3,45,1328,8,45,1,45,3,45,1331,8,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,3,45,1340,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1347,8,45,
-		3,45,1349,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,1358,8,46,10,46,
-		12,46,1361,9,46,3,46,1363,8,46,1,46,1,46,1,46,1,46,1,46,5,46,1370,8,46,
-		10,46,12,46,1373,9,46,3,46,1375,8,46,1,46,1,46,1,46,1,46,5,46,1381,8,46,
-		10,46,12,46,1384,9,46,3,46,1386,8,46,1,46,3,46,1389,8,46,1,46,1,46,1,46,
-		1,46,3,46,1395,8,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1403,8,46,1,46,
-		1,46,1,46,1,46,5,46,1409,8,46,10,46,12,46,1412,9,46,3,46,1414,8,46,1,46,
-		1,46,1,46,1,46,5,46,1420,8,46,10,46,12,46,1423,9,46,1,46,1,46,1,47,1,47,
-		1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1439,8,48,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
-		1455,8,49,1,50,1,50,1,50,5,50,1460,8,50,10,50,12,50,1463,9,50,1,51,4,51,
-		1466,8,51,11,51,12,51,1467,1,52,1,52,3,52,1472,8,52,1,53,1,53,1,53,1,53,
-		1,53,3,53,1479,8,53,1,54,1,54,3,54,1483,8,54,1,54,1,54,3,54,1487,8,54,
-		1,54,1,54,3,54,1491,8,54,3,54,1493,8,54,1,54,1,54,3,54,1497,8,54,3,54,
-		1499,8,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1507,8,55,10,55,12,55,1510,
-		9,55,1,55,1,55,1,56,1,56,1,56,1,56,1,57,3,57,1519,8,57,1,57,1,57,1,57,
-		1,57,1,57,3,57,1526,8,57,1,58,1,58,1,59,1,59,1,59,3,59,1533,8,59,1,59,
-		5,59,1536,8,59,10,59,12,59,1539,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,
-		5,60,1548,8,60,10,60,12,60,1551,9,60,1,60,1,60,1,60,5,60,1556,8,60,10,
-		60,12,60,1559,9,60,3,60,1561,8,60,1,60,3,60,1564,8,60,1,61,1,61,1,61,1,
-		61,1,62,1,62,1,62,5,62,1573,8,62,10,62,12,62,1576,9,62,1,62,1,62,3,62,
-		1580,8,62,1,63,1,63,1,64,1,64,1,64,1,64,1,64,5,64,1589,8,64,10,64,12,64,
-		1592,9,64,3,64,1594,8,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1602,8,64,
-		10,64,12,64,1605,9,64,1,65,1,65,1,65,1,65,3,65,1611,8,65,1,65,1,65,3,65,
-		1615,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1622,8,65,1,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1630,8,65,1,65,1,65,1,65,1,65,1,65,5,65,1637,8,65,10,65,
-		12,65,1640,9,65,1,65,1,65,1,65,3,65,1645,8,65,1,65,1,65,1,65,1,65,3,65,
-		1651,8,65,1,65,3,65,1654,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1661,8,65,
-		1,65,1,65,3,65,1665,8,65,1,65,1,65,1,65,3,65,1670,8,65,1,65,1,65,1,65,
-		3,65,1675,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1682,8,65,1,65,1,65,3,65,
-		1686,8,65,1,65,1,65,3,65,1690,8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,
-		1698,8,67,1,67,1,67,1,67,1,67,1,67,1,67,5,67,1706,8,67,10,67,12,67,1709,
-		9,67,1,68,1,68,1,68,1,68,1,68,1,68,4,68,1717,8,68,11,68,12,68,1718,1,68,
-		1,68,3,68,1723,8,68,1,68,1,68,1,68,1,68,4,68,1729,8,68,11,68,12,68,1730,
-		1,68,1,68,3,68,1735,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1750,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1760,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1771,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1783,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,3,68,1803,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,3,68,1814,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1823,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1832,8,68,3,68,1834,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1845,8,68,1,68,
-		3,68,1848,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1857,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1866,8,68,3,68,1868,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1880,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,5,68,1889,8,68,10,68,12,68,1892,9,68,3,68,1894,8,68,
-		1,68,1,68,1,68,3,68,1899,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1907,
-		8,68,10,68,12,68,1910,9,68,3,68,1912,8,68,1,68,1,68,1,68,3,68,1917,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1928,8,68,10,68,12,68,
-		1931,9,68,3,68,1933,8,68,1,68,1,68,1,68,3,68,1938,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1947,8,68,1,68,1,68,3,68,1951,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1959,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		3,68,1968,8,68,1,68,1,68,3,68,1972,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		3,68,1980,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1999,8,68,10,68,12,68,2002,9,68,3,68,
-		2004,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2012,8,68,10,68,12,68,2015,
-		9,68,3,68,2017,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2025,8,68,10,68,
-		12,68,2028,9,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2052,
-		8,68,10,68,12,68,2055,9,68,1,68,1,68,1,68,3,68,2060,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,5,68,2070,8,68,10,68,12,68,2073,9,68,1,69,1,69,
-		1,69,1,69,3,69,2079,8,69,1,69,1,69,1,69,5,69,2084,8,69,10,69,12,69,2087,
-		9,69,1,69,3,69,2090,8,69,3,69,2092,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,3,69,2101,8,69,1,69,1,69,3,69,2105,8,69,1,70,1,70,1,70,1,71,1,71,
-		1,71,1,71,3,71,2114,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2121,8,72,1,73,
-		1,73,1,73,1,73,1,73,3,73,2128,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,2137,8,73,1,73,3,73,2140,8,73,1,74,1,74,3,74,2144,8,74,1,75,1,75,
-		1,75,1,75,1,75,1,75,5,75,2152,8,75,10,75,12,75,2155,9,75,3,75,2157,8,75,
-		1,75,1,75,1,75,1,75,1,75,5,75,2164,8,75,10,75,12,75,2167,9,75,3,75,2169,
-		8,75,1,75,3,75,2172,8,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,3,76,2184,8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		2195,8,77,1,78,3,78,2198,8,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,
-		3,79,2208,8,79,1,80,1,80,3,80,2212,8,80,1,80,1,80,1,80,3,80,2217,8,80,
-		1,80,3,80,2220,8,80,1,80,3,80,2223,8,80,1,81,1,81,1,81,1,81,3,81,2229,
-		8,81,1,82,1,82,1,82,1,82,5,82,2235,8,82,10,82,12,82,2238,9,82,1,82,1,82,
-		1,82,1,83,1,83,1,83,1,83,1,83,1,83,4,83,2249,8,83,11,83,12,83,2250,1,83,
-		1,83,1,83,1,83,3,83,2257,8,83,1,84,1,84,3,84,2261,8,84,1,84,1,84,1,84,
-		1,84,1,84,3,84,2268,8,84,1,84,1,84,1,84,1,84,1,84,3,84,2275,8,84,3,84,
-		2277,8,84,1,85,1,85,1,86,1,86,1,87,1,87,1,87,1,87,3,87,2287,8,87,1,88,
+		13,5,13,685,8,13,10,13,12,13,688,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,
+		13,696,8,13,1,13,1,13,3,13,700,8,13,1,13,3,13,703,8,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,3,13,711,8,13,1,13,3,13,714,8,13,1,13,3,13,717,8,13,1,13,
+		1,13,3,13,721,8,13,1,14,1,14,3,14,725,8,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,5,14,734,8,14,10,14,12,14,737,9,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,3,14,745,8,14,1,14,1,14,3,14,749,8,14,1,14,3,14,752,8,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,3,14,760,8,14,1,14,3,14,763,8,14,1,14,1,14,1,14,1,
+		15,1,15,1,15,3,15,771,8,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,779,8,15,
+		1,15,1,15,1,15,1,15,3,15,785,8,15,1,16,1,16,1,16,3,16,790,8,16,1,17,1,
+		17,1,17,1,17,1,17,3,17,797,8,17,1,17,1,17,1,17,1,17,1,17,3,17,804,8,17,
+		1,17,3,17,807,8,17,1,17,1,17,3,17,811,8,17,1,17,1,17,1,17,3,17,816,8,17,
+		1,17,1,17,3,17,820,8,17,3,17,822,8,17,1,18,1,18,3,18,826,8,18,1,18,1,18,
+		1,18,1,18,3,18,832,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,20,1,20,3,20,842,
+		8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,851,8,20,1,21,1,21,1,21,1,
+		21,1,21,5,21,858,8,21,10,21,12,21,861,9,21,3,21,863,8,21,1,21,1,21,1,22,
+		1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,875,8,23,10,23,12,23,878,9,23,
+		3,23,880,8,23,1,24,1,24,3,24,884,8,24,1,24,1,24,1,24,1,24,3,24,890,8,24,
+		1,25,1,25,1,25,1,25,5,25,896,8,25,10,25,12,25,899,9,25,1,25,3,25,902,8,
+		25,1,26,1,26,1,26,3,26,907,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		5,27,917,8,27,10,27,12,27,920,9,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		5,27,929,8,27,10,27,12,27,932,9,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,5,27,942,8,27,10,27,12,27,945,9,27,1,27,1,27,3,27,949,8,27,1,27,1,
+		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,961,8,27,1,27,1,27,1,27,
+		1,27,1,27,3,27,968,8,27,1,27,1,27,1,27,1,27,1,27,3,27,975,8,27,1,28,1,
+		28,1,28,1,28,3,28,981,8,28,1,29,1,29,1,29,1,29,5,29,987,8,29,10,29,12,
+		29,990,9,29,3,29,992,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,1001,
+		8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,1014,
+		8,31,10,31,12,31,1017,9,31,3,31,1019,8,31,1,31,1,31,1,31,3,31,1024,8,31,
+		3,31,1026,8,31,1,31,1,31,1,31,3,31,1031,8,31,3,31,1033,8,31,1,31,1,31,
+		1,31,3,31,1038,8,31,1,31,1,31,3,31,1042,8,31,1,32,1,32,1,32,1,32,1,32,
+		1,32,3,32,1050,8,32,1,32,1,32,1,32,1,32,3,32,1056,8,32,1,32,5,32,1059,
+		8,32,10,32,12,32,1062,9,32,1,33,1,33,1,33,1,33,1,33,5,33,1069,8,33,10,
+		33,12,33,1072,9,33,1,33,1,33,1,33,1,33,3,33,1078,8,33,1,34,3,34,1081,8,
+		34,1,34,1,34,1,34,1,34,5,34,1087,8,34,10,34,12,34,1090,9,34,1,34,1,34,
+		1,34,3,34,1095,8,34,1,35,1,35,3,35,1099,8,35,1,35,3,35,1102,8,35,1,35,
+		1,35,1,35,5,35,1107,8,35,10,35,12,35,1110,9,35,1,35,1,35,1,35,1,35,5,35,
+		1116,8,35,10,35,12,35,1119,9,35,3,35,1121,8,35,1,35,1,35,3,35,1125,8,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,1132,8,35,10,35,12,35,1135,9,35,3,35,1137,
+		8,35,1,35,1,35,3,35,1141,8,35,1,35,1,35,1,35,1,35,5,35,1147,8,35,10,35,
+		12,35,1150,9,35,3,35,1152,8,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,1163,8,37,1,37,3,37,1166,8,37,3,37,1168,8,37,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1176,8,38,10,38,12,38,1179,9,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1188,8,38,10,38,12,38,1191,9,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1200,8,38,10,38,12,38,1203,9,38,1,38,1,38,1,38,1,38,
+		1,38,3,38,1210,8,38,1,39,1,39,1,39,1,39,5,39,1216,8,39,10,39,12,39,1219,
+		9,39,3,39,1221,8,39,1,39,1,39,3,39,1225,8,39,1,40,1,40,1,40,1,40,1,41,
+		1,41,3,41,1233,8,41,1,41,1,41,3,41,1237,8,41,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
+		1257,8,42,5,42,1259,8,42,10,42,12,42,1262,9,42,1,43,3,43,1265,8,43,1,43,
+		1,43,3,43,1269,8,43,1,43,1,43,3,43,1273,8,43,1,43,1,43,3,43,1277,8,43,
+		3,43,1279,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1288,8,44,1,45,
+		1,45,3,45,1292,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1299,8,45,1,45,3,45,
+		1302,8,45,1,45,3,45,1305,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1312,8,45,
+		1,45,3,45,1315,8,45,1,45,1,45,1,45,1,45,3,45,1321,8,45,1,45,1,45,1,45,
+		1,45,1,45,5,45,1328,8,45,10,45,12,45,1331,9,45,1,45,1,45,1,45,3,45,1336,
+		8,45,1,45,3,45,1339,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1348,
+		8,45,1,45,1,45,1,45,1,45,1,45,3,45,1355,8,45,3,45,1357,8,45,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,5,46,1366,8,46,10,46,12,46,1369,9,46,3,46,1371,
+		8,46,1,46,1,46,1,46,1,46,1,46,5,46,1378,8,46,10,46,12,46,1381,9,46,3,46,
+		1383,8,46,1,46,1,46,1,46,1,46,5,46,1389,8,46,10,46,12,46,1392,9,46,3,46,
+		1394,8,46,1,46,3,46,1397,8,46,1,46,1,46,1,46,1,46,3,46,1403,8,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,3,46,1411,8,46,1,46,1,46,1,46,1,46,5,46,1417,
+		8,46,10,46,12,46,1420,9,46,3,46,1422,8,46,1,46,1,46,1,46,1,46,5,46,1428,
+		8,46,10,46,12,46,1431,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,3,48,1447,8,48,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1463,8,49,1,50,1,50,1,50,
+		5,50,1468,8,50,10,50,12,50,1471,9,50,1,51,4,51,1474,8,51,11,51,12,51,1475,
+		1,52,1,52,3,52,1480,8,52,1,53,1,53,1,53,1,53,1,53,3,53,1487,8,53,1,54,
+		1,54,3,54,1491,8,54,1,54,1,54,3,54,1495,8,54,1,54,1,54,3,54,1499,8,54,
+		3,54,1501,8,54,1,54,1,54,3,54,1505,8,54,3,54,1507,8,54,1,55,1,55,1,55,
+		1,55,1,55,1,55,5,55,1515,8,55,10,55,12,55,1518,9,55,1,55,1,55,1,56,1,56,
+		1,56,1,56,1,57,3,57,1527,8,57,1,57,1,57,1,57,1,57,1,57,3,57,1534,8,57,
+		1,58,1,58,1,59,1,59,1,59,3,59,1541,8,59,1,59,5,59,1544,8,59,10,59,12,59,
+		1547,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,1556,8,60,10,60,12,60,
+		1559,9,60,1,60,1,60,1,60,5,60,1564,8,60,10,60,12,60,1567,9,60,3,60,1569,
+		8,60,1,60,3,60,1572,8,60,1,61,1,61,1,61,1,61,1,62,1,62,1,62,5,62,1581,
+		8,62,10,62,12,62,1584,9,62,1,62,1,62,3,62,1588,8,62,1,63,1,63,1,64,1,64,
+		1,64,1,64,1,64,5,64,1597,8,64,10,64,12,64,1600,9,64,3,64,1602,8,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,5,64,1610,8,64,10,64,12,64,1613,9,64,1,65,1,65,
+		1,65,1,65,3,65,1619,8,65,1,65,1,65,3,65,1623,8,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1630,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1638,8,65,1,65,
+		1,65,1,65,1,65,1,65,5,65,1645,8,65,10,65,12,65,1648,9,65,1,65,1,65,1,65,
+		3,65,1653,8,65,1,65,1,65,1,65,1,65,3,65,1659,8,65,1,65,3,65,1662,8,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1669,8,65,1,65,1,65,3,65,1673,8,65,1,65,
+		1,65,1,65,3,65,1678,8,65,1,65,1,65,1,65,3,65,1683,8,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1690,8,65,1,65,1,65,3,65,1694,8,65,1,65,1,65,3,65,1698,
+		8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1706,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,1714,8,67,10,67,12,67,1717,9,67,1,68,1,68,1,68,1,68,1,68,
+		1,68,4,68,1725,8,68,11,68,12,68,1726,1,68,1,68,3,68,1731,8,68,1,68,1,68,
+		1,68,1,68,4,68,1737,8,68,11,68,12,68,1738,1,68,1,68,3,68,1743,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1758,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1768,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1779,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1791,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1811,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1822,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1831,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1840,8,68,3,68,1842,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1853,8,68,1,68,3,68,1856,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1865,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1874,8,68,3,68,1876,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,3,68,1888,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1897,
+		8,68,10,68,12,68,1900,9,68,3,68,1902,8,68,1,68,1,68,1,68,3,68,1907,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1915,8,68,10,68,12,68,1918,9,68,3,68,
+		1920,8,68,1,68,1,68,1,68,3,68,1925,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1936,8,68,10,68,12,68,1939,9,68,3,68,1941,8,68,1,68,
+		1,68,1,68,3,68,1946,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1955,
+		8,68,1,68,1,68,3,68,1959,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1967,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1976,8,68,1,68,1,68,3,68,
+		1980,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1988,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,2007,8,68,10,68,12,68,2010,9,68,3,68,2012,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,5,68,2020,8,68,10,68,12,68,2023,9,68,3,68,2025,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,2033,8,68,10,68,12,68,2036,9,68,3,68,2038,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,2060,8,68,10,68,12,68,2063,9,68,1,68,
+		1,68,1,68,3,68,2068,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
+		2078,8,68,10,68,12,68,2081,9,68,1,69,1,69,1,69,1,69,3,69,2087,8,69,1,69,
+		1,69,1,69,5,69,2092,8,69,10,69,12,69,2095,9,69,1,69,3,69,2098,8,69,3,69,
+		2100,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2109,8,69,1,69,1,69,
+		3,69,2113,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,2122,8,71,1,72,
+		1,72,1,72,1,72,1,72,3,72,2129,8,72,1,73,1,73,1,73,1,73,1,73,3,73,2136,
+		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,2145,8,73,1,73,3,73,2148,
+		8,73,1,74,1,74,3,74,2152,8,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,2160,
+		8,75,10,75,12,75,2163,9,75,3,75,2165,8,75,1,75,1,75,1,75,1,75,1,75,5,75,
+		2172,8,75,10,75,12,75,2175,9,75,3,75,2177,8,75,1,75,3,75,2180,8,75,1,75,
+		1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2192,8,76,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,2203,8,77,1,78,3,78,2206,8,78,
+		1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,3,79,2216,8,79,1,80,1,80,3,80,
+		2220,8,80,1,80,1,80,1,80,3,80,2225,8,80,1,80,3,80,2228,8,80,1,80,3,80,
+		2231,8,80,1,81,1,81,1,81,1,81,3,81,2237,8,81,1,82,1,82,1,82,1,82,5,82,
+		2243,8,82,10,82,12,82,2246,9,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,83,
+		1,83,4,83,2257,8,83,11,83,12,83,2258,1,83,1,83,1,83,1,83,3,83,2265,8,83,
+		1,84,1,84,3,84,2269,8,84,1,84,1,84,1,84,1,84,1,84,3,84,2276,8,84,1,84,
+		1,84,1,84,1,84,1,84,3,84,2283,8,84,3,84,2285,8,84,1,85,1,85,1,86,1,86,
+		1,87,1,87,1,87,1,87,3,87,2295,8,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
 		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2312,8,88,10,88,12,88,2315,
-		9,88,3,88,2317,8,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,2325,8,88,10,88,
-		12,88,2328,9,88,3,88,2330,8,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2338,
-		8,88,1,88,1,88,1,88,1,88,1,88,3,88,2345,8,88,3,88,2347,8,88,1,88,1,88,
-		3,88,2351,8,88,1,88,1,88,1,88,1,88,5,88,2357,8,88,10,88,12,88,2360,9,88,
-		1,88,3,88,2363,8,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,3,88,2372,8,88,
-		3,88,2374,8,88,1,88,1,88,1,88,1,88,3,88,2380,8,88,1,88,1,88,1,88,1,88,
-		1,88,3,88,2387,8,88,1,88,5,88,2390,8,88,10,88,12,88,2393,9,88,1,89,1,89,
-		1,89,3,89,2398,8,89,1,90,1,90,1,90,5,90,2403,8,90,10,90,12,90,2406,9,90,
-		1,91,1,91,1,91,5,91,2411,8,91,10,91,12,91,2414,9,91,1,92,1,92,1,92,3,92,
-		2419,8,92,1,93,1,93,1,93,0,6,64,84,128,134,136,176,94,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,
-		180,182,184,186,0,45,5,0,20,20,40,40,78,78,211,211,236,236,2,0,17,17,187,
-		187,1,0,47,48,4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,
-		60,60,106,106,172,172,2,0,252,252,275,275,1,0,275,275,2,0,76,76,90,90,
-		2,0,89,89,119,119,2,0,82,82,180,180,1,0,281,283,3,0,62,62,91,91,164,164,
-		2,0,2,2,136,136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,
-		4,50,50,2,0,10,10,47,47,2,0,72,72,114,114,3,0,259,259,261,261,264,264,
-		2,0,11,11,208,208,3,0,69,69,222,222,227,227,4,0,8,8,150,150,194,194,233,
-		233,1,0,252,257,1,0,259,260,2,0,261,263,268,268,2,0,19,19,223,223,3,0,
-		14,14,117,117,220,220,4,0,58,58,69,69,222,222,227,227,2,0,1,1,148,148,
-		2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,
-		180,192,192,2,0,74,74,174,174,2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,
-		69,222,222,2,0,42,42,215,216,2,0,278,278,281,282,9,0,43,44,85,86,130,135,
-		139,140,142,143,177,178,195,196,240,241,249,250,2,0,175,175,235,235,42,
-		0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,
-		65,68,72,74,78,79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,
-		126,126,128,143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,
-		198,200,202,210,212,213,215,221,223,225,227,228,230,231,233,233,235,241,
-		246,251,2815,0,191,1,0,0,0,2,216,1,0,0,0,4,474,1,0,0,0,6,476,1,0,0,0,8,
-		493,1,0,0,0,10,505,1,0,0,0,12,567,1,0,0,0,14,575,1,0,0,0,16,577,1,0,0,
-		0,18,585,1,0,0,0,20,588,1,0,0,0,22,661,1,0,0,0,24,664,1,0,0,0,26,669,1,
-		0,0,0,28,720,1,0,0,0,30,776,1,0,0,0,32,781,1,0,0,0,34,813,1,0,0,0,36,817,
-		1,0,0,0,38,825,1,0,0,0,40,833,1,0,0,0,42,844,1,0,0,0,44,858,1,0,0,0,46,
-		871,1,0,0,0,48,881,1,0,0,0,50,883,1,0,0,0,52,895,1,0,0,0,54,966,1,0,0,
-		0,56,968,1,0,0,0,58,983,1,0,0,0,60,987,1,0,0,0,62,999,1,0,0,0,64,1035,
-		1,0,0,0,66,1069,1,0,0,0,68,1086,1,0,0,0,70,1088,1,0,0,0,72,1145,1,0,0,
-		0,74,1159,1,0,0,0,76,1201,1,0,0,0,78,1216,1,0,0,0,80,1218,1,0,0,0,82,1222,
-		1,0,0,0,84,1230,1,0,0,0,86,1270,1,0,0,0,88,1279,1,0,0,0,90,1348,1,0,0,
-		0,92,1350,1,0,0,0,94,1426,1,0,0,0,96,1438,1,0,0,0,98,1454,1,0,0,0,100,
-		1456,1,0,0,0,102,1465,1,0,0,0,104,1469,1,0,0,0,106,1478,1,0,0,0,108,1498,
-		1,0,0,0,110,1500,1,0,0,0,112,1513,1,0,0,0,114,1518,1,0,0,0,116,1527,1,
-		0,0,0,118,1529,1,0,0,0,120,1542,1,0,0,0,122,1565,1,0,0,0,124,1579,1,0,
-		0,0,126,1581,1,0,0,0,128,1593,1,0,0,0,130,1689,1,0,0,0,132,1691,1,0,0,
-		0,134,1697,1,0,0,0,136,2059,1,0,0,0,138,2074,1,0,0,0,140,2106,1,0,0,0,
-		142,2113,1,0,0,0,144,2120,1,0,0,0,146,2139,1,0,0,0,148,2143,1,0,0,0,150,
-		2145,1,0,0,0,152,2183,1,0,0,0,154,2194,1,0,0,0,156,2197,1,0,0,0,158,2207,
-		1,0,0,0,160,2222,1,0,0,0,162,2228,1,0,0,0,164,2230,1,0,0,0,166,2256,1,
-		0,0,0,168,2258,1,0,0,0,170,2278,1,0,0,0,172,2280,1,0,0,0,174,2282,1,0,
-		0,0,176,2373,1,0,0,0,178,2394,1,0,0,0,180,2399,1,0,0,0,182,2407,1,0,0,
-		0,184,2418,1,0,0,0,186,2420,1,0,0,0,188,190,5,275,0,0,189,188,1,0,0,0,
-		190,193,1,0,0,0,191,189,1,0,0,0,191,192,1,0,0,0,192,212,1,0,0,0,193,191,
-		1,0,0,0,194,203,3,4,2,0,195,197,5,275,0,0,196,195,1,0,0,0,197,198,1,0,
-		0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,200,1,0,0,0,200,202,3,4,2,0,201,
-		196,1,0,0,0,202,205,1,0,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,209,1,
-		0,0,0,205,203,1,0,0,0,206,208,5,275,0,0,207,206,1,0,0,0,208,211,1,0,0,
-		0,209,207,1,0,0,0,209,210,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,212,
-		194,1,0,0,0,212,213,1,0,0,0,213,214,1,0,0,0,214,215,5,0,0,1,215,1,1,0,
-		0,0,216,217,3,126,63,0,217,218,5,0,0,1,218,3,1,0,0,0,219,475,3,58,29,0,
-		220,475,3,6,3,0,221,475,3,12,6,0,222,227,5,63,0,0,223,228,3,6,3,0,224,
-		228,3,12,6,0,225,228,3,26,13,0,226,228,3,28,14,0,227,223,1,0,0,0,227,224,
-		1,0,0,0,227,225,1,0,0,0,227,226,1,0,0,0,228,230,1,0,0,0,229,231,3,14,7,
-		0,230,229,1,0,0,0,230,231,1,0,0,0,231,236,1,0,0,0,232,233,5,5,0,0,233,
-		234,5,146,0,0,234,235,5,186,0,0,235,237,5,203,0,0,236,232,1,0,0,0,236,
-		237,1,0,0,0,237,475,1,0,0,0,238,475,3,26,13,0,239,475,3,28,14,0,240,242,
-		5,33,0,0,241,243,5,213,0,0,242,241,1,0,0,0,242,243,1,0,0,0,243,244,1,0,
-		0,0,244,248,5,236,0,0,245,246,5,87,0,0,246,247,5,147,0,0,247,249,5,64,
-		0,0,248,245,1,0,0,0,248,249,1,0,0,0,249,250,1,0,0,0,250,255,3,180,90,0,
-		251,252,5,269,0,0,252,253,3,182,91,0,253,254,5,270,0,0,254,256,1,0,0,0,
-		255,251,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,30,0,0,258,260,
-		5,278,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,9,
-		0,0,262,263,3,58,29,0,263,475,1,0,0,0,264,269,5,33,0,0,265,267,5,213,0,
-		0,266,268,5,209,0,0,267,266,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,
-		265,1,0,0,0,269,270,1,0,0,0,270,271,1,0,0,0,271,275,5,78,0,0,272,273,5,
-		87,0,0,273,274,5,147,0,0,274,276,5,64,0,0,275,272,1,0,0,0,275,276,1,0,
-		0,0,276,277,1,0,0,0,277,278,3,180,90,0,278,279,5,9,0,0,279,282,5,278,0,
-		0,280,281,5,113,0,0,281,283,3,184,92,0,282,280,1,0,0,0,282,283,1,0,0,0,
-		283,295,1,0,0,0,284,285,5,232,0,0,285,286,5,98,0,0,286,292,5,278,0,0,287,
-		288,5,273,0,0,288,289,5,98,0,0,289,291,5,278,0,0,290,287,1,0,0,0,291,294,
-		1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,
-		0,295,284,1,0,0,0,295,296,1,0,0,0,296,475,1,0,0,0,297,298,5,33,0,0,298,
-		302,5,40,0,0,299,300,5,87,0,0,300,301,5,147,0,0,301,303,5,64,0,0,302,299,
-		1,0,0,0,302,303,1,0,0,0,303,304,1,0,0,0,304,307,3,180,90,0,305,306,5,30,
-		0,0,306,308,5,278,0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,
-		309,311,3,42,21,0,310,309,1,0,0,0,310,311,1,0,0,0,311,475,1,0,0,0,312,
-		313,5,33,0,0,313,317,5,20,0,0,314,315,5,87,0,0,315,316,5,147,0,0,316,318,
-		5,64,0,0,317,314,1,0,0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,322,3,180,
-		90,0,320,321,5,30,0,0,321,323,5,278,0,0,322,320,1,0,0,0,322,323,1,0,0,
-		0,323,325,1,0,0,0,324,326,3,42,21,0,325,324,1,0,0,0,325,326,1,0,0,0,326,
-		475,1,0,0,0,327,329,5,53,0,0,328,330,5,213,0,0,329,328,1,0,0,0,329,330,
-		1,0,0,0,330,332,1,0,0,0,331,333,5,209,0,0,332,331,1,0,0,0,332,333,1,0,
-		0,0,333,334,1,0,0,0,334,337,7,0,0,0,335,336,5,87,0,0,336,338,5,64,0,0,
-		337,335,1,0,0,0,337,338,1,0,0,0,338,339,1,0,0,0,339,341,3,180,90,0,340,
-		342,7,1,0,0,341,340,1,0,0,0,341,342,1,0,0,0,342,475,1,0,0,0,343,344,5,
-		6,0,0,344,347,5,211,0,0,345,346,5,87,0,0,346,348,5,64,0,0,347,345,1,0,
-		0,0,347,348,1,0,0,0,348,349,1,0,0,0,349,350,3,180,90,0,350,351,3,54,27,
-		0,351,475,1,0,0,0,352,353,5,6,0,0,353,354,5,236,0,0,354,360,3,180,90,0,
-		355,356,5,182,0,0,356,357,5,219,0,0,357,361,3,180,90,0,358,359,5,9,0,0,
-		359,361,3,58,29,0,360,355,1,0,0,0,360,358,1,0,0,0,361,475,1,0,0,0,362,
-		363,5,6,0,0,363,364,5,20,0,0,364,368,3,180,90,0,365,369,3,54,27,0,366,
-		367,5,30,0,0,367,369,5,278,0,0,368,365,1,0,0,0,368,366,1,0,0,0,369,475,
-		1,0,0,0,370,371,5,6,0,0,371,372,5,40,0,0,372,373,3,180,90,0,373,374,5,
-		198,0,0,374,375,5,269,0,0,375,380,3,44,22,0,376,377,5,273,0,0,377,379,
-		3,44,22,0,378,376,1,0,0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,
-		0,0,381,383,1,0,0,0,382,380,1,0,0,0,383,384,5,270,0,0,384,475,1,0,0,0,
-		385,390,5,198,0,0,386,387,3,18,9,0,387,388,5,252,0,0,388,389,3,20,10,0,
-		389,391,1,0,0,0,390,386,1,0,0,0,390,391,1,0,0,0,391,475,1,0,0,0,392,394,
-		5,184,0,0,393,395,3,20,10,0,394,393,1,0,0,0,394,395,1,0,0,0,395,475,1,
-		0,0,0,396,397,5,200,0,0,397,475,3,22,11,0,398,399,7,2,0,0,399,400,5,193,
-		0,0,400,475,5,278,0,0,401,402,7,2,0,0,402,404,5,20,0,0,403,405,5,67,0,
-		0,404,403,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,475,3,180,90,0,407,
-		409,7,2,0,0,408,410,5,67,0,0,409,408,1,0,0,0,409,410,1,0,0,0,410,411,1,
-		0,0,0,411,475,3,180,90,0,412,423,5,66,0,0,413,414,5,171,0,0,414,424,5,
-		75,0,0,415,420,3,16,8,0,416,417,5,273,0,0,417,419,3,16,8,0,418,416,1,0,
-		0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,424,1,0,0,0,422,
-		420,1,0,0,0,423,413,1,0,0,0,423,415,1,0,0,0,423,424,1,0,0,0,424,425,1,
-		0,0,0,425,475,3,4,2,0,426,427,5,205,0,0,427,428,5,100,0,0,428,431,5,278,
-		0,0,429,430,5,245,0,0,430,432,5,193,0,0,431,429,1,0,0,0,431,432,1,0,0,
-		0,432,435,1,0,0,0,433,434,5,245,0,0,434,436,5,52,0,0,435,433,1,0,0,0,435,
-		436,1,0,0,0,436,475,1,0,0,0,437,438,5,193,0,0,438,441,5,278,0,0,439,440,
-		5,219,0,0,440,442,5,278,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,475,1,
-		0,0,0,443,444,5,122,0,0,444,445,5,137,0,0,445,447,3,184,92,0,446,448,3,
-		42,21,0,447,446,1,0,0,0,447,448,1,0,0,0,448,475,1,0,0,0,449,450,5,228,
-		0,0,450,451,5,137,0,0,451,475,3,184,92,0,452,453,5,230,0,0,453,454,5,138,
-		0,0,454,459,3,184,92,0,455,456,5,273,0,0,456,458,3,184,92,0,457,455,1,
-		0,0,0,458,461,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,0,460,475,1,0,0,0,
-		461,459,1,0,0,0,462,464,5,230,0,0,463,465,5,20,0,0,464,463,1,0,0,0,464,
-		465,1,0,0,0,465,466,1,0,0,0,466,475,3,180,90,0,467,475,7,3,0,0,468,469,
-		5,2,0,0,469,470,5,98,0,0,470,475,5,278,0,0,471,472,5,181,0,0,472,473,5,
-		98,0,0,473,475,5,278,0,0,474,219,1,0,0,0,474,220,1,0,0,0,474,221,1,0,0,
-		0,474,222,1,0,0,0,474,238,1,0,0,0,474,239,1,0,0,0,474,240,1,0,0,0,474,
-		264,1,0,0,0,474,297,1,0,0,0,474,312,1,0,0,0,474,327,1,0,0,0,474,343,1,
-		0,0,0,474,352,1,0,0,0,474,362,1,0,0,0,474,370,1,0,0,0,474,385,1,0,0,0,
-		474,392,1,0,0,0,474,396,1,0,0,0,474,398,1,0,0,0,474,401,1,0,0,0,474,407,
-		1,0,0,0,474,412,1,0,0,0,474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,
-		0,474,449,1,0,0,0,474,452,1,0,0,0,474,462,1,0,0,0,474,467,1,0,0,0,474,
-		468,1,0,0,0,474,471,1,0,0,0,475,5,1,0,0,0,476,477,5,93,0,0,477,478,7,4,
-		0,0,478,480,3,180,90,0,479,481,3,116,58,0,480,479,1,0,0,0,480,481,1,0,
-		0,0,481,483,1,0,0,0,482,484,3,8,4,0,483,482,1,0,0,0,483,484,1,0,0,0,484,
-		489,1,0,0,0,485,486,5,269,0,0,486,487,3,182,91,0,487,488,5,270,0,0,488,
-		490,1,0,0,0,489,485,1,0,0,0,489,490,1,0,0,0,490,491,1,0,0,0,491,492,3,
-		58,29,0,492,7,1,0,0,0,493,494,5,165,0,0,494,495,5,269,0,0,495,500,3,10,
-		5,0,496,497,5,273,0,0,497,499,3,10,5,0,498,496,1,0,0,0,499,502,1,0,0,0,
-		500,498,1,0,0,0,500,501,1,0,0,0,501,503,1,0,0,0,502,500,1,0,0,0,503,504,
-		5,270,0,0,504,9,1,0,0,0,505,506,3,184,92,0,506,507,5,252,0,0,507,508,3,
-		48,24,0,508,11,1,0,0,0,509,510,5,204,0,0,510,511,5,198,0,0,511,515,5,12,
-		0,0,512,514,5,275,0,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,
-		515,516,1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,527,3,4,2,0,519,521,
-		5,275,0,0,520,519,1,0,0,0,521,522,1,0,0,0,522,520,1,0,0,0,522,523,1,0,
-		0,0,523,524,1,0,0,0,524,526,3,4,2,0,525,520,1,0,0,0,526,529,1,0,0,0,527,
-		525,1,0,0,0,527,528,1,0,0,0,528,533,1,0,0,0,529,527,1,0,0,0,530,532,5,
-		275,0,0,531,530,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,
-		0,534,536,1,0,0,0,535,533,1,0,0,0,536,537,5,56,0,0,537,568,1,0,0,0,538,
-		539,5,12,0,0,539,540,5,204,0,0,540,542,5,198,0,0,541,543,5,275,0,0,542,
-		541,1,0,0,0,543,544,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,564,1,
-		0,0,0,546,555,3,4,2,0,547,549,5,275,0,0,548,547,1,0,0,0,549,550,1,0,0,
-		0,550,548,1,0,0,0,550,551,1,0,0,0,551,552,1,0,0,0,552,554,3,4,2,0,553,
-		548,1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,561,1,
-		0,0,0,557,555,1,0,0,0,558,560,5,275,0,0,559,558,1,0,0,0,560,563,1,0,0,
-		0,561,559,1,0,0,0,561,562,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,564,
-		546,1,0,0,0,564,565,1,0,0,0,565,566,1,0,0,0,566,568,5,56,0,0,567,509,1,
-		0,0,0,567,538,1,0,0,0,568,13,1,0,0,0,569,570,5,76,0,0,570,571,5,193,0,
-		0,571,576,5,278,0,0,572,573,5,76,0,0,573,574,5,116,0,0,574,576,5,25,0,
-		0,575,569,1,0,0,0,575,572,1,0,0,0,576,15,1,0,0,0,577,578,7,5,0,0,578,17,
-		1,0,0,0,579,586,5,278,0,0,580,582,8,6,0,0,581,580,1,0,0,0,582,583,1,0,
-		0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,579,1,0,0,0,585,
-		581,1,0,0,0,586,19,1,0,0,0,587,589,8,7,0,0,588,587,1,0,0,0,589,590,1,0,
-		0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,21,1,0,0,0,592,595,5,212,0,0,593,
-		594,7,8,0,0,594,596,3,180,90,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,
-		1,0,0,0,597,599,3,24,12,0,598,597,1,0,0,0,598,599,1,0,0,0,599,662,1,0,
-		0,0,600,603,5,237,0,0,601,602,7,8,0,0,602,604,3,180,90,0,603,601,1,0,0,
-		0,603,604,1,0,0,0,604,606,1,0,0,0,605,607,3,24,12,0,606,605,1,0,0,0,606,
-		607,1,0,0,0,607,662,1,0,0,0,608,610,5,231,0,0,609,608,1,0,0,0,609,610,
-		1,0,0,0,610,611,1,0,0,0,611,614,5,79,0,0,612,613,7,8,0,0,613,615,3,180,
-		90,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,618,3,24,12,0,
-		617,616,1,0,0,0,617,618,1,0,0,0,618,662,1,0,0,0,619,662,5,101,0,0,620,
-		622,5,21,0,0,621,623,3,24,12,0,622,621,1,0,0,0,622,623,1,0,0,0,623,662,
-		1,0,0,0,624,627,5,41,0,0,625,626,7,8,0,0,626,628,3,180,90,0,627,625,1,
-		0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,631,3,24,12,0,630,629,1,0,0,
-		0,630,631,1,0,0,0,631,662,1,0,0,0,632,634,5,77,0,0,633,632,1,0,0,0,633,
-		634,1,0,0,0,634,635,1,0,0,0,635,662,5,138,0,0,636,662,5,99,0,0,637,638,
-		5,29,0,0,638,639,7,8,0,0,639,641,3,180,90,0,640,642,3,24,12,0,641,640,
-		1,0,0,0,641,642,1,0,0,0,642,662,1,0,0,0,643,644,5,33,0,0,644,645,5,211,
-		0,0,645,662,3,180,90,0,646,647,5,33,0,0,647,648,5,236,0,0,648,662,3,180,
-		90,0,649,650,5,33,0,0,650,651,5,20,0,0,651,662,3,180,90,0,652,653,5,36,
-		0,0,653,662,5,20,0,0,654,655,5,36,0,0,655,662,5,40,0,0,656,657,5,26,0,
-		0,657,659,5,278,0,0,658,660,3,24,12,0,659,658,1,0,0,0,659,660,1,0,0,0,
-		660,662,1,0,0,0,661,592,1,0,0,0,661,600,1,0,0,0,661,609,1,0,0,0,661,619,
-		1,0,0,0,661,620,1,0,0,0,661,624,1,0,0,0,661,633,1,0,0,0,661,636,1,0,0,
-		0,661,637,1,0,0,0,661,643,1,0,0,0,661,646,1,0,0,0,661,649,1,0,0,0,661,
-		652,1,0,0,0,661,654,1,0,0,0,661,656,1,0,0,0,662,23,1,0,0,0,663,665,5,147,
-		0,0,664,663,1,0,0,0,664,665,1,0,0,0,665,666,1,0,0,0,666,667,7,9,0,0,667,
-		668,5,278,0,0,668,25,1,0,0,0,669,671,5,33,0,0,670,672,5,213,0,0,671,670,
-		1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,677,5,211,0,0,674,675,5,87,
-		0,0,675,676,5,147,0,0,676,678,5,64,0,0,677,674,1,0,0,0,677,678,1,0,0,0,
-		678,679,1,0,0,0,679,691,3,180,90,0,680,681,5,269,0,0,681,686,3,32,16,0,
-		682,683,5,273,0,0,683,685,3,32,16,0,684,682,1,0,0,0,685,688,1,0,0,0,686,
-		684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,690,5,
-		270,0,0,690,692,1,0,0,0,691,680,1,0,0,0,691,692,1,0,0,0,692,695,1,0,0,
-		0,693,694,5,30,0,0,694,696,5,278,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,
-		698,1,0,0,0,697,699,3,30,15,0,698,697,1,0,0,0,698,699,1,0,0,0,699,706,
-		1,0,0,0,700,701,5,166,0,0,701,702,5,16,0,0,702,703,5,269,0,0,703,704,3,
-		182,91,0,704,705,5,270,0,0,705,707,1,0,0,0,706,700,1,0,0,0,706,707,1,0,
-		0,0,707,709,1,0,0,0,708,710,3,42,21,0,709,708,1,0,0,0,709,710,1,0,0,0,
-		710,712,1,0,0,0,711,713,3,50,25,0,712,711,1,0,0,0,712,713,1,0,0,0,713,
-		716,1,0,0,0,714,715,5,9,0,0,715,717,3,58,29,0,716,714,1,0,0,0,716,717,
-		1,0,0,0,717,27,1,0,0,0,718,719,5,33,0,0,719,721,5,156,0,0,720,718,1,0,
-		0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,723,5,183,0,0,723,724,5,211,0,
-		0,724,736,3,180,90,0,725,726,5,269,0,0,726,731,3,32,16,0,727,728,5,273,
-		0,0,728,730,3,32,16,0,729,727,1,0,0,0,730,733,1,0,0,0,731,729,1,0,0,0,
-		731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,5,270,0,0,735,
-		737,1,0,0,0,736,725,1,0,0,0,736,737,1,0,0,0,737,740,1,0,0,0,738,739,5,
-		30,0,0,739,741,5,278,0,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,
-		0,742,744,3,30,15,0,743,742,1,0,0,0,743,744,1,0,0,0,744,751,1,0,0,0,745,
-		746,5,166,0,0,746,747,5,16,0,0,747,748,5,269,0,0,748,749,3,182,91,0,749,
-		750,5,270,0,0,750,752,1,0,0,0,751,745,1,0,0,0,751,752,1,0,0,0,752,754,
-		1,0,0,0,753,755,3,42,21,0,754,753,1,0,0,0,754,755,1,0,0,0,755,756,1,0,
-		0,0,756,757,5,9,0,0,757,758,3,58,29,0,758,29,1,0,0,0,759,760,5,51,0,0,
-		760,762,5,16,0,0,761,763,7,10,0,0,762,761,1,0,0,0,762,763,1,0,0,0,763,
-		764,1,0,0,0,764,765,5,269,0,0,765,766,3,182,91,0,766,770,5,270,0,0,767,
-		768,5,96,0,0,768,769,5,281,0,0,769,771,5,15,0,0,770,767,1,0,0,0,770,771,
-		1,0,0,0,771,777,1,0,0,0,772,773,5,51,0,0,773,774,5,96,0,0,774,775,5,281,
-		0,0,775,777,5,15,0,0,776,759,1,0,0,0,776,772,1,0,0,0,777,31,1,0,0,0,778,
-		782,3,34,17,0,779,782,3,38,19,0,780,782,3,40,20,0,781,778,1,0,0,0,781,
-		779,1,0,0,0,781,780,1,0,0,0,782,33,1,0,0,0,783,784,3,184,92,0,784,785,
-		5,9,0,0,785,788,3,126,63,0,786,787,5,30,0,0,787,789,5,278,0,0,788,786,
-		1,0,0,0,788,789,1,0,0,0,789,814,1,0,0,0,790,791,3,184,92,0,791,792,3,174,
-		87,0,792,795,5,129,0,0,793,794,5,76,0,0,794,796,5,278,0,0,795,793,1,0,
-		0,0,795,796,1,0,0,0,796,798,1,0,0,0,797,799,5,238,0,0,798,797,1,0,0,0,
-		798,799,1,0,0,0,799,802,1,0,0,0,800,801,5,30,0,0,801,803,5,278,0,0,802,
-		800,1,0,0,0,802,803,1,0,0,0,803,814,1,0,0,0,804,805,3,184,92,0,805,807,
-		3,174,87,0,806,808,3,36,18,0,807,806,1,0,0,0,807,808,1,0,0,0,808,811,1,
-		0,0,0,809,810,5,30,0,0,810,812,5,278,0,0,811,809,1,0,0,0,811,812,1,0,0,
-		0,812,814,1,0,0,0,813,783,1,0,0,0,813,790,1,0,0,0,813,804,1,0,0,0,814,
-		35,1,0,0,0,815,816,5,32,0,0,816,818,3,184,92,0,817,815,1,0,0,0,817,818,
-		1,0,0,0,818,819,1,0,0,0,819,820,5,176,0,0,820,823,5,112,0,0,821,822,5,
-		147,0,0,822,824,5,57,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,37,1,0,0,
-		0,825,826,5,239,0,0,826,827,5,75,0,0,827,828,3,184,92,0,828,829,5,9,0,
-		0,829,830,3,126,63,0,830,39,1,0,0,0,831,832,5,32,0,0,832,834,3,184,92,
-		0,833,831,1,0,0,0,833,834,1,0,0,0,834,835,1,0,0,0,835,836,5,176,0,0,836,
-		837,5,112,0,0,837,838,5,269,0,0,838,839,3,182,91,0,839,842,5,270,0,0,840,
-		841,5,147,0,0,841,843,5,57,0,0,842,840,1,0,0,0,842,843,1,0,0,0,843,41,
-		1,0,0,0,844,845,5,245,0,0,845,854,5,269,0,0,846,851,3,44,22,0,847,848,
-		5,273,0,0,848,850,3,44,22,0,849,847,1,0,0,0,850,853,1,0,0,0,851,849,1,
-		0,0,0,851,852,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,854,846,1,0,0,0,
-		854,855,1,0,0,0,855,856,1,0,0,0,856,857,5,270,0,0,857,43,1,0,0,0,858,859,
-		3,46,23,0,859,860,5,252,0,0,860,861,3,48,24,0,861,45,1,0,0,0,862,872,5,
-		278,0,0,863,868,3,184,92,0,864,865,5,274,0,0,865,867,3,184,92,0,866,864,
-		1,0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,872,1,0,0,
-		0,870,868,1,0,0,0,871,862,1,0,0,0,871,863,1,0,0,0,872,47,1,0,0,0,873,882,
-		5,278,0,0,874,876,5,260,0,0,875,874,1,0,0,0,875,876,1,0,0,0,876,877,1,
-		0,0,0,877,882,7,11,0,0,878,882,5,222,0,0,879,882,5,69,0,0,880,882,3,184,
-		92,0,881,873,1,0,0,0,881,875,1,0,0,0,881,878,1,0,0,0,881,879,1,0,0,0,881,
-		880,1,0,0,0,882,49,1,0,0,0,883,884,5,119,0,0,884,893,3,180,90,0,885,889,
-		5,269,0,0,886,888,3,52,26,0,887,886,1,0,0,0,888,891,1,0,0,0,889,887,1,
-		0,0,0,889,890,1,0,0,0,890,892,1,0,0,0,891,889,1,0,0,0,892,894,5,270,0,
-		0,893,885,1,0,0,0,893,894,1,0,0,0,894,51,1,0,0,0,895,898,7,12,0,0,896,
-		899,5,4,0,0,897,899,3,184,92,0,898,896,1,0,0,0,898,897,1,0,0,0,899,53,
-		1,0,0,0,900,901,5,182,0,0,901,902,5,219,0,0,902,967,3,180,90,0,903,904,
-		5,198,0,0,904,905,5,269,0,0,905,910,3,44,22,0,906,907,5,273,0,0,907,909,
-		3,44,22,0,908,906,1,0,0,0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,
-		0,0,911,913,1,0,0,0,912,910,1,0,0,0,913,914,5,270,0,0,914,967,1,0,0,0,
-		915,916,5,184,0,0,916,917,5,269,0,0,917,922,3,46,23,0,918,919,5,273,0,
-		0,919,921,3,46,23,0,920,918,1,0,0,0,921,924,1,0,0,0,922,920,1,0,0,0,922,
-		923,1,0,0,0,923,925,1,0,0,0,924,922,1,0,0,0,925,926,5,270,0,0,926,967,
-		1,0,0,0,927,940,7,13,0,0,928,941,3,56,28,0,929,930,5,269,0,0,930,935,3,
-		56,28,0,931,932,5,273,0,0,932,934,3,56,28,0,933,931,1,0,0,0,934,937,1,
-		0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,938,1,0,0,0,937,935,1,0,0,0,
-		938,939,5,270,0,0,939,941,1,0,0,0,940,928,1,0,0,0,940,929,1,0,0,0,941,
-		967,1,0,0,0,942,943,5,53,0,0,943,944,5,176,0,0,944,967,5,112,0,0,945,946,
-		5,53,0,0,946,947,5,32,0,0,947,967,3,184,92,0,948,949,5,53,0,0,949,967,
-		5,239,0,0,950,959,5,53,0,0,951,953,5,28,0,0,952,951,1,0,0,0,952,953,1,
-		0,0,0,953,954,1,0,0,0,954,960,3,184,92,0,955,956,5,269,0,0,956,957,3,182,
-		91,0,957,958,5,270,0,0,958,960,1,0,0,0,959,952,1,0,0,0,959,955,1,0,0,0,
-		960,967,1,0,0,0,961,962,5,182,0,0,962,963,3,184,92,0,963,964,5,219,0,0,
-		964,965,3,184,92,0,965,967,1,0,0,0,966,900,1,0,0,0,966,903,1,0,0,0,966,
-		915,1,0,0,0,966,927,1,0,0,0,966,942,1,0,0,0,966,945,1,0,0,0,966,948,1,
-		0,0,0,966,950,1,0,0,0,966,961,1,0,0,0,967,55,1,0,0,0,968,972,3,32,16,0,
-		969,973,5,72,0,0,970,971,5,3,0,0,971,973,3,184,92,0,972,969,1,0,0,0,972,
-		970,1,0,0,0,972,973,1,0,0,0,973,57,1,0,0,0,974,975,5,245,0,0,975,980,3,
-		60,30,0,976,977,5,273,0,0,977,979,3,60,30,0,978,976,1,0,0,0,979,982,1,
-		0,0,0,980,978,1,0,0,0,980,981,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,
-		983,974,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,3,62,31,0,986,
-		59,1,0,0,0,987,992,3,184,92,0,988,989,5,269,0,0,989,990,3,182,91,0,990,
-		991,5,270,0,0,991,993,1,0,0,0,992,988,1,0,0,0,992,993,1,0,0,0,993,994,
-		1,0,0,0,994,995,5,9,0,0,995,996,5,269,0,0,996,997,3,58,29,0,997,998,5,
-		270,0,0,998,61,1,0,0,0,999,1010,3,64,32,0,1000,1001,5,157,0,0,1001,1002,
-		5,16,0,0,1002,1007,3,82,41,0,1003,1004,5,273,0,0,1004,1006,3,82,41,0,1005,
-		1003,1,0,0,0,1006,1009,1,0,0,0,1007,1005,1,0,0,0,1007,1008,1,0,0,0,1008,
-		1011,1,0,0,0,1009,1007,1,0,0,0,1010,1000,1,0,0,0,1010,1011,1,0,0,0,1011,
-		1017,1,0,0,0,1012,1015,5,120,0,0,1013,1016,3,126,63,0,1014,1016,5,4,0,
-		0,1015,1013,1,0,0,0,1015,1014,1,0,0,0,1016,1018,1,0,0,0,1017,1012,1,0,
-		0,0,1017,1018,1,0,0,0,1018,1024,1,0,0,0,1019,1020,5,152,0,0,1020,1022,
-		3,126,63,0,1021,1023,7,14,0,0,1022,1021,1,0,0,0,1022,1023,1,0,0,0,1023,
-		1025,1,0,0,0,1024,1019,1,0,0,0,1024,1025,1,0,0,0,1025,1033,1,0,0,0,1026,
-		1027,5,70,0,0,1027,1029,7,15,0,0,1028,1030,3,126,63,0,1029,1028,1,0,0,
-		0,1029,1030,1,0,0,0,1030,1031,1,0,0,0,1031,1032,7,14,0,0,1032,1034,5,155,
-		0,0,1033,1026,1,0,0,0,1033,1034,1,0,0,0,1034,63,1,0,0,0,1035,1036,6,32,
-		-1,0,1036,1037,3,66,33,0,1037,1052,1,0,0,0,1038,1039,10,2,0,0,1039,1041,
-		5,94,0,0,1040,1042,3,72,36,0,1041,1040,1,0,0,0,1041,1042,1,0,0,0,1042,
-		1043,1,0,0,0,1043,1051,3,64,32,3,1044,1045,10,1,0,0,1045,1047,7,16,0,0,
-		1046,1048,3,72,36,0,1047,1046,1,0,0,0,1047,1048,1,0,0,0,1048,1049,1,0,
-		0,0,1049,1051,3,64,32,2,1050,1038,1,0,0,0,1050,1044,1,0,0,0,1051,1054,
-		1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,65,1,0,0,0,1054,1052,
-		1,0,0,0,1055,1070,3,70,35,0,1056,1057,5,234,0,0,1057,1062,3,68,34,0,1058,
-		1059,5,273,0,0,1059,1061,3,68,34,0,1060,1058,1,0,0,0,1061,1064,1,0,0,0,
-		1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1070,1,0,0,0,1064,1062,1,0,0,
-		0,1065,1066,5,269,0,0,1066,1067,3,58,29,0,1067,1068,5,270,0,0,1068,1070,
-		1,0,0,0,1069,1055,1,0,0,0,1069,1056,1,0,0,0,1069,1065,1,0,0,0,1070,67,
-		1,0,0,0,1071,1073,5,191,0,0,1072,1071,1,0,0,0,1072,1073,1,0,0,0,1073,1074,
-		1,0,0,0,1074,1075,5,269,0,0,1075,1080,3,126,63,0,1076,1077,5,273,0,0,1077,
-		1079,3,126,63,0,1078,1076,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,0,0,
-		1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1084,5,270,
-		0,0,1084,1087,1,0,0,0,1085,1087,3,126,63,0,1086,1072,1,0,0,0,1086,1085,
-		1,0,0,0,1087,69,1,0,0,0,1088,1090,5,197,0,0,1089,1091,3,118,59,0,1090,
-		1089,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1094,3,72,36,0,1093,
-		1092,1,0,0,0,1093,1094,1,0,0,0,1094,1095,1,0,0,0,1095,1100,3,74,37,0,1096,
-		1097,5,273,0,0,1097,1099,3,74,37,0,1098,1096,1,0,0,0,1099,1102,1,0,0,0,
-		1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1112,1,0,0,0,1102,1100,1,0,0,
-		0,1103,1104,5,76,0,0,1104,1109,3,84,42,0,1105,1106,5,273,0,0,1106,1108,
-		3,84,42,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,0,0,0,1109,1110,
-		1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1112,1103,1,0,0,0,1112,1113,
-		1,0,0,0,1113,1116,1,0,0,0,1114,1115,5,243,0,0,1115,1117,3,126,63,0,1116,
-		1114,1,0,0,0,1116,1117,1,0,0,0,1117,1128,1,0,0,0,1118,1119,5,80,0,0,1119,
-		1120,5,16,0,0,1120,1125,3,76,38,0,1121,1122,5,273,0,0,1122,1124,3,76,38,
-		0,1123,1121,1,0,0,0,1124,1127,1,0,0,0,1125,1123,1,0,0,0,1125,1126,1,0,
-		0,0,1126,1129,1,0,0,0,1127,1125,1,0,0,0,1128,1118,1,0,0,0,1128,1129,1,
-		0,0,0,1129,1132,1,0,0,0,1130,1131,5,83,0,0,1131,1133,3,126,63,0,1132,1130,
-		1,0,0,0,1132,1133,1,0,0,0,1133,1143,1,0,0,0,1134,1135,5,244,0,0,1135,1140,
-		3,80,40,0,1136,1137,5,273,0,0,1137,1139,3,80,40,0,1138,1136,1,0,0,0,1139,
-		1142,1,0,0,0,1140,1138,1,0,0,0,1140,1141,1,0,0,0,1141,1144,1,0,0,0,1142,
-		1140,1,0,0,0,1143,1134,1,0,0,0,1143,1144,1,0,0,0,1144,71,1,0,0,0,1145,
-		1146,7,17,0,0,1146,73,1,0,0,0,1147,1160,5,261,0,0,1148,1149,3,180,90,0,
-		1149,1150,5,274,0,0,1150,1151,5,261,0,0,1151,1160,1,0,0,0,1152,1157,3,
-		126,63,0,1153,1155,5,9,0,0,1154,1153,1,0,0,0,1154,1155,1,0,0,0,1155,1156,
-		1,0,0,0,1156,1158,3,184,92,0,1157,1154,1,0,0,0,1157,1158,1,0,0,0,1158,
-		1160,1,0,0,0,1159,1147,1,0,0,0,1159,1148,1,0,0,0,1159,1152,1,0,0,0,1160,
-		75,1,0,0,0,1161,1162,5,81,0,0,1162,1163,5,199,0,0,1163,1164,5,269,0,0,
-		1164,1169,3,78,39,0,1165,1166,5,273,0,0,1166,1168,3,78,39,0,1167,1165,
-		1,0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1169,1170,1,0,0,0,1170,1172,
-		1,0,0,0,1171,1169,1,0,0,0,1172,1173,5,270,0,0,1173,1202,1,0,0,0,1174,1175,
-		5,190,0,0,1175,1176,5,269,0,0,1176,1181,3,78,39,0,1177,1178,5,273,0,0,
-		1178,1180,3,78,39,0,1179,1177,1,0,0,0,1180,1183,1,0,0,0,1181,1179,1,0,
-		0,0,1181,1182,1,0,0,0,1182,1184,1,0,0,0,1183,1181,1,0,0,0,1184,1185,5,
-		270,0,0,1185,1202,1,0,0,0,1186,1187,5,35,0,0,1187,1188,5,269,0,0,1188,
-		1193,3,78,39,0,1189,1190,5,273,0,0,1190,1192,3,78,39,0,1191,1189,1,0,0,
-		0,1192,1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1196,1,0,
-		0,0,1195,1193,1,0,0,0,1196,1197,5,270,0,0,1197,1202,1,0,0,0,1198,1199,
-		5,269,0,0,1199,1202,5,270,0,0,1200,1202,3,126,63,0,1201,1161,1,0,0,0,1201,
-		1174,1,0,0,0,1201,1186,1,0,0,0,1201,1198,1,0,0,0,1201,1200,1,0,0,0,1202,
-		77,1,0,0,0,1203,1212,5,269,0,0,1204,1209,3,126,63,0,1205,1206,5,273,0,
-		0,1206,1208,3,126,63,0,1207,1205,1,0,0,0,1208,1211,1,0,0,0,1209,1207,1,
-		0,0,0,1209,1210,1,0,0,0,1210,1213,1,0,0,0,1211,1209,1,0,0,0,1212,1204,
-		1,0,0,0,1212,1213,1,0,0,0,1213,1214,1,0,0,0,1214,1217,5,270,0,0,1215,1217,
-		3,126,63,0,1216,1203,1,0,0,0,1216,1215,1,0,0,0,1217,79,1,0,0,0,1218,1219,
-		3,184,92,0,1219,1220,5,9,0,0,1220,1221,3,150,75,0,1221,81,1,0,0,0,1222,
-		1224,3,126,63,0,1223,1225,7,18,0,0,1224,1223,1,0,0,0,1224,1225,1,0,0,0,
-		1225,1228,1,0,0,0,1226,1227,5,149,0,0,1227,1229,7,19,0,0,1228,1226,1,0,
-		0,0,1228,1229,1,0,0,0,1229,83,1,0,0,0,1230,1231,6,42,-1,0,1231,1232,3,
-		90,45,0,1232,1252,1,0,0,0,1233,1234,10,4,0,0,1234,1235,5,34,0,0,1235,1236,
-		5,102,0,0,1236,1251,3,90,45,0,1237,1238,10,3,0,0,1238,1239,5,144,0,0,1239,
-		1240,3,86,43,0,1240,1241,5,102,0,0,1241,1242,3,90,45,0,1242,1251,1,0,0,
-		0,1243,1244,10,2,0,0,1244,1245,3,86,43,0,1245,1246,5,102,0,0,1246,1248,
-		3,90,45,0,1247,1249,3,88,44,0,1248,1247,1,0,0,0,1248,1249,1,0,0,0,1249,
-		1251,1,0,0,0,1250,1233,1,0,0,0,1250,1237,1,0,0,0,1250,1243,1,0,0,0,1251,
-		1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,85,1,0,0,0,1254,
-		1252,1,0,0,0,1255,1257,5,92,0,0,1256,1255,1,0,0,0,1256,1257,1,0,0,0,1257,
-		1271,1,0,0,0,1258,1260,5,118,0,0,1259,1261,5,159,0,0,1260,1259,1,0,0,0,
-		1260,1261,1,0,0,0,1261,1271,1,0,0,0,1262,1264,5,189,0,0,1263,1265,5,159,
-		0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,1271,1,0,0,0,1266,1268,5,
-		77,0,0,1267,1269,5,159,0,0,1268,1267,1,0,0,0,1268,1269,1,0,0,0,1269,1271,
-		1,0,0,0,1270,1256,1,0,0,0,1270,1258,1,0,0,0,1270,1262,1,0,0,0,1270,1266,
-		1,0,0,0,1271,87,1,0,0,0,1272,1273,5,153,0,0,1273,1280,3,126,63,0,1274,
-		1275,5,232,0,0,1275,1276,5,269,0,0,1276,1277,3,182,91,0,1277,1278,5,270,
-		0,0,1278,1280,1,0,0,0,1279,1272,1,0,0,0,1279,1274,1,0,0,0,1280,89,1,0,
-		0,0,1281,1283,3,180,90,0,1282,1284,3,116,58,0,1283,1282,1,0,0,0,1283,1284,
-		1,0,0,0,1284,1290,1,0,0,0,1285,1286,5,75,0,0,1286,1287,5,210,0,0,1287,
-		1288,5,9,0,0,1288,1289,5,151,0,0,1289,1291,3,134,67,0,1290,1285,1,0,0,
-		0,1290,1291,1,0,0,0,1291,1293,1,0,0,0,1292,1294,3,114,57,0,1293,1292,1,
-		0,0,0,1293,1294,1,0,0,0,1294,1349,1,0,0,0,1295,1297,5,115,0,0,1296,1295,
-		1,0,0,0,1296,1297,1,0,0,0,1297,1298,1,0,0,0,1298,1299,5,211,0,0,1299,1300,
-		5,269,0,0,1300,1301,3,138,69,0,1301,1303,5,270,0,0,1302,1304,3,114,57,
-		0,1303,1302,1,0,0,0,1303,1304,1,0,0,0,1304,1349,1,0,0,0,1305,1307,5,115,
-		0,0,1306,1305,1,0,0,0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,
-		269,0,0,1309,1310,3,58,29,0,1310,1312,5,270,0,0,1311,1313,3,114,57,0,1312,
-		1311,1,0,0,0,1312,1313,1,0,0,0,1313,1349,1,0,0,0,1314,1315,5,229,0,0,1315,
-		1316,5,269,0,0,1316,1321,3,126,63,0,1317,1318,5,273,0,0,1318,1320,3,126,
-		63,0,1319,1317,1,0,0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,
-		0,0,0,1322,1324,1,0,0,0,1323,1321,1,0,0,0,1324,1327,5,270,0,0,1325,1326,
-		5,245,0,0,1326,1328,5,158,0,0,1327,1325,1,0,0,0,1327,1328,1,0,0,0,1328,
-		1330,1,0,0,0,1329,1331,3,114,57,0,1330,1329,1,0,0,0,1330,1331,1,0,0,0,
-		1331,1349,1,0,0,0,1332,1333,5,269,0,0,1333,1334,3,84,42,0,1334,1335,5,
-		270,0,0,1335,1349,1,0,0,0,1336,1337,3,180,90,0,1337,1339,3,92,46,0,1338,
-		1340,3,114,57,0,1339,1338,1,0,0,0,1339,1340,1,0,0,0,1340,1349,1,0,0,0,
-		1341,1342,5,269,0,0,1342,1343,3,58,29,0,1343,1344,5,270,0,0,1344,1346,
-		3,92,46,0,1345,1347,3,114,57,0,1346,1345,1,0,0,0,1346,1347,1,0,0,0,1347,
-		1349,1,0,0,0,1348,1281,1,0,0,0,1348,1296,1,0,0,0,1348,1306,1,0,0,0,1348,
-		1314,1,0,0,0,1348,1332,1,0,0,0,1348,1336,1,0,0,0,1348,1341,1,0,0,0,1349,
-		91,1,0,0,0,1350,1351,5,127,0,0,1351,1362,5,269,0,0,1352,1353,5,165,0,0,
-		1353,1354,5,16,0,0,1354,1359,3,126,63,0,1355,1356,5,273,0,0,1356,1358,
-		3,126,63,0,1357,1355,1,0,0,0,1358,1361,1,0,0,0,1359,1357,1,0,0,0,1359,
-		1360,1,0,0,0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1362,1352,1,0,0,0,1362,
-		1363,1,0,0,0,1363,1374,1,0,0,0,1364,1365,5,157,0,0,1365,1366,5,16,0,0,
-		1366,1371,3,82,41,0,1367,1368,5,273,0,0,1368,1370,3,82,41,0,1369,1367,
-		1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1375,
-		1,0,0,0,1373,1371,1,0,0,0,1374,1364,1,0,0,0,1374,1375,1,0,0,0,1375,1385,
-		1,0,0,0,1376,1377,5,128,0,0,1377,1382,3,94,47,0,1378,1379,5,273,0,0,1379,
-		1381,3,94,47,0,1380,1378,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,
-		1383,1,0,0,0,1383,1386,1,0,0,0,1384,1382,1,0,0,0,1385,1376,1,0,0,0,1385,
-		1386,1,0,0,0,1386,1388,1,0,0,0,1387,1389,3,96,48,0,1388,1387,1,0,0,0,1388,
-		1389,1,0,0,0,1389,1394,1,0,0,0,1390,1391,5,3,0,0,1391,1392,5,126,0,0,1392,
-		1393,5,202,0,0,1393,1395,3,98,49,0,1394,1390,1,0,0,0,1394,1395,1,0,0,0,
-		1395,1396,1,0,0,0,1396,1397,5,168,0,0,1397,1398,5,269,0,0,1398,1399,3,
-		100,50,0,1399,1402,5,270,0,0,1400,1401,5,246,0,0,1401,1403,3,168,84,0,
-		1402,1400,1,0,0,0,1402,1403,1,0,0,0,1403,1413,1,0,0,0,1404,1405,5,206,
-		0,0,1405,1410,3,110,55,0,1406,1407,5,273,0,0,1407,1409,3,110,55,0,1408,
-		1406,1,0,0,0,1409,1412,1,0,0,0,1410,1408,1,0,0,0,1410,1411,1,0,0,0,1411,
-		1414,1,0,0,0,1412,1410,1,0,0,0,1413,1404,1,0,0,0,1413,1414,1,0,0,0,1414,
-		1415,1,0,0,0,1415,1416,5,46,0,0,1416,1421,3,112,56,0,1417,1418,5,273,0,
-		0,1418,1420,3,112,56,0,1419,1417,1,0,0,0,1420,1423,1,0,0,0,1421,1419,1,
-		0,0,0,1421,1422,1,0,0,0,1422,1424,1,0,0,0,1423,1421,1,0,0,0,1424,1425,
-		5,270,0,0,1425,93,1,0,0,0,1426,1427,3,126,63,0,1427,1428,5,9,0,0,1428,
-		1429,3,184,92,0,1429,95,1,0,0,0,1430,1431,5,154,0,0,1431,1432,5,191,0,
-		0,1432,1433,5,169,0,0,1433,1439,5,126,0,0,1434,1435,5,4,0,0,1435,1436,
-		5,192,0,0,1436,1437,5,169,0,0,1437,1439,5,126,0,0,1438,1430,1,0,0,0,1438,
-		1434,1,0,0,0,1439,97,1,0,0,0,1440,1441,5,167,0,0,1441,1442,5,114,0,0,1442,
-		1455,5,191,0,0,1443,1444,5,219,0,0,1444,1445,5,145,0,0,1445,1455,5,191,
-		0,0,1446,1447,5,219,0,0,1447,1448,5,72,0,0,1448,1455,3,184,92,0,1449,1450,
-		5,219,0,0,1450,1451,5,114,0,0,1451,1455,3,184,92,0,1452,1453,5,219,0,0,
-		1453,1455,3,184,92,0,1454,1440,1,0,0,0,1454,1443,1,0,0,0,1454,1446,1,0,
-		0,0,1454,1449,1,0,0,0,1454,1452,1,0,0,0,1455,99,1,0,0,0,1456,1461,3,102,
-		51,0,1457,1458,5,265,0,0,1458,1460,3,102,51,0,1459,1457,1,0,0,0,1460,1463,
-		1,0,0,0,1461,1459,1,0,0,0,1461,1462,1,0,0,0,1462,101,1,0,0,0,1463,1461,
-		1,0,0,0,1464,1466,3,104,52,0,1465,1464,1,0,0,0,1466,1467,1,0,0,0,1467,
-		1465,1,0,0,0,1467,1468,1,0,0,0,1468,103,1,0,0,0,1469,1471,3,106,53,0,1470,
-		1472,3,108,54,0,1471,1470,1,0,0,0,1471,1472,1,0,0,0,1472,105,1,0,0,0,1473,
-		1479,3,184,92,0,1474,1475,5,269,0,0,1475,1476,3,100,50,0,1476,1477,5,270,
-		0,0,1477,1479,1,0,0,0,1478,1473,1,0,0,0,1478,1474,1,0,0,0,1479,107,1,0,
-		0,0,1480,1482,7,20,0,0,1481,1483,5,264,0,0,1482,1481,1,0,0,0,1482,1483,
-		1,0,0,0,1483,1499,1,0,0,0,1484,1486,5,266,0,0,1485,1487,5,281,0,0,1486,
-		1485,1,0,0,0,1486,1487,1,0,0,0,1487,1492,1,0,0,0,1488,1490,5,273,0,0,1489,
-		1491,5,281,0,0,1490,1489,1,0,0,0,1490,1491,1,0,0,0,1491,1493,1,0,0,0,1492,
-		1488,1,0,0,0,1492,1493,1,0,0,0,1493,1494,1,0,0,0,1494,1496,5,267,0,0,1495,
-		1497,5,264,0,0,1496,1495,1,0,0,0,1496,1497,1,0,0,0,1497,1499,1,0,0,0,1498,
-		1480,1,0,0,0,1498,1484,1,0,0,0,1499,109,1,0,0,0,1500,1501,3,184,92,0,1501,
-		1502,5,252,0,0,1502,1503,5,269,0,0,1503,1508,3,184,92,0,1504,1505,5,273,
-		0,0,1505,1507,3,184,92,0,1506,1504,1,0,0,0,1507,1510,1,0,0,0,1508,1506,
-		1,0,0,0,1508,1509,1,0,0,0,1509,1511,1,0,0,0,1510,1508,1,0,0,0,1511,1512,
-		5,270,0,0,1512,111,1,0,0,0,1513,1514,3,184,92,0,1514,1515,5,9,0,0,1515,
-		1516,3,126,63,0,1516,113,1,0,0,0,1517,1519,5,9,0,0,1518,1517,1,0,0,0,1518,
-		1519,1,0,0,0,1519,1520,1,0,0,0,1520,1525,3,184,92,0,1521,1522,5,269,0,
-		0,1522,1523,3,182,91,0,1523,1524,5,270,0,0,1524,1526,1,0,0,0,1525,1521,
-		1,0,0,0,1525,1526,1,0,0,0,1526,115,1,0,0,0,1527,1528,3,118,59,0,1528,117,
-		1,0,0,0,1529,1530,5,276,0,0,1530,1537,3,120,60,0,1531,1533,5,273,0,0,1532,
-		1531,1,0,0,0,1532,1533,1,0,0,0,1533,1534,1,0,0,0,1534,1536,3,120,60,0,
-		1535,1532,1,0,0,0,1536,1539,1,0,0,0,1537,1535,1,0,0,0,1537,1538,1,0,0,
-		0,1538,1540,1,0,0,0,1539,1537,1,0,0,0,1540,1541,5,277,0,0,1541,119,1,0,
-		0,0,1542,1563,3,184,92,0,1543,1560,5,269,0,0,1544,1549,3,122,61,0,1545,
-		1546,5,273,0,0,1546,1548,3,122,61,0,1547,1545,1,0,0,0,1548,1551,1,0,0,
-		0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1561,1,0,0,0,1551,1549,1,0,
-		0,0,1552,1557,3,124,62,0,1553,1554,5,273,0,0,1554,1556,3,124,62,0,1555,
-		1553,1,0,0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,
-		1561,1,0,0,0,1559,1557,1,0,0,0,1560,1544,1,0,0,0,1560,1552,1,0,0,0,1560,
-		1561,1,0,0,0,1561,1562,1,0,0,0,1562,1564,5,270,0,0,1563,1543,1,0,0,0,1563,
-		1564,1,0,0,0,1564,121,1,0,0,0,1565,1566,3,46,23,0,1566,1567,5,252,0,0,
-		1567,1568,3,48,24,0,1568,123,1,0,0,0,1569,1574,3,184,92,0,1570,1571,5,
-		274,0,0,1571,1573,3,184,92,0,1572,1570,1,0,0,0,1573,1576,1,0,0,0,1574,
-		1572,1,0,0,0,1574,1575,1,0,0,0,1575,1580,1,0,0,0,1576,1574,1,0,0,0,1577,
-		1580,5,278,0,0,1578,1580,5,281,0,0,1579,1569,1,0,0,0,1579,1577,1,0,0,0,
-		1579,1578,1,0,0,0,1580,125,1,0,0,0,1581,1582,3,128,64,0,1582,127,1,0,0,
-		0,1583,1584,6,64,-1,0,1584,1585,5,147,0,0,1585,1594,3,128,64,4,1586,1590,
-		3,134,67,0,1587,1589,3,130,65,0,1588,1587,1,0,0,0,1589,1592,1,0,0,0,1590,
-		1588,1,0,0,0,1590,1591,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1593,
-		1583,1,0,0,0,1593,1586,1,0,0,0,1594,1603,1,0,0,0,1595,1596,10,2,0,0,1596,
-		1597,5,7,0,0,1597,1602,3,128,64,3,1598,1599,10,1,0,0,1599,1600,5,156,0,
-		0,1600,1602,3,128,64,2,1601,1595,1,0,0,0,1601,1598,1,0,0,0,1602,1605,1,
-		0,0,0,1603,1601,1,0,0,0,1603,1604,1,0,0,0,1604,129,1,0,0,0,1605,1603,1,
-		0,0,0,1606,1607,3,132,66,0,1607,1608,3,134,67,0,1608,1690,1,0,0,0,1609,
-		1611,5,147,0,0,1610,1609,1,0,0,0,1610,1611,1,0,0,0,1611,1612,1,0,0,0,1612,
-		1614,5,13,0,0,1613,1615,7,21,0,0,1614,1613,1,0,0,0,1614,1615,1,0,0,0,1615,
-		1616,1,0,0,0,1616,1617,3,134,67,0,1617,1618,5,7,0,0,1618,1619,3,134,67,
-		0,1619,1690,1,0,0,0,1620,1622,5,147,0,0,1621,1620,1,0,0,0,1621,1622,1,
-		0,0,0,1622,1623,1,0,0,0,1623,1624,5,90,0,0,1624,1625,5,269,0,0,1625,1626,
-		3,58,29,0,1626,1627,5,270,0,0,1627,1690,1,0,0,0,1628,1630,5,147,0,0,1629,
-		1628,1,0,0,0,1629,1630,1,0,0,0,1630,1631,1,0,0,0,1631,1632,5,90,0,0,1632,
-		1633,5,269,0,0,1633,1638,3,126,63,0,1634,1635,5,273,0,0,1635,1637,3,126,
-		63,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,
-		0,0,0,1639,1641,1,0,0,0,1640,1638,1,0,0,0,1641,1642,5,270,0,0,1642,1690,
-		1,0,0,0,1643,1645,5,147,0,0,1644,1643,1,0,0,0,1644,1645,1,0,0,0,1645,1646,
-		1,0,0,0,1646,1647,5,119,0,0,1647,1650,3,134,67,0,1648,1649,5,59,0,0,1649,
-		1651,3,134,67,0,1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1690,1,0,0,0,
-		1652,1654,5,147,0,0,1653,1652,1,0,0,0,1653,1654,1,0,0,0,1654,1655,1,0,
-		0,0,1655,1656,5,201,0,0,1656,1657,5,219,0,0,1657,1660,3,134,67,0,1658,
-		1659,5,59,0,0,1659,1661,3,134,67,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,
-		1661,1690,1,0,0,0,1662,1664,5,97,0,0,1663,1665,5,147,0,0,1664,1663,1,0,
-		0,0,1664,1665,1,0,0,0,1665,1666,1,0,0,0,1666,1690,5,148,0,0,1667,1669,
-		5,97,0,0,1668,1670,5,147,0,0,1669,1668,1,0,0,0,1669,1670,1,0,0,0,1670,
-		1671,1,0,0,0,1671,1690,7,22,0,0,1672,1674,5,97,0,0,1673,1675,5,147,0,0,
-		1674,1673,1,0,0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1677,5,50,0,
-		0,1677,1678,5,76,0,0,1678,1690,3,134,67,0,1679,1681,5,97,0,0,1680,1682,
-		5,147,0,0,1681,1680,1,0,0,0,1681,1682,1,0,0,0,1682,1683,1,0,0,0,1683,1685,
-		5,103,0,0,1684,1686,7,23,0,0,1685,1684,1,0,0,0,1685,1686,1,0,0,0,1686,
-		1690,1,0,0,0,1687,1688,5,162,0,0,1688,1690,3,134,67,0,1689,1606,1,0,0,
-		0,1689,1610,1,0,0,0,1689,1621,1,0,0,0,1689,1629,1,0,0,0,1689,1644,1,0,
-		0,0,1689,1653,1,0,0,0,1689,1662,1,0,0,0,1689,1667,1,0,0,0,1689,1672,1,
-		0,0,0,1689,1679,1,0,0,0,1689,1687,1,0,0,0,1690,131,1,0,0,0,1691,1692,7,
-		24,0,0,1692,133,1,0,0,0,1693,1694,6,67,-1,0,1694,1698,3,136,68,0,1695,
-		1696,7,25,0,0,1696,1698,3,134,67,3,1697,1693,1,0,0,0,1697,1695,1,0,0,0,
-		1698,1707,1,0,0,0,1699,1700,10,2,0,0,1700,1701,7,26,0,0,1701,1706,3,134,
-		67,3,1702,1703,10,1,0,0,1703,1704,7,25,0,0,1704,1706,3,134,67,2,1705,1699,
-		1,0,0,0,1705,1702,1,0,0,0,1706,1709,1,0,0,0,1707,1705,1,0,0,0,1707,1708,
-		1,0,0,0,1708,135,1,0,0,0,1709,1707,1,0,0,0,1710,1711,6,68,-1,0,1711,2060,
-		3,166,83,0,1712,2060,3,168,84,0,1713,1714,5,18,0,0,1714,1716,3,126,63,
-		0,1715,1717,3,164,82,0,1716,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1716,1,
-		0,0,0,1718,1719,1,0,0,0,1719,1722,1,0,0,0,1720,1721,5,54,0,0,1721,1723,
-		3,126,63,0,1722,1720,1,0,0,0,1722,1723,1,0,0,0,1723,1724,1,0,0,0,1724,
-		1725,5,56,0,0,1725,2060,1,0,0,0,1726,1728,5,18,0,0,1727,1729,3,164,82,
-		0,1728,1727,1,0,0,0,1729,1730,1,0,0,0,1730,1728,1,0,0,0,1730,1731,1,0,
-		0,0,1731,1734,1,0,0,0,1732,1733,5,54,0,0,1733,1735,3,126,63,0,1734,1732,
-		1,0,0,0,1734,1735,1,0,0,0,1735,1736,1,0,0,0,1736,1737,5,56,0,0,1737,2060,
-		1,0,0,0,1738,1739,7,27,0,0,1739,1740,5,269,0,0,1740,1741,3,126,63,0,1741,
-		1742,5,9,0,0,1742,1743,3,174,87,0,1743,1744,5,270,0,0,1744,2060,1,0,0,
-		0,1745,1746,5,68,0,0,1746,1749,5,269,0,0,1747,1750,3,172,86,0,1748,1750,
-		3,184,92,0,1749,1747,1,0,0,0,1749,1748,1,0,0,0,1750,1751,1,0,0,0,1751,
-		1752,5,76,0,0,1752,1753,3,126,63,0,1753,1754,5,270,0,0,1754,2060,1,0,0,
-		0,1755,1756,5,221,0,0,1756,1757,5,269,0,0,1757,1759,7,28,0,0,1758,1760,
-		3,126,63,0,1759,1758,1,0,0,0,1759,1760,1,0,0,0,1760,1761,1,0,0,0,1761,
-		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,270,0,0,1764,2060,1,0,0,
-		0,1765,1766,5,221,0,0,1766,1770,5,269,0,0,1767,1768,3,126,63,0,1768,1769,
-		5,76,0,0,1769,1771,1,0,0,0,1770,1767,1,0,0,0,1770,1771,1,0,0,0,1771,1772,
-		1,0,0,0,1772,1773,3,126,63,0,1773,1774,5,270,0,0,1774,2060,1,0,0,0,1775,
-		1776,5,207,0,0,1776,1777,5,269,0,0,1777,1778,3,126,63,0,1778,1779,5,76,
-		0,0,1779,1782,3,126,63,0,1780,1781,5,75,0,0,1781,1783,3,126,63,0,1782,
-		1780,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,5,270,0,0,1785,
-		2060,1,0,0,0,1786,1787,5,173,0,0,1787,1788,5,269,0,0,1788,1789,3,134,67,
-		0,1789,1790,5,90,0,0,1790,1791,3,126,63,0,1791,1792,5,270,0,0,1792,2060,
-		1,0,0,0,1793,1794,5,163,0,0,1794,1795,5,269,0,0,1795,1796,3,126,63,0,1796,
-		1797,5,170,0,0,1797,1798,3,126,63,0,1798,1799,5,76,0,0,1799,1802,3,126,
-		63,0,1800,1801,5,75,0,0,1801,1803,3,126,63,0,1802,1800,1,0,0,0,1802,1803,
-		1,0,0,0,1803,1804,1,0,0,0,1804,1805,5,270,0,0,1805,2060,1,0,0,0,1806,1807,
-		5,111,0,0,1807,1808,5,269,0,0,1808,1809,3,126,63,0,1809,1810,5,273,0,0,
-		1810,1813,3,126,63,0,1811,1812,5,188,0,0,1812,1814,3,174,87,0,1813,1811,
-		1,0,0,0,1813,1814,1,0,0,0,1814,1833,1,0,0,0,1815,1816,3,158,79,0,1816,
-		1817,5,153,0,0,1817,1822,5,55,0,0,1818,1819,3,158,79,0,1819,1820,5,153,
-		0,0,1820,1821,5,58,0,0,1821,1823,1,0,0,0,1822,1818,1,0,0,0,1822,1823,1,
-		0,0,0,1823,1834,1,0,0,0,1824,1825,3,158,79,0,1825,1826,5,153,0,0,1826,
-		1831,5,58,0,0,1827,1828,3,158,79,0,1828,1829,5,153,0,0,1829,1830,5,55,
-		0,0,1830,1832,1,0,0,0,1831,1827,1,0,0,0,1831,1832,1,0,0,0,1832,1834,1,
-		0,0,0,1833,1815,1,0,0,0,1833,1824,1,0,0,0,1833,1834,1,0,0,0,1834,1835,
-		1,0,0,0,1835,1836,5,270,0,0,1836,2060,1,0,0,0,1837,1838,5,110,0,0,1838,
-		1839,5,269,0,0,1839,1840,3,126,63,0,1840,1841,5,273,0,0,1841,1844,3,126,
-		63,0,1842,1843,5,188,0,0,1843,1845,3,174,87,0,1844,1842,1,0,0,0,1844,1845,
-		1,0,0,0,1845,1847,1,0,0,0,1846,1848,3,160,80,0,1847,1846,1,0,0,0,1847,
-		1848,1,0,0,0,1848,1867,1,0,0,0,1849,1850,3,162,81,0,1850,1851,5,153,0,
-		0,1851,1856,5,55,0,0,1852,1853,3,162,81,0,1853,1854,5,153,0,0,1854,1855,
-		5,58,0,0,1855,1857,1,0,0,0,1856,1852,1,0,0,0,1856,1857,1,0,0,0,1857,1868,
-		1,0,0,0,1858,1859,3,162,81,0,1859,1860,5,153,0,0,1860,1865,5,58,0,0,1861,
-		1862,3,162,81,0,1862,1863,5,153,0,0,1863,1864,5,55,0,0,1864,1866,1,0,0,
-		0,1865,1861,1,0,0,0,1865,1866,1,0,0,0,1866,1868,1,0,0,0,1867,1849,1,0,
-		0,0,1867,1858,1,0,0,0,1867,1868,1,0,0,0,1868,1869,1,0,0,0,1869,1870,5,
-		270,0,0,1870,2060,1,0,0,0,1871,1872,5,107,0,0,1872,1873,5,269,0,0,1873,
-		1874,3,126,63,0,1874,1875,5,273,0,0,1875,1879,3,126,63,0,1876,1877,7,29,
-		0,0,1877,1878,5,153,0,0,1878,1880,5,58,0,0,1879,1876,1,0,0,0,1879,1880,
-		1,0,0,0,1880,1881,1,0,0,0,1881,1882,5,270,0,0,1882,2060,1,0,0,0,1883,1884,
-		5,108,0,0,1884,1893,5,269,0,0,1885,1890,3,156,78,0,1886,1887,5,273,0,0,
-		1887,1889,3,156,78,0,1888,1886,1,0,0,0,1889,1892,1,0,0,0,1890,1888,1,0,
-		0,0,1890,1891,1,0,0,0,1891,1894,1,0,0,0,1892,1890,1,0,0,0,1893,1885,1,
-		0,0,0,1893,1894,1,0,0,0,1894,1898,1,0,0,0,1895,1896,7,30,0,0,1896,1897,
-		5,153,0,0,1897,1899,5,148,0,0,1898,1895,1,0,0,0,1898,1899,1,0,0,0,1899,
-		1900,1,0,0,0,1900,2060,5,270,0,0,1901,1902,5,104,0,0,1902,1911,5,269,0,
-		0,1903,1908,3,126,63,0,1904,1905,5,273,0,0,1905,1907,3,126,63,0,1906,1904,
-		1,0,0,0,1907,1910,1,0,0,0,1908,1906,1,0,0,0,1908,1909,1,0,0,0,1909,1912,
-		1,0,0,0,1910,1908,1,0,0,0,1911,1903,1,0,0,0,1911,1912,1,0,0,0,1912,1916,
-		1,0,0,0,1913,1914,7,30,0,0,1914,1915,5,153,0,0,1915,1917,5,148,0,0,1916,
-		1913,1,0,0,0,1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,2060,5,270,0,0,1919,
-		1920,5,105,0,0,1920,1921,5,269,0,0,1921,1932,3,126,63,0,1922,1923,5,157,
-		0,0,1923,1924,5,16,0,0,1924,1929,3,82,41,0,1925,1926,5,273,0,0,1926,1928,
-		3,82,41,0,1927,1925,1,0,0,0,1928,1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,
-		1,0,0,0,1930,1933,1,0,0,0,1931,1929,1,0,0,0,1932,1922,1,0,0,0,1932,1933,
-		1,0,0,0,1933,1937,1,0,0,0,1934,1935,7,30,0,0,1935,1936,5,153,0,0,1936,
-		1938,5,148,0,0,1937,1934,1,0,0,0,1937,1938,1,0,0,0,1938,1939,1,0,0,0,1939,
-		1946,5,270,0,0,1940,1941,5,71,0,0,1941,1942,5,269,0,0,1942,1943,5,243,
-		0,0,1943,1944,3,126,63,0,1944,1945,5,270,0,0,1945,1947,1,0,0,0,1946,1940,
-		1,0,0,0,1946,1947,1,0,0,0,1947,1950,1,0,0,0,1948,1949,5,160,0,0,1949,1951,
-		3,148,74,0,1950,1948,1,0,0,0,1950,1951,1,0,0,0,1951,2060,1,0,0,0,1952,
-		1953,5,109,0,0,1953,1954,5,269,0,0,1954,1958,3,156,78,0,1955,1956,7,30,
-		0,0,1956,1957,5,153,0,0,1957,1959,5,148,0,0,1958,1955,1,0,0,0,1958,1959,
-		1,0,0,0,1959,1960,1,0,0,0,1960,1967,5,270,0,0,1961,1962,5,71,0,0,1962,
-		1963,5,269,0,0,1963,1964,5,243,0,0,1964,1965,3,126,63,0,1965,1966,5,270,
-		0,0,1966,1968,1,0,0,0,1967,1961,1,0,0,0,1967,1968,1,0,0,0,1968,1971,1,
-		0,0,0,1969,1970,5,160,0,0,1970,1972,3,148,74,0,1971,1969,1,0,0,0,1971,
-		1972,1,0,0,0,1972,2060,1,0,0,0,1973,1974,7,31,0,0,1974,1975,5,269,0,0,
-		1975,1976,3,126,63,0,1976,1979,5,219,0,0,1977,1980,3,172,86,0,1978,1980,
-		3,184,92,0,1979,1977,1,0,0,0,1979,1978,1,0,0,0,1980,1981,1,0,0,0,1981,
-		1982,5,270,0,0,1982,2060,1,0,0,0,1983,1984,7,32,0,0,1984,1985,5,269,0,
-		0,1985,1986,3,172,86,0,1986,1987,5,273,0,0,1987,1988,3,126,63,0,1988,1989,
-		5,273,0,0,1989,1990,3,126,63,0,1990,1991,5,270,0,0,1991,2060,1,0,0,0,1992,
-		2060,7,33,0,0,1993,1994,5,8,0,0,1994,2003,5,271,0,0,1995,2000,3,126,63,
-		0,1996,1997,5,273,0,0,1997,1999,3,126,63,0,1998,1996,1,0,0,0,1999,2002,
-		1,0,0,0,2000,1998,1,0,0,0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2000,
-		1,0,0,0,2003,1995,1,0,0,0,2003,2004,1,0,0,0,2004,2005,1,0,0,0,2005,2060,
-		5,272,0,0,2006,2007,5,125,0,0,2007,2016,5,271,0,0,2008,2013,3,126,63,0,
-		2009,2010,5,273,0,0,2010,2012,3,126,63,0,2011,2009,1,0,0,0,2012,2015,1,
-		0,0,0,2013,2011,1,0,0,0,2013,2014,1,0,0,0,2014,2017,1,0,0,0,2015,2013,
-		1,0,0,0,2016,2008,1,0,0,0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2060,
-		5,272,0,0,2019,2020,5,191,0,0,2020,2029,5,269,0,0,2021,2026,3,126,63,0,
-		2022,2023,5,273,0,0,2023,2025,3,126,63,0,2024,2022,1,0,0,0,2025,2028,1,
-		0,0,0,2026,2024,1,0,0,0,2026,2027,1,0,0,0,2027,2030,1,0,0,0,2028,2026,
-		1,0,0,0,2029,2021,1,0,0,0,2029,2030,1,0,0,0,2030,2031,1,0,0,0,2031,2060,
-		5,270,0,0,2032,2033,5,49,0,0,2033,2034,5,269,0,0,2034,2035,3,182,91,0,
-		2035,2036,5,270,0,0,2036,2060,1,0,0,0,2037,2060,3,138,69,0,2038,2039,5,
-		64,0,0,2039,2040,5,269,0,0,2040,2041,3,58,29,0,2041,2042,5,270,0,0,2042,
-		2060,1,0,0,0,2043,2044,5,269,0,0,2044,2045,3,58,29,0,2045,2046,5,270,0,
-		0,2046,2060,1,0,0,0,2047,2048,5,269,0,0,2048,2053,3,126,63,0,2049,2050,
-		5,273,0,0,2050,2052,3,126,63,0,2051,2049,1,0,0,0,2052,2055,1,0,0,0,2053,
-		2051,1,0,0,0,2053,2054,1,0,0,0,2054,2056,1,0,0,0,2055,2053,1,0,0,0,2056,
-		2057,5,270,0,0,2057,2060,1,0,0,0,2058,2060,3,184,92,0,2059,1710,1,0,0,
-		0,2059,1712,1,0,0,0,2059,1713,1,0,0,0,2059,1726,1,0,0,0,2059,1738,1,0,
-		0,0,2059,1745,1,0,0,0,2059,1755,1,0,0,0,2059,1765,1,0,0,0,2059,1775,1,
-		0,0,0,2059,1786,1,0,0,0,2059,1793,1,0,0,0,2059,1806,1,0,0,0,2059,1837,
-		1,0,0,0,2059,1871,1,0,0,0,2059,1883,1,0,0,0,2059,1901,1,0,0,0,2059,1919,
-		1,0,0,0,2059,1952,1,0,0,0,2059,1973,1,0,0,0,2059,1983,1,0,0,0,2059,1992,
-		1,0,0,0,2059,1993,1,0,0,0,2059,2006,1,0,0,0,2059,2019,1,0,0,0,2059,2032,
-		1,0,0,0,2059,2037,1,0,0,0,2059,2038,1,0,0,0,2059,2043,1,0,0,0,2059,2047,
-		1,0,0,0,2059,2058,1,0,0,0,2060,2071,1,0,0,0,2061,2062,10,2,0,0,2062,2063,
-		5,274,0,0,2063,2070,3,184,92,0,2064,2065,10,1,0,0,2065,2066,5,271,0,0,
-		2066,2067,3,134,67,0,2067,2068,5,272,0,0,2068,2070,1,0,0,0,2069,2061,1,
-		0,0,0,2069,2064,1,0,0,0,2070,2073,1,0,0,0,2071,2069,1,0,0,0,2071,2072,
-		1,0,0,0,2072,137,1,0,0,0,2073,2071,1,0,0,0,2074,2075,3,142,71,0,2075,2091,
-		5,269,0,0,2076,2092,5,261,0,0,2077,2079,3,72,36,0,2078,2077,1,0,0,0,2078,
-		2079,1,0,0,0,2079,2080,1,0,0,0,2080,2085,3,144,72,0,2081,2082,5,273,0,
-		0,2082,2084,3,144,72,0,2083,2081,1,0,0,0,2084,2087,1,0,0,0,2085,2083,1,
-		0,0,0,2085,2086,1,0,0,0,2086,2089,1,0,0,0,2087,2085,1,0,0,0,2088,2090,
-		3,140,70,0,2089,2088,1,0,0,0,2089,2090,1,0,0,0,2090,2092,1,0,0,0,2091,
-		2076,1,0,0,0,2091,2078,1,0,0,0,2091,2092,1,0,0,0,2092,2093,1,0,0,0,2093,
-		2100,5,270,0,0,2094,2095,5,71,0,0,2095,2096,5,269,0,0,2096,2097,5,243,
-		0,0,2097,2098,3,126,63,0,2098,2099,5,270,0,0,2099,2101,1,0,0,0,2100,2094,
-		1,0,0,0,2100,2101,1,0,0,0,2101,2104,1,0,0,0,2102,2103,5,160,0,0,2103,2105,
-		3,148,74,0,2104,2102,1,0,0,0,2104,2105,1,0,0,0,2105,139,1,0,0,0,2106,2107,
-		7,34,0,0,2107,2108,5,149,0,0,2108,141,1,0,0,0,2109,2114,3,180,90,0,2110,
-		2114,5,118,0,0,2111,2114,5,189,0,0,2112,2114,5,72,0,0,2113,2109,1,0,0,
-		0,2113,2110,1,0,0,0,2113,2111,1,0,0,0,2113,2112,1,0,0,0,2114,143,1,0,0,
-		0,2115,2116,3,184,92,0,2116,2117,5,258,0,0,2117,2118,3,146,73,0,2118,2121,
-		1,0,0,0,2119,2121,3,146,73,0,2120,2115,1,0,0,0,2120,2119,1,0,0,0,2121,
-		145,1,0,0,0,2122,2123,5,211,0,0,2123,2127,3,180,90,0,2124,2125,5,165,0,
-		0,2125,2126,5,16,0,0,2126,2128,3,126,63,0,2127,2124,1,0,0,0,2127,2128,
-		1,0,0,0,2128,2140,1,0,0,0,2129,2130,5,211,0,0,2130,2131,5,269,0,0,2131,
-		2132,3,58,29,0,2132,2136,5,270,0,0,2133,2134,5,165,0,0,2134,2135,5,16,
-		0,0,2135,2137,3,126,63,0,2136,2133,1,0,0,0,2136,2137,1,0,0,0,2137,2140,
-		1,0,0,0,2138,2140,3,126,63,0,2139,2122,1,0,0,0,2139,2129,1,0,0,0,2139,
-		2138,1,0,0,0,2140,147,1,0,0,0,2141,2144,3,184,92,0,2142,2144,3,150,75,
-		0,2143,2141,1,0,0,0,2143,2142,1,0,0,0,2144,149,1,0,0,0,2145,2156,5,269,
-		0,0,2146,2147,5,165,0,0,2147,2148,5,16,0,0,2148,2153,3,126,63,0,2149,2150,
-		5,273,0,0,2150,2152,3,126,63,0,2151,2149,1,0,0,0,2152,2155,1,0,0,0,2153,
-		2151,1,0,0,0,2153,2154,1,0,0,0,2154,2157,1,0,0,0,2155,2153,1,0,0,0,2156,
-		2146,1,0,0,0,2156,2157,1,0,0,0,2157,2168,1,0,0,0,2158,2159,5,157,0,0,2159,
-		2160,5,16,0,0,2160,2165,3,82,41,0,2161,2162,5,273,0,0,2162,2164,3,82,41,
-		0,2163,2161,1,0,0,0,2164,2167,1,0,0,0,2165,2163,1,0,0,0,2165,2166,1,0,
-		0,0,2166,2169,1,0,0,0,2167,2165,1,0,0,0,2168,2158,1,0,0,0,2168,2169,1,
-		0,0,0,2169,2171,1,0,0,0,2170,2172,3,152,76,0,2171,2170,1,0,0,0,2171,2172,
-		1,0,0,0,2172,2173,1,0,0,0,2173,2174,5,270,0,0,2174,151,1,0,0,0,2175,2176,
-		7,35,0,0,2176,2184,3,154,77,0,2177,2178,7,35,0,0,2178,2179,5,13,0,0,2179,
-		2180,3,154,77,0,2180,2181,5,7,0,0,2181,2182,3,154,77,0,2182,2184,1,0,0,
-		0,2183,2175,1,0,0,0,2183,2177,1,0,0,0,2184,153,1,0,0,0,2185,2186,5,224,
-		0,0,2186,2195,5,174,0,0,2187,2188,5,224,0,0,2188,2195,5,74,0,0,2189,2190,
-		5,36,0,0,2190,2195,5,191,0,0,2191,2192,3,134,67,0,2192,2193,7,36,0,0,2193,
-		2195,1,0,0,0,2194,2185,1,0,0,0,2194,2187,1,0,0,0,2194,2189,1,0,0,0,2194,
-		2191,1,0,0,0,2195,155,1,0,0,0,2196,2198,5,112,0,0,2197,2196,1,0,0,0,2197,
-		2198,1,0,0,0,2198,2199,1,0,0,0,2199,2200,3,126,63,0,2200,2201,5,233,0,
-		0,2201,2202,3,126,63,0,2202,157,1,0,0,0,2203,2208,5,148,0,0,2204,2208,
-		5,58,0,0,2205,2206,5,45,0,0,2206,2208,3,126,63,0,2207,2203,1,0,0,0,2207,
-		2204,1,0,0,0,2207,2205,1,0,0,0,2208,159,1,0,0,0,2209,2211,5,247,0,0,2210,
-		2212,5,8,0,0,2211,2210,1,0,0,0,2211,2212,1,0,0,0,2212,2213,1,0,0,0,2213,
-		2223,5,248,0,0,2214,2216,5,245,0,0,2215,2217,7,37,0,0,2216,2215,1,0,0,
-		0,2216,2217,1,0,0,0,2217,2219,1,0,0,0,2218,2220,5,8,0,0,2219,2218,1,0,
-		0,0,2219,2220,1,0,0,0,2220,2221,1,0,0,0,2221,2223,5,248,0,0,2222,2209,
-		1,0,0,0,2222,2214,1,0,0,0,2223,161,1,0,0,0,2224,2229,5,148,0,0,2225,2229,
-		5,58,0,0,2226,2227,5,55,0,0,2227,2229,7,38,0,0,2228,2224,1,0,0,0,2228,
-		2225,1,0,0,0,2228,2226,1,0,0,0,2229,163,1,0,0,0,2230,2231,5,242,0,0,2231,
-		2236,3,126,63,0,2232,2233,5,273,0,0,2233,2235,3,126,63,0,2234,2232,1,0,
-		0,0,2235,2238,1,0,0,0,2236,2234,1,0,0,0,2236,2237,1,0,0,0,2237,2239,1,
-		0,0,0,2238,2236,1,0,0,0,2239,2240,5,214,0,0,2240,2241,3,126,63,0,2241,
-		165,1,0,0,0,2242,2257,5,148,0,0,2243,2257,7,39,0,0,2244,2257,5,281,0,0,
-		2245,2257,5,282,0,0,2246,2257,5,283,0,0,2247,2249,5,278,0,0,2248,2247,
-		1,0,0,0,2249,2250,1,0,0,0,2250,2248,1,0,0,0,2250,2251,1,0,0,0,2251,2257,
-		1,0,0,0,2252,2257,5,279,0,0,2253,2257,5,280,0,0,2254,2255,7,40,0,0,2255,
-		2257,5,278,0,0,2256,2242,1,0,0,0,2256,2243,1,0,0,0,2256,2244,1,0,0,0,2256,
-		2245,1,0,0,0,2256,2246,1,0,0,0,2256,2248,1,0,0,0,2256,2252,1,0,0,0,2256,
-		2253,1,0,0,0,2256,2254,1,0,0,0,2257,167,1,0,0,0,2258,2260,5,95,0,0,2259,
-		2261,7,25,0,0,2260,2259,1,0,0,0,2260,2261,1,0,0,0,2261,2262,1,0,0,0,2262,
-		2263,3,170,85,0,2263,2267,3,172,86,0,2264,2265,5,269,0,0,2265,2266,5,281,
-		0,0,2266,2268,5,270,0,0,2267,2264,1,0,0,0,2267,2268,1,0,0,0,2268,2276,
-		1,0,0,0,2269,2270,5,219,0,0,2270,2274,3,172,86,0,2271,2272,5,269,0,0,2272,
-		2273,5,281,0,0,2273,2275,5,270,0,0,2274,2271,1,0,0,0,2274,2275,1,0,0,0,
-		2275,2277,1,0,0,0,2276,2269,1,0,0,0,2276,2277,1,0,0,0,2277,169,1,0,0,0,
-		2278,2279,7,41,0,0,2279,171,1,0,0,0,2280,2281,7,42,0,0,2281,173,1,0,0,
-		0,2282,2286,3,176,88,0,2283,2284,5,147,0,0,2284,2287,5,148,0,0,2285,2287,
-		5,148,0,0,2286,2283,1,0,0,0,2286,2285,1,0,0,0,2286,2287,1,0,0,0,2287,175,
-		1,0,0,0,2288,2289,6,88,-1,0,2289,2290,5,8,0,0,2290,2291,5,256,0,0,2291,
-		2292,3,174,87,0,2292,2293,5,257,0,0,2293,2374,1,0,0,0,2294,2295,5,141,
-		0,0,2295,2296,5,256,0,0,2296,2297,3,174,87,0,2297,2298,5,257,0,0,2298,
-		2374,1,0,0,0,2299,2300,5,125,0,0,2300,2301,5,256,0,0,2301,2302,3,174,87,
-		0,2302,2303,5,273,0,0,2303,2304,3,174,87,0,2304,2305,5,257,0,0,2305,2374,
-		1,0,0,0,2306,2307,5,191,0,0,2307,2316,5,256,0,0,2308,2313,3,178,89,0,2309,
-		2310,5,273,0,0,2310,2312,3,178,89,0,2311,2309,1,0,0,0,2312,2315,1,0,0,
-		0,2313,2311,1,0,0,0,2313,2314,1,0,0,0,2314,2317,1,0,0,0,2315,2313,1,0,
-		0,0,2316,2308,1,0,0,0,2316,2317,1,0,0,0,2317,2318,1,0,0,0,2318,2374,5,
-		257,0,0,2319,2320,5,191,0,0,2320,2329,5,269,0,0,2321,2326,3,178,89,0,2322,
-		2323,5,273,0,0,2323,2325,3,178,89,0,2324,2322,1,0,0,0,2325,2328,1,0,0,
-		0,2326,2324,1,0,0,0,2326,2327,1,0,0,0,2327,2330,1,0,0,0,2328,2326,1,0,
-		0,0,2329,2321,1,0,0,0,2329,2330,1,0,0,0,2330,2331,1,0,0,0,2331,2374,5,
-		270,0,0,2332,2333,5,95,0,0,2333,2337,3,172,86,0,2334,2335,5,269,0,0,2335,
-		2336,5,281,0,0,2336,2338,5,270,0,0,2337,2334,1,0,0,0,2337,2338,1,0,0,0,
-		2338,2346,1,0,0,0,2339,2340,5,219,0,0,2340,2344,3,172,86,0,2341,2342,5,
-		269,0,0,2342,2343,5,281,0,0,2343,2345,5,270,0,0,2344,2341,1,0,0,0,2344,
-		2345,1,0,0,0,2345,2347,1,0,0,0,2346,2339,1,0,0,0,2346,2347,1,0,0,0,2347,
-		2374,1,0,0,0,2348,2350,3,184,92,0,2349,2351,7,43,0,0,2350,2349,1,0,0,0,
-		2350,2351,1,0,0,0,2351,2362,1,0,0,0,2352,2353,5,269,0,0,2353,2358,5,281,
-		0,0,2354,2355,5,273,0,0,2355,2357,5,281,0,0,2356,2354,1,0,0,0,2357,2360,
-		1,0,0,0,2358,2356,1,0,0,0,2358,2359,1,0,0,0,2359,2361,1,0,0,0,2360,2358,
-		1,0,0,0,2361,2363,5,270,0,0,2362,2352,1,0,0,0,2362,2363,1,0,0,0,2363,2371,
-		1,0,0,0,2364,2365,5,245,0,0,2365,2366,5,121,0,0,2366,2367,5,215,0,0,2367,
-		2372,5,251,0,0,2368,2369,5,247,0,0,2369,2370,5,215,0,0,2370,2372,5,251,
-		0,0,2371,2364,1,0,0,0,2371,2368,1,0,0,0,2371,2372,1,0,0,0,2372,2374,1,
-		0,0,0,2373,2288,1,0,0,0,2373,2294,1,0,0,0,2373,2299,1,0,0,0,2373,2306,
-		1,0,0,0,2373,2319,1,0,0,0,2373,2332,1,0,0,0,2373,2348,1,0,0,0,2374,2391,
-		1,0,0,0,2375,2379,10,2,0,0,2376,2377,5,147,0,0,2377,2380,5,148,0,0,2378,
-		2380,5,148,0,0,2379,2376,1,0,0,0,2379,2378,1,0,0,0,2379,2380,1,0,0,0,2380,
-		2381,1,0,0,0,2381,2390,5,8,0,0,2382,2386,10,1,0,0,2383,2384,5,147,0,0,
-		2384,2387,5,148,0,0,2385,2387,5,148,0,0,2386,2383,1,0,0,0,2386,2385,1,
-		0,0,0,2386,2387,1,0,0,0,2387,2388,1,0,0,0,2388,2390,5,141,0,0,2389,2375,
-		1,0,0,0,2389,2382,1,0,0,0,2390,2393,1,0,0,0,2391,2389,1,0,0,0,2391,2392,
-		1,0,0,0,2392,177,1,0,0,0,2393,2391,1,0,0,0,2394,2395,3,184,92,0,2395,2397,
-		3,174,87,0,2396,2398,5,278,0,0,2397,2396,1,0,0,0,2397,2398,1,0,0,0,2398,
-		179,1,0,0,0,2399,2404,3,184,92,0,2400,2401,5,274,0,0,2401,2403,3,184,92,
-		0,2402,2400,1,0,0,0,2403,2406,1,0,0,0,2404,2402,1,0,0,0,2404,2405,1,0,
-		0,0,2405,181,1,0,0,0,2406,2404,1,0,0,0,2407,2412,3,184,92,0,2408,2409,
-		5,273,0,0,2409,2411,3,184,92,0,2410,2408,1,0,0,0,2411,2414,1,0,0,0,2412,
-		2410,1,0,0,0,2412,2413,1,0,0,0,2413,183,1,0,0,0,2414,2412,1,0,0,0,2415,
-		2419,5,284,0,0,2416,2419,5,285,0,0,2417,2419,3,186,93,0,2418,2415,1,0,
-		0,0,2418,2416,1,0,0,0,2418,2417,1,0,0,0,2419,185,1,0,0,0,2420,2421,7,44,
-		0,0,2421,187,1,0,0,0,347,191,198,203,209,212,227,230,236,242,248,255,259,
+		1,88,1,88,5,88,2320,8,88,10,88,12,88,2323,9,88,3,88,2325,8,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,5,88,2333,8,88,10,88,12,88,2336,9,88,3,88,2338,8,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,3,88,2346,8,88,1,88,1,88,1,88,1,88,1,88,
+		3,88,2353,8,88,3,88,2355,8,88,1,88,1,88,3,88,2359,8,88,1,88,1,88,1,88,
+		1,88,5,88,2365,8,88,10,88,12,88,2368,9,88,1,88,3,88,2371,8,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,3,88,2380,8,88,3,88,2382,8,88,1,88,1,88,1,88,
+		1,88,3,88,2388,8,88,1,88,1,88,1,88,1,88,1,88,3,88,2395,8,88,1,88,5,88,
+		2398,8,88,10,88,12,88,2401,9,88,1,89,1,89,1,89,3,89,2406,8,89,1,90,1,90,
+		1,90,5,90,2411,8,90,10,90,12,90,2414,9,90,1,91,1,91,1,91,5,91,2419,8,91,
+		10,91,12,91,2422,9,91,1,92,1,92,1,92,3,92,2427,8,92,1,93,1,93,1,93,0,6,
+		64,84,128,134,136,176,94,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
+		158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,0,45,5,0,20,
+		20,40,40,78,78,211,211,236,236,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,
+		65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,
+		252,252,275,275,1,0,275,275,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,
+		180,180,1,0,281,283,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,
+		2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,4,50,50,2,0,10,10,47,47,2,0,
+		72,72,114,114,3,0,259,259,261,261,264,264,2,0,11,11,208,208,3,0,69,69,
+		222,222,227,227,4,0,8,8,150,150,194,194,233,233,1,0,252,257,1,0,259,260,
+		2,0,261,263,268,268,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,
+		58,69,69,222,222,227,227,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,
+		0,37,39,123,124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,
+		2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,
+		2,0,278,278,281,282,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,
+		196,240,241,249,250,2,0,175,175,235,235,42,0,1,3,5,6,10,12,14,15,17,17,
+		20,33,35,36,40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,
+		91,91,96,96,98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,
+		151,154,155,158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,
+		221,223,225,227,228,230,231,233,233,235,241,246,251,2825,0,191,1,0,0,0,
+		2,216,1,0,0,0,4,474,1,0,0,0,6,476,1,0,0,0,8,493,1,0,0,0,10,505,1,0,0,0,
+		12,567,1,0,0,0,14,575,1,0,0,0,16,577,1,0,0,0,18,585,1,0,0,0,20,588,1,0,
+		0,0,22,661,1,0,0,0,24,664,1,0,0,0,26,669,1,0,0,0,28,724,1,0,0,0,30,784,
+		1,0,0,0,32,789,1,0,0,0,34,821,1,0,0,0,36,825,1,0,0,0,38,833,1,0,0,0,40,
+		841,1,0,0,0,42,852,1,0,0,0,44,866,1,0,0,0,46,879,1,0,0,0,48,889,1,0,0,
+		0,50,891,1,0,0,0,52,903,1,0,0,0,54,974,1,0,0,0,56,976,1,0,0,0,58,991,1,
+		0,0,0,60,995,1,0,0,0,62,1007,1,0,0,0,64,1043,1,0,0,0,66,1077,1,0,0,0,68,
+		1094,1,0,0,0,70,1096,1,0,0,0,72,1153,1,0,0,0,74,1167,1,0,0,0,76,1209,1,
+		0,0,0,78,1224,1,0,0,0,80,1226,1,0,0,0,82,1230,1,0,0,0,84,1238,1,0,0,0,
+		86,1278,1,0,0,0,88,1287,1,0,0,0,90,1356,1,0,0,0,92,1358,1,0,0,0,94,1434,
+		1,0,0,0,96,1446,1,0,0,0,98,1462,1,0,0,0,100,1464,1,0,0,0,102,1473,1,0,
+		0,0,104,1477,1,0,0,0,106,1486,1,0,0,0,108,1506,1,0,0,0,110,1508,1,0,0,
+		0,112,1521,1,0,0,0,114,1526,1,0,0,0,116,1535,1,0,0,0,118,1537,1,0,0,0,
+		120,1550,1,0,0,0,122,1573,1,0,0,0,124,1587,1,0,0,0,126,1589,1,0,0,0,128,
+		1601,1,0,0,0,130,1697,1,0,0,0,132,1699,1,0,0,0,134,1705,1,0,0,0,136,2067,
+		1,0,0,0,138,2082,1,0,0,0,140,2114,1,0,0,0,142,2121,1,0,0,0,144,2128,1,
+		0,0,0,146,2147,1,0,0,0,148,2151,1,0,0,0,150,2153,1,0,0,0,152,2191,1,0,
+		0,0,154,2202,1,0,0,0,156,2205,1,0,0,0,158,2215,1,0,0,0,160,2230,1,0,0,
+		0,162,2236,1,0,0,0,164,2238,1,0,0,0,166,2264,1,0,0,0,168,2266,1,0,0,0,
+		170,2286,1,0,0,0,172,2288,1,0,0,0,174,2290,1,0,0,0,176,2381,1,0,0,0,178,
+		2402,1,0,0,0,180,2407,1,0,0,0,182,2415,1,0,0,0,184,2426,1,0,0,0,186,2428,
+		1,0,0,0,188,190,5,275,0,0,189,188,1,0,0,0,190,193,1,0,0,0,191,189,1,0,
+		0,0,191,192,1,0,0,0,192,212,1,0,0,0,193,191,1,0,0,0,194,203,3,4,2,0,195,
+		197,5,275,0,0,196,195,1,0,0,0,197,198,1,0,0,0,198,196,1,0,0,0,198,199,
+		1,0,0,0,199,200,1,0,0,0,200,202,3,4,2,0,201,196,1,0,0,0,202,205,1,0,0,
+		0,203,201,1,0,0,0,203,204,1,0,0,0,204,209,1,0,0,0,205,203,1,0,0,0,206,
+		208,5,275,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
+		1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,212,194,1,0,0,0,212,213,1,0,0,
+		0,213,214,1,0,0,0,214,215,5,0,0,1,215,1,1,0,0,0,216,217,3,126,63,0,217,
+		218,5,0,0,1,218,3,1,0,0,0,219,475,3,58,29,0,220,475,3,6,3,0,221,475,3,
+		12,6,0,222,227,5,63,0,0,223,228,3,6,3,0,224,228,3,12,6,0,225,228,3,26,
+		13,0,226,228,3,28,14,0,227,223,1,0,0,0,227,224,1,0,0,0,227,225,1,0,0,0,
+		227,226,1,0,0,0,228,230,1,0,0,0,229,231,3,14,7,0,230,229,1,0,0,0,230,231,
+		1,0,0,0,231,236,1,0,0,0,232,233,5,5,0,0,233,234,5,146,0,0,234,235,5,186,
+		0,0,235,237,5,203,0,0,236,232,1,0,0,0,236,237,1,0,0,0,237,475,1,0,0,0,
+		238,475,3,26,13,0,239,475,3,28,14,0,240,242,5,33,0,0,241,243,5,213,0,0,
+		242,241,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,248,5,236,0,0,245,
+		246,5,87,0,0,246,247,5,147,0,0,247,249,5,64,0,0,248,245,1,0,0,0,248,249,
+		1,0,0,0,249,250,1,0,0,0,250,255,3,180,90,0,251,252,5,269,0,0,252,253,3,
+		182,91,0,253,254,5,270,0,0,254,256,1,0,0,0,255,251,1,0,0,0,255,256,1,0,
+		0,0,256,259,1,0,0,0,257,258,5,30,0,0,258,260,5,278,0,0,259,257,1,0,0,0,
+		259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,9,0,0,262,263,3,58,29,0,263,
+		475,1,0,0,0,264,269,5,33,0,0,265,267,5,213,0,0,266,268,5,209,0,0,267,266,
+		1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,265,1,0,0,0,269,270,1,0,0,
+		0,270,271,1,0,0,0,271,275,5,78,0,0,272,273,5,87,0,0,273,274,5,147,0,0,
+		274,276,5,64,0,0,275,272,1,0,0,0,275,276,1,0,0,0,276,277,1,0,0,0,277,278,
+		3,180,90,0,278,279,5,9,0,0,279,282,5,278,0,0,280,281,5,113,0,0,281,283,
+		3,184,92,0,282,280,1,0,0,0,282,283,1,0,0,0,283,295,1,0,0,0,284,285,5,232,
+		0,0,285,286,5,98,0,0,286,292,5,278,0,0,287,288,5,273,0,0,288,289,5,98,
+		0,0,289,291,5,278,0,0,290,287,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,
+		292,293,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,295,284,1,0,0,0,295,296,
+		1,0,0,0,296,475,1,0,0,0,297,298,5,33,0,0,298,302,5,40,0,0,299,300,5,87,
+		0,0,300,301,5,147,0,0,301,303,5,64,0,0,302,299,1,0,0,0,302,303,1,0,0,0,
+		303,304,1,0,0,0,304,307,3,180,90,0,305,306,5,30,0,0,306,308,5,278,0,0,
+		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,311,3,42,21,0,310,
+		309,1,0,0,0,310,311,1,0,0,0,311,475,1,0,0,0,312,313,5,33,0,0,313,317,5,
+		20,0,0,314,315,5,87,0,0,315,316,5,147,0,0,316,318,5,64,0,0,317,314,1,0,
+		0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,322,3,180,90,0,320,321,5,30,0,
+		0,321,323,5,278,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,325,1,0,0,0,324,
+		326,3,42,21,0,325,324,1,0,0,0,325,326,1,0,0,0,326,475,1,0,0,0,327,329,
+		5,53,0,0,328,330,5,213,0,0,329,328,1,0,0,0,329,330,1,0,0,0,330,332,1,0,
+		0,0,331,333,5,209,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,334,1,0,0,0,
+		334,337,7,0,0,0,335,336,5,87,0,0,336,338,5,64,0,0,337,335,1,0,0,0,337,
+		338,1,0,0,0,338,339,1,0,0,0,339,341,3,180,90,0,340,342,7,1,0,0,341,340,
+		1,0,0,0,341,342,1,0,0,0,342,475,1,0,0,0,343,344,5,6,0,0,344,347,5,211,
+		0,0,345,346,5,87,0,0,346,348,5,64,0,0,347,345,1,0,0,0,347,348,1,0,0,0,
+		348,349,1,0,0,0,349,350,3,180,90,0,350,351,3,54,27,0,351,475,1,0,0,0,352,
+		353,5,6,0,0,353,354,5,236,0,0,354,360,3,180,90,0,355,356,5,182,0,0,356,
+		357,5,219,0,0,357,361,3,180,90,0,358,359,5,9,0,0,359,361,3,58,29,0,360,
+		355,1,0,0,0,360,358,1,0,0,0,361,475,1,0,0,0,362,363,5,6,0,0,363,364,5,
+		20,0,0,364,368,3,180,90,0,365,369,3,54,27,0,366,367,5,30,0,0,367,369,5,
+		278,0,0,368,365,1,0,0,0,368,366,1,0,0,0,369,475,1,0,0,0,370,371,5,6,0,
+		0,371,372,5,40,0,0,372,373,3,180,90,0,373,374,5,198,0,0,374,375,5,269,
+		0,0,375,380,3,44,22,0,376,377,5,273,0,0,377,379,3,44,22,0,378,376,1,0,
+		0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,383,1,0,0,0,382,
+		380,1,0,0,0,383,384,5,270,0,0,384,475,1,0,0,0,385,390,5,198,0,0,386,387,
+		3,18,9,0,387,388,5,252,0,0,388,389,3,20,10,0,389,391,1,0,0,0,390,386,1,
+		0,0,0,390,391,1,0,0,0,391,475,1,0,0,0,392,394,5,184,0,0,393,395,3,20,10,
+		0,394,393,1,0,0,0,394,395,1,0,0,0,395,475,1,0,0,0,396,397,5,200,0,0,397,
+		475,3,22,11,0,398,399,7,2,0,0,399,400,5,193,0,0,400,475,5,278,0,0,401,
+		402,7,2,0,0,402,404,5,20,0,0,403,405,5,67,0,0,404,403,1,0,0,0,404,405,
+		1,0,0,0,405,406,1,0,0,0,406,475,3,180,90,0,407,409,7,2,0,0,408,410,5,67,
+		0,0,409,408,1,0,0,0,409,410,1,0,0,0,410,411,1,0,0,0,411,475,3,180,90,0,
+		412,423,5,66,0,0,413,414,5,171,0,0,414,424,5,75,0,0,415,420,3,16,8,0,416,
+		417,5,273,0,0,417,419,3,16,8,0,418,416,1,0,0,0,419,422,1,0,0,0,420,418,
+		1,0,0,0,420,421,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,423,413,1,0,0,
+		0,423,415,1,0,0,0,423,424,1,0,0,0,424,425,1,0,0,0,425,475,3,4,2,0,426,
+		427,5,205,0,0,427,428,5,100,0,0,428,431,5,278,0,0,429,430,5,245,0,0,430,
+		432,5,193,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,435,1,0,0,0,433,434,
+		5,245,0,0,434,436,5,52,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,475,1,0,
+		0,0,437,438,5,193,0,0,438,441,5,278,0,0,439,440,5,219,0,0,440,442,5,278,
+		0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,122,0,0,
+		444,445,5,137,0,0,445,447,3,184,92,0,446,448,3,42,21,0,447,446,1,0,0,0,
+		447,448,1,0,0,0,448,475,1,0,0,0,449,450,5,228,0,0,450,451,5,137,0,0,451,
+		475,3,184,92,0,452,453,5,230,0,0,453,454,5,138,0,0,454,459,3,184,92,0,
+		455,456,5,273,0,0,456,458,3,184,92,0,457,455,1,0,0,0,458,461,1,0,0,0,459,
+		457,1,0,0,0,459,460,1,0,0,0,460,475,1,0,0,0,461,459,1,0,0,0,462,464,5,
+		230,0,0,463,465,5,20,0,0,464,463,1,0,0,0,464,465,1,0,0,0,465,466,1,0,0,
+		0,466,475,3,180,90,0,467,475,7,3,0,0,468,469,5,2,0,0,469,470,5,98,0,0,
+		470,475,5,278,0,0,471,472,5,181,0,0,472,473,5,98,0,0,473,475,5,278,0,0,
+		474,219,1,0,0,0,474,220,1,0,0,0,474,221,1,0,0,0,474,222,1,0,0,0,474,238,
+		1,0,0,0,474,239,1,0,0,0,474,240,1,0,0,0,474,264,1,0,0,0,474,297,1,0,0,
+		0,474,312,1,0,0,0,474,327,1,0,0,0,474,343,1,0,0,0,474,352,1,0,0,0,474,
+		362,1,0,0,0,474,370,1,0,0,0,474,385,1,0,0,0,474,392,1,0,0,0,474,396,1,
+		0,0,0,474,398,1,0,0,0,474,401,1,0,0,0,474,407,1,0,0,0,474,412,1,0,0,0,
+		474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,449,1,0,0,0,474,452,
+		1,0,0,0,474,462,1,0,0,0,474,467,1,0,0,0,474,468,1,0,0,0,474,471,1,0,0,
+		0,475,5,1,0,0,0,476,477,5,93,0,0,477,478,7,4,0,0,478,480,3,180,90,0,479,
+		481,3,116,58,0,480,479,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,484,
+		3,8,4,0,483,482,1,0,0,0,483,484,1,0,0,0,484,489,1,0,0,0,485,486,5,269,
+		0,0,486,487,3,182,91,0,487,488,5,270,0,0,488,490,1,0,0,0,489,485,1,0,0,
+		0,489,490,1,0,0,0,490,491,1,0,0,0,491,492,3,58,29,0,492,7,1,0,0,0,493,
+		494,5,165,0,0,494,495,5,269,0,0,495,500,3,10,5,0,496,497,5,273,0,0,497,
+		499,3,10,5,0,498,496,1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,
+		0,0,0,501,503,1,0,0,0,502,500,1,0,0,0,503,504,5,270,0,0,504,9,1,0,0,0,
+		505,506,3,184,92,0,506,507,5,252,0,0,507,508,3,48,24,0,508,11,1,0,0,0,
+		509,510,5,204,0,0,510,511,5,198,0,0,511,515,5,12,0,0,512,514,5,275,0,0,
+		513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,
+		1,0,0,0,517,515,1,0,0,0,518,527,3,4,2,0,519,521,5,275,0,0,520,519,1,0,
+		0,0,521,522,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,524,
+		526,3,4,2,0,525,520,1,0,0,0,526,529,1,0,0,0,527,525,1,0,0,0,527,528,1,
+		0,0,0,528,533,1,0,0,0,529,527,1,0,0,0,530,532,5,275,0,0,531,530,1,0,0,
+		0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,
+		533,1,0,0,0,536,537,5,56,0,0,537,568,1,0,0,0,538,539,5,12,0,0,539,540,
+		5,204,0,0,540,542,5,198,0,0,541,543,5,275,0,0,542,541,1,0,0,0,543,544,
+		1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,564,1,0,0,0,546,555,3,4,2,
+		0,547,549,5,275,0,0,548,547,1,0,0,0,549,550,1,0,0,0,550,548,1,0,0,0,550,
+		551,1,0,0,0,551,552,1,0,0,0,552,554,3,4,2,0,553,548,1,0,0,0,554,557,1,
+		0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,561,1,0,0,0,557,555,1,0,0,0,
+		558,560,5,275,0,0,559,558,1,0,0,0,560,563,1,0,0,0,561,559,1,0,0,0,561,
+		562,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,564,546,1,0,0,0,564,565,1,
+		0,0,0,565,566,1,0,0,0,566,568,5,56,0,0,567,509,1,0,0,0,567,538,1,0,0,0,
+		568,13,1,0,0,0,569,570,5,76,0,0,570,571,5,193,0,0,571,576,5,278,0,0,572,
+		573,5,76,0,0,573,574,5,116,0,0,574,576,5,25,0,0,575,569,1,0,0,0,575,572,
+		1,0,0,0,576,15,1,0,0,0,577,578,7,5,0,0,578,17,1,0,0,0,579,586,5,278,0,
+		0,580,582,8,6,0,0,581,580,1,0,0,0,582,583,1,0,0,0,583,581,1,0,0,0,583,
+		584,1,0,0,0,584,586,1,0,0,0,585,579,1,0,0,0,585,581,1,0,0,0,586,19,1,0,
+		0,0,587,589,8,7,0,0,588,587,1,0,0,0,589,590,1,0,0,0,590,588,1,0,0,0,590,
+		591,1,0,0,0,591,21,1,0,0,0,592,595,5,212,0,0,593,594,7,8,0,0,594,596,3,
+		180,90,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,599,3,24,
+		12,0,598,597,1,0,0,0,598,599,1,0,0,0,599,662,1,0,0,0,600,603,5,237,0,0,
+		601,602,7,8,0,0,602,604,3,180,90,0,603,601,1,0,0,0,603,604,1,0,0,0,604,
+		606,1,0,0,0,605,607,3,24,12,0,606,605,1,0,0,0,606,607,1,0,0,0,607,662,
+		1,0,0,0,608,610,5,231,0,0,609,608,1,0,0,0,609,610,1,0,0,0,610,611,1,0,
+		0,0,611,614,5,79,0,0,612,613,7,8,0,0,613,615,3,180,90,0,614,612,1,0,0,
+		0,614,615,1,0,0,0,615,617,1,0,0,0,616,618,3,24,12,0,617,616,1,0,0,0,617,
+		618,1,0,0,0,618,662,1,0,0,0,619,662,5,101,0,0,620,622,5,21,0,0,621,623,
+		3,24,12,0,622,621,1,0,0,0,622,623,1,0,0,0,623,662,1,0,0,0,624,627,5,41,
+		0,0,625,626,7,8,0,0,626,628,3,180,90,0,627,625,1,0,0,0,627,628,1,0,0,0,
+		628,630,1,0,0,0,629,631,3,24,12,0,630,629,1,0,0,0,630,631,1,0,0,0,631,
+		662,1,0,0,0,632,634,5,77,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,635,1,
+		0,0,0,635,662,5,138,0,0,636,662,5,99,0,0,637,638,5,29,0,0,638,639,7,8,
+		0,0,639,641,3,180,90,0,640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,0,0,
+		0,642,662,1,0,0,0,643,644,5,33,0,0,644,645,5,211,0,0,645,662,3,180,90,
+		0,646,647,5,33,0,0,647,648,5,236,0,0,648,662,3,180,90,0,649,650,5,33,0,
+		0,650,651,5,20,0,0,651,662,3,180,90,0,652,653,5,36,0,0,653,662,5,20,0,
+		0,654,655,5,36,0,0,655,662,5,40,0,0,656,657,5,26,0,0,657,659,5,278,0,0,
+		658,660,3,24,12,0,659,658,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,
+		592,1,0,0,0,661,600,1,0,0,0,661,609,1,0,0,0,661,619,1,0,0,0,661,620,1,
+		0,0,0,661,624,1,0,0,0,661,633,1,0,0,0,661,636,1,0,0,0,661,637,1,0,0,0,
+		661,643,1,0,0,0,661,646,1,0,0,0,661,649,1,0,0,0,661,652,1,0,0,0,661,654,
+		1,0,0,0,661,656,1,0,0,0,662,23,1,0,0,0,663,665,5,147,0,0,664,663,1,0,0,
+		0,664,665,1,0,0,0,665,666,1,0,0,0,666,667,7,9,0,0,667,668,5,278,0,0,668,
+		25,1,0,0,0,669,671,5,33,0,0,670,672,5,213,0,0,671,670,1,0,0,0,671,672,
+		1,0,0,0,672,673,1,0,0,0,673,677,5,211,0,0,674,675,5,87,0,0,675,676,5,147,
+		0,0,676,678,5,64,0,0,677,674,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,
+		695,3,180,90,0,680,681,5,269,0,0,681,686,3,32,16,0,682,683,5,273,0,0,683,
+		685,3,32,16,0,684,682,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,686,687,
+		1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,690,5,270,0,0,690,696,1,0,
+		0,0,691,692,5,269,0,0,692,693,3,182,91,0,693,694,5,270,0,0,694,696,1,0,
+		0,0,695,680,1,0,0,0,695,691,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,
+		698,5,30,0,0,698,700,5,278,0,0,699,697,1,0,0,0,699,700,1,0,0,0,700,702,
+		1,0,0,0,701,703,3,30,15,0,702,701,1,0,0,0,702,703,1,0,0,0,703,710,1,0,
+		0,0,704,705,5,166,0,0,705,706,5,16,0,0,706,707,5,269,0,0,707,708,3,182,
+		91,0,708,709,5,270,0,0,709,711,1,0,0,0,710,704,1,0,0,0,710,711,1,0,0,0,
+		711,713,1,0,0,0,712,714,3,42,21,0,713,712,1,0,0,0,713,714,1,0,0,0,714,
+		716,1,0,0,0,715,717,3,50,25,0,716,715,1,0,0,0,716,717,1,0,0,0,717,720,
+		1,0,0,0,718,719,5,9,0,0,719,721,3,58,29,0,720,718,1,0,0,0,720,721,1,0,
+		0,0,721,27,1,0,0,0,722,723,5,33,0,0,723,725,5,156,0,0,724,722,1,0,0,0,
+		724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,183,0,0,727,728,5,211,0,0,728,
+		744,3,180,90,0,729,730,5,269,0,0,730,735,3,32,16,0,731,732,5,273,0,0,732,
+		734,3,32,16,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,0,0,735,736,
+		1,0,0,0,736,738,1,0,0,0,737,735,1,0,0,0,738,739,5,270,0,0,739,745,1,0,
+		0,0,740,741,5,269,0,0,741,742,3,182,91,0,742,743,5,270,0,0,743,745,1,0,
+		0,0,744,729,1,0,0,0,744,740,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,
+		747,5,30,0,0,747,749,5,278,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,
+		1,0,0,0,750,752,3,30,15,0,751,750,1,0,0,0,751,752,1,0,0,0,752,759,1,0,
+		0,0,753,754,5,166,0,0,754,755,5,16,0,0,755,756,5,269,0,0,756,757,3,182,
+		91,0,757,758,5,270,0,0,758,760,1,0,0,0,759,753,1,0,0,0,759,760,1,0,0,0,
+		760,762,1,0,0,0,761,763,3,42,21,0,762,761,1,0,0,0,762,763,1,0,0,0,763,
+		764,1,0,0,0,764,765,5,9,0,0,765,766,3,58,29,0,766,29,1,0,0,0,767,768,5,
+		51,0,0,768,770,5,16,0,0,769,771,7,10,0,0,770,769,1,0,0,0,770,771,1,0,0,
+		0,771,772,1,0,0,0,772,773,5,269,0,0,773,774,3,182,91,0,774,778,5,270,0,
+		0,775,776,5,96,0,0,776,777,5,281,0,0,777,779,5,15,0,0,778,775,1,0,0,0,
+		778,779,1,0,0,0,779,785,1,0,0,0,780,781,5,51,0,0,781,782,5,96,0,0,782,
+		783,5,281,0,0,783,785,5,15,0,0,784,767,1,0,0,0,784,780,1,0,0,0,785,31,
+		1,0,0,0,786,790,3,34,17,0,787,790,3,38,19,0,788,790,3,40,20,0,789,786,
+		1,0,0,0,789,787,1,0,0,0,789,788,1,0,0,0,790,33,1,0,0,0,791,792,3,184,92,
+		0,792,793,5,9,0,0,793,796,3,126,63,0,794,795,5,30,0,0,795,797,5,278,0,
+		0,796,794,1,0,0,0,796,797,1,0,0,0,797,822,1,0,0,0,798,799,3,184,92,0,799,
+		800,3,174,87,0,800,803,5,129,0,0,801,802,5,76,0,0,802,804,5,278,0,0,803,
+		801,1,0,0,0,803,804,1,0,0,0,804,806,1,0,0,0,805,807,5,238,0,0,806,805,
+		1,0,0,0,806,807,1,0,0,0,807,810,1,0,0,0,808,809,5,30,0,0,809,811,5,278,
+		0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,822,1,0,0,0,812,813,3,184,92,0,
+		813,815,3,174,87,0,814,816,3,36,18,0,815,814,1,0,0,0,815,816,1,0,0,0,816,
+		819,1,0,0,0,817,818,5,30,0,0,818,820,5,278,0,0,819,817,1,0,0,0,819,820,
+		1,0,0,0,820,822,1,0,0,0,821,791,1,0,0,0,821,798,1,0,0,0,821,812,1,0,0,
+		0,822,35,1,0,0,0,823,824,5,32,0,0,824,826,3,184,92,0,825,823,1,0,0,0,825,
+		826,1,0,0,0,826,827,1,0,0,0,827,828,5,176,0,0,828,831,5,112,0,0,829,830,
+		5,147,0,0,830,832,5,57,0,0,831,829,1,0,0,0,831,832,1,0,0,0,832,37,1,0,
+		0,0,833,834,5,239,0,0,834,835,5,75,0,0,835,836,3,184,92,0,836,837,5,9,
+		0,0,837,838,3,126,63,0,838,39,1,0,0,0,839,840,5,32,0,0,840,842,3,184,92,
+		0,841,839,1,0,0,0,841,842,1,0,0,0,842,843,1,0,0,0,843,844,5,176,0,0,844,
+		845,5,112,0,0,845,846,5,269,0,0,846,847,3,182,91,0,847,850,5,270,0,0,848,
+		849,5,147,0,0,849,851,5,57,0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,41,
+		1,0,0,0,852,853,5,245,0,0,853,862,5,269,0,0,854,859,3,44,22,0,855,856,
+		5,273,0,0,856,858,3,44,22,0,857,855,1,0,0,0,858,861,1,0,0,0,859,857,1,
+		0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,854,1,0,0,0,
+		862,863,1,0,0,0,863,864,1,0,0,0,864,865,5,270,0,0,865,43,1,0,0,0,866,867,
+		3,46,23,0,867,868,5,252,0,0,868,869,3,48,24,0,869,45,1,0,0,0,870,880,5,
+		278,0,0,871,876,3,184,92,0,872,873,5,274,0,0,873,875,3,184,92,0,874,872,
+		1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,
+		0,878,876,1,0,0,0,879,870,1,0,0,0,879,871,1,0,0,0,880,47,1,0,0,0,881,890,
+		5,278,0,0,882,884,5,260,0,0,883,882,1,0,0,0,883,884,1,0,0,0,884,885,1,
+		0,0,0,885,890,7,11,0,0,886,890,5,222,0,0,887,890,5,69,0,0,888,890,3,184,
+		92,0,889,881,1,0,0,0,889,883,1,0,0,0,889,886,1,0,0,0,889,887,1,0,0,0,889,
+		888,1,0,0,0,890,49,1,0,0,0,891,892,5,119,0,0,892,901,3,180,90,0,893,897,
+		5,269,0,0,894,896,3,52,26,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,
+		0,0,0,897,898,1,0,0,0,898,900,1,0,0,0,899,897,1,0,0,0,900,902,5,270,0,
+		0,901,893,1,0,0,0,901,902,1,0,0,0,902,51,1,0,0,0,903,906,7,12,0,0,904,
+		907,5,4,0,0,905,907,3,184,92,0,906,904,1,0,0,0,906,905,1,0,0,0,907,53,
+		1,0,0,0,908,909,5,182,0,0,909,910,5,219,0,0,910,975,3,180,90,0,911,912,
+		5,198,0,0,912,913,5,269,0,0,913,918,3,44,22,0,914,915,5,273,0,0,915,917,
+		3,44,22,0,916,914,1,0,0,0,917,920,1,0,0,0,918,916,1,0,0,0,918,919,1,0,
+		0,0,919,921,1,0,0,0,920,918,1,0,0,0,921,922,5,270,0,0,922,975,1,0,0,0,
+		923,924,5,184,0,0,924,925,5,269,0,0,925,930,3,46,23,0,926,927,5,273,0,
+		0,927,929,3,46,23,0,928,926,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,
+		931,1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,934,5,270,0,0,934,975,
+		1,0,0,0,935,948,7,13,0,0,936,949,3,56,28,0,937,938,5,269,0,0,938,943,3,
+		56,28,0,939,940,5,273,0,0,940,942,3,56,28,0,941,939,1,0,0,0,942,945,1,
+		0,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,946,1,0,0,0,945,943,1,0,0,0,
+		946,947,5,270,0,0,947,949,1,0,0,0,948,936,1,0,0,0,948,937,1,0,0,0,949,
+		975,1,0,0,0,950,951,5,53,0,0,951,952,5,176,0,0,952,975,5,112,0,0,953,954,
+		5,53,0,0,954,955,5,32,0,0,955,975,3,184,92,0,956,957,5,53,0,0,957,975,
+		5,239,0,0,958,967,5,53,0,0,959,961,5,28,0,0,960,959,1,0,0,0,960,961,1,
+		0,0,0,961,962,1,0,0,0,962,968,3,184,92,0,963,964,5,269,0,0,964,965,3,182,
+		91,0,965,966,5,270,0,0,966,968,1,0,0,0,967,960,1,0,0,0,967,963,1,0,0,0,
+		968,975,1,0,0,0,969,970,5,182,0,0,970,971,3,184,92,0,971,972,5,219,0,0,
+		972,973,3,184,92,0,973,975,1,0,0,0,974,908,1,0,0,0,974,911,1,0,0,0,974,
+		923,1,0,0,0,974,935,1,0,0,0,974,950,1,0,0,0,974,953,1,0,0,0,974,956,1,
+		0,0,0,974,958,1,0,0,0,974,969,1,0,0,0,975,55,1,0,0,0,976,980,3,32,16,0,
+		977,981,5,72,0,0,978,979,5,3,0,0,979,981,3,184,92,0,980,977,1,0,0,0,980,
+		978,1,0,0,0,980,981,1,0,0,0,981,57,1,0,0,0,982,983,5,245,0,0,983,988,3,
+		60,30,0,984,985,5,273,0,0,985,987,3,60,30,0,986,984,1,0,0,0,987,990,1,
+		0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,
+		991,982,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,3,62,31,0,994,
+		59,1,0,0,0,995,1000,3,184,92,0,996,997,5,269,0,0,997,998,3,182,91,0,998,
+		999,5,270,0,0,999,1001,1,0,0,0,1000,996,1,0,0,0,1000,1001,1,0,0,0,1001,
+		1002,1,0,0,0,1002,1003,5,9,0,0,1003,1004,5,269,0,0,1004,1005,3,58,29,0,
+		1005,1006,5,270,0,0,1006,61,1,0,0,0,1007,1018,3,64,32,0,1008,1009,5,157,
+		0,0,1009,1010,5,16,0,0,1010,1015,3,82,41,0,1011,1012,5,273,0,0,1012,1014,
+		3,82,41,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,1016,
+		1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1018,1008,1,0,0,0,1018,1019,
+		1,0,0,0,1019,1025,1,0,0,0,1020,1023,5,120,0,0,1021,1024,3,126,63,0,1022,
+		1024,5,4,0,0,1023,1021,1,0,0,0,1023,1022,1,0,0,0,1024,1026,1,0,0,0,1025,
+		1020,1,0,0,0,1025,1026,1,0,0,0,1026,1032,1,0,0,0,1027,1028,5,152,0,0,1028,
+		1030,3,126,63,0,1029,1031,7,14,0,0,1030,1029,1,0,0,0,1030,1031,1,0,0,0,
+		1031,1033,1,0,0,0,1032,1027,1,0,0,0,1032,1033,1,0,0,0,1033,1041,1,0,0,
+		0,1034,1035,5,70,0,0,1035,1037,7,15,0,0,1036,1038,3,126,63,0,1037,1036,
+		1,0,0,0,1037,1038,1,0,0,0,1038,1039,1,0,0,0,1039,1040,7,14,0,0,1040,1042,
+		5,155,0,0,1041,1034,1,0,0,0,1041,1042,1,0,0,0,1042,63,1,0,0,0,1043,1044,
+		6,32,-1,0,1044,1045,3,66,33,0,1045,1060,1,0,0,0,1046,1047,10,2,0,0,1047,
+		1049,5,94,0,0,1048,1050,3,72,36,0,1049,1048,1,0,0,0,1049,1050,1,0,0,0,
+		1050,1051,1,0,0,0,1051,1059,3,64,32,3,1052,1053,10,1,0,0,1053,1055,7,16,
+		0,0,1054,1056,3,72,36,0,1055,1054,1,0,0,0,1055,1056,1,0,0,0,1056,1057,
+		1,0,0,0,1057,1059,3,64,32,2,1058,1046,1,0,0,0,1058,1052,1,0,0,0,1059,1062,
+		1,0,0,0,1060,1058,1,0,0,0,1060,1061,1,0,0,0,1061,65,1,0,0,0,1062,1060,
+		1,0,0,0,1063,1078,3,70,35,0,1064,1065,5,234,0,0,1065,1070,3,68,34,0,1066,
+		1067,5,273,0,0,1067,1069,3,68,34,0,1068,1066,1,0,0,0,1069,1072,1,0,0,0,
+		1070,1068,1,0,0,0,1070,1071,1,0,0,0,1071,1078,1,0,0,0,1072,1070,1,0,0,
+		0,1073,1074,5,269,0,0,1074,1075,3,58,29,0,1075,1076,5,270,0,0,1076,1078,
+		1,0,0,0,1077,1063,1,0,0,0,1077,1064,1,0,0,0,1077,1073,1,0,0,0,1078,67,
+		1,0,0,0,1079,1081,5,191,0,0,1080,1079,1,0,0,0,1080,1081,1,0,0,0,1081,1082,
+		1,0,0,0,1082,1083,5,269,0,0,1083,1088,3,126,63,0,1084,1085,5,273,0,0,1085,
+		1087,3,126,63,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,
+		1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,270,
+		0,0,1092,1095,1,0,0,0,1093,1095,3,126,63,0,1094,1080,1,0,0,0,1094,1093,
+		1,0,0,0,1095,69,1,0,0,0,1096,1098,5,197,0,0,1097,1099,3,118,59,0,1098,
+		1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1102,3,72,36,0,1101,
+		1100,1,0,0,0,1101,1102,1,0,0,0,1102,1103,1,0,0,0,1103,1108,3,74,37,0,1104,
+		1105,5,273,0,0,1105,1107,3,74,37,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,
+		1108,1106,1,0,0,0,1108,1109,1,0,0,0,1109,1120,1,0,0,0,1110,1108,1,0,0,
+		0,1111,1112,5,76,0,0,1112,1117,3,84,42,0,1113,1114,5,273,0,0,1114,1116,
+		3,84,42,0,1115,1113,1,0,0,0,1116,1119,1,0,0,0,1117,1115,1,0,0,0,1117,1118,
+		1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1120,1111,1,0,0,0,1120,1121,
+		1,0,0,0,1121,1124,1,0,0,0,1122,1123,5,243,0,0,1123,1125,3,126,63,0,1124,
+		1122,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,80,0,0,1127,
+		1128,5,16,0,0,1128,1133,3,76,38,0,1129,1130,5,273,0,0,1130,1132,3,76,38,
+		0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,
+		0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1126,1,0,0,0,1136,1137,1,
+		0,0,0,1137,1140,1,0,0,0,1138,1139,5,83,0,0,1139,1141,3,126,63,0,1140,1138,
+		1,0,0,0,1140,1141,1,0,0,0,1141,1151,1,0,0,0,1142,1143,5,244,0,0,1143,1148,
+		3,80,40,0,1144,1145,5,273,0,0,1145,1147,3,80,40,0,1146,1144,1,0,0,0,1147,
+		1150,1,0,0,0,1148,1146,1,0,0,0,1148,1149,1,0,0,0,1149,1152,1,0,0,0,1150,
+		1148,1,0,0,0,1151,1142,1,0,0,0,1151,1152,1,0,0,0,1152,71,1,0,0,0,1153,
+		1154,7,17,0,0,1154,73,1,0,0,0,1155,1168,5,261,0,0,1156,1157,3,180,90,0,
+		1157,1158,5,274,0,0,1158,1159,5,261,0,0,1159,1168,1,0,0,0,1160,1165,3,
+		126,63,0,1161,1163,5,9,0,0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1164,
+		1,0,0,0,1164,1166,3,184,92,0,1165,1162,1,0,0,0,1165,1166,1,0,0,0,1166,
+		1168,1,0,0,0,1167,1155,1,0,0,0,1167,1156,1,0,0,0,1167,1160,1,0,0,0,1168,
+		75,1,0,0,0,1169,1170,5,81,0,0,1170,1171,5,199,0,0,1171,1172,5,269,0,0,
+		1172,1177,3,78,39,0,1173,1174,5,273,0,0,1174,1176,3,78,39,0,1175,1173,
+		1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1180,
+		1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,270,0,0,1181,1210,1,0,0,0,1182,1183,
+		5,190,0,0,1183,1184,5,269,0,0,1184,1189,3,78,39,0,1185,1186,5,273,0,0,
+		1186,1188,3,78,39,0,1187,1185,1,0,0,0,1188,1191,1,0,0,0,1189,1187,1,0,
+		0,0,1189,1190,1,0,0,0,1190,1192,1,0,0,0,1191,1189,1,0,0,0,1192,1193,5,
+		270,0,0,1193,1210,1,0,0,0,1194,1195,5,35,0,0,1195,1196,5,269,0,0,1196,
+		1201,3,78,39,0,1197,1198,5,273,0,0,1198,1200,3,78,39,0,1199,1197,1,0,0,
+		0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,0,0,0,1202,1204,1,0,
+		0,0,1203,1201,1,0,0,0,1204,1205,5,270,0,0,1205,1210,1,0,0,0,1206,1207,
+		5,269,0,0,1207,1210,5,270,0,0,1208,1210,3,126,63,0,1209,1169,1,0,0,0,1209,
+		1182,1,0,0,0,1209,1194,1,0,0,0,1209,1206,1,0,0,0,1209,1208,1,0,0,0,1210,
+		77,1,0,0,0,1211,1220,5,269,0,0,1212,1217,3,126,63,0,1213,1214,5,273,0,
+		0,1214,1216,3,126,63,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,
+		0,0,0,1217,1218,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1220,1212,
+		1,0,0,0,1220,1221,1,0,0,0,1221,1222,1,0,0,0,1222,1225,5,270,0,0,1223,1225,
+		3,126,63,0,1224,1211,1,0,0,0,1224,1223,1,0,0,0,1225,79,1,0,0,0,1226,1227,
+		3,184,92,0,1227,1228,5,9,0,0,1228,1229,3,150,75,0,1229,81,1,0,0,0,1230,
+		1232,3,126,63,0,1231,1233,7,18,0,0,1232,1231,1,0,0,0,1232,1233,1,0,0,0,
+		1233,1236,1,0,0,0,1234,1235,5,149,0,0,1235,1237,7,19,0,0,1236,1234,1,0,
+		0,0,1236,1237,1,0,0,0,1237,83,1,0,0,0,1238,1239,6,42,-1,0,1239,1240,3,
+		90,45,0,1240,1260,1,0,0,0,1241,1242,10,4,0,0,1242,1243,5,34,0,0,1243,1244,
+		5,102,0,0,1244,1259,3,90,45,0,1245,1246,10,3,0,0,1246,1247,5,144,0,0,1247,
+		1248,3,86,43,0,1248,1249,5,102,0,0,1249,1250,3,90,45,0,1250,1259,1,0,0,
+		0,1251,1252,10,2,0,0,1252,1253,3,86,43,0,1253,1254,5,102,0,0,1254,1256,
+		3,90,45,0,1255,1257,3,88,44,0,1256,1255,1,0,0,0,1256,1257,1,0,0,0,1257,
+		1259,1,0,0,0,1258,1241,1,0,0,0,1258,1245,1,0,0,0,1258,1251,1,0,0,0,1259,
+		1262,1,0,0,0,1260,1258,1,0,0,0,1260,1261,1,0,0,0,1261,85,1,0,0,0,1262,
+		1260,1,0,0,0,1263,1265,5,92,0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,
+		1279,1,0,0,0,1266,1268,5,118,0,0,1267,1269,5,159,0,0,1268,1267,1,0,0,0,
+		1268,1269,1,0,0,0,1269,1279,1,0,0,0,1270,1272,5,189,0,0,1271,1273,5,159,
+		0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,1279,1,0,0,0,1274,1276,5,
+		77,0,0,1275,1277,5,159,0,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,1277,1279,
+		1,0,0,0,1278,1264,1,0,0,0,1278,1266,1,0,0,0,1278,1270,1,0,0,0,1278,1274,
+		1,0,0,0,1279,87,1,0,0,0,1280,1281,5,153,0,0,1281,1288,3,126,63,0,1282,
+		1283,5,232,0,0,1283,1284,5,269,0,0,1284,1285,3,182,91,0,1285,1286,5,270,
+		0,0,1286,1288,1,0,0,0,1287,1280,1,0,0,0,1287,1282,1,0,0,0,1288,89,1,0,
+		0,0,1289,1291,3,180,90,0,1290,1292,3,116,58,0,1291,1290,1,0,0,0,1291,1292,
+		1,0,0,0,1292,1298,1,0,0,0,1293,1294,5,75,0,0,1294,1295,5,210,0,0,1295,
+		1296,5,9,0,0,1296,1297,5,151,0,0,1297,1299,3,134,67,0,1298,1293,1,0,0,
+		0,1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1302,3,114,57,0,1301,1300,1,
+		0,0,0,1301,1302,1,0,0,0,1302,1357,1,0,0,0,1303,1305,5,115,0,0,1304,1303,
+		1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,0,0,1306,1307,5,211,0,0,1307,1308,
+		5,269,0,0,1308,1309,3,138,69,0,1309,1311,5,270,0,0,1310,1312,3,114,57,
+		0,1311,1310,1,0,0,0,1311,1312,1,0,0,0,1312,1357,1,0,0,0,1313,1315,5,115,
+		0,0,1314,1313,1,0,0,0,1314,1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,5,
+		269,0,0,1317,1318,3,58,29,0,1318,1320,5,270,0,0,1319,1321,3,114,57,0,1320,
+		1319,1,0,0,0,1320,1321,1,0,0,0,1321,1357,1,0,0,0,1322,1323,5,229,0,0,1323,
+		1324,5,269,0,0,1324,1329,3,126,63,0,1325,1326,5,273,0,0,1326,1328,3,126,
+		63,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,
+		0,0,0,1330,1332,1,0,0,0,1331,1329,1,0,0,0,1332,1335,5,270,0,0,1333,1334,
+		5,245,0,0,1334,1336,5,158,0,0,1335,1333,1,0,0,0,1335,1336,1,0,0,0,1336,
+		1338,1,0,0,0,1337,1339,3,114,57,0,1338,1337,1,0,0,0,1338,1339,1,0,0,0,
+		1339,1357,1,0,0,0,1340,1341,5,269,0,0,1341,1342,3,84,42,0,1342,1343,5,
+		270,0,0,1343,1357,1,0,0,0,1344,1345,3,180,90,0,1345,1347,3,92,46,0,1346,
+		1348,3,114,57,0,1347,1346,1,0,0,0,1347,1348,1,0,0,0,1348,1357,1,0,0,0,
+		1349,1350,5,269,0,0,1350,1351,3,58,29,0,1351,1352,5,270,0,0,1352,1354,
+		3,92,46,0,1353,1355,3,114,57,0,1354,1353,1,0,0,0,1354,1355,1,0,0,0,1355,
+		1357,1,0,0,0,1356,1289,1,0,0,0,1356,1304,1,0,0,0,1356,1314,1,0,0,0,1356,
+		1322,1,0,0,0,1356,1340,1,0,0,0,1356,1344,1,0,0,0,1356,1349,1,0,0,0,1357,
+		91,1,0,0,0,1358,1359,5,127,0,0,1359,1370,5,269,0,0,1360,1361,5,165,0,0,
+		1361,1362,5,16,0,0,1362,1367,3,126,63,0,1363,1364,5,273,0,0,1364,1366,
+		3,126,63,0,1365,1363,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,
+		1368,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1370,1360,1,0,0,0,1370,
+		1371,1,0,0,0,1371,1382,1,0,0,0,1372,1373,5,157,0,0,1373,1374,5,16,0,0,
+		1374,1379,3,82,41,0,1375,1376,5,273,0,0,1376,1378,3,82,41,0,1377,1375,
+		1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,1383,
+		1,0,0,0,1381,1379,1,0,0,0,1382,1372,1,0,0,0,1382,1383,1,0,0,0,1383,1393,
+		1,0,0,0,1384,1385,5,128,0,0,1385,1390,3,94,47,0,1386,1387,5,273,0,0,1387,
+		1389,3,94,47,0,1388,1386,1,0,0,0,1389,1392,1,0,0,0,1390,1388,1,0,0,0,1390,
+		1391,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1393,1384,1,0,0,0,1393,
+		1394,1,0,0,0,1394,1396,1,0,0,0,1395,1397,3,96,48,0,1396,1395,1,0,0,0,1396,
+		1397,1,0,0,0,1397,1402,1,0,0,0,1398,1399,5,3,0,0,1399,1400,5,126,0,0,1400,
+		1401,5,202,0,0,1401,1403,3,98,49,0,1402,1398,1,0,0,0,1402,1403,1,0,0,0,
+		1403,1404,1,0,0,0,1404,1405,5,168,0,0,1405,1406,5,269,0,0,1406,1407,3,
+		100,50,0,1407,1410,5,270,0,0,1408,1409,5,246,0,0,1409,1411,3,168,84,0,
+		1410,1408,1,0,0,0,1410,1411,1,0,0,0,1411,1421,1,0,0,0,1412,1413,5,206,
+		0,0,1413,1418,3,110,55,0,1414,1415,5,273,0,0,1415,1417,3,110,55,0,1416,
+		1414,1,0,0,0,1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,
+		1422,1,0,0,0,1420,1418,1,0,0,0,1421,1412,1,0,0,0,1421,1422,1,0,0,0,1422,
+		1423,1,0,0,0,1423,1424,5,46,0,0,1424,1429,3,112,56,0,1425,1426,5,273,0,
+		0,1426,1428,3,112,56,0,1427,1425,1,0,0,0,1428,1431,1,0,0,0,1429,1427,1,
+		0,0,0,1429,1430,1,0,0,0,1430,1432,1,0,0,0,1431,1429,1,0,0,0,1432,1433,
+		5,270,0,0,1433,93,1,0,0,0,1434,1435,3,126,63,0,1435,1436,5,9,0,0,1436,
+		1437,3,184,92,0,1437,95,1,0,0,0,1438,1439,5,154,0,0,1439,1440,5,191,0,
+		0,1440,1441,5,169,0,0,1441,1447,5,126,0,0,1442,1443,5,4,0,0,1443,1444,
+		5,192,0,0,1444,1445,5,169,0,0,1445,1447,5,126,0,0,1446,1438,1,0,0,0,1446,
+		1442,1,0,0,0,1447,97,1,0,0,0,1448,1449,5,167,0,0,1449,1450,5,114,0,0,1450,
+		1463,5,191,0,0,1451,1452,5,219,0,0,1452,1453,5,145,0,0,1453,1463,5,191,
+		0,0,1454,1455,5,219,0,0,1455,1456,5,72,0,0,1456,1463,3,184,92,0,1457,1458,
+		5,219,0,0,1458,1459,5,114,0,0,1459,1463,3,184,92,0,1460,1461,5,219,0,0,
+		1461,1463,3,184,92,0,1462,1448,1,0,0,0,1462,1451,1,0,0,0,1462,1454,1,0,
+		0,0,1462,1457,1,0,0,0,1462,1460,1,0,0,0,1463,99,1,0,0,0,1464,1469,3,102,
+		51,0,1465,1466,5,265,0,0,1466,1468,3,102,51,0,1467,1465,1,0,0,0,1468,1471,
+		1,0,0,0,1469,1467,1,0,0,0,1469,1470,1,0,0,0,1470,101,1,0,0,0,1471,1469,
+		1,0,0,0,1472,1474,3,104,52,0,1473,1472,1,0,0,0,1474,1475,1,0,0,0,1475,
+		1473,1,0,0,0,1475,1476,1,0,0,0,1476,103,1,0,0,0,1477,1479,3,106,53,0,1478,
+		1480,3,108,54,0,1479,1478,1,0,0,0,1479,1480,1,0,0,0,1480,105,1,0,0,0,1481,
+		1487,3,184,92,0,1482,1483,5,269,0,0,1483,1484,3,100,50,0,1484,1485,5,270,
+		0,0,1485,1487,1,0,0,0,1486,1481,1,0,0,0,1486,1482,1,0,0,0,1487,107,1,0,
+		0,0,1488,1490,7,20,0,0,1489,1491,5,264,0,0,1490,1489,1,0,0,0,1490,1491,
+		1,0,0,0,1491,1507,1,0,0,0,1492,1494,5,266,0,0,1493,1495,5,281,0,0,1494,
+		1493,1,0,0,0,1494,1495,1,0,0,0,1495,1500,1,0,0,0,1496,1498,5,273,0,0,1497,
+		1499,5,281,0,0,1498,1497,1,0,0,0,1498,1499,1,0,0,0,1499,1501,1,0,0,0,1500,
+		1496,1,0,0,0,1500,1501,1,0,0,0,1501,1502,1,0,0,0,1502,1504,5,267,0,0,1503,
+		1505,5,264,0,0,1504,1503,1,0,0,0,1504,1505,1,0,0,0,1505,1507,1,0,0,0,1506,
+		1488,1,0,0,0,1506,1492,1,0,0,0,1507,109,1,0,0,0,1508,1509,3,184,92,0,1509,
+		1510,5,252,0,0,1510,1511,5,269,0,0,1511,1516,3,184,92,0,1512,1513,5,273,
+		0,0,1513,1515,3,184,92,0,1514,1512,1,0,0,0,1515,1518,1,0,0,0,1516,1514,
+		1,0,0,0,1516,1517,1,0,0,0,1517,1519,1,0,0,0,1518,1516,1,0,0,0,1519,1520,
+		5,270,0,0,1520,111,1,0,0,0,1521,1522,3,184,92,0,1522,1523,5,9,0,0,1523,
+		1524,3,126,63,0,1524,113,1,0,0,0,1525,1527,5,9,0,0,1526,1525,1,0,0,0,1526,
+		1527,1,0,0,0,1527,1528,1,0,0,0,1528,1533,3,184,92,0,1529,1530,5,269,0,
+		0,1530,1531,3,182,91,0,1531,1532,5,270,0,0,1532,1534,1,0,0,0,1533,1529,
+		1,0,0,0,1533,1534,1,0,0,0,1534,115,1,0,0,0,1535,1536,3,118,59,0,1536,117,
+		1,0,0,0,1537,1538,5,276,0,0,1538,1545,3,120,60,0,1539,1541,5,273,0,0,1540,
+		1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,3,120,60,0,
+		1543,1540,1,0,0,0,1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,
+		0,1546,1548,1,0,0,0,1547,1545,1,0,0,0,1548,1549,5,277,0,0,1549,119,1,0,
+		0,0,1550,1571,3,184,92,0,1551,1568,5,269,0,0,1552,1557,3,122,61,0,1553,
+		1554,5,273,0,0,1554,1556,3,122,61,0,1555,1553,1,0,0,0,1556,1559,1,0,0,
+		0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,1569,1,0,0,0,1559,1557,1,0,
+		0,0,1560,1565,3,124,62,0,1561,1562,5,273,0,0,1562,1564,3,124,62,0,1563,
+		1561,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,1566,1,0,0,0,1566,
+		1569,1,0,0,0,1567,1565,1,0,0,0,1568,1552,1,0,0,0,1568,1560,1,0,0,0,1568,
+		1569,1,0,0,0,1569,1570,1,0,0,0,1570,1572,5,270,0,0,1571,1551,1,0,0,0,1571,
+		1572,1,0,0,0,1572,121,1,0,0,0,1573,1574,3,46,23,0,1574,1575,5,252,0,0,
+		1575,1576,3,48,24,0,1576,123,1,0,0,0,1577,1582,3,184,92,0,1578,1579,5,
+		274,0,0,1579,1581,3,184,92,0,1580,1578,1,0,0,0,1581,1584,1,0,0,0,1582,
+		1580,1,0,0,0,1582,1583,1,0,0,0,1583,1588,1,0,0,0,1584,1582,1,0,0,0,1585,
+		1588,5,278,0,0,1586,1588,5,281,0,0,1587,1577,1,0,0,0,1587,1585,1,0,0,0,
+		1587,1586,1,0,0,0,1588,125,1,0,0,0,1589,1590,3,128,64,0,1590,127,1,0,0,
+		0,1591,1592,6,64,-1,0,1592,1593,5,147,0,0,1593,1602,3,128,64,4,1594,1598,
+		3,134,67,0,1595,1597,3,130,65,0,1596,1595,1,0,0,0,1597,1600,1,0,0,0,1598,
+		1596,1,0,0,0,1598,1599,1,0,0,0,1599,1602,1,0,0,0,1600,1598,1,0,0,0,1601,
+		1591,1,0,0,0,1601,1594,1,0,0,0,1602,1611,1,0,0,0,1603,1604,10,2,0,0,1604,
+		1605,5,7,0,0,1605,1610,3,128,64,3,1606,1607,10,1,0,0,1607,1608,5,156,0,
+		0,1608,1610,3,128,64,2,1609,1603,1,0,0,0,1609,1606,1,0,0,0,1610,1613,1,
+		0,0,0,1611,1609,1,0,0,0,1611,1612,1,0,0,0,1612,129,1,0,0,0,1613,1611,1,
+		0,0,0,1614,1615,3,132,66,0,1615,1616,3,134,67,0,1616,1698,1,0,0,0,1617,
+		1619,5,147,0,0,1618,1617,1,0,0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,
+		1622,5,13,0,0,1621,1623,7,21,0,0,1622,1621,1,0,0,0,1622,1623,1,0,0,0,1623,
+		1624,1,0,0,0,1624,1625,3,134,67,0,1625,1626,5,7,0,0,1626,1627,3,134,67,
+		0,1627,1698,1,0,0,0,1628,1630,5,147,0,0,1629,1628,1,0,0,0,1629,1630,1,
+		0,0,0,1630,1631,1,0,0,0,1631,1632,5,90,0,0,1632,1633,5,269,0,0,1633,1634,
+		3,58,29,0,1634,1635,5,270,0,0,1635,1698,1,0,0,0,1636,1638,5,147,0,0,1637,
+		1636,1,0,0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1640,5,90,0,0,1640,
+		1641,5,269,0,0,1641,1646,3,126,63,0,1642,1643,5,273,0,0,1643,1645,3,126,
+		63,0,1644,1642,1,0,0,0,1645,1648,1,0,0,0,1646,1644,1,0,0,0,1646,1647,1,
+		0,0,0,1647,1649,1,0,0,0,1648,1646,1,0,0,0,1649,1650,5,270,0,0,1650,1698,
+		1,0,0,0,1651,1653,5,147,0,0,1652,1651,1,0,0,0,1652,1653,1,0,0,0,1653,1654,
+		1,0,0,0,1654,1655,5,119,0,0,1655,1658,3,134,67,0,1656,1657,5,59,0,0,1657,
+		1659,3,134,67,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1698,1,0,0,0,
+		1660,1662,5,147,0,0,1661,1660,1,0,0,0,1661,1662,1,0,0,0,1662,1663,1,0,
+		0,0,1663,1664,5,201,0,0,1664,1665,5,219,0,0,1665,1668,3,134,67,0,1666,
+		1667,5,59,0,0,1667,1669,3,134,67,0,1668,1666,1,0,0,0,1668,1669,1,0,0,0,
+		1669,1698,1,0,0,0,1670,1672,5,97,0,0,1671,1673,5,147,0,0,1672,1671,1,0,
+		0,0,1672,1673,1,0,0,0,1673,1674,1,0,0,0,1674,1698,5,148,0,0,1675,1677,
+		5,97,0,0,1676,1678,5,147,0,0,1677,1676,1,0,0,0,1677,1678,1,0,0,0,1678,
+		1679,1,0,0,0,1679,1698,7,22,0,0,1680,1682,5,97,0,0,1681,1683,5,147,0,0,
+		1682,1681,1,0,0,0,1682,1683,1,0,0,0,1683,1684,1,0,0,0,1684,1685,5,50,0,
+		0,1685,1686,5,76,0,0,1686,1698,3,134,67,0,1687,1689,5,97,0,0,1688,1690,
+		5,147,0,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,1693,
+		5,103,0,0,1692,1694,7,23,0,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,
+		1698,1,0,0,0,1695,1696,5,162,0,0,1696,1698,3,134,67,0,1697,1614,1,0,0,
+		0,1697,1618,1,0,0,0,1697,1629,1,0,0,0,1697,1637,1,0,0,0,1697,1652,1,0,
+		0,0,1697,1661,1,0,0,0,1697,1670,1,0,0,0,1697,1675,1,0,0,0,1697,1680,1,
+		0,0,0,1697,1687,1,0,0,0,1697,1695,1,0,0,0,1698,131,1,0,0,0,1699,1700,7,
+		24,0,0,1700,133,1,0,0,0,1701,1702,6,67,-1,0,1702,1706,3,136,68,0,1703,
+		1704,7,25,0,0,1704,1706,3,134,67,3,1705,1701,1,0,0,0,1705,1703,1,0,0,0,
+		1706,1715,1,0,0,0,1707,1708,10,2,0,0,1708,1709,7,26,0,0,1709,1714,3,134,
+		67,3,1710,1711,10,1,0,0,1711,1712,7,25,0,0,1712,1714,3,134,67,2,1713,1707,
+		1,0,0,0,1713,1710,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,
+		1,0,0,0,1716,135,1,0,0,0,1717,1715,1,0,0,0,1718,1719,6,68,-1,0,1719,2068,
+		3,166,83,0,1720,2068,3,168,84,0,1721,1722,5,18,0,0,1722,1724,3,126,63,
+		0,1723,1725,3,164,82,0,1724,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1724,1,
+		0,0,0,1726,1727,1,0,0,0,1727,1730,1,0,0,0,1728,1729,5,54,0,0,1729,1731,
+		3,126,63,0,1730,1728,1,0,0,0,1730,1731,1,0,0,0,1731,1732,1,0,0,0,1732,
+		1733,5,56,0,0,1733,2068,1,0,0,0,1734,1736,5,18,0,0,1735,1737,3,164,82,
+		0,1736,1735,1,0,0,0,1737,1738,1,0,0,0,1738,1736,1,0,0,0,1738,1739,1,0,
+		0,0,1739,1742,1,0,0,0,1740,1741,5,54,0,0,1741,1743,3,126,63,0,1742,1740,
+		1,0,0,0,1742,1743,1,0,0,0,1743,1744,1,0,0,0,1744,1745,5,56,0,0,1745,2068,
+		1,0,0,0,1746,1747,7,27,0,0,1747,1748,5,269,0,0,1748,1749,3,126,63,0,1749,
+		1750,5,9,0,0,1750,1751,3,174,87,0,1751,1752,5,270,0,0,1752,2068,1,0,0,
+		0,1753,1754,5,68,0,0,1754,1757,5,269,0,0,1755,1758,3,172,86,0,1756,1758,
+		3,184,92,0,1757,1755,1,0,0,0,1757,1756,1,0,0,0,1758,1759,1,0,0,0,1759,
+		1760,5,76,0,0,1760,1761,3,126,63,0,1761,1762,5,270,0,0,1762,2068,1,0,0,
+		0,1763,1764,5,221,0,0,1764,1765,5,269,0,0,1765,1767,7,28,0,0,1766,1768,
+		3,126,63,0,1767,1766,1,0,0,0,1767,1768,1,0,0,0,1768,1769,1,0,0,0,1769,
+		1770,5,76,0,0,1770,1771,3,126,63,0,1771,1772,5,270,0,0,1772,2068,1,0,0,
+		0,1773,1774,5,221,0,0,1774,1778,5,269,0,0,1775,1776,3,126,63,0,1776,1777,
+		5,76,0,0,1777,1779,1,0,0,0,1778,1775,1,0,0,0,1778,1779,1,0,0,0,1779,1780,
+		1,0,0,0,1780,1781,3,126,63,0,1781,1782,5,270,0,0,1782,2068,1,0,0,0,1783,
+		1784,5,207,0,0,1784,1785,5,269,0,0,1785,1786,3,126,63,0,1786,1787,5,76,
+		0,0,1787,1790,3,126,63,0,1788,1789,5,75,0,0,1789,1791,3,126,63,0,1790,
+		1788,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,0,0,1792,1793,5,270,0,0,1793,
+		2068,1,0,0,0,1794,1795,5,173,0,0,1795,1796,5,269,0,0,1796,1797,3,134,67,
+		0,1797,1798,5,90,0,0,1798,1799,3,126,63,0,1799,1800,5,270,0,0,1800,2068,
+		1,0,0,0,1801,1802,5,163,0,0,1802,1803,5,269,0,0,1803,1804,3,126,63,0,1804,
+		1805,5,170,0,0,1805,1806,3,126,63,0,1806,1807,5,76,0,0,1807,1810,3,126,
+		63,0,1808,1809,5,75,0,0,1809,1811,3,126,63,0,1810,1808,1,0,0,0,1810,1811,
+		1,0,0,0,1811,1812,1,0,0,0,1812,1813,5,270,0,0,1813,2068,1,0,0,0,1814,1815,
+		5,111,0,0,1815,1816,5,269,0,0,1816,1817,3,126,63,0,1817,1818,5,273,0,0,
+		1818,1821,3,126,63,0,1819,1820,5,188,0,0,1820,1822,3,174,87,0,1821,1819,
+		1,0,0,0,1821,1822,1,0,0,0,1822,1841,1,0,0,0,1823,1824,3,158,79,0,1824,
+		1825,5,153,0,0,1825,1830,5,55,0,0,1826,1827,3,158,79,0,1827,1828,5,153,
+		0,0,1828,1829,5,58,0,0,1829,1831,1,0,0,0,1830,1826,1,0,0,0,1830,1831,1,
+		0,0,0,1831,1842,1,0,0,0,1832,1833,3,158,79,0,1833,1834,5,153,0,0,1834,
+		1839,5,58,0,0,1835,1836,3,158,79,0,1836,1837,5,153,0,0,1837,1838,5,55,
+		0,0,1838,1840,1,0,0,0,1839,1835,1,0,0,0,1839,1840,1,0,0,0,1840,1842,1,
+		0,0,0,1841,1823,1,0,0,0,1841,1832,1,0,0,0,1841,1842,1,0,0,0,1842,1843,
+		1,0,0,0,1843,1844,5,270,0,0,1844,2068,1,0,0,0,1845,1846,5,110,0,0,1846,
+		1847,5,269,0,0,1847,1848,3,126,63,0,1848,1849,5,273,0,0,1849,1852,3,126,
+		63,0,1850,1851,5,188,0,0,1851,1853,3,174,87,0,1852,1850,1,0,0,0,1852,1853,
+		1,0,0,0,1853,1855,1,0,0,0,1854,1856,3,160,80,0,1855,1854,1,0,0,0,1855,
+		1856,1,0,0,0,1856,1875,1,0,0,0,1857,1858,3,162,81,0,1858,1859,5,153,0,
+		0,1859,1864,5,55,0,0,1860,1861,3,162,81,0,1861,1862,5,153,0,0,1862,1863,
+		5,58,0,0,1863,1865,1,0,0,0,1864,1860,1,0,0,0,1864,1865,1,0,0,0,1865,1876,
+		1,0,0,0,1866,1867,3,162,81,0,1867,1868,5,153,0,0,1868,1873,5,58,0,0,1869,
+		1870,3,162,81,0,1870,1871,5,153,0,0,1871,1872,5,55,0,0,1872,1874,1,0,0,
+		0,1873,1869,1,0,0,0,1873,1874,1,0,0,0,1874,1876,1,0,0,0,1875,1857,1,0,
+		0,0,1875,1866,1,0,0,0,1875,1876,1,0,0,0,1876,1877,1,0,0,0,1877,1878,5,
+		270,0,0,1878,2068,1,0,0,0,1879,1880,5,107,0,0,1880,1881,5,269,0,0,1881,
+		1882,3,126,63,0,1882,1883,5,273,0,0,1883,1887,3,126,63,0,1884,1885,7,29,
+		0,0,1885,1886,5,153,0,0,1886,1888,5,58,0,0,1887,1884,1,0,0,0,1887,1888,
+		1,0,0,0,1888,1889,1,0,0,0,1889,1890,5,270,0,0,1890,2068,1,0,0,0,1891,1892,
+		5,108,0,0,1892,1901,5,269,0,0,1893,1898,3,156,78,0,1894,1895,5,273,0,0,
+		1895,1897,3,156,78,0,1896,1894,1,0,0,0,1897,1900,1,0,0,0,1898,1896,1,0,
+		0,0,1898,1899,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1901,1893,1,
+		0,0,0,1901,1902,1,0,0,0,1902,1906,1,0,0,0,1903,1904,7,30,0,0,1904,1905,
+		5,153,0,0,1905,1907,5,148,0,0,1906,1903,1,0,0,0,1906,1907,1,0,0,0,1907,
+		1908,1,0,0,0,1908,2068,5,270,0,0,1909,1910,5,104,0,0,1910,1919,5,269,0,
+		0,1911,1916,3,126,63,0,1912,1913,5,273,0,0,1913,1915,3,126,63,0,1914,1912,
+		1,0,0,0,1915,1918,1,0,0,0,1916,1914,1,0,0,0,1916,1917,1,0,0,0,1917,1920,
+		1,0,0,0,1918,1916,1,0,0,0,1919,1911,1,0,0,0,1919,1920,1,0,0,0,1920,1924,
+		1,0,0,0,1921,1922,7,30,0,0,1922,1923,5,153,0,0,1923,1925,5,148,0,0,1924,
+		1921,1,0,0,0,1924,1925,1,0,0,0,1925,1926,1,0,0,0,1926,2068,5,270,0,0,1927,
+		1928,5,105,0,0,1928,1929,5,269,0,0,1929,1940,3,126,63,0,1930,1931,5,157,
+		0,0,1931,1932,5,16,0,0,1932,1937,3,82,41,0,1933,1934,5,273,0,0,1934,1936,
+		3,82,41,0,1935,1933,1,0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,0,0,1937,1938,
+		1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1940,1930,1,0,0,0,1940,1941,
+		1,0,0,0,1941,1945,1,0,0,0,1942,1943,7,30,0,0,1943,1944,5,153,0,0,1944,
+		1946,5,148,0,0,1945,1942,1,0,0,0,1945,1946,1,0,0,0,1946,1947,1,0,0,0,1947,
+		1954,5,270,0,0,1948,1949,5,71,0,0,1949,1950,5,269,0,0,1950,1951,5,243,
+		0,0,1951,1952,3,126,63,0,1952,1953,5,270,0,0,1953,1955,1,0,0,0,1954,1948,
+		1,0,0,0,1954,1955,1,0,0,0,1955,1958,1,0,0,0,1956,1957,5,160,0,0,1957,1959,
+		3,148,74,0,1958,1956,1,0,0,0,1958,1959,1,0,0,0,1959,2068,1,0,0,0,1960,
+		1961,5,109,0,0,1961,1962,5,269,0,0,1962,1966,3,156,78,0,1963,1964,7,30,
+		0,0,1964,1965,5,153,0,0,1965,1967,5,148,0,0,1966,1963,1,0,0,0,1966,1967,
+		1,0,0,0,1967,1968,1,0,0,0,1968,1975,5,270,0,0,1969,1970,5,71,0,0,1970,
+		1971,5,269,0,0,1971,1972,5,243,0,0,1972,1973,3,126,63,0,1973,1974,5,270,
+		0,0,1974,1976,1,0,0,0,1975,1969,1,0,0,0,1975,1976,1,0,0,0,1976,1979,1,
+		0,0,0,1977,1978,5,160,0,0,1978,1980,3,148,74,0,1979,1977,1,0,0,0,1979,
+		1980,1,0,0,0,1980,2068,1,0,0,0,1981,1982,7,31,0,0,1982,1983,5,269,0,0,
+		1983,1984,3,126,63,0,1984,1987,5,219,0,0,1985,1988,3,172,86,0,1986,1988,
+		3,184,92,0,1987,1985,1,0,0,0,1987,1986,1,0,0,0,1988,1989,1,0,0,0,1989,
+		1990,5,270,0,0,1990,2068,1,0,0,0,1991,1992,7,32,0,0,1992,1993,5,269,0,
+		0,1993,1994,3,172,86,0,1994,1995,5,273,0,0,1995,1996,3,126,63,0,1996,1997,
+		5,273,0,0,1997,1998,3,126,63,0,1998,1999,5,270,0,0,1999,2068,1,0,0,0,2000,
+		2068,7,33,0,0,2001,2002,5,8,0,0,2002,2011,5,271,0,0,2003,2008,3,126,63,
+		0,2004,2005,5,273,0,0,2005,2007,3,126,63,0,2006,2004,1,0,0,0,2007,2010,
+		1,0,0,0,2008,2006,1,0,0,0,2008,2009,1,0,0,0,2009,2012,1,0,0,0,2010,2008,
+		1,0,0,0,2011,2003,1,0,0,0,2011,2012,1,0,0,0,2012,2013,1,0,0,0,2013,2068,
+		5,272,0,0,2014,2015,5,125,0,0,2015,2024,5,271,0,0,2016,2021,3,126,63,0,
+		2017,2018,5,273,0,0,2018,2020,3,126,63,0,2019,2017,1,0,0,0,2020,2023,1,
+		0,0,0,2021,2019,1,0,0,0,2021,2022,1,0,0,0,2022,2025,1,0,0,0,2023,2021,
+		1,0,0,0,2024,2016,1,0,0,0,2024,2025,1,0,0,0,2025,2026,1,0,0,0,2026,2068,
+		5,272,0,0,2027,2028,5,191,0,0,2028,2037,5,269,0,0,2029,2034,3,126,63,0,
+		2030,2031,5,273,0,0,2031,2033,3,126,63,0,2032,2030,1,0,0,0,2033,2036,1,
+		0,0,0,2034,2032,1,0,0,0,2034,2035,1,0,0,0,2035,2038,1,0,0,0,2036,2034,
+		1,0,0,0,2037,2029,1,0,0,0,2037,2038,1,0,0,0,2038,2039,1,0,0,0,2039,2068,
+		5,270,0,0,2040,2041,5,49,0,0,2041,2042,5,269,0,0,2042,2043,3,182,91,0,
+		2043,2044,5,270,0,0,2044,2068,1,0,0,0,2045,2068,3,138,69,0,2046,2047,5,
+		64,0,0,2047,2048,5,269,0,0,2048,2049,3,58,29,0,2049,2050,5,270,0,0,2050,
+		2068,1,0,0,0,2051,2052,5,269,0,0,2052,2053,3,58,29,0,2053,2054,5,270,0,
+		0,2054,2068,1,0,0,0,2055,2056,5,269,0,0,2056,2061,3,126,63,0,2057,2058,
+		5,273,0,0,2058,2060,3,126,63,0,2059,2057,1,0,0,0,2060,2063,1,0,0,0,2061,
+		2059,1,0,0,0,2061,2062,1,0,0,0,2062,2064,1,0,0,0,2063,2061,1,0,0,0,2064,
+		2065,5,270,0,0,2065,2068,1,0,0,0,2066,2068,3,184,92,0,2067,1718,1,0,0,
+		0,2067,1720,1,0,0,0,2067,1721,1,0,0,0,2067,1734,1,0,0,0,2067,1746,1,0,
+		0,0,2067,1753,1,0,0,0,2067,1763,1,0,0,0,2067,1773,1,0,0,0,2067,1783,1,
+		0,0,0,2067,1794,1,0,0,0,2067,1801,1,0,0,0,2067,1814,1,0,0,0,2067,1845,
+		1,0,0,0,2067,1879,1,0,0,0,2067,1891,1,0,0,0,2067,1909,1,0,0,0,2067,1927,
+		1,0,0,0,2067,1960,1,0,0,0,2067,1981,1,0,0,0,2067,1991,1,0,0,0,2067,2000,
+		1,0,0,0,2067,2001,1,0,0,0,2067,2014,1,0,0,0,2067,2027,1,0,0,0,2067,2040,
+		1,0,0,0,2067,2045,1,0,0,0,2067,2046,1,0,0,0,2067,2051,1,0,0,0,2067,2055,
+		1,0,0,0,2067,2066,1,0,0,0,2068,2079,1,0,0,0,2069,2070,10,2,0,0,2070,2071,
+		5,274,0,0,2071,2078,3,184,92,0,2072,2073,10,1,0,0,2073,2074,5,271,0,0,
+		2074,2075,3,134,67,0,2075,2076,5,272,0,0,2076,2078,1,0,0,0,2077,2069,1,
+		0,0,0,2077,2072,1,0,0,0,2078,2081,1,0,0,0,2079,2077,1,0,0,0,2079,2080,
+		1,0,0,0,2080,137,1,0,0,0,2081,2079,1,0,0,0,2082,2083,3,142,71,0,2083,2099,
+		5,269,0,0,2084,2100,5,261,0,0,2085,2087,3,72,36,0,2086,2085,1,0,0,0,2086,
+		2087,1,0,0,0,2087,2088,1,0,0,0,2088,2093,3,144,72,0,2089,2090,5,273,0,
+		0,2090,2092,3,144,72,0,2091,2089,1,0,0,0,2092,2095,1,0,0,0,2093,2091,1,
+		0,0,0,2093,2094,1,0,0,0,2094,2097,1,0,0,0,2095,2093,1,0,0,0,2096,2098,
+		3,140,70,0,2097,2096,1,0,0,0,2097,2098,1,0,0,0,2098,2100,1,0,0,0,2099,
+		2084,1,0,0,0,2099,2086,1,0,0,0,2099,2100,1,0,0,0,2100,2101,1,0,0,0,2101,
+		2108,5,270,0,0,2102,2103,5,71,0,0,2103,2104,5,269,0,0,2104,2105,5,243,
+		0,0,2105,2106,3,126,63,0,2106,2107,5,270,0,0,2107,2109,1,0,0,0,2108,2102,
+		1,0,0,0,2108,2109,1,0,0,0,2109,2112,1,0,0,0,2110,2111,5,160,0,0,2111,2113,
+		3,148,74,0,2112,2110,1,0,0,0,2112,2113,1,0,0,0,2113,139,1,0,0,0,2114,2115,
+		7,34,0,0,2115,2116,5,149,0,0,2116,141,1,0,0,0,2117,2122,3,180,90,0,2118,
+		2122,5,118,0,0,2119,2122,5,189,0,0,2120,2122,5,72,0,0,2121,2117,1,0,0,
+		0,2121,2118,1,0,0,0,2121,2119,1,0,0,0,2121,2120,1,0,0,0,2122,143,1,0,0,
+		0,2123,2124,3,184,92,0,2124,2125,5,258,0,0,2125,2126,3,146,73,0,2126,2129,
+		1,0,0,0,2127,2129,3,146,73,0,2128,2123,1,0,0,0,2128,2127,1,0,0,0,2129,
+		145,1,0,0,0,2130,2131,5,211,0,0,2131,2135,3,180,90,0,2132,2133,5,165,0,
+		0,2133,2134,5,16,0,0,2134,2136,3,126,63,0,2135,2132,1,0,0,0,2135,2136,
+		1,0,0,0,2136,2148,1,0,0,0,2137,2138,5,211,0,0,2138,2139,5,269,0,0,2139,
+		2140,3,58,29,0,2140,2144,5,270,0,0,2141,2142,5,165,0,0,2142,2143,5,16,
+		0,0,2143,2145,3,126,63,0,2144,2141,1,0,0,0,2144,2145,1,0,0,0,2145,2148,
+		1,0,0,0,2146,2148,3,126,63,0,2147,2130,1,0,0,0,2147,2137,1,0,0,0,2147,
+		2146,1,0,0,0,2148,147,1,0,0,0,2149,2152,3,184,92,0,2150,2152,3,150,75,
+		0,2151,2149,1,0,0,0,2151,2150,1,0,0,0,2152,149,1,0,0,0,2153,2164,5,269,
+		0,0,2154,2155,5,165,0,0,2155,2156,5,16,0,0,2156,2161,3,126,63,0,2157,2158,
+		5,273,0,0,2158,2160,3,126,63,0,2159,2157,1,0,0,0,2160,2163,1,0,0,0,2161,
+		2159,1,0,0,0,2161,2162,1,0,0,0,2162,2165,1,0,0,0,2163,2161,1,0,0,0,2164,
+		2154,1,0,0,0,2164,2165,1,0,0,0,2165,2176,1,0,0,0,2166,2167,5,157,0,0,2167,
+		2168,5,16,0,0,2168,2173,3,82,41,0,2169,2170,5,273,0,0,2170,2172,3,82,41,
+		0,2171,2169,1,0,0,0,2172,2175,1,0,0,0,2173,2171,1,0,0,0,2173,2174,1,0,
+		0,0,2174,2177,1,0,0,0,2175,2173,1,0,0,0,2176,2166,1,0,0,0,2176,2177,1,
+		0,0,0,2177,2179,1,0,0,0,2178,2180,3,152,76,0,2179,2178,1,0,0,0,2179,2180,
+		1,0,0,0,2180,2181,1,0,0,0,2181,2182,5,270,0,0,2182,151,1,0,0,0,2183,2184,
+		7,35,0,0,2184,2192,3,154,77,0,2185,2186,7,35,0,0,2186,2187,5,13,0,0,2187,
+		2188,3,154,77,0,2188,2189,5,7,0,0,2189,2190,3,154,77,0,2190,2192,1,0,0,
+		0,2191,2183,1,0,0,0,2191,2185,1,0,0,0,2192,153,1,0,0,0,2193,2194,5,224,
+		0,0,2194,2203,5,174,0,0,2195,2196,5,224,0,0,2196,2203,5,74,0,0,2197,2198,
+		5,36,0,0,2198,2203,5,191,0,0,2199,2200,3,134,67,0,2200,2201,7,36,0,0,2201,
+		2203,1,0,0,0,2202,2193,1,0,0,0,2202,2195,1,0,0,0,2202,2197,1,0,0,0,2202,
+		2199,1,0,0,0,2203,155,1,0,0,0,2204,2206,5,112,0,0,2205,2204,1,0,0,0,2205,
+		2206,1,0,0,0,2206,2207,1,0,0,0,2207,2208,3,126,63,0,2208,2209,5,233,0,
+		0,2209,2210,3,126,63,0,2210,157,1,0,0,0,2211,2216,5,148,0,0,2212,2216,
+		5,58,0,0,2213,2214,5,45,0,0,2214,2216,3,126,63,0,2215,2211,1,0,0,0,2215,
+		2212,1,0,0,0,2215,2213,1,0,0,0,2216,159,1,0,0,0,2217,2219,5,247,0,0,2218,
+		2220,5,8,0,0,2219,2218,1,0,0,0,2219,2220,1,0,0,0,2220,2221,1,0,0,0,2221,
+		2231,5,248,0,0,2222,2224,5,245,0,0,2223,2225,7,37,0,0,2224,2223,1,0,0,
+		0,2224,2225,1,0,0,0,2225,2227,1,0,0,0,2226,2228,5,8,0,0,2227,2226,1,0,
+		0,0,2227,2228,1,0,0,0,2228,2229,1,0,0,0,2229,2231,5,248,0,0,2230,2217,
+		1,0,0,0,2230,2222,1,0,0,0,2231,161,1,0,0,0,2232,2237,5,148,0,0,2233,2237,
+		5,58,0,0,2234,2235,5,55,0,0,2235,2237,7,38,0,0,2236,2232,1,0,0,0,2236,
+		2233,1,0,0,0,2236,2234,1,0,0,0,2237,163,1,0,0,0,2238,2239,5,242,0,0,2239,
+		2244,3,126,63,0,2240,2241,5,273,0,0,2241,2243,3,126,63,0,2242,2240,1,0,
+		0,0,2243,2246,1,0,0,0,2244,2242,1,0,0,0,2244,2245,1,0,0,0,2245,2247,1,
+		0,0,0,2246,2244,1,0,0,0,2247,2248,5,214,0,0,2248,2249,3,126,63,0,2249,
+		165,1,0,0,0,2250,2265,5,148,0,0,2251,2265,7,39,0,0,2252,2265,5,281,0,0,
+		2253,2265,5,282,0,0,2254,2265,5,283,0,0,2255,2257,5,278,0,0,2256,2255,
+		1,0,0,0,2257,2258,1,0,0,0,2258,2256,1,0,0,0,2258,2259,1,0,0,0,2259,2265,
+		1,0,0,0,2260,2265,5,279,0,0,2261,2265,5,280,0,0,2262,2263,7,40,0,0,2263,
+		2265,5,278,0,0,2264,2250,1,0,0,0,2264,2251,1,0,0,0,2264,2252,1,0,0,0,2264,
+		2253,1,0,0,0,2264,2254,1,0,0,0,2264,2256,1,0,0,0,2264,2260,1,0,0,0,2264,
+		2261,1,0,0,0,2264,2262,1,0,0,0,2265,167,1,0,0,0,2266,2268,5,95,0,0,2267,
+		2269,7,25,0,0,2268,2267,1,0,0,0,2268,2269,1,0,0,0,2269,2270,1,0,0,0,2270,
+		2271,3,170,85,0,2271,2275,3,172,86,0,2272,2273,5,269,0,0,2273,2274,5,281,
+		0,0,2274,2276,5,270,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,
+		1,0,0,0,2277,2278,5,219,0,0,2278,2282,3,172,86,0,2279,2280,5,269,0,0,2280,
+		2281,5,281,0,0,2281,2283,5,270,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,
+		2283,2285,1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,169,1,0,0,0,
+		2286,2287,7,41,0,0,2287,171,1,0,0,0,2288,2289,7,42,0,0,2289,173,1,0,0,
+		0,2290,2294,3,176,88,0,2291,2292,5,147,0,0,2292,2295,5,148,0,0,2293,2295,
+		5,148,0,0,2294,2291,1,0,0,0,2294,2293,1,0,0,0,2294,2295,1,0,0,0,2295,175,
+		1,0,0,0,2296,2297,6,88,-1,0,2297,2298,5,8,0,0,2298,2299,5,256,0,0,2299,
+		2300,3,174,87,0,2300,2301,5,257,0,0,2301,2382,1,0,0,0,2302,2303,5,141,
+		0,0,2303,2304,5,256,0,0,2304,2305,3,174,87,0,2305,2306,5,257,0,0,2306,
+		2382,1,0,0,0,2307,2308,5,125,0,0,2308,2309,5,256,0,0,2309,2310,3,174,87,
+		0,2310,2311,5,273,0,0,2311,2312,3,174,87,0,2312,2313,5,257,0,0,2313,2382,
+		1,0,0,0,2314,2315,5,191,0,0,2315,2324,5,256,0,0,2316,2321,3,178,89,0,2317,
+		2318,5,273,0,0,2318,2320,3,178,89,0,2319,2317,1,0,0,0,2320,2323,1,0,0,
+		0,2321,2319,1,0,0,0,2321,2322,1,0,0,0,2322,2325,1,0,0,0,2323,2321,1,0,
+		0,0,2324,2316,1,0,0,0,2324,2325,1,0,0,0,2325,2326,1,0,0,0,2326,2382,5,
+		257,0,0,2327,2328,5,191,0,0,2328,2337,5,269,0,0,2329,2334,3,178,89,0,2330,
+		2331,5,273,0,0,2331,2333,3,178,89,0,2332,2330,1,0,0,0,2333,2336,1,0,0,
+		0,2334,2332,1,0,0,0,2334,2335,1,0,0,0,2335,2338,1,0,0,0,2336,2334,1,0,
+		0,0,2337,2329,1,0,0,0,2337,2338,1,0,0,0,2338,2339,1,0,0,0,2339,2382,5,
+		270,0,0,2340,2341,5,95,0,0,2341,2345,3,172,86,0,2342,2343,5,269,0,0,2343,
+		2344,5,281,0,0,2344,2346,5,270,0,0,2345,2342,1,0,0,0,2345,2346,1,0,0,0,
+		2346,2354,1,0,0,0,2347,2348,5,219,0,0,2348,2352,3,172,86,0,2349,2350,5,
+		269,0,0,2350,2351,5,281,0,0,2351,2353,5,270,0,0,2352,2349,1,0,0,0,2352,
+		2353,1,0,0,0,2353,2355,1,0,0,0,2354,2347,1,0,0,0,2354,2355,1,0,0,0,2355,
+		2382,1,0,0,0,2356,2358,3,184,92,0,2357,2359,7,43,0,0,2358,2357,1,0,0,0,
+		2358,2359,1,0,0,0,2359,2370,1,0,0,0,2360,2361,5,269,0,0,2361,2366,5,281,
+		0,0,2362,2363,5,273,0,0,2363,2365,5,281,0,0,2364,2362,1,0,0,0,2365,2368,
+		1,0,0,0,2366,2364,1,0,0,0,2366,2367,1,0,0,0,2367,2369,1,0,0,0,2368,2366,
+		1,0,0,0,2369,2371,5,270,0,0,2370,2360,1,0,0,0,2370,2371,1,0,0,0,2371,2379,
+		1,0,0,0,2372,2373,5,245,0,0,2373,2374,5,121,0,0,2374,2375,5,215,0,0,2375,
+		2380,5,251,0,0,2376,2377,5,247,0,0,2377,2378,5,215,0,0,2378,2380,5,251,
+		0,0,2379,2372,1,0,0,0,2379,2376,1,0,0,0,2379,2380,1,0,0,0,2380,2382,1,
+		0,0,0,2381,2296,1,0,0,0,2381,2302,1,0,0,0,2381,2307,1,0,0,0,2381,2314,
+		1,0,0,0,2381,2327,1,0,0,0,2381,2340,1,0,0,0,2381,2356,1,0,0,0,2382,2399,
+		1,0,0,0,2383,2387,10,2,0,0,2384,2385,5,147,0,0,2385,2388,5,148,0,0,2386,
+		2388,5,148,0,0,2387,2384,1,0,0,0,2387,2386,1,0,0,0,2387,2388,1,0,0,0,2388,
+		2389,1,0,0,0,2389,2398,5,8,0,0,2390,2394,10,1,0,0,2391,2392,5,147,0,0,
+		2392,2395,5,148,0,0,2393,2395,5,148,0,0,2394,2391,1,0,0,0,2394,2393,1,
+		0,0,0,2394,2395,1,0,0,0,2395,2396,1,0,0,0,2396,2398,5,141,0,0,2397,2383,
+		1,0,0,0,2397,2390,1,0,0,0,2398,2401,1,0,0,0,2399,2397,1,0,0,0,2399,2400,
+		1,0,0,0,2400,177,1,0,0,0,2401,2399,1,0,0,0,2402,2403,3,184,92,0,2403,2405,
+		3,174,87,0,2404,2406,5,278,0,0,2405,2404,1,0,0,0,2405,2406,1,0,0,0,2406,
+		179,1,0,0,0,2407,2412,3,184,92,0,2408,2409,5,274,0,0,2409,2411,3,184,92,
+		0,2410,2408,1,0,0,0,2411,2414,1,0,0,0,2412,2410,1,0,0,0,2412,2413,1,0,
+		0,0,2413,181,1,0,0,0,2414,2412,1,0,0,0,2415,2420,3,184,92,0,2416,2417,
+		5,273,0,0,2417,2419,3,184,92,0,2418,2416,1,0,0,0,2419,2422,1,0,0,0,2420,
+		2418,1,0,0,0,2420,2421,1,0,0,0,2421,183,1,0,0,0,2422,2420,1,0,0,0,2423,
+		2427,5,284,0,0,2424,2427,5,285,0,0,2425,2427,3,186,93,0,2426,2423,1,0,
+		0,0,2426,2424,1,0,0,0,2426,2425,1,0,0,0,2427,185,1,0,0,0,2428,2429,7,44,
+		0,0,2429,187,1,0,0,0,347,191,198,203,209,212,227,230,236,242,248,255,259,
 		267,269,275,282,292,295,302,307,310,317,322,325,329,332,337,341,347,360,
 		368,380,390,394,404,409,420,423,431,435,441,447,459,464,474,480,483,489,
 		500,515,522,527,533,544,550,555,561,564,567,575,583,585,590,595,598,603,
-		606,609,614,617,622,627,630,633,641,659,661,664,671,677,686,691,695,698,
-		706,709,712,716,720,731,736,740,743,751,754,762,770,776,781,788,795,798,
-		802,807,811,813,817,823,833,842,851,854,868,871,875,881,889,893,898,910,
-		922,935,940,952,959,966,972,980,983,992,1007,1010,1015,1017,1022,1024,
-		1029,1033,1041,1047,1050,1052,1062,1069,1072,1080,1086,1090,1093,1100,
-		1109,1112,1116,1125,1128,1132,1140,1143,1154,1157,1159,1169,1181,1193,
-		1201,1209,1212,1216,1224,1228,1248,1250,1252,1256,1260,1264,1268,1270,
-		1279,1283,1290,1293,1296,1303,1306,1312,1321,1327,1330,1339,1346,1348,
-		1359,1362,1371,1374,1382,1385,1388,1394,1402,1410,1413,1421,1438,1454,
-		1461,1467,1471,1478,1482,1486,1490,1492,1496,1498,1508,1518,1525,1532,
-		1537,1549,1557,1560,1563,1574,1579,1590,1593,1601,1603,1610,1614,1621,
-		1629,1638,1644,1650,1653,1660,1664,1669,1674,1681,1685,1689,1697,1705,
-		1707,1718,1722,1730,1734,1749,1759,1770,1782,1802,1813,1822,1831,1833,
-		1844,1847,1856,1865,1867,1879,1890,1893,1898,1908,1911,1916,1929,1932,
-		1937,1946,1950,1958,1967,1971,1979,2000,2003,2013,2016,2026,2029,2053,
-		2059,2069,2071,2078,2085,2089,2091,2100,2104,2113,2120,2127,2136,2139,
-		2143,2153,2156,2165,2168,2171,2183,2194,2197,2207,2211,2216,2219,2222,
-		2228,2236,2250,2256,2260,2267,2274,2276,2286,2313,2316,2326,2329,2337,
-		2344,2346,2350,2358,2362,2371,2373,2379,2386,2389,2391,2397,2404,2412,
-		2418
+		606,609,614,617,622,627,630,633,641,659,661,664,671,677,686,695,699,702,
+		710,713,716,720,724,735,744,748,751,759,762,770,778,784,789,796,803,806,
+		810,815,819,821,825,831,841,850,859,862,876,879,883,889,897,901,906,918,
+		930,943,948,960,967,974,980,988,991,1000,1015,1018,1023,1025,1030,1032,
+		1037,1041,1049,1055,1058,1060,1070,1077,1080,1088,1094,1098,1101,1108,
+		1117,1120,1124,1133,1136,1140,1148,1151,1162,1165,1167,1177,1189,1201,
+		1209,1217,1220,1224,1232,1236,1256,1258,1260,1264,1268,1272,1276,1278,
+		1287,1291,1298,1301,1304,1311,1314,1320,1329,1335,1338,1347,1354,1356,
+		1367,1370,1379,1382,1390,1393,1396,1402,1410,1418,1421,1429,1446,1462,
+		1469,1475,1479,1486,1490,1494,1498,1500,1504,1506,1516,1526,1533,1540,
+		1545,1557,1565,1568,1571,1582,1587,1598,1601,1609,1611,1618,1622,1629,
+		1637,1646,1652,1658,1661,1668,1672,1677,1682,1689,1693,1697,1705,1713,
+		1715,1726,1730,1738,1742,1757,1767,1778,1790,1810,1821,1830,1839,1841,
+		1852,1855,1864,1873,1875,1887,1898,1901,1906,1916,1919,1924,1937,1940,
+		1945,1954,1958,1966,1975,1979,1987,2008,2011,2021,2024,2034,2037,2061,
+		2067,2077,2079,2086,2093,2097,2099,2108,2112,2121,2128,2135,2144,2147,
+		2151,2161,2164,2173,2176,2179,2191,2202,2205,2215,2219,2224,2227,2230,
+		2236,2244,2258,2264,2268,2275,2282,2284,2294,2321,2324,2334,2337,2345,
+		2352,2354,2358,2366,2370,2379,2381,2387,2394,2397,2399,2405,2412,2420,
+		2426
 	};
 
 	public static readonly ATN _ATN =

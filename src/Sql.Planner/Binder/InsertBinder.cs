@@ -32,6 +32,10 @@ internal sealed class InsertBinder
     /// to n (CHAR(n) columns are always trimmed and padded by their cast).</summary>
     public bool TrimPadToSinkLength { get; init; }
 
+    /// <summary>'table.exec.sink.rowtime-inserter' = ENABLED: the sink takes its rows' event time from the one rowtime
+    /// attribute column the query writes, so a query writing more than one is refused (Flink's CommonExecSink).</summary>
+    public bool RowtimeInserter { get; init; } = true;
+
     public LogicalSink Bind(InsertStatement insert)
     {
         string name = ObjectNames.Resolve(insert.Target, _catalog);
@@ -44,7 +48,7 @@ internal sealed class InsertBinder
         }
         if (insert.Hints.Count > 0) table = OptionsHint.Apply(table, insert.Hints, _connectors, insert.Target.Span);
         if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(insert.Target.Span);
-        var descriptor = _connectors.Find(table.Connector);
+        var descriptor = _connectors.Find(table.Connector!);
         if (descriptor is not null && !descriptor.SupportsSink)
             throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
         try
@@ -124,12 +128,15 @@ internal sealed class InsertBinder
                     throw new SqlValidationException($"Target column '{target.Value}' is assigned more than once", target.Span);
                 feeding[index] = q;
             }
+            // Flink's validator checks the columns left out before it counts the query's columns.
+            for (int i = 0; i < feeding.Length; i++)
+                if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
+                    throw new SqlValidationException(
+                        $"Column '{sinkColumns[i].Name}' has no default value and does not allow NULLs (it is NOT NULL in table '{name}' and the INSERT column list leaves it out)",
+                        insert.Target.Span);
             if (query.Schema.Count != insert.TargetColumns.Count)
                 throw new SqlValidationException(
                     $"Number of INSERT target columns ({insert.TargetColumns.Count}) does not equal number of source items ({query.Schema.Count})", insert.Source.Span);
-            for (int i = 0; i < feeding.Length; i++)
-                if (feeding[i] < 0 && !statics.ContainsKey(i) && !sinkColumns[i].Type.Nullable)
-                    throw new SqlValidationException($"Column '{sinkColumns[i].Name}' of table '{name}' is NOT NULL and has no value in the INSERT column list", insert.Target.Span);
         }
 
         var projections = new List<ScalarExpr>(sinkColumns.Count);
@@ -156,13 +163,75 @@ internal sealed class InsertBinder
             var castTo = !TrimPadToSinkLength && source.IsCharacterString && target.Kind == SqlTypeKind.VarChar && source.Precision > target.Precision
                 ? target with { Precision = source.Precision }
                 : target;
-            projections.Add(ExpressionRewriting.SameIgnoringNullability(source, target)
+            projections.Add(TrimPadToSinkLength && HasLength(target) && source.IsCharacterString
+                ? TrimPad(input, target.WithNullable(source.Nullable))
+                : ExpressionRewriting.SameIgnoringNullability(source, target)
                 ? input
                 : new Call("CAST", new ScalarExpr[] { input }, castTo.WithNullable(source.Nullable)));
+        }
+        if (RowtimeInserter)
+        {
+            var rowtimes = projections.OfType<InputRef>().Where(r => r.Type.IsRowtime && !IsWindowTableFunctionInput(query, r.Index))
+                .Select(r => query.Schema[r.Index].Name).ToList();
+            if (rowtimes.Count > 1)
+                throw new SqlValidationException(
+                    $"The query contains more than one rowtime attribute column [{string.Join(", ", rowtimes)}] for writing into table '{ObjectNames.FullName(name)}'.\n" +
+                    "Please select the column that should be used as the event-time timestamp for the table sink by casting all other columns to regular TIMESTAMP or TIMESTAMP_LTZ.",
+                    insert.Source.Span);
         }
         var project = LogicalProject.Create(query, projections, order.Select(i => sinkColumns[i].Name).ToList());
         bool passThrough = projections.Count == query.Schema.Count && projections.Select((e, i) => e is InputRef r && r.Index == i).All(b => b);
         return new LogicalSink(passThrough ? query : project, name, table) { Overwrite = insert.Overwrite };
+    }
+
+    /// <summary>
+    /// Whether column <paramref name="index"/> of <paramref name="node"/> is, through projections and filters, an input
+    /// column of a window table function: "the original time attribute will be a regular timestamp column after window
+    /// TVF" (Flink's docs), so it is not one of the rowtime attributes a sink may take only one of.
+    /// </summary>
+    private static bool IsWindowTableFunctionInput(LogicalNode node, int index)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case LogicalProject { Projections: var projections } project when projections[index] is InputRef r:
+                    node = project.Input;
+                    index = r.Index;
+                    continue;
+                case LogicalFilter filter:
+                    node = filter.Input;
+                    continue;
+                case LogicalWindowTableFunction tvf:
+                    return index < tvf.WindowStart;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>A CHAR(n) or VARCHAR(n) type short of the longest string.</summary>
+    internal static bool HasLength(SqlType type) =>
+        type.Kind == SqlTypeKind.Char || type.Kind == SqlTypeKind.VarChar && type.Precision < SqlType.MaxVarCharLength;
+
+    /// <summary>
+    /// 'table.exec.sink.type-length-enforcer' = TRIM_PAD (Flink's ConstraintEnforcer): the value trimmed to the length of
+    /// <paramref name="target"/> and, for CHAR(n), padded to it — also when its type already says CHAR(n), as a source may
+    /// deliver longer strings than it declares. Cast through STRING, so the cast to the length is never elided.
+    /// </summary>
+    internal static ScalarExpr TrimPad(ScalarExpr value, SqlType target) =>
+        new Call("CAST", [new Call("CAST", [value], SqlType.String.WithNullable(value.Type.Nullable))], target);
+
+    /// <summary>The rows of a query's result (its collect sink) under TRIM_PAD: every CHAR(n)/VARCHAR(n) column trimmed and
+    /// padded to its length; <paramref name="query"/> itself when it has none.</summary>
+    internal static LogicalNode TrimPadResult(LogicalNode query)
+    {
+        var fields = query.Schema.Fields;
+        if (!fields.Any(f => HasLength(f.Type))) return query;
+        var projections = fields.Select((f, i) => HasLength(f.Type)
+            ? TrimPad(new InputRef(i, f.Type), f.Type.WithoutTimeAttribute())
+            : (ScalarExpr)new InputRef(i, f.Type)).ToList();
+        return LogicalProject.Create(query, projections, fields.Select(f => f.Name).ToList());
     }
 
     /// <summary>The values of <c>PARTITION (k = 'v', ...)</c> by sink column: each a partition column of the table, given

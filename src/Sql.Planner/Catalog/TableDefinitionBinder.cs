@@ -85,6 +85,8 @@ internal sealed class TableDefinitionBinder
         }
         if (queryColumns is not null)
         {
+            // Flink's MergeTableAsUtil: the declared columns the query does not return come first; then the query's columns
+            // in its order, a declared one keeping the query's position with its declared type.
             var fromQuery = new HashSet<string>(StringComparer.Ordinal);
             foreach (var f in queryColumns.Fields)
             {
@@ -92,8 +94,13 @@ internal sealed class TableDefinitionBinder
                     throw new SqlValidationException($"The query of CREATE TABLE AS SELECT returns two columns named '{f.Name}'; give them distinct aliases", s.AsQuery!.Span);
                 if (f.Type.Kind == SqlTypeKind.Null)
                     throw new SqlValidationException($"Column '{f.Name}' of the query has type NULL; CAST it to the type the table should have", s.AsQuery!.Span);
-                if (seen.Add(f.Name)) sources.Add(new ColumnSource(new PhysicalColumn(f.Name, f.Type.WithoutTimeAttribute(), null), null, null, s.AsQuery!.Span));
             }
+            var declared = sources.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            sources = sources.Where(c => !fromQuery.Contains(c.Name)).ToList();
+            foreach (var f in queryColumns.Fields)
+                sources.Add(declared.TryGetValue(f.Name, out var declaredColumn)
+                    ? declaredColumn
+                    : new ColumnSource(new PhysicalColumn(f.Name, f.Type.WithoutTimeAttribute(), null), null, null, s.AsQuery!.Span));
         }
 
         // Physical and metadata columns first: computed columns are bound over them, in declaration order.

@@ -43,7 +43,13 @@ public static class ExecutionConfigOptions
 
     public static readonly ConfigOption<string> SinkTypeLengthEnforcer = Options.Enum("table.exec.sink.type-length-enforcer", "IGNORE",
         "What an INSERT does with a string longer than its VARCHAR(n) sink column: IGNORE writes it whole, TRIM_PAD trims it to n " +
-        "(a CHAR(n) column's value is trimmed or padded to n either way).", new[] { "IGNORE", "TRIM_PAD" });
+        "(a CHAR(n) column's value is trimmed or padded to n either way). TRIM_PAD also fits values a source delivers longer than " +
+        "their declared CHAR(n)/VARCHAR(n) type, and the columns of a SELECT's result (Flink's collect sink).", new[] { "IGNORE", "TRIM_PAD" });
+
+    public static readonly ConfigOption<string> SinkRowtimeInserter = Options.Enum("table.exec.sink.rowtime-inserter", "ENABLED",
+        "Whether an INSERT's rowtime attribute column becomes the event time of the rows the sink writes. ENABLED: a query " +
+        "with more than one rowtime attribute column is refused (cast all but one to a regular TIMESTAMP); DISABLED: no " +
+        "column is chosen and any number is written.", new[] { "ENABLED", "DISABLED" });
 
     public static readonly ConfigOption<string> SinkUpsertMaterialize = Options.Enum("table.exec.sink.upsert-materialize", "AUTO",
         "Whether a SinkUpsertMaterializer goes before a sink that takes upserts by its PRIMARY KEY (jdbc, upsert-kafka) and whose " +
@@ -77,7 +83,7 @@ public static class ExecutionConfigOptions
     public static IReadOnlyList<ConfigOption> All { get; } = new ConfigOption[]
     {
         MiniBatchEnabled, MiniBatchAllowLatency, MiniBatchSize, StateTtl, SourceCdcEventsDuplicate, AsyncLookupBufferCapacity, AsyncLookupTimeout,
-        AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer, SinkUpsertMaterialize,
+        AsyncLookupOutputMode, SinkNotNullEnforcer, SinkTypeLengthEnforcer, SinkRowtimeInserter, SinkUpsertMaterialize,
         EmitEarlyFireEnabled, EmitEarlyFireDelay, EmitLateFireEnabled, EmitLateFireDelay, EmitAllowLateness,
     };
 }

@@ -21,7 +21,7 @@ CREATE VIEW pairs AS SELECT * FROM bids MATCH_RECOGNIZE (
 CREATE TABLE matches (auction INT, p1 INT, p2 INT, mrt TIMESTAMP(3), mrt_ltz TIMESTAMP_LTZ(3), last_ts_text STRING, mrt_text STRING, mrt_ltz_text STRING) WITH ('connector' = 'print');
 CREATE TABLE windows (which STRING, window_start TIMESTAMP(3), window_end TIMESTAMP(3), n BIGINT) WITH ('connector' = 'print');
 EXECUTE STATEMENT SET BEGIN
-INSERT INTO matches SELECT auction, p1, p2, mrt, mrt_ltz, CAST(last_ts AS STRING), CAST(mrt AS STRING), CAST(mrt_ltz AS STRING) FROM pairs;
+INSERT INTO matches SELECT auction, p1, p2, mrt, /* two rowtime attributes cannot go into one sink (Flink's CommonExecSink): one is cast to a regular TIMESTAMP_LTZ */ CAST(mrt_ltz AS TIMESTAMP_LTZ(3)), CAST(last_ts AS STRING), CAST(mrt AS STRING), CAST(mrt_ltz AS STRING) FROM pairs;
 INSERT INTO windows SELECT 'mrt', window_start, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE pairs, DESCRIPTOR(mrt), INTERVAL '10' SECOND)) GROUP BY window_start, window_end;
 INSERT INTO windows SELECT 'mrt_ltz', window_start, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE pairs, DESCRIPTOR(mrt_ltz), INTERVAL '10' SECOND)) GROUP BY window_start, window_end;
 END;

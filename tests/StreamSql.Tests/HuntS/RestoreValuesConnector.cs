@@ -39,12 +39,14 @@ internal sealed class RestoreValuesConnector : ITableConnector
     public bool IsBounded(CatalogTable table) => table.Options.GetValueOrDefault("bounded", "true") == "true";
     public ChangelogMode SinkChangelogMode(CatalogTable table) => ChangelogMode.All;
 
-    // Flink's values source: a mode with UPDATE_BEFORE is a full changelog, one with updates or deletes without it upserts.
+    // Flink's values source: a mode with UPDATE_AFTER but no UPDATE_BEFORE upserts; one with UPDATE_BEFORE, or deletes
+    // without updates (I,D), is a changelog of full rows.
     public ChangelogMode SourceChangelogMode(CatalogTable table)
     {
         var kinds = table.Options.GetValueOrDefault("changelog-mode", "I").Split(',', StringSplitOptions.TrimEntries);
         return kinds.Contains("UB") ? ChangelogMode.All
-            : kinds.Contains("UA") || kinds.Contains("D") ? ChangelogMode.Upsert
+            : kinds.Contains("UA") ? ChangelogMode.Upsert
+            : kinds.Contains("D") ? ChangelogMode.All
             : ChangelogMode.InsertOnly;
     }
 
