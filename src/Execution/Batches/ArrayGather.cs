@@ -62,15 +62,7 @@ public static class ArrayGather
         foreach (var seg in segments)
         {
             var src = MemoryMarshal.Cast<byte, T>(seg.Source.Buffers[1].Span).Slice(seg.Source.Offset);
-            var idx = seg.Indices.AsSpan(seg.Start, seg.Count);
-            var part = dst.Slice(written, seg.Count);
-            for (int j = 0; j < idx.Length;)
-            {
-                int run = RunLength(idx, j);
-                if (run >= MinBlockRun) src.Slice(idx[j], run).CopyTo(part.Slice(j));
-                else for (int r = j; r < j + run; r++) part[r] = src[idx[r]];
-                j += run;
-            }
+            GatherValues(src, seg.Indices.AsSpan(seg.Start, seg.Count), dst.Slice(written, seg.Count));
             written += seg.Count;
         }
         var (validity, nulls) = GatherValidity(segments, total);
@@ -203,6 +195,34 @@ public static class ArrayGather
 
     // Shorter runs of fixed-width values are copied one by one (a block copy's call costs more than a few moves).
     private const int MinBlockRun = 4;
+
+    /// <summary>
+    /// <paramref name="destination"/>[j] = <paramref name="source"/>[<paramref name="indices"/>[j]]: runs of at least
+    /// <see cref="MinBlockRun"/> consecutive rows as block copies, other rows one by one. A run is looked for only where
+    /// the index <see cref="MinBlockRun"/> - 1 places on is as far ahead, so scattered rows (a join's stored rows picked per
+    /// pair) cost one more compare each, not a run scan.
+    /// </summary>
+    private static void GatherValues<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> indices, Span<T> destination) where T : unmanaged
+    {
+        int n = indices.Length;
+        destination = destination[..n];
+        int j = 0;
+        while (j < n)
+        {
+            int index = indices[j];
+            if (j + MinBlockRun - 1 < n && indices[j + MinBlockRun - 1] == index + (MinBlockRun - 1))
+            {
+                int run = RunLength(indices, j);
+                if (run >= MinBlockRun)
+                {
+                    source.Slice(index, run).CopyTo(destination.Slice(j, run));
+                    j += run;
+                    continue;
+                }
+            }
+            destination[j++] = source[index];
+        }
+    }
 
     /// <summary>How many indices from <paramref name="j"/> on are consecutive rows (at least 1).</summary>
     private static int RunLength(ReadOnlySpan<int> indices, int j)

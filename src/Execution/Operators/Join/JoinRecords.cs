@@ -43,6 +43,9 @@ public sealed class JoinRecords : IGroupColumn
     public ReadOnlySpan<byte> Row(int entry) => _listed is not null ? _listed.Value(entry) : _counted!.Value(entry);
     public long Count(int entry) => _listed is not null ? 1 : _counted!.Count(entry);
 
+    /// <summary>Whether every entry is one row (<see cref="Count"/> is 1): the rows are listed, not counted.</summary>
+    public bool EntriesAreRows => _listed is not null;
+
     /// <summary>How many rows of the other side the entry's row matches (outer sides only).</summary>
     public long Matches(int entry) => _matches!.Get(entry);
 

@@ -27,6 +27,8 @@ internal sealed class JoinResidual
     /// builder sized for the next).</summary>
     private readonly ColumnBuilder[]?[] _theirs = new ColumnBuilder[]?[2];
     private readonly DistinctEntries _distinct = new();
+    /// <summary>Per candidate pair, whether it passed (<see cref="Evaluate"/>'s result, valid until the next call).</summary>
+    private bool[] _passed = [];
 
     /// <param name="condition">The condition over the joined row (<paramref name="joinedSchema"/>: the left side's
     /// <paramref name="leftCount"/> columns, then the right side's).</param>
@@ -43,15 +45,16 @@ internal sealed class JoinResidual
         _leftCount = leftCount;
     }
 
-    /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not. <paramref name="theirRows"/>: the other side's
+    /// <summary>Per candidate pair (valid until the next call): TRUE passes, FALSE and NULL do not. <paramref name="theirRows"/>: the other side's
     /// columns, one row per distinct stored entry among the pairs; <paramref name="theirPositions"/>: per pair, its entry's row
     /// there (valid until the next call).</summary>
     public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
         KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirRows, out int[] theirPositions)
     {
         int count = candidates.Count;
-        var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, count)).ToArray();
         int distinct = _distinct.Collect(candidates.Entries.AsSpan(0, count));
+        // Sized by the distinct rows, not the pairs: a builder's every column is a new array each batch.
+        var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, distinct)).ToArray();
         var entries = _distinct.Entries;
         for (int i = 0; i < distinct; i++) otherDecoder.DecodeInto(other.Row(entries[i]), builders);
         theirRows = new IArrowArray[builders.Length];
@@ -72,10 +75,11 @@ internal sealed class JoinResidual
         return Passed(mask, count);
     }
 
-    /// <summary>The mask's TRUE rows, read from its value and validity bitmaps.</summary>
-    private static bool[] Passed(BooleanArray mask, int count)
+    /// <summary>The mask's TRUE rows, read from its value and validity bitmaps, into the array kept for them.</summary>
+    private bool[] Passed(BooleanArray mask, int count)
     {
-        var passed = new bool[count];
+        if (_passed.Length < count) _passed = new bool[Math.Max(count, _passed.Length * 2)];
+        var passed = _passed;
         var values = mask.ValueBuffer.Span;
         int offset = mask.Offset;
         if (mask.NullCount == 0)

@@ -32,6 +32,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     private readonly bool _inner;
     private readonly bool _emitUpdateBefore;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private readonly JoinCandidates _candidates = new(0);
 
     /// <summary>One input's layout, serializer and state.</summary>
     private sealed class Side
@@ -179,7 +180,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (!defer) self.Rows.SerializeBatch(data, self.Serialized);
 
         // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
-        var candidates = new JoinCandidates(n);
+        var candidates = _candidates;
+        candidates.Reset(n);
         for (int r = 0; r < n; r++)
         {
             candidates.Start[r] = candidates.Count;
@@ -202,12 +204,14 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (appendBatch && _inner && !self.Outer && !other.Outer)
         {
             // Nor row by row when neither side is outer (q4's bids): each passing pair is its output rows, in row order.
-            for (int c = 0; c < candidates.Count; c++)
-            {
-                if (passed is not null && !passed[c]) continue;
-                int r = candidates.Rows[c], e = candidates.Entries[c];
-                result.Add(batch.KindAt(r), r, e, c, other.Records.Count(e));
-            }
+            if (decoded is not null && other.Records.EntriesAreRows) result.AddPairs(candidates, passed);
+            else
+                for (int c = 0; c < candidates.Count; c++)
+                {
+                    if (passed is not null && !passed[c]) continue;
+                    int r = candidates.Rows[c], e = candidates.Entries[c];
+                    result.Add(batch.KindAt(r), r, e, c, other.Records.Count(e));
+                }
             applied = 0;
         }
         for (int r = 0; r < applied; r++)
@@ -347,6 +351,36 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     _other.Decoder.DecodeInto(_other.Records.Row(entry), _theirs);
                 Count++;
             }
+        }
+
+        /// <summary>Adds the passing pairs of an insert-only batch (<paramref name="passed"/> null: all), each one row: the
+        /// other side's entries are rows (<see cref="JoinRecords.EntriesAreRows"/>) taken from the decoded rows. As
+        /// <see cref="Add"/> pair by pair, without its per-row checks.</summary>
+        public void AddPairs(JoinCandidates candidates, bool[]? passed)
+        {
+            int pairs = candidates.Count;
+            if (pairs == 0) return;
+            if (_mine.Length == 0) Allocate();
+            if (Count + pairs > _mine.Length)
+            {
+                int size = Math.Max(Count + pairs, _mine.Length * 2);
+                System.Array.Resize(ref _mine, size);
+                System.Array.Resize(ref _kinds, size);
+                System.Array.Resize(ref _decodedRows, size);
+            }
+            var rows = candidates.Rows.AsSpan(0, pairs);
+            var positions = _decodedPositions.AsSpan(0, pairs);
+            var mine = _mine;
+            var decodedRows = _decodedRows;
+            int k = Count;
+            for (int c = 0; c < rows.Length; c++)
+            {
+                if (passed is not null && !passed[c]) continue;
+                mine[k] = rows[c];
+                decodedRows[k++] = positions[c];
+            }
+            _kinds.AsSpan(Count, k - Count).Fill(RowKind.Insert);
+            Count = k;
         }
 
         /// <param name="read">Per output column, whether the next operator reads it (null: all); the others are all-null placeholders.</param>
