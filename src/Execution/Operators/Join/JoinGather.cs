@@ -39,6 +39,14 @@ internal static class JoinGather
         return ArrayGather.Take(column, indices, count);
     }
 
+    /// <summary>As <see cref="Take"/>, a fixed-width column without NULLs gathered into <paramref name="scratch"/>
+    /// (<see cref="ArrayGather.TakeInto"/>): for a column dropped before the scratch is used again.</summary>
+    public static IArrowArray TakeInto(IArrowArray column, int[] indices, int count, ref byte[] scratch)
+    {
+        if (IsIdentity(indices, count, column.Length)) return column;
+        return ArrayGather.TakeInto(column, indices, count, ref scratch);
+    }
+
     /// <summary>Rows <paramref name="rows"/> of <paramref name="column"/>, -1 taking the one-row <paramref name="nulls"/>
     /// column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
     public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows)

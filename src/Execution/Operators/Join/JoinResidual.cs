@@ -29,6 +29,8 @@ internal sealed class JoinResidual
     private readonly DistinctEntries _distinct = new();
     /// <summary>Per candidate pair, whether it passed (<see cref="Evaluate"/>'s result, valid until the next call).</summary>
     private bool[] _passed = [];
+    /// <summary>Per column read, the buffer its pairs' values are gathered into (<see cref="ArrayGather.TakeInto"/>).</summary>
+    private readonly byte[][] _gathered;
 
     /// <param name="condition">The condition over the joined row (<paramref name="joinedSchema"/>: the left side's
     /// <paramref name="leftCount"/> columns, then the right side's).</param>
@@ -37,6 +39,8 @@ internal sealed class JoinResidual
         var read = new SortedSet<int>();
         CollectInputs(condition, read);
         _read = read.ToArray();
+        _gathered = new byte[_read.Length][];
+        for (int i = 0; i < _gathered.Length; i++) _gathered[i] = [];
         var position = new int[joinedSchema.Count];
         for (int i = 0; i < _read.Length; i++) position[_read[i]] = i;
         var schema = new RowSchema(_read.Select(c => joinedSchema[c]).ToArray());
@@ -67,9 +71,10 @@ internal sealed class JoinResidual
             int column = _read[i];
             bool left = column < _leftCount;
             int sideColumn = left ? column : column - _leftCount;
+            // The gathered inputs live only through this evaluation: fixed-width ones are gathered into kept buffers.
             columns[i] = left == (input == 0)
-                ? JoinGather.Take(data.Column(sideColumn), candidates.Rows, count)
-                : JoinGather.Take(theirRows[sideColumn], theirPositions, count);
+                ? JoinGather.TakeInto(data.Column(sideColumn), candidates.Rows, count, ref _gathered[i])
+                : JoinGather.TakeInto(theirRows[sideColumn], theirPositions, count, ref _gathered[i]);
         }
         var mask = (BooleanArray)_condition.Evaluate(new RecordBatch(_schema, columns, count), context);
         return Passed(mask, count);

@@ -33,6 +33,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     private readonly bool _emitUpdateBefore;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private readonly JoinCandidates _candidates = new(0);
+    private readonly OutputRows _outputRows = new();
 
     /// <summary>One input's layout, serializer and state.</summary>
     private sealed class Side
@@ -196,7 +197,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (_residual is not null && candidates.Count > 0)
             passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded, out decodedPositions);
 
-        var result = new Output(self, other, n, decoded, decodedPositions);
+        var result = new Output(self, other, n, decoded, decodedPositions, _outputRows);
         // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
@@ -287,6 +288,15 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
     }
 
+    /// <summary>An <see cref="Output"/>'s row arrays, kept from batch to batch: an output reads them only until its
+    /// <see cref="Output.Build"/> returns (the gathers copy, the row kinds are copied out).</summary>
+    private sealed class OutputRows
+    {
+        public int[] Mine = [];
+        public int[] DecodedRows = [];
+        public RowKind[] Kinds = [];
+    }
+
     /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row, with
     /// their kinds. The other side's row is taken from the stored rows the residual condition decoded when the batch had
     /// them (each decoded once), else decoded into builders as it is added (or NULLs).</summary>
@@ -297,6 +307,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         private readonly int _capacity;
         private readonly IArrowArray[]? _decoded;
         private readonly int[]? _decodedPositions;
+        private readonly OutputRows _rows;
         private ColumnBuilder[] _theirs;
         private int[] _mine;
         private int[] _decodedRows;
@@ -305,8 +316,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// <param name="decoded">The other side's columns, one row per distinct stored row among the candidate pairs (from the
         /// residual condition), or null.</param>
         /// <param name="decodedPositions">Per candidate pair, its stored row's row in <paramref name="decoded"/>.</param>
-        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded, int[]? decodedPositions)
+        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded, int[]? decodedPositions, OutputRows rows)
         {
+            _rows = rows;
             _self = self;
             _other = other;
             _decoded = decoded;
@@ -321,9 +333,15 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// <summary>Buffers are made at the first row: most batches of a selective join emit nothing.</summary>
         private void Allocate()
         {
-            _mine = new int[_capacity];
-            _kinds = new RowKind[_capacity];
-            if (_decoded is not null) _decodedRows = new int[_capacity];
+            if (_rows.Mine.Length < _capacity)
+            {
+                _rows.Mine = new int[_capacity];
+                _rows.Kinds = new RowKind[_capacity];
+                _rows.DecodedRows = new int[_capacity];
+            }
+            _mine = _rows.Mine;
+            _kinds = _rows.Kinds;
+            if (_decoded is not null) _decodedRows = _rows.DecodedRows;
             else _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
@@ -338,9 +356,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             {
                 if (Count == _mine.Length)
                 {
-                    System.Array.Resize(ref _mine, Count * 2);
-                    System.Array.Resize(ref _kinds, Count * 2);
-                    if (_decoded is not null) System.Array.Resize(ref _decodedRows, Count * 2);
+                    Grow(Count * 2);
                 }
                 _mine[Count] = row;
                 _kinds[Count] = kind;
@@ -353,6 +369,17 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
         }
 
+        /// <summary>Grows the row arrays (the kept ones too: the next batch starts at this size).</summary>
+        private void Grow(int size)
+        {
+            System.Array.Resize(ref _mine, size);
+            System.Array.Resize(ref _kinds, size);
+            System.Array.Resize(ref _decodedRows, size);
+            _rows.Mine = _mine;
+            _rows.Kinds = _kinds;
+            _rows.DecodedRows = _decodedRows;
+        }
+
         /// <summary>Adds the passing pairs of an insert-only batch (<paramref name="passed"/> null: all), each one row: the
         /// other side's entries are rows (<see cref="JoinRecords.EntriesAreRows"/>) taken from the decoded rows. As
         /// <see cref="Add"/> pair by pair, without its per-row checks.</summary>
@@ -363,10 +390,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             if (_mine.Length == 0) Allocate();
             if (Count + pairs > _mine.Length)
             {
-                int size = Math.Max(Count + pairs, _mine.Length * 2);
-                System.Array.Resize(ref _mine, size);
-                System.Array.Resize(ref _kinds, size);
-                System.Array.Resize(ref _decodedRows, size);
+                Grow(Math.Max(Count + pairs, _mine.Length * 2));
             }
             var rows = candidates.Rows.AsSpan(0, pairs);
             var positions = _decodedPositions.AsSpan(0, pairs);
@@ -403,8 +427,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             for (int i = 0; i < count; i++)
             {
                 if (_kinds[i] == RowKind.Insert) continue;
-                kinds = _kinds;
-                if (kinds.Length != count) System.Array.Resize(ref kinds, count);
+                kinds = _kinds.AsSpan(0, count).ToArray();
                 break;
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);
