@@ -48,12 +48,15 @@ internal static class JoinGather
     }
 
     /// <summary>Rows <paramref name="rows"/> of <paramref name="column"/>, -1 taking the one-row <paramref name="nulls"/>
-    /// column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
-    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows)
+    /// column's NULL: runs of rows and runs of NULLs gathered at once. With <paramref name="share"/> (arrays are immutable)
+    /// all of the column's rows in order are the column itself; without, always a copy (a column over a buffer that will be
+    /// reused: <see cref="Columns.ColumnBuilder.BuildTransient"/>).</summary>
+    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows, bool share = true)
     {
         var indices = rows.Indices;
         int count = rows.Count;
-        if (!rows.AnyNull) return rows.InOrder && count == column.Length ? column : ArrayGather.Take(column, indices, count);
+        if (!rows.AnyNull)
+            return share && rows.InOrder && count == column.Length ? column : ArrayGather.Take(column, indices, count);
         var zeros = new int[count];
         var segments = new List<GatherSegment>();
         int start = 0;

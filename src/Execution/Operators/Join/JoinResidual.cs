@@ -50,7 +50,8 @@ internal sealed class JoinResidual
     }
 
     /// <summary>Per candidate pair (valid until the next call): TRUE passes, FALSE and NULL do not. <paramref name="theirRows"/>: the other side's
-    /// columns, one row per distinct stored entry among the pairs; <paramref name="theirPositions"/>: per pair, its entry's row
+    /// columns, one row per distinct stored entry among the pairs (<see cref="ColumnBuilder.BuildTransient"/> arrays, valid
+    /// until the next call: to be gathered from, never passed on); <paramref name="theirPositions"/>: per pair, its entry's row
     /// there (valid until the next call).</summary>
     public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
         KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirRows, out int[] theirPositions)
@@ -60,9 +61,16 @@ internal sealed class JoinResidual
         // Sized by the distinct rows, not the pairs: a builder's every column is a new array each batch.
         var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, distinct)).ToArray();
         var entries = _distinct.Entries;
-        for (int i = 0; i < distinct; i++) otherDecoder.DecodeInto(other.Row(entries[i]), builders);
+        const int RowsAhead = 8;
+        for (int i = 0; i < Math.Min(RowsAhead, distinct); i++) other.PrefetchRow(entries[i]);
+        for (int i = 0; i < distinct; i++)
+        {
+            if (i + RowsAhead < distinct) other.PrefetchRow(entries[i + RowsAhead]);
+            otherDecoder.DecodeInto(other.Row(entries[i]), builders);
+        }
         theirRows = new IArrowArray[builders.Length];
-        for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].Build();
+        // Read here and by the output's gathers only, within this batch: over the builders' kept buffers.
+        for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].BuildTransient();
         theirPositions = _distinct.Positions;
 
         var columns = new IArrowArray[_read.Length];

@@ -420,7 +420,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             var decodedRows = _decoded is null ? default : new JoinGather.Rows(_decodedRows, count);
             for (int c = 0; c < theirs.Length; c++)
                 theirs[c] = _decoded is null ? _theirs[c].Build()
-                    : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows)
+                    : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows, share: false)
                     : new NullArray(count);
             var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
