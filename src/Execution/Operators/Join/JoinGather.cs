@@ -25,6 +25,21 @@ internal static class JoinGather
             InOrder = inOrder;
         }
 
+        private Rows(int[] indices, int count, bool inOrder)
+        {
+            Indices = indices;
+            Count = count;
+            InOrder = inOrder;
+        }
+
+        /// <summary>Rows known to hold no -1: only whether they are 0, 1, 2 ... is worked out, up to the first that is not.</summary>
+        public static Rows WithoutNulls(int[] indices, int count)
+        {
+            int i = 0;
+            while (i < count && indices[i] == i) i++;
+            return new Rows(indices, count, inOrder: i == count);
+        }
+
         public int[] Indices { get; }
         public int Count { get; }
         public bool AnyNull { get; }

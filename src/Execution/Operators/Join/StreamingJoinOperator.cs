@@ -347,11 +347,15 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
 
         public int Count { get; private set; }
 
+        /// <summary>Whether every row added so far joins two rows (no NULL-padded side).</summary>
+        private bool _noNulls = true;
+
         /// <summary>Adds <paramref name="copies"/> rows: input row <paramref name="row"/> (-1: NULLs) joined with the other
         /// side's entry <paramref name="entry"/>, candidate pair <paramref name="candidate"/> (both -1: NULLs).</summary>
         public void Add(RowKind kind, int row, int entry, int candidate, long copies)
         {
             if (_mine.Length == 0) Allocate();
+            _noNulls &= row >= 0 && entry >= 0;
             for (long k = 0; k < copies; k++)
             {
                 if (Count == _mine.Length)
@@ -413,11 +417,12 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             int count = Count;
             int mineOffset = input == 0 ? 0 : _other.Types.Length, theirOffset = input == 0 ? data.ColumnCount : 0;
             var mine = new IArrowArray[data.ColumnCount];
-            var mineRows = new JoinGather.Rows(_mine, count);
+            var mineRows = _noNulls ? JoinGather.Rows.WithoutNulls(_mine, count) : new JoinGather.Rows(_mine, count);
             for (int c = 0; c < mine.Length; c++)
                 mine[c] = Reads(read, mineOffset + c) ? JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), mineRows) : new NullArray(count);
             var theirs = new IArrowArray[_other.Types.Length];
-            var decodedRows = _decoded is null ? default : new JoinGather.Rows(_decodedRows, count);
+            var decodedRows = _decoded is null ? default
+                : _noNulls ? JoinGather.Rows.WithoutNulls(_decodedRows, count) : new JoinGather.Rows(_decodedRows, count);
             for (int c = 0; c < theirs.Length; c++)
                 theirs[c] = _decoded is null ? _theirs[c].Build()
                     : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows, share: false)
