@@ -26,6 +26,35 @@ public static class ArrayGather
         return ArrowArrayFactory.BuildArray(Gather(array.Data.DataType, one, count));
     }
 
+    /// <summary>
+    /// Rows <paramref name="indices"/>[0..count) of <paramref name="array"/> as <see cref="Take(IArrowArray, int[], int)"/>
+    /// gives them, but a fixed-width column without NULLs is gathered into <paramref name="scratch"/> (grown as needed) and the
+    /// result reads it: for a column used and dropped before the next call with the same scratch (a join residual's
+    /// inputs), so a batch's gathered columns need no new memory.
+    /// </summary>
+    public static IArrowArray TakeInto(IArrowArray array, int[] indices, int count, ref byte[] scratch)
+    {
+        var data = array.Data;
+        if (data.NullCount != 0 || data.DataType is not FixedWidthType { BitWidth: 8 or 16 or 32 or 64 or 128 } fixedWidth
+            || data.DataType is BooleanType)
+            return Take(array, indices, count);
+        int width = fixedWidth.BitWidth / 8;
+        if (scratch.Length < count * width) scratch = GC.AllocateUninitializedArray<byte>(Math.Max(count * width, scratch.Length * 2));
+        var source = data.Buffers[1].Span;
+        var target = scratch.AsSpan(0, count * width);
+        var rows = indices.AsSpan(0, count);
+        switch (width)
+        {
+            case 1: GatherValues(source[data.Offset..], rows, target); break;
+            case 2: GatherValues(MemoryMarshal.Cast<byte, short>(source)[data.Offset..], rows, MemoryMarshal.Cast<byte, short>(target)); break;
+            case 4: GatherValues(MemoryMarshal.Cast<byte, int>(source)[data.Offset..], rows, MemoryMarshal.Cast<byte, int>(target)); break;
+            case 8: GatherValues(MemoryMarshal.Cast<byte, long>(source)[data.Offset..], rows, MemoryMarshal.Cast<byte, long>(target)); break;
+            default: GatherValues(MemoryMarshal.Cast<byte, Int128>(source)[data.Offset..], rows, MemoryMarshal.Cast<byte, Int128>(target)); break;
+        }
+        var values = new ArrowBuffer(new ReadOnlyMemory<byte>(scratch, 0, count * width));
+        return ArrowArrayFactory.BuildArray(new ArrayData(data.DataType, count, 0, 0, [ArrowBuffer.Empty, values], System.Array.Empty<ArrayData>()));
+    }
+
     /// <summary>A batch of rows <paramref name="rows"/>[0..count) of <paramref name="batch"/> (e.g. to evaluate an expression
     /// on only the rows that need it: CASE branches, the right side of AND/OR).</summary>
     public static RecordBatch Take(RecordBatch batch, int[] rows, int count)
@@ -62,15 +91,7 @@ public static class ArrayGather
         foreach (var seg in segments)
         {
             var src = MemoryMarshal.Cast<byte, T>(seg.Source.Buffers[1].Span).Slice(seg.Source.Offset);
-            var idx = seg.Indices.AsSpan(seg.Start, seg.Count);
-            var part = dst.Slice(written, seg.Count);
-            for (int j = 0; j < idx.Length;)
-            {
-                int run = RunLength(idx, j);
-                if (run >= MinBlockRun) src.Slice(idx[j], run).CopyTo(part.Slice(j));
-                else for (int r = j; r < j + run; r++) part[r] = src[idx[r]];
-                j += run;
-            }
+            GatherValues(src, seg.Indices.AsSpan(seg.Start, seg.Count), dst.Slice(written, seg.Count));
             written += seg.Count;
         }
         var (validity, nulls) = GatherValidity(segments, total);
@@ -203,6 +224,34 @@ public static class ArrayGather
 
     // Shorter runs of fixed-width values are copied one by one (a block copy's call costs more than a few moves).
     private const int MinBlockRun = 4;
+
+    /// <summary>
+    /// <paramref name="destination"/>[j] = <paramref name="source"/>[<paramref name="indices"/>[j]]: runs of at least
+    /// <see cref="MinBlockRun"/> consecutive rows as block copies, other rows one by one. A run is looked for only where
+    /// the index <see cref="MinBlockRun"/> - 1 places on is as far ahead, so scattered rows (a join's stored rows picked per
+    /// pair) cost one more compare each, not a run scan.
+    /// </summary>
+    private static void GatherValues<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> indices, Span<T> destination) where T : unmanaged
+    {
+        int n = indices.Length;
+        destination = destination[..n];
+        int j = 0;
+        while (j < n)
+        {
+            int index = indices[j];
+            if (j + MinBlockRun - 1 < n && indices[j + MinBlockRun - 1] == index + (MinBlockRun - 1))
+            {
+                int run = RunLength(indices, j);
+                if (run >= MinBlockRun)
+                {
+                    source.Slice(index, run).CopyTo(destination.Slice(j, run));
+                    j += run;
+                    continue;
+                }
+            }
+            destination[j++] = source[index];
+        }
+    }
 
     /// <summary>How many indices from <paramref name="j"/> on are consecutive rows (at least 1).</summary>
     private static int RunLength(ReadOnlySpan<int> indices, int j)

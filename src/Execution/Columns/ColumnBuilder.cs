@@ -109,6 +109,11 @@ public abstract class ColumnBuilder
     /// <summary>As <see cref="Build"/>, the array's data.</summary>
     public abstract ArrayData BuildData();
 
+    /// <summary>As <see cref="Build"/>, but where it can (fixed-width values) the array reads the builder's own buffer, which
+    /// the builder keeps for its next column: the array is valid only until the builder is next appended to. For columns
+    /// read and dropped within one batch (a join's decoded stored rows), so that batch after batch needs no new memory.</summary>
+    public virtual IArrowArray BuildTransient() => Build();
+
     private protected NotSupportedException Unsupported(string what) => new($"a {Type.Name} column cannot be written from {what}");
 
     /// <summary>A builder for columns of <paramref name="type"/> (as <see cref="ArrowTypeMapping"/> lays it out), sized for

@@ -58,6 +58,15 @@ public abstract class FixedColumnBuilder<T> : ColumnBuilder where T : unmanaged
         return data;
     }
 
+    public override IArrowArray BuildTransient()
+    {
+        var (validity, nulls) = Validity.Build(Length);
+        var values = new ArrowBuffer(new ReadOnlyMemory<byte>(_values, 0, Length * Unsafe.SizeOf<T>()));
+        var data = new ArrayData(Type, Length, nulls, 0, [validity, values], System.Array.Empty<ArrayData>());
+        Length = 0;
+        return ArrowArrayFactory.BuildArray(data);
+    }
+
     private void Reserve(int count)
     {
         if ((Length + count) * Unsafe.SizeOf<T>() > _values.Length) Grow(Length + count);

@@ -177,34 +177,80 @@ internal sealed class PrimitiveComparison<T> : VectorExpression where T : unmana
         return MemoryMarshal.Cast<byte, T>(data.Buffers[1].Span).Slice(data.Offset, data.Length);
     }
 
-    // One written-out loop per operator: the JIT specialises each for T and emits branch-free compare-and-pack code.
+    // One loop per operator (a struct's static test: the JIT specialises each for T and the operator). Eight results are
+    // packed into a byte in a register and stored once: setting bits of the array one by one made every row wait for
+    // the previous row's store to the same byte.
     private static void Scalar(ReadOnlySpan<T> a, T b, Span<byte> bits, CompareOp op)
     {
-        int n = a.Length;
         switch (op)
         {
-            case CompareOp.Gt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] > b ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Ge: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] >= b ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Lt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] < b ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Le: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] <= b ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b ? 1 : 0) << (i & 7)); break;
-            default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Gt: PackScalar<Gt>(a, b, bits); break;
+            case CompareOp.Ge: PackScalar<Ge>(a, b, bits); break;
+            case CompareOp.Lt: PackScalar<Lt>(a, b, bits); break;
+            case CompareOp.Le: PackScalar<Le>(a, b, bits); break;
+            case CompareOp.Eq: PackScalar<Eq>(a, b, bits); break;
+            default: PackScalar<Ne>(a, b, bits); break;
         }
     }
 
     private static void Vector(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> bits, CompareOp op)
     {
         int n = Math.Min(a.Length, b.Length);
+        a = a[..n];
+        b = b[..n];
         switch (op)
         {
-            case CompareOp.Gt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] > b[i] ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Ge: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] >= b[i] ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Lt: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] < b[i] ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Le: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] <= b[i] ? 1 : 0) << (i & 7)); break;
-            case CompareOp.Eq: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] == b[i] ? 1 : 0) << (i & 7)); break;
-            default: for (int i = 0; i < n; i++) bits[i >> 3] |= (byte)((a[i] != b[i] ? 1 : 0) << (i & 7)); break;
+            case CompareOp.Gt: Pack<Gt>(a, b, bits); break;
+            case CompareOp.Ge: Pack<Ge>(a, b, bits); break;
+            case CompareOp.Lt: Pack<Lt>(a, b, bits); break;
+            case CompareOp.Le: Pack<Le>(a, b, bits); break;
+            case CompareOp.Eq: Pack<Eq>(a, b, bits); break;
+            default: Pack<Ne>(a, b, bits); break;
         }
     }
+
+    /// <summary>Bit i of <paramref name="bits"/> (zeroed) = test(a[i], b[i]).</summary>
+    private static void Pack<TTest>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<byte> bits) where TTest : struct, ITest
+    {
+        int n = a.Length, full = n & ~7;
+        for (int i = 0; i < full; i += 8)
+        {
+            var x = a.Slice(i, 8);
+            var y = b.Slice(i, 8);
+            int v = (TTest.Test(x[0], y[0]) ? 1 : 0) | (TTest.Test(x[1], y[1]) ? 2 : 0) | (TTest.Test(x[2], y[2]) ? 4 : 0)
+                | (TTest.Test(x[3], y[3]) ? 8 : 0) | (TTest.Test(x[4], y[4]) ? 16 : 0) | (TTest.Test(x[5], y[5]) ? 32 : 0)
+                | (TTest.Test(x[6], y[6]) ? 64 : 0) | (TTest.Test(x[7], y[7]) ? 128 : 0);
+            bits[i >> 3] = (byte)v;
+        }
+        for (int i = full; i < n; i++) bits[i >> 3] |= (byte)((TTest.Test(a[i], b[i]) ? 1 : 0) << (i & 7));
+    }
+
+    /// <summary>Bit i of <paramref name="bits"/> (zeroed) = test(a[i], b).</summary>
+    private static void PackScalar<TTest>(ReadOnlySpan<T> a, T b, Span<byte> bits) where TTest : struct, ITest
+    {
+        int n = a.Length, full = n & ~7;
+        for (int i = 0; i < full; i += 8)
+        {
+            var x = a.Slice(i, 8);
+            int v = (TTest.Test(x[0], b) ? 1 : 0) | (TTest.Test(x[1], b) ? 2 : 0) | (TTest.Test(x[2], b) ? 4 : 0)
+                | (TTest.Test(x[3], b) ? 8 : 0) | (TTest.Test(x[4], b) ? 16 : 0) | (TTest.Test(x[5], b) ? 32 : 0)
+                | (TTest.Test(x[6], b) ? 64 : 0) | (TTest.Test(x[7], b) ? 128 : 0);
+            bits[i >> 3] = (byte)v;
+        }
+        for (int i = full; i < n; i++) bits[i >> 3] |= (byte)((TTest.Test(a[i], b) ? 1 : 0) << (i & 7));
+    }
+
+    private interface ITest
+    {
+        static abstract bool Test(T a, T b);
+    }
+
+    private struct Gt : ITest { public static bool Test(T a, T b) => a > b; }
+    private struct Ge : ITest { public static bool Test(T a, T b) => a >= b; }
+    private struct Lt : ITest { public static bool Test(T a, T b) => a < b; }
+    private struct Le : ITest { public static bool Test(T a, T b) => a <= b; }
+    private struct Eq : ITest { public static bool Test(T a, T b) => a == b; }
+    private struct Ne : ITest { public static bool Test(T a, T b) => a != b; }
 }
 
 /// <summary>DECIMALs of different scales compared by value, as Flink's <c>DecimalDataUtils.compare</c> (no rounding cast).</summary>

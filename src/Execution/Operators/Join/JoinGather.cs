@@ -25,6 +25,21 @@ internal static class JoinGather
             InOrder = inOrder;
         }
 
+        private Rows(int[] indices, int count, bool inOrder)
+        {
+            Indices = indices;
+            Count = count;
+            InOrder = inOrder;
+        }
+
+        /// <summary>Rows known to hold no -1: only whether they are 0, 1, 2 ... is worked out, up to the first that is not.</summary>
+        public static Rows WithoutNulls(int[] indices, int count)
+        {
+            int i = 0;
+            while (i < count && indices[i] == i) i++;
+            return new Rows(indices, count, inOrder: i == count);
+        }
+
         public int[] Indices { get; }
         public int Count { get; }
         public bool AnyNull { get; }
@@ -39,13 +54,24 @@ internal static class JoinGather
         return ArrayGather.Take(column, indices, count);
     }
 
+    /// <summary>As <see cref="Take"/>, a fixed-width column without NULLs gathered into <paramref name="scratch"/>
+    /// (<see cref="ArrayGather.TakeInto"/>): for a column dropped before the scratch is used again.</summary>
+    public static IArrowArray TakeInto(IArrowArray column, int[] indices, int count, ref byte[] scratch)
+    {
+        if (IsIdentity(indices, count, column.Length)) return column;
+        return ArrayGather.TakeInto(column, indices, count, ref scratch);
+    }
+
     /// <summary>Rows <paramref name="rows"/> of <paramref name="column"/>, -1 taking the one-row <paramref name="nulls"/>
-    /// column's NULL: runs of rows and runs of NULLs gathered at once.</summary>
-    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows)
+    /// column's NULL: runs of rows and runs of NULLs gathered at once. With <paramref name="share"/> (arrays are immutable)
+    /// all of the column's rows in order are the column itself; without, always a copy (a column over a buffer that will be
+    /// reused: <see cref="Columns.ColumnBuilder.BuildTransient"/>).</summary>
+    public static IArrowArray TakeOrNull(IArrowArray column, IArrowArray nulls, in Rows rows, bool share = true)
     {
         var indices = rows.Indices;
         int count = rows.Count;
-        if (!rows.AnyNull) return rows.InOrder && count == column.Length ? column : ArrayGather.Take(column, indices, count);
+        if (!rows.AnyNull)
+            return share && rows.InOrder && count == column.Length ? column : ArrayGather.Take(column, indices, count);
         var zeros = new int[count];
         var segments = new List<GatherSegment>();
         int start = 0;

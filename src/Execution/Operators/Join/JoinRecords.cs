@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 
@@ -42,6 +45,17 @@ public sealed class JoinRecords : IGroupColumn
     public int Next(int entry) => _listed is not null ? _listed.Next(entry) : _counted!.Next(entry);
     public ReadOnlySpan<byte> Row(int entry) => _listed is not null ? _listed.Value(entry) : _counted!.Value(entry);
     public long Count(int entry) => _listed is not null ? 1 : _counted!.Count(entry);
+
+    /// <summary>Asks the CPU to fetch the entry's row bytes, so that a <see cref="Row"/> of it a few entries later does not
+    /// wait on memory (a batch's stored rows lie anywhere in the side's arena).</summary>
+    public unsafe void PrefetchRow(int entry)
+    {
+        var row = Row(entry);
+        if (Sse.IsSupported && !row.IsEmpty) Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(row)));
+    }
+
+    /// <summary>Whether every entry is one row (<see cref="Count"/> is 1): the rows are listed, not counted.</summary>
+    public bool EntriesAreRows => _listed is not null;
 
     /// <summary>How many rows of the other side the entry's row matches (outer sides only).</summary>
     public long Matches(int entry) => _matches!.Get(entry);

@@ -27,6 +27,10 @@ internal sealed class JoinResidual
     /// builder sized for the next).</summary>
     private readonly ColumnBuilder[]?[] _theirs = new ColumnBuilder[]?[2];
     private readonly DistinctEntries _distinct = new();
+    /// <summary>Per candidate pair, whether it passed (<see cref="Evaluate"/>'s result, valid until the next call).</summary>
+    private bool[] _passed = [];
+    /// <summary>Per column read, the buffer its pairs' values are gathered into (<see cref="ArrayGather.TakeInto"/>).</summary>
+    private readonly byte[][] _gathered;
 
     /// <param name="condition">The condition over the joined row (<paramref name="joinedSchema"/>: the left side's
     /// <paramref name="leftCount"/> columns, then the right side's).</param>
@@ -35,6 +39,8 @@ internal sealed class JoinResidual
         var read = new SortedSet<int>();
         CollectInputs(condition, read);
         _read = read.ToArray();
+        _gathered = new byte[_read.Length][];
+        for (int i = 0; i < _gathered.Length; i++) _gathered[i] = [];
         var position = new int[joinedSchema.Count];
         for (int i = 0; i < _read.Length; i++) position[_read[i]] = i;
         var schema = new RowSchema(_read.Select(c => joinedSchema[c]).ToArray());
@@ -43,19 +49,28 @@ internal sealed class JoinResidual
         _leftCount = leftCount;
     }
 
-    /// <summary>Per candidate pair: TRUE passes, FALSE and NULL do not. <paramref name="theirRows"/>: the other side's
-    /// columns, one row per distinct stored entry among the pairs; <paramref name="theirPositions"/>: per pair, its entry's row
+    /// <summary>Per candidate pair (valid until the next call): TRUE passes, FALSE and NULL do not. <paramref name="theirRows"/>: the other side's
+    /// columns, one row per distinct stored entry among the pairs (<see cref="ColumnBuilder.BuildTransient"/> arrays, valid
+    /// until the next call: to be gathered from, never passed on); <paramref name="theirPositions"/>: per pair, its entry's row
     /// there (valid until the next call).</summary>
     public bool[] Evaluate(int input, RecordBatch data, JoinCandidates candidates, JoinRecords other, SqlType[] otherTypes,
         KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirRows, out int[] theirPositions)
     {
         int count = candidates.Count;
-        var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, count)).ToArray();
         int distinct = _distinct.Collect(candidates.Entries.AsSpan(0, count));
+        // Sized by the distinct rows, not the pairs: a builder's every column is a new array each batch.
+        var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, distinct)).ToArray();
         var entries = _distinct.Entries;
-        for (int i = 0; i < distinct; i++) otherDecoder.DecodeInto(other.Row(entries[i]), builders);
+        const int RowsAhead = 8;
+        for (int i = 0; i < Math.Min(RowsAhead, distinct); i++) other.PrefetchRow(entries[i]);
+        for (int i = 0; i < distinct; i++)
+        {
+            if (i + RowsAhead < distinct) other.PrefetchRow(entries[i + RowsAhead]);
+            otherDecoder.DecodeInto(other.Row(entries[i]), builders);
+        }
         theirRows = new IArrowArray[builders.Length];
-        for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].Build();
+        // Read here and by the output's gathers only, within this batch: over the builders' kept buffers.
+        for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].BuildTransient();
         theirPositions = _distinct.Positions;
 
         var columns = new IArrowArray[_read.Length];
@@ -64,18 +79,20 @@ internal sealed class JoinResidual
             int column = _read[i];
             bool left = column < _leftCount;
             int sideColumn = left ? column : column - _leftCount;
+            // The gathered inputs live only through this evaluation: fixed-width ones are gathered into kept buffers.
             columns[i] = left == (input == 0)
-                ? JoinGather.Take(data.Column(sideColumn), candidates.Rows, count)
-                : JoinGather.Take(theirRows[sideColumn], theirPositions, count);
+                ? JoinGather.TakeInto(data.Column(sideColumn), candidates.Rows, count, ref _gathered[i])
+                : JoinGather.TakeInto(theirRows[sideColumn], theirPositions, count, ref _gathered[i]);
         }
         var mask = (BooleanArray)_condition.Evaluate(new RecordBatch(_schema, columns, count), context);
         return Passed(mask, count);
     }
 
-    /// <summary>The mask's TRUE rows, read from its value and validity bitmaps.</summary>
-    private static bool[] Passed(BooleanArray mask, int count)
+    /// <summary>The mask's TRUE rows, read from its value and validity bitmaps, into the array kept for them.</summary>
+    private bool[] Passed(BooleanArray mask, int count)
     {
-        var passed = new bool[count];
+        if (_passed.Length < count) _passed = new bool[Math.Max(count, _passed.Length * 2)];
+        var passed = _passed;
         var values = mask.ValueBuffer.Span;
         int offset = mask.Offset;
         if (mask.NullCount == 0)

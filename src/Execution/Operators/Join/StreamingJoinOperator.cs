@@ -32,6 +32,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     private readonly bool _inner;
     private readonly bool _emitUpdateBefore;
     private EvaluationContext _evaluation = EvaluationContext.Utc;
+    private readonly JoinCandidates _candidates = new(0);
+    private readonly OutputRows _outputRows = new();
 
     /// <summary>One input's layout, serializer and state.</summary>
     private sealed class Side
@@ -179,7 +181,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (!defer) self.Rows.SerializeBatch(data, self.Serialized);
 
         // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
-        var candidates = new JoinCandidates(n);
+        var candidates = _candidates;
+        candidates.Reset(n);
         for (int r = 0; r < n; r++)
         {
             candidates.Start[r] = candidates.Count;
@@ -194,7 +197,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (_residual is not null && candidates.Count > 0)
             passed = _residual.Evaluate(input, data, candidates, other.Records, other.Types, other.Decoder, _evaluation, out decoded, out decodedPositions);
 
-        var result = new Output(self, other, n, decoded, decodedPositions);
+        var result = new Output(self, other, n, decoded, decodedPositions, _outputRows);
         // An insert-only side stores the whole batch at once after the loop, which reads only the other side's records.
         bool appendBatch = batch.IsInsertOnly && self.Records.AppendsBatches;
         // An inner side's batch stored at once with no candidate pair has nothing to apply row by row (q7's bids).
@@ -202,12 +205,14 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         if (appendBatch && _inner && !self.Outer && !other.Outer)
         {
             // Nor row by row when neither side is outer (q4's bids): each passing pair is its output rows, in row order.
-            for (int c = 0; c < candidates.Count; c++)
-            {
-                if (passed is not null && !passed[c]) continue;
-                int r = candidates.Rows[c], e = candidates.Entries[c];
-                result.Add(batch.KindAt(r), r, e, c, other.Records.Count(e));
-            }
+            if (decoded is not null && other.Records.EntriesAreRows) result.AddPairs(candidates, passed);
+            else
+                for (int c = 0; c < candidates.Count; c++)
+                {
+                    if (passed is not null && !passed[c]) continue;
+                    int r = candidates.Rows[c], e = candidates.Entries[c];
+                    result.Add(batch.KindAt(r), r, e, c, other.Records.Count(e));
+                }
             applied = 0;
         }
         for (int r = 0; r < applied; r++)
@@ -283,6 +288,15 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             if (!side.Records.IsEmpty(g) && side.Ttl.IsExpired(g, now)) side.Records.Reset(g);
     }
 
+    /// <summary>An <see cref="Output"/>'s row arrays, kept from batch to batch: an output reads them only until its
+    /// <see cref="Output.Build"/> returns (the gathers copy, the row kinds are copied out).</summary>
+    private sealed class OutputRows
+    {
+        public int[] Mine = [];
+        public int[] DecodedRows = [];
+        public RowKind[] Kinds = [];
+    }
+
     /// <summary>The rows a batch emits: this side's row (an input row index, or -1 for NULLs) and the other side's row, with
     /// their kinds. The other side's row is taken from the stored rows the residual condition decoded when the batch had
     /// them (each decoded once), else decoded into builders as it is added (or NULLs).</summary>
@@ -293,6 +307,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         private readonly int _capacity;
         private readonly IArrowArray[]? _decoded;
         private readonly int[]? _decodedPositions;
+        private readonly OutputRows _rows;
         private ColumnBuilder[] _theirs;
         private int[] _mine;
         private int[] _decodedRows;
@@ -301,8 +316,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// <param name="decoded">The other side's columns, one row per distinct stored row among the candidate pairs (from the
         /// residual condition), or null.</param>
         /// <param name="decodedPositions">Per candidate pair, its stored row's row in <paramref name="decoded"/>.</param>
-        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded, int[]? decodedPositions)
+        public Output(Side self, Side other, int capacity, IArrowArray[]? decoded, int[]? decodedPositions, OutputRows rows)
         {
+            _rows = rows;
             _self = self;
             _other = other;
             _decoded = decoded;
@@ -317,26 +333,34 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         /// <summary>Buffers are made at the first row: most batches of a selective join emit nothing.</summary>
         private void Allocate()
         {
-            _mine = new int[_capacity];
-            _kinds = new RowKind[_capacity];
-            if (_decoded is not null) _decodedRows = new int[_capacity];
+            if (_rows.Mine.Length < _capacity)
+            {
+                _rows.Mine = new int[_capacity];
+                _rows.Kinds = new RowKind[_capacity];
+                _rows.DecodedRows = new int[_capacity];
+            }
+            _mine = _rows.Mine;
+            _kinds = _rows.Kinds;
+            if (_decoded is not null) _decodedRows = _rows.DecodedRows;
             else _theirs = _other.OutputColumns ??= _other.Types.Select(t => ColumnBuilder.Create(t, _capacity)).ToArray();
         }
 
         public int Count { get; private set; }
+
+        /// <summary>Whether every row added so far joins two rows (no NULL-padded side).</summary>
+        private bool _noNulls = true;
 
         /// <summary>Adds <paramref name="copies"/> rows: input row <paramref name="row"/> (-1: NULLs) joined with the other
         /// side's entry <paramref name="entry"/>, candidate pair <paramref name="candidate"/> (both -1: NULLs).</summary>
         public void Add(RowKind kind, int row, int entry, int candidate, long copies)
         {
             if (_mine.Length == 0) Allocate();
+            _noNulls &= row >= 0 && entry >= 0;
             for (long k = 0; k < copies; k++)
             {
                 if (Count == _mine.Length)
                 {
-                    System.Array.Resize(ref _mine, Count * 2);
-                    System.Array.Resize(ref _kinds, Count * 2);
-                    if (_decoded is not null) System.Array.Resize(ref _decodedRows, Count * 2);
+                    Grow(Count * 2);
                 }
                 _mine[Count] = row;
                 _kinds[Count] = kind;
@@ -349,28 +373,66 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             }
         }
 
+        /// <summary>Grows the row arrays (the kept ones too: the next batch starts at this size).</summary>
+        private void Grow(int size)
+        {
+            System.Array.Resize(ref _mine, size);
+            System.Array.Resize(ref _kinds, size);
+            System.Array.Resize(ref _decodedRows, size);
+            _rows.Mine = _mine;
+            _rows.Kinds = _kinds;
+            _rows.DecodedRows = _decodedRows;
+        }
+
+        /// <summary>Adds the passing pairs of an insert-only batch (<paramref name="passed"/> null: all), each one row: the
+        /// other side's entries are rows (<see cref="JoinRecords.EntriesAreRows"/>) taken from the decoded rows. As
+        /// <see cref="Add"/> pair by pair, without its per-row checks.</summary>
+        public void AddPairs(JoinCandidates candidates, bool[]? passed)
+        {
+            int pairs = candidates.Count;
+            if (pairs == 0) return;
+            if (_mine.Length == 0) Allocate();
+            if (Count + pairs > _mine.Length)
+            {
+                Grow(Math.Max(Count + pairs, _mine.Length * 2));
+            }
+            var rows = candidates.Rows.AsSpan(0, pairs);
+            var positions = _decodedPositions.AsSpan(0, pairs);
+            var mine = _mine;
+            var decodedRows = _decodedRows;
+            int k = Count;
+            for (int c = 0; c < rows.Length; c++)
+            {
+                if (passed is not null && !passed[c]) continue;
+                mine[k] = rows[c];
+                decodedRows[k++] = positions[c];
+            }
+            _kinds.AsSpan(Count, k - Count).Fill(RowKind.Insert);
+            Count = k;
+        }
+
         /// <param name="read">Per output column, whether the next operator reads it (null: all); the others are all-null placeholders.</param>
         public Batch Build(int input, RecordBatch data, Schema schema, IReadOnlyList<bool>? read)
         {
             int count = Count;
             int mineOffset = input == 0 ? 0 : _other.Types.Length, theirOffset = input == 0 ? data.ColumnCount : 0;
             var mine = new IArrowArray[data.ColumnCount];
-            var mineRows = new JoinGather.Rows(_mine, count);
+            var mineRows = _noNulls ? JoinGather.Rows.WithoutNulls(_mine, count) : new JoinGather.Rows(_mine, count);
             for (int c = 0; c < mine.Length; c++)
                 mine[c] = Reads(read, mineOffset + c) ? JoinGather.TakeOrNull(data.Column(c), _self.NullRow.Column(c), mineRows) : new NullArray(count);
             var theirs = new IArrowArray[_other.Types.Length];
-            var decodedRows = _decoded is null ? default : new JoinGather.Rows(_decodedRows, count);
+            var decodedRows = _decoded is null ? default
+                : _noNulls ? JoinGather.Rows.WithoutNulls(_decodedRows, count) : new JoinGather.Rows(_decodedRows, count);
             for (int c = 0; c < theirs.Length; c++)
                 theirs[c] = _decoded is null ? _theirs[c].Build()
-                    : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows)
+                    : Reads(read, theirOffset + c) ? JoinGather.TakeOrNull(_decoded[c], _other.NullRow.Column(c), decodedRows, share: false)
                     : new NullArray(count);
             var columns = input == 0 ? [.. mine, .. theirs] : (IArrowArray[])[.. theirs, .. mine];
             RowKind[]? kinds = null;
             for (int i = 0; i < count; i++)
             {
                 if (_kinds[i] == RowKind.Insert) continue;
-                kinds = _kinds;
-                if (kinds.Length != count) System.Array.Resize(ref kinds, count);
+                kinds = _kinds.AsSpan(0, count).ToArray();
                 break;
             }
             return new Batch(new RecordBatch(schema, columns, count), kinds);

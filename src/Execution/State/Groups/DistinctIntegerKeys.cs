@@ -20,6 +20,10 @@ internal sealed class DistinctIntegerKeys
     private readonly bool[][] _nulls;
     private readonly bool[] _anyNull;
     private int[] _slots = new int[64];
+    /// <summary>Per slot, the first two key columns' values of its key (one- and two-column keys are compared with these,
+    /// read at the same index as the slot, not through the key's representative row).</summary>
+    private long[] _slotFirst = new long[64];
+    private long[] _slotSecond = new long[64];
     private int[] _slotOf = new int[64];
     private int[] _keyOf = new int[64];
     private int[] _representatives = new int[64];
@@ -79,12 +83,17 @@ internal sealed class DistinctIntegerKeys
         for (int c = 0; c < _columnCount; c++) _anyNull[c] = IntegerKeys.Widen(batch.Column(keyColumns[c]), n, _values[c], _nulls[c]);
         // At most half full: a probe ends after a slot or two.
         int capacity = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2));
-        if (_slots.Length < capacity) _slots = new int[capacity];
+        if (_slots.Length < capacity)
+        {
+            _slots = new int[capacity];
+            _slotFirst = new long[capacity];
+            _slotSecond = new long[capacity];
+        }
         int shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         int count = _columnCount switch
         {
-            1 when !_anyNull[0] => Collect(new OneColumn(_values[0]), n, selection, shift, capacity - 1),
-            2 when !_anyNull[0] && !_anyNull[1] => Collect(new TwoColumns(_values[0], _values[1]), n, selection, shift, capacity - 1),
+            1 when !_anyNull[0] => Collect(new OneColumn(_values[0], _slotFirst), n, selection, shift, capacity - 1),
+            2 when !_anyNull[0] && !_anyNull[1] => Collect(new TwoColumns(_values[0], _values[1], _slotFirst, _slotSecond), n, selection, shift, capacity - 1),
             _ => Collect(new AnyColumns(this), n, selection, shift, capacity - 1),
         };
         if (count >= 0) ClearSlots(count);
@@ -119,13 +128,14 @@ internal sealed class DistinctIntegerKeys
                 int k = slots[s] - 1;
                 if (k < 0)
                 {
+                    keys.Keep(s, i);
                     slots[s] = count + 1;
                     slotOf[count] = s;
                     representatives[count] = i;
                     keyOf[i] = count++;
                     break;
                 }
-                if (keys.Same(representatives[k], i))
+                if (keys.Same(s, representatives[k], i))
                 {
                     keyOf[i] = k;
                     break;
@@ -141,27 +151,41 @@ internal sealed class DistinctIntegerKeys
         /// <summary>A 64-bit hash of the row's key; its top bits pick the slot.</summary>
         ulong Hash(int row);
 
-        bool Same(int a, int b);
+        /// <summary>Notes row <paramref name="row"/>'s key as the key of slot <paramref name="slot"/>.</summary>
+        void Keep(int slot, int row);
+
+        /// <summary>Whether row <paramref name="row"/> has the key of slot <paramref name="slot"/> (whose representative is
+        /// <paramref name="representative"/>).</summary>
+        bool Same(int slot, int representative, int row);
     }
 
     /// <summary>One integer column without NULLs, the commonest key.</summary>
-    private readonly struct OneColumn(long[] values) : IRowKeys
+    private readonly struct OneColumn(long[] values, long[] slotValues) : IRowKeys
     {
         public ulong Hash(int row) => (ulong)values[row] * Multiplier1;
-        public bool Same(int a, int b) => values[a] == values[b];
+        public void Keep(int slot, int row) => slotValues[slot] = values[row];
+        public bool Same(int slot, int representative, int row) => slotValues[slot] == values[row];
     }
 
     /// <summary>Two integer columns without NULLs (q4's auction id and category).</summary>
-    private readonly struct TwoColumns(long[] first, long[] second) : IRowKeys
+    private readonly struct TwoColumns(long[] first, long[] second, long[] slotFirst, long[] slotSecond) : IRowKeys
     {
         public ulong Hash(int row) => ((ulong)first[row] * Multiplier1 ^ (ulong)second[row]) * Multiplier2;
-        public bool Same(int a, int b) => first[a] == first[b] && second[a] == second[b];
+
+        public void Keep(int slot, int row)
+        {
+            slotFirst[slot] = first[row];
+            slotSecond[slot] = second[row];
+        }
+
+        public bool Same(int slot, int representative, int row) => slotFirst[slot] == first[row] && slotSecond[slot] == second[row];
     }
 
     private readonly struct AnyColumns(DistinctIntegerKeys keys) : IRowKeys
     {
         public ulong Hash(int row) => keys.LocalHash(row);
-        public bool Same(int a, int b) => keys.SameKey(a, b);
+        public void Keep(int slot, int row) { }
+        public bool Same(int slot, int representative, int row) => keys.SameKey(representative, row);
     }
 
     /// <summary>Clears the slots the batch filled (only those: the table is reused batch after batch).</summary>

@@ -93,7 +93,9 @@ internal static class IntegerKeys
         {
             var source = column.Values<T>()[..n];
             var target = values.AsSpan(0, n);
-            for (int i = 0; i < source.Length; i++) target[i] = long.CreateTruncating(source[i]);
+            // BIGINT and TIMESTAMP keys, the commonest, are already 64 bits: one block copy.
+            if (typeof(T) == typeof(long)) System.Runtime.InteropServices.MemoryMarshal.Cast<T, long>(source).CopyTo(target);
+            else for (int i = 0; i < source.Length; i++) target[i] = long.CreateTruncating(source[i]);
             var validity = column.Validity;
             if (validity.AllValid) return false;
             bool any = false;

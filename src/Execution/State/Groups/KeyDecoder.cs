@@ -37,6 +37,13 @@ public sealed class KeyDecoder
         for (int k = 0; k < kinds.Length; k++)
         {
             if (key[pos++] == 0) writers[k].AppendNull();
+            else if (writers[k] is IntegerColumnBuilder<long> longs)
+            {
+                // BIGINT, TIMESTAMP and INTERVAL columns (a joined row's commonest), without the codec's switch and a
+                // virtual append per value: StateValueCodec writes them as zig-zag varints.
+                ulong z = VarInt.Read(key, ref pos);
+                longs.AppendInt64((long)(z >> 1) ^ -(long)(z & 1));
+            }
             else StateValueCodec.Read(key, ref pos, writers[k], kinds[k]);
         }
     }
