@@ -276,6 +276,38 @@ public sealed class KafkaSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_ends_of_input_of_one_subtask_in_successive_runs_are_both_written()
+    {
+        _cluster.CreateTopic("eo-ends", 1);
+        var table = Table("eo-ends");
+        byte[] firstEnd, secondEnd;
+        const long End = Execution.Operators.SinkOperator.EndOfInputCheckpointId;
+        await using (var first = await Open(table))
+        {
+            await first.WriteAsync(Rows(1, 5), CancellationToken.None);
+            firstEnd = (await first.PrepareCommitAsync(End, CancellationToken.None))!;
+            // Killed before the final checkpoint's commit.
+        }
+        // The next run: subtask 0 opens (recording the progress partition's end), then subtask 1 commits the restored end
+        // of input of the first run's subtask 0 — its marker (restore-test-0, end of input) comes after that offset.
+        await using (var subtask0 = await Open(table))
+        {
+            await using (var subtask1 = await Open(table, subtask: 1, parallelism: 2))
+                await subtask1.CommitAsync(1, new[] { firstEnd }, CancellationToken.None);
+            await subtask0.WriteAsync(Rows(6, 10), CancellationToken.None);
+            secondEnd = (await subtask0.PrepareCommitAsync(End, CancellationToken.None))!;
+            // Killed again before its own end of input is committed.
+        }
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), Ids(_cluster.CommittedValues("eo-ends", 1)));
+
+        var said = new StringWriter();
+        await using (var third = await Open(table, diagnostics: said))
+            await third.CommitAsync(End, new[] { secondEnd }, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), Ids(_cluster.CommittedValues("eo-ends", 1)));
+        Assert.Contains("was not committed before the restore: writing its 5 records.", said.ToString());
+    }
+
+    [Fact]
     public async Task An_epochs_commit_runs_beside_the_pipeline_and_the_next_barrier_waits_for_it()
     {
         _cluster.CreateTopic("eo-async", 2);

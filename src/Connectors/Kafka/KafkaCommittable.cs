@@ -13,16 +13,23 @@ internal readonly record struct KafkaOutputRecord(int Partition, byte[]? Key, by
 /// <summary>
 /// What an exactly-once kafka sink subtask prepared on a barrier and keeps in the checkpoint until it is committed: the
 /// epoch's records themselves (a write-ahead log), the identity of the epoch's output (the preparing subtask's
-/// transactional id and the checkpoint id), and the offset of the progress partition from which its marker would be found.
+/// transactional id, the checkpoint id and a nonce of its own), and the offset of the progress partition from which its
+/// marker would be found.
 /// </summary>
-internal sealed record KafkaCommittable(string TransactionalId, int Subtask, long Epoch, long MarkerSearchFrom, IReadOnlyList<KafkaOutputRecord> Records)
+/// <param name="Nonce">Tells apart epochs of one subtask with the same checkpoint id: every run's end of input has id
+/// <c>Long.MAX_VALUE</c>, and a run restored from checkpoint n numbers its own checkpoints from n + 1 again; null in
+/// committables of format 1 and 2.</param>
+internal sealed record KafkaCommittable(string TransactionalId, int Subtask, long Epoch, long MarkerSearchFrom, IReadOnlyList<KafkaOutputRecord> Records,
+    string? Nonce = null)
 {
-    /// <summary>Version 2 added each record's timestamp and headers.</summary>
-    private const byte FormatVersion = 2;
+    /// <summary>Version 2 added each record's timestamp and headers, version 3 the nonce.</summary>
+    private const byte FormatVersion = 3;
 
     /// <summary>The marker's key and value in the progress topic: whoever commits the epoch writes it in the same transaction.</summary>
     public string MarkerKey => TransactionalId;
-    public string MarkerValue => Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string MarkerValue => Nonce is null
+        ? Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Nonce;
 
     public byte[] Serialize()
     {
@@ -31,6 +38,7 @@ internal sealed record KafkaCommittable(string TransactionalId, int Subtask, lon
         w.WriteInt(Subtask);
         w.WriteLong(Epoch);
         w.WriteLong(MarkerSearchFrom);
+        w.WriteString(Nonce ?? "");
         w.WriteInt(Records.Count);
         foreach (var r in Records)
         {
@@ -56,6 +64,7 @@ internal sealed record KafkaCommittable(string TransactionalId, int Subtask, lon
         var id = r.ReadString();
         int subtask = r.ReadInt();
         long epoch = r.ReadLong(), searchFrom = r.ReadLong();
+        string? nonce = r.Version >= 3 ? r.ReadString() : null;
         int count = r.ReadCount(12);
         var records = new List<KafkaOutputRecord>(count);
         for (int i = 0; i < count; i++)
@@ -74,6 +83,6 @@ internal sealed record KafkaCommittable(string TransactionalId, int Subtask, lon
             records.Add(new KafkaOutputRecord(partition, key, value, timestamp, headers));
         }
         r.End();
-        return new KafkaCommittable(id, subtask, epoch, searchFrom, records);
+        return new KafkaCommittable(id, subtask, epoch, searchFrom, records, string.IsNullOrEmpty(nonce) ? null : nonce);
     }
 }

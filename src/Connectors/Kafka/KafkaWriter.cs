@@ -14,7 +14,7 @@ namespace StreamSql.Connectors.Kafka;
 /// <para><c>exactly-once</c>: the records of an epoch (between two barriers) are kept and handed over on the barrier as
 /// the checkpoint's committable — a write-ahead log inside the checkpoint. When the checkpoint completes they are written
 /// in one Kafka transaction (transactional id <c>&lt;prefix&gt;-&lt;subtask&gt;</c>) together with a marker record
-/// (key: the preparing subtask's transactional id, value: the checkpoint id) in partition 0 of <c>sink.progress-topic</c>.
+/// (key: the preparing subtask's transactional id, value: the checkpoint id and a nonce of the epoch) in partition 0 of <c>sink.progress-topic</c>.
 /// After a restore the committables of the restored checkpoint are committed again unless their marker is found committed
 /// (read_committed, from the progress offset the committable recorded, and the marker's transaction's commit record in the
 /// partition's log: <see cref="MarkerTransactionCommitted"/>) — so an epoch whose checkpoint completed is
@@ -219,7 +219,8 @@ internal sealed class KafkaWriter : ISinkWriter
     private byte[]? PrepareEpoch(long checkpointId)
     {
         if (_epoch.Count == 0) return null;
-        var committable = new KafkaCommittable(_transactionalId, _context.SubtaskIndex, checkpointId, _markerSearchFrom, _epoch.ToArray());
+        var committable = new KafkaCommittable(_transactionalId, _context.SubtaskIndex, checkpointId, _markerSearchFrom, _epoch.ToArray(),
+            Guid.NewGuid().ToString("N"));
         _epoch.Clear();
         lock (_preparedHere) _preparedHere.Add(checkpointId);
         return committable.Serialize();
