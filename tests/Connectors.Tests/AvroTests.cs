@@ -270,6 +270,19 @@ public sealed class AvroTests : IDisposable
     }
 
     [Fact]
+    public async Task A_header_longer_than_the_first_read_of_it_is_read_whole()
+    {
+        // A 20 kB doc in the schema: the header is parsed from a longer prefix once the first runs out.
+        var schema = ForeignSchema.Replace("\"name\": \"Other\",", "\"name\": \"Other\", \"doc\": \"" + new string('d', 20_000) + "\",");
+        var writer = new HandWriter(schema, "null");
+        writer.Block(1, Records(("x", 4, 5)));
+        var file = Path.Combine(_dir, "long-header.avro");
+        File.WriteAllBytes(file, writer.ToArray());
+        var table = AvroTable(new[] { ("a", SqlType.BigInt), ("b", SqlType.Int) }, path: file);
+        Assert.Equal(new[] { "5|4" }, Cells(await ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table))));
+    }
+
+    [Fact]
     public async Task A_restored_position_continues_inside_the_block_it_stopped_in()
     {
         var columns = new[] { ("id", SqlType.BigInt), ("name", SqlType.String) };
@@ -316,6 +329,19 @@ public sealed class AvroTests : IDisposable
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
         Assert.Contains($"Malformed avro file '{file}', block at byte ", e.Message);
         Assert.Contains("sync marker", e.Message);
+    }
+
+    [Fact]
+    public async Task A_truncated_file_is_refused_naming_the_file_and_the_block()
+    {
+        var table = AvroTable(new[] { ("id", SqlType.BigInt), ("name", SqlType.String) });
+        await WriteAndCommit(table, Batches(table, 100));
+        var file = PartFile();
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^30]);
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAll(new FilesystemConnector().CreateReader(), ReaderContext(table)));
+        Assert.Contains($"Malformed avro file '{file}', block at byte ", e.Message);
+        Assert.Contains("does not fit the file", e.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using StreamSql.Connectors.Kafka;
+using Wire = StreamSql.Connectors.Kafka.AvroBinary.Parser;
 
 namespace StreamSql.Connectors.Filesystem.Avro;
 
@@ -31,32 +32,55 @@ internal sealed record AvroContainer(string Schema, string Codec, byte[] Sync)
         output.Write(sync);
     }
 
-    /// <summary>Reads the header; a stream that is not an Avro container throws <see cref="InvalidDataException"/>.</summary>
+    /// <summary>Reads the header, leaving the stream at the first block; a stream that is not an Avro container throws
+    /// <see cref="InvalidDataException"/>.</summary>
     public static AvroContainer ReadHeader(Stream input)
     {
+        long start = input.Position;
         Span<byte> magic = stackalloc byte[4];
         if (input.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || !magic.SequenceEqual(Magic))
             throw new InvalidDataException("it does not start with the Avro object container magic 'Obj\\x01'");
+        // The header's size is known only once it is parsed: parse a prefix, and a longer one when it runs out.
+        for (int size = 4096; ; size *= 2)
+        {
+            var prefix = new byte[(int)Math.Min(size, input.Length - start)];
+            input.Position = start;
+            input.ReadExactly(prefix);
+            bool whole = prefix.Length == input.Length - start;
+            try
+            {
+                var header = Parse(prefix, out int length);
+                input.Position = start + length;
+                return header;
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidDataException && !whole)
+            {
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                throw new InvalidDataException("its header is cut short");
+            }
+        }
+    }
+
+    private static AvroContainer Parse(ReadOnlySpan<byte> data, out int length)
+    {
+        int at = Magic.Length;
         string? schema = null;
         string codec = "null";
-        for (long count = ReadLong(input); count != 0; count = ReadLong(input))
+        for (long count = Wire.BlockCount(data, ref at); count != 0; count = Wire.BlockCount(data, ref at))
         {
-            if (count < 0)
-            {
-                count = -count;
-                ReadLong(input);
-            }
             for (long i = 0; i < count; i++)
             {
-                var key = Encoding.UTF8.GetString(ReadBytes(input));
-                var value = ReadBytes(input);
-                if (key == "avro.schema") schema = Encoding.UTF8.GetString(value);
-                else if (key == "avro.codec") codec = Encoding.UTF8.GetString(value);
+                var key = Wire.Bytes(data, ref at);
+                var value = Wire.Bytes(data, ref at);
+                if (key.SequenceEqual("avro.schema"u8)) schema = Encoding.UTF8.GetString(value);
+                else if (key.SequenceEqual("avro.codec"u8)) codec = Encoding.UTF8.GetString(value);
             }
         }
         if (schema is null) throw new InvalidDataException("its header has no 'avro.schema'");
-        var sync = new byte[SyncSize];
-        input.ReadExactly(sync);
+        var sync = data.Slice(at, SyncSize).ToArray();
+        length = at + SyncSize;
         return new AvroContainer(schema, codec, sync);
     }
 
@@ -64,29 +88,5 @@ internal sealed record AvroContainer(string Schema, string Codec, byte[] Sync)
     {
         AvroBinary.Encoder.Long(output, bytes.Length);
         output.Write(bytes);
-    }
-
-    /// <summary>A zigzag varint read from a stream (the block headers); the end of the stream throws <see cref="EndOfStreamException"/>.</summary>
-    public static long ReadLong(Stream input)
-    {
-        ulong raw = 0;
-        for (int shift = 0; ; shift += 7)
-        {
-            if (shift > 63) throw new InvalidDataException("a varint longer than 10 bytes");
-            int b = input.ReadByte();
-            if (b < 0) throw new EndOfStreamException();
-            raw |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) break;
-        }
-        return (long)(raw >> 1) ^ -(long)(raw & 1);
-    }
-
-    private static byte[] ReadBytes(Stream input)
-    {
-        long n = ReadLong(input);
-        if (n < 0 || n > input.Length - input.Position) throw new InvalidDataException($"a length of {n} bytes in its header");
-        var bytes = new byte[n];
-        input.ReadExactly(bytes);
-        return bytes;
     }
 }

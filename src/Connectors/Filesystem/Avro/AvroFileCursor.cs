@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using StreamSql.Connectors.Kafka.ConfluentAvro;
 using StreamSql.Execution.Columns;
+using Wire = StreamSql.Connectors.Kafka.AvroBinary.Parser;
 
 namespace StreamSql.Connectors.Filesystem.Avro;
 
@@ -20,6 +21,7 @@ internal sealed class AvroFileCursor : IDisposable
     private readonly AvroValueReader.Record _plan;
     private byte[] _stored = System.Array.Empty<byte>();
     private readonly byte[] _sync = new byte[AvroContainer.SyncSize];
+    private readonly byte[] _blockHeader = new byte[20];
     private ReadOnlyMemory<byte> _block;
     private int _at;
     private long _blockRecords;
@@ -53,9 +55,9 @@ internal sealed class AvroFileCursor : IDisposable
             {
                 header = AvroContainer.ReadHeader(input);
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"Cannot read avro file '{file}': {(e is EndOfStreamException ? "its header is cut short" : e.Message)}.", e);
+                throw new InvalidDataException($"Cannot read avro file '{file}': {e.Message.TrimEnd('.')}.", e);
             }
             var codec = AvroCodec.ForName(header.Codec) ?? throw new InvalidDataException(
                 $"Cannot read avro file '{file}': its codec '{header.Codec}' is not supported (null, deflate and snappy are).");
@@ -139,16 +141,20 @@ internal sealed class AvroFileCursor : IDisposable
             BlockOffset = _input.Position;
             Row = 0;
             if (BlockOffset >= _input.Length) return false;
+            // The record count and the byte size: two varints of at most 10 bytes each.
+            int read = _input.ReadAtLeast(_blockHeader, _blockHeader.Length, throwOnEndOfStream: false);
             long count, size;
+            int at = 0;
             try
             {
-                count = AvroContainer.ReadLong(_input);
-                size = AvroContainer.ReadLong(_input);
+                count = Wire.Long(_blockHeader.AsSpan(0, read), ref at);
+                size = Wire.Long(_blockHeader.AsSpan(0, read), ref at);
             }
-            catch (EndOfStreamException)
+            catch (Exception e) when (e is IndexOutOfRangeException or InvalidDataException)
             {
-                throw Malformed("the file ends inside the block's header");
+                throw Malformed("the file ends inside the block's header, or the header is not two varints");
             }
+            _input.Position = BlockOffset + at;
             if (count < 0 || size < 0 || size > _input.Length - _input.Position - AvroContainer.SyncSize)
                 throw Malformed($"a block of {count} records in {size} bytes does not fit the file ({_input.Length} bytes)");
             if (_stored.Length < size) _stored = new byte[Math.Max(size, _stored.Length * 2L)];
