@@ -6,7 +6,7 @@ namespace StreamSql.EndToEnd;
 public sealed partial class KillAndRestoreTests
 {
     /// <summary>Avro part files (a bulk format: closed at every checkpoint) from two subtasks, plain and partitioned, in one
-    /// statement set: after five SIGKILLs and restores, an independent Avro decoder reads every row exactly once from the
+    /// statement set: after five SIGKILLs and restores, Apache's Avro library reads every row exactly once from the
     /// committed files of each.</summary>
     [Fact]
     public async Task Avro_and_partitioned_avro_sinks_killed_five_times_commit_every_row_exactly_once()
