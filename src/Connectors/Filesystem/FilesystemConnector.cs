@@ -110,8 +110,8 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         var codec = options.Get(FilesystemOptions.AvroCodec);
         if (Avro.AvroCodec.ForName(codec) is null)
             throw options.Invalid(FilesystemOptions.AvroCodec.Key, Avro.AvroCodec.Unsupported.Contains(codec)
-                ? $"the '{codec}' codec is not supported yet; use snappy, deflate or null"
-                : $"Unrecognized codec: {codec} (Avro's codecs are null, deflate, snappy, bzip2, xz and zstandard; snappy, deflate and null are supported)");
+                ? $"the '{codec}' codec is not supported yet; use snappy, deflate, zstandard or null"
+                : $"Unrecognized codec: {codec} (Avro's codecs are null, deflate, snappy, bzip2, xz and zstandard; all but bzip2 and xz are supported)");
         var legacyOption = Kafka.AvroTimestampMapping.Legacy;
         bool legacy = options.Get(legacyOption);
         foreach (var column in table.PhysicalSchema.Fields)

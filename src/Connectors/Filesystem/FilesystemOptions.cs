@@ -116,8 +116,8 @@ public static class FilesystemOptions
         + "process's local time zone (Hive 0.x to 2.x, Flink's default).");
 
     public static readonly ConfigOption<string> AvroCodec = Options.String("avro.codec", "snappy",
-        "Compression of avro part files (Avro's codec names): snappy, deflate or null (none); bzip2, xz and zstandard are refused. "
-        + "Files are read with whichever of snappy, deflate or null their header names.");
+        "Compression of avro part files (Avro's codec names): snappy, deflate, zstandard or null (none); bzip2 and xz are refused. "
+        + "Files are read with whichever of these their header names.");
 
     public static readonly ConfigOption<TimeSpan> LookupJoinCacheTtl = Options.Duration("lookup.join.cache.ttl", TimeSpan.FromMinutes(60),
         "How long a lookup join keeps the table's rows it read into memory before it reads the files again.");

@@ -7,12 +7,13 @@ namespace StreamSql.Connectors.Filesystem.Avro;
 /// <summary>
 /// The block compression of an Avro object container file (its <c>avro.codec</c> metadata, Avro's
 /// <c>CodecFactory.fromString</c> names): <c>null</c> (none), <c>deflate</c> (raw deflate, no zlib header) and
-/// <c>snappy</c> (a snappy block followed by the big-endian CRC-32 of the uncompressed bytes). Avro's other codecs
-/// (bzip2, xz, zstandard) are named so that a file or option using them is refused clearly.
+/// <c>snappy</c> (a snappy block followed by the big-endian CRC-32 of the uncompressed bytes) and <c>zstandard</c> (a zstd
+/// frame; written at Avro's default level 3). Avro's other codecs (bzip2, xz) are named so that a file or option using
+/// them is refused clearly.
 /// </summary>
 internal sealed class AvroCodec
 {
-    private enum Kind { Null, Deflate, Snappy }
+    private enum Kind { Null, Deflate, Snappy, Zstandard }
 
     private readonly Kind _kind;
 
@@ -25,9 +26,13 @@ internal sealed class AvroCodec
     public static readonly AvroCodec Null = new(Kind.Null, "null");
     public static readonly AvroCodec Deflate = new(Kind.Deflate, "deflate");
     public static readonly AvroCodec Snappy = new(Kind.Snappy, "snappy");
+    public static readonly AvroCodec Zstandard = new(Kind.Zstandard, "zstandard");
 
     /// <summary>Avro's codec names that are known but not read or written here.</summary>
-    public static readonly string[] Unsupported = { "bzip2", "xz", "zstandard" };
+    public static readonly string[] Unsupported = { "bzip2", "xz" };
+
+    /// <summary>Avro's default zstandard level (CodecFactory.DEFAULT_ZSTANDARD_LEVEL).</summary>
+    private const int ZstandardLevel = 3;
 
     /// <summary>The name in <c>avro.codec</c>.</summary>
     public string Name { get; }
@@ -38,6 +43,7 @@ internal sealed class AvroCodec
         "null" => Null,
         "deflate" => Deflate,
         "snappy" => Snappy,
+        "zstandard" => Zstandard,
         _ => null,
     };
 
@@ -58,6 +64,11 @@ internal sealed class AvroCodec
                     int length = Snappier.Snappy.Compress(block.Span, output);
                     BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(length, 4), Crc32.Compute(block.Span));
                     return output.AsMemory(0, length + 4);
+                }
+            case Kind.Zstandard:
+                {
+                    using var compressor = new ZstdSharp.Compressor(ZstandardLevel);
+                    return compressor.Wrap(block.Span).ToArray();
                 }
             default:
                 return block;
@@ -92,6 +103,22 @@ internal sealed class AvroCodec
                     uint expected = BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(length - 4, 4));
                     if (Crc32.Compute(output) != expected) throw new InvalidDataException("a snappy block whose CRC-32 does not match its data");
                     return output;
+                }
+            case Kind.Zstandard:
+                {
+                    // A stream, not a one-shot call: frames written by streaming encoders (Java's ZstdOutputStream) need
+                    // not state their content size.
+                    using var zstd = new ZstdSharp.DecompressionStream(new MemoryStream(stored, 0, length));
+                    var output = new MemoryStream(length * 4);
+                    try
+                    {
+                        zstd.CopyTo(output);
+                    }
+                    catch (Exception e) when (e is ZstdSharp.ZstdException or InvalidDataException or EndOfStreamException)
+                    {
+                        throw new InvalidDataException($"a zstandard block that does not decompress ({e.Message.TrimEnd('.')})");
+                    }
+                    return output.GetBuffer().AsMemory(0, (int)output.Length);
                 }
             default:
                 return stored.AsMemory(0, length);

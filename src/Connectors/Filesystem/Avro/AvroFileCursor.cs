@@ -60,7 +60,7 @@ internal sealed class AvroFileCursor : IDisposable
                 throw new InvalidDataException($"Cannot read avro file '{file}': {e.Message.TrimEnd('.')}.", e);
             }
             var codec = AvroCodec.ForName(header.Codec) ?? throw new InvalidDataException(
-                $"Cannot read avro file '{file}': its codec '{header.Codec}' is not supported (null, deflate and snappy are).");
+                $"Cannot read avro file '{file}': its codec '{header.Codec}' is not supported (null, deflate, snappy and zstandard are).");
             AvroSchema writer;
             AvroValueReader.Record plan;
             try
