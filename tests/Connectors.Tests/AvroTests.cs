@@ -355,6 +355,39 @@ public sealed class AvroTests : IDisposable
     }
 
     [Fact]
+    public async Task The_records_before_a_malformed_one_are_read_before_the_failure_which_names_block_and_record()
+    {
+        var writer = new HandWriter(ForeignSchema, "null");
+        writer.Block(2, Records(("a", 1, 10), ("b", 2, 20)));
+        var second = new MemoryStream();
+        second.Write(Records(("c", 3, 30)));
+        HandWriter.Bytes(second, "d"u8);
+        HandWriter.Long(second, 5); // a union branch ["null", "int"] does not have
+        HandWriter.Long(second, 40);
+        writer.Block(2, second.ToArray());
+        var file = Path.Combine(_dir, "bad-record.avro");
+        File.WriteAllBytes(file, writer.ToArray());
+        var table = AvroTable(new[] { ("a", SqlType.BigInt), ("b", SqlType.Int) }, path: file);
+        var reader = new FilesystemConnector().CreateReader();
+        await reader.OpenAsync(ReaderContext(table), CancellationToken.None);
+        var first = await reader.ReadBatchAsync(CancellationToken.None);
+        Assert.Equal(new[] { "10|1", "20|2", "30|3" }, Cells([first!]));
+        var position = reader.SnapshotPosition();
+        var e = await Assert.ThrowsAsync<InvalidDataException>(async () => await reader.ReadBatchAsync(CancellationToken.None));
+        Assert.Contains($"Malformed avro file '{file}', block at byte ", e.Message);
+        Assert.Contains("record 2 of 2", e.Message);
+        Assert.Contains("union branch 5", e.Message);
+        await reader.DisposeAsync();
+        // A restore from the position taken before the failure meets the bad record again, not the rows before it.
+        var restored = new FilesystemConnector().CreateReader();
+        await restored.OpenAsync(ReaderContext(table), CancellationToken.None);
+        restored.RestorePositions(new[] { position });
+        e = await Assert.ThrowsAsync<InvalidDataException>(async () => await restored.ReadBatchAsync(CancellationToken.None));
+        Assert.Contains("record 2 of 2", e.Message);
+        await restored.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_file_whose_schema_lacks_a_not_null_column_is_refused_naming_the_file_and_the_field()
     {
         var writer = new HandWriter(ForeignSchema, "null");

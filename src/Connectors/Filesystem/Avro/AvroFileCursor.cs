@@ -25,6 +25,8 @@ internal sealed class AvroFileCursor : IDisposable
     private ReadOnlyMemory<byte> _block;
     private int _at;
     private long _blockRecords;
+    /// <summary>A malformed block or record met after some records of a batch were read: thrown by the next read.</summary>
+    private InvalidDataException? _failure;
 
     private AvroFileCursor(string file, FileStream input, AvroContainer header, AvroCodec codec, AvroSchema writer, AvroValueReader.Record plan)
     {
@@ -89,29 +91,46 @@ internal sealed class AvroFileCursor : IDisposable
     }
 
     /// <summary>Decodes up to <paramref name="maxRows"/> records into <paramref name="columns"/> (by slot); 0 at the end of
-    /// the file. A malformed block or record throws <see cref="InvalidDataException"/> naming the file, the block and the record.</summary>
+    /// the file. A malformed block or record throws <see cref="InvalidDataException"/> naming the file, the block and the
+    /// record; as Flink reads record by record, the records before it are returned first and the failure comes with the
+    /// next call, the position staying at the bad record (so a checkpoint taken in between meets it again).</summary>
     public int ReadInto(ColumnBuilder[] columns, int maxRows)
     {
+        if (_failure is { } failure) throw failure;
         int rows = 0;
         while (rows < maxRows)
         {
-            if (Row >= _blockRecords && !NextBlock()) break;
-            var data = _block.Span;
-            int at = _at;
             try
             {
-                _plan.ReadInto(data, ref at, columns);
+                if (Row >= _blockRecords && !NextBlock()) break;
+                ReadRecord(columns);
+                rows++;
+                Row++;
+                if (Row == _blockRecords) EndBlock();
             }
-            catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidDataException or OverflowException)
+            catch (InvalidDataException e) when (rows > 0)
             {
-                throw Malformed($"record {Row + 1} of {_blockRecords} cannot be read with the file's schema ({e.Message.TrimEnd('.')})");
+                foreach (var column in columns) column.Truncate(rows);
+                _failure = e;
+                break;
             }
-            _at = at;
-            Row++;
-            rows++;
-            if (Row == _blockRecords) EndBlock();
         }
         return rows;
+    }
+
+    private void ReadRecord(ColumnBuilder[] columns)
+    {
+        var data = _block.Span;
+        int at = _at;
+        try
+        {
+            _plan.ReadInto(data, ref at, columns);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidDataException or OverflowException)
+        {
+            throw Malformed($"record {Row + 1} of {_blockRecords} cannot be read with the file's schema ({e.Message.TrimEnd('.')})");
+        }
+        _at = at;
     }
 
     private void SkipRecords(long row)
