@@ -282,6 +282,7 @@ public sealed class PartitionedFilesystemTests : IDisposable
     [Theory]
     [InlineData("csv")]
     [InlineData("parquet")]
+    [InlineData("avro")]
     public async Task Rolling_by_size_rollover_and_inactivity(string format)
     {
         var clock = new ManualClock(Now);
