@@ -59,6 +59,7 @@ public sealed class PartitionedFilesystemTests : IDisposable
     [InlineData("csv")]
     [InlineData("json")]
     [InlineData("parquet")]
+    [InlineData("avro")]
     public async Task Rows_go_to_partition_directories_without_the_partition_columns_and_read_back_with_them(string format)
     {
         var table = Partitioned(format);
@@ -281,6 +282,7 @@ public sealed class PartitionedFilesystemTests : IDisposable
     [Theory]
     [InlineData("csv")]
     [InlineData("parquet")]
+    [InlineData("avro")]
     public async Task Rolling_by_size_rollover_and_inactivity(string format)
     {
         var clock = new ManualClock(Now);

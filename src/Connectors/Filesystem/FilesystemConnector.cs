@@ -7,7 +7,7 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
-/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json' | 'parquet'</c>: reads a file or the visible files of a
+/// <c>'connector' = 'filesystem'</c> with <c>'format' = 'csv' | 'json' | 'parquet' | 'avro'</c>: reads a file or the visible files of a
 /// directory (names not starting with '.' or '_'), writes part files with two-phase commit (append-only input), rolled by size and time, into
 /// <c>PARTITIONED BY</c> directories with partition commit; and serves lookup joins from the files read into memory.
 /// </summary>
@@ -55,8 +55,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         var format = options.Get(FilesystemOptions.Format);
         if (FilesystemOptions.UnsupportedFormats.Contains(format))
             throw options.Invalid(FilesystemOptions.Format.Key,
-                $"the '{format}' format is not supported by the filesystem connector yet (no {format} files are read or written); use parquet, json or csv "
-                + "(the kafka connector has avro)");
+                $"the '{format}' format is not supported by the filesystem connector yet (no {format} files are read or written); use parquet, avro, json or csv.");
         if (format == "raw") RawFormat.Check(options, table);
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)
@@ -65,7 +64,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         {
             int dot = key.IndexOf('.');
             string prefix = dot < 0 ? "" : key[..dot];
-            if (prefix is "csv" or "json" or "parquet" or "raw" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
+            if (prefix is "csv" or "json" or "parquet" or "avro" or "raw" or ChangelogFormats.ChangelogFormatOptions.Debezium or ChangelogFormats.ChangelogFormatOptions.Canal
                     or ChangelogFormats.ChangelogFormatOptions.Maxwell && prefix != format)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(key,
                     $"Option '{key}' of table '{table.Name}' belongs to another format than '{format}'.");
@@ -92,6 +91,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (table.PartitionKeys.Count > 0 && table.PartitionKeys.Count >= physical.Count)
             throw new Sql.Planner.Connectors.ConnectorOptionException("PARTITIONED BY",
                 $"Table '{table.Name}' has only partition columns; the filesystem connector needs at least one column that is not a partition column.");
+        if (format == "avro") ValidateAvro(options, table);
         if (format == "parquet")
             foreach (var column in physical)
             {
@@ -102,6 +102,27 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
                     throw new Sql.Planner.Connectors.ConnectorOptionException(FilesystemOptions.Format.Key, $"Table '{table.Name}': {e.Message}");
                 }
             }
+    }
+
+    /// <summary>avro: a codec Avro names and this connector writes, and columns the avro format holds under the timestamp mapping.</summary>
+    private static void ValidateAvro(TableOptions options, CatalogTable table)
+    {
+        var codec = options.Get(FilesystemOptions.AvroCodec);
+        if (Avro.AvroCodec.ForName(codec) is null)
+            throw options.Invalid(FilesystemOptions.AvroCodec.Key, Avro.AvroCodec.Unsupported.Contains(codec)
+                ? $"the '{codec}' codec is not supported yet; use snappy, deflate, zstandard or null"
+                : $"Unrecognized codec: {codec} (Avro's codecs are null, deflate, snappy, bzip2, xz and zstandard; all but bzip2 and xz are supported)");
+        var legacyOption = Kafka.AvroTimestampMapping.Legacy;
+        bool legacy = options.Get(legacyOption);
+        foreach (var column in table.PhysicalSchema.Fields)
+        {
+            if (table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase))) continue;
+            if (Kafka.AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(column.Type)) is { } problem)
+                throw options.Invalid(FilesystemOptions.Format.Key, $"{problem} (column '{column.Name}' is {column.Type})");
+            if (Kafka.AvroTimestampMapping.Problem(column.Type, legacy, legacyOption.Key) is { } mapping)
+                throw new Sql.Planner.Connectors.ConnectorOptionException(options.Contains(legacyOption) ? legacyOption.Key : FilesystemOptions.Format.Key,
+                    $"Column '{column.Name}' of table '{table.Name}': {mapping}.");
+        }
     }
 
     /// <summary>A change-data format is read as a full changelog.</summary>

@@ -29,7 +29,7 @@ internal sealed class FilesystemLookupReader(LookupReaderContext context) : ILoo
     {
         if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(new TableOptions(context.Table).Get(FilesystemOptions.Format)))
             throw new NotSupportedException(
-                $"Table '{context.Table.Name}' is read in a change-data format, which a lookup join cannot look rows up in; use csv, json or parquet.");
+                $"Table '{context.Table.Name}' is read in a change-data format, which a lookup join cannot look rows up in; use csv, json, parquet or avro.");
         _loaded = await LoadAsync(cancellationToken).ConfigureAwait(false);
     }
 

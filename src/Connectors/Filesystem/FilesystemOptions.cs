@@ -19,12 +19,12 @@ public static class FilesystemOptions
 
     public static readonly ConfigOption<string?> Path = OptionalText("path", "File or directory to read or write.");
     public static readonly ConfigOption<string> Format = Options.Enum("format", "csv",
-        "Format of the files: csv, json (JSON lines), parquet, raw (each line the value of the one column), or a change-data format read "
-        + "as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too). avro and orc are refused.",
+        "Format of the files: csv, json (JSON lines), parquet, avro (object container files), raw (each line the value of the one column), "
+        + "or a change-data format read as a changelog (debezium-json, canal-json, maxwell-json; debezium-json is written too). orc is refused.",
         new[] { "csv", "json", "parquet", "raw", "debezium-json", "canal-json", "maxwell-json", "avro", "orc" });
 
     /// <summary>Formats Flink's filesystem connector has that this one refuses (with its own message, not as unknown).</summary>
-    internal static readonly string[] UnsupportedFormats = { "avro", "orc" };
+    internal static readonly string[] UnsupportedFormats = { "orc" };
 
     public static readonly ConfigOption<char> CsvFieldDelimiter = Char("csv.field-delimiter", ',', "Field delimiter character.");
     public static readonly ConfigOption<char> CsvQuoteCharacter = Char("csv.quote-character", '"', "Quote character enclosing field values.");
@@ -115,6 +115,10 @@ public static class FilesystemOptions
         "How legacy INT96 timestamps (Spark, Hive, Impala) are read: true: the instant's wall clock in UTC (Hive 3.x); false: in the "
         + "process's local time zone (Hive 0.x to 2.x, Flink's default).");
 
+    public static readonly ConfigOption<string> AvroCodec = Options.String("avro.codec", "snappy",
+        "Compression of avro part files (Avro's codec names): snappy, deflate, zstandard or null (none); bzip2 and xz are refused. "
+        + "Files are read with whichever of these their header names.");
+
     public static readonly ConfigOption<TimeSpan> LookupJoinCacheTtl = Options.Duration("lookup.join.cache.ttl", TimeSpan.FromMinutes(60),
         "How long a lookup join keeps the table's rows it read into memory before it reads the files again.");
 
@@ -126,6 +130,6 @@ public static class FilesystemOptions
         SinkShuffleByPartition, AutoCompaction, CompactionFileSize, CompactionParallelism, RollingFileSize, RollingInterval, RollingCheckInterval, MonitorInterval,
         SinkParallelism, PartitionDefaultName, RollingInactivityInterval, PartitionCommitTrigger, PartitionCommitDelay, PartitionCommitPolicyKind,
         PartitionCommitSuccessFileName, PartitionCommitWatermarkTimeZone, PartitionTimeExtractorKind, PartitionTimeExtractorTimestampPattern,
-        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, LookupJoinCacheTtl, .. ChangelogFormats.ChangelogFormatOptions.All,
+        PartitionTimeExtractorTimestampFormatter, ParquetCompression, ParquetBlockSize, ParquetUtcTimezone, AvroCodec, Kafka.AvroTimestampMapping.Legacy, LookupJoinCacheTtl, .. ChangelogFormats.ChangelogFormatOptions.All,
     ];
 }

@@ -53,6 +53,10 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     private readonly Dictionary<int, ArrayData?> _partitionValueCache = new();
     private int[] _zeros = Array.Empty<int>();
     private bool _isParquet;
+    private bool _isAvro;
+    /// <summary>avro: every file column (named as in the table), the slot each fills (-1: not read) and its timestamp unit.</summary>
+    private (List<Apache.Arrow.Field> Fields, int[] Targets, List<bool> Millis) _avroColumns;
+    private Avro.AvroFileCursor? _avro;
     private List<(string Name, Sql.Planner.Types.SqlType Type, IArrowType Arrow)> _parquetColumns = new();
     private ParquetFileCursor? _parquet;
     /// <summary>The zone whose wall clock an INT96 timestamp is read as (<c>parquet.utc-timezone</c>).</summary>
@@ -123,7 +127,17 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         _columns = new ColumnBuilder[fileFields.Count];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = ColumnBuilder.Create(fileFields[i].DataType);
         _isParquet = format == "parquet";
-        if (_isParquet) _int96Zone = options.Get(FilesystemOptions.ParquetUtcTimezone) ? TimeZoneInfo.Utc : TimeZoneInfo.Local;
+        _isAvro = format == "avro";
+        if (_isAvro)
+        {
+            var fileColumns = physical.Where((_, p) => fileIndexOf[p] >= 0).ToList();
+            var targets = new int[fileColumns.Count];
+            System.Array.Fill(targets, -1);
+            for (int slot = 0; slot < fileProjected.Count; slot++) targets[fileProjected[slot]] = slot;
+            _avroColumns = (fileColumns.Select(c => new Apache.Arrow.Field(c.Name, Execution.Types.ArrowTypeMapping.ToArrow(c.Type), c.Type.Nullable)).ToList(),
+                targets, fileColumns.Select(c => Kafka.AvroBinary.Millis(c.Type)).ToList());
+        }
+        else if (_isParquet) _int96Zone = options.Get(FilesystemOptions.ParquetUtcTimezone) ? TimeZoneInfo.Utc : TimeZoneInfo.Local;
         else if (format == "csv")
         {
             char? quote = options.Get(FilesystemOptions.CsvDisableQuoteCharacter) ? null : options.Get(FilesystemOptions.CsvQuoteCharacter);
@@ -161,6 +175,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         if (_pendingFailure is { } pending) throw pending;
         _kinds.Clear();
         if (_isParquet) return await ReadParquetAsync(cancellationToken).ConfigureAwait(false);
+        if (_isAvro) return await ReadAvroAsync(cancellationToken).ConfigureAwait(false);
         int rows = 0;
         int max = _context.MaxBatchRows;
         while (rows < max)
@@ -390,6 +405,34 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         }
     }
 
+    private async ValueTask<RecordBatch?> ReadAvroAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_avro is null)
+            {
+                if (!OpenNextFile())
+                {
+                    if (_monitorInterval is null) return null;
+                    await Task.Delay(EmitPacer.MaxWait, cancellationToken).ConfigureAwait(false);
+                    return Build(0);
+                }
+                var (fields, targets, millis) = _avroColumns;
+                _avro = Avro.AvroFileCursor.Open(_currentFile!, fields, targets, millis, _currentOffset, _currentLine - 1);
+            }
+            int rows = _avro.ReadInto(_columns, _context.MaxBatchRows);
+            if (rows == 0)
+            {
+                CloseCurrent(done: true);
+                continue;
+            }
+            // Position of an avro file: the block's byte offset as the offset, the record within it (plus one) as the line.
+            _currentOffset = _avro.BlockOffset;
+            _currentLine = _avro.Row + 1;
+            return Build(rows);
+        }
+    }
+
     /// <summary>Row groups of parquet files skipped by their statistics (counted as each file ends).</summary>
     public long SkippedRowGroups { get; private set; }
 
@@ -414,7 +457,7 @@ internal sealed class FilesystemReader : IChangelogSourceReader
             _currentLine = line;
             if (_partitioned) _fileValues = PartitionPath.ValuesOf(Directory.Exists(_root) ? _root : Path.GetDirectoryName(_root) ?? _root, next);
             if (_perFileColumns) _partitionValueCache.Clear();
-            if (!_isParquet) _splitter = new RecordSplitter(next, offset, line, _quoteByte, _escapeByte);
+            if (!_isParquet && !_isAvro) _splitter = new RecordSplitter(next, offset, line, _quoteByte, _escapeByte);
             return true;
         }
         return false;
@@ -509,6 +552,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
     {
         _splitter?.Dispose();
         _splitter = null;
+        _avro?.Dispose();
+        _avro = null;
         if (done && _currentFile is not null)
         {
             _done.Add(_currentFile);

@@ -117,6 +117,15 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
             var encoder = new ParquetColumnEncoder();
             _openPart = async (path, ct) => await ParquetPartFileWriter.CreateAsync(CreateFile(path), columns, compression, blockSize, encoder, ct).ConfigureAwait(false);
         }
+        else if (format == "avro")
+        {
+            var types = _fileColumns.Select(i => physical[i].Type).ToList();
+            var columns = Execution.Types.ArrowTypeMapping.ToArrowSchema(new Sql.Planner.Types.RowSchema(_fileColumns.Select(i => physical[i]).ToList()));
+            string schema = Kafka.ConfluentAvro.AvroSchemaDerivation.Of(names, types, options.Get(Kafka.AvroTimestampMapping.Legacy));
+            var codec = Avro.AvroCodec.ForName(options.Get(FilesystemOptions.AvroCodec))!;
+            var encoder = new Kafka.AvroBinary.Encoder(types.Select(Kafka.AvroBinary.Millis).ToList());
+            _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new Avro.AvroPartFileWriter(CreateFile(path), columns, schema, codec, encoder));
+        }
         else if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
         {
             if (_router is not null)

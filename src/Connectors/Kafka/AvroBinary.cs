@@ -256,7 +256,7 @@ internal static class AvroBinary
             }
         }
 
-        private static void Long(Stream output, long value)
+        internal static void Long(Stream output, long value)
         {
             ulong v = (ulong)((value << 1) ^ (value >> 63));
             while (v >= 0x80)

@@ -58,7 +58,7 @@ public sealed class FileSystemItCaseTests : IDisposable
     /// <summary>Flink's <c>formatProperties()</c> of the subclasses: <c>CsvFilesystemStreamITCase</c>,
     /// <c>GeneralCsvFilesystemBatchITCase</c> (another delimiter and quote), <c>JsonFilesystemStreamITCase</c>,
     /// <c>JsonBatchFileSystemITCase</c> (ignore-parse-errors),
-    /// <c>ParquetFileSystemITCase</c>.</summary>
+    /// <c>ParquetFileSystemITCase</c>, <c>AvroFilesystemStreamITCase</c> (its default codec, snappy) and deflate.</summary>
     private static readonly Dictionary<string, string> FormatProperties = new()
     {
         ["csv"] = "'format' = 'csv'",
@@ -66,13 +66,15 @@ public sealed class FileSystemItCaseTests : IDisposable
         ["json"] = "'format' = 'json'",
         ["json-lenient"] = "'format' = 'json', 'json.ignore-parse-errors' = 'true'",
         ["parquet"] = "'format' = 'parquet'",
+        ["avro"] = "'format' = 'avro'",
+        ["avro-deflate"] = "'format' = 'avro', 'avro.codec' = 'deflate'",
     };
 
     public static TheoryData<string> Formats() => new(FormatProperties.Keys);
 
     /// <summary>Flink's csv subclasses say <c>supportsReadingMetadata() = false</c>: a table of fewer columns than the
     /// file's rows cannot read a csv file (too many fields), so <c>testReadAllMetadata</c> runs for the others only.</summary>
-    public static TheoryData<string> FormatsReadingMetadata() => new("json", "json-lenient", "parquet");
+    public static TheoryData<string> FormatsReadingMetadata() => new("json", "json-lenient", "parquet", "avro");
 
     [Theory, MemberData(nameof(Formats))]
     public async Task SelectDecimalWithPrecisionTenAndZeroFromFileSystem(string format)

@@ -17,7 +17,9 @@ internal static class AvroSchemaDerivation
     public const string RecordName = "record";
     public const string Namespace = "org.apache.flink.avro.generated";
 
-    public static string Of(IReadOnlyList<string> names, IReadOnlyList<SqlType> types)
+    /// <param name="legacyTimestamps">Flink's legacy timestamp mapping (<c>avro.timestamp_mapping.legacy</c>, the default):
+    /// TIMESTAMP is <c>timestamp-*</c>; otherwise TIMESTAMP is <c>local-timestamp-*</c> and TIMESTAMP_LTZ <c>timestamp-*</c>.</param>
+    public static string Of(IReadOnlyList<string> names, IReadOnlyList<SqlType> types, bool legacyTimestamps = true)
     {
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -26,13 +28,13 @@ internal static class AvroSchemaDerivation
             json.WriteString("type", "record");
             json.WriteString("name", RecordName);
             json.WriteString("namespace", Namespace);
-            Fields(json, names, types, RecordName, nested: false);
+            Fields(json, names, types, RecordName, nested: false, legacyTimestamps);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void Fields(Utf8JsonWriter json, IReadOnlyList<string> names, IReadOnlyList<SqlType> types, string rowName, bool nested)
+    private static void Fields(Utf8JsonWriter json, IReadOnlyList<string> names, IReadOnlyList<SqlType> types, string rowName, bool nested, bool legacy)
     {
         json.WriteStartArray("fields");
         for (int i = 0; i < names.Count; i++)
@@ -40,14 +42,14 @@ internal static class AvroSchemaDerivation
             json.WriteStartObject();
             json.WriteString("name", names[i]);
             json.WritePropertyName("type");
-            Type(json, types[i], rowName + "_" + names[i], nested);
+            Type(json, types[i], rowName + "_" + names[i], nested, legacy);
             if (types[i].Nullable) json.WriteNull("default");
             json.WriteEndObject();
         }
         json.WriteEndArray();
     }
 
-    private static void Type(Utf8JsonWriter json, SqlType type, string rowName, bool nested)
+    private static void Type(Utf8JsonWriter json, SqlType type, string rowName, bool nested, bool legacy)
     {
         if (type.Nullable)
         {
@@ -66,7 +68,8 @@ internal static class AvroSchemaDerivation
             case SqlTypeKind.Date: Logical(json, "int", "date"); break;
             case SqlTypeKind.Time: Logical(json, "int", "time-millis"); break;
             case SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz:
-                Logical(json, "long", nested || AvroBinary.Millis(type) ? "timestamp-millis" : "timestamp-micros");
+                Logical(json, "long", (legacy || type.Kind == SqlTypeKind.TimestampLtz ? "timestamp-" : "local-timestamp-")
+                    + (nested || AvroBinary.Millis(type) ? "millis" : "micros"));
                 break;
             case SqlTypeKind.Decimal:
                 json.WriteStartObject();
@@ -80,21 +83,21 @@ internal static class AvroSchemaDerivation
                 json.WriteStartObject();
                 json.WriteString("type", "record");
                 json.WriteString("name", rowName);
-                Fields(json, type.FieldNames!, type.Elements!, rowName, nested: true);
+                Fields(json, type.FieldNames!, type.Elements!, rowName, nested: true, legacy);
                 json.WriteEndObject();
                 break;
             case SqlTypeKind.Array:
                 json.WriteStartObject();
                 json.WriteString("type", "array");
                 json.WritePropertyName("items");
-                Type(json, type.Elements![0], rowName, nested: true);
+                Type(json, type.Elements![0], rowName, nested: true, legacy);
                 json.WriteEndObject();
                 break;
             case SqlTypeKind.Map:
                 json.WriteStartObject();
                 json.WriteString("type", "map");
                 json.WritePropertyName("values");
-                Type(json, type.Elements![1], rowName, nested: true);
+                Type(json, type.Elements![1], rowName, nested: true, legacy);
                 json.WriteEndObject();
                 break;
             default:
