@@ -511,8 +511,14 @@ functionName
     ;
 
 functionArgument
-    : identifier ARROW functionArgumentValue                            #namedArgument
+    : argumentName ARROW functionArgumentValue                          #namedArgument
     | functionArgumentValue                                             #positionalArgument
+    ;
+
+// OFFSET is reserved (LIMIT ... OFFSET) yet names the window TVFs' offset parameter: TUMBLE(..., OFFSET => INTERVAL '1' MINUTES).
+argumentName
+    : identifier
+    | OFFSET
     ;
 
 functionArgumentValue

@@ -364,10 +364,13 @@ internal sealed partial class AstBuilder
 
     private Expression BuildFunctionArgument(P.FunctionArgumentContext context) => context switch
     {
-        P.NamedArgumentContext c => new NamedArgument(Ident(c.identifier()).Value, BuildArgumentValue(c.functionArgumentValue()), Span(c)),
+        P.NamedArgumentContext c => new NamedArgument(ArgumentName(c.argumentName()), BuildArgumentValue(c.functionArgumentValue()), Span(c)),
         P.PositionalArgumentContext c => BuildArgumentValue(c.functionArgumentValue()),
         _ => throw Unsupported(context, "this argument"),
     };
+
+    private string ArgumentName(P.ArgumentNameContext context) =>
+        context.identifier() is { } name ? Ident(name).Value : context.GetText();
 
     private Expression BuildArgumentValue(P.FunctionArgumentValueContext context)
     {

@@ -108,13 +108,13 @@ internal partial class StreamSqlParser : Parser {
 		RULE_hintOption = 61, RULE_hintArgument = 62, RULE_expression = 63, RULE_booleanExpression = 64, 
 		RULE_predicate = 65, RULE_comparisonOperator = 66, RULE_valueExpression = 67, 
 		RULE_primaryExpression = 68, RULE_functionCall = 69, RULE_nullTreatment = 70, 
-		RULE_functionName = 71, RULE_functionArgument = 72, RULE_functionArgumentValue = 73, 
-		RULE_windowReference = 74, RULE_windowSpecification = 75, RULE_windowFrame = 76, 
-		RULE_frameBound = 77, RULE_jsonKeyValue = 78, RULE_jsonValueBehavior = 79, 
-		RULE_jsonQueryWrapper = 80, RULE_jsonQueryBehavior = 81, RULE_whenClause = 82, 
-		RULE_literal = 83, RULE_interval = 84, RULE_intervalValue = 85, RULE_timeUnit = 86, 
-		RULE_dataType = 87, RULE_dataTypeBody = 88, RULE_rowField = 89, RULE_qualifiedName = 90, 
-		RULE_identifierList = 91, RULE_identifier = 92, RULE_nonReserved = 93;
+		RULE_functionName = 71, RULE_functionArgument = 72, RULE_argumentName = 73, 
+		RULE_functionArgumentValue = 74, RULE_windowReference = 75, RULE_windowSpecification = 76, 
+		RULE_windowFrame = 77, RULE_frameBound = 78, RULE_jsonKeyValue = 79, RULE_jsonValueBehavior = 80, 
+		RULE_jsonQueryWrapper = 81, RULE_jsonQueryBehavior = 82, RULE_whenClause = 83, 
+		RULE_literal = 84, RULE_interval = 85, RULE_intervalValue = 86, RULE_timeUnit = 87, 
+		RULE_dataType = 88, RULE_dataTypeBody = 89, RULE_rowField = 90, RULE_qualifiedName = 91, 
+		RULE_identifierList = 92, RULE_identifier = 93, RULE_nonReserved = 94;
 	public static readonly string[] ruleNames = {
 		"script", "standaloneExpression", "statement", "insertStatement", "partitionSpec", 
 		"partitionValue", "statementSet", "restoreClause", "explainDetail", "setKey", 
@@ -131,11 +131,12 @@ internal partial class StreamSqlParser : Parser {
 		"defineItem", "tableAlias", "tableHints", "hintList", "hint", "hintOption", 
 		"hintArgument", "expression", "booleanExpression", "predicate", "comparisonOperator", 
 		"valueExpression", "primaryExpression", "functionCall", "nullTreatment", 
-		"functionName", "functionArgument", "functionArgumentValue", "windowReference", 
-		"windowSpecification", "windowFrame", "frameBound", "jsonKeyValue", "jsonValueBehavior", 
-		"jsonQueryWrapper", "jsonQueryBehavior", "whenClause", "literal", "interval", 
-		"intervalValue", "timeUnit", "dataType", "dataTypeBody", "rowField", "qualifiedName", 
-		"identifierList", "identifier", "nonReserved"
+		"functionName", "functionArgument", "argumentName", "functionArgumentValue", 
+		"windowReference", "windowSpecification", "windowFrame", "frameBound", 
+		"jsonKeyValue", "jsonValueBehavior", "jsonQueryWrapper", "jsonQueryBehavior", 
+		"whenClause", "literal", "interval", "intervalValue", "timeUnit", "dataType", 
+		"dataTypeBody", "rowField", "qualifiedName", "identifierList", "identifier", 
+		"nonReserved"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -294,75 +295,75 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 191;
+			State = 193;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==SEMI) {
 				{
 				{
-				State = 188;
+				State = 190;
 				Match(SEMI);
 				}
 				}
-				State = 193;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 				{
-				State = 194;
+				State = 196;
 				statement();
-				State = 203;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 196;
+						State = 198;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 195;
+							State = 197;
 							Match(SEMI);
 							}
 							}
-							State = 198;
+							State = 200;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 200;
+						State = 202;
 						statement();
 						}
 						} 
 					}
-					State = 205;
+					State = 207;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,2,Context);
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 206;
+					State = 208;
 					Match(SEMI);
 					}
 					}
-					State = 211;
+					State = 213;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 214;
+			State = 216;
 			Match(Eof);
 			}
 		}
@@ -402,9 +403,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 216;
+			State = 218;
 			expression();
-			State = 217;
+			State = 219;
 			Match(Eof);
 			}
 		}
@@ -999,14 +1000,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 4, RULE_statement);
 		int _la;
 		try {
-			State = 474;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				_localctx = new QueryStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 219;
+				State = 221;
 				query();
 				}
 				break;
@@ -1014,7 +1015,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InsertStatementAltContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 220;
+				State = 222;
 				insertStatement();
 				}
 				break;
@@ -1022,7 +1023,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StatementSetAltContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 221;
+				State = 223;
 				statementSet();
 				}
 				break;
@@ -1030,58 +1031,58 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExecuteStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 222;
+				State = 224;
 				Match(EXECUTE);
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,5,Context) ) {
 				case 1:
 					{
-					State = 223;
+					State = 225;
 					insertStatement();
 					}
 					break;
 				case 2:
 					{
-					State = 224;
+					State = 226;
 					statementSet();
 					}
 					break;
 				case 3:
 					{
-					State = 225;
+					State = 227;
 					createTable();
 					}
 					break;
 				case 4:
 					{
-					State = 226;
+					State = 228;
 					replaceTable();
 					}
 					break;
 				}
-				State = 230;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 229;
+					State = 231;
 					restoreClause();
 					}
 				}
 
-				State = 236;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALLOW) {
 					{
-					State = 232;
-					Match(ALLOW);
-					State = 233;
-					Match(NON);
 					State = 234;
-					Match(RESTORED);
+					Match(ALLOW);
 					State = 235;
+					Match(NON);
+					State = 236;
+					Match(RESTORED);
+					State = 237;
 					Match(STATE);
 					}
 				}
@@ -1092,7 +1093,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 238;
+				State = 240;
 				createTable();
 				}
 				break;
@@ -1100,7 +1101,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ReplaceTableAltContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 239;
+				State = 241;
 				replaceTable();
 				}
 				break;
@@ -1108,65 +1109,65 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 240;
-				Match(CREATE);
 				State = 242;
+				Match(CREATE);
+				State = 244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 241;
+					State = 243;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 244;
+				State = 246;
 				Match(VIEW);
-				State = 248;
+				State = 250;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,9,Context) ) {
 				case 1:
 					{
-					State = 245;
-					Match(IF);
-					State = 246;
-					Match(NOT);
 					State = 247;
+					Match(IF);
+					State = 248;
+					Match(NOT);
+					State = 249;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 250;
+				State = 252;
 				qualifiedName();
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 251;
-					Match(LPAREN);
-					State = 252;
-					identifierList();
 					State = 253;
+					Match(LPAREN);
+					State = 254;
+					identifierList();
+					State = 255;
 					Match(RPAREN);
 					}
 				}
 
-				State = 259;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 257;
+					State = 259;
 					Match(COMMENT);
-					State = 258;
+					State = 260;
 					Match(STRING);
 					}
 				}
 
-				State = 261;
+				State = 263;
 				Match(AS);
-				State = 262;
+				State = 264;
 				query();
 				}
 				break;
@@ -1174,21 +1175,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 264;
+				State = 266;
 				Match(CREATE);
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 265;
-					Match(TEMPORARY);
 					State = 267;
+					Match(TEMPORARY);
+					State = 269;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==SYSTEM) {
 						{
-						State = 266;
+						State = 268;
 						Match(SYSTEM);
 						}
 					}
@@ -1196,66 +1197,66 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 271;
+				State = 273;
 				Match(FUNCTION);
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,14,Context) ) {
 				case 1:
 					{
-					State = 272;
-					Match(IF);
-					State = 273;
-					Match(NOT);
 					State = 274;
+					Match(IF);
+					State = 275;
+					Match(NOT);
+					State = 276;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 277;
-				qualifiedName();
-				State = 278;
-				Match(AS);
 				State = 279;
+				qualifiedName();
+				State = 280;
+				Match(AS);
+				State = 281;
 				Match(STRING);
-				State = 282;
+				State = 284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LANGUAGE) {
 					{
-					State = 280;
+					State = 282;
 					Match(LANGUAGE);
-					State = 281;
+					State = 283;
 					identifier();
 					}
 				}
 
-				State = 295;
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 284;
-					Match(USING);
-					State = 285;
-					Match(JAR);
 					State = 286;
+					Match(USING);
+					State = 287;
+					Match(JAR);
+					State = 288;
 					Match(STRING);
-					State = 292;
+					State = 294;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 287;
-						Match(COMMA);
-						State = 288;
-						Match(JAR);
 						State = 289;
+						Match(COMMA);
+						State = 290;
+						Match(JAR);
+						State = 291;
 						Match(STRING);
 						}
 						}
-						State = 294;
+						State = 296;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1268,44 +1269,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 297;
+				State = 299;
 				Match(CREATE);
-				State = 298;
+				State = 300;
 				Match(DATABASE);
-				State = 302;
+				State = 304;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 				case 1:
 					{
-					State = 299;
-					Match(IF);
-					State = 300;
-					Match(NOT);
 					State = 301;
+					Match(IF);
+					State = 302;
+					Match(NOT);
+					State = 303;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 304;
+				State = 306;
 				qualifiedName();
-				State = 307;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 305;
+					State = 307;
 					Match(COMMENT);
-					State = 306;
+					State = 308;
 					Match(STRING);
 					}
 				}
 
-				State = 310;
+				State = 312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 309;
+					State = 311;
 					withOptions();
 					}
 				}
@@ -1316,44 +1317,44 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 312;
+				State = 314;
 				Match(CREATE);
-				State = 313;
+				State = 315;
 				Match(CATALOG);
-				State = 317;
+				State = 319;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,21,Context) ) {
 				case 1:
 					{
-					State = 314;
-					Match(IF);
-					State = 315;
-					Match(NOT);
 					State = 316;
+					Match(IF);
+					State = 317;
+					Match(NOT);
+					State = 318;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 319;
+				State = 321;
 				qualifiedName();
-				State = 322;
+				State = 324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 320;
+					State = 322;
 					Match(COMMENT);
-					State = 321;
+					State = 323;
 					Match(STRING);
 					}
 				}
 
-				State = 325;
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 324;
+					State = 326;
 					withOptions();
 					}
 				}
@@ -1364,29 +1365,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DropStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 327;
-				Match(DROP);
 				State = 329;
+				Match(DROP);
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TEMPORARY) {
 					{
-					State = 328;
+					State = 330;
 					Match(TEMPORARY);
 					}
 				}
 
-				State = 332;
+				State = 334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==SYSTEM) {
 					{
-					State = 331;
+					State = 333;
 					Match(SYSTEM);
 					}
 				}
 
-				State = 334;
+				State = 336;
 				((DropStatementContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 20)) & ~0x3f) == 0 && ((1L << (_la - 20)) & 288230376152760321L) != 0) || _la==TABLE || _la==VIEW) ) {
@@ -1396,26 +1397,26 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 337;
+				State = 339;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,26,Context) ) {
 				case 1:
 					{
-					State = 335;
+					State = 337;
 					Match(IF);
-					State = 336;
+					State = 338;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 339;
-				qualifiedName();
 				State = 341;
+				qualifiedName();
+				State = 343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CASCADE || _la==RESTRICT) {
 					{
-					State = 340;
+					State = 342;
 					_la = TokenStream.LA(1);
 					if ( !(_la==CASCADE || _la==RESTRICT) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1433,25 +1434,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterTableContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 343;
+				State = 345;
 				Match(ALTER);
-				State = 344;
+				State = 346;
 				Match(TABLE);
-				State = 347;
+				State = 349;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,28,Context) ) {
 				case 1:
 					{
-					State = 345;
+					State = 347;
 					Match(IF);
-					State = 346;
+					State = 348;
 					Match(EXISTS);
 					}
 					break;
 				}
-				State = 349;
+				State = 351;
 				qualifiedName();
-				State = 350;
+				State = 352;
 				alterTableAction();
 				}
 				break;
@@ -1459,30 +1460,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterViewContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 352;
-				Match(ALTER);
-				State = 353;
-				Match(VIEW);
 				State = 354;
+				Match(ALTER);
+				State = 355;
+				Match(VIEW);
+				State = 356;
 				qualifiedName();
-				State = 360;
+				State = 362;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case RENAME:
 					{
-					State = 355;
-					Match(RENAME);
-					State = 356;
-					Match(TO);
 					State = 357;
+					Match(RENAME);
+					State = 358;
+					Match(TO);
+					State = 359;
 					qualifiedName();
 					}
 					break;
 				case AS:
 					{
-					State = 358;
+					State = 360;
 					Match(AS);
-					State = 359;
+					State = 361;
 					query();
 					}
 					break;
@@ -1495,13 +1496,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 362;
-				Match(ALTER);
-				State = 363;
-				Match(CATALOG);
 				State = 364;
+				Match(ALTER);
+				State = 365;
+				Match(CATALOG);
+				State = 366;
 				qualifiedName();
-				State = 368;
+				State = 370;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ADD:
@@ -1511,15 +1512,15 @@ internal partial class StreamSqlParser : Parser {
 				case RESET:
 				case SET:
 					{
-					State = 365;
+					State = 367;
 					alterTableAction();
 					}
 					break;
 				case COMMENT:
 					{
-					State = 366;
+					State = 368;
 					Match(COMMENT);
-					State = 367;
+					State = 369;
 					Match(STRING);
 					}
 					break;
@@ -1532,35 +1533,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 370;
-				Match(ALTER);
-				State = 371;
-				Match(DATABASE);
 				State = 372;
-				qualifiedName();
+				Match(ALTER);
 				State = 373;
-				Match(SET);
+				Match(DATABASE);
 				State = 374;
-				Match(LPAREN);
+				qualifiedName();
 				State = 375;
+				Match(SET);
+				State = 376;
+				Match(LPAREN);
+				State = 377;
 				tableOption();
-				State = 380;
+				State = 382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 376;
+					State = 378;
 					Match(COMMA);
-					State = 377;
+					State = 379;
 					tableOption();
 					}
 					}
-					State = 382;
+					State = 384;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 383;
+				State = 385;
 				Match(RPAREN);
 				}
 				break;
@@ -1568,18 +1569,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 385;
+				State = 387;
 				Match(SET);
-				State = 390;
+				State = 392;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 				case 1:
 					{
-					State = 386;
-					setKey();
-					State = 387;
-					Match(EQ);
 					State = 388;
+					setKey();
+					State = 389;
+					Match(EQ);
+					State = 390;
 					setValue();
 					}
 					break;
@@ -1590,14 +1591,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ResetStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 392;
-				Match(RESET);
 				State = 394;
+				Match(RESET);
+				State = 396;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 				case 1:
 					{
-					State = 393;
+					State = 395;
 					setValue();
 					}
 					break;
@@ -1608,9 +1609,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 396;
+				State = 398;
 				Match(SHOW);
-				State = 397;
+				State = 399;
 				showTarget();
 				}
 				break;
@@ -1618,7 +1619,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 398;
+				State = 400;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1627,9 +1628,9 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 399;
+				State = 401;
 				Match(SAVEPOINT);
-				State = 400;
+				State = 402;
 				Match(STRING);
 				}
 				break;
@@ -1637,7 +1638,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 401;
+				State = 403;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1646,19 +1647,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 402;
-				Match(CATALOG);
 				State = 404;
+				Match(CATALOG);
+				State = 406;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
 				case 1:
 					{
-					State = 403;
+					State = 405;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 406;
+				State = 408;
 				qualifiedName();
 				}
 				break;
@@ -1666,7 +1667,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescribeStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 407;
+				State = 409;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DESC || _la==DESCRIBE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -1675,17 +1676,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 409;
+				State = 411;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 				case 1:
 					{
-					State = 408;
+					State = 410;
 					Match(EXTENDED);
 					}
 					break;
 				}
-				State = 411;
+				State = 413;
 				qualifiedName();
 				}
 				break;
@@ -1693,16 +1694,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExplainStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 412;
+				State = 414;
 				Match(EXPLAIN);
-				State = 423;
+				State = 425;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case PLAN:
 					{
-					State = 413;
+					State = 415;
 					Match(PLAN);
-					State = 414;
+					State = 416;
 					Match(FOR);
 					}
 					break;
@@ -1711,21 +1712,21 @@ internal partial class StreamSqlParser : Parser {
 				case JSON_EXECUTION_PLAN:
 				case PLAN_ADVICE:
 					{
-					State = 415;
+					State = 417;
 					explainDetail();
-					State = 420;
+					State = 422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 416;
+						State = 418;
 						Match(COMMA);
-						State = 417;
+						State = 419;
 						explainDetail();
 						}
 						}
-						State = 422;
+						State = 424;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -1764,7 +1765,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					break;
 				}
-				State = 425;
+				State = 427;
 				statement();
 				}
 				break;
@@ -1772,32 +1773,32 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StopJobContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 426;
-				Match(STOP);
-				State = 427;
-				Match(JOB);
 				State = 428;
+				Match(STOP);
+				State = 429;
+				Match(JOB);
+				State = 430;
 				Match(STRING);
-				State = 431;
+				State = 433;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,38,Context) ) {
 				case 1:
 					{
-					State = 429;
+					State = 431;
 					Match(WITH);
-					State = 430;
+					State = 432;
 					Match(SAVEPOINT);
 					}
 					break;
 				}
-				State = 435;
+				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 433;
+					State = 435;
 					Match(WITH);
-					State = 434;
+					State = 436;
 					Match(DRAIN);
 					}
 				}
@@ -1808,18 +1809,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TriggerSavepointContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 437;
+				State = 439;
 				Match(SAVEPOINT);
-				State = 438;
+				State = 440;
 				Match(STRING);
-				State = 441;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 439;
+					State = 441;
 					Match(TO);
-					State = 440;
+					State = 442;
 					Match(STRING);
 					}
 				}
@@ -1830,18 +1831,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LoadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 443;
-				Match(LOAD);
-				State = 444;
-				Match(MODULE);
 				State = 445;
-				identifier();
+				Match(LOAD);
+				State = 446;
+				Match(MODULE);
 				State = 447;
+				identifier();
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 446;
+					State = 448;
 					withOptions();
 					}
 				}
@@ -1852,11 +1853,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnloadModuleContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 449;
-				Match(UNLOAD);
-				State = 450;
-				Match(MODULE);
 				State = 451;
+				Match(UNLOAD);
+				State = 452;
+				Match(MODULE);
+				State = 453;
 				identifier();
 				}
 				break;
@@ -1864,25 +1865,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 452;
-				Match(USE);
-				State = 453;
-				Match(MODULES);
 				State = 454;
+				Match(USE);
+				State = 455;
+				Match(MODULES);
+				State = 456;
 				identifier();
-				State = 459;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 455;
+					State = 457;
 					Match(COMMA);
-					State = 456;
+					State = 458;
 					identifier();
 					}
 					}
-					State = 461;
+					State = 463;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -1892,19 +1893,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UseStatementContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 462;
-				Match(USE);
 				State = 464;
+				Match(USE);
+				State = 466;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,43,Context) ) {
 				case 1:
 					{
-					State = 463;
+					State = 465;
 					Match(CATALOG);
 					}
 					break;
 				}
-				State = 466;
+				State = 468;
 				qualifiedName();
 				}
 				break;
@@ -1912,7 +1913,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ClientCommandContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 467;
+				State = 469;
 				((ClientCommandContext)_localctx).command = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 27)) & ~0x3f) == 0 && ((1L << (_la - 27)) & 144115462953762817L) != 0) || _la==QUIT) ) {
@@ -1928,11 +1929,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AddJarContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 468;
-				Match(ADD);
-				State = 469;
-				Match(JAR);
 				State = 470;
+				Match(ADD);
+				State = 471;
+				Match(JAR);
+				State = 472;
 				Match(STRING);
 				}
 				break;
@@ -1940,11 +1941,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RemoveJarContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 471;
-				Match(REMOVE);
-				State = 472;
-				Match(JAR);
 				State = 473;
+				Match(REMOVE);
+				State = 474;
+				Match(JAR);
+				State = 475;
 				Match(STRING);
 				}
 				break;
@@ -2003,9 +2004,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 478;
 			Match(INSERT);
-			State = 477;
+			State = 479;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTO || _la==OVERWRITE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2014,43 +2015,43 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 478;
-			qualifiedName();
 			State = 480;
+			qualifiedName();
+			State = 482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 479;
+				State = 481;
 				tableHints();
 				}
 			}
 
-			State = 483;
+			State = 485;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 482;
+				State = 484;
 				partitionSpec();
 				}
 			}
 
-			State = 489;
+			State = 491;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				{
-				State = 485;
-				Match(LPAREN);
-				State = 486;
-				identifierList();
 				State = 487;
+				Match(LPAREN);
+				State = 488;
+				identifierList();
+				State = 489;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 491;
+			State = 493;
 			query();
 			}
 		}
@@ -2100,29 +2101,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 493;
-			Match(PARTITION);
-			State = 494;
-			Match(LPAREN);
 			State = 495;
+			Match(PARTITION);
+			State = 496;
+			Match(LPAREN);
+			State = 497;
 			partitionValue();
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 496;
+				State = 498;
 				Match(COMMA);
-				State = 497;
+				State = 499;
 				partitionValue();
 				}
 				}
-				State = 502;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 503;
+			State = 505;
 			Match(RPAREN);
 			}
 		}
@@ -2165,11 +2166,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
-			identifier();
-			State = 506;
-			Match(EQ);
 			State = 507;
+			identifier();
+			State = 508;
+			Match(EQ);
+			State = 509;
 			optionValue();
 			}
 		}
@@ -2219,160 +2220,160 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 567;
+			State = 569;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STATEMENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
-				Match(STATEMENT);
-				State = 510;
-				Match(SET);
 				State = 511;
+				Match(STATEMENT);
+				State = 512;
+				Match(SET);
+				State = 513;
 				Match(BEGIN);
-				State = 515;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 512;
+					State = 514;
 					Match(SEMI);
 					}
 					}
-					State = 517;
+					State = 519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 518;
+				State = 520;
 				statement();
-				State = 527;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 520;
+						State = 522;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 519;
+							State = 521;
 							Match(SEMI);
 							}
 							}
-							State = 522;
+							State = 524;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==SEMI );
-						State = 524;
+						State = 526;
 						statement();
 						}
 						} 
 					}
-					State = 529;
+					State = 531;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				}
-				State = 533;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==SEMI) {
 					{
 					{
-					State = 530;
+					State = 532;
 					Match(SEMI);
 					}
 					}
-					State = 535;
+					State = 537;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 536;
+				State = 538;
 				Match(END);
 				}
 				break;
 			case BEGIN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 538;
-				Match(BEGIN);
-				State = 539;
-				Match(STATEMENT);
 				State = 540;
-				Match(SET);
+				Match(BEGIN);
+				State = 541;
+				Match(STATEMENT);
 				State = 542;
+				Match(SET);
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 541;
+					State = 543;
 					Match(SEMI);
 					}
 					}
-					State = 544;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==SEMI );
-				State = 564;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
 					{
-					State = 546;
+					State = 548;
 					statement();
-					State = 555;
+					State = 557;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 548;
+							State = 550;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							do {
 								{
 								{
-								State = 547;
+								State = 549;
 								Match(SEMI);
 								}
 								}
-								State = 550;
+								State = 552;
 								ErrorHandler.Sync(this);
 								_la = TokenStream.LA(1);
 							} while ( _la==SEMI );
-							State = 552;
+							State = 554;
 							statement();
 							}
 							} 
 						}
-						State = 557;
+						State = 559;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 					}
-					State = 561;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==SEMI) {
 						{
 						{
-						State = 558;
+						State = 560;
 						Match(SEMI);
 						}
 						}
-						State = 563;
+						State = 565;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 566;
+				State = 568;
 				Match(END);
 				}
 				break;
@@ -2415,28 +2416,28 @@ internal partial class StreamSqlParser : Parser {
 		RestoreClauseContext _localctx = new RestoreClauseContext(Context, State);
 		EnterRule(_localctx, 14, RULE_restoreClause);
 		try {
-			State = 575;
+			State = 577;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
-				Match(FROM);
-				State = 570;
-				Match(SAVEPOINT);
 				State = 571;
+				Match(FROM);
+				State = 572;
+				Match(SAVEPOINT);
+				State = 573;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
-				Match(FROM);
-				State = 573;
-				Match(LATEST);
 				State = 574;
+				Match(FROM);
+				State = 575;
+				Match(LATEST);
+				State = 576;
 				Match(CHECKPOINT);
 				}
 				break;
@@ -2479,7 +2480,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 579;
 			_la = TokenStream.LA(1);
 			if ( !(_la==CHANGELOG_MODE || _la==ESTIMATED_COST || _la==JSON_EXECUTION_PLAN || _la==PLAN_ADVICE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2530,26 +2531,26 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 18, RULE_setKey);
 		int _la;
 		try {
-			State = 585;
+			State = 587;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 581;
 				Match(STRING);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 581;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 580;
+					State = 582;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==EQ || _la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2560,7 +2561,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					}
 					}
-					State = 583;
+					State = 585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1152921504606846977L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 274877382655L) != 0) );
@@ -2606,7 +2607,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 588;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_alt = 1;
 			do {
@@ -2614,7 +2615,7 @@ internal partial class StreamSqlParser : Parser {
 				case 1:
 					{
 					{
-					State = 587;
+					State = 589;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==SEMI) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2629,7 +2630,7 @@ internal partial class StreamSqlParser : Parser {
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 590;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -2878,21 +2879,21 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 22, RULE_showTarget);
 		int _la;
 		try {
-			State = 661;
+			State = 663;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new ShowTablesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 592;
+				State = 594;
 				Match(TABLES);
-				State = 595;
+				State = 597;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 593;
+					State = 595;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2901,17 +2902,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 594;
+					State = 596;
 					qualifiedName();
 					}
 				}
 
-				State = 598;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 597;
+					State = 599;
 					likePattern();
 					}
 				}
@@ -2922,14 +2923,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowViewsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 600;
+				State = 602;
 				Match(VIEWS);
-				State = 603;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 601;
+					State = 603;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2938,17 +2939,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 602;
+					State = 604;
 					qualifiedName();
 					}
 				}
 
-				State = 606;
+				State = 608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 605;
+					State = 607;
 					likePattern();
 					}
 				}
@@ -2959,24 +2960,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowFunctionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 609;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USER) {
 					{
-					State = 608;
+					State = 610;
 					Match(USER);
 					}
 				}
 
-				State = 611;
+				State = 613;
 				Match(FUNCTIONS);
-				State = 614;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 612;
+					State = 614;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -2985,17 +2986,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 613;
+					State = 615;
 					qualifiedName();
 					}
 				}
 
-				State = 617;
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 616;
+					State = 618;
 					likePattern();
 					}
 				}
@@ -3006,7 +3007,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJobsContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 619;
+				State = 621;
 				Match(JOBS);
 				}
 				break;
@@ -3014,14 +3015,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCatalogsContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 620;
-				Match(CATALOGS);
 				State = 622;
+				Match(CATALOGS);
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 621;
+					State = 623;
 					likePattern();
 					}
 				}
@@ -3032,14 +3033,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowDatabasesContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 624;
+				State = 626;
 				Match(DATABASES);
-				State = 627;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM || _la==IN) {
 					{
-					State = 625;
+					State = 627;
 					_la = TokenStream.LA(1);
 					if ( !(_la==FROM || _la==IN) ) {
 					ErrorHandler.RecoverInline(this);
@@ -3048,17 +3049,17 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 626;
+					State = 628;
 					qualifiedName();
 					}
 				}
 
-				State = 630;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 629;
+					State = 631;
 					likePattern();
 					}
 				}
@@ -3069,17 +3070,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowModulesContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 633;
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FULL) {
 					{
-					State = 632;
+					State = 634;
 					Match(FULL);
 					}
 				}
 
-				State = 635;
+				State = 637;
 				Match(MODULES);
 				}
 				break;
@@ -3087,7 +3088,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowJarsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 636;
+				State = 638;
 				Match(JARS);
 				}
 				break;
@@ -3095,9 +3096,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 637;
+				State = 639;
 				Match(COLUMNS);
-				State = 638;
+				State = 640;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FROM || _la==IN) ) {
 				ErrorHandler.RecoverInline(this);
@@ -3106,14 +3107,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 639;
-				qualifiedName();
 				State = 641;
+				qualifiedName();
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 640;
+					State = 642;
 					likePattern();
 					}
 				}
@@ -3124,11 +3125,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateTableContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 643;
-				Match(CREATE);
-				State = 644;
-				Match(TABLE);
 				State = 645;
+				Match(CREATE);
+				State = 646;
+				Match(TABLE);
+				State = 647;
 				qualifiedName();
 				}
 				break;
@@ -3136,11 +3137,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateViewContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 646;
-				Match(CREATE);
-				State = 647;
-				Match(VIEW);
 				State = 648;
+				Match(CREATE);
+				State = 649;
+				Match(VIEW);
+				State = 650;
 				qualifiedName();
 				}
 				break;
@@ -3148,11 +3149,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCreateCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 649;
-				Match(CREATE);
-				State = 650;
-				Match(CATALOG);
 				State = 651;
+				Match(CREATE);
+				State = 652;
+				Match(CATALOG);
+				State = 653;
 				qualifiedName();
 				}
 				break;
@@ -3160,9 +3161,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentCatalogContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 652;
+				State = 654;
 				Match(CURRENT);
-				State = 653;
+				State = 655;
 				Match(CATALOG);
 				}
 				break;
@@ -3170,9 +3171,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCurrentDatabaseContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 654;
+				State = 656;
 				Match(CURRENT);
-				State = 655;
+				State = 657;
 				Match(DATABASE);
 				}
 				break;
@@ -3180,16 +3181,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ShowCheckpointsContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 656;
+				State = 658;
 				Match(CHECKPOINTS);
-				State = 657;
-				Match(STRING);
 				State = 659;
+				Match(STRING);
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 288230377225453569L) != 0)) {
 					{
-					State = 658;
+					State = 660;
 					likePattern();
 					}
 				}
@@ -3235,17 +3236,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 664;
+			State = 666;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 663;
+				State = 665;
 				Match(NOT);
 				}
 			}
 
-			State = 666;
+			State = 668;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ILIKE || _la==LIKE) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3254,7 +3255,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 667;
+			State = 669;
 			Match(STRING);
 			}
 		}
@@ -3344,144 +3345,144 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
-			Match(CREATE);
 			State = 671;
+			Match(CREATE);
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TEMPORARY) {
 				{
-				State = 670;
+				State = 672;
 				Match(TEMPORARY);
 				}
 			}
 
-			State = 673;
+			State = 675;
 			Match(TABLE);
-			State = 677;
+			State = 679;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
-				State = 674;
-				Match(IF);
-				State = 675;
-				Match(NOT);
 				State = 676;
+				Match(IF);
+				State = 677;
+				Match(NOT);
+				State = 678;
 				Match(EXISTS);
 				}
 				break;
 			}
-			State = 679;
+			State = 681;
 			qualifiedName();
-			State = 695;
+			State = 697;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				{
-				State = 680;
+				State = 682;
 				Match(LPAREN);
-				State = 681;
+				State = 683;
 				tableElement();
-				State = 686;
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 682;
+					State = 684;
 					Match(COMMA);
-					State = 683;
+					State = 685;
 					tableElement();
 					}
 					}
-					State = 688;
+					State = 690;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 689;
+				State = 691;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				{
-				State = 691;
-				Match(LPAREN);
-				State = 692;
-				_localctx.columnNames = identifierList();
 				State = 693;
+				Match(LPAREN);
+				State = 694;
+				_localctx.columnNames = identifierList();
+				State = 695;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 699;
+			State = 701;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 697;
+				State = 699;
 				Match(COMMENT);
-				State = 698;
+				State = 700;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 702;
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DISTRIBUTED) {
 				{
-				State = 701;
+				State = 703;
 				distribution();
 				}
 			}
 
-			State = 710;
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 704;
-				Match(PARTITIONED);
-				State = 705;
-				Match(BY);
 				State = 706;
-				Match(LPAREN);
+				Match(PARTITIONED);
 				State = 707;
-				_localctx.partitionKeys = identifierList();
+				Match(BY);
 				State = 708;
+				Match(LPAREN);
+				State = 709;
+				_localctx.partitionKeys = identifierList();
+				State = 710;
 				Match(RPAREN);
 				}
 			}
 
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 712;
+				State = 714;
 				withOptions();
 				}
 			}
 
-			State = 716;
+			State = 718;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIKE) {
 				{
-				State = 715;
+				State = 717;
 				likeClause();
 				}
 			}
 
-			State = 720;
+			State = 722;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 718;
+				State = 720;
 				Match(AS);
-				State = 719;
+				State = 721;
 				query();
 				}
 			}
@@ -3569,117 +3570,117 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
+			State = 726;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CREATE) {
 				{
-				State = 722;
+				State = 724;
 				Match(CREATE);
-				State = 723;
+				State = 725;
 				Match(OR);
 				}
 			}
 
-			State = 726;
-			Match(REPLACE);
-			State = 727;
-			Match(TABLE);
 			State = 728;
+			Match(REPLACE);
+			State = 729;
+			Match(TABLE);
+			State = 730;
 			qualifiedName();
-			State = 744;
+			State = 746;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				{
-				State = 729;
+				State = 731;
 				Match(LPAREN);
-				State = 730;
+				State = 732;
 				tableElement();
-				State = 735;
+				State = 737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 731;
+					State = 733;
 					Match(COMMA);
-					State = 732;
+					State = 734;
 					tableElement();
 					}
 					}
-					State = 737;
+					State = 739;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 738;
+				State = 740;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				{
-				State = 740;
-				Match(LPAREN);
-				State = 741;
-				_localctx.columnNames = identifierList();
 				State = 742;
+				Match(LPAREN);
+				State = 743;
+				_localctx.columnNames = identifierList();
+				State = 744;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 748;
+			State = 750;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMENT) {
 				{
-				State = 746;
+				State = 748;
 				Match(COMMENT);
-				State = 747;
+				State = 749;
 				_localctx.comment = Match(STRING);
 				}
 			}
 
-			State = 751;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DISTRIBUTED) {
 				{
-				State = 750;
+				State = 752;
 				distribution();
 				}
 			}
 
-			State = 759;
+			State = 761;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITIONED) {
 				{
-				State = 753;
-				Match(PARTITIONED);
-				State = 754;
-				Match(BY);
 				State = 755;
-				Match(LPAREN);
+				Match(PARTITIONED);
 				State = 756;
-				_localctx.partitionKeys = identifierList();
+				Match(BY);
 				State = 757;
+				Match(LPAREN);
+				State = 758;
+				_localctx.partitionKeys = identifierList();
+				State = 759;
 				Match(RPAREN);
 				}
 			}
 
-			State = 762;
+			State = 764;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 761;
+				State = 763;
 				withOptions();
 				}
 			}
 
-			State = 764;
+			State = 766;
 			Match(AS);
-			State = 765;
+			State = 767;
 			query();
 			}
 		}
@@ -3728,22 +3729,22 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 30, RULE_distribution);
 		int _la;
 		try {
-			State = 784;
+			State = 786;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 767;
+				State = 769;
 				Match(DISTRIBUTED);
-				State = 768;
-				Match(BY);
 				State = 770;
+				Match(BY);
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HASH || _la==RANGE) {
 					{
-					State = 769;
+					State = 771;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==HASH || _la==RANGE) ) {
@@ -3756,22 +3757,22 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 772;
-				Match(LPAREN);
-				State = 773;
-				identifierList();
 				State = 774;
+				Match(LPAREN);
+				State = 775;
+				identifierList();
+				State = 776;
 				Match(RPAREN);
-				State = 778;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTO) {
 					{
-					State = 775;
-					Match(INTO);
-					State = 776;
-					_localctx.buckets = Match(INTEGER_VALUE);
 					State = 777;
+					Match(INTO);
+					State = 778;
+					_localctx.buckets = Match(INTEGER_VALUE);
+					State = 779;
 					Match(BUCKETS);
 					}
 				}
@@ -3781,13 +3782,13 @@ internal partial class StreamSqlParser : Parser {
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 780;
-				Match(DISTRIBUTED);
-				State = 781;
-				Match(INTO);
 				State = 782;
-				_localctx.buckets = Match(INTEGER_VALUE);
+				Match(DISTRIBUTED);
 				State = 783;
+				Match(INTO);
+				State = 784;
+				_localctx.buckets = Match(INTEGER_VALUE);
+				State = 785;
 				Match(BUCKETS);
 				}
 				break;
@@ -3832,27 +3833,27 @@ internal partial class StreamSqlParser : Parser {
 		TableElementContext _localctx = new TableElementContext(Context, State);
 		EnterRule(_localctx, 32, RULE_tableElement);
 		try {
-			State = 789;
+			State = 791;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 786;
+				State = 788;
 				columnDefinition();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 787;
+				State = 789;
 				watermarkDefinition();
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 788;
+				State = 790;
 				tableConstraint();
 				}
 				break;
@@ -3951,27 +3952,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 34, RULE_columnDefinition);
 		int _la;
 		try {
-			State = 821;
+			State = 823;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				_localctx = new ComputedColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
-				identifier();
-				State = 792;
-				Match(AS);
 				State = 793;
+				identifier();
+				State = 794;
+				Match(AS);
+				State = 795;
 				expression();
-				State = 796;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 794;
+					State = 796;
 					Match(COMMENT);
-					State = 795;
+					State = 797;
 					Match(STRING);
 					}
 				}
@@ -3982,42 +3983,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MetadataColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 798;
-				identifier();
-				State = 799;
-				dataType();
 				State = 800;
+				identifier();
+				State = 801;
+				dataType();
+				State = 802;
 				Match(METADATA);
-				State = 803;
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 801;
+					State = 803;
 					Match(FROM);
-					State = 802;
+					State = 804;
 					((MetadataColumnContext)_localctx).key = Match(STRING);
 					}
 				}
 
-				State = 806;
+				State = 808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==VIRTUAL) {
 					{
-					State = 805;
+					State = 807;
 					Match(VIRTUAL);
 					}
 				}
 
-				State = 810;
+				State = 812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 808;
+					State = 810;
 					Match(COMMENT);
-					State = 809;
+					State = 811;
 					((MetadataColumnContext)_localctx).comment = Match(STRING);
 					}
 				}
@@ -4028,28 +4029,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PhysicalColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 812;
+				State = 814;
 				identifier();
-				State = 813;
-				dataType();
 				State = 815;
+				dataType();
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONSTRAINT || _la==PRIMARY) {
 					{
-					State = 814;
+					State = 816;
 					columnConstraint();
 					}
 				}
 
-				State = 819;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMENT) {
 					{
-					State = 817;
+					State = 819;
 					Match(COMMENT);
-					State = 818;
+					State = 820;
 					Match(STRING);
 					}
 				}
@@ -4099,30 +4100,30 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 825;
+			State = 827;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 823;
+				State = 825;
 				Match(CONSTRAINT);
-				State = 824;
+				State = 826;
 				identifier();
 				}
 			}
 
-			State = 827;
+			State = 829;
 			Match(PRIMARY);
-			State = 828;
+			State = 830;
 			Match(KEY);
-			State = 831;
+			State = 833;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 829;
+				State = 831;
 				Match(NOT);
-				State = 830;
+				State = 832;
 				Match(ENFORCED);
 				}
 			}
@@ -4170,15 +4171,15 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 833;
-			Match(WATERMARK);
-			State = 834;
-			Match(FOR);
 			State = 835;
-			identifier();
+			Match(WATERMARK);
 			State = 836;
-			Match(AS);
+			Match(FOR);
 			State = 837;
+			identifier();
+			State = 838;
+			Match(AS);
+			State = 839;
 			expression();
 			}
 		}
@@ -4228,36 +4229,36 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 843;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CONSTRAINT) {
 				{
-				State = 839;
+				State = 841;
 				Match(CONSTRAINT);
-				State = 840;
+				State = 842;
 				identifier();
 				}
 			}
 
-			State = 843;
-			Match(PRIMARY);
-			State = 844;
-			Match(KEY);
 			State = 845;
-			Match(LPAREN);
+			Match(PRIMARY);
 			State = 846;
-			identifierList();
+			Match(KEY);
 			State = 847;
+			Match(LPAREN);
+			State = 848;
+			identifierList();
+			State = 849;
 			Match(RPAREN);
-			State = 850;
+			State = 852;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOT) {
 				{
-				State = 848;
+				State = 850;
 				Match(NOT);
-				State = 849;
+				State = 851;
 				Match(ENFORCED);
 				}
 			}
@@ -4310,37 +4311,37 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 852;
+			State = 854;
 			Match(WITH);
-			State = 853;
+			State = 855;
 			Match(LPAREN);
-			State = 862;
+			State = 864;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 193L) != 0)) {
 				{
-				State = 854;
+				State = 856;
 				tableOption();
-				State = 859;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 855;
+					State = 857;
 					Match(COMMA);
-					State = 856;
+					State = 858;
 					tableOption();
 					}
 					}
-					State = 861;
+					State = 863;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 864;
+			State = 866;
 			Match(RPAREN);
 			}
 		}
@@ -4385,11 +4386,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 866;
-			_localctx.key = optionKey();
-			State = 867;
-			Match(EQ);
 			State = 868;
+			_localctx.key = optionKey();
+			State = 869;
+			Match(EQ);
+			State = 870;
 			_localctx.value = optionValue();
 			}
 		}
@@ -4435,13 +4436,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 46, RULE_optionKey);
 		int _la;
 		try {
-			State = 879;
+			State = 881;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 870;
+				State = 872;
 				Match(STRING);
 				}
 				break;
@@ -4635,21 +4636,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 871;
+				State = 873;
 				identifier();
-				State = 876;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 872;
+					State = 874;
 					Match(DOT);
-					State = 873;
+					State = 875;
 					identifier();
 					}
 					}
-					State = 878;
+					State = 880;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4700,13 +4701,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 48, RULE_optionValue);
 		int _la;
 		try {
-			State = 889;
+			State = 891;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 881;
+				State = 883;
 				Match(STRING);
 				}
 				break;
@@ -4716,17 +4717,17 @@ internal partial class StreamSqlParser : Parser {
 			case DOUBLE_VALUE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 883;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MINUS) {
 					{
-					State = 882;
+					State = 884;
 					Match(MINUS);
 					}
 				}
 
-				State = 885;
+				State = 887;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 281)) & ~0x3f) == 0 && ((1L << (_la - 281)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -4740,14 +4741,14 @@ internal partial class StreamSqlParser : Parser {
 			case TRUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 886;
+				State = 888;
 				Match(TRUE);
 				}
 				break;
 			case FALSE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 887;
+				State = 889;
 				Match(FALSE);
 				}
 				break;
@@ -4941,7 +4942,7 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 888;
+				State = 890;
 				identifier();
 				}
 				break;
@@ -4994,32 +4995,32 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 891;
+			State = 893;
 			Match(LIKE);
-			State = 892;
+			State = 894;
 			qualifiedName();
-			State = 901;
+			State = 903;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 893;
+				State = 895;
 				Match(LPAREN);
-				State = 897;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) {
 					{
 					{
-					State = 894;
+					State = 896;
 					likeOption();
 					}
 					}
-					State = 899;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 900;
+				State = 902;
 				Match(RPAREN);
 				}
 			}
@@ -5066,7 +5067,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 903;
+			State = 905;
 			_la = TokenStream.LA(1);
 			if ( !(_la==EXCLUDING || _la==INCLUDING || _la==OVERWRITING) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5075,12 +5076,12 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 906;
+			State = 908;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ALL:
 				{
-				State = 904;
+				State = 906;
 				Match(ALL);
 				}
 				break;
@@ -5273,7 +5274,7 @@ internal partial class StreamSqlParser : Parser {
 			case IDENTIFIER:
 			case BACKQUOTED_IDENTIFIER:
 				{
-				State = 905;
+				State = 907;
 				identifier();
 				}
 				break;
@@ -5467,18 +5468,18 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 54, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 974;
+			State = 976;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 908;
-				Match(RENAME);
-				State = 909;
-				Match(TO);
 				State = 910;
+				Match(RENAME);
+				State = 911;
+				Match(TO);
+				State = 912;
 				qualifiedName();
 				}
 				break;
@@ -5486,29 +5487,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 911;
-				Match(SET);
-				State = 912;
-				Match(LPAREN);
 				State = 913;
+				Match(SET);
+				State = 914;
+				Match(LPAREN);
+				State = 915;
 				tableOption();
-				State = 918;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 914;
+					State = 916;
 					Match(COMMA);
-					State = 915;
+					State = 917;
 					tableOption();
 					}
 					}
-					State = 920;
+					State = 922;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 921;
+				State = 923;
 				Match(RPAREN);
 				}
 				break;
@@ -5516,29 +5517,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterResetOptionsContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 923;
-				Match(RESET);
-				State = 924;
-				Match(LPAREN);
 				State = 925;
+				Match(RESET);
+				State = 926;
+				Match(LPAREN);
+				State = 927;
 				optionKey();
-				State = 930;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 926;
+					State = 928;
 					Match(COMMA);
-					State = 927;
+					State = 929;
 					optionKey();
 					}
 					}
-					State = 932;
+					State = 934;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 933;
+				State = 935;
 				Match(RPAREN);
 				}
 				break;
@@ -5546,7 +5547,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 935;
+				State = 937;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5556,7 +5557,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 948;
+				State = 950;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5748,33 +5749,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 936;
+					State = 938;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 937;
+					State = 939;
 					Match(LPAREN);
-					State = 938;
+					State = 940;
 					alterTableElement();
-					State = 943;
+					State = 945;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 939;
+						State = 941;
 						Match(COMMA);
-						State = 940;
+						State = 942;
 						alterTableElement();
 						}
 						}
-						State = 945;
+						State = 947;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 946;
+					State = 948;
 					Match(RPAREN);
 					}
 					break;
@@ -5787,11 +5788,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 950;
-				Match(DROP);
-				State = 951;
-				Match(PRIMARY);
 				State = 952;
+				Match(DROP);
+				State = 953;
+				Match(PRIMARY);
+				State = 954;
 				Match(KEY);
 				}
 				break;
@@ -5799,11 +5800,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 953;
-				Match(DROP);
-				State = 954;
-				Match(CONSTRAINT);
 				State = 955;
+				Match(DROP);
+				State = 956;
+				Match(CONSTRAINT);
+				State = 957;
 				identifier();
 				}
 				break;
@@ -5811,9 +5812,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 956;
+				State = 958;
 				Match(DROP);
-				State = 957;
+				State = 959;
 				Match(WATERMARK);
 				}
 				break;
@@ -5821,9 +5822,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 958;
+				State = 960;
 				Match(DROP);
-				State = 967;
+				State = 969;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6015,27 +6016,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 960;
+					State = 962;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
 					case 1:
 						{
-						State = 959;
+						State = 961;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 962;
+					State = 964;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 963;
-					Match(LPAREN);
-					State = 964;
-					identifierList();
 					State = 965;
+					Match(LPAREN);
+					State = 966;
+					identifierList();
+					State = 967;
 					Match(RPAREN);
 					}
 					break;
@@ -6048,13 +6049,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 969;
-				Match(RENAME);
-				State = 970;
-				identifier();
 				State = 971;
-				Match(TO);
+				Match(RENAME);
 				State = 972;
+				identifier();
+				State = 973;
+				Match(TO);
+				State = 974;
 				identifier();
 				}
 				break;
@@ -6101,22 +6102,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 976;
+			State = 978;
 			tableElement();
-			State = 980;
+			State = 982;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 977;
+				State = 979;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 978;
+				State = 980;
 				Match(AFTER);
-				State = 979;
+				State = 981;
 				_localctx.after = identifier();
 				}
 				break;
@@ -6178,35 +6179,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 991;
+			State = 993;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 982;
+				State = 984;
 				Match(WITH);
-				State = 983;
+				State = 985;
 				commonTableExpression();
-				State = 988;
+				State = 990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 984;
+					State = 986;
 					Match(COMMA);
-					State = 985;
+					State = 987;
 					commonTableExpression();
 					}
 					}
-					State = 990;
+					State = 992;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 993;
+			State = 995;
 			queryNoWith();
 			}
 		}
@@ -6261,29 +6262,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 995;
+			State = 997;
 			identifier();
-			State = 1000;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 996;
-				Match(LPAREN);
-				State = 997;
-				identifierList();
 				State = 998;
+				Match(LPAREN);
+				State = 999;
+				identifierList();
+				State = 1000;
 				Match(RPAREN);
 				}
 			}
 
-			State = 1002;
-			Match(AS);
-			State = 1003;
-			Match(LPAREN);
 			State = 1004;
-			query();
+			Match(AS);
 			State = 1005;
+			Match(LPAREN);
+			State = 1006;
+			query();
+			State = 1007;
 			Match(RPAREN);
 			}
 		}
@@ -6359,46 +6360,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1007;
+			State = 1009;
 			queryTerm(0);
-			State = 1018;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1008;
-				Match(ORDER);
-				State = 1009;
-				Match(BY);
 				State = 1010;
+				Match(ORDER);
+				State = 1011;
+				Match(BY);
+				State = 1012;
 				sortItem();
-				State = 1015;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1011;
+					State = 1013;
 					Match(COMMA);
-					State = 1012;
+					State = 1014;
 					sortItem();
 					}
 					}
-					State = 1017;
+					State = 1019;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1025;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 1020;
+				State = 1022;
 				Match(LIMIT);
-				State = 1023;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6617,13 +6618,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 1021;
+					State = 1023;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 1022;
+					State = 1024;
 					Match(ALL);
 					}
 					break;
@@ -6633,21 +6634,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1032;
+			State = 1034;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 1027;
+				State = 1029;
 				Match(OFFSET);
-				State = 1028;
-				_localctx.offset = expression();
 				State = 1030;
+				_localctx.offset = expression();
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 1029;
+					State = 1031;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6662,14 +6663,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1041;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 1034;
+				State = 1036;
 				Match(FETCH);
-				State = 1035;
+				State = 1037;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6678,17 +6679,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1037;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
 				case 1:
 					{
-					State = 1036;
+					State = 1038;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 1039;
+				State = 1041;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6697,7 +6698,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1040;
+				State = 1042;
 				Match(ONLY);
 				}
 			}
@@ -6786,11 +6787,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1044;
+			State = 1046;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1060;
+			State = 1062;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6799,7 +6800,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1058;
+					State = 1060;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
 					case 1:
@@ -6807,21 +6808,21 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1046;
+						State = 1048;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1047;
-						Match(INTERSECT);
 						State = 1049;
+						Match(INTERSECT);
+						State = 1051;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1048;
+							State = 1050;
 							setQuantifier();
 							}
 						}
 
-						State = 1051;
+						State = 1053;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6830,9 +6831,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1052;
+						State = 1054;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1053;
+						State = 1055;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6842,24 +6843,24 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1055;
+						State = 1057;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1054;
+							State = 1056;
 							setQuantifier();
 							}
 						}
 
-						State = 1057;
+						State = 1059;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1062;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
 			}
@@ -6941,14 +6942,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1077;
+			State = 1079;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1063;
+				State = 1065;
 				querySpecification();
 				}
 				break;
@@ -6956,25 +6957,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1064;
+				State = 1066;
 				Match(VALUES);
-				State = 1065;
+				State = 1067;
 				valuesRow();
-				State = 1070;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1066;
+						State = 1068;
 						Match(COMMA);
-						State = 1067;
+						State = 1069;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1072;
+					State = 1074;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 				}
@@ -6984,11 +6985,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1073;
-				Match(LPAREN);
-				State = 1074;
-				query();
 				State = 1075;
+				Match(LPAREN);
+				State = 1076;
+				query();
+				State = 1077;
 				Match(RPAREN);
 				}
 				break;
@@ -7040,50 +7041,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1094;
+			State = 1096;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1080;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1079;
+					State = 1081;
 					Match(ROW);
 					}
 				}
 
-				State = 1082;
+				State = 1084;
 				Match(LPAREN);
-				State = 1083;
+				State = 1085;
 				expression();
-				State = 1088;
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1084;
+					State = 1086;
 					Match(COMMA);
-					State = 1085;
+					State = 1087;
 					expression();
 					}
 					}
-					State = 1090;
+					State = 1092;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1091;
+				State = 1093;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1093;
+				State = 1095;
 				expression();
 				}
 				break;
@@ -7172,158 +7173,158 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1096;
-			Match(SELECT);
 			State = 1098;
+			Match(SELECT);
+			State = 1100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1097;
+				State = 1099;
 				hintList();
 				}
 			}
 
-			State = 1101;
+			State = 1103;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1100;
+				State = 1102;
 				setQuantifier();
 				}
 			}
 
-			State = 1103;
+			State = 1105;
 			selectItem();
-			State = 1108;
+			State = 1110;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1104;
+					State = 1106;
 					Match(COMMA);
-					State = 1105;
+					State = 1107;
 					selectItem();
 					}
 					} 
 				}
-				State = 1110;
+				State = 1112;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
 			}
-			State = 1120;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 			case 1:
 				{
-				State = 1111;
+				State = 1113;
 				Match(FROM);
-				State = 1112;
+				State = 1114;
 				relation(0);
-				State = 1117;
+				State = 1119;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1113;
+						State = 1115;
 						Match(COMMA);
-						State = 1114;
+						State = 1116;
 						relation(0);
 						}
 						} 
 					}
-					State = 1119;
+					State = 1121;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 				}
 				}
 				break;
 			}
-			State = 1124;
+			State = 1126;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
-				State = 1122;
+				State = 1124;
 				Match(WHERE);
-				State = 1123;
+				State = 1125;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1136;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 			case 1:
 				{
-				State = 1126;
-				Match(GROUP);
-				State = 1127;
-				Match(BY);
 				State = 1128;
+				Match(GROUP);
+				State = 1129;
+				Match(BY);
+				State = 1130;
 				groupingElement();
-				State = 1133;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1129;
+						State = 1131;
 						Match(COMMA);
-						State = 1130;
+						State = 1132;
 						groupingElement();
 						}
 						} 
 					}
-					State = 1135;
+					State = 1137;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
 				}
 				}
 				break;
 			}
-			State = 1140;
+			State = 1142;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
-				State = 1138;
+				State = 1140;
 				Match(HAVING);
-				State = 1139;
+				State = 1141;
 				_localctx.having = expression();
 				}
 				break;
 			}
-			State = 1151;
+			State = 1153;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 			case 1:
 				{
-				State = 1142;
+				State = 1144;
 				Match(WINDOW);
-				State = 1143;
+				State = 1145;
 				namedWindow();
-				State = 1148;
+				State = 1150;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1144;
+						State = 1146;
 						Match(COMMA);
-						State = 1145;
+						State = 1147;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1150;
+					State = 1152;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
 				}
@@ -7367,7 +7368,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1153;
+			State = 1155;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7448,14 +7449,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_selectItem);
 		int _la;
 		try {
-			State = 1167;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1155;
+				State = 1157;
 				Match(ASTERISK);
 				}
 				break;
@@ -7463,11 +7464,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1156;
-				qualifiedName();
-				State = 1157;
-				Match(DOT);
 				State = 1158;
+				qualifiedName();
+				State = 1159;
+				Match(DOT);
+				State = 1160;
 				Match(ASTERISK);
 				}
 				break;
@@ -7475,24 +7476,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1160;
+				State = 1162;
 				expression();
-				State = 1165;
+				State = 1167;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1162;
+					State = 1164;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1161;
+						State = 1163;
 						Match(AS);
 						}
 					}
 
-					State = 1164;
+					State = 1166;
 					identifier();
 					}
 					break;
@@ -7621,38 +7622,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1209;
+			State = 1211;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1169;
-				Match(GROUPING);
-				State = 1170;
-				Match(SETS);
 				State = 1171;
-				Match(LPAREN);
+				Match(GROUPING);
 				State = 1172;
+				Match(SETS);
+				State = 1173;
+				Match(LPAREN);
+				State = 1174;
 				groupingSet();
-				State = 1177;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1173;
+					State = 1175;
 					Match(COMMA);
-					State = 1174;
+					State = 1176;
 					groupingSet();
 					}
 					}
-					State = 1179;
+					State = 1181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1180;
+				State = 1182;
 				Match(RPAREN);
 				}
 				break;
@@ -7660,29 +7661,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1182;
-				Match(ROLLUP);
-				State = 1183;
-				Match(LPAREN);
 				State = 1184;
+				Match(ROLLUP);
+				State = 1185;
+				Match(LPAREN);
+				State = 1186;
 				groupingSet();
-				State = 1189;
+				State = 1191;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1185;
+					State = 1187;
 					Match(COMMA);
-					State = 1186;
+					State = 1188;
 					groupingSet();
 					}
 					}
-					State = 1191;
+					State = 1193;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1192;
+				State = 1194;
 				Match(RPAREN);
 				}
 				break;
@@ -7690,29 +7691,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1194;
-				Match(CUBE);
-				State = 1195;
-				Match(LPAREN);
 				State = 1196;
+				Match(CUBE);
+				State = 1197;
+				Match(LPAREN);
+				State = 1198;
 				groupingSet();
-				State = 1201;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1197;
+					State = 1199;
 					Match(COMMA);
-					State = 1198;
+					State = 1200;
 					groupingSet();
 					}
 					}
-					State = 1203;
+					State = 1205;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1204;
+				State = 1206;
 				Match(RPAREN);
 				}
 				break;
@@ -7720,9 +7721,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1206;
+				State = 1208;
 				Match(LPAREN);
-				State = 1207;
+				State = 1209;
 				Match(RPAREN);
 				}
 				break;
@@ -7730,7 +7731,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1208;
+				State = 1210;
 				expression();
 				}
 				break;
@@ -7779,48 +7780,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 78, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1224;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1211;
+				State = 1213;
 				Match(LPAREN);
-				State = 1220;
+				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1212;
+					State = 1214;
 					expression();
-					State = 1217;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1213;
+						State = 1215;
 						Match(COMMA);
-						State = 1214;
+						State = 1216;
 						expression();
 						}
 						}
-						State = 1219;
+						State = 1221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1222;
+				State = 1224;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1223;
+				State = 1225;
 				expression();
 				}
 				break;
@@ -7865,11 +7866,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1226;
-			identifier();
-			State = 1227;
-			Match(AS);
 			State = 1228;
+			identifier();
+			State = 1229;
+			Match(AS);
+			State = 1230;
 			windowSpecification();
 			}
 		}
@@ -7916,14 +7917,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1230;
-			expression();
 			State = 1232;
+			expression();
+			State = 1234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1231;
+				State = 1233;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7936,14 +7937,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1236;
+			State = 1238;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1234;
+				State = 1236;
 				Match(NULLS);
-				State = 1235;
+				State = 1237;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -8080,11 +8081,11 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1239;
+			State = 1241;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1260;
+			State = 1262;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8093,7 +8094,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1258;
+					State = 1260;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
@@ -8101,13 +8102,13 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1241;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 1242;
-						Match(CROSS);
 						State = 1243;
-						Match(JOIN);
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1244;
+						Match(CROSS);
+						State = 1245;
+						Match(JOIN);
+						State = 1246;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8116,15 +8117,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1245;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
-						State = 1246;
-						Match(NATURAL);
 						State = 1247;
-						joinType();
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1248;
-						Match(JOIN);
+						Match(NATURAL);
 						State = 1249;
+						joinType();
+						State = 1250;
+						Match(JOIN);
+						State = 1251;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8133,20 +8134,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1251;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1252;
-						joinType();
 						State = 1253;
-						Match(JOIN);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1254;
-						((JoinRelationContext)_localctx).right = relationPrimary();
+						joinType();
+						State = 1255;
+						Match(JOIN);
 						State = 1256;
+						((JoinRelationContext)_localctx).right = relationPrimary();
+						State = 1258;
 						ErrorHandler.Sync(this);
 						switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 						case 1:
 							{
-							State = 1255;
+							State = 1257;
 							joinCriteria();
 							}
 							break;
@@ -8156,7 +8157,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1262;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 			}
@@ -8198,19 +8199,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 86, RULE_joinType);
 		int _la;
 		try {
-			State = 1278;
+			State = 1280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1264;
+				State = 1266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1263;
+					State = 1265;
 					Match(INNER);
 					}
 				}
@@ -8220,14 +8221,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1266;
-				Match(LEFT);
 				State = 1268;
+				Match(LEFT);
+				State = 1270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1267;
+					State = 1269;
 					Match(OUTER);
 					}
 				}
@@ -8237,14 +8238,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1270;
-				Match(RIGHT);
 				State = 1272;
+				Match(RIGHT);
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1271;
+					State = 1273;
 					Match(OUTER);
 					}
 				}
@@ -8254,14 +8255,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1274;
-				Match(FULL);
 				State = 1276;
+				Match(FULL);
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1275;
+					State = 1277;
 					Match(OUTER);
 					}
 				}
@@ -8312,28 +8313,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 88, RULE_joinCriteria);
 		try {
-			State = 1287;
+			State = 1289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1280;
+				State = 1282;
 				Match(ON);
-				State = 1281;
+				State = 1283;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1282;
-				Match(USING);
-				State = 1283;
-				Match(LPAREN);
 				State = 1284;
-				identifierList();
+				Match(USING);
 				State = 1285;
+				Match(LPAREN);
+				State = 1286;
+				identifierList();
+				State = 1287;
 				Match(RPAREN);
 				}
 				break;
@@ -8512,49 +8513,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 90, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1356;
+			State = 1358;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1289;
-				qualifiedName();
 				State = 1291;
+				qualifiedName();
+				State = 1293;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 				case 1:
 					{
-					State = 1290;
+					State = 1292;
 					tableHints();
 					}
 					break;
 				}
-				State = 1298;
+				State = 1300;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1293;
-					Match(FOR);
-					State = 1294;
-					Match(SYSTEM_TIME);
 					State = 1295;
-					Match(AS);
+					Match(FOR);
 					State = 1296;
-					Match(OF);
+					Match(SYSTEM_TIME);
 					State = 1297;
+					Match(AS);
+					State = 1298;
+					Match(OF);
+					State = 1299;
 					valueExpression(0);
 					}
 					break;
 				}
-				State = 1301;
+				State = 1303;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1300;
+					State = 1302;
 					tableAlias();
 					}
 					break;
@@ -8565,30 +8566,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1304;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1303;
+					State = 1305;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1306;
-				Match(TABLE);
-				State = 1307;
-				Match(LPAREN);
 				State = 1308;
-				functionCall();
+				Match(TABLE);
 				State = 1309;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1310;
+				functionCall();
 				State = 1311;
+				Match(RPAREN);
+				State = 1313;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1310;
+					State = 1312;
 					tableAlias();
 					}
 					break;
@@ -8599,28 +8600,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1314;
+				State = 1316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1313;
+					State = 1315;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1316;
-				Match(LPAREN);
-				State = 1317;
-				query();
 				State = 1318;
-				Match(RPAREN);
+				Match(LPAREN);
+				State = 1319;
+				query();
 				State = 1320;
+				Match(RPAREN);
+				State = 1322;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1319;
+					State = 1321;
 					tableAlias();
 					}
 					break;
@@ -8631,48 +8632,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1322;
-				Match(UNNEST);
-				State = 1323;
-				Match(LPAREN);
 				State = 1324;
+				Match(UNNEST);
+				State = 1325;
+				Match(LPAREN);
+				State = 1326;
 				expression();
-				State = 1329;
+				State = 1331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1325;
+					State = 1327;
 					Match(COMMA);
-					State = 1326;
+					State = 1328;
 					expression();
 					}
 					}
-					State = 1331;
+					State = 1333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1332;
+				State = 1334;
 				Match(RPAREN);
-				State = 1335;
+				State = 1337;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 				case 1:
 					{
-					State = 1333;
+					State = 1335;
 					Match(WITH);
-					State = 1334;
+					State = 1336;
 					Match(ORDINALITY);
 					}
 					break;
 				}
-				State = 1338;
+				State = 1340;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1337;
+					State = 1339;
 					tableAlias();
 					}
 					break;
@@ -8683,11 +8684,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1340;
-				Match(LPAREN);
-				State = 1341;
-				relation(0);
 				State = 1342;
+				Match(LPAREN);
+				State = 1343;
+				relation(0);
+				State = 1344;
 				Match(RPAREN);
 				}
 				break;
@@ -8695,16 +8696,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1344;
+				State = 1346;
 				qualifiedName();
-				State = 1345;
-				matchRecognize();
 				State = 1347;
+				matchRecognize();
+				State = 1349;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1346;
+					State = 1348;
 					tableAlias();
 					}
 					break;
@@ -8715,20 +8716,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1349;
-				Match(LPAREN);
-				State = 1350;
-				query();
 				State = 1351;
-				Match(RPAREN);
+				Match(LPAREN);
 				State = 1352;
-				matchRecognize();
+				query();
+				State = 1353;
+				Match(RPAREN);
 				State = 1354;
+				matchRecognize();
+				State = 1356;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1353;
+					State = 1355;
 					tableAlias();
 					}
 					break;
@@ -8840,193 +8841,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1358;
+			State = 1360;
 			Match(MATCH_RECOGNIZE);
-			State = 1359;
+			State = 1361;
 			Match(LPAREN);
-			State = 1370;
+			State = 1372;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1360;
-				Match(PARTITION);
-				State = 1361;
-				Match(BY);
 				State = 1362;
+				Match(PARTITION);
+				State = 1363;
+				Match(BY);
+				State = 1364;
 				expression();
-				State = 1367;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1363;
+					State = 1365;
 					Match(COMMA);
-					State = 1364;
+					State = 1366;
 					expression();
 					}
 					}
-					State = 1369;
+					State = 1371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1382;
+			State = 1384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1372;
-				Match(ORDER);
-				State = 1373;
-				Match(BY);
 				State = 1374;
+				Match(ORDER);
+				State = 1375;
+				Match(BY);
+				State = 1376;
 				sortItem();
-				State = 1379;
+				State = 1381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1375;
+					State = 1377;
 					Match(COMMA);
-					State = 1376;
+					State = 1378;
 					sortItem();
 					}
 					}
-					State = 1381;
+					State = 1383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1393;
+			State = 1395;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1384;
+				State = 1386;
 				Match(MEASURES);
-				State = 1385;
+				State = 1387;
 				measureItem();
-				State = 1390;
+				State = 1392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1386;
+					State = 1388;
 					Match(COMMA);
-					State = 1387;
+					State = 1389;
 					measureItem();
 					}
 					}
-					State = 1392;
+					State = 1394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1396;
+			State = 1398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1395;
+				State = 1397;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1402;
+			State = 1404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1398;
-				Match(AFTER);
-				State = 1399;
-				Match(MATCH);
 				State = 1400;
-				Match(SKIP_);
+				Match(AFTER);
 				State = 1401;
+				Match(MATCH);
+				State = 1402;
+				Match(SKIP_);
+				State = 1403;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1404;
-			Match(PATTERN);
-			State = 1405;
-			Match(LPAREN);
 			State = 1406;
-			rowPattern();
+			Match(PATTERN);
 			State = 1407;
+			Match(LPAREN);
+			State = 1408;
+			rowPattern();
+			State = 1409;
 			Match(RPAREN);
-			State = 1410;
+			State = 1412;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1408;
+				State = 1410;
 				Match(WITHIN);
-				State = 1409;
+				State = 1411;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1421;
+			State = 1423;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1412;
+				State = 1414;
 				Match(SUBSET);
-				State = 1413;
+				State = 1415;
 				subsetItem();
-				State = 1418;
+				State = 1420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1414;
+					State = 1416;
 					Match(COMMA);
-					State = 1415;
+					State = 1417;
 					subsetItem();
 					}
 					}
-					State = 1420;
+					State = 1422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1423;
+			State = 1425;
 			Match(DEFINE);
-			State = 1424;
+			State = 1426;
 			defineItem();
-			State = 1429;
+			State = 1431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1425;
+				State = 1427;
 				Match(COMMA);
-				State = 1426;
+				State = 1428;
 				defineItem();
 				}
 				}
-				State = 1431;
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1432;
+			State = 1434;
 			Match(RPAREN);
 			}
 		}
@@ -9069,11 +9070,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1434;
-			expression();
-			State = 1435;
-			Match(AS);
 			State = 1436;
+			expression();
+			State = 1437;
+			Match(AS);
+			State = 1438;
 			identifier();
 			}
 		}
@@ -9132,20 +9133,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 96, RULE_rowsPerMatch);
 		try {
-			State = 1446;
+			State = 1448;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1438;
-				Match(ONE);
-				State = 1439;
-				Match(ROW);
 				State = 1440;
-				Match(PER);
+				Match(ONE);
 				State = 1441;
+				Match(ROW);
+				State = 1442;
+				Match(PER);
+				State = 1443;
 				Match(MATCH);
 				}
 				break;
@@ -9153,13 +9154,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1442;
-				Match(ALL);
-				State = 1443;
-				Match(ROWS);
 				State = 1444;
-				Match(PER);
+				Match(ALL);
 				State = 1445;
+				Match(ROWS);
+				State = 1446;
+				Match(PER);
+				State = 1447;
 				Match(MATCH);
 				}
 				break;
@@ -9248,18 +9249,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 98, RULE_afterMatchSkip);
 		try {
-			State = 1462;
+			State = 1464;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1448;
-				Match(PAST);
-				State = 1449;
-				Match(LAST);
 				State = 1450;
+				Match(PAST);
+				State = 1451;
+				Match(LAST);
+				State = 1452;
 				Match(ROW);
 				}
 				break;
@@ -9267,11 +9268,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1451;
-				Match(TO);
-				State = 1452;
-				Match(NEXT);
 				State = 1453;
+				Match(TO);
+				State = 1454;
+				Match(NEXT);
+				State = 1455;
 				Match(ROW);
 				}
 				break;
@@ -9279,11 +9280,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1454;
-				Match(TO);
-				State = 1455;
-				Match(FIRST);
 				State = 1456;
+				Match(TO);
+				State = 1457;
+				Match(FIRST);
+				State = 1458;
 				identifier();
 				}
 				break;
@@ -9291,11 +9292,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1457;
-				Match(TO);
-				State = 1458;
-				Match(LAST);
 				State = 1459;
+				Match(TO);
+				State = 1460;
+				Match(LAST);
+				State = 1461;
 				identifier();
 				}
 				break;
@@ -9303,9 +9304,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1460;
+				State = 1462;
 				Match(TO);
-				State = 1461;
+				State = 1463;
 				identifier();
 				}
 				break;
@@ -9354,21 +9355,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1464;
+			State = 1466;
 			rowPatternTerm();
-			State = 1469;
+			State = 1471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1465;
+				State = 1467;
 				Match(PIPE);
-				State = 1466;
+				State = 1468;
 				rowPatternTerm();
 				}
 				}
-				State = 1471;
+				State = 1473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9413,17 +9414,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1473;
+			State = 1475;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1472;
+				State = 1474;
 				rowPatternFactor();
 				}
 				}
-				State = 1475;
+				State = 1477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 98305L) != 0) );
@@ -9468,14 +9469,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
-			rowPatternPrimary();
 			State = 1479;
+			rowPatternPrimary();
+			State = 1481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 165L) != 0)) {
 				{
-				State = 1478;
+				State = 1480;
 				rowPatternQuantifier();
 				}
 			}
@@ -9537,7 +9538,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 106, RULE_rowPatternPrimary);
 		try {
-			State = 1486;
+			State = 1488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9731,7 +9732,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1481;
+				State = 1483;
 				identifier();
 				}
 				break;
@@ -9739,11 +9740,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1482;
-				Match(LPAREN);
-				State = 1483;
-				rowPattern();
 				State = 1484;
+				Match(LPAREN);
+				State = 1485;
+				rowPattern();
+				State = 1486;
 				Match(RPAREN);
 				}
 				break;
@@ -9818,7 +9819,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 108, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1506;
+			State = 1508;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9827,7 +9828,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1488;
+				State = 1490;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9836,12 +9837,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1490;
+				State = 1492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1489;
+					State = 1491;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9852,31 +9853,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1492;
-				Match(LBRACE);
 				State = 1494;
+				Match(LBRACE);
+				State = 1496;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1493;
+					State = 1495;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1500;
+				State = 1502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1496;
-					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
 					State = 1498;
+					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
+					State = 1500;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1497;
+						State = 1499;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9884,14 +9885,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1502;
-				Match(RBRACE);
 				State = 1504;
+				Match(RBRACE);
+				State = 1506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1503;
+					State = 1505;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9948,31 +9949,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1508;
-			identifier();
-			State = 1509;
-			Match(EQ);
 			State = 1510;
-			Match(LPAREN);
-			State = 1511;
 			identifier();
-			State = 1516;
+			State = 1511;
+			Match(EQ);
+			State = 1512;
+			Match(LPAREN);
+			State = 1513;
+			identifier();
+			State = 1518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1512;
+				State = 1514;
 				Match(COMMA);
-				State = 1513;
+				State = 1515;
 				identifier();
 				}
 				}
-				State = 1518;
+				State = 1520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1519;
+			State = 1521;
 			Match(RPAREN);
 			}
 		}
@@ -10015,11 +10016,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
-			identifier();
-			State = 1522;
-			Match(AS);
 			State = 1523;
+			identifier();
+			State = 1524;
+			Match(AS);
+			State = 1525;
 			expression();
 			}
 		}
@@ -10065,28 +10066,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1526;
+			State = 1528;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1525;
+				State = 1527;
 				Match(AS);
 				}
 			}
 
-			State = 1528;
+			State = 1530;
 			identifier();
-			State = 1533;
+			State = 1535;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
 				{
-				State = 1529;
-				Match(LPAREN);
-				State = 1530;
-				identifierList();
 				State = 1531;
+				Match(LPAREN);
+				State = 1532;
+				identifierList();
+				State = 1533;
 				Match(RPAREN);
 				}
 				break;
@@ -10128,7 +10129,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1535;
+			State = 1537;
 			hintList();
 			}
 		}
@@ -10177,35 +10178,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1537;
+			State = 1539;
 			Match(HINT_START);
-			State = 1538;
+			State = 1540;
 			hint();
-			State = 1545;
+			State = 1547;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 6145L) != 0)) {
 				{
 				{
-				State = 1540;
+				State = 1542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1539;
+					State = 1541;
 					Match(COMMA);
 					}
 				}
 
-				State = 1542;
+				State = 1544;
 				hint();
 				}
 				}
-				State = 1547;
+				State = 1549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1548;
+			State = 1550;
 			Match(HINT_END);
 			}
 		}
@@ -10263,35 +10264,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1550;
+			State = 1552;
 			identifier();
-			State = 1571;
+			State = 1573;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1551;
+				State = 1553;
 				Match(LPAREN);
-				State = 1568;
+				State = 1570;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 				case 1:
 					{
-					State = 1552;
+					State = 1554;
 					hintOption();
-					State = 1557;
+					State = 1559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1553;
+						State = 1555;
 						Match(COMMA);
-						State = 1554;
+						State = 1556;
 						hintOption();
 						}
 						}
-						State = 1559;
+						State = 1561;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10299,28 +10300,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1560;
+					State = 1562;
 					hintArgument();
-					State = 1565;
+					State = 1567;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1561;
+						State = 1563;
 						Match(COMMA);
-						State = 1562;
+						State = 1564;
 						hintArgument();
 						}
 						}
-						State = 1567;
+						State = 1569;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1570;
+				State = 1572;
 				Match(RPAREN);
 				}
 			}
@@ -10366,11 +10367,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1573;
-			optionKey();
-			State = 1574;
-			Match(EQ);
 			State = 1575;
+			optionKey();
+			State = 1576;
+			Match(EQ);
+			State = 1577;
 			optionValue();
 			}
 		}
@@ -10417,7 +10418,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1587;
+			State = 1589;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10610,21 +10611,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1577;
+				State = 1579;
 				identifier();
-				State = 1582;
+				State = 1584;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1578;
+					State = 1580;
 					Match(DOT);
-					State = 1579;
+					State = 1581;
 					identifier();
 					}
 					}
-					State = 1584;
+					State = 1586;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10633,14 +10634,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1585;
+				State = 1587;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1586;
+				State = 1588;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10683,7 +10684,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1589;
+			State = 1591;
 			booleanExpression(0);
 			}
 		}
@@ -10794,7 +10795,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1601;
+			State = 1603;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10803,9 +10804,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1592;
+				State = 1594;
 				Match(NOT);
-				State = 1593;
+				State = 1595;
 				booleanExpression(4);
 				}
 				break;
@@ -11027,21 +11028,21 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1594;
+				State = 1596;
 				valueExpression(0);
-				State = 1598;
+				State = 1600;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1595;
+						State = 1597;
 						predicate();
 						}
 						} 
 					}
-					State = 1600;
+					State = 1602;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
 				}
@@ -11051,7 +11052,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1611;
+			State = 1613;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -11060,7 +11061,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1609;
+					State = 1611;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
 					case 1:
@@ -11068,11 +11069,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1603;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1604;
-						Match(AND);
 						State = 1605;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1606;
+						Match(AND);
+						State = 1607;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -11081,18 +11082,18 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1606;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1607;
-						Match(OR);
 						State = 1608;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1609;
+						Match(OR);
+						State = 1610;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1613;
+				State = 1615;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
 			}
@@ -11321,16 +11322,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 130, RULE_predicate);
 		int _la;
 		try {
-			State = 1697;
+			State = 1699;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1614;
+				State = 1616;
 				comparisonOperator();
-				State = 1615;
+				State = 1617;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11338,24 +11339,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1618;
+				State = 1620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1617;
+					State = 1619;
 					Match(NOT);
 					}
 				}
 
-				State = 1620;
-				Match(BETWEEN);
 				State = 1622;
+				Match(BETWEEN);
+				State = 1624;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
 				case 1:
 					{
-					State = 1621;
+					State = 1623;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11367,11 +11368,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1624;
-				((BetweenContext)_localctx).lower = valueExpression(0);
-				State = 1625;
-				Match(AND);
 				State = 1626;
+				((BetweenContext)_localctx).lower = valueExpression(0);
+				State = 1627;
+				Match(AND);
+				State = 1628;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11379,23 +11380,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1629;
+				State = 1631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1628;
+					State = 1630;
 					Match(NOT);
 					}
 				}
 
-				State = 1631;
-				Match(IN);
-				State = 1632;
-				Match(LPAREN);
 				State = 1633;
-				query();
+				Match(IN);
 				State = 1634;
+				Match(LPAREN);
+				State = 1635;
+				query();
+				State = 1636;
 				Match(RPAREN);
 				}
 				break;
@@ -11403,39 +11404,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1637;
+				State = 1639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1636;
+					State = 1638;
 					Match(NOT);
 					}
 				}
 
-				State = 1639;
-				Match(IN);
-				State = 1640;
-				Match(LPAREN);
 				State = 1641;
+				Match(IN);
+				State = 1642;
+				Match(LPAREN);
+				State = 1643;
 				expression();
-				State = 1646;
+				State = 1648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1642;
+					State = 1644;
 					Match(COMMA);
-					State = 1643;
+					State = 1645;
 					expression();
 					}
 					}
-					State = 1648;
+					State = 1650;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1649;
+				State = 1651;
 				Match(RPAREN);
 				}
 				break;
@@ -11443,28 +11444,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1652;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1651;
+					State = 1653;
 					Match(NOT);
 					}
 				}
 
-				State = 1654;
+				State = 1656;
 				Match(LIKE);
-				State = 1655;
+				State = 1657;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1658;
+				State = 1660;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
 				case 1:
 					{
-					State = 1656;
+					State = 1658;
 					Match(ESCAPE);
-					State = 1657;
+					State = 1659;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11475,30 +11476,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1661;
+				State = 1663;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1660;
+					State = 1662;
 					Match(NOT);
 					}
 				}
 
-				State = 1663;
-				Match(SIMILAR);
-				State = 1664;
-				Match(TO);
 				State = 1665;
+				Match(SIMILAR);
+				State = 1666;
+				Match(TO);
+				State = 1667;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1668;
+				State = 1670;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
 				case 1:
 					{
-					State = 1666;
+					State = 1668;
 					Match(ESCAPE);
-					State = 1667;
+					State = 1669;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11509,19 +11510,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1670;
-				Match(IS);
 				State = 1672;
+				Match(IS);
+				State = 1674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1671;
+					State = 1673;
 					Match(NOT);
 					}
 				}
 
-				State = 1674;
+				State = 1676;
 				Match(NULL);
 				}
 				break;
@@ -11529,19 +11530,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1675;
-				Match(IS);
 				State = 1677;
+				Match(IS);
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1676;
+					State = 1678;
 					Match(NOT);
 					}
 				}
 
-				State = 1679;
+				State = 1681;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11557,23 +11558,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1680;
-				Match(IS);
 				State = 1682;
+				Match(IS);
+				State = 1684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1681;
+					State = 1683;
 					Match(NOT);
 					}
 				}
 
-				State = 1684;
-				Match(DISTINCT);
-				State = 1685;
-				Match(FROM);
 				State = 1686;
+				Match(DISTINCT);
+				State = 1687;
+				Match(FROM);
+				State = 1688;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11581,26 +11582,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1687;
-				Match(IS);
 				State = 1689;
+				Match(IS);
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1688;
+					State = 1690;
 					Match(NOT);
 					}
 				}
 
-				State = 1691;
-				Match(JSON);
 				State = 1693;
+				Match(JSON);
+				State = 1695;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
 				case 1:
 					{
-					State = 1692;
+					State = 1694;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11619,9 +11620,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1695;
+				State = 1697;
 				Match(OVERLAPS);
-				State = 1696;
+				State = 1698;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11666,7 +11667,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1699;
+			State = 1701;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11787,7 +11788,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1705;
+			State = 1707;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12007,7 +12008,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1702;
+				State = 1704;
 				primaryExpression(0);
 				}
 				break;
@@ -12017,7 +12018,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1703;
+				State = 1705;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12027,7 +12028,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1704;
+				State = 1706;
 				valueExpression(3);
 				}
 				break;
@@ -12035,7 +12036,7 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1715;
+			State = 1717;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -12044,7 +12045,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1713;
+					State = 1715;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
 					case 1:
@@ -12052,9 +12053,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1707;
+						State = 1709;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 1708;
+						State = 1710;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 135L) != 0)) ) {
@@ -12064,7 +12065,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1709;
+						State = 1711;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -12073,9 +12074,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1710;
+						State = 1712;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 1711;
+						State = 1713;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12085,14 +12086,14 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1712;
+						State = 1714;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1717;
+				State = 1719;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
 			}
@@ -12873,7 +12874,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2067;
+			State = 2069;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
 			case 1:
@@ -12882,7 +12883,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1719;
+				State = 1721;
 				literal();
 				}
 				break;
@@ -12891,7 +12892,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1720;
+				State = 1722;
 				interval();
 				}
 				break;
@@ -12900,37 +12901,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1721;
+				State = 1723;
 				Match(CASE);
-				State = 1722;
-				((SimpleCaseContext)_localctx).operand = expression();
 				State = 1724;
+				((SimpleCaseContext)_localctx).operand = expression();
+				State = 1726;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1723;
+					State = 1725;
 					whenClause();
 					}
 					}
-					State = 1726;
+					State = 1728;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1730;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1728;
+					State = 1730;
 					Match(ELSE);
-					State = 1729;
+					State = 1731;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1732;
+				State = 1734;
 				Match(END);
 				}
 				break;
@@ -12939,35 +12940,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1734;
-				Match(CASE);
 				State = 1736;
+				Match(CASE);
+				State = 1738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1735;
+					State = 1737;
 					whenClause();
 					}
 					}
-					State = 1738;
+					State = 1740;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1742;
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1740;
+					State = 1742;
 					Match(ELSE);
-					State = 1741;
+					State = 1743;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1744;
+				State = 1746;
 				Match(END);
 				}
 				break;
@@ -12976,7 +12977,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1746;
+				State = 1748;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12985,15 +12986,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1747;
-				Match(LPAREN);
-				State = 1748;
-				expression();
 				State = 1749;
-				Match(AS);
+				Match(LPAREN);
 				State = 1750;
-				dataType();
+				expression();
 				State = 1751;
+				Match(AS);
+				State = 1752;
+				dataType();
+				State = 1753;
 				Match(RPAREN);
 				}
 				break;
@@ -13002,31 +13003,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1753;
+				State = 1755;
 				Match(EXTRACT);
-				State = 1754;
+				State = 1756;
 				Match(LPAREN);
-				State = 1757;
+				State = 1759;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
 				case 1:
 					{
-					State = 1755;
+					State = 1757;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1756;
+					State = 1758;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1759;
-				Match(FROM);
-				State = 1760;
-				expression();
 				State = 1761;
+				Match(FROM);
+				State = 1762;
+				expression();
+				State = 1763;
 				Match(RPAREN);
 				}
 				break;
@@ -13035,11 +13036,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1763;
-				Match(TRIM);
-				State = 1764;
-				Match(LPAREN);
 				State = 1765;
+				Match(TRIM);
+				State = 1766;
+				Match(LPAREN);
+				State = 1767;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -13049,21 +13050,21 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1767;
+				State = 1769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 1766;
+					State = 1768;
 					((TrimWithSideContext)_localctx).chars = expression();
 					}
 				}
 
-				State = 1769;
-				Match(FROM);
-				State = 1770;
-				((TrimWithSideContext)_localctx).source = expression();
 				State = 1771;
+				Match(FROM);
+				State = 1772;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1773;
 				Match(RPAREN);
 				}
 				break;
@@ -13072,25 +13073,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1773;
+				State = 1775;
 				Match(TRIM);
-				State = 1774;
+				State = 1776;
 				Match(LPAREN);
-				State = 1778;
+				State = 1780;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
 				case 1:
 					{
-					State = 1775;
+					State = 1777;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1776;
+					State = 1778;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1780;
+				State = 1782;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1781;
+				State = 1783;
 				Match(RPAREN);
 				}
 				break;
@@ -13099,29 +13100,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1783;
-				Match(SUBSTRING);
-				State = 1784;
-				Match(LPAREN);
 				State = 1785;
-				expression();
+				Match(SUBSTRING);
 				State = 1786;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1787;
 				expression();
-				State = 1790;
+				State = 1788;
+				Match(FROM);
+				State = 1789;
+				expression();
+				State = 1792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1788;
+					State = 1790;
 					Match(FOR);
-					State = 1789;
+					State = 1791;
 					expression();
 					}
 				}
 
-				State = 1792;
+				State = 1794;
 				Match(RPAREN);
 				}
 				break;
@@ -13130,17 +13131,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1794;
-				Match(POSITION);
-				State = 1795;
-				Match(LPAREN);
 				State = 1796;
-				valueExpression(0);
+				Match(POSITION);
 				State = 1797;
-				Match(IN);
+				Match(LPAREN);
 				State = 1798;
-				expression();
+				valueExpression(0);
 				State = 1799;
+				Match(IN);
+				State = 1800;
+				expression();
+				State = 1801;
 				Match(RPAREN);
 				}
 				break;
@@ -13149,33 +13150,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1801;
-				Match(OVERLAY);
-				State = 1802;
-				Match(LPAREN);
 				State = 1803;
-				expression();
+				Match(OVERLAY);
 				State = 1804;
-				Match(PLACING);
+				Match(LPAREN);
 				State = 1805;
 				expression();
 				State = 1806;
-				Match(FROM);
+				Match(PLACING);
 				State = 1807;
 				expression();
-				State = 1810;
+				State = 1808;
+				Match(FROM);
+				State = 1809;
+				expression();
+				State = 1812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1808;
+					State = 1810;
 					Match(FOR);
-					State = 1809;
+					State = 1811;
 					expression();
 					}
 				}
 
-				State = 1812;
+				State = 1814;
 				Match(RPAREN);
 				}
 				break;
@@ -13184,49 +13185,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1814;
-				Match(JSON_VALUE);
-				State = 1815;
-				Match(LPAREN);
 				State = 1816;
-				expression();
+				Match(JSON_VALUE);
 				State = 1817;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1818;
 				expression();
-				State = 1821;
+				State = 1819;
+				Match(COMMA);
+				State = 1820;
+				expression();
+				State = 1823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1819;
+					State = 1821;
 					Match(RETURNING);
-					State = 1820;
+					State = 1822;
 					dataType();
 					}
 				}
 
-				State = 1841;
+				State = 1843;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
 				case 1:
 					{
-					State = 1823;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1824;
-					Match(ON);
 					State = 1825;
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+					State = 1826;
+					Match(ON);
+					State = 1827;
 					Match(EMPTY);
-					State = 1830;
+					State = 1832;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1826;
-						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1827;
-						Match(ON);
 						State = 1828;
+						((JsonValueContext)_localctx).onError = jsonValueBehavior();
+						State = 1829;
+						Match(ON);
+						State = 1830;
 						Match(ERROR);
 						}
 					}
@@ -13235,22 +13236,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1832;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1833;
-					Match(ON);
 					State = 1834;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1835;
+					Match(ON);
+					State = 1836;
 					Match(ERROR);
-					State = 1839;
+					State = 1841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1835;
-						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1836;
-						Match(ON);
 						State = 1837;
+						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+						State = 1838;
+						Match(ON);
+						State = 1839;
 						Match(EMPTY);
 						}
 					}
@@ -13258,7 +13259,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1843;
+				State = 1845;
 				Match(RPAREN);
 				}
 				break;
@@ -13267,59 +13268,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1845;
-				Match(JSON_QUERY);
-				State = 1846;
-				Match(LPAREN);
 				State = 1847;
-				expression();
+				Match(JSON_QUERY);
 				State = 1848;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1849;
 				expression();
-				State = 1852;
+				State = 1850;
+				Match(COMMA);
+				State = 1851;
+				expression();
+				State = 1854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1850;
+					State = 1852;
 					Match(RETURNING);
-					State = 1851;
+					State = 1853;
 					dataType();
 					}
 				}
 
-				State = 1855;
+				State = 1857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1854;
+					State = 1856;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1875;
+				State = 1877;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
 				case 1:
 					{
-					State = 1857;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1858;
-					Match(ON);
 					State = 1859;
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+					State = 1860;
+					Match(ON);
+					State = 1861;
 					Match(EMPTY);
-					State = 1864;
+					State = 1866;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1860;
-						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1861;
-						Match(ON);
 						State = 1862;
+						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+						State = 1863;
+						Match(ON);
+						State = 1864;
 						Match(ERROR);
 						}
 					}
@@ -13328,22 +13329,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1866;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1867;
-					Match(ON);
 					State = 1868;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1869;
+					Match(ON);
+					State = 1870;
 					Match(ERROR);
-					State = 1873;
+					State = 1875;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1869;
-						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1870;
-						Match(ON);
 						State = 1871;
+						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+						State = 1872;
+						Match(ON);
+						State = 1873;
 						Match(EMPTY);
 						}
 					}
@@ -13351,7 +13352,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1877;
+				State = 1879;
 				Match(RPAREN);
 				}
 				break;
@@ -13360,22 +13361,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1879;
-				Match(JSON_EXISTS);
-				State = 1880;
-				Match(LPAREN);
 				State = 1881;
-				expression();
+				Match(JSON_EXISTS);
 				State = 1882;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1883;
 				expression();
-				State = 1887;
+				State = 1884;
+				Match(COMMA);
+				State = 1885;
+				expression();
+				State = 1889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1884;
+					State = 1886;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13385,14 +13386,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1885;
+					State = 1887;
 					Match(ON);
-					State = 1886;
+					State = 1888;
 					Match(ERROR);
 					}
 				}
 
-				State = 1889;
+				State = 1891;
 				Match(RPAREN);
 				}
 				break;
@@ -13401,42 +13402,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1891;
+				State = 1893;
 				Match(JSON_OBJECT);
-				State = 1892;
+				State = 1894;
 				Match(LPAREN);
-				State = 1901;
+				State = 1903;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
 				case 1:
 					{
-					State = 1893;
+					State = 1895;
 					jsonKeyValue();
-					State = 1898;
+					State = 1900;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1894;
+						State = 1896;
 						Match(COMMA);
-						State = 1895;
+						State = 1897;
 						jsonKeyValue();
 						}
 						}
-						State = 1900;
+						State = 1902;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1906;
+				State = 1908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1903;
+					State = 1905;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13446,14 +13447,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1904;
+					State = 1906;
 					Match(ON);
-					State = 1905;
+					State = 1907;
 					Match(NULL);
 					}
 				}
 
-				State = 1908;
+				State = 1910;
 				Match(RPAREN);
 				}
 				break;
@@ -13462,42 +13463,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1909;
+				State = 1911;
 				Match(JSON_ARRAY);
-				State = 1910;
+				State = 1912;
 				Match(LPAREN);
-				State = 1919;
+				State = 1921;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
 				case 1:
 					{
-					State = 1911;
+					State = 1913;
 					expression();
-					State = 1916;
+					State = 1918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1912;
+						State = 1914;
 						Match(COMMA);
-						State = 1913;
+						State = 1915;
 						expression();
 						}
 						}
-						State = 1918;
+						State = 1920;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1924;
+				State = 1926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1921;
+					State = 1923;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13507,14 +13508,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1922;
+					State = 1924;
 					Match(ON);
-					State = 1923;
+					State = 1925;
 					Match(NULL);
 					}
 				}
 
-				State = 1926;
+				State = 1928;
 				Match(RPAREN);
 				}
 				break;
@@ -13523,48 +13524,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1927;
-				Match(JSON_ARRAYAGG);
-				State = 1928;
-				Match(LPAREN);
 				State = 1929;
+				Match(JSON_ARRAYAGG);
+				State = 1930;
+				Match(LPAREN);
+				State = 1931;
 				expression();
-				State = 1940;
+				State = 1942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1930;
-					Match(ORDER);
-					State = 1931;
-					Match(BY);
 					State = 1932;
+					Match(ORDER);
+					State = 1933;
+					Match(BY);
+					State = 1934;
 					sortItem();
-					State = 1937;
+					State = 1939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1933;
+						State = 1935;
 						Match(COMMA);
-						State = 1934;
+						State = 1936;
 						sortItem();
 						}
 						}
-						State = 1939;
+						State = 1941;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1945;
+				State = 1947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1942;
+					State = 1944;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13574,41 +13575,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1943;
+					State = 1945;
 					Match(ON);
-					State = 1944;
+					State = 1946;
 					Match(NULL);
 					}
 				}
 
-				State = 1947;
+				State = 1949;
 				Match(RPAREN);
-				State = 1954;
+				State = 1956;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
 				case 1:
 					{
-					State = 1948;
-					Match(FILTER);
-					State = 1949;
-					Match(LPAREN);
 					State = 1950;
-					Match(WHERE);
+					Match(FILTER);
 					State = 1951;
-					((JsonArrayAggContext)_localctx).filter = expression();
+					Match(LPAREN);
 					State = 1952;
+					Match(WHERE);
+					State = 1953;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1954;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1958;
+				State = 1960;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 				case 1:
 					{
-					State = 1956;
+					State = 1958;
 					Match(OVER);
-					State = 1957;
+					State = 1959;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13620,18 +13621,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1960;
-				Match(JSON_OBJECTAGG);
-				State = 1961;
-				Match(LPAREN);
 				State = 1962;
+				Match(JSON_OBJECTAGG);
+				State = 1963;
+				Match(LPAREN);
+				State = 1964;
 				jsonKeyValue();
-				State = 1966;
+				State = 1968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1963;
+					State = 1965;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13641,41 +13642,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1964;
+					State = 1966;
 					Match(ON);
-					State = 1965;
+					State = 1967;
 					Match(NULL);
 					}
 				}
 
-				State = 1968;
+				State = 1970;
 				Match(RPAREN);
-				State = 1975;
+				State = 1977;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
 				case 1:
 					{
-					State = 1969;
-					Match(FILTER);
-					State = 1970;
-					Match(LPAREN);
 					State = 1971;
-					Match(WHERE);
+					Match(FILTER);
 					State = 1972;
-					((JsonObjectAggContext)_localctx).filter = expression();
+					Match(LPAREN);
 					State = 1973;
+					Match(WHERE);
+					State = 1974;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1975;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 1979;
+				State = 1981;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1977;
+					State = 1979;
 					Match(OVER);
-					State = 1978;
+					State = 1980;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13687,7 +13688,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1981;
+				State = 1983;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
@@ -13697,29 +13698,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1982;
-				Match(LPAREN);
-				State = 1983;
-				expression();
 				State = 1984;
+				Match(LPAREN);
+				State = 1985;
+				expression();
+				State = 1986;
 				Match(TO);
-				State = 1987;
+				State = 1989;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 				case 1:
 					{
-					State = 1985;
+					State = 1987;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1986;
+					State = 1988;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1989;
+				State = 1991;
 				Match(RPAREN);
 				}
 				break;
@@ -13728,7 +13729,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1991;
+				State = 1993;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13738,19 +13739,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1992;
-				Match(LPAREN);
-				State = 1993;
-				timeUnit();
 				State = 1994;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1995;
-				expression();
+				timeUnit();
 				State = 1996;
 				Match(COMMA);
 				State = 1997;
 				expression();
 				State = 1998;
+				Match(COMMA);
+				State = 1999;
+				expression();
+				State = 2000;
 				Match(RPAREN);
 				}
 				break;
@@ -13759,7 +13760,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2000;
+				State = 2002;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13776,37 +13777,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2001;
+				State = 2003;
 				Match(ARRAY);
-				State = 2002;
+				State = 2004;
 				Match(LBRACKET);
-				State = 2011;
+				State = 2013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 2003;
+					State = 2005;
 					expression();
-					State = 2008;
+					State = 2010;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2004;
+						State = 2006;
 						Match(COMMA);
-						State = 2005;
+						State = 2007;
 						expression();
 						}
 						}
-						State = 2010;
+						State = 2012;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2013;
+				State = 2015;
 				Match(RBRACKET);
 				}
 				break;
@@ -13815,37 +13816,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2014;
+				State = 2016;
 				Match(MAP);
-				State = 2015;
+				State = 2017;
 				Match(LBRACKET);
-				State = 2024;
+				State = 2026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 2016;
+					State = 2018;
 					expression();
-					State = 2021;
+					State = 2023;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2017;
+						State = 2019;
 						Match(COMMA);
-						State = 2018;
+						State = 2020;
 						expression();
 						}
 						}
-						State = 2023;
+						State = 2025;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2026;
+				State = 2028;
 				Match(RBRACKET);
 				}
 				break;
@@ -13854,37 +13855,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2027;
+				State = 2029;
 				Match(ROW);
-				State = 2028;
+				State = 2030;
 				Match(LPAREN);
-				State = 2037;
+				State = 2039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
 					{
-					State = 2029;
+					State = 2031;
 					expression();
-					State = 2034;
+					State = 2036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2030;
+						State = 2032;
 						Match(COMMA);
-						State = 2031;
+						State = 2033;
 						expression();
 						}
 						}
-						State = 2036;
+						State = 2038;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2039;
+				State = 2041;
 				Match(RPAREN);
 				}
 				break;
@@ -13893,13 +13894,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2040;
-				Match(DESCRIPTOR);
-				State = 2041;
-				Match(LPAREN);
 				State = 2042;
-				identifierList();
+				Match(DESCRIPTOR);
 				State = 2043;
+				Match(LPAREN);
+				State = 2044;
+				identifierList();
+				State = 2045;
 				Match(RPAREN);
 				}
 				break;
@@ -13908,7 +13909,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2045;
+				State = 2047;
 				functionCall();
 				}
 				break;
@@ -13917,13 +13918,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2046;
-				Match(EXISTS);
-				State = 2047;
-				Match(LPAREN);
 				State = 2048;
-				query();
+				Match(EXISTS);
 				State = 2049;
+				Match(LPAREN);
+				State = 2050;
+				query();
+				State = 2051;
 				Match(RPAREN);
 				}
 				break;
@@ -13932,11 +13933,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2051;
-				Match(LPAREN);
-				State = 2052;
-				query();
 				State = 2053;
+				Match(LPAREN);
+				State = 2054;
+				query();
+				State = 2055;
 				Match(RPAREN);
 				}
 				break;
@@ -13945,27 +13946,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2055;
+				State = 2057;
 				Match(LPAREN);
-				State = 2056;
+				State = 2058;
 				expression();
-				State = 2061;
+				State = 2063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2057;
+					State = 2059;
 					Match(COMMA);
-					State = 2058;
+					State = 2060;
 					expression();
 					}
 					}
-					State = 2063;
+					State = 2065;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2064;
+				State = 2066;
 				Match(RPAREN);
 				}
 				break;
@@ -13974,13 +13975,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2066;
+				State = 2068;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2079;
+			State = 2081;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -13989,7 +13990,7 @@ internal partial class StreamSqlParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2077;
+					State = 2079;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 					case 1:
@@ -13997,11 +13998,11 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2069;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2070;
-						Match(DOT);
 						State = 2071;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 2072;
+						Match(DOT);
+						State = 2073;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -14010,20 +14011,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2072;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2073;
-						Match(LBRACKET);
 						State = 2074;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2075;
+						Match(LBRACKET);
+						State = 2076;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2077;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2081;
+				State = 2083;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
 			}
@@ -14101,16 +14102,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2082;
+			State = 2084;
 			functionName();
-			State = 2083;
+			State = 2085;
 			Match(LPAREN);
-			State = 2099;
+			State = 2101;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2084;
+				State = 2086;
 				Match(ASTERISK);
 				}
 				break;
@@ -14239,6 +14240,7 @@ internal partial class StreamSqlParser : Parser {
 			case NULLS:
 			case OBJECT:
 			case OF:
+			case OFFSET:
 			case ONE:
 			case ONLY:
 			case ORDINALITY:
@@ -14334,40 +14336,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2086;
+				State = 2088;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2085;
+					State = 2087;
 					setQuantifier();
 					}
 				}
 
-				State = 2088;
+				State = 2090;
 				functionArgument();
-				State = 2093;
+				State = 2095;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2089;
+					State = 2091;
 					Match(COMMA);
-					State = 2090;
+					State = 2092;
 					functionArgument();
 					}
 					}
-					State = 2095;
+					State = 2097;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2097;
+				State = 2099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2096;
+					State = 2098;
 					nullTreatment();
 					}
 				}
@@ -14380,34 +14382,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2101;
+			State = 2103;
 			Match(RPAREN);
-			State = 2108;
+			State = 2110;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
 			case 1:
 				{
-				State = 2102;
-				Match(FILTER);
-				State = 2103;
-				Match(LPAREN);
 				State = 2104;
-				Match(WHERE);
+				Match(FILTER);
 				State = 2105;
-				_localctx.filter = expression();
+				Match(LPAREN);
 				State = 2106;
+				Match(WHERE);
+				State = 2107;
+				_localctx.filter = expression();
+				State = 2108;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2112;
+			State = 2114;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2110;
+				State = 2112;
 				Match(OVER);
-				State = 2111;
+				State = 2113;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14450,7 +14452,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2114;
+			State = 2116;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14459,7 +14461,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2115;
+			State = 2117;
 			Match(NULLS);
 			}
 		}
@@ -14499,34 +14501,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2121;
+			State = 2123;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2117;
+				State = 2119;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2118;
+				State = 2120;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2119;
+				State = 2121;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2120;
+				State = 2122;
 				Match(FIRST);
 				}
 				break;
@@ -14556,8 +14558,8 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class NamedArgumentContext : FunctionArgumentContext {
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
-			return GetRuleContext<IdentifierContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ArgumentNameContext argumentName() {
+			return GetRuleContext<ArgumentNameContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(StreamSqlParser.ARROW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public FunctionArgumentValueContext functionArgumentValue() {
@@ -14589,18 +14591,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2128;
+			State = 2130;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2123;
-				identifier();
-				State = 2124;
-				Match(ARROW);
 				State = 2125;
+				argumentName();
+				State = 2126;
+				Match(ARROW);
+				State = 2127;
 				functionArgumentValue();
 				}
 				break;
@@ -14608,7 +14610,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2127;
+				State = 2129;
 				functionArgumentValue();
 				}
 				break;
@@ -14625,177 +14627,30 @@ internal partial class StreamSqlParser : Parser {
 		return _localctx;
 	}
 
-	public partial class FunctionArgumentValueContext : ParserRuleContext {
-		public FunctionArgumentValueContext(ParserRuleContext parent, int invokingState)
-			: base(parent, invokingState)
-		{
-		}
-		public override int RuleIndex { get { return RULE_functionArgumentValue; } }
-	 
-		public FunctionArgumentValueContext() { }
-		public virtual void CopyFrom(FunctionArgumentValueContext context) {
-			base.CopyFrom(context);
-		}
-	}
-	public partial class TableArgumentContext : FunctionArgumentValueContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
-			return GetRuleContext<QualifiedNameContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
-		}
-		public TableArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTableArgument(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
-	public partial class TableQueryArgumentContext : FunctionArgumentValueContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
-			return GetRuleContext<QueryContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
-		}
-		public TableQueryArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitTableQueryArgument(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
-	public partial class ScalarArgumentContext : FunctionArgumentValueContext {
-		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
-			return GetRuleContext<ExpressionContext>(0);
-		}
-		public ScalarArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitScalarArgument(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
-
-	[RuleVersion(0)]
-	public FunctionArgumentValueContext functionArgumentValue() {
-		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
-		EnterRule(_localctx, 146, RULE_functionArgumentValue);
-		int _la;
-		try {
-			State = 2147;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,303,Context) ) {
-			case 1:
-				_localctx = new TableArgumentContext(_localctx);
-				EnterOuterAlt(_localctx, 1);
-				{
-				State = 2130;
-				Match(TABLE);
-				State = 2131;
-				qualifiedName();
-				State = 2135;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PARTITION) {
-					{
-					State = 2132;
-					Match(PARTITION);
-					State = 2133;
-					Match(BY);
-					State = 2134;
-					expression();
-					}
-				}
-
-				}
-				break;
-			case 2:
-				_localctx = new TableQueryArgumentContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 2137;
-				Match(TABLE);
-				State = 2138;
-				Match(LPAREN);
-				State = 2139;
-				query();
-				State = 2140;
-				Match(RPAREN);
-				State = 2144;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PARTITION) {
-					{
-					State = 2141;
-					Match(PARTITION);
-					State = 2142;
-					Match(BY);
-					State = 2143;
-					expression();
-					}
-				}
-
-				}
-				break;
-			case 3:
-				_localctx = new ScalarArgumentContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
-				{
-				State = 2146;
-				expression();
-				}
-				break;
-			}
-		}
-		catch (RecognitionException re) {
-			_localctx.exception = re;
-			ErrorHandler.ReportError(this, re);
-			ErrorHandler.Recover(this, re);
-		}
-		finally {
-			ExitRule();
-		}
-		return _localctx;
-	}
-
-	public partial class WindowReferenceContext : ParserRuleContext {
+	public partial class ArgumentNameContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
 			return GetRuleContext<IdentifierContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public WindowSpecificationContext windowSpecification() {
-			return GetRuleContext<WindowSpecificationContext>(0);
-		}
-		public WindowReferenceContext(ParserRuleContext parent, int invokingState)
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OFFSET() { return GetToken(StreamSqlParser.OFFSET, 0); }
+		public ArgumentNameContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
 		}
-		public override int RuleIndex { get { return RULE_windowReference; } }
+		public override int RuleIndex { get { return RULE_argumentName; } }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitWindowReference(this);
+			if (typedVisitor != null) return typedVisitor.VisitArgumentName(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
 
 	[RuleVersion(0)]
-	public WindowReferenceContext windowReference() {
-		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
-		EnterRule(_localctx, 148, RULE_windowReference);
+	public ArgumentNameContext argumentName() {
+		ArgumentNameContext _localctx = new ArgumentNameContext(Context, State);
+		EnterRule(_localctx, 146, RULE_argumentName);
 		try {
-			State = 2151;
+			State = 2134;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14988,14 +14843,403 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2149;
+				State = 2132;
+				identifier();
+				}
+				break;
+			case OFFSET:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 2133;
+				Match(OFFSET);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FunctionArgumentValueContext : ParserRuleContext {
+		public FunctionArgumentValueContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_functionArgumentValue; } }
+	 
+		public FunctionArgumentValueContext() { }
+		public virtual void CopyFrom(FunctionArgumentValueContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class TableArgumentContext : FunctionArgumentValueContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
+			return GetRuleContext<QualifiedNameContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public TableArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTableArgument(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TableQueryArgumentContext : FunctionArgumentValueContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TABLE() { return GetToken(StreamSqlParser.TABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public QueryContext query() {
+			return GetRuleContext<QueryContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PARTITION() { return GetToken(StreamSqlParser.PARTITION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(StreamSqlParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public TableQueryArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTableQueryArgument(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ScalarArgumentContext : FunctionArgumentValueContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext expression() {
+			return GetRuleContext<ExpressionContext>(0);
+		}
+		public ScalarArgumentContext(FunctionArgumentValueContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitScalarArgument(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FunctionArgumentValueContext functionArgumentValue() {
+		FunctionArgumentValueContext _localctx = new FunctionArgumentValueContext(Context, State);
+		EnterRule(_localctx, 148, RULE_functionArgumentValue);
+		int _la;
+		try {
+			State = 2153;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+			case 1:
+				_localctx = new TableArgumentContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 2136;
+				Match(TABLE);
+				State = 2137;
+				qualifiedName();
+				State = 2141;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PARTITION) {
+					{
+					State = 2138;
+					Match(PARTITION);
+					State = 2139;
+					Match(BY);
+					State = 2140;
+					expression();
+					}
+				}
+
+				}
+				break;
+			case 2:
+				_localctx = new TableQueryArgumentContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 2143;
+				Match(TABLE);
+				State = 2144;
+				Match(LPAREN);
+				State = 2145;
+				query();
+				State = 2146;
+				Match(RPAREN);
+				State = 2150;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PARTITION) {
+					{
+					State = 2147;
+					Match(PARTITION);
+					State = 2148;
+					Match(BY);
+					State = 2149;
+					expression();
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new ScalarArgumentContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 2152;
+				expression();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class WindowReferenceContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public WindowSpecificationContext windowSpecification() {
+			return GetRuleContext<WindowSpecificationContext>(0);
+		}
+		public WindowReferenceContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_windowReference; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IStreamSqlParserVisitor<TResult> typedVisitor = visitor as IStreamSqlParserVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitWindowReference(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public WindowReferenceContext windowReference() {
+		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
+		EnterRule(_localctx, 150, RULE_windowReference);
+		try {
+			State = 2157;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case ABSENT:
+			case ADD:
+			case AFTER:
+			case ALLOW:
+			case ALTER:
+			case ASC:
+			case ASYMMETRIC:
+			case BEGIN:
+			case BOTH:
+			case BUCKETS:
+			case CASCADE:
+			case CATALOG:
+			case CATALOGS:
+			case CEIL:
+			case CEILING:
+			case CHANGELOG_MODE:
+			case CHECKPOINT:
+			case CHECKPOINTS:
+			case CLEAR:
+			case COLUMN:
+			case COLUMNS:
+			case COMMENT:
+			case CONDITIONAL:
+			case CONSTRAINT:
+			case CREATE:
+			case CUBE:
+			case CURRENT:
+			case DATABASE:
+			case DATABASES:
+			case DATE:
+			case DAY:
+			case DAYS:
+			case DEFAULT:
+			case DEFINE:
+			case DESC:
+			case DESCRIBE:
+			case DESCRIPTOR:
+			case DISTRIBUTED:
+			case DRAIN:
+			case DROP:
+			case EMPTY:
+			case ENFORCED:
+			case ERROR:
+			case ESCAPE:
+			case ESTIMATED_COST:
+			case EXCLUDING:
+			case EXECUTE:
+			case EXIT:
+			case EXPLAIN:
+			case EXTENDED:
+			case EXTRACT:
+			case FIRST:
+			case FLOOR:
+			case FOLLOWING:
+			case FUNCTION:
+			case FUNCTIONS:
+			case GROUPING:
+			case HASH:
+			case HELP:
+			case HOUR:
+			case HOURS:
+			case IF:
+			case IGNORE:
+			case ILIKE:
+			case INCLUDING:
+			case INTO:
+			case JAR:
+			case JARS:
+			case JOB:
+			case JOBS:
+			case JSON:
+			case JSON_ARRAY:
+			case JSON_ARRAYAGG:
+			case JSON_EXECUTION_PLAN:
+			case JSON_EXISTS:
+			case JSON_OBJECT:
+			case JSON_OBJECTAGG:
+			case JSON_QUERY:
+			case JSON_VALUE:
+			case KEY:
+			case LANGUAGE:
+			case LAST:
+			case LATEST:
+			case LEADING:
+			case LOCAL:
+			case LOAD:
+			case MATCH:
+			case MEASURES:
+			case METADATA:
+			case MICROSECOND:
+			case MICROSECONDS:
+			case MILLISECOND:
+			case MILLISECONDS:
+			case MINUTE:
+			case MINUTES:
+			case MODIFY:
+			case MODULE:
+			case MODULES:
+			case MONTH:
+			case MONTHS:
+			case MULTISET:
+			case NANOSECOND:
+			case NANOSECONDS:
+			case NEXT:
+			case NON:
+			case NULLS:
+			case OBJECT:
+			case OF:
+			case ONE:
+			case ONLY:
+			case ORDINALITY:
+			case OVERWRITE:
+			case OVERLAPS:
+			case OVERLAY:
+			case OVERWRITING:
+			case PARTITION:
+			case PARTITIONED:
+			case PAST:
+			case PATTERN:
+			case PER:
+			case PLACING:
+			case PLAN:
+			case PLAN_ADVICE:
+			case POSITION:
+			case PRECEDING:
+			case PRECISION:
+			case PRIMARY:
+			case QUARTER:
+			case QUARTERS:
+			case QUIT:
+			case RANGE:
+			case REMOVE:
+			case RENAME:
+			case REPLACE:
+			case RESET:
+			case RESPECT:
+			case RESTORED:
+			case RESTRICT:
+			case RETURNING:
+			case ROLLUP:
+			case SAVEPOINT:
+			case SCALAR:
+			case SECOND:
+			case SECONDS:
+			case SET:
+			case SETS:
+			case SHOW:
+			case SKIP_:
+			case STATE:
+			case STATEMENT:
+			case STOP:
+			case SUBSET:
+			case SUBSTRING:
+			case SYMMETRIC:
+			case SYSTEM:
+			case SYSTEM_TIME:
+			case TABLES:
+			case TEMPORARY:
+			case TIME:
+			case TIMESTAMP:
+			case TIMESTAMPADD:
+			case TIMESTAMPDIFF:
+			case TO:
+			case TRAILING:
+			case TRIM:
+			case TRY_CAST:
+			case UNBOUNDED:
+			case UNCONDITIONAL:
+			case UNKNOWN:
+			case UNLOAD:
+			case USE:
+			case USER:
+			case VALUE:
+			case VARYING:
+			case VIEW:
+			case VIEWS:
+			case VIRTUAL:
+			case WATERMARK:
+			case WEEK:
+			case WEEKS:
+			case WITHIN:
+			case WITHOUT:
+			case WRAPPER:
+			case YEAR:
+			case YEARS:
+			case ZONE:
+			case IDENTIFIER:
+			case BACKQUOTED_IDENTIFIER:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 2155;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2150;
+				State = 2156;
 				windowSpecification();
 				}
 				break;
@@ -15058,84 +15302,84 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowSpecificationContext windowSpecification() {
 		WindowSpecificationContext _localctx = new WindowSpecificationContext(Context, State);
-		EnterRule(_localctx, 150, RULE_windowSpecification);
+		EnterRule(_localctx, 152, RULE_windowSpecification);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2153;
+			State = 2159;
 			Match(LPAREN);
-			State = 2164;
+			State = 2170;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2154;
+				State = 2160;
 				Match(PARTITION);
-				State = 2155;
-				Match(BY);
-				State = 2156;
-				expression();
 				State = 2161;
+				Match(BY);
+				State = 2162;
+				expression();
+				State = 2167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2157;
+					State = 2163;
 					Match(COMMA);
-					State = 2158;
+					State = 2164;
 					expression();
 					}
 					}
-					State = 2163;
+					State = 2169;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2176;
+			State = 2182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2166;
+				State = 2172;
 				Match(ORDER);
-				State = 2167;
-				Match(BY);
-				State = 2168;
-				sortItem();
 				State = 2173;
+				Match(BY);
+				State = 2174;
+				sortItem();
+				State = 2179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2169;
+					State = 2175;
 					Match(COMMA);
-					State = 2170;
+					State = 2176;
 					sortItem();
 					}
 					}
-					State = 2175;
+					State = 2181;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2179;
+			State = 2185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2178;
+				State = 2184;
 				windowFrame();
 				}
 			}
 
-			State = 2181;
+			State = 2187;
 			Match(RPAREN);
 			}
 		}
@@ -15180,16 +15424,16 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WindowFrameContext windowFrame() {
 		WindowFrameContext _localctx = new WindowFrameContext(Context, State);
-		EnterRule(_localctx, 152, RULE_windowFrame);
+		EnterRule(_localctx, 154, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2191;
+			State = 2197;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,310,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2183;
+				State = 2189;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15199,14 +15443,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2184;
+				State = 2190;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2185;
+				State = 2191;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15216,13 +15460,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2186;
+				State = 2192;
 				Match(BETWEEN);
-				State = 2187;
+				State = 2193;
 				_localctx.start = frameBound();
-				State = 2188;
+				State = 2194;
 				Match(AND);
-				State = 2189;
+				State = 2195;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15303,19 +15547,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public FrameBoundContext frameBound() {
 		FrameBoundContext _localctx = new FrameBoundContext(Context, State);
-		EnterRule(_localctx, 154, RULE_frameBound);
+		EnterRule(_localctx, 156, RULE_frameBound);
 		int _la;
 		try {
-			State = 2202;
+			State = 2208;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2193;
+				State = 2199;
 				Match(UNBOUNDED);
-				State = 2194;
+				State = 2200;
 				Match(PRECEDING);
 				}
 				break;
@@ -15323,9 +15567,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2195;
+				State = 2201;
 				Match(UNBOUNDED);
-				State = 2196;
+				State = 2202;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15333,9 +15577,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2197;
+				State = 2203;
 				Match(CURRENT);
-				State = 2198;
+				State = 2204;
 				Match(ROW);
 				}
 				break;
@@ -15343,9 +15587,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2199;
+				State = 2205;
 				valueExpression(0);
-				State = 2200;
+				State = 2206;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15397,25 +15641,25 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonKeyValueContext jsonKeyValue() {
 		JsonKeyValueContext _localctx = new JsonKeyValueContext(Context, State);
-		EnterRule(_localctx, 156, RULE_jsonKeyValue);
+		EnterRule(_localctx, 158, RULE_jsonKeyValue);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2205;
+			State = 2211;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				{
-				State = 2204;
+				State = 2210;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2207;
+			State = 2213;
 			_localctx.key = expression();
-			State = 2208;
+			State = 2214;
 			Match(VALUE);
-			State = 2209;
+			State = 2215;
 			_localctx.value = expression();
 			}
 		}
@@ -15453,31 +15697,31 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonValueBehaviorContext jsonValueBehavior() {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
-		EnterRule(_localctx, 158, RULE_jsonValueBehavior);
+		EnterRule(_localctx, 160, RULE_jsonValueBehavior);
 		try {
-			State = 2215;
+			State = 2221;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2211;
+				State = 2217;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2212;
+				State = 2218;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2213;
+				State = 2219;
 				Match(DEFAULT);
-				State = 2214;
+				State = 2220;
 				expression();
 				}
 				break;
@@ -15520,42 +15764,42 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryWrapperContext jsonQueryWrapper() {
 		JsonQueryWrapperContext _localctx = new JsonQueryWrapperContext(Context, State);
-		EnterRule(_localctx, 160, RULE_jsonQueryWrapper);
+		EnterRule(_localctx, 162, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2230;
+			State = 2236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2217;
+				State = 2223;
 				Match(WITHOUT);
-				State = 2219;
+				State = 2225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2218;
+					State = 2224;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2221;
+				State = 2227;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2222;
+				State = 2228;
 				Match(WITH);
-				State = 2224;
+				State = 2230;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2223;
+					State = 2229;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15568,17 +15812,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2227;
+				State = 2233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2226;
+					State = 2232;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2229;
+				State = 2235;
 				Match(WRAPPER);
 				}
 				break;
@@ -15620,32 +15864,32 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public JsonQueryBehaviorContext jsonQueryBehavior() {
 		JsonQueryBehaviorContext _localctx = new JsonQueryBehaviorContext(Context, State);
-		EnterRule(_localctx, 162, RULE_jsonQueryBehavior);
+		EnterRule(_localctx, 164, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2236;
+			State = 2242;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2232;
+				State = 2238;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2233;
+				State = 2239;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2234;
+				State = 2240;
 				Match(EMPTY);
-				State = 2235;
+				State = 2241;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15704,36 +15948,36 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public WhenClauseContext whenClause() {
 		WhenClauseContext _localctx = new WhenClauseContext(Context, State);
-		EnterRule(_localctx, 164, RULE_whenClause);
+		EnterRule(_localctx, 166, RULE_whenClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2238;
+			State = 2244;
 			Match(WHEN);
-			State = 2239;
+			State = 2245;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2244;
+			State = 2250;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2240;
+				State = 2246;
 				Match(COMMA);
-				State = 2241;
+				State = 2247;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2246;
+				State = 2252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2247;
+			State = 2253;
 			Match(THEN);
-			State = 2248;
+			State = 2254;
 			_localctx.result = expression();
 			}
 		}
@@ -15862,18 +16106,18 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 166, RULE_literal);
+		EnterRule(_localctx, 168, RULE_literal);
 		int _la;
 		try {
 			int _alt;
-			State = 2264;
+			State = 2270;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2250;
+				State = 2256;
 				Match(NULL);
 				}
 				break;
@@ -15882,7 +16126,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2251;
+				State = 2257;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -15897,7 +16141,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2252;
+				State = 2258;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -15905,7 +16149,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2253;
+				State = 2259;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -15913,7 +16157,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2254;
+				State = 2260;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -15921,7 +16165,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2256;
+				State = 2262;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -15929,7 +16173,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2255;
+						State = 2261;
 						Match(STRING);
 						}
 						}
@@ -15937,9 +16181,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2258;
+					State = 2264;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,320,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,321,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -15947,7 +16191,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2260;
+				State = 2266;
 				Match(UNICODE_STRING);
 				}
 				break;
@@ -15955,7 +16199,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2261;
+				State = 2267;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -15965,7 +16209,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2262;
+				State = 2268;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -15975,7 +16219,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2263;
+				State = 2269;
 				Match(STRING);
 				}
 				break;
@@ -16041,19 +16285,19 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalContext interval() {
 		IntervalContext _localctx = new IntervalContext(Context, State);
-		EnterRule(_localctx, 168, RULE_interval);
+		EnterRule(_localctx, 170, RULE_interval);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2266;
+			State = 2272;
 			Match(INTERVAL);
-			State = 2268;
+			State = 2274;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2267;
+				State = 2273;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -16066,43 +16310,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2270;
+			State = 2276;
 			_localctx.value = intervalValue();
-			State = 2271;
+			State = 2277;
 			_localctx.from = timeUnit();
-			State = 2275;
+			State = 2281;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 			case 1:
 				{
-				State = 2272;
+				State = 2278;
 				Match(LPAREN);
-				State = 2273;
+				State = 2279;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2274;
+				State = 2280;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2284;
+			State = 2290;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 			case 1:
 				{
-				State = 2277;
+				State = 2283;
 				Match(TO);
-				State = 2278;
+				State = 2284;
 				_localctx.to = timeUnit();
-				State = 2282;
+				State = 2288;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 				case 1:
 					{
-					State = 2279;
+					State = 2285;
 					Match(LPAREN);
-					State = 2280;
+					State = 2286;
 					Match(INTEGER_VALUE);
-					State = 2281;
+					State = 2287;
 					Match(RPAREN);
 					}
 					break;
@@ -16143,12 +16387,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IntervalValueContext intervalValue() {
 		IntervalValueContext _localctx = new IntervalValueContext(Context, State);
-		EnterRule(_localctx, 170, RULE_intervalValue);
+		EnterRule(_localctx, 172, RULE_intervalValue);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2286;
+			State = 2292;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16209,12 +16453,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public TimeUnitContext timeUnit() {
 		TimeUnitContext _localctx = new TimeUnitContext(Context, State);
-		EnterRule(_localctx, 172, RULE_timeUnit);
+		EnterRule(_localctx, 174, RULE_timeUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2288;
+			State = 2294;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 54148748644712451L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16258,26 +16502,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public DataTypeContext dataType() {
 		DataTypeContext _localctx = new DataTypeContext(Context, State);
-		EnterRule(_localctx, 174, RULE_dataType);
+		EnterRule(_localctx, 176, RULE_dataType);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2290;
+			State = 2296;
 			dataTypeBody(0);
-			State = 2294;
+			State = 2300;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 			case 1:
 				{
-				State = 2291;
+				State = 2297;
 				Match(NOT);
-				State = 2292;
+				State = 2298;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2293;
+				State = 2299;
 				Match(NULL);
 				}
 				break;
@@ -16486,29 +16730,29 @@ internal partial class StreamSqlParser : Parser {
 		int _parentState = State;
 		DataTypeBodyContext _localctx = new DataTypeBodyContext(Context, _parentState);
 		DataTypeBodyContext _prevctx = _localctx;
-		int _startState = 176;
-		EnterRecursionRule(_localctx, 176, RULE_dataTypeBody, _p);
+		int _startState = 178;
+		EnterRecursionRule(_localctx, 178, RULE_dataTypeBody, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2381;
+			State = 2387;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2297;
+				State = 2303;
 				Match(ARRAY);
-				State = 2298;
+				State = 2304;
 				Match(LT);
-				State = 2299;
+				State = 2305;
 				dataType();
-				State = 2300;
+				State = 2306;
 				Match(GT);
 				}
 				break;
@@ -16517,13 +16761,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2302;
+				State = 2308;
 				Match(MULTISET);
-				State = 2303;
+				State = 2309;
 				Match(LT);
-				State = 2304;
+				State = 2310;
 				dataType();
-				State = 2305;
+				State = 2311;
 				Match(GT);
 				}
 				break;
@@ -16532,17 +16776,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2307;
+				State = 2313;
 				Match(MAP);
-				State = 2308;
+				State = 2314;
 				Match(LT);
-				State = 2309;
+				State = 2315;
 				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2310;
+				State = 2316;
 				Match(COMMA);
-				State = 2311;
+				State = 2317;
 				((MapTypeContext)_localctx).valueType = dataType();
-				State = 2312;
+				State = 2318;
 				Match(GT);
 				}
 				break;
@@ -16551,37 +16795,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2314;
+				State = 2320;
 				Match(ROW);
-				State = 2315;
+				State = 2321;
 				Match(LT);
-				State = 2324;
+				State = 2330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2316;
+					State = 2322;
 					rowField();
-					State = 2321;
+					State = 2327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2317;
+						State = 2323;
 						Match(COMMA);
-						State = 2318;
+						State = 2324;
 						rowField();
 						}
 						}
-						State = 2323;
+						State = 2329;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2326;
+				State = 2332;
 				Match(GT);
 				}
 				break;
@@ -16590,37 +16834,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2327;
+				State = 2333;
 				Match(ROW);
-				State = 2328;
+				State = 2334;
 				Match(LPAREN);
-				State = 2337;
+				State = 2343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2329;
+					State = 2335;
 					rowField();
-					State = 2334;
+					State = 2340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2330;
+						State = 2336;
 						Match(COMMA);
-						State = 2331;
+						State = 2337;
 						rowField();
 						}
 						}
-						State = 2336;
+						State = 2342;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2339;
+				State = 2345;
 				Match(RPAREN);
 				}
 				break;
@@ -16629,43 +16873,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2340;
+				State = 2346;
 				Match(INTERVAL);
-				State = 2341;
+				State = 2347;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2345;
+				State = 2351;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,331,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
 				case 1:
 					{
-					State = 2342;
+					State = 2348;
 					Match(LPAREN);
-					State = 2343;
+					State = 2349;
 					Match(INTEGER_VALUE);
-					State = 2344;
+					State = 2350;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2354;
+				State = 2360;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 				case 1:
 					{
-					State = 2347;
+					State = 2353;
 					Match(TO);
-					State = 2348;
+					State = 2354;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2352;
+					State = 2358;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 					case 1:
 						{
-						State = 2349;
+						State = 2355;
 						Match(LPAREN);
-						State = 2350;
+						State = 2356;
 						Match(INTEGER_VALUE);
-						State = 2351;
+						State = 2357;
 						Match(RPAREN);
 						}
 						break;
@@ -16680,14 +16924,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2356;
+				State = 2362;
 				identifier();
-				State = 2358;
+				State = 2364;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 				case 1:
 					{
-					State = 2357;
+					State = 2363;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16700,58 +16944,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2370;
+				State = 2376;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 				case 1:
 					{
-					State = 2360;
-					Match(LPAREN);
-					State = 2361;
-					Match(INTEGER_VALUE);
 					State = 2366;
+					Match(LPAREN);
+					State = 2367;
+					Match(INTEGER_VALUE);
+					State = 2372;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2362;
+						State = 2368;
 						Match(COMMA);
-						State = 2363;
+						State = 2369;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2368;
+						State = 2374;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2369;
+					State = 2375;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2379;
+				State = 2385;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
 				case 1:
 					{
-					State = 2372;
+					State = 2378;
 					Match(WITH);
-					State = 2373;
+					State = 2379;
 					Match(LOCAL);
-					State = 2374;
+					State = 2380;
 					Match(TIME);
-					State = 2375;
+					State = 2381;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2376;
+					State = 2382;
 					Match(WITHOUT);
-					State = 2377;
+					State = 2383;
 					Match(TIME);
-					State = 2378;
+					State = 2384;
 					Match(ZONE);
 					}
 					break;
@@ -16760,38 +17004,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2399;
+			State = 2405;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2397;
+					State = 2403;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,342,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2383;
+						State = 2389;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2387;
+						State = 2393;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2384;
+							State = 2390;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2385;
+							State = 2391;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2386;
+							State = 2392;
 							Match(NULL);
 							}
 							break;
@@ -16800,7 +17044,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2389;
+						State = 2395;
 						Match(ARRAY);
 						}
 						break;
@@ -16808,22 +17052,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2390;
+						State = 2396;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2394;
+						State = 2400;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2391;
+							State = 2397;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2392;
+							State = 2398;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2393;
+							State = 2399;
 							Match(NULL);
 							}
 							break;
@@ -16832,16 +17076,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2396;
+						State = 2402;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2401;
+				State = 2407;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,342,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
 			}
 			}
 		}
@@ -16880,21 +17124,21 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public RowFieldContext rowField() {
 		RowFieldContext _localctx = new RowFieldContext(Context, State);
-		EnterRule(_localctx, 178, RULE_rowField);
+		EnterRule(_localctx, 180, RULE_rowField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2402;
+			State = 2408;
 			identifier();
-			State = 2403;
+			State = 2409;
 			dataType();
-			State = 2405;
+			State = 2411;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2404;
+				State = 2410;
 				Match(STRING);
 				}
 			}
@@ -16939,30 +17183,30 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public QualifiedNameContext qualifiedName() {
 		QualifiedNameContext _localctx = new QualifiedNameContext(Context, State);
-		EnterRule(_localctx, 180, RULE_qualifiedName);
+		EnterRule(_localctx, 182, RULE_qualifiedName);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2407;
+			State = 2413;
 			identifier();
-			State = 2412;
+			State = 2418;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2408;
+					State = 2414;
 					Match(DOT);
-					State = 2409;
+					State = 2415;
 					identifier();
 					}
 					} 
 				}
-				State = 2414;
+				State = 2420;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
 			}
 			}
 		}
@@ -17004,26 +17248,26 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierListContext identifierList() {
 		IdentifierListContext _localctx = new IdentifierListContext(Context, State);
-		EnterRule(_localctx, 182, RULE_identifierList);
+		EnterRule(_localctx, 184, RULE_identifierList);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2415;
+			State = 2421;
 			identifier();
-			State = 2420;
+			State = 2426;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2416;
+				State = 2422;
 				Match(COMMA);
-				State = 2417;
+				State = 2423;
 				identifier();
 				}
 				}
-				State = 2422;
+				State = 2428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -17062,22 +17306,22 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 184, RULE_identifier);
+		EnterRule(_localctx, 186, RULE_identifier);
 		try {
-			State = 2426;
+			State = 2432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2423;
+				State = 2429;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2424;
+				State = 2430;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17269,7 +17513,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2425;
+				State = 2431;
 				nonReserved();
 				}
 				break;
@@ -17491,12 +17735,12 @@ internal partial class StreamSqlParser : Parser {
 	[RuleVersion(0)]
 	public NonReservedContext nonReserved() {
 		NonReservedContext _localctx = new NonReservedContext(Context, State);
-		EnterRule(_localctx, 186, RULE_nonReserved);
+		EnterRule(_localctx, 188, RULE_nonReserved);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2428;
+			State = 2434;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17525,7 +17769,7 @@ internal partial class StreamSqlParser : Parser {
 		case 64: return booleanExpression_sempred((BooleanExpressionContext)_localctx, predIndex);
 		case 67: return valueExpression_sempred((ValueExpressionContext)_localctx, predIndex);
 		case 68: return primaryExpression_sempred((PrimaryExpressionContext)_localctx, predIndex);
-		case 88: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
+		case 89: return dataTypeBody_sempred((DataTypeBodyContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -17574,7 +17818,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,293,2431,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,293,2437,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17587,949 +17831,951 @@ internal partial class StreamSqlParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		2,92,7,92,2,93,7,93,1,0,5,0,190,8,0,10,0,12,0,193,9,0,1,0,1,0,4,0,197,
-		8,0,11,0,12,0,198,1,0,5,0,202,8,0,10,0,12,0,205,9,0,1,0,5,0,208,8,0,10,
-		0,12,0,211,9,0,3,0,213,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,3,2,228,8,2,1,2,3,2,231,8,2,1,2,1,2,1,2,1,2,3,2,237,8,2,1,2,1,
-		2,1,2,1,2,3,2,243,8,2,1,2,1,2,1,2,1,2,3,2,249,8,2,1,2,1,2,1,2,1,2,1,2,
-		3,2,256,8,2,1,2,1,2,3,2,260,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,268,8,2,3,
-		2,270,8,2,1,2,1,2,1,2,1,2,3,2,276,8,2,1,2,1,2,1,2,1,2,1,2,3,2,283,8,2,
-		1,2,1,2,1,2,1,2,1,2,1,2,5,2,291,8,2,10,2,12,2,294,9,2,3,2,296,8,2,1,2,
-		1,2,1,2,1,2,1,2,3,2,303,8,2,1,2,1,2,1,2,3,2,308,8,2,1,2,3,2,311,8,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,318,8,2,1,2,1,2,1,2,3,2,323,8,2,1,2,3,2,326,8,2,
-		1,2,1,2,3,2,330,8,2,1,2,3,2,333,8,2,1,2,1,2,1,2,3,2,338,8,2,1,2,1,2,3,
-		2,342,8,2,1,2,1,2,1,2,1,2,3,2,348,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,1,2,1,2,3,2,361,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,369,8,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,1,2,5,2,379,8,2,10,2,12,2,382,9,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,3,2,391,8,2,1,2,1,2,3,2,395,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
-		1,2,3,2,405,8,2,1,2,1,2,1,2,3,2,410,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,
-		2,419,8,2,10,2,12,2,422,9,2,3,2,424,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,432,
-		8,2,1,2,1,2,3,2,436,8,2,1,2,1,2,1,2,1,2,3,2,442,8,2,1,2,1,2,1,2,1,2,3,
-		2,448,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,458,8,2,10,2,12,2,461,9,
-		2,1,2,1,2,3,2,465,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,475,8,2,1,3,
-		1,3,1,3,1,3,3,3,481,8,3,1,3,3,3,484,8,3,1,3,1,3,1,3,1,3,3,3,490,8,3,1,
-		3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,499,8,4,10,4,12,4,502,9,4,1,4,1,4,1,5,1,
-		5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,514,8,6,10,6,12,6,517,9,6,1,6,1,6,4,6,521,
-		8,6,11,6,12,6,522,1,6,5,6,526,8,6,10,6,12,6,529,9,6,1,6,5,6,532,8,6,10,
-		6,12,6,535,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,543,8,6,11,6,12,6,544,1,6,1,
-		6,4,6,549,8,6,11,6,12,6,550,1,6,5,6,554,8,6,10,6,12,6,557,9,6,1,6,5,6,
-		560,8,6,10,6,12,6,563,9,6,3,6,565,8,6,1,6,3,6,568,8,6,1,7,1,7,1,7,1,7,
-		1,7,1,7,3,7,576,8,7,1,8,1,8,1,9,1,9,4,9,582,8,9,11,9,12,9,583,3,9,586,
-		8,9,1,10,4,10,589,8,10,11,10,12,10,590,1,11,1,11,1,11,3,11,596,8,11,1,
-		11,3,11,599,8,11,1,11,1,11,1,11,3,11,604,8,11,1,11,3,11,607,8,11,1,11,
-		3,11,610,8,11,1,11,1,11,1,11,3,11,615,8,11,1,11,3,11,618,8,11,1,11,1,11,
-		1,11,3,11,623,8,11,1,11,1,11,1,11,3,11,628,8,11,1,11,3,11,631,8,11,1,11,
-		3,11,634,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,642,8,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,
-		11,660,8,11,3,11,662,8,11,1,12,3,12,665,8,12,1,12,1,12,1,12,1,13,1,13,
-		3,13,672,8,13,1,13,1,13,1,13,1,13,3,13,678,8,13,1,13,1,13,1,13,1,13,1,
-		13,5,13,685,8,13,10,13,12,13,688,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,
-		13,696,8,13,1,13,1,13,3,13,700,8,13,1,13,3,13,703,8,13,1,13,1,13,1,13,
-		1,13,1,13,1,13,3,13,711,8,13,1,13,3,13,714,8,13,1,13,3,13,717,8,13,1,13,
-		1,13,3,13,721,8,13,1,14,1,14,3,14,725,8,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,5,14,734,8,14,10,14,12,14,737,9,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,3,14,745,8,14,1,14,1,14,3,14,749,8,14,1,14,3,14,752,8,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,3,14,760,8,14,1,14,3,14,763,8,14,1,14,1,14,1,14,1,
-		15,1,15,1,15,3,15,771,8,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,779,8,15,
-		1,15,1,15,1,15,1,15,3,15,785,8,15,1,16,1,16,1,16,3,16,790,8,16,1,17,1,
-		17,1,17,1,17,1,17,3,17,797,8,17,1,17,1,17,1,17,1,17,1,17,3,17,804,8,17,
-		1,17,3,17,807,8,17,1,17,1,17,3,17,811,8,17,1,17,1,17,1,17,3,17,816,8,17,
-		1,17,1,17,3,17,820,8,17,3,17,822,8,17,1,18,1,18,3,18,826,8,18,1,18,1,18,
-		1,18,1,18,3,18,832,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,20,1,20,3,20,842,
-		8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,851,8,20,1,21,1,21,1,21,1,
-		21,1,21,5,21,858,8,21,10,21,12,21,861,9,21,3,21,863,8,21,1,21,1,21,1,22,
-		1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,875,8,23,10,23,12,23,878,9,23,
-		3,23,880,8,23,1,24,1,24,3,24,884,8,24,1,24,1,24,1,24,1,24,3,24,890,8,24,
-		1,25,1,25,1,25,1,25,5,25,896,8,25,10,25,12,25,899,9,25,1,25,3,25,902,8,
-		25,1,26,1,26,1,26,3,26,907,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		5,27,917,8,27,10,27,12,27,920,9,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		5,27,929,8,27,10,27,12,27,932,9,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		1,27,5,27,942,8,27,10,27,12,27,945,9,27,1,27,1,27,3,27,949,8,27,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,961,8,27,1,27,1,27,1,27,
-		1,27,1,27,3,27,968,8,27,1,27,1,27,1,27,1,27,1,27,3,27,975,8,27,1,28,1,
-		28,1,28,1,28,3,28,981,8,28,1,29,1,29,1,29,1,29,5,29,987,8,29,10,29,12,
-		29,990,9,29,3,29,992,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,1001,
-		8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,1014,
-		8,31,10,31,12,31,1017,9,31,3,31,1019,8,31,1,31,1,31,1,31,3,31,1024,8,31,
-		3,31,1026,8,31,1,31,1,31,1,31,3,31,1031,8,31,3,31,1033,8,31,1,31,1,31,
-		1,31,3,31,1038,8,31,1,31,1,31,3,31,1042,8,31,1,32,1,32,1,32,1,32,1,32,
-		1,32,3,32,1050,8,32,1,32,1,32,1,32,1,32,3,32,1056,8,32,1,32,5,32,1059,
-		8,32,10,32,12,32,1062,9,32,1,33,1,33,1,33,1,33,1,33,5,33,1069,8,33,10,
-		33,12,33,1072,9,33,1,33,1,33,1,33,1,33,3,33,1078,8,33,1,34,3,34,1081,8,
-		34,1,34,1,34,1,34,1,34,5,34,1087,8,34,10,34,12,34,1090,9,34,1,34,1,34,
-		1,34,3,34,1095,8,34,1,35,1,35,3,35,1099,8,35,1,35,3,35,1102,8,35,1,35,
-		1,35,1,35,5,35,1107,8,35,10,35,12,35,1110,9,35,1,35,1,35,1,35,1,35,5,35,
-		1116,8,35,10,35,12,35,1119,9,35,3,35,1121,8,35,1,35,1,35,3,35,1125,8,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1132,8,35,10,35,12,35,1135,9,35,3,35,1137,
-		8,35,1,35,1,35,3,35,1141,8,35,1,35,1,35,1,35,1,35,5,35,1147,8,35,10,35,
-		12,35,1150,9,35,3,35,1152,8,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,1163,8,37,1,37,3,37,1166,8,37,3,37,1168,8,37,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1176,8,38,10,38,12,38,1179,9,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1188,8,38,10,38,12,38,1191,9,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1200,8,38,10,38,12,38,1203,9,38,1,38,1,38,1,38,1,38,
-		1,38,3,38,1210,8,38,1,39,1,39,1,39,1,39,5,39,1216,8,39,10,39,12,39,1219,
-		9,39,3,39,1221,8,39,1,39,1,39,3,39,1225,8,39,1,40,1,40,1,40,1,40,1,41,
-		1,41,3,41,1233,8,41,1,41,1,41,3,41,1237,8,41,1,42,1,42,1,42,1,42,1,42,
+		2,92,7,92,2,93,7,93,2,94,7,94,1,0,5,0,192,8,0,10,0,12,0,195,9,0,1,0,1,
+		0,4,0,199,8,0,11,0,12,0,200,1,0,5,0,204,8,0,10,0,12,0,207,9,0,1,0,5,0,
+		210,8,0,10,0,12,0,213,9,0,3,0,215,8,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,
+		1,2,1,2,1,2,1,2,1,2,3,2,230,8,2,1,2,3,2,233,8,2,1,2,1,2,1,2,1,2,3,2,239,
+		8,2,1,2,1,2,1,2,1,2,3,2,245,8,2,1,2,1,2,1,2,1,2,3,2,251,8,2,1,2,1,2,1,
+		2,1,2,1,2,3,2,258,8,2,1,2,1,2,3,2,262,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,
+		270,8,2,3,2,272,8,2,1,2,1,2,1,2,1,2,3,2,278,8,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,285,8,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,293,8,2,10,2,12,2,296,9,2,3,2,298,
+		8,2,1,2,1,2,1,2,1,2,1,2,3,2,305,8,2,1,2,1,2,1,2,3,2,310,8,2,1,2,3,2,313,
+		8,2,1,2,1,2,1,2,1,2,1,2,3,2,320,8,2,1,2,1,2,1,2,3,2,325,8,2,1,2,3,2,328,
+		8,2,1,2,1,2,3,2,332,8,2,1,2,3,2,335,8,2,1,2,1,2,1,2,3,2,340,8,2,1,2,1,
+		2,3,2,344,8,2,1,2,1,2,1,2,1,2,3,2,350,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,1,2,1,2,3,2,363,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,371,8,2,1,2,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,381,8,2,10,2,12,2,384,9,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,1,2,3,2,393,8,2,1,2,1,2,3,2,397,8,2,1,2,1,2,1,2,1,2,1,2,1,2,
+		1,2,1,2,3,2,407,8,2,1,2,1,2,1,2,3,2,412,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,5,2,421,8,2,10,2,12,2,424,9,2,3,2,426,8,2,1,2,1,2,1,2,1,2,1,2,1,2,3,
+		2,434,8,2,1,2,1,2,3,2,438,8,2,1,2,1,2,1,2,1,2,3,2,444,8,2,1,2,1,2,1,2,
+		1,2,3,2,450,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,5,2,460,8,2,10,2,12,2,
+		463,9,2,1,2,1,2,3,2,467,8,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,477,8,
+		2,1,3,1,3,1,3,1,3,3,3,483,8,3,1,3,3,3,486,8,3,1,3,1,3,1,3,1,3,3,3,492,
+		8,3,1,3,1,3,1,4,1,4,1,4,1,4,1,4,5,4,501,8,4,10,4,12,4,504,9,4,1,4,1,4,
+		1,5,1,5,1,5,1,5,1,6,1,6,1,6,1,6,5,6,516,8,6,10,6,12,6,519,9,6,1,6,1,6,
+		4,6,523,8,6,11,6,12,6,524,1,6,5,6,528,8,6,10,6,12,6,531,9,6,1,6,5,6,534,
+		8,6,10,6,12,6,537,9,6,1,6,1,6,1,6,1,6,1,6,1,6,4,6,545,8,6,11,6,12,6,546,
+		1,6,1,6,4,6,551,8,6,11,6,12,6,552,1,6,5,6,556,8,6,10,6,12,6,559,9,6,1,
+		6,5,6,562,8,6,10,6,12,6,565,9,6,3,6,567,8,6,1,6,3,6,570,8,6,1,7,1,7,1,
+		7,1,7,1,7,1,7,3,7,578,8,7,1,8,1,8,1,9,1,9,4,9,584,8,9,11,9,12,9,585,3,
+		9,588,8,9,1,10,4,10,591,8,10,11,10,12,10,592,1,11,1,11,1,11,3,11,598,8,
+		11,1,11,3,11,601,8,11,1,11,1,11,1,11,3,11,606,8,11,1,11,3,11,609,8,11,
+		1,11,3,11,612,8,11,1,11,1,11,1,11,3,11,617,8,11,1,11,3,11,620,8,11,1,11,
+		1,11,1,11,3,11,625,8,11,1,11,1,11,1,11,3,11,630,8,11,1,11,3,11,633,8,11,
+		1,11,3,11,636,8,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,644,8,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,
+		11,3,11,662,8,11,3,11,664,8,11,1,12,3,12,667,8,12,1,12,1,12,1,12,1,13,
+		1,13,3,13,674,8,13,1,13,1,13,1,13,1,13,3,13,680,8,13,1,13,1,13,1,13,1,
+		13,1,13,5,13,687,8,13,10,13,12,13,690,9,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,3,13,698,8,13,1,13,1,13,3,13,702,8,13,1,13,3,13,705,8,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,3,13,713,8,13,1,13,3,13,716,8,13,1,13,3,13,719,8,13,
+		1,13,1,13,3,13,723,8,13,1,14,1,14,3,14,727,8,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,5,14,736,8,14,10,14,12,14,739,9,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,3,14,747,8,14,1,14,1,14,3,14,751,8,14,1,14,3,14,754,8,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,3,14,762,8,14,1,14,3,14,765,8,14,1,14,1,14,1,
+		14,1,15,1,15,1,15,3,15,773,8,15,1,15,1,15,1,15,1,15,1,15,1,15,3,15,781,
+		8,15,1,15,1,15,1,15,1,15,3,15,787,8,15,1,16,1,16,1,16,3,16,792,8,16,1,
+		17,1,17,1,17,1,17,1,17,3,17,799,8,17,1,17,1,17,1,17,1,17,1,17,3,17,806,
+		8,17,1,17,3,17,809,8,17,1,17,1,17,3,17,813,8,17,1,17,1,17,1,17,3,17,818,
+		8,17,1,17,1,17,3,17,822,8,17,3,17,824,8,17,1,18,1,18,3,18,828,8,18,1,18,
+		1,18,1,18,1,18,3,18,834,8,18,1,19,1,19,1,19,1,19,1,19,1,19,1,20,1,20,3,
+		20,844,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,853,8,20,1,21,1,21,
+		1,21,1,21,1,21,5,21,860,8,21,10,21,12,21,863,9,21,3,21,865,8,21,1,21,1,
+		21,1,22,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,877,8,23,10,23,12,23,880,
+		9,23,3,23,882,8,23,1,24,1,24,3,24,886,8,24,1,24,1,24,1,24,1,24,3,24,892,
+		8,24,1,25,1,25,1,25,1,25,5,25,898,8,25,10,25,12,25,901,9,25,1,25,3,25,
+		904,8,25,1,26,1,26,1,26,3,26,909,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,5,27,919,8,27,10,27,12,27,922,9,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,5,27,931,8,27,10,27,12,27,934,9,27,1,27,1,27,1,27,1,27,1,27,1,
+		27,1,27,1,27,5,27,944,8,27,10,27,12,27,947,9,27,1,27,1,27,3,27,951,8,27,
+		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,963,8,27,1,27,1,
+		27,1,27,1,27,1,27,3,27,970,8,27,1,27,1,27,1,27,1,27,1,27,3,27,977,8,27,
+		1,28,1,28,1,28,1,28,3,28,983,8,28,1,29,1,29,1,29,1,29,5,29,989,8,29,10,
+		29,12,29,992,9,29,3,29,994,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,
+		1003,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,
+		1016,8,31,10,31,12,31,1019,9,31,3,31,1021,8,31,1,31,1,31,1,31,3,31,1026,
+		8,31,3,31,1028,8,31,1,31,1,31,1,31,3,31,1033,8,31,3,31,1035,8,31,1,31,
+		1,31,1,31,3,31,1040,8,31,1,31,1,31,3,31,1044,8,31,1,32,1,32,1,32,1,32,
+		1,32,1,32,3,32,1052,8,32,1,32,1,32,1,32,1,32,3,32,1058,8,32,1,32,5,32,
+		1061,8,32,10,32,12,32,1064,9,32,1,33,1,33,1,33,1,33,1,33,5,33,1071,8,33,
+		10,33,12,33,1074,9,33,1,33,1,33,1,33,1,33,3,33,1080,8,33,1,34,3,34,1083,
+		8,34,1,34,1,34,1,34,1,34,5,34,1089,8,34,10,34,12,34,1092,9,34,1,34,1,34,
+		1,34,3,34,1097,8,34,1,35,1,35,3,35,1101,8,35,1,35,3,35,1104,8,35,1,35,
+		1,35,1,35,5,35,1109,8,35,10,35,12,35,1112,9,35,1,35,1,35,1,35,1,35,5,35,
+		1118,8,35,10,35,12,35,1121,9,35,3,35,1123,8,35,1,35,1,35,3,35,1127,8,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,1134,8,35,10,35,12,35,1137,9,35,3,35,1139,
+		8,35,1,35,1,35,3,35,1143,8,35,1,35,1,35,1,35,1,35,5,35,1149,8,35,10,35,
+		12,35,1152,9,35,3,35,1154,8,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,1165,8,37,1,37,3,37,1168,8,37,3,37,1170,8,37,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1178,8,38,10,38,12,38,1181,9,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1190,8,38,10,38,12,38,1193,9,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,5,38,1202,8,38,10,38,12,38,1205,9,38,1,38,1,38,1,38,1,38,
+		1,38,3,38,1212,8,38,1,39,1,39,1,39,1,39,5,39,1218,8,39,10,39,12,39,1221,
+		9,39,3,39,1223,8,39,1,39,1,39,3,39,1227,8,39,1,40,1,40,1,40,1,40,1,41,
+		1,41,3,41,1235,8,41,1,41,1,41,3,41,1239,8,41,1,42,1,42,1,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		1257,8,42,5,42,1259,8,42,10,42,12,42,1262,9,42,1,43,3,43,1265,8,43,1,43,
-		1,43,3,43,1269,8,43,1,43,1,43,3,43,1273,8,43,1,43,1,43,3,43,1277,8,43,
-		3,43,1279,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1288,8,44,1,45,
-		1,45,3,45,1292,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1299,8,45,1,45,3,45,
-		1302,8,45,1,45,3,45,1305,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1312,8,45,
-		1,45,3,45,1315,8,45,1,45,1,45,1,45,1,45,3,45,1321,8,45,1,45,1,45,1,45,
-		1,45,1,45,5,45,1328,8,45,10,45,12,45,1331,9,45,1,45,1,45,1,45,3,45,1336,
-		8,45,1,45,3,45,1339,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1348,
-		8,45,1,45,1,45,1,45,1,45,1,45,3,45,1355,8,45,3,45,1357,8,45,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,5,46,1366,8,46,10,46,12,46,1369,9,46,3,46,1371,
-		8,46,1,46,1,46,1,46,1,46,1,46,5,46,1378,8,46,10,46,12,46,1381,9,46,3,46,
-		1383,8,46,1,46,1,46,1,46,1,46,5,46,1389,8,46,10,46,12,46,1392,9,46,3,46,
-		1394,8,46,1,46,3,46,1397,8,46,1,46,1,46,1,46,1,46,3,46,1403,8,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,3,46,1411,8,46,1,46,1,46,1,46,1,46,5,46,1417,
-		8,46,10,46,12,46,1420,9,46,3,46,1422,8,46,1,46,1,46,1,46,1,46,5,46,1428,
-		8,46,10,46,12,46,1431,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,3,48,1447,8,48,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1463,8,49,1,50,1,50,1,50,
-		5,50,1468,8,50,10,50,12,50,1471,9,50,1,51,4,51,1474,8,51,11,51,12,51,1475,
-		1,52,1,52,3,52,1480,8,52,1,53,1,53,1,53,1,53,1,53,3,53,1487,8,53,1,54,
-		1,54,3,54,1491,8,54,1,54,1,54,3,54,1495,8,54,1,54,1,54,3,54,1499,8,54,
-		3,54,1501,8,54,1,54,1,54,3,54,1505,8,54,3,54,1507,8,54,1,55,1,55,1,55,
-		1,55,1,55,1,55,5,55,1515,8,55,10,55,12,55,1518,9,55,1,55,1,55,1,56,1,56,
-		1,56,1,56,1,57,3,57,1527,8,57,1,57,1,57,1,57,1,57,1,57,3,57,1534,8,57,
-		1,58,1,58,1,59,1,59,1,59,3,59,1541,8,59,1,59,5,59,1544,8,59,10,59,12,59,
-		1547,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,1556,8,60,10,60,12,60,
-		1559,9,60,1,60,1,60,1,60,5,60,1564,8,60,10,60,12,60,1567,9,60,3,60,1569,
-		8,60,1,60,3,60,1572,8,60,1,61,1,61,1,61,1,61,1,62,1,62,1,62,5,62,1581,
-		8,62,10,62,12,62,1584,9,62,1,62,1,62,3,62,1588,8,62,1,63,1,63,1,64,1,64,
-		1,64,1,64,1,64,5,64,1597,8,64,10,64,12,64,1600,9,64,3,64,1602,8,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,5,64,1610,8,64,10,64,12,64,1613,9,64,1,65,1,65,
-		1,65,1,65,3,65,1619,8,65,1,65,1,65,3,65,1623,8,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1630,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1638,8,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1645,8,65,10,65,12,65,1648,9,65,1,65,1,65,1,65,
-		3,65,1653,8,65,1,65,1,65,1,65,1,65,3,65,1659,8,65,1,65,3,65,1662,8,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1669,8,65,1,65,1,65,3,65,1673,8,65,1,65,
-		1,65,1,65,3,65,1678,8,65,1,65,1,65,1,65,3,65,1683,8,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1690,8,65,1,65,1,65,3,65,1694,8,65,1,65,1,65,3,65,1698,
-		8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1706,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1714,8,67,10,67,12,67,1717,9,67,1,68,1,68,1,68,1,68,1,68,
-		1,68,4,68,1725,8,68,11,68,12,68,1726,1,68,1,68,3,68,1731,8,68,1,68,1,68,
-		1,68,1,68,4,68,1737,8,68,11,68,12,68,1738,1,68,1,68,3,68,1743,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1758,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1768,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1779,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1791,8,68,1,68,1,68,1,68,1,68,1,68,
+		1259,8,42,5,42,1261,8,42,10,42,12,42,1264,9,42,1,43,3,43,1267,8,43,1,43,
+		1,43,3,43,1271,8,43,1,43,1,43,3,43,1275,8,43,1,43,1,43,3,43,1279,8,43,
+		3,43,1281,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1290,8,44,1,45,
+		1,45,3,45,1294,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1301,8,45,1,45,3,45,
+		1304,8,45,1,45,3,45,1307,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1314,8,45,
+		1,45,3,45,1317,8,45,1,45,1,45,1,45,1,45,3,45,1323,8,45,1,45,1,45,1,45,
+		1,45,1,45,5,45,1330,8,45,10,45,12,45,1333,9,45,1,45,1,45,1,45,3,45,1338,
+		8,45,1,45,3,45,1341,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1350,
+		8,45,1,45,1,45,1,45,1,45,1,45,3,45,1357,8,45,3,45,1359,8,45,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,5,46,1368,8,46,10,46,12,46,1371,9,46,3,46,1373,
+		8,46,1,46,1,46,1,46,1,46,1,46,5,46,1380,8,46,10,46,12,46,1383,9,46,3,46,
+		1385,8,46,1,46,1,46,1,46,1,46,5,46,1391,8,46,10,46,12,46,1394,9,46,3,46,
+		1396,8,46,1,46,3,46,1399,8,46,1,46,1,46,1,46,1,46,3,46,1405,8,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,3,46,1413,8,46,1,46,1,46,1,46,1,46,5,46,1419,
+		8,46,10,46,12,46,1422,9,46,3,46,1424,8,46,1,46,1,46,1,46,1,46,5,46,1430,
+		8,46,10,46,12,46,1433,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,3,48,1449,8,48,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1465,8,49,1,50,1,50,1,50,
+		5,50,1470,8,50,10,50,12,50,1473,9,50,1,51,4,51,1476,8,51,11,51,12,51,1477,
+		1,52,1,52,3,52,1482,8,52,1,53,1,53,1,53,1,53,1,53,3,53,1489,8,53,1,54,
+		1,54,3,54,1493,8,54,1,54,1,54,3,54,1497,8,54,1,54,1,54,3,54,1501,8,54,
+		3,54,1503,8,54,1,54,1,54,3,54,1507,8,54,3,54,1509,8,54,1,55,1,55,1,55,
+		1,55,1,55,1,55,5,55,1517,8,55,10,55,12,55,1520,9,55,1,55,1,55,1,56,1,56,
+		1,56,1,56,1,57,3,57,1529,8,57,1,57,1,57,1,57,1,57,1,57,3,57,1536,8,57,
+		1,58,1,58,1,59,1,59,1,59,3,59,1543,8,59,1,59,5,59,1546,8,59,10,59,12,59,
+		1549,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,1558,8,60,10,60,12,60,
+		1561,9,60,1,60,1,60,1,60,5,60,1566,8,60,10,60,12,60,1569,9,60,3,60,1571,
+		8,60,1,60,3,60,1574,8,60,1,61,1,61,1,61,1,61,1,62,1,62,1,62,5,62,1583,
+		8,62,10,62,12,62,1586,9,62,1,62,1,62,3,62,1590,8,62,1,63,1,63,1,64,1,64,
+		1,64,1,64,1,64,5,64,1599,8,64,10,64,12,64,1602,9,64,3,64,1604,8,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,5,64,1612,8,64,10,64,12,64,1615,9,64,1,65,1,65,
+		1,65,1,65,3,65,1621,8,65,1,65,1,65,3,65,1625,8,65,1,65,1,65,1,65,1,65,
+		1,65,3,65,1632,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1640,8,65,1,65,
+		1,65,1,65,1,65,1,65,5,65,1647,8,65,10,65,12,65,1650,9,65,1,65,1,65,1,65,
+		3,65,1655,8,65,1,65,1,65,1,65,1,65,3,65,1661,8,65,1,65,3,65,1664,8,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1671,8,65,1,65,1,65,3,65,1675,8,65,1,65,
+		1,65,1,65,3,65,1680,8,65,1,65,1,65,1,65,3,65,1685,8,65,1,65,1,65,1,65,
+		1,65,1,65,3,65,1692,8,65,1,65,1,65,3,65,1696,8,65,1,65,1,65,3,65,1700,
+		8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1708,8,67,1,67,1,67,1,67,1,67,
+		1,67,1,67,5,67,1716,8,67,10,67,12,67,1719,9,67,1,68,1,68,1,68,1,68,1,68,
+		1,68,4,68,1727,8,68,11,68,12,68,1728,1,68,1,68,3,68,1733,8,68,1,68,1,68,
+		1,68,1,68,4,68,1739,8,68,11,68,12,68,1740,1,68,1,68,3,68,1745,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1760,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1770,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1781,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1793,8,68,1,68,1,68,1,68,1,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1811,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1822,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1831,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,3,68,1840,8,68,3,68,1842,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1853,8,68,1,68,3,68,1856,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1865,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		3,68,1874,8,68,3,68,1876,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,3,68,1888,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1897,
-		8,68,10,68,12,68,1900,9,68,3,68,1902,8,68,1,68,1,68,1,68,3,68,1907,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1915,8,68,10,68,12,68,1918,9,68,3,68,
-		1920,8,68,1,68,1,68,1,68,3,68,1925,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,5,68,1936,8,68,10,68,12,68,1939,9,68,3,68,1941,8,68,1,68,
-		1,68,1,68,3,68,1946,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1955,
-		8,68,1,68,1,68,3,68,1959,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1967,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1976,8,68,1,68,1,68,3,68,
-		1980,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1988,8,68,1,68,1,68,1,68,
+		1813,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1824,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1833,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1842,8,68,3,68,1844,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1855,8,68,1,68,3,68,1858,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1867,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1876,8,68,3,68,1878,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,3,68,1890,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1899,
+		8,68,10,68,12,68,1902,9,68,3,68,1904,8,68,1,68,1,68,1,68,3,68,1909,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1917,8,68,10,68,12,68,1920,9,68,3,68,
+		1922,8,68,1,68,1,68,1,68,3,68,1927,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,5,68,1938,8,68,10,68,12,68,1941,9,68,3,68,1943,8,68,1,68,
+		1,68,1,68,3,68,1948,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1957,
+		8,68,1,68,1,68,3,68,1961,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1969,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1978,8,68,1,68,1,68,3,68,
+		1982,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1990,8,68,1,68,1,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,2007,8,68,10,68,12,68,2010,9,68,3,68,2012,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,2020,8,68,10,68,12,68,2023,9,68,3,68,2025,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,5,68,2033,8,68,10,68,12,68,2036,9,68,3,68,2038,8,68,
+		5,68,2009,8,68,10,68,12,68,2012,9,68,3,68,2014,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,5,68,2022,8,68,10,68,12,68,2025,9,68,3,68,2027,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,2035,8,68,10,68,12,68,2038,9,68,3,68,2040,8,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,2060,8,68,10,68,12,68,2063,9,68,1,68,
-		1,68,1,68,3,68,2068,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
-		2078,8,68,10,68,12,68,2081,9,68,1,69,1,69,1,69,1,69,3,69,2087,8,69,1,69,
-		1,69,1,69,5,69,2092,8,69,10,69,12,69,2095,9,69,1,69,3,69,2098,8,69,3,69,
-		2100,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2109,8,69,1,69,1,69,
-		3,69,2113,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,2122,8,71,1,72,
-		1,72,1,72,1,72,1,72,3,72,2129,8,72,1,73,1,73,1,73,1,73,1,73,3,73,2136,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,2145,8,73,1,73,3,73,2148,
-		8,73,1,74,1,74,3,74,2152,8,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,2160,
-		8,75,10,75,12,75,2163,9,75,3,75,2165,8,75,1,75,1,75,1,75,1,75,1,75,5,75,
-		2172,8,75,10,75,12,75,2175,9,75,3,75,2177,8,75,1,75,3,75,2180,8,75,1,75,
-		1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,2192,8,76,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,2203,8,77,1,78,3,78,2206,8,78,
-		1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,3,79,2216,8,79,1,80,1,80,3,80,
-		2220,8,80,1,80,1,80,1,80,3,80,2225,8,80,1,80,3,80,2228,8,80,1,80,3,80,
-		2231,8,80,1,81,1,81,1,81,1,81,3,81,2237,8,81,1,82,1,82,1,82,1,82,5,82,
-		2243,8,82,10,82,12,82,2246,9,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,83,
-		1,83,4,83,2257,8,83,11,83,12,83,2258,1,83,1,83,1,83,1,83,3,83,2265,8,83,
-		1,84,1,84,3,84,2269,8,84,1,84,1,84,1,84,1,84,1,84,3,84,2276,8,84,1,84,
-		1,84,1,84,1,84,1,84,3,84,2283,8,84,3,84,2285,8,84,1,85,1,85,1,86,1,86,
-		1,87,1,87,1,87,1,87,3,87,2295,8,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,5,88,2320,8,88,10,88,12,88,2323,9,88,3,88,2325,8,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,5,88,2333,8,88,10,88,12,88,2336,9,88,3,88,2338,8,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,3,88,2346,8,88,1,88,1,88,1,88,1,88,1,88,
-		3,88,2353,8,88,3,88,2355,8,88,1,88,1,88,3,88,2359,8,88,1,88,1,88,1,88,
-		1,88,5,88,2365,8,88,10,88,12,88,2368,9,88,1,88,3,88,2371,8,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,3,88,2380,8,88,3,88,2382,8,88,1,88,1,88,1,88,
-		1,88,3,88,2388,8,88,1,88,1,88,1,88,1,88,1,88,3,88,2395,8,88,1,88,5,88,
-		2398,8,88,10,88,12,88,2401,9,88,1,89,1,89,1,89,3,89,2406,8,89,1,90,1,90,
-		1,90,5,90,2411,8,90,10,90,12,90,2414,9,90,1,91,1,91,1,91,5,91,2419,8,91,
-		10,91,12,91,2422,9,91,1,92,1,92,1,92,3,92,2427,8,92,1,93,1,93,1,93,0,6,
-		64,84,128,134,136,176,94,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
-		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
-		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
-		122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,
-		158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,0,45,5,0,20,
-		20,40,40,78,78,211,211,236,236,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,
-		65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,
-		252,252,275,275,1,0,275,275,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,
-		180,180,1,0,281,283,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,
-		2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,4,50,50,2,0,10,10,47,47,2,0,
-		72,72,114,114,3,0,259,259,261,261,264,264,2,0,11,11,208,208,3,0,69,69,
-		222,222,227,227,4,0,8,8,150,150,194,194,233,233,1,0,252,257,1,0,259,260,
-		2,0,261,263,268,268,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,
-		58,69,69,222,222,227,227,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,
-		0,37,39,123,124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,
-		2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,
-		2,0,278,278,281,282,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,
-		196,240,241,249,250,2,0,175,175,235,235,42,0,1,3,5,6,10,12,14,15,17,17,
-		20,33,35,36,40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,
-		91,91,96,96,98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,
-		151,154,155,158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,
-		221,223,225,227,228,230,231,233,233,235,241,246,251,2825,0,191,1,0,0,0,
-		2,216,1,0,0,0,4,474,1,0,0,0,6,476,1,0,0,0,8,493,1,0,0,0,10,505,1,0,0,0,
-		12,567,1,0,0,0,14,575,1,0,0,0,16,577,1,0,0,0,18,585,1,0,0,0,20,588,1,0,
-		0,0,22,661,1,0,0,0,24,664,1,0,0,0,26,669,1,0,0,0,28,724,1,0,0,0,30,784,
-		1,0,0,0,32,789,1,0,0,0,34,821,1,0,0,0,36,825,1,0,0,0,38,833,1,0,0,0,40,
-		841,1,0,0,0,42,852,1,0,0,0,44,866,1,0,0,0,46,879,1,0,0,0,48,889,1,0,0,
-		0,50,891,1,0,0,0,52,903,1,0,0,0,54,974,1,0,0,0,56,976,1,0,0,0,58,991,1,
-		0,0,0,60,995,1,0,0,0,62,1007,1,0,0,0,64,1043,1,0,0,0,66,1077,1,0,0,0,68,
-		1094,1,0,0,0,70,1096,1,0,0,0,72,1153,1,0,0,0,74,1167,1,0,0,0,76,1209,1,
-		0,0,0,78,1224,1,0,0,0,80,1226,1,0,0,0,82,1230,1,0,0,0,84,1238,1,0,0,0,
-		86,1278,1,0,0,0,88,1287,1,0,0,0,90,1356,1,0,0,0,92,1358,1,0,0,0,94,1434,
-		1,0,0,0,96,1446,1,0,0,0,98,1462,1,0,0,0,100,1464,1,0,0,0,102,1473,1,0,
-		0,0,104,1477,1,0,0,0,106,1486,1,0,0,0,108,1506,1,0,0,0,110,1508,1,0,0,
-		0,112,1521,1,0,0,0,114,1526,1,0,0,0,116,1535,1,0,0,0,118,1537,1,0,0,0,
-		120,1550,1,0,0,0,122,1573,1,0,0,0,124,1587,1,0,0,0,126,1589,1,0,0,0,128,
-		1601,1,0,0,0,130,1697,1,0,0,0,132,1699,1,0,0,0,134,1705,1,0,0,0,136,2067,
-		1,0,0,0,138,2082,1,0,0,0,140,2114,1,0,0,0,142,2121,1,0,0,0,144,2128,1,
-		0,0,0,146,2147,1,0,0,0,148,2151,1,0,0,0,150,2153,1,0,0,0,152,2191,1,0,
-		0,0,154,2202,1,0,0,0,156,2205,1,0,0,0,158,2215,1,0,0,0,160,2230,1,0,0,
-		0,162,2236,1,0,0,0,164,2238,1,0,0,0,166,2264,1,0,0,0,168,2266,1,0,0,0,
-		170,2286,1,0,0,0,172,2288,1,0,0,0,174,2290,1,0,0,0,176,2381,1,0,0,0,178,
-		2402,1,0,0,0,180,2407,1,0,0,0,182,2415,1,0,0,0,184,2426,1,0,0,0,186,2428,
-		1,0,0,0,188,190,5,275,0,0,189,188,1,0,0,0,190,193,1,0,0,0,191,189,1,0,
-		0,0,191,192,1,0,0,0,192,212,1,0,0,0,193,191,1,0,0,0,194,203,3,4,2,0,195,
-		197,5,275,0,0,196,195,1,0,0,0,197,198,1,0,0,0,198,196,1,0,0,0,198,199,
-		1,0,0,0,199,200,1,0,0,0,200,202,3,4,2,0,201,196,1,0,0,0,202,205,1,0,0,
-		0,203,201,1,0,0,0,203,204,1,0,0,0,204,209,1,0,0,0,205,203,1,0,0,0,206,
-		208,5,275,0,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,
-		1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,212,194,1,0,0,0,212,213,1,0,0,
-		0,213,214,1,0,0,0,214,215,5,0,0,1,215,1,1,0,0,0,216,217,3,126,63,0,217,
-		218,5,0,0,1,218,3,1,0,0,0,219,475,3,58,29,0,220,475,3,6,3,0,221,475,3,
-		12,6,0,222,227,5,63,0,0,223,228,3,6,3,0,224,228,3,12,6,0,225,228,3,26,
-		13,0,226,228,3,28,14,0,227,223,1,0,0,0,227,224,1,0,0,0,227,225,1,0,0,0,
-		227,226,1,0,0,0,228,230,1,0,0,0,229,231,3,14,7,0,230,229,1,0,0,0,230,231,
-		1,0,0,0,231,236,1,0,0,0,232,233,5,5,0,0,233,234,5,146,0,0,234,235,5,186,
-		0,0,235,237,5,203,0,0,236,232,1,0,0,0,236,237,1,0,0,0,237,475,1,0,0,0,
-		238,475,3,26,13,0,239,475,3,28,14,0,240,242,5,33,0,0,241,243,5,213,0,0,
-		242,241,1,0,0,0,242,243,1,0,0,0,243,244,1,0,0,0,244,248,5,236,0,0,245,
-		246,5,87,0,0,246,247,5,147,0,0,247,249,5,64,0,0,248,245,1,0,0,0,248,249,
-		1,0,0,0,249,250,1,0,0,0,250,255,3,180,90,0,251,252,5,269,0,0,252,253,3,
-		182,91,0,253,254,5,270,0,0,254,256,1,0,0,0,255,251,1,0,0,0,255,256,1,0,
-		0,0,256,259,1,0,0,0,257,258,5,30,0,0,258,260,5,278,0,0,259,257,1,0,0,0,
-		259,260,1,0,0,0,260,261,1,0,0,0,261,262,5,9,0,0,262,263,3,58,29,0,263,
-		475,1,0,0,0,264,269,5,33,0,0,265,267,5,213,0,0,266,268,5,209,0,0,267,266,
-		1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,265,1,0,0,0,269,270,1,0,0,
-		0,270,271,1,0,0,0,271,275,5,78,0,0,272,273,5,87,0,0,273,274,5,147,0,0,
-		274,276,5,64,0,0,275,272,1,0,0,0,275,276,1,0,0,0,276,277,1,0,0,0,277,278,
-		3,180,90,0,278,279,5,9,0,0,279,282,5,278,0,0,280,281,5,113,0,0,281,283,
-		3,184,92,0,282,280,1,0,0,0,282,283,1,0,0,0,283,295,1,0,0,0,284,285,5,232,
-		0,0,285,286,5,98,0,0,286,292,5,278,0,0,287,288,5,273,0,0,288,289,5,98,
-		0,0,289,291,5,278,0,0,290,287,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,
-		292,293,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,295,284,1,0,0,0,295,296,
-		1,0,0,0,296,475,1,0,0,0,297,298,5,33,0,0,298,302,5,40,0,0,299,300,5,87,
-		0,0,300,301,5,147,0,0,301,303,5,64,0,0,302,299,1,0,0,0,302,303,1,0,0,0,
-		303,304,1,0,0,0,304,307,3,180,90,0,305,306,5,30,0,0,306,308,5,278,0,0,
-		307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,311,3,42,21,0,310,
-		309,1,0,0,0,310,311,1,0,0,0,311,475,1,0,0,0,312,313,5,33,0,0,313,317,5,
-		20,0,0,314,315,5,87,0,0,315,316,5,147,0,0,316,318,5,64,0,0,317,314,1,0,
-		0,0,317,318,1,0,0,0,318,319,1,0,0,0,319,322,3,180,90,0,320,321,5,30,0,
-		0,321,323,5,278,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,325,1,0,0,0,324,
-		326,3,42,21,0,325,324,1,0,0,0,325,326,1,0,0,0,326,475,1,0,0,0,327,329,
-		5,53,0,0,328,330,5,213,0,0,329,328,1,0,0,0,329,330,1,0,0,0,330,332,1,0,
-		0,0,331,333,5,209,0,0,332,331,1,0,0,0,332,333,1,0,0,0,333,334,1,0,0,0,
-		334,337,7,0,0,0,335,336,5,87,0,0,336,338,5,64,0,0,337,335,1,0,0,0,337,
-		338,1,0,0,0,338,339,1,0,0,0,339,341,3,180,90,0,340,342,7,1,0,0,341,340,
-		1,0,0,0,341,342,1,0,0,0,342,475,1,0,0,0,343,344,5,6,0,0,344,347,5,211,
-		0,0,345,346,5,87,0,0,346,348,5,64,0,0,347,345,1,0,0,0,347,348,1,0,0,0,
-		348,349,1,0,0,0,349,350,3,180,90,0,350,351,3,54,27,0,351,475,1,0,0,0,352,
-		353,5,6,0,0,353,354,5,236,0,0,354,360,3,180,90,0,355,356,5,182,0,0,356,
-		357,5,219,0,0,357,361,3,180,90,0,358,359,5,9,0,0,359,361,3,58,29,0,360,
-		355,1,0,0,0,360,358,1,0,0,0,361,475,1,0,0,0,362,363,5,6,0,0,363,364,5,
-		20,0,0,364,368,3,180,90,0,365,369,3,54,27,0,366,367,5,30,0,0,367,369,5,
-		278,0,0,368,365,1,0,0,0,368,366,1,0,0,0,369,475,1,0,0,0,370,371,5,6,0,
-		0,371,372,5,40,0,0,372,373,3,180,90,0,373,374,5,198,0,0,374,375,5,269,
-		0,0,375,380,3,44,22,0,376,377,5,273,0,0,377,379,3,44,22,0,378,376,1,0,
-		0,0,379,382,1,0,0,0,380,378,1,0,0,0,380,381,1,0,0,0,381,383,1,0,0,0,382,
-		380,1,0,0,0,383,384,5,270,0,0,384,475,1,0,0,0,385,390,5,198,0,0,386,387,
-		3,18,9,0,387,388,5,252,0,0,388,389,3,20,10,0,389,391,1,0,0,0,390,386,1,
-		0,0,0,390,391,1,0,0,0,391,475,1,0,0,0,392,394,5,184,0,0,393,395,3,20,10,
-		0,394,393,1,0,0,0,394,395,1,0,0,0,395,475,1,0,0,0,396,397,5,200,0,0,397,
-		475,3,22,11,0,398,399,7,2,0,0,399,400,5,193,0,0,400,475,5,278,0,0,401,
-		402,7,2,0,0,402,404,5,20,0,0,403,405,5,67,0,0,404,403,1,0,0,0,404,405,
-		1,0,0,0,405,406,1,0,0,0,406,475,3,180,90,0,407,409,7,2,0,0,408,410,5,67,
-		0,0,409,408,1,0,0,0,409,410,1,0,0,0,410,411,1,0,0,0,411,475,3,180,90,0,
-		412,423,5,66,0,0,413,414,5,171,0,0,414,424,5,75,0,0,415,420,3,16,8,0,416,
-		417,5,273,0,0,417,419,3,16,8,0,418,416,1,0,0,0,419,422,1,0,0,0,420,418,
-		1,0,0,0,420,421,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,423,413,1,0,0,
-		0,423,415,1,0,0,0,423,424,1,0,0,0,424,425,1,0,0,0,425,475,3,4,2,0,426,
-		427,5,205,0,0,427,428,5,100,0,0,428,431,5,278,0,0,429,430,5,245,0,0,430,
-		432,5,193,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,435,1,0,0,0,433,434,
-		5,245,0,0,434,436,5,52,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,475,1,0,
-		0,0,437,438,5,193,0,0,438,441,5,278,0,0,439,440,5,219,0,0,440,442,5,278,
-		0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,475,1,0,0,0,443,444,5,122,0,0,
-		444,445,5,137,0,0,445,447,3,184,92,0,446,448,3,42,21,0,447,446,1,0,0,0,
-		447,448,1,0,0,0,448,475,1,0,0,0,449,450,5,228,0,0,450,451,5,137,0,0,451,
-		475,3,184,92,0,452,453,5,230,0,0,453,454,5,138,0,0,454,459,3,184,92,0,
-		455,456,5,273,0,0,456,458,3,184,92,0,457,455,1,0,0,0,458,461,1,0,0,0,459,
-		457,1,0,0,0,459,460,1,0,0,0,460,475,1,0,0,0,461,459,1,0,0,0,462,464,5,
-		230,0,0,463,465,5,20,0,0,464,463,1,0,0,0,464,465,1,0,0,0,465,466,1,0,0,
-		0,466,475,3,180,90,0,467,475,7,3,0,0,468,469,5,2,0,0,469,470,5,98,0,0,
-		470,475,5,278,0,0,471,472,5,181,0,0,472,473,5,98,0,0,473,475,5,278,0,0,
-		474,219,1,0,0,0,474,220,1,0,0,0,474,221,1,0,0,0,474,222,1,0,0,0,474,238,
-		1,0,0,0,474,239,1,0,0,0,474,240,1,0,0,0,474,264,1,0,0,0,474,297,1,0,0,
-		0,474,312,1,0,0,0,474,327,1,0,0,0,474,343,1,0,0,0,474,352,1,0,0,0,474,
-		362,1,0,0,0,474,370,1,0,0,0,474,385,1,0,0,0,474,392,1,0,0,0,474,396,1,
-		0,0,0,474,398,1,0,0,0,474,401,1,0,0,0,474,407,1,0,0,0,474,412,1,0,0,0,
-		474,426,1,0,0,0,474,437,1,0,0,0,474,443,1,0,0,0,474,449,1,0,0,0,474,452,
-		1,0,0,0,474,462,1,0,0,0,474,467,1,0,0,0,474,468,1,0,0,0,474,471,1,0,0,
-		0,475,5,1,0,0,0,476,477,5,93,0,0,477,478,7,4,0,0,478,480,3,180,90,0,479,
-		481,3,116,58,0,480,479,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,484,
-		3,8,4,0,483,482,1,0,0,0,483,484,1,0,0,0,484,489,1,0,0,0,485,486,5,269,
-		0,0,486,487,3,182,91,0,487,488,5,270,0,0,488,490,1,0,0,0,489,485,1,0,0,
-		0,489,490,1,0,0,0,490,491,1,0,0,0,491,492,3,58,29,0,492,7,1,0,0,0,493,
-		494,5,165,0,0,494,495,5,269,0,0,495,500,3,10,5,0,496,497,5,273,0,0,497,
-		499,3,10,5,0,498,496,1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,
-		0,0,0,501,503,1,0,0,0,502,500,1,0,0,0,503,504,5,270,0,0,504,9,1,0,0,0,
-		505,506,3,184,92,0,506,507,5,252,0,0,507,508,3,48,24,0,508,11,1,0,0,0,
-		509,510,5,204,0,0,510,511,5,198,0,0,511,515,5,12,0,0,512,514,5,275,0,0,
-		513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,
-		1,0,0,0,517,515,1,0,0,0,518,527,3,4,2,0,519,521,5,275,0,0,520,519,1,0,
-		0,0,521,522,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,524,
-		526,3,4,2,0,525,520,1,0,0,0,526,529,1,0,0,0,527,525,1,0,0,0,527,528,1,
-		0,0,0,528,533,1,0,0,0,529,527,1,0,0,0,530,532,5,275,0,0,531,530,1,0,0,
-		0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,
-		533,1,0,0,0,536,537,5,56,0,0,537,568,1,0,0,0,538,539,5,12,0,0,539,540,
-		5,204,0,0,540,542,5,198,0,0,541,543,5,275,0,0,542,541,1,0,0,0,543,544,
-		1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,564,1,0,0,0,546,555,3,4,2,
-		0,547,549,5,275,0,0,548,547,1,0,0,0,549,550,1,0,0,0,550,548,1,0,0,0,550,
-		551,1,0,0,0,551,552,1,0,0,0,552,554,3,4,2,0,553,548,1,0,0,0,554,557,1,
-		0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,561,1,0,0,0,557,555,1,0,0,0,
-		558,560,5,275,0,0,559,558,1,0,0,0,560,563,1,0,0,0,561,559,1,0,0,0,561,
-		562,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,564,546,1,0,0,0,564,565,1,
-		0,0,0,565,566,1,0,0,0,566,568,5,56,0,0,567,509,1,0,0,0,567,538,1,0,0,0,
-		568,13,1,0,0,0,569,570,5,76,0,0,570,571,5,193,0,0,571,576,5,278,0,0,572,
-		573,5,76,0,0,573,574,5,116,0,0,574,576,5,25,0,0,575,569,1,0,0,0,575,572,
-		1,0,0,0,576,15,1,0,0,0,577,578,7,5,0,0,578,17,1,0,0,0,579,586,5,278,0,
-		0,580,582,8,6,0,0,581,580,1,0,0,0,582,583,1,0,0,0,583,581,1,0,0,0,583,
-		584,1,0,0,0,584,586,1,0,0,0,585,579,1,0,0,0,585,581,1,0,0,0,586,19,1,0,
-		0,0,587,589,8,7,0,0,588,587,1,0,0,0,589,590,1,0,0,0,590,588,1,0,0,0,590,
-		591,1,0,0,0,591,21,1,0,0,0,592,595,5,212,0,0,593,594,7,8,0,0,594,596,3,
-		180,90,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,599,3,24,
-		12,0,598,597,1,0,0,0,598,599,1,0,0,0,599,662,1,0,0,0,600,603,5,237,0,0,
-		601,602,7,8,0,0,602,604,3,180,90,0,603,601,1,0,0,0,603,604,1,0,0,0,604,
-		606,1,0,0,0,605,607,3,24,12,0,606,605,1,0,0,0,606,607,1,0,0,0,607,662,
-		1,0,0,0,608,610,5,231,0,0,609,608,1,0,0,0,609,610,1,0,0,0,610,611,1,0,
-		0,0,611,614,5,79,0,0,612,613,7,8,0,0,613,615,3,180,90,0,614,612,1,0,0,
-		0,614,615,1,0,0,0,615,617,1,0,0,0,616,618,3,24,12,0,617,616,1,0,0,0,617,
-		618,1,0,0,0,618,662,1,0,0,0,619,662,5,101,0,0,620,622,5,21,0,0,621,623,
-		3,24,12,0,622,621,1,0,0,0,622,623,1,0,0,0,623,662,1,0,0,0,624,627,5,41,
-		0,0,625,626,7,8,0,0,626,628,3,180,90,0,627,625,1,0,0,0,627,628,1,0,0,0,
-		628,630,1,0,0,0,629,631,3,24,12,0,630,629,1,0,0,0,630,631,1,0,0,0,631,
-		662,1,0,0,0,632,634,5,77,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,635,1,
-		0,0,0,635,662,5,138,0,0,636,662,5,99,0,0,637,638,5,29,0,0,638,639,7,8,
-		0,0,639,641,3,180,90,0,640,642,3,24,12,0,641,640,1,0,0,0,641,642,1,0,0,
-		0,642,662,1,0,0,0,643,644,5,33,0,0,644,645,5,211,0,0,645,662,3,180,90,
-		0,646,647,5,33,0,0,647,648,5,236,0,0,648,662,3,180,90,0,649,650,5,33,0,
-		0,650,651,5,20,0,0,651,662,3,180,90,0,652,653,5,36,0,0,653,662,5,20,0,
-		0,654,655,5,36,0,0,655,662,5,40,0,0,656,657,5,26,0,0,657,659,5,278,0,0,
-		658,660,3,24,12,0,659,658,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,
-		592,1,0,0,0,661,600,1,0,0,0,661,609,1,0,0,0,661,619,1,0,0,0,661,620,1,
-		0,0,0,661,624,1,0,0,0,661,633,1,0,0,0,661,636,1,0,0,0,661,637,1,0,0,0,
-		661,643,1,0,0,0,661,646,1,0,0,0,661,649,1,0,0,0,661,652,1,0,0,0,661,654,
-		1,0,0,0,661,656,1,0,0,0,662,23,1,0,0,0,663,665,5,147,0,0,664,663,1,0,0,
-		0,664,665,1,0,0,0,665,666,1,0,0,0,666,667,7,9,0,0,667,668,5,278,0,0,668,
-		25,1,0,0,0,669,671,5,33,0,0,670,672,5,213,0,0,671,670,1,0,0,0,671,672,
-		1,0,0,0,672,673,1,0,0,0,673,677,5,211,0,0,674,675,5,87,0,0,675,676,5,147,
-		0,0,676,678,5,64,0,0,677,674,1,0,0,0,677,678,1,0,0,0,678,679,1,0,0,0,679,
-		695,3,180,90,0,680,681,5,269,0,0,681,686,3,32,16,0,682,683,5,273,0,0,683,
-		685,3,32,16,0,684,682,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,686,687,
-		1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,690,5,270,0,0,690,696,1,0,
-		0,0,691,692,5,269,0,0,692,693,3,182,91,0,693,694,5,270,0,0,694,696,1,0,
-		0,0,695,680,1,0,0,0,695,691,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,0,697,
-		698,5,30,0,0,698,700,5,278,0,0,699,697,1,0,0,0,699,700,1,0,0,0,700,702,
-		1,0,0,0,701,703,3,30,15,0,702,701,1,0,0,0,702,703,1,0,0,0,703,710,1,0,
-		0,0,704,705,5,166,0,0,705,706,5,16,0,0,706,707,5,269,0,0,707,708,3,182,
-		91,0,708,709,5,270,0,0,709,711,1,0,0,0,710,704,1,0,0,0,710,711,1,0,0,0,
-		711,713,1,0,0,0,712,714,3,42,21,0,713,712,1,0,0,0,713,714,1,0,0,0,714,
-		716,1,0,0,0,715,717,3,50,25,0,716,715,1,0,0,0,716,717,1,0,0,0,717,720,
-		1,0,0,0,718,719,5,9,0,0,719,721,3,58,29,0,720,718,1,0,0,0,720,721,1,0,
-		0,0,721,27,1,0,0,0,722,723,5,33,0,0,723,725,5,156,0,0,724,722,1,0,0,0,
-		724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,183,0,0,727,728,5,211,0,0,728,
-		744,3,180,90,0,729,730,5,269,0,0,730,735,3,32,16,0,731,732,5,273,0,0,732,
-		734,3,32,16,0,733,731,1,0,0,0,734,737,1,0,0,0,735,733,1,0,0,0,735,736,
-		1,0,0,0,736,738,1,0,0,0,737,735,1,0,0,0,738,739,5,270,0,0,739,745,1,0,
-		0,0,740,741,5,269,0,0,741,742,3,182,91,0,742,743,5,270,0,0,743,745,1,0,
-		0,0,744,729,1,0,0,0,744,740,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,
-		747,5,30,0,0,747,749,5,278,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,751,
-		1,0,0,0,750,752,3,30,15,0,751,750,1,0,0,0,751,752,1,0,0,0,752,759,1,0,
-		0,0,753,754,5,166,0,0,754,755,5,16,0,0,755,756,5,269,0,0,756,757,3,182,
-		91,0,757,758,5,270,0,0,758,760,1,0,0,0,759,753,1,0,0,0,759,760,1,0,0,0,
-		760,762,1,0,0,0,761,763,3,42,21,0,762,761,1,0,0,0,762,763,1,0,0,0,763,
-		764,1,0,0,0,764,765,5,9,0,0,765,766,3,58,29,0,766,29,1,0,0,0,767,768,5,
-		51,0,0,768,770,5,16,0,0,769,771,7,10,0,0,770,769,1,0,0,0,770,771,1,0,0,
-		0,771,772,1,0,0,0,772,773,5,269,0,0,773,774,3,182,91,0,774,778,5,270,0,
-		0,775,776,5,96,0,0,776,777,5,281,0,0,777,779,5,15,0,0,778,775,1,0,0,0,
-		778,779,1,0,0,0,779,785,1,0,0,0,780,781,5,51,0,0,781,782,5,96,0,0,782,
-		783,5,281,0,0,783,785,5,15,0,0,784,767,1,0,0,0,784,780,1,0,0,0,785,31,
-		1,0,0,0,786,790,3,34,17,0,787,790,3,38,19,0,788,790,3,40,20,0,789,786,
-		1,0,0,0,789,787,1,0,0,0,789,788,1,0,0,0,790,33,1,0,0,0,791,792,3,184,92,
-		0,792,793,5,9,0,0,793,796,3,126,63,0,794,795,5,30,0,0,795,797,5,278,0,
-		0,796,794,1,0,0,0,796,797,1,0,0,0,797,822,1,0,0,0,798,799,3,184,92,0,799,
-		800,3,174,87,0,800,803,5,129,0,0,801,802,5,76,0,0,802,804,5,278,0,0,803,
-		801,1,0,0,0,803,804,1,0,0,0,804,806,1,0,0,0,805,807,5,238,0,0,806,805,
-		1,0,0,0,806,807,1,0,0,0,807,810,1,0,0,0,808,809,5,30,0,0,809,811,5,278,
-		0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,822,1,0,0,0,812,813,3,184,92,0,
-		813,815,3,174,87,0,814,816,3,36,18,0,815,814,1,0,0,0,815,816,1,0,0,0,816,
-		819,1,0,0,0,817,818,5,30,0,0,818,820,5,278,0,0,819,817,1,0,0,0,819,820,
-		1,0,0,0,820,822,1,0,0,0,821,791,1,0,0,0,821,798,1,0,0,0,821,812,1,0,0,
-		0,822,35,1,0,0,0,823,824,5,32,0,0,824,826,3,184,92,0,825,823,1,0,0,0,825,
-		826,1,0,0,0,826,827,1,0,0,0,827,828,5,176,0,0,828,831,5,112,0,0,829,830,
-		5,147,0,0,830,832,5,57,0,0,831,829,1,0,0,0,831,832,1,0,0,0,832,37,1,0,
-		0,0,833,834,5,239,0,0,834,835,5,75,0,0,835,836,3,184,92,0,836,837,5,9,
-		0,0,837,838,3,126,63,0,838,39,1,0,0,0,839,840,5,32,0,0,840,842,3,184,92,
-		0,841,839,1,0,0,0,841,842,1,0,0,0,842,843,1,0,0,0,843,844,5,176,0,0,844,
-		845,5,112,0,0,845,846,5,269,0,0,846,847,3,182,91,0,847,850,5,270,0,0,848,
-		849,5,147,0,0,849,851,5,57,0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,41,
-		1,0,0,0,852,853,5,245,0,0,853,862,5,269,0,0,854,859,3,44,22,0,855,856,
-		5,273,0,0,856,858,3,44,22,0,857,855,1,0,0,0,858,861,1,0,0,0,859,857,1,
-		0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,854,1,0,0,0,
-		862,863,1,0,0,0,863,864,1,0,0,0,864,865,5,270,0,0,865,43,1,0,0,0,866,867,
-		3,46,23,0,867,868,5,252,0,0,868,869,3,48,24,0,869,45,1,0,0,0,870,880,5,
-		278,0,0,871,876,3,184,92,0,872,873,5,274,0,0,873,875,3,184,92,0,874,872,
-		1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,880,1,0,0,
-		0,878,876,1,0,0,0,879,870,1,0,0,0,879,871,1,0,0,0,880,47,1,0,0,0,881,890,
-		5,278,0,0,882,884,5,260,0,0,883,882,1,0,0,0,883,884,1,0,0,0,884,885,1,
-		0,0,0,885,890,7,11,0,0,886,890,5,222,0,0,887,890,5,69,0,0,888,890,3,184,
-		92,0,889,881,1,0,0,0,889,883,1,0,0,0,889,886,1,0,0,0,889,887,1,0,0,0,889,
-		888,1,0,0,0,890,49,1,0,0,0,891,892,5,119,0,0,892,901,3,180,90,0,893,897,
-		5,269,0,0,894,896,3,52,26,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,
-		0,0,0,897,898,1,0,0,0,898,900,1,0,0,0,899,897,1,0,0,0,900,902,5,270,0,
-		0,901,893,1,0,0,0,901,902,1,0,0,0,902,51,1,0,0,0,903,906,7,12,0,0,904,
-		907,5,4,0,0,905,907,3,184,92,0,906,904,1,0,0,0,906,905,1,0,0,0,907,53,
-		1,0,0,0,908,909,5,182,0,0,909,910,5,219,0,0,910,975,3,180,90,0,911,912,
-		5,198,0,0,912,913,5,269,0,0,913,918,3,44,22,0,914,915,5,273,0,0,915,917,
-		3,44,22,0,916,914,1,0,0,0,917,920,1,0,0,0,918,916,1,0,0,0,918,919,1,0,
-		0,0,919,921,1,0,0,0,920,918,1,0,0,0,921,922,5,270,0,0,922,975,1,0,0,0,
-		923,924,5,184,0,0,924,925,5,269,0,0,925,930,3,46,23,0,926,927,5,273,0,
-		0,927,929,3,46,23,0,928,926,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,0,930,
-		931,1,0,0,0,931,933,1,0,0,0,932,930,1,0,0,0,933,934,5,270,0,0,934,975,
-		1,0,0,0,935,948,7,13,0,0,936,949,3,56,28,0,937,938,5,269,0,0,938,943,3,
-		56,28,0,939,940,5,273,0,0,940,942,3,56,28,0,941,939,1,0,0,0,942,945,1,
-		0,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,946,1,0,0,0,945,943,1,0,0,0,
-		946,947,5,270,0,0,947,949,1,0,0,0,948,936,1,0,0,0,948,937,1,0,0,0,949,
-		975,1,0,0,0,950,951,5,53,0,0,951,952,5,176,0,0,952,975,5,112,0,0,953,954,
-		5,53,0,0,954,955,5,32,0,0,955,975,3,184,92,0,956,957,5,53,0,0,957,975,
-		5,239,0,0,958,967,5,53,0,0,959,961,5,28,0,0,960,959,1,0,0,0,960,961,1,
-		0,0,0,961,962,1,0,0,0,962,968,3,184,92,0,963,964,5,269,0,0,964,965,3,182,
-		91,0,965,966,5,270,0,0,966,968,1,0,0,0,967,960,1,0,0,0,967,963,1,0,0,0,
-		968,975,1,0,0,0,969,970,5,182,0,0,970,971,3,184,92,0,971,972,5,219,0,0,
-		972,973,3,184,92,0,973,975,1,0,0,0,974,908,1,0,0,0,974,911,1,0,0,0,974,
-		923,1,0,0,0,974,935,1,0,0,0,974,950,1,0,0,0,974,953,1,0,0,0,974,956,1,
-		0,0,0,974,958,1,0,0,0,974,969,1,0,0,0,975,55,1,0,0,0,976,980,3,32,16,0,
-		977,981,5,72,0,0,978,979,5,3,0,0,979,981,3,184,92,0,980,977,1,0,0,0,980,
-		978,1,0,0,0,980,981,1,0,0,0,981,57,1,0,0,0,982,983,5,245,0,0,983,988,3,
-		60,30,0,984,985,5,273,0,0,985,987,3,60,30,0,986,984,1,0,0,0,987,990,1,
-		0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,
-		991,982,1,0,0,0,991,992,1,0,0,0,992,993,1,0,0,0,993,994,3,62,31,0,994,
-		59,1,0,0,0,995,1000,3,184,92,0,996,997,5,269,0,0,997,998,3,182,91,0,998,
-		999,5,270,0,0,999,1001,1,0,0,0,1000,996,1,0,0,0,1000,1001,1,0,0,0,1001,
-		1002,1,0,0,0,1002,1003,5,9,0,0,1003,1004,5,269,0,0,1004,1005,3,58,29,0,
-		1005,1006,5,270,0,0,1006,61,1,0,0,0,1007,1018,3,64,32,0,1008,1009,5,157,
-		0,0,1009,1010,5,16,0,0,1010,1015,3,82,41,0,1011,1012,5,273,0,0,1012,1014,
-		3,82,41,0,1013,1011,1,0,0,0,1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,1016,
-		1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1018,1008,1,0,0,0,1018,1019,
-		1,0,0,0,1019,1025,1,0,0,0,1020,1023,5,120,0,0,1021,1024,3,126,63,0,1022,
-		1024,5,4,0,0,1023,1021,1,0,0,0,1023,1022,1,0,0,0,1024,1026,1,0,0,0,1025,
-		1020,1,0,0,0,1025,1026,1,0,0,0,1026,1032,1,0,0,0,1027,1028,5,152,0,0,1028,
-		1030,3,126,63,0,1029,1031,7,14,0,0,1030,1029,1,0,0,0,1030,1031,1,0,0,0,
-		1031,1033,1,0,0,0,1032,1027,1,0,0,0,1032,1033,1,0,0,0,1033,1041,1,0,0,
-		0,1034,1035,5,70,0,0,1035,1037,7,15,0,0,1036,1038,3,126,63,0,1037,1036,
-		1,0,0,0,1037,1038,1,0,0,0,1038,1039,1,0,0,0,1039,1040,7,14,0,0,1040,1042,
-		5,155,0,0,1041,1034,1,0,0,0,1041,1042,1,0,0,0,1042,63,1,0,0,0,1043,1044,
-		6,32,-1,0,1044,1045,3,66,33,0,1045,1060,1,0,0,0,1046,1047,10,2,0,0,1047,
-		1049,5,94,0,0,1048,1050,3,72,36,0,1049,1048,1,0,0,0,1049,1050,1,0,0,0,
-		1050,1051,1,0,0,0,1051,1059,3,64,32,3,1052,1053,10,1,0,0,1053,1055,7,16,
-		0,0,1054,1056,3,72,36,0,1055,1054,1,0,0,0,1055,1056,1,0,0,0,1056,1057,
-		1,0,0,0,1057,1059,3,64,32,2,1058,1046,1,0,0,0,1058,1052,1,0,0,0,1059,1062,
-		1,0,0,0,1060,1058,1,0,0,0,1060,1061,1,0,0,0,1061,65,1,0,0,0,1062,1060,
-		1,0,0,0,1063,1078,3,70,35,0,1064,1065,5,234,0,0,1065,1070,3,68,34,0,1066,
-		1067,5,273,0,0,1067,1069,3,68,34,0,1068,1066,1,0,0,0,1069,1072,1,0,0,0,
-		1070,1068,1,0,0,0,1070,1071,1,0,0,0,1071,1078,1,0,0,0,1072,1070,1,0,0,
-		0,1073,1074,5,269,0,0,1074,1075,3,58,29,0,1075,1076,5,270,0,0,1076,1078,
-		1,0,0,0,1077,1063,1,0,0,0,1077,1064,1,0,0,0,1077,1073,1,0,0,0,1078,67,
-		1,0,0,0,1079,1081,5,191,0,0,1080,1079,1,0,0,0,1080,1081,1,0,0,0,1081,1082,
-		1,0,0,0,1082,1083,5,269,0,0,1083,1088,3,126,63,0,1084,1085,5,273,0,0,1085,
-		1087,3,126,63,0,1086,1084,1,0,0,0,1087,1090,1,0,0,0,1088,1086,1,0,0,0,
-		1088,1089,1,0,0,0,1089,1091,1,0,0,0,1090,1088,1,0,0,0,1091,1092,5,270,
-		0,0,1092,1095,1,0,0,0,1093,1095,3,126,63,0,1094,1080,1,0,0,0,1094,1093,
-		1,0,0,0,1095,69,1,0,0,0,1096,1098,5,197,0,0,1097,1099,3,118,59,0,1098,
-		1097,1,0,0,0,1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1102,3,72,36,0,1101,
-		1100,1,0,0,0,1101,1102,1,0,0,0,1102,1103,1,0,0,0,1103,1108,3,74,37,0,1104,
-		1105,5,273,0,0,1105,1107,3,74,37,0,1106,1104,1,0,0,0,1107,1110,1,0,0,0,
-		1108,1106,1,0,0,0,1108,1109,1,0,0,0,1109,1120,1,0,0,0,1110,1108,1,0,0,
-		0,1111,1112,5,76,0,0,1112,1117,3,84,42,0,1113,1114,5,273,0,0,1114,1116,
-		3,84,42,0,1115,1113,1,0,0,0,1116,1119,1,0,0,0,1117,1115,1,0,0,0,1117,1118,
-		1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1120,1111,1,0,0,0,1120,1121,
-		1,0,0,0,1121,1124,1,0,0,0,1122,1123,5,243,0,0,1123,1125,3,126,63,0,1124,
-		1122,1,0,0,0,1124,1125,1,0,0,0,1125,1136,1,0,0,0,1126,1127,5,80,0,0,1127,
-		1128,5,16,0,0,1128,1133,3,76,38,0,1129,1130,5,273,0,0,1130,1132,3,76,38,
-		0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,
-		0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1126,1,0,0,0,1136,1137,1,
-		0,0,0,1137,1140,1,0,0,0,1138,1139,5,83,0,0,1139,1141,3,126,63,0,1140,1138,
-		1,0,0,0,1140,1141,1,0,0,0,1141,1151,1,0,0,0,1142,1143,5,244,0,0,1143,1148,
-		3,80,40,0,1144,1145,5,273,0,0,1145,1147,3,80,40,0,1146,1144,1,0,0,0,1147,
-		1150,1,0,0,0,1148,1146,1,0,0,0,1148,1149,1,0,0,0,1149,1152,1,0,0,0,1150,
-		1148,1,0,0,0,1151,1142,1,0,0,0,1151,1152,1,0,0,0,1152,71,1,0,0,0,1153,
-		1154,7,17,0,0,1154,73,1,0,0,0,1155,1168,5,261,0,0,1156,1157,3,180,90,0,
-		1157,1158,5,274,0,0,1158,1159,5,261,0,0,1159,1168,1,0,0,0,1160,1165,3,
-		126,63,0,1161,1163,5,9,0,0,1162,1161,1,0,0,0,1162,1163,1,0,0,0,1163,1164,
-		1,0,0,0,1164,1166,3,184,92,0,1165,1162,1,0,0,0,1165,1166,1,0,0,0,1166,
-		1168,1,0,0,0,1167,1155,1,0,0,0,1167,1156,1,0,0,0,1167,1160,1,0,0,0,1168,
-		75,1,0,0,0,1169,1170,5,81,0,0,1170,1171,5,199,0,0,1171,1172,5,269,0,0,
-		1172,1177,3,78,39,0,1173,1174,5,273,0,0,1174,1176,3,78,39,0,1175,1173,
-		1,0,0,0,1176,1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1180,
-		1,0,0,0,1179,1177,1,0,0,0,1180,1181,5,270,0,0,1181,1210,1,0,0,0,1182,1183,
-		5,190,0,0,1183,1184,5,269,0,0,1184,1189,3,78,39,0,1185,1186,5,273,0,0,
-		1186,1188,3,78,39,0,1187,1185,1,0,0,0,1188,1191,1,0,0,0,1189,1187,1,0,
-		0,0,1189,1190,1,0,0,0,1190,1192,1,0,0,0,1191,1189,1,0,0,0,1192,1193,5,
-		270,0,0,1193,1210,1,0,0,0,1194,1195,5,35,0,0,1195,1196,5,269,0,0,1196,
-		1201,3,78,39,0,1197,1198,5,273,0,0,1198,1200,3,78,39,0,1199,1197,1,0,0,
-		0,1200,1203,1,0,0,0,1201,1199,1,0,0,0,1201,1202,1,0,0,0,1202,1204,1,0,
-		0,0,1203,1201,1,0,0,0,1204,1205,5,270,0,0,1205,1210,1,0,0,0,1206,1207,
-		5,269,0,0,1207,1210,5,270,0,0,1208,1210,3,126,63,0,1209,1169,1,0,0,0,1209,
-		1182,1,0,0,0,1209,1194,1,0,0,0,1209,1206,1,0,0,0,1209,1208,1,0,0,0,1210,
-		77,1,0,0,0,1211,1220,5,269,0,0,1212,1217,3,126,63,0,1213,1214,5,273,0,
-		0,1214,1216,3,126,63,0,1215,1213,1,0,0,0,1216,1219,1,0,0,0,1217,1215,1,
-		0,0,0,1217,1218,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1220,1212,
-		1,0,0,0,1220,1221,1,0,0,0,1221,1222,1,0,0,0,1222,1225,5,270,0,0,1223,1225,
-		3,126,63,0,1224,1211,1,0,0,0,1224,1223,1,0,0,0,1225,79,1,0,0,0,1226,1227,
-		3,184,92,0,1227,1228,5,9,0,0,1228,1229,3,150,75,0,1229,81,1,0,0,0,1230,
-		1232,3,126,63,0,1231,1233,7,18,0,0,1232,1231,1,0,0,0,1232,1233,1,0,0,0,
-		1233,1236,1,0,0,0,1234,1235,5,149,0,0,1235,1237,7,19,0,0,1236,1234,1,0,
-		0,0,1236,1237,1,0,0,0,1237,83,1,0,0,0,1238,1239,6,42,-1,0,1239,1240,3,
-		90,45,0,1240,1260,1,0,0,0,1241,1242,10,4,0,0,1242,1243,5,34,0,0,1243,1244,
-		5,102,0,0,1244,1259,3,90,45,0,1245,1246,10,3,0,0,1246,1247,5,144,0,0,1247,
-		1248,3,86,43,0,1248,1249,5,102,0,0,1249,1250,3,90,45,0,1250,1259,1,0,0,
-		0,1251,1252,10,2,0,0,1252,1253,3,86,43,0,1253,1254,5,102,0,0,1254,1256,
-		3,90,45,0,1255,1257,3,88,44,0,1256,1255,1,0,0,0,1256,1257,1,0,0,0,1257,
-		1259,1,0,0,0,1258,1241,1,0,0,0,1258,1245,1,0,0,0,1258,1251,1,0,0,0,1259,
-		1262,1,0,0,0,1260,1258,1,0,0,0,1260,1261,1,0,0,0,1261,85,1,0,0,0,1262,
-		1260,1,0,0,0,1263,1265,5,92,0,0,1264,1263,1,0,0,0,1264,1265,1,0,0,0,1265,
-		1279,1,0,0,0,1266,1268,5,118,0,0,1267,1269,5,159,0,0,1268,1267,1,0,0,0,
-		1268,1269,1,0,0,0,1269,1279,1,0,0,0,1270,1272,5,189,0,0,1271,1273,5,159,
-		0,0,1272,1271,1,0,0,0,1272,1273,1,0,0,0,1273,1279,1,0,0,0,1274,1276,5,
-		77,0,0,1275,1277,5,159,0,0,1276,1275,1,0,0,0,1276,1277,1,0,0,0,1277,1279,
-		1,0,0,0,1278,1264,1,0,0,0,1278,1266,1,0,0,0,1278,1270,1,0,0,0,1278,1274,
-		1,0,0,0,1279,87,1,0,0,0,1280,1281,5,153,0,0,1281,1288,3,126,63,0,1282,
-		1283,5,232,0,0,1283,1284,5,269,0,0,1284,1285,3,182,91,0,1285,1286,5,270,
-		0,0,1286,1288,1,0,0,0,1287,1280,1,0,0,0,1287,1282,1,0,0,0,1288,89,1,0,
-		0,0,1289,1291,3,180,90,0,1290,1292,3,116,58,0,1291,1290,1,0,0,0,1291,1292,
-		1,0,0,0,1292,1298,1,0,0,0,1293,1294,5,75,0,0,1294,1295,5,210,0,0,1295,
-		1296,5,9,0,0,1296,1297,5,151,0,0,1297,1299,3,134,67,0,1298,1293,1,0,0,
-		0,1298,1299,1,0,0,0,1299,1301,1,0,0,0,1300,1302,3,114,57,0,1301,1300,1,
-		0,0,0,1301,1302,1,0,0,0,1302,1357,1,0,0,0,1303,1305,5,115,0,0,1304,1303,
-		1,0,0,0,1304,1305,1,0,0,0,1305,1306,1,0,0,0,1306,1307,5,211,0,0,1307,1308,
-		5,269,0,0,1308,1309,3,138,69,0,1309,1311,5,270,0,0,1310,1312,3,114,57,
-		0,1311,1310,1,0,0,0,1311,1312,1,0,0,0,1312,1357,1,0,0,0,1313,1315,5,115,
-		0,0,1314,1313,1,0,0,0,1314,1315,1,0,0,0,1315,1316,1,0,0,0,1316,1317,5,
-		269,0,0,1317,1318,3,58,29,0,1318,1320,5,270,0,0,1319,1321,3,114,57,0,1320,
-		1319,1,0,0,0,1320,1321,1,0,0,0,1321,1357,1,0,0,0,1322,1323,5,229,0,0,1323,
-		1324,5,269,0,0,1324,1329,3,126,63,0,1325,1326,5,273,0,0,1326,1328,3,126,
-		63,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,1,0,0,0,1329,1330,1,
-		0,0,0,1330,1332,1,0,0,0,1331,1329,1,0,0,0,1332,1335,5,270,0,0,1333,1334,
-		5,245,0,0,1334,1336,5,158,0,0,1335,1333,1,0,0,0,1335,1336,1,0,0,0,1336,
-		1338,1,0,0,0,1337,1339,3,114,57,0,1338,1337,1,0,0,0,1338,1339,1,0,0,0,
-		1339,1357,1,0,0,0,1340,1341,5,269,0,0,1341,1342,3,84,42,0,1342,1343,5,
-		270,0,0,1343,1357,1,0,0,0,1344,1345,3,180,90,0,1345,1347,3,92,46,0,1346,
-		1348,3,114,57,0,1347,1346,1,0,0,0,1347,1348,1,0,0,0,1348,1357,1,0,0,0,
-		1349,1350,5,269,0,0,1350,1351,3,58,29,0,1351,1352,5,270,0,0,1352,1354,
-		3,92,46,0,1353,1355,3,114,57,0,1354,1353,1,0,0,0,1354,1355,1,0,0,0,1355,
-		1357,1,0,0,0,1356,1289,1,0,0,0,1356,1304,1,0,0,0,1356,1314,1,0,0,0,1356,
-		1322,1,0,0,0,1356,1340,1,0,0,0,1356,1344,1,0,0,0,1356,1349,1,0,0,0,1357,
-		91,1,0,0,0,1358,1359,5,127,0,0,1359,1370,5,269,0,0,1360,1361,5,165,0,0,
-		1361,1362,5,16,0,0,1362,1367,3,126,63,0,1363,1364,5,273,0,0,1364,1366,
-		3,126,63,0,1365,1363,1,0,0,0,1366,1369,1,0,0,0,1367,1365,1,0,0,0,1367,
-		1368,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1370,1360,1,0,0,0,1370,
-		1371,1,0,0,0,1371,1382,1,0,0,0,1372,1373,5,157,0,0,1373,1374,5,16,0,0,
-		1374,1379,3,82,41,0,1375,1376,5,273,0,0,1376,1378,3,82,41,0,1377,1375,
-		1,0,0,0,1378,1381,1,0,0,0,1379,1377,1,0,0,0,1379,1380,1,0,0,0,1380,1383,
-		1,0,0,0,1381,1379,1,0,0,0,1382,1372,1,0,0,0,1382,1383,1,0,0,0,1383,1393,
-		1,0,0,0,1384,1385,5,128,0,0,1385,1390,3,94,47,0,1386,1387,5,273,0,0,1387,
-		1389,3,94,47,0,1388,1386,1,0,0,0,1389,1392,1,0,0,0,1390,1388,1,0,0,0,1390,
-		1391,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1393,1384,1,0,0,0,1393,
-		1394,1,0,0,0,1394,1396,1,0,0,0,1395,1397,3,96,48,0,1396,1395,1,0,0,0,1396,
-		1397,1,0,0,0,1397,1402,1,0,0,0,1398,1399,5,3,0,0,1399,1400,5,126,0,0,1400,
-		1401,5,202,0,0,1401,1403,3,98,49,0,1402,1398,1,0,0,0,1402,1403,1,0,0,0,
-		1403,1404,1,0,0,0,1404,1405,5,168,0,0,1405,1406,5,269,0,0,1406,1407,3,
-		100,50,0,1407,1410,5,270,0,0,1408,1409,5,246,0,0,1409,1411,3,168,84,0,
-		1410,1408,1,0,0,0,1410,1411,1,0,0,0,1411,1421,1,0,0,0,1412,1413,5,206,
-		0,0,1413,1418,3,110,55,0,1414,1415,5,273,0,0,1415,1417,3,110,55,0,1416,
-		1414,1,0,0,0,1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,
-		1422,1,0,0,0,1420,1418,1,0,0,0,1421,1412,1,0,0,0,1421,1422,1,0,0,0,1422,
-		1423,1,0,0,0,1423,1424,5,46,0,0,1424,1429,3,112,56,0,1425,1426,5,273,0,
-		0,1426,1428,3,112,56,0,1427,1425,1,0,0,0,1428,1431,1,0,0,0,1429,1427,1,
-		0,0,0,1429,1430,1,0,0,0,1430,1432,1,0,0,0,1431,1429,1,0,0,0,1432,1433,
-		5,270,0,0,1433,93,1,0,0,0,1434,1435,3,126,63,0,1435,1436,5,9,0,0,1436,
-		1437,3,184,92,0,1437,95,1,0,0,0,1438,1439,5,154,0,0,1439,1440,5,191,0,
-		0,1440,1441,5,169,0,0,1441,1447,5,126,0,0,1442,1443,5,4,0,0,1443,1444,
-		5,192,0,0,1444,1445,5,169,0,0,1445,1447,5,126,0,0,1446,1438,1,0,0,0,1446,
-		1442,1,0,0,0,1447,97,1,0,0,0,1448,1449,5,167,0,0,1449,1450,5,114,0,0,1450,
-		1463,5,191,0,0,1451,1452,5,219,0,0,1452,1453,5,145,0,0,1453,1463,5,191,
-		0,0,1454,1455,5,219,0,0,1455,1456,5,72,0,0,1456,1463,3,184,92,0,1457,1458,
-		5,219,0,0,1458,1459,5,114,0,0,1459,1463,3,184,92,0,1460,1461,5,219,0,0,
-		1461,1463,3,184,92,0,1462,1448,1,0,0,0,1462,1451,1,0,0,0,1462,1454,1,0,
-		0,0,1462,1457,1,0,0,0,1462,1460,1,0,0,0,1463,99,1,0,0,0,1464,1469,3,102,
-		51,0,1465,1466,5,265,0,0,1466,1468,3,102,51,0,1467,1465,1,0,0,0,1468,1471,
-		1,0,0,0,1469,1467,1,0,0,0,1469,1470,1,0,0,0,1470,101,1,0,0,0,1471,1469,
-		1,0,0,0,1472,1474,3,104,52,0,1473,1472,1,0,0,0,1474,1475,1,0,0,0,1475,
-		1473,1,0,0,0,1475,1476,1,0,0,0,1476,103,1,0,0,0,1477,1479,3,106,53,0,1478,
-		1480,3,108,54,0,1479,1478,1,0,0,0,1479,1480,1,0,0,0,1480,105,1,0,0,0,1481,
-		1487,3,184,92,0,1482,1483,5,269,0,0,1483,1484,3,100,50,0,1484,1485,5,270,
-		0,0,1485,1487,1,0,0,0,1486,1481,1,0,0,0,1486,1482,1,0,0,0,1487,107,1,0,
-		0,0,1488,1490,7,20,0,0,1489,1491,5,264,0,0,1490,1489,1,0,0,0,1490,1491,
-		1,0,0,0,1491,1507,1,0,0,0,1492,1494,5,266,0,0,1493,1495,5,281,0,0,1494,
-		1493,1,0,0,0,1494,1495,1,0,0,0,1495,1500,1,0,0,0,1496,1498,5,273,0,0,1497,
-		1499,5,281,0,0,1498,1497,1,0,0,0,1498,1499,1,0,0,0,1499,1501,1,0,0,0,1500,
-		1496,1,0,0,0,1500,1501,1,0,0,0,1501,1502,1,0,0,0,1502,1504,5,267,0,0,1503,
-		1505,5,264,0,0,1504,1503,1,0,0,0,1504,1505,1,0,0,0,1505,1507,1,0,0,0,1506,
-		1488,1,0,0,0,1506,1492,1,0,0,0,1507,109,1,0,0,0,1508,1509,3,184,92,0,1509,
-		1510,5,252,0,0,1510,1511,5,269,0,0,1511,1516,3,184,92,0,1512,1513,5,273,
-		0,0,1513,1515,3,184,92,0,1514,1512,1,0,0,0,1515,1518,1,0,0,0,1516,1514,
-		1,0,0,0,1516,1517,1,0,0,0,1517,1519,1,0,0,0,1518,1516,1,0,0,0,1519,1520,
-		5,270,0,0,1520,111,1,0,0,0,1521,1522,3,184,92,0,1522,1523,5,9,0,0,1523,
-		1524,3,126,63,0,1524,113,1,0,0,0,1525,1527,5,9,0,0,1526,1525,1,0,0,0,1526,
-		1527,1,0,0,0,1527,1528,1,0,0,0,1528,1533,3,184,92,0,1529,1530,5,269,0,
-		0,1530,1531,3,182,91,0,1531,1532,5,270,0,0,1532,1534,1,0,0,0,1533,1529,
-		1,0,0,0,1533,1534,1,0,0,0,1534,115,1,0,0,0,1535,1536,3,118,59,0,1536,117,
-		1,0,0,0,1537,1538,5,276,0,0,1538,1545,3,120,60,0,1539,1541,5,273,0,0,1540,
-		1539,1,0,0,0,1540,1541,1,0,0,0,1541,1542,1,0,0,0,1542,1544,3,120,60,0,
-		1543,1540,1,0,0,0,1544,1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,
-		0,1546,1548,1,0,0,0,1547,1545,1,0,0,0,1548,1549,5,277,0,0,1549,119,1,0,
-		0,0,1550,1571,3,184,92,0,1551,1568,5,269,0,0,1552,1557,3,122,61,0,1553,
-		1554,5,273,0,0,1554,1556,3,122,61,0,1555,1553,1,0,0,0,1556,1559,1,0,0,
-		0,1557,1555,1,0,0,0,1557,1558,1,0,0,0,1558,1569,1,0,0,0,1559,1557,1,0,
-		0,0,1560,1565,3,124,62,0,1561,1562,5,273,0,0,1562,1564,3,124,62,0,1563,
-		1561,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,1566,1,0,0,0,1566,
-		1569,1,0,0,0,1567,1565,1,0,0,0,1568,1552,1,0,0,0,1568,1560,1,0,0,0,1568,
-		1569,1,0,0,0,1569,1570,1,0,0,0,1570,1572,5,270,0,0,1571,1551,1,0,0,0,1571,
-		1572,1,0,0,0,1572,121,1,0,0,0,1573,1574,3,46,23,0,1574,1575,5,252,0,0,
-		1575,1576,3,48,24,0,1576,123,1,0,0,0,1577,1582,3,184,92,0,1578,1579,5,
-		274,0,0,1579,1581,3,184,92,0,1580,1578,1,0,0,0,1581,1584,1,0,0,0,1582,
-		1580,1,0,0,0,1582,1583,1,0,0,0,1583,1588,1,0,0,0,1584,1582,1,0,0,0,1585,
-		1588,5,278,0,0,1586,1588,5,281,0,0,1587,1577,1,0,0,0,1587,1585,1,0,0,0,
-		1587,1586,1,0,0,0,1588,125,1,0,0,0,1589,1590,3,128,64,0,1590,127,1,0,0,
-		0,1591,1592,6,64,-1,0,1592,1593,5,147,0,0,1593,1602,3,128,64,4,1594,1598,
-		3,134,67,0,1595,1597,3,130,65,0,1596,1595,1,0,0,0,1597,1600,1,0,0,0,1598,
-		1596,1,0,0,0,1598,1599,1,0,0,0,1599,1602,1,0,0,0,1600,1598,1,0,0,0,1601,
-		1591,1,0,0,0,1601,1594,1,0,0,0,1602,1611,1,0,0,0,1603,1604,10,2,0,0,1604,
-		1605,5,7,0,0,1605,1610,3,128,64,3,1606,1607,10,1,0,0,1607,1608,5,156,0,
-		0,1608,1610,3,128,64,2,1609,1603,1,0,0,0,1609,1606,1,0,0,0,1610,1613,1,
-		0,0,0,1611,1609,1,0,0,0,1611,1612,1,0,0,0,1612,129,1,0,0,0,1613,1611,1,
-		0,0,0,1614,1615,3,132,66,0,1615,1616,3,134,67,0,1616,1698,1,0,0,0,1617,
-		1619,5,147,0,0,1618,1617,1,0,0,0,1618,1619,1,0,0,0,1619,1620,1,0,0,0,1620,
-		1622,5,13,0,0,1621,1623,7,21,0,0,1622,1621,1,0,0,0,1622,1623,1,0,0,0,1623,
-		1624,1,0,0,0,1624,1625,3,134,67,0,1625,1626,5,7,0,0,1626,1627,3,134,67,
-		0,1627,1698,1,0,0,0,1628,1630,5,147,0,0,1629,1628,1,0,0,0,1629,1630,1,
-		0,0,0,1630,1631,1,0,0,0,1631,1632,5,90,0,0,1632,1633,5,269,0,0,1633,1634,
-		3,58,29,0,1634,1635,5,270,0,0,1635,1698,1,0,0,0,1636,1638,5,147,0,0,1637,
-		1636,1,0,0,0,1637,1638,1,0,0,0,1638,1639,1,0,0,0,1639,1640,5,90,0,0,1640,
-		1641,5,269,0,0,1641,1646,3,126,63,0,1642,1643,5,273,0,0,1643,1645,3,126,
-		63,0,1644,1642,1,0,0,0,1645,1648,1,0,0,0,1646,1644,1,0,0,0,1646,1647,1,
-		0,0,0,1647,1649,1,0,0,0,1648,1646,1,0,0,0,1649,1650,5,270,0,0,1650,1698,
-		1,0,0,0,1651,1653,5,147,0,0,1652,1651,1,0,0,0,1652,1653,1,0,0,0,1653,1654,
-		1,0,0,0,1654,1655,5,119,0,0,1655,1658,3,134,67,0,1656,1657,5,59,0,0,1657,
-		1659,3,134,67,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1698,1,0,0,0,
-		1660,1662,5,147,0,0,1661,1660,1,0,0,0,1661,1662,1,0,0,0,1662,1663,1,0,
-		0,0,1663,1664,5,201,0,0,1664,1665,5,219,0,0,1665,1668,3,134,67,0,1666,
-		1667,5,59,0,0,1667,1669,3,134,67,0,1668,1666,1,0,0,0,1668,1669,1,0,0,0,
-		1669,1698,1,0,0,0,1670,1672,5,97,0,0,1671,1673,5,147,0,0,1672,1671,1,0,
-		0,0,1672,1673,1,0,0,0,1673,1674,1,0,0,0,1674,1698,5,148,0,0,1675,1677,
-		5,97,0,0,1676,1678,5,147,0,0,1677,1676,1,0,0,0,1677,1678,1,0,0,0,1678,
-		1679,1,0,0,0,1679,1698,7,22,0,0,1680,1682,5,97,0,0,1681,1683,5,147,0,0,
-		1682,1681,1,0,0,0,1682,1683,1,0,0,0,1683,1684,1,0,0,0,1684,1685,5,50,0,
-		0,1685,1686,5,76,0,0,1686,1698,3,134,67,0,1687,1689,5,97,0,0,1688,1690,
-		5,147,0,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,1691,1,0,0,0,1691,1693,
-		5,103,0,0,1692,1694,7,23,0,0,1693,1692,1,0,0,0,1693,1694,1,0,0,0,1694,
-		1698,1,0,0,0,1695,1696,5,162,0,0,1696,1698,3,134,67,0,1697,1614,1,0,0,
-		0,1697,1618,1,0,0,0,1697,1629,1,0,0,0,1697,1637,1,0,0,0,1697,1652,1,0,
-		0,0,1697,1661,1,0,0,0,1697,1670,1,0,0,0,1697,1675,1,0,0,0,1697,1680,1,
-		0,0,0,1697,1687,1,0,0,0,1697,1695,1,0,0,0,1698,131,1,0,0,0,1699,1700,7,
-		24,0,0,1700,133,1,0,0,0,1701,1702,6,67,-1,0,1702,1706,3,136,68,0,1703,
-		1704,7,25,0,0,1704,1706,3,134,67,3,1705,1701,1,0,0,0,1705,1703,1,0,0,0,
-		1706,1715,1,0,0,0,1707,1708,10,2,0,0,1708,1709,7,26,0,0,1709,1714,3,134,
-		67,3,1710,1711,10,1,0,0,1711,1712,7,25,0,0,1712,1714,3,134,67,2,1713,1707,
-		1,0,0,0,1713,1710,1,0,0,0,1714,1717,1,0,0,0,1715,1713,1,0,0,0,1715,1716,
-		1,0,0,0,1716,135,1,0,0,0,1717,1715,1,0,0,0,1718,1719,6,68,-1,0,1719,2068,
-		3,166,83,0,1720,2068,3,168,84,0,1721,1722,5,18,0,0,1722,1724,3,126,63,
-		0,1723,1725,3,164,82,0,1724,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1724,1,
-		0,0,0,1726,1727,1,0,0,0,1727,1730,1,0,0,0,1728,1729,5,54,0,0,1729,1731,
-		3,126,63,0,1730,1728,1,0,0,0,1730,1731,1,0,0,0,1731,1732,1,0,0,0,1732,
-		1733,5,56,0,0,1733,2068,1,0,0,0,1734,1736,5,18,0,0,1735,1737,3,164,82,
-		0,1736,1735,1,0,0,0,1737,1738,1,0,0,0,1738,1736,1,0,0,0,1738,1739,1,0,
-		0,0,1739,1742,1,0,0,0,1740,1741,5,54,0,0,1741,1743,3,126,63,0,1742,1740,
-		1,0,0,0,1742,1743,1,0,0,0,1743,1744,1,0,0,0,1744,1745,5,56,0,0,1745,2068,
-		1,0,0,0,1746,1747,7,27,0,0,1747,1748,5,269,0,0,1748,1749,3,126,63,0,1749,
-		1750,5,9,0,0,1750,1751,3,174,87,0,1751,1752,5,270,0,0,1752,2068,1,0,0,
-		0,1753,1754,5,68,0,0,1754,1757,5,269,0,0,1755,1758,3,172,86,0,1756,1758,
-		3,184,92,0,1757,1755,1,0,0,0,1757,1756,1,0,0,0,1758,1759,1,0,0,0,1759,
-		1760,5,76,0,0,1760,1761,3,126,63,0,1761,1762,5,270,0,0,1762,2068,1,0,0,
-		0,1763,1764,5,221,0,0,1764,1765,5,269,0,0,1765,1767,7,28,0,0,1766,1768,
-		3,126,63,0,1767,1766,1,0,0,0,1767,1768,1,0,0,0,1768,1769,1,0,0,0,1769,
-		1770,5,76,0,0,1770,1771,3,126,63,0,1771,1772,5,270,0,0,1772,2068,1,0,0,
-		0,1773,1774,5,221,0,0,1774,1778,5,269,0,0,1775,1776,3,126,63,0,1776,1777,
-		5,76,0,0,1777,1779,1,0,0,0,1778,1775,1,0,0,0,1778,1779,1,0,0,0,1779,1780,
-		1,0,0,0,1780,1781,3,126,63,0,1781,1782,5,270,0,0,1782,2068,1,0,0,0,1783,
-		1784,5,207,0,0,1784,1785,5,269,0,0,1785,1786,3,126,63,0,1786,1787,5,76,
-		0,0,1787,1790,3,126,63,0,1788,1789,5,75,0,0,1789,1791,3,126,63,0,1790,
-		1788,1,0,0,0,1790,1791,1,0,0,0,1791,1792,1,0,0,0,1792,1793,5,270,0,0,1793,
-		2068,1,0,0,0,1794,1795,5,173,0,0,1795,1796,5,269,0,0,1796,1797,3,134,67,
-		0,1797,1798,5,90,0,0,1798,1799,3,126,63,0,1799,1800,5,270,0,0,1800,2068,
-		1,0,0,0,1801,1802,5,163,0,0,1802,1803,5,269,0,0,1803,1804,3,126,63,0,1804,
-		1805,5,170,0,0,1805,1806,3,126,63,0,1806,1807,5,76,0,0,1807,1810,3,126,
-		63,0,1808,1809,5,75,0,0,1809,1811,3,126,63,0,1810,1808,1,0,0,0,1810,1811,
-		1,0,0,0,1811,1812,1,0,0,0,1812,1813,5,270,0,0,1813,2068,1,0,0,0,1814,1815,
-		5,111,0,0,1815,1816,5,269,0,0,1816,1817,3,126,63,0,1817,1818,5,273,0,0,
-		1818,1821,3,126,63,0,1819,1820,5,188,0,0,1820,1822,3,174,87,0,1821,1819,
-		1,0,0,0,1821,1822,1,0,0,0,1822,1841,1,0,0,0,1823,1824,3,158,79,0,1824,
-		1825,5,153,0,0,1825,1830,5,55,0,0,1826,1827,3,158,79,0,1827,1828,5,153,
-		0,0,1828,1829,5,58,0,0,1829,1831,1,0,0,0,1830,1826,1,0,0,0,1830,1831,1,
-		0,0,0,1831,1842,1,0,0,0,1832,1833,3,158,79,0,1833,1834,5,153,0,0,1834,
-		1839,5,58,0,0,1835,1836,3,158,79,0,1836,1837,5,153,0,0,1837,1838,5,55,
-		0,0,1838,1840,1,0,0,0,1839,1835,1,0,0,0,1839,1840,1,0,0,0,1840,1842,1,
-		0,0,0,1841,1823,1,0,0,0,1841,1832,1,0,0,0,1841,1842,1,0,0,0,1842,1843,
-		1,0,0,0,1843,1844,5,270,0,0,1844,2068,1,0,0,0,1845,1846,5,110,0,0,1846,
-		1847,5,269,0,0,1847,1848,3,126,63,0,1848,1849,5,273,0,0,1849,1852,3,126,
-		63,0,1850,1851,5,188,0,0,1851,1853,3,174,87,0,1852,1850,1,0,0,0,1852,1853,
-		1,0,0,0,1853,1855,1,0,0,0,1854,1856,3,160,80,0,1855,1854,1,0,0,0,1855,
-		1856,1,0,0,0,1856,1875,1,0,0,0,1857,1858,3,162,81,0,1858,1859,5,153,0,
-		0,1859,1864,5,55,0,0,1860,1861,3,162,81,0,1861,1862,5,153,0,0,1862,1863,
-		5,58,0,0,1863,1865,1,0,0,0,1864,1860,1,0,0,0,1864,1865,1,0,0,0,1865,1876,
-		1,0,0,0,1866,1867,3,162,81,0,1867,1868,5,153,0,0,1868,1873,5,58,0,0,1869,
-		1870,3,162,81,0,1870,1871,5,153,0,0,1871,1872,5,55,0,0,1872,1874,1,0,0,
-		0,1873,1869,1,0,0,0,1873,1874,1,0,0,0,1874,1876,1,0,0,0,1875,1857,1,0,
-		0,0,1875,1866,1,0,0,0,1875,1876,1,0,0,0,1876,1877,1,0,0,0,1877,1878,5,
-		270,0,0,1878,2068,1,0,0,0,1879,1880,5,107,0,0,1880,1881,5,269,0,0,1881,
-		1882,3,126,63,0,1882,1883,5,273,0,0,1883,1887,3,126,63,0,1884,1885,7,29,
-		0,0,1885,1886,5,153,0,0,1886,1888,5,58,0,0,1887,1884,1,0,0,0,1887,1888,
-		1,0,0,0,1888,1889,1,0,0,0,1889,1890,5,270,0,0,1890,2068,1,0,0,0,1891,1892,
-		5,108,0,0,1892,1901,5,269,0,0,1893,1898,3,156,78,0,1894,1895,5,273,0,0,
-		1895,1897,3,156,78,0,1896,1894,1,0,0,0,1897,1900,1,0,0,0,1898,1896,1,0,
-		0,0,1898,1899,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1901,1893,1,
-		0,0,0,1901,1902,1,0,0,0,1902,1906,1,0,0,0,1903,1904,7,30,0,0,1904,1905,
-		5,153,0,0,1905,1907,5,148,0,0,1906,1903,1,0,0,0,1906,1907,1,0,0,0,1907,
-		1908,1,0,0,0,1908,2068,5,270,0,0,1909,1910,5,104,0,0,1910,1919,5,269,0,
-		0,1911,1916,3,126,63,0,1912,1913,5,273,0,0,1913,1915,3,126,63,0,1914,1912,
-		1,0,0,0,1915,1918,1,0,0,0,1916,1914,1,0,0,0,1916,1917,1,0,0,0,1917,1920,
-		1,0,0,0,1918,1916,1,0,0,0,1919,1911,1,0,0,0,1919,1920,1,0,0,0,1920,1924,
-		1,0,0,0,1921,1922,7,30,0,0,1922,1923,5,153,0,0,1923,1925,5,148,0,0,1924,
-		1921,1,0,0,0,1924,1925,1,0,0,0,1925,1926,1,0,0,0,1926,2068,5,270,0,0,1927,
-		1928,5,105,0,0,1928,1929,5,269,0,0,1929,1940,3,126,63,0,1930,1931,5,157,
-		0,0,1931,1932,5,16,0,0,1932,1937,3,82,41,0,1933,1934,5,273,0,0,1934,1936,
-		3,82,41,0,1935,1933,1,0,0,0,1936,1939,1,0,0,0,1937,1935,1,0,0,0,1937,1938,
-		1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1940,1930,1,0,0,0,1940,1941,
-		1,0,0,0,1941,1945,1,0,0,0,1942,1943,7,30,0,0,1943,1944,5,153,0,0,1944,
-		1946,5,148,0,0,1945,1942,1,0,0,0,1945,1946,1,0,0,0,1946,1947,1,0,0,0,1947,
-		1954,5,270,0,0,1948,1949,5,71,0,0,1949,1950,5,269,0,0,1950,1951,5,243,
-		0,0,1951,1952,3,126,63,0,1952,1953,5,270,0,0,1953,1955,1,0,0,0,1954,1948,
-		1,0,0,0,1954,1955,1,0,0,0,1955,1958,1,0,0,0,1956,1957,5,160,0,0,1957,1959,
-		3,148,74,0,1958,1956,1,0,0,0,1958,1959,1,0,0,0,1959,2068,1,0,0,0,1960,
-		1961,5,109,0,0,1961,1962,5,269,0,0,1962,1966,3,156,78,0,1963,1964,7,30,
-		0,0,1964,1965,5,153,0,0,1965,1967,5,148,0,0,1966,1963,1,0,0,0,1966,1967,
-		1,0,0,0,1967,1968,1,0,0,0,1968,1975,5,270,0,0,1969,1970,5,71,0,0,1970,
-		1971,5,269,0,0,1971,1972,5,243,0,0,1972,1973,3,126,63,0,1973,1974,5,270,
-		0,0,1974,1976,1,0,0,0,1975,1969,1,0,0,0,1975,1976,1,0,0,0,1976,1979,1,
-		0,0,0,1977,1978,5,160,0,0,1978,1980,3,148,74,0,1979,1977,1,0,0,0,1979,
-		1980,1,0,0,0,1980,2068,1,0,0,0,1981,1982,7,31,0,0,1982,1983,5,269,0,0,
-		1983,1984,3,126,63,0,1984,1987,5,219,0,0,1985,1988,3,172,86,0,1986,1988,
-		3,184,92,0,1987,1985,1,0,0,0,1987,1986,1,0,0,0,1988,1989,1,0,0,0,1989,
-		1990,5,270,0,0,1990,2068,1,0,0,0,1991,1992,7,32,0,0,1992,1993,5,269,0,
-		0,1993,1994,3,172,86,0,1994,1995,5,273,0,0,1995,1996,3,126,63,0,1996,1997,
-		5,273,0,0,1997,1998,3,126,63,0,1998,1999,5,270,0,0,1999,2068,1,0,0,0,2000,
-		2068,7,33,0,0,2001,2002,5,8,0,0,2002,2011,5,271,0,0,2003,2008,3,126,63,
-		0,2004,2005,5,273,0,0,2005,2007,3,126,63,0,2006,2004,1,0,0,0,2007,2010,
-		1,0,0,0,2008,2006,1,0,0,0,2008,2009,1,0,0,0,2009,2012,1,0,0,0,2010,2008,
-		1,0,0,0,2011,2003,1,0,0,0,2011,2012,1,0,0,0,2012,2013,1,0,0,0,2013,2068,
-		5,272,0,0,2014,2015,5,125,0,0,2015,2024,5,271,0,0,2016,2021,3,126,63,0,
-		2017,2018,5,273,0,0,2018,2020,3,126,63,0,2019,2017,1,0,0,0,2020,2023,1,
-		0,0,0,2021,2019,1,0,0,0,2021,2022,1,0,0,0,2022,2025,1,0,0,0,2023,2021,
-		1,0,0,0,2024,2016,1,0,0,0,2024,2025,1,0,0,0,2025,2026,1,0,0,0,2026,2068,
-		5,272,0,0,2027,2028,5,191,0,0,2028,2037,5,269,0,0,2029,2034,3,126,63,0,
-		2030,2031,5,273,0,0,2031,2033,3,126,63,0,2032,2030,1,0,0,0,2033,2036,1,
-		0,0,0,2034,2032,1,0,0,0,2034,2035,1,0,0,0,2035,2038,1,0,0,0,2036,2034,
-		1,0,0,0,2037,2029,1,0,0,0,2037,2038,1,0,0,0,2038,2039,1,0,0,0,2039,2068,
-		5,270,0,0,2040,2041,5,49,0,0,2041,2042,5,269,0,0,2042,2043,3,182,91,0,
-		2043,2044,5,270,0,0,2044,2068,1,0,0,0,2045,2068,3,138,69,0,2046,2047,5,
-		64,0,0,2047,2048,5,269,0,0,2048,2049,3,58,29,0,2049,2050,5,270,0,0,2050,
-		2068,1,0,0,0,2051,2052,5,269,0,0,2052,2053,3,58,29,0,2053,2054,5,270,0,
-		0,2054,2068,1,0,0,0,2055,2056,5,269,0,0,2056,2061,3,126,63,0,2057,2058,
-		5,273,0,0,2058,2060,3,126,63,0,2059,2057,1,0,0,0,2060,2063,1,0,0,0,2061,
-		2059,1,0,0,0,2061,2062,1,0,0,0,2062,2064,1,0,0,0,2063,2061,1,0,0,0,2064,
-		2065,5,270,0,0,2065,2068,1,0,0,0,2066,2068,3,184,92,0,2067,1718,1,0,0,
-		0,2067,1720,1,0,0,0,2067,1721,1,0,0,0,2067,1734,1,0,0,0,2067,1746,1,0,
-		0,0,2067,1753,1,0,0,0,2067,1763,1,0,0,0,2067,1773,1,0,0,0,2067,1783,1,
-		0,0,0,2067,1794,1,0,0,0,2067,1801,1,0,0,0,2067,1814,1,0,0,0,2067,1845,
-		1,0,0,0,2067,1879,1,0,0,0,2067,1891,1,0,0,0,2067,1909,1,0,0,0,2067,1927,
-		1,0,0,0,2067,1960,1,0,0,0,2067,1981,1,0,0,0,2067,1991,1,0,0,0,2067,2000,
-		1,0,0,0,2067,2001,1,0,0,0,2067,2014,1,0,0,0,2067,2027,1,0,0,0,2067,2040,
-		1,0,0,0,2067,2045,1,0,0,0,2067,2046,1,0,0,0,2067,2051,1,0,0,0,2067,2055,
-		1,0,0,0,2067,2066,1,0,0,0,2068,2079,1,0,0,0,2069,2070,10,2,0,0,2070,2071,
-		5,274,0,0,2071,2078,3,184,92,0,2072,2073,10,1,0,0,2073,2074,5,271,0,0,
-		2074,2075,3,134,67,0,2075,2076,5,272,0,0,2076,2078,1,0,0,0,2077,2069,1,
-		0,0,0,2077,2072,1,0,0,0,2078,2081,1,0,0,0,2079,2077,1,0,0,0,2079,2080,
-		1,0,0,0,2080,137,1,0,0,0,2081,2079,1,0,0,0,2082,2083,3,142,71,0,2083,2099,
-		5,269,0,0,2084,2100,5,261,0,0,2085,2087,3,72,36,0,2086,2085,1,0,0,0,2086,
-		2087,1,0,0,0,2087,2088,1,0,0,0,2088,2093,3,144,72,0,2089,2090,5,273,0,
-		0,2090,2092,3,144,72,0,2091,2089,1,0,0,0,2092,2095,1,0,0,0,2093,2091,1,
-		0,0,0,2093,2094,1,0,0,0,2094,2097,1,0,0,0,2095,2093,1,0,0,0,2096,2098,
-		3,140,70,0,2097,2096,1,0,0,0,2097,2098,1,0,0,0,2098,2100,1,0,0,0,2099,
-		2084,1,0,0,0,2099,2086,1,0,0,0,2099,2100,1,0,0,0,2100,2101,1,0,0,0,2101,
-		2108,5,270,0,0,2102,2103,5,71,0,0,2103,2104,5,269,0,0,2104,2105,5,243,
-		0,0,2105,2106,3,126,63,0,2106,2107,5,270,0,0,2107,2109,1,0,0,0,2108,2102,
-		1,0,0,0,2108,2109,1,0,0,0,2109,2112,1,0,0,0,2110,2111,5,160,0,0,2111,2113,
-		3,148,74,0,2112,2110,1,0,0,0,2112,2113,1,0,0,0,2113,139,1,0,0,0,2114,2115,
-		7,34,0,0,2115,2116,5,149,0,0,2116,141,1,0,0,0,2117,2122,3,180,90,0,2118,
-		2122,5,118,0,0,2119,2122,5,189,0,0,2120,2122,5,72,0,0,2121,2117,1,0,0,
-		0,2121,2118,1,0,0,0,2121,2119,1,0,0,0,2121,2120,1,0,0,0,2122,143,1,0,0,
-		0,2123,2124,3,184,92,0,2124,2125,5,258,0,0,2125,2126,3,146,73,0,2126,2129,
-		1,0,0,0,2127,2129,3,146,73,0,2128,2123,1,0,0,0,2128,2127,1,0,0,0,2129,
-		145,1,0,0,0,2130,2131,5,211,0,0,2131,2135,3,180,90,0,2132,2133,5,165,0,
-		0,2133,2134,5,16,0,0,2134,2136,3,126,63,0,2135,2132,1,0,0,0,2135,2136,
-		1,0,0,0,2136,2148,1,0,0,0,2137,2138,5,211,0,0,2138,2139,5,269,0,0,2139,
-		2140,3,58,29,0,2140,2144,5,270,0,0,2141,2142,5,165,0,0,2142,2143,5,16,
-		0,0,2143,2145,3,126,63,0,2144,2141,1,0,0,0,2144,2145,1,0,0,0,2145,2148,
-		1,0,0,0,2146,2148,3,126,63,0,2147,2130,1,0,0,0,2147,2137,1,0,0,0,2147,
-		2146,1,0,0,0,2148,147,1,0,0,0,2149,2152,3,184,92,0,2150,2152,3,150,75,
-		0,2151,2149,1,0,0,0,2151,2150,1,0,0,0,2152,149,1,0,0,0,2153,2164,5,269,
-		0,0,2154,2155,5,165,0,0,2155,2156,5,16,0,0,2156,2161,3,126,63,0,2157,2158,
-		5,273,0,0,2158,2160,3,126,63,0,2159,2157,1,0,0,0,2160,2163,1,0,0,0,2161,
-		2159,1,0,0,0,2161,2162,1,0,0,0,2162,2165,1,0,0,0,2163,2161,1,0,0,0,2164,
-		2154,1,0,0,0,2164,2165,1,0,0,0,2165,2176,1,0,0,0,2166,2167,5,157,0,0,2167,
-		2168,5,16,0,0,2168,2173,3,82,41,0,2169,2170,5,273,0,0,2170,2172,3,82,41,
-		0,2171,2169,1,0,0,0,2172,2175,1,0,0,0,2173,2171,1,0,0,0,2173,2174,1,0,
-		0,0,2174,2177,1,0,0,0,2175,2173,1,0,0,0,2176,2166,1,0,0,0,2176,2177,1,
-		0,0,0,2177,2179,1,0,0,0,2178,2180,3,152,76,0,2179,2178,1,0,0,0,2179,2180,
-		1,0,0,0,2180,2181,1,0,0,0,2181,2182,5,270,0,0,2182,151,1,0,0,0,2183,2184,
-		7,35,0,0,2184,2192,3,154,77,0,2185,2186,7,35,0,0,2186,2187,5,13,0,0,2187,
-		2188,3,154,77,0,2188,2189,5,7,0,0,2189,2190,3,154,77,0,2190,2192,1,0,0,
-		0,2191,2183,1,0,0,0,2191,2185,1,0,0,0,2192,153,1,0,0,0,2193,2194,5,224,
-		0,0,2194,2203,5,174,0,0,2195,2196,5,224,0,0,2196,2203,5,74,0,0,2197,2198,
-		5,36,0,0,2198,2203,5,191,0,0,2199,2200,3,134,67,0,2200,2201,7,36,0,0,2201,
-		2203,1,0,0,0,2202,2193,1,0,0,0,2202,2195,1,0,0,0,2202,2197,1,0,0,0,2202,
-		2199,1,0,0,0,2203,155,1,0,0,0,2204,2206,5,112,0,0,2205,2204,1,0,0,0,2205,
-		2206,1,0,0,0,2206,2207,1,0,0,0,2207,2208,3,126,63,0,2208,2209,5,233,0,
-		0,2209,2210,3,126,63,0,2210,157,1,0,0,0,2211,2216,5,148,0,0,2212,2216,
-		5,58,0,0,2213,2214,5,45,0,0,2214,2216,3,126,63,0,2215,2211,1,0,0,0,2215,
-		2212,1,0,0,0,2215,2213,1,0,0,0,2216,159,1,0,0,0,2217,2219,5,247,0,0,2218,
-		2220,5,8,0,0,2219,2218,1,0,0,0,2219,2220,1,0,0,0,2220,2221,1,0,0,0,2221,
-		2231,5,248,0,0,2222,2224,5,245,0,0,2223,2225,7,37,0,0,2224,2223,1,0,0,
-		0,2224,2225,1,0,0,0,2225,2227,1,0,0,0,2226,2228,5,8,0,0,2227,2226,1,0,
-		0,0,2227,2228,1,0,0,0,2228,2229,1,0,0,0,2229,2231,5,248,0,0,2230,2217,
-		1,0,0,0,2230,2222,1,0,0,0,2231,161,1,0,0,0,2232,2237,5,148,0,0,2233,2237,
-		5,58,0,0,2234,2235,5,55,0,0,2235,2237,7,38,0,0,2236,2232,1,0,0,0,2236,
-		2233,1,0,0,0,2236,2234,1,0,0,0,2237,163,1,0,0,0,2238,2239,5,242,0,0,2239,
-		2244,3,126,63,0,2240,2241,5,273,0,0,2241,2243,3,126,63,0,2242,2240,1,0,
-		0,0,2243,2246,1,0,0,0,2244,2242,1,0,0,0,2244,2245,1,0,0,0,2245,2247,1,
-		0,0,0,2246,2244,1,0,0,0,2247,2248,5,214,0,0,2248,2249,3,126,63,0,2249,
-		165,1,0,0,0,2250,2265,5,148,0,0,2251,2265,7,39,0,0,2252,2265,5,281,0,0,
-		2253,2265,5,282,0,0,2254,2265,5,283,0,0,2255,2257,5,278,0,0,2256,2255,
-		1,0,0,0,2257,2258,1,0,0,0,2258,2256,1,0,0,0,2258,2259,1,0,0,0,2259,2265,
-		1,0,0,0,2260,2265,5,279,0,0,2261,2265,5,280,0,0,2262,2263,7,40,0,0,2263,
-		2265,5,278,0,0,2264,2250,1,0,0,0,2264,2251,1,0,0,0,2264,2252,1,0,0,0,2264,
-		2253,1,0,0,0,2264,2254,1,0,0,0,2264,2256,1,0,0,0,2264,2260,1,0,0,0,2264,
-		2261,1,0,0,0,2264,2262,1,0,0,0,2265,167,1,0,0,0,2266,2268,5,95,0,0,2267,
-		2269,7,25,0,0,2268,2267,1,0,0,0,2268,2269,1,0,0,0,2269,2270,1,0,0,0,2270,
-		2271,3,170,85,0,2271,2275,3,172,86,0,2272,2273,5,269,0,0,2273,2274,5,281,
-		0,0,2274,2276,5,270,0,0,2275,2272,1,0,0,0,2275,2276,1,0,0,0,2276,2284,
-		1,0,0,0,2277,2278,5,219,0,0,2278,2282,3,172,86,0,2279,2280,5,269,0,0,2280,
-		2281,5,281,0,0,2281,2283,5,270,0,0,2282,2279,1,0,0,0,2282,2283,1,0,0,0,
-		2283,2285,1,0,0,0,2284,2277,1,0,0,0,2284,2285,1,0,0,0,2285,169,1,0,0,0,
-		2286,2287,7,41,0,0,2287,171,1,0,0,0,2288,2289,7,42,0,0,2289,173,1,0,0,
-		0,2290,2294,3,176,88,0,2291,2292,5,147,0,0,2292,2295,5,148,0,0,2293,2295,
-		5,148,0,0,2294,2291,1,0,0,0,2294,2293,1,0,0,0,2294,2295,1,0,0,0,2295,175,
-		1,0,0,0,2296,2297,6,88,-1,0,2297,2298,5,8,0,0,2298,2299,5,256,0,0,2299,
-		2300,3,174,87,0,2300,2301,5,257,0,0,2301,2382,1,0,0,0,2302,2303,5,141,
-		0,0,2303,2304,5,256,0,0,2304,2305,3,174,87,0,2305,2306,5,257,0,0,2306,
-		2382,1,0,0,0,2307,2308,5,125,0,0,2308,2309,5,256,0,0,2309,2310,3,174,87,
-		0,2310,2311,5,273,0,0,2311,2312,3,174,87,0,2312,2313,5,257,0,0,2313,2382,
-		1,0,0,0,2314,2315,5,191,0,0,2315,2324,5,256,0,0,2316,2321,3,178,89,0,2317,
-		2318,5,273,0,0,2318,2320,3,178,89,0,2319,2317,1,0,0,0,2320,2323,1,0,0,
-		0,2321,2319,1,0,0,0,2321,2322,1,0,0,0,2322,2325,1,0,0,0,2323,2321,1,0,
-		0,0,2324,2316,1,0,0,0,2324,2325,1,0,0,0,2325,2326,1,0,0,0,2326,2382,5,
-		257,0,0,2327,2328,5,191,0,0,2328,2337,5,269,0,0,2329,2334,3,178,89,0,2330,
-		2331,5,273,0,0,2331,2333,3,178,89,0,2332,2330,1,0,0,0,2333,2336,1,0,0,
-		0,2334,2332,1,0,0,0,2334,2335,1,0,0,0,2335,2338,1,0,0,0,2336,2334,1,0,
-		0,0,2337,2329,1,0,0,0,2337,2338,1,0,0,0,2338,2339,1,0,0,0,2339,2382,5,
-		270,0,0,2340,2341,5,95,0,0,2341,2345,3,172,86,0,2342,2343,5,269,0,0,2343,
-		2344,5,281,0,0,2344,2346,5,270,0,0,2345,2342,1,0,0,0,2345,2346,1,0,0,0,
-		2346,2354,1,0,0,0,2347,2348,5,219,0,0,2348,2352,3,172,86,0,2349,2350,5,
-		269,0,0,2350,2351,5,281,0,0,2351,2353,5,270,0,0,2352,2349,1,0,0,0,2352,
-		2353,1,0,0,0,2353,2355,1,0,0,0,2354,2347,1,0,0,0,2354,2355,1,0,0,0,2355,
-		2382,1,0,0,0,2356,2358,3,184,92,0,2357,2359,7,43,0,0,2358,2357,1,0,0,0,
-		2358,2359,1,0,0,0,2359,2370,1,0,0,0,2360,2361,5,269,0,0,2361,2366,5,281,
-		0,0,2362,2363,5,273,0,0,2363,2365,5,281,0,0,2364,2362,1,0,0,0,2365,2368,
-		1,0,0,0,2366,2364,1,0,0,0,2366,2367,1,0,0,0,2367,2369,1,0,0,0,2368,2366,
-		1,0,0,0,2369,2371,5,270,0,0,2370,2360,1,0,0,0,2370,2371,1,0,0,0,2371,2379,
-		1,0,0,0,2372,2373,5,245,0,0,2373,2374,5,121,0,0,2374,2375,5,215,0,0,2375,
-		2380,5,251,0,0,2376,2377,5,247,0,0,2377,2378,5,215,0,0,2378,2380,5,251,
-		0,0,2379,2372,1,0,0,0,2379,2376,1,0,0,0,2379,2380,1,0,0,0,2380,2382,1,
-		0,0,0,2381,2296,1,0,0,0,2381,2302,1,0,0,0,2381,2307,1,0,0,0,2381,2314,
-		1,0,0,0,2381,2327,1,0,0,0,2381,2340,1,0,0,0,2381,2356,1,0,0,0,2382,2399,
-		1,0,0,0,2383,2387,10,2,0,0,2384,2385,5,147,0,0,2385,2388,5,148,0,0,2386,
-		2388,5,148,0,0,2387,2384,1,0,0,0,2387,2386,1,0,0,0,2387,2388,1,0,0,0,2388,
-		2389,1,0,0,0,2389,2398,5,8,0,0,2390,2394,10,1,0,0,2391,2392,5,147,0,0,
-		2392,2395,5,148,0,0,2393,2395,5,148,0,0,2394,2391,1,0,0,0,2394,2393,1,
-		0,0,0,2394,2395,1,0,0,0,2395,2396,1,0,0,0,2396,2398,5,141,0,0,2397,2383,
-		1,0,0,0,2397,2390,1,0,0,0,2398,2401,1,0,0,0,2399,2397,1,0,0,0,2399,2400,
-		1,0,0,0,2400,177,1,0,0,0,2401,2399,1,0,0,0,2402,2403,3,184,92,0,2403,2405,
-		3,174,87,0,2404,2406,5,278,0,0,2405,2404,1,0,0,0,2405,2406,1,0,0,0,2406,
-		179,1,0,0,0,2407,2412,3,184,92,0,2408,2409,5,274,0,0,2409,2411,3,184,92,
-		0,2410,2408,1,0,0,0,2411,2414,1,0,0,0,2412,2410,1,0,0,0,2412,2413,1,0,
-		0,0,2413,181,1,0,0,0,2414,2412,1,0,0,0,2415,2420,3,184,92,0,2416,2417,
-		5,273,0,0,2417,2419,3,184,92,0,2418,2416,1,0,0,0,2419,2422,1,0,0,0,2420,
-		2418,1,0,0,0,2420,2421,1,0,0,0,2421,183,1,0,0,0,2422,2420,1,0,0,0,2423,
-		2427,5,284,0,0,2424,2427,5,285,0,0,2425,2427,3,186,93,0,2426,2423,1,0,
-		0,0,2426,2424,1,0,0,0,2426,2425,1,0,0,0,2427,185,1,0,0,0,2428,2429,7,44,
-		0,0,2429,187,1,0,0,0,347,191,198,203,209,212,227,230,236,242,248,255,259,
-		267,269,275,282,292,295,302,307,310,317,322,325,329,332,337,341,347,360,
-		368,380,390,394,404,409,420,423,431,435,441,447,459,464,474,480,483,489,
-		500,515,522,527,533,544,550,555,561,564,567,575,583,585,590,595,598,603,
-		606,609,614,617,622,627,630,633,641,659,661,664,671,677,686,695,699,702,
-		710,713,716,720,724,735,744,748,751,759,762,770,778,784,789,796,803,806,
-		810,815,819,821,825,831,841,850,859,862,876,879,883,889,897,901,906,918,
-		930,943,948,960,967,974,980,988,991,1000,1015,1018,1023,1025,1030,1032,
-		1037,1041,1049,1055,1058,1060,1070,1077,1080,1088,1094,1098,1101,1108,
-		1117,1120,1124,1133,1136,1140,1148,1151,1162,1165,1167,1177,1189,1201,
-		1209,1217,1220,1224,1232,1236,1256,1258,1260,1264,1268,1272,1276,1278,
-		1287,1291,1298,1301,1304,1311,1314,1320,1329,1335,1338,1347,1354,1356,
-		1367,1370,1379,1382,1390,1393,1396,1402,1410,1418,1421,1429,1446,1462,
-		1469,1475,1479,1486,1490,1494,1498,1500,1504,1506,1516,1526,1533,1540,
-		1545,1557,1565,1568,1571,1582,1587,1598,1601,1609,1611,1618,1622,1629,
-		1637,1646,1652,1658,1661,1668,1672,1677,1682,1689,1693,1697,1705,1713,
-		1715,1726,1730,1738,1742,1757,1767,1778,1790,1810,1821,1830,1839,1841,
-		1852,1855,1864,1873,1875,1887,1898,1901,1906,1916,1919,1924,1937,1940,
-		1945,1954,1958,1966,1975,1979,1987,2008,2011,2021,2024,2034,2037,2061,
-		2067,2077,2079,2086,2093,2097,2099,2108,2112,2121,2128,2135,2144,2147,
-		2151,2161,2164,2173,2176,2179,2191,2202,2205,2215,2219,2224,2227,2230,
-		2236,2244,2258,2264,2268,2275,2282,2284,2294,2321,2324,2334,2337,2345,
-		2352,2354,2358,2366,2370,2379,2381,2387,2394,2397,2399,2405,2412,2420,
-		2426
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,2062,8,68,10,68,12,68,2065,9,68,1,68,
+		1,68,1,68,3,68,2070,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
+		2080,8,68,10,68,12,68,2083,9,68,1,69,1,69,1,69,1,69,3,69,2089,8,69,1,69,
+		1,69,1,69,5,69,2094,8,69,10,69,12,69,2097,9,69,1,69,3,69,2100,8,69,3,69,
+		2102,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2111,8,69,1,69,1,69,
+		3,69,2115,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,2124,8,71,1,72,
+		1,72,1,72,1,72,1,72,3,72,2131,8,72,1,73,1,73,3,73,2135,8,73,1,74,1,74,
+		1,74,1,74,1,74,3,74,2142,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,
+		2151,8,74,1,74,3,74,2154,8,74,1,75,1,75,3,75,2158,8,75,1,76,1,76,1,76,
+		1,76,1,76,1,76,5,76,2166,8,76,10,76,12,76,2169,9,76,3,76,2171,8,76,1,76,
+		1,76,1,76,1,76,1,76,5,76,2178,8,76,10,76,12,76,2181,9,76,3,76,2183,8,76,
+		1,76,3,76,2186,8,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		3,77,2198,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,2209,
+		8,78,1,79,3,79,2212,8,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,3,80,
+		2222,8,80,1,81,1,81,3,81,2226,8,81,1,81,1,81,1,81,3,81,2231,8,81,1,81,
+		3,81,2234,8,81,1,81,3,81,2237,8,81,1,82,1,82,1,82,1,82,3,82,2243,8,82,
+		1,83,1,83,1,83,1,83,5,83,2249,8,83,10,83,12,83,2252,9,83,1,83,1,83,1,83,
+		1,84,1,84,1,84,1,84,1,84,1,84,4,84,2263,8,84,11,84,12,84,2264,1,84,1,84,
+		1,84,1,84,3,84,2271,8,84,1,85,1,85,3,85,2275,8,85,1,85,1,85,1,85,1,85,
+		1,85,3,85,2282,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2289,8,85,3,85,2291,
+		8,85,1,86,1,86,1,87,1,87,1,88,1,88,1,88,1,88,3,88,2301,8,88,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2326,8,89,10,89,12,89,2329,9,89,
+		3,89,2331,8,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2339,8,89,10,89,12,89,
+		2342,9,89,3,89,2344,8,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2352,8,89,
+		1,89,1,89,1,89,1,89,1,89,3,89,2359,8,89,3,89,2361,8,89,1,89,1,89,3,89,
+		2365,8,89,1,89,1,89,1,89,1,89,5,89,2371,8,89,10,89,12,89,2374,9,89,1,89,
+		3,89,2377,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2386,8,89,3,89,
+		2388,8,89,1,89,1,89,1,89,1,89,3,89,2394,8,89,1,89,1,89,1,89,1,89,1,89,
+		3,89,2401,8,89,1,89,5,89,2404,8,89,10,89,12,89,2407,9,89,1,90,1,90,1,90,
+		3,90,2412,8,90,1,91,1,91,1,91,5,91,2417,8,91,10,91,12,91,2420,9,91,1,92,
+		1,92,1,92,5,92,2425,8,92,10,92,12,92,2428,9,92,1,93,1,93,1,93,3,93,2433,
+		8,93,1,94,1,94,1,94,0,6,64,84,128,134,136,178,95,0,2,4,6,8,10,12,14,16,
+		18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,
+		66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,
+		110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,
+		146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,
+		182,184,186,188,0,45,5,0,20,20,40,40,78,78,211,211,236,236,2,0,17,17,187,
+		187,1,0,47,48,4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,
+		60,60,106,106,172,172,2,0,252,252,275,275,1,0,275,275,2,0,76,76,90,90,
+		2,0,89,89,119,119,2,0,82,82,180,180,1,0,281,283,3,0,62,62,91,91,164,164,
+		2,0,2,2,136,136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,
+		4,50,50,2,0,10,10,47,47,2,0,72,72,114,114,3,0,259,259,261,261,264,264,
+		2,0,11,11,208,208,3,0,69,69,222,222,227,227,4,0,8,8,150,150,194,194,233,
+		233,1,0,252,257,1,0,259,260,2,0,261,263,268,268,2,0,19,19,223,223,3,0,
+		14,14,117,117,220,220,4,0,58,58,69,69,222,222,227,227,2,0,1,1,148,148,
+		2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,
+		180,192,192,2,0,74,74,174,174,2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,
+		69,222,222,2,0,42,42,215,216,2,0,278,278,281,282,9,0,43,44,85,86,130,135,
+		139,140,142,143,177,178,195,196,240,241,249,250,2,0,175,175,235,235,42,
+		0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,
+		65,68,72,74,78,79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,
+		126,126,128,143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,
+		198,200,202,210,212,213,215,221,223,225,227,228,230,231,233,233,235,241,
+		246,251,2831,0,193,1,0,0,0,2,218,1,0,0,0,4,476,1,0,0,0,6,478,1,0,0,0,8,
+		495,1,0,0,0,10,507,1,0,0,0,12,569,1,0,0,0,14,577,1,0,0,0,16,579,1,0,0,
+		0,18,587,1,0,0,0,20,590,1,0,0,0,22,663,1,0,0,0,24,666,1,0,0,0,26,671,1,
+		0,0,0,28,726,1,0,0,0,30,786,1,0,0,0,32,791,1,0,0,0,34,823,1,0,0,0,36,827,
+		1,0,0,0,38,835,1,0,0,0,40,843,1,0,0,0,42,854,1,0,0,0,44,868,1,0,0,0,46,
+		881,1,0,0,0,48,891,1,0,0,0,50,893,1,0,0,0,52,905,1,0,0,0,54,976,1,0,0,
+		0,56,978,1,0,0,0,58,993,1,0,0,0,60,997,1,0,0,0,62,1009,1,0,0,0,64,1045,
+		1,0,0,0,66,1079,1,0,0,0,68,1096,1,0,0,0,70,1098,1,0,0,0,72,1155,1,0,0,
+		0,74,1169,1,0,0,0,76,1211,1,0,0,0,78,1226,1,0,0,0,80,1228,1,0,0,0,82,1232,
+		1,0,0,0,84,1240,1,0,0,0,86,1280,1,0,0,0,88,1289,1,0,0,0,90,1358,1,0,0,
+		0,92,1360,1,0,0,0,94,1436,1,0,0,0,96,1448,1,0,0,0,98,1464,1,0,0,0,100,
+		1466,1,0,0,0,102,1475,1,0,0,0,104,1479,1,0,0,0,106,1488,1,0,0,0,108,1508,
+		1,0,0,0,110,1510,1,0,0,0,112,1523,1,0,0,0,114,1528,1,0,0,0,116,1537,1,
+		0,0,0,118,1539,1,0,0,0,120,1552,1,0,0,0,122,1575,1,0,0,0,124,1589,1,0,
+		0,0,126,1591,1,0,0,0,128,1603,1,0,0,0,130,1699,1,0,0,0,132,1701,1,0,0,
+		0,134,1707,1,0,0,0,136,2069,1,0,0,0,138,2084,1,0,0,0,140,2116,1,0,0,0,
+		142,2123,1,0,0,0,144,2130,1,0,0,0,146,2134,1,0,0,0,148,2153,1,0,0,0,150,
+		2157,1,0,0,0,152,2159,1,0,0,0,154,2197,1,0,0,0,156,2208,1,0,0,0,158,2211,
+		1,0,0,0,160,2221,1,0,0,0,162,2236,1,0,0,0,164,2242,1,0,0,0,166,2244,1,
+		0,0,0,168,2270,1,0,0,0,170,2272,1,0,0,0,172,2292,1,0,0,0,174,2294,1,0,
+		0,0,176,2296,1,0,0,0,178,2387,1,0,0,0,180,2408,1,0,0,0,182,2413,1,0,0,
+		0,184,2421,1,0,0,0,186,2432,1,0,0,0,188,2434,1,0,0,0,190,192,5,275,0,0,
+		191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,214,
+		1,0,0,0,195,193,1,0,0,0,196,205,3,4,2,0,197,199,5,275,0,0,198,197,1,0,
+		0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,
+		204,3,4,2,0,203,198,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,
+		0,0,0,206,211,1,0,0,0,207,205,1,0,0,0,208,210,5,275,0,0,209,208,1,0,0,
+		0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,215,1,0,0,0,213,
+		211,1,0,0,0,214,196,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,217,5,
+		0,0,1,217,1,1,0,0,0,218,219,3,126,63,0,219,220,5,0,0,1,220,3,1,0,0,0,221,
+		477,3,58,29,0,222,477,3,6,3,0,223,477,3,12,6,0,224,229,5,63,0,0,225,230,
+		3,6,3,0,226,230,3,12,6,0,227,230,3,26,13,0,228,230,3,28,14,0,229,225,1,
+		0,0,0,229,226,1,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,232,1,0,0,0,
+		231,233,3,14,7,0,232,231,1,0,0,0,232,233,1,0,0,0,233,238,1,0,0,0,234,235,
+		5,5,0,0,235,236,5,146,0,0,236,237,5,186,0,0,237,239,5,203,0,0,238,234,
+		1,0,0,0,238,239,1,0,0,0,239,477,1,0,0,0,240,477,3,26,13,0,241,477,3,28,
+		14,0,242,244,5,33,0,0,243,245,5,213,0,0,244,243,1,0,0,0,244,245,1,0,0,
+		0,245,246,1,0,0,0,246,250,5,236,0,0,247,248,5,87,0,0,248,249,5,147,0,0,
+		249,251,5,64,0,0,250,247,1,0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,257,
+		3,182,91,0,253,254,5,269,0,0,254,255,3,184,92,0,255,256,5,270,0,0,256,
+		258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,
+		30,0,0,260,262,5,278,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,
+		0,263,264,5,9,0,0,264,265,3,58,29,0,265,477,1,0,0,0,266,271,5,33,0,0,267,
+		269,5,213,0,0,268,270,5,209,0,0,269,268,1,0,0,0,269,270,1,0,0,0,270,272,
+		1,0,0,0,271,267,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,277,5,78,0,
+		0,274,275,5,87,0,0,275,276,5,147,0,0,276,278,5,64,0,0,277,274,1,0,0,0,
+		277,278,1,0,0,0,278,279,1,0,0,0,279,280,3,182,91,0,280,281,5,9,0,0,281,
+		284,5,278,0,0,282,283,5,113,0,0,283,285,3,186,93,0,284,282,1,0,0,0,284,
+		285,1,0,0,0,285,297,1,0,0,0,286,287,5,232,0,0,287,288,5,98,0,0,288,294,
+		5,278,0,0,289,290,5,273,0,0,290,291,5,98,0,0,291,293,5,278,0,0,292,289,
+		1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,
+		0,296,294,1,0,0,0,297,286,1,0,0,0,297,298,1,0,0,0,298,477,1,0,0,0,299,
+		300,5,33,0,0,300,304,5,40,0,0,301,302,5,87,0,0,302,303,5,147,0,0,303,305,
+		5,64,0,0,304,301,1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,309,3,182,
+		91,0,307,308,5,30,0,0,308,310,5,278,0,0,309,307,1,0,0,0,309,310,1,0,0,
+		0,310,312,1,0,0,0,311,313,3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,
+		477,1,0,0,0,314,315,5,33,0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,
+		5,147,0,0,318,320,5,64,0,0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,
+		0,0,321,324,3,182,91,0,322,323,5,30,0,0,323,325,5,278,0,0,324,322,1,0,
+		0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,
+		327,328,1,0,0,0,328,477,1,0,0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,
+		330,1,0,0,0,331,332,1,0,0,0,332,334,1,0,0,0,333,335,5,209,0,0,334,333,
+		1,0,0,0,334,335,1,0,0,0,335,336,1,0,0,0,336,339,7,0,0,0,337,338,5,87,0,
+		0,338,340,5,64,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,
+		343,3,182,91,0,342,344,7,1,0,0,343,342,1,0,0,0,343,344,1,0,0,0,344,477,
+		1,0,0,0,345,346,5,6,0,0,346,349,5,211,0,0,347,348,5,87,0,0,348,350,5,64,
+		0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,352,3,182,91,0,
+		352,353,3,54,27,0,353,477,1,0,0,0,354,355,5,6,0,0,355,356,5,236,0,0,356,
+		362,3,182,91,0,357,358,5,182,0,0,358,359,5,219,0,0,359,363,3,182,91,0,
+		360,361,5,9,0,0,361,363,3,58,29,0,362,357,1,0,0,0,362,360,1,0,0,0,363,
+		477,1,0,0,0,364,365,5,6,0,0,365,366,5,20,0,0,366,370,3,182,91,0,367,371,
+		3,54,27,0,368,369,5,30,0,0,369,371,5,278,0,0,370,367,1,0,0,0,370,368,1,
+		0,0,0,371,477,1,0,0,0,372,373,5,6,0,0,373,374,5,40,0,0,374,375,3,182,91,
+		0,375,376,5,198,0,0,376,377,5,269,0,0,377,382,3,44,22,0,378,379,5,273,
+		0,0,379,381,3,44,22,0,380,378,1,0,0,0,381,384,1,0,0,0,382,380,1,0,0,0,
+		382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,386,5,270,0,0,386,
+		477,1,0,0,0,387,392,5,198,0,0,388,389,3,18,9,0,389,390,5,252,0,0,390,391,
+		3,20,10,0,391,393,1,0,0,0,392,388,1,0,0,0,392,393,1,0,0,0,393,477,1,0,
+		0,0,394,396,5,184,0,0,395,397,3,20,10,0,396,395,1,0,0,0,396,397,1,0,0,
+		0,397,477,1,0,0,0,398,399,5,200,0,0,399,477,3,22,11,0,400,401,7,2,0,0,
+		401,402,5,193,0,0,402,477,5,278,0,0,403,404,7,2,0,0,404,406,5,20,0,0,405,
+		407,5,67,0,0,406,405,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,477,3,
+		182,91,0,409,411,7,2,0,0,410,412,5,67,0,0,411,410,1,0,0,0,411,412,1,0,
+		0,0,412,413,1,0,0,0,413,477,3,182,91,0,414,425,5,66,0,0,415,416,5,171,
+		0,0,416,426,5,75,0,0,417,422,3,16,8,0,418,419,5,273,0,0,419,421,3,16,8,
+		0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,
+		426,1,0,0,0,424,422,1,0,0,0,425,415,1,0,0,0,425,417,1,0,0,0,425,426,1,
+		0,0,0,426,427,1,0,0,0,427,477,3,4,2,0,428,429,5,205,0,0,429,430,5,100,
+		0,0,430,433,5,278,0,0,431,432,5,245,0,0,432,434,5,193,0,0,433,431,1,0,
+		0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,436,5,245,0,0,436,438,5,52,0,0,
+		437,435,1,0,0,0,437,438,1,0,0,0,438,477,1,0,0,0,439,440,5,193,0,0,440,
+		443,5,278,0,0,441,442,5,219,0,0,442,444,5,278,0,0,443,441,1,0,0,0,443,
+		444,1,0,0,0,444,477,1,0,0,0,445,446,5,122,0,0,446,447,5,137,0,0,447,449,
+		3,186,93,0,448,450,3,42,21,0,449,448,1,0,0,0,449,450,1,0,0,0,450,477,1,
+		0,0,0,451,452,5,228,0,0,452,453,5,137,0,0,453,477,3,186,93,0,454,455,5,
+		230,0,0,455,456,5,138,0,0,456,461,3,186,93,0,457,458,5,273,0,0,458,460,
+		3,186,93,0,459,457,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,461,462,1,0,
+		0,0,462,477,1,0,0,0,463,461,1,0,0,0,464,466,5,230,0,0,465,467,5,20,0,0,
+		466,465,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,0,468,477,3,182,91,0,469,
+		477,7,3,0,0,470,471,5,2,0,0,471,472,5,98,0,0,472,477,5,278,0,0,473,474,
+		5,181,0,0,474,475,5,98,0,0,475,477,5,278,0,0,476,221,1,0,0,0,476,222,1,
+		0,0,0,476,223,1,0,0,0,476,224,1,0,0,0,476,240,1,0,0,0,476,241,1,0,0,0,
+		476,242,1,0,0,0,476,266,1,0,0,0,476,299,1,0,0,0,476,314,1,0,0,0,476,329,
+		1,0,0,0,476,345,1,0,0,0,476,354,1,0,0,0,476,364,1,0,0,0,476,372,1,0,0,
+		0,476,387,1,0,0,0,476,394,1,0,0,0,476,398,1,0,0,0,476,400,1,0,0,0,476,
+		403,1,0,0,0,476,409,1,0,0,0,476,414,1,0,0,0,476,428,1,0,0,0,476,439,1,
+		0,0,0,476,445,1,0,0,0,476,451,1,0,0,0,476,454,1,0,0,0,476,464,1,0,0,0,
+		476,469,1,0,0,0,476,470,1,0,0,0,476,473,1,0,0,0,477,5,1,0,0,0,478,479,
+		5,93,0,0,479,480,7,4,0,0,480,482,3,182,91,0,481,483,3,116,58,0,482,481,
+		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,486,3,8,4,0,485,484,1,0,0,
+		0,485,486,1,0,0,0,486,491,1,0,0,0,487,488,5,269,0,0,488,489,3,184,92,0,
+		489,490,5,270,0,0,490,492,1,0,0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,
+		493,1,0,0,0,493,494,3,58,29,0,494,7,1,0,0,0,495,496,5,165,0,0,496,497,
+		5,269,0,0,497,502,3,10,5,0,498,499,5,273,0,0,499,501,3,10,5,0,500,498,
+		1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,505,1,0,0,
+		0,504,502,1,0,0,0,505,506,5,270,0,0,506,9,1,0,0,0,507,508,3,186,93,0,508,
+		509,5,252,0,0,509,510,3,48,24,0,510,11,1,0,0,0,511,512,5,204,0,0,512,513,
+		5,198,0,0,513,517,5,12,0,0,514,516,5,275,0,0,515,514,1,0,0,0,516,519,1,
+		0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,
+		520,529,3,4,2,0,521,523,5,275,0,0,522,521,1,0,0,0,523,524,1,0,0,0,524,
+		522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,528,3,4,2,0,527,522,1,
+		0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,535,1,0,0,0,
+		531,529,1,0,0,0,532,534,5,275,0,0,533,532,1,0,0,0,534,537,1,0,0,0,535,
+		533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,535,1,0,0,0,538,539,5,
+		56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,542,5,204,0,0,542,544,5,198,
+		0,0,543,545,5,275,0,0,544,543,1,0,0,0,545,546,1,0,0,0,546,544,1,0,0,0,
+		546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,4,2,0,549,551,5,275,0,0,550,
+		549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,554,1,
+		0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,
+		557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,0,0,0,560,562,5,275,0,0,561,
+		560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,
+		0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,
+		568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,0,0,0,570,13,1,0,0,0,571,572,
+		5,76,0,0,572,573,5,193,0,0,573,578,5,278,0,0,574,575,5,76,0,0,575,576,
+		5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,0,577,574,1,0,0,0,578,15,1,0,
+		0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,5,278,0,0,582,584,8,6,0,0,583,
+		582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,
+		0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,19,1,0,0,0,589,591,8,7,0,0,590,
+		589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,21,1,0,
+		0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,598,3,182,91,0,597,595,1,0,0,
+		0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,12,0,600,599,1,0,0,0,600,
+		601,1,0,0,0,601,664,1,0,0,0,602,605,5,237,0,0,603,604,7,8,0,0,604,606,
+		3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,609,3,24,
+		12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,664,1,0,0,0,610,612,5,231,0,0,
+		611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,0,0,613,616,5,79,0,0,614,615,
+		7,8,0,0,615,617,3,182,91,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,
+		0,0,618,620,3,24,12,0,619,618,1,0,0,0,619,620,1,0,0,0,620,664,1,0,0,0,
+		621,664,5,101,0,0,622,624,5,21,0,0,623,625,3,24,12,0,624,623,1,0,0,0,624,
+		625,1,0,0,0,625,664,1,0,0,0,626,629,5,41,0,0,627,628,7,8,0,0,628,630,3,
+		182,91,0,629,627,1,0,0,0,629,630,1,0,0,0,630,632,1,0,0,0,631,633,3,24,
+		12,0,632,631,1,0,0,0,632,633,1,0,0,0,633,664,1,0,0,0,634,636,5,77,0,0,
+		635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,664,5,138,0,0,638,
+		664,5,99,0,0,639,640,5,29,0,0,640,641,7,8,0,0,641,643,3,182,91,0,642,644,
+		3,24,12,0,643,642,1,0,0,0,643,644,1,0,0,0,644,664,1,0,0,0,645,646,5,33,
+		0,0,646,647,5,211,0,0,647,664,3,182,91,0,648,649,5,33,0,0,649,650,5,236,
+		0,0,650,664,3,182,91,0,651,652,5,33,0,0,652,653,5,20,0,0,653,664,3,182,
+		91,0,654,655,5,36,0,0,655,664,5,20,0,0,656,657,5,36,0,0,657,664,5,40,0,
+		0,658,659,5,26,0,0,659,661,5,278,0,0,660,662,3,24,12,0,661,660,1,0,0,0,
+		661,662,1,0,0,0,662,664,1,0,0,0,663,594,1,0,0,0,663,602,1,0,0,0,663,611,
+		1,0,0,0,663,621,1,0,0,0,663,622,1,0,0,0,663,626,1,0,0,0,663,635,1,0,0,
+		0,663,638,1,0,0,0,663,639,1,0,0,0,663,645,1,0,0,0,663,648,1,0,0,0,663,
+		651,1,0,0,0,663,654,1,0,0,0,663,656,1,0,0,0,663,658,1,0,0,0,664,23,1,0,
+		0,0,665,667,5,147,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,
+		668,669,7,9,0,0,669,670,5,278,0,0,670,25,1,0,0,0,671,673,5,33,0,0,672,
+		674,5,213,0,0,673,672,1,0,0,0,673,674,1,0,0,0,674,675,1,0,0,0,675,679,
+		5,211,0,0,676,677,5,87,0,0,677,678,5,147,0,0,678,680,5,64,0,0,679,676,
+		1,0,0,0,679,680,1,0,0,0,680,681,1,0,0,0,681,697,3,182,91,0,682,683,5,269,
+		0,0,683,688,3,32,16,0,684,685,5,273,0,0,685,687,3,32,16,0,686,684,1,0,
+		0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,690,
+		688,1,0,0,0,691,692,5,270,0,0,692,698,1,0,0,0,693,694,5,269,0,0,694,695,
+		3,184,92,0,695,696,5,270,0,0,696,698,1,0,0,0,697,682,1,0,0,0,697,693,1,
+		0,0,0,697,698,1,0,0,0,698,701,1,0,0,0,699,700,5,30,0,0,700,702,5,278,0,
+		0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,703,705,3,30,15,0,704,
+		703,1,0,0,0,704,705,1,0,0,0,705,712,1,0,0,0,706,707,5,166,0,0,707,708,
+		5,16,0,0,708,709,5,269,0,0,709,710,3,184,92,0,710,711,5,270,0,0,711,713,
+		1,0,0,0,712,706,1,0,0,0,712,713,1,0,0,0,713,715,1,0,0,0,714,716,3,42,21,
+		0,715,714,1,0,0,0,715,716,1,0,0,0,716,718,1,0,0,0,717,719,3,50,25,0,718,
+		717,1,0,0,0,718,719,1,0,0,0,719,722,1,0,0,0,720,721,5,9,0,0,721,723,3,
+		58,29,0,722,720,1,0,0,0,722,723,1,0,0,0,723,27,1,0,0,0,724,725,5,33,0,
+		0,725,727,5,156,0,0,726,724,1,0,0,0,726,727,1,0,0,0,727,728,1,0,0,0,728,
+		729,5,183,0,0,729,730,5,211,0,0,730,746,3,182,91,0,731,732,5,269,0,0,732,
+		737,3,32,16,0,733,734,5,273,0,0,734,736,3,32,16,0,735,733,1,0,0,0,736,
+		739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,740,1,0,0,0,739,737,1,
+		0,0,0,740,741,5,270,0,0,741,747,1,0,0,0,742,743,5,269,0,0,743,744,3,184,
+		92,0,744,745,5,270,0,0,745,747,1,0,0,0,746,731,1,0,0,0,746,742,1,0,0,0,
+		746,747,1,0,0,0,747,750,1,0,0,0,748,749,5,30,0,0,749,751,5,278,0,0,750,
+		748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,754,3,30,15,0,753,752,
+		1,0,0,0,753,754,1,0,0,0,754,761,1,0,0,0,755,756,5,166,0,0,756,757,5,16,
+		0,0,757,758,5,269,0,0,758,759,3,184,92,0,759,760,5,270,0,0,760,762,1,0,
+		0,0,761,755,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,765,3,42,21,0,
+		764,763,1,0,0,0,764,765,1,0,0,0,765,766,1,0,0,0,766,767,5,9,0,0,767,768,
+		3,58,29,0,768,29,1,0,0,0,769,770,5,51,0,0,770,772,5,16,0,0,771,773,7,10,
+		0,0,772,771,1,0,0,0,772,773,1,0,0,0,773,774,1,0,0,0,774,775,5,269,0,0,
+		775,776,3,184,92,0,776,780,5,270,0,0,777,778,5,96,0,0,778,779,5,281,0,
+		0,779,781,5,15,0,0,780,777,1,0,0,0,780,781,1,0,0,0,781,787,1,0,0,0,782,
+		783,5,51,0,0,783,784,5,96,0,0,784,785,5,281,0,0,785,787,5,15,0,0,786,769,
+		1,0,0,0,786,782,1,0,0,0,787,31,1,0,0,0,788,792,3,34,17,0,789,792,3,38,
+		19,0,790,792,3,40,20,0,791,788,1,0,0,0,791,789,1,0,0,0,791,790,1,0,0,0,
+		792,33,1,0,0,0,793,794,3,186,93,0,794,795,5,9,0,0,795,798,3,126,63,0,796,
+		797,5,30,0,0,797,799,5,278,0,0,798,796,1,0,0,0,798,799,1,0,0,0,799,824,
+		1,0,0,0,800,801,3,186,93,0,801,802,3,176,88,0,802,805,5,129,0,0,803,804,
+		5,76,0,0,804,806,5,278,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,
+		0,0,807,809,5,238,0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,
+		810,811,5,30,0,0,811,813,5,278,0,0,812,810,1,0,0,0,812,813,1,0,0,0,813,
+		824,1,0,0,0,814,815,3,186,93,0,815,817,3,176,88,0,816,818,3,36,18,0,817,
+		816,1,0,0,0,817,818,1,0,0,0,818,821,1,0,0,0,819,820,5,30,0,0,820,822,5,
+		278,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,793,1,0,0,
+		0,823,800,1,0,0,0,823,814,1,0,0,0,824,35,1,0,0,0,825,826,5,32,0,0,826,
+		828,3,186,93,0,827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,830,
+		5,176,0,0,830,833,5,112,0,0,831,832,5,147,0,0,832,834,5,57,0,0,833,831,
+		1,0,0,0,833,834,1,0,0,0,834,37,1,0,0,0,835,836,5,239,0,0,836,837,5,75,
+		0,0,837,838,3,186,93,0,838,839,5,9,0,0,839,840,3,126,63,0,840,39,1,0,0,
+		0,841,842,5,32,0,0,842,844,3,186,93,0,843,841,1,0,0,0,843,844,1,0,0,0,
+		844,845,1,0,0,0,845,846,5,176,0,0,846,847,5,112,0,0,847,848,5,269,0,0,
+		848,849,3,184,92,0,849,852,5,270,0,0,850,851,5,147,0,0,851,853,5,57,0,
+		0,852,850,1,0,0,0,852,853,1,0,0,0,853,41,1,0,0,0,854,855,5,245,0,0,855,
+		864,5,269,0,0,856,861,3,44,22,0,857,858,5,273,0,0,858,860,3,44,22,0,859,
+		857,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,865,1,
+		0,0,0,863,861,1,0,0,0,864,856,1,0,0,0,864,865,1,0,0,0,865,866,1,0,0,0,
+		866,867,5,270,0,0,867,43,1,0,0,0,868,869,3,46,23,0,869,870,5,252,0,0,870,
+		871,3,48,24,0,871,45,1,0,0,0,872,882,5,278,0,0,873,878,3,186,93,0,874,
+		875,5,274,0,0,875,877,3,186,93,0,876,874,1,0,0,0,877,880,1,0,0,0,878,876,
+		1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,881,872,1,0,0,
+		0,881,873,1,0,0,0,882,47,1,0,0,0,883,892,5,278,0,0,884,886,5,260,0,0,885,
+		884,1,0,0,0,885,886,1,0,0,0,886,887,1,0,0,0,887,892,7,11,0,0,888,892,5,
+		222,0,0,889,892,5,69,0,0,890,892,3,186,93,0,891,883,1,0,0,0,891,885,1,
+		0,0,0,891,888,1,0,0,0,891,889,1,0,0,0,891,890,1,0,0,0,892,49,1,0,0,0,893,
+		894,5,119,0,0,894,903,3,182,91,0,895,899,5,269,0,0,896,898,3,52,26,0,897,
+		896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,902,1,
+		0,0,0,901,899,1,0,0,0,902,904,5,270,0,0,903,895,1,0,0,0,903,904,1,0,0,
+		0,904,51,1,0,0,0,905,908,7,12,0,0,906,909,5,4,0,0,907,909,3,186,93,0,908,
+		906,1,0,0,0,908,907,1,0,0,0,909,53,1,0,0,0,910,911,5,182,0,0,911,912,5,
+		219,0,0,912,977,3,182,91,0,913,914,5,198,0,0,914,915,5,269,0,0,915,920,
+		3,44,22,0,916,917,5,273,0,0,917,919,3,44,22,0,918,916,1,0,0,0,919,922,
+		1,0,0,0,920,918,1,0,0,0,920,921,1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,
+		0,923,924,5,270,0,0,924,977,1,0,0,0,925,926,5,184,0,0,926,927,5,269,0,
+		0,927,932,3,46,23,0,928,929,5,273,0,0,929,931,3,46,23,0,930,928,1,0,0,
+		0,931,934,1,0,0,0,932,930,1,0,0,0,932,933,1,0,0,0,933,935,1,0,0,0,934,
+		932,1,0,0,0,935,936,5,270,0,0,936,977,1,0,0,0,937,950,7,13,0,0,938,951,
+		3,56,28,0,939,940,5,269,0,0,940,945,3,56,28,0,941,942,5,273,0,0,942,944,
+		3,56,28,0,943,941,1,0,0,0,944,947,1,0,0,0,945,943,1,0,0,0,945,946,1,0,
+		0,0,946,948,1,0,0,0,947,945,1,0,0,0,948,949,5,270,0,0,949,951,1,0,0,0,
+		950,938,1,0,0,0,950,939,1,0,0,0,951,977,1,0,0,0,952,953,5,53,0,0,953,954,
+		5,176,0,0,954,977,5,112,0,0,955,956,5,53,0,0,956,957,5,32,0,0,957,977,
+		3,186,93,0,958,959,5,53,0,0,959,977,5,239,0,0,960,969,5,53,0,0,961,963,
+		5,28,0,0,962,961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,970,3,186,
+		93,0,965,966,5,269,0,0,966,967,3,184,92,0,967,968,5,270,0,0,968,970,1,
+		0,0,0,969,962,1,0,0,0,969,965,1,0,0,0,970,977,1,0,0,0,971,972,5,182,0,
+		0,972,973,3,186,93,0,973,974,5,219,0,0,974,975,3,186,93,0,975,977,1,0,
+		0,0,976,910,1,0,0,0,976,913,1,0,0,0,976,925,1,0,0,0,976,937,1,0,0,0,976,
+		952,1,0,0,0,976,955,1,0,0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,971,1,
+		0,0,0,977,55,1,0,0,0,978,982,3,32,16,0,979,983,5,72,0,0,980,981,5,3,0,
+		0,981,983,3,186,93,0,982,979,1,0,0,0,982,980,1,0,0,0,982,983,1,0,0,0,983,
+		57,1,0,0,0,984,985,5,245,0,0,985,990,3,60,30,0,986,987,5,273,0,0,987,989,
+		3,60,30,0,988,986,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,990,991,1,0,
+		0,0,991,994,1,0,0,0,992,990,1,0,0,0,993,984,1,0,0,0,993,994,1,0,0,0,994,
+		995,1,0,0,0,995,996,3,62,31,0,996,59,1,0,0,0,997,1002,3,186,93,0,998,999,
+		5,269,0,0,999,1000,3,184,92,0,1000,1001,5,270,0,0,1001,1003,1,0,0,0,1002,
+		998,1,0,0,0,1002,1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,9,0,0,1005,
+		1006,5,269,0,0,1006,1007,3,58,29,0,1007,1008,5,270,0,0,1008,61,1,0,0,0,
+		1009,1020,3,64,32,0,1010,1011,5,157,0,0,1011,1012,5,16,0,0,1012,1017,3,
+		82,41,0,1013,1014,5,273,0,0,1014,1016,3,82,41,0,1015,1013,1,0,0,0,1016,
+		1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,1021,1,0,0,0,1019,
+		1017,1,0,0,0,1020,1010,1,0,0,0,1020,1021,1,0,0,0,1021,1027,1,0,0,0,1022,
+		1025,5,120,0,0,1023,1026,3,126,63,0,1024,1026,5,4,0,0,1025,1023,1,0,0,
+		0,1025,1024,1,0,0,0,1026,1028,1,0,0,0,1027,1022,1,0,0,0,1027,1028,1,0,
+		0,0,1028,1034,1,0,0,0,1029,1030,5,152,0,0,1030,1032,3,126,63,0,1031,1033,
+		7,14,0,0,1032,1031,1,0,0,0,1032,1033,1,0,0,0,1033,1035,1,0,0,0,1034,1029,
+		1,0,0,0,1034,1035,1,0,0,0,1035,1043,1,0,0,0,1036,1037,5,70,0,0,1037,1039,
+		7,15,0,0,1038,1040,3,126,63,0,1039,1038,1,0,0,0,1039,1040,1,0,0,0,1040,
+		1041,1,0,0,0,1041,1042,7,14,0,0,1042,1044,5,155,0,0,1043,1036,1,0,0,0,
+		1043,1044,1,0,0,0,1044,63,1,0,0,0,1045,1046,6,32,-1,0,1046,1047,3,66,33,
+		0,1047,1062,1,0,0,0,1048,1049,10,2,0,0,1049,1051,5,94,0,0,1050,1052,3,
+		72,36,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,1053,1,0,0,0,1053,1061,
+		3,64,32,3,1054,1055,10,1,0,0,1055,1057,7,16,0,0,1056,1058,3,72,36,0,1057,
+		1056,1,0,0,0,1057,1058,1,0,0,0,1058,1059,1,0,0,0,1059,1061,3,64,32,2,1060,
+		1048,1,0,0,0,1060,1054,1,0,0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,
+		1063,1,0,0,0,1063,65,1,0,0,0,1064,1062,1,0,0,0,1065,1080,3,70,35,0,1066,
+		1067,5,234,0,0,1067,1072,3,68,34,0,1068,1069,5,273,0,0,1069,1071,3,68,
+		34,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
+		0,0,0,1073,1080,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,269,0,0,1076,1077,
+		3,58,29,0,1077,1078,5,270,0,0,1078,1080,1,0,0,0,1079,1065,1,0,0,0,1079,
+		1066,1,0,0,0,1079,1075,1,0,0,0,1080,67,1,0,0,0,1081,1083,5,191,0,0,1082,
+		1081,1,0,0,0,1082,1083,1,0,0,0,1083,1084,1,0,0,0,1084,1085,5,269,0,0,1085,
+		1090,3,126,63,0,1086,1087,5,273,0,0,1087,1089,3,126,63,0,1088,1086,1,0,
+		0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,
+		0,0,0,1092,1090,1,0,0,0,1093,1094,5,270,0,0,1094,1097,1,0,0,0,1095,1097,
+		3,126,63,0,1096,1082,1,0,0,0,1096,1095,1,0,0,0,1097,69,1,0,0,0,1098,1100,
+		5,197,0,0,1099,1101,3,118,59,0,1100,1099,1,0,0,0,1100,1101,1,0,0,0,1101,
+		1103,1,0,0,0,1102,1104,3,72,36,0,1103,1102,1,0,0,0,1103,1104,1,0,0,0,1104,
+		1105,1,0,0,0,1105,1110,3,74,37,0,1106,1107,5,273,0,0,1107,1109,3,74,37,
+		0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
+		0,0,1111,1122,1,0,0,0,1112,1110,1,0,0,0,1113,1114,5,76,0,0,1114,1119,3,
+		84,42,0,1115,1116,5,273,0,0,1116,1118,3,84,42,0,1117,1115,1,0,0,0,1118,
+		1121,1,0,0,0,1119,1117,1,0,0,0,1119,1120,1,0,0,0,1120,1123,1,0,0,0,1121,
+		1119,1,0,0,0,1122,1113,1,0,0,0,1122,1123,1,0,0,0,1123,1126,1,0,0,0,1124,
+		1125,5,243,0,0,1125,1127,3,126,63,0,1126,1124,1,0,0,0,1126,1127,1,0,0,
+		0,1127,1138,1,0,0,0,1128,1129,5,80,0,0,1129,1130,5,16,0,0,1130,1135,3,
+		76,38,0,1131,1132,5,273,0,0,1132,1134,3,76,38,0,1133,1131,1,0,0,0,1134,
+		1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,
+		1135,1,0,0,0,1138,1128,1,0,0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,
+		1141,5,83,0,0,1141,1143,3,126,63,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,
+		1143,1153,1,0,0,0,1144,1145,5,244,0,0,1145,1150,3,80,40,0,1146,1147,5,
+		273,0,0,1147,1149,3,80,40,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,1150,1148,
+		1,0,0,0,1150,1151,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1153,1144,
+		1,0,0,0,1153,1154,1,0,0,0,1154,71,1,0,0,0,1155,1156,7,17,0,0,1156,73,1,
+		0,0,0,1157,1170,5,261,0,0,1158,1159,3,182,91,0,1159,1160,5,274,0,0,1160,
+		1161,5,261,0,0,1161,1170,1,0,0,0,1162,1167,3,126,63,0,1163,1165,5,9,0,
+		0,1164,1163,1,0,0,0,1164,1165,1,0,0,0,1165,1166,1,0,0,0,1166,1168,3,186,
+		93,0,1167,1164,1,0,0,0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1157,1,
+		0,0,0,1169,1158,1,0,0,0,1169,1162,1,0,0,0,1170,75,1,0,0,0,1171,1172,5,
+		81,0,0,1172,1173,5,199,0,0,1173,1174,5,269,0,0,1174,1179,3,78,39,0,1175,
+		1176,5,273,0,0,1176,1178,3,78,39,0,1177,1175,1,0,0,0,1178,1181,1,0,0,0,
+		1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,
+		0,1182,1183,5,270,0,0,1183,1212,1,0,0,0,1184,1185,5,190,0,0,1185,1186,
+		5,269,0,0,1186,1191,3,78,39,0,1187,1188,5,273,0,0,1188,1190,3,78,39,0,
+		1189,1187,1,0,0,0,1190,1193,1,0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,
+		0,1192,1194,1,0,0,0,1193,1191,1,0,0,0,1194,1195,5,270,0,0,1195,1212,1,
+		0,0,0,1196,1197,5,35,0,0,1197,1198,5,269,0,0,1198,1203,3,78,39,0,1199,
+		1200,5,273,0,0,1200,1202,3,78,39,0,1201,1199,1,0,0,0,1202,1205,1,0,0,0,
+		1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,0,0,1205,1203,1,0,0,
+		0,1206,1207,5,270,0,0,1207,1212,1,0,0,0,1208,1209,5,269,0,0,1209,1212,
+		5,270,0,0,1210,1212,3,126,63,0,1211,1171,1,0,0,0,1211,1184,1,0,0,0,1211,
+		1196,1,0,0,0,1211,1208,1,0,0,0,1211,1210,1,0,0,0,1212,77,1,0,0,0,1213,
+		1222,5,269,0,0,1214,1219,3,126,63,0,1215,1216,5,273,0,0,1216,1218,3,126,
+		63,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1219,1220,1,
+		0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1214,1,0,0,0,1222,1223,
+		1,0,0,0,1223,1224,1,0,0,0,1224,1227,5,270,0,0,1225,1227,3,126,63,0,1226,
+		1213,1,0,0,0,1226,1225,1,0,0,0,1227,79,1,0,0,0,1228,1229,3,186,93,0,1229,
+		1230,5,9,0,0,1230,1231,3,152,76,0,1231,81,1,0,0,0,1232,1234,3,126,63,0,
+		1233,1235,7,18,0,0,1234,1233,1,0,0,0,1234,1235,1,0,0,0,1235,1238,1,0,0,
+		0,1236,1237,5,149,0,0,1237,1239,7,19,0,0,1238,1236,1,0,0,0,1238,1239,1,
+		0,0,0,1239,83,1,0,0,0,1240,1241,6,42,-1,0,1241,1242,3,90,45,0,1242,1262,
+		1,0,0,0,1243,1244,10,4,0,0,1244,1245,5,34,0,0,1245,1246,5,102,0,0,1246,
+		1261,3,90,45,0,1247,1248,10,3,0,0,1248,1249,5,144,0,0,1249,1250,3,86,43,
+		0,1250,1251,5,102,0,0,1251,1252,3,90,45,0,1252,1261,1,0,0,0,1253,1254,
+		10,2,0,0,1254,1255,3,86,43,0,1255,1256,5,102,0,0,1256,1258,3,90,45,0,1257,
+		1259,3,88,44,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,1261,1,0,0,0,1260,
+		1243,1,0,0,0,1260,1247,1,0,0,0,1260,1253,1,0,0,0,1261,1264,1,0,0,0,1262,
+		1260,1,0,0,0,1262,1263,1,0,0,0,1263,85,1,0,0,0,1264,1262,1,0,0,0,1265,
+		1267,5,92,0,0,1266,1265,1,0,0,0,1266,1267,1,0,0,0,1267,1281,1,0,0,0,1268,
+		1270,5,118,0,0,1269,1271,5,159,0,0,1270,1269,1,0,0,0,1270,1271,1,0,0,0,
+		1271,1281,1,0,0,0,1272,1274,5,189,0,0,1273,1275,5,159,0,0,1274,1273,1,
+		0,0,0,1274,1275,1,0,0,0,1275,1281,1,0,0,0,1276,1278,5,77,0,0,1277,1279,
+		5,159,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1266,
+		1,0,0,0,1280,1268,1,0,0,0,1280,1272,1,0,0,0,1280,1276,1,0,0,0,1281,87,
+		1,0,0,0,1282,1283,5,153,0,0,1283,1290,3,126,63,0,1284,1285,5,232,0,0,1285,
+		1286,5,269,0,0,1286,1287,3,184,92,0,1287,1288,5,270,0,0,1288,1290,1,0,
+		0,0,1289,1282,1,0,0,0,1289,1284,1,0,0,0,1290,89,1,0,0,0,1291,1293,3,182,
+		91,0,1292,1294,3,116,58,0,1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1300,
+		1,0,0,0,1295,1296,5,75,0,0,1296,1297,5,210,0,0,1297,1298,5,9,0,0,1298,
+		1299,5,151,0,0,1299,1301,3,134,67,0,1300,1295,1,0,0,0,1300,1301,1,0,0,
+		0,1301,1303,1,0,0,0,1302,1304,3,114,57,0,1303,1302,1,0,0,0,1303,1304,1,
+		0,0,0,1304,1359,1,0,0,0,1305,1307,5,115,0,0,1306,1305,1,0,0,0,1306,1307,
+		1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,211,0,0,1309,1310,5,269,0,0,1310,
+		1311,3,138,69,0,1311,1313,5,270,0,0,1312,1314,3,114,57,0,1313,1312,1,0,
+		0,0,1313,1314,1,0,0,0,1314,1359,1,0,0,0,1315,1317,5,115,0,0,1316,1315,
+		1,0,0,0,1316,1317,1,0,0,0,1317,1318,1,0,0,0,1318,1319,5,269,0,0,1319,1320,
+		3,58,29,0,1320,1322,5,270,0,0,1321,1323,3,114,57,0,1322,1321,1,0,0,0,1322,
+		1323,1,0,0,0,1323,1359,1,0,0,0,1324,1325,5,229,0,0,1325,1326,5,269,0,0,
+		1326,1331,3,126,63,0,1327,1328,5,273,0,0,1328,1330,3,126,63,0,1329,1327,
+		1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,
+		1,0,0,0,1333,1331,1,0,0,0,1334,1337,5,270,0,0,1335,1336,5,245,0,0,1336,
+		1338,5,158,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,0,0,0,1339,
+		1341,3,114,57,0,1340,1339,1,0,0,0,1340,1341,1,0,0,0,1341,1359,1,0,0,0,
+		1342,1343,5,269,0,0,1343,1344,3,84,42,0,1344,1345,5,270,0,0,1345,1359,
+		1,0,0,0,1346,1347,3,182,91,0,1347,1349,3,92,46,0,1348,1350,3,114,57,0,
+		1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1359,1,0,0,0,1351,1352,5,269,
+		0,0,1352,1353,3,58,29,0,1353,1354,5,270,0,0,1354,1356,3,92,46,0,1355,1357,
+		3,114,57,0,1356,1355,1,0,0,0,1356,1357,1,0,0,0,1357,1359,1,0,0,0,1358,
+		1291,1,0,0,0,1358,1306,1,0,0,0,1358,1316,1,0,0,0,1358,1324,1,0,0,0,1358,
+		1342,1,0,0,0,1358,1346,1,0,0,0,1358,1351,1,0,0,0,1359,91,1,0,0,0,1360,
+		1361,5,127,0,0,1361,1372,5,269,0,0,1362,1363,5,165,0,0,1363,1364,5,16,
+		0,0,1364,1369,3,126,63,0,1365,1366,5,273,0,0,1366,1368,3,126,63,0,1367,
+		1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,
+		1373,1,0,0,0,1371,1369,1,0,0,0,1372,1362,1,0,0,0,1372,1373,1,0,0,0,1373,
+		1384,1,0,0,0,1374,1375,5,157,0,0,1375,1376,5,16,0,0,1376,1381,3,82,41,
+		0,1377,1378,5,273,0,0,1378,1380,3,82,41,0,1379,1377,1,0,0,0,1380,1383,
+		1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1385,1,0,0,0,1383,1381,
+		1,0,0,0,1384,1374,1,0,0,0,1384,1385,1,0,0,0,1385,1395,1,0,0,0,1386,1387,
+		5,128,0,0,1387,1392,3,94,47,0,1388,1389,5,273,0,0,1389,1391,3,94,47,0,
+		1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,1393,1,0,0,
+		0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1395,1386,1,0,0,0,1395,1396,1,0,
+		0,0,1396,1398,1,0,0,0,1397,1399,3,96,48,0,1398,1397,1,0,0,0,1398,1399,
+		1,0,0,0,1399,1404,1,0,0,0,1400,1401,5,3,0,0,1401,1402,5,126,0,0,1402,1403,
+		5,202,0,0,1403,1405,3,98,49,0,1404,1400,1,0,0,0,1404,1405,1,0,0,0,1405,
+		1406,1,0,0,0,1406,1407,5,168,0,0,1407,1408,5,269,0,0,1408,1409,3,100,50,
+		0,1409,1412,5,270,0,0,1410,1411,5,246,0,0,1411,1413,3,170,85,0,1412,1410,
+		1,0,0,0,1412,1413,1,0,0,0,1413,1423,1,0,0,0,1414,1415,5,206,0,0,1415,1420,
+		3,110,55,0,1416,1417,5,273,0,0,1417,1419,3,110,55,0,1418,1416,1,0,0,0,
+		1419,1422,1,0,0,0,1420,1418,1,0,0,0,1420,1421,1,0,0,0,1421,1424,1,0,0,
+		0,1422,1420,1,0,0,0,1423,1414,1,0,0,0,1423,1424,1,0,0,0,1424,1425,1,0,
+		0,0,1425,1426,5,46,0,0,1426,1431,3,112,56,0,1427,1428,5,273,0,0,1428,1430,
+		3,112,56,0,1429,1427,1,0,0,0,1430,1433,1,0,0,0,1431,1429,1,0,0,0,1431,
+		1432,1,0,0,0,1432,1434,1,0,0,0,1433,1431,1,0,0,0,1434,1435,5,270,0,0,1435,
+		93,1,0,0,0,1436,1437,3,126,63,0,1437,1438,5,9,0,0,1438,1439,3,186,93,0,
+		1439,95,1,0,0,0,1440,1441,5,154,0,0,1441,1442,5,191,0,0,1442,1443,5,169,
+		0,0,1443,1449,5,126,0,0,1444,1445,5,4,0,0,1445,1446,5,192,0,0,1446,1447,
+		5,169,0,0,1447,1449,5,126,0,0,1448,1440,1,0,0,0,1448,1444,1,0,0,0,1449,
+		97,1,0,0,0,1450,1451,5,167,0,0,1451,1452,5,114,0,0,1452,1465,5,191,0,0,
+		1453,1454,5,219,0,0,1454,1455,5,145,0,0,1455,1465,5,191,0,0,1456,1457,
+		5,219,0,0,1457,1458,5,72,0,0,1458,1465,3,186,93,0,1459,1460,5,219,0,0,
+		1460,1461,5,114,0,0,1461,1465,3,186,93,0,1462,1463,5,219,0,0,1463,1465,
+		3,186,93,0,1464,1450,1,0,0,0,1464,1453,1,0,0,0,1464,1456,1,0,0,0,1464,
+		1459,1,0,0,0,1464,1462,1,0,0,0,1465,99,1,0,0,0,1466,1471,3,102,51,0,1467,
+		1468,5,265,0,0,1468,1470,3,102,51,0,1469,1467,1,0,0,0,1470,1473,1,0,0,
+		0,1471,1469,1,0,0,0,1471,1472,1,0,0,0,1472,101,1,0,0,0,1473,1471,1,0,0,
+		0,1474,1476,3,104,52,0,1475,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1475,1,
+		0,0,0,1477,1478,1,0,0,0,1478,103,1,0,0,0,1479,1481,3,106,53,0,1480,1482,
+		3,108,54,0,1481,1480,1,0,0,0,1481,1482,1,0,0,0,1482,105,1,0,0,0,1483,1489,
+		3,186,93,0,1484,1485,5,269,0,0,1485,1486,3,100,50,0,1486,1487,5,270,0,
+		0,1487,1489,1,0,0,0,1488,1483,1,0,0,0,1488,1484,1,0,0,0,1489,107,1,0,0,
+		0,1490,1492,7,20,0,0,1491,1493,5,264,0,0,1492,1491,1,0,0,0,1492,1493,1,
+		0,0,0,1493,1509,1,0,0,0,1494,1496,5,266,0,0,1495,1497,5,281,0,0,1496,1495,
+		1,0,0,0,1496,1497,1,0,0,0,1497,1502,1,0,0,0,1498,1500,5,273,0,0,1499,1501,
+		5,281,0,0,1500,1499,1,0,0,0,1500,1501,1,0,0,0,1501,1503,1,0,0,0,1502,1498,
+		1,0,0,0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1506,5,267,0,0,1505,1507,
+		5,264,0,0,1506,1505,1,0,0,0,1506,1507,1,0,0,0,1507,1509,1,0,0,0,1508,1490,
+		1,0,0,0,1508,1494,1,0,0,0,1509,109,1,0,0,0,1510,1511,3,186,93,0,1511,1512,
+		5,252,0,0,1512,1513,5,269,0,0,1513,1518,3,186,93,0,1514,1515,5,273,0,0,
+		1515,1517,3,186,93,0,1516,1514,1,0,0,0,1517,1520,1,0,0,0,1518,1516,1,0,
+		0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,0,0,1521,1522,5,
+		270,0,0,1522,111,1,0,0,0,1523,1524,3,186,93,0,1524,1525,5,9,0,0,1525,1526,
+		3,126,63,0,1526,113,1,0,0,0,1527,1529,5,9,0,0,1528,1527,1,0,0,0,1528,1529,
+		1,0,0,0,1529,1530,1,0,0,0,1530,1535,3,186,93,0,1531,1532,5,269,0,0,1532,
+		1533,3,184,92,0,1533,1534,5,270,0,0,1534,1536,1,0,0,0,1535,1531,1,0,0,
+		0,1535,1536,1,0,0,0,1536,115,1,0,0,0,1537,1538,3,118,59,0,1538,117,1,0,
+		0,0,1539,1540,5,276,0,0,1540,1547,3,120,60,0,1541,1543,5,273,0,0,1542,
+		1541,1,0,0,0,1542,1543,1,0,0,0,1543,1544,1,0,0,0,1544,1546,3,120,60,0,
+		1545,1542,1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,1547,1548,1,0,0,
+		0,1548,1550,1,0,0,0,1549,1547,1,0,0,0,1550,1551,5,277,0,0,1551,119,1,0,
+		0,0,1552,1573,3,186,93,0,1553,1570,5,269,0,0,1554,1559,3,122,61,0,1555,
+		1556,5,273,0,0,1556,1558,3,122,61,0,1557,1555,1,0,0,0,1558,1561,1,0,0,
+		0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1571,1,0,0,0,1561,1559,1,0,
+		0,0,1562,1567,3,124,62,0,1563,1564,5,273,0,0,1564,1566,3,124,62,0,1565,
+		1563,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1567,1568,1,0,0,0,1568,
+		1571,1,0,0,0,1569,1567,1,0,0,0,1570,1554,1,0,0,0,1570,1562,1,0,0,0,1570,
+		1571,1,0,0,0,1571,1572,1,0,0,0,1572,1574,5,270,0,0,1573,1553,1,0,0,0,1573,
+		1574,1,0,0,0,1574,121,1,0,0,0,1575,1576,3,46,23,0,1576,1577,5,252,0,0,
+		1577,1578,3,48,24,0,1578,123,1,0,0,0,1579,1584,3,186,93,0,1580,1581,5,
+		274,0,0,1581,1583,3,186,93,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,
+		1582,1,0,0,0,1584,1585,1,0,0,0,1585,1590,1,0,0,0,1586,1584,1,0,0,0,1587,
+		1590,5,278,0,0,1588,1590,5,281,0,0,1589,1579,1,0,0,0,1589,1587,1,0,0,0,
+		1589,1588,1,0,0,0,1590,125,1,0,0,0,1591,1592,3,128,64,0,1592,127,1,0,0,
+		0,1593,1594,6,64,-1,0,1594,1595,5,147,0,0,1595,1604,3,128,64,4,1596,1600,
+		3,134,67,0,1597,1599,3,130,65,0,1598,1597,1,0,0,0,1599,1602,1,0,0,0,1600,
+		1598,1,0,0,0,1600,1601,1,0,0,0,1601,1604,1,0,0,0,1602,1600,1,0,0,0,1603,
+		1593,1,0,0,0,1603,1596,1,0,0,0,1604,1613,1,0,0,0,1605,1606,10,2,0,0,1606,
+		1607,5,7,0,0,1607,1612,3,128,64,3,1608,1609,10,1,0,0,1609,1610,5,156,0,
+		0,1610,1612,3,128,64,2,1611,1605,1,0,0,0,1611,1608,1,0,0,0,1612,1615,1,
+		0,0,0,1613,1611,1,0,0,0,1613,1614,1,0,0,0,1614,129,1,0,0,0,1615,1613,1,
+		0,0,0,1616,1617,3,132,66,0,1617,1618,3,134,67,0,1618,1700,1,0,0,0,1619,
+		1621,5,147,0,0,1620,1619,1,0,0,0,1620,1621,1,0,0,0,1621,1622,1,0,0,0,1622,
+		1624,5,13,0,0,1623,1625,7,21,0,0,1624,1623,1,0,0,0,1624,1625,1,0,0,0,1625,
+		1626,1,0,0,0,1626,1627,3,134,67,0,1627,1628,5,7,0,0,1628,1629,3,134,67,
+		0,1629,1700,1,0,0,0,1630,1632,5,147,0,0,1631,1630,1,0,0,0,1631,1632,1,
+		0,0,0,1632,1633,1,0,0,0,1633,1634,5,90,0,0,1634,1635,5,269,0,0,1635,1636,
+		3,58,29,0,1636,1637,5,270,0,0,1637,1700,1,0,0,0,1638,1640,5,147,0,0,1639,
+		1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1642,5,90,0,0,1642,
+		1643,5,269,0,0,1643,1648,3,126,63,0,1644,1645,5,273,0,0,1645,1647,3,126,
+		63,0,1646,1644,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,
+		0,0,0,1649,1651,1,0,0,0,1650,1648,1,0,0,0,1651,1652,5,270,0,0,1652,1700,
+		1,0,0,0,1653,1655,5,147,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,
+		1,0,0,0,1656,1657,5,119,0,0,1657,1660,3,134,67,0,1658,1659,5,59,0,0,1659,
+		1661,3,134,67,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,1661,1700,1,0,0,0,
+		1662,1664,5,147,0,0,1663,1662,1,0,0,0,1663,1664,1,0,0,0,1664,1665,1,0,
+		0,0,1665,1666,5,201,0,0,1666,1667,5,219,0,0,1667,1670,3,134,67,0,1668,
+		1669,5,59,0,0,1669,1671,3,134,67,0,1670,1668,1,0,0,0,1670,1671,1,0,0,0,
+		1671,1700,1,0,0,0,1672,1674,5,97,0,0,1673,1675,5,147,0,0,1674,1673,1,0,
+		0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1700,5,148,0,0,1677,1679,
+		5,97,0,0,1678,1680,5,147,0,0,1679,1678,1,0,0,0,1679,1680,1,0,0,0,1680,
+		1681,1,0,0,0,1681,1700,7,22,0,0,1682,1684,5,97,0,0,1683,1685,5,147,0,0,
+		1684,1683,1,0,0,0,1684,1685,1,0,0,0,1685,1686,1,0,0,0,1686,1687,5,50,0,
+		0,1687,1688,5,76,0,0,1688,1700,3,134,67,0,1689,1691,5,97,0,0,1690,1692,
+		5,147,0,0,1691,1690,1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1695,
+		5,103,0,0,1694,1696,7,23,0,0,1695,1694,1,0,0,0,1695,1696,1,0,0,0,1696,
+		1700,1,0,0,0,1697,1698,5,162,0,0,1698,1700,3,134,67,0,1699,1616,1,0,0,
+		0,1699,1620,1,0,0,0,1699,1631,1,0,0,0,1699,1639,1,0,0,0,1699,1654,1,0,
+		0,0,1699,1663,1,0,0,0,1699,1672,1,0,0,0,1699,1677,1,0,0,0,1699,1682,1,
+		0,0,0,1699,1689,1,0,0,0,1699,1697,1,0,0,0,1700,131,1,0,0,0,1701,1702,7,
+		24,0,0,1702,133,1,0,0,0,1703,1704,6,67,-1,0,1704,1708,3,136,68,0,1705,
+		1706,7,25,0,0,1706,1708,3,134,67,3,1707,1703,1,0,0,0,1707,1705,1,0,0,0,
+		1708,1717,1,0,0,0,1709,1710,10,2,0,0,1710,1711,7,26,0,0,1711,1716,3,134,
+		67,3,1712,1713,10,1,0,0,1713,1714,7,25,0,0,1714,1716,3,134,67,2,1715,1709,
+		1,0,0,0,1715,1712,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,
+		1,0,0,0,1718,135,1,0,0,0,1719,1717,1,0,0,0,1720,1721,6,68,-1,0,1721,2070,
+		3,168,84,0,1722,2070,3,170,85,0,1723,1724,5,18,0,0,1724,1726,3,126,63,
+		0,1725,1727,3,166,83,0,1726,1725,1,0,0,0,1727,1728,1,0,0,0,1728,1726,1,
+		0,0,0,1728,1729,1,0,0,0,1729,1732,1,0,0,0,1730,1731,5,54,0,0,1731,1733,
+		3,126,63,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1734,1,0,0,0,1734,
+		1735,5,56,0,0,1735,2070,1,0,0,0,1736,1738,5,18,0,0,1737,1739,3,166,83,
+		0,1738,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,
+		0,0,1741,1744,1,0,0,0,1742,1743,5,54,0,0,1743,1745,3,126,63,0,1744,1742,
+		1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,56,0,0,1747,2070,
+		1,0,0,0,1748,1749,7,27,0,0,1749,1750,5,269,0,0,1750,1751,3,126,63,0,1751,
+		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,270,0,0,1754,2070,1,0,0,
+		0,1755,1756,5,68,0,0,1756,1759,5,269,0,0,1757,1760,3,174,87,0,1758,1760,
+		3,186,93,0,1759,1757,1,0,0,0,1759,1758,1,0,0,0,1760,1761,1,0,0,0,1761,
+		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,270,0,0,1764,2070,1,0,0,
+		0,1765,1766,5,221,0,0,1766,1767,5,269,0,0,1767,1769,7,28,0,0,1768,1770,
+		3,126,63,0,1769,1768,1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,
+		1772,5,76,0,0,1772,1773,3,126,63,0,1773,1774,5,270,0,0,1774,2070,1,0,0,
+		0,1775,1776,5,221,0,0,1776,1780,5,269,0,0,1777,1778,3,126,63,0,1778,1779,
+		5,76,0,0,1779,1781,1,0,0,0,1780,1777,1,0,0,0,1780,1781,1,0,0,0,1781,1782,
+		1,0,0,0,1782,1783,3,126,63,0,1783,1784,5,270,0,0,1784,2070,1,0,0,0,1785,
+		1786,5,207,0,0,1786,1787,5,269,0,0,1787,1788,3,126,63,0,1788,1789,5,76,
+		0,0,1789,1792,3,126,63,0,1790,1791,5,75,0,0,1791,1793,3,126,63,0,1792,
+		1790,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1795,5,270,0,0,1795,
+		2070,1,0,0,0,1796,1797,5,173,0,0,1797,1798,5,269,0,0,1798,1799,3,134,67,
+		0,1799,1800,5,90,0,0,1800,1801,3,126,63,0,1801,1802,5,270,0,0,1802,2070,
+		1,0,0,0,1803,1804,5,163,0,0,1804,1805,5,269,0,0,1805,1806,3,126,63,0,1806,
+		1807,5,170,0,0,1807,1808,3,126,63,0,1808,1809,5,76,0,0,1809,1812,3,126,
+		63,0,1810,1811,5,75,0,0,1811,1813,3,126,63,0,1812,1810,1,0,0,0,1812,1813,
+		1,0,0,0,1813,1814,1,0,0,0,1814,1815,5,270,0,0,1815,2070,1,0,0,0,1816,1817,
+		5,111,0,0,1817,1818,5,269,0,0,1818,1819,3,126,63,0,1819,1820,5,273,0,0,
+		1820,1823,3,126,63,0,1821,1822,5,188,0,0,1822,1824,3,176,88,0,1823,1821,
+		1,0,0,0,1823,1824,1,0,0,0,1824,1843,1,0,0,0,1825,1826,3,160,80,0,1826,
+		1827,5,153,0,0,1827,1832,5,55,0,0,1828,1829,3,160,80,0,1829,1830,5,153,
+		0,0,1830,1831,5,58,0,0,1831,1833,1,0,0,0,1832,1828,1,0,0,0,1832,1833,1,
+		0,0,0,1833,1844,1,0,0,0,1834,1835,3,160,80,0,1835,1836,5,153,0,0,1836,
+		1841,5,58,0,0,1837,1838,3,160,80,0,1838,1839,5,153,0,0,1839,1840,5,55,
+		0,0,1840,1842,1,0,0,0,1841,1837,1,0,0,0,1841,1842,1,0,0,0,1842,1844,1,
+		0,0,0,1843,1825,1,0,0,0,1843,1834,1,0,0,0,1843,1844,1,0,0,0,1844,1845,
+		1,0,0,0,1845,1846,5,270,0,0,1846,2070,1,0,0,0,1847,1848,5,110,0,0,1848,
+		1849,5,269,0,0,1849,1850,3,126,63,0,1850,1851,5,273,0,0,1851,1854,3,126,
+		63,0,1852,1853,5,188,0,0,1853,1855,3,176,88,0,1854,1852,1,0,0,0,1854,1855,
+		1,0,0,0,1855,1857,1,0,0,0,1856,1858,3,162,81,0,1857,1856,1,0,0,0,1857,
+		1858,1,0,0,0,1858,1877,1,0,0,0,1859,1860,3,164,82,0,1860,1861,5,153,0,
+		0,1861,1866,5,55,0,0,1862,1863,3,164,82,0,1863,1864,5,153,0,0,1864,1865,
+		5,58,0,0,1865,1867,1,0,0,0,1866,1862,1,0,0,0,1866,1867,1,0,0,0,1867,1878,
+		1,0,0,0,1868,1869,3,164,82,0,1869,1870,5,153,0,0,1870,1875,5,58,0,0,1871,
+		1872,3,164,82,0,1872,1873,5,153,0,0,1873,1874,5,55,0,0,1874,1876,1,0,0,
+		0,1875,1871,1,0,0,0,1875,1876,1,0,0,0,1876,1878,1,0,0,0,1877,1859,1,0,
+		0,0,1877,1868,1,0,0,0,1877,1878,1,0,0,0,1878,1879,1,0,0,0,1879,1880,5,
+		270,0,0,1880,2070,1,0,0,0,1881,1882,5,107,0,0,1882,1883,5,269,0,0,1883,
+		1884,3,126,63,0,1884,1885,5,273,0,0,1885,1889,3,126,63,0,1886,1887,7,29,
+		0,0,1887,1888,5,153,0,0,1888,1890,5,58,0,0,1889,1886,1,0,0,0,1889,1890,
+		1,0,0,0,1890,1891,1,0,0,0,1891,1892,5,270,0,0,1892,2070,1,0,0,0,1893,1894,
+		5,108,0,0,1894,1903,5,269,0,0,1895,1900,3,158,79,0,1896,1897,5,273,0,0,
+		1897,1899,3,158,79,0,1898,1896,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,
+		0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,
+		0,0,0,1903,1904,1,0,0,0,1904,1908,1,0,0,0,1905,1906,7,30,0,0,1906,1907,
+		5,153,0,0,1907,1909,5,148,0,0,1908,1905,1,0,0,0,1908,1909,1,0,0,0,1909,
+		1910,1,0,0,0,1910,2070,5,270,0,0,1911,1912,5,104,0,0,1912,1921,5,269,0,
+		0,1913,1918,3,126,63,0,1914,1915,5,273,0,0,1915,1917,3,126,63,0,1916,1914,
+		1,0,0,0,1917,1920,1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,1922,
+		1,0,0,0,1920,1918,1,0,0,0,1921,1913,1,0,0,0,1921,1922,1,0,0,0,1922,1926,
+		1,0,0,0,1923,1924,7,30,0,0,1924,1925,5,153,0,0,1925,1927,5,148,0,0,1926,
+		1923,1,0,0,0,1926,1927,1,0,0,0,1927,1928,1,0,0,0,1928,2070,5,270,0,0,1929,
+		1930,5,105,0,0,1930,1931,5,269,0,0,1931,1942,3,126,63,0,1932,1933,5,157,
+		0,0,1933,1934,5,16,0,0,1934,1939,3,82,41,0,1935,1936,5,273,0,0,1936,1938,
+		3,82,41,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1939,1940,
+		1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1942,1932,1,0,0,0,1942,1943,
+		1,0,0,0,1943,1947,1,0,0,0,1944,1945,7,30,0,0,1945,1946,5,153,0,0,1946,
+		1948,5,148,0,0,1947,1944,1,0,0,0,1947,1948,1,0,0,0,1948,1949,1,0,0,0,1949,
+		1956,5,270,0,0,1950,1951,5,71,0,0,1951,1952,5,269,0,0,1952,1953,5,243,
+		0,0,1953,1954,3,126,63,0,1954,1955,5,270,0,0,1955,1957,1,0,0,0,1956,1950,
+		1,0,0,0,1956,1957,1,0,0,0,1957,1960,1,0,0,0,1958,1959,5,160,0,0,1959,1961,
+		3,150,75,0,1960,1958,1,0,0,0,1960,1961,1,0,0,0,1961,2070,1,0,0,0,1962,
+		1963,5,109,0,0,1963,1964,5,269,0,0,1964,1968,3,158,79,0,1965,1966,7,30,
+		0,0,1966,1967,5,153,0,0,1967,1969,5,148,0,0,1968,1965,1,0,0,0,1968,1969,
+		1,0,0,0,1969,1970,1,0,0,0,1970,1977,5,270,0,0,1971,1972,5,71,0,0,1972,
+		1973,5,269,0,0,1973,1974,5,243,0,0,1974,1975,3,126,63,0,1975,1976,5,270,
+		0,0,1976,1978,1,0,0,0,1977,1971,1,0,0,0,1977,1978,1,0,0,0,1978,1981,1,
+		0,0,0,1979,1980,5,160,0,0,1980,1982,3,150,75,0,1981,1979,1,0,0,0,1981,
+		1982,1,0,0,0,1982,2070,1,0,0,0,1983,1984,7,31,0,0,1984,1985,5,269,0,0,
+		1985,1986,3,126,63,0,1986,1989,5,219,0,0,1987,1990,3,174,87,0,1988,1990,
+		3,186,93,0,1989,1987,1,0,0,0,1989,1988,1,0,0,0,1990,1991,1,0,0,0,1991,
+		1992,5,270,0,0,1992,2070,1,0,0,0,1993,1994,7,32,0,0,1994,1995,5,269,0,
+		0,1995,1996,3,174,87,0,1996,1997,5,273,0,0,1997,1998,3,126,63,0,1998,1999,
+		5,273,0,0,1999,2000,3,126,63,0,2000,2001,5,270,0,0,2001,2070,1,0,0,0,2002,
+		2070,7,33,0,0,2003,2004,5,8,0,0,2004,2013,5,271,0,0,2005,2010,3,126,63,
+		0,2006,2007,5,273,0,0,2007,2009,3,126,63,0,2008,2006,1,0,0,0,2009,2012,
+		1,0,0,0,2010,2008,1,0,0,0,2010,2011,1,0,0,0,2011,2014,1,0,0,0,2012,2010,
+		1,0,0,0,2013,2005,1,0,0,0,2013,2014,1,0,0,0,2014,2015,1,0,0,0,2015,2070,
+		5,272,0,0,2016,2017,5,125,0,0,2017,2026,5,271,0,0,2018,2023,3,126,63,0,
+		2019,2020,5,273,0,0,2020,2022,3,126,63,0,2021,2019,1,0,0,0,2022,2025,1,
+		0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,2023,
+		1,0,0,0,2026,2018,1,0,0,0,2026,2027,1,0,0,0,2027,2028,1,0,0,0,2028,2070,
+		5,272,0,0,2029,2030,5,191,0,0,2030,2039,5,269,0,0,2031,2036,3,126,63,0,
+		2032,2033,5,273,0,0,2033,2035,3,126,63,0,2034,2032,1,0,0,0,2035,2038,1,
+		0,0,0,2036,2034,1,0,0,0,2036,2037,1,0,0,0,2037,2040,1,0,0,0,2038,2036,
+		1,0,0,0,2039,2031,1,0,0,0,2039,2040,1,0,0,0,2040,2041,1,0,0,0,2041,2070,
+		5,270,0,0,2042,2043,5,49,0,0,2043,2044,5,269,0,0,2044,2045,3,184,92,0,
+		2045,2046,5,270,0,0,2046,2070,1,0,0,0,2047,2070,3,138,69,0,2048,2049,5,
+		64,0,0,2049,2050,5,269,0,0,2050,2051,3,58,29,0,2051,2052,5,270,0,0,2052,
+		2070,1,0,0,0,2053,2054,5,269,0,0,2054,2055,3,58,29,0,2055,2056,5,270,0,
+		0,2056,2070,1,0,0,0,2057,2058,5,269,0,0,2058,2063,3,126,63,0,2059,2060,
+		5,273,0,0,2060,2062,3,126,63,0,2061,2059,1,0,0,0,2062,2065,1,0,0,0,2063,
+		2061,1,0,0,0,2063,2064,1,0,0,0,2064,2066,1,0,0,0,2065,2063,1,0,0,0,2066,
+		2067,5,270,0,0,2067,2070,1,0,0,0,2068,2070,3,186,93,0,2069,1720,1,0,0,
+		0,2069,1722,1,0,0,0,2069,1723,1,0,0,0,2069,1736,1,0,0,0,2069,1748,1,0,
+		0,0,2069,1755,1,0,0,0,2069,1765,1,0,0,0,2069,1775,1,0,0,0,2069,1785,1,
+		0,0,0,2069,1796,1,0,0,0,2069,1803,1,0,0,0,2069,1816,1,0,0,0,2069,1847,
+		1,0,0,0,2069,1881,1,0,0,0,2069,1893,1,0,0,0,2069,1911,1,0,0,0,2069,1929,
+		1,0,0,0,2069,1962,1,0,0,0,2069,1983,1,0,0,0,2069,1993,1,0,0,0,2069,2002,
+		1,0,0,0,2069,2003,1,0,0,0,2069,2016,1,0,0,0,2069,2029,1,0,0,0,2069,2042,
+		1,0,0,0,2069,2047,1,0,0,0,2069,2048,1,0,0,0,2069,2053,1,0,0,0,2069,2057,
+		1,0,0,0,2069,2068,1,0,0,0,2070,2081,1,0,0,0,2071,2072,10,2,0,0,2072,2073,
+		5,274,0,0,2073,2080,3,186,93,0,2074,2075,10,1,0,0,2075,2076,5,271,0,0,
+		2076,2077,3,134,67,0,2077,2078,5,272,0,0,2078,2080,1,0,0,0,2079,2071,1,
+		0,0,0,2079,2074,1,0,0,0,2080,2083,1,0,0,0,2081,2079,1,0,0,0,2081,2082,
+		1,0,0,0,2082,137,1,0,0,0,2083,2081,1,0,0,0,2084,2085,3,142,71,0,2085,2101,
+		5,269,0,0,2086,2102,5,261,0,0,2087,2089,3,72,36,0,2088,2087,1,0,0,0,2088,
+		2089,1,0,0,0,2089,2090,1,0,0,0,2090,2095,3,144,72,0,2091,2092,5,273,0,
+		0,2092,2094,3,144,72,0,2093,2091,1,0,0,0,2094,2097,1,0,0,0,2095,2093,1,
+		0,0,0,2095,2096,1,0,0,0,2096,2099,1,0,0,0,2097,2095,1,0,0,0,2098,2100,
+		3,140,70,0,2099,2098,1,0,0,0,2099,2100,1,0,0,0,2100,2102,1,0,0,0,2101,
+		2086,1,0,0,0,2101,2088,1,0,0,0,2101,2102,1,0,0,0,2102,2103,1,0,0,0,2103,
+		2110,5,270,0,0,2104,2105,5,71,0,0,2105,2106,5,269,0,0,2106,2107,5,243,
+		0,0,2107,2108,3,126,63,0,2108,2109,5,270,0,0,2109,2111,1,0,0,0,2110,2104,
+		1,0,0,0,2110,2111,1,0,0,0,2111,2114,1,0,0,0,2112,2113,5,160,0,0,2113,2115,
+		3,150,75,0,2114,2112,1,0,0,0,2114,2115,1,0,0,0,2115,139,1,0,0,0,2116,2117,
+		7,34,0,0,2117,2118,5,149,0,0,2118,141,1,0,0,0,2119,2124,3,182,91,0,2120,
+		2124,5,118,0,0,2121,2124,5,189,0,0,2122,2124,5,72,0,0,2123,2119,1,0,0,
+		0,2123,2120,1,0,0,0,2123,2121,1,0,0,0,2123,2122,1,0,0,0,2124,143,1,0,0,
+		0,2125,2126,3,146,73,0,2126,2127,5,258,0,0,2127,2128,3,148,74,0,2128,2131,
+		1,0,0,0,2129,2131,3,148,74,0,2130,2125,1,0,0,0,2130,2129,1,0,0,0,2131,
+		145,1,0,0,0,2132,2135,3,186,93,0,2133,2135,5,152,0,0,2134,2132,1,0,0,0,
+		2134,2133,1,0,0,0,2135,147,1,0,0,0,2136,2137,5,211,0,0,2137,2141,3,182,
+		91,0,2138,2139,5,165,0,0,2139,2140,5,16,0,0,2140,2142,3,126,63,0,2141,
+		2138,1,0,0,0,2141,2142,1,0,0,0,2142,2154,1,0,0,0,2143,2144,5,211,0,0,2144,
+		2145,5,269,0,0,2145,2146,3,58,29,0,2146,2150,5,270,0,0,2147,2148,5,165,
+		0,0,2148,2149,5,16,0,0,2149,2151,3,126,63,0,2150,2147,1,0,0,0,2150,2151,
+		1,0,0,0,2151,2154,1,0,0,0,2152,2154,3,126,63,0,2153,2136,1,0,0,0,2153,
+		2143,1,0,0,0,2153,2152,1,0,0,0,2154,149,1,0,0,0,2155,2158,3,186,93,0,2156,
+		2158,3,152,76,0,2157,2155,1,0,0,0,2157,2156,1,0,0,0,2158,151,1,0,0,0,2159,
+		2170,5,269,0,0,2160,2161,5,165,0,0,2161,2162,5,16,0,0,2162,2167,3,126,
+		63,0,2163,2164,5,273,0,0,2164,2166,3,126,63,0,2165,2163,1,0,0,0,2166,2169,
+		1,0,0,0,2167,2165,1,0,0,0,2167,2168,1,0,0,0,2168,2171,1,0,0,0,2169,2167,
+		1,0,0,0,2170,2160,1,0,0,0,2170,2171,1,0,0,0,2171,2182,1,0,0,0,2172,2173,
+		5,157,0,0,2173,2174,5,16,0,0,2174,2179,3,82,41,0,2175,2176,5,273,0,0,2176,
+		2178,3,82,41,0,2177,2175,1,0,0,0,2178,2181,1,0,0,0,2179,2177,1,0,0,0,2179,
+		2180,1,0,0,0,2180,2183,1,0,0,0,2181,2179,1,0,0,0,2182,2172,1,0,0,0,2182,
+		2183,1,0,0,0,2183,2185,1,0,0,0,2184,2186,3,154,77,0,2185,2184,1,0,0,0,
+		2185,2186,1,0,0,0,2186,2187,1,0,0,0,2187,2188,5,270,0,0,2188,153,1,0,0,
+		0,2189,2190,7,35,0,0,2190,2198,3,156,78,0,2191,2192,7,35,0,0,2192,2193,
+		5,13,0,0,2193,2194,3,156,78,0,2194,2195,5,7,0,0,2195,2196,3,156,78,0,2196,
+		2198,1,0,0,0,2197,2189,1,0,0,0,2197,2191,1,0,0,0,2198,155,1,0,0,0,2199,
+		2200,5,224,0,0,2200,2209,5,174,0,0,2201,2202,5,224,0,0,2202,2209,5,74,
+		0,0,2203,2204,5,36,0,0,2204,2209,5,191,0,0,2205,2206,3,134,67,0,2206,2207,
+		7,36,0,0,2207,2209,1,0,0,0,2208,2199,1,0,0,0,2208,2201,1,0,0,0,2208,2203,
+		1,0,0,0,2208,2205,1,0,0,0,2209,157,1,0,0,0,2210,2212,5,112,0,0,2211,2210,
+		1,0,0,0,2211,2212,1,0,0,0,2212,2213,1,0,0,0,2213,2214,3,126,63,0,2214,
+		2215,5,233,0,0,2215,2216,3,126,63,0,2216,159,1,0,0,0,2217,2222,5,148,0,
+		0,2218,2222,5,58,0,0,2219,2220,5,45,0,0,2220,2222,3,126,63,0,2221,2217,
+		1,0,0,0,2221,2218,1,0,0,0,2221,2219,1,0,0,0,2222,161,1,0,0,0,2223,2225,
+		5,247,0,0,2224,2226,5,8,0,0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,2227,
+		1,0,0,0,2227,2237,5,248,0,0,2228,2230,5,245,0,0,2229,2231,7,37,0,0,2230,
+		2229,1,0,0,0,2230,2231,1,0,0,0,2231,2233,1,0,0,0,2232,2234,5,8,0,0,2233,
+		2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,2237,5,248,0,0,2236,
+		2223,1,0,0,0,2236,2228,1,0,0,0,2237,163,1,0,0,0,2238,2243,5,148,0,0,2239,
+		2243,5,58,0,0,2240,2241,5,55,0,0,2241,2243,7,38,0,0,2242,2238,1,0,0,0,
+		2242,2239,1,0,0,0,2242,2240,1,0,0,0,2243,165,1,0,0,0,2244,2245,5,242,0,
+		0,2245,2250,3,126,63,0,2246,2247,5,273,0,0,2247,2249,3,126,63,0,2248,2246,
+		1,0,0,0,2249,2252,1,0,0,0,2250,2248,1,0,0,0,2250,2251,1,0,0,0,2251,2253,
+		1,0,0,0,2252,2250,1,0,0,0,2253,2254,5,214,0,0,2254,2255,3,126,63,0,2255,
+		167,1,0,0,0,2256,2271,5,148,0,0,2257,2271,7,39,0,0,2258,2271,5,281,0,0,
+		2259,2271,5,282,0,0,2260,2271,5,283,0,0,2261,2263,5,278,0,0,2262,2261,
+		1,0,0,0,2263,2264,1,0,0,0,2264,2262,1,0,0,0,2264,2265,1,0,0,0,2265,2271,
+		1,0,0,0,2266,2271,5,279,0,0,2267,2271,5,280,0,0,2268,2269,7,40,0,0,2269,
+		2271,5,278,0,0,2270,2256,1,0,0,0,2270,2257,1,0,0,0,2270,2258,1,0,0,0,2270,
+		2259,1,0,0,0,2270,2260,1,0,0,0,2270,2262,1,0,0,0,2270,2266,1,0,0,0,2270,
+		2267,1,0,0,0,2270,2268,1,0,0,0,2271,169,1,0,0,0,2272,2274,5,95,0,0,2273,
+		2275,7,25,0,0,2274,2273,1,0,0,0,2274,2275,1,0,0,0,2275,2276,1,0,0,0,2276,
+		2277,3,172,86,0,2277,2281,3,174,87,0,2278,2279,5,269,0,0,2279,2280,5,281,
+		0,0,2280,2282,5,270,0,0,2281,2278,1,0,0,0,2281,2282,1,0,0,0,2282,2290,
+		1,0,0,0,2283,2284,5,219,0,0,2284,2288,3,174,87,0,2285,2286,5,269,0,0,2286,
+		2287,5,281,0,0,2287,2289,5,270,0,0,2288,2285,1,0,0,0,2288,2289,1,0,0,0,
+		2289,2291,1,0,0,0,2290,2283,1,0,0,0,2290,2291,1,0,0,0,2291,171,1,0,0,0,
+		2292,2293,7,41,0,0,2293,173,1,0,0,0,2294,2295,7,42,0,0,2295,175,1,0,0,
+		0,2296,2300,3,178,89,0,2297,2298,5,147,0,0,2298,2301,5,148,0,0,2299,2301,
+		5,148,0,0,2300,2297,1,0,0,0,2300,2299,1,0,0,0,2300,2301,1,0,0,0,2301,177,
+		1,0,0,0,2302,2303,6,89,-1,0,2303,2304,5,8,0,0,2304,2305,5,256,0,0,2305,
+		2306,3,176,88,0,2306,2307,5,257,0,0,2307,2388,1,0,0,0,2308,2309,5,141,
+		0,0,2309,2310,5,256,0,0,2310,2311,3,176,88,0,2311,2312,5,257,0,0,2312,
+		2388,1,0,0,0,2313,2314,5,125,0,0,2314,2315,5,256,0,0,2315,2316,3,176,88,
+		0,2316,2317,5,273,0,0,2317,2318,3,176,88,0,2318,2319,5,257,0,0,2319,2388,
+		1,0,0,0,2320,2321,5,191,0,0,2321,2330,5,256,0,0,2322,2327,3,180,90,0,2323,
+		2324,5,273,0,0,2324,2326,3,180,90,0,2325,2323,1,0,0,0,2326,2329,1,0,0,
+		0,2327,2325,1,0,0,0,2327,2328,1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,
+		0,0,2330,2322,1,0,0,0,2330,2331,1,0,0,0,2331,2332,1,0,0,0,2332,2388,5,
+		257,0,0,2333,2334,5,191,0,0,2334,2343,5,269,0,0,2335,2340,3,180,90,0,2336,
+		2337,5,273,0,0,2337,2339,3,180,90,0,2338,2336,1,0,0,0,2339,2342,1,0,0,
+		0,2340,2338,1,0,0,0,2340,2341,1,0,0,0,2341,2344,1,0,0,0,2342,2340,1,0,
+		0,0,2343,2335,1,0,0,0,2343,2344,1,0,0,0,2344,2345,1,0,0,0,2345,2388,5,
+		270,0,0,2346,2347,5,95,0,0,2347,2351,3,174,87,0,2348,2349,5,269,0,0,2349,
+		2350,5,281,0,0,2350,2352,5,270,0,0,2351,2348,1,0,0,0,2351,2352,1,0,0,0,
+		2352,2360,1,0,0,0,2353,2354,5,219,0,0,2354,2358,3,174,87,0,2355,2356,5,
+		269,0,0,2356,2357,5,281,0,0,2357,2359,5,270,0,0,2358,2355,1,0,0,0,2358,
+		2359,1,0,0,0,2359,2361,1,0,0,0,2360,2353,1,0,0,0,2360,2361,1,0,0,0,2361,
+		2388,1,0,0,0,2362,2364,3,186,93,0,2363,2365,7,43,0,0,2364,2363,1,0,0,0,
+		2364,2365,1,0,0,0,2365,2376,1,0,0,0,2366,2367,5,269,0,0,2367,2372,5,281,
+		0,0,2368,2369,5,273,0,0,2369,2371,5,281,0,0,2370,2368,1,0,0,0,2371,2374,
+		1,0,0,0,2372,2370,1,0,0,0,2372,2373,1,0,0,0,2373,2375,1,0,0,0,2374,2372,
+		1,0,0,0,2375,2377,5,270,0,0,2376,2366,1,0,0,0,2376,2377,1,0,0,0,2377,2385,
+		1,0,0,0,2378,2379,5,245,0,0,2379,2380,5,121,0,0,2380,2381,5,215,0,0,2381,
+		2386,5,251,0,0,2382,2383,5,247,0,0,2383,2384,5,215,0,0,2384,2386,5,251,
+		0,0,2385,2378,1,0,0,0,2385,2382,1,0,0,0,2385,2386,1,0,0,0,2386,2388,1,
+		0,0,0,2387,2302,1,0,0,0,2387,2308,1,0,0,0,2387,2313,1,0,0,0,2387,2320,
+		1,0,0,0,2387,2333,1,0,0,0,2387,2346,1,0,0,0,2387,2362,1,0,0,0,2388,2405,
+		1,0,0,0,2389,2393,10,2,0,0,2390,2391,5,147,0,0,2391,2394,5,148,0,0,2392,
+		2394,5,148,0,0,2393,2390,1,0,0,0,2393,2392,1,0,0,0,2393,2394,1,0,0,0,2394,
+		2395,1,0,0,0,2395,2404,5,8,0,0,2396,2400,10,1,0,0,2397,2398,5,147,0,0,
+		2398,2401,5,148,0,0,2399,2401,5,148,0,0,2400,2397,1,0,0,0,2400,2399,1,
+		0,0,0,2400,2401,1,0,0,0,2401,2402,1,0,0,0,2402,2404,5,141,0,0,2403,2389,
+		1,0,0,0,2403,2396,1,0,0,0,2404,2407,1,0,0,0,2405,2403,1,0,0,0,2405,2406,
+		1,0,0,0,2406,179,1,0,0,0,2407,2405,1,0,0,0,2408,2409,3,186,93,0,2409,2411,
+		3,176,88,0,2410,2412,5,278,0,0,2411,2410,1,0,0,0,2411,2412,1,0,0,0,2412,
+		181,1,0,0,0,2413,2418,3,186,93,0,2414,2415,5,274,0,0,2415,2417,3,186,93,
+		0,2416,2414,1,0,0,0,2417,2420,1,0,0,0,2418,2416,1,0,0,0,2418,2419,1,0,
+		0,0,2419,183,1,0,0,0,2420,2418,1,0,0,0,2421,2426,3,186,93,0,2422,2423,
+		5,273,0,0,2423,2425,3,186,93,0,2424,2422,1,0,0,0,2425,2428,1,0,0,0,2426,
+		2424,1,0,0,0,2426,2427,1,0,0,0,2427,185,1,0,0,0,2428,2426,1,0,0,0,2429,
+		2433,5,284,0,0,2430,2433,5,285,0,0,2431,2433,3,188,94,0,2432,2429,1,0,
+		0,0,2432,2430,1,0,0,0,2432,2431,1,0,0,0,2433,187,1,0,0,0,2434,2435,7,44,
+		0,0,2435,189,1,0,0,0,348,193,200,205,211,214,229,232,238,244,250,257,261,
+		269,271,277,284,294,297,304,309,312,319,324,327,331,334,339,343,349,362,
+		370,382,392,396,406,411,422,425,433,437,443,449,461,466,476,482,485,491,
+		502,517,524,529,535,546,552,557,563,566,569,577,585,587,592,597,600,605,
+		608,611,616,619,624,629,632,635,643,661,663,666,673,679,688,697,701,704,
+		712,715,718,722,726,737,746,750,753,761,764,772,780,786,791,798,805,808,
+		812,817,821,823,827,833,843,852,861,864,878,881,885,891,899,903,908,920,
+		932,945,950,962,969,976,982,990,993,1002,1017,1020,1025,1027,1032,1034,
+		1039,1043,1051,1057,1060,1062,1072,1079,1082,1090,1096,1100,1103,1110,
+		1119,1122,1126,1135,1138,1142,1150,1153,1164,1167,1169,1179,1191,1203,
+		1211,1219,1222,1226,1234,1238,1258,1260,1262,1266,1270,1274,1278,1280,
+		1289,1293,1300,1303,1306,1313,1316,1322,1331,1337,1340,1349,1356,1358,
+		1369,1372,1381,1384,1392,1395,1398,1404,1412,1420,1423,1431,1448,1464,
+		1471,1477,1481,1488,1492,1496,1500,1502,1506,1508,1518,1528,1535,1542,
+		1547,1559,1567,1570,1573,1584,1589,1600,1603,1611,1613,1620,1624,1631,
+		1639,1648,1654,1660,1663,1670,1674,1679,1684,1691,1695,1699,1707,1715,
+		1717,1728,1732,1740,1744,1759,1769,1780,1792,1812,1823,1832,1841,1843,
+		1854,1857,1866,1875,1877,1889,1900,1903,1908,1918,1921,1926,1939,1942,
+		1947,1956,1960,1968,1977,1981,1989,2010,2013,2023,2026,2036,2039,2063,
+		2069,2079,2081,2088,2095,2099,2101,2110,2114,2123,2130,2134,2141,2150,
+		2153,2157,2167,2170,2179,2182,2185,2197,2208,2211,2221,2225,2230,2233,
+		2236,2242,2250,2264,2270,2274,2281,2288,2290,2300,2327,2330,2340,2343,
+		2351,2358,2360,2364,2372,2376,2385,2387,2393,2400,2403,2405,2411,2418,
+		2426,2432
 	};
 
 	public static readonly ATN _ATN =

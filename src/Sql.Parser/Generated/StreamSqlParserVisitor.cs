@@ -1373,6 +1373,12 @@ internal interface IStreamSqlParserVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPositionalArgument([NotNull] StreamSqlParser.PositionalArgumentContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="StreamSqlParser.argumentName"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitArgumentName([NotNull] StreamSqlParser.ArgumentNameContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>tableArgument</c>
 	/// labeled alternative in <see cref="StreamSqlParser.functionArgumentValue"/>.
 	/// </summary>
