@@ -185,7 +185,7 @@ internal sealed class InsertBinder
     }
 
     /// <summary>
-    /// Whether column <paramref name="index"/> of <paramref name="node"/> is, through projections and filters, an input
+    /// Whether column <paramref name="index"/> of <paramref name="node"/> is, through projections, filters and joins, an input
     /// column of a window table function: "the original time attribute will be a regular timestamp column after window
     /// TVF" (Flink's docs), so it is not one of the rowtime attributes a sink may take only one of.
     /// </summary>
@@ -201,6 +201,12 @@ internal sealed class InsertBinder
                     continue;
                 case LogicalFilter filter:
                     node = filter.Input;
+                    continue;
+                case LogicalJoin { JoinType: JoinType.Semi or JoinType.Anti } semiOrAnti:
+                    node = semiOrAnti.Left;
+                    continue;
+                case LogicalJoin join:
+                    (node, index) = index < join.Left.Schema.Count ? (join.Left, index) : (join.Right, index - join.Left.Schema.Count);
                     continue;
                 case LogicalWindowTableFunction tvf:
                     return index < tvf.WindowStart;
