@@ -284,7 +284,7 @@ internal sealed partial class AstBuilder
                     [unit, BuildExpression(c.expression(0)), BuildExpression(c.expression(1))], false, null, null, span);
             }
             case P.NiladicFunctionContext c:
-                return new FunctionCall(new ObjectName([c.name.Text.ToUpperInvariant()], span), [], false, null, null, span);
+                return new FunctionCall(new ObjectName([c.name.Text.ToUpperInvariant()], span), [], false, null, null, span) { WithoutParentheses = true };
             case P.ArrayConstructorContext c:
                 return new ConstructorExpression("ARRAY", BuildExpressions(c.expression()), span);
             case P.MapConstructorContext c:

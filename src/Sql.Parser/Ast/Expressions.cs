@@ -147,6 +147,10 @@ public sealed record FunctionCall(
     /// <summary><c>RESPECT NULLS</c> or <c>IGNORE NULLS</c> after the arguments (<c>ARRAY_AGG(x IGNORE NULLS)</c>); null
     /// when not written.</summary>
     public NullTreatment? Nulls { get; init; }
+
+    /// <summary>Written without parentheses (<c>LOCALTIME</c>, <c>CURRENT_TIMESTAMP</c>): Calcite parses these as identifiers,
+    /// so a select item of one is named after it rather than <c>EXPR$i</c>.</summary>
+    public bool WithoutParentheses { get; init; }
 }
 
 /// <summary><c>RESPECT NULLS</c> (<paramref name="Ignore"/> false) or <c>IGNORE NULLS</c> of an aggregate call.</summary>

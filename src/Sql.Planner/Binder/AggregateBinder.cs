@@ -67,11 +67,7 @@ internal sealed partial class AggregateBinder
         var names = new List<string>();
         foreach (var item in SelectItems(s))
         {
-            string name = item.Alias?.Value ?? item.Expression switch
-            {
-                ColumnReference c => _scope.OutputName(c),
-                _ => $"EXPR${names.Count}",
-            };
+            string name = item.Alias?.Value ?? SelectItemName.Derive(item.Expression, _scope, names.Count);
             // An aggregate call that is a whole item takes the item's name (Calcite's AggConverter); a hidden item's is $fN.
             _currentItem = OverAfterGroupBy.IsHiddenName(name) ? null : item.Expression;
             _currentItemName = name;

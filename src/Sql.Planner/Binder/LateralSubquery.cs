@@ -72,7 +72,7 @@ internal static class LateralSubquery
             if (body.Items.Any(i => i.Expression is StarExpression))
                 throw Unsupported.Feature("SELECT * in a correlated LATERAL subquery with ORDER BY ... LIMIT", sub.Span);
             // Unnamed items get Calcite's EXPR$i, so the Top-N wrapper can name them.
-            var items = body.Items.Select((item, i) => item.Alias is not null || item.Expression is ColumnReference ? item
+            var items = body.Items.Select((item, i) => item.Alias is not null || item.Expression is ColumnReference or FunctionCall { WithoutParentheses: true } ? item
                 : item with { Alias = new Identifier("EXPR$" + i, item.Span) }).ToList();
             var order = orderBy.Select(o => o with { Expression = ResolveAlias(o.Expression, items) }).ToList();
             var rank = new FunctionCall(new ObjectName(["ROW_NUMBER"], span), [], false, null,

@@ -74,8 +74,7 @@ internal static class OverAfterGroupBy
             var item = s.Items[i];
             if (item.Expression is StarExpression star)
                 throw Unsupported.Feature("SELECT * in an aggregate query with OVER (name the columns)", star.Span);
-            // The name the select list gives the item: its alias, a column's own name, else EXPR$i.
-            string name = item.Alias?.Value ?? (item.Expression is ColumnReference c ? scope.OutputName(c) : $"EXPR${i}");
+            string name = item.Alias?.Value ?? SelectItemName.Derive(item.Expression, scope, i);
             if (!OverBinder.ContainsOver(item.Expression))
             {
                 int at = HiddenIndex(item.Expression);

@@ -260,11 +260,7 @@ internal sealed class QueryBinder
             }
             var bound = substitutes is not null && substitutes.TryGetValue(item.Expression, out var substitute) ? substitute : expressions.Bind(item.Expression);
             projections.Add(bound);
-            names.Add(item.Alias?.Value ?? item.Expression switch
-            {
-                ColumnReference c => scope.OutputName(c),
-                _ => $"EXPR${projections.Count - 1}",
-            });
+            names.Add(item.Alias?.Value ?? SelectItemName.Derive(item.Expression, scope, projections.Count - 1));
         }
         return LogicalProject.Create(input, projections, Uniquify(names));
     }

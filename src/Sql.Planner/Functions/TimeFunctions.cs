@@ -84,7 +84,8 @@ internal static class TimeFunctions
         if (a.Count is 1 or 2 && IsNumeric(a[0]) && (a.Count == 1 || IsInteger(a[1])))
         {
             var operands = a.Count == 1 ? new[] { Own(a[0], SqlType.BigInt) } : new[] { Own(a[0], SqlType.BigInt), As(SqlType.Int, a[1]) };
-            return new ResolvedFunction(a.Name, operands, result.WithNullable(Nullable(a)));
+            // Nullable whatever the arguments, as Flink's (FORCE_NULLABLE in 1.x, TIMESTAMP_LTZ(3) in 2.x): DESC shows TRUE.
+            return new ResolvedFunction(a.Name, operands, result.WithNullable(true));
         }
         if (a.Count is >= 1 and <= 3 && AllMatch(a, IsString)) return Keep(a, result, alwaysNullable: true);
         return null;
