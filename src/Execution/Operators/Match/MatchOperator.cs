@@ -421,9 +421,9 @@ public sealed class MatchOperator : StreamOperatorBase
             _ => match.Find(_skipTo, 0, fromEnd: true),
         };
         if (next < 0)
-            throw new InvalidOperationException($"Could not skip to {_spec.Skip.VariableName}. No such element in the found match (AFTER MATCH {_spec.Skip}).");
+            throw new InvalidOperationException($"Could not skip to {_spec.Skip.VariableName}. No such element in the found match (AFTER MATCH {_spec.Skip.Sql}).");
         if (next == start)
-            throw new InvalidOperationException($"Could not skip to first element of a match (AFTER MATCH {_spec.Skip} would start the next match where this one started).");
+            throw new InvalidOperationException($"Could not skip to first element of a match. (AFTER MATCH {_spec.Skip.Sql} would start the next match where this one started.)");
         return next;
     }
 

@@ -12,6 +12,14 @@ public sealed record MatchSkip(MatchSkipKind Kind, int Variable, string? Variabl
         MatchSkipKind.ToFirst => $"SKIP TO FIRST _UTF-16LE'{VariableName}'",
         _ => $"SKIP TO LAST _UTF-16LE'{VariableName}'",
     };
+
+    /// <summary>The clause as written in SQL (<c>SKIP TO FIRST A</c>), for error messages; <see cref="ToString"/> is the plan's form.</summary>
+    public string Sql => Kind switch
+    {
+        MatchSkipKind.ToFirst => $"SKIP TO FIRST {VariableName}",
+        MatchSkipKind.ToLast => $"SKIP TO LAST {VariableName}",
+        _ => ToString(),
+    };
 }
 
 public enum MatchSkipKind { PastLastRow, ToNextRow, ToFirst, ToLast }
