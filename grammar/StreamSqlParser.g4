@@ -587,7 +587,7 @@ literal
     | DECIMAL_VALUE                                                     #decimalLiteral
     | DOUBLE_VALUE                                                      #doubleLiteral
     | STRING+                                                           #stringLiteral
-    | UNICODE_STRING                                                    #unicodeStringLiteral
+    | UNICODE_STRING (UESCAPE escape=STRING)?                           #unicodeStringLiteral
     | BINARY_STRING                                                     #binaryLiteral
     | kind=(DATE | TIME | TIMESTAMP) STRING                             #typedLiteral
     ;
@@ -653,6 +653,7 @@ nonReserved
     : ABSENT
     | PRECISION
     | VARYING
+    | UESCAPE
     | AFTER
     | DEFINE
     | MATCH

@@ -443,7 +443,7 @@ internal sealed partial class AstBuilder
                 // Adjacent literals ('a' 'b') are one string, as in standard SQL.
                 return new LiteralExpression(LiteralKind.String, string.Concat(Array.ConvertAll(c.STRING(), s => Unquote(s.Symbol))), span);
             case P.UnicodeStringLiteralContext c:
-                return new LiteralExpression(LiteralKind.String, Unquote(c.UNICODE_STRING().Symbol), span);
+                return new LiteralExpression(LiteralKind.String, UnicodeString(c.UNICODE_STRING().Symbol, c.escape), span);
             case P.BinaryLiteralContext c:
                 string hex = Unquote(c.BINARY_STRING().Symbol);
                 if (hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))

@@ -209,21 +209,31 @@ internal sealed partial class AstBuilder
         return text[start..^1].Replace("''", "'", StringComparison.Ordinal);
     }
 
-    private string UnicodeEscapes(string value, IToken token)
+    /// <summary>A <c>U&amp;'...'</c> literal with the escape character its <c>UESCAPE 'c'</c> names (<c>\</c> when not written).</summary>
+    private string UnicodeString(IToken token, IToken? uescape)
     {
-        if (value.IndexOf('\\') < 0) return value;
+        if (uescape is null) return Unquote(token);
+        string escape = Unquote(uescape);
+        if (escape.Length != 1 || char.IsAsciiHexDigit(escape[0]) || escape[0] is '+' or '\'' or '"' || char.IsWhiteSpace(escape[0]))
+            throw Error($"UESCAPE '{escape}': the escape must be one character that is not a hex digit, '+', a quote or white space", Span(uescape));
+        return UnicodeEscapes(token.Text[3..^1].Replace("''", "'", StringComparison.Ordinal), token, escape[0]);
+    }
+
+    private string UnicodeEscapes(string value, IToken token, char escape = '\\')
+    {
+        if (value.IndexOf(escape) < 0) return value;
         var sb = new StringBuilder(value.Length);
         for (int i = 0; i < value.Length; i++)
         {
             char ch = value[i];
-            if (ch != '\\') { sb.Append(ch); continue; }
-            if (i + 1 < value.Length && value[i + 1] == '\\') { sb.Append('\\'); i++; continue; }
+            if (ch != escape) { sb.Append(ch); continue; }
+            if (i + 1 < value.Length && value[i + 1] == escape) { sb.Append(escape); i++; continue; }
             int digits = i + 1 < value.Length && value[i + 1] == '+' ? 6 : 4;
             int first = digits == 6 ? i + 2 : i + 1;
             if (first + digits > value.Length
                 || !int.TryParse(value.AsSpan(first, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code)
                 || code > 0x10FFFF)
-                throw Error("invalid unicode escape in U&'...' string: expected \\XXXX or \\+XXXXXX", Span(token));
+                throw Error($"invalid unicode escape in U&'...' string: expected {escape}XXXX or {escape}+XXXXXX", Span(token));
             sb.Append(char.ConvertFromUtf32(code));
             i = first + digits - 1;
         }

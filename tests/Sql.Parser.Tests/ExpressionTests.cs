@@ -59,11 +59,23 @@ public sealed class ExpressionTests
     [InlineData("''", "''")]
     [InlineData("'--not a comment'", "'--not a comment'")]
     [InlineData("U&'\\0041\\+01F600\\\\'", "'A😀\\'")]
+    [InlineData("U&'#263A' UESCAPE '#'", "'☺'")]
+    [InlineData("U&'!0041!!\\' UESCAPE '!'", "'A!\\'")]
     [InlineData("X'0aff'", "BINARY'0AFF'")]
     [InlineData("DATE '2024-01-31'", "DATE'2024-01-31'")]
     [InlineData("TIME '12:00:01'", "TIME'12:00:01'")]
     [InlineData("TIMESTAMP '2024-01-01 12:00:00.123'", "TIMESTAMP'2024-01-01 12:00:00.123'")]
     public void Literals(string sql, string expected) => Assert.Equal(expected, Expr(sql));
+
+    [Theory]
+    [InlineData("U&'x' UESCAPE 'a'")]
+    [InlineData("U&'x' UESCAPE '+'")]
+    [InlineData("U&'x' UESCAPE '##'")]
+    public void UescapeRefusesAHexDigitPlusOrMoreThanOneCharacter(string sql)
+    {
+        var e = Assert.Throws<SqlParseException>(() => SqlParser.ParseExpression(sql));
+        Assert.Contains("the escape must be one character", e.Message);
+    }
 
     [Fact]
     public void LiteralKinds()

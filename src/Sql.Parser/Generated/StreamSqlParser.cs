@@ -73,19 +73,20 @@ internal partial class StreamSqlParser : Parser {
 		STATE=203, STATEMENT=204, STOP=205, SUBSET=206, SUBSTRING=207, SYMMETRIC=208, 
 		SYSTEM=209, SYSTEM_TIME=210, TABLE=211, TABLES=212, TEMPORARY=213, THEN=214, 
 		TIME=215, TIMESTAMP=216, TIMESTAMPADD=217, TIMESTAMPDIFF=218, TO=219, 
-		TRAILING=220, TRIM=221, TRUE=222, TRY_CAST=223, UNBOUNDED=224, UNCONDITIONAL=225, 
-		UNION=226, UNKNOWN=227, UNLOAD=228, UNNEST=229, USE=230, USER=231, USING=232, 
-		VALUE=233, VALUES=234, VARYING=235, VIEW=236, VIEWS=237, VIRTUAL=238, 
-		WATERMARK=239, WEEK=240, WEEKS=241, WHEN=242, WHERE=243, WINDOW=244, WITH=245, 
-		WITHIN=246, WITHOUT=247, WRAPPER=248, YEAR=249, YEARS=250, ZONE=251, EQ=252, 
-		NEQ=253, LTE=254, GTE=255, LT=256, GT=257, ARROW=258, PLUS=259, MINUS=260, 
-		ASTERISK=261, SLASH=262, PERCENT=263, QUESTION=264, PIPE=265, LBRACE=266, 
-		RBRACE=267, CONCAT=268, LPAREN=269, RPAREN=270, LBRACKET=271, RBRACKET=272, 
-		COMMA=273, DOT=274, SEMI=275, HINT_START=276, HINT_END=277, STRING=278, 
-		UNICODE_STRING=279, BINARY_STRING=280, INTEGER_VALUE=281, DECIMAL_VALUE=282, 
-		DOUBLE_VALUE=283, IDENTIFIER=284, BACKQUOTED_IDENTIFIER=285, LINE_COMMENT=286, 
-		BLOCK_COMMENT=287, WS=288, DOUBLE_QUOTED=289, UNTERMINATED_STRING=290, 
-		UNTERMINATED_IDENTIFIER=291, UNTERMINATED_COMMENT=292, ERROR_CHAR=293;
+		TRAILING=220, TRIM=221, TRUE=222, TRY_CAST=223, UESCAPE=224, UNBOUNDED=225, 
+		UNCONDITIONAL=226, UNION=227, UNKNOWN=228, UNLOAD=229, UNNEST=230, USE=231, 
+		USER=232, USING=233, VALUE=234, VALUES=235, VARYING=236, VIEW=237, VIEWS=238, 
+		VIRTUAL=239, WATERMARK=240, WEEK=241, WEEKS=242, WHEN=243, WHERE=244, 
+		WINDOW=245, WITH=246, WITHIN=247, WITHOUT=248, WRAPPER=249, YEAR=250, 
+		YEARS=251, ZONE=252, EQ=253, NEQ=254, LTE=255, GTE=256, LT=257, GT=258, 
+		ARROW=259, PLUS=260, MINUS=261, ASTERISK=262, SLASH=263, PERCENT=264, 
+		QUESTION=265, PIPE=266, LBRACE=267, RBRACE=268, CONCAT=269, LPAREN=270, 
+		RPAREN=271, LBRACKET=272, RBRACKET=273, COMMA=274, DOT=275, SEMI=276, 
+		HINT_START=277, HINT_END=278, STRING=279, UNICODE_STRING=280, BINARY_STRING=281, 
+		INTEGER_VALUE=282, DECIMAL_VALUE=283, DOUBLE_VALUE=284, IDENTIFIER=285, 
+		BACKQUOTED_IDENTIFIER=286, LINE_COMMENT=287, BLOCK_COMMENT=288, WS=289, 
+		DOUBLE_QUOTED=290, UNTERMINATED_STRING=291, UNTERMINATED_IDENTIFIER=292, 
+		UNTERMINATED_COMMENT=293, ERROR_CHAR=294;
 	public const int
 		RULE_script = 0, RULE_standaloneExpression = 1, RULE_statement = 2, RULE_insertStatement = 3, 
 		RULE_partitionSpec = 4, RULE_partitionValue = 5, RULE_statementSet = 6, 
@@ -176,14 +177,14 @@ internal partial class StreamSqlParser : Parser {
 		"'STATE'", "'STATEMENT'", "'STOP'", "'SUBSET'", "'SUBSTRING'", "'SYMMETRIC'", 
 		"'SYSTEM'", "'SYSTEM_TIME'", "'TABLE'", "'TABLES'", "'TEMPORARY'", "'THEN'", 
 		"'TIME'", "'TIMESTAMP'", "'TIMESTAMPADD'", "'TIMESTAMPDIFF'", "'TO'", 
-		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UNBOUNDED'", "'UNCONDITIONAL'", 
-		"'UNION'", "'UNKNOWN'", "'UNLOAD'", "'UNNEST'", "'USE'", "'USER'", "'USING'", 
-		"'VALUE'", "'VALUES'", "'VARYING'", "'VIEW'", "'VIEWS'", "'VIRTUAL'", 
-		"'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", "'WINDOW'", "'WITH'", 
-		"'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", "'YEARS'", "'ZONE'", "'='", 
-		null, "'<='", "'>='", "'<'", "'>'", "'=>'", "'+'", "'-'", "'*'", "'/'", 
-		"'%'", "'?'", "'|'", "'{'", "'}'", "'||'", "'('", "')'", "'['", "']'", 
-		"','", "'.'", "';'", "'/*+'", "'*/'"
+		"'TRAILING'", "'TRIM'", "'TRUE'", "'TRY_CAST'", "'UESCAPE'", "'UNBOUNDED'", 
+		"'UNCONDITIONAL'", "'UNION'", "'UNKNOWN'", "'UNLOAD'", "'UNNEST'", "'USE'", 
+		"'USER'", "'USING'", "'VALUE'", "'VALUES'", "'VARYING'", "'VIEW'", "'VIEWS'", 
+		"'VIRTUAL'", "'WATERMARK'", "'WEEK'", "'WEEKS'", "'WHEN'", "'WHERE'", 
+		"'WINDOW'", "'WITH'", "'WITHIN'", "'WITHOUT'", "'WRAPPER'", "'YEAR'", 
+		"'YEARS'", "'ZONE'", "'='", null, "'<='", "'>='", "'<'", "'>'", "'=>'", 
+		"'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'|'", "'{'", "'}'", "'||'", 
+		"'('", "')'", "'['", "']'", "','", "'.'", "';'", "'/*+'", "'*/'"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "ABSENT", "ADD", "AFTER", "ALL", "ALLOW", "ALTER", "AND", "ARRAY", 
@@ -217,17 +218,18 @@ internal partial class StreamSqlParser : Parser {
 		"SETS", "SHOW", "SIMILAR", "SKIP_", "STATE", "STATEMENT", "STOP", "SUBSET", 
 		"SUBSTRING", "SYMMETRIC", "SYSTEM", "SYSTEM_TIME", "TABLE", "TABLES", 
 		"TEMPORARY", "THEN", "TIME", "TIMESTAMP", "TIMESTAMPADD", "TIMESTAMPDIFF", 
-		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UNBOUNDED", "UNCONDITIONAL", 
-		"UNION", "UNKNOWN", "UNLOAD", "UNNEST", "USE", "USER", "USING", "VALUE", 
-		"VALUES", "VARYING", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", "WEEK", 
-		"WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WRAPPER", 
-		"YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", "ARROW", 
-		"PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", "PIPE", "LBRACE", 
-		"RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", "RBRACKET", "COMMA", 
-		"DOT", "SEMI", "HINT_START", "HINT_END", "STRING", "UNICODE_STRING", "BINARY_STRING", 
-		"INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", "IDENTIFIER", "BACKQUOTED_IDENTIFIER", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", 
-		"UNTERMINATED_IDENTIFIER", "UNTERMINATED_COMMENT", "ERROR_CHAR"
+		"TO", "TRAILING", "TRIM", "TRUE", "TRY_CAST", "UESCAPE", "UNBOUNDED", 
+		"UNCONDITIONAL", "UNION", "UNKNOWN", "UNLOAD", "UNNEST", "USE", "USER", 
+		"USING", "VALUE", "VALUES", "VARYING", "VIEW", "VIEWS", "VIRTUAL", "WATERMARK", 
+		"WEEK", "WEEKS", "WHEN", "WHERE", "WINDOW", "WITH", "WITHIN", "WITHOUT", 
+		"WRAPPER", "YEAR", "YEARS", "ZONE", "EQ", "NEQ", "LTE", "GTE", "LT", "GT", 
+		"ARROW", "PLUS", "MINUS", "ASTERISK", "SLASH", "PERCENT", "QUESTION", 
+		"PIPE", "LBRACE", "RBRACE", "CONCAT", "LPAREN", "RPAREN", "LBRACKET", 
+		"RBRACKET", "COMMA", "DOT", "SEMI", "HINT_START", "HINT_END", "STRING", 
+		"UNICODE_STRING", "BINARY_STRING", "INTEGER_VALUE", "DECIMAL_VALUE", "DOUBLE_VALUE", 
+		"IDENTIFIER", "BACKQUOTED_IDENTIFIER", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"WS", "DOUBLE_QUOTED", "UNTERMINATED_STRING", "UNTERMINATED_IDENTIFIER", 
+		"UNTERMINATED_COMMENT", "ERROR_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -312,7 +314,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 77687093675704373L) != 0) || _la==WITH || _la==LPAREN) {
 				{
 				State = 196;
 				statement();
@@ -2322,7 +2324,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 38843546889633845L) != 0) || _la==WITH || _la==LPAREN) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9213942616410812348L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 144115188344815619L) != 0) || ((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 77687093675704373L) != 0) || _la==WITH || _la==LPAREN) {
 					{
 					State = 548;
 					statement();
@@ -2564,7 +2566,7 @@ internal partial class StreamSqlParser : Parser {
 					State = 585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1152921504606846977L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 274877382655L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2305843009213693953L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 549754765311L) != 0) );
 				}
 				break;
 			}
@@ -4318,7 +4320,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 864;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 193L) != 0)) {
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 279)) & ~0x3f) == 0 && ((1L << (_la - 279)) & 193L) != 0)) {
 				{
 				State = 856;
 				tableOption();
@@ -4612,6 +4614,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -4729,7 +4732,7 @@ internal partial class StreamSqlParser : Parser {
 
 				State = 887;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 281)) & ~0x3f) == 0 && ((1L << (_la - 281)) & 7L) != 0)) ) {
+				if ( !(((((_la - 282)) & ~0x3f) == 0 && ((1L << (_la - 282)) & 7L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -4918,6 +4921,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -5251,6 +5255,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -5726,6 +5731,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRAILING:
 				case TRIM:
 				case TRY_CAST:
+				case UESCAPE:
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
@@ -5993,6 +5999,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRAILING:
 				case TRIM:
 				case TRY_CAST:
+				case UESCAPE:
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
@@ -6586,6 +6593,7 @@ internal partial class StreamSqlParser : Parser {
 				case TRIM:
 				case TRUE:
 				case TRY_CAST:
+				case UESCAPE:
 				case UNBOUNDED:
 				case UNCONDITIONAL:
 				case UNKNOWN:
@@ -7791,7 +7799,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
 					State = 1214;
 					expression();
@@ -9427,7 +9435,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 98305L) != 0) );
+			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 98305L) != 0) );
 			}
 		}
 		catch (RecognitionException re) {
@@ -9474,7 +9482,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 165L) != 0)) {
+			if (((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 165L) != 0)) {
 				{
 				State = 1480;
 				rowPatternQuantifier();
@@ -9707,6 +9715,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -9830,7 +9839,7 @@ internal partial class StreamSqlParser : Parser {
 				{
 				State = 1490;
 				_la = TokenStream.LA(1);
-				if ( !(((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 37L) != 0)) ) {
+				if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
 				}
 				else {
@@ -10185,7 +10194,7 @@ internal partial class StreamSqlParser : Parser {
 			State = 1547;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 6145L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 6145L) != 0)) {
 				{
 				{
 				State = 1542;
@@ -10587,6 +10596,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -10993,6 +11003,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRUE:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -11669,7 +11680,7 @@ internal partial class StreamSqlParser : Parser {
 			{
 			State = 1701;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 252)) & ~0x3f) == 0 && ((1L << (_la - 252)) & 63L) != 0)) ) {
+			if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -11974,6 +11985,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRUE:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -12058,7 +12070,7 @@ internal partial class StreamSqlParser : Parser {
 						State = 1710;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 261)) & ~0x3f) == 0 && ((1L << (_la - 261)) & 135L) != 0)) ) {
+						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 135L) != 0)) ) {
 							((MultiplicativeContext)_localctx).@operator = ErrorHandler.RecoverInline(this);
 						}
 						else {
@@ -13053,7 +13065,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 1769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
 					State = 1768;
 					((TrimWithSideContext)_localctx).chars = expression();
@@ -13784,7 +13796,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 2013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
 					State = 2005;
 					expression();
@@ -13823,7 +13835,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 2026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
 					State = 2018;
 					expression();
@@ -13862,7 +13874,7 @@ internal partial class StreamSqlParser : Parser {
 				State = 2039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676911263471L) != 0) || ((((_la - 259)) & ~0x3f) == 0 && ((1L << (_la - 259)) & 133694467L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
 					State = 2031;
 					expression();
@@ -14303,6 +14315,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRIM:
 			case TRUE:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -14819,6 +14832,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -15208,6 +15222,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -16069,7 +16084,10 @@ internal partial class StreamSqlParser : Parser {
 		}
 	}
 	public partial class UnicodeStringLiteralContext : LiteralContext {
+		public IToken escape;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNICODE_STRING() { return GetToken(StreamSqlParser.UNICODE_STRING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UESCAPE() { return GetToken(StreamSqlParser.UESCAPE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(StreamSqlParser.STRING, 0); }
 		public UnicodeStringLiteralContext(LiteralContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -16110,7 +16128,7 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2270;
+			State = 2274;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
@@ -16193,13 +16211,25 @@ internal partial class StreamSqlParser : Parser {
 				{
 				State = 2266;
 				Match(UNICODE_STRING);
+				State = 2269;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+				case 1:
+					{
+					State = 2267;
+					Match(UESCAPE);
+					State = 2268;
+					((UnicodeStringLiteralContext)_localctx).escape = Match(STRING);
+					}
+					break;
+				}
 				}
 				break;
 			case BINARY_STRING:
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2267;
+				State = 2271;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -16209,7 +16239,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2268;
+				State = 2272;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -16219,7 +16249,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2269;
+				State = 2273;
 				Match(STRING);
 				}
 				break;
@@ -16290,14 +16320,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2272;
+			State = 2276;
 			Match(INTERVAL);
-			State = 2274;
+			State = 2278;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2273;
+				State = 2277;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -16310,43 +16340,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2276;
+			State = 2280;
 			_localctx.value = intervalValue();
-			State = 2277;
-			_localctx.from = timeUnit();
 			State = 2281;
+			_localctx.from = timeUnit();
+			State = 2285;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
 			case 1:
 				{
-				State = 2278;
+				State = 2282;
 				Match(LPAREN);
-				State = 2279;
+				State = 2283;
 				_localctx.precision = Match(INTEGER_VALUE);
-				State = 2280;
+				State = 2284;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2290;
+			State = 2294;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 			case 1:
 				{
-				State = 2283;
+				State = 2287;
 				Match(TO);
-				State = 2284;
-				_localctx.to = timeUnit();
 				State = 2288;
+				_localctx.to = timeUnit();
+				State = 2292;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 				case 1:
 					{
-					State = 2285;
+					State = 2289;
 					Match(LPAREN);
-					State = 2286;
+					State = 2290;
 					Match(INTEGER_VALUE);
-					State = 2287;
+					State = 2291;
 					Match(RPAREN);
 					}
 					break;
@@ -16392,9 +16422,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2292;
+			State = 2296;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 278)) & ~0x3f) == 0 && ((1L << (_la - 278)) & 25L) != 0)) ) {
+			if ( !(((((_la - 279)) & ~0x3f) == 0 && ((1L << (_la - 279)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16458,9 +16488,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2294;
+			State = 2298;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 54148748644712451L) != 0)) ) {
+			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 108297497289424899L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -16506,22 +16536,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2296;
-			dataTypeBody(0);
 			State = 2300;
+			dataTypeBody(0);
+			State = 2304;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 			case 1:
 				{
-				State = 2297;
+				State = 2301;
 				Match(NOT);
-				State = 2298;
+				State = 2302;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2299;
+				State = 2303;
 				Match(NULL);
 				}
 				break;
@@ -16737,22 +16767,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2387;
+			State = 2391;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2303;
+				State = 2307;
 				Match(ARRAY);
-				State = 2304;
+				State = 2308;
 				Match(LT);
-				State = 2305;
+				State = 2309;
 				dataType();
-				State = 2306;
+				State = 2310;
 				Match(GT);
 				}
 				break;
@@ -16761,13 +16791,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2308;
+				State = 2312;
 				Match(MULTISET);
-				State = 2309;
+				State = 2313;
 				Match(LT);
-				State = 2310;
+				State = 2314;
 				dataType();
-				State = 2311;
+				State = 2315;
 				Match(GT);
 				}
 				break;
@@ -16776,17 +16806,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2313;
-				Match(MAP);
-				State = 2314;
-				Match(LT);
-				State = 2315;
-				((MapTypeContext)_localctx).keyType = dataType();
-				State = 2316;
-				Match(COMMA);
 				State = 2317;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(MAP);
 				State = 2318;
+				Match(LT);
+				State = 2319;
+				((MapTypeContext)_localctx).keyType = dataType();
+				State = 2320;
+				Match(COMMA);
+				State = 2321;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2322;
 				Match(GT);
 				}
 				break;
@@ -16795,37 +16825,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2320;
+				State = 2324;
 				Match(ROW);
-				State = 2321;
+				State = 2325;
 				Match(LT);
-				State = 2330;
+				State = 2334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2322;
+					State = 2326;
 					rowField();
-					State = 2327;
+					State = 2331;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2323;
+						State = 2327;
 						Match(COMMA);
-						State = 2324;
+						State = 2328;
 						rowField();
 						}
 						}
-						State = 2329;
+						State = 2333;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2332;
+				State = 2336;
 				Match(GT);
 				}
 				break;
@@ -16834,37 +16864,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2333;
+				State = 2337;
 				Match(ROW);
-				State = 2334;
+				State = 2338;
 				Match(LPAREN);
-				State = 2343;
+				State = 2347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2335;
+					State = 2339;
 					rowField();
-					State = 2340;
+					State = 2344;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2336;
+						State = 2340;
 						Match(COMMA);
-						State = 2337;
+						State = 2341;
 						rowField();
 						}
 						}
-						State = 2342;
+						State = 2346;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2345;
+				State = 2349;
 				Match(RPAREN);
 				}
 				break;
@@ -16873,43 +16903,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2346;
+				State = 2350;
 				Match(INTERVAL);
-				State = 2347;
-				((IntervalTypeContext)_localctx).from = timeUnit();
 				State = 2351;
+				((IntervalTypeContext)_localctx).from = timeUnit();
+				State = 2355;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,332,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
 				case 1:
 					{
-					State = 2348;
+					State = 2352;
 					Match(LPAREN);
-					State = 2349;
+					State = 2353;
 					Match(INTEGER_VALUE);
-					State = 2350;
+					State = 2354;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2360;
+				State = 2364;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 				case 1:
 					{
-					State = 2353;
+					State = 2357;
 					Match(TO);
-					State = 2354;
-					((IntervalTypeContext)_localctx).to = timeUnit();
 					State = 2358;
+					((IntervalTypeContext)_localctx).to = timeUnit();
+					State = 2362;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 					case 1:
 						{
-						State = 2355;
+						State = 2359;
 						Match(LPAREN);
-						State = 2356;
+						State = 2360;
 						Match(INTEGER_VALUE);
-						State = 2357;
+						State = 2361;
 						Match(RPAREN);
 						}
 						break;
@@ -16924,14 +16954,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2362;
+				State = 2366;
 				identifier();
-				State = 2364;
+				State = 2368;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 				case 1:
 					{
-					State = 2363;
+					State = 2367;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16944,58 +16974,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2376;
+				State = 2380;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
 				case 1:
 					{
-					State = 2366;
+					State = 2370;
 					Match(LPAREN);
-					State = 2367;
+					State = 2371;
 					Match(INTEGER_VALUE);
-					State = 2372;
+					State = 2376;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2368;
+						State = 2372;
 						Match(COMMA);
-						State = 2369;
+						State = 2373;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2374;
+						State = 2378;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2375;
+					State = 2379;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2385;
+				State = 2389;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
 				case 1:
 					{
-					State = 2378;
+					State = 2382;
 					Match(WITH);
-					State = 2379;
+					State = 2383;
 					Match(LOCAL);
-					State = 2380;
+					State = 2384;
 					Match(TIME);
-					State = 2381;
+					State = 2385;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2382;
+					State = 2386;
 					Match(WITHOUT);
-					State = 2383;
+					State = 2387;
 					Match(TIME);
-					State = 2384;
+					State = 2388;
 					Match(ZONE);
 					}
 					break;
@@ -17004,38 +17034,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2405;
+			State = 2409;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2403;
+					State = 2407;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,342,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,343,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2389;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 2393;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 2397;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2390;
+							State = 2394;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2391;
+							State = 2395;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2392;
+							State = 2396;
 							Match(NULL);
 							}
 							break;
@@ -17044,7 +17074,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2395;
+						State = 2399;
 						Match(ARRAY);
 						}
 						break;
@@ -17052,22 +17082,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2396;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2400;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 2404;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2397;
+							State = 2401;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2398;
+							State = 2402;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2399;
+							State = 2403;
 							Match(NULL);
 							}
 							break;
@@ -17076,16 +17106,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2402;
+						State = 2406;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2407;
+				State = 2411;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,343,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
 			}
 			}
 		}
@@ -17129,16 +17159,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2408;
+			State = 2412;
 			identifier();
-			State = 2409;
+			State = 2413;
 			dataType();
-			State = 2411;
+			State = 2415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2410;
+				State = 2414;
 				Match(STRING);
 				}
 			}
@@ -17188,25 +17218,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2413;
+			State = 2417;
 			identifier();
-			State = 2418;
+			State = 2422;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2414;
+					State = 2418;
 					Match(DOT);
-					State = 2415;
+					State = 2419;
 					identifier();
 					}
 					} 
 				}
-				State = 2420;
+				State = 2424;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
 			}
 			}
 		}
@@ -17253,21 +17283,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2421;
+			State = 2425;
 			identifier();
-			State = 2426;
+			State = 2430;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2422;
+				State = 2426;
 				Match(COMMA);
-				State = 2423;
+				State = 2427;
 				identifier();
 				}
 				}
-				State = 2428;
+				State = 2432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -17308,20 +17338,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 186, RULE_identifier);
 		try {
-			State = 2432;
+			State = 2436;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2429;
+				State = 2433;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2430;
+				State = 2434;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17491,6 +17521,7 @@ internal partial class StreamSqlParser : Parser {
 			case TRAILING:
 			case TRIM:
 			case TRY_CAST:
+			case UESCAPE:
 			case UNBOUNDED:
 			case UNCONDITIONAL:
 			case UNKNOWN:
@@ -17513,7 +17544,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2431;
+				State = 2435;
 				nonReserved();
 				}
 				break;
@@ -17536,6 +17567,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ABSENT() { return GetToken(StreamSqlParser.ABSENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRECISION() { return GetToken(StreamSqlParser.PRECISION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VARYING() { return GetToken(StreamSqlParser.VARYING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UESCAPE() { return GetToken(StreamSqlParser.UESCAPE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(StreamSqlParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFINE() { return GetToken(StreamSqlParser.DEFINE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATCH() { return GetToken(StreamSqlParser.MATCH, 0); }
@@ -17740,9 +17772,9 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2434;
+			State = 2438;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 568013676374392559L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -17818,7 +17850,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,293,2437,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,294,2441,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -18000,485 +18032,485 @@ internal partial class StreamSqlParser : Parser {
 		3,81,2234,8,81,1,81,3,81,2237,8,81,1,82,1,82,1,82,1,82,3,82,2243,8,82,
 		1,83,1,83,1,83,1,83,5,83,2249,8,83,10,83,12,83,2252,9,83,1,83,1,83,1,83,
 		1,84,1,84,1,84,1,84,1,84,1,84,4,84,2263,8,84,11,84,12,84,2264,1,84,1,84,
-		1,84,1,84,3,84,2271,8,84,1,85,1,85,3,85,2275,8,85,1,85,1,85,1,85,1,85,
-		1,85,3,85,2282,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2289,8,85,3,85,2291,
-		8,85,1,86,1,86,1,87,1,87,1,88,1,88,1,88,1,88,3,88,2301,8,88,1,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2326,8,89,10,89,12,89,2329,9,89,
-		3,89,2331,8,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2339,8,89,10,89,12,89,
-		2342,9,89,3,89,2344,8,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2352,8,89,
-		1,89,1,89,1,89,1,89,1,89,3,89,2359,8,89,3,89,2361,8,89,1,89,1,89,3,89,
-		2365,8,89,1,89,1,89,1,89,1,89,5,89,2371,8,89,10,89,12,89,2374,9,89,1,89,
-		3,89,2377,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2386,8,89,3,89,
-		2388,8,89,1,89,1,89,1,89,1,89,3,89,2394,8,89,1,89,1,89,1,89,1,89,1,89,
-		3,89,2401,8,89,1,89,5,89,2404,8,89,10,89,12,89,2407,9,89,1,90,1,90,1,90,
-		3,90,2412,8,90,1,91,1,91,1,91,5,91,2417,8,91,10,91,12,91,2420,9,91,1,92,
-		1,92,1,92,5,92,2425,8,92,10,92,12,92,2428,9,92,1,93,1,93,1,93,3,93,2433,
-		8,93,1,94,1,94,1,94,0,6,64,84,128,134,136,178,95,0,2,4,6,8,10,12,14,16,
-		18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,
-		66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,
-		110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,
-		146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,
-		182,184,186,188,0,45,5,0,20,20,40,40,78,78,211,211,236,236,2,0,17,17,187,
-		187,1,0,47,48,4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,
-		60,60,106,106,172,172,2,0,252,252,275,275,1,0,275,275,2,0,76,76,90,90,
-		2,0,89,89,119,119,2,0,82,82,180,180,1,0,281,283,3,0,62,62,91,91,164,164,
-		2,0,2,2,136,136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,226,226,2,0,4,
-		4,50,50,2,0,10,10,47,47,2,0,72,72,114,114,3,0,259,259,261,261,264,264,
-		2,0,11,11,208,208,3,0,69,69,222,222,227,227,4,0,8,8,150,150,194,194,233,
-		233,1,0,252,257,1,0,259,260,2,0,261,263,268,268,2,0,19,19,223,223,3,0,
-		14,14,117,117,220,220,4,0,58,58,69,69,222,222,227,227,2,0,1,1,148,148,
-		2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,
-		180,192,192,2,0,74,74,174,174,2,0,31,31,225,225,2,0,8,8,150,150,2,0,69,
-		69,222,222,2,0,42,42,215,216,2,0,278,278,281,282,9,0,43,44,85,86,130,135,
-		139,140,142,143,177,178,195,196,240,241,249,250,2,0,175,175,235,235,42,
-		0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,
-		65,68,72,74,78,79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,
-		126,126,128,143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,
-		198,200,202,210,212,213,215,221,223,225,227,228,230,231,233,233,235,241,
-		246,251,2831,0,193,1,0,0,0,2,218,1,0,0,0,4,476,1,0,0,0,6,478,1,0,0,0,8,
-		495,1,0,0,0,10,507,1,0,0,0,12,569,1,0,0,0,14,577,1,0,0,0,16,579,1,0,0,
-		0,18,587,1,0,0,0,20,590,1,0,0,0,22,663,1,0,0,0,24,666,1,0,0,0,26,671,1,
-		0,0,0,28,726,1,0,0,0,30,786,1,0,0,0,32,791,1,0,0,0,34,823,1,0,0,0,36,827,
-		1,0,0,0,38,835,1,0,0,0,40,843,1,0,0,0,42,854,1,0,0,0,44,868,1,0,0,0,46,
-		881,1,0,0,0,48,891,1,0,0,0,50,893,1,0,0,0,52,905,1,0,0,0,54,976,1,0,0,
-		0,56,978,1,0,0,0,58,993,1,0,0,0,60,997,1,0,0,0,62,1009,1,0,0,0,64,1045,
-		1,0,0,0,66,1079,1,0,0,0,68,1096,1,0,0,0,70,1098,1,0,0,0,72,1155,1,0,0,
-		0,74,1169,1,0,0,0,76,1211,1,0,0,0,78,1226,1,0,0,0,80,1228,1,0,0,0,82,1232,
-		1,0,0,0,84,1240,1,0,0,0,86,1280,1,0,0,0,88,1289,1,0,0,0,90,1358,1,0,0,
-		0,92,1360,1,0,0,0,94,1436,1,0,0,0,96,1448,1,0,0,0,98,1464,1,0,0,0,100,
-		1466,1,0,0,0,102,1475,1,0,0,0,104,1479,1,0,0,0,106,1488,1,0,0,0,108,1508,
-		1,0,0,0,110,1510,1,0,0,0,112,1523,1,0,0,0,114,1528,1,0,0,0,116,1537,1,
-		0,0,0,118,1539,1,0,0,0,120,1552,1,0,0,0,122,1575,1,0,0,0,124,1589,1,0,
-		0,0,126,1591,1,0,0,0,128,1603,1,0,0,0,130,1699,1,0,0,0,132,1701,1,0,0,
-		0,134,1707,1,0,0,0,136,2069,1,0,0,0,138,2084,1,0,0,0,140,2116,1,0,0,0,
-		142,2123,1,0,0,0,144,2130,1,0,0,0,146,2134,1,0,0,0,148,2153,1,0,0,0,150,
-		2157,1,0,0,0,152,2159,1,0,0,0,154,2197,1,0,0,0,156,2208,1,0,0,0,158,2211,
-		1,0,0,0,160,2221,1,0,0,0,162,2236,1,0,0,0,164,2242,1,0,0,0,166,2244,1,
-		0,0,0,168,2270,1,0,0,0,170,2272,1,0,0,0,172,2292,1,0,0,0,174,2294,1,0,
-		0,0,176,2296,1,0,0,0,178,2387,1,0,0,0,180,2408,1,0,0,0,182,2413,1,0,0,
-		0,184,2421,1,0,0,0,186,2432,1,0,0,0,188,2434,1,0,0,0,190,192,5,275,0,0,
-		191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,214,
-		1,0,0,0,195,193,1,0,0,0,196,205,3,4,2,0,197,199,5,275,0,0,198,197,1,0,
-		0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,
-		204,3,4,2,0,203,198,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,
-		0,0,0,206,211,1,0,0,0,207,205,1,0,0,0,208,210,5,275,0,0,209,208,1,0,0,
-		0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,215,1,0,0,0,213,
-		211,1,0,0,0,214,196,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,217,5,
-		0,0,1,217,1,1,0,0,0,218,219,3,126,63,0,219,220,5,0,0,1,220,3,1,0,0,0,221,
-		477,3,58,29,0,222,477,3,6,3,0,223,477,3,12,6,0,224,229,5,63,0,0,225,230,
-		3,6,3,0,226,230,3,12,6,0,227,230,3,26,13,0,228,230,3,28,14,0,229,225,1,
-		0,0,0,229,226,1,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,232,1,0,0,0,
-		231,233,3,14,7,0,232,231,1,0,0,0,232,233,1,0,0,0,233,238,1,0,0,0,234,235,
-		5,5,0,0,235,236,5,146,0,0,236,237,5,186,0,0,237,239,5,203,0,0,238,234,
-		1,0,0,0,238,239,1,0,0,0,239,477,1,0,0,0,240,477,3,26,13,0,241,477,3,28,
-		14,0,242,244,5,33,0,0,243,245,5,213,0,0,244,243,1,0,0,0,244,245,1,0,0,
-		0,245,246,1,0,0,0,246,250,5,236,0,0,247,248,5,87,0,0,248,249,5,147,0,0,
-		249,251,5,64,0,0,250,247,1,0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,257,
-		3,182,91,0,253,254,5,269,0,0,254,255,3,184,92,0,255,256,5,270,0,0,256,
-		258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,
-		30,0,0,260,262,5,278,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,
-		0,263,264,5,9,0,0,264,265,3,58,29,0,265,477,1,0,0,0,266,271,5,33,0,0,267,
-		269,5,213,0,0,268,270,5,209,0,0,269,268,1,0,0,0,269,270,1,0,0,0,270,272,
-		1,0,0,0,271,267,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,277,5,78,0,
-		0,274,275,5,87,0,0,275,276,5,147,0,0,276,278,5,64,0,0,277,274,1,0,0,0,
-		277,278,1,0,0,0,278,279,1,0,0,0,279,280,3,182,91,0,280,281,5,9,0,0,281,
-		284,5,278,0,0,282,283,5,113,0,0,283,285,3,186,93,0,284,282,1,0,0,0,284,
-		285,1,0,0,0,285,297,1,0,0,0,286,287,5,232,0,0,287,288,5,98,0,0,288,294,
-		5,278,0,0,289,290,5,273,0,0,290,291,5,98,0,0,291,293,5,278,0,0,292,289,
-		1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,
-		0,296,294,1,0,0,0,297,286,1,0,0,0,297,298,1,0,0,0,298,477,1,0,0,0,299,
-		300,5,33,0,0,300,304,5,40,0,0,301,302,5,87,0,0,302,303,5,147,0,0,303,305,
-		5,64,0,0,304,301,1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,309,3,182,
-		91,0,307,308,5,30,0,0,308,310,5,278,0,0,309,307,1,0,0,0,309,310,1,0,0,
-		0,310,312,1,0,0,0,311,313,3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,
-		477,1,0,0,0,314,315,5,33,0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,
-		5,147,0,0,318,320,5,64,0,0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,
-		0,0,321,324,3,182,91,0,322,323,5,30,0,0,323,325,5,278,0,0,324,322,1,0,
-		0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,
-		327,328,1,0,0,0,328,477,1,0,0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,
-		330,1,0,0,0,331,332,1,0,0,0,332,334,1,0,0,0,333,335,5,209,0,0,334,333,
-		1,0,0,0,334,335,1,0,0,0,335,336,1,0,0,0,336,339,7,0,0,0,337,338,5,87,0,
-		0,338,340,5,64,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,
-		343,3,182,91,0,342,344,7,1,0,0,343,342,1,0,0,0,343,344,1,0,0,0,344,477,
-		1,0,0,0,345,346,5,6,0,0,346,349,5,211,0,0,347,348,5,87,0,0,348,350,5,64,
-		0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,352,3,182,91,0,
-		352,353,3,54,27,0,353,477,1,0,0,0,354,355,5,6,0,0,355,356,5,236,0,0,356,
-		362,3,182,91,0,357,358,5,182,0,0,358,359,5,219,0,0,359,363,3,182,91,0,
-		360,361,5,9,0,0,361,363,3,58,29,0,362,357,1,0,0,0,362,360,1,0,0,0,363,
-		477,1,0,0,0,364,365,5,6,0,0,365,366,5,20,0,0,366,370,3,182,91,0,367,371,
-		3,54,27,0,368,369,5,30,0,0,369,371,5,278,0,0,370,367,1,0,0,0,370,368,1,
-		0,0,0,371,477,1,0,0,0,372,373,5,6,0,0,373,374,5,40,0,0,374,375,3,182,91,
-		0,375,376,5,198,0,0,376,377,5,269,0,0,377,382,3,44,22,0,378,379,5,273,
-		0,0,379,381,3,44,22,0,380,378,1,0,0,0,381,384,1,0,0,0,382,380,1,0,0,0,
-		382,383,1,0,0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,386,5,270,0,0,386,
-		477,1,0,0,0,387,392,5,198,0,0,388,389,3,18,9,0,389,390,5,252,0,0,390,391,
-		3,20,10,0,391,393,1,0,0,0,392,388,1,0,0,0,392,393,1,0,0,0,393,477,1,0,
-		0,0,394,396,5,184,0,0,395,397,3,20,10,0,396,395,1,0,0,0,396,397,1,0,0,
-		0,397,477,1,0,0,0,398,399,5,200,0,0,399,477,3,22,11,0,400,401,7,2,0,0,
-		401,402,5,193,0,0,402,477,5,278,0,0,403,404,7,2,0,0,404,406,5,20,0,0,405,
-		407,5,67,0,0,406,405,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,477,3,
-		182,91,0,409,411,7,2,0,0,410,412,5,67,0,0,411,410,1,0,0,0,411,412,1,0,
-		0,0,412,413,1,0,0,0,413,477,3,182,91,0,414,425,5,66,0,0,415,416,5,171,
-		0,0,416,426,5,75,0,0,417,422,3,16,8,0,418,419,5,273,0,0,419,421,3,16,8,
-		0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,
-		426,1,0,0,0,424,422,1,0,0,0,425,415,1,0,0,0,425,417,1,0,0,0,425,426,1,
-		0,0,0,426,427,1,0,0,0,427,477,3,4,2,0,428,429,5,205,0,0,429,430,5,100,
-		0,0,430,433,5,278,0,0,431,432,5,245,0,0,432,434,5,193,0,0,433,431,1,0,
-		0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,436,5,245,0,0,436,438,5,52,0,0,
-		437,435,1,0,0,0,437,438,1,0,0,0,438,477,1,0,0,0,439,440,5,193,0,0,440,
-		443,5,278,0,0,441,442,5,219,0,0,442,444,5,278,0,0,443,441,1,0,0,0,443,
-		444,1,0,0,0,444,477,1,0,0,0,445,446,5,122,0,0,446,447,5,137,0,0,447,449,
-		3,186,93,0,448,450,3,42,21,0,449,448,1,0,0,0,449,450,1,0,0,0,450,477,1,
-		0,0,0,451,452,5,228,0,0,452,453,5,137,0,0,453,477,3,186,93,0,454,455,5,
-		230,0,0,455,456,5,138,0,0,456,461,3,186,93,0,457,458,5,273,0,0,458,460,
-		3,186,93,0,459,457,1,0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,461,462,1,0,
-		0,0,462,477,1,0,0,0,463,461,1,0,0,0,464,466,5,230,0,0,465,467,5,20,0,0,
-		466,465,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,0,468,477,3,182,91,0,469,
-		477,7,3,0,0,470,471,5,2,0,0,471,472,5,98,0,0,472,477,5,278,0,0,473,474,
-		5,181,0,0,474,475,5,98,0,0,475,477,5,278,0,0,476,221,1,0,0,0,476,222,1,
-		0,0,0,476,223,1,0,0,0,476,224,1,0,0,0,476,240,1,0,0,0,476,241,1,0,0,0,
-		476,242,1,0,0,0,476,266,1,0,0,0,476,299,1,0,0,0,476,314,1,0,0,0,476,329,
-		1,0,0,0,476,345,1,0,0,0,476,354,1,0,0,0,476,364,1,0,0,0,476,372,1,0,0,
-		0,476,387,1,0,0,0,476,394,1,0,0,0,476,398,1,0,0,0,476,400,1,0,0,0,476,
-		403,1,0,0,0,476,409,1,0,0,0,476,414,1,0,0,0,476,428,1,0,0,0,476,439,1,
-		0,0,0,476,445,1,0,0,0,476,451,1,0,0,0,476,454,1,0,0,0,476,464,1,0,0,0,
-		476,469,1,0,0,0,476,470,1,0,0,0,476,473,1,0,0,0,477,5,1,0,0,0,478,479,
-		5,93,0,0,479,480,7,4,0,0,480,482,3,182,91,0,481,483,3,116,58,0,482,481,
-		1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,486,3,8,4,0,485,484,1,0,0,
-		0,485,486,1,0,0,0,486,491,1,0,0,0,487,488,5,269,0,0,488,489,3,184,92,0,
-		489,490,5,270,0,0,490,492,1,0,0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,
-		493,1,0,0,0,493,494,3,58,29,0,494,7,1,0,0,0,495,496,5,165,0,0,496,497,
-		5,269,0,0,497,502,3,10,5,0,498,499,5,273,0,0,499,501,3,10,5,0,500,498,
-		1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,505,1,0,0,
-		0,504,502,1,0,0,0,505,506,5,270,0,0,506,9,1,0,0,0,507,508,3,186,93,0,508,
-		509,5,252,0,0,509,510,3,48,24,0,510,11,1,0,0,0,511,512,5,204,0,0,512,513,
-		5,198,0,0,513,517,5,12,0,0,514,516,5,275,0,0,515,514,1,0,0,0,516,519,1,
-		0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,
-		520,529,3,4,2,0,521,523,5,275,0,0,522,521,1,0,0,0,523,524,1,0,0,0,524,
-		522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,528,3,4,2,0,527,522,1,
-		0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,535,1,0,0,0,
-		531,529,1,0,0,0,532,534,5,275,0,0,533,532,1,0,0,0,534,537,1,0,0,0,535,
-		533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,535,1,0,0,0,538,539,5,
-		56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,542,5,204,0,0,542,544,5,198,
-		0,0,543,545,5,275,0,0,544,543,1,0,0,0,545,546,1,0,0,0,546,544,1,0,0,0,
-		546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,4,2,0,549,551,5,275,0,0,550,
-		549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,554,1,
-		0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,
-		557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,0,0,0,560,562,5,275,0,0,561,
-		560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,
-		0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,
-		568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,0,0,0,570,13,1,0,0,0,571,572,
-		5,76,0,0,572,573,5,193,0,0,573,578,5,278,0,0,574,575,5,76,0,0,575,576,
-		5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,0,577,574,1,0,0,0,578,15,1,0,
-		0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,5,278,0,0,582,584,8,6,0,0,583,
-		582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,
-		0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,19,1,0,0,0,589,591,8,7,0,0,590,
-		589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,21,1,0,
-		0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,598,3,182,91,0,597,595,1,0,0,
-		0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,12,0,600,599,1,0,0,0,600,
-		601,1,0,0,0,601,664,1,0,0,0,602,605,5,237,0,0,603,604,7,8,0,0,604,606,
-		3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,609,3,24,
-		12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,664,1,0,0,0,610,612,5,231,0,0,
-		611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,0,0,613,616,5,79,0,0,614,615,
-		7,8,0,0,615,617,3,182,91,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,
-		0,0,618,620,3,24,12,0,619,618,1,0,0,0,619,620,1,0,0,0,620,664,1,0,0,0,
-		621,664,5,101,0,0,622,624,5,21,0,0,623,625,3,24,12,0,624,623,1,0,0,0,624,
-		625,1,0,0,0,625,664,1,0,0,0,626,629,5,41,0,0,627,628,7,8,0,0,628,630,3,
-		182,91,0,629,627,1,0,0,0,629,630,1,0,0,0,630,632,1,0,0,0,631,633,3,24,
-		12,0,632,631,1,0,0,0,632,633,1,0,0,0,633,664,1,0,0,0,634,636,5,77,0,0,
-		635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,664,5,138,0,0,638,
-		664,5,99,0,0,639,640,5,29,0,0,640,641,7,8,0,0,641,643,3,182,91,0,642,644,
-		3,24,12,0,643,642,1,0,0,0,643,644,1,0,0,0,644,664,1,0,0,0,645,646,5,33,
-		0,0,646,647,5,211,0,0,647,664,3,182,91,0,648,649,5,33,0,0,649,650,5,236,
-		0,0,650,664,3,182,91,0,651,652,5,33,0,0,652,653,5,20,0,0,653,664,3,182,
-		91,0,654,655,5,36,0,0,655,664,5,20,0,0,656,657,5,36,0,0,657,664,5,40,0,
-		0,658,659,5,26,0,0,659,661,5,278,0,0,660,662,3,24,12,0,661,660,1,0,0,0,
-		661,662,1,0,0,0,662,664,1,0,0,0,663,594,1,0,0,0,663,602,1,0,0,0,663,611,
-		1,0,0,0,663,621,1,0,0,0,663,622,1,0,0,0,663,626,1,0,0,0,663,635,1,0,0,
-		0,663,638,1,0,0,0,663,639,1,0,0,0,663,645,1,0,0,0,663,648,1,0,0,0,663,
-		651,1,0,0,0,663,654,1,0,0,0,663,656,1,0,0,0,663,658,1,0,0,0,664,23,1,0,
-		0,0,665,667,5,147,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,
-		668,669,7,9,0,0,669,670,5,278,0,0,670,25,1,0,0,0,671,673,5,33,0,0,672,
-		674,5,213,0,0,673,672,1,0,0,0,673,674,1,0,0,0,674,675,1,0,0,0,675,679,
-		5,211,0,0,676,677,5,87,0,0,677,678,5,147,0,0,678,680,5,64,0,0,679,676,
-		1,0,0,0,679,680,1,0,0,0,680,681,1,0,0,0,681,697,3,182,91,0,682,683,5,269,
-		0,0,683,688,3,32,16,0,684,685,5,273,0,0,685,687,3,32,16,0,686,684,1,0,
-		0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,690,
-		688,1,0,0,0,691,692,5,270,0,0,692,698,1,0,0,0,693,694,5,269,0,0,694,695,
-		3,184,92,0,695,696,5,270,0,0,696,698,1,0,0,0,697,682,1,0,0,0,697,693,1,
-		0,0,0,697,698,1,0,0,0,698,701,1,0,0,0,699,700,5,30,0,0,700,702,5,278,0,
-		0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,1,0,0,0,703,705,3,30,15,0,704,
-		703,1,0,0,0,704,705,1,0,0,0,705,712,1,0,0,0,706,707,5,166,0,0,707,708,
-		5,16,0,0,708,709,5,269,0,0,709,710,3,184,92,0,710,711,5,270,0,0,711,713,
-		1,0,0,0,712,706,1,0,0,0,712,713,1,0,0,0,713,715,1,0,0,0,714,716,3,42,21,
-		0,715,714,1,0,0,0,715,716,1,0,0,0,716,718,1,0,0,0,717,719,3,50,25,0,718,
-		717,1,0,0,0,718,719,1,0,0,0,719,722,1,0,0,0,720,721,5,9,0,0,721,723,3,
-		58,29,0,722,720,1,0,0,0,722,723,1,0,0,0,723,27,1,0,0,0,724,725,5,33,0,
-		0,725,727,5,156,0,0,726,724,1,0,0,0,726,727,1,0,0,0,727,728,1,0,0,0,728,
-		729,5,183,0,0,729,730,5,211,0,0,730,746,3,182,91,0,731,732,5,269,0,0,732,
-		737,3,32,16,0,733,734,5,273,0,0,734,736,3,32,16,0,735,733,1,0,0,0,736,
-		739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,740,1,0,0,0,739,737,1,
-		0,0,0,740,741,5,270,0,0,741,747,1,0,0,0,742,743,5,269,0,0,743,744,3,184,
-		92,0,744,745,5,270,0,0,745,747,1,0,0,0,746,731,1,0,0,0,746,742,1,0,0,0,
-		746,747,1,0,0,0,747,750,1,0,0,0,748,749,5,30,0,0,749,751,5,278,0,0,750,
-		748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,754,3,30,15,0,753,752,
-		1,0,0,0,753,754,1,0,0,0,754,761,1,0,0,0,755,756,5,166,0,0,756,757,5,16,
-		0,0,757,758,5,269,0,0,758,759,3,184,92,0,759,760,5,270,0,0,760,762,1,0,
-		0,0,761,755,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,765,3,42,21,0,
-		764,763,1,0,0,0,764,765,1,0,0,0,765,766,1,0,0,0,766,767,5,9,0,0,767,768,
-		3,58,29,0,768,29,1,0,0,0,769,770,5,51,0,0,770,772,5,16,0,0,771,773,7,10,
-		0,0,772,771,1,0,0,0,772,773,1,0,0,0,773,774,1,0,0,0,774,775,5,269,0,0,
-		775,776,3,184,92,0,776,780,5,270,0,0,777,778,5,96,0,0,778,779,5,281,0,
-		0,779,781,5,15,0,0,780,777,1,0,0,0,780,781,1,0,0,0,781,787,1,0,0,0,782,
-		783,5,51,0,0,783,784,5,96,0,0,784,785,5,281,0,0,785,787,5,15,0,0,786,769,
-		1,0,0,0,786,782,1,0,0,0,787,31,1,0,0,0,788,792,3,34,17,0,789,792,3,38,
-		19,0,790,792,3,40,20,0,791,788,1,0,0,0,791,789,1,0,0,0,791,790,1,0,0,0,
-		792,33,1,0,0,0,793,794,3,186,93,0,794,795,5,9,0,0,795,798,3,126,63,0,796,
-		797,5,30,0,0,797,799,5,278,0,0,798,796,1,0,0,0,798,799,1,0,0,0,799,824,
-		1,0,0,0,800,801,3,186,93,0,801,802,3,176,88,0,802,805,5,129,0,0,803,804,
-		5,76,0,0,804,806,5,278,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,
-		0,0,807,809,5,238,0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,
-		810,811,5,30,0,0,811,813,5,278,0,0,812,810,1,0,0,0,812,813,1,0,0,0,813,
-		824,1,0,0,0,814,815,3,186,93,0,815,817,3,176,88,0,816,818,3,36,18,0,817,
-		816,1,0,0,0,817,818,1,0,0,0,818,821,1,0,0,0,819,820,5,30,0,0,820,822,5,
-		278,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,793,1,0,0,
-		0,823,800,1,0,0,0,823,814,1,0,0,0,824,35,1,0,0,0,825,826,5,32,0,0,826,
-		828,3,186,93,0,827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,830,
-		5,176,0,0,830,833,5,112,0,0,831,832,5,147,0,0,832,834,5,57,0,0,833,831,
-		1,0,0,0,833,834,1,0,0,0,834,37,1,0,0,0,835,836,5,239,0,0,836,837,5,75,
-		0,0,837,838,3,186,93,0,838,839,5,9,0,0,839,840,3,126,63,0,840,39,1,0,0,
-		0,841,842,5,32,0,0,842,844,3,186,93,0,843,841,1,0,0,0,843,844,1,0,0,0,
-		844,845,1,0,0,0,845,846,5,176,0,0,846,847,5,112,0,0,847,848,5,269,0,0,
-		848,849,3,184,92,0,849,852,5,270,0,0,850,851,5,147,0,0,851,853,5,57,0,
-		0,852,850,1,0,0,0,852,853,1,0,0,0,853,41,1,0,0,0,854,855,5,245,0,0,855,
-		864,5,269,0,0,856,861,3,44,22,0,857,858,5,273,0,0,858,860,3,44,22,0,859,
-		857,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,865,1,
-		0,0,0,863,861,1,0,0,0,864,856,1,0,0,0,864,865,1,0,0,0,865,866,1,0,0,0,
-		866,867,5,270,0,0,867,43,1,0,0,0,868,869,3,46,23,0,869,870,5,252,0,0,870,
-		871,3,48,24,0,871,45,1,0,0,0,872,882,5,278,0,0,873,878,3,186,93,0,874,
-		875,5,274,0,0,875,877,3,186,93,0,876,874,1,0,0,0,877,880,1,0,0,0,878,876,
-		1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,0,880,878,1,0,0,0,881,872,1,0,0,
-		0,881,873,1,0,0,0,882,47,1,0,0,0,883,892,5,278,0,0,884,886,5,260,0,0,885,
-		884,1,0,0,0,885,886,1,0,0,0,886,887,1,0,0,0,887,892,7,11,0,0,888,892,5,
-		222,0,0,889,892,5,69,0,0,890,892,3,186,93,0,891,883,1,0,0,0,891,885,1,
-		0,0,0,891,888,1,0,0,0,891,889,1,0,0,0,891,890,1,0,0,0,892,49,1,0,0,0,893,
-		894,5,119,0,0,894,903,3,182,91,0,895,899,5,269,0,0,896,898,3,52,26,0,897,
-		896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,902,1,
-		0,0,0,901,899,1,0,0,0,902,904,5,270,0,0,903,895,1,0,0,0,903,904,1,0,0,
-		0,904,51,1,0,0,0,905,908,7,12,0,0,906,909,5,4,0,0,907,909,3,186,93,0,908,
-		906,1,0,0,0,908,907,1,0,0,0,909,53,1,0,0,0,910,911,5,182,0,0,911,912,5,
-		219,0,0,912,977,3,182,91,0,913,914,5,198,0,0,914,915,5,269,0,0,915,920,
-		3,44,22,0,916,917,5,273,0,0,917,919,3,44,22,0,918,916,1,0,0,0,919,922,
-		1,0,0,0,920,918,1,0,0,0,920,921,1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,
-		0,923,924,5,270,0,0,924,977,1,0,0,0,925,926,5,184,0,0,926,927,5,269,0,
-		0,927,932,3,46,23,0,928,929,5,273,0,0,929,931,3,46,23,0,930,928,1,0,0,
-		0,931,934,1,0,0,0,932,930,1,0,0,0,932,933,1,0,0,0,933,935,1,0,0,0,934,
-		932,1,0,0,0,935,936,5,270,0,0,936,977,1,0,0,0,937,950,7,13,0,0,938,951,
-		3,56,28,0,939,940,5,269,0,0,940,945,3,56,28,0,941,942,5,273,0,0,942,944,
-		3,56,28,0,943,941,1,0,0,0,944,947,1,0,0,0,945,943,1,0,0,0,945,946,1,0,
-		0,0,946,948,1,0,0,0,947,945,1,0,0,0,948,949,5,270,0,0,949,951,1,0,0,0,
-		950,938,1,0,0,0,950,939,1,0,0,0,951,977,1,0,0,0,952,953,5,53,0,0,953,954,
-		5,176,0,0,954,977,5,112,0,0,955,956,5,53,0,0,956,957,5,32,0,0,957,977,
-		3,186,93,0,958,959,5,53,0,0,959,977,5,239,0,0,960,969,5,53,0,0,961,963,
-		5,28,0,0,962,961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,970,3,186,
-		93,0,965,966,5,269,0,0,966,967,3,184,92,0,967,968,5,270,0,0,968,970,1,
-		0,0,0,969,962,1,0,0,0,969,965,1,0,0,0,970,977,1,0,0,0,971,972,5,182,0,
-		0,972,973,3,186,93,0,973,974,5,219,0,0,974,975,3,186,93,0,975,977,1,0,
-		0,0,976,910,1,0,0,0,976,913,1,0,0,0,976,925,1,0,0,0,976,937,1,0,0,0,976,
-		952,1,0,0,0,976,955,1,0,0,0,976,958,1,0,0,0,976,960,1,0,0,0,976,971,1,
-		0,0,0,977,55,1,0,0,0,978,982,3,32,16,0,979,983,5,72,0,0,980,981,5,3,0,
-		0,981,983,3,186,93,0,982,979,1,0,0,0,982,980,1,0,0,0,982,983,1,0,0,0,983,
-		57,1,0,0,0,984,985,5,245,0,0,985,990,3,60,30,0,986,987,5,273,0,0,987,989,
-		3,60,30,0,988,986,1,0,0,0,989,992,1,0,0,0,990,988,1,0,0,0,990,991,1,0,
-		0,0,991,994,1,0,0,0,992,990,1,0,0,0,993,984,1,0,0,0,993,994,1,0,0,0,994,
-		995,1,0,0,0,995,996,3,62,31,0,996,59,1,0,0,0,997,1002,3,186,93,0,998,999,
-		5,269,0,0,999,1000,3,184,92,0,1000,1001,5,270,0,0,1001,1003,1,0,0,0,1002,
-		998,1,0,0,0,1002,1003,1,0,0,0,1003,1004,1,0,0,0,1004,1005,5,9,0,0,1005,
-		1006,5,269,0,0,1006,1007,3,58,29,0,1007,1008,5,270,0,0,1008,61,1,0,0,0,
-		1009,1020,3,64,32,0,1010,1011,5,157,0,0,1011,1012,5,16,0,0,1012,1017,3,
-		82,41,0,1013,1014,5,273,0,0,1014,1016,3,82,41,0,1015,1013,1,0,0,0,1016,
-		1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,0,0,0,1018,1021,1,0,0,0,1019,
-		1017,1,0,0,0,1020,1010,1,0,0,0,1020,1021,1,0,0,0,1021,1027,1,0,0,0,1022,
-		1025,5,120,0,0,1023,1026,3,126,63,0,1024,1026,5,4,0,0,1025,1023,1,0,0,
-		0,1025,1024,1,0,0,0,1026,1028,1,0,0,0,1027,1022,1,0,0,0,1027,1028,1,0,
-		0,0,1028,1034,1,0,0,0,1029,1030,5,152,0,0,1030,1032,3,126,63,0,1031,1033,
-		7,14,0,0,1032,1031,1,0,0,0,1032,1033,1,0,0,0,1033,1035,1,0,0,0,1034,1029,
-		1,0,0,0,1034,1035,1,0,0,0,1035,1043,1,0,0,0,1036,1037,5,70,0,0,1037,1039,
-		7,15,0,0,1038,1040,3,126,63,0,1039,1038,1,0,0,0,1039,1040,1,0,0,0,1040,
-		1041,1,0,0,0,1041,1042,7,14,0,0,1042,1044,5,155,0,0,1043,1036,1,0,0,0,
-		1043,1044,1,0,0,0,1044,63,1,0,0,0,1045,1046,6,32,-1,0,1046,1047,3,66,33,
-		0,1047,1062,1,0,0,0,1048,1049,10,2,0,0,1049,1051,5,94,0,0,1050,1052,3,
-		72,36,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,1053,1,0,0,0,1053,1061,
-		3,64,32,3,1054,1055,10,1,0,0,1055,1057,7,16,0,0,1056,1058,3,72,36,0,1057,
-		1056,1,0,0,0,1057,1058,1,0,0,0,1058,1059,1,0,0,0,1059,1061,3,64,32,2,1060,
-		1048,1,0,0,0,1060,1054,1,0,0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,
-		1063,1,0,0,0,1063,65,1,0,0,0,1064,1062,1,0,0,0,1065,1080,3,70,35,0,1066,
-		1067,5,234,0,0,1067,1072,3,68,34,0,1068,1069,5,273,0,0,1069,1071,3,68,
-		34,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
-		0,0,0,1073,1080,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,269,0,0,1076,1077,
-		3,58,29,0,1077,1078,5,270,0,0,1078,1080,1,0,0,0,1079,1065,1,0,0,0,1079,
-		1066,1,0,0,0,1079,1075,1,0,0,0,1080,67,1,0,0,0,1081,1083,5,191,0,0,1082,
-		1081,1,0,0,0,1082,1083,1,0,0,0,1083,1084,1,0,0,0,1084,1085,5,269,0,0,1085,
-		1090,3,126,63,0,1086,1087,5,273,0,0,1087,1089,3,126,63,0,1088,1086,1,0,
-		0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,1090,1091,1,0,0,0,1091,1093,1,
-		0,0,0,1092,1090,1,0,0,0,1093,1094,5,270,0,0,1094,1097,1,0,0,0,1095,1097,
-		3,126,63,0,1096,1082,1,0,0,0,1096,1095,1,0,0,0,1097,69,1,0,0,0,1098,1100,
-		5,197,0,0,1099,1101,3,118,59,0,1100,1099,1,0,0,0,1100,1101,1,0,0,0,1101,
-		1103,1,0,0,0,1102,1104,3,72,36,0,1103,1102,1,0,0,0,1103,1104,1,0,0,0,1104,
-		1105,1,0,0,0,1105,1110,3,74,37,0,1106,1107,5,273,0,0,1107,1109,3,74,37,
-		0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
-		0,0,1111,1122,1,0,0,0,1112,1110,1,0,0,0,1113,1114,5,76,0,0,1114,1119,3,
-		84,42,0,1115,1116,5,273,0,0,1116,1118,3,84,42,0,1117,1115,1,0,0,0,1118,
-		1121,1,0,0,0,1119,1117,1,0,0,0,1119,1120,1,0,0,0,1120,1123,1,0,0,0,1121,
-		1119,1,0,0,0,1122,1113,1,0,0,0,1122,1123,1,0,0,0,1123,1126,1,0,0,0,1124,
-		1125,5,243,0,0,1125,1127,3,126,63,0,1126,1124,1,0,0,0,1126,1127,1,0,0,
-		0,1127,1138,1,0,0,0,1128,1129,5,80,0,0,1129,1130,5,16,0,0,1130,1135,3,
-		76,38,0,1131,1132,5,273,0,0,1132,1134,3,76,38,0,1133,1131,1,0,0,0,1134,
-		1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,
-		1135,1,0,0,0,1138,1128,1,0,0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,
-		1141,5,83,0,0,1141,1143,3,126,63,0,1142,1140,1,0,0,0,1142,1143,1,0,0,0,
-		1143,1153,1,0,0,0,1144,1145,5,244,0,0,1145,1150,3,80,40,0,1146,1147,5,
-		273,0,0,1147,1149,3,80,40,0,1148,1146,1,0,0,0,1149,1152,1,0,0,0,1150,1148,
-		1,0,0,0,1150,1151,1,0,0,0,1151,1154,1,0,0,0,1152,1150,1,0,0,0,1153,1144,
-		1,0,0,0,1153,1154,1,0,0,0,1154,71,1,0,0,0,1155,1156,7,17,0,0,1156,73,1,
-		0,0,0,1157,1170,5,261,0,0,1158,1159,3,182,91,0,1159,1160,5,274,0,0,1160,
-		1161,5,261,0,0,1161,1170,1,0,0,0,1162,1167,3,126,63,0,1163,1165,5,9,0,
-		0,1164,1163,1,0,0,0,1164,1165,1,0,0,0,1165,1166,1,0,0,0,1166,1168,3,186,
-		93,0,1167,1164,1,0,0,0,1167,1168,1,0,0,0,1168,1170,1,0,0,0,1169,1157,1,
-		0,0,0,1169,1158,1,0,0,0,1169,1162,1,0,0,0,1170,75,1,0,0,0,1171,1172,5,
-		81,0,0,1172,1173,5,199,0,0,1173,1174,5,269,0,0,1174,1179,3,78,39,0,1175,
-		1176,5,273,0,0,1176,1178,3,78,39,0,1177,1175,1,0,0,0,1178,1181,1,0,0,0,
-		1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1182,1,0,0,0,1181,1179,1,0,0,
-		0,1182,1183,5,270,0,0,1183,1212,1,0,0,0,1184,1185,5,190,0,0,1185,1186,
-		5,269,0,0,1186,1191,3,78,39,0,1187,1188,5,273,0,0,1188,1190,3,78,39,0,
-		1189,1187,1,0,0,0,1190,1193,1,0,0,0,1191,1189,1,0,0,0,1191,1192,1,0,0,
-		0,1192,1194,1,0,0,0,1193,1191,1,0,0,0,1194,1195,5,270,0,0,1195,1212,1,
-		0,0,0,1196,1197,5,35,0,0,1197,1198,5,269,0,0,1198,1203,3,78,39,0,1199,
-		1200,5,273,0,0,1200,1202,3,78,39,0,1201,1199,1,0,0,0,1202,1205,1,0,0,0,
-		1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,0,0,1205,1203,1,0,0,
-		0,1206,1207,5,270,0,0,1207,1212,1,0,0,0,1208,1209,5,269,0,0,1209,1212,
-		5,270,0,0,1210,1212,3,126,63,0,1211,1171,1,0,0,0,1211,1184,1,0,0,0,1211,
-		1196,1,0,0,0,1211,1208,1,0,0,0,1211,1210,1,0,0,0,1212,77,1,0,0,0,1213,
-		1222,5,269,0,0,1214,1219,3,126,63,0,1215,1216,5,273,0,0,1216,1218,3,126,
-		63,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1219,1220,1,
-		0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1214,1,0,0,0,1222,1223,
-		1,0,0,0,1223,1224,1,0,0,0,1224,1227,5,270,0,0,1225,1227,3,126,63,0,1226,
-		1213,1,0,0,0,1226,1225,1,0,0,0,1227,79,1,0,0,0,1228,1229,3,186,93,0,1229,
-		1230,5,9,0,0,1230,1231,3,152,76,0,1231,81,1,0,0,0,1232,1234,3,126,63,0,
-		1233,1235,7,18,0,0,1234,1233,1,0,0,0,1234,1235,1,0,0,0,1235,1238,1,0,0,
-		0,1236,1237,5,149,0,0,1237,1239,7,19,0,0,1238,1236,1,0,0,0,1238,1239,1,
-		0,0,0,1239,83,1,0,0,0,1240,1241,6,42,-1,0,1241,1242,3,90,45,0,1242,1262,
-		1,0,0,0,1243,1244,10,4,0,0,1244,1245,5,34,0,0,1245,1246,5,102,0,0,1246,
-		1261,3,90,45,0,1247,1248,10,3,0,0,1248,1249,5,144,0,0,1249,1250,3,86,43,
-		0,1250,1251,5,102,0,0,1251,1252,3,90,45,0,1252,1261,1,0,0,0,1253,1254,
-		10,2,0,0,1254,1255,3,86,43,0,1255,1256,5,102,0,0,1256,1258,3,90,45,0,1257,
-		1259,3,88,44,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,1261,1,0,0,0,1260,
-		1243,1,0,0,0,1260,1247,1,0,0,0,1260,1253,1,0,0,0,1261,1264,1,0,0,0,1262,
-		1260,1,0,0,0,1262,1263,1,0,0,0,1263,85,1,0,0,0,1264,1262,1,0,0,0,1265,
-		1267,5,92,0,0,1266,1265,1,0,0,0,1266,1267,1,0,0,0,1267,1281,1,0,0,0,1268,
-		1270,5,118,0,0,1269,1271,5,159,0,0,1270,1269,1,0,0,0,1270,1271,1,0,0,0,
-		1271,1281,1,0,0,0,1272,1274,5,189,0,0,1273,1275,5,159,0,0,1274,1273,1,
-		0,0,0,1274,1275,1,0,0,0,1275,1281,1,0,0,0,1276,1278,5,77,0,0,1277,1279,
-		5,159,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,1,0,0,0,1280,1266,
-		1,0,0,0,1280,1268,1,0,0,0,1280,1272,1,0,0,0,1280,1276,1,0,0,0,1281,87,
-		1,0,0,0,1282,1283,5,153,0,0,1283,1290,3,126,63,0,1284,1285,5,232,0,0,1285,
-		1286,5,269,0,0,1286,1287,3,184,92,0,1287,1288,5,270,0,0,1288,1290,1,0,
-		0,0,1289,1282,1,0,0,0,1289,1284,1,0,0,0,1290,89,1,0,0,0,1291,1293,3,182,
-		91,0,1292,1294,3,116,58,0,1293,1292,1,0,0,0,1293,1294,1,0,0,0,1294,1300,
-		1,0,0,0,1295,1296,5,75,0,0,1296,1297,5,210,0,0,1297,1298,5,9,0,0,1298,
-		1299,5,151,0,0,1299,1301,3,134,67,0,1300,1295,1,0,0,0,1300,1301,1,0,0,
-		0,1301,1303,1,0,0,0,1302,1304,3,114,57,0,1303,1302,1,0,0,0,1303,1304,1,
-		0,0,0,1304,1359,1,0,0,0,1305,1307,5,115,0,0,1306,1305,1,0,0,0,1306,1307,
-		1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,211,0,0,1309,1310,5,269,0,0,1310,
-		1311,3,138,69,0,1311,1313,5,270,0,0,1312,1314,3,114,57,0,1313,1312,1,0,
-		0,0,1313,1314,1,0,0,0,1314,1359,1,0,0,0,1315,1317,5,115,0,0,1316,1315,
-		1,0,0,0,1316,1317,1,0,0,0,1317,1318,1,0,0,0,1318,1319,5,269,0,0,1319,1320,
-		3,58,29,0,1320,1322,5,270,0,0,1321,1323,3,114,57,0,1322,1321,1,0,0,0,1322,
-		1323,1,0,0,0,1323,1359,1,0,0,0,1324,1325,5,229,0,0,1325,1326,5,269,0,0,
-		1326,1331,3,126,63,0,1327,1328,5,273,0,0,1328,1330,3,126,63,0,1329,1327,
-		1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,0,0,0,1332,1334,
-		1,0,0,0,1333,1331,1,0,0,0,1334,1337,5,270,0,0,1335,1336,5,245,0,0,1336,
-		1338,5,158,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,0,0,0,1339,
-		1341,3,114,57,0,1340,1339,1,0,0,0,1340,1341,1,0,0,0,1341,1359,1,0,0,0,
-		1342,1343,5,269,0,0,1343,1344,3,84,42,0,1344,1345,5,270,0,0,1345,1359,
-		1,0,0,0,1346,1347,3,182,91,0,1347,1349,3,92,46,0,1348,1350,3,114,57,0,
-		1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1359,1,0,0,0,1351,1352,5,269,
-		0,0,1352,1353,3,58,29,0,1353,1354,5,270,0,0,1354,1356,3,92,46,0,1355,1357,
-		3,114,57,0,1356,1355,1,0,0,0,1356,1357,1,0,0,0,1357,1359,1,0,0,0,1358,
-		1291,1,0,0,0,1358,1306,1,0,0,0,1358,1316,1,0,0,0,1358,1324,1,0,0,0,1358,
-		1342,1,0,0,0,1358,1346,1,0,0,0,1358,1351,1,0,0,0,1359,91,1,0,0,0,1360,
-		1361,5,127,0,0,1361,1372,5,269,0,0,1362,1363,5,165,0,0,1363,1364,5,16,
-		0,0,1364,1369,3,126,63,0,1365,1366,5,273,0,0,1366,1368,3,126,63,0,1367,
-		1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,0,0,1370,
-		1373,1,0,0,0,1371,1369,1,0,0,0,1372,1362,1,0,0,0,1372,1373,1,0,0,0,1373,
-		1384,1,0,0,0,1374,1375,5,157,0,0,1375,1376,5,16,0,0,1376,1381,3,82,41,
-		0,1377,1378,5,273,0,0,1378,1380,3,82,41,0,1379,1377,1,0,0,0,1380,1383,
-		1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1385,1,0,0,0,1383,1381,
-		1,0,0,0,1384,1374,1,0,0,0,1384,1385,1,0,0,0,1385,1395,1,0,0,0,1386,1387,
-		5,128,0,0,1387,1392,3,94,47,0,1388,1389,5,273,0,0,1389,1391,3,94,47,0,
-		1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,1393,1,0,0,
-		0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1395,1386,1,0,0,0,1395,1396,1,0,
-		0,0,1396,1398,1,0,0,0,1397,1399,3,96,48,0,1398,1397,1,0,0,0,1398,1399,
-		1,0,0,0,1399,1404,1,0,0,0,1400,1401,5,3,0,0,1401,1402,5,126,0,0,1402,1403,
-		5,202,0,0,1403,1405,3,98,49,0,1404,1400,1,0,0,0,1404,1405,1,0,0,0,1405,
-		1406,1,0,0,0,1406,1407,5,168,0,0,1407,1408,5,269,0,0,1408,1409,3,100,50,
-		0,1409,1412,5,270,0,0,1410,1411,5,246,0,0,1411,1413,3,170,85,0,1412,1410,
-		1,0,0,0,1412,1413,1,0,0,0,1413,1423,1,0,0,0,1414,1415,5,206,0,0,1415,1420,
-		3,110,55,0,1416,1417,5,273,0,0,1417,1419,3,110,55,0,1418,1416,1,0,0,0,
-		1419,1422,1,0,0,0,1420,1418,1,0,0,0,1420,1421,1,0,0,0,1421,1424,1,0,0,
-		0,1422,1420,1,0,0,0,1423,1414,1,0,0,0,1423,1424,1,0,0,0,1424,1425,1,0,
-		0,0,1425,1426,5,46,0,0,1426,1431,3,112,56,0,1427,1428,5,273,0,0,1428,1430,
-		3,112,56,0,1429,1427,1,0,0,0,1430,1433,1,0,0,0,1431,1429,1,0,0,0,1431,
-		1432,1,0,0,0,1432,1434,1,0,0,0,1433,1431,1,0,0,0,1434,1435,5,270,0,0,1435,
-		93,1,0,0,0,1436,1437,3,126,63,0,1437,1438,5,9,0,0,1438,1439,3,186,93,0,
-		1439,95,1,0,0,0,1440,1441,5,154,0,0,1441,1442,5,191,0,0,1442,1443,5,169,
-		0,0,1443,1449,5,126,0,0,1444,1445,5,4,0,0,1445,1446,5,192,0,0,1446,1447,
-		5,169,0,0,1447,1449,5,126,0,0,1448,1440,1,0,0,0,1448,1444,1,0,0,0,1449,
-		97,1,0,0,0,1450,1451,5,167,0,0,1451,1452,5,114,0,0,1452,1465,5,191,0,0,
-		1453,1454,5,219,0,0,1454,1455,5,145,0,0,1455,1465,5,191,0,0,1456,1457,
-		5,219,0,0,1457,1458,5,72,0,0,1458,1465,3,186,93,0,1459,1460,5,219,0,0,
-		1460,1461,5,114,0,0,1461,1465,3,186,93,0,1462,1463,5,219,0,0,1463,1465,
-		3,186,93,0,1464,1450,1,0,0,0,1464,1453,1,0,0,0,1464,1456,1,0,0,0,1464,
-		1459,1,0,0,0,1464,1462,1,0,0,0,1465,99,1,0,0,0,1466,1471,3,102,51,0,1467,
-		1468,5,265,0,0,1468,1470,3,102,51,0,1469,1467,1,0,0,0,1470,1473,1,0,0,
-		0,1471,1469,1,0,0,0,1471,1472,1,0,0,0,1472,101,1,0,0,0,1473,1471,1,0,0,
-		0,1474,1476,3,104,52,0,1475,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1475,1,
-		0,0,0,1477,1478,1,0,0,0,1478,103,1,0,0,0,1479,1481,3,106,53,0,1480,1482,
-		3,108,54,0,1481,1480,1,0,0,0,1481,1482,1,0,0,0,1482,105,1,0,0,0,1483,1489,
-		3,186,93,0,1484,1485,5,269,0,0,1485,1486,3,100,50,0,1486,1487,5,270,0,
-		0,1487,1489,1,0,0,0,1488,1483,1,0,0,0,1488,1484,1,0,0,0,1489,107,1,0,0,
-		0,1490,1492,7,20,0,0,1491,1493,5,264,0,0,1492,1491,1,0,0,0,1492,1493,1,
-		0,0,0,1493,1509,1,0,0,0,1494,1496,5,266,0,0,1495,1497,5,281,0,0,1496,1495,
-		1,0,0,0,1496,1497,1,0,0,0,1497,1502,1,0,0,0,1498,1500,5,273,0,0,1499,1501,
-		5,281,0,0,1500,1499,1,0,0,0,1500,1501,1,0,0,0,1501,1503,1,0,0,0,1502,1498,
-		1,0,0,0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1506,5,267,0,0,1505,1507,
-		5,264,0,0,1506,1505,1,0,0,0,1506,1507,1,0,0,0,1507,1509,1,0,0,0,1508,1490,
-		1,0,0,0,1508,1494,1,0,0,0,1509,109,1,0,0,0,1510,1511,3,186,93,0,1511,1512,
-		5,252,0,0,1512,1513,5,269,0,0,1513,1518,3,186,93,0,1514,1515,5,273,0,0,
-		1515,1517,3,186,93,0,1516,1514,1,0,0,0,1517,1520,1,0,0,0,1518,1516,1,0,
-		0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,0,0,1521,1522,5,
-		270,0,0,1522,111,1,0,0,0,1523,1524,3,186,93,0,1524,1525,5,9,0,0,1525,1526,
-		3,126,63,0,1526,113,1,0,0,0,1527,1529,5,9,0,0,1528,1527,1,0,0,0,1528,1529,
-		1,0,0,0,1529,1530,1,0,0,0,1530,1535,3,186,93,0,1531,1532,5,269,0,0,1532,
-		1533,3,184,92,0,1533,1534,5,270,0,0,1534,1536,1,0,0,0,1535,1531,1,0,0,
-		0,1535,1536,1,0,0,0,1536,115,1,0,0,0,1537,1538,3,118,59,0,1538,117,1,0,
-		0,0,1539,1540,5,276,0,0,1540,1547,3,120,60,0,1541,1543,5,273,0,0,1542,
+		1,84,3,84,2270,8,84,1,84,1,84,1,84,3,84,2275,8,84,1,85,1,85,3,85,2279,
+		8,85,1,85,1,85,1,85,1,85,1,85,3,85,2286,8,85,1,85,1,85,1,85,1,85,1,85,
+		3,85,2293,8,85,3,85,2295,8,85,1,86,1,86,1,87,1,87,1,88,1,88,1,88,1,88,
+		3,88,2305,8,88,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2330,
+		8,89,10,89,12,89,2333,9,89,3,89,2335,8,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		5,89,2343,8,89,10,89,12,89,2346,9,89,3,89,2348,8,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,3,89,2356,8,89,1,89,1,89,1,89,1,89,1,89,3,89,2363,8,89,3,89,
+		2365,8,89,1,89,1,89,3,89,2369,8,89,1,89,1,89,1,89,1,89,5,89,2375,8,89,
+		10,89,12,89,2378,9,89,1,89,3,89,2381,8,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,3,89,2390,8,89,3,89,2392,8,89,1,89,1,89,1,89,1,89,3,89,2398,8,89,
+		1,89,1,89,1,89,1,89,1,89,3,89,2405,8,89,1,89,5,89,2408,8,89,10,89,12,89,
+		2411,9,89,1,90,1,90,1,90,3,90,2416,8,90,1,91,1,91,1,91,5,91,2421,8,91,
+		10,91,12,91,2424,9,91,1,92,1,92,1,92,5,92,2429,8,92,10,92,12,92,2432,9,
+		92,1,93,1,93,1,93,3,93,2437,8,93,1,94,1,94,1,94,0,6,64,84,128,134,136,
+		178,95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,184,186,188,0,45,5,0,20,20,40,40,78,78,
+		211,211,237,237,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,65,84,84,179,
+		179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,253,253,276,
+		276,1,0,276,276,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,180,180,1,
+		0,282,284,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,2,0,72,72,
+		145,145,2,0,61,61,227,227,2,0,4,4,50,50,2,0,10,10,47,47,2,0,72,72,114,
+		114,3,0,260,260,262,262,265,265,2,0,11,11,208,208,3,0,69,69,222,222,228,
+		228,4,0,8,8,150,150,194,194,234,234,1,0,253,258,1,0,260,261,2,0,262,264,
+		269,269,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,58,69,69,222,
+		222,228,228,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,
+		124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,2,0,31,31,
+		226,226,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,2,0,279,279,
+		282,283,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,196,241,242,
+		250,251,2,0,175,175,236,236,42,0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,
+		40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,91,91,96,96,
+		98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,151,154,155,
+		158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,221,223,226,
+		228,229,231,232,234,234,236,242,247,252,2836,0,193,1,0,0,0,2,218,1,0,0,
+		0,4,476,1,0,0,0,6,478,1,0,0,0,8,495,1,0,0,0,10,507,1,0,0,0,12,569,1,0,
+		0,0,14,577,1,0,0,0,16,579,1,0,0,0,18,587,1,0,0,0,20,590,1,0,0,0,22,663,
+		1,0,0,0,24,666,1,0,0,0,26,671,1,0,0,0,28,726,1,0,0,0,30,786,1,0,0,0,32,
+		791,1,0,0,0,34,823,1,0,0,0,36,827,1,0,0,0,38,835,1,0,0,0,40,843,1,0,0,
+		0,42,854,1,0,0,0,44,868,1,0,0,0,46,881,1,0,0,0,48,891,1,0,0,0,50,893,1,
+		0,0,0,52,905,1,0,0,0,54,976,1,0,0,0,56,978,1,0,0,0,58,993,1,0,0,0,60,997,
+		1,0,0,0,62,1009,1,0,0,0,64,1045,1,0,0,0,66,1079,1,0,0,0,68,1096,1,0,0,
+		0,70,1098,1,0,0,0,72,1155,1,0,0,0,74,1169,1,0,0,0,76,1211,1,0,0,0,78,1226,
+		1,0,0,0,80,1228,1,0,0,0,82,1232,1,0,0,0,84,1240,1,0,0,0,86,1280,1,0,0,
+		0,88,1289,1,0,0,0,90,1358,1,0,0,0,92,1360,1,0,0,0,94,1436,1,0,0,0,96,1448,
+		1,0,0,0,98,1464,1,0,0,0,100,1466,1,0,0,0,102,1475,1,0,0,0,104,1479,1,0,
+		0,0,106,1488,1,0,0,0,108,1508,1,0,0,0,110,1510,1,0,0,0,112,1523,1,0,0,
+		0,114,1528,1,0,0,0,116,1537,1,0,0,0,118,1539,1,0,0,0,120,1552,1,0,0,0,
+		122,1575,1,0,0,0,124,1589,1,0,0,0,126,1591,1,0,0,0,128,1603,1,0,0,0,130,
+		1699,1,0,0,0,132,1701,1,0,0,0,134,1707,1,0,0,0,136,2069,1,0,0,0,138,2084,
+		1,0,0,0,140,2116,1,0,0,0,142,2123,1,0,0,0,144,2130,1,0,0,0,146,2134,1,
+		0,0,0,148,2153,1,0,0,0,150,2157,1,0,0,0,152,2159,1,0,0,0,154,2197,1,0,
+		0,0,156,2208,1,0,0,0,158,2211,1,0,0,0,160,2221,1,0,0,0,162,2236,1,0,0,
+		0,164,2242,1,0,0,0,166,2244,1,0,0,0,168,2274,1,0,0,0,170,2276,1,0,0,0,
+		172,2296,1,0,0,0,174,2298,1,0,0,0,176,2300,1,0,0,0,178,2391,1,0,0,0,180,
+		2412,1,0,0,0,182,2417,1,0,0,0,184,2425,1,0,0,0,186,2436,1,0,0,0,188,2438,
+		1,0,0,0,190,192,5,276,0,0,191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,
+		0,0,193,194,1,0,0,0,194,214,1,0,0,0,195,193,1,0,0,0,196,205,3,4,2,0,197,
+		199,5,276,0,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,
+		1,0,0,0,201,202,1,0,0,0,202,204,3,4,2,0,203,198,1,0,0,0,204,207,1,0,0,
+		0,205,203,1,0,0,0,205,206,1,0,0,0,206,211,1,0,0,0,207,205,1,0,0,0,208,
+		210,5,276,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,
+		1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,0,214,196,1,0,0,0,214,215,1,0,0,
+		0,215,216,1,0,0,0,216,217,5,0,0,1,217,1,1,0,0,0,218,219,3,126,63,0,219,
+		220,5,0,0,1,220,3,1,0,0,0,221,477,3,58,29,0,222,477,3,6,3,0,223,477,3,
+		12,6,0,224,229,5,63,0,0,225,230,3,6,3,0,226,230,3,12,6,0,227,230,3,26,
+		13,0,228,230,3,28,14,0,229,225,1,0,0,0,229,226,1,0,0,0,229,227,1,0,0,0,
+		229,228,1,0,0,0,230,232,1,0,0,0,231,233,3,14,7,0,232,231,1,0,0,0,232,233,
+		1,0,0,0,233,238,1,0,0,0,234,235,5,5,0,0,235,236,5,146,0,0,236,237,5,186,
+		0,0,237,239,5,203,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,477,1,0,0,0,
+		240,477,3,26,13,0,241,477,3,28,14,0,242,244,5,33,0,0,243,245,5,213,0,0,
+		244,243,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,250,5,237,0,0,247,
+		248,5,87,0,0,248,249,5,147,0,0,249,251,5,64,0,0,250,247,1,0,0,0,250,251,
+		1,0,0,0,251,252,1,0,0,0,252,257,3,182,91,0,253,254,5,270,0,0,254,255,3,
+		184,92,0,255,256,5,271,0,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
+		0,0,258,261,1,0,0,0,259,260,5,30,0,0,260,262,5,279,0,0,261,259,1,0,0,0,
+		261,262,1,0,0,0,262,263,1,0,0,0,263,264,5,9,0,0,264,265,3,58,29,0,265,
+		477,1,0,0,0,266,271,5,33,0,0,267,269,5,213,0,0,268,270,5,209,0,0,269,268,
+		1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,271,267,1,0,0,0,271,272,1,0,0,
+		0,272,273,1,0,0,0,273,277,5,78,0,0,274,275,5,87,0,0,275,276,5,147,0,0,
+		276,278,5,64,0,0,277,274,1,0,0,0,277,278,1,0,0,0,278,279,1,0,0,0,279,280,
+		3,182,91,0,280,281,5,9,0,0,281,284,5,279,0,0,282,283,5,113,0,0,283,285,
+		3,186,93,0,284,282,1,0,0,0,284,285,1,0,0,0,285,297,1,0,0,0,286,287,5,233,
+		0,0,287,288,5,98,0,0,288,294,5,279,0,0,289,290,5,274,0,0,290,291,5,98,
+		0,0,291,293,5,279,0,0,292,289,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,
+		294,295,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,297,286,1,0,0,0,297,298,
+		1,0,0,0,298,477,1,0,0,0,299,300,5,33,0,0,300,304,5,40,0,0,301,302,5,87,
+		0,0,302,303,5,147,0,0,303,305,5,64,0,0,304,301,1,0,0,0,304,305,1,0,0,0,
+		305,306,1,0,0,0,306,309,3,182,91,0,307,308,5,30,0,0,308,310,5,279,0,0,
+		309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,313,3,42,21,0,312,
+		311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,314,315,5,33,0,0,315,319,5,
+		20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,320,5,64,0,0,319,316,1,0,
+		0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,182,91,0,322,323,5,30,0,
+		0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,
+		328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,0,328,477,1,0,0,0,329,331,
+		5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,332,1,0,0,0,332,334,1,0,
+		0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,0,0,0,
+		336,339,7,0,0,0,337,338,5,87,0,0,338,340,5,64,0,0,339,337,1,0,0,0,339,
+		340,1,0,0,0,340,341,1,0,0,0,341,343,3,182,91,0,342,344,7,1,0,0,343,342,
+		1,0,0,0,343,344,1,0,0,0,344,477,1,0,0,0,345,346,5,6,0,0,346,349,5,211,
+		0,0,347,348,5,87,0,0,348,350,5,64,0,0,349,347,1,0,0,0,349,350,1,0,0,0,
+		350,351,1,0,0,0,351,352,3,182,91,0,352,353,3,54,27,0,353,477,1,0,0,0,354,
+		355,5,6,0,0,355,356,5,237,0,0,356,362,3,182,91,0,357,358,5,182,0,0,358,
+		359,5,219,0,0,359,363,3,182,91,0,360,361,5,9,0,0,361,363,3,58,29,0,362,
+		357,1,0,0,0,362,360,1,0,0,0,363,477,1,0,0,0,364,365,5,6,0,0,365,366,5,
+		20,0,0,366,370,3,182,91,0,367,371,3,54,27,0,368,369,5,30,0,0,369,371,5,
+		279,0,0,370,367,1,0,0,0,370,368,1,0,0,0,371,477,1,0,0,0,372,373,5,6,0,
+		0,373,374,5,40,0,0,374,375,3,182,91,0,375,376,5,198,0,0,376,377,5,270,
+		0,0,377,382,3,44,22,0,378,379,5,274,0,0,379,381,3,44,22,0,380,378,1,0,
+		0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,
+		382,1,0,0,0,385,386,5,271,0,0,386,477,1,0,0,0,387,392,5,198,0,0,388,389,
+		3,18,9,0,389,390,5,253,0,0,390,391,3,20,10,0,391,393,1,0,0,0,392,388,1,
+		0,0,0,392,393,1,0,0,0,393,477,1,0,0,0,394,396,5,184,0,0,395,397,3,20,10,
+		0,396,395,1,0,0,0,396,397,1,0,0,0,397,477,1,0,0,0,398,399,5,200,0,0,399,
+		477,3,22,11,0,400,401,7,2,0,0,401,402,5,193,0,0,402,477,5,279,0,0,403,
+		404,7,2,0,0,404,406,5,20,0,0,405,407,5,67,0,0,406,405,1,0,0,0,406,407,
+		1,0,0,0,407,408,1,0,0,0,408,477,3,182,91,0,409,411,7,2,0,0,410,412,5,67,
+		0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,477,3,182,91,0,
+		414,425,5,66,0,0,415,416,5,171,0,0,416,426,5,75,0,0,417,422,3,16,8,0,418,
+		419,5,274,0,0,419,421,3,16,8,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,
+		1,0,0,0,422,423,1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,415,1,0,0,
+		0,425,417,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,477,3,4,2,0,428,
+		429,5,205,0,0,429,430,5,100,0,0,430,433,5,279,0,0,431,432,5,246,0,0,432,
+		434,5,193,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,436,
+		5,246,0,0,436,438,5,52,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,477,1,0,
+		0,0,439,440,5,193,0,0,440,443,5,279,0,0,441,442,5,219,0,0,442,444,5,279,
+		0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,477,1,0,0,0,445,446,5,122,0,0,
+		446,447,5,137,0,0,447,449,3,186,93,0,448,450,3,42,21,0,449,448,1,0,0,0,
+		449,450,1,0,0,0,450,477,1,0,0,0,451,452,5,229,0,0,452,453,5,137,0,0,453,
+		477,3,186,93,0,454,455,5,231,0,0,455,456,5,138,0,0,456,461,3,186,93,0,
+		457,458,5,274,0,0,458,460,3,186,93,0,459,457,1,0,0,0,460,463,1,0,0,0,461,
+		459,1,0,0,0,461,462,1,0,0,0,462,477,1,0,0,0,463,461,1,0,0,0,464,466,5,
+		231,0,0,465,467,5,20,0,0,466,465,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,
+		0,468,477,3,182,91,0,469,477,7,3,0,0,470,471,5,2,0,0,471,472,5,98,0,0,
+		472,477,5,279,0,0,473,474,5,181,0,0,474,475,5,98,0,0,475,477,5,279,0,0,
+		476,221,1,0,0,0,476,222,1,0,0,0,476,223,1,0,0,0,476,224,1,0,0,0,476,240,
+		1,0,0,0,476,241,1,0,0,0,476,242,1,0,0,0,476,266,1,0,0,0,476,299,1,0,0,
+		0,476,314,1,0,0,0,476,329,1,0,0,0,476,345,1,0,0,0,476,354,1,0,0,0,476,
+		364,1,0,0,0,476,372,1,0,0,0,476,387,1,0,0,0,476,394,1,0,0,0,476,398,1,
+		0,0,0,476,400,1,0,0,0,476,403,1,0,0,0,476,409,1,0,0,0,476,414,1,0,0,0,
+		476,428,1,0,0,0,476,439,1,0,0,0,476,445,1,0,0,0,476,451,1,0,0,0,476,454,
+		1,0,0,0,476,464,1,0,0,0,476,469,1,0,0,0,476,470,1,0,0,0,476,473,1,0,0,
+		0,477,5,1,0,0,0,478,479,5,93,0,0,479,480,7,4,0,0,480,482,3,182,91,0,481,
+		483,3,116,58,0,482,481,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,486,
+		3,8,4,0,485,484,1,0,0,0,485,486,1,0,0,0,486,491,1,0,0,0,487,488,5,270,
+		0,0,488,489,3,184,92,0,489,490,5,271,0,0,490,492,1,0,0,0,491,487,1,0,0,
+		0,491,492,1,0,0,0,492,493,1,0,0,0,493,494,3,58,29,0,494,7,1,0,0,0,495,
+		496,5,165,0,0,496,497,5,270,0,0,497,502,3,10,5,0,498,499,5,274,0,0,499,
+		501,3,10,5,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,
+		0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,271,0,0,506,9,1,0,0,0,
+		507,508,3,186,93,0,508,509,5,253,0,0,509,510,3,48,24,0,510,11,1,0,0,0,
+		511,512,5,204,0,0,512,513,5,198,0,0,513,517,5,12,0,0,514,516,5,276,0,0,
+		515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,
+		1,0,0,0,519,517,1,0,0,0,520,529,3,4,2,0,521,523,5,276,0,0,522,521,1,0,
+		0,0,523,524,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,
+		528,3,4,2,0,527,522,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,
+		0,0,0,530,535,1,0,0,0,531,529,1,0,0,0,532,534,5,276,0,0,533,532,1,0,0,
+		0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,
+		535,1,0,0,0,538,539,5,56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,542,
+		5,204,0,0,542,544,5,198,0,0,543,545,5,276,0,0,544,543,1,0,0,0,545,546,
+		1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,4,2,
+		0,549,551,5,276,0,0,550,549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,0,552,
+		553,1,0,0,0,553,554,1,0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,559,1,
+		0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,0,0,0,
+		560,562,5,276,0,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,
+		564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,567,1,
+		0,0,0,567,568,1,0,0,0,568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,0,0,0,
+		570,13,1,0,0,0,571,572,5,76,0,0,572,573,5,193,0,0,573,578,5,279,0,0,574,
+		575,5,76,0,0,575,576,5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,0,577,574,
+		1,0,0,0,578,15,1,0,0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,5,279,0,
+		0,582,584,8,6,0,0,583,582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,0,0,585,
+		586,1,0,0,0,586,588,1,0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,19,1,0,
+		0,0,589,591,8,7,0,0,590,589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,0,0,592,
+		593,1,0,0,0,593,21,1,0,0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,598,3,
+		182,91,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,
+		12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,664,1,0,0,0,602,605,5,238,0,0,
+		603,604,7,8,0,0,604,606,3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,606,
+		608,1,0,0,0,607,609,3,24,12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,664,
+		1,0,0,0,610,612,5,232,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,
+		0,0,613,616,5,79,0,0,614,615,7,8,0,0,615,617,3,182,91,0,616,614,1,0,0,
+		0,616,617,1,0,0,0,617,619,1,0,0,0,618,620,3,24,12,0,619,618,1,0,0,0,619,
+		620,1,0,0,0,620,664,1,0,0,0,621,664,5,101,0,0,622,624,5,21,0,0,623,625,
+		3,24,12,0,624,623,1,0,0,0,624,625,1,0,0,0,625,664,1,0,0,0,626,629,5,41,
+		0,0,627,628,7,8,0,0,628,630,3,182,91,0,629,627,1,0,0,0,629,630,1,0,0,0,
+		630,632,1,0,0,0,631,633,3,24,12,0,632,631,1,0,0,0,632,633,1,0,0,0,633,
+		664,1,0,0,0,634,636,5,77,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,
+		0,0,0,637,664,5,138,0,0,638,664,5,99,0,0,639,640,5,29,0,0,640,641,7,8,
+		0,0,641,643,3,182,91,0,642,644,3,24,12,0,643,642,1,0,0,0,643,644,1,0,0,
+		0,644,664,1,0,0,0,645,646,5,33,0,0,646,647,5,211,0,0,647,664,3,182,91,
+		0,648,649,5,33,0,0,649,650,5,237,0,0,650,664,3,182,91,0,651,652,5,33,0,
+		0,652,653,5,20,0,0,653,664,3,182,91,0,654,655,5,36,0,0,655,664,5,20,0,
+		0,656,657,5,36,0,0,657,664,5,40,0,0,658,659,5,26,0,0,659,661,5,279,0,0,
+		660,662,3,24,12,0,661,660,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,
+		594,1,0,0,0,663,602,1,0,0,0,663,611,1,0,0,0,663,621,1,0,0,0,663,622,1,
+		0,0,0,663,626,1,0,0,0,663,635,1,0,0,0,663,638,1,0,0,0,663,639,1,0,0,0,
+		663,645,1,0,0,0,663,648,1,0,0,0,663,651,1,0,0,0,663,654,1,0,0,0,663,656,
+		1,0,0,0,663,658,1,0,0,0,664,23,1,0,0,0,665,667,5,147,0,0,666,665,1,0,0,
+		0,666,667,1,0,0,0,667,668,1,0,0,0,668,669,7,9,0,0,669,670,5,279,0,0,670,
+		25,1,0,0,0,671,673,5,33,0,0,672,674,5,213,0,0,673,672,1,0,0,0,673,674,
+		1,0,0,0,674,675,1,0,0,0,675,679,5,211,0,0,676,677,5,87,0,0,677,678,5,147,
+		0,0,678,680,5,64,0,0,679,676,1,0,0,0,679,680,1,0,0,0,680,681,1,0,0,0,681,
+		697,3,182,91,0,682,683,5,270,0,0,683,688,3,32,16,0,684,685,5,274,0,0,685,
+		687,3,32,16,0,686,684,1,0,0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,
+		1,0,0,0,689,691,1,0,0,0,690,688,1,0,0,0,691,692,5,271,0,0,692,698,1,0,
+		0,0,693,694,5,270,0,0,694,695,3,184,92,0,695,696,5,271,0,0,696,698,1,0,
+		0,0,697,682,1,0,0,0,697,693,1,0,0,0,697,698,1,0,0,0,698,701,1,0,0,0,699,
+		700,5,30,0,0,700,702,5,279,0,0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,
+		1,0,0,0,703,705,3,30,15,0,704,703,1,0,0,0,704,705,1,0,0,0,705,712,1,0,
+		0,0,706,707,5,166,0,0,707,708,5,16,0,0,708,709,5,270,0,0,709,710,3,184,
+		92,0,710,711,5,271,0,0,711,713,1,0,0,0,712,706,1,0,0,0,712,713,1,0,0,0,
+		713,715,1,0,0,0,714,716,3,42,21,0,715,714,1,0,0,0,715,716,1,0,0,0,716,
+		718,1,0,0,0,717,719,3,50,25,0,718,717,1,0,0,0,718,719,1,0,0,0,719,722,
+		1,0,0,0,720,721,5,9,0,0,721,723,3,58,29,0,722,720,1,0,0,0,722,723,1,0,
+		0,0,723,27,1,0,0,0,724,725,5,33,0,0,725,727,5,156,0,0,726,724,1,0,0,0,
+		726,727,1,0,0,0,727,728,1,0,0,0,728,729,5,183,0,0,729,730,5,211,0,0,730,
+		746,3,182,91,0,731,732,5,270,0,0,732,737,3,32,16,0,733,734,5,274,0,0,734,
+		736,3,32,16,0,735,733,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,
+		1,0,0,0,738,740,1,0,0,0,739,737,1,0,0,0,740,741,5,271,0,0,741,747,1,0,
+		0,0,742,743,5,270,0,0,743,744,3,184,92,0,744,745,5,271,0,0,745,747,1,0,
+		0,0,746,731,1,0,0,0,746,742,1,0,0,0,746,747,1,0,0,0,747,750,1,0,0,0,748,
+		749,5,30,0,0,749,751,5,279,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,
+		1,0,0,0,752,754,3,30,15,0,753,752,1,0,0,0,753,754,1,0,0,0,754,761,1,0,
+		0,0,755,756,5,166,0,0,756,757,5,16,0,0,757,758,5,270,0,0,758,759,3,184,
+		92,0,759,760,5,271,0,0,760,762,1,0,0,0,761,755,1,0,0,0,761,762,1,0,0,0,
+		762,764,1,0,0,0,763,765,3,42,21,0,764,763,1,0,0,0,764,765,1,0,0,0,765,
+		766,1,0,0,0,766,767,5,9,0,0,767,768,3,58,29,0,768,29,1,0,0,0,769,770,5,
+		51,0,0,770,772,5,16,0,0,771,773,7,10,0,0,772,771,1,0,0,0,772,773,1,0,0,
+		0,773,774,1,0,0,0,774,775,5,270,0,0,775,776,3,184,92,0,776,780,5,271,0,
+		0,777,778,5,96,0,0,778,779,5,282,0,0,779,781,5,15,0,0,780,777,1,0,0,0,
+		780,781,1,0,0,0,781,787,1,0,0,0,782,783,5,51,0,0,783,784,5,96,0,0,784,
+		785,5,282,0,0,785,787,5,15,0,0,786,769,1,0,0,0,786,782,1,0,0,0,787,31,
+		1,0,0,0,788,792,3,34,17,0,789,792,3,38,19,0,790,792,3,40,20,0,791,788,
+		1,0,0,0,791,789,1,0,0,0,791,790,1,0,0,0,792,33,1,0,0,0,793,794,3,186,93,
+		0,794,795,5,9,0,0,795,798,3,126,63,0,796,797,5,30,0,0,797,799,5,279,0,
+		0,798,796,1,0,0,0,798,799,1,0,0,0,799,824,1,0,0,0,800,801,3,186,93,0,801,
+		802,3,176,88,0,802,805,5,129,0,0,803,804,5,76,0,0,804,806,5,279,0,0,805,
+		803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,0,0,807,809,5,239,0,0,808,807,
+		1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,810,811,5,30,0,0,811,813,5,279,
+		0,0,812,810,1,0,0,0,812,813,1,0,0,0,813,824,1,0,0,0,814,815,3,186,93,0,
+		815,817,3,176,88,0,816,818,3,36,18,0,817,816,1,0,0,0,817,818,1,0,0,0,818,
+		821,1,0,0,0,819,820,5,30,0,0,820,822,5,279,0,0,821,819,1,0,0,0,821,822,
+		1,0,0,0,822,824,1,0,0,0,823,793,1,0,0,0,823,800,1,0,0,0,823,814,1,0,0,
+		0,824,35,1,0,0,0,825,826,5,32,0,0,826,828,3,186,93,0,827,825,1,0,0,0,827,
+		828,1,0,0,0,828,829,1,0,0,0,829,830,5,176,0,0,830,833,5,112,0,0,831,832,
+		5,147,0,0,832,834,5,57,0,0,833,831,1,0,0,0,833,834,1,0,0,0,834,37,1,0,
+		0,0,835,836,5,240,0,0,836,837,5,75,0,0,837,838,3,186,93,0,838,839,5,9,
+		0,0,839,840,3,126,63,0,840,39,1,0,0,0,841,842,5,32,0,0,842,844,3,186,93,
+		0,843,841,1,0,0,0,843,844,1,0,0,0,844,845,1,0,0,0,845,846,5,176,0,0,846,
+		847,5,112,0,0,847,848,5,270,0,0,848,849,3,184,92,0,849,852,5,271,0,0,850,
+		851,5,147,0,0,851,853,5,57,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,41,
+		1,0,0,0,854,855,5,246,0,0,855,864,5,270,0,0,856,861,3,44,22,0,857,858,
+		5,274,0,0,858,860,3,44,22,0,859,857,1,0,0,0,860,863,1,0,0,0,861,859,1,
+		0,0,0,861,862,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,864,856,1,0,0,0,
+		864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,271,0,0,867,43,1,0,0,0,868,869,
+		3,46,23,0,869,870,5,253,0,0,870,871,3,48,24,0,871,45,1,0,0,0,872,882,5,
+		279,0,0,873,878,3,186,93,0,874,875,5,275,0,0,875,877,3,186,93,0,876,874,
+		1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,
+		0,880,878,1,0,0,0,881,872,1,0,0,0,881,873,1,0,0,0,882,47,1,0,0,0,883,892,
+		5,279,0,0,884,886,5,261,0,0,885,884,1,0,0,0,885,886,1,0,0,0,886,887,1,
+		0,0,0,887,892,7,11,0,0,888,892,5,222,0,0,889,892,5,69,0,0,890,892,3,186,
+		93,0,891,883,1,0,0,0,891,885,1,0,0,0,891,888,1,0,0,0,891,889,1,0,0,0,891,
+		890,1,0,0,0,892,49,1,0,0,0,893,894,5,119,0,0,894,903,3,182,91,0,895,899,
+		5,270,0,0,896,898,3,52,26,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,
+		0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,904,5,271,0,
+		0,903,895,1,0,0,0,903,904,1,0,0,0,904,51,1,0,0,0,905,908,7,12,0,0,906,
+		909,5,4,0,0,907,909,3,186,93,0,908,906,1,0,0,0,908,907,1,0,0,0,909,53,
+		1,0,0,0,910,911,5,182,0,0,911,912,5,219,0,0,912,977,3,182,91,0,913,914,
+		5,198,0,0,914,915,5,270,0,0,915,920,3,44,22,0,916,917,5,274,0,0,917,919,
+		3,44,22,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,0,0,920,921,1,0,
+		0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,271,0,0,924,977,1,0,0,0,
+		925,926,5,184,0,0,926,927,5,270,0,0,927,932,3,46,23,0,928,929,5,274,0,
+		0,929,931,3,46,23,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,0,932,
+		933,1,0,0,0,933,935,1,0,0,0,934,932,1,0,0,0,935,936,5,271,0,0,936,977,
+		1,0,0,0,937,950,7,13,0,0,938,951,3,56,28,0,939,940,5,270,0,0,940,945,3,
+		56,28,0,941,942,5,274,0,0,942,944,3,56,28,0,943,941,1,0,0,0,944,947,1,
+		0,0,0,945,943,1,0,0,0,945,946,1,0,0,0,946,948,1,0,0,0,947,945,1,0,0,0,
+		948,949,5,271,0,0,949,951,1,0,0,0,950,938,1,0,0,0,950,939,1,0,0,0,951,
+		977,1,0,0,0,952,953,5,53,0,0,953,954,5,176,0,0,954,977,5,112,0,0,955,956,
+		5,53,0,0,956,957,5,32,0,0,957,977,3,186,93,0,958,959,5,53,0,0,959,977,
+		5,240,0,0,960,969,5,53,0,0,961,963,5,28,0,0,962,961,1,0,0,0,962,963,1,
+		0,0,0,963,964,1,0,0,0,964,970,3,186,93,0,965,966,5,270,0,0,966,967,3,184,
+		92,0,967,968,5,271,0,0,968,970,1,0,0,0,969,962,1,0,0,0,969,965,1,0,0,0,
+		970,977,1,0,0,0,971,972,5,182,0,0,972,973,3,186,93,0,973,974,5,219,0,0,
+		974,975,3,186,93,0,975,977,1,0,0,0,976,910,1,0,0,0,976,913,1,0,0,0,976,
+		925,1,0,0,0,976,937,1,0,0,0,976,952,1,0,0,0,976,955,1,0,0,0,976,958,1,
+		0,0,0,976,960,1,0,0,0,976,971,1,0,0,0,977,55,1,0,0,0,978,982,3,32,16,0,
+		979,983,5,72,0,0,980,981,5,3,0,0,981,983,3,186,93,0,982,979,1,0,0,0,982,
+		980,1,0,0,0,982,983,1,0,0,0,983,57,1,0,0,0,984,985,5,246,0,0,985,990,3,
+		60,30,0,986,987,5,274,0,0,987,989,3,60,30,0,988,986,1,0,0,0,989,992,1,
+		0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,
+		993,984,1,0,0,0,993,994,1,0,0,0,994,995,1,0,0,0,995,996,3,62,31,0,996,
+		59,1,0,0,0,997,1002,3,186,93,0,998,999,5,270,0,0,999,1000,3,184,92,0,1000,
+		1001,5,271,0,0,1001,1003,1,0,0,0,1002,998,1,0,0,0,1002,1003,1,0,0,0,1003,
+		1004,1,0,0,0,1004,1005,5,9,0,0,1005,1006,5,270,0,0,1006,1007,3,58,29,0,
+		1007,1008,5,271,0,0,1008,61,1,0,0,0,1009,1020,3,64,32,0,1010,1011,5,157,
+		0,0,1011,1012,5,16,0,0,1012,1017,3,82,41,0,1013,1014,5,274,0,0,1014,1016,
+		3,82,41,0,1015,1013,1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,
+		1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1020,1010,1,0,0,0,1020,1021,
+		1,0,0,0,1021,1027,1,0,0,0,1022,1025,5,120,0,0,1023,1026,3,126,63,0,1024,
+		1026,5,4,0,0,1025,1023,1,0,0,0,1025,1024,1,0,0,0,1026,1028,1,0,0,0,1027,
+		1022,1,0,0,0,1027,1028,1,0,0,0,1028,1034,1,0,0,0,1029,1030,5,152,0,0,1030,
+		1032,3,126,63,0,1031,1033,7,14,0,0,1032,1031,1,0,0,0,1032,1033,1,0,0,0,
+		1033,1035,1,0,0,0,1034,1029,1,0,0,0,1034,1035,1,0,0,0,1035,1043,1,0,0,
+		0,1036,1037,5,70,0,0,1037,1039,7,15,0,0,1038,1040,3,126,63,0,1039,1038,
+		1,0,0,0,1039,1040,1,0,0,0,1040,1041,1,0,0,0,1041,1042,7,14,0,0,1042,1044,
+		5,155,0,0,1043,1036,1,0,0,0,1043,1044,1,0,0,0,1044,63,1,0,0,0,1045,1046,
+		6,32,-1,0,1046,1047,3,66,33,0,1047,1062,1,0,0,0,1048,1049,10,2,0,0,1049,
+		1051,5,94,0,0,1050,1052,3,72,36,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,
+		1052,1053,1,0,0,0,1053,1061,3,64,32,3,1054,1055,10,1,0,0,1055,1057,7,16,
+		0,0,1056,1058,3,72,36,0,1057,1056,1,0,0,0,1057,1058,1,0,0,0,1058,1059,
+		1,0,0,0,1059,1061,3,64,32,2,1060,1048,1,0,0,0,1060,1054,1,0,0,0,1061,1064,
+		1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,65,1,0,0,0,1064,1062,
+		1,0,0,0,1065,1080,3,70,35,0,1066,1067,5,235,0,0,1067,1072,3,68,34,0,1068,
+		1069,5,274,0,0,1069,1071,3,68,34,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,
+		1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1080,1,0,0,0,1074,1072,1,0,0,
+		0,1075,1076,5,270,0,0,1076,1077,3,58,29,0,1077,1078,5,271,0,0,1078,1080,
+		1,0,0,0,1079,1065,1,0,0,0,1079,1066,1,0,0,0,1079,1075,1,0,0,0,1080,67,
+		1,0,0,0,1081,1083,5,191,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,1083,1084,
+		1,0,0,0,1084,1085,5,270,0,0,1085,1090,3,126,63,0,1086,1087,5,274,0,0,1087,
+		1089,3,126,63,0,1088,1086,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,
+		1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,1094,5,271,
+		0,0,1094,1097,1,0,0,0,1095,1097,3,126,63,0,1096,1082,1,0,0,0,1096,1095,
+		1,0,0,0,1097,69,1,0,0,0,1098,1100,5,197,0,0,1099,1101,3,118,59,0,1100,
+		1099,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1104,3,72,36,0,1103,
+		1102,1,0,0,0,1103,1104,1,0,0,0,1104,1105,1,0,0,0,1105,1110,3,74,37,0,1106,
+		1107,5,274,0,0,1107,1109,3,74,37,0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,
+		1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1122,1,0,0,0,1112,1110,1,0,0,
+		0,1113,1114,5,76,0,0,1114,1119,3,84,42,0,1115,1116,5,274,0,0,1116,1118,
+		3,84,42,0,1117,1115,1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1119,1120,
+		1,0,0,0,1120,1123,1,0,0,0,1121,1119,1,0,0,0,1122,1113,1,0,0,0,1122,1123,
+		1,0,0,0,1123,1126,1,0,0,0,1124,1125,5,244,0,0,1125,1127,3,126,63,0,1126,
+		1124,1,0,0,0,1126,1127,1,0,0,0,1127,1138,1,0,0,0,1128,1129,5,80,0,0,1129,
+		1130,5,16,0,0,1130,1135,3,76,38,0,1131,1132,5,274,0,0,1132,1134,3,76,38,
+		0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,
+		0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1138,1128,1,0,0,0,1138,1139,1,
+		0,0,0,1139,1142,1,0,0,0,1140,1141,5,83,0,0,1141,1143,3,126,63,0,1142,1140,
+		1,0,0,0,1142,1143,1,0,0,0,1143,1153,1,0,0,0,1144,1145,5,245,0,0,1145,1150,
+		3,80,40,0,1146,1147,5,274,0,0,1147,1149,3,80,40,0,1148,1146,1,0,0,0,1149,
+		1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1154,1,0,0,0,1152,
+		1150,1,0,0,0,1153,1144,1,0,0,0,1153,1154,1,0,0,0,1154,71,1,0,0,0,1155,
+		1156,7,17,0,0,1156,73,1,0,0,0,1157,1170,5,262,0,0,1158,1159,3,182,91,0,
+		1159,1160,5,275,0,0,1160,1161,5,262,0,0,1161,1170,1,0,0,0,1162,1167,3,
+		126,63,0,1163,1165,5,9,0,0,1164,1163,1,0,0,0,1164,1165,1,0,0,0,1165,1166,
+		1,0,0,0,1166,1168,3,186,93,0,1167,1164,1,0,0,0,1167,1168,1,0,0,0,1168,
+		1170,1,0,0,0,1169,1157,1,0,0,0,1169,1158,1,0,0,0,1169,1162,1,0,0,0,1170,
+		75,1,0,0,0,1171,1172,5,81,0,0,1172,1173,5,199,0,0,1173,1174,5,270,0,0,
+		1174,1179,3,78,39,0,1175,1176,5,274,0,0,1176,1178,3,78,39,0,1177,1175,
+		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1182,
+		1,0,0,0,1181,1179,1,0,0,0,1182,1183,5,271,0,0,1183,1212,1,0,0,0,1184,1185,
+		5,190,0,0,1185,1186,5,270,0,0,1186,1191,3,78,39,0,1187,1188,5,274,0,0,
+		1188,1190,3,78,39,0,1189,1187,1,0,0,0,1190,1193,1,0,0,0,1191,1189,1,0,
+		0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,1,0,0,0,1194,1195,5,
+		271,0,0,1195,1212,1,0,0,0,1196,1197,5,35,0,0,1197,1198,5,270,0,0,1198,
+		1203,3,78,39,0,1199,1200,5,274,0,0,1200,1202,3,78,39,0,1201,1199,1,0,0,
+		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
+		0,0,1205,1203,1,0,0,0,1206,1207,5,271,0,0,1207,1212,1,0,0,0,1208,1209,
+		5,270,0,0,1209,1212,5,271,0,0,1210,1212,3,126,63,0,1211,1171,1,0,0,0,1211,
+		1184,1,0,0,0,1211,1196,1,0,0,0,1211,1208,1,0,0,0,1211,1210,1,0,0,0,1212,
+		77,1,0,0,0,1213,1222,5,270,0,0,1214,1219,3,126,63,0,1215,1216,5,274,0,
+		0,1216,1218,3,126,63,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,
+		0,0,0,1219,1220,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1214,
+		1,0,0,0,1222,1223,1,0,0,0,1223,1224,1,0,0,0,1224,1227,5,271,0,0,1225,1227,
+		3,126,63,0,1226,1213,1,0,0,0,1226,1225,1,0,0,0,1227,79,1,0,0,0,1228,1229,
+		3,186,93,0,1229,1230,5,9,0,0,1230,1231,3,152,76,0,1231,81,1,0,0,0,1232,
+		1234,3,126,63,0,1233,1235,7,18,0,0,1234,1233,1,0,0,0,1234,1235,1,0,0,0,
+		1235,1238,1,0,0,0,1236,1237,5,149,0,0,1237,1239,7,19,0,0,1238,1236,1,0,
+		0,0,1238,1239,1,0,0,0,1239,83,1,0,0,0,1240,1241,6,42,-1,0,1241,1242,3,
+		90,45,0,1242,1262,1,0,0,0,1243,1244,10,4,0,0,1244,1245,5,34,0,0,1245,1246,
+		5,102,0,0,1246,1261,3,90,45,0,1247,1248,10,3,0,0,1248,1249,5,144,0,0,1249,
+		1250,3,86,43,0,1250,1251,5,102,0,0,1251,1252,3,90,45,0,1252,1261,1,0,0,
+		0,1253,1254,10,2,0,0,1254,1255,3,86,43,0,1255,1256,5,102,0,0,1256,1258,
+		3,90,45,0,1257,1259,3,88,44,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,
+		1261,1,0,0,0,1260,1243,1,0,0,0,1260,1247,1,0,0,0,1260,1253,1,0,0,0,1261,
+		1264,1,0,0,0,1262,1260,1,0,0,0,1262,1263,1,0,0,0,1263,85,1,0,0,0,1264,
+		1262,1,0,0,0,1265,1267,5,92,0,0,1266,1265,1,0,0,0,1266,1267,1,0,0,0,1267,
+		1281,1,0,0,0,1268,1270,5,118,0,0,1269,1271,5,159,0,0,1270,1269,1,0,0,0,
+		1270,1271,1,0,0,0,1271,1281,1,0,0,0,1272,1274,5,189,0,0,1273,1275,5,159,
+		0,0,1274,1273,1,0,0,0,1274,1275,1,0,0,0,1275,1281,1,0,0,0,1276,1278,5,
+		77,0,0,1277,1279,5,159,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,
+		1,0,0,0,1280,1266,1,0,0,0,1280,1268,1,0,0,0,1280,1272,1,0,0,0,1280,1276,
+		1,0,0,0,1281,87,1,0,0,0,1282,1283,5,153,0,0,1283,1290,3,126,63,0,1284,
+		1285,5,233,0,0,1285,1286,5,270,0,0,1286,1287,3,184,92,0,1287,1288,5,271,
+		0,0,1288,1290,1,0,0,0,1289,1282,1,0,0,0,1289,1284,1,0,0,0,1290,89,1,0,
+		0,0,1291,1293,3,182,91,0,1292,1294,3,116,58,0,1293,1292,1,0,0,0,1293,1294,
+		1,0,0,0,1294,1300,1,0,0,0,1295,1296,5,75,0,0,1296,1297,5,210,0,0,1297,
+		1298,5,9,0,0,1298,1299,5,151,0,0,1299,1301,3,134,67,0,1300,1295,1,0,0,
+		0,1300,1301,1,0,0,0,1301,1303,1,0,0,0,1302,1304,3,114,57,0,1303,1302,1,
+		0,0,0,1303,1304,1,0,0,0,1304,1359,1,0,0,0,1305,1307,5,115,0,0,1306,1305,
+		1,0,0,0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,211,0,0,1309,1310,
+		5,270,0,0,1310,1311,3,138,69,0,1311,1313,5,271,0,0,1312,1314,3,114,57,
+		0,1313,1312,1,0,0,0,1313,1314,1,0,0,0,1314,1359,1,0,0,0,1315,1317,5,115,
+		0,0,1316,1315,1,0,0,0,1316,1317,1,0,0,0,1317,1318,1,0,0,0,1318,1319,5,
+		270,0,0,1319,1320,3,58,29,0,1320,1322,5,271,0,0,1321,1323,3,114,57,0,1322,
+		1321,1,0,0,0,1322,1323,1,0,0,0,1323,1359,1,0,0,0,1324,1325,5,230,0,0,1325,
+		1326,5,270,0,0,1326,1331,3,126,63,0,1327,1328,5,274,0,0,1328,1330,3,126,
+		63,0,1329,1327,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,
+		0,0,0,1332,1334,1,0,0,0,1333,1331,1,0,0,0,1334,1337,5,271,0,0,1335,1336,
+		5,246,0,0,1336,1338,5,158,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,
+		1340,1,0,0,0,1339,1341,3,114,57,0,1340,1339,1,0,0,0,1340,1341,1,0,0,0,
+		1341,1359,1,0,0,0,1342,1343,5,270,0,0,1343,1344,3,84,42,0,1344,1345,5,
+		271,0,0,1345,1359,1,0,0,0,1346,1347,3,182,91,0,1347,1349,3,92,46,0,1348,
+		1350,3,114,57,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1359,1,0,0,0,
+		1351,1352,5,270,0,0,1352,1353,3,58,29,0,1353,1354,5,271,0,0,1354,1356,
+		3,92,46,0,1355,1357,3,114,57,0,1356,1355,1,0,0,0,1356,1357,1,0,0,0,1357,
+		1359,1,0,0,0,1358,1291,1,0,0,0,1358,1306,1,0,0,0,1358,1316,1,0,0,0,1358,
+		1324,1,0,0,0,1358,1342,1,0,0,0,1358,1346,1,0,0,0,1358,1351,1,0,0,0,1359,
+		91,1,0,0,0,1360,1361,5,127,0,0,1361,1372,5,270,0,0,1362,1363,5,165,0,0,
+		1363,1364,5,16,0,0,1364,1369,3,126,63,0,1365,1366,5,274,0,0,1366,1368,
+		3,126,63,0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,
+		1370,1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,1372,1362,1,0,0,0,1372,
+		1373,1,0,0,0,1373,1384,1,0,0,0,1374,1375,5,157,0,0,1375,1376,5,16,0,0,
+		1376,1381,3,82,41,0,1377,1378,5,274,0,0,1378,1380,3,82,41,0,1379,1377,
+		1,0,0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1385,
+		1,0,0,0,1383,1381,1,0,0,0,1384,1374,1,0,0,0,1384,1385,1,0,0,0,1385,1395,
+		1,0,0,0,1386,1387,5,128,0,0,1387,1392,3,94,47,0,1388,1389,5,274,0,0,1389,
+		1391,3,94,47,0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,
+		1393,1,0,0,0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1395,1386,1,0,0,0,1395,
+		1396,1,0,0,0,1396,1398,1,0,0,0,1397,1399,3,96,48,0,1398,1397,1,0,0,0,1398,
+		1399,1,0,0,0,1399,1404,1,0,0,0,1400,1401,5,3,0,0,1401,1402,5,126,0,0,1402,
+		1403,5,202,0,0,1403,1405,3,98,49,0,1404,1400,1,0,0,0,1404,1405,1,0,0,0,
+		1405,1406,1,0,0,0,1406,1407,5,168,0,0,1407,1408,5,270,0,0,1408,1409,3,
+		100,50,0,1409,1412,5,271,0,0,1410,1411,5,247,0,0,1411,1413,3,170,85,0,
+		1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,1423,1,0,0,0,1414,1415,5,206,
+		0,0,1415,1420,3,110,55,0,1416,1417,5,274,0,0,1417,1419,3,110,55,0,1418,
+		1416,1,0,0,0,1419,1422,1,0,0,0,1420,1418,1,0,0,0,1420,1421,1,0,0,0,1421,
+		1424,1,0,0,0,1422,1420,1,0,0,0,1423,1414,1,0,0,0,1423,1424,1,0,0,0,1424,
+		1425,1,0,0,0,1425,1426,5,46,0,0,1426,1431,3,112,56,0,1427,1428,5,274,0,
+		0,1428,1430,3,112,56,0,1429,1427,1,0,0,0,1430,1433,1,0,0,0,1431,1429,1,
+		0,0,0,1431,1432,1,0,0,0,1432,1434,1,0,0,0,1433,1431,1,0,0,0,1434,1435,
+		5,271,0,0,1435,93,1,0,0,0,1436,1437,3,126,63,0,1437,1438,5,9,0,0,1438,
+		1439,3,186,93,0,1439,95,1,0,0,0,1440,1441,5,154,0,0,1441,1442,5,191,0,
+		0,1442,1443,5,169,0,0,1443,1449,5,126,0,0,1444,1445,5,4,0,0,1445,1446,
+		5,192,0,0,1446,1447,5,169,0,0,1447,1449,5,126,0,0,1448,1440,1,0,0,0,1448,
+		1444,1,0,0,0,1449,97,1,0,0,0,1450,1451,5,167,0,0,1451,1452,5,114,0,0,1452,
+		1465,5,191,0,0,1453,1454,5,219,0,0,1454,1455,5,145,0,0,1455,1465,5,191,
+		0,0,1456,1457,5,219,0,0,1457,1458,5,72,0,0,1458,1465,3,186,93,0,1459,1460,
+		5,219,0,0,1460,1461,5,114,0,0,1461,1465,3,186,93,0,1462,1463,5,219,0,0,
+		1463,1465,3,186,93,0,1464,1450,1,0,0,0,1464,1453,1,0,0,0,1464,1456,1,0,
+		0,0,1464,1459,1,0,0,0,1464,1462,1,0,0,0,1465,99,1,0,0,0,1466,1471,3,102,
+		51,0,1467,1468,5,266,0,0,1468,1470,3,102,51,0,1469,1467,1,0,0,0,1470,1473,
+		1,0,0,0,1471,1469,1,0,0,0,1471,1472,1,0,0,0,1472,101,1,0,0,0,1473,1471,
+		1,0,0,0,1474,1476,3,104,52,0,1475,1474,1,0,0,0,1476,1477,1,0,0,0,1477,
+		1475,1,0,0,0,1477,1478,1,0,0,0,1478,103,1,0,0,0,1479,1481,3,106,53,0,1480,
+		1482,3,108,54,0,1481,1480,1,0,0,0,1481,1482,1,0,0,0,1482,105,1,0,0,0,1483,
+		1489,3,186,93,0,1484,1485,5,270,0,0,1485,1486,3,100,50,0,1486,1487,5,271,
+		0,0,1487,1489,1,0,0,0,1488,1483,1,0,0,0,1488,1484,1,0,0,0,1489,107,1,0,
+		0,0,1490,1492,7,20,0,0,1491,1493,5,265,0,0,1492,1491,1,0,0,0,1492,1493,
+		1,0,0,0,1493,1509,1,0,0,0,1494,1496,5,267,0,0,1495,1497,5,282,0,0,1496,
+		1495,1,0,0,0,1496,1497,1,0,0,0,1497,1502,1,0,0,0,1498,1500,5,274,0,0,1499,
+		1501,5,282,0,0,1500,1499,1,0,0,0,1500,1501,1,0,0,0,1501,1503,1,0,0,0,1502,
+		1498,1,0,0,0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1506,5,268,0,0,1505,
+		1507,5,265,0,0,1506,1505,1,0,0,0,1506,1507,1,0,0,0,1507,1509,1,0,0,0,1508,
+		1490,1,0,0,0,1508,1494,1,0,0,0,1509,109,1,0,0,0,1510,1511,3,186,93,0,1511,
+		1512,5,253,0,0,1512,1513,5,270,0,0,1513,1518,3,186,93,0,1514,1515,5,274,
+		0,0,1515,1517,3,186,93,0,1516,1514,1,0,0,0,1517,1520,1,0,0,0,1518,1516,
+		1,0,0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,0,0,1521,1522,
+		5,271,0,0,1522,111,1,0,0,0,1523,1524,3,186,93,0,1524,1525,5,9,0,0,1525,
+		1526,3,126,63,0,1526,113,1,0,0,0,1527,1529,5,9,0,0,1528,1527,1,0,0,0,1528,
+		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1535,3,186,93,0,1531,1532,5,270,0,
+		0,1532,1533,3,184,92,0,1533,1534,5,271,0,0,1534,1536,1,0,0,0,1535,1531,
+		1,0,0,0,1535,1536,1,0,0,0,1536,115,1,0,0,0,1537,1538,3,118,59,0,1538,117,
+		1,0,0,0,1539,1540,5,277,0,0,1540,1547,3,120,60,0,1541,1543,5,274,0,0,1542,
 		1541,1,0,0,0,1542,1543,1,0,0,0,1543,1544,1,0,0,0,1544,1546,3,120,60,0,
 		1545,1542,1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,1547,1548,1,0,0,
-		0,1548,1550,1,0,0,0,1549,1547,1,0,0,0,1550,1551,5,277,0,0,1551,119,1,0,
-		0,0,1552,1573,3,186,93,0,1553,1570,5,269,0,0,1554,1559,3,122,61,0,1555,
-		1556,5,273,0,0,1556,1558,3,122,61,0,1557,1555,1,0,0,0,1558,1561,1,0,0,
+		0,1548,1550,1,0,0,0,1549,1547,1,0,0,0,1550,1551,5,278,0,0,1551,119,1,0,
+		0,0,1552,1573,3,186,93,0,1553,1570,5,270,0,0,1554,1559,3,122,61,0,1555,
+		1556,5,274,0,0,1556,1558,3,122,61,0,1557,1555,1,0,0,0,1558,1561,1,0,0,
 		0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1571,1,0,0,0,1561,1559,1,0,
-		0,0,1562,1567,3,124,62,0,1563,1564,5,273,0,0,1564,1566,3,124,62,0,1565,
+		0,0,1562,1567,3,124,62,0,1563,1564,5,274,0,0,1564,1566,3,124,62,0,1565,
 		1563,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1567,1568,1,0,0,0,1568,
 		1571,1,0,0,0,1569,1567,1,0,0,0,1570,1554,1,0,0,0,1570,1562,1,0,0,0,1570,
-		1571,1,0,0,0,1571,1572,1,0,0,0,1572,1574,5,270,0,0,1573,1553,1,0,0,0,1573,
-		1574,1,0,0,0,1574,121,1,0,0,0,1575,1576,3,46,23,0,1576,1577,5,252,0,0,
+		1571,1,0,0,0,1571,1572,1,0,0,0,1572,1574,5,271,0,0,1573,1553,1,0,0,0,1573,
+		1574,1,0,0,0,1574,121,1,0,0,0,1575,1576,3,46,23,0,1576,1577,5,253,0,0,
 		1577,1578,3,48,24,0,1578,123,1,0,0,0,1579,1584,3,186,93,0,1580,1581,5,
-		274,0,0,1581,1583,3,186,93,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,
+		275,0,0,1581,1583,3,186,93,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,
 		1582,1,0,0,0,1584,1585,1,0,0,0,1585,1590,1,0,0,0,1586,1584,1,0,0,0,1587,
-		1590,5,278,0,0,1588,1590,5,281,0,0,1589,1579,1,0,0,0,1589,1587,1,0,0,0,
+		1590,5,279,0,0,1588,1590,5,282,0,0,1589,1579,1,0,0,0,1589,1587,1,0,0,0,
 		1589,1588,1,0,0,0,1590,125,1,0,0,0,1591,1592,3,128,64,0,1592,127,1,0,0,
 		0,1593,1594,6,64,-1,0,1594,1595,5,147,0,0,1595,1604,3,128,64,4,1596,1600,
 		3,134,67,0,1597,1599,3,130,65,0,1598,1597,1,0,0,0,1599,1602,1,0,0,0,1600,
@@ -18492,12 +18524,12 @@ internal partial class StreamSqlParser : Parser {
 		1624,5,13,0,0,1623,1625,7,21,0,0,1624,1623,1,0,0,0,1624,1625,1,0,0,0,1625,
 		1626,1,0,0,0,1626,1627,3,134,67,0,1627,1628,5,7,0,0,1628,1629,3,134,67,
 		0,1629,1700,1,0,0,0,1630,1632,5,147,0,0,1631,1630,1,0,0,0,1631,1632,1,
-		0,0,0,1632,1633,1,0,0,0,1633,1634,5,90,0,0,1634,1635,5,269,0,0,1635,1636,
-		3,58,29,0,1636,1637,5,270,0,0,1637,1700,1,0,0,0,1638,1640,5,147,0,0,1639,
+		0,0,0,1632,1633,1,0,0,0,1633,1634,5,90,0,0,1634,1635,5,270,0,0,1635,1636,
+		3,58,29,0,1636,1637,5,271,0,0,1637,1700,1,0,0,0,1638,1640,5,147,0,0,1639,
 		1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1642,5,90,0,0,1642,
-		1643,5,269,0,0,1643,1648,3,126,63,0,1644,1645,5,273,0,0,1645,1647,3,126,
+		1643,5,270,0,0,1643,1648,3,126,63,0,1644,1645,5,274,0,0,1645,1647,3,126,
 		63,0,1646,1644,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,
-		0,0,0,1649,1651,1,0,0,0,1650,1648,1,0,0,0,1651,1652,5,270,0,0,1652,1700,
+		0,0,0,1649,1651,1,0,0,0,1650,1648,1,0,0,0,1651,1652,5,271,0,0,1652,1700,
 		1,0,0,0,1653,1655,5,147,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,
 		1,0,0,0,1656,1657,5,119,0,0,1657,1660,3,134,67,0,1658,1659,5,59,0,0,1659,
 		1661,3,134,67,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,1661,1700,1,0,0,0,
@@ -18530,27 +18562,27 @@ internal partial class StreamSqlParser : Parser {
 		0,1738,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,
 		0,0,1741,1744,1,0,0,0,1742,1743,5,54,0,0,1743,1745,3,126,63,0,1744,1742,
 		1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,56,0,0,1747,2070,
-		1,0,0,0,1748,1749,7,27,0,0,1749,1750,5,269,0,0,1750,1751,3,126,63,0,1751,
-		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,270,0,0,1754,2070,1,0,0,
-		0,1755,1756,5,68,0,0,1756,1759,5,269,0,0,1757,1760,3,174,87,0,1758,1760,
+		1,0,0,0,1748,1749,7,27,0,0,1749,1750,5,270,0,0,1750,1751,3,126,63,0,1751,
+		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,271,0,0,1754,2070,1,0,0,
+		0,1755,1756,5,68,0,0,1756,1759,5,270,0,0,1757,1760,3,174,87,0,1758,1760,
 		3,186,93,0,1759,1757,1,0,0,0,1759,1758,1,0,0,0,1760,1761,1,0,0,0,1761,
-		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,270,0,0,1764,2070,1,0,0,
-		0,1765,1766,5,221,0,0,1766,1767,5,269,0,0,1767,1769,7,28,0,0,1768,1770,
+		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,271,0,0,1764,2070,1,0,0,
+		0,1765,1766,5,221,0,0,1766,1767,5,270,0,0,1767,1769,7,28,0,0,1768,1770,
 		3,126,63,0,1769,1768,1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,
-		1772,5,76,0,0,1772,1773,3,126,63,0,1773,1774,5,270,0,0,1774,2070,1,0,0,
-		0,1775,1776,5,221,0,0,1776,1780,5,269,0,0,1777,1778,3,126,63,0,1778,1779,
+		1772,5,76,0,0,1772,1773,3,126,63,0,1773,1774,5,271,0,0,1774,2070,1,0,0,
+		0,1775,1776,5,221,0,0,1776,1780,5,270,0,0,1777,1778,3,126,63,0,1778,1779,
 		5,76,0,0,1779,1781,1,0,0,0,1780,1777,1,0,0,0,1780,1781,1,0,0,0,1781,1782,
-		1,0,0,0,1782,1783,3,126,63,0,1783,1784,5,270,0,0,1784,2070,1,0,0,0,1785,
-		1786,5,207,0,0,1786,1787,5,269,0,0,1787,1788,3,126,63,0,1788,1789,5,76,
+		1,0,0,0,1782,1783,3,126,63,0,1783,1784,5,271,0,0,1784,2070,1,0,0,0,1785,
+		1786,5,207,0,0,1786,1787,5,270,0,0,1787,1788,3,126,63,0,1788,1789,5,76,
 		0,0,1789,1792,3,126,63,0,1790,1791,5,75,0,0,1791,1793,3,126,63,0,1792,
-		1790,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1795,5,270,0,0,1795,
-		2070,1,0,0,0,1796,1797,5,173,0,0,1797,1798,5,269,0,0,1798,1799,3,134,67,
-		0,1799,1800,5,90,0,0,1800,1801,3,126,63,0,1801,1802,5,270,0,0,1802,2070,
-		1,0,0,0,1803,1804,5,163,0,0,1804,1805,5,269,0,0,1805,1806,3,126,63,0,1806,
+		1790,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1795,5,271,0,0,1795,
+		2070,1,0,0,0,1796,1797,5,173,0,0,1797,1798,5,270,0,0,1798,1799,3,134,67,
+		0,1799,1800,5,90,0,0,1800,1801,3,126,63,0,1801,1802,5,271,0,0,1802,2070,
+		1,0,0,0,1803,1804,5,163,0,0,1804,1805,5,270,0,0,1805,1806,3,126,63,0,1806,
 		1807,5,170,0,0,1807,1808,3,126,63,0,1808,1809,5,76,0,0,1809,1812,3,126,
 		63,0,1810,1811,5,75,0,0,1811,1813,3,126,63,0,1812,1810,1,0,0,0,1812,1813,
-		1,0,0,0,1813,1814,1,0,0,0,1814,1815,5,270,0,0,1815,2070,1,0,0,0,1816,1817,
-		5,111,0,0,1817,1818,5,269,0,0,1818,1819,3,126,63,0,1819,1820,5,273,0,0,
+		1,0,0,0,1813,1814,1,0,0,0,1814,1815,5,271,0,0,1815,2070,1,0,0,0,1816,1817,
+		5,111,0,0,1817,1818,5,270,0,0,1818,1819,3,126,63,0,1819,1820,5,274,0,0,
 		1820,1823,3,126,63,0,1821,1822,5,188,0,0,1822,1824,3,176,88,0,1823,1821,
 		1,0,0,0,1823,1824,1,0,0,0,1824,1843,1,0,0,0,1825,1826,3,160,80,0,1826,
 		1827,5,153,0,0,1827,1832,5,55,0,0,1828,1829,3,160,80,0,1829,1830,5,153,
@@ -18559,8 +18591,8 @@ internal partial class StreamSqlParser : Parser {
 		1841,5,58,0,0,1837,1838,3,160,80,0,1838,1839,5,153,0,0,1839,1840,5,55,
 		0,0,1840,1842,1,0,0,0,1841,1837,1,0,0,0,1841,1842,1,0,0,0,1842,1844,1,
 		0,0,0,1843,1825,1,0,0,0,1843,1834,1,0,0,0,1843,1844,1,0,0,0,1844,1845,
-		1,0,0,0,1845,1846,5,270,0,0,1846,2070,1,0,0,0,1847,1848,5,110,0,0,1848,
-		1849,5,269,0,0,1849,1850,3,126,63,0,1850,1851,5,273,0,0,1851,1854,3,126,
+		1,0,0,0,1845,1846,5,271,0,0,1846,2070,1,0,0,0,1847,1848,5,110,0,0,1848,
+		1849,5,270,0,0,1849,1850,3,126,63,0,1850,1851,5,274,0,0,1851,1854,3,126,
 		63,0,1852,1853,5,188,0,0,1853,1855,3,176,88,0,1854,1852,1,0,0,0,1854,1855,
 		1,0,0,0,1855,1857,1,0,0,0,1856,1858,3,162,81,0,1857,1856,1,0,0,0,1857,
 		1858,1,0,0,0,1858,1877,1,0,0,0,1859,1860,3,164,82,0,1860,1861,5,153,0,
@@ -18570,63 +18602,63 @@ internal partial class StreamSqlParser : Parser {
 		1872,3,164,82,0,1872,1873,5,153,0,0,1873,1874,5,55,0,0,1874,1876,1,0,0,
 		0,1875,1871,1,0,0,0,1875,1876,1,0,0,0,1876,1878,1,0,0,0,1877,1859,1,0,
 		0,0,1877,1868,1,0,0,0,1877,1878,1,0,0,0,1878,1879,1,0,0,0,1879,1880,5,
-		270,0,0,1880,2070,1,0,0,0,1881,1882,5,107,0,0,1882,1883,5,269,0,0,1883,
-		1884,3,126,63,0,1884,1885,5,273,0,0,1885,1889,3,126,63,0,1886,1887,7,29,
+		271,0,0,1880,2070,1,0,0,0,1881,1882,5,107,0,0,1882,1883,5,270,0,0,1883,
+		1884,3,126,63,0,1884,1885,5,274,0,0,1885,1889,3,126,63,0,1886,1887,7,29,
 		0,0,1887,1888,5,153,0,0,1888,1890,5,58,0,0,1889,1886,1,0,0,0,1889,1890,
-		1,0,0,0,1890,1891,1,0,0,0,1891,1892,5,270,0,0,1892,2070,1,0,0,0,1893,1894,
-		5,108,0,0,1894,1903,5,269,0,0,1895,1900,3,158,79,0,1896,1897,5,273,0,0,
+		1,0,0,0,1890,1891,1,0,0,0,1891,1892,5,271,0,0,1892,2070,1,0,0,0,1893,1894,
+		5,108,0,0,1894,1903,5,270,0,0,1895,1900,3,158,79,0,1896,1897,5,274,0,0,
 		1897,1899,3,158,79,0,1898,1896,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,
 		0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,
 		0,0,0,1903,1904,1,0,0,0,1904,1908,1,0,0,0,1905,1906,7,30,0,0,1906,1907,
 		5,153,0,0,1907,1909,5,148,0,0,1908,1905,1,0,0,0,1908,1909,1,0,0,0,1909,
-		1910,1,0,0,0,1910,2070,5,270,0,0,1911,1912,5,104,0,0,1912,1921,5,269,0,
-		0,1913,1918,3,126,63,0,1914,1915,5,273,0,0,1915,1917,3,126,63,0,1916,1914,
+		1910,1,0,0,0,1910,2070,5,271,0,0,1911,1912,5,104,0,0,1912,1921,5,270,0,
+		0,1913,1918,3,126,63,0,1914,1915,5,274,0,0,1915,1917,3,126,63,0,1916,1914,
 		1,0,0,0,1917,1920,1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,1922,
 		1,0,0,0,1920,1918,1,0,0,0,1921,1913,1,0,0,0,1921,1922,1,0,0,0,1922,1926,
 		1,0,0,0,1923,1924,7,30,0,0,1924,1925,5,153,0,0,1925,1927,5,148,0,0,1926,
-		1923,1,0,0,0,1926,1927,1,0,0,0,1927,1928,1,0,0,0,1928,2070,5,270,0,0,1929,
-		1930,5,105,0,0,1930,1931,5,269,0,0,1931,1942,3,126,63,0,1932,1933,5,157,
-		0,0,1933,1934,5,16,0,0,1934,1939,3,82,41,0,1935,1936,5,273,0,0,1936,1938,
+		1923,1,0,0,0,1926,1927,1,0,0,0,1927,1928,1,0,0,0,1928,2070,5,271,0,0,1929,
+		1930,5,105,0,0,1930,1931,5,270,0,0,1931,1942,3,126,63,0,1932,1933,5,157,
+		0,0,1933,1934,5,16,0,0,1934,1939,3,82,41,0,1935,1936,5,274,0,0,1936,1938,
 		3,82,41,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1939,1940,
 		1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1942,1932,1,0,0,0,1942,1943,
 		1,0,0,0,1943,1947,1,0,0,0,1944,1945,7,30,0,0,1945,1946,5,153,0,0,1946,
 		1948,5,148,0,0,1947,1944,1,0,0,0,1947,1948,1,0,0,0,1948,1949,1,0,0,0,1949,
-		1956,5,270,0,0,1950,1951,5,71,0,0,1951,1952,5,269,0,0,1952,1953,5,243,
-		0,0,1953,1954,3,126,63,0,1954,1955,5,270,0,0,1955,1957,1,0,0,0,1956,1950,
+		1956,5,271,0,0,1950,1951,5,71,0,0,1951,1952,5,270,0,0,1952,1953,5,244,
+		0,0,1953,1954,3,126,63,0,1954,1955,5,271,0,0,1955,1957,1,0,0,0,1956,1950,
 		1,0,0,0,1956,1957,1,0,0,0,1957,1960,1,0,0,0,1958,1959,5,160,0,0,1959,1961,
 		3,150,75,0,1960,1958,1,0,0,0,1960,1961,1,0,0,0,1961,2070,1,0,0,0,1962,
-		1963,5,109,0,0,1963,1964,5,269,0,0,1964,1968,3,158,79,0,1965,1966,7,30,
+		1963,5,109,0,0,1963,1964,5,270,0,0,1964,1968,3,158,79,0,1965,1966,7,30,
 		0,0,1966,1967,5,153,0,0,1967,1969,5,148,0,0,1968,1965,1,0,0,0,1968,1969,
-		1,0,0,0,1969,1970,1,0,0,0,1970,1977,5,270,0,0,1971,1972,5,71,0,0,1972,
-		1973,5,269,0,0,1973,1974,5,243,0,0,1974,1975,3,126,63,0,1975,1976,5,270,
+		1,0,0,0,1969,1970,1,0,0,0,1970,1977,5,271,0,0,1971,1972,5,71,0,0,1972,
+		1973,5,270,0,0,1973,1974,5,244,0,0,1974,1975,3,126,63,0,1975,1976,5,271,
 		0,0,1976,1978,1,0,0,0,1977,1971,1,0,0,0,1977,1978,1,0,0,0,1978,1981,1,
 		0,0,0,1979,1980,5,160,0,0,1980,1982,3,150,75,0,1981,1979,1,0,0,0,1981,
-		1982,1,0,0,0,1982,2070,1,0,0,0,1983,1984,7,31,0,0,1984,1985,5,269,0,0,
+		1982,1,0,0,0,1982,2070,1,0,0,0,1983,1984,7,31,0,0,1984,1985,5,270,0,0,
 		1985,1986,3,126,63,0,1986,1989,5,219,0,0,1987,1990,3,174,87,0,1988,1990,
 		3,186,93,0,1989,1987,1,0,0,0,1989,1988,1,0,0,0,1990,1991,1,0,0,0,1991,
-		1992,5,270,0,0,1992,2070,1,0,0,0,1993,1994,7,32,0,0,1994,1995,5,269,0,
-		0,1995,1996,3,174,87,0,1996,1997,5,273,0,0,1997,1998,3,126,63,0,1998,1999,
-		5,273,0,0,1999,2000,3,126,63,0,2000,2001,5,270,0,0,2001,2070,1,0,0,0,2002,
-		2070,7,33,0,0,2003,2004,5,8,0,0,2004,2013,5,271,0,0,2005,2010,3,126,63,
-		0,2006,2007,5,273,0,0,2007,2009,3,126,63,0,2008,2006,1,0,0,0,2009,2012,
+		1992,5,271,0,0,1992,2070,1,0,0,0,1993,1994,7,32,0,0,1994,1995,5,270,0,
+		0,1995,1996,3,174,87,0,1996,1997,5,274,0,0,1997,1998,3,126,63,0,1998,1999,
+		5,274,0,0,1999,2000,3,126,63,0,2000,2001,5,271,0,0,2001,2070,1,0,0,0,2002,
+		2070,7,33,0,0,2003,2004,5,8,0,0,2004,2013,5,272,0,0,2005,2010,3,126,63,
+		0,2006,2007,5,274,0,0,2007,2009,3,126,63,0,2008,2006,1,0,0,0,2009,2012,
 		1,0,0,0,2010,2008,1,0,0,0,2010,2011,1,0,0,0,2011,2014,1,0,0,0,2012,2010,
 		1,0,0,0,2013,2005,1,0,0,0,2013,2014,1,0,0,0,2014,2015,1,0,0,0,2015,2070,
-		5,272,0,0,2016,2017,5,125,0,0,2017,2026,5,271,0,0,2018,2023,3,126,63,0,
-		2019,2020,5,273,0,0,2020,2022,3,126,63,0,2021,2019,1,0,0,0,2022,2025,1,
+		5,273,0,0,2016,2017,5,125,0,0,2017,2026,5,272,0,0,2018,2023,3,126,63,0,
+		2019,2020,5,274,0,0,2020,2022,3,126,63,0,2021,2019,1,0,0,0,2022,2025,1,
 		0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,2023,
 		1,0,0,0,2026,2018,1,0,0,0,2026,2027,1,0,0,0,2027,2028,1,0,0,0,2028,2070,
-		5,272,0,0,2029,2030,5,191,0,0,2030,2039,5,269,0,0,2031,2036,3,126,63,0,
-		2032,2033,5,273,0,0,2033,2035,3,126,63,0,2034,2032,1,0,0,0,2035,2038,1,
+		5,273,0,0,2029,2030,5,191,0,0,2030,2039,5,270,0,0,2031,2036,3,126,63,0,
+		2032,2033,5,274,0,0,2033,2035,3,126,63,0,2034,2032,1,0,0,0,2035,2038,1,
 		0,0,0,2036,2034,1,0,0,0,2036,2037,1,0,0,0,2037,2040,1,0,0,0,2038,2036,
 		1,0,0,0,2039,2031,1,0,0,0,2039,2040,1,0,0,0,2040,2041,1,0,0,0,2041,2070,
-		5,270,0,0,2042,2043,5,49,0,0,2043,2044,5,269,0,0,2044,2045,3,184,92,0,
-		2045,2046,5,270,0,0,2046,2070,1,0,0,0,2047,2070,3,138,69,0,2048,2049,5,
-		64,0,0,2049,2050,5,269,0,0,2050,2051,3,58,29,0,2051,2052,5,270,0,0,2052,
-		2070,1,0,0,0,2053,2054,5,269,0,0,2054,2055,3,58,29,0,2055,2056,5,270,0,
-		0,2056,2070,1,0,0,0,2057,2058,5,269,0,0,2058,2063,3,126,63,0,2059,2060,
-		5,273,0,0,2060,2062,3,126,63,0,2061,2059,1,0,0,0,2062,2065,1,0,0,0,2063,
+		5,271,0,0,2042,2043,5,49,0,0,2043,2044,5,270,0,0,2044,2045,3,184,92,0,
+		2045,2046,5,271,0,0,2046,2070,1,0,0,0,2047,2070,3,138,69,0,2048,2049,5,
+		64,0,0,2049,2050,5,270,0,0,2050,2051,3,58,29,0,2051,2052,5,271,0,0,2052,
+		2070,1,0,0,0,2053,2054,5,270,0,0,2054,2055,3,58,29,0,2055,2056,5,271,0,
+		0,2056,2070,1,0,0,0,2057,2058,5,270,0,0,2058,2063,3,126,63,0,2059,2060,
+		5,274,0,0,2060,2062,3,126,63,0,2061,2059,1,0,0,0,2062,2065,1,0,0,0,2063,
 		2061,1,0,0,0,2063,2064,1,0,0,0,2064,2066,1,0,0,0,2065,2063,1,0,0,0,2066,
-		2067,5,270,0,0,2067,2070,1,0,0,0,2068,2070,3,186,93,0,2069,1720,1,0,0,
+		2067,5,271,0,0,2067,2070,1,0,0,0,2068,2070,3,186,93,0,2069,1720,1,0,0,
 		0,2069,1722,1,0,0,0,2069,1723,1,0,0,0,2069,1736,1,0,0,0,2069,1748,1,0,
 		0,0,2069,1755,1,0,0,0,2069,1765,1,0,0,0,2069,1775,1,0,0,0,2069,1785,1,
 		0,0,0,2069,1796,1,0,0,0,2069,1803,1,0,0,0,2069,1816,1,0,0,0,2069,1847,
@@ -18635,147 +18667,148 @@ internal partial class StreamSqlParser : Parser {
 		1,0,0,0,2069,2003,1,0,0,0,2069,2016,1,0,0,0,2069,2029,1,0,0,0,2069,2042,
 		1,0,0,0,2069,2047,1,0,0,0,2069,2048,1,0,0,0,2069,2053,1,0,0,0,2069,2057,
 		1,0,0,0,2069,2068,1,0,0,0,2070,2081,1,0,0,0,2071,2072,10,2,0,0,2072,2073,
-		5,274,0,0,2073,2080,3,186,93,0,2074,2075,10,1,0,0,2075,2076,5,271,0,0,
-		2076,2077,3,134,67,0,2077,2078,5,272,0,0,2078,2080,1,0,0,0,2079,2071,1,
+		5,275,0,0,2073,2080,3,186,93,0,2074,2075,10,1,0,0,2075,2076,5,272,0,0,
+		2076,2077,3,134,67,0,2077,2078,5,273,0,0,2078,2080,1,0,0,0,2079,2071,1,
 		0,0,0,2079,2074,1,0,0,0,2080,2083,1,0,0,0,2081,2079,1,0,0,0,2081,2082,
 		1,0,0,0,2082,137,1,0,0,0,2083,2081,1,0,0,0,2084,2085,3,142,71,0,2085,2101,
-		5,269,0,0,2086,2102,5,261,0,0,2087,2089,3,72,36,0,2088,2087,1,0,0,0,2088,
-		2089,1,0,0,0,2089,2090,1,0,0,0,2090,2095,3,144,72,0,2091,2092,5,273,0,
+		5,270,0,0,2086,2102,5,262,0,0,2087,2089,3,72,36,0,2088,2087,1,0,0,0,2088,
+		2089,1,0,0,0,2089,2090,1,0,0,0,2090,2095,3,144,72,0,2091,2092,5,274,0,
 		0,2092,2094,3,144,72,0,2093,2091,1,0,0,0,2094,2097,1,0,0,0,2095,2093,1,
 		0,0,0,2095,2096,1,0,0,0,2096,2099,1,0,0,0,2097,2095,1,0,0,0,2098,2100,
 		3,140,70,0,2099,2098,1,0,0,0,2099,2100,1,0,0,0,2100,2102,1,0,0,0,2101,
 		2086,1,0,0,0,2101,2088,1,0,0,0,2101,2102,1,0,0,0,2102,2103,1,0,0,0,2103,
-		2110,5,270,0,0,2104,2105,5,71,0,0,2105,2106,5,269,0,0,2106,2107,5,243,
-		0,0,2107,2108,3,126,63,0,2108,2109,5,270,0,0,2109,2111,1,0,0,0,2110,2104,
+		2110,5,271,0,0,2104,2105,5,71,0,0,2105,2106,5,270,0,0,2106,2107,5,244,
+		0,0,2107,2108,3,126,63,0,2108,2109,5,271,0,0,2109,2111,1,0,0,0,2110,2104,
 		1,0,0,0,2110,2111,1,0,0,0,2111,2114,1,0,0,0,2112,2113,5,160,0,0,2113,2115,
 		3,150,75,0,2114,2112,1,0,0,0,2114,2115,1,0,0,0,2115,139,1,0,0,0,2116,2117,
 		7,34,0,0,2117,2118,5,149,0,0,2118,141,1,0,0,0,2119,2124,3,182,91,0,2120,
 		2124,5,118,0,0,2121,2124,5,189,0,0,2122,2124,5,72,0,0,2123,2119,1,0,0,
 		0,2123,2120,1,0,0,0,2123,2121,1,0,0,0,2123,2122,1,0,0,0,2124,143,1,0,0,
-		0,2125,2126,3,146,73,0,2126,2127,5,258,0,0,2127,2128,3,148,74,0,2128,2131,
+		0,2125,2126,3,146,73,0,2126,2127,5,259,0,0,2127,2128,3,148,74,0,2128,2131,
 		1,0,0,0,2129,2131,3,148,74,0,2130,2125,1,0,0,0,2130,2129,1,0,0,0,2131,
 		145,1,0,0,0,2132,2135,3,186,93,0,2133,2135,5,152,0,0,2134,2132,1,0,0,0,
 		2134,2133,1,0,0,0,2135,147,1,0,0,0,2136,2137,5,211,0,0,2137,2141,3,182,
 		91,0,2138,2139,5,165,0,0,2139,2140,5,16,0,0,2140,2142,3,126,63,0,2141,
 		2138,1,0,0,0,2141,2142,1,0,0,0,2142,2154,1,0,0,0,2143,2144,5,211,0,0,2144,
-		2145,5,269,0,0,2145,2146,3,58,29,0,2146,2150,5,270,0,0,2147,2148,5,165,
+		2145,5,270,0,0,2145,2146,3,58,29,0,2146,2150,5,271,0,0,2147,2148,5,165,
 		0,0,2148,2149,5,16,0,0,2149,2151,3,126,63,0,2150,2147,1,0,0,0,2150,2151,
 		1,0,0,0,2151,2154,1,0,0,0,2152,2154,3,126,63,0,2153,2136,1,0,0,0,2153,
 		2143,1,0,0,0,2153,2152,1,0,0,0,2154,149,1,0,0,0,2155,2158,3,186,93,0,2156,
 		2158,3,152,76,0,2157,2155,1,0,0,0,2157,2156,1,0,0,0,2158,151,1,0,0,0,2159,
-		2170,5,269,0,0,2160,2161,5,165,0,0,2161,2162,5,16,0,0,2162,2167,3,126,
-		63,0,2163,2164,5,273,0,0,2164,2166,3,126,63,0,2165,2163,1,0,0,0,2166,2169,
+		2170,5,270,0,0,2160,2161,5,165,0,0,2161,2162,5,16,0,0,2162,2167,3,126,
+		63,0,2163,2164,5,274,0,0,2164,2166,3,126,63,0,2165,2163,1,0,0,0,2166,2169,
 		1,0,0,0,2167,2165,1,0,0,0,2167,2168,1,0,0,0,2168,2171,1,0,0,0,2169,2167,
 		1,0,0,0,2170,2160,1,0,0,0,2170,2171,1,0,0,0,2171,2182,1,0,0,0,2172,2173,
-		5,157,0,0,2173,2174,5,16,0,0,2174,2179,3,82,41,0,2175,2176,5,273,0,0,2176,
+		5,157,0,0,2173,2174,5,16,0,0,2174,2179,3,82,41,0,2175,2176,5,274,0,0,2176,
 		2178,3,82,41,0,2177,2175,1,0,0,0,2178,2181,1,0,0,0,2179,2177,1,0,0,0,2179,
 		2180,1,0,0,0,2180,2183,1,0,0,0,2181,2179,1,0,0,0,2182,2172,1,0,0,0,2182,
 		2183,1,0,0,0,2183,2185,1,0,0,0,2184,2186,3,154,77,0,2185,2184,1,0,0,0,
-		2185,2186,1,0,0,0,2186,2187,1,0,0,0,2187,2188,5,270,0,0,2188,153,1,0,0,
+		2185,2186,1,0,0,0,2186,2187,1,0,0,0,2187,2188,5,271,0,0,2188,153,1,0,0,
 		0,2189,2190,7,35,0,0,2190,2198,3,156,78,0,2191,2192,7,35,0,0,2192,2193,
 		5,13,0,0,2193,2194,3,156,78,0,2194,2195,5,7,0,0,2195,2196,3,156,78,0,2196,
 		2198,1,0,0,0,2197,2189,1,0,0,0,2197,2191,1,0,0,0,2198,155,1,0,0,0,2199,
-		2200,5,224,0,0,2200,2209,5,174,0,0,2201,2202,5,224,0,0,2202,2209,5,74,
+		2200,5,225,0,0,2200,2209,5,174,0,0,2201,2202,5,225,0,0,2202,2209,5,74,
 		0,0,2203,2204,5,36,0,0,2204,2209,5,191,0,0,2205,2206,3,134,67,0,2206,2207,
 		7,36,0,0,2207,2209,1,0,0,0,2208,2199,1,0,0,0,2208,2201,1,0,0,0,2208,2203,
 		1,0,0,0,2208,2205,1,0,0,0,2209,157,1,0,0,0,2210,2212,5,112,0,0,2211,2210,
 		1,0,0,0,2211,2212,1,0,0,0,2212,2213,1,0,0,0,2213,2214,3,126,63,0,2214,
-		2215,5,233,0,0,2215,2216,3,126,63,0,2216,159,1,0,0,0,2217,2222,5,148,0,
+		2215,5,234,0,0,2215,2216,3,126,63,0,2216,159,1,0,0,0,2217,2222,5,148,0,
 		0,2218,2222,5,58,0,0,2219,2220,5,45,0,0,2220,2222,3,126,63,0,2221,2217,
 		1,0,0,0,2221,2218,1,0,0,0,2221,2219,1,0,0,0,2222,161,1,0,0,0,2223,2225,
-		5,247,0,0,2224,2226,5,8,0,0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,2227,
-		1,0,0,0,2227,2237,5,248,0,0,2228,2230,5,245,0,0,2229,2231,7,37,0,0,2230,
+		5,248,0,0,2224,2226,5,8,0,0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,2227,
+		1,0,0,0,2227,2237,5,249,0,0,2228,2230,5,246,0,0,2229,2231,7,37,0,0,2230,
 		2229,1,0,0,0,2230,2231,1,0,0,0,2231,2233,1,0,0,0,2232,2234,5,8,0,0,2233,
-		2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,2237,5,248,0,0,2236,
+		2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,2237,5,249,0,0,2236,
 		2223,1,0,0,0,2236,2228,1,0,0,0,2237,163,1,0,0,0,2238,2243,5,148,0,0,2239,
 		2243,5,58,0,0,2240,2241,5,55,0,0,2241,2243,7,38,0,0,2242,2238,1,0,0,0,
-		2242,2239,1,0,0,0,2242,2240,1,0,0,0,2243,165,1,0,0,0,2244,2245,5,242,0,
-		0,2245,2250,3,126,63,0,2246,2247,5,273,0,0,2247,2249,3,126,63,0,2248,2246,
+		2242,2239,1,0,0,0,2242,2240,1,0,0,0,2243,165,1,0,0,0,2244,2245,5,243,0,
+		0,2245,2250,3,126,63,0,2246,2247,5,274,0,0,2247,2249,3,126,63,0,2248,2246,
 		1,0,0,0,2249,2252,1,0,0,0,2250,2248,1,0,0,0,2250,2251,1,0,0,0,2251,2253,
 		1,0,0,0,2252,2250,1,0,0,0,2253,2254,5,214,0,0,2254,2255,3,126,63,0,2255,
-		167,1,0,0,0,2256,2271,5,148,0,0,2257,2271,7,39,0,0,2258,2271,5,281,0,0,
-		2259,2271,5,282,0,0,2260,2271,5,283,0,0,2261,2263,5,278,0,0,2262,2261,
-		1,0,0,0,2263,2264,1,0,0,0,2264,2262,1,0,0,0,2264,2265,1,0,0,0,2265,2271,
-		1,0,0,0,2266,2271,5,279,0,0,2267,2271,5,280,0,0,2268,2269,7,40,0,0,2269,
-		2271,5,278,0,0,2270,2256,1,0,0,0,2270,2257,1,0,0,0,2270,2258,1,0,0,0,2270,
-		2259,1,0,0,0,2270,2260,1,0,0,0,2270,2262,1,0,0,0,2270,2266,1,0,0,0,2270,
-		2267,1,0,0,0,2270,2268,1,0,0,0,2271,169,1,0,0,0,2272,2274,5,95,0,0,2273,
-		2275,7,25,0,0,2274,2273,1,0,0,0,2274,2275,1,0,0,0,2275,2276,1,0,0,0,2276,
-		2277,3,172,86,0,2277,2281,3,174,87,0,2278,2279,5,269,0,0,2279,2280,5,281,
-		0,0,2280,2282,5,270,0,0,2281,2278,1,0,0,0,2281,2282,1,0,0,0,2282,2290,
-		1,0,0,0,2283,2284,5,219,0,0,2284,2288,3,174,87,0,2285,2286,5,269,0,0,2286,
-		2287,5,281,0,0,2287,2289,5,270,0,0,2288,2285,1,0,0,0,2288,2289,1,0,0,0,
-		2289,2291,1,0,0,0,2290,2283,1,0,0,0,2290,2291,1,0,0,0,2291,171,1,0,0,0,
-		2292,2293,7,41,0,0,2293,173,1,0,0,0,2294,2295,7,42,0,0,2295,175,1,0,0,
-		0,2296,2300,3,178,89,0,2297,2298,5,147,0,0,2298,2301,5,148,0,0,2299,2301,
-		5,148,0,0,2300,2297,1,0,0,0,2300,2299,1,0,0,0,2300,2301,1,0,0,0,2301,177,
-		1,0,0,0,2302,2303,6,89,-1,0,2303,2304,5,8,0,0,2304,2305,5,256,0,0,2305,
-		2306,3,176,88,0,2306,2307,5,257,0,0,2307,2388,1,0,0,0,2308,2309,5,141,
-		0,0,2309,2310,5,256,0,0,2310,2311,3,176,88,0,2311,2312,5,257,0,0,2312,
-		2388,1,0,0,0,2313,2314,5,125,0,0,2314,2315,5,256,0,0,2315,2316,3,176,88,
-		0,2316,2317,5,273,0,0,2317,2318,3,176,88,0,2318,2319,5,257,0,0,2319,2388,
-		1,0,0,0,2320,2321,5,191,0,0,2321,2330,5,256,0,0,2322,2327,3,180,90,0,2323,
-		2324,5,273,0,0,2324,2326,3,180,90,0,2325,2323,1,0,0,0,2326,2329,1,0,0,
-		0,2327,2325,1,0,0,0,2327,2328,1,0,0,0,2328,2331,1,0,0,0,2329,2327,1,0,
-		0,0,2330,2322,1,0,0,0,2330,2331,1,0,0,0,2331,2332,1,0,0,0,2332,2388,5,
-		257,0,0,2333,2334,5,191,0,0,2334,2343,5,269,0,0,2335,2340,3,180,90,0,2336,
-		2337,5,273,0,0,2337,2339,3,180,90,0,2338,2336,1,0,0,0,2339,2342,1,0,0,
-		0,2340,2338,1,0,0,0,2340,2341,1,0,0,0,2341,2344,1,0,0,0,2342,2340,1,0,
-		0,0,2343,2335,1,0,0,0,2343,2344,1,0,0,0,2344,2345,1,0,0,0,2345,2388,5,
-		270,0,0,2346,2347,5,95,0,0,2347,2351,3,174,87,0,2348,2349,5,269,0,0,2349,
-		2350,5,281,0,0,2350,2352,5,270,0,0,2351,2348,1,0,0,0,2351,2352,1,0,0,0,
-		2352,2360,1,0,0,0,2353,2354,5,219,0,0,2354,2358,3,174,87,0,2355,2356,5,
-		269,0,0,2356,2357,5,281,0,0,2357,2359,5,270,0,0,2358,2355,1,0,0,0,2358,
-		2359,1,0,0,0,2359,2361,1,0,0,0,2360,2353,1,0,0,0,2360,2361,1,0,0,0,2361,
-		2388,1,0,0,0,2362,2364,3,186,93,0,2363,2365,7,43,0,0,2364,2363,1,0,0,0,
-		2364,2365,1,0,0,0,2365,2376,1,0,0,0,2366,2367,5,269,0,0,2367,2372,5,281,
-		0,0,2368,2369,5,273,0,0,2369,2371,5,281,0,0,2370,2368,1,0,0,0,2371,2374,
-		1,0,0,0,2372,2370,1,0,0,0,2372,2373,1,0,0,0,2373,2375,1,0,0,0,2374,2372,
-		1,0,0,0,2375,2377,5,270,0,0,2376,2366,1,0,0,0,2376,2377,1,0,0,0,2377,2385,
-		1,0,0,0,2378,2379,5,245,0,0,2379,2380,5,121,0,0,2380,2381,5,215,0,0,2381,
-		2386,5,251,0,0,2382,2383,5,247,0,0,2383,2384,5,215,0,0,2384,2386,5,251,
-		0,0,2385,2378,1,0,0,0,2385,2382,1,0,0,0,2385,2386,1,0,0,0,2386,2388,1,
-		0,0,0,2387,2302,1,0,0,0,2387,2308,1,0,0,0,2387,2313,1,0,0,0,2387,2320,
-		1,0,0,0,2387,2333,1,0,0,0,2387,2346,1,0,0,0,2387,2362,1,0,0,0,2388,2405,
-		1,0,0,0,2389,2393,10,2,0,0,2390,2391,5,147,0,0,2391,2394,5,148,0,0,2392,
-		2394,5,148,0,0,2393,2390,1,0,0,0,2393,2392,1,0,0,0,2393,2394,1,0,0,0,2394,
-		2395,1,0,0,0,2395,2404,5,8,0,0,2396,2400,10,1,0,0,2397,2398,5,147,0,0,
-		2398,2401,5,148,0,0,2399,2401,5,148,0,0,2400,2397,1,0,0,0,2400,2399,1,
-		0,0,0,2400,2401,1,0,0,0,2401,2402,1,0,0,0,2402,2404,5,141,0,0,2403,2389,
-		1,0,0,0,2403,2396,1,0,0,0,2404,2407,1,0,0,0,2405,2403,1,0,0,0,2405,2406,
-		1,0,0,0,2406,179,1,0,0,0,2407,2405,1,0,0,0,2408,2409,3,186,93,0,2409,2411,
-		3,176,88,0,2410,2412,5,278,0,0,2411,2410,1,0,0,0,2411,2412,1,0,0,0,2412,
-		181,1,0,0,0,2413,2418,3,186,93,0,2414,2415,5,274,0,0,2415,2417,3,186,93,
-		0,2416,2414,1,0,0,0,2417,2420,1,0,0,0,2418,2416,1,0,0,0,2418,2419,1,0,
-		0,0,2419,183,1,0,0,0,2420,2418,1,0,0,0,2421,2426,3,186,93,0,2422,2423,
-		5,273,0,0,2423,2425,3,186,93,0,2424,2422,1,0,0,0,2425,2428,1,0,0,0,2426,
-		2424,1,0,0,0,2426,2427,1,0,0,0,2427,185,1,0,0,0,2428,2426,1,0,0,0,2429,
-		2433,5,284,0,0,2430,2433,5,285,0,0,2431,2433,3,188,94,0,2432,2429,1,0,
-		0,0,2432,2430,1,0,0,0,2432,2431,1,0,0,0,2433,187,1,0,0,0,2434,2435,7,44,
-		0,0,2435,189,1,0,0,0,348,193,200,205,211,214,229,232,238,244,250,257,261,
-		269,271,277,284,294,297,304,309,312,319,324,327,331,334,339,343,349,362,
-		370,382,392,396,406,411,422,425,433,437,443,449,461,466,476,482,485,491,
-		502,517,524,529,535,546,552,557,563,566,569,577,585,587,592,597,600,605,
-		608,611,616,619,624,629,632,635,643,661,663,666,673,679,688,697,701,704,
-		712,715,718,722,726,737,746,750,753,761,764,772,780,786,791,798,805,808,
-		812,817,821,823,827,833,843,852,861,864,878,881,885,891,899,903,908,920,
-		932,945,950,962,969,976,982,990,993,1002,1017,1020,1025,1027,1032,1034,
-		1039,1043,1051,1057,1060,1062,1072,1079,1082,1090,1096,1100,1103,1110,
-		1119,1122,1126,1135,1138,1142,1150,1153,1164,1167,1169,1179,1191,1203,
-		1211,1219,1222,1226,1234,1238,1258,1260,1262,1266,1270,1274,1278,1280,
-		1289,1293,1300,1303,1306,1313,1316,1322,1331,1337,1340,1349,1356,1358,
-		1369,1372,1381,1384,1392,1395,1398,1404,1412,1420,1423,1431,1448,1464,
-		1471,1477,1481,1488,1492,1496,1500,1502,1506,1508,1518,1528,1535,1542,
-		1547,1559,1567,1570,1573,1584,1589,1600,1603,1611,1613,1620,1624,1631,
-		1639,1648,1654,1660,1663,1670,1674,1679,1684,1691,1695,1699,1707,1715,
-		1717,1728,1732,1740,1744,1759,1769,1780,1792,1812,1823,1832,1841,1843,
-		1854,1857,1866,1875,1877,1889,1900,1903,1908,1918,1921,1926,1939,1942,
-		1947,1956,1960,1968,1977,1981,1989,2010,2013,2023,2026,2036,2039,2063,
-		2069,2079,2081,2088,2095,2099,2101,2110,2114,2123,2130,2134,2141,2150,
-		2153,2157,2167,2170,2179,2182,2185,2197,2208,2211,2221,2225,2230,2233,
-		2236,2242,2250,2264,2270,2274,2281,2288,2290,2300,2327,2330,2340,2343,
-		2351,2358,2360,2364,2372,2376,2385,2387,2393,2400,2403,2405,2411,2418,
-		2426,2432
+		167,1,0,0,0,2256,2275,5,148,0,0,2257,2275,7,39,0,0,2258,2275,5,282,0,0,
+		2259,2275,5,283,0,0,2260,2275,5,284,0,0,2261,2263,5,279,0,0,2262,2261,
+		1,0,0,0,2263,2264,1,0,0,0,2264,2262,1,0,0,0,2264,2265,1,0,0,0,2265,2275,
+		1,0,0,0,2266,2269,5,280,0,0,2267,2268,5,224,0,0,2268,2270,5,279,0,0,2269,
+		2267,1,0,0,0,2269,2270,1,0,0,0,2270,2275,1,0,0,0,2271,2275,5,281,0,0,2272,
+		2273,7,40,0,0,2273,2275,5,279,0,0,2274,2256,1,0,0,0,2274,2257,1,0,0,0,
+		2274,2258,1,0,0,0,2274,2259,1,0,0,0,2274,2260,1,0,0,0,2274,2262,1,0,0,
+		0,2274,2266,1,0,0,0,2274,2271,1,0,0,0,2274,2272,1,0,0,0,2275,169,1,0,0,
+		0,2276,2278,5,95,0,0,2277,2279,7,25,0,0,2278,2277,1,0,0,0,2278,2279,1,
+		0,0,0,2279,2280,1,0,0,0,2280,2281,3,172,86,0,2281,2285,3,174,87,0,2282,
+		2283,5,270,0,0,2283,2284,5,282,0,0,2284,2286,5,271,0,0,2285,2282,1,0,0,
+		0,2285,2286,1,0,0,0,2286,2294,1,0,0,0,2287,2288,5,219,0,0,2288,2292,3,
+		174,87,0,2289,2290,5,270,0,0,2290,2291,5,282,0,0,2291,2293,5,271,0,0,2292,
+		2289,1,0,0,0,2292,2293,1,0,0,0,2293,2295,1,0,0,0,2294,2287,1,0,0,0,2294,
+		2295,1,0,0,0,2295,171,1,0,0,0,2296,2297,7,41,0,0,2297,173,1,0,0,0,2298,
+		2299,7,42,0,0,2299,175,1,0,0,0,2300,2304,3,178,89,0,2301,2302,5,147,0,
+		0,2302,2305,5,148,0,0,2303,2305,5,148,0,0,2304,2301,1,0,0,0,2304,2303,
+		1,0,0,0,2304,2305,1,0,0,0,2305,177,1,0,0,0,2306,2307,6,89,-1,0,2307,2308,
+		5,8,0,0,2308,2309,5,257,0,0,2309,2310,3,176,88,0,2310,2311,5,258,0,0,2311,
+		2392,1,0,0,0,2312,2313,5,141,0,0,2313,2314,5,257,0,0,2314,2315,3,176,88,
+		0,2315,2316,5,258,0,0,2316,2392,1,0,0,0,2317,2318,5,125,0,0,2318,2319,
+		5,257,0,0,2319,2320,3,176,88,0,2320,2321,5,274,0,0,2321,2322,3,176,88,
+		0,2322,2323,5,258,0,0,2323,2392,1,0,0,0,2324,2325,5,191,0,0,2325,2334,
+		5,257,0,0,2326,2331,3,180,90,0,2327,2328,5,274,0,0,2328,2330,3,180,90,
+		0,2329,2327,1,0,0,0,2330,2333,1,0,0,0,2331,2329,1,0,0,0,2331,2332,1,0,
+		0,0,2332,2335,1,0,0,0,2333,2331,1,0,0,0,2334,2326,1,0,0,0,2334,2335,1,
+		0,0,0,2335,2336,1,0,0,0,2336,2392,5,258,0,0,2337,2338,5,191,0,0,2338,2347,
+		5,270,0,0,2339,2344,3,180,90,0,2340,2341,5,274,0,0,2341,2343,3,180,90,
+		0,2342,2340,1,0,0,0,2343,2346,1,0,0,0,2344,2342,1,0,0,0,2344,2345,1,0,
+		0,0,2345,2348,1,0,0,0,2346,2344,1,0,0,0,2347,2339,1,0,0,0,2347,2348,1,
+		0,0,0,2348,2349,1,0,0,0,2349,2392,5,271,0,0,2350,2351,5,95,0,0,2351,2355,
+		3,174,87,0,2352,2353,5,270,0,0,2353,2354,5,282,0,0,2354,2356,5,271,0,0,
+		2355,2352,1,0,0,0,2355,2356,1,0,0,0,2356,2364,1,0,0,0,2357,2358,5,219,
+		0,0,2358,2362,3,174,87,0,2359,2360,5,270,0,0,2360,2361,5,282,0,0,2361,
+		2363,5,271,0,0,2362,2359,1,0,0,0,2362,2363,1,0,0,0,2363,2365,1,0,0,0,2364,
+		2357,1,0,0,0,2364,2365,1,0,0,0,2365,2392,1,0,0,0,2366,2368,3,186,93,0,
+		2367,2369,7,43,0,0,2368,2367,1,0,0,0,2368,2369,1,0,0,0,2369,2380,1,0,0,
+		0,2370,2371,5,270,0,0,2371,2376,5,282,0,0,2372,2373,5,274,0,0,2373,2375,
+		5,282,0,0,2374,2372,1,0,0,0,2375,2378,1,0,0,0,2376,2374,1,0,0,0,2376,2377,
+		1,0,0,0,2377,2379,1,0,0,0,2378,2376,1,0,0,0,2379,2381,5,271,0,0,2380,2370,
+		1,0,0,0,2380,2381,1,0,0,0,2381,2389,1,0,0,0,2382,2383,5,246,0,0,2383,2384,
+		5,121,0,0,2384,2385,5,215,0,0,2385,2390,5,252,0,0,2386,2387,5,248,0,0,
+		2387,2388,5,215,0,0,2388,2390,5,252,0,0,2389,2382,1,0,0,0,2389,2386,1,
+		0,0,0,2389,2390,1,0,0,0,2390,2392,1,0,0,0,2391,2306,1,0,0,0,2391,2312,
+		1,0,0,0,2391,2317,1,0,0,0,2391,2324,1,0,0,0,2391,2337,1,0,0,0,2391,2350,
+		1,0,0,0,2391,2366,1,0,0,0,2392,2409,1,0,0,0,2393,2397,10,2,0,0,2394,2395,
+		5,147,0,0,2395,2398,5,148,0,0,2396,2398,5,148,0,0,2397,2394,1,0,0,0,2397,
+		2396,1,0,0,0,2397,2398,1,0,0,0,2398,2399,1,0,0,0,2399,2408,5,8,0,0,2400,
+		2404,10,1,0,0,2401,2402,5,147,0,0,2402,2405,5,148,0,0,2403,2405,5,148,
+		0,0,2404,2401,1,0,0,0,2404,2403,1,0,0,0,2404,2405,1,0,0,0,2405,2406,1,
+		0,0,0,2406,2408,5,141,0,0,2407,2393,1,0,0,0,2407,2400,1,0,0,0,2408,2411,
+		1,0,0,0,2409,2407,1,0,0,0,2409,2410,1,0,0,0,2410,179,1,0,0,0,2411,2409,
+		1,0,0,0,2412,2413,3,186,93,0,2413,2415,3,176,88,0,2414,2416,5,279,0,0,
+		2415,2414,1,0,0,0,2415,2416,1,0,0,0,2416,181,1,0,0,0,2417,2422,3,186,93,
+		0,2418,2419,5,275,0,0,2419,2421,3,186,93,0,2420,2418,1,0,0,0,2421,2424,
+		1,0,0,0,2422,2420,1,0,0,0,2422,2423,1,0,0,0,2423,183,1,0,0,0,2424,2422,
+		1,0,0,0,2425,2430,3,186,93,0,2426,2427,5,274,0,0,2427,2429,3,186,93,0,
+		2428,2426,1,0,0,0,2429,2432,1,0,0,0,2430,2428,1,0,0,0,2430,2431,1,0,0,
+		0,2431,185,1,0,0,0,2432,2430,1,0,0,0,2433,2437,5,285,0,0,2434,2437,5,286,
+		0,0,2435,2437,3,188,94,0,2436,2433,1,0,0,0,2436,2434,1,0,0,0,2436,2435,
+		1,0,0,0,2437,187,1,0,0,0,2438,2439,7,44,0,0,2439,189,1,0,0,0,349,193,200,
+		205,211,214,229,232,238,244,250,257,261,269,271,277,284,294,297,304,309,
+		312,319,324,327,331,334,339,343,349,362,370,382,392,396,406,411,422,425,
+		433,437,443,449,461,466,476,482,485,491,502,517,524,529,535,546,552,557,
+		563,566,569,577,585,587,592,597,600,605,608,611,616,619,624,629,632,635,
+		643,661,663,666,673,679,688,697,701,704,712,715,718,722,726,737,746,750,
+		753,761,764,772,780,786,791,798,805,808,812,817,821,823,827,833,843,852,
+		861,864,878,881,885,891,899,903,908,920,932,945,950,962,969,976,982,990,
+		993,1002,1017,1020,1025,1027,1032,1034,1039,1043,1051,1057,1060,1062,1072,
+		1079,1082,1090,1096,1100,1103,1110,1119,1122,1126,1135,1138,1142,1150,
+		1153,1164,1167,1169,1179,1191,1203,1211,1219,1222,1226,1234,1238,1258,
+		1260,1262,1266,1270,1274,1278,1280,1289,1293,1300,1303,1306,1313,1316,
+		1322,1331,1337,1340,1349,1356,1358,1369,1372,1381,1384,1392,1395,1398,
+		1404,1412,1420,1423,1431,1448,1464,1471,1477,1481,1488,1492,1496,1500,
+		1502,1506,1508,1518,1528,1535,1542,1547,1559,1567,1570,1573,1584,1589,
+		1600,1603,1611,1613,1620,1624,1631,1639,1648,1654,1660,1663,1670,1674,
+		1679,1684,1691,1695,1699,1707,1715,1717,1728,1732,1740,1744,1759,1769,
+		1780,1792,1812,1823,1832,1841,1843,1854,1857,1866,1875,1877,1889,1900,
+		1903,1908,1918,1921,1926,1939,1942,1947,1956,1960,1968,1977,1981,1989,
+		2010,2013,2023,2026,2036,2039,2063,2069,2079,2081,2088,2095,2099,2101,
+		2110,2114,2123,2130,2134,2141,2150,2153,2157,2167,2170,2179,2182,2185,
+		2197,2208,2211,2221,2225,2230,2233,2236,2242,2250,2264,2269,2274,2278,
+		2285,2292,2294,2304,2331,2334,2344,2347,2355,2362,2364,2368,2376,2380,
+		2389,2391,2397,2404,2407,2409,2415,2422,2430,2436
 	};
 
 	public static readonly ATN _ATN =
