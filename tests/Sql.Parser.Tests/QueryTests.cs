@@ -139,6 +139,11 @@ public sealed class QueryTests
         Assert.Equal("w", tvf.Alias!.Value);
         Assert.Equal("HOP(DATA => TABLE bids, TIMECOL => DESCRIPTOR(ts), SLIDE => INTERVAL'5' Minute, SIZE => INTERVAL'10' Minute)", Print(tvf.Call));
 
+        // OFFSET is a reserved word (LIMIT ... OFFSET) but also names the window TVFs' offset parameter.
+        var offset = Select("SELECT * FROM TABLE(TUMBLE(DATA => TABLE bids, TIMECOL => DESCRIPTOR(ts), SIZE => INTERVAL '10' MINUTES, OFFSET => INTERVAL '1' MINUTES))");
+        Assert.Equal("TUMBLE(DATA => TABLE bids, TIMECOL => DESCRIPTOR(ts), SIZE => INTERVAL'10' Minute, OFFSET => INTERVAL'1' Minute)",
+            Print(Assert.IsType<TableFunctionReference>(offset.From).Call));
+
         var session = Select("SELECT * FROM TABLE(SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL '5' MINUTES))");
         Assert.Equal("SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL'5' Minute)", Print(Assert.IsType<TableFunctionReference>(session.From).Call));
         // The key list stops at the comma: the descriptor and the gap are arguments of SESSION, not partition keys.
