@@ -80,6 +80,17 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Parentheses_free_time_functions_name_their_column_and_calls_get_expr_names()
+    {
+        // Calcite parses LOCALTIME & co. as identifiers, so SqlValidatorUtil.alias names the item after them.
+        var s = Schema("SELECT LOCALTIME, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP, NOW(), TO_TIMESTAMP_LTZ(4001, 3)");
+        Assert.Equal("LOCALTIME TIME(0) NOT NULL, LOCALTIMESTAMP TIMESTAMP(3) NOT NULL, CURRENT_DATE DATE NOT NULL, CURRENT_TIME TIME(0) NOT NULL, " +
+                     "CURRENT_TIMESTAMP TIMESTAMP_LTZ(3) NOT NULL, EXPR$5 TIMESTAMP_LTZ(3) NOT NULL, EXPR$6 TIMESTAMP_LTZ(3)", Describe(s));
+        var grouped = Schema("SELECT CURRENT_DATE, COUNT(*) FROM (VALUES (1)) AS v(x) GROUP BY CURRENT_DATE");
+        Assert.Equal("CURRENT_DATE DATE NOT NULL, EXPR$1 BIGINT NOT NULL", Describe(grouped));
+    }
+
+    [Fact]
     public void Functions_flink_types_force_nullable_are_nullable_over_not_null_operands()
     {
         var s = Schema("SELECT REVERSE(y), CHR(x), DATE_FORMAT(TIMESTAMP '2024-01-02 03:04:05', 'yyyy'), FROM_UNIXTIME(x), LPAD(y, 3, 'x'), UPPER(y) " +
