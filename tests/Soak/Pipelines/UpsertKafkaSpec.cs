@@ -13,6 +13,11 @@ public sealed record UpsertKafkaSpec(UpsertSequenceQuery Query, int Partitions, 
 
     public override bool HasCommitFaults => true;
 
+    /// <summary>No, as for <see cref="KafkaExactlyOnceSpec"/>: the epoch's records reach the log at its commit, and the end
+    /// of the input is followed at once by the final checkpoint's, so the job has mostly finished by the time the topic
+    /// shows the final table.</summary>
+    public override bool KillableAtEndOfInput => false;
+
     public override string TablePrefix => Query.Name;
 
     public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
