@@ -10,7 +10,8 @@ namespace StreamSql.Soak.Pipelines;
 /// exactly-once upsert-kafka sink (json key and value) on the soak's mock cluster. What is committed is the table a reader
 /// of the topic sees: the last committed record of every key (the log's commit/abort control records decide, as for
 /// <see cref="KafkaExactlyOncePipeline"/>; the key's records stay in one partition, in order), a tombstone deleting it.
-/// A lost, doubled or reordered update shows as a wrong row of its key.
+/// A lost, doubled or reordered update shows as a wrong row of its key; with <see cref="UpsertSequenceQuery.IncreasingColumn"/>,
+/// a key whose committed records do not grow in that column adds an unexpected line saying where.
 /// </summary>
 public sealed class UpsertKafkaPipeline : ISoakPipeline
 {
@@ -61,7 +62,13 @@ public sealed class UpsertKafkaPipeline : ISoakPipeline
 
     public IReadOnlyList<string> ExpectedRows() => _query.Expected(_rows).ToList();
 
-    public List<string> CommittedRows() => Table(Logs().Select(l => l.Committed()));
+    public List<string> CommittedRows()
+    {
+        var committed = Logs().Select(l => l.Committed()).ToList();
+        var rows = Table(committed);
+        if (_query.IncreasingColumn is { } column) rows.AddRange(NotIncreasing(committed, column));
+        return rows;
+    }
 
     public string SinkListing()
     {
@@ -103,6 +110,25 @@ public sealed class UpsertKafkaPipeline : ISoakPipeline
             foreach (var record in records)
                 last[record.KeyText ?? ""] = record.Value is null ? null : ToRow(record.Value);
         return last.Values.OfType<string>().ToList();
+    }
+
+    /// <summary>A line for every key whose committed records (in log order) do not strictly grow in value column
+    /// <paramref name="column"/>: the first step back or repeat, with its offset.</summary>
+    private static IEnumerable<string> NotIncreasing(List<List<LogRecord>> partitions, int column)
+    {
+        var previous = new Dictionary<string, long>(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var records in partitions)
+            foreach (var record in records)
+            {
+                if (record.Value is null) continue;
+                var key = record.KeyText ?? "";
+                long value = long.Parse(ToRow(record.Value).Split(',')[column], CultureInfo.InvariantCulture);
+                if (previous.TryGetValue(key, out var before) && value <= before && reported.Add(key))
+                    yield return string.Create(CultureInfo.InvariantCulture,
+                        $"key {key}: column {column} went from {before} to {value} at offset {record.Offset} (an update committed twice or out of order)");
+                previous[key] = value;
+            }
     }
 
     private static string ToRow(byte[] value)

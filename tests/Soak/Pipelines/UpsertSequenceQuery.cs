@@ -13,6 +13,11 @@ namespace StreamSql.Soak.Pipelines;
 /// <param name="Expected">The final table over <c>1..n</c>, one CSV line per row.</param>
 public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string Select, string SourceExtras, Func<int, IEnumerable<string>> Expected)
 {
+    /// <summary>The position of a value column that grows with every update of its key (a count), or null: the key's
+    /// committed records must show it strictly increasing, so that an update committed twice (a replayed epoch) shows even
+    /// when a later update overwrites it.</summary>
+    public int? IncreasingColumn { get; init; }
+
     private const int Keys = 97;
 
     /// <summary>A score distinct for every id below 100 003 (a prime) and out of id order: rankings without ties.</summary>
@@ -23,7 +28,10 @@ public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string
     /// <summary>A GROUP BY whose every row updates its key's row: count, sum and maximum per key.</summary>
     public static UpsertSequenceQuery GroupBy { get; } = new("groupby", "k INT, n BIGINT, total BIGINT, top BIGINT, PRIMARY KEY (k) NOT ENFORCED",
         "SELECT CAST(id % 97 AS INT), COUNT(*), SUM(id), MAX(id) FROM {a} GROUP BY CAST(id % 97 AS INT)", "",
-        n => ByKey(n).Select(g => Line(g.Key, g.Count(), g.Sum(), g.Max())));
+        n => ByKey(n).Select(g => Line(g.Key, g.Count(), g.Sum(), g.Max())))
+    {
+        IncreasingColumn = 1,
+    };
 
     /// <summary>A Top-3 per key by score, the rank number in the upsert key.</summary>
     public static UpsertSequenceQuery TopN { get; } = new("top3", "k INT, rn BIGINT, id BIGINT, score BIGINT, PRIMARY KEY (k, rn) NOT ENFORCED",

@@ -46,7 +46,7 @@ public static class SoakScenarios
         new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
         new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
         new("stateful-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, StatefulQueries),
-        new("upsert-kafka-rescale-2-1", [2, 1], "hashmap", Incremental: false, UpsertQueries),
+        new("upsert-kafka-rescale-2-1", [2, 1], "rocksdb", Incremental: true, UpsertQueries),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
