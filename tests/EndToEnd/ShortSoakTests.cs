@@ -7,11 +7,12 @@ using Xunit.Abstractions;
 namespace StreamSql.EndToEnd;
 
 /// <summary>
-/// The short version of the crash-recovery soak (<c>tests/Soak</c>, docs/checkpoints.md "The kill soak"): 21 SIGKILLs of a
-/// real <c>streamsql -f</c> process, 3 in each scenario (p=1 and p=2, rescale 2→3→1, hashmap and rocksdb incremental,
+/// The short version of the crash-recovery soak (<c>tests/Soak</c>, docs/checkpoints.md "The kill soak"): 24 SIGKILLs of a
+/// real <c>streamsql -f</c> process, 3 in each of the 8 scenarios (p=1 and p=2, rescale 2→3→1, hashmap and rocksdb incremental,
 /// datagen and a monitored CSV directory, a statement set with a bounded and an unbounded member, Kafka to an exactly-once
 /// Kafka sink on the mock cluster the soak hosts, a statement set of a window, an interval join, a regular join and an OVER
-/// aggregation rescaled 2→1), at random moments,
+/// aggregation rescaled 2→1, a GROUP BY, a Top-3 and a deduplication into exactly-once upsert-kafka topics rescaled 2→1,
+/// their committed output the topics' last row per key), at random moments,
 /// right after checkpoints, right after the end of a bounded input, during a savepoint and during stop-with-savepoint;
 /// every run resumes with <c>--from-latest-checkpoint</c>. No committed row may be lost or duplicated.
 /// <c>STREAMSQL_SOAK_SEED=&lt;n&gt;</c> replays a run's kill moments (the seed is in every failure message).
@@ -21,10 +22,10 @@ public sealed class ShortSoakTests(ITestOutputHelper output)
     /// <summary>Environment variable fixing the seed of the kill moments (to replay a failure).</summary>
     public const string SeedVariable = "STREAMSQL_SOAK_SEED";
 
-    private const int Kills = 21;
+    private const int Kills = 24;
 
     [Fact]
-    public async Task TwentyOne_kills_across_every_scenario_lose_and_duplicate_no_committed_row()
+    public async Task TwentyFour_kills_across_every_scenario_lose_and_duplicate_no_committed_row()
     {
         var shellDll = ShellLocation.Locate(out var why) ?? throw new InvalidOperationException(why);
         int seed = int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fixedSeed)

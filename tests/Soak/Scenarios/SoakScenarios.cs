@@ -27,6 +27,15 @@ public static class SoakScenarios
         new StatefulSequenceSpec(StatefulSequenceQuery.OverRows, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
     ];
 
+    /// <summary>The updating queries, each over its own sequence into its own exactly-once upsert-kafka topic: a GROUP BY, a
+    /// Top-N and a deduplication, whose committed output is the topic's last row per key.</summary>
+    private static readonly PipelineSpec[] UpsertQueries =
+    [
+        new UpsertKafkaSpec(UpsertSequenceQuery.GroupBy, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new UpsertKafkaSpec(UpsertSequenceQuery.TopN, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new UpsertKafkaSpec(UpsertSequenceQuery.Dedup, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
     public static IReadOnlyList<SoakScenario> All { get; } =
     [
         new("datagen-p1-hashmap", [1], "hashmap", Incremental: false, [LongSequence]),
@@ -37,6 +46,7 @@ public static class SoakScenarios
         new("kafka-exactly-once-rescale-2-3-1", [2, 3, 1], "hashmap", Incremental: false, [KafkaExactlyOnce]),
         new("statement-set-bounded-unbounded", [2], "hashmap", Incremental: false, [ShortSequence, MonitoredCsv]),
         new("stateful-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, StatefulQueries),
+        new("upsert-kafka-rescale-2-1", [2, 1], "rocksdb", Incremental: true, UpsertQueries),
     ];
 
     /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
