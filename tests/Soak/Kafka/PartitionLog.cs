@@ -24,6 +24,17 @@ public sealed record PartitionLog(string Topic, int Partition, IReadOnlyList<Log
     /// next marker in this partition is a commit. Records of a transaction still open (no marker yet) are not visible.</summary>
     public List<LogRecord> Committed() => Outcome(commit: true);
 
+    /// <summary>What a failed round prints of a topic's partitions: records, committed, aborted and open ones, markers.</summary>
+    public static string Listing(IEnumerable<PartitionLog> logs)
+    {
+        var text = new StringBuilder("output log:");
+        foreach (var log in logs)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $" [partition {log.Partition}: {log.Records.Count} records, {log.Committed().Count} committed, {log.Aborted().Count} aborted, "
+                + $"{log.Open().Count} in open transactions, {log.Markers.Count(m => m.Commit)} commit and {log.Markers.Count(m => !m.Commit)} abort markers]");
+        return text.ToString();
+    }
+
     /// <summary>Transactional records whose transaction was aborted.</summary>
     public List<LogRecord> Aborted() => Outcome(commit: false);
 

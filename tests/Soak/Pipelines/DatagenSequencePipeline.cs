@@ -34,12 +34,6 @@ public sealed class DatagenSequencePipeline(string name, string sinkDirectory, i
         return expected;
     }
 
-    public void StartFeeding()
-    {
-    }
-
-    public Task StopFeedingAsync() => Task.CompletedTask;
-
     public bool HasReachedEndOfInput(DateTime sinceUtc)
     {
         var seen = new bool[rows + 1];

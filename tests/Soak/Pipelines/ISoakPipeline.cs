@@ -36,11 +36,13 @@ public interface ISoakPipeline
     /// broker can judge); nothing for other sinks.</summary>
     Task<IDisposable> HoldKillAsync() => Task.FromResult<IDisposable>(NoHold.Instance);
 
-    /// <summary>Starts writing input over time (a monitored directory); nothing for a generated source.</summary>
-    void StartFeeding();
+    /// <summary>Starts writing input over time (a monitored directory); nothing for a generated or pre-filled source.</summary>
+    void StartFeeding()
+    {
+    }
 
     /// <summary>Stops writing input; the input is complete when this returns.</summary>
-    Task StopFeedingAsync();
+    Task StopFeedingAsync() => Task.CompletedTask;
 
     /// <summary>A bounded source: true when every row of its input has reached the sink, seen in its committed output or in
     /// pending output written since <paramref name="sinceUtc"/> (the start of the current run).</summary>

@@ -71,21 +71,7 @@ public sealed class KafkaExactlyOncePipeline : ISoakPipeline
 
     public List<string> CommittedRows() => Logs().SelectMany(l => l.Committed()).Select(ToRow).ToList();
 
-    public string SinkListing()
-    {
-        var text = new StringBuilder("output log:");
-        foreach (var log in Logs())
-            text.Append(CultureInfo.InvariantCulture,
-                $" [partition {log.Partition}: {log.Records.Count} records, {log.Committed().Count} committed, {log.Aborted().Count} aborted, "
-                + $"{log.Open().Count} in open transactions, {log.Markers.Count(m => m.Commit)} commit and {log.Markers.Count(m => !m.Commit)} abort markers]");
-        return text.ToString();
-    }
-
-    public void StartFeeding()
-    {
-    }
-
-    public Task StopFeedingAsync() => Task.CompletedTask;
+    public string SinkListing() => PartitionLog.Listing(Logs());
 
     /// <summary>As many rows as expected are in the output log, committed or in a transaction the current run opened (a
     /// record's timestamp is when it was produced); counted, not matched (the final comparison judges duplicates). The log

@@ -39,12 +39,6 @@ public sealed class StatefulSequencePipeline(StatefulSequenceQuery query, string
 
     public IReadOnlyList<string> ExpectedRows() => query.Expected(rows).ToList();
 
-    public void StartFeeding()
-    {
-    }
-
-    public Task StopFeedingAsync() => Task.CompletedTask;
-
     public bool HasReachedEndOfInput(DateTime sinceUtc)
     {
         var expected = _expectedSet ??= query.Expected(rows).ToHashSet(StringComparer.Ordinal);

@@ -70,21 +70,7 @@ public sealed class UpsertKafkaPipeline : ISoakPipeline
         return rows;
     }
 
-    public string SinkListing()
-    {
-        var text = new StringBuilder("output log:");
-        foreach (var log in Logs())
-            text.Append(CultureInfo.InvariantCulture,
-                $" [partition {log.Partition}: {log.Records.Count} records, {log.Committed().Count} committed, {log.Aborted().Count} aborted, "
-                + $"{log.Open().Count} in open transactions, {log.Markers.Count(m => m.Commit)} commit and {log.Markers.Count(m => !m.Commit)} abort markers]");
-        return text.ToString();
-    }
-
-    public void StartFeeding()
-    {
-    }
-
-    public Task StopFeedingAsync() => Task.CompletedTask;
+    public string SinkListing() => PartitionLog.Listing(Logs());
 
     /// <summary>The table of the committed records followed by those of transactions the current run opened (a record's
     /// timestamp is when it was produced) holds every expected row; looked at every 50 ms at most.</summary>
