@@ -8,7 +8,7 @@ namespace StreamSql.Execution.Aggregates;
 public enum AggregateFunction
 {
     Count, Sum, Sum0, Avg, Min, Max, FirstValue, LastValue, ListAgg, ArrayAgg, VarPop, VarSamp, StddevPop, StddevSamp, BoolAnd, BoolOr,
-    RowNumber, Rank, DenseRank, Lag, User,
+    RowNumber, Rank, DenseRank, Lag, User, ApproxCountDistinct,
 }
 
 /// <summary>
@@ -77,6 +77,7 @@ public sealed record AccumulatorSpec(
             AggregateFunction.RowNumber => new CountAccumulator(epoch, retracting: false),
             AggregateFunction.Rank or AggregateFunction.DenseRank => new RankAccumulator(epoch, dense: Function == AggregateFunction.DenseRank),
             AggregateFunction.User => UserAggregateAccumulator.Create(epoch, UserAggregate!, ArgumentTypes, Retracting),
+            AggregateFunction.ApproxCountDistinct => new HyperLogLog.ApproxCountDistinctAccumulator(epoch, Require(argument)),
             AggregateFunction.Lag => new LagAccumulator(epoch, Require(argument), ResultType, LagOffset, hasDefault: ArgumentTypes.Count > 1),
             _ => throw new NotSupportedException($"no accumulator for {Function}"),
         };

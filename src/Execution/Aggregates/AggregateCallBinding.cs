@@ -46,6 +46,7 @@ public sealed record AggregateCallBinding(AccumulatorSpec Accumulator, int[] Arg
         AggregateFunctionKind.DenseRank => AggregateFunction.DenseRank,
         AggregateFunctionKind.Lag => AggregateFunction.Lag,
         AggregateFunctionKind.User => AggregateFunction.User,
+        AggregateFunctionKind.ApproxCountDistinct => AggregateFunction.ApproxCountDistinct,
         _ => throw new NotSupportedException($"{call.FunctionName} is resolved by the planner and has no accumulator"),
     };
 }

@@ -482,7 +482,8 @@ internal sealed partial class AggregateBinder
         string? separator = kind == AggregateFunctionKind.ListAgg ? args.Count > 1 ? (string)((Literal)args[1]).Value! : "," : null;
         int output = _keys.Count + _calls.Count;
         string callName = ReferenceEquals(f, _currentItem) ? _currentItemName! : $"$f{output}";
-        var call = new AggregateCall(kind, argIndexes, f.Distinct, filter, resultType, callName) { Separator = separator, UserAggregate = user };
+        // APPROX_COUNT_DISTINCT is distinct by itself (its sketch); DISTINCT written in it changes nothing.
+        var call = new AggregateCall(kind, argIndexes, f.Distinct && kind != AggregateFunctionKind.ApproxCountDistinct, filter, resultType, callName) { Separator = separator, UserAggregate = user };
         for (int i = 0; i < _calls.Count; i++)
             if (_calls[i].SameComputation(call)) return new InputRef(_keys.Count + i, _calls[i].ResultType);
         _calls.Add(call);

@@ -98,13 +98,17 @@ public static class PlanPrinter
         return j.Condition is null ? text : text + $", condition=[{ExpressionPrinter.Print(j.Condition, j.Schema)}]";
     }
 
+    /// <summary>Calcite's <c>AggregateCall.toString</c> qualifiers: <c>APPROXIMATE DISTINCT </c> for APPROX_COUNT_DISTINCT.</summary>
+    private static string CalciteQualifiers(Physical.AggregateCall call) =>
+        (call.Kind == Physical.AggregateFunctionKind.ApproxCountDistinct ? "APPROXIMATE " : "") + (call.PrintsDistinct ? "DISTINCT " : "");
+
     private static string AggregateArguments(LogicalAggregate a)
     {
         var parts = new List<string> { $"group=[{BitSet(a.GroupKeys)}]" };
         if (a.GroupingSets is not null) parts.Add("groups=[[" + string.Join(", ", a.GroupingSets.Select(BitSet)) + "]]");
         foreach (var call in a.Calls)
         {
-            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string args = CalciteQualifiers(call) + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
             string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
             parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
         }
@@ -146,7 +150,7 @@ public static class PlanPrinter
             parts.Add("properties=[" + string.Join(", ", g.Schema.Fields.Skip(g.GroupKeys.Count + g.Calls.Count).Select(f => f.Name)) + "]");
         foreach (var call in g.Calls)
         {
-            string args = (call.Distinct ? "DISTINCT " : "") + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
+            string args = CalciteQualifiers(call) + string.Join(", ", call.ArgIndexes.Select(i => "$" + i));
             string filter = call.FilterArg >= 0 ? $" FILTER ${call.FilterArg}" : "";
             parts.Add($"{call.Name}=[{call.FunctionName}({args}){filter}]");
         }

@@ -35,6 +35,7 @@ internal static class AggregateFunctions
         ["VARIANCE"] = AggregateFunctionKind.VarSamp,
         ["BOOL_AND"] = AggregateFunctionKind.BoolAnd,
         ["BOOL_OR"] = AggregateFunctionKind.BoolOr,
+        ["APPROX_COUNT_DISTINCT"] = AggregateFunctionKind.ApproxCountDistinct,
     };
 
     /// <summary>Whether <paramref name="name"/> is an aggregate function this planner knows.</summary>
@@ -75,6 +76,7 @@ internal static class AggregateFunctions
         if (!Kinds.TryGetValue(name, out var kind))
             throw new FunctionResolutionException($"No match found for function signature {name}");
         string display = kind == AggregateFunctionKind.Sum0 ? "$SUM0" : name.ToUpperInvariant();
+        if (kind == AggregateFunctionKind.ApproxCountDistinct) return (kind, ApproxCountDistinct(types));
         var result = Infer(kind, types, separatorIsLiteral);
         if (result is null)
             throw new FunctionResolutionException(
@@ -112,6 +114,22 @@ internal static class AggregateFunctions
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// APPROX_COUNT_DISTINCT's checks: Calcite takes it as a COUNT (any arguments, BIGINT NOT NULL); Flink's
+    /// <c>AggFunctionFactory</c> then takes one argument of the types its <c>ApproxCountDistinctAggFunctions</c> hash.
+    /// </summary>
+    private static SqlType ApproxCountDistinct(IReadOnlyList<SqlType> types)
+    {
+        if (types.Count == 0)
+            throw new FunctionResolutionException("Invalid number of arguments to function 'APPROX_COUNT_DISTINCT'. Was expecting 1 arguments");
+        if (types.Count > 1) throw new FunctionResolutionException("We now only support the count of one field.");
+        var type = types[0].WithoutTimeAttribute();
+        if (!ApproxCountDistinctTypes.Supports(type))
+            throw new FunctionResolutionException(
+                $"APPROX_COUNT_DISTINCT aggregate function does not support type: ''{type}''.\nPlease re-check the data type.");
+        return SqlType.BigInt.AsNotNull();
     }
 
     private static bool IsComparable(SqlType t) =>

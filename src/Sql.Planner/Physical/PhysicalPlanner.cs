@@ -50,7 +50,7 @@ internal sealed class PhysicalPlanner
         // Flink's batch mode has no mini-batches: its aggregations see all of their input before they emit.
         if (!BatchModeCheck.IsBatch(_configuration)) plan = MiniBatchAssignment.Run(plan, _configuration, rootSpans[0]);
         plan = TwoPhaseAggregation.Run(plan, _configuration);
-        UserAggregateRetractionCheck.Run(plan, rootSpans);
+        AggregateRetractionCheck.Run(plan, rootSpans);
         plan = EnforceDistribution.Run(plan);
         return SubplanReuse.Run(plan);
     }

@@ -126,6 +126,7 @@ internal sealed class WindowAccumulators
         AggregateFunctionKind.BoolAnd => AggregateFunction.BoolAnd,
         AggregateFunctionKind.BoolOr => AggregateFunction.BoolOr,
         AggregateFunctionKind.User => AggregateFunction.User,
+        AggregateFunctionKind.ApproxCountDistinct => AggregateFunction.ApproxCountDistinct,
         _ => throw new NotSupportedException($"{kind} is not a window aggregate function"),
     };
 

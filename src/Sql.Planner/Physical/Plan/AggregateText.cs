@@ -12,7 +12,7 @@ internal static class AggregateText
         var sb = new StringBuilder(call.FunctionName);
         if (retract) sb.Append("_RETRACT");
         sb.Append('(');
-        if (call.Distinct) sb.Append(call.ArgIndexes.Count > 0 ? "DISTINCT " : "DISTINCT");
+        if (call.PrintsDistinct) sb.Append(call.ArgIndexes.Count > 0 ? "DISTINCT " : "DISTINCT");
         // RANK and DENSE_RANK read the order column, which Flink's plans do not show.
         bool star = call.ArgIndexes.Count == 0 || call.Kind is AggregateFunctionKind.Rank or AggregateFunctionKind.DenseRank;
         sb.Append(star ? "*" : string.Join(", ", call.ArgIndexes.Select(a => input[a].Name)));
@@ -51,7 +51,7 @@ internal static class AggregateText
         for (int i = 0; i < calls.Count; i++)
         {
             var c = calls[i];
-            sb.Append(c.FunctionName).Append('(');
+            sb.Append(c.StateName).Append('(');
             if (c.Distinct) sb.Append("DISTINCT ");
             sb.Append(string.Join(",", accumulators.Of(i).Select(f => f.Type.WithNullable(true)))).Append(')');
             if (c.FilterArg >= 0) sb.Append(" FILTER");
@@ -65,7 +65,7 @@ internal static class AggregateText
         var sb = new StringBuilder();
         foreach (var c in calls)
         {
-            sb.Append(c.FunctionName).Append('(');
+            sb.Append(c.StateName).Append('(');
             if (c.Distinct) sb.Append("DISTINCT ");
             sb.Append(ExplainText.Types(input, c.ArgIndexes)).Append(')');
             if (c.FilterArg >= 0) sb.Append(" FILTER");

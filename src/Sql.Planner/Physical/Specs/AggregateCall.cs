@@ -37,7 +37,7 @@ public sealed record AggregateCall(
     /// <summary>The name Flink's plans print: <c>COUNT</c>, <c>$SUM0</c>, <c>FIRST_VALUE</c>.</summary>
     public string FunctionName => Kind switch
     {
-        AggregateFunctionKind.Count => "COUNT",
+        AggregateFunctionKind.Count or AggregateFunctionKind.ApproxCountDistinct => "COUNT",
         AggregateFunctionKind.Sum => "SUM",
         AggregateFunctionKind.Sum0 => "$SUM0",
         AggregateFunctionKind.Avg => "AVG",
@@ -65,6 +65,13 @@ public sealed record AggregateCall(
         AggregateFunctionKind.User => UserAggregate?.Function.Name ?? "USER",
         _ => "GROUPING_ID",
     };
+
+    /// <summary>Whether plans print the call with DISTINCT: a DISTINCT call, or APPROX_COUNT_DISTINCT (Calcite makes it an
+    /// approximate COUNT(DISTINCT x), which Flink's plans print as COUNT(DISTINCT x)).</summary>
+    public bool PrintsDistinct => Distinct || Kind == AggregateFunctionKind.ApproxCountDistinct;
+
+    /// <summary>The function's name in a state signature (stable ids): APPROX_COUNT_DISTINCT keeps a sketch, not a count.</summary>
+    public string StateName => Kind == AggregateFunctionKind.ApproxCountDistinct ? "APPROX_COUNT_DISTINCT" : FunctionName;
 
     /// <summary>Whether two calls compute the same thing (same function, arguments, DISTINCT, FILTER and type).</summary>
     public bool SameComputation(AggregateCall other) =>

@@ -49,6 +49,12 @@ public enum AggregateFunctionKind
     BoolAnd,
     /// <summary><c>BOOL_OR(x)</c>: TRUE when any non-NULL value is TRUE (MAX over BOOLEAN); NULL when none.</summary>
     BoolOr,
+    /// <summary><c>APPROX_COUNT_DISTINCT(x)</c>: the number of distinct non-NULL values estimated by a HyperLogLog++ sketch
+    /// of precision 14, bit for bit as Flink's <c>ApproxCountDistinctAggFunctions</c> (same hashes, registers and bias
+    /// correction). BIGINT NOT NULL; 0 when there are none. No retraction (a sketch cannot forget a value), so never over an
+    /// updating input; sketches merge (window slices, sessions). Flink plans it as an approximate <c>COUNT(DISTINCT x)</c>
+    /// and prints it so.</summary>
+    ApproxCountDistinct,
     /// <summary><c>ARRAY_AGG(x)</c>: every value in arrival order, NULLs included (Flink's <c>ArrayAggFunction</c>, RESPECT
     /// NULLS); NULL when the group has none. A retraction removes the first equal value (NULL equals NULL).</summary>
     ArrayAgg,
