@@ -75,9 +75,8 @@ internal static class HyperLogLogPlusPlus
             for (int i = 0, shift = 0; index < RegisterCount && i < RegistersPerWord; i++, index++, shift += RegisterBits)
             {
                 long register = (long)((ulong)word >> shift) & RegisterMask;
-                // Java's int shift (1 << register) takes the count mod 32, as C#'s does: kept so a register above 30 (odds
-                // of 2^-31 a hash) weighs what it weighs in Flink.
-                zInverse += 1.0 / (1 << (int)register);
+                // A long shift, as Flink since its fix for registers of 32 and more (an int shift wrapped them around).
+                zInverse += 1.0 / (1L << (int)register);
                 if (register == 0) zeros += 1.0;
             }
         }
