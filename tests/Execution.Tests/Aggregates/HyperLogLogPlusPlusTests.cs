@@ -101,6 +101,25 @@ public sealed class HyperLogLogPlusPlusTests
     }
 
     [Fact]
+    public void The_estimate_from_a_histogram_of_registers_is_the_register_order_one()
+    {
+        var words = new long[HyperLogLogPlusPlus.WordCount];
+        var random = new Random(8);
+        int added = 0;
+        foreach (int n in new[] { 0, 1, 10, 1000, 12000, 16000, 30000, 70000, 100000, 1000000 })
+        {
+            for (; added < n; added++) HyperLogLogPlusPlus.Add(words, XxHash64.HashLong(random.NextInt64()));
+            var counts = new int[HyperLogLogPlusPlus.RegisterValues];
+            for (int index = 0; index < HyperLogLogPlusPlus.RegisterCount; index++)
+                counts[(int)(words[index / 10] >> (index % 10 * 6)) & 63]++;
+            Assert.Equal(HyperLogLogPlusPlus.Estimate(words), HyperLogLogPlusPlus.EstimateFromHistogram(counts));
+        }
+        var high = new int[HyperLogLogPlusPlus.RegisterValues];
+        high[HyperLogLogPlusPlus.ExactHistogramLimit + 1] = 1;
+        Assert.Null(HyperLogLogPlusPlus.EstimateFromHistogram(high));
+    }
+
+    [Fact]
     public void The_bias_tables_are_raw_estimates_of_known_cardinalities()
     {
         // Each raw estimate minus its bias is the cardinality it was measured at: integers about 409.6 apart.

@@ -11,13 +11,18 @@ namespace StreamSql.Execution.Aggregates.HyperLogLog;
 /// Merging (window slices, sessions) takes each register's maximum. A sketch cannot take a value back out, so there is
 /// no retraction (the planner refuses an updating input).
 /// <para>The sketches live in one paged column, group g's words at [g·1639, g·1639 + 1639), copied on write a page at a
-/// time for snapshots; a state row holds the group's non-zero words (count, then index delta and word of each).</para>
+/// time for snapshots; a state row holds the group's non-zero words (count, then index delta and word of each). Beside
+/// them each group keeps how many registers hold each value (derived, never snapshot: rebuilt when a sketch is read back
+/// or merged), so an estimate costs 52 steps instead of 16384 (<see cref="HyperLogLogPlusPlus.EstimateFromHistogram"/>).</para>
 /// </summary>
 public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
 {
     private const int Words = HyperLogLogPlusPlus.WordCount;
+    private const int HistogramStride = 64;
 
     private readonly PagedColumn<long> _words;
+    // Counts of registers per value, group g's at [g·64, g·64 + 52); its own epoch, as no snapshot reads it.
+    private readonly PagedColumn<int> _histogram = new(new SnapshotEpoch());
     private readonly ApproxDistinctHashes _hashes;
     private readonly long[] _scratch = new long[Words];
 
@@ -31,7 +36,7 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
 
     public bool SupportsRetraction => false;
 
-    public long AllocatedBytes => _words.AllocatedBytes;
+    public long AllocatedBytes => _words.AllocatedBytes + _histogram.AllocatedBytes;
 
     public void Update(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> groups, ReadOnlySpan<bool> filter)
     {
@@ -42,8 +47,13 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
         for (int i = 0; i < groups.Length; i++)
         {
             if ((!filter.IsEmpty && !filter[i]) || !ArgumentValues.IsValid(validity, offset, i)) continue;
+            int g = groups[i];
             HyperLogLogPlusPlus.Locate(hashes[i], out int word, out int shift, out long value);
-            HyperLogLogPlusPlus.Raise(ref _words[Start(groups[i]) + word], shift, value);
+            long old = HyperLogLogPlusPlus.Raise(ref _words[Start(g) + word], shift, value);
+            if (old < 0) continue;
+            int histogram = g * HistogramStride;
+            if (old > 0) _histogram[histogram + (int)old]--;
+            _histogram[histogram + (int)value]++;
         }
     }
 
@@ -53,7 +63,13 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
     public IArrowArray Evaluate(ReadOnlySpan<int> groups)
     {
         var values = new long[groups.Length];
-        for (int i = 0; i < groups.Length; i++) values[i] = HyperLogLogPlusPlus.Estimate(Gather(groups[i]));
+        Span<int> counts = stackalloc int[HyperLogLogPlusPlus.RegisterValues];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            int histogram = groups[i] * HistogramStride;
+            for (int r = 0; r < counts.Length; r++) counts[r] = _histogram[histogram + r];
+            values[i] = HyperLogLogPlusPlus.EstimateFromHistogram(counts) ?? HyperLogLogPlusPlus.Estimate(Gather(groups[i]));
+        }
         return ResultArrays.Integers(ResultType, values, ReadOnlySpan<bool>.Empty);
     }
 
@@ -69,10 +85,33 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
                 ref long word = ref _words[target + w];
                 word = HyperLogLogPlusPlus.MergeWord(word, _words[source + w]);
             }
+            RebuildHistogram(into[i]);
         }
     }
 
-    public void EnsureCapacity(int groups) => _words.EnsureCapacity(Start(groups));
+    /// <summary>Counts the group's registers by value again from its words.</summary>
+    private void RebuildHistogram(int group)
+    {
+        int start = Start(group), histogram = group * HistogramStride;
+        for (int r = 0; r < HistogramStride; r++) _histogram[histogram + r] = 0;
+        for (int w = 0; w < Words; w++)
+        {
+            long word = _words[start + w];
+            if (word == 0) continue;
+            for (int i = 0, shift = 0; i < HyperLogLogPlusPlus.RegistersPerWord && w * HyperLogLogPlusPlus.RegistersPerWord + i < HyperLogLogPlusPlus.RegisterCount;
+                 i++, shift += HyperLogLogPlusPlus.RegisterBits)
+            {
+                int value = (int)((ulong)word >> shift) & ((1 << HyperLogLogPlusPlus.RegisterBits) - 1);
+                if (value > 0) _histogram[histogram + value]++;
+            }
+        }
+    }
+
+    public void EnsureCapacity(int groups)
+    {
+        _words.EnsureCapacity(Start(groups));
+        _histogram.EnsureCapacity(groups * HistogramStride);
+    }
 
     public void PrepareWrite(ReadOnlySpan<int> groups)
     {
@@ -85,6 +124,7 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
         int start = Start(group);
         _words.PrepareWrite(start, start + Words);
         for (int w = 0; w < Words; w++) _words[start + w] = 0;
+        for (int r = 0; r < HistogramStride; r++) _histogram[group * HistogramStride + r] = 0;
     }
 
     public void WriteState(int group, StateRowWriter writer) => Write(new PagedColumnView<long>(), _words, group, writer);
@@ -101,6 +141,7 @@ public sealed class ApproxCountDistinctAccumulator : IGroupsAccumulator
             if ((uint)w >= Words) throw new InvalidDataException($"APPROX_COUNT_DISTINCT state names word {w} of a {Words}-word sketch");
             _words[start + w] = (long)reader.ReadVarULong();
         }
+        RebuildHistogram(group);
     }
 
     public IGroupColumnSnapshot Capture() => new Snapshot(_words.Capture());

@@ -37,12 +37,16 @@ internal static class HyperLogLogPlusPlus
         shift = RegisterBits * (index - word * RegistersPerWord);
     }
 
-    /// <summary>Raises the register at <paramref name="shift"/> of <paramref name="word"/> to <paramref name="value"/>.</summary>
+    /// <summary>Raises the register at <paramref name="shift"/> of <paramref name="word"/> to <paramref name="value"/>; returns
+    /// the value it had, or -1 when it was not lower (unchanged).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Raise(ref long word, int shift, long value)
+    public static long Raise(ref long word, int shift, long value)
     {
         long mask = RegisterMask << shift;
-        if (value > (long)((ulong)(word & mask) >> shift)) word = (word & ~mask) | (value << shift);
+        long old = (long)((ulong)(word & mask) >> shift);
+        if (value <= old) return -1;
+        word = (word & ~mask) | (value << shift);
+        return old;
     }
 
     /// <summary>Folds a hash into a sketch.</summary>
@@ -63,6 +67,33 @@ internal static class HyperLogLogPlusPlus
         return merged;
     }
 
+    /// <summary>The largest register value whose weight 2^-r keeps the sum of all 2^14 weights exact in a double: with every
+    /// register at most this, each partial sum is a multiple of 2^-38 below 2^52 · 2^-38, so the sum is the same in any
+    /// order and can be taken from a histogram instead of register by register.</summary>
+    public const int ExactHistogramLimit = 38;
+
+    /// <summary>The number of register values (0 to 64 - 14 + 1).</summary>
+    public const int RegisterValues = 64 - Precision + 2;
+
+    /// <summary>The estimate from how many registers hold each value 1..<see cref="RegisterValues"/> - 1 (the rest are 0),
+    /// equal to <see cref="Estimate(ReadOnlySpan{long})"/> of the sketch; null when a register is above
+    /// <see cref="ExactHistogramLimit"/> (then only the register-order sum is Flink's).</summary>
+    public static long? EstimateFromHistogram(ReadOnlySpan<int> countsByValue)
+    {
+        double zInverse = 0;
+        int nonZero = 0;
+        for (int r = 1; r < countsByValue.Length; r++)
+        {
+            int count = countsByValue[r];
+            if (count == 0) continue;
+            if (r > ExactHistogramLimit) return null;
+            nonZero += count;
+            zInverse += count * Math.ScaleB(1.0, -r);
+        }
+        int zeros = RegisterCount - nonZero;
+        return Finish(zInverse + zeros, zeros);
+    }
+
     /// <summary>The estimated number of distinct hashes of a sketch (Flink's <c>query</c>).</summary>
     public static long Estimate(ReadOnlySpan<long> words)
     {
@@ -80,6 +111,11 @@ internal static class HyperLogLogPlusPlus
                 if (register == 0) zeros += 1.0;
             }
         }
+        return Finish(zInverse, zeros);
+    }
+
+    private static long Finish(double zInverse, double zeros)
+    {
         double e = AlphaM2 / zInverse;
         double corrected = e < 5.0d * RegisterCount ? e - EstimateBias(e) : e;
         double estimate = corrected;
