@@ -85,7 +85,7 @@ public sealed class ApproxCountDistinctSqlTests : IDisposable
     /// <summary>The reference estimate of values of a column, hashed as Flink hashes its type.</summary>
     private static long Reference(string column, IEnumerable<object> values)
     {
-        var hll = new ReferenceHyperLogLog();
+        var hll = new ReferenceHyperLogLog(ReferenceBias.Of);
         foreach (var v in values)
         {
             switch (column)
@@ -193,9 +193,9 @@ public sealed class ApproxCountDistinctSqlTests : IDisposable
         Assert.True(Math.Abs((long)row[0]! - exact) < exact / 100, $"estimate {row[0]}, exact {exact}");
         AssertClose((long)row[1]!, (int)exact, "strings");
 
-        var asLongs = new ReferenceHyperLogLog();
-        var asStrings = new ReferenceHyperLogLog();
-        var filtered = new ReferenceHyperLogLog();
+        var asLongs = new ReferenceHyperLogLog(ReferenceBias.Of);
+        var asStrings = new ReferenceHyperLogLog(ReferenceBias.Of);
+        var filtered = new ReferenceHyperLogLog(ReferenceBias.Of);
         int filteredCount = 0;
         foreach (var v in values)
         {
