@@ -89,7 +89,7 @@ public sealed class KafkaConnector : TableConnectorBase
     {
         var options = new TableOptions(table);
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
-            throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+            throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
@@ -118,6 +118,12 @@ public sealed class KafkaConnector : TableConnectorBase
             }
         }
         KafkaFields.Of(table);
+    }
+
+    /// <summary>The startup and bounded modes matter only to a source (Flink's KafkaDynamicTableFactory.validateTableSourceOptions).</summary>
+    public override void ValidateSource(CatalogTable table)
+    {
+        var options = new TableOptions(table);
         RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets);
         RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis);
         RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
@@ -139,18 +145,19 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets" && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
+    }
+
+    /// <summary>The partitioner and delivery guarantee matter only to a sink (Flink's validateTableSinkOptions and
+    /// validateDeliveryGuarantee); debezium-json with <c>schema-include</c> is read only.</summary>
+    public override void ValidateSink(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
         var partitioner = options.Get(KafkaOptions.Partitioner);
         if (partitioner is not ("default" or "fixed" or "round-robin"))
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw MissingTransactionalIdPrefix(table);
-    }
-
-    /// <summary>debezium-json with <c>schema-include</c> is read only.</summary>
-    public override void ValidateSink(CatalogTable table)
-    {
-        var options = new TableOptions(table);
-        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
     }
 
     /// <summary>Flink's words (KafkaDynamicTableFactory.validateDeliveryGuarantee), then why the prefix matters here.</summary>

@@ -217,11 +217,8 @@ internal sealed class CatalogStatementExecutor
             {
                 var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
                 foreach (var o in set.Options) options[o.Key] = o.Value;
-                var changed = table with { Options = options };
-                var connector = set.Options.LastOrDefault(o => o.Key == "connector");
-                if (changed.Connector is { } identifier)
-                    _options.Validate(changed, _options.Find(identifier, connector?.Span ?? s.Name.Span), set.Options, s.Name.Span);
-                _catalog.ReplaceTable(changed);
+                // Stored unchecked, as CREATE TABLE stores them: the statements that use the table check them.
+                _catalog.ReplaceTable(table with { Options = options });
                 break;
             }
             case ResetOptionsAction reset:
@@ -232,10 +229,7 @@ internal sealed class CatalogStatementExecutor
                     if (key == "connector") throw new SqlValidationException("ALTER TABLE RESET does not support changing 'connector'", reset.Span);
                     options.Remove(key);
                 }
-                var changed = table with { Options = options };
-                if (changed.Connector is { } identifier)
-                    _options.Validate(changed, _options.Find(identifier, s.Name.Span), Array.Empty<TableOption>(), s.Name.Span);
-                _catalog.ReplaceTable(changed);
+                _catalog.ReplaceTable(table with { Options = options });
                 break;
             }
             case var action when TableSchemaChange.Handles(action):

@@ -8,7 +8,8 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Catalog;
 
 /// <summary>Turns <c>CREATE TABLE</c> into a validated <see cref="CatalogTable"/>: column types, computed and metadata
-/// columns, watermark, primary key, and connector options.</summary>
+/// columns, watermark, primary key. The connector options are stored as given: a statement that uses the table checks them
+/// (<see cref="ConnectorOptionValidator.CheckUse"/>), as Flink's catalog stores them unchecked.</summary>
 internal sealed class TableDefinitionBinder
 {
     private readonly ConnectorOptionValidator _options;
@@ -26,7 +27,7 @@ internal sealed class TableDefinitionBinder
             throw new SqlValidationException("CREATE TABLE AS SELECT does not support LIKE clause", s.Like.Span);
         var like = likeBase is null ? null : new LikeMerging(s.LikeOptions);
 
-        // Options first (from the base table too): the connector is needed before metadata columns are checked.
+        // Options first (from the base table too): a known connector's metadata keys are checked with the columns.
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         if (like is not null && like.Options != LikeStrategy.Excluding)
             foreach (var (k, v) in likeBase!.Options) options[k] = v;
@@ -39,16 +40,9 @@ internal sealed class TableDefinitionBinder
                     + "You might want to specify EXCLUDING OPTIONS or OVERWRITING OPTIONS.", o.KeySpan);
             options[o.Key] = o.Value;
         }
-        var connectorOptions = s.Options;
-        if (likeBase is not null)
-        {
-            // The connector is looked up among the merged options; errors still point at the statement.
-            var merged = new List<TableOption>();
-            foreach (var (k, v) in options)
-                merged.Add(s.Options.FirstOrDefault(o => o.Key == k) ?? new TableOption(k, v, s.Like!.Span, s.Like.Span));
-            connectorOptions = merged;
-        }
-        var descriptor = _options.FindConnector(connectorOptions);
+        // Only the schema is resolved here; the options are checked when a statement reads or writes the table (as Flink).
+        // A known connector is still needed to check metadata keys.
+        var descriptor = _options.FindConnector(options);
 
         // The column list: the base table's columns first (as LIKE keeps them), then the new ones.
         var sources = new List<ColumnSource>();
@@ -187,7 +181,6 @@ internal sealed class TableDefinitionBinder
 
         var distribution = Distribution(s, like, likeBase, list);
         var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName, distribution);
-        if (descriptor is not null) _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
     }
 
