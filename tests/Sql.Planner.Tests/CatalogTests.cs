@@ -249,6 +249,25 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Create_table_as_checks_the_sink_options_at_once_and_keeps_no_table_it_cannot_write()
+    {
+        var e = _f.Error("CREATE TABLE c WITH ('connector' = 'filesystem') AS SELECT 1 AS a");
+        Assert.StartsWith("Unable to create a sink for writing table 'default_catalog.default_database.c'.", e.Problem);
+        Assert.EndsWith("Missing required options are:\n\npath", e.Problem);
+        Assert.Equal(14, e.Span.Column);
+        Assert.Null(_f.Catalog.FindTable("c"));
+    }
+
+    [Fact]
+    public void Metadata_keys_of_a_table_given_its_connector_later_are_checked_where_it_is_read()
+    {
+        _f.Run("CREATE TABLE m (a INT, o BIGINT METADATA FROM 'offset')");
+        _f.Run("ALTER TABLE m SET ('connector' = 'datagen')");
+        var e = _f.Error("SELECT a FROM m");
+        Assert.EndsWith("Caused by: Invalid metadata key 'offset' in column 'o' of table 'm': connector 'datagen' cannot read it (it has no metadata)", e.Problem);
+    }
+
+    [Fact]
     public void Connector_validation_errors_name_the_table_reference()
     {
         _f.Run("CREATE TABLE t (a INT) WITH ('connector' = 'datagen', 'fields.b.kind' = 'random')");

@@ -1,5 +1,4 @@
 using StreamSql.Sql.Parser;
-using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Binder;
 using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Connectors;
@@ -40,6 +39,15 @@ internal sealed class ConnectorOptionValidator
             reference);
     }
 
+    /// <summary>Why a metadata column of key <paramref name="key"/> cannot be read by the connector, or null when it can.</summary>
+    public static string? UnreadableMetadata(string table, string column, string key, IConnectorDescriptor descriptor)
+    {
+        if (descriptor.ReadableMetadata.ContainsKey(key)) return null;
+        var keys = descriptor.ReadableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        string available = keys.Count == 0 ? "it has no metadata" : "available metadata keys: " + string.Join(", ", keys);
+        return $"Invalid metadata key '{key}' in column '{column}' of table '{table}': connector '{descriptor.Identifier}' cannot read it ({available}){NameSuggestion.Hint(key, keys)}";
+    }
+
     private static string Quoted(string text) => text.Replace("'", "''");
 
     /// <summary>The connector and null, or the cause (Flink's wording) why the table cannot be used so.</summary>
@@ -60,6 +68,10 @@ internal sealed class ConnectorOptionValidator
         if (access == TableAccess.Write && !descriptor.SupportsSink)
             return (descriptor, $"Connector '{identifier}' can only be used as a source. It cannot be used as a sink.");
         if (OptionProblem(table, descriptor) is { } problem) return (descriptor, problem);
+        // A table stored without (or with another) connector has had its metadata keys checked by none.
+        if (access != TableAccess.Write)
+            foreach (var column in table.Columns.OfType<MetadataColumn>())
+                if (UnreadableMetadata(table.Name, column.Name, column.MetadataKey, descriptor) is { } unreadable) return (descriptor, unreadable);
         try
         {
             descriptor.Validate(table);

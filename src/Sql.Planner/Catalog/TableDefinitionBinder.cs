@@ -113,13 +113,8 @@ internal sealed class TableDefinitionBinder
                 {
                     string key = m.MetadataKey ?? m.Name.Value;
                     // Without a connector Flink checks metadata keys only when a query reads the table.
-                    if (descriptor is not null && !descriptor.ReadableMetadata.ContainsKey(key))
-                    {
-                        var keys = descriptor.ReadableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
-                        string available = keys.Count == 0 ? "it has no metadata" : "available metadata keys: " + string.Join(", ", keys);
-                        throw new SqlValidationException(
-                            $"Invalid metadata key '{key}' in column '{m.Name.Value}' of table '{name}': connector '{descriptor.Identifier}' cannot read it ({available}){NameSuggestion.Hint(key, keys)}", m.Span);
-                    }
+                    if (descriptor is not null && ConnectorOptionValidator.UnreadableMetadata(name, m.Name.Value, key, descriptor) is { } unreadable)
+                        throw new SqlValidationException(unreadable, m.Span);
                     columns[i] = new MetadataColumn(m.Name.Value, DataTypeConverter.Convert(m.Type), key, m.Virtual, m.Comment);
                     break;
                 }
