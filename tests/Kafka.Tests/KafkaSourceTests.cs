@@ -203,7 +203,8 @@ public sealed class KafkaSourceTests : IDisposable
         var noFormat = Used("CREATE TABLE w (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1')",
             "EXPLAIN INSERT INTO w SELECT id FROM g");
         Assert.Contains("Unable to create a sink for writing table 'default_catalog.default_database.w'", noFormat.Message);
-        Assert.Contains("missing the required option 'format'", noFormat.Message);
+        Assert.Contains("Could not find required sink format 'value.format'.", noFormat.Message);
+        Assert.Contains("Could not find required scan format 'value.format'.", Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql("EXPLAIN SELECT * FROM w")).Message);
         // A sink's option is checked where the table is written, not where it is read (and a source's the other way round).
         var exactlyOnce = Used("CREATE TABLE y (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json', "
             + "'sink.delivery-guarantee' = 'exactly-once')", "EXPLAIN INSERT INTO y SELECT id FROM g");

@@ -90,7 +90,8 @@ public sealed class KafkaConnector : TableConnectorBase
         var options = new TableOptions(table);
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
             throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
-        if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
+        // Without a value format the role's check refuses the table in Flink's words (RequireValueFormat).
+        if (!options.Contains(KafkaOptions.ValueFormat)) return;
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
         if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
@@ -124,6 +125,7 @@ public sealed class KafkaConnector : TableConnectorBase
     public override void ValidateSource(CatalogTable table)
     {
         var options = new TableOptions(table);
+        RequireValueFormat(options, "scan");
         RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets);
         RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis);
         RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
@@ -152,12 +154,21 @@ public sealed class KafkaConnector : TableConnectorBase
     public override void ValidateSink(CatalogTable table)
     {
         var options = new TableOptions(table);
+        RequireValueFormat(options, "sink");
         ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
         var partitioner = options.Get(KafkaOptions.Partitioner);
         if (partitioner is not ("default" or "fixed" or "round-robin"))
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw MissingTransactionalIdPrefix(table);
+    }
+
+    /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') for the role it
+    /// creates, and says so when there is none.</summary>
+    private static void RequireValueFormat(TableOptions options, string role)
+    {
+        if (!options.Contains(KafkaOptions.ValueFormat))
+            throw new ConnectorOptionException(KafkaOptions.ValueFormat.Key, $"Could not find required {role} format 'value.format'.");
     }
 
     /// <summary>Flink's words (KafkaDynamicTableFactory.validateDeliveryGuarantee), then why the prefix matters here.</summary>
