@@ -163,9 +163,12 @@ public sealed class CatalogTests
         var e = _f.Error("SELECT a\nFROM t");
         Assert.StartsWith("Unable to create a source for reading table 'default_catalog.default_database.t'.\n\nTable options are:\n\n'connector'='datagne'\n\n" +
             "Caused by: Cannot discover a connector using option: 'connector'='datagne'", e.Problem);
-        Assert.Contains("Could not find any factory for identifier 'datagne' that implements 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath; did you mean 'datagen'?", e.Problem);
+        Assert.Contains("Could not find any factory for identifier 'datagne' that implements 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath; did you mean 'datagen'?\n\nAvailable", e.Problem);
         Assert.Contains("Available factory identifiers are:\n\nblackhole\ndatagen\nfilesystem\njdbc\nkafka\nprint", e.Problem);
         Assert.Equal((2, 6), (e.Span.Line, e.Span.Column));
+        _f.Run("CREATE TABLE u (a INT) WITH ('connector' = 'zzzzzzzz')");
+        Assert.Contains("'zzzzzzzz' that implements 'org.apache.flink.table.factories.DynamicTableFactory' in the classpath.\n\nAvailable factory identifiers are:",
+            _f.Error("SELECT a FROM u").Problem);
     }
 
     [Fact]

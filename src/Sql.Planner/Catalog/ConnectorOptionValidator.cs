@@ -59,9 +59,10 @@ internal sealed class ConnectorOptionValidator
         if (descriptor is null)
         {
             var available = _connectors.Identifiers.OrderBy(i => i, StringComparer.Ordinal).ToList();
+            string hint = NameSuggestion.Hint(identifier, available);
             return (null, $"Cannot discover a connector using option: 'connector'='{Quoted(identifier)}'\n\nCaused by: " +
                 $"Could not find any factory for identifier '{identifier}' that implements '{DynamicTableFactory}' in the classpath" +
-                $"{NameSuggestion.Hint(identifier, available)}.\n\nAvailable factory identifiers are:\n\n{string.Join("\n", available)}");
+                $"{(hint.Length == 0 ? "." : hint)}\n\nAvailable factory identifiers are:\n\n{string.Join("\n", available)}");
         }
         if ((access == TableAccess.Read && !descriptor.SupportsSource) || (access == TableAccess.Lookup && !descriptor.SupportsSource && !descriptor.SupportsLookup))
             return (descriptor, $"Connector '{identifier}' can only be used as a sink. It cannot be used as a source.");
