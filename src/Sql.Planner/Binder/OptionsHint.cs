@@ -1,7 +1,5 @@
-using StreamSql.Sql.Parser;
 using StreamSql.Sql.Parser.Ast;
 using StreamSql.Sql.Planner.Catalog;
-using StreamSql.Sql.Planner.Connectors;
 
 namespace StreamSql.Sql.Planner.Binder;
 
