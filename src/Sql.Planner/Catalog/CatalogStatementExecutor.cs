@@ -14,13 +14,11 @@ internal sealed class CatalogStatementExecutor
 
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog _connectors;
-    private readonly ConnectorOptionValidator _options;
 
     public CatalogStatementExecutor(TableCatalog catalog, IConnectorCatalog connectors)
     {
         _catalog = catalog;
         _connectors = connectors;
-        _options = new ConnectorOptionValidator(connectors);
     }
 
     /// <param name="batchMode">Batch mode: a view's query is validated as a batch query (windows on any TIMESTAMP column).</param>
@@ -59,7 +57,7 @@ internal sealed class CatalogStatementExecutor
                 ? $"Source table '{baseName}' of the LIKE clause is a view; only tables can be used with LIKE"
                 : $"Source table '{baseName}' of the LIKE clause not found", like.Span);
         }
-        var table = new TableDefinitionBinder(_options).Bind(s, name, likeBase);
+        var table = new TableDefinitionBinder().Bind(s, name, likeBase);
         _catalog.AddTable(table);
         return new CatalogChanged(Succeeded);
     }
@@ -233,7 +231,7 @@ internal sealed class CatalogStatementExecutor
                 break;
             }
             case var action when TableSchemaChange.Handles(action):
-                _catalog.ReplaceTable(TableSchemaChange.Apply(table, action, _options));
+                _catalog.ReplaceTable(TableSchemaChange.Apply(table, action));
                 break;
             default:
                 throw Unsupported.Feature("this ALTER TABLE action", s.Action.Span);

@@ -19,11 +19,6 @@ internal sealed class ConnectorOptionValidator
 
     public ConnectorOptionValidator(IConnectorCatalog connectors) => _connectors = connectors;
 
-    /// <summary>The connector the options name, or null when they name none or one that does not exist: Flink's catalog
-    /// keeps such a table, and only a statement that reads or writes it fails (<see cref="CheckUse"/>).</summary>
-    public IConnectorDescriptor? FindConnector(IReadOnlyDictionary<string, string> options) =>
-        options.TryGetValue("connector", out var connector) ? _connectors.Find(connector) : null;
-
     /// <summary>The connector of <paramref name="table"/> after checking its options for <paramref name="access"/>;
     /// throws Flink's "Unable to create a source for reading table ..." (or sink for writing) at <paramref name="reference"/>.</summary>
     public IConnectorDescriptor CheckUse(CatalogTable table, TableAccess access, SourceSpan reference)
@@ -40,7 +35,7 @@ internal sealed class ConnectorOptionValidator
     }
 
     /// <summary>Why a metadata column of key <paramref name="key"/> cannot be read by the connector, or null when it can.</summary>
-    public static string? UnreadableMetadata(string table, string column, string key, IConnectorDescriptor descriptor)
+    private static string? UnreadableMetadata(string table, string column, string key, IConnectorDescriptor descriptor)
     {
         if (descriptor.ReadableMetadata.ContainsKey(key)) return null;
         var keys = descriptor.ReadableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
@@ -69,7 +64,7 @@ internal sealed class ConnectorOptionValidator
         if (access == TableAccess.Write && !descriptor.SupportsSink)
             return (descriptor, $"Connector '{identifier}' can only be used as a source. It cannot be used as a sink.");
         if (OptionProblem(table, descriptor) is { } problem) return (descriptor, problem);
-        // A table stored without (or with another) connector has had its metadata keys checked by none.
+        // Flink's DynamicSourceUtils: the metadata columns' keys are the source's to know.
         if (access != TableAccess.Write)
             foreach (var column in table.Columns.OfType<MetadataColumn>())
                 if (UnreadableMetadata(table.Name, column.Name, column.MetadataKey, descriptor) is { } unreadable) return (descriptor, unreadable);
