@@ -197,7 +197,7 @@ public sealed class SqlPlanner
         }
         if (create)
         {
-            var table = new TableDefinitionBinder(new ConnectorOptionValidator(Connectors)).Bind(s, name, queryColumns: OrderedQueryColumns(s, query.Schema));
+            var table = new TableDefinitionBinder().Bind(s, name, queryColumns: OrderedQueryColumns(s, query.Schema));
             if (replaced is not null) Catalog.RemoveTable(name);
             Catalog.AddTable(table);
             undo.Add(() =>

@@ -27,6 +27,7 @@ internal sealed class ObservedSinkConnector(ITableConnector inner, SinkObservati
     public bool IsBounded(CatalogTable table) => inner.IsBounded(table);
     public ChangelogMode SinkChangelogMode(CatalogTable table) => inner.SinkChangelogMode(table);
     public void Validate(CatalogTable table) => inner.Validate(table);
+    public void ValidateSource(CatalogTable table) => inner.ValidateSource(table);
     public ISourceReader CreateReader() => inner.CreateReader();
     public ISinkWriter CreateWriter() => new Writer(observation, fingerprint);
 

@@ -39,6 +39,8 @@ public abstract class TableConnectorBase : ITableConnector
 
     public virtual void ValidateSink(CatalogTable table) { }
 
+    public virtual void ValidateSource(CatalogTable table) { }
+
     public virtual ISourceReader CreateReader() => throw new NotSupportedException($"connector '{Identifier}' cannot be used as a source");
 
     public virtual ISinkWriter CreateWriter() => throw new NotSupportedException($"connector '{Identifier}' cannot be used as a sink");

@@ -89,8 +89,9 @@ public sealed class KafkaConnector : TableConnectorBase
     {
         var options = new TableOptions(table);
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
-            throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
-        if (!options.Contains(KafkaOptions.ValueFormat)) throw options.Missing("format");
+            throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+        // Without a value format the role's check refuses the table in Flink's words (RequireValueFormat).
+        if (!options.Contains(KafkaOptions.ValueFormat)) return;
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
         if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
@@ -118,6 +119,13 @@ public sealed class KafkaConnector : TableConnectorBase
             }
         }
         KafkaFields.Of(table);
+    }
+
+    /// <summary>The startup and bounded modes matter only to a source (Flink's KafkaDynamicTableFactory.validateTableSourceOptions).</summary>
+    public override void ValidateSource(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        RequireValueFormat(options, "scan");
         RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets);
         RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis);
         RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
@@ -139,6 +147,15 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets" && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
+    }
+
+    /// <summary>The partitioner and delivery guarantee matter only to a sink (Flink's validateTableSinkOptions and
+    /// validateDeliveryGuarantee); debezium-json with <c>schema-include</c> is read only.</summary>
+    public override void ValidateSink(CatalogTable table)
+    {
+        var options = new TableOptions(table);
+        RequireValueFormat(options, "sink");
+        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
         var partitioner = options.Get(KafkaOptions.Partitioner);
         if (partitioner is not ("default" or "fixed" or "round-robin"))
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
@@ -146,11 +163,12 @@ public sealed class KafkaConnector : TableConnectorBase
             throw MissingTransactionalIdPrefix(table);
     }
 
-    /// <summary>debezium-json with <c>schema-include</c> is read only.</summary>
-    public override void ValidateSink(CatalogTable table)
+    /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') for the role it
+    /// creates, and says so when there is none.</summary>
+    private static void RequireValueFormat(TableOptions options, string role)
     {
-        var options = new TableOptions(table);
-        ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
+        if (!options.Contains(KafkaOptions.ValueFormat))
+            throw new ConnectorOptionException(KafkaOptions.ValueFormat.Key, $"Could not find required {role} format 'value.format'.");
     }
 
     /// <summary>Flink's words (KafkaDynamicTableFactory.validateDeliveryGuarantee), then why the prefix matters here.</summary>

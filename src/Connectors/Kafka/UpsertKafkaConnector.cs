@@ -61,7 +61,7 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
     {
         var options = new TableOptions(table);
         if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
-            throw options.Missing(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
+            throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (table.PrimaryKey.Count == 0)
             throw new ConnectorOptionException("connector",
                 $"'upsert-kafka' tables require to define a PRIMARY KEY constraint (table '{table.Name}'). The PRIMARY KEY specifies which "
@@ -72,11 +72,23 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
         KafkaFields.Of(table);
         KafkaConnector.CheckFormatMetadata(table, options.Get(ValueFormatRequired) ?? "");
         KafkaFormatOptionOwners.Check(table, options, options.Get(ValueFormatRequired));
+    }
+
+    /// <summary>The bounded-mode options matter only to a source (Flink's UpsertKafkaDynamicTableFactory checks them there).</summary>
+    public override void ValidateSource(CatalogTable table)
+    {
+        var options = new TableOptions(table);
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
         KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets")
             throw options.Invalid(KafkaOptions.BoundedMode.Key, "an upsert-kafka table is read from the earliest offsets, without a consumer group: "
                 + "use latest-offset, timestamp or specific-offsets");
+    }
+
+    /// <summary>The delivery guarantee matters only to a sink.</summary>
+    public override void ValidateSink(CatalogTable table)
+    {
+        var options = new TableOptions(table);
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw KafkaConnector.MissingTransactionalIdPrefix(table);
     }

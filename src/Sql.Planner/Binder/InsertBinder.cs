@@ -46,19 +46,9 @@ internal sealed class InsertBinder
                 throw new SqlValidationException($"'{ObjectNames.FullName(name)}' is a view; INSERT needs a table", insert.Target.Span);
             throw new SqlValidationException($"Table '{name}' not found{NameSuggestion.Hint(name, _catalog.AllNames())}", insert.Target.Span);
         }
-        if (insert.Hints.Count > 0) table = OptionsHint.Apply(table, insert.Hints, _connectors, insert.Target.Span);
-        if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(insert.Target.Span);
-        var descriptor = _connectors.Find(table.Connector!);
-        if (descriptor is not null && !descriptor.SupportsSink)
-            throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a source; table '{name}' cannot be written", insert.Target.Span);
-        try
-        {
-            descriptor?.ValidateSink(table);
-        }
-        catch (ConnectorOptionException e)
-        {
-            throw new SqlValidationException(e.Message, insert.Target.Span);
-        }
+        if (insert.Hints.Count > 0) table = OptionsHint.Apply(table, insert.Hints);
+        // Writing creates the table's sink: its options are checked now, not at CREATE TABLE (as Flink).
+        var descriptor = new ConnectorOptionValidator(_connectors).CheckUse(table, TableAccess.Write, insert.Target.Span);
 
         if (insert.Overwrite)
         {
@@ -82,7 +72,7 @@ internal sealed class InsertBinder
         var sinkColumns = table.Columns.Where(c => c is PhysicalColumn or MetadataColumn { IsVirtual: false }).ToList();
         foreach (var column in table.PersistedMetadataColumns)
         {
-            if (descriptor is null || descriptor.WritableMetadata.ContainsKey(column.MetadataKey)) continue;
+            if (descriptor.WritableMetadata.ContainsKey(column.MetadataKey)) continue;
             var writable = descriptor.WritableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
             throw new SqlValidationException(
                 $"Invalid metadata key '{column.MetadataKey}' in column '{column.Name}' of table '{name}': connector '{descriptor.Identifier}' "

@@ -53,8 +53,8 @@ internal sealed class LookupJoinBinder
                     named.Name.Span);
             throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
         }
-        if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(named.Name.Span);
-        if (_connectors?.Find(table.Connector) is { SupportsLookup: false } descriptor)
+        // A lookup creates the table's source: its options are checked now, not at CREATE TABLE (as Flink).
+        if (_connectors is not null && new ConnectorOptionValidator(_connectors).CheckUse(table, TableAccess.Lookup, named.Name.Span) is { SupportsLookup: false } descriptor)
             throw new SqlValidationException(
                 // Flink plans a processing-time AS OF on a table without a LookupTableSource as a temporal join, whose
                 // translation fails with this (TemporalJoinITCase.testProcTimeTemporalJoin).

@@ -420,9 +420,7 @@ internal sealed class QueryBinder
         string tableName = ObjectNames.Resolve(name, _catalog);
         if (_catalog.FindTable(tableName) is { } table)
         {
-            if (table.Connector is null) throw ConnectorOptionValidator.MissingConnector(name.Span);
-            if (_connectors?.Find(table.Connector ?? "") is { SupportsSource: false } descriptor)
-                throw new SqlValidationException($"Connector '{descriptor.Identifier}' can only be used as a sink; table '{tableName}' cannot be read", name.Span);
+            CheckRead(table, name.Span);
             return TableScanExpansion.Expand(table);
         }
         if (_catalog.FindView(tableName) is { } view) return BindView(view, name.Span);
@@ -437,7 +435,15 @@ internal sealed class QueryBinder
         string tableName = ObjectNames.Resolve(named.Name, _catalog);
         var table = _catalog.FindTable(tableName)
             ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
-        return TableScanExpansion.Expand(OptionsHint.Apply(table, named.Hints, _connectors, named.Name.Span));
+        var hinted = OptionsHint.Apply(table, named.Hints);
+        CheckRead(hinted, named.Name.Span);
+        return TableScanExpansion.Expand(hinted);
+    }
+
+    /// <summary>A scan creates the table's source: its options are checked now, not at CREATE TABLE (as Flink).</summary>
+    private void CheckRead(CatalogTable table, SourceSpan reference)
+    {
+        if (_connectors is not null) new ConnectorOptionValidator(_connectors).CheckUse(table, TableAccess.Read, reference);
     }
 
     private LogicalNode BindView(CatalogView view, SourceSpan referenceSpan)

@@ -14,13 +14,11 @@ internal sealed class CatalogStatementExecutor
 
     private readonly TableCatalog _catalog;
     private readonly IConnectorCatalog _connectors;
-    private readonly ConnectorOptionValidator _options;
 
     public CatalogStatementExecutor(TableCatalog catalog, IConnectorCatalog connectors)
     {
         _catalog = catalog;
         _connectors = connectors;
-        _options = new ConnectorOptionValidator(connectors);
     }
 
     /// <param name="batchMode">Batch mode: a view's query is validated as a batch query (windows on any TIMESTAMP column).</param>
@@ -59,7 +57,7 @@ internal sealed class CatalogStatementExecutor
                 ? $"Source table '{baseName}' of the LIKE clause is a view; only tables can be used with LIKE"
                 : $"Source table '{baseName}' of the LIKE clause not found", like.Span);
         }
-        var table = new TableDefinitionBinder(_options).Bind(s, name, likeBase);
+        var table = new TableDefinitionBinder().Bind(s, name, likeBase);
         _catalog.AddTable(table);
         return new CatalogChanged(Succeeded);
     }
@@ -217,11 +215,8 @@ internal sealed class CatalogStatementExecutor
             {
                 var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
                 foreach (var o in set.Options) options[o.Key] = o.Value;
-                var changed = table with { Options = options };
-                var connector = set.Options.LastOrDefault(o => o.Key == "connector");
-                if (changed.Connector is { } identifier)
-                    _options.Validate(changed, _options.Find(identifier, connector?.Span ?? s.Name.Span), set.Options, s.Name.Span);
-                _catalog.ReplaceTable(changed);
+                // Stored unchecked, as CREATE TABLE stores them: the statements that use the table check them.
+                _catalog.ReplaceTable(table with { Options = options });
                 break;
             }
             case ResetOptionsAction reset:
@@ -232,14 +227,11 @@ internal sealed class CatalogStatementExecutor
                     if (key == "connector") throw new SqlValidationException("ALTER TABLE RESET does not support changing 'connector'", reset.Span);
                     options.Remove(key);
                 }
-                var changed = table with { Options = options };
-                if (changed.Connector is { } identifier)
-                    _options.Validate(changed, _options.Find(identifier, s.Name.Span), Array.Empty<TableOption>(), s.Name.Span);
-                _catalog.ReplaceTable(changed);
+                _catalog.ReplaceTable(table with { Options = options });
                 break;
             }
             case var action when TableSchemaChange.Handles(action):
-                _catalog.ReplaceTable(TableSchemaChange.Apply(table, action, _options));
+                _catalog.ReplaceTable(TableSchemaChange.Apply(table, action));
                 break;
             default:
                 throw Unsupported.Feature("this ALTER TABLE action", s.Action.Span);

@@ -8,13 +8,11 @@ using StreamSql.Sql.Planner.Types;
 namespace StreamSql.Sql.Planner.Catalog;
 
 /// <summary>Turns <c>CREATE TABLE</c> into a validated <see cref="CatalogTable"/>: column types, computed and metadata
-/// columns, watermark, primary key, and connector options.</summary>
+/// columns, watermark, primary key. The connector options, and the metadata keys the connector must know, are stored as
+/// given: a statement that uses the table checks them (<see cref="ConnectorOptionValidator.CheckUse"/>), as Flink's catalog
+/// stores them unchecked.</summary>
 internal sealed class TableDefinitionBinder
 {
-    private readonly ConnectorOptionValidator _options;
-
-    public TableDefinitionBinder(ConnectorOptionValidator options) => _options = options;
-
     /// <summary>Binds <paramref name="s"/>; <paramref name="likeBase"/> is the table its <c>LIKE</c> clause names, if any;
     /// <paramref name="queryColumns"/> the result of its <c>AS SELECT</c> query (CTAS), whose columns follow the ones the
     /// statement declares, except those it declares itself (Flink 2.x's schema merging).</summary>
@@ -26,7 +24,7 @@ internal sealed class TableDefinitionBinder
             throw new SqlValidationException("CREATE TABLE AS SELECT does not support LIKE clause", s.Like.Span);
         var like = likeBase is null ? null : new LikeMerging(s.LikeOptions);
 
-        // Options first (from the base table too): the connector is needed before metadata columns are checked.
+        // Options (from the base table too), merged as LIKE says.
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         if (like is not null && like.Options != LikeStrategy.Excluding)
             foreach (var (k, v) in likeBase!.Options) options[k] = v;
@@ -39,16 +37,8 @@ internal sealed class TableDefinitionBinder
                     + "You might want to specify EXCLUDING OPTIONS or OVERWRITING OPTIONS.", o.KeySpan);
             options[o.Key] = o.Value;
         }
-        var connectorOptions = s.Options;
-        if (likeBase is not null)
-        {
-            // The connector is looked up among the merged options; errors still point at the statement.
-            var merged = new List<TableOption>();
-            foreach (var (k, v) in options)
-                merged.Add(s.Options.FirstOrDefault(o => o.Key == k) ?? new TableOption(k, v, s.Like!.Span, s.Like.Span));
-            connectorOptions = merged;
-        }
-        var descriptor = _options.FindConnector(connectorOptions);
+        // Only the schema is resolved here; the options (and the metadata keys, which depend on the connector) are checked
+        // when a statement reads or writes the table (as Flink).
 
         // The column list: the base table's columns first (as LIKE keeps them), then the new ones.
         var sources = new List<ColumnSource>();
@@ -116,19 +106,8 @@ internal sealed class TableDefinitionBinder
                     columns[i] = new PhysicalColumn(p.Name.Value, DataTypeConverter.Convert(p.Type), p.Comment);
                     break;
                 case MetadataColumnDefinition m:
-                {
-                    string key = m.MetadataKey ?? m.Name.Value;
-                    // Without a connector Flink checks metadata keys only when a query reads the table.
-                    if (descriptor is not null && !descriptor.ReadableMetadata.ContainsKey(key))
-                    {
-                        var keys = descriptor.ReadableMetadata.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
-                        string available = keys.Count == 0 ? "it has no metadata" : "available metadata keys: " + string.Join(", ", keys);
-                        throw new SqlValidationException(
-                            $"Invalid metadata key '{key}' in column '{m.Name.Value}' of table '{name}': connector '{descriptor.Identifier}' cannot read it ({available}){NameSuggestion.Hint(key, keys)}", m.Span);
-                    }
-                    columns[i] = new MetadataColumn(m.Name.Value, DataTypeConverter.Convert(m.Type), key, m.Virtual, m.Comment);
+                    columns[i] = new MetadataColumn(m.Name.Value, DataTypeConverter.Convert(m.Type), m.MetadataKey ?? m.Name.Value, m.Virtual, m.Comment);
                     break;
-                }
             }
             if (columns[i] is { } col) baseFields.Add(new Field(col.Name, col.Type));
         }
@@ -187,7 +166,6 @@ internal sealed class TableDefinitionBinder
 
         var distribution = Distribution(s, like, likeBase, list);
         var table = new CatalogTable(name, list, watermark, primaryKey, partitionKeys, options, s.Comment, s.Temporary, constraintName, distribution);
-        if (descriptor is not null) _options.Validate(table, descriptor, connectorOptions, s.Name.Span);
         return table;
     }
 

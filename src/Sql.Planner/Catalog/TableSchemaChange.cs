@@ -36,7 +36,7 @@ internal sealed class TableSchemaChange
         => action is AlterSchemaAction or DropColumnsAction or RenameColumnAction or DropPrimaryKeyAction or DropWatermarkAction;
 
     /// <summary>The table after <paramref name="action"/> (one of the actions <see cref="Handles"/> accepts).</summary>
-    public static CatalogTable Apply(CatalogTable table, AlterTableAction action, ConnectorOptionValidator options)
+    public static CatalogTable Apply(CatalogTable table, AlterTableAction action)
     {
         var change = new TableSchemaChange(table, action);
         switch (action)
@@ -58,7 +58,7 @@ internal sealed class TableSchemaChange
             default:
                 throw new ArgumentException($"not a schema change: {action.GetType().Name}", nameof(action));
         }
-        return change.Bind(options);
+        return change.Bind();
     }
 
     private static SqlValidationException Error(string problem, SourceSpan span) => new(problem, span);
@@ -173,7 +173,7 @@ internal sealed class TableSchemaChange
         return names;
     }
 
-    private CatalogTable Bind(ConnectorOptionValidator options)
+    private CatalogTable Bind()
     {
         // Options come from the table itself: SHOW CREATE TABLE hides secrets.
         var tableOptions = _table.Options.Select(o => new TableOption(o.Key, o.Value, _action.Span, _action.Span)).ToList();
@@ -186,7 +186,7 @@ internal sealed class TableSchemaChange
         };
         try
         {
-            return new TableDefinitionBinder(options).Bind(statement, _table.Name);
+            return new TableDefinitionBinder().Bind(statement, _table.Name);
         }
         catch (SqlException e) when (e.Span.StartOffset < _action.Span.StartOffset || e.Span.EndOffset > _action.Span.EndOffset)
         {

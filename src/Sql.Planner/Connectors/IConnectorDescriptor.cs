@@ -6,7 +6,7 @@ namespace StreamSql.Sql.Planner.Connectors;
 
 /// <summary>
 /// What the planner needs to know about a connector, chosen by a table's <c>'connector'</c> option:
-/// its options (to validate <c>CREATE TABLE</c>), whether it reads and/or writes, and what it can produce.
+/// its options (checked when a statement reads or writes the table), whether it reads and/or writes, and what it can produce.
 /// The runtime half (readers, writers) lives with the connector in the Connectors project.
 /// </summary>
 public interface IConnectorDescriptor
@@ -70,6 +70,14 @@ public interface IConnectorDescriptor
     /// as Flink's format factories do when they create the sink's encoder. Throws <see cref="ConnectorOptionException"/>.
     /// </summary>
     void ValidateSink(CatalogTable table)
+    {
+    }
+
+    /// <summary>
+    /// Checks what only matters when the table is read (a scan or a lookup), e.g. a startup mode and the offsets it needs,
+    /// as Flink's source factories do; a table only ever written is not held to them. Throws <see cref="ConnectorOptionException"/>.
+    /// </summary>
+    void ValidateSource(CatalogTable table)
     {
     }
 }
