@@ -190,12 +190,17 @@ internal sealed class QueryBinder
         _ => node,
     };
 
-    /// <summary>Tells the SELECT's join strategy hints the names of a join's two sides.</summary>
-    private void SeeJoinSides(string? left, string? right)
+    /// <summary>Tells the SELECT's join strategy hints the names a join side goes by: its alias or name, and for an
+    /// aliased table or view its own name too.</summary>
+    private void SeeJoinSide(TableReference side, Scope? scope)
     {
         if (_joinStrategyHints.Count == 0 || _joinStrategyHints.Peek() is not { } hint) return;
-        hint.SeeJoinSide(left);
-        hint.SeeJoinSide(right);
+        hint.SeeJoinSide(scope is null ? null : SingleQualifier(scope));
+        if (side is NamedTableReference named)
+        {
+            hint.SeeJoinSide(named.Name.Last);
+            hint.SeeJoinSide(named.Alias?.Value);
+        }
     }
 
     /// <summary>The regular join a FROM clause's JOIN was bound to (under a projection), with a STATE_TTL hint's retention
@@ -300,7 +305,8 @@ internal sealed class QueryBinder
         if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
         {
             var (left, leftScope) = BindRelation(lookup.Left, ctes);
-            SeeJoinSides(SingleQualifier(leftScope), lookup.Right is NamedTableReference named ? named.Alias?.Value ?? named.Name.Last : null);
+            SeeJoinSide(lookup.Left, leftScope);
+            SeeJoinSide(lookup.Right, null);
             if (TemporalJoinBinder.IsEventTime((NamedTableReference)lookup.Right, leftScope))
                 return TemporalJoinBinder.Bind(lookup, left, leftScope, _catalog, table => BindFrom(table, ctes));
             return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope, _lookupHints.Count > 0 ? _lookupHints.Peek() : []);
@@ -331,7 +337,8 @@ internal sealed class QueryBinder
             var (left, leftScope) = BindRelation(regular.Left, ctes);
             var (right, rightScope) = BindRelation(regular.Right, ctes);
             var (joined, joinedScope) = JoinBinder.Bind(regular, left, leftScope, right, rightScope);
-            SeeJoinSides(SingleQualifier(leftScope), SingleQualifier(rightScope));
+            SeeJoinSide(regular.Left, leftScope);
+            SeeJoinSide(regular.Right, rightScope);
             return (WithJoinStateTtl(joined, leftScope, rightScope), joinedScope);
         }
         var (single, qualifier) = BindFrom(from, ctes);
