@@ -59,6 +59,8 @@ public sealed class StateTtlHintTests
     public void Join_strategy_hints_must_name_join_sides_as_in_flink()
     {
         Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ NEST_LOOP(orders, customers) */ orders.o_key, name FROM orders JOIN customers ON o_cust = c_key"));
+        // A qualified name matches from its end, as Flink's matchIdentifier.
+        Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ SHUFFLE_HASH(default_database.orders) */ orders.o_key, name FROM orders JOIN customers ON o_cust = c_key"));
         // An aliased table answers to its alias and to its name.
         Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ BROADCAST(o, customers) */ o.o_key, name FROM orders o JOIN customers c ON o.o_cust = c.c_key"));
         var e = _f.Error("INSERT INTO out_join SELECT /*+ BROADCAST(t9), SHUFFLE_HASH(c, t8) */ o.o_key, name FROM orders o JOIN customers c ON o.o_cust = c.c_key");

@@ -50,6 +50,17 @@ internal sealed class JoinStrategyHint
         if (qualifier is not null) _joinSides.Add(qualifier);
     }
 
+    /// <summary>Flink's matchIdentifier: the dotted parts of the option and of the name agree from the end, over the
+    /// shorter of the two (so <c>db.t1</c> names the table written <c>t1</c>).</summary>
+    private static bool MatchIdentifier(string option, string name)
+    {
+        var optionParts = option.Split('.');
+        var nameParts = name.Split('.');
+        for (int i = 0; i < Math.Min(optionParts.Length, nameParts.Length); i++)
+            if (!string.Equals(optionParts[^(i + 1)], nameParts[^(i + 1)], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
     /// <summary>Refuses, in Flink's words, names no join side of the SELECT has (each hint on its own line).</summary>
     public void CheckAllMatched()
     {
@@ -60,7 +71,7 @@ internal sealed class JoinStrategyHint
             var entry = byHint.FirstOrDefault(e => e.Hint == hint);
             if (entry.Hint is null) byHint.Add(entry = (hint, []));
             foreach (var name in names)
-                if (!_joinSides.Contains(name) && !entry.Unmatched.Contains(name)) entry.Unmatched.Add(name);
+                if (!_joinSides.Any(side => MatchIdentifier(name, side)) && !entry.Unmatched.Contains(name)) entry.Unmatched.Add(name);
         }
         if (byHint.All(e => e.Unmatched.Count == 0)) return;
         var lines = byHint.Select(e => $"\n`{string.Join(", ", e.Unmatched)}` in `{e.Hint}`");

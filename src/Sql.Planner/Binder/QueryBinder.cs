@@ -198,7 +198,7 @@ internal sealed class QueryBinder
         hint.SeeJoinSide(scope is null ? null : SingleQualifier(scope));
         if (side is NamedTableReference named)
         {
-            hint.SeeJoinSide(named.Name.Last);
+            hint.SeeJoinSide(named.Name.ToString());
             hint.SeeJoinSide(named.Alias?.Value);
         }
     }
