@@ -44,6 +44,11 @@ public sealed class SimpleDateFormatParsingTests
         Assert.Equal("-9223372036854775808", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +0800"), Lit("yyyy-MM-dd HH:mm:ss XXX"))));
         Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 GMT+08:00"), Lit("yyyy-MM-dd HH:mm:ss z"))));
         Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +0800"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        Assert.Equal("28801", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 Z"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        Assert.Equal("-9223372036854775808", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +08:00"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        // GMT takes an offset only with its minutes (GMT+8:00), as SimpleDateFormat's subParseGMT.
+        Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 GMT+8:00"), Lit("yyyy-MM-dd HH:mm:ss z"))));
+        Assert.Equal("28801", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 UTC"), Lit("yyyy-MM-dd HH:mm:ss z"))));
         Assert.Equal("1969-12-31", k.EvalOne(Fn("TO_DATE", Lit("1970-01-01 02:00 +0800"), Lit("yyyy-MM-dd HH:mm Z"))));
     }
 }

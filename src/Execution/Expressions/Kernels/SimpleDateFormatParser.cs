@@ -139,27 +139,29 @@ internal sealed class SimpleDateFormatParser
 
     /// <summary>
     /// A zone as SimpleDateFormat's <c>subParseNumericZone</c> reads it: <c>X</c> is ISO 8601 (<c>Z</c> for UTC; sign and two
-    /// hour digits, then as the count says nothing (1), two minute digits (2) or a colon and two (3)); <c>Z</c> and
-    /// <c>z</c> take RFC 822 <c>+hhmm</c> or <c>GMT</c>/<c>UTC</c> with an optional <c>+h[h][:mm]</c>.
+    /// hour digits, then as the count says nothing (1), two minute digits (2) or a colon and two (3)); <c>Z</c> takes
+    /// <c>Z</c> or RFC 822 <c>+hhmm</c>; <c>z</c> takes <c>+hhmm</c>, <c>UTC</c>, or <c>GMT</c> alone or with
+    /// <c>+h[h]:mm</c>.
     /// </summary>
     private static bool TryParseZone(string text, ref int at, char letter, int count, out long offsetMinutes)
     {
         offsetMinutes = 0;
+        if (letter is 'X' or 'Z' && text[at] == 'Z') { at++; return true; }
         if (letter == 'X')
         {
-            if (text[at] == 'Z') { at++; return true; }
             return TryParseSignedOffset(text, ref at, requireTwoHourDigits: true, minutes: count == 1 ? MinutesPart.None : count == 2 ? MinutesPart.Digits : MinutesPart.AfterColon, out offsetMinutes);
         }
-        if (MatchesIgnoringCase(text, at, "GMT") || MatchesIgnoringCase(text, at, "UTC"))
+        if (letter == 'z' && (MatchesIgnoringCase(text, at, "GMT") || MatchesIgnoringCase(text, at, "UTC")))
         {
+            bool gmt = MatchesIgnoringCase(text, at, "GMT");
             at += 3;
-            if (at >= text.Length || text[at] is not ('+' or '-')) return true;
-            return TryParseSignedOffset(text, ref at, requireTwoHourDigits: false, MinutesPart.OptionalAfterColon, out offsetMinutes);
+            if (!gmt || at >= text.Length || text[at] is not ('+' or '-')) return true;
+            return TryParseSignedOffset(text, ref at, requireTwoHourDigits: false, MinutesPart.AfterColon, out offsetMinutes);
         }
         return TryParseSignedOffset(text, ref at, requireTwoHourDigits: true, MinutesPart.Digits, out offsetMinutes);
     }
 
-    private enum MinutesPart { None, Digits, AfterColon, OptionalAfterColon }
+    private enum MinutesPart { None, Digits, AfterColon }
 
     private static bool TryParseSignedOffset(string text, ref int at, bool requireTwoHourDigits, MinutesPart minutes, out long offsetMinutes)
     {
@@ -173,8 +175,8 @@ internal sealed class SimpleDateFormatParser
         else if (requireTwoHourDigits) return false;
         if (hours > 23) return false;
         int mins = 0;
-        bool colon = minutes is MinutesPart.AfterColon || (minutes is MinutesPart.OptionalAfterColon && i < text.Length && text[i] == ':');
-        if (minutes is MinutesPart.Digits or MinutesPart.AfterColon || colon)
+        bool colon = minutes is MinutesPart.AfterColon;
+        if (minutes is not MinutesPart.None)
         {
             if (colon) { if (i >= text.Length || text[i] != ':') return false; i++; }
             if (i + 1 >= text.Length || !char.IsAsciiDigit(text[i]) || !char.IsAsciiDigit(text[i + 1])) return false;
