@@ -6,9 +6,8 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// the pattern (<c>'2020-01-01 00:00:01.500'</c> reads as <c>'2020-01-01 00:00:01'</c> with <c>yyyy-MM-dd HH:mm:ss</c>),
 /// a number takes as many digits as it has (<c>2020-1-5 1:2:3</c>) unless the next field abuts it (<c>yyyyMMdd</c>),
 /// spaces before a field are skipped, fields out of range roll over (month 13 is January of the next year), and missing
-/// fields are those of 1970-01-01 00:00:00. A zone field (<c>X</c> ISO 8601 <c>Z</c>/<c>+08</c>/<c>+0800</c>/<c>+08:00</c>
-/// as its count asks, <c>Z</c>/<c>z</c> <c>+0800</c> or <c>GMT+08:00</c>/<c>UTC</c>) gives the offset the wall clock is
-/// in. Patterns with other letters than y M d H h k K m s S a E X Z z are not handled here (<see cref="TryCreate"/>
+/// fields are those of 1970-01-01 00:00:00. A zone field (<see cref="TryParseZone"/>: <c>X</c>, <c>Z</c>, <c>z</c>) gives
+/// the offset the wall clock is in. Patterns with other letters than y M d H h k K m s S a E X Z z are not handled here (<see cref="TryCreate"/>
 /// returns null).
 /// </summary>
 internal sealed class SimpleDateFormatParser
