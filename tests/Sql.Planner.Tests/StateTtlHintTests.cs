@@ -54,4 +54,19 @@ public sealed class StateTtlHintTests
         Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ BROADCAST(c) SHUFFLE_HASH(o) */ o.o_key, name FROM orders o JOIN customers c ON o.o_cust = c.c_key"));
         Assert.StartsWith("Not supported yet: query hint NO_SUCH_HINT", _f.Error("SELECT /*+ NO_SUCH_HINT(o) */ o_key FROM orders o").Problem);
     }
+
+    [Fact]
+    public void Join_strategy_hints_must_name_join_sides_as_in_flink()
+    {
+        Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ NEST_LOOP(orders, customers) */ orders.o_key, name FROM orders JOIN customers ON o_cust = c_key"));
+        // A qualified name matches from its end, as Flink's matchIdentifier.
+        Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ SHUFFLE_HASH(default_database.orders) */ orders.o_key, name FROM orders JOIN customers ON o_cust = c_key"));
+        // An aliased table answers to its alias and to its name.
+        Assert.Single(Specs<JoinSpec>("INSERT INTO out_join SELECT /*+ BROADCAST(o, customers) */ o.o_key, name FROM orders o JOIN customers c ON o.o_cust = c.c_key"));
+        var e = _f.Error("INSERT INTO out_join SELECT /*+ BROADCAST(t9), SHUFFLE_HASH(c, t8) */ o.o_key, name FROM orders o JOIN customers c ON o.o_cust = c.c_key");
+        Assert.Equal("The options of following hints cannot match the name of input tables or views: \n`t9` in `BROADCAST`\n`t8` in `SHUFFLE_HASH`", e.Problem);
+        Assert.Equal((1, 33), (e.Span.Line, e.Span.Column));
+        // Without a join the hint attaches to nothing and Flink checks nothing.
+        _f.Run("INSERT INTO out_agg SELECT /*+ BROADCAST(t9) */ o_cust, total FROM orders");
+    }
 }

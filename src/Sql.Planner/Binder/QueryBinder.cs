@@ -26,6 +26,7 @@ internal sealed class QueryBinder
     /// <summary>The <c>LOOKUP</c> hints of the SELECTs being bound, innermost on top: its FROM clause's lookup joins take them.</summary>
     private readonly Stack<IReadOnlyList<LookupHint>> _lookupHints = new();
     private readonly Stack<StateTtlHint?> _stateTtlHints = new();
+    private readonly Stack<JoinStrategyHint?> _joinStrategyHints = new();
 
     /// <param name="connectors">When given, tables whose connector cannot be read (sink-only) are refused in FROM.</param>
     /// <param name="batchMode"><c>'execution.runtime-mode' = 'batch'</c>: windows take any TIMESTAMP column, as Flink's batch mode.</param>
@@ -94,6 +95,7 @@ internal sealed class QueryBinder
         Scope scope;
         var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
         var stateTtl = StateTtlHint.Of(s);
+        var joinStrategy = JoinStrategyHint.Of(s);
         if (s.From is null)
         {
             // SELECT without FROM reads one row of a single dummy column, as Flink's Values(tuples=[[{ 0 }]]).
@@ -104,6 +106,7 @@ internal sealed class QueryBinder
         {
             _lookupHints.Push(lookupHints);
             _stateTtlHints.Push(stateTtl);
+            _joinStrategyHints.Push(joinStrategy);
             try
             {
                 (input, scope) = BindRelation(s.From, ctes);
@@ -112,8 +115,10 @@ internal sealed class QueryBinder
             {
                 _lookupHints.Pop();
                 _stateTtlHints.Pop();
+                _joinStrategyHints.Pop();
             }
         }
+        joinStrategy?.CheckAllMatched();
         if (lookupHints.FirstOrDefault(h => !h.Used) is { } unused)
             throw new SqlValidationException(
                 $"The LOOKUP hint names table '{unused.Table}', which is not the table (or alias) of a lookup join in this SELECT's FROM clause", unused.Span);
@@ -185,6 +190,19 @@ internal sealed class QueryBinder
         _ => node,
     };
 
+    /// <summary>Tells the SELECT's join strategy hints the names a join side goes by: its alias or name, and for an
+    /// aliased table or view its own name too.</summary>
+    private void SeeJoinSide(TableReference side, Scope? scope)
+    {
+        if (_joinStrategyHints.Count == 0 || _joinStrategyHints.Peek() is not { } hint) return;
+        hint.SeeJoinSide(scope is null ? null : SingleQualifier(scope));
+        if (side is NamedTableReference named)
+        {
+            hint.SeeJoinSide(named.Name.ToString());
+            hint.SeeJoinSide(named.Alias?.Value);
+        }
+    }
+
     /// <summary>The regular join a FROM clause's JOIN was bound to (under a projection), with a STATE_TTL hint's retention
     /// of the sides it names.</summary>
     private LogicalNode WithJoinStateTtl(LogicalNode node, Scope leftScope, Scope rightScope)
@@ -211,7 +229,7 @@ internal sealed class QueryBinder
         string? id = null;
         foreach (var hint in s.Hints)
         {
-            if (hint.Name.ToUpperInvariant() is "LOOKUP" or "STATE_TTL" or "BROADCAST" or "SHUFFLE_HASH" or "SHUFFLE_MERGE" or "NEST_LOOP") continue;
+            if (hint.Name.ToUpperInvariant() is "LOOKUP" or "STATE_TTL" || JoinStrategyHint.IsStrategy(hint.Name)) continue;
             if (hint.Name != "OPERATOR_ID")
                 throw Unsupported.Feature($"query hint {hint.Name} (OPERATOR_ID, LOOKUP, STATE_TTL and the join strategy hints are supported)", hint.Span);
             if (hint.Arguments.Count != 1 || hint.Options.Count > 0 || string.IsNullOrWhiteSpace(hint.Arguments[0]))
@@ -287,6 +305,8 @@ internal sealed class QueryBinder
         if (from is JoinTableReference { Right: NamedTableReference { SystemTimeAsOf: not null } } lookup)
         {
             var (left, leftScope) = BindRelation(lookup.Left, ctes);
+            SeeJoinSide(lookup.Left, leftScope);
+            SeeJoinSide(lookup.Right, null);
             if (TemporalJoinBinder.IsEventTime((NamedTableReference)lookup.Right, leftScope))
                 return TemporalJoinBinder.Bind(lookup, left, leftScope, _catalog, table => BindFrom(table, ctes));
             return new LookupJoinBinder(_catalog, _connectors).Bind(lookup, left, leftScope, _lookupHints.Count > 0 ? _lookupHints.Peek() : []);
@@ -317,6 +337,8 @@ internal sealed class QueryBinder
             var (left, leftScope) = BindRelation(regular.Left, ctes);
             var (right, rightScope) = BindRelation(regular.Right, ctes);
             var (joined, joinedScope) = JoinBinder.Bind(regular, left, leftScope, right, rightScope);
+            SeeJoinSide(regular.Left, leftScope);
+            SeeJoinSide(regular.Right, rightScope);
             return (WithJoinStateTtl(joined, leftScope, rightScope), joinedScope);
         }
         var (single, qualifier) = BindFrom(from, ctes);

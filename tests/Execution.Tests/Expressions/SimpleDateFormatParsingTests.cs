@@ -32,4 +32,23 @@ public sealed class SimpleDateFormatParsingTests
         var text = k.Strings("2020-01-02 03:04:05.678", "2020-01-02", "2020-1-2 3:4:5");
         Assert.Equal(new[] { "2020-01-02 03:04:05", null, "2020-01-02 03:04:05" }, k.Eval(Fn("DATE_FORMAT", text, Lit("yyyy-MM-dd HH:mm:ss"))));
     }
+
+    /// <summary>One X reads only the hours of the offset, as SimpleDateFormat does: -0130 is -01.</summary>
+    [Fact]
+    public void A_zone_field_places_the_wall_clock_in_the_zone_the_text_names()
+    {
+        var k = new ExpressionTestKit();
+        var text = k.Strings("1970-01-01 08:00:01 +0800", "1970-01-01 08:00:01 +08", "1970-01-01 08:00:01 Z", "1970-01-01 08:00:01 -0130", "1970-01-01 08:00:01");
+        Assert.Equal(new[] { "1", "1", "28801", "32401", "-9223372036854775808" }, k.Eval(Fn("UNIX_TIMESTAMP", text, Lit("yyyy-MM-dd HH:mm:ss X"))));
+        Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +08:00"), Lit("yyyy-MM-dd HH:mm:ss XXX"))));
+        Assert.Equal("-9223372036854775808", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +0800"), Lit("yyyy-MM-dd HH:mm:ss XXX"))));
+        Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 GMT+08:00"), Lit("yyyy-MM-dd HH:mm:ss z"))));
+        Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +0800"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        Assert.Equal("28801", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 Z"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        Assert.Equal("-9223372036854775808", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 +08:00"), Lit("yyyy-MM-dd HH:mm:ss Z"))));
+        // GMT takes an offset only with its minutes (GMT+8:00), as SimpleDateFormat's subParseGMT.
+        Assert.Equal("1", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 GMT+8:00"), Lit("yyyy-MM-dd HH:mm:ss z"))));
+        Assert.Equal("28801", k.EvalOne(Fn("UNIX_TIMESTAMP", Lit("1970-01-01 08:00:01 UTC"), Lit("yyyy-MM-dd HH:mm:ss z"))));
+        Assert.Equal("1969-12-31", k.EvalOne(Fn("TO_DATE", Lit("1970-01-01 02:00 +0800"), Lit("yyyy-MM-dd HH:mm Z"))));
+    }
 }

@@ -156,8 +156,21 @@ internal sealed class JavaDateFormat
     /// <summary>Parses as Java's lenient <c>SimpleDateFormat.parse(String)</c> (<see cref="SimpleDateFormatParser"/>), where
     /// Flink does: a prefix of the text, numbers of any width, fields rolling over; patterns it does not handle parse as
     /// <see cref="TryParse"/> does.</summary>
-    public bool TryParseLenient(string text, out long micros) =>
-        _lenientParser is { } parser ? parser.TryParse(text, out micros) : TryParse(text, out micros);
+    public bool TryParseLenient(string text, out long micros)
+    {
+        if (!TryParseLenient(text, out micros, out long? offsetMicros)) return false;
+        // A zone in the text: the wall clock of that instant in UTC, the zone these callers parse in.
+        if (offsetMicros is { } offset) micros -= offset;
+        return true;
+    }
+
+    /// <summary>As <see cref="TryParseLenient(string, out long)"/>, with the zone offset (microseconds east of UTC) the
+    /// text named through a zone field of the pattern: the wall clock is in that zone, not the session's.</summary>
+    public bool TryParseLenient(string text, out long micros, out long? offsetMicros)
+    {
+        offsetMicros = null;
+        return _lenientParser is { } parser ? parser.TryParse(text, out micros, out offsetMicros) : TryParse(text, out micros);
+    }
 
     private static string Translate(string pattern, bool forPrinting)
     {

@@ -6,8 +6,9 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// the pattern (<c>'2020-01-01 00:00:01.500'</c> reads as <c>'2020-01-01 00:00:01'</c> with <c>yyyy-MM-dd HH:mm:ss</c>),
 /// a number takes as many digits as it has (<c>2020-1-5 1:2:3</c>) unless the next field abuts it (<c>yyyyMMdd</c>),
 /// spaces before a field are skipped, fields out of range roll over (month 13 is January of the next year), and missing
-/// fields are those of 1970-01-01 00:00:00. Patterns with other letters than y M d H h k K m s S a E are not handled
-/// here (<see cref="TryCreate"/> returns null).
+/// fields are those of 1970-01-01 00:00:00. A zone field (<see cref="TryParseZone"/>: <c>X</c>, <c>Z</c>, <c>z</c>) gives
+/// the offset the wall clock is in. Patterns with other letters than y M d H h k K m s S a E X Z z are not handled here (<see cref="TryCreate"/>
+/// returns null).
 /// </summary>
 internal sealed class SimpleDateFormatParser
 {
@@ -41,7 +42,7 @@ internal sealed class SimpleDateFormatParser
                 continue;
             }
             if (!char.IsAsciiLetter(c)) { tokens.Add(new Token('\0', 0, c.ToString(), false)); i++; continue; }
-            if ("yMdHhkKmsSaE".IndexOf(c) < 0) return null;
+            if ("yMdHhkKmsSaEXZz".IndexOf(c) < 0) return null;
             int run = 1;
             while (i + run < pattern.Length && pattern[i + run] == c) run++;
             tokens.Add(new Token(c, run, null, false));
@@ -54,12 +55,14 @@ internal sealed class SimpleDateFormatParser
     }
 
     private static bool IsNumeric(Token token) =>
-        token.Literal is null && token.Letter != 'a' && token.Letter != 'E' && !(token.Letter == 'M' && token.Count >= 3);
+        token.Literal is null && "aEXZz".IndexOf(token.Letter) < 0 && !(token.Letter == 'M' && token.Count >= 3);
 
-    /// <summary>Wall-clock microseconds since the epoch of the text's prefix that matches the pattern.</summary>
-    public bool TryParse(string text, out long micros)
+    /// <summary>Wall-clock microseconds since the epoch of the text's prefix that matches the pattern, and the zone offset
+    /// (microseconds east of UTC) the text gave, if the pattern has a zone field.</summary>
+    public bool TryParse(string text, out long micros, out long? offsetMicros)
     {
         micros = 0;
+        offsetMicros = null;
         long year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, millis = 0;
         int hourOfHalfDay = -1;
         bool pm = false, twoDigitYear = false;
@@ -83,6 +86,10 @@ internal sealed class SimpleDateFormatParser
                     continue;
                 case 'E':
                     if (!SkipName(text, ref at, DayNames, out _)) return false;
+                    continue;
+                case 'X' or 'Z' or 'z':
+                    if (!TryParseZone(text, ref at, token.Letter, token.Count, out long offsetMinutes)) return false;
+                    offsetMicros = offsetMinutes * 60_000_000L;
                     continue;
                 case 'M' when token.Count >= 3:
                     if (!SkipName(text, ref at, MonthNames, out int monthIndex)) return false;
@@ -127,6 +134,58 @@ internal sealed class SimpleDateFormatParser
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// A zone as SimpleDateFormat's <c>subParseNumericZone</c> reads it: <c>X</c> is ISO 8601 (<c>Z</c> for UTC; sign and two
+    /// hour digits, then as the count says nothing (1), two minute digits (2) or a colon and two (3)); <c>Z</c> takes
+    /// <c>Z</c> or RFC 822 <c>+hhmm</c>; <c>z</c> takes <c>+hhmm</c>, <c>UTC</c>, or <c>GMT</c> alone or with
+    /// <c>+h[h]:mm</c>.
+    /// </summary>
+    private static bool TryParseZone(string text, ref int at, char letter, int count, out long offsetMinutes)
+    {
+        offsetMinutes = 0;
+        if (letter is 'X' or 'Z' && text[at] == 'Z') { at++; return true; }
+        if (letter == 'X')
+        {
+            return TryParseSignedOffset(text, ref at, requireTwoHourDigits: true, minutes: count == 1 ? MinutesPart.None : count == 2 ? MinutesPart.Digits : MinutesPart.AfterColon, out offsetMinutes);
+        }
+        if (letter == 'z' && (MatchesIgnoringCase(text, at, "GMT") || MatchesIgnoringCase(text, at, "UTC")))
+        {
+            bool gmt = MatchesIgnoringCase(text, at, "GMT");
+            at += 3;
+            if (!gmt || at >= text.Length || text[at] is not ('+' or '-')) return true;
+            return TryParseSignedOffset(text, ref at, requireTwoHourDigits: false, MinutesPart.AfterColon, out offsetMinutes);
+        }
+        return TryParseSignedOffset(text, ref at, requireTwoHourDigits: true, MinutesPart.Digits, out offsetMinutes);
+    }
+
+    private enum MinutesPart { None, Digits, AfterColon }
+
+    private static bool TryParseSignedOffset(string text, ref int at, bool requireTwoHourDigits, MinutesPart minutes, out long offsetMinutes)
+    {
+        offsetMinutes = 0;
+        int i = at;
+        if (i >= text.Length || text[i] is not ('+' or '-')) return false;
+        int sign = text[i++] == '-' ? -1 : 1;
+        if (i >= text.Length || !char.IsAsciiDigit(text[i])) return false;
+        int hours = text[i++] - '0';
+        if (i < text.Length && char.IsAsciiDigit(text[i])) hours = hours * 10 + (text[i++] - '0');
+        else if (requireTwoHourDigits) return false;
+        if (hours > 23) return false;
+        int mins = 0;
+        bool colon = minutes is MinutesPart.AfterColon;
+        if (minutes is not MinutesPart.None)
+        {
+            if (colon) { if (i >= text.Length || text[i] != ':') return false; i++; }
+            if (i + 1 >= text.Length || !char.IsAsciiDigit(text[i]) || !char.IsAsciiDigit(text[i + 1])) return false;
+            mins = (text[i] - '0') * 10 + (text[i + 1] - '0');
+            i += 2;
+            if (mins > 59) return false;
+        }
+        offsetMinutes = sign * (hours * 60L + mins);
+        at = i;
+        return true;
     }
 
     private static bool MatchesIgnoringCase(string text, int at, string word) =>

@@ -126,8 +126,9 @@ internal static class TimeKernels
                     var format = ops.Length > 1 ? FormatCache(ops[1]) : (_, _) => JavaDateFormat.DefaultTimestamp;
                     return new RowwiseExpression(t, ops, context => (a, r, w) =>
                     {
-                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParseLenient(a[0].GetString(r), out long micros)) { w.AppendInt64(long.MinValue); return; }
-                        w.AppendInt64(TemporalText.FloorDiv(TemporalText.ToUtcMicros(micros, context.TimeZone), TemporalText.MicrosPerSecond));
+                        if (!format(a.Length > 1 ? a[1] : a[0], r).TryParseLenient(a[0].GetString(r), out long micros, out long? offset)) { w.AppendInt64(long.MinValue); return; }
+                        long utc = offset is { } zoneOffset ? micros - zoneOffset : TemporalText.ToUtcMicros(micros, context.TimeZone);
+                        w.AppendInt64(TemporalText.FloorDiv(utc, TemporalText.MicrosPerSecond));
                     });
                 }
             case "CURRENT_WATERMARK":
