@@ -34,6 +34,7 @@ public sealed partial class KillAndRestoreTests : IDisposable
     private readonly Random _random;
     private readonly StringBuilder _log = new();
     private bool _passed;
+    private string? _recoveryPath;
 
     public KillAndRestoreTests(ITestOutputHelper output)
     {
@@ -883,10 +884,13 @@ public sealed partial class KillAndRestoreTests : IDisposable
     /// the committed output must be <paramref name="expected"/>, each row exactly once.
     /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
     /// once the input is complete and every expected row is committed; <paramref name="finalRunStarted"/> is set when the
-    /// last run has started.</summary>
+    /// last run has started.
+    /// With <paramref name="savepointStopRun"/> (a run number from 1) that run is not killed but stopped with
+    /// <c>STOP JOB '&lt;id&gt;' WITH SAVEPOINT</c> from a second script (<see cref="StopWithSavepointAsync"/>), and the scripts
+    /// of the later runs name the savepoint with <c>SET 'execution.savepoint.path'</c> (<see cref="Settings"/>).</summary>
     private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null,
         TaskCompletionSource? finalRunStarted = null, Action<int>? beforeRun = null, bool lastKillAfterOutput = false,
-        Func<string, List<string>>? readOutput = null)
+        Func<string, List<string>>? readOutput = null, int savepointStopRun = 0)
     {
         var committedOutput = readOutput ?? CommittedOutput.Read;
         int restoredRuns = 0;
@@ -916,10 +920,19 @@ public sealed partial class KillAndRestoreTests : IDisposable
             await Task.Delay(delay);
             if (run.HasExited)
                 Fail($"run {k} ended by itself before the kill: the job is too short for this test", run);
-            run.Kill();
-            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            if (k == savepointStopRun)
+            {
+                await StopWithSavepointAsync(run);
+                restoredRuns++; // the next run starts from the savepoint
+            }
+            else
+            {
+                run.Kill();
+                if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            }
             Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
-                + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ") + $"SIGKILL {delay} ms after that; "
+                + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ")
+                + (k == savepointStopRun ? $"STOP JOB WITH SAVEPOINT {delay} ms after that ({_recoveryPath}); " : $"SIGKILL {delay} ms after that; ")
                 + $"then committed rows: {committedOutput(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
                 + RestoreNote(run.Stdout + run.Stderr));
         }
@@ -963,6 +976,21 @@ public sealed partial class KillAndRestoreTests : IDisposable
         Pass();
     }
 
+    /// <summary>Stops <paramref name="run"/>'s job with <c>STOP JOB '&lt;id&gt;' WITH SAVEPOINT</c> from a second script (the
+    /// savepoint directory set there only, so a later <c>--from-latest-checkpoint</c> does not find the savepoint by itself);
+    /// the job's engine must then end normally. Later <see cref="Settings"/> name the savepoint.</summary>
+    private async Task StopWithSavepointAsync(ShellJobProcess run)
+    {
+        var stop = await SavepointStop.StopAsync(_shellDll, _scratch, run.JobId!, Savepoints, SubmitTimeout);
+        Log($"STOP JOB '{run.JobId}' WITH SAVEPOINT ({stop.Attempts} attempts, {Ms(stop.Took)}): exit code {stop.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"}, said:\n    "
+            + stop.Said.TrimEnd().Replace("\n", "\n    ", StringComparison.Ordinal));
+        if (stop.ExitCode != 0 || stop.SavepointPath is null) Fail("STOP JOB ... WITH SAVEPOINT did not print a savepoint path", run);
+        var exit = await run.WaitForExitAsync(FinishTimeout);
+        if (exit != 0) Fail($"the job's engine did not end normally after STOP JOB ... WITH SAVEPOINT (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", run);
+        if (!File.Exists(Path.Combine(stop.SavepointPath!, "_metadata"))) Fail($"the savepoint {stop.SavepointPath} has no _metadata", run);
+        _recoveryPath = stop.SavepointPath;
+    }
+
     private ShellJobProcess StartShell(params string[] extra) =>
         ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", ScenarioRunner.ScriptName }.Concat(extra));
 
@@ -976,6 +1004,7 @@ public sealed partial class KillAndRestoreTests : IDisposable
         sb.AppendLine($"SET 'state.backend.type' = '{backend}';");
         sb.AppendLine($"SET 'pipeline.name' = '{JobName}';");
         sb.AppendLine($"SET 'parallelism.default' = '{parallelism}';");
+        if (_recoveryPath is not null) sb.AppendLine($"SET 'execution.savepoint.path' = '{_recoveryPath}';");
         return sb.ToString();
     }
 
