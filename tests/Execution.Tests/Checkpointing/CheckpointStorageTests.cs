@@ -41,6 +41,11 @@ public sealed class CheckpointStorageTests : IDisposable
         Assert.NotEqual(directory, Path.GetFileName(new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_root, "chk"), Name('b'), null, 1,
             "NO_EXTERNALIZED_CHECKPOINTS", new Random(3)).JobDirectory));
         Assert.Equal("short-job_name", CheckpointStorage.SafeName("short-job name"));
+        // The rocksdb working directory of its subtasks is named after it too.
+        using var backend = StateBackends.CreateKeyed(Configuration.Empty.With("state.backend.type", "rocksdb").With("state.backend.rocksdb.localdir", Path.Combine(_root, "rocks")),
+            name, "0123456789abcdef0123456789abcdef", 1, 2, 128);
+        Assert.Equal("rocksdb", backend.Name);
+        Assert.All(Directory.GetDirectories(Path.Combine(_root, "rocks")), d => Assert.True(Path.GetFileName(d).Length <= 255, d));
     }
 
     [Fact]
