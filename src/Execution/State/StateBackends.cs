@@ -27,7 +27,7 @@ public static class StateBackends
                 // The name only helps a person find the directory (the Guid makes it unique): cut short, it stays within the
                 // 255 bytes of a directory name however long the job's name (a statement set's default name lists every sink).
                 var job = Sanitize(jobId);
-                var directory = Path.Combine(root, $"{(job.Length > MaxJobNameInDirectory ? job[..MaxJobNameInDirectory] : job)}-{Sanitize(operatorId)}-{subtaskIndex}-{Guid.NewGuid():N}");
+                var directory = RocksDbWorkDirectories.Create(root, job.Length > MaxJobNameInDirectory ? job[..MaxJobNameInDirectory] : job, Sanitize(operatorId), subtaskIndex);
                 return new RocksDbKeyedStateBackend(range, maxParallelism, directory, configuration.Get(CheckpointingOptions.Incremental),
                     resources ?? new RocksDbResources(configuration.Get(CheckpointingOptions.RocksDbBlockCacheSize)),
                     configuration.Get(CheckpointingOptions.RocksDbGroupCacheSize));
