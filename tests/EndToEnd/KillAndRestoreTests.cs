@@ -34,6 +34,7 @@ public sealed partial class KillAndRestoreTests : IDisposable
     private readonly Random _random;
     private readonly StringBuilder _log = new();
     private bool _passed;
+    private string? _recoveryPath;
 
     public KillAndRestoreTests(ITestOutputHelper output)
     {
@@ -743,8 +744,51 @@ public sealed partial class KillAndRestoreTests : IDisposable
         ];
         var printed = await KillThreeTimesThenFinishAsync(Script(parallelism), Script(finalParallelism));
 
+        var expected = new Dictionary<long, string>();
+        for (long key = 0; key < keys; key++)
+        {
+            var ids = Enumerable.Range(1, Rows).Where(i => i % keys == key).Select(i => (long)i).ToList();
+            expected[key] = string.Create(CultureInfo.InvariantCulture, $"{ids.Count}, {ids.Sum()}");
+        }
+        AssertLatestPerKey(printed, expected);
+        Pass();
+    }
+
+    /// <summary>
+    /// A LEFT join of the ids with a slower source of their halves (each even id first comes padded with NULL, then is
+    /// retracted for its joined row), counted per key by a GROUP BY that consumes the retractions, into an upsert sink;
+    /// on rocksdb with a group cache of 8 groups (the aggregate's groups evicted and reloaded all the time), killed three
+    /// times and restored, the final run at another parallelism: the last row printed per key must be the exact result.
+    /// </summary>
+    [Theory]
+    [InlineData("rocksdb", 2, 1)]
+    [InlineData("hashmap", 1, 2)]
+    public async Task Left_join_retractions_into_a_group_by_into_an_upsert_sink_killed_three_times_end_with_exact_results(string backend, int parallelism,
+        int finalParallelism)
+    {
+        const int Rows = 9_000, Keys = 37;
+        string[] Script(int p) =>
+        [
+            Settings(backend, p) + "SET 'state.backend.rocksdb.group-table.cache-size' = '8';\n",
+            Datagen(Rows, rowsPerSecond: 2_000),
+            $"CREATE TABLE halves (h BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '800', 'fields.h.kind' = 'sequence', 'fields.h.start' = '1', 'fields.h.end' = '{Rows / 2}');",
+            "CREATE TABLE out (k BIGINT, n BIGINT, joined BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'print');",
+            $"INSERT INTO out SELECT MOD(src.id, {Keys}), COUNT(*), COUNT(halves.h), SUM(COALESCE(halves.h, 0)) FROM src LEFT JOIN halves ON src.id = halves.h * 2 "
+            + $"GROUP BY MOD(src.id, {Keys});",
+        ];
+        var printed = await KillThreeTimesThenFinishAsync(Script(parallelism), Script(finalParallelism));
+        var expected = Enumerable.Range(1, Rows).GroupBy(i => (long)(i % Keys)).ToDictionary(g => g.Key, g => string.Create(CultureInfo.InvariantCulture,
+            $"{g.Count()}, {g.Count(i => i % 2 == 0)}, {g.Where(i => i % 2 == 0).Sum(i => (long)i / 2)}"));
+        AssertLatestPerKey(printed, expected);
+        Pass();
+    }
+
+    /// <summary>What an upsert print sink keyed by its first column ends with over all runs (the last +I/+U of each key,
+    /// none after a -D) must be <paramref name="expected"/>, the rest of each row as printed.</summary>
+    private void AssertLatestPerKey(string printed, Dictionary<long, string> expected)
+    {
         var latest = new Dictionary<long, string>();
-        foreach (var line in LineMatcher.SplitLines(printed.ToString()))
+        foreach (var line in LineMatcher.SplitLines(printed))
         {
             var match = System.Text.RegularExpressions.Regex.Match(line, @"^(?:\d+> )?([+-][IUD])\[(-?\d+), (.*)\]$");
             if (!match.Success) continue;
@@ -755,16 +799,10 @@ public sealed partial class KillAndRestoreTests : IDisposable
                 case "-D": latest.Remove(key); break;
             }
         }
-        var expected = new Dictionary<long, string>();
-        for (long key = 0; key < keys; key++)
-        {
-            var ids = Enumerable.Range(1, Rows).Where(i => i % keys == key).Select(i => (long)i).ToList();
-            expected[key] = string.Create(CultureInfo.InvariantCulture, $"{ids.Count}, {ids.Sum()}");
-        }
         var wrong = expected.Where(e => !latest.TryGetValue(e.Key, out var v) || v != e.Value)
             .Select(e => $"{e.Key}: expected {e.Value}, last printed {(latest.TryGetValue(e.Key, out var v) ? v : "nothing")}").ToList();
-        if (wrong.Count > 0 || latest.Count != keys) Fail($"{wrong.Count} keys end wrong: {string.Join("; ", wrong.Take(10))} ({latest.Count} keys printed)", null);
-        Pass();
+        if (wrong.Count > 0 || latest.Count != expected.Count)
+            Fail($"{wrong.Count} keys end wrong: {string.Join("; ", wrong.Take(10))} ({latest.Count} keys printed, {expected.Count} expected)", null);
     }
 
     /// <summary>
@@ -883,10 +921,13 @@ public sealed partial class KillAndRestoreTests : IDisposable
     /// the committed output must be <paramref name="expected"/>, each row exactly once.
     /// With <paramref name="feeding"/> (an unbounded job whose input is still arriving) the last run is stopped with SIGTERM
     /// once the input is complete and every expected row is committed; <paramref name="finalRunStarted"/> is set when the
-    /// last run has started.</summary>
+    /// last run has started.
+    /// With <paramref name="savepointStopRun"/> (a run number from 1) that run is not killed but stopped with
+    /// <c>STOP JOB '&lt;id&gt;' WITH SAVEPOINT</c> from a second script (<see cref="StopWithSavepointAsync"/>), and the scripts
+    /// of the later runs name the savepoint with <c>SET 'execution.savepoint.path'</c> (<see cref="Settings"/>).</summary>
     private async Task KillRestartAndFinishAsync(int kills, IReadOnlyList<string> expected, int maxDelayMs, Task? feeding = null,
         TaskCompletionSource? finalRunStarted = null, Action<int>? beforeRun = null, bool lastKillAfterOutput = false,
-        Func<string, List<string>>? readOutput = null)
+        Func<string, List<string>>? readOutput = null, int savepointStopRun = 0)
     {
         var committedOutput = readOutput ?? CommittedOutput.Read;
         int restoredRuns = 0;
@@ -916,10 +957,19 @@ public sealed partial class KillAndRestoreTests : IDisposable
             await Task.Delay(delay);
             if (run.HasExited)
                 Fail($"run {k} ended by itself before the kill: the job is too short for this test", run);
-            run.Kill();
-            if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            if (k == savepointStopRun)
+            {
+                await StopWithSavepointAsync(run);
+                restoredRuns++; // the next run starts from the savepoint
+            }
+            else
+            {
+                run.Kill();
+                if (await run.WaitForExitAsync(TimeSpan.FromSeconds(10)) is null) Fail($"run {k} did not die after SIGKILL", run);
+            }
             Log($"run {k}: checkpoints on disk at start [{string.Join(", ", before)}], job submitted after {Ms(submitted)}, "
-                + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ") + $"SIGKILL {delay} ms after that; "
+                + (early ? "no wait for a checkpoint, " : $"first new checkpoint {Ms(checkpointed - submitted)} later, ")
+                + (k == savepointStopRun ? $"STOP JOB WITH SAVEPOINT {delay} ms after that ({_recoveryPath}); " : $"SIGKILL {delay} ms after that; ")
                 + $"then committed rows: {committedOutput(Out).Count}, checkpoints [{string.Join(", ", CompletedCheckpoints())}]"
                 + RestoreNote(run.Stdout + run.Stderr));
         }
@@ -963,6 +1013,21 @@ public sealed partial class KillAndRestoreTests : IDisposable
         Pass();
     }
 
+    /// <summary>Stops <paramref name="run"/>'s job with <c>STOP JOB '&lt;id&gt;' WITH SAVEPOINT</c> from a second script (the
+    /// savepoint directory set there only, so a later <c>--from-latest-checkpoint</c> does not find the savepoint by itself);
+    /// the job's engine must then end normally. Later <see cref="Settings"/> name the savepoint.</summary>
+    private async Task StopWithSavepointAsync(ShellJobProcess run)
+    {
+        var stop = await SavepointStop.StopAsync(_shellDll, _scratch, run.JobId!, Savepoints, SubmitTimeout);
+        Log($"STOP JOB '{run.JobId}' WITH SAVEPOINT ({stop.Attempts} attempts, {Ms(stop.Took)}): exit code {stop.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "(timed out)"}, said:\n    "
+            + stop.Said.TrimEnd().Replace("\n", "\n    ", StringComparison.Ordinal));
+        if (stop.ExitCode != 0 || stop.SavepointPath is null) Fail("STOP JOB ... WITH SAVEPOINT did not print a savepoint path", run);
+        var exit = await run.WaitForExitAsync(FinishTimeout);
+        if (exit != 0) Fail($"the job's engine did not end normally after STOP JOB ... WITH SAVEPOINT (exit code {exit?.ToString(CultureInfo.InvariantCulture) ?? "none: timed out"})", run);
+        if (!File.Exists(Path.Combine(stop.SavepointPath!, "_metadata"))) Fail($"the savepoint {stop.SavepointPath} has no _metadata", run);
+        _recoveryPath = stop.SavepointPath;
+    }
+
     private ShellJobProcess StartShell(params string[] extra) =>
         ShellJobProcess.Start(_shellDll, _scratch, new[] { "-f", ScenarioRunner.ScriptName }.Concat(extra));
 
@@ -976,6 +1041,7 @@ public sealed partial class KillAndRestoreTests : IDisposable
         sb.AppendLine($"SET 'state.backend.type' = '{backend}';");
         sb.AppendLine($"SET 'pipeline.name' = '{JobName}';");
         sb.AppendLine($"SET 'parallelism.default' = '{parallelism}';");
+        if (_recoveryPath is not null) sb.AppendLine($"SET 'execution.savepoint.path' = '{_recoveryPath}';");
         return sb.ToString();
     }
 

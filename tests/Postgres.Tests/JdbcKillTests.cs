@@ -14,13 +14,14 @@ namespace StreamSql.Postgres.Tests;
 /// each time restarted with <c>--from-latest-checkpoint</c>; the last run finishes. Checkpoints go to a directory or,
 /// with <c>state.checkpoint-storage</c> = <c>jdbc</c>, to the database.
 /// </summary>
-public sealed class JdbcKillTests : IDisposable
+public sealed partial class JdbcKillTests : IDisposable
 {
     private const string JobName = "jdbckill";
     private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(40);
 
     private string _db = "";
     private bool _jdbcStorage;
+    private string? _recoveryPath;
 
     private readonly KillTestWorkspace _workspace;
 
@@ -32,12 +33,17 @@ public sealed class JdbcKillTests : IDisposable
         ? $"SET 'state.checkpoint-storage' = 'jdbc';\nSET 'state.checkpoints.jdbc.url' = '{PostgresServer.JdbcUrl(_db)}';\nSET 'state.checkpoints.jdbc.username' = 'postgres';"
         : $"SET 'state.checkpoints.dir' = '{_workspace.Snapshots.CheckpointRoot}';";
 
-    private void Script(int rows, int parallelism, string sink, string insert, string sourceColumns = "") => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
+    /// <summary>Writes job.sql: checkpointing, <paramref name="settings"/> (more SET lines), the datagen <c>src</c> of
+    /// <paramref name="rows"/> ids (with <paramref name="sourceColumns"/>), the sink DDL and the INSERT; after a stop with
+    /// savepoint it names the savepoint (<c>SET 'execution.savepoint.path'</c>).</summary>
+    private void Script(int rows, int parallelism, string sink, string insert, string sourceColumns = "", string settings = "") => File.WriteAllText(Path.Combine(_workspace.Scratch, "job.sql"), string.Join("\n",
         "SET 'execution.checkpointing.interval' = '300ms';",
         Storage(),
         $"SET 'pipeline.name' = '{JobName}';",
         $"SET 'parallelism.default' = '{parallelism}';",
         "SET 'restart-strategy.type' = 'none';",
+        _recoveryPath is null ? "" : $"SET 'execution.savepoint.path' = '{_recoveryPath}';",
+        settings,
         $"CREATE TABLE src (id BIGINT{sourceColumns}) WITH ('connector' = 'datagen', 'rows-per-second' = '1500', 'fields.id.kind' = 'sequence', "
         + $"'fields.id.start' = '1', 'fields.id.end' = '{rows}');",
         sink,
@@ -245,7 +251,10 @@ public sealed class JdbcKillTests : IDisposable
         if (exit != 0) Fail("the final run did not finish cleanly", last);
     }
 
-    private async Task RunAsync(int k, string? fault)
+    /// <summary>Run <paramref name="k"/>: killed by itself at <paramref name="fault"/>, or with SIGKILL a random moment after
+    /// its first new checkpoint, or (<paramref name="stopWithSavepoint"/>) then stopped with <c>STOP JOB ... WITH SAVEPOINT</c>
+    /// from a second script, the later scripts naming the savepoint.</summary>
+    private async Task RunAsync(int k, string? fault, bool stopWithSavepoint = false)
     {
         var before = await CompletedCheckpointsAsync();
         using var run = Start(fault);
@@ -267,6 +276,16 @@ public sealed class JdbcKillTests : IDisposable
         int delay = _workspace.Random.Next(0, 400);
         await Task.Delay(delay);
         if (run.HasExited) Fail($"run {k} ended before the kill: the job is too short for this test", run);
+        if (stopWithSavepoint)
+        {
+            var stop = await SavepointStop.StopAsync(_workspace.ShellDll, _workspace.Scratch, run.JobId!, _workspace.Snapshots.SavepointRoot, SubmitTimeout);
+            var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            _workspace.Log($"run {k}: STOP JOB WITH SAVEPOINT {delay} ms after a new checkpoint ({stop.Attempts} attempts, {stop.Took.TotalMilliseconds:0} ms): {stop.SavepointPath ?? "no savepoint"}, engine exit "
+                + $"{exit?.ToString(CultureInfo.InvariantCulture) ?? "timeout"}\n{stop.Said}");
+            if (stop.ExitCode != 0 || stop.SavepointPath is null || exit != 0) Fail($"run {k} did not stop with a savepoint", run);
+            _recoveryPath = stop.SavepointPath;
+            return;
+        }
         run.Kill();
         await run.WaitForExitAsync(TimeSpan.FromSeconds(10));
         _workspace.Log($"run {k}: SIGKILL {delay} ms after a new checkpoint, checkpoints [{string.Join(", ", await CompletedCheckpointsAsync())}]");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using StreamSql.Sql.Planner.Config;
 
 namespace StreamSql.Execution.Checkpointing;
@@ -377,13 +378,33 @@ public sealed class CheckpointStorage
         }
     }
 
+    /// <summary>The most UTF-8 bytes of a job's directory name: file systems allow 255 per path component, and the job's
+    /// lock file adds a few.</summary>
+    internal const int MaxSafeNameBytes = 200;
+
+    /// <summary>A job name as a directory name: characters other than letters, digits, '-', '_' and '.' become '_'. A name
+    /// longer than <see cref="MaxSafeNameBytes"/> (Flink's default name of a statement set lists every sink table) keeps its
+    /// start and ends with a hash of the whole name, so that the same job finds its directory again.</summary>
     internal static string SafeName(string name)
     {
         var chars = name.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
             if (!(char.IsLetterOrDigit(chars[i]) || chars[i] is '-' or '_' or '.')) chars[i] = '_';
         var safe = new string(chars);
-        return safe.Length == 0 || safe is "." or ".." ? "job" : safe;
+        if (safe.Length == 0 || safe is "." or "..") return "job";
+        if (Encoding.UTF8.GetByteCount(safe) <= MaxSafeNameBytes) return safe;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 8));
+        int keep = 0, bytes = 0;
+        const int Budget = MaxSafeNameBytes - 17; // '-' and 16 hex digits
+        while (keep < safe.Length)
+        {
+            int width = char.IsSurrogatePair(safe, keep) ? 2 : 1;
+            int size = Encoding.UTF8.GetByteCount(safe.AsSpan(keep, width));
+            if (bytes + size > Budget) break;
+            bytes += size;
+            keep += width;
+        }
+        return safe[..keep] + "-" + hash;
     }
 
     private sealed class Writer(CheckpointStorage storage, long checkpointId, string location, bool isSavepoint) : ICheckpointWriter

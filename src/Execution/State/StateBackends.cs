@@ -10,6 +10,9 @@ namespace StreamSql.Execution.State;
 /// run, and an aggregation reads all of its groups back at end of input.</summary>
 public static class StateBackends
 {
+    /// <summary>The most characters of the job's name in a rocksdb working directory's name.</summary>
+    private const int MaxJobNameInDirectory = 64;
+
     /// <summary>A fresh, empty backend for subtask <paramref name="subtaskIndex"/> of <paramref name="parallelism"/>.</summary>
     /// <param name="resources">What the job's rocksdb backends share (its block cache); null: a private cache.</param>
     public static IKeyedStateBackend CreateKeyed(Configuration configuration, string jobId, string operatorId, int subtaskIndex, int parallelism,
@@ -21,7 +24,10 @@ public static class StateBackends
         {
             case "rocksdb":
                 var root = configuration.Get(CheckpointingOptions.RocksDbLocalDirectory) ?? Path.Combine(Path.GetTempPath(), "streamsql-rocksdb");
-                var directory = Path.Combine(root, $"{Sanitize(jobId)}-{Sanitize(operatorId)}-{subtaskIndex}-{Guid.NewGuid():N}");
+                // The name only helps a person find the directory (the Guid makes it unique): cut short, it stays within the
+                // 255 bytes of a directory name however long the job's name (a statement set's default name lists every sink).
+                var job = Sanitize(jobId);
+                var directory = RocksDbWorkDirectories.Create(root, job.Length > MaxJobNameInDirectory ? job[..MaxJobNameInDirectory] : job, Sanitize(operatorId), subtaskIndex);
                 return new RocksDbKeyedStateBackend(range, maxParallelism, directory, configuration.Get(CheckpointingOptions.Incremental),
                     resources ?? new RocksDbResources(configuration.Get(CheckpointingOptions.RocksDbBlockCacheSize)),
                     configuration.Get(CheckpointingOptions.RocksDbGroupCacheSize));

@@ -23,6 +23,31 @@ public sealed class CheckpointStorageTests : IDisposable
         return Checkpoint(storage, id, new[] { backend });
     }
 
+    /// <summary>Flink's default name of a statement set lists every sink ("insert-into_cat.db.a,cat.db.b,..."): a job named
+    /// so must still checkpoint (a directory name has at most 255 bytes) and find its checkpoints again, and two such names
+    /// that differ only at the end must not share a directory.</summary>
+    [Fact]
+    public void A_job_name_too_long_for_a_directory_name_checkpoints_into_a_shortened_stable_directory()
+    {
+        string Name(char last) => "insert-into_" + string.Join(",", Enumerable.Repeat("default_catalog.default_database.out", 7)) + last;
+        var name = Name('a');
+        var storage = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_root, "chk"), name, null, 1, "NO_EXTERNALIZED_CHECKPOINTS", new Random(1));
+        var directory = Path.GetFileName(storage.JobDirectory);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(directory) <= CheckpointStorage.MaxSafeNameBytes, directory);
+        Assert.StartsWith("insert-into_default_catalog.default_database.out_default_catalog", directory);
+        CheckpointOf(storage, 1);
+        var again = new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_root, "chk"), name, null, 1, "NO_EXTERNALIZED_CHECKPOINTS", new Random(2));
+        Assert.Equal([1L], again.CompletedCheckpointIds());
+        Assert.NotEqual(directory, Path.GetFileName(new CheckpointStorage(LocalStateFileSystem.Instance, Path.Combine(_root, "chk"), Name('b'), null, 1,
+            "NO_EXTERNALIZED_CHECKPOINTS", new Random(3)).JobDirectory));
+        Assert.Equal("short-job_name", CheckpointStorage.SafeName("short-job name"));
+        // The rocksdb working directory of its subtasks is named after it too.
+        using var backend = StateBackends.CreateKeyed(Configuration.Empty.With("state.backend.type", "rocksdb").With("state.backend.rocksdb.localdir", Path.Combine(_root, "rocks")),
+            name, "0123456789abcdef0123456789abcdef", 1, 2, 128);
+        Assert.Equal("rocksdb", backend.Name);
+        Assert.All(Directory.GetDirectories(Path.Combine(_root, "rocks")), d => Assert.True(Path.GetFileName(d).Length <= 255, d));
+    }
+
     [Fact]
     public void An_in_memory_file_holds_every_byte_written_across_its_chunks_once_closed()
     {

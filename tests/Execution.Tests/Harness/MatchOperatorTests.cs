@@ -199,6 +199,36 @@ public sealed class MatchOperatorTests
         return harnesses;
     }
 
+    /// <summary>
+    /// A watermark inside a second passes part of that second's waiting rows: the rest are written back to their pending
+    /// group, which a checkpoint before had already written to RocksDB. The next checkpoint must hold the rows left, not the
+    /// second as it was: restored from it, the match the firing emitted must not come out again.
+    /// </summary>
+    [Theory]
+    [InlineData("rocksdb", "hashmap")]
+    [InlineData("rocksdb-incremental", "rocksdb")]
+    [InlineData("hashmap", "rocksdb")]
+    public async Task Rows_left_waiting_in_a_partly_fired_second_are_checkpointed_as_left(string first, string second)
+    {
+        var checkpoints = new HarnessCheckpoints();
+        var before = await OpenAll(GroupAggregateRescaleTests.Backend(first), 1, null);
+        // A peak 100..300 ms (A B C) and a row at 700 ms of the same second that waits.
+        await before[0].ProcessBatchAsync(Build([new Row(0, 0, 1, 100), new Row(0, 1, 2, 200), new Row(0, 2, 1, 300), new Row(0, 3, 0, 700)]));
+        await checkpoints.SnapshotAsync(1, before);
+        await before[0].ProcessWatermarkAsync(400_000);
+        var emitted = new List<Peak>();
+        Collect(before, emitted);
+        Assert.Equal([0L], emitted.Select(p => p.FirstId));
+        var chk2 = await checkpoints.SnapshotAsync(2, before);
+        await GroupAggregateRescaleTests.DisposeAll(before);
+
+        var after = await OpenAll(GroupAggregateRescaleTests.Backend(second), 2, chk2);
+        foreach (var h in after) await h.ProcessWatermarkAsync(long.MaxValue);
+        Collect(after, emitted);
+        await GroupAggregateRescaleTests.DisposeAll(after);
+        Assert.Equal([0L], emitted.Select(p => p.FirstId));
+    }
+
     /// <summary><c>PATTERN (A X Y | A Z) WITHIN INTERVAL '3' SECOND</c> with A: price = 1, X and Z: price = 2, Y: price = 3.</summary>
     private static MatchSpec AlternationSpec()
     {

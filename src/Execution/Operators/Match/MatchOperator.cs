@@ -222,8 +222,16 @@ public sealed class MatchOperator : StreamOperatorBase
                     due.Add(new DueRow(partition, time, place++, keyOffset, _dueBytes.Length, row.Length));
                     _dueBytes.WriteRaw(row);
                 }
-                if (_writer.Length == 0) _pending.Remove(pg);
-                else if (partition >= 0) _pendingRows.Set(pg, _writer.Written);
+                if (_writer.Length == 0)
+                {
+                    _pending.Remove(pg);
+                }
+                else if (partition >= 0)
+                {
+                    // Changed outside Resolve: a spilling table writes the group back (else RocksDB keeps the fired rows).
+                    _pending.MarkUsed(pg);
+                    _pendingRows.Set(pg, _writer.Written);
+                }
             }
         }
         if (due.Count == 0 && woken.Count == 0) return null;
@@ -379,6 +387,7 @@ public sealed class MatchOperator : StreamOperatorBase
         long time = _spec.WithinMillis is { } w && startTime < endOfInput - w * 1000 - 1 ? startTime + w * 1000 + 1 : endOfInput;
         long bucket = Bucket(time);
         int pg = _pending!.FindOrAdd(_partitions.KeyOf(group), _partitions.KeyGroupOf(group), bucket, out bool added);
+        if (!added) _pending.MarkUsed(pg);
         var buffer = added || !_pendingRows!.HasBuffer(pg) ? ReadOnlySpan<byte>.Empty : _pendingRows.Buffer(pg);
         for (int pos = 0; pos < buffer.Length;)
         {
