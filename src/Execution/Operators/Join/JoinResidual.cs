@@ -57,10 +57,12 @@ internal sealed class JoinResidual
         KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirRows, out int[] theirPositions)
     {
         int count = candidates.Count;
-        int distinct = _distinct.Collect(candidates.Entries.AsSpan(0, count));
+        // The pairs' distinct entries: known when the pairs were listed per distinct key, else found here.
+        bool known = candidates.DistinctCount >= 0;
+        int distinct = known ? candidates.DistinctCount : _distinct.Collect(candidates.Entries.AsSpan(0, count));
         // Sized by the distinct rows, not the pairs: a builder's every column is a new array each batch.
         var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, distinct)).ToArray();
-        var entries = _distinct.Entries;
+        var entries = known ? candidates.Distinct : _distinct.Entries;
         const int RowsAhead = 8;
         for (int i = 0; i < Math.Min(RowsAhead, distinct); i++) other.PrefetchRow(entries[i]);
         for (int i = 0; i < distinct; i++)
@@ -71,7 +73,7 @@ internal sealed class JoinResidual
         theirRows = new IArrowArray[builders.Length];
         // Read here and by the output's gathers only, within this batch: over the builders' kept buffers.
         for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].BuildTransient();
-        theirPositions = _distinct.Positions;
+        theirPositions = known ? candidates.Positions : _distinct.Positions;
 
         var columns = new IArrowArray[_read.Length];
         for (int i = 0; i < columns.Length; i++)

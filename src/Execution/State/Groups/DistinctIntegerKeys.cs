@@ -47,6 +47,9 @@ internal sealed class DistinctIntegerKeys
     /// <summary>Per row, the index of its key among the representatives; -1 for a row the selection left out.</summary>
     public ReadOnlySpan<int> KeyOf(int rows) => _keyOf.AsSpan(0, rows);
 
+    /// <summary>The array behind <see cref="KeyOf"/> (valid until the next <see cref="Collect"/>).</summary>
+    public int[] KeyOfArray => _keyOf;
+
     /// <summary>Key column <paramref name="column"/>'s value in row <paramref name="row"/>, widened (0 when NULL).</summary>
     public long Value(int column, int row) => _values[column][row];
 
