@@ -207,4 +207,30 @@ public sealed class GatherTests
             Assert.Equal(expected is null ? null : pick[j] + 3, takenLongs.GetValue(j));
         }
     }
+
+    [Fact]
+    public void Taking_from_either_of_two_columns_reads_the_first_then_the_second()
+    {
+        // A changelog reads each group's value before (first column) or after (second): index n and on is the second's.
+        var random = new Random(5);
+        var firstValues = Enumerable.Range(0, 40).Select(_ => random.NextInt64()).ToArray();
+        var secondValues = Enumerable.Range(0, 37).Select(_ => random.NextInt64()).ToArray();
+        IArrowArray first = new Int64Array.Builder().AppendRange(firstValues).Build().Slice(3, 30);
+        IArrowArray second = new Int64Array.Builder().AppendRange(secondValues).Build().Slice(7, 30);
+        var indices = Enumerable.Range(0, 50).Select(_ => random.Next(60)).ToArray();
+        var taken = (Int64Array)ArrayGather.TryTakeFromEither(first, second, indices, 45)!;
+        Assert.Equal(45, taken.Length);
+        for (int j = 0; j < 45; j++)
+            Assert.Equal(indices[j] < 30 ? firstValues[3 + indices[j]] : secondValues[7 + indices[j] - 30], taken.GetValue(j));
+
+        var doubles = new DoubleArray.Builder().Append(1.5).Append(-2).Build();
+        var taken2 = (DoubleArray)ArrayGather.TryTakeFromEither(doubles, new DoubleArray.Builder().Append(7).Build(), [2, 0, 1], 3)!;
+        Assert.Equal([7, 1.5, -2], taken2.Values.ToArray());
+
+        // With a NULL, or columns of two types, there is no shortcut.
+        var withNull = new Int64Array.Builder().Append(1).AppendNull().Build();
+        Assert.Null(ArrayGather.TryTakeFromEither(withNull, first, [0], 1));
+        Assert.Null(ArrayGather.TryTakeFromEither(first, doubles, [0], 1));
+        Assert.Null(ArrayGather.TryTakeFromEither(new StringArray.Builder().Append("a").Build(), new StringArray.Builder().Append("b").Build(), [1], 1));
+    }
 }

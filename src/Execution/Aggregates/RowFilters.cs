@@ -39,6 +39,16 @@ public sealed class RowFilters
         var accumulate = _accumulate.AsSpan(0, n);
         var retract = _retract.AsSpan(0, n);
         var rowGroups = groups.Groups;
+        if (condition is null && batch.RowKinds is null && !rowGroups.ContainsAnyInRange(int.MinValue, -1))
+        {
+            // The commonest batch (insert-only, every row resolved, no FILTER): every row accumulates, found with one
+            // vectorized scan of the groups; the row flags are not written (Accumulate is then empty: every row).
+            retract.Clear();
+            HasRetractions = false;
+            HasAccumulations = n > 0;
+            _allAccumulate = true;
+            return;
+        }
         // Column at a time: which rows have a group, then the condition's TRUE rows, then the split by row kind.
         bool all = true;
         for (int i = 0; i < n; i++)

@@ -85,6 +85,69 @@ public sealed class ValueAccumulator : GroupsAccumulator
         }
     }
 
+    private long[] _keyValues = [];
+    private byte[] _keySeen = [];
+
+    /// <summary>
+    /// As <see cref="Update"/> with every row accumulated, for a batch resolved through its distinct keys (row i's group is
+    /// <paramref name="keyGroups"/>[<paramref name="rowKeys"/>[i]], every one of them a group): the rows are folded into
+    /// one value per key, then each key's value into its group's, so the loop over rows reads and writes a small dense
+    /// array instead of the groups' pages. Returns false, having done nothing, for other than integer-backed arguments
+    /// without NULLs.
+    /// </summary>
+    public bool UpdateByKeys(IReadOnlyList<IArrowArray> arguments, ReadOnlySpan<int> rowKeys, ReadOnlySpan<int> keyGroups)
+    {
+        var column = arguments[0];
+        if (_family != Family.Integer || column.Data.DataType.TypeId == ArrowTypeId.Null || column.NullCount != 0) return false;
+        var values = Values.Int64(column);
+        int keys = keyGroups.Length;
+        if (_keyValues.Length < keys)
+        {
+            _keyValues = new long[Math.Max(keys, _keyValues.Length * 2)];
+            _keySeen = new byte[_keyValues.Length];
+        }
+        var current = _keyValues.AsSpan(0, keys);
+        var seen = _keySeen.AsSpan(0, keys);
+        var slots = _longs!.Values;
+        var has = _has!.Values;
+        for (int k = 0; k < keys; k++)
+        {
+            int g = keyGroups[k];
+            seen[k] = has[g];
+            current[k] = slots[g];
+        }
+        switch (_choice)
+        {
+            case ValueChoice.Min: FoldKeys<Smaller<long>>(values, rowKeys, current, seen); break;
+            case ValueChoice.Max: FoldKeys<Larger<long>>(values, rowKeys, current, seen); break;
+            case ValueChoice.Last: FoldKeys<Later<long>>(values, rowKeys, current, seen); break;
+            default: FoldKeys<Earlier<long>>(values, rowKeys, current, seen); break;
+        }
+        for (int k = 0; k < keys; k++)
+        {
+            int g = keyGroups[k];
+            slots[g] = current[k];
+            has[g] = seen[k];
+        }
+        return true;
+    }
+
+    private static void FoldKeys<TChoice>(ReadOnlySpan<long> values, ReadOnlySpan<int> rowKeys, Span<long> current, Span<byte> seen)
+        where TChoice : IChoice<long>
+    {
+        for (int i = 0; i < rowKeys.Length; i++)
+        {
+            int k = rowKeys[i];
+            long x = values[i];
+            if (seen[k] == 0)
+            {
+                current[k] = x;
+                seen[k] = 1;
+            }
+            else if (TChoice.Takes(x, current[k])) current[k] = x;
+        }
+    }
+
     private static long[] Widen(ReadOnlySpan<byte> bits)
     {
         var longs = new long[bits.Length];

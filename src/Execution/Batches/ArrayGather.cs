@@ -55,6 +55,46 @@ public static class ArrayGather
         return ArrowArrayFactory.BuildArray(new ArrayData(data.DataType, count, 0, 0, [ArrowBuffer.Empty, values], System.Array.Empty<ArrayData>()));
     }
 
+    /// <summary>
+    /// Rows <paramref name="indices"/>[0..count) of <paramref name="first"/> followed by <paramref name="second"/> (an index
+    /// from <paramref name="first"/>'s length on reads <paramref name="second"/>), without building their concatenation,
+    /// for two fixed-width columns of one type without NULLs; null for any other pair (the caller concatenates then).
+    /// </summary>
+    public static IArrowArray? TryTakeFromEither(IArrowArray first, IArrowArray second, int[] indices, int count)
+    {
+        var a = first.Data;
+        var b = second.Data;
+        if (a.NullCount != 0 || b.NullCount != 0 || a.DataType is not FixedWidthType { BitWidth: 8 or 16 or 32 or 64 or 128 } fixedWidth
+            || a.DataType is BooleanType || b.DataType.TypeId != a.DataType.TypeId || b.DataType is not FixedWidthType { BitWidth: var bWidth }
+            || bWidth != fixedWidth.BitWidth)
+            return null;
+        int width = fixedWidth.BitWidth / 8;
+        var values = GC.AllocateUninitializedArray<byte>(count * width);
+        var rows = indices.AsSpan(0, count);
+        switch (width)
+        {
+            case 1: TakeFromEither<byte>(a, b, rows, values); break;
+            case 2: TakeFromEither<short>(a, b, rows, values); break;
+            case 4: TakeFromEither<int>(a, b, rows, values); break;
+            case 8: TakeFromEither<long>(a, b, rows, values); break;
+            default: TakeFromEither<Int128>(a, b, rows, values); break;
+        }
+        return ArrowArrayFactory.BuildArray(new ArrayData(a.DataType, count, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(values)], System.Array.Empty<ArrayData>()));
+    }
+
+    private static void TakeFromEither<T>(ArrayData first, ArrayData second, ReadOnlySpan<int> rows, byte[] target) where T : unmanaged
+    {
+        var a = MemoryMarshal.Cast<byte, T>(first.Buffers[1].Span).Slice(first.Offset, first.Length);
+        var b = MemoryMarshal.Cast<byte, T>(second.Buffers[1].Span).Slice(second.Offset, second.Length);
+        var destination = MemoryMarshal.Cast<byte, T>(target.AsSpan());
+        int split = a.Length;
+        for (int j = 0; j < rows.Length; j++)
+        {
+            int index = rows[j];
+            destination[j] = index < split ? a[index] : b[index - split];
+        }
+    }
+
     /// <summary>A batch of rows <paramref name="rows"/>[0..count) of <paramref name="batch"/> (e.g. to evaluate an expression
     /// on only the rows that need it: CASE branches, the right side of AND/OR).</summary>
     public static RecordBatch Take(RecordBatch batch, int[] rows, int count)

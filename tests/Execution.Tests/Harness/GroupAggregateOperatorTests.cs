@@ -33,6 +33,39 @@ public sealed class GroupAggregateOperatorTests
     }
 
     [Fact]
+    public async Task Min_max_first_last_of_large_batches_of_repeated_keys_equal_a_model()
+    {
+        // Batches of 150+ rows over a few keys resolve through their distinct keys and fold per key
+        // (ValueAccumulator.UpdateByKeys); some batches hold a NULL value (folded row by row, the NULL skipped).
+        var op = GroupAggregates.Create([Call(Min, "lo"), Call(Max, "hi"), Call(FirstValue, "first"), Call(LastValue, "last")], retracting: false);
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap);
+        var random = new Random(9);
+        var model = new Dictionary<long, (long Lo, long Hi, long First, long Last)>();
+        for (int b = 0; b < 12; b++)
+        {
+            var rows = new (long? K, long? V, RowKind Kind)[150 + random.Next(200)];
+            for (int r = 0; r < rows.Length; r++)
+                rows[r] = (random.Next(25), b % 4 == 3 && r == 7 ? null : random.Next(-1_000, 1_000), Insert);
+            var before = new Dictionary<long, (long, long, long, long)>(model);
+            foreach (var (k, v, _) in rows)
+            {
+                if (v is not { } x) continue;
+                model[k!.Value] = model.TryGetValue(k.Value, out var o) ? (Math.Min(o.Lo, x), Math.Max(o.Hi, x), o.First, x) : (x, x, x, x);
+            }
+            var output = await Feed(h, TestBatches.KeyValues(rows));
+            var emitted = new Dictionary<long, (long, long, long, long)>();
+            foreach (var line in output.Where(l => l.StartsWith("+I") || l.StartsWith("+U")))
+            {
+                var parts = line[3..^1].Split(", ").Select(long.Parse).ToArray();
+                emitted[parts[0]] = (parts[1], parts[2], parts[3], parts[4]);
+            }
+            // Exactly the keys whose results changed emit their new results.
+            var expected = model.Where(e => !before.TryGetValue(e.Key, out var o) || o != e.Value).ToDictionary(e => e.Key, e => e.Value);
+            Assert.Equal(expected.OrderBy(e => e.Key), emitted.OrderBy(e => e.Key));
+        }
+    }
+
+    [Fact]
     public async Task Upsert_output_emits_update_after_only()
     {
         var op = GroupAggregates.Create([GroupAggregates.Count], retracting: false, updateBefore: false);

@@ -31,4 +31,30 @@ public sealed class VarIntTests
             Assert.Equal(1 + written, pos);
         }
     }
+
+    [Fact]
+    public void Consecutive_values_read_back_up_to_the_buffers_end()
+    {
+        // Reads of up to 8 bytes come from one 64-bit load where 8 bytes remain; the last values of a buffer (fewer left)
+        // and longer varints byte by byte: every position and length must read the same.
+        var random = new Random(11);
+        for (int round = 0; round < 200; round++)
+        {
+            var values = new ulong[1 + random.Next(20)];
+            for (int i = 0; i < values.Length; i++)
+                values[i] = random.Next(4) == 0 ? ulong.MaxValue >> random.Next(64) : (ulong)random.NextInt64() >> random.Next(64);
+            var buffer = new byte[values.Length * 10];
+            int end = 0;
+            foreach (ulong v in values) end = VarInt.Write(buffer, end, v);
+            var exact = buffer.AsSpan(0, end).ToArray();
+            int pos = 0;
+            foreach (ulong v in values) Assert.Equal(v, VarInt.Read(exact, ref pos));
+            Assert.Equal(end, pos);
+        }
+        Assert.Throws<InvalidDataException>(() =>
+        {
+            int pos = 0;
+            return VarInt.Read(new byte[] { 0x80, 0x80 }, ref pos);
+        });
+    }
 }

@@ -240,7 +240,8 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
             var filters = FiltersFor(batch, groups, call.FilterColumn);
             var arguments = _arguments[c];
             for (int a = 0; a < arguments.Length; a++) arguments[a] = data.Column(call.ArgumentColumns[a]);
-            if (filters.HasAccumulations) _accumulators[c].Update(arguments, groups.Groups, filters.Accumulate);
+            if (filters.HasAccumulations && !UpdatedByKeys(_accumulators[c], arguments, groups, filters))
+                _accumulators[c].Update(arguments, groups.Groups, filters.Accumulate);
             if (filters.HasRetractions) _accumulators[c].Retract(arguments, groups.Groups, filters.Retract);
         }
         for (int c = 0; c < _averageStates.Length; c++)
@@ -266,6 +267,13 @@ public sealed class GroupAggregateOperator : StreamOperatorBase, IPeriodicOperat
         foreach (int g in _changelog.Emptied) _table.Remove(g);
         return changes;
     }
+
+    /// <summary>Folds the batch through its distinct keys (<see cref="ValueAccumulator.UpdateByKeys"/>) when every row
+    /// accumulates into a group the table resolved per distinct key; false when the accumulator is to fold row by row.</summary>
+    private static bool UpdatedByKeys(IGroupsAccumulator accumulator, IArrowArray[] arguments, GroupBatch groups, RowFilters filters) =>
+        accumulator is ValueAccumulator value && filters.Accumulate.IsEmpty && !filters.HasRetractions && !groups.RowKeys.IsEmpty
+        && !groups.KeyGroups.ContainsAnyInRange(int.MinValue, -1) && !groups.RowKeys.ContainsAnyInRange(int.MinValue, -1)
+        && value.UpdateByKeys(arguments, groups.RowKeys, groups.KeyGroups);
 
     /// <summary>Each call's result for <paramref name="groups"/>.</summary>
     private IArrowArray[] Results(ReadOnlySpan<int> groups)

@@ -79,7 +79,8 @@ public sealed class GroupChangelog(bool generateUpdateBefore, Schema outputSchem
         bool identity = !readsBefore && rows == n && IsIdentity(rows);
         for (int c = 0; c < after.Length; c++)
             columns[keyColumns.Count + c] = identity ? after[c]
-                : readsBefore ? ArrayGather.Take(Concat(before[c], after[c], n), _sources, rows)
+                : readsBefore ? ArrayGather.TryTakeFromEither(before[c], after[c], _sources, rows)
+                    ?? ArrayGather.Take(Concat(before[c], after[c], n), _sources, rows)
                 : ArrayGather.Take(after[c], _sources, rows);
         RowKind[]? kinds = null;
         if (!allInserts)

@@ -57,10 +57,12 @@ internal sealed class JoinResidual
         KeyDecoder otherDecoder, EvaluationContext context, out IArrowArray[] theirRows, out int[] theirPositions)
     {
         int count = candidates.Count;
-        int distinct = _distinct.Collect(candidates.Entries.AsSpan(0, count));
+        // The pairs' distinct entries: known when the pairs were listed per distinct key, else found here.
+        bool known = candidates.DistinctCount >= 0;
+        int distinct = known ? candidates.DistinctCount : _distinct.Collect(candidates.Entries.AsSpan(0, count));
         // Sized by the distinct rows, not the pairs: a builder's every column is a new array each batch.
         var builders = _theirs[input] ??= otherTypes.Select(t => ColumnBuilder.Create(t, distinct)).ToArray();
-        var entries = _distinct.Entries;
+        var entries = known ? candidates.Distinct : _distinct.Entries;
         const int RowsAhead = 8;
         for (int i = 0; i < Math.Min(RowsAhead, distinct); i++) other.PrefetchRow(entries[i]);
         for (int i = 0; i < distinct; i++)
@@ -71,7 +73,7 @@ internal sealed class JoinResidual
         theirRows = new IArrowArray[builders.Length];
         // Read here and by the output's gathers only, within this batch: over the builders' kept buffers.
         for (int c = 0; c < theirRows.Length; c++) theirRows[c] = builders[c].BuildTransient();
-        theirPositions = _distinct.Positions;
+        theirPositions = known ? candidates.Positions : _distinct.Positions;
 
         var columns = new IArrowArray[_read.Length];
         for (int i = 0; i < columns.Length; i++)
@@ -88,6 +90,18 @@ internal sealed class JoinResidual
         return Passed(mask, count);
     }
 
+    /// <summary>Per bitmap byte, its eight bits as eight flag bytes (0 or 1) in one little-endian word.</summary>
+    private static readonly ulong[] FlagBytes = MakeFlagBytes();
+
+    private static ulong[] MakeFlagBytes()
+    {
+        var table = new ulong[256];
+        for (int b = 0; b < 256; b++)
+            for (int bit = 0; bit < 8; bit++)
+                if ((b & (1 << bit)) != 0) table[b] |= 1UL << (8 * bit);
+        return table;
+    }
+
     /// <summary>The mask's TRUE rows, read from its value and validity bitmaps, into the array kept for them.</summary>
     private bool[] Passed(BooleanArray mask, int count)
     {
@@ -97,7 +111,16 @@ internal sealed class JoinResidual
         int offset = mask.Offset;
         if (mask.NullCount == 0)
         {
-            for (int i = 0; i < count; i++) passed[i] = BitUtility.GetBit(values, offset + i);
+            int i = 0;
+            if ((offset & 7) == 0 && BitConverter.IsLittleEndian)
+            {
+                // Eight flags per mask byte, written as one 64-bit word each (flag bytes are 0 or 1).
+                var words = System.Runtime.InteropServices.MemoryMarshal.Cast<bool, ulong>(passed.AsSpan(0, count & ~7));
+                var bytes = values.Slice(offset >> 3, words.Length);
+                for (int w = 0; w < words.Length; w++) words[w] = FlagBytes[bytes[w]];
+                i = words.Length * 8;
+            }
+            for (; i < count; i++) passed[i] = BitUtility.GetBit(values, offset + i);
             return passed;
         }
         var validity = mask.NullBitmapBuffer.Span;

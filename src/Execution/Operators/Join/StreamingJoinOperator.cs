@@ -183,14 +183,18 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         // Every candidate pair (row, other side's entry), in row order; the residual condition over all of them at once.
         var candidates = _candidates;
         candidates.Reset(n);
-        for (int r = 0; r < n; r++)
+        if (theirs.RowKeys is { IsEmpty: false } rowKeys) candidates.ListByKeys(rowKeys, theirs.KeyGroups, other.Records);
+        else
         {
-            candidates.Start[r] = candidates.Count;
-            int g = theirGroups[r];
-            if (g < 0) continue;
-            for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
+            for (int r = 0; r < n; r++)
+            {
+                candidates.Start[r] = candidates.Count;
+                int g = theirGroups[r];
+                if (g < 0) continue;
+                for (int e = other.Records.First(g); e >= 0; e = other.Records.Next(e)) candidates.Add(r, e);
+            }
+            candidates.Start[n] = candidates.Count;
         }
-        candidates.Start[n] = candidates.Count;
         bool[]? passed = null;
         IArrowArray[]? decoded = null;
         int[]? decodedPositions = null;

@@ -47,6 +47,9 @@ internal sealed class DistinctIntegerKeys
     /// <summary>Per row, the index of its key among the representatives; -1 for a row the selection left out.</summary>
     public ReadOnlySpan<int> KeyOf(int rows) => _keyOf.AsSpan(0, rows);
 
+    /// <summary>The array behind <see cref="KeyOf"/> (valid until the next <see cref="Collect"/>).</summary>
+    public int[] KeyOfArray => _keyOf;
+
     /// <summary>Key column <paramref name="column"/>'s value in row <paramref name="row"/>, widened (0 when NULL).</summary>
     public long Value(int column, int row) => _values[column][row];
 
@@ -80,7 +83,25 @@ internal sealed class DistinctIntegerKeys
     public int Collect(RecordBatch batch, IReadOnlyList<int> keyColumns, int n, ReadOnlySpan<bool> selection)
     {
         Grow(n);
-        for (int c = 0; c < _columnCount; c++) _anyNull[c] = IntegerKeys.Widen(batch.Column(keyColumns[c]), n, _values[c], _nulls[c]);
+        // A 64-bit column without NULLs (BIGINT, TIMESTAMP) of a one- or two-column key is read in place; its values are
+        // copied for the keys' representatives only, after the probe loop (the only rows read through Value and Encode).
+        Span<bool> inPlace = stackalloc bool[2];
+        ReadOnlySpan<long> first = default, second = default;
+        for (int c = 0; c < _columnCount; c++)
+        {
+            var column = batch.Column(keyColumns[c]);
+            if (_columnCount <= 2 && InPlace(column, n, out var values))
+            {
+                inPlace[c] = true;
+                _anyNull[c] = false;
+                if (c == 0) first = values;
+                else second = values;
+                continue;
+            }
+            _anyNull[c] = IntegerKeys.Widen(column, n, _values[c], _nulls[c]);
+            if (c == 0) first = _values[0].AsSpan(0, n);
+            else if (c == 1) second = _values[1].AsSpan(0, n);
+        }
         // At most half full: a probe ends after a slot or two.
         int capacity = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n * 2));
         if (_slots.Length < capacity)
@@ -90,18 +111,48 @@ internal sealed class DistinctIntegerKeys
             _slotSecond = new long[capacity];
         }
         int shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
+        if (_columnCount == 2 && inPlace[0] != inPlace[1])
+        {
+            // One column in place and one widened: AnyColumns reads the widened arrays, so widen the other too.
+            int c = inPlace[0] ? 0 : 1;
+            _anyNull[c] = IntegerKeys.Widen(batch.Column(keyColumns[c]), n, _values[c], _nulls[c]);
+            inPlace[c] = false;
+            if (c == 0) first = _values[0].AsSpan(0, n);
+            else second = _values[1].AsSpan(0, n);
+        }
         int count = _columnCount switch
         {
-            1 when !_anyNull[0] => Collect(new OneColumn(_values[0], _slotFirst), n, selection, shift, capacity - 1),
-            2 when !_anyNull[0] && !_anyNull[1] => Collect(new TwoColumns(_values[0], _values[1], _slotFirst, _slotSecond), n, selection, shift, capacity - 1),
+            1 when !_anyNull[0] => Collect(new OneColumn(first, _slotFirst), n, selection, shift, capacity - 1),
+            2 when !_anyNull[0] && !_anyNull[1] => Collect(new TwoColumns(first, second, _slotFirst, _slotSecond), n, selection, shift, capacity - 1),
             _ => Collect(new AnyColumns(this), n, selection, shift, capacity - 1),
         };
-        if (count >= 0) ClearSlots(count);
+        if (count < 0) return count;
+        ClearSlots(count);
+        for (int c = 0; c < _columnCount && c < 2; c++)
+        {
+            if (!inPlace[c]) continue;
+            var source = c == 0 ? first : second;
+            var values = _values[c];
+            foreach (int row in _representatives.AsSpan(0, count)) values[row] = source[row];
+        }
         return count;
     }
 
+    /// <summary>The first <paramref name="n"/> values of a 64-bit integer column without NULLs, in place.</summary>
+    private static bool InPlace(IArrowArray column, int n, out ReadOnlySpan<long> values)
+    {
+        var data = column.Data;
+        if (data.NullCount != 0 || data.DataType is not Apache.Arrow.Types.FixedWidthType { BitWidth: 64 } || data.Buffers.Length < 2)
+        {
+            values = default;
+            return false;
+        }
+        values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(data.Buffers[1].Span).Slice(data.Offset, n);
+        return true;
+    }
+
     /// <summary>The probe loop, specialized per key shape (a struct: its hash and comparison are inlined).</summary>
-    private int Collect<TKeys>(TKeys keys, int n, ReadOnlySpan<bool> selection, int shift, int mask) where TKeys : struct, IRowKeys
+    private int Collect<TKeys>(TKeys keys, int n, ReadOnlySpan<bool> selection, int shift, int mask) where TKeys : struct, IRowKeys, allows ref struct
     {
         const int MostlyDistinct = SampleRows * 7 / 8;
         var slots = _slots;
@@ -160,16 +211,21 @@ internal sealed class DistinctIntegerKeys
     }
 
     /// <summary>One integer column without NULLs, the commonest key.</summary>
-    private readonly struct OneColumn(long[] values, long[] slotValues) : IRowKeys
+    private readonly ref struct OneColumn(ReadOnlySpan<long> values, long[] slotValues) : IRowKeys
     {
+        private readonly ReadOnlySpan<long> values = values;
+
         public ulong Hash(int row) => (ulong)values[row] * Multiplier1;
         public void Keep(int slot, int row) => slotValues[slot] = values[row];
         public bool Same(int slot, int representative, int row) => slotValues[slot] == values[row];
     }
 
     /// <summary>Two integer columns without NULLs (q4's auction id and category).</summary>
-    private readonly struct TwoColumns(long[] first, long[] second, long[] slotFirst, long[] slotSecond) : IRowKeys
+    private readonly ref struct TwoColumns(ReadOnlySpan<long> first, ReadOnlySpan<long> second, long[] slotFirst, long[] slotSecond) : IRowKeys
     {
+        private readonly ReadOnlySpan<long> first = first;
+        private readonly ReadOnlySpan<long> second = second;
+
         public ulong Hash(int row) => ((ulong)first[row] * Multiplier1 ^ (ulong)second[row]) * Multiplier2;
 
         public void Keep(int slot, int row)

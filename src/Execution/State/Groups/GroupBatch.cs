@@ -35,6 +35,25 @@ public sealed class GroupBatch
 
     internal Span<int> GroupsForWrite => _groups.AsSpan(0, RowCount);
 
+    private int[]? _rowKeys;
+    private int[]? _keyGroups;
+    private int _keyCount;
+
+    /// <summary>When the table resolved the batch through its distinct keys (a batch of integer keys that repeat): per row,
+    /// its key's index in <see cref="KeyGroups"/> (-1 when not selected). Empty otherwise. Lets a caller do per-key work
+    /// (a join listing a key's stored rows) once per distinct key.</summary>
+    public ReadOnlySpan<int> RowKeys => _rowKeys is null ? default : _rowKeys.AsSpan(0, RowCount);
+
+    /// <summary>With <see cref="RowKeys"/>: per distinct key, in order of its first row, its group (-1: a probe found none).</summary>
+    public ReadOnlySpan<int> KeyGroups => _keyGroups is null ? default : _keyGroups.AsSpan(0, _keyCount);
+
+    internal void SetDistinctKeys(int[] rowKeys, int[] keyGroups, int keyCount)
+    {
+        _rowKeys = rowKeys;
+        _keyGroups = keyGroups;
+        _keyCount = keyCount;
+    }
+
     internal void Reset(int rows)
     {
         if (_groups.Length < rows) _groups = new int[Math.Max(rows, _groups.Length * 2)];
@@ -46,9 +65,18 @@ public sealed class GroupBatch
         }
         RowCount = rows;
         TouchedCount = 0;
+        _rowKeys = null;
+        _keyGroups = null;
+        _keyCount = 0;
     }
 
-    internal void SetGroup(int row, int group) => _groups[row] = group;
+    internal void SetGroup(int row, int group)
+    {
+        _groups[row] = group;
+        // A row moved to another group no longer has its key's group.
+        _rowKeys = null;
+        _keyGroups = null;
+    }
 
     internal void AddTouched(int group, bool isNew, int firstRow)
     {

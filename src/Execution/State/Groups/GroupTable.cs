@@ -274,6 +274,7 @@ public sealed class GroupTable
             int k = keyOf[i];
             groups[i] = k < 0 ? -1 : keyGroups[k];
         }
+        result.SetDistinctKeys(distinct.KeyOfArray, keyGroups, count);
         return true;
     }
 
