@@ -1,0 +1,56 @@
+using System.Text;
+using StreamSql.Execution.Batches;
+using StreamSql.Execution.Types;
+
+namespace StreamSql.Tests.ExprX;
+
+/// <summary>
+/// Evaluates an <see cref="ExprCase"/> as Flink's <c>ExpressionTestBase</c> does: <c>SELECT CAST((expr) AS STRING) FROM
+/// testTable</c> over the case's one-row view, the value read as text, a NULL as "NULL". One session per test row.
+/// </summary>
+internal sealed class ExprRunner : IAsyncDisposable
+{
+    private readonly Dictionary<ExprTestRow, StreamSqlEnvironment> _sessions = [];
+
+    private StreamSqlEnvironment Session(ExprTestRow row)
+    {
+        if (_sessions.TryGetValue(row, out var env)) return env;
+        env = Sessions.Create(settings: [("parallelism.default", "1"), ("table.local-time-zone", "UTC")]);
+        env.ExecuteSql(row.CreateView());
+        _sessions.Add(row, env);
+        return env;
+    }
+
+    /// <summary>The expression's value as Flink's test reads it.</summary>
+    public async Task<string> EvaluateAsync(ExprCase @case)
+    {
+        await using var result = Session(@case.Row).Query($"SELECT CAST(({@case.Sql}) AS STRING) FROM testTable");
+        string? value = null;
+        var rows = 0;
+        await foreach (var batch in result.ReadBatchesAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token))
+        {
+            for (int row = 0; row < batch.Length; row++, rows++)
+                value = ArrowValueReader.Read(batch.Column(0), row, result.ColumnTypes[0]) is { } v ? (string)v : "NULL";
+        }
+        Assert.True(rows == 1, $"{@case.Name}: {rows} rows");
+        return value!;
+    }
+
+    public async Task AssertAsync(ExprCase @case)
+    {
+        if (@case.Error is { } keywords)
+        {
+            var e = await Assert.ThrowsAsync<StreamSqlException>(() => EvaluateAsync(@case));
+            Assert.True(e.Message.Contains(keywords, StringComparison.Ordinal),
+                $"{@case.Name}: {@case.Sql}\n expected an error containing: {keywords}\n actual: {e.Message}");
+            return;
+        }
+        var actual = await EvaluateAsync(@case);
+        Assert.True(@case.Expected == actual, $"{@case.Name}: {@case.Sql}\n expected: {@case.Expected}\n actual:   {actual}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var env in _sessions.Values) await env.DisposeAsync();
+    }
+}
