@@ -185,12 +185,15 @@ internal static partial class StringKernels
             case "OVERLAY":
                 return Row(t, ops, (a, row, w) =>
                 {
-                    // Flink: s[0 .. pos-1) + replacement + s[pos-1+len ..], len defaulting to the replacement's length.
+                    // Flink: s[0 .. pos-1) + replacement + s[pos-1+len ..], len defaulting to the replacement's length. A
+                    // position before the start or past the end leaves the string as it is; a negative length drops the rest
+                    // (ScalarFunctionsTest.testOverlay).
                     var text = a[0].GetString(row);
                     var replacement = a[1].GetString(row);
-                    long start = Math.Clamp(a[2].GetInt64(row) - 1, 0, text.Length);
+                    long start = a[2].GetInt64(row) - 1;
+                    if (start < 0 || start > text.Length) { w.AppendString(text); return; }
                     long length = a.Length > 3 ? a[3].GetInt64(row) : replacement.Length;
-                    long resume = Math.Clamp(start + Math.Max(0, length), start, text.Length);
+                    long resume = length < 0 ? text.Length : Math.Clamp(start + length, start, text.Length);
                     w.AppendString(string.Concat(text.AsSpan(0, (int)start), replacement, text.AsSpan((int)resume)));
                 });
             case "TYPEOF":
@@ -362,10 +365,14 @@ internal static partial class StringKernels
     /// PARSE_URL as Flink computes it with java.net.URL: HOST, PATH, QUERY (or one key of it), REF, PROTOCOL, AUTHORITY,
     /// FILE, USERINFO; NULL for a malformed URL, an absent part or an unknown part name.
     /// </summary>
+    /// <summary>The protocols java.net.URL has handlers for; Flink's PARSE_URL gives NULL for any other
+    /// (<c>MalformedURLException: unknown protocol</c>).</summary>
+    private static readonly HashSet<string> JavaUrlProtocols = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "ftp", "file", "jar", "mailto" };
+
     internal static string? UrlPart(string url, string part, string? key)
     {
         var m = UrlPattern.Match(url);
-        if (!m.Success) return null;
+        if (!m.Success || !JavaUrlProtocols.Contains(m.Groups[1].Value)) return null;
         string authority = m.Groups[2].Value;
         int at = authority.LastIndexOf('@');
         string? userInfo = at >= 0 ? authority[..at] : null;
