@@ -31,7 +31,7 @@ internal static class StringFunctions
         yield return Str("REPLACE", "'REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("POSITION", "'POSITION(<STRING> IN <STRING>)'", 2, 2, _ => 's', SqlType.Int);
         yield return Str("LOCATE", "'LOCATE(<STRING>, <STRING>)', 'LOCATE(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', SqlType.Int);
-        yield return Str("INSTR", "'INSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int);
+        yield return Str("INSTR", "'INSTR(<STRING>, <STRING>)', 'INSTR(<STRING>, <STRING>, <INTEGER>, <INTEGER>)'", 2, 4, i => i < 2 ? 's' : 'i', SqlType.Int);
         yield return Str("REGEXP_EXTRACT", "'REGEXP_EXTRACT(<STRING>, <STRING>)', 'REGEXP_EXTRACT(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("REGEXP_REPLACE", "'REGEXP_REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("REGEXP", "'REGEXP(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Boolean);
@@ -40,7 +40,8 @@ internal static class StringFunctions
         yield return Str("REGEXP_SUBSTR", "'REGEXP_SUBSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', alwaysNullable: true);
         yield return Str("REGEXP_EXTRACT_ALL", "'REGEXP_EXTRACT_ALL(<STRING>, <STRING>)', 'REGEXP_EXTRACT_ALL(<STRING>, <STRING>, <INTEGER>)'",
             2, 3, i => i < 2 ? 's' : 'i', SqlType.Array(StringType));
-        yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
+        yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)', 'SPLIT_INDEX(<STRING>, <INTEGER>, <INTEGER>)'", 3, 3,
+            i => i == 0 ? 's' : i == 2 ? 'i' : '*', alwaysNullable: true);
         // LPAD/RPAD are TO_NULLABLE in Flink (NOT NULL over NOT NULL operands), though a negative length gives NULL.
         yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
@@ -113,14 +114,14 @@ internal static class StringFunctions
             3, 4, i => i < 2 ? 's' : 'i');
     }
 
-    /// <summary>A function over strings ('s') and integers ('i') returning <paramref name="result"/> (STRING by default).</summary>
+    /// <summary>A function over strings ('s'), integers ('i') or either ('*') returning <paramref name="result"/> (STRING by default).</summary>
     private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, SqlType? result = null, bool alwaysNullable = false) =>
         new(name, FunctionKind.Scalar, forms, a =>
         {
             if (a.Count < min || a.Count > max) return null;
             for (int i = 0; i < a.Count; i++)
             {
-                bool ok = kinds(i) == 's' ? IsString(a[i]) : IsInteger(a[i]);
+                bool ok = kinds(i) switch { 's' => IsString(a[i]), 'i' => IsInteger(a[i]), _ => IsString(a[i]) || IsInteger(a[i]) };
                 if (!ok) return null;
             }
             return new ResolvedFunction(a.Name, StringsAndInts(a), (result ?? StringType).WithNullable(alwaysNullable || Nullable(a)));

@@ -24,8 +24,9 @@ internal static class TimeFunctions
             yield return new(name, FunctionKind.Scalar, $"'{name}(<DATE>)', '{name}(<TIMESTAMP>)'", a =>
                 a.Count == 1 && IsDateOrTimestamp(a[0]) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Date) : null);
         foreach (var name in new[] { "HOUR", "MINUTE", "SECOND" })
-            yield return new(name, FunctionKind.Scalar, $"'{name}(<TIME>)', '{name}(<TIMESTAMP>)'", a =>
-                a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
+            // Calcite's HOUR(x) is EXTRACT(HOUR FROM x), so a day-time interval is read too (ScalarFunctionsTest: HOUR(f19)).
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<TIME>)', '{name}(<TIMESTAMP>)', '{name}(<INTERVAL>)'", a =>
+                a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time || a[0].IsInterval) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
         yield return new("DATE_FORMAT", FunctionKind.Scalar, "'DATE_FORMAT(<TIMESTAMP>, <STRING>)', 'DATE_FORMAT(<STRING>, <STRING>)'", a =>
             a.Count == 2 && (IsTimestamp(a[0]) || a[0].IsCharacterString || a[0].Kind == SqlTypeKind.Date) && IsString(a[1])
                 ? Keep(a, StringType, alwaysNullable: true) : null);

@@ -105,7 +105,9 @@ internal static partial class StringKernels
                     w.AppendString(search.Length == 0 ? s : s.Replace(search, a[2].GetString(row), StringComparison.Ordinal));
                 });
             case "POSITION": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), 1)));
-            case "INSTR": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[1].GetString(row), a[0].GetString(row), 1)));
+            case "INSTR":
+                return Row(t, ops, (a, row, w) => w.AppendInt64(Instr(a[0].GetString(row), a[1].GetString(row),
+                    a.Length > 2 ? a[2].GetInt64(row) : 1, a.Length > 3 ? a[3].GetInt64(row) : 1)));
             case "LOCATE":
                 return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), a.Length > 2 ? a[2].GetInt64(row) : 1)));
             case "LPAD" or "RPAD":
@@ -126,6 +128,15 @@ internal static partial class StringKernels
                     var sb = new StringBuilder(s.Length * (int)Math.Min(n, 1 << 20));
                     for (long i = 0; i < n; i++) sb.Append(s);
                     w.AppendString(sb.ToString());
+                });
+            case "SPLIT_INDEX" when ops[1].Type.IsExactInteger:
+                // Flink's SPLIT_INDEX(str, character, index): the delimiter is the character of that code, 1 to 255.
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long code = a[1].GetInt64(row), index = a[2].GetInt64(row);
+                    if (code is < 1 or > 255 || index < 0) { w.AppendNull(); return; }
+                    var parts = a[0].GetString(row).Split((char)code);
+                    if (index >= parts.Length) w.AppendNull(); else w.AppendString(parts[index]);
                 });
             case "SPLIT_INDEX":
                 if (ops[0].Type.IsCharacterString && ops[1] is ConstantExpression { Value: string { Length: > 0 } separator } && ops[2] is ConstantExpression { Value: not null } index)
@@ -326,6 +337,32 @@ internal static partial class StringKernels
     }
 
     /// <summary>1-based position of <paramref name="sub"/> in <paramref name="s"/> searching from <paramref name="from"/>, 0 when absent.</summary>
+    /// <summary>Flink's <c>INSTR(str, sub, start, nth)</c>: the position of the nth occurrence from <paramref name="start"/>;
+    /// a negative start counts from the end and searches backwards.</summary>
+    private static long Instr(string s, string sub, long start, long nth)
+    {
+        if (start == 0 || nth <= 0) return 0;
+        if (start < 0)
+        {
+            long fromEnd = Instr(Reverse(s), Reverse(sub), -start, nth);
+            return fromEnd == 0 ? 0 : s.Length + 2 - fromEnd - sub.Length;
+        }
+        long index = 0;
+        for (long i = 0, from = start; i < nth; i++, from = index + 1)
+        {
+            index = Locate(sub, s, from);
+            if (index == 0) return 0;
+        }
+        return index;
+    }
+
+    private static string Reverse(string s)
+    {
+        var chars = s.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+
     private static long Locate(string sub, string s, long from)
     {
         if (from < 1) return 0;
