@@ -36,7 +36,23 @@ internal sealed class ExprRunner : IAsyncDisposable
         return value!;
     }
 
+    /// <summary>Runs the case and asserts Flink's string (or Flink's error). With the environment variable
+    /// <c>EXPRX_DIFFERENCES_FILE</c> set, the name of each case that differs is appended to that file (how
+    /// <see cref="ExprXDifferences"/> is refreshed).</summary>
     public async Task AssertAsync(ExprCase @case)
+    {
+        try
+        {
+            await AssertCoreAsync(@case);
+        }
+        catch when (Environment.GetEnvironmentVariable("EXPRX_DIFFERENCES_FILE") is { Length: > 0 } file)
+        {
+            lock (_sessions) File.AppendAllLines(file, [@case.Name]);
+            throw;
+        }
+    }
+
+    private async Task AssertCoreAsync(ExprCase @case)
     {
         if (@case.Error is { } keywords)
         {
