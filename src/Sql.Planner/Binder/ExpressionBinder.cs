@@ -399,12 +399,27 @@ internal sealed class ExpressionBinder
         for (int i = 0; i < operands.Count; i++)
         {
             var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
-            converted[i] = Coerce(operands[i], wanted);
+            converted[i] = IsComparison(resolved.Name) && operands[i].Type.IsCharacterString && TypeRules.IsComparableTemporal(wanted)
+                ? TryCoerce(operands[i], wanted)
+                : Coerce(operands[i], wanted);
         }
         // Any expression over a time attribute is a plain timestamp.
         // PROCTIME() itself is the processing-time attribute; anything else over a time attribute is a plain timestamp.
         var type = resolved.Name == "PROCTIME" ? resolved.ReturnType : resolved.ReturnType.WithoutTimeAttribute();
         return new Call(resolved.Name, converted, type);
+    }
+
+    private static bool IsComparison(string name) => name is "=" or "<>" or "<" or "<=" or ">" or ">=" or "IN" or "NOT IN";
+
+    /// <summary>Text compared with a DATE, TIME or TIMESTAMP: Flink casts the text to the temporal type and a text that is
+    /// no such value compares as NULL (ScalarOperatorsTest: <c>f15 = uuid()</c> is NULL), so the cast is a TRY_CAST.</summary>
+    private static ScalarExpr TryCoerce(ScalarExpr operand, SqlType wanted)
+    {
+        if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
+        if (operand is Literal literal
+            && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
+            return converted;
+        return new Call("TRY_CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(true));
     }
 
     /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>
