@@ -13,5 +13,8 @@ namespace StreamSql.Tests.ExprX;
 /// or "" when the test names none.</param>
 internal sealed record ExprCase(string Name, ExprTestRow Row, string Sql, string? Expected, string? Error = null)
 {
+    /// <summary>The session time zone (<c>table.local-time-zone</c>) the test sets; Flink's test default here is UTC.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
     public override string ToString() => Name;
 }

@@ -6,21 +6,25 @@ internal sealed class ExprCaseList(string file, ExprTestRow row)
     private readonly List<ExprCase> _cases = [];
     private string _method = "";
     private int _number;
+    private string _zone = "UTC";
 
     public IReadOnlyList<ExprCase> Cases => _cases;
 
-    /// <summary>Starts the cases of Flink's test method <paramref name="method"/>.</summary>
-    public ExprCaseList Method(string method)
+    /// <summary>Starts the cases of Flink's test method <paramref name="method"/>, which sets the session time zone
+    /// <paramref name="timeZone"/> (<c>tableConfig.setLocalTimeZone</c>).</summary>
+    public ExprCaseList Method(string method, string timeZone = "UTC")
     {
+        // A method continued after a helper keeps numbering its cases.
+        if (method != _method) _number = 0;
         _method = method;
-        _number = 0;
+        _zone = timeZone;
         return this;
     }
 
     /// <summary><c>testSqlApi(sql, expected)</c>.</summary>
     public ExprCaseList Sql(string sql, string expected)
     {
-        _cases.Add(new($"{file}.{_method}#{++_number}", row, sql, expected));
+        _cases.Add(new($"{file}.{_method}#{++_number}", row, sql, expected) { TimeZone = _zone });
         return this;
     }
 
@@ -28,7 +32,7 @@ internal sealed class ExprCaseList(string file, ExprTestRow row)
     /// <paramref name="keywords"/> (any message when empty).</summary>
     public ExprCaseList Fails(string sql, string keywords = "")
     {
-        _cases.Add(new($"{file}.{_method}#{++_number}", row, sql, null, keywords));
+        _cases.Add(new($"{file}.{_method}#{++_number}", row, sql, null, keywords) { TimeZone = _zone });
         return this;
     }
 }

@@ -6,25 +6,25 @@ namespace StreamSql.Tests.ExprX;
 
 /// <summary>
 /// Evaluates an <see cref="ExprCase"/> as Flink's <c>ExpressionTestBase</c> does: <c>SELECT CAST((expr) AS STRING) FROM
-/// testTable</c> over the case's one-row view, the value read as text, a NULL as "NULL". One session per test row.
+/// testTable</c> over the case's one-row view, the value read as text, a NULL as "NULL". One session per test row and time zone.
 /// </summary>
 internal sealed class ExprRunner : IAsyncDisposable
 {
-    private readonly Dictionary<ExprTestRow, StreamSqlEnvironment> _sessions = [];
+    private readonly Dictionary<(ExprTestRow, string), StreamSqlEnvironment> _sessions = [];
 
-    private StreamSqlEnvironment Session(ExprTestRow row)
+    private StreamSqlEnvironment Session(ExprTestRow row, string timeZone)
     {
-        if (_sessions.TryGetValue(row, out var env)) return env;
-        env = Sessions.Create(settings: [("parallelism.default", "1"), ("table.local-time-zone", "UTC")]);
-        env.ExecuteSql(row.CreateView());
-        _sessions.Add(row, env);
+        if (_sessions.TryGetValue((row, timeZone), out var env)) return env;
+        env = Sessions.Create(settings: [("parallelism.default", "1"), ("table.local-time-zone", timeZone)]);
+        env.ExecuteSql(row.CreateView(TimeZoneInfo.FindSystemTimeZoneById(timeZone)));
+        _sessions.Add((row, timeZone), env);
         return env;
     }
 
     /// <summary>The expression's value as Flink's test reads it.</summary>
     public async Task<string> EvaluateAsync(ExprCase @case)
     {
-        await using var result = Session(@case.Row).Query($"SELECT CAST(({@case.Sql}) AS STRING) FROM testTable");
+        await using var result = Session(@case.Row, @case.TimeZone).Query($"SELECT CAST(({@case.Sql}) AS STRING) FROM testTable");
         string? value = null;
         var rows = 0;
         await foreach (var batch in result.ReadBatchesAsync().WithCancellation(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token))

@@ -11,11 +11,31 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
 
     /// <summary>The statement that makes the row the view <c>testTable</c>. A second row, filtered out, holds NULL in each
     /// nullable field so that the fields' types are nullable as in Flink's test (a literal alone is NOT NULL).</summary>
-    public string CreateView() =>
-        "CREATE TEMPORARY VIEW testTable AS SELECT " + string.Join(", ", Fields.Select(f => f.Column)) + " FROM (VALUES (0, " +
-        string.Join(", ", Fields.Select(f => f.Value)) + "), (1, " +
-        string.Join(", ", Fields.Select(f => NotNull.Contains(f.Column) ? f.Value : "NULL")) +
-        ")) AS t(exprx_row, " + string.Join(", ", Fields.Select(f => f.Column)) + ") WHERE exprx_row = 0";
+    public string CreateView(TimeZoneInfo zone)
+    {
+        var values = Fields.Select(f => InstantLiteral(f.Value, zone)).ToList();
+        return "CREATE TEMPORARY VIEW testTable AS SELECT " + string.Join(", ", Fields.Select(f => f.Column)) + " FROM (VALUES (0, " +
+            string.Join(", ", values) + "), (1, " +
+            string.Join(", ", Fields.Select((f, i) => NotNull.Contains(f.Column) ? values[i] : "NULL")) +
+            ")) AS t(exprx_row, " + string.Join(", ", Fields.Select(f => f.Column)) + ") WHERE exprx_row = 0";
+    }
+
+    /// <summary>A TIMESTAMP_LTZ field that is a fixed instant (<see cref="Instant"/>): its wall-clock time in the session's
+    /// zone cast to TIMESTAMP_LTZ, so that it is the same instant whatever the zone.</summary>
+    private static string InstantLiteral(string value, TimeZoneInfo zone)
+    {
+        if (!value.StartsWith(InstantPrefix, StringComparison.Ordinal)) return value;
+        var parts = value[InstantPrefix.Length..].Split('|');
+        var utc = DateTime.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return $"CAST(TIMESTAMP '{local}{parts[1]}' AS TIMESTAMP_LTZ({parts[2]}))";
+    }
+
+    private const string InstantPrefix = "instant:";
+
+    /// <summary>A TIMESTAMP_LTZ(<paramref name="precision"/>) field holding the instant <paramref name="utc"/> (whole
+    /// seconds, UTC) plus the fraction <paramref name="fraction"/> (".123456789").</summary>
+    private static string Instant(string utc, string fraction, int precision) => $"{InstantPrefix}{utc}|{fraction}|{precision}";
 
     public override string ToString() => Name;
 
@@ -55,4 +75,17 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
         "MAP[" + Str("a") + ", 1, " + Str("b") + ", 2]", "CAST(NULL AS STRING)", "CAST(NULL AS STRING)", "CAST(NULL AS STRING)",
         "CAST(NULL AS STRING)", "CAST(ROW('abc', 'def') AS ROW<f0 STRING, f1 STRING>)", "INTERVAL '2' DAY", "INTERVAL '3' DAY",
         "INTERVAL '2' DAY", "CAST(NULL AS INTERVAL DAY)") with { NotNull = new HashSet<string> { "f11", "f18", "f19" } };
+
+    /// <summary><c>TemporalTypesTest</c>'s row. The TIMESTAMP_LTZ fields 16 to 20 and 25 are fixed instants; 23 and 24 are
+    /// 1970-01-01 00:00:00.123456789 in the session's zone, as Flink's test builds them.</summary>
+    public static readonly ExprTestRow TemporalTypes = Numbered("TemporalTypes",
+        "DATE '1990-10-14'", "TIME '10:20:45'", "CAST(TIMESTAMP '1990-10-14 10:20:45.123' AS TIMESTAMP(3))", "DATE '1990-10-13'",
+        "DATE '1990-10-15'", "TIME '00:00:00'", "CAST(TIMESTAMP '1990-10-14 00:00:00' AS TIMESTAMP(9))", "12000",
+        "CAST(1467012213000 AS BIGINT)", "INTERVAL '24' MONTH", "CAST(INTERVAL '12' SECOND AS INTERVAL SECOND(3))",
+        "CAST(NULL AS DATE)", "CAST(NULL AS TIME(0))", "CAST(NULL AS TIMESTAMP(9))", "CAST(NULL AS STRING)",
+        "CAST(1467012213 AS BIGINT)", Instant("1990-10-14 10:20:45", ".123", 9), Instant("1990-10-14 00:00:00", "", 3),
+        Instant("2018-03-14 11:00:00", "", 9), Instant("2018-03-13 17:02:03", "", 9), Instant("2018-03-12 04:00:01", "", 9),
+        "CAST(44 AS BIGINT)", "3", "CAST(TIMESTAMP '1970-01-01 00:00:00.123456789' AS TIMESTAMP_LTZ(9))",
+        "CAST(TIMESTAMP '1970-01-01 00:00:00.123456789' AS TIMESTAMP_LTZ(9))", Instant("1970-01-01 00:00:00", ".123456789", 9),
+        "CAST(124 AS TINYINT)");
 }
