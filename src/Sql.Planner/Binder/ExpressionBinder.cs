@@ -245,7 +245,7 @@ internal sealed class ExpressionBinder
         if (target.IsInterval && NumberAsInterval(operand, c.TargetType.Name, target) is { } interval) return interval;
         var from = operand.Type.WithoutTimeAttribute();
         if (!BuiltInFunctions.CanCast(from, target))
-            throw new SqlValidationException($"Cast function cannot convert value of type {from} to type {target}", c.Span);
+            throw new SqlValidationException(CastRules.Refusal(from, target), c.Span);
         // Calcite's (and Flink's) CAST takes its nullability from the operand, whatever the target spelled: a cast that
         // fails at run time fails the job rather than give NULL, so NOT NULL survives it. TRY_CAST is always nullable.
         bool nullable = c.IsTry || operand.Type.Nullable;
