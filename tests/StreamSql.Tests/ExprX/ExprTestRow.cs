@@ -88,4 +88,23 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
         "CAST(44 AS BIGINT)", "3", "CAST(TIMESTAMP '1970-01-01 00:00:00.123456789' AS TIMESTAMP_LTZ(9))",
         "CAST(TIMESTAMP '1970-01-01 00:00:00.123456789' AS TIMESTAMP_LTZ(9))", Instant("1970-01-01 00:00:00", ".123456789", 9),
         "CAST(124 AS TINYINT)");
+
+    private static string Dec(string value, int precision, int scale) => $"CAST('{value}' AS DECIMAL({precision}, {scale}))";
+
+    /// <summary><c>DecimalTypeTest</c>'s row. Fields 11 and 12 do not fit their type, which Flink's converter turns into NULL;
+    /// here they are NULL of that type.</summary>
+    public static readonly ExprTestRow DecimalTypes = Numbered("DecimalTypes",
+        Dec("123456789.123456789123456789", 30, 18), Dec("123456789123456789123456789", 30, 0), "42", "CAST(4.2 AS DOUBLE)",
+        Dec("123456789", 10, 0), Dec("0.000", 10, 3), Dec("123", 10, 0), Dec("123.45", 7, 2), Dec("100.004", 7, 2), Dec("100.1", 7, 2),
+        Dec("100.0040", 5, 2), "CAST(NULL AS DECIMAL(2, 0))", "CAST(NULL AS DECIMAL(4, 2))", Dec("100.12", 10, 2), Dec("200.1234", 10, 4),
+        Dec("100.0123456789", 38, 10), Dec("200.0123456789012345678901234567", 38, 28), Dec("10000000000", 38, 10), Dec("0", 38, 28),
+        Dec("50000000000000000000000000000000000000", 38, 0), Dec("1.00", 5, 2), Dec("2.0000", 10, 4), "200", "CAST(3.14 AS DOUBLE)",
+        Dec("1", 30, 6), Dec("2", 30, 10), Dec("0.01", 30, 20), Dec("0.0000006", 38, 10), Dec("1.0", 38, 10),
+        Dec("10000000000000000000", 38, 0), Dec("1.0", 30, 20), Dec("1.00", 20, 2), Dec("3", 2, 1), Dec("3", 4, 3), Dec("3", 20, 10),
+        Dec("3", 20, 16), Dec("1.00", 10, 2), "2", "CAST(3.0 AS DOUBLE)", Dec("100000000000000000000", 30, 0),
+        Dec("0.000000000000001", 30, 20), Dec("3.00", 10, 2), Dec("5.00", 10, 4), "7", Dec("3", 1, 0), Dec("5", 1, 0),
+        Dec("3.1234", 10, 4), Dec("5", 10, 2), Dec("3.14", 10, 2), Dec("2.17", 10, 2), Dec("646.646", 10, 3), Dec("99.99", 4, 2),
+        Dec(new string('9', 38), 38, 0), Dec("0.0001", 8, 4), Dec("0.01", 10, 2), Str("3.14"), Dec("3.15", 8, 2), "CAST(3.15 AS DOUBLE)",
+        Str("3.15"), Str("13.14"), Dec("1.99", 4, 2), Str("1.99"), "1", Dec("1", 8, 2), Dec("1", 8, 4), "1", "CAST(1.0 AS DOUBLE)",
+        Dec("1", 1, 0), Dec("99", 2, 0), "99", "CAST(99.0 AS DOUBLE)");
 }
