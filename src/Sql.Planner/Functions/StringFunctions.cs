@@ -48,13 +48,10 @@ internal static class StringFunctions
         yield return Str("REPEAT", "'REPEAT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
         yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
         yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
-        yield return Str("MD5", "'MD5(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA1", "'SHA1(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA256", "'SHA256(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA224", "'SHA224(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA384", "'SHA384(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA512", "'SHA512(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA2", "'SHA2(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        // Flink's hash functions and TO_BASE64/FROM_BASE64 read a string's UTF-8 bytes or a byte string as it is.
+        foreach (var name in new[] { "MD5", "SHA1", "SHA256", "SHA224", "SHA384", "SHA512" })
+            yield return TextOrBytes(name, $"'{name}(<STRING>)', '{name}(<BYTES>)'", withBits: false);
+        yield return TextOrBytes("SHA2", "'SHA2(<STRING>, <INTEGER>)', 'SHA2(<BYTES>, <INTEGER>)'", withBits: true);
         // The binder answers CURRENT_DATABASE() itself (a constant when planning); this entry names it and its form.
         yield return new("CURRENT_DATABASE", FunctionKind.Scalar, "'CURRENT_DATABASE()'", a =>
             a.Count == 0 ? new ResolvedFunction(a.Name, [], StringType.AsNotNull()) : null);
@@ -69,8 +66,8 @@ internal static class StringFunctions
                 : AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Boolean.WithNullable(Nullable(a)))
                 : AllMatch(a, IsBinary) ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(SqlType.Bytes, a[1])], SqlType.Boolean.WithNullable(Nullable(a)))
                 : null);
-        yield return Str("TO_BASE64", "'TO_BASE64(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("FROM_BASE64", "'FROM_BASE64(<STRING>)'", 1, 1, _ => 's');
+        yield return TextOrBytes("TO_BASE64", "'TO_BASE64(<STRING>)', 'TO_BASE64(<BYTES>)'", withBits: false);
+        yield return TextOrBytes("FROM_BASE64", "'FROM_BASE64(<STRING>)', 'FROM_BASE64(<BYTES>)'", withBits: false);
         yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
         yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i', alwaysNullable: true);
         yield return Str("HASH_CODE", "'HASH_CODE(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
@@ -113,6 +110,17 @@ internal static class StringFunctions
         yield return Str("OVERLAY", "'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER>)', 'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER> FOR <INTEGER>)'",
             3, 4, i => i < 2 ? 's' : 'i');
     }
+
+    /// <summary>A STRING function of a string or a byte string (kept as BYTES), with an INT bit length for SHA2.</summary>
+    private static FunctionDefinition TextOrBytes(string name, string forms, bool withBits) =>
+        new(name, FunctionKind.Scalar, forms, a =>
+        {
+            if (a.Count != (withBits ? 2 : 1) || withBits && !IsInteger(a[1])) return null;
+            if (IsBinary(a[0]) && !IsNull(a[0]))
+                return new ResolvedFunction(a.Name, withBits ? [As(SqlType.Bytes, a[0]), As(SqlType.Int, a[1])] : [As(SqlType.Bytes, a[0])],
+                    StringType.WithNullable(Nullable(a)));
+            return IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(Nullable(a))) : null;
+        });
 
     /// <summary>A function over strings ('s'), integers ('i') or either ('*') returning <paramref name="result"/> (STRING by default).</summary>
     private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, SqlType? result = null, bool alwaysNullable = false) =>

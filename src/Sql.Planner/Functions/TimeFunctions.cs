@@ -66,10 +66,13 @@ internal static class TimeFunctions
         yield return Niladic("LOCALTIME", SqlType.Time(0));
         yield return Niladic("PROCTIME", SqlType.TimestampLtz(3) with { IsProctime = true });
         yield return new("TIMESTAMPADD", FunctionKind.Scalar, "'TIMESTAMPADD(<TIME_UNIT>, <INTEGER>, <DATETIME>)'", a =>
-            a.Count == 3 && a[0].IsCharacterString && IsInteger(a[1]) && IsDateTime(a[2])
-                ? new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), Own(a[2], SqlType.Timestamp(3)) },
-                    (IsNull(a[2]) ? SqlType.Timestamp(3) : a[2].WithoutTimeAttribute()).WithNullable(Nullable(a)))
-                : null);
+            a.Count != 3 || !a[0].IsCharacterString || !IsInteger(a[1]) || !IsDateTime(a[2]) ? null
+            // Calcite: a DATE plus hours, minutes or seconds is a TIMESTAMP (of the default precision, 6), not a DATE
+            // (ScalarFunctionsTest: TIMESTAMPADD(HOUR, -1, DATE '2016-06-15') is 2016-06-14 23:00:00.000000).
+            : a[2].Kind == SqlTypeKind.Date && a.LiteralValue(0) is "HOUR" or "MINUTE" or "SECOND" or "MILLISECOND" or "MICROSECOND" or "NANOSECOND"
+                ? new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), As(SqlType.Timestamp(6), a[2]) }, SqlType.Timestamp(6).WithNullable(Nullable(a)))
+            : new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), Own(a[2], SqlType.Timestamp(3)) },
+                (IsNull(a[2]) ? SqlType.Timestamp(3) : a[2].WithoutTimeAttribute()).WithNullable(Nullable(a))));
         yield return new("TIMESTAMPDIFF", FunctionKind.Scalar, "'TIMESTAMPDIFF(<TIME_UNIT>, <DATETIME>, <DATETIME>)'", TimestampDiff);
         yield return new("CONVERT_TZ", FunctionKind.Scalar, "'CONVERT_TZ(<STRING>, <STRING>, <STRING>)'", a =>
             a.Count == 3 && AllMatch(a, IsString) ? Keep(a, StringType, alwaysNullable: true) : null);

@@ -163,11 +163,14 @@ internal static partial class StringKernels
                 return new Utf8DigestKernel(name, ops[0], ops.Length > 1 ? ops[1] : null, t);
             case "IS_ALPHA" or "IS_DIGIT" or "IS_DECIMAL": return new Utf8ClassTestKernel(name, ops[0], t);
             case "STARTSWITH" or "ENDSWITH": return new Utf8AffixKernel(name == "STARTSWITH", ops[0], ops[1], t);
-            case "TO_BASE64": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToBase64String(a[0].GetUtf8(row))));
+            case "TO_BASE64":
+                return Row(t, ops, (a, row, w) =>
+                    w.AppendString(Convert.ToBase64String(a[0].Type.IsBinaryString ? a[0].GetBytes(row) : a[0].GetUtf8(row))));
             case "FROM_BASE64":
                 return Row(t, ops, (a, row, w) =>
                 {
-                    try { w.AppendUtf8(Convert.FromBase64String(a[0].GetString(row))); }
+                    var text = a[0].Type.IsBinaryString ? Encoding.ASCII.GetString(a[0].GetBytes(row)) : a[0].GetString(row);
+                    try { w.AppendUtf8(Convert.FromBase64String(text)); }
                     catch (FormatException) { w.AppendNull(); }
                 });
             case "ASCII":
