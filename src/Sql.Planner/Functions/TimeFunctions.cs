@@ -98,6 +98,9 @@ internal static class TimeFunctions
     private static ResolvedFunction? TimestampDiff(CallArguments a)
     {
         if (a.Count != 3 || !a[0].IsCharacterString || !IsDateTime(a[1]) || !IsDateTime(a[2])) return null;
+        // Flink's code generator (ScalarOperatorGens): a TIMESTAMP_LTZ is only subtracted from a TIMESTAMP_LTZ.
+        if ((a[1].Kind == SqlTypeKind.TimestampLtz || a[2].Kind == SqlTypeKind.TimestampLtz) && a[1].Kind != a[2].Kind && !IsNull(a[1]) && !IsNull(a[2]))
+            throw new FunctionResolutionException("TIMESTAMP_LTZ only supports diff between the same type.");
         var x = IsNull(a[1]) ? a[2] : a[1];
         var y = IsNull(a[2]) ? x : a[2];
         // Both sides as the same kind so the kernel subtracts like with like.

@@ -50,11 +50,11 @@ internal static class TemporalTypesCases
             .Sql($"CAST({Ltz("1970-01-01 08:00:01.123456")} AS TIMESTAMP_LTZ(9))", "1970-01-01 08:00:01.123456000");
         const string toLtz = "The cast from NUMERIC type to TIMESTAMP_LTZ type is not allowed. It's recommended to use TO_TIMESTAMP_LTZ(numeric_col, precision) instead.";
         const string fromLtz = "The cast from TIMESTAMP_LTZ type to NUMERIC type is not allowed.";
-        l.Method("testInvalidCastBetweenNumericAndTimestampLtz")
-            .Fails("CAST(CAST(100 AS TINYINT) AS TIMESTAMP_LTZ(3))", toLtz).Fails("CAST(CAST(100 AS SMALLINT) AS TIMESTAMP_LTZ(3))", toLtz)
-            .Fails("CAST(100 AS TIMESTAMP_LTZ(3))", toLtz).Fails("CAST(CAST(100 AS BIGINT) AS TIMESTAMP_LTZ(3))", toLtz)
-            .Fails("CAST(CAST(100.01 AS FLOAT) AS TIMESTAMP_LTZ(3))", toLtz).Fails("CAST(CAST(100.123 AS DOUBLE) AS TIMESTAMP_LTZ(3))", toLtz)
-            .Fails("CAST(CAST(100.1234 as DECIMAL(38, 18)) AS TIMESTAMP_LTZ(3))", toLtz);
+        // Flink 1.x refuses a number cast to TIMESTAMP_LTZ ("The cast from NUMERIC type to TIMESTAMP_LTZ type is not
+        // allowed..."); the engine follows Flink 2.x, which reads the number as seconds since the epoch (docs/sql.md), so
+        // those seven cases are not ported. The refusals the other way round still hold.
+        l.Method("testInvalidCastBetweenNumericAndTimestampLtz");
+        _ = toLtz;
         foreach (var type in new[] { "TINYINT", "SMALLINT", "INT", "BIGINT", "FLOAT", "DOUBLE", "DECIMAL(38, 3)" })
             l.Fails($"CAST({Ltz("1970-01-01 08:02:03.123")} AS {type})", fromLtz);
         const string toTs = "The cast from NUMERIC type to TIMESTAMP type is not allowed. It's recommended to use TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead, note the numeric is in seconds.";
@@ -301,11 +301,10 @@ internal static class TemporalTypesCases
         l.Method("testBoundaryForToTimestampLtz")
             .Sql("TO_TIMESTAMP_LTZ(-62167219200000, 3)", "0000-01-01 00:00:00.000")
             .Sql("TO_TIMESTAMP_LTZ(253402300799999, 3)", "9999-12-31 23:59:59.999");
-        const string precision = " for function TO_TIMESTAMP_LTZ(numeric, precision) is unsupported, the supported value is '0' for second or '3' for millisecond.";
         l.Method("testInvalidToTimestampLtz")
             .Sql("TO_TIMESTAMP_LTZ(-62167219200001, 3)", "NULL").Sql("TO_TIMESTAMP_LTZ(253402300800000, 3)", "NULL")
-            .Fails("TO_TIMESTAMP_LTZ(12, 1)", "The precision value '1'" + precision)
-            .Fails("TO_TIMESTAMP_LTZ(1000000000, 9)", "The precision value '9'" + precision)
+            // TO_TIMESTAMP_LTZ(12, 1) and TO_TIMESTAMP_LTZ(1000000000, 9) were refused before Flink 2.3, which takes any
+            // precision 0..9 (FLINK-39244, which also dropped these two cases from TemporalTypesTest); not ported.
             .Fails("TO_TIMESTAMP_LTZ('test_string_type', 0)", "Cannot apply 'TO_TIMESTAMP_LTZ' to arguments of type")
             .Fails("TO_TIMESTAMP_LTZ(123, 'test_string_type')", "Cannot apply 'TO_TIMESTAMP_LTZ' to arguments of type");
         l.Method("testTimestampDiff")
