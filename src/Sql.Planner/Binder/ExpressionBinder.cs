@@ -97,6 +97,10 @@ internal sealed class ExpressionBinder
                 return AccessField(operand, names[(int)position - 1], span);
             }
         }
+        // Flink's validator (ArrayTypeTest): a literal index below 1 is refused; another index out of range is NULL.
+        if (operand.Type.Kind == SqlTypeKind.Array && index is Literal { Value: long or int } indexLiteral
+            && Convert.ToInt64(indexLiteral.Value, System.Globalization.CultureInfo.InvariantCulture) is var at && at < 1)
+            throw new SqlValidationException($"Array element access needs an index starting at 1 but was {at}.", span);
         return MakeCall("ITEM", new[] { operand, index }, span);
     }
 

@@ -110,4 +110,14 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
 
     /// <summary>A row for tests whose expressions read no field (Flink's is empty; a VALUES row needs one field).</summary>
     public static readonly ExprTestRow Empty = Numbered("Empty", "0");
+
+    /// <summary><c>LiteralTest</c>'s row: fields named like keywords' prefixes.</summary>
+    public static readonly ExprTestRow Literals = new("Literals",
+        [("trUeX", Str("trUeX_value")), ("FALSE_A", Str("FALSE_A_value")), ("FALSE_AB", Str("FALSE_AB_value")), ("f4", Str("这是个测试字符串"))]);
+
+    /// <summary><c>ArrayTypeTestBase</c>'s row (f10, Flink's empty array, is ARRAY_REMOVE(ARRAY[1], 1)).</summary>
+    public static readonly ExprTestRow Arrays = Numbered("Arrays",
+        "CAST(NULL AS INT)", "42", "ARRAY[1, 2, 3]", "ARRAY[DATE '1984-03-12', DATE '1984-02-10']", "CAST(NULL AS ARRAY<ARRAY<INT>>)",
+        "ARRAY[ARRAY[1, 2, 3], CAST(NULL AS ARRAY<INT NOT NULL>)]", "ARRAY[1, CAST(NULL AS INT), CAST(NULL AS INT), 4]", "ARRAY[1, 2, 3, 4]",
+        "ARRAY[CAST(4.0 AS DOUBLE)]", "ARRAY[CAST(1 AS INT)]", "ARRAY_REMOVE(ARRAY[CAST(1 AS INT)], 1)", "ARRAY[CAST(1 AS INT)]");
 }
