@@ -120,4 +120,18 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
         "CAST(NULL AS INT)", "42", "ARRAY[1, 2, 3]", "ARRAY[DATE '1984-03-12', DATE '1984-02-10']", "CAST(NULL AS ARRAY<ARRAY<INT>>)",
         "ARRAY[ARRAY[1, 2, 3], CAST(NULL AS ARRAY<INT NOT NULL>)]", "ARRAY[1, CAST(NULL AS INT), CAST(NULL AS INT), 4]", "ARRAY[1, 2, 3, 4]",
         "ARRAY[CAST(4.0 AS DOUBLE)]", "ARRAY[CAST(1 AS INT)]", "ARRAY_REMOVE(ARRAY[CAST(1 AS INT)], 1)", "ARRAY[CAST(1 AS INT)]");
+
+    /// <summary><c>MapTypeTestBase</c>'s row (f1, Flink's empty map, is STR_TO_MAP('') cast to MAP&lt;STRING, INT&gt;).</summary>
+    public static readonly ExprTestRow Maps = Numbered("Maps",
+        "CAST(NULL AS MAP<STRING, STRING>)", "CAST(STR_TO_MAP('') AS MAP<STRING, INT>)", "CAST(MAP['a', 12, 'b', 13] AS MAP<STRING, INT>)",
+        "CAST(MAP[12, 'a', 13, 'b'] AS MAP<INT, STRING>)", Str("foo"), "12", "ARRAY[CAST(1.2 AS DOUBLE), CAST(1.3 AS DOUBLE)]",
+        "CAST(MAP[12, 'a', 13, 'b'] AS MAP<INT, STRING>)", "CAST(MAP[10, 1, 20, 2] AS MAP<BIGINT, INT>)",
+        "CAST(MAP[10, 1, 20, 2] AS MAP<BIGINT, INT>)", "MAP[1, ARRAY[10, 100], 2, ARRAY[20, 200]]", "MAP[1, ARRAY[10, 100], 2, ARRAY[20, 200]]");
+
+    /// <summary><c>RowTypeTestBase</c>'s row (Flink's row fields are named f0, f1, ...).</summary>
+    public static readonly ExprTestRow Rows = Numbered("Rows",
+        "CAST(NULL AS STRING)", "1", "CAST(ROW(2, 'foo', TRUE) AS ROW<f0 INT, f1 STRING, f2 BOOLEAN>)",
+        "CAST(ROW(3, ROW(2, 'foo', TRUE)) AS ROW<f0 INT, f1 ROW<f0 INT, f1 STRING, f2 BOOLEAN>>)",
+        "CAST(ROW(DATE '1984-03-12', CAST(0 AS DECIMAL(9, 8)), ARRAY[1, 2, 3]) AS ROW<f0 DATE, f1 DECIMAL(9, 8), f2 ARRAY<INT>>)",
+        "CAST(ROW('foo', NULL) AS ROW<f0 STRING, f1 BOOLEAN>)", "CAST(ROW(NULL, NULL) AS ROW<f0 STRING, f1 STRING>)");
 }
