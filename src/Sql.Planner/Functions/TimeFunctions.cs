@@ -17,6 +17,9 @@ internal static class TimeFunctions
             // (Flink's ExtractFunctionITCase: "NANOSECOND can not be applied").
             a.Count == 2 && a[1].Kind == SqlTypeKind.Date && a.LiteralValue(0) is "NANOSECOND"
                 ? throw new FunctionResolutionException("NANOSECOND can not be applied to a DATE value")
+                // A TIME has no date fields (ScalarFunctionsValidationTest: EXTRACT(YEAR FROM TIME '00:00:00') is refused).
+                : a.Count == 2 && a[1].Kind == SqlTypeKind.Time && (IsDateField(a.LiteralValue(0)) || a.LiteralValue(0) is "YEAR" or "QUARTER" or "MONTH" or "WEEK" or "DAY")
+                ? null
                 : a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval && !IsDateField(a.LiteralValue(0)))
                 ? new ResolvedFunction(a.Name, new[] { a[0], Own(a[1], SqlType.Timestamp(3)) }, SqlType.BigInt.WithNullable(Nullable(a)))
                 : null);

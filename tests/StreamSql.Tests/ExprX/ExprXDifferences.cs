@@ -17,6 +17,8 @@ internal static class ExprXDifferences
         "ScalarFunctions.testStringFunctionAndExpressionResultType#36",
         "ScalarFunctions.testStringFunctionAndExpressionResultType#4",
         "ScalarFunctions.testTruncate#3",
+        "ScalarFunctionsValidation.testInvalidIf#1",
+        "ScalarFunctionsValidation.testInvalidToBase64#1",
         "SqlExpression.testArithmeticFunctions#19",
         "SqlExpression.testDivideFunctions#7",
         "SqlExpression.testDivideFunctions#8",
