@@ -416,7 +416,9 @@ internal sealed class ExpressionBinder
     private static bool IsComparison(string name) => name is "=" or "<>" or "<" or "<=" or ">" or ">=" or "IN" or "NOT IN";
 
     /// <summary>Text compared with a DATE, TIME or TIMESTAMP: Flink casts the text to the temporal type and a text that is
-    /// no such value compares as NULL (ScalarOperatorsTest: <c>f15 = uuid()</c> is NULL), so the cast is a TRY_CAST.</summary>
+    /// no such value compares as NULL (ScalarOperatorsTest: <c>f15 = uuid()</c> is NULL), so the cast is a TRY_CAST.
+    /// (Flink refuses a string literal that is no such value when planning, ScalarOperatorsValidationTest; here it
+    /// compares as NULL too.)</summary>
     private static ScalarExpr TryCoerce(ScalarExpr operand, SqlType wanted)
     {
         if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
