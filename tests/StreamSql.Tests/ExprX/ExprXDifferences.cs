@@ -26,8 +26,6 @@ internal static class ExprXDifferences
         "ScalarOperatorsValidation.testTemporalTypeEqualsInvalidStringLiteral#5",
         "ScalarOperatorsValidation.testTemporalTypeEqualsInvalidStringLiteral#6",
         "SqlExpression.testArithmeticFunctions#19",
-        "SqlExpression.testDivideFunctions#7",
-        "SqlExpression.testDivideFunctions#8",
         "TemporalTypes.testBoundaryForToTimestampLtz#13",
         "TemporalTypes.testDateAndTime#2",
         "TemporalTypes.testTimePointLiterals#11",
