@@ -17,7 +17,6 @@ internal static class ExprXDifferences
         "ScalarFunctions.testStringFunctionAndExpressionResultType#36",
         "ScalarFunctions.testStringFunctionAndExpressionResultType#4",
         "ScalarFunctions.testTruncate#3",
-        "ScalarFunctionsValidation.testInvalidIf#1",
         "ScalarFunctionsValidation.testInvalidToBase64#1",
         "ScalarOperatorsValidation.testTemporalTypeEqualsInvalidStringLiteral#1",
         "ScalarOperatorsValidation.testTemporalTypeEqualsInvalidStringLiteral#2",
