@@ -453,7 +453,7 @@ primaryExpression
     | CASE whenClause+ (ELSE elseExpression=expression)? END                            #searchedCase
     | (CAST | TRY_CAST) LPAREN expression AS dataType RPAREN                            #cast
     | EXTRACT LPAREN (timeUnit | field=identifier) FROM expression RPAREN              #extract
-    | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) chars=expression? FROM source=expression RPAREN   #trimWithSide
+    | TRIM LPAREN trimSide=(BOTH | LEADING | TRAILING) (chars=expression? FROM)? source=expression RPAREN   #trimWithSide
     | TRIM LPAREN (chars=expression FROM)? source=expression RPAREN                     #trimChars
     | SUBSTRING LPAREN expression FROM expression (FOR expression)? RPAREN              #substring
     | POSITION LPAREN valueExpression IN expression RPAREN                              #position

@@ -350,6 +350,7 @@ internal sealed partial class AstBuilder
         IReadOnlyList<Expression> arguments = c.ASTERISK() is { } star
             ? [new StarExpression(null, Span(star))]
             : Array.ConvertAll(c.functionArgument(), BuildFunctionArgument);
+        if (TsiUnit(name, arguments) is { } tsi) arguments = [tsi, .. arguments.Skip(1)];
         return new FunctionCall(
             name,
             arguments,
@@ -360,6 +361,28 @@ internal sealed partial class AstBuilder
         {
             Nulls = c.nullTreatment() is { } nulls ? new NullTreatment(nulls.IGNORE() is not null, Span(nulls)) : null,
         };
+    }
+
+    /// <summary>The JDBC unit names Flink (Calcite) accepts in TIMESTAMPADD and TIMESTAMPDIFF besides the keywords:
+    /// <c>SQL_TSI_DAY</c> is <c>DAY</c>. They are no keywords, so such a call parses as an ordinary one.</summary>
+    private static TimeUnitExpression? TsiUnit(ObjectName name, IReadOnlyList<Expression> arguments)
+    {
+        if (name.Parts.Count != 1 || arguments is not [ColumnReference { Parts: [var word] } column, _, _]) return null;
+        var function = name.Parts[0].ToUpperInvariant();
+        if (function is not ("TIMESTAMPADD" or "TIMESTAMPDIFF")) return null;
+        TimeUnit? unit = word.ToUpperInvariant() switch
+        {
+            "SQL_TSI_YEAR" => TimeUnit.Year,
+            "SQL_TSI_QUARTER" => TimeUnit.Quarter,
+            "SQL_TSI_MONTH" => TimeUnit.Month,
+            "SQL_TSI_WEEK" => TimeUnit.Week,
+            "SQL_TSI_DAY" => TimeUnit.Day,
+            "SQL_TSI_HOUR" => TimeUnit.Hour,
+            "SQL_TSI_MINUTE" => TimeUnit.Minute,
+            "SQL_TSI_SECOND" => TimeUnit.Second,
+            _ => null,
+        };
+        return unit is { } u ? new TimeUnitExpression(u, column.Span) : null;
     }
 
     private Expression BuildFunctionArgument(P.FunctionArgumentContext context) => context switch

@@ -12255,7 +12255,6 @@ internal partial class StreamSqlParser : Parser {
 		public ExpressionContext source;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIM() { return GetToken(StreamSqlParser.TRIM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExpressionContext[] expression() {
 			return GetRuleContexts<ExpressionContext>();
@@ -12266,6 +12265,7 @@ internal partial class StreamSqlParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BOTH() { return GetToken(StreamSqlParser.BOTH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEADING() { return GetToken(StreamSqlParser.LEADING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(StreamSqlParser.TRAILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(StreamSqlParser.FROM, 0); }
 		public TrimWithSideContext(PrimaryExpressionContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -12886,9 +12886,9 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2069;
+			State = 2071;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,290,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
@@ -13062,21 +13062,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1769;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
-					{
-					State = 1768;
-					((TrimWithSideContext)_localctx).chars = expression();
-					}
-				}
-
-				State = 1771;
-				Match(FROM);
 				State = 1772;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				case 1:
+					{
+					State = 1769;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
+						{
+						State = 1768;
+						((TrimWithSideContext)_localctx).chars = expression();
+						}
+					}
+
+					State = 1771;
+					Match(FROM);
+					}
+					break;
+				}
+				State = 1774;
 				((TrimWithSideContext)_localctx).source = expression();
-				State = 1773;
+				State = 1775;
 				Match(RPAREN);
 				}
 				break;
@@ -13085,25 +13093,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1775;
+				State = 1777;
 				Match(TRIM);
-				State = 1776;
+				State = 1778;
 				Match(LPAREN);
-				State = 1780;
+				State = 1782;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1777;
+					State = 1779;
 					((TrimCharsContext)_localctx).chars = expression();
-					State = 1778;
+					State = 1780;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1782;
+				State = 1784;
 				((TrimCharsContext)_localctx).source = expression();
-				State = 1783;
+				State = 1785;
 				Match(RPAREN);
 				}
 				break;
@@ -13112,29 +13120,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1785;
-				Match(SUBSTRING);
-				State = 1786;
-				Match(LPAREN);
 				State = 1787;
-				expression();
+				Match(SUBSTRING);
 				State = 1788;
-				Match(FROM);
+				Match(LPAREN);
 				State = 1789;
 				expression();
-				State = 1792;
+				State = 1790;
+				Match(FROM);
+				State = 1791;
+				expression();
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1790;
+					State = 1792;
 					Match(FOR);
-					State = 1791;
+					State = 1793;
 					expression();
 					}
 				}
 
-				State = 1794;
+				State = 1796;
 				Match(RPAREN);
 				}
 				break;
@@ -13143,17 +13151,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1796;
-				Match(POSITION);
-				State = 1797;
-				Match(LPAREN);
 				State = 1798;
-				valueExpression(0);
+				Match(POSITION);
 				State = 1799;
-				Match(IN);
+				Match(LPAREN);
 				State = 1800;
-				expression();
+				valueExpression(0);
 				State = 1801;
+				Match(IN);
+				State = 1802;
+				expression();
+				State = 1803;
 				Match(RPAREN);
 				}
 				break;
@@ -13162,33 +13170,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1803;
-				Match(OVERLAY);
-				State = 1804;
-				Match(LPAREN);
 				State = 1805;
-				expression();
+				Match(OVERLAY);
 				State = 1806;
-				Match(PLACING);
+				Match(LPAREN);
 				State = 1807;
 				expression();
 				State = 1808;
-				Match(FROM);
+				Match(PLACING);
 				State = 1809;
 				expression();
-				State = 1812;
+				State = 1810;
+				Match(FROM);
+				State = 1811;
+				expression();
+				State = 1814;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1810;
+					State = 1812;
 					Match(FOR);
-					State = 1811;
+					State = 1813;
 					expression();
 					}
 				}
 
-				State = 1814;
+				State = 1816;
 				Match(RPAREN);
 				}
 				break;
@@ -13197,49 +13205,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1816;
-				Match(JSON_VALUE);
-				State = 1817;
-				Match(LPAREN);
 				State = 1818;
-				expression();
+				Match(JSON_VALUE);
 				State = 1819;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1820;
 				expression();
-				State = 1823;
+				State = 1821;
+				Match(COMMA);
+				State = 1822;
+				expression();
+				State = 1825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1821;
+					State = 1823;
 					Match(RETURNING);
-					State = 1822;
+					State = 1824;
 					dataType();
 					}
 				}
 
-				State = 1843;
+				State = 1845;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,261,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
 				case 1:
 					{
-					State = 1825;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-					State = 1826;
-					Match(ON);
 					State = 1827;
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+					State = 1828;
+					Match(ON);
+					State = 1829;
 					Match(EMPTY);
-					State = 1832;
+					State = 1834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1828;
-						((JsonValueContext)_localctx).onError = jsonValueBehavior();
-						State = 1829;
-						Match(ON);
 						State = 1830;
+						((JsonValueContext)_localctx).onError = jsonValueBehavior();
+						State = 1831;
+						Match(ON);
+						State = 1832;
 						Match(ERROR);
 						}
 					}
@@ -13248,22 +13256,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1834;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
-					State = 1835;
-					Match(ON);
 					State = 1836;
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
+					State = 1837;
+					Match(ON);
+					State = 1838;
 					Match(ERROR);
-					State = 1841;
+					State = 1843;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1837;
-						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
-						State = 1838;
-						Match(ON);
 						State = 1839;
+						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
+						State = 1840;
+						Match(ON);
+						State = 1841;
 						Match(EMPTY);
 						}
 					}
@@ -13271,7 +13279,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1845;
+				State = 1847;
 				Match(RPAREN);
 				}
 				break;
@@ -13280,59 +13288,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1847;
-				Match(JSON_QUERY);
-				State = 1848;
-				Match(LPAREN);
 				State = 1849;
-				expression();
+				Match(JSON_QUERY);
 				State = 1850;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1851;
 				expression();
-				State = 1854;
+				State = 1852;
+				Match(COMMA);
+				State = 1853;
+				expression();
+				State = 1856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1852;
+					State = 1854;
 					Match(RETURNING);
-					State = 1853;
+					State = 1855;
 					dataType();
 					}
 				}
 
-				State = 1857;
+				State = 1859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1856;
+					State = 1858;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1877;
+				State = 1879;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,266,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
 				case 1:
 					{
-					State = 1859;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-					State = 1860;
-					Match(ON);
 					State = 1861;
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+					State = 1862;
+					Match(ON);
+					State = 1863;
 					Match(EMPTY);
-					State = 1866;
+					State = 1868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1862;
-						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-						State = 1863;
-						Match(ON);
 						State = 1864;
+						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+						State = 1865;
+						Match(ON);
+						State = 1866;
 						Match(ERROR);
 						}
 					}
@@ -13341,22 +13349,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1868;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
-					State = 1869;
-					Match(ON);
 					State = 1870;
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
+					State = 1871;
+					Match(ON);
+					State = 1872;
 					Match(ERROR);
-					State = 1875;
+					State = 1877;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1871;
-						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
-						State = 1872;
-						Match(ON);
 						State = 1873;
+						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
+						State = 1874;
+						Match(ON);
+						State = 1875;
 						Match(EMPTY);
 						}
 					}
@@ -13364,7 +13372,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1879;
+				State = 1881;
 				Match(RPAREN);
 				}
 				break;
@@ -13373,22 +13381,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1881;
-				Match(JSON_EXISTS);
-				State = 1882;
-				Match(LPAREN);
 				State = 1883;
-				expression();
+				Match(JSON_EXISTS);
 				State = 1884;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1885;
 				expression();
-				State = 1889;
+				State = 1886;
+				Match(COMMA);
+				State = 1887;
+				expression();
+				State = 1891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1886;
+					State = 1888;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13398,14 +13406,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1887;
+					State = 1889;
 					Match(ON);
-					State = 1888;
+					State = 1890;
 					Match(ERROR);
 					}
 				}
 
-				State = 1891;
+				State = 1893;
 				Match(RPAREN);
 				}
 				break;
@@ -13414,42 +13422,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
+				State = 1895;
 				Match(JSON_OBJECT);
-				State = 1894;
+				State = 1896;
 				Match(LPAREN);
-				State = 1903;
+				State = 1905;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,269,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,270,Context) ) {
 				case 1:
 					{
-					State = 1895;
+					State = 1897;
 					jsonKeyValue();
-					State = 1900;
+					State = 1902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1896;
+						State = 1898;
 						Match(COMMA);
-						State = 1897;
+						State = 1899;
 						jsonKeyValue();
 						}
 						}
-						State = 1902;
+						State = 1904;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1908;
+				State = 1910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1905;
+					State = 1907;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13459,14 +13467,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1906;
+					State = 1908;
 					Match(ON);
-					State = 1907;
+					State = 1909;
 					Match(NULL);
 					}
 				}
 
-				State = 1910;
+				State = 1912;
 				Match(RPAREN);
 				}
 				break;
@@ -13475,42 +13483,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1911;
+				State = 1913;
 				Match(JSON_ARRAY);
-				State = 1912;
+				State = 1914;
 				Match(LPAREN);
-				State = 1921;
+				State = 1923;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,272,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
 				case 1:
 					{
-					State = 1913;
+					State = 1915;
 					expression();
-					State = 1918;
+					State = 1920;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1914;
+						State = 1916;
 						Match(COMMA);
-						State = 1915;
+						State = 1917;
 						expression();
 						}
 						}
-						State = 1920;
+						State = 1922;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1926;
+				State = 1928;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1923;
+					State = 1925;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13520,14 +13528,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1924;
+					State = 1926;
 					Match(ON);
-					State = 1925;
+					State = 1927;
 					Match(NULL);
 					}
 				}
 
-				State = 1928;
+				State = 1930;
 				Match(RPAREN);
 				}
 				break;
@@ -13536,48 +13544,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1929;
-				Match(JSON_ARRAYAGG);
-				State = 1930;
-				Match(LPAREN);
 				State = 1931;
+				Match(JSON_ARRAYAGG);
+				State = 1932;
+				Match(LPAREN);
+				State = 1933;
 				expression();
-				State = 1942;
+				State = 1944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1932;
-					Match(ORDER);
-					State = 1933;
-					Match(BY);
 					State = 1934;
+					Match(ORDER);
+					State = 1935;
+					Match(BY);
+					State = 1936;
 					sortItem();
-					State = 1939;
+					State = 1941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1935;
+						State = 1937;
 						Match(COMMA);
-						State = 1936;
+						State = 1938;
 						sortItem();
 						}
 						}
-						State = 1941;
+						State = 1943;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1947;
+				State = 1949;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1944;
+					State = 1946;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13587,41 +13595,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1945;
+					State = 1947;
 					Match(ON);
-					State = 1946;
+					State = 1948;
 					Match(NULL);
 					}
 				}
 
-				State = 1949;
+				State = 1951;
 				Match(RPAREN);
-				State = 1956;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,277,Context) ) {
-				case 1:
-					{
-					State = 1950;
-					Match(FILTER);
-					State = 1951;
-					Match(LPAREN);
-					State = 1952;
-					Match(WHERE);
-					State = 1953;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1954;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1960;
+				State = 1958;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
 				case 1:
 					{
-					State = 1958;
+					State = 1952;
+					Match(FILTER);
+					State = 1953;
+					Match(LPAREN);
+					State = 1954;
+					Match(WHERE);
+					State = 1955;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1956;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1962;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
+				case 1:
+					{
+					State = 1960;
 					Match(OVER);
-					State = 1959;
+					State = 1961;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13633,18 +13641,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1962;
-				Match(JSON_OBJECTAGG);
-				State = 1963;
-				Match(LPAREN);
 				State = 1964;
+				Match(JSON_OBJECTAGG);
+				State = 1965;
+				Match(LPAREN);
+				State = 1966;
 				jsonKeyValue();
-				State = 1968;
+				State = 1970;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1965;
+					State = 1967;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13654,41 +13662,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1966;
+					State = 1968;
 					Match(ON);
-					State = 1967;
+					State = 1969;
 					Match(NULL);
 					}
 				}
 
-				State = 1970;
+				State = 1972;
 				Match(RPAREN);
-				State = 1977;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
-				case 1:
-					{
-					State = 1971;
-					Match(FILTER);
-					State = 1972;
-					Match(LPAREN);
-					State = 1973;
-					Match(WHERE);
-					State = 1974;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1975;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1981;
+				State = 1979;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
 				case 1:
 					{
-					State = 1979;
+					State = 1973;
+					Match(FILTER);
+					State = 1974;
+					Match(LPAREN);
+					State = 1975;
+					Match(WHERE);
+					State = 1976;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1977;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1983;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
+				case 1:
+					{
+					State = 1981;
 					Match(OVER);
-					State = 1980;
+					State = 1982;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13700,7 +13708,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1983;
+				State = 1985;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
@@ -13710,29 +13718,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1984;
-				Match(LPAREN);
-				State = 1985;
-				expression();
 				State = 1986;
+				Match(LPAREN);
+				State = 1987;
+				expression();
+				State = 1988;
 				Match(TO);
-				State = 1989;
+				State = 1991;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
 				case 1:
 					{
-					State = 1987;
+					State = 1989;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1988;
+					State = 1990;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1991;
+				State = 1993;
 				Match(RPAREN);
 				}
 				break;
@@ -13741,7 +13749,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1993;
+				State = 1995;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13751,19 +13759,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1994;
-				Match(LPAREN);
-				State = 1995;
-				timeUnit();
 				State = 1996;
-				Match(COMMA);
+				Match(LPAREN);
 				State = 1997;
-				expression();
+				timeUnit();
 				State = 1998;
 				Match(COMMA);
 				State = 1999;
 				expression();
 				State = 2000;
+				Match(COMMA);
+				State = 2001;
+				expression();
+				State = 2002;
 				Match(RPAREN);
 				}
 				break;
@@ -13772,7 +13780,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2002;
+				State = 2004;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13789,37 +13797,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2003;
+				State = 2005;
 				Match(ARRAY);
-				State = 2004;
+				State = 2006;
 				Match(LBRACKET);
-				State = 2013;
+				State = 2015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2005;
+					State = 2007;
 					expression();
-					State = 2010;
+					State = 2012;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2006;
+						State = 2008;
 						Match(COMMA);
-						State = 2007;
+						State = 2009;
 						expression();
 						}
 						}
-						State = 2012;
+						State = 2014;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2015;
+				State = 2017;
 				Match(RBRACKET);
 				}
 				break;
@@ -13828,37 +13836,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2016;
+				State = 2018;
 				Match(MAP);
-				State = 2017;
+				State = 2019;
 				Match(LBRACKET);
-				State = 2026;
+				State = 2028;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2018;
+					State = 2020;
 					expression();
-					State = 2023;
+					State = 2025;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2019;
+						State = 2021;
 						Match(COMMA);
-						State = 2020;
+						State = 2022;
 						expression();
 						}
 						}
-						State = 2025;
+						State = 2027;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2028;
+				State = 2030;
 				Match(RBRACKET);
 				}
 				break;
@@ -13867,37 +13875,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2029;
+				State = 2031;
 				Match(ROW);
-				State = 2030;
+				State = 2032;
 				Match(LPAREN);
-				State = 2039;
+				State = 2041;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2031;
+					State = 2033;
 					expression();
-					State = 2036;
+					State = 2038;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2032;
+						State = 2034;
 						Match(COMMA);
-						State = 2033;
+						State = 2035;
 						expression();
 						}
 						}
-						State = 2038;
+						State = 2040;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2041;
+				State = 2043;
 				Match(RPAREN);
 				}
 				break;
@@ -13906,13 +13914,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2042;
-				Match(DESCRIPTOR);
-				State = 2043;
-				Match(LPAREN);
 				State = 2044;
-				identifierList();
+				Match(DESCRIPTOR);
 				State = 2045;
+				Match(LPAREN);
+				State = 2046;
+				identifierList();
+				State = 2047;
 				Match(RPAREN);
 				}
 				break;
@@ -13921,7 +13929,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2047;
+				State = 2049;
 				functionCall();
 				}
 				break;
@@ -13930,13 +13938,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2048;
-				Match(EXISTS);
-				State = 2049;
-				Match(LPAREN);
 				State = 2050;
-				query();
+				Match(EXISTS);
 				State = 2051;
+				Match(LPAREN);
+				State = 2052;
+				query();
+				State = 2053;
 				Match(RPAREN);
 				}
 				break;
@@ -13945,11 +13953,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2053;
-				Match(LPAREN);
-				State = 2054;
-				query();
 				State = 2055;
+				Match(LPAREN);
+				State = 2056;
+				query();
+				State = 2057;
 				Match(RPAREN);
 				}
 				break;
@@ -13958,27 +13966,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2057;
+				State = 2059;
 				Match(LPAREN);
-				State = 2058;
+				State = 2060;
 				expression();
-				State = 2063;
+				State = 2065;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2059;
+					State = 2061;
 					Match(COMMA);
-					State = 2060;
+					State = 2062;
 					expression();
 					}
 					}
-					State = 2065;
+					State = 2067;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2066;
+				State = 2068;
 				Match(RPAREN);
 				}
 				break;
@@ -13987,34 +13995,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2068;
+				State = 2070;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2081;
+			State = 2083;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,293,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2079;
+					State = 2081;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2071;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2072;
-						Match(DOT);
 						State = 2073;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 2074;
+						Match(DOT);
+						State = 2075;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -14023,22 +14031,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2074;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2075;
-						Match(LBRACKET);
 						State = 2076;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2077;
+						Match(LBRACKET);
+						State = 2078;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2079;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2083;
+				State = 2085;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,292,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,293,Context);
 			}
 			}
 		}
@@ -14114,16 +14122,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2084;
+			State = 2086;
 			functionName();
-			State = 2085;
+			State = 2087;
 			Match(LPAREN);
-			State = 2101;
+			State = 2103;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2086;
+				State = 2088;
 				Match(ASTERISK);
 				}
 				break;
@@ -14349,40 +14357,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2088;
+				State = 2090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2087;
+					State = 2089;
 					setQuantifier();
 					}
 				}
 
-				State = 2090;
+				State = 2092;
 				functionArgument();
-				State = 2095;
+				State = 2097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2091;
+					State = 2093;
 					Match(COMMA);
-					State = 2092;
+					State = 2094;
 					functionArgument();
 					}
 					}
-					State = 2097;
+					State = 2099;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2099;
+				State = 2101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2098;
+					State = 2100;
 					nullTreatment();
 					}
 				}
@@ -14395,34 +14403,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2103;
+			State = 2105;
 			Match(RPAREN);
-			State = 2110;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,297,Context) ) {
-			case 1:
-				{
-				State = 2104;
-				Match(FILTER);
-				State = 2105;
-				Match(LPAREN);
-				State = 2106;
-				Match(WHERE);
-				State = 2107;
-				_localctx.filter = expression();
-				State = 2108;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2114;
+			State = 2112;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
 			case 1:
 				{
-				State = 2112;
+				State = 2106;
+				Match(FILTER);
+				State = 2107;
+				Match(LPAREN);
+				State = 2108;
+				Match(WHERE);
+				State = 2109;
+				_localctx.filter = expression();
+				State = 2110;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2116;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
+			case 1:
+				{
+				State = 2114;
 				Match(OVER);
-				State = 2113;
+				State = 2115;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14465,7 +14473,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2116;
+			State = 2118;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14474,7 +14482,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2117;
+			State = 2119;
 			Match(NULLS);
 			}
 		}
@@ -14514,34 +14522,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2123;
+			State = 2125;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2119;
+				State = 2121;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2120;
+				State = 2122;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2121;
+				State = 2123;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2122;
+				State = 2124;
 				Match(FIRST);
 				}
 				break;
@@ -14604,18 +14612,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2130;
+			State = 2132;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2125;
-				argumentName();
-				State = 2126;
-				Match(ARROW);
 				State = 2127;
+				argumentName();
+				State = 2128;
+				Match(ARROW);
+				State = 2129;
 				functionArgumentValue();
 				}
 				break;
@@ -14623,7 +14631,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2129;
+				State = 2131;
 				functionArgumentValue();
 				}
 				break;
@@ -14663,7 +14671,7 @@ internal partial class StreamSqlParser : Parser {
 		ArgumentNameContext _localctx = new ArgumentNameContext(Context, State);
 		EnterRule(_localctx, 146, RULE_argumentName);
 		try {
-			State = 2134;
+			State = 2136;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14857,14 +14865,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2132;
+				State = 2134;
 				identifier();
 				}
 				break;
 			case OFFSET:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2133;
+				State = 2135;
 				Match(OFFSET);
 				}
 				break;
@@ -14952,27 +14960,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 148, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2153;
+			State = 2155;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,304,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2136;
+				State = 2138;
 				Match(TABLE);
-				State = 2137;
+				State = 2139;
 				qualifiedName();
-				State = 2141;
+				State = 2143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2138;
-					Match(PARTITION);
-					State = 2139;
-					Match(BY);
 					State = 2140;
+					Match(PARTITION);
+					State = 2141;
+					Match(BY);
+					State = 2142;
 					expression();
 					}
 				}
@@ -14983,24 +14991,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2143;
-				Match(TABLE);
-				State = 2144;
-				Match(LPAREN);
 				State = 2145;
-				query();
+				Match(TABLE);
 				State = 2146;
+				Match(LPAREN);
+				State = 2147;
+				query();
+				State = 2148;
 				Match(RPAREN);
-				State = 2150;
+				State = 2152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2147;
-					Match(PARTITION);
-					State = 2148;
-					Match(BY);
 					State = 2149;
+					Match(PARTITION);
+					State = 2150;
+					Match(BY);
+					State = 2151;
 					expression();
 					}
 				}
@@ -15011,7 +15019,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2152;
+				State = 2154;
 				expression();
 				}
 				break;
@@ -15053,7 +15061,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 150, RULE_windowReference);
 		try {
-			State = 2157;
+			State = 2159;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -15247,14 +15255,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2155;
+				State = 2157;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2156;
+				State = 2158;
 				windowSpecification();
 				}
 				break;
@@ -15322,79 +15330,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2159;
+			State = 2161;
 			Match(LPAREN);
-			State = 2170;
+			State = 2172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2160;
-				Match(PARTITION);
-				State = 2161;
-				Match(BY);
 				State = 2162;
+				Match(PARTITION);
+				State = 2163;
+				Match(BY);
+				State = 2164;
 				expression();
-				State = 2167;
+				State = 2169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2163;
+					State = 2165;
 					Match(COMMA);
-					State = 2164;
+					State = 2166;
 					expression();
 					}
 					}
-					State = 2169;
+					State = 2171;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2182;
+			State = 2184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2172;
-				Match(ORDER);
-				State = 2173;
-				Match(BY);
 				State = 2174;
+				Match(ORDER);
+				State = 2175;
+				Match(BY);
+				State = 2176;
 				sortItem();
-				State = 2179;
+				State = 2181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2175;
+					State = 2177;
 					Match(COMMA);
-					State = 2176;
+					State = 2178;
 					sortItem();
 					}
 					}
-					State = 2181;
+					State = 2183;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2185;
+			State = 2187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2184;
+				State = 2186;
 				windowFrame();
 				}
 			}
 
-			State = 2187;
+			State = 2189;
 			Match(RPAREN);
 			}
 		}
@@ -15442,28 +15450,11 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 154, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2197;
+			State = 2199;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,311,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
-				{
-				State = 2189;
-				_localctx.unit = TokenStream.LT(1);
-				_la = TokenStream.LA(1);
-				if ( !(_la==RANGE || _la==ROWS) ) {
-					_localctx.unit = ErrorHandler.RecoverInline(this);
-				}
-				else {
-					ErrorHandler.ReportMatch(this);
-				    Consume();
-				}
-				State = 2190;
-				_localctx.start = frameBound();
-				}
-				break;
-			case 2:
-				EnterOuterAlt(_localctx, 2);
 				{
 				State = 2191;
 				_localctx.unit = TokenStream.LT(1);
@@ -15476,12 +15467,29 @@ internal partial class StreamSqlParser : Parser {
 				    Consume();
 				}
 				State = 2192;
-				Match(BETWEEN);
-				State = 2193;
 				_localctx.start = frameBound();
+				}
+				break;
+			case 2:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 2193;
+				_localctx.unit = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==RANGE || _la==ROWS) ) {
+					_localctx.unit = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
 				State = 2194;
-				Match(AND);
+				Match(BETWEEN);
 				State = 2195;
+				_localctx.start = frameBound();
+				State = 2196;
+				Match(AND);
+				State = 2197;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15565,16 +15573,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 156, RULE_frameBound);
 		int _la;
 		try {
-			State = 2208;
+			State = 2210;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2199;
+				State = 2201;
 				Match(UNBOUNDED);
-				State = 2200;
+				State = 2202;
 				Match(PRECEDING);
 				}
 				break;
@@ -15582,9 +15590,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2201;
+				State = 2203;
 				Match(UNBOUNDED);
-				State = 2202;
+				State = 2204;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15592,9 +15600,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2203;
+				State = 2205;
 				Match(CURRENT);
-				State = 2204;
+				State = 2206;
 				Match(ROW);
 				}
 				break;
@@ -15602,9 +15610,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2205;
+				State = 2207;
 				valueExpression(0);
-				State = 2206;
+				State = 2208;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15660,21 +15668,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2211;
+			State = 2213;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 			case 1:
 				{
-				State = 2210;
+				State = 2212;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2213;
-			_localctx.key = expression();
-			State = 2214;
-			Match(VALUE);
 			State = 2215;
+			_localctx.key = expression();
+			State = 2216;
+			Match(VALUE);
+			State = 2217;
 			_localctx.value = expression();
 			}
 		}
@@ -15714,29 +15722,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 160, RULE_jsonValueBehavior);
 		try {
-			State = 2221;
+			State = 2223;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2217;
+				State = 2219;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2218;
+				State = 2220;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2219;
+				State = 2221;
 				Match(DEFAULT);
-				State = 2220;
+				State = 2222;
 				expression();
 				}
 				break;
@@ -15782,39 +15790,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 162, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2236;
+			State = 2238;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2223;
-				Match(WITHOUT);
 				State = 2225;
+				Match(WITHOUT);
+				State = 2227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2224;
+					State = 2226;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2227;
+				State = 2229;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2228;
-				Match(WITH);
 				State = 2230;
+				Match(WITH);
+				State = 2232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2229;
+					State = 2231;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15827,17 +15835,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2233;
+				State = 2235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2232;
+					State = 2234;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2235;
+				State = 2237;
 				Match(WRAPPER);
 				}
 				break;
@@ -15882,29 +15890,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 164, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2242;
+			State = 2244;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2238;
+				State = 2240;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2239;
+				State = 2241;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2240;
+				State = 2242;
 				Match(EMPTY);
-				State = 2241;
+				State = 2243;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15968,31 +15976,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2244;
+			State = 2246;
 			Match(WHEN);
-			State = 2245;
+			State = 2247;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2250;
+			State = 2252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2246;
+				State = 2248;
 				Match(COMMA);
-				State = 2247;
+				State = 2249;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2252;
+				State = 2254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2253;
+			State = 2255;
 			Match(THEN);
-			State = 2254;
+			State = 2256;
 			_localctx.result = expression();
 			}
 		}
@@ -16128,14 +16136,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2274;
+			State = 2276;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2256;
+				State = 2258;
 				Match(NULL);
 				}
 				break;
@@ -16144,7 +16152,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2257;
+				State = 2259;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -16159,7 +16167,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2258;
+				State = 2260;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -16167,7 +16175,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2259;
+				State = 2261;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -16175,7 +16183,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2260;
+				State = 2262;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -16183,7 +16191,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2262;
+				State = 2264;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -16191,7 +16199,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2261;
+						State = 2263;
 						Match(STRING);
 						}
 						}
@@ -16199,9 +16207,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2264;
+					State = 2266;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,321,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,322,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -16209,16 +16217,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2266;
+				State = 2268;
 				Match(UNICODE_STRING);
-				State = 2269;
+				State = 2271;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,322,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
 				case 1:
 					{
-					State = 2267;
+					State = 2269;
 					Match(UESCAPE);
-					State = 2268;
+					State = 2270;
 					((UnicodeStringLiteralContext)_localctx).escape = Match(STRING);
 					}
 					break;
@@ -16229,7 +16237,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2271;
+				State = 2273;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -16239,7 +16247,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2272;
+				State = 2274;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -16249,7 +16257,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2273;
+				State = 2275;
 				Match(STRING);
 				}
 				break;
@@ -16320,14 +16328,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2276;
-			Match(INTERVAL);
 			State = 2278;
+			Match(INTERVAL);
+			State = 2280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2277;
+				State = 2279;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -16340,43 +16348,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2280;
+			State = 2282;
 			_localctx.value = intervalValue();
-			State = 2281;
+			State = 2283;
 			_localctx.from = timeUnit();
-			State = 2285;
+			State = 2287;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,325,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
 			case 1:
 				{
-				State = 2282;
-				Match(LPAREN);
-				State = 2283;
-				_localctx.precision = Match(INTEGER_VALUE);
 				State = 2284;
+				Match(LPAREN);
+				State = 2285;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 2286;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2294;
+			State = 2296;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 			case 1:
 				{
-				State = 2287;
+				State = 2289;
 				Match(TO);
-				State = 2288;
+				State = 2290;
 				_localctx.to = timeUnit();
-				State = 2292;
+				State = 2294;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 				case 1:
 					{
-					State = 2289;
-					Match(LPAREN);
-					State = 2290;
-					Match(INTEGER_VALUE);
 					State = 2291;
+					Match(LPAREN);
+					State = 2292;
+					Match(INTEGER_VALUE);
+					State = 2293;
 					Match(RPAREN);
 					}
 					break;
@@ -16422,7 +16430,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2296;
+			State = 2298;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 279)) & ~0x3f) == 0 && ((1L << (_la - 279)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16488,7 +16496,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2298;
+			State = 2300;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 108297497289424899L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16536,22 +16544,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2300;
+			State = 2302;
 			dataTypeBody(0);
-			State = 2304;
+			State = 2306;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 			case 1:
 				{
-				State = 2301;
+				State = 2303;
 				Match(NOT);
-				State = 2302;
+				State = 2304;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2303;
+				State = 2305;
 				Match(NULL);
 				}
 				break;
@@ -16767,22 +16775,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2391;
+			State = 2393;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2307;
-				Match(ARRAY);
-				State = 2308;
-				Match(LT);
 				State = 2309;
-				dataType();
+				Match(ARRAY);
 				State = 2310;
+				Match(LT);
+				State = 2311;
+				dataType();
+				State = 2312;
 				Match(GT);
 				}
 				break;
@@ -16791,13 +16799,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2312;
-				Match(MULTISET);
-				State = 2313;
-				Match(LT);
 				State = 2314;
-				dataType();
+				Match(MULTISET);
 				State = 2315;
+				Match(LT);
+				State = 2316;
+				dataType();
+				State = 2317;
 				Match(GT);
 				}
 				break;
@@ -16806,17 +16814,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2317;
-				Match(MAP);
-				State = 2318;
-				Match(LT);
 				State = 2319;
-				((MapTypeContext)_localctx).keyType = dataType();
+				Match(MAP);
 				State = 2320;
-				Match(COMMA);
+				Match(LT);
 				State = 2321;
-				((MapTypeContext)_localctx).valueType = dataType();
+				((MapTypeContext)_localctx).keyType = dataType();
 				State = 2322;
+				Match(COMMA);
+				State = 2323;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2324;
 				Match(GT);
 				}
 				break;
@@ -16825,37 +16833,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2324;
+				State = 2326;
 				Match(ROW);
-				State = 2325;
+				State = 2327;
 				Match(LT);
-				State = 2334;
+				State = 2336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2326;
+					State = 2328;
 					rowField();
-					State = 2331;
+					State = 2333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2327;
+						State = 2329;
 						Match(COMMA);
-						State = 2328;
+						State = 2330;
 						rowField();
 						}
 						}
-						State = 2333;
+						State = 2335;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2336;
+				State = 2338;
 				Match(GT);
 				}
 				break;
@@ -16864,37 +16872,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2337;
+				State = 2339;
 				Match(ROW);
-				State = 2338;
+				State = 2340;
 				Match(LPAREN);
-				State = 2347;
+				State = 2349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2339;
+					State = 2341;
 					rowField();
-					State = 2344;
+					State = 2346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2340;
+						State = 2342;
 						Match(COMMA);
-						State = 2341;
+						State = 2343;
 						rowField();
 						}
 						}
-						State = 2346;
+						State = 2348;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2349;
+				State = 2351;
 				Match(RPAREN);
 				}
 				break;
@@ -16903,43 +16911,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2350;
+				State = 2352;
 				Match(INTERVAL);
-				State = 2351;
+				State = 2353;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2355;
+				State = 2357;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,333,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
 				case 1:
 					{
-					State = 2352;
-					Match(LPAREN);
-					State = 2353;
-					Match(INTEGER_VALUE);
 					State = 2354;
+					Match(LPAREN);
+					State = 2355;
+					Match(INTEGER_VALUE);
+					State = 2356;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2364;
+				State = 2366;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 				case 1:
 					{
-					State = 2357;
+					State = 2359;
 					Match(TO);
-					State = 2358;
+					State = 2360;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2362;
+					State = 2364;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 					case 1:
 						{
-						State = 2359;
-						Match(LPAREN);
-						State = 2360;
-						Match(INTEGER_VALUE);
 						State = 2361;
+						Match(LPAREN);
+						State = 2362;
+						Match(INTEGER_VALUE);
+						State = 2363;
 						Match(RPAREN);
 						}
 						break;
@@ -16954,14 +16962,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2366;
-				identifier();
 				State = 2368;
+				identifier();
+				State = 2370;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 				case 1:
 					{
-					State = 2367;
+					State = 2369;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16974,58 +16982,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2380;
+				State = 2382;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
 				case 1:
 					{
-					State = 2370;
+					State = 2372;
 					Match(LPAREN);
-					State = 2371;
+					State = 2373;
 					Match(INTEGER_VALUE);
-					State = 2376;
+					State = 2378;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2372;
+						State = 2374;
 						Match(COMMA);
-						State = 2373;
+						State = 2375;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2378;
+						State = 2380;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2379;
+					State = 2381;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2389;
+				State = 2391;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
 				case 1:
 					{
-					State = 2382;
-					Match(WITH);
-					State = 2383;
-					Match(LOCAL);
 					State = 2384;
-					Match(TIME);
+					Match(WITH);
 					State = 2385;
+					Match(LOCAL);
+					State = 2386;
+					Match(TIME);
+					State = 2387;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2386;
-					Match(WITHOUT);
-					State = 2387;
-					Match(TIME);
 					State = 2388;
+					Match(WITHOUT);
+					State = 2389;
+					Match(TIME);
+					State = 2390;
 					Match(ZONE);
 					}
 					break;
@@ -17034,38 +17042,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2409;
+			State = 2411;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2407;
+					State = 2409;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,343,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,344,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2393;
+						State = 2395;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2397;
+						State = 2399;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2394;
+							State = 2396;
 							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2395;
+							State = 2397;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2396;
+							State = 2398;
 							Match(NULL);
 							}
 							break;
@@ -17074,7 +17082,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2399;
+						State = 2401;
 						Match(ARRAY);
 						}
 						break;
@@ -17082,22 +17090,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2400;
+						State = 2402;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2404;
+						State = 2406;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2401;
+							State = 2403;
 							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
-							State = 2402;
+							State = 2404;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2403;
+							State = 2405;
 							Match(NULL);
 							}
 							break;
@@ -17106,16 +17114,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2406;
+						State = 2408;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2411;
+				State = 2413;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,344,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
 			}
 			}
 		}
@@ -17159,16 +17167,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2412;
+			State = 2414;
 			identifier();
-			State = 2413;
-			dataType();
 			State = 2415;
+			dataType();
+			State = 2417;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2414;
+				State = 2416;
 				Match(STRING);
 				}
 			}
@@ -17218,25 +17226,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2417;
+			State = 2419;
 			identifier();
-			State = 2422;
+			State = 2424;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,347,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2418;
+					State = 2420;
 					Match(DOT);
-					State = 2419;
+					State = 2421;
 					identifier();
 					}
 					} 
 				}
-				State = 2424;
+				State = 2426;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,347,Context);
 			}
 			}
 		}
@@ -17283,21 +17291,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2425;
+			State = 2427;
 			identifier();
-			State = 2430;
+			State = 2432;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2426;
+				State = 2428;
 				Match(COMMA);
-				State = 2427;
+				State = 2429;
 				identifier();
 				}
 				}
-				State = 2432;
+				State = 2434;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -17338,20 +17346,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 186, RULE_identifier);
 		try {
-			State = 2436;
+			State = 2438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2433;
+				State = 2435;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2434;
+				State = 2436;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17544,7 +17552,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2435;
+				State = 2437;
 				nonReserved();
 				}
 				break;
@@ -17772,7 +17780,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2438;
+			State = 2440;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17850,7 +17858,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,294,2441,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,294,2443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17990,243 +17998,243 @@ internal partial class StreamSqlParser : Parser {
 		1,68,4,68,1727,8,68,11,68,12,68,1728,1,68,1,68,3,68,1733,8,68,1,68,1,68,
 		1,68,1,68,4,68,1739,8,68,11,68,12,68,1740,1,68,1,68,3,68,1745,8,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1760,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1770,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1781,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1793,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
-		1813,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1824,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1833,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,3,68,1842,8,68,3,68,1844,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1855,8,68,1,68,3,68,1858,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,3,68,1867,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		3,68,1876,8,68,3,68,1878,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,3,68,1890,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1899,
-		8,68,10,68,12,68,1902,9,68,3,68,1904,8,68,1,68,1,68,1,68,3,68,1909,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1917,8,68,10,68,12,68,1920,9,68,3,68,
-		1922,8,68,1,68,1,68,1,68,3,68,1927,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,5,68,1938,8,68,10,68,12,68,1941,9,68,3,68,1943,8,68,1,68,
-		1,68,1,68,3,68,1948,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1957,
-		8,68,1,68,1,68,3,68,1961,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1969,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1978,8,68,1,68,1,68,3,68,
-		1982,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1990,8,68,1,68,1,68,1,68,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1770,8,68,1,68,3,68,
+		1773,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1783,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1795,8,68,1,68,1,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,2009,8,68,10,68,12,68,2012,9,68,3,68,2014,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,2022,8,68,10,68,12,68,2025,9,68,3,68,2027,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,5,68,2035,8,68,10,68,12,68,2038,9,68,3,68,2040,8,68,
+		1,68,1,68,3,68,1815,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1826,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1835,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1844,8,68,3,68,1846,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1857,8,68,1,68,3,68,1860,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1869,8,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1878,8,68,3,68,1880,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,3,68,1892,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,5,68,1901,8,68,10,68,12,68,1904,9,68,3,68,1906,8,68,1,68,1,68,1,68,
+		3,68,1911,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1919,8,68,10,68,12,68,
+		1922,9,68,3,68,1924,8,68,1,68,1,68,1,68,3,68,1929,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1940,8,68,10,68,12,68,1943,9,68,3,68,
+		1945,8,68,1,68,1,68,1,68,3,68,1950,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1959,8,68,1,68,1,68,3,68,1963,8,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1971,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1980,8,68,
+		1,68,1,68,3,68,1984,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1992,8,68,
 		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,2062,8,68,10,68,12,68,2065,9,68,1,68,
-		1,68,1,68,3,68,2070,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,
-		2080,8,68,10,68,12,68,2083,9,68,1,69,1,69,1,69,1,69,3,69,2089,8,69,1,69,
-		1,69,1,69,5,69,2094,8,69,10,69,12,69,2097,9,69,1,69,3,69,2100,8,69,3,69,
-		2102,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2111,8,69,1,69,1,69,
-		3,69,2115,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,2124,8,71,1,72,
-		1,72,1,72,1,72,1,72,3,72,2131,8,72,1,73,1,73,3,73,2135,8,73,1,74,1,74,
-		1,74,1,74,1,74,3,74,2142,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,
-		2151,8,74,1,74,3,74,2154,8,74,1,75,1,75,3,75,2158,8,75,1,76,1,76,1,76,
-		1,76,1,76,1,76,5,76,2166,8,76,10,76,12,76,2169,9,76,3,76,2171,8,76,1,76,
-		1,76,1,76,1,76,1,76,5,76,2178,8,76,10,76,12,76,2181,9,76,3,76,2183,8,76,
-		1,76,3,76,2186,8,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		3,77,2198,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,2209,
-		8,78,1,79,3,79,2212,8,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,3,80,
-		2222,8,80,1,81,1,81,3,81,2226,8,81,1,81,1,81,1,81,3,81,2231,8,81,1,81,
-		3,81,2234,8,81,1,81,3,81,2237,8,81,1,82,1,82,1,82,1,82,3,82,2243,8,82,
-		1,83,1,83,1,83,1,83,5,83,2249,8,83,10,83,12,83,2252,9,83,1,83,1,83,1,83,
-		1,84,1,84,1,84,1,84,1,84,1,84,4,84,2263,8,84,11,84,12,84,2264,1,84,1,84,
-		1,84,3,84,2270,8,84,1,84,1,84,1,84,3,84,2275,8,84,1,85,1,85,3,85,2279,
-		8,85,1,85,1,85,1,85,1,85,1,85,3,85,2286,8,85,1,85,1,85,1,85,1,85,1,85,
-		3,85,2293,8,85,3,85,2295,8,85,1,86,1,86,1,87,1,87,1,88,1,88,1,88,1,88,
-		3,88,2305,8,88,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2330,
-		8,89,10,89,12,89,2333,9,89,3,89,2335,8,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		5,89,2343,8,89,10,89,12,89,2346,9,89,3,89,2348,8,89,1,89,1,89,1,89,1,89,
-		1,89,1,89,3,89,2356,8,89,1,89,1,89,1,89,1,89,1,89,3,89,2363,8,89,3,89,
-		2365,8,89,1,89,1,89,3,89,2369,8,89,1,89,1,89,1,89,1,89,5,89,2375,8,89,
-		10,89,12,89,2378,9,89,1,89,3,89,2381,8,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,3,89,2390,8,89,3,89,2392,8,89,1,89,1,89,1,89,1,89,3,89,2398,8,89,
-		1,89,1,89,1,89,1,89,1,89,3,89,2405,8,89,1,89,5,89,2408,8,89,10,89,12,89,
-		2411,9,89,1,90,1,90,1,90,3,90,2416,8,90,1,91,1,91,1,91,5,91,2421,8,91,
-		10,91,12,91,2424,9,91,1,92,1,92,1,92,5,92,2429,8,92,10,92,12,92,2432,9,
-		92,1,93,1,93,1,93,3,93,2437,8,93,1,94,1,94,1,94,0,6,64,84,128,134,136,
-		178,95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,172,174,176,178,180,182,184,186,188,0,45,5,0,20,20,40,40,78,78,
-		211,211,237,237,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,65,84,84,179,
-		179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,253,253,276,
-		276,1,0,276,276,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,180,180,1,
-		0,282,284,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,2,0,72,72,
-		145,145,2,0,61,61,227,227,2,0,4,4,50,50,2,0,10,10,47,47,2,0,72,72,114,
-		114,3,0,260,260,262,262,265,265,2,0,11,11,208,208,3,0,69,69,222,222,228,
-		228,4,0,8,8,150,150,194,194,234,234,1,0,253,258,1,0,260,261,2,0,262,264,
-		269,269,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,58,69,69,222,
-		222,228,228,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,0,37,39,123,
-		124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,2,0,31,31,
-		226,226,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,2,0,279,279,
-		282,283,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,196,241,242,
-		250,251,2,0,175,175,236,236,42,0,1,3,5,6,10,12,14,15,17,17,20,33,35,36,
-		40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,91,91,96,96,
-		98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,151,154,155,
-		158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,221,223,226,
-		228,229,231,232,234,234,236,242,247,252,2836,0,193,1,0,0,0,2,218,1,0,0,
-		0,4,476,1,0,0,0,6,478,1,0,0,0,8,495,1,0,0,0,10,507,1,0,0,0,12,569,1,0,
-		0,0,14,577,1,0,0,0,16,579,1,0,0,0,18,587,1,0,0,0,20,590,1,0,0,0,22,663,
-		1,0,0,0,24,666,1,0,0,0,26,671,1,0,0,0,28,726,1,0,0,0,30,786,1,0,0,0,32,
-		791,1,0,0,0,34,823,1,0,0,0,36,827,1,0,0,0,38,835,1,0,0,0,40,843,1,0,0,
-		0,42,854,1,0,0,0,44,868,1,0,0,0,46,881,1,0,0,0,48,891,1,0,0,0,50,893,1,
-		0,0,0,52,905,1,0,0,0,54,976,1,0,0,0,56,978,1,0,0,0,58,993,1,0,0,0,60,997,
-		1,0,0,0,62,1009,1,0,0,0,64,1045,1,0,0,0,66,1079,1,0,0,0,68,1096,1,0,0,
-		0,70,1098,1,0,0,0,72,1155,1,0,0,0,74,1169,1,0,0,0,76,1211,1,0,0,0,78,1226,
-		1,0,0,0,80,1228,1,0,0,0,82,1232,1,0,0,0,84,1240,1,0,0,0,86,1280,1,0,0,
-		0,88,1289,1,0,0,0,90,1358,1,0,0,0,92,1360,1,0,0,0,94,1436,1,0,0,0,96,1448,
-		1,0,0,0,98,1464,1,0,0,0,100,1466,1,0,0,0,102,1475,1,0,0,0,104,1479,1,0,
-		0,0,106,1488,1,0,0,0,108,1508,1,0,0,0,110,1510,1,0,0,0,112,1523,1,0,0,
-		0,114,1528,1,0,0,0,116,1537,1,0,0,0,118,1539,1,0,0,0,120,1552,1,0,0,0,
-		122,1575,1,0,0,0,124,1589,1,0,0,0,126,1591,1,0,0,0,128,1603,1,0,0,0,130,
-		1699,1,0,0,0,132,1701,1,0,0,0,134,1707,1,0,0,0,136,2069,1,0,0,0,138,2084,
-		1,0,0,0,140,2116,1,0,0,0,142,2123,1,0,0,0,144,2130,1,0,0,0,146,2134,1,
-		0,0,0,148,2153,1,0,0,0,150,2157,1,0,0,0,152,2159,1,0,0,0,154,2197,1,0,
-		0,0,156,2208,1,0,0,0,158,2211,1,0,0,0,160,2221,1,0,0,0,162,2236,1,0,0,
-		0,164,2242,1,0,0,0,166,2244,1,0,0,0,168,2274,1,0,0,0,170,2276,1,0,0,0,
-		172,2296,1,0,0,0,174,2298,1,0,0,0,176,2300,1,0,0,0,178,2391,1,0,0,0,180,
-		2412,1,0,0,0,182,2417,1,0,0,0,184,2425,1,0,0,0,186,2436,1,0,0,0,188,2438,
-		1,0,0,0,190,192,5,276,0,0,191,190,1,0,0,0,192,195,1,0,0,0,193,191,1,0,
-		0,0,193,194,1,0,0,0,194,214,1,0,0,0,195,193,1,0,0,0,196,205,3,4,2,0,197,
-		199,5,276,0,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,1,0,0,0,200,201,
-		1,0,0,0,201,202,1,0,0,0,202,204,3,4,2,0,203,198,1,0,0,0,204,207,1,0,0,
-		0,205,203,1,0,0,0,205,206,1,0,0,0,206,211,1,0,0,0,207,205,1,0,0,0,208,
-		210,5,276,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,
-		1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,0,214,196,1,0,0,0,214,215,1,0,0,
-		0,215,216,1,0,0,0,216,217,5,0,0,1,217,1,1,0,0,0,218,219,3,126,63,0,219,
-		220,5,0,0,1,220,3,1,0,0,0,221,477,3,58,29,0,222,477,3,6,3,0,223,477,3,
-		12,6,0,224,229,5,63,0,0,225,230,3,6,3,0,226,230,3,12,6,0,227,230,3,26,
-		13,0,228,230,3,28,14,0,229,225,1,0,0,0,229,226,1,0,0,0,229,227,1,0,0,0,
-		229,228,1,0,0,0,230,232,1,0,0,0,231,233,3,14,7,0,232,231,1,0,0,0,232,233,
-		1,0,0,0,233,238,1,0,0,0,234,235,5,5,0,0,235,236,5,146,0,0,236,237,5,186,
-		0,0,237,239,5,203,0,0,238,234,1,0,0,0,238,239,1,0,0,0,239,477,1,0,0,0,
-		240,477,3,26,13,0,241,477,3,28,14,0,242,244,5,33,0,0,243,245,5,213,0,0,
-		244,243,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,250,5,237,0,0,247,
-		248,5,87,0,0,248,249,5,147,0,0,249,251,5,64,0,0,250,247,1,0,0,0,250,251,
-		1,0,0,0,251,252,1,0,0,0,252,257,3,182,91,0,253,254,5,270,0,0,254,255,3,
-		184,92,0,255,256,5,271,0,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
-		0,0,258,261,1,0,0,0,259,260,5,30,0,0,260,262,5,279,0,0,261,259,1,0,0,0,
-		261,262,1,0,0,0,262,263,1,0,0,0,263,264,5,9,0,0,264,265,3,58,29,0,265,
-		477,1,0,0,0,266,271,5,33,0,0,267,269,5,213,0,0,268,270,5,209,0,0,269,268,
-		1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,271,267,1,0,0,0,271,272,1,0,0,
-		0,272,273,1,0,0,0,273,277,5,78,0,0,274,275,5,87,0,0,275,276,5,147,0,0,
-		276,278,5,64,0,0,277,274,1,0,0,0,277,278,1,0,0,0,278,279,1,0,0,0,279,280,
-		3,182,91,0,280,281,5,9,0,0,281,284,5,279,0,0,282,283,5,113,0,0,283,285,
-		3,186,93,0,284,282,1,0,0,0,284,285,1,0,0,0,285,297,1,0,0,0,286,287,5,233,
-		0,0,287,288,5,98,0,0,288,294,5,279,0,0,289,290,5,274,0,0,290,291,5,98,
-		0,0,291,293,5,279,0,0,292,289,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,
-		294,295,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,297,286,1,0,0,0,297,298,
-		1,0,0,0,298,477,1,0,0,0,299,300,5,33,0,0,300,304,5,40,0,0,301,302,5,87,
-		0,0,302,303,5,147,0,0,303,305,5,64,0,0,304,301,1,0,0,0,304,305,1,0,0,0,
-		305,306,1,0,0,0,306,309,3,182,91,0,307,308,5,30,0,0,308,310,5,279,0,0,
-		309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,313,3,42,21,0,312,
-		311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,314,315,5,33,0,0,315,319,5,
-		20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,320,5,64,0,0,319,316,1,0,
-		0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,182,91,0,322,323,5,30,0,
-		0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,1,0,0,0,326,
-		328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,0,328,477,1,0,0,0,329,331,
-		5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,332,1,0,0,0,332,334,1,0,
-		0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,336,1,0,0,0,
-		336,339,7,0,0,0,337,338,5,87,0,0,338,340,5,64,0,0,339,337,1,0,0,0,339,
-		340,1,0,0,0,340,341,1,0,0,0,341,343,3,182,91,0,342,344,7,1,0,0,343,342,
-		1,0,0,0,343,344,1,0,0,0,344,477,1,0,0,0,345,346,5,6,0,0,346,349,5,211,
-		0,0,347,348,5,87,0,0,348,350,5,64,0,0,349,347,1,0,0,0,349,350,1,0,0,0,
-		350,351,1,0,0,0,351,352,3,182,91,0,352,353,3,54,27,0,353,477,1,0,0,0,354,
-		355,5,6,0,0,355,356,5,237,0,0,356,362,3,182,91,0,357,358,5,182,0,0,358,
-		359,5,219,0,0,359,363,3,182,91,0,360,361,5,9,0,0,361,363,3,58,29,0,362,
-		357,1,0,0,0,362,360,1,0,0,0,363,477,1,0,0,0,364,365,5,6,0,0,365,366,5,
-		20,0,0,366,370,3,182,91,0,367,371,3,54,27,0,368,369,5,30,0,0,369,371,5,
-		279,0,0,370,367,1,0,0,0,370,368,1,0,0,0,371,477,1,0,0,0,372,373,5,6,0,
-		0,373,374,5,40,0,0,374,375,3,182,91,0,375,376,5,198,0,0,376,377,5,270,
-		0,0,377,382,3,44,22,0,378,379,5,274,0,0,379,381,3,44,22,0,380,378,1,0,
-		0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,0,384,
-		382,1,0,0,0,385,386,5,271,0,0,386,477,1,0,0,0,387,392,5,198,0,0,388,389,
-		3,18,9,0,389,390,5,253,0,0,390,391,3,20,10,0,391,393,1,0,0,0,392,388,1,
-		0,0,0,392,393,1,0,0,0,393,477,1,0,0,0,394,396,5,184,0,0,395,397,3,20,10,
-		0,396,395,1,0,0,0,396,397,1,0,0,0,397,477,1,0,0,0,398,399,5,200,0,0,399,
-		477,3,22,11,0,400,401,7,2,0,0,401,402,5,193,0,0,402,477,5,279,0,0,403,
-		404,7,2,0,0,404,406,5,20,0,0,405,407,5,67,0,0,406,405,1,0,0,0,406,407,
-		1,0,0,0,407,408,1,0,0,0,408,477,3,182,91,0,409,411,7,2,0,0,410,412,5,67,
-		0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,477,3,182,91,0,
-		414,425,5,66,0,0,415,416,5,171,0,0,416,426,5,75,0,0,417,422,3,16,8,0,418,
-		419,5,274,0,0,419,421,3,16,8,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,
-		1,0,0,0,422,423,1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,415,1,0,0,
-		0,425,417,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,477,3,4,2,0,428,
-		429,5,205,0,0,429,430,5,100,0,0,430,433,5,279,0,0,431,432,5,246,0,0,432,
-		434,5,193,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,436,
-		5,246,0,0,436,438,5,52,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,477,1,0,
-		0,0,439,440,5,193,0,0,440,443,5,279,0,0,441,442,5,219,0,0,442,444,5,279,
-		0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,477,1,0,0,0,445,446,5,122,0,0,
-		446,447,5,137,0,0,447,449,3,186,93,0,448,450,3,42,21,0,449,448,1,0,0,0,
-		449,450,1,0,0,0,450,477,1,0,0,0,451,452,5,229,0,0,452,453,5,137,0,0,453,
-		477,3,186,93,0,454,455,5,231,0,0,455,456,5,138,0,0,456,461,3,186,93,0,
-		457,458,5,274,0,0,458,460,3,186,93,0,459,457,1,0,0,0,460,463,1,0,0,0,461,
-		459,1,0,0,0,461,462,1,0,0,0,462,477,1,0,0,0,463,461,1,0,0,0,464,466,5,
-		231,0,0,465,467,5,20,0,0,466,465,1,0,0,0,466,467,1,0,0,0,467,468,1,0,0,
-		0,468,477,3,182,91,0,469,477,7,3,0,0,470,471,5,2,0,0,471,472,5,98,0,0,
-		472,477,5,279,0,0,473,474,5,181,0,0,474,475,5,98,0,0,475,477,5,279,0,0,
-		476,221,1,0,0,0,476,222,1,0,0,0,476,223,1,0,0,0,476,224,1,0,0,0,476,240,
-		1,0,0,0,476,241,1,0,0,0,476,242,1,0,0,0,476,266,1,0,0,0,476,299,1,0,0,
-		0,476,314,1,0,0,0,476,329,1,0,0,0,476,345,1,0,0,0,476,354,1,0,0,0,476,
-		364,1,0,0,0,476,372,1,0,0,0,476,387,1,0,0,0,476,394,1,0,0,0,476,398,1,
-		0,0,0,476,400,1,0,0,0,476,403,1,0,0,0,476,409,1,0,0,0,476,414,1,0,0,0,
-		476,428,1,0,0,0,476,439,1,0,0,0,476,445,1,0,0,0,476,451,1,0,0,0,476,454,
-		1,0,0,0,476,464,1,0,0,0,476,469,1,0,0,0,476,470,1,0,0,0,476,473,1,0,0,
-		0,477,5,1,0,0,0,478,479,5,93,0,0,479,480,7,4,0,0,480,482,3,182,91,0,481,
-		483,3,116,58,0,482,481,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,0,484,486,
-		3,8,4,0,485,484,1,0,0,0,485,486,1,0,0,0,486,491,1,0,0,0,487,488,5,270,
-		0,0,488,489,3,184,92,0,489,490,5,271,0,0,490,492,1,0,0,0,491,487,1,0,0,
-		0,491,492,1,0,0,0,492,493,1,0,0,0,493,494,3,58,29,0,494,7,1,0,0,0,495,
-		496,5,165,0,0,496,497,5,270,0,0,497,502,3,10,5,0,498,499,5,274,0,0,499,
-		501,3,10,5,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,
-		0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,271,0,0,506,9,1,0,0,0,
-		507,508,3,186,93,0,508,509,5,253,0,0,509,510,3,48,24,0,510,11,1,0,0,0,
-		511,512,5,204,0,0,512,513,5,198,0,0,513,517,5,12,0,0,514,516,5,276,0,0,
-		515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,520,
-		1,0,0,0,519,517,1,0,0,0,520,529,3,4,2,0,521,523,5,276,0,0,522,521,1,0,
-		0,0,523,524,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,0,526,
-		528,3,4,2,0,527,522,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,
-		0,0,0,530,535,1,0,0,0,531,529,1,0,0,0,532,534,5,276,0,0,533,532,1,0,0,
-		0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,0,537,
-		535,1,0,0,0,538,539,5,56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,542,
-		5,204,0,0,542,544,5,198,0,0,543,545,5,276,0,0,544,543,1,0,0,0,545,546,
-		1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,4,2,
-		0,549,551,5,276,0,0,550,549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,0,552,
-		553,1,0,0,0,553,554,1,0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,559,1,
-		0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,0,0,0,
-		560,562,5,276,0,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,
-		564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,567,1,
-		0,0,0,567,568,1,0,0,0,568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,0,0,0,
-		570,13,1,0,0,0,571,572,5,76,0,0,572,573,5,193,0,0,573,578,5,279,0,0,574,
-		575,5,76,0,0,575,576,5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,0,577,574,
-		1,0,0,0,578,15,1,0,0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,5,279,0,
-		0,582,584,8,6,0,0,583,582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,0,0,585,
-		586,1,0,0,0,586,588,1,0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,19,1,0,
-		0,0,589,591,8,7,0,0,590,589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,0,0,592,
-		593,1,0,0,0,593,21,1,0,0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,598,3,
-		182,91,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,3,24,
-		12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,664,1,0,0,0,602,605,5,238,0,0,
-		603,604,7,8,0,0,604,606,3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,606,
-		608,1,0,0,0,607,609,3,24,12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,664,
-		1,0,0,0,610,612,5,232,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,1,0,
-		0,0,613,616,5,79,0,0,614,615,7,8,0,0,615,617,3,182,91,0,616,614,1,0,0,
-		0,616,617,1,0,0,0,617,619,1,0,0,0,618,620,3,24,12,0,619,618,1,0,0,0,619,
-		620,1,0,0,0,620,664,1,0,0,0,621,664,5,101,0,0,622,624,5,21,0,0,623,625,
-		3,24,12,0,624,623,1,0,0,0,624,625,1,0,0,0,625,664,1,0,0,0,626,629,5,41,
-		0,0,627,628,7,8,0,0,628,630,3,182,91,0,629,627,1,0,0,0,629,630,1,0,0,0,
-		630,632,1,0,0,0,631,633,3,24,12,0,632,631,1,0,0,0,632,633,1,0,0,0,633,
-		664,1,0,0,0,634,636,5,77,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,
-		0,0,0,637,664,5,138,0,0,638,664,5,99,0,0,639,640,5,29,0,0,640,641,7,8,
-		0,0,641,643,3,182,91,0,642,644,3,24,12,0,643,642,1,0,0,0,643,644,1,0,0,
-		0,644,664,1,0,0,0,645,646,5,33,0,0,646,647,5,211,0,0,647,664,3,182,91,
-		0,648,649,5,33,0,0,649,650,5,237,0,0,650,664,3,182,91,0,651,652,5,33,0,
-		0,652,653,5,20,0,0,653,664,3,182,91,0,654,655,5,36,0,0,655,664,5,20,0,
-		0,656,657,5,36,0,0,657,664,5,40,0,0,658,659,5,26,0,0,659,661,5,279,0,0,
-		660,662,3,24,12,0,661,660,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,
+		1,68,1,68,1,68,5,68,2011,8,68,10,68,12,68,2014,9,68,3,68,2016,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,2024,8,68,10,68,12,68,2027,9,68,3,68,2029,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2037,8,68,10,68,12,68,2040,9,68,
+		3,68,2042,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2064,8,68,10,68,12,68,
+		2067,9,68,1,68,1,68,1,68,3,68,2072,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,5,68,2082,8,68,10,68,12,68,2085,9,68,1,69,1,69,1,69,1,69,3,69,
+		2091,8,69,1,69,1,69,1,69,5,69,2096,8,69,10,69,12,69,2099,9,69,1,69,3,69,
+		2102,8,69,3,69,2104,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2113,
+		8,69,1,69,1,69,3,69,2117,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,
+		2126,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2133,8,72,1,73,1,73,3,73,2137,
+		8,73,1,74,1,74,1,74,1,74,1,74,3,74,2144,8,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,3,74,2153,8,74,1,74,3,74,2156,8,74,1,75,1,75,3,75,2160,8,75,
+		1,76,1,76,1,76,1,76,1,76,1,76,5,76,2168,8,76,10,76,12,76,2171,9,76,3,76,
+		2173,8,76,1,76,1,76,1,76,1,76,1,76,5,76,2180,8,76,10,76,12,76,2183,9,76,
+		3,76,2185,8,76,1,76,3,76,2188,8,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,3,77,2200,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,3,78,2211,8,78,1,79,3,79,2214,8,79,1,79,1,79,1,79,1,79,1,80,1,80,
+		1,80,1,80,3,80,2224,8,80,1,81,1,81,3,81,2228,8,81,1,81,1,81,1,81,3,81,
+		2233,8,81,1,81,3,81,2236,8,81,1,81,3,81,2239,8,81,1,82,1,82,1,82,1,82,
+		3,82,2245,8,82,1,83,1,83,1,83,1,83,5,83,2251,8,83,10,83,12,83,2254,9,83,
+		1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,84,1,84,4,84,2265,8,84,11,84,12,84,
+		2266,1,84,1,84,1,84,3,84,2272,8,84,1,84,1,84,1,84,3,84,2277,8,84,1,85,
+		1,85,3,85,2281,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2288,8,85,1,85,1,85,
+		1,85,1,85,1,85,3,85,2295,8,85,3,85,2297,8,85,1,86,1,86,1,87,1,87,1,88,
+		1,88,1,88,1,88,3,88,2307,8,88,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,5,89,2332,8,89,10,89,12,89,2335,9,89,3,89,2337,8,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,5,89,2345,8,89,10,89,12,89,2348,9,89,3,89,2350,8,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,3,89,2358,8,89,1,89,1,89,1,89,1,89,1,89,3,89,
+		2365,8,89,3,89,2367,8,89,1,89,1,89,3,89,2371,8,89,1,89,1,89,1,89,1,89,
+		5,89,2377,8,89,10,89,12,89,2380,9,89,1,89,3,89,2383,8,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,3,89,2392,8,89,3,89,2394,8,89,1,89,1,89,1,89,1,89,
+		3,89,2400,8,89,1,89,1,89,1,89,1,89,1,89,3,89,2407,8,89,1,89,5,89,2410,
+		8,89,10,89,12,89,2413,9,89,1,90,1,90,1,90,3,90,2418,8,90,1,91,1,91,1,91,
+		5,91,2423,8,91,10,91,12,91,2426,9,91,1,92,1,92,1,92,5,92,2431,8,92,10,
+		92,12,92,2434,9,92,1,93,1,93,1,93,3,93,2439,8,93,1,94,1,94,1,94,0,6,64,
+		84,128,134,136,178,95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,170,172,174,176,178,180,182,184,186,188,0,45,5,0,20,
+		20,40,40,78,78,211,211,237,237,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,
+		65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,
+		253,253,276,276,1,0,276,276,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,
+		180,180,1,0,282,284,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,
+		2,0,72,72,145,145,2,0,61,61,227,227,2,0,4,4,50,50,2,0,10,10,47,47,2,0,
+		72,72,114,114,3,0,260,260,262,262,265,265,2,0,11,11,208,208,3,0,69,69,
+		222,222,228,228,4,0,8,8,150,150,194,194,234,234,1,0,253,258,1,0,260,261,
+		2,0,262,264,269,269,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,
+		58,69,69,222,222,228,228,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,
+		0,37,39,123,124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,
+		2,0,31,31,226,226,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,
+		2,0,279,279,282,283,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,
+		196,241,242,250,251,2,0,175,175,236,236,42,0,1,3,5,6,10,12,14,15,17,17,
+		20,33,35,36,40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,
+		91,91,96,96,98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,
+		151,154,155,158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,
+		221,223,226,228,229,231,232,234,234,236,242,247,252,2839,0,193,1,0,0,0,
+		2,218,1,0,0,0,4,476,1,0,0,0,6,478,1,0,0,0,8,495,1,0,0,0,10,507,1,0,0,0,
+		12,569,1,0,0,0,14,577,1,0,0,0,16,579,1,0,0,0,18,587,1,0,0,0,20,590,1,0,
+		0,0,22,663,1,0,0,0,24,666,1,0,0,0,26,671,1,0,0,0,28,726,1,0,0,0,30,786,
+		1,0,0,0,32,791,1,0,0,0,34,823,1,0,0,0,36,827,1,0,0,0,38,835,1,0,0,0,40,
+		843,1,0,0,0,42,854,1,0,0,0,44,868,1,0,0,0,46,881,1,0,0,0,48,891,1,0,0,
+		0,50,893,1,0,0,0,52,905,1,0,0,0,54,976,1,0,0,0,56,978,1,0,0,0,58,993,1,
+		0,0,0,60,997,1,0,0,0,62,1009,1,0,0,0,64,1045,1,0,0,0,66,1079,1,0,0,0,68,
+		1096,1,0,0,0,70,1098,1,0,0,0,72,1155,1,0,0,0,74,1169,1,0,0,0,76,1211,1,
+		0,0,0,78,1226,1,0,0,0,80,1228,1,0,0,0,82,1232,1,0,0,0,84,1240,1,0,0,0,
+		86,1280,1,0,0,0,88,1289,1,0,0,0,90,1358,1,0,0,0,92,1360,1,0,0,0,94,1436,
+		1,0,0,0,96,1448,1,0,0,0,98,1464,1,0,0,0,100,1466,1,0,0,0,102,1475,1,0,
+		0,0,104,1479,1,0,0,0,106,1488,1,0,0,0,108,1508,1,0,0,0,110,1510,1,0,0,
+		0,112,1523,1,0,0,0,114,1528,1,0,0,0,116,1537,1,0,0,0,118,1539,1,0,0,0,
+		120,1552,1,0,0,0,122,1575,1,0,0,0,124,1589,1,0,0,0,126,1591,1,0,0,0,128,
+		1603,1,0,0,0,130,1699,1,0,0,0,132,1701,1,0,0,0,134,1707,1,0,0,0,136,2071,
+		1,0,0,0,138,2086,1,0,0,0,140,2118,1,0,0,0,142,2125,1,0,0,0,144,2132,1,
+		0,0,0,146,2136,1,0,0,0,148,2155,1,0,0,0,150,2159,1,0,0,0,152,2161,1,0,
+		0,0,154,2199,1,0,0,0,156,2210,1,0,0,0,158,2213,1,0,0,0,160,2223,1,0,0,
+		0,162,2238,1,0,0,0,164,2244,1,0,0,0,166,2246,1,0,0,0,168,2276,1,0,0,0,
+		170,2278,1,0,0,0,172,2298,1,0,0,0,174,2300,1,0,0,0,176,2302,1,0,0,0,178,
+		2393,1,0,0,0,180,2414,1,0,0,0,182,2419,1,0,0,0,184,2427,1,0,0,0,186,2438,
+		1,0,0,0,188,2440,1,0,0,0,190,192,5,276,0,0,191,190,1,0,0,0,192,195,1,0,
+		0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,214,1,0,0,0,195,193,1,0,0,0,196,
+		205,3,4,2,0,197,199,5,276,0,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,
+		1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,204,3,4,2,0,203,198,1,0,0,
+		0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,211,1,0,0,0,207,
+		205,1,0,0,0,208,210,5,276,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,
+		1,0,0,0,211,212,1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,0,214,196,1,0,0,
+		0,214,215,1,0,0,0,215,216,1,0,0,0,216,217,5,0,0,1,217,1,1,0,0,0,218,219,
+		3,126,63,0,219,220,5,0,0,1,220,3,1,0,0,0,221,477,3,58,29,0,222,477,3,6,
+		3,0,223,477,3,12,6,0,224,229,5,63,0,0,225,230,3,6,3,0,226,230,3,12,6,0,
+		227,230,3,26,13,0,228,230,3,28,14,0,229,225,1,0,0,0,229,226,1,0,0,0,229,
+		227,1,0,0,0,229,228,1,0,0,0,230,232,1,0,0,0,231,233,3,14,7,0,232,231,1,
+		0,0,0,232,233,1,0,0,0,233,238,1,0,0,0,234,235,5,5,0,0,235,236,5,146,0,
+		0,236,237,5,186,0,0,237,239,5,203,0,0,238,234,1,0,0,0,238,239,1,0,0,0,
+		239,477,1,0,0,0,240,477,3,26,13,0,241,477,3,28,14,0,242,244,5,33,0,0,243,
+		245,5,213,0,0,244,243,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,250,
+		5,237,0,0,247,248,5,87,0,0,248,249,5,147,0,0,249,251,5,64,0,0,250,247,
+		1,0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,257,3,182,91,0,253,254,5,270,
+		0,0,254,255,3,184,92,0,255,256,5,271,0,0,256,258,1,0,0,0,257,253,1,0,0,
+		0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,30,0,0,260,262,5,279,0,0,261,
+		259,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,0,263,264,5,9,0,0,264,265,3,
+		58,29,0,265,477,1,0,0,0,266,271,5,33,0,0,267,269,5,213,0,0,268,270,5,209,
+		0,0,269,268,1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,271,267,1,0,0,0,271,
+		272,1,0,0,0,272,273,1,0,0,0,273,277,5,78,0,0,274,275,5,87,0,0,275,276,
+		5,147,0,0,276,278,5,64,0,0,277,274,1,0,0,0,277,278,1,0,0,0,278,279,1,0,
+		0,0,279,280,3,182,91,0,280,281,5,9,0,0,281,284,5,279,0,0,282,283,5,113,
+		0,0,283,285,3,186,93,0,284,282,1,0,0,0,284,285,1,0,0,0,285,297,1,0,0,0,
+		286,287,5,233,0,0,287,288,5,98,0,0,288,294,5,279,0,0,289,290,5,274,0,0,
+		290,291,5,98,0,0,291,293,5,279,0,0,292,289,1,0,0,0,293,296,1,0,0,0,294,
+		292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,297,286,1,
+		0,0,0,297,298,1,0,0,0,298,477,1,0,0,0,299,300,5,33,0,0,300,304,5,40,0,
+		0,301,302,5,87,0,0,302,303,5,147,0,0,303,305,5,64,0,0,304,301,1,0,0,0,
+		304,305,1,0,0,0,305,306,1,0,0,0,306,309,3,182,91,0,307,308,5,30,0,0,308,
+		310,5,279,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,313,
+		3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,314,315,5,33,
+		0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,320,5,64,0,
+		0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,182,91,0,322,
+		323,5,30,0,0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,
+		1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,0,328,477,1,0,
+		0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,332,1,0,0,0,
+		332,334,1,0,0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,
+		336,1,0,0,0,336,339,7,0,0,0,337,338,5,87,0,0,338,340,5,64,0,0,339,337,
+		1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,343,3,182,91,0,342,344,7,1,
+		0,0,343,342,1,0,0,0,343,344,1,0,0,0,344,477,1,0,0,0,345,346,5,6,0,0,346,
+		349,5,211,0,0,347,348,5,87,0,0,348,350,5,64,0,0,349,347,1,0,0,0,349,350,
+		1,0,0,0,350,351,1,0,0,0,351,352,3,182,91,0,352,353,3,54,27,0,353,477,1,
+		0,0,0,354,355,5,6,0,0,355,356,5,237,0,0,356,362,3,182,91,0,357,358,5,182,
+		0,0,358,359,5,219,0,0,359,363,3,182,91,0,360,361,5,9,0,0,361,363,3,58,
+		29,0,362,357,1,0,0,0,362,360,1,0,0,0,363,477,1,0,0,0,364,365,5,6,0,0,365,
+		366,5,20,0,0,366,370,3,182,91,0,367,371,3,54,27,0,368,369,5,30,0,0,369,
+		371,5,279,0,0,370,367,1,0,0,0,370,368,1,0,0,0,371,477,1,0,0,0,372,373,
+		5,6,0,0,373,374,5,40,0,0,374,375,3,182,91,0,375,376,5,198,0,0,376,377,
+		5,270,0,0,377,382,3,44,22,0,378,379,5,274,0,0,379,381,3,44,22,0,380,378,
+		1,0,0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,
+		0,384,382,1,0,0,0,385,386,5,271,0,0,386,477,1,0,0,0,387,392,5,198,0,0,
+		388,389,3,18,9,0,389,390,5,253,0,0,390,391,3,20,10,0,391,393,1,0,0,0,392,
+		388,1,0,0,0,392,393,1,0,0,0,393,477,1,0,0,0,394,396,5,184,0,0,395,397,
+		3,20,10,0,396,395,1,0,0,0,396,397,1,0,0,0,397,477,1,0,0,0,398,399,5,200,
+		0,0,399,477,3,22,11,0,400,401,7,2,0,0,401,402,5,193,0,0,402,477,5,279,
+		0,0,403,404,7,2,0,0,404,406,5,20,0,0,405,407,5,67,0,0,406,405,1,0,0,0,
+		406,407,1,0,0,0,407,408,1,0,0,0,408,477,3,182,91,0,409,411,7,2,0,0,410,
+		412,5,67,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,477,3,
+		182,91,0,414,425,5,66,0,0,415,416,5,171,0,0,416,426,5,75,0,0,417,422,3,
+		16,8,0,418,419,5,274,0,0,419,421,3,16,8,0,420,418,1,0,0,0,421,424,1,0,
+		0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,
+		415,1,0,0,0,425,417,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,477,3,
+		4,2,0,428,429,5,205,0,0,429,430,5,100,0,0,430,433,5,279,0,0,431,432,5,
+		246,0,0,432,434,5,193,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,
+		0,0,435,436,5,246,0,0,436,438,5,52,0,0,437,435,1,0,0,0,437,438,1,0,0,0,
+		438,477,1,0,0,0,439,440,5,193,0,0,440,443,5,279,0,0,441,442,5,219,0,0,
+		442,444,5,279,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,477,1,0,0,0,445,
+		446,5,122,0,0,446,447,5,137,0,0,447,449,3,186,93,0,448,450,3,42,21,0,449,
+		448,1,0,0,0,449,450,1,0,0,0,450,477,1,0,0,0,451,452,5,229,0,0,452,453,
+		5,137,0,0,453,477,3,186,93,0,454,455,5,231,0,0,455,456,5,138,0,0,456,461,
+		3,186,93,0,457,458,5,274,0,0,458,460,3,186,93,0,459,457,1,0,0,0,460,463,
+		1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,477,1,0,0,0,463,461,1,0,0,
+		0,464,466,5,231,0,0,465,467,5,20,0,0,466,465,1,0,0,0,466,467,1,0,0,0,467,
+		468,1,0,0,0,468,477,3,182,91,0,469,477,7,3,0,0,470,471,5,2,0,0,471,472,
+		5,98,0,0,472,477,5,279,0,0,473,474,5,181,0,0,474,475,5,98,0,0,475,477,
+		5,279,0,0,476,221,1,0,0,0,476,222,1,0,0,0,476,223,1,0,0,0,476,224,1,0,
+		0,0,476,240,1,0,0,0,476,241,1,0,0,0,476,242,1,0,0,0,476,266,1,0,0,0,476,
+		299,1,0,0,0,476,314,1,0,0,0,476,329,1,0,0,0,476,345,1,0,0,0,476,354,1,
+		0,0,0,476,364,1,0,0,0,476,372,1,0,0,0,476,387,1,0,0,0,476,394,1,0,0,0,
+		476,398,1,0,0,0,476,400,1,0,0,0,476,403,1,0,0,0,476,409,1,0,0,0,476,414,
+		1,0,0,0,476,428,1,0,0,0,476,439,1,0,0,0,476,445,1,0,0,0,476,451,1,0,0,
+		0,476,454,1,0,0,0,476,464,1,0,0,0,476,469,1,0,0,0,476,470,1,0,0,0,476,
+		473,1,0,0,0,477,5,1,0,0,0,478,479,5,93,0,0,479,480,7,4,0,0,480,482,3,182,
+		91,0,481,483,3,116,58,0,482,481,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,
+		0,484,486,3,8,4,0,485,484,1,0,0,0,485,486,1,0,0,0,486,491,1,0,0,0,487,
+		488,5,270,0,0,488,489,3,184,92,0,489,490,5,271,0,0,490,492,1,0,0,0,491,
+		487,1,0,0,0,491,492,1,0,0,0,492,493,1,0,0,0,493,494,3,58,29,0,494,7,1,
+		0,0,0,495,496,5,165,0,0,496,497,5,270,0,0,497,502,3,10,5,0,498,499,5,274,
+		0,0,499,501,3,10,5,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,
+		503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,271,0,0,506,9,1,
+		0,0,0,507,508,3,186,93,0,508,509,5,253,0,0,509,510,3,48,24,0,510,11,1,
+		0,0,0,511,512,5,204,0,0,512,513,5,198,0,0,513,517,5,12,0,0,514,516,5,276,
+		0,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
+		520,1,0,0,0,519,517,1,0,0,0,520,529,3,4,2,0,521,523,5,276,0,0,522,521,
+		1,0,0,0,523,524,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,
+		0,526,528,3,4,2,0,527,522,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,
+		530,1,0,0,0,530,535,1,0,0,0,531,529,1,0,0,0,532,534,5,276,0,0,533,532,
+		1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,
+		0,537,535,1,0,0,0,538,539,5,56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,
+		542,5,204,0,0,542,544,5,198,0,0,543,545,5,276,0,0,544,543,1,0,0,0,545,
+		546,1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,
+		4,2,0,549,551,5,276,0,0,550,549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,
+		0,552,553,1,0,0,0,553,554,1,0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,
+		559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,
+		0,0,0,560,562,5,276,0,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,
+		0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,
+		567,1,0,0,0,567,568,1,0,0,0,568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,
+		0,0,0,570,13,1,0,0,0,571,572,5,76,0,0,572,573,5,193,0,0,573,578,5,279,
+		0,0,574,575,5,76,0,0,575,576,5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,
+		0,577,574,1,0,0,0,578,15,1,0,0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,
+		5,279,0,0,582,584,8,6,0,0,583,582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,
+		0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,
+		19,1,0,0,0,589,591,8,7,0,0,590,589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,
+		0,0,592,593,1,0,0,0,593,21,1,0,0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,
+		598,3,182,91,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,
+		3,24,12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,664,1,0,0,0,602,605,5,238,
+		0,0,603,604,7,8,0,0,604,606,3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,
+		606,608,1,0,0,0,607,609,3,24,12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
+		664,1,0,0,0,610,612,5,232,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,
+		1,0,0,0,613,616,5,79,0,0,614,615,7,8,0,0,615,617,3,182,91,0,616,614,1,
+		0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,620,3,24,12,0,619,618,1,0,0,
+		0,619,620,1,0,0,0,620,664,1,0,0,0,621,664,5,101,0,0,622,624,5,21,0,0,623,
+		625,3,24,12,0,624,623,1,0,0,0,624,625,1,0,0,0,625,664,1,0,0,0,626,629,
+		5,41,0,0,627,628,7,8,0,0,628,630,3,182,91,0,629,627,1,0,0,0,629,630,1,
+		0,0,0,630,632,1,0,0,0,631,633,3,24,12,0,632,631,1,0,0,0,632,633,1,0,0,
+		0,633,664,1,0,0,0,634,636,5,77,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,
+		637,1,0,0,0,637,664,5,138,0,0,638,664,5,99,0,0,639,640,5,29,0,0,640,641,
+		7,8,0,0,641,643,3,182,91,0,642,644,3,24,12,0,643,642,1,0,0,0,643,644,1,
+		0,0,0,644,664,1,0,0,0,645,646,5,33,0,0,646,647,5,211,0,0,647,664,3,182,
+		91,0,648,649,5,33,0,0,649,650,5,237,0,0,650,664,3,182,91,0,651,652,5,33,
+		0,0,652,653,5,20,0,0,653,664,3,182,91,0,654,655,5,36,0,0,655,664,5,20,
+		0,0,656,657,5,36,0,0,657,664,5,40,0,0,658,659,5,26,0,0,659,661,5,279,0,
+		0,660,662,3,24,12,0,661,660,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,
 		594,1,0,0,0,663,602,1,0,0,0,663,611,1,0,0,0,663,621,1,0,0,0,663,622,1,
 		0,0,0,663,626,1,0,0,0,663,635,1,0,0,0,663,638,1,0,0,0,663,639,1,0,0,0,
 		663,645,1,0,0,0,663,648,1,0,0,0,663,651,1,0,0,0,663,654,1,0,0,0,663,656,
@@ -18553,262 +18561,263 @@ internal partial class StreamSqlParser : Parser {
 		1708,1717,1,0,0,0,1709,1710,10,2,0,0,1710,1711,7,26,0,0,1711,1716,3,134,
 		67,3,1712,1713,10,1,0,0,1713,1714,7,25,0,0,1714,1716,3,134,67,2,1715,1709,
 		1,0,0,0,1715,1712,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,
-		1,0,0,0,1718,135,1,0,0,0,1719,1717,1,0,0,0,1720,1721,6,68,-1,0,1721,2070,
-		3,168,84,0,1722,2070,3,170,85,0,1723,1724,5,18,0,0,1724,1726,3,126,63,
+		1,0,0,0,1718,135,1,0,0,0,1719,1717,1,0,0,0,1720,1721,6,68,-1,0,1721,2072,
+		3,168,84,0,1722,2072,3,170,85,0,1723,1724,5,18,0,0,1724,1726,3,126,63,
 		0,1725,1727,3,166,83,0,1726,1725,1,0,0,0,1727,1728,1,0,0,0,1728,1726,1,
 		0,0,0,1728,1729,1,0,0,0,1729,1732,1,0,0,0,1730,1731,5,54,0,0,1731,1733,
 		3,126,63,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1734,1,0,0,0,1734,
-		1735,5,56,0,0,1735,2070,1,0,0,0,1736,1738,5,18,0,0,1737,1739,3,166,83,
+		1735,5,56,0,0,1735,2072,1,0,0,0,1736,1738,5,18,0,0,1737,1739,3,166,83,
 		0,1738,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,
 		0,0,1741,1744,1,0,0,0,1742,1743,5,54,0,0,1743,1745,3,126,63,0,1744,1742,
-		1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,56,0,0,1747,2070,
+		1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,56,0,0,1747,2072,
 		1,0,0,0,1748,1749,7,27,0,0,1749,1750,5,270,0,0,1750,1751,3,126,63,0,1751,
-		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,271,0,0,1754,2070,1,0,0,
+		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,271,0,0,1754,2072,1,0,0,
 		0,1755,1756,5,68,0,0,1756,1759,5,270,0,0,1757,1760,3,174,87,0,1758,1760,
 		3,186,93,0,1759,1757,1,0,0,0,1759,1758,1,0,0,0,1760,1761,1,0,0,0,1761,
-		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,271,0,0,1764,2070,1,0,0,
-		0,1765,1766,5,221,0,0,1766,1767,5,270,0,0,1767,1769,7,28,0,0,1768,1770,
+		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,271,0,0,1764,2072,1,0,0,
+		0,1765,1766,5,221,0,0,1766,1767,5,270,0,0,1767,1772,7,28,0,0,1768,1770,
 		3,126,63,0,1769,1768,1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,
-		1772,5,76,0,0,1772,1773,3,126,63,0,1773,1774,5,271,0,0,1774,2070,1,0,0,
-		0,1775,1776,5,221,0,0,1776,1780,5,270,0,0,1777,1778,3,126,63,0,1778,1779,
-		5,76,0,0,1779,1781,1,0,0,0,1780,1777,1,0,0,0,1780,1781,1,0,0,0,1781,1782,
-		1,0,0,0,1782,1783,3,126,63,0,1783,1784,5,271,0,0,1784,2070,1,0,0,0,1785,
-		1786,5,207,0,0,1786,1787,5,270,0,0,1787,1788,3,126,63,0,1788,1789,5,76,
-		0,0,1789,1792,3,126,63,0,1790,1791,5,75,0,0,1791,1793,3,126,63,0,1792,
-		1790,1,0,0,0,1792,1793,1,0,0,0,1793,1794,1,0,0,0,1794,1795,5,271,0,0,1795,
-		2070,1,0,0,0,1796,1797,5,173,0,0,1797,1798,5,270,0,0,1798,1799,3,134,67,
-		0,1799,1800,5,90,0,0,1800,1801,3,126,63,0,1801,1802,5,271,0,0,1802,2070,
-		1,0,0,0,1803,1804,5,163,0,0,1804,1805,5,270,0,0,1805,1806,3,126,63,0,1806,
-		1807,5,170,0,0,1807,1808,3,126,63,0,1808,1809,5,76,0,0,1809,1812,3,126,
-		63,0,1810,1811,5,75,0,0,1811,1813,3,126,63,0,1812,1810,1,0,0,0,1812,1813,
-		1,0,0,0,1813,1814,1,0,0,0,1814,1815,5,271,0,0,1815,2070,1,0,0,0,1816,1817,
-		5,111,0,0,1817,1818,5,270,0,0,1818,1819,3,126,63,0,1819,1820,5,274,0,0,
-		1820,1823,3,126,63,0,1821,1822,5,188,0,0,1822,1824,3,176,88,0,1823,1821,
-		1,0,0,0,1823,1824,1,0,0,0,1824,1843,1,0,0,0,1825,1826,3,160,80,0,1826,
-		1827,5,153,0,0,1827,1832,5,55,0,0,1828,1829,3,160,80,0,1829,1830,5,153,
-		0,0,1830,1831,5,58,0,0,1831,1833,1,0,0,0,1832,1828,1,0,0,0,1832,1833,1,
-		0,0,0,1833,1844,1,0,0,0,1834,1835,3,160,80,0,1835,1836,5,153,0,0,1836,
-		1841,5,58,0,0,1837,1838,3,160,80,0,1838,1839,5,153,0,0,1839,1840,5,55,
-		0,0,1840,1842,1,0,0,0,1841,1837,1,0,0,0,1841,1842,1,0,0,0,1842,1844,1,
-		0,0,0,1843,1825,1,0,0,0,1843,1834,1,0,0,0,1843,1844,1,0,0,0,1844,1845,
-		1,0,0,0,1845,1846,5,271,0,0,1846,2070,1,0,0,0,1847,1848,5,110,0,0,1848,
-		1849,5,270,0,0,1849,1850,3,126,63,0,1850,1851,5,274,0,0,1851,1854,3,126,
-		63,0,1852,1853,5,188,0,0,1853,1855,3,176,88,0,1854,1852,1,0,0,0,1854,1855,
-		1,0,0,0,1855,1857,1,0,0,0,1856,1858,3,162,81,0,1857,1856,1,0,0,0,1857,
-		1858,1,0,0,0,1858,1877,1,0,0,0,1859,1860,3,164,82,0,1860,1861,5,153,0,
-		0,1861,1866,5,55,0,0,1862,1863,3,164,82,0,1863,1864,5,153,0,0,1864,1865,
-		5,58,0,0,1865,1867,1,0,0,0,1866,1862,1,0,0,0,1866,1867,1,0,0,0,1867,1878,
-		1,0,0,0,1868,1869,3,164,82,0,1869,1870,5,153,0,0,1870,1875,5,58,0,0,1871,
-		1872,3,164,82,0,1872,1873,5,153,0,0,1873,1874,5,55,0,0,1874,1876,1,0,0,
-		0,1875,1871,1,0,0,0,1875,1876,1,0,0,0,1876,1878,1,0,0,0,1877,1859,1,0,
-		0,0,1877,1868,1,0,0,0,1877,1878,1,0,0,0,1878,1879,1,0,0,0,1879,1880,5,
-		271,0,0,1880,2070,1,0,0,0,1881,1882,5,107,0,0,1882,1883,5,270,0,0,1883,
-		1884,3,126,63,0,1884,1885,5,274,0,0,1885,1889,3,126,63,0,1886,1887,7,29,
-		0,0,1887,1888,5,153,0,0,1888,1890,5,58,0,0,1889,1886,1,0,0,0,1889,1890,
-		1,0,0,0,1890,1891,1,0,0,0,1891,1892,5,271,0,0,1892,2070,1,0,0,0,1893,1894,
-		5,108,0,0,1894,1903,5,270,0,0,1895,1900,3,158,79,0,1896,1897,5,274,0,0,
-		1897,1899,3,158,79,0,1898,1896,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,
-		0,0,1900,1901,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,
-		0,0,0,1903,1904,1,0,0,0,1904,1908,1,0,0,0,1905,1906,7,30,0,0,1906,1907,
-		5,153,0,0,1907,1909,5,148,0,0,1908,1905,1,0,0,0,1908,1909,1,0,0,0,1909,
-		1910,1,0,0,0,1910,2070,5,271,0,0,1911,1912,5,104,0,0,1912,1921,5,270,0,
-		0,1913,1918,3,126,63,0,1914,1915,5,274,0,0,1915,1917,3,126,63,0,1916,1914,
-		1,0,0,0,1917,1920,1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,1922,
-		1,0,0,0,1920,1918,1,0,0,0,1921,1913,1,0,0,0,1921,1922,1,0,0,0,1922,1926,
-		1,0,0,0,1923,1924,7,30,0,0,1924,1925,5,153,0,0,1925,1927,5,148,0,0,1926,
-		1923,1,0,0,0,1926,1927,1,0,0,0,1927,1928,1,0,0,0,1928,2070,5,271,0,0,1929,
-		1930,5,105,0,0,1930,1931,5,270,0,0,1931,1942,3,126,63,0,1932,1933,5,157,
-		0,0,1933,1934,5,16,0,0,1934,1939,3,82,41,0,1935,1936,5,274,0,0,1936,1938,
-		3,82,41,0,1937,1935,1,0,0,0,1938,1941,1,0,0,0,1939,1937,1,0,0,0,1939,1940,
-		1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1942,1932,1,0,0,0,1942,1943,
-		1,0,0,0,1943,1947,1,0,0,0,1944,1945,7,30,0,0,1945,1946,5,153,0,0,1946,
-		1948,5,148,0,0,1947,1944,1,0,0,0,1947,1948,1,0,0,0,1948,1949,1,0,0,0,1949,
-		1956,5,271,0,0,1950,1951,5,71,0,0,1951,1952,5,270,0,0,1952,1953,5,244,
-		0,0,1953,1954,3,126,63,0,1954,1955,5,271,0,0,1955,1957,1,0,0,0,1956,1950,
-		1,0,0,0,1956,1957,1,0,0,0,1957,1960,1,0,0,0,1958,1959,5,160,0,0,1959,1961,
-		3,150,75,0,1960,1958,1,0,0,0,1960,1961,1,0,0,0,1961,2070,1,0,0,0,1962,
-		1963,5,109,0,0,1963,1964,5,270,0,0,1964,1968,3,158,79,0,1965,1966,7,30,
-		0,0,1966,1967,5,153,0,0,1967,1969,5,148,0,0,1968,1965,1,0,0,0,1968,1969,
-		1,0,0,0,1969,1970,1,0,0,0,1970,1977,5,271,0,0,1971,1972,5,71,0,0,1972,
-		1973,5,270,0,0,1973,1974,5,244,0,0,1974,1975,3,126,63,0,1975,1976,5,271,
-		0,0,1976,1978,1,0,0,0,1977,1971,1,0,0,0,1977,1978,1,0,0,0,1978,1981,1,
-		0,0,0,1979,1980,5,160,0,0,1980,1982,3,150,75,0,1981,1979,1,0,0,0,1981,
-		1982,1,0,0,0,1982,2070,1,0,0,0,1983,1984,7,31,0,0,1984,1985,5,270,0,0,
-		1985,1986,3,126,63,0,1986,1989,5,219,0,0,1987,1990,3,174,87,0,1988,1990,
-		3,186,93,0,1989,1987,1,0,0,0,1989,1988,1,0,0,0,1990,1991,1,0,0,0,1991,
-		1992,5,271,0,0,1992,2070,1,0,0,0,1993,1994,7,32,0,0,1994,1995,5,270,0,
-		0,1995,1996,3,174,87,0,1996,1997,5,274,0,0,1997,1998,3,126,63,0,1998,1999,
-		5,274,0,0,1999,2000,3,126,63,0,2000,2001,5,271,0,0,2001,2070,1,0,0,0,2002,
-		2070,7,33,0,0,2003,2004,5,8,0,0,2004,2013,5,272,0,0,2005,2010,3,126,63,
-		0,2006,2007,5,274,0,0,2007,2009,3,126,63,0,2008,2006,1,0,0,0,2009,2012,
-		1,0,0,0,2010,2008,1,0,0,0,2010,2011,1,0,0,0,2011,2014,1,0,0,0,2012,2010,
-		1,0,0,0,2013,2005,1,0,0,0,2013,2014,1,0,0,0,2014,2015,1,0,0,0,2015,2070,
-		5,273,0,0,2016,2017,5,125,0,0,2017,2026,5,272,0,0,2018,2023,3,126,63,0,
-		2019,2020,5,274,0,0,2020,2022,3,126,63,0,2021,2019,1,0,0,0,2022,2025,1,
-		0,0,0,2023,2021,1,0,0,0,2023,2024,1,0,0,0,2024,2027,1,0,0,0,2025,2023,
-		1,0,0,0,2026,2018,1,0,0,0,2026,2027,1,0,0,0,2027,2028,1,0,0,0,2028,2070,
-		5,273,0,0,2029,2030,5,191,0,0,2030,2039,5,270,0,0,2031,2036,3,126,63,0,
-		2032,2033,5,274,0,0,2033,2035,3,126,63,0,2034,2032,1,0,0,0,2035,2038,1,
-		0,0,0,2036,2034,1,0,0,0,2036,2037,1,0,0,0,2037,2040,1,0,0,0,2038,2036,
-		1,0,0,0,2039,2031,1,0,0,0,2039,2040,1,0,0,0,2040,2041,1,0,0,0,2041,2070,
-		5,271,0,0,2042,2043,5,49,0,0,2043,2044,5,270,0,0,2044,2045,3,184,92,0,
-		2045,2046,5,271,0,0,2046,2070,1,0,0,0,2047,2070,3,138,69,0,2048,2049,5,
-		64,0,0,2049,2050,5,270,0,0,2050,2051,3,58,29,0,2051,2052,5,271,0,0,2052,
-		2070,1,0,0,0,2053,2054,5,270,0,0,2054,2055,3,58,29,0,2055,2056,5,271,0,
-		0,2056,2070,1,0,0,0,2057,2058,5,270,0,0,2058,2063,3,126,63,0,2059,2060,
-		5,274,0,0,2060,2062,3,126,63,0,2061,2059,1,0,0,0,2062,2065,1,0,0,0,2063,
-		2061,1,0,0,0,2063,2064,1,0,0,0,2064,2066,1,0,0,0,2065,2063,1,0,0,0,2066,
-		2067,5,271,0,0,2067,2070,1,0,0,0,2068,2070,3,186,93,0,2069,1720,1,0,0,
-		0,2069,1722,1,0,0,0,2069,1723,1,0,0,0,2069,1736,1,0,0,0,2069,1748,1,0,
-		0,0,2069,1755,1,0,0,0,2069,1765,1,0,0,0,2069,1775,1,0,0,0,2069,1785,1,
-		0,0,0,2069,1796,1,0,0,0,2069,1803,1,0,0,0,2069,1816,1,0,0,0,2069,1847,
-		1,0,0,0,2069,1881,1,0,0,0,2069,1893,1,0,0,0,2069,1911,1,0,0,0,2069,1929,
-		1,0,0,0,2069,1962,1,0,0,0,2069,1983,1,0,0,0,2069,1993,1,0,0,0,2069,2002,
-		1,0,0,0,2069,2003,1,0,0,0,2069,2016,1,0,0,0,2069,2029,1,0,0,0,2069,2042,
-		1,0,0,0,2069,2047,1,0,0,0,2069,2048,1,0,0,0,2069,2053,1,0,0,0,2069,2057,
-		1,0,0,0,2069,2068,1,0,0,0,2070,2081,1,0,0,0,2071,2072,10,2,0,0,2072,2073,
-		5,275,0,0,2073,2080,3,186,93,0,2074,2075,10,1,0,0,2075,2076,5,272,0,0,
-		2076,2077,3,134,67,0,2077,2078,5,273,0,0,2078,2080,1,0,0,0,2079,2071,1,
-		0,0,0,2079,2074,1,0,0,0,2080,2083,1,0,0,0,2081,2079,1,0,0,0,2081,2082,
-		1,0,0,0,2082,137,1,0,0,0,2083,2081,1,0,0,0,2084,2085,3,142,71,0,2085,2101,
-		5,270,0,0,2086,2102,5,262,0,0,2087,2089,3,72,36,0,2088,2087,1,0,0,0,2088,
-		2089,1,0,0,0,2089,2090,1,0,0,0,2090,2095,3,144,72,0,2091,2092,5,274,0,
-		0,2092,2094,3,144,72,0,2093,2091,1,0,0,0,2094,2097,1,0,0,0,2095,2093,1,
-		0,0,0,2095,2096,1,0,0,0,2096,2099,1,0,0,0,2097,2095,1,0,0,0,2098,2100,
-		3,140,70,0,2099,2098,1,0,0,0,2099,2100,1,0,0,0,2100,2102,1,0,0,0,2101,
-		2086,1,0,0,0,2101,2088,1,0,0,0,2101,2102,1,0,0,0,2102,2103,1,0,0,0,2103,
-		2110,5,271,0,0,2104,2105,5,71,0,0,2105,2106,5,270,0,0,2106,2107,5,244,
-		0,0,2107,2108,3,126,63,0,2108,2109,5,271,0,0,2109,2111,1,0,0,0,2110,2104,
-		1,0,0,0,2110,2111,1,0,0,0,2111,2114,1,0,0,0,2112,2113,5,160,0,0,2113,2115,
-		3,150,75,0,2114,2112,1,0,0,0,2114,2115,1,0,0,0,2115,139,1,0,0,0,2116,2117,
-		7,34,0,0,2117,2118,5,149,0,0,2118,141,1,0,0,0,2119,2124,3,182,91,0,2120,
-		2124,5,118,0,0,2121,2124,5,189,0,0,2122,2124,5,72,0,0,2123,2119,1,0,0,
-		0,2123,2120,1,0,0,0,2123,2121,1,0,0,0,2123,2122,1,0,0,0,2124,143,1,0,0,
-		0,2125,2126,3,146,73,0,2126,2127,5,259,0,0,2127,2128,3,148,74,0,2128,2131,
-		1,0,0,0,2129,2131,3,148,74,0,2130,2125,1,0,0,0,2130,2129,1,0,0,0,2131,
-		145,1,0,0,0,2132,2135,3,186,93,0,2133,2135,5,152,0,0,2134,2132,1,0,0,0,
-		2134,2133,1,0,0,0,2135,147,1,0,0,0,2136,2137,5,211,0,0,2137,2141,3,182,
-		91,0,2138,2139,5,165,0,0,2139,2140,5,16,0,0,2140,2142,3,126,63,0,2141,
-		2138,1,0,0,0,2141,2142,1,0,0,0,2142,2154,1,0,0,0,2143,2144,5,211,0,0,2144,
-		2145,5,270,0,0,2145,2146,3,58,29,0,2146,2150,5,271,0,0,2147,2148,5,165,
-		0,0,2148,2149,5,16,0,0,2149,2151,3,126,63,0,2150,2147,1,0,0,0,2150,2151,
-		1,0,0,0,2151,2154,1,0,0,0,2152,2154,3,126,63,0,2153,2136,1,0,0,0,2153,
-		2143,1,0,0,0,2153,2152,1,0,0,0,2154,149,1,0,0,0,2155,2158,3,186,93,0,2156,
-		2158,3,152,76,0,2157,2155,1,0,0,0,2157,2156,1,0,0,0,2158,151,1,0,0,0,2159,
-		2170,5,270,0,0,2160,2161,5,165,0,0,2161,2162,5,16,0,0,2162,2167,3,126,
-		63,0,2163,2164,5,274,0,0,2164,2166,3,126,63,0,2165,2163,1,0,0,0,2166,2169,
-		1,0,0,0,2167,2165,1,0,0,0,2167,2168,1,0,0,0,2168,2171,1,0,0,0,2169,2167,
-		1,0,0,0,2170,2160,1,0,0,0,2170,2171,1,0,0,0,2171,2182,1,0,0,0,2172,2173,
-		5,157,0,0,2173,2174,5,16,0,0,2174,2179,3,82,41,0,2175,2176,5,274,0,0,2176,
-		2178,3,82,41,0,2177,2175,1,0,0,0,2178,2181,1,0,0,0,2179,2177,1,0,0,0,2179,
-		2180,1,0,0,0,2180,2183,1,0,0,0,2181,2179,1,0,0,0,2182,2172,1,0,0,0,2182,
-		2183,1,0,0,0,2183,2185,1,0,0,0,2184,2186,3,154,77,0,2185,2184,1,0,0,0,
-		2185,2186,1,0,0,0,2186,2187,1,0,0,0,2187,2188,5,271,0,0,2188,153,1,0,0,
-		0,2189,2190,7,35,0,0,2190,2198,3,156,78,0,2191,2192,7,35,0,0,2192,2193,
-		5,13,0,0,2193,2194,3,156,78,0,2194,2195,5,7,0,0,2195,2196,3,156,78,0,2196,
-		2198,1,0,0,0,2197,2189,1,0,0,0,2197,2191,1,0,0,0,2198,155,1,0,0,0,2199,
-		2200,5,225,0,0,2200,2209,5,174,0,0,2201,2202,5,225,0,0,2202,2209,5,74,
-		0,0,2203,2204,5,36,0,0,2204,2209,5,191,0,0,2205,2206,3,134,67,0,2206,2207,
-		7,36,0,0,2207,2209,1,0,0,0,2208,2199,1,0,0,0,2208,2201,1,0,0,0,2208,2203,
-		1,0,0,0,2208,2205,1,0,0,0,2209,157,1,0,0,0,2210,2212,5,112,0,0,2211,2210,
-		1,0,0,0,2211,2212,1,0,0,0,2212,2213,1,0,0,0,2213,2214,3,126,63,0,2214,
-		2215,5,234,0,0,2215,2216,3,126,63,0,2216,159,1,0,0,0,2217,2222,5,148,0,
-		0,2218,2222,5,58,0,0,2219,2220,5,45,0,0,2220,2222,3,126,63,0,2221,2217,
-		1,0,0,0,2221,2218,1,0,0,0,2221,2219,1,0,0,0,2222,161,1,0,0,0,2223,2225,
-		5,248,0,0,2224,2226,5,8,0,0,2225,2224,1,0,0,0,2225,2226,1,0,0,0,2226,2227,
-		1,0,0,0,2227,2237,5,249,0,0,2228,2230,5,246,0,0,2229,2231,7,37,0,0,2230,
-		2229,1,0,0,0,2230,2231,1,0,0,0,2231,2233,1,0,0,0,2232,2234,5,8,0,0,2233,
-		2232,1,0,0,0,2233,2234,1,0,0,0,2234,2235,1,0,0,0,2235,2237,5,249,0,0,2236,
-		2223,1,0,0,0,2236,2228,1,0,0,0,2237,163,1,0,0,0,2238,2243,5,148,0,0,2239,
-		2243,5,58,0,0,2240,2241,5,55,0,0,2241,2243,7,38,0,0,2242,2238,1,0,0,0,
-		2242,2239,1,0,0,0,2242,2240,1,0,0,0,2243,165,1,0,0,0,2244,2245,5,243,0,
-		0,2245,2250,3,126,63,0,2246,2247,5,274,0,0,2247,2249,3,126,63,0,2248,2246,
-		1,0,0,0,2249,2252,1,0,0,0,2250,2248,1,0,0,0,2250,2251,1,0,0,0,2251,2253,
-		1,0,0,0,2252,2250,1,0,0,0,2253,2254,5,214,0,0,2254,2255,3,126,63,0,2255,
-		167,1,0,0,0,2256,2275,5,148,0,0,2257,2275,7,39,0,0,2258,2275,5,282,0,0,
-		2259,2275,5,283,0,0,2260,2275,5,284,0,0,2261,2263,5,279,0,0,2262,2261,
-		1,0,0,0,2263,2264,1,0,0,0,2264,2262,1,0,0,0,2264,2265,1,0,0,0,2265,2275,
-		1,0,0,0,2266,2269,5,280,0,0,2267,2268,5,224,0,0,2268,2270,5,279,0,0,2269,
-		2267,1,0,0,0,2269,2270,1,0,0,0,2270,2275,1,0,0,0,2271,2275,5,281,0,0,2272,
-		2273,7,40,0,0,2273,2275,5,279,0,0,2274,2256,1,0,0,0,2274,2257,1,0,0,0,
-		2274,2258,1,0,0,0,2274,2259,1,0,0,0,2274,2260,1,0,0,0,2274,2262,1,0,0,
-		0,2274,2266,1,0,0,0,2274,2271,1,0,0,0,2274,2272,1,0,0,0,2275,169,1,0,0,
-		0,2276,2278,5,95,0,0,2277,2279,7,25,0,0,2278,2277,1,0,0,0,2278,2279,1,
-		0,0,0,2279,2280,1,0,0,0,2280,2281,3,172,86,0,2281,2285,3,174,87,0,2282,
-		2283,5,270,0,0,2283,2284,5,282,0,0,2284,2286,5,271,0,0,2285,2282,1,0,0,
-		0,2285,2286,1,0,0,0,2286,2294,1,0,0,0,2287,2288,5,219,0,0,2288,2292,3,
-		174,87,0,2289,2290,5,270,0,0,2290,2291,5,282,0,0,2291,2293,5,271,0,0,2292,
-		2289,1,0,0,0,2292,2293,1,0,0,0,2293,2295,1,0,0,0,2294,2287,1,0,0,0,2294,
-		2295,1,0,0,0,2295,171,1,0,0,0,2296,2297,7,41,0,0,2297,173,1,0,0,0,2298,
-		2299,7,42,0,0,2299,175,1,0,0,0,2300,2304,3,178,89,0,2301,2302,5,147,0,
-		0,2302,2305,5,148,0,0,2303,2305,5,148,0,0,2304,2301,1,0,0,0,2304,2303,
-		1,0,0,0,2304,2305,1,0,0,0,2305,177,1,0,0,0,2306,2307,6,89,-1,0,2307,2308,
-		5,8,0,0,2308,2309,5,257,0,0,2309,2310,3,176,88,0,2310,2311,5,258,0,0,2311,
-		2392,1,0,0,0,2312,2313,5,141,0,0,2313,2314,5,257,0,0,2314,2315,3,176,88,
-		0,2315,2316,5,258,0,0,2316,2392,1,0,0,0,2317,2318,5,125,0,0,2318,2319,
-		5,257,0,0,2319,2320,3,176,88,0,2320,2321,5,274,0,0,2321,2322,3,176,88,
-		0,2322,2323,5,258,0,0,2323,2392,1,0,0,0,2324,2325,5,191,0,0,2325,2334,
-		5,257,0,0,2326,2331,3,180,90,0,2327,2328,5,274,0,0,2328,2330,3,180,90,
-		0,2329,2327,1,0,0,0,2330,2333,1,0,0,0,2331,2329,1,0,0,0,2331,2332,1,0,
-		0,0,2332,2335,1,0,0,0,2333,2331,1,0,0,0,2334,2326,1,0,0,0,2334,2335,1,
-		0,0,0,2335,2336,1,0,0,0,2336,2392,5,258,0,0,2337,2338,5,191,0,0,2338,2347,
-		5,270,0,0,2339,2344,3,180,90,0,2340,2341,5,274,0,0,2341,2343,3,180,90,
-		0,2342,2340,1,0,0,0,2343,2346,1,0,0,0,2344,2342,1,0,0,0,2344,2345,1,0,
-		0,0,2345,2348,1,0,0,0,2346,2344,1,0,0,0,2347,2339,1,0,0,0,2347,2348,1,
-		0,0,0,2348,2349,1,0,0,0,2349,2392,5,271,0,0,2350,2351,5,95,0,0,2351,2355,
-		3,174,87,0,2352,2353,5,270,0,0,2353,2354,5,282,0,0,2354,2356,5,271,0,0,
-		2355,2352,1,0,0,0,2355,2356,1,0,0,0,2356,2364,1,0,0,0,2357,2358,5,219,
-		0,0,2358,2362,3,174,87,0,2359,2360,5,270,0,0,2360,2361,5,282,0,0,2361,
-		2363,5,271,0,0,2362,2359,1,0,0,0,2362,2363,1,0,0,0,2363,2365,1,0,0,0,2364,
-		2357,1,0,0,0,2364,2365,1,0,0,0,2365,2392,1,0,0,0,2366,2368,3,186,93,0,
-		2367,2369,7,43,0,0,2368,2367,1,0,0,0,2368,2369,1,0,0,0,2369,2380,1,0,0,
-		0,2370,2371,5,270,0,0,2371,2376,5,282,0,0,2372,2373,5,274,0,0,2373,2375,
-		5,282,0,0,2374,2372,1,0,0,0,2375,2378,1,0,0,0,2376,2374,1,0,0,0,2376,2377,
-		1,0,0,0,2377,2379,1,0,0,0,2378,2376,1,0,0,0,2379,2381,5,271,0,0,2380,2370,
-		1,0,0,0,2380,2381,1,0,0,0,2381,2389,1,0,0,0,2382,2383,5,246,0,0,2383,2384,
-		5,121,0,0,2384,2385,5,215,0,0,2385,2390,5,252,0,0,2386,2387,5,248,0,0,
-		2387,2388,5,215,0,0,2388,2390,5,252,0,0,2389,2382,1,0,0,0,2389,2386,1,
-		0,0,0,2389,2390,1,0,0,0,2390,2392,1,0,0,0,2391,2306,1,0,0,0,2391,2312,
-		1,0,0,0,2391,2317,1,0,0,0,2391,2324,1,0,0,0,2391,2337,1,0,0,0,2391,2350,
-		1,0,0,0,2391,2366,1,0,0,0,2392,2409,1,0,0,0,2393,2397,10,2,0,0,2394,2395,
-		5,147,0,0,2395,2398,5,148,0,0,2396,2398,5,148,0,0,2397,2394,1,0,0,0,2397,
-		2396,1,0,0,0,2397,2398,1,0,0,0,2398,2399,1,0,0,0,2399,2408,5,8,0,0,2400,
-		2404,10,1,0,0,2401,2402,5,147,0,0,2402,2405,5,148,0,0,2403,2405,5,148,
-		0,0,2404,2401,1,0,0,0,2404,2403,1,0,0,0,2404,2405,1,0,0,0,2405,2406,1,
-		0,0,0,2406,2408,5,141,0,0,2407,2393,1,0,0,0,2407,2400,1,0,0,0,2408,2411,
-		1,0,0,0,2409,2407,1,0,0,0,2409,2410,1,0,0,0,2410,179,1,0,0,0,2411,2409,
-		1,0,0,0,2412,2413,3,186,93,0,2413,2415,3,176,88,0,2414,2416,5,279,0,0,
-		2415,2414,1,0,0,0,2415,2416,1,0,0,0,2416,181,1,0,0,0,2417,2422,3,186,93,
-		0,2418,2419,5,275,0,0,2419,2421,3,186,93,0,2420,2418,1,0,0,0,2421,2424,
-		1,0,0,0,2422,2420,1,0,0,0,2422,2423,1,0,0,0,2423,183,1,0,0,0,2424,2422,
-		1,0,0,0,2425,2430,3,186,93,0,2426,2427,5,274,0,0,2427,2429,3,186,93,0,
-		2428,2426,1,0,0,0,2429,2432,1,0,0,0,2430,2428,1,0,0,0,2430,2431,1,0,0,
-		0,2431,185,1,0,0,0,2432,2430,1,0,0,0,2433,2437,5,285,0,0,2434,2437,5,286,
-		0,0,2435,2437,3,188,94,0,2436,2433,1,0,0,0,2436,2434,1,0,0,0,2436,2435,
-		1,0,0,0,2437,187,1,0,0,0,2438,2439,7,44,0,0,2439,189,1,0,0,0,349,193,200,
-		205,211,214,229,232,238,244,250,257,261,269,271,277,284,294,297,304,309,
-		312,319,324,327,331,334,339,343,349,362,370,382,392,396,406,411,422,425,
-		433,437,443,449,461,466,476,482,485,491,502,517,524,529,535,546,552,557,
-		563,566,569,577,585,587,592,597,600,605,608,611,616,619,624,629,632,635,
-		643,661,663,666,673,679,688,697,701,704,712,715,718,722,726,737,746,750,
-		753,761,764,772,780,786,791,798,805,808,812,817,821,823,827,833,843,852,
-		861,864,878,881,885,891,899,903,908,920,932,945,950,962,969,976,982,990,
-		993,1002,1017,1020,1025,1027,1032,1034,1039,1043,1051,1057,1060,1062,1072,
-		1079,1082,1090,1096,1100,1103,1110,1119,1122,1126,1135,1138,1142,1150,
-		1153,1164,1167,1169,1179,1191,1203,1211,1219,1222,1226,1234,1238,1258,
-		1260,1262,1266,1270,1274,1278,1280,1289,1293,1300,1303,1306,1313,1316,
-		1322,1331,1337,1340,1349,1356,1358,1369,1372,1381,1384,1392,1395,1398,
-		1404,1412,1420,1423,1431,1448,1464,1471,1477,1481,1488,1492,1496,1500,
-		1502,1506,1508,1518,1528,1535,1542,1547,1559,1567,1570,1573,1584,1589,
-		1600,1603,1611,1613,1620,1624,1631,1639,1648,1654,1660,1663,1670,1674,
-		1679,1684,1691,1695,1699,1707,1715,1717,1728,1732,1740,1744,1759,1769,
-		1780,1792,1812,1823,1832,1841,1843,1854,1857,1866,1875,1877,1889,1900,
-		1903,1908,1918,1921,1926,1939,1942,1947,1956,1960,1968,1977,1981,1989,
-		2010,2013,2023,2026,2036,2039,2063,2069,2079,2081,2088,2095,2099,2101,
-		2110,2114,2123,2130,2134,2141,2150,2153,2157,2167,2170,2179,2182,2185,
-		2197,2208,2211,2221,2225,2230,2233,2236,2242,2250,2264,2269,2274,2278,
-		2285,2292,2294,2304,2331,2334,2344,2347,2355,2362,2364,2368,2376,2380,
-		2389,2391,2397,2404,2407,2409,2415,2422,2430,2436
+		1773,5,76,0,0,1772,1769,1,0,0,0,1772,1773,1,0,0,0,1773,1774,1,0,0,0,1774,
+		1775,3,126,63,0,1775,1776,5,271,0,0,1776,2072,1,0,0,0,1777,1778,5,221,
+		0,0,1778,1782,5,270,0,0,1779,1780,3,126,63,0,1780,1781,5,76,0,0,1781,1783,
+		1,0,0,0,1782,1779,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,
+		3,126,63,0,1785,1786,5,271,0,0,1786,2072,1,0,0,0,1787,1788,5,207,0,0,1788,
+		1789,5,270,0,0,1789,1790,3,126,63,0,1790,1791,5,76,0,0,1791,1794,3,126,
+		63,0,1792,1793,5,75,0,0,1793,1795,3,126,63,0,1794,1792,1,0,0,0,1794,1795,
+		1,0,0,0,1795,1796,1,0,0,0,1796,1797,5,271,0,0,1797,2072,1,0,0,0,1798,1799,
+		5,173,0,0,1799,1800,5,270,0,0,1800,1801,3,134,67,0,1801,1802,5,90,0,0,
+		1802,1803,3,126,63,0,1803,1804,5,271,0,0,1804,2072,1,0,0,0,1805,1806,5,
+		163,0,0,1806,1807,5,270,0,0,1807,1808,3,126,63,0,1808,1809,5,170,0,0,1809,
+		1810,3,126,63,0,1810,1811,5,76,0,0,1811,1814,3,126,63,0,1812,1813,5,75,
+		0,0,1813,1815,3,126,63,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,1816,
+		1,0,0,0,1816,1817,5,271,0,0,1817,2072,1,0,0,0,1818,1819,5,111,0,0,1819,
+		1820,5,270,0,0,1820,1821,3,126,63,0,1821,1822,5,274,0,0,1822,1825,3,126,
+		63,0,1823,1824,5,188,0,0,1824,1826,3,176,88,0,1825,1823,1,0,0,0,1825,1826,
+		1,0,0,0,1826,1845,1,0,0,0,1827,1828,3,160,80,0,1828,1829,5,153,0,0,1829,
+		1834,5,55,0,0,1830,1831,3,160,80,0,1831,1832,5,153,0,0,1832,1833,5,58,
+		0,0,1833,1835,1,0,0,0,1834,1830,1,0,0,0,1834,1835,1,0,0,0,1835,1846,1,
+		0,0,0,1836,1837,3,160,80,0,1837,1838,5,153,0,0,1838,1843,5,58,0,0,1839,
+		1840,3,160,80,0,1840,1841,5,153,0,0,1841,1842,5,55,0,0,1842,1844,1,0,0,
+		0,1843,1839,1,0,0,0,1843,1844,1,0,0,0,1844,1846,1,0,0,0,1845,1827,1,0,
+		0,0,1845,1836,1,0,0,0,1845,1846,1,0,0,0,1846,1847,1,0,0,0,1847,1848,5,
+		271,0,0,1848,2072,1,0,0,0,1849,1850,5,110,0,0,1850,1851,5,270,0,0,1851,
+		1852,3,126,63,0,1852,1853,5,274,0,0,1853,1856,3,126,63,0,1854,1855,5,188,
+		0,0,1855,1857,3,176,88,0,1856,1854,1,0,0,0,1856,1857,1,0,0,0,1857,1859,
+		1,0,0,0,1858,1860,3,162,81,0,1859,1858,1,0,0,0,1859,1860,1,0,0,0,1860,
+		1879,1,0,0,0,1861,1862,3,164,82,0,1862,1863,5,153,0,0,1863,1868,5,55,0,
+		0,1864,1865,3,164,82,0,1865,1866,5,153,0,0,1866,1867,5,58,0,0,1867,1869,
+		1,0,0,0,1868,1864,1,0,0,0,1868,1869,1,0,0,0,1869,1880,1,0,0,0,1870,1871,
+		3,164,82,0,1871,1872,5,153,0,0,1872,1877,5,58,0,0,1873,1874,3,164,82,0,
+		1874,1875,5,153,0,0,1875,1876,5,55,0,0,1876,1878,1,0,0,0,1877,1873,1,0,
+		0,0,1877,1878,1,0,0,0,1878,1880,1,0,0,0,1879,1861,1,0,0,0,1879,1870,1,
+		0,0,0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1882,5,271,0,0,1882,2072,
+		1,0,0,0,1883,1884,5,107,0,0,1884,1885,5,270,0,0,1885,1886,3,126,63,0,1886,
+		1887,5,274,0,0,1887,1891,3,126,63,0,1888,1889,7,29,0,0,1889,1890,5,153,
+		0,0,1890,1892,5,58,0,0,1891,1888,1,0,0,0,1891,1892,1,0,0,0,1892,1893,1,
+		0,0,0,1893,1894,5,271,0,0,1894,2072,1,0,0,0,1895,1896,5,108,0,0,1896,1905,
+		5,270,0,0,1897,1902,3,158,79,0,1898,1899,5,274,0,0,1899,1901,3,158,79,
+		0,1900,1898,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1902,1903,1,0,
+		0,0,1903,1906,1,0,0,0,1904,1902,1,0,0,0,1905,1897,1,0,0,0,1905,1906,1,
+		0,0,0,1906,1910,1,0,0,0,1907,1908,7,30,0,0,1908,1909,5,153,0,0,1909,1911,
+		5,148,0,0,1910,1907,1,0,0,0,1910,1911,1,0,0,0,1911,1912,1,0,0,0,1912,2072,
+		5,271,0,0,1913,1914,5,104,0,0,1914,1923,5,270,0,0,1915,1920,3,126,63,0,
+		1916,1917,5,274,0,0,1917,1919,3,126,63,0,1918,1916,1,0,0,0,1919,1922,1,
+		0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1924,1,0,0,0,1922,1920,
+		1,0,0,0,1923,1915,1,0,0,0,1923,1924,1,0,0,0,1924,1928,1,0,0,0,1925,1926,
+		7,30,0,0,1926,1927,5,153,0,0,1927,1929,5,148,0,0,1928,1925,1,0,0,0,1928,
+		1929,1,0,0,0,1929,1930,1,0,0,0,1930,2072,5,271,0,0,1931,1932,5,105,0,0,
+		1932,1933,5,270,0,0,1933,1944,3,126,63,0,1934,1935,5,157,0,0,1935,1936,
+		5,16,0,0,1936,1941,3,82,41,0,1937,1938,5,274,0,0,1938,1940,3,82,41,0,1939,
+		1937,1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1941,1942,1,0,0,0,1942,
+		1945,1,0,0,0,1943,1941,1,0,0,0,1944,1934,1,0,0,0,1944,1945,1,0,0,0,1945,
+		1949,1,0,0,0,1946,1947,7,30,0,0,1947,1948,5,153,0,0,1948,1950,5,148,0,
+		0,1949,1946,1,0,0,0,1949,1950,1,0,0,0,1950,1951,1,0,0,0,1951,1958,5,271,
+		0,0,1952,1953,5,71,0,0,1953,1954,5,270,0,0,1954,1955,5,244,0,0,1955,1956,
+		3,126,63,0,1956,1957,5,271,0,0,1957,1959,1,0,0,0,1958,1952,1,0,0,0,1958,
+		1959,1,0,0,0,1959,1962,1,0,0,0,1960,1961,5,160,0,0,1961,1963,3,150,75,
+		0,1962,1960,1,0,0,0,1962,1963,1,0,0,0,1963,2072,1,0,0,0,1964,1965,5,109,
+		0,0,1965,1966,5,270,0,0,1966,1970,3,158,79,0,1967,1968,7,30,0,0,1968,1969,
+		5,153,0,0,1969,1971,5,148,0,0,1970,1967,1,0,0,0,1970,1971,1,0,0,0,1971,
+		1972,1,0,0,0,1972,1979,5,271,0,0,1973,1974,5,71,0,0,1974,1975,5,270,0,
+		0,1975,1976,5,244,0,0,1976,1977,3,126,63,0,1977,1978,5,271,0,0,1978,1980,
+		1,0,0,0,1979,1973,1,0,0,0,1979,1980,1,0,0,0,1980,1983,1,0,0,0,1981,1982,
+		5,160,0,0,1982,1984,3,150,75,0,1983,1981,1,0,0,0,1983,1984,1,0,0,0,1984,
+		2072,1,0,0,0,1985,1986,7,31,0,0,1986,1987,5,270,0,0,1987,1988,3,126,63,
+		0,1988,1991,5,219,0,0,1989,1992,3,174,87,0,1990,1992,3,186,93,0,1991,1989,
+		1,0,0,0,1991,1990,1,0,0,0,1992,1993,1,0,0,0,1993,1994,5,271,0,0,1994,2072,
+		1,0,0,0,1995,1996,7,32,0,0,1996,1997,5,270,0,0,1997,1998,3,174,87,0,1998,
+		1999,5,274,0,0,1999,2000,3,126,63,0,2000,2001,5,274,0,0,2001,2002,3,126,
+		63,0,2002,2003,5,271,0,0,2003,2072,1,0,0,0,2004,2072,7,33,0,0,2005,2006,
+		5,8,0,0,2006,2015,5,272,0,0,2007,2012,3,126,63,0,2008,2009,5,274,0,0,2009,
+		2011,3,126,63,0,2010,2008,1,0,0,0,2011,2014,1,0,0,0,2012,2010,1,0,0,0,
+		2012,2013,1,0,0,0,2013,2016,1,0,0,0,2014,2012,1,0,0,0,2015,2007,1,0,0,
+		0,2015,2016,1,0,0,0,2016,2017,1,0,0,0,2017,2072,5,273,0,0,2018,2019,5,
+		125,0,0,2019,2028,5,272,0,0,2020,2025,3,126,63,0,2021,2022,5,274,0,0,2022,
+		2024,3,126,63,0,2023,2021,1,0,0,0,2024,2027,1,0,0,0,2025,2023,1,0,0,0,
+		2025,2026,1,0,0,0,2026,2029,1,0,0,0,2027,2025,1,0,0,0,2028,2020,1,0,0,
+		0,2028,2029,1,0,0,0,2029,2030,1,0,0,0,2030,2072,5,273,0,0,2031,2032,5,
+		191,0,0,2032,2041,5,270,0,0,2033,2038,3,126,63,0,2034,2035,5,274,0,0,2035,
+		2037,3,126,63,0,2036,2034,1,0,0,0,2037,2040,1,0,0,0,2038,2036,1,0,0,0,
+		2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,2038,1,0,0,0,2041,2033,1,0,0,
+		0,2041,2042,1,0,0,0,2042,2043,1,0,0,0,2043,2072,5,271,0,0,2044,2045,5,
+		49,0,0,2045,2046,5,270,0,0,2046,2047,3,184,92,0,2047,2048,5,271,0,0,2048,
+		2072,1,0,0,0,2049,2072,3,138,69,0,2050,2051,5,64,0,0,2051,2052,5,270,0,
+		0,2052,2053,3,58,29,0,2053,2054,5,271,0,0,2054,2072,1,0,0,0,2055,2056,
+		5,270,0,0,2056,2057,3,58,29,0,2057,2058,5,271,0,0,2058,2072,1,0,0,0,2059,
+		2060,5,270,0,0,2060,2065,3,126,63,0,2061,2062,5,274,0,0,2062,2064,3,126,
+		63,0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,2065,2063,1,0,0,0,2065,2066,1,
+		0,0,0,2066,2068,1,0,0,0,2067,2065,1,0,0,0,2068,2069,5,271,0,0,2069,2072,
+		1,0,0,0,2070,2072,3,186,93,0,2071,1720,1,0,0,0,2071,1722,1,0,0,0,2071,
+		1723,1,0,0,0,2071,1736,1,0,0,0,2071,1748,1,0,0,0,2071,1755,1,0,0,0,2071,
+		1765,1,0,0,0,2071,1777,1,0,0,0,2071,1787,1,0,0,0,2071,1798,1,0,0,0,2071,
+		1805,1,0,0,0,2071,1818,1,0,0,0,2071,1849,1,0,0,0,2071,1883,1,0,0,0,2071,
+		1895,1,0,0,0,2071,1913,1,0,0,0,2071,1931,1,0,0,0,2071,1964,1,0,0,0,2071,
+		1985,1,0,0,0,2071,1995,1,0,0,0,2071,2004,1,0,0,0,2071,2005,1,0,0,0,2071,
+		2018,1,0,0,0,2071,2031,1,0,0,0,2071,2044,1,0,0,0,2071,2049,1,0,0,0,2071,
+		2050,1,0,0,0,2071,2055,1,0,0,0,2071,2059,1,0,0,0,2071,2070,1,0,0,0,2072,
+		2083,1,0,0,0,2073,2074,10,2,0,0,2074,2075,5,275,0,0,2075,2082,3,186,93,
+		0,2076,2077,10,1,0,0,2077,2078,5,272,0,0,2078,2079,3,134,67,0,2079,2080,
+		5,273,0,0,2080,2082,1,0,0,0,2081,2073,1,0,0,0,2081,2076,1,0,0,0,2082,2085,
+		1,0,0,0,2083,2081,1,0,0,0,2083,2084,1,0,0,0,2084,137,1,0,0,0,2085,2083,
+		1,0,0,0,2086,2087,3,142,71,0,2087,2103,5,270,0,0,2088,2104,5,262,0,0,2089,
+		2091,3,72,36,0,2090,2089,1,0,0,0,2090,2091,1,0,0,0,2091,2092,1,0,0,0,2092,
+		2097,3,144,72,0,2093,2094,5,274,0,0,2094,2096,3,144,72,0,2095,2093,1,0,
+		0,0,2096,2099,1,0,0,0,2097,2095,1,0,0,0,2097,2098,1,0,0,0,2098,2101,1,
+		0,0,0,2099,2097,1,0,0,0,2100,2102,3,140,70,0,2101,2100,1,0,0,0,2101,2102,
+		1,0,0,0,2102,2104,1,0,0,0,2103,2088,1,0,0,0,2103,2090,1,0,0,0,2103,2104,
+		1,0,0,0,2104,2105,1,0,0,0,2105,2112,5,271,0,0,2106,2107,5,71,0,0,2107,
+		2108,5,270,0,0,2108,2109,5,244,0,0,2109,2110,3,126,63,0,2110,2111,5,271,
+		0,0,2111,2113,1,0,0,0,2112,2106,1,0,0,0,2112,2113,1,0,0,0,2113,2116,1,
+		0,0,0,2114,2115,5,160,0,0,2115,2117,3,150,75,0,2116,2114,1,0,0,0,2116,
+		2117,1,0,0,0,2117,139,1,0,0,0,2118,2119,7,34,0,0,2119,2120,5,149,0,0,2120,
+		141,1,0,0,0,2121,2126,3,182,91,0,2122,2126,5,118,0,0,2123,2126,5,189,0,
+		0,2124,2126,5,72,0,0,2125,2121,1,0,0,0,2125,2122,1,0,0,0,2125,2123,1,0,
+		0,0,2125,2124,1,0,0,0,2126,143,1,0,0,0,2127,2128,3,146,73,0,2128,2129,
+		5,259,0,0,2129,2130,3,148,74,0,2130,2133,1,0,0,0,2131,2133,3,148,74,0,
+		2132,2127,1,0,0,0,2132,2131,1,0,0,0,2133,145,1,0,0,0,2134,2137,3,186,93,
+		0,2135,2137,5,152,0,0,2136,2134,1,0,0,0,2136,2135,1,0,0,0,2137,147,1,0,
+		0,0,2138,2139,5,211,0,0,2139,2143,3,182,91,0,2140,2141,5,165,0,0,2141,
+		2142,5,16,0,0,2142,2144,3,126,63,0,2143,2140,1,0,0,0,2143,2144,1,0,0,0,
+		2144,2156,1,0,0,0,2145,2146,5,211,0,0,2146,2147,5,270,0,0,2147,2148,3,
+		58,29,0,2148,2152,5,271,0,0,2149,2150,5,165,0,0,2150,2151,5,16,0,0,2151,
+		2153,3,126,63,0,2152,2149,1,0,0,0,2152,2153,1,0,0,0,2153,2156,1,0,0,0,
+		2154,2156,3,126,63,0,2155,2138,1,0,0,0,2155,2145,1,0,0,0,2155,2154,1,0,
+		0,0,2156,149,1,0,0,0,2157,2160,3,186,93,0,2158,2160,3,152,76,0,2159,2157,
+		1,0,0,0,2159,2158,1,0,0,0,2160,151,1,0,0,0,2161,2172,5,270,0,0,2162,2163,
+		5,165,0,0,2163,2164,5,16,0,0,2164,2169,3,126,63,0,2165,2166,5,274,0,0,
+		2166,2168,3,126,63,0,2167,2165,1,0,0,0,2168,2171,1,0,0,0,2169,2167,1,0,
+		0,0,2169,2170,1,0,0,0,2170,2173,1,0,0,0,2171,2169,1,0,0,0,2172,2162,1,
+		0,0,0,2172,2173,1,0,0,0,2173,2184,1,0,0,0,2174,2175,5,157,0,0,2175,2176,
+		5,16,0,0,2176,2181,3,82,41,0,2177,2178,5,274,0,0,2178,2180,3,82,41,0,2179,
+		2177,1,0,0,0,2180,2183,1,0,0,0,2181,2179,1,0,0,0,2181,2182,1,0,0,0,2182,
+		2185,1,0,0,0,2183,2181,1,0,0,0,2184,2174,1,0,0,0,2184,2185,1,0,0,0,2185,
+		2187,1,0,0,0,2186,2188,3,154,77,0,2187,2186,1,0,0,0,2187,2188,1,0,0,0,
+		2188,2189,1,0,0,0,2189,2190,5,271,0,0,2190,153,1,0,0,0,2191,2192,7,35,
+		0,0,2192,2200,3,156,78,0,2193,2194,7,35,0,0,2194,2195,5,13,0,0,2195,2196,
+		3,156,78,0,2196,2197,5,7,0,0,2197,2198,3,156,78,0,2198,2200,1,0,0,0,2199,
+		2191,1,0,0,0,2199,2193,1,0,0,0,2200,155,1,0,0,0,2201,2202,5,225,0,0,2202,
+		2211,5,174,0,0,2203,2204,5,225,0,0,2204,2211,5,74,0,0,2205,2206,5,36,0,
+		0,2206,2211,5,191,0,0,2207,2208,3,134,67,0,2208,2209,7,36,0,0,2209,2211,
+		1,0,0,0,2210,2201,1,0,0,0,2210,2203,1,0,0,0,2210,2205,1,0,0,0,2210,2207,
+		1,0,0,0,2211,157,1,0,0,0,2212,2214,5,112,0,0,2213,2212,1,0,0,0,2213,2214,
+		1,0,0,0,2214,2215,1,0,0,0,2215,2216,3,126,63,0,2216,2217,5,234,0,0,2217,
+		2218,3,126,63,0,2218,159,1,0,0,0,2219,2224,5,148,0,0,2220,2224,5,58,0,
+		0,2221,2222,5,45,0,0,2222,2224,3,126,63,0,2223,2219,1,0,0,0,2223,2220,
+		1,0,0,0,2223,2221,1,0,0,0,2224,161,1,0,0,0,2225,2227,5,248,0,0,2226,2228,
+		5,8,0,0,2227,2226,1,0,0,0,2227,2228,1,0,0,0,2228,2229,1,0,0,0,2229,2239,
+		5,249,0,0,2230,2232,5,246,0,0,2231,2233,7,37,0,0,2232,2231,1,0,0,0,2232,
+		2233,1,0,0,0,2233,2235,1,0,0,0,2234,2236,5,8,0,0,2235,2234,1,0,0,0,2235,
+		2236,1,0,0,0,2236,2237,1,0,0,0,2237,2239,5,249,0,0,2238,2225,1,0,0,0,2238,
+		2230,1,0,0,0,2239,163,1,0,0,0,2240,2245,5,148,0,0,2241,2245,5,58,0,0,2242,
+		2243,5,55,0,0,2243,2245,7,38,0,0,2244,2240,1,0,0,0,2244,2241,1,0,0,0,2244,
+		2242,1,0,0,0,2245,165,1,0,0,0,2246,2247,5,243,0,0,2247,2252,3,126,63,0,
+		2248,2249,5,274,0,0,2249,2251,3,126,63,0,2250,2248,1,0,0,0,2251,2254,1,
+		0,0,0,2252,2250,1,0,0,0,2252,2253,1,0,0,0,2253,2255,1,0,0,0,2254,2252,
+		1,0,0,0,2255,2256,5,214,0,0,2256,2257,3,126,63,0,2257,167,1,0,0,0,2258,
+		2277,5,148,0,0,2259,2277,7,39,0,0,2260,2277,5,282,0,0,2261,2277,5,283,
+		0,0,2262,2277,5,284,0,0,2263,2265,5,279,0,0,2264,2263,1,0,0,0,2265,2266,
+		1,0,0,0,2266,2264,1,0,0,0,2266,2267,1,0,0,0,2267,2277,1,0,0,0,2268,2271,
+		5,280,0,0,2269,2270,5,224,0,0,2270,2272,5,279,0,0,2271,2269,1,0,0,0,2271,
+		2272,1,0,0,0,2272,2277,1,0,0,0,2273,2277,5,281,0,0,2274,2275,7,40,0,0,
+		2275,2277,5,279,0,0,2276,2258,1,0,0,0,2276,2259,1,0,0,0,2276,2260,1,0,
+		0,0,2276,2261,1,0,0,0,2276,2262,1,0,0,0,2276,2264,1,0,0,0,2276,2268,1,
+		0,0,0,2276,2273,1,0,0,0,2276,2274,1,0,0,0,2277,169,1,0,0,0,2278,2280,5,
+		95,0,0,2279,2281,7,25,0,0,2280,2279,1,0,0,0,2280,2281,1,0,0,0,2281,2282,
+		1,0,0,0,2282,2283,3,172,86,0,2283,2287,3,174,87,0,2284,2285,5,270,0,0,
+		2285,2286,5,282,0,0,2286,2288,5,271,0,0,2287,2284,1,0,0,0,2287,2288,1,
+		0,0,0,2288,2296,1,0,0,0,2289,2290,5,219,0,0,2290,2294,3,174,87,0,2291,
+		2292,5,270,0,0,2292,2293,5,282,0,0,2293,2295,5,271,0,0,2294,2291,1,0,0,
+		0,2294,2295,1,0,0,0,2295,2297,1,0,0,0,2296,2289,1,0,0,0,2296,2297,1,0,
+		0,0,2297,171,1,0,0,0,2298,2299,7,41,0,0,2299,173,1,0,0,0,2300,2301,7,42,
+		0,0,2301,175,1,0,0,0,2302,2306,3,178,89,0,2303,2304,5,147,0,0,2304,2307,
+		5,148,0,0,2305,2307,5,148,0,0,2306,2303,1,0,0,0,2306,2305,1,0,0,0,2306,
+		2307,1,0,0,0,2307,177,1,0,0,0,2308,2309,6,89,-1,0,2309,2310,5,8,0,0,2310,
+		2311,5,257,0,0,2311,2312,3,176,88,0,2312,2313,5,258,0,0,2313,2394,1,0,
+		0,0,2314,2315,5,141,0,0,2315,2316,5,257,0,0,2316,2317,3,176,88,0,2317,
+		2318,5,258,0,0,2318,2394,1,0,0,0,2319,2320,5,125,0,0,2320,2321,5,257,0,
+		0,2321,2322,3,176,88,0,2322,2323,5,274,0,0,2323,2324,3,176,88,0,2324,2325,
+		5,258,0,0,2325,2394,1,0,0,0,2326,2327,5,191,0,0,2327,2336,5,257,0,0,2328,
+		2333,3,180,90,0,2329,2330,5,274,0,0,2330,2332,3,180,90,0,2331,2329,1,0,
+		0,0,2332,2335,1,0,0,0,2333,2331,1,0,0,0,2333,2334,1,0,0,0,2334,2337,1,
+		0,0,0,2335,2333,1,0,0,0,2336,2328,1,0,0,0,2336,2337,1,0,0,0,2337,2338,
+		1,0,0,0,2338,2394,5,258,0,0,2339,2340,5,191,0,0,2340,2349,5,270,0,0,2341,
+		2346,3,180,90,0,2342,2343,5,274,0,0,2343,2345,3,180,90,0,2344,2342,1,0,
+		0,0,2345,2348,1,0,0,0,2346,2344,1,0,0,0,2346,2347,1,0,0,0,2347,2350,1,
+		0,0,0,2348,2346,1,0,0,0,2349,2341,1,0,0,0,2349,2350,1,0,0,0,2350,2351,
+		1,0,0,0,2351,2394,5,271,0,0,2352,2353,5,95,0,0,2353,2357,3,174,87,0,2354,
+		2355,5,270,0,0,2355,2356,5,282,0,0,2356,2358,5,271,0,0,2357,2354,1,0,0,
+		0,2357,2358,1,0,0,0,2358,2366,1,0,0,0,2359,2360,5,219,0,0,2360,2364,3,
+		174,87,0,2361,2362,5,270,0,0,2362,2363,5,282,0,0,2363,2365,5,271,0,0,2364,
+		2361,1,0,0,0,2364,2365,1,0,0,0,2365,2367,1,0,0,0,2366,2359,1,0,0,0,2366,
+		2367,1,0,0,0,2367,2394,1,0,0,0,2368,2370,3,186,93,0,2369,2371,7,43,0,0,
+		2370,2369,1,0,0,0,2370,2371,1,0,0,0,2371,2382,1,0,0,0,2372,2373,5,270,
+		0,0,2373,2378,5,282,0,0,2374,2375,5,274,0,0,2375,2377,5,282,0,0,2376,2374,
+		1,0,0,0,2377,2380,1,0,0,0,2378,2376,1,0,0,0,2378,2379,1,0,0,0,2379,2381,
+		1,0,0,0,2380,2378,1,0,0,0,2381,2383,5,271,0,0,2382,2372,1,0,0,0,2382,2383,
+		1,0,0,0,2383,2391,1,0,0,0,2384,2385,5,246,0,0,2385,2386,5,121,0,0,2386,
+		2387,5,215,0,0,2387,2392,5,252,0,0,2388,2389,5,248,0,0,2389,2390,5,215,
+		0,0,2390,2392,5,252,0,0,2391,2384,1,0,0,0,2391,2388,1,0,0,0,2391,2392,
+		1,0,0,0,2392,2394,1,0,0,0,2393,2308,1,0,0,0,2393,2314,1,0,0,0,2393,2319,
+		1,0,0,0,2393,2326,1,0,0,0,2393,2339,1,0,0,0,2393,2352,1,0,0,0,2393,2368,
+		1,0,0,0,2394,2411,1,0,0,0,2395,2399,10,2,0,0,2396,2397,5,147,0,0,2397,
+		2400,5,148,0,0,2398,2400,5,148,0,0,2399,2396,1,0,0,0,2399,2398,1,0,0,0,
+		2399,2400,1,0,0,0,2400,2401,1,0,0,0,2401,2410,5,8,0,0,2402,2406,10,1,0,
+		0,2403,2404,5,147,0,0,2404,2407,5,148,0,0,2405,2407,5,148,0,0,2406,2403,
+		1,0,0,0,2406,2405,1,0,0,0,2406,2407,1,0,0,0,2407,2408,1,0,0,0,2408,2410,
+		5,141,0,0,2409,2395,1,0,0,0,2409,2402,1,0,0,0,2410,2413,1,0,0,0,2411,2409,
+		1,0,0,0,2411,2412,1,0,0,0,2412,179,1,0,0,0,2413,2411,1,0,0,0,2414,2415,
+		3,186,93,0,2415,2417,3,176,88,0,2416,2418,5,279,0,0,2417,2416,1,0,0,0,
+		2417,2418,1,0,0,0,2418,181,1,0,0,0,2419,2424,3,186,93,0,2420,2421,5,275,
+		0,0,2421,2423,3,186,93,0,2422,2420,1,0,0,0,2423,2426,1,0,0,0,2424,2422,
+		1,0,0,0,2424,2425,1,0,0,0,2425,183,1,0,0,0,2426,2424,1,0,0,0,2427,2432,
+		3,186,93,0,2428,2429,5,274,0,0,2429,2431,3,186,93,0,2430,2428,1,0,0,0,
+		2431,2434,1,0,0,0,2432,2430,1,0,0,0,2432,2433,1,0,0,0,2433,185,1,0,0,0,
+		2434,2432,1,0,0,0,2435,2439,5,285,0,0,2436,2439,5,286,0,0,2437,2439,3,
+		188,94,0,2438,2435,1,0,0,0,2438,2436,1,0,0,0,2438,2437,1,0,0,0,2439,187,
+		1,0,0,0,2440,2441,7,44,0,0,2441,189,1,0,0,0,350,193,200,205,211,214,229,
+		232,238,244,250,257,261,269,271,277,284,294,297,304,309,312,319,324,327,
+		331,334,339,343,349,362,370,382,392,396,406,411,422,425,433,437,443,449,
+		461,466,476,482,485,491,502,517,524,529,535,546,552,557,563,566,569,577,
+		585,587,592,597,600,605,608,611,616,619,624,629,632,635,643,661,663,666,
+		673,679,688,697,701,704,712,715,718,722,726,737,746,750,753,761,764,772,
+		780,786,791,798,805,808,812,817,821,823,827,833,843,852,861,864,878,881,
+		885,891,899,903,908,920,932,945,950,962,969,976,982,990,993,1002,1017,
+		1020,1025,1027,1032,1034,1039,1043,1051,1057,1060,1062,1072,1079,1082,
+		1090,1096,1100,1103,1110,1119,1122,1126,1135,1138,1142,1150,1153,1164,
+		1167,1169,1179,1191,1203,1211,1219,1222,1226,1234,1238,1258,1260,1262,
+		1266,1270,1274,1278,1280,1289,1293,1300,1303,1306,1313,1316,1322,1331,
+		1337,1340,1349,1356,1358,1369,1372,1381,1384,1392,1395,1398,1404,1412,
+		1420,1423,1431,1448,1464,1471,1477,1481,1488,1492,1496,1500,1502,1506,
+		1508,1518,1528,1535,1542,1547,1559,1567,1570,1573,1584,1589,1600,1603,
+		1611,1613,1620,1624,1631,1639,1648,1654,1660,1663,1670,1674,1679,1684,
+		1691,1695,1699,1707,1715,1717,1728,1732,1740,1744,1759,1769,1772,1782,
+		1794,1814,1825,1834,1843,1845,1856,1859,1868,1877,1879,1891,1902,1905,
+		1910,1920,1923,1928,1941,1944,1949,1958,1962,1970,1979,1983,1991,2012,
+		2015,2025,2028,2038,2041,2065,2071,2081,2083,2090,2097,2101,2103,2112,
+		2116,2125,2132,2136,2143,2152,2155,2159,2169,2172,2181,2184,2187,2199,
+		2210,2213,2223,2227,2232,2235,2238,2244,2252,2266,2271,2276,2280,2287,
+		2294,2296,2306,2333,2336,2346,2349,2357,2364,2366,2370,2378,2382,2391,
+		2393,2399,2406,2409,2411,2417,2424,2432,2438
 	};
 
 	public static readonly ATN _ATN =

@@ -97,6 +97,10 @@ internal sealed class ExpressionBinder
                 return AccessField(operand, names[(int)position - 1], span);
             }
         }
+        // Flink's validator (ArrayTypeTest): a literal index below 1 is refused; another index out of range is NULL.
+        if (operand.Type.Kind == SqlTypeKind.Array && index is Literal { Value: long or int } indexLiteral
+            && Convert.ToInt64(indexLiteral.Value, System.Globalization.CultureInfo.InvariantCulture) is var at && at < 1)
+            throw new SqlValidationException($"Array element access needs an index starting at 1 but was {at}.", span);
         return MakeCall("ITEM", new[] { operand, index }, span);
     }
 
@@ -245,7 +249,7 @@ internal sealed class ExpressionBinder
         if (target.IsInterval && NumberAsInterval(operand, c.TargetType.Name, target) is { } interval) return interval;
         var from = operand.Type.WithoutTimeAttribute();
         if (!BuiltInFunctions.CanCast(from, target))
-            throw new SqlValidationException($"Cast function cannot convert value of type {from} to type {target}", c.Span);
+            throw new SqlValidationException(CastRules.Refusal(from, target), c.Span);
         // Calcite's (and Flink's) CAST takes its nullability from the operand, whatever the target spelled: a cast that
         // fails at run time fails the job rather than give NULL, so NOT NULL survives it. TRY_CAST is always nullable.
         bool nullable = c.IsTry || operand.Type.Nullable;
@@ -399,12 +403,29 @@ internal sealed class ExpressionBinder
         for (int i = 0; i < operands.Count; i++)
         {
             var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
-            converted[i] = Coerce(operands[i], wanted);
+            converted[i] = IsComparison(resolved.Name) && operands[i].Type.IsCharacterString && TypeRules.IsComparableTemporal(wanted)
+                ? TryCoerce(operands[i], wanted)
+                : Coerce(operands[i], wanted);
         }
         // Any expression over a time attribute is a plain timestamp.
         // PROCTIME() itself is the processing-time attribute; anything else over a time attribute is a plain timestamp.
         var type = resolved.Name == "PROCTIME" ? resolved.ReturnType : resolved.ReturnType.WithoutTimeAttribute();
         return new Call(resolved.Name, converted, type);
+    }
+
+    private static bool IsComparison(string name) => name is "=" or "<>" or "<" or "<=" or ">" or ">=" or "IN" or "NOT IN";
+
+    /// <summary>Text compared with a DATE, TIME or TIMESTAMP: Flink casts the text to the temporal type and a text that is
+    /// no such value compares as NULL (ScalarOperatorsTest: <c>f15 = uuid()</c> is NULL), so the cast is a TRY_CAST.
+    /// (Flink refuses a string literal that is no such value when planning, ScalarOperatorsValidationTest; here it
+    /// compares as NULL too.)</summary>
+    private static ScalarExpr TryCoerce(ScalarExpr operand, SqlType wanted)
+    {
+        if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
+        if (operand is Literal literal
+            && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
+            return converted;
+        return new Call("TRY_CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(true));
     }
 
     /// <summary>The operand as <paramref name="wanted"/> (ignoring nullability): unchanged, a typed NULL, or a CAST.</summary>

@@ -21,7 +21,7 @@ internal static class CastFunctions
         var from = a[0];
         var to = a[1].WithoutTimeAttribute();
         if (!CastRules.CanCast(from, to))
-            throw new FunctionResolutionException($"Cast function cannot convert value of type {from.WithNullable(true).WithoutTimeAttribute()} to type {to.WithNullable(true)}");
+            throw new FunctionResolutionException(CastRules.Refusal(from, to));
         bool nullable = tryCast || from.Nullable || from.Kind == SqlTypeKind.Null;
         return new ResolvedFunction(a.Name, new[] { from }, to.WithNullable(nullable));
     }

@@ -11,6 +11,25 @@ namespace StreamSql.Sql.Planner.Functions;
 /// </summary>
 internal static class CastRules
 {
+    /// <summary>Why a CAST is refused, in Flink's words: between numbers and TIMESTAMP / TIMESTAMP_LTZ Flink names the
+    /// function to use instead; otherwise Calcite's "Cast function cannot convert value of type ... to type ...".</summary>
+    public static string Refusal(SqlType from, SqlType to)
+    {
+        bool fromNumber = from.IsNumeric, toNumber = to.IsNumeric;
+        if (fromNumber && to.Kind == SqlTypeKind.Timestamp)
+            return "The cast from NUMERIC type to TIMESTAMP type is not allowed. It's recommended to use " +
+                   "TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead, note the numeric is in seconds.";
+        if (from.Kind == SqlTypeKind.Timestamp && toNumber)
+            return "The cast from TIMESTAMP type to NUMERIC type is not allowed. It's recommended to use " +
+                   "UNIX_TIMESTAMP(CAST(timestamp_col AS STRING)) instead.";
+        if (fromNumber && to.Kind == SqlTypeKind.TimestampLtz)
+            return "The cast from NUMERIC type to TIMESTAMP_LTZ type is not allowed. It's recommended to use " +
+                   "TO_TIMESTAMP_LTZ(numeric_col, precision) instead.";
+        if (from.Kind == SqlTypeKind.TimestampLtz && toNumber)
+            return "The cast from TIMESTAMP_LTZ type to NUMERIC type is not allowed.";
+        return $"Cast function cannot convert value of type {from.WithNullable(true).WithoutTimeAttribute()} to type {to.WithNullable(true)}";
+    }
+
     public static bool CanCast(SqlType from, SqlType to)
     {
         if (from.Kind == SqlTypeKind.Null) return true;

@@ -78,7 +78,9 @@ internal static class CollectionFunctions
         yield return new("SPLIT", FunctionKind.Scalar, "'SPLIT(<STRING>, <STRING>)'", a =>
             a.Count == 2 && AllMatch(a, IsString) ? Operands(a, StringArray, i => As(StringType, a[i])) : null);
         yield return new("STR_TO_MAP", FunctionKind.Scalar, "'STR_TO_MAP(<STRING>)', 'STR_TO_MAP(<STRING>, <STRING>, <STRING>)'", a =>
-            a.Count is 1 or 3 && AllMatch(a, IsString)
+            a.Count is not (1 or 3)
+                ? throw new FunctionResolutionException("Invalid number of arguments to function 'STR_TO_MAP'. Was expecting 1 or 3 arguments")
+                : AllMatch(a, IsString)
                 ? Operands(a, SqlType.Map(StringType, StringType), i => As(StringType, a[i]))
                 : null);
     }

@@ -83,6 +83,9 @@ internal static class ConditionalFunctions
     private static ResolvedFunction? If(CallArguments a)
     {
         if (a.Count != 3 || !IsBoolean(a[0])) return null;
+        // Flink's IF checks its operands as one signature: values without a common type are "Cannot apply 'IF' to
+        // arguments of type ..." (ScalarFunctionsValidationTest), not CASE's "Illegal mixing of types".
+        if (TypeRules.LeastRestrictive(new[] { a[1], a[2] }) is null) return null;
         var common = Common(a, new[] { a[1], a[2] });
         return new ResolvedFunction(a.Name, new[] { As(SqlType.Boolean, a[0]), As(common, a[1]), As(common, a[2]) }, common);
     }

@@ -64,6 +64,9 @@ internal static class NestedFunctions
         if (a.Count == 0)
             throw new FunctionResolutionException("Require at least 1 argument: an empty ARRAY[] has no element type; write CAST(ARRAY[x] AS ...) or list the elements");
         var element = Common(a.Types, 0, 1, "ARRAY");
+        // Calcite's validator: an ARRAY of untyped NULLs has no element type (ArrayTypeValidationTest: ARRAY[NULL]).
+        if (element.Kind == SqlTypeKind.Null)
+            throw new FunctionResolutionException("Illegal use of 'NULL': the elements of ARRAY[NULL, ...] have no type; write CAST(NULL AS type)");
         return new ResolvedFunction(a.Name, AllAs(a, element), SqlType.Array(element).AsNotNull());
     }
 

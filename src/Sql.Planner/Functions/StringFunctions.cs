@@ -31,7 +31,7 @@ internal static class StringFunctions
         yield return Str("REPLACE", "'REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("POSITION", "'POSITION(<STRING> IN <STRING>)'", 2, 2, _ => 's', SqlType.Int);
         yield return Str("LOCATE", "'LOCATE(<STRING>, <STRING>)', 'LOCATE(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', SqlType.Int);
-        yield return Str("INSTR", "'INSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Int);
+        yield return Str("INSTR", "'INSTR(<STRING>, <STRING>)', 'INSTR(<STRING>, <STRING>, <INTEGER>, <INTEGER>)'", 2, 4, i => i < 2 ? 's' : 'i', SqlType.Int);
         yield return Str("REGEXP_EXTRACT", "'REGEXP_EXTRACT(<STRING>, <STRING>)', 'REGEXP_EXTRACT(<STRING>, <STRING>, <INTEGER>)'", 2, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
         yield return Str("REGEXP_REPLACE", "'REGEXP_REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("REGEXP", "'REGEXP(<STRING>, <STRING>)'", 2, 2, _ => 's', SqlType.Boolean);
@@ -40,20 +40,18 @@ internal static class StringFunctions
         yield return Str("REGEXP_SUBSTR", "'REGEXP_SUBSTR(<STRING>, <STRING>)'", 2, 2, _ => 's', alwaysNullable: true);
         yield return Str("REGEXP_EXTRACT_ALL", "'REGEXP_EXTRACT_ALL(<STRING>, <STRING>)', 'REGEXP_EXTRACT_ALL(<STRING>, <STRING>, <INTEGER>)'",
             2, 3, i => i < 2 ? 's' : 'i', SqlType.Array(StringType));
-        yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)'", 3, 3, i => i < 2 ? 's' : 'i', alwaysNullable: true);
+        yield return Str("SPLIT_INDEX", "'SPLIT_INDEX(<STRING>, <STRING>, <INTEGER>)', 'SPLIT_INDEX(<STRING>, <INTEGER>, <INTEGER>)'", 3, 3,
+            i => i == 0 ? 's' : i == 2 ? 'i' : '*', alwaysNullable: true);
         // LPAD/RPAD are TO_NULLABLE in Flink (NOT NULL over NOT NULL operands), though a negative length gives NULL.
         yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("REPEAT", "'REPEAT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
         yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
         yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
-        yield return Str("MD5", "'MD5(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA1", "'SHA1(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA256", "'SHA256(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA224", "'SHA224(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA384", "'SHA384(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA512", "'SHA512(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("SHA2", "'SHA2(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
+        // Flink's hash functions and TO_BASE64/FROM_BASE64 read a string's UTF-8 bytes or a byte string as it is.
+        foreach (var name in new[] { "MD5", "SHA1", "SHA256", "SHA224", "SHA384", "SHA512" })
+            yield return TextOrBytes(name, $"'{name}(<STRING>)', '{name}(<BYTES>)'", withBits: false);
+        yield return TextOrBytes("SHA2", "'SHA2(<STRING>, <INTEGER>)', 'SHA2(<BYTES>, <INTEGER>)'", withBits: true);
         // The binder answers CURRENT_DATABASE() itself (a constant when planning); this entry names it and its form.
         yield return new("CURRENT_DATABASE", FunctionKind.Scalar, "'CURRENT_DATABASE()'", a =>
             a.Count == 0 ? new ResolvedFunction(a.Name, [], StringType.AsNotNull()) : null);
@@ -68,8 +66,8 @@ internal static class StringFunctions
                 : AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), SqlType.Boolean.WithNullable(Nullable(a)))
                 : AllMatch(a, IsBinary) ? new ResolvedFunction(a.Name, [As(SqlType.Bytes, a[0]), As(SqlType.Bytes, a[1])], SqlType.Boolean.WithNullable(Nullable(a)))
                 : null);
-        yield return Str("TO_BASE64", "'TO_BASE64(<STRING>)'", 1, 1, _ => 's');
-        yield return Str("FROM_BASE64", "'FROM_BASE64(<STRING>)'", 1, 1, _ => 's');
+        yield return TextOrBytes("TO_BASE64", "'TO_BASE64(<STRING>)', 'TO_BASE64(<BYTES>)'", withBits: false);
+        yield return TextOrBytes("FROM_BASE64", "'FROM_BASE64(<STRING>)', 'FROM_BASE64(<BYTES>)'", withBits: false);
         yield return Str("ASCII", "'ASCII(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
         yield return Str("CHR", "'CHR(<INTEGER>)'", 1, 1, _ => 'i', alwaysNullable: true);
         yield return Str("HASH_CODE", "'HASH_CODE(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
@@ -113,14 +111,25 @@ internal static class StringFunctions
             3, 4, i => i < 2 ? 's' : 'i');
     }
 
-    /// <summary>A function over strings ('s') and integers ('i') returning <paramref name="result"/> (STRING by default).</summary>
+    /// <summary>A STRING function of a string or a byte string (kept as BYTES), with an INT bit length for SHA2.</summary>
+    private static FunctionDefinition TextOrBytes(string name, string forms, bool withBits) =>
+        new(name, FunctionKind.Scalar, forms, a =>
+        {
+            if (a.Count != (withBits ? 2 : 1) || withBits && !IsInteger(a[1])) return null;
+            if (IsBinary(a[0]) && !IsNull(a[0]))
+                return new ResolvedFunction(a.Name, withBits ? [As(SqlType.Bytes, a[0]), As(SqlType.Int, a[1])] : [As(SqlType.Bytes, a[0])],
+                    StringType.WithNullable(Nullable(a)));
+            return IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(Nullable(a))) : null;
+        });
+
+    /// <summary>A function over strings ('s'), integers ('i') or either ('*') returning <paramref name="result"/> (STRING by default).</summary>
     private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, SqlType? result = null, bool alwaysNullable = false) =>
         new(name, FunctionKind.Scalar, forms, a =>
         {
             if (a.Count < min || a.Count > max) return null;
             for (int i = 0; i < a.Count; i++)
             {
-                bool ok = kinds(i) == 's' ? IsString(a[i]) : IsInteger(a[i]);
+                bool ok = kinds(i) switch { 's' => IsString(a[i]), 'i' => IsInteger(a[i]), _ => IsString(a[i]) || IsInteger(a[i]) };
                 if (!ok) return null;
             }
             return new ResolvedFunction(a.Name, StringsAndInts(a), (result ?? StringType).WithNullable(alwaysNullable || Nullable(a)));

@@ -17,6 +17,9 @@ internal static class TimeFunctions
             // (Flink's ExtractFunctionITCase: "NANOSECOND can not be applied").
             a.Count == 2 && a[1].Kind == SqlTypeKind.Date && a.LiteralValue(0) is "NANOSECOND"
                 ? throw new FunctionResolutionException("NANOSECOND can not be applied to a DATE value")
+                // A TIME has no date fields (ScalarFunctionsValidationTest: EXTRACT(YEAR FROM TIME '00:00:00') is refused).
+                : a.Count == 2 && a[1].Kind == SqlTypeKind.Time && (IsDateField(a.LiteralValue(0)) || a.LiteralValue(0) is "YEAR" or "QUARTER" or "MONTH" or "WEEK" or "DAY")
+                ? null
                 : a.Count == 2 && a[0].IsCharacterString && (IsDateTime(a[1]) || a[1].IsInterval && !IsDateField(a.LiteralValue(0)))
                 ? new ResolvedFunction(a.Name, new[] { a[0], Own(a[1], SqlType.Timestamp(3)) }, SqlType.BigInt.WithNullable(Nullable(a)))
                 : null);
@@ -24,8 +27,9 @@ internal static class TimeFunctions
             yield return new(name, FunctionKind.Scalar, $"'{name}(<DATE>)', '{name}(<TIMESTAMP>)'", a =>
                 a.Count == 1 && IsDateOrTimestamp(a[0]) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Date) : null);
         foreach (var name in new[] { "HOUR", "MINUTE", "SECOND" })
-            yield return new(name, FunctionKind.Scalar, $"'{name}(<TIME>)', '{name}(<TIMESTAMP>)'", a =>
-                a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
+            // Calcite's HOUR(x) is EXTRACT(HOUR FROM x), so a day-time interval is read too (ScalarFunctionsTest: HOUR(f19)).
+            yield return new(name, FunctionKind.Scalar, $"'{name}(<TIME>)', '{name}(<TIMESTAMP>)', '{name}(<INTERVAL>)'", a =>
+                a.Count == 1 && (IsTimestamp(a[0]) || a[0].Kind == SqlTypeKind.Time || a[0].IsInterval) ? Keep(a, SqlType.BigInt, nullAs: _ => SqlType.Timestamp(3)) : null);
         yield return new("DATE_FORMAT", FunctionKind.Scalar, "'DATE_FORMAT(<TIMESTAMP>, <STRING>)', 'DATE_FORMAT(<STRING>, <STRING>)'", a =>
             a.Count == 2 && (IsTimestamp(a[0]) || a[0].IsCharacterString || a[0].Kind == SqlTypeKind.Date) && IsString(a[1])
                 ? Keep(a, StringType, alwaysNullable: true) : null);
@@ -65,10 +69,13 @@ internal static class TimeFunctions
         yield return Niladic("LOCALTIME", SqlType.Time(0));
         yield return Niladic("PROCTIME", SqlType.TimestampLtz(3) with { IsProctime = true });
         yield return new("TIMESTAMPADD", FunctionKind.Scalar, "'TIMESTAMPADD(<TIME_UNIT>, <INTEGER>, <DATETIME>)'", a =>
-            a.Count == 3 && a[0].IsCharacterString && IsInteger(a[1]) && IsDateTime(a[2])
-                ? new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), Own(a[2], SqlType.Timestamp(3)) },
-                    (IsNull(a[2]) ? SqlType.Timestamp(3) : a[2].WithoutTimeAttribute()).WithNullable(Nullable(a)))
-                : null);
+            a.Count != 3 || !a[0].IsCharacterString || !IsInteger(a[1]) || !IsDateTime(a[2]) ? null
+            // Calcite: a DATE plus hours, minutes or seconds is a TIMESTAMP (of the default precision, 6), not a DATE
+            // (ScalarFunctionsTest: TIMESTAMPADD(HOUR, -1, DATE '2016-06-15') is 2016-06-14 23:00:00.000000).
+            : a[2].Kind == SqlTypeKind.Date && a.LiteralValue(0) is "HOUR" or "MINUTE" or "SECOND" or "MILLISECOND" or "MICROSECOND" or "NANOSECOND"
+                ? new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), As(SqlType.Timestamp(6), a[2]) }, SqlType.Timestamp(6).WithNullable(Nullable(a)))
+            : new ResolvedFunction(a.Name, new[] { a[0], As(SqlType.Int, a[1]), Own(a[2], SqlType.Timestamp(3)) },
+                (IsNull(a[2]) ? SqlType.Timestamp(3) : a[2].WithoutTimeAttribute()).WithNullable(Nullable(a))));
         yield return new("TIMESTAMPDIFF", FunctionKind.Scalar, "'TIMESTAMPDIFF(<TIME_UNIT>, <DATETIME>, <DATETIME>)'", TimestampDiff);
         yield return new("CONVERT_TZ", FunctionKind.Scalar, "'CONVERT_TZ(<STRING>, <STRING>, <STRING>)'", a =>
             a.Count == 3 && AllMatch(a, IsString) ? Keep(a, StringType, alwaysNullable: true) : null);
@@ -94,6 +101,9 @@ internal static class TimeFunctions
     private static ResolvedFunction? TimestampDiff(CallArguments a)
     {
         if (a.Count != 3 || !a[0].IsCharacterString || !IsDateTime(a[1]) || !IsDateTime(a[2])) return null;
+        // Flink's code generator (ScalarOperatorGens): a TIMESTAMP_LTZ is only subtracted from a TIMESTAMP_LTZ.
+        if ((a[1].Kind == SqlTypeKind.TimestampLtz || a[2].Kind == SqlTypeKind.TimestampLtz) && a[1].Kind != a[2].Kind && !IsNull(a[1]) && !IsNull(a[2]))
+            throw new FunctionResolutionException("TIMESTAMP_LTZ only supports diff between the same type.");
         var x = IsNull(a[1]) ? a[2] : a[1];
         var y = IsNull(a[2]) ? x : a[2];
         // Both sides as the same kind so the kernel subtracts like with like.

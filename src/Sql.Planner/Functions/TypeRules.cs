@@ -184,5 +184,6 @@ internal static class TypeRules
         return LeastRestrictive(new[] { a, b });
     }
 
-    internal static bool IsComparableTemporal(SqlType t) => t.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp;
+    internal static bool IsComparableTemporal(SqlType t) =>
+        t.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz;
 }

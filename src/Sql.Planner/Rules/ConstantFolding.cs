@@ -72,6 +72,10 @@ internal sealed class ConstantFolding : IRewriteRule
             if (o is not Literal) return e;
         if (!BuiltInFunctions.IsDeterministic(call.Function)) return e;
         var value = _evaluator.TryEvaluate(call);
+        // Flink's ExpressionReducer refuses a constant division by zero even of DOUBLE/FLOAT, which would run to Infinity
+        // or NaN (FLINK-15987; SqlExpressionTest: 1/CAST(0.00 AS DOUBLE)); a division over column values still gives them.
+        if (call.Function == "/" && value is { Value: double or float } && call.Operands[1] is Literal { Value: double and 0 or long and 0 })
+            throw new SqlValidationException("Division by zero", (call.Source?.Span) ?? StreamSql.Sql.Parser.SourceSpan.None);
         if (value is null) return e;
         return value.Type.Equals(call.Type) ? value : new Literal(value.Value, call.Type.WithNullable(call.Type.Nullable || value.Value is null));
     }

@@ -235,9 +235,13 @@ public sealed class FunctionResolutionTests
     {
         Assert.True(BuiltInFunctions.Resolve("TRY_CAST", new[] { SqlType.String.AsNotNull(), IntNN }).ReturnType.Nullable);
         Assert.False(BuiltInFunctions.Resolve("CAST", new[] { SqlType.String.AsNotNull(), IntNN }).ReturnType.Nullable);
-        var e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("CAST", new[] { BigIntNN, SqlType.Timestamp(3) }));
-        Assert.Contains("BIGINT", e.Message);
-        Assert.Contains("TIMESTAMP(3)", e.Message);
+        var e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("CAST", new[] { SqlType.Boolean.AsNotNull(), SqlType.Date }));
+        Assert.Contains("BOOLEAN", e.Message);
+        Assert.Contains("DATE", e.Message);
+        // Between numbers and timestamps Flink (ScalarOperatorGens) names the function to use instead, not the types.
+        e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("CAST", new[] { BigIntNN, SqlType.Timestamp(3) }));
+        Assert.Equal("The cast from NUMERIC type to TIMESTAMP type is not allowed. It's recommended to use " +
+            "TO_TIMESTAMP(FROM_UNIXTIME(numeric_col)) instead, note the numeric is in seconds.", e.Message);
     }
 
     [Fact]

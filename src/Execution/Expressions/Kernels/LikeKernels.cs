@@ -28,18 +28,37 @@ internal static class LikeKernels
         });
     }
 
-    public static VectorExpression SimilarTo(SqlType type, VectorExpression[] ops) =>
-        new RowwiseExpression(type, ops, (a, row, w) =>
+    public static VectorExpression SimilarTo(SqlType type, VectorExpression[] ops)
+    {
+        // The pattern is almost always a literal: keep the last one's regex rather than compiling one per row.
+        string? lastPattern = null, lastEscape = null;
+        Regex? last = null;
+        return new RowwiseExpression(type, ops, (a, row, w) =>
         {
-            var regex = new Regex("^(?:" + SimilarToRegex(a[1].GetString(row)) + ")$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
-            w.AppendBoolean(regex.IsMatch(a[0].GetString(row)));
+            var pattern = a[1].GetString(row);
+            var escape = a.Length > 2 ? a[2].GetString(row) : null;
+            if (last is null || pattern != lastPattern || escape != lastEscape)
+            {
+                last = new Regex("^(?:" + SimilarToRegex(pattern, escape) + ")$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+                (lastPattern, lastEscape) = (pattern, escape);
+            }
+            w.AppendBoolean(last.IsMatch(a[0].GetString(row)));
         });
+    }
 
-    private static string SimilarToRegex(string pattern)
+    /// <summary>A SIMILAR TO pattern as a .NET regex: <c>%</c> and <c>_</c> are wildcards, the rest is regex syntax; the
+    /// escape character makes the next character literal.</summary>
+    private static string SimilarToRegex(string pattern, string? escape)
     {
         var sb = new StringBuilder();
-        foreach (char c in pattern)
-            sb.Append(c switch { '%' => ".*", '_' => ".", _ => c.ToString() });
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (escape is { Length: 1 } && c == escape[0] && i + 1 < pattern.Length)
+                sb.Append(Regex.Escape(pattern[++i].ToString()));
+            else
+                sb.Append(c switch { '%' => ".*", '_' => ".", _ => c.ToString() });
+        }
         return sb.ToString();
     }
 

@@ -48,7 +48,8 @@ internal static class MathKernels
             case "COSH": return Double1(t, ops, Math.Cosh);
             case "TANH": return Double1(t, ops, Math.Tanh);
             case "DEGREES": return Double1(t, ops, x => x * (180.0 / Math.PI));
-            case "RADIANS": return Double1(t, ops, x => x / 180.0 * Math.PI);
+            // java.lang.Math.toRadians: x * (PI / 180), which rounds differently from x / 180 * PI.
+            case "RADIANS": return Double1(t, ops, x => x * (Math.PI / 180.0));
             case "PI": return new ConstantExpression(Math.PI, t);
             case "E": return new ConstantExpression(Math.E, t);
             case "RAND":

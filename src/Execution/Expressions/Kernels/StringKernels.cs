@@ -105,7 +105,9 @@ internal static partial class StringKernels
                     w.AppendString(search.Length == 0 ? s : s.Replace(search, a[2].GetString(row), StringComparison.Ordinal));
                 });
             case "POSITION": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), 1)));
-            case "INSTR": return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[1].GetString(row), a[0].GetString(row), 1)));
+            case "INSTR":
+                return Row(t, ops, (a, row, w) => w.AppendInt64(Instr(a[0].GetString(row), a[1].GetString(row),
+                    a.Length > 2 ? a[2].GetInt64(row) : 1, a.Length > 3 ? a[3].GetInt64(row) : 1)));
             case "LOCATE":
                 return Row(t, ops, (a, row, w) => w.AppendInt64(Locate(a[0].GetString(row), a[1].GetString(row), a.Length > 2 ? a[2].GetInt64(row) : 1)));
             case "LPAD" or "RPAD":
@@ -126,6 +128,15 @@ internal static partial class StringKernels
                     var sb = new StringBuilder(s.Length * (int)Math.Min(n, 1 << 20));
                     for (long i = 0; i < n; i++) sb.Append(s);
                     w.AppendString(sb.ToString());
+                });
+            case "SPLIT_INDEX" when ops[1].Type.IsExactInteger:
+                // Flink's SPLIT_INDEX(str, character, index): the delimiter is the character of that code, 1 to 255.
+                return Row(t, ops, (a, row, w) =>
+                {
+                    long code = a[1].GetInt64(row), index = a[2].GetInt64(row);
+                    if (code is < 1 or > 255 || index < 0) { w.AppendNull(); return; }
+                    var parts = a[0].GetString(row).Split((char)code);
+                    if (index >= parts.Length) w.AppendNull(); else w.AppendString(parts[index]);
                 });
             case "SPLIT_INDEX":
                 if (ops[0].Type.IsCharacterString && ops[1] is ConstantExpression { Value: string { Length: > 0 } separator } && ops[2] is ConstantExpression { Value: not null } index)
@@ -152,11 +163,14 @@ internal static partial class StringKernels
                 return new Utf8DigestKernel(name, ops[0], ops.Length > 1 ? ops[1] : null, t);
             case "IS_ALPHA" or "IS_DIGIT" or "IS_DECIMAL": return new Utf8ClassTestKernel(name, ops[0], t);
             case "STARTSWITH" or "ENDSWITH": return new Utf8AffixKernel(name == "STARTSWITH", ops[0], ops[1], t);
-            case "TO_BASE64": return Row(t, ops, (a, row, w) => w.AppendString(Convert.ToBase64String(a[0].GetUtf8(row))));
+            case "TO_BASE64":
+                return Row(t, ops, (a, row, w) =>
+                    w.AppendString(Convert.ToBase64String(a[0].Type.IsBinaryString ? a[0].GetBytes(row) : a[0].GetUtf8(row))));
             case "FROM_BASE64":
                 return Row(t, ops, (a, row, w) =>
                 {
-                    try { w.AppendUtf8(Convert.FromBase64String(a[0].GetString(row))); }
+                    var text = a[0].Type.IsBinaryString ? Encoding.ASCII.GetString(a[0].GetBytes(row)) : a[0].GetString(row);
+                    try { w.AppendUtf8(Convert.FromBase64String(text)); }
                     catch (FormatException) { w.AppendNull(); }
                 });
             case "ASCII":
@@ -185,12 +199,15 @@ internal static partial class StringKernels
             case "OVERLAY":
                 return Row(t, ops, (a, row, w) =>
                 {
-                    // Flink: s[0 .. pos-1) + replacement + s[pos-1+len ..], len defaulting to the replacement's length.
+                    // Flink: s[0 .. pos-1) + replacement + s[pos-1+len ..], len defaulting to the replacement's length. A
+                    // position before the start or past the end leaves the string as it is; a negative length drops the rest
+                    // (ScalarFunctionsTest.testOverlay).
                     var text = a[0].GetString(row);
                     var replacement = a[1].GetString(row);
-                    long start = Math.Clamp(a[2].GetInt64(row) - 1, 0, text.Length);
+                    long start = a[2].GetInt64(row) - 1;
+                    if (start < 0 || start > text.Length) { w.AppendString(text); return; }
                     long length = a.Length > 3 ? a[3].GetInt64(row) : replacement.Length;
-                    long resume = Math.Clamp(start + Math.Max(0, length), start, text.Length);
+                    long resume = length < 0 ? text.Length : Math.Clamp(start + length, start, text.Length);
                     w.AppendString(string.Concat(text.AsSpan(0, (int)start), replacement, text.AsSpan((int)resume)));
                 });
             case "TYPEOF":
@@ -323,6 +340,32 @@ internal static partial class StringKernels
     }
 
     /// <summary>1-based position of <paramref name="sub"/> in <paramref name="s"/> searching from <paramref name="from"/>, 0 when absent.</summary>
+    /// <summary>Flink's <c>INSTR(str, sub, start, nth)</c>: the position of the nth occurrence from <paramref name="start"/>;
+    /// a negative start counts from the end and searches backwards.</summary>
+    private static long Instr(string s, string sub, long start, long nth)
+    {
+        if (start == 0 || nth <= 0) return 0;
+        if (start < 0)
+        {
+            long fromEnd = Instr(Reverse(s), Reverse(sub), -start, nth);
+            return fromEnd == 0 ? 0 : s.Length + 2 - fromEnd - sub.Length;
+        }
+        long index = 0;
+        for (long i = 0, from = start; i < nth; i++, from = index + 1)
+        {
+            index = Locate(sub, s, from);
+            if (index == 0) return 0;
+        }
+        return index;
+    }
+
+    private static string Reverse(string s)
+    {
+        var chars = s.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+
     private static long Locate(string sub, string s, long from)
     {
         if (from < 1) return 0;
@@ -362,10 +405,14 @@ internal static partial class StringKernels
     /// PARSE_URL as Flink computes it with java.net.URL: HOST, PATH, QUERY (or one key of it), REF, PROTOCOL, AUTHORITY,
     /// FILE, USERINFO; NULL for a malformed URL, an absent part or an unknown part name.
     /// </summary>
+    /// <summary>The protocols java.net.URL has handlers for; Flink's PARSE_URL gives NULL for any other
+    /// (<c>MalformedURLException: unknown protocol</c>).</summary>
+    private static readonly HashSet<string> JavaUrlProtocols = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "ftp", "file", "jar", "mailto" };
+
     internal static string? UrlPart(string url, string part, string? key)
     {
         var m = UrlPattern.Match(url);
-        if (!m.Success) return null;
+        if (!m.Success || !JavaUrlProtocols.Contains(m.Groups[1].Value)) return null;
         string authority = m.Groups[2].Value;
         int at = authority.LastIndexOf('@');
         string? userInfo = at >= 0 ? authority[..at] : null;

@@ -12,6 +12,9 @@ namespace StreamSql.Execution.Expressions.Kernels;
 /// </summary>
 internal static class TimeKernels
 {
+    /// <summary>The epoch milliseconds of 0000-01-01 00:00:00 and 9999-12-31 23:59:59.999, Flink's TIMESTAMP range.</summary>
+    private const long MinEpochMillis = -62167219200000L, MaxEpochMillis = 253402300799999L;
+
     public static VectorExpression? TryCreate(string name, Call call, VectorExpression[] ops)
     {
         var t = call.Type;
@@ -101,14 +104,25 @@ internal static class TimeKernels
                 return new RowwiseExpression(t, ops, (a, r, w) =>
                 {
                     long precision = a.Length > 1 ? a[1].GetInt64(r) : 3;
+                    if (precision is not (0 or 3 or 6 or 9))
+                        throw new ExpressionEvaluationException($"The precision value '{precision}' for function TO_TIMESTAMP_LTZ(numeric, precision) is unsupported, the supported value is '0' for second or '3' for millisecond.");
+                    // Flink's DateTimeUtils.toTimestampData: an epoch outside 0000-01-01 .. 9999-12-31 is NULL.
                     if (a[0].Type.IsApproximate || a[0].Type.Kind == SqlTypeKind.Decimal)
                     {
-                        double v = a[0].GetDouble(r);
-                        w.AppendInt64(precision == 0 ? (long)(v * 1_000_000) : (long)(v * 1000));
+                        double millis = a[0].GetDouble(r) * (precision == 0 ? 1000 : 1);
+                        if (!(millis >= MinEpochMillis && millis <= MaxEpochMillis)) { w.AppendNull(); return; }
+                        w.AppendInt64((long)(millis * 1000));
                         return;
                     }
                     long n = a[0].GetInt64(r);
-                    w.AppendInt64(precision switch { 0 => n * 1_000_000, 3 => n * 1000, 6 => n, 9 => n / 1000, _ => throw new ExpressionEvaluationException($"TO_TIMESTAMP_LTZ precision must be 0 or 3, but was {precision}") });
+                    if (precision is 0 or 3)
+                    {
+                        long scale = precision == 0 ? 1000 : 1;
+                        if (n < MinEpochMillis / scale || n > MaxEpochMillis / scale) { w.AppendNull(); return; }
+                        w.AppendInt64(n * scale * 1000);
+                        return;
+                    }
+                    w.AppendInt64(precision == 6 ? n : n / 1000);
                 });
             case "FROM_UNIXTIME":
                 {
@@ -403,7 +417,12 @@ internal static class TimeKernels
             // uses, moves up even a value already on the boundary for DAY (of a DATE) and those three frames
             // (TimeFunctionsITCase: CEIL(DATE '1990-10-14' TO DAY) is 1990-10-15).
             bool alwaysUp = unit is "DECADE" or "CENTURY" or "MILLENNIUM" || unit == "DAY" && type.Kind == SqlTypeKind.Date;
-            long result = floor || down == local && !alwaysUp ? down : Next(unit, down / perMicro) * perMicro;
+            // Flink's timestampCeil takes a timestamp's MONTH, QUARTER and YEAR ceiling from its date alone (julianDateFloor
+            // of the day): CEIL(TIMESTAMP '2018-03-01 21:00:01' TO MONTH) is 2018-03-01 00:00:00 (TemporalTypesTest).
+            long onBoundary = unit is "MONTH" or "QUARTER" or "YEAR" && type.Kind is SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz
+                ? TemporalText.FloorDiv(local, TemporalText.MicrosPerDay * perMicro) * TemporalText.MicrosPerDay * perMicro
+                : local;
+            long result = floor || down == onBoundary && !alwaysUp ? down : Next(unit, down / perMicro) * perMicro;
             w.AppendInt64(type.Kind switch
             {
                 SqlTypeKind.Date => TemporalText.FloorDiv(result, TemporalText.MicrosPerDay),
