@@ -73,7 +73,9 @@ public static class CheckpointingOptions
         "state.backend.incremental");
 
     public static readonly ConfigOption<string?> RocksDbLocalDirectory = Options.OptionalString("state.backend.rocksdb.localdir",
-        "Local working directory of rocksdb state (default: a folder in the system temp directory).");
+        "Local working directory of rocksdb state (default: a folder in the system temp directory). Each subtask works in " +
+        "`{job}-{operator}-{subtask}-p{process id}-{guid}` and deletes it when it closes; the first rocksdb backend of a process " +
+        "deletes those left by processes that no longer run (killed with SIGKILL).");
 
     public static readonly ConfigOption<long> RocksDbBlockCacheSize = new("state.backend.rocksdb.block.cache-size", 64L << 20,
         "rocksdb: size of the block cache every rocksdb backend of a job shares (reads of state on disk go through it; it holds the index and filter blocks too, partitioned, with only their top levels pinned), e.g. '64mb'. Flink sizes it from managed memory; here it is set directly.",
