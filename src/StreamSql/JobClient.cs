@@ -29,6 +29,10 @@ public sealed class JobClient
     /// <summary>Every table it reads is bounded: the job ends by itself.</summary>
     public bool InputsBounded { get; init; }
 
+    /// <summary>The name the job's state is kept under, held by the session until it ends (see
+    /// <see cref="Execution.Checkpointing.JobStateClaim.HeldBySession"/>).</summary>
+    internal Execution.Checkpointing.JobStateClaim? StateClaim { get; init; }
+
     public JobStatus Status => _handle.Status;
 
     public DateTimeOffset StartTime => _handle.StartTime;

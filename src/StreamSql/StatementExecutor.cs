@@ -148,7 +148,7 @@ internal sealed class StatementExecutor
         else if (string.IsNullOrEmpty(graph.Name))
             graph = graph with { Name = kind == "SELECT" ? "collect" : "insert-into_" + string.Join(",", targets) };
 
-        var claim = JobStateClaim.Acquire(graph.Configuration, graph.Name);
+        var claim = JobStateClaim.Acquire(graph.Configuration, graph.Name).HeldBySession();
         ResolvedRestore resolved;
         try
         {
@@ -190,6 +190,7 @@ internal sealed class StatementExecutor
         var job = new JobClient(handle, kind, options.RestorePath, string.IsNullOrWhiteSpace(savepointDirectory) ? null : savepointDirectory)
         {
             InputsBounded = graph.Vertices.All(v => v.Chain.All(op => op is not SourceSpec { Bounded: false })),
+            StateClaim = claim,
         };
         _env.JobRegistry.Add(job);
         return (job, notices);

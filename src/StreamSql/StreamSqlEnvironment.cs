@@ -219,6 +219,7 @@ public sealed class StreamSqlEnvironment : IAsyncDisposable
             if (!job.IsTerminal) job.Handle.Suspend();
         var all = Task.WhenAll(jobs.Select(j => j.Handle.Completion));
         await Task.WhenAny(all, Task.Delay(_stopTimeout)).ConfigureAwait(false);
+        foreach (var job in jobs) job.StateClaim?.SessionEnded();
     }
 
     private void ThrowIfDisposed()

@@ -59,6 +59,28 @@ public sealed class JobStateClaimTests : IDisposable
     }
 
     [Fact]
+    public async Task A_finished_job_keeps_its_name_until_the_session_ends_so_the_next_job_of_that_name_never_takes_its_checkpoints()
+    {
+        var configuration = Configuration.Empty.With("state.checkpoints.dir", Path.Combine(_dir, "checkpoints"));
+        string name;
+        await using (var env = Session(rate: 100000, resume: false))
+        {
+            env.ExecuteSql("INSERT INTO out SELECT id FROM low");
+            name = env.Jobs[0].Name;
+            await env.Jobs[0].WaitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(JobStatus.Finished, env.Jobs[0].Status);
+            env.ExecuteSql("INSERT INTO out SELECT id FROM high");
+            await env.Jobs[1].WaitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            // Both names stay claimed by the session, so an outsider gets the third; before, the first job's end released
+            // its name and the second job (and a restore of it) took the first one's directory.
+            using var outsider = JobStateClaim.Acquire(configuration, name);
+            Assert.Equal(name + "-3", outsider.StateName);
+        }
+        using var after = JobStateClaim.Acquire(configuration, name);
+        Assert.Equal(name, after.StateName);
+    }
+
+    [Fact]
     public void A_name_held_by_a_live_job_is_not_claimed_again_until_it_is_released()
     {
         var configuration = Configuration.Empty.With("state.checkpoints.dir", Path.Combine(_dir, "checkpoints"));

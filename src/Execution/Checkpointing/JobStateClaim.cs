@@ -14,6 +14,9 @@ public sealed class JobStateClaim : IDisposable
 {
     private const int MaxCandidates = 10_000;
     private FileStream? _lock;
+    private readonly object _gate = new();
+    private bool _heldBySession;
+    private bool _jobEnded;
 
     private JobStateClaim(string stateName, FileStream? heldLock)
     {
@@ -81,6 +84,37 @@ public sealed class JobStateClaim : IDisposable
         if (type == "filesystem" && !string.IsNullOrWhiteSpace(directory)) return LocalPath.Full(directory);
         var savepoints = configuration.Get(CheckpointingOptions.SavepointDirectory);
         return string.IsNullOrWhiteSpace(savepoints) ? null : LocalPath.Full(savepoints);
+    }
+
+    /// <summary>Keeps the name claimed after the job ends, until its session ends (<see cref="SessionEnded"/>): a session's
+    /// statements then claim names in the order they run, whether or not an earlier job finished before a later one
+    /// started, so a script run again gives every job the name (and the checkpoints) it had.</summary>
+    public JobStateClaim HeldBySession()
+    {
+        lock (_gate) _heldBySession = true;
+        return this;
+    }
+
+    /// <summary>The job ended: the name is released unless its session holds it (<see cref="HeldBySession"/>).</summary>
+    public void JobEnded()
+    {
+        lock (_gate)
+        {
+            _jobEnded = true;
+            if (_heldBySession) return;
+        }
+        Dispose();
+    }
+
+    /// <summary>The session ends: the name is released now if the job has ended, else when it ends.</summary>
+    public void SessionEnded()
+    {
+        lock (_gate)
+        {
+            _heldBySession = false;
+            if (!_jobEnded) return;
+        }
+        Dispose();
     }
 
     public void Dispose()

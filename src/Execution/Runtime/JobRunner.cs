@@ -226,7 +226,7 @@ public sealed class JobRunner
         {
             // Retention cleanup is best effort: leftover checkpoint directories are only disk space.
         }
-        job.Claim.Dispose();
+        job.Claim.JobEnded();
         results?.Writer.TryComplete(handle.Failure);
         handle.SetStatus(status);
         handle.CompletionSource.TrySetResult();
