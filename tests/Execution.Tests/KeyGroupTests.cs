@@ -38,6 +38,24 @@ public sealed class KeyGroupTests
         Assert.Equal(expectedGroup, KeyGroupOf(column));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(96)]
+    [InlineData(100)]
+    [InlineData(128)]
+    [InlineData(32768)]
+    public void Key_groups_are_the_murmur_hash_modulo_the_max_parallelism(int maxParallelism)
+    {
+        // A power of two takes a mask instead of the division: the same key groups either way.
+        var random = new Random(maxParallelism);
+        for (int i = 0; i < 10_000; i++)
+        {
+            int hash = i < 4 ? new[] { 0, -1, int.MinValue, int.MaxValue }[i] : random.Next(int.MinValue, int.MaxValue);
+            Assert.Equal(KeyGroups.Murmur(hash) % maxParallelism, KeyGroups.KeyGroupOf(hash, maxParallelism));
+        }
+    }
+
     [Fact]
     public void Composite_null_and_boolean_keys_have_fixed_key_groups()
     {
