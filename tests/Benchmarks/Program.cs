@@ -4,7 +4,7 @@ using StreamSql.Benchmarks;
 // Benchmark modes: `-- state` times state backend snapshots (StateBenchmark.cs); `-- checkpoints` the throughput cost of
 // periodic checkpoints and `-- restart` the time from a restore to the first output (CheckpointBenchmark.cs);
 // `-- decimals` the DECIMAL kernels (DecimalBenchmark.cs); `-- columns` hashing, key bytes, gathers and formatting
-// (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- groupagg` the GroupAggregate
+// (ColumnOpsBenchmark.cs); `-- groups` the columnar group table (GroupTableBenchmark.cs); `-- pairkeys` q4's group-table work (PairKeyBenchmark.cs); `-- groupagg` the GroupAggregate
 // operator (GroupAggregateBenchmark.cs); `-- windows` Nexmark q7/q5-style TUMBLE and HOP window aggregations against
 // hand-written loops (WindowBenchmark.cs); `-- kafka` Kafka → filter/projection → Kafka exactly-once against a plain
 // client loop (KafkaBenchmark.cs); `-- parquet` the filesystem connector's parquet sink and source against Parquet.Net used
@@ -32,6 +32,8 @@ if (args.Length > 0 && args[0] == "decimals")
     return DecimalBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "columns")
     return await ColumnOpsBenchmark.RunAsync(args);
+if (args.Length > 0 && args[0] == "pairkeys")
+    return PairKeyBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "groups")
     return GroupTableBenchmark.Run(args);
 if (args.Length > 0 && args[0] == "windows")
