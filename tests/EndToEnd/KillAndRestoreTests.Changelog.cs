@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using StreamSql.Soak.Output;
+
+namespace StreamSql.EndToEnd;
+
+/// <summary>Kill -9 and resume of updating queries (GROUP BY, Top-N with the rank number, keep-last deduplication) into a
+/// filesystem sink whose format is a changelog format (debezium-json, canal-json, maxwell-json), as Flink's
+/// FileSystemTableSink takes them: every change is a message, an update written as a delete and an insert. The committed
+/// messages of all runs must be exactly the changelog of an uninterrupted run (no change lost, none committed twice), in
+/// Flink's message format, and replayed in file order per key they must end in the batch answer.</summary>
+public sealed partial class KillAndRestoreTests
+{
+    private const int ChangelogRows = 9_000, ChangelogKeys = 37;
+
+    /// <summary>
+    /// GROUP BY: per key id % 37 a COUNT and SUM that step by one row at a time (Flink without mini-batch emits -U/+U per
+    /// input row). Top-3 with the rank number by a score that is a permutation of the ids (7919 and 9001 are prime): a
+    /// rank's occupant changes only when a better row arrives, each change a -U of the old occupant and a +U of the new.
+    /// Keep-last deduplication on processing time: every row replaces its key's previous one. The sink runs at the
+    /// query's parallelism behind its keyed operator (forward), so a key's messages are in one subtask's files in order.
+    /// The source reads at parallelism 1 ('scan.parallelism'), so each key's rows arrive in id order and the changelog is
+    /// the one an uninterrupted run writes, message for message (two source subtasks would interleave a key's rows at
+    /// their own pace, and the intermediate sums and ranks would depend on it, in Flink too).
+    /// </summary>
+    [Theory]
+    [InlineData("groupby", "debezium-json", "hashmap", "1,2,1")]
+    [InlineData("groupby", "canal-json", "rocksdb", "2,1,3")]
+    [InlineData("topn", "canal-json", "hashmap", "2,1,2")]
+    [InlineData("topn", "debezium-json", "rocksdb", "1,3,2")]
+    [InlineData("dedup", "maxwell-json", "rocksdb", "2,1,2")]
+    public async Task Updating_query_into_a_changelog_format_file_sink_killed_and_restored_commits_every_change_exactly_once(string query, string format,
+        string backend, string parallelisms)
+    {
+        var perRun = ParallelismsOf(parallelisms);
+        string[] columns = query switch
+        {
+            "groupby" => ["k", "n", "total"],
+            "topn" => ["k", "rn", "id"],
+            _ => ["k", "id"],
+        };
+        string insert = query switch
+        {
+            "groupby" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {ChangelogKeys});",
+            "topn" => $"INSERT INTO out SELECT k, rn, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
+                + "ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM src) WHERE rn <= 3;",
+            _ => $"INSERT INTO out SELECT k, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
+                + "ORDER BY p DESC) AS rn FROM src) WHERE rn = 1;",
+        };
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
+            $"CREATE TABLE src (id BIGINT, p AS PROCTIME()) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'scan.parallelism' = '1', "
+            + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{ChangelogRows}');",
+            $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
+            insert);
+
+        var changes = query switch
+        {
+            "groupby" => GroupByChangelog(),
+            "topn" => TopNChangelog(),
+            _ => KeepLastChangelog(),
+        };
+        var expected = changes.Select(c => ChangeMessage(format, c.Insert, columns, c.Row)).ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true,
+            readOutput: CommittedInFileOrder);
+
+        // Replayed in file order, per sink key (the rank too for Top-N), every delete must retract the key's current row and
+        // every insert must find the key empty; what remains is the batch answer.
+        _passed = false;
+        int keyWidth = query == "topn" ? 2 : 1;
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        var faults = new List<string>();
+        foreach (var line in CommittedInFileOrder(Out))
+        {
+            var (isInsert, row) = ParseChangeMessage(format, line);
+            var key = string.Join(",", row.Split(',').Take(keyWidth));
+            if (isInsert && !current.TryAdd(key, row)) faults.Add($"insert {row} while {current[key]} is current (a replayed change)");
+            else if (!isInsert && !(current.TryGetValue(key, out var now) && now == row && current.Remove(key)))
+                faults.Add($"delete {row} while {(current.TryGetValue(key, out var other) ? other : "nothing")} is current");
+        }
+        var batch = ParquetOutput.Read(query switch
+        {
+            "groupby" => $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
+            "topn" => $"SELECT k || ',' || rn || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
+                + $"ORDER BY (i * 7919) % 9001 DESC) AS rn FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= 3",
+            _ => $"SELECT (i % {ChangelogKeys}) || ',' || max(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
+        });
+        var end = CommittedOutput.CompareExactlyOnce(batch, current.Values.ToList());
+        if (faults.Count > 0 || end is not null)
+            Fail($"replayed in file order: {faults.Count} faults ({string.Join("; ", faults.Take(10))}); end state against DuckDB's batch answer: {end ?? "equal"}", null);
+        Pass();
+    }
+
+    /// <summary>A change of an uninterrupted run: insert (+I, +U) or delete (-U, -D) of a row of BIGINT values.</summary>
+    private readonly record struct Change(bool Insert, long[] Row);
+
+    private static List<Change> GroupByChangelog()
+    {
+        var changes = new List<Change>();
+        var state = new Dictionary<long, (long N, long Sum)>();
+        for (long id = 1; id <= ChangelogRows; id++)
+        {
+            long k = id % ChangelogKeys;
+            if (state.TryGetValue(k, out var old)) changes.Add(new Change(false, [k, old.N, old.Sum]));
+            var now = (old.N + 1, old.Sum + id);
+            state[k] = now;
+            changes.Add(new Change(true, [k, now.Item1, now.Item2]));
+        }
+        return changes;
+    }
+
+    private static List<Change> TopNChangelog()
+    {
+        var changes = new List<Change>();
+        var tops = new Dictionary<long, List<long>>();
+        static long Score(long id) => id * 7919 % 9001;
+        for (long id = 1; id <= ChangelogRows; id++)
+        {
+            long k = id % ChangelogKeys;
+            var old = tops.TryGetValue(k, out var list) ? list : [];
+            var now = old.Append(id).OrderByDescending(Score).Take(3).ToList();
+            tops[k] = now;
+            for (int r = 0; r < now.Count; r++)
+            {
+                if (r < old.Count && old[r] == now[r]) continue;
+                if (r < old.Count) changes.Add(new Change(false, [k, r + 1, old[r]]));
+                changes.Add(new Change(true, [k, r + 1, now[r]]));
+            }
+        }
+        return changes;
+    }
+
+    private static List<Change> KeepLastChangelog()
+    {
+        var changes = new List<Change>();
+        var last = new Dictionary<long, long>();
+        for (long id = 1; id <= ChangelogRows; id++)
+        {
+            long k = id % ChangelogKeys;
+            if (last.TryGetValue(k, out var old)) changes.Add(new Change(false, [k, old]));
+            last[k] = id;
+            changes.Add(new Change(true, [k, id]));
+        }
+        return changes;
+    }
+
+    /// <summary>A change as Flink's serialization schema of the format writes it (DebeziumJsonSerializationSchema: before,
+    /// after, op "c"/"d"; CanalJsonSerializationSchema: a one-element data array and type INSERT/DELETE;
+    /// MaxwellJsonSerializationSchema: data and type insert/delete).</summary>
+    private static string ChangeMessage(string format, bool insert, string[] columns, long[] row)
+    {
+        var image = "{" + string.Join(",", columns.Select((c, i) => string.Create(CultureInfo.InvariantCulture, $"\"{c}\":{row[i]}"))) + "}";
+        return format switch
+        {
+            "debezium-json" => insert ? $"{{\"before\":null,\"after\":{image},\"op\":\"c\"}}" : $"{{\"before\":{image},\"after\":null,\"op\":\"d\"}}",
+            "canal-json" => $"{{\"data\":[{image}],\"type\":\"{(insert ? "INSERT" : "DELETE")}\"}}",
+            _ => $"{{\"data\":{image},\"type\":\"{(insert ? "insert" : "delete")}\"}}",
+        };
+    }
+
+    /// <summary>Whether a committed message inserts or deletes, and its row's values joined by commas.</summary>
+    private static (bool Insert, string Row) ParseChangeMessage(string format, string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var (insert, image) = format switch
+        {
+            "debezium-json" => root.GetProperty("op").GetString() == "c" ? (true, root.GetProperty("after")) : (false, root.GetProperty("before")),
+            "canal-json" => (root.GetProperty("type").GetString() == "INSERT", root.GetProperty("data")[0]),
+            _ => (root.GetProperty("type").GetString() == "insert", root.GetProperty("data")),
+        };
+        return (insert, string.Join(",", image.EnumerateObject().Select(p => p.Value.GetRawText())));
+    }
+
+    /// <summary>The committed lines of a sink directory, files in the order they were written (last write time; a part
+    /// file is closed at a checkpoint barrier and its commit keeps the time), so the messages of one key, which one subtask
+    /// writes at a time, come in the order they were emitted.</summary>
+    private static List<string> CommittedInFileOrder(string directory)
+    {
+        var lines = new List<string>();
+        if (!Directory.Exists(directory)) return lines;
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => !CommittedOutput.IsHidden(Path.GetRelativePath(directory, f)))
+            .Select(f => (Path: f, Written: File.GetLastWriteTimeUtc(f)))
+            .OrderBy(f => f.Written).ThenBy(f => f.Path, StringComparer.Ordinal);
+        foreach (var (path, _) in files)
+        {
+            try
+            {
+                lines.AddRange(File.ReadAllLines(path).Where(l => l.Length > 0));
+            }
+            catch (FileNotFoundException)
+            {
+                // Renamed by a commit between the listing and the read: read under its new name by the next look.
+            }
+        }
+        return lines;
+    }
+}
