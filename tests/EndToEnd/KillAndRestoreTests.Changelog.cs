@@ -22,7 +22,9 @@ public sealed partial class KillAndRestoreTests
     /// query's parallelism behind its keyed operator (forward), so a key's messages are in one subtask's files in order.
     /// The source reads at parallelism 1 ('scan.parallelism'), so each key's rows arrive in id order and the changelog is
     /// the one an uninterrupted run writes, message for message (two source subtasks would interleave a key's rows at
-    /// their own pace, and the intermediate sums and ranks would depend on it, in Flink too).
+    /// their own pace, and the intermediate sums and ranks would depend on it, in Flink too). Partitioned (by key % 4, the
+    /// partition column left out of the messages, as Flink's partition computer projects it away), each message goes into
+    /// its row's partition directory.
     /// </summary>
     [Theory]
     [InlineData("groupby", "debezium-json", "hashmap", "1,2,1")]
@@ -30,18 +32,21 @@ public sealed partial class KillAndRestoreTests
     [InlineData("topn", "canal-json", "hashmap", "2,1,2")]
     [InlineData("topn", "debezium-json", "rocksdb", "1,3,2")]
     [InlineData("dedup", "maxwell-json", "rocksdb", "2,1,2")]
+    [InlineData("groupby-partitioned", "debezium-json", "rocksdb", "2,3,1")]
     public async Task Updating_query_into_a_changelog_format_file_sink_killed_and_restored_commits_every_change_exactly_once(string query, string format,
         string backend, string parallelisms)
     {
         var perRun = ParallelismsOf(parallelisms);
+        bool partitioned = query.EndsWith("-partitioned", StringComparison.Ordinal);
         string[] columns = query switch
         {
-            "groupby" => ["k", "n", "total"],
+            "groupby" or "groupby-partitioned" => ["k", "n", "total"],
             "topn" => ["k", "rn", "id"],
             _ => ["k", "id"],
         };
         string insert = query switch
         {
+            "groupby-partitioned" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id), MOD(MOD(id, {ChangelogKeys}), 4) FROM src GROUP BY MOD(id, {ChangelogKeys});",
             "groupby" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {ChangelogKeys});",
             "topn" => $"INSERT INTO out SELECT k, rn, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
                 + "ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM src) WHERE rn <= 3;",
@@ -51,12 +56,13 @@ public sealed partial class KillAndRestoreTests
         void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             $"CREATE TABLE src (id BIGINT, p AS PROCTIME()) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'scan.parallelism' = '1', "
             + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{ChangelogRows}');",
-            $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
+            $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}{(partitioned ? ", bucket BIGINT) PARTITIONED BY (bucket" : "")}) "
+            + $"WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
             insert);
 
         var changes = query switch
         {
-            "groupby" => GroupByChangelog(),
+            "groupby" or "groupby-partitioned" => GroupByChangelog(),
             "topn" => TopNChangelog(),
             _ => KeepLastChangelog(),
         };
@@ -66,7 +72,7 @@ public sealed partial class KillAndRestoreTests
 
         AssertReplayEndsInBatchAnswer(format, keyWidth: query == "topn" ? 2 : 1, query switch
         {
-            "groupby" => $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
+            "groupby" or "groupby-partitioned" => $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
             "topn" => $"SELECT k || ',' || rn || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
                 + $"ORDER BY (i * 7919) % 9001 DESC) AS rn FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= 3",
             _ => $"SELECT (i % {ChangelogKeys}) || ',' || max(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
