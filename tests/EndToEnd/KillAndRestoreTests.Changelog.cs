@@ -18,6 +18,7 @@ public sealed partial class KillAndRestoreTests
     /// GROUP BY: per key id % 37 a COUNT and SUM that step by one row at a time (Flink without mini-batch emits -U/+U per
     /// input row). Top-3 with the rank number by a score that is a permutation of the ids (7919 and 9001 are prime): a
     /// rank's occupant changes only when a better row arrives, each change a -U of the old occupant and a +U of the new.
+    /// Without the rank number a row entering the top is inserted and the one it pushes out deleted, keyed by both columns.
     /// Keep-last deduplication on processing time: every row replaces its key's previous one. The sink runs at the
     /// query's parallelism behind its keyed operator (forward), so a key's messages are in one subtask's files in order.
     /// The source reads at parallelism 1 ('scan.parallelism'), so each key's rows arrive in id order and the changelog is
@@ -33,6 +34,7 @@ public sealed partial class KillAndRestoreTests
     [InlineData("topn", "debezium-json", "rocksdb", "1,3,2")]
     [InlineData("dedup", "maxwell-json", "rocksdb", "2,1,2")]
     [InlineData("groupby-partitioned", "debezium-json", "rocksdb", "2,3,1")]
+    [InlineData("topn-norank", "maxwell-json", "hashmap", "1,2,3")]
     public async Task Updating_query_into_a_changelog_format_file_sink_killed_and_restored_commits_every_change_exactly_once(string query, string format,
         string backend, string parallelisms)
     {
@@ -46,6 +48,8 @@ public sealed partial class KillAndRestoreTests
         };
         string insert = query switch
         {
+            "topn-norank" => $"INSERT INTO out SELECT k, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
+                + "ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM src) WHERE rn <= 3;",
             "groupby-partitioned" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id), MOD(MOD(id, {ChangelogKeys}), 4) FROM src GROUP BY MOD(id, {ChangelogKeys});",
             "groupby" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {ChangelogKeys});",
             "topn" => $"INSERT INTO out SELECT k, rn, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
@@ -64,14 +68,17 @@ public sealed partial class KillAndRestoreTests
         {
             "groupby" or "groupby-partitioned" => GroupByChangelog(),
             "topn" => TopNChangelog(),
+            "topn-norank" => TopNWithoutRankChangelog(),
             _ => KeepLastChangelog(),
         };
         var expected = changes.Select(c => ChangeMessage(format, c.Insert, columns, c.Row.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList())).ToList();
         await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true,
             readOutput: CommittedInFileOrder);
 
-        AssertReplayEndsInBatchAnswer(format, keyWidth: query == "topn" ? 2 : 1, query switch
+        AssertReplayEndsInBatchAnswer(format, keyWidth: query.StartsWith("topn", StringComparison.Ordinal) ? 2 : 1, query switch
         {
+            "topn-norank" => $"SELECT k || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
+                + $"ORDER BY (i * 7919) % 9001 DESC) AS rn FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= 3",
             "groupby" or "groupby-partitioned" => $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
             "topn" => $"SELECT k || ',' || rn || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
                 + $"ORDER BY (i * 7919) % 9001 DESC) AS rn FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= 3",
@@ -111,24 +118,32 @@ public sealed partial class KillAndRestoreTests
     /// 1..n-1 (a replayed update repeats a count, a lost one skips it). A LEFT join of the ids with a slower source of their
     /// halves into the sink directly: an even id's row first padded with NULL is deleted when its half arrives; apart from
     /// those padded messages the joined and the odd (forever padded) rows are inserted exactly once each. Replayed in file
-    /// order both end in DuckDB's batch answer.
+    /// order both end in DuckDB's batch answer. Once into a sink with a primary key at another parallelism
+    /// ('sink.parallelism'), which Flink feeds by the key.
     /// </summary>
     [Theory]
     [InlineData("groupby", "debezium-json", "rocksdb", "2,1,2")]
     [InlineData("groupby", "maxwell-json", "hashmap", "1,3,2")]
+    [InlineData("groupby-keyed-sink", "canal-json", "rocksdb", "2,1,2")]
     [InlineData("leftjoin", "canal-json", "hashmap", "2,1,2")]
     [InlineData("leftjoin", "debezium-json", "rocksdb", "1,2,1")]
     public async Task Updating_query_over_parallel_sources_into_a_changelog_format_file_sink_killed_and_restored_steps_each_key_exactly_once(
         string query, string format, string backend, string parallelisms)
     {
         var perRun = ParallelismsOf(parallelisms);
-        string[] columns = query == "groupby" ? ["k", "n", "total"] : ["id", "h"];
+        bool groupBy = query.StartsWith("groupby", StringComparison.Ordinal);
+        string[] columns = groupBy ? ["k", "n", "total"] : ["id", "h"];
+        // A sink of its own parallelism with a primary key: Flink shuffles the changes to it by the key, so a key's changes
+        // still go to one subtask in order.
+        string sinkKey = query == "groupby-keyed-sink" ? ", PRIMARY KEY (k) NOT ENFORCED" : "";
+        string sinkParallelism = query == "groupby-keyed-sink" ? ", 'sink.parallelism' = '3'" : "";
         void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
             Datagen(ChangelogRows, rowsPerSecond: 2_000),
             $"CREATE TABLE halves (h BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '700', 'fields.h.kind' = 'sequence', "
             + $"'fields.h.start' = '1', 'fields.h.end' = '{ChangelogRows / 2}');",
-            $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
-            query == "groupby"
+            $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}{sinkKey}) "
+            + $"WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}'{sinkParallelism});",
+            groupBy
                 ? $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {ChangelogKeys});"
                 : "INSERT INTO out SELECT src.id, halves.h FROM src LEFT JOIN halves ON src.id = halves.h * 2;");
 
@@ -136,13 +151,13 @@ public sealed partial class KillAndRestoreTests
         // (not the sum); a join's messages but the padded rows of even ids (padded, then deleted, or joined at once).
         List<string> Judged(string directory) => CommittedInFileOrder(directory)
             .Select(line => (Line: line, Change: ParseChangeMessage(format, line)))
-            .Where(m => query == "groupby" || !(m.Change.Row.EndsWith(",null", StringComparison.Ordinal) && long.Parse(m.Change.Row.Split(',')[0], CultureInfo.InvariantCulture) % 2 == 0))
-            .Select(m => query == "groupby"
+            .Where(m => groupBy || !(m.Change.Row.EndsWith(",null", StringComparison.Ordinal) && long.Parse(m.Change.Row.Split(',')[0], CultureInfo.InvariantCulture) % 2 == 0))
+            .Select(m => groupBy
                 ? string.Join(",", m.Change.Row.Split(',').Take(2)) + (m.Change.Insert ? " insert" : " delete")
                 : m.Line)
             .ToList();
         var expected = new List<string>();
-        if (query == "groupby")
+        if (groupBy)
         {
             foreach (var key in Enumerable.Range(0, ChangelogKeys))
             {
@@ -161,7 +176,7 @@ public sealed partial class KillAndRestoreTests
         }
         await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true,
             readOutput: Judged);
-        AssertReplayEndsInBatchAnswer(format, keyWidth: 1, query == "groupby"
+        AssertReplayEndsInBatchAnswer(format, keyWidth: 1, groupBy
             ? $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}"
             : $"SELECT i || ',' || CASE WHEN i % 2 = 0 THEN CAST(i // 2 AS VARCHAR) ELSE 'null' END FROM range(1, {ChangelogRows + 1}) t(i)");
     }
@@ -201,6 +216,30 @@ public sealed partial class KillAndRestoreTests
                 if (r < old.Count) changes.Add(new Change(false, [k, r + 1, old[r]]));
                 changes.Add(new Change(true, [k, r + 1, now[r]]));
             }
+        }
+        return changes;
+    }
+
+    /// <summary>Top-3 without the rank number (Flink's AppendOnlyTopNFunction without row number): a row entering the top
+    /// is inserted and the row it pushes out deleted; the rows that stay are not touched.</summary>
+    private static List<Change> TopNWithoutRankChangelog()
+    {
+        var changes = new List<Change>();
+        var tops = new Dictionary<long, List<long>>();
+        static long Score(long id) => id * 7919 % 9001;
+        for (long id = 1; id <= ChangelogRows; id++)
+        {
+            long k = id % ChangelogKeys;
+            var old = tops.TryGetValue(k, out var list) ? list : [];
+            var now = old.Append(id).OrderByDescending(Score).ToList();
+            if (now.Count > 3)
+            {
+                if (now[3] == id) continue;
+                changes.Add(new Change(false, [k, now[3]]));
+                now.RemoveAt(3);
+            }
+            tops[k] = now;
+            changes.Add(new Change(true, [k, id]));
         }
         return changes;
     }
