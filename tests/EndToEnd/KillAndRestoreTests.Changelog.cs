@@ -19,7 +19,8 @@ public sealed partial class KillAndRestoreTests
     /// input row). Top-3 with the rank number by a score that is a permutation of the ids (7919 and 9001 are prime): a
     /// rank's occupant changes only when a better row arrives, each change a -U of the old occupant and a +U of the new.
     /// Without the rank number a row entering the top is inserted and the one it pushes out deleted, keyed by both columns.
-    /// Keep-last deduplication on processing time: every row replaces its key's previous one. The sink runs at the
+    /// Keep-last deduplication on processing time: every row replaces its key's previous one (part files rolled at 2 kB, so
+    /// a key's messages of one checkpoint span several files). The sink runs at the
     /// query's parallelism behind its keyed operator (forward), so a key's messages are in one subtask's files in order.
     /// The source reads at parallelism 1 ('scan.parallelism'), so each key's rows arrive in id order and the changelog is
     /// the one an uninterrupted run writes, message for message (two source subtasks would interleave a key's rows at
@@ -61,7 +62,7 @@ public sealed partial class KillAndRestoreTests
             $"CREATE TABLE src (id BIGINT, p AS PROCTIME()) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'scan.parallelism' = '1', "
             + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{ChangelogRows}');",
             $"CREATE TABLE out ({string.Join(", ", columns.Select(c => c + " BIGINT"))}{(partitioned ? ", bucket BIGINT) PARTITIONED BY (bucket" : "")}) "
-            + $"WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
+            + $"WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}'{(query == "dedup" ? ", 'sink.rolling-policy.file-size' = '2kb'" : "")});",
             insert);
 
         var changes = query switch
@@ -287,6 +288,10 @@ public sealed partial class KillAndRestoreTests
         return (insert, string.Join(",", image.EnumerateObject().Select(p => p.Value.GetRawText())), image.EnumerateObject().Select(p => p.Name).ToArray());
     }
 
+    /// <summary>The n of a part file <c>part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;</c> (a subtask's files in the order it opened them).</summary>
+    private static long PartNumber(string path) =>
+        long.TryParse(path.AsSpan(path.LastIndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+
     /// <summary>The committed lines of a sink directory, files in the order they were written (last write time; a part
     /// file is closed at a checkpoint barrier and its commit keeps the time), so the messages of one key, which one subtask
     /// writes at a time, come in the order they were emitted.</summary>
@@ -297,7 +302,7 @@ public sealed partial class KillAndRestoreTests
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Where(f => !CommittedOutput.IsHidden(Path.GetRelativePath(directory, f)))
             .Select(f => (Path: f, Written: File.GetLastWriteTimeUtc(f)))
-            .OrderBy(f => f.Written).ThenBy(f => f.Path, StringComparer.Ordinal);
+            .OrderBy(f => f.Written).ThenBy(f => PartNumber(f.Path)).ThenBy(f => f.Path, StringComparer.Ordinal);
         foreach (var (path, _) in files)
         {
             try
