@@ -293,27 +293,32 @@ public sealed partial class KillAndRestoreTests
         long.TryParse(path.AsSpan(path.LastIndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
 
     /// <summary>The committed lines of a sink directory, files in the order they were written (last write time; a part
-    /// file is closed at a checkpoint barrier and its commit keeps the time), so the messages of one key, which one subtask
-    /// writes at a time, come in the order they were emitted.</summary>
-    private static List<string> CommittedInFileOrder(string directory)
+    /// file is closed at a checkpoint barrier or when it rolls, and its commit keeps the time), so the messages of one key,
+    /// which one subtask writes at a time, come in the order they were emitted; with <paramref name="withPartition"/> each
+    /// line prefixed with its file's partition path and '|'.</summary>
+    private static List<string> CommittedInFileOrder(string directory, bool withPartition)
     {
         var lines = new List<string>();
         if (!Directory.Exists(directory)) return lines;
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => !CommittedOutput.IsHidden(Path.GetRelativePath(directory, f)))
-            .Select(f => (Path: f, Written: File.GetLastWriteTimeUtc(f)))
-            .OrderBy(f => f.Written).ThenBy(f => PartNumber(f.Path)).ThenBy(f => f.Path, StringComparer.Ordinal);
-        foreach (var (path, _) in files)
+            .Select(f => Path.GetRelativePath(directory, f))
+            .Where(f => !CommittedOutput.IsHidden(f))
+            .Select(f => (Relative: f, Written: File.GetLastWriteTimeUtc(Path.Combine(directory, f))))
+            .OrderBy(f => f.Written).ThenBy(f => PartNumber(f.Relative)).ThenBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (relative, _) in files)
         {
+            var prefix = withPartition ? Path.GetDirectoryName(relative) + "|" : "";
             try
             {
-                lines.AddRange(File.ReadAllLines(path).Where(l => l.Length > 0));
+                lines.AddRange(File.ReadAllLines(Path.Combine(directory, relative)).Where(l => l.Length > 0).Select(l => prefix + l));
             }
             catch (FileNotFoundException)
             {
-                // Renamed by a commit between the listing and the read: read under its new name by the next look.
+                // Removed between the listing and the read (a restore cleaning up): what is committed is read by the next look.
             }
         }
         return lines;
     }
+
+    private static List<string> CommittedInFileOrder(string directory) => CommittedInFileOrder(directory, withPartition: false);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using StreamSql.Soak.Output;
 
 namespace StreamSql.EndToEnd;
 
@@ -69,23 +68,5 @@ public sealed partial class KillAndRestoreTests
     }
 
     /// <summary>The committed lines of a partitioned sink directory, each prefixed with its partition path and '|'.</summary>
-    private static List<string> CommittedByPartition(string directory)
-    {
-        var lines = new List<string>();
-        if (!Directory.Exists(directory)) return lines;
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(directory, file);
-            if (CommittedOutput.IsHidden(relative)) continue;
-            var partition = Path.GetDirectoryName(relative)!;
-            try
-            {
-                lines.AddRange(File.ReadAllLines(file).Where(l => l.Length > 0).Select(l => partition + "|" + l));
-            }
-            catch (FileNotFoundException)
-            {
-            }
-        }
-        return lines;
-    }
+    private static List<string> CommittedByPartition(string directory) => CommittedInFileOrder(directory, withPartition: true);
 }
