@@ -182,6 +182,105 @@ public sealed partial class KillAndRestoreTests
             : $"SELECT i || ',' || CASE WHEN i % 2 = 0 THEN CAST(i // 2 AS VARCHAR) ELSE 'null' END FROM range(1, {ChangelogRows + 1}) t(i)");
     }
 
+    /// <summary>
+    /// CDC in, CDC out: debezium-json files of inserts, updates (some moving a row to another category) and deletes arrive
+    /// one by one in a directory the filesystem source monitors; a GROUP BY per category writes canal-json. Killed three
+    /// times and restored (parallelism 1, so the changelog is the uninterrupted run's: the test computes it as Flink's
+    /// group aggregation emits it, an update of the source as a retraction then an accumulation, a group emptied by a
+    /// retraction deleted, an unchanged result not emitted); the last run is stopped once every change is committed.
+    /// Replayed in file order it ends in DuckDB's GROUP BY of the rows the input leaves.
+    /// </summary>
+    [Fact]
+    public async Task Debezium_files_arriving_in_a_monitored_directory_aggregated_into_canal_json_killed_three_times_commit_every_change_exactly_once()
+    {
+        const int Files = 30, MessagesPerFile = 300;
+        var input = Path.Combine(_scratch, "input");
+        Directory.CreateDirectory(input);
+        var random = new Random(7);
+        var rows = new SortedDictionary<long, (string Cat, long V)>();
+        var groups = new Dictionary<string, (long N, long Total)>(StringComparer.Ordinal);
+        var expected = new List<string>();
+        string[] columns = ["cat", "n", "total"];
+        void Emit(bool insert, string cat, (long N, long Total) g) =>
+            expected.Add(ChangeMessage("canal-json", insert, columns, ["\"" + cat + "\"", g.N.ToString(CultureInfo.InvariantCulture), g.Total.ToString(CultureInfo.InvariantCulture)]));
+        void Accumulate(string cat, long v, int sign)
+        {
+            bool had = groups.TryGetValue(cat, out var old);
+            var now = (N: old.N + sign, Total: old.Total + sign * v);
+            if (now.N == 0)
+            {
+                groups.Remove(cat);
+                Emit(false, cat, old);
+                return;
+            }
+            groups[cat] = now;
+            if (had && now == old) return;
+            if (had) Emit(false, cat, old);
+            Emit(true, cat, now);
+        }
+        static string Image(long id, string cat, long v) => string.Create(CultureInfo.InvariantCulture, $"{{\"id\":{id},\"cat\":\"{cat}\",\"v\":{v}}}");
+        var contents = new List<string>();
+        long nextId = 1;
+        for (int f = 0; f < Files; f++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (int m = 0; m < MessagesPerFile; m++)
+            {
+                double r = random.NextDouble();
+                if (r < 0.5 || rows.Count == 0)
+                {
+                    long id = nextId++;
+                    var row = ("c" + random.Next(7).ToString(CultureInfo.InvariantCulture), (long)random.Next(100));
+                    rows[id] = row;
+                    text.Append(CultureInfo.InvariantCulture, $"{{\"before\":null,\"after\":{Image(id, row.Item1, row.Item2)},\"op\":\"c\"}}\n");
+                    Accumulate(row.Item1, row.Item2, +1);
+                    continue;
+                }
+                long pick = rows.Keys.ElementAt(random.Next(rows.Count));
+                var old = rows[pick];
+                if (r < 0.85)
+                {
+                    var now = ("c" + random.Next(7).ToString(CultureInfo.InvariantCulture), (long)random.Next(100));
+                    rows[pick] = now;
+                    text.Append(CultureInfo.InvariantCulture,
+                        $"{{\"before\":{Image(pick, old.Cat, old.V)},\"after\":{Image(pick, now.Item1, now.Item2)},\"op\":\"u\"}}\n");
+                    Accumulate(old.Cat, old.V, -1);
+                    Accumulate(now.Item1, now.Item2, +1);
+                }
+                else
+                {
+                    rows.Remove(pick);
+                    text.Append(CultureInfo.InvariantCulture, $"{{\"before\":{Image(pick, old.Cat, old.V)},\"after\":null,\"op\":\"d\"}}\n");
+                    Accumulate(old.Cat, old.V, -1);
+                }
+            }
+            contents.Add(text.ToString());
+        }
+        var remaining = Path.Combine(_scratch, "remaining.csv");
+        File.WriteAllLines(remaining, rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key},{r.Value.Cat},{r.Value.V}")));
+
+        WriteScript(Settings("rocksdb", parallelism: 1),
+            $"CREATE TABLE orders (id BIGINT, cat STRING, v BIGINT) WITH ('connector' = 'filesystem', 'path' = '{input}', 'format' = 'debezium-json', "
+            + "'source.monitor-interval' = '100ms');",
+            $"CREATE TABLE out (cat STRING, n BIGINT, total BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = 'canal-json');",
+            "INSERT INTO out SELECT cat, COUNT(*), SUM(v) FROM orders GROUP BY cat;");
+        var finalRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var feeding = Task.Run(async () =>
+        {
+            for (int f = 0; f < Files; f++)
+            {
+                if (f == Files - 1) await finalRun.Task;
+                var hidden = Path.Combine(input, $".changes-{f:D3}.json.tmp");
+                await File.WriteAllTextAsync(hidden, contents[f]);
+                File.Move(hidden, Path.Combine(input, $"changes-{f:D3}.json"));
+                await Task.Delay(250);
+            }
+        });
+        await KillRestartAndFinishAsync(kills: 3, expected, maxDelayMs: 400, feeding, finalRun, readOutput: CommittedInFileOrder);
+        AssertReplayEndsInBatchAnswer("canal-json", keyWidth: 1,
+            $"SELECT '\"' || cat || '\",' || count(*) || ',' || sum(v) FROM read_csv('{remaining}', header = false, columns = {{'id': 'BIGINT', 'cat': 'VARCHAR', 'v': 'BIGINT'}}) GROUP BY cat");
+    }
+
     /// <summary>A change of an uninterrupted run: insert (+I, +U) or delete (-U, -D) of a row of BIGINT values.</summary>
     private readonly record struct Change(bool Insert, long[] Row);
 
