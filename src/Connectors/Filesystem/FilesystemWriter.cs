@@ -128,8 +128,6 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         }
         else if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
         {
-            if (_router is not null)
-                throw new NotSupportedException($"Table '{context.Table.Name}': writing '{format}' into a partitioned table (PARTITIONED BY) is not supported yet.");
             var encoder = ChangelogFormats.ChangeMessageRowEncoder.Create(format, names, options);
             _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new LinePartFileWriter(CreateFile(path), encoder));
             _changes = true;
@@ -208,8 +206,8 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
         await RollIdleAsync(now, cancellationToken).ConfigureAwait(false);
         if (_router is null) await WriteToAsync("", FileColumns(batch), now, cancellationToken).ConfigureAwait(false);
         else
-            foreach (var (directory, rows) in _router.Split(batch.Data))
-                await WriteToAsync(directory, FileColumns(new Batch(rows)), now, cancellationToken).ConfigureAwait(false);
+            foreach (var (directory, rows) in _router.Split(batch))
+                await WriteToAsync(directory, FileColumns(rows), now, cancellationToken).ConfigureAwait(false);
     }
 
     private Batch FileColumns(Batch batch)

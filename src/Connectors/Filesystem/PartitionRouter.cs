@@ -7,15 +7,18 @@ namespace StreamSql.Connectors.Filesystem;
 
 /// <summary>
 /// Splits a batch by partition: each row's directory <c>k1=v1/k2=v2</c> from its partition columns (Flink's text of the
-/// value, escaped), then one gathered batch per directory (the whole batch, uncopied, when every row shares one).
+/// value, escaped), then one gathered batch per directory (the whole batch, uncopied, when every row shares one), each row
+/// with its row kind (a changelog format writes deletes into the partition of the deleted row, as Flink's
+/// RowDataPartitionComputer keeps the kind of the rows it projects).
 /// A row's directory is only formatted when its partition values differ from the row before it.
 /// </summary>
 internal sealed class PartitionRouter(int[] columns, string[] keys, string defaultName)
 {
     public IReadOnlyList<string> Keys => keys;
 
-    public IEnumerable<(string Directory, RecordBatch Rows)> Split(RecordBatch batch)
+    public IEnumerable<(string Directory, Batch Rows)> Split(Batch rows)
     {
+        var batch = rows.Data;
         if (batch.Length == 0) yield break;
         var views = new ColumnView[columns.Length];
         for (int i = 0; i < views.Length; i++) views[i] = new ColumnView(batch.Column(columns[i]));
@@ -30,17 +33,17 @@ internal sealed class PartitionRouter(int[] columns, string[] keys, string defau
         }
         if (runs.TrueForAll(run => run.Directory == runs[0].Directory))
         {
-            yield return (runs[0].Directory, batch);
+            yield return (runs[0].Directory, rows);
             yield break;
         }
         var rowsByDirectory = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var (directory, first, end) in runs)
         {
-            if (!rowsByDirectory.TryGetValue(directory, out var rows)) rowsByDirectory[directory] = rows = new List<int>();
-            for (int row = first; row < end; row++) rows.Add(row);
+            if (!rowsByDirectory.TryGetValue(directory, out var indices)) rowsByDirectory[directory] = indices = new List<int>();
+            for (int row = first; row < end; row++) indices.Add(row);
         }
-        foreach (var (directory, rows) in rowsByDirectory)
-            yield return (directory, ArrayGather.Take(batch, rows.ToArray(), rows.Count));
+        foreach (var (directory, indices) in rowsByDirectory)
+            yield return (directory, BatchGather.Take(rows, indices.ToArray(), indices.Count));
     }
 
     private static bool SameValues(ColumnView[] views, int a, int b)
