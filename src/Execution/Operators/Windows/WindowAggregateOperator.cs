@@ -23,6 +23,12 @@ namespace StreamSql.Execution.Operators.Windows;
 /// of the window as one batch, then drops the slices no later window needs.</para>
 /// <para><b>Lateness</b>: a row whose slice's last window already fired (watermark ≥ its end - 1) is dropped and counted
 /// (<see cref="JobMetrics.NumLateRecordsDropped"/>); a row of a fired slice that later windows still need goes into it.</para>
+/// <para><b>Early and late firings</b> (<see cref="WindowAggregateSpec.Emit"/>, TUMBLE group windows): a window fires before
+/// its end (early) and for rows arriving after it (late) while its state is kept, until the watermark passes its end - 1 +
+/// the allowed lateness (a second event-time timer, namespace the window end, cleans it up). A delay of 0 fires the row's
+/// key after each row; a larger one fires the window's changed keys at a processing-time timer (one per window, namespace
+/// the window end), registered by the first row after the last such firing. What each key last emitted is kept by
+/// <see cref="EmittedWindowResults"/>.</para>
 /// </summary>
 internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
@@ -52,6 +58,11 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     private byte[] _key = new byte[64];
     private readonly List<int> _from = new();
     private readonly List<int> _into = new();
+    private readonly WindowEmit? _emit;
+    private readonly long _latenessMicros;
+    private readonly HashSet<long> _pendingFirings = new();
+    private readonly List<int> _eachRow = new();
+    private EmittedWindowResults? _results;
 
     public WindowAggregateOperator(WindowAggregateSpec spec, RowSchema input, JobMetrics metrics)
     {
@@ -65,6 +76,10 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _eventTime = spec.Windowing.IsEventTime;
         _attached = spec.Windowing is WindowAttachedWindowing;
         _slices = new long[Math.Max(1, _assigner.SlicesPerWindow) + 1];
+        _emit = spec.Emit;
+        _latenessMicros = (spec.Emit?.AllowLatenessMillis ?? 0) * 1000;
+        if (_emit is not null && (_attached || _assigner.MergesSlices))
+            throw new ArgumentException("early and late firings run on TUMBLE group windows only", nameof(spec));
     }
 
     /// <summary>Late rows this subtask dropped.</summary>
@@ -77,6 +92,11 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
         _timers = context.State.NamespaceTimers("window-timers");
         _watermark = context.State.Watermark();
+        if (_emit is not null)
+        {
+            _results = new EmittedWindowResults(_table, _accumulators, _spec.Calls.Count);
+            foreach (long window in _timers.Namespaces(TimeDomain.ProcessingTime)) _pendingFirings.Add(window);
+        }
         string? zone = _spec.Windowing.AlignmentZone;
         _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
         return base.OpenAsync(context, cancellationToken);
@@ -101,7 +121,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         {
             if (!_accumulate[i]) continue;
             long slice = _namespaces[i];
-            if (_eventTime && _watermark.IsLate(_clock.LastInstantBefore(_attached ? slice : _assigner.LastWindowEnd(slice))))
+            long fireAt = _clock.LastInstantBefore(_attached ? slice : _assigner.LastWindowEnd(slice));
+            if (_eventTime && _watermark.IsLate(fireAt + _latenessMicros))
             {
                 _accumulate[i] = false;
                 late++;
@@ -118,6 +139,13 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 _retract[i] = true;
                 anyRetract = true;
             }
+            if (_emit is not null && ScheduleFiring(slice, fireAt))
+            {
+                // Fired on its own below, after the rest of the batch: accumulated one row at a time.
+                _eachRow.Add(i);
+                _accumulate[i] = false;
+                _retract[i] = false;
+            }
         }
         if (late > 0)
         {
@@ -125,16 +153,71 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             _metrics.AddLateRecordsDropped(late);
         }
         var selection = _accumulate.AsSpan(0, n);
-        if (anyRetract)
+        if (anyRetract || _eachRow.Count > 0)
         {
             if (_selected.Length < n) _selected = new bool[Math.Max(n, _accumulate.Length)];
             for (int i = 0; i < n; i++) _selected[i] = _accumulate[i] || _retract[i];
+            foreach (int i in _eachRow) _selected[i] = true;
             selection = _selected.AsSpan(0, n);
         }
         var groups = _table.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
         _accumulators.Update(batch, groups.Groups, _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
         if (anyRetract) _retract.AsSpan(0, n).Clear();
-        return default;
+        if (_eachRow.Count == 0) return default;
+        return FireEachRowAsync(batch, groups.Groups.ToArray(), output, cancellationToken);
+    }
+
+    /// <summary>With early or late firings: whether the row of <paramref name="slice"/> (firing at <paramref name="fireAt"/>)
+    /// fires its key on its own (a delay of 0); with a larger delay, schedules the window's firing.</summary>
+    private bool ScheduleFiring(long slice, long fireAt)
+    {
+        bool fired = _eventTime && _watermark.IsLate(fireAt);
+        long? delay = fired ? _emit!.LateFireDelayMillis : _emit!.EarlyFireDelayMillis;
+        if (delay is not { } millis) return false;
+        if (millis == 0) return true;
+        if (_pendingFirings.Add(slice)) _timers.Register(TimeDomain.ProcessingTime, Context.Clock.NowMicros() + millis * 1000, slice);
+        return false;
+    }
+
+    /// <summary>Folds each row of <see cref="_eachRow"/> into its group and fires that group's window for it, in row order
+    /// (Flink's <c>ElementTriggers.every</c>: one firing per row).</summary>
+    private async ValueTask FireEachRowAsync(Batch batch, int[] groups, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        var kinds = batch.RowKinds;
+        try
+        {
+            foreach (int i in _eachRow)
+            {
+                bool retract = kinds is not null && kinds[i].IsRetraction();
+                (retract ? _retract : _accumulate)[i] = true;
+                _accumulators.Update(batch, groups, _accumulate.AsSpan(0, n), retract ? _retract.AsSpan(0, n) : default);
+                _accumulate[i] = false;
+                _retract[i] = false;
+                _table.MarkUsed(groups[i]);
+                await FireGroupsAsync(_namespaces[i], [groups[i]], output, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _eachRow.Clear();
+        }
+    }
+
+    /// <summary>Emits the results of <paramref name="groups"/> (of window <paramref name="windowEnd"/>) that hold rows: as
+    /// <c>+I</c> rows, or with early and late firings the changes since each key's last result.</summary>
+    private async ValueTask FireGroupsAsync(long windowEnd, int[] groups, IEmitter output, CancellationToken cancellationToken)
+    {
+        groups = _accumulators.NonEmpty(groups);
+        if (groups.Length == 0) return;
+        if (_results is null)
+        {
+            await EmitAsync(groups, windowEnd, null, output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        _results.Plan(windowEnd, groups, out var order, out var kinds);
+        if (order.Length > 0) await EmitAsync(order, windowEnd, kinds, output, cancellationToken).ConfigureAwait(false);
+        _results.Remember(windowEnd, groups);
     }
 
     /// <summary>Each row's slice end (window clock) in <see cref="_namespaces"/>; <see cref="_accumulate"/> false for rows
@@ -192,6 +275,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         for (long end = _attached ? slice : _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
         {
             long at = _clock.LastInstantBefore(end);
+            // The window's state is kept for late rows until its cleanup timer.
+            if (_eventTime && _latenessMicros > 0) _timers.Register(domain, at + _latenessMicros, end);
             if (_eventTime && _watermark.IsLate(at)) continue;
             _timers.Register(domain, at, end);
         }
@@ -204,18 +289,32 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         {
             _fired.Clear();
             _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
-            foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+            foreach (var timer in _fired)
+            {
+                if (_latenessMicros > 0 && timer.Timestamp != _clock.LastInstantBefore(timer.Namespace)) CleanUp(timer.Namespace);
+                else await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+            }
         }
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }
 
-    public long NextDueMillis => _eventTime || _timers is null ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
+    public long NextDueMillis => (_eventTime && _emit is null) || _timers is null ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
 
     public async ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
     {
         _fired.Clear();
         _timers.PollDue(TimeDomain.ProcessingTime, Context.Clock.NowMicros(), _fired);
-        foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+        foreach (var timer in _fired)
+        {
+            long window = timer.Namespace;
+            if (_emit is not null && (_eventTime || timer.Timestamp != _clock.LastInstantBefore(window)))
+            {
+                _pendingFirings.Remove(window);
+                var groups = _table.GroupsOf(window).ToArray();
+                if (groups.Length > 0) await FireGroupsAsync(window, groups, output, cancellationToken).ConfigureAwait(false);
+            }
+            else await FireAsync(window, output, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Emits the window ending at <paramref name="windowEnd"/> for every key that has rows in it, then drops the
@@ -225,9 +324,9 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         if (_attached || !_assigner.MergesSlices)
         {
             var groups = _table.GroupsOf(windowEnd).ToArray();
-            if (groups.Length > 0) await EmitAsync(groups, windowEnd, output, cancellationToken).ConfigureAwait(false);
-            _table.RemoveNamespace(windowEnd);
-            _registered.Remove(windowEnd);
+            if (groups.Length > 0) await FireGroupsAsync(windowEnd, groups, output, cancellationToken).ConfigureAwait(false);
+            // Kept for late rows until the cleanup timer (end - 1 + allowed lateness).
+            if (!_eventTime || _latenessMicros == 0) CleanUp(windowEnd);
             return;
         }
         int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
@@ -247,7 +346,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             for (int s = 0; s < sliceCount; s++) MergeSlice(_slices[s]);
             merged = _table.GroupsOf(MergeNamespace).ToArray();
         }
-        if (merged is { Length: > 0 }) await EmitAsync(merged, windowEnd, output, cancellationToken).ConfigureAwait(false);
+        if (merged is { Length: > 0 }) await FireGroupsAsync(windowEnd, merged, output, cancellationToken).ConfigureAwait(false);
         if (withRows > 1) _table.RemoveNamespace(MergeNamespace);
         int expired = _assigner.ExpiredSlices(windowEnd, _slices);
         for (int s = 0; s < expired; s++)
@@ -255,6 +354,14 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             _table.RemoveNamespace(_slices[s]);
             _registered.Remove(_slices[s]);
         }
+    }
+
+    /// <summary>Drops a TUMBLE window's state (and what it emitted) once no row can change it any more.</summary>
+    private void CleanUp(long windowEnd)
+    {
+        _table.RemoveNamespace(windowEnd);
+        _results?.Forget(windowEnd);
+        _registered.Remove(windowEnd);
     }
 
     /// <summary>Folds every group of a slice into the same key's group of the scratch namespace.</summary>
@@ -277,10 +384,9 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _accumulators.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_into));
     }
 
-    private async ValueTask EmitAsync(int[] groups, long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    /// <summary>One row per group of <paramref name="groups"/> (which hold rows), of the given kinds (null: inserts).</summary>
+    private async ValueTask EmitAsync(int[] groups, long windowEnd, RowKind[]? kinds, IEmitter output, CancellationToken cancellationToken)
     {
-        groups = _accumulators.NonEmpty(groups);
-        if (groups.Length == 0) return;
         var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
         columns.AddRange(_table.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
@@ -300,7 +406,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             values.AsSpan().Fill(value);
             columns.Add(ResultArrays.Integers(type, values, default));
         }
-        await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
+        await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n), kinds), cancellationToken).ConfigureAwait(false);
     }
 
 }
