@@ -223,6 +223,7 @@ internal sealed class LogicalToPhysical
                 {
                     Legacy = true,
                     Emit = emit,
+                    EmitText = _batch ? "" : _emit.Describe(),
                     Parallelism = g.GroupKeys.Count == 0 ? 1 : _parallelism,
                     PinnedId = g.PinnedId,
                 };

@@ -59,6 +59,16 @@ internal sealed record WindowEmitStrategy(
 
     private static long Millis(TimeSpan delay) => (long)delay.TotalMilliseconds;
 
+    /// <summary>What Flink's plans print as a group window's <c>emit=[...]</c> (its <c>WindowEmitStrategy.toString</c>):
+    /// <c>early delay 1000 millisecond, late no delay</c>; empty when neither firing is enabled.</summary>
+    public string Describe()
+    {
+        static string Delay(TimeSpan? delay) => delay is { } d && Millis(d) > 0 ? $"delay {Millis(d)} millisecond" : "no delay";
+        string early = EarlyFireEnabled ? "early " + Delay(EarlyFireDelay) : "";
+        string late = LateFireEnabled ? "late " + Delay(LateFireDelay) : "";
+        return early.Length > 0 && late.Length > 0 ? early + ", " + late : early + late;
+    }
+
     /// <summary>Flink's parseAllowLateness: none for a session window or without late firing, else 'allow-lateness' when set,
     /// else the state TTL (its minIdleStateRetentionTime).</summary>
     private long AllowedLatenessMillis(bool session)

@@ -21,6 +21,9 @@ public sealed record PhysicalWindowAggregate(
     /// fires once.</summary>
     public WindowEmit? Emit { get; init; }
 
+    /// <summary>The group window's <c>emit=[...]</c> in plans (Flink prints it whenever early or late firing is enabled).</summary>
+    public string EmitText { get; init; } = "";
+
     /// <summary>Planned in batch mode: named as Flink's batch window aggregations are (<c>HashWindowAggregate</c>,
     /// <c>SortWindowAggregate</c>).</summary>
     public bool Batch { get; init; }
@@ -80,7 +83,8 @@ public sealed record PhysicalWindowAggregate(
         string select = AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items);
         // Flink prints the window between groupBy and select.
         int at = Grouping.Count == 0 ? 0 : select.IndexOf("select=[", StringComparison.Ordinal);
-        return $"{Name}({select[..at]}window=[{window}], {properties}{select[at..]})";
+        string emit = EmitText.Length > 0 ? $", emit=[{EmitText}]" : "";
+        return $"{Name}({select[..at]}window=[{window}], {properties}{select[at..]}{emit})";
     }
 
     private static string PropertyFunction(WindowProperty p) => p switch
