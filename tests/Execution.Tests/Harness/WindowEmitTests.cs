@@ -158,6 +158,31 @@ public sealed class WindowEmitTests
         Assert.Empty(restored.OutputRows);
     }
 
+    [Fact]
+    public async Task A_processing_time_window_fires_early_and_then_once_more_when_the_clock_passes_its_end()
+    {
+        var clock = new ManualClock(T0 + 1 * Second);
+        var spec = Spec(new WindowEmit(3000, null, 0)) with { Windowing = new TimeAttributeWindowing(1, false, null) };
+        await using var h = await OperatorTestHarness.OpenAsync(new WindowAggregateOperator(spec, Input, new JobMetrics()), HarnessBackend.HashMap, clock: clock);
+        await h.ProcessBatchAsync(Rows((1, 0), (1, 0)));
+        clock.Micros = T0 + 4 * Second;
+        await h.ProcessPeriodicAsync();
+        Assert.Equal([$"+I[1, 2, {W0}]"], h.OutputRows);
+        h.ClearOutput();
+
+        await h.ProcessBatchAsync(Rows((1, 0), (2, 0)));
+        clock.Micros = T0 + 10 * Second;
+        await h.ProcessPeriodicAsync();
+        Assert.Equal([$"-U[1, 2, {W0}]", $"+U[1, 3, {W0}]", $"+I[2, 1, {W0}]"],
+            h.OutputRows.OrderBy(r => r[3]).ThenBy(r => r[0] == '-' ? 0 : 1).ToArray());
+        h.ClearOutput();
+
+        // The window is gone: its early timer (due at 7 s + 3 s) finds nothing to fire.
+        clock.Micros = T0 + 14 * Second;
+        await h.ProcessPeriodicAsync();
+        Assert.Empty(h.OutputRows);
+    }
+
     private static int IndexOf(OperatorTestHarness h, string row) => h.OutputRows.ToList().IndexOf(row);
 
     private static string[] Sorted(OperatorTestHarness h) => h.OutputRows.Order(StringComparer.Ordinal).ToArray();
