@@ -97,6 +97,7 @@ public sealed class WindowEmitTests
     [Theory]
     [InlineData("hashmap", "rocksdb")]
     [InlineData("rocksdb", "hashmap")]
+    [InlineData("rocksdb-small-cache", "rocksdb-small-cache")]
     public async Task Late_rows_within_the_allowed_lateness_update_their_window_across_a_rescaling_restore(string first, string second)
     {
         var clock = new ManualClock(0);
@@ -133,6 +134,50 @@ public sealed class WindowEmitTests
         Assert.All(restored, r => Assert.Empty(r.OutputRows));
         Assert.Equal(4, restored.Sum(r => ((WindowAggregateOperator)r.Operator).LateRecordsDropped));
         await GroupAggregateRescaleTests.DisposeAll(restored);
+    }
+
+    /// <summary>Many keys on a RocksDB group cache of 16 groups (windows and kept results evicted and reloaded all the
+    /// time): every late row's -U/+U (or +I) exact, against a count per key kept here.</summary>
+    [Theory]
+    [InlineData("hashmap")]
+    [InlineData("rocksdb-small-cache")]
+    public async Task Late_rows_of_many_keys_update_exactly_while_the_state_spills(string backend)
+    {
+        var clock = new ManualClock(0);
+        await using var h = await Open(new WindowEmit(null, 0, 60_000), clock, GroupAggregateRescaleTests.Backend(backend));
+        var random = new Random(7);
+        var counts = new long[200];
+        var onTime = new List<(long K, long Ts)>();
+        for (int i = 0; i < 600; i++)
+        {
+            long k = random.Next(200);
+            if (counts[k]++ == 0 && random.Next(4) == 0) counts[k]--; // some keys get their first row only late
+            else onTime.Add((k, T0 + random.NextInt64(10 * Second)));
+        }
+        await h.ProcessBatchAsync(Rows(onTime.ToArray()));
+        await h.ProcessWatermarkAsync(T0 + 12 * Second);
+        Assert.Equal(counts.Count(c => c > 0), h.OutputRows.Count);
+        h.ClearOutput();
+
+        var expected = new List<string>();
+        for (int round = 0; round < 5; round++)
+        {
+            var late = new List<(long K, long Ts)>();
+            for (int i = 0; i < 100; i++)
+            {
+                long k = random.Next(200);
+                late.Add((k, T0 + random.NextInt64(10 * Second)));
+                if (counts[k] == 0) expected.Add($"+I[{k}, 1, {W0}]");
+                else
+                {
+                    expected.Add($"-U[{k}, {counts[k]}, {W0}]");
+                    expected.Add($"+U[{k}, {counts[k] + 1}, {W0}]");
+                }
+                counts[k]++;
+            }
+            await h.ProcessBatchAsync(Rows(late.ToArray()));
+        }
+        Assert.Equal(expected, h.OutputRows);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Columns;
@@ -19,11 +20,11 @@ internal sealed class EmittedWindowResults
     private readonly int _calls;
     private readonly List<int> _order = new();
     private readonly List<RowKind> _kinds = new();
-    private readonly List<int> _changed = new();
+    private readonly List<int> _current = new();
+    private readonly List<int> _copies = new();
     private readonly List<int> _kept = new();
     private readonly List<int> _fired = new();
     private readonly List<int> _shadows = new();
-    private byte[] _key = new byte[64];
 
     public EmittedWindowResults(GroupTable table, WindowAccumulators accumulators, int calls)
     {
@@ -37,14 +38,14 @@ internal sealed class EmittedWindowResults
     public static long ShadowOf(long windowEnd) => ~windowEnd;
 
     /// <summary>The rows a firing of <paramref name="groups"/> (non-empty groups of window <paramref name="windowEnd"/>)
-    /// emits, in key order: groups to evaluate (current or kept results) and each row's kind. Evaluate them, then call
+    /// emits, in the order of <paramref name="groups"/>: groups to evaluate (current or kept results) and each row's kind. Evaluate them, then call
     /// <see cref="Remember"/> with the same groups before the table changes.</summary>
     public void Plan(long windowEnd, int[] groups, out int[] order, out RowKind[] kinds)
     {
         _order.Clear();
         _kinds.Clear();
         _kept.Clear();
-        _changed.Clear();
+        _current.Clear();
         _fired.Clear();
         _shadows.Clear();
         long shadow = ShadowOf(windowEnd);
@@ -53,10 +54,10 @@ internal sealed class EmittedWindowResults
             int s = _table.Find(_table.KeyOf(g), _table.KeyGroupOf(g), shadow);
             _shadows.Add(s);
             if (s < 0) continue;
-            _changed.Add(g);
+            _current.Add(g);
             _kept.Add(s);
         }
-        var same = Same(_kept, _changed);
+        var same = Same(_kept, _current);
         int withShadow = 0;
         for (int i = 0; i < groups.Length; i++)
         {
@@ -89,8 +90,8 @@ internal sealed class EmittedWindowResults
         same.AsSpan().Fill(true);
         var before = new List<IArrowArray>(_calls);
         var after = new List<IArrowArray>(_calls);
-        _accumulators.Evaluate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept), before);
-        _accumulators.Evaluate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(current), after);
+        _accumulators.Evaluate(CollectionsMarshal.AsSpan(kept), before);
+        _accumulators.Evaluate(CollectionsMarshal.AsSpan(current), after);
         for (int c = 0; c < before.Count; c++) ColumnEquality.And(before[c], after[c], same);
         return same;
     }
@@ -99,17 +100,19 @@ internal sealed class EmittedWindowResults
     public void Remember(long windowEnd, int[] groups)
     {
         long shadow = ShadowOf(windowEnd);
+        _current.Clear();
+        _copies.Clear();
         foreach (int i in _fired)
         {
             int g = groups[i];
-            if (_shadows[i] >= 0) _table.Remove(_shadows[i]);
-            var key = _table.KeyOf(g);
-            if (_key.Length < key.Length) _key = new byte[Math.Max(key.Length, _key.Length * 2)];
-            key.CopyTo(_key);
-            int copy = _table.FindOrAdd(_key.AsSpan(0, key.Length), _table.KeyGroupOf(g), shadow, out _);
-            _table.MarkUsed(copy);
-            _accumulators.Merge([g], [copy]);
+            // Emptied (or new) accumulators, which the merge then makes a copy of g's.
+            int copy = _shadows[i];
+            if (copy >= 0) _table.ResetState(copy);
+            else copy = _table.FindOrAddSameKey(g, shadow, out _);
+            _current.Add(g);
+            _copies.Add(copy);
         }
+        _accumulators.Merge(CollectionsMarshal.AsSpan(_current), CollectionsMarshal.AsSpan(_copies));
     }
 
     /// <summary>Drops the results kept for window <paramref name="windowEnd"/> (its state is cleaned up).</summary>

@@ -55,7 +55,6 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     private bool[] _accumulate = new bool[256];
     private bool[] _retract = new bool[256];
     private bool[] _selected = new bool[256];
-    private byte[] _key = new byte[64];
     private readonly List<int> _from = new();
     private readonly List<int> _into = new();
     private readonly WindowEmit? _emit;
@@ -373,10 +372,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _into.Clear();
         foreach (int g in groups)
         {
-            var key = _table.KeyOf(g);
-            if (_key.Length < key.Length) _key = new byte[Math.Max(key.Length, _key.Length * 2)];
-            key.CopyTo(_key);
-            int target = _table.FindOrAdd(_key.AsSpan(0, key.Length), _table.KeyGroupOf(g), MergeNamespace, out _);
+            int target = _table.FindOrAddSameKey(g, MergeNamespace, out _);
             _table.MarkUsed(target);
             _from.Add(g);
             _into.Add(target);
