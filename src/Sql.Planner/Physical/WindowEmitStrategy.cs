@@ -49,7 +49,7 @@ internal sealed record WindowEmitStrategy(
         // Flink's produceUpdates: a processing-time window has no late rows, so only early firing makes it update.
         if (!EarlyFireEnabled && !(eventTime && LateFireEnabled)) return null;
         if (window is not TumbleWindow)
-            throw Unsupported.Feature($"early and late firings of a {(window is HopWindow ? "HOP" : "CUMULATE")} group window ('{ExecutionConfigOptions.EmitEarlyFireEnabled.Key}', " +
+            throw Unsupported.Feature($"early and late firings of a HOP group window ('{ExecutionConfigOptions.EmitEarlyFireEnabled.Key}', " +
                 $"'{ExecutionConfigOptions.EmitLateFireEnabled.Key}'); TUMBLE group windows support them", span);
         return new WindowEmit(
             EarlyFireEnabled ? Millis(EarlyFireDelay!.Value) : null,
