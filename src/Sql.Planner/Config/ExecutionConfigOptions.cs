@@ -60,16 +60,16 @@ public static class ExecutionConfigOptions
         new[] { "NONE", "AUTO", "FORCE" });
 
     public static readonly ConfigOption<bool> EmitEarlyFireEnabled = Options.Bool("table.exec.emit.early-fire.enabled", false,
-        "Flink's experimental early firing of a group window (GROUP BY TUMBLE) before its end: the window emits its result so " +
-        "far (+I, then -U/+U when it changed) and the final result when it closes, so the query produces updates. Refused for " +
-        "SESSION group windows and for window TVF aggregations (as in Flink) and, not yet supported, for HOP group windows.");
+        "Flink's experimental early firing of a group window (GROUP BY TUMBLE/HOP) before its end: the window emits its result " +
+        "so far (+I, then -U/+U when it changed) and the final result when it closes, so the query produces updates. Refused " +
+        "for SESSION group windows and for window TVF aggregations, as in Flink.");
 
     public static readonly ConfigOption<TimeSpan?> EmitEarlyFireDelay = Options.OptionalDuration("table.exec.emit.early-fire.delay",
         "The early-fire interval: 0 fires on every row, more fires the window's changed keys at that processing-time interval " +
         "(one timer per window, started by its first row after the last firing). Required when early fire is enabled.");
 
     public static readonly ConfigOption<bool> EmitLateFireEnabled = Options.Bool("table.exec.emit.late-fire.enabled", false,
-        "Flink's experimental late firing of an event-time group window (GROUP BY TUMBLE): the window keeps its state until the " +
+        "Flink's experimental late firing of an event-time group window (GROUP BY TUMBLE/HOP): the window keeps its state until the " +
         "watermark passes its end by 'table.exec.emit.allow-lateness', and a row arriving in that time updates it (-U/+U), so " +
         "the query produces updates. Requires an allowed lateness; ignored for processing-time windows, as in Flink.");
 

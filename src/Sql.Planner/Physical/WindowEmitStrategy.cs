@@ -48,9 +48,6 @@ internal sealed record WindowEmitStrategy(
                 $"[{(long)LateFireDelay.Value.TotalMilliseconds}ms] when enable late-fire emit strategy.", span);
         // Flink's produceUpdates: a processing-time window has no late rows, so only early firing makes it update.
         if (!EarlyFireEnabled && !(eventTime && LateFireEnabled)) return null;
-        if (window is not TumbleWindow)
-            throw Unsupported.Feature($"early and late firings of a HOP group window ('{ExecutionConfigOptions.EmitEarlyFireEnabled.Key}', " +
-                $"'{ExecutionConfigOptions.EmitLateFireEnabled.Key}'); TUMBLE group windows support them", span);
         return new WindowEmit(
             EarlyFireEnabled ? Millis(EarlyFireDelay!.Value) : null,
             eventTime && LateFireEnabled ? Millis(LateFireDelay!.Value) : null,

@@ -180,6 +180,38 @@ public sealed class WindowEmitTests
         Assert.Equal(expected, h.OutputRows);
     }
 
+    /// <summary>HOP(10 s, slide 5 s): a late row updates every fired window of its slice that is still kept, each with its
+    /// own -U/+U; a window whose cleanup passed takes no more rows while a later window of the same slice still does.</summary>
+    [Fact]
+    public async Task Late_rows_update_each_kept_hop_window_of_their_slice()
+    {
+        var clock = new ManualClock(0);
+        var spec = Spec(new WindowEmit(null, 0, 60_000)) with { Window = new HopWindow(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), null) };
+        var op = new WindowAggregateOperator(spec, Input, new JobMetrics());
+        await using var h = await OperatorTestHarness.OpenAsync(op, HarnessBackend.HashMap, clock: clock);
+        const string Wm5 = "2023-11-14T22:13:15", Wp5 = "2023-11-14T22:13:25";
+        await h.ProcessBatchAsync(Rows((1, T0 + 1 * Second), (1, T0 + 6 * Second)));
+        await h.ProcessWatermarkAsync(T0 + 12 * Second);
+        Assert.Equal([$"+I[1, 1, {Wm5}]", $"+I[1, 2, {W0}]"], h.OutputRows);
+        h.ClearOutput();
+
+        await h.ProcessBatchAsync(Rows((1, T0 + 7 * Second)));
+        await h.ProcessBatchAsync(Rows((1, T0 + 2 * Second)));
+        Assert.Equal([$"-U[1, 2, {W0}]", $"+U[1, 3, {W0}]", $"-U[1, 1, {Wm5}]", $"+U[1, 2, {Wm5}]", $"-U[1, 3, {W0}]", $"+U[1, 4, {W0}]"], h.OutputRows);
+        h.ClearOutput();
+
+        await h.ProcessWatermarkAsync(T0 + 20 * Second);
+        Assert.Equal([$"+I[1, 2, {Wp5}]"], h.OutputRows);
+        h.ClearOutput();
+
+        // Past 22:13:30 - 1 ms + 60 s: the windows ending 22:13:25 and 22:13:30 are gone, the one ending 22:13:35 is kept.
+        await h.ProcessWatermarkAsync(T0 + 70 * Second);
+        await h.ProcessBatchAsync(Rows((1, T0 + 6 * Second)));
+        await h.ProcessBatchAsync(Rows((1, T0 + 3 * Second)));
+        Assert.Equal([$"-U[1, 2, {Wp5}]", $"+U[1, 3, {Wp5}]"], h.OutputRows);
+        Assert.Equal(1, op.LateRecordsDropped);
+    }
+
     [Fact]
     public async Task A_pending_early_firing_and_the_last_early_result_survive_a_restore()
     {

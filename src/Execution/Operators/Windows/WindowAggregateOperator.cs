@@ -23,10 +23,10 @@ namespace StreamSql.Execution.Operators.Windows;
 /// of the window as one batch, then drops the slices no later window needs.</para>
 /// <para><b>Lateness</b>: a row whose slice's last window already fired (watermark ≥ its end - 1) is dropped and counted
 /// (<see cref="JobMetrics.NumLateRecordsDropped"/>); a row of a fired slice that later windows still need goes into it.</para>
-/// <para><b>Early and late firings</b> (<see cref="WindowAggregateSpec.Emit"/>, TUMBLE group windows): a window fires before
+/// <para><b>Early and late firings</b> (<see cref="WindowAggregateSpec.Emit"/>, TUMBLE and HOP group windows): a window fires before
 /// its end (early) and for rows arriving after it (late) while its state is kept, until the watermark passes its end - 1 +
 /// the allowed lateness (a second event-time timer, namespace the window end, cleans it up). A delay of 0 fires the row's
-/// key after each row; a larger one fires the window's changed keys at a processing-time timer (one per window, namespace
+/// key (in every window of the row's slice in that phase; a HOP window merges the key's slices) after each row; a larger one fires the window's changed keys at a processing-time timer (one per window, namespace
 /// the window end), registered by the first row after the last such firing. What each key last emitted is kept by
 /// <see cref="EmittedWindowResults"/>.</para>
 /// </summary>
@@ -77,8 +77,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _slices = new long[Math.Max(1, _assigner.SlicesPerWindow) + 1];
         _emit = spec.Emit;
         _latenessMicros = (spec.Emit?.AllowLatenessMillis ?? 0) * 1000;
-        if (_emit is not null && (_attached || _assigner.MergesSlices))
-            throw new ArgumentException("early and late firings run on TUMBLE group windows only", nameof(spec));
+        if (_emit is not null && (_attached || spec.Window is not (TumbleWindow or HopWindow)))
+            throw new ArgumentException("early and late firings run on TUMBLE and HOP group windows only", nameof(spec));
     }
 
     /// <summary>Late rows this subtask dropped.</summary>
@@ -138,7 +138,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 _retract[i] = true;
                 anyRetract = true;
             }
-            if (_emit is not null && ScheduleFiring(slice, fireAt))
+            if (_emit is not null && ScheduleFirings(slice))
             {
                 // Fired on its own below, after the rest of the batch: accumulated one row at a time.
                 _eachRow.Add(i);
@@ -166,16 +166,28 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         return FireEachRowAsync(batch, groups.Groups.ToArray(), output, cancellationToken);
     }
 
-    /// <summary>With early or late firings: whether the row of <paramref name="slice"/> (firing at <paramref name="fireAt"/>)
-    /// fires its key on its own (a delay of 0); with a larger delay, schedules the window's firing.</summary>
-    private bool ScheduleFiring(long slice, long fireAt)
+    /// <summary>With early or late firings: whether a row of <paramref name="slice"/> fires its key on its own (a delay of 0
+    /// for one of the slice's windows); schedules the firing of those with a larger delay.</summary>
+    private bool ScheduleFirings(long slice)
     {
-        bool fired = _eventTime && _watermark.IsLate(fireAt);
-        long? delay = fired ? _emit!.LateFireDelayMillis : _emit!.EarlyFireDelayMillis;
-        if (delay is not { } millis) return false;
-        if (millis == 0) return true;
-        if (_pendingFirings.Add(slice)) _timers.Register(TimeDomain.ProcessingTime, Context.Clock.NowMicros() + millis * 1000, slice);
-        return false;
+        bool eachRow = false;
+        long last = _assigner.LastWindowEnd(slice);
+        for (long end = _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
+        {
+            if (FiringDelay(end) is not { } millis) continue;
+            if (millis == 0) eachRow = true;
+            else if (_pendingFirings.Add(end)) _timers.Register(TimeDomain.ProcessingTime, Context.Clock.NowMicros() + millis * 1000, end);
+        }
+        return eachRow;
+    }
+
+    /// <summary>The delay of the firing a row of the window ending at <paramref name="windowEnd"/> causes: late firing's once
+    /// the window fired on time, early firing's before; null when there is none (or the window is gone).</summary>
+    private long? FiringDelay(long windowEnd)
+    {
+        long at = _clock.LastInstantBefore(windowEnd);
+        if (_eventTime && _watermark.IsLate(at + _latenessMicros)) return null;
+        return _eventTime && _watermark.IsLate(at) ? _emit!.LateFireDelayMillis : _emit!.EarlyFireDelayMillis;
     }
 
     /// <summary>Folds each row of <see cref="_eachRow"/> into its group and fires that group's window for it, in row order
@@ -194,7 +206,10 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 _accumulate[i] = false;
                 _retract[i] = false;
                 _table.MarkUsed(groups[i]);
-                await FireGroupsAsync(_namespaces[i], [groups[i]], output, cancellationToken).ConfigureAwait(false);
+                long slice = _namespaces[i];
+                long last = _assigner.LastWindowEnd(slice);
+                for (long end = _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
+                    if (FiringDelay(end) == 0) await FireKeyAsync(end, groups[i], output, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -309,8 +324,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             if (_emit is not null && (_eventTime || timer.Timestamp != _clock.LastInstantBefore(window)))
             {
                 _pendingFirings.Remove(window);
-                var groups = _table.GroupsOf(window).ToArray();
-                if (groups.Length > 0) await FireGroupsAsync(window, groups, output, cancellationToken).ConfigureAwait(false);
+                await FireWindowAsync(window, output, cancellationToken).ConfigureAwait(false);
             }
             else await FireAsync(window, output, cancellationToken).ConfigureAwait(false);
         }
@@ -320,12 +334,19 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     /// slices no later window needs.</summary>
     private async ValueTask FireAsync(long windowEnd, IEmitter output, CancellationToken cancellationToken)
     {
+        await FireWindowAsync(windowEnd, output, cancellationToken).ConfigureAwait(false);
+        // With late firings the window is kept for late rows until its cleanup timer (end - 1 + allowed lateness).
+        if (!_eventTime || _latenessMicros == 0) CleanUp(windowEnd);
+    }
+
+    /// <summary>Fires every key of the window ending at <paramref name="windowEnd"/>: its slice's groups, or for a HOP or
+    /// CUMULATE window its slices' accumulators merged into the scratch namespace (one slice with rows: that slice's).</summary>
+    private async ValueTask FireWindowAsync(long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    {
         if (_attached || !_assigner.MergesSlices)
         {
             var groups = _table.GroupsOf(windowEnd).ToArray();
             if (groups.Length > 0) await FireGroupsAsync(windowEnd, groups, output, cancellationToken).ConfigureAwait(false);
-            // Kept for late rows until the cleanup timer (end - 1 + allowed lateness).
-            if (!_eventTime || _latenessMicros == 0) CleanUp(windowEnd);
             return;
         }
         int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
@@ -347,20 +368,45 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         }
         if (merged is { Length: > 0 }) await FireGroupsAsync(windowEnd, merged, output, cancellationToken).ConfigureAwait(false);
         if (withRows > 1) _table.RemoveNamespace(MergeNamespace);
+    }
+
+    /// <summary>Fires one key of the window ending at <paramref name="windowEnd"/>, given its group in one of the window's
+    /// slices (a HOP window merges the key's groups of all its slices first).</summary>
+    private async ValueTask FireKeyAsync(long windowEnd, int group, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (!_assigner.MergesSlices)
+        {
+            await FireGroupsAsync(windowEnd, [group], output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        int target = _table.FindOrAddSameKey(group, MergeNamespace, out _);
+        int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
+        for (int s = 0; s < sliceCount; s++)
+        {
+            int part = _table.FindSameKey(group, _slices[s]);
+            if (part >= 0) _accumulators.Merge([part], [target]);
+        }
+        await FireGroupsAsync(windowEnd, [target], output, cancellationToken).ConfigureAwait(false);
+        _table.RemoveNamespace(MergeNamespace);
+    }
+
+    /// <summary>Drops what no row can change any more once the window ending at <paramref name="windowEnd"/> is done: its
+    /// kept results, and its slice (TUMBLE) or the slices no later window needs.</summary>
+    private void CleanUp(long windowEnd)
+    {
+        _results?.Forget(windowEnd);
+        if (_attached || !_assigner.MergesSlices)
+        {
+            _table.RemoveNamespace(windowEnd);
+            _registered.Remove(windowEnd);
+            return;
+        }
         int expired = _assigner.ExpiredSlices(windowEnd, _slices);
         for (int s = 0; s < expired; s++)
         {
             _table.RemoveNamespace(_slices[s]);
             _registered.Remove(_slices[s]);
         }
-    }
-
-    /// <summary>Drops a TUMBLE window's state (and what it emitted) once no row can change it any more.</summary>
-    private void CleanUp(long windowEnd)
-    {
-        _table.RemoveNamespace(windowEnd);
-        _results?.Forget(windowEnd);
-        _registered.Remove(windowEnd);
     }
 
     /// <summary>Folds every group of a slice into the same key's group of the scratch namespace.</summary>

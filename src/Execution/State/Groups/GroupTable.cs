@@ -515,13 +515,21 @@ public sealed class GroupTable
 
     /// <summary>The group of <paramref name="group"/>'s key in namespace <paramref name="namespace"/>, created when absent
     /// (the key is copied first: adding a group may move the bytes <see cref="KeyOf"/> returns).</summary>
-    public int FindOrAddSameKey(int group, long @namespace, out bool added)
+    public int FindOrAddSameKey(int group, long @namespace, out bool added) =>
+        FindOrAdd(CopyOfKey(group), KeyGroupOf(group), @namespace, out added);
+
+    /// <summary>The group of <paramref name="group"/>'s key in namespace <paramref name="namespace"/>, or -1.</summary>
+    public int FindSameKey(int group, long @namespace) => Find(CopyOfKey(group), KeyGroupOf(group), @namespace);
+
+    /// <summary>A group's key copied to a scratch buffer (valid until the next call).</summary>
+    private ReadOnlySpan<byte> CopyOfKey(int group)
     {
         var key = KeyOf(group);
         if (_keyScratch.Length < key.Length) _keyScratch = new byte[Math.Max(key.Length, _keyScratch.Length * 2)];
         key.CopyTo(_keyScratch);
-        return FindOrAdd(_keyScratch.AsSpan(0, key.Length), KeyGroupOf(group), @namespace, out added);
+        return _keyScratch.AsSpan(0, key.Length);
     }
+
 
     /// <summary>Gives a live group the state of a new one (its key and namespace stay), marked changed.</summary>
     public void ResetState(int group)

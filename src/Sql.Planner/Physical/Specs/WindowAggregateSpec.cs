@@ -35,7 +35,7 @@ public sealed record WindowAggregateSpec(
     string Description,
     RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
 {
-    /// <summary>A TUMBLE group window's early and late firings (null: it fires once). With them the output carries
+    /// <summary>A TUMBLE or HOP group window's early and late firings (null: it fires once). With them the output carries
     /// <c>+I</c>, <c>-U</c> and <c>+U</c> rows (see <see cref="WindowEmit"/>) and an event-time window keeps its state
     /// until the watermark passes <c>window_end - 1 ms + AllowLatenessMillis</c>; rows of a window that fired but is still
     /// kept update it rather than being dropped.</summary>
