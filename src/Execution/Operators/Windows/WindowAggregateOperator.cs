@@ -94,7 +94,10 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         if (_emit is not null)
         {
             _results = new EmittedWindowResults(_table, _accumulators, _spec.Calls.Count);
-            foreach (long window in _timers.Namespaces(TimeDomain.ProcessingTime)) _pendingFirings.Add(window);
+            // An event-time window's processing-time timers are its pending early or late firings; a processing-time
+            // window's also fire it on time, so after a restore it may get a second early firing (which emits only changes).
+            if (_eventTime)
+                foreach (long window in _timers.Namespaces(TimeDomain.ProcessingTime)) _pendingFirings.Add(window);
         }
         string? zone = _spec.Windowing.AlignmentZone;
         _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
