@@ -60,20 +60,21 @@ public static class ExecutionConfigOptions
         new[] { "NONE", "AUTO", "FORCE" });
 
     public static readonly ConfigOption<bool> EmitEarlyFireEnabled = Options.Bool("table.exec.emit.early-fire.enabled", false,
-        "Flink's experimental early firing of a group window (GROUP BY TUMBLE/HOP) before the watermark passes its end. " +
-        "Validated as Flink validates it (refused for SESSION group windows and for window TVF aggregations); the firings " +
-        "themselves are not supported yet, so a query that would produce them is refused.");
+        "Flink's experimental early firing of a group window (GROUP BY TUMBLE/HOP) before its end: the window emits its result " +
+        "so far (+I, then -U/+U when it changed) and the final result when it closes, so the query produces updates. Refused " +
+        "for SESSION group windows and for window TVF aggregations, as in Flink.");
 
     public static readonly ConfigOption<TimeSpan?> EmitEarlyFireDelay = Options.OptionalDuration("table.exec.emit.early-fire.delay",
-        "The early-fire interval: 0 fires on every row, more fires at that processing-time interval. Required when early fire is enabled.");
+        "The early-fire interval: 0 fires on every row, more fires the window's changed keys at that processing-time interval " +
+        "(one timer per window, started by its first row after the last firing). Required when early fire is enabled.");
 
     public static readonly ConfigOption<bool> EmitLateFireEnabled = Options.Bool("table.exec.emit.late-fire.enabled", false,
-        "Flink's experimental late firing of a group window for rows arriving after the watermark passed its end, within " +
-        "'table.exec.emit.allow-lateness'. Validated as Flink validates it; the firings themselves are not supported yet, so " +
-        "a query that would produce them is refused.");
+        "Flink's experimental late firing of an event-time group window (GROUP BY TUMBLE/HOP): the window keeps its state until the " +
+        "watermark passes its end by 'table.exec.emit.allow-lateness', and a row arriving in that time updates it (-U/+U), so " +
+        "the query produces updates. Requires an allowed lateness; ignored for processing-time windows, as in Flink.");
 
     public static readonly ConfigOption<TimeSpan?> EmitLateFireDelay = Options.OptionalDuration("table.exec.emit.late-fire.delay",
-        "The late-fire interval: 0 fires on every late row, more fires at that processing-time interval. Required when late fire is " +
+        "The late-fire interval: 0 fires on every late row, more fires the window's changed keys at that processing-time interval. Required when late fire is " +
         "enabled and not greater than the allowed lateness.");
 
     public static readonly ConfigOption<TimeSpan?> EmitAllowLateness = Options.OptionalDuration("table.exec.emit.allow-lateness",

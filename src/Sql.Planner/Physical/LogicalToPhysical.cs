@@ -216,12 +216,14 @@ internal sealed class LogicalToPhysical
             }
             case LogicalWindowAggregate g:
             {
-                if (!_batch) _emit.CheckGroupWindowAggregate(g.Window, g.IsEventTime, g.Span);
+                var emit = _batch ? null : _emit.PlanGroupWindowAggregate(g.Window, g.IsEventTime, g.Span);
                 var zone = g.Input.Schema[g.TimeColumn].Type.Kind == SqlTypeKind.TimestampLtz ? _timeZone : null;
                 return new PhysicalWindowAggregate(Translate(g.Input), g.GroupKeys, g.Calls, g.Window, new TimeAttributeWindowing(g.TimeColumn, g.IsEventTime, zone),
                     g.Properties, AggregatePhase.Single, g.Schema)
                 {
                     Legacy = true,
+                    Emit = emit,
+                    EmitText = _batch ? "" : _emit.Describe(),
                     Parallelism = g.GroupKeys.Count == 0 ? 1 : _parallelism,
                     PinnedId = g.PinnedId,
                 };

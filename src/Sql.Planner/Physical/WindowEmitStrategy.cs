@@ -7,8 +7,8 @@ namespace StreamSql.Sql.Planner.Physical;
 /// <summary>
 /// Flink's experimental emit options (<c>table.exec.emit.*</c>) checked where Flink checks them: a window TVF aggregation
 /// refuses early and late firing (<c>WindowUtil.checkEmitConfiguration</c>); a group window aggregation validates them as
-/// Flink's <c>WindowEmitStrategy</c> does, with its messages. Early and late firings are not run yet, so a group window
-/// whose options would make it emit updates is refused rather than silently firing once.
+/// Flink's <c>WindowEmitStrategy</c> does, with its messages, and yields the <see cref="WindowEmit"/> the operator runs when
+/// they make the window produce updates.
 /// </summary>
 internal sealed record WindowEmitStrategy(
     bool EarlyFireEnabled, TimeSpan? EarlyFireDelay, bool LateFireEnabled, TimeSpan? LateFireDelay, TimeSpan? AllowLateness, TimeSpan StateTtl)
@@ -30,8 +30,8 @@ internal sealed record WindowEmitStrategy(
     }
 
     /// <summary>Flink's checks of a group window's emit strategy, in its order and words (the early/late-fire delay messages
-    /// keep Flink's missing space).</summary>
-    public void CheckGroupWindowAggregate(WindowSpec window, bool eventTime, SourceSpan span)
+    /// keep Flink's missing space); the firings to run, or null when the window fires once at its end.</summary>
+    public WindowEmit? PlanGroupWindowAggregate(WindowSpec window, bool eventTime, SourceSpan span)
     {
         bool session = window is SessionWindow;
         long allowLateness = AllowedLatenessMillis(session);
@@ -47,9 +47,23 @@ internal sealed record WindowEmitStrategy(
             throw new SqlValidationException($"Allow-lateness [{allowLateness}ms] should not be smaller than Late-fire delay " +
                 $"[{(long)LateFireDelay.Value.TotalMilliseconds}ms] when enable late-fire emit strategy.", span);
         // Flink's produceUpdates: a processing-time window has no late rows, so only early firing makes it update.
-        if (EarlyFireEnabled || (eventTime && LateFireEnabled))
-            throw Unsupported.Feature($"early and late firings of a group window ('{ExecutionConfigOptions.EmitEarlyFireEnabled.Key}', " +
-                $"'{ExecutionConfigOptions.EmitLateFireEnabled.Key}'); the window fires once when the watermark passes its end", span);
+        if (!EarlyFireEnabled && !(eventTime && LateFireEnabled)) return null;
+        return new WindowEmit(
+            EarlyFireEnabled ? Millis(EarlyFireDelay!.Value) : null,
+            eventTime && LateFireEnabled ? Millis(LateFireDelay!.Value) : null,
+            eventTime ? allowLateness : 0);
+    }
+
+    private static long Millis(TimeSpan delay) => (long)delay.TotalMilliseconds;
+
+    /// <summary>What Flink's plans print as a group window's <c>emit=[...]</c> (its <c>WindowEmitStrategy.toString</c>):
+    /// <c>early delay 1000 millisecond, late no delay</c>; empty when neither firing is enabled.</summary>
+    public string Describe()
+    {
+        static string Delay(TimeSpan? delay) => delay is { } d && Millis(d) > 0 ? $"delay {Millis(d)} millisecond" : "no delay";
+        string early = EarlyFireEnabled ? "early " + Delay(EarlyFireDelay) : "";
+        string late = LateFireEnabled ? "late " + Delay(LateFireDelay) : "";
+        return early.Length > 0 && late.Length > 0 ? early + ", " + late : early + late;
     }
 
     /// <summary>Flink's parseAllowLateness: none for a session window or without late firing, else 'allow-lateness' when set,

@@ -23,6 +23,12 @@ namespace StreamSql.Execution.Operators.Windows;
 /// of the window as one batch, then drops the slices no later window needs.</para>
 /// <para><b>Lateness</b>: a row whose slice's last window already fired (watermark ≥ its end - 1) is dropped and counted
 /// (<see cref="JobMetrics.NumLateRecordsDropped"/>); a row of a fired slice that later windows still need goes into it.</para>
+/// <para><b>Early and late firings</b> (<see cref="WindowAggregateSpec.Emit"/>, TUMBLE and HOP group windows): a window fires before
+/// its end (early) and for rows arriving after it (late) while its state is kept, until the watermark passes its end - 1 +
+/// the allowed lateness (a second event-time timer, namespace the window end, cleans it up). A delay of 0 fires the row's
+/// key (in every window of the row's slice in that phase; a HOP window merges the key's slices) after each row; a larger one fires the window's changed keys at a processing-time timer (one per window, namespace
+/// the window end), registered by the first row after the last such firing. What each key last emitted is kept by
+/// <see cref="EmittedWindowResults"/>.</para>
 /// </summary>
 internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOperator
 {
@@ -49,9 +55,13 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
     private bool[] _accumulate = new bool[256];
     private bool[] _retract = new bool[256];
     private bool[] _selected = new bool[256];
-    private byte[] _key = new byte[64];
     private readonly List<int> _from = new();
     private readonly List<int> _into = new();
+    private readonly WindowEmit? _emit;
+    private readonly long _latenessMicros;
+    private readonly HashSet<long> _pendingFirings = new();
+    private readonly List<int> _eachRow = new();
+    private EmittedWindowResults? _results;
 
     public WindowAggregateOperator(WindowAggregateSpec spec, RowSchema input, JobMetrics metrics)
     {
@@ -65,6 +75,10 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _eventTime = spec.Windowing.IsEventTime;
         _attached = spec.Windowing is WindowAttachedWindowing;
         _slices = new long[Math.Max(1, _assigner.SlicesPerWindow) + 1];
+        _emit = spec.Emit;
+        _latenessMicros = (spec.Emit?.AllowLatenessMillis ?? 0) * 1000;
+        if (_emit is not null && (_attached || spec.Window is not (TumbleWindow or HopWindow)))
+            throw new ArgumentException("early and late firings run on TUMBLE and HOP group windows only", nameof(spec));
     }
 
     /// <summary>Late rows this subtask dropped.</summary>
@@ -77,6 +91,14 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _accumulators = WindowAccumulators.Create(_spec, _input, _table, retracting: _spec.InputChangelog != ChangelogMode.InsertOnly);
         _timers = context.State.NamespaceTimers("window-timers");
         _watermark = context.State.Watermark();
+        if (_emit is not null)
+        {
+            _results = new EmittedWindowResults(_table, _accumulators, _spec.Calls.Count);
+            // An event-time window's processing-time timers are its pending early or late firings; a processing-time
+            // window's also fire it on time, so after a restore it may get a second early firing (which emits only changes).
+            if (_eventTime)
+                foreach (long window in _timers.Namespaces(TimeDomain.ProcessingTime)) _pendingFirings.Add(window);
+        }
         string? zone = _spec.Windowing.AlignmentZone;
         _clock = new WindowClock(zone is null ? null : SessionTimeZone.Resolve(zone));
         return base.OpenAsync(context, cancellationToken);
@@ -101,7 +123,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         {
             if (!_accumulate[i]) continue;
             long slice = _namespaces[i];
-            if (_eventTime && _watermark.IsLate(_clock.LastInstantBefore(_attached ? slice : _assigner.LastWindowEnd(slice))))
+            long fireAt = _clock.LastInstantBefore(_attached ? slice : _assigner.LastWindowEnd(slice));
+            if (_eventTime && _watermark.IsLate(fireAt + _latenessMicros))
             {
                 _accumulate[i] = false;
                 late++;
@@ -118,6 +141,13 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 _retract[i] = true;
                 anyRetract = true;
             }
+            if (_emit is not null && ScheduleFirings(slice))
+            {
+                // Fired on its own below, after the rest of the batch: accumulated one row at a time.
+                _eachRow.Add(i);
+                _accumulate[i] = false;
+                _retract[i] = false;
+            }
         }
         if (late > 0)
         {
@@ -125,16 +155,86 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             _metrics.AddLateRecordsDropped(late);
         }
         var selection = _accumulate.AsSpan(0, n);
-        if (anyRetract)
+        if (anyRetract || _eachRow.Count > 0)
         {
             if (_selected.Length < n) _selected = new bool[Math.Max(n, _accumulate.Length)];
             for (int i = 0; i < n; i++) _selected[i] = _accumulate[i] || _retract[i];
+            foreach (int i in _eachRow) _selected[i] = true;
             selection = _selected.AsSpan(0, n);
         }
         var groups = _table.Resolve(batch.Data, _keyColumns, _namespaces.AsSpan(0, n), selection: selection);
         _accumulators.Update(batch, groups.Groups, _accumulate.AsSpan(0, n), anyRetract ? _retract.AsSpan(0, n) : default);
         if (anyRetract) _retract.AsSpan(0, n).Clear();
-        return default;
+        if (_eachRow.Count == 0) return default;
+        return FireEachRowAsync(batch, groups.Groups.ToArray(), output, cancellationToken);
+    }
+
+    /// <summary>With early or late firings: whether a row of <paramref name="slice"/> fires its key on its own (a delay of 0
+    /// for one of the slice's windows); schedules the firing of those with a larger delay.</summary>
+    private bool ScheduleFirings(long slice)
+    {
+        bool eachRow = false;
+        long last = _assigner.LastWindowEnd(slice);
+        for (long end = _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
+        {
+            if (FiringDelay(end) is not { } millis) continue;
+            if (millis == 0) eachRow = true;
+            else if (_pendingFirings.Add(end)) _timers.Register(TimeDomain.ProcessingTime, Context.Clock.NowMicros() + millis * 1000, end);
+        }
+        return eachRow;
+    }
+
+    /// <summary>The delay of the firing a row of the window ending at <paramref name="windowEnd"/> causes: late firing's once
+    /// the window fired on time, early firing's before; null when there is none (or the window is gone).</summary>
+    private long? FiringDelay(long windowEnd)
+    {
+        long at = _clock.LastInstantBefore(windowEnd);
+        if (_eventTime && _watermark.IsLate(at + _latenessMicros)) return null;
+        return _eventTime && _watermark.IsLate(at) ? _emit!.LateFireDelayMillis : _emit!.EarlyFireDelayMillis;
+    }
+
+    /// <summary>Folds each row of <see cref="_eachRow"/> into its group and fires that group's window for it, in row order
+    /// (Flink's <c>ElementTriggers.every</c>: one firing per row).</summary>
+    private async ValueTask FireEachRowAsync(Batch batch, int[] groups, IEmitter output, CancellationToken cancellationToken)
+    {
+        int n = batch.Length;
+        var kinds = batch.RowKinds;
+        try
+        {
+            foreach (int i in _eachRow)
+            {
+                bool retract = kinds is not null && kinds[i].IsRetraction();
+                (retract ? _retract : _accumulate)[i] = true;
+                _accumulators.Update(batch, groups, _accumulate.AsSpan(0, n), retract ? _retract.AsSpan(0, n) : default);
+                _accumulate[i] = false;
+                _retract[i] = false;
+                _table.MarkUsed(groups[i]);
+                long slice = _namespaces[i];
+                long last = _assigner.LastWindowEnd(slice);
+                for (long end = _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
+                    if (FiringDelay(end) == 0) await FireKeyAsync(end, groups[i], output, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _eachRow.Clear();
+        }
+    }
+
+    /// <summary>Emits the results of <paramref name="groups"/> (of window <paramref name="windowEnd"/>) that hold rows: as
+    /// <c>+I</c> rows, or with early and late firings the changes since each key's last result.</summary>
+    private async ValueTask FireGroupsAsync(long windowEnd, int[] groups, IEmitter output, CancellationToken cancellationToken)
+    {
+        groups = _accumulators.NonEmpty(groups);
+        if (groups.Length == 0) return;
+        if (_results is null)
+        {
+            await EmitAsync(groups, windowEnd, null, output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        _results.Plan(windowEnd, groups, out var order, out var kinds);
+        if (order.Length > 0) await EmitAsync(order, windowEnd, kinds, output, cancellationToken).ConfigureAwait(false);
+        _results.Remember(windowEnd, groups);
     }
 
     /// <summary>Each row's slice end (window clock) in <see cref="_namespaces"/>; <see cref="_accumulate"/> false for rows
@@ -192,6 +292,8 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         for (long end = _attached ? slice : _assigner.FirstWindowEnd(slice); end <= last; end = _assigner.NextSliceEnd(end))
         {
             long at = _clock.LastInstantBefore(end);
+            // The window's state is kept for late rows until its cleanup timer.
+            if (_eventTime && _latenessMicros > 0) _timers.Register(domain, at + _latenessMicros, end);
             if (_eventTime && _watermark.IsLate(at)) continue;
             _timers.Register(domain, at, end);
         }
@@ -204,30 +306,50 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         {
             _fired.Clear();
             _timers.PollDue(TimeDomain.EventTime, watermark.Timestamp, _fired);
-            foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+            foreach (var timer in _fired)
+            {
+                if (_latenessMicros > 0 && timer.Timestamp != _clock.LastInstantBefore(timer.Namespace)) CleanUp(timer.Namespace);
+                else await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+            }
         }
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }
 
-    public long NextDueMillis => _eventTime || _timers is null ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
+    public long NextDueMillis => (_eventTime && _emit is null) || _timers is null ? long.MaxValue : _timers.NextProcessingTimeDueMillis(Context.Clock);
 
     public async ValueTask OnPeriodicAsync(long nowMillis, IEmitter output, CancellationToken cancellationToken)
     {
         _fired.Clear();
         _timers.PollDue(TimeDomain.ProcessingTime, Context.Clock.NowMicros(), _fired);
-        foreach (var timer in _fired) await FireAsync(timer.Namespace, output, cancellationToken).ConfigureAwait(false);
+        foreach (var timer in _fired)
+        {
+            long window = timer.Namespace;
+            if (_emit is not null && (_eventTime || timer.Timestamp != _clock.LastInstantBefore(window)))
+            {
+                _pendingFirings.Remove(window);
+                await FireWindowAsync(window, output, cancellationToken).ConfigureAwait(false);
+            }
+            else await FireAsync(window, output, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Emits the window ending at <paramref name="windowEnd"/> for every key that has rows in it, then drops the
     /// slices no later window needs.</summary>
     private async ValueTask FireAsync(long windowEnd, IEmitter output, CancellationToken cancellationToken)
     {
+        await FireWindowAsync(windowEnd, output, cancellationToken).ConfigureAwait(false);
+        // With late firings the window is kept for late rows until its cleanup timer (end - 1 + allowed lateness).
+        if (!_eventTime || _latenessMicros == 0) CleanUp(windowEnd);
+    }
+
+    /// <summary>Fires every key of the window ending at <paramref name="windowEnd"/>: its slice's groups, or for a HOP or
+    /// CUMULATE window its slices' accumulators merged into the scratch namespace (one slice with rows: that slice's).</summary>
+    private async ValueTask FireWindowAsync(long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    {
         if (_attached || !_assigner.MergesSlices)
         {
             var groups = _table.GroupsOf(windowEnd).ToArray();
-            if (groups.Length > 0) await EmitAsync(groups, windowEnd, output, cancellationToken).ConfigureAwait(false);
-            _table.RemoveNamespace(windowEnd);
-            _registered.Remove(windowEnd);
+            if (groups.Length > 0) await FireGroupsAsync(windowEnd, groups, output, cancellationToken).ConfigureAwait(false);
             return;
         }
         int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
@@ -247,8 +369,41 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             for (int s = 0; s < sliceCount; s++) MergeSlice(_slices[s]);
             merged = _table.GroupsOf(MergeNamespace).ToArray();
         }
-        if (merged is { Length: > 0 }) await EmitAsync(merged, windowEnd, output, cancellationToken).ConfigureAwait(false);
+        if (merged is { Length: > 0 }) await FireGroupsAsync(windowEnd, merged, output, cancellationToken).ConfigureAwait(false);
         if (withRows > 1) _table.RemoveNamespace(MergeNamespace);
+    }
+
+    /// <summary>Fires one key of the window ending at <paramref name="windowEnd"/>, given its group in one of the window's
+    /// slices (a HOP window merges the key's groups of all its slices first).</summary>
+    private async ValueTask FireKeyAsync(long windowEnd, int group, IEmitter output, CancellationToken cancellationToken)
+    {
+        if (!_assigner.MergesSlices)
+        {
+            await FireGroupsAsync(windowEnd, [group], output, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        int target = _table.FindOrAddSameKey(group, MergeNamespace, out _);
+        int sliceCount = _assigner.SlicesOf(windowEnd, _slices);
+        for (int s = 0; s < sliceCount; s++)
+        {
+            int part = _table.FindSameKey(group, _slices[s]);
+            if (part >= 0) _accumulators.Merge([part], [target]);
+        }
+        await FireGroupsAsync(windowEnd, [target], output, cancellationToken).ConfigureAwait(false);
+        _table.RemoveNamespace(MergeNamespace);
+    }
+
+    /// <summary>Drops what no row can change any more once the window ending at <paramref name="windowEnd"/> is done: its
+    /// kept results, and its slice (TUMBLE) or the slices no later window needs.</summary>
+    private void CleanUp(long windowEnd)
+    {
+        _results?.Forget(windowEnd);
+        if (_attached || !_assigner.MergesSlices)
+        {
+            _table.RemoveNamespace(windowEnd);
+            _registered.Remove(windowEnd);
+            return;
+        }
         int expired = _assigner.ExpiredSlices(windowEnd, _slices);
         for (int s = 0; s < expired; s++)
         {
@@ -266,10 +421,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _into.Clear();
         foreach (int g in groups)
         {
-            var key = _table.KeyOf(g);
-            if (_key.Length < key.Length) _key = new byte[Math.Max(key.Length, _key.Length * 2)];
-            key.CopyTo(_key);
-            int target = _table.FindOrAdd(_key.AsSpan(0, key.Length), _table.KeyGroupOf(g), MergeNamespace, out _);
+            int target = _table.FindOrAddSameKey(g, MergeNamespace, out _);
             _table.MarkUsed(target);
             _from.Add(g);
             _into.Add(target);
@@ -277,10 +429,9 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
         _accumulators.Merge(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_from), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_into));
     }
 
-    private async ValueTask EmitAsync(int[] groups, long windowEnd, IEmitter output, CancellationToken cancellationToken)
+    /// <summary>One row per group of <paramref name="groups"/> (which hold rows), of the given kinds (null: inserts).</summary>
+    private async ValueTask EmitAsync(int[] groups, long windowEnd, RowKind[]? kinds, IEmitter output, CancellationToken cancellationToken)
     {
-        groups = _accumulators.NonEmpty(groups);
-        if (groups.Length == 0) return;
         var columns = new List<IArrowArray>(_outputSchema.FieldsList.Count);
         columns.AddRange(_table.KeyColumns(groups));
         _accumulators.Evaluate(groups, columns);
@@ -300,7 +451,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
             values.AsSpan().Fill(value);
             columns.Add(ResultArrays.Integers(type, values, default));
         }
-        await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n)), cancellationToken).ConfigureAwait(false);
+        await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n), kinds), cancellationToken).ConfigureAwait(false);
     }
 
 }

@@ -22,6 +22,7 @@ namespace StreamSql.Execution.State.Groups;
 /// </summary>
 public sealed class GroupTable
 {
+    private byte[] _keyScratch = new byte[64];
     private readonly GroupKeyIndex _index;
     private readonly List<IGroupColumn> _columns = new();
     private readonly IGroupRowStore? _store;
@@ -510,6 +511,31 @@ public sealed class GroupTable
         }
         MarkUsed(g);
         return g;
+    }
+
+    /// <summary>The group of <paramref name="group"/>'s key in namespace <paramref name="namespace"/>, created when absent
+    /// (the key is copied first: adding a group may move the bytes <see cref="KeyOf"/> returns).</summary>
+    public int FindOrAddSameKey(int group, long @namespace, out bool added) =>
+        FindOrAdd(CopyOfKey(group), KeyGroupOf(group), @namespace, out added);
+
+    /// <summary>The group of <paramref name="group"/>'s key in namespace <paramref name="namespace"/>, or -1.</summary>
+    public int FindSameKey(int group, long @namespace) => Find(CopyOfKey(group), KeyGroupOf(group), @namespace);
+
+    /// <summary>A group's key copied to a scratch buffer (valid until the next call).</summary>
+    private ReadOnlySpan<byte> CopyOfKey(int group)
+    {
+        var key = KeyOf(group);
+        if (_keyScratch.Length < key.Length) _keyScratch = new byte[Math.Max(key.Length, _keyScratch.Length * 2)];
+        key.CopyTo(_keyScratch);
+        return _keyScratch.AsSpan(0, key.Length);
+    }
+
+
+    /// <summary>Gives a live group the state of a new one (its key and namespace stay), marked changed.</summary>
+    public void ResetState(int group)
+    {
+        MarkUsed(group);
+        ResetColumns(group);
     }
 
     public bool IsLive(int group) => _index.IsLive(group);

@@ -17,6 +17,13 @@ public sealed record PhysicalWindowAggregate(
     /// <summary>A <c>GROUP BY TUMBLE(ts, ...)</c> group window rather than a window table function's aggregation.</summary>
     public bool Legacy { get; init; }
 
+    /// <summary>A group window's early and late firings (Flink's emit options), which make it produce updates; null: it
+    /// fires once.</summary>
+    public WindowEmit? Emit { get; init; }
+
+    /// <summary>The group window's <c>emit=[...]</c> in plans (Flink prints it whenever early or late firing is enabled).</summary>
+    public string EmitText { get; init; } = "";
+
     /// <summary>Planned in batch mode: named as Flink's batch window aggregations are (<c>HashWindowAggregate</c>,
     /// <c>SortWindowAggregate</c>).</summary>
     public bool Batch { get; init; }
@@ -50,7 +57,7 @@ public sealed record PhysicalWindowAggregate(
     }
 
     public override string StateSignature =>
-        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|{Window.Signature}|eventTime={Windowing.IsEventTime}";
+        $"{Name}|keys={ExplainText.Types(Input.Schema, Grouping)}|{AggregateText.Signature(Calls, Phase, Input.Schema, Accumulators)}|{Window.Signature}|eventTime={Windowing.IsEventTime}{(Emit is null ? "" : "|updates")}";
 
     public override string Explain(bool infix)
     {
@@ -76,7 +83,8 @@ public sealed record PhysicalWindowAggregate(
         string select = AggregateText.GroupAndSelect(Input.Schema, Grouping, Schema, items);
         // Flink prints the window between groupBy and select.
         int at = Grouping.Count == 0 ? 0 : select.IndexOf("select=[", StringComparison.Ordinal);
-        return $"{Name}({select[..at]}window=[{window}], {properties}{select[at..]})";
+        string emit = EmitText.Length > 0 ? $", emit=[{EmitText}]" : "";
+        return $"{Name}({select[..at]}window=[{window}], {properties}{select[at..]}{emit})";
     }
 
     private static string PropertyFunction(WindowProperty p) => p switch
@@ -110,7 +118,7 @@ public sealed record PhysicalWindowAggregate(
 
     // ------------------------------------------------------------------ changelog
 
-    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.InsertOnly;
+    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => Emit is null ? ModifyKindSet.InsertOnly : new ModifyKindSet(true, true, false);
 
     /// <summary>Group windows and (since Flink 1.19, FLINK-20281) window table function aggregations take every change; the
     /// Local phase of a two-phase window aggregation is planned over insert-only inputs only, and a SESSION window table
@@ -124,5 +132,8 @@ public sealed record PhysicalWindowAggregate(
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
 
     public OperatorSpec ToSpec(string description) => new WindowAggregateSpec(
-        Grouping, Calls, Window, Windowing, Properties, Phase, Accumulators, Input.Changelog.ToRuntimeMode(), description, Schema);
+        Grouping, Calls, Window, Windowing, Properties, Phase, Accumulators, Input.Changelog.ToRuntimeMode(), description, Schema)
+    {
+        Emit = Emit,
+    };
 }

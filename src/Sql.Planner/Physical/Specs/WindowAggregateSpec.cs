@@ -35,6 +35,12 @@ public sealed record WindowAggregateSpec(
     string Description,
     RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.InsertOnly)
 {
+    /// <summary>A TUMBLE or HOP group window's early and late firings (null: it fires once). With them the output carries
+    /// <c>+I</c>, <c>-U</c> and <c>+U</c> rows (see <see cref="WindowEmit"/>) and an event-time window keeps its state
+    /// until the watermark passes <c>window_end - 1 ms + AllowLatenessMillis</c>; rows of a window that fired but is still
+    /// kept update it rather than being dropped.</summary>
+    public WindowEmit? Emit { get; init; }
+
     /// <summary>A SESSION window table function read without aggregation (Flink's <c>UnalignedWindowTableFunctionOperator</c>):
     /// no calls, <see cref="GroupKeys"/> are its <c>PARTITION BY</c> columns, and each session, when it fires, emits its rows
     /// in arrival order, every input column followed by <c>window_start</c>, <c>window_end</c> and <c>window_time</c>.</summary>
