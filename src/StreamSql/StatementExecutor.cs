@@ -148,7 +148,8 @@ internal sealed class StatementExecutor
         else if (string.IsNullOrEmpty(graph.Name))
             graph = graph with { Name = kind == "SELECT" ? "collect" : "insert-into_" + string.Join(",", targets) };
 
-        var claim = JobStateClaim.Acquire(graph.Configuration, graph.Name).HeldBySession();
+        var claim = (restore?.Source is LatestCheckpointRestore ? EndedJobClaim(graph.Name) : null)
+            ?? JobStateClaim.Acquire(graph.Configuration, graph.Name).HeldBySession();
         ResolvedRestore resolved;
         try
         {
@@ -194,6 +195,17 @@ internal sealed class StatementExecutor
         };
         _env.JobRegistry.Add(job);
         return (job, notices);
+    }
+
+    /// <summary>The state name of this session's latest ended job called <paramref name="name"/>, taken over by a job that
+    /// goes on from its checkpoints; null when there is none to take.</summary>
+    private JobStateClaim? EndedJobClaim(string name)
+    {
+        var jobs = _env.JobRegistry.Snapshot();
+        for (int i = jobs.Count - 1; i >= 0; i--)
+            if (jobs[i].Name == name && jobs[i].IsTerminal && jobs[i].StateClaim?.TakeOver() is { } claim)
+                return claim;
+        return null;
     }
 
     private TableTextResult ListSettings(string text)

@@ -106,6 +106,19 @@ public sealed class JobStateClaim : IDisposable
         Dispose();
     }
 
+    /// <summary>Hands the name of an ended job its session still holds to the next job of that session which asks to go on
+    /// from that job's checkpoints (<c>EXECUTE ... FROM LATEST CHECKPOINT</c> after a stop or a cancel); null when the job
+    /// has not ended, the name was released, or another job took it over already.</summary>
+    public JobStateClaim? TakeOver()
+    {
+        lock (_gate)
+        {
+            if (!_jobEnded || !_heldBySession || _lock is null) return null;
+            _jobEnded = false;
+            return this;
+        }
+    }
+
     /// <summary>The session ends: the name is released now if the job has ended, else when it ends.</summary>
     public void SessionEnded()
     {
