@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -40,63 +39,9 @@ internal static class XxHash64
         return (long)Mix(hash);
     }
 
-    /// <summary>The hash of a byte string (Flink's <c>hashUnsafeBytes</c>).</summary>
-    public static long HashBytes(ReadOnlySpan<byte> bytes, long seed = DefaultSeed)
-    {
-        int length = bytes.Length;
-        int offset = 0;
-        ulong hash;
-        if (length >= 32)
-        {
-            ulong v1 = (ulong)seed + Prime1 + Prime2;
-            ulong v2 = (ulong)seed + Prime2;
-            ulong v3 = (ulong)seed;
-            ulong v4 = (ulong)seed - Prime1;
-            int limit = length - 32;
-            do
-            {
-                v1 = Round(v1, Word(bytes, offset));
-                v2 = Round(v2, Word(bytes, offset + 8));
-                v3 = Round(v3, Word(bytes, offset + 16));
-                v4 = Round(v4, Word(bytes, offset + 24));
-                offset += 32;
-            } while (offset <= limit);
-            hash = BitOperations.RotateLeft(v1, 1) + BitOperations.RotateLeft(v2, 7) + BitOperations.RotateLeft(v3, 12)
-                + BitOperations.RotateLeft(v4, 18);
-            hash = MergeRound(hash, v1);
-            hash = MergeRound(hash, v2);
-            hash = MergeRound(hash, v3);
-            hash = MergeRound(hash, v4);
-        }
-        else
-        {
-            hash = (ulong)seed + Prime5;
-        }
-        hash += (ulong)length;
-        for (; offset <= length - 8; offset += 8)
-        {
-            hash ^= Round(0, Word(bytes, offset));
-            hash = BitOperations.RotateLeft(hash, 27) * Prime1 + Prime4;
-        }
-        if (offset + 4 <= length)
-        {
-            hash ^= BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]) * Prime1;
-            hash = BitOperations.RotateLeft(hash, 23) * Prime2 + Prime3;
-            offset += 4;
-        }
-        for (; offset < length; offset++)
-        {
-            hash ^= bytes[offset] * Prime5;
-            hash = BitOperations.RotateLeft(hash, 11) * Prime1;
-        }
-        return (long)Mix(hash);
-    }
-
-    private static ulong Word(ReadOnlySpan<byte> bytes, int offset) => BinaryPrimitives.ReadUInt64LittleEndian(bytes[offset..]);
-
-    private static ulong Round(ulong acc, ulong input) => BitOperations.RotateLeft(acc + input * Prime2, 31) * Prime1;
-
-    private static ulong MergeRound(ulong hash, ulong v) => (hash ^ Round(0, v)) * Prime1 + Prime4;
+    /// <summary>The hash of a byte string (Flink's <c>hashUnsafeBytes</c>): the standard XXH64, System.IO.Hashing's.</summary>
+    public static long HashBytes(ReadOnlySpan<byte> bytes, long seed = DefaultSeed) =>
+        (long)System.IO.Hashing.XxHash64.HashToUInt64(bytes, seed);
 
     private static ulong Mix(ulong hash)
     {
