@@ -199,7 +199,8 @@ likeOption
 alterTableAction
     : RENAME TO qualifiedName                                           #alterRenameTable
     | SET LPAREN tableOption (COMMA tableOption)* RPAREN                #alterSetOptions
-    | RESET LPAREN optionKey (COMMA optionKey)* RPAREN                  #alterResetOptions
+    // An empty list parses, so the planner can say what Flink says ("... RESET does not support empty key").
+    | RESET LPAREN (optionKey (COMMA optionKey)*)? RPAREN               #alterResetOptions
     | kind=(ADD | MODIFY) (alterTableElement | LPAREN alterTableElement (COMMA alterTableElement)* RPAREN)   #alterSchema
     // Before DROP identifier: WATERMARK is also a name there (a column named watermark is dropped as `watermark`).
     | DROP PRIMARY KEY                                                  #alterDropPrimaryKey

@@ -385,7 +385,7 @@ public sealed class CatalogTests
         _f.Run("CREATE TEMPORARY VIEW v1 AS SELECT a, b FROM orders");
         Assert.Equal("Temporary table '`default_catalog`.`default_database`.`v1`' already exists", _f.Error("CREATE TEMPORARY VIEW v1 AS SELECT a FROM orders").Problem);
         _f.Run("CREATE VIEW v1 AS SELECT a FROM orders");
-        Assert.Equal("Table (or view) 'v1' already exists in default_catalog.default_database", _f.Error("CREATE VIEW v1 AS SELECT b FROM orders").Problem);
+        Assert.Equal("Table (or view) default_database.v1 already exists in Catalog default_catalog.", _f.Error("CREATE VIEW v1 AS SELECT b FROM orders").Problem);
         Assert.IsType<CatalogChanged>(_f.Run("CREATE VIEW IF NOT EXISTS v1 AS SELECT b FROM orders"));
         Assert.Equal(2, _f.Run<QueryPlan>("SELECT * FROM v1").ResultSchema.Count);
         Assert.Contains("Drop it first before removing the permanent view.", _f.Error("DROP VIEW v1").Problem);

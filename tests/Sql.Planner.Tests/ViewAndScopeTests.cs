@@ -52,10 +52,19 @@ public sealed class ViewAndScopeTests
         _f.Run("ALTER VIEW v RENAME TO w");
         Assert.Null(_f.Catalog.FindView("v"));
         var text = _f.Run<TableResult>("SHOW CREATE VIEW w").Rows[0][0]!;
-        Assert.StartsWith("CREATE VIEW `default_catalog`.`default_database`.`w`(`auction`) as\nSELECT auction FROM bids", text);
+        // Flink's layout, with the query expanded as Flink's validator stores it.
+        Assert.Equal("CREATE VIEW `default_catalog`.`default_database`.`w` (\n  `auction`\n)\n"
+            + "AS SELECT `bids`.`auction`\nFROM `default_catalog`.`default_database`.`bids` AS `bids`\n", text);
         Assert.Contains("does not exist", _f.Error("DROP VIEW v").Problem);
         _f.Run("DROP VIEW w");
         Assert.Empty(_f.Catalog.Views);
+
+        // A query past the plain shape (here a filter) is shown as it was written.
+        _f.Run("CREATE VIEW f AS SELECT b.auction AS a FROM bids AS b WHERE auction > 1");
+        Assert.EndsWith(")\nAS SELECT b.auction AS a FROM bids AS b WHERE auction > 1\n", _f.Run<TableResult>("SHOW CREATE VIEW f").Rows[0][0]!);
+        _f.Run("CREATE VIEW g AS SELECT b.auction AS a, * FROM bids AS b");
+        Assert.Contains("AS SELECT `b`.`auction` AS `a`, `b`.`auction`, ", _f.Run<TableResult>("SHOW CREATE VIEW g").Rows[0][0]!);
+        Assert.EndsWith("\nFROM `default_catalog`.`default_database`.`bids` AS `b`\n", _f.Run<TableResult>("SHOW CREATE VIEW g").Rows[0][0]!);
     }
 
     [Fact]

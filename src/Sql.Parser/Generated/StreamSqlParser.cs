@@ -5350,13 +5350,13 @@ internal partial class StreamSqlParser : Parser {
 	public partial class AlterResetOptionsContext : AlterTableActionContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(StreamSqlParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(StreamSqlParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public OptionKeyContext[] optionKey() {
 			return GetRuleContexts<OptionKeyContext>();
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public OptionKeyContext optionKey(int i) {
 			return GetRuleContext<OptionKeyContext>(i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(StreamSqlParser.RPAREN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(StreamSqlParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(StreamSqlParser.COMMA, i);
@@ -5473,9 +5473,9 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 54, RULE_alterTableAction);
 		int _la;
 		try {
-			State = 976;
+			State = 977;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,125,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,126,Context) ) {
 			case 1:
 				_localctx = new AlterRenameTableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -5526,25 +5526,33 @@ internal partial class StreamSqlParser : Parser {
 				Match(RESET);
 				State = 926;
 				Match(LPAREN);
-				State = 927;
-				optionKey();
-				State = 932;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==COMMA) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 279)) & ~0x3f) == 0 && ((1L << (_la - 279)) & 193L) != 0)) {
 					{
-					{
-					State = 928;
-					Match(COMMA);
-					State = 929;
+					State = 927;
 					optionKey();
-					}
-					}
-					State = 934;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 928;
+						Match(COMMA);
+						State = 929;
+						optionKey();
+						}
+						}
+						State = 934;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					}
 				}
-				State = 935;
+
+				State = 937;
 				Match(RPAREN);
 				}
 				break;
@@ -5552,7 +5560,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterSchemaContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 937;
+				State = 938;
 				((AlterSchemaContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ADD || _la==MODIFY) ) {
@@ -5562,7 +5570,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 950;
+				State = 951;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -5755,33 +5763,33 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 938;
+					State = 939;
 					alterTableElement();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 939;
-					Match(LPAREN);
 					State = 940;
+					Match(LPAREN);
+					State = 941;
 					alterTableElement();
-					State = 945;
+					State = 946;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 941;
-						Match(COMMA);
 						State = 942;
+						Match(COMMA);
+						State = 943;
 						alterTableElement();
 						}
 						}
-						State = 947;
+						State = 948;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 948;
+					State = 949;
 					Match(RPAREN);
 					}
 					break;
@@ -5794,11 +5802,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropPrimaryKeyContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 952;
-				Match(DROP);
 				State = 953;
-				Match(PRIMARY);
+				Match(DROP);
 				State = 954;
+				Match(PRIMARY);
+				State = 955;
 				Match(KEY);
 				}
 				break;
@@ -5806,11 +5814,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropConstraintContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 955;
-				Match(DROP);
 				State = 956;
-				Match(CONSTRAINT);
+				Match(DROP);
 				State = 957;
+				Match(CONSTRAINT);
+				State = 958;
 				identifier();
 				}
 				break;
@@ -5818,9 +5826,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropWatermarkContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 958;
-				Match(DROP);
 				State = 959;
+				Match(DROP);
+				State = 960;
 				Match(WATERMARK);
 				}
 				break;
@@ -5828,9 +5836,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterDropColumnsContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 960;
+				State = 961;
 				Match(DROP);
-				State = 969;
+				State = 970;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6023,27 +6031,27 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 962;
+					State = 963;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,123,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,124,Context) ) {
 					case 1:
 						{
-						State = 961;
+						State = 962;
 						Match(COLUMN);
 						}
 						break;
 					}
-					State = 964;
+					State = 965;
 					identifier();
 					}
 					break;
 				case LPAREN:
 					{
-					State = 965;
-					Match(LPAREN);
 					State = 966;
-					identifierList();
+					Match(LPAREN);
 					State = 967;
+					identifierList();
+					State = 968;
 					Match(RPAREN);
 					}
 					break;
@@ -6056,13 +6064,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AlterRenameColumnContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 971;
-				Match(RENAME);
 				State = 972;
-				identifier();
+				Match(RENAME);
 				State = 973;
-				Match(TO);
+				identifier();
 				State = 974;
+				Match(TO);
+				State = 975;
 				identifier();
 				}
 				break;
@@ -6109,22 +6117,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
+			State = 979;
 			tableElement();
-			State = 982;
+			State = 983;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FIRST:
 				{
-				State = 979;
+				State = 980;
 				Match(FIRST);
 				}
 				break;
 			case AFTER:
 				{
-				State = 980;
-				Match(AFTER);
 				State = 981;
+				Match(AFTER);
+				State = 982;
 				_localctx.after = identifier();
 				}
 				break;
@@ -6186,35 +6194,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 993;
+			State = 994;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITH) {
 				{
-				State = 984;
-				Match(WITH);
 				State = 985;
+				Match(WITH);
+				State = 986;
 				commonTableExpression();
-				State = 990;
+				State = 991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 986;
-					Match(COMMA);
 					State = 987;
+					Match(COMMA);
+					State = 988;
 					commonTableExpression();
 					}
 					}
-					State = 992;
+					State = 993;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 995;
+			State = 996;
 			queryNoWith();
 			}
 		}
@@ -6269,29 +6277,29 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 997;
+			State = 998;
 			identifier();
-			State = 1002;
+			State = 1003;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 998;
-				Match(LPAREN);
 				State = 999;
-				identifierList();
+				Match(LPAREN);
 				State = 1000;
+				identifierList();
+				State = 1001;
 				Match(RPAREN);
 				}
 			}
 
-			State = 1004;
-			Match(AS);
 			State = 1005;
-			Match(LPAREN);
+			Match(AS);
 			State = 1006;
-			query();
+			Match(LPAREN);
 			State = 1007;
+			query();
+			State = 1008;
 			Match(RPAREN);
 			}
 		}
@@ -6367,46 +6375,46 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1009;
+			State = 1010;
 			queryTerm(0);
-			State = 1020;
+			State = 1021;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1010;
-				Match(ORDER);
 				State = 1011;
-				Match(BY);
+				Match(ORDER);
 				State = 1012;
+				Match(BY);
+				State = 1013;
 				sortItem();
-				State = 1017;
+				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1013;
-					Match(COMMA);
 					State = 1014;
+					Match(COMMA);
+					State = 1015;
 					sortItem();
 					}
 					}
-					State = 1019;
+					State = 1020;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1027;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LIMIT) {
 				{
-				State = 1022;
+				State = 1023;
 				Match(LIMIT);
-				State = 1025;
+				State = 1026;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ABSENT:
@@ -6626,13 +6634,13 @@ internal partial class StreamSqlParser : Parser {
 				case IDENTIFIER:
 				case BACKQUOTED_IDENTIFIER:
 					{
-					State = 1023;
+					State = 1024;
 					_localctx.limit = expression();
 					}
 					break;
 				case ALL:
 					{
-					State = 1024;
+					State = 1025;
 					Match(ALL);
 					}
 					break;
@@ -6642,21 +6650,21 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1034;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OFFSET) {
 				{
-				State = 1029;
-				Match(OFFSET);
 				State = 1030;
+				Match(OFFSET);
+				State = 1031;
 				_localctx.offset = expression();
-				State = 1032;
+				State = 1033;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW || _la==ROWS) {
 					{
-					State = 1031;
+					State = 1032;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ROW || _la==ROWS) ) {
 					ErrorHandler.RecoverInline(this);
@@ -6671,14 +6679,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1043;
+			State = 1044;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FETCH) {
 				{
-				State = 1036;
-				Match(FETCH);
 				State = 1037;
+				Match(FETCH);
+				State = 1038;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==NEXT) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6687,17 +6695,17 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1039;
+				State = 1040;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,136,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 				case 1:
 					{
-					State = 1038;
+					State = 1039;
 					_localctx.fetch = expression();
 					}
 					break;
 				}
-				State = 1041;
+				State = 1042;
 				_la = TokenStream.LA(1);
 				if ( !(_la==ROW || _la==ROWS) ) {
 				ErrorHandler.RecoverInline(this);
@@ -6706,7 +6714,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1042;
+				State = 1043;
 				Match(ONLY);
 				}
 			}
@@ -6795,42 +6803,42 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1046;
+			State = 1047;
 			queryPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1062;
+			State = 1063;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1060;
+					State = 1061;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,140,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,141,Context) ) {
 					case 1:
 						{
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1048;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1049;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1050;
 						Match(INTERSECT);
-						State = 1051;
+						State = 1052;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1050;
+							State = 1051;
 							setQuantifier();
 							}
 						}
 
-						State = 1053;
+						State = 1054;
 						((SetOperationContext)_localctx).right = queryTerm(3);
 						}
 						break;
@@ -6839,9 +6847,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new SetOperationContext(new QueryTermContext(_parentctx, _parentState));
 						((SetOperationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_queryTerm);
-						State = 1054;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1055;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1056;
 						((SetOperationContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==EXCEPT || _la==UNION) ) {
@@ -6851,26 +6859,26 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1057;
+						State = 1058;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==ALL || _la==DISTINCT) {
 							{
-							State = 1056;
+							State = 1057;
 							setQuantifier();
 							}
 						}
 
-						State = 1059;
+						State = 1060;
 						((SetOperationContext)_localctx).right = queryTerm(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1064;
+				State = 1065;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,141,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
 			}
 			}
 		}
@@ -6950,14 +6958,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 66, RULE_queryPrimary);
 		try {
 			int _alt;
-			State = 1079;
+			State = 1080;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELECT:
 				_localctx = new SelectPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1065;
+				State = 1066;
 				querySpecification();
 				}
 				break;
@@ -6965,27 +6973,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ValuesPrimaryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1066;
-				Match(VALUES);
 				State = 1067;
+				Match(VALUES);
+				State = 1068;
 				valuesRow();
-				State = 1072;
+				State = 1073;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1068;
-						Match(COMMA);
 						State = 1069;
+						Match(COMMA);
+						State = 1070;
 						valuesRow();
 						}
 						} 
 					}
-					State = 1074;
+					State = 1075;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,142,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,143,Context);
 				}
 				}
 				break;
@@ -6993,11 +7001,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedQueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1075;
-				Match(LPAREN);
 				State = 1076;
-				query();
+				Match(LPAREN);
 				State = 1077;
+				query();
+				State = 1078;
 				Match(RPAREN);
 				}
 				break;
@@ -7049,50 +7057,50 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 68, RULE_valuesRow);
 		int _la;
 		try {
-			State = 1096;
+			State = 1097;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,146,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,147,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1082;
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ROW) {
 					{
-					State = 1081;
+					State = 1082;
 					Match(ROW);
 					}
 				}
 
-				State = 1084;
-				Match(LPAREN);
 				State = 1085;
+				Match(LPAREN);
+				State = 1086;
 				expression();
-				State = 1090;
+				State = 1091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1086;
-					Match(COMMA);
 					State = 1087;
+					Match(COMMA);
+					State = 1088;
 					expression();
 					}
 					}
-					State = 1092;
+					State = 1093;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1093;
+				State = 1094;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1095;
+				State = 1096;
 				expression();
 				}
 				break;
@@ -7181,160 +7189,160 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1098;
+			State = 1099;
 			Match(SELECT);
-			State = 1100;
+			State = 1101;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==HINT_START) {
 				{
-				State = 1099;
+				State = 1100;
 				hintList();
 				}
 			}
 
-			State = 1103;
+			State = 1104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==DISTINCT) {
 				{
-				State = 1102;
+				State = 1103;
 				setQuantifier();
 				}
 			}
 
-			State = 1105;
+			State = 1106;
 			selectItem();
-			State = 1110;
+			State = 1111;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1106;
-					Match(COMMA);
 					State = 1107;
+					Match(COMMA);
+					State = 1108;
 					selectItem();
 					}
 					} 
 				}
-				State = 1112;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,149,Context);
-			}
-			State = 1122;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
-			case 1:
-				{
 				State = 1113;
-				Match(FROM);
-				State = 1114;
-				relation(0);
-				State = 1119;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1115;
-						Match(COMMA);
-						State = 1116;
-						relation(0);
-						}
-						} 
-					}
-					State = 1121;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,150,Context);
-				}
-				}
-				break;
 			}
-			State = 1126;
+			State = 1123;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				{
-				State = 1124;
-				Match(WHERE);
+				State = 1114;
+				Match(FROM);
+				State = 1115;
+				relation(0);
+				State = 1120;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1116;
+						Match(COMMA);
+						State = 1117;
+						relation(0);
+						}
+						} 
+					}
+					State = 1122;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,151,Context);
+				}
+				}
+				break;
+			}
+			State = 1127;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,153,Context) ) {
+			case 1:
+				{
 				State = 1125;
+				Match(WHERE);
+				State = 1126;
 				_localctx.where = expression();
 				}
 				break;
 			}
-			State = 1138;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
-			case 1:
-				{
-				State = 1128;
-				Match(GROUP);
-				State = 1129;
-				Match(BY);
-				State = 1130;
-				groupingElement();
-				State = 1135;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1131;
-						Match(COMMA);
-						State = 1132;
-						groupingElement();
-						}
-						} 
-					}
-					State = 1137;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
-				}
-				}
-				break;
-			}
-			State = 1142;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				{
-				State = 1140;
-				Match(HAVING);
-				State = 1141;
-				_localctx.having = expression();
-				}
-				break;
-			}
-			State = 1153;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
-			case 1:
-				{
-				State = 1144;
-				Match(WINDOW);
-				State = 1145;
-				namedWindow();
-				State = 1150;
+				State = 1129;
+				Match(GROUP);
+				State = 1130;
+				Match(BY);
+				State = 1131;
+				groupingElement();
+				State = 1136;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1146;
+						State = 1132;
 						Match(COMMA);
+						State = 1133;
+						groupingElement();
+						}
+						} 
+					}
+					State = 1138;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
+				}
+				}
+				break;
+			}
+			State = 1143;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			case 1:
+				{
+				State = 1141;
+				Match(HAVING);
+				State = 1142;
+				_localctx.having = expression();
+				}
+				break;
+			}
+			State = 1154;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			case 1:
+				{
+				State = 1145;
+				Match(WINDOW);
+				State = 1146;
+				namedWindow();
+				State = 1151;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
 						State = 1147;
+						Match(COMMA);
+						State = 1148;
 						namedWindow();
 						}
 						} 
 					}
-					State = 1152;
+					State = 1153;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,156,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				}
 				}
 				break;
@@ -7376,7 +7384,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1155;
+			State = 1156;
 			_la = TokenStream.LA(1);
 			if ( !(_la==ALL || _la==DISTINCT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7457,14 +7465,14 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 74, RULE_selectItem);
 		int _la;
 		try {
-			State = 1169;
+			State = 1170;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 			case 1:
 				_localctx = new SelectAllContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1157;
+				State = 1158;
 				Match(ASTERISK);
 				}
 				break;
@@ -7472,11 +7480,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectQualifiedAllContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1158;
-				qualifiedName();
 				State = 1159;
-				Match(DOT);
+				qualifiedName();
 				State = 1160;
+				Match(DOT);
+				State = 1161;
 				Match(ASTERISK);
 				}
 				break;
@@ -7484,24 +7492,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SelectSingleContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1162;
+				State = 1163;
 				expression();
-				State = 1167;
+				State = 1168;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1164;
+					State = 1165;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==AS) {
 						{
-						State = 1163;
+						State = 1164;
 						Match(AS);
 						}
 					}
 
-					State = 1166;
+					State = 1167;
 					identifier();
 					}
 					break;
@@ -7630,38 +7638,38 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 76, RULE_groupingElement);
 		int _la;
 		try {
-			State = 1211;
+			State = 1212;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 			case 1:
 				_localctx = new GroupingSetsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1171;
-				Match(GROUPING);
 				State = 1172;
-				Match(SETS);
+				Match(GROUPING);
 				State = 1173;
-				Match(LPAREN);
+				Match(SETS);
 				State = 1174;
+				Match(LPAREN);
+				State = 1175;
 				groupingSet();
-				State = 1179;
+				State = 1180;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1175;
-					Match(COMMA);
 					State = 1176;
+					Match(COMMA);
+					State = 1177;
 					groupingSet();
 					}
 					}
-					State = 1181;
+					State = 1182;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1182;
+				State = 1183;
 				Match(RPAREN);
 				}
 				break;
@@ -7669,29 +7677,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RollupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1184;
-				Match(ROLLUP);
 				State = 1185;
-				Match(LPAREN);
+				Match(ROLLUP);
 				State = 1186;
+				Match(LPAREN);
+				State = 1187;
 				groupingSet();
-				State = 1191;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1187;
-					Match(COMMA);
 					State = 1188;
+					Match(COMMA);
+					State = 1189;
 					groupingSet();
 					}
 					}
-					State = 1193;
+					State = 1194;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1194;
+				State = 1195;
 				Match(RPAREN);
 				}
 				break;
@@ -7699,29 +7707,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CubeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1196;
-				Match(CUBE);
 				State = 1197;
-				Match(LPAREN);
+				Match(CUBE);
 				State = 1198;
+				Match(LPAREN);
+				State = 1199;
 				groupingSet();
-				State = 1203;
+				State = 1204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1199;
-					Match(COMMA);
 					State = 1200;
+					Match(COMMA);
+					State = 1201;
 					groupingSet();
 					}
 					}
-					State = 1205;
+					State = 1206;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1206;
+				State = 1207;
 				Match(RPAREN);
 				}
 				break;
@@ -7729,9 +7737,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new EmptyGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1208;
-				Match(LPAREN);
 				State = 1209;
+				Match(LPAREN);
+				State = 1210;
 				Match(RPAREN);
 				}
 				break;
@@ -7739,7 +7747,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SingleGroupingSetContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1210;
+				State = 1211;
 				expression();
 				}
 				break;
@@ -7788,48 +7796,48 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 78, RULE_groupingSet);
 		int _la;
 		try {
-			State = 1226;
+			State = 1227;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1213;
+				State = 1214;
 				Match(LPAREN);
-				State = 1222;
+				State = 1223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 1214;
+					State = 1215;
 					expression();
-					State = 1219;
+					State = 1220;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1215;
-						Match(COMMA);
 						State = 1216;
+						Match(COMMA);
+						State = 1217;
 						expression();
 						}
 						}
-						State = 1221;
+						State = 1222;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1224;
+				State = 1225;
 				Match(RPAREN);
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1225;
+				State = 1226;
 				expression();
 				}
 				break;
@@ -7874,11 +7882,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1228;
-			identifier();
 			State = 1229;
-			Match(AS);
+			identifier();
 			State = 1230;
+			Match(AS);
+			State = 1231;
 			windowSpecification();
 			}
 		}
@@ -7925,14 +7933,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1232;
+			State = 1233;
 			expression();
-			State = 1234;
+			State = 1235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ASC || _la==DESC) {
 				{
-				State = 1233;
+				State = 1234;
 				_localctx.ordering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ASC || _la==DESC) ) {
@@ -7945,14 +7953,14 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 1238;
+			State = 1239;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NULLS) {
 				{
-				State = 1236;
-				Match(NULLS);
 				State = 1237;
+				Match(NULLS);
+				State = 1238;
 				_localctx.nullOrdering = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FIRST || _la==LAST) ) {
@@ -8089,34 +8097,34 @@ internal partial class StreamSqlParser : Parser {
 			Context = _localctx;
 			_prevctx = _localctx;
 
-			State = 1241;
+			State = 1242;
 			relationPrimary();
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1262;
+			State = 1263;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1260;
+					State = 1261;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 					case 1:
 						{
 						_localctx = new CrossJoinContext(new RelationContext(_parentctx, _parentState));
 						((CrossJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1243;
-						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1244;
-						Match(CROSS);
+						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
 						State = 1245;
-						Match(JOIN);
+						Match(CROSS);
 						State = 1246;
+						Match(JOIN);
+						State = 1247;
 						((CrossJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8125,15 +8133,15 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new NaturalJoinContext(new RelationContext(_parentctx, _parentState));
 						((NaturalJoinContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1247;
-						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1248;
-						Match(NATURAL);
+						if (!(Precpred(Context, 3))) throw new FailedPredicateException(this, "Precpred(Context, 3)");
 						State = 1249;
-						joinType();
+						Match(NATURAL);
 						State = 1250;
-						Match(JOIN);
+						joinType();
 						State = 1251;
+						Match(JOIN);
+						State = 1252;
 						((NaturalJoinContext)_localctx).right = relationPrimary();
 						}
 						break;
@@ -8142,20 +8150,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new JoinRelationContext(new RelationContext(_parentctx, _parentState));
 						((JoinRelationContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_relation);
-						State = 1253;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1254;
-						joinType();
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1255;
-						Match(JOIN);
+						joinType();
 						State = 1256;
+						Match(JOIN);
+						State = 1257;
 						((JoinRelationContext)_localctx).right = relationPrimary();
-						State = 1258;
+						State = 1259;
 						ErrorHandler.Sync(this);
-						switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+						switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 						case 1:
 							{
-							State = 1257;
+							State = 1258;
 							joinCriteria();
 							}
 							break;
@@ -8165,9 +8173,9 @@ internal partial class StreamSqlParser : Parser {
 					}
 					} 
 				}
-				State = 1264;
+				State = 1265;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 			}
 			}
 		}
@@ -8207,19 +8215,19 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 86, RULE_joinType);
 		int _la;
 		try {
-			State = 1280;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case INNER:
 			case JOIN:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1266;
+				State = 1267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INNER) {
 					{
-					State = 1265;
+					State = 1266;
 					Match(INNER);
 					}
 				}
@@ -8229,14 +8237,14 @@ internal partial class StreamSqlParser : Parser {
 			case LEFT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1268;
+				State = 1269;
 				Match(LEFT);
-				State = 1270;
+				State = 1271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1269;
+					State = 1270;
 					Match(OUTER);
 					}
 				}
@@ -8246,14 +8254,14 @@ internal partial class StreamSqlParser : Parser {
 			case RIGHT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1272;
+				State = 1273;
 				Match(RIGHT);
-				State = 1274;
+				State = 1275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1273;
+					State = 1274;
 					Match(OUTER);
 					}
 				}
@@ -8263,14 +8271,14 @@ internal partial class StreamSqlParser : Parser {
 			case FULL:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1276;
+				State = 1277;
 				Match(FULL);
-				State = 1278;
+				State = 1279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==OUTER) {
 					{
-					State = 1277;
+					State = 1278;
 					Match(OUTER);
 					}
 				}
@@ -8321,28 +8329,28 @@ internal partial class StreamSqlParser : Parser {
 		JoinCriteriaContext _localctx = new JoinCriteriaContext(Context, State);
 		EnterRule(_localctx, 88, RULE_joinCriteria);
 		try {
-			State = 1289;
+			State = 1290;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ON:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1282;
-				Match(ON);
 				State = 1283;
+				Match(ON);
+				State = 1284;
 				expression();
 				}
 				break;
 			case USING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1284;
-				Match(USING);
 				State = 1285;
-				Match(LPAREN);
+				Match(USING);
 				State = 1286;
-				identifierList();
+				Match(LPAREN);
 				State = 1287;
+				identifierList();
+				State = 1288;
 				Match(RPAREN);
 				}
 				break;
@@ -8521,49 +8529,49 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 90, RULE_relationPrimary);
 		int _la;
 		try {
-			State = 1358;
+			State = 1359;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 			case 1:
 				_localctx = new TableNameContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1291;
+				State = 1292;
 				qualifiedName();
-				State = 1293;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
-				case 1:
-					{
-					State = 1292;
-					tableHints();
-					}
-					break;
-				}
-				State = 1300;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 				case 1:
 					{
-					State = 1295;
-					Match(FOR);
-					State = 1296;
-					Match(SYSTEM_TIME);
-					State = 1297;
-					Match(AS);
-					State = 1298;
-					Match(OF);
-					State = 1299;
-					valueExpression(0);
+					State = 1293;
+					tableHints();
 					}
 					break;
 				}
-				State = 1303;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1302;
+					State = 1296;
+					Match(FOR);
+					State = 1297;
+					Match(SYSTEM_TIME);
+					State = 1298;
+					Match(AS);
+					State = 1299;
+					Match(OF);
+					State = 1300;
+					valueExpression(0);
+					}
+					break;
+				}
+				State = 1304;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,182,Context) ) {
+				case 1:
+					{
+					State = 1303;
 					tableAlias();
 					}
 					break;
@@ -8574,30 +8582,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableFunctionContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1306;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1305;
+					State = 1306;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1308;
-				Match(TABLE);
 				State = 1309;
-				Match(LPAREN);
+				Match(TABLE);
 				State = 1310;
-				functionCall();
+				Match(LPAREN);
 				State = 1311;
+				functionCall();
+				State = 1312;
 				Match(RPAREN);
-				State = 1313;
+				State = 1314;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 				case 1:
 					{
-					State = 1312;
+					State = 1313;
 					tableAlias();
 					}
 					break;
@@ -8608,28 +8616,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1316;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LATERAL) {
 					{
-					State = 1315;
+					State = 1316;
 					Match(LATERAL);
 					}
 				}
 
-				State = 1318;
-				Match(LPAREN);
 				State = 1319;
-				query();
+				Match(LPAREN);
 				State = 1320;
+				query();
+				State = 1321;
 				Match(RPAREN);
-				State = 1322;
+				State = 1323;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 				case 1:
 					{
-					State = 1321;
+					State = 1322;
 					tableAlias();
 					}
 					break;
@@ -8640,48 +8648,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnnestContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1324;
-				Match(UNNEST);
 				State = 1325;
-				Match(LPAREN);
+				Match(UNNEST);
 				State = 1326;
+				Match(LPAREN);
+				State = 1327;
 				expression();
-				State = 1331;
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1327;
-					Match(COMMA);
 					State = 1328;
+					Match(COMMA);
+					State = 1329;
 					expression();
 					}
 					}
-					State = 1333;
+					State = 1334;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1334;
+				State = 1335;
 				Match(RPAREN);
-				State = 1337;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
-				case 1:
-					{
-					State = 1335;
-					Match(WITH);
-					State = 1336;
-					Match(ORDINALITY);
-					}
-					break;
-				}
-				State = 1340;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1339;
+					State = 1336;
+					Match(WITH);
+					State = 1337;
+					Match(ORDINALITY);
+					}
+					break;
+				}
+				State = 1341;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+				case 1:
+					{
+					State = 1340;
 					tableAlias();
 					}
 					break;
@@ -8692,11 +8700,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedRelationContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1342;
-				Match(LPAREN);
 				State = 1343;
-				relation(0);
+				Match(LPAREN);
 				State = 1344;
+				relation(0);
+				State = 1345;
 				Match(RPAREN);
 				}
 				break;
@@ -8704,16 +8712,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeTableContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1346;
-				qualifiedName();
 				State = 1347;
+				qualifiedName();
+				State = 1348;
 				matchRecognize();
-				State = 1349;
+				State = 1350;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1348;
+					State = 1349;
 					tableAlias();
 					}
 					break;
@@ -8724,20 +8732,20 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MatchRecognizeSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1351;
-				Match(LPAREN);
 				State = 1352;
-				query();
+				Match(LPAREN);
 				State = 1353;
-				Match(RPAREN);
+				query();
 				State = 1354;
+				Match(RPAREN);
+				State = 1355;
 				matchRecognize();
-				State = 1356;
+				State = 1357;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1355;
+					State = 1356;
 					tableAlias();
 					}
 					break;
@@ -8849,193 +8857,193 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1360;
-			Match(MATCH_RECOGNIZE);
 			State = 1361;
+			Match(MATCH_RECOGNIZE);
+			State = 1362;
 			Match(LPAREN);
-			State = 1372;
+			State = 1373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 1362;
-				Match(PARTITION);
 				State = 1363;
-				Match(BY);
+				Match(PARTITION);
 				State = 1364;
+				Match(BY);
+				State = 1365;
 				expression();
-				State = 1369;
+				State = 1370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1365;
-					Match(COMMA);
 					State = 1366;
+					Match(COMMA);
+					State = 1367;
 					expression();
 					}
 					}
-					State = 1371;
+					State = 1372;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1384;
+			State = 1385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 1374;
-				Match(ORDER);
 				State = 1375;
-				Match(BY);
+				Match(ORDER);
 				State = 1376;
+				Match(BY);
+				State = 1377;
 				sortItem();
-				State = 1381;
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1377;
-					Match(COMMA);
 					State = 1378;
+					Match(COMMA);
+					State = 1379;
 					sortItem();
 					}
 					}
-					State = 1383;
+					State = 1384;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1395;
+			State = 1396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MEASURES) {
 				{
-				State = 1386;
-				Match(MEASURES);
 				State = 1387;
+				Match(MEASURES);
+				State = 1388;
 				measureItem();
-				State = 1392;
+				State = 1393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1388;
-					Match(COMMA);
 					State = 1389;
+					Match(COMMA);
+					State = 1390;
 					measureItem();
 					}
 					}
-					State = 1394;
+					State = 1395;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1398;
+			State = 1399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ALL || _la==ONE) {
 				{
-				State = 1397;
+				State = 1398;
 				rowsPerMatch();
 				}
 			}
 
-			State = 1404;
+			State = 1405;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AFTER) {
 				{
-				State = 1400;
-				Match(AFTER);
 				State = 1401;
-				Match(MATCH);
+				Match(AFTER);
 				State = 1402;
-				Match(SKIP_);
+				Match(MATCH);
 				State = 1403;
+				Match(SKIP_);
+				State = 1404;
 				afterMatchSkip();
 				}
 			}
 
-			State = 1406;
-			Match(PATTERN);
 			State = 1407;
-			Match(LPAREN);
+			Match(PATTERN);
 			State = 1408;
-			rowPattern();
+			Match(LPAREN);
 			State = 1409;
+			rowPattern();
+			State = 1410;
 			Match(RPAREN);
-			State = 1412;
+			State = 1413;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 1410;
-				Match(WITHIN);
 				State = 1411;
+				Match(WITHIN);
+				State = 1412;
 				_localctx.within = interval();
 				}
 			}
 
-			State = 1423;
+			State = 1424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==SUBSET) {
 				{
-				State = 1414;
-				Match(SUBSET);
 				State = 1415;
+				Match(SUBSET);
+				State = 1416;
 				subsetItem();
-				State = 1420;
+				State = 1421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1416;
-					Match(COMMA);
 					State = 1417;
+					Match(COMMA);
+					State = 1418;
 					subsetItem();
 					}
 					}
-					State = 1422;
+					State = 1423;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 1425;
-			Match(DEFINE);
 			State = 1426;
+			Match(DEFINE);
+			State = 1427;
 			defineItem();
-			State = 1431;
+			State = 1432;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1427;
-				Match(COMMA);
 				State = 1428;
+				Match(COMMA);
+				State = 1429;
 				defineItem();
 				}
 				}
-				State = 1433;
+				State = 1434;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1434;
+			State = 1435;
 			Match(RPAREN);
 			}
 		}
@@ -9078,11 +9086,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1436;
-			expression();
 			State = 1437;
-			Match(AS);
+			expression();
 			State = 1438;
+			Match(AS);
+			State = 1439;
 			identifier();
 			}
 		}
@@ -9141,20 +9149,20 @@ internal partial class StreamSqlParser : Parser {
 		RowsPerMatchContext _localctx = new RowsPerMatchContext(Context, State);
 		EnterRule(_localctx, 96, RULE_rowsPerMatch);
 		try {
-			State = 1448;
+			State = 1449;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ONE:
 				_localctx = new OneRowPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1440;
-				Match(ONE);
 				State = 1441;
-				Match(ROW);
+				Match(ONE);
 				State = 1442;
-				Match(PER);
+				Match(ROW);
 				State = 1443;
+				Match(PER);
+				State = 1444;
 				Match(MATCH);
 				}
 				break;
@@ -9162,13 +9170,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new AllRowsPerMatchContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1444;
-				Match(ALL);
 				State = 1445;
-				Match(ROWS);
+				Match(ALL);
 				State = 1446;
-				Match(PER);
+				Match(ROWS);
 				State = 1447;
+				Match(PER);
+				State = 1448;
 				Match(MATCH);
 				}
 				break;
@@ -9257,18 +9265,18 @@ internal partial class StreamSqlParser : Parser {
 		AfterMatchSkipContext _localctx = new AfterMatchSkipContext(Context, State);
 		EnterRule(_localctx, 98, RULE_afterMatchSkip);
 		try {
-			State = 1464;
+			State = 1465;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 			case 1:
 				_localctx = new SkipPastLastRowContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1450;
-				Match(PAST);
 				State = 1451;
-				Match(LAST);
+				Match(PAST);
 				State = 1452;
+				Match(LAST);
+				State = 1453;
 				Match(ROW);
 				}
 				break;
@@ -9276,11 +9284,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToNextRowContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1453;
-				Match(TO);
 				State = 1454;
-				Match(NEXT);
+				Match(TO);
 				State = 1455;
+				Match(NEXT);
+				State = 1456;
 				Match(ROW);
 				}
 				break;
@@ -9288,11 +9296,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToFirstContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1456;
-				Match(TO);
 				State = 1457;
-				Match(FIRST);
+				Match(TO);
 				State = 1458;
+				Match(FIRST);
+				State = 1459;
 				identifier();
 				}
 				break;
@@ -9300,11 +9308,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1459;
-				Match(TO);
 				State = 1460;
-				Match(LAST);
+				Match(TO);
 				State = 1461;
+				Match(LAST);
+				State = 1462;
 				identifier();
 				}
 				break;
@@ -9312,9 +9320,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SkipToLastContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1462;
-				Match(TO);
 				State = 1463;
+				Match(TO);
+				State = 1464;
 				identifier();
 				}
 				break;
@@ -9363,21 +9371,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1466;
+			State = 1467;
 			rowPatternTerm();
-			State = 1471;
+			State = 1472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PIPE) {
 				{
 				{
-				State = 1467;
-				Match(PIPE);
 				State = 1468;
+				Match(PIPE);
+				State = 1469;
 				rowPatternTerm();
 				}
 				}
-				State = 1473;
+				State = 1474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9422,17 +9430,17 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1475;
+			State = 1476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1474;
+				State = 1475;
 				rowPatternFactor();
 				}
 				}
-				State = 1477;
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 98305L) != 0) );
@@ -9477,14 +9485,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1479;
+			State = 1480;
 			rowPatternPrimary();
-			State = 1481;
+			State = 1482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 165L) != 0)) {
 				{
-				State = 1480;
+				State = 1481;
 				rowPatternQuantifier();
 				}
 			}
@@ -9546,7 +9554,7 @@ internal partial class StreamSqlParser : Parser {
 		RowPatternPrimaryContext _localctx = new RowPatternPrimaryContext(Context, State);
 		EnterRule(_localctx, 106, RULE_rowPatternPrimary);
 		try {
-			State = 1488;
+			State = 1489;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -9741,7 +9749,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternVariableContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1483;
+				State = 1484;
 				identifier();
 				}
 				break;
@@ -9749,11 +9757,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PatternGroupContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1484;
-				Match(LPAREN);
 				State = 1485;
-				rowPattern();
+				Match(LPAREN);
 				State = 1486;
+				rowPattern();
+				State = 1487;
 				Match(RPAREN);
 				}
 				break;
@@ -9828,7 +9836,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 108, RULE_rowPatternQuantifier);
 		int _la;
 		try {
-			State = 1508;
+			State = 1509;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PLUS:
@@ -9837,7 +9845,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1490;
+				State = 1491;
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 37L) != 0)) ) {
 				ErrorHandler.RecoverInline(this);
@@ -9846,12 +9854,12 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1492;
+				State = 1493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1491;
+					State = 1492;
 					((SimpleQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9862,31 +9870,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RangeQuantifierContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1494;
+				State = 1495;
 				Match(LBRACE);
-				State = 1496;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INTEGER_VALUE) {
 					{
-					State = 1495;
+					State = 1496;
 					((RangeQuantifierContext)_localctx).min = Match(INTEGER_VALUE);
 					}
 				}
 
-				State = 1502;
+				State = 1503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1498;
+					State = 1499;
 					((RangeQuantifierContext)_localctx).comma = Match(COMMA);
-					State = 1500;
+					State = 1501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==INTEGER_VALUE) {
 						{
-						State = 1499;
+						State = 1500;
 						((RangeQuantifierContext)_localctx).max = Match(INTEGER_VALUE);
 						}
 					}
@@ -9894,14 +9902,14 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 1504;
+				State = 1505;
 				Match(RBRACE);
-				State = 1506;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUESTION) {
 					{
-					State = 1505;
+					State = 1506;
 					((RangeQuantifierContext)_localctx).reluctant = Match(QUESTION);
 					}
 				}
@@ -9958,31 +9966,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1510;
-			identifier();
 			State = 1511;
-			Match(EQ);
-			State = 1512;
-			Match(LPAREN);
-			State = 1513;
 			identifier();
-			State = 1518;
+			State = 1512;
+			Match(EQ);
+			State = 1513;
+			Match(LPAREN);
+			State = 1514;
+			identifier();
+			State = 1519;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1514;
-				Match(COMMA);
 				State = 1515;
+				Match(COMMA);
+				State = 1516;
 				identifier();
 				}
 				}
-				State = 1520;
+				State = 1521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1521;
+			State = 1522;
 			Match(RPAREN);
 			}
 		}
@@ -10025,11 +10033,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
-			identifier();
 			State = 1524;
-			Match(AS);
+			identifier();
 			State = 1525;
+			Match(AS);
+			State = 1526;
 			expression();
 			}
 		}
@@ -10075,28 +10083,28 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1528;
+			State = 1529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 1527;
+				State = 1528;
 				Match(AS);
 				}
 			}
 
-			State = 1530;
+			State = 1531;
 			identifier();
-			State = 1535;
+			State = 1536;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,219,Context) ) {
 			case 1:
 				{
-				State = 1531;
-				Match(LPAREN);
 				State = 1532;
-				identifierList();
+				Match(LPAREN);
 				State = 1533;
+				identifierList();
+				State = 1534;
 				Match(RPAREN);
 				}
 				break;
@@ -10138,7 +10146,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1537;
+			State = 1538;
 			hintList();
 			}
 		}
@@ -10187,35 +10195,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1539;
-			Match(HINT_START);
 			State = 1540;
+			Match(HINT_START);
+			State = 1541;
 			hint();
-			State = 1547;
+			State = 1548;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 6145L) != 0)) {
 				{
 				{
-				State = 1542;
+				State = 1543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 1541;
+					State = 1542;
 					Match(COMMA);
 					}
 				}
 
-				State = 1544;
+				State = 1545;
 				hint();
 				}
 				}
-				State = 1549;
+				State = 1550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1550;
+			State = 1551;
 			Match(HINT_END);
 			}
 		}
@@ -10273,35 +10281,35 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1552;
+			State = 1553;
 			identifier();
-			State = 1573;
+			State = 1574;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LPAREN) {
 				{
-				State = 1553;
+				State = 1554;
 				Match(LPAREN);
-				State = 1570;
+				State = 1571;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 				case 1:
 					{
-					State = 1554;
+					State = 1555;
 					hintOption();
-					State = 1559;
+					State = 1560;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1555;
-						Match(COMMA);
 						State = 1556;
+						Match(COMMA);
+						State = 1557;
 						hintOption();
 						}
 						}
-						State = 1561;
+						State = 1562;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10309,28 +10317,28 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1562;
+					State = 1563;
 					hintArgument();
-					State = 1567;
+					State = 1568;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1563;
-						Match(COMMA);
 						State = 1564;
+						Match(COMMA);
+						State = 1565;
 						hintArgument();
 						}
 						}
-						State = 1569;
+						State = 1570;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1572;
+				State = 1573;
 				Match(RPAREN);
 				}
 			}
@@ -10376,11 +10384,11 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1575;
-			optionKey();
 			State = 1576;
-			Match(EQ);
+			optionKey();
 			State = 1577;
+			Match(EQ);
+			State = 1578;
 			optionValue();
 			}
 		}
@@ -10427,7 +10435,7 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 124, RULE_hintArgument);
 		int _la;
 		try {
-			State = 1589;
+			State = 1590;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -10621,21 +10629,21 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1579;
+				State = 1580;
 				identifier();
-				State = 1584;
+				State = 1585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DOT) {
 					{
 					{
-					State = 1580;
-					Match(DOT);
 					State = 1581;
+					Match(DOT);
+					State = 1582;
 					identifier();
 					}
 					}
-					State = 1586;
+					State = 1587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10644,14 +10652,14 @@ internal partial class StreamSqlParser : Parser {
 			case STRING:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1587;
+				State = 1588;
 				Match(STRING);
 				}
 				break;
 			case INTEGER_VALUE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1588;
+				State = 1589;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -10694,7 +10702,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1591;
+			State = 1592;
 			booleanExpression(0);
 			}
 		}
@@ -10805,7 +10813,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1603;
+			State = 1604;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NOT:
@@ -10814,9 +10822,9 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1594;
-				Match(NOT);
 				State = 1595;
+				Match(NOT);
+				State = 1596;
 				booleanExpression(4);
 				}
 				break;
@@ -11039,23 +11047,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PredicatedContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1596;
+				State = 1597;
 				valueExpression(0);
-				State = 1600;
+				State = 1601;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,228,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1597;
+						State = 1598;
 						predicate();
 						}
 						} 
 					}
-					State = 1602;
+					State = 1603;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,227,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,228,Context);
 				}
 				}
 				break;
@@ -11063,28 +11071,28 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1613;
+			State = 1614;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,231,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1611;
+					State = 1612;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,229,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,230,Context) ) {
 					case 1:
 						{
 						_localctx = new LogicalAndContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalAndContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1605;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1606;
-						Match(AND);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1607;
+						Match(AND);
+						State = 1608;
 						((LogicalAndContext)_localctx).right = booleanExpression(3);
 						}
 						break;
@@ -11093,20 +11101,20 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new LogicalOrContext(new BooleanExpressionContext(_parentctx, _parentState));
 						((LogicalOrContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_booleanExpression);
-						State = 1608;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1609;
-						Match(OR);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1610;
+						Match(OR);
+						State = 1611;
 						((LogicalOrContext)_localctx).right = booleanExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1615;
+				State = 1616;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,230,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,231,Context);
 			}
 			}
 		}
@@ -11333,16 +11341,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 130, RULE_predicate);
 		int _la;
 		try {
-			State = 1699;
+			State = 1700;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,246,Context) ) {
 			case 1:
 				_localctx = new ComparisonContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1616;
-				comparisonOperator();
 				State = 1617;
+				comparisonOperator();
+				State = 1618;
 				((ComparisonContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11350,24 +11358,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BetweenContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1620;
+				State = 1621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1619;
+					State = 1620;
 					Match(NOT);
 					}
 				}
 
-				State = 1622;
+				State = 1623;
 				Match(BETWEEN);
-				State = 1624;
+				State = 1625;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,232,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,233,Context) ) {
 				case 1:
 					{
-					State = 1623;
+					State = 1624;
 					_la = TokenStream.LA(1);
 					if ( !(_la==ASYMMETRIC || _la==SYMMETRIC) ) {
 					ErrorHandler.RecoverInline(this);
@@ -11379,11 +11387,11 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1626;
-				((BetweenContext)_localctx).lower = valueExpression(0);
 				State = 1627;
-				Match(AND);
+				((BetweenContext)_localctx).lower = valueExpression(0);
 				State = 1628;
+				Match(AND);
+				State = 1629;
 				((BetweenContext)_localctx).upper = valueExpression(0);
 				}
 				break;
@@ -11391,23 +11399,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InSubqueryContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1631;
+				State = 1632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1630;
+					State = 1631;
 					Match(NOT);
 					}
 				}
 
-				State = 1633;
-				Match(IN);
 				State = 1634;
-				Match(LPAREN);
+				Match(IN);
 				State = 1635;
-				query();
+				Match(LPAREN);
 				State = 1636;
+				query();
+				State = 1637;
 				Match(RPAREN);
 				}
 				break;
@@ -11415,39 +11423,39 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new InListContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1639;
+				State = 1640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1638;
+					State = 1639;
 					Match(NOT);
 					}
 				}
 
-				State = 1641;
-				Match(IN);
 				State = 1642;
-				Match(LPAREN);
+				Match(IN);
 				State = 1643;
+				Match(LPAREN);
+				State = 1644;
 				expression();
-				State = 1648;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1644;
-					Match(COMMA);
 					State = 1645;
+					Match(COMMA);
+					State = 1646;
 					expression();
 					}
 					}
-					State = 1650;
+					State = 1651;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1651;
+				State = 1652;
 				Match(RPAREN);
 				}
 				break;
@@ -11455,28 +11463,28 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new LikeContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1654;
+				State = 1655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1653;
+					State = 1654;
 					Match(NOT);
 					}
 				}
 
-				State = 1656;
-				Match(LIKE);
 				State = 1657;
+				Match(LIKE);
+				State = 1658;
 				((LikeContext)_localctx).pattern = valueExpression(0);
-				State = 1660;
+				State = 1661;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,237,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,238,Context) ) {
 				case 1:
 					{
-					State = 1658;
-					Match(ESCAPE);
 					State = 1659;
+					Match(ESCAPE);
+					State = 1660;
 					((LikeContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11487,30 +11495,30 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimilarToContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1663;
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1662;
+					State = 1663;
 					Match(NOT);
 					}
 				}
 
-				State = 1665;
-				Match(SIMILAR);
 				State = 1666;
-				Match(TO);
+				Match(SIMILAR);
 				State = 1667;
+				Match(TO);
+				State = 1668;
 				((SimilarToContext)_localctx).pattern = valueExpression(0);
-				State = 1670;
+				State = 1671;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,239,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,240,Context) ) {
 				case 1:
 					{
-					State = 1668;
-					Match(ESCAPE);
 					State = 1669;
+					Match(ESCAPE);
+					State = 1670;
 					((SimilarToContext)_localctx).escape = valueExpression(0);
 					}
 					break;
@@ -11521,19 +11529,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsNullContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1672;
+				State = 1673;
 				Match(IS);
-				State = 1674;
+				State = 1675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1673;
+					State = 1674;
 					Match(NOT);
 					}
 				}
 
-				State = 1676;
+				State = 1677;
 				Match(NULL);
 				}
 				break;
@@ -11541,19 +11549,19 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsTruthContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1677;
+				State = 1678;
 				Match(IS);
-				State = 1679;
+				State = 1680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1678;
+					State = 1679;
 					Match(NOT);
 					}
 				}
 
-				State = 1681;
+				State = 1682;
 				((IsTruthContext)_localctx).truth = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -11569,23 +11577,23 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DistinctFromContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1682;
+				State = 1683;
 				Match(IS);
-				State = 1684;
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1683;
+					State = 1684;
 					Match(NOT);
 					}
 				}
 
-				State = 1686;
-				Match(DISTINCT);
 				State = 1687;
-				Match(FROM);
+				Match(DISTINCT);
 				State = 1688;
+				Match(FROM);
+				State = 1689;
 				((DistinctFromContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11593,26 +11601,26 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IsJsonContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1689;
+				State = 1690;
 				Match(IS);
-				State = 1691;
+				State = 1692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==NOT) {
 					{
-					State = 1690;
+					State = 1691;
 					Match(NOT);
 					}
 				}
 
-				State = 1693;
+				State = 1694;
 				Match(JSON);
-				State = 1695;
+				State = 1696;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,244,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,245,Context) ) {
 				case 1:
 					{
-					State = 1694;
+					State = 1695;
 					((IsJsonContext)_localctx).kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ARRAY || _la==OBJECT || _la==SCALAR || _la==VALUE) ) {
@@ -11631,9 +11639,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlapsContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1697;
-				Match(OVERLAPS);
 				State = 1698;
+				Match(OVERLAPS);
+				State = 1699;
 				((OverlapsContext)_localctx).right = valueExpression(0);
 				}
 				break;
@@ -11678,7 +11686,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1701;
+			State = 1702;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 253)) & ~0x3f) == 0 && ((1L << (_la - 253)) & 63L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -11799,7 +11807,7 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1707;
+			State = 1708;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -12020,7 +12028,7 @@ internal partial class StreamSqlParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1704;
+				State = 1705;
 				primaryExpression(0);
 				}
 				break;
@@ -12030,7 +12038,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnaryArithmeticContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1705;
+				State = 1706;
 				((UnaryArithmeticContext)_localctx).@operator = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12040,7 +12048,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1706;
+				State = 1707;
 				valueExpression(3);
 				}
 				break;
@@ -12048,26 +12056,26 @@ internal partial class StreamSqlParser : Parser {
 				throw new NoViableAltException(this);
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1717;
+			State = 1718;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,249,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1715;
+					State = 1716;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,247,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,248,Context) ) {
 					case 1:
 						{
 						_localctx = new MultiplicativeContext(new ValueExpressionContext(_parentctx, _parentState));
 						((MultiplicativeContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1709;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 1710;
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
+						State = 1711;
 						((MultiplicativeContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 135L) != 0)) ) {
@@ -12077,7 +12085,7 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1711;
+						State = 1712;
 						((MultiplicativeContext)_localctx).right = valueExpression(3);
 						}
 						break;
@@ -12086,9 +12094,9 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new AdditiveContext(new ValueExpressionContext(_parentctx, _parentState));
 						((AdditiveContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_valueExpression);
-						State = 1712;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 1713;
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
+						State = 1714;
 						((AdditiveContext)_localctx).@operator = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -12098,16 +12106,16 @@ internal partial class StreamSqlParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1714;
+						State = 1715;
 						((AdditiveContext)_localctx).right = valueExpression(2);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1719;
+				State = 1720;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,248,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,249,Context);
 			}
 			}
 		}
@@ -12886,16 +12894,16 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2071;
+			State = 2072;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,291,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
 			case 1:
 				{
 				_localctx = new LiteralExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1721;
+				State = 1722;
 				literal();
 				}
 				break;
@@ -12904,7 +12912,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1722;
+				State = 1723;
 				interval();
 				}
 				break;
@@ -12913,37 +12921,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1723;
-				Match(CASE);
 				State = 1724;
+				Match(CASE);
+				State = 1725;
 				((SimpleCaseContext)_localctx).operand = expression();
-				State = 1726;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1725;
+					State = 1726;
 					whenClause();
 					}
 					}
-					State = 1728;
+					State = 1729;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1732;
+				State = 1733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1730;
-					Match(ELSE);
 					State = 1731;
+					Match(ELSE);
+					State = 1732;
 					((SimpleCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1734;
+				State = 1735;
 				Match(END);
 				}
 				break;
@@ -12952,35 +12960,35 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SearchedCaseContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1736;
+				State = 1737;
 				Match(CASE);
-				State = 1738;
+				State = 1739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1737;
+					State = 1738;
 					whenClause();
 					}
 					}
-					State = 1740;
+					State = 1741;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==WHEN );
-				State = 1744;
+				State = 1745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1742;
-					Match(ELSE);
 					State = 1743;
+					Match(ELSE);
+					State = 1744;
 					((SearchedCaseContext)_localctx).elseExpression = expression();
 					}
 				}
 
-				State = 1746;
+				State = 1747;
 				Match(END);
 				}
 				break;
@@ -12989,7 +12997,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CastContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1748;
+				State = 1749;
 				_la = TokenStream.LA(1);
 				if ( !(_la==CAST || _la==TRY_CAST) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12998,15 +13006,15 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1749;
-				Match(LPAREN);
 				State = 1750;
-				expression();
+				Match(LPAREN);
 				State = 1751;
-				Match(AS);
+				expression();
 				State = 1752;
-				dataType();
+				Match(AS);
 				State = 1753;
+				dataType();
+				State = 1754;
 				Match(RPAREN);
 				}
 				break;
@@ -13015,31 +13023,31 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExtractContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1755;
-				Match(EXTRACT);
 				State = 1756;
+				Match(EXTRACT);
+				State = 1757;
 				Match(LPAREN);
-				State = 1759;
+				State = 1760;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,253,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,254,Context) ) {
 				case 1:
 					{
-					State = 1757;
+					State = 1758;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1758;
+					State = 1759;
 					((ExtractContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1761;
-				Match(FROM);
 				State = 1762;
-				expression();
+				Match(FROM);
 				State = 1763;
+				expression();
+				State = 1764;
 				Match(RPAREN);
 				}
 				break;
@@ -13048,11 +13056,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimWithSideContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1765;
-				Match(TRIM);
 				State = 1766;
-				Match(LPAREN);
+				Match(TRIM);
 				State = 1767;
+				Match(LPAREN);
+				State = 1768;
 				((TrimWithSideContext)_localctx).trimSide = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==BOTH || _la==LEADING || _la==TRAILING) ) {
@@ -13062,29 +13070,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1772;
+				State = 1773;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,255,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
 				case 1:
 					{
-					State = 1769;
+					State = 1770;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 						{
-						State = 1768;
+						State = 1769;
 						((TrimWithSideContext)_localctx).chars = expression();
 						}
 					}
 
-					State = 1771;
+					State = 1772;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1774;
-				((TrimWithSideContext)_localctx).source = expression();
 				State = 1775;
+				((TrimWithSideContext)_localctx).source = expression();
+				State = 1776;
 				Match(RPAREN);
 				}
 				break;
@@ -13093,25 +13101,25 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TrimCharsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1777;
-				Match(TRIM);
 				State = 1778;
+				Match(TRIM);
+				State = 1779;
 				Match(LPAREN);
-				State = 1782;
+				State = 1783;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,256,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,257,Context) ) {
 				case 1:
 					{
-					State = 1779;
-					((TrimCharsContext)_localctx).chars = expression();
 					State = 1780;
+					((TrimCharsContext)_localctx).chars = expression();
+					State = 1781;
 					Match(FROM);
 					}
 					break;
 				}
-				State = 1784;
-				((TrimCharsContext)_localctx).source = expression();
 				State = 1785;
+				((TrimCharsContext)_localctx).source = expression();
+				State = 1786;
 				Match(RPAREN);
 				}
 				break;
@@ -13120,29 +13128,29 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubstringContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1787;
-				Match(SUBSTRING);
 				State = 1788;
-				Match(LPAREN);
+				Match(SUBSTRING);
 				State = 1789;
-				expression();
+				Match(LPAREN);
 				State = 1790;
-				Match(FROM);
-				State = 1791;
 				expression();
-				State = 1794;
+				State = 1791;
+				Match(FROM);
+				State = 1792;
+				expression();
+				State = 1795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1792;
-					Match(FOR);
 					State = 1793;
+					Match(FOR);
+					State = 1794;
 					expression();
 					}
 				}
 
-				State = 1796;
+				State = 1797;
 				Match(RPAREN);
 				}
 				break;
@@ -13151,17 +13159,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1798;
-				Match(POSITION);
 				State = 1799;
-				Match(LPAREN);
+				Match(POSITION);
 				State = 1800;
-				valueExpression(0);
+				Match(LPAREN);
 				State = 1801;
-				Match(IN);
+				valueExpression(0);
 				State = 1802;
-				expression();
+				Match(IN);
 				State = 1803;
+				expression();
+				State = 1804;
 				Match(RPAREN);
 				}
 				break;
@@ -13170,33 +13178,33 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new OverlayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1805;
-				Match(OVERLAY);
 				State = 1806;
-				Match(LPAREN);
+				Match(OVERLAY);
 				State = 1807;
-				expression();
+				Match(LPAREN);
 				State = 1808;
-				Match(PLACING);
+				expression();
 				State = 1809;
-				expression();
+				Match(PLACING);
 				State = 1810;
-				Match(FROM);
-				State = 1811;
 				expression();
-				State = 1814;
+				State = 1811;
+				Match(FROM);
+				State = 1812;
+				expression();
+				State = 1815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1812;
-					Match(FOR);
 					State = 1813;
+					Match(FOR);
+					State = 1814;
 					expression();
 					}
 				}
 
-				State = 1816;
+				State = 1817;
 				Match(RPAREN);
 				}
 				break;
@@ -13205,49 +13213,49 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonValueContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1818;
-				Match(JSON_VALUE);
 				State = 1819;
-				Match(LPAREN);
+				Match(JSON_VALUE);
 				State = 1820;
-				expression();
+				Match(LPAREN);
 				State = 1821;
-				Match(COMMA);
-				State = 1822;
 				expression();
-				State = 1825;
+				State = 1822;
+				Match(COMMA);
+				State = 1823;
+				expression();
+				State = 1826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1823;
-					Match(RETURNING);
 					State = 1824;
+					Match(RETURNING);
+					State = 1825;
 					dataType();
 					}
 				}
 
-				State = 1845;
+				State = 1846;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,262,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,263,Context) ) {
 				case 1:
 					{
-					State = 1827;
-					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 					State = 1828;
-					Match(ON);
+					((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 					State = 1829;
+					Match(ON);
+					State = 1830;
 					Match(EMPTY);
-					State = 1834;
+					State = 1835;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1830;
-						((JsonValueContext)_localctx).onError = jsonValueBehavior();
 						State = 1831;
-						Match(ON);
+						((JsonValueContext)_localctx).onError = jsonValueBehavior();
 						State = 1832;
+						Match(ON);
+						State = 1833;
 						Match(ERROR);
 						}
 					}
@@ -13256,22 +13264,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1836;
-					((JsonValueContext)_localctx).onError = jsonValueBehavior();
 					State = 1837;
-					Match(ON);
+					((JsonValueContext)_localctx).onError = jsonValueBehavior();
 					State = 1838;
+					Match(ON);
+					State = 1839;
 					Match(ERROR);
-					State = 1843;
+					State = 1844;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==DEFAULT || _la==ERROR || _la==NULL) {
 						{
-						State = 1839;
-						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 						State = 1840;
-						Match(ON);
+						((JsonValueContext)_localctx).onEmpty = jsonValueBehavior();
 						State = 1841;
+						Match(ON);
+						State = 1842;
 						Match(EMPTY);
 						}
 					}
@@ -13279,7 +13287,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1847;
+				State = 1848;
 				Match(RPAREN);
 				}
 				break;
@@ -13288,59 +13296,59 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonQueryContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1849;
-				Match(JSON_QUERY);
 				State = 1850;
-				Match(LPAREN);
+				Match(JSON_QUERY);
 				State = 1851;
-				expression();
+				Match(LPAREN);
 				State = 1852;
-				Match(COMMA);
-				State = 1853;
 				expression();
-				State = 1856;
+				State = 1853;
+				Match(COMMA);
+				State = 1854;
+				expression();
+				State = 1857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RETURNING) {
 					{
-					State = 1854;
-					Match(RETURNING);
 					State = 1855;
+					Match(RETURNING);
+					State = 1856;
 					dataType();
 					}
 				}
 
-				State = 1859;
+				State = 1860;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH || _la==WITHOUT) {
 					{
-					State = 1858;
+					State = 1859;
 					jsonQueryWrapper();
 					}
 				}
 
-				State = 1879;
+				State = 1880;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,267,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,268,Context) ) {
 				case 1:
 					{
-					State = 1861;
-					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 					State = 1862;
-					Match(ON);
+					((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 					State = 1863;
+					Match(ON);
+					State = 1864;
 					Match(EMPTY);
-					State = 1868;
+					State = 1869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1864;
-						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 						State = 1865;
-						Match(ON);
+						((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 						State = 1866;
+						Match(ON);
+						State = 1867;
 						Match(ERROR);
 						}
 					}
@@ -13349,22 +13357,22 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1870;
-					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 					State = 1871;
-					Match(ON);
+					((JsonQueryContext)_localctx).onError = jsonQueryBehavior();
 					State = 1872;
+					Match(ON);
+					State = 1873;
 					Match(ERROR);
-					State = 1877;
+					State = 1878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==EMPTY || _la==ERROR || _la==NULL) {
 						{
-						State = 1873;
-						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 						State = 1874;
-						Match(ON);
+						((JsonQueryContext)_localctx).onEmpty = jsonQueryBehavior();
 						State = 1875;
+						Match(ON);
+						State = 1876;
 						Match(EMPTY);
 						}
 					}
@@ -13372,7 +13380,7 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 1881;
+				State = 1882;
 				Match(RPAREN);
 				}
 				break;
@@ -13381,22 +13389,22 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1883;
-				Match(JSON_EXISTS);
 				State = 1884;
-				Match(LPAREN);
+				Match(JSON_EXISTS);
 				State = 1885;
-				expression();
+				Match(LPAREN);
 				State = 1886;
-				Match(COMMA);
-				State = 1887;
 				expression();
-				State = 1891;
+				State = 1887;
+				Match(COMMA);
+				State = 1888;
+				expression();
+				State = 1892;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) {
 					{
-					State = 1888;
+					State = 1889;
 					((JsonExistsContext)_localctx).onError = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ERROR || _la==FALSE || _la==TRUE || _la==UNKNOWN) ) {
@@ -13406,14 +13414,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1889;
-					Match(ON);
 					State = 1890;
+					Match(ON);
+					State = 1891;
 					Match(ERROR);
 					}
 				}
 
-				State = 1893;
+				State = 1894;
 				Match(RPAREN);
 				}
 				break;
@@ -13422,42 +13430,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1895;
-				Match(JSON_OBJECT);
 				State = 1896;
+				Match(JSON_OBJECT);
+				State = 1897;
 				Match(LPAREN);
-				State = 1905;
+				State = 1906;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,270,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,271,Context) ) {
 				case 1:
 					{
-					State = 1897;
+					State = 1898;
 					jsonKeyValue();
-					State = 1902;
+					State = 1903;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1898;
-						Match(COMMA);
 						State = 1899;
+						Match(COMMA);
+						State = 1900;
 						jsonKeyValue();
 						}
 						}
-						State = 1904;
+						State = 1905;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1910;
+				State = 1911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1907;
+					State = 1908;
 					((JsonObjectContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13467,14 +13475,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1908;
-					Match(ON);
 					State = 1909;
+					Match(ON);
+					State = 1910;
 					Match(NULL);
 					}
 				}
 
-				State = 1912;
+				State = 1913;
 				Match(RPAREN);
 				}
 				break;
@@ -13483,42 +13491,42 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
-				Match(JSON_ARRAY);
 				State = 1914;
+				Match(JSON_ARRAY);
+				State = 1915;
 				Match(LPAREN);
-				State = 1923;
+				State = 1924;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,273,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,274,Context) ) {
 				case 1:
 					{
-					State = 1915;
+					State = 1916;
 					expression();
-					State = 1920;
+					State = 1921;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1916;
-						Match(COMMA);
 						State = 1917;
+						Match(COMMA);
+						State = 1918;
 						expression();
 						}
 						}
-						State = 1922;
+						State = 1923;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 					break;
 				}
-				State = 1928;
+				State = 1929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1925;
+					State = 1926;
 					((JsonArrayContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13528,14 +13536,14 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1926;
-					Match(ON);
 					State = 1927;
+					Match(ON);
+					State = 1928;
 					Match(NULL);
 					}
 				}
 
-				State = 1930;
+				State = 1931;
 				Match(RPAREN);
 				}
 				break;
@@ -13544,48 +13552,48 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonArrayAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
-				Match(JSON_ARRAYAGG);
 				State = 1932;
-				Match(LPAREN);
+				Match(JSON_ARRAYAGG);
 				State = 1933;
+				Match(LPAREN);
+				State = 1934;
 				expression();
-				State = 1944;
+				State = 1945;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ORDER) {
 					{
-					State = 1934;
-					Match(ORDER);
 					State = 1935;
-					Match(BY);
+					Match(ORDER);
 					State = 1936;
+					Match(BY);
+					State = 1937;
 					sortItem();
-					State = 1941;
+					State = 1942;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1937;
-						Match(COMMA);
 						State = 1938;
+						Match(COMMA);
+						State = 1939;
 						sortItem();
 						}
 						}
-						State = 1943;
+						State = 1944;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1949;
+				State = 1950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1946;
+					State = 1947;
 					((JsonArrayAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13595,41 +13603,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1947;
-					Match(ON);
 					State = 1948;
+					Match(ON);
+					State = 1949;
 					Match(NULL);
 					}
 				}
 
-				State = 1951;
+				State = 1952;
 				Match(RPAREN);
-				State = 1958;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,278,Context) ) {
-				case 1:
-					{
-					State = 1952;
-					Match(FILTER);
-					State = 1953;
-					Match(LPAREN);
-					State = 1954;
-					Match(WHERE);
-					State = 1955;
-					((JsonArrayAggContext)_localctx).filter = expression();
-					State = 1956;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1962;
+				State = 1959;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,279,Context) ) {
 				case 1:
 					{
-					State = 1960;
-					Match(OVER);
+					State = 1953;
+					Match(FILTER);
+					State = 1954;
+					Match(LPAREN);
+					State = 1955;
+					Match(WHERE);
+					State = 1956;
+					((JsonArrayAggContext)_localctx).filter = expression();
+					State = 1957;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1963;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,280,Context) ) {
+				case 1:
+					{
 					State = 1961;
+					Match(OVER);
+					State = 1962;
 					((JsonArrayAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13641,18 +13649,18 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new JsonObjectAggContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1964;
-				Match(JSON_OBJECTAGG);
 				State = 1965;
-				Match(LPAREN);
+				Match(JSON_OBJECTAGG);
 				State = 1966;
+				Match(LPAREN);
+				State = 1967;
 				jsonKeyValue();
-				State = 1970;
+				State = 1971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ABSENT || _la==NULL) {
 					{
-					State = 1967;
+					State = 1968;
 					((JsonObjectAggContext)_localctx).onNull = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==ABSENT || _la==NULL) ) {
@@ -13662,41 +13670,41 @@ internal partial class StreamSqlParser : Parser {
 						ErrorHandler.ReportMatch(this);
 					    Consume();
 					}
-					State = 1968;
-					Match(ON);
 					State = 1969;
+					Match(ON);
+					State = 1970;
 					Match(NULL);
 					}
 				}
 
-				State = 1972;
+				State = 1973;
 				Match(RPAREN);
-				State = 1979;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,281,Context) ) {
-				case 1:
-					{
-					State = 1973;
-					Match(FILTER);
-					State = 1974;
-					Match(LPAREN);
-					State = 1975;
-					Match(WHERE);
-					State = 1976;
-					((JsonObjectAggContext)_localctx).filter = expression();
-					State = 1977;
-					Match(RPAREN);
-					}
-					break;
-				}
-				State = 1983;
+				State = 1980;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,282,Context) ) {
 				case 1:
 					{
-					State = 1981;
-					Match(OVER);
+					State = 1974;
+					Match(FILTER);
+					State = 1975;
+					Match(LPAREN);
+					State = 1976;
+					Match(WHERE);
+					State = 1977;
+					((JsonObjectAggContext)_localctx).filter = expression();
+					State = 1978;
+					Match(RPAREN);
+					}
+					break;
+				}
+				State = 1984;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
+				case 1:
+					{
 					State = 1982;
+					Match(OVER);
+					State = 1983;
 					((JsonObjectAggContext)_localctx).over = windowReference();
 					}
 					break;
@@ -13708,7 +13716,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FloorCeilToContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1985;
+				State = 1986;
 				((FloorCeilToContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(((((_la - 22)) & ~0x3f) == 0 && ((1L << (_la - 22)) & 2251799813685251L) != 0)) ) {
@@ -13718,29 +13726,29 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1986;
-				Match(LPAREN);
 				State = 1987;
-				expression();
+				Match(LPAREN);
 				State = 1988;
+				expression();
+				State = 1989;
 				Match(TO);
-				State = 1991;
+				State = 1992;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,283,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,284,Context) ) {
 				case 1:
 					{
-					State = 1989;
+					State = 1990;
 					timeUnit();
 					}
 					break;
 				case 2:
 					{
-					State = 1990;
+					State = 1991;
 					((FloorCeilToContext)_localctx).field = identifier();
 					}
 					break;
 				}
-				State = 1993;
+				State = 1994;
 				Match(RPAREN);
 				}
 				break;
@@ -13749,7 +13757,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TimestampArithContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1995;
+				State = 1996;
 				((TimestampArithContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==TIMESTAMPADD || _la==TIMESTAMPDIFF) ) {
@@ -13759,19 +13767,19 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1996;
-				Match(LPAREN);
 				State = 1997;
-				timeUnit();
+				Match(LPAREN);
 				State = 1998;
-				Match(COMMA);
+				timeUnit();
 				State = 1999;
-				expression();
-				State = 2000;
 				Match(COMMA);
-				State = 2001;
+				State = 2000;
 				expression();
+				State = 2001;
+				Match(COMMA);
 				State = 2002;
+				expression();
+				State = 2003;
 				Match(RPAREN);
 				}
 				break;
@@ -13780,7 +13788,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new NiladicFunctionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2004;
+				State = 2005;
 				((NiladicFunctionContext)_localctx).name = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0) || _la==LOCALTIME || _la==LOCALTIMESTAMP) ) {
@@ -13797,37 +13805,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ArrayConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2005;
-				Match(ARRAY);
 				State = 2006;
+				Match(ARRAY);
+				State = 2007;
 				Match(LBRACKET);
-				State = 2015;
+				State = 2016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2007;
+					State = 2008;
 					expression();
-					State = 2012;
+					State = 2013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2008;
-						Match(COMMA);
 						State = 2009;
+						Match(COMMA);
+						State = 2010;
 						expression();
 						}
 						}
-						State = 2014;
+						State = 2015;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2017;
+				State = 2018;
 				Match(RBRACKET);
 				}
 				break;
@@ -13836,37 +13844,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2018;
-				Match(MAP);
 				State = 2019;
+				Match(MAP);
+				State = 2020;
 				Match(LBRACKET);
-				State = 2028;
+				State = 2029;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2020;
+					State = 2021;
 					expression();
-					State = 2025;
+					State = 2026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2021;
-						Match(COMMA);
 						State = 2022;
+						Match(COMMA);
+						State = 2023;
 						expression();
 						}
 						}
-						State = 2027;
+						State = 2028;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2030;
+				State = 2031;
 				Match(RBRACKET);
 				}
 				break;
@@ -13875,37 +13883,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowConstructorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2031;
-				Match(ROW);
 				State = 2032;
+				Match(ROW);
+				State = 2033;
 				Match(LPAREN);
-				State = 2041;
+				State = 2042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397040918847890066L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9113033560569595711L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -7298154497L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353824886511L) != 0) || ((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 133694467L) != 0)) {
 					{
-					State = 2033;
+					State = 2034;
 					expression();
-					State = 2038;
+					State = 2039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2034;
-						Match(COMMA);
 						State = 2035;
+						Match(COMMA);
+						State = 2036;
 						expression();
 						}
 						}
-						State = 2040;
+						State = 2041;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2043;
+				State = 2044;
 				Match(RPAREN);
 				}
 				break;
@@ -13914,13 +13922,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DescriptorContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2044;
-				Match(DESCRIPTOR);
 				State = 2045;
-				Match(LPAREN);
+				Match(DESCRIPTOR);
 				State = 2046;
-				identifierList();
+				Match(LPAREN);
 				State = 2047;
+				identifierList();
+				State = 2048;
 				Match(RPAREN);
 				}
 				break;
@@ -13929,7 +13937,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new FunctionCallExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2049;
+				State = 2050;
 				functionCall();
 				}
 				break;
@@ -13938,13 +13946,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ExistsContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2050;
-				Match(EXISTS);
 				State = 2051;
-				Match(LPAREN);
+				Match(EXISTS);
 				State = 2052;
-				query();
+				Match(LPAREN);
 				State = 2053;
+				query();
+				State = 2054;
 				Match(RPAREN);
 				}
 				break;
@@ -13953,11 +13961,11 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SubqueryExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2055;
-				Match(LPAREN);
 				State = 2056;
-				query();
+				Match(LPAREN);
 				State = 2057;
+				query();
+				State = 2058;
 				Match(RPAREN);
 				}
 				break;
@@ -13966,27 +13974,27 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ParenthesizedExpressionContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2059;
-				Match(LPAREN);
 				State = 2060;
+				Match(LPAREN);
+				State = 2061;
 				expression();
-				State = 2065;
+				State = 2066;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2061;
-					Match(COMMA);
 					State = 2062;
+					Match(COMMA);
+					State = 2063;
 					expression();
 					}
 					}
-					State = 2067;
+					State = 2068;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2068;
+				State = 2069;
 				Match(RPAREN);
 				}
 				break;
@@ -13995,34 +14003,34 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ColumnReferenceContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2070;
+				State = 2071;
 				identifier();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2083;
+			State = 2084;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,293,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,294,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2081;
+					State = 2082;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,292,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,293,Context) ) {
 					case 1:
 						{
 						_localctx = new DereferenceContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((DereferenceContext)_localctx).target = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2073;
-						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 2074;
-						Match(DOT);
+						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
 						State = 2075;
+						Match(DOT);
+						State = 2076;
 						((DereferenceContext)_localctx).fieldName = identifier();
 						}
 						break;
@@ -14031,22 +14039,22 @@ internal partial class StreamSqlParser : Parser {
 						_localctx = new ItemAccessContext(new PrimaryExpressionContext(_parentctx, _parentState));
 						((ItemAccessContext)_localctx).value = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_primaryExpression);
-						State = 2076;
-						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2077;
-						Match(LBRACKET);
+						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
 						State = 2078;
-						((ItemAccessContext)_localctx).index = valueExpression(0);
+						Match(LBRACKET);
 						State = 2079;
+						((ItemAccessContext)_localctx).index = valueExpression(0);
+						State = 2080;
 						Match(RBRACKET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2085;
+				State = 2086;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,293,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,294,Context);
 			}
 			}
 		}
@@ -14122,16 +14130,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2086;
-			functionName();
 			State = 2087;
+			functionName();
+			State = 2088;
 			Match(LPAREN);
-			State = 2103;
+			State = 2104;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ASTERISK:
 				{
-				State = 2088;
+				State = 2089;
 				Match(ASTERISK);
 				}
 				break;
@@ -14357,40 +14365,40 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				{
 				{
-				State = 2090;
+				State = 2091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ALL || _la==DISTINCT) {
 					{
-					State = 2089;
+					State = 2090;
 					setQuantifier();
 					}
 				}
 
-				State = 2092;
+				State = 2093;
 				functionArgument();
-				State = 2097;
+				State = 2098;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2093;
-					Match(COMMA);
 					State = 2094;
+					Match(COMMA);
+					State = 2095;
 					functionArgument();
 					}
 					}
-					State = 2099;
+					State = 2100;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 2101;
+				State = 2102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IGNORE || _la==RESPECT) {
 					{
-					State = 2100;
+					State = 2101;
 					nullTreatment();
 					}
 				}
@@ -14403,34 +14411,34 @@ internal partial class StreamSqlParser : Parser {
 			default:
 				break;
 			}
-			State = 2105;
+			State = 2106;
 			Match(RPAREN);
-			State = 2112;
-			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,298,Context) ) {
-			case 1:
-				{
-				State = 2106;
-				Match(FILTER);
-				State = 2107;
-				Match(LPAREN);
-				State = 2108;
-				Match(WHERE);
-				State = 2109;
-				_localctx.filter = expression();
-				State = 2110;
-				Match(RPAREN);
-				}
-				break;
-			}
-			State = 2116;
+			State = 2113;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,299,Context) ) {
 			case 1:
 				{
-				State = 2114;
-				Match(OVER);
+				State = 2107;
+				Match(FILTER);
+				State = 2108;
+				Match(LPAREN);
+				State = 2109;
+				Match(WHERE);
+				State = 2110;
+				_localctx.filter = expression();
+				State = 2111;
+				Match(RPAREN);
+				}
+				break;
+			}
+			State = 2117;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			case 1:
+				{
 				State = 2115;
+				Match(OVER);
+				State = 2116;
 				_localctx.over = windowReference();
 				}
 				break;
@@ -14473,7 +14481,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2118;
+			State = 2119;
 			_la = TokenStream.LA(1);
 			if ( !(_la==IGNORE || _la==RESPECT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14482,7 +14490,7 @@ internal partial class StreamSqlParser : Parser {
 				ErrorHandler.ReportMatch(this);
 			    Consume();
 			}
-			State = 2119;
+			State = 2120;
 			Match(NULLS);
 			}
 		}
@@ -14522,34 +14530,34 @@ internal partial class StreamSqlParser : Parser {
 		FunctionNameContext _localctx = new FunctionNameContext(Context, State);
 		EnterRule(_localctx, 142, RULE_functionName);
 		try {
-			State = 2125;
+			State = 2126;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,300,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2121;
+				State = 2122;
 				qualifiedName();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2122;
+				State = 2123;
 				Match(LEFT);
 				}
 				break;
 			case 3:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2123;
+				State = 2124;
 				Match(RIGHT);
 				}
 				break;
 			case 4:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2124;
+				State = 2125;
 				Match(FIRST);
 				}
 				break;
@@ -14612,18 +14620,18 @@ internal partial class StreamSqlParser : Parser {
 		FunctionArgumentContext _localctx = new FunctionArgumentContext(Context, State);
 		EnterRule(_localctx, 144, RULE_functionArgument);
 		try {
-			State = 2132;
+			State = 2133;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,301,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,302,Context) ) {
 			case 1:
 				_localctx = new NamedArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2127;
-				argumentName();
 				State = 2128;
-				Match(ARROW);
+				argumentName();
 				State = 2129;
+				Match(ARROW);
+				State = 2130;
 				functionArgumentValue();
 				}
 				break;
@@ -14631,7 +14639,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new PositionalArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2131;
+				State = 2132;
 				functionArgumentValue();
 				}
 				break;
@@ -14671,7 +14679,7 @@ internal partial class StreamSqlParser : Parser {
 		ArgumentNameContext _localctx = new ArgumentNameContext(Context, State);
 		EnterRule(_localctx, 146, RULE_argumentName);
 		try {
-			State = 2136;
+			State = 2137;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -14865,14 +14873,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2134;
+				State = 2135;
 				identifier();
 				}
 				break;
 			case OFFSET:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2135;
+				State = 2136;
 				Match(OFFSET);
 				}
 				break;
@@ -14960,27 +14968,27 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 148, RULE_functionArgumentValue);
 		int _la;
 		try {
-			State = 2155;
+			State = 2156;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,305,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,306,Context) ) {
 			case 1:
 				_localctx = new TableArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2138;
-				Match(TABLE);
 				State = 2139;
+				Match(TABLE);
+				State = 2140;
 				qualifiedName();
-				State = 2143;
+				State = 2144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2140;
-					Match(PARTITION);
 					State = 2141;
-					Match(BY);
+					Match(PARTITION);
 					State = 2142;
+					Match(BY);
+					State = 2143;
 					expression();
 					}
 				}
@@ -14991,24 +14999,24 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TableQueryArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2145;
-				Match(TABLE);
 				State = 2146;
-				Match(LPAREN);
+				Match(TABLE);
 				State = 2147;
-				query();
+				Match(LPAREN);
 				State = 2148;
+				query();
+				State = 2149;
 				Match(RPAREN);
-				State = 2152;
+				State = 2153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PARTITION) {
 					{
-					State = 2149;
-					Match(PARTITION);
 					State = 2150;
-					Match(BY);
+					Match(PARTITION);
 					State = 2151;
+					Match(BY);
+					State = 2152;
 					expression();
 					}
 				}
@@ -15019,7 +15027,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new ScalarArgumentContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2154;
+				State = 2155;
 				expression();
 				}
 				break;
@@ -15061,7 +15069,7 @@ internal partial class StreamSqlParser : Parser {
 		WindowReferenceContext _localctx = new WindowReferenceContext(Context, State);
 		EnterRule(_localctx, 150, RULE_windowReference);
 		try {
-			State = 2159;
+			State = 2160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case ABSENT:
@@ -15255,14 +15263,14 @@ internal partial class StreamSqlParser : Parser {
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2157;
+				State = 2158;
 				identifier();
 				}
 				break;
 			case LPAREN:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2158;
+				State = 2159;
 				windowSpecification();
 				}
 				break;
@@ -15330,79 +15338,79 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2161;
+			State = 2162;
 			Match(LPAREN);
-			State = 2172;
+			State = 2173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PARTITION) {
 				{
-				State = 2162;
-				Match(PARTITION);
 				State = 2163;
-				Match(BY);
+				Match(PARTITION);
 				State = 2164;
+				Match(BY);
+				State = 2165;
 				expression();
-				State = 2169;
+				State = 2170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2165;
-					Match(COMMA);
 					State = 2166;
+					Match(COMMA);
+					State = 2167;
 					expression();
 					}
 					}
-					State = 2171;
+					State = 2172;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2184;
+			State = 2185;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ORDER) {
 				{
-				State = 2174;
-				Match(ORDER);
 				State = 2175;
-				Match(BY);
+				Match(ORDER);
 				State = 2176;
+				Match(BY);
+				State = 2177;
 				sortItem();
-				State = 2181;
+				State = 2182;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 2177;
-					Match(COMMA);
 					State = 2178;
+					Match(COMMA);
+					State = 2179;
 					sortItem();
 					}
 					}
-					State = 2183;
+					State = 2184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
 				}
 			}
 
-			State = 2187;
+			State = 2188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RANGE || _la==ROWS) {
 				{
-				State = 2186;
+				State = 2187;
 				windowFrame();
 				}
 			}
 
-			State = 2189;
+			State = 2190;
 			Match(RPAREN);
 			}
 		}
@@ -15450,13 +15458,13 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 154, RULE_windowFrame);
 		int _la;
 		try {
-			State = 2199;
+			State = 2200;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,312,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2191;
+				State = 2192;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15466,14 +15474,14 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2192;
+				State = 2193;
 				_localctx.start = frameBound();
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2193;
+				State = 2194;
 				_localctx.unit = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==RANGE || _la==ROWS) ) {
@@ -15483,13 +15491,13 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2194;
-				Match(BETWEEN);
 				State = 2195;
-				_localctx.start = frameBound();
+				Match(BETWEEN);
 				State = 2196;
-				Match(AND);
+				_localctx.start = frameBound();
 				State = 2197;
+				Match(AND);
+				State = 2198;
 				_localctx.end = frameBound();
 				}
 				break;
@@ -15573,16 +15581,16 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 156, RULE_frameBound);
 		int _la;
 		try {
-			State = 2210;
+			State = 2211;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,313,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
 			case 1:
 				_localctx = new UnboundedPrecedingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2201;
-				Match(UNBOUNDED);
 				State = 2202;
+				Match(UNBOUNDED);
+				State = 2203;
 				Match(PRECEDING);
 				}
 				break;
@@ -15590,9 +15598,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnboundedFollowingContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2203;
-				Match(UNBOUNDED);
 				State = 2204;
+				Match(UNBOUNDED);
+				State = 2205;
 				Match(FOLLOWING);
 				}
 				break;
@@ -15600,9 +15608,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new CurrentRowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2205;
-				Match(CURRENT);
 				State = 2206;
+				Match(CURRENT);
+				State = 2207;
 				Match(ROW);
 				}
 				break;
@@ -15610,9 +15618,9 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BoundedFrameContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2207;
-				valueExpression(0);
 				State = 2208;
+				valueExpression(0);
+				State = 2209;
 				((BoundedFrameContext)_localctx).direction = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==FOLLOWING || _la==PRECEDING) ) {
@@ -15668,21 +15676,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2213;
+			State = 2214;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,314,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,315,Context) ) {
 			case 1:
 				{
-				State = 2212;
+				State = 2213;
 				Match(KEY);
 				}
 				break;
 			}
-			State = 2215;
-			_localctx.key = expression();
 			State = 2216;
-			Match(VALUE);
+			_localctx.key = expression();
 			State = 2217;
+			Match(VALUE);
+			State = 2218;
 			_localctx.value = expression();
 			}
 		}
@@ -15722,29 +15730,29 @@ internal partial class StreamSqlParser : Parser {
 		JsonValueBehaviorContext _localctx = new JsonValueBehaviorContext(Context, State);
 		EnterRule(_localctx, 160, RULE_jsonValueBehavior);
 		try {
-			State = 2223;
+			State = 2224;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2219;
+				State = 2220;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2220;
+				State = 2221;
 				Match(ERROR);
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2221;
-				Match(DEFAULT);
 				State = 2222;
+				Match(DEFAULT);
+				State = 2223;
 				expression();
 				}
 				break;
@@ -15790,39 +15798,39 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 162, RULE_jsonQueryWrapper);
 		int _la;
 		try {
-			State = 2238;
+			State = 2239;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WITHOUT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2225;
+				State = 2226;
 				Match(WITHOUT);
-				State = 2227;
+				State = 2228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2226;
+					State = 2227;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2229;
+				State = 2230;
 				Match(WRAPPER);
 				}
 				break;
 			case WITH:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2230;
+				State = 2231;
 				Match(WITH);
-				State = 2232;
+				State = 2233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CONDITIONAL || _la==UNCONDITIONAL) {
 					{
-					State = 2231;
+					State = 2232;
 					_localctx.kind = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==CONDITIONAL || _la==UNCONDITIONAL) ) {
@@ -15835,17 +15843,17 @@ internal partial class StreamSqlParser : Parser {
 					}
 				}
 
-				State = 2235;
+				State = 2236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ARRAY) {
 					{
-					State = 2234;
+					State = 2235;
 					Match(ARRAY);
 					}
 				}
 
-				State = 2237;
+				State = 2238;
 				Match(WRAPPER);
 				}
 				break;
@@ -15890,29 +15898,29 @@ internal partial class StreamSqlParser : Parser {
 		EnterRule(_localctx, 164, RULE_jsonQueryBehavior);
 		int _la;
 		try {
-			State = 2244;
+			State = 2245;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2240;
+				State = 2241;
 				Match(NULL);
 				}
 				break;
 			case ERROR:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2241;
+				State = 2242;
 				Match(ERROR);
 				}
 				break;
 			case EMPTY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2242;
-				Match(EMPTY);
 				State = 2243;
+				Match(EMPTY);
+				State = 2244;
 				_localctx.kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==ARRAY || _la==OBJECT) ) {
@@ -15976,31 +15984,31 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2246;
-			Match(WHEN);
 			State = 2247;
+			Match(WHEN);
+			State = 2248;
 			_localctx._expression = expression();
 			_localctx._conditions.Add(_localctx._expression);
-			State = 2252;
+			State = 2253;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2248;
-				Match(COMMA);
 				State = 2249;
+				Match(COMMA);
+				State = 2250;
 				_localctx._expression = expression();
 				_localctx._conditions.Add(_localctx._expression);
 				}
 				}
-				State = 2254;
+				State = 2255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 2255;
-			Match(THEN);
 			State = 2256;
+			Match(THEN);
+			State = 2257;
 			_localctx.result = expression();
 			}
 		}
@@ -16136,14 +16144,14 @@ internal partial class StreamSqlParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 2276;
+			State = 2277;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NULL:
 				_localctx = new NullLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2258;
+				State = 2259;
 				Match(NULL);
 				}
 				break;
@@ -16152,7 +16160,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BooleanLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2259;
+				State = 2260;
 				_la = TokenStream.LA(1);
 				if ( !(_la==FALSE || _la==TRUE) ) {
 				ErrorHandler.RecoverInline(this);
@@ -16167,7 +16175,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntegerLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2260;
+				State = 2261;
 				Match(INTEGER_VALUE);
 				}
 				break;
@@ -16175,7 +16183,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DecimalLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 2261;
+				State = 2262;
 				Match(DECIMAL_VALUE);
 				}
 				break;
@@ -16183,7 +16191,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new DoubleLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 2262;
+				State = 2263;
 				Match(DOUBLE_VALUE);
 				}
 				break;
@@ -16191,7 +16199,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new StringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 2264;
+				State = 2265;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -16199,7 +16207,7 @@ internal partial class StreamSqlParser : Parser {
 					case 1:
 						{
 						{
-						State = 2263;
+						State = 2264;
 						Match(STRING);
 						}
 						}
@@ -16207,9 +16215,9 @@ internal partial class StreamSqlParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 2266;
+					State = 2267;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,322,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,323,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -16217,16 +16225,16 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new UnicodeStringLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 2268;
+				State = 2269;
 				Match(UNICODE_STRING);
-				State = 2271;
+				State = 2272;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,323,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,324,Context) ) {
 				case 1:
 					{
-					State = 2269;
-					Match(UESCAPE);
 					State = 2270;
+					Match(UESCAPE);
+					State = 2271;
 					((UnicodeStringLiteralContext)_localctx).escape = Match(STRING);
 					}
 					break;
@@ -16237,7 +16245,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new BinaryLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 2273;
+				State = 2274;
 				Match(BINARY_STRING);
 				}
 				break;
@@ -16247,7 +16255,7 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new TypedLiteralContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 2274;
+				State = 2275;
 				((TypedLiteralContext)_localctx).kind = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==DATE || _la==TIME || _la==TIMESTAMP) ) {
@@ -16257,7 +16265,7 @@ internal partial class StreamSqlParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2275;
+				State = 2276;
 				Match(STRING);
 				}
 				break;
@@ -16328,14 +16336,14 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2278;
+			State = 2279;
 			Match(INTERVAL);
-			State = 2280;
+			State = 2281;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PLUS || _la==MINUS) {
 				{
-				State = 2279;
+				State = 2280;
 				_localctx.sign = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==PLUS || _la==MINUS) ) {
@@ -16348,43 +16356,43 @@ internal partial class StreamSqlParser : Parser {
 				}
 			}
 
-			State = 2282;
-			_localctx.value = intervalValue();
 			State = 2283;
+			_localctx.value = intervalValue();
+			State = 2284;
 			_localctx.from = timeUnit();
-			State = 2287;
+			State = 2288;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,326,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
 			case 1:
 				{
-				State = 2284;
-				Match(LPAREN);
 				State = 2285;
-				_localctx.precision = Match(INTEGER_VALUE);
+				Match(LPAREN);
 				State = 2286;
+				_localctx.precision = Match(INTEGER_VALUE);
+				State = 2287;
 				Match(RPAREN);
 				}
 				break;
 			}
-			State = 2296;
+			State = 2297;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
 			case 1:
 				{
-				State = 2289;
-				Match(TO);
 				State = 2290;
+				Match(TO);
+				State = 2291;
 				_localctx.to = timeUnit();
-				State = 2294;
+				State = 2295;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,327,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,328,Context) ) {
 				case 1:
 					{
-					State = 2291;
-					Match(LPAREN);
 					State = 2292;
-					Match(INTEGER_VALUE);
+					Match(LPAREN);
 					State = 2293;
+					Match(INTEGER_VALUE);
+					State = 2294;
 					Match(RPAREN);
 					}
 					break;
@@ -16430,7 +16438,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2298;
+			State = 2299;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 279)) & ~0x3f) == 0 && ((1L << (_la - 279)) & 25L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16496,7 +16504,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2300;
+			State = 2301;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 43)) & ~0x3f) == 0 && ((1L << (_la - 43)) & 13194139533315L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 422212465079871L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 108297497289424899L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -16544,22 +16552,22 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2302;
+			State = 2303;
 			dataTypeBody(0);
-			State = 2306;
+			State = 2307;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,329,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,330,Context) ) {
 			case 1:
 				{
-				State = 2303;
-				Match(NOT);
 				State = 2304;
+				Match(NOT);
+				State = 2305;
 				Match(NULL);
 				}
 				break;
 			case 2:
 				{
-				State = 2305;
+				State = 2306;
 				Match(NULL);
 				}
 				break;
@@ -16775,22 +16783,22 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2393;
+			State = 2394;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,342,Context) ) {
 			case 1:
 				{
 				_localctx = new ArrayTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 2309;
-				Match(ARRAY);
 				State = 2310;
-				Match(LT);
+				Match(ARRAY);
 				State = 2311;
-				dataType();
+				Match(LT);
 				State = 2312;
+				dataType();
+				State = 2313;
 				Match(GT);
 				}
 				break;
@@ -16799,13 +16807,13 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MultisetTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2314;
-				Match(MULTISET);
 				State = 2315;
-				Match(LT);
+				Match(MULTISET);
 				State = 2316;
-				dataType();
+				Match(LT);
 				State = 2317;
+				dataType();
+				State = 2318;
 				Match(GT);
 				}
 				break;
@@ -16814,17 +16822,17 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new MapTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2319;
-				Match(MAP);
 				State = 2320;
-				Match(LT);
+				Match(MAP);
 				State = 2321;
-				((MapTypeContext)_localctx).keyType = dataType();
+				Match(LT);
 				State = 2322;
-				Match(COMMA);
+				((MapTypeContext)_localctx).keyType = dataType();
 				State = 2323;
-				((MapTypeContext)_localctx).valueType = dataType();
+				Match(COMMA);
 				State = 2324;
+				((MapTypeContext)_localctx).valueType = dataType();
+				State = 2325;
 				Match(GT);
 				}
 				break;
@@ -16833,37 +16841,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2326;
-				Match(ROW);
 				State = 2327;
+				Match(ROW);
+				State = 2328;
 				Match(LT);
-				State = 2336;
+				State = 2337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2328;
+					State = 2329;
 					rowField();
-					State = 2333;
+					State = 2334;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2329;
-						Match(COMMA);
 						State = 2330;
+						Match(COMMA);
+						State = 2331;
 						rowField();
 						}
 						}
-						State = 2335;
+						State = 2336;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2338;
+				State = 2339;
 				Match(GT);
 				}
 				break;
@@ -16872,37 +16880,37 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new RowTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2339;
-				Match(ROW);
 				State = 2340;
+				Match(ROW);
+				State = 2341;
 				Match(LPAREN);
-				State = 2349;
+				State = 2350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0) || _la==IDENTIFIER || _la==BACKQUOTED_IDENTIFIER) {
 					{
-					State = 2341;
+					State = 2342;
 					rowField();
-					State = 2346;
+					State = 2347;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2342;
-						Match(COMMA);
 						State = 2343;
+						Match(COMMA);
+						State = 2344;
 						rowField();
 						}
 						}
-						State = 2348;
+						State = 2349;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2351;
+				State = 2352;
 				Match(RPAREN);
 				}
 				break;
@@ -16911,43 +16919,43 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new IntervalTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2352;
-				Match(INTERVAL);
 				State = 2353;
+				Match(INTERVAL);
+				State = 2354;
 				((IntervalTypeContext)_localctx).from = timeUnit();
-				State = 2357;
+				State = 2358;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,334,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
 				case 1:
 					{
-					State = 2354;
-					Match(LPAREN);
 					State = 2355;
-					Match(INTEGER_VALUE);
+					Match(LPAREN);
 					State = 2356;
+					Match(INTEGER_VALUE);
+					State = 2357;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2366;
+				State = 2367;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
 				case 1:
 					{
-					State = 2359;
-					Match(TO);
 					State = 2360;
+					Match(TO);
+					State = 2361;
 					((IntervalTypeContext)_localctx).to = timeUnit();
-					State = 2364;
+					State = 2365;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,335,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,336,Context) ) {
 					case 1:
 						{
-						State = 2361;
-						Match(LPAREN);
 						State = 2362;
-						Match(INTEGER_VALUE);
+						Match(LPAREN);
 						State = 2363;
+						Match(INTEGER_VALUE);
+						State = 2364;
 						Match(RPAREN);
 						}
 						break;
@@ -16962,14 +16970,14 @@ internal partial class StreamSqlParser : Parser {
 				_localctx = new SimpleTypeContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2368;
+				State = 2369;
 				identifier();
-				State = 2370;
+				State = 2371;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,337,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,338,Context) ) {
 				case 1:
 					{
-					State = 2369;
+					State = 2370;
 					((SimpleTypeContext)_localctx).qualifier = TokenStream.LT(1);
 					_la = TokenStream.LA(1);
 					if ( !(_la==PRECISION || _la==VARYING) ) {
@@ -16982,58 +16990,58 @@ internal partial class StreamSqlParser : Parser {
 					}
 					break;
 				}
-				State = 2382;
+				State = 2383;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,339,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
 				case 1:
 					{
-					State = 2372;
-					Match(LPAREN);
 					State = 2373;
+					Match(LPAREN);
+					State = 2374;
 					Match(INTEGER_VALUE);
-					State = 2378;
+					State = 2379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 2374;
-						Match(COMMA);
 						State = 2375;
+						Match(COMMA);
+						State = 2376;
 						Match(INTEGER_VALUE);
 						}
 						}
-						State = 2380;
+						State = 2381;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 2381;
+					State = 2382;
 					Match(RPAREN);
 					}
 					break;
 				}
-				State = 2391;
+				State = 2392;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,340,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,341,Context) ) {
 				case 1:
 					{
-					State = 2384;
-					Match(WITH);
 					State = 2385;
-					Match(LOCAL);
+					Match(WITH);
 					State = 2386;
-					Match(TIME);
+					Match(LOCAL);
 					State = 2387;
+					Match(TIME);
+					State = 2388;
 					Match(ZONE);
 					}
 					break;
 				case 2:
 					{
-					State = 2388;
-					Match(WITHOUT);
 					State = 2389;
-					Match(TIME);
+					Match(WITHOUT);
 					State = 2390;
+					Match(TIME);
+					State = 2391;
 					Match(ZONE);
 					}
 					break;
@@ -17042,38 +17050,38 @@ internal partial class StreamSqlParser : Parser {
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2411;
+			State = 2412;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2409;
+					State = 2410;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,344,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,345,Context) ) {
 					case 1:
 						{
 						_localctx = new PostfixArrayTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2395;
+						State = 2396;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 2399;
+						State = 2400;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2396;
-							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
 							State = 2397;
+							((PostfixArrayTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2398;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2398;
+							State = 2399;
 							Match(NULL);
 							}
 							break;
@@ -17082,7 +17090,7 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2401;
+						State = 2402;
 						Match(ARRAY);
 						}
 						break;
@@ -17090,22 +17098,22 @@ internal partial class StreamSqlParser : Parser {
 						{
 						_localctx = new PostfixMultisetTypeContext(new DataTypeBodyContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_dataTypeBody);
-						State = 2402;
+						State = 2403;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 2406;
+						State = 2407;
 						ErrorHandler.Sync(this);
 						switch (TokenStream.LA(1)) {
 						case NOT:
 							{
-							State = 2403;
-							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
 							State = 2404;
+							((PostfixMultisetTypeContext)_localctx).elementNotNull = Match(NOT);
+							State = 2405;
 							Match(NULL);
 							}
 							break;
 						case NULL:
 							{
-							State = 2405;
+							State = 2406;
 							Match(NULL);
 							}
 							break;
@@ -17114,16 +17122,16 @@ internal partial class StreamSqlParser : Parser {
 						default:
 							break;
 						}
-						State = 2408;
+						State = 2409;
 						Match(MULTISET);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2413;
+				State = 2414;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,345,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,346,Context);
 			}
 			}
 		}
@@ -17167,16 +17175,16 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2414;
-			identifier();
 			State = 2415;
+			identifier();
+			State = 2416;
 			dataType();
-			State = 2417;
+			State = 2418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==STRING) {
 				{
-				State = 2416;
+				State = 2417;
 				Match(STRING);
 				}
 			}
@@ -17226,25 +17234,25 @@ internal partial class StreamSqlParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2419;
+			State = 2420;
 			identifier();
-			State = 2424;
+			State = 2425;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,347,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,348,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 2420;
-					Match(DOT);
 					State = 2421;
+					Match(DOT);
+					State = 2422;
 					identifier();
 					}
 					} 
 				}
-				State = 2426;
+				State = 2427;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,347,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,348,Context);
 			}
 			}
 		}
@@ -17291,21 +17299,21 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2427;
+			State = 2428;
 			identifier();
-			State = 2432;
+			State = 2433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 2428;
-				Match(COMMA);
 				State = 2429;
+				Match(COMMA);
+				State = 2430;
 				identifier();
 				}
 				}
-				State = 2434;
+				State = 2435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -17346,20 +17354,20 @@ internal partial class StreamSqlParser : Parser {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
 		EnterRule(_localctx, 186, RULE_identifier);
 		try {
-			State = 2438;
+			State = 2439;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IDENTIFIER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 2435;
+				State = 2436;
 				Match(IDENTIFIER);
 				}
 				break;
 			case BACKQUOTED_IDENTIFIER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 2436;
+				State = 2437;
 				Match(BACKQUOTED_IDENTIFIER);
 				}
 				break;
@@ -17552,7 +17560,7 @@ internal partial class StreamSqlParser : Parser {
 			case ZONE:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 2437;
+				State = 2438;
 				nonReserved();
 				}
 				break;
@@ -17780,7 +17788,7 @@ internal partial class StreamSqlParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2440;
+			State = 2441;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -2397041880921351058L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -6693475089960442993L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 3458764510170677247L) != 0) || ((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 1136027353288015599L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -17858,7 +17866,7 @@ internal partial class StreamSqlParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,294,2443,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,294,2444,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -17927,897 +17935,898 @@ internal partial class StreamSqlParser : Parser {
 		8,24,1,25,1,25,1,25,1,25,5,25,898,8,25,10,25,12,25,901,9,25,1,25,3,25,
 		904,8,25,1,26,1,26,1,26,3,26,909,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,
 		27,1,27,5,27,919,8,27,10,27,12,27,922,9,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,5,27,931,8,27,10,27,12,27,934,9,27,1,27,1,27,1,27,1,27,1,27,1,
-		27,1,27,1,27,5,27,944,8,27,10,27,12,27,947,9,27,1,27,1,27,3,27,951,8,27,
-		1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,963,8,27,1,27,1,
-		27,1,27,1,27,1,27,3,27,970,8,27,1,27,1,27,1,27,1,27,1,27,3,27,977,8,27,
-		1,28,1,28,1,28,1,28,3,28,983,8,28,1,29,1,29,1,29,1,29,5,29,989,8,29,10,
-		29,12,29,992,9,29,3,29,994,8,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,
-		1003,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,
-		1016,8,31,10,31,12,31,1019,9,31,3,31,1021,8,31,1,31,1,31,1,31,3,31,1026,
-		8,31,3,31,1028,8,31,1,31,1,31,1,31,3,31,1033,8,31,3,31,1035,8,31,1,31,
-		1,31,1,31,3,31,1040,8,31,1,31,1,31,3,31,1044,8,31,1,32,1,32,1,32,1,32,
-		1,32,1,32,3,32,1052,8,32,1,32,1,32,1,32,1,32,3,32,1058,8,32,1,32,5,32,
-		1061,8,32,10,32,12,32,1064,9,32,1,33,1,33,1,33,1,33,1,33,5,33,1071,8,33,
-		10,33,12,33,1074,9,33,1,33,1,33,1,33,1,33,3,33,1080,8,33,1,34,3,34,1083,
-		8,34,1,34,1,34,1,34,1,34,5,34,1089,8,34,10,34,12,34,1092,9,34,1,34,1,34,
-		1,34,3,34,1097,8,34,1,35,1,35,3,35,1101,8,35,1,35,3,35,1104,8,35,1,35,
-		1,35,1,35,5,35,1109,8,35,10,35,12,35,1112,9,35,1,35,1,35,1,35,1,35,5,35,
-		1118,8,35,10,35,12,35,1121,9,35,3,35,1123,8,35,1,35,1,35,3,35,1127,8,35,
-		1,35,1,35,1,35,1,35,1,35,5,35,1134,8,35,10,35,12,35,1137,9,35,3,35,1139,
-		8,35,1,35,1,35,3,35,1143,8,35,1,35,1,35,1,35,1,35,5,35,1149,8,35,10,35,
-		12,35,1152,9,35,3,35,1154,8,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,1165,8,37,1,37,3,37,1168,8,37,3,37,1170,8,37,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1178,8,38,10,38,12,38,1181,9,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1190,8,38,10,38,12,38,1193,9,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,5,38,1202,8,38,10,38,12,38,1205,9,38,1,38,1,38,1,38,1,38,
-		1,38,3,38,1212,8,38,1,39,1,39,1,39,1,39,5,39,1218,8,39,10,39,12,39,1221,
-		9,39,3,39,1223,8,39,1,39,1,39,3,39,1227,8,39,1,40,1,40,1,40,1,40,1,41,
-		1,41,3,41,1235,8,41,1,41,1,41,3,41,1239,8,41,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		1259,8,42,5,42,1261,8,42,10,42,12,42,1264,9,42,1,43,3,43,1267,8,43,1,43,
-		1,43,3,43,1271,8,43,1,43,1,43,3,43,1275,8,43,1,43,1,43,3,43,1279,8,43,
-		3,43,1281,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1290,8,44,1,45,
-		1,45,3,45,1294,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1301,8,45,1,45,3,45,
-		1304,8,45,1,45,3,45,1307,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1314,8,45,
-		1,45,3,45,1317,8,45,1,45,1,45,1,45,1,45,3,45,1323,8,45,1,45,1,45,1,45,
-		1,45,1,45,5,45,1330,8,45,10,45,12,45,1333,9,45,1,45,1,45,1,45,3,45,1338,
-		8,45,1,45,3,45,1341,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,1350,
-		8,45,1,45,1,45,1,45,1,45,1,45,3,45,1357,8,45,3,45,1359,8,45,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,5,46,1368,8,46,10,46,12,46,1371,9,46,3,46,1373,
-		8,46,1,46,1,46,1,46,1,46,1,46,5,46,1380,8,46,10,46,12,46,1383,9,46,3,46,
-		1385,8,46,1,46,1,46,1,46,1,46,5,46,1391,8,46,10,46,12,46,1394,9,46,3,46,
-		1396,8,46,1,46,3,46,1399,8,46,1,46,1,46,1,46,1,46,3,46,1405,8,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,3,46,1413,8,46,1,46,1,46,1,46,1,46,5,46,1419,
-		8,46,10,46,12,46,1422,9,46,3,46,1424,8,46,1,46,1,46,1,46,1,46,5,46,1430,
-		8,46,10,46,12,46,1433,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,3,48,1449,8,48,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1465,8,49,1,50,1,50,1,50,
-		5,50,1470,8,50,10,50,12,50,1473,9,50,1,51,4,51,1476,8,51,11,51,12,51,1477,
-		1,52,1,52,3,52,1482,8,52,1,53,1,53,1,53,1,53,1,53,3,53,1489,8,53,1,54,
-		1,54,3,54,1493,8,54,1,54,1,54,3,54,1497,8,54,1,54,1,54,3,54,1501,8,54,
-		3,54,1503,8,54,1,54,1,54,3,54,1507,8,54,3,54,1509,8,54,1,55,1,55,1,55,
-		1,55,1,55,1,55,5,55,1517,8,55,10,55,12,55,1520,9,55,1,55,1,55,1,56,1,56,
-		1,56,1,56,1,57,3,57,1529,8,57,1,57,1,57,1,57,1,57,1,57,3,57,1536,8,57,
-		1,58,1,58,1,59,1,59,1,59,3,59,1543,8,59,1,59,5,59,1546,8,59,10,59,12,59,
-		1549,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,1558,8,60,10,60,12,60,
-		1561,9,60,1,60,1,60,1,60,5,60,1566,8,60,10,60,12,60,1569,9,60,3,60,1571,
-		8,60,1,60,3,60,1574,8,60,1,61,1,61,1,61,1,61,1,62,1,62,1,62,5,62,1583,
-		8,62,10,62,12,62,1586,9,62,1,62,1,62,3,62,1590,8,62,1,63,1,63,1,64,1,64,
-		1,64,1,64,1,64,5,64,1599,8,64,10,64,12,64,1602,9,64,3,64,1604,8,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,5,64,1612,8,64,10,64,12,64,1615,9,64,1,65,1,65,
-		1,65,1,65,3,65,1621,8,65,1,65,1,65,3,65,1625,8,65,1,65,1,65,1,65,1,65,
-		1,65,3,65,1632,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,1640,8,65,1,65,
-		1,65,1,65,1,65,1,65,5,65,1647,8,65,10,65,12,65,1650,9,65,1,65,1,65,1,65,
-		3,65,1655,8,65,1,65,1,65,1,65,1,65,3,65,1661,8,65,1,65,3,65,1664,8,65,
-		1,65,1,65,1,65,1,65,1,65,3,65,1671,8,65,1,65,1,65,3,65,1675,8,65,1,65,
-		1,65,1,65,3,65,1680,8,65,1,65,1,65,1,65,3,65,1685,8,65,1,65,1,65,1,65,
-		1,65,1,65,3,65,1692,8,65,1,65,1,65,3,65,1696,8,65,1,65,1,65,3,65,1700,
-		8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1708,8,67,1,67,1,67,1,67,1,67,
-		1,67,1,67,5,67,1716,8,67,10,67,12,67,1719,9,67,1,68,1,68,1,68,1,68,1,68,
-		1,68,4,68,1727,8,68,11,68,12,68,1728,1,68,1,68,3,68,1733,8,68,1,68,1,68,
-		1,68,1,68,4,68,1739,8,68,11,68,12,68,1740,1,68,1,68,3,68,1745,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1760,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1770,8,68,1,68,3,68,
-		1773,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1783,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1795,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,3,68,1815,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		3,68,1826,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1835,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1844,8,68,3,68,1846,8,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1857,8,68,1,68,3,68,1860,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1869,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,3,68,1878,8,68,3,68,1880,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,3,68,1892,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,5,68,1901,8,68,10,68,12,68,1904,9,68,3,68,1906,8,68,1,68,1,68,1,68,
-		3,68,1911,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1919,8,68,10,68,12,68,
-		1922,9,68,3,68,1924,8,68,1,68,1,68,1,68,3,68,1929,8,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,5,68,1940,8,68,10,68,12,68,1943,9,68,3,68,
-		1945,8,68,1,68,1,68,1,68,3,68,1950,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1959,8,68,1,68,1,68,3,68,1963,8,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,3,68,1971,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1980,8,68,
-		1,68,1,68,3,68,1984,8,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1992,8,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,5,68,2011,8,68,10,68,12,68,2014,9,68,3,68,2016,8,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,5,68,2024,8,68,10,68,12,68,2027,9,68,3,68,2029,
-		8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2037,8,68,10,68,12,68,2040,9,68,
-		3,68,2042,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2064,8,68,10,68,12,68,
-		2067,9,68,1,68,1,68,1,68,3,68,2072,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,5,68,2082,8,68,10,68,12,68,2085,9,68,1,69,1,69,1,69,1,69,3,69,
-		2091,8,69,1,69,1,69,1,69,5,69,2096,8,69,10,69,12,69,2099,9,69,1,69,3,69,
-		2102,8,69,3,69,2104,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,2113,
-		8,69,1,69,1,69,3,69,2117,8,69,1,70,1,70,1,70,1,71,1,71,1,71,1,71,3,71,
-		2126,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2133,8,72,1,73,1,73,3,73,2137,
-		8,73,1,74,1,74,1,74,1,74,1,74,3,74,2144,8,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,3,74,2153,8,74,1,74,3,74,2156,8,74,1,75,1,75,3,75,2160,8,75,
-		1,76,1,76,1,76,1,76,1,76,1,76,5,76,2168,8,76,10,76,12,76,2171,9,76,3,76,
-		2173,8,76,1,76,1,76,1,76,1,76,1,76,5,76,2180,8,76,10,76,12,76,2183,9,76,
-		3,76,2185,8,76,1,76,3,76,2188,8,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,3,77,2200,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,3,78,2211,8,78,1,79,3,79,2214,8,79,1,79,1,79,1,79,1,79,1,80,1,80,
-		1,80,1,80,3,80,2224,8,80,1,81,1,81,3,81,2228,8,81,1,81,1,81,1,81,3,81,
-		2233,8,81,1,81,3,81,2236,8,81,1,81,3,81,2239,8,81,1,82,1,82,1,82,1,82,
-		3,82,2245,8,82,1,83,1,83,1,83,1,83,5,83,2251,8,83,10,83,12,83,2254,9,83,
-		1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,84,1,84,4,84,2265,8,84,11,84,12,84,
-		2266,1,84,1,84,1,84,3,84,2272,8,84,1,84,1,84,1,84,3,84,2277,8,84,1,85,
-		1,85,3,85,2281,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2288,8,85,1,85,1,85,
-		1,85,1,85,1,85,3,85,2295,8,85,3,85,2297,8,85,1,86,1,86,1,87,1,87,1,88,
-		1,88,1,88,1,88,3,88,2307,8,88,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		27,1,27,5,27,931,8,27,10,27,12,27,934,9,27,3,27,936,8,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,5,27,945,8,27,10,27,12,27,948,9,27,1,27,1,27,3,27,
+		952,8,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,964,8,
+		27,1,27,1,27,1,27,1,27,1,27,3,27,971,8,27,1,27,1,27,1,27,1,27,1,27,3,27,
+		978,8,27,1,28,1,28,1,28,1,28,3,28,984,8,28,1,29,1,29,1,29,1,29,5,29,990,
+		8,29,10,29,12,29,993,9,29,3,29,995,8,29,1,29,1,29,1,30,1,30,1,30,1,30,
+		1,30,3,30,1004,8,30,1,30,1,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,
+		1,31,5,31,1017,8,31,10,31,12,31,1020,9,31,3,31,1022,8,31,1,31,1,31,1,31,
+		3,31,1027,8,31,3,31,1029,8,31,1,31,1,31,1,31,3,31,1034,8,31,3,31,1036,
+		8,31,1,31,1,31,1,31,3,31,1041,8,31,1,31,1,31,3,31,1045,8,31,1,32,1,32,
+		1,32,1,32,1,32,1,32,3,32,1053,8,32,1,32,1,32,1,32,1,32,3,32,1059,8,32,
+		1,32,5,32,1062,8,32,10,32,12,32,1065,9,32,1,33,1,33,1,33,1,33,1,33,5,33,
+		1072,8,33,10,33,12,33,1075,9,33,1,33,1,33,1,33,1,33,3,33,1081,8,33,1,34,
+		3,34,1084,8,34,1,34,1,34,1,34,1,34,5,34,1090,8,34,10,34,12,34,1093,9,34,
+		1,34,1,34,1,34,3,34,1098,8,34,1,35,1,35,3,35,1102,8,35,1,35,3,35,1105,
+		8,35,1,35,1,35,1,35,5,35,1110,8,35,10,35,12,35,1113,9,35,1,35,1,35,1,35,
+		1,35,5,35,1119,8,35,10,35,12,35,1122,9,35,3,35,1124,8,35,1,35,1,35,3,35,
+		1128,8,35,1,35,1,35,1,35,1,35,1,35,5,35,1135,8,35,10,35,12,35,1138,9,35,
+		3,35,1140,8,35,1,35,1,35,3,35,1144,8,35,1,35,1,35,1,35,1,35,5,35,1150,
+		8,35,10,35,12,35,1153,9,35,3,35,1155,8,35,1,36,1,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,3,37,1166,8,37,1,37,3,37,1169,8,37,3,37,1171,8,37,1,38,
+		1,38,1,38,1,38,1,38,1,38,5,38,1179,8,38,10,38,12,38,1182,9,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,5,38,1191,8,38,10,38,12,38,1194,9,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,5,38,1203,8,38,10,38,12,38,1206,9,38,1,38,1,38,
+		1,38,1,38,1,38,3,38,1213,8,38,1,39,1,39,1,39,1,39,5,39,1219,8,39,10,39,
+		12,39,1222,9,39,3,39,1224,8,39,1,39,1,39,3,39,1228,8,39,1,40,1,40,1,40,
+		1,40,1,41,1,41,3,41,1236,8,41,1,41,1,41,3,41,1240,8,41,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,3,42,1260,8,42,5,42,1262,8,42,10,42,12,42,1265,9,42,1,43,3,43,1268,
+		8,43,1,43,1,43,3,43,1272,8,43,1,43,1,43,3,43,1276,8,43,1,43,1,43,3,43,
+		1280,8,43,3,43,1282,8,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,1291,
+		8,44,1,45,1,45,3,45,1295,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1302,8,45,
+		1,45,3,45,1305,8,45,1,45,3,45,1308,8,45,1,45,1,45,1,45,1,45,1,45,3,45,
+		1315,8,45,1,45,3,45,1318,8,45,1,45,1,45,1,45,1,45,3,45,1324,8,45,1,45,
+		1,45,1,45,1,45,1,45,5,45,1331,8,45,10,45,12,45,1334,9,45,1,45,1,45,1,45,
+		3,45,1339,8,45,1,45,3,45,1342,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		3,45,1351,8,45,1,45,1,45,1,45,1,45,1,45,3,45,1358,8,45,3,45,1360,8,45,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,1369,8,46,10,46,12,46,1372,9,46,
+		3,46,1374,8,46,1,46,1,46,1,46,1,46,1,46,5,46,1381,8,46,10,46,12,46,1384,
+		9,46,3,46,1386,8,46,1,46,1,46,1,46,1,46,5,46,1392,8,46,10,46,12,46,1395,
+		9,46,3,46,1397,8,46,1,46,3,46,1400,8,46,1,46,1,46,1,46,1,46,3,46,1406,
+		8,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,1414,8,46,1,46,1,46,1,46,1,46,
+		5,46,1420,8,46,10,46,12,46,1423,9,46,3,46,1425,8,46,1,46,1,46,1,46,1,46,
+		5,46,1431,8,46,10,46,12,46,1434,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,1450,8,48,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1466,8,49,1,50,
+		1,50,1,50,5,50,1471,8,50,10,50,12,50,1474,9,50,1,51,4,51,1477,8,51,11,
+		51,12,51,1478,1,52,1,52,3,52,1483,8,52,1,53,1,53,1,53,1,53,1,53,3,53,1490,
+		8,53,1,54,1,54,3,54,1494,8,54,1,54,1,54,3,54,1498,8,54,1,54,1,54,3,54,
+		1502,8,54,3,54,1504,8,54,1,54,1,54,3,54,1508,8,54,3,54,1510,8,54,1,55,
+		1,55,1,55,1,55,1,55,1,55,5,55,1518,8,55,10,55,12,55,1521,9,55,1,55,1,55,
+		1,56,1,56,1,56,1,56,1,57,3,57,1530,8,57,1,57,1,57,1,57,1,57,1,57,3,57,
+		1537,8,57,1,58,1,58,1,59,1,59,1,59,3,59,1544,8,59,1,59,5,59,1547,8,59,
+		10,59,12,59,1550,9,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,5,60,1559,8,60,
+		10,60,12,60,1562,9,60,1,60,1,60,1,60,5,60,1567,8,60,10,60,12,60,1570,9,
+		60,3,60,1572,8,60,1,60,3,60,1575,8,60,1,61,1,61,1,61,1,61,1,62,1,62,1,
+		62,5,62,1584,8,62,10,62,12,62,1587,9,62,1,62,1,62,3,62,1591,8,62,1,63,
+		1,63,1,64,1,64,1,64,1,64,1,64,5,64,1600,8,64,10,64,12,64,1603,9,64,3,64,
+		1605,8,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1613,8,64,10,64,12,64,1616,
+		9,64,1,65,1,65,1,65,1,65,3,65,1622,8,65,1,65,1,65,3,65,1626,8,65,1,65,
+		1,65,1,65,1,65,1,65,3,65,1633,8,65,1,65,1,65,1,65,1,65,1,65,1,65,3,65,
+		1641,8,65,1,65,1,65,1,65,1,65,1,65,5,65,1648,8,65,10,65,12,65,1651,9,65,
+		1,65,1,65,1,65,3,65,1656,8,65,1,65,1,65,1,65,1,65,3,65,1662,8,65,1,65,
+		3,65,1665,8,65,1,65,1,65,1,65,1,65,1,65,3,65,1672,8,65,1,65,1,65,3,65,
+		1676,8,65,1,65,1,65,1,65,3,65,1681,8,65,1,65,1,65,1,65,3,65,1686,8,65,
+		1,65,1,65,1,65,1,65,1,65,3,65,1693,8,65,1,65,1,65,3,65,1697,8,65,1,65,
+		1,65,3,65,1701,8,65,1,66,1,66,1,67,1,67,1,67,1,67,3,67,1709,8,67,1,67,
+		1,67,1,67,1,67,1,67,1,67,5,67,1717,8,67,10,67,12,67,1720,9,67,1,68,1,68,
+		1,68,1,68,1,68,1,68,4,68,1728,8,68,11,68,12,68,1729,1,68,1,68,3,68,1734,
+		8,68,1,68,1,68,1,68,1,68,4,68,1740,8,68,11,68,12,68,1741,1,68,1,68,3,68,
+		1746,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,3,68,1761,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1771,
+		8,68,1,68,3,68,1774,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1784,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1796,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,3,68,1816,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,3,68,1827,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,
+		1836,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1845,8,68,3,68,1847,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1858,8,68,1,68,
+		3,68,1861,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1870,8,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,3,68,1879,8,68,3,68,1881,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1893,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,5,68,1902,8,68,10,68,12,68,1905,9,68,3,68,1907,8,68,
+		1,68,1,68,1,68,3,68,1912,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1920,
+		8,68,10,68,12,68,1923,9,68,3,68,1925,8,68,1,68,1,68,1,68,3,68,1930,8,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1941,8,68,10,68,12,68,
+		1944,9,68,3,68,1946,8,68,1,68,1,68,1,68,3,68,1951,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1960,8,68,1,68,1,68,3,68,1964,8,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,3,68,1972,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1981,8,68,1,68,1,68,3,68,1985,8,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		3,68,1993,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,5,68,2012,8,68,10,68,12,68,2015,9,68,3,68,
+		2017,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2025,8,68,10,68,12,68,2028,
+		9,68,3,68,2030,8,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2038,8,68,10,68,
+		12,68,2041,9,68,3,68,2043,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,2065,
+		8,68,10,68,12,68,2068,9,68,1,68,1,68,1,68,3,68,2073,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,2083,8,68,10,68,12,68,2086,9,68,1,69,1,69,
+		1,69,1,69,3,69,2092,8,69,1,69,1,69,1,69,5,69,2097,8,69,10,69,12,69,2100,
+		9,69,1,69,3,69,2103,8,69,3,69,2105,8,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,3,69,2114,8,69,1,69,1,69,3,69,2118,8,69,1,70,1,70,1,70,1,71,1,71,
+		1,71,1,71,3,71,2127,8,71,1,72,1,72,1,72,1,72,1,72,3,72,2134,8,72,1,73,
+		1,73,3,73,2138,8,73,1,74,1,74,1,74,1,74,1,74,3,74,2145,8,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,3,74,2154,8,74,1,74,3,74,2157,8,74,1,75,1,75,
+		3,75,2161,8,75,1,76,1,76,1,76,1,76,1,76,1,76,5,76,2169,8,76,10,76,12,76,
+		2172,9,76,3,76,2174,8,76,1,76,1,76,1,76,1,76,1,76,5,76,2181,8,76,10,76,
+		12,76,2184,9,76,3,76,2186,8,76,1,76,3,76,2189,8,76,1,76,1,76,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,3,77,2201,8,77,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,3,78,2212,8,78,1,79,3,79,2215,8,79,1,79,1,79,1,79,
+		1,79,1,80,1,80,1,80,1,80,3,80,2225,8,80,1,81,1,81,3,81,2229,8,81,1,81,
+		1,81,1,81,3,81,2234,8,81,1,81,3,81,2237,8,81,1,81,3,81,2240,8,81,1,82,
+		1,82,1,82,1,82,3,82,2246,8,82,1,83,1,83,1,83,1,83,5,83,2252,8,83,10,83,
+		12,83,2255,9,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,84,1,84,4,84,2266,
+		8,84,11,84,12,84,2267,1,84,1,84,1,84,3,84,2273,8,84,1,84,1,84,1,84,3,84,
+		2278,8,84,1,85,1,85,3,85,2282,8,85,1,85,1,85,1,85,1,85,1,85,3,85,2289,
+		8,85,1,85,1,85,1,85,1,85,1,85,3,85,2296,8,85,3,85,2298,8,85,1,86,1,86,
+		1,87,1,87,1,88,1,88,1,88,1,88,3,88,2308,8,88,1,89,1,89,1,89,1,89,1,89,
 		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,5,89,2332,8,89,10,89,12,89,2335,9,89,3,89,2337,8,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,5,89,2345,8,89,10,89,12,89,2348,9,89,3,89,2350,8,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,3,89,2358,8,89,1,89,1,89,1,89,1,89,1,89,3,89,
-		2365,8,89,3,89,2367,8,89,1,89,1,89,3,89,2371,8,89,1,89,1,89,1,89,1,89,
-		5,89,2377,8,89,10,89,12,89,2380,9,89,1,89,3,89,2383,8,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,1,89,3,89,2392,8,89,3,89,2394,8,89,1,89,1,89,1,89,1,89,
-		3,89,2400,8,89,1,89,1,89,1,89,1,89,1,89,3,89,2407,8,89,1,89,5,89,2410,
-		8,89,10,89,12,89,2413,9,89,1,90,1,90,1,90,3,90,2418,8,90,1,91,1,91,1,91,
-		5,91,2423,8,91,10,91,12,91,2426,9,91,1,92,1,92,1,92,5,92,2431,8,92,10,
-		92,12,92,2434,9,92,1,93,1,93,1,93,3,93,2439,8,93,1,94,1,94,1,94,0,6,64,
-		84,128,134,136,178,95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,180,182,184,186,188,0,45,5,0,20,
-		20,40,40,78,78,211,211,237,237,2,0,17,17,187,187,1,0,47,48,4,0,27,27,65,
-		65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,172,172,2,0,
-		253,253,276,276,1,0,276,276,2,0,76,76,90,90,2,0,89,89,119,119,2,0,82,82,
-		180,180,1,0,282,284,3,0,62,62,91,91,164,164,2,0,2,2,136,136,1,0,191,192,
-		2,0,72,72,145,145,2,0,61,61,227,227,2,0,4,4,50,50,2,0,10,10,47,47,2,0,
-		72,72,114,114,3,0,260,260,262,262,265,265,2,0,11,11,208,208,3,0,69,69,
-		222,222,228,228,4,0,8,8,150,150,194,194,234,234,1,0,253,258,1,0,260,261,
-		2,0,262,264,269,269,2,0,19,19,223,223,3,0,14,14,117,117,220,220,4,0,58,
-		58,69,69,222,222,228,228,2,0,1,1,148,148,2,0,22,23,73,73,1,0,217,218,2,
-		0,37,39,123,124,2,0,88,88,185,185,2,0,180,180,192,192,2,0,74,74,174,174,
-		2,0,31,31,226,226,2,0,8,8,150,150,2,0,69,69,222,222,2,0,42,42,215,216,
-		2,0,279,279,282,283,9,0,43,44,85,86,130,135,139,140,142,143,177,178,195,
-		196,241,242,250,251,2,0,175,175,236,236,42,0,1,3,5,6,10,12,14,15,17,17,
-		20,33,35,36,40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,79,81,82,84,89,
-		91,91,96,96,98,101,103,114,116,117,121,122,126,126,128,143,145,146,149,
-		151,154,155,158,158,161,188,190,190,193,196,198,200,202,210,212,213,215,
-		221,223,226,228,229,231,232,234,234,236,242,247,252,2839,0,193,1,0,0,0,
-		2,218,1,0,0,0,4,476,1,0,0,0,6,478,1,0,0,0,8,495,1,0,0,0,10,507,1,0,0,0,
-		12,569,1,0,0,0,14,577,1,0,0,0,16,579,1,0,0,0,18,587,1,0,0,0,20,590,1,0,
-		0,0,22,663,1,0,0,0,24,666,1,0,0,0,26,671,1,0,0,0,28,726,1,0,0,0,30,786,
-		1,0,0,0,32,791,1,0,0,0,34,823,1,0,0,0,36,827,1,0,0,0,38,835,1,0,0,0,40,
-		843,1,0,0,0,42,854,1,0,0,0,44,868,1,0,0,0,46,881,1,0,0,0,48,891,1,0,0,
-		0,50,893,1,0,0,0,52,905,1,0,0,0,54,976,1,0,0,0,56,978,1,0,0,0,58,993,1,
-		0,0,0,60,997,1,0,0,0,62,1009,1,0,0,0,64,1045,1,0,0,0,66,1079,1,0,0,0,68,
-		1096,1,0,0,0,70,1098,1,0,0,0,72,1155,1,0,0,0,74,1169,1,0,0,0,76,1211,1,
-		0,0,0,78,1226,1,0,0,0,80,1228,1,0,0,0,82,1232,1,0,0,0,84,1240,1,0,0,0,
-		86,1280,1,0,0,0,88,1289,1,0,0,0,90,1358,1,0,0,0,92,1360,1,0,0,0,94,1436,
-		1,0,0,0,96,1448,1,0,0,0,98,1464,1,0,0,0,100,1466,1,0,0,0,102,1475,1,0,
-		0,0,104,1479,1,0,0,0,106,1488,1,0,0,0,108,1508,1,0,0,0,110,1510,1,0,0,
-		0,112,1523,1,0,0,0,114,1528,1,0,0,0,116,1537,1,0,0,0,118,1539,1,0,0,0,
-		120,1552,1,0,0,0,122,1575,1,0,0,0,124,1589,1,0,0,0,126,1591,1,0,0,0,128,
-		1603,1,0,0,0,130,1699,1,0,0,0,132,1701,1,0,0,0,134,1707,1,0,0,0,136,2071,
-		1,0,0,0,138,2086,1,0,0,0,140,2118,1,0,0,0,142,2125,1,0,0,0,144,2132,1,
-		0,0,0,146,2136,1,0,0,0,148,2155,1,0,0,0,150,2159,1,0,0,0,152,2161,1,0,
-		0,0,154,2199,1,0,0,0,156,2210,1,0,0,0,158,2213,1,0,0,0,160,2223,1,0,0,
-		0,162,2238,1,0,0,0,164,2244,1,0,0,0,166,2246,1,0,0,0,168,2276,1,0,0,0,
-		170,2278,1,0,0,0,172,2298,1,0,0,0,174,2300,1,0,0,0,176,2302,1,0,0,0,178,
-		2393,1,0,0,0,180,2414,1,0,0,0,182,2419,1,0,0,0,184,2427,1,0,0,0,186,2438,
-		1,0,0,0,188,2440,1,0,0,0,190,192,5,276,0,0,191,190,1,0,0,0,192,195,1,0,
-		0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,214,1,0,0,0,195,193,1,0,0,0,196,
-		205,3,4,2,0,197,199,5,276,0,0,198,197,1,0,0,0,199,200,1,0,0,0,200,198,
-		1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,204,3,4,2,0,203,198,1,0,0,
-		0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,211,1,0,0,0,207,
-		205,1,0,0,0,208,210,5,276,0,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,
-		1,0,0,0,211,212,1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,0,214,196,1,0,0,
-		0,214,215,1,0,0,0,215,216,1,0,0,0,216,217,5,0,0,1,217,1,1,0,0,0,218,219,
-		3,126,63,0,219,220,5,0,0,1,220,3,1,0,0,0,221,477,3,58,29,0,222,477,3,6,
-		3,0,223,477,3,12,6,0,224,229,5,63,0,0,225,230,3,6,3,0,226,230,3,12,6,0,
-		227,230,3,26,13,0,228,230,3,28,14,0,229,225,1,0,0,0,229,226,1,0,0,0,229,
-		227,1,0,0,0,229,228,1,0,0,0,230,232,1,0,0,0,231,233,3,14,7,0,232,231,1,
-		0,0,0,232,233,1,0,0,0,233,238,1,0,0,0,234,235,5,5,0,0,235,236,5,146,0,
-		0,236,237,5,186,0,0,237,239,5,203,0,0,238,234,1,0,0,0,238,239,1,0,0,0,
-		239,477,1,0,0,0,240,477,3,26,13,0,241,477,3,28,14,0,242,244,5,33,0,0,243,
-		245,5,213,0,0,244,243,1,0,0,0,244,245,1,0,0,0,245,246,1,0,0,0,246,250,
-		5,237,0,0,247,248,5,87,0,0,248,249,5,147,0,0,249,251,5,64,0,0,250,247,
-		1,0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,257,3,182,91,0,253,254,5,270,
-		0,0,254,255,3,184,92,0,255,256,5,271,0,0,256,258,1,0,0,0,257,253,1,0,0,
-		0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,30,0,0,260,262,5,279,0,0,261,
-		259,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,0,263,264,5,9,0,0,264,265,3,
-		58,29,0,265,477,1,0,0,0,266,271,5,33,0,0,267,269,5,213,0,0,268,270,5,209,
-		0,0,269,268,1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,271,267,1,0,0,0,271,
-		272,1,0,0,0,272,273,1,0,0,0,273,277,5,78,0,0,274,275,5,87,0,0,275,276,
-		5,147,0,0,276,278,5,64,0,0,277,274,1,0,0,0,277,278,1,0,0,0,278,279,1,0,
-		0,0,279,280,3,182,91,0,280,281,5,9,0,0,281,284,5,279,0,0,282,283,5,113,
-		0,0,283,285,3,186,93,0,284,282,1,0,0,0,284,285,1,0,0,0,285,297,1,0,0,0,
-		286,287,5,233,0,0,287,288,5,98,0,0,288,294,5,279,0,0,289,290,5,274,0,0,
-		290,291,5,98,0,0,291,293,5,279,0,0,292,289,1,0,0,0,293,296,1,0,0,0,294,
-		292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,0,296,294,1,0,0,0,297,286,1,
-		0,0,0,297,298,1,0,0,0,298,477,1,0,0,0,299,300,5,33,0,0,300,304,5,40,0,
-		0,301,302,5,87,0,0,302,303,5,147,0,0,303,305,5,64,0,0,304,301,1,0,0,0,
-		304,305,1,0,0,0,305,306,1,0,0,0,306,309,3,182,91,0,307,308,5,30,0,0,308,
-		310,5,279,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,313,
-		3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,314,315,5,33,
-		0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,320,5,64,0,
-		0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,182,91,0,322,
-		323,5,30,0,0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,0,0,0,325,327,
-		1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,0,328,477,1,0,
-		0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,332,1,0,0,0,
-		332,334,1,0,0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,1,0,0,0,335,
-		336,1,0,0,0,336,339,7,0,0,0,337,338,5,87,0,0,338,340,5,64,0,0,339,337,
-		1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,343,3,182,91,0,342,344,7,1,
-		0,0,343,342,1,0,0,0,343,344,1,0,0,0,344,477,1,0,0,0,345,346,5,6,0,0,346,
-		349,5,211,0,0,347,348,5,87,0,0,348,350,5,64,0,0,349,347,1,0,0,0,349,350,
-		1,0,0,0,350,351,1,0,0,0,351,352,3,182,91,0,352,353,3,54,27,0,353,477,1,
-		0,0,0,354,355,5,6,0,0,355,356,5,237,0,0,356,362,3,182,91,0,357,358,5,182,
-		0,0,358,359,5,219,0,0,359,363,3,182,91,0,360,361,5,9,0,0,361,363,3,58,
-		29,0,362,357,1,0,0,0,362,360,1,0,0,0,363,477,1,0,0,0,364,365,5,6,0,0,365,
-		366,5,20,0,0,366,370,3,182,91,0,367,371,3,54,27,0,368,369,5,30,0,0,369,
-		371,5,279,0,0,370,367,1,0,0,0,370,368,1,0,0,0,371,477,1,0,0,0,372,373,
-		5,6,0,0,373,374,5,40,0,0,374,375,3,182,91,0,375,376,5,198,0,0,376,377,
-		5,270,0,0,377,382,3,44,22,0,378,379,5,274,0,0,379,381,3,44,22,0,380,378,
-		1,0,0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,0,0,383,385,1,0,0,
-		0,384,382,1,0,0,0,385,386,5,271,0,0,386,477,1,0,0,0,387,392,5,198,0,0,
-		388,389,3,18,9,0,389,390,5,253,0,0,390,391,3,20,10,0,391,393,1,0,0,0,392,
-		388,1,0,0,0,392,393,1,0,0,0,393,477,1,0,0,0,394,396,5,184,0,0,395,397,
-		3,20,10,0,396,395,1,0,0,0,396,397,1,0,0,0,397,477,1,0,0,0,398,399,5,200,
-		0,0,399,477,3,22,11,0,400,401,7,2,0,0,401,402,5,193,0,0,402,477,5,279,
-		0,0,403,404,7,2,0,0,404,406,5,20,0,0,405,407,5,67,0,0,406,405,1,0,0,0,
-		406,407,1,0,0,0,407,408,1,0,0,0,408,477,3,182,91,0,409,411,7,2,0,0,410,
-		412,5,67,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,0,0,0,413,477,3,
-		182,91,0,414,425,5,66,0,0,415,416,5,171,0,0,416,426,5,75,0,0,417,422,3,
-		16,8,0,418,419,5,274,0,0,419,421,3,16,8,0,420,418,1,0,0,0,421,424,1,0,
-		0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,
-		415,1,0,0,0,425,417,1,0,0,0,425,426,1,0,0,0,426,427,1,0,0,0,427,477,3,
-		4,2,0,428,429,5,205,0,0,429,430,5,100,0,0,430,433,5,279,0,0,431,432,5,
-		246,0,0,432,434,5,193,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,
-		0,0,435,436,5,246,0,0,436,438,5,52,0,0,437,435,1,0,0,0,437,438,1,0,0,0,
-		438,477,1,0,0,0,439,440,5,193,0,0,440,443,5,279,0,0,441,442,5,219,0,0,
-		442,444,5,279,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,477,1,0,0,0,445,
-		446,5,122,0,0,446,447,5,137,0,0,447,449,3,186,93,0,448,450,3,42,21,0,449,
-		448,1,0,0,0,449,450,1,0,0,0,450,477,1,0,0,0,451,452,5,229,0,0,452,453,
-		5,137,0,0,453,477,3,186,93,0,454,455,5,231,0,0,455,456,5,138,0,0,456,461,
-		3,186,93,0,457,458,5,274,0,0,458,460,3,186,93,0,459,457,1,0,0,0,460,463,
-		1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,477,1,0,0,0,463,461,1,0,0,
-		0,464,466,5,231,0,0,465,467,5,20,0,0,466,465,1,0,0,0,466,467,1,0,0,0,467,
-		468,1,0,0,0,468,477,3,182,91,0,469,477,7,3,0,0,470,471,5,2,0,0,471,472,
-		5,98,0,0,472,477,5,279,0,0,473,474,5,181,0,0,474,475,5,98,0,0,475,477,
-		5,279,0,0,476,221,1,0,0,0,476,222,1,0,0,0,476,223,1,0,0,0,476,224,1,0,
-		0,0,476,240,1,0,0,0,476,241,1,0,0,0,476,242,1,0,0,0,476,266,1,0,0,0,476,
-		299,1,0,0,0,476,314,1,0,0,0,476,329,1,0,0,0,476,345,1,0,0,0,476,354,1,
-		0,0,0,476,364,1,0,0,0,476,372,1,0,0,0,476,387,1,0,0,0,476,394,1,0,0,0,
-		476,398,1,0,0,0,476,400,1,0,0,0,476,403,1,0,0,0,476,409,1,0,0,0,476,414,
-		1,0,0,0,476,428,1,0,0,0,476,439,1,0,0,0,476,445,1,0,0,0,476,451,1,0,0,
-		0,476,454,1,0,0,0,476,464,1,0,0,0,476,469,1,0,0,0,476,470,1,0,0,0,476,
-		473,1,0,0,0,477,5,1,0,0,0,478,479,5,93,0,0,479,480,7,4,0,0,480,482,3,182,
-		91,0,481,483,3,116,58,0,482,481,1,0,0,0,482,483,1,0,0,0,483,485,1,0,0,
-		0,484,486,3,8,4,0,485,484,1,0,0,0,485,486,1,0,0,0,486,491,1,0,0,0,487,
-		488,5,270,0,0,488,489,3,184,92,0,489,490,5,271,0,0,490,492,1,0,0,0,491,
-		487,1,0,0,0,491,492,1,0,0,0,492,493,1,0,0,0,493,494,3,58,29,0,494,7,1,
-		0,0,0,495,496,5,165,0,0,496,497,5,270,0,0,497,502,3,10,5,0,498,499,5,274,
-		0,0,499,501,3,10,5,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,
-		503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,5,271,0,0,506,9,1,
-		0,0,0,507,508,3,186,93,0,508,509,5,253,0,0,509,510,3,48,24,0,510,11,1,
-		0,0,0,511,512,5,204,0,0,512,513,5,198,0,0,513,517,5,12,0,0,514,516,5,276,
-		0,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
-		520,1,0,0,0,519,517,1,0,0,0,520,529,3,4,2,0,521,523,5,276,0,0,522,521,
-		1,0,0,0,523,524,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,526,1,0,0,
-		0,526,528,3,4,2,0,527,522,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,
-		530,1,0,0,0,530,535,1,0,0,0,531,529,1,0,0,0,532,534,5,276,0,0,533,532,
-		1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,538,1,0,0,
-		0,537,535,1,0,0,0,538,539,5,56,0,0,539,570,1,0,0,0,540,541,5,12,0,0,541,
-		542,5,204,0,0,542,544,5,198,0,0,543,545,5,276,0,0,544,543,1,0,0,0,545,
-		546,1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,566,1,0,0,0,548,557,3,
-		4,2,0,549,551,5,276,0,0,550,549,1,0,0,0,551,552,1,0,0,0,552,550,1,0,0,
-		0,552,553,1,0,0,0,553,554,1,0,0,0,554,556,3,4,2,0,555,550,1,0,0,0,556,
-		559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,563,1,0,0,0,559,557,1,
-		0,0,0,560,562,5,276,0,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,
-		0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,548,1,0,0,0,566,
-		567,1,0,0,0,567,568,1,0,0,0,568,570,5,56,0,0,569,511,1,0,0,0,569,540,1,
-		0,0,0,570,13,1,0,0,0,571,572,5,76,0,0,572,573,5,193,0,0,573,578,5,279,
-		0,0,574,575,5,76,0,0,575,576,5,116,0,0,576,578,5,25,0,0,577,571,1,0,0,
-		0,577,574,1,0,0,0,578,15,1,0,0,0,579,580,7,5,0,0,580,17,1,0,0,0,581,588,
-		5,279,0,0,582,584,8,6,0,0,583,582,1,0,0,0,584,585,1,0,0,0,585,583,1,0,
-		0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,581,1,0,0,0,587,583,1,0,0,0,588,
-		19,1,0,0,0,589,591,8,7,0,0,590,589,1,0,0,0,591,592,1,0,0,0,592,590,1,0,
-		0,0,592,593,1,0,0,0,593,21,1,0,0,0,594,597,5,212,0,0,595,596,7,8,0,0,596,
-		598,3,182,91,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,1,0,0,0,599,601,
-		3,24,12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,664,1,0,0,0,602,605,5,238,
-		0,0,603,604,7,8,0,0,604,606,3,182,91,0,605,603,1,0,0,0,605,606,1,0,0,0,
-		606,608,1,0,0,0,607,609,3,24,12,0,608,607,1,0,0,0,608,609,1,0,0,0,609,
-		664,1,0,0,0,610,612,5,232,0,0,611,610,1,0,0,0,611,612,1,0,0,0,612,613,
-		1,0,0,0,613,616,5,79,0,0,614,615,7,8,0,0,615,617,3,182,91,0,616,614,1,
-		0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,620,3,24,12,0,619,618,1,0,0,
-		0,619,620,1,0,0,0,620,664,1,0,0,0,621,664,5,101,0,0,622,624,5,21,0,0,623,
-		625,3,24,12,0,624,623,1,0,0,0,624,625,1,0,0,0,625,664,1,0,0,0,626,629,
-		5,41,0,0,627,628,7,8,0,0,628,630,3,182,91,0,629,627,1,0,0,0,629,630,1,
-		0,0,0,630,632,1,0,0,0,631,633,3,24,12,0,632,631,1,0,0,0,632,633,1,0,0,
-		0,633,664,1,0,0,0,634,636,5,77,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,
-		637,1,0,0,0,637,664,5,138,0,0,638,664,5,99,0,0,639,640,5,29,0,0,640,641,
-		7,8,0,0,641,643,3,182,91,0,642,644,3,24,12,0,643,642,1,0,0,0,643,644,1,
-		0,0,0,644,664,1,0,0,0,645,646,5,33,0,0,646,647,5,211,0,0,647,664,3,182,
-		91,0,648,649,5,33,0,0,649,650,5,237,0,0,650,664,3,182,91,0,651,652,5,33,
-		0,0,652,653,5,20,0,0,653,664,3,182,91,0,654,655,5,36,0,0,655,664,5,20,
-		0,0,656,657,5,36,0,0,657,664,5,40,0,0,658,659,5,26,0,0,659,661,5,279,0,
-		0,660,662,3,24,12,0,661,660,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,
-		594,1,0,0,0,663,602,1,0,0,0,663,611,1,0,0,0,663,621,1,0,0,0,663,622,1,
-		0,0,0,663,626,1,0,0,0,663,635,1,0,0,0,663,638,1,0,0,0,663,639,1,0,0,0,
-		663,645,1,0,0,0,663,648,1,0,0,0,663,651,1,0,0,0,663,654,1,0,0,0,663,656,
-		1,0,0,0,663,658,1,0,0,0,664,23,1,0,0,0,665,667,5,147,0,0,666,665,1,0,0,
-		0,666,667,1,0,0,0,667,668,1,0,0,0,668,669,7,9,0,0,669,670,5,279,0,0,670,
-		25,1,0,0,0,671,673,5,33,0,0,672,674,5,213,0,0,673,672,1,0,0,0,673,674,
-		1,0,0,0,674,675,1,0,0,0,675,679,5,211,0,0,676,677,5,87,0,0,677,678,5,147,
-		0,0,678,680,5,64,0,0,679,676,1,0,0,0,679,680,1,0,0,0,680,681,1,0,0,0,681,
-		697,3,182,91,0,682,683,5,270,0,0,683,688,3,32,16,0,684,685,5,274,0,0,685,
-		687,3,32,16,0,686,684,1,0,0,0,687,690,1,0,0,0,688,686,1,0,0,0,688,689,
-		1,0,0,0,689,691,1,0,0,0,690,688,1,0,0,0,691,692,5,271,0,0,692,698,1,0,
-		0,0,693,694,5,270,0,0,694,695,3,184,92,0,695,696,5,271,0,0,696,698,1,0,
-		0,0,697,682,1,0,0,0,697,693,1,0,0,0,697,698,1,0,0,0,698,701,1,0,0,0,699,
-		700,5,30,0,0,700,702,5,279,0,0,701,699,1,0,0,0,701,702,1,0,0,0,702,704,
-		1,0,0,0,703,705,3,30,15,0,704,703,1,0,0,0,704,705,1,0,0,0,705,712,1,0,
-		0,0,706,707,5,166,0,0,707,708,5,16,0,0,708,709,5,270,0,0,709,710,3,184,
-		92,0,710,711,5,271,0,0,711,713,1,0,0,0,712,706,1,0,0,0,712,713,1,0,0,0,
-		713,715,1,0,0,0,714,716,3,42,21,0,715,714,1,0,0,0,715,716,1,0,0,0,716,
-		718,1,0,0,0,717,719,3,50,25,0,718,717,1,0,0,0,718,719,1,0,0,0,719,722,
-		1,0,0,0,720,721,5,9,0,0,721,723,3,58,29,0,722,720,1,0,0,0,722,723,1,0,
-		0,0,723,27,1,0,0,0,724,725,5,33,0,0,725,727,5,156,0,0,726,724,1,0,0,0,
-		726,727,1,0,0,0,727,728,1,0,0,0,728,729,5,183,0,0,729,730,5,211,0,0,730,
-		746,3,182,91,0,731,732,5,270,0,0,732,737,3,32,16,0,733,734,5,274,0,0,734,
-		736,3,32,16,0,735,733,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,
-		1,0,0,0,738,740,1,0,0,0,739,737,1,0,0,0,740,741,5,271,0,0,741,747,1,0,
-		0,0,742,743,5,270,0,0,743,744,3,184,92,0,744,745,5,271,0,0,745,747,1,0,
-		0,0,746,731,1,0,0,0,746,742,1,0,0,0,746,747,1,0,0,0,747,750,1,0,0,0,748,
-		749,5,30,0,0,749,751,5,279,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,
-		1,0,0,0,752,754,3,30,15,0,753,752,1,0,0,0,753,754,1,0,0,0,754,761,1,0,
-		0,0,755,756,5,166,0,0,756,757,5,16,0,0,757,758,5,270,0,0,758,759,3,184,
-		92,0,759,760,5,271,0,0,760,762,1,0,0,0,761,755,1,0,0,0,761,762,1,0,0,0,
-		762,764,1,0,0,0,763,765,3,42,21,0,764,763,1,0,0,0,764,765,1,0,0,0,765,
-		766,1,0,0,0,766,767,5,9,0,0,767,768,3,58,29,0,768,29,1,0,0,0,769,770,5,
-		51,0,0,770,772,5,16,0,0,771,773,7,10,0,0,772,771,1,0,0,0,772,773,1,0,0,
-		0,773,774,1,0,0,0,774,775,5,270,0,0,775,776,3,184,92,0,776,780,5,271,0,
-		0,777,778,5,96,0,0,778,779,5,282,0,0,779,781,5,15,0,0,780,777,1,0,0,0,
-		780,781,1,0,0,0,781,787,1,0,0,0,782,783,5,51,0,0,783,784,5,96,0,0,784,
-		785,5,282,0,0,785,787,5,15,0,0,786,769,1,0,0,0,786,782,1,0,0,0,787,31,
-		1,0,0,0,788,792,3,34,17,0,789,792,3,38,19,0,790,792,3,40,20,0,791,788,
-		1,0,0,0,791,789,1,0,0,0,791,790,1,0,0,0,792,33,1,0,0,0,793,794,3,186,93,
-		0,794,795,5,9,0,0,795,798,3,126,63,0,796,797,5,30,0,0,797,799,5,279,0,
-		0,798,796,1,0,0,0,798,799,1,0,0,0,799,824,1,0,0,0,800,801,3,186,93,0,801,
-		802,3,176,88,0,802,805,5,129,0,0,803,804,5,76,0,0,804,806,5,279,0,0,805,
-		803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,0,0,807,809,5,239,0,0,808,807,
-		1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,810,811,5,30,0,0,811,813,5,279,
-		0,0,812,810,1,0,0,0,812,813,1,0,0,0,813,824,1,0,0,0,814,815,3,186,93,0,
-		815,817,3,176,88,0,816,818,3,36,18,0,817,816,1,0,0,0,817,818,1,0,0,0,818,
-		821,1,0,0,0,819,820,5,30,0,0,820,822,5,279,0,0,821,819,1,0,0,0,821,822,
-		1,0,0,0,822,824,1,0,0,0,823,793,1,0,0,0,823,800,1,0,0,0,823,814,1,0,0,
-		0,824,35,1,0,0,0,825,826,5,32,0,0,826,828,3,186,93,0,827,825,1,0,0,0,827,
-		828,1,0,0,0,828,829,1,0,0,0,829,830,5,176,0,0,830,833,5,112,0,0,831,832,
-		5,147,0,0,832,834,5,57,0,0,833,831,1,0,0,0,833,834,1,0,0,0,834,37,1,0,
-		0,0,835,836,5,240,0,0,836,837,5,75,0,0,837,838,3,186,93,0,838,839,5,9,
-		0,0,839,840,3,126,63,0,840,39,1,0,0,0,841,842,5,32,0,0,842,844,3,186,93,
-		0,843,841,1,0,0,0,843,844,1,0,0,0,844,845,1,0,0,0,845,846,5,176,0,0,846,
-		847,5,112,0,0,847,848,5,270,0,0,848,849,3,184,92,0,849,852,5,271,0,0,850,
-		851,5,147,0,0,851,853,5,57,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,41,
-		1,0,0,0,854,855,5,246,0,0,855,864,5,270,0,0,856,861,3,44,22,0,857,858,
-		5,274,0,0,858,860,3,44,22,0,859,857,1,0,0,0,860,863,1,0,0,0,861,859,1,
-		0,0,0,861,862,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,864,856,1,0,0,0,
-		864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,271,0,0,867,43,1,0,0,0,868,869,
-		3,46,23,0,869,870,5,253,0,0,870,871,3,48,24,0,871,45,1,0,0,0,872,882,5,
-		279,0,0,873,878,3,186,93,0,874,875,5,275,0,0,875,877,3,186,93,0,876,874,
-		1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,882,1,0,0,
-		0,880,878,1,0,0,0,881,872,1,0,0,0,881,873,1,0,0,0,882,47,1,0,0,0,883,892,
-		5,279,0,0,884,886,5,261,0,0,885,884,1,0,0,0,885,886,1,0,0,0,886,887,1,
-		0,0,0,887,892,7,11,0,0,888,892,5,222,0,0,889,892,5,69,0,0,890,892,3,186,
-		93,0,891,883,1,0,0,0,891,885,1,0,0,0,891,888,1,0,0,0,891,889,1,0,0,0,891,
-		890,1,0,0,0,892,49,1,0,0,0,893,894,5,119,0,0,894,903,3,182,91,0,895,899,
-		5,270,0,0,896,898,3,52,26,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,
-		0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,904,5,271,0,
-		0,903,895,1,0,0,0,903,904,1,0,0,0,904,51,1,0,0,0,905,908,7,12,0,0,906,
-		909,5,4,0,0,907,909,3,186,93,0,908,906,1,0,0,0,908,907,1,0,0,0,909,53,
-		1,0,0,0,910,911,5,182,0,0,911,912,5,219,0,0,912,977,3,182,91,0,913,914,
-		5,198,0,0,914,915,5,270,0,0,915,920,3,44,22,0,916,917,5,274,0,0,917,919,
-		3,44,22,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,0,0,920,921,1,0,
-		0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,271,0,0,924,977,1,0,0,0,
-		925,926,5,184,0,0,926,927,5,270,0,0,927,932,3,46,23,0,928,929,5,274,0,
-		0,929,931,3,46,23,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,0,932,
-		933,1,0,0,0,933,935,1,0,0,0,934,932,1,0,0,0,935,936,5,271,0,0,936,977,
-		1,0,0,0,937,950,7,13,0,0,938,951,3,56,28,0,939,940,5,270,0,0,940,945,3,
-		56,28,0,941,942,5,274,0,0,942,944,3,56,28,0,943,941,1,0,0,0,944,947,1,
-		0,0,0,945,943,1,0,0,0,945,946,1,0,0,0,946,948,1,0,0,0,947,945,1,0,0,0,
-		948,949,5,271,0,0,949,951,1,0,0,0,950,938,1,0,0,0,950,939,1,0,0,0,951,
-		977,1,0,0,0,952,953,5,53,0,0,953,954,5,176,0,0,954,977,5,112,0,0,955,956,
-		5,53,0,0,956,957,5,32,0,0,957,977,3,186,93,0,958,959,5,53,0,0,959,977,
-		5,240,0,0,960,969,5,53,0,0,961,963,5,28,0,0,962,961,1,0,0,0,962,963,1,
-		0,0,0,963,964,1,0,0,0,964,970,3,186,93,0,965,966,5,270,0,0,966,967,3,184,
-		92,0,967,968,5,271,0,0,968,970,1,0,0,0,969,962,1,0,0,0,969,965,1,0,0,0,
-		970,977,1,0,0,0,971,972,5,182,0,0,972,973,3,186,93,0,973,974,5,219,0,0,
-		974,975,3,186,93,0,975,977,1,0,0,0,976,910,1,0,0,0,976,913,1,0,0,0,976,
-		925,1,0,0,0,976,937,1,0,0,0,976,952,1,0,0,0,976,955,1,0,0,0,976,958,1,
-		0,0,0,976,960,1,0,0,0,976,971,1,0,0,0,977,55,1,0,0,0,978,982,3,32,16,0,
-		979,983,5,72,0,0,980,981,5,3,0,0,981,983,3,186,93,0,982,979,1,0,0,0,982,
-		980,1,0,0,0,982,983,1,0,0,0,983,57,1,0,0,0,984,985,5,246,0,0,985,990,3,
-		60,30,0,986,987,5,274,0,0,987,989,3,60,30,0,988,986,1,0,0,0,989,992,1,
-		0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,994,1,0,0,0,992,990,1,0,0,0,
-		993,984,1,0,0,0,993,994,1,0,0,0,994,995,1,0,0,0,995,996,3,62,31,0,996,
-		59,1,0,0,0,997,1002,3,186,93,0,998,999,5,270,0,0,999,1000,3,184,92,0,1000,
-		1001,5,271,0,0,1001,1003,1,0,0,0,1002,998,1,0,0,0,1002,1003,1,0,0,0,1003,
-		1004,1,0,0,0,1004,1005,5,9,0,0,1005,1006,5,270,0,0,1006,1007,3,58,29,0,
-		1007,1008,5,271,0,0,1008,61,1,0,0,0,1009,1020,3,64,32,0,1010,1011,5,157,
-		0,0,1011,1012,5,16,0,0,1012,1017,3,82,41,0,1013,1014,5,274,0,0,1014,1016,
-		3,82,41,0,1015,1013,1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,
-		1,0,0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1020,1010,1,0,0,0,1020,1021,
-		1,0,0,0,1021,1027,1,0,0,0,1022,1025,5,120,0,0,1023,1026,3,126,63,0,1024,
-		1026,5,4,0,0,1025,1023,1,0,0,0,1025,1024,1,0,0,0,1026,1028,1,0,0,0,1027,
-		1022,1,0,0,0,1027,1028,1,0,0,0,1028,1034,1,0,0,0,1029,1030,5,152,0,0,1030,
-		1032,3,126,63,0,1031,1033,7,14,0,0,1032,1031,1,0,0,0,1032,1033,1,0,0,0,
-		1033,1035,1,0,0,0,1034,1029,1,0,0,0,1034,1035,1,0,0,0,1035,1043,1,0,0,
-		0,1036,1037,5,70,0,0,1037,1039,7,15,0,0,1038,1040,3,126,63,0,1039,1038,
-		1,0,0,0,1039,1040,1,0,0,0,1040,1041,1,0,0,0,1041,1042,7,14,0,0,1042,1044,
-		5,155,0,0,1043,1036,1,0,0,0,1043,1044,1,0,0,0,1044,63,1,0,0,0,1045,1046,
-		6,32,-1,0,1046,1047,3,66,33,0,1047,1062,1,0,0,0,1048,1049,10,2,0,0,1049,
-		1051,5,94,0,0,1050,1052,3,72,36,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,
-		1052,1053,1,0,0,0,1053,1061,3,64,32,3,1054,1055,10,1,0,0,1055,1057,7,16,
-		0,0,1056,1058,3,72,36,0,1057,1056,1,0,0,0,1057,1058,1,0,0,0,1058,1059,
-		1,0,0,0,1059,1061,3,64,32,2,1060,1048,1,0,0,0,1060,1054,1,0,0,0,1061,1064,
-		1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,65,1,0,0,0,1064,1062,
-		1,0,0,0,1065,1080,3,70,35,0,1066,1067,5,235,0,0,1067,1072,3,68,34,0,1068,
-		1069,5,274,0,0,1069,1071,3,68,34,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,
-		1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1080,1,0,0,0,1074,1072,1,0,0,
-		0,1075,1076,5,270,0,0,1076,1077,3,58,29,0,1077,1078,5,271,0,0,1078,1080,
-		1,0,0,0,1079,1065,1,0,0,0,1079,1066,1,0,0,0,1079,1075,1,0,0,0,1080,67,
-		1,0,0,0,1081,1083,5,191,0,0,1082,1081,1,0,0,0,1082,1083,1,0,0,0,1083,1084,
-		1,0,0,0,1084,1085,5,270,0,0,1085,1090,3,126,63,0,1086,1087,5,274,0,0,1087,
-		1089,3,126,63,0,1088,1086,1,0,0,0,1089,1092,1,0,0,0,1090,1088,1,0,0,0,
-		1090,1091,1,0,0,0,1091,1093,1,0,0,0,1092,1090,1,0,0,0,1093,1094,5,271,
-		0,0,1094,1097,1,0,0,0,1095,1097,3,126,63,0,1096,1082,1,0,0,0,1096,1095,
-		1,0,0,0,1097,69,1,0,0,0,1098,1100,5,197,0,0,1099,1101,3,118,59,0,1100,
-		1099,1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1104,3,72,36,0,1103,
-		1102,1,0,0,0,1103,1104,1,0,0,0,1104,1105,1,0,0,0,1105,1110,3,74,37,0,1106,
-		1107,5,274,0,0,1107,1109,3,74,37,0,1108,1106,1,0,0,0,1109,1112,1,0,0,0,
-		1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1122,1,0,0,0,1112,1110,1,0,0,
-		0,1113,1114,5,76,0,0,1114,1119,3,84,42,0,1115,1116,5,274,0,0,1116,1118,
-		3,84,42,0,1117,1115,1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1119,1120,
-		1,0,0,0,1120,1123,1,0,0,0,1121,1119,1,0,0,0,1122,1113,1,0,0,0,1122,1123,
-		1,0,0,0,1123,1126,1,0,0,0,1124,1125,5,244,0,0,1125,1127,3,126,63,0,1126,
-		1124,1,0,0,0,1126,1127,1,0,0,0,1127,1138,1,0,0,0,1128,1129,5,80,0,0,1129,
-		1130,5,16,0,0,1130,1135,3,76,38,0,1131,1132,5,274,0,0,1132,1134,3,76,38,
-		0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1135,1136,1,0,
-		0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1138,1128,1,0,0,0,1138,1139,1,
-		0,0,0,1139,1142,1,0,0,0,1140,1141,5,83,0,0,1141,1143,3,126,63,0,1142,1140,
-		1,0,0,0,1142,1143,1,0,0,0,1143,1153,1,0,0,0,1144,1145,5,245,0,0,1145,1150,
-		3,80,40,0,1146,1147,5,274,0,0,1147,1149,3,80,40,0,1148,1146,1,0,0,0,1149,
-		1152,1,0,0,0,1150,1148,1,0,0,0,1150,1151,1,0,0,0,1151,1154,1,0,0,0,1152,
-		1150,1,0,0,0,1153,1144,1,0,0,0,1153,1154,1,0,0,0,1154,71,1,0,0,0,1155,
-		1156,7,17,0,0,1156,73,1,0,0,0,1157,1170,5,262,0,0,1158,1159,3,182,91,0,
-		1159,1160,5,275,0,0,1160,1161,5,262,0,0,1161,1170,1,0,0,0,1162,1167,3,
-		126,63,0,1163,1165,5,9,0,0,1164,1163,1,0,0,0,1164,1165,1,0,0,0,1165,1166,
-		1,0,0,0,1166,1168,3,186,93,0,1167,1164,1,0,0,0,1167,1168,1,0,0,0,1168,
-		1170,1,0,0,0,1169,1157,1,0,0,0,1169,1158,1,0,0,0,1169,1162,1,0,0,0,1170,
-		75,1,0,0,0,1171,1172,5,81,0,0,1172,1173,5,199,0,0,1173,1174,5,270,0,0,
-		1174,1179,3,78,39,0,1175,1176,5,274,0,0,1176,1178,3,78,39,0,1177,1175,
-		1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,1182,
-		1,0,0,0,1181,1179,1,0,0,0,1182,1183,5,271,0,0,1183,1212,1,0,0,0,1184,1185,
-		5,190,0,0,1185,1186,5,270,0,0,1186,1191,3,78,39,0,1187,1188,5,274,0,0,
-		1188,1190,3,78,39,0,1189,1187,1,0,0,0,1190,1193,1,0,0,0,1191,1189,1,0,
-		0,0,1191,1192,1,0,0,0,1192,1194,1,0,0,0,1193,1191,1,0,0,0,1194,1195,5,
-		271,0,0,1195,1212,1,0,0,0,1196,1197,5,35,0,0,1197,1198,5,270,0,0,1198,
-		1203,3,78,39,0,1199,1200,5,274,0,0,1200,1202,3,78,39,0,1201,1199,1,0,0,
-		0,1202,1205,1,0,0,0,1203,1201,1,0,0,0,1203,1204,1,0,0,0,1204,1206,1,0,
-		0,0,1205,1203,1,0,0,0,1206,1207,5,271,0,0,1207,1212,1,0,0,0,1208,1209,
-		5,270,0,0,1209,1212,5,271,0,0,1210,1212,3,126,63,0,1211,1171,1,0,0,0,1211,
-		1184,1,0,0,0,1211,1196,1,0,0,0,1211,1208,1,0,0,0,1211,1210,1,0,0,0,1212,
-		77,1,0,0,0,1213,1222,5,270,0,0,1214,1219,3,126,63,0,1215,1216,5,274,0,
-		0,1216,1218,3,126,63,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,
-		0,0,0,1219,1220,1,0,0,0,1220,1223,1,0,0,0,1221,1219,1,0,0,0,1222,1214,
-		1,0,0,0,1222,1223,1,0,0,0,1223,1224,1,0,0,0,1224,1227,5,271,0,0,1225,1227,
-		3,126,63,0,1226,1213,1,0,0,0,1226,1225,1,0,0,0,1227,79,1,0,0,0,1228,1229,
-		3,186,93,0,1229,1230,5,9,0,0,1230,1231,3,152,76,0,1231,81,1,0,0,0,1232,
-		1234,3,126,63,0,1233,1235,7,18,0,0,1234,1233,1,0,0,0,1234,1235,1,0,0,0,
-		1235,1238,1,0,0,0,1236,1237,5,149,0,0,1237,1239,7,19,0,0,1238,1236,1,0,
-		0,0,1238,1239,1,0,0,0,1239,83,1,0,0,0,1240,1241,6,42,-1,0,1241,1242,3,
-		90,45,0,1242,1262,1,0,0,0,1243,1244,10,4,0,0,1244,1245,5,34,0,0,1245,1246,
-		5,102,0,0,1246,1261,3,90,45,0,1247,1248,10,3,0,0,1248,1249,5,144,0,0,1249,
-		1250,3,86,43,0,1250,1251,5,102,0,0,1251,1252,3,90,45,0,1252,1261,1,0,0,
-		0,1253,1254,10,2,0,0,1254,1255,3,86,43,0,1255,1256,5,102,0,0,1256,1258,
-		3,90,45,0,1257,1259,3,88,44,0,1258,1257,1,0,0,0,1258,1259,1,0,0,0,1259,
-		1261,1,0,0,0,1260,1243,1,0,0,0,1260,1247,1,0,0,0,1260,1253,1,0,0,0,1261,
-		1264,1,0,0,0,1262,1260,1,0,0,0,1262,1263,1,0,0,0,1263,85,1,0,0,0,1264,
-		1262,1,0,0,0,1265,1267,5,92,0,0,1266,1265,1,0,0,0,1266,1267,1,0,0,0,1267,
-		1281,1,0,0,0,1268,1270,5,118,0,0,1269,1271,5,159,0,0,1270,1269,1,0,0,0,
-		1270,1271,1,0,0,0,1271,1281,1,0,0,0,1272,1274,5,189,0,0,1273,1275,5,159,
-		0,0,1274,1273,1,0,0,0,1274,1275,1,0,0,0,1275,1281,1,0,0,0,1276,1278,5,
-		77,0,0,1277,1279,5,159,0,0,1278,1277,1,0,0,0,1278,1279,1,0,0,0,1279,1281,
-		1,0,0,0,1280,1266,1,0,0,0,1280,1268,1,0,0,0,1280,1272,1,0,0,0,1280,1276,
-		1,0,0,0,1281,87,1,0,0,0,1282,1283,5,153,0,0,1283,1290,3,126,63,0,1284,
-		1285,5,233,0,0,1285,1286,5,270,0,0,1286,1287,3,184,92,0,1287,1288,5,271,
-		0,0,1288,1290,1,0,0,0,1289,1282,1,0,0,0,1289,1284,1,0,0,0,1290,89,1,0,
-		0,0,1291,1293,3,182,91,0,1292,1294,3,116,58,0,1293,1292,1,0,0,0,1293,1294,
-		1,0,0,0,1294,1300,1,0,0,0,1295,1296,5,75,0,0,1296,1297,5,210,0,0,1297,
-		1298,5,9,0,0,1298,1299,5,151,0,0,1299,1301,3,134,67,0,1300,1295,1,0,0,
-		0,1300,1301,1,0,0,0,1301,1303,1,0,0,0,1302,1304,3,114,57,0,1303,1302,1,
-		0,0,0,1303,1304,1,0,0,0,1304,1359,1,0,0,0,1305,1307,5,115,0,0,1306,1305,
-		1,0,0,0,1306,1307,1,0,0,0,1307,1308,1,0,0,0,1308,1309,5,211,0,0,1309,1310,
-		5,270,0,0,1310,1311,3,138,69,0,1311,1313,5,271,0,0,1312,1314,3,114,57,
-		0,1313,1312,1,0,0,0,1313,1314,1,0,0,0,1314,1359,1,0,0,0,1315,1317,5,115,
-		0,0,1316,1315,1,0,0,0,1316,1317,1,0,0,0,1317,1318,1,0,0,0,1318,1319,5,
-		270,0,0,1319,1320,3,58,29,0,1320,1322,5,271,0,0,1321,1323,3,114,57,0,1322,
-		1321,1,0,0,0,1322,1323,1,0,0,0,1323,1359,1,0,0,0,1324,1325,5,230,0,0,1325,
-		1326,5,270,0,0,1326,1331,3,126,63,0,1327,1328,5,274,0,0,1328,1330,3,126,
-		63,0,1329,1327,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1331,1332,1,
-		0,0,0,1332,1334,1,0,0,0,1333,1331,1,0,0,0,1334,1337,5,271,0,0,1335,1336,
-		5,246,0,0,1336,1338,5,158,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,
-		1340,1,0,0,0,1339,1341,3,114,57,0,1340,1339,1,0,0,0,1340,1341,1,0,0,0,
-		1341,1359,1,0,0,0,1342,1343,5,270,0,0,1343,1344,3,84,42,0,1344,1345,5,
-		271,0,0,1345,1359,1,0,0,0,1346,1347,3,182,91,0,1347,1349,3,92,46,0,1348,
-		1350,3,114,57,0,1349,1348,1,0,0,0,1349,1350,1,0,0,0,1350,1359,1,0,0,0,
-		1351,1352,5,270,0,0,1352,1353,3,58,29,0,1353,1354,5,271,0,0,1354,1356,
-		3,92,46,0,1355,1357,3,114,57,0,1356,1355,1,0,0,0,1356,1357,1,0,0,0,1357,
-		1359,1,0,0,0,1358,1291,1,0,0,0,1358,1306,1,0,0,0,1358,1316,1,0,0,0,1358,
-		1324,1,0,0,0,1358,1342,1,0,0,0,1358,1346,1,0,0,0,1358,1351,1,0,0,0,1359,
-		91,1,0,0,0,1360,1361,5,127,0,0,1361,1372,5,270,0,0,1362,1363,5,165,0,0,
-		1363,1364,5,16,0,0,1364,1369,3,126,63,0,1365,1366,5,274,0,0,1366,1368,
-		3,126,63,0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,
-		1370,1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,1372,1362,1,0,0,0,1372,
-		1373,1,0,0,0,1373,1384,1,0,0,0,1374,1375,5,157,0,0,1375,1376,5,16,0,0,
-		1376,1381,3,82,41,0,1377,1378,5,274,0,0,1378,1380,3,82,41,0,1379,1377,
-		1,0,0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,0,0,1382,1385,
-		1,0,0,0,1383,1381,1,0,0,0,1384,1374,1,0,0,0,1384,1385,1,0,0,0,1385,1395,
-		1,0,0,0,1386,1387,5,128,0,0,1387,1392,3,94,47,0,1388,1389,5,274,0,0,1389,
-		1391,3,94,47,0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,1392,
-		1393,1,0,0,0,1393,1396,1,0,0,0,1394,1392,1,0,0,0,1395,1386,1,0,0,0,1395,
-		1396,1,0,0,0,1396,1398,1,0,0,0,1397,1399,3,96,48,0,1398,1397,1,0,0,0,1398,
-		1399,1,0,0,0,1399,1404,1,0,0,0,1400,1401,5,3,0,0,1401,1402,5,126,0,0,1402,
-		1403,5,202,0,0,1403,1405,3,98,49,0,1404,1400,1,0,0,0,1404,1405,1,0,0,0,
-		1405,1406,1,0,0,0,1406,1407,5,168,0,0,1407,1408,5,270,0,0,1408,1409,3,
-		100,50,0,1409,1412,5,271,0,0,1410,1411,5,247,0,0,1411,1413,3,170,85,0,
-		1412,1410,1,0,0,0,1412,1413,1,0,0,0,1413,1423,1,0,0,0,1414,1415,5,206,
-		0,0,1415,1420,3,110,55,0,1416,1417,5,274,0,0,1417,1419,3,110,55,0,1418,
-		1416,1,0,0,0,1419,1422,1,0,0,0,1420,1418,1,0,0,0,1420,1421,1,0,0,0,1421,
-		1424,1,0,0,0,1422,1420,1,0,0,0,1423,1414,1,0,0,0,1423,1424,1,0,0,0,1424,
-		1425,1,0,0,0,1425,1426,5,46,0,0,1426,1431,3,112,56,0,1427,1428,5,274,0,
-		0,1428,1430,3,112,56,0,1429,1427,1,0,0,0,1430,1433,1,0,0,0,1431,1429,1,
-		0,0,0,1431,1432,1,0,0,0,1432,1434,1,0,0,0,1433,1431,1,0,0,0,1434,1435,
-		5,271,0,0,1435,93,1,0,0,0,1436,1437,3,126,63,0,1437,1438,5,9,0,0,1438,
-		1439,3,186,93,0,1439,95,1,0,0,0,1440,1441,5,154,0,0,1441,1442,5,191,0,
-		0,1442,1443,5,169,0,0,1443,1449,5,126,0,0,1444,1445,5,4,0,0,1445,1446,
-		5,192,0,0,1446,1447,5,169,0,0,1447,1449,5,126,0,0,1448,1440,1,0,0,0,1448,
-		1444,1,0,0,0,1449,97,1,0,0,0,1450,1451,5,167,0,0,1451,1452,5,114,0,0,1452,
-		1465,5,191,0,0,1453,1454,5,219,0,0,1454,1455,5,145,0,0,1455,1465,5,191,
-		0,0,1456,1457,5,219,0,0,1457,1458,5,72,0,0,1458,1465,3,186,93,0,1459,1460,
-		5,219,0,0,1460,1461,5,114,0,0,1461,1465,3,186,93,0,1462,1463,5,219,0,0,
-		1463,1465,3,186,93,0,1464,1450,1,0,0,0,1464,1453,1,0,0,0,1464,1456,1,0,
-		0,0,1464,1459,1,0,0,0,1464,1462,1,0,0,0,1465,99,1,0,0,0,1466,1471,3,102,
-		51,0,1467,1468,5,266,0,0,1468,1470,3,102,51,0,1469,1467,1,0,0,0,1470,1473,
-		1,0,0,0,1471,1469,1,0,0,0,1471,1472,1,0,0,0,1472,101,1,0,0,0,1473,1471,
-		1,0,0,0,1474,1476,3,104,52,0,1475,1474,1,0,0,0,1476,1477,1,0,0,0,1477,
-		1475,1,0,0,0,1477,1478,1,0,0,0,1478,103,1,0,0,0,1479,1481,3,106,53,0,1480,
-		1482,3,108,54,0,1481,1480,1,0,0,0,1481,1482,1,0,0,0,1482,105,1,0,0,0,1483,
-		1489,3,186,93,0,1484,1485,5,270,0,0,1485,1486,3,100,50,0,1486,1487,5,271,
-		0,0,1487,1489,1,0,0,0,1488,1483,1,0,0,0,1488,1484,1,0,0,0,1489,107,1,0,
-		0,0,1490,1492,7,20,0,0,1491,1493,5,265,0,0,1492,1491,1,0,0,0,1492,1493,
-		1,0,0,0,1493,1509,1,0,0,0,1494,1496,5,267,0,0,1495,1497,5,282,0,0,1496,
-		1495,1,0,0,0,1496,1497,1,0,0,0,1497,1502,1,0,0,0,1498,1500,5,274,0,0,1499,
-		1501,5,282,0,0,1500,1499,1,0,0,0,1500,1501,1,0,0,0,1501,1503,1,0,0,0,1502,
-		1498,1,0,0,0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1506,5,268,0,0,1505,
-		1507,5,265,0,0,1506,1505,1,0,0,0,1506,1507,1,0,0,0,1507,1509,1,0,0,0,1508,
-		1490,1,0,0,0,1508,1494,1,0,0,0,1509,109,1,0,0,0,1510,1511,3,186,93,0,1511,
-		1512,5,253,0,0,1512,1513,5,270,0,0,1513,1518,3,186,93,0,1514,1515,5,274,
-		0,0,1515,1517,3,186,93,0,1516,1514,1,0,0,0,1517,1520,1,0,0,0,1518,1516,
-		1,0,0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,0,0,1521,1522,
-		5,271,0,0,1522,111,1,0,0,0,1523,1524,3,186,93,0,1524,1525,5,9,0,0,1525,
-		1526,3,126,63,0,1526,113,1,0,0,0,1527,1529,5,9,0,0,1528,1527,1,0,0,0,1528,
-		1529,1,0,0,0,1529,1530,1,0,0,0,1530,1535,3,186,93,0,1531,1532,5,270,0,
-		0,1532,1533,3,184,92,0,1533,1534,5,271,0,0,1534,1536,1,0,0,0,1535,1531,
-		1,0,0,0,1535,1536,1,0,0,0,1536,115,1,0,0,0,1537,1538,3,118,59,0,1538,117,
-		1,0,0,0,1539,1540,5,277,0,0,1540,1547,3,120,60,0,1541,1543,5,274,0,0,1542,
-		1541,1,0,0,0,1542,1543,1,0,0,0,1543,1544,1,0,0,0,1544,1546,3,120,60,0,
-		1545,1542,1,0,0,0,1546,1549,1,0,0,0,1547,1545,1,0,0,0,1547,1548,1,0,0,
-		0,1548,1550,1,0,0,0,1549,1547,1,0,0,0,1550,1551,5,278,0,0,1551,119,1,0,
-		0,0,1552,1573,3,186,93,0,1553,1570,5,270,0,0,1554,1559,3,122,61,0,1555,
-		1556,5,274,0,0,1556,1558,3,122,61,0,1557,1555,1,0,0,0,1558,1561,1,0,0,
-		0,1559,1557,1,0,0,0,1559,1560,1,0,0,0,1560,1571,1,0,0,0,1561,1559,1,0,
-		0,0,1562,1567,3,124,62,0,1563,1564,5,274,0,0,1564,1566,3,124,62,0,1565,
-		1563,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1567,1568,1,0,0,0,1568,
-		1571,1,0,0,0,1569,1567,1,0,0,0,1570,1554,1,0,0,0,1570,1562,1,0,0,0,1570,
-		1571,1,0,0,0,1571,1572,1,0,0,0,1572,1574,5,271,0,0,1573,1553,1,0,0,0,1573,
-		1574,1,0,0,0,1574,121,1,0,0,0,1575,1576,3,46,23,0,1576,1577,5,253,0,0,
-		1577,1578,3,48,24,0,1578,123,1,0,0,0,1579,1584,3,186,93,0,1580,1581,5,
-		275,0,0,1581,1583,3,186,93,0,1582,1580,1,0,0,0,1583,1586,1,0,0,0,1584,
-		1582,1,0,0,0,1584,1585,1,0,0,0,1585,1590,1,0,0,0,1586,1584,1,0,0,0,1587,
-		1590,5,279,0,0,1588,1590,5,282,0,0,1589,1579,1,0,0,0,1589,1587,1,0,0,0,
-		1589,1588,1,0,0,0,1590,125,1,0,0,0,1591,1592,3,128,64,0,1592,127,1,0,0,
-		0,1593,1594,6,64,-1,0,1594,1595,5,147,0,0,1595,1604,3,128,64,4,1596,1600,
-		3,134,67,0,1597,1599,3,130,65,0,1598,1597,1,0,0,0,1599,1602,1,0,0,0,1600,
-		1598,1,0,0,0,1600,1601,1,0,0,0,1601,1604,1,0,0,0,1602,1600,1,0,0,0,1603,
-		1593,1,0,0,0,1603,1596,1,0,0,0,1604,1613,1,0,0,0,1605,1606,10,2,0,0,1606,
-		1607,5,7,0,0,1607,1612,3,128,64,3,1608,1609,10,1,0,0,1609,1610,5,156,0,
-		0,1610,1612,3,128,64,2,1611,1605,1,0,0,0,1611,1608,1,0,0,0,1612,1615,1,
-		0,0,0,1613,1611,1,0,0,0,1613,1614,1,0,0,0,1614,129,1,0,0,0,1615,1613,1,
-		0,0,0,1616,1617,3,132,66,0,1617,1618,3,134,67,0,1618,1700,1,0,0,0,1619,
-		1621,5,147,0,0,1620,1619,1,0,0,0,1620,1621,1,0,0,0,1621,1622,1,0,0,0,1622,
-		1624,5,13,0,0,1623,1625,7,21,0,0,1624,1623,1,0,0,0,1624,1625,1,0,0,0,1625,
-		1626,1,0,0,0,1626,1627,3,134,67,0,1627,1628,5,7,0,0,1628,1629,3,134,67,
-		0,1629,1700,1,0,0,0,1630,1632,5,147,0,0,1631,1630,1,0,0,0,1631,1632,1,
-		0,0,0,1632,1633,1,0,0,0,1633,1634,5,90,0,0,1634,1635,5,270,0,0,1635,1636,
-		3,58,29,0,1636,1637,5,271,0,0,1637,1700,1,0,0,0,1638,1640,5,147,0,0,1639,
-		1638,1,0,0,0,1639,1640,1,0,0,0,1640,1641,1,0,0,0,1641,1642,5,90,0,0,1642,
-		1643,5,270,0,0,1643,1648,3,126,63,0,1644,1645,5,274,0,0,1645,1647,3,126,
-		63,0,1646,1644,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,
-		0,0,0,1649,1651,1,0,0,0,1650,1648,1,0,0,0,1651,1652,5,271,0,0,1652,1700,
-		1,0,0,0,1653,1655,5,147,0,0,1654,1653,1,0,0,0,1654,1655,1,0,0,0,1655,1656,
-		1,0,0,0,1656,1657,5,119,0,0,1657,1660,3,134,67,0,1658,1659,5,59,0,0,1659,
-		1661,3,134,67,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,1661,1700,1,0,0,0,
-		1662,1664,5,147,0,0,1663,1662,1,0,0,0,1663,1664,1,0,0,0,1664,1665,1,0,
-		0,0,1665,1666,5,201,0,0,1666,1667,5,219,0,0,1667,1670,3,134,67,0,1668,
-		1669,5,59,0,0,1669,1671,3,134,67,0,1670,1668,1,0,0,0,1670,1671,1,0,0,0,
-		1671,1700,1,0,0,0,1672,1674,5,97,0,0,1673,1675,5,147,0,0,1674,1673,1,0,
-		0,0,1674,1675,1,0,0,0,1675,1676,1,0,0,0,1676,1700,5,148,0,0,1677,1679,
-		5,97,0,0,1678,1680,5,147,0,0,1679,1678,1,0,0,0,1679,1680,1,0,0,0,1680,
-		1681,1,0,0,0,1681,1700,7,22,0,0,1682,1684,5,97,0,0,1683,1685,5,147,0,0,
-		1684,1683,1,0,0,0,1684,1685,1,0,0,0,1685,1686,1,0,0,0,1686,1687,5,50,0,
-		0,1687,1688,5,76,0,0,1688,1700,3,134,67,0,1689,1691,5,97,0,0,1690,1692,
-		5,147,0,0,1691,1690,1,0,0,0,1691,1692,1,0,0,0,1692,1693,1,0,0,0,1693,1695,
-		5,103,0,0,1694,1696,7,23,0,0,1695,1694,1,0,0,0,1695,1696,1,0,0,0,1696,
-		1700,1,0,0,0,1697,1698,5,162,0,0,1698,1700,3,134,67,0,1699,1616,1,0,0,
-		0,1699,1620,1,0,0,0,1699,1631,1,0,0,0,1699,1639,1,0,0,0,1699,1654,1,0,
-		0,0,1699,1663,1,0,0,0,1699,1672,1,0,0,0,1699,1677,1,0,0,0,1699,1682,1,
-		0,0,0,1699,1689,1,0,0,0,1699,1697,1,0,0,0,1700,131,1,0,0,0,1701,1702,7,
-		24,0,0,1702,133,1,0,0,0,1703,1704,6,67,-1,0,1704,1708,3,136,68,0,1705,
-		1706,7,25,0,0,1706,1708,3,134,67,3,1707,1703,1,0,0,0,1707,1705,1,0,0,0,
-		1708,1717,1,0,0,0,1709,1710,10,2,0,0,1710,1711,7,26,0,0,1711,1716,3,134,
-		67,3,1712,1713,10,1,0,0,1713,1714,7,25,0,0,1714,1716,3,134,67,2,1715,1709,
-		1,0,0,0,1715,1712,1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,
-		1,0,0,0,1718,135,1,0,0,0,1719,1717,1,0,0,0,1720,1721,6,68,-1,0,1721,2072,
-		3,168,84,0,1722,2072,3,170,85,0,1723,1724,5,18,0,0,1724,1726,3,126,63,
-		0,1725,1727,3,166,83,0,1726,1725,1,0,0,0,1727,1728,1,0,0,0,1728,1726,1,
-		0,0,0,1728,1729,1,0,0,0,1729,1732,1,0,0,0,1730,1731,5,54,0,0,1731,1733,
-		3,126,63,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1734,1,0,0,0,1734,
-		1735,5,56,0,0,1735,2072,1,0,0,0,1736,1738,5,18,0,0,1737,1739,3,166,83,
-		0,1738,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,
-		0,0,1741,1744,1,0,0,0,1742,1743,5,54,0,0,1743,1745,3,126,63,0,1744,1742,
-		1,0,0,0,1744,1745,1,0,0,0,1745,1746,1,0,0,0,1746,1747,5,56,0,0,1747,2072,
-		1,0,0,0,1748,1749,7,27,0,0,1749,1750,5,270,0,0,1750,1751,3,126,63,0,1751,
-		1752,5,9,0,0,1752,1753,3,176,88,0,1753,1754,5,271,0,0,1754,2072,1,0,0,
-		0,1755,1756,5,68,0,0,1756,1759,5,270,0,0,1757,1760,3,174,87,0,1758,1760,
-		3,186,93,0,1759,1757,1,0,0,0,1759,1758,1,0,0,0,1760,1761,1,0,0,0,1761,
-		1762,5,76,0,0,1762,1763,3,126,63,0,1763,1764,5,271,0,0,1764,2072,1,0,0,
-		0,1765,1766,5,221,0,0,1766,1767,5,270,0,0,1767,1772,7,28,0,0,1768,1770,
-		3,126,63,0,1769,1768,1,0,0,0,1769,1770,1,0,0,0,1770,1771,1,0,0,0,1771,
-		1773,5,76,0,0,1772,1769,1,0,0,0,1772,1773,1,0,0,0,1773,1774,1,0,0,0,1774,
-		1775,3,126,63,0,1775,1776,5,271,0,0,1776,2072,1,0,0,0,1777,1778,5,221,
-		0,0,1778,1782,5,270,0,0,1779,1780,3,126,63,0,1780,1781,5,76,0,0,1781,1783,
-		1,0,0,0,1782,1779,1,0,0,0,1782,1783,1,0,0,0,1783,1784,1,0,0,0,1784,1785,
-		3,126,63,0,1785,1786,5,271,0,0,1786,2072,1,0,0,0,1787,1788,5,207,0,0,1788,
-		1789,5,270,0,0,1789,1790,3,126,63,0,1790,1791,5,76,0,0,1791,1794,3,126,
-		63,0,1792,1793,5,75,0,0,1793,1795,3,126,63,0,1794,1792,1,0,0,0,1794,1795,
-		1,0,0,0,1795,1796,1,0,0,0,1796,1797,5,271,0,0,1797,2072,1,0,0,0,1798,1799,
-		5,173,0,0,1799,1800,5,270,0,0,1800,1801,3,134,67,0,1801,1802,5,90,0,0,
-		1802,1803,3,126,63,0,1803,1804,5,271,0,0,1804,2072,1,0,0,0,1805,1806,5,
-		163,0,0,1806,1807,5,270,0,0,1807,1808,3,126,63,0,1808,1809,5,170,0,0,1809,
-		1810,3,126,63,0,1810,1811,5,76,0,0,1811,1814,3,126,63,0,1812,1813,5,75,
-		0,0,1813,1815,3,126,63,0,1814,1812,1,0,0,0,1814,1815,1,0,0,0,1815,1816,
-		1,0,0,0,1816,1817,5,271,0,0,1817,2072,1,0,0,0,1818,1819,5,111,0,0,1819,
-		1820,5,270,0,0,1820,1821,3,126,63,0,1821,1822,5,274,0,0,1822,1825,3,126,
-		63,0,1823,1824,5,188,0,0,1824,1826,3,176,88,0,1825,1823,1,0,0,0,1825,1826,
-		1,0,0,0,1826,1845,1,0,0,0,1827,1828,3,160,80,0,1828,1829,5,153,0,0,1829,
-		1834,5,55,0,0,1830,1831,3,160,80,0,1831,1832,5,153,0,0,1832,1833,5,58,
-		0,0,1833,1835,1,0,0,0,1834,1830,1,0,0,0,1834,1835,1,0,0,0,1835,1846,1,
-		0,0,0,1836,1837,3,160,80,0,1837,1838,5,153,0,0,1838,1843,5,58,0,0,1839,
-		1840,3,160,80,0,1840,1841,5,153,0,0,1841,1842,5,55,0,0,1842,1844,1,0,0,
-		0,1843,1839,1,0,0,0,1843,1844,1,0,0,0,1844,1846,1,0,0,0,1845,1827,1,0,
-		0,0,1845,1836,1,0,0,0,1845,1846,1,0,0,0,1846,1847,1,0,0,0,1847,1848,5,
-		271,0,0,1848,2072,1,0,0,0,1849,1850,5,110,0,0,1850,1851,5,270,0,0,1851,
-		1852,3,126,63,0,1852,1853,5,274,0,0,1853,1856,3,126,63,0,1854,1855,5,188,
-		0,0,1855,1857,3,176,88,0,1856,1854,1,0,0,0,1856,1857,1,0,0,0,1857,1859,
-		1,0,0,0,1858,1860,3,162,81,0,1859,1858,1,0,0,0,1859,1860,1,0,0,0,1860,
-		1879,1,0,0,0,1861,1862,3,164,82,0,1862,1863,5,153,0,0,1863,1868,5,55,0,
-		0,1864,1865,3,164,82,0,1865,1866,5,153,0,0,1866,1867,5,58,0,0,1867,1869,
-		1,0,0,0,1868,1864,1,0,0,0,1868,1869,1,0,0,0,1869,1880,1,0,0,0,1870,1871,
-		3,164,82,0,1871,1872,5,153,0,0,1872,1877,5,58,0,0,1873,1874,3,164,82,0,
-		1874,1875,5,153,0,0,1875,1876,5,55,0,0,1876,1878,1,0,0,0,1877,1873,1,0,
-		0,0,1877,1878,1,0,0,0,1878,1880,1,0,0,0,1879,1861,1,0,0,0,1879,1870,1,
-		0,0,0,1879,1880,1,0,0,0,1880,1881,1,0,0,0,1881,1882,5,271,0,0,1882,2072,
-		1,0,0,0,1883,1884,5,107,0,0,1884,1885,5,270,0,0,1885,1886,3,126,63,0,1886,
-		1887,5,274,0,0,1887,1891,3,126,63,0,1888,1889,7,29,0,0,1889,1890,5,153,
-		0,0,1890,1892,5,58,0,0,1891,1888,1,0,0,0,1891,1892,1,0,0,0,1892,1893,1,
-		0,0,0,1893,1894,5,271,0,0,1894,2072,1,0,0,0,1895,1896,5,108,0,0,1896,1905,
-		5,270,0,0,1897,1902,3,158,79,0,1898,1899,5,274,0,0,1899,1901,3,158,79,
-		0,1900,1898,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1902,1903,1,0,
-		0,0,1903,1906,1,0,0,0,1904,1902,1,0,0,0,1905,1897,1,0,0,0,1905,1906,1,
-		0,0,0,1906,1910,1,0,0,0,1907,1908,7,30,0,0,1908,1909,5,153,0,0,1909,1911,
-		5,148,0,0,1910,1907,1,0,0,0,1910,1911,1,0,0,0,1911,1912,1,0,0,0,1912,2072,
-		5,271,0,0,1913,1914,5,104,0,0,1914,1923,5,270,0,0,1915,1920,3,126,63,0,
-		1916,1917,5,274,0,0,1917,1919,3,126,63,0,1918,1916,1,0,0,0,1919,1922,1,
-		0,0,0,1920,1918,1,0,0,0,1920,1921,1,0,0,0,1921,1924,1,0,0,0,1922,1920,
-		1,0,0,0,1923,1915,1,0,0,0,1923,1924,1,0,0,0,1924,1928,1,0,0,0,1925,1926,
-		7,30,0,0,1926,1927,5,153,0,0,1927,1929,5,148,0,0,1928,1925,1,0,0,0,1928,
-		1929,1,0,0,0,1929,1930,1,0,0,0,1930,2072,5,271,0,0,1931,1932,5,105,0,0,
-		1932,1933,5,270,0,0,1933,1944,3,126,63,0,1934,1935,5,157,0,0,1935,1936,
-		5,16,0,0,1936,1941,3,82,41,0,1937,1938,5,274,0,0,1938,1940,3,82,41,0,1939,
-		1937,1,0,0,0,1940,1943,1,0,0,0,1941,1939,1,0,0,0,1941,1942,1,0,0,0,1942,
-		1945,1,0,0,0,1943,1941,1,0,0,0,1944,1934,1,0,0,0,1944,1945,1,0,0,0,1945,
-		1949,1,0,0,0,1946,1947,7,30,0,0,1947,1948,5,153,0,0,1948,1950,5,148,0,
-		0,1949,1946,1,0,0,0,1949,1950,1,0,0,0,1950,1951,1,0,0,0,1951,1958,5,271,
-		0,0,1952,1953,5,71,0,0,1953,1954,5,270,0,0,1954,1955,5,244,0,0,1955,1956,
-		3,126,63,0,1956,1957,5,271,0,0,1957,1959,1,0,0,0,1958,1952,1,0,0,0,1958,
-		1959,1,0,0,0,1959,1962,1,0,0,0,1960,1961,5,160,0,0,1961,1963,3,150,75,
-		0,1962,1960,1,0,0,0,1962,1963,1,0,0,0,1963,2072,1,0,0,0,1964,1965,5,109,
-		0,0,1965,1966,5,270,0,0,1966,1970,3,158,79,0,1967,1968,7,30,0,0,1968,1969,
-		5,153,0,0,1969,1971,5,148,0,0,1970,1967,1,0,0,0,1970,1971,1,0,0,0,1971,
-		1972,1,0,0,0,1972,1979,5,271,0,0,1973,1974,5,71,0,0,1974,1975,5,270,0,
-		0,1975,1976,5,244,0,0,1976,1977,3,126,63,0,1977,1978,5,271,0,0,1978,1980,
-		1,0,0,0,1979,1973,1,0,0,0,1979,1980,1,0,0,0,1980,1983,1,0,0,0,1981,1982,
-		5,160,0,0,1982,1984,3,150,75,0,1983,1981,1,0,0,0,1983,1984,1,0,0,0,1984,
-		2072,1,0,0,0,1985,1986,7,31,0,0,1986,1987,5,270,0,0,1987,1988,3,126,63,
-		0,1988,1991,5,219,0,0,1989,1992,3,174,87,0,1990,1992,3,186,93,0,1991,1989,
-		1,0,0,0,1991,1990,1,0,0,0,1992,1993,1,0,0,0,1993,1994,5,271,0,0,1994,2072,
-		1,0,0,0,1995,1996,7,32,0,0,1996,1997,5,270,0,0,1997,1998,3,174,87,0,1998,
-		1999,5,274,0,0,1999,2000,3,126,63,0,2000,2001,5,274,0,0,2001,2002,3,126,
-		63,0,2002,2003,5,271,0,0,2003,2072,1,0,0,0,2004,2072,7,33,0,0,2005,2006,
-		5,8,0,0,2006,2015,5,272,0,0,2007,2012,3,126,63,0,2008,2009,5,274,0,0,2009,
-		2011,3,126,63,0,2010,2008,1,0,0,0,2011,2014,1,0,0,0,2012,2010,1,0,0,0,
-		2012,2013,1,0,0,0,2013,2016,1,0,0,0,2014,2012,1,0,0,0,2015,2007,1,0,0,
-		0,2015,2016,1,0,0,0,2016,2017,1,0,0,0,2017,2072,5,273,0,0,2018,2019,5,
-		125,0,0,2019,2028,5,272,0,0,2020,2025,3,126,63,0,2021,2022,5,274,0,0,2022,
-		2024,3,126,63,0,2023,2021,1,0,0,0,2024,2027,1,0,0,0,2025,2023,1,0,0,0,
-		2025,2026,1,0,0,0,2026,2029,1,0,0,0,2027,2025,1,0,0,0,2028,2020,1,0,0,
-		0,2028,2029,1,0,0,0,2029,2030,1,0,0,0,2030,2072,5,273,0,0,2031,2032,5,
-		191,0,0,2032,2041,5,270,0,0,2033,2038,3,126,63,0,2034,2035,5,274,0,0,2035,
-		2037,3,126,63,0,2036,2034,1,0,0,0,2037,2040,1,0,0,0,2038,2036,1,0,0,0,
-		2038,2039,1,0,0,0,2039,2042,1,0,0,0,2040,2038,1,0,0,0,2041,2033,1,0,0,
-		0,2041,2042,1,0,0,0,2042,2043,1,0,0,0,2043,2072,5,271,0,0,2044,2045,5,
-		49,0,0,2045,2046,5,270,0,0,2046,2047,3,184,92,0,2047,2048,5,271,0,0,2048,
-		2072,1,0,0,0,2049,2072,3,138,69,0,2050,2051,5,64,0,0,2051,2052,5,270,0,
-		0,2052,2053,3,58,29,0,2053,2054,5,271,0,0,2054,2072,1,0,0,0,2055,2056,
-		5,270,0,0,2056,2057,3,58,29,0,2057,2058,5,271,0,0,2058,2072,1,0,0,0,2059,
-		2060,5,270,0,0,2060,2065,3,126,63,0,2061,2062,5,274,0,0,2062,2064,3,126,
-		63,0,2063,2061,1,0,0,0,2064,2067,1,0,0,0,2065,2063,1,0,0,0,2065,2066,1,
-		0,0,0,2066,2068,1,0,0,0,2067,2065,1,0,0,0,2068,2069,5,271,0,0,2069,2072,
-		1,0,0,0,2070,2072,3,186,93,0,2071,1720,1,0,0,0,2071,1722,1,0,0,0,2071,
-		1723,1,0,0,0,2071,1736,1,0,0,0,2071,1748,1,0,0,0,2071,1755,1,0,0,0,2071,
-		1765,1,0,0,0,2071,1777,1,0,0,0,2071,1787,1,0,0,0,2071,1798,1,0,0,0,2071,
-		1805,1,0,0,0,2071,1818,1,0,0,0,2071,1849,1,0,0,0,2071,1883,1,0,0,0,2071,
-		1895,1,0,0,0,2071,1913,1,0,0,0,2071,1931,1,0,0,0,2071,1964,1,0,0,0,2071,
-		1985,1,0,0,0,2071,1995,1,0,0,0,2071,2004,1,0,0,0,2071,2005,1,0,0,0,2071,
-		2018,1,0,0,0,2071,2031,1,0,0,0,2071,2044,1,0,0,0,2071,2049,1,0,0,0,2071,
-		2050,1,0,0,0,2071,2055,1,0,0,0,2071,2059,1,0,0,0,2071,2070,1,0,0,0,2072,
-		2083,1,0,0,0,2073,2074,10,2,0,0,2074,2075,5,275,0,0,2075,2082,3,186,93,
-		0,2076,2077,10,1,0,0,2077,2078,5,272,0,0,2078,2079,3,134,67,0,2079,2080,
-		5,273,0,0,2080,2082,1,0,0,0,2081,2073,1,0,0,0,2081,2076,1,0,0,0,2082,2085,
-		1,0,0,0,2083,2081,1,0,0,0,2083,2084,1,0,0,0,2084,137,1,0,0,0,2085,2083,
-		1,0,0,0,2086,2087,3,142,71,0,2087,2103,5,270,0,0,2088,2104,5,262,0,0,2089,
-		2091,3,72,36,0,2090,2089,1,0,0,0,2090,2091,1,0,0,0,2091,2092,1,0,0,0,2092,
-		2097,3,144,72,0,2093,2094,5,274,0,0,2094,2096,3,144,72,0,2095,2093,1,0,
-		0,0,2096,2099,1,0,0,0,2097,2095,1,0,0,0,2097,2098,1,0,0,0,2098,2101,1,
-		0,0,0,2099,2097,1,0,0,0,2100,2102,3,140,70,0,2101,2100,1,0,0,0,2101,2102,
-		1,0,0,0,2102,2104,1,0,0,0,2103,2088,1,0,0,0,2103,2090,1,0,0,0,2103,2104,
-		1,0,0,0,2104,2105,1,0,0,0,2105,2112,5,271,0,0,2106,2107,5,71,0,0,2107,
-		2108,5,270,0,0,2108,2109,5,244,0,0,2109,2110,3,126,63,0,2110,2111,5,271,
-		0,0,2111,2113,1,0,0,0,2112,2106,1,0,0,0,2112,2113,1,0,0,0,2113,2116,1,
-		0,0,0,2114,2115,5,160,0,0,2115,2117,3,150,75,0,2116,2114,1,0,0,0,2116,
-		2117,1,0,0,0,2117,139,1,0,0,0,2118,2119,7,34,0,0,2119,2120,5,149,0,0,2120,
-		141,1,0,0,0,2121,2126,3,182,91,0,2122,2126,5,118,0,0,2123,2126,5,189,0,
-		0,2124,2126,5,72,0,0,2125,2121,1,0,0,0,2125,2122,1,0,0,0,2125,2123,1,0,
-		0,0,2125,2124,1,0,0,0,2126,143,1,0,0,0,2127,2128,3,146,73,0,2128,2129,
-		5,259,0,0,2129,2130,3,148,74,0,2130,2133,1,0,0,0,2131,2133,3,148,74,0,
-		2132,2127,1,0,0,0,2132,2131,1,0,0,0,2133,145,1,0,0,0,2134,2137,3,186,93,
-		0,2135,2137,5,152,0,0,2136,2134,1,0,0,0,2136,2135,1,0,0,0,2137,147,1,0,
-		0,0,2138,2139,5,211,0,0,2139,2143,3,182,91,0,2140,2141,5,165,0,0,2141,
-		2142,5,16,0,0,2142,2144,3,126,63,0,2143,2140,1,0,0,0,2143,2144,1,0,0,0,
-		2144,2156,1,0,0,0,2145,2146,5,211,0,0,2146,2147,5,270,0,0,2147,2148,3,
-		58,29,0,2148,2152,5,271,0,0,2149,2150,5,165,0,0,2150,2151,5,16,0,0,2151,
-		2153,3,126,63,0,2152,2149,1,0,0,0,2152,2153,1,0,0,0,2153,2156,1,0,0,0,
-		2154,2156,3,126,63,0,2155,2138,1,0,0,0,2155,2145,1,0,0,0,2155,2154,1,0,
-		0,0,2156,149,1,0,0,0,2157,2160,3,186,93,0,2158,2160,3,152,76,0,2159,2157,
-		1,0,0,0,2159,2158,1,0,0,0,2160,151,1,0,0,0,2161,2172,5,270,0,0,2162,2163,
-		5,165,0,0,2163,2164,5,16,0,0,2164,2169,3,126,63,0,2165,2166,5,274,0,0,
-		2166,2168,3,126,63,0,2167,2165,1,0,0,0,2168,2171,1,0,0,0,2169,2167,1,0,
-		0,0,2169,2170,1,0,0,0,2170,2173,1,0,0,0,2171,2169,1,0,0,0,2172,2162,1,
-		0,0,0,2172,2173,1,0,0,0,2173,2184,1,0,0,0,2174,2175,5,157,0,0,2175,2176,
-		5,16,0,0,2176,2181,3,82,41,0,2177,2178,5,274,0,0,2178,2180,3,82,41,0,2179,
-		2177,1,0,0,0,2180,2183,1,0,0,0,2181,2179,1,0,0,0,2181,2182,1,0,0,0,2182,
-		2185,1,0,0,0,2183,2181,1,0,0,0,2184,2174,1,0,0,0,2184,2185,1,0,0,0,2185,
-		2187,1,0,0,0,2186,2188,3,154,77,0,2187,2186,1,0,0,0,2187,2188,1,0,0,0,
-		2188,2189,1,0,0,0,2189,2190,5,271,0,0,2190,153,1,0,0,0,2191,2192,7,35,
-		0,0,2192,2200,3,156,78,0,2193,2194,7,35,0,0,2194,2195,5,13,0,0,2195,2196,
-		3,156,78,0,2196,2197,5,7,0,0,2197,2198,3,156,78,0,2198,2200,1,0,0,0,2199,
-		2191,1,0,0,0,2199,2193,1,0,0,0,2200,155,1,0,0,0,2201,2202,5,225,0,0,2202,
-		2211,5,174,0,0,2203,2204,5,225,0,0,2204,2211,5,74,0,0,2205,2206,5,36,0,
-		0,2206,2211,5,191,0,0,2207,2208,3,134,67,0,2208,2209,7,36,0,0,2209,2211,
-		1,0,0,0,2210,2201,1,0,0,0,2210,2203,1,0,0,0,2210,2205,1,0,0,0,2210,2207,
-		1,0,0,0,2211,157,1,0,0,0,2212,2214,5,112,0,0,2213,2212,1,0,0,0,2213,2214,
-		1,0,0,0,2214,2215,1,0,0,0,2215,2216,3,126,63,0,2216,2217,5,234,0,0,2217,
-		2218,3,126,63,0,2218,159,1,0,0,0,2219,2224,5,148,0,0,2220,2224,5,58,0,
-		0,2221,2222,5,45,0,0,2222,2224,3,126,63,0,2223,2219,1,0,0,0,2223,2220,
-		1,0,0,0,2223,2221,1,0,0,0,2224,161,1,0,0,0,2225,2227,5,248,0,0,2226,2228,
-		5,8,0,0,2227,2226,1,0,0,0,2227,2228,1,0,0,0,2228,2229,1,0,0,0,2229,2239,
-		5,249,0,0,2230,2232,5,246,0,0,2231,2233,7,37,0,0,2232,2231,1,0,0,0,2232,
-		2233,1,0,0,0,2233,2235,1,0,0,0,2234,2236,5,8,0,0,2235,2234,1,0,0,0,2235,
-		2236,1,0,0,0,2236,2237,1,0,0,0,2237,2239,5,249,0,0,2238,2225,1,0,0,0,2238,
-		2230,1,0,0,0,2239,163,1,0,0,0,2240,2245,5,148,0,0,2241,2245,5,58,0,0,2242,
-		2243,5,55,0,0,2243,2245,7,38,0,0,2244,2240,1,0,0,0,2244,2241,1,0,0,0,2244,
-		2242,1,0,0,0,2245,165,1,0,0,0,2246,2247,5,243,0,0,2247,2252,3,126,63,0,
-		2248,2249,5,274,0,0,2249,2251,3,126,63,0,2250,2248,1,0,0,0,2251,2254,1,
-		0,0,0,2252,2250,1,0,0,0,2252,2253,1,0,0,0,2253,2255,1,0,0,0,2254,2252,
-		1,0,0,0,2255,2256,5,214,0,0,2256,2257,3,126,63,0,2257,167,1,0,0,0,2258,
-		2277,5,148,0,0,2259,2277,7,39,0,0,2260,2277,5,282,0,0,2261,2277,5,283,
-		0,0,2262,2277,5,284,0,0,2263,2265,5,279,0,0,2264,2263,1,0,0,0,2265,2266,
-		1,0,0,0,2266,2264,1,0,0,0,2266,2267,1,0,0,0,2267,2277,1,0,0,0,2268,2271,
-		5,280,0,0,2269,2270,5,224,0,0,2270,2272,5,279,0,0,2271,2269,1,0,0,0,2271,
-		2272,1,0,0,0,2272,2277,1,0,0,0,2273,2277,5,281,0,0,2274,2275,7,40,0,0,
-		2275,2277,5,279,0,0,2276,2258,1,0,0,0,2276,2259,1,0,0,0,2276,2260,1,0,
-		0,0,2276,2261,1,0,0,0,2276,2262,1,0,0,0,2276,2264,1,0,0,0,2276,2268,1,
-		0,0,0,2276,2273,1,0,0,0,2276,2274,1,0,0,0,2277,169,1,0,0,0,2278,2280,5,
-		95,0,0,2279,2281,7,25,0,0,2280,2279,1,0,0,0,2280,2281,1,0,0,0,2281,2282,
-		1,0,0,0,2282,2283,3,172,86,0,2283,2287,3,174,87,0,2284,2285,5,270,0,0,
-		2285,2286,5,282,0,0,2286,2288,5,271,0,0,2287,2284,1,0,0,0,2287,2288,1,
-		0,0,0,2288,2296,1,0,0,0,2289,2290,5,219,0,0,2290,2294,3,174,87,0,2291,
-		2292,5,270,0,0,2292,2293,5,282,0,0,2293,2295,5,271,0,0,2294,2291,1,0,0,
-		0,2294,2295,1,0,0,0,2295,2297,1,0,0,0,2296,2289,1,0,0,0,2296,2297,1,0,
-		0,0,2297,171,1,0,0,0,2298,2299,7,41,0,0,2299,173,1,0,0,0,2300,2301,7,42,
-		0,0,2301,175,1,0,0,0,2302,2306,3,178,89,0,2303,2304,5,147,0,0,2304,2307,
-		5,148,0,0,2305,2307,5,148,0,0,2306,2303,1,0,0,0,2306,2305,1,0,0,0,2306,
-		2307,1,0,0,0,2307,177,1,0,0,0,2308,2309,6,89,-1,0,2309,2310,5,8,0,0,2310,
-		2311,5,257,0,0,2311,2312,3,176,88,0,2312,2313,5,258,0,0,2313,2394,1,0,
-		0,0,2314,2315,5,141,0,0,2315,2316,5,257,0,0,2316,2317,3,176,88,0,2317,
-		2318,5,258,0,0,2318,2394,1,0,0,0,2319,2320,5,125,0,0,2320,2321,5,257,0,
-		0,2321,2322,3,176,88,0,2322,2323,5,274,0,0,2323,2324,3,176,88,0,2324,2325,
-		5,258,0,0,2325,2394,1,0,0,0,2326,2327,5,191,0,0,2327,2336,5,257,0,0,2328,
-		2333,3,180,90,0,2329,2330,5,274,0,0,2330,2332,3,180,90,0,2331,2329,1,0,
-		0,0,2332,2335,1,0,0,0,2333,2331,1,0,0,0,2333,2334,1,0,0,0,2334,2337,1,
-		0,0,0,2335,2333,1,0,0,0,2336,2328,1,0,0,0,2336,2337,1,0,0,0,2337,2338,
-		1,0,0,0,2338,2394,5,258,0,0,2339,2340,5,191,0,0,2340,2349,5,270,0,0,2341,
-		2346,3,180,90,0,2342,2343,5,274,0,0,2343,2345,3,180,90,0,2344,2342,1,0,
-		0,0,2345,2348,1,0,0,0,2346,2344,1,0,0,0,2346,2347,1,0,0,0,2347,2350,1,
-		0,0,0,2348,2346,1,0,0,0,2349,2341,1,0,0,0,2349,2350,1,0,0,0,2350,2351,
-		1,0,0,0,2351,2394,5,271,0,0,2352,2353,5,95,0,0,2353,2357,3,174,87,0,2354,
-		2355,5,270,0,0,2355,2356,5,282,0,0,2356,2358,5,271,0,0,2357,2354,1,0,0,
-		0,2357,2358,1,0,0,0,2358,2366,1,0,0,0,2359,2360,5,219,0,0,2360,2364,3,
-		174,87,0,2361,2362,5,270,0,0,2362,2363,5,282,0,0,2363,2365,5,271,0,0,2364,
-		2361,1,0,0,0,2364,2365,1,0,0,0,2365,2367,1,0,0,0,2366,2359,1,0,0,0,2366,
-		2367,1,0,0,0,2367,2394,1,0,0,0,2368,2370,3,186,93,0,2369,2371,7,43,0,0,
-		2370,2369,1,0,0,0,2370,2371,1,0,0,0,2371,2382,1,0,0,0,2372,2373,5,270,
-		0,0,2373,2378,5,282,0,0,2374,2375,5,274,0,0,2375,2377,5,282,0,0,2376,2374,
-		1,0,0,0,2377,2380,1,0,0,0,2378,2376,1,0,0,0,2378,2379,1,0,0,0,2379,2381,
-		1,0,0,0,2380,2378,1,0,0,0,2381,2383,5,271,0,0,2382,2372,1,0,0,0,2382,2383,
-		1,0,0,0,2383,2391,1,0,0,0,2384,2385,5,246,0,0,2385,2386,5,121,0,0,2386,
-		2387,5,215,0,0,2387,2392,5,252,0,0,2388,2389,5,248,0,0,2389,2390,5,215,
-		0,0,2390,2392,5,252,0,0,2391,2384,1,0,0,0,2391,2388,1,0,0,0,2391,2392,
-		1,0,0,0,2392,2394,1,0,0,0,2393,2308,1,0,0,0,2393,2314,1,0,0,0,2393,2319,
-		1,0,0,0,2393,2326,1,0,0,0,2393,2339,1,0,0,0,2393,2352,1,0,0,0,2393,2368,
-		1,0,0,0,2394,2411,1,0,0,0,2395,2399,10,2,0,0,2396,2397,5,147,0,0,2397,
-		2400,5,148,0,0,2398,2400,5,148,0,0,2399,2396,1,0,0,0,2399,2398,1,0,0,0,
-		2399,2400,1,0,0,0,2400,2401,1,0,0,0,2401,2410,5,8,0,0,2402,2406,10,1,0,
-		0,2403,2404,5,147,0,0,2404,2407,5,148,0,0,2405,2407,5,148,0,0,2406,2403,
-		1,0,0,0,2406,2405,1,0,0,0,2406,2407,1,0,0,0,2407,2408,1,0,0,0,2408,2410,
-		5,141,0,0,2409,2395,1,0,0,0,2409,2402,1,0,0,0,2410,2413,1,0,0,0,2411,2409,
-		1,0,0,0,2411,2412,1,0,0,0,2412,179,1,0,0,0,2413,2411,1,0,0,0,2414,2415,
-		3,186,93,0,2415,2417,3,176,88,0,2416,2418,5,279,0,0,2417,2416,1,0,0,0,
-		2417,2418,1,0,0,0,2418,181,1,0,0,0,2419,2424,3,186,93,0,2420,2421,5,275,
-		0,0,2421,2423,3,186,93,0,2422,2420,1,0,0,0,2423,2426,1,0,0,0,2424,2422,
-		1,0,0,0,2424,2425,1,0,0,0,2425,183,1,0,0,0,2426,2424,1,0,0,0,2427,2432,
-		3,186,93,0,2428,2429,5,274,0,0,2429,2431,3,186,93,0,2430,2428,1,0,0,0,
-		2431,2434,1,0,0,0,2432,2430,1,0,0,0,2432,2433,1,0,0,0,2433,185,1,0,0,0,
-		2434,2432,1,0,0,0,2435,2439,5,285,0,0,2436,2439,5,286,0,0,2437,2439,3,
-		188,94,0,2438,2435,1,0,0,0,2438,2436,1,0,0,0,2438,2437,1,0,0,0,2439,187,
-		1,0,0,0,2440,2441,7,44,0,0,2441,189,1,0,0,0,350,193,200,205,211,214,229,
+		1,89,1,89,1,89,1,89,5,89,2333,8,89,10,89,12,89,2336,9,89,3,89,2338,8,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,5,89,2346,8,89,10,89,12,89,2349,9,89,3,89,
+		2351,8,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2359,8,89,1,89,1,89,1,89,
+		1,89,1,89,3,89,2366,8,89,3,89,2368,8,89,1,89,1,89,3,89,2372,8,89,1,89,
+		1,89,1,89,1,89,5,89,2378,8,89,10,89,12,89,2381,9,89,1,89,3,89,2384,8,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,3,89,2393,8,89,3,89,2395,8,89,1,89,
+		1,89,1,89,1,89,3,89,2401,8,89,1,89,1,89,1,89,1,89,1,89,3,89,2408,8,89,
+		1,89,5,89,2411,8,89,10,89,12,89,2414,9,89,1,90,1,90,1,90,3,90,2419,8,90,
+		1,91,1,91,1,91,5,91,2424,8,91,10,91,12,91,2427,9,91,1,92,1,92,1,92,5,92,
+		2432,8,92,10,92,12,92,2435,9,92,1,93,1,93,1,93,3,93,2440,8,93,1,94,1,94,
+		1,94,0,6,64,84,128,134,136,178,95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
+		76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,
+		118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,
+		154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,188,
+		0,45,5,0,20,20,40,40,78,78,211,211,237,237,2,0,17,17,187,187,1,0,47,48,
+		4,0,27,27,65,65,84,84,179,179,2,0,96,96,161,161,4,0,24,24,60,60,106,106,
+		172,172,2,0,253,253,276,276,1,0,276,276,2,0,76,76,90,90,2,0,89,89,119,
+		119,2,0,82,82,180,180,1,0,282,284,3,0,62,62,91,91,164,164,2,0,2,2,136,
+		136,1,0,191,192,2,0,72,72,145,145,2,0,61,61,227,227,2,0,4,4,50,50,2,0,
+		10,10,47,47,2,0,72,72,114,114,3,0,260,260,262,262,265,265,2,0,11,11,208,
+		208,3,0,69,69,222,222,228,228,4,0,8,8,150,150,194,194,234,234,1,0,253,
+		258,1,0,260,261,2,0,262,264,269,269,2,0,19,19,223,223,3,0,14,14,117,117,
+		220,220,4,0,58,58,69,69,222,222,228,228,2,0,1,1,148,148,2,0,22,23,73,73,
+		1,0,217,218,2,0,37,39,123,124,2,0,88,88,185,185,2,0,180,180,192,192,2,
+		0,74,74,174,174,2,0,31,31,226,226,2,0,8,8,150,150,2,0,69,69,222,222,2,
+		0,42,42,215,216,2,0,279,279,282,283,9,0,43,44,85,86,130,135,139,140,142,
+		143,177,178,195,196,241,242,250,251,2,0,175,175,236,236,42,0,1,3,5,6,10,
+		12,14,15,17,17,20,33,35,36,40,49,51,53,55,55,57,60,62,63,65,68,72,74,78,
+		79,81,82,84,89,91,91,96,96,98,101,103,114,116,117,121,122,126,126,128,
+		143,145,146,149,151,154,155,158,158,161,188,190,190,193,196,198,200,202,
+		210,212,213,215,221,223,226,228,229,231,232,234,234,236,242,247,252,2841,
+		0,193,1,0,0,0,2,218,1,0,0,0,4,476,1,0,0,0,6,478,1,0,0,0,8,495,1,0,0,0,
+		10,507,1,0,0,0,12,569,1,0,0,0,14,577,1,0,0,0,16,579,1,0,0,0,18,587,1,0,
+		0,0,20,590,1,0,0,0,22,663,1,0,0,0,24,666,1,0,0,0,26,671,1,0,0,0,28,726,
+		1,0,0,0,30,786,1,0,0,0,32,791,1,0,0,0,34,823,1,0,0,0,36,827,1,0,0,0,38,
+		835,1,0,0,0,40,843,1,0,0,0,42,854,1,0,0,0,44,868,1,0,0,0,46,881,1,0,0,
+		0,48,891,1,0,0,0,50,893,1,0,0,0,52,905,1,0,0,0,54,977,1,0,0,0,56,979,1,
+		0,0,0,58,994,1,0,0,0,60,998,1,0,0,0,62,1010,1,0,0,0,64,1046,1,0,0,0,66,
+		1080,1,0,0,0,68,1097,1,0,0,0,70,1099,1,0,0,0,72,1156,1,0,0,0,74,1170,1,
+		0,0,0,76,1212,1,0,0,0,78,1227,1,0,0,0,80,1229,1,0,0,0,82,1233,1,0,0,0,
+		84,1241,1,0,0,0,86,1281,1,0,0,0,88,1290,1,0,0,0,90,1359,1,0,0,0,92,1361,
+		1,0,0,0,94,1437,1,0,0,0,96,1449,1,0,0,0,98,1465,1,0,0,0,100,1467,1,0,0,
+		0,102,1476,1,0,0,0,104,1480,1,0,0,0,106,1489,1,0,0,0,108,1509,1,0,0,0,
+		110,1511,1,0,0,0,112,1524,1,0,0,0,114,1529,1,0,0,0,116,1538,1,0,0,0,118,
+		1540,1,0,0,0,120,1553,1,0,0,0,122,1576,1,0,0,0,124,1590,1,0,0,0,126,1592,
+		1,0,0,0,128,1604,1,0,0,0,130,1700,1,0,0,0,132,1702,1,0,0,0,134,1708,1,
+		0,0,0,136,2072,1,0,0,0,138,2087,1,0,0,0,140,2119,1,0,0,0,142,2126,1,0,
+		0,0,144,2133,1,0,0,0,146,2137,1,0,0,0,148,2156,1,0,0,0,150,2160,1,0,0,
+		0,152,2162,1,0,0,0,154,2200,1,0,0,0,156,2211,1,0,0,0,158,2214,1,0,0,0,
+		160,2224,1,0,0,0,162,2239,1,0,0,0,164,2245,1,0,0,0,166,2247,1,0,0,0,168,
+		2277,1,0,0,0,170,2279,1,0,0,0,172,2299,1,0,0,0,174,2301,1,0,0,0,176,2303,
+		1,0,0,0,178,2394,1,0,0,0,180,2415,1,0,0,0,182,2420,1,0,0,0,184,2428,1,
+		0,0,0,186,2439,1,0,0,0,188,2441,1,0,0,0,190,192,5,276,0,0,191,190,1,0,
+		0,0,192,195,1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,214,1,0,0,0,195,
+		193,1,0,0,0,196,205,3,4,2,0,197,199,5,276,0,0,198,197,1,0,0,0,199,200,
+		1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,202,1,0,0,0,202,204,3,4,2,
+		0,203,198,1,0,0,0,204,207,1,0,0,0,205,203,1,0,0,0,205,206,1,0,0,0,206,
+		211,1,0,0,0,207,205,1,0,0,0,208,210,5,276,0,0,209,208,1,0,0,0,210,213,
+		1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,215,1,0,0,0,213,211,1,0,0,
+		0,214,196,1,0,0,0,214,215,1,0,0,0,215,216,1,0,0,0,216,217,5,0,0,1,217,
+		1,1,0,0,0,218,219,3,126,63,0,219,220,5,0,0,1,220,3,1,0,0,0,221,477,3,58,
+		29,0,222,477,3,6,3,0,223,477,3,12,6,0,224,229,5,63,0,0,225,230,3,6,3,0,
+		226,230,3,12,6,0,227,230,3,26,13,0,228,230,3,28,14,0,229,225,1,0,0,0,229,
+		226,1,0,0,0,229,227,1,0,0,0,229,228,1,0,0,0,230,232,1,0,0,0,231,233,3,
+		14,7,0,232,231,1,0,0,0,232,233,1,0,0,0,233,238,1,0,0,0,234,235,5,5,0,0,
+		235,236,5,146,0,0,236,237,5,186,0,0,237,239,5,203,0,0,238,234,1,0,0,0,
+		238,239,1,0,0,0,239,477,1,0,0,0,240,477,3,26,13,0,241,477,3,28,14,0,242,
+		244,5,33,0,0,243,245,5,213,0,0,244,243,1,0,0,0,244,245,1,0,0,0,245,246,
+		1,0,0,0,246,250,5,237,0,0,247,248,5,87,0,0,248,249,5,147,0,0,249,251,5,
+		64,0,0,250,247,1,0,0,0,250,251,1,0,0,0,251,252,1,0,0,0,252,257,3,182,91,
+		0,253,254,5,270,0,0,254,255,3,184,92,0,255,256,5,271,0,0,256,258,1,0,0,
+		0,257,253,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,30,0,0,260,
+		262,5,279,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,263,1,0,0,0,263,264,
+		5,9,0,0,264,265,3,58,29,0,265,477,1,0,0,0,266,271,5,33,0,0,267,269,5,213,
+		0,0,268,270,5,209,0,0,269,268,1,0,0,0,269,270,1,0,0,0,270,272,1,0,0,0,
+		271,267,1,0,0,0,271,272,1,0,0,0,272,273,1,0,0,0,273,277,5,78,0,0,274,275,
+		5,87,0,0,275,276,5,147,0,0,276,278,5,64,0,0,277,274,1,0,0,0,277,278,1,
+		0,0,0,278,279,1,0,0,0,279,280,3,182,91,0,280,281,5,9,0,0,281,284,5,279,
+		0,0,282,283,5,113,0,0,283,285,3,186,93,0,284,282,1,0,0,0,284,285,1,0,0,
+		0,285,297,1,0,0,0,286,287,5,233,0,0,287,288,5,98,0,0,288,294,5,279,0,0,
+		289,290,5,274,0,0,290,291,5,98,0,0,291,293,5,279,0,0,292,289,1,0,0,0,293,
+		296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,298,1,0,0,0,296,294,1,
+		0,0,0,297,286,1,0,0,0,297,298,1,0,0,0,298,477,1,0,0,0,299,300,5,33,0,0,
+		300,304,5,40,0,0,301,302,5,87,0,0,302,303,5,147,0,0,303,305,5,64,0,0,304,
+		301,1,0,0,0,304,305,1,0,0,0,305,306,1,0,0,0,306,309,3,182,91,0,307,308,
+		5,30,0,0,308,310,5,279,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,
+		0,0,311,313,3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,
+		314,315,5,33,0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,
+		320,5,64,0,0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,
+		182,91,0,322,323,5,30,0,0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,
+		0,0,0,325,327,1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,
+		0,328,477,1,0,0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,
+		332,1,0,0,0,332,334,1,0,0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,
+		1,0,0,0,335,336,1,0,0,0,336,339,7,0,0,0,337,338,5,87,0,0,338,340,5,64,
+		0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,341,1,0,0,0,341,343,3,182,91,0,
+		342,344,7,1,0,0,343,342,1,0,0,0,343,344,1,0,0,0,344,477,1,0,0,0,345,346,
+		5,6,0,0,346,349,5,211,0,0,347,348,5,87,0,0,348,350,5,64,0,0,349,347,1,
+		0,0,0,349,350,1,0,0,0,350,351,1,0,0,0,351,352,3,182,91,0,352,353,3,54,
+		27,0,353,477,1,0,0,0,354,355,5,6,0,0,355,356,5,237,0,0,356,362,3,182,91,
+		0,357,358,5,182,0,0,358,359,5,219,0,0,359,363,3,182,91,0,360,361,5,9,0,
+		0,361,363,3,58,29,0,362,357,1,0,0,0,362,360,1,0,0,0,363,477,1,0,0,0,364,
+		365,5,6,0,0,365,366,5,20,0,0,366,370,3,182,91,0,367,371,3,54,27,0,368,
+		369,5,30,0,0,369,371,5,279,0,0,370,367,1,0,0,0,370,368,1,0,0,0,371,477,
+		1,0,0,0,372,373,5,6,0,0,373,374,5,40,0,0,374,375,3,182,91,0,375,376,5,
+		198,0,0,376,377,5,270,0,0,377,382,3,44,22,0,378,379,5,274,0,0,379,381,
+		3,44,22,0,380,378,1,0,0,0,381,384,1,0,0,0,382,380,1,0,0,0,382,383,1,0,
+		0,0,383,385,1,0,0,0,384,382,1,0,0,0,385,386,5,271,0,0,386,477,1,0,0,0,
+		387,392,5,198,0,0,388,389,3,18,9,0,389,390,5,253,0,0,390,391,3,20,10,0,
+		391,393,1,0,0,0,392,388,1,0,0,0,392,393,1,0,0,0,393,477,1,0,0,0,394,396,
+		5,184,0,0,395,397,3,20,10,0,396,395,1,0,0,0,396,397,1,0,0,0,397,477,1,
+		0,0,0,398,399,5,200,0,0,399,477,3,22,11,0,400,401,7,2,0,0,401,402,5,193,
+		0,0,402,477,5,279,0,0,403,404,7,2,0,0,404,406,5,20,0,0,405,407,5,67,0,
+		0,406,405,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,477,3,182,91,0,409,
+		411,7,2,0,0,410,412,5,67,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,413,1,
+		0,0,0,413,477,3,182,91,0,414,425,5,66,0,0,415,416,5,171,0,0,416,426,5,
+		75,0,0,417,422,3,16,8,0,418,419,5,274,0,0,419,421,3,16,8,0,420,418,1,0,
+		0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,426,1,0,0,0,424,
+		422,1,0,0,0,425,415,1,0,0,0,425,417,1,0,0,0,425,426,1,0,0,0,426,427,1,
+		0,0,0,427,477,3,4,2,0,428,429,5,205,0,0,429,430,5,100,0,0,430,433,5,279,
+		0,0,431,432,5,246,0,0,432,434,5,193,0,0,433,431,1,0,0,0,433,434,1,0,0,
+		0,434,437,1,0,0,0,435,436,5,246,0,0,436,438,5,52,0,0,437,435,1,0,0,0,437,
+		438,1,0,0,0,438,477,1,0,0,0,439,440,5,193,0,0,440,443,5,279,0,0,441,442,
+		5,219,0,0,442,444,5,279,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,477,1,
+		0,0,0,445,446,5,122,0,0,446,447,5,137,0,0,447,449,3,186,93,0,448,450,3,
+		42,21,0,449,448,1,0,0,0,449,450,1,0,0,0,450,477,1,0,0,0,451,452,5,229,
+		0,0,452,453,5,137,0,0,453,477,3,186,93,0,454,455,5,231,0,0,455,456,5,138,
+		0,0,456,461,3,186,93,0,457,458,5,274,0,0,458,460,3,186,93,0,459,457,1,
+		0,0,0,460,463,1,0,0,0,461,459,1,0,0,0,461,462,1,0,0,0,462,477,1,0,0,0,
+		463,461,1,0,0,0,464,466,5,231,0,0,465,467,5,20,0,0,466,465,1,0,0,0,466,
+		467,1,0,0,0,467,468,1,0,0,0,468,477,3,182,91,0,469,477,7,3,0,0,470,471,
+		5,2,0,0,471,472,5,98,0,0,472,477,5,279,0,0,473,474,5,181,0,0,474,475,5,
+		98,0,0,475,477,5,279,0,0,476,221,1,0,0,0,476,222,1,0,0,0,476,223,1,0,0,
+		0,476,224,1,0,0,0,476,240,1,0,0,0,476,241,1,0,0,0,476,242,1,0,0,0,476,
+		266,1,0,0,0,476,299,1,0,0,0,476,314,1,0,0,0,476,329,1,0,0,0,476,345,1,
+		0,0,0,476,354,1,0,0,0,476,364,1,0,0,0,476,372,1,0,0,0,476,387,1,0,0,0,
+		476,394,1,0,0,0,476,398,1,0,0,0,476,400,1,0,0,0,476,403,1,0,0,0,476,409,
+		1,0,0,0,476,414,1,0,0,0,476,428,1,0,0,0,476,439,1,0,0,0,476,445,1,0,0,
+		0,476,451,1,0,0,0,476,454,1,0,0,0,476,464,1,0,0,0,476,469,1,0,0,0,476,
+		470,1,0,0,0,476,473,1,0,0,0,477,5,1,0,0,0,478,479,5,93,0,0,479,480,7,4,
+		0,0,480,482,3,182,91,0,481,483,3,116,58,0,482,481,1,0,0,0,482,483,1,0,
+		0,0,483,485,1,0,0,0,484,486,3,8,4,0,485,484,1,0,0,0,485,486,1,0,0,0,486,
+		491,1,0,0,0,487,488,5,270,0,0,488,489,3,184,92,0,489,490,5,271,0,0,490,
+		492,1,0,0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,493,1,0,0,0,493,494,3,
+		58,29,0,494,7,1,0,0,0,495,496,5,165,0,0,496,497,5,270,0,0,497,502,3,10,
+		5,0,498,499,5,274,0,0,499,501,3,10,5,0,500,498,1,0,0,0,501,504,1,0,0,0,
+		502,500,1,0,0,0,502,503,1,0,0,0,503,505,1,0,0,0,504,502,1,0,0,0,505,506,
+		5,271,0,0,506,9,1,0,0,0,507,508,3,186,93,0,508,509,5,253,0,0,509,510,3,
+		48,24,0,510,11,1,0,0,0,511,512,5,204,0,0,512,513,5,198,0,0,513,517,5,12,
+		0,0,514,516,5,276,0,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,
+		517,518,1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,529,3,4,2,0,521,523,
+		5,276,0,0,522,521,1,0,0,0,523,524,1,0,0,0,524,522,1,0,0,0,524,525,1,0,
+		0,0,525,526,1,0,0,0,526,528,3,4,2,0,527,522,1,0,0,0,528,531,1,0,0,0,529,
+		527,1,0,0,0,529,530,1,0,0,0,530,535,1,0,0,0,531,529,1,0,0,0,532,534,5,
+		276,0,0,533,532,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,
+		0,536,538,1,0,0,0,537,535,1,0,0,0,538,539,5,56,0,0,539,570,1,0,0,0,540,
+		541,5,12,0,0,541,542,5,204,0,0,542,544,5,198,0,0,543,545,5,276,0,0,544,
+		543,1,0,0,0,545,546,1,0,0,0,546,544,1,0,0,0,546,547,1,0,0,0,547,566,1,
+		0,0,0,548,557,3,4,2,0,549,551,5,276,0,0,550,549,1,0,0,0,551,552,1,0,0,
+		0,552,550,1,0,0,0,552,553,1,0,0,0,553,554,1,0,0,0,554,556,3,4,2,0,555,
+		550,1,0,0,0,556,559,1,0,0,0,557,555,1,0,0,0,557,558,1,0,0,0,558,563,1,
+		0,0,0,559,557,1,0,0,0,560,562,5,276,0,0,561,560,1,0,0,0,562,565,1,0,0,
+		0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,
+		548,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,570,5,56,0,0,569,511,1,
+		0,0,0,569,540,1,0,0,0,570,13,1,0,0,0,571,572,5,76,0,0,572,573,5,193,0,
+		0,573,578,5,279,0,0,574,575,5,76,0,0,575,576,5,116,0,0,576,578,5,25,0,
+		0,577,571,1,0,0,0,577,574,1,0,0,0,578,15,1,0,0,0,579,580,7,5,0,0,580,17,
+		1,0,0,0,581,588,5,279,0,0,582,584,8,6,0,0,583,582,1,0,0,0,584,585,1,0,
+		0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,581,1,0,0,0,587,
+		583,1,0,0,0,588,19,1,0,0,0,589,591,8,7,0,0,590,589,1,0,0,0,591,592,1,0,
+		0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,21,1,0,0,0,594,597,5,212,0,0,595,
+		596,7,8,0,0,596,598,3,182,91,0,597,595,1,0,0,0,597,598,1,0,0,0,598,600,
+		1,0,0,0,599,601,3,24,12,0,600,599,1,0,0,0,600,601,1,0,0,0,601,664,1,0,
+		0,0,602,605,5,238,0,0,603,604,7,8,0,0,604,606,3,182,91,0,605,603,1,0,0,
+		0,605,606,1,0,0,0,606,608,1,0,0,0,607,609,3,24,12,0,608,607,1,0,0,0,608,
+		609,1,0,0,0,609,664,1,0,0,0,610,612,5,232,0,0,611,610,1,0,0,0,611,612,
+		1,0,0,0,612,613,1,0,0,0,613,616,5,79,0,0,614,615,7,8,0,0,615,617,3,182,
+		91,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,620,3,24,12,0,
+		619,618,1,0,0,0,619,620,1,0,0,0,620,664,1,0,0,0,621,664,5,101,0,0,622,
+		624,5,21,0,0,623,625,3,24,12,0,624,623,1,0,0,0,624,625,1,0,0,0,625,664,
+		1,0,0,0,626,629,5,41,0,0,627,628,7,8,0,0,628,630,3,182,91,0,629,627,1,
+		0,0,0,629,630,1,0,0,0,630,632,1,0,0,0,631,633,3,24,12,0,632,631,1,0,0,
+		0,632,633,1,0,0,0,633,664,1,0,0,0,634,636,5,77,0,0,635,634,1,0,0,0,635,
+		636,1,0,0,0,636,637,1,0,0,0,637,664,5,138,0,0,638,664,5,99,0,0,639,640,
+		5,29,0,0,640,641,7,8,0,0,641,643,3,182,91,0,642,644,3,24,12,0,643,642,
+		1,0,0,0,643,644,1,0,0,0,644,664,1,0,0,0,645,646,5,33,0,0,646,647,5,211,
+		0,0,647,664,3,182,91,0,648,649,5,33,0,0,649,650,5,237,0,0,650,664,3,182,
+		91,0,651,652,5,33,0,0,652,653,5,20,0,0,653,664,3,182,91,0,654,655,5,36,
+		0,0,655,664,5,20,0,0,656,657,5,36,0,0,657,664,5,40,0,0,658,659,5,26,0,
+		0,659,661,5,279,0,0,660,662,3,24,12,0,661,660,1,0,0,0,661,662,1,0,0,0,
+		662,664,1,0,0,0,663,594,1,0,0,0,663,602,1,0,0,0,663,611,1,0,0,0,663,621,
+		1,0,0,0,663,622,1,0,0,0,663,626,1,0,0,0,663,635,1,0,0,0,663,638,1,0,0,
+		0,663,639,1,0,0,0,663,645,1,0,0,0,663,648,1,0,0,0,663,651,1,0,0,0,663,
+		654,1,0,0,0,663,656,1,0,0,0,663,658,1,0,0,0,664,23,1,0,0,0,665,667,5,147,
+		0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,668,669,7,9,0,0,669,
+		670,5,279,0,0,670,25,1,0,0,0,671,673,5,33,0,0,672,674,5,213,0,0,673,672,
+		1,0,0,0,673,674,1,0,0,0,674,675,1,0,0,0,675,679,5,211,0,0,676,677,5,87,
+		0,0,677,678,5,147,0,0,678,680,5,64,0,0,679,676,1,0,0,0,679,680,1,0,0,0,
+		680,681,1,0,0,0,681,697,3,182,91,0,682,683,5,270,0,0,683,688,3,32,16,0,
+		684,685,5,274,0,0,685,687,3,32,16,0,686,684,1,0,0,0,687,690,1,0,0,0,688,
+		686,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,690,688,1,0,0,0,691,692,5,
+		271,0,0,692,698,1,0,0,0,693,694,5,270,0,0,694,695,3,184,92,0,695,696,5,
+		271,0,0,696,698,1,0,0,0,697,682,1,0,0,0,697,693,1,0,0,0,697,698,1,0,0,
+		0,698,701,1,0,0,0,699,700,5,30,0,0,700,702,5,279,0,0,701,699,1,0,0,0,701,
+		702,1,0,0,0,702,704,1,0,0,0,703,705,3,30,15,0,704,703,1,0,0,0,704,705,
+		1,0,0,0,705,712,1,0,0,0,706,707,5,166,0,0,707,708,5,16,0,0,708,709,5,270,
+		0,0,709,710,3,184,92,0,710,711,5,271,0,0,711,713,1,0,0,0,712,706,1,0,0,
+		0,712,713,1,0,0,0,713,715,1,0,0,0,714,716,3,42,21,0,715,714,1,0,0,0,715,
+		716,1,0,0,0,716,718,1,0,0,0,717,719,3,50,25,0,718,717,1,0,0,0,718,719,
+		1,0,0,0,719,722,1,0,0,0,720,721,5,9,0,0,721,723,3,58,29,0,722,720,1,0,
+		0,0,722,723,1,0,0,0,723,27,1,0,0,0,724,725,5,33,0,0,725,727,5,156,0,0,
+		726,724,1,0,0,0,726,727,1,0,0,0,727,728,1,0,0,0,728,729,5,183,0,0,729,
+		730,5,211,0,0,730,746,3,182,91,0,731,732,5,270,0,0,732,737,3,32,16,0,733,
+		734,5,274,0,0,734,736,3,32,16,0,735,733,1,0,0,0,736,739,1,0,0,0,737,735,
+		1,0,0,0,737,738,1,0,0,0,738,740,1,0,0,0,739,737,1,0,0,0,740,741,5,271,
+		0,0,741,747,1,0,0,0,742,743,5,270,0,0,743,744,3,184,92,0,744,745,5,271,
+		0,0,745,747,1,0,0,0,746,731,1,0,0,0,746,742,1,0,0,0,746,747,1,0,0,0,747,
+		750,1,0,0,0,748,749,5,30,0,0,749,751,5,279,0,0,750,748,1,0,0,0,750,751,
+		1,0,0,0,751,753,1,0,0,0,752,754,3,30,15,0,753,752,1,0,0,0,753,754,1,0,
+		0,0,754,761,1,0,0,0,755,756,5,166,0,0,756,757,5,16,0,0,757,758,5,270,0,
+		0,758,759,3,184,92,0,759,760,5,271,0,0,760,762,1,0,0,0,761,755,1,0,0,0,
+		761,762,1,0,0,0,762,764,1,0,0,0,763,765,3,42,21,0,764,763,1,0,0,0,764,
+		765,1,0,0,0,765,766,1,0,0,0,766,767,5,9,0,0,767,768,3,58,29,0,768,29,1,
+		0,0,0,769,770,5,51,0,0,770,772,5,16,0,0,771,773,7,10,0,0,772,771,1,0,0,
+		0,772,773,1,0,0,0,773,774,1,0,0,0,774,775,5,270,0,0,775,776,3,184,92,0,
+		776,780,5,271,0,0,777,778,5,96,0,0,778,779,5,282,0,0,779,781,5,15,0,0,
+		780,777,1,0,0,0,780,781,1,0,0,0,781,787,1,0,0,0,782,783,5,51,0,0,783,784,
+		5,96,0,0,784,785,5,282,0,0,785,787,5,15,0,0,786,769,1,0,0,0,786,782,1,
+		0,0,0,787,31,1,0,0,0,788,792,3,34,17,0,789,792,3,38,19,0,790,792,3,40,
+		20,0,791,788,1,0,0,0,791,789,1,0,0,0,791,790,1,0,0,0,792,33,1,0,0,0,793,
+		794,3,186,93,0,794,795,5,9,0,0,795,798,3,126,63,0,796,797,5,30,0,0,797,
+		799,5,279,0,0,798,796,1,0,0,0,798,799,1,0,0,0,799,824,1,0,0,0,800,801,
+		3,186,93,0,801,802,3,176,88,0,802,805,5,129,0,0,803,804,5,76,0,0,804,806,
+		5,279,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,0,0,807,809,5,239,
+		0,0,808,807,1,0,0,0,808,809,1,0,0,0,809,812,1,0,0,0,810,811,5,30,0,0,811,
+		813,5,279,0,0,812,810,1,0,0,0,812,813,1,0,0,0,813,824,1,0,0,0,814,815,
+		3,186,93,0,815,817,3,176,88,0,816,818,3,36,18,0,817,816,1,0,0,0,817,818,
+		1,0,0,0,818,821,1,0,0,0,819,820,5,30,0,0,820,822,5,279,0,0,821,819,1,0,
+		0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,793,1,0,0,0,823,800,1,0,0,0,823,
+		814,1,0,0,0,824,35,1,0,0,0,825,826,5,32,0,0,826,828,3,186,93,0,827,825,
+		1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,830,5,176,0,0,830,833,5,112,
+		0,0,831,832,5,147,0,0,832,834,5,57,0,0,833,831,1,0,0,0,833,834,1,0,0,0,
+		834,37,1,0,0,0,835,836,5,240,0,0,836,837,5,75,0,0,837,838,3,186,93,0,838,
+		839,5,9,0,0,839,840,3,126,63,0,840,39,1,0,0,0,841,842,5,32,0,0,842,844,
+		3,186,93,0,843,841,1,0,0,0,843,844,1,0,0,0,844,845,1,0,0,0,845,846,5,176,
+		0,0,846,847,5,112,0,0,847,848,5,270,0,0,848,849,3,184,92,0,849,852,5,271,
+		0,0,850,851,5,147,0,0,851,853,5,57,0,0,852,850,1,0,0,0,852,853,1,0,0,0,
+		853,41,1,0,0,0,854,855,5,246,0,0,855,864,5,270,0,0,856,861,3,44,22,0,857,
+		858,5,274,0,0,858,860,3,44,22,0,859,857,1,0,0,0,860,863,1,0,0,0,861,859,
+		1,0,0,0,861,862,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,864,856,1,0,0,
+		0,864,865,1,0,0,0,865,866,1,0,0,0,866,867,5,271,0,0,867,43,1,0,0,0,868,
+		869,3,46,23,0,869,870,5,253,0,0,870,871,3,48,24,0,871,45,1,0,0,0,872,882,
+		5,279,0,0,873,878,3,186,93,0,874,875,5,275,0,0,875,877,3,186,93,0,876,
+		874,1,0,0,0,877,880,1,0,0,0,878,876,1,0,0,0,878,879,1,0,0,0,879,882,1,
+		0,0,0,880,878,1,0,0,0,881,872,1,0,0,0,881,873,1,0,0,0,882,47,1,0,0,0,883,
+		892,5,279,0,0,884,886,5,261,0,0,885,884,1,0,0,0,885,886,1,0,0,0,886,887,
+		1,0,0,0,887,892,7,11,0,0,888,892,5,222,0,0,889,892,5,69,0,0,890,892,3,
+		186,93,0,891,883,1,0,0,0,891,885,1,0,0,0,891,888,1,0,0,0,891,889,1,0,0,
+		0,891,890,1,0,0,0,892,49,1,0,0,0,893,894,5,119,0,0,894,903,3,182,91,0,
+		895,899,5,270,0,0,896,898,3,52,26,0,897,896,1,0,0,0,898,901,1,0,0,0,899,
+		897,1,0,0,0,899,900,1,0,0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,904,5,
+		271,0,0,903,895,1,0,0,0,903,904,1,0,0,0,904,51,1,0,0,0,905,908,7,12,0,
+		0,906,909,5,4,0,0,907,909,3,186,93,0,908,906,1,0,0,0,908,907,1,0,0,0,909,
+		53,1,0,0,0,910,911,5,182,0,0,911,912,5,219,0,0,912,978,3,182,91,0,913,
+		914,5,198,0,0,914,915,5,270,0,0,915,920,3,44,22,0,916,917,5,274,0,0,917,
+		919,3,44,22,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,0,0,920,921,
+		1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,271,0,0,924,978,1,0,
+		0,0,925,926,5,184,0,0,926,935,5,270,0,0,927,932,3,46,23,0,928,929,5,274,
+		0,0,929,931,3,46,23,0,930,928,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,0,
+		932,933,1,0,0,0,933,936,1,0,0,0,934,932,1,0,0,0,935,927,1,0,0,0,935,936,
+		1,0,0,0,936,937,1,0,0,0,937,978,5,271,0,0,938,951,7,13,0,0,939,952,3,56,
+		28,0,940,941,5,270,0,0,941,946,3,56,28,0,942,943,5,274,0,0,943,945,3,56,
+		28,0,944,942,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,
+		949,1,0,0,0,948,946,1,0,0,0,949,950,5,271,0,0,950,952,1,0,0,0,951,939,
+		1,0,0,0,951,940,1,0,0,0,952,978,1,0,0,0,953,954,5,53,0,0,954,955,5,176,
+		0,0,955,978,5,112,0,0,956,957,5,53,0,0,957,958,5,32,0,0,958,978,3,186,
+		93,0,959,960,5,53,0,0,960,978,5,240,0,0,961,970,5,53,0,0,962,964,5,28,
+		0,0,963,962,1,0,0,0,963,964,1,0,0,0,964,965,1,0,0,0,965,971,3,186,93,0,
+		966,967,5,270,0,0,967,968,3,184,92,0,968,969,5,271,0,0,969,971,1,0,0,0,
+		970,963,1,0,0,0,970,966,1,0,0,0,971,978,1,0,0,0,972,973,5,182,0,0,973,
+		974,3,186,93,0,974,975,5,219,0,0,975,976,3,186,93,0,976,978,1,0,0,0,977,
+		910,1,0,0,0,977,913,1,0,0,0,977,925,1,0,0,0,977,938,1,0,0,0,977,953,1,
+		0,0,0,977,956,1,0,0,0,977,959,1,0,0,0,977,961,1,0,0,0,977,972,1,0,0,0,
+		978,55,1,0,0,0,979,983,3,32,16,0,980,984,5,72,0,0,981,982,5,3,0,0,982,
+		984,3,186,93,0,983,980,1,0,0,0,983,981,1,0,0,0,983,984,1,0,0,0,984,57,
+		1,0,0,0,985,986,5,246,0,0,986,991,3,60,30,0,987,988,5,274,0,0,988,990,
+		3,60,30,0,989,987,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,
+		0,0,992,995,1,0,0,0,993,991,1,0,0,0,994,985,1,0,0,0,994,995,1,0,0,0,995,
+		996,1,0,0,0,996,997,3,62,31,0,997,59,1,0,0,0,998,1003,3,186,93,0,999,1000,
+		5,270,0,0,1000,1001,3,184,92,0,1001,1002,5,271,0,0,1002,1004,1,0,0,0,1003,
+		999,1,0,0,0,1003,1004,1,0,0,0,1004,1005,1,0,0,0,1005,1006,5,9,0,0,1006,
+		1007,5,270,0,0,1007,1008,3,58,29,0,1008,1009,5,271,0,0,1009,61,1,0,0,0,
+		1010,1021,3,64,32,0,1011,1012,5,157,0,0,1012,1013,5,16,0,0,1013,1018,3,
+		82,41,0,1014,1015,5,274,0,0,1015,1017,3,82,41,0,1016,1014,1,0,0,0,1017,
+		1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1022,1,0,0,0,1020,
+		1018,1,0,0,0,1021,1011,1,0,0,0,1021,1022,1,0,0,0,1022,1028,1,0,0,0,1023,
+		1026,5,120,0,0,1024,1027,3,126,63,0,1025,1027,5,4,0,0,1026,1024,1,0,0,
+		0,1026,1025,1,0,0,0,1027,1029,1,0,0,0,1028,1023,1,0,0,0,1028,1029,1,0,
+		0,0,1029,1035,1,0,0,0,1030,1031,5,152,0,0,1031,1033,3,126,63,0,1032,1034,
+		7,14,0,0,1033,1032,1,0,0,0,1033,1034,1,0,0,0,1034,1036,1,0,0,0,1035,1030,
+		1,0,0,0,1035,1036,1,0,0,0,1036,1044,1,0,0,0,1037,1038,5,70,0,0,1038,1040,
+		7,15,0,0,1039,1041,3,126,63,0,1040,1039,1,0,0,0,1040,1041,1,0,0,0,1041,
+		1042,1,0,0,0,1042,1043,7,14,0,0,1043,1045,5,155,0,0,1044,1037,1,0,0,0,
+		1044,1045,1,0,0,0,1045,63,1,0,0,0,1046,1047,6,32,-1,0,1047,1048,3,66,33,
+		0,1048,1063,1,0,0,0,1049,1050,10,2,0,0,1050,1052,5,94,0,0,1051,1053,3,
+		72,36,0,1052,1051,1,0,0,0,1052,1053,1,0,0,0,1053,1054,1,0,0,0,1054,1062,
+		3,64,32,3,1055,1056,10,1,0,0,1056,1058,7,16,0,0,1057,1059,3,72,36,0,1058,
+		1057,1,0,0,0,1058,1059,1,0,0,0,1059,1060,1,0,0,0,1060,1062,3,64,32,2,1061,
+		1049,1,0,0,0,1061,1055,1,0,0,0,1062,1065,1,0,0,0,1063,1061,1,0,0,0,1063,
+		1064,1,0,0,0,1064,65,1,0,0,0,1065,1063,1,0,0,0,1066,1081,3,70,35,0,1067,
+		1068,5,235,0,0,1068,1073,3,68,34,0,1069,1070,5,274,0,0,1070,1072,3,68,
+		34,0,1071,1069,1,0,0,0,1072,1075,1,0,0,0,1073,1071,1,0,0,0,1073,1074,1,
+		0,0,0,1074,1081,1,0,0,0,1075,1073,1,0,0,0,1076,1077,5,270,0,0,1077,1078,
+		3,58,29,0,1078,1079,5,271,0,0,1079,1081,1,0,0,0,1080,1066,1,0,0,0,1080,
+		1067,1,0,0,0,1080,1076,1,0,0,0,1081,67,1,0,0,0,1082,1084,5,191,0,0,1083,
+		1082,1,0,0,0,1083,1084,1,0,0,0,1084,1085,1,0,0,0,1085,1086,5,270,0,0,1086,
+		1091,3,126,63,0,1087,1088,5,274,0,0,1088,1090,3,126,63,0,1089,1087,1,0,
+		0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,0,0,1092,1094,1,
+		0,0,0,1093,1091,1,0,0,0,1094,1095,5,271,0,0,1095,1098,1,0,0,0,1096,1098,
+		3,126,63,0,1097,1083,1,0,0,0,1097,1096,1,0,0,0,1098,69,1,0,0,0,1099,1101,
+		5,197,0,0,1100,1102,3,118,59,0,1101,1100,1,0,0,0,1101,1102,1,0,0,0,1102,
+		1104,1,0,0,0,1103,1105,3,72,36,0,1104,1103,1,0,0,0,1104,1105,1,0,0,0,1105,
+		1106,1,0,0,0,1106,1111,3,74,37,0,1107,1108,5,274,0,0,1108,1110,3,74,37,
+		0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,
+		0,0,1112,1123,1,0,0,0,1113,1111,1,0,0,0,1114,1115,5,76,0,0,1115,1120,3,
+		84,42,0,1116,1117,5,274,0,0,1117,1119,3,84,42,0,1118,1116,1,0,0,0,1119,
+		1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1124,1,0,0,0,1122,
+		1120,1,0,0,0,1123,1114,1,0,0,0,1123,1124,1,0,0,0,1124,1127,1,0,0,0,1125,
+		1126,5,244,0,0,1126,1128,3,126,63,0,1127,1125,1,0,0,0,1127,1128,1,0,0,
+		0,1128,1139,1,0,0,0,1129,1130,5,80,0,0,1130,1131,5,16,0,0,1131,1136,3,
+		76,38,0,1132,1133,5,274,0,0,1133,1135,3,76,38,0,1134,1132,1,0,0,0,1135,
+		1138,1,0,0,0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,1140,1,0,0,0,1138,
+		1136,1,0,0,0,1139,1129,1,0,0,0,1139,1140,1,0,0,0,1140,1143,1,0,0,0,1141,
+		1142,5,83,0,0,1142,1144,3,126,63,0,1143,1141,1,0,0,0,1143,1144,1,0,0,0,
+		1144,1154,1,0,0,0,1145,1146,5,245,0,0,1146,1151,3,80,40,0,1147,1148,5,
+		274,0,0,1148,1150,3,80,40,0,1149,1147,1,0,0,0,1150,1153,1,0,0,0,1151,1149,
+		1,0,0,0,1151,1152,1,0,0,0,1152,1155,1,0,0,0,1153,1151,1,0,0,0,1154,1145,
+		1,0,0,0,1154,1155,1,0,0,0,1155,71,1,0,0,0,1156,1157,7,17,0,0,1157,73,1,
+		0,0,0,1158,1171,5,262,0,0,1159,1160,3,182,91,0,1160,1161,5,275,0,0,1161,
+		1162,5,262,0,0,1162,1171,1,0,0,0,1163,1168,3,126,63,0,1164,1166,5,9,0,
+		0,1165,1164,1,0,0,0,1165,1166,1,0,0,0,1166,1167,1,0,0,0,1167,1169,3,186,
+		93,0,1168,1165,1,0,0,0,1168,1169,1,0,0,0,1169,1171,1,0,0,0,1170,1158,1,
+		0,0,0,1170,1159,1,0,0,0,1170,1163,1,0,0,0,1171,75,1,0,0,0,1172,1173,5,
+		81,0,0,1173,1174,5,199,0,0,1174,1175,5,270,0,0,1175,1180,3,78,39,0,1176,
+		1177,5,274,0,0,1177,1179,3,78,39,0,1178,1176,1,0,0,0,1179,1182,1,0,0,0,
+		1180,1178,1,0,0,0,1180,1181,1,0,0,0,1181,1183,1,0,0,0,1182,1180,1,0,0,
+		0,1183,1184,5,271,0,0,1184,1213,1,0,0,0,1185,1186,5,190,0,0,1186,1187,
+		5,270,0,0,1187,1192,3,78,39,0,1188,1189,5,274,0,0,1189,1191,3,78,39,0,
+		1190,1188,1,0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,1192,1193,1,0,0,
+		0,1193,1195,1,0,0,0,1194,1192,1,0,0,0,1195,1196,5,271,0,0,1196,1213,1,
+		0,0,0,1197,1198,5,35,0,0,1198,1199,5,270,0,0,1199,1204,3,78,39,0,1200,
+		1201,5,274,0,0,1201,1203,3,78,39,0,1202,1200,1,0,0,0,1203,1206,1,0,0,0,
+		1204,1202,1,0,0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1204,1,0,0,
+		0,1207,1208,5,271,0,0,1208,1213,1,0,0,0,1209,1210,5,270,0,0,1210,1213,
+		5,271,0,0,1211,1213,3,126,63,0,1212,1172,1,0,0,0,1212,1185,1,0,0,0,1212,
+		1197,1,0,0,0,1212,1209,1,0,0,0,1212,1211,1,0,0,0,1213,77,1,0,0,0,1214,
+		1223,5,270,0,0,1215,1220,3,126,63,0,1216,1217,5,274,0,0,1217,1219,3,126,
+		63,0,1218,1216,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1220,1221,1,
+		0,0,0,1221,1224,1,0,0,0,1222,1220,1,0,0,0,1223,1215,1,0,0,0,1223,1224,
+		1,0,0,0,1224,1225,1,0,0,0,1225,1228,5,271,0,0,1226,1228,3,126,63,0,1227,
+		1214,1,0,0,0,1227,1226,1,0,0,0,1228,79,1,0,0,0,1229,1230,3,186,93,0,1230,
+		1231,5,9,0,0,1231,1232,3,152,76,0,1232,81,1,0,0,0,1233,1235,3,126,63,0,
+		1234,1236,7,18,0,0,1235,1234,1,0,0,0,1235,1236,1,0,0,0,1236,1239,1,0,0,
+		0,1237,1238,5,149,0,0,1238,1240,7,19,0,0,1239,1237,1,0,0,0,1239,1240,1,
+		0,0,0,1240,83,1,0,0,0,1241,1242,6,42,-1,0,1242,1243,3,90,45,0,1243,1263,
+		1,0,0,0,1244,1245,10,4,0,0,1245,1246,5,34,0,0,1246,1247,5,102,0,0,1247,
+		1262,3,90,45,0,1248,1249,10,3,0,0,1249,1250,5,144,0,0,1250,1251,3,86,43,
+		0,1251,1252,5,102,0,0,1252,1253,3,90,45,0,1253,1262,1,0,0,0,1254,1255,
+		10,2,0,0,1255,1256,3,86,43,0,1256,1257,5,102,0,0,1257,1259,3,90,45,0,1258,
+		1260,3,88,44,0,1259,1258,1,0,0,0,1259,1260,1,0,0,0,1260,1262,1,0,0,0,1261,
+		1244,1,0,0,0,1261,1248,1,0,0,0,1261,1254,1,0,0,0,1262,1265,1,0,0,0,1263,
+		1261,1,0,0,0,1263,1264,1,0,0,0,1264,85,1,0,0,0,1265,1263,1,0,0,0,1266,
+		1268,5,92,0,0,1267,1266,1,0,0,0,1267,1268,1,0,0,0,1268,1282,1,0,0,0,1269,
+		1271,5,118,0,0,1270,1272,5,159,0,0,1271,1270,1,0,0,0,1271,1272,1,0,0,0,
+		1272,1282,1,0,0,0,1273,1275,5,189,0,0,1274,1276,5,159,0,0,1275,1274,1,
+		0,0,0,1275,1276,1,0,0,0,1276,1282,1,0,0,0,1277,1279,5,77,0,0,1278,1280,
+		5,159,0,0,1279,1278,1,0,0,0,1279,1280,1,0,0,0,1280,1282,1,0,0,0,1281,1267,
+		1,0,0,0,1281,1269,1,0,0,0,1281,1273,1,0,0,0,1281,1277,1,0,0,0,1282,87,
+		1,0,0,0,1283,1284,5,153,0,0,1284,1291,3,126,63,0,1285,1286,5,233,0,0,1286,
+		1287,5,270,0,0,1287,1288,3,184,92,0,1288,1289,5,271,0,0,1289,1291,1,0,
+		0,0,1290,1283,1,0,0,0,1290,1285,1,0,0,0,1291,89,1,0,0,0,1292,1294,3,182,
+		91,0,1293,1295,3,116,58,0,1294,1293,1,0,0,0,1294,1295,1,0,0,0,1295,1301,
+		1,0,0,0,1296,1297,5,75,0,0,1297,1298,5,210,0,0,1298,1299,5,9,0,0,1299,
+		1300,5,151,0,0,1300,1302,3,134,67,0,1301,1296,1,0,0,0,1301,1302,1,0,0,
+		0,1302,1304,1,0,0,0,1303,1305,3,114,57,0,1304,1303,1,0,0,0,1304,1305,1,
+		0,0,0,1305,1360,1,0,0,0,1306,1308,5,115,0,0,1307,1306,1,0,0,0,1307,1308,
+		1,0,0,0,1308,1309,1,0,0,0,1309,1310,5,211,0,0,1310,1311,5,270,0,0,1311,
+		1312,3,138,69,0,1312,1314,5,271,0,0,1313,1315,3,114,57,0,1314,1313,1,0,
+		0,0,1314,1315,1,0,0,0,1315,1360,1,0,0,0,1316,1318,5,115,0,0,1317,1316,
+		1,0,0,0,1317,1318,1,0,0,0,1318,1319,1,0,0,0,1319,1320,5,270,0,0,1320,1321,
+		3,58,29,0,1321,1323,5,271,0,0,1322,1324,3,114,57,0,1323,1322,1,0,0,0,1323,
+		1324,1,0,0,0,1324,1360,1,0,0,0,1325,1326,5,230,0,0,1326,1327,5,270,0,0,
+		1327,1332,3,126,63,0,1328,1329,5,274,0,0,1329,1331,3,126,63,0,1330,1328,
+		1,0,0,0,1331,1334,1,0,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,1335,
+		1,0,0,0,1334,1332,1,0,0,0,1335,1338,5,271,0,0,1336,1337,5,246,0,0,1337,
+		1339,5,158,0,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1341,1,0,0,0,1340,
+		1342,3,114,57,0,1341,1340,1,0,0,0,1341,1342,1,0,0,0,1342,1360,1,0,0,0,
+		1343,1344,5,270,0,0,1344,1345,3,84,42,0,1345,1346,5,271,0,0,1346,1360,
+		1,0,0,0,1347,1348,3,182,91,0,1348,1350,3,92,46,0,1349,1351,3,114,57,0,
+		1350,1349,1,0,0,0,1350,1351,1,0,0,0,1351,1360,1,0,0,0,1352,1353,5,270,
+		0,0,1353,1354,3,58,29,0,1354,1355,5,271,0,0,1355,1357,3,92,46,0,1356,1358,
+		3,114,57,0,1357,1356,1,0,0,0,1357,1358,1,0,0,0,1358,1360,1,0,0,0,1359,
+		1292,1,0,0,0,1359,1307,1,0,0,0,1359,1317,1,0,0,0,1359,1325,1,0,0,0,1359,
+		1343,1,0,0,0,1359,1347,1,0,0,0,1359,1352,1,0,0,0,1360,91,1,0,0,0,1361,
+		1362,5,127,0,0,1362,1373,5,270,0,0,1363,1364,5,165,0,0,1364,1365,5,16,
+		0,0,1365,1370,3,126,63,0,1366,1367,5,274,0,0,1367,1369,3,126,63,0,1368,
+		1366,1,0,0,0,1369,1372,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,
+		1374,1,0,0,0,1372,1370,1,0,0,0,1373,1363,1,0,0,0,1373,1374,1,0,0,0,1374,
+		1385,1,0,0,0,1375,1376,5,157,0,0,1376,1377,5,16,0,0,1377,1382,3,82,41,
+		0,1378,1379,5,274,0,0,1379,1381,3,82,41,0,1380,1378,1,0,0,0,1381,1384,
+		1,0,0,0,1382,1380,1,0,0,0,1382,1383,1,0,0,0,1383,1386,1,0,0,0,1384,1382,
+		1,0,0,0,1385,1375,1,0,0,0,1385,1386,1,0,0,0,1386,1396,1,0,0,0,1387,1388,
+		5,128,0,0,1388,1393,3,94,47,0,1389,1390,5,274,0,0,1390,1392,3,94,47,0,
+		1391,1389,1,0,0,0,1392,1395,1,0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,
+		0,1394,1397,1,0,0,0,1395,1393,1,0,0,0,1396,1387,1,0,0,0,1396,1397,1,0,
+		0,0,1397,1399,1,0,0,0,1398,1400,3,96,48,0,1399,1398,1,0,0,0,1399,1400,
+		1,0,0,0,1400,1405,1,0,0,0,1401,1402,5,3,0,0,1402,1403,5,126,0,0,1403,1404,
+		5,202,0,0,1404,1406,3,98,49,0,1405,1401,1,0,0,0,1405,1406,1,0,0,0,1406,
+		1407,1,0,0,0,1407,1408,5,168,0,0,1408,1409,5,270,0,0,1409,1410,3,100,50,
+		0,1410,1413,5,271,0,0,1411,1412,5,247,0,0,1412,1414,3,170,85,0,1413,1411,
+		1,0,0,0,1413,1414,1,0,0,0,1414,1424,1,0,0,0,1415,1416,5,206,0,0,1416,1421,
+		3,110,55,0,1417,1418,5,274,0,0,1418,1420,3,110,55,0,1419,1417,1,0,0,0,
+		1420,1423,1,0,0,0,1421,1419,1,0,0,0,1421,1422,1,0,0,0,1422,1425,1,0,0,
+		0,1423,1421,1,0,0,0,1424,1415,1,0,0,0,1424,1425,1,0,0,0,1425,1426,1,0,
+		0,0,1426,1427,5,46,0,0,1427,1432,3,112,56,0,1428,1429,5,274,0,0,1429,1431,
+		3,112,56,0,1430,1428,1,0,0,0,1431,1434,1,0,0,0,1432,1430,1,0,0,0,1432,
+		1433,1,0,0,0,1433,1435,1,0,0,0,1434,1432,1,0,0,0,1435,1436,5,271,0,0,1436,
+		93,1,0,0,0,1437,1438,3,126,63,0,1438,1439,5,9,0,0,1439,1440,3,186,93,0,
+		1440,95,1,0,0,0,1441,1442,5,154,0,0,1442,1443,5,191,0,0,1443,1444,5,169,
+		0,0,1444,1450,5,126,0,0,1445,1446,5,4,0,0,1446,1447,5,192,0,0,1447,1448,
+		5,169,0,0,1448,1450,5,126,0,0,1449,1441,1,0,0,0,1449,1445,1,0,0,0,1450,
+		97,1,0,0,0,1451,1452,5,167,0,0,1452,1453,5,114,0,0,1453,1466,5,191,0,0,
+		1454,1455,5,219,0,0,1455,1456,5,145,0,0,1456,1466,5,191,0,0,1457,1458,
+		5,219,0,0,1458,1459,5,72,0,0,1459,1466,3,186,93,0,1460,1461,5,219,0,0,
+		1461,1462,5,114,0,0,1462,1466,3,186,93,0,1463,1464,5,219,0,0,1464,1466,
+		3,186,93,0,1465,1451,1,0,0,0,1465,1454,1,0,0,0,1465,1457,1,0,0,0,1465,
+		1460,1,0,0,0,1465,1463,1,0,0,0,1466,99,1,0,0,0,1467,1472,3,102,51,0,1468,
+		1469,5,266,0,0,1469,1471,3,102,51,0,1470,1468,1,0,0,0,1471,1474,1,0,0,
+		0,1472,1470,1,0,0,0,1472,1473,1,0,0,0,1473,101,1,0,0,0,1474,1472,1,0,0,
+		0,1475,1477,3,104,52,0,1476,1475,1,0,0,0,1477,1478,1,0,0,0,1478,1476,1,
+		0,0,0,1478,1479,1,0,0,0,1479,103,1,0,0,0,1480,1482,3,106,53,0,1481,1483,
+		3,108,54,0,1482,1481,1,0,0,0,1482,1483,1,0,0,0,1483,105,1,0,0,0,1484,1490,
+		3,186,93,0,1485,1486,5,270,0,0,1486,1487,3,100,50,0,1487,1488,5,271,0,
+		0,1488,1490,1,0,0,0,1489,1484,1,0,0,0,1489,1485,1,0,0,0,1490,107,1,0,0,
+		0,1491,1493,7,20,0,0,1492,1494,5,265,0,0,1493,1492,1,0,0,0,1493,1494,1,
+		0,0,0,1494,1510,1,0,0,0,1495,1497,5,267,0,0,1496,1498,5,282,0,0,1497,1496,
+		1,0,0,0,1497,1498,1,0,0,0,1498,1503,1,0,0,0,1499,1501,5,274,0,0,1500,1502,
+		5,282,0,0,1501,1500,1,0,0,0,1501,1502,1,0,0,0,1502,1504,1,0,0,0,1503,1499,
+		1,0,0,0,1503,1504,1,0,0,0,1504,1505,1,0,0,0,1505,1507,5,268,0,0,1506,1508,
+		5,265,0,0,1507,1506,1,0,0,0,1507,1508,1,0,0,0,1508,1510,1,0,0,0,1509,1491,
+		1,0,0,0,1509,1495,1,0,0,0,1510,109,1,0,0,0,1511,1512,3,186,93,0,1512,1513,
+		5,253,0,0,1513,1514,5,270,0,0,1514,1519,3,186,93,0,1515,1516,5,274,0,0,
+		1516,1518,3,186,93,0,1517,1515,1,0,0,0,1518,1521,1,0,0,0,1519,1517,1,0,
+		0,0,1519,1520,1,0,0,0,1520,1522,1,0,0,0,1521,1519,1,0,0,0,1522,1523,5,
+		271,0,0,1523,111,1,0,0,0,1524,1525,3,186,93,0,1525,1526,5,9,0,0,1526,1527,
+		3,126,63,0,1527,113,1,0,0,0,1528,1530,5,9,0,0,1529,1528,1,0,0,0,1529,1530,
+		1,0,0,0,1530,1531,1,0,0,0,1531,1536,3,186,93,0,1532,1533,5,270,0,0,1533,
+		1534,3,184,92,0,1534,1535,5,271,0,0,1535,1537,1,0,0,0,1536,1532,1,0,0,
+		0,1536,1537,1,0,0,0,1537,115,1,0,0,0,1538,1539,3,118,59,0,1539,117,1,0,
+		0,0,1540,1541,5,277,0,0,1541,1548,3,120,60,0,1542,1544,5,274,0,0,1543,
+		1542,1,0,0,0,1543,1544,1,0,0,0,1544,1545,1,0,0,0,1545,1547,3,120,60,0,
+		1546,1543,1,0,0,0,1547,1550,1,0,0,0,1548,1546,1,0,0,0,1548,1549,1,0,0,
+		0,1549,1551,1,0,0,0,1550,1548,1,0,0,0,1551,1552,5,278,0,0,1552,119,1,0,
+		0,0,1553,1574,3,186,93,0,1554,1571,5,270,0,0,1555,1560,3,122,61,0,1556,
+		1557,5,274,0,0,1557,1559,3,122,61,0,1558,1556,1,0,0,0,1559,1562,1,0,0,
+		0,1560,1558,1,0,0,0,1560,1561,1,0,0,0,1561,1572,1,0,0,0,1562,1560,1,0,
+		0,0,1563,1568,3,124,62,0,1564,1565,5,274,0,0,1565,1567,3,124,62,0,1566,
+		1564,1,0,0,0,1567,1570,1,0,0,0,1568,1566,1,0,0,0,1568,1569,1,0,0,0,1569,
+		1572,1,0,0,0,1570,1568,1,0,0,0,1571,1555,1,0,0,0,1571,1563,1,0,0,0,1571,
+		1572,1,0,0,0,1572,1573,1,0,0,0,1573,1575,5,271,0,0,1574,1554,1,0,0,0,1574,
+		1575,1,0,0,0,1575,121,1,0,0,0,1576,1577,3,46,23,0,1577,1578,5,253,0,0,
+		1578,1579,3,48,24,0,1579,123,1,0,0,0,1580,1585,3,186,93,0,1581,1582,5,
+		275,0,0,1582,1584,3,186,93,0,1583,1581,1,0,0,0,1584,1587,1,0,0,0,1585,
+		1583,1,0,0,0,1585,1586,1,0,0,0,1586,1591,1,0,0,0,1587,1585,1,0,0,0,1588,
+		1591,5,279,0,0,1589,1591,5,282,0,0,1590,1580,1,0,0,0,1590,1588,1,0,0,0,
+		1590,1589,1,0,0,0,1591,125,1,0,0,0,1592,1593,3,128,64,0,1593,127,1,0,0,
+		0,1594,1595,6,64,-1,0,1595,1596,5,147,0,0,1596,1605,3,128,64,4,1597,1601,
+		3,134,67,0,1598,1600,3,130,65,0,1599,1598,1,0,0,0,1600,1603,1,0,0,0,1601,
+		1599,1,0,0,0,1601,1602,1,0,0,0,1602,1605,1,0,0,0,1603,1601,1,0,0,0,1604,
+		1594,1,0,0,0,1604,1597,1,0,0,0,1605,1614,1,0,0,0,1606,1607,10,2,0,0,1607,
+		1608,5,7,0,0,1608,1613,3,128,64,3,1609,1610,10,1,0,0,1610,1611,5,156,0,
+		0,1611,1613,3,128,64,2,1612,1606,1,0,0,0,1612,1609,1,0,0,0,1613,1616,1,
+		0,0,0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,1615,129,1,0,0,0,1616,1614,1,
+		0,0,0,1617,1618,3,132,66,0,1618,1619,3,134,67,0,1619,1701,1,0,0,0,1620,
+		1622,5,147,0,0,1621,1620,1,0,0,0,1621,1622,1,0,0,0,1622,1623,1,0,0,0,1623,
+		1625,5,13,0,0,1624,1626,7,21,0,0,1625,1624,1,0,0,0,1625,1626,1,0,0,0,1626,
+		1627,1,0,0,0,1627,1628,3,134,67,0,1628,1629,5,7,0,0,1629,1630,3,134,67,
+		0,1630,1701,1,0,0,0,1631,1633,5,147,0,0,1632,1631,1,0,0,0,1632,1633,1,
+		0,0,0,1633,1634,1,0,0,0,1634,1635,5,90,0,0,1635,1636,5,270,0,0,1636,1637,
+		3,58,29,0,1637,1638,5,271,0,0,1638,1701,1,0,0,0,1639,1641,5,147,0,0,1640,
+		1639,1,0,0,0,1640,1641,1,0,0,0,1641,1642,1,0,0,0,1642,1643,5,90,0,0,1643,
+		1644,5,270,0,0,1644,1649,3,126,63,0,1645,1646,5,274,0,0,1646,1648,3,126,
+		63,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,
+		0,0,0,1650,1652,1,0,0,0,1651,1649,1,0,0,0,1652,1653,5,271,0,0,1653,1701,
+		1,0,0,0,1654,1656,5,147,0,0,1655,1654,1,0,0,0,1655,1656,1,0,0,0,1656,1657,
+		1,0,0,0,1657,1658,5,119,0,0,1658,1661,3,134,67,0,1659,1660,5,59,0,0,1660,
+		1662,3,134,67,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1701,1,0,0,0,
+		1663,1665,5,147,0,0,1664,1663,1,0,0,0,1664,1665,1,0,0,0,1665,1666,1,0,
+		0,0,1666,1667,5,201,0,0,1667,1668,5,219,0,0,1668,1671,3,134,67,0,1669,
+		1670,5,59,0,0,1670,1672,3,134,67,0,1671,1669,1,0,0,0,1671,1672,1,0,0,0,
+		1672,1701,1,0,0,0,1673,1675,5,97,0,0,1674,1676,5,147,0,0,1675,1674,1,0,
+		0,0,1675,1676,1,0,0,0,1676,1677,1,0,0,0,1677,1701,5,148,0,0,1678,1680,
+		5,97,0,0,1679,1681,5,147,0,0,1680,1679,1,0,0,0,1680,1681,1,0,0,0,1681,
+		1682,1,0,0,0,1682,1701,7,22,0,0,1683,1685,5,97,0,0,1684,1686,5,147,0,0,
+		1685,1684,1,0,0,0,1685,1686,1,0,0,0,1686,1687,1,0,0,0,1687,1688,5,50,0,
+		0,1688,1689,5,76,0,0,1689,1701,3,134,67,0,1690,1692,5,97,0,0,1691,1693,
+		5,147,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,1693,1694,1,0,0,0,1694,1696,
+		5,103,0,0,1695,1697,7,23,0,0,1696,1695,1,0,0,0,1696,1697,1,0,0,0,1697,
+		1701,1,0,0,0,1698,1699,5,162,0,0,1699,1701,3,134,67,0,1700,1617,1,0,0,
+		0,1700,1621,1,0,0,0,1700,1632,1,0,0,0,1700,1640,1,0,0,0,1700,1655,1,0,
+		0,0,1700,1664,1,0,0,0,1700,1673,1,0,0,0,1700,1678,1,0,0,0,1700,1683,1,
+		0,0,0,1700,1690,1,0,0,0,1700,1698,1,0,0,0,1701,131,1,0,0,0,1702,1703,7,
+		24,0,0,1703,133,1,0,0,0,1704,1705,6,67,-1,0,1705,1709,3,136,68,0,1706,
+		1707,7,25,0,0,1707,1709,3,134,67,3,1708,1704,1,0,0,0,1708,1706,1,0,0,0,
+		1709,1718,1,0,0,0,1710,1711,10,2,0,0,1711,1712,7,26,0,0,1712,1717,3,134,
+		67,3,1713,1714,10,1,0,0,1714,1715,7,25,0,0,1715,1717,3,134,67,2,1716,1710,
+		1,0,0,0,1716,1713,1,0,0,0,1717,1720,1,0,0,0,1718,1716,1,0,0,0,1718,1719,
+		1,0,0,0,1719,135,1,0,0,0,1720,1718,1,0,0,0,1721,1722,6,68,-1,0,1722,2073,
+		3,168,84,0,1723,2073,3,170,85,0,1724,1725,5,18,0,0,1725,1727,3,126,63,
+		0,1726,1728,3,166,83,0,1727,1726,1,0,0,0,1728,1729,1,0,0,0,1729,1727,1,
+		0,0,0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1732,5,54,0,0,1732,1734,
+		3,126,63,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1735,1,0,0,0,1735,
+		1736,5,56,0,0,1736,2073,1,0,0,0,1737,1739,5,18,0,0,1738,1740,3,166,83,
+		0,1739,1738,1,0,0,0,1740,1741,1,0,0,0,1741,1739,1,0,0,0,1741,1742,1,0,
+		0,0,1742,1745,1,0,0,0,1743,1744,5,54,0,0,1744,1746,3,126,63,0,1745,1743,
+		1,0,0,0,1745,1746,1,0,0,0,1746,1747,1,0,0,0,1747,1748,5,56,0,0,1748,2073,
+		1,0,0,0,1749,1750,7,27,0,0,1750,1751,5,270,0,0,1751,1752,3,126,63,0,1752,
+		1753,5,9,0,0,1753,1754,3,176,88,0,1754,1755,5,271,0,0,1755,2073,1,0,0,
+		0,1756,1757,5,68,0,0,1757,1760,5,270,0,0,1758,1761,3,174,87,0,1759,1761,
+		3,186,93,0,1760,1758,1,0,0,0,1760,1759,1,0,0,0,1761,1762,1,0,0,0,1762,
+		1763,5,76,0,0,1763,1764,3,126,63,0,1764,1765,5,271,0,0,1765,2073,1,0,0,
+		0,1766,1767,5,221,0,0,1767,1768,5,270,0,0,1768,1773,7,28,0,0,1769,1771,
+		3,126,63,0,1770,1769,1,0,0,0,1770,1771,1,0,0,0,1771,1772,1,0,0,0,1772,
+		1774,5,76,0,0,1773,1770,1,0,0,0,1773,1774,1,0,0,0,1774,1775,1,0,0,0,1775,
+		1776,3,126,63,0,1776,1777,5,271,0,0,1777,2073,1,0,0,0,1778,1779,5,221,
+		0,0,1779,1783,5,270,0,0,1780,1781,3,126,63,0,1781,1782,5,76,0,0,1782,1784,
+		1,0,0,0,1783,1780,1,0,0,0,1783,1784,1,0,0,0,1784,1785,1,0,0,0,1785,1786,
+		3,126,63,0,1786,1787,5,271,0,0,1787,2073,1,0,0,0,1788,1789,5,207,0,0,1789,
+		1790,5,270,0,0,1790,1791,3,126,63,0,1791,1792,5,76,0,0,1792,1795,3,126,
+		63,0,1793,1794,5,75,0,0,1794,1796,3,126,63,0,1795,1793,1,0,0,0,1795,1796,
+		1,0,0,0,1796,1797,1,0,0,0,1797,1798,5,271,0,0,1798,2073,1,0,0,0,1799,1800,
+		5,173,0,0,1800,1801,5,270,0,0,1801,1802,3,134,67,0,1802,1803,5,90,0,0,
+		1803,1804,3,126,63,0,1804,1805,5,271,0,0,1805,2073,1,0,0,0,1806,1807,5,
+		163,0,0,1807,1808,5,270,0,0,1808,1809,3,126,63,0,1809,1810,5,170,0,0,1810,
+		1811,3,126,63,0,1811,1812,5,76,0,0,1812,1815,3,126,63,0,1813,1814,5,75,
+		0,0,1814,1816,3,126,63,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1817,
+		1,0,0,0,1817,1818,5,271,0,0,1818,2073,1,0,0,0,1819,1820,5,111,0,0,1820,
+		1821,5,270,0,0,1821,1822,3,126,63,0,1822,1823,5,274,0,0,1823,1826,3,126,
+		63,0,1824,1825,5,188,0,0,1825,1827,3,176,88,0,1826,1824,1,0,0,0,1826,1827,
+		1,0,0,0,1827,1846,1,0,0,0,1828,1829,3,160,80,0,1829,1830,5,153,0,0,1830,
+		1835,5,55,0,0,1831,1832,3,160,80,0,1832,1833,5,153,0,0,1833,1834,5,58,
+		0,0,1834,1836,1,0,0,0,1835,1831,1,0,0,0,1835,1836,1,0,0,0,1836,1847,1,
+		0,0,0,1837,1838,3,160,80,0,1838,1839,5,153,0,0,1839,1844,5,58,0,0,1840,
+		1841,3,160,80,0,1841,1842,5,153,0,0,1842,1843,5,55,0,0,1843,1845,1,0,0,
+		0,1844,1840,1,0,0,0,1844,1845,1,0,0,0,1845,1847,1,0,0,0,1846,1828,1,0,
+		0,0,1846,1837,1,0,0,0,1846,1847,1,0,0,0,1847,1848,1,0,0,0,1848,1849,5,
+		271,0,0,1849,2073,1,0,0,0,1850,1851,5,110,0,0,1851,1852,5,270,0,0,1852,
+		1853,3,126,63,0,1853,1854,5,274,0,0,1854,1857,3,126,63,0,1855,1856,5,188,
+		0,0,1856,1858,3,176,88,0,1857,1855,1,0,0,0,1857,1858,1,0,0,0,1858,1860,
+		1,0,0,0,1859,1861,3,162,81,0,1860,1859,1,0,0,0,1860,1861,1,0,0,0,1861,
+		1880,1,0,0,0,1862,1863,3,164,82,0,1863,1864,5,153,0,0,1864,1869,5,55,0,
+		0,1865,1866,3,164,82,0,1866,1867,5,153,0,0,1867,1868,5,58,0,0,1868,1870,
+		1,0,0,0,1869,1865,1,0,0,0,1869,1870,1,0,0,0,1870,1881,1,0,0,0,1871,1872,
+		3,164,82,0,1872,1873,5,153,0,0,1873,1878,5,58,0,0,1874,1875,3,164,82,0,
+		1875,1876,5,153,0,0,1876,1877,5,55,0,0,1877,1879,1,0,0,0,1878,1874,1,0,
+		0,0,1878,1879,1,0,0,0,1879,1881,1,0,0,0,1880,1862,1,0,0,0,1880,1871,1,
+		0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,271,0,0,1883,2073,
+		1,0,0,0,1884,1885,5,107,0,0,1885,1886,5,270,0,0,1886,1887,3,126,63,0,1887,
+		1888,5,274,0,0,1888,1892,3,126,63,0,1889,1890,7,29,0,0,1890,1891,5,153,
+		0,0,1891,1893,5,58,0,0,1892,1889,1,0,0,0,1892,1893,1,0,0,0,1893,1894,1,
+		0,0,0,1894,1895,5,271,0,0,1895,2073,1,0,0,0,1896,1897,5,108,0,0,1897,1906,
+		5,270,0,0,1898,1903,3,158,79,0,1899,1900,5,274,0,0,1900,1902,3,158,79,
+		0,1901,1899,1,0,0,0,1902,1905,1,0,0,0,1903,1901,1,0,0,0,1903,1904,1,0,
+		0,0,1904,1907,1,0,0,0,1905,1903,1,0,0,0,1906,1898,1,0,0,0,1906,1907,1,
+		0,0,0,1907,1911,1,0,0,0,1908,1909,7,30,0,0,1909,1910,5,153,0,0,1910,1912,
+		5,148,0,0,1911,1908,1,0,0,0,1911,1912,1,0,0,0,1912,1913,1,0,0,0,1913,2073,
+		5,271,0,0,1914,1915,5,104,0,0,1915,1924,5,270,0,0,1916,1921,3,126,63,0,
+		1917,1918,5,274,0,0,1918,1920,3,126,63,0,1919,1917,1,0,0,0,1920,1923,1,
+		0,0,0,1921,1919,1,0,0,0,1921,1922,1,0,0,0,1922,1925,1,0,0,0,1923,1921,
+		1,0,0,0,1924,1916,1,0,0,0,1924,1925,1,0,0,0,1925,1929,1,0,0,0,1926,1927,
+		7,30,0,0,1927,1928,5,153,0,0,1928,1930,5,148,0,0,1929,1926,1,0,0,0,1929,
+		1930,1,0,0,0,1930,1931,1,0,0,0,1931,2073,5,271,0,0,1932,1933,5,105,0,0,
+		1933,1934,5,270,0,0,1934,1945,3,126,63,0,1935,1936,5,157,0,0,1936,1937,
+		5,16,0,0,1937,1942,3,82,41,0,1938,1939,5,274,0,0,1939,1941,3,82,41,0,1940,
+		1938,1,0,0,0,1941,1944,1,0,0,0,1942,1940,1,0,0,0,1942,1943,1,0,0,0,1943,
+		1946,1,0,0,0,1944,1942,1,0,0,0,1945,1935,1,0,0,0,1945,1946,1,0,0,0,1946,
+		1950,1,0,0,0,1947,1948,7,30,0,0,1948,1949,5,153,0,0,1949,1951,5,148,0,
+		0,1950,1947,1,0,0,0,1950,1951,1,0,0,0,1951,1952,1,0,0,0,1952,1959,5,271,
+		0,0,1953,1954,5,71,0,0,1954,1955,5,270,0,0,1955,1956,5,244,0,0,1956,1957,
+		3,126,63,0,1957,1958,5,271,0,0,1958,1960,1,0,0,0,1959,1953,1,0,0,0,1959,
+		1960,1,0,0,0,1960,1963,1,0,0,0,1961,1962,5,160,0,0,1962,1964,3,150,75,
+		0,1963,1961,1,0,0,0,1963,1964,1,0,0,0,1964,2073,1,0,0,0,1965,1966,5,109,
+		0,0,1966,1967,5,270,0,0,1967,1971,3,158,79,0,1968,1969,7,30,0,0,1969,1970,
+		5,153,0,0,1970,1972,5,148,0,0,1971,1968,1,0,0,0,1971,1972,1,0,0,0,1972,
+		1973,1,0,0,0,1973,1980,5,271,0,0,1974,1975,5,71,0,0,1975,1976,5,270,0,
+		0,1976,1977,5,244,0,0,1977,1978,3,126,63,0,1978,1979,5,271,0,0,1979,1981,
+		1,0,0,0,1980,1974,1,0,0,0,1980,1981,1,0,0,0,1981,1984,1,0,0,0,1982,1983,
+		5,160,0,0,1983,1985,3,150,75,0,1984,1982,1,0,0,0,1984,1985,1,0,0,0,1985,
+		2073,1,0,0,0,1986,1987,7,31,0,0,1987,1988,5,270,0,0,1988,1989,3,126,63,
+		0,1989,1992,5,219,0,0,1990,1993,3,174,87,0,1991,1993,3,186,93,0,1992,1990,
+		1,0,0,0,1992,1991,1,0,0,0,1993,1994,1,0,0,0,1994,1995,5,271,0,0,1995,2073,
+		1,0,0,0,1996,1997,7,32,0,0,1997,1998,5,270,0,0,1998,1999,3,174,87,0,1999,
+		2000,5,274,0,0,2000,2001,3,126,63,0,2001,2002,5,274,0,0,2002,2003,3,126,
+		63,0,2003,2004,5,271,0,0,2004,2073,1,0,0,0,2005,2073,7,33,0,0,2006,2007,
+		5,8,0,0,2007,2016,5,272,0,0,2008,2013,3,126,63,0,2009,2010,5,274,0,0,2010,
+		2012,3,126,63,0,2011,2009,1,0,0,0,2012,2015,1,0,0,0,2013,2011,1,0,0,0,
+		2013,2014,1,0,0,0,2014,2017,1,0,0,0,2015,2013,1,0,0,0,2016,2008,1,0,0,
+		0,2016,2017,1,0,0,0,2017,2018,1,0,0,0,2018,2073,5,273,0,0,2019,2020,5,
+		125,0,0,2020,2029,5,272,0,0,2021,2026,3,126,63,0,2022,2023,5,274,0,0,2023,
+		2025,3,126,63,0,2024,2022,1,0,0,0,2025,2028,1,0,0,0,2026,2024,1,0,0,0,
+		2026,2027,1,0,0,0,2027,2030,1,0,0,0,2028,2026,1,0,0,0,2029,2021,1,0,0,
+		0,2029,2030,1,0,0,0,2030,2031,1,0,0,0,2031,2073,5,273,0,0,2032,2033,5,
+		191,0,0,2033,2042,5,270,0,0,2034,2039,3,126,63,0,2035,2036,5,274,0,0,2036,
+		2038,3,126,63,0,2037,2035,1,0,0,0,2038,2041,1,0,0,0,2039,2037,1,0,0,0,
+		2039,2040,1,0,0,0,2040,2043,1,0,0,0,2041,2039,1,0,0,0,2042,2034,1,0,0,
+		0,2042,2043,1,0,0,0,2043,2044,1,0,0,0,2044,2073,5,271,0,0,2045,2046,5,
+		49,0,0,2046,2047,5,270,0,0,2047,2048,3,184,92,0,2048,2049,5,271,0,0,2049,
+		2073,1,0,0,0,2050,2073,3,138,69,0,2051,2052,5,64,0,0,2052,2053,5,270,0,
+		0,2053,2054,3,58,29,0,2054,2055,5,271,0,0,2055,2073,1,0,0,0,2056,2057,
+		5,270,0,0,2057,2058,3,58,29,0,2058,2059,5,271,0,0,2059,2073,1,0,0,0,2060,
+		2061,5,270,0,0,2061,2066,3,126,63,0,2062,2063,5,274,0,0,2063,2065,3,126,
+		63,0,2064,2062,1,0,0,0,2065,2068,1,0,0,0,2066,2064,1,0,0,0,2066,2067,1,
+		0,0,0,2067,2069,1,0,0,0,2068,2066,1,0,0,0,2069,2070,5,271,0,0,2070,2073,
+		1,0,0,0,2071,2073,3,186,93,0,2072,1721,1,0,0,0,2072,1723,1,0,0,0,2072,
+		1724,1,0,0,0,2072,1737,1,0,0,0,2072,1749,1,0,0,0,2072,1756,1,0,0,0,2072,
+		1766,1,0,0,0,2072,1778,1,0,0,0,2072,1788,1,0,0,0,2072,1799,1,0,0,0,2072,
+		1806,1,0,0,0,2072,1819,1,0,0,0,2072,1850,1,0,0,0,2072,1884,1,0,0,0,2072,
+		1896,1,0,0,0,2072,1914,1,0,0,0,2072,1932,1,0,0,0,2072,1965,1,0,0,0,2072,
+		1986,1,0,0,0,2072,1996,1,0,0,0,2072,2005,1,0,0,0,2072,2006,1,0,0,0,2072,
+		2019,1,0,0,0,2072,2032,1,0,0,0,2072,2045,1,0,0,0,2072,2050,1,0,0,0,2072,
+		2051,1,0,0,0,2072,2056,1,0,0,0,2072,2060,1,0,0,0,2072,2071,1,0,0,0,2073,
+		2084,1,0,0,0,2074,2075,10,2,0,0,2075,2076,5,275,0,0,2076,2083,3,186,93,
+		0,2077,2078,10,1,0,0,2078,2079,5,272,0,0,2079,2080,3,134,67,0,2080,2081,
+		5,273,0,0,2081,2083,1,0,0,0,2082,2074,1,0,0,0,2082,2077,1,0,0,0,2083,2086,
+		1,0,0,0,2084,2082,1,0,0,0,2084,2085,1,0,0,0,2085,137,1,0,0,0,2086,2084,
+		1,0,0,0,2087,2088,3,142,71,0,2088,2104,5,270,0,0,2089,2105,5,262,0,0,2090,
+		2092,3,72,36,0,2091,2090,1,0,0,0,2091,2092,1,0,0,0,2092,2093,1,0,0,0,2093,
+		2098,3,144,72,0,2094,2095,5,274,0,0,2095,2097,3,144,72,0,2096,2094,1,0,
+		0,0,2097,2100,1,0,0,0,2098,2096,1,0,0,0,2098,2099,1,0,0,0,2099,2102,1,
+		0,0,0,2100,2098,1,0,0,0,2101,2103,3,140,70,0,2102,2101,1,0,0,0,2102,2103,
+		1,0,0,0,2103,2105,1,0,0,0,2104,2089,1,0,0,0,2104,2091,1,0,0,0,2104,2105,
+		1,0,0,0,2105,2106,1,0,0,0,2106,2113,5,271,0,0,2107,2108,5,71,0,0,2108,
+		2109,5,270,0,0,2109,2110,5,244,0,0,2110,2111,3,126,63,0,2111,2112,5,271,
+		0,0,2112,2114,1,0,0,0,2113,2107,1,0,0,0,2113,2114,1,0,0,0,2114,2117,1,
+		0,0,0,2115,2116,5,160,0,0,2116,2118,3,150,75,0,2117,2115,1,0,0,0,2117,
+		2118,1,0,0,0,2118,139,1,0,0,0,2119,2120,7,34,0,0,2120,2121,5,149,0,0,2121,
+		141,1,0,0,0,2122,2127,3,182,91,0,2123,2127,5,118,0,0,2124,2127,5,189,0,
+		0,2125,2127,5,72,0,0,2126,2122,1,0,0,0,2126,2123,1,0,0,0,2126,2124,1,0,
+		0,0,2126,2125,1,0,0,0,2127,143,1,0,0,0,2128,2129,3,146,73,0,2129,2130,
+		5,259,0,0,2130,2131,3,148,74,0,2131,2134,1,0,0,0,2132,2134,3,148,74,0,
+		2133,2128,1,0,0,0,2133,2132,1,0,0,0,2134,145,1,0,0,0,2135,2138,3,186,93,
+		0,2136,2138,5,152,0,0,2137,2135,1,0,0,0,2137,2136,1,0,0,0,2138,147,1,0,
+		0,0,2139,2140,5,211,0,0,2140,2144,3,182,91,0,2141,2142,5,165,0,0,2142,
+		2143,5,16,0,0,2143,2145,3,126,63,0,2144,2141,1,0,0,0,2144,2145,1,0,0,0,
+		2145,2157,1,0,0,0,2146,2147,5,211,0,0,2147,2148,5,270,0,0,2148,2149,3,
+		58,29,0,2149,2153,5,271,0,0,2150,2151,5,165,0,0,2151,2152,5,16,0,0,2152,
+		2154,3,126,63,0,2153,2150,1,0,0,0,2153,2154,1,0,0,0,2154,2157,1,0,0,0,
+		2155,2157,3,126,63,0,2156,2139,1,0,0,0,2156,2146,1,0,0,0,2156,2155,1,0,
+		0,0,2157,149,1,0,0,0,2158,2161,3,186,93,0,2159,2161,3,152,76,0,2160,2158,
+		1,0,0,0,2160,2159,1,0,0,0,2161,151,1,0,0,0,2162,2173,5,270,0,0,2163,2164,
+		5,165,0,0,2164,2165,5,16,0,0,2165,2170,3,126,63,0,2166,2167,5,274,0,0,
+		2167,2169,3,126,63,0,2168,2166,1,0,0,0,2169,2172,1,0,0,0,2170,2168,1,0,
+		0,0,2170,2171,1,0,0,0,2171,2174,1,0,0,0,2172,2170,1,0,0,0,2173,2163,1,
+		0,0,0,2173,2174,1,0,0,0,2174,2185,1,0,0,0,2175,2176,5,157,0,0,2176,2177,
+		5,16,0,0,2177,2182,3,82,41,0,2178,2179,5,274,0,0,2179,2181,3,82,41,0,2180,
+		2178,1,0,0,0,2181,2184,1,0,0,0,2182,2180,1,0,0,0,2182,2183,1,0,0,0,2183,
+		2186,1,0,0,0,2184,2182,1,0,0,0,2185,2175,1,0,0,0,2185,2186,1,0,0,0,2186,
+		2188,1,0,0,0,2187,2189,3,154,77,0,2188,2187,1,0,0,0,2188,2189,1,0,0,0,
+		2189,2190,1,0,0,0,2190,2191,5,271,0,0,2191,153,1,0,0,0,2192,2193,7,35,
+		0,0,2193,2201,3,156,78,0,2194,2195,7,35,0,0,2195,2196,5,13,0,0,2196,2197,
+		3,156,78,0,2197,2198,5,7,0,0,2198,2199,3,156,78,0,2199,2201,1,0,0,0,2200,
+		2192,1,0,0,0,2200,2194,1,0,0,0,2201,155,1,0,0,0,2202,2203,5,225,0,0,2203,
+		2212,5,174,0,0,2204,2205,5,225,0,0,2205,2212,5,74,0,0,2206,2207,5,36,0,
+		0,2207,2212,5,191,0,0,2208,2209,3,134,67,0,2209,2210,7,36,0,0,2210,2212,
+		1,0,0,0,2211,2202,1,0,0,0,2211,2204,1,0,0,0,2211,2206,1,0,0,0,2211,2208,
+		1,0,0,0,2212,157,1,0,0,0,2213,2215,5,112,0,0,2214,2213,1,0,0,0,2214,2215,
+		1,0,0,0,2215,2216,1,0,0,0,2216,2217,3,126,63,0,2217,2218,5,234,0,0,2218,
+		2219,3,126,63,0,2219,159,1,0,0,0,2220,2225,5,148,0,0,2221,2225,5,58,0,
+		0,2222,2223,5,45,0,0,2223,2225,3,126,63,0,2224,2220,1,0,0,0,2224,2221,
+		1,0,0,0,2224,2222,1,0,0,0,2225,161,1,0,0,0,2226,2228,5,248,0,0,2227,2229,
+		5,8,0,0,2228,2227,1,0,0,0,2228,2229,1,0,0,0,2229,2230,1,0,0,0,2230,2240,
+		5,249,0,0,2231,2233,5,246,0,0,2232,2234,7,37,0,0,2233,2232,1,0,0,0,2233,
+		2234,1,0,0,0,2234,2236,1,0,0,0,2235,2237,5,8,0,0,2236,2235,1,0,0,0,2236,
+		2237,1,0,0,0,2237,2238,1,0,0,0,2238,2240,5,249,0,0,2239,2226,1,0,0,0,2239,
+		2231,1,0,0,0,2240,163,1,0,0,0,2241,2246,5,148,0,0,2242,2246,5,58,0,0,2243,
+		2244,5,55,0,0,2244,2246,7,38,0,0,2245,2241,1,0,0,0,2245,2242,1,0,0,0,2245,
+		2243,1,0,0,0,2246,165,1,0,0,0,2247,2248,5,243,0,0,2248,2253,3,126,63,0,
+		2249,2250,5,274,0,0,2250,2252,3,126,63,0,2251,2249,1,0,0,0,2252,2255,1,
+		0,0,0,2253,2251,1,0,0,0,2253,2254,1,0,0,0,2254,2256,1,0,0,0,2255,2253,
+		1,0,0,0,2256,2257,5,214,0,0,2257,2258,3,126,63,0,2258,167,1,0,0,0,2259,
+		2278,5,148,0,0,2260,2278,7,39,0,0,2261,2278,5,282,0,0,2262,2278,5,283,
+		0,0,2263,2278,5,284,0,0,2264,2266,5,279,0,0,2265,2264,1,0,0,0,2266,2267,
+		1,0,0,0,2267,2265,1,0,0,0,2267,2268,1,0,0,0,2268,2278,1,0,0,0,2269,2272,
+		5,280,0,0,2270,2271,5,224,0,0,2271,2273,5,279,0,0,2272,2270,1,0,0,0,2272,
+		2273,1,0,0,0,2273,2278,1,0,0,0,2274,2278,5,281,0,0,2275,2276,7,40,0,0,
+		2276,2278,5,279,0,0,2277,2259,1,0,0,0,2277,2260,1,0,0,0,2277,2261,1,0,
+		0,0,2277,2262,1,0,0,0,2277,2263,1,0,0,0,2277,2265,1,0,0,0,2277,2269,1,
+		0,0,0,2277,2274,1,0,0,0,2277,2275,1,0,0,0,2278,169,1,0,0,0,2279,2281,5,
+		95,0,0,2280,2282,7,25,0,0,2281,2280,1,0,0,0,2281,2282,1,0,0,0,2282,2283,
+		1,0,0,0,2283,2284,3,172,86,0,2284,2288,3,174,87,0,2285,2286,5,270,0,0,
+		2286,2287,5,282,0,0,2287,2289,5,271,0,0,2288,2285,1,0,0,0,2288,2289,1,
+		0,0,0,2289,2297,1,0,0,0,2290,2291,5,219,0,0,2291,2295,3,174,87,0,2292,
+		2293,5,270,0,0,2293,2294,5,282,0,0,2294,2296,5,271,0,0,2295,2292,1,0,0,
+		0,2295,2296,1,0,0,0,2296,2298,1,0,0,0,2297,2290,1,0,0,0,2297,2298,1,0,
+		0,0,2298,171,1,0,0,0,2299,2300,7,41,0,0,2300,173,1,0,0,0,2301,2302,7,42,
+		0,0,2302,175,1,0,0,0,2303,2307,3,178,89,0,2304,2305,5,147,0,0,2305,2308,
+		5,148,0,0,2306,2308,5,148,0,0,2307,2304,1,0,0,0,2307,2306,1,0,0,0,2307,
+		2308,1,0,0,0,2308,177,1,0,0,0,2309,2310,6,89,-1,0,2310,2311,5,8,0,0,2311,
+		2312,5,257,0,0,2312,2313,3,176,88,0,2313,2314,5,258,0,0,2314,2395,1,0,
+		0,0,2315,2316,5,141,0,0,2316,2317,5,257,0,0,2317,2318,3,176,88,0,2318,
+		2319,5,258,0,0,2319,2395,1,0,0,0,2320,2321,5,125,0,0,2321,2322,5,257,0,
+		0,2322,2323,3,176,88,0,2323,2324,5,274,0,0,2324,2325,3,176,88,0,2325,2326,
+		5,258,0,0,2326,2395,1,0,0,0,2327,2328,5,191,0,0,2328,2337,5,257,0,0,2329,
+		2334,3,180,90,0,2330,2331,5,274,0,0,2331,2333,3,180,90,0,2332,2330,1,0,
+		0,0,2333,2336,1,0,0,0,2334,2332,1,0,0,0,2334,2335,1,0,0,0,2335,2338,1,
+		0,0,0,2336,2334,1,0,0,0,2337,2329,1,0,0,0,2337,2338,1,0,0,0,2338,2339,
+		1,0,0,0,2339,2395,5,258,0,0,2340,2341,5,191,0,0,2341,2350,5,270,0,0,2342,
+		2347,3,180,90,0,2343,2344,5,274,0,0,2344,2346,3,180,90,0,2345,2343,1,0,
+		0,0,2346,2349,1,0,0,0,2347,2345,1,0,0,0,2347,2348,1,0,0,0,2348,2351,1,
+		0,0,0,2349,2347,1,0,0,0,2350,2342,1,0,0,0,2350,2351,1,0,0,0,2351,2352,
+		1,0,0,0,2352,2395,5,271,0,0,2353,2354,5,95,0,0,2354,2358,3,174,87,0,2355,
+		2356,5,270,0,0,2356,2357,5,282,0,0,2357,2359,5,271,0,0,2358,2355,1,0,0,
+		0,2358,2359,1,0,0,0,2359,2367,1,0,0,0,2360,2361,5,219,0,0,2361,2365,3,
+		174,87,0,2362,2363,5,270,0,0,2363,2364,5,282,0,0,2364,2366,5,271,0,0,2365,
+		2362,1,0,0,0,2365,2366,1,0,0,0,2366,2368,1,0,0,0,2367,2360,1,0,0,0,2367,
+		2368,1,0,0,0,2368,2395,1,0,0,0,2369,2371,3,186,93,0,2370,2372,7,43,0,0,
+		2371,2370,1,0,0,0,2371,2372,1,0,0,0,2372,2383,1,0,0,0,2373,2374,5,270,
+		0,0,2374,2379,5,282,0,0,2375,2376,5,274,0,0,2376,2378,5,282,0,0,2377,2375,
+		1,0,0,0,2378,2381,1,0,0,0,2379,2377,1,0,0,0,2379,2380,1,0,0,0,2380,2382,
+		1,0,0,0,2381,2379,1,0,0,0,2382,2384,5,271,0,0,2383,2373,1,0,0,0,2383,2384,
+		1,0,0,0,2384,2392,1,0,0,0,2385,2386,5,246,0,0,2386,2387,5,121,0,0,2387,
+		2388,5,215,0,0,2388,2393,5,252,0,0,2389,2390,5,248,0,0,2390,2391,5,215,
+		0,0,2391,2393,5,252,0,0,2392,2385,1,0,0,0,2392,2389,1,0,0,0,2392,2393,
+		1,0,0,0,2393,2395,1,0,0,0,2394,2309,1,0,0,0,2394,2315,1,0,0,0,2394,2320,
+		1,0,0,0,2394,2327,1,0,0,0,2394,2340,1,0,0,0,2394,2353,1,0,0,0,2394,2369,
+		1,0,0,0,2395,2412,1,0,0,0,2396,2400,10,2,0,0,2397,2398,5,147,0,0,2398,
+		2401,5,148,0,0,2399,2401,5,148,0,0,2400,2397,1,0,0,0,2400,2399,1,0,0,0,
+		2400,2401,1,0,0,0,2401,2402,1,0,0,0,2402,2411,5,8,0,0,2403,2407,10,1,0,
+		0,2404,2405,5,147,0,0,2405,2408,5,148,0,0,2406,2408,5,148,0,0,2407,2404,
+		1,0,0,0,2407,2406,1,0,0,0,2407,2408,1,0,0,0,2408,2409,1,0,0,0,2409,2411,
+		5,141,0,0,2410,2396,1,0,0,0,2410,2403,1,0,0,0,2411,2414,1,0,0,0,2412,2410,
+		1,0,0,0,2412,2413,1,0,0,0,2413,179,1,0,0,0,2414,2412,1,0,0,0,2415,2416,
+		3,186,93,0,2416,2418,3,176,88,0,2417,2419,5,279,0,0,2418,2417,1,0,0,0,
+		2418,2419,1,0,0,0,2419,181,1,0,0,0,2420,2425,3,186,93,0,2421,2422,5,275,
+		0,0,2422,2424,3,186,93,0,2423,2421,1,0,0,0,2424,2427,1,0,0,0,2425,2423,
+		1,0,0,0,2425,2426,1,0,0,0,2426,183,1,0,0,0,2427,2425,1,0,0,0,2428,2433,
+		3,186,93,0,2429,2430,5,274,0,0,2430,2432,3,186,93,0,2431,2429,1,0,0,0,
+		2432,2435,1,0,0,0,2433,2431,1,0,0,0,2433,2434,1,0,0,0,2434,185,1,0,0,0,
+		2435,2433,1,0,0,0,2436,2440,5,285,0,0,2437,2440,5,286,0,0,2438,2440,3,
+		188,94,0,2439,2436,1,0,0,0,2439,2437,1,0,0,0,2439,2438,1,0,0,0,2440,187,
+		1,0,0,0,2441,2442,7,44,0,0,2442,189,1,0,0,0,351,193,200,205,211,214,229,
 		232,238,244,250,257,261,269,271,277,284,294,297,304,309,312,319,324,327,
 		331,334,339,343,349,362,370,382,392,396,406,411,422,425,433,437,443,449,
 		461,466,476,482,485,491,502,517,524,529,535,546,552,557,563,566,569,577,
 		585,587,592,597,600,605,608,611,616,619,624,629,632,635,643,661,663,666,
 		673,679,688,697,701,704,712,715,718,722,726,737,746,750,753,761,764,772,
 		780,786,791,798,805,808,812,817,821,823,827,833,843,852,861,864,878,881,
-		885,891,899,903,908,920,932,945,950,962,969,976,982,990,993,1002,1017,
-		1020,1025,1027,1032,1034,1039,1043,1051,1057,1060,1062,1072,1079,1082,
-		1090,1096,1100,1103,1110,1119,1122,1126,1135,1138,1142,1150,1153,1164,
-		1167,1169,1179,1191,1203,1211,1219,1222,1226,1234,1238,1258,1260,1262,
-		1266,1270,1274,1278,1280,1289,1293,1300,1303,1306,1313,1316,1322,1331,
-		1337,1340,1349,1356,1358,1369,1372,1381,1384,1392,1395,1398,1404,1412,
-		1420,1423,1431,1448,1464,1471,1477,1481,1488,1492,1496,1500,1502,1506,
-		1508,1518,1528,1535,1542,1547,1559,1567,1570,1573,1584,1589,1600,1603,
-		1611,1613,1620,1624,1631,1639,1648,1654,1660,1663,1670,1674,1679,1684,
-		1691,1695,1699,1707,1715,1717,1728,1732,1740,1744,1759,1769,1772,1782,
-		1794,1814,1825,1834,1843,1845,1856,1859,1868,1877,1879,1891,1902,1905,
-		1910,1920,1923,1928,1941,1944,1949,1958,1962,1970,1979,1983,1991,2012,
-		2015,2025,2028,2038,2041,2065,2071,2081,2083,2090,2097,2101,2103,2112,
-		2116,2125,2132,2136,2143,2152,2155,2159,2169,2172,2181,2184,2187,2199,
-		2210,2213,2223,2227,2232,2235,2238,2244,2252,2266,2271,2276,2280,2287,
-		2294,2296,2306,2333,2336,2346,2349,2357,2364,2366,2370,2378,2382,2391,
-		2393,2399,2406,2409,2411,2417,2424,2432,2438
+		885,891,899,903,908,920,932,935,946,951,963,970,977,983,991,994,1003,1018,
+		1021,1026,1028,1033,1035,1040,1044,1052,1058,1061,1063,1073,1080,1083,
+		1091,1097,1101,1104,1111,1120,1123,1127,1136,1139,1143,1151,1154,1165,
+		1168,1170,1180,1192,1204,1212,1220,1223,1227,1235,1239,1259,1261,1263,
+		1267,1271,1275,1279,1281,1290,1294,1301,1304,1307,1314,1317,1323,1332,
+		1338,1341,1350,1357,1359,1370,1373,1382,1385,1393,1396,1399,1405,1413,
+		1421,1424,1432,1449,1465,1472,1478,1482,1489,1493,1497,1501,1503,1507,
+		1509,1519,1529,1536,1543,1548,1560,1568,1571,1574,1585,1590,1601,1604,
+		1612,1614,1621,1625,1632,1640,1649,1655,1661,1664,1671,1675,1680,1685,
+		1692,1696,1700,1708,1716,1718,1729,1733,1741,1745,1760,1770,1773,1783,
+		1795,1815,1826,1835,1844,1846,1857,1860,1869,1878,1880,1892,1903,1906,
+		1911,1921,1924,1929,1942,1945,1950,1959,1963,1971,1980,1984,1992,2013,
+		2016,2026,2029,2039,2042,2066,2072,2082,2084,2091,2098,2102,2104,2113,
+		2117,2126,2133,2137,2144,2153,2156,2160,2170,2173,2182,2185,2188,2200,
+		2211,2214,2224,2228,2233,2236,2239,2245,2253,2267,2272,2277,2281,2288,
+		2295,2297,2307,2334,2337,2347,2350,2358,2365,2367,2371,2379,2383,2392,
+		2394,2400,2407,2410,2412,2418,2425,2433,2439
 	};
 
 	public static readonly ATN _ATN =

@@ -455,8 +455,15 @@ internal sealed class QueryBinder
     private LogicalNode BindHintedTable(NamedTableReference named)
     {
         string tableName = ObjectNames.Resolve(named.Name, _catalog);
-        var table = _catalog.FindTable(tableName)
-            ?? throw new SqlValidationException($"Table '{tableName}' not found or not a table: OPTIONS hints apply to tables only", named.Name.Span);
+        var table = _catalog.FindTable(tableName);
+        if (table is null)
+        {
+            // Flink's words (SqlCatalogViewTable); a name that is neither table nor view fails as in an unhinted scan.
+            if (_catalog.FindView(tableName) is not null)
+                throw new SqlValidationException(
+                    $"View '{ObjectNames.QuotedFullName(tableName)}' cannot be enriched with new options. Hints can only be applied to tables.", named.Name.Span);
+            throw new SqlValidationException($"Object '{tableName}' not found{NameSuggestion.Hint(tableName, _catalog.AllNames())}", named.Name.Span);
+        }
         var hinted = OptionsHint.Apply(table, named.Hints);
         CheckRead(hinted, named.Name.Span);
         return TableScanExpansion.Expand(hinted);

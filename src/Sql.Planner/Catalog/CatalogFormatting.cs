@@ -103,13 +103,15 @@ internal static class CatalogFormatting
         return sb.ToString();
     }
 
+    /// <summary>Laid out as Flink 2.x's <c>ShowCreateUtil</c>: the column names one a line, then <c>AS</c> and the query.
+    /// Flink prints the query as its validator expanded it (columns and tables fully qualified); so does this where
+    /// <see cref="ViewQueryExpansion"/> could, else the text the view was created with.</summary>
     public static string ShowCreateView(CatalogView view)
     {
         var sb = new StringBuilder();
-        sb.Append(view.Temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").Append(ObjectNames.QuotedFullName(view.Name));
-        var names = view.Schema.Fields.Select(f => f.Name).ToList();
-        sb.Append("(").Append(string.Join(", ", names.Select(ExpressionSqlPrinter.Quote))).Append(") as\n");
-        sb.Append(view.QueryText.Trim()).Append('\n');
+        sb.Append(view.Temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").Append(ObjectNames.QuotedFullName(view.Name)).Append(" (\n");
+        sb.Append(string.Join(",\n", view.Schema.Fields.Select(f => "  " + ExpressionSqlPrinter.Quote(f.Name)))).Append("\n)\n");
+        sb.Append("AS ").Append(view.ExpandedQueryText ?? view.QueryText.Trim()).Append('\n');
         return sb.ToString();
     }
 

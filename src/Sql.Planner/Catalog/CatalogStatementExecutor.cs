@@ -62,15 +62,15 @@ internal sealed class CatalogStatementExecutor
         return new CatalogChanged(Succeeded);
     }
 
-    /// <summary>"Table (or view) 't' already exists in catalog.database"; for a temporary one Flink's
-    /// "Temporary table '`c`.`d`.`t`' already exists".</summary>
+    /// <summary>Flink's catalog words (TableAlreadyExistException): "Table (or view) db.t already exists in Catalog c.";
+    /// for a temporary one the CatalogManager's "Temporary table '`c`.`d`.`t`' already exists".</summary>
     internal SqlValidationException AlreadyExists(string key, Parser.SourceSpan span) => AlreadyExists(key, false, span);
 
     internal SqlValidationException AlreadyExists(string key, bool temporary, Parser.SourceSpan span)
     {
         if (temporary) return new SqlValidationException($"Temporary table '{ObjectNames.QuotedFullName(key)}' already exists", span);
         var (catalog, database, name) = _catalog.Locate(key);
-        return new SqlValidationException($"Table (or view) '{name}' already exists in {catalog}.{database}", span);
+        return new SqlValidationException($"Table (or view) {database}.{name} already exists in Catalog {catalog}.", span);
     }
 
     private PlanResult CreateView(CreateViewStatement s, bool batchMode)
@@ -93,6 +93,7 @@ internal sealed class CatalogStatementExecutor
         _catalog.AddView(new CatalogView(name, s.Query, s.QueryText, names, schema, s.Temporary)
         {
             DefinedIn = (_catalog.CurrentCatalog, _catalog.CurrentDatabase),
+            ExpandedQueryText = ViewQueryExpansion.TryExpand(s.Query, _catalog),
         });
         return new CatalogChanged(Succeeded);
     }
@@ -173,7 +174,7 @@ internal sealed class CatalogStatementExecutor
             string wrongKind = s.Kind == ObjectKind.Table && _catalog.FindView(name) is not null ? " (it is a view: use DROP VIEW)"
                 : s.Kind == ObjectKind.View && _catalog.FindTable(name) is not null ? " (it is a table: use DROP TABLE)" : "";
             throw new SqlValidationException(
-                $"{kind} with identifier '{ObjectNames.FullName(name)}' does not exist{wrongKind}{NameSuggestion.Hint(name, candidates)}", s.Name.Span);
+                Sentence($"{kind} with identifier '{ObjectNames.FullName(name)}' does not exist{wrongKind}", NameSuggestion.Hint(name, candidates)), s.Name.Span);
         }
         return new CatalogChanged(Succeeded);
     }
@@ -221,6 +222,7 @@ internal sealed class CatalogStatementExecutor
             }
             case ResetOptionsAction reset:
             {
+                if (reset.Keys.Count == 0) throw new SqlValidationException("ALTER TABLE RESET does not support empty key", reset.Span);
                 var options = new Dictionary<string, string>(table.Options, StringComparer.Ordinal);
                 foreach (var key in reset.Keys)
                 {
@@ -322,8 +324,8 @@ internal sealed class CatalogStatementExecutor
     private SessionCatalog ShownCatalog(ShowStatement s)
     {
         if (s.Target is null) return _catalog.FindCatalog(_catalog.CurrentCatalog)!;
-        if (s.Target.Parts.Count > 1)
-            throw new SqlValidationException($"Catalog identifier '{s.Target}' has too many parts (a catalog name has one)", s.Target.Span);
+        if (s.Target.Parts.Count > 1) // Flink's parser words
+            throw new SqlValidationException($"Show databases from/in identifier [ {s.Target} ] format error, catalog must be a single part identifier.", s.Target.Span);
         return _catalog.FindCatalog(s.Target.Last) ?? throw CatalogDoesNotExist(s.Target);
     }
 
@@ -344,7 +346,7 @@ internal sealed class CatalogStatementExecutor
     }
 
     /// <summary><c>DESCRIBE CATALOG [EXTENDED] c</c>: Flink's <c>info name</c> / <c>info value</c> rows (name, type, comment,
-    /// and with EXTENDED each option as <c>option:key</c>).</summary>
+    /// and with EXTENDED each option but 'type', which has its row, as <c>option:key</c>).</summary>
     private PlanResult DescribeCatalog(DescribeCatalogStatement s)
     {
         var catalog = DescribedCatalog(s.Name);
@@ -355,7 +357,8 @@ internal sealed class CatalogStatementExecutor
             new[] { "comment", catalog.Comment ?? "" },
         };
         if (s.Extended)
-            foreach (var (key, value) in catalog.Options!) rows.Add(new[] { "option:" + key, value });
+            foreach (var (key, value) in catalog.Options!)
+                if (!key.Equals("type", StringComparison.OrdinalIgnoreCase)) rows.Add(new[] { "option:" + key, value });
         return new TableResult(new[] { "info name", "info value" }, rows);
     }
 
@@ -489,11 +492,11 @@ internal sealed class CatalogStatementExecutor
         if (s.Name.Parts.Count > 1)
             throw new SqlValidationException($"Catalog identifier '{s.Name}' has too many parts (a catalog name has one)", s.Name.Span);
         string name = s.Name.Last;
-        if (_catalog.FindCatalog(name) is { } existing)
+        if (_catalog.FindCatalog(name) is not null)
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);
-            // Flink keeps catalogs made by CREATE CATALOG in its catalog store; its default_catalog is only initialized.
-            throw new SqlValidationException($"Catalog {name} already exists in {(existing.Options is null ? "initialized catalogs" : "catalog store")}.", s.Name.Span);
+            // Flink 2.x's words (the SQL client's catalog_database.q), for a catalog of the store or an initialized one.
+            throw new SqlValidationException($"Catalog {name} already exists.", s.Name.Span);
         }
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in s.Options) options[o.Key] = o.Value;
@@ -549,6 +552,7 @@ internal sealed class CatalogStatementExecutor
                 written = set.Options;
                 break;
             case ResetOptionsAction reset:
+                if (reset.Keys.Count == 0) throw new SqlValidationException("ALTER CATALOG RESET does not support empty key", reset.Span);
                 if (reset.Keys.Contains("type"))
                     throw new SqlValidationException("ALTER CATALOG RESET does not support changing 'type'", reset.Span);
                 foreach (var key in reset.Keys) options.Remove(key);
