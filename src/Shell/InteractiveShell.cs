@@ -12,6 +12,7 @@ internal sealed class InteractiveShell
     private readonly ResultPrinter _printer;
     private readonly ILineSource _lines;
     private readonly ShellSignals _signals;
+    private readonly InteractiveStatementSet _statementSet = new();
 
     public InteractiveShell(StreamSqlEnvironment env, ResultPrinter printer, ILineSource lines, ShellSignals signals)
     {
@@ -53,7 +54,7 @@ internal sealed class InteractiveShell
                 continue;
             }
 
-            var split = SqlStatementSplitter.Split(text);
+            var split = SqlStatementSplitter.Split(text, clientStatementSetBlocks: false);
             if (split.Statements.Count == 0)
             {
                 if (split.RemainderIsBlank) buffer.Clear();
@@ -62,7 +63,11 @@ internal sealed class InteractiveShell
             foreach (var chunk in split.Statements)
             {
                 _lines.Remember(chunk.Text + ";");
-                if (!await RunAsync(text, chunk).ConfigureAwait(false)) return 0;
+                if (_statementSet.Take(chunk.Text, _printer)) continue;
+                bool goOn = _statementSet.Ending(chunk.Text) is { } block
+                    ? await RunAsync(block, new SqlStatementChunk(block, 0, 1, 1), acknowledged: true).ConfigureAwait(false)
+                    : await RunAsync(text, chunk).ConfigureAwait(false);
+                if (!goOn) return 0;
             }
             buffer.Clear();
             if (!split.RemainderIsBlank) buffer.Append(split.Remainder.TrimStart('\n', '\r'));
@@ -79,14 +84,15 @@ internal sealed class InteractiveShell
             || word.Equals("help", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Runs one statement and shows its result; false when the shell should quit.</summary>
-    private async Task<bool> RunAsync(string text, SqlStatementChunk chunk)
+    /// <summary>Runs one statement and shows its result; false when the shell should quit. <paramref name="acknowledged"/>:
+    /// the statements of a statement set were already answered one by one.</summary>
+    private async Task<bool> RunAsync(string text, SqlStatementChunk chunk, bool acknowledged = false)
     {
         using var scope = _signals.BeginScope();
         try
         {
             var result = await _env.ExecuteStatementAsync(text, null, chunk, scope.Token).ConfigureAwait(false);
-            return await _printer.PrintAsync(result, _env.Configuration, scope.Token).ConfigureAwait(false);
+            return await _printer.PrintAsync(result, _env.Configuration, scope.Token, acknowledged).ConfigureAwait(false);
         }
         catch (StreamSqlException e)
         {

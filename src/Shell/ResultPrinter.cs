@@ -34,9 +34,10 @@ internal sealed class ResultPrinter
     }
 
     /// <summary>Prints <paramref name="result"/>; for a query, reads it to its end or until <paramref name="queryCancel"/>
-    /// (Ctrl-C), then stops the query. Returns false when the statement asks the shell to quit.</summary>
+    /// (Ctrl-C), then stops the query. Returns false when the statement asks the shell to quit.
+    /// <paramref name="statementSetAcknowledged"/>: a statement set's statements were answered as they were typed.</summary>
     /// <exception cref="StreamSqlException">The query failed while it ran.</exception>
-    public async Task<bool> PrintAsync(StatementResult result, Configuration configuration, CancellationToken queryCancel)
+    public async Task<bool> PrintAsync(StatementResult result, Configuration configuration, CancellationToken queryCancel, bool statementSetAcknowledged = false)
     {
         switch (result)
         {
@@ -51,11 +52,11 @@ internal sealed class ResultPrinter
                 _out.WriteLine(explain.Text);
                 break;
             case JobSubmittedResult { WaitedForCompletion: true } finished:
-                AcknowledgeStatementSetBlock(finished);
+                if (!statementSetAcknowledged) AcknowledgeStatementSetBlock(finished);
                 Info(ShellMessages.FinishStatement);
                 break;
             case JobSubmittedResult submitted:
-                AcknowledgeStatementSetBlock(submitted);
+                if (!statementSetAcknowledged) AcknowledgeStatementSetBlock(submitted);
                 Info(ShellMessages.SubmittingStatement);
                 Info(ShellMessages.StatementSubmitted);
                 _out.WriteLine("Job ID: " + submitted.Job.Id);

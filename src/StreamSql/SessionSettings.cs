@@ -85,16 +85,11 @@ internal sealed class SessionSettings
         Current = next;
     }
 
-    /// <summary>Every setting with its effective value, sorted by key: declared defaults overlaid with what is set.</summary>
+    /// <summary>What <c>SET;</c> lists, as Flink's client does: the session's configuration (given at start, e.g.
+    /// <c>-D k=v</c>, and by <c>SET</c>), sorted by key; options left at their defaults are not in it.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> List()
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var option in _declared)
-        {
-            if (Current.Contains(option)) continue;
-            var text = option.DefaultText;
-            if (text is not null) values[option.Key] = text;
-        }
         foreach (var (k, v) in Current.Values) values[k] = v;
         return values.ToList();
     }

@@ -33,10 +33,15 @@ public sealed record SqlSplitResult(IReadOnlyList<SqlStatementChunk> Statements,
 public static class SqlStatementSplitter
 {
     /// <summary>Splits <paramref name="text"/> into its complete statements and the unfinished rest.</summary>
-    public static SqlSplitResult Split(string text)
+    public static SqlSplitResult Split(string text) => Split(text, clientStatementSetBlocks: true);
+
+    /// <summary>Splits <paramref name="text"/>; with <paramref name="clientStatementSetBlocks"/> false, <c>BEGIN STATEMENT
+    /// SET;</c> and <c>END;</c> are statements of their own, for a reader that keeps the set itself (the interactive
+    /// shell answers each statement of the set as it is typed, as Flink's client does).</summary>
+    public static SqlSplitResult Split(string text, bool clientStatementSetBlocks)
     {
         var statements = new List<SqlStatementChunk>();
-        var scanner = new StatementScanner(text);
+        var scanner = new StatementScanner(text, 0, text.Length, statementSetBlocks: true, clientStatementSetBlocks);
         int lastEnd = 0;
         while (scanner.NextStatement(out int start, out int end, out bool complete))
         {
@@ -97,6 +102,12 @@ public static class SqlStatementSplitter
         statements.Add(blanked is null ? chunk : chunk with { Text = new string(blanked) });
     }
 
+    /// <summary>Whether <paramref name="statement"/> (without its <c>;</c>) is the client's <c>BEGIN STATEMENT SET</c>.</summary>
+    public static bool IsStatementSetBegin(string statement) => ClientStatementSetBegin.IsMatch(statement.TrimEnd() + ";");
+
+    /// <summary>Whether a statement set takes <paramref name="statement"/>: an INSERT or a CREATE/REPLACE TABLE ... AS.</summary>
+    public static bool IsAllowedInStatementSet(string statement) => AllowedInStatementSet.IsMatch(statement);
+
     /// <summary>Flink's <c>SqlExecutionException</c> for a statement a statement set does not take.</summary>
     public const string StatementSetRejection =
         "Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to submit Statement Set.";
@@ -134,18 +145,19 @@ public static class SqlStatementSplitter
         private readonly string _text;
         private readonly int _limit;
         private readonly bool _statementSetBlocks;
+        private readonly bool _clientStatementSetBlocks;
         private int _pos;
 
-        public StatementScanner(string text) : this(text, 0, text.Length, statementSetBlocks: true) { }
-
         /// <summary>Scans <paramref name="text"/> from <paramref name="from"/> up to <paramref name="to"/>;
-        /// <paramref name="statementSetBlocks"/>: whether a statement-set block is one statement.</summary>
-        public StatementScanner(string text, int from, int to, bool statementSetBlocks)
+        /// <paramref name="statementSetBlocks"/>: whether a statement-set block is one statement;
+        /// <paramref name="clientStatementSetBlocks"/>: whether the client form <c>BEGIN STATEMENT SET; ... END;</c> is one.</summary>
+        public StatementScanner(string text, int from, int to, bool statementSetBlocks, bool clientStatementSetBlocks = true)
         {
             _text = text;
             _pos = from;
             _limit = to;
             _statementSetBlocks = statementSetBlocks;
+            _clientStatementSetBlocks = clientStatementSetBlocks;
         }
 
         /// <summary>Finds the next statement. <paramref name="start"/> is its first significant character (-1 when it
@@ -191,7 +203,7 @@ public static class SqlStatementSplitter
                     if (leading.Count < 8)
                     {
                         leading.Add(lastWord.ToUpperInvariant());
-                        block = block || (_statementSetBlocks && IsStatementSetBlock(leading));
+                        block = block || (_statementSetBlocks && IsStatementSetBlock(leading, _clientStatementSetBlocks));
                     }
                     continue;
                 }
@@ -201,7 +213,7 @@ public static class SqlStatementSplitter
             return true;
         }
 
-        private static bool IsStatementSetBlock(List<string> words)
+        private static bool IsStatementSetBlock(List<string> words, bool clientForm)
         {
             static bool Starts(List<string> w, params string[] p)
             {
@@ -216,7 +228,7 @@ public static class SqlStatementSplitter
                 int at = words.IndexOf("STATEMENT");
                 return at > 0 && Starts(words.GetRange(at, words.Count - at), "STATEMENT", "SET", "BEGIN");
             }
-            return Starts(words, "BEGIN", "STATEMENT", "SET")
+            return (clientForm && Starts(words, "BEGIN", "STATEMENT", "SET"))
                 || Starts(words, "EXECUTE", "STATEMENT", "SET", "BEGIN")
                 || Starts(words, "STATEMENT", "SET", "BEGIN");
         }

@@ -9,16 +9,31 @@ namespace StreamSql.Shell.Tests.FlinkScripts;
 /// (<c>Error at 1:13: ...</c>, then the statement's line and a caret under the place), so both are taken off and the
 /// messages themselves must be equal. StreamSql may end a message with a hint Flink does not give
 /// (<c>; did you mean 'c1'?</c>, in place of Flink's closing period): the hint is dropped before comparing.
+/// A syntax error is JavaCC's text in Flink (<c>Encountered "STRING" at line 10, column 27.</c>, then the tokens it
+/// expected) and ANTLR's here: the same token at the same line and column must be refused, and every token Flink lists
+/// as expected must be among those StreamSql lists.
 /// </summary>
 internal static partial class FlinkScriptOutput
 {
     public static bool Matches(FlinkScriptStatement expected, string printed)
     {
+        if (FlinkSyntaxError().Match(expected.ExpectedOutput) is { Success: true } syntax) return SameSyntaxError(syntax, printed);
         string flink = Normalize(FlinkScriptSession.Mask(expected.ExpectedOutput));
         string ours = Normalize(printed);
         if (flink == ours) return true;
         var withoutHint = NameHint().Replace(ours, "");
         return withoutHint != ours && (flink == withoutHint || flink == NameHint().Replace(ours, "."));
+    }
+
+    private static bool SameSyntaxError(Match flink, string printed)
+    {
+        var ours = OurSyntaxError().Match(printed);
+        if (!ours.Success || ours.Groups["line"].Value != flink.Groups["line"].Value || ours.Groups["column"].Value != flink.Groups["column"].Value
+            || !string.Equals(ours.Groups["token"].Value, flink.Groups["token"].Value, StringComparison.OrdinalIgnoreCase))
+            return false;
+        foreach (Capture token in flink.Groups["expected"].Captures)
+            if (!ours.Groups["expected"].Value.Contains($"'{token.Value}'", StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     public static string Normalize(string block)
@@ -39,6 +54,12 @@ internal static partial class FlinkScriptOutput
 
     [GeneratedRegex(@"^(?:[a-z][a-z0-9_]*\.)+[A-Z]\w*(?:Exception|Error): ")]
     private static partial Regex JavaExceptionName();
+
+    [GeneratedRegex("^\\[ERROR\\] Could not execute SQL statement\\. Reason:\norg\\.apache\\.flink\\.sql\\.parser\\.impl\\.ParseException: Encountered \"(?<token>[^\"]*)\" at line (?<line>\\d+), column (?<column>\\d+)\\.(?:\nWas expecting(?: one of)?:(?:\n    (?:\"(?<expected>[^\"]+)\"|<\\w+>) \\.\\.\\.)*)?\\s*$")]
+    private static partial Regex FlinkSyntaxError();
+
+    [GeneratedRegex(@"^\[ERROR\] Could not execute SQL statement\. Reason:\nError at (?:\S+:)?(?<line>\d+):(?<column>\d+): Syntax error: unexpected '(?<token>[^'\n]*)'(?<expected>[^\n]*)")]
+    private static partial Regex OurSyntaxError();
 
     [GeneratedRegex(@"^Error at (?:\S+:)?\d+:\d+: ")]
     private static partial Regex SourcePosition();
