@@ -23,7 +23,8 @@ public sealed class TableDistributionTests
               `a` INT,
               `b` VARCHAR(2147483647),
               `c` INT
-            ) COMMENT 'x'
+            )
+            COMMENT 'x'
             DISTRIBUTED BY HASH(`a`, `b`) INTO 4 BUCKETS
             PARTITIONED BY (`c`)
             WITH (

@@ -319,8 +319,18 @@ internal sealed class ExpressionBinder
         if (FunctionScope.Current is { } functions
             && (functions.FindSystem(name) ?? (BuiltInFunctions.IsScalar(name) ? null : functions.FindCatalog(name))) is { } user)
             return MakeUserCall(user, operands, f.Span);
-        return MakeCall(name, operands, f.Span);
+        try
+        {
+            return MakeCall(name, operands, f.Span);
+        }
+        catch (SqlValidationException e) when (e.Problem.StartsWith(NoMatchingFunction + name + "(", StringComparison.Ordinal))
+        {
+            // Calcite names an unknown function as it was written: "... signature invalid_function()".
+            throw new SqlValidationException(NoMatchingFunction + f.Name.Last + e.Problem[(NoMatchingFunction.Length + name.Length)..], e.Span);
+        }
     }
+
+    private const string NoMatchingFunction = "No match found for function signature ";
 
     /// <summary>
     /// <c>(s1, e1) OVERLAPS (s2, e2)</c> as Calcite expands it: an interval end is its start plus the interval; each period's

@@ -74,9 +74,9 @@ internal static class CatalogFormatting
             lines.Add($"  WATERMARK FOR {ExpressionSqlPrinter.Quote(w.RowtimeColumn)} AS {w.ExpressionText}");
         if (table.PrimaryKey.Count > 0)
             lines.Add($"  CONSTRAINT `{table.PrimaryKeyConstraintName}` PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(ExpressionSqlPrinter.Quote))}) NOT ENFORCED");
-        sb.Append(string.Join(",\n", lines)).Append("\n)");
-        if (table.Comment is not null) sb.Append(" COMMENT '").Append(table.Comment.Replace("'", "''")).Append('\'');
-        sb.Append('\n');
+        // Flink 2.x's ShowCreateUtil: the closing parenthesis on its own line, then the comment on one of its own.
+        sb.Append(string.Join(",\n", lines)).Append("\n)\n");
+        if (table.Comment is not null) sb.Append("COMMENT '").Append(table.Comment.Replace("'", "''")).Append("'\n");
         if (table.Distribution is { } distribution) sb.Append(distribution).Append('\n');
         if (table.PartitionKeys.Count > 0)
             sb.Append("PARTITIONED BY (").Append(string.Join(", ", table.PartitionKeys.Select(ExpressionSqlPrinter.Quote))).Append(")\n");

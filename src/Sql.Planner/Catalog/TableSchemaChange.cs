@@ -61,7 +61,11 @@ internal sealed class TableSchemaChange
         return change.Bind();
     }
 
-    private static SqlValidationException Error(string problem, SourceSpan span) => new(problem, span);
+    /// <summary>Flink's AlterSchemaConverter words: every refusal starts "Failed to execute ALTER TABLE statement." on a
+    /// line of its own.</summary>
+    private static SqlValidationException Error(string problem, SourceSpan span) => new(FailedPrefix + problem, span);
+
+    private const string FailedPrefix = "Failed to execute ALTER TABLE statement.\n";
 
     private int IndexOf(string column) => _columns.FindIndex(c => c.Name.Value == column);
 
@@ -190,7 +194,7 @@ internal sealed class TableSchemaChange
         }
         catch (SqlException e) when (e.Span.StartOffset < _action.Span.StartOffset || e.Span.EndOffset > _action.Span.EndOffset)
         {
-            throw Error(e.Problem, _action.Span);
+            throw new SqlValidationException(e.Problem, _action.Span);
         }
     }
 }

@@ -19,7 +19,7 @@ SHOW CREATE TABLE order_print;
 INSERT INTO order_print SELECT id, UPPER(product), qty * 10 FROM orders;
 -- expect stdout (all, ordered, contains):
 --| CREATE TABLE `default_catalog`.`default_database`.`orders` (
---| ) COMMENT 'the orders'
+--| COMMENT 'the orders'
 --| DISTRIBUTED BY HASH(`id`) INTO 4 BUCKETS
 --| WITH (
 --| CREATE TABLE `default_catalog`.`default_database`.`by_range` (
