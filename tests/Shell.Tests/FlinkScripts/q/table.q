@@ -583,3 +583,236 @@ WITH (
 +----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
 1 row in set
 !ok
+
+# ==========================================================================
+# test describe table
+# ==========================================================================
+
+describe orders2;
++----------------+-----------------------------+-------+-----+---------------+-----------+
+|           name |                        type |  null | key |        extras | watermark |
++----------------+-----------------------------+-------+-----+---------------+-----------+
+| trade_order_id |                      BIGINT | FALSE |     |               |           |
+|             ts |                TIMESTAMP(3) | FALSE |     |               |           |
+|           user |                      STRING |  TRUE |     |               |           |
+|     user_email |                      STRING | FALSE |     |               |           |
+|     product_id |                      BIGINT | FALSE |     |               |           |
+|          ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |     | AS PROCTIME() |           |
++----------------+-----------------------------+-------+-----+---------------+-----------+
+6 rows in set
+!ok
+
+# test desc table
+desc orders2;
++----------------+-----------------------------+-------+-----+---------------+-----------+
+|           name |                        type |  null | key |        extras | watermark |
++----------------+-----------------------------+-------+-----+---------------+-----------+
+| trade_order_id |                      BIGINT | FALSE |     |               |           |
+|             ts |                TIMESTAMP(3) | FALSE |     |               |           |
+|           user |                      STRING |  TRUE |     |               |           |
+|     user_email |                      STRING | FALSE |     |               |           |
+|     product_id |                      BIGINT | FALSE |     |               |           |
+|          ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |     | AS PROCTIME() |           |
++----------------+-----------------------------+-------+-----+---------------+-----------+
+6 rows in set
+!ok
+
+# ==========================================================================
+# test drop table
+# ==========================================================================
+
+drop table orders2;
+[INFO] Execute statement succeeded.
+!info
+
+# verify table is dropped
+show tables;
+Empty set
+!ok
+
+# ==========================================================================
+# test temporary table
+# ==========================================================================
+
+create temporary table tbl1 (
+ `user` BIGINT NOT NULl,
+ product VARCHAR(32),
+ amount INT
+) with (
+ 'connector' = 'datagen'
+);
+[INFO] Execute statement succeeded.
+!info
+
+# TODO: warning users the table already exists
+create temporary table if not exists tbl1 (
+   `user` BIGINT NOT NULl,
+   product VARCHAR(32),
+   amount INT
+) with (
+ 'connector' = 'datagen'
+);
+[INFO] Execute statement succeeded.
+!info
+
+# list permanent and temporary tables together
+show tables;
++------------+
+| table name |
++------------+
+|       tbl1 |
++------------+
+1 row in set
+!ok
+
+# SHOW CREATE TABLE for temporary table
+show create table tbl1;
++------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+|                                                                                                                                                                       result |
++------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+| CREATE TEMPORARY TABLE `default_catalog`.`default_database`.`tbl1` (
+  `user` BIGINT NOT NULL,
+  `product` VARCHAR(32),
+  `amount` INT
+)
+WITH (
+  'connector' = 'datagen'
+)
+ |
++------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+1 row in set
+!ok
+
+drop temporary table tbl1;
+[INFO] Execute statement succeeded.
+!info
+
+# ==========================================================================
+# test playing with keyword identifiers
+# ==========================================================================
+
+create table `mod` (`table` string, `database` string) with ('connector' = 'values');
+[INFO] Execute statement succeeded.
+!info
+
+describe `mod`;
++----------+--------+------+-----+--------+-----------+
+|     name |   type | null | key | extras | watermark |
++----------+--------+------+-----+--------+-----------+
+|    table | STRING | TRUE |     |        |           |
+| database | STRING | TRUE |     |        |           |
++----------+--------+------+-----+--------+-----------+
+2 rows in set
+!ok
+
+desc `mod`;
++----------+--------+------+-----+--------+-----------+
+|     name |   type | null | key | extras | watermark |
++----------+--------+------+-----+--------+-----------+
+|    table | STRING | TRUE |     |        |           |
+| database | STRING | TRUE |     |        |           |
++----------+--------+------+-----+--------+-----------+
+2 rows in set
+!ok
+
+drop table `mod`;
+[INFO] Execute statement succeeded.
+!info
+
+show tables;
+Empty set
+!ok
+
+# ==========================================================================
+# test describe/showColumns/showCreateTable with comment
+# ==========================================================================
+
+CREATE TABLE `default_catalog`.`default_database`.`orders3` (
+  `user` BIGINT NOT NULL comment 'this is the primary key, named ''user''.',
+  `product` VARCHAR(32),
+  `amount` INT,
+  `ts` TIMESTAMP(3) comment 'notice: watermark, named ''ts''.',
+  `ptime` AS PROCTIME() comment 'notice: computed column, named ''ptime''.',
+  WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
+  CONSTRAINT `PK_3599338` PRIMARY KEY (`user`) NOT ENFORCED
+) WITH (
+  'connector' = 'kafka',
+  'scan.startup.mode' = 'earliest-offset'
+);
+[INFO] Execute statement succeeded.
+!info
+
+# test describe
+describe orders3;
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    name |                        type |  null |       key |        extras |                  watermark |                                 comment |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    user |                      BIGINT | FALSE | PRI(user) |               |                            |  this is the primary key, named 'user'. |
+| product |                 VARCHAR(32) |  TRUE |           |               |                            |                                         |
+|  amount |                         INT |  TRUE |           |               |                            |                                         |
+|      ts |      TIMESTAMP(3) *ROWTIME* |  TRUE |           |               | `ts` - INTERVAL '1' SECOND |          notice: watermark, named 'ts'. |
+|   ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |           | AS PROCTIME() |                            | notice: computed column, named 'ptime'. |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+5 rows in set
+!ok
+
+# test desc
+desc orders3;
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    name |                        type |  null |       key |        extras |                  watermark |                                 comment |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    user |                      BIGINT | FALSE | PRI(user) |               |                            |  this is the primary key, named 'user'. |
+| product |                 VARCHAR(32) |  TRUE |           |               |                            |                                         |
+|  amount |                         INT |  TRUE |           |               |                            |                                         |
+|      ts |      TIMESTAMP(3) *ROWTIME* |  TRUE |           |               | `ts` - INTERVAL '1' SECOND |          notice: watermark, named 'ts'. |
+|   ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |           | AS PROCTIME() |                            | notice: computed column, named 'ptime'. |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+5 rows in set
+!ok
+
+# test show columns
+show columns from orders3;
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    name |                        type |  null |       key |        extras |                  watermark |                                 comment |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+|    user |                      BIGINT | FALSE | PRI(user) |               |                            |  this is the primary key, named 'user'. |
+| product |                 VARCHAR(32) |  TRUE |           |               |                            |                                         |
+|  amount |                         INT |  TRUE |           |               |                            |                                         |
+|      ts |      TIMESTAMP(3) *ROWTIME* |  TRUE |           |               | `ts` - INTERVAL '1' SECOND |          notice: watermark, named 'ts'. |
+|   ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |           | AS PROCTIME() |                            | notice: computed column, named 'ptime'. |
++---------+-----------------------------+-------+-----------+---------------+----------------------------+-----------------------------------------+
+5 rows in set
+!ok
+
+show columns in orders3 like 'p%';
++---------+-----------------------------+-------+-----+---------------+-----------+-----------------------------------------+
+|    name |                        type |  null | key |        extras | watermark |                                 comment |
++---------+-----------------------------+-------+-----+---------------+-----------+-----------------------------------------+
+| product |                 VARCHAR(32) |  TRUE |     |               |           |                                         |
+|   ptime | TIMESTAMP_LTZ(3) *PROCTIME* | FALSE |     | AS PROCTIME() |           | notice: computed column, named 'ptime'. |
++---------+-----------------------------+-------+-----+---------------+-----------+-----------------------------------------+
+2 rows in set
+!ok
+
+# test show create table
+show create table orders3;
++---------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+|                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                          result |
++---------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+| CREATE TABLE `default_catalog`.`default_database`.`orders3` (
+  `user` BIGINT NOT NULL COMMENT 'this is the primary key, named ''user''.',
+  `product` VARCHAR(32),
+  `amount` INT,
+  `ts` TIMESTAMP(3) COMMENT 'notice: watermark, named ''ts''.',
+  `ptime` AS PROCTIME() COMMENT 'notice: computed column, named ''ptime''.',
+  WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
+  CONSTRAINT `PK_3599338` PRIMARY KEY (`user`) NOT ENFORCED
+)
+WITH (
+  'connector' = 'kafka',
+  'scan.startup.mode' = 'earliest-offset'
+)
+ |
++---------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------+
+1 row in set
+!ok
