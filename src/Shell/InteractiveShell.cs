@@ -57,7 +57,9 @@ internal sealed class InteractiveShell
             var split = SqlStatementSplitter.Split(text, clientStatementSetBlocks: false);
             if (split.Statements.Count == 0)
             {
-                if (split.RemainderIsBlank) buffer.Clear();
+                // Only an empty line is dropped: comment lines stay with the statement that follows, as in Flink's
+                // client (whose prompt waits for the ';').
+                if (string.IsNullOrWhiteSpace(text)) buffer.Clear();
                 continue;
             }
             foreach (var chunk in split.Statements)

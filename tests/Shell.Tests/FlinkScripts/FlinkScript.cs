@@ -12,7 +12,7 @@ public sealed record FlinkScriptStatement(string Comment, string Sql, string Exp
 
 /// <summary>
 /// A <c>.q</c> script of Flink's SQL client tests (flink-table/flink-sql-client/src/test/resources/sql, format in its
-/// _HOW_TO_USE.md): <c>#</c> comment lines, each statement up to the line ending in <c>;</c>, then the output printed
+/// _HOW_TO_USE.md): <c>#</c> comment lines, each statement up to the line ending in its <c>;</c>, then the output printed
 /// for it up to a line <c>!ok</c>, <c>!info</c>, <c>!warning</c> or <c>!error</c>.
 /// </summary>
 public static class FlinkScript
@@ -49,11 +49,19 @@ public static class FlinkScript
             }
             if (sql.Length == 0) statementLine = i + 1;
             sql.Append(line).Append('\n');
-            if (line.TrimEnd().EndsWith(';')) inOutput = true;
+            // As Flink's SqlScriptReader: a ';' in a string or a comment does not end the statement.
+            if (line.TrimEnd().EndsWith(';') && IsComplete(sql.ToString())) inOutput = true;
         }
         if (sql.Length > 0)
             throw new FormatException($"The statement at line {statementLine} has no output block closed by !ok, !info, !warning or !error.");
         return statements;
+    }
+
+    /// <summary>The client reads BEGIN STATEMENT SET; and END; as statements of their own.</summary>
+    private static bool IsComplete(string sql)
+    {
+        var split = SqlStatementSplitter.Split(sql, clientStatementSetBlocks: false);
+        return split.Statements.Count > 0 && split.RemainderIsBlank;
     }
 
     private static FlinkScriptTag? TagOf(string line) => line switch
