@@ -43,7 +43,10 @@ internal sealed partial class AstBuilder
         P.ReplaceTableAltContext c => BuildReplaceTable(c.replaceTable()),
         P.CreateViewContext c => new CreateViewStatement(
             Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null,
-            Identifiers(c.identifierList()), BuildQuery(c.query()), TextOf(c.query()), Span(c)),
+            Identifiers(c.identifierList()), BuildQuery(c.query()), TextOf(c.query()), Span(c))
+        {
+            Comment = c.STRING() is { } comment ? Unquote(comment.Symbol) : null,
+        },
         P.CreateFunctionContext c => new CreateFunctionStatement(
             Name(c.qualifiedName()), c.TEMPORARY() is not null, c.EXISTS() is not null,
             Unquote(c.STRING(0).Symbol), c.identifier() is { } language ? Ident(language).Value.ToUpperInvariant() : null, Span(c))

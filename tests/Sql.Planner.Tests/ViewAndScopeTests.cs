@@ -59,6 +59,10 @@ public sealed class ViewAndScopeTests
         _f.Run("DROP VIEW w");
         Assert.Empty(_f.Catalog.Views);
 
+        // Flink 2.x's ShowCreateUtil: the comment on its own line between the columns and AS.
+        _f.Run("CREATE VIEW c COMMENT 'it''s commented' AS SELECT auction FROM bids");
+        Assert.Contains("  `auction`\n)\nCOMMENT 'it''s commented'\nAS SELECT `bids`.`auction`\n", _f.Run<TableResult>("SHOW CREATE VIEW c").Rows[0][0]!);
+
         // A query past the plain shape (here a filter) is shown as it was written.
         _f.Run("CREATE VIEW f AS SELECT b.auction AS a FROM bids AS b WHERE auction > 1");
         Assert.EndsWith(")\nAS SELECT b.auction AS a FROM bids AS b WHERE auction > 1\n", _f.Run<TableResult>("SHOW CREATE VIEW f").Rows[0][0]!);

@@ -75,7 +75,11 @@ public enum LikeStrategy { Including, Excluding, Overwriting }
 public sealed record LikeOption(LikeStrategy Strategy, string Feature, SourceSpan Span) : Node(Span);
 
 /// <summary><c>CREATE [TEMPORARY] VIEW [IF NOT EXISTS] name [(cols)] AS query</c>.</summary>
-public sealed record CreateViewStatement(ObjectName Name, bool Temporary, bool IfNotExists, IReadOnlyList<Identifier> ColumnNames, Query Query, string QueryText, SourceSpan Span) : Statement(Span);
+public sealed record CreateViewStatement(ObjectName Name, bool Temporary, bool IfNotExists, IReadOnlyList<Identifier> ColumnNames, Query Query, string QueryText, SourceSpan Span) : Statement(Span)
+{
+    /// <summary>The view's <c>COMMENT '...'</c>, or null.</summary>
+    public string? Comment { get; init; }
+}
 
 /// <summary><c>CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE ...] [USING JAR 'path' [, JAR 'path']*]</c>.</summary>
 public sealed record CreateFunctionStatement(ObjectName Name, bool Temporary, bool IfNotExists, string ClassName, string? Language, SourceSpan Span) : Statement(Span)

@@ -111,6 +111,7 @@ internal static class CatalogFormatting
         var sb = new StringBuilder();
         sb.Append(view.Temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").Append(ObjectNames.QuotedFullName(view.Name)).Append(" (\n");
         sb.Append(string.Join(",\n", view.Schema.Fields.Select(f => "  " + ExpressionSqlPrinter.Quote(f.Name)))).Append("\n)\n");
+        if (view.Comment is { Length: > 0 } comment) sb.Append("COMMENT '").Append(comment.Replace("'", "''")).Append("'\n");
         sb.Append("AS ").Append(view.ExpandedQueryText ?? view.QueryText.Trim()).Append('\n');
         return sb.ToString();
     }

@@ -94,6 +94,7 @@ internal sealed class CatalogStatementExecutor
         {
             DefinedIn = (_catalog.CurrentCatalog, _catalog.CurrentDatabase),
             ExpandedQueryText = ViewQueryExpansion.TryExpand(s.Query, _catalog),
+            Comment = s.Comment,
         });
         return new CatalogChanged(Succeeded);
     }

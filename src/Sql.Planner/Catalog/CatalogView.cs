@@ -13,4 +13,7 @@ public sealed record CatalogView(string Name, Query Query, string QueryText, IRe
     /// <summary>The query as Flink's SHOW CREATE VIEW prints it (names qualified), when <see cref="ViewQueryExpansion"/>
     /// could expand it; otherwise null and the view shows <see cref="QueryText"/>.</summary>
     public string? ExpandedQueryText { get; init; }
+
+    /// <summary>The view's comment (<c>CREATE VIEW v COMMENT '...' AS ...</c>), or null.</summary>
+    public string? Comment { get; init; }
 }
