@@ -26,7 +26,8 @@ statement
     | CREATE (TEMPORARY SYSTEM?)? FUNCTION (IF NOT EXISTS)? qualifiedName
         AS STRING (LANGUAGE identifier)? (USING JAR STRING (COMMA JAR STRING)*)?   #createFunction
     | CREATE DATABASE (IF NOT EXISTS)? qualifiedName (COMMENT STRING)? withOptions?   #createDatabase
-    | CREATE CATALOG (IF NOT EXISTS)? qualifiedName (COMMENT STRING)? withOptions?    #createCatalog
+    // A catalog name is one identifier: Flink's parser refuses `a.b` at the dot.
+    | CREATE CATALOG (IF NOT EXISTS)? identifier (COMMENT STRING)? withOptions?       #createCatalog
     | DROP TEMPORARY? SYSTEM? kind=(TABLE | VIEW | FUNCTION | DATABASE | CATALOG)
         (IF EXISTS)? qualifiedName (RESTRICT | CASCADE)?               #dropStatement
     | ALTER TABLE (IF EXISTS)? qualifiedName alterTableAction           #alterTable

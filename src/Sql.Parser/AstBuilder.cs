@@ -55,7 +55,7 @@ internal sealed partial class AstBuilder
             Jars = c.STRING().Skip(1).Select(j => Unquote(j.Symbol)).ToList(),
         },
         P.CreateDatabaseContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, false, Options(c.withOptions()), Span(c)),
-        P.CreateCatalogContext c => new CreateDatabaseStatement(Name(c.qualifiedName()), c.EXISTS() is not null, true, Options(c.withOptions()), Span(c))
+        P.CreateCatalogContext c => new CreateDatabaseStatement(Name(c.identifier()), c.EXISTS() is not null, true, Options(c.withOptions()), Span(c))
         {
             Comment = c.STRING() is { } comment ? Unquote(comment.Symbol) : null,
         },
@@ -197,6 +197,8 @@ internal sealed partial class AstBuilder
 
     private ObjectName Name(P.QualifiedNameContext c)
         => new(Array.ConvertAll(c.identifier(), i => Ident(i).Value), Span(c));
+
+    private ObjectName Name(P.IdentifierContext c) => new([Ident(c).Value], Span(c));
 
     private Identifier[] Identifiers(P.IdentifierListContext? c)
         => c is null ? [] : Array.ConvertAll(c.identifier(), Ident);

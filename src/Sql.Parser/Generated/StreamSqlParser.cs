@@ -614,8 +614,8 @@ internal partial class StreamSqlParser : Parser {
 	public partial class CreateCatalogContext : StatementContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CREATE() { return GetToken(StreamSqlParser.CREATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATALOG() { return GetToken(StreamSqlParser.CATALOG, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public QualifiedNameContext qualifiedName() {
-			return GetRuleContext<QualifiedNameContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier() {
+			return GetRuleContext<IdentifierContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(StreamSqlParser.IF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(StreamSqlParser.NOT, 0); }
@@ -1338,7 +1338,7 @@ internal partial class StreamSqlParser : Parser {
 					break;
 				}
 				State = 321;
-				qualifiedName();
+				identifier();
 				State = 324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -18143,7 +18143,7 @@ internal partial class StreamSqlParser : Parser {
 		0,0,311,313,3,42,21,0,312,311,1,0,0,0,312,313,1,0,0,0,313,477,1,0,0,0,
 		314,315,5,33,0,0,315,319,5,20,0,0,316,317,5,87,0,0,317,318,5,147,0,0,318,
 		320,5,64,0,0,319,316,1,0,0,0,319,320,1,0,0,0,320,321,1,0,0,0,321,324,3,
-		182,91,0,322,323,5,30,0,0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,
+		186,93,0,322,323,5,30,0,0,323,325,5,279,0,0,324,322,1,0,0,0,324,325,1,
 		0,0,0,325,327,1,0,0,0,326,328,3,42,21,0,327,326,1,0,0,0,327,328,1,0,0,
 		0,328,477,1,0,0,0,329,331,5,53,0,0,330,332,5,213,0,0,331,330,1,0,0,0,331,
 		332,1,0,0,0,332,334,1,0,0,0,333,335,5,209,0,0,334,333,1,0,0,0,334,335,

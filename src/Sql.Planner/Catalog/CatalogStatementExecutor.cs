@@ -490,9 +490,7 @@ internal sealed class CatalogStatementExecutor
     /// unknown options.</summary>
     private PlanResult CreateCatalog(CreateDatabaseStatement s)
     {
-        if (s.Name.Parts.Count > 1)
-            throw new SqlValidationException($"Catalog identifier '{s.Name}' has too many parts (a catalog name has one)", s.Name.Span);
-        string name = s.Name.Last;
+        string name = s.Name.Last; // one identifier: the grammar takes no more
         if (_catalog.FindCatalog(name) is not null)
         {
             if (s.IfNotExists) return new CatalogChanged(Succeeded);

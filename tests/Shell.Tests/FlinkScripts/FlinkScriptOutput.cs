@@ -31,8 +31,10 @@ internal static partial class FlinkScriptOutput
         if (!ours.Success || ours.Groups["line"].Value != flink.Groups["line"].Value || ours.Groups["column"].Value != flink.Groups["column"].Value
             || !string.Equals(ours.Groups["token"].Value, flink.Groups["token"].Value, StringComparison.OrdinalIgnoreCase))
             return false;
+        // StreamSql quotes symbols (';') and writes keywords bare (WITH).
         foreach (Capture token in flink.Groups["expected"].Captures)
-            if (!ours.Groups["expected"].Value.Contains($"'{token.Value}'", StringComparison.OrdinalIgnoreCase)) return false;
+            if (!Regex.IsMatch(ours.Groups["expected"].Value, $@"(?<![\w']){Regex.Escape(token.Value)}(?![\w])|'{Regex.Escape(token.Value)}'", RegexOptions.IgnoreCase))
+                return false;
         return true;
     }
 
@@ -55,7 +57,7 @@ internal static partial class FlinkScriptOutput
     [GeneratedRegex(@"^(?:[a-z][a-z0-9_]*\.)+[A-Z]\w*(?:Exception|Error): ")]
     private static partial Regex JavaExceptionName();
 
-    [GeneratedRegex("^\\[ERROR\\] Could not execute SQL statement\\. Reason:\norg\\.apache\\.flink\\.sql\\.parser\\.impl\\.ParseException: Encountered \"(?<token>[^\"]*)\" at line (?<line>\\d+), column (?<column>\\d+)\\.(?:\nWas expecting(?: one of)?:(?:\n    (?:\"(?<expected>[^\"]+)\"|<\\w+>) \\.\\.\\.)*)?\\s*$")]
+    [GeneratedRegex("^\\[ERROR\\] Could not execute SQL statement\\. Reason:\norg\\.apache\\.flink\\.sql\\.parser\\.impl\\.ParseException: Encountered \"(?<token>[^\"]*)\" at line (?<line>\\d+), column (?<column>\\d+)\\.(?:\nWas expecting(?: one of)?:(?:\n    (?:\"(?<expected>[^\"]+)\"|<\\w+>)(?: \\.\\.\\.)?[ ]*)*)?\\s*$")]
     private static partial Regex FlinkSyntaxError();
 
     [GeneratedRegex(@"^\[ERROR\] Could not execute SQL statement\. Reason:\nError at (?:\S+:)?(?<line>\d+):(?<column>\d+): Syntax error: unexpected '(?<token>[^'\n]*)'(?<expected>[^\n]*)")]

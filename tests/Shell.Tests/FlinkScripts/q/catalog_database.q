@@ -15,6 +15,16 @@ use catalog non_existing_catalog;
 org.apache.flink.table.catalog.exceptions.CatalogException: A catalog with name [non_existing_catalog] does not exist.
 !error
 
+create catalog invalid.cat with ('type'='generic_in_memory');
+[ERROR] Could not execute SQL statement. Reason:
+org.apache.flink.sql.parser.impl.ParseException: Encountered "." at line 1, column 23.
+Was expecting one of:
+    <EOF>
+    "WITH" ...
+    "COMMENT" ...
+    ";" ...
+!error
+
 create database my.db;
 [ERROR] Could not execute SQL statement. Reason:
 org.apache.flink.table.api.ValidationException: Catalog my does not exist
