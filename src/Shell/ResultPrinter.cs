@@ -24,6 +24,8 @@ internal sealed class ResultPrinter
     /// mode falls back to tableau.</summary>
     public TableResultView? TableView { get; set; }
 
+    private static readonly string[] ExplainColumns = { "result" };
+
     public void Info(string message) => _out.WriteLine(ShellMessages.Info(message));
 
     public void Error(string reason)
@@ -49,7 +51,8 @@ internal sealed class ResultPrinter
                 PrintTable(table.ColumnNames, table.Rows);
                 break;
             case ExplainTextResult explain:
-                _out.WriteLine(explain.Text);
+                // Flink's client (1.17+, on the SQL gateway) shows a plan as it shows SHOW CREATE: one 'result' cell.
+                PrintTable(ExplainColumns, new IReadOnlyList<string?>[] { new[] { explain.Text } });
                 break;
             case JobSubmittedResult { WaitedForCompletion: true } finished:
                 if (!statementSetAcknowledged) AcknowledgeStatementSetBlock(finished);

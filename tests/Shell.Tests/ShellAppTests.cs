@@ -59,6 +59,25 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task Explain_is_shown_in_one_result_cell_as_flinks_client_shows_it()
+    {
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "EXPLAIN SELECT id FROM src;\n");
+
+        Assert.Equal("", error);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n');
+        int header = Array.FindIndex(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| +result \|$"));
+        Assert.True(header > 0, output);
+        Assert.Matches(@"^\+-+\+$", lines[header - 1]);
+        Assert.Equal(lines[header - 1], lines[header + 1]);
+        Assert.Equal("| == Abstract Syntax Tree ==", lines[header + 2]);
+        int end = Array.IndexOf(lines, " |", header);
+        Assert.True(end > header + 2, output);
+        Assert.Equal(lines[header - 1], lines[end + 1]);
+        Assert.Equal("1 row in set", lines[end + 2]);
+    }
+
+    [Fact]
     public async Task A_query_is_shown_in_tableau_mode_with_a_row_count()
     {
         var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "SELECT id FROM src;\n");
