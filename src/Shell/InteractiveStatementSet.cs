@@ -22,6 +22,8 @@ internal sealed class InteractiveStatementSet
             printer.Info(MessageResult.ExecuteStatementSucceeded);
             return true;
         }
+        if (InteractiveShell.IsBareClientCommand(statement) || statement.Trim().Equals("CLEAR", StringComparison.OrdinalIgnoreCase))
+            return false; // QUIT, EXIT, HELP, CLEAR are the client's, set or no set
         if (IsEnd(statement))
         {
             if (_members.Count > 0) return false;

@@ -59,6 +59,22 @@ public sealed class ShellAppTests
     }
 
     [Fact]
+    public async Task A_statement_set_is_answered_statement_by_statement_and_quit_still_leaves()
+    {
+        var input = FiveRows + "CREATE TABLE out_t (id INT) WITH ('connector' = 'blackhole');\n" +
+            "BEGIN STATEMENT SET;\nSHOW TABLES;\nINSERT INTO out_t SELECT id FROM src;\nQUIT;\n";
+
+        var (code, output, error) = await RunAsync(Array.Empty<string>(), input);
+
+        Assert.Equal(0, code);
+        // CREATE TABLE twice, then BEGIN and the INSERT, each answered as typed; SHOW TABLES is refused alone.
+        Assert.Equal(4, CountOf(output, "[INFO] Execute statement succeeded."));
+        Assert.Contains("Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set", error);
+        Assert.DoesNotContain("table name", output);
+        Assert.Contains("[INFO] Exiting StreamSql shell...", output);
+    }
+
+    [Fact]
     public async Task Explain_is_shown_in_one_result_cell_as_flinks_client_shows_it()
     {
         var (code, output, error) = await RunAsync(Array.Empty<string>(), FiveRows + "EXPLAIN SELECT id FROM src;\n");
