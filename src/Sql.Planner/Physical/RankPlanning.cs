@@ -18,7 +18,11 @@ internal static class RankPlanning
     {
         if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
         if (r.RankEnd is null) return batch ? PlanAsBatchOverAggregate(r, translate) : PlanAsOverAggregate(r, translate);
-        if (batch && r.RankType != RankType.RowNumber) return PlanAsBatchRankFilter(r, translate);
+        if (batch && r.RankType != RankType.RowNumber)
+        {
+            if (r.RankEndColumn >= 0) throw Unsupported.Feature($"{PhysicalRank.RankTypeName(r.RankType)}() bounded by a column in batch mode", r.Span);
+            return PlanAsBatchRankFilter(r, translate);
+        }
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
         long end = r.RankEnd.Value;
@@ -35,10 +39,14 @@ internal static class RankPlanning
                 StateTtl = stateTtl,
             };
         }
+        if (r.RankEndColumn >= 0 && r.Input.Schema[r.RankEndColumn].Type.Kind is not (SqlTypeKind.BigInt or SqlTypeKind.Int or SqlTypeKind.SmallInt))
+            throw new SqlValidationException(
+                $"variable rank index column must be long, short or int type, while input type is {r.Input.Schema[r.RankEndColumn].Type}", r.Span);
         return new PhysicalRank(input, r.PartitionKeys, r.OrderKeys, r.RankType, r.RankStart, end, r.OutputRankNumber, r.Schema)
         {
             Parallelism = p,
             StateTtl = stateTtl,
+            RankEndColumn = r.RankEndColumn,
         };
     }
 
