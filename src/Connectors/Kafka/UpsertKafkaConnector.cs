@@ -27,7 +27,18 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
 
     public override string Identifier => KafkaFields.UpsertIdentifier;
 
-    public override IReadOnlyList<ConfigOption> RequiredOptions { get; } = new ConfigOption[] { KafkaOptions.Topic, KafkaOptions.KeyFormat, ValueFormatRequired };
+    public override IReadOnlyList<ConfigOption> RequiredOptions { get; } =
+        new ConfigOption[] { KafkaOptions.BootstrapServers, KafkaOptions.Topic, KafkaOptions.KeyFormat, ValueFormatRequired };
+
+    /// <summary>Flink's UpsertKafkaDynamicTableFactory discovers the key format, then the value format, before it checks
+    /// the other options.</summary>
+    public override string? MissingFormat(CatalogTable table, TableAccess access)
+    {
+        string role = access == TableAccess.Write ? "sink" : "scan";
+        foreach (var format in new ConfigOption[] { KafkaOptions.KeyFormat, ValueFormatRequired })
+            if (!table.Options.ContainsKey(format.Key)) return $"Could not find required {role} format '{format.Key}'.";
+        return null;
+    }
 
     public override IReadOnlyList<ConfigOption> OptionalOptions { get; } =
     [
@@ -60,8 +71,6 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
     protected override void ValidateSpecific(CatalogTable table)
     {
         var options = new TableOptions(table);
-        if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
-            throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
         if (table.PrimaryKey.Count == 0)
             throw new ConnectorOptionException("connector",
                 $"'upsert-kafka' tables require to define a PRIMARY KEY constraint (table '{table.Name}'). The PRIMARY KEY specifies which "
@@ -78,8 +87,8 @@ public sealed class UpsertKafkaConnector : TableConnectorBase
     public override void ValidateSource(CatalogTable table)
     {
         var options = new TableOptions(table);
-        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
-        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
+        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets, "bounded");
+        KafkaConnector.RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis, "bounded");
         if (options.Get(KafkaOptions.BoundedMode) == "group-offsets")
             throw options.Invalid(KafkaOptions.BoundedMode.Key, "an upsert-kafka table is read from the earliest offsets, without a consumer group: "
                 + "use latest-offset, timestamp or specific-offsets");
