@@ -65,6 +65,12 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
         "Caused by: Could not find required scan format 'value.format'.")]
     [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'key.format' = 'json', 'value.format' = 'json'",
         "Caused by: One or more required options are missing.\n\nMissing required options are:\n\nproperties.bootstrap.servers\ntopic")]
+    // UpsertKafkaDynamicTableFactory.validateSource: the value format must be insert-only, then the primary key.
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', "
+        + "'key.format' = 'json', 'value.format' = 'debezium-json'",
+        "Caused by: 'upsert-kafka' connector doesn't support 'debezium-json' as value format, because 'debezium-json' is not in insert-only mode.")]
+    [InlineData("id INT", "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json'",
+        "Caused by: 'upsert-kafka' tables require to define a PRIMARY KEY constraint. The PRIMARY KEY specifies which columns")]
     public void An_option_mistake_is_refused_with_flinks_wording(string columns, string options, string flinkSays)
     {
         using var env = Session().AsDisposable();
@@ -95,6 +101,21 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
         var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql("EXPLAIN INSERT INTO t SELECT 1"));
         Assert.Contains("Unable to create a sink for writing table", error.Message);
         Assert.Contains(flinkSays, error.Message);
+    }
+
+    [Fact]
+    public void Upsert_kafka_buffer_flush_options_are_set_together_as_flink_requires()
+    {
+        using var env = Session().AsDisposable();
+        env.Value.ExecuteSql("CREATE TABLE t (id INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 't', "
+            + "'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json', 'sink.buffer-flush.max-rows' = '10')");
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql("EXPLAIN INSERT INTO t SELECT 1, 2"));
+        Assert.Contains("Caused by: 'sink.buffer-flush.max-rows' and 'sink.buffer-flush.interval' must be set to be greater than zero together "
+            + "to enable sink buffer flushing.", error.Message);
+        env.Value.ExecuteSql("CREATE TABLE both_set (id INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 't', "
+            + "'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json', 'sink.buffer-flush.max-rows' = '10', "
+            + "'sink.buffer-flush.interval' = '1 s')");
+        env.Value.ExecuteSql("EXPLAIN INSERT INTO both_set SELECT 1, 2");
     }
 
     [Fact]
