@@ -36,7 +36,9 @@ public sealed record PhysicalTemporalJoin(
     public override string StateSignature =>
         $"TemporalJoin|{JoinType}|keys={ExplainText.Types(Left.Schema, LeftKeys)}|times={LeftTimeIndex},{RightTimeIndex}" +
         $"|left={ExplainText.Types(Left.Schema, Enumerable.Range(0, Left.Schema.Count))}" +
-        $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}";
+        $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}" +
+        // Waiting rows of an updating left side keep their kind: another state layout.
+        (Left.Changelog.IsInsertOnly ? "" : "|left-kinds");
 
     public override string VertexName => "TemporalJoin";
 
