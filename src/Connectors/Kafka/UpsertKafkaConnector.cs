@@ -17,13 +17,12 @@ namespace StreamSql.Connectors.Kafka;
 /// </summary>
 public sealed class UpsertKafkaConnector : TableConnectorBase
 {
-    // The change-data formats are known (Flink discovers their factories) so that they are refused in Flink's words
-    // (InsertOnlyValueFormat), not as unknown identifiers.
-    private static readonly string[] ValueFormats = [.. KafkaOptions.KeyFormats, .. ChangelogFormats.ChangelogFormatOptions.Formats];
+    // A change-data format parses (Flink discovers its factory) so that it is refused in Flink's words
+    // (InsertOnlyValueFormat), not as an unknown identifier; the values offered are the insert-only ones.
     private static readonly ConfigOption<string?> ValueFormatRequired = new("value.format", null,
         "Format of the record value: json, csv, raw, avro or avro-confluent.",
-        s => ValueFormats.Contains(s.Trim().ToLowerInvariant()) ? s.Trim().ToLowerInvariant() : KafkaOptions.ParseFormat(s), v => v ?? "", hasDefault: false,
-        allowedValues: ValueFormats);
+        s => ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(s.Trim().ToLowerInvariant()) ? s.Trim().ToLowerInvariant() : KafkaOptions.ParseFormat(s),
+        v => v ?? "", hasDefault: false, allowedValues: KafkaOptions.KeyFormats);
     private static readonly ConfigOption<int> BufferFlushMaxRows = Options.Int("sink.buffer-flush.max-rows", 0,
         "Rows buffered to keep the last per key before writing (accepted; rows are written as they come).");
     private static readonly ConfigOption<TimeSpan> BufferFlushInterval = Options.Duration("sink.buffer-flush.interval", TimeSpan.Zero,
