@@ -60,6 +60,9 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
     [InlineData("id INT", "'connector' = 'kafka', 'topic' = 'a;b', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json', "
         + "'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:1'",
         "Caused by: Currently Kafka source only supports specific offset for single topic.")]
+    // The key fields are checked after the modes (Flink projects the key after validateTableSourceOptions).
+    [InlineData("id INT", Base + ", 'format' = 'json', 'key.fields' = 'id', 'scan.startup.mode' = 'timestamp'",
+        "Caused by: 'scan.startup.timestamp-millis' is required in 'timestamp' startup mode but missing.")]
     [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka'", "Caused by: Could not find required scan format 'key.format'.")]
     [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'key.format' = 'json'",
         "Caused by: Could not find required scan format 'value.format'.")]

@@ -108,7 +108,6 @@ public sealed class KafkaConnector : TableConnectorBase
                 throw options.Invalid(KafkaOptions.TopicPattern.Key, e.Message);
             }
         }
-        KafkaFields.Of(table);
     }
 
     /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') of the role it
@@ -128,14 +127,16 @@ public sealed class KafkaConnector : TableConnectorBase
             throw new ConnectorOptionException(KafkaOptions.Topic.Key, "Either 'topic' or 'topic-pattern' must be set.");
     }
 
-    /// <summary>Flink's validatePKConstraints, the last of its checks for either role: a primary key needs a changelog value format.</summary>
-    private static void CheckPrimaryKey(CatalogTable table, TableOptions options)
+    /// <summary>The last of Flink's checks for either role: validatePKConstraints (a primary key needs a changelog value
+    /// format), then the key and value fields (createKeyFormatProjection, createValueFormatProjection).</summary>
+    private static void CheckPrimaryKeyAndFields(CatalogTable table, TableOptions options)
     {
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
         if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
             throw new ConnectorOptionException("connector",
                 $"The Kafka table '{table.Name}' with '{valueFormat}' format doesn't support defining PRIMARY KEY constraint on the table, "
                 + "because it can't guarantee the semantic of primary key.");
+        KafkaFields.Of(table);
     }
 
     /// <summary>The startup and bounded modes matter only to a source, checked in Flink's order and words
@@ -152,7 +153,7 @@ public sealed class KafkaConnector : TableConnectorBase
         RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis, "bounded");
         RequireSingleTopic(options, KafkaOptions.BoundedMode);
         ParseOffsets(options, KafkaOptions.BoundedSpecificOffsets);
-        CheckPrimaryKey(table, options);
+        CheckPrimaryKeyAndFields(table, options);
         if (options.Get(KafkaOptions.StartupMode) == "group-offsets" && options.Raw(KafkaOptions.StartupMode.Key) is not null
             && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
@@ -198,7 +199,7 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw MissingTransactionalIdPrefix(table);
-        CheckPrimaryKey(table, options);
+        CheckPrimaryKeyAndFields(table, options);
     }
 
     /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') for the role it
