@@ -18,11 +18,9 @@ internal static class RankPlanning
     {
         if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
         if (r.RankEnd is null) return batch ? PlanAsBatchOverAggregate(r, translate) : PlanAsOverAggregate(r, translate);
-        if (batch && r.RankType != RankType.RowNumber)
-        {
-            if (r.RankEndColumn >= 0) throw Unsupported.Feature($"{PhysicalRank.RankTypeName(r.RankType)}() bounded by a column in batch mode", r.Span);
-            return PlanAsBatchRankFilter(r, translate);
-        }
+        // Flink's batch rank rules take a constant range only; a variable one finds no batch plan.
+        if (batch && r.RankEndColumn >= 0) throw Unsupported.Feature("a Top-N bounded by a column (rn <= column) in batch mode", r.Span);
+        if (batch && r.RankType != RankType.RowNumber) return PlanAsBatchRankFilter(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
         long end = r.RankEnd.Value;
