@@ -36,6 +36,8 @@ public sealed partial class KillAndRestoreTests
     [InlineData("dedup", "maxwell-json", "rocksdb", "2,1,2")]
     [InlineData("groupby-partitioned", "debezium-json", "rocksdb", "2,3,1")]
     [InlineData("topn-norank", "maxwell-json", "hashmap", "1,2,3")]
+    [InlineData("topn-variable", "debezium-json", "rocksdb", "2,1,3")]
+    [InlineData("topn-variable", "canal-json", "hashmap", "1,3,2")]
     public async Task Updating_query_into_a_changelog_format_file_sink_killed_and_restored_commits_every_change_exactly_once(string query, string format,
         string backend, string parallelisms)
     {
@@ -44,7 +46,7 @@ public sealed partial class KillAndRestoreTests
         string[] columns = query switch
         {
             "groupby" or "groupby-partitioned" => ["k", "n", "total"],
-            "topn" => ["k", "rn", "id"],
+            "topn" or "topn-variable" => ["k", "rn", "id"],
             _ => ["k", "id"],
         };
         string insert = query switch
@@ -55,6 +57,9 @@ public sealed partial class KillAndRestoreTests
             "groupby" => $"INSERT INTO out SELECT MOD(id, {ChangelogKeys}), COUNT(*), SUM(id) FROM src GROUP BY MOD(id, {ChangelogKeys});",
             "topn" => $"INSERT INTO out SELECT k, rn, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
                 + "ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM src) WHERE rn <= 3;",
+            // Flink's VariableRankRange: each key keeps as many rows as n was in its first row (its smallest id).
+            "topn-variable" => $"INSERT INTO out SELECT k, rn, id FROM (SELECT k, id, n, ROW_NUMBER() OVER (PARTITION BY k "
+                + $"ORDER BY MOD(id * 7919, 9001) DESC) AS rn FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, MOD(id, 4) + 1 AS n FROM src)) WHERE rn <= n;",
             _ => $"INSERT INTO out SELECT k, id FROM (SELECT MOD(id, {ChangelogKeys}) AS k, id, ROW_NUMBER() OVER (PARTITION BY MOD(id, {ChangelogKeys}) "
                 + "ORDER BY p DESC) AS rn FROM src) WHERE rn = 1;",
         };
@@ -68,7 +73,8 @@ public sealed partial class KillAndRestoreTests
         var changes = query switch
         {
             "groupby" or "groupby-partitioned" => GroupByChangelog(),
-            "topn" => TopNChangelog(),
+            "topn" => TopNChangelog(_ => 3),
+            "topn-variable" => TopNChangelog(VariableTopNLimit),
             "topn-norank" => TopNWithoutRankChangelog(),
             _ => KeepLastChangelog(),
         };
@@ -83,6 +89,9 @@ public sealed partial class KillAndRestoreTests
             "groupby" or "groupby-partitioned" => $"SELECT (i % {ChangelogKeys}) || ',' || count(*) || ',' || sum(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
             "topn" => $"SELECT k || ',' || rn || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
                 + $"ORDER BY (i * 7919) % 9001 DESC) AS rn FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= 3",
+            "topn-variable" => $"SELECT k || ',' || rn || ',' || i FROM (SELECT i % {ChangelogKeys} AS k, i, row_number() OVER (PARTITION BY i % {ChangelogKeys} "
+                + $"ORDER BY (i * 7919) % 9001 DESC) AS rn, first_value(i % 4 + 1) OVER (PARTITION BY i % {ChangelogKeys} ORDER BY i) AS n "
+                + $"FROM range(1, {ChangelogRows + 1}) t(i)) WHERE rn <= n",
             _ => $"SELECT (i % {ChangelogKeys}) || ',' || max(i) FROM range(1, {ChangelogRows + 1}) t(i) GROUP BY i % {ChangelogKeys}",
         });
     }
@@ -299,7 +308,10 @@ public sealed partial class KillAndRestoreTests
         return changes;
     }
 
-    private static List<Change> TopNChangelog()
+    /// <summary>The rank end of key <paramref name="k"/> in "topn-variable": n = id % 4 + 1 of its first (smallest) id.</summary>
+    private static int VariableTopNLimit(long k) => (int)((k == 0 ? ChangelogKeys : k) % 4 + 1);
+
+    private static List<Change> TopNChangelog(Func<long, int> limitOf)
     {
         var changes = new List<Change>();
         var tops = new Dictionary<long, List<long>>();
@@ -308,7 +320,7 @@ public sealed partial class KillAndRestoreTests
         {
             long k = id % ChangelogKeys;
             var old = tops.TryGetValue(k, out var list) ? list : [];
-            var now = old.Append(id).OrderByDescending(Score).Take(3).ToList();
+            var now = old.Append(id).OrderByDescending(Score).Take(limitOf(k)).ToList();
             tops[k] = now;
             for (int r = 0; r < now.Count; r++)
             {

@@ -48,6 +48,32 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
         "The Kafka table 't' with 'json' format doesn't support defining PRIMARY KEY constraint on the table, because it can't guarantee the semantic of primary key")]
     [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", Base + ", 'value.format' = 'csv'",
         "The Kafka table 't' with 'csv' format doesn't support defining PRIMARY KEY constraint on the table")]
+    // Flink's order: the value format is discovered first, then FactoryUtil lists every missing required option, then
+    // KafkaConnectorOptionsUtil checks the topic and the startup and bounded modes.
+    [InlineData("id INT", "'connector' = 'kafka'", "Caused by: Could not find required scan format 'value.format'.")]
+    [InlineData("id INT", "'connector' = 'kafka', 'format' = 'json'",
+        "Caused by: One or more required options are missing.\n\nMissing required options are:\n\nproperties.bootstrap.servers")]
+    [InlineData("id INT", Base + ", 'format' = 'json', 'scan.startup.mode' = 'timestamp'",
+        "Caused by: 'scan.startup.timestamp-millis' is required in 'timestamp' startup mode but missing.")]
+    [InlineData("id INT", Base + ", 'format' = 'json', 'scan.bounded.mode' = 'specific-offsets'",
+        "Caused by: 'scan.bounded.specific-offsets' is required in 'specific-offsets' bounded mode but missing.")]
+    [InlineData("id INT", "'connector' = 'kafka', 'topic' = 'a;b', 'properties.bootstrap.servers' = 'h:1', 'format' = 'json', "
+        + "'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:1'",
+        "Caused by: Currently Kafka source only supports specific offset for single topic.")]
+    // The key fields are checked after the modes (Flink projects the key after validateTableSourceOptions).
+    [InlineData("id INT", Base + ", 'format' = 'json', 'key.fields' = 'id', 'scan.startup.mode' = 'timestamp'",
+        "Caused by: 'scan.startup.timestamp-millis' is required in 'timestamp' startup mode but missing.")]
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka'", "Caused by: Could not find required scan format 'key.format'.")]
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'key.format' = 'json'",
+        "Caused by: Could not find required scan format 'value.format'.")]
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'key.format' = 'json', 'value.format' = 'json'",
+        "Caused by: One or more required options are missing.\n\nMissing required options are:\n\nproperties.bootstrap.servers\ntopic")]
+    // UpsertKafkaDynamicTableFactory.validateSource: the value format must be insert-only, then the primary key.
+    [InlineData("id INT, PRIMARY KEY (id) NOT ENFORCED", "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', "
+        + "'key.format' = 'json', 'value.format' = 'debezium-json'",
+        "Caused by: 'upsert-kafka' connector doesn't support 'debezium-json' as value format, because 'debezium-json' is not in insert-only mode.")]
+    [InlineData("id INT", "'connector' = 'upsert-kafka', 'topic' = 't', 'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json'",
+        "Caused by: 'upsert-kafka' tables require to define a PRIMARY KEY constraint. The PRIMARY KEY specifies which columns")]
     public void An_option_mistake_is_refused_with_flinks_wording(string columns, string options, string flinkSays)
     {
         using var env = Session().AsDisposable();
@@ -59,6 +85,40 @@ public sealed class HuntCKafkaConformanceTests : IDisposable
         var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql(sinkOption ? "EXPLAIN INSERT INTO t (id) SELECT id FROM g" : "EXPLAIN SELECT * FROM t"));
         Assert.Contains(sinkOption ? "Unable to create a sink for writing table" : "Unable to create a source for reading table", error.Message);
         Assert.Contains(flinkSays, error.Message);
+    }
+
+    /// <summary>The same checks for a table written: the sink format, then the list, then the topic, the partitioner
+    /// (KafkaConnectorOptionsUtil.validateSinkPartitioner), the delivery guarantee.</summary>
+    [Theory]
+    [InlineData("'connector' = 'kafka'", "Caused by: Could not find required sink format 'value.format'.")]
+    [InlineData("'connector' = 'kafka', 'value.format' = 'csv'",
+        "Caused by: One or more required options are missing.\n\nMissing required options are:\n\nproperties.bootstrap.servers")]
+    [InlineData("'connector' = 'kafka', 'value.format' = 'csv', 'properties.bootstrap.servers' = 'h:1'", "Caused by: Either 'topic' or 'topic-pattern' must be set.")]
+    [InlineData(Base + ", 'value.format' = 'csv', 'key.format' = 'csv', 'key.fields' = 'id', 'sink.partitioner' = 'round-robin'",
+        "Caused by: Currently 'round-robin' partitioner only works when option 'key.fields' is not specified.")]
+    [InlineData(Base + ", 'value.format' = 'csv', 'sink.partitioner' = ''", "Caused by: Option 'sink.partitioner' should be a non-empty string.")]
+    public void A_sink_option_mistake_is_refused_with_flinks_wording_in_flinks_order(string options, string flinkSays)
+    {
+        using var env = Session().AsDisposable();
+        env.Value.ExecuteSql($"CREATE TABLE t (id INT) WITH ({options})");
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql("EXPLAIN INSERT INTO t SELECT 1"));
+        Assert.Contains("Unable to create a sink for writing table", error.Message);
+        Assert.Contains(flinkSays, error.Message);
+    }
+
+    [Fact]
+    public void Upsert_kafka_buffer_flush_options_are_set_together_as_flink_requires()
+    {
+        using var env = Session().AsDisposable();
+        env.Value.ExecuteSql("CREATE TABLE t (id INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 't', "
+            + "'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json', 'sink.buffer-flush.max-rows' = '10')");
+        var error = Assert.ThrowsAny<Exception>(() => env.Value.ExecuteSql("EXPLAIN INSERT INTO t SELECT 1, 2"));
+        Assert.Contains("Caused by: 'sink.buffer-flush.max-rows' and 'sink.buffer-flush.interval' must be set to be greater than zero together "
+            + "to enable sink buffer flushing.", error.Message);
+        env.Value.ExecuteSql("CREATE TABLE both_set (id INT, v INT, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = 't', "
+            + "'properties.bootstrap.servers' = 'h:1', 'key.format' = 'json', 'value.format' = 'json', 'sink.buffer-flush.max-rows' = '10', "
+            + "'sink.buffer-flush.interval' = '1 s')");
+        env.Value.ExecuteSql("EXPLAIN INSERT INTO both_set SELECT 1, 2");
     }
 
     [Fact]

@@ -27,6 +27,15 @@ public sealed class BatchModeTests
     private IEnumerable<T> Specs<T>(string statement) where T : OperatorSpec =>
         ((InsertPlan)_f.Run(statement)).Job.Vertices.SelectMany(v => v.Chain).OfType<T>();
 
+    /// <summary>Flink's batch rank rules (BatchPhysicalRankRule) take a constant range only: a Top-N bounded by a column
+    /// finds no batch plan.</summary>
+    [Fact]
+    public void A_top_n_bounded_by_a_column_has_no_batch_plan()
+    {
+        var e = _f.Error("SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn <= bidder");
+        Assert.Equal("Not supported yet: a Top-N bounded by a column (rn <= column) in batch mode", e.Problem);
+    }
+
     [Fact]
     public void A_group_by_is_insert_only_and_an_append_only_sink_takes_it()
     {

@@ -48,6 +48,40 @@ public sealed class RankTests
         else Assert.DoesNotContain("where=", plan);
     }
 
+    /// <summary>Flink's RankUtil: a lone upper bound by a column of the ranked input is a VariableRankRange (<c>rn &lt; b</c>
+    /// and <c>rn = b</c> read as <c>rn &lt;= b</c>); with another bound on the number, or a lower bound by a column, it is no
+    /// Top-N (an OVER aggregate, refused as one); a bound of another type is refused as Flink's AbstractTopNFunction does.</summary>
+    [Theory]
+    [InlineData("rn <= bidder", "")]
+    [InlineData("bidder > rn", "")]
+    [InlineData("rn = bidder AND price > 7", "where=[>(price, 7)]")]
+    public void A_bound_by_a_column_of_the_input_is_a_variable_rank_range(string filter, string residual)
+    {
+        var plan = PhysicalPlan($"SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE {filter}");
+        Assert.Contains("Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankEnd=bidder], partitionBy=[auction], orderBy=[price DESC], select=[auction, bidder, price, ts]", plan);
+        if (residual.Length > 0) Assert.Contains(residual, plan);
+        else Assert.DoesNotContain("where=", plan);
+        var spec = _f.Run<InsertPlan>($"INSERT INTO out_rows SELECT auction, bidder, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE {filter}")
+            .Job.Vertices.SelectMany(v => v.Chain).OfType<StreamSql.Sql.Planner.Physical.RankSpec>().Single();
+        Assert.Equal(1, spec.RankEndColumn);
+    }
+
+    [Theory]
+    [InlineData("rn <= bidder AND rn >= 2")]
+    [InlineData("rn >= bidder")]
+    public void A_column_bound_with_another_bound_or_from_below_is_no_top_n(string filter)
+    {
+        var e = _f.Error($"SELECT auction, price FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE {filter}");
+        Assert.Contains("ASCENDING", e.Problem);
+    }
+
+    [Fact]
+    public void A_column_bound_of_another_type_is_refused()
+    {
+        var e = _f.Error("SELECT auction FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM (SELECT *, CAST(price AS DOUBLE) AS p FROM bids)) WHERE rn <= p");
+        Assert.Contains("variable rank index column must be long, short or int type", e.Problem);
+    }
+
     [Fact]
     public void Without_the_rank_number_in_the_output_the_rank_does_not_compute_it()
     {

@@ -89,7 +89,7 @@ public sealed class TemporalJoinPlanTests
     }
 
     [Fact]
-    public void Only_inner_and_left_joins_and_an_insert_only_left_side()
+    public void Only_inner_and_left_joins()
     {
         var right = Fixture().Error("SELECT * FROM orders AS o RIGHT JOIN currency_rates FOR SYSTEM_TIME AS OF o.order_time AS r ON o.currency = r.currency");
         Assert.Equal("Temporal table join currently only support INNER JOIN and LEFT JOIN, but was RIGHT JOIN.", right.Problem);
@@ -99,10 +99,27 @@ public sealed class TemporalJoinPlanTests
         var proctime = Fixture().Error("SELECT * FROM orders AS o JOIN no_key FOR SYSTEM_TIME AS OF o.pt AS r ON o.currency = r.currency");
         Assert.StartsWith("Processing-time temporal join is not supported yet.", proctime.Problem);
         Assert.Contains("table [default_catalog.default_database.no_key]", proctime.Problem);
+    }
 
+    [Fact]
+    public void An_updating_left_side_is_forwarded_with_its_changes_as_flinks_changelog_inference_does()
+    {
+        // Flink's SatisfyModifyKindSetTraitVisitor: "temporal join supports all kinds of changes, including right side",
+        // the join providing its left input's kinds; the update kind the join is asked for is asked of the left side.
         var f = Fixture();
-        var updating = Assert.ThrowsAny<Exception>(() => f.Run("SELECT * FROM currency_rates AS c JOIN currency_rates FOR SYSTEM_TIME AS OF c.update_time AS r ON c.currency = r.currency"));
-        Assert.Contains("StreamPhysicalTemporalJoin doesn't support consuming update and delete changes", updating.Message);
+        string text = f.Run<ExplainResult>("EXPLAIN CHANGELOG_MODE SELECT c.currency, r.conversion_rate FROM currency_rates AS c "
+            + "JOIN currency_rates FOR SYSTEM_TIME AS OF c.update_time AS r ON c.currency = r.currency").Text;
+        var join = text.Split('\n').First(l => l.Contains("TemporalJoin(") && l.Contains("changelogMode="));
+        Assert.EndsWith("changelogMode=[I,UB,UA,D])", join.TrimEnd());
+
+        // An insert-only left side keeps an insert-only join, whatever the versioned side sends.
+        string insertOnly = f.Run<ExplainResult>("EXPLAIN CHANGELOG_MODE " + Classic).Text;
+        Assert.EndsWith("changelogMode=[I])", insertOnly.Split('\n').First(l => l.Contains("TemporalJoin(") && l.Contains("changelogMode=")).TrimEnd());
+
+        var plan = f.Run<InsertPlan>("INSERT INTO sink SELECT c.currency, c.conversion_rate, r.currency, r.conversion_rate, c.update_time "
+            + "FROM currency_rates AS c JOIN currency_rates FOR SYSTEM_TIME AS OF c.update_time AS r ON c.currency = r.currency");
+        var spec = plan.Job.Vertices.SelectMany(v => v.Chain).OfType<TemporalJoinSpec>().Single();
+        Assert.Equal(ChangelogMode.All, spec.OutputChangelog);
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public abstract class TableConnectorBase : ITableConnector
 
     protected virtual void ValidateSpecific(CatalogTable table) { }
 
+    public virtual string? MissingFormat(CatalogTable table, TableAccess access) => null;
+
     public virtual void ValidateSink(CatalogTable table) { }
 
     public virtual void ValidateSource(CatalogTable table) { }

@@ -43,10 +43,6 @@ internal sealed class TableOptions
     public ConnectorOptionException Invalid(string key, string reason) =>
         new(key, $"Invalid value for option '{key}' of table '{_table.Name}': {reason}");
 
-    /// <summary>Flink's FactoryUtil words for a required option of the factory that the table lacks.</summary>
-    public static ConnectorOptionException MissingRequired(string key) =>
-        new(key, $"One or more required options are missing.\n\nMissing required options are:\n\n{key}");
-
     public ConnectorOptionException Missing(string key) =>
         new(key, $"Table '{_table.Name}' is missing the required option '{key}'.");
 

@@ -65,6 +65,8 @@ public sealed class KafkaConnector : TableConnectorBase
 
     public override string Identifier => "kafka";
 
+    public override IReadOnlyList<ConfigOption> RequiredOptions { get; } = [KafkaOptions.BootstrapServers];
+
     public override IReadOnlyList<ConfigOption> OptionalOptions => KafkaOptions.Optional;
 
     public override IReadOnlyList<string> OptionPrefixes => KafkaOptions.Prefixes;
@@ -88,26 +90,14 @@ public sealed class KafkaConnector : TableConnectorBase
     protected override void ValidateSpecific(CatalogTable table)
     {
         var options = new TableOptions(table);
-        if (!table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "bootstrap.servers"))
-            throw TableOptions.MissingRequired(KafkaOptions.PropertiesPrefix + "bootstrap.servers");
-        // Without a value format the role's check refuses the table in Flink's words (RequireValueFormat).
+        // Without a value format the role's check refuses the table in Flink's words (MissingFormat).
         if (!options.Contains(KafkaOptions.ValueFormat)) return;
         ChangelogFormats.ChangelogFormatOptions.Validate(options);
         var valueFormat = options.Get(KafkaOptions.ValueFormat);
-        if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
-            throw new ConnectorOptionException("connector",
-                $"The Kafka table '{table.Name}' with '{valueFormat}' format doesn't support defining PRIMARY KEY constraint on the table, "
-                + "because it can't guarantee the semantic of primary key (use 'upsert-kafka' for a keyed table).");
         CheckFormatMetadata(table, valueFormat);
         KafkaFormatOptionOwners.Check(table, options, options.Get(KafkaOptions.ValueFormat));
-        bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
-        bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
-        if (hasTopic && hasPattern)
-            throw new ConnectorOptionException(KafkaOptions.TopicPattern.Key,
-                $"Option 'topic' and 'topic-pattern' shouldn't be set together (table '{table.Name}').");
-        if (!hasTopic && !hasPattern)
-            throw new ConnectorOptionException(KafkaOptions.Topic.Key, $"Either 'topic' or 'topic-pattern' must be set (table '{table.Name}').");
-        if (hasPattern)
+        CheckTopic(options);
+        if (!string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern)))
         {
             try
             {
@@ -118,30 +108,52 @@ public sealed class KafkaConnector : TableConnectorBase
                 throw options.Invalid(KafkaOptions.TopicPattern.Key, e.Message);
             }
         }
+    }
+
+    /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') of the role it
+    /// creates first, and says so when there is none.</summary>
+    public override string? MissingFormat(CatalogTable table, TableAccess access) =>
+        new TableOptions(table).Contains(KafkaOptions.ValueFormat) ? null
+            : $"Could not find required {(access == TableAccess.Write ? "sink" : "scan")} format 'value.format'.";
+
+    /// <summary>Flink's KafkaConnectorOptionsUtil.validateTopic.</summary>
+    internal static void CheckTopic(TableOptions options)
+    {
+        bool hasTopic = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.Topic));
+        bool hasPattern = !string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TopicPattern));
+        if (hasTopic && hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.TopicPattern.Key, "Option 'topic' and 'topic-pattern' shouldn't be set together.");
+        if (!hasTopic && !hasPattern)
+            throw new ConnectorOptionException(KafkaOptions.Topic.Key, "Either 'topic' or 'topic-pattern' must be set.");
+    }
+
+    /// <summary>The last of Flink's checks for either role: validatePKConstraints (a primary key needs a changelog value
+    /// format), then the key and value fields (createKeyFormatProjection, createValueFormatProjection).</summary>
+    private static void CheckPrimaryKeyAndFields(CatalogTable table, TableOptions options)
+    {
+        var valueFormat = options.Get(KafkaOptions.ValueFormat);
+        if (table.PrimaryKey.Count > 0 && !ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(valueFormat))
+            throw new ConnectorOptionException("connector",
+                $"The Kafka table '{table.Name}' with '{valueFormat}' format doesn't support defining PRIMARY KEY constraint on the table, "
+                + "because it can't guarantee the semantic of primary key.");
         KafkaFields.Of(table);
     }
 
-    /// <summary>The startup and bounded modes matter only to a source (Flink's KafkaDynamicTableFactory.validateTableSourceOptions).</summary>
+    /// <summary>The startup and bounded modes matter only to a source, checked in Flink's order and words
+    /// (KafkaConnectorOptionsUtil.validateTableSourceOptions: the startup mode's options, then the bounded mode's), then the primary key.</summary>
     public override void ValidateSource(CatalogTable table)
     {
         var options = new TableOptions(table);
         RequireValueFormat(options, "scan");
-        RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets);
-        RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis);
-        RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets);
-        RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis);
-        foreach (var offsets in new[] { KafkaOptions.StartupSpecificOffsets, KafkaOptions.BoundedSpecificOffsets })
-        {
-            if (options.Get(offsets) is not { } text) continue;
-            try
-            {
-                KafkaSpecificOffsets.Parse(text);
-            }
-            catch (FormatException e)
-            {
-                throw options.Invalid(offsets.Key, e.Message);
-            }
-        }
+        RequireFor(options, KafkaOptions.StartupMode, "specific-offsets", KafkaOptions.StartupSpecificOffsets, "startup");
+        RequireFor(options, KafkaOptions.StartupMode, "timestamp", KafkaOptions.StartupTimestampMillis, "startup");
+        RequireSingleTopic(options, KafkaOptions.StartupMode);
+        ParseOffsets(options, KafkaOptions.StartupSpecificOffsets);
+        RequireFor(options, KafkaOptions.BoundedMode, "specific-offsets", KafkaOptions.BoundedSpecificOffsets, "bounded");
+        RequireFor(options, KafkaOptions.BoundedMode, "timestamp", KafkaOptions.BoundedTimestampMillis, "bounded");
+        RequireSingleTopic(options, KafkaOptions.BoundedMode);
+        ParseOffsets(options, KafkaOptions.BoundedSpecificOffsets);
+        CheckPrimaryKeyAndFields(table, options);
         if (options.Get(KafkaOptions.StartupMode) == "group-offsets" && options.Raw(KafkaOptions.StartupMode.Key) is not null
             && !table.Options.ContainsKey(KafkaOptions.PropertiesPrefix + "group.id"))
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
@@ -149,18 +161,45 @@ public sealed class KafkaConnector : TableConnectorBase
             throw options.Missing(KafkaOptions.PropertiesPrefix + "group.id");
     }
 
-    /// <summary>The partitioner and delivery guarantee matter only to a sink (Flink's validateTableSinkOptions and
-    /// validateDeliveryGuarantee); debezium-json with <c>schema-include</c> is read only.</summary>
+    /// <summary>Flink's specific-offsets modes name partitions of one topic ('topic-pattern' counts as several).</summary>
+    private static void RequireSingleTopic(TableOptions options, ConfigOption<string> mode)
+    {
+        if (options.Get(mode) == "specific-offsets" && (options.Contains(KafkaOptions.TopicPattern) || KafkaReader.Topics(options).Count != 1))
+            throw new ConnectorOptionException(mode.Key, "Currently Kafka source only supports specific offset for single topic.");
+    }
+
+    /// <summary>A specific-offsets option's value, which Flink parses while it validates the mode.</summary>
+    private static void ParseOffsets(TableOptions options, ConfigOption<string?> offsets)
+    {
+        if (options.Get(offsets) is not { } text) return;
+        try
+        {
+            KafkaSpecificOffsets.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw options.Invalid(offsets.Key, e.Message);
+        }
+    }
+
+    /// <summary>The partitioner and delivery guarantee matter only to a sink, checked in Flink's order and words
+    /// (validateTableSinkOptions, validateDeliveryGuarantee, validatePKConstraints); debezium-json with <c>schema-include</c> is read only.</summary>
     public override void ValidateSink(CatalogTable table)
     {
         var options = new TableOptions(table);
         RequireValueFormat(options, "sink");
         ChangelogFormats.ChangelogFormatOptions.ValidateEncoding(options, options.Get(KafkaOptions.ValueFormat));
         var partitioner = options.Get(KafkaOptions.Partitioner);
+        if (partitioner.Length == 0)
+            throw new ConnectorOptionException(KafkaOptions.Partitioner.Key, $"Option '{KafkaOptions.Partitioner.Key}' should be a non-empty string.");
+        if (partitioner == "round-robin" && options.Contains(KafkaOptions.KeyFields))
+            throw new ConnectorOptionException(KafkaOptions.Partitioner.Key,
+                "Currently 'round-robin' partitioner only works when option 'key.fields' is not specified.");
         if (partitioner is not ("default" or "fixed" or "round-robin"))
             throw options.Invalid(KafkaOptions.Partitioner.Key, $"'{partitioner}' is not one of default, fixed, round-robin");
         if (options.Get(KafkaOptions.DeliveryGuarantee) == "exactly-once" && string.IsNullOrWhiteSpace(options.Get(KafkaOptions.TransactionalIdPrefix)))
             throw MissingTransactionalIdPrefix(table);
+        CheckPrimaryKeyAndFields(table, options);
     }
 
     /// <summary>Flink's KafkaDynamicTableFactory discovers the value format ('format' or 'value.format') for the role it
@@ -178,11 +217,11 @@ public sealed class KafkaConnector : TableConnectorBase
             + "'sink.delivery-guarantee' = 'exactly-once'; set 'sink.transactional-id-prefix' to a prefix unique to this job on the cluster: "
             + "transactions of an earlier run with the same prefix are resolved on restore).");
 
-    internal static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed)
+    /// <summary>Flink's words for a startup or bounded <paramref name="kind"/> of mode whose option is missing.</summary>
+    internal static void RequireFor<T>(TableOptions options, ConfigOption<string> mode, string value, ConfigOption<T> needed, string kind)
     {
         if (options.Get(mode) == value && !options.Contains(needed))
-            throw new ConnectorOptionException(needed.Key,
-                $"Table '{options.TableName}' uses '{mode.Key}' = '{value}', which needs the option '{needed.Key}'.");
+            throw new ConnectorOptionException(needed.Key, $"'{needed.Key}' is required in '{value}' {kind} mode but missing.");
     }
 
     public override ISourceReader CreateReader() => new KafkaChangesReader(upsert: false);

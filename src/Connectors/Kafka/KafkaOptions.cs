@@ -11,6 +11,11 @@ public static class KafkaOptions
     /// <summary>The formats of a record key (and of an upsert-kafka value).</summary>
     internal static readonly string[] KeyFormats = { "json", "csv", "raw", "avro", ConfluentAvro.ConfluentAvroOptions.Identifier };
 
+    /// <summary>Flink's PROPS_BOOTSTRAP_SERVERS: the one required option of 'kafka' (and of 'upsert-kafka'), reported with
+    /// the others missing in FactoryUtil's list.</summary>
+    public static readonly ConfigOption<string?> BootstrapServers = Options.OptionalString(PropertiesPrefix + "bootstrap.servers",
+        "Comma-separated list of Kafka brokers, e.g. 'broker-1:9092,broker-2:9092'.");
+
     public static readonly ConfigOption<string?> Topic = Options.OptionalString("topic",
         "Topic(s) to read from or write to; several as 'topic-1;topic-2' (source only).");
     public static readonly ConfigOption<string?> TopicPattern = Options.OptionalString("topic-pattern",

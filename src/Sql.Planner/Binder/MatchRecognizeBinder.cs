@@ -119,7 +119,6 @@ internal sealed class MatchRecognizeBinder
             if (literal.Value is not long millis)
                 throw new SqlValidationException("WITHIN takes a day-time interval (e.g. INTERVAL '1' HOUR)", w.Span);
             if (millis <= 0) throw new SqlValidationException("The WITHIN interval must be positive", w.Span);
-            if (!schema[timeColumn].Type.IsRowtime) throw Unsupported.Feature("WITHIN on processing time", w.Span);
             within = millis;
         }
 

@@ -10,7 +10,8 @@ namespace StreamSql.Sql.Planner.Binder;
 /// Flink's Top-N pattern, in two halves. A select item <c>ROW_NUMBER() OVER (PARTITION BY k ORDER BY c)</c> (or RANK,
 /// DENSE_RANK) becomes a <see cref="LogicalRank"/> under the SELECT's projection, its rank range still open
 /// (<see cref="BindItems"/>); the WHERE of an enclosing SELECT that bounds that column (<c>rn &lt;= N</c>, <c>rn &lt; N</c>,
-/// <c>rn = N</c>, <c>rn BETWEEN a AND b</c>) closes the range and the bound leaves the filter (<see cref="AbsorbFilter"/>).
+/// <c>rn = N</c>, <c>rn BETWEEN a AND b</c>) closes the range and the bound leaves the filter (<see cref="AbsorbFilter"/>);
+/// so does a lone bound by a column of the rank's input (<c>rn &lt;= b</c>: Flink's VariableRankRange).
 /// A rank whose range stays open is refused when planned. Any other OVER use is the expression binder's refusal.
 /// </summary>
 internal static class RankBinder
@@ -108,9 +109,16 @@ internal static class RankBinder
         long start = 1;
         long? end = null;
         var rest = new List<ScalarExpr>();
-        foreach (var term in ExpressionRewriting.Conjuncts(condition))
+        var terms = ExpressionRewriting.Conjuncts(condition).ToList();
+        foreach (var term in terms)
         {
             if (!TryBound(term, column, ref start, ref end)) rest.Add(term);
+        }
+        if (end is null && rest.Count == terms.Count && TryVariableBound(input, terms, column) is var (bound, endColumn))
+        {
+            var variable = CloseRange(input, 1, long.MaxValue, endColumn);
+            var others = ExpressionRewriting.And(terms.Where(t => !ReferenceEquals(t, bound)).ToList());
+            return others is null ? variable : new LogicalFilter(variable, others);
         }
         if (end is null) return new LogicalFilter(input, condition);
         var ranked = CloseRange(input, start, end.Value);
@@ -144,12 +152,52 @@ internal static class RankBinder
         }
     }
 
-    private static LogicalNode CloseRange(LogicalNode node, long start, long end) => node switch
+    private static LogicalNode CloseRange(LogicalNode node, long start, long end, int endColumn = -1) => node switch
     {
-        LogicalRank r => r with { RankStart = Math.Max(1, start), RankEnd = end },
-        LogicalProject p => p with { Input = CloseRange(p.Input, start, end) },
+        LogicalRank r => r with { RankStart = Math.Max(1, start), RankEnd = end, RankEndColumn = endColumn },
+        LogicalProject p => p with { Input = CloseRange(p.Input, start, end, endColumn) },
         _ => throw new InvalidOperationException("no rank below"),
     };
+
+    /// <summary>
+    /// Flink's RankUtil: when the only term comparing the rank column is an upper bound (<c>rn &lt;= b</c>, <c>rn &lt; b</c>,
+    /// <c>rn = b</c>, or the mirror) by a column <c>b</c> that is a column of the rank's input, the term and the rank's
+    /// input column (a VariableRankRange: Flink reads all three as "up to b").
+    /// </summary>
+    private static (ScalarExpr Term, int EndColumn)? TryVariableBound(LogicalNode input, List<ScalarExpr> terms, int column)
+    {
+        (ScalarExpr, int)? found = null;
+        foreach (var term in terms)
+        {
+            if (term is not Call { Operands.Count: 2 } call || call.Function is not ("<" or "<=" or "=" or ">" or ">=")) continue;
+            bool left = IsColumn(call.Operands[0], column), right = IsColumn(call.Operands[1], column);
+            if (left == right) continue;
+            if (found is not null) return null;
+            var other = left ? call.Operands[1] : call.Operands[0];
+            // The comparison widens an INT or SMALLINT column to the rank's BIGINT.
+            while (other is Call { Function: "CAST", Operands: [var inner] }) other = inner;
+            string op = left ? call.Function : Flip(call.Function);
+            if (op is ">" or ">=" || other is not InputRef { Index: var index } || index == column || !TryRankInput(input, index, out int endColumn)) return null;
+            found = (term, endColumn);
+        }
+        return found;
+    }
+
+    /// <summary>Follows column <paramref name="column"/> of <paramref name="node"/> through projections down to a column of the open rank's input.</summary>
+    private static bool TryRankInput(LogicalNode node, int column, out int inputColumn)
+    {
+        inputColumn = -1;
+        switch (node)
+        {
+            case LogicalRank r when column < r.RankColumn:
+                inputColumn = column;
+                return true;
+            case LogicalProject p when p.Projections[column] is InputRef { Index: var index }:
+                return TryRankInput(p.Input, index, out inputColumn);
+            default:
+                return false;
+        }
+    }
 
     /// <summary>Narrows the range by one term <c>rn op literal</c> (or <c>literal op rn</c>); false for any other term.</summary>
     private static bool TryBound(ScalarExpr term, int column, ref long start, ref long? end)

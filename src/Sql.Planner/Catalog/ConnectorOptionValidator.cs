@@ -63,7 +63,7 @@ internal sealed class ConnectorOptionValidator
             return (descriptor, $"Connector '{identifier}' can only be used as a sink. It cannot be used as a source.");
         if (access == TableAccess.Write && !descriptor.SupportsSink)
             return (descriptor, $"Connector '{identifier}' can only be used as a source. It cannot be used as a sink.");
-        if (OptionProblem(table, descriptor) is { } problem) return (descriptor, problem);
+        if (OptionProblem(table, descriptor, access) is { } problem) return (descriptor, problem);
         // Flink's DynamicSourceUtils: the metadata columns' keys are the source's to know.
         if (access != TableAccess.Write)
             foreach (var column in table.Columns.OfType<MetadataColumn>())
@@ -83,7 +83,7 @@ internal sealed class ConnectorOptionValidator
 
     /// <summary>What Flink's TableFactoryHelper finds wrong, in its order and words (format discovery, missing required
     /// options, values that do not parse, unknown keys, watermark alignment); null when nothing is.</summary>
-    private static string? OptionProblem(CatalogTable table, IConnectorDescriptor descriptor)
+    private static string? OptionProblem(CatalogTable table, IConnectorDescriptor descriptor, TableAccess access)
     {
         var declared = descriptor.RequiredOptions.Concat(descriptor.OptionalOptions).ToList();
         var known = new List<(string Key, string Value, ConfigOption Option)>();
@@ -108,6 +108,7 @@ internal sealed class ConnectorOptionValidator
             return $"Could not find any factory for identifier '{value}' of option '{key}'{(hint.Length == 0 ? "." : hint)} " +
                 $"Available format factory identifiers are: {string.Join(", ", formats)}";
         }
+        if (descriptor.MissingFormat(table, access) is { } format) return format;
         var missing = descriptor.RequiredOptions.Where(r => r.Key != "connector" && !table.Options.Keys.Any(r.Matches)).Select(r => r.Key)
             .OrderBy(k => k, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)

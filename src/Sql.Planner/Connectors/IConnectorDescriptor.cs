@@ -66,6 +66,14 @@ public interface IConnectorDescriptor
     void Validate(CatalogTable table);
 
     /// <summary>
+    /// The format a factory must discover for <paramref name="access"/> and cannot, in Flink's words (its
+    /// <c>FactoryUtil.discoverDecodingFormat</c>: "Could not find required scan format 'value.format'."), or null. Flink's
+    /// kafka factories discover their formats before anything else is checked, so this comes before the list of missing
+    /// required options.
+    /// </summary>
+    string? MissingFormat(CatalogTable table, TableAccess access) => null;
+
+    /// <summary>
     /// Checks what only matters when the table is written (an INSERT into it), e.g. a format option its encoder refuses,
     /// as Flink's format factories do when they create the sink's encoder. Throws <see cref="ConnectorOptionException"/>.
     /// </summary>

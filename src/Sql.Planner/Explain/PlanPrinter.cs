@@ -66,7 +66,7 @@ public static class PlanPrinter
         LogicalJoin j => $"LogicalJoin(condition=[{JoinCondition(j)}], joinType=[{j.JoinType.ToString().ToLowerInvariant()}])",
         LogicalOverAggregate o => $"FlinkLogicalOverAggregate(partitionBy=[{string.Join(", ", o.PartitionKeys.Select(k => "$" + k))}], orderBy=[${o.OrderColumn} ASC], window=[{o.Frame}], "
                                   + $"calls=[{string.Join(", ", o.Calls.Select(c => $"{c.FunctionName}({string.Join(", ", c.ArgIndexes.Select(a => "$" + a))}) AS {c.Name}"))}])",
-        LogicalRank r => $"FlinkLogicalRank(rankType=[{Physical.Plan.PhysicalRank.RankTypeName(r.RankType)}], rankRange=[rankStart={r.RankStart}, rankEnd={r.RankEnd?.ToString() ?? "?"}], "
+        LogicalRank r => $"FlinkLogicalRank(rankType=[{Physical.Plan.PhysicalRank.RankTypeName(r.RankType)}], rankRange=[{(r.RankEndColumn >= 0 ? $"rankEnd={r.Input.Schema[r.RankEndColumn].Name}" : $"rankStart={r.RankStart}, rankEnd={r.RankEnd?.ToString() ?? "?"}")}], "
                          + $"partitionBy=[{string.Join(", ", r.PartitionKeys.Select(k => "$" + k))}], orderBy=[{string.Join(", ", r.OrderKeys.Select(k => "$" + k.Column + (k.Descending ? " DESC" : " ASC")))}], select=[{string.Join(", ", r.Schema.Fields.Select(f => f.Name))}])",
         LogicalSort s => "LogicalSort(" + string.Join(", ", s.OrderKeys.Select((k, i) => $"sort{i}=[${k.Column}], dir{i}=[{(k.Descending ? "DESC" : "ASC")}]")
                          .Append(s.Offset > 0 ? $"offset=[{s.Offset}]" : null).Append(s.Fetch is { } f ? $"fetch=[{f}]" : null).OfType<string>()) + ")",

@@ -27,6 +27,11 @@ public sealed record LogicalRank(
     /// <summary>The OVER call, for errors found when it is planned.</summary>
     public Parser.SourceSpan Span { get; init; } = Parser.SourceSpan.None;
 
+    /// <summary>Flink's VariableRankRange (<c>WHERE rn &lt;= b</c>, <c>b</c> a column of the input): the input column
+    /// whose value in a partition's first row ends that partition's range (which starts at 1; <see cref="RankEnd"/> is then
+    /// <see cref="long.MaxValue"/>); -1 for a constant range.</summary>
+    public int RankEndColumn { get; init; } = -1;
+
     /// <summary>The name the rank column has in the output.</summary>
     public string RankColumnName { get; init; } = "w0$o0";
 

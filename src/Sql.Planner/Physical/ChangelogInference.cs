@@ -195,6 +195,12 @@ internal static class ChangelogInference
                 case PhysicalCollect collect:
                     Ask(collect.Input, UpdateKind.BeforeAndAfter);
                     break;
+                case PhysicalTemporalJoin temporal:
+                    // Flink's SatisfyUpdateKindTraitVisitor: the left side's rows are forwarded, so it is asked what the
+                    // join is asked; the versioned side for no -U.
+                    Ask(temporal.Left, asked);
+                    Ask(temporal.Right, UpdateKind.None);
+                    break;
                 case IChangelogProducer producer:
                     foreach (var input in node.Inputs)
                         Ask(input, producer.NeedsUpdateBefore ? UpdateKind.BeforeAndAfter : UpdateKind.None);
@@ -238,6 +244,7 @@ internal static class ChangelogInference
     private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds) => node switch
     {
         _ when !kinds[node].Update => true,
+        PhysicalTemporalJoin temporal => CanProvideOnlyUpdateAfter(temporal.Left, kinds),
         IChangelogProducer or PhysicalDropUpdateBefore => true,
         PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
         PhysicalCalc { Condition: not null } => false,
@@ -251,6 +258,7 @@ internal static class ChangelogInference
         // SinkUpsertMaterializer emits upserts by the sink key only, as Flink's.
         if (node is PhysicalSinkMaterializer) return UpdateKind.OnlyUpdateAfter;
         if (node is PhysicalDropUpdateBefore) return UpdateKind.OnlyUpdateAfter;
+        if (node is PhysicalTemporalJoin temporal) return provided[temporal.Left];
         if (node is IChangelogProducer) return required == UpdateKind.None ? UpdateKind.BeforeAndAfter : required;
         // A source emits what its connector says: upserts carry no -U.
         if (node is PhysicalTableSourceScan scan)

@@ -18,6 +18,8 @@ internal static class RankPlanning
     {
         if (WindowRankPlanning.TryPlan(r, () => translate(r.Input), parallelism, timeZone) is { } windowed) return windowed;
         if (r.RankEnd is null) return batch ? PlanAsBatchOverAggregate(r, translate) : PlanAsOverAggregate(r, translate);
+        // Flink's batch rank rules take a constant range only; a variable one finds no batch plan.
+        if (batch && r.RankEndColumn >= 0) throw Unsupported.Feature("a Top-N bounded by a column (rn <= column) in batch mode", r.Span);
         if (batch && r.RankType != RankType.RowNumber) return PlanAsBatchRankFilter(r, translate);
         var input = translate(r.Input);
         string name = PhysicalRank.RankTypeName(r.RankType);
@@ -35,10 +37,14 @@ internal static class RankPlanning
                 StateTtl = stateTtl,
             };
         }
+        if (r.RankEndColumn >= 0 && r.Input.Schema[r.RankEndColumn].Type.Kind is not (SqlTypeKind.BigInt or SqlTypeKind.Int or SqlTypeKind.SmallInt))
+            throw new SqlValidationException(
+                $"variable rank index column must be long, short or int type, while input type is {r.Input.Schema[r.RankEndColumn].Type}", r.Span);
         return new PhysicalRank(input, r.PartitionKeys, r.OrderKeys, r.RankType, r.RankStart, end, r.OutputRankNumber, r.Schema)
         {
             Parallelism = p,
             StateTtl = stateTtl,
+            RankEndColumn = r.RankEndColumn,
         };
     }
 

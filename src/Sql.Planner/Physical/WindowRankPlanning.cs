@@ -19,7 +19,8 @@ internal static class WindowRankPlanning
     /// <param name="timeZone">The session time zone (<c>table.local-time-zone</c>), for windows over a TIMESTAMP_LTZ.</param>
     public static PhysicalNode? TryPlan(LogicalRank r, Func<PhysicalNode> translateInput, int parallelism, string? timeZone = null)
     {
-        if (r.RankEnd is not { } end || Windowed(r) is not var (function, start, stop, aggregated)) return null;
+        // Flink's window Top-N takes a constant range only; a variable one stays a regular Rank.
+        if (r.RankEnd is not { } end || r.RankEndColumn >= 0 || Windowed(r) is not var (function, start, stop, aggregated)) return null;
         if (!function.IsEventTime)
         {
             if (!aggregated) return null;

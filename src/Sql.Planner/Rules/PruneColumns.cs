@@ -193,10 +193,12 @@ internal static class PruneColumns
                 var used = new SortedSet<int>(required.Where(i => i < n));
                 used.UnionWith(r.PartitionKeys);
                 foreach (var k in r.OrderKeys) used.Add(k.Column);
+                if (r.RankEndColumn >= 0) used.Add(r.RankEndColumn);
                 var (input, map) = Prune(r.Input, used.ToList());
                 var pruned = r with
                 {
                     Input = input,
+                    RankEndColumn = r.RankEndColumn >= 0 ? map[r.RankEndColumn] : -1,
                     PartitionKeys = r.PartitionKeys.Select(k => map[k]).ToList(),
                     OrderKeys = r.OrderKeys.Select(k => k with { Column = map[k.Column] }).ToList(),
                     OutputRankNumber = keepRank,

@@ -266,4 +266,31 @@ public sealed class MatchOperatorTests
         Assert.Empty(harness.Emitted.OfType<Batch>());
         await harness.DisposeAsync();
     }
+
+    /// <summary>
+    /// WITHIN over processing time (Flink's CepOperator advances the NFA to the current processing time): rows are timed
+    /// by their arrival, so a match whose rows all arrive within the interval completes (key 0: A X Y, the preferred
+    /// branch), and a row arriving past it ends the wait of the partial match, which falls back to A Z (key 1).
+    /// </summary>
+    [Fact]
+    public async Task Within_over_processing_time_times_rows_by_their_arrival()
+    {
+        var clock = new ManualClock();
+        long t0 = clock.Micros;
+        var harness = await OperatorTestHarness.OpenAsync(new MatchOperator(AlternationSpec() with { IsRowtime = false }, Input),
+            GroupAggregateRescaleTests.Backend("hashmap"), 0, 1, clock: clock);
+        await harness.ProcessBatchAsync(Build([new Row(0, 0, 1, 0), new Row(1, 10, 1, 0)]));
+        clock.Micros = t0 + 1_000_000;
+        await harness.ProcessBatchAsync(Build([new Row(0, 1, 2, 0), new Row(1, 11, 2, 0)]));
+        Assert.Empty(harness.Emitted.OfType<Batch>());
+        clock.Micros = t0 + 2_500_000;
+        await harness.ProcessBatchAsync(Build([new Row(0, 2, 3, 0)]));
+        clock.Micros = t0 + 3_500_000;
+        await harness.ProcessBatchAsync(Build([new Row(1, 12, 3, 0)]));
+        var matches = harness.Emitted.OfType<Batch>()
+            .SelectMany(b => Enumerable.Range(0, b.Length).Select(i => $"{((Int64Array)b.Data.Column(0)).GetValue(i)} {((StringArray)b.Data.Column(1)).GetString(i)}"))
+            .ToList();
+        Assert.Equal(["0 Y", "1 Z"], matches);
+        await harness.DisposeAsync();
+    }
 }

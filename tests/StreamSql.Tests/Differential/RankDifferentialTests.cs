@@ -52,6 +52,61 @@ public sealed class RankDifferentialTests
         Assert.Equal(run.Cases, run.NonEmptyCases);
     }
 
+    /// <summary>
+    /// Flink's VariableRankRange (<c>WHERE rn &lt;= n</c>, <c>n</c> a column of the ranked input): a partition keeps as many
+    /// rows as <c>n</c> says in its first row (later rows' <c>n</c> do not change it, as Flink's AbstractTopNFunction keeps
+    /// the first in state). DuckDB's side bounds the rank by FIRST_VALUE(n) in arrival order (<c>seq</c>). One bound constant
+    /// per partition, one that varies from row to row (so only the first row's counts), a NULL or 0 bound (no row), with and
+    /// without the rank number, the bound on either side of the comparison and as <c>=</c> (Flink reads all as "up to n").
+    /// </summary>
+    [Theory]
+    [InlineData(1, 4096, 20261220)]
+    [InlineData(2, 7, 20261221)]
+    public async Task Top_n_bounded_by_a_column_agrees_with_duckdb(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400, sequence: true);
+        foreach (var (bound, filter, columns) in new[]
+        {
+            ("CAST(MOD(ABS(k), 4) AS INT)", "rn <= n", "k, v, seq, rn"),
+            ("CAST(MOD(seq, 5) AS BIGINT)", "rn <= n", "k, v, seq, rn"),
+            ("CAST(MOD(seq, 5) AS BIGINT)", "n >= rn", "k, v, seq"),
+            ("CAST(MOD(seq, 3) + 1 AS SMALLINT)", "rn = n", "k, v, seq, rn"),
+            ("CAST(MOD(seq, 3) + 1 AS SMALLINT)", "rn < n AND v > 0", "k, v, seq"),
+        })
+        {
+            // Every bounding term means "up to the first row's n"; the rest of the filter stays.
+            string duckFilter = "rn <= n0" + filter[filter.Split(" AND ")[0].Length..];
+            await run.CheckAsync(new DualSql(
+                $"SELECT {columns} FROM (SELECT k, v, seq, n, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM (SELECT *, {bound} AS n FROM t)) WHERE {filter}",
+                $"SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST, seq) AS rn, "
+                + $"FIRST_VALUE(n) OVER (PARTITION BY k ORDER BY seq) AS n0 FROM (SELECT *, {bound} AS n FROM t)) WHERE {duckFilter}"));
+        }
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
+
+    /// <summary>A variable rank end over an updating input (the retract strategy): the GROUP BY's rows ranked per
+    /// partition, each partition keeping as many as its first row's bound, a constant of the partition here (which of its
+    /// rows comes first depends on the order updates arrive in).</summary>
+    [Theory]
+    [InlineData(1, 4096, 20261222)]
+    [InlineData(2, 7, 20261223)]
+    public async Task Top_n_bounded_by_a_column_over_an_updating_input_agrees_with_duckdb(int parallelism, int batchRows, int seed)
+    {
+        await using var run = new DifferentialRun(seed,
+            ("parallelism.default", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("execution.batch.max-rows", batchRows.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        run.AddTable("t", rows: 400);
+        const string counts = "SELECT b, k, COUNT(*) AS c, CASE WHEN b THEN 2 ELSE 3 END AS n FROM t GROUP BY b, k";
+        await run.CheckAsync(TopNOver(counts, "PARTITION BY b", "c DESC, k", "c DESC, k NULLS FIRST", "rn <= n", "b, k, c, rn"));
+        await run.CheckAsync(TopNOver(counts, "PARTITION BY b", "c DESC, k", "c DESC, k NULLS FIRST", "rn <= n", "b, k, c"));
+        Assert.True(run.Mismatches == 0, run.Report());
+        Assert.Equal(run.Cases, run.NonEmptyCases);
+    }
+
     private static DualSql TopNOver(string input, string partition, string engineOrder, string duckOrder, string filter, string columns) => new(
         $"SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER ({partition} ORDER BY {engineOrder}) AS rn FROM ({input})) WHERE {filter}",
         $"SELECT {columns} FROM (SELECT *, ROW_NUMBER() OVER ({partition} ORDER BY {duckOrder}) AS rn FROM ({input})) WHERE {filter}");

@@ -40,6 +40,9 @@ internal sealed record RestoreProgram(
 /// the physical columns, produced before the savepoint and after the restore.</summary>
 internal sealed record RestoreSource(string Name, string Schema, IReadOnlyList<string> Before, IReadOnlyList<string> After)
 {
+    /// <summary>The source's format: its rows are lines of it (a change-data format: one change each).</summary>
+    public string Format { get; init; } = "json";
+
     /// <summary>JSON lines of <paramref name="rows"/>, each value under the column of its position (as Flink's <c>Row.of</c>).</summary>
     public static IReadOnlyList<string> Rows(string[] columns, params object?[][] rows) =>
         rows.Select(row => System.Text.Json.JsonSerializer.Serialize(

@@ -112,7 +112,7 @@ internal static partial class RestoreProgramRunner
     }
 
     private static string SourceDdl(RestoreSource source, string path, bool monitored) =>
-        $"CREATE TABLE {source.Name} ({source.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = 'json'" +
+        $"CREATE TABLE {source.Name} ({source.Schema}) WITH ('connector' = 'filesystem', 'path' = '{path}', 'format' = '{source.Format}'" +
         (monitored ? ", 'source.monitor-interval' = '10ms')" : ")");
 
     private static string Printed(TextWriter synced, StringWriter output)

@@ -48,6 +48,41 @@ public sealed class TemporalJoinRestoreTests : IDisposable
     private Task Run(string name, RestoreSource orders, string sql) =>
         RestoreProgramRunner.RunAsync(new RestoreProgram(name, [orders, Rates], "amount bigint", sql, Before, After) { SinkName = "MySink" }, _dir);
 
+    private static string Change(string op, (long Amount, string Currency, string Time)? before, (long Amount, string Currency, string Time)? after)
+    {
+        static string Row((long Amount, string Currency, string Time)? row) => row is { } r
+            ? $"{{\"amount\":{r.Amount},\"currency\":\"{r.Currency}\",\"order_time\":\"{r.Time}\"}}" : "null";
+        return $"{{\"before\":{Row(before)},\"after\":{Row(after)},\"op\":\"{op}\"}}";
+    }
+
+    /// <summary>
+    /// An updating left side (debezium-json orders): Flink's temporal join forwards each change with its kind, joined with
+    /// the version as of the change's own time. Before the savepoint an insert, an insert and an update; after the restore
+    /// a delete of a row the watermark has passed (its timer fires at the next watermark, as Flink's) and an insert.
+    /// </summary>
+    [Fact]
+    public Task Temporal_join_over_an_updating_left_side_forwards_its_changes() => RestoreProgramRunner.RunAsync(new RestoreProgram(
+        "temporal-join-updating-left",
+        [
+            new RestoreSource("OrdersChanges",
+                "amount bigint, currency STRING, order_time STRING, rowtime as TO_TIMESTAMP(order_time) , WATERMARK FOR rowtime AS rowtime",
+                [
+                    Change("c", null, (2, "Euro", "2020-10-10 00:00:42")),
+                    Change("c", null, (1, "USD", "2020-10-10 00:00:43")),
+                    Change("u", (2, "Euro", "2020-10-10 00:00:42"), (3, "Euro", "2020-10-10 00:00:45")),
+                ],
+                [
+                    Change("d", (1, "USD", "2020-10-10 00:00:43"), null),
+                    Change("c", null, (1, "Euro", "2020-10-10 00:00:58")),
+                ]) { Format = "debezium-json" },
+            Rates,
+        ],
+        "amount bigint",
+        "INSERT INTO MySink SELECT amount * r.rate FROM OrdersChanges AS o "
+        + "JOIN RatesHistory FOR SYSTEM_TIME AS OF o.rowtime AS r ON o.currency = r.currency ",
+        ["+I[228]", "+I[102]", "-U[228]", "+U[348]"],
+        ["-D[102]", "+I[119]"]) { SinkName = "MySink" }, _dir);
+
     [Fact]
     public Task Temporal_join_table_join() => Run("temporal-join-table-join", Orders,
         "INSERT INTO MySink SELECT amount * r.rate FROM Orders AS o "

@@ -17,7 +17,8 @@ namespace StreamSql.Execution.Operators.Join;
 /// <summary>
 /// Flink's TemporalRowTimeJoinOperator, the event-time temporal join (contract on <see cref="TemporalJoinSpec"/>).
 /// <para><b>State</b>: the left rows wait in a <see cref="GroupTable"/> keyed by (join key, bucket of left time) as
-/// <see cref="JoinRecords"/> lists, each entry the row's time (8 bytes) and the row; the right versions sit in one keyed by
+/// <see cref="JoinRecords"/> lists, each entry the row's time (8 bytes), over an updating left side its kind (1 byte),
+/// and the row; the right versions sit in one keyed by
 /// the join key, each entry its time (8 bytes), whether it is a deletion (1 byte) and the row. Both go through the keyed
 /// state backend (hashmap or RocksDB), so they snapshot per key group and restore at another parallelism.</para>
 /// <para><b>Watermark</b>: one timer per bucket with waiting rows for the whole subtask (they name the buckets after a
@@ -29,7 +30,7 @@ namespace StreamSql.Execution.Operators.Join;
 public sealed class TemporalJoinOperator : StreamOperatorBase
 {
     private const int Header = 9; // version time (µs, little-endian) and a deletion flag, before the serialized row
-    private const int LeftHeader = 8; // a waiting left row's time (µs, little-endian), before the serialized row
+    private const int TimeBytes = 8; // a waiting left row's time (µs, little-endian), before the serialized row
 
     /// <summary>Left rows wait in namespaces of this much event time (µs), not one per distinct time: RocksDB scans and
     /// deletes a namespace per key group, and millisecond namespaces made that the whole cost of a job.</summary>
@@ -46,6 +47,10 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
     private readonly IVectorExpression? _condition;
     private readonly Schema _outputSchema;
     private readonly bool _outer;
+    // Over an updating left side each waiting row keeps its kind (one byte after its time) and goes out with it, the
+    // fired rows in the order of their times (Flink's emitTriggeredLeftRecordsInOrder), so a row's -U precedes its +U.
+    private readonly bool _forwardsKinds;
+    private readonly int _leftHeader;
     /// <summary>The buckets of left time that hold waiting rows, each with a timer at its start (the timers persist them).</summary>
     private readonly SortedSet<long> _pendingBuckets = new();
     private readonly List<byte[]> _removals = new();
@@ -68,6 +73,8 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         _leftDecoder = new KeyDecoder(_leftTypes);
         _rightDecoder = new KeyDecoder(_rightTypes);
         _outer = spec.JoinType == JoinType.Left;
+        _forwardsKinds = spec.OutputChangelog != ChangelogMode.InsertOnly;
+        _leftHeader = _forwardsKinds ? TimeBytes + 1 : TimeBytes;
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _condition = spec.Condition is null ? null : ExpressionCompiler.Compile(spec.Condition, spec.OutputSchema);
     }
@@ -115,10 +122,11 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
                 continue;
             }
             var row = _serialized[r];
-            int length = LeftHeader + row.Length;
+            int length = _leftHeader + row.Length;
             if (_version.Length < length) System.Array.Resize(ref _version, Math.Max(length, _version.Length * 2));
             BinaryPrimitives.WriteInt64LittleEndian(_version, times[r]);
-            row.CopyTo(_version.AsSpan(LeftHeader));
+            if (_forwardsKinds) _version[TimeBytes] = (byte)batch.KindAt(r);
+            row.CopyTo(_version.AsSpan(_leftHeader));
             _leftRecords.Add(groups[r], _version.AsSpan(0, length), 1, 0);
             long bucket = BucketOf(times[r]);
             if (_pendingBuckets.Add(bucket)) _timers.Register(TimeDomain.EventTime, bucket * Bucket, bucket);
@@ -126,7 +134,13 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         if (padded == 0) return default;
         var left = new IArrowArray[data.ColumnCount];
         for (int c = 0; c < left.Length; c++) left[c] = ArrayGather.Take(data.Column(c), unmatched!, padded);
-        return output.EmitAsync(Padded(left, padded), cancellationToken);
+        RowKind[]? kinds = null;
+        if (!batch.IsInsertOnly)
+        {
+            kinds = new RowKind[padded];
+            for (int i = 0; i < padded; i++) kinds[i] = batch.KindAt(unmatched![i]);
+        }
+        return output.EmitAsync(Padded(left, padded, kinds), cancellationToken);
     }
 
     private ValueTask OnRight(Batch batch)
@@ -220,7 +234,8 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         _watermark.Advance(wm);
         if (_pendingBuckets.Count > 0 && _pendingBuckets.Min * Bucket <= wm)
         {
-            foreach (var batch in Join(wm)) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
+            var fired = _forwardsKinds ? JoinInTimeOrder(wm) : Join(wm);
+            foreach (var batch in fired) await output.EmitAsync(batch, cancellationToken).ConfigureAwait(false);
         }
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }
@@ -254,13 +269,13 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
                     int entry = versions < 0 ? -1 : VersionAt(versions, time);
                     if (entry >= 0 && !IsDeletion(_rightRecords.Row(entry)))
                     {
-                        _leftDecoder.DecodeInto(waiting[LeftHeader..], pairLeft);
+                        _leftDecoder.DecodeInto(waiting[_leftHeader..], pairLeft);
                         _rightDecoder.DecodeInto(_rightRecords.Row(entry)[Header..], pairRight);
                         pairs++;
                     }
                     else if (_outer)
                     {
-                        _leftDecoder.DecodeInto(waiting[LeftHeader..], lonely);
+                        _leftDecoder.DecodeInto(waiting[_leftHeader..], lonely);
                         lonelyCount++;
                     }
                 }
@@ -309,8 +324,99 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         return ArrayGather.Take(joined, pass, passed);
     }
 
+    /// <summary>A fired left row of an updating left side: its time, kind and row, and the version it joins (null: none).</summary>
+    private readonly record struct FiredRow(long Time, RowKind Kind, byte[] Left, byte[]? Version);
+
+    /// <summary>
+    /// <see cref="Join"/> over an updating left side: the fired rows are collected, ordered by time (rows of equal time in
+    /// the order they came), and emitted in one batch with their kinds, a pair whose condition does not hold dropped or
+    /// (LEFT join) padded in its place.
+    /// </summary>
+    private List<Batch> JoinInTimeOrder(long watermark)
+    {
+        var fired = new List<FiredRow>();
+        var touched = new HashSet<int>();
+        var due = _pendingBuckets.GetViewBetween(_pendingBuckets.Min, BucketOf(watermark)).ToList();
+        foreach (long bucket in due)
+        {
+            bool whole = watermark == long.MaxValue || (bucket + 1) * Bucket - 1 <= watermark;
+            foreach (int g in _left.GroupsOf(bucket).ToArray())
+            {
+                int versions = _right.Find(_left.KeyOf(g), _left.KeyGroupOf(g));
+                if (versions >= 0) touched.Add(versions);
+                _removals.Clear();
+                for (int e = _leftRecords.First(g); e >= 0; e = _leftRecords.Next(e))
+                {
+                    var waiting = _leftRecords.Row(e);
+                    long time = BinaryPrimitives.ReadInt64LittleEndian(waiting);
+                    if (time > watermark) continue;
+                    if (!whole) _removals.Add(waiting.ToArray());
+                    int entry = versions < 0 ? -1 : VersionAt(versions, time);
+                    byte[]? version = entry >= 0 && !IsDeletion(_rightRecords.Row(entry)) ? _rightRecords.Row(entry)[Header..].ToArray() : null;
+                    if (version is null && !_outer) continue;
+                    fired.Add(new FiredRow(time, (RowKind)waiting[TimeBytes], waiting[_leftHeader..].ToArray(), version));
+                }
+                if (whole || _removals.Count == 0) continue;
+                _left.MarkUsed(g);
+                foreach (var row in _removals) _leftRecords.Add(g, row, -1, 0);
+                if (_leftRecords.IsEmpty(g)) _left.Remove(g);
+            }
+            if (!whole) continue;
+            _left.RemoveNamespace(bucket);
+            _timers.Delete(TimeDomain.EventTime, bucket * Bucket, bucket);
+            _pendingBuckets.Remove(bucket);
+        }
+        foreach (int g in touched)
+            if (_right.IsLive(g)) Compact(g, watermark);
+        if (fired.Count == 0) return [];
+
+        // List.Sort is not stable: the index breaks ties so rows of equal time keep the order they came in.
+        var order = new int[fired.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        System.Array.Sort(order, (a, b) => fired[a].Time != fired[b].Time ? fired[a].Time.CompareTo(fired[b].Time) : a.CompareTo(b));
+        bool[]? holds = _condition is null ? null : ConditionHolds(fired, order);
+        var left = Builders(_leftTypes);
+        var right = Builders(_rightTypes.Select(t => t.WithNullable(true)).ToArray());
+        var kinds = new List<RowKind>(fired.Count);
+        for (int i = 0; i < order.Length; i++)
+        {
+            var row = fired[order[i]];
+            bool matched = row.Version is not null && (holds is null || holds[i]);
+            if (!matched && !_outer) continue;
+            _leftDecoder.DecodeInto(row.Left, left);
+            if (matched) _rightDecoder.DecodeInto(row.Version!, right);
+            else foreach (var builder in right) builder.AppendNull();
+            kinds.Add(row.Kind);
+        }
+        if (kinds.Count == 0) return [];
+        var joined = new RecordBatch(_outputSchema, [.. Build(left), .. Build(right)], kinds.Count);
+        return [new Batch(joined, kinds.ToArray())];
+    }
+
+    /// <summary>Whether the condition holds for each fired row in <paramref name="order"/> (false for a row without a version).</summary>
+    private bool[] ConditionHolds(List<FiredRow> fired, int[] order)
+    {
+        var left = Builders(_leftTypes);
+        var right = Builders(_rightTypes);
+        var pairs = new int[order.Length];
+        int count = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            var row = fired[order[i]];
+            if (row.Version is null) continue;
+            _leftDecoder.DecodeInto(row.Left, left);
+            _rightDecoder.DecodeInto(row.Version, right);
+            pairs[count++] = i;
+        }
+        var holds = new bool[order.Length];
+        if (count == 0) return holds;
+        var mask = (BooleanArray)_condition!.Evaluate(new RecordBatch(_outputSchema, [.. Build(left), .. Build(right)], count), _evaluation);
+        for (int p = 0; p < count; p++) holds[pairs[p]] = mask.GetValue(p) == true;
+        return holds;
+    }
+
     /// <summary>Left columns with the right side's columns all NULL.</summary>
-    private Batch Padded(IArrowArray[] left, int count)
+    private Batch Padded(IArrowArray[] left, int count, RowKind[]? kinds = null)
     {
         var columns = new IArrowArray[_leftTypes.Length + _rightTypes.Length];
         left.CopyTo(columns, 0);
@@ -320,7 +426,7 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
             for (int i = 0; i < count; i++) builder.AppendNull();
             columns[_leftTypes.Length + c] = builder.Build();
         }
-        return new Batch(new RecordBatch(_outputSchema, columns, count));
+        return new Batch(new RecordBatch(_outputSchema, columns, count), kinds);
     }
 
     private static ColumnBuilder[] Builders(SqlType[] types)

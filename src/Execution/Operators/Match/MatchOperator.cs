@@ -289,7 +289,9 @@ public sealed class MatchOperator : StreamOperatorBase
             int g = (int)(order[i] >> 32);
             var rows = new List<(long Time, ReadOnlyMemory<byte> Row)>();
             for (; i < n && (int)(order[i] >> 32) == g; i++) rows.Add((_now, _rows[(int)order[i]].ToArray()));
-            MatchPartition(g, rows, finalRows: false, long.MinValue);
+            // Rows to come arrive after now: as Flink's CepOperator advances the NFA to the current processing time, a
+            // partial match older than WITHIN stops waiting for them.
+            MatchPartition(g, rows, finalRows: false, _now);
         }
         return _output.Build();
     }

@@ -28,6 +28,9 @@ namespace StreamSql.Execution.Operators.Rank;
 ///   or the one it pushes into a range that starts past 1); for a removal the reverse.</item>
 /// </list>
 /// With <see cref="RankSpec.StateTtl"/> a partition not written for that long starts empty again.
+/// <para>A variable rank end (<see cref="RankSpec.RankEndColumn"/>, Flink's VariableRankRange): a partition's range is
+/// 1..the value of that column in the first row it got (NULL and values below 1: no row), kept in its state beside the
+/// rows; later rows' values do not change it (Flink counts them as invalid and goes on).</para>
 /// </summary>
 public sealed class TopNOperator : StreamOperatorBase
 {
@@ -39,7 +42,9 @@ public sealed class TopNOperator : StreamOperatorBase
     private readonly StateRowWriter _keyBytes = new();
     private readonly Schema _outputSchema;
     private readonly RankOutput _output;
-    private readonly int _limit;
+    // The rank end: the spec's, or with a variable one the current row's partition's.
+    private int _limit;
+    private readonly int _rankEndColumn;
     // Whether changes are emitted rank by rank (-U/+U per shifted rank) rather than as the row leaving the range and the
     // one entering it (-D/+I); and the rank number the latter writes when the output has one.
     private readonly bool _byRank;
@@ -65,6 +70,8 @@ public sealed class TopNOperator : StreamOperatorBase
     private int[] _lastKeyLength = new int[256];
     private GroupTable _table = null!;
     private GroupInPlaceBytes _buffers = null!;
+    // With a variable rank end: each partition's, plus one (0: not set yet).
+    private GroupRowCounts? _rankEnds;
     private GroupStateTtl? _ttl;
 
     public TopNOperator(RankSpec spec, RowSchema inputSchema) : this(spec, inputSchema, DefaultOutputChunkBytes) { }
@@ -78,6 +85,7 @@ public sealed class TopNOperator : StreamOperatorBase
         _sortKeys = new SortKeyEncoder(spec.OrderKeys, _types);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
+        _rankEndColumn = spec.RankEndColumn;
         _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
         // Flink drops a rank number that can only take one value (RankNumberColumnRemoveRule: rankStart == rankEnd, the
         // number becomes a constant above the rank), so such a rank emits as one without the number: RetractableTopNFunction
@@ -97,6 +105,7 @@ public sealed class TopNOperator : StreamOperatorBase
         var keyTypes = _spec.PartitionKeys.Select(k => _types[k]).ToArray();
         _table = context.State.KeyedState.GetGroupTable("top-n", new GroupTableSpec(keyTypes));
         _buffers = _table.AddColumn(epoch => new GroupInPlaceBytes(epoch));
+        if (_rankEndColumn >= 0) _rankEnds = _table.AddColumn(epoch => new GroupRowCounts(epoch));
         _ttl = GroupStateTtl.Create(_table, _spec.StateTtl);
         return base.OpenAsync(context, cancellationToken);
     }
@@ -113,13 +122,17 @@ public sealed class TopNOperator : StreamOperatorBase
         if (_ttl is not null)
         {
             foreach (int g in groups.Touched)
-                if (_buffers.HasValue(g) && _ttl.IsExpired(g, now)) _buffers.Clear(g);
+                if (_ttl.IsExpired(g, now))
+                {
+                    if (_buffers.HasValue(g)) _buffers.Clear(g);
+                    _rankEnds?.Set(g, 0);
+                }
         }
 
         _parsedGroup = -1;
         var keyBytes = _keyBytes.Written;
         var rowGroups = groups.Groups;
-        int candidates = _spec.Retract ? SelectAll(n) : SelectCandidates(batch, groups.Touched, rowGroups, keyBytes);
+        int candidates = _spec.Retract || _rankEnds is not null ? SelectAll(n) : SelectCandidates(batch, groups.Touched, rowGroups, keyBytes);
         // Rows are serialized only once they may enter a buffer: a batch at a time when many may, else one at a time.
         bool serializedBatch = candidates > n / 4;
         if (serializedBatch) _rowSerializer.SerializeBatch(data, _rows);
@@ -132,6 +145,7 @@ public sealed class TopNOperator : StreamOperatorBase
             if (output_.ByteCount >= _outputChunkBytes) _built.Add(output_.Build(_outputSchema));
             int r = _candidates[c];
             int g = rowGroups[r];
+            if (_rankEnds is not null) _limit = RankEndOf(g, data.Column(_rankEndColumn), r);
             var key = keyBytes[_keyOffsets[r].._keyOffsets[r + 1]];
             var buffer = _buffers.Get(g);
             int count = ParsedCount(g, buffer);
@@ -182,10 +196,30 @@ public sealed class TopNOperator : StreamOperatorBase
             _ttl?.Written(g, now);
         }
         foreach (int g in groups.Touched)
-            if (!_buffers.HasValue(g)) _table.Remove(g);
+            if (!_buffers.HasValue(g) && (_rankEnds is null || _rankEnds.Get(g) == 0)) _table.Remove(g);
         if (_built.Count == 0) return output_.Count == 0 ? default : output.EmitAsync(output_.Build(_outputSchema), cancellationToken);
         if (output_.Count > 0) _built.Add(output_.Build(_outputSchema));
         return EmitBuiltAsync(output, cancellationToken);
+    }
+
+    /// <summary>The rank end of partition <paramref name="g"/>: the one it keeps, else (its first row) the value of row
+    /// <paramref name="r"/>'s rank end column, which it keeps from now on (Flink's AbstractTopNFunction.initRankEnd).</summary>
+    private int RankEndOf(int g, IArrowArray column, int r)
+    {
+        long kept = _rankEnds!.Get(g);
+        if (kept == 0)
+        {
+            long value = !column.IsValid(r) ? 0 : column switch
+            {
+                Int64Array a => a.GetValue(r)!.Value,
+                Int32Array a => a.GetValue(r)!.Value,
+                Int16Array a => a.GetValue(r)!.Value,
+                _ => throw new InvalidOperationException($"{_spec.Description}: the rank end column is {column.Data.DataType.Name}, not BIGINT, INT or SMALLINT"),
+            };
+            kept = Math.Clamp(value, 0, int.MaxValue - 1) + 1;
+            _rankEnds.Set(g, kept);
+        }
+        return (int)(kept - 1);
     }
 
     private async ValueTask EmitBuiltAsync(IEmitter output, CancellationToken cancellationToken)

@@ -32,9 +32,15 @@ public sealed record PhysicalRank(
     /// <summary>Flink's <c>table.exec.state.ttl</c>: a partition not written for that long is forgotten; 0 keeps it forever.</summary>
     public TimeSpan StateTtl { get; init; }
 
+    /// <summary>Flink's VariableRankRange: the input column ending each partition's range (see <see cref="RankSpec.RankEndColumn"/>); -1 for a constant range.</summary>
+    public int RankEndColumn { get; init; } = -1;
+
+    /// <summary>Flink's RankRange text: <c>rankStart=1, rankEnd=10</c>, or <c>rankEnd=b</c> for a variable range.</summary>
+    private string RangeText => RankEndColumn >= 0 ? $"rankEnd={Input.Schema[RankEndColumn].Name}" : $"rankStart={RankStart}, rankEnd={RankEnd}";
+
     public override string StateSignature =>
         $"Rank|keys={ExplainText.Types(Input.Schema, PartitionKeys)}|order={string.Join(",", OrderKeys.Select(k => $"{Input.Schema[k.Column].Type.WithoutTimeAttribute()}{(k.Descending ? " DESC" : "")}{(k.NullsFirst ? " NULLS FIRST" : "")}"))}"
-        + $"|type={RankType}|end={RankEnd}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
+        + $"|type={RankType}|end={(RankEndColumn >= 0 ? "$" + RankEndColumn : RankEnd)}|row={ExplainText.Types(Input.Schema, Enumerable.Range(0, Input.Schema.Count).ToList())}";
 
     public override string VertexName => "Rank";
 
@@ -42,7 +48,7 @@ public sealed record PhysicalRank(
     public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
 
     public override string Explain(bool infix) =>
-        $"Rank(strategy=[{Strategy}], rankType=[{RankTypeName(RankType)}], rankRange=[rankStart={RankStart}, rankEnd={RankEnd}], "
+        $"Rank(strategy=[{Strategy}], rankType=[{RankTypeName(RankType)}], rankRange=[{RangeText}], "
         + $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], orderBy=[{OrderText(Input.Schema, OrderKeys)}], select=[{ExplainText.Fields(Schema)}])";
 
     public static string RankTypeName(RankType type) => type switch
@@ -82,5 +88,8 @@ public sealed record PhysicalRank(
     }
 
     public OperatorSpec ToSpec(string description) =>
-        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema)
+        {
+            RankEndColumn = RankEndColumn,
+        };
 }

@@ -9,9 +9,11 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// <summary>
 /// Flink's <c>TemporalJoin</c> (StreamPhysicalTemporalJoin, event time; the TemporalRowTimeJoinOperator): each left row
 /// joins the version of the right (versioned) side current for its key at the left row's time. Both inputs are
-/// hash-distributed by the keys; the left side is insert-only, the right side may be updating (an upsert table: a
-/// <c>-D</c> version means no match from its time on; <c>-U</c> rows are not needed). Output insert-only, emitted when
-/// the watermark passes the left rows' times. Runtime contract on <see cref="TemporalJoinSpec"/>.
+/// hash-distributed by the keys; the right side may be updating (an upsert table: a <c>-D</c> version means no match from
+/// its time on; <c>-U</c> rows are not needed). The left side may be updating too: as Flink's changelog inference does for
+/// StreamPhysicalTemporalJoin, its changes are forwarded (each left row, whatever its kind, joins the version as of its
+/// own time and goes out with its kind), so the output has the left side's changes. Emitted when the watermark passes
+/// the left rows' times. Runtime contract on <see cref="TemporalJoinSpec"/>.
 /// </summary>
 public sealed record PhysicalTemporalJoin(
     PhysicalNode Left,
@@ -34,7 +36,9 @@ public sealed record PhysicalTemporalJoin(
     public override string StateSignature =>
         $"TemporalJoin|{JoinType}|keys={ExplainText.Types(Left.Schema, LeftKeys)}|times={LeftTimeIndex},{RightTimeIndex}" +
         $"|left={ExplainText.Types(Left.Schema, Enumerable.Range(0, Left.Schema.Count))}" +
-        $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}";
+        $"|right={ExplainText.Types(Right.Schema, Enumerable.Range(0, Right.Schema.Count))}" +
+        // Waiting rows of an updating left side keep their kind: another state layout.
+        (Left.Changelog.IsInsertOnly ? "" : "|left-kinds");
 
     public override string VertexName => "TemporalJoin";
 
@@ -58,12 +62,18 @@ public sealed record PhysicalTemporalJoin(
 
     // ------------------------------------------------------------------ changelog
 
-    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => ModifyKindSet.InsertOnly;
+    /// <summary>Flink: "temporal join supports all kinds of changes, including right side"; the left side's are forwarded.</summary>
+    public ModifyKindSet ProvidedKinds(IReadOnlyList<ModifyKindSet> inputs) => inputs[0];
     public ModifyKindSet RequiredInputKinds => ModifyKindSet.AllChanges;
-    public ModifyKindSet RequiredKindsOf(int input) => input == 0 ? ModifyKindSet.InsertOnly : ModifyKindSet.AllChanges;
+    public ModifyKindSet RequiredKindsOf(int input) => ModifyKindSet.AllChanges;
     public string RequesterName => "StreamPhysicalTemporalJoin";
+    /// <summary>The versioned side's <c>-U</c> rows are not versions; the left side's update kind is the consumer's to ask
+    /// (see <see cref="ChangelogInference"/>), since its rows are forwarded.</summary>
     public bool NeedsUpdateBefore => false;
-    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
+
+    /// <summary>The right side's keys cover its primary key, so a left row matches one version at most: the left side's
+    /// upsert keys stay keys of the output (Flink's FlinkRelMdUpsertKeys for a join whose right keys are unique).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => inputs[0];
 
     public OperatorSpec ToSpec(string description) =>
         new TemporalJoinSpec(JoinType, LeftKeys, RightKeys, Condition, LeftTimeIndex, RightTimeIndex, Left.Schema, Right.Schema,

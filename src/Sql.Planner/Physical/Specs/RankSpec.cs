@@ -24,4 +24,10 @@ public sealed record RankSpec(
     bool GenerateUpdateBefore,
     TimeSpan StateTtl,
     string Description,
-    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.All);
+    RowSchema OutputSchema) : OperatorSpec(Description, OutputSchema, ChangelogMode.All)
+{
+    /// <summary>Flink's VariableRankRange (<c>WHERE rn &lt;= b</c>, <c>b</c> an input column of BIGINT, INT or SMALLINT):
+    /// the input column whose value in a partition's first row is that partition's rank end, the range starting at 1
+    /// (<see cref="RankEnd"/> is then unbounded); -1 for a constant range.</summary>
+    public int RankEndColumn { get; init; } = -1;
+}
