@@ -103,13 +103,15 @@ internal static class CatalogFormatting
         return sb.ToString();
     }
 
-    public static string ShowCreateView(CatalogView view)
+    /// <summary>Flink's SHOW CREATE VIEW: the column names, then the query as Flink stores it expanded (see
+    /// <see cref="ExpandedQueryPrinter"/>; a query it cannot expand is shown as written).</summary>
+    public static string ShowCreateView(CatalogView view, TableCatalog catalog)
     {
         var sb = new StringBuilder();
         sb.Append(view.Temporary ? "CREATE TEMPORARY VIEW " : "CREATE VIEW ").Append(ObjectNames.QuotedFullName(view.Name));
         var names = view.Schema.Fields.Select(f => f.Name).ToList();
         sb.Append("(").Append(string.Join(", ", names.Select(ExpressionSqlPrinter.Quote))).Append(") as\n");
-        sb.Append(view.QueryText.Trim()).Append('\n');
+        sb.Append(ExpandedQueryPrinter.TryPrint(view, catalog) ?? view.QueryText.Trim()).Append('\n');
         return sb.ToString();
     }
 

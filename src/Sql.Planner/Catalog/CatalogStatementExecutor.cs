@@ -292,7 +292,7 @@ internal sealed class CatalogStatementExecutor
             {
                 var name = s.Target ?? throw new SqlValidationException("SHOW CREATE VIEW needs a view name", s.Span);
                 string n = ObjectNames.Resolve(name, _catalog);
-                if (_catalog.FindView(n) is { } view) return Single("result", CatalogFormatting.ShowCreateView(view));
+                if (_catalog.FindView(n) is { } view) return Single("result", CatalogFormatting.ShowCreateView(view, _catalog));
                 if (_catalog.FindTable(n) is not null)
                     throw new SqlValidationException($"SHOW CREATE VIEW is only supported for views, but {ObjectNames.QuotedFullName(n)} is a table. Please use SHOW CREATE TABLE instead.", name.Span);
                 throw new SqlValidationException($"Could not execute SHOW CREATE VIEW. View with identifier '{ObjectNames.FullName(n)}' does not exist{NameSuggestion.Hint(n, _catalog.Views.Keys)}", name.Span);
