@@ -425,7 +425,8 @@ internal sealed class ExpressionBinder
         if (operand is Literal literal
             && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
             return converted;
-        if (operand is Literal { Value: string } text)
+        // (A TIMESTAMP_LTZ depends on the session's zone and is not folded: its text stays a TRY_CAST.)
+        if (operand is Literal { Value: string } text && wanted.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp)
             return new Call("CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(false))
             {
                 Source = new ExpressionSource(text.ToString(), span),
