@@ -35,7 +35,7 @@ public sealed class BinderTests
     {
         var e = _f.Error("SELECT channel + 1 FROM bids");
         Assert.Contains("Cannot apply '+'", e.Problem);
-        Assert.Contains("STRING", e.Problem);
+        Assert.Contains("VARCHAR(2147483647)", e.Problem);
         Assert.Equal(8, e.Span.Column);
     }
 

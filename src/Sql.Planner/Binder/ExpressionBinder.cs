@@ -414,7 +414,7 @@ internal sealed class ExpressionBinder
         {
             var wanted = i < resolved.OperandTypes.Count ? resolved.OperandTypes[i] : types[i];
             converted[i] = IsComparison(resolved.Name) && operands[i].Type.IsCharacterString && TypeRules.IsComparableTemporal(wanted)
-                ? TryCoerce(operands[i], wanted)
+                ? TryCoerce(operands[i], wanted, span)
                 : Coerce(operands[i], wanted);
         }
         // Any expression over a time attribute is a plain timestamp.
@@ -427,14 +427,20 @@ internal sealed class ExpressionBinder
 
     /// <summary>Text compared with a DATE, TIME or TIMESTAMP: Flink casts the text to the temporal type and a text that is
     /// no such value compares as NULL (ScalarOperatorsTest: <c>f15 = uuid()</c> is NULL), so the cast is a TRY_CAST.
-    /// (Flink refuses a string literal that is no such value when planning, ScalarOperatorsValidationTest; here it
-    /// compares as NULL too.)</summary>
-    private static ScalarExpr TryCoerce(ScalarExpr operand, SqlType wanted)
+    /// A string literal is cast by a plain CAST, which constant folding evaluates when planning: one that is no such
+    /// value is refused there, as Flink's expression reducer refuses it (ScalarOperatorsValidationTest).</summary>
+    private static ScalarExpr TryCoerce(ScalarExpr operand, SqlType wanted, SourceSpan span)
     {
         if (operand is Literal { IsNull: true }) return new Literal(null, wanted.WithNullable(true));
         if (operand is Literal literal
             && LiteralConversion.To(literal, wanted.WithoutTimeAttribute().WithNullable(literal.Type.Nullable)) is { } converted)
             return converted;
+        // (A TIMESTAMP_LTZ depends on the session's zone and is not folded: its text stays a TRY_CAST.)
+        if (operand is Literal { Value: string } text && wanted.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp)
+            return new Call("CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(false))
+            {
+                Source = new ExpressionSource(text.ToString(), span),
+            };
         return new Call("TRY_CAST", new[] { operand }, wanted.WithoutTimeAttribute().WithNullable(true));
     }
 

@@ -70,10 +70,12 @@ internal static class LiteralBinder
         return d.DayNumber - DateOnly.FromDateTime(Epoch).DayNumber;
     }
 
+    /// <summary>A TIME literal keeps its milliseconds but is TIME(0) whatever its fraction digits: Flink's planner turns
+    /// every Calcite TIME into TIME(0) (FlinkTypeFactory.toLogicalType), so <c>TIME '19:01:02.123'</c> prints 19:01:02.</summary>
     private static Literal Time(string text)
     {
-        var (nanos, precision) = ParseTimeOfDay(text.Trim());
-        return new Literal((int)(nanos / 1_000_000), SqlType.Time(precision).AsNotNull());
+        var (nanos, _) = ParseTimeOfDay(text.Trim());
+        return new Literal((int)(nanos / 1_000_000), SqlType.Time(0).AsNotNull());
     }
 
     /// <summary>Parses <c>HH:mm[:ss[.fffffffff]]</c>; returns nanoseconds of the day and the fractional precision (≤ 9).</summary>

@@ -80,7 +80,7 @@ internal static class AggregateFunctions
         var result = Infer(kind, types, separatorIsLiteral);
         if (result is null)
             throw new FunctionResolutionException(
-                $"Cannot apply '{display}' to arguments of type '{display}({string.Join(", ", types.Select(Describe))})'. Supported form(s): {Forms(kind, display)}");
+                $"Cannot apply '{display}' to arguments of type '{display}({string.Join(", ", types.Select(DescribeArgument))})'. Supported form(s): {Forms(kind, display)}");
         return (kind, result);
     }
 

@@ -78,7 +78,8 @@ public static partial class BuiltInFunctions
     {
         var definition = Find(name);
         if (definition is null)
-            throw new FunctionResolutionException($"No match found for function signature {FamilySignature(name.ToUpperInvariant(), argumentTypes)}");
+            throw new FunctionResolutionException(
+                $"No match found for function signature {name}({string.Join(", ", argumentTypes.Select(Signatures.DescribeFamily))})");
         if (definition.Infer is null)
             throw new FunctionResolutionException($"{definition.Name} is an aggregate function and cannot be used as a scalar function here");
         var resolved = definition.Infer(new CallArguments(definition.Name, argumentTypes, operands));
@@ -95,46 +96,21 @@ public static partial class BuiltInFunctions
         bool infix = types.Count == 2 && !char.IsLetter(name[0]) || name.StartsWith("IS ", StringComparison.Ordinal) && types.Count == 2
             || name is "AND" or "OR" or "LIKE" or "SIMILAR TO";
         if (infix && types.Count == 2)
-            sb.Append(Signatures.Describe(types[0])).Append(' ').Append(name).Append(' ').Append(Signatures.Describe(types[1]));
+            sb.Append(Signatures.DescribeArgument(types[0])).Append(' ').Append(name).Append(' ').Append(Signatures.DescribeArgument(types[1]));
         else if (name.StartsWith("IS ", StringComparison.Ordinal) && types.Count == 1)
-            sb.Append(Signatures.Describe(types[0])).Append(' ').Append(name);
+            sb.Append(Signatures.DescribeArgument(types[0])).Append(' ').Append(name);
         else
         {
             sb.Append(name).Append('(');
             for (int i = 0; i < types.Count; i++)
             {
                 if (i > 0) sb.Append(", ");
-                sb.Append(Signatures.Describe(types[i]));
+                sb.Append(Signatures.DescribeArgument(types[i]));
             }
             sb.Append(')');
         }
         return sb.Append('\'').ToString();
     }
-
-    /// <summary>Calcite's signature of an unknown function: each operand by its type family,
-    /// <c>SUBSTRING_INDEX(&lt;CHARACTER&gt;, &lt;CHARACTER&gt;, &lt;NUMERIC&gt;)</c>.</summary>
-    private static string FamilySignature(string name, IReadOnlyList<SqlType> types)
-    {
-        var sb = new StringBuilder(name).Append('(');
-        for (int i = 0; i < types.Count; i++)
-        {
-            if (i > 0) sb.Append(", ");
-            sb.Append('<').Append(Family(types[i].Kind)).Append('>');
-        }
-        return sb.Append(')').ToString();
-    }
-
-    private static string Family(SqlTypeKind kind) => kind switch
-    {
-        SqlTypeKind.TinyInt or SqlTypeKind.SmallInt or SqlTypeKind.Int or SqlTypeKind.BigInt or SqlTypeKind.Float
-            or SqlTypeKind.Double or SqlTypeKind.Decimal => "NUMERIC",
-        SqlTypeKind.Char or SqlTypeKind.VarChar => "CHARACTER",
-        SqlTypeKind.Binary or SqlTypeKind.VarBinary => "BINARY",
-        SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => "TIMESTAMP",
-        SqlTypeKind.IntervalYearMonth => "INTERVAL_YEAR_MONTH",
-        SqlTypeKind.IntervalDayTime => "INTERVAL_DAY_TIME",
-        _ => kind.ToString().ToUpperInvariant(),
-    };
 
     private static bool CanCastCore(SqlType from, SqlType to) => CastRules.CanCast(from, to);
 

@@ -77,7 +77,11 @@ internal static class ConditionalFunctions
         if (a.Count != 2) return null;
         var common = TypeRules.ComparisonType(a[0], a[1], ordered: false);
         if (common is null) return null;
-        return new ResolvedFunction(a.Name, AllAs(a, common), common.WithNullable(true));
+        if (IsNull(a[0])) return new ResolvedFunction(a.Name, AllAs(a, common), common.WithNullable(true));
+        // Calcite's NULLIF is ARG0_FORCE_NULLABLE: the first operand's own type (NULLIF(CHAR(2), 'a') is CHAR(2),
+        // NULLIF(INT, BIGINT) is INT), compared with the second in their common type.
+        var first = a[0].WithoutTimeAttribute();
+        return new ResolvedFunction(a.Name, new[] { first, As(common, a[1]) }, first.WithNullable(true));
     }
 
     private static ResolvedFunction? If(CallArguments a)

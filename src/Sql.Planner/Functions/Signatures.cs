@@ -73,6 +73,38 @@ internal static class Signatures
         return operands;
     }
 
-    /// <summary>How a type appears in error messages: <c>&lt;INT&gt;</c>.</summary>
+    /// <summary>How a type appears in the engine's own error messages: <c>&lt;INT&gt;</c>.</summary>
     public static string Describe(SqlType t) => "<" + t.WithNullable(true).WithoutTimeAttribute() + ">";
+
+    /// <summary>How an argument's type appears in Calcite's "Cannot apply" messages, which Flink's planner passes on: as
+    /// Calcite prints the type, <c>&lt;INTEGER&gt;</c>, <c>&lt;VARCHAR(2147483647)&gt;</c>.</summary>
+    public static string DescribeArgument(SqlType t) => "<" + CalciteName(t) + ">";
+
+    /// <summary>How an argument's type appears in Calcite's "No match found for function signature" message: its type
+    /// family, <c>&lt;NUMERIC&gt;</c>, <c>&lt;CHARACTER&gt;</c>.</summary>
+    public static string DescribeFamily(SqlType t) => "<" + (t.Kind switch
+    {
+        _ when t.IsNumeric => "NUMERIC",
+        _ when t.IsCharacterString => "CHARACTER",
+        _ when t.IsBinaryString => "BINARY",
+        SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz => "TIMESTAMP",
+        SqlTypeKind.IntervalYearMonth => "INTERVAL_YEAR_MONTH",
+        SqlTypeKind.IntervalDayTime => "INTERVAL_DAY_TIME",
+        SqlTypeKind.Row => "ANY",
+        _ => t.Kind.ToString().ToUpperInvariant(),
+    }) + ">";
+
+    /// <summary>Calcite's <c>RelDataType.toString()</c> of the type Flink hands it (nullability not shown).</summary>
+    private static string CalciteName(SqlType t) => t.Kind switch
+    {
+        SqlTypeKind.Int => "INTEGER",
+        SqlTypeKind.VarChar => $"VARCHAR({t.Precision})",
+        SqlTypeKind.VarBinary => $"VARBINARY({t.Precision})",
+        SqlTypeKind.TimestampLtz => $"TIMESTAMP_WITH_LOCAL_TIME_ZONE({t.Precision})",
+        SqlTypeKind.Array => CalciteName(t.Elements![0]) + " ARRAY",
+        SqlTypeKind.Multiset => CalciteName(t.Elements![0]) + " MULTISET",
+        SqlTypeKind.Map => $"({CalciteName(t.Elements![0])}, {CalciteName(t.Elements![1])}) MAP",
+        SqlTypeKind.Row => "RecordType(" + string.Join(", ", t.Elements!.Select((e, i) => CalciteName(e) + " " + t.FieldNames![i])) + ")",
+        _ => t.WithNullable(true).WithoutTimeAttribute().ToString(),
+    };
 }

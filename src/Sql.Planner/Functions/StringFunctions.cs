@@ -9,7 +9,7 @@ internal static class StringFunctions
 {
     public static IEnumerable<FunctionDefinition> All()
     {
-        yield return new("||", FunctionKind.Scalar, "'<STRING> || <STRING>', '<BYTES> || <BYTES>'", Concat);
+        yield return new("||", FunctionKind.Scalar, "'<STRING> || <STRING>', '<BYTES> || <BYTES>'", ConcatOperator);
         yield return new("CONCAT", FunctionKind.Scalar, "'CONCAT(<STRING>, ...)', 'CONCAT(<BYTES>, ...)'", Concat);
         yield return new("CONCAT_WS", FunctionKind.Scalar, "'CONCAT_WS(<STRING>, <STRING>, ...)'", a =>
             a.Count >= 1 && AllMatch(a, IsString)
@@ -158,6 +158,24 @@ internal static class StringFunctions
         operands[0] = As(StringType, a[0]);
         for (int i = 1; i < a.Count; i++) operands[i] = IsNull(a[i]) ? StringType.WithNullable(true) : a[i].WithoutTimeAttribute();
         return operands;
+    }
+
+    /// <summary><c>||</c> is Calcite's operator (Flink's operator table takes SqlStdOperatorTable.CONCAT): two strings of
+    /// one family give the sum of their lengths (ReturnTypes.DYADIC_STRING_SUM_PRECISION), fixed-length when both are
+    /// (<c>CHAR(2) || CHAR(3)</c> is CHAR(5)), variable when the right one is, STRING / BYTES past the longest length.
+    /// The CONCAT function stays STRING (FlinkSqlOperatorTable.CONCAT_FUNCTION returns VARCHAR).</summary>
+    private static ResolvedFunction? ConcatOperator(CallArguments a)
+    {
+        var resolved = Concat(a);
+        if (resolved is null || a.Count != 2 || IsNull(a[0]) || IsNull(a[1])) return resolved;
+        bool character = a[0].IsCharacterString && a[1].IsCharacterString, binary = a[0].IsBinaryString && a[1].IsBinaryString;
+        if (!character && !binary) return resolved;
+        var kind = a[1].Kind is SqlTypeKind.VarChar or SqlTypeKind.VarBinary ? a[1].Kind : a[0].Kind;
+        long length = (long)a[0].Precision + a[1].Precision;
+        var type = length > SqlType.MaxVarCharLength
+            ? (character ? SqlType.String : SqlType.Bytes)
+            : new SqlType(kind, Precision: (int)length);
+        return new ResolvedFunction(a.Name, new[] { a[0].WithoutTimeAttribute(), a[1].WithoutTimeAttribute() }, type.WithNullable(Nullable(a)));
     }
 
     private static ResolvedFunction? Concat(CallArguments a)

@@ -76,9 +76,19 @@ internal sealed class ConstantFolding : IRewriteRule
         // or NaN (FLINK-15987; SqlExpressionTest: 1/CAST(0.00 AS DOUBLE)); a division over column values still gives them.
         if (call.Function == "/" && value is { Value: double or float } && call.Operands[1] is Literal { Value: double and 0 or long and 0 })
             throw new SqlValidationException("Division by zero", (call.Source?.Span) ?? StreamSql.Sql.Parser.SourceSpan.None);
+        if (value is null && IsTextToTemporalCast(call))
+            throw new SqlValidationException(
+                $"Error when casting {call.Operands[0].Type} to {call.Type}: {call.Operands[0]} is not a valid {call.Type.WithNullable(true)} value",
+                (call.Source?.Span) ?? StreamSql.Sql.Parser.SourceSpan.None);
         if (value is null) return e;
         return value.Type.Equals(call.Type) ? value : new Literal(value.Value, call.Type.WithNullable(call.Type.Nullable || value.Value is null));
     }
+
+    /// <summary>A CAST of a string literal to DATE, TIME or TIMESTAMP: Flink's expression reducer casts it when planning,
+    /// so a text that is no such value is refused then (ScalarOperatorsValidationTest), not when the job runs.</summary>
+    private static bool IsTextToTemporalCast(Call call) =>
+        call is { Function: "CAST", Operands: [Literal { Value: string }] }
+        && call.Type.Kind is SqlTypeKind.Date or SqlTypeKind.Time or SqlTypeKind.Timestamp;
 
     private static ScalarExpr? SimplifyBoolean(Call call)
     {

@@ -18,7 +18,7 @@ public sealed class MoreResolutionTests
         Assert.Equal(SqlType.Boolean.AsNotNull(), BuiltInFunctions.Resolve("LIKE", new[] { SqlType.String.AsNotNull(), SqlType.Char(2).AsNotNull() }).ReturnType);
         Assert.Equal(SqlType.Boolean, BuiltInFunctions.Resolve("LIKE", new[] { SqlType.String, SqlType.Char(2).AsNotNull(), SqlType.Char(1).AsNotNull() }).ReturnType);
         var e = Assert.Throws<FunctionResolutionException>(() => BuiltInFunctions.Resolve("LIKE", new[] { SqlType.Int, SqlType.String }));
-        Assert.Contains("'<INT> LIKE <STRING>'", e.Message);
+        Assert.Contains("'<INTEGER> LIKE <VARCHAR(2147483647)>'", e.Message);
     }
 
     [Fact]

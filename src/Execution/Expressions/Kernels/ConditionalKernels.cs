@@ -43,7 +43,8 @@ internal static class ConditionalKernels
                     var a = ExpressionCompiler.Coerce(operands[0], common);
                     var b = ExpressionCompiler.Coerce(operands[1], common);
                     var equal = ComparisonKernels.Create(CompareOp.Eq, a, b, SqlType.Boolean);
-                    return new CaseExpression(call.Type, new[] { equal }, new[] { (VectorExpression)new ConstantExpression(null, call.Type) }, ExpressionCompiler.Coerce(a, call.Type));
+                    // The value is the first operand as it is (its type is the call's), not as compared.
+                    return new CaseExpression(call.Type, new[] { equal }, new[] { (VectorExpression)new ConstantExpression(null, call.Type) }, ExpressionCompiler.Coerce(operands[0], call.Type));
                 }
             case "IS DISTINCT FROM" or "IS NOT DISTINCT FROM":
                 {
