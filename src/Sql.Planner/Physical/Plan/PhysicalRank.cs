@@ -41,6 +41,9 @@ public sealed record PhysicalRank(
     /// <summary>Flink's name of the rank's state strategy.</summary>
     public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
 
+    /// <summary>Flink's UpdateFastStrategy (<see cref="RankUpdateFastStrategy"/>): how the rank emits an update of a row in the top.</summary>
+    private bool UpdateFast => RankStart == 1 && RankUpdateFastStrategy.Applies(Input, PartitionKeys, OrderKeys);
+
     public override string Explain(bool infix) =>
         $"Rank(strategy=[{Strategy}], rankType=[{RankTypeName(RankType)}], rankRange=[rankStart={RankStart}, rankEnd={RankEnd}], "
         + $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], orderBy=[{OrderText(Input.Schema, OrderKeys)}], select=[{ExplainText.Fields(Schema)}])";
@@ -82,5 +85,5 @@ public sealed record PhysicalRank(
     }
 
     public OperatorSpec ToSpec(string description) =>
-        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+        new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema) { UpdateFast = UpdateFast };
 }
