@@ -105,4 +105,76 @@ public sealed partial class KillAndRestoreTests
         }
         await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 600, beforeRun: Script, lastKillAfterOutput: true);
     }
+
+    /// <summary>05_top_n: each key's top 2 "spells" by COUNT(*) DESC over a GROUP BY, the rank number not selected: Flink's
+    /// UpdateFastStrategy (a spell in the top updated is one -U/+U of it; one entering a full top pushes the last out, -D,
+    /// then +I), into a changelog format file, the source at 'scan.parallelism' 1 so the changelog is an uninterrupted
+    /// run's message for message when every run is at parallelism 1 (computed here as UpdatableTopNFunction emits it). At
+    /// other parallelisms the GROUP BY's subtasks interleave a key's spells at their own pace, so equal (low) counts rank by
+    /// arrival (in Flink too): then the messages of counts from 20 on, when the two leading spells are far apart and only
+    /// update themselves, must each be there exactly once. Replayed, the messages end in DuckDB's answer.</summary>
+    [Theory]
+    [InlineData("debezium-json", "hashmap", "1,1,1")]
+    [InlineData("maxwell-json", "rocksdb", "1,1,1")]
+    [InlineData("canal-json", "rocksdb", "2,1,3")]
+    [InlineData("debezium-json", "hashmap", "1,2,1")]
+    public async Task Cookbook_top_n_over_a_count_killed_and_restored_commits_flinks_update_fast_changelog_exactly_once(string format, string backend, string parallelisms)
+    {
+        const int Rows = 9_000, Keys = 7;
+        var perRun = ParallelismsOf(parallelisms);
+        string[] columns = ["k", "spell", "times_cast"];
+        const string Spell = "CASE WHEN MOD(id, 10) < 5 THEN 0 WHEN MOD(id, 10) < 8 THEN 1 ELSE 2 END";
+        void Script(int run) => WriteScript(Settings(backend, ParallelismOfRun(perRun, run)),
+            "CREATE TABLE src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '2000', 'scan.parallelism' = '1', "
+            + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{Rows}');",
+            $"CREATE TABLE out (k BIGINT, spell BIGINT, times_cast BIGINT) WITH ('connector' = 'filesystem', 'path' = '{Out}', 'format' = '{format}');",
+            "INSERT INTO out SELECT k, spell, times_cast FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY times_cast DESC) AS row_num "
+            + $"FROM (SELECT MOD(id, {Keys}) AS k, {Spell} AS spell, COUNT(*) AS times_cast FROM src GROUP BY MOD(id, {Keys}), {Spell})) WHERE row_num <= 2;");
+
+        var counts = new Dictionary<(long K, long S), long>();
+        var tops = new Dictionary<long, List<(long S, long N)>>();
+        var changes = new List<(bool Insert, long[] Row)>();
+        for (long id = 1; id <= Rows; id++)
+        {
+            long k = id % Keys, s = id % 10 < 5 ? 0 : id % 10 < 8 ? 1 : 2;
+            long n = counts[(k, s)] = counts.GetValueOrDefault((k, s)) + 1;
+            if (!tops.TryGetValue(k, out var top)) tops[k] = top = [];
+            int at = top.FindIndex(e => e.S == s);
+            if (at >= 0)
+            {
+                changes.Add((false, [k, s, top[at].N]));
+                changes.Add((true, [k, s, n]));
+                top.RemoveAt(at);
+                PlaceAfterEqual(top, (s, n));
+            }
+            else if (top.Count < 2 || n > top[^1].N)
+            {
+                PlaceAfterEqual(top, (s, n));
+                if (top.Count > 2)
+                {
+                    var pushed = top[^1];
+                    top.RemoveAt(top.Count - 1);
+                    changes.Add((false, [k, pushed.S, pushed.N]));
+                }
+                changes.Add((true, [k, s, n]));
+            }
+        }
+        bool exact = perRun.All(p => p == 1);
+        const int Settled = 20;
+        var expected = changes.Where(c => exact || c.Row[2] >= Settled)
+            .Select(c => ChangeMessage(format, c.Insert, columns, c.Row.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList())).ToList();
+        await KillRestartAndFinishAsync(kills: perRun.Length - 1, expected, maxDelayMs: 400, beforeRun: Script, lastKillAfterOutput: true,
+            readOutput: exact ? CommittedInFileOrder : directory => CommittedInFileOrder(directory)
+                .Where(line => long.Parse(ParseChangeMessage(format, line).Row.Split(',')[2], CultureInfo.InvariantCulture) >= Settled).ToList());
+        AssertReplayEndsInBatchAnswer(format, keyWidth: 2, $"SELECT k || ',' || s || ',' || n FROM (SELECT k, s, n, row_number() OVER (PARTITION BY k ORDER BY n DESC) AS rn "
+            + $"FROM (SELECT i % {Keys} AS k, CASE WHEN i % 10 < 5 THEN 0 WHEN i % 10 < 8 THEN 1 ELSE 2 END AS s, count(*) AS n FROM range(1, {Rows + 1}) t(i) GROUP BY ALL)) WHERE rn <= 2");
+
+        // A row goes after the rows of its count or more (Flink's TopNBuffer: after the equal sort keys already there).
+        static void PlaceAfterEqual(List<(long S, long N)> top, (long S, long N) entry)
+        {
+            int i = 0;
+            while (i < top.Count && top[i].N >= entry.N) i++;
+            top.Insert(i, entry);
+        }
+    }
 }
