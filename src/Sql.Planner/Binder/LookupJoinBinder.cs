@@ -121,7 +121,8 @@ internal sealed class LookupJoinBinder
     /// Whether <c>FOR SYSTEM_TIME AS OF name</c> names the table's own processing-time attribute: Flink (Calcite) validates
     /// the period in the join's scope, so an unqualified name the left side lacks resolves to the table's column, and a
     /// processing-time period makes the join a lookup (the cookbook's 05_expanding_arrays joins
-    /// <c>FOR SYSTEM_TIME AS OF proctime</c> with <c>proctime AS PROCTIME()</c> declared on the looked-up table).
+    /// <c>FOR SYSTEM_TIME AS OF proctime</c> with <c>proctime AS PROCTIME()</c> declared on the looked-up table). A name
+    /// both sides have is ambiguous there.
     /// </summary>
     private static bool IsOwnProctime(NamedTableReference named, CatalogTable table, Scope leftScope)
     {
@@ -130,12 +131,13 @@ internal sealed class LookupJoinBinder
         try
         {
             new ExpressionBinder(leftScope).Bind(named.SystemTimeAsOf);
-            return false;
         }
         catch (SqlValidationException)
         {
             return true;
         }
+        // Both sides have it: Calcite's ambiguity in the join's scope.
+        throw new SqlValidationException($"Column '{name}' is ambiguous", named.SystemTimeAsOf.Span);
     }
 
     /// <summary><c>d.col = expr</c> (either way round) where expr reads only the left side: the lookup key, else null.</summary>
