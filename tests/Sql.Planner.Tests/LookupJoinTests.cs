@@ -28,6 +28,26 @@ public sealed class LookupJoinTests
     }
 
     [Fact]
+    public void As_of_the_tables_own_proctime_column_the_left_side_lacks_is_a_lookup_join_and_other_computed_columns_stay_refused()
+    {
+        // The flink-sql-cookbook's 05_expanding_arrays: Flink resolves the period in the join's scope, so `proctime` names the
+        // looked-up table's own PROCTIME() column when the left side has none.
+        var f = Fixture();
+        f.Run("CREATE TABLE langs (spell STRING, lang STRING, proctime AS PROCTIME()) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://db/x', 'table-name' = 'langs');");
+        f.Run("CREATE TABLE plain (k INT, spell STRING) WITH ('connector' = 'datagen');");
+        var spec = LookupSpec(f, "SELECT p.k, l.lang FROM plain AS p JOIN langs FOR SYSTEM_TIME AS OF proctime AS l ON p.spell = l.spell");
+        Assert.Equal([0], spec.Keys.Select(k => k.DimColumn));
+        // A name both sides have is ambiguous in that scope (Calcite's message); qualified, the left side's is taken.
+        f.Run("CREATE TABLE timed (k INT, spell STRING, proctime AS PROCTIME()) WITH ('connector' = 'datagen');");
+        var ambiguous = f.Error("INSERT INTO sink SELECT t.k, l.lang FROM timed AS t JOIN langs FOR SYSTEM_TIME AS OF proctime AS l ON t.spell = l.spell");
+        Assert.Equal("Column 'proctime' is ambiguous", ambiguous.Problem);
+        Assert.Equal([0], LookupSpec(f, "SELECT t.k, l.lang FROM timed AS t JOIN langs FOR SYSTEM_TIME AS OF t.proctime AS l ON t.spell = l.spell").Keys.Select(k => k.DimColumn));
+        f.Run("CREATE TABLE upper_langs (spell STRING, lang STRING, shout AS UPPER(lang)) WITH ('connector' = 'jdbc', 'url' = 'jdbc:postgresql://db/x', 'table-name' = 'langs');");
+        var e = f.Error("INSERT INTO sink SELECT o.k, l.lang FROM o JOIN upper_langs FOR SYSTEM_TIME AS OF o.pt AS l ON o.code = l.spell");
+        Assert.Contains("computed or metadata columns on the table of a temporal table join ('upper_langs')", e.Problem);
+    }
+
+    [Fact]
     public void A_string_key_against_a_number_column_is_refused_in_flinks_words()
     {
         // LookupJoinTest.testJoinOnDifferentKeyTypes.

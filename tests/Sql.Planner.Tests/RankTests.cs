@@ -178,4 +178,21 @@ public sealed class RankTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, Ids("INSERT INTO out_all SELECT auction, bidder, price, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price) AS rn FROM bids) WHERE rn <= 10"));
     }
+
+    [Theory]
+    // Flink's RankProcessStrategy: an updating input that is a GROUP BY over an insert-only input, whose keys hold the
+    // partition, ordered so that an update only moves a row up (COUNT/MAX descending, MIN ascending, grouping keys).
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n DESC) AS rn FROM (SELECT auction, bidder, COUNT(*) AS n FROM bids GROUP BY auction, bidder)) WHERE rn <= 2", true)]
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n ASC) AS rn FROM (SELECT auction, bidder, MIN(price) AS n FROM bids GROUP BY auction, bidder)) WHERE rn <= 2", true)]
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n ASC) AS rn FROM (SELECT auction, bidder, COUNT(*) AS n FROM bids GROUP BY auction, bidder)) WHERE rn <= 2", false)]
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n DESC) AS rn FROM (SELECT auction, bidder, SUM(price) AS n FROM bids GROUP BY auction, bidder)) WHERE rn <= 2", false)]
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n DESC) AS rn FROM (SELECT auction, bidder, COUNT(*) AS n FROM bids GROUP BY auction, bidder HAVING COUNT(*) > 1)) WHERE rn <= 2", false)]
+    [InlineData("SELECT auction, bidder, n FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY bidder ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n, MAX(bidder) AS bidder FROM bids GROUP BY auction)) WHERE rn <= 2", false)]
+    public void A_top_n_over_a_count_is_flinks_update_fast_strategy_only_where_an_update_moves_a_row_up(string query, bool updateFast)
+    {
+        var ranks = ((InsertPlan)_f.Run("INSERT INTO out_rows " + query)).Job.Vertices.SelectMany(v => v.Chain).OfType<Physical.RankSpec>().ToList();
+        var rank = Assert.Single(ranks);
+        Assert.True(rank.Retract);
+        Assert.Equal(updateFast, rank.UpdateFast);
+    }
 }

@@ -8,16 +8,19 @@ namespace StreamSql.Sql.Planner.Binder;
 /// LATERAL</c>, <c>[LEFT] JOIN LATERAL ... ON TRUE</c>) into the join Calcite's decorrelation gives Flink: the subquery
 /// without its correlated equalities, also returning their inner sides as keys, joined with <c>a</c> on them; an
 /// <c>ORDER BY ... LIMIT n</c> becomes a Top-N per key (<c>ROW_NUMBER() OVER (PARTITION BY keys ORDER BY o) &lt;= n</c>),
-/// as in Flink's plan of the cookbook's "two most populous cities per state". Correlation anywhere else (the select
-/// list, an aggregation, a non-equality) is refused.
+/// as in Flink's plan of the cookbook's "two most populous cities per state". When the outer side is the DISTINCT keys of
+/// the very table the subquery ranks (<c>(SELECT DISTINCT k FROM b) a, LATERAL (SELECT ... FROM b WHERE k = a.k ORDER BY o
+/// LIMIT n)</c>), there is no join at all: Flink's CorrelateSortToRankRule makes it the Top-N alone, its keys named as
+/// the outer columns. Correlation anywhere else (the select list, an aggregation, a non-equality) is refused.
 /// </summary>
 internal static class LateralSubquery
 {
     private const string KeyPrefix = "$cor";
     private const string RankName = "$lateral_rn";
 
-    /// <summary>The uncorrelated join <paramref name="join"/> (whose right side is a LATERAL subquery) stands for.</summary>
-    public static JoinTableReference Decorrelate(JoinTableReference join)
+    /// <summary>The uncorrelated join <paramref name="join"/> (whose right side is a LATERAL subquery) stands for, or the
+    /// Top-N alone (see the class comment).</summary>
+    public static TableReference Decorrelate(JoinTableReference join)
     {
         var sub = (SubqueryTableReference)join.Right;
         var outer = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -77,14 +80,20 @@ internal static class LateralSubquery
             var order = orderBy.Select(o => o with { Expression = ResolveAlias(o.Expression, items) }).ToList();
             var rank = new FunctionCall(new ObjectName(["ROW_NUMBER"], span), [], false, null,
                 new WindowSpecification(innerKeys, order, null, span), span);
+            var itemNames = items.Select(i => i.Alias?.Value ?? ((ColumnReference)i.Expression).Name).ToList();
+            var distinctKeys = offset is null && join.Kind != JoinKind.Left && sub.Alias is null && sub.ColumnAliases.Count == 0
+                ? DistinctKeysOfTheRankedTable(join.Left, body, innerKeys, outerKeys, itemNames) : null;
+            if (distinctKeys is not null)
+                keyItems = innerKeys.Select((k, i) => new SelectItem(k, new Identifier(distinctKeys[i], span), span)).ToList();
             var ranked = body with { Items = items.Concat(keyItems).Append(new SelectItem(rank, new Identifier(RankName, span), span)).ToList(), Where = where };
-            var names = items.Select(i => i.Alias?.Value ?? ((ColumnReference)i.Expression).Name).Concat(keyItems.Select(k => k.Alias!.Value));
+            var names = distinctKeys is null ? itemNames.Concat(keyItems.Select(k => k.Alias!.Value)) : distinctKeys.Concat(itemNames);
             var rn = new ColumnReference([RankName], span);
             Expression bound = new BinaryExpression(BinaryOperator.LessOrEqual, rn, Plus(offset, limit, span), span);
             if (limit is null) bound = new BinaryExpression(BinaryOperator.Greater, rn, offset!, span);
             else if (offset is not null) bound = new BinaryExpression(BinaryOperator.And, new BinaryExpression(BinaryOperator.Greater, rn, offset, span), bound, span);
             query = new SelectQuery(false, names.Select(n => new SelectItem(new ColumnReference([n], span), null, span)).ToList(),
                 new SubqueryTableReference(ranked, new Identifier("$lateral", span), [], span), bound, null, null, [], span);
+            if (distinctKeys is not null) return new SubqueryTableReference(query, ((SubqueryTableReference)join.Left).Alias!, [], join.Span);
         }
         string alias = sub.Alias?.Value ?? "$lateral";
         var columnAliases = sub.ColumnAliases.Count == 0 ? sub.ColumnAliases
@@ -94,6 +103,44 @@ internal static class LateralSubquery
                 new ColumnReference([alias, KeyPrefix + i], span), o, span))
             .Aggregate((a, b) => new BinaryExpression(BinaryOperator.And, a, b, span));
         return new JoinTableReference(join.Kind == JoinKind.Left ? JoinKind.Left : JoinKind.Inner, join.Left, right, condition, [], false, join.Span);
+    }
+
+    /// <summary>
+    /// Flink's CorrelateSortToRankRule: when <paramref name="left"/> is <c>(SELECT DISTINCT c1, ... FROM t) a</c> and the
+    /// subquery <paramref name="body"/> reads <c>t</c> too, correlated by exactly <c>c_i = a.c_i</c> (the same columns), every
+    /// ranked row's keys are one row of <c>a</c>, so the join adds nothing: the names of <c>a</c>'s columns in the order of
+    /// <paramref name="innerKeys"/>; null when the shape differs (or a name of the subquery's result would clash).
+    /// </summary>
+    private static List<string>? DistinctKeysOfTheRankedTable(TableReference left, SelectQuery body, List<Expression> innerKeys,
+        List<Expression> outerKeys, IReadOnlyList<string> itemNames)
+    {
+        if (left is not SubqueryTableReference { Alias: { } alias, ColumnAliases.Count: 0, Lateral: false, Query: SelectQuery distinct }
+            || !distinct.Distinct || distinct.Where is not null || distinct.GroupBy is not null || distinct.Having is not null
+            || distinct.From is not NamedTableReference { Hints.Count: 0, SystemTimeAsOf: null } keysTable
+            || body.From is not NamedTableReference { SystemTimeAsOf: null } rankedTable
+            || !string.Equals(string.Join(".", keysTable.Name.Parts), string.Join(".", rankedTable.Name.Parts), StringComparison.OrdinalIgnoreCase))
+            return null;
+        var columns = new List<string>();
+        foreach (var item in distinct.Items)
+        {
+            if (item.Alias is not null || item.Expression is not ColumnReference { Parts.Count: <= 2 } c) return null;
+            columns.Add(c.Name);
+        }
+        if (columns.Count != innerKeys.Count || columns.Distinct(StringComparer.OrdinalIgnoreCase).Count() != columns.Count) return null;
+        string rankedName = rankedTable.Alias?.Value ?? rankedTable.Name.Last;
+        var names = new List<string>();
+        for (int i = 0; i < innerKeys.Count; i++)
+        {
+            if (outerKeys[i] is not ColumnReference { Qualifier: { } q } o || !string.Equals(q, alias.Value, StringComparison.OrdinalIgnoreCase)
+                || innerKeys[i] is not ColumnReference inner || !string.Equals(inner.Name, o.Name, StringComparison.OrdinalIgnoreCase)
+                || inner.Qualifier is { } iq && !string.Equals(iq, rankedName, StringComparison.OrdinalIgnoreCase)
+                || !columns.Contains(o.Name, StringComparer.OrdinalIgnoreCase)
+                || names.Contains(o.Name, StringComparer.OrdinalIgnoreCase)
+                || itemNames.Contains(o.Name, StringComparer.OrdinalIgnoreCase))
+                return null;
+            names.Add(columns.First(c => string.Equals(c, o.Name, StringComparison.OrdinalIgnoreCase)));
+        }
+        return names;
     }
 
     private static Expression Plus(Expression? offset, Expression? limit, SourceSpan span) =>

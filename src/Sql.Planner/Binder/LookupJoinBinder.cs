@@ -69,18 +69,22 @@ internal sealed class LookupJoinBinder
         {
             throw new SqlValidationException(e.Message, named.Name.Span);
         }
-        if (table.Columns.Any(c => c is not PhysicalColumn))
+        // A processing-time attribute of the table (proc AS PROCTIME()) only marks it as a lookup side; it is not read.
+        if (table.Columns.Any(c => c is not PhysicalColumn && c is not ComputedColumn { Type.IsProctime: true }))
             throw Unsupported.Feature($"computed or metadata columns on the table of a temporal table join ('{tableName}')", named.Name.Span);
 
-        var asOf = new ExpressionBinder(leftScope, aggregateMisplaced: "Aggregate expression is illegal in FOR SYSTEM_TIME AS OF").Bind(named.SystemTimeAsOf!);
-        if (asOf is not InputRef { Type.IsTimeAttribute: true } timeRef)
-            throw new SqlValidationException(
-                "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", named.SystemTimeAsOf!.Span);
-        if (!timeRef.Type.IsProctime)
+        if (!IsOwnProctime(named, table, leftScope))
+        {
+            var asOf = new ExpressionBinder(leftScope, aggregateMisplaced: "Aggregate expression is illegal in FOR SYSTEM_TIME AS OF").Bind(named.SystemTimeAsOf!);
+            if (asOf is not InputRef { Type.IsTimeAttribute: true } timeRef)
+                throw new SqlValidationException(
+                    "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time attribute field", named.SystemTimeAsOf!.Span);
+            if (!timeRef.Type.IsProctime)
             throw new SqlValidationException(
                 "Event-Time Temporal Table Join requires both primary key and row time attribute in versioned table, but no row time attribute can be found. " +
                 $"(A lookup join reads {described} as of a processing-time attribute of the left side, such as proc_time AS PROCTIME().)",
                 named.SystemTimeAsOf!.Span);
+        }
 
         int leftWidth = left.Schema.Count;
         var joinedSchema = LogicalLookupJoin.SchemaOf(left.Schema, table.PhysicalSchema, joinType);
@@ -111,6 +115,29 @@ internal sealed class LookupJoinBinder
         if (hint is not null) hint.Used = true;
         var node = new LogicalLookupJoin(left, tableName, table, joinType, keys, ExpressionRewriting.And(rest), joinedSchema) { Hint = hint?.Settings };
         return (node, scope);
+    }
+
+    /// <summary>
+    /// Whether <c>FOR SYSTEM_TIME AS OF name</c> names the table's own processing-time attribute: Flink (Calcite) validates
+    /// the period in the join's scope, so an unqualified name the left side lacks resolves to the table's column, and a
+    /// processing-time period makes the join a lookup (the cookbook's 05_expanding_arrays joins
+    /// <c>FOR SYSTEM_TIME AS OF proctime</c> with <c>proctime AS PROCTIME()</c> declared on the looked-up table). A name
+    /// both sides have is ambiguous there.
+    /// </summary>
+    private static bool IsOwnProctime(NamedTableReference named, CatalogTable table, Scope leftScope)
+    {
+        if (named.SystemTimeAsOf is not ColumnReference { Parts: [var name] }) return false;
+        if (!table.Columns.Any(c => c is ComputedColumn { Type.IsProctime: true } && c.Name == name)) return false;
+        try
+        {
+            new ExpressionBinder(leftScope).Bind(named.SystemTimeAsOf);
+        }
+        catch (SqlValidationException)
+        {
+            return true;
+        }
+        // Both sides have it: Calcite's ambiguity in the join's scope.
+        throw new SqlValidationException($"Column '{name}' is ambiguous", named.SystemTimeAsOf.Span);
     }
 
     /// <summary><c>d.col = expr</c> (either way round) where expr reads only the left side: the lookup key, else null.</summary>

@@ -15,9 +15,34 @@ public sealed class TopNOperatorTests
 {
     private static readonly RowSchema WithRank = new([.. GroupAggregates.KeyValue.Fields, new Field("rn", SqlType.BigInt.WithNullable(false))]);
 
-    private static TopNOperator Create(bool rankNumber, bool retract = false, long end = 2, TimeSpan ttl = default) =>
+    private static TopNOperator Create(bool rankNumber, bool retract = false, long end = 2, TimeSpan ttl = default, bool updateFast = false) =>
         new(new RankSpec([0], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, end, rankNumber, retract,
-            GenerateUpdateBefore: true, ttl, "Rank(...)", rankNumber ? WithRank : GroupAggregates.KeyValue), GroupAggregates.KeyValue);
+            GenerateUpdateBefore: true, ttl, "Rank(...)", rankNumber ? WithRank : GroupAggregates.KeyValue) { UpdateFast = updateFast }, GroupAggregates.KeyValue);
+
+    [Fact]
+    public async Task With_update_fast_an_update_of_a_row_in_the_top_is_one_update_of_it_or_of_the_ranks_it_passes()
+    {
+        // Flink's UpdatableTopNFunction: the -U/+U pair of a row in the top (its order only moving up) is one -U/+U of the
+        // row without the number; with it, each rank from its new place to its old one, the moved row's old -U after the
+        // first. A row below the top that an update brings in enters as a new row.
+        await using var plain = await OperatorTestHarness.OpenAsync(Create(rankNumber: false, retract: true, updateFast: true), HarnessBackend.HashMap);
+        await plain.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 5, RowKind.Insert)]));
+        await plain.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.UpdateBefore), (1, 30, RowKind.UpdateAfter)]));
+        await plain.ProcessBatchAsync(TestBatches.KeyValues([(1, 5, RowKind.UpdateBefore), (1, 40, RowKind.UpdateAfter)]));
+        Assert.Equal(["+I[1, 10]", "+I[1, 20]", "-U[1, 10]", "+U[1, 30]", "-D[1, 20]", "+I[1, 40]"], plain.OutputRows);
+
+        await using var ranked = await OperatorTestHarness.OpenAsync(Create(rankNumber: true, retract: true, updateFast: true), HarnessBackend.HashMap);
+        await ranked.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 5, RowKind.Insert)]));
+        ranked.ClearOutput();
+        await ranked.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.UpdateBefore), (1, 30, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[1, 20, 1]", "-U[1, 10, 2]", "+U[1, 30, 1]", "+U[1, 20, 2]"], ranked.OutputRows);
+        ranked.ClearOutput();
+        await ranked.ProcessBatchAsync(TestBatches.KeyValues([(1, 30, RowKind.UpdateBefore), (1, 35, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[1, 30, 1]", "+U[1, 35, 1]"], ranked.OutputRows);
+        ranked.ClearOutput();
+        await ranked.ProcessBatchAsync(TestBatches.KeyValues([(1, 5, RowKind.UpdateBefore), (1, 40, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[1, 35, 1]", "+U[1, 40, 1]", "-U[1, 20, 2]", "+U[1, 35, 2]"], ranked.OutputRows);
+    }
 
     [Fact]
     public async Task With_the_rank_number_a_new_row_shifts_the_ranks_below_it()

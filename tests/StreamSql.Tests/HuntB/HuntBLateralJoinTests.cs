@@ -43,6 +43,23 @@ public sealed class HuntBLateralJoinTests : IDisposable
     }
 
     [Fact]
+    public async Task Over_the_distinct_keys_of_the_ranked_table_the_lateral_top_n_is_the_rank_alone_as_flinks_correlate_sort_to_rank_rule()
+    {
+        await using var env = People();
+        const string Query = "SELECT * FROM (SELECT DISTINCT state FROM CurrentPopulation) States, "
+            + "LATERAL (SELECT city, population FROM CurrentPopulation WHERE state = States.state ORDER BY population DESC LIMIT 2)";
+        string plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN " + Query)).Text;
+        var physical = plan[plan.IndexOf("== Optimized Physical Plan ==", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Join(", physical);
+        Assert.Contains("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=2], partitionBy=[state], orderBy=[population DESC]", physical);
+        // SELECT * keeps the outer side's columns first, as over the join.
+        Assert.Equal(new[] { "Illinois|Portport|1", "Illinois|Springfield|2", "New York|Newburgh|1", "New York|Portport|3" }, await Materialized(env, Query));
+        // An alias on the subquery keeps the join (its columns could be named through it).
+        string aliased = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN " + Query + " AS L")).Text;
+        Assert.Contains("Join(joinType=[InnerJoin]", aliased);
+    }
+
+    [Fact]
     public async Task A_lateral_subquery_without_limit_is_a_join_on_its_correlation_and_keeps_its_other_conditions()
     {
         await using var env = People();

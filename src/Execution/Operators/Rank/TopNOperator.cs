@@ -156,6 +156,11 @@ public sealed class TopNOperator : StreamOperatorBase
                 int found = Find(buffer, count, key, retracted);
                 // Flink's lenient default: a retraction of a row not held is ignored.
                 if (found < 0) continue;
+                if (_spec.UpdateFast && found < _limit && TryUpdateInTop(output_, g, buffer, count, found, ref c, candidates, batch, rowGroups, keyBytes, serializedBatch))
+                {
+                    _ttl?.Written(g, now);
+                    continue;
+                }
                 EmitRemoval(output_, buffer, count, found);
                 // An update's new row right after its old one in the same partition (a GROUP BY's -U/+U): replaced in
                 // one move of the entries between the two positions, not two moves of the whole tail.
@@ -220,6 +225,50 @@ public sealed class TopNOperator : StreamOperatorBase
             _rankEnds.Set(g, kept);
         }
         return (int)(kept - 1);
+    }
+
+    /// <summary>
+    /// Flink's UpdatableTopNFunction (<see cref="RankSpec.UpdateFast"/>): the <c>-U</c> of the row at
+    /// <paramref name="found"/> in the top, when its <c>+U</c> follows in the same partition and does not move it down,
+    /// replaces it in place (an unchanged sort key keeps its place among equals) and emits the update as Flink does: without
+    /// the number <c>-U</c> old, <c>+U</c> new; with it, from the new rank down to the old one, <c>-U</c> of the row there
+    /// (the old row's <c>-U</c> after the first), <c>+U</c> of the row that takes it. False (nothing done) otherwise.
+    /// </summary>
+    private bool TryUpdateInTop(RankOutput output, int g, ReadOnlySpan<byte> buffer, int count, int found, ref int c, int candidates,
+        Batch batch, ReadOnlySpan<int> rowGroups, ReadOnlySpan<byte> keyBytes, bool serializedBatch)
+    {
+        if (c + 1 >= candidates) return false;
+        int next = _candidates[c + 1];
+        if (rowGroups[next] != rowGroups[_candidates[c]] || batch.KindAt(next) is not (RowKind.Insert or RowKind.UpdateAfter)) return false;
+        var key = keyBytes[_keyOffsets[next].._keyOffsets[next + 1]];
+        int before = EntryKey(buffer, found).SequenceEqual(key) ? found + 1 : UpperBound(buffer, count, key);
+        int position = before > found ? before - 1 : before;
+        if (position > found) return false;
+        var row = serializedBatch ? _rows[next] : _rowSerializer.Serialize(batch.Data, next);
+        bool updateBefore = _spec.GenerateUpdateBefore;
+        if (!_byRank || position == found)
+        {
+            long rank = _byRank ? found + 1 : _singleRank;
+            if (updateBefore) output.Append(RowKind.UpdateBefore, EntryRow(buffer, found), rank);
+            output.Append(RowKind.UpdateAfter, row, rank);
+        }
+        else
+        {
+            for (int k = position; k < found; k++)
+            {
+                if (updateBefore) output.Append(RowKind.UpdateBefore, EntryRow(buffer, k), k + 1);
+                if (k == position)
+                {
+                    if (updateBefore) output.Append(RowKind.UpdateBefore, EntryRow(buffer, found), found + 1);
+                    output.Append(RowKind.UpdateAfter, row, k + 1);
+                }
+                else output.Append(RowKind.UpdateAfter, EntryRow(buffer, k - 1), k + 1);
+            }
+            output.Append(RowKind.UpdateAfter, EntryRow(buffer, found - 1), found + 1);
+        }
+        ReplaceEntry(g, buffer.Length, count, found, before, key, row);
+        c++;
+        return true;
     }
 
     private async ValueTask EmitBuiltAsync(IEmitter output, CancellationToken cancellationToken)

@@ -47,6 +47,9 @@ public sealed record PhysicalRank(
     /// <summary>Flink's name of the rank's state strategy.</summary>
     public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
 
+    /// <summary>Flink's UpdateFastStrategy (<see cref="RankUpdateFastStrategy"/>): how the rank emits an update of a row in the top.</summary>
+    private bool UpdateFast => RankStart == 1 && RankUpdateFastStrategy.Applies(Input, PartitionKeys, OrderKeys);
+
     public override string Explain(bool infix) =>
         $"Rank(strategy=[{Strategy}], rankType=[{RankTypeName(RankType)}], rankRange=[{RangeText}], "
         + $"partitionBy=[{ExplainText.Names(Input.Schema, PartitionKeys)}], orderBy=[{OrderText(Input.Schema, OrderKeys)}], select=[{ExplainText.Fields(Schema)}])";
@@ -91,5 +94,6 @@ public sealed record PhysicalRank(
         new RankSpec(PartitionKeys, OrderKeys, RankType, RankStart, RankEnd, OutputRankNumber, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema)
         {
             RankEndColumn = RankEndColumn,
+            UpdateFast = UpdateFast,
         };
 }

@@ -58,5 +58,6 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
         Fetch == 1 ? [Array.Empty<int>()] : [];
 
     public OperatorSpec ToSpec(string description) =>
-        new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema);
+        new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema)
+        { UpdateFast = Offset == 0 && RankUpdateFastStrategy.Applies(Input, [], OrderKeys) };
 }

@@ -1,0 +1,71 @@
+-- scenario: ververica/flink-sql-cookbook aggregations-and-analytics/03_group_by_session_window: COUNT(request_line) of the 403 rows per userid and SESSION(log_time, INTERVAL '10' SECOND), with SESSION_START and SESSION_ROWTIME (the session's end - 1 ms). Expected rows derived from the session semantics (rows less than the gap apart merge) over the file
+-- file: input/server_logs.csv
+--| 10.0.0.4,-,sjwiesman,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 13:58:53,GET /order.html HTTP/1.1,204,9777660
+--| 10.0.0.2,-,morsapaes,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 13:58:50,PATCH cart.html HTTP/1.1,201,1522011
+--| 10.0.0.1,-,sjwiesman,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 13:58:59,POST /order.html HTTP/1.1,401,9823854
+--| 10.0.0.2,-,morsapaes,Opera/9.80 (Windows NT 6.1),2020-12-19 13:59:05,PUT cart.html HTTP/1.1,401,1976325
+--| 10.0.0.5,-,sjwiesman,Opera/9.80 (Windows NT 6.1),2020-12-19 13:59:12,GET /order.html /HTTP/1.0,403,3152052
+--| 10.0.0.5,-,sjwiesman,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 13:59:15,GET /order.html HTTP/1.1,400,8920885
+--| 10.0.0.4,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 13:59:19,PUT /prod.html HTTP/1.1,301,3016085
+--| 10.0.0.1,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 13:59:28,PATCH /prod.html /HTTP/1.0,400,4830894
+--| 10.0.0.1,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 13:59:35,POST /prod.html HTTP/1.1,400,7075024
+--| 10.0.0.5,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 13:59:36,PUT /prod.html /HTTP/1.0,400,9729127
+--| 10.0.0.1,-,morsapaes,Safari/537.36 (Macintosh),2020-12-19 13:59:47,PATCH /search.html HTTP/1.1,403,5194449
+--| 10.0.0.4,-,knauf,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 13:59:54,PUT /search.html HTTP/2,204,2819483
+--| 10.0.0.4,-,morsapaes,Opera/9.80 (Windows NT 6.1),2020-12-19 14:00:05,PUT /login.html /HTTP/1.0,201,6675715
+--| 10.0.0.1,-,morsapaes,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:00:07,PATCH /order.html HTTP/2,201,7223054
+--| 10.0.0.3,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:00:18,PUT cart.html HTTP/1.1,201,1392352
+--| 10.0.0.2,-,sjwiesman,Opera/9.80 (Windows NT 6.1),2020-12-19 14:00:24,GET cart.html /HTTP/1.0,201,4408256
+--| 10.0.0.2,-,knauf,Safari/537.36 (Macintosh),2020-12-19 14:00:27,PUT /login.html /HTTP/1.0,301,8648611
+--| 10.0.0.4,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:00:34,PATCH cart.html HTTP/2,200,8078712
+--| 10.0.0.1,-,morsapaes,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 14:00:41,POST cart.html HTTP/1.1,200,5705253
+--| 10.0.0.1,-,morsapaes,Opera/9.80 (Windows NT 6.1),2020-12-19 14:00:50,GET /prod.html /HTTP/1.0,200,1179799
+--| 10.0.0.5,-,knauf,Opera/9.80 (Windows NT 6.1),2020-12-19 14:01:03,PUT /prod.html /HTTP/1.0,204,7955041
+--| 10.0.0.4,-,knauf,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:01:04,PATCH /prod.html HTTP/1.1,201,1714523
+--| 10.0.0.3,-,knauf,Opera/9.80 (Windows NT 6.1),2020-12-19 14:01:13,GET /login.html /HTTP/1.0,204,2459682
+--| 10.0.0.1,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 14:01:18,GET /prod.html /HTTP/1.0,204,2802600
+--| 10.0.0.5,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 14:01:25,POST /order.html HTTP/1.1,301,4016358
+--| 10.0.0.2,-,morsapaes,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:01:36,PUT /search.html HTTP/1.1,301,4687965
+--| 10.0.0.2,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 14:01:42,PATCH /prod.html HTTP/2,200,3698844
+--| 10.0.0.4,-,morsapaes,Safari/537.36 (Macintosh),2020-12-19 14:01:43,POST cart.html /HTTP/1.0,401,32116
+--| 10.0.0.1,-,sjwiesman,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 14:01:47,PATCH /login.html HTTP/2,201,7280154
+--| 10.0.0.1,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:02:00,PATCH cart.html /HTTP/1.0,200,2665262
+--| 10.0.0.1,-,morsapaes,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:02:02,POST /order.html /HTTP/1.0,400,5878962
+--| 10.0.0.5,-,morsapaes,Mozilla/5.0 (X11; Linux x86_64),2020-12-19 14:02:00,GET /search.html /HTTP/1.0,403,2336339
+--| 10.0.0.2,-,morsapaes,Safari/537.36 (Macintosh),2020-12-19 14:02:08,POST /prod.html /HTTP/1.0,201,9838883
+--| 10.0.0.5,-,knauf,Opera/9.80 (Windows NT 6.1),2020-12-19 14:02:11,GET /prod.html HTTP/2,403,9787068
+--| 10.0.0.4,-,sjwiesman,Opera/9.80 (Windows NT 6.1),2020-12-19 14:02:20,POST /order.html /HTTP/1.0,200,7384170
+--| 10.0.0.5,-,morsapaes,Opera/9.80 (Windows NT 6.1),2020-12-19 14:02:37,POST /login.html HTTP/2,401,2019013
+--| 10.0.0.3,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:02:44,GET /order.html HTTP/1.1,201,3209684
+--| 10.0.0.1,-,sjwiesman,Mozilla/4.0 (compatible; MSIE 8.0),2020-12-19 14:02:47,GET /search.html HTTP/2,204,8481874
+--| 10.0.0.2,-,sjwiesman,Safari/537.36 (Macintosh),2020-12-19 14:02:50,PATCH /order.html /HTTP/1.0,301,8020218
+--| 10.0.0.5,-,knauf,Opera/9.80 (Windows NT 6.1),2020-12-19 14:03:01,PATCH /login.html HTTP/2,200,6582881
+-- sql:
+SET 'table.dml-sync' = 'true';
+CREATE TABLE server_logs (
+    client_ip STRING,
+    client_identity STRING,
+    userid STRING,
+    user_agent STRING,
+    log_time TIMESTAMP(3),
+    request_line STRING,
+    status_code STRING,
+    size INT,
+    WATERMARK FOR log_time AS log_time - INTERVAL '15' SECONDS
+) WITH ('connector' = 'filesystem', 'path' = '${SCRATCH}/input/server_logs.csv', 'format' = 'csv');
+CREATE TABLE o1 (userid STRING, session_beg TIMESTAMP(3), session_end TIMESTAMP(3), request_cnt BIGINT) WITH ('connector'='print');
+INSERT INTO o1 SELECT  
+  userid,
+  SESSION_START(log_time, INTERVAL '10' SECOND) AS session_beg,
+  SESSION_ROWTIME(log_time, INTERVAL '10' SECOND) AS session_end,
+  COUNT(request_line) AS request_cnt
+FROM server_logs
+WHERE status_code = '403'
+GROUP BY 
+  userid, 
+  SESSION(log_time, INTERVAL '10' SECOND);
+-- expect stdout (unordered):
+--| +I[sjwiesman, 2020-12-19T13:59:12, 2020-12-19T13:59:21.999, 1]
+--| +I[morsapaes, 2020-12-19T13:59:47, 2020-12-19T13:59:56.999, 1]
+--| +I[morsapaes, 2020-12-19T14:02, 2020-12-19T14:02:09.999, 1]
+--| +I[knauf, 2020-12-19T14:02:11, 2020-12-19T14:02:20.999, 1]
