@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using StreamSql.Soak.Output;
+
+namespace StreamSql.Soak.Pipelines;
+
+/// <summary>
+/// <c>INSERT INTO {name}_out SELECT id, id * 3, id % 4</c> over the datagen sequence 1..rows into a filesystem sink of
+/// parquet or json files <c>PARTITIONED BY (p)</c> with <c>'sink.partition-commit.policy.kind' = 'success-file'</c>. What
+/// is committed is what a reader of the directory sees: the rows of the visible files of every <c>p=…</c> directory (the
+/// partition value from the path, as Flink leaves it out of the file), DuckDB reading the parquet ones. A partition with
+/// visible files but no <c>_SUCCESS</c> marker adds an unexpected line saying so.
+/// </summary>
+public sealed class PartitionedFilePipeline(string format, string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
+{
+    private const string SuccessFile = "_SUCCESS";
+
+    /// <summary>The files are read whole (parquet by DuckDB) at every look: looked at every 50 ms at most.</summary>
+    private static readonly TimeSpan EndOfInputCheckInterval = TimeSpan.FromMilliseconds(50);
+
+    private HashSet<string>? _expectedSet;
+    private DateTime _lastEndOfInputCheck = DateTime.MinValue;
+
+    public string SinkDirectory { get; } = sinkDirectory;
+
+    public string SinkName => Path.GetFileName(SinkDirectory);
+
+    public bool IsBounded => true;
+
+    public IReadOnlyList<string> CreateTables =>
+    [
+        string.Create(CultureInfo.InvariantCulture,
+            $"CREATE TABLE {name}_src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
+            + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}')"),
+        $"CREATE TABLE {name}_out (id BIGINT, v BIGINT, p INT) PARTITIONED BY (p) WITH ('connector' = 'filesystem', "
+        + $"'path' = '{SinkDirectory}', 'format' = '{format}', 'sink.partition-commit.policy.kind' = 'success-file')",
+    ];
+
+    public string Insert => $"INSERT INTO {name}_out SELECT id, id * 3, CAST(id % 4 AS INT) FROM {name}_src";
+
+    public IReadOnlyList<string> ExpectedRows() =>
+        Enumerable.Range(1, rows).Select(id => SoakCsv.Line(id, id * 3L, id % 4)).ToList();
+
+    public List<string> CommittedRows()
+    {
+        var lines = new List<string>();
+        foreach (var partition in Partitions())
+        {
+            var files = Directory.EnumerateFiles(partition).Where(f => !CommittedOutput.IsHidden(Path.GetFileName(f))).ToList();
+            foreach (var file in files) lines.AddRange(Read(file, partition));
+            if (files.Count > 0 && !File.Exists(Path.Combine(partition, SuccessFile)))
+                lines.Add($"no {SuccessFile} in {Path.GetFileName(partition)}");
+        }
+        return lines;
+    }
+
+    public string SinkListing() => "sink files: " + CommittedOutput.Listing(SinkDirectory);
+
+    public bool HasReachedEndOfInput(DateTime sinceUtc)
+    {
+        var now = DateTime.UtcNow;
+        if (now - _lastEndOfInputCheck < EndOfInputCheckInterval) return false;
+        _lastEndOfInputCheck = now;
+        var expected = _expectedSet ??= ExpectedRows().ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var partition in Partitions())
+        {
+            foreach (var file in Directory.EnumerateFiles(partition))
+            {
+                var fileName = Path.GetFileName(file);
+                bool committed = !CommittedOutput.IsHidden(fileName);
+                bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
+                if (committed || pendingOfThisRun) seen.UnionWith(Read(file, partition));
+            }
+        }
+        return seen.Count >= expected.Count && expected.All(seen.Contains);
+    }
+
+    private IEnumerable<string> Partitions() =>
+        Directory.Exists(SinkDirectory)
+            ? Directory.EnumerateDirectories(SinkDirectory).Where(d => !CommittedOutput.IsHidden(Path.GetFileName(d))).Order(StringComparer.Ordinal)
+            : [];
+
+    /// <summary>The rows of one data file as <c>id,v,p</c> lines; none when it was renamed away (committed) meanwhile.</summary>
+    private List<string> Read(string file, string partition)
+    {
+        var p = Path.GetFileName(partition) is var dir && dir.StartsWith("p=", StringComparison.Ordinal) ? dir[2..] : "?" + dir;
+        try
+        {
+            return format == "parquet" ? ReadParquet(file, p) : ReadJson(file, p);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is DuckDBException && !File.Exists(file)))
+        {
+            return [];
+        }
+    }
+
+    private static List<string> ReadParquet(string file, string p)
+    {
+        var lines = new List<string>();
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, v FROM read_parquet('{file.Replace("'", "''", StringComparison.Ordinal)}')";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetInt64(0)},{reader.GetInt64(1)},{p}"));
+        return lines;
+    }
+
+    private static List<string> ReadJson(string file, string p)
+    {
+        var lines = new List<string>();
+        foreach (var line in CommittedOutput.SplitLines(File.ReadAllText(file)))
+        {
+            using var row = JsonDocument.Parse(line);
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{row.RootElement.GetProperty("id").GetInt64()},{row.RootElement.GetProperty("v").GetInt64()},{p}"));
+        }
+        return lines;
+    }
+}
