@@ -12,7 +12,7 @@ namespace StreamSql.Soak.Pipelines;
 /// partition value from the path, as Flink leaves it out of the file), DuckDB reading the parquet ones. A partition with
 /// visible files but no <c>_SUCCESS</c> marker adds an unexpected line saying so.
 /// </summary>
-public sealed class PartitionedFilePipeline(string format, string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
+public sealed class PartitionedFilePipeline(string format, string? rollingFileSize, string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
 {
     private const string SuccessFile = "_SUCCESS";
 
@@ -34,7 +34,8 @@ public sealed class PartitionedFilePipeline(string format, string name, string s
             $"CREATE TABLE {name}_src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
             + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}')"),
         $"CREATE TABLE {name}_out (id BIGINT, v BIGINT, p INT) PARTITIONED BY (p) WITH ('connector' = 'filesystem', "
-        + $"'path' = '{SinkDirectory}', 'format' = '{format}', 'sink.partition-commit.policy.kind' = 'success-file')",
+        + $"'path' = '{SinkDirectory}', 'format' = '{format}', 'sink.partition-commit.policy.kind' = 'success-file'"
+        + (rollingFileSize is null ? ")" : $", 'sink.rolling-policy.file-size' = '{rollingFileSize}')"),
     ];
 
     public string Insert => $"INSERT INTO {name}_out SELECT id, id * 3, CAST(id % 4 AS INT) FROM {name}_src";

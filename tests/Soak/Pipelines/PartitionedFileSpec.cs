@@ -9,13 +9,21 @@ namespace StreamSql.Soak.Pipelines;
 /// </summary>
 public sealed record PartitionedFileSpec(string Format, int RowsPerSecond, int BaseRows, int RowsPerKill) : PipelineSpec
 {
+    /// <summary>The sink's <c>sink.rolling-policy.file-size</c>, or null for its default: a small one closes several part
+    /// files of a partition between two checkpoints.</summary>
+    public string? RollingFileSize { get; init; }
+
     public override bool IsBounded => true;
 
     public override string TablePrefix => "part" + Format;
 
     public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
-        new PartitionedFilePipeline(Format, name, Path.Combine(scratch, name + "-out"), BaseRows + RowsPerKill * plannedKills, RowsPerSecond);
+        new PartitionedFilePipeline(Format, RollingFileSize, name, Path.Combine(scratch, name + "-out"), BaseRows + RowsPerKill * plannedKills, RowsPerSecond);
 
-    public override string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"datagen 1..{BaseRows}+{RowsPerKill}/kill at {RowsPerSecond} rows/s into a {Format} sink partitioned by id % 4 with _SUCCESS files, bounded");
+    public override string Describe()
+    {
+        var rolling = RollingFileSize is null ? "" : ", rolling at " + RollingFileSize;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"datagen 1..{BaseRows}+{RowsPerKill}/kill at {RowsPerSecond} rows/s into a {Format} sink partitioned by id % 4 with _SUCCESS files{rolling}, bounded");
+    }
 }

@@ -65,7 +65,7 @@ public static class SoakScenarios
     private static readonly PipelineSpec[] PartitionedFiles =
     [
         new PartitionedFileSpec("parquet", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
-        new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { RollingFileSize = "1KB" },
     ];
 
     private static readonly PipelineSpec[] DistinctCount =
