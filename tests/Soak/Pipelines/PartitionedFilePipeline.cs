@@ -16,11 +16,12 @@ public sealed class PartitionedFilePipeline(string format, string? rollingFileSi
 {
     private const string SuccessFile = "_SUCCESS";
 
-    /// <summary>The files are read whole (parquet by DuckDB) at every look: looked at every 50 ms at most.</summary>
-    private static readonly TimeSpan EndOfInputCheckInterval = TimeSpan.FromMilliseconds(50);
-
     private HashSet<string>? _expectedSet;
-    private DateTime _lastEndOfInputCheck = DateTime.MinValue;
+
+    /// <summary>The rows of each part file read for <see cref="HasReachedEndOfInput"/>, by partition and committed name: a
+    /// pending file is complete and keeps its rows when its commit renames it, so each file is read once however often the
+    /// round looks (every few milliseconds; reading them all each time would miss the end of the input).</summary>
+    private readonly Dictionary<string, List<string>> _partFileRows = new(StringComparer.Ordinal);
 
     public string SinkDirectory { get; } = sinkDirectory;
 
@@ -60,22 +61,30 @@ public sealed class PartitionedFilePipeline(string format, string? rollingFileSi
 
     public bool HasReachedEndOfInput(DateTime sinceUtc)
     {
-        var now = DateTime.UtcNow;
-        if (now - _lastEndOfInputCheck < EndOfInputCheckInterval) return false;
-        _lastEndOfInputCheck = now;
         var expected = _expectedSet ??= ExpectedRows().ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var present = new List<List<string>>();
         foreach (var partition in Partitions())
         {
             foreach (var file in Directory.EnumerateFiles(partition))
             {
                 var fileName = Path.GetFileName(file);
                 bool committed = !CommittedOutput.IsHidden(fileName);
-                bool pendingOfThisRun = fileName.EndsWith(".pending", StringComparison.Ordinal) && File.GetLastWriteTimeUtc(file) >= sinceUtc;
-                if (committed || pendingOfThisRun) seen.UnionWith(Read(file, partition));
+                bool pending = fileName.EndsWith(".pending", StringComparison.Ordinal);
+                if (!committed && !pending) continue;
+                var committedName = Path.Combine(Path.GetFileName(partition), committed ? fileName : fileName[1..^".pending".Length]);
+                if (!_partFileRows.TryGetValue(committedName, out var rows))
+                {
+                    // A pending file of an earlier run is not this run's output (a restore removes or commits it).
+                    if (pending && File.GetLastWriteTimeUtc(file) < sinceUtc) continue;
+                    rows = Read(file, partition);
+                    if (rows.Count == 0) continue;
+                    _partFileRows[committedName] = rows;
+                }
+                present.Add(rows);
             }
         }
-        return seen.Count >= expected.Count && expected.All(seen.Contains);
+        return present.Sum(r => r.Count) >= expected.Count
+            && present.SelectMany(r => r).Where(expected.Contains).Distinct(StringComparer.Ordinal).Count() == expected.Count;
     }
 
     private IEnumerable<string> Partitions() =>
