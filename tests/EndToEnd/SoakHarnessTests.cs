@@ -49,6 +49,38 @@ public sealed class SoakHarnessTests : IDisposable
     }
 
     [Fact]
+    public void A_partitioned_sink_has_committed_its_visible_files_with_the_partition_from_the_path_and_each_needs_a_success_file()
+    {
+        var sink = Path.Combine(_dir, "parts");
+        Directory.CreateDirectory(Path.Combine(sink, "p=1"));
+        Directory.CreateDirectory(Path.Combine(sink, "p=2"));
+        var json = new PartitionedFilePipeline("json", rollingFileSize: null, "pj", sink, rows: 2, rowsPerSecond: 1);
+        File.WriteAllText(Path.Combine(sink, "p=1", "part-a-0-0"), "{\"id\":1,\"v\":3}\n");
+        File.WriteAllText(Path.Combine(sink, "p=1", "_SUCCESS"), "");
+        File.WriteAllText(Path.Combine(sink, "p=2", ".part-a-0-1.inprogress"), "{\"id\":2,\"v\":6}\n");
+        var runStart = DateTime.UtcNow.AddSeconds(-1);
+
+        Assert.Equal(["1,3,1"], json.CommittedRows());
+        Assert.False(json.HasReachedEndOfInput(runStart));
+
+        File.Move(Path.Combine(sink, "p=2", ".part-a-0-1.inprogress"), Path.Combine(sink, "p=2", ".part-a-0-1.pending"));
+        Assert.True(json.HasReachedEndOfInput(runStart));
+        File.Move(Path.Combine(sink, "p=2", ".part-a-0-1.pending"), Path.Combine(sink, "p=2", "part-a-0-1"));
+        Assert.True(json.HasReachedEndOfInput(runStart));
+
+        // Committed but its partition never committed: the rows are there, the success file is not.
+        Assert.Equal(["1,3,1", "2,6,2", "no _SUCCESS in p=2"], json.CommittedRows());
+
+        var parquetSink = Path.Combine(_dir, "parquet-parts");
+        Directory.CreateDirectory(Path.Combine(parquetSink, "p=3"));
+        var file = Path.Combine(parquetSink, "p=3", "part-b-0-0");
+        ParquetOutput.Read($"COPY (SELECT 3::BIGINT AS id, 9::BIGINT AS v) TO '{file}' (FORMAT parquet)");
+        File.WriteAllText(Path.Combine(parquetSink, "p=3", "_SUCCESS"), "");
+        var parquet = new PartitionedFilePipeline("parquet", rollingFileSize: null, "pp", parquetSink, rows: 3, rowsPerSecond: 1);
+        Assert.Equal(["3,9,3"], parquet.CommittedRows());
+    }
+
+    [Fact]
     public async Task A_kafka_sink_has_committed_what_its_commit_markers_commit_and_its_input_ended_with_this_runs_open_transaction()
     {
         using var host = new PipelineHost();
