@@ -54,7 +54,7 @@ public sealed class SoakHarnessTests : IDisposable
         var sink = Path.Combine(_dir, "parts");
         Directory.CreateDirectory(Path.Combine(sink, "p=1"));
         Directory.CreateDirectory(Path.Combine(sink, "p=2"));
-        var json = new PartitionedFilePipeline("json", rollingFileSize: null, "pj", sink, rows: 2, rowsPerSecond: 1);
+        var json = new PartitionedFilePipeline("json", rollingFileSize: null, partitionTime: false, "pj", sink, rows: 2, rowsPerSecond: 1);
         File.WriteAllText(Path.Combine(sink, "p=1", "part-a-0-0"), "{\"id\":1,\"v\":3}\n");
         File.WriteAllText(Path.Combine(sink, "p=1", "_SUCCESS"), "");
         File.WriteAllText(Path.Combine(sink, "p=2", ".part-a-0-1.inprogress"), "{\"id\":2,\"v\":6}\n");
@@ -76,7 +76,7 @@ public sealed class SoakHarnessTests : IDisposable
         var file = Path.Combine(parquetSink, "p=3", "part-b-0-0");
         ParquetOutput.Read($"COPY (SELECT 3::BIGINT AS id, 9::BIGINT AS v) TO '{file}' (FORMAT parquet)");
         File.WriteAllText(Path.Combine(parquetSink, "p=3", "_SUCCESS"), "");
-        var parquet = new PartitionedFilePipeline("parquet", rollingFileSize: null, "pp", parquetSink, rows: 3, rowsPerSecond: 1);
+        var parquet = new PartitionedFilePipeline("parquet", rollingFileSize: null, partitionTime: false, "pp", parquetSink, rows: 3, rowsPerSecond: 1);
         Assert.Equal(["3,9,3"], parquet.CommittedRows());
     }
 

@@ -10,9 +10,11 @@ namespace StreamSql.Soak.Pipelines;
 /// parquet or json files <c>PARTITIONED BY (p)</c> with <c>'sink.partition-commit.policy.kind' = 'success-file'</c>. What
 /// is committed is what a reader of the directory sees: the rows of the visible files of every <c>p=…</c> directory (the
 /// partition value from the path, as Flink leaves it out of the file), DuckDB reading the parquet ones. A partition with
-/// visible files but no <c>_SUCCESS</c> marker adds an unexpected line saying so.
+/// visible files but no <c>_SUCCESS</c> marker adds an unexpected line saying so. With <paramref name="partitionTime"/>, the
+/// rows carry the event time <c>id</c> seconds instead and go into <c>dt=…/hr=…</c> directories committed by the
+/// <c>partition-time</c> trigger once the watermark passes the hour's end (the hours end while the job runs).
 /// </summary>
-public sealed class PartitionedFilePipeline(string format, string? rollingFileSize, string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
+public sealed class PartitionedFilePipeline(string format, string? rollingFileSize, bool partitionTime, string name, string sinkDirectory, int rows, int rowsPerSecond) : ISoakPipeline
 {
     private const string SuccessFile = "_SUCCESS";
 
@@ -32,17 +34,22 @@ public sealed class PartitionedFilePipeline(string format, string? rollingFileSi
     public IReadOnlyList<string> CreateTables =>
     [
         string.Create(CultureInfo.InvariantCulture,
-            $"CREATE TABLE {name}_src (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
+            $"CREATE TABLE {name}_src (id BIGINT{(partitionTime ? ", ts AS TO_TIMESTAMP_LTZ(id * 1000, 3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND" : "")}) "
+            + $"WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', "
             + $"'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}')"),
-        $"CREATE TABLE {name}_out (id BIGINT, v BIGINT, p INT) PARTITIONED BY (p) WITH ('connector' = 'filesystem', "
-        + $"'path' = '{SinkDirectory}', 'format' = '{format}', 'sink.partition-commit.policy.kind' = 'success-file'"
+        $"CREATE TABLE {name}_out (id BIGINT, v BIGINT, {(partitionTime ? "dt STRING, hr STRING) PARTITIONED BY (dt, hr)" : "p INT) PARTITIONED BY (p)")} "
+        + $"WITH ('connector' = 'filesystem', 'path' = '{SinkDirectory}', 'format' = '{format}', 'sink.partition-commit.policy.kind' = 'success-file'"
+        + (partitionTime ? ", 'sink.partition-commit.trigger' = 'partition-time', 'partition.time-extractor.timestamp-pattern' = '$dt $hr:00:00'" : "")
         + (rollingFileSize is null ? ")" : $", 'sink.rolling-policy.file-size' = '{rollingFileSize}')"),
     ];
 
-    public string Insert => $"INSERT INTO {name}_out SELECT id, id * 3, CAST(id % 4 AS INT) FROM {name}_src";
+    public string Insert => partitionTime
+        ? $"INSERT INTO {name}_out SELECT id, id * 3, DATE_FORMAT(ts, 'yyyy-MM-dd'), DATE_FORMAT(ts, 'HH') FROM {name}_src"
+        : $"INSERT INTO {name}_out SELECT id, id * 3, CAST(id % 4 AS INT) FROM {name}_src";
 
-    public IReadOnlyList<string> ExpectedRows() =>
-        Enumerable.Range(1, rows).Select(id => SoakCsv.Line(id, id * 3L, id % 4)).ToList();
+    public IReadOnlyList<string> ExpectedRows() => Enumerable.Range(1, rows)
+        .Select(id => SoakCsv.Line(id, id * 3L) + "," + (partitionTime ? string.Create(CultureInfo.InvariantCulture, $"1970-01-01,{id / 3600:00}") : SoakCsv.Line(id % 4)))
+        .ToList();
 
     public List<string> CommittedRows()
     {
@@ -52,7 +59,7 @@ public sealed class PartitionedFilePipeline(string format, string? rollingFileSi
             var files = Directory.EnumerateFiles(partition).Where(f => !CommittedOutput.IsHidden(Path.GetFileName(f))).ToList();
             foreach (var file in files) lines.AddRange(Read(file, partition));
             if (files.Count > 0 && !File.Exists(Path.Combine(partition, SuccessFile)))
-                lines.Add($"no {SuccessFile} in {Path.GetFileName(partition)}");
+                lines.Add($"no {SuccessFile} in {Path.GetRelativePath(SinkDirectory, partition)}");
         }
         return lines;
     }
@@ -87,15 +94,19 @@ public sealed class PartitionedFilePipeline(string format, string? rollingFileSi
             && present.SelectMany(r => r).Where(expected.Contains).Distinct(StringComparer.Ordinal).Count() == expected.Count;
     }
 
+    /// <summary>The visible directories below the sink (<c>p=…</c>, or <c>dt=…</c> and <c>dt=…/hr=…</c>).</summary>
     private IEnumerable<string> Partitions() =>
         Directory.Exists(SinkDirectory)
-            ? Directory.EnumerateDirectories(SinkDirectory).Where(d => !CommittedOutput.IsHidden(Path.GetFileName(d))).Order(StringComparer.Ordinal)
+            ? Directory.EnumerateDirectories(SinkDirectory, "*", SearchOption.AllDirectories)
+                .Where(d => !CommittedOutput.IsHidden(Path.GetRelativePath(SinkDirectory, d))).Order(StringComparer.Ordinal)
             : [];
 
     /// <summary>The rows of one data file as <c>id,v,p</c> lines; none when it was renamed away (committed) meanwhile.</summary>
     private List<string> Read(string file, string partition)
     {
-        var p = Path.GetFileName(partition) is var dir && dir.StartsWith("p=", StringComparison.Ordinal) ? dir[2..] : "?" + dir;
+        // The partition values from the path, outermost first (k=v directories).
+        var p = string.Join(',', Path.GetRelativePath(SinkDirectory, partition).Split(Path.DirectorySeparatorChar)
+            .Select(dir => dir.IndexOf('=', StringComparison.Ordinal) is var eq and >= 0 ? dir[(eq + 1)..] : "?" + dir));
         try
         {
             return format == "parquet" ? ReadParquet(file, p) : ReadJson(file, p);

@@ -13,17 +13,21 @@ public sealed record PartitionedFileSpec(string Format, int RowsPerSecond, int B
     /// files of a partition between two checkpoints.</summary>
     public string? RollingFileSize { get; init; }
 
+    /// <summary>Event time <c>id</c> seconds, partitions <c>dt=…/hr=…</c> committed by the partition-time trigger.</summary>
+    public bool PartitionTime { get; init; }
+
     public override bool IsBounded => true;
 
-    public override string TablePrefix => "part" + Format;
+    public override string TablePrefix => (PartitionTime ? "hourly" : "part") + Format;
 
     public override ISoakPipeline Create(string name, string scratch, int plannedKills, PipelineHost host) =>
-        new PartitionedFilePipeline(Format, RollingFileSize, name, Path.Combine(scratch, name + "-out"), BaseRows + RowsPerKill * plannedKills, RowsPerSecond);
+        new PartitionedFilePipeline(Format, RollingFileSize, PartitionTime, name, Path.Combine(scratch, name + "-out"), BaseRows + RowsPerKill * plannedKills, RowsPerSecond);
 
     public override string Describe()
     {
         var rolling = RollingFileSize is null ? "" : ", rolling at " + RollingFileSize;
+        var partitions = PartitionTime ? "dt/hr of the event time id seconds, committed by the partition-time trigger" : "id % 4";
         return string.Create(CultureInfo.InvariantCulture,
-            $"datagen 1..{BaseRows}+{RowsPerKill}/kill at {RowsPerSecond} rows/s into a {Format} sink partitioned by id % 4 with _SUCCESS files{rolling}, bounded");
+            $"datagen 1..{BaseRows}+{RowsPerKill}/kill at {RowsPerSecond} rows/s into a {Format} sink partitioned by {partitions} with _SUCCESS files{rolling}, bounded");
     }
 }

@@ -68,6 +68,13 @@ public static class SoakScenarios
         new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { RollingFileSize = "1KB" },
     ];
 
+    /// <summary>Hourly partitions committed by the partition-time trigger, json and parquet.</summary>
+    private static readonly PipelineSpec[] HourlyPartitionedFiles =
+    [
+        new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { PartitionTime = true },
+        new PartitionedFileSpec("parquet", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { PartitionTime = true },
+    ];
+
     private static readonly PipelineSpec[] DistinctCount =
     [
         new UpsertKafkaSpec(UpsertSequenceQuery.DistinctCount, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
@@ -123,6 +130,10 @@ public static class SoakScenarios
         new("temporal-versioned-view-p1-rocksdb-incremental", [1], "rocksdb", Incremental: true, TemporalView),
         new("partitioned-files-p2-hashmap", [2], "hashmap", Incremental: false, PartitionedFiles),
         new("partitioned-files-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, PartitionedFiles),
+        new("partition-time-commit-rescale-2-1-hashmap", [2, 1], "hashmap", Incremental: false, HourlyPartitionedFiles)
+        {
+            Settings = [new("table.local-time-zone", "UTC")],
+        },
         new("minibatch-distinct-rescale-2-3-1-hashmap", [2, 3, 1], "hashmap", Incremental: false, DistinctCount) { Settings = MiniBatchTwoPhase },
         new("minibatch-distinct-rescale-2-3-1-rocksdb-incremental", [2, 3, 1], "rocksdb", Incremental: true, DistinctCount) { Settings = MiniBatchTwoPhase },
         new("minibatch-split-distinct-rescale-2-3-1-rocksdb-incremental", [2, 3, 1], "rocksdb", Incremental: true, SplitDistinctCount)
