@@ -49,6 +49,38 @@ public sealed class SoakHarnessTests : IDisposable
     }
 
     [Fact]
+    public void A_partitioned_sink_has_committed_its_visible_files_with_the_partition_from_the_path_and_each_needs_a_success_file()
+    {
+        var sink = Path.Combine(_dir, "parts");
+        Directory.CreateDirectory(Path.Combine(sink, "p=1"));
+        Directory.CreateDirectory(Path.Combine(sink, "p=2"));
+        var json = new PartitionedFilePipeline("json", rollingFileSize: null, partitionTime: false, "pj", sink, rows: 2, rowsPerSecond: 1);
+        File.WriteAllText(Path.Combine(sink, "p=1", "part-a-0-0"), "{\"id\":1,\"v\":3}\n");
+        File.WriteAllText(Path.Combine(sink, "p=1", "_SUCCESS"), "");
+        File.WriteAllText(Path.Combine(sink, "p=2", ".part-a-0-1.inprogress"), "{\"id\":2,\"v\":6}\n");
+        var runStart = DateTime.UtcNow.AddSeconds(-1);
+
+        Assert.Equal(["1,3,1"], json.CommittedRows());
+        Assert.False(json.HasReachedEndOfInput(runStart));
+
+        File.Move(Path.Combine(sink, "p=2", ".part-a-0-1.inprogress"), Path.Combine(sink, "p=2", ".part-a-0-1.pending"));
+        Assert.True(json.HasReachedEndOfInput(runStart));
+        File.Move(Path.Combine(sink, "p=2", ".part-a-0-1.pending"), Path.Combine(sink, "p=2", "part-a-0-1"));
+        Assert.True(json.HasReachedEndOfInput(runStart));
+
+        // Committed but its partition never committed: the rows are there, the success file is not.
+        Assert.Equal(["1,3,1", "2,6,2", "no _SUCCESS in p=2"], json.CommittedRows());
+
+        var parquetSink = Path.Combine(_dir, "parquet-parts");
+        Directory.CreateDirectory(Path.Combine(parquetSink, "p=3"));
+        var file = Path.Combine(parquetSink, "p=3", "part-b-0-0");
+        ParquetOutput.Read($"COPY (SELECT 3::BIGINT AS id, 9::BIGINT AS v) TO '{file}' (FORMAT parquet)");
+        File.WriteAllText(Path.Combine(parquetSink, "p=3", "_SUCCESS"), "");
+        var parquet = new PartitionedFilePipeline("parquet", rollingFileSize: null, partitionTime: false, "pp", parquetSink, rows: 3, rowsPerSecond: 1);
+        Assert.Equal(["3,9,3"], parquet.CommittedRows());
+    }
+
+    [Fact]
     public async Task A_kafka_sink_has_committed_what_its_commit_markers_commit_and_its_input_ended_with_this_runs_open_transaction()
     {
         using var host = new PipelineHost();
@@ -101,6 +133,56 @@ public sealed class SoakHarnessTests : IDisposable
         Assert.True(OutputComparison.Of(ParquetOutput.Read(duckDbSql), expected).IsExactlyOnce,
             OutputComparison.Of(ParquetOutput.Read(duckDbSql), expected).Describe());
         Assert.Equal(query == "top3" ? 3 * 97 : 97, expected.Count);
+    }
+
+    [Fact]
+    public void The_distinct_count_query_expects_the_final_table_duckdb_computes()
+    {
+        var expected = UpsertSequenceQuery.DistinctCount.Expected(5000).ToList();
+
+        var comparison = OutputComparison.Of(
+            ParquetOutput.Read("SELECT concat_ws(',', id % 97, count(*), count(DISTINCT id % 31), max(id)) FROM range(1, 5001) t(id) GROUP BY id % 97"),
+            expected);
+        Assert.True(comparison.IsExactlyOnce, comparison.Describe());
+    }
+
+    /// <summary>The rows the window, temporal, lookup and pattern queries of the opt-in scenarios expect, computed in C# from
+    /// the sequence, are DuckDB's answers to the same questions asked without the streaming operators: the event time is
+    /// <c>id × 10 ms</c>, so a 1 s window is <c>id // 100</c>, a 250 ms step <c>id % 100 &lt; 25 × step</c>, and a session
+    /// breaks where a key's ids are 10 or more apart (100 ms).</summary>
+    [Theory]
+    [InlineData("session", "WITH s AS (SELECT id, id % 3 AS k FROM range(1, 5001) t(id) WHERE id % 50 < 40), "
+        + "g AS (SELECT *, CASE WHEN id - lag(id) OVER (PARTITION BY k ORDER BY id) < 10 THEN 0 ELSE 1 END AS brk FROM s), "
+        + "h AS (SELECT *, sum(brk) OVER (PARTITION BY k ORDER BY id) AS sid FROM g) "
+        + "SELECT concat_ws(',', k, count(*), sum(id), min(id), max(id)) FROM h GROUP BY k, sid")]
+    [InlineData("cumulate", "SELECT concat_ws(',', count(*), sum(id), min(id), max(id)) FROM range(1, 5001) t(id), range(1, 5) s(step) "
+        + "WHERE id % 100 < 25 * step GROUP BY id // 100, step")]
+    [InlineData("wtop3", "SELECT concat_ws(',', id, score, rn) FROM (SELECT id, id * 7919 % 100003 AS score, "
+        + "row_number() OVER (PARTITION BY id // 100 ORDER BY id * 7919 % 100003 DESC) AS rn FROM range(1, 5001) t(id)) WHERE rn <= 3")]
+    [InlineData("wdedup", "SELECT max(id)::VARCHAR FROM range(1, 5001) t(id) GROUP BY id // 100, id % 7")]
+    [InlineData("wjoin", "SELECT concat_ws(',', a.id, b.id) FROM range(1, 5001) a(id) JOIN range(1, 5001) b(id) ON a.id // 100 = b.id // 100 AND a.id = b.id + 3")]
+    [InlineData("temporal", "SELECT o.id || ',' || coalesce(v.id::VARCHAR, '') FROM range(1, 5001) o(id) "
+        + "LEFT JOIN range(1, 5001) v(id) ON v.id = o.id + 3 - 6 * (o.id % 2) AND v.id <= o.id")]
+    [InlineData("temporalview", "SELECT o.id || ',' || max(b.id) FROM range(1, 5001) o(id) JOIN range(1, 5001) b(id) "
+        + "ON b.id % 7 = (o.id + 3) % 7 AND b.id <= o.id GROUP BY o.id")]
+    [InlineData("lookup", "SELECT o.id || ',' || d.k * d.k FROM range(1, 5001) o(id) JOIN range(0, 8) d(k) ON o.id % 10 = d.k")]
+    [InlineData("match", "SELECT concat_ws(',', k, id, l2, l3) FROM (SELECT id, id % 4 AS k, lead(id, 1) OVER w AS l1, lead(id, 2) OVER w AS l2, "
+        + "lead(id, 3) OVER w AS l3 FROM range(1, 5001) t(id) WINDOW w AS (PARTITION BY id % 4 ORDER BY id)) "
+        + "WHERE id % 40 < 4 AND l1 % 40 BETWEEN 4 AND 11 AND l2 % 40 BETWEEN 4 AND 11 AND l3 % 40 BETWEEN 12 AND 15")]
+    public void The_stateful_sequence_queries_expect_what_duckdb_computes(string query, string duckDbSql)
+    {
+        var all = new[]
+        {
+            WindowSequenceQueries.Session, WindowSequenceQueries.Cumulate, WindowSequenceQueries.TopN, WindowSequenceQueries.Dedup,
+            WindowSequenceQueries.Join, JoinSequenceQueries.Temporal, JoinSequenceQueries.TemporalView, JoinSequenceQueries.Lookup,
+            JoinSequenceQueries.Match,
+        };
+
+        var expected = all.Single(q => q.Name == query).Expected(5000).ToList();
+
+        var comparison = OutputComparison.Of(ParquetOutput.Read(duckDbSql), expected);
+        Assert.True(comparison.IsExactlyOnce, comparison.Describe());
+        Assert.NotEmpty(expected);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ if (commandLine.Help)
 if (commandLine.List)
 {
     foreach (var scenario in SoakScenarios.All) Console.WriteLine($"{scenario.Name}: {scenario.Describe()}");
+    foreach (var scenario in SoakScenarios.OptIn) Console.WriteLine($"{scenario.Name} (opt-in): {scenario.Describe()}");
     return 0;
 }
 var shellDll = ShellLocation.Locate(out var why);

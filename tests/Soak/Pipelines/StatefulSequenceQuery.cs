@@ -13,6 +13,16 @@ namespace StreamSql.Soak.Pipelines;
 /// <param name="Expected">The result over <c>1..n</c>, one CSV line per row.</param>
 public sealed record StatefulSequenceQuery(string Name, string SinkColumns, string Select, bool TwoSources, Func<int, IEnumerable<string>> Expected)
 {
+    /// <summary>Computed columns of the sources, after <c>ts</c> (e.g. <c>, pt AS PROCTIME()</c>), or empty.</summary>
+    public string SourceExtras { get; init; } = "";
+
+    /// <summary>A column of <c>{b}</c> equal to its id and its primary key (a versioned table with the rowtime <c>ts</c>), or
+    /// null.</summary>
+    public string? SecondSourceKey { get; init; }
+
+    /// <summary>A filesystem table <c>{dim}</c> the query looks rows up in, or null.</summary>
+    public LookupTable? Lookup { get; init; }
+
     /// <summary>A 1 s tumbling event-time window: count, sum and first id of each window.</summary>
     public static StatefulSequenceQuery TumbleWindow { get; } = new("window", "cnt BIGINT, total BIGINT, first_id BIGINT",
         "SELECT COUNT(*), SUM(id), MIN(id) FROM TABLE(TUMBLE(TABLE {a}, DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start, window_end",
@@ -43,11 +53,11 @@ public sealed record StatefulSequenceQuery(string Name, string SinkColumns, stri
         }
     }
 
-    private static IEnumerable<string> Pairs(int from, int n, Func<int, int> partner)
+    internal static IEnumerable<string> Pairs(int from, int n, Func<int, int> partner)
     {
         for (int id = from; id <= n; id++)
             if (partner(id) is var other and >= 1)
-                yield return string.Create(CultureInfo.InvariantCulture, $"{id},{other}");
+                yield return SoakCsv.Line(id, other);
     }
 
     private static IEnumerable<string> ExpectedOver(int n)

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace StreamSql.Soak.Pipelines;
 
@@ -28,7 +27,7 @@ public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string
     /// <summary>A GROUP BY whose every row updates its key's row: count, sum and maximum per key.</summary>
     public static UpsertSequenceQuery GroupBy { get; } = new("groupby", "k INT, n BIGINT, total BIGINT, top BIGINT, PRIMARY KEY (k) NOT ENFORCED",
         "SELECT CAST(id % 97 AS INT), COUNT(*), SUM(id), MAX(id) FROM {a} GROUP BY CAST(id % 97 AS INT)", "",
-        n => ByKey(n).Select(g => Line(g.Key, g.Count(), g.Sum(), g.Max())))
+        n => ByKey(n).Select(g => SoakCsv.Line(g.Key, g.Count(), g.Sum(), g.Max())))
     {
         IncreasingColumn = 1,
     };
@@ -37,7 +36,7 @@ public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string
     public static UpsertSequenceQuery TopN { get; } = new("top3", "k INT, rn BIGINT, id BIGINT, score BIGINT, PRIMARY KEY (k, rn) NOT ENFORCED",
         "SELECT k, rn, id, score FROM (SELECT k, id, score, ROW_NUMBER() OVER (PARTITION BY k ORDER BY score DESC) AS rn "
         + $"FROM (SELECT CAST(id % 97 AS INT) AS k, id, {ScoreSql} AS score FROM {{a}})) WHERE rn <= 3", "",
-        n => ByKey(n).SelectMany(g => g.OrderByDescending(Score).Take(3).Select((id, r) => Line(g.Key, r + 1, id, Score(id)))));
+        n => ByKey(n).SelectMany(g => g.OrderByDescending(Score).Take(3).Select((id, r) => SoakCsv.Line(g.Key, r + 1, id, Score(id)))));
 
     /// <summary>A deduplication keeping each key's row of the latest rowtime; the rowtimes (the score in seconds) come out of
     /// order, so rows replace and fail to replace the kept one. The watermark lags by more than the rowtimes' span: no row
@@ -45,7 +44,17 @@ public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string
     public static UpsertSequenceQuery Dedup { get; } = new("dedup", "k INT, id BIGINT, PRIMARY KEY (k) NOT ENFORCED",
         "SELECT k, id FROM (SELECT CAST(id % 97 AS INT) AS k, id, ROW_NUMBER() OVER (PARTITION BY CAST(id % 97 AS INT) ORDER BY ts DESC) AS rn FROM {a}) WHERE rn = 1",
         $", ts AS TO_TIMESTAMP_LTZ({ScoreSql} * 1000, 3), WATERMARK FOR ts AS ts - INTERVAL '30' HOUR",
-        n => ByKey(n).Select(g => Line(g.Key, g.MaxBy(Score))));
+        n => ByKey(n).Select(g => SoakCsv.Line(g.Key, g.MaxBy(Score))));
+
+    /// <summary>A mini-batch GROUP BY with a COUNT(DISTINCT): each key's ids cycle through the 31 residues of <c>id % 31</c>,
+    /// so the distinct count grows to 31 and then repeats values; the scenario's settings enable mini-batches and the
+    /// two-phase (local/global) plan.</summary>
+    public static UpsertSequenceQuery DistinctCount { get; } = new("distinct", "k INT, n BIGINT, d BIGINT, top BIGINT, PRIMARY KEY (k) NOT ENFORCED",
+        "SELECT CAST(id % 97 AS INT), COUNT(*), COUNT(DISTINCT id % 31), MAX(id) FROM {a} GROUP BY CAST(id % 97 AS INT)", "",
+        n => ByKey(n).Select(g => SoakCsv.Line(g.Key, g.Count(), g.Select(id => id % 31).Distinct().Count(), g.Max())))
+    {
+        IncreasingColumn = 1,
+    };
 
     private static IEnumerable<IGrouping<long, long>> ByKey(int n)
     {
@@ -53,5 +62,4 @@ public sealed record UpsertSequenceQuery(string Name, string SinkColumns, string
         return Enumerable.Range(1, n).Select(i => (long)i).GroupBy(id => id % Keys).OrderBy(g => g.Key);
     }
 
-    private static string Line(params long[] values) => string.Join(',', values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 }

@@ -24,6 +24,7 @@ public static class SoakScript
         sb.AppendLine($"SET 'execution.checkpointing.incremental' = '{(scenario.Incremental ? "true" : "false")}';");
         sb.AppendLine($"SET 'pipeline.name' = '{folders.JobName}';");
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"SET 'parallelism.default' = '{parallelism}';"));
+        foreach (var setting in scenario.Settings) sb.AppendLine($"SET '{setting.Key}' = '{setting.Value}';");
         foreach (var pipeline in pipelines)
             foreach (var table in pipeline.CreateTables)
                 sb.Append(table).AppendLine(";");

@@ -18,6 +18,9 @@ public sealed record SoakScenario(
     /// <summary>The checkpoint interval of every run.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>Session options every run sets after the soak's own (<c>SET 'key' = 'value'</c>), e.g. mini-batch.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
+
     public bool HasUnboundedPipeline => Pipelines.Any(p => !p.IsBounded);
 
     /// <summary>The kill moments that apply: "after end of input" needs a bounded source that a kill then still finds
@@ -38,6 +41,7 @@ public sealed record SoakScenario(
         var what = Pipelines.Count == 1
             ? Pipelines[0].Describe()
             : "statement set: " + string.Join(" + ", Pipelines.Select(p => p.Describe()));
-        return $"{parallelism}, {backend}, {what}";
+        var settings = Settings.Count == 0 ? "" : ", " + string.Join(", ", Settings.Select(s => $"{s.Key}={s.Value}"));
+        return $"{parallelism}, {backend}{settings}, {what}";
     }
 }

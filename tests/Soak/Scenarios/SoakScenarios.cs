@@ -36,6 +36,75 @@ public static class SoakScenarios
         new UpsertKafkaSpec(UpsertSequenceQuery.Dedup, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
     ];
 
+    /// <summary>The window table functions beyond TUMBLE: SESSION, CUMULATE, window Top-N, window dedup, a window join.</summary>
+    private static readonly PipelineSpec[] WindowQueries =
+    [
+        new StatefulSequenceSpec(WindowSequenceQueries.Session, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(WindowSequenceQueries.Cumulate, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(WindowSequenceQueries.TopN, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(WindowSequenceQueries.Dedup, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(WindowSequenceQueries.Join, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
+    /// <summary>An event-time temporal join against a versioned view, a lookup join against a filesystem table,
+    /// MATCH_RECOGNIZE.</summary>
+    private static readonly PipelineSpec[] JoinAndMatchQueries =
+    [
+        new StatefulSequenceSpec(JoinSequenceQueries.Temporal, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(JoinSequenceQueries.Lookup, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new StatefulSequenceSpec(JoinSequenceQueries.Match, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
+    /// <summary>A temporal join against a versioned view (an updating deduplication): only at parallelism 1 are its versions
+    /// the same whatever the pace of the source's subtasks (<see cref="JoinSequenceQueries.TemporalView"/>).</summary>
+    private static readonly PipelineSpec[] TemporalView =
+    [
+        new StatefulSequenceSpec(JoinSequenceQueries.TemporalView, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
+    private static readonly PipelineSpec[] PartitionedFiles =
+    [
+        new PartitionedFileSpec("parquet", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+        new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { RollingFileSize = "1KB" },
+    ];
+
+    /// <summary>Hourly partitions committed by the partition-time trigger, json and parquet.</summary>
+    private static readonly PipelineSpec[] HourlyPartitionedFiles =
+    [
+        new PartitionedFileSpec("json", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { PartitionTime = true },
+        new PartitionedFileSpec("parquet", RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600) { PartitionTime = true },
+    ];
+
+    private static readonly PipelineSpec[] DistinctCount =
+    [
+        new UpsertKafkaSpec(UpsertSequenceQuery.DistinctCount, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
+    /// <summary>The distinct count with its distinct aggregation split in two levels: the second level takes a first-level
+    /// row's retraction and its new value apart (maybe in different mini-batches), so a key's count may step back between
+    /// committed updates, as in Flink; only the final table is judged.</summary>
+    private static readonly PipelineSpec[] SplitDistinctCount =
+    [
+        new UpsertKafkaSpec(UpsertSequenceQuery.DistinctCount with { IncreasingColumn = null }, Partitions: 3, RowsPerSecond: 2_000, BaseRows: 3_000, RowsPerKill: 1_600),
+    ];
+
+    /// <summary>Mini-batches and the two-phase (local/global) GROUP BY.</summary>
+    private static readonly KeyValuePair<string, string>[] MiniBatchTwoPhase =
+    [
+        new("table.exec.mini-batch.enabled", "true"),
+        new("table.exec.mini-batch.allow-latency", "200ms"),
+        new("table.exec.mini-batch.size", "500"),
+        new("table.optimizer.agg-phase-strategy", "TWO_PHASE"),
+    ];
+
+    /// <summary>The same with the distinct aggregation split in two levels (a bucket of the distinct value below the key).</summary>
+    private static readonly KeyValuePair<string, string>[] MiniBatchTwoPhaseSplitDistinct =
+    [
+        .. MiniBatchTwoPhase,
+        new("table.optimizer.distinct-agg.split.enabled", "true"),
+        new("table.optimizer.distinct-agg.split.bucket-num", "8"),
+    ];
+
     public static IReadOnlyList<SoakScenario> All { get; } =
     [
         new("datagen-p1-hashmap", [1], "hashmap", Incremental: false, [LongSequence]),
@@ -49,16 +118,41 @@ public static class SoakScenarios
         new("upsert-kafka-rescale-2-1", [2, 1], "rocksdb", Incremental: true, UpsertQueries),
     ];
 
-    /// <summary>The scenario called <paramref name="name"/>, or null.</summary>
-    public static SoakScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+    /// <summary>Scenarios a run has only when named (<c>--scenario</c>), so the default run keeps its length: more stateful
+    /// operators and sinks, each on both backends.</summary>
+    public static IReadOnlyList<SoakScenario> OptIn { get; } =
+    [
+        new("windows-rescale-2-3-1-hashmap", [2, 3, 1], "hashmap", Incremental: false, WindowQueries),
+        new("windows-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, WindowQueries),
+        new("temporal-lookup-match-rescale-2-3-1-hashmap", [2, 3, 1], "hashmap", Incremental: false, JoinAndMatchQueries),
+        new("temporal-lookup-match-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, JoinAndMatchQueries),
+        new("temporal-versioned-view-p1-hashmap", [1], "hashmap", Incremental: false, TemporalView),
+        new("temporal-versioned-view-p1-rocksdb-incremental", [1], "rocksdb", Incremental: true, TemporalView),
+        new("partitioned-files-p2-hashmap", [2], "hashmap", Incremental: false, PartitionedFiles),
+        new("partitioned-files-rescale-2-1-rocksdb-incremental", [2, 1], "rocksdb", Incremental: true, PartitionedFiles),
+        new("partition-time-commit-rescale-2-1-hashmap", [2, 1], "hashmap", Incremental: false, HourlyPartitionedFiles)
+        {
+            Settings = [new("table.local-time-zone", "UTC")],
+        },
+        new("minibatch-distinct-rescale-2-3-1-hashmap", [2, 3, 1], "hashmap", Incremental: false, DistinctCount) { Settings = MiniBatchTwoPhase },
+        new("minibatch-distinct-rescale-2-3-1-rocksdb-incremental", [2, 3, 1], "rocksdb", Incremental: true, DistinctCount) { Settings = MiniBatchTwoPhase },
+        new("minibatch-split-distinct-rescale-2-3-1-rocksdb-incremental", [2, 3, 1], "rocksdb", Incremental: true, SplitDistinctCount)
+        {
+            Settings = MiniBatchTwoPhaseSplitDistinct,
+        },
+    ];
 
-    /// <summary>Where the scenario's kill moment rotation starts: 3 × its position in <see cref="All"/>, so that a short run
+    /// <summary>The scenario called <paramref name="name"/> (of <see cref="All"/> or <see cref="OptIn"/>), or null.</summary>
+    public static SoakScenario? Find(string name) => All.Concat(OptIn).FirstOrDefault(s => s.Name == name);
+
+    /// <summary>Where the scenario's kill moment rotation starts: 3 × its position in <see cref="All"/> (then <see cref="OptIn"/>), so that a short run
     /// of 3 kills per scenario covers every moment across the scenarios (and the statement set gets an end-of-input kill),
     /// and a replay of one scenario alone kills at the same moments as in the full run.</summary>
     public static int RotationOffset(SoakScenario scenario)
     {
-        for (int i = 0; i < All.Count; i++)
-            if (All[i].Name == scenario.Name) return 3 * i;
+        var scenarios = All.Concat(OptIn).ToList();
+        for (int i = 0; i < scenarios.Count; i++)
+            if (scenarios[i].Name == scenario.Name) return 3 * i;
         return 0;
     }
 }
