@@ -183,7 +183,9 @@ public sealed partial class NexmarkBenchmark
         {
             if (run.Status != RunStatus.Ok)
                 return Report(query, run.Status, run.Message, null, CheckOutcome.None, null, baselines);
-            if (run.Rows != check.Fingerprint.Rows)
+            // An unchecked query's rows depend on the wall clock (q12's processing-time windows fire only while a run
+            // lasts 10 s), so its runs may differ in rows without being wrong.
+            if (reference is not null && run.Rows != check.Fingerprint.Rows)
                 return Report(query, RunStatus.Ok, null, run, CheckOutcome.Failed,
                     $"a timed run committed {Units.Count(run.Rows)} rows, the checked run {Units.Count(check.Fingerprint.Rows)}", baselines);
         }
