@@ -15,7 +15,8 @@ public static class ExecutionConfigOptions
         "The most rows buffered for a mini-batch; must be greater than zero when mini-batch is enabled.");
 
     public static readonly ConfigOption<TimeSpan> StateTtl = Options.Duration("table.exec.state.ttl", TimeSpan.Zero,
-        "How long the state of a key (a group of an aggregation, the last row of a key in ChangelogNormalize, the rows of a key in the sink's upsert materializer) is kept after it was last updated; 0 keeps it forever. " +
+        "How long the state of a key (a group of an aggregation, the rows of a key on either side of a regular, semi or anti join, a partition of a Top-N (ORDER BY ... LIMIT too), " +
+        "deduplication or OVER aggregation, the last row of a key in ChangelogNormalize, the rows of a key in the sink's upsert materializer) is kept after it was last updated; 0 keeps it forever. " +
         "State that expires is forgotten: a key seen again later starts from scratch.");
 
     public static readonly ConfigOption<bool> SourceCdcEventsDuplicate = Options.Bool("table.exec.source.cdc-events-duplicate", false,
