@@ -7,7 +7,7 @@ namespace StreamSql.Execution.Checkpointing;
 /// <summary>
 /// The <c>_metadata</c> file, version 2 (version 1 had no operator names; it is still read). All integers little-endian; a string is a varint byte length and UTF-8 bytes.
 /// <code>
-/// u32 magic 0x4D435353 ("SSCM")   u16 version (1)   u64 file length, trailing checksum included
+/// u32 magic 0x4D435353 ("SSCM")   u16 version (2)   u64 file length, trailing checksum included
 /// i64 checkpoint id   i64 timestamp (ms since the epoch)   u8 flags (bit 0: savepoint)   string job name
 /// i32 operator count, per operator:
 ///     string operator id, string operator name (version 2), i32 parallelism, i32 max parallelism, i32 subtask count, per subtask:
