@@ -29,6 +29,18 @@ internal static class OuterJoinUpsertInputCases
             "CREATE TABLE sink (k INT NOT NULL, v STRING NOT NULL, w STRING, PRIMARY KEY (k, v) NOT ENFORCED) WITH ('connector' = 'itce-values', 'sink-insert-only' = 'false')",
             join, "1,a,null");
 
+        // Flink's gate made deterministic: one upsert source holds both sides in the order Flink forces (the outer row first,
+        // then the inner row, its bare update-after and its delete), two views split it.
+        var ordered = Upsert("both", "side STRING NOT NULL, k INT NOT NULL, v STRING, PRIMARY KEY (side, k) NOT ENFORCED",
+            I("L", 1, "a"), I("R", 1, "x"), UA("R", 1, "y"), D("R", 1, "y"));
+        yield return new ItceCase("testLeftJoinUpsertInputsIntoUpsertSinkWithSamePk[outer row first]", [ordered],
+            [
+                "CREATE TEMPORARY VIEW left_t AS SELECT k, v FROM both WHERE side = 'L'",
+                "CREATE TEMPORARY VIEW right_t AS SELECT k, v AS w FROM both WHERE side = 'R'",
+                "CREATE TABLE sink (k INT NOT NULL, v STRING, w STRING, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'itce-values', 'sink-insert-only' = 'false')",
+            ],
+            [join], ["1,a,null"]) { Check = ItceCheck.Sink, Sink = "sink", DefaultOnly = true };
+
         yield return Case("testNestedLeftJoinsUpsertInputsIntoUpsertSinkOnLeftPk",
             [
                 Upsert("A", "k1 INT NOT NULL, k2 INT NOT NULL, k3 INT NOT NULL, k4 INT NOT NULL, k5 INT NOT NULL, a STRING, PRIMARY KEY (k1, k2, k3, k4, k5) NOT ENFORCED",
