@@ -150,11 +150,12 @@ internal sealed class LogicalToPhysical
                 };
             case LogicalJoin j:
             {
-                // Rows with nested columns are kept in join state, but the keys that partition and index it are atomic values.
+                // ROW and ARRAY keys are serialized field by field and element by element, so equal values meet; a MAP's or
+                // MULTISET's encoding follows its entries' order, which equal values need not share.
                 if (j.LeftKeys.Select(k => j.Left.Schema[k]).Concat(j.RightKeys.Select(k => j.Right.Schema[k]))
-                        .FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row) is { } nested)
+                        .FirstOrDefault(f => f.Type.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset) is { } unordered)
                     throw Unsupported.Feature(
-                        $"a join on '{nested.Name}' of type {nested.Type} (join keys must be atomic values; join on its fields)", j.Span);
+                        $"a join on '{unordered.Name}' of type {unordered.Type} (MAP and MULTISET values cannot be join keys; join on their entries)", j.Span);
                 if (WindowJoinPlanning.TryPlan(j, Translate, _parallelism, _timeZone) is { } windowJoin) return windowJoin;
                 if (IntervalJoinBounds.Extract(j.Condition, j.Left.Schema, j.Right.Schema) is { IsRowTime: true } bounds)
                     return new PhysicalIntervalJoin(Translate(j.Left), Translate(j.Right), j.JoinType, j.LeftKeys, j.RightKeys, j.Condition, bounds, j.Schema)

@@ -27,7 +27,10 @@ internal sealed class DuckDbOracle : IDisposable
     }
 
     /// <summary>The query's rows in canonical text form, sorted.</summary>
-    public List<string> Rows(string sql)
+    public List<string> Rows(string sql) => Rows(sql, CanonicalValue.Row);
+
+    /// <summary>The query's rows, each as <paramref name="format"/> prints it, sorted.</summary>
+    public List<string> Rows(string sql, Func<object?[], string> format)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
@@ -37,7 +40,7 @@ internal sealed class DuckDbOracle : IDisposable
         while (reader.Read())
         {
             for (int i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(CanonicalValue.Row(values));
+            rows.Add(format(values));
         }
         rows.Sort(StringComparer.Ordinal);
         return rows;

@@ -109,6 +109,7 @@ internal sealed class RestoreValuesConnector : ITableConnector
                 case int i: builder.AppendInt64(i); break;
                 case long l: builder.AppendInt64(l); break;
                 case double d: builder.AppendDouble(d); break;
+                case float f: builder.AppendDouble(f); break;
                 case bool b: builder.AppendBoolean(b); break;
                 case string s: builder.AppendString(s); break;
                 case decimal m:
