@@ -81,10 +81,12 @@ explainDetail
     : ESTIMATED_COST | CHANGELOG_MODE | JSON_EXECUTION_PLAN | PLAN_ADVICE
     ;
 
-// SET 'key' = 'value' (Flink requires quotes; unquoted keys and values are accepted as their raw text)
+// SET 'key' = 'value' (Flink requires quotes; unquoted keys and values are accepted as their raw text). An unquoted key
+// holds no string and no SET, so a SET whose ';' was forgotten ("SET\nSET 'k' = 'v';") is a syntax error, as in Flink,
+// not a key named "SET 'k'".
 setKey
     : STRING
-    | ~(EQ | SEMI)+
+    | ~(EQ | SEMI | STRING | SET)+
     ;
 
 setValue

@@ -120,6 +120,15 @@ public sealed class StatementTests
     }
 
     [Theory]
+    [InlineData("SET\nSET 'table.dml-sync' = 'true'", "2:1")] // a SET whose ';' was forgotten
+    [InlineData("SET a 'b' = 'c'", "1:7")]
+    public void SetWithAStringOrASecondSetInItsUnquotedKeyIsASyntaxError(string sql, string place)
+    {
+        var e = Assert.Throws<SqlParseException>(() => Statement<SetStatement>(sql));
+        Assert.StartsWith($"Error at {place}: Syntax error", e.Message);
+    }
+
+    [Theory]
     [InlineData("RESET", null)]
     [InlineData("RESET 'k.x'", "k.x")]
     [InlineData("RESET table.exec.state.ttl", "table.exec.state.ttl")]
