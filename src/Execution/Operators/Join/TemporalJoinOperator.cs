@@ -240,20 +240,19 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         await output.EmitWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Joins and drops the left rows of every fired time: the pairs with a live version whose condition holds, and
-    /// (LEFT join) the rest padded with NULLs.</summary>
-    private List<Batch> Join(long watermark)
+    /// <summary>A left row the watermark fires: its stored bytes (time, kind, row), its time, and the entry of the version
+    /// it joins (-1: none, or a deletion).</summary>
+    private delegate void FiredRowHandler(ReadOnlySpan<byte> waiting, long time, int version);
+
+    /// <summary>Hands every left row at or before <paramref name="watermark"/> to <paramref name="fired"/> and drops it: a
+    /// bucket the watermark has wholly passed is dropped whole, the one it is in gives up only its rows at or before the
+    /// watermark; the versions touched are compacted.</summary>
+    private void FireDue(long watermark, FiredRowHandler fired)
     {
-        var pairLeft = Builders(_leftTypes);
-        var pairRight = Builders(_rightTypes);
-        var lonely = Builders(_leftTypes);
-        int pairs = 0, lonelyCount = 0;
         var touched = new HashSet<int>();
         var due = _pendingBuckets.GetViewBetween(_pendingBuckets.Min, BucketOf(watermark)).ToList();
         foreach (long bucket in due)
         {
-            // A bucket the watermark has wholly passed is joined and dropped; the one it is in gives up only its rows at or
-            // before the watermark.
             bool whole = watermark == long.MaxValue || (bucket + 1) * Bucket - 1 <= watermark;
             foreach (int g in _left.GroupsOf(bucket).ToArray())
             {
@@ -267,17 +266,7 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
                     if (time > watermark) continue;
                     if (!whole) _removals.Add(waiting.ToArray());
                     int entry = versions < 0 ? -1 : VersionAt(versions, time);
-                    if (entry >= 0 && !IsDeletion(_rightRecords.Row(entry)))
-                    {
-                        _leftDecoder.DecodeInto(waiting[_leftHeader..], pairLeft);
-                        _rightDecoder.DecodeInto(_rightRecords.Row(entry)[Header..], pairRight);
-                        pairs++;
-                    }
-                    else if (_outer)
-                    {
-                        _leftDecoder.DecodeInto(waiting[_leftHeader..], lonely);
-                        lonelyCount++;
-                    }
+                    fired(waiting, time, entry >= 0 && !IsDeletion(_rightRecords.Row(entry)) ? entry : -1);
                 }
                 if (whole || _removals.Count == 0) continue;
                 _left.MarkUsed(g);
@@ -291,6 +280,30 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
         }
         foreach (int g in touched)
             if (_right.IsLive(g)) Compact(g, watermark);
+    }
+
+    /// <summary>Joins and drops the left rows of every fired time: the pairs with a live version whose condition holds, and
+    /// (LEFT join) the rest padded with NULLs.</summary>
+    private List<Batch> Join(long watermark)
+    {
+        var pairLeft = Builders(_leftTypes);
+        var pairRight = Builders(_rightTypes);
+        var lonely = Builders(_leftTypes);
+        int pairs = 0, lonelyCount = 0;
+        FireDue(watermark, (waiting, _, version) =>
+        {
+            if (version >= 0)
+            {
+                _leftDecoder.DecodeInto(waiting[_leftHeader..], pairLeft);
+                _rightDecoder.DecodeInto(_rightRecords.Row(version)[Header..], pairRight);
+                pairs++;
+            }
+            else if (_outer)
+            {
+                _leftDecoder.DecodeInto(waiting[_leftHeader..], lonely);
+                lonelyCount++;
+            }
+        });
 
         var batches = new List<Batch>(3);
         if (pairs > 0)
@@ -335,39 +348,12 @@ public sealed class TemporalJoinOperator : StreamOperatorBase
     private List<Batch> JoinInTimeOrder(long watermark)
     {
         var fired = new List<FiredRow>();
-        var touched = new HashSet<int>();
-        var due = _pendingBuckets.GetViewBetween(_pendingBuckets.Min, BucketOf(watermark)).ToList();
-        foreach (long bucket in due)
+        FireDue(watermark, (waiting, time, version) =>
         {
-            bool whole = watermark == long.MaxValue || (bucket + 1) * Bucket - 1 <= watermark;
-            foreach (int g in _left.GroupsOf(bucket).ToArray())
-            {
-                int versions = _right.Find(_left.KeyOf(g), _left.KeyGroupOf(g));
-                if (versions >= 0) touched.Add(versions);
-                _removals.Clear();
-                for (int e = _leftRecords.First(g); e >= 0; e = _leftRecords.Next(e))
-                {
-                    var waiting = _leftRecords.Row(e);
-                    long time = BinaryPrimitives.ReadInt64LittleEndian(waiting);
-                    if (time > watermark) continue;
-                    if (!whole) _removals.Add(waiting.ToArray());
-                    int entry = versions < 0 ? -1 : VersionAt(versions, time);
-                    byte[]? version = entry >= 0 && !IsDeletion(_rightRecords.Row(entry)) ? _rightRecords.Row(entry)[Header..].ToArray() : null;
-                    if (version is null && !_outer) continue;
-                    fired.Add(new FiredRow(time, (RowKind)waiting[TimeBytes], waiting[_leftHeader..].ToArray(), version));
-                }
-                if (whole || _removals.Count == 0) continue;
-                _left.MarkUsed(g);
-                foreach (var row in _removals) _leftRecords.Add(g, row, -1, 0);
-                if (_leftRecords.IsEmpty(g)) _left.Remove(g);
-            }
-            if (!whole) continue;
-            _left.RemoveNamespace(bucket);
-            _timers.Delete(TimeDomain.EventTime, bucket * Bucket, bucket);
-            _pendingBuckets.Remove(bucket);
-        }
-        foreach (int g in touched)
-            if (_right.IsLive(g)) Compact(g, watermark);
+            if (version < 0 && !_outer) return;
+            fired.Add(new FiredRow(time, (RowKind)waiting[TimeBytes], waiting[_leftHeader..].ToArray(),
+                version < 0 ? null : _rightRecords.Row(version)[Header..].ToArray()));
+        });
         if (fired.Count == 0) return [];
 
         // List.Sort is not stable: the index breaks ties so rows of equal time keep the order they came in.
