@@ -174,7 +174,7 @@ internal sealed class GroupKeyIndex
 
     private void Rehash(int capacity)
     {
-        var slots = new ulong[capacity];
+        var slots = SlotArrayPool.Rent(capacity);
         int mask = capacity - 1;
         foreach (ulong slot in _slots)
         {
@@ -183,6 +183,7 @@ internal sealed class GroupKeyIndex
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = slot;
         }
+        SlotArrayPool.Return(_slots);
         _slots = slots;
         _mask = mask;
         _growAt = capacity / 4 * 3;
@@ -208,6 +209,15 @@ internal sealed class GroupKeyIndex
             _slots[i] = Slot(hash, moved);
         }
         _liveBytes = _arena.UsedBytes;
+    }
+
+    /// <summary>Hands the slots back to <see cref="SlotArrayPool"/> when the table's job is over; the index is unusable after
+    /// (a lookup fails on the empty slot array rather than answering from slots another index now owns).</summary>
+    public void Release()
+    {
+        SlotArrayPool.Return(_slots);
+        _slots = [];
+        Count = 0;
     }
 
     /// <summary>Forgets every group; group indexes are handed out from 0 again.</summary>

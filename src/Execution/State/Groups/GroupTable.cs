@@ -540,6 +540,10 @@ public sealed class GroupTable
 
     public bool IsLive(int group) => _index.IsLive(group);
 
+    /// <summary>Gives the table's large buffers back for reuse when its job is over (the backend is disposed); the table is
+    /// not used after.</summary>
+    internal void Release() => _index.Release();
+
     /// <summary>For an operator that reaches its groups with <see cref="Find"/> and <see cref="FindOrAdd"/> rather than
     /// Resolve: when the table spills and its cache is full, evicts the least recently used groups (writing back those that
     /// changed), as Resolve does first. Group indexes held from before are invalid after it.</summary>

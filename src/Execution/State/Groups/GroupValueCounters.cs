@@ -222,7 +222,7 @@ public sealed class GroupValueCounters
     /// <summary>Moves the slots into a table of <paramref name="capacity"/>: a slot holds its entry's hash, so no entry is read.</summary>
     private void Rehash(int capacity)
     {
-        var slots = new ulong[capacity];
+        var slots = SlotArrayPool.Rent(capacity);
         int mask = capacity - 1;
         foreach (ulong slot in _slots)
         {
@@ -231,6 +231,7 @@ public sealed class GroupValueCounters
             while (slots[i] != 0) i = (i + 1) & mask;
             slots[i] = slot;
         }
+        SlotArrayPool.Return(_slots);
         _slots = slots;
         _mask = mask;
     }

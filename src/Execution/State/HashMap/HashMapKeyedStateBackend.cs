@@ -216,7 +216,10 @@ public sealed class HashMapKeyedStateBackend : IKeyedStateBackend, ITimerStore
                     yield return new Timer(EventTimeTimerService.DecodeTimestamp(userKey), KeyGroupRange.Start + g, key);
     }
 
-    public void Dispose() { }
+    public void Dispose()
+    {
+        foreach (var table in _groupTables.Values) table.Release();
+    }
 
     /// <summary>One state's entries of one key group; <see cref="Epoch"/> says which snapshot epoch created <see cref="Map"/>.</summary>
     internal sealed class StateTable(long epoch)

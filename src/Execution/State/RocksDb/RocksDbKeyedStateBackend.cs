@@ -447,6 +447,7 @@ public sealed class RocksDbKeyedStateBackend : IKeyedStateBackend, ITimerStore
 
     public void Dispose()
     {
+        foreach (var table in _groupTables.Values) table.Release();
         _db.Dispose();
         try
         {
