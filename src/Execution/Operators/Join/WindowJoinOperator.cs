@@ -224,38 +224,42 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         var values = new long[n];
         var nulls = new bool[n];
         bool anyNull = IntegerKeys.Widen(data.Column(side.Keys[0]), n, values, nulls);
-        // Each row's group position (groups numbered in order of their first row) and each position's id.
-        var positionOf = new Dictionary<int, int>();
+        // Each row's group position (groups numbered in order of their first row) and each position's id. Key ids are dense
+        // (this side adds at most n), so a position is found by id in an array; the side's one NULL id has its own position.
+        var positionById = new int[keyIds.Count + n];
+        positionById.AsSpan().Fill(-1);
+        int nullPosition = -1;
         var rowPosition = new int[n];
-        var ids = new List<int>();
+        var ids = new int[n];
+        int count = 0;
         int nullId = anyNull ? --nullIds : 0;
         for (int i = 0; i < n; i++)
         {
-            int id;
-            if (anyNull && nulls[i]) id = nullId;
-            else
+            ref int position = ref nullPosition;
+            int id = nullId;
+            if (!anyNull || !nulls[i])
             {
                 ref int known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(keyIds, values[i], out bool exists);
                 if (!exists) known = keyIds.Count - 1;
                 id = known;
+                position = ref positionById[id];
             }
-            ref int position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(positionOf, id, out bool seen);
-            if (!seen)
+            if (position < 0)
             {
-                position = ids.Count;
-                ids.Add(id);
+                position = count;
+                ids[count++] = id;
             }
             rowPosition[i] = position;
         }
-        var start = new int[ids.Count + 1];
+        var start = new int[count + 1];
         foreach (int p in rowPosition) start[p + 1]++;
-        for (int p = 0; p < ids.Count; p++) start[p + 1] += start[p];
+        for (int p = 0; p < count; p++) start[p + 1] += start[p];
         var order = new int[n];
-        var cursor = start[..^1].ToArray();
+        var cursor = start[..^1];
         for (int i = 0; i < n; i++) order[cursor[rowPosition[i]]++] = i;
         var columns = new IArrowArray[side.Types.Length];
         for (int c = 0; c < columns.Length; c++) columns[c] = JoinGather.Take(data.Column(c), order, n);
-        return new WindowRows(ids.ToArray(), start, columns);
+        return new WindowRows(ids[..count], start, columns);
     }
 
     /// <summary>Joins the window ending at <paramref name="windowEnd"/> and drops its state.</summary>
@@ -268,10 +272,13 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         bool pending = left.Pending is not null && left.Table.GroupsOf(windowEnd).IsEmpty && right.Table.GroupsOf(windowEnd).IsEmpty;
         if (pending)
         {
-            var keyIds = new Dictionary<long, int>();
+            var leftRows = left.Pending!.Take(windowEnd, left.ArrowSchema);
+            var rightRows = right.Pending!.Take(windowEnd, right.ArrowSchema);
+            // Sized for every row a distinct key: growing it rehashes and faults in fresh memory at each doubling.
+            var keyIds = new Dictionary<long, int>((leftRows?.Length ?? 0) + (rightRows?.Length ?? 0));
             int nullIds = -1;
-            l = Group(left, left.Pending!.Take(windowEnd, left.ArrowSchema), keyIds, ref nullIds);
-            r = Group(right, right.Pending!.Take(windowEnd, right.ArrowSchema), keyIds, ref nullIds);
+            l = Group(left, leftRows, keyIds, ref nullIds);
+            r = Group(right, rightRows, keyIds, ref nullIds);
         }
         else
         {
@@ -291,8 +298,24 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
     {
         var left = _sides[0];
         var right = _sides[1];
-        var rightPosition = new Dictionary<int, int>(r.Groups.Length);
-        for (int i = 0; i < r.Groups.Length; i++) rightPosition[r.Groups[i]] = i;
+        // By key id (dense, a NULL key's negative and never matched): positions in an array; by table group: a dictionary.
+        int[]? rightPositionById = null;
+        Dictionary<int, int>? rightPosition = null;
+        if (byKeyId)
+        {
+            int ids = 0;
+            foreach (int id in l.Groups) ids = Math.Max(ids, id + 1);
+            foreach (int id in r.Groups) ids = Math.Max(ids, id + 1);
+            rightPositionById = new int[ids];
+            rightPositionById.AsSpan().Fill(-1);
+            for (int i = 0; i < r.Groups.Length; i++)
+                if (r.Groups[i] >= 0) rightPositionById[r.Groups[i]] = i;
+        }
+        else
+        {
+            rightPosition = new Dictionary<int, int>(r.Groups.Length);
+            for (int i = 0; i < r.Groups.Length; i++) rightPosition[r.Groups[i]] = i;
+        }
         // Only a FULL join keeps NULL-keyed rows on both sides, whose equal key bytes must still not match.
         bool[]? nullKey = !byKeyId && left.KeepsUnmatched && right.KeepsUnmatched && left.Keys.Count > 0 ? NullKeys(left.Table, l.Groups) : null;
         // A semi or anti join without a residual condition needs only whether a left key has right rows.
@@ -308,7 +331,11 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             if (nullKey is not null && nullKey[i]) continue;
             int g = l.Groups[i];
             int h = byKeyId ? g : right.Table.Find(left.Table.KeyOf(g), left.Table.KeyGroupOf(g), windowEnd);
-            if (h < 0 || !rightPosition.TryGetValue(h, out int j) || r.Start[j] == r.Start[j + 1]) continue;
+            if (h < 0) continue;
+            int j;
+            if (rightPositionById is not null) j = rightPositionById[h];
+            else if (!rightPosition!.TryGetValue(h, out j)) j = -1;
+            if (j < 0 || r.Start[j] == r.Start[j + 1]) continue;
             if (groupsOnly)
             {
                 leftMatched.AsSpan(l.Start[i], l.Start[i + 1] - l.Start[i]).Fill(true);
