@@ -63,6 +63,21 @@ internal static class ResultArrays
         }
     }
 
+    /// <summary>A column of <paramref name="n"/> rows all holding <paramref name="value"/> (a window's start or end): a 64-bit
+    /// type is filled straight into the Arrow buffer.</summary>
+    public static IArrowArray Repeated(SqlType type, long value, int n)
+    {
+        if (type.Kind is SqlTypeKind.BigInt or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime)
+        {
+            var buffer = ArrayBuild.Values<long>(n);
+            ArrayBuild.As<long>(buffer).Fill(value);
+            return ArrayBuild.Primitive(ArrowTypeMapping.ToArrow(type), buffer, null, n);
+        }
+        var values = new long[n];
+        values.AsSpan().Fill(value);
+        return Integers(type, values, default);
+    }
+
     /// <summary>As <see cref="Integers"/> with each of <paramref name="groups"/>' value read from its state column: a 64-bit
     /// result type is gathered straight into the Arrow buffer, without an intermediate array.</summary>
     public static IArrowArray Integers(SqlType type, PagedColumn<long> column, ReadOnlySpan<int> groups, ReadOnlySpan<bool> valid)

@@ -447,9 +447,7 @@ internal sealed class WindowAggregateOperator : StreamOperatorBase, IPeriodicOpe
                 WindowProperty.ProcTime => Context.Clock.NowMicros() / 1000 * 1000, // processing time is in ms, as Flink's
                 _ => windowEnd,
             };
-            var values = new long[n];
-            values.AsSpan().Fill(value);
-            columns.Add(ResultArrays.Integers(type, values, default));
+            columns.Add(ResultArrays.Repeated(type, value, n));
         }
         await output.EmitAsync(new Batch(new RecordBatch(_outputSchema, columns, n), kinds), cancellationToken).ConfigureAwait(false);
     }
