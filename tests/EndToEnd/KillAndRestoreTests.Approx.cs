@@ -5,7 +5,7 @@ namespace StreamSql.EndToEnd;
 
 /// <summary>Kill -9 and resume of a HOP window aggregation with APPROX_COUNT_DISTINCT: the slices' HyperLogLog sketches are
 /// checkpointed, restored (rescaled to another parallelism, on both backends) and merged when the windows fire.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>Row id at id * 10 ms of event time, key id % 7, score id * 7919 % 1000 (repeating; an INT, as Calcite types a
     /// MOD by its divisor, so hashed as an int): every window row of the

@@ -10,7 +10,7 @@ namespace StreamSql.EndToEnd;
 /// FileSystemTableSink takes them: every change is a message, an update written as a delete and an insert. The committed
 /// messages of all runs must be exactly the changelog of an uninterrupted run (no change lost, none committed twice), in
 /// Flink's message format, and replayed in file order per key they must end in the batch answer.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     private const int ChangelogRows = 9_000, ChangelogKeys = 37;
 

@@ -7,7 +7,7 @@ namespace StreamSql.EndToEnd;
 /// aggregations-and-analytics/07 (a TUMBLE_ROWTIME feeding a second TUMBLE group window), the LAG trend of 12_lag and the
 /// window Top-N over a window aggregation of 11_window_top_n, over a paced event-time datagen sequence (row id at
 /// id * 10 ms, key id % 5), killed twice and restored at other parallelisms; expected rows computed here.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>07_chained_windows: 1 s legacy TUMBLE (TUMBLE_START, TUMBLE_ROWTIME) and a 5 s legacy TUMBLE over its
     /// TUMBLE_ROWTIME, both levels' SUM/COUNT averages in one sink (UNION ALL in place of the recipe's statement set).</summary>

@@ -4,7 +4,7 @@ namespace StreamSql.EndToEnd;
 
 /// <summary>Kill -9 and resume of a group window with Flink's late firings: the windows kept for late rows and what each
 /// key's window last emitted are restored, so the updates printed after a restore continue from the right results.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>
     /// GROUP BY k, TUMBLE(ts, 1 s) with 'table.exec.emit.late-fire.enabled' (delay 0) and an allowed lateness of 10 s over a

@@ -3,7 +3,7 @@ using StreamSql.Soak.Output;
 
 namespace StreamSql.EndToEnd;
 
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>Avro part files (a bulk format: closed at every checkpoint) from two subtasks, plain and partitioned, in one
     /// statement set: after five SIGKILLs and restores, Apache's Avro library reads every row exactly once from the

@@ -7,12 +7,8 @@ namespace StreamSql.EndToEnd;
 /// a cascading window aggregation (the second TUMBLE over the first level's window_time), and a script that starts from a
 /// savepoint named with <c>SET 'execution.savepoint.path'</c> and is then resumed after crashes with
 /// <c>--from-latest-checkpoint</c>, as Flink users script it (checkpoints in <c>execution.checkpointing.dir</c>).</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
-    /// <summary>Row id at id * 10 ms (in order), key id % 5, paced so that the runs are killed mid-stream.</summary>
-    private static string EventSource(int rows, int rowsPerSecond) =>
-        "CREATE TABLE src (id BIGINT, k AS CAST(id % 5 AS INT), ts AS TO_TIMESTAMP_LTZ(id * 10, 3), WATERMARK FOR ts AS ts - INTERVAL '0.2' SECOND) "
-        + $"WITH ('connector' = 'datagen', 'rows-per-second' = '{rowsPerSecond}', 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '{rows}');";
 
     /// <summary>CUMULATE (1 s steps of a 3 s period) per key: COUNT, SUM, MAX of every step, killed twice and restored at other
     /// parallelisms; every step row exactly once with an uninterrupted run's values.</summary>

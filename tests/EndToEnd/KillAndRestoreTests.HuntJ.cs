@@ -4,7 +4,7 @@ namespace StreamSql.EndToEnd;
 
 /// <summary>Kill -9 and resume of a daily TUMBLE over a TIMESTAMP_LTZ rowtime in Asia/Shanghai (windows aligned on the
 /// zone's midnight, 16:00 UTC), as the Flink time-zone documentation scripts it.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>Row id at id * 10 minutes of event time, key id % 3, 144 rows a day: the daily window rows of the killed and
     /// restored runs equal an uninterrupted run's (window bounds on Shanghai's wall clock, window_time the instant of the

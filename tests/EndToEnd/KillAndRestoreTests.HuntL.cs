@@ -6,7 +6,7 @@ namespace StreamSql.EndToEnd;
 /// rows: late rows at parallelism 2 and a temporal join against a deduplicated (versioned) view. Flink's datagen deals a
 /// sequence out to its subtasks (subtask s of P: start + s, start + s + P, ...), so the subtasks' event times stay abreast;
 /// the expected rows assume that, and a restore at another parallelism must keep it so.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>
     /// Every 100th row after row 3000 is 20 s late (its window fired long ago, whatever subtask reads it): a TUMBLE window

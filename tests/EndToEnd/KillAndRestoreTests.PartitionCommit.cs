@@ -6,7 +6,7 @@ namespace StreamSql.EndToEnd;
 /// partition-time commit trigger and success files: every window row exactly once in its partition, and a partition's
 /// <c>_SUCCESS</c> written only once all of its rows are committed (the watermark passed the partition's time plus the
 /// delay), every partition's by the end.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>
     /// Row id at id * 200 ms of event time, key id % 3, a 10 s TUMBLE per key into (dt, hr, mi) partitions of its window
