@@ -173,11 +173,11 @@ public sealed class FunctionResolutionTests
     }
 
     [Fact]
-    public void String_functions_return_string_and_take_int_lengths()
+    public void String_functions_keep_the_operands_length_and_take_int_lengths()
     {
         var r = BuiltInFunctions.Resolve("SUBSTR", new[] { SqlType.VarChar(10), BigIntNN, SmallIntNN });
         Assert.Equal("SUBSTRING", r.Name);
-        Assert.Equal(SqlType.String, r.ReturnType);
+        Assert.Equal(SqlType.VarChar(10), r.ReturnType);
         Assert.Equal(IntNN, r.OperandTypes[1]);
         Assert.Equal(IntNN, r.OperandTypes[2]);
         Assert.Equal(SqlType.Int.AsNotNull(), BuiltInFunctions.Resolve("CHAR_LENGTH", new[] { SqlType.String.AsNotNull() }).ReturnType);
