@@ -205,5 +205,7 @@ public sealed class RankTests
         var rank = Assert.Single(ranks);
         Assert.True(rank.Retract);
         Assert.Equal(updateFast, rank.UpdateFast);
+        // The GROUP BY's keys (auction, bidder), by which the operator pairs a -U with its +U.
+        Assert.Equal(updateFast ? [0, 1] : [], rank.UniqueKey);
     }
 }

@@ -28,7 +28,7 @@ internal static class RankUpdateFastStrategy
     /// <summary>When the strategy applies, the input's unique key it names (Flink's <c>UpdateFastStrategy.primaryKeys</c>):
     /// the input columns passing the GROUP BY's grouping columns through, each at its first place, in ascending order;
     /// else null.</summary>
-    private static int[]? UniqueKey(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys)
+    public static int[]? UniqueKey(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys)
     {
         if (input.Changelog.IsInsertOnly || orderKeys.Count == 0) return null;
         // For each column of the rank's input, the aggregate output column it passes through unchanged (else -1).

@@ -91,6 +91,27 @@ public sealed class TopNOperatorTests
     }
 
     [Fact]
+    public async Task With_update_fast_a_held_update_before_is_not_replaced_by_another_rows_change()
+    {
+        // A global Top-2 by v of rows whose unique key is k. The -U of k=1 ends a batch; the next batch (from another
+        // input channel) starts with k=4's new row: not k=1's update, so k=1 leaves the top and k=4 enters on its own.
+        var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, 2, false, true,
+            GenerateUpdateBefore: true, default, "SortLimit(...)", GroupAggregates.KeyValue) { UpdateFast = true, UniqueKey = [0] };
+        await using var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, GroupAggregates.KeyValue), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (2, 20, RowKind.Insert), (3, 5, RowKind.Insert)]));
+        h.ClearOutput();
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.UpdateBefore)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(4, 30, RowKind.Insert)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 12, RowKind.UpdateAfter)]));
+        Assert.Equal(["-D[1, 10]", "+I[3, 5]", "-D[3, 5]", "+I[4, 30]"], h.OutputRows);
+        h.ClearOutput();
+        // k=2's own pair, split the same way, is one update in place.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 20, RowKind.UpdateBefore)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 40, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[2, 20]", "+U[2, 40]"], h.OutputRows);
+    }
+
+    [Fact]
     public async Task With_the_rank_number_a_new_row_shifts_the_ranks_below_it()
     {
         await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: true), HarnessBackend.HashMap);

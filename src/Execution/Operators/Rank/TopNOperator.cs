@@ -83,6 +83,8 @@ public sealed class TopNOperator : StreamOperatorBase
     private int _heldRow;
     // While a held -U is processed alone (before a watermark, a barrier or the end of input): it is not held again.
     private bool _releasingHeld;
+    // With UpdateFast and a unique key: the keys of a -U's row and of the +U after it (two, so both stay readable).
+    private readonly KeySerializer? _updatedKey, _updatingKey;
 
     public TopNOperator(RankSpec spec, RowSchema inputSchema) : this(spec, inputSchema, DefaultOutputChunkBytes) { }
 
@@ -97,6 +99,11 @@ public sealed class TopNOperator : StreamOperatorBase
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
         _rankEndColumn = spec.RankEndColumn;
         _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
+        if (spec.UpdateFast && spec.UniqueKey.Count > 0)
+        {
+            _updatedKey = new KeySerializer(spec.UniqueKey);
+            _updatingKey = new KeySerializer(spec.UniqueKey);
+        }
         // Flink drops a rank number that can only take one value (RankNumberColumnRemoveRule: rankStart == rankEnd, the
         // number becomes a constant above the rank), so such a rank emits as one without the number: RetractableTopNFunction
         // -D/+I. A top-1 over an insert-only input is Flink's FastTop1Function, with or without the number: -U the old
@@ -257,6 +264,8 @@ public sealed class TopNOperator : StreamOperatorBase
         if (c + 1 >= candidates) return false;
         int next = _candidates[c + 1];
         if (rowGroups[next] != rowGroups[_candidates[c]] || batch.KindAt(next) is not (RowKind.Insert or RowKind.UpdateAfter)) return false;
+        // Another row's change (a held -U followed by a batch from another input channel) is not this row's update.
+        if (_updatedKey is not null && !_updatedKey.Serialize(batch.Data, _candidates[c]).SequenceEqual(_updatingKey!.Serialize(batch.Data, next))) return false;
         var key = keyBytes[_keyOffsets[next].._keyOffsets[next + 1]];
         int before = EntryKey(buffer, found).SequenceEqual(key) ? found + 1 : UpperBound(buffer, count, key);
         int position = before > found ? before - 1 : before;

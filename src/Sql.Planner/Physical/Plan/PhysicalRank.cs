@@ -98,5 +98,6 @@ public sealed record PhysicalRank(
         {
             RankEndColumn = RankEndColumn,
             UpdateFast = UpdateFast,
+            UniqueKey = UpdateFast ? RankUpdateFastStrategy.UniqueKey(Input, PartitionKeys, OrderKeys)! : [],
         };
 }

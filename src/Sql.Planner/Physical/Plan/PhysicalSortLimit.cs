@@ -60,5 +60,8 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
 
     public OperatorSpec ToSpec(string description) =>
         new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema)
-        { UpdateFast = Offset == 0 && RankUpdateFastStrategy.Applies(Input, [], OrderKeys) };
+        {
+            UpdateFast = Offset == 0 && RankUpdateFastStrategy.Applies(Input, [], OrderKeys),
+            UniqueKey = Offset == 0 ? RankUpdateFastStrategy.UniqueKey(Input, [], OrderKeys) ?? [] : [],
+        };
 }
