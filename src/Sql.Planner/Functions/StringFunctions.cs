@@ -200,11 +200,8 @@ internal static class StringFunctions
         bool character = a[0].IsCharacterString && a[1].IsCharacterString, binary = a[0].IsBinaryString && a[1].IsBinaryString;
         if (!character && !binary) return resolved;
         var kind = a[1].Kind is SqlTypeKind.VarChar or SqlTypeKind.VarBinary ? a[1].Kind : a[0].Kind;
-        long length = (long)a[0].Precision + a[1].Precision;
-        var type = length > SqlType.MaxVarCharLength
-            ? (character ? SqlType.String : SqlType.Bytes)
-            : new SqlType(kind, Precision: (int)length);
-        return new ResolvedFunction(a.Name, new[] { a[0].WithoutTimeAttribute(), a[1].WithoutTimeAttribute() }, type.WithNullable(Nullable(a)));
+        return new ResolvedFunction(a.Name, new[] { a[0].WithoutTimeAttribute(), a[1].WithoutTimeAttribute() },
+            SummedLength(a[0], a[1], kind).WithNullable(Nullable(a)));
     }
 
     private static ResolvedFunction? Concat(CallArguments a)
