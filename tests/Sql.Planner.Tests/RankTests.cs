@@ -156,9 +156,20 @@ public sealed class RankTests
     [Fact]
     public void A_top_n_over_an_updating_input_is_a_retract_rank_that_asks_for_update_before()
     {
-        var plan = PhysicalPlan("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
+        var plan = PhysicalPlan("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, SUM(price) AS n FROM bids GROUP BY auction)) WHERE rn <= 3");
         Assert.Contains("Rank(strategy=[RetractStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[], orderBy=[n DESC], select=[auction, n, rn], changelogMode=[I,UB,UA,D])", plan);
-        Assert.Contains("GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n], changelogMode=[I,UB,UA])", plan);
+        Assert.Contains("GroupAggregate(groupBy=[auction], select=[auction, SUM(price) AS n], changelogMode=[I,UB,UA])", plan);
+    }
+
+    [Theory]
+    // Flink's UpdateFastStrategy.toString: the input's unique key (the GROUP BY's keys where the rank's input has them).
+    [InlineData("SELECT * FROM (SELECT auction, n, ROW_NUMBER() OVER (ORDER BY n DESC) AS rn FROM (SELECT auction, COUNT(*) AS n FROM bids GROUP BY auction)) WHERE rn <= 3",
+        "Rank(strategy=[UpdateFastStrategy[0]], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=3], partitionBy=[], orderBy=[n DESC], select=[auction, n, rn]")]
+    [InlineData("SELECT * FROM (SELECT n, bidder, auction, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY n DESC) AS rn FROM (SELECT auction, bidder, MAX(price) AS n FROM bids GROUP BY auction, bidder)) WHERE rn <= 2",
+        "Rank(strategy=[UpdateFastStrategy[0,1]], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=2], partitionBy=[auction], orderBy=[n DESC], select=[auction, bidder, n, rn]")]
+    public void A_top_n_whose_order_only_moves_a_row_up_names_flinks_update_fast_strategy_and_its_key(string query, string expected)
+    {
+        Assert.Contains(expected, PhysicalPlan(query));
     }
 
     [Fact]
@@ -194,5 +205,7 @@ public sealed class RankTests
         var rank = Assert.Single(ranks);
         Assert.True(rank.Retract);
         Assert.Equal(updateFast, rank.UpdateFast);
+        // The GROUP BY's keys (auction, bidder), by which the operator pairs a -U with its +U.
+        Assert.Equal(updateFast ? [0, 1] : [], rank.UniqueKey);
     }
 }

@@ -67,6 +67,13 @@ public sealed class SortLimitTests
     public void A_sort_limit_over_an_updating_input_takes_the_retract_strategy()
     {
         Assert.Contains("SortLimit(orderBy=[EXPR$1 DESC], offset=[0], fetch=[3], strategy=[RetractStrategy]",
+            PhysicalPlan("SELECT auction, SUM(price) FROM bids GROUP BY auction ORDER BY 2 DESC LIMIT 3"));
+    }
+
+    [Fact]
+    public void A_sort_limit_by_a_count_descending_takes_flinks_update_fast_strategy()
+    {
+        Assert.Contains("SortLimit(orderBy=[EXPR$1 DESC], offset=[0], fetch=[3], strategy=[UpdateFastStrategy[0]]",
             PhysicalPlan("SELECT auction, COUNT(*) FROM bids GROUP BY auction ORDER BY 2 DESC LIMIT 3"));
     }
 

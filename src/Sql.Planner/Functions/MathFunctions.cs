@@ -33,8 +33,9 @@ internal static class MathFunctions
             : a.Count == 1 && IsInteger(a[0]) ? Coerce(a, SqlType.Double.WithNullable(Nullable(a)), SqlType.Int) : null, Deterministic: false);
         yield return new("RAND_INTEGER", FunctionKind.Scalar, "'RAND_INTEGER(<INTEGER>)', 'RAND_INTEGER(<INTEGER>, <INTEGER>)'", a =>
             a.Count is 1 or 2 && AllMatch(a, IsInteger) ? Coerce(a, SqlType.Int.WithNullable(Nullable(a)), SqlType.Int) : null, Deterministic: false);
+        // Flink's UUID is CHAR(36) NOT NULL (ReturnTypes.explicit(CHAR, 36)).
         yield return new("UUID", FunctionKind.Scalar, "'UUID()'", a =>
-            a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.String.AsNotNull()) : null, Deterministic: false);
+            a.Count == 0 ? new ResolvedFunction(a.Name, Array.Empty<SqlType>(), SqlType.Char(36).AsNotNull()) : null, Deterministic: false);
     }
 
     private static ResolvedFunction? SameNumeric(CallArguments a) =>

@@ -3,8 +3,10 @@ using static StreamSql.Sql.Planner.Functions.Signatures;
 
 namespace StreamSql.Sql.Planner.Functions;
 
-/// <summary>String functions. Results are STRING (VARCHAR of maximal length) unless Flink keeps the operand's type
-/// (UPPER/LOWER/INITCAP); integer operands are coerced to INT.</summary>
+/// <summary>String functions, typed as Flink's operator table types them: STRING (VARCHAR of maximal length, Calcite's
+/// <c>explicit(VARCHAR)</c>) unless Flink keeps the operand's type (UPPER/LOWER/INITCAP), its length (SUBSTRING, LEFT,
+/// RIGHT, TRIM, LTRIM, RTRIM: VARCHAR(n)), sums two lengths (<c>||</c>, OVERLAY) or fixes one (the hash functions);
+/// integer operands are coerced to INT.</summary>
 internal static class StringFunctions
 {
     public static IEnumerable<FunctionDefinition> All()
@@ -21,12 +23,15 @@ internal static class StringFunctions
         // Flink's REVERSE, LEFT, RIGHT, CHR, ENCODE and DECODE (FlinkSqlOperatorTable) are typed FORCE_NULLABLE: nullable
         // whatever their operands.
         yield return Str("REVERSE", "'REVERSE(<STRING>)'", 1, 1, _ => 's', alwaysNullable: true);
+        // Calcite's TRIM is ARG2 made nullable and varying; Flink's LTRIM/RTRIM are ARG0 the same way.
         yield return new("TRIM", FunctionKind.Scalar, "'TRIM([BOTH | LEADING | TRAILING] [<STRING>] FROM <STRING>)'", a =>
-            a.Count == 3 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(a[1].Nullable || a[2].Nullable || IsNull(a[2]))) : null);
-        yield return Str("LTRIM", "'LTRIM(<STRING>)', 'LTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
-        yield return Str("RTRIM", "'RTRIM(<STRING>)', 'RTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
+            a.Count == 3 && AllMatch(a, IsString) ? new ResolvedFunction(a.Name, StringsAndInts(a), Varying(a[2]).WithNullable(a[1].Nullable || a[2].Nullable || IsNull(a[2]))) : null);
+        yield return Str("LTRIM", "'LTRIM(<STRING>)', 'LTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's', a => Varying(a[0]));
+        yield return Str("RTRIM", "'RTRIM(<STRING>)', 'RTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's', a => Varying(a[0]));
         yield return Str("BTRIM", "'BTRIM(<STRING>)', 'BTRIM(<STRING>, <STRING>)'", 1, 2, _ => 's');
-        yield return Str("SUBSTRING", "'SUBSTRING(<STRING> FROM <INTEGER>)', 'SUBSTRING(<STRING> FROM <INTEGER> FOR <INTEGER>)'", 2, 3, i => i == 0 ? 's' : 'i');
+        // Flink's SUBSTRING/SUBSTR, LEFT and RIGHT are ARG0_VARCHAR_FORCE_NULLABLE: the operand's length as VARCHAR, nullable.
+        yield return Str("SUBSTRING", "'SUBSTRING(<STRING> FROM <INTEGER>)', 'SUBSTRING(<STRING> FROM <INTEGER> FOR <INTEGER>)'", 2, 3, i => i == 0 ? 's' : 'i',
+            a => Varying(a[0]), alwaysNullable: true);
         yield return Str("CHAR_LENGTH", "'CHAR_LENGTH(<STRING>)'", 1, 1, _ => 's', SqlType.Int);
         yield return Str("REPLACE", "'REPLACE(<STRING>, <STRING>, <STRING>)'", 3, 3, _ => 's');
         yield return Str("POSITION", "'POSITION(<STRING> IN <STRING>)'", 2, 2, _ => 's', SqlType.Int);
@@ -46,12 +51,13 @@ internal static class StringFunctions
         yield return Str("LPAD", "'LPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("RPAD", "'RPAD(<STRING>, <INTEGER>, <STRING>)'", 3, 3, i => i == 1 ? 'i' : 's');
         yield return Str("REPEAT", "'REPEAT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i');
-        yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
-        yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', alwaysNullable: true);
-        // Flink's hash functions and TO_BASE64/FROM_BASE64 read a string's UTF-8 bytes or a byte string as it is.
-        foreach (var name in new[] { "MD5", "SHA1", "SHA256", "SHA224", "SHA384", "SHA512" })
-            yield return TextOrBytes(name, $"'{name}(<STRING>)', '{name}(<BYTES>)'", withBits: false);
-        yield return TextOrBytes("SHA2", "'SHA2(<STRING>, <INTEGER>)', 'SHA2(<BYTES>, <INTEGER>)'", withBits: true);
+        yield return Str("LEFT", "'LEFT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', a => Varying(a[0]), alwaysNullable: true);
+        yield return Str("RIGHT", "'RIGHT(<STRING>, <INTEGER>)'", 2, 2, i => i == 0 ? 's' : 'i', a => Varying(a[0]), alwaysNullable: true);
+        // Flink's hash functions and TO_BASE64/FROM_BASE64 read a string's UTF-8 bytes or a byte string as it is. A hash
+        // is typed by its hex digits (CHAR(32) for MD5 ... CHAR(128) for SHA512; SHA2 VARCHAR(128)), as in Flink's table.
+        foreach (var (name, digits) in new[] { ("MD5", 32), ("SHA1", 40), ("SHA256", 64), ("SHA224", 56), ("SHA384", 96), ("SHA512", 128) })
+            yield return TextOrBytes(name, $"'{name}(<STRING>)', '{name}(<BYTES>)'", withBits: false, SqlType.Char(digits));
+        yield return TextOrBytes("SHA2", "'SHA2(<STRING>, <INTEGER>)', 'SHA2(<BYTES>, <INTEGER>)'", withBits: true, SqlType.VarChar(128));
         // The binder answers CURRENT_DATABASE() itself (a constant when planning); this entry names it and its form.
         yield return new("CURRENT_DATABASE", FunctionKind.Scalar, "'CURRENT_DATABASE()'", a =>
             a.Count == 0 ? new ResolvedFunction(a.Name, [], StringType.AsNotNull()) : null);
@@ -107,23 +113,46 @@ internal static class StringFunctions
             a.Count >= 1 && IsString(a[0])
                 ? new ResolvedFunction(a.Name, PrintfOperands(a), StringType.WithNullable(a[0].Nullable || IsNull(a[0])))
                 : null);
+        // Calcite's OVERLAY is DYADIC_STRING_SUM_PRECISION_NULLABLE_VARYING: VARCHAR of the two strings' lengths summed.
         yield return Str("OVERLAY", "'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER>)', 'OVERLAY(<STRING> PLACING <STRING> FROM <INTEGER> FOR <INTEGER>)'",
-            3, 4, i => i < 2 ? 's' : 'i');
+            3, 4, i => i < 2 ? 's' : 'i', a => SummedLength(a[0], a[1], SqlTypeKind.VarChar));
     }
 
-    /// <summary>A STRING function of a string or a byte string (kept as BYTES), with an INT bit length for SHA2.</summary>
-    private static FunctionDefinition TextOrBytes(string name, string forms, bool withBits) =>
+    /// <summary>Calcite's TO_VARYING over a string operand: CHAR(n) becomes VARCHAR(n), a VARCHAR stays as it is, a NULL
+    /// literal is STRING.</summary>
+    private static SqlType Varying(SqlType operand) =>
+        IsNull(operand) ? StringType
+        : operand.Kind == SqlTypeKind.Char ? SqlType.VarChar(operand.Precision)
+        : operand.WithoutTimeAttribute();
+
+    /// <summary>Calcite's DYADIC_STRING_SUM_PRECISION: a string of <paramref name="kind"/> as long as both operands
+    /// together, STRING (or BYTES) past the longest length or over a NULL literal.</summary>
+    private static SqlType SummedLength(SqlType left, SqlType right, SqlTypeKind kind)
+    {
+        bool binary = kind is SqlTypeKind.Binary or SqlTypeKind.VarBinary;
+        if (IsNull(left) || IsNull(right)) return binary ? SqlType.Bytes : StringType;
+        long length = (long)left.Precision + right.Precision;
+        return length > SqlType.MaxVarCharLength ? (binary ? SqlType.Bytes : StringType) : new SqlType(kind, Precision: (int)length);
+    }
+
+    /// <summary>A function of a string or a byte string (kept as BYTES) returning <paramref name="result"/> (STRING by
+    /// default), with an INT bit length for SHA2.</summary>
+    private static FunctionDefinition TextOrBytes(string name, string forms, bool withBits, SqlType? result = null) =>
         new(name, FunctionKind.Scalar, forms, a =>
         {
             if (a.Count != (withBits ? 2 : 1) || withBits && !IsInteger(a[1])) return null;
+            var type = (result ?? StringType).WithNullable(Nullable(a));
             if (IsBinary(a[0]) && !IsNull(a[0]))
-                return new ResolvedFunction(a.Name, withBits ? [As(SqlType.Bytes, a[0]), As(SqlType.Int, a[1])] : [As(SqlType.Bytes, a[0])],
-                    StringType.WithNullable(Nullable(a)));
-            return IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), StringType.WithNullable(Nullable(a))) : null;
+                return new ResolvedFunction(a.Name, withBits ? [As(SqlType.Bytes, a[0]), As(SqlType.Int, a[1])] : [As(SqlType.Bytes, a[0])], type);
+            return IsString(a[0]) ? new ResolvedFunction(a.Name, StringsAndInts(a), type) : null;
         });
 
     /// <summary>A function over strings ('s'), integers ('i') or either ('*') returning <paramref name="result"/> (STRING by default).</summary>
     private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, SqlType? result = null, bool alwaysNullable = false) =>
+        Str(name, forms, min, max, kinds, _ => result ?? StringType, alwaysNullable);
+
+    /// <summary>A function over strings ('s'), integers ('i') or either ('*') whose result type follows its operands.</summary>
+    private static FunctionDefinition Str(string name, string forms, int min, int max, Func<int, char> kinds, Func<CallArguments, SqlType> result, bool alwaysNullable = false) =>
         new(name, FunctionKind.Scalar, forms, a =>
         {
             if (a.Count < min || a.Count > max) return null;
@@ -132,7 +161,7 @@ internal static class StringFunctions
                 bool ok = kinds(i) switch { 's' => IsString(a[i]), 'i' => IsInteger(a[i]), _ => IsString(a[i]) || IsInteger(a[i]) };
                 if (!ok) return null;
             }
-            return new ResolvedFunction(a.Name, StringsAndInts(a), (result ?? StringType).WithNullable(alwaysNullable || Nullable(a)));
+            return new ResolvedFunction(a.Name, StringsAndInts(a), result(a).WithNullable(alwaysNullable || Nullable(a)));
         });
 
     /// <summary><c>ELT(index, v1, ...)</c>: the values' common type, NULL when the index is out of range.</summary>
@@ -171,11 +200,8 @@ internal static class StringFunctions
         bool character = a[0].IsCharacterString && a[1].IsCharacterString, binary = a[0].IsBinaryString && a[1].IsBinaryString;
         if (!character && !binary) return resolved;
         var kind = a[1].Kind is SqlTypeKind.VarChar or SqlTypeKind.VarBinary ? a[1].Kind : a[0].Kind;
-        long length = (long)a[0].Precision + a[1].Precision;
-        var type = length > SqlType.MaxVarCharLength
-            ? (character ? SqlType.String : SqlType.Bytes)
-            : new SqlType(kind, Precision: (int)length);
-        return new ResolvedFunction(a.Name, new[] { a[0].WithoutTimeAttribute(), a[1].WithoutTimeAttribute() }, type.WithNullable(Nullable(a)));
+        return new ResolvedFunction(a.Name, new[] { a[0].WithoutTimeAttribute(), a[1].WithoutTimeAttribute() },
+            SummedLength(a[0], a[1], kind).WithNullable(Nullable(a)));
     }
 
     private static ResolvedFunction? Concat(CallArguments a)

@@ -15,9 +15,22 @@ namespace StreamSql.Sql.Planner.Physical;
 /// </summary>
 internal static class RankUpdateFastStrategy
 {
-    public static bool Applies(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys)
+    public static bool Applies(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys) =>
+        UniqueKey(input, partitionKeys, orderKeys) is not null;
+
+    /// <summary>The strategy as Flink's plan prints it: <c>UpdateFastStrategy[0,1]</c> with the input's unique key, else
+    /// <c>RetractStrategy</c> over an updating input and <c>AppendFastStrategy</c> over an insert-only one.</summary>
+    public static string Name(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys) =>
+        input.Changelog.IsInsertOnly ? "AppendFastStrategy"
+        : UniqueKey(input, partitionKeys, orderKeys) is { } key ? $"UpdateFastStrategy[{string.Join(',', key)}]"
+        : "RetractStrategy";
+
+    /// <summary>When the strategy applies, the input's unique key it names (Flink's <c>UpdateFastStrategy.primaryKeys</c>):
+    /// the input columns passing the GROUP BY's grouping columns through, each at its first place, in ascending order;
+    /// else null.</summary>
+    public static int[]? UniqueKey(PhysicalNode input, IReadOnlyList<int> partitionKeys, IReadOnlyList<RankOrderKey> orderKeys)
     {
-        if (input.Changelog.IsInsertOnly || orderKeys.Count == 0) return false;
+        if (input.Changelog.IsInsertOnly || orderKeys.Count == 0) return null;
         // For each column of the rank's input, the aggregate output column it passes through unchanged (else -1).
         var columns = Enumerable.Range(0, input.Schema.Count).ToArray();
         var node = input;
@@ -34,21 +47,22 @@ internal static class RankUpdateFastStrategy
                     node = calc.Input;
                     break;
                 default:
-                    return false;
+                    return null;
             }
         }
         var aggregate = (PhysicalGroupAggregate)node;
         int keyCount = aggregate.Grouping.Count;
         if (aggregate.Phase == AggregatePhase.Local || aggregate.NeedRetraction || keyCount == 0
-            || aggregate.PartialFinal != PartialFinalType.None) return false;
+            || aggregate.PartialFinal != PartialFinalType.None) return null;
+        var key = new int[keyCount];
         for (int k = 0; k < keyCount; k++)
-            if (System.Array.IndexOf(columns, k) < 0) return false;
+            if ((key[k] = System.Array.IndexOf(columns, k)) < 0) return null;
         foreach (int p in partitionKeys)
-            if (columns[p] < 0 || columns[p] >= keyCount) return false;
+            if (columns[p] < 0 || columns[p] >= keyCount) return null;
         foreach (var order in orderKeys)
         {
             int c = columns[order.Column];
-            if (c < 0) return false;
+            if (c < 0) return null;
             if (c < keyCount) continue;
             bool monotonic = aggregate.Calls[c - keyCount].Kind switch
             {
@@ -56,8 +70,9 @@ internal static class RankUpdateFastStrategy
                 AggregateFunctionKind.Min => !order.Descending,
                 _ => false,
             };
-            if (!monotonic) return false;
+            if (!monotonic) return null;
         }
-        return true;
+        System.Array.Sort(key);
+        return key;
     }
 }

@@ -1,4 +1,4 @@
--- scenario: TYPEOF shows Flink's nullability: VALUES columns are NOT NULL where no row's value is NULL (Calcite's VALUES row type), CAST keeps the operand's NOT NULL (also inside ROW, RowFunctionITCase's ROW<`EXPR$0` SMALLINT NOT NULL, ...>), TRY_CAST and the functions Flink types FORCE_NULLABLE (REVERSE, LEFT, CHR, DATE_FORMAT, FROM_UNIXTIME) are nullable over NOT NULL operands, IFNULL with a NOT NULL fallback is NOT NULL; a CTAS over the VALUES keeps those types
+-- scenario: TYPEOF shows Flink's nullability: VALUES columns are NOT NULL where no row's value is NULL (Calcite's VALUES row type), CAST keeps the operand's NOT NULL (also inside ROW, RowFunctionITCase's ROW<`EXPR$0` SMALLINT NOT NULL, ...>), TRY_CAST and the functions Flink types FORCE_NULLABLE (REVERSE, LEFT, CHR, DATE_FORMAT, FROM_UNIXTIME) are nullable over NOT NULL operands (LEFT keeping its CHAR(1) operand's length as VARCHAR(1), FlinkReturnTypes.ARG0_VARCHAR_FORCE_NULLABLE), IFNULL with a NOT NULL fallback is NOT NULL; a CTAS over the VALUES keeps those types
 -- sql:
 SET 'table.dml-sync' = 'true';
 CREATE TEMPORARY VIEW v AS SELECT * FROM (VALUES (1, 'a', CAST(NULL AS INT)), (2, 'b', 3)) AS t(x, y, z);
@@ -14,7 +14,7 @@ CREATE TABLE from_values WITH ('connector' = 'blackhole') AS SELECT x, CAST(x AS
 DESCRIBE from_values;
 -- expect stdout (all, unordered, contains):
 --| casts> +I[INT NOT NULL, CHAR(1) NOT NULL, INT, SMALLINT NOT NULL, ROW<`EXPR$0` SMALLINT NOT NULL, `EXPR$1` STRING> NOT NULL, STRING, INT, INT NOT NULL, CHAR(1) NOT NULL]
---| fns> +I[STRING, STRING, STRING, STRING, STRING, STRING NOT NULL]
+--| fns> +I[STRING, VARCHAR(1), STRING, STRING, STRING, STRING NOT NULL]
 --| |     x |     INT | FALSE |     |        |           |
 --| | big_x |  BIGINT | FALSE |     |        |           |
 --| |     y | CHAR(1) | FALSE |     |        |           |

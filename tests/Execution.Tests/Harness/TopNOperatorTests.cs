@@ -44,6 +44,73 @@ public sealed class TopNOperatorTests
         Assert.Equal(["-U[1, 35, 1]", "+U[1, 40, 1]", "-U[1, 20, 2]", "+U[1, 35, 2]"], ranked.OutputRows);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task With_update_fast_a_pair_split_across_batches_is_the_same_update_as_a_pair_in_one(bool rankNumber)
+    {
+        // A GROUP BY's -U ending one batch and its +U starting the next (batches cut by size or linger) are two records
+        // to Flink's UpdatableTopNFunction like any others: the same in-place update as when they share a batch.
+        (long?, long?, RowKind)[] rows = [(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 5, RowKind.Insert),
+            (1, 10, RowKind.UpdateBefore), (1, 30, RowKind.UpdateAfter), (2, 3, RowKind.Insert),
+            (2, 3, RowKind.UpdateBefore), (2, 4, RowKind.UpdateAfter), (1, 30, RowKind.UpdateBefore), (1, 35, RowKind.UpdateAfter)];
+        await using var whole = await OperatorTestHarness.OpenAsync(Create(rankNumber, retract: true, updateFast: true), HarnessBackend.HashMap);
+        await whole.ProcessBatchAsync(TestBatches.KeyValues(rows));
+        await using var split = await OperatorTestHarness.OpenAsync(Create(rankNumber, retract: true, updateFast: true), HarnessBackend.HashMap);
+        // Cut after every -U.
+        int start = 0;
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i].Item3 == RowKind.UpdateBefore || i == rows.Length - 1)
+            {
+                await split.ProcessBatchAsync(TestBatches.KeyValues(rows[start..(i + 1)]));
+                start = i + 1;
+            }
+        Assert.Contains(rankNumber ? "+U[1, 30, 1]" : "+U[1, 30]", whole.OutputRows);
+        Assert.DoesNotContain(whole.OutputRows, r => r.StartsWith("-D", StringComparison.Ordinal));
+        Assert.Equal(whole.OutputRows, split.OutputRows);
+    }
+
+    [Fact]
+    public async Task With_update_fast_a_held_update_before_is_a_removal_when_a_watermark_barrier_or_the_end_comes_first()
+    {
+        foreach (var release in new Func<OperatorTestHarness, Task>[]
+        {
+            h => h.ProcessWatermarkAsync(100).AsTask(), h => h.SnapshotAsync(1), h => h.EndInputAsync().AsTask(),
+        })
+        {
+            await using var h = await OperatorTestHarness.OpenAsync(Create(rankNumber: false, retract: true, updateFast: true), HarnessBackend.HashMap);
+            await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (1, 20, RowKind.Insert), (1, 5, RowKind.Insert)]));
+            h.ClearOutput();
+            await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 20, RowKind.UpdateBefore)]));
+            Assert.Empty(h.OutputRows);
+            await release(h);
+            // The 20 leaves the top and the 5 kept below it comes in, ahead of whatever released it.
+            Assert.Equal(["-D[1, 20]", "+I[1, 5]"], h.OutputRows);
+            Assert.IsType<Batch>(h.Emitted[0]);
+        }
+    }
+
+    [Fact]
+    public async Task With_update_fast_a_held_update_before_is_not_replaced_by_another_rows_change()
+    {
+        // A global Top-2 by v of rows whose unique key is k. The -U of k=1 ends a batch; the next batch (from another
+        // input channel) starts with k=4's new row: not k=1's update, so k=1 leaves the top and k=4 enters on its own.
+        var spec = new RankSpec([], [new RankOrderKey(1, Descending: true, NullsFirst: false)], RankType.RowNumber, 1, 2, false, true,
+            GenerateUpdateBefore: true, default, "SortLimit(...)", GroupAggregates.KeyValue) { UpdateFast = true, UniqueKey = [0] };
+        await using var h = await OperatorTestHarness.OpenAsync(new TopNOperator(spec, GroupAggregates.KeyValue), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.Insert), (2, 20, RowKind.Insert), (3, 5, RowKind.Insert)]));
+        h.ClearOutput();
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 10, RowKind.UpdateBefore)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(4, 30, RowKind.Insert)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(1, 12, RowKind.UpdateAfter)]));
+        Assert.Equal(["-D[1, 10]", "+I[3, 5]", "-D[3, 5]", "+I[4, 30]"], h.OutputRows);
+        h.ClearOutput();
+        // k=2's own pair, split the same way, is one update in place.
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 20, RowKind.UpdateBefore)]));
+        await h.ProcessBatchAsync(TestBatches.KeyValues([(2, 40, RowKind.UpdateAfter)]));
+        Assert.Equal(["-U[2, 20]", "+U[2, 40]"], h.OutputRows);
+    }
+
     [Fact]
     public async Task With_the_rank_number_a_new_row_shifts_the_ranks_below_it()
     {

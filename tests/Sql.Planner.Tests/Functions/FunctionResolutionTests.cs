@@ -173,15 +173,48 @@ public sealed class FunctionResolutionTests
     }
 
     [Fact]
-    public void String_functions_return_string_and_take_int_lengths()
+    public void String_functions_keep_the_operands_length_and_take_int_lengths()
     {
         var r = BuiltInFunctions.Resolve("SUBSTR", new[] { SqlType.VarChar(10), BigIntNN, SmallIntNN });
         Assert.Equal("SUBSTRING", r.Name);
-        Assert.Equal(SqlType.String, r.ReturnType);
+        Assert.Equal(SqlType.VarChar(10), r.ReturnType);
         Assert.Equal(IntNN, r.OperandTypes[1]);
         Assert.Equal(IntNN, r.OperandTypes[2]);
         Assert.Equal(SqlType.Int.AsNotNull(), BuiltInFunctions.Resolve("CHAR_LENGTH", new[] { SqlType.String.AsNotNull() }).ReturnType);
         Assert.True(BuiltInFunctions.Resolve("REGEXP_EXTRACT", new[] { SqlType.String.AsNotNull(), SqlType.String.AsNotNull() }).ReturnType.Nullable);
+    }
+
+    public static TheoryData<string, SqlType[], SqlType> StringResultTypes() => new()
+    {
+        // Calcite's ARG0_NULLABLE: the operand's type.
+        { "UPPER", [SqlType.Char(5).AsNotNull()], SqlType.Char(5).AsNotNull() },
+        { "INITCAP", [SqlType.VarChar(3)], SqlType.VarChar(3) },
+        // FlinkReturnTypes.ARG0_VARCHAR_FORCE_NULLABLE: the operand's length as VARCHAR, nullable.
+        { "SUBSTRING", [SqlType.Char(5).AsNotNull(), IntNN], SqlType.VarChar(5) },
+        { "LEFT", [SqlType.VarChar(7).AsNotNull(), IntNN], SqlType.VarChar(7) },
+        { "RIGHT", [SqlType.String.AsNotNull(), IntNN], SqlType.String },
+        // ARG0 + TO_NULLABLE + TO_VARYING.
+        { "LTRIM", [SqlType.Char(4).AsNotNull()], SqlType.VarChar(4).AsNotNull() },
+        { "RTRIM", [SqlType.VarChar(9)], SqlType.VarChar(9) },
+        // DYADIC_STRING_SUM_PRECISION_NULLABLE_VARYING.
+        { "OVERLAY", [SqlType.VarChar(5).AsNotNull(), SqlType.Char(11).AsNotNull(), IntNN], SqlType.VarChar(16).AsNotNull() },
+        { "OVERLAY", [SqlType.String.AsNotNull(), SqlType.Char(1).AsNotNull(), IntNN], SqlType.String.AsNotNull() },
+        // explicit(CHAR, n) / explicit(VARCHAR, 128) + TO_NULLABLE.
+        { "MD5", [SqlType.VarChar(5).AsNotNull()], SqlType.Char(32).AsNotNull() },
+        { "SHA512", [SqlType.Bytes], SqlType.Char(128) },
+        { "SHA2", [SqlType.VarChar(5).AsNotNull(), IntNN], SqlType.VarChar(128).AsNotNull() },
+        { "UUID", [], SqlType.Char(36).AsNotNull() },
+        // explicit(VARCHAR): STRING.
+        { "REPLACE", [SqlType.VarChar(5).AsNotNull(), SqlType.Char(1).AsNotNull(), SqlType.Char(1).AsNotNull()], SqlType.String.AsNotNull() },
+        { "CONCAT", [SqlType.VarChar(5).AsNotNull(), SqlType.Char(1).AsNotNull()], SqlType.String.AsNotNull() },
+        { "REVERSE", [SqlType.VarChar(5).AsNotNull()], SqlType.String },
+    };
+
+    [Theory]
+    [MemberData(nameof(StringResultTypes))]
+    public void String_function_result_types_are_flinks(string function, SqlType[] operands, SqlType expected)
+    {
+        Assert.Equal(expected, BuiltInFunctions.Resolve(function, operands).ReturnType);
     }
 
     [Fact]

@@ -5,11 +5,6 @@ namespace StreamSql.Tests.ExprX;
 /// run (and <see cref="ExprXTests.Differences_are_still_real"/> fails when one starts to match, so it moves back in).
 /// Why they differ (December 2026):
 /// <list type="bullet">
-/// <item>testStringFunctionAndExpressionResultType: Flink's test expects IFNULL(x, CAST('Hi' AS VARCHAR(2))) over a
-/// nullable constant x to be cut to 2 characters ("el" for SUBSTR('Hello', 2, 3)). The engine types IFNULL as Flink's
-/// IfNullTypeStrategy does (x's type when x is NOT NULL, else the common type with y's nullability: VARCHAR(5) NOT NULL
-/// here, which keeps "ell"); what in Flink's planner narrows the constant to y's length was not found (December 2026),
-/// and typing IFNULL as y's type would cut or pad the common IFNULL(column, 'default') in CTAS tables.</item>
 /// <item>testTruncate#3: TRUNCATE(DECIMAL(38, 19) value, INT column) is DECIMAL(38, 19) in Flink too, but its DecimalData
 /// carries the scale of the digits kept (3) and prints as -0.123; an Arrow decimal column has one scale for all its
 /// values, so the engine prints -0.1230000000000000000 (Flink's own value turns into -0.0000000000000000123 once its
@@ -25,14 +20,6 @@ internal static class ExprXDifferences
 {
     public static readonly HashSet<string> Names =
     [
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#1",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#14",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#16",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#2",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#24",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#3",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#36",
-        "ScalarFunctions.testStringFunctionAndExpressionResultType#4",
         "ScalarFunctions.testTruncate#3",
         "SqlExpression.testArithmeticFunctions#19",
         "TemporalTypes.testBoundaryForToTimestampLtz#13",

@@ -27,6 +27,10 @@ namespace StreamSql.Execution.Operators.Rank;
 /// <item>without it: <c>-D</c> with the row pushed out of the range, then <c>+I</c> with the row entering it (the new one,
 ///   or the one it pushes into a range that starts past 1); for a removal the reverse.</item>
 /// </list>
+/// With <see cref="RankSpec.UpdateFast"/> a <c>-U</c> of a row in the top that ends a batch is held until the next
+/// element, so that its <c>+U</c> at the start of the next batch still updates the row in place (Flink's
+/// UpdatableTopNFunction sees the pair as two records, whatever the batching); a watermark, barrier or the end of input
+/// before it releases the <c>-U</c> as a removal.
 /// With <see cref="RankSpec.StateTtl"/> a partition not written for that long starts empty again.
 /// <para>A variable rank end (<see cref="RankSpec.RankEndColumn"/>, Flink's VariableRankRange): a partition's range is
 /// 1..the value of that column in the first row it got (NULL and values below 1: no row), kept in its state beside the
@@ -73,6 +77,14 @@ public sealed class TopNOperator : StreamOperatorBase
     // With a variable rank end: each partition's, plus one (0: not set yet).
     private GroupRowCounts? _rankEnds;
     private GroupStateTtl? _ttl;
+    // UpdateFast: the -U of a row in the top that ended its batch, held (batch and row) until the next element shows
+    // whether its +U comes first, so a GROUP BY's -U/+U pair split across two batches is still one update in place.
+    private Batch? _heldBatch;
+    private int _heldRow;
+    // While a held -U is processed alone (before a watermark, a barrier or the end of input): it is not held again.
+    private bool _releasingHeld;
+    // With UpdateFast and a unique key: the keys of a -U's row and of the +U after it (two, so both stay readable).
+    private readonly KeySerializer? _updatedKey, _updatingKey;
 
     public TopNOperator(RankSpec spec, RowSchema inputSchema) : this(spec, inputSchema, DefaultOutputChunkBytes) { }
 
@@ -87,6 +99,11 @@ public sealed class TopNOperator : StreamOperatorBase
         _limit = (int)Math.Clamp(spec.RankEnd, 0, int.MaxValue);
         _rankEndColumn = spec.RankEndColumn;
         _output = new RankOutput(_types, spec.OutputRankNumber, 1024);
+        if (spec.UpdateFast && spec.UniqueKey.Count > 0)
+        {
+            _updatedKey = new KeySerializer(spec.UniqueKey);
+            _updatingKey = new KeySerializer(spec.UniqueKey);
+        }
         // Flink drops a rank number that can only take one value (RankNumberColumnRemoveRule: rankStart == rankEnd, the
         // number becomes a constant above the rank), so such a rank emits as one without the number: RetractableTopNFunction
         // -D/+I. A top-1 over an insert-only input is Flink's FastTop1Function, with or without the number: -U the old
@@ -112,8 +129,9 @@ public sealed class TopNOperator : StreamOperatorBase
 
     public override ValueTask OnBatchAsync(int input, Batch batch, IEmitter output, CancellationToken cancellationToken)
     {
+        if (batch.Length == 0) return default;
+        if (_heldBatch is not null) batch = AfterHeld(batch);
         int n = batch.Length;
-        if (n == 0) return default;
         var data = batch.Data;
         var hashes = batch.KeyHashes is { } h && h.Of(_spec.PartitionKeys) ? h.Values : default;
         var groups = _table.Resolve(data, _spec.PartitionKeys, hashes);
@@ -156,6 +174,12 @@ public sealed class TopNOperator : StreamOperatorBase
                 int found = Find(buffer, count, key, retracted);
                 // Flink's lenient default: a retraction of a row not held is ignored.
                 if (found < 0) continue;
+                if (_spec.UpdateFast && found < _limit && c + 1 == candidates && !_releasingHeld)
+                {
+                    _heldBatch = batch;
+                    _heldRow = r;
+                    continue;
+                }
                 if (_spec.UpdateFast && found < _limit && TryUpdateInTop(output_, g, buffer, count, found, ref c, candidates, batch, rowGroups, keyBytes, serializedBatch))
                 {
                     _ttl?.Written(g, now);
@@ -240,6 +264,8 @@ public sealed class TopNOperator : StreamOperatorBase
         if (c + 1 >= candidates) return false;
         int next = _candidates[c + 1];
         if (rowGroups[next] != rowGroups[_candidates[c]] || batch.KindAt(next) is not (RowKind.Insert or RowKind.UpdateAfter)) return false;
+        // Another row's change (a held -U followed by a batch from another input channel) is not this row's update.
+        if (_updatedKey is not null && !_updatedKey.Serialize(batch.Data, _candidates[c]).SequenceEqual(_updatingKey!.Serialize(batch.Data, next))) return false;
         var key = keyBytes[_keyOffsets[next].._keyOffsets[next + 1]];
         int before = EntryKey(buffer, found).SequenceEqual(key) ? found + 1 : UpperBound(buffer, count, key);
         int position = before > found ? before - 1 : before;
@@ -568,9 +594,46 @@ public sealed class TopNOperator : StreamOperatorBase
         return count;
     }
 
-    public override ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    /// <summary>The held <c>-U</c> (see <c>_heldBatch</c>) as the first row of <paramref name="batch"/>.</summary>
+    private Batch AfterHeld(Batch batch)
     {
+        var all = new int[batch.Length];
+        for (int i = 0; i < all.Length; i++) all[i] = i;
+        ReadOnlySpan<BatchPiece> pieces = [new BatchPiece(_heldBatch!, [_heldRow], 0, 1), new BatchPiece(batch, all, 0, all.Length)];
+        _heldBatch = null;
+        return BatchGather.Gather(batch.Schema, pieces, all.Length + 1);
+    }
+
+    /// <summary>A held <c>-U</c> whose <c>+U</c> did not come before another element: a removal, as over any input.</summary>
+    private async ValueTask ReleaseHeldAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        if (_heldBatch is null) return;
+        var held = BatchGather.Take(_heldBatch, [_heldRow], 1);
+        _heldBatch = null;
+        _releasingHeld = true;
+        ValueTask done;
+        try { done = OnBatchAsync(0, held, output, cancellationToken); }
+        finally { _releasingHeld = false; }
+        await done.ConfigureAwait(false);
+    }
+
+    public override async ValueTask OnWatermarkAsync(Watermark watermark, IEmitter output, CancellationToken cancellationToken)
+    {
+        await ReleaseHeldAsync(output, cancellationToken).ConfigureAwait(false);
+        await base.OnWatermarkAsync(watermark, output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask OnEndOfInputAsync(IEmitter output, CancellationToken cancellationToken)
+    {
+        await ReleaseHeldAsync(output, cancellationToken).ConfigureAwait(false);
+        await base.OnEndOfInputAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask OnBarrierAsync(CheckpointBarrier barrier, IEmitter output, CancellationToken cancellationToken)
+    {
+        // Before the state is captured: a held -U is part of what the barrier's checkpoint covers.
+        await ReleaseHeldAsync(output, cancellationToken).ConfigureAwait(false);
         _ttl?.RemoveExpired(Context.Clock.NowMicros());
-        return output.EmitBarrierAsync(barrier, cancellationToken);
+        await output.EmitBarrierAsync(barrier, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,7 +8,8 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// Flink's StreamPhysicalRank: a Top-N per partition key (<c>ROW_NUMBER() OVER (PARTITION BY ... ORDER BY ...)</c>
 /// filtered to ranks <see cref="RankStart"/>..<see cref="RankEnd"/>), keeping the top rows of each partition in keyed
 /// state. Over an insert-only input it is Flink's AppendFastStrategy (only the top <see cref="RankEnd"/> rows are kept),
-/// over an updating one its RetractStrategy (every row kept; <c>-U</c>/<c>-D</c> remove theirs).
+/// over an updating one its RetractStrategy (every row kept; <c>-U</c>/<c>-D</c> remove theirs), or its UpdateFastStrategy
+/// when the input is a GROUP BY whose order keys can only move a row up (<see cref="RankUpdateFastStrategy"/>).
 /// Its output is the input's columns, then the rank number when <see cref="OutputRankNumber"/>: with it, a row entering
 /// the top shifts the rows below it (<c>-U</c>/<c>+U</c> per rank); without it, the row it pushes out of the range comes
 /// as <c>-D</c>, then the row as <c>+I</c>. Runtime contract on <see cref="RankSpec"/>.
@@ -44,10 +45,12 @@ public sealed record PhysicalRank(
 
     public override string VertexName => "Rank";
 
-    /// <summary>Flink's name of the rank's state strategy.</summary>
-    public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
+    /// <summary>Flink's name of the rank's state strategy (<see cref="RankUpdateFastStrategy.Name"/>).</summary>
+    public string Strategy => RankUpdateFastStrategy.Name(Input, PartitionKeys, OrderKeys);
 
-    /// <summary>Flink's UpdateFastStrategy (<see cref="RankUpdateFastStrategy"/>): how the rank emits an update of a row in the top.</summary>
+    /// <summary>Flink's UpdateFastStrategy (<see cref="RankUpdateFastStrategy"/>): how the rank emits an update of a row in
+    /// the top. The operator updates in place only for a range from rank 1; past it the plan still names the strategy, as
+    /// Flink's does, and an update is a removal and an insertion.</summary>
     private bool UpdateFast => RankStart == 1 && RankUpdateFastStrategy.Applies(Input, PartitionKeys, OrderKeys);
 
     public override string Explain(bool infix) =>
@@ -95,5 +98,6 @@ public sealed record PhysicalRank(
         {
             RankEndColumn = RankEndColumn,
             UpdateFast = UpdateFast,
+            UniqueKey = UpdateFast ? RankUpdateFastStrategy.UniqueKey(Input, PartitionKeys, OrderKeys)! : [],
         };
 }

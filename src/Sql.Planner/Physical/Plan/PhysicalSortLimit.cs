@@ -8,7 +8,8 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// Flink's StreamPhysicalSortLimit: <c>ORDER BY keys LIMIT n [OFFSET m]</c>, a global Top-N on one subtask: the rows
 /// ranked m+1..m+n by <see cref="OrderKeys"/>, kept up to date as rows arrive (<c>+I</c> for a row entering the range,
 /// <c>-D</c> for the row it pushes out). It runs the Top-N operator (<see cref="RankSpec"/> with no partition keys and no
-/// rank number): over an insert-only input Flink's AppendFastStrategy, over an updating one its RetractStrategy.
+/// rank number): over an insert-only input Flink's AppendFastStrategy, over an updating one its RetractStrategy, or its
+/// UpdateFastStrategy over a GROUP BY whose order keys only move a row up (<see cref="RankUpdateFastStrategy"/>).
 /// <c>ORDER BY ... OFFSET m</c> without a LIMIT is one too (Flink's rule takes a fetch or an offset), its
 /// <see cref="Fetch"/> null (<c>fetch=[unlimited]</c>): every row past the first m is kept and ranked.
 /// </summary>
@@ -32,7 +33,7 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
 
     public override string VertexName => "SortLimit";
 
-    public string Strategy => Input.Changelog.IsInsertOnly ? "AppendFastStrategy" : "RetractStrategy";
+    public string Strategy => RankUpdateFastStrategy.Name(Input, [], OrderKeys);
 
     public override string Explain(bool infix) =>
         $"SortLimit(orderBy=[{PhysicalRank.OrderText(Input.Schema, OrderKeys)}], offset=[{Offset}], fetch=[{(Fetch is { } f ? f.ToString(System.Globalization.CultureInfo.InvariantCulture) : "unlimited")}], strategy=[{Strategy}])";
@@ -59,5 +60,8 @@ public sealed record PhysicalSortLimit(PhysicalNode Input, IReadOnlyList<RankOrd
 
     public OperatorSpec ToSpec(string description) =>
         new RankSpec([], OrderKeys, RankType.RowNumber, Offset + 1, RankEnd, false, !Input.Changelog.IsInsertOnly, Changelog.HasUpdateBefore, StateTtl, description, Schema)
-        { UpdateFast = Offset == 0 && RankUpdateFastStrategy.Applies(Input, [], OrderKeys) };
+        {
+            UpdateFast = Offset == 0 && RankUpdateFastStrategy.Applies(Input, [], OrderKeys),
+            UniqueKey = Offset == 0 ? RankUpdateFastStrategy.UniqueKey(Input, [], OrderKeys) ?? [] : [],
+        };
 }

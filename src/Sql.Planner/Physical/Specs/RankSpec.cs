@@ -35,4 +35,9 @@ public sealed record RankSpec(
     /// input's <c>-U</c>/<c>+U</c> of a row in the top can only move it up, and are emitted as UpdatableTopNFunction does —
     /// without the number one <c>-U</c>/<c>+U</c> of the row; with it, the ranks from its new place down to its old one.</summary>
     public bool UpdateFast { get; init; }
+
+    /// <summary>With <see cref="UpdateFast"/>: the input's unique key (the GROUP BY's keys, Flink's
+    /// <c>UpdateFastStrategy.primaryKeys</c>); a <c>+U</c> updates the row of a <c>-U</c> only when their keys are equal.
+    /// Empty: not checked (the input sends each row's <c>+U</c> right after its <c>-U</c>).</summary>
+    public IReadOnlyList<int> UniqueKey { get; init; } = [];
 }
