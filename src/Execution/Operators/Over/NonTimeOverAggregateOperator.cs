@@ -368,15 +368,20 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             var entry = new int[members];
             var group = new int[members];
             var stepOf = new int[members];
+            var peerOf = new long[members];
             var order = new long[members];
             for (int i = 0; i < count; i++)
             {
                 var entries = partitions[i].Entries;
                 int step = -1;
+                long peer = -1;
                 for (int x = 0; x < entries.Count; x++)
                 {
                     int m = partitionStart[i] + x;
-                    if (x == 0 || op._spec.IsRows || !op._arena.Key(entries[x], 0).SequenceEqual(op._arena.Key(entries[x - 1], 0))) step++;
+                    bool newPeers = x == 0 || !op._arena.Key(entries[x], 0).SequenceEqual(op._arena.Key(entries[x - 1], 0));
+                    if (newPeers) peer++;
+                    if (newPeers || op._spec.IsRows) step++;
+                    peerOf[m] = peer;
                     entry[m] = entries[x];
                     group[m] = i;
                     stepOf[m] = step;
@@ -404,12 +409,14 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                 int size = end - start;
                 var roundRows = new int[size];
                 var roundGroups = new int[size];
+                var roundPeers = new long[size];
                 var distinct = new List<int>(size);
                 for (int k = 0; k < size; k++)
                 {
                     int m = (int)order[start + k];
                     roundRows[k] = entry[m];
                     roundGroups[k] = group[m];
+                    roundPeers[k] = peerOf[m];
                     // Members of one partition are adjacent in a round (members are numbered partition by partition).
                     if (distinct.Count == 0 || distinct[^1] != group[m]) distinct.Add(group[m]);
                     pass.ValueOf[m] = values.Count + evaluated + distinct.Count - 1;
@@ -418,7 +425,12 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                 {
                     var columns = op._bindings[c].ArgumentColumns;
                     var arguments = new IArrowArray[columns.Length];
-                    for (int a = 0; a < arguments.Length; a++) arguments[a] = ArrayGather.Take(rows.Column(columns[a]), roundRows, size);
+                    // RANK and DENSE_RANK start a new rank where the order value changes: their argument is the row's set of
+                    // peers (a number), whatever the ORDER BY column's type.
+                    if (op._bindings[c].Accumulator.Function is AggregateFunction.Rank or AggregateFunction.DenseRank)
+                        arguments[0] = new Int64Array.Builder().AppendRange(roundPeers).Build();
+                    else
+                        for (int a = 0; a < arguments.Length; a++) arguments[a] = ArrayGather.Take(rows.Column(columns[a]), roundRows, size);
                     accumulators[c].Update(arguments, roundGroups, default);
                 }
                 var evaluatedGroups = distinct.ToArray();
