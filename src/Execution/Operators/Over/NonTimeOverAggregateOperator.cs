@@ -43,6 +43,10 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
     private readonly StateRowWriter _writer = new();
     private readonly SortedRowArena _arena = new(keyParts: 1);
     private readonly SnapshotEpoch _scratchEpoch = new();
+    private readonly int[] _valueCompared;
+    private readonly Schema? _valueSchema;
+    private readonly KeySerializer? _valueSerializer;
+    private readonly SerializedKeys _valueKeys = new();
     private int[] _orderOffsets = new int[257];
     private GroupTable _partitions = null!;
     private GroupRankBuffers _sorted = null!;
@@ -59,7 +63,24 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         _rowDecoder = new KeyDecoder(_types);
         // Ascending, NULLs first: Flink's default null order for an ascending key.
         _orderEncoder = new SortKeyEncoder([new RankOrderKey(spec.OrderColumn, false, true)], _types);
+        _valueCompared = Enumerable.Range(0, _bindings.Length).Where(c => IsItsOwnAccumulator(_bindings[c].Accumulator)).ToArray();
+        if (_valueCompared.Length > 0)
+        {
+            _valueSchema = ArrowTypeMapping.ToArrowSchema(new RowSchema(_valueCompared.Select(c => new Sql.Planner.Types.Field($"v{c}", spec.Calls[c].ResultType)).ToList()));
+            _valueSerializer = new KeySerializer(Enumerable.Range(0, _valueCompared.Length).ToArray());
+        }
     }
+
+    /// <summary>
+    /// Whether Flink's accumulator of the function (not retracting, as its non-time OVER builds them) is just its value:
+    /// SUM keeps the sum, COUNT the count, MIN/MAX the extreme, ... Flink stops emitting at the first step whose
+    /// accumulator is unchanged, so such a call is compared by value (ours may keep more: SUM also counts its non-NULL
+    /// values, so adding a 0 would look like a change); the others (AVG, LAG, RANK, DISTINCT, ...) by their whole state.
+    /// </summary>
+    private static bool IsItsOwnAccumulator(AccumulatorSpec accumulator) => !accumulator.Distinct && accumulator.Function is
+        AggregateFunction.Sum or AggregateFunction.Sum0 or AggregateFunction.Count or AggregateFunction.Min or AggregateFunction.Max
+        or AggregateFunction.FirstValue or AggregateFunction.LastValue or AggregateFunction.ArrayAgg or AggregateFunction.ListAgg
+        or AggregateFunction.BoolAnd or AggregateFunction.BoolOr or AggregateFunction.RowNumber;
 
     /// <summary>The partitions' state (tests).</summary>
     public GroupTable Partitions => _partitions;
@@ -345,7 +366,8 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
 
     /// <summary>
     /// One evaluation of some partitions' sorted rows from the first: for each row its step (ROWS: its position; RANGE: its
-    /// set of peers) and the global index of its value, for each step the accumulators' serialized state after it.
+    /// set of peers) and the global index of its value, for each step what tells whether its accumulators changed (see
+    /// <see cref="IsItsOwnAccumulator"/>).
     /// </summary>
     private sealed class PrefixPass
     {
@@ -435,12 +457,23 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                 }
                 var evaluatedGroups = distinct.ToArray();
                 for (int c = 0; c < accumulators.Length; c++) results[c].Add(accumulators[c].Evaluate(evaluatedGroups));
-                int step = (int)(order[start] >> 32);
-                foreach (int g in evaluatedGroups)
+                if (op._valueSerializer is { } serializer)
                 {
+                    var compared = new IArrowArray[op._valueCompared.Length];
+                    for (int v = 0; v < compared.Length; v++) compared[v] = results[op._valueCompared[v]][^1];
+                    serializer.SerializeBatch(new RecordBatch(op._valueSchema!, compared, evaluatedGroups.Length), op._valueKeys);
+                }
+                int step = (int)(order[start] >> 32);
+                for (int q = 0; q < evaluatedGroups.Length; q++)
+                {
+                    int g = evaluatedGroups[q];
                     int at = firstStep[g] + step;
                     int before = state.Length;
-                    foreach (var accumulator in accumulators) accumulator.WriteState(g, state);
+                    // What Flink's accumulators would compare: the values of the calls that are their own accumulator, the
+                    // state of the others.
+                    if (op._valueSerializer is not null) state.WriteBytes(op._valueKeys[q]);
+                    for (int c = 0; c < accumulators.Length; c++)
+                        if (System.Array.IndexOf(op._valueCompared, c) < 0) accumulators[c].WriteState(g, state);
                     accumulatorStart[at] = before;
                     accumulatorLength[at] = state.Length - before;
                 }
