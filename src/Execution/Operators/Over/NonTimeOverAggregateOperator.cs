@@ -204,6 +204,10 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                 if (_arena.Key(entries[mid], 0).SequenceCompareTo(key) <= 0) low = mid + 1;
                 else high = mid;
             }
+            // The step the row joins: the one of the row before it when they are peers (RANGE), else the next one.
+            var last = new PassView(partition.Last.Pass, partition.Last.Index);
+            partition.ResumeStep = low == 0 ? 0
+                : last.StepOf(low - 1) + (!_spec.IsRows && _arena.Key(entries[low - 1], 0).SequenceEqual(key) ? 0 : 1);
             entries.Insert(low, entry);
             partition.Change = new Change(low, entry, kind, Removed: false);
             return true;
@@ -214,6 +218,7 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         for (int i = at; i < entries.Count && _arena.Key(entries[i], 0).SequenceEqual(key); i++)
             if (_arena.Row(entries[i]).SequenceEqual(_arena.Row(entry))) found = i;
         if (found < 0) return false;
+        partition.ResumeStep = new PassView(partition.Last.Pass, partition.Last.Index).StepOf(found);
         partition.Change = new Change(found, entries[found], RowKind.Delete, Removed: true);
         entries.RemoveAt(found);
         return true;
@@ -344,6 +349,9 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public List<int> Changes { get; } = new();
         public Change Change { get; set; }
         public (PrefixPass Pass, int Index) Last { get; set; }
+
+        /// <summary>The first step the current change alters: the next pass starts there (0 for the first pass).</summary>
+        public int ResumeStep { get; set; }
     }
 
     /// <summary>The calls' values of every pass of a batch, appended pass after pass; a row's value is its global index.</summary>
@@ -361,13 +369,16 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public int Count { get; } = pass.PartitionStart[index + 1] - pass.PartitionStart[index];
         public int StepOf(int x) => pass.StepOf[_start + x];
         public int ValueOf(int x) => pass.ValueOf[_start + x];
-        public ReadOnlySpan<byte> AccumulatorOf(int step) => pass.Accumulator(_firstStep + step);
+        public ReadOnlySpan<byte> AccumulatorOf(int step) => pass.Compared(_firstStep + step);
+        public ReadOnlySpan<byte> StateOf(int step) => pass.State(_firstStep + step);
     }
 
     /// <summary>
-    /// One evaluation of some partitions' sorted rows from the first: for each row its step (ROWS: its position; RANGE: its
-    /// set of peers) and the global index of its value, for each step what tells whether its accumulators changed (see
-    /// <see cref="IsItsOwnAccumulator"/>).
+    /// One evaluation of some partitions' sorted rows: for each row its step (ROWS: its position; RANGE: its set of peers)
+    /// and the global index of its value; for each step what tells whether its accumulators changed (see
+    /// <see cref="IsItsOwnAccumulator"/>) and the accumulators' whole state after it. A partition resumes from its
+    /// <see cref="SortedPartition.ResumeStep"/>: the steps before it are its last pass's (a change leaves the rows before
+    /// it as they were), and the accumulators start from that pass's state of the step before.
     /// </summary>
     private sealed class PrefixPass
     {
@@ -375,10 +386,14 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public required int[] PartitionFirstStep { get; init; }
         public required int[] StepOf { get; init; }
         public required int[] ValueOf { get; init; }
-        private int[] _accumulatorStart = [];
-        private byte[] _accumulators = [];
+        private int[] _comparedStart = [];
+        private byte[] _compared = [];
+        private int[] _stateStart = [];
+        private byte[] _states = [];
 
-        public ReadOnlySpan<byte> Accumulator(int step) => _accumulators.AsSpan(_accumulatorStart[step], _accumulatorStart[step + 1] - _accumulatorStart[step]);
+        public ReadOnlySpan<byte> Compared(int step) => _compared.AsSpan(_comparedStart[step], _comparedStart[step + 1] - _comparedStart[step]);
+
+        public ReadOnlySpan<byte> State(int step) => _states.AsSpan(_stateStart[step], _stateStart[step + 1] - _stateStart[step]);
 
         public static PrefixPass Run(IReadOnlyList<SortedPartition> partitions, NonTimeOverAggregateOperator op, RecordBatch rows, PassValues values)
         {
@@ -391,10 +406,13 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             var group = new int[members];
             var stepOf = new int[members];
             var peerOf = new long[members];
-            var order = new long[members];
+            var order = new List<long>(members);
+            var valueOf = new int[members];
             for (int i = 0; i < count; i++)
             {
-                var entries = partitions[i].Entries;
+                var partition = partitions[i];
+                var entries = partition.Entries;
+                int resume = partition.ResumeStep;
                 int step = -1;
                 long peer = -1;
                 for (int x = 0; x < entries.Count; x++)
@@ -407,27 +425,40 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                     entry[m] = entries[x];
                     group[m] = i;
                     stepOf[m] = step;
-                    order[m] = ((long)step << 32) | (uint)m;
+                    if (step < resume) valueOf[m] = new PassView(partition.Last.Pass, partition.Last.Index).ValueOf(x);
+                    else order.Add(((long)step << 32) | (uint)m);
                 }
                 firstStep[i + 1] = firstStep[i] + step + 1;
             }
-            System.Array.Sort(order);
-            var pass = new PrefixPass
-            {
-                PartitionStart = partitionStart, PartitionFirstStep = firstStep, StepOf = stepOf, ValueOf = new int[members],
-            };
-            var accumulatorStart = new int[firstStep[count] + 1];
-            var accumulatorLength = new int[firstStep[count]];
+            var sorted = order.ToArray();
+            System.Array.Sort(sorted);
+            var pass = new PrefixPass { PartitionStart = partitionStart, PartitionFirstStep = firstStep, StepOf = stepOf, ValueOf = valueOf };
+            int steps = firstStep[count];
+            var comparedAt = new (int Start, int Length)[steps];
+            var stateAt = new (int Start, int Length)[steps];
             var accumulators = op._bindings.Select(b => b.Accumulator.Create(op._scratchEpoch)).ToArray();
             foreach (var accumulator in accumulators) accumulator.EnsureCapacity(count);
-            var state = new StateRowWriter();
+            // A resumed partition's accumulators start from its last pass's state of the step before.
+            for (int i = 0; i < count; i++)
+            {
+                var partition = partitions[i];
+                if (partition.ResumeStep == 0) continue;
+                var reader = new StateRowReader(new PassView(partition.Last.Pass, partition.Last.Index).StateOf(partition.ResumeStep - 1));
+                foreach (var accumulator in accumulators)
+                {
+                    var one = new StateRowReader(reader.ReadBytes());
+                    accumulator.ReadState(i, ref one);
+                }
+            }
+            var written = new StateRowWriter();
+            var scratch = new StateRowWriter();
             var results = new List<IArrowArray>[accumulators.Length];
             for (int c = 0; c < results.Length; c++) results[c] = new List<IArrowArray>();
             int evaluated = 0;
-            for (int start = 0; start < members;)
+            for (int start = 0; start < sorted.Length;)
             {
                 int end = start + 1;
-                while (end < members && order[end] >> 32 == order[start] >> 32) end++;
+                while (end < sorted.Length && sorted[end] >> 32 == sorted[start] >> 32) end++;
                 int size = end - start;
                 var roundRows = new int[size];
                 var roundGroups = new int[size];
@@ -435,13 +466,13 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                 var distinct = new List<int>(size);
                 for (int k = 0; k < size; k++)
                 {
-                    int m = (int)order[start + k];
+                    int m = (int)sorted[start + k];
                     roundRows[k] = entry[m];
                     roundGroups[k] = group[m];
                     roundPeers[k] = peerOf[m];
                     // Members of one partition are adjacent in a round (members are numbered partition by partition).
                     if (distinct.Count == 0 || distinct[^1] != group[m]) distinct.Add(group[m]);
-                    pass.ValueOf[m] = values.Count + evaluated + distinct.Count - 1;
+                    valueOf[m] = values.Count + evaluated + distinct.Count - 1;
                 }
                 for (int c = 0; c < accumulators.Length; c++)
                 {
@@ -463,35 +494,63 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
                     for (int v = 0; v < compared.Length; v++) compared[v] = results[op._valueCompared[v]][^1];
                     serializer.SerializeBatch(new RecordBatch(op._valueSchema!, compared, evaluatedGroups.Length), op._valueKeys);
                 }
-                int step = (int)(order[start] >> 32);
+                int step = (int)(sorted[start] >> 32);
                 for (int q = 0; q < evaluatedGroups.Length; q++)
                 {
                     int g = evaluatedGroups[q];
                     int at = firstStep[g] + step;
-                    int before = state.Length;
                     // What Flink's accumulators would compare: the values of the calls that are their own accumulator, the
-                    // state of the others.
-                    if (op._valueSerializer is not null) state.WriteBytes(op._valueKeys[q]);
+                    // state of the others; then the whole state, to resume from.
+                    int from = written.Length;
+                    if (op._valueSerializer is not null) written.WriteBytes(op._valueKeys[q]);
                     for (int c = 0; c < accumulators.Length; c++)
-                        if (System.Array.IndexOf(op._valueCompared, c) < 0) accumulators[c].WriteState(g, state);
-                    accumulatorStart[at] = before;
-                    accumulatorLength[at] = state.Length - before;
+                        if (System.Array.IndexOf(op._valueCompared, c) < 0) accumulators[c].WriteState(g, written);
+                    comparedAt[at] = (from, written.Length - from);
+                    from = written.Length;
+                    foreach (var accumulator in accumulators)
+                    {
+                        scratch.Clear();
+                        accumulator.WriteState(g, scratch);
+                        written.WriteBytes(scratch.Written);
+                    }
+                    stateAt[at] = (from, written.Length - from);
                 }
                 evaluated += evaluatedGroups.Length;
                 start = end;
             }
-            // Steps were written in round order: lay them out by (partition, step).
-            var laidOut = new StateRowWriter();
-            var written = state.Written;
-            for (int s = 0; s < accumulatorLength.Length; s++)
+            // Lay the steps out by (partition, step), the resumed partitions' first steps copied from their last pass.
+            var compareBytes = new StateRowWriter();
+            var stateBytes = new StateRowWriter();
+            var compareStart = new int[steps + 1];
+            var stateStart = new int[steps + 1];
+            var all = written.Written;
+            for (int i = 0; i < count; i++)
             {
-                int from = accumulatorStart[s];
-                accumulatorStart[s] = laidOut.Length;
-                laidOut.WriteRaw(written.Slice(from, accumulatorLength[s]));
+                var partition = partitions[i];
+                for (int step = 0; step < firstStep[i + 1] - firstStep[i]; step++)
+                {
+                    int at = firstStep[i] + step;
+                    compareStart[at] = compareBytes.Length;
+                    stateStart[at] = stateBytes.Length;
+                    if (step < partition.ResumeStep)
+                    {
+                        var last = new PassView(partition.Last.Pass, partition.Last.Index);
+                        compareBytes.WriteRaw(last.AccumulatorOf(step));
+                        stateBytes.WriteRaw(last.StateOf(step));
+                    }
+                    else
+                    {
+                        compareBytes.WriteRaw(all.Slice(comparedAt[at].Start, comparedAt[at].Length));
+                        stateBytes.WriteRaw(all.Slice(stateAt[at].Start, stateAt[at].Length));
+                    }
+                }
             }
-            accumulatorStart[^1] = laidOut.Length;
-            pass._accumulatorStart = accumulatorStart;
-            pass._accumulators = laidOut.Written.ToArray();
+            compareStart[steps] = compareBytes.Length;
+            stateStart[steps] = stateBytes.Length;
+            pass._comparedStart = compareStart;
+            pass._compared = compareBytes.Written.ToArray();
+            pass._stateStart = stateStart;
+            pass._states = stateBytes.Written.ToArray();
             for (int c = 0; c < results.Length; c++)
                 if (evaluated > 0) values.Parts[c].Add(BatchOverAggregateOperator.Concatenate(results[c], evaluated));
             values.Count += evaluated;
