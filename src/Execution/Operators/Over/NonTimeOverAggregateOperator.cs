@@ -206,8 +206,11 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             }
             // The step the row joins: the one of the row before it when they are peers (RANGE), else the next one.
             var last = new PassView(partition.Last.Pass, partition.Last.Index);
-            partition.ResumeStep = low == 0 ? 0
-                : last.StepOf(low - 1) + (!_spec.IsRows && _arena.Key(entries[low - 1], 0).SequenceEqual(key) ? 0 : 1);
+            bool amongPeers = !_spec.IsRows && low > 0 && _arena.Key(entries[low - 1], 0).SequenceEqual(key);
+            partition.ResumeStep = low == 0 ? 0 : last.StepOf(low - 1) + (amongPeers ? 0 : 1);
+            int first = low;
+            while (amongPeers && first > 0 && last.StepOf(first - 1) == partition.ResumeStep) first--;
+            partition.ResumePosition = first;
             entries.Insert(low, entry);
             partition.Change = new Change(low, entry, kind, Removed: false);
             return true;
@@ -218,7 +221,11 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         for (int i = at; i < entries.Count && _arena.Key(entries[i], 0).SequenceEqual(key); i++)
             if (_arena.Row(entries[i]).SequenceEqual(_arena.Row(entry))) found = i;
         if (found < 0) return false;
-        partition.ResumeStep = new PassView(partition.Last.Pass, partition.Last.Index).StepOf(found);
+        var before = new PassView(partition.Last.Pass, partition.Last.Index);
+        partition.ResumeStep = before.StepOf(found);
+        int firstPeer = found;
+        while (firstPeer > 0 && before.StepOf(firstPeer - 1) == partition.ResumeStep) firstPeer--;
+        partition.ResumePosition = firstPeer;
         partition.Change = new Change(found, entries[found], RowKind.Delete, Removed: true);
         entries.RemoveAt(found);
         return true;
@@ -352,6 +359,9 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
 
         /// <summary>The first step the current change alters: the next pass starts there (0 for the first pass).</summary>
         public int ResumeStep { get; set; }
+
+        /// <summary>The position of the first row of <see cref="ResumeStep"/>: the rows before it are as they were.</summary>
+        public int ResumePosition { get; set; }
     }
 
     /// <summary>The calls' values of every pass of a batch, appended pass after pass; a row's value is its global index.</summary>
@@ -386,6 +396,7 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public required int[] PartitionFirstStep { get; init; }
         public required int[] StepOf { get; init; }
         public required int[] ValueOf { get; init; }
+        public required long[] PeerOf { get; init; }
         private int[] _comparedStart = [];
         private byte[] _compared = [];
         private int[] _stateStart = [];
@@ -394,6 +405,29 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public ReadOnlySpan<byte> Compared(int step) => _compared.AsSpan(_comparedStart[step], _comparedStart[step + 1] - _comparedStart[step]);
 
         public ReadOnlySpan<byte> State(int step) => _states.AsSpan(_stateStart[step], _stateStart[step + 1] - _stateStart[step]);
+
+        /// <summary>Appends the compared and state bytes of steps [from, to) (global numbers) to the writers, with their starts
+        /// shifted to where they land.</summary>
+        private void CopySteps(int from, int to, StateRowWriter compared, int[] comparedStart, StateRowWriter states, int[] stateStart, int at)
+        {
+            int compareShift = compared.Length - _comparedStart[from], stateShift = states.Length - _stateStart[from];
+            for (int s = from; s < to; s++)
+            {
+                comparedStart[at + s - from] = _comparedStart[s] + compareShift;
+                stateStart[at + s - from] = _stateStart[s] + stateShift;
+            }
+            compared.WriteRaw(_compared.AsSpan(_comparedStart[from], _comparedStart[to] - _comparedStart[from]));
+            states.WriteRaw(_states.AsSpan(_stateStart[from], _stateStart[to] - _stateStart[from]));
+        }
+
+        /// <summary>Copies the first <paramref name="rows"/> rows' steps, peers and values of partition <paramref name="index"/>.</summary>
+        private void CopyRows(int index, int rows, int[] stepOf, long[] peerOf, int[] valueOf, int at)
+        {
+            int from = PartitionStart[index];
+            System.Array.Copy(StepOf, from, stepOf, at, rows);
+            System.Array.Copy(PeerOf, from, peerOf, at, rows);
+            System.Array.Copy(ValueOf, from, valueOf, at, rows);
+        }
 
         public static PrefixPass Run(IReadOnlyList<SortedPartition> partitions, NonTimeOverAggregateOperator op, RecordBatch rows, PassValues values)
         {
@@ -412,27 +446,30 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             {
                 var partition = partitions[i];
                 var entries = partition.Entries;
-                int resume = partition.ResumeStep;
-                int step = -1;
-                long peer = -1;
+                // The rows before the change keep their steps, peers and values: copied from the last pass.
+                int copied = partition.ResumeStep == 0 ? 0 : partition.ResumePosition;
+                int begin = partitionStart[i];
+                if (copied > 0) partition.Last.Pass.CopyRows(partition.Last.Index, copied, stepOf, peerOf, valueOf, begin);
+                int step = copied == 0 ? -1 : stepOf[begin + copied - 1];
+                long peer = copied == 0 ? -1 : peerOf[begin + copied - 1];
                 for (int x = 0; x < entries.Count; x++)
                 {
-                    int m = partitionStart[i] + x;
+                    int m = begin + x;
+                    entry[m] = entries[x];
+                    group[m] = i;
+                    if (x < copied) continue;
                     bool newPeers = x == 0 || !op._arena.Key(entries[x], 0).SequenceEqual(op._arena.Key(entries[x - 1], 0));
                     if (newPeers) peer++;
                     if (newPeers || op._spec.IsRows) step++;
                     peerOf[m] = peer;
-                    entry[m] = entries[x];
-                    group[m] = i;
                     stepOf[m] = step;
-                    if (step < resume) valueOf[m] = new PassView(partition.Last.Pass, partition.Last.Index).ValueOf(x);
-                    else order.Add(((long)step << 32) | (uint)m);
+                    order.Add(((long)step << 32) | (uint)m);
                 }
                 firstStep[i + 1] = firstStep[i] + step + 1;
             }
             var sorted = order.ToArray();
             System.Array.Sort(sorted);
-            var pass = new PrefixPass { PartitionStart = partitionStart, PartitionFirstStep = firstStep, StepOf = stepOf, ValueOf = valueOf };
+            var pass = new PrefixPass { PartitionStart = partitionStart, PartitionFirstStep = firstStep, StepOf = stepOf, ValueOf = valueOf, PeerOf = peerOf };
             int steps = firstStep[count];
             var comparedAt = new (int Start, int Length)[steps];
             var stateAt = new (int Start, int Length)[steps];
@@ -527,22 +564,20 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             for (int i = 0; i < count; i++)
             {
                 var partition = partitions[i];
-                for (int step = 0; step < firstStep[i + 1] - firstStep[i]; step++)
+                int resume = partition.ResumeStep;
+                if (resume > 0)
+                {
+                    var (last, index) = partition.Last;
+                    int lastFirst = last.PartitionFirstStep[index];
+                    last.CopySteps(lastFirst, lastFirst + resume, compareBytes, compareStart, stateBytes, stateStart, firstStep[i]);
+                }
+                for (int step = resume; step < firstStep[i + 1] - firstStep[i]; step++)
                 {
                     int at = firstStep[i] + step;
                     compareStart[at] = compareBytes.Length;
                     stateStart[at] = stateBytes.Length;
-                    if (step < partition.ResumeStep)
-                    {
-                        var last = new PassView(partition.Last.Pass, partition.Last.Index);
-                        compareBytes.WriteRaw(last.AccumulatorOf(step));
-                        stateBytes.WriteRaw(last.StateOf(step));
-                    }
-                    else
-                    {
-                        compareBytes.WriteRaw(all.Slice(comparedAt[at].Start, comparedAt[at].Length));
-                        stateBytes.WriteRaw(all.Slice(stateAt[at].Start, stateAt[at].Length));
-                    }
+                    compareBytes.WriteRaw(all.Slice(comparedAt[at].Start, comparedAt[at].Length));
+                    stateBytes.WriteRaw(all.Slice(stateAt[at].Start, stateAt[at].Length));
                 }
             }
             compareStart[steps] = compareBytes.Length;
