@@ -6,6 +6,7 @@ using StreamSql.Execution.Operators.Rank;
 using StreamSql.Execution.State;
 using StreamSql.Execution.State.Groups;
 using StreamSql.Execution.Types;
+using StreamSql.Sql.Planner.Config;
 using StreamSql.Sql.Planner.Logical;
 using StreamSql.Sql.Planner.Physical;
 using StreamSql.Sql.Planner.Types;
@@ -51,6 +52,7 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
     private GroupTable _partitions = null!;
     private GroupRankBuffers _sorted = null!;
     private GroupStateTtl? _ttl;
+    private int _maxRows;
 
     public NonTimeOverAggregateOperator(NonTimeOverAggregateSpec spec, RowSchema inputSchema)
     {
@@ -91,6 +93,7 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         _partitions = context.State.KeyedState.GetGroupTable("over-nontime-partitions", new GroupTableSpec(keyTypes));
         _sorted = _partitions.AddColumn(epoch => new GroupRankBuffers(epoch));
         _ttl = GroupStateTtl.Create(_partitions, _spec.StateTtl);
+        _maxRows = Math.Max(1, context.Configuration.Get(CoreOptions.BatchMaxRows));
         return base.OpenAsync(context, cancellationToken);
     }
 
@@ -173,7 +176,8 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         }
         Store(partitions);
         if (changes.Count == 0) return default;
-        return output.EmitAsync(changes.Build(rows, values, _outputSchema), cancellationToken);
+        // A change may update many rows: the changes leave in batches of at most execution.batch.max-rows.
+        return output.EmitInChunksAsync(changes.Build(rows, values, _outputSchema), _maxRows, cancellationToken);
     }
 
     private void Touch(int[] touched, ReadOnlySpan<bool> isNew)
