@@ -52,6 +52,11 @@ public sealed class NonTimeOverAggregateDifferentialTests
             "PARTITION BY k ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
             "PARTITION BY k ORDER BY v NULLS FIRST, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
             "LAG(s) OVER w, LAG(v, 2, -1) OVER w, FIRST_VALUE(d IGNORE NULLS) OVER w"));
+        // DISTINCT, LISTAGG (rows folded in key then arrival order), variances, BOOL_OR.
+        await run.CheckAsync(Over("k, seq", "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, LISTAGG(s) OVER w, BOOL_OR(b) OVER w",
+            "PARTITION BY k ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+            "PARTITION BY k ORDER BY v NULLS FIRST, seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+            "COUNT(DISTINCT s) OVER w, SUM(DISTINCT v) OVER w, STRING_AGG(s, ',' ORDER BY v NULLS FIRST, seq) OVER w, BOOL_OR(b) OVER w"));
         // Over an updating input (a GROUP BY): its -U rows take the old group rows out, its +U rows put the new ones in.
         await run.CheckAsync(Over("k, sv", "SUM(sv) OVER w, COUNT(*) OVER w", "ORDER BY sv", "ORDER BY sv NULLS FIRST",
             from: "(SELECT k, SUM(v) AS sv FROM t GROUP BY k)"));
