@@ -170,6 +170,7 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
             {
                 var partition = changed[i];
                 var (old, oldIndex) = partition.Last;
+                changes.Origin = partition.Changes[round];
                 EmitChange(partition, new PassView(old, oldIndex), new PassView(after, i), changes);
                 partition.Last = (after, i);
             }
@@ -603,11 +604,19 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         private readonly List<int> _entries = new();
         private readonly List<RowKind> _kinds = new();
         private readonly List<int> _values = new();
+        private readonly List<long> _order = new();
+        private bool _inArrivalOrder = true;
 
         public int Count => _entries.Count;
 
+        /// <summary>The input row (its place in the batch) whose change the next rows come from.</summary>
+        public int Origin { get; set; }
+
         public void Add(int entry, RowKind kind, int value)
         {
+            // Rounds take every partition's k-th change together; Flink emits change after change as the rows came.
+            if (_order.Count > 0 && (int)(_order[^1] >> 32) > Origin) _inArrivalOrder = false;
+            _order.Add(((long)Origin << 32) | (uint)_entries.Count);
             _entries.Add(entry);
             _kinds.Add(kind);
             _values.Add(value);
@@ -622,13 +631,28 @@ public sealed class NonTimeOverAggregateOperator : StreamOperatorBase
         public Batch Build(RecordBatch rows, PassValues values, Schema schema)
         {
             int n = _entries.Count;
-            var input = ArrayGather.Take(rows, _entries.ToArray(), n);
+            var entries = _entries.ToArray();
             var picks = _values.ToArray();
+            var kinds = _kinds.ToArray();
+            if (!_inArrivalOrder)
+            {
+                // In the order of the input rows whose changes they are, each change's rows kept together in order.
+                var order = _order.ToArray();
+                System.Array.Sort(order);
+                var (sortedEntries, sortedPicks, sortedKinds) = (new int[n], new int[n], new RowKind[n]);
+                for (int i = 0; i < n; i++)
+                {
+                    int from = (int)order[i];
+                    (sortedEntries[i], sortedPicks[i], sortedKinds[i]) = (entries[from], picks[from], kinds[from]);
+                }
+                (entries, picks, kinds) = (sortedEntries, sortedPicks, sortedKinds);
+            }
+            var input = ArrayGather.Take(rows, entries, n);
             var columns = new IArrowArray[input.ColumnCount + values.Parts.Length];
             for (int c = 0; c < input.ColumnCount; c++) columns[c] = input.Column(c);
             for (int c = 0; c < values.Parts.Length; c++)
                 columns[input.ColumnCount + c] = ArrayGather.Take(BatchOverAggregateOperator.Concatenate(values.Parts[c], values.Count), picks, n);
-            return new Batch(new RecordBatch(schema, columns, n), _kinds.ToArray());
+            return new Batch(new RecordBatch(schema, columns, n), kinds);
         }
     }
 }
