@@ -4,8 +4,8 @@ using StreamSql.Sql.Planner.Physical;
 namespace StreamSql.Sql.Planner.Tests;
 
 /// <summary>OVER calls in an aggregate SELECT: the aggregation first, the window over its rows (Calcite's plan); in
-/// streaming the window needs an insert-only input ordered by a time attribute, refused otherwise with Flink's messages in
-/// Flink's order (the changelog check before the ordering's).</summary>
+/// streaming a window ordered by a time attribute needs an insert-only input, refused otherwise with Flink's messages in
+/// Flink's order (the changelog check before the ordering's); one ordered by another column takes the updates (Flink 2.1).</summary>
 public sealed class OverAfterGroupByTests
 {
     private readonly PlannerFixture _f = new();
@@ -46,13 +46,14 @@ public sealed class OverAfterGroupByTests
     }
 
     [Fact]
-    public void In_streaming_a_group_by_result_updates_so_the_window_over_it_is_refused_for_its_changes_first()
+    public void In_streaming_a_group_by_result_updates_and_a_window_ordered_by_a_non_time_column_takes_the_updates()
     {
-        var e = _f.Error("SELECT auction, COUNT(*) AS n, SUM(COUNT(*)) OVER (ORDER BY auction) AS running FROM bids GROUP BY auction");
-        Assert.Equal("StreamPhysicalOverAggregate doesn't support consuming update changes which is produced by node "
-            + "GroupAggregate(groupBy=[auction], select=[auction, COUNT(*) AS n])", e.Problem);
+        var plan = _f.Explain("SELECT auction, COUNT(*) AS n, SUM(COUNT(*)) OVER (ORDER BY auction) AS running FROM bids GROUP BY auction");
+        Assert.Contains("OverAggregate(orderBy=[auction ASC], window=[RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW], select=[auction, n, SUM(n) AS w0$o0])", plan);
+        Assert.Single(Specs<NonTimeOverAggregateSpec>("SELECT auction, COUNT(*) AS n, SUM(COUNT(*)) OVER (ORDER BY auction) AS running FROM bids GROUP BY auction"));
+        // Past the changelog check, the ordering's own rules still apply.
         var rank = _f.Error("SELECT channel, RANK() OVER (ORDER BY SUM(price) DESC) AS r FROM bids GROUP BY channel");
-        Assert.StartsWith("StreamPhysicalOverAggregate doesn't support consuming update changes which is produced by node GroupAggregate(", rank.Problem);
+        Assert.Equal("The window can only be ordered in ASCENDING mode.", rank.Problem);
     }
 
     [Fact]
@@ -65,10 +66,11 @@ public sealed class OverAfterGroupByTests
             """);
         Assert.Contains("OverAggregate(partitionBy=[bidder], orderBy=[window_time ASC], window=[RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW], select=[window_time, bidder, s, SUM(s) AS w0$o0])", plan);
         Assert.Contains("WindowAggregate(groupBy=[bidder], window=[TUMBLE(", plan);
-        // window_start is no time attribute: the input is insert-only, so the ordering is what Flink refuses.
-        var e = _f.Error($"SELECT bidder, SUM(SUM(price)) OVER (PARTITION BY bidder\n ORDER BY window_start) AS running {tumble} GROUP BY window_start, window_end, bidder");
-        Assert.Equal("OVER windows' ordering in stream mode must be defined on a time attribute.", e.Problem);
-        Assert.Equal((2, 11), (e.Span.Line, e.Span.Column));
+        // window_start is no time attribute: a non-time OVER (Flink 2.1), whose frame must start unbounded.
+        Assert.Single(Specs<NonTimeOverAggregateSpec>($"SELECT bidder, SUM(SUM(price)) OVER (PARTITION BY bidder ORDER BY window_start) AS running {tumble} GROUP BY window_start, window_end, bidder"));
+        var e = _f.Error($"SELECT bidder, SUM(SUM(price)) OVER (PARTITION BY bidder\n ORDER BY window_start ROWS 2 PRECEDING) AS running {tumble} GROUP BY window_start, window_end, bidder");
+        Assert.Equal("Non-time attribute sort is not supported for bounded OVER window.", e.Problem);
+        Assert.Equal((2, 29), (e.Span.Line, e.Span.Column));
     }
 
     [Fact]
@@ -87,7 +89,7 @@ public sealed class OverAfterGroupByTests
     [Fact]
     public void Streaming_over_orderings_are_checked_in_flinks_order()
     {
-        // Flink's StreamExecOverAggregate: one key, then ascending, then a time attribute.
+        // Flink's StreamExecOverAggregate: one key, then ascending.
         Assert.Equal("The window can only be ordered in ASCENDING mode.", _f.Error("SELECT SUM(price) OVER (ORDER BY price DESC) FROM bids").Problem);
         Assert.Equal("The window can only be ordered by a single time column.", _f.Error("SELECT SUM(price) OVER (ORDER BY price, ts) FROM bids").Problem);
         Assert.Equal("The window can only be ordered in ASCENDING mode.",

@@ -9,6 +9,7 @@ public sealed class OverAggregateTests
     {
         _f.Run(PlannerFixture.Bids);
         _f.Run("CREATE TABLE out_over (auction BIGINT, price BIGINT, total BIGINT) WITH ('connector' = 'blackhole');");
+        _f.Run("CREATE TABLE out_files (auction BIGINT, price BIGINT, total BIGINT) WITH ('connector' = 'filesystem', 'path' = '/tmp/out');");
     }
 
     private string PhysicalPlan(string statement)
@@ -63,8 +64,35 @@ public sealed class OverAggregateTests
         Assert.StartsWith("StreamPhysicalOverAggregate doesn't support consuming update and delete changes which is produced by node Rank(", e.Problem);
     }
 
+    [Fact]
+    public void Ordered_by_a_non_time_column_the_over_aggregate_emits_updates_and_takes_any_changelog()
+    {
+        var plan = PhysicalPlan("SELECT auction, price, SUM(price) OVER (PARTITION BY auction ORDER BY price) AS total FROM bids");
+        Assert.True(plan.Contains("OverAggregate(partitionBy=[auction], orderBy=[price ASC], window=[RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW], "
+                        + "select=[auction, price, ts, SUM(price) AS w0$o0], changelogMode=[I,UB,UA,D])", StringComparison.Ordinal), plan);
+        Assert.Contains("window=[ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW]",
+            PhysicalPlan("SELECT auction, COUNT(*) OVER (PARTITION BY auction ORDER BY price ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM bids"));
+        // An updating input (a Top-N) is taken: its -U rows remove the rows they name.
+        var updating = PhysicalPlan("""
+            SELECT auction, SUM(price) OVER (PARTITION BY auction ORDER BY price) FROM (
+              SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY auction ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 2)
+            """);
+        Assert.Contains("SUM(price) AS w0$o0], changelogMode=[I,UB,UA,D])", updating);
+        Assert.Contains("Rank(strategy=[", updating);
+    }
+
+    [Fact]
+    public void A_non_time_over_aggregate_into_an_append_only_sink_is_refused_with_flinks_changelog_message()
+    {
+        var e = _f.Error("INSERT INTO out_files SELECT auction, price, SUM(price) OVER (PARTITION BY auction ORDER BY price) FROM bids");
+        Assert.StartsWith("Table sink 'default_catalog.default_database.out_files' doesn't support consuming update and delete changes which is produced by node OverAggregate(", e.Problem);
+    }
+
     [Theory]
-    [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY price)", 1, 64, "OVER windows' ordering in stream mode must be defined on a time attribute.")]
+    [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY price ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)", 1, 83, "Non-time attribute sort is not supported for bounded OVER window.")]
+    [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY price RANGE BETWEEN CURRENT ROW AND CURRENT ROW)", 1, 84, "OVER RANGE FOLLOWING windows are not supported yet.")]
+    [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY price DESC)", 1, 64, "The window can only be ordered in ASCENDING mode.")]
+    [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY ARRAY[price])", 1, 64, "Not supported yet: OVER windows ordered by a value of type ARRAY")]
     [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY ts DESC)", 1, 64, "The window can only be ordered in ASCENDING mode.")]
     [InlineData("SUM(price) OVER (PARTITION BY auction ORDER BY ts, price)", 1, 68, "The window can only be ordered by a single time column.")]
     [InlineData("SUM(price) OVER (PARTITION BY auction)", 1, 33, "The window can only be ordered by a single time column.")]

@@ -59,20 +59,8 @@ public sealed class ExpandOperator : StreamOperatorBase
 
     /// <summary>The rows in batches of at most <c>execution.batch.max-rows</c>, as Flink's Expand hands its rows on one at
     /// a time: a printed changelog downstream (one-row batches) sees each row's changes in turn.</summary>
-    private async ValueTask EmitAsync(Batch expanded, IEmitter output, CancellationToken cancellationToken)
-    {
-        if (expanded.Length <= _maxRows)
-        {
-            await output.EmitAsync(expanded, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        for (int at = 0; at < expanded.Length; at += _maxRows)
-        {
-            int count = Math.Min(_maxRows, expanded.Length - at);
-            var kinds = expanded.RowKinds?.AsSpan(at, count).ToArray();
-            await output.EmitAsync(new Batch(BatchGather.Slice(expanded.Data, at, count), kinds), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private ValueTask EmitAsync(Batch expanded, IEmitter output, CancellationToken cancellationToken) =>
+        output.EmitInChunksAsync(expanded, _maxRows, cancellationToken);
 
     /// <summary>
     /// Flink expands row by row, so the rows before the one whose expression fails reach the sink before the job fails.

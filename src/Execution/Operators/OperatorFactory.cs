@@ -53,6 +53,7 @@ public sealed class OperatorFactory
         Register<WindowTableFunctionSpec>(c => new Windows.WindowTableFunctionOperator((WindowTableFunctionSpec)c.Spec));
         Register<RankSpec>(c => new Rank.TopNOperator((RankSpec)c.Spec, c.InputSchema));
         Register<OverAggregateSpec>(c => new Over.OverAggregateOperator((OverAggregateSpec)c.Spec, c.InputSchema));
+        Register<NonTimeOverAggregateSpec>(c => new Over.NonTimeOverAggregateOperator((NonTimeOverAggregateSpec)c.Spec, c.InputSchema));
         Register<LimitSpec>(c => new Rank.LimitOperator((LimitSpec)c.Spec));
         Register<BatchSortSpec>(c => new Rank.BatchSortOperator((BatchSortSpec)c.Spec, c.InputSchema));
         Register<BatchOverAggregateSpec>(c => new Over.BatchOverAggregateOperator((BatchOverAggregateSpec)c.Spec, c.InputSchema));

@@ -43,7 +43,7 @@ internal sealed class OverBinder
     }
 
     /// <summary>A bound window; <paramref name="BatchOrderKeys"/> is the batch form's ORDER BY (any columns, any
-    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending time attribute — or, with
+    /// direction), null in streaming, where <paramref name="OrderColumn"/> is the one ascending key — or, with
     /// an <see cref="OrderError"/>, the first ORDER BY key (-1 for none) of an ordering refused after the changelog check.</summary>
     private sealed record BoundWindow(string Partition, IReadOnlyList<int> PartitionKeys, int OrderColumn, OverFrame Frame,
         IReadOnlyList<RankOrderKey>? BatchOrderKeys = null, string Order = "")
@@ -359,17 +359,24 @@ internal sealed class OverBinder
             // An aggregate over the whole partition: Flink refuses its ordering (no key) when it translates the plan.
             return new BoundWindow(string.Join(",", partition), partition, -1, UncheckedFrame(over.Frame))
             {
-                OrderError = OverOrderError.Of(0, false, false, over.Span, over.Span),
+                OrderError = OverOrderError.Of(0, false, over.Span, over.Span),
             };
         }
         var order = over.OrderBy[0];
         var orderExpression = _windowExpressions.Bind(order.Expression);
         // PROCTIME() itself orders as a processing-time attribute does (Flink's ORDER BY proctime()).
         bool timeAttribute = orderExpression is InputRef { Type.IsTimeAttribute: true } || orderExpression.Type.IsProctime;
-        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, timeAttribute,
-            order.Span, over.OrderBy[^1].Span);
+        var orderError = OverOrderError.Of(over.OrderBy.Count, order.Descending, order.Span, over.OrderBy[^1].Span);
+        if (orderError is null && !timeAttribute)
+        {
+            if (!IsSortable(orderExpression.Type))
+                throw Unsupported.Feature($"OVER windows ordered by a value of type {orderExpression.Type} in streaming", order.Span);
+            orderError = NonTimeFrameError(over.Frame);
+        }
         // An ordering that cannot run is reported after the changelog check (Flink's order); its frame is not read.
-        var frame = orderError is null ? BindFrame(over.Frame, orderExpression.Type) : UncheckedFrame(over.Frame);
+        var frame = orderError is not null ? UncheckedFrame(over.Frame)
+            : timeAttribute ? BindFrame(over.Frame, orderExpression.Type)
+            : new OverFrame(over.Frame?.Unit == FrameUnit.Rows, null);
         // The keys as bound columns, so that `ts` and `bids.ts` order the same window.
         string orderText = string.Join(",", over.OrderBy.Select((o, i) =>
             $"{Argument(i == 0 ? orderExpression : _windowExpressions.Bind(o.Expression))}{(o.Descending ? "d" : "a")}{(o.NullsFirst is { } first ? first ? "f" : "l" : "")}"));
@@ -377,6 +384,24 @@ internal sealed class OverBinder
         {
             OrderError = orderError,
             OrderIsProctime = orderExpression.Type.IsProctime,
+        };
+    }
+
+    /// <summary>
+    /// A non-time ORDER BY (Flink 2.1's NonTimeRowsUnboundedPrecedingFunction and NonTimeRangeUnboundedPrecedingFunction)
+    /// runs ROWS or RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW only; the other frames are refused with Flink's
+    /// messages when the plan is translated (null: the frame runs).
+    /// </summary>
+    private static OverOrderError? NonTimeFrameError(WindowFrame? frame)
+    {
+        if (frame is null) return null;
+        RefuseEndAfterCurrentRow(frame);
+        return frame.Start.Kind switch
+        {
+            FrameBoundKind.UnboundedPreceding => null,
+            FrameBoundKind.Preceding => OverOrderError.NonTimeBoundedFrame(frame.Start.Span),
+            FrameBoundKind.CurrentRow => OverOrderError.FrameNotPreceding(frame.Start.Span),
+            _ => throw Unsupported.Feature($"OVER {(frame.Unit == FrameUnit.Rows ? "ROWS" : "RANGE")} windows that start after the current row", frame.Start.Span),
         };
     }
 

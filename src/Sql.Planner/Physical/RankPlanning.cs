@@ -50,7 +50,8 @@ internal static class RankPlanning
 
     /// <summary>
     /// A rank function without a filter on its number is not a Top-N: Flink plans it as an OVER aggregate (its
-    /// RowNumberAggFunction, RankAggFunction, DenseRankAggFunction), whose ORDER BY must be one ascending time attribute.
+    /// RowNumberAggFunction, RankAggFunction, DenseRankAggFunction), whose ORDER BY must be one ascending key (a non-time one runs as
+    /// Flink 2.1's non-time OVER).
     /// A number nobody reads leaves just the input.
     /// </summary>
     private static PhysicalNode PlanAsOverAggregate(LogicalRank r, Func<LogicalNode, PhysicalNode> translate)
@@ -59,7 +60,7 @@ internal static class RankPlanning
         if (r.OrderKeys.Count == 0)
             throw new SqlValidationException("OVER windows in streaming need an ORDER BY on a time attribute (ORDER BY rowtime or proctime)", r.Span);
         var order = r.OrderKeys[0];
-        var orderError = OverOrderError.Of(r.OrderKeys.Count, order.Descending, r.Input.Schema[order.Column].Type.IsTimeAttribute, r.Span, r.Span);
+        var orderError = OverOrderError.Of(r.OrderKeys.Count, order.Descending, r.Span, r.Span);
         // Flink processes each row of a processing-time window at its own time, so no two rows are peers: RANK and
         // DENSE_RANK count the rows as ROW_NUMBER does (OverAggregateITCase.testRankOnOver).
         var (kind, arguments) = r.RankType switch

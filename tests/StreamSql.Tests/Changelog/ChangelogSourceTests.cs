@@ -7,8 +7,8 @@ namespace StreamSql.Tests.Changelog;
 
 /// <summary>
 /// Sources that emit row kinds, end to end: a random changelog of keyed rows (inserts, updates, deletes; for upsert
-/// sources also repeated rows and deletes that carry only the key) read by GROUP BY, window aggregations and a plain
-/// SELECT, each query's materialized result compared with DuckDB's answer over the rows the changelog leaves behind.
+/// sources also repeated rows and deletes that carry only the key) read by GROUP BY, window aggregations, non-time OVER
+/// and a plain SELECT, each query's materialized result compared with DuckDB's answer over the rows the changelog leaves behind.
 /// </summary>
 public sealed class ChangelogSourceTests
 {
@@ -31,6 +31,10 @@ public sealed class ChangelogSourceTests
         // them; with an offset, with as many as DuckDB skips and takes.
         ("SELECT id, k, v, s, ts FROM (SELECT * FROM t LIMIT 100)", "SELECT id, k, v, s, ts FROM t"),
         ("SELECT COUNT(*) AS c FROM (SELECT id FROM t LIMIT 10 OFFSET 5)", "SELECT COUNT(*) FROM (SELECT id FROM t LIMIT 10 OFFSET 5)"),
+        // OVER ordered by a non-time column (Flink 2.1) takes the changelog: a -U/-D removes the row it names.
+        ("SELECT id, k, v, SUM(v) OVER (PARTITION BY k ORDER BY id) AS rs, COUNT(*) OVER (PARTITION BY k ORDER BY id) AS rc FROM t",
+            "SELECT id, k, v, SUM(v) OVER w, COUNT(*) OVER w FROM t WINDOW w AS (PARTITION BY k ORDER BY id)"),
+        ("SELECT id, v, MAX(id) OVER (ORDER BY v) AS m FROM t", "SELECT id, v, MAX(id) OVER (ORDER BY v NULLS FIRST) FROM t"),
     ];
 
     /// <summary>With <c>table.exec.state.ttl</c> ChangelogNormalize passes a repeat of a key's stored row on as an update

@@ -2,13 +2,13 @@ using StreamSql.Tests.ItcE;
 
 namespace StreamSql.Tests.ItcF;
 
-/// <summary>Flink's Java streaming SQL ITCases (MultiJoin, OuterJoinUpsertInput, JoinReorder, StreamApproxCountDistinct, ScanReuse) run through the
+/// <summary>Flink's Java streaming SQL ITCases (MultiJoin, NonTimeOverAggregate, OuterJoinUpsertInput, JoinReorder, StreamApproxCountDistinct, ScanReuse) run through the
 /// engine as <see cref="ItceCase"/>s, without and with mini-batch where Flink's test is parameterized so; the rows must
 /// equal Flink's.</summary>
 public sealed class ItcFTests
 {
     private static readonly Dictionary<string, ItceCase> Cases =
-        MultiJoinCases.All().Concat(OuterJoinUpsertInputCases.All()).Concat(JoinReorderCases.All()).Concat(ApproxCountDistinctCases.All()).Concat(ScanReuseCases.All()).ToDictionary(c => c.Name);
+        MultiJoinCases.All().Concat(NonTimeOverAggregateCases.All()).Concat(OuterJoinUpsertInputCases.All()).Concat(JoinReorderCases.All()).Concat(ApproxCountDistinctCases.All()).Concat(ScanReuseCases.All()).ToDictionary(c => c.Name);
 
     public static TheoryData<string, string> Runs()
     {

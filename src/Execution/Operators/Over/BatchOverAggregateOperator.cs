@@ -291,7 +291,8 @@ public sealed class BatchOverAggregateOperator : StreamOperatorBase
         return arguments;
     }
 
-    private static IArrowArray Concatenate(List<IArrowArray> parts, int total)
+    /// <summary>The parts one after the other, as one array.</summary>
+    internal static IArrowArray Concatenate(List<IArrowArray> parts, int total)
     {
         if (parts.Count == 1) return parts[0];
         int longest = parts.Max(p => p.Length);
