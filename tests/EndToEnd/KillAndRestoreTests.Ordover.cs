@@ -5,7 +5,7 @@ namespace StreamSql.EndToEnd;
 /// <summary>Kill -9 and resume of an OVER ordered by a column that is not a time attribute (Flink 2.1's
 /// NonTimeRangeUnboundedPrecedingFunction): each partition's rows, kept sorted by the order column, are restored at other
 /// parallelisms, and the changelog committed is exactly an uninterrupted run's.</summary>
-public sealed partial class KillAndRestoreTests
+public sealed partial class KillAndRestoreMoreTests
 {
     /// <summary>
     /// <c>SUM(x) OVER (PARTITION BY k ORDER BY v)</c> over a datagen sequence whose v = id * 7919 % 500 jumps about (rows
