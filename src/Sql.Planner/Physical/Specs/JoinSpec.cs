@@ -33,6 +33,14 @@ public sealed record JoinSpec(
     /// <summary>The right input only inserts.</summary>
     public bool RightInsertOnly { get; init; }
 
+    /// <summary>When the left input sends updates as <c>+U</c> alone (no <c>-U</c>): the upsert key (left columns) by which a
+    /// <c>+I</c>/<c>+U</c> replaces the stored row it updates and a <c>-D</c> finds the row it deletes, as Flink's join
+    /// state keyed by a unique key. Null: rows are added and retracted by their values.</summary>
+    public IReadOnlyList<int>? LeftUpsertKey { get; init; }
+
+    /// <summary>As <see cref="LeftUpsertKey"/> for the right input (right columns).</summary>
+    public IReadOnlyList<int>? RightUpsertKey { get; init; }
+
     /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c>: a NULL key matches a NULL key (INTERSECT / EXCEPT; semi and
     /// anti joins only).</summary>
     public bool NullSafeKeys { get; init; }

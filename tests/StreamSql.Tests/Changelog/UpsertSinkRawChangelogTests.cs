@@ -1,0 +1,119 @@
+using StreamSql.Execution.Batches;
+using StreamSql.Tests.HuntS;
+using StreamSql.Tests.ItcE;
+using static StreamSql.Tests.HuntS.RestoreProgram;
+
+namespace StreamSql.Tests.Changelog;
+
+/// <summary>
+/// The changes a sink receives, record by record, as Flink's planner shapes them (<c>FlinkChangelogModeInferenceProgram</c>):
+/// an upsert sink (Flink's values sink with a primary key: <c>I,UA,D</c>) keyed by its input's upsert key is sent no
+/// <c>-U</c>, and every operator on the way emits none (a group aggregate, Top-N, deduplication, a join whose updating
+/// inputs are keyed by their join keys); a sink that takes <c>-U</c> (no primary key, as Flink's print sink) gets them.
+/// One insert-only source paced row by row feeds every branch, so a join of two views of it sees its rows in source order
+/// and the changelog is deterministic. The expected changes are worked out from Flink's operators (GroupAggFunction,
+/// AppendOnlyTopNFunction, ProcTimeDeduplicateKeepLastRowFunction, StreamingJoinOperator, SinkUpsertMaterializer).
+/// </summary>
+public sealed class UpsertSinkRawChangelogTests
+{
+    /// <summary>(side, k, v): 'L' rows feed the left view of a join, 'R' rows the right one.</summary>
+    private static readonly (RowKind, object?[])[] Events =
+        [I("L", 1, "a"), I("R", 1, "x"), I("R", 1, "y"), I("L", 1, "b"), I("R", 2, "z"), I("L", 2, "c")];
+
+    private const string Counts = """
+        CREATE TEMPORARY VIEW lc AS SELECT k, COUNT(*) AS c FROM ev WHERE side = 'L' GROUP BY k;
+        CREATE TEMPORARY VIEW rc AS SELECT k, COUNT(*) AS c FROM ev WHERE side = 'R' GROUP BY k
+        """;
+
+    private static string Sink(string columns, string? primaryKey) =>
+        $"CREATE TABLE snk ({columns}{(primaryKey is null ? "" : $", PRIMARY KEY ({primaryKey}) NOT ENFORCED")}) " +
+        "WITH ('connector' = 'itce-values', 'sink-insert-only' = 'false')";
+
+    public static TheoryData<string> Names() => [.. Cases.Keys];
+
+    private static readonly Dictionary<string, (string Ddl, string Insert, string[] Raw)> Cases = new()
+    {
+        ["aggregate into an upsert sink: +U alone"] = (Sink("k INT NOT NULL, c BIGINT", "k"),
+            "INSERT INTO snk SELECT k, COUNT(*) FROM ev GROUP BY k",
+            ["+I(1,1)", "+U(1,2)", "+U(1,3)", "+U(1,4)", "+I(2,1)", "+U(2,2)"]),
+        ["aggregate into a sink without a key: -U and +U"] = (Sink("k INT, c BIGINT", null),
+            "INSERT INTO snk SELECT k, COUNT(*) FROM ev GROUP BY k",
+            ["+I(1,1)", "-U(1,1)", "+U(1,2)", "-U(1,2)", "+U(1,3)", "-U(1,3)", "+U(1,4)", "+I(2,1)", "-U(2,1)", "+U(2,2)"]),
+        ["aggregate into an upsert sink keyed otherwise: -U kept, materialized"] = (Sink("k INT, c BIGINT NOT NULL", "c"),
+            "INSERT INTO snk SELECT k, COUNT(*) FROM ev GROUP BY k",
+            ["+I(1,1)", "-D(1,1)", "+I(1,2)", "-D(1,2)", "+I(1,3)", "-D(1,3)", "+I(1,4)", "+I(2,1)", "-D(2,1)", "+I(2,2)"]),
+        ["Top-N into an upsert sink keyed by partition and rank"] = (Sink("k INT NOT NULL, v STRING, rn BIGINT NOT NULL", "k, rn"),
+            "INSERT INTO snk SELECT k, v, rn FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM ev) WHERE rn <= 2",
+            ["+I(1,a,1)", "+U(1,x,1)", "+I(1,a,2)", "+U(1,y,1)", "+U(1,x,2)", "+I(2,z,1)", "+I(2,c,2)"]),
+        ["Top-N into a sink without a key"] = (Sink("k INT, v STRING, rn BIGINT", null),
+            "INSERT INTO snk SELECT k, v, rn FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM ev) WHERE rn <= 2",
+            ["+I(1,a,1)", "-U(1,a,1)", "+U(1,x,1)", "+I(1,a,2)", "-U(1,x,1)", "+U(1,y,1)", "-U(1,a,2)", "+U(1,x,2)", "+I(2,z,1)", "+I(2,c,2)"]),
+        ["deduplication keeping the last row into an upsert sink"] = (Sink("k INT NOT NULL, v STRING", "k"),
+            "INSERT INTO snk SELECT k, v FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt DESC) AS rn FROM ev) WHERE rn = 1",
+            ["+I(1,a)", "+U(1,x)", "+U(1,y)", "+U(1,b)", "+I(2,z)", "+U(2,c)"]),
+        ["deduplication keeping the last row into a sink without a key"] = (Sink("k INT, v STRING", null),
+            "INSERT INTO snk SELECT k, v FROM (SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY pt DESC) AS rn FROM ev) WHERE rn = 1",
+            ["+I(1,a)", "-U(1,a)", "+U(1,x)", "-U(1,x)", "+U(1,y)", "-U(1,y)", "+U(1,b)", "+I(2,z)", "-U(2,z)", "+U(2,c)"]),
+        // Flink: a UNION ALL has no upsert key, so the sink asks for -U and materializes by its key.
+        ["union of aggregates into an upsert sink: materialized"] = (Counts + ";\n" + Sink("s STRING NOT NULL, k INT NOT NULL, c BIGINT", "s, k"),
+            "INSERT INTO snk SELECT 'L', k, c FROM lc UNION ALL SELECT 'R', k, c FROM rc",
+            ["+I(L,1,1)", "+I(R,1,1)", "-D(R,1,1)", "+I(R,1,2)", "-D(L,1,1)", "+I(L,1,2)", "+I(R,2,1)", "+I(L,2,1)"]),
+        ["inner join of aggregates into an upsert sink keyed by the join key: +U alone"] = (Counts + ";\n" + Sink("k INT NOT NULL, lc BIGINT, rc BIGINT", "k"),
+            "INSERT INTO snk SELECT l.k, l.c, r.c FROM lc l JOIN rc r ON l.k = r.k",
+            ["+I(1,1,1)", "+U(1,1,2)", "+U(1,2,2)", "+I(2,1,1)"]),
+        ["inner join of aggregates into a sink without a key"] = (Counts + ";\n" + Sink("k INT, lc BIGINT, rc BIGINT", null),
+            "INSERT INTO snk SELECT l.k, l.c, r.c FROM lc l JOIN rc r ON l.k = r.k",
+            ["+I(1,1,1)", "-U(1,1,1)", "+U(1,1,2)", "-U(1,1,2)", "+U(1,2,2)", "+I(2,1,1)"]),
+        ["left join of aggregates into an upsert sink keyed by the join key: no retraction of replaced rows"] =
+            (Counts + ";\n" + Sink("k INT NOT NULL, lc BIGINT, rc BIGINT", "k"),
+            "INSERT INTO snk SELECT l.k, l.c, r.c FROM lc l LEFT JOIN rc r ON l.k = r.k",
+            ["+I(1,1,null)", "-D(1,1,null)", "+I(1,1,1)", "+I(1,1,2)", "+I(1,2,2)", "+I(2,1,1)"]),
+        ["left join of aggregates into a sink without a key"] = (Counts + ";\n" + Sink("k INT, lc BIGINT, rc BIGINT", null),
+            "INSERT INTO snk SELECT l.k, l.c, r.c FROM lc l LEFT JOIN rc r ON l.k = r.k",
+            ["+I(1,1,null)", "-D(1,1,null)", "+I(1,1,1)", "-U(1,1,1)", "+I(1,1,null)", "-D(1,1,null)", "+I(1,1,2)", "-D(1,1,2)", "+I(1,2,2)",
+             "+I(2,1,1)"]),
+        // The right side is padded before its first left row: (2, z) waits as +I(null,null,2,1) until (L, 2, c) comes.
+        ["right join of aggregates into an upsert sink keyed by the right join key"] = (Counts + ";\n" + Sink("lc BIGINT, k INT NOT NULL, rc BIGINT", "k"),
+            "INSERT INTO snk SELECT l.c, r.k, r.c FROM lc l RIGHT JOIN rc r ON l.k = r.k",
+            ["+I(1,1,1)", "+I(1,1,2)", "+I(2,1,2)", "+I(null,2,1)", "-D(null,2,1)", "+I(1,2,1)"]),
+        // A full join pads both sides: no upsert key survives COALESCE, so the sink asks for -U and materializes.
+        ["full join of aggregates into an upsert sink: materialized"] = (Counts + ";\n" + Sink("k INT NOT NULL, lc BIGINT, rc BIGINT", "k"),
+            "INSERT INTO snk SELECT COALESCE(l.k, r.k), l.c, r.c FROM lc l FULL JOIN rc r ON l.k = r.k",
+            ["+I(1,1,null)", "-D(1,1,null)", "+I(1,1,1)", "-D(1,1,1)", "+I(1,1,null)", "-D(1,1,null)", "+I(1,1,2)", "-D(1,1,2)", "+I(1,null,2)",
+             "-D(1,null,2)", "+I(1,2,2)", "+I(2,null,1)", "-D(2,null,1)", "+I(2,1,1)"]),
+        // An insert-only left side has no upsert key: the join's output has none, the sink asks for -U and materializes.
+        ["left join of an insert-only side and an aggregate into an upsert sink: materialized"] =
+            (Counts + ";\n" + Sink("v STRING NOT NULL, rc BIGINT", "v"),
+            "INSERT INTO snk SELECT e.v, r.c FROM ev e LEFT JOIN rc r ON e.k = r.k WHERE e.side = 'L'",
+            ["+I(a,null)", "-D(a,null)", "+I(a,1)", "-D(a,1)", "+I(a,null)", "-D(a,null)", "+I(a,2)", "+I(b,2)", "+I(c,1)"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Sink_receives_flinks_changes(string name)
+    {
+        var (ddl, insert, expected) = Cases[name];
+        var raw = await RunAsync(ddl, insert);
+        Assert.True(expected.SequenceEqual(raw), $"{name}\n{insert}\n expected: {string.Join(" ", expected)}\n actual:   {string.Join(" ", raw)}");
+    }
+
+    private static async Task<IReadOnlyList<string>> RunAsync(string ddl, string insert)
+    {
+        var source = new RestoreValuesConnector();
+        var sink = new ItceSinkConnector();
+        var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) };
+        options.Connectors.Add(source);
+        options.Connectors.Add(sink);
+        options.Settings["parallelism.default"] = "1";
+        options.Settings["table.dml-sync"] = "true";
+        foreach (var (k, v) in ItceRunner.Variants["default"]) options.Settings[k] = v;
+        await using var env = StreamSqlEnvironment.Create(options);
+        string id = Guid.NewGuid().ToString("N");
+        source.Data[id] = Events;
+        env.ExecuteSql("CREATE TABLE ev (side STRING, k INT, v STRING, pt AS PROCTIME()) WITH " +
+            $"('connector' = 'hunt-values', 'data-id' = '{id}', 'row-pause-ms' = '150')");
+        foreach (var statement in ddl.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) env.ExecuteSql(statement);
+        await env.ExecuteSqlAsync(insert).WaitAsync(TimeSpan.FromSeconds(60));
+        return sink.Raw("snk");
+    }
+}
