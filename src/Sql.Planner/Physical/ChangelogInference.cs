@@ -47,12 +47,24 @@ internal static class ChangelogInference
         return PhysicalGraph.Rewrite(roots, (node, inputs) =>
         {
             var updateKind = ProvidedUpdateKind(node, kinds[node], required.GetValueOrDefault(node), provided);
-            provided[node] = updateKind;
-            return PhysicalGraph.Over(node, inputs) with
+            var rebuilt = PhysicalGraph.Over(node, inputs) with
             {
                 Changelog = new ChangelogTrait(kinds[node], updateKind),
                 UpsertKeys = upsertKeys[node],
             };
+            // Flink's visitor for a source of full changes asked for no -U: a DropUpdateBefore after it.
+            if (node is PhysicalTableSourceScan && updateKind == UpdateKind.BeforeAndAfter && required.GetValueOrDefault(node) == UpdateKind.OnlyUpdateAfter)
+            {
+                updateKind = UpdateKind.OnlyUpdateAfter;
+                rebuilt = new PhysicalDropUpdateBefore(rebuilt)
+                {
+                    Parallelism = rebuilt.Parallelism,
+                    Changelog = new ChangelogTrait(kinds[node], updateKind),
+                    UpsertKeys = upsertKeys[node],
+                };
+            }
+            provided[node] = updateKind;
+            return rebuilt;
         });
     }
 
@@ -195,6 +207,10 @@ internal static class ChangelogInference
                 case PhysicalCollect collect:
                     Ask(collect.Input, UpdateKind.BeforeAndAfter);
                     break;
+                case PhysicalDropUpdateBefore drop:
+                    // It takes the -U rows it drops (a later run finds the one an earlier run put in).
+                    Ask(drop.Input, UpdateKind.BeforeAndAfter);
+                    break;
                 case PhysicalJoin join:
                 {
                     // Flink's SatisfyUpdateKindTraitVisitor: asked for no -U, a join asks its inputs for none either when each
@@ -252,7 +268,8 @@ internal static class ChangelogInference
 
     /// <summary>Whether <paramref name="node"/> can emit its updates without <c>-U</c> (Flink's visitor not giving up on
     /// ONLY_UPDATE_AFTER): a node that makes its own changelog can, a join only when each updating input can and has an
-    /// upsert key containing its join keys, a filter cannot (FLINK-9528), forwarding nodes when their inputs can.</summary>
+    /// upsert key containing its join keys, a source of full changes by a DropUpdateBefore after it, a filter cannot
+    /// (FLINK-9528), forwarding nodes when their inputs can.</summary>
     private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds,
         Dictionary<PhysicalNode, IReadOnlyList<IReadOnlyList<int>>> upsertKeys) => node switch
     {
@@ -260,8 +277,7 @@ internal static class ChangelogInference
         PhysicalTemporalJoin temporal => CanProvideOnlyUpdateAfter(temporal.Left, kinds, upsertKeys),
         PhysicalJoin join => join.Inputs.Select((input, i) => !kinds[input].Update
             || join.TakesOnlyUpdateAfter(i, upsertKeys[input]) && CanProvideOnlyUpdateAfter(input, kinds, upsertKeys)).All(b => b),
-        IChangelogProducer or PhysicalDropUpdateBefore => true,
-        PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
+        IChangelogProducer or PhysicalDropUpdateBefore or PhysicalTableSourceScan => true,
         PhysicalCalc { Condition: not null } => false,
         _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds, upsertKeys)),
     };

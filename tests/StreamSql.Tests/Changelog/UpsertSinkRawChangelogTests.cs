@@ -97,7 +97,46 @@ public sealed class UpsertSinkRawChangelogTests
         Assert.True(expected.SequenceEqual(raw), $"{name}\n{insert}\n expected: {string.Join(" ", expected)}\n actual:   {string.Join(" ", raw)}");
     }
 
-    private static async Task<IReadOnlyList<string>> RunAsync(string ddl, string insert)
+    /// <summary>A source of full changes (Flink's debezium-like <c>I,UB,UA,D</c>) keyed by k.</summary>
+    private static readonly (RowKind, object?[])[] Cdc = [I(1, "a"), UB(1, "a"), UA(1, "b"), I(2, "c"), D(1, "b")];
+
+    [Theory]
+    [InlineData("k", new[] { "+I(1,a)", "+U(1,b)", "+I(2,c)", "-D(1,b)" })]
+    [InlineData(null, new[] { "+I(1,a)", "-U(1,a)", "+U(1,b)", "+I(2,c)", "-D(1,b)" })]
+    public async Task Full_changes_reach_an_upsert_sink_keyed_alike_without_update_before(string? primaryKey, string[] expected)
+    {
+        const string Source = "CREATE TABLE ev (k INT NOT NULL, v STRING, PRIMARY KEY (k) NOT ENFORCED) WITH " +
+            "('connector' = 'hunt-values', 'data-id' = '{0}', 'changelog-mode' = 'I,UB,UA,D')";
+        var raw = await RunAsync(Sink("k INT NOT NULL, v STRING", primaryKey), "INSERT INTO snk SELECT k, v FROM ev", Source, Cdc);
+        Assert.Equal(expected, raw);
+    }
+
+    [Fact]
+    public async Task Explain_shows_no_update_before_through_a_join_into_an_upsert_sink_keyed_by_its_key()
+    {
+        var (env, _) = Create(Events, EventSource);
+        await using (env)
+        {
+            foreach (var statement in (Counts + ";\n" + Sink("k INT NOT NULL, lc BIGINT, rc BIGINT", "k")).Split(';', StringSplitOptions.TrimEntries))
+                env.ExecuteSql(statement);
+            string insert = "INSERT INTO snk SELECT l.k, l.c, r.c FROM lc l LEFT JOIN rc r ON l.k = r.k";
+            string plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN CHANGELOG_MODE " + insert)).Text;
+            Assert.DoesNotContain("UB", plan);
+            Assert.DoesNotContain("SinkMaterializer", plan);
+            Assert.Contains("leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UA,D])", plan);
+            Assert.Contains("GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS c], changelogMode=[I,UA])", plan);
+            // Into a sink without a key the same join takes and sends -U.
+            env.ExecuteSql("CREATE TABLE retracting (k INT, lc BIGINT, rc BIGINT) WITH ('connector' = 'itce-values', 'sink-insert-only' = 'false')");
+            plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN CHANGELOG_MODE " + insert.Replace("INTO snk", "INTO retracting"))).Text;
+            Assert.Contains("rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA,D])", plan);
+            Assert.Contains("GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS c], changelogMode=[I,UB,UA])", plan);
+        }
+    }
+
+    private const string EventSource = "CREATE TABLE ev (side STRING, k INT, v STRING, pt AS PROCTIME()) WITH " +
+        "('connector' = 'hunt-values', 'data-id' = '{0}', 'row-pause-ms' = '150')";
+
+    private static (StreamSqlEnvironment Env, ItceSinkConnector Sink) Create((RowKind, object?[])[] rows, string sourceDdl)
     {
         var source = new RestoreValuesConnector();
         var sink = new ItceSinkConnector();
@@ -107,11 +146,17 @@ public sealed class UpsertSinkRawChangelogTests
         options.Settings["parallelism.default"] = "1";
         options.Settings["table.dml-sync"] = "true";
         foreach (var (k, v) in ItceRunner.Variants["default"]) options.Settings[k] = v;
-        await using var env = StreamSqlEnvironment.Create(options);
+        var env = StreamSqlEnvironment.Create(options);
         string id = Guid.NewGuid().ToString("N");
-        source.Data[id] = Events;
-        env.ExecuteSql("CREATE TABLE ev (side STRING, k INT, v STRING, pt AS PROCTIME()) WITH " +
-            $"('connector' = 'hunt-values', 'data-id' = '{id}', 'row-pause-ms' = '150')");
+        source.Data[id] = rows;
+        env.ExecuteSql(string.Format(System.Globalization.CultureInfo.InvariantCulture, sourceDdl, id));
+        return (env, sink);
+    }
+
+    private static async Task<IReadOnlyList<string>> RunAsync(string ddl, string insert, string sourceDdl = EventSource, (RowKind, object?[])[]? rows = null)
+    {
+        var (env, sink) = Create(rows ?? Events, sourceDdl);
+        await using var _ = env;
         foreach (var statement in ddl.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) env.ExecuteSql(statement);
         await env.ExecuteSqlAsync(insert).WaitAsync(TimeSpan.FromSeconds(60));
         return sink.Raw("snk");
