@@ -174,7 +174,8 @@ internal static class ChangelogInference
             }
             case PhysicalExchange or PhysicalWatermarkAssigner:
                 return keys[node.Inputs[0]];
-            case PhysicalTableSourceScan { SourceChangelog: not ChangelogMode.InsertOnly, PrimaryKeyColumns: { } primaryKey }:
+            // Flink's upsert keys of a scan are its table's unique keys: the primary key, of an insert-only table too.
+            case PhysicalTableSourceScan { PrimaryKeyColumns: { } primaryKey }:
                 return [primaryKey];
             default:
                 return [];

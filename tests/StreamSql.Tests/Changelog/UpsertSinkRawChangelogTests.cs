@@ -136,7 +136,25 @@ public sealed class UpsertSinkRawChangelogTests
     private const string EventSource = "CREATE TABLE ev (side STRING, k INT, v STRING, pt AS PROCTIME()) WITH " +
         "('connector' = 'hunt-values', 'data-id' = '{0}', 'row-pause-ms' = '150')";
 
-    private static (StreamSqlEnvironment Env, ItceSinkConnector Sink) Create((RowKind, object?[])[] rows, string sourceDdl)
+    /// <summary>An insert-only table with a primary key is keyed by it (Flink's upsert keys of a scan are its unique keys):
+    /// its LEFT JOIN with an aggregate is keyed by the join key, so the upsert sink gets no -U and no materializer. The
+    /// events start after a first row that changes nothing, so the dimension row is in the join before them.</summary>
+    [Fact]
+    public async Task Insert_only_table_with_a_primary_key_keys_its_join()
+    {
+        var (env, sink) = Create([I("X", 0, "-"), .. Events], EventSource, ("CREATE TABLE dim (k INT NOT NULL, name STRING, PRIMARY KEY (k) NOT ENFORCED) " +
+            "WITH ('connector' = 'hunt-values', 'data-id' = '{0}')", [I(1, "one")]));
+        await using (env)
+        {
+            foreach (var statement in (Counts + ";\n" + Sink("k INT NOT NULL, name STRING, rc BIGINT", "k")).Split(';', StringSplitOptions.TrimEntries))
+                env.ExecuteSql(statement);
+            await env.ExecuteSqlAsync("INSERT INTO snk SELECT d.k, d.name, r.c FROM dim d LEFT JOIN rc r ON d.k = r.k").WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(["+I(1,one,null)", "-D(1,one,null)", "+I(1,one,1)", "+I(1,one,2)"], sink.Raw("snk"));
+        }
+    }
+
+    private static (StreamSqlEnvironment Env, ItceSinkConnector Sink) Create((RowKind, object?[])[] rows, string sourceDdl,
+        params (string Ddl, (RowKind, object?[])[] Rows)[] others)
     {
         var source = new RestoreValuesConnector();
         var sink = new ItceSinkConnector();
@@ -150,6 +168,12 @@ public sealed class UpsertSinkRawChangelogTests
         string id = Guid.NewGuid().ToString("N");
         source.Data[id] = rows;
         env.ExecuteSql(string.Format(System.Globalization.CultureInfo.InvariantCulture, sourceDdl, id));
+        foreach (var (ddl, otherRows) in others)
+        {
+            string otherId = Guid.NewGuid().ToString("N");
+            source.Data[otherId] = otherRows;
+            env.ExecuteSql(string.Format(System.Globalization.CultureInfo.InvariantCulture, ddl, otherId));
+        }
         return (env, sink);
     }
 
