@@ -81,6 +81,11 @@ public sealed class UpsertSinkRawChangelogTests
             "INSERT INTO snk SELECT COALESCE(l.k, r.k), l.c, r.c FROM lc l FULL JOIN rc r ON l.k = r.k",
             ["+I(1,1,null)", "-D(1,1,null)", "+I(1,1,1)", "-D(1,1,1)", "+I(1,1,null)", "-D(1,1,null)", "+I(1,1,2)", "-D(1,1,2)", "+I(1,null,2)",
              "-D(1,null,2)", "+I(1,2,2)", "+I(2,null,1)", "-D(2,null,1)", "+I(2,1,1)"]),
+        // Insert-only sides without keys: no upsert key, so the materializer turns the join's changes into upserts by the
+        // sink key (a key's second row goes out as +U, Flink's SinkUpsertMaterializer).
+        ["left join of insert-only sides into an upsert sink: materialized"] = (Sink("lv STRING NOT NULL, rv STRING", "lv"),
+            "INSERT INTO snk SELECT l.v, r.v FROM (SELECT * FROM ev WHERE side = 'L') l LEFT JOIN (SELECT * FROM ev WHERE side = 'R') r ON l.k = r.k",
+            ["+I(a,null)", "-D(a,null)", "+I(a,x)", "+U(a,y)", "+I(b,x)", "+U(b,y)", "+I(c,z)"]),
         // An insert-only left side has no upsert key: the join's output has none, the sink asks for -U and materializes.
         ["left join of an insert-only side and an aggregate into an upsert sink: materialized"] =
             (Counts + ";\n" + Sink("v STRING NOT NULL, rc BIGINT", "v"),
@@ -95,6 +100,21 @@ public sealed class UpsertSinkRawChangelogTests
         var (ddl, insert, expected) = Cases[name];
         var raw = await RunAsync(ddl, insert);
         Assert.True(expected.SequenceEqual(raw), $"{name}\n{insert}\n expected: {string.Join(" ", expected)}\n actual:   {string.Join(" ", raw)}");
+    }
+
+    /// <summary>The right side is keyed by (k, v), wider than its join key k (Flink's HasUniqueKey state): a +U replaces the
+    /// stored row of its (k, v) only, so the left row's next update meets one row per v.</summary>
+    [Fact]
+    public async Task Join_side_keyed_wider_than_its_join_key_replaces_by_that_key()
+    {
+        (RowKind, object?[])[] events = [I("L", 1, "a"), I("R", 1, "x"), I("R", 1, "x"), I("R", 1, "y"), I("R", 1, "y"), I("L", 1, "b")];
+        string ddl = "CREATE TEMPORARY VIEW lc AS SELECT k, COUNT(*) AS c FROM ev WHERE side = 'L' GROUP BY k;\n" +
+            "CREATE TEMPORARY VIEW rv AS SELECT k, v, COUNT(*) AS c FROM ev WHERE side = 'R' GROUP BY k, v;\n" +
+            Sink("k INT NOT NULL, v STRING NOT NULL, lc BIGINT, rc BIGINT", "k, v");
+        var raw = await RunAsync(ddl, "INSERT INTO snk SELECT l.k, r.v, l.c, r.c FROM lc l JOIN rv r ON l.k = r.k", EventSource, events);
+        Assert.Equal(["+I(1,x,1,1)", "+U(1,x,1,2)", "+I(1,y,1,1)", "+U(1,y,1,2)"], raw.Take(4));
+        // The order of a key's stored rows is the state's (Flink's MapState iterates in no defined order either).
+        Assert.Equal(["+U(1,x,2,2)", "+U(1,y,2,2)"], raw.Skip(4).Order(StringComparer.Ordinal));
     }
 
     /// <summary>A source of full changes (Flink's debezium-like <c>I,UB,UA,D</c>) keyed by k.</summary>
