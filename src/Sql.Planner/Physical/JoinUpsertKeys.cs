@@ -39,9 +39,11 @@ internal static class JoinUpsertKeys
     /// <summary>Whether some upsert key of <paramref name="keys"/> contains every join key: the input may then send a join
     /// its updates without <c>-U</c> (Flink's <c>inputUniqueKeyContainsJoinKey</c>).</summary>
     public static bool AnyContainsJoinKeys(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>
-        keys.Any(k => joinKeys.All(k.Contains));
+        ContainingJoinKeys(keys, joinKeys).Count > 0;
 
-    private static List<IReadOnlyList<int>> ContainingJoinKeys(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>
+    /// <summary>The upsert keys that contain every join key: the keys that stay keys once rows are shuffled by the join keys
+    /// (Flink's <c>getUpsertKeysInKeyGroupRange</c>).</summary>
+    public static List<IReadOnlyList<int>> ContainingJoinKeys(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>
         keys.Where(k => joinKeys.All(k.Contains)).ToList();
 
     /// <summary>Whether the join keys contain an upsert key: each row matches at most one row of this side.</summary>

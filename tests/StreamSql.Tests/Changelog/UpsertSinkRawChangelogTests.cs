@@ -194,6 +194,13 @@ public sealed class UpsertSinkRawChangelogTests
             plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN CHANGELOG_MODE " + insert.Replace("INTO snk", "INTO retracting"))).Text;
             Assert.Contains("rightInputSpec=[JoinKeyContainsUniqueKey], changelogMode=[I,UB,UA,D])", plan);
             Assert.Contains("GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS c], changelogMode=[I,UB,UA])", plan);
+            // Flink's JoinInputSideSpec counts only the upsert keys that contain the join keys: none when joined on a count,
+            // a wider one when the right side is grouped by (k, v) and joined on k.
+            plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN INSERT INTO retracting SELECT l.k, l.c, r.c FROM lc l JOIN rc r ON l.c = r.c")).Text;
+            Assert.Contains("leftInputSpec=[NoUniqueKey], rightInputSpec=[NoUniqueKey]", plan);
+            env.ExecuteSql("CREATE TEMPORARY VIEW rv AS SELECT k, v, COUNT(*) AS c FROM ev WHERE side = 'R' GROUP BY k, v");
+            plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN SELECT l.k, r.v, r.c FROM lc l JOIN rv r ON l.k = r.k")).Text;
+            Assert.Contains("leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[HasUniqueKey]", plan);
         }
     }
 

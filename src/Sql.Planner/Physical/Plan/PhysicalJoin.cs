@@ -96,11 +96,13 @@ public sealed record PhysicalJoin(
         _ => "InnerJoin",
     };
 
-    /// <summary>Flink's JoinInputSideSpec: whether a unique (here: upsert) key of the input is within its join keys.</summary>
+    /// <summary>Flink's JoinInputSideSpec over the input's upsert keys that contain its join keys (the ones that stay keys
+    /// once rows are shuffled by the join keys): none, one within the join keys (so equal to them), or a wider one.</summary>
     private static string InputSpec(PhysicalNode input, IReadOnlyList<int> keys)
     {
-        if (input.UpsertKeys.Count == 0) return "NoUniqueKey";
-        return input.UpsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
+        var upsertKeys = JoinUpsertKeys.ContainingJoinKeys(input.UpsertKeys, keys);
+        if (upsertKeys.Count == 0) return "NoUniqueKey";
+        return upsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
     }
 
     // ------------------------------------------------------------------ changelog
@@ -123,12 +125,14 @@ public sealed record PhysicalJoin(
     public bool TakesOnlyUpdateAfter(int input, IReadOnlyList<IReadOnlyList<int>> inputUpsertKeys) =>
         JoinType is not (JoinType.Semi or JoinType.Anti) && JoinUpsertKeys.AnyContainsJoinKeys(inputUpsertKeys, input == 0 ? LeftKeys : RightKeys);
 
-    /// <summary>The key by which a side that sends no <c>-U</c> replaces its stored row: an upsert key within the join keys
-    /// (each join key then holds one row), else the smallest one (Flink's JoinInputSideSpec); null for other sides.</summary>
+    /// <summary>The key by which a side that sends no <c>-U</c> replaces its stored row, among its upsert keys that contain
+    /// the join keys: one within them (each join key then holds one row), else the smallest (Flink's JoinInputSideSpec);
+    /// null for other sides.</summary>
     private static IReadOnlyList<int>? ReplacementKey(PhysicalNode input, IReadOnlyList<int> joinKeys)
     {
-        if (!input.Changelog.Kinds.Update || input.Changelog.UpdateKind != UpdateKind.OnlyUpdateAfter || input.UpsertKeys.Count == 0) return null;
-        return input.UpsertKeys.FirstOrDefault(k => k.All(joinKeys.Contains)) ?? input.UpsertKeys.MinBy(k => k.Count);
+        if (!input.Changelog.Kinds.Update || input.Changelog.UpdateKind != UpdateKind.OnlyUpdateAfter) return null;
+        var upsertKeys = JoinUpsertKeys.ContainingJoinKeys(input.UpsertKeys, joinKeys);
+        return upsertKeys.FirstOrDefault(k => k.All(joinKeys.Contains)) ?? upsertKeys.MinBy(k => k.Count);
     }
 
     public OperatorSpec ToSpec(string description) =>
