@@ -21,10 +21,10 @@ internal static class JoinUpsertKeys
     public static IReadOnlyList<IReadOnlyList<int>> Of(JoinType type, int leftWidth, IReadOnlyList<IReadOnlyList<int>> leftKeys,
         IReadOnlyList<IReadOnlyList<int>> rightKeys, IReadOnlyList<int> leftJoinKeys, IReadOnlyList<int> rightJoinKeys)
     {
-        if (type is JoinType.Semi or JoinType.Anti) return ContainingJoinKeys(leftKeys, leftJoinKeys);
+        if (type is JoinType.Semi or JoinType.Anti) return KeysContaining(leftKeys, leftJoinKeys);
         bool nullsOnLeft = LogicalJoin.PadsLeft(type), nullsOnRight = LogicalJoin.PadsRight(type);
-        var left = ContainingJoinKeys(leftKeys, leftJoinKeys);
-        var right = ContainingJoinKeys(rightKeys, rightJoinKeys).Select(k => k.Select(c => c + leftWidth).ToList()).ToList();
+        var left = KeysContaining(leftKeys, leftJoinKeys);
+        var right = KeysContaining(rightKeys, rightJoinKeys).Select(k => k.Select(c => c + leftWidth).ToList()).ToList();
         var keys = new KeySet();
         foreach (var r in right)
             foreach (var l in left)
@@ -39,12 +39,13 @@ internal static class JoinUpsertKeys
     /// <summary>Whether some upsert key of <paramref name="keys"/> contains every join key: the input may then send a join
     /// its updates without <c>-U</c> (Flink's <c>inputUniqueKeyContainsJoinKey</c>).</summary>
     public static bool AnyContainsJoinKeys(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>
-        ContainingJoinKeys(keys, joinKeys).Count > 0;
+        KeysContaining(keys, joinKeys).Count > 0;
 
-    /// <summary>The upsert keys that contain every join key: the keys that stay keys once rows are shuffled by the join keys
-    /// (Flink's <c>getUpsertKeysInKeyGroupRange</c>).</summary>
-    public static List<IReadOnlyList<int>> ContainingJoinKeys(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>
-        keys.Where(k => joinKeys.All(k.Contains)).ToList();
+    /// <summary>The upsert keys that contain every column of <paramref name="distributionKeys"/> (join keys, partition keys):
+    /// the keys that stay keys once rows are shuffled by those columns (Flink's <c>filterKeys</c>,
+    /// <c>getUpsertKeysInKeyGroupRange</c>).</summary>
+    public static List<IReadOnlyList<int>> KeysContaining(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> distributionKeys) =>
+        keys.Where(k => distributionKeys.All(k.Contains)).ToList();
 
     /// <summary>Whether the join keys contain an upsert key: each row matches at most one row of this side.</summary>
     private static bool IsSideUnique(IReadOnlyList<IReadOnlyList<int>> keys, IReadOnlyList<int> joinKeys) =>

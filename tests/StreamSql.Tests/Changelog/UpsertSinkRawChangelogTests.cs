@@ -201,6 +201,13 @@ public sealed class UpsertSinkRawChangelogTests
             env.ExecuteSql("CREATE TEMPORARY VIEW rv AS SELECT k, v, COUNT(*) AS c FROM ev WHERE side = 'R' GROUP BY k, v");
             plan = Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN SELECT l.k, r.v, r.c FROM lc l JOIN rv r ON l.k = r.k")).Text;
             Assert.Contains("leftInputSpec=[JoinKeyContainsUniqueKey], rightInputSpec=[HasUniqueKey]", plan);
+            // A Top-1 row number is keyed by its partition keys, the second row alone is not (Flink's getRankUniqueKeys):
+            // into a sink keyed by k the latter is materialized.
+            env.ExecuteSql("CREATE TABLE ranked (k INT NOT NULL, v STRING, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'itce-values', 'sink-insert-only' = 'false')");
+            string Ranked(int rank) => Assert.IsType<ExplainTextResult>(env.ExecuteSql("EXPLAIN INSERT INTO ranked SELECT k, v FROM " +
+                $"(SELECT k, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn FROM ev) WHERE rn = {rank}")).Text;
+            Assert.DoesNotContain("SinkMaterializer", Ranked(1));
+            Assert.Contains("SinkMaterializer(pk=[k])", Ranked(2));
         }
     }
 

@@ -100,7 +100,7 @@ public sealed record PhysicalJoin(
     /// once rows are shuffled by the join keys): none, one within the join keys (so equal to them), or a wider one.</summary>
     private static string InputSpec(PhysicalNode input, IReadOnlyList<int> keys)
     {
-        var upsertKeys = JoinUpsertKeys.ContainingJoinKeys(input.UpsertKeys, keys);
+        var upsertKeys = JoinUpsertKeys.KeysContaining(input.UpsertKeys, keys);
         if (upsertKeys.Count == 0) return "NoUniqueKey";
         return upsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
     }
@@ -131,7 +131,7 @@ public sealed record PhysicalJoin(
     private static IReadOnlyList<int>? ReplacementKey(PhysicalNode input, IReadOnlyList<int> joinKeys)
     {
         if (!input.Changelog.Kinds.Update || input.Changelog.UpdateKind != UpdateKind.OnlyUpdateAfter) return null;
-        var upsertKeys = JoinUpsertKeys.ContainingJoinKeys(input.UpsertKeys, joinKeys);
+        var upsertKeys = JoinUpsertKeys.KeysContaining(input.UpsertKeys, joinKeys);
         return upsertKeys.FirstOrDefault(k => k.All(joinKeys.Contains)) ?? upsertKeys.MinBy(k => k.Count);
     }
 
