@@ -76,6 +76,10 @@ public sealed class UpsertSinkRawChangelogTests
         ["right join of aggregates into an upsert sink keyed by the right join key"] = (Counts + ";\n" + Sink("lc BIGINT, k INT NOT NULL, rc BIGINT", "k"),
             "INSERT INTO snk SELECT l.c, r.k, r.c FROM lc l RIGHT JOIN rc r ON l.k = r.k",
             ["+I(1,1,1)", "+I(1,1,2)", "+I(2,1,2)", "+I(null,2,1)", "-D(null,2,1)", "+I(1,2,1)"]),
+        // A semi join forwards the right row's kind to the left rows it gives a first match or takes the last one from.
+        ["semi join of aggregates into a sink without a key: the right row's kinds"] = (Counts + ";\n" + Sink("k INT, lc BIGINT", null),
+            "INSERT INTO snk SELECT k, c FROM lc WHERE k IN (SELECT k FROM rc)",
+            ["+I(1,1)", "-U(1,1)", "+U(1,1)", "-U(1,1)", "+U(1,2)", "+I(2,1)"]),
         // A full join pads both sides: no upsert key survives COALESCE, so the sink asks for -U and materializes.
         ["full join of aggregates into an upsert sink: materialized"] = (Counts + ";\n" + Sink("k INT NOT NULL, lc BIGINT, rc BIGINT", "k"),
             "INSERT INTO snk SELECT COALESCE(l.k, r.k), l.c, r.c FROM lc l FULL JOIN rc r ON l.k = r.k",
