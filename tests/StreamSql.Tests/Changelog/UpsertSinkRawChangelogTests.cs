@@ -243,13 +243,7 @@ public sealed class UpsertSinkRawChangelogTests
     {
         var source = new RestoreValuesConnector();
         var sink = new ItceSinkConnector();
-        var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) };
-        options.Connectors.Add(source);
-        options.Connectors.Add(sink);
-        options.Settings["parallelism.default"] = "1";
-        options.Settings["table.dml-sync"] = "true";
-        foreach (var (k, v) in settings) options.Settings[k] = v;
-        var env = StreamSqlEnvironment.Create(options);
+        var env = ItceRunner.CreateEnvironment(source, sink, settings);
         string id = Guid.NewGuid().ToString("N");
         source.Data[id] = rows;
         env.ExecuteSql(string.Format(System.Globalization.CultureInfo.InvariantCulture, sourceDdl, id));
