@@ -47,12 +47,24 @@ internal static class ChangelogInference
         return PhysicalGraph.Rewrite(roots, (node, inputs) =>
         {
             var updateKind = ProvidedUpdateKind(node, kinds[node], required.GetValueOrDefault(node), provided);
-            provided[node] = updateKind;
-            return PhysicalGraph.Over(node, inputs) with
+            var rebuilt = PhysicalGraph.Over(node, inputs) with
             {
                 Changelog = new ChangelogTrait(kinds[node], updateKind),
                 UpsertKeys = upsertKeys[node],
             };
+            // Flink's visitor for a source of full changes asked for no -U: a DropUpdateBefore after it.
+            if (node is PhysicalTableSourceScan && updateKind == UpdateKind.BeforeAndAfter && required.GetValueOrDefault(node) == UpdateKind.OnlyUpdateAfter)
+            {
+                updateKind = UpdateKind.OnlyUpdateAfter;
+                rebuilt = new PhysicalDropUpdateBefore(rebuilt)
+                {
+                    Parallelism = rebuilt.Parallelism,
+                    Changelog = new ChangelogTrait(kinds[node], updateKind),
+                    UpsertKeys = upsertKeys[node],
+                };
+            }
+            provided[node] = updateKind;
+            return rebuilt;
         });
     }
 
@@ -162,7 +174,8 @@ internal static class ChangelogInference
             }
             case PhysicalExchange or PhysicalWatermarkAssigner:
                 return keys[node.Inputs[0]];
-            case PhysicalTableSourceScan { SourceChangelog: not ChangelogMode.InsertOnly, PrimaryKeyColumns: { } primaryKey }:
+            // Flink's upsert keys of a scan are its table's unique keys: the primary key, of an insert-only table too.
+            case PhysicalTableSourceScan { PrimaryKeyColumns: { } primaryKey }:
                 return [primaryKey];
             default:
                 return [];
@@ -195,6 +208,19 @@ internal static class ChangelogInference
                 case PhysicalCollect collect:
                     Ask(collect.Input, UpdateKind.BeforeAndAfter);
                     break;
+                case PhysicalDropUpdateBefore drop:
+                    // It takes the -U rows it drops (a later run finds the one an earlier run put in).
+                    Ask(drop.Input, UpdateKind.BeforeAndAfter);
+                    break;
+                case PhysicalJoin join:
+                {
+                    // Flink's SatisfyUpdateKindTraitVisitor: asked for no -U, a join asks its inputs for none either when each
+                    // updating input's upsert key contains its join keys (the sink's check made sure they do); else for -U.
+                    bool onlyAfter = asked == UpdateKind.OnlyUpdateAfter
+                        && node.Inputs.Select((input, i) => !kinds[input].Update || join.TakesOnlyUpdateAfter(i, upsertKeys[input])).All(b => b);
+                    foreach (var input in node.Inputs) Ask(input, onlyAfter ? UpdateKind.OnlyUpdateAfter : UpdateKind.BeforeAndAfter);
+                    break;
+                }
                 case PhysicalTemporalJoin temporal:
                     // Flink's SatisfyUpdateKindTraitVisitor: the left side's rows are forwarded, so it is asked what the
                     // join is asked; the versioned side for no -U.
@@ -234,21 +260,27 @@ internal static class ChangelogInference
             {
                 var pk = sink.PrimaryKeyIndexes.OrderBy(i => i).ToList();
                 bool keyMatches = pk.Count > 0 && upsertKeys[sink.Input].Any(k => k.OrderBy(i => i).SequenceEqual(pk));
-                return keyMatches && CanProvideOnlyUpdateAfter(sink.Input, kinds) ? UpdateKind.OnlyUpdateAfter : UpdateKind.BeforeAndAfter;
+                return keyMatches && CanProvideOnlyUpdateAfter(sink.Input, kinds, upsertKeys) ? UpdateKind.OnlyUpdateAfter : UpdateKind.BeforeAndAfter;
             }
             default:
                 return UpdateKind.BeforeAndAfter;
         }
     }
 
-    private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds) => node switch
+    /// <summary>Whether <paramref name="node"/> can emit its updates without <c>-U</c> (Flink's visitor not giving up on
+    /// ONLY_UPDATE_AFTER): a node that makes its own changelog can, a join only when each updating input can and has an
+    /// upsert key containing its join keys, a source of full changes by a DropUpdateBefore after it, a filter cannot
+    /// (FLINK-9528), forwarding nodes when their inputs can.</summary>
+    private static bool CanProvideOnlyUpdateAfter(PhysicalNode node, Dictionary<PhysicalNode, ModifyKindSet> kinds,
+        Dictionary<PhysicalNode, IReadOnlyList<IReadOnlyList<int>>> upsertKeys) => node switch
     {
         _ when !kinds[node].Update => true,
-        PhysicalTemporalJoin temporal => CanProvideOnlyUpdateAfter(temporal.Left, kinds),
-        IChangelogProducer or PhysicalDropUpdateBefore => true,
-        PhysicalTableSourceScan { SourceChangelog: ChangelogMode.All } => false,
+        PhysicalTemporalJoin temporal => CanProvideOnlyUpdateAfter(temporal.Left, kinds, upsertKeys),
+        PhysicalJoin join => join.Inputs.Select((input, i) => !kinds[input].Update
+            || join.TakesOnlyUpdateAfter(i, upsertKeys[input]) && CanProvideOnlyUpdateAfter(input, kinds, upsertKeys)).All(b => b),
+        IChangelogProducer or PhysicalDropUpdateBefore or PhysicalTableSourceScan => true,
         PhysicalCalc { Condition: not null } => false,
-        _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds)),
+        _ => node.Inputs.All(i => CanProvideOnlyUpdateAfter(i, kinds, upsertKeys)),
     };
 
     private static UpdateKind ProvidedUpdateKind(PhysicalNode node, ModifyKindSet kinds, UpdateKind required,

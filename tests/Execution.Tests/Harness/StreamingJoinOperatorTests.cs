@@ -55,11 +55,59 @@ public sealed class StreamingJoinOperatorTests
         await h.ProcessBatchAsync(Rows((1, 100, RowKind.Insert), (1, 101, RowKind.Insert)), 1);
         Assert.Equal(["-D[1, 10, null, null]", "+I[1, 10, 1, 100]", "+I[1, 10, 1, 101]"], h.OutputRows);
         h.ClearOutput();
+        // Flink's StreamingJoinOperator: a retraction from the side that is not padded keeps its kind.
         await h.ProcessBatchAsync(Rows((1, 100, RowKind.Delete), (1, 101, RowKind.UpdateBefore)), 1);
-        Assert.Equal(["-D[1, 10, 1, 100]", "-D[1, 10, 1, 101]", "+I[1, 10, null, null]"], h.OutputRows);
+        Assert.Equal(["-D[1, 10, 1, 100]", "-U[1, 10, 1, 101]", "+I[1, 10, null, null]"], h.OutputRows);
         h.ClearOutput();
         await h.ProcessBatchAsync(Rows((1, 10, RowKind.Delete), (null, 5, RowKind.Delete)), 0);
         Assert.Equal(["-D[1, 10, null, null]", "-D[null, 5, null, null]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task Upsert_sides_keyed_by_the_join_key_replace_their_row_and_count_one_match()
+    {
+        var spec = new JoinSpec(JoinType.Left, [0], [0], null, GroupAggregates.KeyValue, GroupAggregates.KeyValue, default, "Join", Joined, ChangelogMode.Upsert)
+        {
+            LeftUpsertKey = [0],
+            RightUpsertKey = [0],
+        };
+        await using var h = await OperatorTestHarness.OpenAsync(new StreamingJoinOperator(spec), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(Rows((1, 1, RowKind.Insert)), 0);
+        await h.ProcessBatchAsync(Rows((1, 1, RowKind.Insert)), 1);
+        Assert.Equal(["+I[1, 1, null, null]", "-D[1, 1, null, null]", "+I[1, 1, 1, 1]"], h.OutputRows);
+        h.ClearOutput();
+        // A bare +U replaces the stored row; the rows joined with the old one are left to the consumer's key.
+        await h.ProcessBatchAsync(Rows((1, 2, RowKind.UpdateAfter)), 1);
+        await h.ProcessBatchAsync(Rows((1, 2, RowKind.UpdateAfter)), 0);
+        Assert.Equal(["+I[1, 1, 1, 2]", "+I[1, 2, 1, 2]"], h.OutputRows);
+        h.ClearOutput();
+        // The left row still counts one match (the replacing +U added none): deleting the right row pads it again.
+        await h.ProcessBatchAsync(Rows((1, 2, RowKind.Delete)), 1);
+        Assert.Equal(["-D[1, 2, 1, 2]", "+I[1, 2, null, null]"], h.OutputRows);
+        h.ClearOutput();
+        await h.ProcessBatchAsync(Rows((1, 2, RowKind.Delete)), 0);
+        Assert.Equal(["-D[1, 2, null, null]"], h.OutputRows);
+    }
+
+    [Fact]
+    public async Task Upsert_side_keyed_wider_than_the_join_key_replaces_the_row_of_its_key_only()
+    {
+        var spec = new JoinSpec(JoinType.Left, [0], [0], null, GroupAggregates.KeyValue, GroupAggregates.KeyValue, default, "Join", Joined, ChangelogMode.Upsert)
+        {
+            LeftInsertOnly = true,
+            RightUpsertKey = [0, 1],
+        };
+        await using var h = await OperatorTestHarness.OpenAsync(new StreamingJoinOperator(spec), HarnessBackend.HashMap);
+        await h.ProcessBatchAsync(Rows((1, 10, RowKind.Insert)), 0);
+        await h.ProcessBatchAsync(Rows((1, 100, RowKind.Insert), (1, 101, RowKind.Insert), (1, 100, RowKind.UpdateAfter)), 1);
+        Assert.Equal(["+I[1, 10, null, null]", "-D[1, 10, null, null]", "+I[1, 10, 1, 100]", "+I[1, 10, 1, 101]", "+I[1, 10, 1, 100]"], h.OutputRows);
+        h.ClearOutput();
+        // Two right rows (the +U of (1, 100) replaced its row): the left row is padded again only after both are deleted.
+        await h.ProcessBatchAsync(Rows((1, 100, RowKind.Delete)), 1);
+        Assert.Equal(["-D[1, 10, 1, 100]"], h.OutputRows);
+        h.ClearOutput();
+        await h.ProcessBatchAsync(Rows((1, 101, RowKind.Delete)), 1);
+        Assert.Equal(["-D[1, 10, 1, 101]", "+I[1, 10, null, null]"], h.OutputRows);
     }
 
     [Fact]

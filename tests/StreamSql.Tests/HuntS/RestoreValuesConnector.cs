@@ -16,7 +16,8 @@ namespace StreamSql.Tests.HuntS;
 /// (<c>'changelog-mode'</c>: <c>I</c> insert-only, the default; <c>I,UB,UA,D</c> a full changelog; <c>I,UA,D</c>
 /// upserts by the primary key). With <c>'bounded'</c> = <c>false</c> it stays open (idle) after its rows, so the job can
 /// be stopped with a savepoint; a restored reader starts at the first row of its (new) data, as Flink's restore test
-/// registers the rows after the savepoint under a fresh id.
+/// registers the rows after the savepoint under a fresh id. <c>'row-pause-ms'</c> pauses before each batch after the first:
+/// the branches of a plan that splits the source then meet again (a join of two views) see its rows in source order.
 /// Values: integers (int/long), double, bool, string, decimal (any scale), <see cref="DateTime"/> for timestamps, null.
 /// </summary>
 internal sealed class RestoreValuesConnector : ITableConnector
@@ -30,6 +31,7 @@ internal sealed class RestoreValuesConnector : ITableConnector
     [
         Options.String("changelog-mode", "I", "the row kinds: I, I,UB,UA,D, I,UA,D ..."),
         Options.String("bounded", "true", "false: stay open after the rows"),
+        Options.String("row-pause-ms", "0", "a pause before each batch after the first, so every operator has taken a batch's changes before the next comes"),
     ];
 
     public IReadOnlyList<string> OptionPrefixes => [];
@@ -59,12 +61,14 @@ internal sealed class RestoreValuesConnector : ITableConnector
         private IReadOnlyList<(RowKind Kind, object?[] Values)> _rows = [];
         private SourceReaderContext _context = null!;
         private bool _bounded;
+        private int _pauseMs;
         private int _next;
 
         public ValueTask OpenAsync(SourceReaderContext context, CancellationToken cancellationToken)
         {
             _context = context;
             _bounded = context.Table.Options.GetValueOrDefault("bounded", "true") == "true";
+            _pauseMs = int.Parse(context.Table.Options.GetValueOrDefault("row-pause-ms", "0"), System.Globalization.CultureInfo.InvariantCulture);
             _rows = context.SubtaskIndex == 0 ? owner.Data[context.Table.Options["data-id"]] : [];
             return default;
         }
@@ -77,6 +81,7 @@ internal sealed class RestoreValuesConnector : ITableConnector
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
                 return new Batch(new RecordBatch(_context.OutputSchema, EmptyColumns(), 0), null);
             }
+            if (_pauseMs > 0 && _next > 0) await Task.Delay(_pauseMs, cancellationToken).ConfigureAwait(false);
             int count = Math.Min(_context.MaxBatchRows, _rows.Count - _next);
             var schema = _context.OutputSchema;
             var columns = new IArrowArray[schema.FieldsList.Count];

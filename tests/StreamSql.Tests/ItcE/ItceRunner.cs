@@ -27,15 +27,7 @@ internal static class ItceRunner
     {
         var source = new RestoreValuesConnector();
         var sink = new ItceSinkConnector();
-        var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) };
-        options.Connectors.Add(source);
-        options.Connectors.Add(sink);
-        options.Settings["parallelism.default"] = "1";
-        options.Settings["table.local-time-zone"] = "UTC";
-        options.Settings["table.dml-sync"] = "true";
-        foreach (var (k, v) in variant) options.Settings[k] = v;
-        foreach (var (k, v) in test.Settings) options.Settings[k] = v;
-        await using var env = StreamSqlEnvironment.Create(options);
+        await using var env = CreateEnvironment(source, sink, [.. variant, .. test.Settings]);
         foreach (var s in test.Sources)
         {
             string id = $"{test.Name}/{s.Name}";
@@ -56,6 +48,20 @@ internal static class ItceRunner
         }
         var raw = sink.Raw(test.Sink!);
         return (Sorted(test.Check == ItceCheck.SinkRaw ? raw : sink.Rows(test.Sink!)), raw);
+    }
+
+    /// <summary>An engine with the values source and sink, at parallelism 1, in UTC, each INSERT run to its end, with
+    /// <paramref name="settings"/>.</summary>
+    public static StreamSqlEnvironment CreateEnvironment(RestoreValuesConnector source, ItceSinkConnector sink, IEnumerable<(string Key, string Value)> settings)
+    {
+        var options = new StreamSqlOptions { Output = TextWriter.Null, StopTimeout = TimeSpan.FromSeconds(10) };
+        options.Connectors.Add(source);
+        options.Connectors.Add(sink);
+        options.Settings["parallelism.default"] = "1";
+        options.Settings["table.local-time-zone"] = "UTC";
+        options.Settings["table.dml-sync"] = "true";
+        foreach (var (k, v) in settings) options.Settings[k] = v;
+        return StreamSqlEnvironment.Create(options);
     }
 
     private static List<string> Sorted(IEnumerable<string> rows)

@@ -15,8 +15,9 @@ namespace StreamSql.Execution.Operators.Join;
 /// Flink's StreamingSemiAntiJoinOperator (<see cref="JoinSpec"/> of type <see cref="JoinType.Semi"/> or
 /// <see cref="JoinType.Anti"/>): outputs left rows only. A left row is forwarded with its own kind when it has at least one
 /// match (semi) or none (anti); its rows are kept with their number of matches, so that a right row giving a left row its
-/// first match emits it (<c>+I</c>, semi) or retracts it (<c>-D</c>, anti), and the right row taking its last match away
-/// does the opposite. State as the regular join's (<see cref="JoinRecords"/> in a <see cref="GroupTable"/> per side, the
+/// first match emits it (semi, with the right row's kind: <c>+I</c> or <c>+U</c>) or retracts it (<c>-D</c>, anti), and
+/// the right row taking its last match away does the opposite (semi: <c>-D</c> or <c>-U</c> as the right row; anti:
+/// <c>+I</c>). State as the regular join's (<see cref="JoinRecords"/> in a <see cref="GroupTable"/> per side, the
 /// left one an outer side counting matches): checkpointed in the key-group format, restorable at any parallelism. Key
 /// columns are hashed and resolved a batch at a time and the residual condition evaluated over all candidate pairs of a
 /// batch in one vectorized call.
@@ -177,7 +178,8 @@ public sealed class SemiAntiJoinOperator : StreamOperatorBase
                 other.Records.SetMatches(e, accumulate ? m + 1 : m - 1);
                 bool changes = accumulate ? m == 0 : m == 1;
                 if (!changes) continue;
-                var changed = accumulate == _semi ? RowKind.Insert : RowKind.Delete;
+                // Flink: a semi join forwards the right row's kind (+I/+U, -D/-U); an anti join deletes or inserts.
+                var changed = _semi ? kind : accumulate ? RowKind.Delete : RowKind.Insert;
                 for (long k = other.Records.Count(e); k > 0; k--) { kinds.Add(changed); emitted.Add(e); }
             }
         }

@@ -34,6 +34,8 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
     private EvaluationContext _evaluation = EvaluationContext.Utc;
     private readonly JoinCandidates _candidates = new(0);
     private readonly OutputRows _outputRows = new();
+    /// <summary>A copy of a stored row being removed (<see cref="RemoveStored"/>).</summary>
+    private byte[] _removedRow = new byte[64];
 
     /// <summary>One input's layout, serializer and state.</summary>
     private sealed class Side
@@ -54,6 +56,9 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         public GroupStateTtl? Ttl;
         /// <summary>Rows not in <see cref="Table"/> yet (an insert-only inner side; null: rows are stored as they come).</summary>
         public PendingJoinRows? Pending;
+        /// <summary>A side whose input sends <c>+U</c> without <c>-U</c>: finds the stored row a new row replaces (null: rows
+        /// are added and retracted by their values).</summary>
+        public UpsertKeyLookup? Upsert;
     }
 
     public StreamingJoinOperator(JoinSpec spec)
@@ -61,13 +66,13 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
         _spec = spec;
         _inner = spec.JoinType == JoinType.Inner;
         _emitUpdateBefore = spec.OutputChangelog != ChangelogMode.Upsert;
-        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly);
-        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly);
+        _sides[0] = MakeSide(spec.LeftSchema, spec.LeftKeys, LogicalJoin.PadsRight(spec.JoinType), spec.LeftInsertOnly, spec.LeftUpsertKey);
+        _sides[1] = MakeSide(spec.RightSchema, spec.RightKeys, LogicalJoin.PadsLeft(spec.JoinType), spec.RightInsertOnly, spec.RightUpsertKey);
         _outputSchema = ArrowTypeMapping.ToArrowSchema(spec.OutputSchema);
         _residual = spec.Condition is null ? null : new JoinResidual(spec.Condition, spec.OutputSchema, spec.LeftSchema.Count);
     }
 
-    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly)
+    private static Side MakeSide(RowSchema schema, IReadOnlyList<int> keys, bool outer, bool insertOnly, IReadOnlyList<int>? upsertKey)
     {
         var types = schema.Fields.Select(f => f.Type).ToArray();
         var nulls = new IArrowArray[types.Length];
@@ -86,6 +91,7 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             Outer = outer,
             InsertOnly = insertOnly,
             NullRow = new RecordBatch(ArrowTypeMapping.ToArrowSchema(schema), nulls, 1),
+            Upsert = upsertKey is null || insertOnly ? null : new UpsertKeyLookup(upsertKey, keys, types),
         };
     }
 
@@ -234,6 +240,12 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                 if (passed is null || passed[c]) matched += other.Records.Count(candidates.Entries[c]);
             if (accumulate)
             {
+                // Flink's state keyed by a unique key: the row replaces the stored row of its upsert key, whose joined rows
+                // are not retracted (the consumer upserts them). Flink's isAdditionalMatch: a replacing row adds no match
+                // to the other side's rows (the replaced one counted it: FLINK-40841), nor does any row of a side keyed
+                // within its join keys (one row per key).
+                int replaced = self.Upsert?.Find(self.Records, g, self.Serialized[r]) ?? -1;
+                bool additional = self.Upsert is null || !self.Upsert.WholeGroup && replaced < 0;
                 if (self.Outer && matched == 0) result.Add(RowKind.Insert, r, -1, -1, 1);
                 var joinedKind = _inner ? kind : RowKind.Insert;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
@@ -245,17 +257,23 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
                     {
                         long m = other.Records.Matches(e);
                         if (m == 0) result.Add(RowKind.Delete, -1, e, c, copies);
-                        other.Records.SetMatches(e, m + 1);
+                        if (m == 0 || additional) other.Records.SetMatches(e, m + 1);
                     }
                     result.Add(joinedKind, r, e, c, copies);
                 }
-                if (!appendBatch) self.Records.Add(g, self.Serialized[r], 1, matched);
+                if (!appendBatch)
+                {
+                    if (replaced >= 0) RemoveStored(self, g, replaced);
+                    self.Records.Add(g, self.Serialized[r], 1, matched);
+                }
             }
             else
             {
-                self.Records.Add(g, self.Serialized[r], -1, 0);
+                if (self.Upsert is null) self.Records.Add(g, self.Serialized[r], -1, 0);
+                else if (self.Upsert.Find(self.Records, g, self.Serialized[r]) is var stored and >= 0) RemoveStored(self, g, stored);
                 if (self.Outer && matched == 0) result.Add(RowKind.Delete, r, -1, -1, 1);
-                var joinedKind = _inner ? kind : RowKind.Delete;
+                // Flink: -D from an outer (padded) side, else the input's own kind (-U or -D), in outer joins too.
+                var joinedKind = self.Outer ? RowKind.Delete : kind;
                 for (int c = candidates.Start[r]; c < candidates.Start[r + 1]; c++)
                 {
                     if (passed is not null && !passed[c]) continue;
@@ -283,6 +301,16 @@ public sealed class StreamingJoinOperator : StreamOperatorBase
             if (other.Records.IsEmpty(g)) other.Table.Remove(g);
         if (result.Count == 0) return default;
         return output.EmitAsync(result.Build(input, data, _outputSchema, _spec.ReadColumns), cancellationToken);
+    }
+
+    /// <summary>Removes every copy of stored entry <paramref name="entry"/> of group <paramref name="group"/> (its bytes copied
+    /// first: removing frees them).</summary>
+    private void RemoveStored(Side side, int group, int entry)
+    {
+        var row = side.Records.Row(entry);
+        if (_removedRow.Length < row.Length) _removedRow = new byte[Math.Max(row.Length, _removedRow.Length * 2)];
+        row.CopyTo(_removedRow);
+        side.Records.Add(group, _removedRow.AsSpan(0, row.Length), -side.Records.Count(entry), 0);
     }
 
     private static void ExpireTouched(Side side, ReadOnlySpan<int> touched, long now)

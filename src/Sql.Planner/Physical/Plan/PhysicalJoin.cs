@@ -10,8 +10,9 @@ namespace StreamSql.Sql.Planner.Physical.Plan;
 /// Flink's regular streaming <c>Join</c> (StreamPhysicalJoin): both inputs hashed by their join keys, every row of each
 /// side kept in keyed state, each new row joined with the other side's rows of its key. Changelog as Flink's
 /// <c>FlinkChangelogModeInferenceProgram</c>: an inner join forwards its inputs' kinds (insert-only inputs: insert-only),
-/// an outer join may emit any change (it retracts padded rows when their first match arrives); it needs <c>-U</c> of an
-/// updating input. A semi join (<c>IN</c> / <c>EXISTS</c>) forwards its inputs' kinds as an inner join (it retracts a
+/// an outer join may emit any change (it retracts padded rows when their first match arrives). It needs <c>-U</c> of an
+/// updating input unless it is asked for no <c>-U</c> itself (an upsert sink keyed by its upsert key) and every updating
+/// input has an upsert key containing its join keys: then its inputs send <c>+U</c> alone too, and so does the join. A semi join (<c>IN</c> / <c>EXISTS</c>) forwards its inputs' kinds as an inner join (it retracts a
 /// left row when its last match goes), an anti join may emit any change; both output the left row only.
 /// Runtime contract on <see cref="JoinSpec"/>.
 /// </summary>
@@ -95,11 +96,13 @@ public sealed record PhysicalJoin(
         _ => "InnerJoin",
     };
 
-    /// <summary>Flink's JoinInputSideSpec: whether a unique (here: upsert) key of the input is within its join keys.</summary>
+    /// <summary>Flink's JoinInputSideSpec over the input's upsert keys that contain its join keys (the ones that stay keys
+    /// once rows are shuffled by the join keys): none, one within the join keys (so equal to them), or a wider one.</summary>
     private static string InputSpec(PhysicalNode input, IReadOnlyList<int> keys)
     {
-        if (input.UpsertKeys.Count == 0) return "NoUniqueKey";
-        return input.UpsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
+        var upsertKeys = JoinUpsertKeys.KeysContaining(input.UpsertKeys, keys);
+        if (upsertKeys.Count == 0) return "NoUniqueKey";
+        return upsertKeys.Any(k => k.All(keys.Contains)) ? "JoinKeyContainsUniqueKey" : "HasUniqueKey";
     }
 
     // ------------------------------------------------------------------ changelog
@@ -111,14 +114,33 @@ public sealed record PhysicalJoin(
     public string RequesterName => "StreamPhysicalJoin";
     public bool NeedsUpdateBefore => true;
 
-    /// <summary>None: a consumer keyed by upserts would otherwise be sent <c>+U</c> without <c>-U</c>, which the join's
-    /// rows (one input row joined with many) cannot always honour; consumers get retractions.</summary>
-    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) => [];
+    /// <summary>Flink's <c>FlinkRelMdUpsertKeys</c> for a join (see <see cref="JoinUpsertKeys"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs) =>
+        JoinUpsertKeys.Of(JoinType, Left.Schema.Count, inputs[0], inputs[1], LeftKeys, RightKeys);
+
+    /// <summary>Whether input <paramref name="input"/>, whose upsert keys are <paramref name="inputUpsertKeys"/>, may send its
+    /// updates as <c>+U</c> alone (Flink's <c>inputUniqueKeyContainsJoinKey</c>): an update then keeps its join keys, and
+    /// the join finds the row it replaces by the upsert key (<see cref="JoinSpec.LeftUpsertKey"/>). Not for semi and anti
+    /// joins here (Flink's allow it): their operator finds a retracted row by its values, so they take <c>-U</c>.</summary>
+    public bool TakesOnlyUpdateAfter(int input, IReadOnlyList<IReadOnlyList<int>> inputUpsertKeys) =>
+        JoinType is not (JoinType.Semi or JoinType.Anti) && JoinUpsertKeys.AnyContainsJoinKeys(inputUpsertKeys, input == 0 ? LeftKeys : RightKeys);
+
+    /// <summary>The key by which a side that sends no <c>-U</c> replaces its stored row, among its upsert keys that contain
+    /// the join keys: one within them (each join key then holds one row), else the smallest (Flink's JoinInputSideSpec);
+    /// null for other sides.</summary>
+    private static IReadOnlyList<int>? ReplacementKey(PhysicalNode input, IReadOnlyList<int> joinKeys)
+    {
+        if (!input.Changelog.Kinds.Update || input.Changelog.UpdateKind != UpdateKind.OnlyUpdateAfter) return null;
+        var upsertKeys = JoinUpsertKeys.KeysContaining(input.UpsertKeys, joinKeys);
+        return upsertKeys.FirstOrDefault(k => k.All(joinKeys.Contains)) ?? upsertKeys.MinBy(k => k.Count);
+    }
 
     public OperatorSpec ToSpec(string description) =>
         new JoinSpec(JoinType, LeftKeys, RightKeys, Condition, Left.Schema, Right.Schema, StateTtl, description, Schema, Changelog.ToRuntimeMode())
         {
             LeftInsertOnly = Left.Changelog.IsInsertOnly,
+            LeftUpsertKey = ReplacementKey(Left, LeftKeys),
+            RightUpsertKey = ReplacementKey(Right, RightKeys),
             RightInsertOnly = Right.Changelog.IsInsertOnly,
             NullSafeKeys = NullSafeKeys,
             LeftStateTtl = LeftStateTtl,

@@ -84,12 +84,17 @@ public sealed record PhysicalRank(
     /// <summary>The retract strategy removes the row a <c>-U</c> names, so an updating input must send it.</summary>
     public bool NeedsUpdateBefore => true;
 
-    /// <summary>The partition keys and the rank number identify a row; with a range of one rank, the partition keys alone.</summary>
+    /// <summary>Flink's <c>FlinkRelMdUpsertKeys</c> for a rank: a top-1 row number is keyed by the partition keys alone;
+    /// otherwise the input's upsert keys that contain the partition keys stay keys, and with the rank number output a row
+    /// number and the partition keys identify a row.</summary>
     public IReadOnlyList<IReadOnlyList<int>> DeriveUpsertKeys(IReadOnlyList<IReadOnlyList<IReadOnlyList<int>>> inputs)
     {
+        if (RankType == RankType.RowNumber && RankEndColumn < 0 && RankStart == 1 && RankEnd == 1) return [PartitionKeys];
+        var inputKeys = JoinUpsertKeys.KeysContaining(inputs[0], PartitionKeys);
+        if (!OutputRankNumber) return inputKeys;
         var keys = new List<IReadOnlyList<int>>();
-        if (OutputRankNumber && RankType == RankType.RowNumber) keys.Add(PartitionKeys.Append(Input.Schema.Count).ToList());
-        if (RankType == RankType.RowNumber && RankStart == RankEnd) keys.Add(PartitionKeys);
+        if (RankType == RankType.RowNumber) keys.Add(PartitionKeys.Append(Input.Schema.Count).ToList());
+        keys.AddRange(inputKeys);
         return keys;
     }
 

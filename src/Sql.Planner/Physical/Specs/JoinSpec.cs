@@ -10,9 +10,10 @@ namespace StreamSql.Sql.Planner.Physical;
 /// indexes of that side, pairwise of one type). Every row of each side is kept in keyed state with its multiplicity; a
 /// row joins the other side's rows of its key for which <see cref="Condition"/> (over the joined row: left columns, then
 /// right) is TRUE; a row with a NULL key matches nothing. Output as Flink's StreamingJoinOperator: an inner join emits
-/// each joined row with its input row's kind; an outer join emits <c>+I</c>/<c>-D</c> only, padding a preserved row
-/// without a match with NULLs and retracting that padded row when its first match arrives (and re-emitting it when its
-/// last match goes). A semi or anti join outputs left rows only (<see cref="OutputSchema"/> is the left schema): see
+/// each joined row with its input row's kind; an outer join emits <c>+I</c> for an accumulating row and <c>-D</c> for a
+/// retraction from a padded side (a retraction from the other side keeps its kind), padding a preserved row without a
+/// match with NULLs and retracting that padded row when its first match arrives (and re-emitting it when its last match
+/// goes). A side with an upsert key (<see cref="LeftUpsertKey"/>) is sent <c>+U</c> alone and replaces rows by that key. A semi or anti join outputs left rows only (<see cref="OutputSchema"/> is the left schema): see
 /// SemiAntiJoinOperator. <see cref="StateTtl"/> &gt; 0 forgets a key of a side not written for that long.
 /// </summary>
 public sealed record JoinSpec(
@@ -32,6 +33,14 @@ public sealed record JoinSpec(
 
     /// <summary>The right input only inserts.</summary>
     public bool RightInsertOnly { get; init; }
+
+    /// <summary>When the left input sends updates as <c>+U</c> alone (no <c>-U</c>): the upsert key (left columns) by which a
+    /// <c>+I</c>/<c>+U</c> replaces the stored row it updates and a <c>-D</c> finds the row it deletes, as Flink's join
+    /// state keyed by a unique key. Null: rows are added and retracted by their values.</summary>
+    public IReadOnlyList<int>? LeftUpsertKey { get; init; }
+
+    /// <summary>As <see cref="LeftUpsertKey"/> for the right input (right columns).</summary>
+    public IReadOnlyList<int>? RightUpsertKey { get; init; }
 
     /// <summary>Keys match as <c>IS NOT DISTINCT FROM</c>: a NULL key matches a NULL key (INTERSECT / EXCEPT; semi and
     /// anti joins only).</summary>
