@@ -85,6 +85,10 @@ public static class ValueFormatter
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
                 AppendBytes(sb, column.GetBytes(index), style);
                 break;
+            case SqlTypeKind.Variant:
+                // Every style shows a variant as its JSON (BinaryVariant.toString is toJson): a string stays quoted.
+                sb.Append(Variants.VariantJsonWriter.ToJson(column.GetBytes(index)));
+                break;
             case SqlTypeKind.Date:
                 TemporalText.AppendDate(sb, (int)column.GetInt64(index));
                 break;
