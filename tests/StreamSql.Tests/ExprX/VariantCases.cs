@@ -51,6 +51,13 @@ internal static class VariantCases
             .Fails("CAST(PARSE_JSON(f0) AS INT)", "Cast function cannot convert value of type VARIANT to type INT")
             .Fails("CAST(f0 AS VARIANT)", "to type VARIANT")
             .Fails("PARSE_JSON(f0) < PARSE_JSON(f0)", "Cannot apply '<' to arguments of type '<VARIANT> < <VARIANT>'");
+        l.Method("variantInOtherValues")
+            .Sql("JSON_STRING(PARSE_JSON(f0))", "{\"age\":30,\"city\":\"NYC\",\"name\":\"Alice\"}")
+            .Sql("JSON_OBJECT('v' VALUE PARSE_JSON(f1))", "{\"v\":[1,\"hello\",3.14]}")
+            .Sql("JSON_ARRAY(PARSE_JSON(f5)['k'], PARSE_JSON(f0)['nope'])", "[null]")
+            .Sql("ARRAY[PARSE_JSON(f1)[2], PARSE_JSON(f0)['nope']]", "[\"hello\", NULL]")
+            .Sql("PARSE_JSON(f1)[2] IN (PARSE_JSON('\"hello\"'), PARSE_JSON('1'))", "TRUE")
+            .Sql("COALESCE(TRY_PARSE_JSON(f4), PARSE_JSON(f1)[1])", "1");
         return l.Cases;
     }
 }
