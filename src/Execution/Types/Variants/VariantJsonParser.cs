@@ -192,7 +192,8 @@ public sealed class VariantJsonParser
         int dot = text.IndexOf((byte)'.');
         int scale = dot < 0 ? 0 : text.Length - dot - 1;
         if (scale > 38) return false;
-        BigInteger unscaled = BigInteger.Zero;
+        // At most 38 digits: they fit an Int128 (no BigInteger, so no allocation per number).
+        Int128 unscaled = Int128.Zero;
         int digits = 0;
         for (int i = negative ? 1 : 0; i < text.Length; i++)
         {
@@ -219,9 +220,8 @@ public sealed class VariantJsonParser
         else
         {
             AppendDecimalHeader(Decimal16, scale, 16);
-            var value = (Int128)unscaled;
-            WriteLittleEndian(_value, _pos, (long)(ulong)value, 8);
-            WriteLittleEndian(_value, _pos + 8, (long)(ulong)(value >> 64), 8);
+            WriteLittleEndian(_value, _pos, (long)(ulong)unscaled, 8);
+            WriteLittleEndian(_value, _pos + 8, (long)(ulong)(unscaled >> 64), 8);
             _pos += 16;
         }
         return true;
