@@ -239,7 +239,7 @@ public sealed class VariantJsonParser
     private bool FinishObject(int start, int first)
     {
         int size = _fields.Count - first;
-        _fields.Sort(first, size, FieldByKey.Instance);
+        SortFields(first, size, ByKey);
         int maxId = size == 0 ? 0 : _fields[first].Id;
         if (_allowDuplicateKeys)
         {
@@ -258,7 +258,7 @@ public sealed class VariantJsonParser
                 _fields.RemoveRange(distinct + 1, first + size - distinct - 1);
                 size = distinct + 1 - first;
                 // Move each kept field's data down in offset order so that none overwrites one after it.
-                _fields.Sort(first, size, FieldByOffset.Instance);
+                SortFields(first, size, ByOffset);
                 int current = 0;
                 for (int i = first; i < first + size; i++)
                 {
@@ -269,7 +269,7 @@ public sealed class VariantJsonParser
                     current += fieldSize;
                 }
                 _pos = start + current;
-                _fields.Sort(first, size, FieldByKey.Instance);
+                SortFields(first, size, ByKey);
             }
         }
         else
@@ -358,19 +358,15 @@ public sealed class VariantJsonParser
     }
 
     /// <summary>Java's <c>String.compareTo</c>: UTF-16 code units, then offset so that a sort is deterministic.</summary>
-    private sealed class FieldByKey : IComparer<Field>
+    private static readonly Comparison<Field> ByKey = static (a, b) =>
     {
-        public static readonly FieldByKey Instance = new();
-        public int Compare(Field a, Field b)
-        {
-            int byKey = string.CompareOrdinal(a.Key, b.Key);
-            return byKey != 0 ? byKey : a.Offset.CompareTo(b.Offset);
-        }
-    }
+        int byKey = string.CompareOrdinal(a.Key, b.Key);
+        return byKey != 0 ? byKey : a.Offset.CompareTo(b.Offset);
+    };
 
-    private sealed class FieldByOffset : IComparer<Field>
-    {
-        public static readonly FieldByOffset Instance = new();
-        public int Compare(Field a, Field b) => a.Offset.CompareTo(b.Offset);
-    }
+    private static readonly Comparison<Field> ByOffset = static (a, b) => a.Offset.CompareTo(b.Offset);
+
+    /// <summary>Sorts fields in place through a cached delegate (List.Sort with a comparer makes a delegate per call).</summary>
+    private void SortFields(int first, int size, Comparison<Field> comparison) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_fields).Slice(first, size).Sort(comparison);
 }
