@@ -128,4 +128,17 @@ public sealed class VariantJsonTests
         Assert.True(parser.TryParse("{\"c\":2}"u8, false, out var cell));
         Assert.Equal(Parse("{\"c\":2}"), cell.ToArray());
     }
+
+    [Fact]
+    public void Parsing_allocates_nothing_per_row_once_its_keys_are_cached()
+    {
+        var parser = new VariantJsonParser();
+        var rows = Enumerable.Range(0, 64).Select(i => Encoding.UTF8.GetBytes(
+            $"{{\"user\":\"u{i}\",\"amount\":{i}.25,\"tags\":[1,{i},\"x\"],\"nested\":{{\"b\":{i}e1,\"a\":null}}}}")).ToArray();
+        foreach (var row in rows) Assert.True(parser.TryParse(row, false, out _));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int r = 0; r < 50; r++)
+            foreach (var row in rows) parser.TryParse(row, false, out _);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
