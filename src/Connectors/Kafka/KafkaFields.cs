@@ -80,7 +80,7 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         bool legacy = options.Get(legacyOption);
         foreach (var c in columns)
         {
-            if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
+            if (AvroBinary.Unsupported(physical[c].Type) is { } problem)
                 throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
             if (AvroTimestampMapping.Problem(physical[c].Type, legacy, legacyOption.Key) is { } mapping)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(options.Contains(legacyOption) ? legacyOption.Key : key,
