@@ -141,4 +141,12 @@ public sealed class VariantJsonTests
             foreach (var row in rows) parser.TryParse(row, false, out _);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Nesting_up_to_Jacksons_limit_of_1000_parses_and_prints_and_deeper_does_not_parse()
+    {
+        string Nested(int depth) => new string('[', depth) + "1" + new string(']', depth);
+        Assert.Equal(Nested(1000), VariantJsonWriter.ToJson(Parse(Nested(1000))));
+        Assert.False(Parses(Nested(1001)));
+    }
 }
