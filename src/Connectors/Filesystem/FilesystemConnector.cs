@@ -60,6 +60,9 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)
                 if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
+        if (format is not ("csv" or "avro" or "raw"))
+            foreach (var field in table.PhysicalSchema.Fields)
+                if (Common.VariantColumns.Describe(format, field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
         foreach (var key in table.Options.Keys)
         {
             int dot = key.IndexOf('.');
