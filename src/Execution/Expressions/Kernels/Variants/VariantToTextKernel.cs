@@ -6,9 +6,9 @@ using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Execution.Expressions.Kernels.Variants;
 
-/// <summary><c>CAST(v AS STRING)</c> of Flink 2.1/2.2: the variant's JSON text (<see cref="VariantJsonWriter"/>), so a
-/// stored string stays quoted; written from each cell straight into the output column.</summary>
-internal sealed class VariantToTextKernel(VectorExpression variant) : VectorExpression(SqlType.String.WithNullable(variant.Type.Nullable))
+/// <summary><c>CAST(v AS STRING)</c>: each cell's text (<see cref="VariantCastText"/>: a stored string unquoted, a JSON
+/// null NULL, an object or array its JSON) written straight into the output column.</summary>
+internal sealed class VariantToTextKernel(VectorExpression variant) : VectorExpression(SqlType.String)
 {
     private readonly ArrayBufferWriter<byte> _text = new(256);
 
@@ -19,10 +19,9 @@ internal sealed class VariantToTextKernel(VectorExpression variant) : VectorExpr
         var builder = ColumnBuilder.Create(Type, n);
         for (int i = 0; i < n; i++)
         {
-            if (cells.IsNull(i)) { builder.AppendNull(); continue; }
             _text.ResetWrittenCount();
-            VariantJsonWriter.Write(cells[i], _text);
-            builder.AppendUtf8(_text.WrittenSpan);
+            if (!cells.IsNull(i) && VariantCastText.TryWrite(cells[i], _text)) builder.AppendUtf8(_text.WrittenSpan);
+            else builder.AppendNull();
         }
         GC.KeepAlive(keepAlive);
         return builder.Build();
