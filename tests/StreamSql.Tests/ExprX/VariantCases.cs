@@ -48,7 +48,17 @@ internal static class VariantCases
             .Sql("PARSE_JSON(f2)['users'][1] = PARSE_JSON('{\"id\":1,\"name\":\"Alice\"}')", "FALSE");
         l.Method("variantCasts")
             .Sql("CAST(PARSE_JSON(f0)['name'] AS VARCHAR(3))", "Ali")
-            .Fails("CAST(PARSE_JSON(f0) AS INT)", "Cast function cannot convert value of type VARIANT to type INT")
+            .Sql("CAST(PARSE_JSON(f0)['age'] AS INT)", "30").Sql("CAST(PARSE_JSON(f0)['age'] AS TINYINT)", "30")
+            .Fails("CAST(PARSE_JSON('300') AS TINYINT)", "Cannot cast VARIANT value 300 to TINYINT")
+            .Sql("TRY_CAST(PARSE_JSON('300') AS TINYINT)", "NULL")
+            .Fails("CAST(PARSE_JSON('1.5') AS INT)", "Cannot cast VARIANT value 1.5 to INT")
+            .Sql("CAST(PARSE_JSON(f1)[3] AS DOUBLE)", "3.14").Sql("CAST(PARSE_JSON(f1)[1] AS DOUBLE)", "1.0")
+            .Sql("CAST(PARSE_JSON('2.50') AS DECIMAL(5, 1))", "2.5").Sql("CAST(PARSE_JSON('7') AS DECIMAL(3, 2))", "7.00")
+            .Fails("CAST(PARSE_JSON('2.55') AS DECIMAL(5, 1))", "Cannot cast VARIANT value 2.55 to DECIMAL(5, 1)")
+            .Sql("TRY_CAST(PARSE_JSON('70') AS DECIMAL(3, 2))", "NULL")
+            .Sql("CAST(PARSE_JSON('true') AS BOOLEAN)", "TRUE").Sql("TRY_CAST(PARSE_JSON('\"true\"') AS BOOLEAN)", "NULL")
+            .Sql("CAST(PARSE_JSON(f5)['k'] AS INT)", "NULL").Sql("CAST(PARSE_JSON(f0)['nope'] AS BIGINT)", "NULL")
+            .Fails("CAST(PARSE_JSON(f0) AS DATE)", "Cast function cannot convert value of type VARIANT to type DATE")
             .Fails("CAST(f0 AS VARIANT)", "to type VARIANT")
             .Fails("PARSE_JSON(f0) < PARSE_JSON(f0)", "Cannot apply '<' to arguments of type '<VARIANT> < <VARIANT>'");
         l.Method("variantInOtherValues")

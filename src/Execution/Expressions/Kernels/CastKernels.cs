@@ -25,6 +25,8 @@ internal static class CastKernels
             if (operand.Type.Equals(target)) return operand;
             return operand is ConstantExpression k ? new ConstantExpression(k.Value, target) : new RetypedExpression(operand, target);
         }
+        if (from.Kind == SqlTypeKind.Variant && !target.IsCharacterString && target.Kind != SqlTypeKind.Variant)
+            return new Variants.VariantToScalarKernel(operand, target, tryCast);
         if (target.IsCharacterString && from.Kind == SqlTypeKind.Variant)
         {
             var json = new Variants.VariantToTextKernel(operand);
