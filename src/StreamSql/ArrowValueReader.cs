@@ -8,7 +8,8 @@ namespace StreamSql;
 /// Reads one cell of an Arrow column as a .NET value for applications: BOOLEAN bool, TINYINT sbyte, SMALLINT short,
 /// INT int, BIGINT long, FLOAT float, DOUBLE double, DECIMAL decimal, strings string, binary byte[], DATE DateOnly,
 /// TIME TimeOnly, TIMESTAMP DateTime (unspecified kind), TIMESTAMP_LTZ DateTimeOffset (UTC) — both to .NET's 100 ns,
-/// INTERVAL DAY TO SECOND TimeSpan, INTERVAL YEAR TO MONTH int (months), ARRAY object?[], MAP Dictionary, ROW object?[].
+/// INTERVAL DAY TO SECOND TimeSpan, INTERVAL YEAR TO MONTH int (months), ARRAY object?[], MAP Dictionary, ROW object?[],
+/// VARIANT its JSON text (string, as Flink's <c>Variant.toString</c>).
 /// </summary>
 /// <remarks>Boxes per value: it is for the client edge (results handed to an application), never for operators.</remarks>
 public static class ArrowValueReader
@@ -39,6 +40,7 @@ public static class ArrowValueReader
                 }
             case SqlTypeKind.Char or SqlTypeKind.VarChar: return column.GetString(index);
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary: return column.GetBytes(index).ToArray();
+            case SqlTypeKind.Variant: return Execution.Types.Variants.VariantJsonWriter.ToJson(column.GetBytes(index));
             case SqlTypeKind.Date:
                 return DateOnly.FromDayNumber(EpochDayNumber + (int)column.GetInt64(index));
             case SqlTypeKind.Time:

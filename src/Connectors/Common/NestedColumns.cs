@@ -11,6 +11,8 @@ internal static class NestedColumns
     public static string? Describe(Field field)
     {
         var type = field.Type;
+        if (type.Kind == SqlTypeKind.Variant || type.Elements?.Any(e => e.Kind == SqlTypeKind.Variant) == true)
+            return $"the csv format does not support column '{field.Name}' of type {type}; use the json format for VARIANT values";
         if (type.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset)
             return $"the csv format does not support column '{field.Name}' of type {type}; use the json or avro format for MAP and MULTISET values";
         IEnumerable<SqlType> nested = type.Kind is SqlTypeKind.Array or SqlTypeKind.Row ? type.Elements ?? [] : [];

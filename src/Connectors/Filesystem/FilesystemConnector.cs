@@ -60,6 +60,9 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         if (format == "csv")
             foreach (var field in table.PhysicalSchema.Fields)
                 if (Common.NestedColumns.Describe(field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
+        if (format is not ("csv" or "avro" or "raw"))
+            foreach (var field in table.PhysicalSchema.Fields)
+                if (Common.VariantColumns.Describe(format, field) is { } problem) throw options.Invalid(FilesystemOptions.Format.Key, problem);
         foreach (var key in table.Options.Keys)
         {
             int dot = key.IndexOf('.');
@@ -117,7 +120,7 @@ public sealed class FilesystemConnector : TableConnectorBase, ILookupConnector
         foreach (var column in table.PhysicalSchema.Fields)
         {
             if (table.PartitionKeys.Any(k => string.Equals(k, column.Name, StringComparison.OrdinalIgnoreCase))) continue;
-            if (Kafka.AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(column.Type)) is { } problem)
+            if (Kafka.AvroBinary.Unsupported(column.Type) is { } problem)
                 throw options.Invalid(FilesystemOptions.Format.Key, $"{problem} (column '{column.Name}' is {column.Type})");
             if (Kafka.AvroTimestampMapping.Problem(column.Type, legacy, legacyOption.Key) is { } mapping)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(options.Contains(legacyOption) ? legacyOption.Key : FilesystemOptions.Format.Key,

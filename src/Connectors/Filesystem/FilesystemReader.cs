@@ -154,7 +154,8 @@ internal sealed class FilesystemReader : IChangelogSourceReader
         else
         {
             _parser = new JsonRecordParser(fileSchema, options.Get(FilesystemOptions.JsonFailOnMissingField),
-                nullOnBadValue: options.Get(FilesystemOptions.JsonIgnoreParseErrors));
+                nullOnBadValue: options.Get(FilesystemOptions.JsonIgnoreParseErrors),
+                variants: _parquetColumns.Select(c => c.Type.Kind == Sql.Planner.Types.SqlTypeKind.Variant).ToList());
             _ignoreErrors = options.Get(FilesystemOptions.JsonIgnoreParseErrors);
             if (ChangelogFormats.ChangelogFormatOptions.IsChangelogFormat(format))
                 (_changes, _ignoreErrors) = ChangelogFormats.ChangelogFormatOptions.CreateParser(format!, fileSchema, options);

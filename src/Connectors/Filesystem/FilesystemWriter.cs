@@ -149,7 +149,7 @@ internal sealed class FilesystemWriter : ISinkWriter, IWatermarkAwareSinkWriter
                 var style = options.Get(FilesystemOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql;
                 encoder = new JsonRowEncoder(names, style, options.Get(FilesystemOptions.JsonEncodeDecimalAsPlainNumber),
                     options.Get(FilesystemOptions.JsonEncodeIgnoreNullFields), options.Get(FilesystemOptions.JsonMapNullKeyMode),
-                    options.Get(FilesystemOptions.JsonMapNullKeyLiteral));
+                    options.Get(FilesystemOptions.JsonMapNullKeyLiteral), _fileColumns.Select(i => physical[i].Type).ToList());
             }
             _openPart = (path, _) => ValueTask.FromResult<IPartFileWriter>(new LinePartFileWriter(CreateFile(path), encoder));
         }

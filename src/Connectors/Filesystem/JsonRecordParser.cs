@@ -3,6 +3,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using StreamSql.Connectors.Common;
 using StreamSql.Execution.Columns;
+using StreamSql.Execution.Types.Variants;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -15,13 +16,20 @@ internal sealed class JsonRecordParser : IRecordParser
     private readonly Schema _schema;
     private readonly bool _failOnMissing;
     private readonly bool _nullOnBadValue;
+    private readonly bool[] _variants;
+    private VariantJsonParser? _variantParser;
 
     /// <param name="nullOnBadValue">A value that does not convert to its column's type becomes NULL and the row is kept, as
     /// Flink's <c>JsonToRowDataConverters</c> do with <c>json.ignore-parse-errors</c> (its nullable wrapper around each field's
     /// converter); a record that is not a JSON object, or lacks a field under <c>json.fail-on-missing-field</c>, is still an error.</param>
-    public JsonRecordParser(Schema schema, bool failOnMissing, bool nullOnBadValue = false)
+    /// <param name="variants">Per field of <paramref name="schema"/>: a VARIANT column (its Arrow column is binary), read from
+    /// the field's JSON value as PARSE_JSON reads text (duplicate keys are an error; a JSON null is NULL).</param>
+    public JsonRecordParser(Schema schema, bool failOnMissing, bool nullOnBadValue = false, IReadOnlyList<bool>? variants = null)
     {
         _schema = schema;
+        _variants = new bool[schema.FieldsList.Count];
+        if (variants is not null)
+            for (int i = 0; i < _variants.Length && i < variants.Count; i++) _variants[i] = variants[i];
         _failOnMissing = failOnMissing;
         _nullOnBadValue = nullOnBadValue;
     }
@@ -51,7 +59,8 @@ internal sealed class JsonRecordParser : IRecordParser
             for (int c = 0; c < columns.Length; c++)
             {
                 var field = _schema.GetFieldByIndex(c);
-                var error = AppendField(document.RootElement, field.Name, field.DataType, columns[c]);
+                var error = _variants[c] ? AppendVariantField(document.RootElement, field.Name, columns[c])
+                    : AppendField(document.RootElement, field.Name, field.DataType, columns[c]);
                 if (error is not null) return error;
             }
         }
@@ -71,7 +80,7 @@ internal sealed class JsonRecordParser : IRecordParser
         {
             var field = _schema.GetFieldByIndex(c);
             var source = overlaid && TryGetProperty(overlay, field.Name, out _) ? overlay : obj;
-            var error = AppendField(source, field.Name, field.DataType, columns[c]);
+            var error = _variants[c] ? AppendVariantField(source, field.Name, columns[c]) : AppendField(source, field.Name, field.DataType, columns[c]);
             if (error is not null) return error;
         }
         return null;
@@ -90,6 +99,33 @@ internal sealed class JsonRecordParser : IRecordParser
         }
         var error = AppendValue(value, type, column);
         return error is null ? null : $"field '{name}': {error}";
+    }
+
+    private string? AppendVariantField(JsonElement obj, string name, ColumnBuilder column)
+    {
+        if (!TryGetProperty(obj, name, out var value))
+        {
+            if (_failOnMissing) return $"field '{name}' is missing";
+            column.AppendNull();
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            column.AppendNull();
+            return null;
+        }
+        _variantParser ??= new VariantJsonParser();
+        if (_variantParser.TryParse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value), allowDuplicateKeys: false, out var cell))
+        {
+            column.AppendBytes(cell);
+            return null;
+        }
+        if (_nullOnBadValue)
+        {
+            column.AppendNull();
+            return null;
+        }
+        return $"field '{name}': the JSON value cannot be read as a VARIANT (a duplicate object key?)";
     }
 
     /// <summary>The field named exactly <paramref name="name"/>: Flink's json converters look fields up case-sensitively

@@ -6,6 +6,8 @@ using StreamSql.Connectors.Common;
 using StreamSql.Execution.Batches;
 using StreamSql.Execution.Types;
 using StreamSql.Execution.Columns;
+using StreamSql.Execution.Types.Variants;
+using StreamSql.Sql.Planner.Types;
 
 namespace StreamSql.Connectors.Filesystem;
 
@@ -26,6 +28,8 @@ internal sealed class JsonRowEncoder : IRowEncoder
     private readonly string _mapNullKeyLiteral;
     private Utf8JsonWriter? _writer;
     private Stream? _stream;
+    private readonly bool[] _variants;
+    private readonly System.Buffers.ArrayBufferWriter<byte> _variantText = new(256);
 
     /// <param name="ignoreNullFields"><c>json.encode.ignore-null-fields</c>: a null field of a row (the top-level one or a nested
     /// ROW) is left out instead of written as null, as Flink's <c>RowDataToJsonConverters</c> does; array elements and map
@@ -33,8 +37,11 @@ internal sealed class JsonRowEncoder : IRowEncoder
     /// <param name="mapNullKeyMode"><c>json.map-null-key.mode</c>: a NULL map key fails the job (<c>FAIL</c>), drops its entry
     /// (<c>DROP</c>) or is written as <paramref name="mapNullKeyLiteral"/> (<c>LITERAL</c>), as Flink's.</param>
     public JsonRowEncoder(IReadOnlyList<string> names, TimestampStyle style, bool decimalAsPlain = false, bool ignoreNullFields = false,
-        string mapNullKeyMode = "FAIL", string mapNullKeyLiteral = "null")
+        string mapNullKeyMode = "FAIL", string mapNullKeyLiteral = "null", IReadOnlyList<SqlType>? types = null)
     {
+        // A VARIANT column (binary in Arrow) is written as the JSON value it holds, as Flink's RowDataToJsonConverters does.
+        _variants = new bool[names.Count];
+        for (int i = 0; types is not null && i < _variants.Length && i < types.Count; i++) _variants[i] = types[i].Kind == SqlTypeKind.Variant;
         _mapNullKeyMode = mapNullKeyMode.ToUpperInvariant();
         _mapNullKeyLiteral = mapNullKeyLiteral;
         _names = names.ToArray();
@@ -56,11 +63,19 @@ internal sealed class JsonRowEncoder : IRowEncoder
         {
             if (_ignoreNullFields && batch.Column(c).IsNull(row)) continue;
             _writer.WritePropertyName(c < _names.Length ? _names[c] : batch.Schema.GetFieldByIndex(c).Name);
-            WriteValue(batch.Column(c), row);
+            if (c < _variants.Length && _variants[c] && !batch.Column(c).IsNull(row)) WriteVariant(batch.Column(c), row);
+            else WriteValue(batch.Column(c), row);
         }
         _writer.WriteEndObject();
         _writer.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    private void WriteVariant(IArrowArray column, int row)
+    {
+        _variantText.ResetWrittenCount();
+        VariantJsonWriter.Write(new ColumnView(column).GetBytes(row), _variantText);
+        _writer!.WriteRawValue(_variantText.WrittenSpan, skipInputValidation: true);
     }
 
     private void WriteValue(IArrowArray column, int row)

@@ -18,6 +18,14 @@ namespace StreamSql.Connectors.Kafka;
 /// </summary>
 internal static class AvroBinary
 {
+    /// <summary>Whether the format can hold a column of this SQL type: a VARIANT (stored as bytes) is refused by name, as
+    /// Flink's avro schema derivation has no Avro type for it.</summary>
+    public static string? Unsupported(Sql.Planner.Types.SqlType type) =>
+        ContainsVariant(type) ? "the avro format does not support VARIANT columns" : Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(type));
+
+    private static bool ContainsVariant(Sql.Planner.Types.SqlType type) =>
+        type.Kind == Sql.Planner.Types.SqlTypeKind.Variant || type.Elements?.Any(ContainsVariant) == true;
+
     /// <summary>Whether the format can hold a column of this Arrow type.</summary>
     public static string? Unsupported(IArrowType type) => ColumnKinds.Of(type) switch
     {

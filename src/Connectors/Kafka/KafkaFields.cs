@@ -59,6 +59,8 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         if (keyFormat == "raw") CheckRaw(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
         if (valueFormat == "csv") CheckCsv(options, KafkaOptions.ValueFormat.Key, valueColumns, physical);
         if (keyFormat == "csv") CheckCsv(options, KafkaOptions.KeyFormat.Key, keyColumns, physical);
+        CheckVariants(options, KafkaOptions.ValueFormat.Key, valueFormat, valueColumns, physical);
+        if (keyFormat is not null) CheckVariants(options, KafkaOptions.KeyFormat.Key, keyFormat, keyColumns, physical);
         if (valueFormat == "avro") CheckAvro(options, KafkaOptions.ValueFormat.Key, valueColumns, physical, AvroTimestampMapping.Legacy);
         if (keyFormat == "avro") CheckAvro(options, KafkaOptions.KeyFormat.Key, keyColumns, physical, AvroTimestampMapping.KeyLegacy);
         List<string> Names(List<int> columns) =>
@@ -80,12 +82,19 @@ internal sealed record KafkaFields(IReadOnlyList<int> KeyColumns, IReadOnlyList<
         bool legacy = options.Get(legacyOption);
         foreach (var c in columns)
         {
-            if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
+            if (AvroBinary.Unsupported(physical[c].Type) is { } problem)
                 throw options.Invalid(key, $"{problem} (column '{physical[c].Name}' is {physical[c].Type})");
             if (AvroTimestampMapping.Problem(physical[c].Type, legacy, legacyOption.Key) is { } mapping)
                 throw new Sql.Planner.Connectors.ConnectorOptionException(options.Contains(legacyOption) ? legacyOption.Key : key,
                     $"Column '{physical[c].Name}' of table '{options.TableName}': {mapping}.");
         }
+    }
+
+    private static void CheckVariants(Common.TableOptions options, string key, string format, List<int> columns, RowSchema physical)
+    {
+        if (format is "csv" or "avro" or "raw") return;
+        foreach (var c in columns)
+            if (Common.VariantColumns.Describe(format, physical[c]) is { } problem) throw options.Invalid(key, problem);
     }
 
     private static void CheckCsv(Common.TableOptions options, string key, List<int> columns, RowSchema physical)

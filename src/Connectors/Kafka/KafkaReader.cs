@@ -132,12 +132,12 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
         }
         var valueFields = fields.ValueColumns.Select(c => Field(physical, fields, c)).ToList();
         _value = new KafkaRecordDecoder(fields.ValueFormat, valueFields, valueOrder.Select(p => p.field).ToList(), _options, isKey: false,
-            fields.ValueColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
+            fields.ValueColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList(), fields.ValueColumns.Select(c => IsVariant(physical[c].Type)).ToList());
         if (keyNeeded.Count > 0 && (!valueHasAll || upsert))
         {
             var keyFields = fields.KeyColumns.Select(c => Field(physical, fields, c)).ToList();
             _key = new KafkaRecordDecoder(fields.KeyFormat!, keyFields, keyOrder.Select(p => p.field).ToList(), _options, isKey: true,
-                fields.KeyColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList());
+                fields.KeyColumns.Select(c => AvroBinary.Millis(physical[c].Type)).ToList(), fields.KeyColumns.Select(c => IsVariant(physical[c].Type)).ToList());
         }
         _metadataKeys = context.MetadataColumns.ToArray();
         if (_value.Changes is { } changes)
@@ -150,6 +150,8 @@ internal sealed class KafkaReader(bool upsert = false) : ISourceReader
             _outputs[projected + m] = (2, m);
         }
     }
+
+    private static bool IsVariant(Sql.Planner.Types.SqlType type) => type.Kind == Sql.Planner.Types.SqlTypeKind.Variant;
 
     private static Field Field(Sql.Planner.Types.RowSchema physical, KafkaFields fields, int column) =>
         new(fields.FormatName(physical, column), Execution.Types.ArrowTypeMapping.ToArrow(physical[column].Type), physical[column].Type.Nullable);

@@ -18,7 +18,7 @@ internal sealed class KafkaRecordDecoder : IDisposable
     /// <param name="needed">Indices into <paramref name="fields"/> of the fields to decode.</param>
     /// <param name="millis">Per field: a timestamp in milliseconds (avro's timestamp-millis).</param>
     public KafkaRecordDecoder(string format, IReadOnlyList<Field> fields, IReadOnlyList<int> needed, TableOptions options, bool isKey,
-        IReadOnlyList<bool> millis)
+        IReadOnlyList<bool> millis, IReadOnlyList<bool>? variants = null)
     {
         var schema = new Schema(needed.Select(i => fields[i]), null);
         Columns = new ColumnBuilder[needed.Count];
@@ -57,7 +57,8 @@ internal sealed class KafkaRecordDecoder : IDisposable
                 break;
             default:
                 _parser = new JsonRecordParser(schema, !isKey && options.Get(KafkaOptions.JsonFailOnMissingField),
-                    nullOnBadValue: !isKey && options.Get(KafkaOptions.JsonIgnoreParseErrors));
+                    nullOnBadValue: !isKey && options.Get(KafkaOptions.JsonIgnoreParseErrors),
+                    variants: variants is null ? null : needed.Select(i => variants[i]).ToList());
                 IgnoreErrors = !isKey && options.Get(KafkaOptions.JsonIgnoreParseErrors);
                 IgnoreOption = KafkaOptions.JsonIgnoreParseErrors.Key;
                 break;

@@ -44,7 +44,7 @@ internal sealed class KafkaRecordEncoder
                 ChangelogFormats.ChangeMessageRowEncoder.Create(format, names, options),
             _ => new JsonRowEncoder(names, options.Get(KafkaOptions.JsonTimestampFormat) == "ISO-8601" ? TimestampStyle.Iso8601 : TimestampStyle.Sql,
                 options.Get(KafkaOptions.JsonEncodeDecimalAsPlainNumber), options.Get(KafkaOptions.JsonEncodeIgnoreNullFields),
-                options.Get(KafkaOptions.JsonMapNullKeyMode), options.Get(KafkaOptions.JsonMapNullKeyLiteral)),
+                options.Get(KafkaOptions.JsonMapNullKeyMode), options.Get(KafkaOptions.JsonMapNullKeyLiteral), types),
         };
     }
 

@@ -62,7 +62,7 @@ public sealed class ValueAccumulator : GroupsAccumulator
         SqlTypeKind.Float or SqlTypeKind.Double => Family.Floating,
         SqlTypeKind.Decimal => Family.Decimal,
         SqlTypeKind.Boolean => Family.Boolean,
-        SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary => Family.Bytes,
+        SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Variant => Family.Bytes,
         // FIRST_VALUE/LAST_VALUE only (MIN/MAX of these are refused when planning): kept in their state encoding.
         SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map => Family.Nested,
         _ when SortableEncoding.Supports(type) => Family.Integer,

@@ -26,7 +26,9 @@ public static class ColumnKinds
             TimestampEncoding.IsNanos(type.Precision) ? ColumnKind.TimestampNanos : ColumnKind.TimestampMicros,
         SqlTypeKind.IntervalDayTime => ColumnKind.DurationMillis,
         SqlTypeKind.Char or SqlTypeKind.VarChar => ColumnKind.Utf8,
-        SqlTypeKind.Binary or SqlTypeKind.VarBinary => ColumnKind.Binary,
+        // A VARIANT cell is its metadata followed by its value (VariantEncoding): bytes, compared and hashed as bytes,
+        // as Flink's BinaryVariant.equals compares value and metadata.
+        SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Variant => ColumnKind.Binary,
         SqlTypeKind.Row => ColumnKind.Struct,
         SqlTypeKind.Array or SqlTypeKind.Multiset => ColumnKind.List,
         SqlTypeKind.Map => ColumnKind.Map,

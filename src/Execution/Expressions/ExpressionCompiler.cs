@@ -83,6 +83,7 @@ public static class ExpressionCompiler
             ?? Kernels.Nested.NestedKernels.TryCreate(name, call, operands)
             ?? Kernels.Collections.CollectionKernels.TryCreate(name, call, operands)
             ?? Kernels.Json.JsonKernels.TryCreate(name, call, operands)
+            ?? Kernels.Variants.VariantKernels.TryCreate(name, call, operands)
             ?? throw new NotSupportedException($"function {call.Function} has no runtime implementation");
     }
 

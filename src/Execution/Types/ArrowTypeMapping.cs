@@ -12,7 +12,7 @@ namespace StreamSql.Execution.Types;
 /// TIME→Time32(ms), TIMESTAMP(p)→Timestamp(µs, no zone), TIMESTAMP_LTZ(p)→Timestamp(µs, "UTC") — nanoseconds instead of
 /// microseconds for p 7–9 (see <see cref="TimestampEncoding"/>),
 /// INTERVAL DAY TO SECOND→Duration(ms), INTERVAL YEAR TO MONTH→Int32 (months), NULL→Null,
-/// ARRAY→List, MAP→Map, ROW→Struct.
+/// ARRAY→List, MAP→Map, ROW→Struct, VARIANT→Binary (Flink's encoded metadata and value, see <c>VariantEncoding</c>).
 /// </summary>
 public static class ArrowTypeMapping
 {

@@ -85,6 +85,16 @@ public static class ValueFormatter
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
                 AppendBytes(sb, column.GetBytes(index), style);
                 break;
+            case SqlTypeKind.Variant:
+                // Printing shows a variant as its JSON (BinaryVariant.toString is toJson): a string stays quoted. A cast
+                // (of an ARRAY<VARIANT> to STRING, say) renders the stored scalar instead, a JSON null as NULL.
+                if (style == ValueFormatStyle.Cast)
+                {
+                    var text = new System.Buffers.ArrayBufferWriter<byte>(32);
+                    sb.Append(Variants.VariantCastText.TryWrite(column.GetBytes(index), text) ? Encoding.UTF8.GetString(text.WrittenSpan) : "NULL");
+                }
+                else sb.Append(Variants.VariantJsonWriter.ToJson(column.GetBytes(index)));
+                break;
             case SqlTypeKind.Date:
                 TemporalText.AppendDate(sb, (int)column.GetInt64(index));
                 break;

@@ -251,8 +251,9 @@ internal sealed class ExpressionBinder
         if (!BuiltInFunctions.CanCast(from, target))
             throw new SqlValidationException(CastRules.Refusal(from, target), c.Span);
         // Calcite's (and Flink's) CAST takes its nullability from the operand, whatever the target spelled: a cast that
-        // fails at run time fails the job rather than give NULL, so NOT NULL survives it. TRY_CAST is always nullable.
-        bool nullable = c.IsTry || operand.Type.Nullable;
+        // fails at run time fails the job rather than give NULL, so NOT NULL survives it. TRY_CAST is always nullable, and
+        // so is a cast of a VARIANT, which gives NULL for a JSON null (Flink's VariantToStringCastRule).
+        bool nullable = c.IsTry || operand.Type.Nullable || from.Kind == SqlTypeKind.Variant;
         return new Call(c.IsTry ? "TRY_CAST" : "CAST", new[] { operand }, target.WithNullable(nullable))
         {
             Source = new ExpressionSource(ExpressionSqlPrinter.Print(c), c.Span),

@@ -64,6 +64,7 @@ public static class DataTypeConverter
                 return SqlType.Row(names, types);
             }
             case "NULL": return SqlType.Null;
+            case "VARIANT": return SqlType.Variant;
             case var name when name.StartsWith("INTERVAL ", StringComparison.Ordinal):
                 return Interval(name, s);
             default:

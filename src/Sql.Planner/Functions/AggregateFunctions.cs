@@ -133,7 +133,7 @@ internal static class AggregateFunctions
     }
 
     private static bool IsComparable(SqlType t) =>
-        t.Kind is not (SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row or SqlTypeKind.Null);
+        t.Kind is not (SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset or SqlTypeKind.Row or SqlTypeKind.Null or SqlTypeKind.Variant);
 
     private static string Forms(AggregateFunctionKind kind, string name) => kind switch
     {

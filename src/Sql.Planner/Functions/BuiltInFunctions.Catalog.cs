@@ -42,6 +42,7 @@ public static partial class BuiltInFunctions
         Add(NestedFunctions.All());
         Add(CollectionFunctions.All());
         Add(JsonFunctions.All());
+        Add(VariantFunctions.All());
         Add(AggregateFunctionNames.All());
         return all;
     }

@@ -22,7 +22,8 @@ internal static class CastFunctions
         var to = a[1].WithoutTimeAttribute();
         if (!CastRules.CanCast(from, to))
             throw new FunctionResolutionException(CastRules.Refusal(from, to));
-        bool nullable = tryCast || from.Nullable || from.Kind == SqlTypeKind.Null;
+        // A variant holding a JSON null casts to SQL NULL (Flink's VariantToStringCastRule), so its text may be NULL.
+        bool nullable = tryCast || from.Nullable || from.Kind is SqlTypeKind.Null or SqlTypeKind.Variant;
         return new ResolvedFunction(a.Name, new[] { from }, to.WithNullable(nullable));
     }
 }

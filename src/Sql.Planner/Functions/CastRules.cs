@@ -33,6 +33,10 @@ internal static class CastRules
     public static bool CanCast(SqlType from, SqlType to)
     {
         if (from.Kind == SqlTypeKind.Null) return true;
+        // VARIANT (Flink's VariantToStringCastRule / VariantToPrimitiveCastRule): to itself, a character string, BOOLEAN and
+        // the numbers; nothing casts to it.
+        if (from.Kind == SqlTypeKind.Variant || to.Kind == SqlTypeKind.Variant)
+            return from.Kind == to.Kind || from.Kind == SqlTypeKind.Variant && (to.IsCharacterString || to.IsNumeric || to.Kind == SqlTypeKind.Boolean);
         if (to.IsCharacterString) return true;
         if (from.Kind == to.Kind && from.Kind is not (SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)) return true;
         if (from.IsCharacterString)

@@ -108,6 +108,15 @@ internal static class NestedFunctions
                 if (!IsNull(a[1]) && TypeRules.LeastRestrictive([key, a[1]]) is null)
                     throw new FunctionResolutionException($"A MAP with keys of type {Describe(key)} cannot be looked up with a key of type {Describe(a[1])}");
                 return new ResolvedFunction(a.Name, [container, As(key, a[1])], container.Elements[1].WithNullable(true));
+            case SqlTypeKind.Variant:
+                // Flink: a variant object by a key, a variant array by a 1-based position; the result is a VARIANT.
+                if (IsString(a[1]) && !IsNull(a[1]))
+                    return new ResolvedFunction(a.Name, [container, As(StringType, a[1])], SqlType.Variant);
+                if (a[1].IsExactInteger)
+                    return new ResolvedFunction(a.Name, [container, As(SqlType.Int, a[1])], SqlType.Variant);
+                throw new FunctionResolutionException(
+                    $"Cannot apply 'ITEM' to arguments of type 'ITEM({DescribeArgument(container)}, {DescribeArgument(a[1])})'. Supported form(s): "
+                    + "<ARRAY>[<INTEGER>]\n<MAP>[<ANY>]\n<ROW>[<CHARACTER>|<INTEGER>]\n<VARIANT>[<CHARACTER>|<INTEGER>]");
             case SqlTypeKind.Row:
                 throw new FunctionResolutionException($"A ROW is indexed only by a literal field name or position (r.field, r['field'], r[1]), fields of {Describe(container)}");
             default:

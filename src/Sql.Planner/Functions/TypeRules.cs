@@ -177,6 +177,10 @@ internal static class TypeRules
             return other.WithoutTimeAttribute().WithNullable(true);
         }
         if (ordered && (a.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset || b.Kind is SqlTypeKind.Map or SqlTypeKind.Multiset)) return null;
+        // A VARIANT has equality (Flink's BinaryVariant.equals: the same metadata and value bytes) but no order, and
+        // compares only with a VARIANT.
+        if (a.Kind == SqlTypeKind.Variant || b.Kind == SqlTypeKind.Variant)
+            return !ordered && a.Kind == b.Kind ? SqlType.Variant.WithNullable(a.Nullable || b.Nullable) : null;
         // Calcite's binary comparison coercion (Flink's ImplicitConversionEqualsFunctionITCase): a DATE, TIME or TIMESTAMP
         // against text compares with the text cast to the temporal type.
         if (IsComparableTemporal(a) && b.IsCharacterString) return a.WithoutTimeAttribute().WithNullable(a.Nullable || b.Nullable);

@@ -38,6 +38,7 @@ public sealed record SqlType(
     public static SqlType Date { get; } = new(SqlTypeKind.Date);
     public static SqlType IntervalDayTime { get; } = new(SqlTypeKind.IntervalDayTime);
     public static SqlType IntervalYearMonth { get; } = new(SqlTypeKind.IntervalYearMonth);
+    public static SqlType Variant { get; } = new(SqlTypeKind.Variant);
 
     public static SqlType Decimal(int precision, int scale) => new(SqlTypeKind.Decimal, Precision: precision, Scale: scale);
     public static SqlType Char(int length) => new(SqlTypeKind.Char, Precision: length);
@@ -96,6 +97,7 @@ public sealed record SqlType(
             SqlTypeKind.Multiset => $"MULTISET<{Elements![0]}>",
             SqlTypeKind.Map => $"MAP<{Elements![0]}, {Elements![1]}>",
             SqlTypeKind.Row => "ROW<" + string.Join(", ", RowFields()) + ">",
+            SqlTypeKind.Variant => "VARIANT",
             _ => Kind.ToString().ToUpperInvariant(),
         });
         if (!Nullable) sb.Append(" NOT NULL");

@@ -26,4 +26,6 @@ public enum SqlTypeKind
     Map,
     Multiset,
     Row,
+    /// <summary>Flink 2.1's semi-structured VARIANT (a value in the Parquet variant encoding, see docs/sql.md).</summary>
+    Variant,
 }

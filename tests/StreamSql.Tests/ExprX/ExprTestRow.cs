@@ -108,6 +108,11 @@ internal sealed record ExprTestRow(string Name, IReadOnlyList<(string Column, st
         Str("3.15"), Str("13.14"), Dec("1.99", 4, 2), Str("1.99"), "1", Dec("1", 8, 2), Dec("1", 8, 4), "1", "CAST(1.0 AS DOUBLE)",
         Dec("1", 1, 0), Dec("99", 2, 0), "99", "CAST(99.0 AS DOUBLE)");
 
+    /// <summary>JSON texts for the VARIANT cases (<c>VariantSemanticTest</c>'s sources, as text for PARSE_JSON).</summary>
+    public static readonly ExprTestRow Variants = Numbered("Variants",
+        Str("{\"name\":\"Alice\",\"age\":30,\"city\":\"NYC\"}"), Str("[1, \"hello\", 3.14]"),
+        Str("{\"users\":[{\"id\":1,\"name\":\"Alice\"}]}"), "CAST(NULL AS STRING)", Str("{"), Str("{\"k\":null}"));
+
     /// <summary>A row for tests whose expressions read no field (Flink's is empty; a VALUES row needs one field).</summary>
     public static readonly ExprTestRow Empty = Numbered("Empty", "0");
 

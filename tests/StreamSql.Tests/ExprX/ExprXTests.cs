@@ -5,7 +5,7 @@ namespace StreamSql.Tests.ExprX;
 /// the engine over Flink's test row and compared with the string Flink's test expects.</summary>
 public sealed class ExprXTests(ExprXTests.Runner runner) : IClassFixture<ExprXTests.Runner>
 {
-    private static readonly Dictionary<string, ExprCase> Cases = ScalarFunctionsCases.All().Concat(ScalarOperatorsCases.All()).Concat(TemporalTypesCases.All()).Concat(DecimalTypeCases.All()).Concat(SqlExpressionCases.All()).Concat(LiteralAndArrayCases.All()).Concat(MapTypeCases.All()).Concat(RowTypeCases.All()).Concat(ScalarFunctionsValidationCases.All()).Concat(ValidationCases.All())
+    private static readonly Dictionary<string, ExprCase> Cases = ScalarFunctionsCases.All().Concat(ScalarOperatorsCases.All()).Concat(TemporalTypesCases.All()).Concat(DecimalTypeCases.All()).Concat(SqlExpressionCases.All()).Concat(LiteralAndArrayCases.All()).Concat(MapTypeCases.All()).Concat(RowTypeCases.All()).Concat(ScalarFunctionsValidationCases.All()).Concat(ValidationCases.All()).Concat(VariantCases.All())
         .ToDictionary(c => c.Name);
 
     public static TheoryData<string> Names() => new(Cases.Keys.Where(n => !ExprXDifferences.Names.Contains(n)));

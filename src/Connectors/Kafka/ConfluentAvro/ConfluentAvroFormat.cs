@@ -27,7 +27,7 @@ internal static class ConfluentAvroFormat
         {
             if (FindMultiset(physical[c].Type))
                 throw options.Invalid(formatKey, $"the avro-confluent format does not support MULTISET values yet (column '{physical[c].Name}' is {physical[c].Type})");
-            if (AvroBinary.Unsupported(Execution.Types.ArrowTypeMapping.ToArrow(physical[c].Type)) is { } problem)
+            if (AvroBinary.Unsupported(physical[c].Type) is { } problem)
                 throw options.Invalid(formatKey, $"{problem.Replace("the avro format", "the avro-confluent format", StringComparison.Ordinal)} "
                     + $"(column '{physical[c].Name}' is {physical[c].Type})");
         }

@@ -25,6 +25,13 @@ internal static class CastKernels
             if (operand.Type.Equals(target)) return operand;
             return operand is ConstantExpression k ? new ConstantExpression(k.Value, target) : new RetypedExpression(operand, target);
         }
+        if (from.Kind == SqlTypeKind.Variant && !target.IsCharacterString && target.Kind != SqlTypeKind.Variant)
+            return new Variants.VariantToScalarKernel(operand, target, tryCast);
+        if (target.IsCharacterString && from.Kind == SqlTypeKind.Variant)
+        {
+            var json = new Variants.VariantToTextKernel(operand);
+            return target.Kind == SqlTypeKind.VarChar && target.Precision == SqlType.MaxVarCharLength ? json : Create(json, target, tryCast, source);
+        }
         if (target.IsCharacterString && from.Kind is SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)
             return new NestedToText(operand, target);
         if (from.Kind is SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Row)

@@ -62,7 +62,7 @@ internal static class ComparisonKernels
             SqlTypeKind.Float => new PrimitiveComparison<float>(op, left, right, resultType),
             SqlTypeKind.Double => new PrimitiveComparison<double>(op, left, right, resultType),
             SqlTypeKind.Decimal => new PrimitiveComparison<Int128>(op, left, right, resultType),
-            _ when common.IsCharacterString => new Utf8Comparison(op, left, right, resultType),
+            _ when common.IsCharacterString || common.Kind == SqlTypeKind.Variant => new Utf8Comparison(op, left, right, resultType),
             _ => new RowwiseExpression(resultType, new[] { left, right }, (a, row, w) => w.AppendBoolean(Test(op, CompareValues(a[0], a[1], row)))),
         };
     }
@@ -113,7 +113,7 @@ internal static class ComparisonKernels
     {
         var t = a.Type;
         if (t.IsCharacterString) return Math.Sign(a.GetUtf8(rowA).SequenceCompareTo(b.GetUtf8(rowB)));
-        if (t.IsBinaryString) return Math.Sign(a.GetBytes(rowA).SequenceCompareTo(b.GetBytes(rowB)));
+        if (t.IsBinaryString || t.Kind == SqlTypeKind.Variant) return Math.Sign(a.GetBytes(rowA).SequenceCompareTo(b.GetBytes(rowB)));
         if (t.Kind == SqlTypeKind.Boolean) return a.GetBoolean(rowA).CompareTo(b.GetBoolean(rowB));
         if (t.IsApproximate) return a.GetDouble(rowA).CompareTo(b.GetDouble(rowB));
         if (t.Kind == SqlTypeKind.Decimal) return DecimalMath.Compare(a.GetUnscaled(rowA), t.Scale, b.GetUnscaled(rowB), b.Type.Scale);

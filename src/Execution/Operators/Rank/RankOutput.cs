@@ -176,7 +176,9 @@ internal sealed class RankOutput
             case SqlTypeKind.Float: Decode<FloatValue>(bytes, cursors, into); break;
             case SqlTypeKind.Double: Decode<DoubleValue>(bytes, cursors, into); break;
             case SqlTypeKind.Decimal: Decode<DecimalValue>(bytes, cursors, into); break;
-            case SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary: Decode<BytesValue>(bytes, cursors, into); break;
+            case SqlTypeKind.Char or SqlTypeKind.VarChar or SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Variant:
+                Decode<BytesValue>(bytes, cursors, into);
+                break;
             case SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Map or SqlTypeKind.Multiset: Decode<NestedValue>(bytes, cursors, into); break;
             default: Decode<IntegerValue>(bytes, cursors, into); break;
         }

@@ -143,9 +143,10 @@ internal static class SortableEncoding
         or SqlTypeKind.Timestamp or SqlTypeKind.TimestampLtz or SqlTypeKind.IntervalDayTime or SqlTypeKind.IntervalYearMonth;
 
     /// <summary>Whether values of <paramref name="type"/> can be encoded for equality alone (FIRST_VALUE, LAST_VALUE,
-    /// ARRAY_AGG, LAG, DISTINCT): every type <see cref="Supports"/> takes, and ROW, ARRAY, MULTISET and MAP values.</summary>
+    /// ARRAY_AGG, LAG, DISTINCT): every type <see cref="Supports"/> takes, and ROW, ARRAY, MULTISET, MAP and VARIANT values
+    /// (a VARIANT's bytes, which have no order of their own).</summary>
     public static bool SupportsEquality(SqlType type) =>
-        Supports(type) || type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map;
+        Supports(type) || type.Kind is SqlTypeKind.Row or SqlTypeKind.Array or SqlTypeKind.Multiset or SqlTypeKind.Map or SqlTypeKind.Variant;
 
     private static ulong DoubleKey(double d)
     {

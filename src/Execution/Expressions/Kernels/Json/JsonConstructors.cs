@@ -44,6 +44,14 @@ internal static class JsonValueWriting
             case SqlTypeKind.Binary or SqlTypeKind.VarBinary:
                 writer.WriteBase64StringValue(((BinaryArray)array).GetBytes(row));
                 break;
+            // A variant is the JSON value it holds (its toJson), nested as JSON rather than quoted.
+            case SqlTypeKind.Variant:
+            {
+                var json = new ArrayBufferWriter<byte>(64);
+                Types.Variants.VariantJsonWriter.Write(((BinaryArray)array).GetBytes(row), json);
+                writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
+                break;
+            }
             case SqlTypeKind.Row:
                 var s = (StructArray)array;
                 writer.WriteStartObject();

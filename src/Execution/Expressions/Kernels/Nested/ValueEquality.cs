@@ -30,7 +30,7 @@ internal sealed class ValueEquality
             SqlTypeKind.Float or SqlTypeKind.Double => a.GetDouble(rowA).Equals(b.GetDouble(rowB)),
             SqlTypeKind.Decimal => a.GetUnscaled(rowA) == b.GetUnscaled(rowB),
             SqlTypeKind.Char or SqlTypeKind.VarChar => a.GetUtf8(rowA).SequenceEqual(b.GetUtf8(rowB)),
-            SqlTypeKind.Binary or SqlTypeKind.VarBinary => a.GetBytes(rowA).SequenceEqual(b.GetBytes(rowB)),
+            SqlTypeKind.Binary or SqlTypeKind.VarBinary or SqlTypeKind.Variant => a.GetBytes(rowA).SequenceEqual(b.GetBytes(rowB)),
             _ => a.GetInt64(rowA) == b.GetInt64(rowB),
         };
     }
