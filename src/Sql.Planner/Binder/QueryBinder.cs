@@ -360,6 +360,12 @@ internal sealed class QueryBinder
                     $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
             for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
         }
+        else if (unnest.Alias is { } alias && added.Count == 1)
+        {
+            // Calcite's AliasNamespace: `UNNEST(x) AS t` without a column list names a sole column after the alias
+            // (so `CROSS JOIN UNNEST(cities) AS city` selects `city`).
+            added[0] = new Field(alias.Value, added[0].Type);
+        }
         return (collection, added);
     }
 
