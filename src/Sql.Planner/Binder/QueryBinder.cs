@@ -93,6 +93,7 @@ internal sealed class QueryBinder
     {
         LogicalNode input;
         Scope scope;
+        bool whereJoined = false;
         var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
         var stateTtl = StateTtlHint.Of(s);
         var joinStrategy = JoinStrategyHint.Of(s);
@@ -110,6 +111,11 @@ internal sealed class QueryBinder
             try
             {
                 (input, scope) = BindRelation(s.From, ctes);
+                if (CommaIntervalJoin(s, input, ctes) is { } interval)
+                {
+                    (input, scope) = interval;
+                    whereJoined = true;
+                }
             }
             finally
             {
@@ -125,6 +131,7 @@ internal sealed class QueryBinder
         // Scalar subqueries, and IN / EXISTS other than as WHERE conjuncts, in WHERE and in a select list without
         // aggregates (beside OVER calls too): what their values are computed from is joined to the rows.
         var (plain, subqueries) = s.Where is null ? (null, []) : SubqueryBinder.Split(s.Where);
+        if (whereJoined) plain = null;
         var roots = new List<Expression>();
         if (plain is not null) roots.Add(plain);
         if (!AggregateBinder.IsAggregateQuery(s)) roots.AddRange(s.Items.Select(i => i.Expression));
@@ -379,6 +386,26 @@ internal sealed class QueryBinder
         var projections = new List<ScalarExpr>(added.Count);
         for (int i = 0; i < added.Count; i++) projections.Add(new InputRef(one.Schema.Count + i, added[i].Type));
         return LogicalProject.Create(unnested, projections, added.Select(f => f.Name).ToList());
+    }
+
+    /// <summary>
+    /// <c>FROM a, b WHERE ...</c> whose WHERE bounds one side's rowtime by the other's (an interval join once Flink's
+    /// optimizer has pushed the WHERE into the join): the join of <c>a</c> and <c>b</c> on the WHERE, keeping the time
+    /// attributes of both sides as Flink's RelTimeIndicatorConverter keeps them for an interval join, so a window may
+    /// follow it (the sql-training's rides and fares joined in WHERE, then a TUMBLE on the ride's time). Null for any other
+    /// FROM or WHERE (then the WHERE filters the cross join, whose time attributes are plain timestamps).
+    /// </summary>
+    private (LogicalNode Node, Scope Scope)? CommaIntervalJoin(SelectQuery s, LogicalNode crossJoined, CteEnvironment? ctes)
+    {
+        if (s.From is not JoinTableReference { Kind: JoinKind.Cross, Condition: null, Natural: false, UsingColumns.Count: 0 } comma
+            || comma.Left is JoinTableReference || comma.Right is not (NamedTableReference { SystemTimeAsOf: null } or SubqueryTableReference { Lateral: false })
+            || s.Where is null || crossJoined is not LogicalJoin { Condition: null, LeftKeys.Count: 0 } cross
+            || !cross.Left.Schema.Fields.Any(f => f.Type.IsRowtime) || !cross.Right.Schema.Fields.Any(f => f.Type.IsRowtime))
+            return null;
+        var (plain, subqueries) = SubqueryBinder.Split(s.Where);
+        if (plain is null || subqueries.Count > 0 || SubqueryValueBinder.Find([plain]).Count > 0) return null;
+        var joined = BindRelation(comma with { Kind = JoinKind.Inner, Condition = plain }, ctes);
+        return joined.Node.Schema.Fields.Any(f => f.Type.IsTimeAttribute) ? joined : null;
     }
 
     /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER | LEFT [OUTER]] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
