@@ -108,6 +108,8 @@ public sealed class IntervalJoinPlanTests
         var chain = Query(sql).Job.Vertices.SelectMany(v => v.Chain).ToList();
         Assert.Contains(chain, s => s is IntervalJoinSpec);
         Assert.True(Query("SELECT a.ts, b.ts AS bts FROM auctions a, bids b WHERE a.id = b.auction AND b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND").ResultSchema[1].Type.IsRowtime);
+        // So does an inner join on the key bounded in WHERE.
+        Assert.True(Query("SELECT a.ts, b.ts AS bts FROM auctions a JOIN bids b ON a.id = b.auction WHERE b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND").ResultSchema[1].Type.IsRowtime);
         // Without time bounds the WHERE filters a regular join, whose rowtimes are plain timestamps.
         Assert.False(Query("SELECT a.ts FROM auctions a, bids b WHERE a.id = b.auction").ResultSchema[0].Type.IsTimeAttribute);
     }

@@ -111,7 +111,7 @@ internal sealed class QueryBinder
             try
             {
                 (input, scope) = BindRelation(s.From, ctes);
-                if (CommaIntervalJoin(s, input, ctes) is { } interval)
+                if (WhereIntervalJoin(s, input, ctes) is { } interval)
                 {
                     (input, scope) = interval;
                     whereJoined = true;
@@ -389,23 +389,26 @@ internal sealed class QueryBinder
     }
 
     /// <summary>
-    /// <c>FROM a, b WHERE ...</c> whose WHERE bounds one side's rowtime by the other's (an interval join once Flink's
-    /// optimizer has pushed the WHERE into the join): the join of <c>a</c> and <c>b</c> on the WHERE, keeping the time
-    /// attributes of both sides as Flink's RelTimeIndicatorConverter keeps them for an interval join, so a window may
-    /// follow it (the sql-training's rides and fares joined in WHERE, then a TUMBLE on the ride's time). Null for any other
-    /// FROM or WHERE (then the WHERE filters the cross join, whose time attributes are plain timestamps).
+    /// <c>FROM a, b WHERE ...</c> (or <c>a [INNER] JOIN b ON ... WHERE ...</c>) whose WHERE bounds one side's rowtime by
+    /// the other's: an interval join once Flink's optimizer has pushed the WHERE into the inner join, so the join of
+    /// <c>a</c> and <c>b</c> on the ON and WHERE conditions, keeping the time attributes of both sides as Flink's
+    /// RelTimeIndicatorConverter keeps them for an interval join (a window may follow it, as the sql-training's rides and
+    /// fares joined in WHERE under a TUMBLE on the ride's time; a sink refuses two rowtimes). Null for any other FROM or
+    /// WHERE (then the WHERE filters the join, whose time attributes are plain timestamps).
     /// </summary>
-    private (LogicalNode Node, Scope Scope)? CommaIntervalJoin(SelectQuery s, LogicalNode crossJoined, CteEnvironment? ctes)
+    private (LogicalNode Node, Scope Scope)? WhereIntervalJoin(SelectQuery s, LogicalNode joined, CteEnvironment? ctes)
     {
-        if (s.From is not JoinTableReference { Kind: JoinKind.Cross, Condition: null, Natural: false, UsingColumns.Count: 0 } comma
-            || comma.Left is JoinTableReference || comma.Right is not (NamedTableReference { SystemTimeAsOf: null } or SubqueryTableReference { Lateral: false })
-            || s.Where is null || crossJoined is not LogicalJoin { Condition: null, LeftKeys.Count: 0 } cross
-            || !cross.Left.Schema.Fields.Any(f => f.Type.IsRowtime) || !cross.Right.Schema.Fields.Any(f => f.Type.IsRowtime))
+        if (s.From is not JoinTableReference { Kind: JoinKind.Cross or JoinKind.Inner, Natural: false, UsingColumns.Count: 0 } join
+            || join.Left is JoinTableReference || join.Right is not (NamedTableReference { SystemTimeAsOf: null } or SubqueryTableReference { Lateral: false })
+            || s.Where is null || (joined as LogicalJoin ?? (joined as LogicalProject)?.Input as LogicalJoin) is not { JoinType: JoinType.Inner } plainJoin
+            || joined.Schema.Fields.Any(f => f.Type.IsTimeAttribute)
+            || !plainJoin.Left.Schema.Fields.Any(f => f.Type.IsRowtime) || !plainJoin.Right.Schema.Fields.Any(f => f.Type.IsRowtime))
             return null;
         var (plain, subqueries) = SubqueryBinder.Split(s.Where);
         if (plain is null || subqueries.Count > 0 || SubqueryValueBinder.Find([plain]).Count > 0) return null;
-        var joined = BindRelation(comma with { Kind = JoinKind.Inner, Condition = plain }, ctes);
-        return joined.Node.Schema.Fields.Any(f => f.Type.IsTimeAttribute) ? joined : null;
+        var condition = join.Condition is null ? plain : new BinaryExpression(BinaryOperator.And, join.Condition, plain, s.Where.Span);
+        var interval = BindRelation(join with { Kind = JoinKind.Inner, Condition = condition }, ctes);
+        return interval.Node.Schema.Fields.Any(f => f.Type.IsTimeAttribute) ? interval : null;
     }
 
     /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER | LEFT [OUTER]] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
