@@ -433,6 +433,9 @@ internal sealed class QueryBinder
             case SubqueryTableReference sub:
             {
                 var node = Rename(Bind(sub.Query, ctes), sub.ColumnAliases, sub.Span);
+                // Calcite's AliasNamespace: `(VALUES ...) AS t` without a column list names a sole column after the alias.
+                if (sub.ColumnAliases.Count == 0 && sub.Alias is { } alias && sub.Query is ValuesQuery && node.Schema.Count == 1)
+                    node = RenameTo(node, [alias.Value], sub.Span);
                 return (node, sub.Alias?.Value);
             }
             case JoinTableReference join:
