@@ -1,4 +1,4 @@
--- scenario: confluentinc/tutorials splitting (Flink SQL) as a whole script: acting_events (a filesystem csv directory in place of the kafka topic) filled by the tutorial's INSERT ... VALUES, acting_events_drama filled by INSERT ... SELECT name, title ... WHERE genre = 'drama', and read back into a print sink (for the tutorial's SELECT * FROM acting_events_drama), each job finishing before the next. Expected rows: the tutorial's output
+-- scenario: confluentinc/tutorials splitting (Flink SQL) as a whole script: acting_events (a filesystem csv directory in place of the kafka topic) filled by the tutorial's INSERT ... VALUES, acting_events_drama filled by INSERT ... SELECT name, title ... WHERE genre = 'drama', and read back into a print sink (for the tutorial's SELECT * FROM acting_events_drama), each job finishing before the next; the drama table's csv file as Flink's Jackson CSV writer quotes text holding a space. Expected rows: the tutorial's output
 -- sql:
 SET 'table.dml-sync' = 'true';
 CREATE TABLE acting_events (
@@ -33,7 +33,7 @@ INSERT INTO drama_print SELECT * FROM acting_events_drama;
 --| +I[Matt Damon, The Martian]
 --| +I[Meryl Streep, The Iron Lady]
 --| +I[Russell Crowe, Gladiator]
--- expect files acting_events_drama (unordered):
---| Matt Damon,The Martian
---| Meryl Streep,The Iron Lady
---| Russell Crowe,Gladiator
+-- expect files ${SCRATCH}/acting_events_drama (unordered):
+--| "Matt Damon","The Martian"
+--| "Meryl Streep","The Iron Lady"
+--| "Russell Crowe",Gladiator
