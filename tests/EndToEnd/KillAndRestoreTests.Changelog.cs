@@ -96,31 +96,6 @@ public sealed partial class KillAndRestoreMoreTests
         });
     }
 
-    /// <summary>Replays the committed messages in file order per sink key (the first <paramref name="keyWidth"/> columns):
-    /// every delete must retract the key's current row and every insert find the key empty, every message must be written
-    /// as Flink's serializer writes it, and what remains must be DuckDB's answer to <paramref name="batchSql"/> (rows as
-    /// comma-joined values).</summary>
-    private void AssertReplayEndsInBatchAnswer(string format, int keyWidth, string batchSql)
-    {
-        _passed = false;
-        var current = new Dictionary<string, string>(StringComparer.Ordinal);
-        var faults = new List<string>();
-        foreach (var line in CommittedInFileOrder(Out))
-        {
-            var (isInsert, row, names) = ParseChangeMessage(format, line);
-            var key = string.Join(",", row.Split(',').Take(keyWidth));
-            if (isInsert && !current.TryAdd(key, row)) faults.Add($"insert {row} while {current[key]} is current (a replayed change)");
-            else if (!isInsert && !(current.TryGetValue(key, out var now) && now == row && current.Remove(key)))
-                faults.Add($"delete {row} while {(current.TryGetValue(key, out var other) ? other : "nothing")} is current");
-            var rewritten = ChangeMessage(format, isInsert, names, row.Split(','));
-            if (rewritten != line) faults.Add($"message {line} is not written as Flink writes it ({rewritten})");
-        }
-        var end = CommittedOutput.CompareExactlyOnce(ParquetOutput.Read(batchSql), current.Values.ToList());
-        if (faults.Count > 0 || end is not null)
-            Fail($"replayed in file order: {faults.Count} faults ({string.Join("; ", faults.Take(10))}); end state against DuckDB's batch answer: {end ?? "equal"}", null);
-        Pass();
-    }
-
     /// <summary>
     /// The same with sources at the job's parallelism, as a user writes them: two source subtasks interleave a key's rows at
     /// their own pace, so the intermediate values differ from run to run (in Flink too) and the judgement is per key. A
@@ -370,66 +345,4 @@ public sealed partial class KillAndRestoreMoreTests
         return changes;
     }
 
-    /// <summary>A change as Flink's serialization schema of the format writes it (DebeziumJsonSerializationSchema: before,
-    /// after, op "c"/"d"; CanalJsonSerializationSchema: a one-element data array and type INSERT/DELETE;
-    /// MaxwellJsonSerializationSchema: data and type insert/delete).</summary>
-    private static string ChangeMessage(string format, bool insert, string[] columns, IReadOnlyList<string> values)
-    {
-        var image = "{" + string.Join(",", columns.Select((c, i) => $"\"{c}\":{values[i]}")) + "}";
-        return format switch
-        {
-            "debezium-json" => insert ? $"{{\"before\":null,\"after\":{image},\"op\":\"c\"}}" : $"{{\"before\":{image},\"after\":null,\"op\":\"d\"}}",
-            "canal-json" => $"{{\"data\":[{image}],\"type\":\"{(insert ? "INSERT" : "DELETE")}\"}}",
-            _ => $"{{\"data\":{image},\"type\":\"{(insert ? "insert" : "delete")}\"}}",
-        };
-    }
-
-    /// <summary>Whether a committed message inserts or deletes, its row's values (JSON texts) joined by commas, and its
-    /// field names.</summary>
-    private static (bool Insert, string Row, string[] Names) ParseChangeMessage(string format, string line)
-    {
-        using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
-        var (insert, image) = format switch
-        {
-            "debezium-json" => root.GetProperty("op").GetString() == "c" ? (true, root.GetProperty("after")) : (false, root.GetProperty("before")),
-            "canal-json" => (root.GetProperty("type").GetString() == "INSERT", root.GetProperty("data")[0]),
-            _ => (root.GetProperty("type").GetString() == "insert", root.GetProperty("data")),
-        };
-        return (insert, string.Join(",", image.EnumerateObject().Select(p => p.Value.GetRawText())), image.EnumerateObject().Select(p => p.Name).ToArray());
-    }
-
-    /// <summary>The n of a part file <c>part-&lt;uuid&gt;-&lt;subtask&gt;-&lt;n&gt;</c> (a subtask's files in the order it opened them).</summary>
-    private static long PartNumber(string path) =>
-        long.TryParse(path.AsSpan(path.LastIndexOf('-') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
-
-    /// <summary>The committed lines of a sink directory, files in the order they were written (last write time; a part
-    /// file is closed at a checkpoint barrier or when it rolls, and its commit keeps the time), so the messages of one key,
-    /// which one subtask writes at a time, come in the order they were emitted; with <paramref name="withPartition"/> each
-    /// line prefixed with its file's partition path and '|'.</summary>
-    private static List<string> CommittedInFileOrder(string directory, bool withPartition)
-    {
-        var lines = new List<string>();
-        if (!Directory.Exists(directory)) return lines;
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(directory, f))
-            .Where(f => !CommittedOutput.IsHidden(f))
-            .Select(f => (Relative: f, Written: File.GetLastWriteTimeUtc(Path.Combine(directory, f))))
-            .OrderBy(f => f.Written).ThenBy(f => PartNumber(f.Relative)).ThenBy(f => f.Relative, StringComparer.Ordinal);
-        foreach (var (relative, _) in files)
-        {
-            var prefix = withPartition ? Path.GetDirectoryName(relative) + "|" : "";
-            try
-            {
-                lines.AddRange(File.ReadAllLines(Path.Combine(directory, relative)).Where(l => l.Length > 0).Select(l => prefix + l));
-            }
-            catch (FileNotFoundException)
-            {
-                // Removed between the listing and the read (a restore cleaning up): what is committed is read by the next look.
-            }
-        }
-        return lines;
-    }
-
-    private static List<string> CommittedInFileOrder(string directory) => CommittedInFileOrder(directory, withPartition: false);
 }

@@ -40,6 +40,17 @@ public sealed class NestedBindingTests
     }
 
     [Fact]
+    public void An_unnest_or_values_alias_without_a_column_list_names_a_sole_column_as_calcite_does()
+    {
+        Assert.Equal("id INT, city STRING", Schema("SELECT id, city FROM events CROSS JOIN UNNEST(tags) AS city"));
+        Assert.Equal("t INT NOT NULL", Schema("SELECT t FROM UNNEST(ARRAY[1, 2]) AS t"));
+        // Two columns (a MAP's KEY and VALUE) keep their own names.
+        Assert.Equal("KEY STRING, VALUE BIGINT", Schema("SELECT u.* FROM events, UNNEST(attrs) AS u"));
+        Assert.Equal("t INT NOT NULL", Schema("SELECT * FROM (VALUES (1), (2)) AS t"));
+        Assert.Equal("EXPR$0 INT NOT NULL, EXPR$1 CHAR(1) NOT NULL", Schema("SELECT * FROM (VALUES (1, 'a')) AS t"));
+    }
+
+    [Fact]
     public void Unnest_on_its_own_has_only_the_element_columns()
     {
         Assert.Equal("s CHAR(1) NOT NULL, n INT NOT NULL", Schema("SELECT * FROM UNNEST(ARRAY['a', 'b']) WITH ORDINALITY AS t(s, n)"));

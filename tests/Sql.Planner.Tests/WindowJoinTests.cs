@@ -59,6 +59,28 @@ public sealed class WindowJoinTests
     }
 
     [Fact]
+    public void Nexmark_q5_max_per_window_of_a_window_count_is_a_window_aggregation_joined_back_by_a_window_join()
+    {
+        // Flink's window properties flow through a window aggregation (renamed or not), so grouping its output by them is a
+        // window aggregation, and joining both on them a window join: insert-only, as Flink plans Nexmark q5.
+        var plan = PhysicalPlan("""
+            SELECT AuctionBids.auction, AuctionBids.num FROM (
+                SELECT auction, COUNT(*) AS num, window_start AS starttime, window_end AS endtime
+                FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) GROUP BY auction, window_start, window_end
+            ) AS AuctionBids JOIN (
+                SELECT MAX(CountBids.num) AS maxn, CountBids.starttime, CountBids.endtime FROM (
+                    SELECT COUNT(*) AS num, window_start AS starttime, window_end AS endtime
+                    FROM TABLE(HOP(TABLE bids, DESCRIPTOR(ts), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) GROUP BY auction, window_start, window_end
+                ) AS CountBids GROUP BY CountBids.starttime, CountBids.endtime
+            ) AS MaxBids ON AuctionBids.starttime = MaxBids.starttime AND AuctionBids.endtime = MaxBids.endtime AND AuctionBids.num >= MaxBids.maxn
+            """);
+        Assert.Contains("WindowAggregate(window=[HOP(win_start=[starttime], win_end=[endtime], size=[10 s], slide=[2 s])], select=[MAX(num) AS maxn", plan);
+        Assert.Contains("WindowJoin(leftWindow=[HOP(win_start=[starttime], win_end=[endtime], size=[10 s], slide=[2 s])]", plan);
+        Assert.DoesNotContain("GroupAggregate", plan);
+        Assert.DoesNotContain("UB", plan);
+    }
+
+    [Fact]
     public void Exists_and_not_exists_on_the_windows_are_window_semi_and_anti_joins()
     {
         var semi = PhysicalPlan($"SELECT * FROM {Windowed("bids")} L WHERE EXISTS (SELECT * FROM {Windowed("asks")} R "

@@ -93,6 +93,7 @@ internal sealed class QueryBinder
     {
         LogicalNode input;
         Scope scope;
+        bool whereJoined = false;
         var lookupHints = s.Hints.Where(h => string.Equals(h.Name, "LOOKUP", StringComparison.OrdinalIgnoreCase)).Select(LookupHint.Parse).ToList();
         var stateTtl = StateTtlHint.Of(s);
         var joinStrategy = JoinStrategyHint.Of(s);
@@ -110,6 +111,11 @@ internal sealed class QueryBinder
             try
             {
                 (input, scope) = BindRelation(s.From, ctes);
+                if (WhereIntervalJoin(s, input, ctes) is { } interval)
+                {
+                    (input, scope) = interval;
+                    whereJoined = true;
+                }
             }
             finally
             {
@@ -125,6 +131,7 @@ internal sealed class QueryBinder
         // Scalar subqueries, and IN / EXISTS other than as WHERE conjuncts, in WHERE and in a select list without
         // aggregates (beside OVER calls too): what their values are computed from is joined to the rows.
         var (plain, subqueries) = s.Where is null ? (null, []) : SubqueryBinder.Split(s.Where);
+        if (whereJoined) plain = null;
         var roots = new List<Expression>();
         if (plain is not null) roots.Add(plain);
         if (!AggregateBinder.IsAggregateQuery(s)) roots.AddRange(s.Items.Select(i => i.Expression));
@@ -360,6 +367,12 @@ internal sealed class QueryBinder
                     $"UNNEST gives {added.Count} column(s) ({string.Join(", ", added.Select(f => f.Name))}) but {unnest.ColumnAliases.Count} alias(es) are listed", unnest.Span);
             for (int i = 0; i < added.Count; i++) added[i] = new Field(unnest.ColumnAliases[i].Value, added[i].Type);
         }
+        else if (unnest.Alias is { } alias && added.Count == 1)
+        {
+            // Calcite's AliasNamespace: `UNNEST(x) AS t` without a column list names a sole column after the alias
+            // (so `CROSS JOIN UNNEST(cities) AS city` selects `city`).
+            added[0] = new Field(alias.Value, added[0].Type);
+        }
         return (collection, added);
     }
 
@@ -373,6 +386,29 @@ internal sealed class QueryBinder
         var projections = new List<ScalarExpr>(added.Count);
         for (int i = 0; i < added.Count; i++) projections.Add(new InputRef(one.Schema.Count + i, added[i].Type));
         return LogicalProject.Create(unnested, projections, added.Select(f => f.Name).ToList());
+    }
+
+    /// <summary>
+    /// <c>FROM a, b WHERE ...</c> (or <c>a [INNER] JOIN b ON ... WHERE ...</c>) whose WHERE bounds one side's rowtime by
+    /// the other's: an interval join once Flink's optimizer has pushed the WHERE into the inner join, so the join of
+    /// <c>a</c> and <c>b</c> on the ON and WHERE conditions, keeping the time attributes of both sides as Flink's
+    /// RelTimeIndicatorConverter keeps them for an interval join (a window may follow it, as the sql-training's rides and
+    /// fares joined in WHERE under a TUMBLE on the ride's time; a sink refuses two rowtimes). Null for any other FROM or
+    /// WHERE (then the WHERE filters the join, whose time attributes are plain timestamps).
+    /// </summary>
+    private (LogicalNode Node, Scope Scope)? WhereIntervalJoin(SelectQuery s, LogicalNode joined, CteEnvironment? ctes)
+    {
+        if (s.From is not JoinTableReference { Kind: JoinKind.Cross or JoinKind.Inner, Natural: false, UsingColumns.Count: 0 } join
+            || join.Left is JoinTableReference || join.Right is not (NamedTableReference { SystemTimeAsOf: null } or SubqueryTableReference { Lateral: false })
+            || s.Where is null || (joined as LogicalJoin ?? (joined as LogicalProject)?.Input as LogicalJoin) is not { JoinType: JoinType.Inner } plainJoin
+            || joined.Schema.Fields.Any(f => f.Type.IsTimeAttribute)
+            || !plainJoin.Left.Schema.Fields.Any(f => f.Type.IsRowtime) || !plainJoin.Right.Schema.Fields.Any(f => f.Type.IsRowtime))
+            return null;
+        var (plain, subqueries) = SubqueryBinder.Split(s.Where);
+        if (plain is null || subqueries.Count > 0 || SubqueryValueBinder.Find([plain]).Count > 0) return null;
+        var condition = join.Condition is null ? plain : new BinaryExpression(BinaryOperator.And, join.Condition, plain, s.Where.Span);
+        var interval = BindRelation(join with { Kind = JoinKind.Inner, Condition = condition }, ctes);
+        return interval.Node.Schema.Fields.Any(f => f.Type.IsTimeAttribute) ? interval : null;
     }
 
     /// <summary><c>CROSS JOIN UNNEST</c>, <c>, UNNEST</c> and <c>[INNER | LEFT [OUTER]] JOIN UNNEST ... ON TRUE</c> (Flink's forms).</summary>
@@ -397,6 +433,9 @@ internal sealed class QueryBinder
             case SubqueryTableReference sub:
             {
                 var node = Rename(Bind(sub.Query, ctes), sub.ColumnAliases, sub.Span);
+                // Calcite's AliasNamespace: `(VALUES ...) AS t` without a column list names a sole column after the alias.
+                if (sub.ColumnAliases.Count == 0 && sub.Alias is { } alias && sub.Query is ValuesQuery && node.Schema.Count == 1)
+                    node = RenameTo(node, [alias.Value], sub.Span);
                 return (node, sub.Alias?.Value);
             }
             case JoinTableReference join:

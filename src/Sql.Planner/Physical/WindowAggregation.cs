@@ -23,8 +23,8 @@ internal static class WindowAggregation
     {
         var calc = a.Input as LogicalCalc;
         if ((calc?.Input ?? a.Input) is not LogicalWindowTableFunction tvf)
-            return WindowJoinPlanning.WindowedJoinColumns(a.Input, a.GroupKeys) is { } joined && a.GroupingSets is null
-                ? PlanOverWindowJoin(a, joined, translate, parallelism, timeZone)
+            return WindowJoinPlanning.WindowedColumns(a.Input, a.GroupKeys) is { } windowed && a.GroupingSets is null
+                ? PlanOverWindowedRows(a, windowed, translate, parallelism, timeZone)
                 : null;
         ScalarExpr Projection(int i) => calc is null ? new InputRef(i, a.Input.Schema[i].Type) : calc.Projections[i];
         int Role(int column) => Projection(column) is InputRef r && r.Index >= tvf.WindowStart ? r.Index - tvf.WindowStart : -1;
@@ -169,11 +169,11 @@ internal static class WindowAggregation
     }
 
     /// <summary>
-    /// An aggregation grouped by window_start and window_end carried through a window join (Flink's window properties of
-    /// a window join's output): the rows carry their window, so it reads the window columns
+    /// An aggregation grouped by window_start and window_end carried through a window join or a window aggregation
+    /// (Flink's window properties of their output): the rows carry their window, so it reads the window columns
     /// (<c>window=[TUMBLE(win_start=[window_start], win_end=[window_end], ...)]</c>) and fires each window once.
     /// </summary>
-    private static PhysicalCalc PlanOverWindowJoin(LogicalAggregate a, WindowJoinPlanning.WindowColumns joined,
+    private static PhysicalCalc PlanOverWindowedRows(LogicalAggregate a, WindowJoinPlanning.WindowColumns joined,
         Func<LogicalNode, PhysicalNode> translate, int parallelism, string? timeZone)
     {
         var regular = Enumerable.Range(0, a.GroupKeys.Count).Where(p => p != joined.StartKey && p != joined.EndKey).ToList();

@@ -112,15 +112,30 @@ internal static class WindowRankPlanning
         _ => null,
     };
 
+    /// <summary>Whether <paramref name="node"/> is a window aggregation (<see cref="IsWindowAggregate"/>), possibly under
+    /// projections and filters.</summary>
+    internal static bool HasWindowAggregate(LogicalNode node) => node switch
+    {
+        LogicalAggregate a => a.GroupingSets is null && IsWindowAggregate(a),
+        LogicalCalc or LogicalProject or LogicalFilter => HasWindowAggregate(node.Inputs[0]),
+        _ => false,
+    };
+
     /// <summary>Whether <paramref name="a"/> is planned as a window aggregation (<see cref="WindowAggregation"/>): grouped by
-    /// window_start and window_end of the window table function right below it (or below one Calc).</summary>
+    /// window_start and window_end of the window table function right below it (or below one Calc), or of an event-time
+    /// TUMBLE, HOP or CUMULATE carried through a window aggregation or window join below (Flink's window properties: a
+    /// cascade such as Nexmark q5's MAX per window of a window COUNT).</summary>
     private static bool IsWindowAggregate(LogicalAggregate a)
     {
-        if (((a.Input as LogicalCalc)?.Input ?? a.Input) is not LogicalWindowTableFunction below) return false;
+        var below = ((a.Input as LogicalCalc)?.Input ?? a.Input) as LogicalWindowTableFunction;
+        // Otherwise exactly when WindowAggregation plans it over the attached window columns.
+        if (below is null) return a.GroupingSets is null && WindowJoinPlanning.WindowedColumns(a.Input, a.GroupKeys) is not null;
+        LogicalWindowTableFunction? function = below;
         bool start = false, end = false;
         foreach (int k in a.GroupKeys)
         {
-            if (Source(a.Input, k) is not var (f, column, _) || !ReferenceEquals(f, below)) continue;
+            if (Source(a.Input, k) is not var (f, column, _) || (function is not null && !ReferenceEquals(f, function))) continue;
+            function = f;
             start |= column == f.WindowStart;
             end |= column == f.WindowEnd;
         }

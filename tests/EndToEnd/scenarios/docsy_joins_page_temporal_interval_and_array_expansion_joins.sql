@@ -1,4 +1,4 @@
--- scenario: Flink's Joins page: the event-time temporal join of orders with a versioned currency_rates table (a debezium-json changelog with PRIMARY KEY and watermark; the page's Kafka metadata column becomes a physical column) gives the page's two result rows (o_001 at 12:00 takes EUR 1.14, o_002 at 12:06 the 1.10 that replaced it at 12:05); the interval join of Orders and Shipments shipped within four hours (BETWEEN bounds inclusive); array expansion with CROSS JOIN UNNEST(tags) AS t (tag) (SPLIT of an empty text is an empty array, as Flink's splitByWholeSeparatorPreserveAllTokens, so that order has no row)
+-- scenario: Flink's Joins page: the event-time temporal join of orders with a versioned currency_rates table (a debezium-json changelog with PRIMARY KEY and watermark; the page's Kafka metadata column becomes a physical column) gives the page's two result rows (o_001 at 12:00 takes EUR 1.14, o_002 at 12:06 the 1.10 that replaced it at 12:05); the interval join of Orders and Shipments shipped within four hours (BETWEEN bounds inclusive; it keeps both rowtimes, so one is cast to a plain TIMESTAMP for the sink, as Flink's "more than one rowtime attribute column" error asks: see tutor_flink_docs_interval_join_in_where_keeps_both_rowtimes_for_the_sink); array expansion with CROSS JOIN UNNEST(tags) AS t (tag) (SPLIT of an empty text is an empty array, as Flink's splitByWholeSeparatorPreserveAllTokens, so that order has no row)
 -- file: input/orders.csv
 --| o_001,11.11,EUR,2020-04-15 12:00:00
 --| o_002,12.51,EUR,2020-04-15 12:06:00
@@ -50,7 +50,7 @@ CREATE TABLE Shipments (order_id INT, ship_time TIMESTAMP(3), WATERMARK FOR ship
 CREATE TABLE interval_sink (id INT, order_time TIMESTAMP(3), order_id INT, ship_time TIMESTAMP(3))
   WITH ('connector' = 'print', 'print-identifier' = 'interval');
 INSERT INTO interval_sink
-SELECT o.id, o.order_time, s.order_id, s.ship_time
+SELECT o.id, o.order_time, s.order_id, CAST(s.ship_time AS TIMESTAMP(3)) AS ship_time
 FROM Orders o, Shipments s
 WHERE o.id = s.order_id
 AND o.order_time BETWEEN s.ship_time - INTERVAL '4' HOUR AND s.ship_time;
