@@ -3,7 +3,8 @@
 -- -------------------------------------------------------------------------------------------------
 -- The average selling price of each seller's last 10 closed auctions. Shares the "winning bids" core
 -- of Query 4. (Flink itself cannot run it: its OVER aggregation does not consume the retractions
--- that the Top-1 produces.)
+-- that the Top-1 produces. Before planning, Flink and StreamSql both refuse it for its sink, whose
+-- `seller VARCHAR` does not take the BIGINT seller: kept as Flink's nexmark file declares it.)
 --
 -- Needs: regular join with BETWEEN on times, ROW_NUMBER Top-1 (updating), OVER aggregation
 -- (ROWS BETWEEN 10 PRECEDING AND CURRENT ROW) over an updating input.
