@@ -268,6 +268,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         var left = _sides[0];
         var right = _sides[1];
         WindowRows l, r;
+        int? keyIdCount = null;
         // The window's rows are all pending (no snapshot moved any of them into the tables): joined from their columns.
         bool pending = left.Pending is not null && left.Table.GroupsOf(windowEnd).IsEmpty && right.Table.GroupsOf(windowEnd).IsEmpty;
         if (pending)
@@ -279,6 +280,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             int nullIds = -1;
             l = Group(left, leftRows, keyIds, ref nullIds);
             r = Group(right, rightRows, keyIds, ref nullIds);
+            keyIdCount = keyIds.Count;
         }
         else
         {
@@ -287,15 +289,17 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
             r = Decode(right, windowEnd);
         }
         var batches = new List<Batch>(3);
-        if (l.Count + r.Count > 0) Join(windowEnd, l, r, pending, batches);
+        if (l.Count + r.Count > 0) Join(windowEnd, l, r, keyIdCount, batches);
         left.Table.RemoveNamespace(windowEnd);
         right.Table.RemoveNamespace(windowEnd);
         return batches;
     }
 
-    /// <param name="byKeyId">The rows' groups are key ids (<see cref="Group"/>) rather than the tables' groups.</param>
-    private void Join(long windowEnd, WindowRows l, WindowRows r, bool byKeyId, List<Batch> batches)
+    /// <param name="keyIdCount">Set when the rows' groups are key ids (<see cref="Group"/>: below this count) rather than the
+    /// tables' groups.</param>
+    private void Join(long windowEnd, WindowRows l, WindowRows r, int? keyIdCount, List<Batch> batches)
     {
+        bool byKeyId = keyIdCount is not null;
         var left = _sides[0];
         var right = _sides[1];
         // By key id (dense, a NULL key's negative and never matched): positions in an array; by table group: a dictionary.
@@ -303,10 +307,7 @@ internal sealed class WindowJoinOperator : StreamOperatorBase
         Dictionary<int, int>? rightPosition = null;
         if (byKeyId)
         {
-            int ids = 0;
-            foreach (int id in l.Groups) ids = Math.Max(ids, id + 1);
-            foreach (int id in r.Groups) ids = Math.Max(ids, id + 1);
-            rightPositionById = new int[ids];
+            rightPositionById = new int[keyIdCount!.Value];
             rightPositionById.AsSpan().Fill(-1);
             for (int i = 0; i < r.Groups.Length; i++)
                 if (r.Groups[i] >= 0) rightPositionById[r.Groups[i]] = i;
